@@ -1,0 +1,48 @@
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Membership, MemberRole, Person, Role, Unit, User, WorkingGroup
+
+
+def test_create_user_command(runner):
+    result = runner.invoke(args=["create-user", "vanphong", "--password", "mot-mat-khau", "--role", "admin"])
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.username == "vanphong"))
+    assert user.role == Role.ADMIN and user.check_password("mot-mat-khau")
+
+
+def test_create_user_refuses_short_password(runner):
+    result = runner.invoke(args=["create-user", "x", "--password", "ngan"])
+    assert result.exit_code != 0 and "ít nhất 8 ký tự" in result.output
+
+
+def test_demo_loads_a_town_with_eight_groups_and_logins(runner):
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    assert "admin" in result.output and "doancongtac" in result.output
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
+    heads = db.session.scalar(select(func.count()).select_from(Membership).where(Membership.role == MemberRole.HEAD))
+    assert heads == 8
+    assert db.session.scalar(select(func.count()).select_from(Unit)) > 40
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
+
+
+def test_backup_and_restore_round_trip(runner, app, tmp_path, make_person):
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        result = runner.invoke(args=["backup", str(tmp_path / "b.sqlite")])
+        assert result.exit_code != 0 and "pg_dump" in result.output
+        return
+    make_person("Lê Thành Đông")
+    backup = tmp_path / "backup.sqlite"
+    assert runner.invoke(args=["backup", str(backup)]).exit_code == 0
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("select full_name from person").fetchall() == [("Lê Thành Đông",)]
+    make_person("Người Thêm Sau")
+    result = runner.invoke(args=["restore", str(backup), "--yes"])
+    assert result.exit_code == 0, result.output
+    db.session.remove()
+    assert [p.full_name for p in db.session.scalars(select(Person))] == ["Lê Thành Đông"]

@@ -1,0 +1,92 @@
+"""Writes an AuditLog row for every insert, update and delete of a domain model, in the same transaction."""
+from datetime import date, datetime
+from enum import Enum
+
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from .models._types import utcnow
+from .models.audit import AuditLog
+
+SKIPPED_TABLES = {"audit_log", "login_attempt"}
+SECRET_COLUMNS = {"password_hash"}
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _row_values(obj) -> dict:
+    mapper = inspect(obj).mapper
+    return {c.key: _plain(getattr(obj, c.key)) for c in mapper.column_attrs if c.key not in SECRET_COLUMNS}
+
+
+def _stored_row(session, obj) -> dict:
+    """The row as the database holds it now (old values of attributes that were expired, then set)."""
+    table = obj.__table__
+    row = session.connection().execute(select(table).where(table.c.id == obj.id)).mappings().first()
+    return dict(row) if row else {}
+
+
+def _changed_values(session, obj) -> tuple[dict, dict]:
+    state = inspect(obj)
+    before, after, stored = {}, {}, None
+    for attr in state.mapper.column_attrs:
+        if attr.key in SECRET_COLUMNS:
+            continue
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        if history.deleted:
+            old = history.deleted[0]
+        else:
+            stored = _stored_row(session, obj) if stored is None else stored
+            old = stored.get(attr.columns[0].name)
+        if old != (history.added[0] if history.added else None):
+            before[attr.key] = _plain(old)
+            after[attr.key] = _plain(history.added[0] if history.added else None)
+    return before, after
+
+
+def _actor_id():
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.id
+    return None
+
+
+def _audited(obj) -> bool:
+    return getattr(obj, "__tablename__", None) not in SKIPPED_TABLES
+
+
+@event.listens_for(Session, "before_flush")
+def _record_updates_and_deletes(session, flush_context, instances):
+    actor = _actor_id()
+    for obj in [o for o in session.dirty if _audited(o) and session.is_modified(o)]:
+        before, after = _changed_values(session, obj)
+        if after:
+            session.add(AuditLog(user_id=actor, action="update", table_name=obj.__tablename__,
+                                 row_id=getattr(obj, "id", None), before=before, after=after))
+    for obj in [o for o in session.deleted if _audited(o)]:
+        session.add(AuditLog(user_id=actor, action="delete", table_name=obj.__tablename__,
+                             row_id=getattr(obj, "id", None), before=_row_values(obj)))
+    session.info["audit_new"] = [o for o in session.new if _audited(o)]
+
+
+@event.listens_for(Session, "after_flush")
+def _record_inserts(session, flush_context):
+    new = session.info.pop("audit_new", [])
+    if not new:
+        return
+    actor = _actor_id()
+    rows = [
+        {"user_id": actor, "action": "insert", "table_name": o.__tablename__,
+         "row_id": getattr(o, "id", None), "after": _row_values(o), "at": utcnow()}
+        for o in new
+    ]
+    session.execute(AuditLog.__table__.insert(), rows)

@@ -1,0 +1,60 @@
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..extensions import db
+from ..rendering import render
+from ..setup import LOCALES
+from . import bp
+from .forms import LoginForm
+from .services import authenticate, is_throttled
+
+
+def _safe_next(target: str | None) -> str:
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("core.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("core.index"))
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        addr = request.remote_addr or "?"
+        if is_throttled(form.username.data, addr):
+            form.username.errors.append(_("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."))
+            status = 429
+        else:
+            user = authenticate(form.username.data, form.password.data, addr)
+            if user:
+                session.clear()
+                login_user(user)
+                return redirect(_safe_next(request.args.get("next")))
+            form.password.errors.append(_("Tên đăng nhập hoặc mật khẩu không đúng."))
+            status = 401
+    elif request.method == "POST":
+        status = 400
+    return render("auth/login.html", form=form, http_status=status)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/locale/<code>")
+def set_locale(code: str):
+    if code in LOCALES:
+        session["locale"] = code
+        if current_user.is_authenticated:
+            current_user.locale = code
+            db.session.commit()
+    return redirect(_safe_next(request.form.get("next") or request.referrer and urlsplit(request.referrer).path))

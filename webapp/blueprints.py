@@ -1,0 +1,5 @@
+"""Every blueprint of the app, one line each."""
+from .auth import bp as auth_bp
+from .core import bp as core_bp
+
+BLUEPRINTS = [core_bp, auth_bp]

@@ -1,0 +1,49 @@
+from flask import jsonify
+from flask_login import current_user
+from sqlalchemy import func, select, text
+
+from ..extensions import csrf, db
+from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGroup
+from ..models.groups import active_on
+from ..models._types import utcnow
+from ..pagination import paginate
+from ..permissions import requires
+from ..rendering import render
+from . import bp
+
+
+@bp.get("/")
+@requires()
+def index():
+    today = utcnow().date()
+    counts = {
+        "groups": db.session.scalar(select(func.count()).select_from(WorkingGroup)),
+        "members": db.session.scalar(select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))),
+        "persons": db.session.scalar(select(func.count()).select_from(Person)),
+        "units": db.session.scalar(select(func.count()).select_from(Unit)),
+    }
+    my_groups = []
+    if current_user.person_id:
+        my_groups = db.session.execute(
+            select(Membership).where(Membership.person_id == current_user.person_id, active_on(Membership, today))
+        ).scalars().all()
+    return render("core/index.html", counts=counts, my_groups=my_groups)
+
+
+@bp.get("/healthz")
+@csrf.exempt
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver error means "not healthy"
+        db.session.rollback()
+        return jsonify(status="error", database="unreachable", detail=type(exc).__name__), 503
+    return jsonify(status="ok", database="ok")
+
+
+@bp.get("/audit")
+@requires(Role.ADMIN)
+def audit_log():
+    page = paginate(select(AuditLog).order_by(AuditLog.id.desc()), per_page=50)
+    users = {u.id: u for u in db.session.scalars(select(User))}
+    return render("core/audit.html", "core/_audit_rows.html", page=page, users=users)

@@ -1,0 +1,165 @@
+"""A realistic, fictional town for demonstrations and manual testing (`flask demo`)."""
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from .extensions import db
+from .models import (Assignment, Document, Membership, MemberRole, Person, Role, Sector, Term, Unit,
+                     UnitKind, WorkingGroup)
+
+DEMO_PASSWORD = "doancongtac"
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+MIDDLE_MALE = ["Văn", "Đức", "Hữu", "Quang", "Minh", "Ngọc", "Thành", "Công"]
+MIDDLE_FEMALE = ["Thị", "Thu", "Thanh", "Minh", "Ngọc", "Phương"]
+GIVEN_MALE = ["An", "Bình", "Cường", "Dũng", "Đông", "Hùng", "Hải", "Long", "Minh", "Nam", "Phong", "Quân",
+              "Sơn", "Thắng", "Tuấn", "Vinh", "Vệ", "Khánh", "Lâm", "Toàn"]
+GIVEN_FEMALE = ["Anh", "Hà", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Oanh", "Phương", "Thảo",
+                "Thủy", "Trang", "Vân", "Yến"]
+POSITIONS = [
+    "Ủy viên BTV, Trưởng Ban Tổ chức Thị ủy", "Ủy viên BTV, Chủ nhiệm UBKT Thị ủy", "Phó Chủ tịch UBND thị xã",
+    "Thị ủy viên, Trưởng phòng Nội vụ", "Thị ủy viên, Chánh Văn phòng Thị ủy", "Phó Ban Tuyên giáo Thị ủy",
+    "Trưởng phòng Tài chính - Kế hoạch", "Trưởng phòng Văn hóa và Thông tin", "Phó Chủ tịch Ủy ban MTTQ thị xã",
+    "Chuyên viên Ban Tổ chức Thị ủy", "Chuyên viên UBKT Thị ủy", "Phó Bí thư Thị đoàn", "Chủ tịch Hội Nông dân thị xã",
+    "Phó Chánh Văn phòng HĐND-UBND thị xã", "Trưởng phòng Tài nguyên và Môi trường",
+]
+WARDS = ["Bắc Hồng", "Nam Hồng", "Đức Thuận", "Trung Lương", "Đậu Liêu", "Thuận Lộc"]
+COMMUNES = ["Thuận Lộc Thượng", "Xuân Lam"]
+ENTERPRISES = ["Công ty CP Môi trường và Công trình đô thị", "Công ty TNHH Dệt may Hồng Sơn",
+               "Ngân hàng Chính sách xã hội thị xã"]
+AGENCIES = ["Cơ quan Thị ủy", "Cơ quan UBND thị xã", "Công an thị xã", "Ban Chỉ huy Quân sự thị xã"]
+
+
+@dataclass
+class DemoTown:
+    rng: random.Random
+    root: Unit | None = None
+    committees: list[Unit] = field(default_factory=list)
+    cells: dict[int, list[Unit]] = field(default_factory=dict)
+    term: Term | None = None
+    groups: list[WorkingGroup] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    logins: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _unit(name, kind, sector, parent=None) -> Unit:
+    unit = Unit(kind=kind, sector=sector)
+    unit.set_name(name)
+    unit.place_under(parent)
+    db.session.add(unit)
+    db.session.flush()
+    unit.refresh_path()
+    return unit
+
+
+def _person(town: DemoTown, position: str | None = None, home: Unit | None = None) -> Person:
+    rng = town.rng
+    female = rng.random() < 0.4
+    name = " ".join([
+        rng.choice(SURNAMES),
+        rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE),
+        rng.choice(GIVEN_FEMALE if female else GIVEN_MALE),
+    ])
+    person = Person(
+        birth_date=date(rng.randint(1965, 1995), rng.randint(1, 12), rng.randint(1, 28)),
+        position=position or rng.choice(POSITIONS),
+        phone="09" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
+        home_unit=home,
+        is_council_delegate=rng.random() < 0.2,
+    )
+    person.set_name(name)
+    db.session.add(person)
+    town.persons.append(person)
+    return person
+
+
+def build_units(town: DemoTown) -> None:
+    town.root = _unit("Đảng bộ thị xã Hồng Sơn", UnitKind.ROOT, Sector.TOWN)
+    for name, sector, prefix in [(w, Sector.WARD, "phường") for w in WARDS] + [(c, Sector.COMMUNE, "xã") for c in COMMUNES]:
+        committee = _unit(f"Đảng bộ {prefix} {name}", UnitKind.PARTY_COMMITTEE, sector, town.root)
+        town.committees.append(committee)
+        cells = [_unit(f"Chi bộ Tổ dân phố {n}" if sector == Sector.WARD else f"Chi bộ thôn {n}",
+                       UnitKind.CELL, Sector.RESIDENTIAL, committee) for n in range(1, 5)]
+        cells.append(_unit(f"Chi bộ Trường Tiểu học {name}", UnitKind.CELL, Sector.AGENCY, committee))
+        town.cells[committee.id] = cells
+    for name in ENTERPRISES:
+        town.committees.append(_unit(f"Chi bộ {name}", UnitKind.CELL, Sector.ENTERPRISE, town.root))
+    for name in AGENCIES:
+        sector = Sector.ARMED_FORCES if "Công an" in name or "Quân sự" in name else Sector.AGENCY
+        _unit(f"Chi bộ {name}", UnitKind.CELL, sector, town.root)
+
+
+def build_groups(town: DemoTown) -> None:
+    town.term = Term(name="2020 - 2025", start_date=date(2020, 10, 1), end_date=date(2025, 9, 30), is_current=False)
+    next_term = Term(name="2025 - 2030", start_date=date(2025, 10, 1), end_date=date(2030, 9, 30), is_current=True)
+    db.session.add_all([town.term, next_term])
+    targets = town.committees[:8]
+    enterprises = town.committees[8:]
+    start = date(2025, 10, 15)
+    for number in range(1, 9):
+        committee = targets[number - 1]
+        followed = [committee] + ([enterprises[(number - 1) % len(enterprises)]] if number <= 3 else [])
+        group = WorkingGroup(number=number, name=f"Đoàn công tác số {number}", term=next_term, owner_unit=town.root,
+                             notes=f"Phụ trách {', '.join(u.name for u in followed)}")
+        db.session.add(group)
+        town.groups.append(group)
+        roles = [MemberRole.HEAD, MemberRole.DEPUTY] + ([MemberRole.DEPUTY] if number % 3 == 0 else []) + [MemberRole.MEMBER] * town.rng.randint(3, 5)
+        cells = town.cells.get(committee.id, [])
+        for index, role in enumerate(roles):
+            person = _person(town)
+            membership = Membership(person=person, group=group, role=role, start_date=start,
+                                    responsibilities=_responsibility(role, committee))
+            db.session.add(membership)
+            unit = committee if role != MemberRole.MEMBER or not cells else cells[index % len(cells)]
+            db.session.add(Assignment(membership=membership, person=person, unit=unit, start_date=start))
+            if role == MemberRole.MEMBER and len(followed) > 1 and index == len(roles) - 1:
+                db.session.add(Assignment(membership=membership, person=person, unit=followed[1], start_date=start))
+    db.session.flush()
+
+
+def _responsibility(role: MemberRole, committee: Unit) -> str:
+    if role == MemberRole.HEAD:
+        return f"Phụ trách chung; trực tiếp chỉ đạo {committee.name}"
+    if role == MemberRole.DEPUTY:
+        return "Giúp Trưởng đoàn theo dõi công tác xây dựng Đảng, dân vận"
+    return "Theo dõi, dự sinh hoạt chi bộ được phân công; nắm tâm tư, nguyện vọng của Nhân dân"
+
+
+def build_documents(town: DemoTown) -> None:
+    db.session.add(Document(
+        number="46-QĐ/ThU", title="Quyết định ban hành quy chế hoạt động Đoàn công tác của Ban Thường vụ Thị ủy "
+        "tại các đảng bộ, chi bộ cơ sở nhiệm kỳ 2020 - 2025", issued_on=date(2022, 9, 28), term=town.term,
+        summary="Quy định nhiệm vụ, quyền hạn, chế độ làm việc, thông tin báo cáo của các Đoàn công tác.",
+    ))
+
+
+def build_accounts(town: DemoTown) -> None:
+    from .auth.services import create_user
+
+    head = next(m.person for m in town.groups[0].memberships if m.role == MemberRole.HEAD)
+    member = next(m.person for m in town.groups[0].memberships if m.role == MemberRole.MEMBER)
+    ward = town.committees[0]
+    accounts = [
+        ("admin", Role.ADMIN, "Văn phòng Thị ủy", None, None),
+        ("lanhdao", Role.LEADERSHIP, "Thường trực Thị ủy", None, None),
+        ("truongdoan1", Role.GROUP_HEAD, head.full_name, None, head.id),
+        ("canbo", Role.UNIT_OFFICER, f"Cán bộ {ward.name}", ward.id, None),
+        ("thanhvien", Role.MEMBER, member.full_name, None, member.id),
+    ]
+    for username, role, name, scope, person_id in accounts:
+        create_user(username, DEMO_PASSWORD, role, name, scope, person_id)
+        town.logins.append((username, DEMO_PASSWORD, role.value))
+
+
+DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts]
+
+
+def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:
+    """Load the demo town in one transaction; return the demo logins (user name, password, role)."""
+    if reset:
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+    town = DemoTown(rng=random.Random(seed))
+    for step in DEMO_STEPS:
+        step(town)
+    db.session.commit()
+    return town.logins

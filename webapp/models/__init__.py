@@ -1,0 +1,14 @@
+"""All models, by area. Import from here so every table is registered on the metadata."""
+from .accounts import LoginAttempt, Role, User
+from .audit import AuditLog
+from .documents import Document
+from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
+from .meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
+from .people import Person
+from .units import Sector, Unit, UnitKind
+
+__all__ = [
+    "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "Document", "LoginAttempt",
+    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "Term",
+    "Unit", "UnitKind", "User", "WorkingGroup",
+]

@@ -1,0 +1,88 @@
+"""Who may do what. Every view declares its rule with `@requires(...)`; objects are checked by scope.
+
+Roles:
+- admin: the party office; everything within its scope subtree.
+- leadership: the standing board; reads everything within its scope, changes nothing.
+- group_head: manages the groups it heads (memberships, assignments); reads the directory.
+- unit_officer: ward/commune officer; reads everything in its unit subtree and records for it.
+- member: sees own data only.
+"""
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Membership, MemberRole, Role, Unit, WorkingGroup
+from .models._types import utcnow
+
+READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
+ADMIN_ONLY = {Role.ADMIN}
+
+
+def requires(*roles: Role):
+    """Allow the view to logged-in users whose role is among `roles` (all roles when empty)."""
+    allowed = set(roles)
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if allowed and current_user.role not in allowed:
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.allowed_roles = allowed or set(Role)
+        return wrapped
+
+    return decorator
+
+
+def scope_path(user) -> str:
+    """Materialised path of the subtree the user's permissions cover ('/' = everything)."""
+    return user.scope_unit.path if user.scope_unit_id else "/"
+
+
+def unit_in_scope(user, unit: Unit | None) -> bool:
+    return unit is None or unit.path.startswith(scope_path(user))
+
+
+def headed_group_ids(user) -> set[int]:
+    """Groups whose head (or deputy) is this user's person today."""
+    if not user.person_id:
+        return set()
+    today = utcnow().date()
+    rows = db.session.scalars(
+        select(Membership.group_id).where(
+            Membership.person_id == user.person_id,
+            Membership.role.in_([MemberRole.HEAD, MemberRole.DEPUTY]),
+            Membership.start_date <= today,
+            (Membership.end_date.is_(None)) | (Membership.end_date >= today),
+        )
+    )
+    return set(rows)
+
+
+def can_manage_group(user, group: WorkingGroup) -> bool:
+    """Admins in scope, and the group's own head or deputy, may change its members and assignments."""
+    if user.role == Role.ADMIN:
+        return unit_in_scope(user, group.owner_unit)
+    if user.role == Role.GROUP_HEAD:
+        return group.id in headed_group_ids(user)
+    return False
+
+
+def can_record_for_unit(user, unit: Unit) -> bool:
+    """Admins and unit officers record meetings and attendance for units in their subtree."""
+    return user.role in (Role.ADMIN, Role.UNIT_OFFICER) and unit_in_scope(user, unit)
+
+
+def can_read_person(user, person_id: int) -> bool:
+    return user.role in READ_DIRECTORY or user.person_id == person_id
+
+
+def ensure(condition: bool) -> None:
+    """Abort with 403 unless `condition` holds."""
+    if not condition:
+        abort(403)

@@ -1,0 +1,47 @@
+/* App-wide behaviour. No inline scripts anywhere (the Content-Security-Policy forbids them). */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.htmx) { return; }
+    /* Validation errors come back as 422 with the re-rendered form: swap them in like a 200. */
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "(400|409|422)", swap: true, error: false },
+      { code: "[45]..", swap: false, error: true }
+    ];
+    htmx.config.allowEval = false;
+    htmx.config.includeIndicatorStyles = false;
+  });
+
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) { evt.detail.headers["X-CSRFToken"] = meta.content; }
+  });
+
+  document.addEventListener("htmx:responseError", function (evt) {
+    var box = document.getElementById("htmx-error");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "htmx-error";
+      box.className = "flash flash-error";
+      box.setAttribute("role", "alert");
+      var main = document.getElementById("main");
+      main.insertBefore(box, main.firstChild);
+    }
+    var status = evt.detail.xhr.status;
+    box.textContent = status === 403 ? "Bạn không có quyền thực hiện thao tác này."
+      : status === 404 ? "Không tìm thấy bản ghi."
+      : "Không thực hiện được thao tác (lỗi " + status + "). Dữ liệu chưa thay đổi.";
+  });
+
+  /* Elements with data-confirm ask before their request is sent. */
+  document.addEventListener("htmx:confirm", function (evt) {
+    var message = evt.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) { evt.preventDefault(); }
+  });
+  document.addEventListener("submit", function (evt) {
+    var message = evt.target.getAttribute("data-confirm");
+    if (message && !evt.target.hasAttribute("hx-post") && !window.confirm(message)) { evt.preventDefault(); }
+  });
+})();

@@ -1,0 +1,92 @@
+"""Filters and globals available in every template."""
+from datetime import date, datetime
+
+from flask import Flask, request, url_for
+from .i18n import N_
+from flask_babel import get_locale, gettext as _
+
+from .models import AttendanceStatus, MeetingKind, MemberRole, Role, Sector, UnitKind
+
+ROLE_LABELS = {
+    MemberRole.HEAD: N_("Trưởng đoàn"),
+    MemberRole.DEPUTY: N_("Phó đoàn"),
+    MemberRole.MEMBER: N_("Thành viên"),
+}
+USER_ROLE_LABELS = {
+    Role.ADMIN: N_("Quản trị (Văn phòng)"),
+    Role.LEADERSHIP: N_("Lãnh đạo (Thường trực)"),
+    Role.GROUP_HEAD: N_("Trưởng đoàn"),
+    Role.UNIT_OFFICER: N_("Cán bộ cơ sở"),
+    Role.MEMBER: N_("Thành viên"),
+}
+UNIT_KIND_LABELS = {
+    UnitKind.ROOT: N_("Đảng bộ cấp trên"),
+    UnitKind.PARTY_COMMITTEE: N_("Đảng bộ cơ sở"),
+    UnitKind.CELL: N_("Chi bộ"),
+}
+SECTOR_LABELS = {
+    Sector.TOWN: N_("Thị xã"),
+    Sector.WARD: N_("Phường"),
+    Sector.COMMUNE: N_("Xã"),
+    Sector.ENTERPRISE: N_("Doanh nghiệp"),
+    Sector.AGENCY: N_("Cơ quan"),
+    Sector.ARMED_FORCES: N_("Lực lượng vũ trang"),
+    Sector.RESIDENTIAL: N_("Khu dân cư"),
+    Sector.OTHER: N_("Khác"),
+}
+MEETING_KIND_LABELS = {
+    MeetingKind.CELL: N_("Sinh hoạt chi bộ"),
+    MeetingKind.CONFERENCE: N_("Hội nghị"),
+    MeetingKind.BRIEFING: N_("Giao ban"),
+    MeetingKind.GROUP: N_("Họp đoàn"),
+}
+ATTENDANCE_LABELS = {
+    AttendanceStatus.PRESENT: N_("Có mặt"),
+    AttendanceStatus.LATE: N_("Đi muộn"),
+    AttendanceStatus.EXCUSED: N_("Vắng có phép"),
+    AttendanceStatus.ABSENT: N_("Vắng không phép"),
+}
+
+
+def label(value) -> str:
+    """Translated label of an enum value used anywhere in the UI."""
+    for table in (ROLE_LABELS, USER_ROLE_LABELS, UNIT_KIND_LABELS, SECTOR_LABELS,
+                  MEETING_KIND_LABELS, ATTENDANCE_LABELS):
+        if value in table and type(value) in {type(k) for k in table}:
+            return _(table[value])
+    return "" if value is None else str(value)
+
+
+def vn_date(value) -> str:
+    """dd/mm/yyyy, the way officers write dates."""
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else str(value)
+
+
+def vn_datetime(value) -> str:
+    return value.strftime("%H:%M %d/%m/%Y") if isinstance(value, datetime) else ""
+
+
+def url_with(**changes) -> str:
+    """The current URL with some query arguments replaced (for filters and pagination links)."""
+    args = request.args.to_dict()
+    args.update({k: v for k, v in changes.items() if v is not None})
+    for key in [k for k, v in changes.items() if v is None]:
+        args.pop(key, None)
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["vn_date"] = vn_date
+    app.jinja_env.filters["vn_datetime"] = vn_datetime
+    app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["ROLE_LABELS"] = ROLE_LABELS
+    app.jinja_env.globals["USER_ROLE_LABELS"] = USER_ROLE_LABELS
+    app.jinja_env.globals["UNIT_KIND_LABELS"] = UNIT_KIND_LABELS
+    app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
+    app.jinja_env.globals["MEETING_KIND_LABELS"] = MEETING_KIND_LABELS
+    app.jinja_env.globals["ATTENDANCE_LABELS"] = ATTENDANCE_LABELS
+    app.jinja_env.globals["Role"] = Role
