@@ -48,12 +48,25 @@ ATTENDANCE_LABELS = {
 }
 
 
+LABELS: dict[type, dict] = {}
+
+
+def register_labels(enum_cls: type, labels: dict) -> None:
+    """Declare the UI labels (marked with N_) of an enum; areas call this for their own enums."""
+    LABELS[enum_cls] = labels
+
+
+for _enum, _labels in [(MemberRole, ROLE_LABELS), (Role, USER_ROLE_LABELS), (UnitKind, UNIT_KIND_LABELS),
+                       (Sector, SECTOR_LABELS), (MeetingKind, MEETING_KIND_LABELS),
+                       (AttendanceStatus, ATTENDANCE_LABELS)]:
+    register_labels(_enum, _labels)
+
+
 def label(value) -> str:
     """Translated label of an enum value used anywhere in the UI."""
-    for table in (ROLE_LABELS, USER_ROLE_LABELS, UNIT_KIND_LABELS, SECTOR_LABELS,
-                  MEETING_KIND_LABELS, ATTENDANCE_LABELS):
-        if value in table and type(value) in {type(k) for k in table}:
-            return _(table[value])
+    labels = LABELS.get(type(value))
+    if labels and value in labels:
+        return _(labels[value])
     return "" if value is None else str(value)
 
 

@@ -1,0 +1,9 @@
+from webapp.models import Role
+
+
+def test_login_and_logout_in_chromium(login_page):
+    page = login_page(Role.ADMIN)
+    assert page.locator("h1").inner_text().startswith("Xin chào")
+    page.click("text=Đăng xuất")
+    page.wait_for_url("**/auth/login**")
+    assert page.locator("h1").inner_text() == "Đăng nhập"
