@@ -18,7 +18,7 @@ def create_schedule(group, frequency: ReportFrequency, due_day: int = 20, months
 def submit_report(schedule: ReportSchedule, user, period_key: str, submitted_on: date, text: str | None = None,
                   files=()) -> ReportSubmission:
     """Record the report a group handed in for one period, with its files."""
-    submission = ReportSubmission(schedule=schedule, group_id=schedule.group_id, period_key=period_key,
+    submission = ReportSubmission(schedule=schedule, group=schedule.group, period_key=period_key,
                                   submitted_on=submitted_on, text=text or None, submitted_by_id=user.id)
     db.session.add(submission)
     db.session.flush()
