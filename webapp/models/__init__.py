@@ -2,13 +2,18 @@
 from .accounts import LoginAttempt, Role, User
 from .audit import AuditLog
 from .documents import Document
+from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
 from .people import Person
+from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
+from .tasks import Task, TaskNote, TaskStatus
 from .units import Sector, Unit, UnitKind
 
 __all__ = [
     "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "Document", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",
+    "Attachment", "FeedbackCategory", "FeedbackEvent", "FeedbackItem", "FeedbackStatus",
+    "ReportFrequency", "ReportSchedule", "ReportSubmission", "Task", "TaskNote", "TaskStatus",
 ]
