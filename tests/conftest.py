@@ -54,6 +54,7 @@ def app(database_url, tmp_path_factory):
         "UPLOAD_FOLDER": str(instance / "uploads"),
         "LOGIN_MAX_FAILURES": 5,
         "WTF_CSRF_ENABLED": False,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     })
     with application.app_context():
         db.create_all()
