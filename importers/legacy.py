@@ -38,6 +38,17 @@ VNI_MARKERS = re.compile(
 TCVN3_ONLY = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦]")
 
 LEGACY_HINT = re.compile("[\x80-\xff]")
+# Cheap column pre-filter: anything a TCVN3 or VNI cell shows that Vietnamese Unicode text never does.
+# Separate simple patterns: Python's re scans a single character class far faster than an alternation.
+LEGACY_PREFILTER = tuple(re.compile(pattern) for pattern in (
+    "[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦ÆÇËÐÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ]", "[âêáàãéèúÂÊÁÀÃÉÈÚ](?<=[aeAE].)", "[âÂ](?<=[oO].)",
+    "[ÔÕÒÓ](?<=[a-z].)",
+))
+
+
+def may_hold_legacy(text: str) -> bool:
+    """Cheap test on a whole column's text: could any cell be TCVN3 or VNI?"""
+    return not text.isascii() and any(pattern.search(text) for pattern in LEGACY_PREFILTER)
 
 
 def is_latin1(text: str) -> bool:

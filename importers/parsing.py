@@ -1,5 +1,7 @@
 """The pipeline: read -> decode legacy text -> locate table -> map columns -> normalise/validate -> result."""
 
+import sys
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -7,9 +9,9 @@ from pathlib import Path
 from . import errors as msg
 from .errors import ImportFileError
 from .kinds import attendance, builder_module, roster, spec_module  # specs import no pandas
-from .legacy import TCVN3_MARKERS, VNI_MARKERS, decode_legacy, detect_legacy
+from .legacy import decode_legacy, detect_legacy, may_hold_legacy
 from .limits import Deadline, Limits
-from .locating import fill_vertical_merges, find_legend, locate_table
+from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .normalising import marks_table, month_of_header, parse_legend, year_in_text
 from .reading import json_cell, read_workbook
@@ -29,30 +31,61 @@ class Context:
     epoch_1904: bool = False
 
 
-def convert_legacy_text(sheet: SheetData) -> list[dict]:
-    """Decode TCVN3/VNI cells in place, column by column; returns the before -> after pairs."""
-    if not sheet.rows:
-        return []
+def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
+    """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
     found = []
-    for col, cells in enumerate(zip(*sheet.rows)):
-        joined = "\x00".join(cell for cell in cells if isinstance(cell, str) and cell)
-        if not (TCVN3_MARKERS.search(joined) or VNI_MARKERS.search(joined)):
+    for col, cells in zip(column_numbers or range(10**6), columns):
+        joined = "\x00".join(cell for cell in cells if cell.__class__ is str)
+        if not may_hold_legacy(joined):
             continue
         for row, cell in enumerate(cells):
-            encoding = detect_legacy(cell) if isinstance(cell, str) else None
+            encoding = detect_legacy(cell) if cell.__class__ is str else None
             if encoding:
-                found.append((row, col, cell, encoding))
+                found.append((row + first_row, col, cell, encoding))
     if not found:
         return []
     # A sheet is typed in one legacy font: the majority settles cells that fit both encodings.
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
-    conversions = []
-    for row, col, cell, _ in found:
-        after = decode_legacy(cell, dominant)
-        sheet.rows[row][col] = after
-        conversions.append({"cell": cell_ref(sheet.name, row + 1, column_letter(col)), "before": cell,
-                            "after": after, "encoding": dominant})
-    return conversions
+    return [{"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
+             "after": decode_legacy(cell, dominant), "encoding": dominant} for row, col, cell, _ in found]
+
+
+def convert_legacy_text(sheet: SheetData) -> list[dict]:
+    """Decode TCVN3/VNI cells of a sheet in place; returns the before -> after pairs."""
+    conversions = find_legacy_cells(sheet.name, zip(*sheet.rows)) if sheet.rows else []
+    for item in conversions:
+        sheet.rows[item["row"]][item["col"]] = item["after"]
+    return [_public(item) for item in conversions]
+
+
+def _public(item: dict) -> dict:
+    return {key: item[key] for key in ("cell", "before", "after", "encoding")}
+
+
+def _convert_region(sheet: SheetData, grid, first_row: int, column_numbers: list[int]) -> list[dict]:
+    """Decode legacy text from first_row down in the given columns of both the rows and the grid."""
+    region = grid[first_row:, column_numbers].T
+    conversions = find_legacy_cells(sheet.name, region, first_row, column_numbers)
+    for item in conversions:
+        sheet.rows[item["row"]][item["col"]] = grid[item["row"], item["col"]] = item["after"]
+    return [_public(item) for item in conversions]
+
+
+def _prepare_sheet(sheet: SheetData):
+    """Fill vertical merges, build the cell grid, decode legacy text where headers live; (grid, conversions)."""
+    import numpy as np
+
+    fill_vertical_merges(sheet.rows, sheet.merges)
+    grid = np.empty((len(sheet.rows), len(sheet.rows[0]) if sheet.rows else 0), dtype=object)
+    grid[:] = sheet.rows if sheet.rows else grid
+    top = grid[:HEADER_SCAN_ROWS]
+    return grid, _convert_region(sheet, top, 0, list(range(grid.shape[1])))
+
+
+def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
+    """Decode legacy text below the header region in text columns and column A (legend, footer)."""
+    text_columns = sorted({0} | {column.index for column in columns if column.field and not column.month})
+    return _convert_region(sheet, grid, HEADER_SCAN_ROWS, [c for c in text_columns if c < grid.shape[1]])
 
 
 def detect_kind(table: Table) -> str:
@@ -65,26 +98,21 @@ def detect_kind(table: Table) -> str:
     return "roster"
 
 
-def _prepare_sheet(sheet: SheetData) -> list[dict]:
-    fill_vertical_merges(sheet.rows, sheet.merges)
-    return convert_legacy_text(sheet)
-
-
-def choose_table(sheets: list[SheetData], deadline: Deadline) -> tuple[SheetData, Table, list[dict]]:
-    """The sheet whose header names the most fields, with its located table."""
+def choose_table(sheets: list[SheetData], deadline: Deadline):
+    """The sheet whose header names the most fields: (sheet, table, grid, conversions)."""
     best = None
     for sheet in sheets:
-        conversions = _prepare_sheet(sheet)
+        grid, conversions = _prepare_sheet(sheet)
         table = locate_table(sheet.rows, sheet.name, HEADER_SPECS)
         deadline.check()
         if table is None:
             continue
         score = score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000
         if best is None or score > best[0]:
-            best = (score, sheet, table, conversions)
+            best = (score, sheet, table, grid, conversions)
     if best is None:
         raise ImportFileError(msg.NO_TABLE)
-    return best[1], best[2], best[3]
+    return best[1:]
 
 
 def _year(table: Table) -> int | None:
@@ -115,14 +143,25 @@ def _candidate_sheets(sheets: list[SheetData], sheet_name: str | None) -> list[S
     return [sheet for sheet in readable if sheet.visible]
 
 
+def _import_pandas() -> None:
+    import pandas  # noqa: F401
+
+
+def _preload_pandas() -> None:
+    """Import pandas in the background while calamine (which releases the GIL) reads the file."""
+    if "pandas" not in sys.modules:
+        threading.Thread(target=_import_pandas, name="preload-pandas", daemon=True).start()
+
+
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult:
     """Parse a roster or attendance file into validated canonical records (kind None = auto-detect)."""
     if kind not in (None, "roster", "attendance"):
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     limits = limits or Limits()
     deadline = Deadline(limits)
+    _preload_pandas()
     book = read_workbook(Path(path), limits, deadline, sheet)
-    chosen, table, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
+    chosen, table, grid, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
     kind = kind or detect_kind(table)
     module = spec_module(kind)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance")
@@ -131,8 +170,9 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
 
+    conversions += _convert_body(chosen, grid, columns)
     issues = Issues(chosen.name)
-    body = split_body(chosen.rows, table, name_column.index, issues)
+    body = split_body(grid, table, name_column.index, issues)
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=_year(table), epoch_1904=book.epoch_1904,
                       marks=marks_table(parse_legend(legend) if legend else None))

@@ -1,5 +1,6 @@
 """Split a table body into data rows, group sub-header rows, blank rows and the footer, column-wise."""
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -29,24 +30,30 @@ def field_columns(columns: list[Column]) -> dict[str, Column]:
     return {column.field: column for column in columns if column.field and not column.month}
 
 
-def _stop_mask(names: pd.Series) -> pd.Series:
-    texts = names.where(names.map(type).eq(str), "")
-    return texts.str.match(STOP_PATTERN, case=False, na=False)
+_STOP = re.compile(STOP_PATTERN, re.IGNORECASE)
 
 
-def split_body(rows: list[list[Any]], table: Table, name_col: int, issues: Issues) -> Body:
+def _blank_mask(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None or v == "" or (v.__class__ is str and v.isspace()) or v != v for v in values),
+                       dtype=bool, count=len(values))
+
+
+def _stop_mask(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((v.__class__ is str and _STOP.match(v) is not None for v in values), dtype=bool,
+                       count=len(values))
+
+
+def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) -> Body:
     """Classify body rows: data rows keep going to the builders, the rest is accounted here."""
-    body_rows = rows[table.body_start:table.body_end]
-    width = len(table.labels)
-    frame = pd.DataFrame(body_rows, dtype=object) if body_rows else pd.DataFrame(columns=range(width), dtype=object)
+    body_rows = grid[table.body_start:table.body_end]
+    frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
-    names = frame[name_col] if name_col in frame.columns else pd.Series(None, index=frame.index, dtype=object)
-    blank_names = names.isna() | names.astype(str).str.strip().eq("")
-    special = blank_names | _stop_mask(names)
+    names = body_rows[:, name_col]
+    special = pd.Series(_blank_mask(names) | _stop_mask(names), index=frame.index)
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at = [], None
     for row_number in frame.index[special.to_numpy()]:
-        kind, heading = classify_special_row(body_rows[row_number - table.body_start - 1])
+        kind, heading = classify_special_row(list(body_rows[row_number - table.body_start - 1]))
         if kind == "stop":
             stop_at = row_number
             break
