@@ -62,30 +62,40 @@ def _public(item: dict) -> dict:
     return {key: item[key] for key in ("cell", "before", "after", "encoding")}
 
 
-def _convert_region(sheet: SheetData, grid, first_row: int, column_numbers: list[int]) -> list[dict]:
-    """Decode legacy text from first_row down in the given columns of both the rows and the grid."""
-    region = grid[first_row:, column_numbers].T
-    conversions = find_legacy_cells(sheet.name, region, first_row, column_numbers)
+def _apply(sheet: SheetData, conversions: list[dict], grid=None) -> list[dict]:
     for item in conversions:
-        sheet.rows[item["row"]][item["col"]] = grid[item["row"], item["col"]] = item["after"]
+        sheet.rows[item["row"]][item["col"]] = item["after"]
+        if grid is not None:
+            grid[item["row"], item["col"]] = item["after"]
     return [_public(item) for item in conversions]
 
 
-def _prepare_sheet(sheet: SheetData):
-    """Fill vertical merges, build the cell grid, decode legacy text where headers live; (grid, conversions)."""
+def _prepare_sheet(sheet: SheetData) -> list[dict]:
+    """Fill vertical merges and decode legacy text where titles and headers live (no numpy needed yet)."""
+    fill_vertical_merges(sheet.rows, sheet.merges)
+    top = sheet.rows[:HEADER_SCAN_ROWS]
+    return _apply(sheet, find_legacy_cells(sheet.name, zip(*top)))
+
+
+def build_grid(rows: list[list]):
+    """The sheet as a 2-D numpy object array (rows are rectangular: calamine grids, padded CSV)."""
     import numpy as np
 
-    fill_vertical_merges(sheet.rows, sheet.merges)
-    grid = np.empty((len(sheet.rows), len(sheet.rows[0]) if sheet.rows else 0), dtype=object)
-    grid[:] = sheet.rows if sheet.rows else grid
-    top = grid[:HEADER_SCAN_ROWS]
-    return grid, _convert_region(sheet, top, 0, list(range(grid.shape[1])))
+    width = max(map(len, rows), default=0)
+    if any(len(row) != width for row in rows):
+        rows = [list(row) + [""] * (width - len(row)) for row in rows]
+    grid = np.empty((len(rows), width), dtype=object)
+    if rows and width:
+        grid[:] = rows
+    return grid
 
 
 def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
     """Decode legacy text below the header region in text columns and column A (legend, footer)."""
-    text_columns = sorted({0} | {column.index for column in columns if column.field and not column.month})
-    return _convert_region(sheet, grid, HEADER_SCAN_ROWS, [c for c in text_columns if c < grid.shape[1]])
+    numbers = sorted({0} | {column.index for column in columns if column.field and not column.month})
+    numbers = [number for number in numbers if number < grid.shape[1]]
+    region = grid[HEADER_SCAN_ROWS:, numbers].T
+    return _apply(sheet, find_legacy_cells(sheet.name, region, HEADER_SCAN_ROWS, numbers), grid)
 
 
 def detect_kind(table: Table) -> str:
@@ -99,17 +109,17 @@ def detect_kind(table: Table) -> str:
 
 
 def choose_table(sheets: list[SheetData], deadline: Deadline):
-    """The sheet whose header names the most fields: (sheet, table, grid, conversions)."""
+    """The sheet whose header names the most fields: (sheet, table, conversions)."""
     best = None
     for sheet in sheets:
-        grid, conversions = _prepare_sheet(sheet)
+        conversions = _prepare_sheet(sheet)
         table = locate_table(sheet.rows, sheet.name, HEADER_SPECS)
         deadline.check()
         if table is None:
             continue
         score = score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000
         if best is None or score > best[0]:
-            best = (score, sheet, table, grid, conversions)
+            best = (score, sheet, table, conversions)
     if best is None:
         raise ImportFileError(msg.NO_TABLE)
     return best[1:]
@@ -147,9 +157,12 @@ def _import_pandas() -> None:
     import pandas  # noqa: F401
 
 
-def _preload_pandas() -> None:
-    """Import pandas in the background while calamine (which releases the GIL) reads the file."""
-    if "pandas" not in sys.modules:
+PRELOAD_FROM_BYTES = 1 << 20
+
+
+def _preload_pandas(path: Path) -> None:
+    """For big files, import pandas in the background while calamine (which releases the GIL) reads."""
+    if "pandas" not in sys.modules and path.stat().st_size >= PRELOAD_FROM_BYTES:
         threading.Thread(target=_import_pandas, name="preload-pandas", daemon=True).start()
 
 
@@ -159,9 +172,12 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     limits = limits or Limits()
     deadline = Deadline(limits)
-    _preload_pandas()
-    book = read_workbook(Path(path), limits, deadline, sheet)
-    chosen, table, grid, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
+    path = Path(path)
+    if path.is_file():
+        _preload_pandas(path)
+    book = read_workbook(path, limits, deadline, sheet)
+    chosen, table, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
+    grid = build_grid(chosen.rows)
     kind = kind or detect_kind(table)
     module = spec_module(kind)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance")

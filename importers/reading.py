@@ -103,7 +103,8 @@ def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
         return sheet
     try:
         loaded = book.get_sheet_by_name(meta.name)
-        _check_shape(meta.name, loaded.total_height, loaded.total_width, limits)
+        end = loaded.end or (-1, -1)  # A1-anchored extent of real cells; total_* may be a declared dimension
+        _check_shape(meta.name, end[0] + 1, end[1] + 1, limits)
         sheet.rows = loaded.to_python(skip_empty_area=False)
         sheet.merges = [m for m in (loaded.merged_cell_ranges or []) if m[1][0] > m[0][0]]
     except ImportFileError:

@@ -69,7 +69,7 @@ def _wide(frame, months, names, units, context):
         "unit": np.repeat(units.to_numpy(dtype=object), n_months)[keep],
     })
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
-    failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index) & counts.eq(0)
+    failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
 
 
