@@ -148,6 +148,8 @@ def _row_frame(body, counts, failed):
 
 def _candidate_sheets(sheets: list[SheetData], sheet_name: str | None) -> list[SheetData]:
     readable = [sheet for sheet in sheets if sheet.error is None and sheet.rows]
+    if not readable and any(sheet.error and sheet.typ_is_data for sheet in sheets):
+        raise ImportFileError(msg.CORRUPT_FILE)
     if sheet_name is not None:
         return readable
     return [sheet for sheet in readable if sheet.visible]

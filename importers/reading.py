@@ -99,7 +99,7 @@ def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
     visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
     sheet = SheetData(name=meta.name, visible=visible)
     if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
-        sheet.error = "không phải trang dữ liệu"
+        sheet.error, sheet.typ_is_data = "không phải trang dữ liệu", False
         return sheet
     try:
         loaded = book.get_sheet_by_name(meta.name)
@@ -201,6 +201,8 @@ def read_workbook(path, limits: Limits | None = None, deadline: Deadline | None 
     path = Path(path)
     limits = limits or Limits()
     deadline = deadline or Deadline(limits)
+    if not path.is_file():
+        raise ImportFileError(msg.FILE_NOT_FOUND.format(name=path.name))
     check_size(path, limits)
     with open(path, "rb") as handle:
         head = handle.read(512)
