@@ -6,6 +6,7 @@ import io
 import os
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,8 @@ def check_size(path: Path, limits: Limits) -> int:
     return size
 
 
-def check_zip_container(path: Path, limits: Limits) -> None:
-    """Reject zip bombs, encrypted packages and broken archives before calamine sees them."""
+def check_zip_container(path: Path, limits: Limits) -> bool:
+    """Reject zip bombs, encrypted packages and broken archives before calamine sees them; True for 1904 dates."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -61,8 +62,17 @@ def check_zip_container(path: Path, limits: Limits) -> None:
                 manifest = archive.read("META-INF/manifest.xml")[: 2**20]
                 if b"encryption-data" in manifest:
                     raise ImportFileError(msg.PASSWORD_PROTECTED)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return _uses_1904_dates(archive, names)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise ImportFileError(msg.CORRUPT_FILE) from None
+
+
+def _uses_1904_dates(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """True when an xlsx workbook counts days from 1904 (serial numbers in text columns need it)."""
+    if "xl/workbook.xml" not in names or archive.getinfo("xl/workbook.xml").file_size > 2**22:
+        return False
+    text = archive.read("xl/workbook.xml")
+    return b'date1904="1"' in text or b'date1904="true"' in text
 
 
 def _calamine_error(exc: Exception) -> ImportFileError:
@@ -207,10 +217,11 @@ def read_workbook(path, limits: Limits | None = None, deadline: Deadline | None 
     with open(path, "rb") as handle:
         head = handle.read(512)
     kind = detect_format(path, head)
-    if kind == "zip":
-        check_zip_container(path, limits)
+    epoch_1904 = check_zip_container(path, limits) if kind == "zip" else False
     if kind in ("zip", "ole"):
-        return read_spreadsheet(path, limits, deadline, sheet_name)
+        book = read_spreadsheet(path, limits, deadline, sheet_name)
+        book.epoch_1904 = epoch_1904
+        return book
     if kind == "csv":
         return read_csv(path, limits)
     raise ImportFileError(msg.UNKNOWN_FORMAT)
