@@ -40,15 +40,23 @@ TCVN3_ONLY = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦]")
 LEGACY_HINT = re.compile("[\x80-\xff]")
 # Cheap column pre-filter: anything a TCVN3 or VNI cell shows that Vietnamese Unicode text never does.
 # Separate simple patterns: Python's re scans a single character class far faster than an alternation.
-LEGACY_PREFILTER = tuple(re.compile(pattern) for pattern in (
-    "[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦ÆÇËÐÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ]", "[âêáàãéèúÂÊÁÀÃÉÈÚ](?<=[aeAE].)", "[âÂ](?<=[oO].)",
-    "[ÔÕÒÓ](?<=[a-z].)",
+LEGACY_CHARS = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦ÆÇËÐÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ]")
+LEGACY_PAIRS = tuple(re.compile(pattern) for pattern in (
+    "[âêáàãéèúÂÊÁÀÃÉÈÚ](?<=[aeAE].)", "[âÂ](?<=[oO].)", "[ÔÕÒÓ](?<=[a-z].)",
 ))
 
 
 def may_hold_legacy(text: str) -> bool:
-    """Cheap test on a whole column's text: could any cell be TCVN3 or VNI?"""
-    return not text.isascii() and any(pattern.search(text) for pattern in LEGACY_PREFILTER)
+    """Cheap test on a whole column's text: could any cell be TCVN3 or VNI?
+
+    Characters Unicode Vietnamese never uses settle it; the letter+mark pairs are only looked for in columns
+    that are entirely Latin-1, since a Unicode column (ư, ơ, ạ …) holding legacy cells also shows those characters.
+    """
+    if text.isascii():
+        return False
+    if LEGACY_CHARS.search(text):
+        return True
+    return max(text) <= "\xff" and any(pattern.search(text) for pattern in LEGACY_PAIRS)
 
 
 def is_latin1(text: str) -> bool:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ImportFileError
-from ..normalising import clean_text, decode_mark, iso, normalise_date, normalise_name
+from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date, normalise_name
 from .body import clean_unique, field_columns, map_unique
 from .attendance import CANONICAL, FIELDS
 
@@ -43,8 +43,27 @@ def _decode(values: np.ndarray, table: dict) -> tuple[np.ndarray, np.ndarray]:
     return statuses[codes], problems[codes]
 
 
+BLANK, UNKNOWN = -1, -2
+
+
+def _status_codes(values: np.ndarray, table: dict) -> np.ndarray:
+    """Index into STATUSES per mark (BLANK / UNKNOWN otherwise), decoding each distinct mark once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    lookup = []
+    for mark in uniques:
+        status, problem = decode_mark(mark, table)
+        lookup.append(STATUSES.index(status) if status else UNKNOWN if problem else BLANK)
+    return np.array(lookup + [BLANK], dtype=np.int8)[codes]
+
+
+def _categorical(values: np.ndarray, repeat: int, keep: np.ndarray) -> pd.Categorical:
+    """Per-row values repeated for each month cell, kept where a mark exists, without copying strings."""
+    codes, categories = pd.factorize(values, use_na_sentinel=True)
+    return pd.Categorical.from_codes(np.repeat(codes, repeat)[keep], categories=categories)
+
+
 def _wide(frame, months, names, units, context):
-    """Unpivot person x month marks without a Python loop over the cells."""
+    """Unpivot person x month marks (row-major, like a melt ordered by row) without a Python loop over cells."""
     n_rows, n_months = len(frame), len(months)
     rows = frame.index.to_numpy()
     if context.year is None:
@@ -52,21 +71,19 @@ def _wide(frame, months, names, units, context):
             context.issues.error(int(row), None, "date", None, NO_YEAR)
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
-    statuses, problems = _decode(marks, context.marks)
-    month_dates = np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object)
-    keep = pd.notna(statuses)
-    bad = pd.notna(problems)
-    if bad.any():
-        letters = np.tile(np.array([m.letter for m in months], dtype=object), n_rows)
-        cell_rows = np.repeat(rows, n_months)
-        for position in np.flatnonzero(bad):
-            context.issues.cell_problem("error", int(cell_rows[position]), letters[position], "status",
-                                        LABELS["status"], marks[position], problems[position])
+    codes = _status_codes(marks, context.marks)
+    keep, bad = codes >= 0, codes == UNKNOWN
+    for position in np.flatnonzero(bad):
+        row, month = divmod(int(position), n_months)
+        context.issues.cell_problem("error", int(rows[row]), months[month].letter, "status", LABELS["status"],
+                                    marks[position], "ký hiệu điểm danh không rõ")
+    month_codes, month_dates = pd.factorize(
+        np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
     records = pd.DataFrame({
-        "full_name": np.repeat(names.to_numpy(dtype=object), n_months)[keep],
-        "date": np.tile(month_dates, n_rows)[keep],
-        "status": statuses[keep],
-        "unit": np.repeat(units.to_numpy(dtype=object), n_months)[keep],
+        "full_name": _categorical(names.to_numpy(dtype=object), n_months, keep),
+        "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_dates),
+        "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
+        "unit": _categorical(units.to_numpy(dtype=object), n_months, keep),
     })
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)

@@ -33,14 +33,14 @@ def field_columns(columns: list[Column]) -> dict[str, Column]:
 _STOP = re.compile(STOP_PATTERN, re.IGNORECASE)
 
 
-def _blank_mask(values: np.ndarray) -> np.ndarray:
-    return np.fromiter((v is None or v == "" or (v.__class__ is str and v.isspace()) or v != v for v in values),
-                       dtype=bool, count=len(values))
-
-
-def _stop_mask(values: np.ndarray) -> np.ndarray:
-    return np.fromiter((v.__class__ is str and _STOP.match(v) is not None for v in values), dtype=bool,
-                       count=len(values))
+def _special_mask(names: np.ndarray) -> np.ndarray:
+    """Rows whose name cell is blank, whitespace, or footer text such as 'Tổng cộng' / 'Người lập biểu'."""
+    blank = pd.isna(names) | np.equal(names, "")
+    odd = np.fromiter(
+        (v.__class__ is str and (_STOP.match(v) is not None or (v[:1].isspace() and v.isspace())) for v in names),
+        dtype=bool, count=len(names),
+    )
+    return blank | odd
 
 
 def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) -> Body:
@@ -49,7 +49,7 @@ def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) ->
     frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
     names = body_rows[:, name_col]
-    special = pd.Series(_blank_mask(names) | _stop_mask(names), index=frame.index)
+    special = pd.Series(_special_mask(names), index=frame.index)
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at = [], None
     for row_number in frame.index[special.to_numpy()]:
