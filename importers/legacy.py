@@ -56,12 +56,16 @@ def may_hold_legacy(text: str) -> bool:
         return False
     if LEGACY_CHARS.search(text):
         return True
-    return max(text) <= "\xff" and any(pattern.search(text) for pattern in LEGACY_PAIRS)
+    return is_latin1(text) and any(pattern.search(text) for pattern in LEGACY_PAIRS)
 
 
 def is_latin1(text: str) -> bool:
     """True when every character fits in one Latin-1 byte (legacy text always does)."""
-    return all(ord(ch) < 256 for ch in text)
+    try:
+        text.encode("latin-1")  # stops at the first wider character
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def detect_legacy(text: str) -> str | None:

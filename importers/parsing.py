@@ -35,7 +35,7 @@ def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numb
     """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
     found = []
     for col, cells in zip(column_numbers or range(10**6), columns):
-        joined = "\x00".join(cell for cell in cells if cell.__class__ is str)
+        joined = _join_text(cells)
         if not may_hold_legacy(joined):
             continue
         for row, cell in enumerate(cells):
@@ -48,6 +48,14 @@ def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numb
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
     return [{"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
              "after": decode_legacy(cell, dominant), "encoding": dominant} for row, col, cell, _ in found]
+
+
+def _join_text(cells) -> str:
+    """All text cells of a column joined; the plain C-level join is tried first (text columns are all str)."""
+    try:
+        return "\x00".join(cells)
+    except TypeError:
+        return "\x00".join(cell for cell in cells if cell.__class__ is str)
 
 
 def convert_legacy_text(sheet: SheetData) -> list[dict]:
@@ -81,8 +89,9 @@ def build_grid(rows: list[list]):
     """The sheet as a 2-D numpy object array (rows are rectangular: calamine grids, padded CSV)."""
     import numpy as np
 
-    width = max(map(len, rows), default=0)
-    if any(len(row) != width for row in rows):
+    widths = set(map(len, rows))
+    width = max(widths, default=0)
+    if len(widths) > 1:
         rows = [list(row) + [""] * (width - len(row)) for row in rows]
     grid = np.empty((len(rows), width), dtype=object)
     if rows and width:

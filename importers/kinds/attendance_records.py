@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..errors import ImportFileError
 from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date, normalise_name
-from .body import clean_unique, field_columns, map_unique
+from .body import clean_unique, factorize_cleaned, field_columns, map_unique
 from .attendance import CANONICAL, FIELDS
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -20,11 +20,11 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     by_field = field_columns(columns)
     months = [column for column in columns if column.month]
     frame = body.frame
-    names = map_unique(_column(frame, by_field, "full_name"), normalise_name)
-    units = map_unique(_column(frame, by_field, "unit"), clean_text)
     if months:
-        return _wide(frame, months, names, units, context)
+        return _wide(frame, months, by_field, context)
     if "date" in by_field and "status" in by_field:
+        names = map_unique(_column(frame, by_field, "full_name"), normalise_name)
+        units = map_unique(_column(frame, by_field, "unit"), clean_text)
         return _long(frame, by_field, names, units, context)
     raise ImportFileError(NO_DATE_COLUMNS)
 
@@ -56,13 +56,13 @@ def _status_codes(values: np.ndarray, table: dict) -> np.ndarray:
     return np.array(lookup + [BLANK], dtype=np.int8)[codes]
 
 
-def _categorical(values: np.ndarray, repeat: int, keep: np.ndarray) -> pd.Categorical:
-    """Per-row values repeated for each month cell, kept where a mark exists, without copying strings."""
-    codes, categories = pd.factorize(values, use_na_sentinel=True)
+def _categorical(values: np.ndarray, clean, repeat: int, keep: np.ndarray) -> pd.Categorical:
+    """Cleaned per-row values repeated for each month cell and kept where a mark exists, as codes not strings."""
+    codes, categories = factorize_cleaned(values, clean)
     return pd.Categorical.from_codes(np.repeat(codes, repeat)[keep], categories=categories)
 
 
-def _wide(frame, months, names, units, context):
+def _wide(frame, months, by_field, context):
     """Unpivot person x month marks (row-major, like a melt ordered by row) without a Python loop over cells."""
     n_rows, n_months = len(frame), len(months)
     rows = frame.index.to_numpy()
@@ -80,10 +80,11 @@ def _wide(frame, months, names, units, context):
     month_codes, month_dates = pd.factorize(
         np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
     records = pd.DataFrame({
-        "full_name": _categorical(names.to_numpy(dtype=object), n_months, keep),
+        "full_name": _categorical(_column(frame, by_field, "full_name").to_numpy(dtype=object), normalise_name,
+                                  n_months, keep),
         "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_dates),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
-        "unit": _categorical(units.to_numpy(dtype=object), n_months, keep),
+        "unit": _categorical(_column(frame, by_field, "unit").to_numpy(dtype=object), clean_text, n_months, keep),
     })
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)

@@ -33,14 +33,27 @@ def field_columns(columns: list[Column]) -> dict[str, Column]:
 _STOP = re.compile(STOP_PATTERN, re.IGNORECASE)
 
 
+_ODD_LINE = re.compile(STOP_PATTERN.replace(r"^\s*", r"^[^\S\n]*", 1) + r"|^[^\S\n]+$",
+                       re.IGNORECASE | re.MULTILINE)
+
+
 def _special_mask(names: np.ndarray) -> np.ndarray:
-    """Rows whose name cell is blank, whitespace, or footer text such as 'Tổng cộng' / 'Người lập biểu'."""
+    """Rows whose name cell is blank, whitespace, or footer text such as 'Tổng cộng' / 'Người lập biểu'.
+
+    The name column is joined into one text and scanned once; only the few hits are mapped back to rows.
+    """
     blank = pd.isna(names) | np.equal(names, "")
-    odd = np.fromiter(
-        (v.__class__ is str and (_STOP.match(v) is not None or (v[:1].isspace() and v.isspace())) for v in names),
-        dtype=bool, count=len(names),
-    )
-    return blank | odd
+    texts = np.where(blank, "", names)
+    try:
+        joined = "\n".join(texts)
+    except TypeError:  # numbers or dates in the name column
+        joined = "\n".join(v if v.__class__ is str else "" for v in texts)
+    if joined.count("\n") != max(len(names) - 1, 0):  # a name with a line break: fall back to per cell
+        odd = [v.__class__ is str and (_STOP.match(v) is not None or v.isspace()) for v in texts]
+        return blank | np.array(odd, dtype=bool)
+    for match in _ODD_LINE.finditer(joined):
+        blank[joined.count("\n", 0, match.start())] = True
+    return blank
 
 
 def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) -> Body:
@@ -81,6 +94,14 @@ def clean_unique(values: pd.Series, cleaner: Callable[[Any], tuple]) -> tuple[pd
     problems = np.array([r[1] for r in results] + [None], dtype=object)
     return (pd.Series(cleaned[codes], index=values.index, dtype=object),
             pd.Series(problems[codes], index=values.index, dtype=object))
+
+
+def factorize_cleaned(values: np.ndarray, function: Callable[[Any], Any]) -> tuple[np.ndarray, pd.Index]:
+    """Codes and categories of the cleaned values, cleaning each distinct raw value once (-1 for missing)."""
+    raw_codes, raw_uniques = pd.factorize(values, use_na_sentinel=True)
+    clean_codes, categories = pd.factorize(np.array([function(v) for v in raw_uniques] + [None], dtype=object),
+                                           use_na_sentinel=True)
+    return clean_codes[raw_codes], categories
 
 
 def map_unique(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
