@@ -171,10 +171,21 @@ def _import_pandas() -> None:
 PRELOAD_FROM_BYTES = 1 << 20
 
 
+_preloads: list[threading.Thread] = []
+
+
 def _preload_pandas(path: Path) -> None:
     """For big files, import pandas in the background while calamine (which releases the GIL) reads."""
     if "pandas" not in sys.modules and path.stat().st_size >= PRELOAD_FROM_BYTES:
-        threading.Thread(target=_import_pandas, name="preload-pandas", daemon=True).start()
+        thread = threading.Thread(target=_import_pandas, name="preload-pandas", daemon=True)
+        thread.start()
+        _preloads.append(thread)
+
+
+def wait_for_preload(timeout: float = 30.0) -> None:
+    """Let a background pandas import finish (call before the process exits after an early failure)."""
+    while _preloads:
+        _preloads.pop().join(timeout)
 
 
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult:
