@@ -110,7 +110,8 @@ def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
 def detect_kind(table: Table) -> str:
     """'attendance' when the header has month columns or date+mark columns, else 'roster'."""
     months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent))
-    roster_only = tuple(spec for spec in roster.FIELDS if spec.name in ("birth_date", "position", "group", "role", "phone"))
+    roster_names = ("birth_date", "position", "group", "role", "phone")
+    roster_only = tuple(spec for spec in roster.FIELDS if spec.name in roster_names)
     attendance_only = tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status"))
     if months >= 2 or score_labels(table.labels, attendance_only) > score_labels(table.labels, roster_only):
         return "attendance"

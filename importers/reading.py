@@ -195,7 +195,8 @@ def read_csv(path: Path, limits: Limits) -> Workbook:
         for row in reader:
             rows.append(row)
             if len(rows) > limits.max_rows:
-                raise ImportFileError(msg.TOO_MANY_ROWS.format(sheet="CSV", rows=f"> {limits.max_rows}", limit=limits.max_rows))
+                raise ImportFileError(
+                    msg.TOO_MANY_ROWS.format(sheet="CSV", rows=f"> {limits.max_rows}", limit=limits.max_rows))
             if len(row) > limits.max_cols:
                 raise ImportFileError(msg.TOO_MANY_COLS.format(sheet="CSV", cols=len(row), limit=limits.max_cols))
     except csv.Error:

@@ -79,3 +79,12 @@ def test_unknown_marks_fail_only_their_cell(tmp_path):
     assert result.records() == [{"full_name": "Nguyễn Văn An", "date": "2024-01-01", "status": "present", "unit": None}]
     assert result.errors[0]["message"].startswith("Sheet1!D3: điểm danh '?'")
     assert result.rows == [{"row": 3, "outcome": "record", "reason": "một số ô không hợp lệ", "record_count": 1}]
+
+
+def test_vni_workbook_is_decoded_before_locating_the_table(tmp_path):
+    rows = [["Hoï vaø teân", "Ngaøy sinh", "Ñoaøn coâng taùc", "Nhieäm vuï"],
+            ["Nguyeãn Vaên An", "02/01/1977", "Ñoaøn coâng taùc soá 1", "Tröôûng ñoaøn"]]
+    result = parse_file(_save(tmp_path, rows))
+    assert result.records() == [{"full_name": "Nguyễn Văn An", "birth_date": "1977-01-02", "position": None,
+                                 "group": "Đoàn công tác số 1", "role": "head", "unit": None, "phone": None}]
+    assert {item["encoding"] for item in result.legacy_conversions} == {"vni"}
