@@ -1,0 +1,41 @@
+"""Pure spreadsheet import pipeline for doancongtac: a file in, validated records out (no Flask, no database).
+
+Public API (stable; the webapp calls exactly this):
+
+- ``ImportFileError`` — raised when a file cannot be imported at all; ``.message`` is Vietnamese
+  (password-protected, corrupt/unknown format, too large, too many rows/cols, zip bomb, too slow, no table).
+- ``Limits(max_bytes, max_decompressed_bytes, max_rows, max_cols, max_seconds)`` — resource limits.
+- ``inspect_file(path, sheet=None, limits=None) -> {"sheets": [{"name", "visible", "rows"}]}`` — grids anchored
+  at A1 with JSON-typed cells (str, int/float, bool, ISO date text, None); a broken sheet carries "error".
+- ``parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult``
+  — kind "roster" | "attendance" | None (auto-detect); mapping = {field: column index or letter} override
+  (confirmed mappings are remembered by the webapp under ``result.signature``); original_name is accepted for
+  the caller's bookkeeping only — the format is always sniffed from the content.
+  ParseResult: kind, sheet (None for CSV), header_row (1-based, last header row), columns
+  ([{index, letter, header, field}] via columns_as_dicts()), signature, frame (DataFrame with exactly the
+  canonical columns; ISO date text; wide attendance uses categorical columns), records() (JSON-ready dicts),
+  record_count, errors / warnings ([{sheet, row, column, field, value, message}]), rows (one dict per data row:
+  {row, outcome: record|skipped|failed, reason, record_count}), legacy_conversions ([{cell, before, after,
+  encoding}]), year (attendance).
+  Canonical roster record: full_name, birth_date, position, group, role (head|deputy|member), unit, phone.
+  Canonical attendance record: full_name, date, status (present|excused|absent|late), unit.
+- ``plan_import(result, existing) -> Plan`` — pure dry-run plan against a snapshot of existing data.
+- ``importers.cli.main(argv) -> int`` — the JSON command-line contract (also ``python -m importers``).
+
+Pipeline stages: reading -> (legacy decoding) -> locating -> mapping -> kinds/* (normalising + validating)
+-> results; planning is separate and pure.
+"""
+
+from .errors import ImportFileError
+from .limits import Limits
+from .parsing import inspect_file, parse_file
+from .results import ParseResult, Plan, PlanItem
+
+
+def plan_import(result, existing):
+    """Plan an import of `result` against `existing` = {"persons": [...], "units": [...], "groups": [...]}."""
+    from .planning import plan_import as plan  # rapidfuzz-heavy matching loads on demand
+
+    return plan(result, existing)
+
+__all__ = ["ImportFileError", "Limits", "ParseResult", "Plan", "PlanItem", "inspect_file", "parse_file", "plan_import"]

@@ -1,0 +1,245 @@
+"""The pipeline: read -> decode legacy text -> locate table -> map columns -> normalise/validate -> result."""
+
+import sys
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import errors as msg
+from .errors import ImportFileError
+from .kinds import attendance, builder_module, roster, spec_module  # specs import no pandas
+from .legacy import decode_legacy, detect_legacy, may_hold_legacy
+from .limits import Deadline, Limits
+from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
+from .mapping import column_letter, header_signature, map_columns, score_labels
+from .normalising import marks_table, month_of_header, parse_legend, year_in_text
+from .reading import json_cell, read_workbook
+from .results import ParseResult, SheetData, Table
+from .validating import Issues, cell_ref
+
+HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit"))
+
+
+@dataclass
+class Context:
+    """Facts about the file that the kind builders need besides the rows."""
+
+    issues: Issues
+    year: int | None = None
+    marks: dict = field(default_factory=dict)
+    epoch_1904: bool = False
+
+
+def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
+    """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
+    found = []
+    for col, cells in zip(column_numbers or range(10**6), columns):
+        joined = _join_text(cells)
+        if not may_hold_legacy(joined):
+            continue
+        for row, cell in enumerate(cells):
+            encoding = detect_legacy(cell) if cell.__class__ is str else None
+            if encoding:
+                found.append((row + first_row, col, cell, encoding))
+    if not found:
+        return []
+    # A sheet is typed in one legacy font: the majority settles cells that fit both encodings.
+    dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
+    return [{"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
+             "after": decode_legacy(cell, dominant), "encoding": dominant} for row, col, cell, _ in found]
+
+
+def _join_text(cells) -> str:
+    """All text cells of a column joined; the plain C-level join is tried first (text columns are all str)."""
+    try:
+        return "\x00".join(cells)
+    except TypeError:
+        return "\x00".join(cell for cell in cells if cell.__class__ is str)
+
+
+def convert_legacy_text(sheet: SheetData) -> list[dict]:
+    """Decode TCVN3/VNI cells of a sheet in place; returns the before -> after pairs."""
+    conversions = find_legacy_cells(sheet.name, zip(*sheet.rows)) if sheet.rows else []
+    for item in conversions:
+        sheet.rows[item["row"]][item["col"]] = item["after"]
+    return [_public(item) for item in conversions]
+
+
+def _public(item: dict) -> dict:
+    return {key: item[key] for key in ("cell", "before", "after", "encoding")}
+
+
+def _apply(sheet: SheetData, conversions: list[dict], grid=None) -> list[dict]:
+    for item in conversions:
+        sheet.rows[item["row"]][item["col"]] = item["after"]
+        if grid is not None:
+            grid[item["row"], item["col"]] = item["after"]
+    return [_public(item) for item in conversions]
+
+
+def _prepare_sheet(sheet: SheetData) -> list[dict]:
+    """Fill vertical merges and decode legacy text where titles and headers live (no numpy needed yet)."""
+    fill_vertical_merges(sheet.rows, sheet.merges)
+    top = sheet.rows[:HEADER_SCAN_ROWS]
+    return _apply(sheet, find_legacy_cells(sheet.name, zip(*top)))
+
+
+def build_grid(rows: list[list]):
+    """The sheet as a 2-D numpy object array (rows are rectangular: calamine grids, padded CSV)."""
+    import numpy as np
+
+    widths = set(map(len, rows))
+    width = max(widths, default=0)
+    if len(widths) > 1:
+        rows = [list(row) + [""] * (width - len(row)) for row in rows]
+    grid = np.empty((len(rows), width), dtype=object)
+    if rows and width:
+        grid[:] = rows
+    return grid
+
+
+def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
+    """Decode legacy text below the header region in text columns and column A (legend, footer)."""
+    numbers = sorted({0} | {column.index for column in columns if column.field and not column.month})
+    numbers = [number for number in numbers if number < grid.shape[1]]
+    region = grid[HEADER_SCAN_ROWS:, numbers].T
+    return _apply(sheet, find_legacy_cells(sheet.name, region, HEADER_SCAN_ROWS, numbers), grid)
+
+
+def detect_kind(table: Table) -> str:
+    """'attendance' when the header has month columns or date+mark columns, else 'roster'."""
+    months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent))
+    roster_names = ("birth_date", "position", "group", "role", "phone")
+    roster_only = tuple(spec for spec in roster.FIELDS if spec.name in roster_names)
+    attendance_only = tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status"))
+    if months >= 2 or score_labels(table.labels, attendance_only) > score_labels(table.labels, roster_only):
+        return "attendance"
+    return "roster"
+
+
+def choose_table(sheets: list[SheetData], deadline: Deadline):
+    """The sheet whose header names the most fields: (sheet, table, conversions)."""
+    best = None
+    for sheet in sheets:
+        conversions = _prepare_sheet(sheet)
+        table = locate_table(sheet.rows, sheet.name, HEADER_SPECS)
+        deadline.check()
+        if table is None:
+            continue
+        score = score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000
+        if best is None or score > best[0]:
+            best = (score, sheet, table, conversions)
+    if best is None:
+        raise ImportFileError(msg.NO_TABLE)
+    return best[1:]
+
+
+def _year(table: Table) -> int | None:
+    return year_in_text(list(dict.fromkeys(table.parents + table.labels)) + table.title_text[::-1])
+
+
+def _row_frame(body, counts, failed):
+    import pandas as pd
+
+    outcome = pd.Series("record", index=counts.index, dtype=object)
+    outcome[counts.eq(0) & failed] = "failed"
+    outcome[counts.eq(0) & ~failed] = "skipped"
+    reason = pd.Series(None, index=counts.index, dtype=object)
+    reason[outcome.eq("failed")] = "dữ liệu không hợp lệ"
+    reason[outcome.eq("skipped")] = "không có dữ liệu để nhập"
+    reason[outcome.eq("record") & failed] = "một số ô không hợp lệ"
+    data = pd.DataFrame({"row": counts.index.astype(int), "outcome": outcome.to_numpy(),
+                         "reason": reason.to_numpy(), "record_count": counts.to_numpy().astype(int)})
+    extra = pd.DataFrame(body.outcomes, columns=["row", "outcome", "reason", "record_count"])
+    frame = pd.concat([df for df in (data, extra) if len(df)], ignore_index=True) if len(extra) else data
+    return frame.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def _candidate_sheets(sheets: list[SheetData], sheet_name: str | None) -> list[SheetData]:
+    readable = [sheet for sheet in sheets if sheet.error is None and sheet.rows]
+    if not readable and any(sheet.error and sheet.typ_is_data for sheet in sheets):
+        raise ImportFileError(msg.CORRUPT_FILE)
+    if sheet_name is not None:
+        return readable
+    return [sheet for sheet in readable if sheet.visible]
+
+
+def _import_pandas() -> None:
+    import pandas  # noqa: F401
+
+
+PRELOAD_FROM_BYTES = 1 << 20
+
+
+_preloads: list[threading.Thread] = []
+
+
+def _preload_pandas(path: Path) -> None:
+    """For big files, import pandas in the background while calamine (which releases the GIL) reads."""
+    if "pandas" not in sys.modules and path.stat().st_size >= PRELOAD_FROM_BYTES:
+        thread = threading.Thread(target=_import_pandas, name="preload-pandas", daemon=True)
+        thread.start()
+        _preloads.append(thread)
+
+
+def wait_for_preload(timeout: float = 30.0) -> None:
+    """Let a background pandas import finish (call before the process exits after an early failure)."""
+    while _preloads:
+        _preloads.pop().join(timeout)
+
+
+def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult:
+    """Parse a roster or attendance file into validated canonical records (kind None = auto-detect)."""
+    if kind not in (None, "roster", "attendance"):
+        raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
+    limits = limits or Limits()
+    deadline = Deadline(limits)
+    path = Path(path)
+    if path.is_file():
+        _preload_pandas(path)
+    book = read_workbook(path, limits, deadline, sheet)
+    chosen, table, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
+    grid = build_grid(chosen.rows)
+    kind = kind or detect_kind(table)
+    module = spec_module(kind)
+    columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance")
+    name_column = next((column for column in columns if column.field == "full_name"), None)
+    if name_column is None:
+        raise ImportFileError(msg.NO_TABLE)
+    from .kinds.body import split_body  # pandas loads only once a table was found
+
+    conversions += _convert_body(chosen, grid, columns)
+    issues = Issues(chosen.name)
+    body = split_body(grid, table, name_column.index, issues)
+    legend = find_legend(chosen.rows, table.body_end)
+    context = Context(issues=issues, year=_year(table), epoch_1904=book.epoch_1904,
+                      marks=marks_table(parse_legend(legend) if legend else None))
+    deadline.check()
+    records, counts, failed = builder_module(kind).build_records(body, columns, context)
+    deadline.check()
+    issues.finish()
+    if conversions:
+        issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
+                                "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
+    return ParseResult(
+        kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
+        signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],
+        errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
+        legacy_conversions=conversions, year=context.year if kind == "attendance" else None,
+    )
+
+
+def inspect_file(path, sheet=None, limits=None, max_rows: int | None = None) -> dict:
+    """All sheets (or one) as JSON-typed grids anchored at A1; legacy-encoded text is decoded."""
+    limits = limits or Limits()
+    book = read_workbook(Path(path), limits, Deadline(limits), sheet)
+    sheets = []
+    for item in book.sheets:
+        convert_legacy_text(item)
+        rows = item.rows if max_rows is None else item.rows[:max_rows]
+        entry = {"name": item.name, "visible": item.visible, "rows": [[json_cell(c) for c in row] for row in rows]}
+        if item.error:
+            entry["error"] = item.error
+        sheets.append(entry)
+    return {"sheets": sheets}
