@@ -111,7 +111,7 @@ class MeetingForm(FlaskForm):
             "organiser": Organiser(self.organiser.data) if self.organiser.data else None,
             "title": self.title.data.strip(),
             "held_on": self.held_on.data,
-            "starts_at": self.starts_at.data,
+            "starts_at": self.starts_at.data.strftime("%H:%M") if self.starts_at.data else None,
             "place": (self.place.data or "").strip() or None,
             "group_id": self.group_id.data,
             "chair": (self.chair.data or "").strip() or None,

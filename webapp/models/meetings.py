@@ -1,6 +1,6 @@
 """Meetings and the attendance marks taken at them."""
 import enum
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
@@ -65,7 +65,7 @@ class Meeting(db.Model):
     group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("working_group.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     organiser: Mapped[Optional[Organiser]] = mapped_column(str_enum(Organiser, "meeting_organiser"))
-    starts_at: Mapped[Optional[time]]
+    starts_at: Mapped[Optional[str]] = mapped_column(String(5))  # "HH:MM", as written on the invitation
     chair: Mapped[Optional[str]] = mapped_column(String(255))
     conclusion: Mapped[Optional[str]] = mapped_column(Text)
 

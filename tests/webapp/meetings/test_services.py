@@ -5,8 +5,7 @@ import pytest
 from webapp.extensions import db
 from webapp.meetings import services
 from webapp.meetings.roster import expected_person_ids
-from webapp.models import (Assignment, Attendance, AttendanceStatus, Meeting, MeetingKind, MemberRole, OpinionKind, Role, Term,
-                           WorkingGroup)
+from webapp.models import Assignment, Attendance, AttendanceStatus, Meeting, MeetingKind, OpinionKind, Role
 
 from .conftest import rows_by_person
 

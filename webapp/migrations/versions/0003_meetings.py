@@ -69,7 +69,7 @@ def upgrade():
 
     with op.batch_alter_table('meeting', schema=None) as batch_op:
         batch_op.add_column(sa.Column('organiser', sa.Enum('party_committee', 'peoples_council', 'peoples_committee', 'fatherland_front', 'mass_organisation', name='meeting_organiser', native_enum=False, create_constraint=True, length=32), nullable=True))
-        batch_op.add_column(sa.Column('starts_at', sa.Time(), nullable=True))
+        batch_op.add_column(sa.Column('starts_at', sa.String(length=5), nullable=True))
         batch_op.add_column(sa.Column('chair', sa.String(length=255), nullable=True))
         batch_op.add_column(sa.Column('conclusion', sa.Text(), nullable=True))
         batch_op.create_index('ix_meeting_kind_held_on', ['kind', 'held_on'], unique=False)
