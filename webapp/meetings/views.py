@@ -12,6 +12,7 @@ from ..extensions import db
 from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                       Person, Role, Unit, WorkingGroup)
 from ..models._types import utcnow
+from ..names import fold
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render, wants_fragment
@@ -181,11 +182,10 @@ def attendance(meeting_id: int):
 
 
 def _guest_candidates(meeting: Meeting, query: str) -> list[Person]:
-    from ..names import fold
 
     listed = select(Attendance.person_id).where(Attendance.meeting_id == meeting.id)
     return list(db.session.scalars(
-        select(Person).where(Person.search_key.contains(fold(query)), Person.id.not_in(listed))
+        select(Person).where(Person.search_key.contains(fold(query), autoescape=True), Person.id.not_in(listed))
         .order_by(Person.sort_key).limit(20)
     ))
 
