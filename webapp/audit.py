@@ -1,5 +1,5 @@
 """Writes an AuditLog row for every insert, update and delete of a domain model, in the same transaction."""
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 
 from flask import has_request_context
@@ -15,7 +15,7 @@ SECRET_COLUMNS = {"password_hash"}
 
 
 def _plain(value):
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value

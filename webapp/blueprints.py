@@ -2,9 +2,9 @@
 from .auth import bp as auth_bp
 from .core import bp as core_bp
 from .feedback import bp as feedback_bp
+from .meetings import bp as meetings_bp
 from .notifications import bp as notifications_bp
 from .reports import bp as reports_bp
 from .tasks import bp as tasks_bp
 
-BLUEPRINTS = [core_bp, auth_bp]
-BLUEPRINTS += [feedback_bp, tasks_bp, reports_bp, notifications_bp]
+BLUEPRINTS = [core_bp, auth_bp, meetings_bp, feedback_bp, tasks_bp, reports_bp, notifications_bp]

@@ -156,7 +156,82 @@ def build_feedback(town: DemoTown) -> None:
     build(town)
 
 
-DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_feedback]
+BRIEFING_POINTS = [
+    ("results", "Bám sát quy chế hoạt động, theo dõi các nhiệm vụ đã phân công cho từng thành viên."),
+    ("advantages", "Cấp ủy, chính quyền cơ sở phối hợp tốt; thông tin từ các chi bộ kịp thời."),
+    ("results", "Trưởng, phó đoàn tham dự đầy đủ các hội nghị của Đảng ủy, HĐND, UBND, MTTQ phường."),
+    ("difficulties", "Một số thành viên kiêm nhiệm nhiều việc, khó bố trí thời gian dự sinh hoạt chi bộ."),
+    ("shortcomings", "Tham dự sinh hoạt định kỳ tại các chi bộ được phân công chưa thường xuyên."),
+    ("shortcomings", "Chế độ thông tin báo cáo chưa kịp thời; phối hợp với đoàn cơ sở còn thiếu chặt chẽ."),
+    ("proposals", "Đề nghị sửa đổi quy chế, làm rõ chức năng, thẩm quyền của đoàn công tác."),
+    ("proposals", "Đề nghị Ban Tổ chức bổ sung thành viên là đại biểu HĐND tại địa phương."),
+]
+CONCLUSION_POINTS = [
+    ("Nâng cao nhận thức về vị trí, vai trò, chức năng, nhiệm vụ của các đoàn công tác.", "Các đoàn công tác", None),
+    ("Nghiên cứu sửa đổi quy chế hoạt động trong tháng 9.", "Ban Tổ chức Thị ủy", 30),
+    ("Quan tâm công tác nghiệp vụ Đảng ở các chi bộ khối doanh nghiệp.", "Các đoàn số 1, 2, 3", None),
+    ("Soát xét nhiệm vụ chính trị 3 tháng cuối năm, tham mưu cho Ban Thường vụ.", "Trưởng các đoàn", 60),
+]
+MARKS = ["present"] * 14 + ["late"] * 2 + ["excused"] * 2 + ["absent"]
+
+
+def _demo_months(today: date, count: int = 6) -> list[date]:
+    """The fifth day of each of the last `count` months, oldest first."""
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        month, year = (month - 1, year) if month > 1 else (12, year - 1)
+        months.append(date(year, month, 5))
+    return sorted(months)
+
+
+def _mark_all(town: DemoTown, meeting) -> None:
+    from .models import AttendanceStatus
+
+    for row in meeting.attendances:
+        row.status = AttendanceStatus(town.rng.choice(MARKS))
+        if row.status.value in ("excused", "absent") and town.rng.random() < 0.7:
+            row.reason = town.rng.choice(["Đi công tác", "Ốm", "Họp cơ quan", "Việc gia đình"])
+
+
+def build_meetings(town: DemoTown) -> None:
+    """Six months of cell meetings, ward conferences and one briefing with speakers and a conclusion."""
+    from .meetings.services import sync_roster
+    from .models import ConclusionPoint, Meeting, MeetingKind, Opinion, OpinionKind, Organiser
+
+    followed = {a.unit for g in town.groups for m in g.memberships for a in m.assignments}
+    for day in _demo_months(date.today()):
+        for unit in sorted(followed, key=lambda u: u.id):
+            kind = MeetingKind.CELL if unit.kind == UnitKind.CELL else MeetingKind.CONFERENCE
+            title = (f"Sinh hoạt chi bộ định kỳ tháng {day.month}/{day.year}" if kind == MeetingKind.CELL
+                     else f"Hội nghị Ban Chấp hành {unit.name} tháng {day.month}/{day.year}")
+            meeting = Meeting(kind=kind, held_on=day, title=title, units=[unit], starts_at="07:30",
+                              organiser=Organiser.PARTY_COMMITTEE if kind == MeetingKind.CONFERENCE else None,
+                              place="Nhà văn hóa" if kind == MeetingKind.CELL else "Hội trường Đảng ủy")
+            db.session.add(meeting)
+            sync_roster(meeting)
+            _mark_all(town, meeting)
+    briefing_day = _demo_months(date.today())[-2].replace(day=7)
+    briefing = Meeting(kind=MeetingKind.BRIEFING, held_on=briefing_day, starts_at="07:30",
+                       title="Giao ban Thường trực Thị ủy với các Đoàn công tác", place="Hội trường Thị ủy",
+                       chair="Bí thư Thị ủy", agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",
+                       conclusion="Các Đoàn cần đổi mới phương pháp, phản ánh thực chất, nhiều chiều.")
+    db.session.add(briefing)
+    sync_roster(briefing)
+    _mark_all(town, briefing)
+    leaders = [m for g in town.groups for m in g.memberships if m.role != MemberRole.MEMBER]
+    for position in range(1, 16):
+        speaker = leaders[(position * 5) % len(leaders)]
+        kind, text = BRIEFING_POINTS[position % len(BRIEFING_POINTS)]
+        briefing.opinions.append(Opinion(position=position, person=speaker.person, affiliation=speaker.group.name,
+                                         kind=OpinionKind(kind), text=text, needs_follow_up=kind == "proposals"))
+    for number, (text, owner, days) in enumerate(CONCLUSION_POINTS, start=1):
+        deadline = date.fromordinal(briefing_day.toordinal() + days) if days else None
+        briefing.conclusion_points.append(ConclusionPoint(number=number, text=text, owner_text=owner, deadline=deadline))
+    db.session.flush()
+
+
+DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_meetings, build_feedback]
 
 
 def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:

@@ -4,7 +4,8 @@ from .audit import AuditLog
 from .documents import Document
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
-from .meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
+from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
+                       OpinionKind, Organiser)
 from .people import Person
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .tasks import Task, TaskNote, TaskStatus
@@ -16,4 +17,5 @@ __all__ = [
     "Unit", "UnitKind", "User", "WorkingGroup",
     "Attachment", "FeedbackCategory", "FeedbackEvent", "FeedbackItem", "FeedbackStatus",
     "ReportFrequency", "ReportSchedule", "ReportSubmission", "Task", "TaskNote", "TaskStatus",
+    "ConclusionPoint", "MeetingFile", "Opinion", "OpinionKind", "Organiser",
 ]

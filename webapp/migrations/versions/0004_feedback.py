@@ -1,7 +1,7 @@
 """feedback, tasks, reporting
 
 Revision ID: 0004_feedback
-Revises: 0001
+Revises: 0003_meetings
 Create Date: 2026-11-25 08:32:00.188653
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004_feedback'
-down_revision = '0001'
+down_revision = "0003_meetings"
 branch_labels = None
 depends_on = None
 
