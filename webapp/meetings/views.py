@@ -16,6 +16,7 @@ from ..names import fold
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render, wants_fragment
+from ..tasks.sources import TASK_CREATORS, tasks_by_source
 from . import bp, queries, services
 from .access import RECORDERS, can_read_meeting, can_read_record, can_record_meeting
 from .labels import STATUS_KEYS, STATUS_SHORT
@@ -141,6 +142,9 @@ def _detail_context(meeting: Meeting, **overrides) -> dict:
         "opinion_form": opinion_form, "point_form": ConclusionPointForm(formdata=None),
         "conclusion_form": ConclusionForm(formdata=None, obj=meeting),
         "can_record": can_record_meeting(current_user, meeting),
+        "can_assign_tasks": current_user.role in TASK_CREATORS,
+        "point_tasks": tasks_by_source("conclusion_point", [p.id for p in meeting.conclusion_points]),
+        "opinion_tasks": tasks_by_source("opinion", [o.id for o in meeting.opinions]),
     }
     context.update(overrides)
     return context

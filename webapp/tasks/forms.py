@@ -41,6 +41,12 @@ class TaskForm(FlaskForm):
         if field.data and field.data not in TASK_SOURCE_KINDS:
             raise ValidationError(_l("Nguồn không hợp lệ."))
 
+    def validate_source_id(self, field):
+        from .sources import source_exists
+
+        if self.source_kind.data and not source_exists(self.source_kind.data, field.data):
+            raise ValidationError(_l("Không tìm thấy bản ghi nguồn với mã này."))
+
     def owner_ids(self) -> dict:
         """Only the chosen owner's id; the other two stay empty."""
         return {kind: getattr(self, f"owner_{kind}_id").data if kind == self.owner_kind.data else None

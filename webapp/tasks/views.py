@@ -8,11 +8,12 @@ from flask_login import current_user
 from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..feedback import queries as choices
-from ..models import Person, Role, Task, TaskStatus, Unit, WorkingGroup
+from ..models import ConclusionPoint, Person, Role, Task, TaskStatus, Unit, WorkingGroup
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
 from ..template_helpers import label
+from .sources import source_url
 from . import bp
 from .forms import NoteForm, SOURCE_LABELS, StatusForm, TaskForm
 from .queries import TaskFilters, is_task_overdue, may_create_tasks, may_manage_task, may_read_task, my_work, task_select
@@ -51,6 +52,9 @@ def _prefill_source(form: TaskForm) -> None:
         form.source_kind.data = request.args["source_kind"]
         form.source_id.data = request.args.get("source_id", type=int)
         form.title.data = request.args.get("title", "")[:300]
+        point = db.session.get(ConclusionPoint, form.source_id.data or 0) if form.source_kind.data == "conclusion_point" else None
+        if point and point.deadline:
+            form.deadline.data = point.deadline
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -86,7 +90,8 @@ def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
     return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
                   overdue=is_task_overdue(task.status, task.deadline, date.today()),
                   can_manage=may_manage_task(current_user, task), status_form=status_form,
-                  note_form=note_form or NoteForm(), source_label=SOURCE_LABELS.get(task.source_kind or ""))
+                  note_form=note_form or NoteForm(), source_label=SOURCE_LABELS.get(task.source_kind or ""),
+                  source_link=source_url(task))
 
 
 @bp.get("/<int:task_id>")

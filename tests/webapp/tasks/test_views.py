@@ -28,18 +28,19 @@ def test_task_overdue_after_deadline_unless_finished(status, deadline, expected)
     assert is_task_overdue(status, deadline, date(2028, 2, 29)) is expected
 
 
-def test_admin_creates_a_task_from_a_conclusion_point(client, as_role, make_group):
+def test_admin_creates_a_task_from_a_conclusion_point(client, as_role, make_group, conclusion_point):
     group = make_group()
     as_role(Role.ADMIN)
-    form = client.get("/tasks/new?source_kind=conclusion_point&source_id=7&title=Sửa quy chế").get_data(as_text=True)
+    point_id = conclusion_point.id
+    form = client.get(f"/tasks/new?source_kind=conclusion_point&source_id={point_id}&title=Sửa quy chế").get_data(as_text=True)
     assert "Sửa quy chế" in form
     response = client.post("/tasks/new", data={"title": "Sửa đổi quy chế hoạt động", "owner_kind": "group",
                                                 "owner_group_id": group.id, "deadline": "30/09/2026",
-                                                "source_kind": "conclusion_point", "source_id": "7"})
+                                                "source_kind": "conclusion_point", "source_id": str(point_id)})
     assert response.status_code == 302
     task = db.session.scalars(db.select(Task)).one()
     assert (task.owner_group_id, task.owner_person_id, task.source_kind, task.source_id) == (group.id, None,
-                                                                                          "conclusion_point", 7)
+                                                                                          "conclusion_point", point_id)
     page = client.get(f"/tasks/{task.id}").get_data(as_text=True)
     assert "Quá hạn" in page and "Điểm kết luận giao ban" in page
 

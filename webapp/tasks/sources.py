@@ -1,0 +1,41 @@
+"""Tasks born from a briefing: conclusion points and opinions (linked by source_kind/source_id)."""
+from collections import defaultdict
+
+from flask import url_for
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import ConclusionPoint, FeedbackItem, Opinion, Role, Task
+
+TASK_CREATORS = {Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER}
+_SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feedback": FeedbackItem}
+
+
+def tasks_by_source(kind: str, ids: list[int]) -> dict[int, list[Task]]:
+    """Tasks created from each of the given source records, in one query."""
+    found: dict[int, list[Task]] = defaultdict(list)
+    if ids:
+        rows = db.session.scalars(select(Task).where(Task.source_kind == kind, Task.source_id.in_(ids)).order_by(Task.id))
+        for task in rows:
+            found[task.source_id].append(task)
+    return found
+
+
+def source_exists(kind: str | None, source_id: int | None) -> bool:
+    """True when the task's source is empty or names an existing record."""
+    if not kind:
+        return True
+    model = _SOURCE_MODELS.get(kind)
+    return bool(model and source_id and db.session.get(model, source_id))
+
+
+def source_url(task: Task) -> str | None:
+    """Where the record a task came from can be seen (the briefing, at the point or opinion)."""
+    model = _SOURCE_MODELS.get(task.source_kind or "")
+    record = db.session.get(model, task.source_id) if model and task.source_id else None
+    if record is None:
+        return None
+    if isinstance(record, FeedbackItem):
+        return url_for("feedback.detail", item_id=record.id)
+    anchor = "point" if isinstance(record, ConclusionPoint) else "opinion"
+    return url_for("meetings.detail", meeting_id=record.meeting_id) + f"#{anchor}-{record.id}"
