@@ -1,5 +1,8 @@
 """Every blueprint of the app, one line each."""
 from .auth import bp as auth_bp
 from .core import bp as core_bp
+from .dashboard import bp as dashboard_bp
+from .targets import bp as targets_bp
 
 BLUEPRINTS = [core_bp, auth_bp]
+BLUEPRINTS += [dashboard_bp, targets_bp]

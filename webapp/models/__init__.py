@@ -5,10 +5,11 @@ from .documents import Document
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
 from .people import Person
+from .targets import TargetIndicator, TargetMeasurement
 from .units import Sector, Unit, UnitKind
 
 __all__ = [
     "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "Document", "LoginAttempt",
-    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "Term",
+    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator", "TargetMeasurement", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",
 ]
