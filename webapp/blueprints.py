@@ -2,7 +2,9 @@
 from .auth import bp as auth_bp
 from .core import bp as core_bp
 from .dashboard import bp as dashboard_bp
+from .meetings import bp as meetings_bp
 from .targets import bp as targets_bp
 
 BLUEPRINTS = [core_bp, auth_bp]
+BLUEPRINTS.append(meetings_bp)
 BLUEPRINTS += [dashboard_bp, targets_bp]

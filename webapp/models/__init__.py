@@ -3,7 +3,8 @@ from .accounts import LoginAttempt, Role, User
 from .audit import AuditLog
 from .documents import Document
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
-from .meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
+from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
+                       OpinionKind, Organiser)
 from .people import Person
 from .targets import TargetIndicator, TargetMeasurement
 from .units import Sector, Unit, UnitKind
@@ -12,4 +13,5 @@ __all__ = [
     "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "Document", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator", "TargetMeasurement", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",
+    "ConclusionPoint", "MeetingFile", "Opinion", "OpinionKind", "Organiser",
 ]

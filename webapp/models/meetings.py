@@ -20,6 +20,26 @@ class MeetingKind(str, enum.Enum):
     GROUP = "group"            # họp nội bộ đoàn
 
 
+class Organiser(str, enum.Enum):
+    """Who convenes a conference (hội nghị)."""
+
+    PARTY_COMMITTEE = "party_committee"    # Đảng ủy
+    PEOPLES_COUNCIL = "peoples_council"    # HĐND
+    PEOPLES_COMMITTEE = "peoples_committee"  # UBND
+    FATHERLAND_FRONT = "fatherland_front"  # Ủy ban MTTQ
+    MASS_ORGANISATION = "mass_organisation"  # đoàn thể
+
+
+class OpinionKind(str, enum.Enum):
+    """What a speaker's point is about, as briefings are structured."""
+
+    ADVANTAGES = "advantages"
+    RESULTS = "results"
+    DIFFICULTIES = "difficulties"
+    SHORTCOMINGS = "shortcomings"
+    PROPOSALS = "proposals"
+
+
 class AttendanceStatus(str, enum.Enum):
     PRESENT = "present"
     LATE = "late"
@@ -44,10 +64,22 @@ class Meeting(db.Model):
     agenda: Mapped[Optional[str]] = mapped_column(Text)
     group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("working_group.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    organiser: Mapped[Optional[Organiser]] = mapped_column(str_enum(Organiser, "meeting_organiser"))
+    starts_at: Mapped[Optional[str]] = mapped_column(String(5))  # "HH:MM", as written on the invitation
+    chair: Mapped[Optional[str]] = mapped_column(String(255))
+    conclusion: Mapped[Optional[str]] = mapped_column(Text)
 
     units: Mapped[list[Unit]] = relationship(secondary=meeting_unit)
     group: Mapped[Optional[WorkingGroup]] = relationship()
     attendances: Mapped[list["Attendance"]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    files: Mapped[list["MeetingFile"]] = relationship(back_populates="meeting", cascade="all, delete-orphan",
+                                                      order_by="MeetingFile.id")
+    opinions: Mapped[list["Opinion"]] = relationship(back_populates="meeting", cascade="all, delete-orphan",
+                                                     order_by="Opinion.position")
+    conclusion_points: Mapped[list["ConclusionPoint"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="ConclusionPoint.number")
+
+    __table_args__ = (Index("ix_meeting_kind_held_on", "kind", "held_on"),)
 
 
 class Attendance(db.Model):
@@ -70,3 +102,54 @@ class Attendance(db.Model):
         UniqueConstraint("meeting_id", "person_id", name="uq_attendance_meeting_person"),
         Index("ix_attendance_person_meeting", "person_id", "meeting_id"),
     )
+
+
+class MeetingFile(db.Model):
+    """An attachment of a meeting (minutes, slides), stored under the upload folder."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(255), unique=True)
+    content_type: Mapped[Optional[str]] = mapped_column(String(120))
+    size_bytes: Mapped[int]
+    uploaded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="files")
+
+
+class Opinion(db.Model):
+    """One speaker's turn at a briefing or conference (a "lượt ý kiến"), in speaking order."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    person_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id"), index=True)
+    speaker_name: Mapped[Optional[str]] = mapped_column(String(160))
+    affiliation: Mapped[Optional[str]] = mapped_column(String(255))
+    kind: Mapped[OpinionKind] = mapped_column(str_enum(OpinionKind, "opinion_kind"))
+    text: Mapped[str] = mapped_column(Text)
+    needs_follow_up: Mapped[bool] = mapped_column(default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="opinions")
+    person: Mapped[Optional[Person]] = relationship(lazy="joined")
+
+    @property
+    def speaker(self) -> str:
+        return self.person.full_name if self.person else (self.speaker_name or "")
+
+
+class ConclusionPoint(db.Model):
+    """A numbered point of the chair's conclusion, with who owns it and by when."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    owner_text: Mapped[Optional[str]] = mapped_column(String(255))
+    deadline: Mapped[Optional[date]]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="conclusion_points")
+
+    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_conclusion_point_number"),)

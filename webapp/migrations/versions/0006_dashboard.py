@@ -1,7 +1,7 @@
 """dashboard targets
 
 Revision ID: 0006_dashboard
-Revises: 0001
+Revises: 0003_meetings
 Create Date: 2026-11-25 08:24:12.679978
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006_dashboard'
-down_revision = '0001'
+down_revision = '0003_meetings'  # brief: '0001'; chained after the merged meetings revision so the branch has one head
 branch_labels = None
 depends_on = None
 

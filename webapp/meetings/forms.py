@@ -1,0 +1,208 @@
+"""Forms of the meetings area; every message is Vietnamese and shown next to its field."""
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField, TimeField)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..models import MeetingKind, OpinionKind, Organiser
+from ..template_helpers import label
+
+
+class VnDateField(DateField):
+    """A date input whose parse error is Vietnamese."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        text = valuelist[0].strip()
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                self.data = datetime.strptime(text, pattern).date()
+                return
+            except ValueError:
+                continue
+        self.data = None
+        raise ValueError(_l("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."))
+
+
+class VnTimeField(TimeField):
+    """A time input whose parse error is Vietnamese."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        try:
+            self.data = datetime.strptime(valuelist[0].strip()[:5], "%H:%M").time()
+        except ValueError:
+            self.data = None
+            raise ValueError(_l("Giờ không hợp lệ (dạng giờ:phút, ví dụ 07:30)."))
+
+
+class VnIntegerField(IntegerField):
+    """A whole-number input whose parse error is Vietnamese."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not str(valuelist[0]).strip():
+            self.data = None
+            return
+        try:
+            self.data = int(str(valuelist[0]).strip())
+        except ValueError:
+            self.data = None
+            raise ValueError(_l("Hãy nhập một số nguyên."))
+
+
+def _enum_choices(enum_cls, blank: str | None = None):
+    choices = [(member.value, label(member)) for member in enum_cls]
+    return ([("", blank)] if blank is not None else []) + choices
+
+
+class MeetingForm(FlaskForm):
+    kind = SelectField(_l("Loại cuộc họp"), validators=[InputRequired(_l("Hãy chọn loại cuộc họp."))])
+    organiser = SelectField(_l("Cơ quan tổ chức (hội nghị)"), validators=[Optional()])
+    title = StringField(_l("Tên cuộc họp"), validators=[DataRequired(_l("Hãy nhập tên cuộc họp.")), Length(max=300)])
+    held_on = VnDateField(_l("Ngày họp"), validators=[InputRequired(_l("Hãy nhập ngày họp."))])
+    starts_at = VnTimeField(_l("Giờ bắt đầu"), validators=[Optional()])
+    place = StringField(_l("Địa điểm"), validators=[Length(max=255)])
+    unit_ids = SelectMultipleField(_l("Đơn vị"), coerce=int, validate_choice=False)
+    group_id = SelectField(_l("Đoàn công tác"), coerce=lambda v: int(v) if v else None, validate_choice=False)
+    chair = StringField(_l("Chủ trì"), validators=[Length(max=255)])
+    agenda = TextAreaField(_l("Nội dung, chương trình"))
+
+    def setup_choices(self, units, groups) -> None:
+        """Fill the selects (labels are translated at request time)."""
+        self.kind.choices = _enum_choices(MeetingKind)
+        self.organiser.choices = _enum_choices(Organiser, blank="—")
+        self.unit_ids.choices = [(u.id, ("· " * max(u.depth - 1, 0)) + u.name) for u in units]
+        self.group_id.choices = [("", "—")] + [(g.id, f"{g.name} ({g.term.name})") for g in groups]
+        self._unit_ids = {u.id for u in units}
+        self._group_ids = {g.id for g in groups}
+
+    def validate_kind(self, field):
+        if field.data not in {k.value for k in MeetingKind}:
+            raise ValidationError(_l("Loại cuộc họp không hợp lệ."))
+
+    def validate_organiser(self, field):
+        if field.data and field.data not in {o.value for o in Organiser}:
+            raise ValidationError(_l("Cơ quan tổ chức không hợp lệ."))
+
+    def validate_unit_ids(self, field):
+        if any(unit_id not in self._unit_ids for unit_id in field.data or []):
+            raise ValidationError(_l("Có đơn vị không thuộc phạm vi của bạn."))
+        if self.kind.data in (MeetingKind.CELL.value, MeetingKind.CONFERENCE.value) and not field.data:
+            raise ValidationError(_l("Hãy chọn ít nhất một đơn vị."))
+
+    def validate_group_id(self, field):
+        if field.data is not None and field.data not in self._group_ids:
+            raise ValidationError(_l("Đoàn công tác không tồn tại."))
+        if self.kind.data == MeetingKind.GROUP.value and field.data is None:
+            raise ValidationError(_l("Họp đoàn cần chọn đoàn công tác."))
+
+    def meeting_fields(self) -> dict:
+        """The Meeting attributes this form sets."""
+        return {
+            "kind": MeetingKind(self.kind.data),
+            "organiser": Organiser(self.organiser.data) if self.organiser.data else None,
+            "title": self.title.data.strip(),
+            "held_on": self.held_on.data,
+            "starts_at": self.starts_at.data.strftime("%H:%M") if self.starts_at.data else None,
+            "place": (self.place.data or "").strip() or None,
+            "group_id": self.group_id.data,
+            "chair": (self.chair.data or "").strip() or None,
+            "agenda": (self.agenda.data or "").strip() or None,
+        }
+
+
+class ScheduleForm(FlaskForm):
+    year = VnIntegerField(_l("Năm"), validators=[
+        InputRequired(_l("Hãy nhập năm.")), NumberRange(2000, 2100, _l("Năm phải từ 2000 đến 2100."))])
+    day_of_month = VnIntegerField(_l("Ngày trong tháng"), default=5, validators=[
+        InputRequired(_l("Hãy nhập ngày trong tháng.")), NumberRange(1, 31, _l("Ngày trong tháng từ 1 đến 31."))])
+    place = StringField(_l("Địa điểm"), validators=[Length(max=255)])
+    unit_ids = SelectMultipleField(_l("Chi bộ"), coerce=int, validate_choice=False,
+                                   validators=[DataRequired(_l("Hãy chọn ít nhất một chi bộ."))])
+
+    def setup_choices(self, units) -> None:
+        self.unit_ids.choices = [(u.id, u.name) for u in units]
+        self._unit_ids = {u.id for u in units}
+
+    def validate_unit_ids(self, field):
+        if any(unit_id not in self._unit_ids for unit_id in field.data or []):
+            raise ValidationError(_l("Có chi bộ không thuộc phạm vi của bạn."))
+
+
+class FileForm(FlaskForm):
+    file = FileField(_l("Tệp biên bản, tài liệu"))
+
+
+class OpinionForm(FlaskForm):
+    person_id = SelectField(_l("Người phát biểu (trong danh sách dự họp)"),
+                            coerce=lambda v: int(v) if v else None, validate_choice=False)
+    speaker_name = StringField(_l("Hoặc tên khách mời"), validators=[Length(max=160)])
+    affiliation = StringField(_l("Đoàn / đơn vị"), validators=[Length(max=255)])
+    kind = SelectField(_l("Nội dung"))
+    text = TextAreaField(_l("Ý kiến"), validators=[DataRequired(_l("Hãy nhập nội dung ý kiến."))])
+    needs_follow_up = BooleanField(_l("Cần theo dõi, xử lý tiếp"))
+
+    def setup_choices(self, people) -> None:
+        self.kind.choices = _enum_choices(OpinionKind)
+        self.person_id.choices = [("", "—")] + [(p.id, p.full_name) for p in people]
+        self._person_ids = {p.id for p in people}
+
+    def validate_kind(self, field):
+        if field.data not in {k.value for k in OpinionKind}:
+            raise ValidationError(_l("Loại nội dung không hợp lệ."))
+
+    def validate_person_id(self, field):
+        if field.data is not None and field.data not in self._person_ids:
+            raise ValidationError(_l("Người phát biểu không có trong danh sách dự họp."))
+        if field.data is None and not (self.speaker_name.data or "").strip():
+            raise ValidationError(_l("Hãy chọn người phát biểu hoặc nhập tên khách mời."))
+
+    def opinion_fields(self) -> dict:
+        return {
+            "person_id": self.person_id.data,
+            "speaker_name": None if self.person_id.data else self.speaker_name.data.strip(),
+            "affiliation": (self.affiliation.data or "").strip() or None,
+            "kind": OpinionKind(self.kind.data),
+            "text": self.text.data.strip(),
+            "needs_follow_up": bool(self.needs_follow_up.data),
+        }
+
+
+class ConclusionForm(FlaskForm):
+    chair = StringField(_l("Chủ trì, kết luận"), validators=[Length(max=255)])
+    conclusion = TextAreaField(_l("Ý kiến kết luận"))
+
+
+class ConclusionPointForm(FlaskForm):
+    text = TextAreaField(_l("Nội dung kết luận"), validators=[DataRequired(_l("Hãy nhập nội dung điểm kết luận."))])
+    owner_text = StringField(_l("Cơ quan, người thực hiện"), validators=[Length(max=255)])
+    deadline = VnDateField(_l("Thời hạn"), validators=[Optional()])
+
+
+class GuestForm(FlaskForm):
+    person_id = VnIntegerField(_l("Khách mời"), validators=[InputRequired(_l("Hãy chọn người cần thêm."))])
+
+
+def parse_year(value, default: int) -> int:
+    """The `year` query argument when it is a sensible year, else `default`."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return default
+    return year if 2000 <= year <= 2100 else default
+
+
+def parse_month(value) -> date | None:
+    """A `YYYY-MM` query argument as the first day of that month, or None."""
+    try:
+        return datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return None

@@ -1,0 +1,251 @@
+"""Reads of the meetings area: lists, counters, matrices and members' attendance records.
+
+Every function runs a fixed number of SQL statements, whatever the number of members.
+"""
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, exists, extract, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Attendance, AttendanceStatus, Meeting, Membership, Person, Unit, WorkingGroup
+from ..models.meetings import meeting_unit
+from ..permissions import scope_path
+
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
+
+
+@dataclass
+class Rate:
+    """Attendance figures over expected meetings: guests never count, unmarked rows are shown apart."""
+
+    present: int = 0
+    late: int = 0
+    excused: int = 0
+    absent: int = 0
+    unmarked: int = 0
+
+    @property
+    def marked(self) -> int:
+        return self.present + self.late + self.excused + self.absent
+
+    @property
+    def expected(self) -> int:
+        return self.marked + self.unmarked
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.late
+
+    @property
+    def percent(self) -> float | None:
+        """Present + late over the expected meetings whose attendance was taken (excused counts as missed)."""
+        return round(100 * self.attended / self.marked, 1) if self.marked else None
+
+
+@dataclass
+class Streaks:
+    longest: int = 0
+    current: int = 0
+
+
+@dataclass
+class MemberRecord:
+    person: Person
+    rate: Rate
+    streaks: Streaks
+
+
+@dataclass
+class Matrix:
+    """Persons × months of a year; each cell holds that person's marks in that month."""
+
+    year: int
+    persons: list = field(default_factory=list)
+    cells: dict = field(default_factory=lambda: defaultdict(list))
+
+    def marks(self, person_id: int, month: int) -> list:
+        return self.cells.get((person_id, month), [])
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def in_year(year: int | None):
+    """SQL condition on Meeting.held_on for the year (true when no year is given)."""
+    if year is None:
+        return Meeting.held_on.is_not(None)
+    start, end = year_bounds(year)
+    return Meeting.held_on.between(start, end)
+
+
+def visible_meetings_condition(user):
+    """Meetings whose units are in the user's scope, plus those without units (briefings)."""
+    path = scope_path(user)
+    if path == "/":
+        return Meeting.id.is_not(None)
+    linked = select(meeting_unit.c.meeting_id).where(meeting_unit.c.meeting_id == Meeting.id)
+    in_scope = linked.join(Unit, Unit.id == meeting_unit.c.unit_id).where(Unit.path.startswith(path))
+    return or_(~exists(linked), exists(in_scope))
+
+
+def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None = None):
+    """The select of meetings a user may see, filtered by kind, unit and month, newest first."""
+    statement = (select(Meeting).where(visible_meetings_condition(user))
+                 .options(selectinload(Meeting.units)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
+    if kind:
+        statement = statement.where(Meeting.kind == kind)
+    if unit_id:
+        statement = statement.where(Meeting.units.any(Unit.id == unit_id))
+    if month:
+        statement = statement.where(extract("year", Meeting.held_on) == month.year,
+                                    extract("month", Meeting.held_on) == month.month)
+    return statement
+
+
+def counters(meeting_id: int) -> dict:
+    """How many people on the list are present, late, excused, absent and not yet marked."""
+    rows = db.session.execute(
+        select(Attendance.status, func.count()).where(Attendance.meeting_id == meeting_id).group_by(Attendance.status)
+    )
+    result = {status.value: 0 for status in AttendanceStatus} | {"unmarked": 0}
+    for status, count in rows:
+        result[status.value if status else "unmarked"] = count
+    result["total"] = sum(result.values())
+    return result
+
+
+def attendance_rows(meeting_id: int) -> list[Attendance]:
+    """The meeting's list: expected people first, each part in Vietnamese name order."""
+    return list(db.session.scalars(
+        select(Attendance).join(Person, Person.id == Attendance.person_id)
+        .where(Attendance.meeting_id == meeting_id)
+        .options(selectinload(Attendance.person))
+        .order_by(Attendance.expected.desc(), Person.sort_key, Person.id)
+    ))
+
+
+def person_meetings(person_id: int, year: int | None = None) -> list[tuple[Meeting, Attendance]]:
+    """Every meeting the person was expected at, oldest first, with the attendance row."""
+    rows = db.session.execute(
+        select(Meeting, Attendance).join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Attendance.person_id == person_id, Attendance.expected.is_(True), in_year(year))
+        .order_by(Meeting.held_on, Meeting.id)
+    )
+    return [tuple(row) for row in rows]
+
+
+def _rates(person_ids, year: int | None) -> dict[int, Rate]:
+    rows = db.session.execute(
+        select(Attendance.person_id, Attendance.status, func.count())
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True), in_year(year))
+        .group_by(Attendance.person_id, Attendance.status)
+    )
+    rates: dict[int, Rate] = defaultdict(Rate)
+    for person_id, status, count in rows:
+        setattr(rates[person_id], status.value if status else "unmarked", count)
+    return rates
+
+
+def attendance_rate(person_id: int, year: int | None = None) -> Rate:
+    """The person's figures over the meetings they were expected at (present + late over marked)."""
+    return _rates([person_id], year).get(person_id, Rate())
+
+
+def longest_and_current(statuses: list[AttendanceStatus]) -> Streaks:
+    """Longest run of missed meetings (excused or absent) and the run still going at the end."""
+    longest = current = 0
+    for status in statuses:
+        current = current + 1 if status in MISSED else 0
+        longest = max(longest, current)
+    return Streaks(longest=longest, current=current)
+
+
+def _streaks(person_ids, year: int | None) -> dict[int, Streaks]:
+    rows = db.session.execute(
+        select(Attendance.person_id, Attendance.status).join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True),
+               Attendance.status.is_not(None), in_year(year))
+        .order_by(Attendance.person_id, Meeting.held_on, Meeting.id)
+    )
+    statuses: dict[int, list] = defaultdict(list)
+    for person_id, status in rows:
+        statuses[person_id].append(status)
+    return {person_id: longest_and_current(marks) for person_id, marks in statuses.items()}
+
+
+def absence_streaks(person_id: int, year: int | None = None) -> Streaks:
+    """Longest and current streak of missed expected meetings for one person."""
+    return _streaks([person_id], year).get(person_id, Streaks())
+
+
+def group_members(group_id: int, year: int | None = None) -> list[Person]:
+    """Persons who were members of the group at some point of the year (all time when no year)."""
+    condition = Membership.group_id == group_id
+    if year is not None:
+        start, end = year_bounds(year)
+        condition = and_(condition, Membership.start_date <= end,
+                         or_(Membership.end_date.is_(None), Membership.end_date >= start))
+    members = select(Membership.person_id).where(condition)
+    return list(db.session.scalars(select(Person).where(Person.id.in_(members)).order_by(Person.sort_key, Person.id)))
+
+
+def group_record(group_id: int, year: int | None = None) -> list[MemberRecord]:
+    """Each member's figures side by side, in three statements whatever the group's size."""
+    members = group_members(group_id, year)
+    ids = [person.id for person in members]
+    rates, streaks = _rates(ids, year), _streaks(ids, year)
+    return [MemberRecord(person=p, rate=rates.get(p.id, Rate()), streaks=streaks.get(p.id, Streaks()))
+            for p in members]
+
+
+def _matrix(year: int, condition) -> Matrix:
+    rows = db.session.execute(
+        select(Attendance.id, Attendance.person_id, Attendance.status, Attendance.expected,
+               Meeting.id.label("meeting_id"), Meeting.held_on, Meeting.title, Person.full_name, Person.sort_key)
+        .join(Meeting, Meeting.id == Attendance.meeting_id).join(Person, Person.id == Attendance.person_id)
+        .where(condition, in_year(year))
+        .order_by(Meeting.held_on, Meeting.id)
+    ).all()
+    matrix = Matrix(year=year)
+    names = {}
+    for row in rows:
+        names[row.person_id] = (row.sort_key, row.full_name)
+        matrix.cells[(row.person_id, row.held_on.month)].append(row)
+    matrix.persons = sorted(((pid, name) for pid, (key, name) in names.items()),
+                            key=lambda item: (names[item[0]][0], item[0]))
+    return matrix
+
+
+def unit_matrix(unit_id: int, year: int) -> Matrix:
+    """The paper register of a unit: everyone on its meetings' lists × months of the year."""
+    linked = select(meeting_unit.c.meeting_id).where(meeting_unit.c.unit_id == unit_id)
+    return _matrix(year, Attendance.meeting_id.in_(linked))
+
+
+def group_matrix(group_id: int, year: int) -> Matrix:
+    """The group's register: its members × months, with their marks at every expected meeting."""
+    start, end = year_bounds(year)
+    members = select(Membership.person_id).where(
+        Membership.group_id == group_id, Membership.start_date <= end,
+        or_(Membership.end_date.is_(None), Membership.end_date >= start))
+    return _matrix(year, and_(Attendance.person_id.in_(members), Attendance.expected.is_(True)))
+
+
+def units_for_choice(user) -> list[Unit]:
+    """Active units within the user's scope, in tree order."""
+    return list(db.session.scalars(
+        select(Unit).where(Unit.active.is_(True), Unit.path.startswith(scope_path(user))).order_by(Unit.path)
+    ))
+
+
+def groups_for_choice() -> list[WorkingGroup]:
+    return list(db.session.scalars(
+        select(WorkingGroup).options(selectinload(WorkingGroup.term)).order_by(WorkingGroup.term_id.desc(),
+                                                                                WorkingGroup.number)
+    ))

@@ -1,0 +1,241 @@
+"""Named state changes of the meetings area; each commits once and is audited automatically."""
+import uuid
+from datetime import date
+from pathlib import Path
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import extract, func, select
+from werkzeug.datastructures import FileStorage
+
+from ..extensions import db
+from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
+                      Unit, WorkingGroup)
+from ..models.meetings import meeting_unit
+from ..models._types import utcnow
+from .roster import expected_person_ids, term_on
+
+ALLOWED_EXTENSIONS = {"pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "jpeg", "png", "txt"}
+STATUS_CYCLE = [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT]
+
+
+def next_status(status: AttendanceStatus | None) -> AttendanceStatus:
+    """The mark one click moves to: unmarked → present → late → excused → absent → present."""
+    if status is None:
+        return STATUS_CYCLE[0]
+    return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
+
+
+def date_problem(kind: MeetingKind, day: date, group: WorkingGroup | None) -> str | None:
+    """Why a meeting of this kind cannot be held on `day` (outside the group's term, no term), or None."""
+    if group is not None and not group.term.contains(day):
+        return _("Ngày họp nằm ngoài nhiệm kỳ %(term)s của %(group)s.", term=group.term.name, group=group.name)
+    if kind in (MeetingKind.BRIEFING, MeetingKind.GROUP) and term_on(day) is None:
+        return _("Không có nhiệm kỳ nào bao trùm ngày họp này; hãy khai báo nhiệm kỳ trước.")
+    return None
+
+
+def sync_roster(meeting: Meeting) -> int:
+    """Add attendance rows for newly expected people (guests who became expected are promoted); never drop rows."""
+    expected = expected_person_ids(meeting)
+    existing = {a.person_id: a for a in meeting.attendances}
+    added = 0
+    for person_id in sorted(expected):
+        row = existing.get(person_id)
+        if row is None:
+            meeting.attendances.append(Attendance(person_id=person_id, expected=True))
+            added += 1
+        elif not row.expected:
+            row.expected = True
+    return added
+
+
+def create_meeting(fields: dict, units: list[Unit]) -> Meeting:
+    """Create a meeting and materialise its expected roster as of its date."""
+    meeting = Meeting(**fields)
+    meeting.units = list(units)
+    db.session.add(meeting)
+    sync_roster(meeting)
+    db.session.commit()
+    return meeting
+
+
+def update_meeting(meeting: Meeting, fields: dict, units: list[Unit]) -> Meeting:
+    """Change a meeting's details; people newly expected under the new date or units are added."""
+    for key, value in fields.items():
+        setattr(meeting, key, value)
+    meeting.units = list(units)
+    sync_roster(meeting)
+    db.session.commit()
+    return meeting
+
+
+def recompute_roster(meeting: Meeting) -> int:
+    """Add anyone expected now but missing from the roster; return how many were added."""
+    added = sync_roster(meeting)
+    db.session.commit()
+    return added
+
+
+def delete_meeting(meeting: Meeting) -> None:
+    """Remove a meeting with its attendance, opinions, conclusion and files."""
+    stored = [f.stored_name for f in meeting.files]
+    db.session.delete(meeting)
+    db.session.commit()
+    for name in stored:
+        _upload_dir().joinpath(name).unlink(missing_ok=True)
+
+
+def mark_attendance(row: Attendance, status: AttendanceStatus | None, reason: str | None, user) -> bool:
+    """Set one person's mark (and reason); return False when nothing changed (a repeated submission)."""
+    reason = (reason or "").strip() or None
+    if row.status == status and row.reason == reason:
+        return False
+    row.status, row.reason = status, reason
+    row.marked_at, row.marked_by_id = utcnow(), user.id
+    db.session.commit()
+    return True
+
+
+def mark_all_present(meeting: Meeting, user) -> int:
+    """Mark every unmarked person present; return how many were marked."""
+    now = utcnow()
+    count = 0
+    for row in meeting.attendances:
+        if row.status is None:
+            row.status, row.marked_at, row.marked_by_id = AttendanceStatus.PRESENT, now, user.id
+            count += 1
+    db.session.commit()
+    return count
+
+
+def add_guest(meeting: Meeting, person_id: int) -> Attendance | None:
+    """Add a person who is not on the derived roster as a guest; None when already listed."""
+    if any(a.person_id == person_id for a in meeting.attendances):
+        return None
+    row = Attendance(person_id=person_id, expected=False)
+    meeting.attendances.append(row)
+    db.session.commit()
+    return row
+
+
+def remove_guest(row: Attendance) -> None:
+    """Take a guest off the list (expected people stay: the roster is derived)."""
+    db.session.delete(row)
+    db.session.commit()
+
+
+def months_with_cell_meeting(unit_ids: list[int], year: int) -> set[tuple[int, int]]:
+    """(unit id, month) pairs that already have a cell meeting in `year`."""
+    rows = db.session.execute(
+        select(meeting_unit.c.unit_id, extract("month", Meeting.held_on))
+        .join(Meeting, Meeting.id == meeting_unit.c.meeting_id)
+        .where(meeting_unit.c.unit_id.in_(unit_ids), Meeting.kind == MeetingKind.CELL,
+               extract("year", Meeting.held_on) == year)
+    )
+    return {(unit_id, int(month)) for unit_id, month in rows}
+
+
+def schedule_cell_meetings(units: list[Unit], year: int, day_of_month: int, place: str | None = None) -> int:
+    """Create the monthly cell meetings of `year` for these units, skipping months that have one."""
+    existing = months_with_cell_meeting([u.id for u in units], year)
+    created = 0
+    for unit in units:
+        for month in range(1, 13):
+            if (unit.id, month) in existing:
+                continue
+            held_on = date(year, month, min(day_of_month, _last_day(year, month)))
+            title = f"Sinh hoạt chi bộ định kỳ tháng {month}/{year}"  # stored data, in the office's language
+            meeting = Meeting(kind=MeetingKind.CELL, held_on=held_on, title=title, place=place, units=[unit])
+            db.session.add(meeting)
+            sync_roster(meeting)
+            created += 1
+    db.session.commit()
+    return created
+
+
+def _last_day(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days
+
+
+def _upload_dir() -> Path:
+    folder = Path(current_app.config["UPLOAD_FOLDER"]) / "meetings"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def file_extension_allowed(filename: str) -> bool:
+    return "." in filename and filename.rsplit(".", 1)[1].lower() in ALLOWED_EXTENSIONS
+
+
+def attach_file(meeting: Meeting, upload: FileStorage, user) -> MeetingFile:
+    """Store an uploaded file under the upload folder and record it on the meeting."""
+    original = upload.filename or "tep"
+    extension = original.rsplit(".", 1)[1].lower()
+    stored_name = f"{uuid.uuid4().hex}.{extension}"
+    path = _upload_dir() / stored_name
+    upload.save(path)
+    record = MeetingFile(file_name=Path(original.replace("\\", "/")).name[:255], stored_name=stored_name,
+                         content_type=upload.mimetype, size_bytes=path.stat().st_size, uploaded_by_id=user.id)
+    meeting.files.append(record)
+    db.session.commit()
+    return record
+
+
+def file_path(record: MeetingFile) -> Path:
+    return _upload_dir() / record.stored_name
+
+
+def delete_file(record: MeetingFile) -> None:
+    """Remove an attachment and its stored file."""
+    path = file_path(record)
+    db.session.delete(record)
+    db.session.commit()
+    path.unlink(missing_ok=True)
+
+
+def add_opinion(meeting: Meeting, fields: dict) -> Opinion:
+    """Append a speaker's turn at the end of the meeting's list."""
+    last = db.session.scalar(select(func.max(Opinion.position)).where(Opinion.meeting_id == meeting.id)) or 0
+    opinion = Opinion(position=last + 1, **fields)
+    meeting.opinions.append(opinion)
+    db.session.commit()
+    return opinion
+
+
+def delete_opinion(opinion: Opinion) -> None:
+    """Remove a speaker's turn; the order of the others is kept."""
+    db.session.delete(opinion)
+    db.session.commit()
+
+
+def toggle_follow_up(opinion: Opinion) -> Opinion:
+    """Flag or unflag an opinion as needing follow-up."""
+    opinion.needs_follow_up = not opinion.needs_follow_up
+    db.session.commit()
+    return opinion
+
+
+def set_conclusion(meeting: Meeting, chair: str | None, text: str | None) -> None:
+    """Record who chaired and the chair's concluding remarks."""
+    meeting.chair = (chair or "").strip() or None
+    meeting.conclusion = (text or "").strip() or None
+    db.session.commit()
+
+
+def add_conclusion_point(meeting: Meeting, text: str, owner_text: str | None, deadline: date | None) -> ConclusionPoint:
+    """Append a numbered point to the chair's conclusion."""
+    last = db.session.scalar(select(func.max(ConclusionPoint.number))
+                             .where(ConclusionPoint.meeting_id == meeting.id)) or 0
+    point = ConclusionPoint(number=last + 1, text=text.strip(), owner_text=(owner_text or "").strip() or None,
+                            deadline=deadline)
+    meeting.conclusion_points.append(point)
+    db.session.commit()
+    return point
+
+
+def delete_conclusion_point(point: ConclusionPoint) -> None:
+    """Remove a conclusion point (numbers of the others stay as printed)."""
+    db.session.delete(point)
+    db.session.commit()
