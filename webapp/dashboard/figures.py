@@ -11,7 +11,8 @@ from sqlalchemy import and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
-from ..models import (Assignment, Attendance, AttendanceStatus, Meeting, Membership, MemberRole, Person, Sector,
+from ..models import (Assignment, Attendance, AttendanceStatus, Meeting, Membership, MemberRole, Opinion, Person,
+                      Sector,
                       TargetIndicator, TargetMeasurement, Unit, UnitKind, WorkingGroup)
 from ..models.meetings import meeting_unit
 from .filters import Filters
@@ -130,6 +131,7 @@ class MemberFigure:
     member: Member
     attendance: Rate = field(default_factory=Rate)
     group_meetings: int = 0
+    opinions: int = 0
     months: dict[str, int] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
 
@@ -140,7 +142,8 @@ class MemberFigure:
 
     @property
     def activity(self) -> int:
-        return self.meetings_attended
+        """Everything the member did: meetings attended and opinions raised."""
+        return self.meetings_attended + self.opinions
 
     @property
     def flagged(self) -> bool:
@@ -153,6 +156,7 @@ class GroupFigure:
     members: int = 0
     attendance: Rate = field(default_factory=Rate)
     meetings_attended: int = 0
+    opinions: int = 0
     flagged: int = 0
 
 
@@ -230,6 +234,21 @@ def assigned_units(f: Filters) -> dict[tuple[int, int], list[str]]:
     return units
 
 
+def member_person_ids(f: Filters):
+    """Sub-select of persons holding a membership of a group in view during the period."""
+    return select(Membership.person_id).where(Membership.group_id.in_(group_ids(f)),
+                                              overlaps(Membership, f.start, f.end))
+
+
+def opinion_cube(f: Filters) -> dict[tuple[int, str], int]:
+    """(person id, 'YYYY-MM') → opinions (lượt ý kiến) members raised at any meeting or briefing in the period."""
+    month = month_key(Meeting.held_on)
+    stmt = (select(Opinion.person_id, month, func.count(Opinion.id)).join(Meeting, Meeting.id == Opinion.meeting_id)
+            .where(Meeting.held_on.between(f.start, f.end), Opinion.person_id.in_(member_person_ids(f)))
+            .group_by(Opinion.person_id, month))
+    return {(p, m): n for p, m, n in db.session.execute(stmt)}
+
+
 def uncovered_units(f: Filters) -> list[Unit]:
     """Active units in the subtree (below the town) that no member of any group in view followed during the
     period."""
@@ -298,9 +317,10 @@ def indicator_figures(year: int, unit_path: str = "/", unit_id: int | None = Non
 
 
 # ---------------------------------------------------------------- figures (pure, over the rows above)
-def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: dict) -> list[MemberFigure]:
-    """Per member: attendance at assigned units, meetings attended, activity per month, and the flags
-    (below the attendance threshold, or no activity at all)."""
+def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: dict,
+                   opinions: dict | None = None) -> list[MemberFigure]:
+    """Per member: attendance at assigned units, meetings attended, opinions raised, activity per month, and
+    the flags (below the attendance threshold, or no activity at all)."""
     figures = {m.key: MemberFigure(m, months={key: 0 for key in f.months}) for m in members}
     for (group_id, person_id, month), rate in cube.items():
         figure = figures.get((group_id, person_id))
@@ -311,6 +331,13 @@ def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: di
         figure = figures.get((group_id, person_id))
         if figure:
             figure.group_meetings += count
+            figure.months[month] = figure.months.get(month, 0) + count
+    by_person: dict[int, list[MemberFigure]] = {}
+    for figure in figures.values():
+        by_person.setdefault(figure.member.person_id, []).append(figure)
+    for (person_id, month), count in (opinions or {}).items():
+        for figure in by_person.get(person_id, []):
+            figure.opinions += count
             figure.months[month] = figure.months.get(month, 0) + count
     for figure in figures.values():
         figure.flags = member_flags(figure, f.threshold)
@@ -343,6 +370,7 @@ def group_figures(groups: list[WorkingGroup], figures: list[MemberFigure]) -> li
             group.members += 1
             group.attendance.add(figure.attendance)
             group.meetings_attended += figure.meetings_attended
+            group.opinions += figure.opinions
             group.flagged += figure.flagged
     return list(by_id.values())
 
@@ -429,7 +457,7 @@ class Dashboard:
 def build_dashboard(f: Filters) -> Dashboard:
     """Run every figure for the filters (a fixed number of queries) and assemble them."""
     groups = groups_in_view(f)
-    figures = member_figures(f, members_in_view(f), attendance_cube(f), group_meeting_cube(f))
+    figures = member_figures(f, members_in_view(f), attendance_cube(f), group_meeting_cube(f), opinion_cube(f))
     ranked = ranking(figures)
     indicators = indicator_figures(f.end.year, f.unit_path, as_of=f.end)
     return Dashboard(

@@ -3,8 +3,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from ..models import Attendance, AttendanceStatus, Meeting, Membership, Person, Term, Unit
-from .figures import ATTENDED, assigned_attendance, group_ids, in_subtree
+from ..models import Attendance, AttendanceStatus, Meeting, Membership, Opinion, Person, Term, Unit
+from .figures import ATTENDED, assigned_attendance, group_ids, in_subtree, member_person_ids
 from .filters import Filters, add_months
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
@@ -56,6 +56,20 @@ def group_meeting_records(f: Filters, person_id=None, group_id=None, days=None):
         stmt = stmt.where(Attendance.person_id == person_id)
     if group_id:
         stmt = stmt.where(Meeting.group_id == group_id)
+    return stmt
+
+
+def opinion_records(f: Filters, person_id=None, group_id=None, days=None):
+    """Select of the opinions counted in 'opinions raised', newest first."""
+    start, end = days or (f.start, f.end)
+    stmt = (select(Opinion.id, Meeting.held_on, Opinion.kind, Meeting.title, Person.full_name, Opinion.text)
+            .join(Meeting, Meeting.id == Opinion.meeting_id).join(Person, Person.id == Opinion.person_id)
+            .where(Meeting.held_on.between(start, end), Opinion.person_id.in_(member_person_ids(f)))
+            .order_by(Meeting.held_on.desc(), Opinion.position))
+    if person_id:
+        stmt = stmt.where(Opinion.person_id == person_id)
+    if group_id:
+        stmt = stmt.where(Opinion.person_id.in_(select(Membership.person_id).where(Membership.group_id == group_id)))
     return stmt
 
 

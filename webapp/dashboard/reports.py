@@ -55,7 +55,9 @@ def _results(dash: fg.Dashboard) -> DocSection:
             f"chỉ đạo các tổ chức cơ sở đảng được phân công. Tổng số lượt thành viên phải dự sinh hoạt tại nơi "
             f"được phân công phụ trách: {total.expected}; có mặt {total.present}, đi muộn {total.late}, "
             f"vắng có phép {total.excused}, vắng không phép {total.absent}; tỷ lệ dự đạt {percent_text(total.rate)}.")
-    paragraphs = [text, f"Các thành viên đã dự {attended} lượt cuộc họp, hội nghị, giao ban và sinh hoạt chi bộ."]
+    opinions = sum(fig.opinions for fig in dash.members)
+    paragraphs = [text, f"Các thành viên đã dự {attended} lượt cuộc họp, hội nghị, giao ban và sinh hoạt chi bộ; "
+                        f"có {opinions} lượt ý kiến phát biểu tại các hội nghị, giao ban."]
     return DocSection("I. KẾT QUẢ ĐẠT ĐƯỢC", paragraphs=paragraphs)
 
 
@@ -86,11 +88,11 @@ def _shortcomings(dash: fg.Dashboard) -> DocSection:
 
 def _per_group(dash: fg.Dashboard) -> DocSection:
     headers = ["STT", "Đoàn công tác", "Số thành viên", "Lượt phải dự", "Có mặt", "Đi muộn", "Vắng có phép",
-               "Vắng không phép", "Tỷ lệ dự", "Cuộc họp đã dự", "Thành viên chưa đều"]
+               "Vắng không phép", "Tỷ lệ dự", "Cuộc họp đã dự", "Lượt ý kiến", "Thành viên chưa đều"]
     rows = [[i, g.group.name, g.members, g.attendance.expected, g.attendance.present, g.attendance.late,
              g.attendance.excused, g.attendance.absent, percent_text(g.attendance.rate), g.meetings_attended,
-             g.flagged] for i, g in enumerate(dash.groups, start=1)]
-    table = DocTable(headers, rows, widths=[6, 28, 10, 10, 9, 9, 10, 10, 10, 10, 11])
+             g.opinions, g.flagged] for i, g in enumerate(dash.groups, start=1)]
+    table = DocTable(headers, rows, widths=[6, 28, 10, 10, 9, 9, 10, 10, 10, 10, 9, 11])
     return DocSection("III. SỐ LIỆU THEO TỪNG ĐOÀN CÔNG TÁC", table=table)
 
 

@@ -45,7 +45,7 @@ def index():
                   dash=dash, **filter_context(f))
 
 
-RECORD_KINDS = ("attendance", "group_meetings", "uncovered", "unattended")
+RECORD_KINDS = ("attendance", "group_meetings", "opinions", "uncovered", "unattended")
 
 
 def _int_or_none(name: str) -> int | None:
@@ -81,6 +81,8 @@ def records(kind):
                                    scalars=False)
     elif kind == "group_meetings":
         context["page"] = paginate(queries.group_meeting_records(f, person_id, group_id, days), scalars=False)
+    elif kind == "opinions":
+        context["page"] = paginate(queries.opinion_records(f, person_id, group_id, days), scalars=False)
     elif kind == "uncovered":
         context["units"] = figures.uncovered_units(f)
     else:

@@ -4,6 +4,7 @@ Group 1 (term 2025–2030): A (member) follows cell C1 from 1/1/2026 to 31/3/202
 B (head) follows ward W; C (member) follows nothing but came to the group's meeting on 5/3; D (member)
 follows enterprise cell E and never attended. Group 2: F follows C1 and W all year.
 Cell C3 (under W) is followed by nobody. X is not a member of any group.
+At the briefing of 20/3, A raised two opinions, B one, X one.
 """
 from datetime import date
 from types import SimpleNamespace
@@ -11,8 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from webapp.extensions import db
-from webapp.models import (Attendance, AttendanceStatus, Meeting, MeetingKind, MemberRole, Sector, TargetIndicator,
-                           TargetMeasurement, UnitKind)
+from webapp.models import (Attendance, AttendanceStatus, Meeting, MeetingKind, MemberRole, Opinion, OpinionKind, Sector,
+                           TargetIndicator, TargetMeasurement, UnitKind)
 
 P, L, E, K = AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT
 
@@ -62,6 +63,13 @@ def town(root_unit, make_unit, make_person, make_group, make_membership, make_as
     make_meeting([ward], date(2026, 2, 20), kind=MeetingKind.CONFERENCE, marks=[(b, K)])
     make_meeting([c1, ward], date(2026, 1, 25), kind=MeetingKind.CONFERENCE, marks=[(f, P)])  # one row, two units
     make_meeting([], date(2026, 3, 5), kind=MeetingKind.GROUP, group=g1, title="Họp Đoàn 1", marks=[(c, P), (d, E)])
+    briefing = make_meeting([], date(2026, 3, 20), kind=MeetingKind.BRIEFING, title="Giao ban quý I")
+    db.session.add_all([
+        Opinion(meeting_id=briefing.id, position=1, person_id=a.id, kind=OpinionKind.RESULTS, text="Kết quả tại TDP 1"),
+        Opinion(meeting_id=briefing.id, position=2, person_id=a.id, kind=OpinionKind.PROPOSALS, text="=HYPERLINK(\"x\")"),
+        Opinion(meeting_id=briefing.id, position=3, person_id=b.id, kind=OpinionKind.SHORTCOMINGS, text="Còn hạn chế"),
+        Opinion(meeting_id=briefing.id, position=4, person_id=x.id, kind=OpinionKind.RESULTS, text="Không phải thành viên"),
+    ])
 
     ind1 = TargetIndicator(unit=ward, year=2026, name="Kết nạp đảng viên mới", measure_unit="người",
                            target_value=10.0)

@@ -28,7 +28,8 @@ def by_name(figures):
 
 
 def member_figures(f):
-    return by_name(fg.member_figures(f, fg.members_in_view(f), fg.attendance_cube(f), fg.group_meeting_cube(f)))
+    return by_name(fg.member_figures(f, fg.members_in_view(f), fg.attendance_cube(f), fg.group_meeting_cube(f),
+                                     fg.opinion_cube(f)))
 
 
 def test_first_quarter_counts_only_assigned_cells(town, filters_for):
@@ -46,13 +47,22 @@ def test_whole_year_adds_the_new_assignment_and_drops_the_old(town, filters_for)
     assert (a.attendance.expected, a.attendance.attended, a.attendance.excused) == (4, 3, 1)
     assert a.attendance.rate == 75.0
     assert a.meetings_attended == 3
-    assert a.months == {**{f"2026-{m:02d}": 0 for m in range(1, 13)}, "2026-01": 1, "2026-03": 1, "2026-04": 1}
+    # Activity per month: meetings attended plus the two opinions A raised at the briefing of 20/3.
+    assert a.opinions == 2
+    assert a.months == {**{f"2026-{m:02d}": 0 for m in range(1, 13)}, "2026-01": 1, "2026-03": 3, "2026-04": 1}
 
 
 def test_meeting_of_two_followed_units_counts_once(town, filters_for):
     f_fig = member_figures(filters_for(period="year", year=2026))["Hoàng Thị Phương"]
     # C1 on 10/1, 10/2, 10/3, 10/4 and the joint C1 + ward conference on 25/1: five, not six.
     assert (f_fig.attendance.expected, f_fig.attendance.attended, f_fig.attendance.rate) == (5, 5, 100.0)
+
+
+def test_opinions_count_within_the_period_only(town, filters_for):
+    q2 = member_figures(filters_for(period="quarter", year=2026, quarter=2))
+    assert q2["Nguyễn Văn An"].opinions == 0
+    march = member_figures(filters_for(period="month", year=2026, month=3))
+    assert (march["Nguyễn Văn An"].opinions, march["Trần Thị Bình"].opinions) == (2, 1)
 
 
 def test_flags_low_attendance_and_zero_activity(town, filters_for):
@@ -83,7 +93,7 @@ def test_group_figures_sum_their_members(town, filters_for):
     # Group 1: A 3/4 + B 1/2 = 4/6; meetings attended A 3 + B 1 + C 1; B and D flagged.
     g1 = groups[1]
     assert (g1.members, g1.attendance.expected, g1.attendance.attended, g1.attendance.rate) == (4, 6, 4, 66.7)
-    assert (g1.meetings_attended, g1.flagged) == (5, 2)
+    assert (g1.meetings_attended, g1.flagged, g1.opinions) == (5, 2, 3)   # X's opinion is not a member's
     assert (groups[2].members, groups[2].attendance.rate) == (1, 100.0)
     assert (dash.total.expected, dash.total.attended) == (11, 9)
 

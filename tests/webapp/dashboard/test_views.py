@@ -95,3 +95,10 @@ def test_scorecards_are_printable_pages(client, as_role, town):
     assert member.status_code == 200 and "Nguyễn Văn An" in body and "75,0 %" in body
     assert "Chi bộ Tổ dân phố 1; Chi bộ Tổ dân phố 2" in body
     assert client.get(f"/dashboard/scorecard/member/{town.g2.id}/{town.a.id}", query_string=YEAR).status_code == 404
+
+
+def test_opinion_drilldown_escapes_user_text(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    body = client.get("/dashboard/records/opinions", query_string={**YEAR, "person": town.a.id}).get_data(as_text=True)
+    assert "Kết quả tại TDP 1" in body and "Không phải thành viên" not in body and "Còn hạn chế" not in body
+    assert "=HYPERLINK(&#34;x&#34;)" in body
