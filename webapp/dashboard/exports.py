@@ -76,8 +76,9 @@ class _Sheet:
     def __init__(self, ws, width: int):
         self.ws, self.width, self.row = ws, width, 1
 
-    def put(self, col: int, value, font=None, align="left", span: int = 1, wrap=True, border=False):
-        cell = self.ws.cell(row=self.row, column=col, value=neutralise(value))
+    def put(self, col: int, value, font=None, align="left", span: int = 1, wrap=True, border=False, bullet=False):
+        """Write one cell; a `bullet` line starts with our own '- ' and is text, so it is not neutralised."""
+        cell = self.ws.cell(row=self.row, column=col, value=value if bullet else neutralise(value))
         if isinstance(value, str):
             cell.data_type = "s"
         cell.font = font or _font()
@@ -89,8 +90,8 @@ class _Sheet:
                 self.ws.cell(row=self.row, column=c).border = BOX
         return cell
 
-    def line(self, value, font=None, align="left", lines: int = 1):
-        self.put(1, value, font, align, span=self.width)
+    def line(self, value, font=None, align="left", lines: int = 1, bullet=False):
+        self.put(1, value, font, align, span=self.width, bullet=bullet)
         self.ws.row_dimensions[self.row].height = 18 * lines
         self.row += 1
 
@@ -139,7 +140,7 @@ def _xlsx_signature(sheet: _Sheet, doc: OfficialDocument) -> None:
     half = sheet.width // 2
     start = sheet.row
     for index, text in enumerate(doc.recipients):
-        sheet.put(1, text, _font(12, bold=index == 0, italic=index == 0), span=half)
+        sheet.put(1, text, _font(12, bold=index == 0, italic=index == 0), span=half, bullet=True)
         sheet.row += 1
     sheet.row = start
     for index, text in enumerate(doc.signature):
@@ -161,7 +162,7 @@ def to_xlsx(doc: OfficialDocument) -> bytes:
         for text in section.paragraphs:
             sheet.line(text, _font(13), lines=_paragraph_lines(text, doc.width))
         for text in section.items:
-            sheet.line("- " + text, _font(13), lines=_paragraph_lines(text, doc.width))
+            sheet.line("- " + text, _font(13), lines=_paragraph_lines(text, doc.width), bullet=True)
         if section.table:
             row = _xlsx_table(sheet, section.table)
             print_row = print_row or row
@@ -215,11 +216,11 @@ def _ods_styles(doc_ods, landscape: bool) -> dict:
     return styles
 
 
-def _ods_cell(value, style, span: int = 1):
+def _ods_cell(value, style, span: int = 1, bullet=False):
     from odf.table import TableCell
     from odf.text import P
 
-    value = neutralise(value)
+    value = value if bullet else neutralise(value)
     kwargs = {"stylename": style, "numbercolumnsspanned": span} if span > 1 else {"stylename": style}
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         cell = TableCell(valuetype="float", value=value, **kwargs)
@@ -229,12 +230,12 @@ def _ods_cell(value, style, span: int = 1):
     return cell
 
 
-def _ods_row(cells):
+def _ods_row(cells, bullet=False):
     from odf.table import CoveredTableCell, TableRow
 
     row = TableRow()
     for value, style, span in cells:
-        row.addElement(_ods_cell(value, style, span))
+        row.addElement(_ods_cell(value, style, span, bullet))
         for _ in range(span - 1):
             row.addElement(CoveredTableCell())
     return row
@@ -262,8 +263,10 @@ def to_ods(doc: OfficialDocument) -> bytes:
     for section in doc.sections:
         if section.title:
             sheet.addElement(_ods_row([(section.title, st["bold"], width)]))
-        for text in section.paragraphs + ["- " + item for item in section.items]:
+        for text in section.paragraphs:
             sheet.addElement(_ods_row([(text, st["body"], width)]))
+        for item in section.items:
+            sheet.addElement(_ods_row([("- " + item, st["body"], width)], bullet=True))
         if section.table:
             table = section.table
             sheet.addElement(_ods_row([(h, st["th"], 1) for h in table.headers]))
@@ -277,7 +280,7 @@ def to_ods(doc: OfficialDocument) -> bytes:
     for index in range(max(len(doc.signature), len(doc.recipients))):
         lv = doc.recipients[index] if index < len(doc.recipients) else ""
         rv = doc.signature[index] if index < len(doc.signature) else ""
-        sheet.addElement(_ods_row([(lv, st["body"], half), (rv, st["boldc"], width - half)]))
+        sheet.addElement(_ods_row([(lv, st["body"], half), (rv, st["boldc"], width - half)], bullet=True))
     ods.spreadsheet.addElement(sheet)
     buffer = io.BytesIO()
     ods.write(buffer)
