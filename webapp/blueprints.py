@@ -3,8 +3,13 @@ from .auth import bp as auth_bp
 from .core import bp as core_bp
 from .dashboard import bp as dashboard_bp
 from .meetings import bp as meetings_bp
+from .feedback import bp as feedback_bp
+from .notifications import bp as notifications_bp
+from .reports import bp as reports_bp
+from .tasks import bp as tasks_bp
 from .targets import bp as targets_bp
 
 BLUEPRINTS = [core_bp, auth_bp]
 BLUEPRINTS.append(meetings_bp)
 BLUEPRINTS += [dashboard_bp, targets_bp]
+BLUEPRINTS += [feedback_bp, tasks_bp, reports_bp, notifications_bp]

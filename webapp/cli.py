@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Role, Unit, User
+from .notifications.digest import send_digest_command
 
 
 def _sqlite_path() -> Path:
@@ -113,4 +114,5 @@ def serve_command(host, port, threads):
     serve(app, host=host, port=port, threads=threads)
 
 
-COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command]
+COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command,
+            send_digest_command]

@@ -150,7 +150,13 @@ def build_accounts(town: DemoTown) -> None:
         town.logins.append((username, DEMO_PASSWORD, role.value))
 
 
-DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts]
+def build_feedback(town: DemoTown) -> None:
+    from .feedback.demo import build_feedback as build
+
+    build(town)
+
+
+DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_feedback]
 
 
 def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:

@@ -2,11 +2,14 @@
 from .accounts import LoginAttempt, Role, User
 from .audit import AuditLog
 from .documents import Document
+from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                        OpinionKind, Organiser)
 from .people import Person
 from .targets import TargetIndicator, TargetMeasurement
+from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
+from .tasks import Task, TaskNote, TaskStatus
 from .units import Sector, Unit, UnitKind
 
 __all__ = [
@@ -14,4 +17,6 @@ __all__ = [
     "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator", "TargetMeasurement", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",
     "ConclusionPoint", "MeetingFile", "Opinion", "OpinionKind", "Organiser",
+    "Attachment", "FeedbackCategory", "FeedbackEvent", "FeedbackItem", "FeedbackStatus",
+    "ReportFrequency", "ReportSchedule", "ReportSubmission", "Task", "TaskNote", "TaskStatus",
 ]

@@ -1,7 +1,7 @@
 """dashboard targets
 
 Revision ID: 0006_dashboard
-Revises: 0003_meetings
+Revises: 0003_meetings, 0004_feedback
 Create Date: 2026-11-25 08:24:12.679978
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006_dashboard'
-down_revision = '0003_meetings'  # brief: '0001'; chained after the merged meetings revision so the branch has one head
+down_revision = ('0003_meetings', '0004_feedback')  # brief: '0001'; also merges the two merged heads so the branch has one
 branch_labels = None
 depends_on = None
 

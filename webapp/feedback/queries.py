@@ -1,0 +1,40 @@
+"""Reads the feedback pages need besides the register itself: choices for selects."""
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import FeedbackCategory, Person, Unit, User, WorkingGroup
+from ..permissions import scope_path
+from .forms import NONE_CHOICE
+
+
+def unit_choices(user) -> list[tuple[int, str]]:
+    """Active units within the user's scope, in tree order."""
+    units = db.session.scalars(select(Unit).where(Unit.active.is_(True), Unit.path.startswith(scope_path(user)))
+                               .order_by(Unit.path))
+    return [(u.id, ("· " * u.depth) + u.name) for u in units]
+
+
+def group_choices(blank: bool = True) -> list[tuple[int, str]]:
+    groups = db.session.scalars(select(WorkingGroup).order_by(WorkingGroup.number))
+    return ([NONE_CHOICE] if blank else []) + [(g.id, g.name) for g in groups]
+
+
+def person_choices() -> list[tuple[int, str]]:
+    persons = db.session.scalars(select(Person).order_by(Person.sort_key))
+    return [NONE_CHOICE] + [(p.id, p.full_name) for p in persons]
+
+
+def user_choices() -> list[tuple[int, str]]:
+    users = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.display_name))
+    return [NONE_CHOICE] + [(u.id, f"{u.display_name} ({u.username})") for u in users]
+
+
+def category_choices(active_only: bool = True) -> list[tuple[int, str]]:
+    statement = select(FeedbackCategory).order_by(FeedbackCategory.name)
+    if active_only:
+        statement = statement.where(FeedbackCategory.active.is_(True))
+    return [(c.id, c.name) for c in db.session.scalars(statement)]
+
+
+def all_categories() -> list[FeedbackCategory]:
+    return list(db.session.scalars(select(FeedbackCategory).order_by(FeedbackCategory.name)))

@@ -1,0 +1,214 @@
+"""Feedback register pages: list with filters, record, detail with workflow, attachments, categories, export."""
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..exports import Column, xlsx_response
+from ..extensions import db
+from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
+from ..pagination import paginate
+from ..permissions import ensure, requires
+from ..rendering import render
+from ..template_helpers import label
+from . import bp, queries
+from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
+from .services import attach_files, ensure_default_categories, record_feedback, save_category, transition
+from .visibility import FeedbackFilters, feedback_select, may_act, may_read, may_record, may_see_content, present, present_many
+from .workflow import TransitionError, allowed_targets
+
+
+def _filter_context(filters: FeedbackFilters) -> dict:
+    return {"filters": filters, "statuses": list(FeedbackStatus), "categories": queries.category_choices(False),
+            "units": queries.unit_choices(current_user), "groups": queries.group_choices(blank=False)}
+
+
+@bp.get("/")
+@requires()
+def index():
+    filters = FeedbackFilters.from_args(request.args)
+    page = paginate(feedback_select(current_user, filters))
+    rows = present_many(current_user, page.items)
+    return render("feedback/index.html", "feedback/_rows.html", page=page, rows=rows,
+                  can_record=may_record(current_user, None), **_filter_context(filters))
+
+
+@bp.get("/export.xlsx")
+@requires()
+def export():
+    filters = FeedbackFilters.from_args(request.args)
+    items = db.session.scalars(feedback_select(current_user, filters)).all()
+    columns = [Column(_("Số"), 11), Column(_("Ngày tiếp nhận"), 13), Column(_("Lĩnh vực"), 22),
+               Column(_("Đơn vị"), 28), Column(_("Nội dung"), 60), Column(_("Trạng thái"), 14),
+               Column(_("Hạn trả lời"), 13), Column(_("Quá hạn"), 9), Column(_("Chuyển đến"), 24),
+               Column(_("Trả lời"), 40), Column(_("Số ngày xử lý"), 10)]
+    rows = [[v.number, v.received_on, v.category_name, v.unit_name,
+             _("(Nội dung hạn chế)") if v.hidden else v.content, label(v.status), v.due_on,
+             _("Có") if v.overdue else "", v.forwarded_to or "", v.answer or "", v.elapsed_days]
+            for v in present_many(current_user, items)]
+    return xlsx_response("so-theo-doi-phan-anh.xlsx", _("SỔ THEO DÕI PHẢN ÁNH, KIẾN NGHỊ"), columns, rows)
+
+
+def _fill_feedback_choices(form: FeedbackForm) -> None:
+    form.category_id.choices = queries.category_choices()
+    form.unit_id.choices = queries.unit_choices(current_user)
+    form.group_id.choices = queries.group_choices()
+    form.source_person_id.choices = queries.person_choices()
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER)
+def create():
+    form = FeedbackForm()
+    if request.method == "GET" and current_user.person_id:
+        form.source_person_id.data = current_user.person_id
+    _fill_feedback_choices(form)
+    if form.validate_on_submit():
+        unit = db.get_or_404(Unit, form.unit_id.data)
+        ensure(may_record(current_user, unit))
+        item = record_feedback(
+            current_user, received_on=form.received_on.data, category=db.get_or_404(FeedbackCategory, form.category_id.data),
+            unit=unit, content=form.content.data.strip(), citizen_ref=(form.citizen_ref.data or "").strip(),
+            group=db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None,
+            source_person=db.session.get(Person, form.source_person_id.data) if form.source_person_id.data else None,
+            files=uploaded_files(form.files))
+        db.session.commit()
+        flash(_("Đã ghi nhận phản ánh %(number)s.", number=item.number))
+        return redirect(url_for("feedback.detail", item_id=item.id))
+    status = 422 if request.method == "POST" else 200
+    return render("feedback/form.html", form=form, http_status=status)
+
+
+def _readable_item(item_id: int) -> FeedbackItem:
+    item = db.get_or_404(FeedbackItem, item_id)
+    ensure(may_read(current_user, item))
+    return item
+
+
+def _transition_form(item: FeedbackItem) -> TransitionForm:
+    form = TransitionForm()
+    form.target.choices = [(s.value, label(s)) for s in allowed_targets(item.status)]
+    form.forwarded_group_id.choices = queries.group_choices()
+    form.handler_id.choices = queries.user_choices()
+    return form
+
+
+def _detail(item: FeedbackItem, form: TransitionForm | None = None, attach_form: AttachmentForm | None = None,
+            status: int = 200):
+    acting = may_act(current_user, item)
+    return render("feedback/detail.html", "feedback/_detail.html", http_status=status,
+                  view=present(current_user, item, with_history=True), can_act=acting,
+                  form=form or (_transition_form(item) if acting else None),
+                  attach_form=attach_form or (AttachmentForm() if acting else None))
+
+
+@bp.get("/<int:item_id>")
+@requires()
+def detail(item_id: int):
+    return _detail(_readable_item(item_id))
+
+
+def _parse_target(form: TransitionForm) -> FeedbackStatus | None:
+    try:
+        return FeedbackStatus(form.target.data)
+    except ValueError:
+        form.target.errors = [_("Bước xử lý không hợp lệ.")]
+        return None
+
+
+def _error_field(form: TransitionForm, target: FeedbackStatus):
+    if target == FeedbackStatus.FORWARDED:
+        return form.forwarded_to
+    if target in (FeedbackStatus.ANSWERED, FeedbackStatus.ESCALATED):
+        return form.note
+    return form.target
+
+
+@bp.post("/<int:item_id>/transition")
+@requires(Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER)
+def change_status(item_id: int):
+    item = _readable_item(item_id)
+    ensure(may_act(current_user, item))
+    form = _transition_form(item)
+    target = _parse_target(form) if form.validate_on_submit() else None
+    if target is None:
+        return _detail(item, form, status=422)
+    try:
+        transition(item, current_user, target, note=form.note.data, forwarded_to=(form.forwarded_to.data or "").strip(),
+                   forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data) if form.forwarded_group_id.data else None,
+                   handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None)
+    except TransitionError as error:
+        db.session.rollback()
+        item = db.session.get(FeedbackItem, item_id)
+        form = _transition_form(item)
+        _error_field(form, target).errors = [str(error.message)]
+        return _detail(item, form, status=422)
+    db.session.commit()
+    flash(_("Đã chuyển phản ánh %(number)s sang “%(status)s”.", number=item.number, status=label(target)))
+    return redirect(url_for("feedback.detail", item_id=item.id))
+
+
+@bp.post("/<int:item_id>/attachments")
+@requires(Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER)
+def add_attachments(item_id: int):
+    item = _readable_item(item_id)
+    ensure(may_act(current_user, item))
+    attach_form = AttachmentForm()
+    if not attach_form.validate_on_submit():
+        return _detail(item, attach_form=attach_form, status=422)
+    count = attach_files(item, current_user, uploaded_files(attach_form.files))
+    db.session.commit()
+    flash(_("Đã thêm %(count)s tệp đính kèm.", count=count))
+    return redirect(url_for("feedback.detail", item_id=item.id))
+
+
+@bp.get("/attachments/<int:attachment_id>")
+@requires()
+def download(attachment_id: int):
+    from .uploads import send_attachment
+
+    attachment = db.get_or_404(Attachment, attachment_id)
+    if attachment.feedback_item is None:
+        abort(404)
+    item = _readable_item(attachment.feedback_item_id)
+    ensure(may_see_content(current_user, item))
+    return send_attachment(attachment)
+
+
+@bp.get("/categories")
+@requires(Role.ADMIN)
+def categories():
+    return render("feedback/categories.html", categories=queries.all_categories())
+
+
+@bp.post("/categories/defaults")
+@requires(Role.ADMIN)
+def category_defaults():
+    added = ensure_default_categories()
+    db.session.commit()
+    flash(_("Đã thêm %(count)s lĩnh vực mặc định.", count=added))
+    return redirect(url_for("feedback.categories"))
+
+
+def _name_taken(name: str, category: FeedbackCategory | None) -> bool:
+    existing = db.session.scalar(db.select(FeedbackCategory).where(FeedbackCategory.name == name))
+    return existing is not None and existing is not category
+
+
+@bp.route("/categories/new", methods=["GET", "POST"], defaults={"category_id": None})
+@bp.route("/categories/<int:category_id>/edit", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def edit_category(category_id: int | None):
+    category = db.get_or_404(FeedbackCategory, category_id) if category_id else None
+    form = CategoryForm(obj=category)
+    if form.validate_on_submit():
+        name = form.name.data.strip()
+        if _name_taken(name, category):
+            form.name.errors = [_("Đã có lĩnh vực mang tên này.")]
+        else:
+            save_category(category, name=name, restricted=form.restricted.data, sla_days=form.sla_days.data,
+                          active=form.active.data)
+            db.session.commit()
+            flash(_("Đã lưu lĩnh vực “%(name)s”.", name=name))
+            return redirect(url_for("feedback.categories"))
+    status = 422 if request.method == "POST" else 200
+    return render("feedback/category_form.html", form=form, category=category, http_status=status)

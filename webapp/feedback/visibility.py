@@ -1,0 +1,210 @@
+"""The one place that decides who reads which feedback item and who sees restricted content.
+
+Lists, detail pages, search, exports, HTMX fragments and reminders all go through `feedback_select`
+(rows a user may know about, with search limited to content they may see) and `present` (the serialiser
+that blanks restricted content). Templates and exports only ever receive `FeedbackView` objects."""
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, false, or_, select, true
+from sqlalchemy.orm import selectinload
+
+from ..models import FeedbackCategory, FeedbackItem, FeedbackStatus, Role, Unit
+from ..models.feedback import SETTLED_STATUSES
+from ..permissions import READ_DIRECTORY, scope_path, unit_in_scope
+from .workflow import elapsed_days, is_overdue
+
+CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
+ACTING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER}
+RECORDING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER}
+NUMBER_PATTERN = re.compile(r"^(?:pa-?)?0*(\d{1,9})$", re.IGNORECASE)
+
+
+def may_see_content(user, item: FeedbackItem) -> bool:
+    """Restricted categories: only admins, leadership and the assigned handler see the content."""
+    return (not item.category.restricted) or user.role in CONTENT_ROLES or item.handler_id == user.id
+
+
+def may_read(user, item: FeedbackItem) -> bool:
+    """Readers of the directory within their scope, the handler, and members for items they brought in."""
+    if item.handler_id == user.id or item.created_by_id == user.id:
+        return True
+    if user.role in READ_DIRECTORY:
+        return unit_in_scope(user, item.unit)
+    return user.person_id is not None and item.source_person_id == user.person_id
+
+
+def may_act(user, item: FeedbackItem) -> bool:
+    """Moving an item along: its handler, or admins and unit officers in scope, if they may see its content."""
+    if not may_see_content(user, item):
+        return False
+    return item.handler_id == user.id or (user.role in ACTING_ROLES and unit_in_scope(user, item.unit))
+
+
+def may_record(user, unit: Unit | None) -> bool:
+    """Recording a new item for `unit`."""
+    return user.role in RECORDING_ROLES and (unit is None or unit_in_scope(user, unit))
+
+
+def _readable_clause(user):
+    own = or_(FeedbackItem.handler_id == user.id, FeedbackItem.created_by_id == user.id)
+    if user.role in READ_DIRECTORY:
+        return or_(own, Unit.path.startswith(scope_path(user)))
+    if user.person_id:
+        return or_(own, FeedbackItem.source_person_id == user.person_id)
+    return own
+
+
+def content_visible_clause(user):
+    """SQL twin of `may_see_content`, so a text search never matches content the user may not read."""
+    if user.role in CONTENT_ROLES:
+        return true()
+    return or_(FeedbackCategory.restricted.is_(False), FeedbackItem.handler_id == user.id)
+
+
+@dataclass
+class FeedbackFilters:
+    """The register's filters, read from GET arguments so a filtered view can be bookmarked."""
+
+    status: FeedbackStatus | None = None
+    category_id: int | None = None
+    unit_id: int | None = None
+    group_id: int | None = None
+    overdue: bool = False
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "FeedbackFilters":
+        status = args.get("status")
+        return cls(
+            status=FeedbackStatus(status) if status in {s.value for s in FeedbackStatus} else None,
+            category_id=args.get("category", type=int), unit_id=args.get("unit", type=int),
+            group_id=args.get("group", type=int), overdue=args.get("overdue") == "1",
+            q=(args.get("q") or "").strip()[:200],
+        )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_clause(user, q: str):
+    pattern = f"%{_escape_like(q)}%"
+    matches = [and_(content_visible_clause(user), FeedbackItem.content.ilike(pattern, escape="\\"))]
+    number = NUMBER_PATTERN.match(q)
+    if number:
+        matches.append(FeedbackItem.id == int(number.group(1)))
+    return or_(*matches)
+
+
+def _filter_clauses(user, filters: FeedbackFilters, today: date) -> list:
+    clauses = []
+    if filters.status:
+        clauses.append(FeedbackItem.status == filters.status)
+    if filters.category_id:
+        clauses.append(FeedbackItem.category_id == filters.category_id)
+    if filters.unit_id:
+        clauses.append(FeedbackItem.unit_id == filters.unit_id)
+    if filters.group_id:
+        clauses.append(FeedbackItem.group_id == filters.group_id)
+    if filters.overdue:
+        clauses.append(and_(FeedbackItem.status.not_in(SETTLED_STATUSES), FeedbackItem.due_on < today))
+    if filters.q:
+        clauses.append(_search_clause(user, filters.q))
+    return clauses
+
+
+def feedback_select(user, filters: FeedbackFilters | None = None, today: date | None = None):
+    """Items this user may know about, filtered, newest first, with what `present` needs loaded."""
+    today = today or date.today()
+    statement = (
+        select(FeedbackItem).join(FeedbackItem.category).join(FeedbackItem.unit)
+        .where(_readable_clause(user))
+        .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit),
+                 selectinload(FeedbackItem.group), selectinload(FeedbackItem.handler),
+                 selectinload(FeedbackItem.source_person))
+        .order_by(FeedbackItem.received_on.desc(), FeedbackItem.id.desc())
+    )
+    clauses = _filter_clauses(user, filters, today) if filters else []
+    return statement.where(*clauses) if clauses else statement
+
+
+def handled_by_select(user):
+    """Open items assigned to this user as handler (their own content is always visible to them)."""
+    if user.id is None:
+        return select(FeedbackItem).where(false())
+    return (select(FeedbackItem).where(FeedbackItem.handler_id == user.id,
+                                       FeedbackItem.status != FeedbackStatus.CLOSED)
+            .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit)))
+
+
+@dataclass
+class EventView:
+    from_status: FeedbackStatus | None
+    to_status: FeedbackStatus
+    by_name: str
+    at: object
+    note: str | None
+
+
+@dataclass
+class FeedbackView:
+    """What a user may be shown of one item; restricted fields are None when `hidden`."""
+
+    id: int
+    number: str
+    received_on: date
+    due_on: date
+    category_name: str
+    restricted: bool
+    status: FeedbackStatus
+    overdue: bool
+    unit_name: str
+    group_name: str | None
+    hidden: bool
+    content: str | None = None
+    citizen_ref: str | None = None
+    source_name: str | None = None
+    forwarded_to: str | None = None
+    handler_name: str | None = None
+    answer: str | None = None
+    answered_on: date | None = None
+    closed_on: date | None = None
+    elapsed_days: int | None = None
+    events: list[EventView] = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+
+
+def _forwarded_to(item: FeedbackItem) -> str | None:
+    parts = [p for p in (item.forwarded_to, item.forwarded_group.name if item.forwarded_group else None) if p]
+    return "; ".join(parts) or None
+
+
+def present(user, item: FeedbackItem, today: date | None = None, with_history: bool = False) -> FeedbackView:
+    """Serialise `item` for `user`, leaving out restricted content they may not see."""
+    today = today or date.today()
+    hidden = not may_see_content(user, item)
+    view = FeedbackView(
+        id=item.id, number=item.number, received_on=item.received_on, due_on=item.due_on,
+        category_name=item.category.name, restricted=item.category.restricted, status=item.status,
+        overdue=is_overdue(item.status, item.due_on, today), unit_name=item.unit.name,
+        group_name=item.group.name if item.group else None, hidden=hidden,
+        answered_on=item.answered_on, closed_on=item.closed_on,
+        elapsed_days=elapsed_days(item.received_on, item.closed_on),
+    )
+    if not hidden:
+        view.content, view.citizen_ref, view.answer = item.content, item.citizen_ref, item.answer
+        view.source_name = item.source_person.full_name if item.source_person else None
+        view.forwarded_to = _forwarded_to(item)
+        view.handler_name = item.handler.display_name if item.handler else None
+    if with_history:
+        view.events = [EventView(e.from_status, e.to_status, e.by.display_name if e.by else "",
+                                 e.at, None if hidden else e.note) for e in item.events]
+        view.attachments = [] if hidden else list(item.attachments)
+    return view
+
+
+def present_many(user, items, today: date | None = None) -> list[FeedbackView]:
+    """`present` for a list of items."""
+    return [present(user, item, today) for item in items]

@@ -1,0 +1,38 @@
+"""Forms of the reporting regime."""
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..feedback.forms import CountField, DayField, InChoices, check_files, optional_id
+
+
+class ScheduleForm(FlaskForm):
+    group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False,
+                           validators=[DataRequired(_l("Hãy chọn đoàn công tác.")), InChoices()])
+    frequency = SelectField(_l("Kỳ báo cáo"), validate_choice=False,
+                            validators=[DataRequired(_l("Hãy chọn kỳ báo cáo.")), InChoices()])
+    due_day = CountField(_l("Hạn nộp: ngày"), default=20,
+                         validators=[InputRequired(_l("Hãy nhập ngày hạn nộp.")), NumberRange(1, 31, _l("Từ 1 đến 31."))])
+    months_after = CountField(_l("của tháng thứ … sau khi hết kỳ"), default=1,
+                              validators=[InputRequired(_l("Hãy nhập số tháng.")), NumberRange(0, 12, _l("Từ 0 đến 12."))])
+    starts_on = DayField(_l("Áp dụng từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))],
+                         default=lambda: date.today().replace(month=1, day=1))
+
+
+class SubmissionForm(FlaskForm):
+    schedule_id = SelectField(_l("Báo cáo của đoàn"), coerce=optional_id, validate_choice=False,
+                              validators=[DataRequired(_l("Hãy chọn chế độ báo cáo.")), InChoices()])
+    period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")), Length(max=10)])
+    submitted_on = DayField(_l("Ngày nộp"), validators=[InputRequired(_l("Hãy nhập ngày nộp."))], default=date.today)
+    text = TextAreaField(_l("Nội dung tóm tắt"), validators=[Optional(), Length(max=20000)])
+    files = MultipleFileField(_l("Tệp báo cáo"))
+
+    def validate_submitted_on(self, field):
+        if field.data and field.data > date.today():
+            raise ValidationError(_l("Ngày nộp không được ở tương lai."))
+
+    def validate_files(self, field):
+        check_files(field)

@@ -1,0 +1,27 @@
+"""Named state changes of the reporting regime; callers commit."""
+from datetime import date
+
+from ..extensions import db
+from ..feedback.uploads import store_attachment
+from ..models import ReportFrequency, ReportSchedule, ReportSubmission
+
+
+def create_schedule(group, frequency: ReportFrequency, due_day: int = 20, months_after: int = 1,
+                    starts_on: date | None = None) -> ReportSchedule:
+    """Declare that `group` owes a report every period of `frequency`."""
+    schedule = ReportSchedule(group=group, frequency=frequency, due_day=due_day, months_after=months_after,
+                              starts_on=starts_on or date.today().replace(day=1))
+    db.session.add(schedule)
+    return schedule
+
+
+def submit_report(schedule: ReportSchedule, user, period_key: str, submitted_on: date, text: str | None = None,
+                  files=()) -> ReportSubmission:
+    """Record the report a group handed in for one period, with its files."""
+    submission = ReportSubmission(schedule=schedule, group=schedule.group, period_key=period_key,
+                                  submitted_on=submitted_on, text=text or None, submitted_by_id=user.id)
+    db.session.add(submission)
+    db.session.flush()
+    for upload in files:
+        store_attachment(upload, user, report_submission_id=submission.id)
+    return submission

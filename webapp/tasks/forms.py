@@ -1,0 +1,57 @@
+"""Task forms."""
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+
+from ..feedback.forms import CountField, DayField, InChoices, optional_id
+from ..models.tasks import TASK_SOURCE_KINDS
+
+OWNER_KINDS = [("group", _l("Đoàn công tác")), ("person", _l("Cá nhân")), ("unit", _l("Tổ chức đảng"))]
+SOURCE_LABELS = {"conclusion_point": _l("Điểm kết luận giao ban"), "opinion": _l("Ý kiến phát biểu"),
+                 "feedback": _l("Phản ánh, kiến nghị")}
+
+
+class TaskForm(FlaskForm):
+    title = StringField(_l("Nhiệm vụ"), validators=[DataRequired(_l("Hãy nhập nội dung nhiệm vụ.")),
+                                                    Length(max=300, message=_l("Tối đa 300 ký tự."))])
+    description = TextAreaField(_l("Mô tả"), validators=[Optional(), Length(max=10000)])
+    owner_kind = RadioField(_l("Giao cho"), choices=[SelectChoice(v, lbl) for v, lbl in OWNER_KINDS], default="group", validate_choice=False,
+                            validators=[InputRequired(_l("Hãy chọn loại đơn vị thực hiện."))])
+    owner_group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
+    owner_person_id = SelectField(_l("Cá nhân"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
+    owner_unit_id = SelectField(_l("Tổ chức đảng"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
+    deadline = DayField(_l("Thời hạn"), validators=[InputRequired(_l("Hãy nhập thời hạn."))])
+    source_kind = SelectField(_l("Nguồn"), validate_choice=False,
+                              choices=[SelectChoice("", "—")] + [SelectChoice(k, SOURCE_LABELS[k]) for k in TASK_SOURCE_KINDS])
+    source_id = CountField(_l("Mã nguồn"), validators=[Optional()])
+
+    def validate_owner_kind(self, field):
+        if field.data not in dict(OWNER_KINDS):
+            raise ValidationError(_l("Hãy chọn loại đơn vị thực hiện."))
+        chosen = getattr(self, f"owner_{field.data}_id")
+        if not chosen.data:
+            chosen.errors = list(chosen.errors) + [str(_l("Hãy chọn đơn vị thực hiện nhiệm vụ."))]
+            raise ValidationError(_l("Hãy chọn đơn vị thực hiện nhiệm vụ."))
+
+    def validate_source_kind(self, field):
+        if field.data and field.data not in TASK_SOURCE_KINDS:
+            raise ValidationError(_l("Nguồn không hợp lệ."))
+
+    def owner_ids(self) -> dict:
+        """Only the chosen owner's id; the other two stay empty."""
+        return {kind: getattr(self, f"owner_{kind}_id").data if kind == self.owner_kind.data else None
+                for kind, _label in OWNER_KINDS}
+
+
+class StatusForm(FlaskForm):
+    status = SelectField(_l("Trạng thái"), validate_choice=False, validators=[DataRequired()])
+
+
+class NoteForm(FlaskForm):
+    noted_on = DayField(_l("Ngày"), validators=[InputRequired(_l("Hãy nhập ngày."))], default=date.today)
+    text = TextAreaField(_l("Tiến độ, kết quả"), validators=[DataRequired(_l("Hãy nhập nội dung tiến độ.")),
+                                                             Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])

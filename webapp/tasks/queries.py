@@ -1,0 +1,141 @@
+"""Who reads and manages which task, the filtered task list, and each user's own work list."""
+from dataclasses import dataclass
+from datetime import date
+
+from flask import url_for
+from sqlalchemy import false, or_, select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Membership, Role, Task, Unit
+from ..models.groups import active_on
+from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
+from ..permissions import READ_DIRECTORY, headed_group_ids, scope_path, unit_in_scope
+
+
+def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:
+    """Still open or in progress after its deadline."""
+    return status not in FINISHED_TASK_STATUSES and today > deadline
+
+
+def may_read_task(user, task: Task) -> bool:
+    """Directory readers see every task; members see their own and their groups' tasks."""
+    if user.role in READ_DIRECTORY:
+        return True
+    return (user.person_id is not None and task.owner_person_id == user.person_id) or \
+        (task.owner_group_id in _member_group_ids(user))
+
+
+def may_manage_task(user, task: Task) -> bool:
+    """Admins; heads of the owning group; officers for units in scope; the owning person themself."""
+    if user.role == Role.ADMIN:
+        return True
+    if user.person_id is not None and task.owner_person_id == user.person_id:
+        return True
+    if user.role == Role.GROUP_HEAD and task.owner_group_id is not None:
+        return task.owner_group_id in headed_group_ids(user)
+    return user.role == Role.UNIT_OFFICER and task.owner_unit is not None and unit_in_scope(user, task.owner_unit)
+
+
+def may_create_tasks(user) -> bool:
+    return user.role in (Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER)
+
+
+def _member_group_ids(user) -> set[int]:
+    if not user.person_id:
+        return set()
+    return set(db.session.scalars(select(Membership.group_id).where(
+        Membership.person_id == user.person_id, active_on(Membership, date.today()))))
+
+
+@dataclass
+class TaskFilters:
+    status: TaskStatus | None = None
+    owner: str = ""
+    overdue: bool = False
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "TaskFilters":
+        status = args.get("status")
+        return cls(status=TaskStatus(status) if status in {s.value for s in TaskStatus} else None,
+                   owner=args.get("owner") if args.get("owner") in ("group", "person", "unit") else "",
+                   overdue=args.get("overdue") == "1", q=(args.get("q") or "").strip()[:200])
+
+
+OWNER_COLUMNS = {"group": Task.owner_group_id, "person": Task.owner_person_id, "unit": Task.owner_unit_id}
+
+
+def _readable_clause(user):
+    if user.role in READ_DIRECTORY:
+        return None
+    mine = [Task.owner_group_id.in_(_member_group_ids(user))]
+    if user.person_id:
+        mine.append(Task.owner_person_id == user.person_id)
+    return or_(*mine)
+
+
+def task_select(user, filters: TaskFilters, today: date | None = None):
+    """Tasks the user may read, filtered, soonest deadline first, owners loaded."""
+    today = today or date.today()
+    statement = select(Task).options(selectinload(Task.owner_group), selectinload(Task.owner_person),
+                                     selectinload(Task.owner_unit)).order_by(Task.deadline, Task.id)
+    readable = _readable_clause(user)
+    if readable is not None:
+        statement = statement.where(readable)
+    if filters.status:
+        statement = statement.where(Task.status == filters.status)
+    if filters.owner:
+        statement = statement.where(OWNER_COLUMNS[filters.owner].is_not(None))
+    if filters.overdue:
+        statement = statement.where(Task.status.not_in(FINISHED_TASK_STATUSES), Task.deadline < today)
+    if filters.q:
+        pattern = "%" + filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        statement = statement.where(or_(Task.title.ilike(pattern, escape="\\"),
+                                        Task.description.ilike(pattern, escape="\\")))
+    return statement
+
+
+@dataclass
+class WorkItem:
+    """One line of a user's work list: a feedback item to handle or a task to carry out."""
+
+    kind: str
+    reference: str
+    title: str
+    deadline: date
+    overdue: bool
+    status: object
+    url: str
+
+
+def _owned_tasks_clause(user):
+    clauses = []
+    if user.person_id:
+        clauses.append(Task.owner_person_id == user.person_id)
+    heads = headed_group_ids(user)
+    if heads:
+        clauses.append(Task.owner_group_id.in_(heads))
+    if user.scope_unit_id:
+        clauses.append(Task.owner_unit_id.in_(select(Unit.id).where(Unit.path.startswith(scope_path(user)))))
+    return or_(*clauses) if clauses else false()
+
+
+def my_work(user, today: date | None = None) -> list[WorkItem]:
+    """Open feedback the user handles and open tasks they own (own person, headed groups, scoped units)."""
+    from ..feedback.visibility import handled_by_select, present
+
+    today = today or date.today()
+    items = [WorkItem("feedback", view.number, view.content or view.category_name, view.due_on, view.overdue,
+                      view.status, url_for("feedback.detail", item_id=view.id))
+             for view in (present(user, item, today) for item in db.session.scalars(handled_by_select(user)))]
+    tasks = db.session.scalars(select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES)))
+    items += [WorkItem("task", f"NV-{t.id:05d}", t.title, t.deadline, is_task_overdue(t.status, t.deadline, today),
+                       t.status, url_for("tasks.detail", task_id=t.id)) for t in tasks]
+    return sorted(items, key=lambda w: (w.deadline, w.reference))
+
+
+def due_soon(user, days: int, today: date | None = None) -> list[WorkItem]:
+    """The user's work that is overdue or due within `days` days."""
+    today = today or date.today()
+    return [w for w in my_work(user, today) if (w.deadline - today).days <= days]

@@ -1,0 +1,130 @@
+"""Task pages: list with filters and export, create, detail with status and progress notes, my work."""
+from datetime import date
+
+from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..exports import Column, xlsx_response
+from ..extensions import db
+from ..feedback import queries as choices
+from ..models import Person, Role, Task, TaskStatus, Unit, WorkingGroup
+from ..pagination import paginate
+from ..permissions import ensure, requires
+from ..rendering import render
+from ..template_helpers import label
+from . import bp
+from .forms import NoteForm, SOURCE_LABELS, StatusForm, TaskForm
+from .queries import TaskFilters, is_task_overdue, may_create_tasks, may_manage_task, may_read_task, my_work, task_select
+from .services import add_note, create_task, set_status
+
+
+@bp.get("/")
+@requires()
+def index():
+    filters = TaskFilters.from_args(request.args)
+    page = paginate(task_select(current_user, filters))
+    return render("tasks/index.html", "tasks/_rows.html", page=page, filters=filters, statuses=list(TaskStatus),
+                  overdue=is_task_overdue, page_today=date.today(), can_create=may_create_tasks(current_user))
+
+
+@bp.get("/export.xlsx")
+@requires()
+def export():
+    tasks = db.session.scalars(task_select(current_user, TaskFilters.from_args(request.args))).all()
+    columns = [Column(_("Số"), 10), Column(_("Nhiệm vụ"), 50), Column(_("Đơn vị thực hiện"), 30),
+               Column(_("Thời hạn"), 13), Column(_("Trạng thái"), 16), Column(_("Quá hạn"), 9),
+               Column(_("Ngày hoàn thành"), 14)]
+    rows = [[f"NV-{t.id:05d}", t.title, t.owner_name, t.deadline, label(t.status),
+             _("Có") if is_task_overdue(t.status, t.deadline, date.today()) else "", t.completed_on] for t in tasks]
+    return xlsx_response("nhiem-vu.xlsx", _("DANH SÁCH NHIỆM VỤ"), columns, rows)
+
+
+def _fill_choices(form: TaskForm) -> None:
+    form.owner_group_id.choices = choices.group_choices()
+    form.owner_person_id.choices = choices.person_choices()
+    form.owner_unit_id.choices = [(0, "—")] + choices.unit_choices(current_user)
+
+
+def _prefill_source(form: TaskForm) -> None:
+    if request.method == "GET" and request.args.get("source_kind") in SOURCE_LABELS:
+        form.source_kind.data = request.args["source_kind"]
+        form.source_id.data = request.args.get("source_id", type=int)
+        form.title.data = request.args.get("title", "")[:300]
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER)
+def create():
+    form = TaskForm()
+    _fill_choices(form)
+    _prefill_source(form)
+    if form.validate_on_submit():
+        ids = form.owner_ids()
+        task = create_task(
+            current_user, title=form.title.data.strip(), description=form.description.data, deadline=form.deadline.data,
+            owner_group=db.session.get(WorkingGroup, ids["group"]) if ids["group"] else None,
+            owner_person=db.session.get(Person, ids["person"]) if ids["person"] else None,
+            owner_unit=db.session.get(Unit, ids["unit"]) if ids["unit"] else None,
+            source_kind=form.source_kind.data or None, source_id=form.source_id.data)
+        ensure(may_manage_task(current_user, task))
+        db.session.commit()
+        flash(_("Đã giao nhiệm vụ NV-%(id)05d.", id=task.id))
+        return redirect(url_for("tasks.detail", task_id=task.id))
+    return render("tasks/form.html", form=form, http_status=422 if request.method == "POST" else 200)
+
+
+def _task(task_id: int) -> Task:
+    task = db.get_or_404(Task, task_id)
+    ensure(may_read_task(current_user, task))
+    return task
+
+
+def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
+    status_form = StatusForm(status=task.status.value)
+    status_form.status.choices = [(s.value, label(s)) for s in TaskStatus]
+    return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
+                  overdue=is_task_overdue(task.status, task.deadline, date.today()),
+                  can_manage=may_manage_task(current_user, task), status_form=status_form,
+                  note_form=note_form or NoteForm(), source_label=SOURCE_LABELS.get(task.source_kind or ""))
+
+
+@bp.get("/<int:task_id>")
+@requires()
+def detail(task_id: int):
+    return _detail(_task(task_id))
+
+
+@bp.post("/<int:task_id>/status")
+@requires()
+def change_status(task_id: int):
+    task = _task(task_id)
+    ensure(may_manage_task(current_user, task))
+    value = request.form.get("status")
+    if value not in {s.value for s in TaskStatus}:
+        flash(_("Trạng thái không hợp lệ."), "error")
+        return _detail(task, status=422)
+    set_status(task, TaskStatus(value))
+    db.session.commit()
+    flash(_("Đã cập nhật trạng thái: %(status)s.", status=label(task.status)))
+    return redirect(url_for("tasks.detail", task_id=task.id))
+
+
+@bp.post("/<int:task_id>/notes")
+@requires()
+def add_progress(task_id: int):
+    task = _task(task_id)
+    ensure(may_manage_task(current_user, task))
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return _detail(task, note_form=form, status=422)
+    add_note(task, current_user, form.text.data.strip(), form.noted_on.data)
+    db.session.commit()
+    flash(_("Đã ghi tiến độ."))
+    return redirect(url_for("tasks.detail", task_id=task.id))
+
+
+@bp.get("/mine")
+@requires()
+def mine():
+    return render("tasks/mine.html", items=my_work(current_user))
