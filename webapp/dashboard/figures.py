@@ -5,15 +5,16 @@ constant number of SQL statements whatever the data size. Attendance counts for 
 that member was assigned to on the meeting's date (see `assigned_attendance`).
 """
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
-from ..models import (Assignment, Attendance, AttendanceStatus, Meeting, Membership, MemberRole, Opinion, Person,
-                      Sector,
+from ..models import (Assignment, Attendance, AttendanceStatus, FeedbackCategory, FeedbackItem, Meeting, Membership,
+                      MemberRole, Opinion, Person, Sector, Task, TaskStatus,
                       TargetIndicator, TargetMeasurement, Unit, UnitKind, WorkingGroup)
+from ..models._types import utcnow
 from ..models.meetings import meeting_unit
 from .filters import Filters
 
@@ -132,6 +133,9 @@ class MemberFigure:
     attendance: Rate = field(default_factory=Rate)
     group_meetings: int = 0
     opinions: int = 0
+    feedback: int = 0
+    tasks_on_time: int = 0
+    tasks_overdue: int = 0
     months: dict[str, int] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
 
@@ -142,8 +146,8 @@ class MemberFigure:
 
     @property
     def activity(self) -> int:
-        """Everything the member did: meetings attended and opinions raised."""
-        return self.meetings_attended + self.opinions
+        """Everything the member did: meetings attended, opinions raised, feedback reported, tasks done."""
+        return self.meetings_attended + self.opinions + self.feedback + self.tasks_on_time
 
     @property
     def flagged(self) -> bool:
@@ -157,6 +161,10 @@ class GroupFigure:
     attendance: Rate = field(default_factory=Rate)
     meetings_attended: int = 0
     opinions: int = 0
+    feedback: int = 0
+    tasks_on_time: int = 0
+    tasks_overdue: int = 0
+    reports: dict[str, int] = field(default_factory=dict)
     flagged: int = 0
 
 
@@ -249,6 +257,98 @@ def opinion_cube(f: Filters) -> dict[tuple[int, str], int]:
     return {(p, m): n for p, m, n in db.session.execute(stmt)}
 
 
+def feedback_cube(f: Filters) -> dict[tuple[int, str], int]:
+    """(person id, 'YYYY-MM') → feedback items (tâm tư, kiến nghị) members reported in the period."""
+    month = month_key(FeedbackItem.received_on)
+    stmt = (select(FeedbackItem.source_person_id, month, func.count(FeedbackItem.id))
+            .where(FeedbackItem.received_on.between(f.start, f.end),
+                   FeedbackItem.source_person_id.in_(member_person_ids(f)))
+            .group_by(FeedbackItem.source_person_id, month))
+    return {(p, m): n for p, m, n in db.session.execute(stmt)}
+
+
+def task_done_on_time():
+    """SQL condition: the task was completed by its deadline."""
+    return and_(Task.status == TaskStatus.DONE, Task.completed_on <= Task.deadline)
+
+
+def task_overdue(today: date):
+    """SQL condition: the deadline passed and the task was not done by then (done late, or still open)."""
+    return and_(Task.deadline < today, Task.status != TaskStatus.CANCELLED,
+                or_(Task.status != TaskStatus.DONE, Task.completed_on > Task.deadline))
+
+
+def task_counts(f: Filters, today: date) -> dict[int, tuple[int, int]]:
+    """Person id → (tasks done on time, tasks overdue) among the members' tasks due in the period."""
+    stmt = (select(Task.owner_person_id, func.sum(case((task_done_on_time(), 1), else_=0)),
+                   func.sum(case((task_overdue(today), 1), else_=0)))
+            .where(Task.deadline.between(f.start, f.end), Task.owner_person_id.in_(member_person_ids(f)))
+            .group_by(Task.owner_person_id))
+    return {p: (int(on_time or 0), int(overdue or 0)) for p, on_time, overdue in db.session.execute(stmt)}
+
+
+def report_standings(f: Filters, today: date) -> dict[int, dict[str, int]]:
+    """Group id → counts of reports on time / late / missing for the periods in view (the reporting
+    regime's own ledger, limited to the groups in view)."""
+    from ..reports.ledger import ledger_rows
+
+    in_view = set(db.session.scalars(group_ids(f)))
+    counts: dict[int, dict[str, int]] = {}
+    for row in ledger_rows(f.start, f.end, today):
+        if row.schedule.group_id in in_view:
+            bucket = counts.setdefault(row.schedule.group_id, {})
+            bucket[row.standing.standing.value] = bucket.get(row.standing.standing.value, 0) + 1
+    return counts
+
+
+@dataclass
+class FeedbackBreakdown:
+    """Feedback items received in the period by month × status and by category × status."""
+
+    by_month: dict[str, dict[str, int]]
+    by_category: dict[str, dict[str, int]]
+    total: int
+
+
+def feedback_breakdown(f: Filters) -> FeedbackBreakdown:
+    """Feedback received in the subtree during the period, counted by month, category and status."""
+    month = month_key(FeedbackItem.received_on)
+    stmt = (select(month, FeedbackCategory.name, FeedbackItem.status, func.count(FeedbackItem.id))
+            .join(FeedbackCategory, FeedbackCategory.id == FeedbackItem.category_id)
+            .join(Unit, Unit.id == FeedbackItem.unit_id)
+            .where(FeedbackItem.received_on.between(f.start, f.end), in_subtree(Unit.path, f.unit_path))
+            .group_by(month, FeedbackCategory.name, FeedbackItem.status))
+    by_month: dict = {key: {} for key in f.months}
+    by_category: dict = {}
+    total = 0
+    for key, category, status, count in db.session.execute(stmt):
+        status = getattr(status, "value", status)
+        by_month.setdefault(key, {})[status] = by_month.get(key, {}).get(status, 0) + count
+        by_category.setdefault(category, {})[status] = by_category.get(category, {}).get(status, 0) + count
+        total += count
+    return FeedbackBreakdown(by_month, dict(sorted(by_category.items())), total)
+
+
+TASK_AGES = ("not_due", "overdue_30", "overdue_90", "overdue_more")
+
+
+def tasks_by_status_age(f: Filters, today: date) -> dict[str, dict[str, int]]:
+    """Tasks of the groups in view (or of units in the subtree) not cancelled, by status and by how long past
+    the deadline they are as of min(today, period end): not yet due, ≤30, 31–90, >90 days overdue."""
+    as_of = min(today, f.end)
+    age = case((Task.deadline >= as_of, "not_due"), (Task.deadline >= as_of - timedelta(days=30), "overdue_30"),
+               (Task.deadline >= as_of - timedelta(days=90), "overdue_90"), else_="overdue_more")
+    owned = or_(Task.owner_group_id.in_(group_ids(f)), Task.owner_person_id.in_(member_person_ids(f)),
+                Task.owner_unit_id.in_(select(Unit.id).where(in_subtree(Unit.path, f.unit_path))))
+    stmt = (select(Task.status, age, func.count(Task.id))
+            .where(owned, Task.status != TaskStatus.CANCELLED, Task.created_at <= datetime.combine(f.end, time.max))
+            .group_by(Task.status, age))
+    table: dict[str, dict[str, int]] = {}
+    for status, bucket, count in db.session.execute(stmt):
+        table.setdefault(getattr(status, "value", status), {})[bucket] = count
+    return table
+
+
 def uncovered_units(f: Filters) -> list[Unit]:
     """Active units in the subtree (below the town) that no member of any group in view followed during the
     period."""
@@ -318,7 +418,8 @@ def indicator_figures(year: int, unit_path: str = "/", unit_id: int | None = Non
 
 # ---------------------------------------------------------------- figures (pure, over the rows above)
 def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: dict,
-                   opinions: dict | None = None) -> list[MemberFigure]:
+                   opinions: dict | None = None, feedback: dict | None = None,
+                   tasks: dict | None = None) -> list[MemberFigure]:
     """Per member: attendance at assigned units, meetings attended, opinions raised, activity per month, and
     the flags (below the attendance threshold, or no activity at all)."""
     figures = {m.key: MemberFigure(m, months={key: 0 for key in f.months}) for m in members}
@@ -335,10 +436,14 @@ def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: di
     by_person: dict[int, list[MemberFigure]] = {}
     for figure in figures.values():
         by_person.setdefault(figure.member.person_id, []).append(figure)
-    for (person_id, month), count in (opinions or {}).items():
+    for attribute, cube_by_person in (("opinions", opinions), ("feedback", feedback)):
+        for (person_id, month), count in (cube_by_person or {}).items():
+            for figure in by_person.get(person_id, []):
+                setattr(figure, attribute, getattr(figure, attribute) + count)
+                figure.months[month] = figure.months.get(month, 0) + count
+    for person_id, (on_time, overdue) in (tasks or {}).items():
         for figure in by_person.get(person_id, []):
-            figure.opinions += count
-            figure.months[month] = figure.months.get(month, 0) + count
+            figure.tasks_on_time, figure.tasks_overdue = on_time, overdue
     for figure in figures.values():
         figure.flags = member_flags(figure, f.threshold)
     return list(figures.values())
@@ -361,9 +466,11 @@ def ranking(figures: list[MemberFigure]) -> list[MemberFigure]:
                                             else -1, fig.activity, fig.member.name))
 
 
-def group_figures(groups: list[WorkingGroup], figures: list[MemberFigure]) -> list[GroupFigure]:
-    """Per group: members, summed attendance, meetings attended and how many members are flagged."""
-    by_id = {g.id: GroupFigure(g) for g in groups}
+def group_figures(groups: list[WorkingGroup], figures: list[MemberFigure],
+                  reports: dict | None = None) -> list[GroupFigure]:
+    """Per group: members, summed attendance and activity, reports by standing, and how many members are
+    flagged."""
+    by_id = {g.id: GroupFigure(g, reports=(reports or {}).get(g.id, {})) for g in groups}
     for figure in figures:
         group = by_id.get(figure.member.group_id)
         if group:
@@ -371,6 +478,9 @@ def group_figures(groups: list[WorkingGroup], figures: list[MemberFigure]) -> li
             group.attendance.add(figure.attendance)
             group.meetings_attended += figure.meetings_attended
             group.opinions += figure.opinions
+            group.feedback += figure.feedback
+            group.tasks_on_time += figure.tasks_on_time
+            group.tasks_overdue += figure.tasks_overdue
             group.flagged += figure.flagged
     return list(by_id.values())
 
@@ -452,18 +562,23 @@ class Dashboard:
     unattended: tuple[list, list]
     indicators: list[IndicatorFigure]
     low_units: list[UnitAchievement]
+    feedback: FeedbackBreakdown
+    tasks: dict[str, dict[str, int]]
 
 
-def build_dashboard(f: Filters) -> Dashboard:
+def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
     """Run every figure for the filters (a fixed number of queries) and assemble them."""
+    today = today or utcnow().date()
     groups = groups_in_view(f)
-    figures = member_figures(f, members_in_view(f), attendance_cube(f), group_meeting_cube(f), opinion_cube(f))
+    figures = member_figures(f, members_in_view(f), attendance_cube(f), group_meeting_cube(f), opinion_cube(f),
+                             feedback_cube(f), task_counts(f, today))
     ranked = ranking(figures)
     indicators = indicator_figures(f.end.year, f.unit_path, as_of=f.end)
     return Dashboard(
-        filters=f, groups=group_figures(groups, figures), members=figures, ranking=ranked,
+        filters=f, groups=group_figures(groups, figures, report_standings(f, today)), members=figures, ranking=ranked,
         flagged=[fig for fig in ranked if fig.flagged], heat_peak=heatmap_peak(figures), total=totals(figures),
         uncovered=split_enterprise(uncovered_units(f)),
         unattended=split_enterprise(unattended_cells(f), lambda cell: cell.unit),
         indicators=indicators, low_units=low_achievement_units(indicators, f.target_threshold),
+        feedback=feedback_breakdown(f), tasks=tasks_by_status_age(f, today),
     )

@@ -160,4 +160,46 @@ def test_dashboard_runs_a_constant_number_of_queries(town, filters_for, app):
         fg.build_dashboard(quarter)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
-    assert len(statements) == first and first <= 12
+    assert len(statements) == first and first <= 16
+
+
+@pytest.fixture
+def work(town):
+    from webapp.extensions import db
+    from webapp.models import FeedbackCategory, FeedbackItem, FeedbackStatus, Task, TaskStatus
+
+    land = FeedbackCategory(name="Đất đai")
+    db.session.add(land)
+    db.session.flush()
+    for day, person, status in [(date(2026, 2, 3), town.a, FeedbackStatus.NEW), (date(2026, 2, 9), town.a, FeedbackStatus.CLOSED),
+                                (date(2026, 5, 1), town.c, FeedbackStatus.NEW)]:
+        db.session.add(FeedbackItem(received_on=day, due_on=day, category_id=land.id, unit_id=town.c1.id,
+                                    source_person_id=person.id, content="Kiến nghị", status=status))
+    db.session.add_all([
+        Task(title="Đúng hạn", owner_person_id=town.a.id, deadline=date(2026, 3, 1), status=TaskStatus.DONE,
+             completed_on=date(2026, 2, 28)),
+        Task(title="Xong muộn", owner_person_id=town.a.id, deadline=date(2026, 3, 1), status=TaskStatus.DONE,
+             completed_on=date(2026, 3, 5)),
+        Task(title="Còn mở", owner_person_id=town.d.id, deadline=date(2026, 4, 1), status=TaskStatus.OPEN),
+        Task(title="Chưa đến hạn", owner_person_id=town.d.id, deadline=date(2027, 4, 1), status=TaskStatus.OPEN),
+    ])
+    db.session.commit()
+    return town
+
+
+def test_feedback_and_tasks_per_member(work, filters_for):
+    f = filters_for(period="year", year=2026)
+    figs = by_name(fg.member_figures(f, fg.members_in_view(f), {}, {}, {}, fg.feedback_cube(f),
+                                     fg.task_counts(f, TODAY)))
+    a, c, d = figs["Nguyễn Văn An"], figs["Lê Văn Cường"], figs["Phạm Văn Dũng"]
+    assert (a.feedback, a.tasks_on_time, a.tasks_overdue) == (2, 1, 1)     # done late counts as overdue
+    assert c.feedback == 1 and (d.tasks_on_time, d.tasks_overdue) == (0, 1)  # 2027 task is outside the period
+    assert a.months["2026-02"] == 2
+
+
+def test_feedback_breakdown_and_task_ages(work, filters_for):
+    dash = fg.build_dashboard(filters_for(period="year", year=2026), today=TODAY)
+    assert dash.feedback.total == 3 and dash.feedback.by_category == {"Đất đai": {"new": 2, "closed": 1}}
+    assert dash.feedback.by_month["2026-02"] == {"new": 1, "closed": 1}
+    # As of 31/12/2026: the open task due 1/4 is 274 days overdue; the 2027 one is not due; done tasks by deadline.
+    assert dash.tasks == {"open": {"overdue_more": 1, "not_due": 1}, "done": {"overdue_more": 2}}
