@@ -231,13 +231,13 @@ def group_meeting_cube(f: Filters) -> dict[tuple[int, int, str], int]:
 
 def assigned_units(f: Filters) -> dict[tuple[int, int], list[str]]:
     """(group id, person id) → names of the units the member followed during the period."""
-    stmt = (select(Membership.group_id, Assignment.person_id, Unit.name)
+    stmt = (select(Membership.group_id, Assignment.person_id, Unit.name, Unit.path)
             .join(Membership, Membership.id == Assignment.membership_id).join(Unit, Unit.id == Assignment.unit_id)
             .where(Membership.group_id.in_(group_ids(f)), overlaps(Assignment, f.start, f.end),
                    in_subtree(Unit.path, f.unit_path))
             .order_by(Unit.path).distinct())
     units: dict[tuple[int, int], list[str]] = {}
-    for group_id, person_id, name in db.session.execute(stmt):
+    for group_id, person_id, name, _path in db.session.execute(stmt):
         units.setdefault((group_id, person_id), []).append(name)
     return units
 

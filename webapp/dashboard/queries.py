@@ -36,7 +36,7 @@ def attendance_records(f: Filters, person_id=None, group_id=None, unit_id=None, 
             .join(Meeting, Meeting.id == sub.c.meeting_id).join(Person, Person.id == sub.c.person_id)
             .join(Unit, Unit.id == sub.c.unit_id)
             .group_by(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
-                      Person.full_name)
+                      Person.full_name, Person.sort_key)
             .order_by(sub.c.held_on.desc(), Person.sort_key))
     if unit_id:
         stmt = stmt.where(sub.c.unit_id == unit_id)
