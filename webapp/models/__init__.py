@@ -7,13 +7,14 @@ from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                        OpinionKind, Organiser)
 from .people import Person
+from .targets import TargetIndicator, TargetMeasurement
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .tasks import Task, TaskNote, TaskStatus
 from .units import Sector, Unit, UnitKind
 
 __all__ = [
     "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "Document", "LoginAttempt",
-    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "Term",
+    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator", "TargetMeasurement", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",
     "Attachment", "FeedbackCategory", "FeedbackEvent", "FeedbackItem", "FeedbackStatus",
     "ReportFrequency", "ReportSchedule", "ReportSubmission", "Task", "TaskNote", "TaskStatus",

@@ -1,0 +1,162 @@
+"""Dashboard benchmark: 3,000 persons, 100 groups, 300 units, 1,000,000 attendance rows.
+
+Seeds a fresh SQLite file (or, with --postgres URL, a scratch database created next to URL and dropped
+afterwards) with Core executemany, then renders the dashboard through the Flask test client and reports the
+median of the timed requests. Usage:
+    python bench/dashboard_bench.py [--requests 15] [--postgres postgresql://postgres@127.0.0.1:5432/test]
+"""
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, insert, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+PERSONS, GROUPS, MEMBERS_PER_GROUP, COMMITTEES, UNITS, ATTENDANCE = 3000, 100, 8, 20, 300, 1_000_000
+MONTHS = [(y, m) for y in (2024, 2025, 2026) for m in range(1, 13)]
+STATUSES = ["present"] * 7 + ["late", "excused", "absent"]
+
+
+def seed(db, models, rng: random.Random) -> None:
+    """Insert the whole dataset with Core executemany, table by table."""
+    from webapp.models.meetings import meeting_unit
+
+    conn = db.session.connection()
+    ex = lambda model, rows: conn.execute(insert(model.__table__ if hasattr(model, "__table__") else model), rows)  # noqa: E731
+    units = [{"id": 1, "name": "Đảng bộ thị xã Hồng Sơn", "kind": "root", "sector": "town", "parent_id": None,
+              "path": "/1/", "search_key": "dang bo thi xa", "active": True}]
+    for c in range(COMMITTEES):
+        uid = 2 + c
+        units.append({"id": uid, "name": f"Đảng bộ phường {c + 1}", "kind": "party_committee", "sector": "ward",
+                      "parent_id": 1, "path": f"/1/{uid}/", "search_key": f"dang bo phuong {c + 1}", "active": True})
+    for n in range(UNITS - 1 - COMMITTEES):
+        uid = 2 + COMMITTEES + n
+        parent = 2 + n % COMMITTEES
+        sector = "enterprise" if n % 15 == 0 else "residential"
+        units.append({"id": uid, "name": f"Chi bộ {n + 1}", "kind": "cell", "sector": sector, "parent_id": parent,
+                      "path": f"/1/{parent}/{uid}/", "search_key": f"chi bo {n + 1}", "active": True})
+    ex(models.Unit, units)
+    cells = [u["id"] for u in units if u["kind"] == "cell"]
+    ex(models.Person, [{"id": i, "full_name": f"Nguyễn Văn Người {i}", "search_key": f"nguyen van nguoi {i}",
+                        "sort_key": f"{i:08d}", "is_council_delegate": False} for i in range(1, PERSONS + 1)])
+    ex(models.Term, [{"id": 1, "name": "2025 - 2030", "start_date": date(2023, 10, 1), "end_date": date(2028, 9, 30),
+                      "is_current": True}])
+    ex(models.WorkingGroup, [{"id": g, "number": g, "name": f"Đoàn công tác số {g}", "term_id": 1, "owner_unit_id": 1}
+                             for g in range(1, GROUPS + 1)])
+    memberships, assignments, followers = [], [], {}
+    for g in range(1, GROUPS + 1):
+        for k in range(MEMBERS_PER_GROUP):
+            mid = (g - 1) * MEMBERS_PER_GROUP + k + 1
+            role = "head" if k == 0 else "deputy" if k == 1 else "member"
+            memberships.append({"id": mid, "person_id": mid, "group_id": g, "role": role,
+                                "start_date": date(2023, 10, 15), "end_date": None})
+            unit = cells[(mid * 7) % len(cells)]
+            assignments.append({"id": mid, "membership_id": mid, "person_id": mid, "unit_id": unit,
+                                "start_date": date(2023, 10, 15), "end_date": None})
+            followers.setdefault(unit, []).append(mid)
+    ex(models.Membership, memberships)
+    ex(models.Assignment, assignments)
+    meetings, links = [], []
+    for uid in [u["id"] for u in units[1:]]:
+        for y, m in MONTHS:
+            mid = len(meetings) + 1
+            meetings.append({"id": mid, "kind": "cell", "held_on": date(y, m, 10), "title": f"Sinh hoạt {m}/{y}",
+                             "group_id": None, "created_at": date(y, m, 10)})
+            links.append({"meeting_id": mid, "unit_id": uid})
+    ex(models.Meeting, meetings)
+    conn.execute(insert(meeting_unit), links)
+    per_meeting = ATTENDANCE // len(meetings)
+    extra = ATTENDANCE - per_meeting * len(meetings)
+    rows, aid = [], 0
+    for index, (meeting, link) in enumerate(zip(meetings, links)):
+        want = per_meeting + (1 if index < extra else 0)
+        people = list(dict.fromkeys(followers.get(link["unit_id"], []) + rng.sample(range(1, PERSONS + 1), want)))[:want]
+        for person in people:
+            aid += 1
+            rows.append({"id": aid, "meeting_id": meeting["id"], "person_id": person, "expected": True,
+                         "status": rng.choice(STATUSES)})
+        if len(rows) >= 50_000:
+            ex(models.Attendance, rows)
+            rows = []
+    if rows:
+        ex(models.Attendance, rows)
+    db.session.commit()
+
+
+def run(url: str, requests: int) -> list[float]:
+    os.environ.setdefault("INSTANCE_PATH", tempfile.mkdtemp(prefix="dash-bench-"))
+    from webapp import create_app
+    from webapp.auth.services import create_user
+    from webapp.extensions import db
+    from webapp import models
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
+    with app.app_context():
+        db.create_all()
+        started = time.perf_counter()
+        seed(db, models, random.Random(7))
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text("ANALYZE"))
+        else:
+            db.session.execute(text("ANALYZE"))
+        db.session.commit()
+        print(f"seeded in {time.perf_counter() - started:.1f} s:",
+              {t: db.session.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in
+               ("person", "working_group", "unit", "membership", "meeting", "attendance")})
+        create_user("bench", "bench-password", models.Role.LEADERSHIP, "Bench", None, None)
+        db.session.commit()
+    client = app.test_client()
+    assert client.post("/auth/login", data={"username": "bench", "password": "bench-password"}).status_code == 302
+    args = {"period": "year", "year": "2026"}
+    warm = client.get("/dashboard/", query_string=args)
+    assert warm.status_code == 200 and "Đoàn công tác số 100" in warm.get_data(as_text=True), warm.status_code
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get("/dashboard/", query_string=args)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    return timings
+
+
+def report(label: str, timings: list[float]) -> None:
+    print(f"{label}: median {statistics.median(timings):.0f} ms, min {min(timings):.0f} ms, "
+          f"max {max(timings):.0f} ms over {len(timings)} requests")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=15)
+    parser.add_argument("--postgres", help="base PostgreSQL URL; a scratch database is created next to it")
+    args = parser.parse_args()
+    if args.postgres:
+        base = make_url(args.postgres).set(drivername="postgresql+psycopg")
+        name = f"dash_bench_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            report("PostgreSQL", run(base.set(database=name).render_as_string(hide_password=False), args.requests))
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            report("SQLite", run(f"sqlite:///{Path(folder) / 'bench.sqlite'}", args.requests))
+
+
+if __name__ == "__main__":
+    main()

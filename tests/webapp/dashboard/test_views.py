@@ -1,0 +1,104 @@
+"""Dashboard pages through the test client: filters, drill-downs, errors in Vietnamese, scope."""
+import pytest
+
+from webapp.models import Role
+
+YEAR = {"period": "year", "year": "2026"}
+
+
+def test_dashboard_page_shows_figures_and_flagged_names(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    response = client.get("/dashboard/", query_string=YEAR)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" in body
+    assert "Phạm Văn Dũng" in body and "Không có hoạt động" in body
+    assert "66,7 %" in body                                    # group 1: 4 of 6
+    assert "Chi bộ Tổ dân phố 3" in body                       # uncovered
+    assert "data-chart=" in body and "<script>" not in body    # chart data in an attribute, no inline script
+
+
+def test_htmx_filter_change_returns_the_body_only(client, as_role, town):
+    as_role(Role.ADMIN)
+    response = client.get("/dashboard/", query_string={"period": "quarter", "year": "2026", "quarter": "1"},
+                          headers={"HX-Request": "true"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" not in body and "quý I năm 2026" in body
+
+
+@pytest.mark.parametrize("args,message", [
+    ({"period": "tuan"}, "Kỳ báo cáo không hợp lệ"),
+    ({"period": "month", "year": "2026", "month": "13"}, "Tháng phải từ 1 đến 12"),
+    ({"period": "custom", "from": "31/12/2026", "to": "01/01/2026"}, "Từ ngày phải trước"),
+    ({"period": "custom", "from": "hôm qua", "to": ""}, "dd/mm/yyyy"),
+    ({"group": "9999"}, "Không tìm thấy đoàn công tác"),
+    ({"unit": "abc"}, "Không tìm thấy tổ chức đảng"),
+    ({"threshold": "150"}, "Ngưỡng tỷ lệ dự họp"),
+])
+def test_bad_filters_give_a_vietnamese_message(client, as_role, town, args, message):
+    as_role(Role.LEADERSHIP)
+    response = client.get("/dashboard/", query_string=args)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+
+
+def test_drilldown_lists_the_records_behind_a_member_figure(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    args = {**YEAR, "person": town.a.id, "group": town.g1.id}
+    body = client.get("/dashboard/records/attendance", query_string=args,
+                      headers={"HX-Request": "true"}).get_data(as_text=True)
+    # Four counted marks: 10/1, 10/2, 10/3 at C1 and 12/4 at C2 — not 10/4 at C1 nor 12/3 at C2.
+    assert body.count("<tr><td>") == 4
+    assert "10/04/2026" not in body and "12/03/2026" not in body and "12/04/2026" in body
+    excused = client.get("/dashboard/records/attendance", query_string={**args, "status": "excused"}).get_data(as_text=True)
+    assert "10/02/2026" in excused and "10/01/2026" not in excused and "<html" in excused
+
+
+def test_drilldown_by_month_and_group_meetings(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    march = client.get("/dashboard/records/attendance",
+                       query_string={**YEAR, "person": town.a.id, "group": town.g1.id, "status": "attended",
+                                     "month": "2026-03"}).get_data(as_text=True)
+    assert "10/03/2026" in march and "10/01/2026" not in march
+    meetings = client.get("/dashboard/records/group_meetings",
+                          query_string={**YEAR, "person": town.c.id, "group": town.g1.id}).get_data(as_text=True)
+    assert "Họp Đoàn 1" in meetings
+
+
+def test_drilldown_bad_month_is_a_message(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    response = client.get("/dashboard/records/attendance", query_string={**YEAR, "month": "2026-xx"})
+    assert response.status_code == 400 and "Tháng không hợp lệ" in response.get_data(as_text=True)
+
+
+def test_coverage_drilldowns(client, as_role, town):
+    as_role(Role.ADMIN)
+    uncovered = client.get("/dashboard/records/uncovered", query_string=YEAR).get_data(as_text=True)
+    assert "Chi bộ Tổ dân phố 3" in uncovered and "Chi bộ Tổ dân phố 1" not in uncovered
+    unattended = client.get("/dashboard/records/unattended", query_string=YEAR).get_data(as_text=True)
+    assert "Dệt may" in unattended and "chưa có lần dự nào" in unattended
+
+
+def test_scoped_leadership_sees_only_its_subtree(client, as_role, town):
+    as_role(Role.LEADERSHIP, scope_unit=town.ward)
+    body = client.get("/dashboard/", query_string=YEAR).get_data(as_text=True)
+    assert "Nguyễn Văn An" in body and "Phạm Văn Dũng" not in body   # D follows the enterprise cell only
+    assert "Dệt may" not in body
+    response = client.get("/dashboard/", query_string={**YEAR, "unit": town.ent.id})
+    assert response.status_code == 400 and "ngoài phạm vi" in response.get_data(as_text=True)
+
+
+def test_scorecards_are_printable_pages(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    group = client.get(f"/dashboard/scorecard/group/{town.g1.id}", query_string=YEAR).get_data(as_text=True)
+    assert "ĐOÀN CÔNG TÁC SỐ 1" in group and "Trần Thị Bình" in group and "Hoàng Thị Phương" not in group
+    member = client.get(f"/dashboard/scorecard/member/{town.g1.id}/{town.a.id}", query_string=YEAR)
+    body = member.get_data(as_text=True)
+    assert member.status_code == 200 and "Nguyễn Văn An" in body and "75,0 %" in body
+    assert "Chi bộ Tổ dân phố 1; Chi bộ Tổ dân phố 2" in body
+    assert client.get(f"/dashboard/scorecard/member/{town.g2.id}/{town.a.id}", query_string=YEAR).status_code == 404
+
+
+def test_opinion_drilldown_escapes_user_text(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    body = client.get("/dashboard/records/opinions", query_string={**YEAR, "person": town.a.id}).get_data(as_text=True)
+    assert "Kết quả tại TDP 1" in body and "Không phải thành viên" not in body and "Còn hạn chế" not in body
+    assert "=HYPERLINK(&#34;x&#34;)" in body

@@ -1,0 +1,87 @@
+"""The records behind each dashboard figure (drill-downs), built on the figures' own SQL conditions."""
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from ..models import Attendance, AttendanceStatus, Meeting, Membership, Opinion, Person, Term, Unit
+from .figures import ATTENDED, assigned_attendance, group_ids, in_subtree, member_person_ids
+from .filters import Filters, add_months
+
+STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
+
+
+def month_range(key: str | None, f: Filters) -> tuple[date, date] | None:
+    """The days of month 'YYYY-MM' within the period; None when the key is malformed."""
+    try:
+        year, month = (int(part) for part in (key or "").split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        return None
+    return max(first, f.start), min(add_months(first, 1) - timedelta(days=1), f.end)
+
+
+def attendance_records(f: Filters, person_id=None, group_id=None, unit_id=None, statuses=None, days=None):
+    """Select of the attendance rows counted in an attendance figure, one row per mark, newest first."""
+    start, end = days or (f.start, f.end)
+    base = assigned_attendance(f, start, end)
+    if person_id:
+        base = base.where(Attendance.person_id == person_id)
+    if group_id:
+        base = base.where(Membership.group_id == group_id)
+    if statuses:
+        base = base.where(Attendance.status.in_(statuses))
+    sub = base.subquery()
+    stmt = (select(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
+                   Person.full_name, func.min(Unit.name).label("unit_name"))
+            .join(Meeting, Meeting.id == sub.c.meeting_id).join(Person, Person.id == sub.c.person_id)
+            .join(Unit, Unit.id == sub.c.unit_id)
+            .group_by(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
+                      Person.full_name, Person.sort_key)
+            .order_by(sub.c.held_on.desc(), Person.sort_key))
+    if unit_id:
+        stmt = stmt.where(sub.c.unit_id == unit_id)
+    return stmt
+
+
+def group_meeting_records(f: Filters, person_id=None, group_id=None, days=None):
+    """Select of the group meetings and briefings attended, as counted in 'meetings attended'."""
+    start, end = days or (f.start, f.end)
+    stmt = (select(Attendance.id, Meeting.held_on, Attendance.status, Meeting.title, Meeting.kind,
+                   Person.full_name, Meeting.place.label("unit_name"))
+            .join(Attendance, Attendance.meeting_id == Meeting.id).join(Person, Person.id == Attendance.person_id)
+            .where(Meeting.group_id.in_(group_ids(f)), Meeting.held_on.between(start, end),
+                   Attendance.status.in_(ATTENDED))
+            .order_by(Meeting.held_on.desc(), Person.sort_key))
+    if person_id:
+        stmt = stmt.where(Attendance.person_id == person_id)
+    if group_id:
+        stmt = stmt.where(Meeting.group_id == group_id)
+    return stmt
+
+
+def opinion_records(f: Filters, person_id=None, group_id=None, days=None):
+    """Select of the opinions counted in 'opinions raised', newest first."""
+    start, end = days or (f.start, f.end)
+    stmt = (select(Opinion.id, Meeting.held_on, Opinion.kind, Meeting.title, Person.full_name, Opinion.text)
+            .join(Meeting, Meeting.id == Opinion.meeting_id).join(Person, Person.id == Opinion.person_id)
+            .where(Meeting.held_on.between(start, end), Opinion.person_id.in_(member_person_ids(f)))
+            .order_by(Meeting.held_on.desc(), Opinion.position))
+    if person_id:
+        stmt = stmt.where(Opinion.person_id == person_id)
+    if group_id:
+        stmt = stmt.where(Opinion.person_id.in_(select(Membership.person_id).where(Membership.group_id == group_id)))
+    return stmt
+
+
+def unit_choices(f: Filters) -> list[Unit]:
+    """Units in the user's scope, in tree order, for the unit filter."""
+    from ..extensions import db
+
+    return list(db.session.scalars(select(Unit).where(Unit.active.is_(True), in_subtree(Unit.path, f.scope))
+                                   .order_by(Unit.path)))
+
+
+def term_choices() -> list[Term]:
+    from ..extensions import db
+
+    return list(db.session.scalars(select(Term).order_by(Term.start_date.desc())))

@@ -1,0 +1,182 @@
+"""Dashboard pages: thin views over `figures` (numbers), `queries` (records) and `exports` (files)."""
+import io
+from dataclasses import replace
+
+from flask import Response, abort, render_template, request, send_file
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..models import Role, WorkingGroup
+from ..pagination import paginate
+from ..permissions import requires
+from ..rendering import render
+from . import bp, exports, figures, queries, reports
+from .filters import PERIOD_LABELS, parse_filters
+
+DASHBOARD_ROLES = (Role.ADMIN, Role.LEADERSHIP)
+
+
+def current_filters():
+    """Filters from the query string; an out-of-scope group is reported like an unknown one."""
+    f = parse_filters(request.args, current_user)
+    if f.group is not None and not figures.group_in_scope(f, f.group):
+        f.errors.append(_("Đoàn công tác đã chọn nằm ngoài phạm vi được giao của bạn."))
+        f.group = None
+    return f
+
+
+def filter_context(f) -> dict:
+    """What the filter form needs: choices for term, group and unit."""
+    return {"f": f, "period_labels": PERIOD_LABELS, "terms": queries.term_choices(),
+            "group_choices": figures.groups_in_view(_without_group(f)), "unit_choices": queries.unit_choices(f)}
+
+
+def _without_group(f):
+    return replace(f, group=None)
+
+
+@bp.get("/")
+@requires(*DASHBOARD_ROLES)
+def index():
+    f = current_filters()
+    dash = None if f.errors else figures.build_dashboard(f)
+    return render("dashboard/index.html", "dashboard/_body.html", http_status=400 if f.errors else 200,
+                  dash=dash, **filter_context(f))
+
+
+RECORD_KINDS = ("attendance", "group_meetings", "opinions", "uncovered", "unattended")
+
+
+def _int_or_none(name: str) -> int | None:
+    raw = request.args.get(name, "")
+    if raw == "":
+        return None
+    if not raw.isdigit():
+        abort(400)
+    return int(raw)
+
+
+@bp.get("/records/<kind>")
+@requires(*DASHBOARD_ROLES)
+def records(kind):
+    f = current_filters()
+    if kind not in RECORD_KINDS:
+        abort(404)
+    context = {"f": f, "kind": kind, "page": None, "units": None, "cells": None, "errors": list(f.errors)}
+    days = None
+    if request.args.get("month"):
+        days = queries.month_range(request.args["month"], f)
+        if days is None:
+            context["errors"].append(_("Tháng không hợp lệ (dạng YYYY-MM)."))
+    status = request.args.get("status") or None
+    if status and status not in queries.STATUS_CHOICES:
+        context["errors"].append(_("Trạng thái dự họp không hợp lệ."))
+    if context["errors"]:
+        return render("dashboard/records.html", "dashboard/_records.html", http_status=400, **context)
+    person_id, group_id, unit_id = _int_or_none("person"), _int_or_none("group"), _int_or_none("unit_id")
+    if kind == "attendance":
+        statuses = queries.STATUS_CHOICES[status] if status else None
+        context["page"] = paginate(queries.attendance_records(f, person_id, group_id, unit_id, statuses, days),
+                                   scalars=False)
+    elif kind == "group_meetings":
+        context["page"] = paginate(queries.group_meeting_records(f, person_id, group_id, days), scalars=False)
+    elif kind == "opinions":
+        context["page"] = paginate(queries.opinion_records(f, person_id, group_id, days), scalars=False)
+    elif kind == "uncovered":
+        context["units"] = figures.uncovered_units(f)
+    else:
+        context["cells"] = figures.unattended_cells(f)
+    context["status"] = status
+    return render("dashboard/records.html", "dashboard/_records.html", **context)
+
+
+def _dashboard_or_400():
+    """The dashboard for the request's filters, or a 400 page listing what is wrong with them."""
+    f = current_filters()
+    if f.errors:
+        abort(Response(render_template("dashboard/records.html", f=f, kind="uncovered", page=None, units=[],
+                                       cells=None, errors=f.errors, status=None), 400))
+    return f
+
+
+def _download(doc, fmt: str, stem: str):
+    f_name = f"{stem}.{fmt}"
+    if fmt == "xlsx":
+        body, mimetype = exports.to_xlsx(doc), exports.XLSX_TYPE
+    elif fmt == "ods":
+        body, mimetype = exports.to_ods(doc), exports.ODS_TYPE
+    else:
+        abort(404)
+    return send_file(io.BytesIO(body), mimetype=mimetype, as_attachment=True, download_name=f_name)
+
+
+@bp.get("/report")
+@requires(*DASHBOARD_ROLES)
+def report():
+    f = _dashboard_or_400()
+    return render("dashboard/document.html", doc=reports.activity_report(figures.build_dashboard(f)), f=f)
+
+
+@bp.get("/report.<fmt>")
+@requires(*DASHBOARD_ROLES)
+def report_file(fmt):
+    f = _dashboard_or_400()
+    return _download(reports.activity_report(figures.build_dashboard(f)), fmt, f"bao-cao-doan-cong-tac-{f.start:%Y%m%d}-{f.end:%Y%m%d}")
+
+
+@bp.get("/roster.<fmt>")
+@requires(*DASHBOARD_ROLES)
+def roster_file(fmt):
+    f = _dashboard_or_400()
+    return _download(reports.roster(f), fmt, f"danh-sach-doan-cong-tac-{f.end:%Y%m%d}")
+
+
+@bp.get("/register.<fmt>")
+@requires(*DASHBOARD_ROLES)
+def register_file(fmt):
+    f = _dashboard_or_400()
+    return _download(reports.attendance_register(f), fmt, f"so-theo-doi-du-sinh-hoat-{f.start:%Y%m%d}-{f.end:%Y%m%d}")
+
+
+@bp.get("/roster")
+@requires(*DASHBOARD_ROLES)
+def roster():
+    f = _dashboard_or_400()
+    return render("dashboard/document.html", doc=reports.roster(f), f=f)
+
+
+@bp.get("/register")
+@requires(*DASHBOARD_ROLES)
+def register():
+    f = _dashboard_or_400()
+    return render("dashboard/document.html", doc=reports.attendance_register(f), f=f)
+
+
+def _group_for_scorecard(group_id: int):
+    f = _dashboard_or_400()
+    group = db.session.get(WorkingGroup, group_id)
+    if group is None or not figures.group_in_scope(replace(f, term=group.term), group):
+        abort(404)
+    return replace(f, group=group, term=group.term)
+
+
+@bp.get("/scorecard/group/<int:group_id>")
+@requires(*DASHBOARD_ROLES)
+def group_scorecard(group_id):
+    f = _group_for_scorecard(group_id)
+    dash = figures.build_dashboard(f)
+    return render("dashboard/scorecard_group.html", dash=dash, f=f, group=dash.groups[0] if dash.groups else None,
+                  units=figures.assigned_units(f))
+
+
+@bp.get("/scorecard/member/<int:group_id>/<int:person_id>")
+@requires(*DASHBOARD_ROLES)
+def member_scorecard(group_id, person_id):
+    f = _group_for_scorecard(group_id)
+    dash = figures.build_dashboard(f)
+    figure = next((fig for fig in dash.members if fig.member.person_id == person_id), None)
+    if figure is None:
+        abort(404)
+    return render("dashboard/scorecard_member.html", dash=dash, f=f, fig=figure,
+                  units=figures.assigned_units(f).get(figure.member.key, []))

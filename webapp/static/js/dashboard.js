@@ -1,0 +1,48 @@
+/* Dashboard charts: each <canvas class="dash-chart" data-chart='{...}'> is drawn with the vendored Chart.js,
+   loaded on first need. The table next to every chart carries the same numbers (print, screen readers). */
+(function () {
+  "use strict";
+  if (window.dashboardCharts) { window.dashboardCharts.draw(document); return; }
+
+  var script = document.currentScript;
+  var chartSrc = script ? script.getAttribute("data-chartjs") : null;
+  var loading = null;
+
+  function loadChartJs(done) {
+    if (window.Chart) { done(); return; }
+    if (!chartSrc) { return; }
+    if (!loading) {
+      loading = document.createElement("script");
+      loading.src = chartSrc;
+      document.head.appendChild(loading);
+    }
+    loading.addEventListener("load", done);
+  }
+
+  function drawOne(canvas) {
+    if (canvas.dataset.drawn) { return; }
+    var spec;
+    try { spec = JSON.parse(canvas.getAttribute("data-chart")); } catch (e) { return; }
+    canvas.dataset.drawn = "1";
+    var options = { responsive: true, maintainAspectRatio: false, animation: false,
+                    plugins: { legend: { display: spec.datasets.length > 1 } } };
+    if (spec.max) { options.scales = { y: { beginAtZero: true, max: spec.max } }; }
+    if (spec.stacked) { options.scales = { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }; }
+    new window.Chart(canvas, { type: spec.type || "bar", data: { labels: spec.labels, datasets: spec.datasets },
+                               options: options });
+  }
+
+  function draw(root) {
+    var canvases = (root || document).querySelectorAll("canvas.dash-chart");
+    if (!canvases.length) { return; }
+    loadChartJs(function () { Array.prototype.forEach.call(canvases, drawOne); });
+  }
+
+  window.dashboardCharts = { draw: draw };
+  document.addEventListener("htmx:afterSettle", function (evt) { draw(evt.target); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  } else {
+    draw(document);
+  }
+})();

@@ -1,0 +1,42 @@
+"""Named state changes for targets; each one is audited through the ORM."""
+from ..extensions import db
+from ..models import TargetIndicator, TargetMeasurement, Unit
+
+
+def create_indicator(unit: Unit, year: int, name: str, measure_unit: str, target_value: float,
+                     notes: str | None = None) -> TargetIndicator:
+    """Add a yearly indicator to a unit."""
+    indicator = TargetIndicator(unit=unit, year=year, name=name.strip(), measure_unit=measure_unit.strip(),
+                                target_value=target_value, notes=notes or None)
+    db.session.add(indicator)
+    db.session.commit()
+    return indicator
+
+
+def update_indicator(indicator: TargetIndicator, **fields) -> None:
+    """Change an indicator's name, unit of measure, target or notes."""
+    for key, value in fields.items():
+        setattr(indicator, key, value.strip() if isinstance(value, str) else value)
+    db.session.commit()
+
+
+def delete_indicator(indicator: TargetIndicator) -> None:
+    """Remove an indicator with its measurements."""
+    db.session.delete(indicator)
+    db.session.commit()
+
+
+def record_measurement(indicator: TargetIndicator, measured_on, value: float, note: str | None,
+                       user_id: int | None) -> TargetMeasurement:
+    """Record the actual (cumulative) value of an indicator as of a date."""
+    measurement = TargetMeasurement(indicator=indicator, measured_on=measured_on, value=value, note=note or None,
+                                    recorded_by_id=user_id)
+    db.session.add(measurement)
+    db.session.commit()
+    return measurement
+
+
+def delete_measurement(measurement: TargetMeasurement) -> None:
+    """Remove a wrongly recorded measurement."""
+    db.session.delete(measurement)
+    db.session.commit()
