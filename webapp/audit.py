@@ -1,5 +1,6 @@
 """Writes an AuditLog row for every insert, update and delete of a domain model, in the same transaction."""
 from datetime import date, datetime, time
+from decimal import Decimal
 from enum import Enum
 
 from flask import has_request_context
@@ -19,6 +20,8 @@ def _plain(value):
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, Decimal):
+        return str(value)
     return value
 
 
