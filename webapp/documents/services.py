@@ -3,7 +3,7 @@ import uuid
 from pathlib import Path
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from werkzeug.datastructures import FileStorage
 
 from ..extensions import db

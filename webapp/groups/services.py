@@ -6,7 +6,7 @@ and flushes; the caller commits.
 """
 from datetime import date, timedelta
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import exists, func, select, update
 
 from ..extensions import db

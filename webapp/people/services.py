@@ -2,7 +2,7 @@
 import re
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 
 from ..extensions import db
 from ..formfields import RuleViolation

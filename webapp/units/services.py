@@ -1,5 +1,5 @@
 """Named state changes of units; the materialised path of a moved unit and its subtree is refreshed."""
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
