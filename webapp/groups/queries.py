@@ -2,22 +2,20 @@
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from ..extensions import db
 from ..models import Assignment, Membership, MemberRole, Person, Term, WorkingGroup
 from ..models.groups import ROLE_ORDER, active_on
 
 
-def groups_statement(search: str = "", group_ids: set[int] | None = None):
-    """Groups newest term first, then by number; optionally filtered by name or to some ids."""
+def groups_statement(search: str = ""):
+    """Groups newest term first, then by number; optionally filtered by name."""
     statement = (select(WorkingGroup).join(WorkingGroup.term)
-                 .options(joinedload(WorkingGroup.term), joinedload(WorkingGroup.owner_unit))
+                 .options(contains_eager(WorkingGroup.term), joinedload(WorkingGroup.owner_unit))
                  .order_by(Term.start_date.desc(), WorkingGroup.number))
     if search:
-        statement = statement.where(WorkingGroup.name.ilike(f"%{search.strip()}%"))
-    if group_ids is not None:
-        statement = statement.where(WorkingGroup.id.in_(group_ids or {0}))
+        statement = statement.where(WorkingGroup.name.icontains(search.strip(), autoescape=True))
     return statement
 
 
@@ -43,10 +41,6 @@ class Roster:
     current: dict[MemberRole, list[Membership]] = field(default_factory=lambda: {r: [] for r in MemberRole})
     ended: list[Membership] = field(default_factory=list)
     ended_assignments: list[Assignment] = field(default_factory=list)
-
-    @property
-    def size(self) -> int:
-        return sum(len(rows) for rows in self.current.values())
 
 
 def roster(group: WorkingGroup, day) -> Roster:

@@ -129,13 +129,22 @@ def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None
     if can_manage and add_form is None:
         add_form = AddMemberForm(formdata=None)
     if add_form is not None:
-        add_form.person_id.choices = [("", _("— Chọn cá nhân —"))] + [
-            (p.id, p.full_name + (f" — {p.position}" if p.position else "")) for p in person_options(person_q)]
+        add_form.person_id.choices = _person_choices(person_q, add_form.person_id.data)
     forms = RowForms(unit_choices(current_user), failed) if can_manage else None
     return render("groups/detail.html", "groups/_members.html", group=group, roster=queries.roster(group, today),
                   today=today, can_manage=can_manage, can_edit=can_edit_group(current_user, group),
                   add_form=add_form, forms=forms, person_q=person_q,
                   current_assignments=queries.current_assignments, http_status=http_status)
+
+
+def _person_choices(search: str, chosen_id: int | None) -> list[tuple]:
+    """Options of the person select: the search's matches, keeping a person already chosen."""
+    persons = person_options(search)
+    chosen = db.session.get(Person, chosen_id) if chosen_id else None
+    if chosen and chosen not in persons:
+        persons.insert(0, chosen)
+    return [("", _("— Chọn cá nhân —"))] + [(p.id, p.full_name + (f" — {p.position}" if p.position else ""))
+                                           for p in persons]
 
 
 def _apply(group: WorkingGroup, change, form, failed_key: str | None):

@@ -290,3 +290,11 @@ def test_posts_with_the_csrf_header_are_accepted(client, town, login_as, request
     response = _add(client, town, headers={**HX, "X-CSRFToken": token})
     assert response.status_code == 200
     assert _count(Membership, Membership.person_id == town.outsider.id) == 1
+
+
+def test_a_failed_add_keeps_the_chosen_person_selected(client, town, login_as, make_person):
+    for index in range(55):
+        make_person(f"An Văn {index:02d}")
+    login_as(Role.ADMIN)
+    body = _add(client, town, person_id=str(town.member.id)).get_data(as_text=True)
+    assert f'<option selected value="{town.member.id}">' in body
