@@ -14,6 +14,7 @@ ALLOWED_EXTENSIONS = {"pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", 
 
 
 def upload_folder() -> Path:
+    """The folder holding uploaded files (created when missing)."""
     folder = Path(current_app.config["UPLOAD_FOLDER"])
     folder.mkdir(parents=True, exist_ok=True)
     return folder

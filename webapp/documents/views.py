@@ -19,6 +19,7 @@ from .forms import DocumentForm
 @bp.get("/")
 @requires(*READ_DIRECTORY)
 def index():
+    """List documents, newest first."""
     page = paginate(select(Document).options(joinedload(Document.term))
                     .order_by(Document.issued_on.desc().nulls_last(), Document.id.desc()))
     return render("documents/index.html", "documents/_rows.html", page=page,
@@ -28,6 +29,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def upload():
+    """Upload a document file with its number, title, date and term."""
     form = DocumentForm()
     form.term_id.choices = [("", _("— Không gắn nhiệm kỳ —"))] + [(t.id, t.name) for t in terms()]
     if form.validate_on_submit():
@@ -47,6 +49,7 @@ def upload():
 @bp.get("/<int:document_id>/download")
 @requires(*READ_DIRECTORY)
 def download(document_id: int):
+    """Send the stored file under its original name."""
     document = db.session.get(Document, document_id)
     if document is None or not document.stored_name:
         abort(404)

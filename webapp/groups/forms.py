@@ -15,6 +15,7 @@ def _today():
 
 
 def role_choices():
+    """Select options of the member roles, labelled in the UI language."""
     return [(role.value, _l(label)) for role, label in ROLE_LABELS.items()]
 
 

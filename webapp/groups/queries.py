@@ -63,9 +63,11 @@ def roster(group: WorkingGroup, day) -> Roster:
 
 
 def current_assignments(membership: Membership, day) -> list[Assignment]:
+    """The membership's assignments in force on `day` (from already loaded rows), by unit name."""
     return sorted((a for a in membership.assignments if a.end_date is None or a.end_date >= day),
                   key=lambda a: a.unit.name)
 
 
 def terms() -> list[Term]:
+    """All terms, newest first."""
     return list(db.session.scalars(select(Term).order_by(Term.start_date.desc())))

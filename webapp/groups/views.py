@@ -62,6 +62,7 @@ def _pick(model, form_field, message: str):
 @bp.get("/")
 @requires(*READ_DIRECTORY)
 def index():
+    """List the groups, filtered by name, with their heads and sizes."""
     search = request.args.get("q", "")
     page = paginate(queries.groups_statement(search))
     summaries = queries.group_summaries(page.items, utcnow().date())
@@ -72,6 +73,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def create():
+    """Create a working group."""
     form = GroupForm()
     _fill_group_choices(form)
     if form.validate_on_submit():
@@ -84,6 +86,7 @@ def create():
 @bp.route("/<int:group_id>/edit", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def edit(group_id: int):
+    """Edit a group's number, name, term, owning committee and notes."""
     group = _group_or_404(group_id)
     ensure(can_edit_group(current_user, group))
     form = GroupForm(obj=group)
@@ -115,6 +118,7 @@ def _save_group(form: GroupForm, group: WorkingGroup | None) -> WorkingGroup | N
 @bp.get("/<int:group_id>")
 @requires()
 def detail(group_id: int):
+    """The group page: members by role, their units, and the history."""
     group = _group_or_404(group_id)
     ensure(can_read_group(current_user, group))
     return _members_response(group)
@@ -186,6 +190,7 @@ def _assignment_of(group: WorkingGroup, assignment_id: int) -> Assignment:
 @bp.post("/<int:group_id>/members")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def add_member(group_id: int):
+    """Add a head, deputy or member to the group."""
     group = _managed_group(group_id)
     form = AddMemberForm()
 
@@ -201,6 +206,7 @@ def add_member(group_id: int):
 @bp.post("/<int:group_id>/members/<int:membership_id>/edit")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def edit_membership(group_id: int, membership_id: int):
+    """Reword responsibilities, or change the role from a date (closing the old row)."""
     group = _managed_group(group_id)
     membership = _membership_of(group, membership_id)
     key = f"edit-{membership.id}"
@@ -218,6 +224,7 @@ def edit_membership(group_id: int, membership_id: int):
 @bp.post("/<int:group_id>/members/<int:membership_id>/end")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def end_membership(group_id: int, membership_id: int):
+    """End a membership and the assignments it holds."""
     group = _managed_group(group_id)
     membership = _membership_of(group, membership_id)
     key = f"end-{membership.id}"
@@ -228,6 +235,7 @@ def end_membership(group_id: int, membership_id: int):
 @bp.post("/<int:group_id>/members/<int:membership_id>/assignments")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def assign_unit(group_id: int, membership_id: int):
+    """Have a member follow one more unit."""
     group = _managed_group(group_id)
     membership = _membership_of(group, membership_id)
     key = f"assign-{membership.id}"
@@ -246,6 +254,7 @@ def assign_unit(group_id: int, membership_id: int):
 @bp.post("/<int:group_id>/assignments/<int:assignment_id>/unit")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def change_assignment_unit(group_id: int, assignment_id: int):
+    """Move an assignment to another unit from a date (closing the old row)."""
     group = _managed_group(group_id)
     assignment = _assignment_of(group, assignment_id)
     key = f"unit-{assignment.id}"
@@ -264,6 +273,7 @@ def change_assignment_unit(group_id: int, assignment_id: int):
 @bp.post("/<int:group_id>/assignments/<int:assignment_id>/end")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def end_assignment(group_id: int, assignment_id: int):
+    """Stop following a unit."""
     group = _managed_group(group_id)
     assignment = _assignment_of(group, assignment_id)
     key = f"endassign-{assignment.id}"
@@ -274,6 +284,7 @@ def end_assignment(group_id: int, assignment_id: int):
 @bp.route("/terms", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def terms():
+    """List the terms and open a new one."""
     form = TermForm()
     if form.validate_on_submit():
         try:

@@ -16,4 +16,5 @@ def can_edit_person(user, person: Person) -> bool:
 
 
 def can_create_person(user) -> bool:
+    """Admins and unit officers add persons (placed within their scope)."""
     return user.role in (Role.ADMIN, Role.UNIT_OFFICER)

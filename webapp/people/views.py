@@ -21,6 +21,7 @@ EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
 @bp.get("/")
 @requires(*READ_DIRECTORY)
 def index():
+    """List persons in Vietnamese name order, with a search that ignores diacritics."""
     search = request.args.get("q", "")
     page = paginate(queries.persons_statement(search))
     groups = queries.current_memberships([p.id for p in page.items], utcnow().date())
@@ -31,6 +32,7 @@ def index():
 @bp.get("/picker")
 @requires(*READ_DIRECTORY)
 def picker():
+    """Person options for the add-member select (a plain results page without JavaScript)."""
     search = request.args.get("person_q", "")
     return render("people/picker.html", "people/_options.html", persons=queries.person_options(search), person_q=search)
 
@@ -38,6 +40,7 @@ def picker():
 @bp.get("/<int:person_id>")
 @requires()
 def detail(person_id: int):
+    """The person page: details, groups and assignments, current and past."""
     person = db.session.get(Person, person_id) or abort(404)
     ensure(can_read_person(current_user, person.id))
     memberships, assignments = queries.person_history(person)
@@ -53,6 +56,7 @@ def detail(person_id: int):
 @bp.route("/new", methods=["GET", "POST"])
 @requires(*EDITORS)
 def create():
+    """Add a person to the directory."""
     form = PersonForm()
     form.home_unit_id.choices = unit_choices(current_user)
     if form.validate_on_submit():
@@ -65,6 +69,7 @@ def create():
 @bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
 @requires(*EDITORS)
 def edit(person_id: int):
+    """Edit a person's name, details and home unit."""
     person = db.session.get(Person, person_id) or abort(404)
     ensure(can_edit_person(current_user, person))
     form = PersonForm(obj=person)

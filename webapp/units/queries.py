@@ -31,6 +31,7 @@ def unit_choices(user) -> list[tuple]:
 
 @dataclass
 class Node:
+    """A unit with its child nodes, for drawing the tree."""
     unit: Unit
     children: list["Node"] = field(default_factory=list)
 
@@ -56,6 +57,7 @@ def followers(unit: Unit, day) -> list[Assignment]:
 
 
 def children(unit: Unit) -> list[Unit]:
+    """The unit's direct sub-units by name."""
     return list(db.session.scalars(select(Unit).where(Unit.parent_id == unit.id).order_by(Unit.name)))
 
 

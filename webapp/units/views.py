@@ -23,12 +23,14 @@ def _unit_or_404(unit_id: int) -> Unit:
 @bp.get("/")
 @requires(*READ_DIRECTORY)
 def index():
+    """The whole unit tree."""
     return render("units/index.html", tree=queries.unit_tree(), can_create=current_user.role in EDITORS)
 
 
 @bp.get("/<int:unit_id>")
 @requires(*READ_DIRECTORY)
 def detail(unit_id: int):
+    """The unit page: groups and members following it, and its sub-units."""
     unit = _unit_or_404(unit_id)
     followers = queries.followers(unit, utcnow().date())
     return render("units/detail.html", unit=unit, followers=followers, groups=queries.groups_following(followers),
@@ -48,6 +50,7 @@ def _form(unit: Unit | None) -> UnitForm:
 @bp.route("/new", methods=["GET", "POST"])
 @requires(*EDITORS)
 def create():
+    """Add a unit under a parent in the user's scope."""
     form = _form(None)
     if form.validate_on_submit():
         unit = _save(form, None)
@@ -59,6 +62,7 @@ def create():
 @bp.route("/<int:unit_id>/edit", methods=["GET", "POST"])
 @requires(*EDITORS)
 def edit(unit_id: int):
+    """Rename, reclassify or move a unit."""
     unit = _unit_or_404(unit_id)
     ensure(can_edit_unit(current_user, unit))
     form = _form(unit)
