@@ -143,3 +143,9 @@ def test_member_sees_own_page_only(client, town, login_as):
     login_as(Role.MEMBER)
     assert client.get(f"/people/{town.member.id}").status_code == 200
     assert client.get(f"/people/{town.head.id}").status_code == 403
+
+
+def test_member_menu_links_to_own_page_and_hides_the_lists(client, town, login_as):
+    login_as(Role.MEMBER)
+    body = client.get("/").get_data(as_text=True)
+    assert f'href="/people/{town.member.id}"' in body and 'href="/people/"' not in body
