@@ -2,12 +2,16 @@
 from .auth import bp as auth_bp
 from .core import bp as core_bp
 from .dashboard import bp as dashboard_bp
+from .documents import bp as documents_bp
 from .feedback import bp as feedback_bp
+from .groups import bp as groups_bp
 from .meetings import bp as meetings_bp
 from .notifications import bp as notifications_bp
+from .people import bp as people_bp
 from .reports import bp as reports_bp
 from .targets import bp as targets_bp
 from .tasks import bp as tasks_bp
+from .units import bp as units_bp
 
-BLUEPRINTS = [core_bp, auth_bp, meetings_bp, feedback_bp, tasks_bp, reports_bp, notifications_bp,
-              dashboard_bp, targets_bp]
+BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
+              tasks_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp]

@@ -1,0 +1,81 @@
+"""Documents: list, upload (stored under a generated name), download with the original name, size limit."""
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Document, Role
+
+
+def _upload(client, town, content=b"%PDF-1.4 quy che", filename="Quy chế 46.pdf", **changes):
+    data = {"number": "12-QĐ/ThU", "title": "Quyết định sửa đổi quy chế", "issued_on": "2026-09-15",
+            "term_id": str(town.group.term_id), "summary": "Sửa đổi quy chế hoạt động",
+            "file": (io.BytesIO(content), filename), **changes}
+    return client.post("/documents/new", data=data, content_type="multipart/form-data")
+
+
+def test_list_shows_documents(client, town, login_as):
+    login_as(Role.GROUP_HEAD)
+    body = client.get("/documents/").get_data(as_text=True)
+    assert "46-QĐ/ThU" in body and "28/09/2022" in body
+
+
+def test_list_for_htmx_is_a_fragment(client, town, login_as):
+    login_as(Role.ADMIN)
+    body = client.get("/documents/", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "<html" not in body and "46-QĐ/ThU" in body
+
+
+def test_upload_stores_under_a_generated_name_and_downloads_with_the_original(client, app, town, login_as):
+    login_as(Role.ADMIN)
+    assert _upload(client, town).status_code == 302
+    document = db.session.scalar(select(Document).where(Document.number == "12-QĐ/ThU"))
+    assert document.file_name == "Quy chế 46.pdf" and document.stored_name != document.file_name
+    assert document.stored_name.endswith(".pdf") and "/" not in document.stored_name and document.size_bytes == 16
+    assert (Path(app.config["UPLOAD_FOLDER"]) / document.stored_name).read_bytes() == b"%PDF-1.4 quy che"
+    response = client.get(f"/documents/{document.id}/download")
+    assert response.status_code == 200 and response.data == b"%PDF-1.4 quy che"
+    assert response.mimetype == "application/pdf"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "filename*=UTF-8''Quy%20ch%E1%BA%BF%2046.pdf" in disposition
+    response.close()
+
+
+@pytest.mark.parametrize("changes,message", [
+    ({"title": ""}, "Hãy nhập tên văn bản."),
+    ({"issued_on": "32/01/2026"}, "Ngày không hợp lệ"),
+    ({"filename": "virus.exe"}, "Chỉ nhận tệp"),
+    ({"filename": ""}, "Hãy chọn tệp văn bản."),
+    ({"content": b""}, "Tệp rỗng"),
+])
+def test_upload_bad_input_is_shown_next_to_the_field(client, app, town, login_as, changes, message):
+    login_as(Role.ADMIN)
+    before = _stored_files(app)
+    response = _upload(client, town, **changes)
+    assert response.status_code == 422 and message in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Document)) == 1
+    assert _stored_files(app) == before
+
+
+def _stored_files(app) -> set[str]:
+    folder = Path(app.config["UPLOAD_FOLDER"])
+    return {p.name for p in folder.iterdir()} if folder.exists() else set()
+
+
+def test_upload_over_the_size_limit_gets_the_vietnamese_413_page(client, app, town, login_as):
+    login_as(Role.ADMIN)
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    try:
+        response = _upload(client, town, content=b"x" * 4096)
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = 50 * 1024 * 1024
+    assert response.status_code == 413 and "vượt quá dung lượng cho phép" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Document)) == 1
+
+
+def test_missing_file_is_404(client, town, login_as):
+    login_as(Role.ADMIN)
+    assert client.get(f"/documents/{town.document.id}/download").status_code == 404
+    assert client.get("/documents/9999/download").status_code == 404

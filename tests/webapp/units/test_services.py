@@ -1,0 +1,35 @@
+"""Unit state changes keep the materialised paths of the whole tree right."""
+import pytest
+
+from webapp.extensions import db
+from webapp.formfields import RuleViolation
+from webapp.models import Sector, Unit, UnitKind
+from webapp.units import services
+
+
+def test_create_unit_gets_a_path_under_its_parent(root_unit):
+    unit = services.create_unit("Đảng bộ phường Bắc Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, root_unit)
+    db.session.commit()
+    assert unit.path == f"{root_unit.path}{unit.id}/" and unit.search_key == "dang bo phuong bac hong"
+
+
+def test_moving_a_unit_rewrites_the_subtree_and_to_the_top_level(root_unit, make_unit):
+    ward = make_unit("Phường A", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    other = make_unit("Phường B", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    cell = make_unit("Chi bộ 1", parent=ward)
+    services.update_unit(ward, "Phường A", UnitKind.PARTY_COMMITTEE, Sector.WARD, other)
+    db.session.commit()
+    assert db.session.get(Unit, cell.id).path == f"/{root_unit.id}/{other.id}/{ward.id}/{cell.id}/"
+    services.update_unit(ward, "Phường A", UnitKind.PARTY_COMMITTEE, Sector.WARD, None)
+    db.session.commit()
+    assert db.session.get(Unit, cell.id).path == f"/{ward.id}/{cell.id}/"
+
+
+def test_a_unit_cannot_move_under_itself(root_unit, make_unit):
+    ward = make_unit("Phường A", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    cell = make_unit("Chi bộ 1", parent=ward)
+    for parent in (ward, cell):
+        with pytest.raises(RuleViolation) as caught:
+            services.update_unit(ward, "Phường A", UnitKind.PARTY_COMMITTEE, Sector.WARD, parent)
+        db.session.rollback()
+        assert caught.value.field == "parent_id"

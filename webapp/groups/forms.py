@@ -1,0 +1,65 @@
+"""Forms of the groups area: terms, groups, and the inline membership and assignment forms."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from ..formfields import EnumSelectField, IdSelectField, VnDateField, VnIntegerField
+from ..models import MemberRole
+from ..models._types import utcnow
+from ..template_helpers import ROLE_LABELS
+
+
+def _today():
+    return utcnow().date()
+
+
+def role_choices():
+    """Select options of the member roles, labelled in the UI language."""
+    return [(role.value, _l(label)) for role, label in ROLE_LABELS.items()]
+
+
+class TermForm(FlaskForm):
+    name = StringField(_l("Tên nhiệm kỳ"), validators=[DataRequired(_l("Hãy nhập tên nhiệm kỳ.")), Length(max=80)])
+    start_date = VnDateField(_l("Từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
+    end_date = VnDateField(_l("Đến ngày"), validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
+    is_current = BooleanField(_l("Nhiệm kỳ hiện tại"))
+
+
+class GroupForm(FlaskForm):
+    number = VnIntegerField(_l("Số đoàn"), validators=[
+        InputRequired(_l("Hãy nhập số đoàn.")), NumberRange(1, 999, _l("Số đoàn từ 1 đến 999."))])
+    name = StringField(_l("Tên đoàn"), validators=[DataRequired(_l("Hãy nhập tên đoàn.")), Length(max=200)])
+    term_id = IdSelectField(_l("Nhiệm kỳ"), validators=[InputRequired(_l("Hãy chọn nhiệm kỳ."))])
+    owner_unit_id = IdSelectField(_l("Cấp ủy quản lý"), validators=[InputRequired(_l("Hãy chọn cấp ủy quản lý."))])
+    notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=4000)])
+
+
+class AddMemberForm(FlaskForm):
+    person_id = IdSelectField(_l("Cá nhân"), validators=[InputRequired(_l("Hãy chọn một cá nhân."))])
+    role = EnumSelectField(_l("Vai trò"), enum=MemberRole, choices=role_choices, default=MemberRole.MEMBER.value,
+                           validators=[InputRequired(_l("Hãy chọn vai trò."))])
+    start_date = VnDateField(_l("Từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
+    responsibilities = TextAreaField(_l("Nhiệm vụ được phân công"), validators=[Optional(), Length(max=2000)])
+
+
+class EditMembershipForm(FlaskForm):
+    role = EnumSelectField(_l("Vai trò"), enum=MemberRole, choices=role_choices,
+                           validators=[InputRequired(_l("Hãy chọn vai trò."))])
+    on_date = VnDateField(_l("Áp dụng từ ngày (khi đổi vai trò)"), default=_today,
+                          validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))])
+    responsibilities = TextAreaField(_l("Nhiệm vụ được phân công"), validators=[Optional(), Length(max=2000)])
+
+
+class EndForm(FlaskForm):
+    end_date = VnDateField(_l("Ngày kết thúc"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
+
+
+class AssignForm(FlaskForm):
+    unit_id = IdSelectField(_l("Đơn vị theo dõi"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
+    start_date = VnDateField(_l("Từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
+
+
+class ChangeUnitForm(FlaskForm):
+    unit_id = IdSelectField(_l("Đơn vị mới"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
+    on_date = VnDateField(_l("Áp dụng từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))])

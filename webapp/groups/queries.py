@@ -1,0 +1,73 @@
+"""Reads of the groups area, each a fixed number of statements whatever the number of members."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from ..extensions import db
+from ..models import Assignment, Membership, MemberRole, Person, Term, WorkingGroup
+from ..models.groups import ROLE_ORDER, active_on
+
+
+def groups_statement(search: str = ""):
+    """Groups newest term first, then by number; optionally filtered by name."""
+    statement = (select(WorkingGroup).join(WorkingGroup.term)
+                 .options(contains_eager(WorkingGroup.term), joinedload(WorkingGroup.owner_unit))
+                 .order_by(Term.start_date.desc(), WorkingGroup.number))
+    if search:
+        statement = statement.where(WorkingGroup.name.icontains(search.strip(), autoescape=True))
+    return statement
+
+
+def group_summaries(groups: list[WorkingGroup], day) -> dict[int, dict]:
+    """For each group: its current head's name and the number of current members."""
+    ids = [g.id for g in groups]
+    summary = {gid: {"head": None, "count": 0} for gid in ids}
+    counts = db.session.execute(select(Membership.group_id, func.count()).where(
+        Membership.group_id.in_(ids or [0]), active_on(Membership, day)).group_by(Membership.group_id))
+    for gid, count in counts:
+        summary[gid]["count"] = count
+    heads = db.session.scalars(select(Membership).options(joinedload(Membership.person)).where(
+        Membership.group_id.in_(ids or [0]), Membership.role == MemberRole.HEAD, active_on(Membership, day)))
+    for head in heads:
+        summary[head.group_id]["head"] = head.person
+    return summary
+
+
+@dataclass
+class Roster:
+    """A group's members today by role, and its history of ended memberships and assignments."""
+
+    current: dict[MemberRole, list[Membership]] = field(default_factory=lambda: {r: [] for r in MemberRole})
+    ended: list[Membership] = field(default_factory=list)
+    ended_assignments: list[Assignment] = field(default_factory=list)
+
+
+def roster(group: WorkingGroup, day) -> Roster:
+    """All memberships of the group with persons and units loaded in three statements."""
+    memberships = db.session.scalars(
+        select(Membership).where(Membership.group_id == group.id)
+        .options(joinedload(Membership.person).joinedload(Person.home_unit),
+                 selectinload(Membership.assignments).joinedload(Assignment.unit))
+    ).unique().all()
+    result = Roster()
+    for m in sorted(memberships, key=lambda m: (ROLE_ORDER[m.role], m.person.sort_key, m.start_date)):
+        if m.end_date is None or m.end_date >= day:
+            result.current[m.role].append(m)
+        else:
+            result.ended.append(m)
+        result.ended_assignments.extend(a for a in m.assignments if a.end_date is not None and a.end_date < day)
+    result.ended.sort(key=lambda m: m.end_date, reverse=True)
+    result.ended_assignments.sort(key=lambda a: a.end_date, reverse=True)
+    return result
+
+
+def current_assignments(membership: Membership, day) -> list[Assignment]:
+    """The membership's assignments in force on `day` (from already loaded rows), by unit name."""
+    return sorted((a for a in membership.assignments if a.end_date is None or a.end_date >= day),
+                  key=lambda a: a.unit.name)
+
+
+def terms() -> list[Term]:
+    """All terms, newest first."""
+    return list(db.session.scalars(select(Term).order_by(Term.start_date.desc())))

@@ -1,0 +1,203 @@
+"""Named state changes of terms, working groups, memberships and assignments.
+
+Effective-dated rows are never overwritten or deleted: a change ends the old row and opens a new one.
+Each function checks its rules (raising `RuleViolation` for the form field at fault), changes the rows
+and flushes; the caller commits.
+"""
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _
+from sqlalchemy import exists, func, select, update
+
+from ..extensions import db
+from ..formfields import RuleViolation
+from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
+from ..template_helpers import vn_date
+
+
+def _check_order(start: date, end: date | None, field: str = "end_date") -> None:
+    if end is not None and end < start:
+        raise RuleViolation(field, _("Ngày kết thúc không được trước ngày bắt đầu (%(d)s).", d=vn_date(start)))
+
+
+def _check_in_term(term: Term, day: date | None, field: str) -> None:
+    if day is not None and not term.contains(day):
+        raise RuleViolation(field, _("Ngày phải nằm trong nhiệm kỳ %(t)s (%(a)s – %(b)s).", t=term.name,
+                                     a=vn_date(term.start_date), b=vn_date(term.end_date)))
+
+
+def _check_in_scope(unit: Unit, scope: str, field: str) -> None:
+    if not unit.path.startswith(scope):
+        raise RuleViolation(field, _("Đơn vị này nằm ngoài phạm vi quản lý của bạn."))
+
+
+def create_term(name: str, start_date: date, end_date: date, is_current: bool = False) -> Term:
+    """Open a new term; marking it current unmarks the others."""
+    _check_order(start_date, end_date)
+    if db.session.scalar(select(exists().where(func.lower(Term.name) == name.strip().lower()))):
+        raise RuleViolation("name", _("Đã có nhiệm kỳ với tên này."))
+    if is_current:
+        db.session.execute(update(Term).values(is_current=False))
+    term = Term(name=name.strip(), start_date=start_date, end_date=end_date, is_current=is_current)
+    db.session.add(term)
+    db.session.flush()
+    return term
+
+
+def _check_group_number(number: int, term: Term, owner: Unit, group_id: int | None) -> None:
+    clash = select(WorkingGroup.id).where(WorkingGroup.number == number, WorkingGroup.term_id == term.id,
+                                          WorkingGroup.owner_unit_id == owner.id, WorkingGroup.id != (group_id or 0))
+    if db.session.scalar(clash) is not None:
+        raise RuleViolation("number", _("Số đoàn %(n)s đã có trong nhiệm kỳ này.", n=number))
+
+
+def create_group(number: int, name: str, term: Term, owner_unit: Unit, notes: str | None = None,
+                 scope: str = "/") -> WorkingGroup:
+    """Create a working group of `owner_unit` for `term`."""
+    _check_in_scope(owner_unit, scope, "owner_unit_id")
+    _check_group_number(number, term, owner_unit, None)
+    group = WorkingGroup(number=number, name=name.strip(), term=term, owner_unit=owner_unit, notes=notes or None)
+    db.session.add(group)
+    db.session.flush()
+    return group
+
+
+def update_group(group: WorkingGroup, number: int, name: str, term: Term, owner_unit: Unit,
+                 notes: str | None = None, scope: str = "/") -> WorkingGroup:
+    """Change a group's number, name, term, owning committee or notes."""
+    _check_in_scope(owner_unit, scope, "owner_unit_id")
+    _check_group_number(number, term, owner_unit, group.id)
+    if term.id != group.term_id:
+        _check_members_fit_term(group, term)
+    group.number, group.name, group.term, group.owner_unit, group.notes = number, name.strip(), term, owner_unit, notes or None
+    db.session.flush()
+    return group
+
+
+def _check_members_fit_term(group: WorkingGroup, term: Term) -> None:
+    outside = select(Membership.id).where(Membership.group_id == group.id, Membership.start_date < term.start_date)
+    if db.session.scalar(outside.limit(1)) is not None:
+        raise RuleViolation("term_id", _("Có thành viên bắt đầu trước nhiệm kỳ được chọn."))
+
+
+def _overlapping_membership(group: WorkingGroup, person: Person, start: date) -> Membership | None:
+    return db.session.scalar(select(Membership).where(
+        Membership.group_id == group.id, Membership.person_id == person.id,
+        (Membership.end_date.is_(None)) | (Membership.end_date >= start)).limit(1))
+
+
+def _check_single_head(group: WorkingGroup, start: date, except_id: int | None = None) -> None:
+    head = select(Membership.id).where(
+        Membership.group_id == group.id, Membership.role == MemberRole.HEAD, Membership.id != (except_id or 0),
+        (Membership.end_date.is_(None)) | (Membership.end_date >= start))
+    if db.session.scalar(head.limit(1)) is not None:
+        raise RuleViolation("role", _("Đoàn đã có Trưởng đoàn; hãy kết thúc nhiệm vụ của Trưởng đoàn hiện tại trước."))
+
+
+def add_member(group: WorkingGroup, person: Person, role: MemberRole, start_date: date,
+               responsibilities: str | None = None) -> Membership:
+    """Make `person` a head, deputy or member of `group` from `start_date`."""
+    _check_in_term(group.term, start_date, "start_date")
+    if _overlapping_membership(group, person, start_date):
+        raise RuleViolation("person_id", _("%(name)s đang là thành viên của đoàn này.", name=person.full_name))
+    if role == MemberRole.HEAD:
+        _check_single_head(group, start_date)
+    membership = Membership(group=group, person=person, role=role, start_date=start_date,
+                            responsibilities=(responsibilities or "").strip() or None)
+    db.session.add(membership)
+    db.session.flush()
+    return membership
+
+
+def _check_active(row, day: date, field: str) -> None:
+    if row.end_date is not None:
+        raise RuleViolation(field, _("Bản ghi này đã kết thúc ngày %(d)s.", d=vn_date(row.end_date)))
+    if day <= row.start_date:
+        raise RuleViolation(field, _("Ngày thay đổi phải sau ngày bắt đầu (%(d)s).", d=vn_date(row.start_date)))
+
+
+def change_role(membership: Membership, role: MemberRole, on_date: date,
+                responsibilities: str | None = None) -> Membership:
+    """From `on_date`, hold `role` instead: the old membership ends the day before and a new one opens,
+    carrying over the units still followed."""
+    if role == membership.role:
+        raise RuleViolation("role", _("Vai trò mới trùng với vai trò hiện tại."))
+    _check_active(membership, on_date, "on_date")
+    _check_in_term(membership.group.term, on_date, "on_date")
+    if role == MemberRole.HEAD:
+        _check_single_head(membership.group, on_date, except_id=membership.id)
+    successor = Membership(group=membership.group, person=membership.person, role=role, start_date=on_date,
+                           responsibilities=(responsibilities or "").strip() or membership.responsibilities)
+    db.session.add(successor)
+    for assignment in [a for a in membership.assignments if a.end_date is None]:
+        assignment.end_date = on_date - timedelta(days=1)
+        db.session.add(Assignment(membership=successor, person=assignment.person, unit=assignment.unit,
+                                  start_date=on_date, notes=assignment.notes))
+    membership.end_date = on_date - timedelta(days=1)
+    db.session.flush()
+    return successor
+
+
+def update_responsibilities(membership: Membership, responsibilities: str | None) -> Membership:
+    """Reword what the member is responsible for (a description, not an effective-dated fact)."""
+    membership.responsibilities = (responsibilities or "").strip() or None
+    db.session.flush()
+    return membership
+
+
+def end_membership(membership: Membership, end_date: date) -> Membership:
+    """End a membership on `end_date` (inclusive), with every unit assignment it still holds."""
+    if membership.end_date is not None:
+        raise RuleViolation("end_date", _("Thành viên này đã kết thúc ngày %(d)s.", d=vn_date(membership.end_date)))
+    _check_order(membership.start_date, end_date)
+    _check_in_term(membership.group.term, end_date, "end_date")
+    for assignment in [a for a in membership.assignments if a.end_date is None]:
+        assignment.end_date = max(end_date, assignment.start_date)
+    membership.end_date = end_date
+    db.session.flush()
+    return membership
+
+
+def assign_unit(membership: Membership, unit: Unit, start_date: date, scope: str = "/",
+                notes: str | None = None) -> Assignment:
+    """Have a current member follow `unit` from `start_date`."""
+    _check_in_scope(unit, scope, "unit_id")
+    if membership.end_date is not None:
+        raise RuleViolation("unit_id", _("Thành viên đã kết thúc, không thể phân công thêm."))
+    if start_date < membership.start_date:
+        raise RuleViolation("start_date", _("Ngày phân công không được trước ngày vào đoàn (%(d)s).",
+                                            d=vn_date(membership.start_date)))
+    _check_in_term(membership.group.term, start_date, "start_date")
+    if any(a.unit_id == unit.id and a.end_date is None for a in membership.assignments):
+        raise RuleViolation("unit_id", _("Thành viên đã được phân công theo dõi %(u)s.", u=unit.name))
+    assignment = Assignment(membership=membership, person=membership.person, unit=unit, start_date=start_date,
+                            notes=(notes or "").strip() or None)
+    db.session.add(assignment)
+    db.session.flush()
+    return assignment
+
+
+def change_assignment_unit(assignment: Assignment, unit: Unit, on_date: date, scope: str = "/") -> Assignment:
+    """From `on_date`, follow `unit` instead: the old assignment ends the day before and a new one opens."""
+    _check_in_scope(unit, scope, "unit_id")
+    if unit.id == assignment.unit_id:
+        raise RuleViolation("unit_id", _("Đơn vị mới trùng với đơn vị đang theo dõi."))
+    _check_active(assignment, on_date, "on_date")
+    _check_in_term(assignment.membership.group.term, on_date, "on_date")
+    assignment.end_date = on_date - timedelta(days=1)
+    successor = Assignment(membership=assignment.membership, person=assignment.person, unit=unit,
+                           start_date=on_date, notes=assignment.notes)
+    db.session.add(successor)
+    db.session.flush()
+    return successor
+
+
+def end_assignment(assignment: Assignment, end_date: date) -> Assignment:
+    """Stop following a unit on `end_date` (inclusive)."""
+    if assignment.end_date is not None:
+        raise RuleViolation("end_date", _("Phân công này đã kết thúc ngày %(d)s.", d=vn_date(assignment.end_date)))
+    _check_order(assignment.start_date, end_date)
+    _check_in_term(assignment.membership.group.term, end_date, "end_date")
+    assignment.end_date = end_date
+    db.session.flush()
+    return assignment

@@ -1,0 +1,298 @@
+"""Views of the groups area: thin wrappers around queries, forms and services."""
+from flask import abort, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..formfields import RuleViolation, show_violation
+from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGroup
+from ..models._types import utcnow
+from ..pagination import paginate
+from ..permissions import READ_DIRECTORY, can_manage_group, ensure, requires, scope_path
+from ..rendering import render
+from ..people.queries import person_options
+from ..units.queries import unit_choices
+from . import bp, queries, services
+from .access import can_edit_group, can_read_group
+from .forms import AddMemberForm, AssignForm, ChangeUnitForm, EditMembershipForm, EndForm, GroupForm, TermForm
+
+ROW_FORMS = {"edit": EditMembershipForm, "end": EndForm, "assign": AssignForm,
+             "unit": ChangeUnitForm, "endassign": EndForm}
+
+
+class RowForms:
+    """The inline forms of the members section: fresh ones, except the one that has just failed."""
+
+    def __init__(self, unit_choices: list, failed: tuple[str, object] | None = None):
+        self.unit_choices = unit_choices
+        self.failed_key, self.failed_form = failed or (None, None)
+
+    def get(self, kind: str, row):
+        """The form of `kind` for the membership or assignment `row`."""
+        key = f"{kind}-{row.id}"
+        if key == self.failed_key:
+            return self.failed_form
+        data = {"role": row.role.value, "responsibilities": row.responsibilities} if kind == "edit" else {}
+        form = ROW_FORMS[kind](formdata=None, prefix=key, **data)
+        if hasattr(form, "unit_id"):
+            form.unit_id.choices = self.unit_choices
+        return form
+
+    def is_open(self, kind: str, row) -> bool:
+        return self.failed_key == f"{kind}-{row.id}"
+
+
+def _group_or_404(group_id: int) -> WorkingGroup:
+    return db.session.get(WorkingGroup, group_id) or abort(404)
+
+
+def _fill_group_choices(form: GroupForm) -> None:
+    form.term_id.choices = [("", _("— Chọn nhiệm kỳ —"))] + [(t.id, t.name) for t in queries.terms()]
+    form.owner_unit_id.choices = unit_choices(current_user)
+
+
+def _pick(model, form_field, message: str):
+    """The row whose id the field holds, else an error next to the field."""
+    row = db.session.get(model, form_field.data) if form_field.data else None
+    if row is None:
+        form_field.errors = [*form_field.errors, message]
+    return row
+
+
+@bp.get("/")
+@requires(*READ_DIRECTORY)
+def index():
+    """List the groups, filtered by name, with their heads and sizes."""
+    search = request.args.get("q", "")
+    page = paginate(queries.groups_statement(search))
+    summaries = queries.group_summaries(page.items, utcnow().date())
+    return render("groups/index.html", "groups/_rows.html", page=page, summaries=summaries, search=search,
+                  can_create=current_user.role == Role.ADMIN)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def create():
+    """Create a working group."""
+    form = GroupForm()
+    _fill_group_choices(form)
+    if form.validate_on_submit():
+        group = _save_group(form, None)
+        if group:
+            return redirect(url_for("groups.detail", group_id=group.id))
+    return render("groups/form.html", form=form, group=None, http_status=422 if form.errors else 200)
+
+
+@bp.route("/<int:group_id>/edit", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def edit(group_id: int):
+    """Edit a group's number, name, term, owning committee and notes."""
+    group = _group_or_404(group_id)
+    ensure(can_edit_group(current_user, group))
+    form = GroupForm(obj=group)
+    _fill_group_choices(form)
+    if form.validate_on_submit():
+        if _save_group(form, group):
+            return redirect(url_for("groups.detail", group_id=group.id))
+    return render("groups/form.html", form=form, group=group, http_status=422 if form.errors else 200)
+
+
+def _save_group(form: GroupForm, group: WorkingGroup | None) -> WorkingGroup | None:
+    """Create or update the group from a validated form; None (with field errors) when a rule fails."""
+    term = _pick(Term, form.term_id, _("Hãy chọn nhiệm kỳ."))
+    owner = _pick(Unit, form.owner_unit_id, _("Hãy chọn cấp ủy quản lý."))
+    if not term or not owner:
+        return None
+    values = dict(number=form.number.data, name=form.name.data, term=term, owner_unit=owner,
+                  notes=form.notes.data, scope=scope_path(current_user))
+    try:
+        group = services.update_group(group, **values) if group else services.create_group(**values)
+    except RuleViolation as violation:
+        db.session.rollback()
+        show_violation(form, violation)
+        return None
+    db.session.commit()
+    return group
+
+
+@bp.get("/<int:group_id>")
+@requires()
+def detail(group_id: int):
+    """The group page: members by role, their units, and the history."""
+    group = _group_or_404(group_id)
+    ensure(can_read_group(current_user, group))
+    return _members_response(group)
+
+
+def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None,
+                      failed: tuple[str, object] | None = None, http_status: int = 200):
+    """The group page, or its members section for HTMX, with any failed form shown open with its errors."""
+    today = utcnow().date()
+    can_manage = can_manage_group(current_user, group)
+    person_q = request.args.get("person_q", "")
+    if can_manage and add_form is None:
+        add_form = AddMemberForm(formdata=None)
+    if add_form is not None:
+        add_form.person_id.choices = _person_choices(person_q, add_form.person_id.data)
+    forms = RowForms(unit_choices(current_user), failed) if can_manage else None
+    return render("groups/detail.html", "groups/_members.html", group=group, roster=queries.roster(group, today),
+                  today=today, can_manage=can_manage, can_edit=can_edit_group(current_user, group),
+                  add_form=add_form, forms=forms, person_q=person_q,
+                  current_assignments=queries.current_assignments, http_status=http_status)
+
+
+def _person_choices(search: str, chosen_id: int | None) -> list[tuple]:
+    """Options of the person select: the search's matches, keeping a person already chosen."""
+    persons = person_options(search)
+    chosen = db.session.get(Person, chosen_id) if chosen_id else None
+    if chosen and chosen not in persons:
+        persons.insert(0, chosen)
+    return [("", _("— Chọn cá nhân —"))] + [(p.id, p.full_name + (f" — {p.position}" if p.position else ""))
+                                           for p in persons]
+
+
+def _apply(group: WorkingGroup, change, form, failed_key: str | None):
+    """Run a service change for a validated form and answer with the members section (422 on failure)."""
+    if form.validate():
+        try:
+            change()
+        except RuleViolation as violation:
+            db.session.rollback()
+            show_violation(form, violation)
+        else:
+            db.session.commit()
+            return _members_response(group)
+    if failed_key is None:
+        return _members_response(group, add_form=form, http_status=422)
+    return _members_response(group, failed=(failed_key, form), http_status=422)
+
+
+def _managed_group(group_id: int) -> WorkingGroup:
+    group = _group_or_404(group_id)
+    ensure(can_manage_group(current_user, group))
+    return group
+
+
+def _membership_of(group: WorkingGroup, membership_id: int) -> Membership:
+    membership = db.session.get(Membership, membership_id)
+    if membership is None or membership.group_id != group.id:
+        abort(404)
+    return membership
+
+
+def _assignment_of(group: WorkingGroup, assignment_id: int) -> Assignment:
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or assignment.membership.group_id != group.id:
+        abort(404)
+    return assignment
+
+
+@bp.post("/<int:group_id>/members")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def add_member(group_id: int):
+    """Add a head, deputy or member to the group."""
+    group = _managed_group(group_id)
+    form = AddMemberForm()
+
+    def change():
+        person = db.session.get(Person, form.person_id.data or 0)
+        if person is None:
+            raise RuleViolation("person_id", _("Hãy chọn một cá nhân."))
+        services.add_member(group, person, form.role.data, form.start_date.data, form.responsibilities.data)
+
+    return _apply(group, change, form, None)
+
+
+@bp.post("/<int:group_id>/members/<int:membership_id>/edit")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def edit_membership(group_id: int, membership_id: int):
+    """Reword responsibilities, or change the role from a date (closing the old row)."""
+    group = _managed_group(group_id)
+    membership = _membership_of(group, membership_id)
+    key = f"edit-{membership.id}"
+    form = EditMembershipForm(prefix=key)
+
+    def change():
+        if form.role.data == membership.role:
+            services.update_responsibilities(membership, form.responsibilities.data)
+        else:
+            services.change_role(membership, form.role.data, form.on_date.data, form.responsibilities.data)
+
+    return _apply(group, change, form, key)
+
+
+@bp.post("/<int:group_id>/members/<int:membership_id>/end")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def end_membership(group_id: int, membership_id: int):
+    """End a membership and the assignments it holds."""
+    group = _managed_group(group_id)
+    membership = _membership_of(group, membership_id)
+    key = f"end-{membership.id}"
+    form = EndForm(prefix=key)
+    return _apply(group, lambda: services.end_membership(membership, form.end_date.data), form, key)
+
+
+@bp.post("/<int:group_id>/members/<int:membership_id>/assignments")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def assign_unit(group_id: int, membership_id: int):
+    """Have a member follow one more unit."""
+    group = _managed_group(group_id)
+    membership = _membership_of(group, membership_id)
+    key = f"assign-{membership.id}"
+    form = AssignForm(prefix=key)
+    form.unit_id.choices = unit_choices(current_user)
+
+    def change():
+        unit = db.session.get(Unit, form.unit_id.data or 0)
+        if unit is None:
+            raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
+        services.assign_unit(membership, unit, form.start_date.data, scope=scope_path(current_user))
+
+    return _apply(group, change, form, key)
+
+
+@bp.post("/<int:group_id>/assignments/<int:assignment_id>/unit")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def change_assignment_unit(group_id: int, assignment_id: int):
+    """Move an assignment to another unit from a date (closing the old row)."""
+    group = _managed_group(group_id)
+    assignment = _assignment_of(group, assignment_id)
+    key = f"unit-{assignment.id}"
+    form = ChangeUnitForm(prefix=key)
+    form.unit_id.choices = unit_choices(current_user)
+
+    def change():
+        unit = db.session.get(Unit, form.unit_id.data or 0)
+        if unit is None:
+            raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
+        services.change_assignment_unit(assignment, unit, form.on_date.data, scope=scope_path(current_user))
+
+    return _apply(group, change, form, key)
+
+
+@bp.post("/<int:group_id>/assignments/<int:assignment_id>/end")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def end_assignment(group_id: int, assignment_id: int):
+    """Stop following a unit."""
+    group = _managed_group(group_id)
+    assignment = _assignment_of(group, assignment_id)
+    key = f"endassign-{assignment.id}"
+    form = EndForm(prefix=key)
+    return _apply(group, lambda: services.end_assignment(assignment, form.end_date.data), form, key)
+
+
+@bp.route("/terms", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def terms():
+    """List the terms and open a new one."""
+    form = TermForm()
+    if form.validate_on_submit():
+        try:
+            services.create_term(form.name.data, form.start_date.data, form.end_date.data, form.is_current.data)
+        except RuleViolation as violation:
+            db.session.rollback()
+            show_violation(form, violation)
+        else:
+            db.session.commit()
+            return redirect(url_for("groups.terms"))
+    return render("groups/terms.html", form=form, terms=queries.terms(), http_status=422 if form.errors else 200)

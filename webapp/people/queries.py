@@ -1,0 +1,49 @@
+"""Reads of the people area, each a fixed number of statements."""
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import Assignment, Membership, Person, WorkingGroup
+from ..models.groups import active_on
+from ..names import fold
+
+
+def persons_statement(search: str = ""):
+    """Persons in Vietnamese name order, filtered by a search that ignores case and diacritics."""
+    statement = select(Person).options(joinedload(Person.home_unit)).order_by(Person.sort_key, Person.id)
+    if search.strip():
+        statement = statement.where(Person.search_key.contains(fold(search), autoescape=True))
+    return statement
+
+
+def current_memberships(person_ids: list[int], day) -> dict[int, list[Membership]]:
+    """The memberships in force on `day` of each listed person, with their groups."""
+    rows = db.session.scalars(select(Membership).options(joinedload(Membership.group))
+                              .where(Membership.person_id.in_(person_ids or [0]), active_on(Membership, day))
+                              .order_by(Membership.start_date))
+    result = defaultdict(list)
+    for row in rows:
+        result[row.person_id].append(row)
+    return result
+
+
+def person_history(person: Person) -> tuple[list[Membership], list[Assignment]]:
+    """All memberships and assignments of the person, newest first, with groups, terms and units."""
+    memberships = db.session.scalars(
+        select(Membership).options(joinedload(Membership.group).joinedload(WorkingGroup.term))
+        .where(Membership.person_id == person.id).order_by(Membership.start_date.desc(), Membership.id.desc())).all()
+    assignments = db.session.scalars(
+        select(Assignment).options(joinedload(Assignment.unit),
+                                   joinedload(Assignment.membership).joinedload(Membership.group))
+        .where(Assignment.person_id == person.id).order_by(Assignment.start_date.desc(), Assignment.id.desc())).all()
+    return list(memberships), list(assignments)
+
+
+def person_options(search: str, limit: int = 50) -> list[Person]:
+    """Persons whose folded name contains the folded search, in Vietnamese name order."""
+    statement = select(Person).order_by(Person.sort_key).limit(limit)
+    if search.strip():
+        statement = statement.where(Person.search_key.contains(fold(search), autoescape=True))
+    return list(db.session.scalars(statement))

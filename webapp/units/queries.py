@@ -1,0 +1,67 @@
+"""Reads of the units area."""
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import Assignment, Membership, Person, Unit, WorkingGroup
+from ..models.groups import active_on
+from ..permissions import scope_path
+
+
+def tree_order(unit: Unit) -> list[int]:
+    """Sort key placing every unit right after its parent (numeric path, portable across collations)."""
+    return [int(part) for part in unit.path.strip("/").split("/") if part]
+
+
+def units_in_scope(user) -> list[Unit]:
+    """Active units the user may choose (assign, own, place persons under), in tree order."""
+    units = db.session.scalars(select(Unit).where(Unit.path.startswith(scope_path(user), autoescape=True), Unit.active))
+    return sorted(units, key=tree_order)
+
+
+def unit_choices(user) -> list[tuple]:
+    """Select options of the units in the user's scope, indented by depth."""
+    units = units_in_scope(user)
+    base = min((u.depth for u in units), default=0)
+    return [("", _("— Chọn đơn vị —"))] + [(u.id, "\u00a0\u00a0" * (u.depth - base) + u.name) for u in units]
+
+
+@dataclass
+class Node:
+    """A unit with its child nodes, for drawing the tree."""
+    unit: Unit
+    children: list["Node"] = field(default_factory=list)
+
+
+def unit_tree() -> list[Node]:
+    """Every unit as a forest of nodes, siblings by name, loaded in one statement."""
+    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    nodes = {u.id: Node(u) for u in units}
+    roots = []
+    for unit in units:
+        parent = nodes.get(unit.parent_id)
+        (parent.children if parent else roots).append(nodes[unit.id])
+    return roots
+
+
+def followers(unit: Unit, day) -> list[Assignment]:
+    """Current assignments to the unit, with their persons and groups, in name order."""
+    rows = db.session.scalars(
+        select(Assignment).join(Assignment.person)
+        .options(joinedload(Assignment.person), joinedload(Assignment.membership).joinedload(Membership.group))
+        .where(Assignment.unit_id == unit.id, active_on(Assignment, day)).order_by(Person.sort_key))
+    return list(rows)
+
+
+def children(unit: Unit) -> list[Unit]:
+    """The unit's direct sub-units by name."""
+    return list(db.session.scalars(select(Unit).where(Unit.parent_id == unit.id).order_by(Unit.name)))
+
+
+def groups_following(assignments: list[Assignment]) -> list[WorkingGroup]:
+    """Distinct groups among the assignments, by number."""
+    groups = {a.membership.group.id: a.membership.group for a in assignments}
+    return sorted(groups.values(), key=lambda g: g.number)

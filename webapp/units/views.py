@@ -1,0 +1,91 @@
+"""Views of the units area."""
+from flask import abort, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..formfields import RuleViolation, show_violation
+from ..models import Role, Unit
+from ..models._types import utcnow
+from ..permissions import READ_DIRECTORY, ensure, requires
+from ..rendering import render
+from . import bp, queries, services
+from .access import can_edit_unit
+from .forms import UnitForm
+
+EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
+
+
+def _unit_or_404(unit_id: int) -> Unit:
+    return db.session.get(Unit, unit_id) or abort(404)
+
+
+@bp.get("/")
+@requires(*READ_DIRECTORY)
+def index():
+    """The whole unit tree."""
+    return render("units/index.html", tree=queries.unit_tree(), can_create=current_user.role in EDITORS)
+
+
+@bp.get("/<int:unit_id>")
+@requires(*READ_DIRECTORY)
+def detail(unit_id: int):
+    """The unit page: groups and members following it, and its sub-units."""
+    unit = _unit_or_404(unit_id)
+    followers = queries.followers(unit, utcnow().date())
+    return render("units/detail.html", unit=unit, followers=followers, groups=queries.groups_following(followers),
+                  children=queries.children(unit), can_edit=can_edit_unit(current_user, unit))
+
+
+def _form(unit: Unit | None) -> UnitForm:
+    form = UnitForm(obj=unit, kind=unit.kind.value if unit else None, sector=unit.sector.value if unit else None)
+    top_level = [("", _("— Cấp cao nhất —"))] if can_edit_unit(current_user, None) else []
+    choices = top_level + queries.unit_choices(current_user)[1:]
+    if unit and unit.parent and unit.parent_id not in {value for value, _label in choices}:
+        choices.insert(0, (unit.parent_id, unit.parent.name))
+    form.parent_id.choices = choices
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(*EDITORS)
+def create():
+    """Add a unit under a parent in the user's scope."""
+    form = _form(None)
+    if form.validate_on_submit():
+        unit = _save(form, None)
+        if unit:
+            return redirect(url_for("units.detail", unit_id=unit.id))
+    return render("units/form.html", form=form, unit=None, http_status=422 if form.errors else 200)
+
+
+@bp.route("/<int:unit_id>/edit", methods=["GET", "POST"])
+@requires(*EDITORS)
+def edit(unit_id: int):
+    """Rename, reclassify or move a unit."""
+    unit = _unit_or_404(unit_id)
+    ensure(can_edit_unit(current_user, unit))
+    form = _form(unit)
+    if form.validate_on_submit():
+        if _save(form, unit):
+            return redirect(url_for("units.detail", unit_id=unit.id))
+    return render("units/form.html", form=form, unit=unit, http_status=422 if form.errors else 200)
+
+
+def _save(form: UnitForm, unit: Unit | None) -> Unit | None:
+    """Create or update the unit from a validated form; None (with field errors) when a rule fails."""
+    parent = db.session.get(Unit, form.parent_id.data) if form.parent_id.data else None
+    try:
+        if form.parent_id.data and parent is None:
+            raise RuleViolation("parent_id", _("Lựa chọn không hợp lệ."))
+        if not can_edit_unit(current_user, parent) and not (unit and parent is unit.parent):
+            raise RuleViolation("parent_id", _("Đơn vị cấp trên nằm ngoài phạm vi quản lý của bạn."))
+        values = dict(name=form.name.data, kind=form.kind.data, sector=form.sector.data, parent=parent,
+                      short_name=form.short_name.data)
+        unit = services.update_unit(unit, **values) if unit else services.create_unit(**values)
+    except RuleViolation as violation:
+        db.session.rollback()
+        show_violation(form, violation)
+        return None
+    db.session.commit()
+    return unit
