@@ -1,7 +1,5 @@
 """`flask` commands: accounts, demo data, backup/restore, production serving."""
-import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import click

@@ -6,6 +6,7 @@ from datetime import date
 from .extensions import db
 from .models import (Assignment, Document, Membership, MemberRole, Person, Role, Sector, Term, Unit,
                      UnitKind, WorkingGroup)
+from .clock import local_today
 
 DEMO_PASSWORD = "doancongtac"
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -200,7 +201,7 @@ def build_meetings(town: DemoTown) -> None:
     from .models import ConclusionPoint, Meeting, MeetingKind, Opinion, OpinionKind, Organiser
 
     followed = {a.unit for g in town.groups for m in g.memberships for a in m.assignments}
-    for day in _demo_months(date.today()):
+    for day in _demo_months(local_today()):
         for unit in sorted(followed, key=lambda u: u.id):
             kind = MeetingKind.CELL if unit.kind == UnitKind.CELL else MeetingKind.CONFERENCE
             title = (f"Sinh hoạt chi bộ định kỳ tháng {day.month}/{day.year}" if kind == MeetingKind.CELL
@@ -211,7 +212,7 @@ def build_meetings(town: DemoTown) -> None:
             db.session.add(meeting)
             sync_roster(meeting)
             _mark_all(town, meeting)
-    briefing_day = _demo_months(date.today())[-2].replace(day=7)
+    briefing_day = _demo_months(local_today())[-2].replace(day=7)
     briefing = Meeting(kind=MeetingKind.BRIEFING, held_on=briefing_day, starts_at="07:30",
                        title="Giao ban Thường trực Thị ủy với các Đoàn công tác", place="Hội trường Thị ủy",
                        chair="Bí thư Thị ủy", agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Membership, MemberRole, Role, Unit, WorkingGroup
-from .models._types import utcnow
+from .clock import local_today
 
 READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
 ADMIN_ONLY = {Role.ADMIN}
@@ -52,7 +52,7 @@ def headed_group_ids(user) -> set[int]:
     """Groups whose head (or deputy) is this user's person today."""
     if not user.person_id:
         return set()
-    today = utcnow().date()
+    today = local_today()
     rows = db.session.scalars(
         select(Membership.group_id).where(
             Membership.person_id == user.person_id,

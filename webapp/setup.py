@@ -1,11 +1,9 @@
 """The configure_*/register_* steps that `create_app` lists."""
 from pathlib import Path
 
-from flask import Flask, request, session
-from flask_babel import gettext as _
+from flask import Flask, session
 from flask_login import current_user
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from .extensions import babel, csrf, db, htmx, login_manager, migrate
 

@@ -5,17 +5,17 @@ from sqlalchemy import func, select, text
 from ..extensions import csrf, db
 from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGroup
 from ..models.groups import active_on
-from ..models._types import utcnow
 from ..pagination import paginate
 from ..permissions import requires
 from ..rendering import render
 from . import bp
+from ..clock import local_today
 
 
 @bp.get("/")
 @requires()
 def index():
-    today = utcnow().date()
+    today = local_today()
     counts = {
         "groups": db.session.scalar(select(func.count()).select_from(WorkingGroup)),
         "members": db.session.scalar(select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))),

@@ -9,6 +9,7 @@ from ..reports.periods import due_date, periods_between
 from ..reports.services import create_schedule, submit_report
 from ..tasks.services import add_note, create_task
 from .services import ensure_default_categories, record_feedback, transition
+from ..clock import local_today
 
 CONCERNS = [
     ("Đất đai, trật tự đô thị", "Hộ kinh doanh lấn chiếm vỉa hè đường Trần Phú, gây cản trở đi lại."),
@@ -27,7 +28,7 @@ def build_feedback(town) -> None:
     categories = {c.name: c for c in db.session.scalars(select(FeedbackCategory))}
     users = {u.username: u for u in db.session.scalars(select(User))}
     officer, admin, handler = users["canbo"], users["admin"], users["thanhvien"]
-    today = date.today()
+    today = local_today()
     for index in range(12):
         name, text = CONCERNS[index % len(CONCERNS)]
         group = town.groups[index % len(town.groups)]

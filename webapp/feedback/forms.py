@@ -8,6 +8,7 @@ from wtforms import (BooleanField, DateField, IntegerField, MultipleFileField, S
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from .uploads import allowed_file
+from ..clock import local_today
 
 NONE_CHOICE = (0, "—")
 
@@ -86,7 +87,7 @@ class FeedbackForm(FlaskForm):
     files = MultipleFileField(_l("Tệp đính kèm"))
 
     def validate_received_on(self, field):
-        if field.data and field.data > date.today():
+        if field.data and field.data > local_today():
             raise ValidationError(_l("Ngày tiếp nhận không được ở tương lai."))
 
     def validate_files(self, field):

@@ -9,6 +9,7 @@ from ..i18n import N_
 from ..models import FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .uploads import store_attachment
 from .workflow import TransitionError, check_transition, response_deadline
+from ..clock import local_today
 
 DEFAULT_CATEGORIES = [
     (N_("Kinh tế - xã hội"), False, 15),
@@ -68,7 +69,7 @@ def transition(item: FeedbackItem, user, target: FeedbackStatus, *, note: str | 
     """Move an item along the transition table, recording who did it, when and why."""
     check_transition(item.status, target)
     _check_requirements(target, note, forwarded_to, forwarded_group, handler)
-    on = on or date.today()
+    on = on or local_today()
     if target == FeedbackStatus.FORWARDED:
         item.forwarded_to = forwarded_to or item.forwarded_to
         item.forwarded_group = forwarded_group or item.forwarded_group

@@ -14,6 +14,7 @@ from ..models import FeedbackCategory, FeedbackItem, FeedbackStatus, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
 from ..permissions import READ_DIRECTORY, scope_path, unit_in_scope
 from .workflow import elapsed_days, is_overdue
+from ..clock import local_today
 
 CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
 ACTING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER}
@@ -117,7 +118,7 @@ def _filter_clauses(user, filters: FeedbackFilters, today: date) -> list:
 
 def feedback_select(user, filters: FeedbackFilters | None = None, today: date | None = None):
     """Items this user may know about, filtered, newest first, with what `present` needs loaded."""
-    today = today or date.today()
+    today = today or local_today()
     statement = (
         select(FeedbackItem).join(FeedbackItem.category).join(FeedbackItem.unit)
         .where(_readable_clause(user))
@@ -183,7 +184,7 @@ def _forwarded_to(item: FeedbackItem) -> str | None:
 
 def present(user, item: FeedbackItem, today: date | None = None, with_history: bool = False) -> FeedbackView:
     """Serialise `item` for `user`, leaving out restricted content they may not see."""
-    today = today or date.today()
+    today = today or local_today()
     hidden = not may_see_content(user, item)
     view = FeedbackView(
         id=item.id, number=item.number, received_on=item.received_on, due_on=item.due_on,

@@ -6,12 +6,12 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ..formfields import EnumSelectField, IdSelectField, VnDateField, VnIntegerField
 from ..models import MemberRole
-from ..models._types import utcnow
 from ..template_helpers import ROLE_LABELS
+from ..clock import local_today
 
 
 def _today():
-    return utcnow().date()
+    return local_today()
 
 
 def role_choices():

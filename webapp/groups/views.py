@@ -6,7 +6,6 @@ from flask_login import current_user
 from ..extensions import db
 from ..formfields import RuleViolation, show_violation
 from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGroup
-from ..models._types import utcnow
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, can_manage_group, ensure, requires, scope_path
 from ..rendering import render
@@ -15,6 +14,7 @@ from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_edit_group, can_read_group
 from .forms import AddMemberForm, AssignForm, ChangeUnitForm, EditMembershipForm, EndForm, GroupForm, TermForm
+from ..clock import local_today
 
 ROW_FORMS = {"edit": EditMembershipForm, "end": EndForm, "assign": AssignForm,
              "unit": ChangeUnitForm, "endassign": EndForm}
@@ -65,7 +65,7 @@ def index():
     """List the groups, filtered by name, with their heads and sizes."""
     search = request.args.get("q", "")
     page = paginate(queries.groups_statement(search))
-    summaries = queries.group_summaries(page.items, utcnow().date())
+    summaries = queries.group_summaries(page.items, local_today())
     return render("groups/index.html", "groups/_rows.html", page=page, summaries=summaries, search=search,
                   can_create=current_user.role == Role.ADMIN)
 
@@ -127,7 +127,7 @@ def detail(group_id: int):
 def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None,
                       failed: tuple[str, object] | None = None, http_status: int = 200):
     """The group page, or its members section for HTMX, with any failed form shown open with its errors."""
-    today = utcnow().date()
+    today = local_today()
     can_manage = can_manage_group(current_user, group)
     person_q = request.args.get("person_q", "")
     if can_manage and add_form is None:

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Person, Unit
-from ..models._types import utcnow
+from ..clock import local_today
 
 
 def normalise_phone(raw: str | None) -> str | None:
@@ -21,7 +21,7 @@ def normalise_phone(raw: str | None) -> str | None:
 def _apply_fields(person: Person, full_name: str, birth_date: date | None, position: str | None,
                   phone: str | None, email: str | None, home_unit: Unit | None,
                   is_council_delegate: bool, notes: str | None) -> None:
-    if birth_date and birth_date > utcnow().date():
+    if birth_date and birth_date > local_today():
         raise RuleViolation("birth_date", _("Ngày sinh không thể ở tương lai."))
     phone = normalise_phone(phone)
     if phone and not 9 <= len(phone) <= 11:

@@ -6,7 +6,6 @@ from flask_login import current_user
 from ..extensions import db
 from ..formfields import RuleViolation, show_violation
 from ..models import Person, Role, Unit
-from ..models._types import utcnow
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, can_read_person, ensure, requires
 from ..rendering import render
@@ -14,6 +13,7 @@ from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_create_person, can_edit_person, can_place_person
 from .forms import PersonForm
+from ..clock import local_today
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
 
@@ -24,7 +24,7 @@ def index():
     """List persons in Vietnamese name order, with a search that ignores diacritics."""
     search = request.args.get("q", "")
     page = paginate(queries.persons_statement(search))
-    groups = queries.current_memberships([p.id for p in page.items], utcnow().date())
+    groups = queries.current_memberships([p.id for p in page.items], local_today())
     return render("people/index.html", "people/_rows.html", page=page, groups=groups, search=search,
                   can_create=can_create_person(current_user))
 
@@ -44,7 +44,7 @@ def detail(person_id: int):
     person = db.session.get(Person, person_id) or abort(404)
     ensure(can_read_person(current_user, person.id))
     memberships, assignments = queries.person_history(person)
-    today = utcnow().date()
+    today = local_today()
     return render("people/detail.html", person=person, today=today,
                   current=[m for m in memberships if m.is_active(today) or m.start_date > today],
                   past=[m for m in memberships if m.end_date is not None and m.end_date < today],

@@ -7,6 +7,7 @@ from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..feedback.forms import CountField, DayField, InChoices, check_files, optional_id
+from ..clock import local_today
 
 
 class ScheduleForm(FlaskForm):
@@ -19,7 +20,7 @@ class ScheduleForm(FlaskForm):
     months_after = CountField(_l("của tháng thứ … sau khi hết kỳ"), default=1,
                               validators=[InputRequired(_l("Hãy nhập số tháng.")), NumberRange(0, 12, _l("Từ 0 đến 12."))])
     starts_on = DayField(_l("Áp dụng từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))],
-                         default=lambda: date.today().replace(month=1, day=1))
+                         default=lambda: local_today().replace(month=1, day=1))
 
 
 class SubmissionForm(FlaskForm):
@@ -31,7 +32,7 @@ class SubmissionForm(FlaskForm):
     files = MultipleFileField(_l("Tệp báo cáo"))
 
     def validate_submitted_on(self, field):
-        if field.data and field.data > date.today():
+        if field.data and field.data > local_today():
             raise ValidationError(_l("Ngày nộp không được ở tương lai."))
 
     def validate_files(self, field):

@@ -4,13 +4,14 @@ from datetime import date
 from ..extensions import db
 from ..feedback.uploads import store_attachment
 from ..models import ReportFrequency, ReportSchedule, ReportSubmission
+from ..clock import local_today
 
 
 def create_schedule(group, frequency: ReportFrequency, due_day: int = 20, months_after: int = 1,
                     starts_on: date | None = None) -> ReportSchedule:
     """Declare that `group` owes a report every period of `frequency`."""
     schedule = ReportSchedule(group=group, frequency=frequency, due_day=due_day, months_after=months_after,
-                              starts_on=starts_on or date.today().replace(day=1))
+                              starts_on=starts_on or local_today().replace(day=1))
     db.session.add(schedule)
     return schedule
 

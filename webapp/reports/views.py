@@ -14,7 +14,7 @@ from ..feedback import queries as choices
 from ..feedback.forms import uploaded_files
 from ..feedback.uploads import send_attachment
 from ..models import Attachment, ReportFrequency, ReportSchedule, ReportSubmission, Role, WorkingGroup
-from ..permissions import READ_DIRECTORY, ensure, headed_group_ids, requires
+from ..permissions import READ_DIRECTORY, headed_group_ids, requires
 from ..rendering import render
 from ..template_helpers import label
 from . import bp
@@ -22,6 +22,7 @@ from .forms import ScheduleForm, SubmissionForm
 from .ledger import ledger_rows, summarise
 from .periods import Standing, parse_period_key, period_key
 from .services import create_schedule, submit_report
+from ..clock import local_today
 
 
 def _month(value: str | None, fallback: date, last_day: bool) -> date:
@@ -34,7 +35,7 @@ def _month(value: str | None, fallback: date, last_day: bool) -> date:
 
 
 def _window() -> tuple[date, date]:
-    today = date.today()
+    today = local_today()
     start = _month(request.args.get("from"), date(today.year, 1, 1), last_day=False)
     end = _month(request.args.get("to"), date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), True)
     return (start, end) if start <= end else (end.replace(day=1), start)
@@ -42,7 +43,7 @@ def _window() -> tuple[date, date]:
 
 def _ledger():
     start, end = _window()
-    rows = ledger_rows(start, end, date.today(), request.args.get("group", type=int))
+    rows = ledger_rows(start, end, local_today(), request.args.get("group", type=int))
     summaries, overall = summarise(rows)
     return start, end, rows, summaries, overall
 
@@ -115,7 +116,7 @@ def _check_period(form: SubmissionForm, schedule: ReportSchedule) -> bool:
     try:
         parse_period_key(schedule.frequency, key)
     except ValueError:
-        example = period_key(schedule.frequency, date.today())
+        example = period_key(schedule.frequency, local_today())
         form.period_key.errors = [_("Kỳ báo cáo không đúng dạng (ví dụ: %(example)s).", example=example)]
         return False
     if db.session.scalar(select(ReportSubmission.id).where(ReportSubmission.schedule_id == schedule.id,
@@ -133,7 +134,7 @@ def submit():
     form = SubmissionForm()
     form.schedule_id.choices = [(s.id, f"{s.group.name} — {label(s.frequency)}") for s in available.values()]
     if request.method == "GET" and not form.period_key.data and available:
-        form.period_key.data = period_key(next(iter(available.values())).frequency, date.today())
+        form.period_key.data = period_key(next(iter(available.values())).frequency, local_today())
     if form.validate_on_submit() and _check_period(form, available[form.schedule_id.data]):
         submission = submit_report(available[form.schedule_id.data], current_user, form.period_key.data,
                                    form.submitted_on.data, form.text.data, uploaded_files(form.files))

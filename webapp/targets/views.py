@@ -7,11 +7,11 @@ from sqlalchemy import select
 from ..dashboard.figures import UnitAchievement, in_subtree, indicator_figures, unit_achievements
 from ..extensions import db
 from ..models import Role, TargetIndicator, TargetMeasurement, Unit
-from ..models._types import utcnow
 from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, requires, scope_path, unit_in_scope
 from ..rendering import render
 from . import bp, services
 from .forms import IndicatorForm, MeasurementForm
+from ..clock import local_today
 
 EDIT_ROLES = (Role.ADMIN, Role.UNIT_OFFICER)
 
@@ -20,7 +20,7 @@ def _year() -> int:
     raw = request.args.get("year", "")
     if raw and (not raw.isdigit() or not 1990 <= int(raw) <= 2100):
         abort(400)
-    return int(raw) if raw else utcnow().date().year
+    return int(raw) if raw else local_today().year
 
 
 def _unit(unit_id: int) -> Unit:
@@ -38,7 +38,7 @@ def _component(unit: Unit, year: int, *, indicator_form=None, measurement_forms=
     forms = measurement_forms or {}
     return render("targets/unit.html", "targets/_unit_targets.html", http_status=http_status, unit=unit,
                   year=year, figures=figures, can_edit=can_edit, indicator_form=form, measurement_forms=forms,
-                  new_measurement=lambda: MeasurementForm(formdata=None, measured_on=utcnow().date()),
+                  new_measurement=lambda: MeasurementForm(formdata=None, measured_on=local_today()),
                   editing=editing)
 
 

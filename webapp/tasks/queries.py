@@ -11,6 +11,7 @@ from ..models import Membership, Role, Task, Unit
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
 from ..permissions import READ_DIRECTORY, headed_group_ids, scope_path, unit_in_scope
+from ..clock import local_today
 
 
 def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:
@@ -45,7 +46,7 @@ def _member_group_ids(user) -> set[int]:
     if not user.person_id:
         return set()
     return set(db.session.scalars(select(Membership.group_id).where(
-        Membership.person_id == user.person_id, active_on(Membership, date.today()))))
+        Membership.person_id == user.person_id, active_on(Membership, local_today()))))
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _readable_clause(user):
 
 def task_select(user, filters: TaskFilters, today: date | None = None):
     """Tasks the user may read, filtered, soonest deadline first, owners loaded."""
-    today = today or date.today()
+    today = today or local_today()
     statement = select(Task).options(selectinload(Task.owner_group), selectinload(Task.owner_person),
                                      selectinload(Task.owner_unit)).order_by(Task.deadline, Task.id)
     readable = _readable_clause(user)
@@ -125,7 +126,7 @@ def my_work(user, today: date | None = None) -> list[WorkItem]:
     """Open feedback the user handles and open tasks they own (own person, headed groups, scoped units)."""
     from ..feedback.visibility import handled_by_select, present
 
-    today = today or date.today()
+    today = today or local_today()
     items = [WorkItem("feedback", view.number, view.content or view.category_name, view.due_on, view.overdue,
                       view.status, url_for("feedback.detail", item_id=view.id))
              for view in (present(user, item, today) for item in db.session.scalars(handled_by_select(user)))]
@@ -137,5 +138,5 @@ def my_work(user, today: date | None = None) -> list[WorkItem]:
 
 def due_soon(user, days: int, today: date | None = None) -> list[WorkItem]:
     """The user's work that is overdue or due within `days` days."""
-    today = today or date.today()
+    today = today or local_today()
     return [w for w in my_work(user, today) if (w.deadline - today).days <= days]

@@ -3,6 +3,7 @@ from datetime import date
 
 from ..extensions import db
 from ..models import Task, TaskNote, TaskStatus
+from ..clock import local_today
 
 
 def create_task(user, *, title: str, deadline: date, description: str | None = None, owner_group=None,
@@ -19,12 +20,12 @@ def create_task(user, *, title: str, deadline: date, description: str | None = N
 def set_status(task: Task, status: TaskStatus, on: date | None = None) -> Task:
     """Change a task's status, dating its completion when it is done."""
     task.status = status
-    task.completed_on = (on or date.today()) if status == TaskStatus.DONE else None
+    task.completed_on = (on or local_today()) if status == TaskStatus.DONE else None
     return task
 
 
 def add_note(task: Task, user, text: str, noted_on: date | None = None) -> TaskNote:
     """Record a dated progress note."""
-    note = TaskNote(task=task, text=text, noted_on=noted_on or date.today(), by_id=user.id)
+    note = TaskNote(task=task, text=text, noted_on=noted_on or local_today(), by_id=user.id)
     db.session.add(note)
     return note

@@ -1,5 +1,4 @@
 """Task pages: list with filters and export, create, detail with status and progress notes, my work."""
-from datetime import date
 
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
@@ -18,6 +17,7 @@ from . import bp
 from .forms import NoteForm, SOURCE_LABELS, StatusForm, TaskForm
 from .queries import TaskFilters, is_task_overdue, may_create_tasks, may_manage_task, may_read_task, my_work, task_select
 from .services import add_note, create_task, set_status
+from ..clock import local_today
 
 
 @bp.get("/")
@@ -26,7 +26,7 @@ def index():
     filters = TaskFilters.from_args(request.args)
     page = paginate(task_select(current_user, filters))
     return render("tasks/index.html", "tasks/_rows.html", page=page, filters=filters, statuses=list(TaskStatus),
-                  overdue=is_task_overdue, page_today=date.today(), can_create=may_create_tasks(current_user))
+                  overdue=is_task_overdue, page_today=local_today(), can_create=may_create_tasks(current_user))
 
 
 @bp.get("/export.xlsx")
@@ -37,7 +37,7 @@ def export():
                Column(_("Thời hạn"), 13), Column(_("Trạng thái"), 16), Column(_("Quá hạn"), 9),
                Column(_("Ngày hoàn thành"), 14)]
     rows = [[f"NV-{t.id:05d}", t.title, t.owner_name, t.deadline, label(t.status),
-             _("Có") if is_task_overdue(t.status, t.deadline, date.today()) else "", t.completed_on] for t in tasks]
+             _("Có") if is_task_overdue(t.status, t.deadline, local_today()) else "", t.completed_on] for t in tasks]
     return xlsx_response("nhiem-vu.xlsx", _("DANH SÁCH NHIỆM VỤ"), columns, rows)
 
 
@@ -88,7 +88,7 @@ def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
     status_form = StatusForm(status=task.status.value)
     status_form.status.choices = [(s.value, label(s)) for s in TaskStatus]
     return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
-                  overdue=is_task_overdue(task.status, task.deadline, date.today()),
+                  overdue=is_task_overdue(task.status, task.deadline, local_today()),
                   can_manage=may_manage_task(current_user, task), status_form=status_form,
                   note_form=note_form or NoteForm(), source_label=SOURCE_LABELS.get(task.source_kind or ""),
                   source_link=source_url(task))

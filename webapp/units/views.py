@@ -6,12 +6,12 @@ from flask_login import current_user
 from ..extensions import db
 from ..formfields import RuleViolation, show_violation
 from ..models import Role, Unit
-from ..models._types import utcnow
 from ..permissions import READ_DIRECTORY, ensure, requires
 from ..rendering import render
 from . import bp, queries, services
 from .access import can_edit_unit
 from .forms import UnitForm
+from ..clock import local_today
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
 
@@ -32,7 +32,7 @@ def index():
 def detail(unit_id: int):
     """The unit page: groups and members following it, and its sub-units."""
     unit = _unit_or_404(unit_id)
-    followers = queries.followers(unit, utcnow().date())
+    followers = queries.followers(unit, local_today())
     return render("units/detail.html", unit=unit, followers=followers, groups=queries.groups_following(followers),
                   children=queries.children(unit), can_edit=can_edit_unit(current_user, unit))
 
