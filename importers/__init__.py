@@ -1,0 +1,33 @@
+"""Pure spreadsheet import pipeline for doancongtac: a file in, validated records out (no Flask, no database).
+
+Public API (stable; the webapp calls exactly this):
+
+- ``ImportFileError`` — raised when a file cannot be imported at all; ``.message`` is Vietnamese
+  (password-protected, corrupt/unknown format, too large, too many rows/cols, zip bomb, too slow, no table).
+- ``Limits(max_bytes, max_decompressed_bytes, max_rows, max_cols, max_seconds)`` — resource limits.
+- ``inspect_file(path, sheet=None, limits=None) -> {"sheets": [{"name", "visible", "rows"}]}`` — grids anchored
+  at A1 with JSON-typed cells (str, int/float, bool, ISO date text, None); a broken sheet carries "error".
+- ``parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult``
+  — kind "roster" | "attendance" | None (auto-detect); mapping = {field: column index or letter} override.
+  ParseResult: kind, sheet, header_row (1-based, last header row), columns, signature, frame (DataFrame of
+  canonical records), records(), errors, warnings, rows (row accounting), legacy_conversions, year.
+- ``plan_import(result, existing) -> Plan`` — pure dry-run plan against a snapshot of existing data.
+- ``importers.cli.main(argv) -> int`` — the JSON command-line contract (also ``python -m importers``).
+
+Pipeline stages: reading -> (legacy decoding) -> locating -> mapping -> kinds/* (normalising + validating)
+-> results; planning is separate and pure.
+"""
+
+from .errors import ImportFileError
+from .limits import Limits
+from .parsing import inspect_file, parse_file
+from .results import ParseResult, Plan, PlanItem
+
+
+def plan_import(result, existing):
+    """Plan an import of `result` against `existing` = {"persons": [...], "units": [...], "groups": [...]}."""
+    from .planning import plan_import as plan  # rapidfuzz-heavy matching loads on demand
+
+    return plan(result, existing)
+
+__all__ = ["ImportFileError", "Limits", "ParseResult", "Plan", "PlanItem", "inspect_file", "parse_file", "plan_import"]

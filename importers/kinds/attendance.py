@@ -1,0 +1,18 @@
+"""Attendance (cell-meeting register): column specs; month columns (T1..T12) are found separately."""
+
+from . import FieldSpec
+from .common import FULL_NAME, INDEX, NOTE
+
+CANONICAL = ("full_name", "date", "status", "unit")
+
+FIELDS = (
+    INDEX,
+    FULL_NAME,
+    FieldSpec("date", ("ngay sinh hoat", "ngay hop", "ngay", "thoi gian", "ngay sinh hoat chi bo", "ngay du hop",
+                       "buoi sinh hoat"), label="ngày sinh hoạt"),
+    FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh"),
+              label="điểm danh"),
+    FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo"),
+              label="chi bộ"),
+    NOTE,
+)

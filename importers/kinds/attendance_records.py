@@ -1,0 +1,101 @@
+"""Build canonical attendance records column-wise from a table body (pandas, no per-cell Python loop)."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ImportFileError
+from ..normalising import clean_text, decode_mark, iso, normalise_date, normalise_name
+from .body import clean_unique, field_columns, map_unique
+from .attendance import CANONICAL, FIELDS
+
+LABELS = {spec.name: spec.label for spec in FIELDS}
+NO_DATE_COLUMNS = "Không tìm thấy cột ngày sinh hoạt hoặc các cột tháng (T1…T12) trong bảng điểm danh."
+NO_YEAR = "không xác định được năm của các cột tháng (cần dòng tiêu đề có 'năm YYYY')"
+
+
+def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
+    by_field = field_columns(columns)
+    months = [column for column in columns if column.month]
+    frame = body.frame
+    names = map_unique(_column(frame, by_field, "full_name"), normalise_name)
+    units = map_unique(_column(frame, by_field, "unit"), clean_text)
+    if months:
+        return _wide(frame, months, names, units, context)
+    if "date" in by_field and "status" in by_field:
+        return _long(frame, by_field, names, units, context)
+    raise ImportFileError(NO_DATE_COLUMNS)
+
+
+def _column(frame: pd.DataFrame, by_field: dict, field: str) -> pd.Series:
+    spec = by_field.get(field)
+    return frame[spec.index] if spec is not None else pd.Series(None, index=frame.index, dtype=object)
+
+
+def _decode(values: np.ndarray, table: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Statuses and problems for a flat array of marks, decoding each distinct mark once."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    decoded = [decode_mark(mark, table) for mark in uniques]
+    statuses = np.array([d[0] for d in decoded] + [None], dtype=object)
+    problems = np.array([d[1] for d in decoded] + [None], dtype=object)
+    return statuses[codes], problems[codes]
+
+
+def _wide(frame, months, names, units, context):
+    """Unpivot person x month marks without a Python loop over the cells."""
+    n_rows, n_months = len(frame), len(months)
+    rows = frame.index.to_numpy()
+    if context.year is None:
+        for row in rows:
+            context.issues.error(int(row), None, "date", None, NO_YEAR)
+        return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
+    marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
+    statuses, problems = _decode(marks, context.marks)
+    month_dates = np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object)
+    keep = pd.notna(statuses)
+    bad = pd.notna(problems)
+    if bad.any():
+        letters = np.tile(np.array([m.letter for m in months], dtype=object), n_rows)
+        cell_rows = np.repeat(rows, n_months)
+        for position in np.flatnonzero(bad):
+            context.issues.cell_problem("error", int(cell_rows[position]), letters[position], "status",
+                                        LABELS["status"], marks[position], problems[position])
+    records = pd.DataFrame({
+        "full_name": np.repeat(names.to_numpy(dtype=object), n_months)[keep],
+        "date": np.tile(month_dates, n_rows)[keep],
+        "status": statuses[keep],
+        "unit": np.repeat(units.to_numpy(dtype=object), n_months)[keep],
+    })
+    counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
+    failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index) & counts.eq(0)
+    return records, counts, failed
+
+
+def _long(frame, by_field, names, units, context):
+    """One record per row: meeting date and mark in their own columns."""
+    issues = context.issues
+    raw_dates, raw_marks = _column(frame, by_field, "date"), _column(frame, by_field, "status")
+    dates, date_problems = clean_unique(raw_dates, lambda v: normalise_date(v, context.epoch_1904))
+    statuses, mark_problems = _decode(raw_marks.to_numpy(dtype=object), context.marks)
+    statuses = pd.Series(statuses, index=frame.index)
+    mark_problems = pd.Series(mark_problems, index=frame.index)
+    missing_date = dates.isna() & date_problems.isna() & statuses.notna()
+    for row in frame.index[date_problems.notna().to_numpy()]:
+        issues.cell_problem("error", int(row), by_field["date"].letter, "date", LABELS["date"], raw_dates[row],
+                            date_problems[row])
+    for row in frame.index[missing_date.to_numpy()]:
+        issues.error(int(row), by_field["date"].letter, "date", None, "thiếu ngày sinh hoạt")
+    for row in frame.index[mark_problems.notna().to_numpy()]:
+        issues.cell_problem("error", int(row), by_field["status"].letter, "status", LABELS["status"], raw_marks[row],
+                            mark_problems[row])
+    failed = date_problems.notna() | missing_date | mark_problems.notna()
+    keep = ~failed & statuses.notna()
+    records = pd.DataFrame({"full_name": names, "date": dates.map(iso, na_action="ignore"), "status": statuses,
+                            "unit": units})[keep].reset_index(drop=True)
+    return records, keep.astype(int), failed
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in CANONICAL})

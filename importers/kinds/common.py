@@ -1,0 +1,13 @@
+"""Header words shared by both kinds."""
+
+from . import FieldSpec
+
+INDEX = FieldSpec("index", ("stt", "tt", "so tt", "so thu tu", "no"), label="STT")
+FULL_NAME = FieldSpec(
+    "full_name",
+    ("ho va ten", "ho ten", "ho va ten dang vien", "ho ten dang vien", "ten", "full name", "ho va ten thanh vien",
+     "ho ten thanh vien", "dang vien"),
+    required=True,
+    label="họ và tên",
+)
+NOTE = FieldSpec("note", ("ghi chu", "ly do", "ghi chu ly do"), label="ghi chú")

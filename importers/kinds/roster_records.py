@@ -1,0 +1,70 @@
+"""Build canonical roster records column-wise from a table body (pandas, no per-cell Python loop)."""
+
+import pandas as pd
+
+from ..normalising import clean_text, iso, normalise_date, normalise_group, normalise_name, normalise_phone, normalise_role
+from .body import clean_unique, field_columns, map_unique
+from .roster import CANONICAL, FIELDS
+
+
+def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Canonical roster records (one per data row), record count and failure flag per Excel row."""
+    issues, by_field = context.issues, field_columns(columns)
+    frame, index = body.frame, body.frame.index
+    failed = pd.Series(False, index=index)
+
+    def column(field: str) -> pd.Series:
+        spec = by_field.get(field)
+        return frame[spec.index] if spec is not None else pd.Series(None, index=index, dtype=object)
+
+    def report(field: str, values: pd.Series, problems: pd.Series, level: str) -> None:
+        spec, label = by_field[field], LABELS[field]
+        for row in problems.index[problems.notna().to_numpy()]:
+            issues.cell_problem(level, int(row), spec.letter, field, label, values[row], problems[row])
+
+    out = pd.DataFrame(index=index)
+    out["full_name"] = map_unique(column("full_name"), normalise_name)
+    dates, problems = clean_unique(column("birth_date"), lambda v: normalise_date(v, context.epoch_1904))
+    out["birth_date"] = dates.map(iso, na_action="ignore")
+    if "birth_date" in by_field:
+        report("birth_date", column("birth_date"), problems, "error")
+        failed |= problems.notna()
+    out["position"] = map_unique(column("position"), clean_text)
+    out["group"] = _groups(column("group"), body.groups, by_field, issues, failed)
+    out["role"] = _roles(column("role"), by_field, issues, failed)
+    out["unit"] = map_unique(column("unit"), clean_text)
+    phones, problems = clean_unique(column("phone"), normalise_phone)
+    out["phone"] = phones
+    if "phone" in by_field:
+        bad = problems.eq("không hợp lệ").fillna(False).astype(bool)
+        report("phone", column("phone"), problems.where(bad), "error")
+        report("phone", column("phone"), problems.where(~bad), "warning")
+        failed |= bad
+    counts = (~failed).astype(int)
+    return out.loc[~failed, list(CANONICAL)].reset_index(drop=True), counts, failed
+
+
+def _groups(raw: pd.Series, carried: pd.Series, by_field, issues, failed: pd.Series) -> pd.Series:
+    groups = map_unique(raw, normalise_group)
+    groups = groups.where(groups.notna(), map_unique(carried, normalise_group))
+    missing = groups.isna()
+    for row in groups.index[missing.to_numpy()]:
+        letter = by_field["group"].letter if "group" in by_field else None
+        issues.error(int(row), letter, "group", None, "thiếu đoàn công tác")
+    failed |= missing
+    return groups
+
+
+def _roles(raw: pd.Series, by_field, issues, failed: pd.Series) -> pd.Series:
+    roles, problems = clean_unique(raw, normalise_role)
+    if "role" not in by_field:
+        return roles.fillna("member")
+    letter = by_field["role"].letter
+    for row in problems.index[problems.notna().to_numpy()]:
+        issues.cell_problem("error", int(row), letter, "role", LABELS["role"], raw[row], problems[row])
+    for row in roles.index[(roles.isna() & problems.isna()).to_numpy()]:
+        issues.warning(int(row), letter, "role", None, "thiếu nhiệm vụ trong đoàn, coi là thành viên")
+    failed |= problems.notna()
+    return roles.where(roles.notna() | problems.notna(), "member")
+
+LABELS = {spec.name: spec.label for spec in FIELDS}

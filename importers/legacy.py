@@ -1,0 +1,93 @@
+"""Legacy Vietnamese encodings (TCVN3/ABC and VNI-Windows) detected per cell and decoded to Unicode."""
+
+import re
+import unicodedata
+
+# TCVN3 (ABC) code points (as they appear when read as Latin-1) and the letters they stand for.
+_TCVN3_LOWER = (
+    "µ¸¶·¹" "¨»¾¼½Æ" "©ÇÊÈÉË" "®" "ÌÐÎÏÑ" "ªÒÕÓÔÖ" "×ÝØÜÞ" "ßãáâä" "«åèæçé" "¬êíëìî"
+    "ïóñòô" "\xadõøö÷ù" "úýûüþ" "¡¢§£¤¥¦"
+)
+_UNICODE_LOWER = (
+    "àáảãạ" "ăằắẳẵặ" "âầấẩẫậ" "đ" "èéẻẽẹ" "êềếểễệ" "ìíỉĩị" "òóỏõọ" "ôồốổỗộ" "ơờớởỡợ"
+    "ùúủũụ" "ưừứửữự" "ỳýỷỹỵ" "ĂÂĐÊÔƠƯ"
+)
+TCVN3_TO_UNICODE = dict(zip(_TCVN3_LOWER, _UNICODE_LOWER, strict=True))
+UNICODE_TO_TCVN3 = {u: t for t, u in TCVN3_TO_UNICODE.items()}
+
+# Characters that real Vietnamese Unicode text never uses but TCVN3 text is full of.
+TCVN3_MARKERS = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦ÆÇËÐÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ]")
+
+# VNI-Windows: base letter followed by a mark character (read as Latin-1/cp1252).
+_VNI_MARKS = {
+    "ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323",
+    "â": "\u0302", "ê": "\u0306",
+    "á": "\u0302\u0301", "à": "\u0302\u0300", "å": "\u0302\u0309", "ã": "\u0302\u0303", "ä": "\u0302\u0323",
+    "é": "\u0306\u0301", "è": "\u0306\u0300", "ú": "\u0306\u0309", "ü": "\u0306\u0303", "ë": "\u0306\u0323",
+}
+_VNI_MARKS.update({k.upper(): v for k, v in list(_VNI_MARKS.items())})
+_VNI_LETTERS = {
+    "ö": "ư", "Ö": "Ư", "ô": "ơ", "Ô": "Ơ", "ñ": "đ", "Ñ": "Đ",
+    "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
+    "Ì": "Ì", "Í": "Í", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ",
+}
+_VNI_TOKEN = re.compile("([aeiouyAEIOUYöôÖÔ])([ùøûõïâêáàåãäéèúüëÙØÛÕÏÂÊÁÀÅÃÄÉÈÚÜË])|([öÖôÔñÑæÆóÓòÒîÎ])")
+VNI_MARKERS = re.compile(
+    "[aeiouyAEIOUY][øûïëüåäØÛÏËÜÅÄ]|[aeAE][âêáàãéèúÂÊÁÀÃÉÈÚ]|[oO][âÂ]|(?<![A-Za-z])[ñÑ][a-zA-Z]|[a-zA-Z]ö"
+)
+TCVN3_ONLY = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦]")
+
+LEGACY_HINT = re.compile("[\x80-\xff]")
+
+
+def is_latin1(text: str) -> bool:
+    """True when every character fits in one Latin-1 byte (legacy text always does)."""
+    return all(ord(ch) < 256 for ch in text)
+
+
+def detect_legacy(text: str) -> str | None:
+    """Return 'tcvn3', 'vni' or None for one cell's text."""
+    if not isinstance(text, str) or not LEGACY_HINT.search(text) or not is_latin1(text):
+        return None
+    if TCVN3_MARKERS.search(text) or re.search("[a-z][ÔÕÒÓÖ]", text):
+        return "vni" if _looks_more_like_vni(text) else "tcvn3"
+    if VNI_MARKERS.search(text):
+        return "vni"
+    return None
+
+
+def _looks_more_like_vni(text: str) -> bool:
+    """Break ties between encodings: TCVN3-only characters win, then VNI's letter+mark pairs."""
+    return not TCVN3_ONLY.search(text) and bool(VNI_MARKERS.search(text))
+
+
+def tcvn3_to_unicode(text: str) -> str:
+    """Decode TCVN3 (ABC, .VnTime) text read as Latin-1 into NFC Unicode."""
+    return unicodedata.normalize("NFC", "".join(TCVN3_TO_UNICODE.get(ch, ch) for ch in text))
+
+
+def unicode_to_tcvn3(text: str) -> str:
+    """Encode Unicode text into TCVN3 (lowercase letters plus the seven base capitals)."""
+    return "".join(UNICODE_TO_TCVN3.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def vni_to_unicode(text: str) -> str:
+    """Decode VNI-Windows text read as Latin-1 into NFC Unicode."""
+
+    def replace(match: re.Match) -> str:
+        if match.group(3):
+            return _VNI_LETTERS[match.group(3)]
+        base = _VNI_LETTERS.get(match.group(1), match.group(1))
+        return base + _VNI_MARKS[match.group(2)]
+
+    return unicodedata.normalize("NFC", _VNI_TOKEN.sub(replace, text))
+
+
+def decode_legacy(text: str, encoding: str | None = None) -> str:
+    """Decode a legacy-encoded cell (auto-detected when encoding is None); other text is returned unchanged."""
+    encoding = encoding or detect_legacy(text)
+    if encoding == "tcvn3":
+        return tcvn3_to_unicode(text)
+    if encoding == "vni":
+        return vni_to_unicode(text)
+    return text

@@ -1,0 +1,119 @@
+"""Find the table in a sheet: header row(s) by vocabulary, combined labels, title text, body extent."""
+
+from typing import Any
+
+from .kinds import FieldSpec
+from .mapping import match_field
+from .normalising import clean_text, fold, is_blank, is_group_heading, is_legend_text, month_of_header
+from .results import Table
+
+HEADER_SCAN_ROWS = 60
+STOP_PREFIXES = (
+    "tong cong", "tong so", "cong ", "nguoi lap", "t m ", "tm ", "xac nhan", "thu truong", "ky ten", "ghi chu",
+    "chu thich", "ky hieu", "nguoi ky", "noi nhan", "k t ", "kt ",
+)
+
+
+def fill_vertical_merges(rows: list[list[Any]], merges: list) -> None:
+    """Copy each vertically merged cell's value into the cells it covers (e.g. a unit merged over a group)."""
+    for (top, left), (bottom, right) in merges:
+        if top >= len(rows):
+            continue
+        for col in range(left, min(right + 1, len(rows[top]))):
+            value = rows[top][col]
+            for row in range(top + 1, min(bottom + 1, len(rows))):
+                if col < len(rows[row]) and is_blank(rows[row][col]):
+                    rows[row][col] = value
+
+
+def _row_labels(row: list[Any]) -> list[str]:
+    return [clean_text(cell) or "" if isinstance(cell, str) else "" for cell in row]
+
+
+def _is_month_row(labels: list[str]) -> bool:
+    return sum(1 for label in labels if month_of_header(label)) >= 3
+
+
+def header_score(labels: list[str], specs: tuple[FieldSpec, ...]) -> int:
+    """Distinct fields named by a row; 0 unless it names a full-name column."""
+    fields = {match_field(label, specs) for label in labels} - {None}
+    if "full_name" not in fields:
+        return 0
+    return len(fields) + (2 if _is_month_row(labels) else 0)
+
+
+def _is_header_like(labels: list[str], specs: tuple[FieldSpec, ...]) -> bool:
+    filled = [label for label in labels if label]
+    return bool(filled) and all(match_field(label, specs) or month_of_header(label) for label in filled)
+
+
+def _combine(upper: list[str], lower: list[str]) -> tuple[list[str], list[str]]:
+    """Combined labels (lower wins) and parents (upper labels carried right across blank merged cells)."""
+    parents, carried = [], ""
+    for label in upper:
+        carried = label or carried
+        parents.append(carried)
+    labels = [low or up for up, low in zip(upper, lower)]
+    return labels, parents
+
+
+def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[int, int, int] | None:
+    """(first header row, last header row, score) as 0-based indices, or None when no header is found."""
+    best, best_score = None, 1
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        score = header_score(_row_labels(row), specs)
+        if score > best_score:
+            best, best_score = index, score
+    if best is None:
+        return None
+    if best + 1 < len(rows) and _is_header_like(_row_labels(rows[best + 1]), specs):
+        return best, best + 1, best_score
+    above = _row_labels(rows[best - 1]) if best > 0 else []
+    if len({match_field(label, specs) for label in above} - {None}) >= 2:
+        return best - 1, best, best_score
+    return best, best, best_score
+
+
+def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpec, ...]) -> Table | None:
+    """The table of a sheet: header rows, combined labels, title text above; None when absent."""
+    found = find_header(rows, specs)
+    if found is None:
+        return None
+    first, last, _ = found
+    upper = _row_labels(rows[first])
+    lower = _row_labels(rows[last]) if last != first else [""] * len(upper)
+    labels, parents = _combine(upper, lower) if last != first else (upper, upper)
+    titles = [clean_text(cell) for row in rows[:first] for cell in row if isinstance(cell, str) and cell.strip()]
+    table = Table(sheet=sheet, header_rows=list(range(first, last + 1)), labels=labels,
+                  body_start=last + 1, body_end=len(rows), title_text=titles, parents=parents)
+    return table
+
+
+def is_stop_text(text: Any) -> bool:
+    """True for text that ends a table: totals, signature block, legend."""
+    return isinstance(text, str) and (fold(text) + " ").startswith(STOP_PREFIXES)
+
+
+def find_legend(rows: list[list[Any]], body_end: int) -> str | None:
+    """The marks legend line below the table body (else above the table)."""
+    for row in rows[body_end:] + rows[:HEADER_SCAN_ROWS]:
+        for cell in row:
+            if is_legend_text(cell):
+                return clean_text(cell)
+    return None
+
+
+def classify_special_row(row: list[Any]) -> tuple[str, str | None]:
+    """For a row without a name: ('blank'|'group'|'stop'|'other', group text)."""
+    texts = [cell for cell in row if not is_blank(cell)]
+    if not texts:
+        return "blank", None
+    strings = [cell for cell in texts if isinstance(cell, str)]
+    if any(is_legend_text(text) for text in strings) or (strings and is_stop_text(strings[0])):
+        return "stop", None
+    heading = next((text for text in strings if is_group_heading(text)), None)
+    if heading and len(set(texts)) <= 2:
+        return "group", heading
+    if all(isinstance(cell, (int, float)) for cell in texts) and len(texts) == 1:
+        return "blank", None
+    return "other", None

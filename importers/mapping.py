@@ -1,0 +1,93 @@
+"""Match header labels to canonical fields (synonyms without diacritics, then fuzzy), and sign headers."""
+
+import hashlib
+
+from rapidfuzz import fuzz, process
+
+from .kinds import FieldSpec
+from .normalising import fold, month_of_header
+from .results import Column
+
+FUZZY_THRESHOLD = 88
+
+
+def column_letter(index: int) -> str:
+    """Excel column letter for a 0-based index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def column_index(letter_or_index) -> int:
+    """0-based index from an Excel letter ('C') or an int."""
+    if isinstance(letter_or_index, int):
+        return letter_or_index
+    text = str(letter_or_index).strip().upper()
+    if text.isdigit():
+        return int(text)
+    index = 0
+    for ch in text:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
+    """Field name a header label stands for, or None."""
+    folded = fold(label)
+    if not folded:
+        return None
+    for spec in specs:
+        if folded in spec.synonyms:
+            return spec.name
+    choices = {synonym: spec.name for spec in specs for synonym in spec.synonyms if len(synonym) > 3}
+    if len(folded) <= 3 or len(folded) > 60:
+        return None
+    best = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+    return choices[best[0]] if best else None
+
+
+def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, ...],
+                override: dict | None = None, with_months: bool = False) -> list[Column]:
+    """Columns with their field (first match wins) and month number; an override maps field -> column."""
+    columns, taken = [], set()
+    for index, label in enumerate(labels):
+        column = Column(index=index, letter=column_letter(index), header=label)
+        month = month_of_header(label, parents[index]) if with_months else None
+        if month:
+            column.month, column.field = month, f"month_{month}"
+        else:
+            field = match_field(label, specs)
+            if field and field not in taken:
+                column.field = field
+                taken.add(field)
+        columns.append(column)
+    if override:
+        apply_override(columns, override)
+    return columns
+
+
+def apply_override(columns: list[Column], override: dict) -> None:
+    """Apply a confirmed field -> column (index or letter) mapping on top of the automatic one."""
+    for field, target in override.items():
+        for column in columns:
+            if column.field == field:
+                column.field = None
+        if target is None:
+            continue
+        index = column_index(target)
+        if 0 <= index < len(columns):
+            columns[index].field = field
+
+
+def header_signature(labels: list[str]) -> str:
+    """Stable hash of the normalised header labels, to remember a confirmed mapping."""
+    text = "|".join(fold(label) for label in labels).rstrip("|")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def score_labels(labels: list[str], specs: tuple[FieldSpec, ...]) -> int:
+    """How many distinct fields a row of labels names (a header-row likelihood score)."""
+    return len({match_field(label, specs) for label in labels} - {None})

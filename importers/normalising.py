@@ -1,0 +1,280 @@
+"""Cell normalisers: names, dates, phones, marks, roles, groups; each returns (value, problem)."""
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
+
+Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
+
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def is_blank(value: Any) -> bool:
+    """True for None, NaN, empty or whitespace-only text."""
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def clean_text(value: Any) -> str | None:
+    """Text as NFC with whitespace collapsed, or None when blank."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value))
+    return _SPACES.sub(" ", text).strip() or None
+
+
+def fold(text: Any) -> str:
+    """Lower-case text without diacritics or punctuation, for comparisons ('Họ và tên' -> 'ho va ten')."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def _is_all_caps(text: str) -> bool:
+    return text == text.upper() and text != text.lower()
+
+
+def _title_word(word: str) -> str:
+    return unicodedata.normalize("NFC", word[:1].upper() + word[1:].lower())
+
+
+def normalise_name(value: Any) -> str | None:
+    """Full name as NFC, single-spaced; ALL-CAPS names become Vietnamese title case."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    if _is_all_caps(text):
+        text = " ".join(_title_word(word) for word in text.split(" "))
+    return text
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+_EPOCH_1900 = dt.date(1899, 12, 30)
+_EPOCH_1904 = dt.date(1904, 1, 1)
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
+
+
+def excel_serial_to_date(serial: float, epoch_1904: bool = False) -> dt.date | None:
+    """Convert an Excel day serial (1900 or 1904 system) to a date; None when out of range."""
+    if not 1 <= serial < 2958466:
+        return None
+    epoch = _EPOCH_1904 if epoch_1904 else _EPOCH_1900
+    return epoch + dt.timedelta(days=int(serial))
+
+
+def _two_digit_year(year: int) -> int:
+    return year + (2000 if year <= 30 else 1900)
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """Parse dd/mm/yyyy, d/m/yy (also with '.' or '-') and ISO yyyy-mm-dd text; None if invalid."""
+    text = text.strip()
+    match = _DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            year = _two_digit_year(year) if len(match.group(3)) == 2 else year
+            return dt.date(year, month, day)
+        match = _YMD.match(text)
+        if match:
+            return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+    return None
+
+
+def normalise_date(value: Any, epoch_1904: bool = False) -> Cleaned:
+    """A date from a date/datetime cell, an Excel serial or text; problem text when unreadable."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, bool):
+        return None, "không hợp lệ"
+    if isinstance(value, (int, float)):
+        date = excel_serial_to_date(float(value), epoch_1904)
+        return (date, None) if date else (None, "không hợp lệ")
+    date = parse_date_text(unicodedata.normalize("NFC", str(value)))
+    return (date, None) if date else (None, "không hợp lệ")
+
+
+def iso(value: dt.date | None) -> str | None:
+    """ISO text of a date, or None."""
+    return value.isoformat() if value else None
+
+
+# ---- phones ----------------------------------------------------------------------------------
+
+def normalise_phone(value: Any) -> Cleaned:
+    """Phone as digits only with the leading 0 restored; problem text when it is not a phone number."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool):
+        return None, "không hợp lệ"
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None, "không hợp lệ"
+        value = int(value)
+    text = str(value).strip()
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+84") or (digits.startswith("84") and len(digits) == 11):
+        digits = "0" + digits[2:]
+    if digits and not digits.startswith("0") and len(digits) in (9, 10):
+        digits = "0" + digits
+    if not 10 <= len(digits) <= 11:
+        return (digits or None), "không đúng độ dài số điện thoại"
+    return digits, None
+
+
+# ---- attendance marks ------------------------------------------------------------------------
+
+STATUSES = ("present", "excused", "absent", "late")
+DEFAULT_MARKS = {
+    "x": "present", "✓": "present", "✔": "present", "v": "present", "1": "present", "có": "present",
+    "co": "present", "có mặt": "present", "cm": "present",
+    "p": "excused", "cp": "excused", "vp": "excused",
+    "k": "absent", "kp": "absent", "v k": "absent", "0": "absent", "vắng": "absent",
+    "m": "late", "đm": "late", "dm": "late", "muộn": "late",
+}
+_LEGEND_ITEM = re.compile(r"([^\s:;,=–-][^:;,=–-]{0,5}?)\s*[-–=:]\s*([^;,]+)")
+
+
+def meaning_to_status(meaning: str) -> str | None:
+    """Map a legend meaning ('vắng có phép') to a status."""
+    folded = fold(meaning)
+    if "khong phep" in folded or folded.startswith("vang kp"):
+        return "absent"
+    if "co phep" in folded:
+        return "excused"
+    if "muon" in folded or "tre" in folded.split():
+        return "late"
+    if "co mat" in folded or folded in ("du", "tham du", "co"):
+        return "present"
+    if folded.startswith("vang"):
+        return "absent"
+    return None
+
+
+def mark_key(mark: Any) -> str:
+    """The comparison key of a mark: NFC, stripped, case-folded; whole numbers without '.0'."""
+    if isinstance(mark, float) and mark.is_integer():
+        mark = int(mark)
+    return unicodedata.normalize("NFC", str(mark)).strip().casefold()
+
+
+def is_legend_text(text: Any) -> bool:
+    """True when a cell holds a marks legend such as 'Ghi chú: x - có mặt; P - vắng có phép'."""
+    if not isinstance(text, str):
+        return False
+    folded = fold(text)
+    return folded.startswith(("ghi chu", "chu thich", "ky hieu", "chu giai")) and bool(
+        _LEGEND_ITEM.search(text.split(":", 1)[-1])
+    )
+
+
+def parse_legend(text: str) -> dict[str, str]:
+    """Marks table from a legend line; empty when nothing recognisable."""
+    body = text.split(":", 1)[1] if ":" in text else text
+    table = {}
+    for mark, meaning in _LEGEND_ITEM.findall(body):
+        status = meaning_to_status(meaning)
+        if status:
+            table[mark_key(mark)] = status
+    return table
+
+
+def marks_table(legend: dict[str, str] | None) -> dict[str, str]:
+    """The default marks overlaid with the file's legend (the legend wins)."""
+    table = dict(DEFAULT_MARKS)
+    table.update(legend or {})
+    return table
+
+
+def decode_mark(value: Any, table: dict[str, str]) -> Cleaned:
+    """Status for one attendance mark; (None, None) for a blank cell."""
+    if is_blank(value):
+        return None, None
+    status = table.get(mark_key(value))
+    return (status, None) if status else (None, "ký hiệu điểm danh không rõ")
+
+
+# ---- roles and groups ------------------------------------------------------------------------
+
+def normalise_role(value: Any) -> Cleaned:
+    """'Trưởng đoàn' -> head, 'Phó Trưởng đoàn'/'Phó đoàn' -> deputy, 'Thành viên' -> member."""
+    folded = fold(value)
+    if not folded:
+        return None, None
+    if folded in ("head", "deputy", "member"):
+        return folded, None
+    if folded.startswith("pho") or "pho truong" in folded or "pho doan" in folded:
+        return "deputy", None
+    if folded.startswith("truong") or "truong doan" in folded:
+        return "head", None
+    if folded.startswith(("thanh vien", "uy vien", "tv")) or "thanh vien" in folded:
+        return "member", None
+    return None, "không rõ nhiệm vụ trong đoàn"
+
+
+_GROUP_NUMBER = re.compile(r"doan(?: cong tac)?(?: so)? (\d+)\b")
+_GROUP_PREFIX = re.compile(r"^\s*(?:[IVXLC]+|\d+)\s*[.)/-]\s*", re.IGNORECASE)
+
+
+def is_group_heading(text: Any) -> bool:
+    """True for sub-header text such as 'I. ĐOÀN CÔNG TÁC SỐ 1'."""
+    return isinstance(text, str) and bool(_GROUP_NUMBER.search(fold(text))) and "doan cong tac" in fold(text)
+
+
+def normalise_group(value: Any) -> str | None:
+    """Group name as 'Đoàn công tác số N' (any 'I.'/'1.' prefix removed)."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    match = _GROUP_NUMBER.search(fold(text))
+    if match:
+        return f"Đoàn công tác số {int(match.group(1))}"
+    text = _GROUP_PREFIX.sub("", text)
+    return normalise_name(text) if _is_all_caps(text) else text
+
+
+# ---- months ----------------------------------------------------------------------------------
+
+_MONTH_HEADER = re.compile(r"^(?:t|th|thang)\s*(\d{1,2})(?:\s*(?:nam\s*)?(\d{4}))?$")
+_YEAR_IN_TEXT = re.compile(r"\bnam\s+((?:19|20)\d{2})\b")
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def month_of_header(label: Any, parent: Any = None) -> int | None:
+    """Month number for a header like 'T1', 'Tháng 1', 'Th 1' or a bare '1' under a 'Tháng' parent."""
+    folded = fold(label)
+    match = _MONTH_HEADER.match(folded)
+    if match and 1 <= int(match.group(1)) <= 12:
+        return int(match.group(1))
+    if folded.isdigit() and 1 <= int(folded) <= 12 and "thang" in fold(parent):
+        return int(folded)
+    return None
+
+
+def year_in_text(texts: list[str]) -> int | None:
+    """The year stated in title text ('… NĂM 2025'), preferring an explicit 'năm YYYY'."""
+    for pattern in (_YEAR_IN_TEXT, _ANY_YEAR):
+        for text in texts:
+            match = pattern.search(fold(text))
+            if match:
+                return int(match.group(1))
+    return None

@@ -1,0 +1,213 @@
+"""Read a spreadsheet or CSV into plain grids anchored at A1, one sheet at a time, never trusting the file."""
+
+import codecs
+import csv
+import io
+import os
+import unicodedata
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from . import errors as msg
+from .errors import ImportFileError
+from .limits import Deadline, Limits
+from .results import SheetData, Workbook
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """'zip' (xlsx/xlsm/xlsb/ods), 'ole' (xls or encrypted OOXML), 'csv' or 'unknown' from the first bytes."""
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    if head.startswith((b"PK", b"\x09\x08", b"\x09\x04", b"\x09\x02")) or b"\x00\x00\x00" in head[:64]:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "csv"
+        return "unknown"
+    return "csv"
+
+
+def check_size(path: Path, limits: Limits) -> int:
+    """Reject files above the byte limit and return the size."""
+    size = os.path.getsize(path)
+    if size > limits.max_bytes:
+        raise ImportFileError(msg.TOO_LARGE.format(size=round(size / 2**20, 1), limit=limits.max_bytes // 2**20))
+    if size == 0:
+        raise ImportFileError(msg.EMPTY_FILE)
+    return size
+
+
+def check_zip_container(path: Path, limits: Limits) -> None:
+    """Reject zip bombs, encrypted packages and broken archives before calamine sees them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > limits.max_zip_members:
+                raise ImportFileError(msg.ZIP_BOMB.format(limit=limits.max_decompressed_bytes // 2**20))
+            total = sum(member.file_size for member in members)
+            if total > limits.max_decompressed_bytes:
+                raise ImportFileError(msg.ZIP_BOMB.format(limit=limits.max_decompressed_bytes // 2**20))
+            if any(member.flag_bits & 0x1 for member in members):
+                raise ImportFileError(msg.PASSWORD_PROTECTED)
+            names = {member.filename for member in members}
+            if "META-INF/manifest.xml" in names:
+                manifest = archive.read("META-INF/manifest.xml")[: 2**20]
+                if b"encryption-data" in manifest:
+                    raise ImportFileError(msg.PASSWORD_PROTECTED)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise ImportFileError(msg.CORRUPT_FILE) from None
+
+
+def _calamine_error(exc: Exception) -> ImportFileError:
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "password" in text or "encrypt" in text:
+        return ImportFileError(msg.PASSWORD_PROTECTED)
+    return ImportFileError(msg.CORRUPT_FILE)
+
+
+def json_cell(value: Any) -> Any:
+    """A cell as a JSON-typed value: str, int/float, bool, ISO date text or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    if isinstance(value, (str, int, bool)):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_shape(name: str, height: int, width: int, limits: Limits) -> None:
+    if height > limits.max_rows:
+        raise ImportFileError(msg.TOO_MANY_ROWS.format(sheet=name, rows=height, limit=limits.max_rows))
+    if width > limits.max_cols:
+        raise ImportFileError(msg.TOO_MANY_COLS.format(sheet=name, cols=width, limit=limits.max_cols))
+
+
+def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
+    """Load one sheet; a broken sheet becomes SheetData.error instead of losing the others."""
+    visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+    sheet = SheetData(name=meta.name, visible=visible)
+    if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+        sheet.error = "không phải trang dữ liệu"
+        return sheet
+    try:
+        loaded = book.get_sheet_by_name(meta.name)
+        _check_shape(meta.name, loaded.total_height, loaded.total_width, limits)
+        sheet.rows = loaded.to_python(skip_empty_area=False)
+        sheet.merges = [m for m in (loaded.merged_cell_ranges or []) if m[1][0] > m[0][0]]
+    except ImportFileError:
+        raise
+    except Exception as exc:  # calamine raises many types for broken sheets
+        sheet.error = f"không đọc được trang tính: {str(exc)[:200]}"
+    return sheet
+
+
+def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name: str | None = None) -> Workbook:
+    """Read every sheet (or only sheet_name) of an xlsx/xlsm/xlsb/xls/ods file with python-calamine."""
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        metas = book.sheets_metadata
+    except Exception as exc:
+        raise _calamine_error(exc) from None
+    if sheet_name is not None and sheet_name not in [meta.name for meta in metas]:
+        raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet_name))
+    sheets = []
+    for meta in metas:
+        if sheet_name is not None and meta.name != sheet_name:
+            continue
+        sheets.append(_read_calamine_sheet(book, meta, limits))
+        deadline.check()
+    return Workbook(format="spreadsheet", sheets=sheets)
+
+
+# ---- CSV -------------------------------------------------------------------------------------
+
+def decode_text(data: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16, else Windows-1258; result is NFC."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    elif len(data) > 3 and data[1:2] == b"\x00" and data[3:4] == b"\x00":
+        text = data.decode("utf-16-le", errors="replace")
+    elif len(data) > 3 and data[0:1] == b"\x00" and data[2:3] == b"\x00":
+        text = data.decode("utf-16-be", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_binary(text: str) -> bool:
+    """True when decoded text is full of control characters, i.e. not a CSV at all."""
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
+    return "\x00" in sample or controls > len(sample) // 100 + 1
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick the delimiter that splits the first lines into the most, most consistent fields."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", 0.0
+    for delimiter in CSV_DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        if not counts:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = (common - 1) * counts.count(common) / len(counts)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(path: Path, limits: Limits) -> Workbook:
+    """Read a CSV file as one sheet named None."""
+    text = decode_text(Path(path).read_bytes())
+    if looks_binary(text):
+        raise ImportFileError(msg.UNKNOWN_FORMAT)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > limits.max_rows:
+                raise ImportFileError(msg.TOO_MANY_ROWS.format(sheet="CSV", rows=f"> {limits.max_rows}", limit=limits.max_rows))
+            if len(row) > limits.max_cols:
+                raise ImportFileError(msg.TOO_MANY_COLS.format(sheet="CSV", cols=len(row), limit=limits.max_cols))
+    except csv.Error:
+        raise ImportFileError(msg.CORRUPT_FILE) from None
+    width = max((len(row) for row in rows), default=0)
+    grid = [row + [""] * (width - len(row)) for row in rows]
+    return Workbook(format="csv", sheets=[SheetData(name=None, visible=True, rows=grid)])
+
+
+def read_workbook(path, limits: Limits | None = None, deadline: Deadline | None = None,
+                  sheet_name: str | None = None) -> Workbook:
+    """Read any supported file into a Workbook after size, container and format checks."""
+    path = Path(path)
+    limits = limits or Limits()
+    deadline = deadline or Deadline(limits)
+    check_size(path, limits)
+    with open(path, "rb") as handle:
+        head = handle.read(512)
+    kind = detect_format(path, head)
+    if kind == "zip":
+        check_zip_container(path, limits)
+    if kind in ("zip", "ole"):
+        return read_spreadsheet(path, limits, deadline, sheet_name)
+    if kind == "csv":
+        return read_csv(path, limits)
+    raise ImportFileError(msg.UNKNOWN_FORMAT)

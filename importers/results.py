@@ -1,0 +1,125 @@
+"""Plain dataclasses passed between the pipeline stages and returned to callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pandas is imported lazily so that `inspect-sheet` starts fast
+    import pandas as pd
+
+
+@dataclass
+class SheetData:
+    """One sheet as read: a grid anchored at A1, or the reason it could not be read."""
+
+    name: str | None
+    visible: bool = True
+    rows: list[list[Any]] = field(default_factory=list)
+    error: str | None = None
+    merges: list = field(default_factory=list)  # vertical merged ranges ((r0, c0), (r1, c1)), 0-based
+
+
+@dataclass
+class Workbook:
+    """All sheets of a file plus facts about the container."""
+
+    format: str
+    sheets: list[SheetData]
+    epoch_1904: bool = False
+
+
+@dataclass
+class Column:
+    """One column of the located table: its position, combined header label and mapped field."""
+
+    index: int
+    letter: str
+    header: str
+    field: str | None = None
+    month: int | None = None
+
+    def as_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"index": self.index, "letter": self.letter, "header": self.header, "field": self.field}
+
+
+@dataclass
+class Table:
+    """A located table: header rows, body rows and the text around it."""
+
+    sheet: str | None
+    header_rows: list[int]  # 0-based indices into the sheet grid
+    labels: list[str]  # combined header label per column
+    body_start: int  # 0-based index of the first row after the header
+    body_end: int  # exclusive
+    title_text: list[str] = field(default_factory=list)
+    legend_text: str | None = None
+    parents: list[str] = field(default_factory=list)  # upper header label carried over merged cells
+
+
+@dataclass
+class ParseResult:
+    """Validated canonical records of one file plus everything needed to explain them."""
+
+    kind: str
+    sheet: str | None
+    header_row: int
+    columns: list[Column]
+    signature: str
+    frame: pd.DataFrame
+    errors: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    row_frame: pd.DataFrame | None = None
+    legacy_conversions: list[dict] = field(default_factory=list)
+    year: int | None = None
+
+    def records(self) -> list[dict]:
+        """Canonical records as JSON-ready dicts (ISO dates, None for missing values)."""
+        frame = self.frame.astype(object).where(self.frame.notna(), None)
+        return frame.to_dict("records")
+
+    @property
+    def record_count(self) -> int:
+        """Number of canonical records."""
+        return len(self.frame)
+
+    @property
+    def rows(self) -> list[dict]:
+        """Row accounting: one dict per data row of the table (Excel 1-based row numbers)."""
+        if self.row_frame is None:
+            return []
+        frame = self.row_frame.astype(object).where(self.row_frame.notna(), None)
+        return frame.to_dict("records")
+
+    def columns_as_dicts(self) -> list[dict]:
+        """The table's columns as JSON-ready dicts."""
+        return [column.as_dict() for column in self.columns]
+
+
+@dataclass
+class PlanItem:
+    """What an import would do with one record."""
+
+    action: str  # create | update | unchanged | skip
+    record: dict
+    person_id: Any = None
+    changes: dict = field(default_factory=dict)
+    reason: str | None = None
+    candidates: list = field(default_factory=list)
+    suggestions: dict = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """A dry-run plan of an import against a snapshot of existing data."""
+
+    items: list[PlanItem]
+    ambiguous: list[PlanItem] = field(default_factory=list)
+
+    def counts(self) -> dict:
+        """Number of items per action."""
+        totals: dict[str, int] = {}
+        for item in self.items:
+            totals[item.action] = totals.get(item.action, 0) + 1
+        return totals
