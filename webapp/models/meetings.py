@@ -44,6 +44,7 @@ class Meeting(db.Model):
     agenda: Mapped[Optional[str]] = mapped_column(Text)
     group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("working_group.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
 
     units: Mapped[list[Unit]] = relationship(secondary=meeting_unit)
     group: Mapped[Optional[WorkingGroup]] = relationship()
