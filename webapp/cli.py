@@ -113,4 +113,6 @@ def serve_command(host, port, threads):
     serve(app, host=host, port=port, threads=threads)
 
 
-COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command]
+from .imports.commands import COMMANDS as IMPORT_COMMANDS  # noqa: E402
+
+COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command, *IMPORT_COMMANDS]

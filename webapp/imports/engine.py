@@ -108,28 +108,40 @@ def _log_changes(ctx: Context, table: str, action: str, rows: list[tuple[int, di
 
 
 # ---------------------------------------------------------------- units
-def _create_unit(ctx: Context, name: str, parent: Unit) -> int:
+def _create_unit(ctx: Context, name: str, parent: Unit | None) -> int:
+    """Insert a unit under `parent` (at the top of the tree when there is none yet)."""
     kind = UnitKind.CELL if fold(name).startswith("chi bo") else UnitKind.PARTY_COMMITTEE
     table = Unit.__table__
     unit_id = db.session.execute(insert(table).values(
-        name=clean_name(name), search_key=fold(name), kind=kind.value, sector=parent.sector.value,
-        parent_id=parent.id, path="/", active=True).returning(table.c.id)).scalar_one()
-    db.session.execute(update(table).where(table.c.id == unit_id).values(path=f"{parent.path}{unit_id}/"))
+        name=clean_name(name), search_key=fold(name), kind=kind.value,
+        sector=parent.sector.value if parent else "other", parent_id=parent.id if parent else None, path="/",
+        active=True).returning(table.c.id)).scalar_one()
+    prefix = parent.path if parent else "/"
+    db.session.execute(update(table).where(table.c.id == unit_id).values(path=f"{prefix}{unit_id}/"))
     _log_changes(ctx, "unit", "insert", [(unit_id, None)])
     ctx.count(ctx.created, "unit", 1)
     return unit_id
 
 
+def _creation_parent(ctx: Context) -> tuple[bool, Unit | None]:
+    """Whether missing units may be created, and under which unit (within the user's scope)."""
+    if not ctx.options.create_units:
+        return False, None
+    parent = db.session.get(Unit, ctx.options.unit_parent_id) if ctx.options.unit_parent_id else None
+    if parent is not None:
+        return parent.path.startswith(ctx.scope_path), parent
+    has_units = db.session.scalar(select(Unit.id).limit(1)) is not None
+    return ctx.scope_path == "/" and not has_units, None
+
+
 def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
     """Set `unit_id` per record; unknown units fail with suggestions unless the officer chose to create them."""
     index = UnitIndex.load(ctx.scope_path)
-    parent = db.session.get(Unit, ctx.options.unit_parent_id) if ctx.options.unit_parent_id else None
-    if parent is not None and not parent.path.startswith(ctx.scope_path):
-        parent = None
+    may_create, parent = _creation_parent(ctx)
     ids, reasons = {}, {}
     for text in frame["unit"].dropna().unique():
         unit_id, suggestions = index.resolve(text)
-        if unit_id is None and ctx.options.create_units and parent is not None:
+        if unit_id is None and may_create:
             unit_id = _create_unit(ctx, text, parent)
             index.add(unit_id, text)
         ids[text] = unit_id
