@@ -311,7 +311,8 @@ def _assignments(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     for start in range(0, len(mids), 900):
         existing |= set(db.session.execute(select(Assignment.membership_id, Assignment.unit_id).where(
             Assignment.membership_id.in_(mids[start:start + 900]), active_on(Assignment, day))).all())
-    new = todo[[(int(m), int(u)) not in existing for m, u in zip(todo["membership_id"], todo["unit_id"])]]
+    fresh = [(int(m), int(u)) not in existing for m, u in zip(todo["membership_id"], todo["unit_id"])]
+    new = todo[pd.Series(fresh, index=todo.index, dtype=bool)]
     _executemany(insert(Assignment.__table__), [
         {"membership_id": int(r.membership_id), "person_id": int(r.person_id), "unit_id": int(r.unit_id),
          "start_date": day, "import_batch_id": ctx.batch_id} for r in new.itertuples()])

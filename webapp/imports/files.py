@@ -2,7 +2,9 @@
 import csv
 import hashlib
 import re
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import current_app
@@ -45,6 +47,25 @@ def store_file(source) -> tuple[str, int]:
 def stored_path(sha256: str) -> Path:
     """Where the original file of a batch is kept."""
     return import_folder() / sha256
+
+
+KNOWN_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt")
+
+
+@contextmanager
+def readable(sha256: str, original_name: str | None):
+    """The stored file under a name with its original extension (the reader picks the format by it)."""
+    suffix = Path(original_name or "").suffix.lower()
+    if suffix not in KNOWN_SUFFIXES:
+        yield stored_path(sha256)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        link = Path(folder) / f"upload{suffix}"
+        try:
+            link.symlink_to(stored_path(sha256))
+        except OSError:  # Windows without the symlink privilege
+            shutil.copyfile(stored_path(sha256), link)
+        yield link
 
 
 def limits() -> importers.Limits:
@@ -106,29 +127,31 @@ def _plain(value):
 
 def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, original_name=None):
     """Run the pure pipeline on a stored file, applying cell overrides on a patched copy when there are any."""
-    path = stored_path(sha256)
-    if not overrides:
-        return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
-                                    original_name=original_name)
-    with tempfile.TemporaryDirectory() as folder:
-        patched, patched_sheet = _patched_copy(path, sheet, overrides, Path(folder))
-        result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
-                                      original_name=original_name)
+    with readable(sha256, original_name) as path:
+        if not overrides:
+            return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
+                                        original_name=original_name)
+        with tempfile.TemporaryDirectory() as folder:
+            patched, patched_sheet = _patched_copy(path, sheet, overrides, Path(folder))
+            result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
+                                          original_name=original_name)
     result.sheet = sheet
     return result
 
 
-def grid(sha256: str, sheet: str | None) -> list[list]:
+def grid(sha256: str, sheet: str | None, original_name: str | None) -> list[list]:
     """The chosen sheet's cells (JSON-typed, anchored at A1) for the preview and the failed-rows workbook."""
-    data = importers.inspect_file(stored_path(sha256), sheet=sheet, limits=limits())
+    with readable(sha256, original_name) as path:
+        data = importers.inspect_file(path, sheet=sheet, limits=limits())
     for item in data["sheets"]:
         if item["name"] == sheet or sheet is None:
             return item["rows"]
     return []
 
 
-def sheet_names(sha256: str) -> list[dict]:
+def sheet_names(sha256: str, original_name: str | None) -> list[dict]:
     """Readable sheets of a stored file: name and visibility (empty for CSV)."""
-    data = importers.inspect_file(stored_path(sha256), limits=limits(), max_rows=0)
+    with readable(sha256, original_name) as path:
+        data = importers.inspect_file(path, limits=limits(), max_rows=0)
     return [{"name": s["name"], "visible": s["visible"]} for s in data["sheets"]
             if s["name"] is not None and not s.get("error")]

@@ -10,6 +10,7 @@ from ..models._types import utcnow
 
 DEFAULT_BACKGROUND_BYTES = 256 * 1024
 _threads: dict[int, threading.Thread] = {}
+_progress: dict[int, int] = {}  # live percent of running jobs in this process
 
 
 def runs_in_background(size_bytes: int) -> bool:
@@ -21,6 +22,19 @@ def _set(job_id: int, **values) -> None:
     """Update the job on its own connection, so progress shows while the import transaction is still open."""
     with db.engine.begin() as conn:
         conn.execute(update(ImportJob.__table__).where(ImportJob.__table__.c.id == job_id).values(**values))
+
+
+def _report(job_id: int, percent: int) -> None:
+    """Live progress: kept in memory (SQLite allows one writer, and the import transaction is it), and
+    written to the job row too where the database takes concurrent writers."""
+    _progress[job_id] = percent
+    if db.engine.dialect.name != "sqlite":
+        _set(job_id, progress=percent)
+
+
+def progress(job) -> int:
+    """Percent done of a job, live while it runs in this process."""
+    return _progress.get(job.id, job.progress)
 
 
 def start(batch_id: int, action: str, user_id: int | None, scope_path: str) -> int:
@@ -47,7 +61,7 @@ def _run(app, job_id, batch_id, action, user_id, scope_path) -> None:
     with app.app_context():
         _set(job_id, status=JobStatus.RUNNING.value, progress=1)
         try:
-            report = lambda percent: _set(job_id, progress=min(int(percent), 99))  # noqa: E731
+            report = lambda percent: _report(job_id, min(int(percent), 99))  # noqa: E731
             if action == "commit":
                 services.commit_batch(batch_id, user_id, scope_path, progress=report)
             else:
@@ -63,6 +77,7 @@ def _run(app, job_id, batch_id, action, user_id, scope_path) -> None:
         finally:
             db.session.remove()
             _threads.pop(job_id, None)
+            _progress.pop(job_id, None)
 
 
 def wait(job_id: int, timeout: float = 60) -> None:

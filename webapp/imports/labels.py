@@ -42,5 +42,8 @@ def field_label(field, kind) -> str:
 
 
 def register(bp) -> None:
+    from .jobs import progress
+
     for function in (kind_label, outcome_label, table_label, field_label):
         bp.add_app_template_filter(function)
+    bp.add_app_template_global(progress, "job_progress")

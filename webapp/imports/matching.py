@@ -12,6 +12,7 @@ from ..models import Person, Unit
 from ..names import fold
 
 UNIT_PREFIXES = re.compile(r"^(chi bo|dang bo|dang uy)\s+")
+NUMBERS = re.compile(r"\d+")
 FUZZY_UNIT = 90
 SUGGEST_UNIT = 60
 
@@ -55,7 +56,9 @@ class UnitIndex:
             return None, []
         choices = dict(zip(self.frame["id"], self.frame["search_key"].map(_bare)))
         best = process.extract(_bare(key), choices, scorer=fuzz.ratio, limit=3)
-        if best and best[0][1] >= FUZZY_UNIT and (len(best) == 1 or best[1][1] < best[0][1]):
+        # "Tổ dân phố 3" is never "Tổ dân phố 1": a fuzzy match must keep every number
+        if best and best[0][1] >= FUZZY_UNIT and (len(best) == 1 or best[1][1] < best[0][1]) \
+                and NUMBERS.findall(key) == NUMBERS.findall(best[0][0]):
             return int(best[0][2]), []
         names = dict(zip(self.frame["id"], self.frame["name"]))
         return None, [names[b[2]] for b in best if b[1] >= SUGGEST_UNIT]

@@ -133,7 +133,7 @@ def importers_letter(index: int) -> str:
 
 def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
     """The first data rows plus every row with a problem, cell by cell, with issues attached."""
-    grid = files.grid(batch.sha256, result.sheet)
+    grid = files.grid(batch.sha256, result.sheet, batch.file_name)
     issues = _cell_issues(result)
     problem_rows = {r for r, _ in issues} | {r["row"] for r in rows if r["outcome"] == "failed"}
     chosen = [r for i, r in enumerate(rows) if i < PREVIEW_ROWS or r["row"] in problem_rows][:PREVIEW_MAX]
@@ -165,7 +165,7 @@ def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, 
         "record_count": result.record_count, "planned": _count_outcomes(rows),
         "created": ctx.created if ctx else {}, "updated": ctx.updated if ctx else {},
         "preview": _preview(batch, result, rows), "refused": refused,
-        "sheets": files.sheet_names(batch.sha256),
+        "sheets": files.sheet_names(batch.sha256, batch.file_name),
     }
 
 

@@ -276,7 +276,7 @@ def failed_rows(batch_id):
     batch = _batch(batch_id)
     rows = batch.row_results or []
     try:
-        grid = files.grid(batch.sha256, batch.sheet)
+        grid = files.grid(batch.sha256, batch.sheet, batch.file_name)
     except importers.ImportFileError:
         abort(404)
     data = workbooks.failed_rows(grid, batch.header_row or 1, rows)
