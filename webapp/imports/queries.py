@@ -39,3 +39,16 @@ def unit_choices(user) -> list[SelectChoice]:
 def can_access(user, batch: ImportBatch) -> bool:
     """Admins see every batch; unit officers only the ones they uploaded."""
     return user.role == Role.ADMIN or batch.created_by_id == user.id
+
+
+def batch_members(batch_id: int, limit: int = 200) -> list:
+    """Group memberships a roster batch opened: person, group, role (what the officer checks after importing)."""
+    from ..models import Membership, Person, WorkingGroup
+
+    return db.session.execute(
+        select(Person.full_name, WorkingGroup.name.label("group_name"), Membership.role)
+        .join(Membership, Membership.person_id == Person.id)
+        .join(WorkingGroup, WorkingGroup.id == Membership.group_id)
+        .where(Membership.import_batch_id == batch_id)
+        .order_by(WorkingGroup.number, Membership.role, Person.sort_key).limit(limit)
+    ).all()

@@ -265,6 +265,7 @@ def receipt(batch_id):
     shown = rows[(page - 1) * RECEIPT_PAGE: page * RECEIPT_PAGE]
     return render("imports/receipt.html", batch=batch, rows=shown, total=len(rows), page=page,
                   pages=max((len(rows) + RECEIPT_PAGE - 1) // RECEIPT_PAGE, 1), outcome=outcome,
+                  members=queries.batch_members(batch_id) if batch.kind == "roster" else [],
                   undo_form=UndoForm(), edited=services.edited_since(batch) if batch.committed_at
                   and batch.status == BatchStatus.COMMITTED else [])
 
