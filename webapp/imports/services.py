@@ -78,24 +78,24 @@ def row_results(result, frame: pd.DataFrame) -> list[dict]:
     for issue in result.errors:
         if issue.get("row"):
             errors[int(issue["row"])].append(issue["message"])
-    by_row = {}
+    failed_rows, changed_rows, reasons, recorded = set(), set(), {}, set()
     if len(frame):
-        grouped = frame.groupby("src_row")
-        outcomes = grouped["outcome"].agg(lambda s: set(s))
-        reasons = grouped["reason"].agg(lambda s: "; ".join(dict.fromkeys(r for r in s if r)))
-        by_row = {int(r): (outcomes[r], reasons[r]) for r in outcomes.index}
+        recorded = set(pd.unique(frame["src_row"]).tolist())
+        failed = frame[frame["outcome"].eq("failed")]
+        failed_rows = set(pd.unique(failed["src_row"]).tolist())
+        changed_rows = set(pd.unique(frame.loc[frame["outcome"].isin(["created", "updated"]), "src_row"]).tolist())
+        for row, texts in failed.groupby("src_row")["reason"]:
+            reasons[int(row)] = "; ".join(dict.fromkeys(t for t in texts if t))
     rows = []
     for item in result.rows:
         row = int(item["row"])
         parse_errors = "; ".join(errors.get(row, []))
-        if item["outcome"] != "record" or row not in by_row:
+        if item["outcome"] != "record" or row not in recorded:
             outcome = "failed" if item["outcome"] == "failed" else "skipped"
             reason = parse_errors or item.get("reason") or ""
         else:
-            outcomes, reason = by_row[row]
-            outcome = ("failed" if "failed" in outcomes else
-                       "imported" if outcomes & {"created", "updated"} else "unchanged")
-            reason = "; ".join(r for r in (reason, parse_errors) if r)
+            outcome = "failed" if row in failed_rows else "imported" if row in changed_rows else "unchanged"
+            reason = "; ".join(r for r in (reasons.get(row, ""), parse_errors) if r)
         rows.append({"row": row, "outcome": outcome, "reason": reason})
     return rows
 
