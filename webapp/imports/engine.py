@@ -125,7 +125,7 @@ def lookup(frame: pd.DataFrame, keys: list[str], table: pd.DataFrame, value: str
 
 
 def _records_frame(result) -> pd.DataFrame:
-    frame = result.frame.reset_index(drop=True).copy()
+    frame = result.frame.reset_index(drop=True).astype(object)  # wide attendance comes categorical
     frame["src_row"] = source_rows(result)[:len(frame)]
     frame["outcome"] = None
     frame["reason"] = None

@@ -6,11 +6,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 import importers
+from importers.kinds import spec_module
 
 from ..extensions import db
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
-from ..rendering import render
+from ..rendering import render, wants_fragment
 from . import bp, files, jobs, queries, services, workbooks
 from .engine import ImportRefused, Options
 from wtforms.fields.choices import SelectChoice
@@ -57,7 +58,7 @@ def _work_context(batch: ImportBatch, **extra) -> dict:
                               for s in summary.get("sheets", [])]
     if _officer_kind():
         settings.kind.choices = [c for c in settings.kind.choices if c.value == "attendance"]
-    fields = importers.kinds.spec_module(batch.kind).FIELDS if batch.kind else ()
+    fields = spec_module(batch.kind).FIELDS if batch.kind else ()
     return {"batch": batch, "summary": summary, "settings": settings, "fields": fields,
             "options_form": extra.pop("options_form", None) or _options_form(batch),
             "cell_form": CellForm(), "mapping_errors": extra.pop("mapping_errors", []), **extra}
@@ -149,7 +150,7 @@ def settings(batch_id):
 
 def _mapping_from_form(batch: ImportBatch) -> tuple[dict, list[str]]:
     """Field -> column letter from the per-column selects, with the problems found."""
-    fields = {spec.name: spec for spec in importers.kinds.spec_module(batch.kind).FIELDS}
+    fields = {spec.name: spec for spec in spec_module(batch.kind).FIELDS}
     chosen, problems = {}, []
     for column in (batch.summary or {}).get("columns", []):
         value = request.form.get(f"col_{column['index']}", "")
@@ -225,7 +226,7 @@ def commit(batch_id):
 
 def _redirect(url: str):
     """A redirect that htmx follows as a full navigation."""
-    if request.headers.get("HX-Request") == "true":
+    if wants_fragment():
         return Response(status=204, headers={"HX-Redirect": url})
     return redirect(url)
 

@@ -260,3 +260,20 @@ def test_big_files_run_in_the_background_with_progress(app, client, admin, town,
         assert count(Person) == 16
     finally:
         app.config.pop("IMPORT_BACKGROUND_BYTES")
+
+
+@pytest.mark.parametrize("setting, value, words", [
+    ("IMPORT_MAX_ROWS", 5, "quá nhiều dòng"),
+    ("IMPORT_MAX_COLS", 3, "quá nhiều cột"),
+    ("MAX_CONTENT_LENGTH", 1000, "Tệp quá lớn"),
+])
+def test_configured_limits_refuse_the_file_on_the_form(app, client, admin, upload, monkeypatch, setting, value, words):
+    monkeypatch.setitem(app.config, setting, value)
+    if setting == "MAX_CONTENT_LENGTH":  # the request itself is refused before the importer sees it
+        response = upload(sample("a01_roster_title_block.xlsx"))
+        assert response.status_code == 413 and "vượt quá dung lượng" in response.get_data(as_text=True)
+        monkeypatch.setitem(app.config, setting, None)
+        monkeypatch.setattr("webapp.imports.files.limits", lambda: __import__("importers").Limits(max_bytes=1000))
+    response = upload(sample("a01_roster_title_block.xlsx"))
+    assert response.status_code == 422 and words in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Person)) == 0
