@@ -8,9 +8,17 @@ Public API (stable; the webapp calls exactly this):
 - ``inspect_file(path, sheet=None, limits=None) -> {"sheets": [{"name", "visible", "rows"}]}`` — grids anchored
   at A1 with JSON-typed cells (str, int/float, bool, ISO date text, None); a broken sheet carries "error".
 - ``parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult``
-  — kind "roster" | "attendance" | None (auto-detect); mapping = {field: column index or letter} override.
-  ParseResult: kind, sheet, header_row (1-based, last header row), columns, signature, frame (DataFrame of
-  canonical records), records(), errors, warnings, rows (row accounting), legacy_conversions, year.
+  — kind "roster" | "attendance" | None (auto-detect); mapping = {field: column index or letter} override
+  (confirmed mappings are remembered by the webapp under ``result.signature``); original_name is accepted for
+  the caller's bookkeeping only — the format is always sniffed from the content.
+  ParseResult: kind, sheet (None for CSV), header_row (1-based, last header row), columns
+  ([{index, letter, header, field}] via columns_as_dicts()), signature, frame (DataFrame with exactly the
+  canonical columns; ISO date text; wide attendance uses categorical columns), records() (JSON-ready dicts),
+  record_count, errors / warnings ([{sheet, row, column, field, value, message}]), rows (one dict per data row:
+  {row, outcome: record|skipped|failed, reason, record_count}), legacy_conversions ([{cell, before, after,
+  encoding}]), year (attendance).
+  Canonical roster record: full_name, birth_date, position, group, role (head|deputy|member), unit, phone.
+  Canonical attendance record: full_name, date, status (present|excused|absent|late), unit.
 - ``plan_import(result, existing) -> Plan`` — pure dry-run plan against a snapshot of existing data.
 - ``importers.cli.main(argv) -> int`` — the JSON command-line contract (also ``python -m importers``).
 

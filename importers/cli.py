@@ -10,7 +10,7 @@ import warnings
 from . import errors as msg
 from .errors import ImportFileError
 from .limits import Limits
-from .parsing import inspect_file, parse_file
+from .parsing import inspect_file, parse_file, wait_for_preload
 
 EXIT_OK, EXIT_UNIMPORTABLE = 0, 2
 COMMANDS = ("import", "inspect-sheet")
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the contract: never a traceback, always one JSON object
         payload, code = {"error": msg.UNEXPECTED.format(detail=type(exc).__name__)}, EXIT_UNIMPORTABLE
     finally:
+        wait_for_preload()
         if previous is not None:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, previous)

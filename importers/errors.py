@@ -3,6 +3,7 @@
 PASSWORD_PROTECTED = "Tệp được đặt mật khẩu, hãy gỡ mật khẩu rồi tải lên lại."
 UNKNOWN_FORMAT = "Không đọc được tệp: định dạng không được hỗ trợ hoặc tệp bị hỏng."
 CORRUPT_FILE = "Tệp bị hỏng hoặc không đúng định dạng bảng tính, không thể đọc được."
+FILE_NOT_FOUND = "Không tìm thấy tệp '{name}'."
 EMPTY_FILE = "Tệp rỗng, không có dữ liệu."
 NO_TABLE = "Không tìm thấy bảng dữ liệu (dòng tiêu đề như 'Họ và tên') trong tệp."
 SHEET_NOT_FOUND = "Không tìm thấy trang tính '{name}' trong tệp."

@@ -38,11 +38,34 @@ VNI_MARKERS = re.compile(
 TCVN3_ONLY = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦]")
 
 LEGACY_HINT = re.compile("[\x80-\xff]")
+# Cheap column pre-filter: anything a TCVN3 or VNI cell shows that Vietnamese Unicode text never does.
+# Separate simple patterns: Python's re scans a single character class far faster than an alternation.
+LEGACY_CHARS = re.compile("[µ¸¶·¹¨»¾¼½©®ª«¬\xad§¡¢£¤¥¦ÆÇËÐÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ]")
+LEGACY_PAIRS = tuple(re.compile(pattern) for pattern in (
+    "[âêáàãéèúÂÊÁÀÃÉÈÚ](?<=[aeAE].)", "[âÂ](?<=[oO].)", "[ÔÕÒÓ](?<=[a-z].)",
+))
+
+
+def may_hold_legacy(text: str) -> bool:
+    """Cheap test on a whole column's text: could any cell be TCVN3 or VNI?
+
+    Characters Unicode Vietnamese never uses settle it; the letter+mark pairs are only looked for in columns
+    that are entirely Latin-1, since a Unicode column (ư, ơ, ạ …) holding legacy cells also shows those characters.
+    """
+    if text.isascii():
+        return False
+    if LEGACY_CHARS.search(text):
+        return True
+    return is_latin1(text) and any(pattern.search(text) for pattern in LEGACY_PAIRS)
 
 
 def is_latin1(text: str) -> bool:
     """True when every character fits in one Latin-1 byte (legacy text always does)."""
-    return all(ord(ch) < 256 for ch in text)
+    try:
+        text.encode("latin-1")  # stops at the first wider character
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def detect_legacy(text: str) -> str | None:

@@ -1,6 +1,7 @@
 """Match header labels to canonical fields (synonyms without diacritics, then fuzzy), and sign headers."""
 
 import hashlib
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,7 @@ def column_index(letter_or_index) -> int:
     return index - 1
 
 
+@lru_cache(maxsize=4096)
 def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     """Field name a header label stands for, or None."""
     folded = fold(label)

@@ -1,5 +1,7 @@
 """The pipeline: read -> decode legacy text -> locate table -> map columns -> normalise/validate -> result."""
 
+import sys
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -7,9 +9,9 @@ from pathlib import Path
 from . import errors as msg
 from .errors import ImportFileError
 from .kinds import attendance, builder_module, roster, spec_module  # specs import no pandas
-from .legacy import TCVN3_MARKERS, VNI_MARKERS, decode_legacy, detect_legacy
+from .legacy import decode_legacy, detect_legacy, may_hold_legacy
 from .limits import Deadline, Limits
-from .locating import fill_vertical_merges, find_legend, locate_table
+from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .normalising import marks_table, month_of_header, parse_legend, year_in_text
 from .reading import json_cell, read_workbook
@@ -29,49 +31,95 @@ class Context:
     epoch_1904: bool = False
 
 
-def convert_legacy_text(sheet: SheetData) -> list[dict]:
-    """Decode TCVN3/VNI cells in place, column by column; returns the before -> after pairs."""
-    if not sheet.rows:
-        return []
+def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
+    """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
     found = []
-    for col, cells in enumerate(zip(*sheet.rows)):
-        joined = "\x00".join(cell for cell in cells if isinstance(cell, str) and cell)
-        if not (TCVN3_MARKERS.search(joined) or VNI_MARKERS.search(joined)):
+    for col, cells in zip(column_numbers or range(10**6), columns):
+        joined = _join_text(cells)
+        if not may_hold_legacy(joined):
             continue
         for row, cell in enumerate(cells):
-            encoding = detect_legacy(cell) if isinstance(cell, str) else None
+            encoding = detect_legacy(cell) if cell.__class__ is str else None
             if encoding:
-                found.append((row, col, cell, encoding))
+                found.append((row + first_row, col, cell, encoding))
     if not found:
         return []
     # A sheet is typed in one legacy font: the majority settles cells that fit both encodings.
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
-    conversions = []
-    for row, col, cell, _ in found:
-        after = decode_legacy(cell, dominant)
-        sheet.rows[row][col] = after
-        conversions.append({"cell": cell_ref(sheet.name, row + 1, column_letter(col)), "before": cell,
-                            "after": after, "encoding": dominant})
-    return conversions
+    return [{"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
+             "after": decode_legacy(cell, dominant), "encoding": dominant} for row, col, cell, _ in found]
+
+
+def _join_text(cells) -> str:
+    """All text cells of a column joined; the plain C-level join is tried first (text columns are all str)."""
+    try:
+        return "\x00".join(cells)
+    except TypeError:
+        return "\x00".join(cell for cell in cells if cell.__class__ is str)
+
+
+def convert_legacy_text(sheet: SheetData) -> list[dict]:
+    """Decode TCVN3/VNI cells of a sheet in place; returns the before -> after pairs."""
+    conversions = find_legacy_cells(sheet.name, zip(*sheet.rows)) if sheet.rows else []
+    for item in conversions:
+        sheet.rows[item["row"]][item["col"]] = item["after"]
+    return [_public(item) for item in conversions]
+
+
+def _public(item: dict) -> dict:
+    return {key: item[key] for key in ("cell", "before", "after", "encoding")}
+
+
+def _apply(sheet: SheetData, conversions: list[dict], grid=None) -> list[dict]:
+    for item in conversions:
+        sheet.rows[item["row"]][item["col"]] = item["after"]
+        if grid is not None:
+            grid[item["row"], item["col"]] = item["after"]
+    return [_public(item) for item in conversions]
+
+
+def _prepare_sheet(sheet: SheetData) -> list[dict]:
+    """Fill vertical merges and decode legacy text where titles and headers live (no numpy needed yet)."""
+    fill_vertical_merges(sheet.rows, sheet.merges)
+    top = sheet.rows[:HEADER_SCAN_ROWS]
+    return _apply(sheet, find_legacy_cells(sheet.name, zip(*top)))
+
+
+def build_grid(rows: list[list]):
+    """The sheet as a 2-D numpy object array (rows are rectangular: calamine grids, padded CSV)."""
+    import numpy as np
+
+    widths = set(map(len, rows))
+    width = max(widths, default=0)
+    if len(widths) > 1:
+        rows = [list(row) + [""] * (width - len(row)) for row in rows]
+    grid = np.empty((len(rows), width), dtype=object)
+    if rows and width:
+        grid[:] = rows
+    return grid
+
+
+def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
+    """Decode legacy text below the header region in text columns and column A (legend, footer)."""
+    numbers = sorted({0} | {column.index for column in columns if column.field and not column.month})
+    numbers = [number for number in numbers if number < grid.shape[1]]
+    region = grid[HEADER_SCAN_ROWS:, numbers].T
+    return _apply(sheet, find_legacy_cells(sheet.name, region, HEADER_SCAN_ROWS, numbers), grid)
 
 
 def detect_kind(table: Table) -> str:
     """'attendance' when the header has month columns or date+mark columns, else 'roster'."""
     months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent))
-    roster_only = tuple(spec for spec in roster.FIELDS if spec.name in ("birth_date", "position", "group", "role", "phone"))
+    roster_names = ("birth_date", "position", "group", "role", "phone")
+    roster_only = tuple(spec for spec in roster.FIELDS if spec.name in roster_names)
     attendance_only = tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status"))
     if months >= 2 or score_labels(table.labels, attendance_only) > score_labels(table.labels, roster_only):
         return "attendance"
     return "roster"
 
 
-def _prepare_sheet(sheet: SheetData) -> list[dict]:
-    fill_vertical_merges(sheet.rows, sheet.merges)
-    return convert_legacy_text(sheet)
-
-
-def choose_table(sheets: list[SheetData], deadline: Deadline) -> tuple[SheetData, Table, list[dict]]:
-    """The sheet whose header names the most fields, with its located table."""
+def choose_table(sheets: list[SheetData], deadline: Deadline):
+    """The sheet whose header names the most fields: (sheet, table, conversions)."""
     best = None
     for sheet in sheets:
         conversions = _prepare_sheet(sheet)
@@ -84,7 +132,7 @@ def choose_table(sheets: list[SheetData], deadline: Deadline) -> tuple[SheetData
             best = (score, sheet, table, conversions)
     if best is None:
         raise ImportFileError(msg.NO_TABLE)
-    return best[1], best[2], best[3]
+    return best[1:]
 
 
 def _year(table: Table) -> int | None:
@@ -110,9 +158,35 @@ def _row_frame(body, counts, failed):
 
 def _candidate_sheets(sheets: list[SheetData], sheet_name: str | None) -> list[SheetData]:
     readable = [sheet for sheet in sheets if sheet.error is None and sheet.rows]
+    if not readable and any(sheet.error and sheet.typ_is_data for sheet in sheets):
+        raise ImportFileError(msg.CORRUPT_FILE)
     if sheet_name is not None:
         return readable
     return [sheet for sheet in readable if sheet.visible]
+
+
+def _import_pandas() -> None:
+    import pandas  # noqa: F401
+
+
+PRELOAD_FROM_BYTES = 1 << 20
+
+
+_preloads: list[threading.Thread] = []
+
+
+def _preload_pandas(path: Path) -> None:
+    """For big files, import pandas in the background while calamine (which releases the GIL) reads."""
+    if "pandas" not in sys.modules and path.stat().st_size >= PRELOAD_FROM_BYTES:
+        thread = threading.Thread(target=_import_pandas, name="preload-pandas", daemon=True)
+        thread.start()
+        _preloads.append(thread)
+
+
+def wait_for_preload(timeout: float = 30.0) -> None:
+    """Let a background pandas import finish (call before the process exits after an early failure)."""
+    while _preloads:
+        _preloads.pop().join(timeout)
 
 
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult:
@@ -121,8 +195,12 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     limits = limits or Limits()
     deadline = Deadline(limits)
-    book = read_workbook(Path(path), limits, deadline, sheet)
+    path = Path(path)
+    if path.is_file():
+        _preload_pandas(path)
+    book = read_workbook(path, limits, deadline, sheet)
     chosen, table, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
+    grid = build_grid(chosen.rows)
     kind = kind or detect_kind(table)
     module = spec_module(kind)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance")
@@ -131,8 +209,9 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
 
+    conversions += _convert_body(chosen, grid, columns)
     issues = Issues(chosen.name)
-    body = split_body(chosen.rows, table, name_column.index, issues)
+    body = split_body(grid, table, name_column.index, issues)
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=_year(table), epoch_1904=book.epoch_1904,
                       marks=marks_table(parse_legend(legend) if legend else None))

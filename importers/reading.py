@@ -6,6 +6,7 @@ import io
 import os
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,8 @@ def check_size(path: Path, limits: Limits) -> int:
     return size
 
 
-def check_zip_container(path: Path, limits: Limits) -> None:
-    """Reject zip bombs, encrypted packages and broken archives before calamine sees them."""
+def check_zip_container(path: Path, limits: Limits) -> bool:
+    """Reject zip bombs, encrypted packages and broken archives before calamine sees them; True for 1904 dates."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -61,8 +62,17 @@ def check_zip_container(path: Path, limits: Limits) -> None:
                 manifest = archive.read("META-INF/manifest.xml")[: 2**20]
                 if b"encryption-data" in manifest:
                     raise ImportFileError(msg.PASSWORD_PROTECTED)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return _uses_1904_dates(archive, names)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise ImportFileError(msg.CORRUPT_FILE) from None
+
+
+def _uses_1904_dates(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """True when an xlsx workbook counts days from 1904 (serial numbers in text columns need it)."""
+    if "xl/workbook.xml" not in names or archive.getinfo("xl/workbook.xml").file_size > 2**22:
+        return False
+    text = archive.read("xl/workbook.xml")
+    return b'date1904="1"' in text or b'date1904="true"' in text
 
 
 def _calamine_error(exc: Exception) -> ImportFileError:
@@ -99,11 +109,12 @@ def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
     visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
     sheet = SheetData(name=meta.name, visible=visible)
     if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
-        sheet.error = "không phải trang dữ liệu"
+        sheet.error, sheet.typ_is_data = "không phải trang dữ liệu", False
         return sheet
     try:
         loaded = book.get_sheet_by_name(meta.name)
-        _check_shape(meta.name, loaded.total_height, loaded.total_width, limits)
+        end = loaded.end or (-1, -1)  # A1-anchored extent of real cells; total_* may be a declared dimension
+        _check_shape(meta.name, end[0] + 1, end[1] + 1, limits)
         sheet.rows = loaded.to_python(skip_empty_area=False)
         sheet.merges = [m for m in (loaded.merged_cell_ranges or []) if m[1][0] > m[0][0]]
     except ImportFileError:
@@ -184,7 +195,8 @@ def read_csv(path: Path, limits: Limits) -> Workbook:
         for row in reader:
             rows.append(row)
             if len(rows) > limits.max_rows:
-                raise ImportFileError(msg.TOO_MANY_ROWS.format(sheet="CSV", rows=f"> {limits.max_rows}", limit=limits.max_rows))
+                raise ImportFileError(
+                    msg.TOO_MANY_ROWS.format(sheet="CSV", rows=f"> {limits.max_rows}", limit=limits.max_rows))
             if len(row) > limits.max_cols:
                 raise ImportFileError(msg.TOO_MANY_COLS.format(sheet="CSV", cols=len(row), limit=limits.max_cols))
     except csv.Error:
@@ -200,14 +212,17 @@ def read_workbook(path, limits: Limits | None = None, deadline: Deadline | None 
     path = Path(path)
     limits = limits or Limits()
     deadline = deadline or Deadline(limits)
+    if not path.is_file():
+        raise ImportFileError(msg.FILE_NOT_FOUND.format(name=path.name))
     check_size(path, limits)
     with open(path, "rb") as handle:
         head = handle.read(512)
     kind = detect_format(path, head)
-    if kind == "zip":
-        check_zip_container(path, limits)
+    epoch_1904 = check_zip_container(path, limits) if kind == "zip" else False
     if kind in ("zip", "ole"):
-        return read_spreadsheet(path, limits, deadline, sheet_name)
+        book = read_spreadsheet(path, limits, deadline, sheet_name)
+        book.epoch_1904 = epoch_1904
+        return book
     if kind == "csv":
         return read_csv(path, limits)
     raise ImportFileError(msg.UNKNOWN_FORMAT)

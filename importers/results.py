@@ -18,6 +18,7 @@ class SheetData:
     rows: list[list[Any]] = field(default_factory=list)
     error: str | None = None
     merges: list = field(default_factory=list)  # vertical merged ranges ((r0, c0), (r1, c1)), 0-based
+    typ_is_data: bool = True  # False for chart sheets and the like
 
 
 @dataclass

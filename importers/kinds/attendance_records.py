@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ImportFileError
-from ..normalising import clean_text, decode_mark, iso, normalise_date, normalise_name
-from .body import clean_unique, field_columns, map_unique
+from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date, normalise_name
+from .body import clean_unique, factorize_cleaned, field_columns, map_unique
 from .attendance import CANONICAL, FIELDS
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -20,11 +20,11 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     by_field = field_columns(columns)
     months = [column for column in columns if column.month]
     frame = body.frame
-    names = map_unique(_column(frame, by_field, "full_name"), normalise_name)
-    units = map_unique(_column(frame, by_field, "unit"), clean_text)
     if months:
-        return _wide(frame, months, names, units, context)
+        return _wide(frame, months, by_field, context)
     if "date" in by_field and "status" in by_field:
+        names = map_unique(_column(frame, by_field, "full_name"), normalise_name)
+        units = map_unique(_column(frame, by_field, "unit"), clean_text)
         return _long(frame, by_field, names, units, context)
     raise ImportFileError(NO_DATE_COLUMNS)
 
@@ -43,8 +43,27 @@ def _decode(values: np.ndarray, table: dict) -> tuple[np.ndarray, np.ndarray]:
     return statuses[codes], problems[codes]
 
 
-def _wide(frame, months, names, units, context):
-    """Unpivot person x month marks without a Python loop over the cells."""
+BLANK, UNKNOWN = -1, -2
+
+
+def _status_codes(values: np.ndarray, table: dict) -> np.ndarray:
+    """Index into STATUSES per mark (BLANK / UNKNOWN otherwise), decoding each distinct mark once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    lookup = []
+    for mark in uniques:
+        status, problem = decode_mark(mark, table)
+        lookup.append(STATUSES.index(status) if status else UNKNOWN if problem else BLANK)
+    return np.array(lookup + [BLANK], dtype=np.int8)[codes]
+
+
+def _categorical(values: np.ndarray, clean, repeat: int, keep: np.ndarray) -> pd.Categorical:
+    """Cleaned per-row values repeated for each month cell and kept where a mark exists, as codes not strings."""
+    codes, categories = factorize_cleaned(values, clean)
+    return pd.Categorical.from_codes(np.repeat(codes, repeat)[keep], categories=categories)
+
+
+def _wide(frame, months, by_field, context):
+    """Unpivot person x month marks (row-major, like a melt ordered by row) without a Python loop over cells."""
     n_rows, n_months = len(frame), len(months)
     rows = frame.index.to_numpy()
     if context.year is None:
@@ -52,24 +71,23 @@ def _wide(frame, months, names, units, context):
             context.issues.error(int(row), None, "date", None, NO_YEAR)
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
-    statuses, problems = _decode(marks, context.marks)
-    month_dates = np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object)
-    keep = pd.notna(statuses)
-    bad = pd.notna(problems)
-    if bad.any():
-        letters = np.tile(np.array([m.letter for m in months], dtype=object), n_rows)
-        cell_rows = np.repeat(rows, n_months)
-        for position in np.flatnonzero(bad):
-            context.issues.cell_problem("error", int(cell_rows[position]), letters[position], "status",
-                                        LABELS["status"], marks[position], problems[position])
+    codes = _status_codes(marks, context.marks)
+    keep, bad = codes >= 0, codes == UNKNOWN
+    for position in np.flatnonzero(bad):
+        row, month = divmod(int(position), n_months)
+        context.issues.cell_problem("error", int(rows[row]), months[month].letter, "status", LABELS["status"],
+                                    marks[position], "ký hiệu điểm danh không rõ")
+    month_codes, month_dates = pd.factorize(
+        np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
     records = pd.DataFrame({
-        "full_name": np.repeat(names.to_numpy(dtype=object), n_months)[keep],
-        "date": np.tile(month_dates, n_rows)[keep],
-        "status": statuses[keep],
-        "unit": np.repeat(units.to_numpy(dtype=object), n_months)[keep],
+        "full_name": _categorical(_column(frame, by_field, "full_name").to_numpy(dtype=object), normalise_name,
+                                  n_months, keep),
+        "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_dates),
+        "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
+        "unit": _categorical(_column(frame, by_field, "unit").to_numpy(dtype=object), clean_text, n_months, keep),
     })
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
-    failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index) & counts.eq(0)
+    failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
 
 

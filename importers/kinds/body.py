@@ -1,5 +1,6 @@
 """Split a table body into data rows, group sub-header rows, blank rows and the footer, column-wise."""
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -29,24 +30,43 @@ def field_columns(columns: list[Column]) -> dict[str, Column]:
     return {column.field: column for column in columns if column.field and not column.month}
 
 
-def _stop_mask(names: pd.Series) -> pd.Series:
-    texts = names.where(names.map(type).eq(str), "")
-    return texts.str.match(STOP_PATTERN, case=False, na=False)
+_STOP = re.compile(STOP_PATTERN, re.IGNORECASE)
 
 
-def split_body(rows: list[list[Any]], table: Table, name_col: int, issues: Issues) -> Body:
+_ODD_LINE = re.compile(STOP_PATTERN.replace(r"^\s*", r"^[^\S\n]*", 1) + r"|^[^\S\n]+$",
+                       re.IGNORECASE | re.MULTILINE)
+
+
+def _special_mask(names: np.ndarray) -> np.ndarray:
+    """Rows whose name cell is blank, whitespace, or footer text such as 'Tổng cộng' / 'Người lập biểu'.
+
+    The name column is joined into one text and scanned once; only the few hits are mapped back to rows.
+    """
+    blank = pd.isna(names) | np.equal(names, "")
+    texts = np.where(blank, "", names)
+    try:
+        joined = "\n".join(texts)
+    except TypeError:  # numbers or dates in the name column
+        joined = "\n".join(v if v.__class__ is str else "" for v in texts)
+    if joined.count("\n") != max(len(names) - 1, 0):  # a name with a line break: fall back to per cell
+        odd = [v.__class__ is str and (_STOP.match(v) is not None or v.isspace()) for v in texts]
+        return blank | np.array(odd, dtype=bool)
+    for match in _ODD_LINE.finditer(joined):
+        blank[joined.count("\n", 0, match.start())] = True
+    return blank
+
+
+def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) -> Body:
     """Classify body rows: data rows keep going to the builders, the rest is accounted here."""
-    body_rows = rows[table.body_start:table.body_end]
-    width = len(table.labels)
-    frame = pd.DataFrame(body_rows, dtype=object) if body_rows else pd.DataFrame(columns=range(width), dtype=object)
+    body_rows = grid[table.body_start:table.body_end]
+    frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
-    names = frame[name_col] if name_col in frame.columns else pd.Series(None, index=frame.index, dtype=object)
-    blank_names = names.isna() | names.astype(str).str.strip().eq("")
-    special = blank_names | _stop_mask(names)
+    names = body_rows[:, name_col]
+    special = pd.Series(_special_mask(names), index=frame.index)
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at = [], None
     for row_number in frame.index[special.to_numpy()]:
-        kind, heading = classify_special_row(body_rows[row_number - table.body_start - 1])
+        kind, heading = classify_special_row(list(body_rows[row_number - table.body_start - 1]))
         if kind == "stop":
             stop_at = row_number
             break
@@ -74,6 +94,14 @@ def clean_unique(values: pd.Series, cleaner: Callable[[Any], tuple]) -> tuple[pd
     problems = np.array([r[1] for r in results] + [None], dtype=object)
     return (pd.Series(cleaned[codes], index=values.index, dtype=object),
             pd.Series(problems[codes], index=values.index, dtype=object))
+
+
+def factorize_cleaned(values: np.ndarray, function: Callable[[Any], Any]) -> tuple[np.ndarray, pd.Index]:
+    """Codes and categories of the cleaned values, cleaning each distinct raw value once (-1 for missing)."""
+    raw_codes, raw_uniques = pd.factorize(values, use_na_sentinel=True)
+    clean_codes, categories = pd.factorize(np.array([function(v) for v in raw_uniques] + [None], dtype=object),
+                                           use_na_sentinel=True)
+    return clean_codes[raw_codes], categories
 
 
 def map_unique(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:

@@ -2,7 +2,15 @@
 
 import pandas as pd
 
-from ..normalising import clean_text, iso, normalise_date, normalise_group, normalise_name, normalise_phone, normalise_role
+from ..normalising import (
+    clean_text,
+    iso,
+    normalise_date,
+    normalise_group,
+    normalise_name,
+    normalise_phone,
+    normalise_role,
+)
 from .body import clean_unique, field_columns, map_unique
 from .roster import CANONICAL, FIELDS
 

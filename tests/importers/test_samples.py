@@ -60,3 +60,12 @@ def test_frame_has_exactly_the_canonical_columns():
     require_samples()
     result = parse_file(SAMPLES / "a07_attendance_long_dates.xlsx")
     assert list(result.frame.columns) == ["full_name", "date", "status", "unit"]
+
+
+def test_group_sub_headers_and_spacer_rows_are_skipped_with_reasons():
+    require_samples()
+    rows = {row["row"]: row for row in parse_file(SAMPLES / "a02_roster_group_subheaders.xlsx").rows}
+    assert rows[7]["outcome"] == "skipped" and rows[7]["reason"] == "dòng tiêu đề nhóm"
+    assert rows[15]["outcome"] == "skipped" and rows[15]["reason"] == "dòng trống"
+    assert rows[8] == {"row": 8, "outcome": "record", "reason": None, "record_count": 1}
+    assert max(rows) < 40  # the signature block is not part of the table

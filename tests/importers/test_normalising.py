@@ -1,0 +1,154 @@
+"""Cell normalisers: names, dates, phones, marks, roles, groups, months; properties checked with Hypothesis."""
+
+import datetime as dt
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from importers.normalising import (
+    DEFAULT_MARKS,
+    decode_mark,
+    excel_serial_to_date,
+    fold,
+    marks_table,
+    month_of_header,
+    normalise_date,
+    normalise_group,
+    normalise_name,
+    normalise_phone,
+    normalise_role,
+    parse_legend,
+    year_in_text,
+)
+
+VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+WORD = st.text(alphabet=VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper(), min_size=1, max_size=8)
+NAME = st.lists(WORD, min_size=1, max_size=5).map(" ".join)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("NGUYỄN VĂN AN", "Nguyễn Văn An"),
+    ("Hoàng  Quang Đạt  ", "Hoàng Quang Đạt"),
+    (unicodedata.normalize("NFD", "Nguyễn Thị Yến"), "Nguyễn Thị Yến"),
+    ("TRẦN MẠNH ỔN", "Trần Mạnh Ổn"),
+    ("  ", None),
+    (None, None),
+])
+def test_names_are_nfc_single_spaced_and_title_cased_from_all_caps(raw, expected):
+    assert normalise_name(raw) == expected
+
+
+@given(st.one_of(NAME, st.text(max_size=30)))
+def test_name_normalising_is_idempotent_and_nfc(raw):
+    once = normalise_name(raw)
+    assert normalise_name(once) == once
+    if once is not None:
+        assert unicodedata.is_normalized("NFC", once)
+        assert "  " not in once and once == once.strip()
+
+
+@given(NAME)
+def test_all_caps_names_come_back_as_the_title_cased_name(name):
+    titled = " ".join(word[:1].upper() + word[1:].lower() for word in name.split())
+    assert normalise_name(titled.upper()) == normalise_name(titled)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("05/10/1992", dt.date(1992, 10, 5)),
+    ("5/1/92", dt.date(1992, 1, 5)),
+    ("1.2.05", dt.date(2005, 2, 1)),
+    ("1992-10-05", dt.date(1992, 10, 5)),
+    (dt.datetime(2025, 1, 6, 8, 30), dt.date(2025, 1, 6)),
+    (33882.0, dt.date(1992, 10, 5)),
+])
+def test_dates_are_read_from_text_serials_and_datetimes(raw, expected):
+    assert normalise_date(raw) == (expected, None)
+
+
+@pytest.mark.parametrize("raw", ["31/02/1970", "hôm qua", "13/13/2020", True])
+def test_impossible_dates_are_problems_not_exceptions(raw):
+    assert normalise_date(raw) == (None, "không hợp lệ")
+
+
+@given(st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2099, 12, 31)))
+def test_dates_round_trip_through_text_and_both_serial_systems(day):
+    assert normalise_date(day.strftime("%d/%m/%Y")) == (day, None)
+    serial_1900 = (day - dt.date(1899, 12, 30)).days
+    assert excel_serial_to_date(serial_1900) == day
+    if day >= dt.date(1904, 1, 2):
+        assert excel_serial_to_date((day - dt.date(1904, 1, 1)).days, epoch_1904=True) == day
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("0912 345 678", "0912345678"),
+    ("0912.345.678", "0912345678"),
+    (912345678.0, "0912345678"),
+    (342460778, "0342460778"),
+    ("+84 912 345 678", "0912345678"),
+])
+def test_phones_are_digits_with_the_leading_zero(raw, expected):
+    assert normalise_phone(raw) == (expected, None)
+
+
+@given(st.text(alphabet="0123456789", min_size=9, max_size=9).filter(lambda s: s[0] != "0"))
+def test_phones_stored_as_numbers_get_their_zero_back(digits):
+    assert normalise_phone(float(digits)) == ("0" + digits, None)
+    assert normalise_phone("0" + digits) == ("0" + digits, None)
+
+
+@given(st.text(max_size=20))
+def test_phone_normalising_never_raises_and_yields_digits(raw):
+    value, _ = normalise_phone(raw)
+    assert value is None or value.isdigit()
+
+
+def test_legend_overrides_default_marks():
+    legend = parse_legend("Ghi chú: ✓ - có mặt; CP - vắng có phép; KP - vắng không phép; M - đi muộn")
+    assert legend == {"✓": "present", "cp": "excused", "kp": "absent", "m": "late"}
+    swapped = marks_table(parse_legend("Ghi chú: K - có mặt; V - vắng không phép"))
+    assert decode_mark("K", swapped) == ("present", None)
+    assert decode_mark("v", swapped) == ("absent", None)
+
+
+@given(st.sampled_from(sorted(DEFAULT_MARKS)), st.sampled_from(["", " ", "  "]), st.booleans())
+def test_default_marks_ignore_case_and_padding(mark, padding, upper):
+    shown = padding + (mark.upper() if upper else mark) + padding
+    assert decode_mark(shown, marks_table(None)) == (DEFAULT_MARKS[mark], None)
+
+
+@given(st.text(max_size=5))
+def test_decoding_marks_never_raises(mark):
+    status, problem = decode_mark(mark, marks_table(None))
+    assert status in {None, "present", "excused", "absent", "late"}
+    assert status is None or problem is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Trưởng đoàn", "head"), ("Phó Trưởng đoàn", "deputy"), ("Phó đoàn", "deputy"), ("Thành viên", "member"),
+    ("TRƯỞNG ĐOÀN", "head"),
+])
+def test_roles(raw, expected):
+    assert normalise_role(raw) == (expected, None)
+
+
+@pytest.mark.parametrize("raw", ["I. ĐOÀN CÔNG TÁC SỐ 1", "Đoàn công tác số 1", "1. Đoàn công tác số 01"])
+def test_groups_are_written_canonically(raw):
+    assert normalise_group(raw) == "Đoàn công tác số 1"
+
+
+@pytest.mark.parametrize("label, parent, month", [
+    ("T1", "", 1), ("Tháng 12", "", 12), ("T 3", "", 3), ("7", "Tháng", 7), ("7", "", None), ("T13", "", None),
+])
+def test_month_headers(label, parent, month):
+    assert month_of_header(label, parent) == month
+
+
+def test_year_prefers_an_explicit_nam():
+    assert year_in_text(["Hồng Lĩnh, 2024", "SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"]) == 2025
+
+
+def test_fold_drops_diacritics_case_and_punctuation():
+    assert fold("Họ và tên:") == "ho va ten"
+    assert fold("ĐOÀN CÔNG TÁC") == "doan cong tac"

@@ -1,0 +1,134 @@
+"""Reading: CSV encodings and delimiters, A1-anchored grids, hidden and broken sheets, hostile containers."""
+
+import codecs
+import json
+import unicodedata
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from importers import ImportFileError, Limits, inspect_file, parse_file
+from importers.reading import decode_text, sniff_delimiter
+
+HEADER = "STT,Họ và tên,Ngày sinh,Đoàn công tác,Nhiệm vụ trong đoàn,Số điện thoại"
+ROW = "1,Nguyễn Văn An,02/01/1977,Đoàn công tác số 1,Trưởng đoàn,0912345678"
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as Windows-1258 does: precomposed base letters, tone marks as separate combining characters."""
+    out = bytearray()
+    for ch in text:
+        marks = unicodedata.normalize("NFD", ch)
+        tones = "".join(m for m in marks if m in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in TONE_MARKS))
+        out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("cp1258", b""),
+])
+def test_csv_encodings_decode_to_nfc(tmp_path, encoding, bom):
+    path = tmp_path / "roster.csv"
+    text = f"{HEADER}\r\n{ROW}\r\n"
+    path.write_bytes(bom + (to_cp1258(text) if encoding == "cp1258" else text.encode(encoding)))
+    result = parse_file(path)
+    assert result.records()[0]["full_name"] == "Nguyễn Văn An"
+    assert result.records()[0]["role"] == "head"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_csv_delimiter_is_sniffed(delimiter):
+    text = f"{HEADER}\n{ROW}\n".replace(",", delimiter)
+    assert sniff_delimiter(text) == delimiter
+
+
+def test_cp1258_combining_tone_marks_become_nfc():
+    assert decode_text("Nguyê\xden".encode("latin-1")) == "Nguyễn"
+
+
+def _workbook(tmp_path, sheets, hidden=()):
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    return path
+
+
+ROSTER_ROWS = [
+    ["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ", "Điện thoại"],
+    [1, "Nguyễn Văn An", "02/01/1977", "Đoàn công tác số 1", "Trưởng đoàn", "0912345678"],
+]
+
+
+def test_inspect_anchors_rows_at_a1_and_types_cells_for_json(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet["C3"] = "Họ và tên"
+    sheet["D4"] = 1.5
+    sheet["E4"] = __import__("datetime").date(2025, 1, 6)
+    path = tmp_path / "offset.xlsx"
+    book.save(path)
+    grid = inspect_file(path)["sheets"][0]["rows"]
+    assert grid[2][2] == "Họ và tên" and grid[0][0] is None
+    assert grid[3][3] == 1.5 and grid[3][4].startswith("2025-01-06")
+    json.dumps(grid)
+
+
+def test_hidden_sheets_are_skipped_unless_named(tmp_path):
+    path = _workbook(tmp_path, {"Hướng dẫn": ROSTER_ROWS, "Trống": [["ghi chú"]]}, hidden={"Hướng dẫn"})
+    with pytest.raises(ImportFileError):
+        parse_file(path)
+    assert parse_file(path, sheet="Hướng dẫn").sheet == "Hướng dẫn"
+    sheets = inspect_file(path)["sheets"]
+    assert [(s["name"], s["visible"]) for s in sheets] == [("Hướng dẫn", False), ("Trống", True)]
+
+
+def test_the_sheet_holding_the_table_is_chosen(tmp_path):
+    path = _workbook(tmp_path, {"Bìa": [["DANH SÁCH"]], "Danh sách": ROSTER_ROWS})
+    assert parse_file(path).sheet == "Danh sách"
+
+
+def test_unknown_sheet_name_is_a_file_error(tmp_path):
+    path = _workbook(tmp_path, {"Danh sách": ROSTER_ROWS})
+    with pytest.raises(ImportFileError, match="Không tìm thấy trang tính"):
+        parse_file(path, sheet="Khác")
+
+
+def test_zip_bomb_is_refused_before_calamine(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (3 * 2**20))
+    with pytest.raises(ImportFileError, match="giải nén"):
+        parse_file(path, limits=Limits(max_decompressed_bytes=2**20))
+
+
+def test_too_large_and_too_many_rows_are_refused(tmp_path):
+    path = _workbook(tmp_path, {"Danh sách": ROSTER_ROWS})
+    with pytest.raises(ImportFileError, match="quá lớn"):
+        parse_file(path, limits=Limits(max_bytes=100))
+    with pytest.raises(ImportFileError, match="quá nhiều dòng"):
+        parse_file(path, limits=Limits(max_rows=1))
+    with pytest.raises(ImportFileError, match="quá nhiều cột"):
+        parse_file(path, limits=Limits(max_cols=2))
+
+
+@pytest.mark.parametrize("content", [b"\x00\x01\x02garbage" * 50, b"PK\x03\x04broken zip", b""])
+def test_garbage_is_a_clear_file_error(tmp_path, content):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError) as info:
+        parse_file(path)
+    assert info.value.message
