@@ -114,14 +114,14 @@ def db_value(value):
     return value
 
 
-def lookup(frame: pd.DataFrame, keys: list[str], table: pd.DataFrame, value: str) -> np.ndarray:
-    """Vectorised dictionary look-up: `table[value]` where `table[keys]` equals `frame[keys]`, else NaN."""
-    if table.empty or frame.empty:
-        return np.full(len(frame), np.nan)
-    index = pd.MultiIndex.from_frame(table[keys].astype(object))
-    positions = index.get_indexer(pd.MultiIndex.from_frame(frame[keys].astype(object)))
-    values = np.append(table[value].to_numpy(dtype=float), np.nan)
-    return values[positions]
+def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """One int64 per pair of non-negative ints (ids, codes): cheap to hash, index and compare."""
+    return first.astype(np.int64) * (1 << 32) + second.astype(np.int64)
+
+
+def int_ids(values: pd.Series) -> np.ndarray:
+    """Float ids with NaN as int64 with -1."""
+    return values.astype(float).fillna(-1).to_numpy(dtype=np.int64)
 
 
 def _records_frame(result) -> pd.DataFrame:
@@ -268,24 +268,37 @@ def resolve_roster_persons(frame: pd.DataFrame, ctx: Context) -> pd.Series:
 
 
 def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
-    """Match attendance records to persons by name (and unit); unknown names fail unless creation was chosen."""
+    """Match attendance records to persons by name (and unit), once per distinct name and unit; unknown
+    names fail unless creation was chosen."""
     frame["key"] = fold_column(frame["full_name"])
-    persons = load_persons(frame["key"])
-    person_id, problem = match_attendance_persons(frame, persons)
-    frame["person_id"] = person_id
-    _fail(frame, problem.notna(), problem)
-    missing = frame["outcome"].isna() & frame["person_id"].isna()
-    if not ctx.options.create_persons:
-        _fail(frame, missing, "không tìm thấy '" + frame["full_name"].astype(str) + "' trong danh bạ")
-        return
-    todo = frame[missing]
-    if len(todo):
-        _insert_persons(ctx, todo.drop_duplicates(["key", "unit_id"])[["full_name", "key", "unit_id"]])
-        created = _created_persons(ctx)[["id", "key", "home_unit_id"]]
-        created["unit_id"] = created["home_unit_id"].astype(float)
-        merged = todo[["key", "unit_id"]].reset_index().merge(
-            created[["id", "key", "unit_id"]], on=["key", "unit_id"], how="left").set_index("index")
-        frame.loc[merged.index, "person_id"] = merged["id"].astype(float)
+    key_codes, _ = pd.factorize(frame["key"], use_na_sentinel=True)
+    frame_pairs = pair_keys(key_codes, int_ids(frame["unit_id"]) + 1)
+    live = frame["outcome"].isna().to_numpy()
+    unique_keys, first_at = np.unique(frame_pairs[live], return_index=True)
+    first = pd.Index(unique_keys)
+    positions = np.flatnonzero(live)[first_at]
+    pairs = frame.iloc[positions][["full_name", "key", "unit_id"]].reset_index(drop=True)
+    persons = load_persons(pairs["key"])
+    person_id, problem = match_attendance_persons(pairs, persons)
+    pairs["person_id"], pairs["problem"] = person_id, problem
+    missing = pairs["person_id"].isna() & pairs["problem"].isna()
+    if ctx.options.create_persons and missing.any():
+        todo = pairs[missing]
+        _insert_persons(ctx, todo[["full_name", "key", "unit_id"]])
+        created = _created_persons(ctx)
+        created_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(created["key"]),
+                                 int_ids(created["home_unit_id"]) + 1)
+        todo_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(todo["key"]), int_ids(todo["unit_id"]) + 1)
+        found = pd.Index(created_keys).get_indexer(todo_keys)
+        pairs.loc[todo.index, "person_id"] = np.where(found >= 0, created["id"].to_numpy()[found], np.nan)
+    elif missing.any():
+        pairs.loc[missing, "problem"] = "không tìm thấy '" + pairs.loc[missing, "full_name"].astype(str) + \
+            "' trong danh bạ"
+    where = first.get_indexer(frame_pairs)
+    frame["person_id"] = np.where(where >= 0, pairs["person_id"].to_numpy(dtype=float)[where], np.nan)
+    problems = pd.Series(np.where(where >= 0, pairs["problem"].to_numpy(dtype=object)[where], None),
+                         index=frame.index, dtype=object)
+    _fail(frame, problems.notna(), problems)
 
 
 # ---------------------------------------------------------------- roster: groups, memberships, assignments
@@ -412,14 +425,16 @@ def _meetings(frame: pd.DataFrame, ctx: Context) -> None:
                                             for mid, (_, u) in zip(created, missing)])
         existing.update({key: mid for mid, key in zip(created, missing)})
         ctx.count(ctx.created, "meeting", len(created))
-    table = pd.DataFrame([(d, u, m) for (d, u), m in existing.items()], columns=["date", "unit_id", "meeting_id"])
-    frame["meeting_id"] = lookup(frame, ["date", "unit_id"], table, "meeting_id")
+    date_codes, date_values = pd.factorize(frame["date"], use_na_sentinel=True)
+    dates = pd.Index(date_values)
+    known = list(existing.items())
+    table_keys = pair_keys(dates.get_indexer([d for (d, _), _ in known]), np.array([u for (_, u), _ in known]) + 1)
+    where = pd.Index(table_keys).get_indexer(pair_keys(date_codes, int_ids(frame["unit_id"]) + 1))
+    ids = np.array([m for _, m in known], dtype=float)
+    frame["meeting_id"] = np.where(where >= 0, ids[where] if len(ids) else np.nan, np.nan)
 
 
-def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
-    ok = frame["outcome"].isna()
-    marks = frame[ok].drop_duplicates(["meeting_id", "person_id"], keep="last")
-    meeting_ids = [int(m) for m in marks["meeting_id"].unique()]
+def _existing_attendance(meeting_ids: list[int]) -> pd.DataFrame:
     parts = []
     for start in range(0, len(meeting_ids), 900):
         parts += db.session.execute(select(Attendance.id, Attendance.meeting_id, Attendance.person_id,
@@ -427,17 +442,35 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
             Attendance.meeting_id.in_(meeting_ids[start:start + 900]))).all()
     existing = pd.DataFrame(parts, columns=["aid", "meeting_id", "person_id", "old_status", "old_marked"])
     existing["old_status"] = existing["old_status"].map(lambda s: s.value if s is not None else None)
-    merged = marks[["meeting_id", "person_id", "status"]].reset_index().merge(
-        existing.astype({"meeting_id": float, "person_id": float}), on=["meeting_id", "person_id"], how="left")
-    new = merged[merged["aid"].isna()]
-    changed = merged[merged["aid"].notna() & merged["old_status"].ne(merged["status"])]
+    return existing
+
+
+def _insert_rows(keys: np.ndarray, statuses: np.ndarray, stamp, expected, batch):
+    """Attendance tuples, built a chunk at a time (a million Python tuples at once would not fit the budget)."""
+    for start in range(0, len(keys), CHUNK):
+        part = keys[start:start + CHUNK]
+        yield from zip((part >> 32).tolist(), (part & 0xFFFFFFFF).tolist(), statuses[start:start + CHUNK].tolist(),
+                       itertools.repeat(expected), itertools.repeat(stamp), itertools.repeat(batch))
+
+
+def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
+    """Upsert one mark per (meeting, person): insert new ones, update changed ones (before-image kept)."""
+    ok = frame["outcome"].isna().to_numpy()
+    keys = pair_keys(int_ids(frame["meeting_id"]), int_ids(frame["person_id"]))
+    statuses = frame["status"].to_numpy(dtype=object)
+    # the last mark in the file wins when a person appears twice for one meeting
+    live = pd.Series(statuses[ok], index=keys[ok])
+    live = live[~live.index.duplicated(keep="last")]
+    existing = _existing_attendance(sorted(pd.unique(live.index.to_numpy() >> 32).tolist()))
+    stored_keys = pd.Index(pair_keys(existing["meeting_id"].to_numpy(), existing["person_id"].to_numpy()))
+    where = stored_keys.get_indexer(live.index)
+    new = live[where < 0]
+    old = existing.iloc[where[where >= 0]].assign(status=live.to_numpy()[where >= 0])
+    changed = old[old["old_status"].to_numpy() != old["status"].to_numpy()]
     now = utcnow()
-    stamp, expected, batch = db_value(now), db_value(True), ctx.batch_id
-    meeting_ids = new["meeting_id"].to_numpy(dtype=np.int64).tolist()
-    person_ids = new["person_id"].to_numpy(dtype=np.int64).tolist()
-    rows = ((m, p, s, expected, stamp, batch) for m, p, s in zip(meeting_ids, person_ids, new["status"].tolist()))
     bulk_insert(Attendance.__table__, ["meeting_id", "person_id", "status", "expected", "marked_at", "import_batch_id"],
-                rows)
+                _insert_rows(new.index.to_numpy(), new.to_numpy(dtype=object), db_value(now), db_value(True),
+                             ctx.batch_id))
     ctx.tick(95)
     table = Attendance.__table__
     _executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),
@@ -448,12 +481,10 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
         for r in changed.itertuples()])
     ctx.count(ctx.created, "attendance", len(new))
     ctx.count(ctx.updated, "attendance", len(changed))
-    keys = pd.MultiIndex.from_frame(frame[["meeting_id", "person_id"]])
-    created = keys.isin(pd.MultiIndex.from_frame(new[["meeting_id", "person_id"]]))
-    updated = keys.isin(pd.MultiIndex.from_frame(changed[["meeting_id", "person_id"]]))
-    frame.loc[ok & created, "outcome"] = "created"
-    frame.loc[ok & ~created & updated, "outcome"] = "updated"
-    frame.loc[frame["outcome"].isna(), "outcome"] = "unchanged"
+    created = np.isin(keys, new.index.to_numpy()) & ok
+    updated = np.isin(keys, pair_keys(changed["meeting_id"].to_numpy(), changed["person_id"].to_numpy())) & ok
+    outcome = np.where(created, "created", np.where(updated, "updated", "unchanged"))
+    frame["outcome"] = np.where(ok, outcome, frame["outcome"].to_numpy(dtype=object))
 
 
 def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
