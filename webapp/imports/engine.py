@@ -92,8 +92,8 @@ def bulk_insert(table, columns: list[str], rows) -> int:
     The hot path of an import: Core/ORM per-row parameter processing costs more than the insert itself."""
     connection = db.session.connection()
     dialect = connection.dialect
-    if dialect.name == "sqlite":  # index pages of a million-row insert stay in memory (64 MB)
-        connection.exec_driver_sql("PRAGMA cache_size=-65536")
+    if dialect.name == "sqlite":  # index pages of a million-row insert stay in memory (32 MB)
+        connection.exec_driver_sql("PRAGMA cache_size=-32768")
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
@@ -453,24 +453,30 @@ def _insert_rows(keys: np.ndarray, statuses: np.ndarray, stamp, expected, batch)
                        itertools.repeat(expected), itertools.repeat(stamp), itertools.repeat(batch))
 
 
+def _last_of_each(keys: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Positions of the last occurrence of every key (the last mark in the file wins), sort-based (lean)."""
+    unique, first_from_end = np.unique(keys[::-1], return_index=True)
+    if len(unique) == len(keys):
+        return positions
+    return np.sort(positions[len(keys) - 1 - first_from_end])
+
+
 def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     """Upsert one mark per (meeting, person): insert new ones, update changed ones (before-image kept)."""
     ok = frame["outcome"].isna().to_numpy()
     keys = pair_keys(int_ids(frame["meeting_id"]), int_ids(frame["person_id"]))
     statuses = frame["status"].to_numpy(dtype=object)
-    # the last mark in the file wins when a person appears twice for one meeting
-    live = pd.Series(statuses[ok], index=keys[ok])
-    live = live[~live.index.duplicated(keep="last")]
-    existing = _existing_attendance(sorted(pd.unique(live.index.to_numpy() >> 32).tolist()))
-    stored_keys = pd.Index(pair_keys(existing["meeting_id"].to_numpy(), existing["person_id"].to_numpy()))
-    where = stored_keys.get_indexer(live.index)
-    new = live[where < 0]
-    old = existing.iloc[where[where >= 0]].assign(status=live.to_numpy()[where >= 0])
+    chosen = _last_of_each(keys[ok], np.flatnonzero(ok))
+    chosen_keys, chosen_statuses = keys[chosen], statuses[chosen]
+    existing = _existing_attendance(np.unique(chosen_keys >> 32).tolist())
+    stored = pd.Index(pair_keys(existing["meeting_id"].to_numpy(), existing["person_id"].to_numpy()))
+    where = stored.get_indexer(chosen_keys)
+    fresh = where < 0
+    old = existing.iloc[where[~fresh]].assign(status=chosen_statuses[~fresh])
     changed = old[old["old_status"].to_numpy() != old["status"].to_numpy()]
     now = utcnow()
     bulk_insert(Attendance.__table__, ["meeting_id", "person_id", "status", "expected", "marked_at", "import_batch_id"],
-                _insert_rows(new.index.to_numpy(), new.to_numpy(dtype=object), db_value(now), db_value(True),
-                             ctx.batch_id))
+                _insert_rows(chosen_keys[fresh], chosen_statuses[fresh], db_value(now), db_value(True), ctx.batch_id))
     ctx.tick(95)
     table = Attendance.__table__
     _executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),
@@ -479,12 +485,15 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     _log_changes(ctx, "attendance", "update", [
         (int(r.aid), {"status": r.old_status, "marked_at": r.old_marked.isoformat() if r.old_marked else None})
         for r in changed.itertuples()])
-    ctx.count(ctx.created, "attendance", len(new))
+    ctx.count(ctx.created, "attendance", int(fresh.sum()))
     ctx.count(ctx.updated, "attendance", len(changed))
-    created = np.isin(keys, new.index.to_numpy()) & ok
-    updated = np.isin(keys, pair_keys(changed["meeting_id"].to_numpy(), changed["person_id"].to_numpy())) & ok
-    outcome = np.where(created, "created", np.where(updated, "updated", "unchanged"))
-    frame["outcome"] = np.where(ok, outcome, frame["outcome"].to_numpy(dtype=object))
+    outcome = frame["outcome"].to_numpy(dtype=object).copy()
+    outcome[ok] = "unchanged"
+    if len(changed):
+        changed_keys = pd.Index(pair_keys(changed["meeting_id"].to_numpy(), changed["person_id"].to_numpy()))
+        outcome[ok & (changed_keys.get_indexer(keys) >= 0)] = "updated"
+    outcome[ok & (stored.get_indexer(keys) < 0)] = "created"
+    frame["outcome"] = outcome
 
 
 def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:

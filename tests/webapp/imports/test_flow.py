@@ -277,3 +277,32 @@ def test_configured_limits_refuse_the_file_on_the_form(app, client, admin, uploa
     response = upload(sample("a01_roster_title_block.xlsx"))
     assert response.status_code == 422 and words in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_changed_marks_are_updated_and_undo_restores_them(client, admin, town, upload):
+    from sqlalchemy import update
+
+    commit(client, batch_id_of(upload(sample("a06_attendance_wide_months.xlsx"))), create_persons="y")
+    mark = db.session.scalars(select(Attendance).where(Attendance.status == AttendanceStatus.PRESENT)).first()
+    db.session.execute(update(Attendance).where(Attendance.id == mark.id).values(status=AttendanceStatus.ABSENT))
+    db.session.commit()
+    second = batch_id_of(commit(client, batch_id_of(upload(sample("a06_attendance_wide_months.xlsx"))),
+                                create_persons="y"))
+    batch = db.session.get(ImportBatch, second)
+    assert batch.counts["updated"] == {"attendance": 1} and batch.counts["imported"] == 1
+    db.session.expire_all()
+    assert db.session.get(Attendance, mark.id).status == AttendanceStatus.PRESENT
+    client.post(f"/imports/{second}/undo")
+    db.session.expire_all()
+    assert db.session.get(Attendance, mark.id).status == AttendanceStatus.ABSENT
+    assert count(Attendance) == len(truth("a06_attendance_wide_months.xlsx")["records"])
+
+
+def test_legacy_tcvn3_cells_are_shown_before_and_after(client, admin, town, upload):
+    expected = truth("a11_roster_tcvn3_vntime.xls")["records"][0]["full_name"]
+    html = upload(sample("a11_roster_tcvn3_vntime.xls")).get_data(as_text=True)
+    assert 'class="legacy-before"' in html and expected in html
+    batch = db.session.scalar(select(ImportBatch))
+    assert batch.summary["legacy_count"] > 0
+    converted = batch.summary["legacy"][0]
+    assert converted["before"] != converted["after"] and converted["before"] in html.replace("&#39;", "'")
