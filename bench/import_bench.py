@@ -12,6 +12,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def generate(path: Path, rows: int, seed: int = 2025) -> None:
     names = [f"{f} {m} {g}" for f in FAMILY for m in MIDDLE for g in GIVEN]
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Theo dõi SHCB")
-    sheet.merged_cells.ranges = [CellRange("D6:O6")] if hasattr(sheet, "merged_cells") else []
+    sheet.merged_cells.ranges = [CellRange("D5:O5")]  # "Tháng" over T1..T12
     sheet.append(["ĐẢNG BỘ THỊ XÃ HỒNG SƠN"])
     sheet.append(["ĐẢNG CỘNG SẢN VIỆT NAM"])
     sheet.append(["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"])
@@ -55,21 +56,21 @@ def generate(path: Path, rows: int, seed: int = 2025) -> None:
 
 
 def run(label: str, argv: list[str], env: dict) -> dict:
-    """Run one step as a child process; wall time and that child's peak RSS."""
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
-    out, err = child.communicate()
-    _, status, usage = os.wait4(child.pid, 0) if child.returncode is None else (None, child.returncode, None)
-    seconds = time.perf_counter() - start
-    if usage is None:
-        import resource
-
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the largest child so far (steps grow in size)
+    """Run one step as a child process; wall time and that child's own peak RSS (os.wait4 rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
     peak_mb = usage.ru_maxrss / 1024
     if child.returncode != 0:
-        raise SystemExit(f"{label} failed ({child.returncode}):\n{err.decode()[-2000:]}\n{out.decode()[-500:]}")
+        raise SystemExit(f"{label} failed ({child.returncode}):\n{stderr[-2000:]}\n{stdout[-500:]}")
     print(f"{label:<34} {seconds:8.2f} s   peak RSS {peak_mb:7.1f} MB", flush=True)
-    return {"seconds": seconds, "peak_mb": peak_mb, "stdout": out.decode()}
+    return {"seconds": seconds, "peak_mb": peak_mb, "stdout": stdout}
 
 
 def main() -> None:
