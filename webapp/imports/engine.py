@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import bindparam, insert, select, update
 
 from ..extensions import db
-from ..models import (Assignment, Attendance, AttendanceStatus, ImportChange, Meeting, MeetingKind, Membership,
+from ..models import (Assignment, Attendance, ImportChange, Meeting, MeetingKind, Membership,
                       Person, Term, Unit, UnitKind, WorkingGroup)
 from ..models._types import utcnow
 from ..models.groups import active_on

@@ -6,6 +6,7 @@ from sqlalchemy import delete, insert, select, update
 
 import importers
 from importers.kinds import spec_module
+from importers.mapping import column_letter
 
 from ..extensions import db
 from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch, ImportChange, ImportMapping,
@@ -120,15 +121,8 @@ def _cell_issues(result) -> dict:
             r, c = files.split_ref(ref)
         except ValueError:
             continue
-        issues.setdefault((r + 1, importers_letter(c)), {})["legacy"] = conversion["before"]
+        issues.setdefault((r + 1, column_letter(c)), {})["legacy"] = conversion["before"]
     return issues
-
-
-def importers_letter(index: int) -> str:
-    """Excel column letter of a 0-based index."""
-    from importers.mapping import column_letter
-
-    return column_letter(index)
 
 
 def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
@@ -144,7 +138,7 @@ def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
         cells_in = grid[item["row"] - 1] if item["row"] - 1 < len(grid) else []
         cells = []
         for index in range(width):
-            letter = importers_letter(index)
+            letter = column_letter(index)
             value = cells_in[index] if index < len(cells_in) else None
             cell = {"letter": letter, "v": value, **issues.get((item["row"], letter), {})}
             if f"{letter}{item['row']}" in overrides:
