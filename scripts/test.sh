@@ -9,12 +9,12 @@ cd "$(dirname "$0")/.."
 .venv/bin/pybabel compile -d webapp/translations -f >/dev/null || exit 1
 
 echo "== test suite on SQLite"
-env -u TEST_DATABASE_URL .venv/bin/python -m pytest -p no:cacheprovider "$@"
+env -u TEST_DATABASE_URL .venv/bin/python -m pytest -p no:cacheprovider -n 2 "$@"
 sqlite_status=$?
 [ "$sqlite_status" -eq 0 ] || exit "$sqlite_status"
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== test suite on PostgreSQL"
-  .venv/bin/python -m pytest -p no:cacheprovider -m "not browser" --ignore=tests/importers "$@"
+  .venv/bin/python -m pytest -p no:cacheprovider -n 2 -m "not browser" --ignore=tests/importers "$@"
   exit $?
 fi

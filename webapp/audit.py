@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from .models._types import utcnow
 from .models.audit import AuditLog
 
-SKIPPED_TABLES = {"audit_log", "login_attempt"}
+SKIPPED_TABLES = {"audit_log", "login_attempt", "import_batch", "import_job", "import_change"}
 SECRET_COLUMNS = {"password_hash"}
 
 

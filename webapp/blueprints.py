@@ -5,6 +5,7 @@ from .dashboard import bp as dashboard_bp
 from .documents import bp as documents_bp
 from .feedback import bp as feedback_bp
 from .groups import bp as groups_bp
+from .imports import bp as imports_bp
 from .meetings import bp as meetings_bp
 from .notifications import bp as notifications_bp
 from .people import bp as people_bp
@@ -14,4 +15,5 @@ from .tasks import bp as tasks_bp
 from .units import bp as units_bp
 
 BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
-              tasks_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp]
+              tasks_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
+              imports_bp]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Role, Unit, User
+from .imports.commands import COMMANDS as IMPORT_COMMANDS
 from .notifications.digest import send_digest_command
 
 
@@ -113,4 +114,4 @@ def serve_command(host, port, threads):
 
 
 COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command,
-            send_digest_command]
+            send_digest_command, *IMPORT_COMMANDS]

@@ -39,6 +39,7 @@ def build_config(instance_path: str) -> dict:
         "IMPORT_MAX_ROWS": int(os.environ.get("IMPORT_MAX_ROWS", "1000000")),
         "IMPORT_MAX_COLS": int(os.environ.get("IMPORT_MAX_COLS", "500")),
         "IMPORT_MAX_SECONDS": int(os.environ.get("IMPORT_MAX_SECONDS", "120")),
+        "IMPORT_BACKGROUND_BYTES": int(os.environ.get("IMPORT_BACKGROUND_KB", "256")) * 1024,
         "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER", str(Path(instance_path) / "uploads")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

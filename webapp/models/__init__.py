@@ -3,6 +3,7 @@ from .accounts import LoginAttempt, Role, User
 from .audit import AuditLog
 from .documents import Document
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
+from .imports import BatchStatus, ImportBatch, ImportChange, ImportJob, ImportMapping, JobStatus
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                        OpinionKind, Organiser)
@@ -13,8 +14,10 @@ from .tasks import Task, TaskNote, TaskStatus
 from .units import Sector, Unit, UnitKind
 
 __all__ = [
-    "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "Document", "LoginAttempt",
-    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator", "TargetMeasurement", "Term",
+    "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
+    "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
+    "TargetMeasurement", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",
     "Attachment", "FeedbackCategory", "FeedbackEvent", "FeedbackItem", "FeedbackStatus",
     "ReportFrequency", "ReportSchedule", "ReportSubmission", "Task", "TaskNote", "TaskStatus",

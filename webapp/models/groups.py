@@ -66,6 +66,7 @@ class Membership(db.Model):
     start_date: Mapped[date]
     end_date: Mapped[Optional[date]]
     responsibilities: Mapped[Optional[str]] = mapped_column(Text)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
 
     person: Mapped[Person] = relationship()
     group: Mapped[WorkingGroup] = relationship(back_populates="memberships")
@@ -90,6 +91,7 @@ class Assignment(db.Model):
     start_date: Mapped[date]
     end_date: Mapped[Optional[date]]
     notes: Mapped[Optional[str]] = mapped_column(Text)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
 
     membership: Mapped[Membership] = relationship(back_populates="assignments")
     person: Mapped[Person] = relationship()

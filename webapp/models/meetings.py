@@ -68,6 +68,7 @@ class Meeting(db.Model):
     starts_at: Mapped[Optional[str]] = mapped_column(String(5))  # "HH:MM", as written on the invitation
     chair: Mapped[Optional[str]] = mapped_column(String(255))
     conclusion: Mapped[Optional[str]] = mapped_column(Text)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
 
     units: Mapped[list[Unit]] = relationship(secondary=meeting_unit)
     group: Mapped[Optional[WorkingGroup]] = relationship()

@@ -22,6 +22,7 @@ class Person(db.Model):
     home_unit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("unit.id"), index=True)
     is_council_delegate: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[Optional[str]] = mapped_column(Text)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
 
     home_unit: Mapped[Optional[Unit]] = relationship()
 

@@ -1,0 +1,111 @@
+"""Benchmark: a 100,000-row wide attendance register (over a million marks) read bare, dry-run and committed.
+
+Usage: python bench/import_bench.py [--rows 100000] [--out /tmp/import-bench]
+
+Each step runs as a whole process (what an officer or the CLI would start); wall time and the child's peak RSS
+(os.wait4 rusage) are reported, with the targets: dry run <= 2x the bare read, commit <= 10x, peak RSS < 500 MB.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+FLASK = str(Path(PYTHON).with_name("flask"))
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+          "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Minh", "Hữu", "Đức", "Thanh", "Ngọc", "Quang", "Xuân", "Thu", "Kim", "Anh"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương", "Khánh", "Lan",
+         "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tú", "Tuấn",
+         "Vân", "Việt", "Yến"]
+MARKS = ["x"] * 80 + ["P"] * 8 + ["K"] * 4 + ["M"] * 3 + [None] * 5
+PER_UNIT = 200
+
+
+def generate(path: Path, rows: int, seed: int = 2025) -> None:
+    """Title block, 'Tháng' merged over T1..T12 (two header rows), one row per member, legend, signature."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.cell_range import CellRange
+
+    rng = random.Random(seed)
+    names = [f"{f} {m} {g}" for f in FAMILY for m in MIDDLE for g in GIVEN]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Theo dõi SHCB")
+    sheet.merged_cells.ranges = [CellRange("D5:O5")]  # "Tháng" over T1..T12
+    sheet.append(["ĐẢNG BỘ THỊ XÃ HỒNG SƠN"])
+    sheet.append(["ĐẢNG CỘNG SẢN VIỆT NAM"])
+    sheet.append(["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"])
+    sheet.append([])
+    sheet.append(["STT", "Họ và tên", "Chi bộ", "Tháng"] + [None] * 11)
+    sheet.append([None, None, None] + [f"T{m}" for m in range(1, 13)])
+    for unit_start in range(0, rows, PER_UNIT):
+        unit = f"Chi bộ Tổ dân phố {unit_start // PER_UNIT + 1}"
+        for number, name in enumerate(rng.sample(names, min(PER_UNIT, rows - unit_start)), unit_start + 1):
+            sheet.append([number, name, unit] + [rng.choice(MARKS) for _ in range(12)])
+    sheet.append([])
+    sheet.append(["Ghi chú: x = có mặt; P = vắng có phép; K = vắng không phép; M = đi muộn"])
+    sheet.append([None, "Người lập biểu"])
+    book.save(path)
+
+
+def run(label: str, argv: list[str], env: dict) -> dict:
+    """Run one step as a child process; wall time and that child's own peak RSS (os.wait4 rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    peak_mb = usage.ru_maxrss / 1024
+    if child.returncode != 0:
+        raise SystemExit(f"{label} failed ({child.returncode}):\n{stderr[-2000:]}\n{stdout[-500:]}")
+    print(f"{label:<34} {seconds:8.2f} s   peak RSS {peak_mb:7.1f} MB", flush=True)
+    return {"seconds": seconds, "peak_mb": peak_mb, "stdout": stdout}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--out", default="/tmp/import-bench")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"attendance-{args.rows}.xlsx"
+    if not path.exists():
+        start = time.perf_counter()
+        generate(path, args.rows)
+        print(f"generated {path} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - start:.1f} s")
+    instance = out / "instance"
+    shutil.rmtree(instance, ignore_errors=True)
+    env = {**os.environ, "INSTANCE_PATH": str(instance), "PYTHONWARNINGS": "ignore"}
+    env.pop("DATABASE_URL", None)
+
+    bare = run("calamine bare read", [PYTHON, "-c", (
+        "import sys, python_calamine as c; b = c.CalamineWorkbook.from_path(sys.argv[1]); "
+        "rows = b.get_sheet_by_name(b.sheet_names[0]).to_python(skip_empty_area=False); print(len(rows))"),
+        str(path)], env)
+    dry = run("flask import --dry-run --summary", [FLASK, "--app", "wsgi", "import", str(path), "--kind",
+                                                   "attendance", "--dry-run", "--json", "--summary"], env)
+    records = json.loads(dry["stdout"])["record_count"]
+    subprocess.run([FLASK, "--app", "wsgi", "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
+    commit = run("flask import (commit, SQLite)", [FLASK, "--app", "wsgi", "import", str(path), "--kind", "attendance",
+                                                   "--json", "--create-persons", "--create-units"], env)
+    receipt = json.loads(commit["stdout"])
+    print(f"records: {records}; created: {receipt['counts']['created']}; rows failed: {receipt['counts']['failed']}")
+    print(f"dry run / bare read: {dry['seconds'] / bare['seconds']:.2f}x (target <= 2x)")
+    print(f"commit  / bare read: {commit['seconds'] / bare['seconds']:.2f}x (target <= 10x)")
+    print(f"peak RSS: {max(dry['peak_mb'], commit['peak_mb']):.0f} MB (target < 500 MB)")
+
+
+if __name__ == "__main__":
+    main()

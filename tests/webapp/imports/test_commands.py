@@ -1,0 +1,68 @@
+"""`flask import` and `flask inspect-sheet`: the JSON contract (one object on stdout, exit 0 or 2) and commits."""
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Attendance, ImportBatch, Person
+
+from .conftest import CORPUS, sample, truth
+
+
+def run(runner, *args):
+    result = runner.invoke(args=list(map(str, args)))
+    return result, json.loads(result.stdout)
+
+
+def test_dry_run_prints_the_importers_records(runner):
+    name = "a01_roster_title_block.xlsx"
+    result, payload = run(runner, "import", sample(name), "--kind", "roster", "--dry-run", "--json")
+    assert result.exit_code == 0 and result.stdout.count("\n") == 1
+    assert payload["records"] == truth(name)["records"] and payload["sheet"] == truth(name)["sheet"]
+    assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_dry_run_summary_counts_records(runner):
+    name = "a06_attendance_wide_months.xlsx"
+    result, payload = run(runner, "import", sample(name), "--kind", "attendance", "--dry-run", "--json", "--summary")
+    assert result.exit_code == 0
+    assert payload["record_count"] == len(truth(name)["records"]) and "records" not in payload
+    assert payload["header_row"] == truth(name)["header_row"]
+
+
+@pytest.mark.parametrize("args", [
+    ["import", CORPUS / "pass_protected.xlsx", "--kind", "roster", "--dry-run", "--json"],
+    ["import", "/nonexistent/file.xlsx", "--kind", "roster", "--dry-run", "--json"],
+    ["inspect-sheet", CORPUS / "pass_protected.xlsx", "--json"],
+])
+def test_unreadable_files_exit_2_with_an_error_object(runner, args):
+    if not CORPUS.exists():
+        pytest.skip("shared corpus is not available")
+    result, payload = run(runner, *args)
+    assert result.exit_code == 2 and list(payload) == ["error"] and payload["error"]
+
+
+def test_inspect_sheet_prints_grids(runner):
+    result, payload = run(runner, "inspect-sheet", sample("a03_roster_hidden_guide_sheet.xlsx"), "--json")
+    assert result.exit_code == 0
+    assert [s["visible"] for s in payload["sheets"]] == [False, True]
+
+
+def test_commit_prints_the_receipt_and_reimport_changes_nothing(runner, town):
+    name = "a06_attendance_wide_months.xlsx"
+    result, payload = run(runner, "import", sample(name), "--kind", "attendance", "--json", "--create-persons")
+    assert result.exit_code == 0, result.output
+    assert payload["status"] == "committed" and payload["counts"]["created"]["attendance"] == len(truth(name)["records"])
+    batch = db.session.get(ImportBatch, payload["batch_id"])
+    assert batch.sha256 == payload["sha256"] and batch.created_by_id is None
+    again = run(runner, "import", sample(name), "--kind", "attendance", "--json", "--create-persons")[1]
+    assert again["counts"]["imported"] == 0 and again["counts"]["unchanged"] == payload["counts"]["imported"]
+    assert db.session.scalar(select(func.count()).select_from(Attendance)) == len(truth(name)["records"])
+
+
+def test_commit_of_an_unreadable_file_exits_2(runner):
+    if not CORPUS.exists():
+        pytest.skip("shared corpus is not available")
+    result, payload = run(runner, "import", CORPUS / "pass_protected.xlsx", "--kind", "roster", "--json")
+    assert result.exit_code == 2 and "mật khẩu" in payload["error"]

@@ -1,0 +1,157 @@
+"""Uploaded files: kept under UPLOAD_FOLDER/imports/<sha256>, read through the pure pipeline with the app's limits."""
+import csv
+import hashlib
+import re
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import current_app
+
+import importers
+from importers.locating import fill_vertical_merges
+from importers.reading import json_cell, read_workbook
+
+CELL_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
+
+
+def import_folder() -> Path:
+    """The folder holding every uploaded import file, named by content hash."""
+    folder = Path(current_app.config["UPLOAD_FOLDER"]) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def store_file(source) -> tuple[str, int]:
+    """Copy an uploaded stream (or a path) into the import folder; returns (sha256, size)."""
+    digest, size = hashlib.sha256(), 0
+    with tempfile.NamedTemporaryFile(dir=import_folder(), delete=False) as tmp:
+        stream = open(source, "rb") if isinstance(source, (str, Path)) else source
+        try:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+                tmp.write(chunk)
+                size += len(chunk)
+        finally:
+            if isinstance(source, (str, Path)):
+                stream.close()
+    target = import_folder() / digest.hexdigest()
+    if target.exists():
+        Path(tmp.name).unlink()
+    else:
+        Path(tmp.name).replace(target)
+    return digest.hexdigest(), size
+
+
+def stored_path(sha256: str) -> Path:
+    """Where the original file of a batch is kept."""
+    return import_folder() / sha256
+
+
+KNOWN_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt")
+
+
+@contextmanager
+def readable(sha256: str, original_name: str | None):
+    """The stored file under a name with its original extension (the reader picks the format by it)."""
+    suffix = Path(original_name or "").suffix.lower()
+    if suffix not in KNOWN_SUFFIXES:
+        yield stored_path(sha256)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        link = Path(folder) / f"upload{suffix}"
+        try:
+            link.symlink_to(stored_path(sha256))
+        except OSError:  # Windows without the symlink privilege
+            shutil.copyfile(stored_path(sha256), link)
+        yield link
+
+
+def limits() -> importers.Limits:
+    """The importer limits taken from the app configuration."""
+    config, mb = current_app.config, 1024 * 1024
+    return importers.Limits(
+        max_bytes=config["MAX_CONTENT_LENGTH"] or 50 * mb,
+        max_decompressed_bytes=config["IMPORT_MAX_DECOMPRESSED_MB"] * mb,
+        max_rows=config["IMPORT_MAX_ROWS"], max_cols=config["IMPORT_MAX_COLS"],
+        max_seconds=config["IMPORT_MAX_SECONDS"],
+    )
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """0-based (row, column) of an A1-style reference."""
+    match = CELL_REF.match(ref)
+    if not match:
+        raise ValueError(ref)
+    letters, row = match.groups()
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(row) - 1, col - 1
+
+
+def _patched_copy(path: Path, sheet: str | None, overrides: dict, folder: Path) -> tuple[Path, str | None]:
+    """A copy of the chosen sheet with the officer's cell fixes applied (merged cells filled in first)."""
+    book = read_workbook(path, limits(), None, sheet)
+    chosen = next((s for s in book.sheets if s.name == sheet), book.sheets[0])
+    rows = chosen.rows
+    fill_vertical_merges(rows, chosen.merges)
+    for ref, value in overrides.items():
+        r, c = split_ref(ref)
+        while len(rows) <= r:
+            rows.append([])
+        rows[r].extend([None] * (c + 1 - len(rows[r])))
+        rows[r][c] = value
+    if book.format == "csv":
+        target = folder / "patched.csv"
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([[("" if v is None else json_cell(v)) for v in row] for row in rows])
+        return target, None
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    out = workbook.create_sheet(chosen.name or "Sheet1")
+    for row in rows:
+        out.append([_plain(v) for v in row])
+    target = folder / "patched.xlsx"
+    workbook.save(target)
+    return target, chosen.name or "Sheet1"
+
+
+def _plain(value):
+    """Cell value openpyxl can write (floats that are whole numbers stay numbers)."""
+    return value if value is None or isinstance(value, (str, int, float, bool)) or hasattr(value, "isoformat") \
+        else str(value)
+
+
+def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, original_name=None):
+    """Run the pure pipeline on a stored file, applying cell overrides on a patched copy when there are any."""
+    with readable(sha256, original_name) as path:
+        if not overrides:
+            return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
+                                        original_name=original_name)
+        with tempfile.TemporaryDirectory() as folder:
+            patched, patched_sheet = _patched_copy(path, sheet, overrides, Path(folder))
+            result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
+                                          original_name=original_name)
+    result.sheet = sheet
+    return result
+
+
+def grid(sha256: str, sheet: str | None, original_name: str | None) -> list[list]:
+    """The chosen sheet's cells (JSON-typed, anchored at A1) for the preview and the failed-rows workbook."""
+    with readable(sha256, original_name) as path:
+        data = importers.inspect_file(path, sheet=sheet, limits=limits())
+    for item in data["sheets"]:
+        if item["name"] == sheet or sheet is None:
+            return item["rows"]
+    return []
+
+
+def sheet_names(sha256: str, original_name: str | None) -> list[dict]:
+    """Readable sheets of a stored file: name and visibility (empty for CSV)."""
+    with readable(sha256, original_name) as path:
+        data = importers.inspect_file(path, limits=limits(), max_rows=0)
+    return [{"name": s["name"], "visible": s["visible"]} for s in data["sheets"]
+            if s["name"] is not None and not s.get("error")]

@@ -1,0 +1,127 @@
+"""Match canonical records against what the database holds: units, persons, groups (reads only, vectorised)."""
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Person, Unit
+from ..names import fold
+
+UNIT_PREFIXES = re.compile(r"^(chi bo|dang bo|dang uy)\s+")
+NUMBERS = re.compile(r"\d+")
+FUZZY_UNIT = 90
+SUGGEST_UNIT = 60
+
+
+def fold_column(values: pd.Series) -> pd.Series:
+    """Search keys of a text column, folding each distinct value once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    folded = np.array([fold(v) for v in uniques] + [None], dtype=object)
+    return pd.Series(folded[codes], index=values.index, dtype=object)
+
+
+def _bare(key: str) -> str:
+    return UNIT_PREFIXES.sub("", key)
+
+
+@dataclass
+class UnitIndex:
+    """Units within the importing user's scope, searchable by folded name (exact, then fuzzy)."""
+
+    frame: pd.DataFrame
+    by_key: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, scope_path: str) -> "UnitIndex":
+        rows = db.session.execute(
+            select(Unit.id, Unit.name, Unit.search_key, Unit.path).where(Unit.path.startswith(scope_path),
+                                                                         Unit.active.is_(True))
+        ).all()
+        frame = pd.DataFrame(rows, columns=["id", "name", "search_key", "path"])
+        index = cls(frame)
+        for row in rows:
+            index.by_key.setdefault(row.search_key, row.id)
+        return index
+
+    def resolve(self, text: str) -> tuple[int | None, list[str]]:
+        """Unit id for a unit name typed in a file, or None with up to three suggested names."""
+        key = fold(text)
+        if key in self.by_key:
+            return self.by_key[key], []
+        if self.frame.empty:
+            return None, []
+        choices = dict(zip(self.frame["id"], self.frame["search_key"].map(_bare)))
+        best = process.extract(_bare(key), choices, scorer=fuzz.ratio, limit=3)
+        # "Tổ dân phố 3" is never "Tổ dân phố 1": a fuzzy match must keep every number
+        if best and best[0][1] >= FUZZY_UNIT and (len(best) == 1 or best[1][1] < best[0][1]) \
+                and NUMBERS.findall(key) == NUMBERS.findall(best[0][0]):
+            return int(best[0][2]), []
+        names = dict(zip(self.frame["id"], self.frame["name"]))
+        return None, [names[b[2]] for b in best if b[1] >= SUGGEST_UNIT]
+
+    def add(self, unit_id: int, name: str) -> None:
+        """Make a unit created during this import findable."""
+        self.by_key[fold(name)] = unit_id
+
+
+def load_persons(keys) -> pd.DataFrame:
+    """Existing persons whose search key is among `keys` (chunked IN lists)."""
+    keys = [k for k in pd.unique(pd.Series(list(keys), dtype=object)) if k]
+    columns = ["id", "search_key", "birth_date", "phone", "position", "home_unit_id"]
+    parts = []
+    for start in range(0, len(keys), 900):
+        chunk = keys[start:start + 900]
+        rows = db.session.execute(
+            select(Person.id, Person.search_key, Person.birth_date, Person.phone, Person.position,
+                   Person.home_unit_id).where(Person.search_key.in_(chunk))
+        ).all()
+        parts.append(pd.DataFrame(rows, columns=columns))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    frame["birth_date"] = frame["birth_date"].map(lambda d: d.isoformat() if d is not None else None)
+    return frame
+
+
+def match_roster_persons(records: pd.DataFrame, persons: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Person id per record by name key + birth date or phone (or the one namesake with nothing contradicting);
+    returns (person_id or NaN, problem text or None). Several candidates: reported, never merged."""
+    left = records[["key", "birth_date", "phone"]].reset_index().rename(columns={"index": "rec"})
+    merged = left.merge(persons, left_on="key", right_on="search_key", how="inner", suffixes=("", "_p"))
+    same_birth = merged["birth_date"].notna() & merged["birth_date"].eq(merged["birth_date_p"])
+    same_phone = merged["phone"].notna() & merged["phone"].eq(merged["phone_p"])
+    strong = merged[same_birth | same_phone]
+    no_conflict = (merged["birth_date"].isna() | merged["birth_date_p"].isna() | same_birth) & \
+                  (merged["phone"].isna() | merged["phone_p"].isna() | same_phone)
+    weak = merged[no_conflict & ~merged["rec"].isin(strong["rec"])]
+    chosen = pd.concat([strong, weak])
+    counts = chosen.groupby("rec")["id"].nunique()
+    person_id = pd.Series(np.nan, index=records.index)
+    problem = pd.Series(None, index=records.index, dtype=object)
+    single = counts.index[counts.eq(1)]
+    first = chosen.drop_duplicates("rec").set_index("rec")["id"]
+    person_id.loc[single] = first.loc[single].astype(float)
+    problem.loc[counts.index[counts.gt(1)]] = "trùng tên với nhiều người trong danh bạ, cần xử lý thủ công"
+    return person_id, problem
+
+
+def match_attendance_persons(records: pd.DataFrame, persons: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Person id per record by name key; namesakes are told apart by home unit, else reported as ambiguous."""
+    left = records[["key", "unit_id"]].reset_index().rename(columns={"index": "rec"})
+    merged = left.merge(persons, left_on="key", right_on="search_key", how="inner")
+    counts = merged.groupby("rec")["id"].nunique()
+    person_id = pd.Series(np.nan, index=records.index)
+    problem = pd.Series(None, index=records.index, dtype=object)
+    single = counts.index[counts.eq(1)]
+    first = merged.drop_duplicates("rec").set_index("rec")["id"]
+    person_id.loc[single] = first.loc[single].astype(float)
+    many = merged[merged["rec"].isin(counts.index[counts.gt(1)])]
+    home = many[many["home_unit_id"].eq(many["unit_id"])]
+    home_counts = home.groupby("rec")["id"].nunique()
+    resolved = home_counts.index[home_counts.eq(1)]
+    person_id.loc[resolved] = home.drop_duplicates("rec").set_index("rec")["id"].loc[resolved].astype(float)
+    unresolved = counts.index[counts.gt(1)].difference(resolved)
+    problem.loc[unresolved] = "trùng tên với nhiều người trong danh bạ, cần xử lý thủ công"
+    return person_id, problem

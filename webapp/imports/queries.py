@@ -1,0 +1,54 @@
+"""Reads of the import pages: batches and jobs visible to a user, units for the option lists."""
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from ..extensions import db
+from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit
+from ..permissions import scope_path
+
+
+def visible_batches(user, limit: int = 50) -> list[ImportBatch]:
+    """Recent batches: all for admins, their own for unit officers."""
+    query = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
+    if user.role != Role.ADMIN:
+        query = query.where(ImportBatch.created_by_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def active_jobs(user) -> list[ImportJob]:
+    """Queued or running jobs the user may follow."""
+    query = select(ImportJob).where(ImportJob.status.in_([JobStatus.QUEUED, JobStatus.RUNNING])) \
+        .order_by(ImportJob.id.desc())
+    if user.role != Role.ADMIN:
+        query = query.where(ImportJob.created_by_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def latest_job(batch_id: int) -> ImportJob | None:
+    return db.session.scalar(select(ImportJob).where(ImportJob.batch_id == batch_id).order_by(ImportJob.id.desc())
+                             .limit(1))
+
+
+def unit_choices(user) -> list[SelectChoice]:
+    """Units in the user's scope, in tree order, for the option lists."""
+    rows = db.session.execute(select(Unit.id, Unit.name, Unit.path).where(
+        Unit.path.startswith(scope_path(user)), Unit.active.is_(True)).order_by(Unit.path)).all()
+    return [SelectChoice(0, "—")] + [SelectChoice(r.id, ("· " * r.path.strip("/").count("/")) + r.name) for r in rows]
+
+
+def can_access(user, batch: ImportBatch) -> bool:
+    """Admins see every batch; unit officers only the ones they uploaded."""
+    return user.role == Role.ADMIN or batch.created_by_id == user.id
+
+
+def batch_members(batch_id: int, limit: int = 200) -> list:
+    """Group memberships a roster batch opened: person, group, role (what the officer checks after importing)."""
+    from ..models import Membership, Person, WorkingGroup
+
+    return db.session.execute(
+        select(Person.full_name, WorkingGroup.name.label("group_name"), Membership.role)
+        .join(Membership, Membership.person_id == Person.id)
+        .join(WorkingGroup, WorkingGroup.id == Membership.group_id)
+        .where(Membership.import_batch_id == batch_id)
+        .order_by(WorkingGroup.number, Membership.role, Person.sort_key).limit(limit)
+    ).all()

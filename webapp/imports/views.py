@@ -1,0 +1,303 @@
+"""Import pages: thin views over `services` (state changes) and `queries` (reads)."""
+from datetime import date
+
+from flask import Response, abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+import importers
+from importers.kinds import spec_module
+
+from ..extensions import db
+from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
+from ..permissions import ensure, requires, scope_path
+from ..rendering import render, wants_fragment
+from . import bp, files, jobs, queries, services, workbooks
+from .engine import ImportRefused, Options
+from wtforms.fields.choices import SelectChoice
+
+from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RECEIPT_PAGE = 200
+
+
+def _batch(batch_id: int) -> ImportBatch:
+    batch = db.session.get(ImportBatch, batch_id) or abort(404)
+    ensure(queries.can_access(current_user, batch))
+    return batch
+
+
+def _draft(batch_id: int) -> ImportBatch:
+    batch = _batch(batch_id)
+    if batch.status != BatchStatus.DRAFT:
+        abort(409)
+    return batch
+
+
+def _officer_kind() -> str | None:
+    """Unit officers import attendance only."""
+    return "attendance" if current_user.role == Role.UNIT_OFFICER else None
+
+
+def _options_form(batch: ImportBatch, formdata=None) -> OptionsForm:
+    options = Options.from_dict(batch.options)
+    form = OptionsForm(formdata=formdata, data={**options.as_dict(), "start_date": options.start_date,
+                                                "unit_parent_id": options.unit_parent_id or 0,
+                                                "default_unit_id": options.default_unit_id or 0})
+    choices = queries.unit_choices(current_user)
+    form.unit_parent_id.choices = choices
+    form.default_unit_id.choices = choices
+    return form
+
+
+def _work_context(batch: ImportBatch, **extra) -> dict:
+    summary = batch.summary or {}
+    settings = SettingsForm(data={"kind": batch.kind, "sheet": batch.sheet or ""})
+    settings.sheet.choices = [SelectChoice(s["name"], s["name"] + ("" if s["visible"] else " " + _("(ẩn)")))
+                              for s in summary.get("sheets", [])]
+    if _officer_kind():
+        settings.kind.choices = [c for c in settings.kind.choices if c.value == "attendance"]
+    fields = spec_module(batch.kind).FIELDS if batch.kind else ()
+    return {"batch": batch, "summary": summary, "settings": settings, "fields": fields,
+            "options_form": extra.pop("options_form", None) or _options_form(batch),
+            "cell_form": CellForm(), "mapping_errors": extra.pop("mapping_errors", []), **extra}
+
+
+def _work(batch_id: int, http_status: int = 200, **extra):
+    batch = db.session.get(ImportBatch, batch_id)
+    return render("imports/preview.html", "imports/_work.html", http_status=http_status, **_work_context(batch, **extra))
+
+
+def _reanalyse(batch: ImportBatch, http_status: int = 200):
+    """Analyse again (in the background for big files) and show the work area."""
+    if jobs.runs_in_background(batch.size_bytes):
+        job_id = jobs.start(batch.id, "analyse", current_user.id, scope_path(current_user))
+        return render("imports/preview.html", "imports/_work.html", **_work_context(
+            db.session.get(ImportBatch, batch.id), job=db.session.get(ImportJob, job_id)))
+    try:
+        services.analyse(batch.id, scope_path(current_user))
+    except importers.ImportFileError as exc:
+        return _work(batch.id, 422, file_error=exc.message)
+    return _work(batch.id, http_status)
+
+
+@bp.route("/", methods=["GET", "POST"])
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def index():
+    """Upload form, jobs in progress and recent batches."""
+    form = UploadForm()
+    if _officer_kind():
+        form.kind.choices = [c for c in form.kind.choices if c.value == "attendance"]
+    if form.validate_on_submit():
+        upload = form.file.data
+        kind = _officer_kind() or form.kind.data or None
+        batch_id = services.create_batch(upload.stream, upload.filename or "tep-nhap", current_user.id, kind=kind)
+        batch = db.session.get(ImportBatch, batch_id)
+        if jobs.runs_in_background(batch.size_bytes):
+            jobs.start(batch_id, "analyse", current_user.id, scope_path(current_user))
+            return redirect(url_for("imports.preview", batch_id=batch_id))
+        try:
+            services.analyse(batch_id, scope_path(current_user))
+        except importers.ImportFileError as exc:
+            services.cancel_batch(batch_id)
+            form.file.errors.append(exc.message)
+        else:
+            return redirect(url_for("imports.preview", batch_id=batch_id))
+    status = 422 if form.errors else 200
+    return render("imports/index.html", http_status=status, form=form,
+                  batches=queries.visible_batches(current_user), active_jobs=queries.active_jobs(current_user))
+
+
+@bp.get("/template/<kind>.xlsx")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def template(kind):
+    """A blank file of the kind, with the header row and an example row."""
+    if kind not in workbooks.TEMPLATES:
+        abort(404)
+    name = "mau-danh-sach-doan.xlsx" if kind == "roster" else "mau-diem-danh.xlsx"
+    return Response(workbooks.blank_template(kind), mimetype=XLSX,
+                    headers={"Content-Disposition": f"attachment; filename={name}"})
+
+
+@bp.get("/<int:batch_id>")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def preview(batch_id):
+    """The work area of a draft batch (or its receipt once committed)."""
+    batch = _batch(batch_id)
+    if batch.status != BatchStatus.DRAFT:
+        return redirect(url_for("imports.receipt", batch_id=batch_id))
+    job = queries.latest_job(batch_id)
+    running = job if job and job.status in (JobStatus.QUEUED, JobStatus.RUNNING) else None
+    return render("imports/preview.html", **_work_context(batch, job=running,
+                                                          job_error=job.message if job and job.status == JobStatus.FAILED else None))
+
+
+@bp.post("/<int:batch_id>/settings")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def settings(batch_id):
+    """Choose another sheet or kind; the mapping is detected again."""
+    batch = _draft(batch_id)
+    form = SettingsForm()
+    form.kind.choices = [c for c in form.kind.choices if not _officer_kind() or c.value == "attendance"]
+    if not form.validate_on_submit():
+        return _work(batch_id, 422)
+    names = [s["name"] for s in (batch.summary or {}).get("sheets", [])]
+    sheet = form.sheet.data if form.sheet.data in names else batch.sheet
+    services.configure(batch_id, kind=form.kind.data, sheet=sheet, mapping=None, overrides={})
+    return _reanalyse(db.session.get(ImportBatch, batch_id))
+
+
+def _mapping_from_form(batch: ImportBatch) -> tuple[dict, list[str]]:
+    """Field -> column letter from the per-column selects, with the problems found."""
+    fields = {spec.name: spec for spec in spec_module(batch.kind).FIELDS}
+    chosen, problems = {}, []
+    for column in (batch.summary or {}).get("columns", []):
+        value = request.form.get(f"col_{column['index']}", "")
+        if not value or (column["field"] or "").startswith("month_"):
+            continue
+        if value not in fields:
+            problems.append(_("Trường không hợp lệ ở cột %(col)s.", col=column["letter"]))
+        elif value in chosen:
+            problems.append(_("Trường \"%(field)s\" được chọn cho nhiều cột (%(a)s, %(b)s).",
+                              field=fields[value].label, a=chosen[value], b=column["letter"]))
+        else:
+            chosen[value] = column["letter"]
+    if "full_name" not in chosen:
+        problems.append(_("Cần chọn cột \"họ và tên\"."))
+    return {name: chosen.get(name) for name in fields}, problems
+
+
+@bp.post("/<int:batch_id>/mapping")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def mapping(batch_id):
+    """Confirm or change which field each column holds; the preview is validated again."""
+    batch = _draft(batch_id)
+    chosen, problems = _mapping_from_form(batch)
+    if problems:
+        return _work(batch_id, 422, mapping_errors=problems)
+    services.configure(batch_id, mapping=chosen)
+    return _reanalyse(db.session.get(ImportBatch, batch_id))
+
+
+@bp.post("/<int:batch_id>/cell")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def cell(batch_id):
+    """Fix one cell of the file (kept with the batch) and validate again."""
+    _draft(batch_id)
+    form = CellForm()
+    if not form.validate_on_submit():
+        return _work(batch_id, 422, mapping_errors=[_("Ô cần sửa không hợp lệ.")])
+    services.set_cell(batch_id, form.ref.data, form.value.data.strip())
+    return _reanalyse(db.session.get(ImportBatch, batch_id))
+
+
+@bp.post("/<int:batch_id>/commit")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def commit(batch_id):
+    """Save the options, then check again or write the batch in one transaction."""
+    batch = _draft(batch_id)
+    form = _options_form(batch, request.form)
+    valid = form.validate_on_submit()
+    if valid and form.create_units.data and not form.unit_parent_id.data:
+        form.unit_parent_id.errors = [_("Chọn đơn vị cấp trên cho các đơn vị sẽ tạo.")]
+        valid = False
+    if not valid:
+        return _work(batch_id, 422, options_form=form)
+    options = Options(start_date=form.start_date.data or date.today(), create_units=form.create_units.data,
+                      unit_parent_id=form.unit_parent_id.data or None, create_persons=form.create_persons.data,
+                      default_unit_id=form.default_unit_id.data or None)
+    services.configure(batch_id, options=options.as_dict())
+    batch = db.session.get(ImportBatch, batch_id)
+    if request.form.get("action") != "commit":
+        return _reanalyse(batch)
+    if jobs.runs_in_background(batch.size_bytes):
+        jobs.start(batch_id, "commit", current_user.id, scope_path(current_user))
+        return _redirect(url_for("imports.preview", batch_id=batch_id))
+    try:
+        services.commit_batch(batch_id, current_user.id, scope_path(current_user))
+    except importers.ImportFileError as exc:
+        return _work(batch_id, 422, file_error=exc.message)
+    except ImportRefused as exc:
+        return _work(batch_id, 409, file_error=exc.message)
+    flash(_("Đã nhập dữ liệu."), "success")
+    return _redirect(url_for("imports.receipt", batch_id=batch_id))
+
+
+def _redirect(url: str):
+    """A redirect that htmx follows as a full navigation."""
+    if wants_fragment():
+        return Response(status=204, headers={"HX-Redirect": url})
+    return redirect(url)
+
+
+@bp.post("/<int:batch_id>/cancel")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def cancel(batch_id):
+    """Abandon a draft batch."""
+    _draft(batch_id)
+    services.cancel_batch(batch_id)
+    flash(_("Đã hủy lượt nhập."), "success")
+    return _redirect(url_for("imports.index"))
+
+
+@bp.get("/jobs/<int:job_id>")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def job(job_id):
+    """Progress of a background job (polled every second); sends the browser on when it ends."""
+    item = db.session.get(ImportJob, job_id) or abort(404)
+    ensure(queries.can_access(current_user, item.batch))
+    if item.status == JobStatus.DONE:
+        target = "imports.receipt" if item.action == "commit" else "imports.preview"
+        return _redirect(url_for(target, batch_id=item.batch_id))
+    return render("imports/_job.html", "imports/_job.html", job=item)
+
+
+@bp.get("/<int:batch_id>/receipt")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def receipt(batch_id):
+    """What a batch did, row by row, and how to undo it."""
+    batch = _batch(batch_id)
+    if batch.status == BatchStatus.DRAFT:
+        return redirect(url_for("imports.preview", batch_id=batch_id))
+    outcome = request.args.get("outcome") or None
+    rows = [r for r in batch.row_results or [] if outcome is None or r["outcome"] == outcome]
+    page = max(request.args.get("page", 1, type=int), 1)
+    shown = rows[(page - 1) * RECEIPT_PAGE: page * RECEIPT_PAGE]
+    return render("imports/receipt.html", batch=batch, rows=shown, total=len(rows), page=page,
+                  pages=max((len(rows) + RECEIPT_PAGE - 1) // RECEIPT_PAGE, 1), outcome=outcome,
+                  members=queries.batch_members(batch_id) if batch.kind == "roster" else [],
+                  undo_form=UndoForm(), edited=services.edited_since(batch) if batch.committed_at
+                  and batch.status == BatchStatus.COMMITTED else [])
+
+
+@bp.get("/<int:batch_id>/failed.xlsx")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def failed_rows(batch_id):
+    """The failed rows as an .xlsx to fix and import again (formulas neutralised)."""
+    batch = _batch(batch_id)
+    rows = batch.row_results or []
+    try:
+        grid = files.grid(batch.sha256, batch.sheet, batch.file_name)
+    except importers.ImportFileError:
+        abort(404)
+    data = workbooks.failed_rows(grid, batch.header_row or 1, rows)
+    return Response(data, mimetype=XLSX,
+                    headers={"Content-Disposition": f"attachment; filename=dong-loi-{batch.id}.xlsx"})
+
+
+@bp.post("/<int:batch_id>/undo")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def undo(batch_id):
+    """Revert a committed batch (refused when others depend on it; confirmation when rows were edited)."""
+    batch = _batch(batch_id)
+    form = UndoForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.undo_batch(batch.id, current_user.id, force=form.force.data)
+    except ImportRefused as exc:
+        flash(exc.message, "error")
+        return _redirect(url_for("imports.receipt", batch_id=batch_id))
+    flash(_("Đã hoàn tác lượt nhập."), "success")
+    return _redirect(url_for("imports.receipt", batch_id=batch_id))
