@@ -1,6 +1,8 @@
 """Form fields whose conversion errors are Vietnamese, and the rule-violation error shared by services."""
+from datetime import datetime
+
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField
+from wtforms import DateField, IntegerField, SelectField, TimeField
 
 
 class RuleViolation(ValueError):
@@ -18,24 +20,46 @@ def show_violation(form, violation: RuleViolation) -> None:
 
 
 class VnDateField(DateField):
-    """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=["%Y-%m-%d", "%d/%m/%Y"], **kwargs)
+    """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error; blank is None."""
 
     def process_formdata(self, valuelist):
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if not text:
+            return
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                self.data = datetime.strptime(text, pattern).date()
+                return
+            except ValueError:
+                continue
+        raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm.")))
+
+
+class VnTimeField(TimeField):
+    """A time input (hh:mm) with a Vietnamese error; blank is None."""
+
+    def process_formdata(self, valuelist):
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if not text:
+            return
         try:
-            super().process_formdata(valuelist)
+            self.data = datetime.strptime(text[:5], "%H:%M").time()
         except ValueError as exc:
-            raise ValueError(str(_l("Ngày không hợp lệ (định dạng ngày/tháng/năm)."))) from exc
+            raise ValueError(str(_l("Giờ không hợp lệ (dạng giờ:phút, ví dụ 07:30)."))) from exc
 
 
 class VnIntegerField(IntegerField):
-    """A whole-number input with a Vietnamese error."""
+    """A whole-number input with a Vietnamese error; blank is None."""
 
     def process_formdata(self, valuelist):
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if not text:
+            return
         try:
-            super().process_formdata(valuelist)
+            self.data = int(text)
         except ValueError as exc:
             raise ValueError(str(_l("Hãy nhập một số nguyên."))) from exc
 

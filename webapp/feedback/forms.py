@@ -3,37 +3,15 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, IntegerField, MultipleFileField, SelectField, StringField,
+from wtforms import (BooleanField, MultipleFileField, SelectField, StringField,
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..formfields import VnDateField, VnIntegerField
 from .uploads import allowed_file
 from ..clock import local_today
 
 NONE_CHOICE = (0, "—")
-
-
-class DayField(DateField):
-    """A date typed as yyyy-mm-dd (date picker) or dd/mm/yyyy, with a Vietnamese error."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=["%Y-%m-%d", "%d/%m/%Y"], **kwargs)
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm."))) from error
-
-
-class CountField(IntegerField):
-    """A whole number with a Vietnamese error when the text is not one."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError(str(_l("Hãy nhập một số nguyên."))) from error
 
 
 class InChoices:
@@ -69,7 +47,7 @@ def uploaded_files(field) -> list:
 
 
 class FeedbackForm(FlaskForm):
-    received_on = DayField(_l("Ngày tiếp nhận"), validators=[InputRequired(_l("Hãy nhập ngày tiếp nhận."))],
+    received_on = VnDateField(_l("Ngày tiếp nhận"), validators=[InputRequired(_l("Hãy nhập ngày tiếp nhận."))],
                            default=date.today)
     category_id = SelectField(_l("Lĩnh vực"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn lĩnh vực.")), InChoices()])
@@ -119,7 +97,7 @@ class AttachmentForm(FlaskForm):
 class CategoryForm(FlaskForm):
     name = StringField(_l("Tên lĩnh vực"), validators=[DataRequired(_l("Hãy nhập tên lĩnh vực.")),
                                                       Length(max=160, message=_l("Tối đa 160 ký tự."))])
-    sla_days = CountField(_l("Thời hạn trả lời (ngày)"),
+    sla_days = VnIntegerField(_l("Thời hạn trả lời (ngày)"),
                             validators=[InputRequired(_l("Hãy nhập số ngày.")),
                                         NumberRange(1, 365, _l("Số ngày từ 1 đến 365."))])
     restricted = BooleanField(_l("Hạn chế truy cập (khiếu nại, tố cáo)"))

@@ -4,58 +4,13 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
-                     TextAreaField, TimeField)
+from wtforms import (BooleanField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..formfields import VnDateField, VnIntegerField, VnTimeField
 from ..models import MeetingKind, OpinionKind, Organiser
 from ..template_helpers import label
-
-
-class VnDateField(DateField):
-    """A date input whose parse error is Vietnamese."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        text = valuelist[0].strip()
-        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                self.data = datetime.strptime(text, pattern).date()
-                return
-            except ValueError:
-                continue
-        self.data = None
-        raise ValueError(_l("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."))
-
-
-class VnTimeField(TimeField):
-    """A time input whose parse error is Vietnamese."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        try:
-            self.data = datetime.strptime(valuelist[0].strip()[:5], "%H:%M").time()
-        except ValueError:
-            self.data = None
-            raise ValueError(_l("Giờ không hợp lệ (dạng giờ:phút, ví dụ 07:30)."))
-
-
-class VnIntegerField(IntegerField):
-    """A whole-number input whose parse error is Vietnamese."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not str(valuelist[0]).strip():
-            self.data = None
-            return
-        try:
-            self.data = int(str(valuelist[0]).strip())
-        except ValueError:
-            self.data = None
-            raise ValueError(_l("Hãy nhập một số nguyên."))
 
 
 def _enum_choices(enum_cls, blank: str | None = None):

@@ -6,7 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..feedback.forms import CountField, DayField, InChoices, check_files, optional_id
+from ..formfields import VnDateField, VnIntegerField
+from ..feedback.forms import InChoices, check_files, optional_id
 from ..clock import local_today
 
 
@@ -15,11 +16,11 @@ class ScheduleForm(FlaskForm):
                            validators=[DataRequired(_l("Hãy chọn đoàn công tác.")), InChoices()])
     frequency = SelectField(_l("Kỳ báo cáo"), validate_choice=False,
                             validators=[DataRequired(_l("Hãy chọn kỳ báo cáo.")), InChoices()])
-    due_day = CountField(_l("Hạn nộp: ngày"), default=20,
+    due_day = VnIntegerField(_l("Hạn nộp: ngày"), default=20,
                          validators=[InputRequired(_l("Hãy nhập ngày hạn nộp.")), NumberRange(1, 31, _l("Từ 1 đến 31."))])
-    months_after = CountField(_l("của tháng thứ … sau khi hết kỳ"), default=1,
+    months_after = VnIntegerField(_l("của tháng thứ … sau khi hết kỳ"), default=1,
                               validators=[InputRequired(_l("Hãy nhập số tháng.")), NumberRange(0, 12, _l("Từ 0 đến 12."))])
-    starts_on = DayField(_l("Áp dụng từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))],
+    starts_on = VnDateField(_l("Áp dụng từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))],
                          default=lambda: local_today().replace(month=1, day=1))
 
 
@@ -27,7 +28,7 @@ class SubmissionForm(FlaskForm):
     schedule_id = SelectField(_l("Báo cáo của đoàn"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn chế độ báo cáo.")), InChoices()])
     period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")), Length(max=10)])
-    submitted_on = DayField(_l("Ngày nộp"), validators=[InputRequired(_l("Hãy nhập ngày nộp."))], default=date.today)
+    submitted_on = VnDateField(_l("Ngày nộp"), validators=[InputRequired(_l("Hãy nhập ngày nộp."))], default=date.today)
     text = TextAreaField(_l("Nội dung tóm tắt"), validators=[Optional(), Length(max=20000)])
     files = MultipleFileField(_l("Tệp báo cáo"))
 

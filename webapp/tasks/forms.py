@@ -7,7 +7,8 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..feedback.forms import CountField, DayField, InChoices, optional_id
+from ..formfields import VnDateField, VnIntegerField
+from ..feedback.forms import InChoices, optional_id
 from ..models.tasks import TASK_SOURCE_KINDS
 
 OWNER_KINDS = [("group", _l("Đoàn công tác")), ("person", _l("Cá nhân")), ("unit", _l("Tổ chức đảng"))]
@@ -24,10 +25,10 @@ class TaskForm(FlaskForm):
     owner_group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
     owner_person_id = SelectField(_l("Cá nhân"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
     owner_unit_id = SelectField(_l("Tổ chức đảng"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
-    deadline = DayField(_l("Thời hạn"), validators=[InputRequired(_l("Hãy nhập thời hạn."))])
+    deadline = VnDateField(_l("Thời hạn"), validators=[InputRequired(_l("Hãy nhập thời hạn."))])
     source_kind = SelectField(_l("Nguồn"), validate_choice=False,
                               choices=[SelectChoice("", "—")] + [SelectChoice(k, SOURCE_LABELS[k]) for k in TASK_SOURCE_KINDS])
-    source_id = CountField(_l("Mã nguồn"), validators=[Optional()])
+    source_id = VnIntegerField(_l("Mã nguồn"), validators=[Optional()])
 
     def validate_owner_kind(self, field):
         if field.data not in dict(OWNER_KINDS):
@@ -58,6 +59,6 @@ class StatusForm(FlaskForm):
 
 
 class NoteForm(FlaskForm):
-    noted_on = DayField(_l("Ngày"), validators=[InputRequired(_l("Hãy nhập ngày."))], default=date.today)
+    noted_on = VnDateField(_l("Ngày"), validators=[InputRequired(_l("Hãy nhập ngày."))], default=date.today)
     text = TextAreaField(_l("Tiến độ, kết quả"), validators=[DataRequired(_l("Hãy nhập nội dung tiến độ.")),
                                                              Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])
