@@ -135,8 +135,11 @@ class Rate:
         return round(100 * self.attended / self.expected, 1) if self.expected else None
 
     def add(self, other: "Rate") -> None:
-        for name in ("expected", "present", "late", "excused", "absent"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.expected += other.expected
+        self.present += other.present
+        self.late += other.late
+        self.excused += other.excused
+        self.absent += other.absent
 
 
 @dataclass(frozen=True)
@@ -250,7 +253,7 @@ def attendance_cube(f: Filters) -> dict[tuple[int, int, str], Rate]:
                    count(AttendanceStatus.PRESENT), count(AttendanceStatus.LATE), count(AttendanceStatus.EXCUSED),
                    count(AttendanceStatus.ABSENT))
             .group_by(base.c.group_id, base.c.person_id, month))
-    return {(g, p, m): Rate(*(int(n) for n in counts)) for g, p, m, *counts in db.session.execute(stmt)}
+    return {(g, p, m): Rate(*counts) for g, p, m, *counts in db.session.execute(stmt)}
 
 
 def group_meeting_cube(f: Filters) -> dict[tuple[int, int, str], int]:
@@ -466,7 +469,8 @@ def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: di
                    tasks: dict | None = None) -> list[MemberFigure]:
     """Per member: attendance at assigned units, meetings attended, opinions raised, activity per month, and
     the flags (below the attendance threshold, or no activity at all)."""
-    figures = {m.key: MemberFigure(m, months={key: 0 for key in f.months}) for m in members}
+    empty_months = dict.fromkeys(f.months, 0)
+    figures = {m.key: MemberFigure(m, months=empty_months.copy()) for m in members}
     for (group_id, person_id, month), rate in cube.items():
         figure = figures.get((group_id, person_id))
         if figure:
