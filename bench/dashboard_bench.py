@@ -4,6 +4,10 @@ Seeds a fresh SQLite file (or, with --postgres URL, a scratch database created n
 afterwards) with Core executemany, then renders the dashboard through the Flask test client and reports the
 median of the timed requests. Usage:
     python bench/dashboard_bench.py [--requests 15] [--postgres postgresql://postgres@127.0.0.1:5432/test]
+        [--reuse PATH | --reuse DBNAME] [--profile]
+--reuse keeps the seeded data: with SQLite a file PATH (seeded when missing, reused when present), with
+PostgreSQL a database name next to URL (created and seeded when missing, never dropped). --profile prints each
+SQL statement's time during one dashboard request, slowest first.
 """
 import argparse
 import os
@@ -18,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from sqlalchemy import create_engine, insert, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 PERSONS, GROUPS, MEMBERS_PER_GROUP, COMMITTEES, UNITS, ATTENDANCE = 3000, 100, 8, 20, 300, 1_000_000
@@ -92,7 +96,36 @@ def seed(db, models, rng: random.Random) -> None:
     db.session.commit()
 
 
-def run(url: str, requests: int) -> list[float]:
+def profile(app, client, args) -> None:
+    """Time every SQL statement of one dashboard request and print them, slowest first."""
+    from sqlalchemy import event
+    from webapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    stats = []
+
+    def before(conn, cursor, statement, parameters, context, executemany):
+        conn.info.setdefault("bench_started", []).append(time.perf_counter())
+
+    def after(conn, cursor, statement, parameters, context, executemany):
+        stats.append(((time.perf_counter() - conn.info["bench_started"].pop()) * 1000, statement))
+
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    try:
+        started = time.perf_counter()
+        client.get("/dashboard/", query_string=args)
+        total = (time.perf_counter() - started) * 1000
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+    print(f"profile: {len(stats)} statements, {sum(t for t, _ in stats):.0f} ms in SQL, {total:.0f} ms request")
+    for ms, statement in sorted(stats, key=lambda item: -item[0]):
+        print(f"  {ms:9.1f} ms  {' '.join(statement.split())[:160]}")
+
+
+def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = False) -> list[float]:
     os.environ.setdefault("INSTANCE_PATH", tempfile.mkdtemp(prefix="dash-bench-"))
     from webapp import create_app
     from webapp.auth.services import create_user
@@ -102,29 +135,51 @@ def run(url: str, requests: int) -> list[float]:
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
     with app.app_context():
         db.create_all()
+        if reuse:  # indexes the models gained since the reused database was seeded
+            for table in db.metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(db.engine, checkfirst=True)
         started = time.perf_counter()
-        seed(db, models, random.Random(7))
-        if db.engine.dialect.name == "postgresql":
-            db.session.execute(text("ANALYZE"))
+        if not (reuse and db.session.execute(text("SELECT count(*) FROM attendance")).scalar()):
+            seed(db, models, random.Random(7))
+        db.session.commit()
+        if db.engine.dialect.name == "postgresql":  # stats, and the visibility map for index-only scans
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("VACUUM ANALYZE"))
         else:
             db.session.execute(text("ANALYZE"))
-        db.session.commit()
-        print(f"seeded in {time.perf_counter() - started:.1f} s:",
+            db.session.commit()
+        print(f"seeded/analyzed in {time.perf_counter() - started:.1f} s:",
               {t: db.session.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in
                ("person", "working_group", "unit", "membership", "meeting", "attendance")})
-        create_user("bench", "bench-password", models.Role.LEADERSHIP, "Bench", None, None)
+        if db.session.scalar(select(models.User).where(models.User.username == "bench")) is None:
+            create_user("bench", "bench-password", models.Role.LEADERSHIP, "Bench", None, None)
         db.session.commit()
     client = app.test_client()
     assert client.post("/auth/login", data={"username": "bench", "password": "bench-password"}).status_code == 302
     args = {"period": "year", "year": "2026"}
     warm = client.get("/dashboard/", query_string=args)
     assert warm.status_code == 200 and "Đoàn công tác số 100" in warm.get_data(as_text=True), warm.status_code
+    if show_profile:
+        profile(app, client, args)
     timings = []
     for _ in range(requests):
         started = time.perf_counter()
         response = client.get("/dashboard/", query_string=args)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
+    figure_timings = []
+    with app.test_request_context("/dashboard/", query_string=args):
+        from webapp.dashboard.figures import build_dashboard
+        from webapp.dashboard.filters import parse_filters
+
+        user = db.session.scalar(select(models.User).where(models.User.username == "bench"))
+        for _ in range(requests):
+            started = time.perf_counter()
+            build_dashboard(parse_filters(args, user))
+            figure_timings.append((time.perf_counter() - started) * 1000)
+            db.session.rollback()
+        report("  figures only (build_dashboard, no rendering)", figure_timings)
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
@@ -140,22 +195,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=15)
     parser.add_argument("--postgres", help="base PostgreSQL URL; a scratch database is created next to it")
+    parser.add_argument("--reuse", "--keep", metavar="PATH|DBNAME",
+                        help="keep the seeded data in this SQLite file / PostgreSQL database and reuse it next time")
+    parser.add_argument("--profile", action="store_true", help="print each SQL statement's time for one request")
     args = parser.parse_args()
+    options = {"reuse": bool(args.reuse), "show_profile": args.profile}
     if args.postgres:
         base = make_url(args.postgres).set(drivername="postgresql+psycopg")
-        name = f"dash_bench_{uuid.uuid4().hex[:8]}"
+        name = args.reuse or f"dash_bench_{uuid.uuid4().hex[:8]}"
         admin = create_engine(base, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
         try:
-            report("PostgreSQL", run(base.set(database=name).render_as_string(hide_password=False), args.requests))
+            report("PostgreSQL", run(base.set(database=name).render_as_string(hide_password=False), args.requests,
+                                     **options))
         finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            if not args.reuse:
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+    elif args.reuse:
+        report("SQLite", run(f"sqlite:///{Path(args.reuse).resolve()}", args.requests, **options))
     else:
         with tempfile.TemporaryDirectory() as folder:
-            report("SQLite", run(f"sqlite:///{Path(folder) / 'bench.sqlite'}", args.requests))
+            report("SQLite", run(f"sqlite:///{Path(folder) / 'bench.sqlite'}", args.requests, **options))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, exists, func, or_, select, true
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import aliased, contains_eager
 
 from ..extensions import db
 from ..models import (Assignment, Attendance, AttendanceStatus, FeedbackCategory, FeedbackItem, Meeting, Membership,
@@ -82,6 +82,38 @@ def assigned_attendance(f: Filters, start: date, end: date, *, all_groups: bool 
     return stmt
 
 
+def assigned_meetings(f: Filters, start: date, end: date, *, all_groups: bool = False):
+    """Materialised CTE of (person, group, unit, meeting, day): each meeting held at a unit on a day a member of a
+    group in view was assigned to that unit — the same conditions as `assigned_attendance` minus the attendance
+    row itself. It holds members × meetings per unit (thousands of rows), so it is computed first and attendance is
+    then reached by index, whatever either database's planner would guess about the join order."""
+    stmt = (
+        select(Assignment.person_id, Membership.group_id, Assignment.unit_id, Meeting.id.label("meeting_id"),
+               Meeting.held_on)
+        .select_from(Assignment)
+        .join(Membership, Membership.id == Assignment.membership_id)
+        .join(meeting_unit, meeting_unit.c.unit_id == Assignment.unit_id)
+        .join(Meeting, and_(Meeting.id == meeting_unit.c.meeting_id, Meeting.held_on >= start,
+                            Meeting.held_on <= end, Meeting.held_on >= Assignment.start_date,
+                            or_(Assignment.end_date.is_(None), Meeting.held_on <= Assignment.end_date)))
+        .where(Membership.group_id.in_(group_ids(f, all_groups=all_groups)))
+    )
+    if f.unit_path != "/":
+        stmt = stmt.join(Unit, Unit.id == Assignment.unit_id).where(in_subtree(Unit.path, f.unit_path))
+    return stmt.cte("assigned_meeting").prefix_with("MATERIALIZED")
+
+
+def assigned_marks(f: Filters, start: date, end: date, *, all_groups: bool = False):
+    """The rows of `assigned_attendance` (same columns, same repeats), driven from `assigned_meetings`."""
+    pairs = assigned_meetings(f, start, end, all_groups=all_groups)
+    return (select(Attendance.id.label("attendance_id"), Attendance.person_id, Attendance.status, pairs.c.meeting_id,
+                   pairs.c.held_on, pairs.c.group_id, pairs.c.unit_id)
+            .select_from(pairs)
+            .join(Attendance, and_(Attendance.meeting_id == pairs.c.meeting_id,
+                                   Attendance.person_id == pairs.c.person_id))
+            .where(Attendance.expected.is_(True), Attendance.status.is_not(None)))
+
+
 # ---------------------------------------------------------------- value objects
 @dataclass
 class Rate:
@@ -103,8 +135,11 @@ class Rate:
         return round(100 * self.attended / self.expected, 1) if self.expected else None
 
     def add(self, other: "Rate") -> None:
-        for name in ("expected", "present", "late", "excused", "absent"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.expected += other.expected
+        self.present += other.present
+        self.late += other.late
+        self.excused += other.excused
+        self.absent += other.absent
 
 
 @dataclass(frozen=True)
@@ -205,13 +240,16 @@ def members_in_view(f: Filters) -> list[Member]:
 
 def attendance_cube(f: Filters) -> dict[tuple[int, int, str], Rate]:
     """(group id, person id, 'YYYY-MM') → attendance counts at assigned units within the period."""
-    base = assigned_attendance(f, f.start, f.end).subquery()
+    marks = assigned_marks(f, f.start, f.end).subquery()
+    # One row per (group, attendance row): a mark repeated through several followed units counts once.
+    base = (select(marks.c.group_id, marks.c.attendance_id, marks.c.person_id, marks.c.held_on, marks.c.status)
+            .distinct().subquery())
 
     def count(*statuses):
-        return func.count(func.distinct(case((base.c.status.in_(statuses), base.c.attendance_id))))
+        return func.sum(case((base.c.status.in_(statuses), 1), else_=0))
 
     month = month_key(base.c.held_on)
-    stmt = (select(base.c.group_id, base.c.person_id, month, func.count(func.distinct(base.c.attendance_id)),
+    stmt = (select(base.c.group_id, base.c.person_id, month, func.count(),
                    count(AttendanceStatus.PRESENT), count(AttendanceStatus.LATE), count(AttendanceStatus.EXCUSED),
                    count(AttendanceStatus.ABSENT))
             .group_by(base.c.group_id, base.c.person_id, month))
@@ -220,12 +258,15 @@ def attendance_cube(f: Filters) -> dict[tuple[int, int, str], Rate]:
 
 def group_meeting_cube(f: Filters) -> dict[tuple[int, int, str], int]:
     """(group id, person id, 'YYYY-MM') → the group's own meetings and briefings the person attended."""
-    month = month_key(Meeting.held_on)
-    stmt = (select(Meeting.group_id, Attendance.person_id, month, func.count(func.distinct(Meeting.id)))
-            .join(Attendance, Attendance.meeting_id == Meeting.id)
-            .where(Meeting.group_id.in_(group_ids(f)), Meeting.held_on.between(f.start, f.end),
-                   Attendance.status.in_(ATTENDED))
-            .group_by(Meeting.group_id, Attendance.person_id, month))
+    # The groups' meetings in the period first (few), then their attendance by index.
+    meetings = (select(Meeting.id, Meeting.group_id, Meeting.held_on)
+                .where(Meeting.group_id.in_(group_ids(f)), Meeting.held_on.between(f.start, f.end))
+                .cte("group_meeting").prefix_with("MATERIALIZED"))
+    month = month_key(meetings.c.held_on)
+    stmt = (select(meetings.c.group_id, Attendance.person_id, month, func.count(func.distinct(meetings.c.id)))
+            .select_from(meetings).join(Attendance, Attendance.meeting_id == meetings.c.id)
+            .where(Attendance.status.in_(ATTENDED))
+            .group_by(meetings.c.group_id, Attendance.person_id, month))
     return {(g, p, m): n for g, p, m, n in db.session.execute(stmt)}
 
 
@@ -370,15 +411,21 @@ class UnattendedCell:
 def unattended_cells(f: Filters) -> list[UnattendedCell]:
     """Cells followed by some member during the last `gap_months` months of the period where no assigned
     member attended (present or late) in that window; with the last date one did, if ever."""
-    attended = assigned_attendance(f, EPOCH, f.end, all_groups=True).where(Attendance.status.in_(ATTENDED)).subquery()
-    last = select(attended.c.unit_id, func.max(attended.c.held_on).label("last")).group_by(attended.c.unit_id).subquery()
+    # "No attended mark in the window" is `last` (the latest attended mark up to the period end) being missing or
+    # before the window. Recent marks are few, so they are found first; the latest date over the whole history
+    # is then looked up only for the cells listed (a lookup per listed cell, through the assignments of that cell).
+    cell = aliased(Unit)
+    recent = assigned_marks(f, f.gap_start, f.end, all_groups=True).where(Attendance.status.in_(ATTENDED)).subquery()
+    last = (assigned_attendance(f, EPOCH, f.end, all_groups=True)
+            .where(Attendance.status.in_(ATTENDED), Assignment.unit_id == cell.id)
+            .with_only_columns(func.max(Meeting.held_on)).scalar_subquery())
     followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
-                .where(Assignment.unit_id == Unit.id, overlaps(Assignment, f.gap_start, f.end),
+                .where(Assignment.unit_id == cell.id, overlaps(Assignment, f.gap_start, f.end),
                        Membership.group_id.in_(group_ids(f, all_groups=True))))
-    stmt = (select(Unit, last.c.last).outerjoin(last, last.c.unit_id == Unit.id)
-            .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, in_subtree(Unit.path, f.unit_path),
-                   exists(followed), or_(last.c.last.is_(None), last.c.last < f.gap_start))
-            .order_by(Unit.path))
+    stmt = (select(cell, last)
+            .where(cell.active.is_(True), cell.kind == UnitKind.CELL, in_subtree(cell.path, f.unit_path),
+                   exists(followed), cell.id.not_in(select(recent.c.unit_id)))
+            .order_by(cell.path))
     return [UnattendedCell(unit, last_day) for unit, last_day in db.session.execute(stmt)]
 
 
@@ -422,7 +469,8 @@ def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: di
                    tasks: dict | None = None) -> list[MemberFigure]:
     """Per member: attendance at assigned units, meetings attended, opinions raised, activity per month, and
     the flags (below the attendance threshold, or no activity at all)."""
-    figures = {m.key: MemberFigure(m, months={key: 0 for key in f.months}) for m in members}
+    empty_months = dict.fromkeys(f.months, 0)
+    figures = {m.key: MemberFigure(m, months=empty_months.copy()) for m in members}
     for (group_id, person_id, month), rate in cube.items():
         figure = figures.get((group_id, person_id))
         if figure:

@@ -102,6 +102,9 @@ class Attendance(db.Model):
     __table_args__ = (
         UniqueConstraint("meeting_id", "person_id", name="uq_attendance_meeting_person"),
         Index("ix_attendance_person_meeting", "person_id", "meeting_id"),
+        # Covers the dashboard's probes (meeting, person) → status, expected without reading the table rows.
+        Index("ix_attendance_meeting_person_status", "meeting_id", "person_id", "status", "expected",
+              postgresql_include=["id"]),
     )
 
 

@@ -203,3 +203,56 @@ def test_feedback_breakdown_and_task_ages(work, filters_for):
     assert dash.feedback.by_month["2026-02"] == {"new": 1, "closed": 1}
     # As of 31/12/2026: the open task due 1/4 is 274 days overdue; the 2027 one is not due; done tasks by deadline.
     assert dash.tasks == {"open": {"overdue_more": 1, "not_due": 1}, "done": {"overdue_more": 2}}
+
+
+FILTER_VARIANTS = [dict(period="year", year=2026), dict(period="quarter", year=2026, quarter=1),
+                   dict(period="quarter", year=2026, quarter=2), dict(period="year", year=2026, months=9),
+                   dict(period="year", year=2025)]
+
+
+def _reference_cube(f):
+    """attendance_cube recomputed in Python from the drill-down's `assigned_attendance` rows."""
+    from webapp.extensions import db
+
+    seen, cube = set(), {}
+    for row in db.session.execute(fg.assigned_attendance(f, f.start, f.end)).mappings():
+        if (row["group_id"], row["attendance_id"]) in seen:
+            continue
+        seen.add((row["group_id"], row["attendance_id"]))
+        rate = cube.setdefault((row["group_id"], row["person_id"], row["held_on"].strftime("%Y-%m")), fg.Rate())
+        rate.expected += 1
+        status = getattr(row["status"], "value", row["status"])
+        setattr(rate, status, getattr(rate, status) + 1)
+    return cube
+
+
+def _reference_unattended(f):
+    """unattended_cells as first written: the latest attended mark per unit over the whole history, joined."""
+    from sqlalchemy import exists, func, or_, select
+
+    from webapp.extensions import db
+    from webapp.models import Assignment, Attendance, Membership, Unit, UnitKind
+
+    attended = (fg.assigned_attendance(f, fg.EPOCH, f.end, all_groups=True)
+                .where(Attendance.status.in_(fg.ATTENDED)).subquery())
+    last = (select(attended.c.unit_id, func.max(attended.c.held_on).label("last"))
+            .group_by(attended.c.unit_id).subquery())
+    followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
+                .where(Assignment.unit_id == Unit.id, fg.overlaps(Assignment, f.gap_start, f.end),
+                       Membership.group_id.in_(fg.group_ids(f, all_groups=True))))
+    stmt = (select(Unit.id, last.c.last).outerjoin(last, last.c.unit_id == Unit.id)
+            .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, fg.in_subtree(Unit.path, f.unit_path),
+                   exists(followed), or_(last.c.last.is_(None), last.c.last < f.gap_start))
+            .order_by(Unit.path))
+    return [tuple(row) for row in db.session.execute(stmt)]
+
+
+@pytest.mark.parametrize("extra", [{}, "group", "ward", "c1"])
+@pytest.mark.parametrize("args", FILTER_VARIANTS)
+def test_figures_match_the_reference_join(town, filters_for, args, extra):
+    """The CTE-driven figures equal the plain join of `assigned_attendance` (the drill-down's rows)."""
+    extra = {} if extra == {} else ({"group": town.g2.id} if extra == "group"
+                                    else {"unit": getattr(town, extra).id})
+    f = filters_for(**args, **extra)
+    assert fg.attendance_cube(f) == _reference_cube(f)
+    assert [(cell.unit.id, cell.last_attended) for cell in fg.unattended_cells(f)] == _reference_unattended(f)
