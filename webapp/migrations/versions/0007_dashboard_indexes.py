@@ -1,7 +1,7 @@
 """dashboard indexes: covering index for the attendance probes of the dashboard figures
 
 Revision ID: 0007_dashboard_indexes
-Revises: 0006_dashboard
+Revises: 0005_imports
 Create Date: 2026-11-25 09:40:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0007_dashboard_indexes"
-down_revision = "0006_dashboard"
+down_revision = "0005_imports"
 branch_labels = None
 depends_on = None
 
