@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..models import Role, WorkingGroup
-from ..pagination import paginate
+from ..pagination import Page, paginate
 from ..permissions import requires
 from ..rendering import render
 from . import bp, exports, figures, queries, reports
@@ -36,13 +36,43 @@ def _without_group(f):
     return replace(f, group=None)
 
 
+MEMBER_ROWS = 50
+SECTIONS = {"ranking": "ranking", "heatmap": "members"}
+
+
+def member_page(dash, name: str) -> Page:
+    """One page of a per-member section, so the page stays light with thousands of members."""
+    items = getattr(dash, SECTIONS[name]) if dash else []
+    pages = max(1, -(-len(items) // MEMBER_ROWS))
+    number = min(max(request.args.get(f"{name}_page", 1, type=int) or 1, 1), pages)
+    start = (number - 1) * MEMBER_ROWS
+    return Page(items=items[start:start + MEMBER_ROWS], page=number, per_page=MEMBER_ROWS, total=len(items))
+
+
 @bp.get("/")
 @requires(*DASHBOARD_ROLES)
 def index():
     f = current_filters()
     dash = None if f.errors else figures.build_dashboard(f)
     return render("dashboard/index.html", "dashboard/_body.html", http_status=400 if f.errors else 200,
-                  dash=dash, **filter_context(f))
+                  dash=dash, ranking_page=member_page(dash, "ranking"), heatmap_page=member_page(dash, "heatmap"),
+                  **filter_context(f))
+
+
+@bp.get("/section/<name>")
+@requires(*DASHBOARD_ROLES)
+def section(name: str):
+    """Another page of the ranking or the heatmap (an HTMX swap of that section alone)."""
+    if name not in SECTIONS:
+        abort(404)
+    f = current_filters()
+    if f.errors:
+        return render("dashboard/index.html", "dashboard/_errors.html", http_status=400, errors=f.errors,
+                      dash=None, **filter_context(f))
+    dash = figures.build_dashboard(f)
+    return render("dashboard/index.html", f"dashboard/_{name}.html", dash=dash,
+                  ranking_page=member_page(dash, "ranking"), heatmap_page=member_page(dash, "heatmap"),
+                  **filter_context(f))
 
 
 RECORD_KINDS = ("attendance", "group_meetings", "opinions", "uncovered", "unattended")
