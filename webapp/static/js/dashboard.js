@@ -38,7 +38,20 @@
     loadChartJs(function () { Array.prototype.forEach.call(canvases, drawOne); });
   }
 
+  /* A click on a figure (a.drill) loads its records into the drill-down panel instead of leaving the page.
+     Captured at the document, before htmx's boost sees the link; modified clicks keep their usual meaning. */
+  function openDrill(evt) {
+    var link = evt.target.closest ? evt.target.closest("a.drill") : null;
+    if (!link || !window.htmx || evt.button !== 0 || evt.ctrlKey || evt.metaKey || evt.shiftKey || evt.altKey) {
+      return;
+    }
+    evt.preventDefault();
+    evt.stopPropagation();
+    window.htmx.ajax("GET", link.getAttribute("href"), { target: "#drilldown", swap: "innerHTML" });
+  }
+
   window.dashboardCharts = { draw: draw };
+  document.addEventListener("click", openDrill, true);
   document.addEventListener("htmx:afterSettle", function (evt) { draw(evt.target); });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { draw(document); });
