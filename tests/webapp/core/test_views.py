@@ -34,7 +34,7 @@ def test_audit_log_is_admin_only(client, as_role):
 
 
 def test_audit_log_records_changes_with_before_and_after(client, as_role, make_person):
-    admin = as_role(Role.ADMIN)
+    as_role(Role.ADMIN)
     person = make_person("Trần Văn Cũ")
     person.set_name("Trần Văn Mới")
     db.session.commit()
