@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Role, Unit, User
-from .imports.commands import COMMANDS as IMPORT_COMMANDS
+from .imports_cli import COMMANDS as IMPORT_COMMANDS
 from .notifications.digest import send_digest_command
 
 

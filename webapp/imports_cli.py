@@ -1,18 +1,18 @@
-"""`flask import` and `flask inspect-sheet`: the importers' JSON contract, plus a commit through the web's path."""
+"""`flask import` and `flask inspect-sheet`: the importers' JSON contract, plus a commit through the web's path.
+
+This module lives outside the `imports` blueprint and imports nothing heavy at the top, because it is also
+registered as a Flask CLI plugin (pyproject `flask.commands`): a dry run then reads the file without loading
+the web application at all, which would cost more than reading a large file.
+"""
 import json
 import logging
 import sys
 import warnings
-from datetime import date
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
-from sqlalchemy import select
-
-from ..extensions import db
-from ..models import ImportBatch, Unit, UnitKind
-from .engine import Options
+from flask import has_app_context
+from flask.cli import ScriptInfo
 
 EXIT_OK, EXIT_UNIMPORTABLE = 0, 2
 
@@ -34,15 +34,22 @@ def _emit(payload: dict) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, default=str))
 
 
-def _options(create_persons, create_units, unit_parent, default_unit, start_date) -> Options:
+def _options(create_persons, create_units, unit_parent, default_unit, start_date):
+    from sqlalchemy import select
+
+    from .clock import local_today
+    from .extensions import db
+    from .imports.engine import Options
+    from .models import Unit, UnitKind
+
     parent = unit_parent
     if create_units and parent is None:
         parent = db.session.scalar(select(Unit.id).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
-    return Options(start_date=start_date.date() if start_date else date.today(), create_units=create_units,
+    return Options(start_date=start_date.date() if start_date else local_today(), create_units=create_units,
                    unit_parent_id=parent, create_persons=create_persons, default_unit_id=default_unit)
 
 
-def receipt(batch: ImportBatch) -> dict:
+def receipt(batch) -> dict:
     """A committed batch as JSON: the same facts as the receipt page."""
     rows = batch.row_results or []
     return {"batch_id": batch.id, "file": batch.file_name, "sha256": batch.sha256, "kind": batch.kind,
@@ -51,11 +58,13 @@ def receipt(batch: ImportBatch) -> dict:
             "failed_rows": [r for r in rows if r["outcome"] == "failed"][:1000]}
 
 
-def _commit(path: Path, kind, sheet, options: Options) -> tuple[dict, int]:
+def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
     import importers
 
-    from . import services
-    from .engine import ImportRefused
+    from .extensions import db
+    from .imports import services
+    from .imports.engine import ImportRefused
+    from .models import ImportBatch
 
     try:
         batch_id = services.create_batch(path, path.name, None, kind=kind, sheet=sheet, options=options.as_dict())
@@ -78,7 +87,6 @@ def _commit(path: Path, kind, sheet, options: Options) -> tuple[dict, int]:
 @click.option("--unit-parent", type=int)
 @click.option("--default-unit", type=int, help="Chi bộ cho các dòng không ghi chi bộ.")
 @click.option("--start-date", type=click.DateTime(formats=["%Y-%m-%d"]))
-@with_appcontext
 def import_command(file, kind, sheet, mapping, dry_run, as_json, summary, create_persons, create_units,
                    unit_parent, default_unit, start_date):
     """Import a roster or attendance spreadsheet (--dry-run: read and validate only)."""
@@ -91,14 +99,26 @@ def import_command(file, kind, sheet, mapping, dry_run, as_json, summary, create
     if not path.is_file():
         _emit({"error": f"Không tìm thấy tệp '{file}'."})
         sys.exit(EXIT_UNIMPORTABLE)
-    try:
-        payload, code = _commit(path, kind, sheet, _options(create_persons, create_units, unit_parent, default_unit,
-                                                             start_date))
-    except Exception as exc:  # the contract: one JSON object, never a traceback
-        db.session.rollback()
-        payload, code = {"error": f"Không thể nhập tệp do lỗi không mong muốn: {type(exc).__name__}"}, EXIT_UNIMPORTABLE
+    if has_app_context():
+        payload, code = _commit_safely(path, kind, sheet, create_persons, create_units, unit_parent, default_unit,
+                                       start_date)
+    else:
+        with click.get_current_context().ensure_object(ScriptInfo).load_app().app_context():
+            payload, code = _commit_safely(path, kind, sheet, create_persons, create_units, unit_parent,
+                                           default_unit, start_date)
     _emit(payload)
     sys.exit(code)
+
+
+def _commit_safely(path, kind, sheet, *option_values) -> tuple[dict, int]:
+    """Commit like the web flow; any failure becomes the JSON error object, never a traceback."""
+    from .extensions import db
+
+    try:
+        return _commit(path, kind, sheet, _options(*option_values))
+    except Exception as exc:  # the contract: one JSON object, never a traceback
+        db.session.rollback()
+        return {"error": f"Không thể nhập tệp do lỗi không mong muốn: {type(exc).__name__}"}, EXIT_UNIMPORTABLE
 
 
 @click.command("inspect-sheet")
