@@ -475,8 +475,10 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     old = existing.iloc[where[~fresh]].assign(status=chosen_statuses[~fresh])
     changed = old[old["old_status"].to_numpy() != old["status"].to_numpy()]
     now = utcnow()
+    in_key_order = np.argsort(chosen_keys[fresh], kind="stable")  # (meeting, person) indexes then grow at their end
     bulk_insert(Attendance.__table__, ["meeting_id", "person_id", "status", "expected", "marked_at", "import_batch_id"],
-                _insert_rows(chosen_keys[fresh], chosen_statuses[fresh], db_value(now), db_value(True), ctx.batch_id))
+                _insert_rows(chosen_keys[fresh][in_key_order], chosen_statuses[fresh][in_key_order], db_value(now),
+                             db_value(True), ctx.batch_id))
     ctx.tick(95)
     table = Attendance.__table__
     _executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),

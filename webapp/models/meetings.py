@@ -88,13 +88,13 @@ class Attendance(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))  # indexed by ix_attendance_person_meeting
     expected: Mapped[bool] = mapped_column(default=True)
     status: Mapped[Optional[AttendanceStatus]] = mapped_column(str_enum(AttendanceStatus, "attendance_status"))
     reason: Mapped[Optional[str]] = mapped_column(String(255))
     marked_at: Mapped[Optional[datetime]]
     marked_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
-    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
+    import_batch_id: Mapped[Optional[int]]  # no index: it would slow every bulk import; undo scans once
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendances")
     person: Mapped[Person] = relationship()
