@@ -12,6 +12,7 @@ from ..models import Document, Role, Term
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, requires
 from ..rendering import render
+from ..uploads import upload_folder
 from . import bp, services
 from .forms import DocumentForm
 
@@ -53,5 +54,5 @@ def download(document_id: int):
     document = db.session.get(Document, document_id)
     if document is None or not document.stored_name:
         abort(404)
-    return send_from_directory(services.upload_folder(), document.stored_name, as_attachment=True,
+    return send_from_directory(upload_folder(), document.stored_name, as_attachment=True,
                                download_name=document.file_name, mimetype=document.content_type)

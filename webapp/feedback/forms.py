@@ -8,7 +8,7 @@ from wtforms import (BooleanField, MultipleFileField, SelectField, StringField,
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..formfields import VnDateField, VnIntegerField
-from .uploads import allowed_file
+from ..uploads import extension_allowed
 from ..clock import local_today
 
 NONE_CHOICE = (0, "—")
@@ -36,7 +36,7 @@ def optional_id(value) -> int | None:
 def check_files(field) -> None:
     """Refuse files whose type is not a document or an image."""
     for upload in field.data or []:
-        if getattr(upload, "filename", "") and not allowed_file(upload.filename):
+        if getattr(upload, "filename", "") and not extension_allowed(upload.filename):
             raise ValidationError(_l("Tệp “%(name)s” không được chấp nhận (chỉ PDF, Word, Excel, ảnh, văn bản).",
                                      name=upload.filename))
 

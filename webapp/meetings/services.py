@@ -1,9 +1,7 @@
 """Named state changes of the meetings area; each commits once and is audited automatically."""
-import uuid
 from datetime import date
 from pathlib import Path
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import extract, func, select
 from werkzeug.datastructures import FileStorage
@@ -13,9 +11,10 @@ from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, Me
                       Unit, WorkingGroup)
 from ..models.meetings import meeting_unit
 from ..models._types import utcnow
+from ..uploads import save_upload, upload_folder
 from .roster import expected_person_ids, term_on
 
-ALLOWED_EXTENSIONS = {"pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "jpeg", "png", "txt"}
+MEETING_FILES = "meetings"
 STATUS_CYCLE = [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT]
 
 
@@ -160,22 +159,13 @@ def _last_day(year: int, month: int) -> int:
 
 
 def _upload_dir() -> Path:
-    folder = Path(current_app.config["UPLOAD_FOLDER"]) / "meetings"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def file_extension_allowed(filename: str) -> bool:
-    return "." in filename and filename.rsplit(".", 1)[1].lower() in ALLOWED_EXTENSIONS
+    return upload_folder(MEETING_FILES)
 
 
 def attach_file(meeting: Meeting, upload: FileStorage, user) -> MeetingFile:
     """Store an uploaded file under the upload folder and record it on the meeting."""
     original = upload.filename or "tep"
-    extension = original.rsplit(".", 1)[1].lower()
-    stored_name = f"{uuid.uuid4().hex}.{extension}"
-    path = _upload_dir() / stored_name
-    upload.save(path)
+    stored_name, path = save_upload(upload, MEETING_FILES)
     record = MeetingFile(file_name=Path(original.replace("\\", "/")).name[:255], stored_name=stored_name,
                          content_type=upload.mimetype, size_bytes=path.stat().st_size, uploaded_by_id=user.id)
     meeting.files.append(record)

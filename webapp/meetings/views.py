@@ -16,6 +16,7 @@ from ..names import fold
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render, wants_fragment
+from ..uploads import extension_allowed
 from ..tasks.sources import TASK_CREATORS, tasks_by_source
 from . import bp, queries, services
 from .access import RECORDERS, can_read_meeting, can_read_record, can_record_meeting
@@ -304,7 +305,7 @@ def upload_file(meeting_id: int):
     upload = form.file.data if form.validate_on_submit() else None
     if not upload or not upload.filename:
         form.file.errors = [_("Hãy chọn tệp cần tải lên.")]
-    elif not services.file_extension_allowed(upload.filename):
+    elif not extension_allowed(upload.filename):
         form.file.errors = [_("Chỉ nhận tệp PDF, Word, Excel, OpenDocument, ảnh hoặc văn bản.")]
     else:
         services.attach_file(meeting, upload, current_user)
