@@ -232,6 +232,14 @@ def end_membership(group_id: int, membership_id: int):
     return _apply(group, lambda: services.end_membership(membership, form.end_date.data), form, key)
 
 
+def _chosen_unit(form) -> Unit:
+    """The unit picked on an assignment form, or a rule violation next to its field."""
+    unit = db.session.get(Unit, form.unit_id.data or 0)
+    if unit is None:
+        raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
+    return unit
+
+
 @bp.post("/<int:group_id>/members/<int:membership_id>/assignments")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def assign_unit(group_id: int, membership_id: int):
@@ -243,10 +251,7 @@ def assign_unit(group_id: int, membership_id: int):
     form.unit_id.choices = unit_choices(current_user)
 
     def change():
-        unit = db.session.get(Unit, form.unit_id.data or 0)
-        if unit is None:
-            raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
-        services.assign_unit(membership, unit, form.start_date.data, scope=scope_path(current_user))
+        services.assign_unit(membership, _chosen_unit(form), form.start_date.data, scope=scope_path(current_user))
 
     return _apply(group, change, form, key)
 
@@ -262,10 +267,8 @@ def change_assignment_unit(group_id: int, assignment_id: int):
     form.unit_id.choices = unit_choices(current_user)
 
     def change():
-        unit = db.session.get(Unit, form.unit_id.data or 0)
-        if unit is None:
-            raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
-        services.change_assignment_unit(assignment, unit, form.on_date.data, scope=scope_path(current_user))
+        services.change_assignment_unit(assignment, _chosen_unit(form), form.on_date.data,
+                                        scope=scope_path(current_user))
 
     return _apply(group, change, form, key)
 
