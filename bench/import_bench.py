@@ -1,15 +1,17 @@
 """Benchmark: a 100,000-row wide attendance register (over a million marks) read bare, dry-run and committed.
 
-Usage: python bench/import_bench.py [--rows 100000] [--out /tmp/import-bench]
+Usage: python bench/import_bench.py [--rows 100000] [--out /tmp/import-bench] [--repeat 3]
 
 Each step runs as a whole process (what an officer or the CLI would start); wall time and the child's peak RSS
-(os.wait4 rusage) are reported, with the targets: dry run <= 2x the bare read, commit <= 10x, peak RSS < 500 MB.
+(os.wait4 rusage) are reported; each step runs --repeat times (the commit into a fresh empty database each
+time) and the medians are compared with the targets: dry run <= 2x the bare read, commit <= 10x, peak RSS < 500 MB.
 """
 import argparse
 import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,10 +75,22 @@ def run(label: str, argv: list[str], env: dict) -> dict:
     return {"seconds": seconds, "peak_mb": peak_mb, "stdout": stdout}
 
 
+def median_run(label: str, argv: list[str], env: dict, repeat: int, before=None) -> dict:
+    """Run a step `repeat` times; the median wall time, the largest peak RSS and the last output."""
+    runs = []
+    for _ in range(repeat):
+        if before:
+            before()
+        runs.append(run(label, argv, env))
+    return {"seconds": statistics.median(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs),
+            "stdout": runs[-1]["stdout"]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--out", default="/tmp/import-bench")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per step; medians are compared (default 3)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -86,22 +100,28 @@ def main() -> None:
         generate(path, args.rows)
         print(f"generated {path} ({path.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - start:.1f} s")
     instance = out / "instance"
-    shutil.rmtree(instance, ignore_errors=True)
     env = {**os.environ, "INSTANCE_PATH": str(instance), "PYTHONWARNINGS": "ignore"}
     env.pop("DATABASE_URL", None)
 
-    bare = run("calamine bare read", [PYTHON, "-c", (
+    def empty_database() -> None:
+        shutil.rmtree(instance, ignore_errors=True)
+        subprocess.run([FLASK, "--app", "wsgi", "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
+
+    bare = median_run("calamine bare read", [PYTHON, "-c", (
         "import sys, python_calamine as c; b = c.CalamineWorkbook.from_path(sys.argv[1]); "
         "rows = b.get_sheet_by_name(b.sheet_names[0]).to_python(skip_empty_area=False); print(len(rows))"),
-        str(path)], env)
-    dry = run("flask import --dry-run --summary", [FLASK, "--app", "wsgi", "import", str(path), "--kind",
-                                                   "attendance", "--dry-run", "--json", "--summary"], env)
+        str(path)], env, args.repeat)
+    dry = median_run("flask import --dry-run --summary", [FLASK, "--app", "wsgi", "import", str(path), "--kind",
+                                                          "attendance", "--dry-run", "--json", "--summary"],
+                     env, args.repeat)
     records = json.loads(dry["stdout"])["record_count"]
-    subprocess.run([FLASK, "--app", "wsgi", "db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True)
-    commit = run("flask import (commit, SQLite)", [FLASK, "--app", "wsgi", "import", str(path), "--kind", "attendance",
-                                                   "--json", "--create-persons", "--create-units"], env)
+    commit = median_run("flask import (commit, SQLite)", [FLASK, "--app", "wsgi", "import", str(path), "--kind",
+                                                          "attendance", "--json", "--create-persons", "--create-units"],
+                        env, args.repeat, before=empty_database)
     receipt = json.loads(commit["stdout"])
     print(f"records: {records}; created: {receipt['counts']['created']}; rows failed: {receipt['counts']['failed']}")
+    print(f"medians of {args.repeat}: bare read {bare['seconds']:.2f} s, dry run {dry['seconds']:.2f} s, "
+          f"commit {commit['seconds']:.2f} s")
     print(f"dry run / bare read: {dry['seconds'] / bare['seconds']:.2f}x (target <= 2x)")
     print(f"commit  / bare read: {commit['seconds'] / bare['seconds']:.2f}x (target <= 10x)")
     print(f"peak RSS: {max(dry['peak_mb'], commit['peak_mb']):.0f} MB (target < 500 MB)")

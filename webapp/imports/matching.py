@@ -41,7 +41,7 @@ class UnitIndex:
             select(Unit.id, Unit.name, Unit.search_key, Unit.path).where(Unit.path.startswith(scope_path),
                                                                          Unit.active.is_(True))
         ).all()
-        frame = pd.DataFrame(rows, columns=["id", "name", "search_key", "path"])
+        frame = rows_frame(rows, ["id", "name", "search_key", "path"])
         index = cls(frame)
         for row in rows:
             index.by_key.setdefault(row.search_key, row.id)
@@ -68,6 +68,12 @@ class UnitIndex:
         self.by_key[fold(name)] = unit_id
 
 
+def rows_frame(rows, columns: list[str]) -> pd.DataFrame:
+    """A frame from result rows; pandas probes SQLAlchemy Row objects as mappings (seconds per 100,000 rows),
+    plain tuples it takes at once."""
+    return pd.DataFrame([tuple(row) for row in rows], columns=columns)
+
+
 def load_persons(keys) -> pd.DataFrame:
     """Existing persons whose search key is among `keys` (chunked IN lists)."""
     keys = [k for k in pd.unique(pd.Series(list(keys), dtype=object)) if k]
@@ -79,7 +85,7 @@ def load_persons(keys) -> pd.DataFrame:
             select(Person.id, Person.search_key, Person.birth_date, Person.phone, Person.position,
                    Person.home_unit_id).where(Person.search_key.in_(chunk))
         ).all()
-        parts.append(pd.DataFrame(rows, columns=columns))
+        parts.append(rows_frame(rows, columns))
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     frame["birth_date"] = frame["birth_date"].map(lambda d: d.isoformat() if d is not None else None)
     return frame
