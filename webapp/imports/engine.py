@@ -101,26 +101,40 @@ def _executemany(statement, rows: list[dict]) -> None:
 
 
 def bulk_insert(table, columns: list[str], rows, fixed: dict | None = None) -> int:
-    """Insert tuples of `columns` (plus `fixed` values, the same for every row) in chunks, inside the session's
-    transaction; returns the number of rows.
+    """Insert tuples of `columns` (plus `fixed` values, the same for every row) inside the session's transaction;
+    returns the number of rows.
 
-    The hot path of an import: Core/ORM per-row parameter processing costs more than the insert itself. SQLite
-    gets each chunk as one JSON parameter unpacked by json_each (a third faster than the DBAPI's executemany for
-    a million rows); other databases get the DBAPI's executemany."""
+    The hot path of an import: Core/ORM per-row parameter processing costs more than the insert itself. PostgreSQL
+    (psycopg) gets the rows through COPY (executemany manages ~26,000 rows/s there); SQLite gets each chunk as one
+    JSON parameter unpacked by json_each (a third faster than the DBAPI's executemany for a million rows); any
+    other database gets the DBAPI's executemany."""
     connection = db.session.connection()
     fixed = fixed or {}
     quote = connection.dialect.identifier_preparer.quote
-    names = ", ".join(quote(c) for c in [*columns, *fixed])
+    target = f"{quote(table.name)} ({', '.join(quote(c) for c in [*columns, *fixed])})"
+    tail = tuple(fixed.values())
+    if connection.dialect.driver == "psycopg":
+        return _copy_rows(connection, target, rows, tail)
     if _json_each_available(connection):
         connection.exec_driver_sql("PRAGMA cache_size=-32768")  # index pages of a million-row insert stay in memory
         picks = ", ".join([f"value->>{i}" for i in range(len(columns))] + ["?"] * len(fixed))
-        sql = f"INSERT INTO {quote(table.name)} ({names}) SELECT {picks} FROM json_each(?)"
+        sql = f"INSERT INTO {target} SELECT {picks} FROM json_each(?)"
         return _insert_chunks(rows, lambda chunk: connection.exec_driver_sql(
-            sql, (*fixed.values(), json.dumps(chunk, ensure_ascii=False, allow_nan=False))))
+            sql, (*tail, json.dumps(chunk, ensure_ascii=False, allow_nan=False))))
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * (len(columns) + len(fixed)))})"
-    tail = tuple(fixed.values())
+    sql = f"INSERT INTO {target} VALUES ({', '.join([mark] * (len(columns) + len(fixed)))})"
     return _insert_chunks(rows, lambda chunk: connection.exec_driver_sql(sql, [row + tail for row in chunk]))
+
+
+def _copy_rows(connection, target: str, rows, tail: tuple) -> int:
+    """COPY … FROM STDIN on the session's own psycopg connection (so inside its transaction)."""
+    total = 0
+    with connection.connection.dbapi_connection.cursor() as cursor, \
+            cursor.copy(f"COPY {target} FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row + tail)
+            total += 1
+    return total
 
 
 def _json_each_available(connection) -> bool:
