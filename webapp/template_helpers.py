@@ -6,6 +6,7 @@ from .i18n import N_
 from flask_babel import get_locale, gettext as _
 
 from .models import AttendanceStatus, MeetingKind, MemberRole, Role, Sector, UnitKind
+from .permissions import READ_DIRECTORY
 
 ROLE_LABELS = {
     MemberRole.HEAD: N_("Trưởng đoàn"),
@@ -103,3 +104,4 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["MEETING_KIND_LABELS"] = MEETING_KIND_LABELS
     app.jinja_env.globals["ATTENDANCE_LABELS"] = ATTENDANCE_LABELS
     app.jinja_env.globals["Role"] = Role
+    app.jinja_env.globals["READ_DIRECTORY"] = READ_DIRECTORY

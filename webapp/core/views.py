@@ -1,4 +1,4 @@
-from flask import jsonify
+from flask import jsonify, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, select, text
 
@@ -28,6 +28,12 @@ def index():
             select(Membership).where(Membership.person_id == current_user.person_id, active_on(Membership, today))
         ).scalars().all()
     return render("core/index.html", counts=counts, my_groups=my_groups)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico before reading the page's icon link."""
+    return redirect(url_for("static", filename="img/favicon.svg"), code=301)
 
 
 @bp.get("/healthz")

@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..extensions import db
 from ..formfields import RuleViolation, show_violation
 from ..models import Role, Unit
-from ..permissions import READ_DIRECTORY, ensure, requires
+from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
 from . import bp, queries, services
 from .access import can_edit_unit
@@ -34,7 +34,8 @@ def detail(unit_id: int):
     unit = _unit_or_404(unit_id)
     followers = queries.followers(unit, local_today())
     return render("units/detail.html", unit=unit, followers=followers, groups=queries.groups_following(followers),
-                  children=queries.children(unit), can_edit=can_edit_unit(current_user, unit))
+                  children=queries.children(unit), can_edit=can_edit_unit(current_user, unit),
+                  show_targets=unit_in_scope(current_user, unit))
 
 
 def _form(unit: Unit | None) -> UnitForm:

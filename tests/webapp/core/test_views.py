@@ -48,3 +48,10 @@ def test_audit_log_never_stores_password_hashes(make_user):
     make_user(Role.ADMIN)
     insert = db.session.query(AuditLog).filter_by(table_name="user").one()
     assert "password_hash" not in insert.after
+
+
+def test_favicon_is_served_without_login(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.location.endswith("/static/img/favicon.svg")
+    with client.get(response.location) as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"

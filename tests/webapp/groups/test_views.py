@@ -298,3 +298,20 @@ def test_a_failed_add_keeps_the_chosen_person_selected(client, town, login_as, m
     login_as(Role.ADMIN)
     body = _add(client, town, person_id=str(town.member.id)).get_data(as_text=True)
     assert f'<option selected value="{town.member.id}">' in body
+
+
+def test_a_member_sees_colleagues_and_units_as_text_not_as_links_that_answer_403(client, town, login_as):
+    login_as(Role.MEMBER)
+    body = client.get(f"/groups/{town.group.id}").get_data(as_text=True)
+    assert f'href="/people/{town.member.id}"' in body  # their own page
+    assert f'href="/people/{town.head.id}"' not in body and "Nguyễn Thăng Long" in body
+    assert f'href="/units/{town.cell.id}"' not in body and "Chi bộ Tổ dân phố 3" in body
+    assert 'href="/groups/"' not in body
+    assert client.get(f"/people/{town.head.id}").status_code == 403
+
+
+def test_readers_get_the_links(client, town, login_as):
+    login_as(Role.LEADERSHIP)
+    body = client.get(f"/groups/{town.group.id}").get_data(as_text=True)
+    assert f'href="/people/{town.head.id}"' in body and f'href="/units/{town.cell.id}"' in body
+    assert 'href="/groups/"' in body

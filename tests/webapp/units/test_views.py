@@ -67,3 +67,10 @@ def test_a_unit_cannot_be_placed_under_its_own_subtree(client, town, login_as):
                                                                           kind="party_committee", sector="ward"))
     assert response.status_code == 422 and "Không thể đặt đơn vị dưới chính nó" in response.get_data(as_text=True)
     assert db.session.get(Unit, town.ward.id).parent_id == town.root.id
+
+
+def test_unit_page_loads_targets_only_for_units_in_the_users_scope(client, town, login_as):
+    login_as(Role.UNIT_OFFICER)  # scoped to the ward
+    assert "unit-targets" in client.get(f"/units/{town.cell.id}").get_data(as_text=True)
+    outside = client.get(f"/units/{town.other_ward.id}").get_data(as_text=True)
+    assert "unit-targets" not in outside and client.get(f"/targets/unit/{town.other_ward.id}").status_code == 403
