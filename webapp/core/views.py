@@ -6,10 +6,14 @@ from ..extensions import csrf, db
 from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGroup
 from ..models.groups import active_on
 from ..pagination import paginate
-from ..permissions import requires
+from ..meetings import queries as meeting_queries
+from ..permissions import READ_DIRECTORY, requires
 from ..rendering import render
 from . import bp
 from ..clock import local_today
+from ..tasks.queries import due_soon
+
+DUE_DAYS, UPCOMING_DAYS = 7, 14
 
 
 @bp.get("/")
@@ -27,7 +31,13 @@ def index():
         my_groups = db.session.execute(
             select(Membership).where(Membership.person_id == current_user.person_id, active_on(Membership, today))
         ).scalars().all()
-    return render("core/index.html", counts=counts, my_groups=my_groups)
+    if current_user.role in READ_DIRECTORY:
+        meetings = meeting_queries.upcoming(current_user, today, UPCOMING_DAYS)
+    else:
+        meetings = meeting_queries.upcoming_for_person(current_user.person_id, today, UPCOMING_DAYS) \
+            if current_user.person_id else []
+    return render("core/index.html", counts=counts, my_groups=my_groups, meetings=meetings,
+                  items=due_soon(current_user, DUE_DAYS, today), due_days=DUE_DAYS, upcoming_days=UPCOMING_DAYS)
 
 
 @bp.get("/favicon.ico")

@@ -4,7 +4,7 @@ Every function runs a fixed number of SQL statements, whatever the number of mem
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, extract, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -105,6 +105,24 @@ def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None
         statement = statement.where(extract("year", Meeting.held_on) == month.year,
                                     extract("month", Meeting.held_on) == month.month)
     return statement
+
+
+def upcoming(user, today: date, days: int, limit: int = 10) -> list[Meeting]:
+    """Meetings the user may see from today to `days` days ahead, soonest first."""
+    return db.session.scalars(
+        select(Meeting).where(visible_meetings_condition(user), Meeting.held_on.between(today, today + timedelta(days)))
+        .options(selectinload(Meeting.units)).order_by(Meeting.held_on, Meeting.starts_at, Meeting.id).limit(limit)
+    ).all()
+
+
+def upcoming_for_person(person_id: int, today: date, days: int, limit: int = 10) -> list[Meeting]:
+    """Meetings a person is expected at from today to `days` days ahead, soonest first."""
+    return db.session.scalars(
+        select(Meeting).join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Attendance.person_id == person_id, Attendance.expected.is_(True),
+               Meeting.held_on.between(today, today + timedelta(days)))
+        .options(selectinload(Meeting.units)).order_by(Meeting.held_on, Meeting.starts_at, Meeting.id).limit(limit)
+    ).all()
 
 
 def counters(meeting_id: int) -> dict:

@@ -1,5 +1,10 @@
-from webapp.models import AuditLog, Role
+from datetime import timedelta
+
+from webapp.clock import local_today
 from webapp.extensions import db
+from webapp.meetings.services import create_meeting
+from webapp.models import AuditLog, MeetingKind, Role
+from webapp.tasks.services import create_task
 
 
 def test_healthz_reports_database_ok(client):
@@ -55,3 +60,35 @@ def test_favicon_is_served_without_login(client):
     assert response.status_code == 301 and response.location.endswith("/static/img/favicon.svg")
     with client.get(response.location) as icon:
         assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+
+
+def _meeting(unit, title, days_ahead):
+    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": local_today() + timedelta(days=days_ahead),
+                              "title": title}, [unit])
+    db.session.commit()
+    return meeting
+
+
+def test_home_page_lists_upcoming_meetings_in_scope_and_work_due(client, town, login_as):
+    near = _meeting(town.cell, "Sinh hoạt chi bộ Tổ dân phố 3", 3)
+    _meeting(town.other_ward, "Hội nghị phường Nam Hồng", 2)
+    _meeting(town.cell, "Sinh hoạt tháng sau nữa", 40)
+    user = login_as(Role.UNIT_OFFICER)  # scoped to the ward
+    create_task(user, title="Báo cáo tình hình <b>tổ dân phố</b>", deadline=local_today() + timedelta(days=2),
+                owner_unit=town.ward)
+    db.session.commit()
+    body = client.get("/").get_data(as_text=True)
+    meetings = body.split('id="home-meetings"')[1]
+    assert f'href="/meetings/{near.id}"' in meetings and "Sinh hoạt chi bộ Tổ dân phố 3" in meetings
+    assert "Nam Hồng" not in meetings and "tháng sau nữa" not in meetings
+    work = body.split('id="home-work"')[1].split('id="home-meetings"')[0]
+    assert "Báo cáo tình hình &lt;b&gt;tổ dân phố&lt;/b&gt;" in work
+
+
+def test_a_members_home_page_lists_the_meetings_they_are_expected_at_as_text(client, town, login_as):
+    expected = _meeting(town.cell, "Sinh hoạt chi bộ Tổ dân phố 3", 5)
+    _meeting(town.other_ward, "Hội nghị phường Nam Hồng", 2)
+    login_as(Role.MEMBER)
+    meetings = client.get("/").get_data(as_text=True).split('id="home-meetings"')[1]
+    assert "Sinh hoạt chi bộ Tổ dân phố 3" in meetings and f'href="/meetings/{expected.id}"' not in meetings
+    assert "Nam Hồng" not in meetings
