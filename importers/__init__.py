@@ -8,7 +8,7 @@ Public API (stable; the webapp calls exactly this):
 - ``inspect_file(path, sheet=None, limits=None) -> {"sheets": [{"name", "visible", "rows"}]}`` — grids anchored
   at A1 with JSON-typed cells (str, int/float, bool, ISO date text, None); a broken sheet carries "error".
 - ``parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult``
-  — kind "roster" | "attendance" | None (auto-detect); mapping = {field: column index or letter} override
+  — kind "roster" | "attendance" | "targets" | None (auto-detect); mapping = {field: column index or letter} override
   (confirmed mappings are remembered by the webapp under ``result.signature``); original_name is accepted for
   the caller's bookkeeping only — the format is always sniffed from the content.
   ParseResult: kind, sheet (None for CSV), header_row (1-based, last header row), columns
@@ -16,9 +16,13 @@ Public API (stable; the webapp calls exactly this):
   canonical columns; ISO date text; wide attendance uses categorical columns), records() (JSON-ready dicts),
   record_count, errors / warnings ([{sheet, row, column, field, value, message}]), rows (one dict per data row:
   {row, outcome: record|skipped|failed, reason, record_count}), legacy_conversions ([{cell, before, after,
-  encoding}]), year (attendance).
+  encoding}]), year (attendance, targets: the year stated in the header or title).
   Canonical roster record: full_name, birth_date, position, group, role (head|deputy|member), unit, phone.
   Canonical attendance record: full_name, date, status (present|excused|absent|late), unit.
+  Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
+  numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
+  target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text
+  are read Vietnamese style: "1.250" -> 1250.0, "12,5" -> 12.5, "95%" -> 95.0 (`normalising.normalise_number`).
 - ``plan_import(result, existing) -> Plan`` — pure dry-run plan against a snapshot of existing data.
 - ``importers.cli.main(argv) -> int`` — the JSON command-line contract (also ``python -m importers``).
 

@@ -1,4 +1,4 @@
-"""Command line: `import FILE --kind roster|attendance [--sheet S] --dry-run --json [--summary]` and
+"""Command line: `import FILE --kind roster|attendance|targets [--sheet S] --dry-run --json [--summary]` and
 `inspect-sheet FILE [--sheet S] --json`; prints exactly one JSON object on stdout."""
 
 import argparse
@@ -9,6 +9,7 @@ import warnings
 
 from . import errors as msg
 from .errors import ImportFileError
+from .kinds import KINDS
 from .limits import Limits
 from .parsing import inspect_file, parse_file, wait_for_preload
 
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     run = sub.add_parser("import", add_help=False)
     run.add_argument("file")
-    run.add_argument("--kind", choices=("roster", "attendance"))
+    run.add_argument("--kind", choices=KINDS)
     run.add_argument("--sheet")
     run.add_argument("--mapping", help="JSON object field -> column letter/index")
     run.add_argument("--dry-run", action="store_true")

@@ -5,14 +5,14 @@ UNKNOWN_FORMAT = "Không đọc được tệp: định dạng không được h
 CORRUPT_FILE = "Tệp bị hỏng hoặc không đúng định dạng bảng tính, không thể đọc được."
 FILE_NOT_FOUND = "Không tìm thấy tệp '{name}'."
 EMPTY_FILE = "Tệp rỗng, không có dữ liệu."
-NO_TABLE = "Không tìm thấy bảng dữ liệu (dòng tiêu đề như 'Họ và tên') trong tệp."
+NO_TABLE = "Không tìm thấy bảng dữ liệu (dòng tiêu đề như 'Họ và tên' hoặc 'Chỉ tiêu') trong tệp."
 SHEET_NOT_FOUND = "Không tìm thấy trang tính '{name}' trong tệp."
 TOO_LARGE = "Tệp quá lớn ({size} MB), giới hạn là {limit} MB."
 ZIP_BOMB = "Tệp nén giải nén ra quá lớn (trên {limit} MB), có thể là tệp độc hại; không thể nhập."
 TOO_MANY_ROWS = "Trang tính '{sheet}' có quá nhiều dòng ({rows}), giới hạn là {limit}."
 TOO_MANY_COLS = "Trang tính '{sheet}' có quá nhiều cột ({cols}), giới hạn là {limit}."
 TOO_SLOW = "Đọc tệp mất quá nhiều thời gian (quá {limit} giây), đã dừng."
-UNKNOWN_KIND = "Loại dữ liệu '{kind}' không được hỗ trợ (chỉ có roster hoặc attendance)."
+UNKNOWN_KIND = "Loại dữ liệu '{kind}' không được hỗ trợ (chỉ có roster, attendance hoặc targets)."
 UNEXPECTED = "Không thể nhập tệp do lỗi không mong muốn: {detail}"
 
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from .kinds import FieldSpec
+from .kinds import KEY_FIELDS, FieldSpec
 from .mapping import match_field
 from .normalising import clean_text, fold, is_blank, is_group_heading, is_legend_text, month_of_header
 from .results import Table
@@ -35,9 +35,9 @@ def _is_month_row(labels: list[str]) -> bool:
 
 
 def header_score(labels: list[str], specs: tuple[FieldSpec, ...]) -> int:
-    """Distinct fields named by a row; 0 unless it names a full-name column."""
+    """Distinct fields named by a row; 0 unless it names a key column (full name, indicator)."""
     fields = {match_field(label, specs) for label in labels} - {None}
-    if "full_name" not in fields:
+    if fields.isdisjoint(KEY_FIELDS):
         return 0
     return len(fields) + (2 if _is_month_row(labels) else 0)
 
@@ -103,15 +103,15 @@ def find_legend(rows: list[list[Any]], body_end: int) -> str | None:
     return None
 
 
-def classify_special_row(row: list[Any]) -> tuple[str, str | None]:
-    """For a row without a name: ('blank'|'group'|'stop'|'other', group text)."""
+def classify_special_row(row: list[Any], is_heading=is_group_heading) -> tuple[str, str | None]:
+    """For a row without a key value: ('blank'|'group'|'stop'|'other', group text); `is_heading` is the kind's."""
     texts = [cell for cell in row if not is_blank(cell)]
     if not texts:
         return "blank", None
     strings = [cell for cell in texts if isinstance(cell, str)]
     if any(is_legend_text(text) for text in strings) or (strings and is_stop_text(strings[0])):
         return "stop", None
-    heading = next((text for text in strings if is_group_heading(text)), None)
+    heading = next((text for text in strings if is_heading(text)), None)
     if heading and len(set(texts)) <= 2:
         return "group", heading
     if all(isinstance(cell, (int, float)) for cell in texts) and len(texts) == 1:

@@ -1,4 +1,4 @@
-"""Cell normalisers: names, dates, phones, marks, roles, groups; each returns (value, problem)."""
+"""Cell normalisers: names, dates, phones, marks, roles, groups, units, numbers; each returns (value, problem)."""
 
 import datetime as dt
 import re
@@ -250,6 +250,99 @@ def normalise_group(value: Any) -> str | None:
         return f"Đoàn công tác số {int(match.group(1))}"
     text = _GROUP_PREFIX.sub("", text)
     return normalise_name(text) if _is_all_caps(text) else text
+
+
+# ---- units (targets sheets) -------------------------------------------------------------------
+
+_UNIT_HEADING = re.compile(
+    r"^(?:(?:[ivxlc]+|[a-d]|\d+) )?(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang)\b")
+
+
+def is_unit_heading(text: Any) -> bool:
+    """True for sub-header text naming a party organisation, such as 'I. ĐẢNG BỘ PHƯỜNG AN LẠC'."""
+    return isinstance(text, str) and bool(_UNIT_HEADING.match(fold(text)))
+
+
+def normalise_unit_name(value: Any) -> str | None:
+    """Unit name as typed, without an 'I.'/'1.' numbering prefix; ALL-CAPS text becomes title case."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    text = _GROUP_PREFIX.sub("", text) or text
+    return normalise_name(text) if _is_all_caps(text) else text
+
+
+# ---- numbers (targets sheets) ----------------------------------------------------------------
+
+NOT_A_NUMBER = "không phải là số"
+_PLACEHOLDERS = {"-", "–", "—", "…", "...", "--"}
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+_NUMBER_SHAPE = re.compile(r"^\d(?:[\d.,]*\d)?$")
+
+
+def _grouped(text: str, separator: str) -> bool:
+    """'1.250.000' with separator '.': groups of three digits after a first group without a leading zero."""
+    return re.fullmatch(rf"[1-9]\d{{0,2}}(?:{re.escape(separator)}\d{{3}})+", text) is not None
+
+
+def parse_number_text(text: str) -> float | None:
+    """A number typed as text, Vietnamese style first: '.' groups thousands and ',' marks decimals.
+
+    '1.250' -> 1250, '12,5' -> 12.5, '1.250,5' -> 1250.5, '95%' -> 95; with both marks the last one is the
+    decimal mark ('1,250.5' -> 1250.5); a single ',' is always decimal ('1,250' -> 1.25). None when not a number.
+    """
+    text = _NUMBER_SPACES.sub("", unicodedata.normalize("NFKC", text))
+    text = text[:-1] if text.endswith("%") else text
+    sign = -1.0 if text.startswith("-") else 1.0
+    text = text[1:] if text[:1] in "+-" else text
+    if not _NUMBER_SHAPE.match(text):
+        return None
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal = "." if text.rfind(".") > text.rfind(",") else ","
+        whole, fraction = text.rsplit(decimal, 1)
+        thousands = "," if decimal == "." else "."
+        if not (_grouped(whole, thousands) or whole.isdigit()) or not fraction.isdigit():
+            return None
+        return sign * float(f"{whole.replace(thousands, '')}.{fraction}")
+    if dots > 1 or commas > 1:
+        separator = "." if dots else ","
+        return sign * float(text.replace(separator, "")) if _grouped(text, separator) else None
+    if dots == 1:
+        return sign * float(text.replace(".", "") if _grouped(text, ".") else text)
+    return sign * float(text.replace(",", "."))
+
+
+def normalise_number(value: Any) -> Cleaned:
+    """A number from a numeric cell or Vietnamese-formatted text; dashes mean blank; problem text otherwise."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool) or hasattr(value, "isoformat"):
+        return None, NOT_A_NUMBER
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip()
+        if text in _PLACEHOLDERS:
+            return None, None
+        number = parse_number_text(text)
+    if number is None or number != number or number in (float("inf"), float("-inf")):
+        return None, NOT_A_NUMBER
+    return number + 0.0, None  # + 0.0 turns -0.0 into 0.0
+
+
+def normalise_year(value: Any) -> Cleaned:
+    """A year (1900–2100) from a number or text such as '2026' or 'Năm 2026'."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        year = int(value) if float(value).is_integer() else None
+    else:
+        match = _ANY_YEAR.search(fold(value)) if isinstance(value, str) else None
+        year = int(match.group(1)) if match else None
+    if year is None or not 1900 <= year <= 2100:
+        return None, "không phải là năm hợp lệ"
+    return year, None
 
 
 # ---- months ----------------------------------------------------------------------------------

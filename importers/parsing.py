@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import errors as msg
 from .errors import ImportFileError
-from .kinds import attendance, builder_module, roster, spec_module  # specs import no pandas
+from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .legacy import decode_legacy, detect_legacy, may_hold_legacy
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
@@ -18,7 +18,10 @@ from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table
 from .validating import Issues, cell_ref
 
-HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit"))
+HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
+    + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
+ROSTER_ONLY = tuple(spec for spec in roster.FIELDS if spec.name in ("birth_date", "position", "group", "role", "phone"))
+ATTENDANCE_ONLY = tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status"))
 
 
 @dataclass
@@ -108,12 +111,14 @@ def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
 
 
 def detect_kind(table: Table) -> str:
-    """'attendance' when the header has month columns or date+mark columns, else 'roster'."""
+    """'targets' when the header names an indicator column and more targets columns than person columns;
+    'attendance' when it has month columns or date+mark columns; else 'roster'."""
     months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent))
-    roster_names = ("birth_date", "position", "group", "role", "phone")
-    roster_only = tuple(spec for spec in roster.FIELDS if spec.name in roster_names)
-    attendance_only = tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status"))
-    if months >= 2 or score_labels(table.labels, attendance_only) > score_labels(table.labels, roster_only):
+    roster_score, attendance_score = score_labels(table.labels, ROSTER_ONLY), score_labels(table.labels, ATTENDANCE_ONLY)
+    if months < 2 and score_labels(table.labels, (targets.INDICATOR,)) \
+            and score_labels(table.labels, targets.DISTINCTIVE) > max(roster_score, attendance_score):
+        return "targets"
+    if months >= 2 or attendance_score > roster_score:
         return "attendance"
     return "roster"
 
@@ -190,8 +195,8 @@ def wait_for_preload(timeout: float = 30.0) -> None:
 
 
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult:
-    """Parse a roster or attendance file into validated canonical records (kind None = auto-detect)."""
-    if kind not in (None, "roster", "attendance"):
+    """Parse a roster, attendance or targets file into validated canonical records (kind None = auto-detect)."""
+    if kind is not None and kind not in KINDS:
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     limits = limits or Limits()
     deadline = Deadline(limits)
@@ -204,14 +209,14 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     kind = kind or detect_kind(table)
     module = spec_module(kind)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance")
-    name_column = next((column for column in columns if column.field == "full_name"), None)
-    if name_column is None:
+    key_column = next((column for column in columns if column.field == module.ROWS.key), None)
+    if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
 
     conversions += _convert_body(chosen, grid, columns)
     issues = Issues(chosen.name)
-    body = split_body(grid, table, name_column.index, issues)
+    body = split_body(grid, table, key_column.index, issues, module.ROWS)
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=_year(table), epoch_1904=book.epoch_1904,
                       marks=marks_table(parse_legend(legend) if legend else None))
@@ -226,7 +231,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],
         errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
-        legacy_conversions=conversions, year=context.year if kind == "attendance" else None,
+        legacy_conversions=conversions, year=context.year if kind != "roster" else None,
     )
 
 

@@ -76,7 +76,7 @@ def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(["roster", "attendance"]))
+@click.option("--kind", type=click.Choice(["roster", "attendance", "targets"]))
 @click.option("--sheet")
 @click.option("--mapping", help="JSON: trường -> cột (chữ cái hoặc số)")
 @click.option("--dry-run", is_flag=True, help="Chỉ đọc và kiểm tra, không ghi.")
@@ -86,10 +86,11 @@ def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
 @click.option("--create-units", is_flag=True, help="Tạo đơn vị chưa có (dưới --unit-parent, mặc định Đảng bộ cấp trên).")
 @click.option("--unit-parent", type=int)
 @click.option("--default-unit", type=int, help="Chi bộ cho các dòng không ghi chi bộ.")
-@click.option("--start-date", type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.option("--start-date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Ngày bắt đầu hiệu lực (đoàn) hoặc ngày cập nhật cho các dòng chỉ tiêu không ghi ngày.")
 def import_command(file, kind, sheet, mapping, dry_run, as_json, summary, create_persons, create_units,
                    unit_parent, default_unit, start_date):
-    """Import a roster or attendance spreadsheet (--dry-run: read and validate only)."""
+    """Import a roster, attendance or targets spreadsheet (--dry-run: read and validate only)."""
     _quiet()
     if dry_run:
         argv = ["import", file] + (["--kind", kind] if kind else []) + (["--sheet", sheet] if sheet else [])

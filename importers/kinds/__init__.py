@@ -2,6 +2,7 @@
 
 import importlib
 from dataclasses import dataclass
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -14,11 +15,27 @@ class FieldSpec:
     label: str = ""  # Vietnamese name used in messages
 
 
-KINDS = ("roster", "attendance")
+@dataclass(frozen=True)
+class RowRules:
+    """How a kind tells its data rows from the rest of a table body.
+
+    `key` is the field every data row fills (a row without it is blank, a footer or a group sub-header);
+    `is_heading` recognises sub-header text whose value carries down onto the rows below it; with
+    `heading_in_key` the sub-header may also be written in the key column itself (targets sheets put
+    "I. ĐẢNG BỘ PHƯỜNG …" where the indicator names go)."""
+
+    key: str
+    key_label: str
+    is_heading: Callable[[Any], bool]
+    heading_in_key: bool = False
+
+
+KINDS = ("roster", "attendance", "targets")
+KEY_FIELDS = ("full_name", "indicator")  # the RowRules.key of every kind: a header row names one of them
 
 
 def spec_module(kind: str):
-    """The module holding FIELDS and CANONICAL for a kind."""
+    """The module holding FIELDS, CANONICAL and ROWS for a kind."""
     return importlib.import_module(f"{__name__}.{kind}")
 
 

@@ -1,7 +1,7 @@
 """Attendance (cell-meeting register): column specs; month columns (T1..T12) are found separately."""
 
 from . import FieldSpec
-from .common import FULL_NAME, INDEX, NOTE
+from .common import FULL_NAME, INDEX, NOTE, PERSON_ROWS
 
 CANONICAL = ("full_name", "date", "status", "unit")
 
@@ -16,3 +16,5 @@ FIELDS = (
               label="chi bộ"),
     NOTE,
 )
+
+ROWS = PERSON_ROWS

@@ -12,6 +12,7 @@ from ..mapping import column_letter
 from ..normalising import is_blank
 from ..results import Column, Table
 from ..validating import Issues
+from . import RowRules
 
 STOP_PATTERN = r"^\s*(?:tổng cộng|tổng số|cộng:|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên)"
 
@@ -56,17 +57,34 @@ def _special_mask(names: np.ndarray) -> np.ndarray:
     return blank
 
 
-def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) -> Body:
-    """Classify body rows: data rows keep going to the builders, the rest is accounted here."""
+def _heading_mask(keys: np.ndarray, is_heading: Callable[[Any], bool]) -> np.ndarray:
+    """Rows whose key cell holds sub-header text, testing each distinct value once."""
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object), use_na_sentinel=True)
+    hits = np.array([bool(is_heading(value)) for value in uniques] + [False], dtype=bool)
+    return hits[codes]
+
+
+def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rules: RowRules) -> Body:
+    """Classify body rows: data rows keep going to the builders, the rest is accounted here.
+
+    A row is looked at here when its key cell is blank or footer text, or (with `rules.heading_in_key`) holds
+    sub-header text; such a row stays a data row unless it really is a sub-header (nothing else in it)."""
     body_rows = grid[table.body_start:table.body_end]
     frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
-    names = body_rows[:, name_col]
-    special = pd.Series(_special_mask(names), index=frame.index)
+    keys = body_rows[:, key_col]
+    special = _special_mask(keys)
+    maybe_heading = _heading_mask(keys, rules.is_heading) & ~special if rules.heading_in_key else None
+    if maybe_heading is not None:
+        special = special | maybe_heading
     groups = pd.Series(None, index=frame.index, dtype=object)
-    outcomes, stop_at = [], None
-    for row_number in frame.index[special.to_numpy()]:
-        kind, heading = classify_special_row(list(body_rows[row_number - table.body_start - 1]))
+    outcomes, stop_at, data = [], None, []
+    for position in np.flatnonzero(special):
+        row_number = int(frame.index[position])
+        kind, heading = classify_special_row(list(body_rows[position]), rules.is_heading)
+        if maybe_heading is not None and maybe_heading[position] and kind != "group":
+            data.append(position)  # an indicator that merely starts like a unit name
+            continue
         if kind == "stop":
             stop_at = row_number
             break
@@ -76,10 +94,12 @@ def split_body(grid: np.ndarray, table: Table, name_col: int, issues: Issues) ->
         elif kind == "blank":
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng trống", "record_count": 0})
         else:
-            issues.error(row_number, column_letter(name_col), "full_name", None, "thiếu họ và tên, dòng bị bỏ qua")
-            outcomes.append({"row": row_number, "outcome": "failed", "reason": "thiếu họ và tên", "record_count": 0})
+            issues.error(row_number, column_letter(key_col), rules.key, None, f"thiếu {rules.key_label}, dòng bị bỏ qua")
+            outcomes.append({"row": row_number, "outcome": "failed", "reason": f"thiếu {rules.key_label}",
+                             "record_count": 0})
+    special[data] = False
     table.body_end = (stop_at - 1) if stop_at else table.body_start + len(frame)
-    keep = ~special.to_numpy()
+    keep = ~special
     if stop_at:
         keep &= (frame.index < stop_at)
     groups = groups.ffill()

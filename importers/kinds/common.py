@@ -1,6 +1,7 @@
-"""Header words shared by both kinds."""
+"""Header words and row rules shared by the kinds."""
 
-from . import FieldSpec
+from ..normalising import is_group_heading
+from . import FieldSpec, RowRules
 
 INDEX = FieldSpec("index", ("stt", "tt", "so tt", "so thu tu", "no"), label="STT")
 FULL_NAME = FieldSpec(
@@ -11,3 +12,4 @@ FULL_NAME = FieldSpec(
     label="họ và tên",
 )
 NOTE = FieldSpec("note", ("ghi chu", "ly do", "ghi chu ly do"), label="ghi chú")
+PERSON_ROWS = RowRules(key="full_name", key_label="họ và tên", is_heading=is_group_heading)

@@ -1,7 +1,7 @@
 """Roster (working-group membership list): column specs."""
 
 from . import FieldSpec
-from .common import FULL_NAME, INDEX, NOTE
+from .common import FULL_NAME, INDEX, NOTE, PERSON_ROWS
 
 CANONICAL = ("full_name", "birth_date", "position", "group", "role", "unit", "phone")
 
@@ -22,3 +22,5 @@ FIELDS = (
               label="số điện thoại"),
     NOTE,
 )
+
+ROWS = PERSON_ROWS

@@ -61,3 +61,12 @@ def test_python_dash_m_runs_the_cli_without_flask():
     assert done.returncode == 0 and done.stderr == b""
     assert payload["records"][0]["full_name"] == "Nguyễn Bá Thịnh"
     assert "Nguyễn" in done.stdout.decode("utf-8")  # ensure_ascii=False
+
+
+def test_import_accepts_the_targets_kind(capsys, tmp_path):
+    from tests.targets_sheets import RECORDS, write_targets_workbook
+
+    path = write_targets_workbook(tmp_path / "chi-tieu.xlsx")
+    code, payload, _ = run_main(capsys, "import", str(path), "--kind", "targets", "--dry-run", "--json")
+    assert code == 0 and (payload["kind"], payload["header_row"]) == ("targets", 7)
+    assert payload["records"] == RECORDS and len(payload["errors"]) == 1

@@ -12,13 +12,17 @@ from importers.normalising import (
     decode_mark,
     excel_serial_to_date,
     fold,
+    is_unit_heading,
     marks_table,
     month_of_header,
     normalise_date,
     normalise_group,
     normalise_name,
+    normalise_number,
     normalise_phone,
     normalise_role,
+    normalise_unit_name,
+    normalise_year,
     parse_legend,
     year_in_text,
 )
@@ -152,3 +156,88 @@ def test_year_prefers_an_explicit_nam():
 def test_fold_drops_diacritics_case_and_punctuation():
     assert fold("Họ và tên:") == "ho va ten"
     assert fold("ĐOÀN CÔNG TÁC") == "doan cong tac"
+
+
+# ---- numbers and units of targets sheets -----------------------------------------------------
+
+def _vietnamese(whole: int) -> str:
+    """1250000 -> '1.250.000'."""
+    return f"{whole:,}".replace(",", ".")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("1.250", 1250.0), ("12,5", 12.5), ("95%", 95.0), ("1.250.000", 1250000.0), ("1.250,75", 1250.75),
+    ("1,250.75", 1250.75), ("1,250,000", 1250000.0), ("0.25", 0.25), ("0.250", 0.25), ("2.5", 2.5),
+    ("1,250", 1.25), (" 1 250 ", 1250.0), ("12,5 %", 12.5), ("-3", -3.0), (7, 7.0), (2.5, 2.5), ("１２", 12.0),
+])
+def test_numbers_read_vietnamese_separators(raw, expected):
+    assert normalise_number(raw) == (expected, None)
+
+
+@pytest.mark.parametrize("raw", [None, float("nan"), "", "   ", "-", "–", "—", "…"])
+def test_blank_and_dash_cells_are_no_number(raw):
+    assert normalise_number(raw) == (None, None)
+
+
+@pytest.mark.parametrize("raw", ["abc", "12,5a", "1.2.3", "1,2,3", "1e5", "1.25.000", "0.250.000", True,
+                                 dt.date(2026, 1, 1), float("inf"), "5 người"])
+def test_anything_else_is_not_a_number(raw):
+    assert normalise_number(raw) == (None, "không phải là số")
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_whole_numbers_with_dot_groups_read_back(whole):
+    assert normalise_number(_vietnamese(whole)) == (float(whole), None)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.text(alphabet="0123456789", min_size=1, max_size=4))
+def test_decimal_comma_numbers_read_back(whole, fraction):
+    assert normalise_number(f"{_vietnamese(whole)},{fraction}") == (float(f"{whole}.{fraction}"), None)
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.text(alphabet="0123456789", min_size=1, max_size=4))
+def test_english_grouping_reads_back_when_both_marks_are_present(whole, fraction):
+    assert normalise_number(f"{whole:,}.{fraction}") == (float(f"{whole}.{fraction}"), None)
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.text(alphabet="0123456789", max_size=3), st.sampled_from(["%", " %"]))
+def test_a_percent_sign_never_changes_the_value(whole, fraction, percent):
+    text = _vietnamese(whole) + (f",{fraction}" if fraction else "")
+    assert normalise_number(text + percent) == normalise_number(text)
+
+
+@given(st.one_of(st.text(max_size=30), st.floats(), st.integers(), st.booleans(), st.none()))
+def test_number_normalising_never_raises_and_returns_value_or_problem(raw):
+    value, problem = normalise_number(raw)
+    assert value is None or problem is None
+    if value is not None:
+        assert isinstance(value, float) and value == value and abs(value) != float("inf")
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_numeric_cells_pass_through_as_floats(number):
+    assert normalise_number(number) == (float(number) + 0.0, None)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", "Đảng Bộ Phường An Lạc"), ("2) Chi bộ Khu phố 3", "Chi bộ Khu phố 3"),
+    ("Chi bộ Trường THCS Lê Lợi", "Chi bộ Trường THCS Lê Lợi"), ("  ", None),
+])
+def test_unit_names_lose_their_numbering(raw, expected):
+    assert normalise_unit_name(raw) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", True), ("II - Chi bộ Khu phố 3", True), ("Đảng ủy Quân sự", True),
+    ("Kết nạp đảng viên mới", False), ("Chỉ tiêu", False), (12, False), ("I. ĐOÀN CÔNG TÁC SỐ 1", False),
+])
+def test_unit_headings(text, expected):
+    assert is_unit_heading(text) is expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (2026, (2026, None)), (2026.0, (2026, None)), ("Năm 2025", (2025, None)), (None, (None, None)),
+    ("sau", (None, "không phải là năm hợp lệ")), (26, (None, "không phải là năm hợp lệ")),
+])
+def test_years(raw, expected):
+    assert normalise_year(raw) == expected

@@ -580,6 +580,10 @@ def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
 def execute(result, ctx: Context) -> pd.DataFrame:
     """Apply a parse result inside the current transaction; returns the records with outcome and reason."""
     frame = _records_frame(result)
+    if len(frame) and result.kind == "targets":
+        from .targets import run_targets  # its own module, built on this one
+        run_targets(frame, ctx)
+        return frame
     if len(frame):
         (run_roster if result.kind == "roster" else run_attendance)(frame, ctx)
     return frame

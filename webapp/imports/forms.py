@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from flask_babel import lazy_gettext as _l
 
 KIND_CHOICES = [SelectChoice("", _l("Tự nhận biết")), SelectChoice("roster", _l("Danh sách đoàn công tác")),
-                SelectChoice("attendance", _l("Điểm danh sinh hoạt"))]
+                SelectChoice("attendance", _l("Điểm danh sinh hoạt")), SelectChoice("targets", _l("Chỉ tiêu phát triển"))]
 
 
 class UploadForm(FlaskForm):

@@ -12,12 +12,14 @@ register_labels(BatchStatus, {
     BatchStatus.CANCELLED: N_("Đã hủy"),
 })
 
-KIND_LABELS = {"roster": N_("Danh sách đoàn công tác"), "attendance": N_("Điểm danh sinh hoạt")}
+KIND_LABELS = {"roster": N_("Danh sách đoàn công tác"), "attendance": N_("Điểm danh sinh hoạt"),
+               "targets": N_("Chỉ tiêu phát triển")}
 OUTCOME_LABELS = {"imported": N_("Đã nhập"), "unchanged": N_("Không đổi"), "skipped": N_("Bỏ qua"),
                   "failed": N_("Lỗi")}
 TABLE_LABELS = {"person": N_("người"), "membership": N_("thành viên đoàn"), "assignment": N_("phân công"),
                 "meeting": N_("cuộc họp"), "attendance": N_("điểm danh"), "unit": N_("đơn vị"),
-                "working_group": N_("đoàn công tác")}
+                "working_group": N_("đoàn công tác"), "target_indicator": N_("chỉ tiêu"),
+                "target_measurement": N_("lần cập nhật chỉ tiêu")}
 
 
 def kind_label(kind) -> str:

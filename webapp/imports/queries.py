@@ -41,6 +41,22 @@ def can_access(user, batch: ImportBatch) -> bool:
     return user.role == Role.ADMIN or batch.created_by_id == user.id
 
 
+def batch_indicators(batch_id: int, limit: int = 200) -> list:
+    """Indicators a targets batch created or changed, with the unit: what the officer checks after importing."""
+    from ..models import ImportChange, TargetIndicator
+
+    changed = select(ImportChange.row_id).where(ImportChange.batch_id == batch_id,
+                                                ImportChange.table_name == "target_indicator")
+    return db.session.execute(
+        select(TargetIndicator.id, Unit.name.label("unit_name"), TargetIndicator.year, TargetIndicator.name,
+               TargetIndicator.measure_unit, TargetIndicator.target_value,
+               (TargetIndicator.import_batch_id == batch_id).label("created"))
+        .join(Unit, Unit.id == TargetIndicator.unit_id)
+        .where((TargetIndicator.import_batch_id == batch_id) | TargetIndicator.id.in_(changed))
+        .order_by(Unit.path, TargetIndicator.year, TargetIndicator.id).limit(limit)
+    ).all()
+
+
 def batch_members(batch_id: int, limit: int = 200) -> list:
     """Group memberships a roster batch opened: person, group, role (what the officer checks after importing)."""
     from ..models import Membership, Person, WorkingGroup

@@ -10,7 +10,7 @@ from importers.mapping import column_letter
 
 from ..extensions import db
 from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch, ImportChange, ImportMapping,
-                      Meeting, Membership, Person, Unit, WorkingGroup)
+                      Meeting, Membership, Person, TargetIndicator, TargetMeasurement, Unit, WorkingGroup)
 from ..models._types import utcnow
 from ..models.meetings import meeting_unit
 from . import files
@@ -20,8 +20,10 @@ PREVIEW_ROWS = 30
 PREVIEW_MAX = 200
 LIST_MAX = 500
 TABLES = {"person": Person, "membership": Membership, "assignment": Assignment, "meeting": Meeting,
-          "attendance": Attendance, "unit": Unit, "working_group": WorkingGroup}
-BULK_TABLES = ("attendance", "assignment", "membership", "meeting", "person")  # carry import_batch_id
+          "attendance": Attendance, "unit": Unit, "working_group": WorkingGroup,
+          "target_indicator": TargetIndicator, "target_measurement": TargetMeasurement}
+BULK_TABLES = ("attendance", "assignment", "membership", "meeting", "person", "target_indicator",
+               "target_measurement")  # carry import_batch_id
 
 
 def update_batch(batch_id: int, **values) -> None:
@@ -278,6 +280,7 @@ def dependents(batch: ImportBatch) -> list[str]:
     b = batch.id
     persons, meetings = _created_ids_query("person", b), _created_ids_query("meeting", b)
     groups, units = _created_ids_query("working_group", b), _created_ids_query("unit", b)
+    indicators = _created_ids_query("target_indicator", b)
     other = lambda model: (model.import_batch_id.is_(None)) | (model.import_batch_id != b)  # noqa: E731
     checks = [
         ("thành viên đoàn của người do lượt này tạo", select(Membership.id).where(Membership.person_id.in_(persons),
@@ -295,6 +298,10 @@ def dependents(batch: ImportBatch) -> list[str]:
         ("đơn vị con của đơn vị do lượt này tạo", select(Unit.id).where(Unit.parent_id.in_(units),
                                                                          Unit.id.not_in(units))),
         ("người thuộc đơn vị do lượt này tạo", select(Person.id).where(Person.home_unit_id.in_(units), other(Person))),
+        ("lần cập nhật ghi sau trên chỉ tiêu do lượt này tạo", select(TargetMeasurement.id).where(
+            TargetMeasurement.indicator_id.in_(indicators), other(TargetMeasurement))),
+        ("chỉ tiêu của đơn vị do lượt này tạo", select(TargetIndicator.id).where(
+            TargetIndicator.unit_id.in_(units), other(TargetIndicator))),
     ]
     lines = []
     for text, query in checks:
@@ -339,7 +346,7 @@ def undo_batch(batch_id: int, user_id: int | None, force: bool = False) -> dict:
         meetings = select(Meeting.id).where(Meeting.import_batch_id == b)
         db.session.execute(delete(Attendance.__table__).where(Attendance.__table__.c.import_batch_id == b))
         db.session.execute(delete(meeting_unit).where(meeting_unit.c.meeting_id.in_(meetings)))
-        for model in (Meeting, Assignment, Membership, Person):
+        for model in (Meeting, Assignment, Membership, Person, TargetMeasurement, TargetIndicator):
             db.session.execute(delete(model.__table__).where(model.__table__.c.import_batch_id == b))
         for table_name in ("working_group", "unit"):
             ids = db.session.scalars(_created_ids_query(table_name, b)).all()

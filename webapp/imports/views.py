@@ -20,6 +20,8 @@ from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECEIPT_PAGE = 200
+TEMPLATE_NAMES = {"roster": "mau-danh-sach-doan.xlsx", "attendance": "mau-diem-danh.xlsx",
+                  "targets": "mau-chi-tieu.xlsx"}
 
 
 def _batch(batch_id: int) -> ImportBatch:
@@ -46,6 +48,8 @@ def _options_form(batch: ImportBatch, formdata=None) -> OptionsForm:
                                                 "unit_parent_id": options.unit_parent_id or 0,
                                                 "default_unit_id": options.default_unit_id or 0})
     choices = queries.unit_choices(current_user)
+    if batch.kind == "targets":  # the same option dates the actual values of rows without a date
+        form.start_date.label.text = _("Ngày cập nhật cho các dòng không ghi ngày")
     form.unit_parent_id.choices = choices
     form.default_unit_id.choices = choices
     return form
@@ -86,7 +90,7 @@ def _reanalyse(batch: ImportBatch, http_status: int = 200):
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
 def index():
     """Upload form, jobs in progress and recent batches."""
-    form = UploadForm()
+    form = UploadForm(kind=request.args.get("kind", ""))  # the unit page's link preselects a kind
     if _officer_kind():
         form.kind.choices = [c for c in form.kind.choices if c.value == "attendance"]
     if form.validate_on_submit():
@@ -115,9 +119,8 @@ def template(kind):
     """A blank file of the kind, with the header row and an example row."""
     if kind not in workbooks.TEMPLATES:
         abort(404)
-    name = "mau-danh-sach-doan.xlsx" if kind == "roster" else "mau-diem-danh.xlsx"
     return Response(workbooks.blank_template(kind), mimetype=XLSX,
-                    headers={"Content-Disposition": f"attachment; filename={name}"})
+                    headers={"Content-Disposition": f"attachment; filename={TEMPLATE_NAMES[kind]}"})
 
 
 @bp.get("/<int:batch_id>")
@@ -150,7 +153,8 @@ def settings(batch_id):
 
 def _mapping_from_form(batch: ImportBatch) -> tuple[dict, list[str]]:
     """Field -> column letter from the per-column selects, with the problems found."""
-    fields = {spec.name: spec for spec in spec_module(batch.kind).FIELDS}
+    module = spec_module(batch.kind)
+    fields = {spec.name: spec for spec in module.FIELDS}
     chosen, problems = {}, []
     for column in (batch.summary or {}).get("columns", []):
         value = request.form.get(f"col_{column['index']}", "")
@@ -163,8 +167,8 @@ def _mapping_from_form(batch: ImportBatch) -> tuple[dict, list[str]]:
                               field=fields[value].label, a=chosen[value], b=column["letter"]))
         else:
             chosen[value] = column["letter"]
-    if "full_name" not in chosen:
-        problems.append(_("Cần chọn cột \"họ và tên\"."))
+    if module.ROWS.key not in chosen:
+        problems.append(_("Cần chọn cột \"%(field)s\".", field=fields[module.ROWS.key].label))
     return {name: chosen.get(name) for name in fields}, problems
 
 
@@ -267,6 +271,7 @@ def receipt(batch_id):
     return render("imports/receipt.html", batch=batch, rows=shown, total=len(rows), page=page,
                   pages=max((len(rows) + RECEIPT_PAGE - 1) // RECEIPT_PAGE, 1), outcome=outcome,
                   members=queries.batch_members(batch_id) if batch.kind == "roster" else [],
+                  indicators=queries.batch_indicators(batch_id) if batch.kind == "targets" else [],
                   undo_form=UndoForm(), edited=services.edited_since(batch) if batch.committed_at
                   and batch.status == BatchStatus.COMMITTED else [])
 

@@ -13,7 +13,14 @@ TEMPLATES = {
                 "Đảng bộ phường Bắc Hồng", "0912345678"]),
     "attendance": (["STT", "Họ và tên", "Chi bộ", "Ngày sinh hoạt", "Điểm danh", "Ghi chú"],
                    [1, "Trần Thị Bình", "Chi bộ Tổ dân phố 1", "05/01/2025", "x", ""]),
+    "targets": (["STT", "Đơn vị (tổ chức đảng)", "Chỉ tiêu", "Đơn vị tính", "Năm", "Kế hoạch", "Thực hiện (lũy kế)",
+                 "Ngày cập nhật", "Ghi chú"],
+                [1, "Đảng bộ phường Bắc Hồng", "Kết nạp đảng viên mới", "Đảng viên", 2026, "12", "5", "30/06/2026",
+                 ""]),
 }
+SHEET_TITLES = {"roster": "Danh sách", "attendance": "Điểm danh", "targets": "Chỉ tiêu"}
+WIDTHS = {"roster": (6, 28, 14, 30, 22, 20, 30, 16), "attendance": (6, 28, 30, 16, 12, 30),
+          "targets": (6, 30, 40, 14, 8, 12, 16, 14, 30)}
 LEGEND = "Ghi chú: x = có mặt; P = vắng có phép; K = vắng không phép; M = đi muộn"
 
 
@@ -49,11 +56,11 @@ def failed_rows(grid: list[list], header_row: int, rows: list[dict]) -> bytes:
 
 
 def blank_template(kind: str) -> bytes:
-    """An empty import file of a kind: header row, one example row and the marks legend."""
+    """An empty import file of a kind: header row, one example row (and the marks legend for attendance)."""
     headers, example = TEMPLATES[kind]
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Danh sách" if kind == "roster" else "Điểm danh"
+    sheet.title = SHEET_TITLES[kind]
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -61,6 +68,6 @@ def blank_template(kind: str) -> bytes:
     if kind == "attendance":
         sheet.append([])
         sheet.append([LEGEND])
-    for column, width in zip("ABCDEFGH", (6, 28, 14, 30, 22, 20, 30, 16)):
+    for column, width in zip("ABCDEFGHI", WIDTHS[kind]):
         sheet.column_dimensions[column].width = width
     return _save(workbook)

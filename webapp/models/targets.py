@@ -21,6 +21,7 @@ class TargetIndicator(db.Model):
     target_value: Mapped[float] = mapped_column(Double)
     notes: Mapped[Optional[str]] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)  # set when a spreadsheet import created it
 
     unit: Mapped[Unit] = relationship()
     measurements: Mapped[list["TargetMeasurement"]] = relationship(
@@ -42,6 +43,7 @@ class TargetMeasurement(db.Model):
     note: Mapped[Optional[str]] = mapped_column(String(255))
     recorded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)  # set when a spreadsheet import recorded it
 
     indicator: Mapped[TargetIndicator] = relationship(back_populates="measurements")
 

@@ -23,7 +23,7 @@ def admin_batch(town, make_user):
 @pytest.mark.parametrize("role, expected", [
     (Role.ADMIN, 200), (Role.LEADERSHIP, 403), (Role.GROUP_HEAD, 403), (Role.UNIT_OFFICER, 200), (Role.MEMBER, 403),
 ])
-@pytest.mark.parametrize("path", ["/imports/", "/imports/template/attendance.xlsx"])
+@pytest.mark.parametrize("path", ["/imports/", "/imports/template/attendance.xlsx", "/imports/template/targets.xlsx"])
 def test_pages_by_role(client, as_role, role, expected, path):
     as_role(role)
     assert client.get(path).status_code == expected
