@@ -1,5 +1,6 @@
 """Find the table in a sheet: header row(s) by vocabulary, combined labels, title text, body extent."""
 
+import re
 from typing import Any
 
 from .kinds import KEY_FIELDS, FieldSpec
@@ -8,6 +9,8 @@ from .normalising import clean_text, fold, is_blank, is_group_heading, is_legend
 from .results import Table
 
 HEADER_SCAN_ROWS = 60
+# "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
+COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
 STOP_PREFIXES = (
     "tong cong", "tong so", "cong ", "nguoi lap", "t m ", "tm ", "xac nhan", "thu truong", "ky ten", "ghi chu",
     "chu thich", "ky hieu", "nguoi ky", "noi nhan", "k t ", "kt ",
@@ -74,6 +77,26 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     return best, best, best_score
 
 
+def _is_column_number(cell: Any) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, (int, float)):
+        return float(cell).is_integer() and 0 <= cell < 100
+    return isinstance(cell, str) and COLUMN_NUMBER.match(cell.strip()) is not None
+
+
+def is_column_numbering_row(row: list[Any]) -> bool:
+    """The row official forms print under the header to number the columns ("(1) (2) (3)", "A B 1 2 3"):
+    three or more cells, every one a column number, the numbers rising."""
+    cells = [cell for cell in row if not is_blank(cell)]
+    if len(cells) < 3 or not all(_is_column_number(cell) for cell in cells):
+        return False
+    numbers = [int(re.match(r"\(?(\d+)", str(cell).strip()).group(1)) if re.match(r"\(?\d", str(cell).strip()) else None
+               for cell in cells]
+    rising = [n for n in numbers if n is not None]
+    return all(a < b for a, b in zip(rising, rising[1:]))
+
+
 def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpec, ...]) -> Table | None:
     """The table of a sheet: header rows, combined labels, title text above; None when absent."""
     found = find_header(rows, specs)
@@ -83,9 +106,12 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     upper = _row_labels(rows[first])
     lower = _row_labels(rows[last]) if last != first else [""] * len(upper)
     labels, parents = _combine(upper, lower) if last != first else (upper, upper)
+    body_start = last + 1
+    if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
+        body_start += 1  # the column numbers belong to the header, not to the data
     titles = [clean_text(cell) for row in rows[:first] for cell in row if isinstance(cell, str) and cell.strip()]
     table = Table(sheet=sheet, header_rows=list(range(first, last + 1)), labels=labels,
-                  body_start=last + 1, body_end=len(rows), title_text=titles, parents=parents)
+                  body_start=body_start, body_end=len(rows), title_text=titles, parents=parents)
     return table
 
 

@@ -88,3 +88,25 @@ def test_vni_workbook_is_decoded_before_locating_the_table(tmp_path):
     assert result.records() == [{"full_name": "Nguyễn Văn An", "birth_date": "1977-01-02", "position": None,
                                  "group": "Đoàn công tác số 1", "role": "head", "unit": None, "phone": None}]
     assert {item["encoding"] for item in result.legacy_conversions} == {"vni"}
+
+
+@pytest.mark.parametrize("numbers", [
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+    [1, 2, 3, 4, 5, 6, 7],
+    ["A", "B", "1", "2", "3", "4", "5"],
+    ["(1)", "(2)", None, "(4)", "(5)", "(6)=(4)+(5)", "(7)"],
+])
+def test_the_column_numbering_row_under_the_header_is_not_data(tmp_path, numbers):
+    rows = TITLE + [HEADER, numbers, ["I. ĐOÀN CÔNG TÁC SỐ 1"],
+                    [1, "Nguyễn Văn An", "01/02/1970", "Chuyên viên", "Trưởng đoàn", "Chi bộ 1", "0912345678"]]
+    result = parse_file(_save(tmp_path, rows), kind="roster")
+    assert result.header_row == 4
+    assert [r["full_name"] for r in result.records()] == ["Nguyễn Văn An"]
+    assert result.errors == [] and [(row["row"], row["outcome"]) for row in result.rows] == [(6, "skipped"),
+                                                                                           (7, "record")]
+
+
+def test_a_first_data_row_of_small_numbers_is_still_data(tmp_path):
+    rows = [["STT", "Họ và tên", "Đoàn công tác", "Nhiệm vụ", "Số điện thoại"],
+            [1, "Nguyễn Văn An", "Đoàn công tác số 2", "Thành viên", 912345678]]
+    assert [r["full_name"] for r in parse_file(_save(tmp_path, rows), kind="roster").records()] == ["Nguyễn Văn An"]
