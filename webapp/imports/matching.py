@@ -12,7 +12,7 @@ from ..models import Person, Unit
 from ..names import fold
 
 UNIT_PREFIXES = re.compile(r"^(chi bo|dang bo|dang uy)\s+")
-NUMBERS = re.compile(r"\d+")
+NUMBERS = re.compile(r"\d+[a-z]?\b")  # "3" and "3a" are different residential groups
 FUZZY_UNIT = 90
 SUGGEST_UNIT = 60
 
