@@ -37,9 +37,15 @@ def _draft(batch_id: int) -> ImportBatch:
     return batch
 
 
-def _officer_kind() -> str | None:
-    """Unit officers import attendance only."""
-    return "attendance" if current_user.role == Role.UNIT_OFFICER else None
+OFFICER_KINDS = ("attendance", "targets")
+
+
+def _allowed(choices) -> list:
+    """Kind choices the user may pick: unit officers import their own units' records (attendance, targets),
+    never rosters, and choose the kind themselves (detection could land on a roster)."""
+    if current_user.role != Role.UNIT_OFFICER:
+        return list(choices)
+    return [c for c in choices if c.value in OFFICER_KINDS]
 
 
 def _options_form(batch: ImportBatch, formdata=None) -> OptionsForm:
@@ -60,8 +66,7 @@ def _work_context(batch: ImportBatch, **extra) -> dict:
     settings = SettingsForm(data={"kind": batch.kind, "sheet": batch.sheet or ""})
     settings.sheet.choices = [SelectChoice(s["name"], s["name"] + ("" if s["visible"] else " " + _("(ẩn)")))
                               for s in summary.get("sheets", [])]
-    if _officer_kind():
-        settings.kind.choices = [c for c in settings.kind.choices if c.value == "attendance"]
+    settings.kind.choices = _allowed(settings.kind.choices)
     fields = spec_module(batch.kind).FIELDS if batch.kind else ()
     return {"batch": batch, "summary": summary, "settings": settings, "fields": fields,
             "options_form": extra.pop("options_form", None) or _options_form(batch),
@@ -91,11 +96,10 @@ def _reanalyse(batch: ImportBatch, http_status: int = 200):
 def index():
     """Upload form, jobs in progress and recent batches."""
     form = UploadForm(kind=request.args.get("kind", ""))  # the unit page's link preselects a kind
-    if _officer_kind():
-        form.kind.choices = [c for c in form.kind.choices if c.value == "attendance"]
+    form.kind.choices = _allowed(form.kind.choices)
     if form.validate_on_submit():
         upload = form.file.data
-        kind = _officer_kind() or form.kind.data or None
+        kind = form.kind.data or (OFFICER_KINDS[0] if current_user.role == Role.UNIT_OFFICER else None)
         batch_id = services.create_batch(upload.stream, upload.filename or "tep-nhap", current_user.id, kind=kind)
         batch = db.session.get(ImportBatch, batch_id)
         if jobs.runs_in_background(batch.size_bytes):
@@ -142,7 +146,7 @@ def settings(batch_id):
     """Choose another sheet or kind; the mapping is detected again."""
     batch = _draft(batch_id)
     form = SettingsForm()
-    form.kind.choices = [c for c in form.kind.choices if not _officer_kind() or c.value == "attendance"]
+    form.kind.choices = _allowed(form.kind.choices)
     if not form.validate_on_submit():
         return _work(batch_id, 422)
     names = [s["name"] for s in (batch.summary or {}).get("sheets", [])]

@@ -55,9 +55,10 @@ def test_anonymous_is_sent_to_login(client):
 def test_unit_officer_imports_attendance_only_for_units_in_scope(client, as_role, town, upload):
     scope = town["units"]["Chi bộ Tổ dân phố 1"]
     as_role(Role.UNIT_OFFICER, scope_unit=scope)
-    assert "Danh sách đoàn công tác" not in client.get("/imports/").get_data(as_text=True)
+    page = client.get("/imports/").get_data(as_text=True)
+    assert "Danh sách đoàn công tác" not in page and "Tự nhận biết" not in page
     assert upload(sample("a06_attendance_wide_months.xlsx"), kind="roster").status_code == 422
-    preview = upload(sample("a06_attendance_wide_months.xlsx"))
+    preview = upload(sample("a06_attendance_wide_months.xlsx"))  # no kind chosen: attendance
     batch_id = batch_id_of(preview)
     assert db.session.get(ImportBatch, batch_id).kind == "attendance"
     client.post(f"/imports/{batch_id}/commit", data={**COMMIT, "create_persons": "y"})
