@@ -263,13 +263,35 @@ def is_unit_heading(text: Any) -> bool:
     return isinstance(text, str) and bool(_UNIT_HEADING.match(fold(text)))
 
 
+# Common words of unit names written the way offices write them: "Đảng bộ phường An Lạc", "Chi bộ Khu phố 3"
+_UNIT_COMMON_WORDS = re.compile(
+    r"^(Đảng Bộ|Chi Bộ|Đảng Ủy|Đảng Uỷ)( (Phường|Xã|Thị Trấn|Thôn|Xóm|Bản|Ấp|Cơ Quan))?( (Khu Phố|Tổ Dân Phố))?(?= |$)")
+
+
+_UNIT_ABBREVIATIONS = {"CP", "TNHH", "MTV", "UBND", "HĐND", "MTTQ", "THCS", "THPT", "HTX", "BQL", "TDP", "KP"}
+
+
+def _unit_word(word: str) -> str:
+    """A word of an ALL-CAPS unit name: abbreviations and numbers ("3A") as written, others title case."""
+    return word if word in _UNIT_ABBREVIATIONS or word[:1].isdigit() else _title_word(word)
+
+
+def _unit_case(match: re.Match) -> str:
+    kind, place, quarter = match.group(1), match.group(3), match.group(5)
+    words = [kind[0] + kind[1:].lower()] + ([place.lower()] if place else [])
+    return " ".join(words + ([quarter[0] + quarter[1:].lower()] if quarter else []))
+
+
 def normalise_unit_name(value: Any) -> str | None:
-    """Unit name as typed, without an 'I.'/'1.' numbering prefix; ALL-CAPS text becomes title case."""
+    """Unit name as typed, without an 'I.'/'1.' numbering prefix; ALL-CAPS text becomes the usual spelling
+    ("ĐẢNG BỘ PHƯỜNG AN LẠC" → "Đảng bộ phường An Lạc")."""
     text = clean_text(value)
     if text is None:
         return None
     text = _GROUP_PREFIX.sub("", text) or text
-    return normalise_name(text) if _is_all_caps(text) else text
+    if not _is_all_caps(text):
+        return text
+    return _UNIT_COMMON_WORDS.sub(_unit_case, " ".join(_unit_word(word) for word in text.split(" ")))
 
 
 # ---- numbers (targets sheets) ----------------------------------------------------------------

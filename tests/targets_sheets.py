@@ -25,14 +25,14 @@ BODY = [  # rows 8..18
 ]
 
 RECORDS = [
-    {"unit": "Đảng Bộ Phường An Lạc", "year": 2026, "indicator": "Kết nạp đảng viên mới", "measure_unit": "Đảng viên",
+    {"unit": "Đảng bộ phường An Lạc", "year": 2026, "indicator": "Kết nạp đảng viên mới", "measure_unit": "Đảng viên",
      "target": 12.0, "actual": 5.0, "measured_on": "2026-06-30", "note": None},
-    {"unit": "Đảng Bộ Phường An Lạc", "year": 2026, "indicator": "Thu ngân sách trên địa bàn",
+    {"unit": "Đảng bộ phường An Lạc", "year": 2026, "indicator": "Thu ngân sách trên địa bàn",
      "measure_unit": "Triệu đồng", "target": 1250.0, "actual": 612.5, "measured_on": "2026-06-30",
      "note": "Lũy kế 6 tháng"},
-    {"unit": "Đảng Bộ Phường An Lạc", "year": 2026, "indicator": "Tỷ lệ hộ nghèo giảm", "measure_unit": "%",
+    {"unit": "Đảng bộ phường An Lạc", "year": 2026, "indicator": "Tỷ lệ hộ nghèo giảm", "measure_unit": "%",
      "target": 95.0, "actual": None, "measured_on": None, "note": None},
-    {"unit": "Chi Bộ Khu Phố 3", "year": 2026, "indicator": "Kết nạp đảng viên mới", "measure_unit": "Đảng viên",
+    {"unit": "Chi bộ Khu phố 3", "year": 2026, "indicator": "Kết nạp đảng viên mới", "measure_unit": "Đảng viên",
      "target": 2.0, "actual": 2.0, "measured_on": None, "note": None},
     {"unit": LE_LOI, "year": 2026, "indicator": "Kết nạp đảng viên mới", "measure_unit": "Đảng viên",
      "target": 1.0, "actual": 0.0, "measured_on": None, "note": "Đơn vị ghi rõ"},

@@ -220,10 +220,13 @@ def test_numeric_cells_pass_through_as_floats(number):
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", "Đảng Bộ Phường An Lạc"), ("2) Chi bộ Khu phố 3", "Chi bộ Khu phố 3"),
+    ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", "Đảng bộ phường An Lạc"), ("2) Chi bộ Khu phố 3", "Chi bộ Khu phố 3"),
     ("Chi bộ Trường THCS Lê Lợi", "Chi bộ Trường THCS Lê Lợi"), ("  ", None),
+    ("CHI BỘ KHU PHỐ 3A", "Chi bộ Khu phố 3A"), ("CHI BỘ THÔN 1", "Chi bộ thôn 1"),
+    ("CHI BỘ TỔ DÂN PHỐ 5", "Chi bộ Tổ dân phố 5"), ("ĐẢNG BỘ XÃ THUẬN LỘC THƯỢNG", "Đảng bộ xã Thuận Lộc Thượng"),
+    ("CHI BỘ CÔNG TY CP MAY HỒNG SƠN", "Chi bộ Công Ty CP May Hồng Sơn"),
 ])
-def test_unit_names_lose_their_numbering(raw, expected):
+def test_unit_names_lose_their_numbering_and_capitals_take_the_usual_spelling(raw, expected):
     assert normalise_unit_name(raw) == expected
 
 

@@ -109,7 +109,7 @@ def test_an_indicator_that_starts_like_a_unit_name_stays_a_data_row(tmp_path):
             [1, None, "Chi bộ đạt trong sạch, vững mạnh", "Chi bộ", "4", "3", None, None]]
     result = parse_file(write_targets_workbook(tmp_path / "t.xlsx", body=body))
     assert [(r["unit"], r["indicator"]) for r in result.records()] == [
-        ("Đảng Bộ Phường An Lạc", "Chi bộ đạt trong sạch, vững mạnh")]
+        ("Đảng bộ phường An Lạc", "Chi bộ đạt trong sạch, vững mạnh")]
 
 
 def test_dates_in_the_update_column_become_iso_text(tmp_path):
