@@ -72,3 +72,14 @@ def test_attendance_of_unknown_people_is_skipped():
             {"full_name": "Người Lạ", "date": "2025-01-01", "status": "present", "unit": None}]
     plan = plan_import(FakeResult("attendance", rows), EXISTING)
     assert [(item.action, item.person_id) for item in plan.items] == [("create", 1), ("skip", None)]
+
+
+def test_attendance_namesakes_are_told_apart_by_their_home_unit():
+    existing = {**EXISTING, "persons": [{**p, "home_unit_id": 10 if p["id"] == 4 else None}
+                                        for p in EXISTING["persons"]]}
+    mark = {"full_name": "Trần Văn Cường", "unit": "Đảng bộ phường Bắc Hồng", "date": "2026-03-05",
+            "status": "present"}
+    plan = plan_import(FakeResult("attendance", [mark, {**mark, "unit": "Chi bộ khác", "date": "2026-04-05"}]),
+                       existing)
+    assert (plan.items[0].action, plan.items[0].person_id) == ("create", 4)
+    assert plan.items[1].action == "skip" and plan.items[1].candidates == [3, 4]

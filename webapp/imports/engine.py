@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import bindparam, func, insert, select, update
 
+from importers.planning import match_attendance_persons, match_roster_persons
+
 from ..extensions import db
 from ..models import (
     Assignment,
@@ -31,7 +33,7 @@ from ..models._types import utcnow
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..names import clean_name, fold, sort_key
-from .matching import UnitIndex, fold_column, load_persons, match_attendance_persons, match_roster_persons, rows_frame
+from .matching import UnitIndex, fold_column, load_persons, rows_frame
 
 CHUNK = 20_000
 REBUILD_MIN_ROWS = 100_000

@@ -1,4 +1,6 @@
-"""Match canonical records against what the database holds: units, persons, groups (reads only, vectorised)."""
+"""Match canonical records against what the database holds: units and persons (reads only, vectorised).
+
+Who a record is once the candidates are loaded is decided by the pure rules in `importers.planning`."""
 import re
 from dataclasses import dataclass, field
 
@@ -89,45 +91,3 @@ def load_persons(keys) -> pd.DataFrame:
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     frame["birth_date"] = frame["birth_date"].map(lambda d: d.isoformat() if d is not None else None)
     return frame
-
-
-def match_roster_persons(records: pd.DataFrame, persons: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Person id per record by name key + birth date or phone (or the one namesake with nothing contradicting);
-    returns (person_id or NaN, problem text or None). Several candidates: reported, never merged."""
-    left = records[["key", "birth_date", "phone"]].reset_index().rename(columns={"index": "rec"})
-    merged = left.merge(persons, left_on="key", right_on="search_key", how="inner", suffixes=("", "_p"))
-    same_birth = merged["birth_date"].notna() & merged["birth_date"].eq(merged["birth_date_p"])
-    same_phone = merged["phone"].notna() & merged["phone"].eq(merged["phone_p"])
-    strong = merged[same_birth | same_phone]
-    no_conflict = (merged["birth_date"].isna() | merged["birth_date_p"].isna() | same_birth) & \
-                  (merged["phone"].isna() | merged["phone_p"].isna() | same_phone)
-    weak = merged[no_conflict & ~merged["rec"].isin(strong["rec"])]
-    chosen = pd.concat([strong, weak])
-    counts = chosen.groupby("rec")["id"].nunique()
-    person_id = pd.Series(np.nan, index=records.index)
-    problem = pd.Series(None, index=records.index, dtype=object)
-    single = counts.index[counts.eq(1)]
-    first = chosen.drop_duplicates("rec").set_index("rec")["id"]
-    person_id.loc[single] = first.loc[single].astype(float)
-    problem.loc[counts.index[counts.gt(1)]] = "trùng tên với nhiều người trong danh bạ, cần xử lý thủ công"
-    return person_id, problem
-
-
-def match_attendance_persons(records: pd.DataFrame, persons: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Person id per record by name key; namesakes are told apart by home unit, else reported as ambiguous."""
-    left = records[["key", "unit_id"]].reset_index().rename(columns={"index": "rec"})
-    merged = left.merge(persons, left_on="key", right_on="search_key", how="inner")
-    counts = merged.groupby("rec")["id"].nunique()
-    person_id = pd.Series(np.nan, index=records.index)
-    problem = pd.Series(None, index=records.index, dtype=object)
-    single = counts.index[counts.eq(1)]
-    first = merged.drop_duplicates("rec").set_index("rec")["id"]
-    person_id.loc[single] = first.loc[single].astype(float)
-    many = merged[merged["rec"].isin(counts.index[counts.gt(1)])]
-    home = many[many["home_unit_id"].eq(many["unit_id"])]
-    home_counts = home.groupby("rec")["id"].nunique()
-    resolved = home_counts.index[home_counts.eq(1)]
-    person_id.loc[resolved] = home.drop_duplicates("rec").set_index("rec")["id"].loc[resolved].astype(float)
-    unresolved = counts.index[counts.gt(1)].difference(resolved)
-    problem.loc[unresolved] = "trùng tên với nhiều người trong danh bạ, cần xử lý thủ công"
-    return person_id, problem
