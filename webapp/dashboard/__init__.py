@@ -5,6 +5,8 @@ from urllib.parse import quote_plus, urlencode
 from flask import Blueprint, g, url_for
 from markupsafe import Markup, escape
 
+from ..i18n import N_
+
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 
 from . import views  # noqa: E402,F401
@@ -64,11 +66,29 @@ def drill(text, f, kind: str, css: str = "", **changes):
     return Markup(f'<a href="{href}" class="drill {escape(css) if css else ""}">{label}</a>')
 
 
+FLAG_LABELS = {"low_attendance": N_("Dự họp dưới ngưỡng"), "no_activity": N_("Không có hoạt động")}
+
+
+def flag_badges(flags) -> Markup:
+    """The badges saying why a member is flagged (see `figures.member_flags`). Translated once per request for
+    each combination of flags, since the ranking and the flagged list show one per member."""
+    cache = g.setdefault("_flag_badges", {})
+    key = tuple(flags)
+    html = cache.get(key)
+    if html is None:
+        from flask_babel import gettext
+
+        html = cache[key] = Markup("".join(f'<span class="badge badge-flag">{escape(gettext(FLAG_LABELS[flag]))}</span>'
+                                           for flag in key))
+    return html
+
+
 def _register_helpers(state) -> None:
     from .figures import heat_level
 
     state.app.jinja_env.globals["heat_level"] = heat_level
     state.app.jinja_env.globals["drill"] = drill
+    state.app.jinja_env.globals["flag_badges"] = flag_badges
     state.app.jinja_env.filters["feedback_dataset"] = _feedback_dataset
     state.app.jinja_env.filters["feedback_status_label"] = _status_label("FeedbackStatus")
     state.app.jinja_env.filters["task_status_label"] = _status_label("TaskStatus")
