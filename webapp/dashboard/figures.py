@@ -241,18 +241,20 @@ def members_in_view(f: Filters) -> list[Member]:
 def attendance_cube(f: Filters) -> dict[tuple[int, int, str], Rate]:
     """(group id, person id, 'YYYY-MM') → attendance counts at assigned units within the period."""
     marks = assigned_marks(f, f.start, f.end).subquery()
-    # One row per (group, attendance row): a mark repeated through several followed units counts once.
-    base = (select(marks.c.group_id, marks.c.attendance_id, marks.c.person_id, marks.c.held_on, marks.c.status)
+    # One row per (group, attendance row): a mark repeated through several followed units counts once. The month
+    # is taken before the DISTINCT and leads its columns after the group and person, so the rows come out of it
+    # already in GROUP BY order (one sort, not two).
+    base = (select(marks.c.group_id, marks.c.person_id, month_key(marks.c.held_on).label("month"),
+                   marks.c.attendance_id, marks.c.status)
             .distinct().subquery())
 
     def count(*statuses):
         return func.sum(case((base.c.status.in_(statuses), 1), else_=0))
 
-    month = month_key(base.c.held_on)
-    stmt = (select(base.c.group_id, base.c.person_id, month, func.count(),
+    stmt = (select(base.c.group_id, base.c.person_id, base.c.month, func.count(),
                    count(AttendanceStatus.PRESENT), count(AttendanceStatus.LATE), count(AttendanceStatus.EXCUSED),
                    count(AttendanceStatus.ABSENT))
-            .group_by(base.c.group_id, base.c.person_id, month))
+            .group_by(base.c.group_id, base.c.person_id, base.c.month))
     return {(g, p, m): Rate(*counts) for g, p, m, *counts in db.session.execute(stmt)}
 
 
