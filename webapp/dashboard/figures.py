@@ -411,18 +411,19 @@ class UnattendedCell:
 
 
 def unattended_cells(f: Filters) -> list[UnattendedCell]:
-    """Cells followed by some member during the last `gap_months` months of the period where no assigned
-    member attended (present or late) in that window; with the last date one did, if ever."""
+    """Cells followed by some member during the last `gap_months` months up to `as_of` (the period's end, or
+    today while it runs) where no assigned member attended (present or late) in that window; with the last
+    date one did, if ever."""
     # "No attended mark in the window" is `last` (the latest attended mark up to the period end) being missing or
     # before the window. Recent marks are few, so they are found first; the latest date over the whole history
     # is then looked up only for the cells listed (a lookup per listed cell, through the assignments of that cell).
     cell = aliased(Unit)
-    recent = assigned_marks(f, f.gap_start, f.end, all_groups=True).where(Attendance.status.in_(ATTENDED)).subquery()
-    last = (assigned_attendance(f, EPOCH, f.end, all_groups=True)
+    recent = assigned_marks(f, f.gap_start, f.as_of, all_groups=True).where(Attendance.status.in_(ATTENDED)).subquery()
+    last = (assigned_attendance(f, EPOCH, f.as_of, all_groups=True)
             .where(Attendance.status.in_(ATTENDED), Assignment.unit_id == cell.id)
             .with_only_columns(func.max(Meeting.held_on)).scalar_subquery())
     followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
-                .where(Assignment.unit_id == cell.id, overlaps(Assignment, f.gap_start, f.end),
+                .where(Assignment.unit_id == cell.id, overlaps(Assignment, f.gap_start, f.as_of),
                        Membership.group_id.in_(group_ids(f, all_groups=True))))
     stmt = (select(cell, last)
             .where(cell.active.is_(True), cell.kind == UnitKind.CELL, in_subtree(cell.path, f.unit_path),

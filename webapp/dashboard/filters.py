@@ -41,6 +41,7 @@ class Filters:
     threshold: int = DEFAULT_THRESHOLD
     gap_months: int = DEFAULT_GAP_MONTHS
     target_threshold: int = DEFAULT_TARGET_THRESHOLD
+    today: date | None = None
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -58,9 +59,15 @@ class Filters:
         return keys
 
     @property
+    def as_of(self) -> date:
+        """The last day that has happened within the period: its end, or today while it is still running."""
+        return min(self.end, self.today) if self.today else self.end
+
+    @property
     def gap_start(self) -> date:
-        """First day of the N-month window ending at the period's end (for 'not attended in N months')."""
-        return add_months(self.end, -self.gap_months) + timedelta(days=1)
+        """First day of the N-month window ending at `as_of` (for 'not attended in N months'): a window in
+        the future would call every cell unattended."""
+        return add_months(self.as_of, -self.gap_months) + timedelta(days=1)
 
     def args(self, **changes) -> dict:
         """The GET arguments that reproduce these filters (for links to drill-downs and exports)."""
@@ -178,7 +185,7 @@ def current_term() -> Term | None:
 def parse_filters(args, user, today: date | None = None) -> Filters:
     """Validate the GET arguments for `user`; problems are collected in `errors`, defaults used instead."""
     today = today or utcnow().date()
-    f = Filters(start=today, end=today, scope=scope_path(user))
+    f = Filters(start=today, end=today, scope=scope_path(user), today=today)
     f.term = _lookup(Term, args.get("term"), f.errors, _("Không tìm thấy nhiệm kỳ đã chọn.")) or current_term()
     _period_range(args, f, today)
     f.group = _lookup(WorkingGroup, args.get("group"), f.errors, _("Không tìm thấy đoàn công tác đã chọn."))

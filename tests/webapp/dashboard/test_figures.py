@@ -128,6 +128,15 @@ def test_cells_not_attended_in_last_months(town, filters_for):
     assert wide.unattended[1] == []  # 9 months back from 31/12 reaches 12/4
 
 
+def test_while_the_period_runs_the_window_ends_today(town, make_user, app):
+    with app.test_request_context():
+        f = parse_filters({"period": "year", "year": "2026"}, make_user(Role.LEADERSHIP), today=date(2026, 6, 15))
+    assert (f.end, f.as_of, f.gap_start) == (date(2026, 12, 31), date(2026, 6, 15), date(2026, 3, 16))
+    enterprise, others = fg.build_dashboard(f).unattended
+    # Window 16/3–15/6: F came to C1 on 10/4 and A to C2 on 12/4; the enterprise cell was never visited.
+    assert others == [] and [c.unit.name for c in enterprise] == ["Chi bộ Công ty TNHH Dệt may Hồng Sơn"]
+
+
 def test_target_achievement_and_low_units(town, filters_for):
     year = fg.build_dashboard(filters_for(period="year", year=2026))
     percents = {fig.indicator.name: fig.percent for fig in year.indicators}
@@ -233,12 +242,12 @@ def _reference_unattended(f):
     from webapp.extensions import db
     from webapp.models import Assignment, Attendance, Membership, Unit, UnitKind
 
-    attended = (fg.assigned_attendance(f, fg.EPOCH, f.end, all_groups=True)
+    attended = (fg.assigned_attendance(f, fg.EPOCH, f.as_of, all_groups=True)
                 .where(Attendance.status.in_(fg.ATTENDED)).subquery())
     last = (select(attended.c.unit_id, func.max(attended.c.held_on).label("last"))
             .group_by(attended.c.unit_id).subquery())
     followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
-                .where(Assignment.unit_id == Unit.id, fg.overlaps(Assignment, f.gap_start, f.end),
+                .where(Assignment.unit_id == Unit.id, fg.overlaps(Assignment, f.gap_start, f.as_of),
                        Membership.group_id.in_(fg.group_ids(f, all_groups=True))))
     stmt = (select(Unit.id, last.c.last).outerjoin(last, last.c.unit_id == Unit.id)
             .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, fg.in_subtree(Unit.path, f.unit_path),
