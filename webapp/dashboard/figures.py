@@ -291,23 +291,27 @@ def member_person_ids(f: Filters):
                                               overlaps(Membership, f.start, f.end))
 
 
-def opinion_cube(f: Filters) -> dict[tuple[int, str], int]:
-    """(person id, 'YYYY-MM') → opinions (lượt ý kiến) members raised at any meeting or briefing in the period."""
+def opinion_cube(f: Filters) -> dict[tuple[int, int | None, str], int]:
+    """(person id, group id or None, 'YYYY-MM') → opinions (lượt ý kiến) members raised at any meeting or
+    briefing in the period. The group is the one whose own meeting it was; None (a cell meeting, a town
+    briefing) credits every group the person belongs to."""
     month = month_key(Meeting.held_on)
-    stmt = (select(Opinion.person_id, month, func.count(Opinion.id)).join(Meeting, Meeting.id == Opinion.meeting_id)
+    stmt = (select(Opinion.person_id, Meeting.group_id, month, func.count(Opinion.id))
+            .join(Meeting, Meeting.id == Opinion.meeting_id)
             .where(Meeting.held_on.between(f.start, f.end), Opinion.person_id.in_(member_person_ids(f)))
-            .group_by(Opinion.person_id, month))
-    return {(p, m): n for p, m, n in db.session.execute(stmt)}
+            .group_by(Opinion.person_id, Meeting.group_id, month))
+    return {(p, g, m): n for p, g, m, n in db.session.execute(stmt)}
 
 
-def feedback_cube(f: Filters) -> dict[tuple[int, str], int]:
-    """(person id, 'YYYY-MM') → feedback items (tâm tư, kiến nghị) members reported in the period."""
+def feedback_cube(f: Filters) -> dict[tuple[int, int | None, str], int]:
+    """(person id, group id or None, 'YYYY-MM') → feedback items (tâm tư, kiến nghị) members reported in the
+    period, for the group named on the item (None credits every group the person belongs to)."""
     month = month_key(FeedbackItem.received_on)
-    stmt = (select(FeedbackItem.source_person_id, month, func.count(FeedbackItem.id))
+    stmt = (select(FeedbackItem.source_person_id, FeedbackItem.group_id, month, func.count(FeedbackItem.id))
             .where(FeedbackItem.received_on.between(f.start, f.end),
                    FeedbackItem.source_person_id.in_(member_person_ids(f)))
-            .group_by(FeedbackItem.source_person_id, month))
-    return {(p, m): n for p, m, n in db.session.execute(stmt)}
+            .group_by(FeedbackItem.source_person_id, FeedbackItem.group_id, month))
+    return {(p, g, m): n for p, g, m, n in db.session.execute(stmt)}
 
 
 def task_done_on_time():
@@ -488,8 +492,10 @@ def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: di
     for figure in figures.values():
         by_person.setdefault(figure.member.person_id, []).append(figure)
     for attribute, cube_by_person in (("opinions", opinions), ("feedback", feedback)):
-        for (person_id, month), count in (cube_by_person or {}).items():
-            for figure in by_person.get(person_id, []):
+        for (person_id, group_id, month), count in (cube_by_person or {}).items():
+            credited = by_person.get(person_id, []) if group_id is None else [
+                figure for figure in [figures.get((group_id, person_id))] if figure]
+            for figure in credited:
                 setattr(figure, attribute, getattr(figure, attribute) + count)
                 figure.months[month] = figure.months.get(month, 0) + count
     for person_id, (on_time, overdue) in (tasks or {}).items():

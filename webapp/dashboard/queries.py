@@ -1,7 +1,7 @@
 """The records behind each dashboard figure (drill-downs), built on the figures' own SQL conditions."""
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..models import Attendance, AttendanceStatus, Meeting, Membership, Opinion, Person, Term, Unit
 from .figures import ATTENDED, assigned_attendance, group_ids, in_subtree, member_person_ids
@@ -68,8 +68,9 @@ def opinion_records(f: Filters, person_id=None, group_id=None, days=None):
             .order_by(Meeting.held_on.desc(), Opinion.position))
     if person_id:
         stmt = stmt.where(Opinion.person_id == person_id)
-    if group_id:
-        stmt = stmt.where(Opinion.person_id.in_(select(Membership.person_id).where(Membership.group_id == group_id)))
+    if group_id:  # as opinion_cube credits them: the group's own meetings, and meetings of no group
+        stmt = stmt.where(Opinion.person_id.in_(select(Membership.person_id).where(Membership.group_id == group_id)),
+                          or_(Meeting.group_id.is_(None), Meeting.group_id == group_id))
     return stmt
 
 

@@ -65,6 +65,34 @@ def test_opinions_count_within_the_period_only(town, filters_for):
     assert (march["Nguyễn Văn An"].opinions, march["Trần Thị Bình"].opinions) == (2, 1)
 
 
+def test_a_member_of_two_groups_is_credited_where_they_spoke_and_reported(town, filters_for, make_membership,
+                                                                          make_meeting):
+    from webapp.dashboard import queries
+    from webapp.extensions import db
+    from webapp.models import FeedbackCategory, FeedbackItem, MeetingKind, Opinion, OpinionKind
+
+    make_membership(town.a, town.g2, start=date(2025, 10, 15))
+    g2_meeting = make_meeting([], date(2026, 5, 6), kind=MeetingKind.GROUP, group=town.g2, title="Họp Đoàn 2")
+    category = FeedbackCategory(name="Đất đai")
+    db.session.add_all([category, Opinion(meeting_id=g2_meeting.id, position=1, person_id=town.a.id,
+                                          kind=OpinionKind.PROPOSALS, text="Ý kiến tại Đoàn 2")])
+    db.session.flush()
+    for group in (town.g1, None):
+        db.session.add(FeedbackItem(received_on=date(2026, 6, 1), due_on=date(2026, 6, 15), category_id=category.id,
+                                    unit_id=town.c1.id, group_id=group.id if group else None,
+                                    source_person_id=town.a.id, content="Kiến nghị"))
+    db.session.commit()
+    f = filters_for(period="year", year=2026)
+    figs = fg.member_figures(f, fg.members_in_view(f), {}, {}, fg.opinion_cube(f), fg.feedback_cube(f))
+    a_in = {fig.member.group_id: fig for fig in figs if fig.member.person_id == town.a.id}
+    # The town briefing of 20/3 (no group) counts for both groups; the Đoàn 2 meeting for Đoàn 2 only. The
+    # feedback item naming Đoàn 1 counts there only; the one naming no group counts for both.
+    assert (a_in[town.g1.id].opinions, a_in[town.g2.id].opinions) == (2, 3)
+    assert (a_in[town.g1.id].feedback, a_in[town.g2.id].feedback) == (2, 1)
+    drilled = db.session.execute(queries.opinion_records(f, town.a.id, town.g1.id)).all()
+    assert len(drilled) == a_in[town.g1.id].opinions and "Ý kiến tại Đoàn 2" not in [r.text for r in drilled]
+
+
 def test_flags_low_attendance_and_zero_activity(town, filters_for):
     figs = member_figures(filters_for(period="year", year=2026))
     assert figs["Trần Thị Bình"].attendance.rate == 50.0 and figs["Trần Thị Bình"].flags == ["low_attendance"]
