@@ -10,11 +10,28 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import aliased, contains_eager
 
+from ..clock import local_today
 from ..extensions import db
-from ..models import (Assignment, Attendance, AttendanceStatus, FeedbackCategory, FeedbackItem, Meeting, Membership,
-                      MemberRole, Opinion, Person, Sector, Task, TaskStatus,
-                      TargetIndicator, TargetMeasurement, Unit, UnitKind, WorkingGroup)
-from ..models._types import utcnow
+from ..models import (
+    Assignment,
+    Attendance,
+    AttendanceStatus,
+    FeedbackCategory,
+    FeedbackItem,
+    Meeting,
+    MemberRole,
+    Membership,
+    Opinion,
+    Person,
+    Sector,
+    TargetIndicator,
+    TargetMeasurement,
+    Task,
+    TaskStatus,
+    Unit,
+    UnitKind,
+    WorkingGroup,
+)
 from ..models.meetings import meeting_unit
 from .filters import Filters
 
@@ -625,7 +642,7 @@ class Dashboard:
 
 def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
     """Run every figure for the filters (a fixed number of queries) and assemble them."""
-    today = today or utcnow().date()
+    today = today or local_today()
     groups = groups_in_view(f)
     figures = member_figures(f, members_in_view(f), attendance_cube(f), group_meeting_cube(f), opinion_cube(f),
                              feedback_cube(f), task_counts(f, today))

@@ -5,10 +5,10 @@ from datetime import date, datetime, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..clock import local_today
 from ..extensions import db
 from ..i18n import N_
 from ..models import Term, Unit, WorkingGroup
-from ..models._types import utcnow
 from ..permissions import scope_path
 
 PERIOD_LABELS = {
@@ -184,7 +184,7 @@ def current_term() -> Term | None:
 
 def parse_filters(args, user, today: date | None = None) -> Filters:
     """Validate the GET arguments for `user`; problems are collected in `errors`, defaults used instead."""
-    today = today or utcnow().date()
+    today = today or local_today()
     f = Filters(start=today, end=today, scope=scope_path(user), today=today)
     f.term = _lookup(Term, args.get("term"), f.errors, _("Không tìm thấy nhiệm kỳ đã chọn.")) or current_term()
     _period_range(args, f, today)

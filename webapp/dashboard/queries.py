@@ -1,10 +1,31 @@
 """The records behind each dashboard figure (drill-downs), built on the figures' own SQL conditions."""
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 
-from ..models import Attendance, AttendanceStatus, Meeting, Membership, Opinion, Person, Term, Unit
-from .figures import ATTENDED, assigned_attendance, group_ids, in_subtree, member_person_ids
+from ..feedback.visibility import content_visible_clause
+from ..models import (
+    Attendance,
+    AttendanceStatus,
+    FeedbackCategory,
+    FeedbackItem,
+    Meeting,
+    Membership,
+    Opinion,
+    Person,
+    Task,
+    Term,
+    Unit,
+)
+from .figures import (
+    ATTENDED,
+    assigned_attendance,
+    group_ids,
+    in_subtree,
+    member_person_ids,
+    task_done_on_time,
+    task_overdue,
+)
 from .filters import Filters, add_months
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
@@ -69,8 +90,48 @@ def opinion_records(f: Filters, person_id=None, group_id=None, days=None):
     if person_id:
         stmt = stmt.where(Opinion.person_id == person_id)
     if group_id:  # as opinion_cube credits them: the group's own meetings, and meetings of no group
-        stmt = stmt.where(Opinion.person_id.in_(select(Membership.person_id).where(Membership.group_id == group_id)),
+        stmt = stmt.where(Opinion.person_id.in_(_group_members(group_id)),
                           or_(Meeting.group_id.is_(None), Meeting.group_id == group_id))
+    return stmt
+
+
+def _group_members(group_id):
+    return select(Membership.person_id).where(Membership.group_id == group_id)
+
+
+def feedback_records(f: Filters, user, person_id=None, group_id=None, days=None):
+    """Select of the feedback items counted in 'feedback reported' (credited as feedback_cube credits them),
+    newest first; `content_visible` says whether `user` may read an item's text."""
+    start, end = days or (f.start, f.end)
+    stmt = (select(FeedbackItem.id, FeedbackItem.received_on, FeedbackItem.status, FeedbackItem.content,
+                   FeedbackCategory.name.label("category"), Person.full_name,
+                   content_visible_clause(user).label("content_visible"))
+            .join(FeedbackCategory, FeedbackCategory.id == FeedbackItem.category_id)
+            .join(Person, Person.id == FeedbackItem.source_person_id)
+            .where(FeedbackItem.received_on.between(start, end),
+                   FeedbackItem.source_person_id.in_(member_person_ids(f)))
+            .order_by(FeedbackItem.received_on.desc(), FeedbackItem.id.desc()))
+    if person_id:
+        stmt = stmt.where(FeedbackItem.source_person_id == person_id)
+    if group_id:
+        stmt = stmt.where(FeedbackItem.source_person_id.in_(_group_members(group_id)),
+                          or_(FeedbackItem.group_id.is_(None), FeedbackItem.group_id == group_id))
+    return stmt
+
+
+def task_records(f: Filters, today: date, person_id=None, group_id=None):
+    """Select of the members' tasks due in the period (those 'tasks on time / overdue' count), by deadline;
+    `standing` is on_time, overdue or open."""
+    standing = case((task_done_on_time(), "on_time"), (task_overdue(today), "overdue"), else_="open")
+    stmt = (select(Task.id, Task.title, Task.deadline, Task.status, Task.completed_on, Person.full_name,
+                   standing.label("standing"))
+            .join(Person, Person.id == Task.owner_person_id)
+            .where(Task.deadline.between(f.start, f.end), Task.owner_person_id.in_(member_person_ids(f)))
+            .order_by(Task.deadline.desc(), Task.id.desc()))
+    if person_id:
+        stmt = stmt.where(Task.owner_person_id == person_id)
+    if group_id:
+        stmt = stmt.where(Task.owner_person_id.in_(_group_members(group_id)))
     return stmt
 
 

@@ -7,9 +7,9 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import Unit, UnitKind
-from ..models._types import utcnow
 from ..template_helpers import label
 from . import figures as fg
 from .exports import ATTENDANCE_LEGEND, DocSection, DocTable, OfficialDocument
@@ -41,7 +41,7 @@ def _root_name() -> str:
 
 def letterhead(today: date | None = None) -> tuple[list[str], str]:
     """Organisation lines and 'place, ngày … tháng … năm …', from settings or the root unit's name."""
-    today = today or utcnow().date()
+    today = today or local_today()
     root = _root_name()
     org = current_app.config.get("REPORT_ORG_LINES") or [root.upper(), "BAN THƯỜNG VỤ THỊ ỦY"]
     place = current_app.config.get("REPORT_PLACE") or root.split(" xã ")[-1].split(" phố ")[-1].removeprefix("Đảng bộ ")

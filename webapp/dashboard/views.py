@@ -6,6 +6,7 @@ from flask import Response, abort, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import Role, WorkingGroup
 from ..pagination import Page, paginate
@@ -75,7 +76,7 @@ def section(name: str):
                   **filter_context(f))
 
 
-RECORD_KINDS = ("attendance", "group_meetings", "opinions", "uncovered", "unattended")
+RECORD_KINDS = ("attendance", "group_meetings", "opinions", "feedback", "tasks", "uncovered", "unattended")
 
 
 def _int_or_none(name: str) -> int | None:
@@ -113,6 +114,10 @@ def records(kind):
         context["page"] = paginate(queries.group_meeting_records(f, person_id, group_id, days), scalars=False)
     elif kind == "opinions":
         context["page"] = paginate(queries.opinion_records(f, person_id, group_id, days), scalars=False)
+    elif kind == "feedback":
+        context["page"] = paginate(queries.feedback_records(f, current_user, person_id, group_id, days), scalars=False)
+    elif kind == "tasks":
+        context["page"] = paginate(queries.task_records(f, local_today(), person_id, group_id), scalars=False)
     elif kind == "uncovered":
         context["units"] = figures.uncovered_units(f)
     else:

@@ -83,3 +83,27 @@ def town(root_unit, make_unit, make_person, make_group, make_membership, make_as
     db.session.commit()
     return SimpleNamespace(root=root_unit, ward=ward, c1=c1, c2=c2, c3=c3, ent=ent, g1=g1, g2=g2,
                            a=a, b=b, c=c, d=d, f=f, x=x, ind1=ind1, ind2=ind2, ind3=ind3)
+
+
+@pytest.fixture
+def work(town):
+    from webapp.extensions import db
+    from webapp.models import FeedbackCategory, FeedbackItem, FeedbackStatus, Task, TaskStatus
+
+    land = FeedbackCategory(name="Đất đai")
+    db.session.add(land)
+    db.session.flush()
+    for day, person, status in [(date(2026, 2, 3), town.a, FeedbackStatus.NEW), (date(2026, 2, 9), town.a, FeedbackStatus.CLOSED),
+                                (date(2026, 5, 1), town.c, FeedbackStatus.NEW)]:
+        db.session.add(FeedbackItem(received_on=day, due_on=day, category_id=land.id, unit_id=town.c1.id,
+                                    source_person_id=person.id, content="Kiến nghị", status=status))
+    db.session.add_all([
+        Task(title="Đúng hạn", owner_person_id=town.a.id, deadline=date(2026, 3, 1), status=TaskStatus.DONE,
+             completed_on=date(2026, 2, 28)),
+        Task(title="Xong muộn", owner_person_id=town.a.id, deadline=date(2026, 3, 1), status=TaskStatus.DONE,
+             completed_on=date(2026, 3, 5)),
+        Task(title="Còn mở", owner_person_id=town.d.id, deadline=date(2026, 4, 1), status=TaskStatus.OPEN),
+        Task(title="Chưa đến hạn", owner_person_id=town.d.id, deadline=date(2027, 4, 1), status=TaskStatus.OPEN),
+    ])
+    db.session.commit()
+    return town

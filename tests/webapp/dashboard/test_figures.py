@@ -200,30 +200,6 @@ def test_dashboard_runs_a_constant_number_of_queries(town, filters_for, app):
     assert len(statements) == first and first <= 16
 
 
-@pytest.fixture
-def work(town):
-    from webapp.extensions import db
-    from webapp.models import FeedbackCategory, FeedbackItem, FeedbackStatus, Task, TaskStatus
-
-    land = FeedbackCategory(name="Đất đai")
-    db.session.add(land)
-    db.session.flush()
-    for day, person, status in [(date(2026, 2, 3), town.a, FeedbackStatus.NEW), (date(2026, 2, 9), town.a, FeedbackStatus.CLOSED),
-                                (date(2026, 5, 1), town.c, FeedbackStatus.NEW)]:
-        db.session.add(FeedbackItem(received_on=day, due_on=day, category_id=land.id, unit_id=town.c1.id,
-                                    source_person_id=person.id, content="Kiến nghị", status=status))
-    db.session.add_all([
-        Task(title="Đúng hạn", owner_person_id=town.a.id, deadline=date(2026, 3, 1), status=TaskStatus.DONE,
-             completed_on=date(2026, 2, 28)),
-        Task(title="Xong muộn", owner_person_id=town.a.id, deadline=date(2026, 3, 1), status=TaskStatus.DONE,
-             completed_on=date(2026, 3, 5)),
-        Task(title="Còn mở", owner_person_id=town.d.id, deadline=date(2026, 4, 1), status=TaskStatus.OPEN),
-        Task(title="Chưa đến hạn", owner_person_id=town.d.id, deadline=date(2027, 4, 1), status=TaskStatus.OPEN),
-    ])
-    db.session.commit()
-    return town
-
-
 def test_feedback_and_tasks_per_member(work, filters_for):
     f = filters_for(period="year", year=2026)
     figs = by_name(fg.member_figures(f, fg.members_in_view(f), {}, {}, {}, fg.feedback_cube(f),

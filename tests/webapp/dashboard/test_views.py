@@ -1,9 +1,12 @@
 """Dashboard pages through the test client: filters, drill-downs, errors in Vietnamese, scope."""
+from datetime import date
+
 import pytest
 
 from webapp.models import Role
 
 YEAR = {"period": "year", "year": "2026"}
+YEAR_DAY = date(2026, 6, 1)
 
 
 def test_dashboard_page_shows_figures_and_flagged_names(client, as_role, town):
@@ -102,3 +105,38 @@ def test_opinion_drilldown_escapes_user_text(client, as_role, town):
     body = client.get("/dashboard/records/opinions", query_string={**YEAR, "person": town.a.id}).get_data(as_text=True)
     assert "Kết quả tại TDP 1" in body and "Không phải thành viên" not in body and "Còn hạn chế" not in body
     assert "=HYPERLINK(&#34;x&#34;)" in body
+
+
+def test_feedback_and_task_figures_open_their_records(client, as_role, work):
+    as_role(Role.LEADERSHIP)
+    page = client.get("/dashboard/", query_string=YEAR).get_data(as_text=True)
+    assert "/dashboard/records/feedback?" in page and "/dashboard/records/tasks?" in page
+    args = {**YEAR, "person": work.a.id, "group": work.g1.id}
+    feedback = client.get("/dashboard/records/feedback", query_string=args,
+                          headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert feedback.count("<tr><td>") == 2 and "03/02/2026" in feedback and "01/05/2026" not in feedback
+    tasks = client.get("/dashboard/records/tasks", query_string=args).get_data(as_text=True)
+    assert "Đúng hạn" in tasks and "Xong muộn" in tasks and "Còn mở" not in tasks
+    group_tasks = client.get("/dashboard/records/tasks", query_string={**YEAR, "group": work.g1.id}).get_data(
+        as_text=True)
+    assert "Còn mở" in group_tasks and "Chưa đến hạn" not in group_tasks  # the 2027 task is outside the period
+
+
+def test_restricted_feedback_text_is_marked_for_readers_who_may_not_see_it(app, make_user, work):
+    from webapp.dashboard import queries
+    from webapp.dashboard.filters import parse_filters
+    from webapp.extensions import db
+    from webapp.models import FeedbackCategory, FeedbackItem
+
+    secret = FeedbackCategory(name="Tố cáo", restricted=True)
+    db.session.add(secret)
+    db.session.flush()
+    db.session.add(FeedbackItem(received_on=YEAR_DAY, due_on=YEAR_DAY, category_id=secret.id, unit_id=work.c1.id,
+                                source_person_id=work.a.id, content="Nội dung tố cáo mật"))
+    db.session.commit()
+    leader, officer = make_user(Role.LEADERSHIP), make_user(Role.UNIT_OFFICER)
+    with app.test_request_context():
+        f = parse_filters(YEAR, leader)
+        visible = {r.content: r.content_visible for r in db.session.execute(queries.feedback_records(f, leader))}
+        hidden = {r.content: r.content_visible for r in db.session.execute(queries.feedback_records(f, officer))}
+    assert visible["Nội dung tố cáo mật"] and not hidden["Nội dung tố cáo mật"] and hidden["Kiến nghị"]
