@@ -140,3 +140,9 @@ def test_restricted_feedback_text_is_marked_for_readers_who_may_not_see_it(app, 
         visible = {r.content: r.content_visible for r in db.session.execute(queries.feedback_records(f, leader))}
         hidden = {r.content: r.content_visible for r in db.session.execute(queries.feedback_records(f, officer))}
     assert visible["Nội dung tố cáo mật"] and not hidden["Nội dung tố cáo mật"] and hidden["Kiến nghị"]
+
+
+def test_report_counts_link_to_the_groups_report_ledger(client, as_role, town):
+    as_role(Role.LEADERSHIP)
+    page = client.get("/dashboard/", query_string=YEAR).get_data(as_text=True)
+    assert f"/reports/?group={town.g1.id}&amp;from=2026-01&amp;to=2026-12" in page
