@@ -4,7 +4,7 @@ Seeds a fresh SQLite file (or, with --postgres URL, a scratch database created n
 afterwards) with Core executemany, then renders the dashboard through the Flask test client and reports the
 median of the timed requests. Usage:
     python bench/dashboard_bench.py [--requests 15] [--postgres postgresql://postgres@127.0.0.1:5432/test]
-        [--reuse PATH | --reuse DBNAME] [--profile]
+        [--reuse PATH | --reuse DBNAME] [--profile] [--period year|term|...]
 --reuse keeps the seeded data: with SQLite a file PATH (seeded when missing, reused when present), with
 PostgreSQL a database name next to URL (created and seeded when missing, never dropped). --profile prints each
 SQL statement's time during one dashboard request, slowest first.
@@ -125,7 +125,8 @@ def profile(app, client, args) -> None:
         print(f"  {ms:9.1f} ms  {' '.join(statement.split())[:160]}")
 
 
-def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = False) -> list[float]:
+def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = False,
+        period: str = "year") -> list[float]:
     os.environ.setdefault("INSTANCE_PATH", tempfile.mkdtemp(prefix="dash-bench-"))
     from webapp import create_app
     from webapp.auth.services import create_user
@@ -157,7 +158,7 @@ def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = Fa
         db.session.commit()
     client = app.test_client()
     assert client.post("/auth/login", data={"username": "bench", "password": "bench-password"}).status_code == 302
-    args = {"period": "year", "year": "2026"}
+    args = {"period": period, "year": "2026"}
     warm = client.get("/dashboard/", query_string=args)
     assert warm.status_code == 200 and "Đoàn công tác số 100" in warm.get_data(as_text=True), warm.status_code
     if show_profile:
@@ -198,8 +199,10 @@ def main() -> None:
     parser.add_argument("--reuse", "--keep", metavar="PATH|DBNAME",
                         help="keep the seeded data in this SQLite file / PostgreSQL database and reuse it next time")
     parser.add_argument("--profile", action="store_true", help="print each SQL statement's time for one request")
+    parser.add_argument("--period", default="year", choices=["month", "quarter", "8m", "year", "term"],
+                        help="the dashboard period to time (default: the year 2026; 'term' spans 2023-2028)")
     args = parser.parse_args()
-    options = {"reuse": bool(args.reuse), "show_profile": args.profile}
+    options = {"reuse": bool(args.reuse), "show_profile": args.profile, "period": args.period}
     if args.postgres:
         base = make_url(args.postgres).set(drivername="postgresql+psycopg")
         name = args.reuse or f"dash_bench_{uuid.uuid4().hex[:8]}"
