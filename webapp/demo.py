@@ -157,6 +157,12 @@ def build_feedback(town: DemoTown) -> None:
     build(town)
 
 
+def build_targets(town: DemoTown) -> None:
+    from .targets.demo import build_targets as build
+
+    build(town)
+
+
 BRIEFING_POINTS = [
     ("results", "Bám sát quy chế hoạt động, theo dõi các nhiệm vụ đã phân công cho từng thành viên."),
     ("advantages", "Cấp ủy, chính quyền cơ sở phối hợp tốt; thông tin từ các chi bộ kịp thời."),
@@ -212,6 +218,12 @@ def build_meetings(town: DemoTown) -> None:
             db.session.add(meeting)
             sync_roster(meeting)
             _mark_all(town, meeting)
+    upcoming = date.fromordinal(local_today().toordinal() + 6)
+    for unit in sorted((u for u in followed if u.kind == UnitKind.CELL), key=lambda u: u.id)[:4]:
+        meeting = Meeting(kind=MeetingKind.CELL, held_on=upcoming, starts_at="19:30", units=[unit], place="Nhà văn hóa",
+                          title=f"Sinh hoạt chi bộ định kỳ tháng {upcoming.month}/{upcoming.year}")
+        db.session.add(meeting)
+        sync_roster(meeting)  # expected attendees known; marks are taken on the day
     briefing_day = _demo_months(local_today())[-2].replace(day=7)
     briefing = Meeting(kind=MeetingKind.BRIEFING, held_on=briefing_day, starts_at="07:30",
                        title="Giao ban Thường trực Thị ủy với các Đoàn công tác", place="Hội trường Thị ủy",
@@ -232,7 +244,8 @@ def build_meetings(town: DemoTown) -> None:
     db.session.flush()
 
 
-DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_meetings, build_feedback]
+DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_meetings, build_feedback,
+              build_targets]
 
 
 def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:

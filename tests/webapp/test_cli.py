@@ -4,7 +4,9 @@ import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import Membership, MemberRole, Person, Role, Unit, User, WorkingGroup
+from webapp.clock import local_today
+from webapp.models import (Meeting, Membership, MemberRole, Person, Role, TargetIndicator, Unit, User,
+                           WorkingGroup)
 
 
 def test_create_user_command(runner):
@@ -27,6 +29,10 @@ def test_demo_loads_a_town_with_eight_groups_and_logins(runner):
     heads = db.session.scalar(select(func.count()).select_from(Membership).where(Membership.role == MemberRole.HEAD))
     assert heads == 8
     assert db.session.scalar(select(func.count()).select_from(Unit)) > 40
+    indicators = db.session.scalars(select(TargetIndicator)).all()
+    assert len(indicators) == 5 * len({i.unit_id for i in indicators}) >= 5 * 8  # five per ward and commune
+    assert {i.year for i in indicators} == {local_today().year}
+    assert db.session.scalar(select(func.count()).select_from(Meeting).where(Meeting.held_on > local_today())) == 4
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
 
