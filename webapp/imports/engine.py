@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 
 from importers.planning import match_attendance_persons, match_roster_persons
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import (
     Assignment,
@@ -52,7 +53,7 @@ class ImportRefused(Exception):
 class Options:
     """Choices the officer makes on the preview page."""
 
-    start_date: date = field(default_factory=lambda: utcnow().date())
+    start_date: date = field(default_factory=local_today)
     create_units: bool = False
     unit_parent_id: int | None = None
     create_persons: bool = False
@@ -182,6 +183,14 @@ def db_value(value):
 def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """One int64 per pair of non-negative ints (ids, codes): cheap to hash, index and compare."""
     return first.astype(np.int64) * (1 << 32) + second.astype(np.int64)
+
+
+def take(values: np.ndarray, positions: np.ndarray, missing) -> np.ndarray:
+    """values[positions], with `missing` where a position is -1 (not found); also when `values` is empty."""
+    result = np.full(len(positions), missing, dtype=object if values.dtype == object else float)
+    found = positions >= 0
+    result[found] = values[positions[found]]
+    return result
 
 
 def int_ids(values: pd.Series) -> np.ndarray:
@@ -354,14 +363,13 @@ def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
                                  int_ids(created["home_unit_id"]) + 1)
         todo_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(todo["key"]), int_ids(todo["unit_id"]) + 1)
         found = pd.Index(created_keys).get_indexer(todo_keys)
-        pairs.loc[todo.index, "person_id"] = np.where(found >= 0, created["id"].to_numpy()[found], np.nan)
+        pairs.loc[todo.index, "person_id"] = take(created["id"].to_numpy(dtype=float), found, np.nan)
     elif missing.any():
         pairs.loc[missing, "problem"] = "không tìm thấy '" + pairs.loc[missing, "full_name"].astype(str) + \
             "' trong danh bạ"
     where = first.get_indexer(frame_pairs)
-    frame["person_id"] = np.where(where >= 0, pairs["person_id"].to_numpy(dtype=float)[where], np.nan)
-    problems = pd.Series(np.where(where >= 0, pairs["problem"].to_numpy(dtype=object)[where], None),
-                         index=frame.index, dtype=object)
+    frame["person_id"] = take(pairs["person_id"].to_numpy(dtype=float), where, np.nan)
+    problems = pd.Series(take(pairs["problem"].to_numpy(dtype=object), where, None), index=frame.index, dtype=object)
     _fail(frame, problems.notna(), problems)
 
 

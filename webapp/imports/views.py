@@ -1,5 +1,4 @@
 """Import pages: thin views over `services` (state changes) and `queries` (reads)."""
-from datetime import date
 
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
@@ -8,6 +7,7 @@ from flask_login import current_user
 import importers
 from importers.kinds import spec_module
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
@@ -212,7 +212,7 @@ def commit(batch_id):
         valid = False
     if not valid:
         return _work(batch_id, 422, options_form=form)
-    options = Options(start_date=form.start_date.data or date.today(), create_units=form.create_units.data,
+    options = Options(start_date=form.start_date.data or local_today(), create_units=form.create_units.data,
                       unit_parent_id=form.unit_parent_id.data or None, create_persons=form.create_persons.data,
                       default_unit_id=form.default_unit_id.data or None)
     services.configure(batch_id, options=options.as_dict())

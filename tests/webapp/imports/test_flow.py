@@ -7,7 +7,7 @@ from webapp.models import (Assignment, Attendance, AttendanceStatus, AuditLog, B
                            ImportMapping, Meeting, Membership, MemberRole, Person, Role, Unit)
 from webapp.imports import engine, files
 
-from .conftest import COMMIT, batch_id_of, sample, truth
+from .conftest import COMMIT, SAMPLES, batch_id_of, sample, truth
 
 
 def count(model) -> int:
@@ -306,3 +306,34 @@ def test_legacy_tcvn3_cells_are_shown_before_and_after(client, admin, town, uplo
     assert batch.summary["legacy_count"] > 0
     converted = batch.summary["legacy"][0]
     assert converted["before"] != converted["after"] and converted["before"] in html.replace("&#39;", "'")
+
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("a*") if not p.name.endswith(".json")) if SAMPLES.exists() else []
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_every_sample_commits_through_the_web_flow_and_accounts_for_every_row(client, admin, town, upload, name):
+    expected = truth(name)
+    preview = upload(sample(name))
+    assert preview.status_code == 200, preview.get_data(as_text=True)[:500]
+    batch_id = batch_id_of(preview)
+    cell = town["units"]["Chi bộ Tổ dân phố 1"]
+    receipt = commit(client, batch_id, create_persons="y", create_units="y", unit_parent_id=str(town["root"].id),
+                     default_unit_id=str(cell.id))  # for registers that name no cell
+    assert receipt.status_code == 200
+    batch = db.session.get(ImportBatch, batch_id)
+    assert batch.status == BatchStatus.COMMITTED and batch.kind == expected["kind"]
+    counts = batch.counts
+    assert counts["records"] == len(expected["records"])
+    assert counts["imported"] + counts["unchanged"] + counts["skipped"] + counts["failed"] == counts["rows"]
+    assert counts["rows"] == len(batch.row_results) and counts["failed"] == 0
+
+
+def test_a_register_naming_no_cell_without_a_default_cell_fails_every_row_with_the_reason(client, admin, town,
+                                                                                         upload):
+    batch_id = batch_id_of(upload(sample("a08_attendance_wide.ods")))
+    assert commit(client, batch_id, create_persons="y").status_code == 200
+    batch = db.session.get(ImportBatch, batch_id)
+    failed = [r for r in batch.row_results if r["outcome"] == "failed"]
+    assert failed and all("chọn chi bộ mặc định" in r["reason"] for r in failed)
+    assert batch.counts["imported"] == 0 and count(Attendance) == 0
