@@ -2,7 +2,10 @@
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField, TimeField
+from wtforms import DateField, FloatField, IntegerField, SelectField, TimeField
+from wtforms.validators import StopValidation
+
+from importers.normalising import parse_number_text
 
 
 class RuleViolation(ValueError):
@@ -19,7 +22,17 @@ def show_violation(form, violation: RuleViolation) -> None:
     form[violation.field].errors = [*form[violation.field].errors, violation.message]
 
 
-class VnDateField(DateField):
+class _ConversionErrorFirst:
+    """When the typed text could not be read, that is the one error shown: the validators (which would say
+    'required' or 'out of range' about the missing value, DataRequired even replacing the message) do not run."""
+
+    def pre_validate(self, form):
+        if self.process_errors:
+            raise StopValidation()
+        super().pre_validate(form)
+
+
+class VnDateField(_ConversionErrorFirst, DateField):
     """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error; blank is None."""
 
     def process_formdata(self, valuelist):
@@ -36,8 +49,17 @@ class VnDateField(DateField):
         raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm.")))
 
 
-class VnTimeField(TimeField):
-    """A time input (hh:mm) with a Vietnamese error; blank is None."""
+class VnTimeField(_ConversionErrorFirst, TimeField):
+    """A time input (hh:mm) with a Vietnamese error; blank is None. Models keep times as "HH:MM" text, which
+    the field also takes as its object data."""
+
+    def process_data(self, value):
+        if isinstance(value, str):
+            try:
+                value = datetime.strptime(value[:5], "%H:%M").time()
+            except ValueError:
+                value = None
+        super().process_data(value)
 
     def process_formdata(self, valuelist):
         text = str(valuelist[0]).strip() if valuelist else ""
@@ -50,8 +72,11 @@ class VnTimeField(TimeField):
             raise ValueError(str(_l("Giờ không hợp lệ (dạng giờ:phút, ví dụ 07:30)."))) from exc
 
 
-class VnIntegerField(IntegerField):
-    """A whole-number input with a Vietnamese error; blank is None."""
+DB_INT_MAX = 2**31 - 1  # the INTEGER columns of PostgreSQL (SQLite's are wider)
+
+
+class VnIntegerField(_ConversionErrorFirst, IntegerField):
+    """A whole-number input with a Vietnamese error; blank is None; beyond what the database stores is an error."""
 
     def process_formdata(self, valuelist):
         text = str(valuelist[0]).strip() if valuelist else ""
@@ -59,20 +84,47 @@ class VnIntegerField(IntegerField):
         if not text:
             return
         try:
-            self.data = int(text)
+            number = int(text)
         except ValueError as exc:
             raise ValueError(str(_l("Hãy nhập một số nguyên."))) from exc
+        if abs(number) > DB_INT_MAX:
+            raise ValueError(str(_l("Số quá lớn.")))
+        self.data = number
 
 
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
+class VnFloatField(_ConversionErrorFirst, FloatField):
+    """A number input with a Vietnamese error; blank is None. Browsers send "12.5"; typed Vietnamese forms
+    ("12,5", "1.250") are read too."""
+
+    def process_formdata(self, valuelist):
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if not text:
+            return
+        try:
+            number = float(text)
+        except ValueError:
+            number = parse_number_text(text)
+        if number is None or number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(str(_l("Hãy nhập một số (ví dụ 12,5).")))
+        self.data = number
+
+
+def optional_id(value):
+    """An id from a select: None when blank; a ValueError (an invalid choice) when it is no possible id."""
+    if value in (None, "", "None"):
+        return None
+    number = int(value)
+    if not 0 < number <= DB_INT_MAX:
+        raise ValueError(value)
+    return number
 
 
 class IdSelectField(SelectField):
     """A select of database ids (blank allowed as None) with Vietnamese errors."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("coerce", _optional_int)
+        kwargs.setdefault("coerce", optional_id)
         kwargs.setdefault("validate_choice", False)  # ids are looked up (and scoped) by the view
         kwargs.setdefault("invalid_choice_message", _l("Lựa chọn không hợp lệ."))
         kwargs.setdefault("invalid_value_message", _l("Lựa chọn không hợp lệ."))

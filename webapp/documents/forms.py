@@ -1,14 +1,14 @@
 """The document upload form."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(AppForm):
     number = StringField(_l("Số, ký hiệu"), validators=[Optional(), Length(max=80)])
     title = StringField(_l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), Length(max=300)])
     issued_on = VnDateField(_l("Ngày ban hành"), validators=[Optional()])

@@ -2,14 +2,13 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import (BooleanField, MultipleFileField, SelectField, StringField,
-                     TextAreaField)
+from wtforms import BooleanField, MultipleFileField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ..clock import local_today
+from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
 from ..uploads import extension_allowed
-from ..clock import local_today
 
 NONE_CHOICE = (0, "—")
 
@@ -46,7 +45,7 @@ def uploaded_files(field) -> list:
     return [f for f in (field.data or []) if getattr(f, "filename", "")]
 
 
-class FeedbackForm(FlaskForm):
+class FeedbackForm(AppForm):
     received_on = VnDateField(_l("Ngày tiếp nhận"), validators=[InputRequired(_l("Hãy nhập ngày tiếp nhận."))],
                            default=date.today)
     category_id = SelectField(_l("Lĩnh vực"), coerce=optional_id, validate_choice=False,
@@ -72,7 +71,7 @@ class FeedbackForm(FlaskForm):
         check_files(field)
 
 
-class TransitionForm(FlaskForm):
+class TransitionForm(AppForm):
     target = SelectField(_l("Chuyển sang"), validate_choice=False,
                          validators=[DataRequired(_l("Hãy chọn bước xử lý."))])
     forwarded_to = StringField(_l("Chuyển đến (cơ quan, đơn vị)"),
@@ -85,7 +84,7 @@ class TransitionForm(FlaskForm):
                          validators=[Optional(), Length(max=10000, message=_l("Tối đa 10.000 ký tự."))])
 
 
-class AttachmentForm(FlaskForm):
+class AttachmentForm(AppForm):
     files = MultipleFileField(_l("Thêm tệp đính kèm"))
 
     def validate_files(self, field):
@@ -94,7 +93,7 @@ class AttachmentForm(FlaskForm):
             raise ValidationError(_l("Hãy chọn ít nhất một tệp."))
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(AppForm):
     name = StringField(_l("Tên lĩnh vực"), validators=[DataRequired(_l("Hãy nhập tên lĩnh vực.")),
                                                       Length(max=160, message=_l("Tối đa 160 ký tự."))])
     sla_days = VnIntegerField(_l("Thời hạn trả lời (ngày)"),

@@ -1,13 +1,13 @@
 """Forms of the groups area: terms, groups, and the inline membership and assignment forms."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from ..clock import local_today
+from ..formbase import AppForm
 from ..formfields import EnumSelectField, IdSelectField, VnDateField, VnIntegerField
 from ..models import MemberRole
 from ..template_helpers import ROLE_LABELS
-from ..clock import local_today
 
 
 def _today():
@@ -19,14 +19,14 @@ def role_choices():
     return [(role.value, _l(label)) for role, label in ROLE_LABELS.items()]
 
 
-class TermForm(FlaskForm):
+class TermForm(AppForm):
     name = StringField(_l("Tên nhiệm kỳ"), validators=[DataRequired(_l("Hãy nhập tên nhiệm kỳ.")), Length(max=80)])
     start_date = VnDateField(_l("Từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
     end_date = VnDateField(_l("Đến ngày"), validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
     is_current = BooleanField(_l("Nhiệm kỳ hiện tại"))
 
 
-class GroupForm(FlaskForm):
+class GroupForm(AppForm):
     number = VnIntegerField(_l("Số đoàn"), validators=[
         InputRequired(_l("Hãy nhập số đoàn.")), NumberRange(1, 999, _l("Số đoàn từ 1 đến 999."))])
     name = StringField(_l("Tên đoàn"), validators=[DataRequired(_l("Hãy nhập tên đoàn.")), Length(max=200)])
@@ -35,7 +35,7 @@ class GroupForm(FlaskForm):
     notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=4000)])
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(AppForm):
     person_id = IdSelectField(_l("Cá nhân"), validators=[InputRequired(_l("Hãy chọn một cá nhân."))])
     role = EnumSelectField(_l("Vai trò"), enum=MemberRole, choices=role_choices, default=MemberRole.MEMBER.value,
                            validators=[InputRequired(_l("Hãy chọn vai trò."))])
@@ -43,7 +43,7 @@ class AddMemberForm(FlaskForm):
     responsibilities = TextAreaField(_l("Nhiệm vụ được phân công"), validators=[Optional(), Length(max=2000)])
 
 
-class EditMembershipForm(FlaskForm):
+class EditMembershipForm(AppForm):
     role = EnumSelectField(_l("Vai trò"), enum=MemberRole, choices=role_choices,
                            validators=[InputRequired(_l("Hãy chọn vai trò."))])
     on_date = VnDateField(_l("Áp dụng từ ngày (khi đổi vai trò)"), default=_today,
@@ -51,15 +51,15 @@ class EditMembershipForm(FlaskForm):
     responsibilities = TextAreaField(_l("Nhiệm vụ được phân công"), validators=[Optional(), Length(max=2000)])
 
 
-class EndForm(FlaskForm):
+class EndForm(AppForm):
     end_date = VnDateField(_l("Ngày kết thúc"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
 
 
-class AssignForm(FlaskForm):
+class AssignForm(AppForm):
     unit_id = IdSelectField(_l("Đơn vị theo dõi"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
     start_date = VnDateField(_l("Từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
 
 
-class ChangeUnitForm(FlaskForm):
+class ChangeUnitForm(AppForm):
     unit_id = IdSelectField(_l("Đơn vị mới"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
     on_date = VnDateField(_l("Áp dụng từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))])

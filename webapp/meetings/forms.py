@@ -2,13 +2,12 @@
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, SelectField, SelectMultipleField, StringField,
-                     TextAreaField)
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..formfields import VnDateField, VnIntegerField, VnTimeField
+from ..formbase import AppForm
+from ..formfields import VnDateField, VnIntegerField, VnTimeField, optional_id
 from ..models import MeetingKind, OpinionKind, Organiser
 from ..template_helpers import label
 
@@ -18,15 +17,15 @@ def _enum_choices(enum_cls, blank: str | None = None):
     return ([("", blank)] if blank is not None else []) + choices
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(AppForm):
     kind = SelectField(_l("Loại cuộc họp"), validators=[InputRequired(_l("Hãy chọn loại cuộc họp."))])
     organiser = SelectField(_l("Cơ quan tổ chức (hội nghị)"), validators=[Optional()])
     title = StringField(_l("Tên cuộc họp"), validators=[DataRequired(_l("Hãy nhập tên cuộc họp.")), Length(max=300)])
     held_on = VnDateField(_l("Ngày họp"), validators=[InputRequired(_l("Hãy nhập ngày họp."))])
     starts_at = VnTimeField(_l("Giờ bắt đầu"), validators=[Optional()])
     place = StringField(_l("Địa điểm"), validators=[Length(max=255)])
-    unit_ids = SelectMultipleField(_l("Đơn vị"), coerce=int, validate_choice=False)
-    group_id = SelectField(_l("Đoàn công tác"), coerce=lambda v: int(v) if v else None, validate_choice=False)
+    unit_ids = SelectMultipleField(_l("Đơn vị"), coerce=optional_id, validate_choice=False)
+    group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False)
     chair = StringField(_l("Chủ trì"), validators=[Length(max=255)])
     agenda = TextAreaField(_l("Nội dung, chương trình"))
 
@@ -74,13 +73,13 @@ class MeetingForm(FlaskForm):
         }
 
 
-class ScheduleForm(FlaskForm):
+class ScheduleForm(AppForm):
     year = VnIntegerField(_l("Năm"), validators=[
         InputRequired(_l("Hãy nhập năm.")), NumberRange(2000, 2100, _l("Năm phải từ 2000 đến 2100."))])
     day_of_month = VnIntegerField(_l("Ngày trong tháng"), default=5, validators=[
         InputRequired(_l("Hãy nhập ngày trong tháng.")), NumberRange(1, 31, _l("Ngày trong tháng từ 1 đến 31."))])
     place = StringField(_l("Địa điểm"), validators=[Length(max=255)])
-    unit_ids = SelectMultipleField(_l("Chi bộ"), coerce=int, validate_choice=False,
+    unit_ids = SelectMultipleField(_l("Chi bộ"), coerce=optional_id, validate_choice=False,
                                    validators=[DataRequired(_l("Hãy chọn ít nhất một chi bộ."))])
 
     def setup_choices(self, units) -> None:
@@ -92,13 +91,13 @@ class ScheduleForm(FlaskForm):
             raise ValidationError(_l("Có chi bộ không thuộc phạm vi của bạn."))
 
 
-class FileForm(FlaskForm):
+class FileForm(AppForm):
     file = FileField(_l("Tệp biên bản, tài liệu"))
 
 
-class OpinionForm(FlaskForm):
+class OpinionForm(AppForm):
     person_id = SelectField(_l("Người phát biểu (trong danh sách dự họp)"),
-                            coerce=lambda v: int(v) if v else None, validate_choice=False)
+                            coerce=optional_id, validate_choice=False)
     speaker_name = StringField(_l("Hoặc tên khách mời"), validators=[Length(max=160)])
     affiliation = StringField(_l("Đoàn / đơn vị"), validators=[Length(max=255)])
     kind = SelectField(_l("Nội dung"))
@@ -131,18 +130,18 @@ class OpinionForm(FlaskForm):
         }
 
 
-class ConclusionForm(FlaskForm):
+class ConclusionForm(AppForm):
     chair = StringField(_l("Chủ trì, kết luận"), validators=[Length(max=255)])
     conclusion = TextAreaField(_l("Ý kiến kết luận"))
 
 
-class ConclusionPointForm(FlaskForm):
+class ConclusionPointForm(AppForm):
     text = TextAreaField(_l("Nội dung kết luận"), validators=[DataRequired(_l("Hãy nhập nội dung điểm kết luận."))])
     owner_text = StringField(_l("Cơ quan, người thực hiện"), validators=[Length(max=255)])
     deadline = VnDateField(_l("Thời hạn"), validators=[Optional()])
 
 
-class GuestForm(FlaskForm):
+class GuestForm(AppForm):
     person_id = VnIntegerField(_l("Khách mời"), validators=[InputRequired(_l("Hãy chọn người cần thêm."))])
 
 

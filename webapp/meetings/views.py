@@ -1,5 +1,4 @@
 """Thin views of the meetings area: parse, check permission, call a service or query, render."""
-from datetime import datetime
 from types import SimpleNamespace
 
 from flask import abort, flash, redirect, request, send_file, url_for
@@ -75,7 +74,6 @@ def _meeting_form(meeting: Meeting | None = None) -> MeetingForm:
         form.kind.data = meeting.kind.value
         form.organiser.data = meeting.organiser.value if meeting.organiser else ""
         form.unit_ids.data = [u.id for u in meeting.units]
-        form.starts_at.data = datetime.strptime(meeting.starts_at, "%H:%M").time() if meeting.starts_at else None
     form.setup_choices(queries.units_for_choice(current_user), queries.groups_for_choice())
     return form
 

@@ -1,13 +1,13 @@
 """The person form."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField
 
 
-class PersonForm(FlaskForm):
+class PersonForm(AppForm):
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(_l("Hãy nhập họ và tên.")), Length(max=160)])
     birth_date = VnDateField(_l("Ngày sinh"), validators=[Optional()])
     position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=255)])

@@ -2,16 +2,16 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..formfields import VnDateField, VnIntegerField
-from ..feedback.forms import InChoices, check_files, optional_id
 from ..clock import local_today
+from ..feedback.forms import InChoices, check_files, optional_id
+from ..formbase import AppForm
+from ..formfields import VnDateField, VnIntegerField
 
 
-class ScheduleForm(FlaskForm):
+class ScheduleForm(AppForm):
     group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False,
                            validators=[DataRequired(_l("Hãy chọn đoàn công tác.")), InChoices()])
     frequency = SelectField(_l("Kỳ báo cáo"), validate_choice=False,
@@ -24,7 +24,7 @@ class ScheduleForm(FlaskForm):
                          default=lambda: local_today().replace(month=1, day=1))
 
 
-class SubmissionForm(FlaskForm):
+class SubmissionForm(AppForm):
     schedule_id = SelectField(_l("Báo cáo của đoàn"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn chế độ báo cáo.")), InChoices()])
     period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")), Length(max=10)])

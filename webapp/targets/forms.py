@@ -1,25 +1,26 @@
 """Forms for indicators and their measurements."""
-from flask_wtf import FlaskForm
-from wtforms import DateField, FloatField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
-
 from flask_babel import lazy_gettext as _l
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from ..formbase import AppForm
+from ..formfields import VnDateField, VnFloatField, VnIntegerField
 
 
-
-class IndicatorForm(FlaskForm):
-    year = IntegerField(_l("Năm"), validators=[DataRequired(_l("Hãy nhập năm.")),
-                                               NumberRange(1990, 2100, _l("Năm không hợp lệ (1990–2100)."))])
+class IndicatorForm(AppForm):
+    year = VnIntegerField(_l("Năm"), validators=[DataRequired(_l("Hãy nhập năm.")),
+                                                 NumberRange(1990, 2100, _l("Năm không hợp lệ (1990–2100)."))])
     name = StringField(_l("Tên chỉ tiêu"), validators=[DataRequired(_l("Hãy nhập tên chỉ tiêu.")), Length(max=255)])
     measure_unit = StringField(_l("Đơn vị tính"), validators=[DataRequired(_l("Hãy nhập đơn vị tính.")),
                                                              Length(max=60)])
-    target_value = FloatField(_l("Chỉ tiêu"), validators=[DataRequired(_l("Hãy nhập giá trị chỉ tiêu (lớn hơn 0).")),
-                                                          NumberRange(min=0.01, message=_l("Chỉ tiêu phải lớn hơn 0."))])
+    target_value = VnFloatField(_l("Chỉ tiêu"), validators=[
+        InputRequired(_l("Hãy nhập giá trị chỉ tiêu (lớn hơn 0).")),
+        NumberRange(min=0.01, message=_l("Chỉ tiêu phải lớn hơn 0."))])
     notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
 
 
-class MeasurementForm(FlaskForm):
-    measured_on = DateField(_l("Ngày cập nhật"), validators=[DataRequired(_l("Hãy nhập ngày (dd/mm/yyyy)."))])
-    value = FloatField(_l("Giá trị thực hiện (lũy kế)"), validators=[
-        NumberRange(min=0, message=_l("Giá trị không được âm.")), DataRequired(_l("Hãy nhập giá trị."))])
+class MeasurementForm(AppForm):
+    measured_on = VnDateField(_l("Ngày cập nhật"), validators=[DataRequired(_l("Hãy nhập ngày (dd/mm/yyyy)."))])
+    value = VnFloatField(_l("Giá trị thực hiện (lũy kế)"), validators=[  # 0 is a value: nothing achieved yet
+        InputRequired(_l("Hãy nhập giá trị.")), NumberRange(min=0, message=_l("Giá trị không được âm."))])
     note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=255)])

@@ -67,7 +67,8 @@ def create_indicator(unit_id):
     ensure(can_record_for_unit(current_user, unit))
     form = IndicatorForm()
     if not form.validate():
-        return _component(unit, form.year.data or _year(), indicator_form=form, http_status=422)
+        year = form.year.data if not form.year.errors and form.year.data else _year()
+        return _component(unit, year, indicator_form=form, http_status=422)
     services.create_indicator(unit, form.year.data, form.name.data, form.measure_unit.data, form.target_value.data,
                               form.notes.data)
     return _component(unit, form.year.data)

@@ -2,13 +2,13 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..formfields import VnDateField, VnIntegerField
 from ..feedback.forms import InChoices, optional_id
+from ..formbase import AppForm
+from ..formfields import VnDateField, VnIntegerField
 from ..models.tasks import TASK_SOURCE_KINDS
 
 OWNER_KINDS = [("group", _l("Đoàn công tác")), ("person", _l("Cá nhân")), ("unit", _l("Tổ chức đảng"))]
@@ -16,7 +16,7 @@ SOURCE_LABELS = {"conclusion_point": _l("Điểm kết luận giao ban"), "opini
                  "feedback": _l("Phản ánh, kiến nghị")}
 
 
-class TaskForm(FlaskForm):
+class TaskForm(AppForm):
     title = StringField(_l("Nhiệm vụ"), validators=[DataRequired(_l("Hãy nhập nội dung nhiệm vụ.")),
                                                     Length(max=300, message=_l("Tối đa 300 ký tự."))])
     description = TextAreaField(_l("Mô tả"), validators=[Optional(), Length(max=10000)])
@@ -54,11 +54,11 @@ class TaskForm(FlaskForm):
                 for kind, _label in OWNER_KINDS}
 
 
-class StatusForm(FlaskForm):
+class StatusForm(AppForm):
     status = SelectField(_l("Trạng thái"), validate_choice=False, validators=[DataRequired()])
 
 
-class NoteForm(FlaskForm):
+class NoteForm(AppForm):
     noted_on = VnDateField(_l("Ngày"), validators=[InputRequired(_l("Hãy nhập ngày."))], default=date.today)
     text = TextAreaField(_l("Tiến độ, kết quả"), validators=[DataRequired(_l("Hãy nhập nội dung tiến độ.")),
                                                              Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])
