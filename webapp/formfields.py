@@ -110,6 +110,20 @@ class VnFloatField(_ConversionErrorFirst, FloatField):
         self.data = number
 
 
+def bounded_int(value) -> int:
+    """A whole number from a query argument (`request.args.get(name, type=bounded_int)`), refused (so the
+    default is used) when it is not one or lies beyond what the database stores."""
+    number = int(value)
+    if abs(number) > DB_INT_MAX:
+        raise ValueError(value)
+    return number
+
+
+def is_db_id(text) -> bool:
+    """Whether a text is a possible row id (digits, within the database's INTEGER)."""
+    return str(text).isdigit() and 0 < int(text) <= DB_INT_MAX
+
+
 def optional_id(value):
     """An id from a select: None when blank; a ValueError (an invalid choice) when it is no possible id."""
     if value in (None, "", "None"):

@@ -6,6 +6,7 @@ from flask import current_app, request
 from sqlalchemy import func, select
 
 from .extensions import db
+from .formfields import bounded_int
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Page:
 def paginate(statement, per_page: int | None = None, scalars: bool = True) -> Page:
     """Run `statement` for the page named by the `page` query argument."""
     per_page = per_page or current_app.config["PAGE_SIZE"]
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = max(request.args.get("page", 1, type=bounded_int) or 1, 1)
     total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
     page = min(page, max(1, ceil(total / per_page)))
     query = statement.limit(per_page).offset((page - 1) * per_page)

@@ -4,8 +4,10 @@ from pathlib import Path
 from flask import Flask, session
 from flask_login import current_user
 from sqlalchemy import event
+from werkzeug.routing import IntegerConverter
 
 from .extensions import babel, csrf, db, htmx, login_manager, migrate
+from .formfields import DB_INT_MAX
 
 LOCALES = ("vi", "en")
 
@@ -72,9 +74,18 @@ def configure_security(app: Flask) -> None:
         return response
 
 
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:…>` in URLs: ids are database INTEGERs, so a longer number is a 404, not a query that overflows."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", DB_INT_MAX)
+        super().__init__(map, *args, **kwargs)
+
+
 def register_blueprints(app: Flask) -> None:
     from .blueprints import BLUEPRINTS
 
+    app.url_map.converters["int"] = DatabaseIdConverter
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
 

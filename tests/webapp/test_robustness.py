@@ -1,5 +1,5 @@
-"""No POST answers 500, whatever arrives: empty forms, junk text, numbers too large for the database, impossible
-dates — sent to every POST route of the demo town, as a full page and as an HTMX request."""
+"""No request answers 500, whatever arrives: empty forms, junk text, numbers too large for the database, impossible
+dates — posted to every POST route of the demo town (as a page and as HTMX), and as the query of every page."""
 import re
 
 import pytest
@@ -39,4 +39,27 @@ def test_no_post_route_answers_500(app, demo_admin):
                 status = demo_admin.post(url, data=payload, headers=headers).status_code
                 if status >= 500:
                     failures.append(f"{url} {name} {'htmx' if headers else 'page'}: {status}")
+    assert failures == []
+
+
+QUERY_KEYS = ["page", "year", "month", "quarter", "from", "to", "q", "group", "unit", "person", "status", "kind",
+              "days", "term", "period", "threshold", "months", "category", "overdue", "source_id", "ranking_page"]
+
+
+def get_routes(app) -> list[str]:
+    urls = set()
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods and not rule.rule.startswith("/static"):
+            for ident in ("1", "99999999999999999999"):
+                urls.add(re.sub(r"<[^>]+>", "x", re.sub(r"<(?:int:)?[a-z_]+>", ident, rule.rule)))
+    return sorted(urls)
+
+
+def test_no_page_answers_500_to_junk_query_arguments(app, demo_admin):
+    failures = []
+    for url in get_routes(app):
+        for junk in ("abc", "99999999999999999999", "31/02/2026"):
+            status = demo_admin.get(url, query_string=dict.fromkeys(QUERY_KEYS, junk)).status_code
+            if status >= 500:
+                failures.append(f"{url}?…={junk}: {status}")
     assert failures == []

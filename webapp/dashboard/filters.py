@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from ..clock import local_today
 from ..extensions import db
+from ..formfields import is_db_id
 from ..i18n import N_
 from ..models import Term, Unit, WorkingGroup
 from ..permissions import scope_path
@@ -171,7 +172,7 @@ def _custom_range(args, f: Filters) -> None:
 def _lookup(model, raw, errors: list, message: str):
     if not raw:
         return None
-    obj = db.session.get(model, int(raw)) if str(raw).isdigit() else None
+    obj = db.session.get(model, int(raw)) if is_db_id(raw) else None
     if obj is None:
         errors.append(message)
     return obj

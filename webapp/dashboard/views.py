@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from ..clock import local_today
 from ..extensions import db
+from ..formfields import bounded_int, is_db_id
 from ..models import Role, WorkingGroup
 from ..pagination import Page, paginate
 from ..permissions import requires
@@ -45,7 +46,7 @@ def member_page(dash, name: str) -> Page:
     """One page of a per-member section, so the page stays light with thousands of members."""
     items = getattr(dash, SECTIONS[name]) if dash else []
     pages = max(1, -(-len(items) // MEMBER_ROWS))
-    number = min(max(request.args.get(f"{name}_page", 1, type=int) or 1, 1), pages)
+    number = min(max(request.args.get(f"{name}_page", 1, type=bounded_int) or 1, 1), pages)
     start = (number - 1) * MEMBER_ROWS
     return Page(items=items[start:start + MEMBER_ROWS], page=number, per_page=MEMBER_ROWS, total=len(items))
 
@@ -83,7 +84,7 @@ def _int_or_none(name: str) -> int | None:
     raw = request.args.get(name, "")
     if raw == "":
         return None
-    if not raw.isdigit():
+    if not is_db_id(raw):
         abort(400)
     return int(raw)
 

@@ -10,11 +10,12 @@ from datetime import date
 from sqlalchemy import and_, false, or_, select, true
 from sqlalchemy.orm import selectinload
 
+from ..clock import local_today
+from ..formfields import bounded_int
 from ..models import FeedbackCategory, FeedbackItem, FeedbackStatus, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
 from ..permissions import READ_DIRECTORY, scope_path, unit_in_scope
 from .workflow import elapsed_days, is_overdue
-from ..clock import local_today
 
 CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
 ACTING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER}
@@ -80,8 +81,8 @@ class FeedbackFilters:
         status = args.get("status")
         return cls(
             status=FeedbackStatus(status) if status in {s.value for s in FeedbackStatus} else None,
-            category_id=args.get("category", type=int), unit_id=args.get("unit", type=int),
-            group_id=args.get("group", type=int), overdue=args.get("overdue") == "1",
+            category_id=args.get("category", type=bounded_int), unit_id=args.get("unit", type=bounded_int),
+            group_id=args.get("group", type=bounded_int), overdue=args.get("overdue") == "1",
             q=(args.get("q") or "").strip()[:200],
         )
 

@@ -3,19 +3,19 @@
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 import importers
 from importers.kinds import spec_module
 
 from ..clock import local_today
 from ..extensions import db
+from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render, wants_fragment
 from . import bp, files, jobs, queries, services, workbooks
 from .engine import ImportRefused, Options
-from wtforms.fields.choices import SelectChoice
-
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -270,7 +270,7 @@ def receipt(batch_id):
         return redirect(url_for("imports.preview", batch_id=batch_id))
     outcome = request.args.get("outcome") or None
     rows = [r for r in batch.row_results or [] if outcome is None or r["outcome"] == outcome]
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = max(request.args.get("page", 1, type=bounded_int), 1)
     shown = rows[(page - 1) * RECEIPT_PAGE: page * RECEIPT_PAGE]
     return render("imports/receipt.html", batch=batch, rows=shown, total=len(rows), page=page,
                   pages=max((len(rows) + RECEIPT_PAGE - 1) // RECEIPT_PAGE, 1), outcome=outcome,

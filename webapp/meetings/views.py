@@ -8,21 +8,42 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
-                      Person, Role, Unit, WorkingGroup)
+from ..formfields import bounded_int
+from ..models import (
+    Attendance,
+    AttendanceStatus,
+    ConclusionPoint,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    Opinion,
+    Person,
+    Role,
+    Unit,
+    WorkingGroup,
+)
 from ..models._types import utcnow
 from ..names import fold
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render, wants_fragment
-from ..uploads import extension_allowed
 from ..tasks.sources import TASK_CREATORS, tasks_by_source
+from ..uploads import extension_allowed
 from . import bp, queries, services
 from .access import RECORDERS, can_read_meeting, can_read_record, can_record_meeting
+from .forms import (
+    ConclusionForm,
+    ConclusionPointForm,
+    FileForm,
+    GuestForm,
+    MeetingForm,
+    OpinionForm,
+    ScheduleForm,
+    parse_month,
+    parse_year,
+)
 from .labels import STATUS_KEYS, STATUS_SHORT
 from .minutes import locality, minutes_organ, minutes_title
-from .forms import (ConclusionForm, ConclusionPointForm, FileForm, GuestForm, MeetingForm, OpinionForm,
-                    ScheduleForm, parse_month, parse_year)
 
 
 def _meeting_or_404(meeting_id: int) -> Meeting:
@@ -60,7 +81,7 @@ def _this_year() -> int:
 def index():
     kind = request.args.get("kind") or None
     kind = kind if kind in {k.value for k in MeetingKind} else None
-    unit_id = request.args.get("unit", type=int)
+    unit_id = request.args.get("unit", type=bounded_int)
     month = parse_month(request.args.get("month"))
     page = paginate(queries.meeting_list(current_user, kind, unit_id, month))
     return render("meetings/index.html", "meetings/_meeting_rows.html", page=page,

@@ -2,6 +2,7 @@
 from flask import request
 from flask_login import current_user
 
+from ..formfields import bounded_int
 from ..permissions import requires
 from ..rendering import render
 from ..tasks.queries import due_soon
@@ -11,7 +12,7 @@ DEFAULT_DAYS = 3
 
 
 def _days() -> int:
-    return min(max(request.args.get("days", DEFAULT_DAYS, type=int) or 0, 0), 60)
+    return min(max(request.args.get("days", DEFAULT_DAYS, type=bounded_int) or 0, 0), 60)
 
 
 @bp.get("/")

@@ -8,11 +8,13 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..feedback import queries as choices
 from ..feedback.forms import uploaded_files
 from ..feedback.uploads import send_attachment
+from ..formfields import bounded_int
 from ..models import Attachment, ReportFrequency, ReportSchedule, ReportSubmission, Role, WorkingGroup
 from ..permissions import READ_DIRECTORY, headed_group_ids, requires
 from ..rendering import render
@@ -22,7 +24,6 @@ from .forms import ScheduleForm, SubmissionForm
 from .ledger import ledger_rows, summarise
 from .periods import Standing, parse_period_key, period_key
 from .services import create_schedule, submit_report
-from ..clock import local_today
 
 
 def _month(value: str | None, fallback: date, last_day: bool) -> date:
@@ -43,7 +44,7 @@ def _window() -> tuple[date, date]:
 
 def _ledger():
     start, end = _window()
-    rows = ledger_rows(start, end, local_today(), request.args.get("group", type=int))
+    rows = ledger_rows(start, end, local_today(), request.args.get("group", type=bounded_int))
     summaries, overall = summarise(rows)
     return start, end, rows, summaries, overall
 
@@ -54,7 +55,7 @@ def index():
     start, end, rows, summaries, overall = _ledger()
     return render("reports/index.html", "reports/_ledger.html", rows=rows, summaries=summaries, overall=overall,
                   start=start, end=end, groups=choices.group_choices(blank=False), Standing=Standing,
-                  group_id=request.args.get("group", type=int), can_submit=_can_submit_any())
+                  group_id=request.args.get("group", type=bounded_int), can_submit=_can_submit_any())
 
 
 def _standing_text(row) -> str:

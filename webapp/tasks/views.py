@@ -4,20 +4,29 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..feedback import queries as choices
+from ..formfields import bounded_int
 from ..models import ConclusionPoint, Person, Role, Task, TaskStatus, Unit, WorkingGroup
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
 from ..template_helpers import label
-from .sources import source_url
 from . import bp
-from .forms import NoteForm, SOURCE_LABELS, StatusForm, TaskForm
-from .queries import TaskFilters, is_task_overdue, may_create_tasks, may_manage_task, may_read_task, my_work, task_select
+from .forms import SOURCE_LABELS, NoteForm, StatusForm, TaskForm
+from .queries import (
+    TaskFilters,
+    is_task_overdue,
+    may_create_tasks,
+    may_manage_task,
+    may_read_task,
+    my_work,
+    task_select,
+)
 from .services import add_note, create_task, set_status
-from ..clock import local_today
+from .sources import source_url
 
 
 @bp.get("/")
@@ -50,7 +59,7 @@ def _fill_choices(form: TaskForm) -> None:
 def _prefill_source(form: TaskForm) -> None:
     if request.method == "GET" and request.args.get("source_kind") in SOURCE_LABELS:
         form.source_kind.data = request.args["source_kind"]
-        form.source_id.data = request.args.get("source_id", type=int)
+        form.source_id.data = request.args.get("source_id", type=bounded_int)
         form.title.data = request.args.get("title", "")[:300]
         point = db.session.get(ConclusionPoint, form.source_id.data or 0) if form.source_kind.data == "conclusion_point" else None
         if point and point.deadline:
