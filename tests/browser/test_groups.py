@@ -27,11 +27,12 @@ def _add_member(page, search: str, name: str, role_label: str):
     page.click("#add-member-form button[type=submit]")
 
 
-def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_person):
+def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_person, make_unit):
     make_person("Nguyễn Thăng Long", position="Phó Bí thư thường trực Thị ủy")
     make_person("Đặng Ngọc Vệ", position="Bí thư Đảng ủy phường Bắc Hồng")
     for name in ["Nguyễn Huy Hùng", "Lê Thành Đông", "Đinh Văn Hồng"]:
         make_person(name)
+    make_unit("Chi bộ Tổ dân phố 3", parent=root_unit)
     page = login_page(Role.ADMIN)
 
     page.click("nav a[href='/groups/']")
@@ -52,6 +53,17 @@ def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_
     assert _not_reloaded(page), "adding members must update the section in place"
     group_url = page.url
 
+    row = page.locator("#members-member tr", has_text="Đặng Ngọc Vệ")
+    assert row.locator("select[name$='-unit_id']").count() == 0, "the unit select comes with the form, not the page"
+    row.locator("summary", has_text="Phân công đơn vị").click()
+    unit_select = row.locator("select[name$='-unit_id']")
+    unit_select.wait_for()
+    unit_select.select_option(label="Chi bộ Tổ dân phố 3")
+    row.locator("input[name$='-start_date']").fill("2025-10-20")
+    row.locator("button", has_text="Phân công").click()
+    page.wait_for_selector("#members-member >> text=Chi bộ Tổ dân phố 3")
+    assert _not_reloaded(page), "assigning a unit must update the section in place"
+
     page.click("nav a[href='/people/']")
     page.wait_for_selector("h1:has-text('Cá nhân')")
     _mark_page(page)
@@ -66,7 +78,7 @@ def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_
     row = page.locator("#members-member tr", has_text="Đặng Ngọc Vệ")
     row.locator("summary", has_text="Kết thúc").click()
     end = (date.today() - timedelta(days=1)).isoformat()
-    row.locator("input[name$='-end_date']").fill(end)
+    row.locator("input[name^='end-'][name$='-end_date']").fill(end)
     row.locator("button", has_text="Kết thúc thành viên").click()
     page.wait_for_selector("#history-memberships >> text=Đặng Ngọc Vệ")
     assert "Đặng Ngọc Vệ" not in page.locator("#members-member").inner_text()

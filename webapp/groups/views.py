@@ -18,28 +18,40 @@ from ..clock import local_today
 
 ROW_FORMS = {"edit": EditMembershipForm, "end": EndForm, "assign": AssignForm,
              "unit": ChangeUnitForm, "endassign": EndForm}
+# Forms holding the select of every unit in scope (hundreds of options): sent when opened, not with the page
+LAZY_FORMS = {"assign", "unit"}
+
+
+def row_form(kind: str, row, unit_choices: list):
+    """A fresh inline form of `kind` for the membership or assignment `row`."""
+    key = f"{kind}-{row.id}"
+    data = {"role": row.role.value, "responsibilities": row.responsibilities} if kind == "edit" else {}
+    form = ROW_FORMS[kind](formdata=None, prefix=key, **data)
+    if hasattr(form, "unit_id"):
+        form.unit_id.choices = unit_choices
+    return form
 
 
 class RowForms:
-    """The inline forms of the members section: fresh ones, except the one that has just failed."""
+    """The inline forms of the members section: fresh ones, except the one that has just failed; the forms with
+    a unit select only when open (the failed one, or the one asked for with ?form=KEY), else None (lazy)."""
 
-    def __init__(self, unit_choices: list, failed: tuple[str, object] | None = None):
-        self.unit_choices = unit_choices
+    def __init__(self, unit_choices, failed: tuple[str, object] | None = None, requested: str | None = None):
+        self.unit_choices = unit_choices  # a callable: the choices are only queried when a form needs them
         self.failed_key, self.failed_form = failed or (None, None)
+        self.requested = requested
 
     def get(self, kind: str, row):
-        """The form of `kind` for the membership or assignment `row`."""
+        """The form of `kind` for `row`, or None when it is loaded on opening."""
         key = f"{kind}-{row.id}"
         if key == self.failed_key:
             return self.failed_form
-        data = {"role": row.role.value, "responsibilities": row.responsibilities} if kind == "edit" else {}
-        form = ROW_FORMS[kind](formdata=None, prefix=key, **data)
-        if hasattr(form, "unit_id"):
-            form.unit_id.choices = self.unit_choices
-        return form
+        if kind in LAZY_FORMS and not self.is_open(kind, row):
+            return None
+        return row_form(kind, row, self.unit_choices() if kind in LAZY_FORMS else [])
 
     def is_open(self, kind: str, row) -> bool:
-        return self.failed_key == f"{kind}-{row.id}"
+        return f"{kind}-{row.id}" in (self.failed_key, self.requested)
 
 
 def _group_or_404(group_id: int) -> WorkingGroup:
@@ -134,7 +146,7 @@ def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None
         add_form = AddMemberForm(formdata=None)
     if add_form is not None:
         add_form.person_id.choices = _person_choices(person_q, add_form.person_id.data)
-    forms = RowForms(unit_choices(current_user), failed) if can_manage else None
+    forms = RowForms(lambda: unit_choices(current_user), failed, request.args.get("form")) if can_manage else None
     return render("groups/detail.html", "groups/_members.html", group=group, roster=queries.roster(group, today),
                   today=today, can_manage=can_manage, can_edit=can_edit_group(current_user, group),
                   add_form=add_form, forms=forms, person_q=person_q,
@@ -238,6 +250,25 @@ def _chosen_unit(form) -> Unit:
     if unit is None:
         raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
     return unit
+
+
+@bp.get("/<int:group_id>/row-form/<kind>/<int:row_id>")
+@requires(Role.ADMIN, Role.GROUP_HEAD)
+def lazy_row_form(group_id: int, kind: str, row_id: int):
+    """The body of an inline form with a unit select, fetched when the officer opens it."""
+    group = _managed_group(group_id)
+    if kind == "assign":
+        row = _membership_of(group, row_id)
+        action = url_for("groups.assign_unit", group_id=group.id, membership_id=row.id)
+        submit = _("Phân công")
+    elif kind == "unit":
+        row = _assignment_of(group, row_id)
+        action = url_for("groups.change_assignment_unit", group_id=group.id, assignment_id=row.id)
+        submit = _("Đổi đơn vị")
+    else:
+        abort(404)
+    return render("groups/_row_form.html", "groups/_row_form.html", form=row_form(kind, row, unit_choices(current_user)),
+                  action=action, submit=submit)
 
 
 @bp.post("/<int:group_id>/members/<int:membership_id>/assignments")

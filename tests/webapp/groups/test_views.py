@@ -315,3 +315,30 @@ def test_readers_get_the_links(client, town, login_as):
     body = client.get(f"/groups/{town.group.id}").get_data(as_text=True)
     assert f'href="/people/{town.head.id}"' in body and f'href="/units/{town.cell.id}"' in body
     assert 'href="/groups/"' in body
+
+
+def test_unit_selects_come_with_their_form_not_with_the_page(client, town, login_as):
+    login_as(Role.ADMIN)
+    mid = town.member_membership.id
+    page = client.get(f"/groups/{town.group.id}").get_data(as_text=True)
+    assert f'name="assign-{mid}-unit_id"' not in page
+    assert f'hx-get="/groups/{town.group.id}/row-form/assign/{mid}"' in page
+    assert f'href="/groups/{town.group.id}?form=assign-{mid}#membership-{mid}"' in page  # without JavaScript
+    body = client.get(f"/groups/{town.group.id}/row-form/assign/{mid}", headers=HX).get_data(as_text=True)
+    assert f'name="assign-{mid}-unit_id"' in body and "Chi bộ Tổ dân phố 3" in body and "<html" not in body
+    opened = client.get(f"/groups/{town.group.id}?form=assign-{mid}").get_data(as_text=True)
+    assert f'name="assign-{mid}-unit_id"' in opened
+    unit_form = client.get(f"/groups/{town.group.id}/row-form/unit/{town.assignment.id}").get_data(as_text=True)
+    assert f'name="unit-{town.assignment.id}-unit_id"' in unit_form
+
+
+def test_lazy_forms_check_the_group_and_the_role(client, town, login_as):
+    login_as(Role.ADMIN)
+    mid = town.member_membership.id
+    assert client.get(f"/groups/{town.other_group.id}/row-form/assign/{mid}").status_code == 404
+    assert client.get(f"/groups/{town.group.id}/row-form/edit/{mid}").status_code == 404
+
+
+def test_readers_do_not_get_the_lazy_forms(client, town, login_as):
+    login_as(Role.LEADERSHIP)
+    assert client.get(f"/groups/{town.group.id}/row-form/assign/{town.member_membership.id}").status_code == 403
