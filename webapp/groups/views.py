@@ -3,18 +3,18 @@ from flask import abort, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation, show_violation
 from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGroup
 from ..pagination import paginate
+from ..people.queries import person_options
 from ..permissions import READ_DIRECTORY, can_manage_group, ensure, requires, scope_path
 from ..rendering import render
-from ..people.queries import person_options
 from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_edit_group, can_read_group
 from .forms import AddMemberForm, AssignForm, ChangeUnitForm, EditMembershipForm, EndForm, GroupForm, TermForm
-from ..clock import local_today
 
 ROW_FORMS = {"edit": EditMembershipForm, "end": EndForm, "assign": AssignForm,
              "unit": ChangeUnitForm, "endassign": EndForm}
@@ -267,8 +267,8 @@ def lazy_row_form(group_id: int, kind: str, row_id: int):
         submit = _("Đổi đơn vị")
     else:
         abort(404)
-    return render("groups/_row_form.html", "groups/_row_form.html", form=row_form(kind, row, unit_choices(current_user)),
-                  action=action, submit=submit)
+    form = row_form(kind, row, unit_choices(current_user))
+    return render("groups/_row_form.html", "groups/_row_form.html", form=form, action=action, submit=submit)
 
 
 @bp.post("/<int:group_id>/members/<int:membership_id>/assignments")
