@@ -22,9 +22,19 @@ def show_violation(form, violation: RuleViolation) -> None:
     form[violation.field].errors = [*form[violation.field].errors, violation.message]
 
 
-class _ConversionErrorFirst:
-    """When the typed text could not be read, that is the one error shown: the validators (which would say
-    'required' or 'out of range' about the missing value, DataRequired even replacing the message) do not run."""
+class _TypedText:
+    """A field read from typed text: blank is None; `convert(text)` returns the value or raises ValueError with a
+    Vietnamese message. When the text cannot be read, that is the one error shown: the validators (which would
+    say 'required' or 'out of range' about the missing value, DataRequired even replacing the message) do not run."""
+
+    def convert(self, text: str):
+        raise NotImplementedError
+
+    def process_formdata(self, valuelist):
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if text:
+            self.data = self.convert(text)
 
     def pre_validate(self, form):
         if self.process_errors:
@@ -32,42 +42,37 @@ class _ConversionErrorFirst:
         super().pre_validate(form)
 
 
-class VnDateField(_ConversionErrorFirst, DateField):
-    """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error; blank is None."""
+def _time_of(text: str):
+    return datetime.strptime(text[:5], "%H:%M").time()
 
-    def process_formdata(self, valuelist):
-        text = str(valuelist[0]).strip() if valuelist else ""
-        self.data = None
-        if not text:
-            return
+
+class VnDateField(_TypedText, DateField):
+    """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error."""
+
+    def convert(self, text: str):
         for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
             try:
-                self.data = datetime.strptime(text, pattern).date()
-                return
+                return datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
         raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm.")))
 
 
-class VnTimeField(_ConversionErrorFirst, TimeField):
-    """A time input (hh:mm) with a Vietnamese error; blank is None. Models keep times as "HH:MM" text, which
-    the field also takes as its object data."""
+class VnTimeField(_TypedText, TimeField):
+    """A time input (hh:mm) with a Vietnamese error. Models keep times as "HH:MM" text, which the field also takes
+    as its object data."""
 
     def process_data(self, value):
         if isinstance(value, str):
             try:
-                value = datetime.strptime(value[:5], "%H:%M").time()
+                value = _time_of(value)
             except ValueError:
                 value = None
         super().process_data(value)
 
-    def process_formdata(self, valuelist):
-        text = str(valuelist[0]).strip() if valuelist else ""
-        self.data = None
-        if not text:
-            return
+    def convert(self, text: str):
         try:
-            self.data = datetime.strptime(text[:5], "%H:%M").time()
+            return _time_of(text)
         except ValueError as exc:
             raise ValueError(str(_l("Giờ không hợp lệ (dạng giờ:phút, ví dụ 07:30)."))) from exc
 
@@ -75,39 +80,31 @@ class VnTimeField(_ConversionErrorFirst, TimeField):
 DB_INT_MAX = 2**31 - 1  # the INTEGER columns of PostgreSQL (SQLite's are wider)
 
 
-class VnIntegerField(_ConversionErrorFirst, IntegerField):
-    """A whole-number input with a Vietnamese error; blank is None; beyond what the database stores is an error."""
+class VnIntegerField(_TypedText, IntegerField):
+    """A whole-number input with a Vietnamese error; beyond what the database stores is an error."""
 
-    def process_formdata(self, valuelist):
-        text = str(valuelist[0]).strip() if valuelist else ""
-        self.data = None
-        if not text:
-            return
+    def convert(self, text: str):
         try:
             number = int(text)
         except ValueError as exc:
             raise ValueError(str(_l("Hãy nhập một số nguyên."))) from exc
         if abs(number) > DB_INT_MAX:
             raise ValueError(str(_l("Số quá lớn.")))
-        self.data = number
+        return number
 
 
-class VnFloatField(_ConversionErrorFirst, FloatField):
-    """A number input with a Vietnamese error; blank is None. Browsers send "12.5"; typed Vietnamese forms
-    ("12,5", "1.250") are read too."""
+class VnFloatField(_TypedText, FloatField):
+    """A number input with a Vietnamese error. Browsers send "12.5"; typed Vietnamese forms ("12,5", "1.250,5")
+    are read too."""
 
-    def process_formdata(self, valuelist):
-        text = str(valuelist[0]).strip() if valuelist else ""
-        self.data = None
-        if not text:
-            return
+    def convert(self, text: str):
         try:
             number = float(text)
         except ValueError:
             number = parse_number_text(text)
         if number is None or number != number or number in (float("inf"), float("-inf")):
             raise ValueError(str(_l("Hãy nhập một số (ví dụ 12,5).")))
-        self.data = number
+        return number
 
 
 def bounded_int(value) -> int:
