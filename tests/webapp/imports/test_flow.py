@@ -147,6 +147,16 @@ def test_bad_cell_is_shown_and_fixed_in_place(client, admin, town, upload, roste
     assert db.session.get(ImportBatch, batch_id).overrides == {"C4": "28/02/1970"}
 
 
+def test_a_cell_is_fixed_without_javascript_too(client, admin, town, upload, roster_file):
+    rows = [[1, "Phạm Văn Khải", "31/02/1970", "Phó Bí thư", "Đoàn công tác số 7", "Trưởng đoàn",
+             roster_file.unit, "0912000001"]]
+    preview = upload(roster_file(rows))
+    batch_id = batch_id_of(preview)
+    assert f'<form method="post" action="/imports/{batch_id}/cell"' in preview.get_data(as_text=True)
+    page = client.post(f"/imports/{batch_id}/cell", data={"ref": "C4", "value": "28/02/1970"}).get_data(as_text=True)
+    assert "<html" in page and "cell-fixed" in page and 'class="cell-error' not in page
+
+
 def test_hostile_cell_text_is_escaped_in_the_preview(client, admin, town, upload, roster_file):
     rows = [[1, "<script>alert(1)</script>", "bad", "x", "Đoàn công tác số 7", "Thành viên", roster_file.unit, ""]]
     html = upload(roster_file(rows)).get_data(as_text=True)
