@@ -308,15 +308,34 @@ def member_person_ids(f: Filters):
                                               overlaps(Membership, f.start, f.end))
 
 
+def opinion_speaker_groups(f: Filters):
+    """Sub-select (opinion id, group id or None) crediting each opinion of the period: a group's own meeting or
+    briefing counts for that group; at a unit's meeting, for the groups that assigned the speaker to one of its
+    units on that day; otherwise (a town briefing, a unit the speaker follows for no group) None, which counts
+    for every group the speaker belongs to."""
+    followed = (select(meeting_unit.c.meeting_id, Membership.person_id, Membership.group_id)
+                .join(Assignment, Assignment.unit_id == meeting_unit.c.unit_id)
+                .join(Membership, Membership.id == Assignment.membership_id)
+                .join(Meeting, Meeting.id == meeting_unit.c.meeting_id)
+                .where(Meeting.held_on.between(f.start, f.end), Assignment.start_date <= Meeting.held_on,
+                       or_(Assignment.end_date.is_(None), Assignment.end_date >= Meeting.held_on))
+                .distinct().subquery())
+    group = func.coalesce(Meeting.group_id, followed.c.group_id)
+    return (select(Opinion.id.label("opinion_id"), group.label("group_id"))
+            .join(Meeting, Meeting.id == Opinion.meeting_id)
+            .outerjoin(followed, and_(Meeting.group_id.is_(None), followed.c.meeting_id == Meeting.id,
+                                      followed.c.person_id == Opinion.person_id))
+            .where(Meeting.held_on.between(f.start, f.end), Opinion.person_id.in_(member_person_ids(f))))
+
+
 def opinion_cube(f: Filters) -> dict[tuple[int, int | None, str], int]:
     """(person id, group id or None, 'YYYY-MM') → opinions (lượt ý kiến) members raised at any meeting or
-    briefing in the period. The group is the one whose own meeting it was; None (a cell meeting, a town
-    briefing) credits every group the person belongs to."""
+    briefing in the period, credited as `opinion_speaker_groups` says (None: every group of the speaker)."""
+    credited = opinion_speaker_groups(f).subquery()
     month = month_key(Meeting.held_on)
-    stmt = (select(Opinion.person_id, Meeting.group_id, month, func.count(Opinion.id))
-            .join(Meeting, Meeting.id == Opinion.meeting_id)
-            .where(Meeting.held_on.between(f.start, f.end), Opinion.person_id.in_(member_person_ids(f)))
-            .group_by(Opinion.person_id, Meeting.group_id, month))
+    stmt = (select(Opinion.person_id, credited.c.group_id, month, func.count(func.distinct(Opinion.id)))
+            .join(credited, credited.c.opinion_id == Opinion.id).join(Meeting, Meeting.id == Opinion.meeting_id)
+            .group_by(Opinion.person_id, credited.c.group_id, month))
     return {(p, g, m): n for p, g, m, n in db.session.execute(stmt)}
 
 

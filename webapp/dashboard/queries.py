@@ -23,6 +23,7 @@ from .figures import (
     group_ids,
     in_subtree,
     member_person_ids,
+    opinion_speaker_groups,
     task_done_on_time,
     task_overdue,
 )
@@ -89,9 +90,10 @@ def opinion_records(f: Filters, person_id=None, group_id=None, days=None):
             .order_by(Meeting.held_on.desc(), Opinion.position))
     if person_id:
         stmt = stmt.where(Opinion.person_id == person_id)
-    if group_id:  # as opinion_cube credits them: the group's own meetings, and meetings of no group
-        stmt = stmt.where(Opinion.person_id.in_(_group_members(group_id)),
-                          or_(Meeting.group_id.is_(None), Meeting.group_id == group_id))
+    if group_id:  # as opinion_cube credits them: to this group, or to no group in particular
+        credited = opinion_speaker_groups(f).subquery()
+        stmt = stmt.where(Opinion.person_id.in_(_group_members(group_id)), Opinion.id.in_(
+            select(credited.c.opinion_id).where(or_(credited.c.group_id.is_(None), credited.c.group_id == group_id))))
     return stmt
 
 

@@ -73,9 +73,14 @@ def test_a_member_of_two_groups_is_credited_where_they_spoke_and_reported(town, 
 
     make_membership(town.a, town.g2, start=date(2025, 10, 15))
     g2_meeting = make_meeting([], date(2026, 5, 6), kind=MeetingKind.GROUP, group=town.g2, title="Họp Đoàn 2")
+    c2_meeting = make_meeting([town.c2], date(2026, 5, 12), title="Sinh hoạt TDP 2")  # A follows C2 for Đoàn 1
+    c3_meeting = make_meeting([town.c3], date(2026, 5, 14), title="Sinh hoạt TDP 3")  # A is not assigned there
     category = FeedbackCategory(name="Đất đai")
-    db.session.add_all([category, Opinion(meeting_id=g2_meeting.id, position=1, person_id=town.a.id,
-                                          kind=OpinionKind.PROPOSALS, text="Ý kiến tại Đoàn 2")])
+    db.session.add(category)
+    for meeting, text in [(g2_meeting, "Ý kiến tại Đoàn 2"), (c2_meeting, "Ý kiến tại TDP 2"),
+                          (c3_meeting, "Ý kiến tại TDP 3")]:
+        db.session.add(Opinion(meeting_id=meeting.id, position=1, person_id=town.a.id, kind=OpinionKind.PROPOSALS,
+                               text=text))
     db.session.flush()
     for group in (town.g1, None):
         db.session.add(FeedbackItem(received_on=date(2026, 6, 1), due_on=date(2026, 6, 15), category_id=category.id,
@@ -85,12 +90,14 @@ def test_a_member_of_two_groups_is_credited_where_they_spoke_and_reported(town, 
     f = filters_for(period="year", year=2026)
     figs = fg.member_figures(f, fg.members_in_view(f), {}, {}, fg.opinion_cube(f), fg.feedback_cube(f))
     a_in = {fig.member.group_id: fig for fig in figs if fig.member.person_id == town.a.id}
-    # The town briefing of 20/3 (no group) counts for both groups; the Đoàn 2 meeting for Đoàn 2 only. The
-    # feedback item naming Đoàn 1 counts there only; the one naming no group counts for both.
-    assert (a_in[town.g1.id].opinions, a_in[town.g2.id].opinions) == (2, 3)
+    # The town briefing of 20/3 (2 opinions) and the TDP 3 meeting count for both groups; the Đoàn 2 meeting for
+    # Đoàn 2 only; the TDP 2 meeting for Đoàn 1, which assigned A there. The feedback item naming Đoàn 1 counts
+    # there only; the one naming no group counts for both.
+    assert (a_in[town.g1.id].opinions, a_in[town.g2.id].opinions) == (4, 4)
     assert (a_in[town.g1.id].feedback, a_in[town.g2.id].feedback) == (2, 1)
-    drilled = db.session.execute(queries.opinion_records(f, town.a.id, town.g1.id)).all()
-    assert len(drilled) == a_in[town.g1.id].opinions and "Ý kiến tại Đoàn 2" not in [r.text for r in drilled]
+    for group, absent in ((town.g1, "Ý kiến tại Đoàn 2"), (town.g2, "Ý kiến tại TDP 2")):
+        drilled = [r.text for r in db.session.execute(queries.opinion_records(f, town.a.id, group.id))]
+        assert len(drilled) == a_in[group.id].opinions and absent not in drilled
 
 
 def test_flags_low_attendance_and_zero_activity(town, filters_for):
