@@ -5,6 +5,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -90,8 +92,21 @@ def _clean_database(request):
         db.session.remove()
 
 
+class RequestClient(FlaskClient):
+    """A test client whose every request starts with an empty `g`, as in production. Tests hold one app context
+    (for the database), and Flask reuses it for requests, so the user Flask-Login and the locale Flask-Babel
+    remember on `g` would otherwise outlive the request that set them."""
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            for name in list(vars(g)):
+                delattr(g, name)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = RequestClient
     return app.test_client()
 
 
