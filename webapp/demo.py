@@ -236,7 +236,7 @@ def build_meetings(town: DemoTown) -> None:
     for position in range(1, 16):
         speaker = leaders[(position * 5) % len(leaders)]
         kind, text = BRIEFING_POINTS[position % len(BRIEFING_POINTS)]
-        briefing.opinions.append(Opinion(position=position, person=speaker.person, affiliation=speaker.group.name,
+        briefing.opinions.append(Opinion(position=position, person=speaker.person, group=speaker.group,
                                          kind=OpinionKind(kind), text=text, needs_follow_up=kind == "proposals"))
     for number, (text, owner, days) in enumerate(CONCLUSION_POINTS, start=1):
         deadline = date.fromordinal(briefing_day.toordinal() + days) if days else None

@@ -309,10 +309,10 @@ def member_person_ids(f: Filters):
 
 
 def opinion_speaker_groups(f: Filters):
-    """Sub-select (opinion id, group id or None) crediting each opinion of the period: a group's own meeting or
-    briefing counts for that group; at a unit's meeting, for the groups that assigned the speaker to one of its
-    units on that day; otherwise (a town briefing, a unit the speaker follows for no group) None, which counts
-    for every group the speaker belongs to."""
+    """Sub-select (opinion id, group id or None) crediting each opinion of the period: to the group the minutes
+    say the speaker spoke for; else a group's own meeting or briefing counts for that group; at a unit's meeting,
+    for the groups that assigned the speaker to one of its units on that day; otherwise (a town briefing, a unit
+    the speaker follows for no group) None, which counts for every group the speaker belongs to."""
     followed = (select(meeting_unit.c.meeting_id, Membership.person_id, Membership.group_id)
                 .join(Assignment, Assignment.unit_id == meeting_unit.c.unit_id)
                 .join(Membership, Membership.id == Assignment.membership_id)
@@ -320,11 +320,11 @@ def opinion_speaker_groups(f: Filters):
                 .where(Meeting.held_on.between(f.start, f.end), Assignment.start_date <= Meeting.held_on,
                        or_(Assignment.end_date.is_(None), Assignment.end_date >= Meeting.held_on))
                 .distinct().subquery())
-    group = func.coalesce(Meeting.group_id, followed.c.group_id)
+    group = func.coalesce(Opinion.group_id, Meeting.group_id, followed.c.group_id)
     return (select(Opinion.id.label("opinion_id"), group.label("group_id"))
             .join(Meeting, Meeting.id == Opinion.meeting_id)
-            .outerjoin(followed, and_(Meeting.group_id.is_(None), followed.c.meeting_id == Meeting.id,
-                                      followed.c.person_id == Opinion.person_id))
+            .outerjoin(followed, and_(Opinion.group_id.is_(None), Meeting.group_id.is_(None),
+                                      followed.c.meeting_id == Meeting.id, followed.c.person_id == Opinion.person_id))
             .where(Meeting.held_on.between(f.start, f.end), Opinion.person_id.in_(member_person_ids(f))))
 
 

@@ -100,14 +100,26 @@ class OpinionForm(AppForm):
                             coerce=optional_id, validate_choice=False)
     speaker_name = StringField(_l("Hoặc tên khách mời"), validators=[Length(max=160)])
     affiliation = StringField(_l("Đoàn / đơn vị"), validators=[Length(max=255)])
+    group_id = SelectField(_l("Phát biểu cho đoàn công tác"), coerce=optional_id, validate_choice=False)
     kind = SelectField(_l("Nội dung"))
     text = TextAreaField(_l("Ý kiến"), validators=[DataRequired(_l("Hãy nhập nội dung ý kiến."))])
     needs_follow_up = BooleanField(_l("Cần theo dõi, xử lý tiếp"))
 
-    def setup_choices(self, people) -> None:
+    def setup_choices(self, people, groups=()) -> None:
+        """`groups`: (group, ids of its members on the meeting's day) for the groups a speaker may speak for."""
         self.kind.choices = _enum_choices(OpinionKind)
         self.person_id.choices = [("", "—")] + [(p.id, p.full_name) for p in people]
         self._person_ids = {p.id for p in people}
+        self.group_id.choices = [("", "—")] + [(g.id, g.name) for g, _members in groups]
+        self._members = {g.id: members for g, members in groups}
+
+    def validate_group_id(self, field):
+        if field.data is None:
+            return
+        if field.data not in self._members:
+            raise ValidationError(_l("Lựa chọn không hợp lệ."))
+        if self.person_id.data is not None and self.person_id.data not in self._members[field.data]:
+            raise ValidationError(_l("Người phát biểu không phải thành viên của đoàn này."))
 
     def validate_kind(self, field):
         if field.data not in {k.value for k in OpinionKind}:
@@ -124,6 +136,7 @@ class OpinionForm(AppForm):
             "person_id": self.person_id.data,
             "speaker_name": None if self.person_id.data else self.speaker_name.data.strip(),
             "affiliation": (self.affiliation.data or "").strip() or None,
+            "group_id": self.group_id.data,
             "kind": OpinionKind(self.kind.data),
             "text": self.text.data.strip(),
             "needs_follow_up": bool(self.needs_follow_up.data),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Attendance, AttendanceStatus, Meeting, Membership, Person, Unit, WorkingGroup
+from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..permissions import scope_path
 
@@ -260,6 +261,17 @@ def units_for_choice(user) -> list[Unit]:
     return list(db.session.scalars(
         select(Unit).where(Unit.active.is_(True), Unit.path.startswith(scope_path(user))).order_by(Unit.path)
     ))
+
+
+def speaking_groups(meeting: Meeting) -> list[tuple[WorkingGroup, set[int]]]:
+    """The groups with members on the meeting's day, each with those members' person ids, by number."""
+    rows = db.session.execute(
+        select(WorkingGroup, Membership.person_id).join(Membership, Membership.group_id == WorkingGroup.id)
+        .where(active_on(Membership, meeting.held_on)).order_by(WorkingGroup.number, WorkingGroup.id)).all()
+    groups: dict[int, tuple[WorkingGroup, set[int]]] = {}
+    for group, person_id in rows:
+        groups.setdefault(group.id, (group, set()))[1].add(person_id)
+    return list(groups.values())
 
 
 def groups_for_choice() -> list[WorkingGroup]:

@@ -156,7 +156,7 @@ def delete(meeting_id: int):
 def _detail_context(meeting: Meeting, **overrides) -> dict:
     rows = queries.attendance_rows(meeting.id)
     opinion_form = OpinionForm(formdata=None)
-    opinion_form.setup_choices([row.person for row in rows])
+    opinion_form.setup_choices([row.person for row in rows], queries.speaking_groups(meeting))
     context = {
         "meeting": meeting, "counts": queries.counters(meeting.id), "file_form": FileForm(formdata=None),
         "opinion_form": opinion_form, "point_form": ConclusionPointForm(formdata=None),
@@ -365,7 +365,7 @@ def _speech_response(meeting: Meeting, http_status: int = 200, **overrides):
 def add_opinion(meeting_id: int):
     meeting = _recordable(meeting_id)
     form = OpinionForm()
-    form.setup_choices([row.person for row in queries.attendance_rows(meeting.id)])
+    form.setup_choices([row.person for row in queries.attendance_rows(meeting.id)], queries.speaking_groups(meeting))
     if not form.validate_on_submit():
         return _speech_response(meeting, 422, opinion_form=form)
     services.add_opinion(meeting, form.opinion_fields())

@@ -132,12 +132,14 @@ class Opinion(db.Model):
     person_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id"), index=True)
     speaker_name: Mapped[Optional[str]] = mapped_column(String(160))
     affiliation: Mapped[Optional[str]] = mapped_column(String(255))
+    group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("working_group.id"), index=True)  # spoke for it
     kind: Mapped[OpinionKind] = mapped_column(str_enum(OpinionKind, "opinion_kind"))
     text: Mapped[str] = mapped_column(Text)
     needs_follow_up: Mapped[bool] = mapped_column(default=False)
 
     meeting: Mapped[Meeting] = relationship(back_populates="opinions")
     person: Mapped[Optional[Person]] = relationship(lazy="joined")
+    group: Mapped[Optional[WorkingGroup]] = relationship()
 
     @property
     def speaker(self) -> str:

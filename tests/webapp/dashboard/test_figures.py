@@ -65,6 +65,22 @@ def test_opinions_count_within_the_period_only(town, filters_for):
     assert (march["Nguyễn Văn An"].opinions, march["Trần Thị Bình"].opinions) == (2, 1)
 
 
+def test_an_opinion_recorded_for_a_group_counts_for_that_group_only(town, filters_for, make_membership,
+                                                                     make_meeting):
+    from webapp.extensions import db
+    from webapp.models import MeetingKind, Opinion, OpinionKind
+
+    make_membership(town.a, town.g2, start=date(2025, 10, 15))
+    briefing = make_meeting([], date(2026, 6, 20), kind=MeetingKind.BRIEFING, title="Giao ban quý II")
+    db.session.add(Opinion(meeting_id=briefing.id, position=1, person_id=town.a.id, group_id=town.g2.id,
+                           kind=OpinionKind.RESULTS, text="Báo cáo của Đoàn 2"))
+    db.session.commit()
+    f = filters_for(period="quarter", year=2026, quarter=2)
+    figs = fg.member_figures(f, fg.members_in_view(f), {}, {}, fg.opinion_cube(f))
+    a_in = {fig.member.group_id: fig.opinions for fig in figs if fig.member.person_id == town.a.id}
+    assert a_in == {town.g1.id: 0, town.g2.id: 1}
+
+
 def test_a_member_of_two_groups_is_credited_where_they_spoke_and_reported(town, filters_for, make_membership,
                                                                           make_meeting):
     from webapp.dashboard import queries

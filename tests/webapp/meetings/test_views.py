@@ -401,3 +401,20 @@ def test_record_and_matrix_query_count_does_not_grow_with_members(client, make_u
     _grow_group(ward, 27, make_person, make_membership, make_assignment, admin_user)
     big = count_queries(measure)
     assert small == big
+
+
+def test_a_speaker_is_recorded_speaking_for_a_group_they_belong_to(client, admin, ward, briefing, make_group,
+                                                                   make_membership):
+    url = f"/meetings/{briefing.id}/opinions"
+    form = client.get(f"/meetings/{briefing.id}").text
+    assert f'<option value="{ward.group.id}">{ward.group.name}</option>' in form
+    ok = client.post(url, data={"person_id": ward.head.id, "group_id": ward.group.id, "kind": "results",
+                                "text": "Đoàn 1 bám sát cơ sở"}, headers=HX)
+    assert ok.status_code == 200 and f'<span class="badge">{ward.group.name}</span>' in ok.text
+    assert db.session.scalar(select(Opinion.group_id)) == ward.group.id
+    other = make_group(9)
+    make_membership(ward.members[0], other, start=date(2025, 10, 15))
+    refused = client.post(url, data={"person_id": ward.head.id, "group_id": other.id, "kind": "results",
+                                     "text": "x"}, headers=HX)
+    assert refused.status_code == 422 and "không phải thành viên của đoàn này" in refused.text
+    assert db.session.scalar(select(func.count()).select_from(Opinion)) == 1
