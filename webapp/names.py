@@ -1,15 +1,15 @@
 """Vietnamese name handling: canonical form, diacritic-free search key, collation key."""
-import re
 import unicodedata
 
-_SPACES = re.compile(r"\s+")
+from importers.normalising import clean_text
+
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng
 
 
 def clean_name(raw: str) -> str:
-    """NFC, whitespace collapsed and stripped."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", raw or "")).strip()
+    """NFC, whitespace collapsed and stripped (the importer's rule, so typed and imported names agree)."""
+    return clean_text(raw) or ""
 
 
 def fold(text: str) -> str:
