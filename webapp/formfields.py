@@ -125,10 +125,9 @@ def optional_id(value):
     """An id from a select: None when blank; a ValueError (an invalid choice) when it is no possible id."""
     if value in (None, "", "None"):
         return None
-    number = int(value)
-    if not 0 < number <= DB_INT_MAX:
+    if not is_db_id(value):
         raise ValueError(value)
-    return number
+    return int(value)
 
 
 class IdSelectField(SelectField):

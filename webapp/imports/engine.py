@@ -206,14 +206,14 @@ def _records_frame(result) -> pd.DataFrame:
     return frame
 
 
-def _fail(frame: pd.DataFrame, mask, reason) -> None:
+def fail(frame: pd.DataFrame, mask, reason) -> None:
     """Mark records failed (unless already failed) with a reason (scalar or aligned Series)."""
     mask = pd.Series(mask, index=frame.index).fillna(False).astype(bool) & frame["outcome"].isna()
     frame.loc[mask, "outcome"] = "failed"
     frame.loc[mask, "reason"] = reason[mask] if isinstance(reason, pd.Series) else reason
 
 
-def _log_changes(ctx: Context, table: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
+def log_changes(ctx: Context, table: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
     if rows:
         _executemany(insert(ImportChange.__table__), [
             {"batch_id": ctx.batch_id, "table_name": table, "row_id": int(row_id), "action": action, "before": before}
@@ -231,7 +231,7 @@ def _create_unit(ctx: Context, name: str, parent: Unit | None) -> int:
         active=True).returning(table.c.id)).scalar_one()
     prefix = parent.path if parent else "/"
     db.session.execute(update(table).where(table.c.id == unit_id).values(path=f"{prefix}{unit_id}/"))
-    _log_changes(ctx, "unit", "insert", [(unit_id, None)])
+    log_changes(ctx, "unit", "insert", [(unit_id, None)])
     ctx.count(ctx.created, "unit", 1)
     return unit_id
 
@@ -262,7 +262,7 @@ def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
             hint = f"; có phải: {', '.join(suggestions)}?" if suggestions else ""
             reasons[text] = f"không tìm thấy đơn vị '{text}' trong phạm vi của bạn{hint}"
     frame["unit_id"] = frame["unit"].map(ids).astype(float)
-    _fail(frame, frame["unit"].notna() & frame["unit_id"].isna(), frame["unit"].map(reasons))
+    fail(frame, frame["unit"].notna() & frame["unit_id"].isna(), frame["unit"].map(reasons))
 
 
 # ---------------------------------------------------------------- persons
@@ -317,7 +317,7 @@ def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) ->
             changes.append((int(rec.person_id), new_values))
     for person_id, values in changes:
         db.session.execute(update(Person.__table__).where(Person.__table__.c.id == person_id).values(**values))
-    _log_changes(ctx, "person", "update", befores)
+    log_changes(ctx, "person", "update", befores)
     ctx.count(ctx.updated, "person", len(changes))
     return ok & frame["person_id"].isin([pid for pid, _ in changes])
 
@@ -328,7 +328,7 @@ def resolve_roster_persons(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     persons = load_persons(frame["key"])
     person_id, problem = match_roster_persons(frame, persons)
     frame["person_id"] = person_id
-    _fail(frame, problem.notna(), problem)
+    fail(frame, problem.notna(), problem)
     frame["new_person"] = frame["outcome"].isna() & frame["person_id"].isna()
     todo = frame[frame["new_person"]]
     if len(todo):
@@ -370,7 +370,7 @@ def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
     where = first.get_indexer(frame_pairs)
     frame["person_id"] = take(pairs["person_id"].to_numpy(dtype=float), where, np.nan)
     problems = pd.Series(take(pairs["problem"].to_numpy(dtype=object), where, None), index=frame.index, dtype=object)
-    _fail(frame, problems.notna(), problems)
+    fail(frame, problems.notna(), problems)
 
 
 # ---------------------------------------------------------------- roster: groups, memberships, assignments
@@ -381,7 +381,7 @@ def _groups(frame: pd.DataFrame, ctx: Context) -> None:
         raise ImportRefused("Chưa có nhiệm kỳ hiện tại hoặc Đảng bộ cấp trên; hãy khai báo trước khi nhập danh sách đoàn.")
     numbers = frame["group"].map(lambda g: int(GROUP_NUMBER.search(g).group(1)) if isinstance(g, str)
                                  and GROUP_NUMBER.search(g) else None)
-    _fail(frame, numbers.isna(), "không đọc được số của đoàn công tác")
+    fail(frame, numbers.isna(), "không đọc được số của đoàn công tác")
     existing = dict(db.session.execute(select(WorkingGroup.number, WorkingGroup.id).where(
         WorkingGroup.term_id == term.id, WorkingGroup.owner_unit_id == root.id)).all())
     table = WorkingGroup.__table__
@@ -389,7 +389,7 @@ def _groups(frame: pd.DataFrame, ctx: Context) -> None:
         existing[number] = db.session.execute(insert(table).values(
             number=number, name=f"Đoàn công tác số {number}", term_id=term.id, owner_unit_id=root.id
         ).returning(table.c.id)).scalar_one()
-        _log_changes(ctx, "working_group", "insert", [(existing[number], None)])
+        log_changes(ctx, "working_group", "insert", [(existing[number], None)])
         ctx.count(ctx.created, "working_group", 1)
     frame["group_id"] = numbers.map(existing).astype(float)
 
@@ -412,7 +412,7 @@ def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Serie
         end = max(day - timedelta(days=1), row.old_start)
         db.session.execute(update(Membership.__table__).where(Membership.__table__.c.id == int(row.mid))
                            .values(end_date=end))
-    _log_changes(ctx, "membership", "update", [(int(r.mid), {"end_date": r.old_end.isoformat() if r.old_end else None})
+    log_changes(ctx, "membership", "update", [(int(r.mid), {"end_date": r.old_end.isoformat() if r.old_end else None})
                                                for r in ends.itertuples()])
     ctx.count(ctx.updated, "membership", len(ends))
     new = merged[~same]
@@ -502,8 +502,7 @@ def _meetings(frame: pd.DataFrame, ctx: Context) -> None:
     known = list(existing.items())
     table_keys = pair_keys(dates.get_indexer([d for (d, _), _ in known]), np.array([u for (_, u), _ in known]) + 1)
     where = pd.Index(table_keys).get_indexer(pair_keys(date_codes, int_ids(frame["unit_id"]) + 1))
-    ids = np.array([m for _, m in known], dtype=float)
-    frame["meeting_id"] = np.where(where >= 0, ids[where] if len(ids) else np.nan, np.nan)
+    frame["meeting_id"] = take(np.array([m for _, m in known], dtype=float), where, np.nan)
 
 
 def _existing_attendance(meeting_ids: list[int]) -> pd.DataFrame:
@@ -557,7 +556,7 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     _executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),
                                                                             marked_at=now),
                  [{"aid": int(r.aid), "new_status": r.status} for r in changed.itertuples()])
-    _log_changes(ctx, "attendance", "update", [
+    log_changes(ctx, "attendance", "update", [
         (int(r.aid), {"status": r.old_status, "marked_at": r.old_marked.isoformat() if r.old_marked else None})
         for r in changed.itertuples()])
     ctx.count(ctx.created, "attendance", int(fresh.sum()))
@@ -578,7 +577,7 @@ def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
         if default is not None and default.path.startswith(ctx.scope_path):
             frame["unit"] = frame["unit"].where(frame["unit"].notna(), default.name)
     resolve_units(frame, ctx)
-    _fail(frame, frame["unit_id"].isna(), "thiếu chi bộ (chọn chi bộ mặc định cho các dòng không ghi chi bộ)")
+    fail(frame, frame["unit_id"].isna(), "thiếu chi bộ (chọn chi bộ mặc định cho các dòng không ghi chi bộ)")
     ctx.tick(30)
     resolve_attendance_persons(frame, ctx)
     ctx.tick(50)

@@ -14,7 +14,7 @@ from importers.normalising import fold
 from ..extensions import db
 from ..models import ImportBatch, TargetIndicator, TargetMeasurement
 from ..models._types import utcnow
-from .engine import Context, _fail, _log_changes, resolve_units
+from .engine import Context, fail, log_changes, resolve_units
 
 CHUNK = 900  # ids per IN list
 TOLERANCE = 1e-9  # relative: values read from text and stored as double compare equal within it
@@ -56,7 +56,7 @@ def _fail_repeats(frame: pd.DataFrame) -> None:
     live = frame["outcome"].isna()
     first = frame.loc[live].groupby("key")["src_row"].transform("first").reindex(frame.index)
     repeated = live & first.notna() & first.ne(frame["src_row"])
-    _fail(frame, repeated, "chỉ tiêu trùng với dòng " + first.map(lambda r: "" if r != r else str(int(r)))
+    fail(frame, repeated, "chỉ tiêu trùng với dòng " + first.map(lambda r: "" if r != r else str(int(r)))
           + " (cùng đơn vị, năm và tên chỉ tiêu)")
 
 
@@ -80,7 +80,7 @@ def _match(frame: pd.DataFrame, existing: pd.DataFrame) -> None:
     """`indicator_id` per record; a name held by several indicators of the unit and year is never guessed."""
     counts = existing["key"].value_counts()
     ambiguous = frame["key"].isin(counts.index[counts.gt(1)])
-    _fail(frame, ambiguous, "đơn vị đã có nhiều chỉ tiêu cùng tên trong năm này, cần xử lý thủ công")
+    fail(frame, ambiguous, "đơn vị đã có nhiều chỉ tiêu cùng tên trong năm này, cần xử lý thủ công")
     single = existing.drop_duplicates("key", keep=False).set_index("key")["id"]
     frame["indicator_id"] = frame["key"].map(single).astype(float)
     frame["new_indicator"] = frame["outcome"].isna() & frame["indicator_id"].isna()
@@ -122,7 +122,7 @@ def _update_indicators(frame: pd.DataFrame, existing: pd.DataFrame, ctx: Context
     for indicator_id, values in changes:
         db.session.execute(update(table).where(table.c.id == indicator_id).values(**values))
     if changes:
-        _log_changes(ctx, "target_indicator", "update", befores)
+        log_changes(ctx, "target_indicator", "update", befores)
         ctx.count(ctx.updated, "target_indicator", len(changes))
     return ok & frame["indicator_id"].isin([indicator_id for indicator_id, _ in changes])
 

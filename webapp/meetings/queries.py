@@ -108,22 +108,24 @@ def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None
     return statement
 
 
+def _soonest(statement, today: date, days: int, limit: int) -> list[Meeting]:
+    """The meetings of `statement` from today to `days` days ahead, soonest first, with their units."""
+    return db.session.scalars(
+        statement.where(Meeting.held_on.between(today, today + timedelta(days))).options(selectinload(Meeting.units))
+        .order_by(Meeting.held_on, Meeting.starts_at, Meeting.id).limit(limit)
+    ).all()
+
+
 def upcoming(user, today: date, days: int, limit: int = 10) -> list[Meeting]:
     """Meetings the user may see from today to `days` days ahead, soonest first."""
-    return db.session.scalars(
-        select(Meeting).where(visible_meetings_condition(user), Meeting.held_on.between(today, today + timedelta(days)))
-        .options(selectinload(Meeting.units)).order_by(Meeting.held_on, Meeting.starts_at, Meeting.id).limit(limit)
-    ).all()
+    return _soonest(select(Meeting).where(visible_meetings_condition(user)), today, days, limit)
 
 
 def upcoming_for_person(person_id: int, today: date, days: int, limit: int = 10) -> list[Meeting]:
     """Meetings a person is expected at from today to `days` days ahead, soonest first."""
-    return db.session.scalars(
-        select(Meeting).join(Attendance, Attendance.meeting_id == Meeting.id)
-        .where(Attendance.person_id == person_id, Attendance.expected.is_(True),
-               Meeting.held_on.between(today, today + timedelta(days)))
-        .options(selectinload(Meeting.units)).order_by(Meeting.held_on, Meeting.starts_at, Meeting.id).limit(limit)
-    ).all()
+    statement = (select(Meeting).join(Attendance, Attendance.meeting_id == Meeting.id)
+                 .where(Attendance.person_id == person_id, Attendance.expected.is_(True)))
+    return _soonest(statement, today, days, limit)
 
 
 def counters(meeting_id: int) -> dict:
