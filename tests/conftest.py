@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from webapp import clock as app_clock
 from webapp import create_app
 from webapp.extensions import db
 
@@ -121,3 +122,10 @@ def csrf_on(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The app's clock: `clock(datetime(..., tzinfo=...))` moves it for this test; it is put back afterwards."""
+    yield app_clock.set_now
+    app_clock.set_now(None)

@@ -61,7 +61,7 @@ def login_page(page, make_user):
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_url("**/")
+        page.locator("h1", has_text="Xin chào").wait_for()
         return page
 
     return do_login

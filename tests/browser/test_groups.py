@@ -1,7 +1,8 @@
 """End to end in Chromium: create a group, add a head and a member with the HTMX form, find the member
 without diacritics, end a membership — the in-page changes happen without a full reload."""
-from datetime import date, timedelta
+from datetime import timedelta
 
+from webapp.clock import local_today
 from webapp.models import Role
 
 MARKER = "window.__no_reload_marker"
@@ -77,7 +78,7 @@ def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_
     _mark_page(page)
     row = page.locator("#members-member tr", has_text="Đặng Ngọc Vệ")
     row.locator("summary", has_text="Kết thúc").click()
-    end = (date.today() - timedelta(days=1)).isoformat()
+    end = (local_today() - timedelta(days=1)).isoformat()
     row.locator("input[name^='end-'][name$='-end_date']").fill(end)
     row.locator("button", has_text="Kết thúc thành viên").click()
     page.wait_for_selector("#history-memberships >> text=Đặng Ngọc Vệ")

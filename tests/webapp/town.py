@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from webapp.clock import local_today
 from webapp.models import Document, MemberRole, Role, Sector, UnitKind
 from webapp.extensions import db
 
@@ -13,7 +14,7 @@ START = date(2025, 10, 15)
 
 
 def yesterday() -> date:
-    return date.today() - timedelta(days=1)
+    return local_today() - timedelta(days=1)
 
 
 @dataclass

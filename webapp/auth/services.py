@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, select
 
 from ..extensions import db
 from ..models import LoginAttempt, User
-from ..models._types import utcnow
+from ..clock import utcnow
 
 
 def is_throttled(username: str, remote_addr: str) -> bool:

@@ -1,5 +1,4 @@
 """Forms of the feedback register; choices are filled by the view from what the user may use."""
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, MultipleFileField, SelectField, StringField, TextAreaField
@@ -47,7 +46,7 @@ def uploaded_files(field) -> list:
 
 class FeedbackForm(AppForm):
     received_on = VnDateField(_l("Ngày tiếp nhận"), validators=[InputRequired(_l("Hãy nhập ngày tiếp nhận."))],
-                           default=date.today)
+                           default=local_today)
     category_id = SelectField(_l("Lĩnh vực"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn lĩnh vực.")), InChoices()])
     unit_id = SelectField(_l("Đơn vị (tổ chức đảng)"), coerce=optional_id, validate_choice=False,

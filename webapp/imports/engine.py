@@ -30,7 +30,7 @@ from ..models import (
     UnitKind,
     WorkingGroup,
 )
-from ..models._types import utcnow
+from ..clock import utcnow
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..names import clean_name, fold, sort_key

@@ -6,7 +6,7 @@ from sqlalchemy import insert, update
 
 from ..extensions import db
 from ..models import ImportJob, JobStatus
-from ..models._types import utcnow
+from ..clock import utcnow
 
 DEFAULT_BACKGROUND_BYTES = 256 * 1024
 _threads: dict[int, threading.Thread] = {}

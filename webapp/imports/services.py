@@ -11,7 +11,7 @@ from importers.mapping import column_letter
 from ..extensions import db
 from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch, ImportChange, ImportMapping,
                       Meeting, Membership, Person, TargetIndicator, TargetMeasurement, Unit, WorkingGroup)
-from ..models._types import utcnow
+from ..clock import utcnow
 from ..models.meetings import meeting_unit
 from . import files
 from .engine import Context, ImportRefused, Options, execute

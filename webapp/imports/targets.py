@@ -13,7 +13,7 @@ from importers.normalising import fold
 
 from ..extensions import db
 from ..models import ImportBatch, TargetIndicator, TargetMeasurement
-from ..models._types import utcnow
+from ..clock import utcnow
 from .engine import Context, fail, log_changes, resolve_units
 
 CHUNK = 900  # ids per IN list

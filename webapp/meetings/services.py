@@ -10,7 +10,7 @@ from ..extensions import db
 from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                       Unit, WorkingGroup)
 from ..models.meetings import meeting_unit
-from ..models._types import utcnow
+from ..clock import utcnow
 from ..uploads import save_upload, upload_folder
 from .roster import expected_person_ids, term_on
 

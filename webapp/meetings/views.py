@@ -22,7 +22,7 @@ from ..models import (
     Unit,
     WorkingGroup,
 )
-from ..models._types import utcnow
+from ..clock import local_today
 from ..names import fold
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
@@ -73,7 +73,7 @@ def _child_or_404(model, child_id: int, meeting: Meeting):
 
 
 def _this_year() -> int:
-    return utcnow().year
+    return local_today().year
 
 
 @bp.get("/")

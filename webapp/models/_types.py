@@ -1,12 +1,7 @@
 """Column helpers shared by the models."""
 import enum
-from datetime import datetime, timezone
 
 from sqlalchemy import Enum as SAEnum
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def str_enum(enum_cls: type[enum.Enum], name: str) -> SAEnum:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from ._types import str_enum, utcnow
+from ..clock import utcnow
+from ._types import str_enum
 from .people import Person
 from .units import Unit
 

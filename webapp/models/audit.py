@@ -6,7 +6,7 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from ._types import utcnow
+from ..clock import utcnow
 
 
 class AuditLog(db.Model):

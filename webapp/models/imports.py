@@ -7,7 +7,8 @@ from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ._types import str_enum, utcnow
+from ..clock import utcnow
+from ._types import str_enum
 from .accounts import User
 
 

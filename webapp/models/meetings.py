@@ -7,7 +7,8 @@ from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ._types import str_enum, utcnow
+from ..clock import utcnow
+from ._types import str_enum
 from .groups import WorkingGroup
 from .people import Person
 from .units import Unit

@@ -6,7 +6,7 @@ from sqlalchemy import CheckConstraint, Double, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ._types import utcnow
+from ..clock import utcnow
 from .units import Unit
 
 

@@ -7,7 +7,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ._types import str_enum, utcnow
+from ..clock import utcnow
+from ._types import str_enum
 from .accounts import User
 from .groups import WorkingGroup
 from .people import Person

@@ -1,5 +1,4 @@
 """Forms of the reporting regime."""
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
@@ -28,7 +27,7 @@ class SubmissionForm(AppForm):
     schedule_id = SelectField(_l("Báo cáo của đoàn"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn chế độ báo cáo.")), InChoices()])
     period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")), Length(max=10)])
-    submitted_on = VnDateField(_l("Ngày nộp"), validators=[InputRequired(_l("Hãy nhập ngày nộp."))], default=date.today)
+    submitted_on = VnDateField(_l("Ngày nộp"), validators=[InputRequired(_l("Hãy nhập ngày nộp."))], default=local_today)
     text = TextAreaField(_l("Nội dung tóm tắt"), validators=[Optional(), Length(max=20000)])
     files = MultipleFileField(_l("Tệp báo cáo"))
 

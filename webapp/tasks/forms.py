@@ -1,11 +1,11 @@
 """Task forms."""
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from ..clock import local_today
 from ..feedback.forms import InChoices, optional_id
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
@@ -59,6 +59,6 @@ class StatusForm(AppForm):
 
 
 class NoteForm(AppForm):
-    noted_on = VnDateField(_l("Ngày"), validators=[InputRequired(_l("Hãy nhập ngày."))], default=date.today)
+    noted_on = VnDateField(_l("Ngày"), validators=[InputRequired(_l("Hãy nhập ngày."))], default=local_today)
     text = TextAreaField(_l("Tiến độ, kết quả"), validators=[DataRequired(_l("Hãy nhập nội dung tiến độ.")),
                                                              Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])

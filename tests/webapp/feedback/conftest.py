@@ -1,8 +1,8 @@
 """Factories for the feedback register."""
-from datetime import date
 
 import pytest
 
+from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.feedback.services import record_feedback, save_category
 from webapp.models import Role
@@ -37,7 +37,7 @@ def make_item(make_category, ward, make_user):
             category = state.get("category") or state.setdefault("category", make_category())
         if creator is None:
             creator = state.get("creator") or state.setdefault("creator", make_user(Role.UNIT_OFFICER, scope_unit=ward))
-        item = record_feedback(creator, received_on=received_on or date.today(), category=category, unit=unit or ward,
+        item = record_feedback(creator, received_on=received_on or local_today(), category=category, unit=unit or ward,
                                content=content, **fields)
         db.session.commit()
         return item

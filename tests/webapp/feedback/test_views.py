@@ -4,6 +4,7 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
+from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.models import FeedbackEvent, FeedbackItem, FeedbackStatus, Role
 
@@ -41,7 +42,7 @@ def test_bad_input_is_refused_next_to_the_field_without_saving(client, as_role, 
 def test_future_received_date_is_refused(client, as_role, ward, make_category):
     category = make_category()
     as_role(Role.UNIT_OFFICER, scope_unit=ward)
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (local_today() + timedelta(days=1)).isoformat()
     response = client.post("/feedback/new", data={"received_on": tomorrow, "category_id": category.id,
                                                    "unit_id": ward.id, "content": "x"})
     assert response.status_code == 422 and "tương lai" in response.get_data(as_text=True)
@@ -60,7 +61,7 @@ def test_forward_answer_close_records_every_step(client, login, make_user, make_
     assert client.post(f"/feedback/{item.id}/transition", data={"target": "closed"}).status_code == 302
     db.session.expire_all()
     item = db.session.get(FeedbackItem, item.id)
-    assert item.status == FeedbackStatus.CLOSED and item.answer == "Đã sửa đèn" and item.closed_on == date.today()
+    assert item.status == FeedbackStatus.CLOSED and item.answer == "Đã sửa đèn" and item.closed_on == local_today()
     steps = [(e.from_status, e.to_status, e.by_id) for e in item.events]
     assert steps[1:] == [(FeedbackStatus.NEW, FeedbackStatus.FORWARDED, item.events[1].by_id),
                          (FeedbackStatus.FORWARDED, FeedbackStatus.ANSWERED, handler.id),

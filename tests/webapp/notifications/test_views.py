@@ -1,6 +1,7 @@
 """Reminders in the app, the nav badge and the e-mail digest command."""
-from datetime import date, timedelta
+from datetime import timedelta
 
+from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.models import Role
 from webapp.tasks.services import create_task
@@ -11,7 +12,7 @@ def _work(make_user, make_person):
     user = make_user(Role.MEMBER, person=person)
     user.email = "thanhvien@example.vn"
     admin = make_user()
-    today = date.today()
+    today = local_today()
     create_task(admin, title="Quá hạn rồi", deadline=today - timedelta(days=2), owner_person=person)
     create_task(admin, title="Sắp đến hạn", deadline=today + timedelta(days=2), owner_person=person)
     create_task(admin, title="Còn xa", deadline=today + timedelta(days=30), owner_person=person)

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy.exc import IntegrityError
 
+from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.models import MemberRole, Role, Task, TaskStatus
 from webapp.tasks.queries import is_task_overdue
@@ -14,7 +15,7 @@ from webapp.tasks.services import create_task
 
 def test_database_refuses_a_task_with_two_owners(make_user, make_group, make_person):
     user = make_user()
-    create_task(user, title="x", deadline=date.today(), owner_group=make_group(), owner_person=make_person())
+    create_task(user, title="x", deadline=local_today(), owner_group=make_group(), owner_person=make_person())
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
@@ -60,7 +61,7 @@ def test_task_form_errors_are_vietnamese(client, as_role):
 def test_owner_records_progress_and_completes(client, login, make_user, make_person):
     person = make_person()
     owner = make_user(Role.MEMBER, person=person)
-    task = create_task(make_user(), title="Nắm tình hình", deadline=date.today(), owner_person=person)
+    task = create_task(make_user(), title="Nắm tình hình", deadline=local_today(), owner_person=person)
     db.session.commit()
     login(owner)
     assert client.post(f"/tasks/{task.id}/notes", data={"noted_on": "2026-11-20", "text": ""}).status_code == 422
@@ -69,7 +70,7 @@ def test_owner_records_progress_and_completes(client, login, make_user, make_per
     assert client.post(f"/tasks/{task.id}/status", data={"status": "bogus"}).status_code == 422
     db.session.expire_all()
     task = db.session.get(Task, task.id)
-    assert task.status == TaskStatus.DONE and task.completed_on == date.today()
+    assert task.status == TaskStatus.DONE and task.completed_on == local_today()
     assert task.notes[0].text == "Đã làm việc với chi bộ" and task.notes[0].noted_on == date(2026, 11, 20)
 
 
@@ -81,7 +82,7 @@ def test_my_work_lists_handled_feedback_and_owned_tasks_soonest_first(client, lo
     make_membership(person, group, MemberRole.HEAD)
     user = make_user(Role.GROUP_HEAD, person=person)
     admin = make_user()
-    today = date.today()
+    today = local_today()
     create_task(admin, title="Việc của đoàn", deadline=today + timedelta(days=5), owner_group=group)
     create_task(admin, title="Việc cá nhân", deadline=today - timedelta(days=1), owner_person=person)
     create_task(admin, title="Việc đã xong", deadline=today, owner_person=person).status = TaskStatus.DONE
@@ -96,8 +97,8 @@ def test_my_work_lists_handled_feedback_and_owned_tasks_soonest_first(client, lo
 def test_members_see_only_their_tasks_and_export_is_neutralised(client, login, make_user, make_person, make_group):
     person = make_person()
     admin = make_user()
-    create_task(admin, title="@SUM(1)", deadline=date.today(), owner_person=person)
-    create_task(admin, title="Việc bí mật của đoàn khác", deadline=date.today(), owner_group=make_group())
+    create_task(admin, title="@SUM(1)", deadline=local_today(), owner_person=person)
+    create_task(admin, title="Việc bí mật của đoàn khác", deadline=local_today(), owner_group=make_group())
     db.session.commit()
     login(make_user(Role.MEMBER, person=person))
     assert "đoàn khác" not in client.get("/tasks/").get_data(as_text=True)
