@@ -1,7 +1,7 @@
 """Vietnamese name handling: canonical form, diacritic-free search key, collation key."""
 import unicodedata
 
-from importers.normalising import clean_text
+from importers.normalising import clean_text, fold  # noqa: F401  (one fold for typed and imported text)
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng
@@ -10,12 +10,6 @@ _TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng
 def clean_name(raw: str) -> str:
     """NFC, whitespace collapsed and stripped (the importer's rule, so typed and imported names agree)."""
     return clean_text(raw) or ""
-
-
-def fold(text: str) -> str:
-    """Lower-case text without diacritics (đ → d), for searching: 'Nguyễn' → 'nguyen'."""
-    decomposed = unicodedata.normalize("NFD", clean_name(text).lower()).replace("đ", "d")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _SYMBOLS = "123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # ordered the same in C and ICU/glibc collations

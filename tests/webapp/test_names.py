@@ -34,3 +34,21 @@ def test_clean_name_is_idempotent_and_nfc(text):
     assert clean_name(once) == once
     assert unicodedata.is_normalized("NFC", once)
     assert sort_key(unicodedata.normalize("NFD", text)) == sort_key(text)
+
+
+def test_fold_is_the_importers_so_typed_and_imported_names_agree():
+    from importers.normalising import fold as importer_fold
+
+    for text in ("Nguyễn Ngọc-Ánh", "Chi bộ Khu phố 3A", "Tổ 5/KP2", "  ĐẶNG  Vệ "):
+        assert fold(text) == importer_fold(text)
+    assert fold("Nguyễn Ngọc-Ánh") == "nguyen ngoc anh"
+
+
+def test_a_search_with_or_without_the_hyphen_finds_the_name(app, make_person):
+    from webapp.extensions import db
+    from webapp.people.queries import person_options
+
+    make_person("Trần Ngọc-Ánh")
+    db.session.commit()
+    assert [p.full_name for p in person_options("ngoc anh")] == ["Trần Ngọc-Ánh"]
+    assert [p.full_name for p in person_options("Ngọc-Ánh")] == ["Trần Ngọc-Ánh"]

@@ -23,7 +23,7 @@ from ..models import (
     WorkingGroup,
 )
 from ..clock import local_today
-from ..names import fold
+from ..people.queries import name_search
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render, wants_fragment
@@ -208,10 +208,8 @@ def attendance(meeting_id: int):
 def _guest_candidates(meeting: Meeting, query: str) -> list[Person]:
 
     listed = select(Attendance.person_id).where(Attendance.meeting_id == meeting.id)
-    return list(db.session.scalars(
-        select(Person).where(Person.search_key.contains(fold(query), autoescape=True), Person.id.not_in(listed))
-        .order_by(Person.sort_key).limit(20)
-    ))
+    statement = select(Person).where(Person.id.not_in(listed)).order_by(Person.sort_key).limit(20)
+    return list(db.session.scalars(name_search(statement, query)))
 
 
 def _parse_status(value: str | None) -> AttendanceStatus | None:

@@ -1,7 +1,7 @@
 """Reads of the people area, each a fixed number of statements."""
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -10,12 +10,21 @@ from ..models.groups import active_on
 from ..names import fold
 
 
+def name_search(statement, search: str):
+    """The statement narrowed to persons whose name contains the search, ignoring case, diacritics and
+    punctuation (every person search goes through here)."""
+    if not search.strip():
+        return statement
+    key = fold(search)
+    if not key:  # punctuation alone ('%', '_') names nobody
+        return statement.where(false())
+    return statement.where(Person.search_key.contains(key, autoescape=True))
+
+
 def persons_statement(search: str = ""):
     """Persons in Vietnamese name order, filtered by a search that ignores case and diacritics."""
-    statement = select(Person).options(joinedload(Person.home_unit)).order_by(Person.sort_key, Person.id)
-    if search.strip():
-        statement = statement.where(Person.search_key.contains(fold(search), autoescape=True))
-    return statement
+    return name_search(select(Person).options(joinedload(Person.home_unit)).order_by(Person.sort_key, Person.id),
+                       search)
 
 
 def current_memberships(person_ids: list[int], day) -> dict[int, list[Membership]]:
@@ -43,7 +52,4 @@ def person_history(person: Person) -> tuple[list[Membership], list[Assignment]]:
 
 def person_options(search: str, limit: int = 50) -> list[Person]:
     """Persons whose folded name contains the folded search, in Vietnamese name order."""
-    statement = select(Person).order_by(Person.sort_key).limit(limit)
-    if search.strip():
-        statement = statement.where(Person.search_key.contains(fold(search), autoescape=True))
-    return list(db.session.scalars(statement))
+    return list(db.session.scalars(name_search(select(Person).order_by(Person.sort_key).limit(limit), search)))
