@@ -41,11 +41,13 @@ def save_category(category: FeedbackCategory | None, *, name: str, restricted: b
 
 
 def record_feedback(user, *, received_on: date, category: FeedbackCategory, unit, content: str,
-                    source_person=None, group=None, citizen_ref: str | None = None, files=()) -> FeedbackItem:
+                    source_person=None, group=None, citizen_ref: str | None = None, files=(),
+                    field_visit=None) -> FeedbackItem:
     """Register a new item with its response deadline and its first workflow event."""
     item = FeedbackItem(received_on=received_on, due_on=response_deadline(received_on, category.sla_days),
                         category=category, unit=unit, content=content, source_person=source_person,
                         group=group, citizen_ref=citizen_ref or None, status=FeedbackStatus.NEW,
+                        field_visit_id=field_visit.id if field_visit is not None else None,
                         created_by_id=user.id)
     item.events.append(FeedbackEvent(from_status=None, to_status=FeedbackStatus.NEW, by_id=user.id))
     db.session.add(item)

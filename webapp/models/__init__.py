@@ -12,9 +12,10 @@ from .targets import TargetIndicator, TargetMeasurement
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .tasks import Task, TaskNote, TaskStatus
 from .units import Sector, Unit, UnitKind
+from .visits import FieldVisit
 
 __all__ = [
-    "Assignment", "Attendance", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Assignment", "Attendance", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

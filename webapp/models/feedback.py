@@ -50,6 +50,7 @@ class FeedbackItem(db.Model):
     group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("working_group.id"), index=True)
     source_person_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id"), index=True)
     citizen_ref: Mapped[Optional[str]] = mapped_column(String(160))
+    field_visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("field_visit.id"), index=True)
     content: Mapped[str] = mapped_column(Text)
     status: Mapped[FeedbackStatus] = mapped_column(str_enum(FeedbackStatus, "feedback_status"),
                                                    default=FeedbackStatus.NEW, index=True)

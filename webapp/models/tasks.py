@@ -23,7 +23,7 @@ class TaskStatus(str, enum.Enum):
 
 
 FINISHED_TASK_STATUSES = (TaskStatus.DONE, TaskStatus.CANCELLED)
-TASK_SOURCE_KINDS = ("conclusion_point", "opinion", "feedback")
+TASK_SOURCE_KINDS = ("conclusion_point", "opinion", "feedback", "field_visit")
 
 
 class Task(db.Model):

@@ -13,7 +13,7 @@ from ..models.tasks import TASK_SOURCE_KINDS
 
 OWNER_KINDS = [("group", _l("Đoàn công tác")), ("person", _l("Cá nhân")), ("unit", _l("Tổ chức đảng"))]
 SOURCE_LABELS = {"conclusion_point": _l("Điểm kết luận giao ban"), "opinion": _l("Ý kiến phát biểu"),
-                 "feedback": _l("Phản ánh, kiến nghị")}
+                 "feedback": _l("Phản ánh, kiến nghị"), "field_visit": _l("Chuyến đi cơ sở")}
 
 
 class TaskForm(AppForm):

@@ -14,6 +14,7 @@ def create_task(user, *, title: str, deadline: date, description: str | None = N
                 owner_person=owner_person, owner_unit=owner_unit, source_kind=source_kind, source_id=source_id,
                 status=TaskStatus.OPEN, created_by_id=user.id)
     db.session.add(task)
+    db.session.flush()  # ids are set, so permission checks that read owner ids see the new owner
     return task
 
 

@@ -1,14 +1,15 @@
-"""Tasks born from a briefing: conclusion points and opinions (linked by source_kind/source_id)."""
+"""Tasks born from a briefing (conclusion points, opinions), feedback or a field visit (source_kind/source_id)."""
 from collections import defaultdict
 
 from flask import url_for
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import ConclusionPoint, FeedbackItem, Opinion, Role, Task
+from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
 
 TASK_CREATORS = {Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER}
-_SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feedback": FeedbackItem}
+_SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feedback": FeedbackItem,
+                  "field_visit": FieldVisit}
 
 
 def tasks_by_source(kind: str, ids: list[int]) -> dict[int, list[Task]]:
@@ -37,5 +38,7 @@ def source_url(task: Task) -> str | None:
         return None
     if isinstance(record, FeedbackItem):
         return url_for("feedback.detail", item_id=record.id)
+    if isinstance(record, FieldVisit):
+        return url_for("visits.detail", visit_id=record.id)
     anchor = "point" if isinstance(record, ConclusionPoint) else "opinion"
     return url_for("meetings.detail", meeting_id=record.meeting_id) + f"#{anchor}-{record.id}"

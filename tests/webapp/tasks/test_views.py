@@ -15,9 +15,9 @@ from webapp.tasks.services import create_task
 
 def test_database_refuses_a_task_with_two_owners(make_user, make_group, make_person):
     user = make_user()
-    create_task(user, title="x", deadline=local_today(), owner_group=make_group(), owner_person=make_person())
+    group, person = make_group(), make_person()
     with pytest.raises(IntegrityError):
-        db.session.flush()
+        create_task(user, title="x", deadline=local_today(), owner_group=group, owner_person=person)
     db.session.rollback()
 
 
@@ -104,3 +104,17 @@ def test_members_see_only_their_tasks_and_export_is_neutralised(client, login, m
     assert "đoàn khác" not in client.get("/tasks/").get_data(as_text=True)
     sheet = load_workbook(BytesIO(client.get("/tasks/export.xlsx").data)).active
     assert sheet["B4"].value == "'@SUM(1)" and sheet.max_row == 4
+
+
+def test_a_group_head_gives_their_group_a_task_through_the_form(client, login, make_user, make_person, make_group,
+                                                                make_membership):
+    person = make_person()
+    group = make_group()
+    make_membership(person, group, MemberRole.HEAD)
+    head = make_user(Role.GROUP_HEAD, person=person)
+    db.session.commit()
+    login(head)
+    created = client.post("/tasks/new", data={"title": "Nắm tình hình tổ 3", "owner_kind": "group",
+                                              "owner_group_id": group.id, "deadline": local_today().isoformat()})
+    assert created.status_code == 302
+    assert db.session.scalar(db.select(Task.owner_group_id)) == group.id

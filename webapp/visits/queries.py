@@ -1,0 +1,93 @@
+"""Reads of field visits: who may see which visit (one clause for lists, pages and exports), and the units a
+person follows on a day."""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import false, or_, select
+
+from ..extensions import db
+from ..formfields import bounded_int
+from ..models import Assignment, FieldVisit, Membership, Role, Unit
+from ..models.groups import active_on
+from ..permissions import headed_group_ids, scope_path
+
+SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}
+
+
+def followed_assignments(person_id: int | None, day: date) -> list[Assignment]:
+    """The person's assignments in force on `day`, with their units and groups."""
+    if person_id is None:
+        return []
+    statement = (select(Assignment).join(Assignment.membership).join(Unit, Assignment.unit_id == Unit.id)
+                 .where(Assignment.person_id == person_id, active_on(Assignment, day), active_on(Membership, day))
+                 .order_by(Unit.path))
+    return list(db.session.scalars(statement))
+
+
+def followed_unit_ids(person_id: int | None, day: date) -> set[int]:
+    return {assignment.unit_id for assignment in followed_assignments(person_id, day)}
+
+
+def readable_clause(user, today: date):
+    """SQL condition over FieldVisit joined to Unit: the visits this user may read.
+
+    Admins, leadership and unit officers read visits to units in their scope; a head reads the visits made for
+    the groups they head; everyone reads their own visits and the visits other members (of any level) made to the
+    units they follow today, which is how the town-level and ward-level members following one unit coordinate."""
+    if user.role in SCOPE_READERS:
+        return Unit.path.startswith(scope_path(user))
+    if user.person_id is None:
+        return false()
+    mine = [FieldVisit.person_id == user.person_id]
+    followed = followed_unit_ids(user.person_id, today)
+    if followed:
+        mine.append(FieldVisit.unit_id.in_(followed))
+    if user.role == Role.GROUP_HEAD:
+        headed = headed_group_ids(user)
+        if headed:
+            mine.append(FieldVisit.group_id.in_(headed))
+    return or_(*mine)
+
+
+@dataclass
+class VisitFilters:
+    person_id: int | None = None
+    unit_id: int | None = None
+    group_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @classmethod
+    def from_args(cls, args) -> "VisitFilters":
+        def day(name):
+            try:
+                return date.fromisoformat(args.get(name, ""))
+            except ValueError:
+                return None
+
+        return cls(person_id=args.get("person", type=bounded_int), unit_id=args.get("unit", type=bounded_int),
+                   group_id=args.get("group", type=bounded_int), start=day("from"), end=day("to"))
+
+
+def visits_select(user, filters: VisitFilters, today: date):
+    """Visits the user may read, newest first, narrowed by the filters."""
+    statement = (select(FieldVisit).join(Unit, FieldVisit.unit_id == Unit.id)
+                 .where(readable_clause(user, today)).order_by(FieldVisit.visited_on.desc(), FieldVisit.id.desc()))
+    if filters.person_id:
+        statement = statement.where(FieldVisit.person_id == filters.person_id)
+    if filters.unit_id:
+        statement = statement.where(FieldVisit.unit_id == filters.unit_id)
+    if filters.group_id:
+        statement = statement.where(FieldVisit.group_id == filters.group_id)
+    if filters.start:
+        statement = statement.where(FieldVisit.visited_on >= filters.start)
+    if filters.end:
+        statement = statement.where(FieldVisit.visited_on <= filters.end)
+    return statement
+
+
+def may_read_visit(user, visit: FieldVisit, today: date) -> bool:
+    """The same rule as the lists, asked of one visit."""
+    statement = (select(FieldVisit.id).join(Unit, FieldVisit.unit_id == Unit.id)
+                 .where(FieldVisit.id == visit.id, readable_clause(user, today)))
+    return db.session.scalar(statement) is not None

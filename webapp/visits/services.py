@@ -1,0 +1,34 @@
+"""Named state changes of field visits; they flush, callers commit."""
+from datetime import date
+
+from ..clock import local_today
+from ..extensions import db
+from ..feedback.services import record_feedback
+from ..formfields import RuleViolation
+from ..models import FeedbackCategory, FeedbackItem, FieldVisit, Unit
+from .queries import followed_assignments
+from .rules import visit_problem
+
+
+def record_visit(user, *, unit: Unit, visited_on: date, findings: str, met_with: str | None = None,
+                 difficulties: str | None = None) -> FieldVisit:
+    """Record the user's own visit to a unit they follow; the visit counts for the group that assigned it."""
+    assignments = followed_assignments(user.person_id, visited_on)
+    problem = visit_problem(person_id=user.person_id, unit_id=unit.id, visited_on=visited_on,
+                            followed_unit_ids={a.unit_id for a in assignments}, today=local_today())
+    if problem:
+        raise RuleViolation(*problem)
+    group_id = next(a.membership.group_id for a in assignments if a.unit_id == unit.id)
+    visit = FieldVisit(person_id=user.person_id, unit=unit, group_id=group_id, visited_on=visited_on,
+                       met_with=(met_with or "").strip() or None, findings=findings.strip(),
+                       difficulties=(difficulties or "").strip() or None, created_by_id=user.id)
+    db.session.add(visit)
+    db.session.flush()
+    return visit
+
+
+def raise_feedback(user, visit: FieldVisit, category: FeedbackCategory) -> FeedbackItem:
+    """The difficulties raised at a visit as a new feedback item of the visited unit, linked to the visit."""
+    return record_feedback(user, received_on=visit.visited_on, category=category, unit=visit.unit,
+                           content=visit.difficulties or visit.findings, source_person=visit.person,
+                           group=visit.group, field_visit=visit)

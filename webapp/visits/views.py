@@ -1,0 +1,122 @@
+"""Field visit pages: the list (filters, export), recording a visit, its page, and raising feedback from it."""
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..clock import local_today
+from ..exports import Column, xlsx_response
+from ..extensions import db
+from ..feedback.queries import category_choices
+from ..feedback.visibility import may_read as may_read_feedback
+from ..feedback.visibility import may_record as may_record_feedback
+from ..formfields import RuleViolation, show_violation
+from ..models import FeedbackCategory, FeedbackItem, FieldVisit, Unit
+from ..pagination import paginate
+from ..permissions import ensure, requires
+from ..rendering import render
+from ..tasks.queries import may_create_tasks
+from ..tasks.sources import tasks_by_source
+from . import bp
+from .forms import RaiseFeedbackForm, VisitForm
+from .queries import VisitFilters, followed_assignments, may_read_visit, visits_select
+from .services import raise_feedback, record_visit
+
+
+@bp.get("/")
+@requires()
+def index():
+    filters = VisitFilters.from_args(request.args)
+    page = paginate(visits_select(current_user, filters, local_today()))
+    return render("visits/index.html", "visits/_rows.html", page=page, filters=filters,
+                  can_record=current_user.person_id is not None)
+
+
+@bp.get("/export.xlsx")
+@requires()
+def export():
+    visits = db.session.scalars(visits_select(current_user, VisitFilters.from_args(request.args), local_today())).all()
+    columns = [Column(_("Số"), 10), Column(_("Ngày"), 12), Column(_("Thành viên"), 26), Column(_("Đơn vị"), 32),
+               Column(_("Đoàn công tác"), 22), Column(_("Làm việc với"), 26), Column(_("Tình hình nắm được"), 50),
+               Column(_("Khó khăn, kiến nghị của cơ sở"), 50)]
+    rows = [[v.number, v.visited_on, v.person.full_name, v.unit.name, v.group.name if v.group else "", v.met_with,
+             v.findings, v.difficulties] for v in visits]
+    return xlsx_response("di-co-so.xlsx", _("DANH SÁCH CHUYẾN ĐI CƠ SỞ"), columns, rows)
+
+
+def _unit_choices(day) -> list[tuple[int, str]]:
+    seen, choices = set(), []
+    for assignment in followed_assignments(current_user.person_id, day):
+        if assignment.unit_id not in seen:
+            seen.add(assignment.unit_id)
+            choices.append((assignment.unit_id, assignment.unit.name))
+    return choices
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires()
+def create():
+    if current_user.person_id is None:
+        abort(403)
+    form = VisitForm()
+    form.unit_id.choices = _unit_choices(form.visited_on.data or local_today())
+    if request.method == "GET" and request.args.get("unit", type=int) in dict(form.unit_id.choices):
+        form.unit_id.data = request.args.get("unit", type=int)
+    if form.validate_on_submit():
+        unit = db.session.get(Unit, form.unit_id.data)
+        try:
+            if unit is None:
+                raise RuleViolation("unit_id", _("Lựa chọn không hợp lệ."))
+            visit = record_visit(current_user, unit=unit, visited_on=form.visited_on.data, findings=form.findings.data,
+                                 met_with=form.met_with.data, difficulties=form.difficulties.data)
+        except RuleViolation as violation:
+            db.session.rollback()
+            show_violation(form, violation)
+        else:
+            db.session.commit()
+            flash(_("Đã ghi nhận chuyến đi cơ sở %(number)s.", number=visit.number))
+            return redirect(url_for("visits.detail", visit_id=visit.id))
+    return render("visits/form.html", form=form, http_status=422 if request.method == "POST" else 200)
+
+
+def _readable(visit_id: int) -> FieldVisit:
+    visit = db.get_or_404(FieldVisit, visit_id)
+    ensure(may_read_visit(current_user, visit, local_today()))
+    return visit
+
+
+def _detail(visit: FieldVisit, raise_form: RaiseFeedbackForm | None = None, status: int = 200):
+    items = db.session.scalars(select(FeedbackItem).where(FeedbackItem.field_visit_id == visit.id)
+                               .order_by(FeedbackItem.id)).all()
+    can_raise = bool(visit.difficulties) and may_record_feedback(current_user, visit.unit)
+    if can_raise and raise_form is None:
+        raise_form = RaiseFeedbackForm()
+    if raise_form is not None:
+        raise_form.category_id.choices = category_choices()
+    return render("visits/detail.html", http_status=status, visit=visit, raise_form=raise_form if can_raise else None,
+                  feedback_items=[item for item in items if may_read_feedback(current_user, item)],
+                  tasks=tasks_by_source("field_visit", [visit.id]).get(visit.id, []),
+                  can_create_task=bool(visit.difficulties) and may_create_tasks(current_user))
+
+
+@bp.get("/<int:visit_id>")
+@requires()
+def detail(visit_id: int):
+    return _detail(_readable(visit_id))
+
+
+@bp.post("/<int:visit_id>/feedback")
+@requires()
+def to_feedback(visit_id: int):
+    visit = _readable(visit_id)
+    ensure(bool(visit.difficulties) and may_record_feedback(current_user, visit.unit))
+    form = RaiseFeedbackForm()
+    form.category_id.choices = category_choices()
+    if not form.validate_on_submit() or form.category_id.data not in dict(form.category_id.choices):
+        if not form.category_id.errors:
+            form.category_id.errors = [_("Lựa chọn không hợp lệ.")]
+        return _detail(visit, raise_form=form, status=422)
+    item = raise_feedback(current_user, visit, db.session.get(FeedbackCategory, form.category_id.data))
+    db.session.commit()
+    flash(_("Đã chuyển khó khăn, kiến nghị thành phản ánh %(number)s.", number=item.number))
+    return redirect(url_for("feedback.detail", item_id=item.id))
