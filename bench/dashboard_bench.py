@@ -93,6 +93,11 @@ def seed(db, models, rng: random.Random) -> None:
             rows = []
     if rows:
         ex(models.Attendance, rows)
+    visits = [{"id": v + 1, "person_id": a["person_id"], "unit_id": a["unit_id"], "group_id": a["membership_id"] and
+               memberships[a["membership_id"] - 1]["group_id"], "visited_on": date(y, m, 1 + v % 28),
+               "findings": "Nắm tình hình", "created_at": date(y, m, 1)}
+              for v, (a, (y, m)) in enumerate((a, ym) for a in assignments for ym in MONTHS if rng.random() < 0.6)]
+    ex(models.FieldVisit, visits)
     db.session.commit()
 
 

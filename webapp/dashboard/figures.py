@@ -657,15 +657,21 @@ class Dashboard:
     low_units: list[UnitAchievement]
     feedback: FeedbackBreakdown
     tasks: dict[str, dict[str, int]]
+    visits: list = field(default_factory=list)
+    visit_gaps: list = field(default_factory=list)
 
 
 def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
     """Run every figure for the filters (a fixed number of queries) and assemble them."""
     today = today or local_today()
+    from .visit_figures import member_visits, visit_gaps  # visits build on this module's building blocks
+
     groups = groups_in_view(f)
-    figures = member_figures(f, members_in_view(f), attendance_cube(f), group_meeting_cube(f), opinion_cube(f),
+    members = members_in_view(f)
+    figures = member_figures(f, members, attendance_cube(f), group_meeting_cube(f), opinion_cube(f),
                              feedback_cube(f), task_counts(f, today))
     ranked = ranking(figures)
+    visits = member_visits(f, members)
     indicators = indicator_figures(f.end.year, f.unit_path, as_of=f.end)
     return Dashboard(
         filters=f, groups=group_figures(groups, figures, report_standings(f, today)), members=figures, ranking=ranked,
@@ -673,5 +679,6 @@ def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
         uncovered=split_enterprise(uncovered_units(f)),
         unattended=split_enterprise(unattended_cells(f), lambda cell: cell.unit),
         indicators=indicators, low_units=low_achievement_units(indicators, f.target_threshold),
-        feedback=feedback_breakdown(f), tasks=tasks_by_status_age(f, today),
+        feedback=feedback_breakdown(f), tasks=tasks_by_status_age(f, today), visits=visits,
+        visit_gaps=visit_gaps(visits, f.gap_start),
     )

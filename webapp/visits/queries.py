@@ -54,6 +54,7 @@ class VisitFilters:
     person_id: int | None = None
     unit_id: int | None = None
     group_id: int | None = None
+    under: int | None = None
     start: date | None = None
     end: date | None = None
 
@@ -66,7 +67,8 @@ class VisitFilters:
                 return None
 
         return cls(person_id=args.get("person", type=bounded_int), unit_id=args.get("unit", type=bounded_int),
-                   group_id=args.get("group", type=bounded_int), start=day("from"), end=day("to"))
+                   group_id=args.get("group", type=bounded_int), under=args.get("under", type=bounded_int),
+                   start=day("from"), end=day("to"))
 
 
 def visits_select(user, filters: VisitFilters, today: date):
@@ -79,6 +81,9 @@ def visits_select(user, filters: VisitFilters, today: date):
         statement = statement.where(FieldVisit.unit_id == filters.unit_id)
     if filters.group_id:
         statement = statement.where(FieldVisit.group_id == filters.group_id)
+    if filters.under:  # the unit and everything below it
+        under_path = select(Unit.path).where(Unit.id == filters.under).scalar_subquery()
+        statement = statement.where(Unit.path.like(under_path + "%"))
     if filters.start:
         statement = statement.where(FieldVisit.visited_on >= filters.start)
     if filters.end:
