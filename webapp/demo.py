@@ -157,6 +157,12 @@ def build_feedback(town: DemoTown) -> None:
     build(town)
 
 
+def build_visits(town: DemoTown) -> None:
+    from .visits.demo import build_visits as build
+
+    build(town)
+
+
 def build_targets(town: DemoTown) -> None:
     from .targets.demo import build_targets as build
 
@@ -245,7 +251,7 @@ def build_meetings(town: DemoTown) -> None:
 
 
 DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_meetings, build_feedback,
-              build_targets]
+              build_visits, build_targets]
 
 
 def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (Meeting, Membership, MemberRole, Person, Role, TargetIndicator, Unit, User,
+from webapp.models import , (Meeting, FieldVisit, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User
                            WorkingGroup)
 
 
@@ -33,6 +33,8 @@ def test_demo_loads_a_town_with_eight_groups_and_logins(runner):
     assert len(indicators) == 5 * len({i.unit_id for i in indicators}) >= 5 * 8  # five per ward and commune
     assert {i.year for i in indicators} == {local_today().year}
     assert db.session.scalar(select(func.count()).select_from(Meeting).where(Meeting.held_on > local_today())) == 4
+    visits = db.session.scalars(select(FieldVisit)).all()
+    assert visits and any(v.difficulties for v in visits) and all(v.group_id for v in visits)
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
 

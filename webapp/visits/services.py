@@ -10,16 +10,17 @@ from .queries import followed_assignments
 from .rules import visit_problem
 
 
-def record_visit(user, *, unit: Unit, visited_on: date, findings: str, met_with: str | None = None,
-                 difficulties: str | None = None) -> FieldVisit:
-    """Record the user's own visit to a unit they follow; the visit counts for the group that assigned it."""
-    assignments = followed_assignments(user.person_id, visited_on)
-    problem = visit_problem(person_id=user.person_id, unit_id=unit.id, visited_on=visited_on,
+def record_visit(user, *, visitor_id: int | None, unit: Unit, visited_on: date, findings: str,
+                 met_with: str | None = None, difficulties: str | None = None) -> FieldVisit:
+    """Record a member's visit to a unit they follow (recorded by `user`); it counts for the group that
+    assigned the unit."""
+    assignments = followed_assignments(visitor_id, visited_on)
+    problem = visit_problem(person_id=visitor_id, unit_id=unit.id, visited_on=visited_on,
                             followed_unit_ids={a.unit_id for a in assignments}, today=local_today())
     if problem:
         raise RuleViolation(*problem)
     group_id = next(a.membership.group_id for a in assignments if a.unit_id == unit.id)
-    visit = FieldVisit(person_id=user.person_id, unit=unit, group_id=group_id, visited_on=visited_on,
+    visit = FieldVisit(person_id=visitor_id, unit=unit, group_id=group_id, visited_on=visited_on,
                        met_with=(met_with or "").strip() or None, findings=findings.strip(),
                        difficulties=(difficulties or "").strip() or None, created_by_id=user.id)
     db.session.add(visit)

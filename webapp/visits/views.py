@@ -67,7 +67,7 @@ def create():
         try:
             if unit is None:
                 raise RuleViolation("unit_id", _("Lựa chọn không hợp lệ."))
-            visit = record_visit(current_user, unit=unit, visited_on=form.visited_on.data, findings=form.findings.data,
+            visit = record_visit(current_user, visitor_id=current_user.person_id, unit=unit, visited_on=form.visited_on.data, findings=form.findings.data,
                                  met_with=form.met_with.data, difficulties=form.difficulties.data)
         except RuleViolation as violation:
             db.session.rollback()
