@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import , (Meeting, FieldVisit, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User
+from webapp.models import (FieldVisit, Meeting, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
                            WorkingGroup)
 
 
