@@ -121,11 +121,21 @@ def upcoming(user, today: date, days: int, limit: int = 10) -> list[Meeting]:
     return _soonest(select(Meeting).where(visible_meetings_condition(user)), today, days, limit)
 
 
+def _expected_of(person_id: int):
+    return (select(Meeting).join(Attendance, Attendance.meeting_id == Meeting.id)
+            .where(Attendance.person_id == person_id, Attendance.expected.is_(True)))
+
+
 def upcoming_for_person(person_id: int, today: date, days: int, limit: int = 10) -> list[Meeting]:
     """Meetings a person is expected at from today to `days` days ahead, soonest first."""
-    statement = (select(Meeting).join(Attendance, Attendance.meeting_id == Meeting.id)
-                 .where(Attendance.person_id == person_id, Attendance.expected.is_(True)))
-    return _soonest(statement, today, days, limit)
+    return _soonest(_expected_of(person_id), today, days, limit)
+
+
+def meetings_for_person(person_id: int, start: date, end: date) -> list[Meeting]:
+    """Every meeting a person is expected at between two days, in date order, with their units."""
+    return db.session.scalars(
+        _expected_of(person_id).where(Meeting.held_on.between(start, end)).options(selectinload(Meeting.units))
+        .order_by(Meeting.held_on, Meeting.starts_at, Meeting.id)).all()
 
 
 def counters(meeting_id: int) -> dict:

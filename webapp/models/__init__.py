@@ -1,6 +1,7 @@
 """All models, by area. Import from here so every table is registered on the metadata."""
 from .accounts import LoginAttempt, Role, User
 from .audit import AuditLog
+from .calendars import CalendarFeed
 from .documents import Document
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .imports import BatchStatus, ImportBatch, ImportChange, ImportJob, ImportMapping, JobStatus
@@ -15,7 +16,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Assignment", "Attendance", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Assignment", "Attendance", "CalendarFeed", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

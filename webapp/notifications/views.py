@@ -1,12 +1,17 @@
-"""The reminder list and the nav badge fragment (computed on read)."""
-from flask import request
+"""The reminder list, the nav badge fragment (computed on read) and the private calendar feed."""
+from flask import Response, abort, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+
+from ..clock import local_today
+from ..extensions import db
 
 from ..formfields import bounded_int
 from ..permissions import requires
 from ..rendering import render
 from ..tasks.queries import due_soon
 from . import bp
+from .calendar import build_feed, has_feed, issue_feed_token, user_for_token
 
 DEFAULT_DAYS = 3
 
@@ -27,3 +32,29 @@ def index():
 def badge():
     return render("notifications/_badge.html", "notifications/_badge.html",
                   count=len(due_soon(current_user, DEFAULT_DAYS)))
+
+
+@bp.get("/calendar")
+@requires()
+def calendar():
+    return render("notifications/calendar.html", has_link=has_feed(current_user), link=None)
+
+
+@bp.post("/calendar")
+@requires()
+def issue_calendar_link():
+    """Make a new secret link (the old one stops working) and show it this once."""
+    token = issue_feed_token(current_user)
+    db.session.commit()
+    return render("notifications/calendar.html", has_link=True,
+                  link=url_for("notifications.calendar_feed", token=token, _external=True))
+
+
+@bp.get("/calendar/<token>.ics")
+def calendar_feed(token: str):
+    """The feed itself: no login (calendar apps cannot log in); the secret link is the key."""
+    user = user_for_token(token)
+    if user is None:
+        abort(404)
+    body = build_feed(user, local_today(), request.host_url, _("Lịch công tác — %(name)s", name=user.display_name))
+    return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=300"})

@@ -1,0 +1,59 @@
+"""The private calendar feed: a secret link made on request, the expected meetings and the work deadlines in it."""
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from icalendar import Calendar
+
+from webapp.extensions import db
+from webapp.meetings.services import create_meeting
+from webapp.models import Attendance, MeetingKind, Role
+from webapp.tasks.services import create_task
+
+
+def _link(client) -> str:
+    """Ask for a new secret link and return it as a path on this server."""
+    page = client.post("/notifications/calendar").get_data(as_text=True)
+    return re.search(r'value="http://localhost(/[^"]+\.ics)"', page).group(1)
+
+
+def test_the_feed_holds_expected_meetings_and_deadlines(client, login, make_user, make_person, make_unit, clock):
+    clock(datetime(2026, 11, 29, 23, 30, tzinfo=timezone.utc))
+    person = make_person("Phạm Thị Thành")
+    member = make_user(Role.MEMBER, username="thanhvien", person=person)
+    cell = make_unit("Chi bộ Tổ dân phố 1")
+    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 12, 5), "title": "Sinh hoạt chi bộ",
+                              "starts_at": "19:30"}, [cell])
+    db.session.add(Attendance(meeting=meeting, person_id=person.id, expected=True))
+    create_task(make_user(), title="Nắm tình hình tổ 3", deadline=date(2026, 12, 10), owner_person=person)
+    db.session.commit()
+    login(member)
+    link = _link(client)
+    client.post("/auth/logout")
+    response = client.get(link)
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    events = {str(e["summary"]): e for e in Calendar.from_ical(response.data).walk("VEVENT")}
+    start = events["Sinh hoạt chi bộ"].decoded("dtstart")
+    assert start.hour == 19 and start.minute == 30 and start.utcoffset() == timedelta(hours=7)
+    deadline = next(e for title, e in events.items() if "Nắm tình hình tổ 3" in title)
+    assert deadline.decoded("dtstart") == date(2026, 12, 10)
+
+
+def test_a_new_link_ends_the_old_one_and_unknown_links_are_404(client, login, make_user, make_person):
+    member = make_user(Role.MEMBER, person=make_person())
+    db.session.commit()
+    login(member)
+    assert client.get("/notifications/calendar").status_code == 200
+    first, second = _link(client), _link(client)
+    assert first != second
+    assert client.get(first).status_code == 404 and client.get(second).status_code == 200
+    assert client.get("/notifications/calendar/not-a-token.ics").status_code == 404
+
+
+def test_the_link_is_shown_once_and_needs_a_login_to_make(client, login, make_user, make_person):
+    assert client.post("/notifications/calendar").status_code == 302
+    member = make_user(Role.MEMBER, person=make_person())
+    db.session.commit()
+    login(member)
+    _link(client)
+    page = client.get("/notifications/calendar").get_data(as_text=True)
+    assert ".ics" not in page and "Tạo đường dẫn mới" in page

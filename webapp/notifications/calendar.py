@@ -1,0 +1,96 @@
+"""Each user's private calendar (.ics): the meetings they are expected at and the deadlines of their work, so
+phones and Outlook show them. The secret link is made once and shown once; only its hash is kept."""
+import hashlib
+import secrets
+from datetime import date, datetime, timedelta
+
+from icalendar import Calendar, Event
+from sqlalchemy import select
+
+from ..clock import OFFICE_TIMEZONE, utcnow
+from ..extensions import db
+from ..meetings.queries import meetings_for_person
+from ..models import CalendarFeed, Meeting, User
+from ..tasks.queries import WorkItem, my_work
+
+PAST_DAYS, AHEAD_DAYS = 60, 365
+MEETING_HOURS = 2
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_feed_token(user: User) -> str:
+    """A new secret link for the user's feed; any older link stops working."""
+    token = secrets.token_urlsafe(32)
+    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.user_id == user.id))
+    if feed is None:
+        feed = CalendarFeed(user_id=user.id, token_hash=_hash(token))
+        db.session.add(feed)
+    else:
+        feed.token_hash, feed.created_at = _hash(token), utcnow()
+    db.session.flush()
+    return token
+
+
+def has_feed(user: User) -> bool:
+    return db.session.scalar(select(CalendarFeed.id).where(CalendarFeed.user_id == user.id)) is not None
+
+
+def user_for_token(token: str) -> User | None:
+    """The active user whose secret link this is, or None."""
+    if not token or len(token) > 100:
+        return None
+    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == _hash(token)))
+    return feed.user if feed is not None and feed.user.active else None
+
+
+def _meeting_event(meeting: Meeting, base_url: str) -> Event:
+    event = Event()
+    event.add("uid", f"meeting-{meeting.id}@doancongtac")
+    event.add("summary", meeting.title)
+    if meeting.starts_at:
+        hour, minute = (int(part) for part in meeting.starts_at.split(":"))
+        start = datetime(meeting.held_on.year, meeting.held_on.month, meeting.held_on.day, hour, minute,
+                         tzinfo=OFFICE_TIMEZONE)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(hours=MEETING_HOURS))
+    else:
+        event.add("dtstart", meeting.held_on)
+        event.add("dtend", meeting.held_on + timedelta(days=1))
+    place = meeting.place or ", ".join(unit.name for unit in meeting.units)
+    if place:
+        event.add("location", place)
+    if meeting.agenda:
+        event.add("description", meeting.agenda)
+    event.add("url", f"{base_url}meetings/{meeting.id}")
+    return event
+
+
+def _deadline_event(item: WorkItem, base_url: str) -> Event:
+    event = Event()
+    event.add("uid", f"{item.kind}-{item.reference}@doancongtac")
+    event.add("summary", f"{item.reference}: {item.title}")
+    event.add("dtstart", item.deadline)
+    event.add("dtend", item.deadline + timedelta(days=1))
+    event.add("url", base_url.rstrip("/") + item.url)
+    return event
+
+
+def build_feed(user: User, today: date, base_url: str, name: str) -> bytes:
+    """The user's calendar: expected meetings from PAST_DAYS ago to AHEAD_DAYS ahead, and open work by deadline."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//doancongtac//vi")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(OFFICE_TIMEZONE))
+    stamp = utcnow().replace(tzinfo=None)
+    meetings = meetings_for_person(user.person_id, today - timedelta(days=PAST_DAYS),
+                                   today + timedelta(days=AHEAD_DAYS)) if user.person_id else []
+    events = [_meeting_event(meeting, base_url) for meeting in meetings]
+    events += [_deadline_event(item, base_url) for item in my_work(user, today)]
+    for event in events:
+        event.add("dtstamp", stamp)
+        calendar.add_component(event)
+    return calendar.to_ical()
