@@ -1,16 +1,18 @@
 """Views of the units area."""
-from flask import abort, redirect, url_for
+from flask import abort, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
+from ..dashboard.filters import add_months
+from ..formfields import RuleViolation, bounded_int, show_violation
 from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
 from . import bp, queries, services
-from .access import can_edit_unit
+from .access import can_edit_unit, may_read_unit_record
 from .forms import UnitForm
+from .timeline import unit_timeline
 from ..clock import local_today
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
@@ -90,3 +92,19 @@ def _save(form: UnitForm, unit: Unit | None) -> Unit | None:
         return None
     db.session.commit()
     return unit
+
+
+TIMELINE_MONTHS = 6
+
+
+@bp.get("/<int:unit_id>/timeline")
+@requires()
+def timeline(unit_id: int):
+    """Everything about the unit from every level, newest first: readers of the unit, and the members who follow it."""
+    unit = _unit_or_404(unit_id)
+    today = local_today()
+    ensure(may_read_unit_record(current_user, unit, today))
+    months = min(max(request.args.get("months", TIMELINE_MONTHS, type=bounded_int) or TIMELINE_MONTHS, 1), 60)
+    start = add_months(today, -months)
+    return render("units/timeline.html", "units/_timeline.html", unit=unit, months=months, start=start,
+                  entries=unit_timeline(current_user, unit, start, today))

@@ -1,0 +1,79 @@
+"""One record per unit: everything about a unit from every level in one timeline — field visits, meetings held
+there, opinions raised at them, feedback and tasks of the unit — newest first."""
+from dataclasses import dataclass
+from datetime import date
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..feedback.visibility import present
+from ..models import FeedbackItem, FieldVisit, Meeting, Opinion, Task, Unit
+from ..models.meetings import meeting_unit
+from ..template_helpers import label
+
+LIMIT_PER_KIND = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    day: date
+    kind: str
+    title: str
+    detail: str
+    url: str
+
+
+def _visits(unit: Unit, start: date, end: date) -> list[Entry]:
+    rows = db.session.scalars(select(FieldVisit).options(selectinload(FieldVisit.person), selectinload(FieldVisit.group))
+                              .where(FieldVisit.unit_id == unit.id, FieldVisit.visited_on.between(start, end))
+                              .order_by(FieldVisit.visited_on.desc()).limit(LIMIT_PER_KIND))
+    return [Entry(v.visited_on, "visit", _("Đi cơ sở: %(name)s", name=v.person.full_name),
+                  " — ".join(filter(None, [v.group.name if v.group else None, v.difficulties or v.findings])),
+                  url_for("visits.detail", visit_id=v.id)) for v in rows]
+
+
+def _meetings(unit: Unit, start: date, end: date) -> tuple[list[Entry], list[int]]:
+    held_here = select(meeting_unit.c.meeting_id).where(meeting_unit.c.unit_id == unit.id)
+    rows = db.session.scalars(select(Meeting).where(Meeting.id.in_(held_here), Meeting.held_on.between(start, end))
+                              .order_by(Meeting.held_on.desc()).limit(LIMIT_PER_KIND)).all()
+    entries = [Entry(m.held_on, "meeting", m.title, label(m.kind), url_for("meetings.detail", meeting_id=m.id))
+               for m in rows]
+    return entries, [m.id for m in rows]
+
+
+def _opinions(meeting_ids: list[int]) -> list[Entry]:
+    rows = db.session.execute(select(Opinion, Meeting.held_on).options(selectinload(Opinion.person))
+                              .join(Meeting, Meeting.id == Opinion.meeting_id)
+                              .where(Opinion.meeting_id.in_(meeting_ids or [0])).order_by(Opinion.position))
+    return [Entry(day, "opinion", _("Ý kiến: %(name)s", name=opinion.speaker), opinion.text,
+                  url_for("meetings.detail", meeting_id=opinion.meeting_id) + f"#opinion-{opinion.id}")
+            for opinion, day in rows]
+
+
+def _feedback(user, unit: Unit, start: date, end: date) -> list[Entry]:
+    rows = db.session.scalars(select(FeedbackItem).where(FeedbackItem.unit_id == unit.id,
+                                                         FeedbackItem.received_on.between(start, end))
+                              .order_by(FeedbackItem.received_on.desc()).limit(LIMIT_PER_KIND))
+    views = [present(user, item) for item in rows]
+    return [Entry(v.received_on, "feedback", f"{v.number}: {v.category_name}",
+                  _("(nội dung hạn chế)") if v.hidden else (v.content or ""), url_for("feedback.detail", item_id=v.id))
+            for v in views]
+
+
+def _tasks(unit: Unit, start: date, end: date) -> list[Entry]:
+    rows = db.session.scalars(select(Task).where(Task.owner_unit_id == unit.id, Task.deadline.between(start, end))
+                              .order_by(Task.deadline.desc()).limit(LIMIT_PER_KIND))
+    return [Entry(t.deadline, "task", f"NV-{t.id:05d}: {t.title}", label(t.status),
+                  url_for("tasks.detail", task_id=t.id)) for t in rows]
+
+
+def unit_timeline(user, unit: Unit, start: date, end: date) -> list[Entry]:
+    """The unit's records between two days, newest first (at most LIMIT_PER_KIND of each kind)."""
+    meetings, meeting_ids = _meetings(unit, start, end)
+    entries = _visits(unit, start, end) + meetings + _opinions(meeting_ids) + _feedback(user, unit, start, end) \
+        + _tasks(unit, start, end)
+    order = {"meeting": 0, "opinion": 1, "visit": 2, "feedback": 3, "task": 4}
+    return sorted(entries, key=lambda e: (-e.day.toordinal(), order[e.kind]))
