@@ -7,6 +7,7 @@ from .feedback import bp as feedback_bp
 from .groups import bp as groups_bp
 from .imports import bp as imports_bp
 from .meetings import bp as meetings_bp
+from .member_reports import bp as member_reports_bp
 from .notifications import bp as notifications_bp
 from .people import bp as people_bp
 from .reports import bp as reports_bp
@@ -16,5 +17,5 @@ from .units import bp as units_bp
 from .visits import bp as visits_bp
 
 BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
-              tasks_bp, visits_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
+              tasks_bp, visits_bp, member_reports_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
               imports_bp]

@@ -163,6 +163,12 @@ def build_visits(town: DemoTown) -> None:
     build(town)
 
 
+def build_member_reports(town: DemoTown) -> None:
+    from .member_reports.demo import build_member_reports as build
+
+    build(town)
+
+
 def build_targets(town: DemoTown) -> None:
     from .targets.demo import build_targets as build
 
@@ -251,7 +257,7 @@ def build_meetings(town: DemoTown) -> None:
 
 
 DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_meetings, build_feedback,
-              build_visits, build_targets]
+              build_visits, build_member_reports, build_targets]
 
 
 def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:

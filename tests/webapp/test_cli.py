@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (FieldVisit, Meeting, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
+from webapp.models import (FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
                            WorkingGroup)
 
 
@@ -35,6 +35,7 @@ def test_demo_loads_a_town_with_eight_groups_and_logins(runner):
     assert db.session.scalar(select(func.count()).select_from(Meeting).where(Meeting.held_on > local_today())) == 4
     visits = db.session.scalars(select(FieldVisit)).all()
     assert visits and any(v.difficulties for v in visits) and all(v.group_id for v in visits)
+    assert db.session.scalar(select(func.count()).select_from(MemberReport)) > 8
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
 

@@ -1,0 +1,120 @@
+"""Reads of members' reports: what each member owes and where it stands, the group's view for a period, and
+who may read a report."""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Membership, MemberReport, MemberReportRule, Role, WorkingGroup
+from ..models.groups import active_on
+from ..permissions import can_manage_group, headed_group_ids, unit_in_scope
+from ..reports.periods import Classification, classify, due_date, period_bounds, periods_between
+
+RECENT_PERIODS = 6
+
+
+@dataclass
+class Owed:
+    """One period a member owes a report for, and how it stands."""
+
+    rule: MemberReportRule
+    period_key: str
+    start: date
+    end: date
+    due_on: date
+    report: MemberReport | None
+    standing: Classification
+
+
+def _overlaps(model, start: date, end: date):
+    return (model.start_date <= end) & (model.end_date.is_(None) | (model.end_date >= start))
+
+
+def member_in_period(person_id: int | None, group_id: int, start: date, end: date) -> bool:
+    if person_id is None:
+        return False
+    return db.session.scalar(select(Membership.id).where(
+        Membership.person_id == person_id, Membership.group_id == group_id, _overlaps(Membership, start, end))
+        .limit(1)) is not None
+
+
+def owed_by(person_id: int, today: date) -> list[Owed]:
+    """The member's recent periods in every group with a report rule, newest first."""
+    groups = select(Membership.group_id).where(Membership.person_id == person_id)
+    rules = db.session.scalars(select(MemberReportRule).options(selectinload(MemberReportRule.group))
+                               .where(MemberReportRule.active.is_(True), MemberReportRule.group_id.in_(groups))).all()
+    reports = {(r.rule_id, r.period_key): r for r in db.session.scalars(
+        select(MemberReport).where(MemberReport.person_id == person_id))}
+    owed = []
+    for rule in rules:
+        for key in periods_between(rule.frequency, rule.starts_on, today)[-RECENT_PERIODS:]:
+            start, end = period_bounds(rule.frequency, key)
+            if end < rule.starts_on or not member_in_period(person_id, rule.group_id, start, end):
+                continue
+            due = due_date(rule.frequency, key, rule.due_day, rule.months_after)
+            report = reports.get((rule.id, key))
+            owed.append(Owed(rule, key, start, end, due, report,
+                             classify(due, report.submitted_on if report else None, today)))
+    return sorted(owed, key=lambda o: (o.start, o.rule.group_id), reverse=True)
+
+
+@dataclass
+class MemberStanding:
+    membership: Membership
+    report: MemberReport | None
+    standing: Classification
+
+
+def group_standings(rule: MemberReportRule, key: str, today: date) -> list[MemberStanding]:
+    """Every member of the group during the period, with their report and standing."""
+    start, end = period_bounds(rule.frequency, key)
+    due = due_date(rule.frequency, key, rule.due_day, rule.months_after)
+    memberships = db.session.scalars(select(Membership).options(selectinload(Membership.person))
+                                     .where(Membership.group_id == rule.group_id, _overlaps(Membership, start, end))
+                                     .order_by(Membership.role, Membership.id)).all()
+    reports = {r.person_id: r for r in db.session.scalars(
+        select(MemberReport).where(MemberReport.rule_id == rule.id, MemberReport.period_key == key))}
+    seen, rows = set(), []
+    for membership in memberships:
+        if membership.person_id in seen:
+            continue
+        seen.add(membership.person_id)
+        report = reports.get(membership.person_id)
+        rows.append(MemberStanding(membership, report, classify(due, report.submitted_on if report else None, today)))
+    return rows
+
+
+def reports_within(group_id: int, start: date, end: date) -> list[MemberReport]:
+    """The group's members' reports whose period lies within [start, end] (for compiling the group's report)."""
+    rows = db.session.scalars(select(MemberReport).options(selectinload(MemberReport.person), selectinload(MemberReport.rule))
+                              .where(MemberReport.group_id == group_id).order_by(MemberReport.period_key,
+                                                                                 MemberReport.id)).all()
+    return [r for r in rows if start <= period_bounds(r.rule.frequency, r.period_key)[0] <= end]
+
+
+def may_oversee_group(user, group: WorkingGroup) -> bool:
+    """The group's head or deputy and admins in scope manage its reporting; leadership in scope reads it."""
+    if user.role == Role.LEADERSHIP:
+        return unit_in_scope(user, group.owner_unit)
+    return can_manage_group(user, group)
+
+
+def may_read_report(user, report: MemberReport) -> bool:
+    if user.person_id is not None and report.person_id == user.person_id:
+        return True
+    return may_oversee_group(user, report.group)
+
+
+def current_members(group_id: int, today: date) -> int:
+    return len(db.session.scalars(select(Membership.id).where(Membership.group_id == group_id,
+                                                               active_on(Membership, today))).all())
+
+
+def headed_rules(user) -> list[MemberReportRule]:
+    """Report rules of the groups the user manages (every group in scope for admins)."""
+    statement = select(MemberReportRule).options(selectinload(MemberReportRule.group))
+    if user.role != Role.ADMIN:
+        statement = statement.where(MemberReportRule.group_id.in_(headed_group_ids(user) or {0}))
+    return [rule for rule in db.session.scalars(statement) if may_oversee_group(user, rule.group)]
