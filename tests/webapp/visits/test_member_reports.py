@@ -35,7 +35,7 @@ def test_a_member_reports_with_figures_from_the_records_and_the_head_compiles(cl
     _as(client, login, town.member)
     listing = client.get("/member-reports/").get_data(as_text=True)
     assert "/member-reports/write/" in listing and "2026-11" in listing
-    form = client.get(f"/member-reports/write/1/2026-11")
+    form = client.get("/member-reports/write/1/2026-11")
     assert form.status_code == 200 and 'id="prefilled-figures"' in form.get_data(as_text=True)
     sent = client.post("/member-reports/write/1/2026-11", data={"text": "Chi bộ tổ 1 đề nghị sửa đèn đường."})
     assert sent.status_code == 302
