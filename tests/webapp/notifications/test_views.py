@@ -64,3 +64,28 @@ def test_digest_sends_through_smtp(runner, app, make_user, make_person, monkeypa
     _work(make_user, make_person)
     result = runner.invoke(args=["send-digest"])
     assert result.exit_code == 0 and sent == [("mail.thiuy.local", 25), "thanhvien@example.vn"]
+
+
+def test_digest_names_the_meetings_ahead_and_the_member_reports_owed(runner, make_user, make_person, make_unit,
+                                                                      make_group, make_membership, clock):
+    from datetime import date, datetime, timezone
+
+    from webapp.meetings.services import create_meeting
+    from webapp.member_reports.services import set_rule
+    from webapp.models import Attendance, MeetingKind, MemberRole, ReportFrequency
+
+    clock(datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc))
+    person = make_person("Phạm Thị Thành")
+    user = make_user(Role.MEMBER, person=person)
+    user.email = "thanh@example.vn"
+    group = make_group(1)
+    make_membership(person, group, MemberRole.MEMBER, start=date(2025, 10, 15))
+    set_rule(group, ReportFrequency.MONTHLY, 25, 0, date(2026, 1, 1))
+    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 11, 24), "title": "Sinh hoạt chi bộ",
+                              "starts_at": "19:30"}, [make_unit("Chi bộ Tổ 1")])
+    db.session.add(Attendance(meeting=meeting, person_id=person.id, expected=True))
+    db.session.commit()
+    result = runner.invoke(args=["send-digest", "--days", "3", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "19:30 24/11/2026: Sinh hoạt chi bộ — Chi bộ Tổ 1" in result.output
+    assert "Đoàn công tác số 1, kỳ 2026-11 — hạn 25/11/2026" in result.output
