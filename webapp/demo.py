@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .extensions import db
+from .units.services import save_identity
 from .models import (Assignment, Document, Membership, MemberRole, Person, Role, Sector, Term, Unit,
                      UnitKind, WorkingGroup)
 from .clock import local_today
@@ -75,6 +76,10 @@ def _person(town: DemoTown, position: str | None = None, home: Unit | None = Non
 
 def build_units(town: DemoTown) -> None:
     town.root = _unit("Đảng bộ thị xã Hồng Sơn", UnitKind.ROOT, Sector.TOWN)
+    db.session.flush()
+    save_identity(town.root, superior_name="Đảng bộ tỉnh Hà Tĩnh", issuer_name="Thị ủy Hồng Sơn",
+                  committee_name="Thị ủy", symbol="ThU", place_name="Hồng Sơn", signer_on_behalf="T/M BAN THƯỜNG VỤ",
+                  signer_title="BÍ THƯ", signer_name=None, recipients=None)
     for name, sector, prefix in [(w, Sector.WARD, "phường") for w in WARDS] + [(c, Sector.COMMUNE, "xã") for c in COMMUNES]:
         committee = _unit(f"Đảng bộ {prefix} {name}", UnitKind.PARTY_COMMITTEE, sector, town.root)
         town.committees.append(committee)

@@ -91,7 +91,19 @@ def url_with(**changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def org_identity():
+    """The issuing committee's identity, read once per request (page titles, letterheads)."""
+    from flask import g
+
+    from .units.identity import identity_for
+
+    if "org_identity" not in g:
+        g.org_identity = identity_for()
+    return g.org_identity
+
+
 def register(app: Flask) -> None:
+    app.jinja_env.globals["org_identity"] = org_identity
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["vn_datetime"] = vn_datetime

@@ -47,7 +47,7 @@ class OfficialDocument:
     recipients: list[str] = field(default_factory=list)
     legend: str | None = None
     landscape: bool = False
-    number_line: str = "Số:       -BC/ThU"
+    number_line: str = ""
 
     @property
     def width(self) -> int:

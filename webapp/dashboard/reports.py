@@ -4,21 +4,14 @@ attendance register. Each returns an `OfficialDocument` that the HTML page, .xls
 Their text is the administrative form itself, so it stays Vietnamese whatever the interface language."""
 from datetime import date
 
-from flask import current_app
-from sqlalchemy import select
-
 from ..clock import local_today
-from ..extensions import db
-from ..models import Unit, UnitKind
 from ..template_helpers import label
+from ..units.identity import Identity, identity_for
 from . import figures as fg
 from .exports import ATTENDANCE_LEGEND, DocSection, DocTable, OfficialDocument
 from .filters import Filters
 
 ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-RECIPIENTS = ["Nơi nhận:", "- Thường trực Thị ủy;", "- Các đồng chí UV BTV Thị ủy;", "- Các Đoàn công tác;",
-              "- Lưu Văn phòng Thị ủy."]
-SIGNATURE = ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", ""]
 
 
 def roman(number: int) -> str:
@@ -34,18 +27,19 @@ def percent_text(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",") + " %"
 
 
-def _root_name() -> str:
-    root = db.session.scalar(select(Unit).where(Unit.kind == UnitKind.ROOT).order_by(Unit.id).limit(1))
-    return root.name if root else "Đảng bộ"
-
-
-def letterhead(today: date | None = None) -> tuple[list[str], str]:
-    """Organisation lines and 'place, ngày … tháng … năm …', from settings or the root unit's name."""
+def letterhead(who: Identity, today: date | None = None) -> tuple[list[str], str]:
+    """Organisation lines (the superior, then the issuer) and 'place, ngày … tháng … năm …'."""
     today = today or local_today()
-    root = _root_name()
-    org = current_app.config.get("REPORT_ORG_LINES") or [root.upper(), "BAN THƯỜNG VỤ THỊ ỦY"]
-    place = current_app.config.get("REPORT_PLACE") or root.split(" xã ")[-1].split(" phố ")[-1].removeprefix("Đảng bộ ")
-    return org, f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
+    org = [line for line in (who.superior_name.upper(), who.issuer_name.upper()) if line]
+    return org, f"{who.place_name}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
+
+
+def signature(who: Identity) -> list[str]:
+    return [who.signer_on_behalf, who.signer_title, "", who.signer_name or ""]
+
+
+def recipients(who: Identity) -> list[str]:
+    return ["Nơi nhận:"] + who.recipients
 
 
 def _results(dash: fg.Dashboard) -> DocSection:
@@ -104,14 +98,16 @@ def _open_items(dash: fg.Dashboard) -> DocSection:
 
 def activity_report(dash: fg.Dashboard) -> OfficialDocument:
     """BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CỦA CÁC ĐOÀN CÔNG TÁC for the dashboard's period."""
-    org, place_date = letterhead()
+    who = identity_for()
+    org, place_date = letterhead(who)
     return OfficialDocument(
         org_lines=org, place_date=place_date,
-        title="BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CỦA CÁC ĐOÀN CÔNG TÁC CỦA BAN THƯỜNG VỤ THỊ ỦY "
+        title=f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CỦA CÁC ĐOÀN CÔNG TÁC CỦA {who.standing_board.upper()} "
               "TẠI CÁC ĐẢNG BỘ, CHI BỘ CƠ SỞ",
         subtitle=dash.filters.label().capitalize(),
         sections=[_results(dash), _shortcomings(dash), _per_group(dash), _open_items(dash)],
-        signature=SIGNATURE, recipients=RECIPIENTS, landscape=False,
+        signature=signature(who), recipients=recipients(who), landscape=False,
+        number_line=f"Số:       -BC/{who.symbol}",
     )
 
 
@@ -126,11 +122,12 @@ def roster(f: Filters) -> OfficialDocument:
             rows.append([f"{roman(number)}. {m.group_name.upper()}"])
         index += 1
         rows.append([index, m.name, m.position or "", label(m.role), "; ".join(units.get(m.key, [])), m.phone or ""])
-    org, place_date = letterhead()
+    who = identity_for()
+    org, place_date = letterhead(who)
     table = DocTable(["STT", "Họ và tên", "Chức vụ", "Nhiệm vụ trong Đoàn", "Đơn vị phụ trách", "Điện thoại"],
                      rows, widths=[6, 26, 34, 16, 34, 14], group_rows=group_rows)
-    return OfficialDocument(org, place_date, "DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC CỦA BAN THƯỜNG VỤ THỊ ỦY",
-                            f"({f.label().capitalize()})", [DocSection("", table=table)], SIGNATURE, RECIPIENTS,
+    return OfficialDocument(org, place_date, f"DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC CỦA {who.standing_board.upper()}",
+                            f"({f.label().capitalize()})", [DocSection("", table=table)], signature(who), recipients(who),
                             landscape=True, number_line="")
 
 
@@ -155,8 +152,9 @@ def attendance_register(f: Filters) -> OfficialDocument:
         rows.append([index, m.name, label(m.role)] + [fg.register_mark(marks.get(k)) for k in months]
                     + [percent_text(total.rate)])
     headers = ["STT", "Họ và tên", "Nhiệm vụ"] + [f"T{int(k[5:])}/{k[:4]}" for k in months] + ["Tỷ lệ"]
-    org, place_date = letterhead()
+    who = identity_for()
+    org, place_date = letterhead(who)
     table = DocTable(headers, rows, widths=[6, 26, 13] + [7] * len(months) + [9], group_rows=group_rows)
     return OfficialDocument(org, place_date, "SỔ THEO DÕI THÀNH VIÊN ĐOÀN CÔNG TÁC DỰ SINH HOẠT TẠI CƠ SỞ",
-                            f"({f.label().capitalize()})", [DocSection("", table=table)], SIGNATURE, RECIPIENTS,
+                            f"({f.label().capitalize()})", [DocSection("", table=table)], signature(who), recipients(who),
                             legend=ATTENDANCE_LEGEND, landscape=True, number_line="")

@@ -4,6 +4,7 @@ import re
 from flask_babel import gettext as _
 
 from ..models import Meeting, MeetingKind, Unit
+from ..units.identity import identity_for
 from ..template_helpers import label
 
 ADMINISTRATIVE_PREFIX = re.compile(r"^(đảng bộ|chi bộ)\s+(tỉnh|thành phố|thị xã|huyện|quận|phường|xã)?\s*", re.IGNORECASE)
@@ -23,7 +24,7 @@ def minutes_title(meeting: Meeting) -> str:
 def minutes_organ(meeting: Meeting) -> str:
     """The issuing body under the party header (second line, bold)."""
     if meeting.kind == MeetingKind.BRIEFING:
-        return _("THƯỜNG TRỰC THỊ ỦY")
+        return f"THƯỜNG TRỰC {identity_for().committee_name.upper()}"
     if meeting.kind == MeetingKind.GROUP and meeting.group:
         return meeting.group.name.upper()
     if meeting.kind == MeetingKind.CONFERENCE and meeting.organiser:
@@ -32,7 +33,7 @@ def minutes_organ(meeting: Meeting) -> str:
 
 
 def locality(unit: Unit | None) -> str:
-    """The place name written before the date: "Hồng Sơn" from "Đảng bộ thị xã Hồng Sơn"."""
+    """The place name written before the date: "Bắc Hồng" from "Đảng bộ phường Bắc Hồng"."""
     if unit is None:
         return "……"
     return ADMINISTRATIVE_PREFIX.sub("", unit.name).strip() or unit.name

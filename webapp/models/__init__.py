@@ -5,6 +5,7 @@ from .calendars import CalendarFeed
 from .documents import Document
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .imports import BatchStatus, ImportBatch, ImportChange, ImportJob, ImportMapping, JobStatus
+from .identity import OrgIdentity
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .member_reports import MemberReport, MemberReportRule
 from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
@@ -17,7 +18,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Assignment", "Attendance", "CalendarFeed", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

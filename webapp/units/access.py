@@ -21,3 +21,8 @@ def may_read_unit_record(user, unit: Unit, today) -> bool:
     if user.role in READ_DIRECTORY and unit_in_scope(user, unit):
         return True
     return unit.id in followed_unit_ids(user.person_id, today)
+
+
+def can_set_identity(user, unit: Unit) -> bool:
+    """Admins set the identity of units in their scope (so only an admin scoped to the root sets the root's)."""
+    return user.role == Role.ADMIN and unit_in_scope(user, unit)

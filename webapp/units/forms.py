@@ -1,6 +1,6 @@
 """The unit form."""
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..formbase import AppForm
@@ -21,3 +21,23 @@ class UnitForm(AppForm):
     sector = EnumSelectField(_l("Khối / lĩnh vực"), enum=Sector, choices=_choices(SECTOR_LABELS),
                              validators=[InputRequired(_l("Hãy chọn khối."))])
     parent_id = IdSelectField(_l("Trực thuộc"))
+
+
+class IdentityForm(AppForm):
+    """The issuing committee's identity (Hướng dẫn 36-HD/VPTW letterhead, symbol and signature)."""
+
+    superior_name = StringField(_l("Cấp ủy cấp trên trực tiếp"), validators=[Optional(), Length(max=160)])
+    issuer_name = StringField(_l("Tên cơ quan ban hành (dòng thứ hai của tiêu đề)"), validators=[
+        DataRequired(_l("Hãy nhập tên cơ quan ban hành.")), Length(max=160)])
+    committee_name = StringField(_l("Tên cấp ủy trong câu văn (ví dụ: Đảng ủy, Tỉnh ủy)"), validators=[
+        DataRequired(_l("Hãy nhập tên cấp ủy.")), Length(max=80)])
+    symbol = StringField(_l("Chữ viết tắt trong số ký hiệu (ví dụ: ĐU, TU, HU)"), validators=[
+        DataRequired(_l("Hãy nhập chữ viết tắt.")), Length(max=16)])
+    place_name = StringField(_l("Địa danh ghi trước ngày tháng"), validators=[
+        DataRequired(_l("Hãy nhập địa danh.")), Length(max=80)])
+    signer_on_behalf = StringField(_l("Thẩm quyền ký (ví dụ: T/M BAN THƯỜNG VỤ)"), validators=[
+        DataRequired(_l("Hãy nhập thẩm quyền ký.")), Length(max=80)])
+    signer_title = StringField(_l("Chức vụ người ký"), validators=[DataRequired(_l("Hãy nhập chức vụ người ký.")),
+                                                                  Length(max=80)])
+    signer_name = StringField(_l("Họ tên người ký"), validators=[Optional(), Length(max=160)])
+    recipients = TextAreaField(_l("Nơi nhận (mỗi dòng một nơi)"), validators=[Optional(), Length(max=2000)])

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import Sector, Unit, UnitKind
+from ..models import OrgIdentity, Sector, Unit, UnitKind
 
 
 def _check_name(name: str) -> None:
@@ -48,3 +48,15 @@ def _move_descendants(old_path: str, new_path: str) -> None:
                                                         Unit.path != old_path))
     for descendant in descendants:
         descendant.path = new_path + descendant.path[len(old_path):]
+
+
+def save_identity(unit: Unit, **values) -> OrgIdentity:
+    """Set the identity under which the unit issues documents (created on first save)."""
+    row = db.session.scalar(select(OrgIdentity).where(OrgIdentity.unit_id == unit.id))
+    if row is None:
+        row = OrgIdentity(unit_id=unit.id)
+        db.session.add(row)
+    for name, value in values.items():
+        setattr(row, name, value.strip() if isinstance(value, str) else value)
+    db.session.flush()
+    return row

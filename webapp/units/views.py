@@ -1,5 +1,5 @@
 """Views of the units area."""
-from flask import abort, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,8 +10,9 @@ from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
 from . import bp, queries, services
-from .access import can_edit_unit, may_read_unit_record
-from .forms import UnitForm
+from .access import can_edit_unit, can_set_identity, may_read_unit_record
+from .forms import IdentityForm, UnitForm
+from .identity import identity_for
 from .timeline import unit_timeline
 from ..clock import local_today
 
@@ -37,6 +38,7 @@ def detail(unit_id: int):
     followers = queries.followers(unit, local_today())
     return render("units/detail.html", unit=unit, followers=followers, groups=queries.groups_following(followers),
                   children=queries.children(unit), can_edit=can_edit_unit(current_user, unit),
+                  can_set_identity=can_set_identity(current_user, unit),
                   show_targets=unit_in_scope(current_user, unit))
 
 
@@ -108,3 +110,24 @@ def timeline(unit_id: int):
     start = add_months(today, -months)
     return render("units/timeline.html", "units/_timeline.html", unit=unit, months=months, start=start,
                   entries=unit_timeline(current_user, unit, start, today))
+
+
+IDENTITY_FIELDS = ("superior_name", "issuer_name", "committee_name", "symbol", "place_name", "signer_on_behalf",
+                   "signer_title", "signer_name", "recipients")
+
+
+@bp.route("/<int:unit_id>/identity", methods=["GET", "POST"])
+@requires(Role.ADMIN)
+def identity(unit_id: int):
+    """The identity under which the unit issues documents: names, symbol, place, signer, recipients."""
+    unit = _unit_or_404(unit_id)
+    ensure(can_set_identity(current_user, unit))
+    current = identity_for(unit)
+    form = IdentityForm(data={name: getattr(current, name) for name in IDENTITY_FIELDS if name != "recipients"}
+                        | {"recipients": "\n".join(current.recipients)}) if request.method == "GET" else IdentityForm()
+    if form.validate_on_submit():
+        services.save_identity(unit, **{name: getattr(form, name).data for name in IDENTITY_FIELDS})
+        db.session.commit()
+        flash(_("Đã lưu thông tin cơ quan ban hành văn bản."))
+        return redirect(url_for("units.detail", unit_id=unit.id))
+    return render("units/identity.html", form=form, unit=unit, http_status=422 if request.method == "POST" else 200)

@@ -301,7 +301,7 @@ def test_minutes_print_in_the_official_layout(client, admin, ward, briefing):
     services.add_conclusion_point(briefing, "Rà soát nhiệm vụ 3 tháng cuối năm", "Các đoàn", None)
     page = client.get(f"/meetings/{briefing.id}/minutes").text
     for text in ("ĐẢNG BỘ THỊ XÃ HỒNG SƠN", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hồng Sơn, ngày 7 tháng 9 năm 2026",
-                 "BIÊN BẢN GIAO BAN", "Hội trường Thị ủy", "1 lượt ý kiến", "1. Rà soát nhiệm vụ", "THƯỜNG TRỰC THỊ ỦY"):
+                 "BIÊN BẢN GIAO BAN", "Hội trường Thị ủy", "1 lượt ý kiến", "1. Rà soát nhiệm vụ", "THƯỜNG TRỰC ĐẢNG ỦY"):
         assert text in page
     assert "&lt;b&gt;" in page and "đoàn <b>" not in page
 
