@@ -46,15 +46,17 @@ def create_user_command(username, password, role, display_name, scope_unit):
 
 @click.command("demo")
 @click.option("--reset", is_flag=True, help="Xóa dữ liệu hiện có trước khi nạp.")
+@click.option("--shape", type=click.Choice(["town", "ward"]), default="town", show_default=True,
+              help="town: cấp ủy thị xã với các phường, xã; ward: Đảng ủy phường với các chi bộ.")
 @with_appcontext
-def demo_command(reset):
-    """Load a realistic demo town (fictional people) and demo logins."""
+def demo_command(reset, shape):
+    """Load a realistic demo town or ward (fictional people) and demo logins."""
     from .demo import load_demo
 
     if db.session.scalar(select(Unit).limit(1)) is not None and not reset:
         click.echo("Cơ sở dữ liệu đã có dữ liệu; bỏ qua nạp dữ liệu mẫu (dùng --reset để nạp lại).")
         return
-    logins = load_demo(reset=reset)
+    logins = load_demo(reset=reset, shape=shape)
     click.echo("Đã nạp dữ liệu mẫu. Tài khoản dùng thử (tên / mật khẩu):")
     for username, password, role in logins:
         click.echo(f"  {username:<12} {password:<14} {role}")

@@ -8,6 +8,7 @@ from .units.services import save_identity
 from .models import (Assignment, Document, Membership, MemberRole, Person, Role, Sector, Term, Unit,
                      UnitKind, WorkingGroup)
 from .clock import local_today
+from .demo_shapes import SHAPES, TOWN, DemoShape
 
 DEMO_PASSWORD = "doancongtac"
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -17,23 +18,12 @@ GIVEN_MALE = ["An", "Bình", "Cường", "Dũng", "Đông", "Hùng", "Hải", "L
               "Sơn", "Thắng", "Tuấn", "Vinh", "Vệ", "Khánh", "Lâm", "Toàn"]
 GIVEN_FEMALE = ["Anh", "Hà", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Oanh", "Phương", "Thảo",
                 "Thủy", "Trang", "Vân", "Yến"]
-POSITIONS = [
-    "Ủy viên BTV, Trưởng Ban Tổ chức Thị ủy", "Ủy viên BTV, Chủ nhiệm UBKT Thị ủy", "Phó Chủ tịch UBND thị xã",
-    "Thị ủy viên, Trưởng phòng Nội vụ", "Thị ủy viên, Chánh Văn phòng Thị ủy", "Phó Ban Tuyên giáo Thị ủy",
-    "Trưởng phòng Tài chính - Kế hoạch", "Trưởng phòng Văn hóa và Thông tin", "Phó Chủ tịch Ủy ban MTTQ thị xã",
-    "Chuyên viên Ban Tổ chức Thị ủy", "Chuyên viên UBKT Thị ủy", "Phó Bí thư Thị đoàn", "Chủ tịch Hội Nông dân thị xã",
-    "Phó Chánh Văn phòng HĐND-UBND thị xã", "Trưởng phòng Tài nguyên và Môi trường",
-]
-WARDS = ["Bắc Hồng", "Nam Hồng", "Đức Thuận", "Trung Lương", "Đậu Liêu", "Thuận Lộc"]
-COMMUNES = ["Thuận Lộc Thượng", "Xuân Lam"]
-ENTERPRISES = ["Công ty CP Môi trường và Công trình đô thị", "Công ty TNHH Dệt may Hồng Sơn",
-               "Ngân hàng Chính sách xã hội thị xã"]
-AGENCIES = ["Cơ quan Thị ủy", "Cơ quan UBND thị xã", "Công an thị xã", "Ban Chỉ huy Quân sự thị xã"]
 
 
 @dataclass
 class DemoTown:
     rng: random.Random
+    shape: DemoShape = TOWN
     root: Unit | None = None
     committees: list[Unit] = field(default_factory=list)
     cells: dict[int, list[Unit]] = field(default_factory=dict)
@@ -41,6 +31,10 @@ class DemoTown:
     groups: list[WorkingGroup] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _committee(town: DemoTown) -> str:
+    return town.shape.identity["committee_name"]
 
 
 def _unit(name, kind, sector, parent=None) -> Unit:
@@ -63,7 +57,7 @@ def _person(town: DemoTown, position: str | None = None, home: Unit | None = Non
     ])
     person = Person(
         birth_date=date(rng.randint(1965, 1995), rng.randint(1, 12), rng.randint(1, 28)),
-        position=position or rng.choice(POSITIONS),
+        position=position or rng.choice(town.shape.positions),
         phone="09" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
         home_unit=home,
         is_council_delegate=rng.random() < 0.2,
@@ -75,21 +69,25 @@ def _person(town: DemoTown, position: str | None = None, home: Unit | None = Non
 
 
 def build_units(town: DemoTown) -> None:
-    town.root = _unit("Đảng bộ thị xã Hồng Sơn", UnitKind.ROOT, Sector.TOWN)
+    shape = town.shape
+    town.root = _unit(shape.root_name, UnitKind.ROOT, shape.root_sector)
     db.session.flush()
-    save_identity(town.root, superior_name="Đảng bộ tỉnh Hà Tĩnh", issuer_name="Thị ủy Hồng Sơn",
-                  committee_name="Thị ủy", symbol="ThU", place_name="Hồng Sơn", signer_on_behalf="T/M BAN THƯỜNG VỤ",
-                  signer_title="BÍ THƯ", signer_name=None, recipients=None)
-    for name, sector, prefix in [(w, Sector.WARD, "phường") for w in WARDS] + [(c, Sector.COMMUNE, "xã") for c in COMMUNES]:
-        committee = _unit(f"Đảng bộ {prefix} {name}", UnitKind.PARTY_COMMITTEE, sector, town.root)
+    save_identity(town.root, signer_on_behalf="T/M BAN THƯỜNG VỤ", signer_title="BÍ THƯ", signer_name=None,
+                  recipients=None, **shape.identity)
+    for name, sector in shape.committees:
+        if shape.committee_is_cell:
+            town.committees.append(_unit(name, UnitKind.CELL, sector, town.root))
+            continue
+        committee = _unit(name, UnitKind.PARTY_COMMITTEE, sector, town.root)
         town.committees.append(committee)
+        place = name.split(" ", 3)[-1]
         cells = [_unit(f"Chi bộ Tổ dân phố {n}" if sector == Sector.WARD else f"Chi bộ thôn {n}",
                        UnitKind.CELL, Sector.RESIDENTIAL, committee) for n in range(1, 5)]
-        cells.append(_unit(f"Chi bộ Trường Tiểu học {name}", UnitKind.CELL, Sector.AGENCY, committee))
+        cells.append(_unit(f"Chi bộ Trường Tiểu học {place}", UnitKind.CELL, Sector.AGENCY, committee))
         town.cells[committee.id] = cells
-    for name in ENTERPRISES:
+    for name in shape.enterprises:
         town.committees.append(_unit(f"Chi bộ {name}", UnitKind.CELL, Sector.ENTERPRISE, town.root))
-    for name in AGENCIES:
+    for name in shape.agencies:
         sector = Sector.ARMED_FORCES if "Công an" in name or "Quân sự" in name else Sector.AGENCY
         _unit(f"Chi bộ {name}", UnitKind.CELL, sector, town.root)
 
@@ -132,8 +130,9 @@ def _responsibility(role: MemberRole, committee: Unit) -> str:
 
 def build_documents(town: DemoTown) -> None:
     db.session.add(Document(
-        number="46-QĐ/ThU", title="Quyết định ban hành quy chế hoạt động Đoàn công tác của Ban Thường vụ Thị ủy "
-        "tại các đảng bộ, chi bộ cơ sở nhiệm kỳ 2020 - 2025", issued_on=date(2022, 9, 28), term=town.term,
+        number=f"46-QĐ/{town.shape.identity['symbol']}",
+        title=f"Quyết định ban hành quy chế hoạt động Đoàn công tác của Ban Thường vụ {_committee(town)} "
+              "tại các đảng bộ, chi bộ cơ sở nhiệm kỳ 2020 - 2025", issued_on=date(2022, 9, 28), term=town.term,
         summary="Quy định nhiệm vụ, quyền hạn, chế độ làm việc, thông tin báo cáo của các Đoàn công tác.",
     ))
 
@@ -145,8 +144,8 @@ def build_accounts(town: DemoTown) -> None:
     member = next(m.person for m in town.groups[0].memberships if m.role == MemberRole.MEMBER)
     ward = town.committees[0]
     accounts = [
-        ("admin", Role.ADMIN, "Văn phòng Thị ủy", None, None),
-        ("lanhdao", Role.LEADERSHIP, "Thường trực Thị ủy", None, None),
+        ("admin", Role.ADMIN, f"Văn phòng {_committee(town)}", None, None),
+        ("lanhdao", Role.LEADERSHIP, f"Thường trực {_committee(town)}", None, None),
         ("truongdoan1", Role.GROUP_HEAD, head.full_name, None, head.id),
         ("canbo", Role.UNIT_OFFICER, f"Cán bộ {ward.name}", ward.id, None),
         ("thanhvien", Role.MEMBER, member.full_name, None, member.id),
@@ -192,7 +191,7 @@ BRIEFING_POINTS = [
 ]
 CONCLUSION_POINTS = [
     ("Nâng cao nhận thức về vị trí, vai trò, chức năng, nhiệm vụ của các đoàn công tác.", "Các đoàn công tác", None),
-    ("Nghiên cứu sửa đổi quy chế hoạt động trong tháng 9.", "Ban Tổ chức Thị ủy", 30),
+    ("Nghiên cứu sửa đổi quy chế hoạt động trong tháng 9.", "Ban Tổ chức {committee}", 30),
     ("Quan tâm công tác nghiệp vụ Đảng ở các chi bộ khối doanh nghiệp.", "Các đoàn số 1, 2, 3", None),
     ("Soát xét nhiệm vụ chính trị 3 tháng cuối năm, tham mưu cho Ban Thường vụ.", "Trưởng các đoàn", 60),
 ]
@@ -243,8 +242,8 @@ def build_meetings(town: DemoTown) -> None:
         sync_roster(meeting)  # expected attendees known; marks are taken on the day
     briefing_day = _demo_months(local_today())[-2].replace(day=7)
     briefing = Meeting(kind=MeetingKind.BRIEFING, held_on=briefing_day, starts_at="07:30",
-                       title="Giao ban Thường trực Thị ủy với các Đoàn công tác", place="Hội trường Thị ủy",
-                       chair="Bí thư Thị ủy", agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",
+                       title=f"Giao ban Thường trực {_committee(town)} với các Đoàn công tác",
+                       place=f"Hội trường {_committee(town)}", chair=f"Bí thư {_committee(town)}", agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",
                        conclusion="Các Đoàn cần đổi mới phương pháp, phản ánh thực chất, nhiều chiều.")
     db.session.add(briefing)
     sync_roster(briefing)
@@ -257,7 +256,8 @@ def build_meetings(town: DemoTown) -> None:
                                          kind=OpinionKind(kind), text=text, needs_follow_up=kind == "proposals"))
     for number, (text, owner, days) in enumerate(CONCLUSION_POINTS, start=1):
         deadline = date.fromordinal(briefing_day.toordinal() + days) if days else None
-        briefing.conclusion_points.append(ConclusionPoint(number=number, text=text, owner_text=owner, deadline=deadline))
+        briefing.conclusion_points.append(ConclusionPoint(number=number, text=text, deadline=deadline,
+                                                          owner_text=owner.format(committee=_committee(town))))
     db.session.flush()
 
 
@@ -265,12 +265,12 @@ DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_
               build_visits, build_member_reports, build_targets]
 
 
-def load_demo(reset: bool = False, seed: int = 2025) -> list[tuple[str, str, str]]:
-    """Load the demo town in one transaction; return the demo logins (user name, password, role)."""
+def load_demo(reset: bool = False, seed: int = 2025, shape: str = "town") -> list[tuple[str, str, str]]:
+    """Load the demo town (or ward) in one transaction; return the demo logins (user name, password, role)."""
     if reset:
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())
-    town = DemoTown(rng=random.Random(seed))
+    town = DemoTown(rng=random.Random(seed), shape=SHAPES[shape])
     for step in DEMO_STEPS:
         step(town)
     db.session.commit()

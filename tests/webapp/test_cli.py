@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
+from webapp.models import (Assignment, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
                            WorkingGroup)
 
 
@@ -55,3 +55,19 @@ def test_backup_and_restore_round_trip(runner, app, tmp_path, make_person):
     assert result.exit_code == 0, result.output
     db.session.remove()
     assert [p.full_name for p in db.session.scalars(select(Person))] == ["Lê Thành Đông"]
+
+
+def test_demo_loads_a_ward_party_committee_with_its_cells(runner):
+    from webapp.units.identity import identity_for
+
+    result = runner.invoke(args=["demo", "--shape", "ward"])
+    assert result.exit_code == 0, result.output
+    root = db.session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
+    assert root.name == "Đảng bộ phường Bắc Hồng"
+    who = identity_for()
+    assert (who.committee_name, who.symbol, who.place_name) == ("Đảng ủy", "ĐU", "Bắc Hồng")
+    followed = db.session.scalars(select(Unit).join(Assignment, Assignment.unit_id == Unit.id)).all()
+    assert followed and all(unit.name.startswith("Chi bộ") for unit in followed)
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
+    texts = " ".join(db.session.scalars(select(User.display_name))) + " ".join(db.session.scalars(select(Meeting.title)))
+    assert "Thị ủy" not in texts and "Đảng ủy" in texts
