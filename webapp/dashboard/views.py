@@ -151,7 +151,8 @@ def _download(doc, fmt: str, stem: str):
 @requires(*DASHBOARD_ROLES)
 def report():
     f = _dashboard_or_400()
-    return render("dashboard/document.html", doc=reports.activity_report(figures.build_dashboard(f)), f=f)
+    return render("dashboard/document.html", doc=reports.activity_report(figures.build_dashboard(f)), f=f,
+                  can_issue=current_user.role == Role.ADMIN)
 
 
 @bp.get("/report.<fmt>")

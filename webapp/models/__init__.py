@@ -10,6 +10,7 @@ from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .member_reports import MemberReport, MemberReportRule
 from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                        OpinionKind, Organiser)
+from .paperwork import OutgoingDocument
 from .people import Person
 from .targets import TargetIndicator, TargetMeasurement
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
@@ -18,7 +19,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

@@ -1,0 +1,90 @@
+"""The register of outgoing documents: numbers per kind and year, the issuer's symbol, .docx in the party's
+layout, and who may issue and read."""
+import io
+from datetime import date, datetime, timezone
+
+from docx import Document
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.meetings.services import create_meeting
+from webapp.models import ConclusionPoint, MeetingKind, MemberRole, OutgoingDocument, Role, Sector, UnitKind
+from webapp.units.services import save_identity
+
+
+def _ward_install(make_unit):
+    root = make_unit("Đảng bộ phường Bắc Hồng", UnitKind.ROOT, Sector.WARD)
+    save_identity(root, superior_name="Đảng bộ tỉnh Hà Tĩnh", issuer_name="Đảng ủy phường Bắc Hồng",
+                  committee_name="Đảng ủy", symbol="ĐU", place_name="Bắc Hồng", signer_on_behalf="T/M BAN THƯỜNG VỤ",
+                  signer_title="BÍ THƯ", signer_name="Lê Văn Ký", recipients=None)
+    db.session.commit()
+    return root
+
+
+def _text(docx_bytes: bytes) -> str:
+    document = Document(io.BytesIO(docx_bytes))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_briefing_reports_are_numbered_in_turn_and_open_in_word(client, as_role, make_unit, clock):
+    clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
+    _ward_install(make_unit)
+    as_role(Role.ADMIN)
+    first = client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    second = client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    assert first.status_code == second.status_code == 302
+    rows = db.session.scalars(select(OutgoingDocument).order_by(OutgoingDocument.id)).all()
+    assert [r.symbol for r in rows] == ["1-BC/ĐU", "2-BC/ĐU"]
+    response = client.get(f"/paperwork/{rows[1].id}.docx")
+    assert response.status_code == 200 and response.mimetype.endswith("wordprocessingml.document")
+    text = _text(response.data)
+    for expected in ("ĐẢNG BỘ TỈNH HÀ TĨNH", "ĐẢNG ỦY PHƯỜNG BẮC HỒNG", "Số 2-BC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                     "Bắc Hồng, ngày 29 tháng 11 năm 2026", "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG", "tỷ lệ dự đạt",
+                     "T/M BAN THƯỜNG VỤ", "Lê Văn Ký", "Nơi nhận:"):
+        assert expected in text, expected
+    section = Document(io.BytesIO(response.data)).sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30
+    assert "2-BC/ĐU" in client.get("/paperwork/").get_data(as_text=True)
+
+
+def test_each_kind_counts_on_its_own_and_a_new_year_starts_again(client, as_role, make_unit, make_group,
+                                                                 make_person, make_membership, clock):
+    clock(datetime(2026, 12, 31, 3, 0, tzinfo=timezone.utc))
+    _ward_install(make_unit)
+    group = make_group(1)
+    make_membership(make_person("Trần <b>Văn</b> Một"), group, MemberRole.HEAD, start=date(2025, 10, 15))
+    briefing = create_meeting({"kind": MeetingKind.BRIEFING, "held_on": date(2026, 12, 20),
+                               "title": "Giao ban quý IV", "conclusion": "Các đoàn cần bám sát cơ sở."}, [])
+    db.session.add(ConclusionPoint(meeting_id=briefing.id, number=1, text="Rà soát nhiệm vụ; =SUM(A1)\nxuống dòng",
+                                   owner_text="Các đoàn", deadline=date(2027, 1, 31)))
+    db.session.commit()
+    as_role(Role.ADMIN)
+    client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    client.post(f"/paperwork/issue/conclusion/{briefing.id}")
+    client.post(f"/paperwork/issue/assignment/{group.id}")
+    clock(datetime(2027, 1, 2, 3, 0, tzinfo=timezone.utc))
+    client.post(f"/paperwork/issue/conclusion/{briefing.id}")
+    client.post(f"/paperwork/issue/invitation/{briefing.id}")
+    symbols = [r.symbol for r in db.session.scalars(select(OutgoingDocument).order_by(OutgoingDocument.id))]
+    assert symbols == ["1-BC/ĐU", "1-TB/ĐU", "1-QĐ/ĐU", "1-TB/ĐU", "1-GM/ĐU"]
+    notice = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.kind == "TB"))
+    text = _text(client.get(f"/paperwork/{notice.id}.docx").data)
+    assert "THÔNG BÁO KẾT LUẬN" in text and "Rà soát nhiệm vụ; =SUM(A1)\nxuống dòng" in text and "hạn 31/01/2027" in text
+    decision = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.kind == "QĐ"))
+    assert "Trần <b>Văn</b> Một" in _text(client.get(f"/paperwork/{decision.id}.docx").data)
+    page = client.get(f"/paperwork/{decision.id}").get_data(as_text=True)
+    assert "Trần &lt;b&gt;Văn&lt;/b&gt; Một" in page
+
+
+def test_only_admins_issue_and_the_board_reads(client, as_role, make_unit):
+    _ward_install(make_unit)
+    as_role(Role.LEADERSHIP)
+    assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 403
+    assert client.get("/paperwork/").status_code == 200
+    for role in (Role.MEMBER, Role.UNIT_OFFICER, Role.GROUP_HEAD):
+        client.post("/auth/logout")
+        as_role(role)
+        assert client.get("/paperwork/").status_code == 403, role

@@ -1,0 +1,33 @@
+"""The register of outgoing documents (sổ văn bản đi): each document gets the next number of its kind in the
+issuer's year, and keeps the document as printed, so it can be printed again exactly."""
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..clock import utcnow
+from ..extensions import db
+from .accounts import User
+from .units import Unit
+
+
+class OutgoingDocument(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issuer_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))          # BC, TB, QĐ, GM (the symbol's type part)
+    year: Mapped[int]
+    number: Mapped[int]
+    symbol: Mapped[str] = mapped_column(String(40))       # 12-BC/ĐU
+    title: Mapped[str] = mapped_column(String(500))
+    issued_on: Mapped[date]
+    source_kind: Mapped[Optional[str]] = mapped_column(String(32))
+    source_id: Mapped[Optional[int]]
+    content: Mapped[dict] = mapped_column(JSON)            # the OfficialDocument as data
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    issuer: Mapped[Unit] = relationship()
+    created_by: Mapped[Optional[User]] = relationship()
+
+    __table_args__ = (UniqueConstraint("issuer_unit_id", "kind", "year", "number", name="uq_outgoing_number"),)

@@ -1,0 +1,57 @@
+"""Issuing a document: the next number of its kind in the issuer's year, the symbol from the issuer's identity,
+and the document kept as data. Numbers are unique per (issuer, kind, year); a concurrent issue retries."""
+from dataclasses import asdict
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from ..dashboard.exports import DocSection, DocTable, OfficialDocument
+from ..extensions import db
+from ..models import OutgoingDocument, Unit
+from ..units.identity import identity_for
+
+ATTEMPTS = 5
+
+
+def document_to_data(doc: OfficialDocument) -> dict:
+    data = asdict(doc)
+    for section in data["sections"]:
+        if section["table"]:
+            section["table"]["group_rows"] = sorted(section["table"]["group_rows"])
+            section["table"]["rows"] = [[None if v is None else str(v) for v in row] for row in section["table"]["rows"]]
+    return data
+
+
+def document_from_data(data: dict) -> OfficialDocument:
+    sections = [DocSection(s["title"], s["paragraphs"], s["items"],
+                           DocTable(s["table"]["headers"], s["table"]["rows"], s["table"]["widths"],
+                                    set(s["table"]["group_rows"])) if s["table"] else None)
+                for s in data["sections"]]
+    return OfficialDocument(**{**data, "sections": sections})
+
+
+def _next_number(issuer: Unit, kind: str, year: int) -> int:
+    last = db.session.scalar(select(func.max(OutgoingDocument.number)).where(
+        OutgoingDocument.issuer_unit_id == issuer.id, OutgoingDocument.kind == kind, OutgoingDocument.year == year))
+    return (last or 0) + 1
+
+
+def issue_document(user, issuer: Unit, kind: str, doc: OfficialDocument, issued_on: date,
+                   source: tuple[str, int] | None = None) -> OutgoingDocument:
+    """Give the document the next number of its kind this year and enter it in the register."""
+    symbol = identity_for(issuer).symbol
+    for _attempt in range(ATTEMPTS):
+        number = _next_number(issuer, kind, issued_on.year)
+        doc.number_line = f"Số {number}-{kind}/{symbol}"
+        row = OutgoingDocument(issuer_unit_id=issuer.id, kind=kind, year=issued_on.year, number=number,
+                               symbol=f"{number}-{kind}/{symbol}", title=doc.title[:500], issued_on=issued_on,
+                               source_kind=source[0] if source else None, source_id=source[1] if source else None,
+                               content=document_to_data(doc), created_by_id=user.id)
+        try:
+            with db.session.begin_nested():
+                db.session.add(row)
+        except IntegrityError:  # another office took this number at the same moment
+            continue
+        return row
+    raise RuntimeError("could not allocate a document number")
