@@ -8,6 +8,7 @@ import pandas as pd
 from ..errors import ImportFileError
 from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date, normalise_name
 from .body import clean_unique, factorize_cleaned, field_columns, map_unique
+from .carried import with_context
 from .attendance import CANONICAL, FIELDS
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -17,9 +18,8 @@ NO_YEAR = "không xác định được năm của các cột tháng (cần dòn
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
-    by_field = field_columns(columns)
+    frame, by_field = with_context(body, field_columns(columns))
     months = [column for column in columns if column.month]
-    frame = body.frame
     if months:
         return _wide(frame, months, by_field, context)
     if "date" in by_field and "status" in by_field:

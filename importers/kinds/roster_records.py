@@ -12,13 +12,15 @@ from ..normalising import (
     normalise_role,
 )
 from .body import clean_unique, field_columns, map_unique
+from .carried import with_context
 from .roster import CANONICAL, FIELDS
 
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical roster records (one per data row), record count and failure flag per Excel row."""
-    issues, by_field = context.issues, field_columns(columns)
-    frame, index = body.frame, body.frame.index
+    issues = context.issues
+    frame, by_field = with_context(body, field_columns(columns))
+    index = frame.index
     failed = pd.Series(False, index=index)
 
     def column(field: str) -> pd.Series:

@@ -1,0 +1,78 @@
+"""Facts carried down from context rows onto the data rows below them, column-wise."""
+
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from ..context import FIELDS
+from ..normalising import is_blank
+from ..results import Column
+
+# Frame labels of the columns that hold carried facts for fields the header does not name.
+CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS)}
+
+
+def _blank(values: np.ndarray) -> np.ndarray:
+    return pd.isna(values) | np.equal(values, "")
+
+
+def lone_key_rows(rows: np.ndarray, key_col: int, ignore: set[int]) -> np.ndarray:
+    """Positions of rows whose key cell is the only filled cell (columns in `ignore` aside).
+
+    Narrowed column by column, so a full column is scanned only until the data rows drop out."""
+    candidates = np.flatnonzero(~_blank(rows[:, key_col]))
+    for col in range(rows.shape[1]):
+        if col == key_col or col in ignore or not len(candidates):
+            continue
+        candidates = candidates[_blank(rows[candidates, col])]
+    return candidates
+
+
+def row_context(row: list[Any], read: Callable[[Any], dict | None]) -> dict | None:
+    """The facts of a context row: at most two distinct values, one of them context text."""
+    values = {cell for cell in row if not is_blank(cell)}
+    if not values or len(values) > 2:
+        return None
+    return next((facts for facts in map(read, (v for v in row if isinstance(v, str))) if facts), None)
+
+
+def carry_down(facts: dict[int, dict], index: pd.Index) -> pd.DataFrame | None:
+    """Per row of `index`, the facts of the nearest context row above; a row's facts reset those ranked below."""
+    if not facts:
+        return None
+    rows = sorted(facts)
+    positions = index.get_indexer(rows)
+    columns = {}
+    for rank, field in enumerate(FIELDS):
+        if not any(field in facts[row] for row in rows):
+            continue
+        sets = np.array([(field in facts[row]) or any(FIELDS.index(key) < rank for key in facts[row])
+                         for row in rows], dtype=bool)
+        values = np.array([facts[row].get(field) for row in rows] + [None], dtype=object)
+        marks = np.full(len(index), -1, dtype=np.int64)
+        marks[positions[sets]] = np.flatnonzero(sets)
+        source = np.maximum.accumulate(marks)  # -1 before the first context row picks the trailing None
+        columns[field] = values[source]
+    return pd.DataFrame(columns, index=index, dtype=object) if columns else None
+
+
+def with_context(body, by_field: dict[str, Column]) -> tuple[pd.DataFrame, dict[str, Column]]:
+    """The body frame and field map with carried facts: a blank mapped cell takes the carried value, and a field
+    the header does not name reads from an added column (negative label, no letter)."""
+    carried = getattr(body, "context", None)
+    if carried is None:
+        return body.frame, by_field
+    frame, by_field = body.frame.copy(deep=False), dict(by_field)
+    for field in carried.columns:
+        values = carried[field]
+        spec = by_field.get(field)
+        if spec is None:
+            frame[CARRIED_COLUMNS[field]] = values
+            by_field[field] = Column(index=CARRIED_COLUMNS[field], letter="", header="", field=field)
+            continue
+        mine = frame[spec.index]
+        fill = _blank(mine.to_numpy(dtype=object)) & values.notna().to_numpy()
+        if fill.any():
+            frame[spec.index] = mine.where(~fill, values)
+    return frame, by_field
