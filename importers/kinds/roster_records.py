@@ -11,6 +11,7 @@ from ..normalising import (
     normalise_phone,
     normalise_role,
 )
+from ..honorifics import name_cleaner
 from .body import clean_unique, field_columns, map_unique
 from .carried import with_context
 from .roster import CANONICAL, FIELDS
@@ -33,7 +34,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
             issues.cell_problem(level, int(row), spec.letter, field, label, values[row], problems[row])
 
     out = pd.DataFrame(index=index)
-    out["full_name"] = map_unique(column("full_name"), normalise_name)
+    names = column("full_name")
+    out["full_name"] = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
     dates, problems = clean_unique(column("birth_date"), lambda v: normalise_date(v, context.epoch_1904))
     out["birth_date"] = dates.map(iso, na_action="ignore")
     if "birth_date" in by_field:
