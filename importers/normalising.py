@@ -215,19 +215,25 @@ def decode_mark(value: Any, table: dict[str, str]) -> Cleaned:
 
 # ---- roles and groups ------------------------------------------------------------------------
 
+# Role wordings, folded, tried in order: a wording matches at the start of the text (after "các", numbering) or,
+# when it has several words, anywhere in it ("Phó Trưởng đoàn thường trực" -> deputy before "trưởng đoàn" -> head).
+ROLE_WORDS = (
+    ("deputy", ("deputy", "pho truong doan", "pho doan", "pho truong", "doan pho", "pho")),
+    ("head", ("head", "truong doan", "doan truong", "truong")),
+    ("member", ("member", "thanh vien", "uy vien", "tv", "uv", "thu ky")),
+)
+_ROLE_PREFIX = re.compile(r"^(?:(?:[ivxlc]+|\d+(?: \d+)*|[a-z]) )?(?:cac )?")
+
+
 def normalise_role(value: Any) -> Cleaned:
-    """'Trưởng đoàn' -> head, 'Phó Trưởng đoàn'/'Phó đoàn' -> deputy, 'Thành viên' -> member."""
+    """'Trưởng đoàn' -> head, 'Phó Trưởng đoàn'/'Phó đoàn' -> deputy, 'Thành viên'/'Ủy viên' -> member."""
     folded = fold(value)
     if not folded:
         return None, None
-    if folded in ("head", "deputy", "member"):
-        return folded, None
-    if folded.startswith("pho") or "pho truong" in folded or "pho doan" in folded:
-        return "deputy", None
-    if folded.startswith("truong") or "truong doan" in folded:
-        return "head", None
-    if folded.startswith(("thanh vien", "uy vien", "tv")) or "thanh vien" in folded:
-        return "member", None
+    text = _ROLE_PREFIX.sub("", folded) + " "
+    for role, wordings in ROLE_WORDS:
+        if any(text.startswith(w + " ") or (" " in w and f" {w} " in f" {text}") for w in wordings):
+            return role, None
     return None, "không rõ nhiệm vụ trong đoàn"
 
 

@@ -14,12 +14,14 @@ from ..normalising import (
 from ..honorifics import name_cleaner
 from .body import clean_unique, field_columns, map_unique
 from .carried import with_context
+from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
 
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical roster records (one per data row), record count and failure flag per Excel row."""
     issues = context.issues
+    infer_role_column(columns, body.frame, body.context)
     frame, by_field = with_context(body, field_columns(columns))
     index = frame.index
     failed = pd.Series(False, index=index)
