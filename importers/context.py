@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .normalising import clean_text, normalise_group, normalise_role, normalise_unit_name
+from .normalising import (
+    clean_text,
+    normalise_group,
+    normalise_role,
+    normalise_unit_name,
+)
 
 # Fields in order of rank: a context row resets the facts ranked below the ones it sets (a new group
 # has no unit or role section yet; a new unit starts its own role sections).

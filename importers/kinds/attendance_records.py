@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ImportFileError
-from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date, normalise_name
 from ..honorifics import name_cleaner
+from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date
 from .body import clean_unique, factorize_cleaned, field_columns, map_unique
 from .carried import with_context
 from .attendance import CANONICAL, FIELDS

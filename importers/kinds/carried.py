@@ -1,6 +1,7 @@
 """Facts carried down from context rows onto the data rows below them, column-wise."""
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd

@@ -2,16 +2,15 @@
 
 import pandas as pd
 
+from ..honorifics import name_cleaner
 from ..normalising import (
     clean_text,
     iso,
     normalise_date,
     normalise_group,
-    normalise_name,
     normalise_phone,
     normalise_role,
 )
-from ..honorifics import name_cleaner
 from .body import clean_unique, field_columns, map_unique
 from .carried import with_context
 from .role_column import infer_role_column
