@@ -77,3 +77,30 @@ def with_context(body, by_field: dict[str, Column]) -> tuple[pd.DataFrame, dict[
         if fill.any():
             frame[spec.index] = mine.where(~fill, values)
     return frame, by_field
+
+
+def fill_blocks(frame: pd.DataFrame, by_field: dict[str, Column], fields: tuple[str, ...]) -> pd.DataFrame:
+    """Blank cells of the given fields' columns take the value above, as a cell merged down over a block of rows
+    reads once its merge is lost (CSV export, copy-paste); a field fills only where the fields before it in
+    `fields` are blank too, so a unit never crosses into the next group."""
+    columns = [(field, by_field[field].index) for field in fields
+               if field in by_field and by_field[field].index >= 0]
+    if not columns or not len(frame):
+        return frame
+    out, above_blank = None, np.ones(len(frame), dtype=bool)
+    for _, label in columns:
+        values = frame[label].to_numpy(dtype=object)
+        blank = _blank(values)
+        fill = blank & above_blank
+        if fill.any() and not blank.all():
+            # a row where an earlier field is filled starts a block: the value above it does not carry past it
+            marks = np.where(blank & above_blank, -1, np.arange(len(values)))
+            source = np.maximum.accumulate(marks)
+            take = fill & (source >= 0)
+            if take.any():
+                filled = values.copy()
+                filled[take] = values[source[take]]
+                out = frame.copy(deep=False) if out is None else out
+                out[label] = filled
+        above_blank &= blank
+    return frame if out is None else out

@@ -12,7 +12,7 @@ from ..normalising import (
     normalise_role,
 )
 from .body import clean_unique, field_columns, map_unique
-from .carried import with_context
+from .carried import fill_blocks, with_context
 from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
 
@@ -22,6 +22,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     issues = context.issues
     infer_role_column(columns, body.frame, body.context)
     frame, by_field = with_context(body, field_columns(columns))
+    frame = fill_blocks(frame, by_field, ("group", "unit"))
     index = frame.index
     failed = pd.Series(False, index=index)
 

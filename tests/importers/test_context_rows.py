@@ -227,3 +227,36 @@ def test_a_member_named_doan_in_the_name_column_is_not_a_heading(tmp_path):
     result = parse_file(write_xlsx(tmp_path / "names.xlsx", rows), kind="roster")
     assert [(r["full_name"], r["group"]) for r in result.records()] == [
         ("Đoàn Văn Hậu", "Đoàn công tác số 1"), ("Lê Thu Hà", "Đoàn công tác số 2")]
+
+
+def test_group_and_unit_written_once_per_block_carry_down(tmp_path):
+    path = tmp_path / "blocks.csv"
+    path.write_text("STT;Họ và tên;Đoàn;Nhiệm vụ;Đơn vị phụ trách\n"
+                    "1;Lê Thu Hà;Đoàn công tác số 1;Trưởng đoàn;Đảng bộ xã Thuận Lộc\n"
+                    "2;Trần Văn An;;Thành viên;\n"
+                    "3;Ngô Thị Bình;Đoàn công tác số 2;Trưởng đoàn;\n"
+                    "4;Phạm Minh Châu;;Thành viên;\n", encoding="utf-8")
+    result = parse_file(path, kind="roster")
+    assert [(r["group"], r["unit"]) for r in result.records()] == [
+        ("Đoàn công tác số 1", "Đảng bộ xã Thuận Lộc"), ("Đoàn công tác số 1", "Đảng bộ xã Thuận Lộc"),
+        ("Đoàn công tác số 2", None), ("Đoàn công tác số 2", None)]
+    assert result.errors == []
+
+
+def test_a_unit_written_once_per_block_carries_down_in_a_register(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_text("SỔ THEO DÕI NĂM 2025\nSTT,Họ và tên,Chi bộ,T1,T2\n1,Nguyễn Văn An,Chi bộ Khối 7,x,x\n"
+                    "2,Lê Thu Hà,,x,P\n", encoding="utf-8")
+    result = parse_file(path, kind="attendance")
+    assert {r["unit"] for r in result.records()} == {"Chi bộ Khối 7"}
+
+
+def test_a_context_unit_is_not_overwritten_by_the_block_above(tmp_path):
+    rows = [["STT", "Họ và tên", "Đơn vị phụ trách"],
+            ["ĐOÀN CÔNG TÁC SỐ 1 - Phụ trách: Chi bộ Thôn 1"],
+            [1, "Lê Thu Hà", "Chi bộ Thôn 9"],
+            ["ĐOÀN CÔNG TÁC SỐ 2 - Phụ trách: Chi bộ Thôn 2"],
+            [2, "Trần Văn An", None]]
+    result = parse_file(write_xlsx(tmp_path / "units.xlsx", rows), kind="roster")
+    assert [(r["group"], r["unit"]) for r in result.records()] == [
+        ("Đoàn công tác số 1", "Chi bộ Thôn 9"), ("Đoàn công tác số 2", "Chi bộ Thôn 2")]
