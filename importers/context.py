@@ -47,6 +47,7 @@ RULES = (
     ContextRule("group and unit", re.compile(rf"^{NUMBERING}{GROUP}(?:{UNIT_TAIL}){END}")),
     ContextRule("group", re.compile(rf"^{NUMBERING}{GROUP}{END}")),
     ContextRule("role", re.compile(rf"^{NUMBERING}(?P<role>{ROLE_WORDS})\s*(?:gom|co)?{END}")),
+    ContextRule("assigned unit", re.compile(rf"^{NUMBERING}(?:{ASSIGNED})(?:\s*[:=-]\s*|\s+(?={UNIT_WORDS}\b))(?P<unit>[^()]+?){END}")),
     ContextRule("unit", re.compile(rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?)"
                                    rf"\s*[.:;]?\s*$")),
 )

@@ -31,11 +31,15 @@ def lone_key_rows(rows: np.ndarray, key_col: int, ignore: set[int]) -> np.ndarra
 
 
 def row_context(row: list[Any], read: Callable[[Any], dict | None]) -> dict | None:
-    """The facts of a context row: at most two distinct values, one of them context text."""
+    """The facts of a context row: at most two distinct values, together the facts of those that are context text
+    ("ĐOÀN CÔNG TÁC SỐ 1" in one cell, "Phụ trách: Đảng bộ xã …" in another)."""
     values = {cell for cell in row if not is_blank(cell)}
     if not values or len(values) > 2:
         return None
-    return next((facts for facts in map(read, (v for v in row if isinstance(v, str))) if facts), None)
+    facts = {}
+    for found in map(read, (value for value in row if isinstance(value, str))):
+        facts.update(found or {})
+    return facts or None
 
 
 def carry_down(facts: dict[int, dict], index: pd.Index) -> pd.DataFrame | None:

@@ -58,6 +58,9 @@ def write_xlsx(path, rows, merges=()):
     ("Chi bộ Tổ dân phố Trung Thượng", {"unit": "Chi bộ Tổ dân phố Trung Thượng"}),
     ("II. ĐẢNG BỘ PHƯỜNG BẮC HỒNG", {"unit": "Đảng bộ phường Bắc Hồng"}),
     ("2. Chi bộ Khối 7:", {"unit": "Chi bộ Khối 7"}),
+    ("Phụ trách: Đảng bộ xã Thuận Lộc", {"unit": "Đảng bộ xã Thuận Lộc"}),
+    ("Địa bàn phụ trách: Chi bộ 3", {"unit": "Chi bộ 3"}),
+    ("- Phụ trách Đảng bộ phường Bắc Hồng", {"unit": "Đảng bộ phường Bắc Hồng"}),
 ])
 def test_context_wordings_set_their_facts(text, facts):
     assert read_context(text) == facts
@@ -65,7 +68,7 @@ def test_context_wordings_set_their_facts(text, facts):
 
 @pytest.mark.parametrize("text", [
     "Đoàn Văn Hậu", "Nguyễn Văn An", "Trưởng phòng Nội vụ", "Thị ủy viên, Chánh Văn phòng Thị ủy", "Tổng cộng",
-    "Phó Chủ tịch UBND thị xã", "Đoàn công tác", "Tô Văn Lâm", "", None, 12,
+    "Phó Chủ tịch UBND thị xã", "Đoàn công tác", "Tô Văn Lâm", "Đơn vị công tác", "Phụ trách", "", None, 12,
 ])
 def test_other_text_is_no_context(text):
     assert read_context(text) is None
@@ -260,3 +263,36 @@ def test_a_context_unit_is_not_overwritten_by_the_block_above(tmp_path):
     result = parse_file(write_xlsx(tmp_path / "units.xlsx", rows), kind="roster")
     assert [(r["group"], r["unit"]) for r in result.records()] == [
         ("Đoàn công tác số 1", "Chi bộ Thôn 9"), ("Đoàn công tác số 2", "Chi bộ Thôn 2")]
+
+
+def test_context_rows_typed_in_tcvn3_are_read_after_decoding(tmp_path):
+    from importers.legacy import unicode_to_tcvn3
+
+    rows = [["Danh sách đoàn công tác"], ["STT", "Họ và tên", "Chức vụ"],
+            ["I. Đoàn công tác số 1 - Phụ trách: Đảng bộ xã Thuận Lộc"],
+            ["1. Trưởng đoàn:"], [1, "Nguyễn Văn Thắng", "Chánh Văn phòng Thị ủy"],
+            ["2. Thành viên:"], [2, "Đồng chí Lê Thị Hường", "Phó Chủ tịch Ủy ban MTTQ"]]
+    legacy = [[unicode_to_tcvn3(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+    result = parse_file(write_xlsx(tmp_path / "tcvn3.xlsx", legacy), kind="roster")
+    assert [(r["full_name"], r["group"], r["role"], r["unit"]) for r in result.records()] == [
+        ("Nguyễn Văn Thắng", "Đoàn công tác số 1", "head", "Đảng bộ xã Thuận Lộc"),
+        ("Lê Thị Hường", "Đoàn công tác số 1", "member", "Đảng bộ xã Thuận Lộc")]
+
+
+def test_a_group_row_may_name_its_unit_in_a_second_cell(tmp_path):
+    rows = [["STT", "Họ và tên", "Chức vụ", "Nhiệm vụ"],
+            ["ĐOÀN CÔNG TÁC SỐ 1", None, "Phụ trách: Chi bộ Thôn 1"],
+            [1, "Lê Thu Hà", "Chánh Văn phòng", "Trưởng đoàn"],
+            ["ĐOÀN CÔNG TÁC SỐ 2", None, None],
+            [2, "Trần Văn An", "Chuyên viên", "Thành viên"]]
+    result = parse_file(write_xlsx(tmp_path / "cells.xlsx", rows), kind="roster")
+    assert [(r["group"], r["unit"]) for r in result.records()] == [
+        ("Đoàn công tác số 1", "Chi bộ Thôn 1"), ("Đoàn công tác số 2", None)]
+
+
+@pytest.mark.parametrize("number", ["1.1", "3.2", "I", "a)", "1.", "-", "(1)"])
+def test_numbering_in_the_stt_column_keeps_the_row(tmp_path, number):
+    rows = [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"], [number, "Lê Thu Hà", "Đoàn công tác số 1", "Trưởng đoàn"]]
+    result = parse_file(write_xlsx(tmp_path / "numbers.xlsx", rows), kind="roster")
+    assert [r["full_name"] for r in result.records()] == ["Lê Thu Hà"]
+    assert result.errors == []
