@@ -1,4 +1,4 @@
-"""Split a table body into data rows, group sub-header rows, blank rows and the footer, column-wise."""
+"""Split a table body into data rows, context rows (group / unit / role headings), blank rows and the footer."""
 
 import re
 from dataclasses import dataclass, field
