@@ -30,7 +30,7 @@ UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang d
 ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao)|dia ban|don vi"
 UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]+?)|"
              rf"\s*[-–:,;(]\s*(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
-END = r"\s*\)?\s*[.:;]?\s*$"
+END = r"\s*\)?(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$"
 ROLE_WORDS = (r"(?:cac\s+)?(?:pho truong doan|pho doan|truong doan|doan truong|thanh vien|uy vien)"
               r"(?:\s+(?:thuong truc|doan|cua doan))?")
 
@@ -46,7 +46,7 @@ class ContextRule:
 RULES = (
     ContextRule("group and unit", re.compile(rf"^{NUMBERING}{GROUP}(?:{UNIT_TAIL}){END}")),
     ContextRule("group", re.compile(rf"^{NUMBERING}{GROUP}{END}")),
-    ContextRule("role", re.compile(rf"^{NUMBERING}(?P<role>{ROLE_WORDS})\s*(?:gom|co)?{END}")),
+    ContextRule("role", re.compile(rf"^{NUMBERING}(?P<role>{ROLE_WORDS}){END}")),
     ContextRule("assigned unit", re.compile(rf"^{NUMBERING}(?:{ASSIGNED})(?:\s*[:=-]\s*|\s+(?={UNIT_WORDS}\b))(?P<unit>[^()]+?){END}")),
     ContextRule("unit", re.compile(rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?)"
                                    rf"\s*[.:;]?\s*$")),
