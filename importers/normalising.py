@@ -238,6 +238,7 @@ def normalise_role(value: Any) -> Cleaned:
 
 
 _GROUP_NUMBER = re.compile(r"doan(?: cong tac)?(?: so)? (\d+)\b")
+_TEAM_NUMBER = re.compile(r"\bto cong tac(?: so)? (\d+)\b")  # "Tổ công tác số 2": a group under another name
 _GROUP_PREFIX = re.compile(r"^\s*(?:[IVXLC]+|\d+)\s*[.)/-]\s*", re.IGNORECASE)
 
 
@@ -254,6 +255,9 @@ def normalise_group(value: Any) -> str | None:
     match = _GROUP_NUMBER.search(fold(text))
     if match:
         return f"Đoàn công tác số {int(match.group(1))}"
+    match = _TEAM_NUMBER.search(fold(text))
+    if match:
+        return f"Tổ công tác số {int(match.group(1))}"
     text = _GROUP_PREFIX.sub("", text)
     return normalise_name(text) if _is_all_caps(text) else text
 

@@ -47,6 +47,7 @@ def write_xlsx(path, rows, merges=()):
      {"group": "Đoàn công tác số 9", "unit": "Chi bộ Tổ dân phố 1"}),
     ("Tổ công tác số 2 - Phụ trách: Chi bộ Thôn 4", {"group": "Tổ công tác số 2", "unit": "Chi bộ Thôn 4"}),
     ("ĐOÀN CÔNG TÁC SỐ 3 GỒM CÁC ĐỒNG CHÍ:", {"group": "Đoàn công tác số 3"}),
+    ("II. TỔ CÔNG TÁC SỐ 02", {"group": "Tổ công tác số 2"}),
     ("1. Trưởng đoàn:", {"role": "head"}),
     ("2. Phó Trưởng đoàn:", {"role": "deputy"}),
     ("3. Thành viên:", {"role": "member"}),
