@@ -8,7 +8,7 @@ import pandas as pd
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date
-from .body import clean_unique, factorize_cleaned, field_columns, map_unique
+from .body import clean_unique, factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
 
@@ -19,7 +19,7 @@ NO_YEAR = "không xác định được năm của các cột tháng (cần dòn
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
-    frame, by_field = with_context(body, field_columns(columns))
+    frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("unit",))
     months = [column for column in columns if column.month]
     if months:

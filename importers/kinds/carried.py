@@ -9,6 +9,7 @@ import pandas as pd
 from ..context import FIELDS
 from ..normalising import is_blank
 from ..results import Column
+from .context_columns import column_context
 
 # Frame labels of the columns that hold carried facts for fields the header does not name.
 CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS)}
@@ -62,11 +63,12 @@ def carry_down(facts: dict[int, dict], index: pd.Index) -> pd.DataFrame | None:
     return pd.DataFrame(columns, index=index, dtype=object) if columns else None
 
 
-def with_context(body, by_field: dict[str, Column]) -> tuple[pd.DataFrame, dict[str, Column]]:
-    """The body frame and field map with carried facts: a blank mapped cell takes the carried value, and a field
-    the header does not name reads from an added column (negative label, no letter)."""
-    carried = getattr(body, "context", None)
-    if carried is None:
+def with_context(body, columns: list[Column]) -> tuple[pd.DataFrame, dict[str, Column]]:
+    """The body frame and field map with carried facts (context rows, context columns): a blank mapped cell takes
+    the carried value, and a field the header does not name reads from an added column (negative label)."""
+    by_field = {column.field: column for column in columns if column.field and not column.month}
+    carried = column_context(body.frame, columns, getattr(body, "context", None))
+    if carried is None or carried.empty and not len(carried.columns):
         return body.frame, by_field
     frame, by_field = body.frame.copy(deep=False), dict(by_field)
     for field in carried.columns:

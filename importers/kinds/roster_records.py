@@ -11,7 +11,7 @@ from ..normalising import (
     normalise_phone,
     normalise_role,
 )
-from .body import clean_unique, field_columns, map_unique
+from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
@@ -21,7 +21,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     """Canonical roster records (one per data row), record count and failure flag per Excel row."""
     issues = context.issues
     infer_role_column(columns, body.frame, body.context)
-    frame, by_field = with_context(body, field_columns(columns))
+    frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("group", "unit"))
     index = frame.index
     failed = pd.Series(False, index=index)

@@ -298,3 +298,25 @@ def test_numbering_in_the_stt_column_keeps_the_row(tmp_path, number):
     result = parse_file(write_xlsx(tmp_path / "numbers.xlsx", rows), kind="roster")
     assert [r["full_name"] for r in result.records()] == ["Lê Thu Hà"]
     assert result.errors == []
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged-cells", "written-once-per-block"])
+def test_a_headerless_column_of_group_cells_sets_the_group(tmp_path, merged):
+    rows = [[None, "STT", "Họ và tên", "Nhiệm vụ"],
+            ["ĐOÀN CÔNG TÁC SỐ 1 (phụ trách Chi bộ Thôn 1)", 1, "Lê Thu Hà", "Trưởng đoàn"],
+            [None, 2, "Trần Văn An", "Thành viên"],
+            ["Đoàn công tác số 2", 3, "Ngô Thị Bình", "Trưởng đoàn"],
+            [None, 4, "Phạm Minh Châu", "Thành viên"]]
+    path = write_xlsx(tmp_path / "column.xlsx", rows, ["A2:A3", "A4:A5"] if merged else [])
+    result = parse_file(path, kind="roster")
+    assert [(r["group"], r["unit"]) for r in result.records()] == [
+        ("Đoàn công tác số 1", "Chi bộ Thôn 1"), ("Đoàn công tác số 1", "Chi bộ Thôn 1"),
+        ("Đoàn công tác số 2", None), ("Đoàn công tác số 2", None)]
+    assert result.errors == []
+
+
+def test_a_named_column_of_unit_names_is_not_taken_for_the_assigned_unit(tmp_path):
+    rows = [["STT", "Họ và tên", "Đoàn", "Nơi sinh hoạt đảng"],
+            [1, "Lê Thu Hà", "Đoàn công tác số 1", "Chi bộ Văn phòng Thị ủy"]]
+    result = parse_file(write_xlsx(tmp_path / "own_cell.xlsx", rows), kind="roster")
+    assert result.records()[0]["unit"] is None
