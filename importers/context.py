@@ -23,21 +23,22 @@ from .normalising import (
 FIELDS = ("group", "unit", "role")
 
 NUMBERING = r"(?:(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.):/-]\s*|[-–+*•]\s*)?"
+ROLE_WORDS = (r"(?:cac\s+)?(?:pho truong doan|pho doan|truong doan|doan truong|thanh vien|uy vien)"
+              r"(?:\s+(?:thuong truc|doan|cua doan))?")
 GROUP_WORDS = r"(?:doan cong tac|doan kiem tra|doan giam sat|doan|to cong tac)"
 GROUP = rf"(?P<group>{GROUP_WORDS}\s*(?:so\s*)?\d{{1,3}})"
 UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang|"
               r"to dan pho|khu pho|thon|xom|ban|ap|phuong|xa|thi tran|cong ty|truong|co quan)")
 ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao)|dia ban|don vi"
 UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]+?)|"
-             rf"\s*[-–:,;(]\s*(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
+             rf"\s*[-–:,;(]\s*(?!{ROLE_WORDS})(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
 END = r"\s*\)?(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$"
-ROLE_WORDS = (r"(?:cac\s+)?(?:pho truong doan|pho doan|truong doan|doan truong|thanh vien|uy vien)"
-              r"(?:\s+(?:thuong truc|doan|cua doan))?")
 
 
 @dataclass(frozen=True)
 class ContextRule:
-    """A wording of context row: its pattern over folded text and the named groups it reads values from."""
+    """A wording of context row: a pattern over folded text whose named groups (group, unit or unit_named, role)
+    are the fields it sets."""
 
     name: str
     pattern: re.Pattern
@@ -47,7 +48,8 @@ RULES = (
     ContextRule("group and unit", re.compile(rf"^{NUMBERING}{GROUP}(?:{UNIT_TAIL}){END}")),
     ContextRule("group", re.compile(rf"^{NUMBERING}{GROUP}{END}")),
     ContextRule("role", re.compile(rf"^{NUMBERING}(?P<role>{ROLE_WORDS}){END}")),
-    ContextRule("assigned unit", re.compile(rf"^{NUMBERING}(?:{ASSIGNED})(?:\s*[:=-]\s*|\s+(?={UNIT_WORDS}\b))(?P<unit>[^()]+?){END}")),
+    ContextRule("assigned unit", re.compile(
+        rf"^{NUMBERING}(?:{ASSIGNED})(?:\s*[:=-]\s*|\s+(?={UNIT_WORDS}\b))(?P<unit>[^()]+?){END}")),
     ContextRule("unit", re.compile(rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?)"
                                    rf"\s*[.:;]?\s*$")),
 )

@@ -48,6 +48,7 @@ def write_xlsx(path, rows, merges=()):
     ("Tổ công tác số 2 - Phụ trách: Chi bộ Thôn 4", {"group": "Tổ công tác số 2", "unit": "Chi bộ Thôn 4"}),
     ("ĐOÀN CÔNG TÁC SỐ 3 GỒM CÁC ĐỒNG CHÍ:", {"group": "Đoàn công tác số 3"}),
     ("II. TỔ CÔNG TÁC SỐ 02", {"group": "Tổ công tác số 2"}),
+    ("Đoàn công tác số 4 - Trường THCS Bắc Hồng", {"group": "Đoàn công tác số 4", "unit": "Trường THCS Bắc Hồng"}),
     ("1. Trưởng đoàn:", {"role": "head"}),
     ("2. Phó Trưởng đoàn:", {"role": "deputy"}),
     ("3. Thành viên:", {"role": "member"}),
@@ -70,7 +71,7 @@ def test_context_wordings_set_their_facts(text, facts):
 
 @pytest.mark.parametrize("text", [
     "Đoàn Văn Hậu", "Nguyễn Văn An", "Trưởng phòng Nội vụ", "Thị ủy viên, Chánh Văn phòng Thị ủy", "Tổng cộng",
-    "Phó Chủ tịch UBND thị xã", "Đoàn công tác", "Tô Văn Lâm", "Đơn vị công tác", "Phụ trách", "", None, 12,
+    "ĐOÀN CÔNG TÁC SỐ 1 - Trưởng đoàn: đ/c Lê Văn An", "Phó Chủ tịch UBND thị xã", "Đoàn công tác", "Tô Văn Lâm", "Đơn vị công tác", "Phụ trách", "", None, 12,
 ])
 def test_other_text_is_no_context(text):
     assert read_context(text) is None
