@@ -115,7 +115,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     if stop_at:
         keep &= (frame.index < stop_at)
     groups = groups.ffill()
-    carried = carry_down(facts, frame.index)
+    carried = carry_down(facts, frame.index, keep)
     return Body(frame=frame[keep], groups=groups[keep], outcomes=outcomes,
                 context=carried[keep] if carried is not None else None)
 

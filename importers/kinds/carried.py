@@ -43,12 +43,29 @@ def row_context(row: list[Any], read: Callable[[Any], dict | None]) -> dict | No
     return facts or None
 
 
-def carry_down(facts: dict[int, dict], index: pd.Index) -> pd.DataFrame | None:
-    """Per row of `index`, the facts of the nearest context row above; a row's facts reset those ranked below."""
+def _top(found: dict) -> int:
+    return min(FIELDS.index(name) for name in found)
+
+
+def _qualify(facts: dict[int, dict], rows: list[int], positions: np.ndarray, data: np.ndarray) -> None:
+    """A heading with no data rows under it qualifies the higher heading right after it ("ĐẢNG BỘ XÃ …" above
+    "Đoàn công tác số 1": that group's unit)."""
+    seen = np.cumsum(data)
+    for before, row, start, end in zip(rows, rows[1:], positions, positions[1:]):
+        if seen[end] == seen[start] and _top(facts[before]) > _top(facts[row]):
+            facts[row] = {**facts[before], **facts[row]}
+
+
+def carry_down(facts: dict[int, dict], index: pd.Index, data: np.ndarray | None = None) -> pd.DataFrame | None:
+    """Per row of `index`, the facts of the nearest context row above; a row's facts reset those ranked below,
+    except those of a lower heading standing right above it (`data` marks the data rows)."""
     if not facts:
         return None
     rows = sorted(facts)
     positions = index.get_indexer(rows)
+    if data is not None:
+        facts = dict(facts)
+        _qualify(facts, rows, positions, data)
     columns = {}
     for rank, field in enumerate(FIELDS):
         if not any(field in facts[row] for row in rows):

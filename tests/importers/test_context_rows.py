@@ -321,3 +321,20 @@ def test_a_named_column_of_unit_names_is_not_taken_for_the_assigned_unit(tmp_pat
             [1, "Lê Thu Hà", "Đoàn công tác số 1", "Chi bộ Văn phòng Thị ủy"]]
     result = parse_file(write_xlsx(tmp_path / "own_cell.xlsx", rows), kind="roster")
     assert result.records()[0]["unit"] is None
+
+
+def test_a_unit_heading_right_above_a_group_heading_is_that_groups_unit(tmp_path):
+    rows = [["STT", "Họ và tên", "Nhiệm vụ"],
+            ["I. ĐẢNG BỘ XÃ THUẬN LỘC"],
+            ["1. Đoàn công tác số 1"],
+            [1, "Lê Thu Hà", "Trưởng đoàn"],
+            ["2. Đoàn công tác số 2"],
+            [2, "Trần Văn An", "Trưởng đoàn"],
+            ["II. CHI BỘ THÔN 4"],
+            [None],
+            ["3. Đoàn công tác số 3"],
+            [3, "Ngô Thị Bình", "Trưởng đoàn"]]
+    result = parse_file(write_xlsx(tmp_path / "units_above.xlsx", rows), kind="roster")
+    assert [(r["group"], r["unit"]) for r in result.records()] == [
+        ("Đoàn công tác số 1", "Đảng bộ xã Thuận Lộc"), ("Đoàn công tác số 2", None),
+        ("Đoàn công tác số 3", "Chi bộ thôn 4")]
