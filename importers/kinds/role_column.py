@@ -24,8 +24,9 @@ def _role_share(values: pd.Series) -> float:
 
 def infer_role_column(columns: list[Column], frame: pd.DataFrame, carried: pd.DataFrame | None = None) -> None:
     """Map the role field onto an unnamed column (or the position column) whose values are role words, unless a
-    column or the context rows already give roles."""
-    if any(column.field == "role" for column in columns) or (carried is not None and "role" in carried.columns):
+    column, the context rows or a confirmed mapping already settle the roles."""
+    if any(column.field == "role" or column.confirmed for column in columns) or (
+            carried is not None and "role" in carried.columns):
         return
     for column in columns:
         if column.field not in (None, "position") or column.month or column.index not in frame.columns:

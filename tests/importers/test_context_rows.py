@@ -186,6 +186,14 @@ def test_a_role_column_unnamed_by_its_header_is_found_by_its_values(tmp_path):
     assert [r["position"] for r in result.records()][1] == "Phó Trưởng Ban Tổ chức"
 
 
+def test_a_confirmed_mapping_without_a_role_column_is_kept(tmp_path):
+    rows = [["STT", "Họ và tên", "Chức vụ", "Đoàn", "Chức danh"],
+            [1, "Lê Thu Hà", "Chánh Văn phòng", "Đoàn công tác số 1", "Trưởng Đoàn"]]
+    result = parse_file(write_xlsx(tmp_path / "roles.xlsx", rows), kind="roster", mapping={"role": None})
+    assert result.records()[0]["role"] == "member"
+    assert "role" not in {column.field for column in result.columns}
+
+
 def test_a_position_column_is_not_taken_for_roles(tmp_path):
     rows = [["STT", "Họ và tên", "Chức vụ", "Đoàn"],
             [1, "Lê Thu Hà", "Trưởng phòng Nội vụ", "Đoàn công tác số 1"],
