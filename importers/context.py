@@ -32,7 +32,7 @@ UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang d
 ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao)|dia ban|don vi"
 UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]+?)|"
              rf"\s*[-–:,;(]\s*(?!{ROLE_WORDS})(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
-END = r"\s*\)?(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$"
+END = r"\s*\)?(?:\s*\(\s*\d{1,3}\s*(?:dong chi|d/c|nguoi|thanh vien)?\s*\))?(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$"
 
 
 @dataclass(frozen=True)

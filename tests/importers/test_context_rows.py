@@ -58,6 +58,8 @@ def write_xlsx(path, rows, merges=()):
     ("Phó trưởng đoàn thường trực", {"role": "deputy"}),
     ("b) Ủy viên", {"role": "member"}),
     ("- Thành viên đoàn gồm:", {"role": "member"}),
+    ("3. Thành viên (05 đồng chí):", {"role": "member"}),
+    ("ĐOÀN CÔNG TÁC SỐ 2 (07 đồng chí)", {"group": "Đoàn công tác số 2"}),
     ("Chi bộ Tổ dân phố Trung Thượng", {"unit": "Chi bộ Tổ dân phố Trung Thượng"}),
     ("II. ĐẢNG BỘ PHƯỜNG BẮC HỒNG", {"unit": "Đảng bộ phường Bắc Hồng"}),
     ("2. Chi bộ Khối 7:", {"unit": "Chi bộ Khối 7"}),
