@@ -85,7 +85,7 @@ def with_context(body, columns: list[Column]) -> tuple[pd.DataFrame, dict[str, C
     the carried value, and a field the header does not name reads from an added column (negative label)."""
     by_field = {column.field: column for column in columns if column.field and not column.month}
     carried = column_context(body.frame, columns, getattr(body, "context", None))
-    if carried is None or carried.empty and not len(carried.columns):
+    if carried is None or not len(carried.columns):
         return body.frame, by_field
     frame, by_field = body.frame.copy(deep=False), dict(by_field)
     for field in carried.columns:
