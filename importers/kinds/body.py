@@ -82,7 +82,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     if maybe_heading is not None:
         special = special | maybe_heading
     if rules.read_context is not None:
-        special[_context_in_key(body_rows, table, key_col, rules.read_context)] = True
+        special[_context_in_key(body_rows, table, key_col, rules.read_context, ~special)] = True
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at, data, facts = [], None, [], {}
     for position in np.flatnonzero(special):
@@ -130,11 +130,11 @@ def _context_facts(row: list, kind: str, heading, rules: RowRules) -> dict | Non
     return found
 
 
-def _context_in_key(rows: np.ndarray, table: Table, key_col: int, read: Callable) -> np.ndarray:
+def _context_in_key(rows: np.ndarray, table: Table, key_col: int, read: Callable, keyed: np.ndarray) -> np.ndarray:
     """Positions of rows whose only text sits in the key column and reads as context ("Chi bộ …" typed where the
     names go); the numbering column is ignored and each distinct text is read once."""
     numbering = {index for index, label in enumerate(table.labels) if fold(label) in INDEX.synonyms}
-    lone = lone_key_rows(rows, key_col, numbering)
+    lone = lone_key_rows(rows, key_col, numbering, keyed)
     if not len(lone):
         return lone
     return lone[_heading_mask(rows[lone, key_col], lambda value: read(value) is not None)]

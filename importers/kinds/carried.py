@@ -19,11 +19,11 @@ def _blank(values: np.ndarray) -> np.ndarray:
     return pd.isna(values) | np.equal(values, "")
 
 
-def lone_key_rows(rows: np.ndarray, key_col: int, ignore: set[int]) -> np.ndarray:
-    """Positions of rows whose key cell is the only filled cell (columns in `ignore` aside).
+def lone_key_rows(rows: np.ndarray, key_col: int, ignore: set[int], keyed: np.ndarray) -> np.ndarray:
+    """Positions of rows whose key cell (filled where `keyed`) is the only filled cell (columns in `ignore` aside).
 
     Narrowed column by column, so a full column is scanned only until the data rows drop out."""
-    candidates = np.flatnonzero(~_blank(rows[:, key_col]))
+    candidates = np.flatnonzero(keyed)
     for col in range(rows.shape[1]):
         if col == key_col or col in ignore or not len(candidates):
             continue
