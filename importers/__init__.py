@@ -19,6 +19,10 @@ Public API (stable; the webapp calls exactly this):
   encoding}]), year (attendance, targets: the year stated in the header or title).
   Canonical roster record: full_name, birth_date, position, group, role (head|deputy|member), unit, phone.
   Canonical attendance record: full_name, date, status (present|excused|absent|late), unit.
+  Group, unit and role may also come from context rows between the data rows ("ĐOÀN CÔNG TÁC SỐ 1 - Phụ trách:
+  …", "1. Trưởng đoàn:", "Chi bộ Tổ dân phố …"; the wordings are the rule table in ``importers.context``), which
+  hold for the rows below them; such rows are "skipped" with reason "dòng tiêu đề nhóm" / "dòng tiêu đề đơn vị"
+  / "dòng tiêu đề nhiệm vụ". Titles before names ("Đ/c", "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text

@@ -73,6 +73,8 @@ def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, .
 
 def apply_override(columns: list[Column], override: dict) -> None:
     """Apply a confirmed field -> column (index or letter) mapping on top of the automatic one."""
+    for column in columns:
+        column.confirmed = True
     for field, target in override.items():
         for column in columns:
             if column.field == field:

@@ -215,23 +215,30 @@ def decode_mark(value: Any, table: dict[str, str]) -> Cleaned:
 
 # ---- roles and groups ------------------------------------------------------------------------
 
+# Role wordings, folded, tried in order: a wording matches at the start of the text (after "các", numbering) or,
+# when it has several words, anywhere in it ("Phó Trưởng đoàn thường trực" -> deputy before "trưởng đoàn" -> head).
+ROLE_WORDS = (
+    ("deputy", ("deputy", "pho truong doan", "pho doan", "pho truong", "doan pho", "pho")),
+    ("head", ("head", "truong doan", "doan truong", "truong")),
+    ("member", ("member", "thanh vien", "uy vien", "tv", "uv", "thu ky")),
+)
+_ROLE_PREFIX = re.compile(r"^(?:(?:[ivxlc]+|\d+(?: \d+)*|[a-z]) )?(?:cac )?")
+
+
 def normalise_role(value: Any) -> Cleaned:
-    """'Trưởng đoàn' -> head, 'Phó Trưởng đoàn'/'Phó đoàn' -> deputy, 'Thành viên' -> member."""
+    """'Trưởng đoàn' -> head, 'Phó Trưởng đoàn'/'Phó đoàn' -> deputy, 'Thành viên'/'Ủy viên' -> member."""
     folded = fold(value)
     if not folded:
         return None, None
-    if folded in ("head", "deputy", "member"):
-        return folded, None
-    if folded.startswith("pho") or "pho truong" in folded or "pho doan" in folded:
-        return "deputy", None
-    if folded.startswith("truong") or "truong doan" in folded:
-        return "head", None
-    if folded.startswith(("thanh vien", "uy vien", "tv")) or "thanh vien" in folded:
-        return "member", None
+    text = _ROLE_PREFIX.sub("", folded) + " "
+    for role, wordings in ROLE_WORDS:
+        if any(text.startswith(w + " ") or (" " in w and f" {w} " in f" {text}") for w in wordings):
+            return role, None
     return None, "không rõ nhiệm vụ trong đoàn"
 
 
 _GROUP_NUMBER = re.compile(r"doan(?: cong tac)?(?: so)? (\d+)\b")
+_TEAM_NUMBER = re.compile(r"\bto cong tac(?: so)? (\d+)\b")  # "Tổ công tác số 2": a group under another name
 _GROUP_PREFIX = re.compile(r"^\s*(?:[IVXLC]+|\d+)\s*[.)/-]\s*", re.IGNORECASE)
 
 
@@ -248,6 +255,9 @@ def normalise_group(value: Any) -> str | None:
     match = _GROUP_NUMBER.search(fold(text))
     if match:
         return f"Đoàn công tác số {int(match.group(1))}"
+    match = _TEAM_NUMBER.search(fold(text))
+    if match:
+        return f"Tổ công tác số {int(match.group(1))}"
     text = _GROUP_PREFIX.sub("", text)
     return normalise_name(text) if _is_all_caps(text) else text
 

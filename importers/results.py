@@ -39,6 +39,7 @@ class Column:
     header: str
     field: str | None = None
     month: int | None = None
+    confirmed: bool = False  # mapped by a confirmed mapping: guessing from the values must not change it
 
     def as_dict(self) -> dict:
         """JSON-ready form."""

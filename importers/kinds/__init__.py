@@ -22,12 +22,14 @@ class RowRules:
     `key` is the field every data row fills (a row without it is blank, a footer or a group sub-header);
     `is_heading` recognises sub-header text whose value carries down onto the rows below it; with
     `heading_in_key` the sub-header may also be written in the key column itself (targets sheets put
-    "I. ĐẢNG BỘ PHƯỜNG …" where the indicator names go)."""
+    "I. ĐẢNG BỘ PHƯỜNG …" where the indicator names go); `read_context` reads the facts (group, unit, role) a
+    context row sets for the rows below it, see `importers.context`."""
 
     key: str
     key_label: str
     is_heading: Callable[[Any], bool]
     heading_in_key: bool = False
+    read_context: Callable[[Any], dict | None] | None = None
 
 
 KINDS = ("roster", "attendance", "targets")

@@ -6,8 +6,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ImportFileError
-from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date, normalise_name
-from .body import clean_unique, factorize_cleaned, field_columns, map_unique
+from ..honorifics import name_cleaner
+from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date
+from .body import clean_unique, factorize_cleaned, map_unique
+from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -17,13 +19,14 @@ NO_YEAR = "không xác định được năm của các cột tháng (cần dòn
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
-    by_field = field_columns(columns)
+    frame, by_field = with_context(body, columns)
+    frame = fill_blocks(frame, by_field, ("unit",))
     months = [column for column in columns if column.month]
-    frame = body.frame
     if months:
         return _wide(frame, months, by_field, context)
     if "date" in by_field and "status" in by_field:
-        names = map_unique(_column(frame, by_field, "full_name"), normalise_name)
+        names = _column(frame, by_field, "full_name")
+        names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
         units = map_unique(_column(frame, by_field, "unit"), clean_text)
         return _long(frame, by_field, names, units, context)
     raise ImportFileError(NO_DATE_COLUMNS)
@@ -77,11 +80,11 @@ def _wide(frame, months, by_field, context):
         row, month = divmod(int(position), n_months)
         context.issues.cell_problem("error", int(rows[row]), months[month].letter, "status", LABELS["status"],
                                     marks[position], "ký hiệu điểm danh không rõ")
+    names = _column(frame, by_field, "full_name").to_numpy(dtype=object)
     month_codes, month_dates = pd.factorize(
         np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
     records = pd.DataFrame({
-        "full_name": _categorical(_column(frame, by_field, "full_name").to_numpy(dtype=object), normalise_name,
-                                  n_months, keep),
+        "full_name": _categorical(names, name_cleaner(names), n_months, keep),
         "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_dates),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
         "unit": _categorical(_column(frame, by_field, "unit").to_numpy(dtype=object), clean_text, n_months, keep),

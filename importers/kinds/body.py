@@ -1,4 +1,4 @@
-"""Split a table body into data rows, group sub-header rows, blank rows and the footer, column-wise."""
+"""Split a table body into data rows, context rows (group / unit / role headings), blank rows and the footer."""
 
 import re
 from dataclasses import dataclass, field
@@ -7,12 +7,15 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
+from ..context import SKIP_REASON
 from ..locating import classify_special_row
 from ..mapping import column_letter
-from ..normalising import is_blank
+from ..normalising import fold, is_blank, normalise_group
 from ..results import Column, Table
 from ..validating import Issues
 from . import RowRules
+from .carried import carry_down, lone_key_rows, row_context
+from .common import INDEX
 
 STOP_PATTERN = r"^\s*(?:tổng cộng|tổng số|cộng:|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên)"
 
@@ -24,6 +27,7 @@ class Body:
     frame: pd.DataFrame
     groups: pd.Series
     outcomes: list[dict] = field(default_factory=list)
+    context: pd.DataFrame | None = None  # facts carried down from context rows (see kinds.carried)
 
 
 def field_columns(columns: list[Column]) -> dict[str, Column]:
@@ -77,18 +81,26 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     maybe_heading = _heading_mask(keys, rules.is_heading) & ~special if rules.heading_in_key else None
     if maybe_heading is not None:
         special = special | maybe_heading
+    if rules.read_context is not None:
+        special[_context_in_key(body_rows, table, key_col, rules.read_context, ~special)] = True
     groups = pd.Series(None, index=frame.index, dtype=object)
-    outcomes, stop_at, data = [], None, []
+    outcomes, stop_at, data, facts = [], None, [], {}
     for position in np.flatnonzero(special):
         row_number = int(frame.index[position])
-        kind, heading = classify_special_row(list(body_rows[position]), rules.is_heading)
+        row = list(body_rows[position])
+        kind, heading = classify_special_row(row, rules.is_heading)
         if maybe_heading is not None and maybe_heading[position] and kind != "group":
             data.append(position)  # an indicator that merely starts like a unit name
             continue
         if kind == "stop":
             stop_at = row_number
             break
-        if kind == "group":
+        found = _context_facts(row, kind, heading, rules) if kind != "blank" else None
+        if found:
+            facts[row_number] = found
+            reason = SKIP_REASON[next(name for name in SKIP_REASON if name in found)]
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": reason, "record_count": 0})
+        elif kind == "group":
             groups[row_number] = heading
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng tiêu đề nhóm", "record_count": 0})
         elif kind == "blank":
@@ -103,7 +115,29 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     if stop_at:
         keep &= (frame.index < stop_at)
     groups = groups.ffill()
-    return Body(frame=frame[keep], groups=groups[keep], outcomes=outcomes)
+    carried = carry_down(facts, frame.index, keep)
+    return Body(frame=frame[keep], groups=groups[keep], outcomes=outcomes,
+                context=carried[keep] if carried is not None else None)
+
+
+def _context_facts(row: list, kind: str, heading, rules: RowRules) -> dict | None:
+    """Facts of a context row for kinds that read them; a group heading no rule reads still sets the group."""
+    if rules.read_context is None:
+        return None
+    found = row_context(row, rules.read_context)
+    if found is None and kind == "group":
+        found = {"group": normalise_group(heading)}
+    return found
+
+
+def _context_in_key(rows: np.ndarray, table: Table, key_col: int, read: Callable, keyed: np.ndarray) -> np.ndarray:
+    """Positions of rows whose only text sits in the key column and reads as context ("Chi bộ …" typed where the
+    names go); the numbering column is ignored and each distinct text is read once."""
+    numbering = {index for index, label in enumerate(table.labels) if fold(label) in INDEX.synonyms}
+    lone = lone_key_rows(rows, key_col, numbering, keyed)
+    if not len(lone):
+        return lone
+    return lone[_heading_mask(rows[lone, key_col], lambda value: read(value) is not None)]
 
 
 def clean_unique(values: pd.Series, cleaner: Callable[[Any], tuple]) -> tuple[pd.Series, pd.Series]:

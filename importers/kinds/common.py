@@ -1,5 +1,6 @@
 """Header words and row rules shared by the kinds."""
 
+from ..context import read_context
 from ..normalising import is_group_heading
 from . import FieldSpec, RowRules
 
@@ -12,4 +13,4 @@ FULL_NAME = FieldSpec(
     label="họ và tên",
 )
 NOTE = FieldSpec("note", ("ghi chu", "ly do", "ghi chu ly do"), label="ghi chú")
-PERSON_ROWS = RowRules(key="full_name", key_label="họ và tên", is_heading=is_group_heading)
+PERSON_ROWS = RowRules(key="full_name", key_label="họ và tên", is_heading=is_group_heading, read_context=read_context)

@@ -18,7 +18,8 @@ FIELDS = (
                        "phan cong", "vai tro trong doan"), required=True, label="nhiệm vụ trong đoàn"),
     FieldSpec("unit", ("don vi phu trach", "don vi", "dia ban phu trach", "to chuc dang phu trach", "phu trach",
                        "co so phu trach", "don vi duoc phan cong", "phu trach don vi"), label="đơn vị phụ trách"),
-    FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong"),
+    FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong",
+                       "dt lien he", "dien thoai lien he", "so dien thoai lien he"),
               label="số điện thoại"),
     NOTE,
 )

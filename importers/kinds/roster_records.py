@@ -2,23 +2,28 @@
 
 import pandas as pd
 
+from ..honorifics import name_cleaner
 from ..normalising import (
     clean_text,
     iso,
     normalise_date,
     normalise_group,
-    normalise_name,
     normalise_phone,
     normalise_role,
 )
-from .body import clean_unique, field_columns, map_unique
+from .body import clean_unique, map_unique
+from .carried import fill_blocks, with_context
+from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
 
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical roster records (one per data row), record count and failure flag per Excel row."""
-    issues, by_field = context.issues, field_columns(columns)
-    frame, index = body.frame, body.frame.index
+    issues = context.issues
+    infer_role_column(columns, body.frame, body.context)
+    frame, by_field = with_context(body, columns)
+    frame = fill_blocks(frame, by_field, ("group", "unit"))
+    index = frame.index
     failed = pd.Series(False, index=index)
 
     def column(field: str) -> pd.Series:
@@ -31,7 +36,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
             issues.cell_problem(level, int(row), spec.letter, field, label, values[row], problems[row])
 
     out = pd.DataFrame(index=index)
-    out["full_name"] = map_unique(column("full_name"), normalise_name)
+    names = column("full_name")
+    out["full_name"] = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
     dates, problems = clean_unique(column("birth_date"), lambda v: normalise_date(v, context.epoch_1904))
     out["birth_date"] = dates.map(iso, na_action="ignore")
     if "birth_date" in by_field:
