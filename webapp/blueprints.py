@@ -9,6 +9,7 @@ from .imports import bp as imports_bp
 from .meetings import bp as meetings_bp
 from .member_reports import bp as member_reports_bp
 from .notifications import bp as notifications_bp
+from .obligations import bp as obligations_bp
 from .paperwork import bp as paperwork_bp
 from .people import bp as people_bp
 from .reports import bp as reports_bp
@@ -19,4 +20,4 @@ from .visits import bp as visits_bp
 
 BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
               tasks_bp, visits_bp, member_reports_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
-              paperwork_bp, imports_bp]
+              paperwork_bp, obligations_bp, imports_bp]

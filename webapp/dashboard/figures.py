@@ -99,7 +99,7 @@ def assigned_attendance(f: Filters, start: date, end: date, *, all_groups: bool 
     return stmt
 
 
-def assigned_meetings(f: Filters, start: date, end: date, *, all_groups: bool = False):
+def assigned_meetings(f: Filters, start: date, end: date, *, all_groups: bool = False, narrow=None):
     """Materialised CTE of (person, group, unit, meeting, day): each meeting held at a unit on a day a member of a
     group in view was assigned to that unit — the same conditions as `assigned_attendance` minus the attendance
     row itself. It holds members × meetings per unit (thousands of rows), so it is computed first and attendance is
@@ -115,6 +115,8 @@ def assigned_meetings(f: Filters, start: date, end: date, *, all_groups: bool = 
                             or_(Assignment.end_date.is_(None), Meeting.held_on <= Assignment.end_date)))
         .where(Membership.group_id.in_(group_ids(f, all_groups=all_groups)))
     )
+    if narrow is not None:  # a further condition on Assignment/Membership, applied before materialising
+        stmt = stmt.where(narrow)
     if f.unit_path != "/":
         stmt = stmt.join(Unit, Unit.id == Assignment.unit_id).where(in_subtree(Unit.path, f.unit_path))
     return stmt.cte("assigned_meeting").prefix_with("MATERIALIZED")
@@ -659,19 +661,24 @@ class Dashboard:
     tasks: dict[str, dict[str, int]]
     visits: list = field(default_factory=list)
     visit_gaps: list = field(default_factory=list)
+    obligations: list = field(default_factory=list)
+    obligation_legend: dict = field(default_factory=dict)
 
 
 def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
     """Run every figure for the filters (a fixed number of queries) and assemble them."""
     today = today or local_today()
-    from .visit_figures import member_visits, visit_gaps  # visits build on this module's building blocks
+    from .obligation_figures import member_obligations  # these build on this module's building blocks
+    from .visit_figures import member_visits, visit_gaps
 
     groups = groups_in_view(f)
     members = members_in_view(f)
-    figures = member_figures(f, members, attendance_cube(f), group_meeting_cube(f), opinion_cube(f),
+    cube = attendance_cube(f)
+    figures = member_figures(f, members, cube, group_meeting_cube(f), opinion_cube(f),
                              feedback_cube(f), task_counts(f, today))
     ranked = ranking(figures)
     visits = member_visits(f, members)
+    obligations, obligation_legend = member_obligations(f, members, cube)
     indicators = indicator_figures(f.end.year, f.unit_path, as_of=f.end)
     return Dashboard(
         filters=f, groups=group_figures(groups, figures, report_standings(f, today)), members=figures, ranking=ranked,
@@ -680,5 +687,6 @@ def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
         unattended=split_enterprise(unattended_cells(f), lambda cell: cell.unit),
         indicators=indicators, low_units=low_achievement_units(indicators, f.target_threshold),
         feedback=feedback_breakdown(f), tasks=tasks_by_status_age(f, today), visits=visits,
-        visit_gaps=visit_gaps(visits, f.gap_start),
+        visit_gaps=visit_gaps(visits, f.gap_start), obligation_legend=obligation_legend,
+        obligations=sorted(obligations, key=lambda o: (o.compliance.rate is None, o.compliance.rate or 0)),
     )

@@ -10,6 +10,7 @@ from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
 from .member_reports import MemberReport, MemberReportRule
 from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                        OpinionKind, Organiser)
+from .obligations import Absence, AbsenceReason, AttendanceRule, ObligationMode
 from .paperwork import OutgoingDocument
 from .people import Person
 from .targets import TargetIndicator, TargetMeasurement
@@ -19,7 +20,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Absence", "AbsenceReason", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",
