@@ -1,5 +1,6 @@
 """All models, by area. Import from here so every table is registered on the metadata."""
 from .accounts import LoginAttempt, Role, User
+from .assessments import Assessment, AssessmentLevel, AssessmentRound
 from .audit import AuditLog
 from .calendars import CalendarFeed
 from .documents import Document
@@ -20,7 +21,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Absence", "AbsenceReason", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

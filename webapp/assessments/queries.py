@@ -1,0 +1,55 @@
+"""Who sees and acts on which assessment: the member their own, the head their groups', the board everything in
+the round's scope."""
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Assessment, AssessmentRound, Role
+from ..permissions import headed_group_ids, scope_path
+
+BOARD = {Role.ADMIN, Role.LEADERSHIP}
+
+
+def rounds_for(user) -> list[AssessmentRound]:
+    statement = select(AssessmentRound).order_by(AssessmentRound.start_date.desc(), AssessmentRound.id.desc())
+    if user.role in BOARD:
+        scope = scope_path(user)
+        return [r for r in db.session.scalars(statement)
+                if (r.scope_unit.path if r.scope_unit_id else "/").startswith(scope)]
+    mine = select(Assessment.round_id).where(_own_clause(user))
+    return list(db.session.scalars(statement.where(AssessmentRound.id.in_(mine))))
+
+
+def _own_clause(user):
+    clauses = [Assessment.person_id == user.person_id] if user.person_id else []
+    headed = headed_group_ids(user)
+    if headed:
+        clauses.append(Assessment.group_id.in_(headed))
+    return or_(*clauses) if clauses else Assessment.id.is_(None)
+
+
+def may_see_round(user, round_: AssessmentRound) -> bool:
+    return round_ in rounds_for(user)
+
+
+def assessments_in(user, round_: AssessmentRound) -> list[Assessment]:
+    statement = (select(Assessment).options(selectinload(Assessment.person), selectinload(Assessment.group))
+                 .where(Assessment.round_id == round_.id).order_by(Assessment.group_id, Assessment.id))
+    if user.role not in BOARD:
+        statement = statement.where(_own_clause(user))
+    return list(db.session.scalars(statement))
+
+
+def may_self_assess(user, assessment: Assessment) -> bool:
+    return user.person_id is not None and assessment.person_id == user.person_id
+
+
+def may_propose(user, assessment: Assessment) -> bool:
+    """The group's head or deputy (not for themself), or an admin whose scope holds the round."""
+    if assessment.group_id in headed_group_ids(user) and assessment.person_id != user.person_id:
+        return True
+    return user.role == Role.ADMIN and may_see_round(user, assessment.round)
+
+
+def may_decide(user, assessment: Assessment) -> bool:
+    return user.role in BOARD and may_see_round(user, assessment.round)

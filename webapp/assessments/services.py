@@ -1,0 +1,66 @@
+"""The three steps of an assessment (366-QĐ/TW): self-assessment, the head's proposal, the board's decision.
+Each step is dated and, like every change, written to the audit log. Services flush; callers commit."""
+import copy
+from datetime import date
+
+from flask_babel import gettext as _
+
+from ..extensions import db
+from ..formfields import RuleViolation
+from ..models import Assessment, AssessmentLevel, AssessmentRound
+from .figures import period_figures
+from .rules import DEFAULT_CRITERIA, suggest_level
+
+
+
+def open_round(user, name: str, start: date, end: date, scope: str, today: date) -> AssessmentRound:
+    """A round for every member of the groups in scope, each with their figures as the records stand today."""
+    if end < start:
+        raise RuleViolation("end_date", _("Ngày kết thúc phải từ ngày bắt đầu trở đi."))
+    round_ = AssessmentRound(name=name.strip(), start_date=start, end_date=end, criteria=copy.deepcopy(DEFAULT_CRITERIA),
+                             scope_unit_id=user.scope_unit_id, created_by_id=user.id)
+    db.session.add(round_)
+    for (group_id, person_id), figures in period_figures(scope, start, end, today).items():
+        round_.assessments.append(Assessment(group_id=group_id, person_id=person_id, figures=figures,
+                                             suggested_level=suggest_level(figures, round_.criteria)))
+    db.session.flush()
+    return round_
+
+
+def set_criteria(round_: AssessmentRound, criteria: dict) -> None:
+    """New thresholds for the round; every suggestion is worked out again from them."""
+    round_.criteria = criteria
+    for assessment in round_.assessments:
+        assessment.suggested_level = suggest_level(assessment.figures, criteria)
+    db.session.flush()
+
+
+def _open(assessment: Assessment) -> None:
+    if assessment.round.closed:
+        raise RuleViolation("level", _("Đợt đánh giá đã khóa."))
+
+
+def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today: date) -> None:
+    _open(assessment)
+    if assessment.decided_level is not None:
+        raise RuleViolation("level", _("Đã có quyết định xếp loại; không sửa tự đánh giá được nữa."))
+    assessment.self_level, assessment.self_text, assessment.self_on = level, text.strip(), today
+    db.session.flush()
+
+
+def propose(user, assessment: Assessment, level: AssessmentLevel, comment: str, today: date) -> None:
+    _open(assessment)
+    if assessment.self_level is None:
+        raise RuleViolation("level", _("Thành viên chưa tự đánh giá."))
+    assessment.proposed_level, assessment.proposal_comment = level, comment.strip() or None
+    assessment.proposed_by_id, assessment.proposed_on = user.id, today
+    db.session.flush()
+
+
+def decide(user, assessment: Assessment, level: AssessmentLevel, note: str, today: date) -> None:
+    _open(assessment)
+    if assessment.proposed_level is None:
+        raise RuleViolation("level", _("Trưởng đoàn chưa đề xuất mức xếp loại."))
+    assessment.decided_level, assessment.decision_note = level, note.strip() or None
+    assessment.decided_by_id, assessment.decided_on = user.id, today
+    db.session.flush()
