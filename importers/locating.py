@@ -5,7 +5,8 @@ from typing import Any
 
 from .kinds import KEY_FIELDS, FieldSpec
 from .mapping import match_field
-from .normalising import clean_text, fold, is_blank, is_group_heading, is_legend_text, month_of_header
+from .legends import is_legend_text
+from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header
 from .results import Table
 
 HEADER_SCAN_ROWS = 60

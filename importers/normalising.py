@@ -151,51 +151,11 @@ DEFAULT_MARKS = {
     "k": "absent", "kp": "absent", "v k": "absent", "0": "absent", "vắng": "absent",
     "m": "late", "đm": "late", "dm": "late", "muộn": "late",
 }
-_LEGEND_ITEM = re.compile(r"([^\s:;,=–-][^:;,=–-]{0,5}?)\s*[-–=:]\s*([^;,]+)")
-
-
-def meaning_to_status(meaning: str) -> str | None:
-    """Map a legend meaning ('vắng có phép') to a status."""
-    folded = fold(meaning)
-    if "khong phep" in folded or folded.startswith("vang kp"):
-        return "absent"
-    if "co phep" in folded:
-        return "excused"
-    if "muon" in folded or "tre" in folded.split():
-        return "late"
-    if "co mat" in folded or folded in ("du", "tham du", "co"):
-        return "present"
-    if folded.startswith("vang"):
-        return "absent"
-    return None
-
-
 def mark_key(mark: Any) -> str:
     """The comparison key of a mark: NFC, stripped, case-folded; whole numbers without '.0'."""
     if isinstance(mark, float) and mark.is_integer():
         mark = int(mark)
     return unicodedata.normalize("NFC", str(mark)).strip().casefold()
-
-
-def is_legend_text(text: Any) -> bool:
-    """True when a cell holds a marks legend such as 'Ghi chú: x - có mặt; P - vắng có phép'."""
-    if not isinstance(text, str):
-        return False
-    folded = fold(text)
-    return folded.startswith(("ghi chu", "chu thich", "ky hieu", "chu giai")) and bool(
-        _LEGEND_ITEM.search(text.split(":", 1)[-1])
-    )
-
-
-def parse_legend(text: str) -> dict[str, str]:
-    """Marks table from a legend line; empty when nothing recognisable."""
-    body = text.split(":", 1)[1] if ":" in text else text
-    table = {}
-    for mark, meaning in _LEGEND_ITEM.findall(body):
-        status = meaning_to_status(meaning)
-        if status:
-            table[mark_key(mark)] = status
-    return table
 
 
 def marks_table(legend: dict[str, str] | None) -> dict[str, str]:

@@ -13,7 +13,8 @@ from .legacy import decode_legacy, detect_legacy, may_hold_legacy
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
-from .normalising import marks_table, month_of_header, parse_legend, year_in_text
+from .legends import parse_legend
+from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table
 from .validating import Issues, cell_ref

@@ -23,9 +23,9 @@ from importers.normalising import (
     normalise_role,
     normalise_unit_name,
     normalise_year,
-    parse_legend,
     year_in_text,
 )
+from importers.legends import parse_legend
 
 VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 WORD = st.text(alphabet=VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper(), min_size=1, max_size=8)

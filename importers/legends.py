@@ -1,0 +1,68 @@
+"""Marks legends ("Ghi chú: x - có mặt; P - vắng có phép", "(+) có mặt; (V) vắng có lý do", "Có mặt: X, Vắng: V"):
+which mark stands for which status. Offices write the pair in either order, with or without brackets, and
+separate pairs with ';', ',' or wide spaces: each item is tried against a table of shapes, and a meaning is
+read through a table of wordings."""
+
+import re
+from typing import Any
+
+from .normalising import fold, mark_key
+
+# Meaning wordings (folded) → status, tried in order: the more specific first.
+MEANINGS = (
+    (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y"), "absent"),
+    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang"), "excused"),
+    (("muon", "tre", "den cham", "di cham"), "late"),
+    (("co mat", "tham du", "du hop", "du sinh hoat", "co"), "present"),
+    (("vang", "khong du", "khong tham du"), "absent"),
+)
+LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
+_SEPARATORS = re.compile(r"\s*[;,]\s*|\s{3,}|\n")
+MARK = r"[^\s:;,=()]{1,4}"
+# Shapes of one legend item, tried in order: (pattern, which group is the mark, which the meaning).
+SHAPES = (
+    (re.compile(rf"^[(\[]\s*({MARK}|[-+])\s*[)\]]\s*[-–=:.]?\s*(.+)$"), 1, 2),      # (+) có mặt / [V]: vắng
+    (re.compile(rf"^[\"'“]?({MARK}|[-+])[\"'”]?\s*[-–=:]\s*(.+)$"), 1, 2),          # x - có mặt / "+": có mặt
+    (re.compile(rf"^(.+?)\s*[-–=:]\s*[(\[\"'“]?({MARK}|[-+])[)\]\"'”]?$"), 2, 1),   # Có mặt: X / vắng = (-)
+    (re.compile(rf"^({MARK})\s+(.{{3,}})$"), 1, 2),                                   # X có mặt
+)
+
+
+def meaning_to_status(meaning: str) -> str | None:
+    """The status a legend meaning ('vắng có lý do', 'đến muộn') stands for."""
+    folded = f" {fold(meaning)} "
+    for wordings, status in MEANINGS:
+        if any(f" {wording} " in folded for wording in wordings):
+            return status
+    return None
+
+
+def _pair(item: str) -> tuple[str, str] | None:
+    for pattern, mark_group, meaning_group in SHAPES:
+        match = pattern.match(item.strip())
+        if match:
+            mark, meaning = match.group(mark_group), match.group(meaning_group)
+            status = meaning_to_status(meaning)
+            if status and meaning_to_status(mark) is None or (status and len(mark) <= 2):
+                return mark_key(mark), status
+    return None
+
+
+def parse_legend(text: str) -> dict[str, str]:
+    """Marks table from a legend line; empty when nothing recognisable."""
+    body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
+    table = {}
+    for item in _SEPARATORS.split(body):
+        pair = _pair(item) if item.strip() else None
+        if pair:
+            table.setdefault(*pair)
+    return table
+
+
+def is_legend_text(text: Any) -> bool:
+    """True when a cell holds a marks legend: it opens with a legend word, or names two marks and their meanings."""
+    if not isinstance(text, str) or len(text) > 400:
+        return False
+    if fold(text).startswith(LEGEND_PREFIXES):
+        return len(parse_legend(text)) >= 1
+    return len(parse_legend(text)) >= 2 and ";" in text
