@@ -172,52 +172,86 @@ class _Heartbeat(threading.Thread):
                     self.app.logger.warning("import job %s: heartbeat missed", self.job_id)
 
 
-def run(app, job_id: int, worker: str) -> None:
-    """Run a claimed job to its end, renewing its lease meanwhile."""
+def _perform(app, job_id: int, worker: str, heartbeat: "_Heartbeat"):
+    """Do a claimed job's work; on failure record why (while the lease is still ours) and raise."""
     from importers import ImportFileError
 
     from . import services
     from .engine import ImportRefused
 
-    heartbeat = _Heartbeat(app, job_id)
-    with app.app_context():
-        job = db.session.get(ImportJob, job_id)
-        batch_id, action, user_id, scope = job.batch_id, job.action, job.created_by_id, job.scope_path or "/"
+    job = db.session.get(ImportJob, job_id)
+    batch_id, action, user_id, scope = job.batch_id, job.action, job.created_by_id, job.scope_path or "/"
+    db.session.rollback()
+    mine = (_job.c.status == JobStatus.RUNNING.value, _job.c.worker == worker)
+
+    def report(percent):
+        heartbeat.percent = min(int(percent), 99)
+
+    def finish():  # inside the commit's transaction: a worker whose lease was taken away writes nothing,
+        done = db.session.execute(update(_job).where(_job.c.id == job_id, *mine).values(  # so a retry can never
+            status=JobStatus.DONE.value, progress=100, finished_at=utcnow())).rowcount  # make a second copy
+        if done != 1:
+            raise ImportRefused(LOST)
+
+    try:
+        if action == "commit":
+            return services.commit_batch(batch_id, user_id, scope, progress=report, claimed=True, finish=finish)
+        summary = services.analyse(batch_id, scope, progress=report)
+        _set(job_id, *mine, status=JobStatus.DONE.value, progress=100, finished_at=utcnow())
+        return summary
+    except Exception as exc:
         db.session.rollback()
-        heartbeat.start()
+        message = exc.message if isinstance(exc, (ImportFileError, ImportRefused)) else CRASHED
+        # only while the job is still ours: a lease taken away belongs to whoever took it (and its retry)
+        if _set(job_id, *mine, status=JobStatus.FAILED.value, message=message, finished_at=utcnow()) \
+                and action == "commit":
+            locks.claim(batch_id, BatchStatus.COMMITTING.value, BatchStatus.DRAFT.value)
+        raise
 
-        def report(percent):
-            heartbeat.percent = min(int(percent), 99)
 
-        mine = (_job.c.status == JobStatus.RUNNING.value, _job.c.worker == worker)
+def _leased(app, job_id: int, worker: str):
+    """Run the job's work with its heartbeat beating; the beat file goes when it ends."""
+    heartbeat = _Heartbeat(app, job_id)
+    heartbeat.start()
+    try:
+        return _perform(app, job_id, worker, heartbeat)
+    finally:
+        heartbeat.stopped.set()
+        if _on_sqlite():
+            _beat_file(job_id).unlink(missing_ok=True)
+
+
+def run(app, job_id: int, worker: str) -> None:
+    """Run a claimed job to its end, renewing its lease meanwhile (a failure is recorded on the job)."""
+    from importers import ImportFileError
+
+    from .engine import ImportRefused
+
+    with app.app_context():
         try:
-            if action == "commit":
-                # the job is marked done inside the commit's own transaction: a worker whose lease was taken
-                # away writes nothing, so a retry can never make a second copy
-                def finish():
-                    done = db.session.execute(update(_job).where(_job.c.id == job_id, *mine).values(
-                        status=JobStatus.DONE.value, progress=100, finished_at=utcnow())).rowcount
-                    if done != 1:
-                        raise ImportRefused(LOST)
-
-                services.commit_batch(batch_id, user_id, scope, progress=report, claimed=True, finish=finish)
-            else:
-                services.analyse(batch_id, scope, progress=report)
-                _set(job_id, *mine, status=JobStatus.DONE.value, progress=100, finished_at=utcnow())
-        except Exception as exc:  # a job must never die silently: the officer sees that it failed, nothing written
-            db.session.rollback()
-            if not isinstance(exc, (ImportFileError, ImportRefused)):
-                app.logger.exception("import job %s failed", job_id)
-            message = exc.message if isinstance(exc, (ImportFileError, ImportRefused)) else CRASHED
-            # only while the job is still ours: a lease taken away belongs to whoever took it (and its retry)
-            if _set(job_id, *mine, status=JobStatus.FAILED.value, message=message, finished_at=utcnow()) \
-                    and action == "commit":
-                locks.claim(batch_id, BatchStatus.COMMITTING.value, BatchStatus.DRAFT.value)
+            _leased(app, job_id, worker)
+        except (ImportFileError, ImportRefused):
+            pass
+        except Exception:  # a job must never die silently: the officer sees that it failed, nothing written
+            app.logger.exception("import job %s failed", job_id)
         finally:
-            heartbeat.stopped.set()
             db.session.remove()
-            if _on_sqlite():
-                _beat_file(job_id).unlink(missing_ok=True)
+
+
+def commit_here(batch_id: int, user_id: int | None, scope_path: str) -> dict:
+    """Commit a small file in this request, as a job leased to this thread: if the process dies half-way, the
+    batch is freed like a background job's. Raises what the commit raises (services.BatchBusy when taken)."""
+    from . import services
+
+    if not locks.claim(batch_id, BatchStatus.DRAFT.value, BatchStatus.COMMITTING.value):
+        raise services.BatchBusy(services.refusal(batch_id))
+    worker, now = worker_name(), utcnow()
+    job_id = db.session.execute(insert(_job).values(
+        batch_id=batch_id, action="commit", status=JobStatus.RUNNING.value, progress=1, created_by_id=user_id,
+        scope_path=scope_path, created_at=now, started_at=now, heartbeat_at=now, worker=worker)
+        .returning(_job.c.id)).scalar_one()
+    db.session.commit()
+    return _leased(current_app._get_current_object(), job_id, worker)
 
 
 def work_once(app) -> int | None:
@@ -247,8 +281,12 @@ def work_forever(app, stop: threading.Event | None = None) -> None:
     stop = stop or threading.Event()
     poll = app.config.get("IMPORT_WORKER_POLL_SECONDS", POLL_SECONDS)
     while not stop.is_set():
-        if work_once(app) is None:
-            stop.wait(poll)
+        try:
+            if work_once(app) is not None:
+                continue
+        except Exception:  # the database went away for a moment: the loop outlives it
+            app.logger.exception("import worker: round failed")
+        stop.wait(poll)
 
 
 def start_worker_thread(app) -> threading.Thread:

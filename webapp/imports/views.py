@@ -140,8 +140,14 @@ def preview(batch_id):
     running = job if job and job.status in (JobStatus.QUEUED, JobStatus.RUNNING) else None
     busy = _(services.BUSY[batch.status.value]) if batch.status == BatchStatus.COMMITTING else None
     return render("imports/preview.html", **_work_context(batch, job=running, file_error=busy,
-                                                          job_error=_(job.message) if job and job.message
-                                                          and job.status == JobStatus.FAILED else None))
+                                                          job_error=_job_error(batch, job)))
+
+
+def _job_error(batch: ImportBatch, job: ImportJob | None) -> str | None:
+    """Why the last background job failed (a small file's own commit showed its reason when it was posted)."""
+    if not job or job.status != JobStatus.FAILED or not job.message:
+        return None
+    return _(job.message) if job.message == jobs.LOST or jobs.runs_in_background(batch.size_bytes) else None
 
 
 @bp.post("/<int:batch_id>/settings")
@@ -237,10 +243,10 @@ def commit(batch_id):
             return _refused(batch_id, services.refusal(batch_id))
         return _redirect(url_for("imports.preview", batch_id=batch_id))
     try:
-        services.commit_batch(batch_id, current_user.id, scope_path(current_user))
+        jobs.commit_here(batch_id, current_user.id, scope_path(current_user))
     except importers.ImportFileError as exc:
         return _work(batch_id, 422, file_error=exc.message)
-    except services.BatchBusy as exc:
+    except services.BatchBusy as exc:  # before ImportRefused, its base
         return _refused(batch_id, exc.message)
     except ImportRefused as exc:
         return _work(batch_id, 409, file_error=exc.message)

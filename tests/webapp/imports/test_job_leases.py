@@ -93,6 +93,27 @@ def test_a_worker_killed_mid_commit_loses_its_lease_and_a_retry_commits(app, cli
     assert db.session.get(ImportBatch, batch_id).status == BatchStatus.COMMITTED and persons() == 25
 
 
+def test_a_commit_whose_request_died_frees_its_batch(app, client, admin, root_unit, term, tmp_path, clock):
+    from webapp.imports import locks
+
+    batch_id = roster_batch(tmp_path / "ds.xlsx", NAMES[:3], ["Chi bộ Song Song"], root_unit, admin.id)
+    assert locks.claim(batch_id, "draft", "committing")
+    started = app_clock.utcnow()
+    db.session.execute(insert(ImportJob.__table__).values(  # what a request killed mid-commit leaves behind
+        batch_id=batch_id, action="commit", status="running", progress=1, created_by_id=admin.id,
+        created_at=started, started_at=started, heartbeat_at=started, worker="gone:1:1"))
+    db.session.commit()
+    assert "đang được ghi vào dữ liệu" in client.get(f"/imports/{batch_id}").get_data(as_text=True)
+    clock(app_clock.now() + timedelta(seconds=jobs.lease_seconds() + 1))
+    assert "dừng giữa chừng" in client.get(f"/imports/{batch_id}").get_data(as_text=True)
+    assert db.session.get(ImportBatch, batch_id).status == BatchStatus.DRAFT
+    response = client.post(f"/imports/{batch_id}/commit", data={
+        "start_date": "01/11/2025", "action": "commit", "create_units": "y", "unit_parent_id": str(root_unit.id),
+        "default_unit_id": "0"})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/imports/{batch_id}/receipt")
+    assert persons() == 3
+
+
 def test_a_lost_analysis_gives_the_officer_a_way_out(app, client, admin, root_unit, term, tmp_path, clock):
     batch_id = roster_batch(tmp_path / "ds.xlsx", NAMES[:3], ["Chi bộ Song Song"], root_unit, admin.id)
     started = app_clock.utcnow()
