@@ -134,8 +134,9 @@ def inspect_sheet_command(file, sheet, as_json):
 
 @click.command("worker")
 @click.option("--poll", default=2.0, show_default=True, help="Giây chờ giữa hai lần tìm việc khi hàng đợi trống.")
+@click.option("--once", is_flag=True, help="Chạy hết các việc đang chờ rồi thoát.")
 @with_appcontext
-def worker_command(poll):
+def worker_command(poll, once):
     """Run background import jobs (big files) from the database, alongside any number of app processes."""
     from flask import current_app
 
@@ -144,6 +145,10 @@ def worker_command(poll):
     app = current_app._get_current_object()
     app.config["IMPORT_WORKER_POLL_SECONDS"] = poll
     click.echo(f"Đang chạy tiến trình nhập nền {jobs.worker_name()}.")
+    if once:
+        while jobs.work_once(app) is not None:
+            pass
+        return
     jobs.work_forever(app)
 
 

@@ -132,3 +132,14 @@ def test_a_lost_analysis_gives_the_officer_a_way_out(app, client, admin, root_un
     assert f"/imports/{batch_id}/analyse" in page and f"/imports/{batch_id}/cancel" in page
     again = client.post(f"/imports/{batch_id}/analyse", follow_redirects=True)
     assert again.status_code == 200 and db.session.get(ImportBatch, batch_id).summary["record_count"] == 3
+
+
+def test_flask_worker_runs_the_queued_jobs(app, runner, admin, root_unit, term, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "IMPORT_WORKER", "external")  # queued here, run by the worker command
+    batch_id = roster_batch(tmp_path / "ds.xlsx", NAMES[:4], ["Chi bộ Song Song"], root_unit, admin.id)
+    job_id = jobs.start(batch_id, "commit", admin.id, "/")
+    assert job_row(job_id).status == JobStatus.QUEUED
+    result = runner.invoke(args=["worker", "--once"])
+    assert result.exit_code == 0, result.output
+    assert job_row(job_id).status == JobStatus.DONE and persons() == 4
+    assert db.session.get(ImportBatch, batch_id).status == BatchStatus.COMMITTED
