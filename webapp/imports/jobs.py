@@ -98,9 +98,25 @@ def start(batch_id: int, action: str, user_id: int | None, scope_path: str) -> i
         scope_path=scope_path, created_at=utcnow()).returning(_job.c.id)).scalar_one()
     db.session.commit()
     if current_app.config.get("IMPORT_WORKER", "thread") == "thread":
-        app = current_app._get_current_object()
-        threading.Thread(target=_work_once, args=(app,), name=f"import-job-{job_id}", daemon=True).start()
+        _drain_in_thread(f"import-job-{job_id}")
     return job_id
+
+
+_drainer: threading.Thread | None = None
+
+
+def _drain_in_thread(name: str) -> threading.Thread:
+    thread = threading.Thread(target=_work_once, args=(current_app._get_current_object(),), name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+def nudge() -> None:
+    """Run the queue in a thread of this process if none of the poll's is running (the job poll calls it, so a
+    job whose queueing process died before a worker took it still runs where workers are threads)."""
+    global _drainer
+    if current_app.config.get("IMPORT_WORKER", "thread") == "thread" and not (_drainer and _drainer.is_alive()):
+        _drainer = _drain_in_thread("import-jobs")
 
 
 def worker_name() -> str:

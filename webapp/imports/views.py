@@ -288,6 +288,8 @@ def job(job_id):
     if item.status == JobStatus.DONE:
         target = "imports.receipt" if item.action == "commit" else "imports.preview"
         return _redirect(url_for(target, batch_id=item.batch_id))
+    if item.status == JobStatus.QUEUED:
+        jobs.nudge()
     if item.status == JobStatus.RUNNING and jobs.expire_stale():
         db.session.refresh(item)
     if item.status == JobStatus.FAILED:  # the work area comes back with the reason and a way to retry or cancel

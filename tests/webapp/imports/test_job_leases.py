@@ -143,3 +143,15 @@ def test_flask_worker_runs_the_queued_jobs(app, runner, admin, root_unit, term, 
     assert result.exit_code == 0, result.output
     assert job_row(job_id).status == JobStatus.DONE and persons() == 4
     assert db.session.get(ImportBatch, batch_id).status == BatchStatus.COMMITTED
+
+
+def test_a_job_queued_by_a_process_that_died_runs_when_polled(app, client, admin, root_unit, term, tmp_path):
+    batch_id = roster_batch(tmp_path / "ds.xlsx", NAMES[:3], ["Chi bộ Song Song"], root_unit, admin.id)
+    job_id = db.session.execute(insert(ImportJob.__table__).values(  # queued; its process never ran it
+        batch_id=batch_id, action="analyse", status="queued", progress=0, created_by_id=admin.id, scope_path="/",
+        created_at=app_clock.utcnow()).returning(ImportJob.__table__.c.id)).scalar_one()
+    db.session.commit()
+    assert client.get(f"/imports/jobs/{job_id}", headers={"HX-Request": "true"}).status_code == 200
+    jobs.wait(job_id, 20)
+    assert job_row(job_id).status == JobStatus.DONE
+    assert db.session.get(ImportBatch, batch_id).summary["record_count"] == 3
