@@ -72,7 +72,8 @@ def test_a_worker_killed_mid_commit_loses_its_lease_and_a_retry_commits(app, cli
         while not ready.exists() and time.monotonic() < deadline and worker.poll() is None:
             time.sleep(0.05)
         assert ready.exists(), "the worker never reached the commit"
-        time.sleep(0.5)  # a heartbeat or two
+        time.sleep(0.6)  # a heartbeat or two
+        assert jobs.progress(job_row(job_id)) > 1  # this process reads the other's progress
     finally:
         worker.send_signal(signal.SIGKILL)
         worker.wait(10)
