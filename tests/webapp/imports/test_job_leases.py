@@ -156,3 +156,14 @@ def test_a_job_queued_by_a_process_that_died_runs_when_polled(app, client, admin
     jobs.wait(job_id, 20)
     assert job_row(job_id).status == JobStatus.DONE
     assert db.session.get(ImportBatch, batch_id).summary["record_count"] == 3
+
+
+@pytest.mark.parametrize("mode, threads", [("thread", 1), ("external", 0)])
+def test_flask_serve_runs_a_worker_thread_unless_workers_are_external(app, runner, monkeypatch, mode, threads):
+    started = []
+    monkeypatch.setitem(app.config, "IMPORT_WORKER", mode)
+    monkeypatch.setattr("waitress.serve", lambda *args, **kwargs: None)
+    monkeypatch.setattr(jobs, "start_worker_thread", started.append)
+    result = runner.invoke(args=["serve", "--port", "8999"])
+    assert result.exit_code == 0, result.output
+    assert len(started) == threads
