@@ -110,7 +110,11 @@ def serve_command(host, port, threads):
     """Serve the app with waitress (production; works on Windows servers too)."""
     from waitress import serve
 
+    from .imports import jobs
+
     app = current_app._get_current_object()
+    if app.config["IMPORT_WORKER"] == "thread":  # background imports run here unless `flask worker` processes do
+        jobs.start_worker_thread(app)
     click.echo(f"Đang phục vụ tại http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/")
     serve(app, host=host, port=port, threads=threads)
 

@@ -40,6 +40,8 @@ def build_config(instance_path: str) -> dict:
         "IMPORT_MAX_COLS": int(os.environ.get("IMPORT_MAX_COLS", "500")),
         "IMPORT_MAX_SECONDS": int(os.environ.get("IMPORT_MAX_SECONDS", "120")),
         "IMPORT_BACKGROUND_BYTES": int(os.environ.get("IMPORT_BACKGROUND_KB", "256")) * 1024,
+        "IMPORT_JOB_LEASE_SECONDS": int(os.environ.get("IMPORT_JOB_LEASE_SECONDS", "60")),
+        "IMPORT_WORKER": os.environ.get("IMPORT_WORKER", "thread"),
         "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER", str(Path(instance_path) / "uploads")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 from flask import has_app_context
-from flask.cli import ScriptInfo
+from flask.cli import ScriptInfo, with_appcontext
 
 EXIT_OK, EXIT_UNIMPORTABLE = 0, 2
 
@@ -132,4 +132,24 @@ def inspect_sheet_command(file, sheet, as_json):
     _delegate(["inspect-sheet", file] + (["--sheet", sheet] if sheet else []) + ["--json"])
 
 
-COMMANDS = [import_command, inspect_sheet_command]
+@click.command("worker")
+@click.option("--poll", default=2.0, show_default=True, help="Giây chờ giữa hai lần tìm việc khi hàng đợi trống.")
+@click.option("--once", is_flag=True, help="Chạy hết các việc đang chờ rồi thoát.")
+@with_appcontext
+def worker_command(poll, once):
+    """Run background import jobs (big files) from the database, alongside any number of app processes."""
+    from flask import current_app
+
+    from webapp.imports import jobs
+
+    app = current_app._get_current_object()
+    app.config["IMPORT_WORKER_POLL_SECONDS"] = poll
+    click.echo(f"Đang chạy tiến trình nhập nền {jobs.worker_name()}.")
+    if once:
+        while jobs.work_once(app) is not None:
+            pass
+        return
+    jobs.work_forever(app)
+
+
+COMMANDS = [import_command, inspect_sheet_command, worker_command]

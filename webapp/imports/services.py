@@ -13,7 +13,8 @@ from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch
                       Meeting, Membership, Person, TargetIndicator, TargetMeasurement, Unit, WorkingGroup)
 from ..clock import utcnow
 from ..models.meetings import meeting_unit
-from . import files
+from ..i18n import N_
+from . import files, locks
 from .engine import Context, ImportRefused, Options, execute
 
 PREVIEW_ROWS = 30
@@ -191,6 +192,7 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
         progress(20)
     ctx, refused, rows = _context(batch, scope_path, progress), None, []
     try:
+        locks.begin_writing()  # the dry run inserts too (then rolls back): it waits for commits writing the same rows
         frame = execute(result, ctx)
         rows = row_results(result, frame)
     except ImportRefused as exc:
@@ -217,38 +219,72 @@ def set_cell(batch_id: int, ref: str, value: str | None) -> None:
     db.session.commit()
 
 
-def configure(batch_id: int, **values) -> None:
-    """Change kind, sheet, mapping or options of a draft batch."""
-    update_batch(batch_id, **values)
+def configure(batch_id: int, **values) -> bool:
+    """Change kind, sheet, mapping or options of a draft batch; False when a commit has taken it meanwhile."""
+    table = ImportBatch.__table__
+    changed = db.session.execute(update(table).where(table.c.id == batch_id, table.c.status == BatchStatus.DRAFT.value)
+                                 .values(**values)).rowcount == 1
     db.session.commit()
+    db.session.expire_all()
+    return changed
 
 
-def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", progress=None) -> dict:
-    """Write the batch in one transaction (all or nothing) and store its receipt; returns the counts."""
-    batch = db.session.get(ImportBatch, batch_id)
-    if batch.status != BatchStatus.DRAFT:
-        raise ImportRefused("Lượt nhập này đã được ghi hoặc đã hủy.")
+BUSY = {BatchStatus.COMMITTING.value: N_("Lượt nhập này đang được ghi vào dữ liệu (có thể do bấm Nhập hai lần); "
+                                         "hãy chờ ghi xong."),
+        BatchStatus.UNDOING.value: N_("Lượt nhập này đang được hoàn tác; hãy chờ xong.")}
+DONE_ALREADY = N_("Lượt nhập này đã được ghi hoặc đã hủy.")
+
+
+class BatchBusy(ImportRefused):
+    """Another request or worker holds the batch (or it is already past this step)."""
+
+
+def refusal(batch_id: int) -> str:
+    """Why a batch cannot be taken now (Vietnamese msgid): another request is at it, or it is past that."""
+    status = db.session.scalar(select(ImportBatch.status).where(ImportBatch.id == batch_id))
+    return BUSY.get(status.value if status else "", DONE_ALREADY)
+
+
+def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", progress=None, claimed: bool = False,
+                 finish=None) -> dict:
+    """Write the batch exactly once, in one transaction (all or nothing), and store its receipt; returns the counts.
+
+    Only the caller whose conditional UPDATE moves the batch from draft to committing writes; any other is refused.
+    A background job has `claimed` the batch when it was queued, and its `finish` runs inside the transaction."""
+    if not claimed and not locks.claim(batch_id, BatchStatus.DRAFT.value, BatchStatus.COMMITTING.value):
+        raise BatchBusy(refusal(batch_id))
     try:
-        result = _parse(batch)
-        ctx = _context(batch, scope_path, progress)
-        frame = execute(result, ctx)
-        rows = row_results(result, frame)
-        counts = {**_count_outcomes(rows), "rows": len(rows), "records": int(result.record_count),
-                  "created": ctx.created, "updated": ctx.updated}
-        mapping = batch.mapping or full_mapping(result.kind, result.columns_as_dicts())
-        remember_mapping(result.kind, result.signature, mapping, user_id)
-        now = utcnow()
-        update_batch(batch_id, status=BatchStatus.COMMITTED.value, committed_at=now, counts=counts,
-                     row_results=rows, kind=result.kind, sheet=result.sheet, header_row=result.header_row,
-                     signature=result.signature, mapping=mapping)
-        db.session.execute(insert(AuditLog.__table__).values(
-            at=now, user_id=user_id, action="import", table_name="import_batch", row_id=batch_id,
-            after={"file": batch.file_name, "sha256": batch.sha256, "created": ctx.created,
-                   "updated": ctx.updated}, note=batch.file_name[:255]))
+        locks.begin_writing()
+        counts = _write(batch_id, user_id, scope_path, progress)
+        if finish:
+            finish()
         db.session.commit()
-    except Exception:
+    except BaseException:
         db.session.rollback()
+        if not claimed:  # nothing written: the officer may try again (a job's runner frees its own batch)
+            locks.claim(batch_id, BatchStatus.COMMITTING.value, BatchStatus.DRAFT.value)
         raise
+    return counts
+
+
+def _write(batch_id: int, user_id: int | None, scope_path: str, progress) -> dict:
+    batch = db.session.get(ImportBatch, batch_id)
+    result = _parse(batch)
+    ctx = _context(batch, scope_path, progress)
+    frame = execute(result, ctx)
+    rows = row_results(result, frame)
+    counts = {**_count_outcomes(rows), "rows": len(rows), "records": int(result.record_count),
+              "created": ctx.created, "updated": ctx.updated}
+    mapping = batch.mapping or full_mapping(result.kind, result.columns_as_dicts())
+    remember_mapping(result.kind, result.signature, mapping, user_id)
+    now = utcnow()
+    update_batch(batch_id, status=BatchStatus.COMMITTED.value, committed_at=now, counts=counts,
+                 row_results=rows, kind=result.kind, sheet=result.sheet, header_row=result.header_row,
+                 signature=result.signature, mapping=mapping)
+    db.session.execute(insert(AuditLog.__table__).values(
+        at=now, user_id=user_id, action="import", table_name="import_batch", row_id=batch_id,
+        after={"file": batch.file_name, "sha256": batch.sha256, "created": ctx.created,
+               "updated": ctx.updated}, note=batch.file_name[:255]))
     return counts
 
 
@@ -330,9 +366,25 @@ def undo_batch(batch_id: int, user_id: int | None, force: bool = False) -> dict:
     """Revert a committed batch in one transaction: restore updated rows, delete created ones.
 
     Refuses when others' rows depend on what the batch created; asks for `force` when rows were edited since."""
+    if not locks.claim(batch_id, BatchStatus.COMMITTED.value, BatchStatus.UNDOING.value):
+        status = db.session.scalar(select(ImportBatch.status).where(ImportBatch.id == batch_id))
+        raise BatchBusy(BUSY.get(status.value if status else "", NOT_COMMITTED))
+    try:
+        locks.begin_writing()
+        edited = _undo(batch_id, user_id, force)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        locks.claim(batch_id, BatchStatus.UNDOING.value, BatchStatus.COMMITTED.value)
+        raise
+    return {"edited": len(edited)}
+
+
+NOT_COMMITTED = N_("Chỉ hoàn tác được lượt nhập đã ghi vào dữ liệu.")
+
+
+def _undo(batch_id: int, user_id: int | None, force: bool) -> list:
     batch = db.session.get(ImportBatch, batch_id)
-    if batch.status != BatchStatus.COMMITTED:
-        raise ImportRefused("Chỉ hoàn tác được lượt nhập đã ghi vào dữ liệu.")
     blockers = dependents(batch)
     if blockers:
         raise ImportRefused("Không thể hoàn tác vì có dữ liệu khác dựa trên dữ liệu của lượt nhập này: "
@@ -340,32 +392,26 @@ def undo_batch(batch_id: int, user_id: int | None, force: bool = False) -> dict:
     edited = edited_since(batch)
     if edited and not force:
         raise ImportRefused(f"Có {len(edited)} bản ghi đã được sửa sau khi nhập; xác nhận để hoàn tác cả những thay đổi đó.")
-    try:
-        _restore_updates(batch_id)
-        b = batch_id
-        meetings = select(Meeting.id).where(Meeting.import_batch_id == b)
-        db.session.execute(delete(Attendance.__table__).where(Attendance.__table__.c.import_batch_id == b))
-        db.session.execute(delete(meeting_unit).where(meeting_unit.c.meeting_id.in_(meetings)))
-        for model in (Meeting, Assignment, Membership, Person, TargetMeasurement, TargetIndicator):
-            db.session.execute(delete(model.__table__).where(model.__table__.c.import_batch_id == b))
-        for table_name in ("working_group", "unit"):
-            ids = db.session.scalars(_created_ids_query(table_name, b)).all()
-            table = TABLES[table_name].__table__
-            for row_id in sorted(ids, reverse=True):
-                db.session.execute(delete(table).where(table.c.id == row_id))
-        now = utcnow()
-        update_batch(batch_id, status=BatchStatus.UNDONE.value, undone_at=now)
-        db.session.execute(insert(AuditLog.__table__).values(
-            at=now, user_id=user_id, action="undo_import", table_name="import_batch", row_id=batch_id,
-            after={"edited_since": len(edited)}, note=batch.file_name[:255]))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    return {"edited": len(edited)}
+    _restore_updates(batch_id)
+    b = batch_id
+    meetings = select(Meeting.id).where(Meeting.import_batch_id == b)
+    db.session.execute(delete(Attendance.__table__).where(Attendance.__table__.c.import_batch_id == b))
+    db.session.execute(delete(meeting_unit).where(meeting_unit.c.meeting_id.in_(meetings)))
+    for model in (Meeting, Assignment, Membership, Person, TargetMeasurement, TargetIndicator):
+        db.session.execute(delete(model.__table__).where(model.__table__.c.import_batch_id == b))
+    for table_name in ("working_group", "unit"):
+        ids = db.session.scalars(_created_ids_query(table_name, b)).all()
+        table = TABLES[table_name].__table__
+        for row_id in sorted(ids, reverse=True):
+            db.session.execute(delete(table).where(table.c.id == row_id))
+    now = utcnow()
+    update_batch(batch_id, status=BatchStatus.UNDONE.value, undone_at=now)
+    db.session.execute(insert(AuditLog.__table__).values(
+        at=now, user_id=user_id, action="undo_import", table_name="import_batch", row_id=batch_id,
+        after={"edited_since": len(edited)}, note=batch.file_name[:255]))
+    return edited
 
 
-def cancel_batch(batch_id: int) -> None:
-    """Abandon a draft batch (the uploaded file stays on disk, named by its hash)."""
-    update_batch(batch_id, status=BatchStatus.CANCELLED.value)
-    db.session.commit()
+def cancel_batch(batch_id: int) -> bool:
+    """Abandon a draft batch (the uploaded file stays on disk, named by its hash); False when a commit took it first."""
+    return locks.claim(batch_id, BatchStatus.DRAFT.value, BatchStatus.CANCELLED.value)

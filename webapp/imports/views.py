@@ -132,12 +132,22 @@ def template(kind):
 def preview(batch_id):
     """The work area of a draft batch (or its receipt once committed)."""
     batch = _batch(batch_id)
-    if batch.status != BatchStatus.DRAFT:
+    if batch.status not in (BatchStatus.DRAFT, BatchStatus.COMMITTING):
         return redirect(url_for("imports.receipt", batch_id=batch_id))
+    jobs.expire_stale()  # a job whose worker died is failed here, and its batch is free again
+    batch = db.session.get(ImportBatch, batch_id)
     job = queries.latest_job(batch_id)
     running = job if job and job.status in (JobStatus.QUEUED, JobStatus.RUNNING) else None
-    return render("imports/preview.html", **_work_context(batch, job=running,
-                                                          job_error=job.message if job and job.status == JobStatus.FAILED else None))
+    busy = _(services.BUSY[batch.status.value]) if batch.status == BatchStatus.COMMITTING else None
+    return render("imports/preview.html", **_work_context(batch, job=running, file_error=busy,
+                                                          job_error=_job_error(batch, job)))
+
+
+def _job_error(batch: ImportBatch, job: ImportJob | None) -> str | None:
+    """Why the last background job failed (a small file's own commit showed its reason when it was posted)."""
+    if not job or job.status != JobStatus.FAILED or not job.message:
+        return None
+    return _(job.message) if job.message == jobs.LOST or jobs.runs_in_background(batch.size_bytes) else None
 
 
 @bp.post("/<int:batch_id>/settings")
@@ -200,11 +210,19 @@ def cell(batch_id):
     return _reanalyse(db.session.get(ImportBatch, batch_id))
 
 
+def _refused(batch_id: int, message: str):
+    """Back to the batch page with the reason (a second click on Nhập, another tab, or a finished batch)."""
+    flash(_(message), "error")
+    return _redirect(url_for("imports.preview", batch_id=batch_id))
+
+
 @bp.post("/<int:batch_id>/commit")
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
 def commit(batch_id):
-    """Save the options, then check again or write the batch in one transaction."""
-    batch = _draft(batch_id)
+    """Save the options, then check again or write the batch exactly once, in one transaction."""
+    batch = _batch(batch_id)
+    if batch.status != BatchStatus.DRAFT:
+        return _refused(batch_id, services.refusal(batch_id))
     form = _options_form(batch, request.form)
     valid = form.validate_on_submit()
     if valid and form.create_units.data and not form.unit_parent_id.data:
@@ -215,17 +233,21 @@ def commit(batch_id):
     options = Options(start_date=form.start_date.data or local_today(), create_units=form.create_units.data,
                       unit_parent_id=form.unit_parent_id.data or None, create_persons=form.create_persons.data,
                       default_unit_id=form.default_unit_id.data or None)
-    services.configure(batch_id, options=options.as_dict())
+    if not services.configure(batch_id, options=options.as_dict()):
+        return _refused(batch_id, services.refusal(batch_id))
     batch = db.session.get(ImportBatch, batch_id)
     if request.form.get("action") != "commit":
         return _reanalyse(batch)
     if jobs.runs_in_background(batch.size_bytes):
-        jobs.start(batch_id, "commit", current_user.id, scope_path(current_user))
+        if not jobs.start(batch_id, "commit", current_user.id, scope_path(current_user)):
+            return _refused(batch_id, services.refusal(batch_id))
         return _redirect(url_for("imports.preview", batch_id=batch_id))
     try:
-        services.commit_batch(batch_id, current_user.id, scope_path(current_user))
+        jobs.commit_here(batch_id, current_user.id, scope_path(current_user))
     except importers.ImportFileError as exc:
         return _work(batch_id, 422, file_error=exc.message)
+    except services.BatchBusy as exc:  # before ImportRefused, its base
+        return _refused(batch_id, exc.message)
     except ImportRefused as exc:
         return _work(batch_id, 409, file_error=exc.message)
     flash(_("Đã nhập dữ liệu."), "success")
@@ -239,12 +261,20 @@ def _redirect(url: str):
     return redirect(url)
 
 
+@bp.post("/<int:batch_id>/analyse")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def analyse(batch_id):
+    """Check the file again (after a check that stopped half-way)."""
+    return _reanalyse(_draft(batch_id))
+
+
 @bp.post("/<int:batch_id>/cancel")
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
 def cancel(batch_id):
     """Abandon a draft batch."""
     _draft(batch_id)
-    services.cancel_batch(batch_id)
+    if not services.cancel_batch(batch_id):
+        return _refused(batch_id, services.refusal(batch_id))
     flash(_("Đã hủy lượt nhập."), "success")
     return _redirect(url_for("imports.index"))
 
@@ -258,6 +288,12 @@ def job(job_id):
     if item.status == JobStatus.DONE:
         target = "imports.receipt" if item.action == "commit" else "imports.preview"
         return _redirect(url_for(target, batch_id=item.batch_id))
+    if item.status == JobStatus.QUEUED:
+        jobs.nudge()
+    if item.status == JobStatus.RUNNING and jobs.expire_stale():
+        db.session.refresh(item)
+    if item.status == JobStatus.FAILED:  # the work area comes back with the reason and a way to retry or cancel
+        return _redirect(url_for("imports.preview", batch_id=item.batch_id))
     return render("imports/_job.html", "imports/_job.html", job=item)
 
 
@@ -266,7 +302,7 @@ def job(job_id):
 def receipt(batch_id):
     """What a batch did, row by row, and how to undo it."""
     batch = _batch(batch_id)
-    if batch.status == BatchStatus.DRAFT:
+    if batch.status in (BatchStatus.DRAFT, BatchStatus.COMMITTING):
         return redirect(url_for("imports.preview", batch_id=batch_id))
     outcome = request.args.get("outcome") or None
     rows = [r for r in batch.row_results or [] if outcome is None or r["outcome"] == outcome]
@@ -306,7 +342,7 @@ def undo(batch_id):
     try:
         services.undo_batch(batch.id, current_user.id, force=form.force.data)
     except ImportRefused as exc:
-        flash(exc.message, "error")
+        flash(_(exc.message), "error")
         return _redirect(url_for("imports.receipt", batch_id=batch_id))
     flash(_("Đã hoàn tác lượt nhập."), "success")
     return _redirect(url_for("imports.receipt", batch_id=batch_id))

@@ -14,7 +14,9 @@ from .accounts import User
 
 class BatchStatus(str, enum.Enum):
     DRAFT = "draft"          # uploaded, being previewed
+    COMMITTING = "committing"  # taken by one commit (the conditional UPDATE only one caller wins)
     COMMITTED = "committed"  # written to the database
+    UNDOING = "undoing"      # taken by one undo
     UNDONE = "undone"        # reverted
     CANCELLED = "cancelled"  # abandoned before commit
 
@@ -79,7 +81,7 @@ class ImportMapping(db.Model):
 
 
 class ImportJob(db.Model):
-    """Background parse or commit of a big file; the page polls its progress."""
+    """Background parse or commit of a big file: claimed by one worker with a lease; any process reads its progress."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
@@ -91,5 +93,9 @@ class ImportJob(db.Model):
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[Optional[datetime]]
+    scope_path: Mapped[Optional[str]] = mapped_column(String(255))  # the starter's scope, for whichever worker runs it
+    worker: Mapped[Optional[str]] = mapped_column(String(64))  # host:pid:thread of the worker holding the lease
+    started_at: Mapped[Optional[datetime]]
+    heartbeat_at: Mapped[Optional[datetime]]  # renewed by the running worker; stale = the worker died
 
     batch: Mapped[ImportBatch] = relationship()
