@@ -300,6 +300,13 @@ def _created_persons(ctx: Context) -> pd.DataFrame:
     return frame
 
 
+def _json_value(value):
+    """A stored value as the change log keeps it: NULL (NaN in a frame) as None, dates as ISO text."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) -> pd.Series:
     """Fill in or correct position, phone and birth date of matched persons; returns the updated records mask."""
     ok = frame["outcome"].isna() & frame["person_id"].notna() & ~frame["new_person"]
@@ -311,7 +318,7 @@ def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) ->
         new_values = {f: getattr(rec, f) for f in ("position", "phone", "birth_date")
                       if getattr(rec, f) is not None and getattr(rec, f) == getattr(rec, f) and getattr(rec, f) != old[f]}
         if new_values:
-            befores.append((int(rec.person_id), {f: old[f] for f in new_values}))
+            befores.append((int(rec.person_id), {f: _json_value(old[f]) for f in new_values}))
             if "birth_date" in new_values:
                 new_values["birth_date"] = date.fromisoformat(new_values["birth_date"])
             changes.append((int(rec.person_id), new_values))

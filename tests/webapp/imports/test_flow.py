@@ -347,3 +347,24 @@ def test_a_register_naming_no_cell_without_a_default_cell_fails_every_row_with_t
     failed = [r for r in batch.row_results if r["outcome"] == "failed"]
     assert failed and all("chọn chi bộ mặc định" in r["reason"] for r in failed)
     assert batch.counts["imported"] == 0 and count(Attendance) == 0
+
+
+def test_a_blank_stored_field_filled_by_an_import_is_logged_as_null_and_undone(client, admin, town, upload,
+                                                                               roster_file, make_person):
+    person = make_person("Phạm Văn Khải", phone="0912000001")  # no position, no birth date stored
+    receipt = commit(client, batch_id_of(upload(roster_file())))
+    assert receipt.status_code == 200
+    db.session.expire_all()
+    assert db.session.get(Person, person.id).position == "Phó Bí thư"
+    client.post(f"/imports/{batch_id_of(receipt)}/undo")
+    db.session.expire_all()
+    assert db.session.get(Person, person.id).position is None
+
+
+def test_the_change_log_keeps_json_values():
+    from datetime import date as day
+
+    from webapp.imports.engine import _json_value
+
+    assert _json_value(float("nan")) is None and _json_value(None) is None
+    assert _json_value(day(2026, 1, 2)) == "2026-01-02" and _json_value("Chuyên viên") == "Chuyên viên"
