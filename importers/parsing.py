@@ -9,7 +9,7 @@ from pathlib import Path
 from . import errors as msg
 from .errors import ImportFileError
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
-from .legacy import decode_legacy, detect_legacy, may_hold_legacy
+from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
@@ -35,9 +35,12 @@ class Context:
     epoch_1904: bool = False
 
 
+SURE_LEGACY_CELLS = 3
+
+
 def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
     """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
-    found = []
+    found, unsure = [], []
     for col, cells in zip(column_numbers or range(10**6), columns):
         joined = _join_text(cells)
         if not may_hold_legacy(joined):
@@ -46,10 +49,15 @@ def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numb
             encoding = detect_legacy(cell) if cell.__class__ is str else None
             if encoding:
                 found.append((row + first_row, col, cell, encoding))
+            elif cell.__class__ is str and LEGACY_HINT.search(cell) and is_latin1(cell):
+                unsure.append((row + first_row, col, cell))
     if not found:
         return []
-    # A sheet is typed in one legacy font: the majority settles cells that fit both encodings.
+    # A sheet is typed in one legacy font: the majority settles cells that fit both encodings, and once the font
+    # is plain (a few cells only it explains), a Latin-1 cell that also reads as a word ('Chi bé') is in it too.
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
+    if len(found) >= SURE_LEGACY_CELLS:
+        found += [(row, col, cell, dominant) for row, col, cell in unsure if decode_legacy(cell, dominant) != cell]
     return [{"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
              "after": decode_legacy(cell, dominant), "encoding": dominant} for row, col, cell, _ in found]
 
