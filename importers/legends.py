@@ -6,7 +6,7 @@ read through a table of wordings."""
 import re
 from typing import Any
 
-from .normalising import fold, mark_key
+from .normalising import decode_mark, fold, mark_key
 
 # Meaning wordings (folded) → status, tried in order: the more specific first.
 MEANINGS = (
@@ -66,3 +66,14 @@ def is_legend_text(text: Any) -> bool:
     if fold(text).startswith(LEGEND_PREFIXES):
         return len(parse_legend(text)) >= 1
     return len(parse_legend(text)) >= 2 and ";" in text
+
+
+def read_mark(value: Any, table: dict[str, str]) -> tuple[str | None, str | None]:
+    """Status for one attendance mark: the file's legend and the usual marks first, then status words
+    written out in the cell ('có phép', 'vắng không lý do', 'đi muộn'); (None, None) for a blank cell."""
+    status, problem = decode_mark(value, table)
+    if problem and isinstance(value, str) and len(value.strip()) > 2:
+        worded = meaning_to_status(value)
+        if worded:
+            return worded, None
+    return status, problem

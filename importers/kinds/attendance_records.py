@@ -7,7 +7,8 @@ import pandas as pd
 
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
-from ..normalising import STATUSES, clean_text, decode_mark, iso, normalise_date
+from ..legends import read_mark
+from ..normalising import STATUSES, clean_text, iso, normalise_date
 from .body import clean_unique, factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
@@ -40,7 +41,7 @@ def _column(frame: pd.DataFrame, by_field: dict, field: str) -> pd.Series:
 def _decode(values: np.ndarray, table: dict) -> tuple[np.ndarray, np.ndarray]:
     """Statuses and problems for a flat array of marks, decoding each distinct mark once."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    decoded = [decode_mark(mark, table) for mark in uniques]
+    decoded = [read_mark(mark, table) for mark in uniques]
     statuses = np.array([d[0] for d in decoded] + [None], dtype=object)
     problems = np.array([d[1] for d in decoded] + [None], dtype=object)
     return statuses[codes], problems[codes]
@@ -54,7 +55,7 @@ def _status_codes(values: np.ndarray, table: dict) -> np.ndarray:
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     lookup = []
     for mark in uniques:
-        status, problem = decode_mark(mark, table)
+        status, problem = read_mark(mark, table)
         lookup.append(STATUSES.index(status) if status else UNKNOWN if problem else BLANK)
     return np.array(lookup + [BLANK], dtype=np.int8)[codes]
 
