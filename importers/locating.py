@@ -1,15 +1,17 @@
 """Find the table in a sheet: header row(s) by vocabulary, combined labels, title text, body extent."""
 
+import datetime as dt
 import re
 from typing import Any
 
 from .kinds import KEY_FIELDS, FieldSpec
 from .mapping import match_field
 from .legends import is_legend_text
-from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header
+from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
 from .results import Table
 
 HEADER_SCAN_ROWS = 60
+_FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
 STOP_PREFIXES = (
@@ -28,6 +30,24 @@ def fill_vertical_merges(rows: list[list[Any]], merges: list) -> None:
             for row in range(top + 1, min(bottom + 1, len(rows))):
                 if col < len(rows[row]) and is_blank(rows[row][col]):
                     rows[row][col] = value
+
+
+def header_date(cell: Any) -> str | None:
+    """ISO date of a header cell that is a meeting's date: a date cell, or text such as '05/01/2025'."""
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    if isinstance(cell, str) and _FULL_DATE.match(cell.strip()):
+        parsed = parse_date_text(cell.strip())
+        return parsed.isoformat() if parsed else None
+    return None
+
+
+def _is_date_row(row: list[Any]) -> bool:
+    """A header row of meeting dates: three or more cells, every filled cell beyond the first columns a date."""
+    cells = [cell for cell in row if not is_blank(cell)]
+    return len(cells) >= 3 and all(header_date(cell) for cell in cells)
 
 
 def _row_labels(row: list[Any]) -> list[str]:
@@ -70,7 +90,7 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
             best, best_score = index, score
     if best is None:
         return None
-    if best + 1 < len(rows) and _is_header_like(_row_labels(rows[best + 1]), specs):
+    if best + 1 < len(rows) and (_is_header_like(_row_labels(rows[best + 1]), specs) or _is_date_row(rows[best + 1])):
         return best, best + 1, best_score
     above = _row_labels(rows[best - 1]) if best > 0 else []
     if len({match_field(label, specs) for label in above} - {None}) >= 2:
@@ -111,8 +131,10 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
         body_start += 1  # the column numbers belong to the header, not to the data
     titles = [clean_text(cell) for row in rows[:first] for cell in row if isinstance(cell, str) and cell.strip()]
+    dates = [next((header_date(rows[r][c]) for r in range(first, last + 1) if c < len(rows[r])
+                   and header_date(rows[r][c])), None) for c in range(len(labels))]
     table = Table(sheet=sheet, header_rows=list(range(first, last + 1)), labels=labels,
-                  body_start=body_start, body_end=len(rows), title_text=titles, parents=parents)
+                  body_start=body_start, body_end=len(rows), title_text=titles, parents=parents, dates=dates)
     return table
 
 

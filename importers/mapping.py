@@ -52,13 +52,18 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
 
 
 def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, ...],
-                override: dict | None = None, with_months: bool = False) -> list[Column]:
-    """Columns with their field (first match wins) and month number; an override maps field -> column."""
+                override: dict | None = None, with_months: bool = False,
+                dates: list[str | None] | None = None) -> list[Column]:
+    """Columns with their field (first match wins), month number or meeting date; an override maps field -> column."""
     columns, taken = [], set()
     for index, label in enumerate(labels):
         column = Column(index=index, letter=column_letter(index), header=label)
         month = month_of_header(label, parents[index]) if with_months else None
-        if month:
+        day = dates[index] if with_months and dates and index < len(dates) else None
+        if day:
+            column.month, column.day, column.field = int(day[5:7]), day, f"date_{day}"
+            column.header = column.header or day
+        elif month:
             column.month, column.field = month, f"month_{month}"
         else:
             field = match_field(label, specs)

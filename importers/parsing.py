@@ -122,7 +122,8 @@ def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
 def detect_kind(table: Table) -> str:
     """'targets' when the header names an indicator column and more targets columns than person columns;
     'attendance' when it has month columns or date+mark columns; else 'roster'."""
-    months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent))
+    months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent)) \
+        + sum(1 for day in table.dates if day)
     roster_score, attendance_score = score_labels(table.labels, ROSTER_ONLY), score_labels(table.labels, ATTENDANCE_ONLY)
     if months < 2 and score_labels(table.labels, (targets.INDICATOR,)) \
             and score_labels(table.labels, targets.DISTINCTIVE) > max(roster_score, attendance_score):
@@ -217,7 +218,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     grid = build_grid(chosen.rows)
     kind = kind or detect_kind(table)
     module = spec_module(kind)
-    columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance")
+    columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
+                          dates=table.dates)
     key_column = next((column for column in columns if column.field == module.ROWS.key), None)
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)

@@ -39,6 +39,7 @@ class Column:
     header: str
     field: str | None = None
     month: int | None = None
+    day: str | None = None  # ISO date of the meeting when the header cell is the meeting's date
     confirmed: bool = False  # mapped by a confirmed mapping: guessing from the values must not change it
 
     def as_dict(self) -> dict:
@@ -58,6 +59,7 @@ class Table:
     title_text: list[str] = field(default_factory=list)
     legend_text: str | None = None
     parents: list[str] = field(default_factory=list)  # upper header label carried over merged cells
+    dates: list[str | None] = field(default_factory=list)  # ISO date per column whose header cell is a date
 
 
 @dataclass

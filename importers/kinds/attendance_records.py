@@ -70,7 +70,7 @@ def _wide(frame, months, by_field, context):
     """Unpivot person x month marks (row-major, like a melt ordered by row) without a Python loop over cells."""
     n_rows, n_months = len(frame), len(months)
     rows = frame.index.to_numpy()
-    if context.year is None:
+    if context.year is None and not all(m.day for m in months):
         for row in rows:
             context.issues.error(int(row), None, "date", None, NO_YEAR)
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
@@ -83,7 +83,7 @@ def _wide(frame, months, by_field, context):
                                     marks[position], "ký hiệu điểm danh không rõ")
     names = _column(frame, by_field, "full_name").to_numpy(dtype=object)
     month_codes, month_dates = pd.factorize(
-        np.array([dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
+        np.array([m.day or dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
     records = pd.DataFrame({
         "full_name": _categorical(names, name_cleaner(names), n_months, keep),
         "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_dates),

@@ -55,7 +55,7 @@ def _parse(batch: ImportBatch):
 
 def full_mapping(kind: str, columns: list[dict]) -> dict:
     """Field -> column letter (None when unmapped) for every field of the kind: a complete, replayable mapping."""
-    chosen = {c["field"]: c["letter"] for c in columns if c["field"] and not c["field"].startswith("month_")}
+    chosen = {c["field"]: c["letter"] for c in columns if c["field"] and not c["field"].startswith(("month_", "date_"))}
     return {spec.name: chosen.get(spec.name) for spec in spec_module(kind).FIELDS}
 
 

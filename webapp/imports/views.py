@@ -172,7 +172,7 @@ def _mapping_from_form(batch: ImportBatch) -> tuple[dict, list[str]]:
     chosen, problems = {}, []
     for column in (batch.summary or {}).get("columns", []):
         value = request.form.get(f"col_{column['index']}", "")
-        if not value or (column["field"] or "").startswith("month_"):
+        if not value or (column["field"] or "").startswith(("month_", "date_")):
             continue
         if value not in fields:
             problems.append(_("Trường không hợp lệ ở cột %(col)s.", col=column["letter"]))
