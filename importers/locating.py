@@ -50,6 +50,21 @@ def _is_date_row(row: list[Any]) -> bool:
     return len(cells) >= 3 and all(header_date(cell) for cell in cells)
 
 
+def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec, ...]) -> bool:
+    """A second header row of short labels under a wider one ('Vắng mặt' over 'Có lý do | Không lý do',
+    'Năm sinh' over 'Nam | Nữ'): only short text, at least one label under a blank (merged) upper cell, and no
+    name where the key column is (a merged-down header repeats its label there)."""
+    upper_labels = _row_labels(upper)
+    keys = [i for i, label in enumerate(upper_labels) if match_field(label, specs) in KEY_FIELDS]
+    filled = [(i, cell) for i, cell in enumerate(row) if not is_blank(cell)]
+    if not filled or not keys or any(not isinstance(cell, str) or len(cell.strip()) > 40 for _, cell in filled):
+        return False
+    key = keys[0]
+    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key]:
+        return False
+    return any(i < len(upper_labels) and not upper_labels[i] for i, _ in filled)
+
+
 def _row_labels(row: list[Any]) -> list[str]:
     return [clean_text(cell) or "" if isinstance(cell, str) else "" for cell in row]
 
@@ -90,7 +105,8 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
             best, best_score = index, score
     if best is None:
         return None
-    if best + 1 < len(rows) and (_is_header_like(_row_labels(rows[best + 1]), specs) or _is_date_row(rows[best + 1])):
+    if best + 1 < len(rows) and (_is_header_like(_row_labels(rows[best + 1]), specs) or _is_date_row(rows[best + 1])
+                                 or _is_sub_header_row(rows[best], rows[best + 1], specs)):
         return best, best + 1, best_score
     above = _row_labels(rows[best - 1]) if best > 0 else []
     if len({match_field(label, specs) for label in above} - {None}) >= 2:

@@ -17,6 +17,7 @@ from .legends import parse_legend
 from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table
+from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
@@ -226,6 +227,9 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     from .kinds.body import split_body  # pandas loads only once a table was found
 
     conversions += _convert_body(chosen, grid, columns)
+    coalesce_split_fields(grid, table, columns, module.FIELDS)
+    if kind == "attendance":
+        coalesce_status_flags(grid, table, columns)
     issues = Issues(chosen.name)
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     legend = find_legend(chosen.rows, table.body_end)

@@ -1,0 +1,72 @@
+"""One fact spread over several columns under a common header, read back into one column before the rows are
+built: a birth date under 'Năm sinh' split into 'Nam | Nữ' (whichever is filled), a status given by an 'x' in
+one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the column's own wording says which status)."""
+
+import numpy as np
+
+from .kinds import FieldSpec
+from .legends import meaning_to_status
+from .mapping import match_field
+from .normalising import fold
+from .results import Column, Table
+
+
+def _blank(values: np.ndarray) -> np.ndarray:
+    as_text = np.array([("" if v is None else str(v)).strip() for v in values], dtype=object)
+    return as_text == ""
+
+
+def _groups_under_parents(table: Table, columns: list[Column]) -> dict[str, list[Column]]:
+    """Columns whose label differs from the header above them, by that upper header."""
+    groups: dict[str, list[Column]] = {}
+    for column in columns:
+        parent = table.parents[column.index] if column.index < len(table.parents) else ""
+        if parent and fold(parent) != fold(column.header) and not column.month:
+            groups.setdefault(parent, []).append(column)
+    return groups
+
+
+def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column], specs: tuple[FieldSpec, ...]) -> None:
+    """A field named by an upper header over sub-columns that name nothing ('Năm sinh' over 'Nam | Nữ') reads
+    from whichever sub-column is filled; the first sub-column carries the field."""
+    taken = {column.field for column in columns if column.field}
+    body = slice(table.body_start, table.body_end)
+    for parent, group in _groups_under_parents(table, columns).items():
+        field = match_field(parent, specs)
+        if field is None or field in taken or len(group) < 2 or any(column.field for column in group):
+            continue
+        first = group[0].index
+        merged = grid[body, first].copy()
+        for column in group[1:]:
+            values = grid[body, column.index]
+            fill = _blank(merged) & ~_blank(values)
+            merged[fill] = values[fill]
+        grid[body, first] = merged
+        group[0].field = field
+        taken.add(field)
+
+
+def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column]) -> None:
+    """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
+    a row is the wording of the column its mark is in, read into the first such column as the 'status' field."""
+    flags = []
+    for column in columns:
+        if column.month or (column.field and column.field != "status"):
+            continue
+        parent = table.parents[column.index] if column.index < len(table.parents) else ""
+        wording = column.header if fold(parent) == fold(column.header) else f"{parent} {column.header}"
+        if meaning_to_status(wording):
+            flags.append((column, wording))
+    if len({meaning_to_status(wording) for _, wording in flags}) < 2:
+        return
+    body = slice(table.body_start, table.body_end)
+    status = np.full(table.body_end - table.body_start, None, dtype=object)
+    for column, wording in flags:
+        marked = ~_blank(grid[body, column.index]) & np.equal(status, None)
+        status[marked] = wording
+    for column in columns:
+        if column.field == "status":
+            column.field = None
+    first = flags[0][0]
+    grid[body, first.index] = status
+    first.field = "status"
