@@ -29,11 +29,14 @@ def _groups_under_parents(table: Table, columns: list[Column]) -> dict[str, list
 def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column], specs: tuple[FieldSpec, ...]) -> None:
     """A field named by an upper header over sub-columns that name nothing ('Năm sinh' over 'Nam | Nữ') reads
     from whichever sub-column is filled; the first sub-column carries the field."""
-    taken = {column.field for column in columns if column.field}
     body = slice(table.body_start, table.body_end)
     for parent, group in _groups_under_parents(table, columns).items():
         field = match_field(parent, specs)
-        if field is None or field in taken or len(group) < 2 or any(column.field for column in group):
+        members = {column.index for column in group}
+        elsewhere = {column.field for column in columns if column.field and column.index not in members}
+        # the first sub-column may already carry the field (a confirmed mapping names one column per field)
+        if field is None or field in elsewhere or len(group) < 2 or group[0].field not in (None, field) \
+                or any(column.field for column in group[1:]):
             continue
         first = group[0].index
         merged = grid[body, first].copy()
@@ -43,7 +46,6 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
             merged[fill] = values[fill]
         grid[body, first] = merged
         group[0].field = field
-        taken.add(field)
 
 
 def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column]) -> None:
