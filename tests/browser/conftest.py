@@ -49,19 +49,30 @@ def page(browser, live_server):
     context.close()
 
 
+def log_in(page, username: str) -> None:
+    """Log in through the form and wait for the home page's greeting."""
+    from tests.factories import PASSWORD
+
+    page.goto("/auth/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.locator("h1", has_text="Xin chào").wait_for()
+
+
+def log_out(page) -> None:
+    """Log out from the menu and wait for the login page's heading."""
+    page.click("text=Đăng xuất")
+    page.locator("h1", has_text="Đăng nhập").wait_for()
+
+
 @pytest.fixture
 def login_page(page, make_user):
     """Log the browser in as a fresh user of `role` through the login form; returns the page."""
-    from tests.factories import PASSWORD
-
     def do_login(role, **kwargs):
         user = make_user(role, **kwargs)
         db.session.commit()
-        page.goto("/auth/login")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.locator("h1", has_text="Xin chào").wait_for()
+        log_in(page, user.username)
         return page
 
     return do_login

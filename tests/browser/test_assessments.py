@@ -2,23 +2,24 @@
 head's proposal to the standing board's decision."""
 from datetime import date
 
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in, log_out
 from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.models import FieldVisit, MemberRole, Role, Sector, UnitKind
 
 
-def _log_in(page, username):
-    page.goto("/auth/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.locator("h1", has_text="Xin chào").wait_for()
-
-
-def _log_out(page):
-    page.click("text=Đăng xuất")
-    page.locator("h1", has_text="Đăng nhập").wait_for()
+def _take_step(page, username, step, comment, check_figures=False):
+    """Open the member's assessment from the menu and take one step with the level 'good' and a comment."""
+    log_in(page, username)
+    page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
+    page.locator("#rounds a").first.click()
+    page.locator("#assessment-rows a", has_text="Phạm Thị Thành").click()
+    if check_figures:
+        assert page.locator("#assessment-figures").inner_text().count("Lượt đi cơ sở") == 1
+    page.select_option(f"#step-{step} select[name=level]", "good")
+    page.fill(f"#step-{step} textarea[name=text]", comment)
+    page.click(f"#step-{step} button[type=submit]")
+    page.locator("#assessment-steps", has_text=comment).wait_for()
 
 
 def test_one_round_from_self_assessment_to_decision(page, root_unit, make_unit, make_group, make_person,
@@ -38,7 +39,7 @@ def test_one_round_from_self_assessment_to_decision(page, root_unit, make_unit, 
     db.session.commit()
     year = local_today().year
 
-    _log_in(page, "vanphong")
+    log_in(page, "vanphong")
     page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
     page.fill("input[name=name]", f"Đánh giá năm {year}")
     page.fill("input[name=start_date]", f"{year}-01-01")
@@ -46,36 +47,13 @@ def test_one_round_from_self_assessment_to_decision(page, root_unit, make_unit, 
     page.click("#open-round button[type=submit]")
     page.locator("text=Đã mở đợt đánh giá").wait_for()
     assert "Đã mở đợt đánh giá với 2 thành viên" in page.content()
-    _log_out(page)
+    log_out(page)
 
-    _log_in(page, "thanh")
-    page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
-    page.locator("#rounds a", has_text=f"Đánh giá năm {year}").click()
-    page.locator("#assessment-rows a", has_text="Phạm Thị Thành").click()
-    assert page.locator("#assessment-figures").inner_text().count("Lượt đi cơ sở") == 1
-    page.select_option("#step-self select[name=level]", "good")
-    page.fill("#step-self textarea[name=text]", "Đã đi cơ sở, dự đủ sinh hoạt chi bộ.")
-    page.click("#step-self button[type=submit]")
-    page.locator("#assessment-steps", has_text="Đã đi cơ sở, dự đủ sinh hoạt chi bộ.").wait_for()
-    _log_out(page)
-
-    _log_in(page, "truong")
-    page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
-    page.locator("#rounds a").first.click()
-    page.locator("#assessment-rows a", has_text="Phạm Thị Thành").click()
-    page.select_option("#step-propose select[name=level]", "good")
-    page.fill("#step-propose textarea[name=text]", "Nhiệt tình, trách nhiệm.")
-    page.click("#step-propose button[type=submit]")
-    page.locator("#assessment-steps", has_text="Nhiệt tình, trách nhiệm.").wait_for()
-    _log_out(page)
-
-    _log_in(page, "lanhdao")
-    page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
-    page.locator("#rounds a").first.click()
-    page.locator("#assessment-rows a", has_text="Phạm Thị Thành").click()
-    page.select_option("#step-decide select[name=level]", "good")
-    page.click("#step-decide button[type=submit]")
-    page.locator("#assessment-steps", has_text="3. Quyết định xếp loại").wait_for()
+    _take_step(page, "thanh", "self", "Đã đi cơ sở, dự đủ sinh hoạt chi bộ.", check_figures=True)
+    log_out(page)
+    _take_step(page, "truong", "propose", "Nhiệt tình, trách nhiệm.")
+    log_out(page)
+    _take_step(page, "lanhdao", "decide", "Đồng ý với đề xuất.")
     page.locator("a", has_text=f"Đánh giá năm {year}").click()
     row = page.locator("#assessment-rows tr", has_text="Phạm Thị Thành")
     row.locator("td", has_text="Hoàn thành tốt nhiệm vụ").last.wait_for()

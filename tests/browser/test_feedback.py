@@ -2,24 +2,11 @@
 and the leadership sees it closed with the days it took."""
 from datetime import timedelta
 
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in, log_out
 from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.feedback.services import save_category
 from webapp.models import Role, Sector, UnitKind
-
-
-def _log_in(page, username):
-    page.goto("/auth/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.locator("h1", has_text="Xin chào").wait_for()
-
-
-def _log_out(page):
-    page.click("text=Đăng xuất")
-    page.locator("h1", has_text="Đăng nhập").wait_for()
 
 
 def test_concern_recorded_forwarded_answered_and_seen_closed(page, login_page, make_unit, root_unit, make_user):
@@ -45,9 +32,9 @@ def test_concern_recorded_forwarded_answered_and_seen_closed(page, login_page, m
     page.select_option("select[name=handler_id]", label=f"{handler.display_name} (xuly)")
     page.click("text=Ghi nhận bước xử lý")
     page.wait_for_selector("h1 >> text=Đã chuyển xử lý")
-    _log_out(page)
+    log_out(page)
 
-    _log_in(page, "xuly")
+    log_in(page, "xuly")
     page.click("nav >> text=Nhiệm vụ")
     page.click("text=Việc của tôi")
     page.click("text=PA-")
@@ -61,9 +48,9 @@ def test_concern_recorded_forwarded_answered_and_seen_closed(page, login_page, m
     page.select_option("select[name=target]", "closed")
     page.click("text=Ghi nhận bước xử lý")
     page.wait_for_selector("h1 >> text=Đã đóng")
-    _log_out(page)
+    log_out(page)
 
-    _log_in(page, leader.username)
+    log_in(page, leader.username)
     page.click("nav >> text=Phản ánh")
     page.select_option("select[name=status]", "closed")
     row = page.locator("#feedback-rows tbody tr").first

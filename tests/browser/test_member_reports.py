@@ -2,7 +2,7 @@
 group's reporting ledger."""
 from datetime import date
 
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in
 from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.member_reports.services import set_rule, submit_member_report
@@ -28,11 +28,7 @@ def test_head_compiles_the_group_report_from_members_reports(page, make_group, m
         submit_member_report(member, rule, person.id, key, text, today)
     db.session.commit()
 
-    page.goto("/auth/login")
-    page.fill("input[name=username]", head.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.locator("h1", has_text="Xin chào").wait_for()
+    log_in(page, head.username)
     page.locator("nav a", has_text="Báo cáo thành viên").click()
     page.locator("#overseen-groups a", has_text=group.name).click()
     page.locator("#member-standings").wait_for()

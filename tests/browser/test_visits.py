@@ -1,7 +1,7 @@
 """End to end on a phone-sized screen: a member records a field visit and turns its difficulty into feedback."""
 from datetime import date
 
-from tests.factories import PASSWORD
+from tests.browser.conftest import log_in
 from webapp.extensions import db
 from webapp.feedback.services import save_category
 from webapp.models import MemberRole, Role, Sector, UnitKind
@@ -24,11 +24,7 @@ def test_member_records_a_visit_on_a_phone(browser, live_server, make_unit, root
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
-        page.goto("/auth/login")
-        page.fill("input[name=username]", member.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.locator("h1", has_text="Xin chào").wait_for()
+        log_in(page, member.username)
         page.locator("nav a", has_text="Đi cơ sở").click()
         page.locator("h1", has_text="Chuyến đi cơ sở").wait_for()
         page.click("text=Ghi nhận chuyến đi cơ sở")

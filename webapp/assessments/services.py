@@ -48,19 +48,25 @@ def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today
     db.session.flush()
 
 
+def _sign(assessment: Assessment, step: str, note_field: str, user, level: AssessmentLevel, text: str,
+          today: date) -> None:
+    """Record a step taken by `user`: its level, comment, signer and date."""
+    setattr(assessment, f"{step}_level", level)
+    setattr(assessment, note_field, text.strip() or None)
+    setattr(assessment, f"{step}_by_id", user.id)
+    setattr(assessment, f"{step}_on", today)
+    db.session.flush()
+
+
 def propose(user, assessment: Assessment, level: AssessmentLevel, comment: str, today: date) -> None:
     _open(assessment)
     if assessment.self_level is None:
         raise RuleViolation("level", _("Thành viên chưa tự đánh giá."))
-    assessment.proposed_level, assessment.proposal_comment = level, comment.strip() or None
-    assessment.proposed_by_id, assessment.proposed_on = user.id, today
-    db.session.flush()
+    _sign(assessment, "proposed", "proposal_comment", user, level, comment, today)
 
 
 def decide(user, assessment: Assessment, level: AssessmentLevel, note: str, today: date) -> None:
     _open(assessment)
     if assessment.proposed_level is None:
         raise RuleViolation("level", _("Trưởng đoàn chưa đề xuất mức xếp loại."))
-    assessment.decided_level, assessment.decision_note = level, note.strip() or None
-    assessment.decided_by_id, assessment.decided_on = user.id, today
-    db.session.flush()
+    _sign(assessment, "decided", "decision_note", user, level, note, today)
