@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, case, exists, func, or_, select
 
+from ..documents.services import regulation_in_force
 from ..extensions import db
 from ..models import Absence, Assignment, Attendance, AttendanceRule, AttendanceStatus, Membership, ObligationMode
 from ..obligations.rules import Compliance, compliance, describe
@@ -63,6 +64,11 @@ def member_obligations(f: Filters, members: list[Member], cube: dict) -> tuple[l
     """Each member's compliance with their group's rule, and each group's rule in words (for the legend)."""
     rules = {rule.group_id: rule for rule in db.session.scalars(
         select(AttendanceRule).where(AttendanceRule.group_id.in_({m.group_id for m in members} or {0})))}
+    regulation = regulation_in_force(f.as_of)
+    if regulation is not None:  # the regulation in force over the period speaks for groups without their own rule
+        for group_id in {m.group_id for m in members} - set(rules):
+            rules[group_id] = AttendanceRule(group_id=group_id, mode=ObligationMode.TIMES_PER_PERIOD,
+                                             times=regulation.attendance_times, months=regulation.attendance_months or 3)
     per_period = {g for g, rule in rules.items() if rule.mode == ObligationMode.TIMES_PER_PERIOD}
     absent = _absent_persons(f)
     held = _held(f, per_period, absent)

@@ -1,11 +1,12 @@
 """The document upload form."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..formbase import AppForm
-from ..formfields import IdSelectField, VnDateField
+from ..formfields import IdSelectField, VnDateField, VnIntegerField
 
 
 class DocumentForm(AppForm):
@@ -15,3 +16,19 @@ class DocumentForm(AppForm):
     term_id = IdSelectField(_l("Nhiệm kỳ"))
     summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=4000)])
     file = FileField(_l("Tệp đính kèm"))
+    draft = BooleanField(_l("Lưu là dự thảo (chưa ban hành, để lấy ý kiến)"))
+    relation = SelectField(_l("Quan hệ với văn bản trước"), validate_choice=False, choices=[
+        SelectChoice("", _l("— Không —")), SelectChoice("replaces", _l("Thay thế")),
+        SelectChoice("amends", _l("Sửa đổi, bổ sung")), SelectChoice("annuls", _l("Bãi bỏ"))])
+    related_id = IdSelectField(_l("Văn bản được thay thế, sửa đổi hoặc bãi bỏ"))
+    effective_from = VnDateField(_l("Có hiệu lực từ ngày"), validators=[Optional()])
+    attendance_times = VnIntegerField(_l("Nghĩa vụ dự sinh hoạt: mỗi đơn vị được phân công ít nhất (lần)"),
+                                      validators=[Optional(), NumberRange(1, 31, _l("Từ 1 đến 31."))])
+    attendance_months = SelectField(_l("mỗi"), validate_choice=False, choices=[
+        SelectChoice("3", _l("quý")), SelectChoice("1", _l("tháng")), SelectChoice("6", _l("6 tháng")),
+        SelectChoice("12", _l("năm"))])
+
+
+class CommentForm(AppForm):
+    text = TextAreaField(_l("Góp ý"), validators=[DataRequired(_l("Hãy nhập nội dung góp ý.")),
+                                                 Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])

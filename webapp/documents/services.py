@@ -1,15 +1,22 @@
 """Storing uploaded documents: the file under a generated name, its original name kept in the row."""
+from datetime import date
+
 from flask_babel import lazy_gettext as _
+from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
+from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import Document
+from ..models import Document, DocumentComment
+from .rules import ends_related, in_force
 from ..uploads import ALLOWED_EXTENSIONS, extension_allowed, save_upload
 
 
 def add_document(title: str, upload: FileStorage, uploaded_by_id: int | None, number: str | None = None,
-                 issued_on=None, term=None, summary: str | None = None) -> Document:
+                 issued_on=None, term=None, summary: str | None = None, draft: bool = False, relation: str | None = None,
+                 related: Document | None = None, effective_from=None, attendance_times: int | None = None,
+                 attendance_months: int | None = None) -> Document:
     """Save the uploaded file under a random name and record the document (the caller commits)."""
     original = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip() if upload else ""
     if not original:
@@ -24,7 +31,44 @@ def add_document(title: str, upload: FileStorage, uploaded_by_id: int | None, nu
     document = Document(title=title.strip(), number=(number or "").strip() or None, issued_on=issued_on, term=term,
                         summary=(summary or "").strip() or None, file_name=original[:255], stored_name=stored,
                         content_type=upload.mimetype or "application/octet-stream", size_bytes=size,
-                        uploaded_by_id=uploaded_by_id)
+                        uploaded_by_id=uploaded_by_id, status="draft" if draft else "issued",
+                        relation=relation if related is not None else None, related=related,
+                        attendance_times=attendance_times, attendance_months=attendance_months if attendance_times else None)
     db.session.add(document)
     db.session.flush()
+    if not draft:
+        issue(document, issued_on or local_today(), effective_from)
     return document
+
+
+def issue(document: Document, issued_on: date, effective_from: date | None = None) -> Document:
+    """Issue a version: in force from `effective_from` (its issue date by default); the version it replaces or annuls
+    ends the day before."""
+    if document.related is not None and document.related_id == document.id:
+        raise RuleViolation("related_id", _("Văn bản không thể thay thế chính nó."))
+    document.status, document.issued_on = "issued", document.issued_on or issued_on
+    document.effective_from = effective_from or document.issued_on
+    last_day = ends_related(document.relation, document.effective_from)
+    if document.related is not None and last_day is not None:
+        document.related.effective_to = last_day
+    db.session.flush()
+    return document
+
+
+def comment(document: Document, user, text: str) -> DocumentComment:
+    """A comment on a draft; an issued version takes no more comments."""
+    if document.status != "draft":
+        raise RuleViolation("text", _("Chỉ góp ý vào dự thảo."))
+    row = DocumentComment(document=document, user_id=user.id, text=text.strip())
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def regulation_in_force(day: date) -> Document | None:
+    """The latest issued version that sets an attendance obligation and is in force on `day`."""
+    candidates = db.session.scalars(select(Document).where(Document.status == "issued",
+                                                           Document.attendance_times.is_not(None),
+                                                           Document.effective_from <= day)
+                                    .order_by(Document.effective_from.desc(), Document.id.desc()))
+    return next((d for d in candidates if in_force(d.status, d.effective_from, d.effective_to, day)), None)

@@ -1,10 +1,11 @@
 """Views of the documents area."""
-from flask import abort, redirect, send_from_directory, url_for
+from flask import abort, flash, redirect, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation, show_violation
 from ..groups.queries import terms
@@ -12,9 +13,11 @@ from ..models import Document, Role, Term
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, requires
 from ..rendering import render
+from ..template_helpers import vn_date
 from ..uploads import upload_folder
 from . import bp, services
-from .forms import DocumentForm
+from .forms import CommentForm, DocumentForm
+from .rules import in_force
 
 
 @bp.get("/")
@@ -33,11 +36,20 @@ def upload():
     """Upload a document file with its number, title, date and term."""
     form = DocumentForm()
     form.term_id.choices = [("", _("— Không gắn nhiệm kỳ —"))] + [(t.id, t.name) for t in terms()]
+    form.related_id.choices = [("", "—")] + [(d.id, f"{d.number or ''} {d.title}".strip()) for d in db.session.scalars(
+        select(Document).where(Document.status == "issued").order_by(Document.issued_on.desc().nulls_last()))]
     if form.validate_on_submit():
         term = db.session.get(Term, form.term_id.data) if form.term_id.data else None
+        related = db.session.get(Document, form.related_id.data) if form.related_id.data else None
         try:
+            if form.relation.data and related is None:
+                raise RuleViolation("related_id", _("Hãy chọn văn bản được thay thế, sửa đổi hoặc bãi bỏ."))
             services.add_document(form.title.data, form.file.data, current_user.id, number=form.number.data,
-                                  issued_on=form.issued_on.data, term=term, summary=form.summary.data)
+                                  issued_on=form.issued_on.data, term=term, summary=form.summary.data,
+                                  draft=form.draft.data, relation=form.relation.data or None, related=related,
+                                  effective_from=form.effective_from.data, attendance_times=form.attendance_times.data,
+                                  attendance_months=int(form.attendance_months.data)
+                                  if form.attendance_months.data in ("1", "3", "6", "12") else 3)
         except RuleViolation as violation:
             db.session.rollback()
             show_violation(form, violation)
@@ -56,3 +68,53 @@ def download(document_id: int):
         abort(404)
     return send_from_directory(upload_folder(), document.stored_name, as_attachment=True,
                                download_name=document.file_name, mimetype=document.content_type)
+
+
+def _document(document_id: int) -> Document:
+    return db.session.get(Document, document_id) or abort(404)
+
+
+def _detail(document: Document, form: CommentForm | None = None, status: int = 200):
+    today = local_today()
+    later = db.session.scalars(select(Document).where(Document.related_id == document.id)).all()
+    return render("documents/detail.html", document=document, later=later, today=today, http_status=status,
+                  in_force=in_force(document.status, document.effective_from, document.effective_to, today),
+                  form=form or (CommentForm() if document.status == "draft" else None),
+                  can_issue=current_user.role == Role.ADMIN and document.status == "draft")
+
+
+@bp.get("/<int:document_id>")
+@requires(*READ_DIRECTORY)
+def detail(document_id: int):
+    """A version: its dates in force, what it replaces or amends and what later replaced it, comments on a draft."""
+    return _detail(_document(document_id))
+
+
+@bp.post("/<int:document_id>/comments")
+@requires(*READ_DIRECTORY)
+def add_comment(document_id: int):
+    document = _document(document_id)
+    form = CommentForm()
+    if not form.validate_on_submit():
+        return _detail(document, form, 422)
+    try:
+        services.comment(document, current_user, form.text.data)
+    except RuleViolation as violation:
+        db.session.rollback()
+        show_violation(form, violation)
+        return _detail(document, form, 422)
+    db.session.commit()
+    flash(_("Đã ghi góp ý."))
+    return redirect(url_for("documents.detail", document_id=document.id))
+
+
+@bp.post("/<int:document_id>/issue")
+@requires(Role.ADMIN)
+def issue(document_id: int):
+    document = _document(document_id)
+    if document.status != "draft":
+        abort(409)
+    services.issue(document, local_today())
+    db.session.commit()
+    flash(_("Đã ban hành văn bản; có hiệu lực từ %(day)s.", day=vn_date(document.effective_from)))
+    return redirect(url_for("documents.detail", document_id=document.id))

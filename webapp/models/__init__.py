@@ -3,7 +3,7 @@ from .accounts import LoginAttempt, Role, User
 from .assessments import Assessment, AssessmentLevel, AssessmentRound
 from .audit import AuditLog
 from .calendars import CalendarFeed
-from .documents import Document
+from .documents import Document, DocumentComment
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .imports import BatchStatus, ImportBatch, ImportChange, ImportJob, ImportMapping, JobStatus
 from .identity import OrgIdentity
@@ -21,7 +21,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

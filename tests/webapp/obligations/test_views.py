@@ -89,3 +89,19 @@ def test_who_declares_absences_for_whom(client, login, make_unit, root_unit, mak
     assert "Phạm Thị Bận" in client.get("/obligations/absences").get_data(as_text=True)
     assert client.post(f"/obligations/absences/{absence.id}/delete").status_code == 302
     assert db.session.scalar(select(Absence)) is None
+
+
+def test_a_group_without_its_own_rule_follows_the_regulation_in_force(
+        client, login, clock, make_unit, root_unit, make_person, make_group, make_membership, make_assignment,
+        make_user):
+    from webapp.models import Document
+
+    clock(datetime(2026, 4, 2, 3, 0, tzinfo=timezone.utc))
+    _town(make_unit, root_unit, make_person, make_group, make_membership, make_assignment, make_user)
+    db.session.add(Document(title="Quy chế", status="issued", effective_from=date(2025, 1, 1), attendance_times=1,
+                            attendance_months=3))
+    leader = make_user(Role.LEADERSHIP, username="lanhdao")
+    db.session.commit()
+    login(leader)
+    page = client.get("/dashboard/?period=quarter&year=2026&quarter=1").get_data(as_text=True)
+    assert _rate(page, "Phạm Thị Bận") == ("2", "2")

@@ -1,0 +1,17 @@
+"""Regulations by version, as pure rules: which version is in force on a day, and what issuing one does to the
+version it replaces, amends or annuls."""
+from datetime import date, timedelta
+
+RELATIONS = ("replaces", "amends", "annuls")
+
+
+def in_force(status: str, effective_from: date | None, effective_to: date | None, day: date) -> bool:
+    """An issued version is in force from its first day to its last (open-ended until something ends it)."""
+    return status == "issued" and effective_from is not None and effective_from <= day \
+        and (effective_to is None or day <= effective_to)
+
+
+def ends_related(relation: str | None, starts: date) -> date | None:
+    """The last day of the related version when this one starts: replacing or annulling ends it the day before;
+    amending leaves it in force."""
+    return starts - timedelta(days=1) if relation in ("replaces", "annuls") else None
