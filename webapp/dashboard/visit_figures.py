@@ -33,13 +33,13 @@ class MemberVisits:
 
 def _followed(f: Filters) -> dict[tuple[int, int], list[FollowedUnit]]:
     """(group id, person id) → the units the member followed during the period, in tree order."""
-    stmt = (select(Membership.group_id, Assignment.person_id, Unit.id, Unit.name)
+    stmt = (select(Membership.group_id, Assignment.person_id, Unit.id, Unit.name, Unit.path)
             .join(Membership, Membership.id == Assignment.membership_id).join(Unit, Unit.id == Assignment.unit_id)
             .where(Membership.group_id.in_(group_ids(f)), overlaps(Assignment, f.start, f.end),
                    in_subtree(Unit.path, f.unit_path))
             .distinct().order_by(Unit.path))
     found: dict[tuple[int, int], list[FollowedUnit]] = {}
-    for group_id, person_id, unit_id, name in db.session.execute(stmt):
+    for group_id, person_id, unit_id, name, _path in db.session.execute(stmt):
         found.setdefault((group_id, person_id), []).append(FollowedUnit(unit_id, name))
     return found
 
