@@ -47,6 +47,8 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
     kind = KINDS[layout]
     fmt = pick.pick("format", list(FORMATS))
     is_csv = fmt.startswith("csv")
+    if fmt == "csv_cp1258_semicolon":
+        pick.excluded["mark_set"] = {"check_CP_KP_M"}
     legacy = {"xlsx_tcvn3": "tcvn3", "xlsx_vni": "vni"}.get(fmt)
 
     def legacy_ok(text):
@@ -87,6 +89,9 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
         for line in lines:
             extra.add([line])
         sheets.append(extra)
+    for extra in sheets:
+        if extra.name == data.name:
+            extra.name = "Sheet2"
     sheets.insert(len(before), data)
     if legacy:
         for sheet in sheets:

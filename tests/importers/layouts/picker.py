@@ -10,10 +10,11 @@ class Picker:
         self.rng = random.Random(seed)
         self.fixed = fixed or {}
         self.families: list[str] = []
+        self.excluded: dict[str, set] = {}  # options a chosen format cannot carry, e.g. "✓" in Windows-1258
 
     def pick(self, family: str, options):
         """Choose one option of a dict (returns its value) or list (returns the name); record family=name."""
-        names = list(options)
+        names = [n for n in options if n not in self.excluded.get(family, ())]
         name = self.fixed.get(family, None)
         if name is None:
             name = self.rng.choice(names)

@@ -56,7 +56,8 @@ SECTION_ROWS = {
 def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: list) -> tuple[list[dict], int]:
     """Fill `sheet` with a roster table; returns (canonical records, 1-based last header row)."""
     role_mode = pick.pick("roster_role", ["column", "sections"])
-    merged = ["column_merged"] if role_mode == "column" else []  # a section row cannot sit inside a merge
+    # a section row cannot sit inside a merge; CSV has no merges (blank cells would mean "no value")
+    merged = ["column_merged"] if role_mode == "column" and not fmt_is_csv else []
     group_mode = pick.pick("roster_group", ["column", "rows"] + merged)
     group_row = pick.pick("roster_group_row", GROUP_ROWS) if group_mode == "rows" else None
     unit_in_row = bool(group_row and group_row[1])
@@ -92,8 +93,10 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
     if birth_mode == "gender_split":
         tops.update({"birth_male": "Năm sinh", "birth_female": "Năm sinh"})
     tops = {k: v for k, v in tops.items() if k in col}
-    if len(set(tops.values())) and any(list(tops.values()).count(v) < 2 for v in tops.values()):
-        tops = {k: v for k, v in tops.items() if list(tops.values()).count(v) >= 2}  # a lone top is no group
+    for label in set(tops.values()):  # a top header spans two or more adjacent columns, else it is dropped
+        spanned = sorted(col[k] for k in tops if tops[k] == label)
+        if len(spanned) < 2 or spanned[-1] - spanned[0] + 1 != len(spanned):
+            tops = {k: v for k, v in tops.items() if v != label}
     words = {k: pick.pick(f"header_{k}", HEADER_WORDS[k]) for k in HEADER_WORDS if k in col}
     words.update({"birth_male": "Nam", "birth_female": "Nữ"})
     if tops:

@@ -34,6 +34,9 @@ class Sheet:
         for item in rows:
             if item is None:
                 self.add()
+            elif isinstance(item, tuple) and self.width < 2:
+                for text in item:
+                    self.add([text])
             elif isinstance(item, tuple):
                 row = self.add([item[0]] + [None] * (half - 1) + [item[1]])
                 self.merge(row, 0, row, half - 1)
