@@ -24,8 +24,9 @@ def _import(repo: Path):
     """(ImportFileError, parse_file, generate) with `repo`'s importers and this checkout's generator."""
     sys.path[:0] = [str(repo), str(ROOT / "tests" / "importers")]
     global ImportFileError, parse_file, generate
-    from importers import ImportFileError, parse_file
     from layouts import generate
+
+    from importers import ImportFileError, parse_file
 
 
 def _key(record: dict) -> str:
@@ -38,7 +39,7 @@ def check(generated) -> tuple[bool, int, str]:
         result = parse_file(generated.path)
     except ImportFileError as error:
         return False, 0, f"ImportFileError: {error.message}"
-    except Exception as error:  # a crash is a finding, not a bench failure
+    except Exception as error:  # noqa: BLE001  (a crash is a finding, not a bench failure)
         return False, 0, f"crash: {type(error).__name__}: {error}"
     records = result.records() if result.kind == generated.kind else []
     found = collections.Counter(map(_key, records))

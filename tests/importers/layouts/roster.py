@@ -81,6 +81,11 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
     present = {"stt": stt_mode != "none", "name": True, "birth": birth_mode == "column",
                "position": has_position, "group": group_mode != "rows", "role": role_mode == "column",
                "unit": unit_mode in ("column", "column_merged"), "phone": phone_mode == "column"}
+    if sum(present.values()) < 3:  # a one- or two-column list is no office roster: add STT and position
+        pick.pick("roster_min_columns", ["padded"])
+        present["position"] = has_position = True
+        if stt_mode == "none":
+            present["stt"], stt_mode = True, "sequential"
     keys = [k for k in order if present[k]]
     if birth_mode == "gender_split":
         at = keys.index("name") + 1
