@@ -50,7 +50,14 @@ def legacy_cell(encoding: str, text):
     if not isinstance(text, str) or text.isascii():
         return text
     encoded = ENCODERS[encoding](text)
-    return encoded if decode_legacy(encoded) == unicodedata.normalize("NFC", text) else text
+    if decode_legacy(encoded) == unicodedata.normalize("NFC", text):
+        return encoded
+    lower = unicodedata.normalize("NFC", text.lower())
+    if encoding == "tcvn3" and text == text.upper():  # capitals typed in .VnTimeH: the lowercase codes
+        encoded = to_tcvn3(lower)
+        if decode_legacy(encoded) == lower:
+            return encoded
+    return text
 
 
 def legacy_roundtrips(encoding: str, text: str) -> bool:

@@ -150,7 +150,7 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                 overall += 1
                 birth = people.birth_date(rng) if birth_mode != "none" else None
                 phone = people.phone(rng) if phone_mode == "column" and rng.random() > 0.08 else None
-                position = rng.choice(vocab.POSITIONS) if has_position else None
+                position = rng.choice([p for p in vocab.POSITIONS if legacy_ok(p)]) if has_position else None
                 row = [None] * len(keys)
                 values = {
                     "stt": cells.STT_STYLES[stt_mode](g, index, overall) if stt_mode != "none" else None,
