@@ -1,6 +1,6 @@
 """Roster bodies: columns, header depths, group/role context rows, merged-down cells, STT styles."""
 
-from . import cells, people, vocab
+from . import cells, headers, people, vocab
 from .sheet import Sheet
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
@@ -93,34 +93,20 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
     sheet.width = len(keys)
     col = {k: i for i, k in enumerate(keys)}
 
-    # header rows
-    tops = dict(depth)
-    if birth_mode == "gender_split":
-        tops.update({"birth_male": "Năm sinh", "birth_female": "Năm sinh"})
-    tops = {k: v for k, v in tops.items() if k in col}
-    for label in set(tops.values()):  # a top header spans two or more adjacent columns, else it is dropped
-        spanned = sorted(col[k] for k in tops if tops[k] == label)
-        if len(spanned) < 2 or spanned[-1] - spanned[0] + 1 != len(spanned):
-            tops = {k: v for k, v in tops.items() if v != label}
+    # header rows: a path of labels per column (1 to 3 rows)
+    tops = headers.contiguous_tops(dict(depth), col)
+    if birth_mode == "gender_split" and "birth" in depth:  # "Thông tin cá nhân" over "Năm sinh" over Nam | Nữ
+        tops = headers.contiguous_tops({**dict(depth), "birth_male": depth["birth"],
+                                        "birth_female": depth["birth"]}, col)
     words = {k: pick.pick(f"header_{k}", HEADER_WORDS[k]) for k in HEADER_WORDS if k in col}
     words.update({"birth_male": "Nam", "birth_female": "Nữ"})
-    if tops:
-        r0 = sheet.add([None] * len(keys))
-        r1 = sheet.add([None] * len(keys))
-        for k, c in col.items():
-            if k in tops:
-                sheet.rows[r1][c] = words[k]
-                first = min(col[j] for j in tops if tops[j] == tops[k])
-                last = max(col[j] for j in tops if tops[j] == tops[k])
-                if c == first:
-                    sheet.rows[r0][c] = tops[k]
-                    sheet.merge(r0, first, r0, last)
-            else:
-                sheet.rows[r0][c] = words[k]
-                sheet.merge(r0, c, r1, c)
-        header_row = r1 + 1
-    else:
-        header_row = sheet.add([words[k] for k in keys]) + 1
+    paths = []
+    for k in keys:
+        path = [tops[k]] if k in tops else []
+        if k in ("birth_male", "birth_female"):
+            path.append(pick.pick("header_birth_over_gender", ["Năm sinh", "Ngày sinh"]))
+        paths.append(path + [words[k]])
+    header_row = headers.add_header(sheet, paths)
 
     # people
     used_units: list[str] = []
