@@ -100,11 +100,12 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                                         "birth_female": depth["birth"]}, col)
     words = {k: pick.pick(f"header_{k}", HEADER_WORDS[k]) for k in HEADER_WORDS if k in col}
     words.update({"birth_male": "Nam", "birth_female": "Nữ"})
+    over_gender = pick.pick("header_birth_over_gender", ["Năm sinh", "Ngày sinh"]) if "birth_male" in col else None
     paths = []
     for k in keys:
         path = [tops[k]] if k in tops else []
         if k in ("birth_male", "birth_female"):
-            path.append(pick.pick("header_birth_over_gender", ["Năm sinh", "Ngày sinh"]))
+            path.append(over_gender)
         paths.append(path + [words[k]])
     header_row = headers.add_header(sheet, paths)
 
