@@ -1,0 +1,212 @@
+"""Attendance registers: wide (months or meeting dates as columns) and long (one row per person-meeting)."""
+
+import datetime as dt
+
+from . import cells, marks, people
+from .sheet import Sheet
+
+MONTH_HEADERS = {
+    "T1": lambda m, year: f"T{m}",
+    "Thang_1": lambda m, year: f"Tháng {m}",
+    "T01": lambda m, year: f"T{m:02d}",
+}
+OVER_MONTHS = {  # (text, states the year)
+    "none": (None, False),
+    "merged_Thang": ("Tháng", False),
+    "merged_Nam_year": ("Năm {YEAR}", True),
+    "merged_sinh_hoat_year": ("Sinh hoạt chi bộ năm {YEAR}", True),
+}
+DATE_HEADERS = {
+    "excel_date": lambda d: dt.datetime(d.year, d.month, d.day),
+    "dd/mm/yyyy": lambda d: d.strftime("%d/%m/%Y"),
+    "d/m/yyyy": lambda d: f"{d.day}/{d.month}/{d.year}",
+}
+OVER_DATES = {"none": None, "merged_ngay_sinh_hoat": "Ngày sinh hoạt chi bộ"}
+UNIT_HEADERS = ["Chi bộ", "Sinh hoạt tại chi bộ", "Chi bộ sinh hoạt"]
+NAME_HEADERS = ["Họ và tên", "Họ tên", "Họ và tên đảng viên"]
+TOTAL_COLUMNS = ["Số buổi dự", "Tổng số buổi có mặt", "Cộng"]
+TOTAL_ROWS = ["Cộng", "Tổng cộng", "Tổng số có mặt"]
+LONG_DATE_HEADERS = ["Ngày sinh hoạt", "Ngày họp", "Ngày"]
+LONG_STATUS_HEADERS = ["Điểm danh", "Tình hình tham dự", "Tình trạng"]
+STATUS_COLUMN_LAYOUTS = {
+    "flat": [("Có mặt", None), ("Vắng có phép", None), ("Vắng không phép", None), ("Đi muộn", None)],
+    "merged_vang": [("Có mặt", None), ("Vắng mặt", "Có lý do"), ("Vắng mặt", "Không lý do"), ("Đi muộn", None)],
+}
+
+
+def _statuses(pick, rng, names, meetings, mark_set):
+    """status per (person index, meeting index) or None (blank: no record)."""
+    pattern = pick.pick("blank_pattern", ["none", "scattered", "joined_late", "left_early"])
+    available = [s for s in marks.STATUSES if s in mark_set]
+    weights = [0.75, 0.1, 0.08, 0.07][:len(available)]
+    grid = {}
+    special = rng.randrange(len(names))
+    cut = rng.randint(1, max(1, len(meetings) - 2))
+    for p in range(len(names)):
+        for m in range(len(meetings)):
+            blank = (pattern == "scattered" and rng.random() < 0.08) or (
+                p == special and ((pattern == "joined_late" and m < cut) or (pattern == "left_early" and m >= cut)))
+            grid[p, m] = None if blank else rng.choices(available, weights)[0]
+    return grid
+
+
+def _marks_and_legend(pick, rng):
+    mark_set = pick.pick("mark_set", marks.MARK_SETS)
+    words = pick.pick("legend_words", marks.STATUS_WORDS)
+    legend = marks.legend_text(pick.pick("legend_wording", marks.LEGENDS), mark_set, words)
+    return mark_set, legend
+
+
+def _units(pick, rng, count_people):
+    mode = pick.pick("register_unit", ["column", "heading_rows", "none"])
+    n_units = 1 if mode == "none" else rng.randint(1, 3)
+    units = people.cell_units(rng, n_units)
+    assign = sorted(rng.randrange(n_units) for _ in range(count_people))
+    return mode, [units[i] if mode != "none" else None for i in assign]
+
+
+def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
+    """Wide register; returns (records, header_row, year_stated_in_header)."""
+    unit_mode, units = _units(pick, rng, len(names))
+    columns = pick.pick("wide_columns", ["months", "meeting_dates"])
+    if columns == "months":
+        meetings = [dt.date(year, m, 1) for m in range(1, 13)]
+        style = pick.pick("month_header", MONTH_HEADERS)
+        over, year_in_header = pick.pick("over_months", OVER_MONTHS)
+        heads = [style(d.month, year) for d in meetings]
+    else:
+        days = sorted(rng.sample(range(1, 13), rng.randint(4, 8)))
+        meetings = [dt.date(year, m, rng.randint(1, 28)) for m in days]
+        style = pick.pick("date_header", DATE_HEADERS)
+        if fmt_is_csv and style is DATE_HEADERS["excel_date"]:
+            style = DATE_HEADERS["dd/mm/yyyy"]
+        over, year_in_header = pick.pick("over_dates", OVER_DATES), True
+        heads = [style(d) for d in meetings]
+    mark_set, legend = _marks_and_legend(pick, rng)
+    legend_place = pick.pick("legend_place", ["below", "above_header"])
+    has_stt = pick.pick("register_stt", ["column", "none"]) == "column"
+    totals = pick.pick("totals", ["none", "column", "row", "both"])
+    has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
+    name_style = pick.pick("name_style", name_styles)
+
+    lead = (["STT"] if has_stt else []) + [pick.pick("header_name", NAME_HEADERS)] + (
+        [pick.pick("header_unit", UNIT_HEADERS)] if unit_mode == "column" else [])
+    tail = ([pick.pick("header_total", TOTAL_COLUMNS)] if totals in ("column", "both") else []) + (["Ghi chú"] if has_note else [])
+    sheet.width = len(lead) + len(heads) + len(tail)
+    if legend_place == "above_header":
+        sheet.add([legend])
+    grid = _statuses(pick, rng, names, meetings, mark_set)
+    if over:
+        over = over.replace("{YEAR}", str(year))
+        r0 = sheet.add(lead + [over] + [None] * (len(heads) - 1) + tail)
+        r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
+        for c in list(range(len(lead))) + list(range(len(lead) + len(heads), sheet.width)):
+            sheet.merge(r0, c, r1, c)
+        sheet.merge(r0, len(lead), r0, len(lead) + len(heads) - 1)
+        header_row = r1 + 1
+    else:
+        header_row = sheet.add(lead + heads + tail) + 1
+    records = []
+    current_unit = object()
+    for p, name in enumerate(names):
+        if unit_mode == "heading_rows" and units[p] != current_unit:
+            sheet.add_banner(units[p])
+        current_unit = units[p]
+        row = ([p + 1] if has_stt else []) + [cells.NAME_STYLES[name_style](name, rng)] + (
+            [units[p]] if unit_mode == "column" else [])
+        for m, day in enumerate(meetings):
+            status = grid[p, m]
+            row.append(None if status is None else mark_set[status])
+            if status:
+                records.append({"full_name": name, "date": day.isoformat(), "status": status, "unit": units[p]})
+        if totals in ("column", "both"):
+            row.append(sum(grid[p, m] == "present" for m in range(len(meetings))))
+        if has_note:
+            row.append("Chuyển sinh hoạt" if rng.random() < 0.1 else None)
+        sheet.add(row)
+    if totals in ("row", "both"):
+        row = [None] * len(lead)
+        row[0] = pick.pick("total_row_label", TOTAL_ROWS)
+        row += [sum(grid[p, m] == "present" for p in range(len(names))) for m in range(len(meetings))]
+        sheet.add(row)
+    if legend_place == "below":
+        sheet.add()
+        sheet.add([legend])
+    return records, header_row, year_in_header
+
+
+def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
+    """Long register (file order = record order); returns (records, header_row, True)."""
+    unit_mode, units = _units(pick, rng, len(names))
+    if unit_mode == "heading_rows":
+        unit_mode = "column"
+    status_mode = pick.pick("long_status", ["mark", "word", "x_columns"])
+    date_style = pick.pick("long_date_style", cells.DATE_STYLES)
+    if fmt_is_csv and date_style is cells.DATE_STYLES["excel_date"]:
+        date_style = cells.DATE_STYLES["dd/mm/yyyy"]
+    order = pick.pick("long_order", ["by_meeting", "by_person"])
+    column_order = pick.pick("long_column_order", ["date_first", "name_first"])
+    has_stt = pick.pick("register_stt", ["column", "none"]) == "column"
+    has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
+    name_style = pick.pick("name_style", name_styles)
+    meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(2, 5)))]
+    legend = None
+    if status_mode == "mark":
+        mark_set, legend = _marks_and_legend(pick, rng)
+        status_cols = [(pick.pick("header_status", LONG_STATUS_HEADERS), None)]
+    elif status_mode == "word":
+        mark_set = pick.pick("status_words", marks.STATUS_WORDS)
+        if pick.pick("word_legend", ["none", "below"]) == "below":
+            legend = marks.legend_text(marks.LEGENDS["ghi_chu_dash"], mark_set, mark_set)
+        status_cols = [(pick.pick("header_status", LONG_STATUS_HEADERS), None)]
+    else:
+        mark_set = {s: "x" for s in marks.STATUSES}
+        status_cols = pick.pick("status_columns", STATUS_COLUMN_LAYOUTS)
+    grid = _statuses(pick, rng, names, meetings, mark_set)
+    ident = [pick.pick("header_date", LONG_DATE_HEADERS), pick.pick("header_name", NAME_HEADERS)]
+    if column_order == "name_first":
+        ident.reverse()
+    lead = (["STT"] if has_stt else []) + ident + (["Chi bộ"] if unit_mode == "column" else [])
+    tail = ["Ghi chú"] if has_note else []
+    sheet.width = len(lead) + len(status_cols) + len(tail)
+    if any(sub for _, sub in status_cols):
+        r0 = sheet.add(lead + [top for top, _ in status_cols] + tail)
+        r1 = sheet.add([None] * len(lead) + [sub for _, sub in status_cols] + [None] * len(tail))
+        for c, (top, sub) in enumerate([(t, None) for t in lead] + status_cols + [(t, None) for t in tail]):
+            if sub is None:
+                sheet.merge(r0, c, r1, c)
+                continue
+        first = len(lead) + [s for _, s in status_cols].index("Có lý do")
+        sheet.rows[r0][first + 1] = None
+        sheet.merge(r0, first, r0, first + 1)
+        header_row = r1 + 1
+    else:
+        header_row = sheet.add(lead + [top for top, _ in status_cols] + tail) + 1
+    pairs = [(p, m) for m in range(len(meetings)) for p in range(len(names))]
+    if order == "by_person":
+        pairs.sort()
+    records, n = [], 0
+    for p, m in pairs:
+        status = grid[p, m]
+        if status is None:
+            continue  # no row at all
+        n += 1
+        day = date_style(meetings[m])
+        ident = [day, cells.NAME_STYLES[name_style](names[p], rng)]
+        if column_order == "name_first":
+            ident.reverse()
+        row = ([n] if has_stt else []) + ident + ([units[p]] if unit_mode == "column" else [])
+        if status_mode == "x_columns":
+            row += ["x" if s == status else None for s in marks.STATUSES]
+        else:
+            row.append(mark_set[status])
+        if has_note:
+            row.append("Đi công tác" if status == "excused" else None)
+        sheet.add(row)
+        records.append({"full_name": names[p], "date": meetings[m].isoformat(), "status": status,
+                        "unit": units[p]})
+    if legend:
+        sheet.add()
+        sheet.add([legend])
+    return records, header_row, False
+

@@ -1,0 +1,172 @@
+"""Roster bodies: columns, header depths, group/role context rows, merged-down cells, STT styles."""
+
+from . import cells, headers, people, vocab
+from .sheet import Sheet
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+
+HEADER_WORDS = {
+    "stt": ["STT", "TT", "Số TT"],
+    "name": ["Họ và tên", "Họ tên", "Họ và tên đảng viên"],
+    "birth": ["Ngày sinh", "Ngày, tháng, năm sinh", "Sinh ngày"],
+    "position": ["Chức vụ", "Chức vụ hiện nay", "Chức vụ, đơn vị công tác"],
+    "group": ["Đoàn công tác", "Đoàn", "Thuộc đoàn"],
+    "role": ["Nhiệm vụ trong đoàn", "Vai trò", "Chức danh", "Nhiệm vụ"],
+    "unit": ["Đơn vị phụ trách", "Địa bàn phụ trách", "Đơn vị được phân công"],
+    "phone": ["Số điện thoại", "Điện thoại", "ĐT liên hệ", "Số ĐT"],
+}
+# Header depths: which top header sits over which columns (None: the column's header spans all rows).
+HEADER_DEPTHS = {
+    "one_row": {},
+    "two_rows_groups": {"name": "Thông tin cá nhân", "birth": "Thông tin cá nhân",
+                        "group": "Phân công", "role": "Phân công", "unit": "Phân công"},
+    "two_rows_contact": {"position": "Công tác", "phone": "Công tác"},
+}
+COLUMN_ORDERS = {
+    "standard": ["stt", "name", "birth", "position", "group", "role", "unit", "phone"],
+    "assignment_first": ["stt", "group", "role", "name", "birth", "position", "unit", "phone"],
+    "phone_before_role": ["stt", "name", "position", "birth", "phone", "group", "unit", "role"],
+}
+GROUP_VALUES = {
+    "full": "Đoàn công tác số {N}",
+    "caps": "ĐOÀN CÔNG TÁC SỐ {N}",
+    "short": "Đoàn số {N}",
+}
+GROUP_ROWS = {  # (text pattern, carries the unit)
+    "roman_caps": ("{R}. ĐOÀN CÔNG TÁC SỐ {N}", False),
+    "caps": ("ĐOÀN CÔNG TÁC SỐ {N}", False),
+    "numbered_title": ("{N}. Đoàn công tác số {N}", False),
+    "caps_phu_trach_paren": ("ĐOÀN CÔNG TÁC SỐ {N} (phụ trách {UNIT})", True),
+    "numbered_phu_trach_dash": ("{N}. Đoàn công tác số {N} - Phụ trách: {UNIT}", True),
+    "roman_phu_trach_dash": ("{R}. ĐOÀN CÔNG TÁC SỐ {N} - Phụ trách: {UNIT}", True),
+}
+ROLE_WORDS = {
+    "standard": {"head": "Trưởng đoàn", "deputy": "Phó Trưởng đoàn", "member": "Thành viên"},
+    "capitalised_uy_vien": {"head": "Trưởng Đoàn", "deputy": "Phó Trưởng Đoàn", "member": "Ủy viên"},
+    "pho_doan": {"head": "Trưởng đoàn", "deputy": "Phó đoàn", "member": "Thành viên"},
+    "caps": {"head": "TRƯỞNG ĐOÀN", "deputy": "PHÓ TRƯỞNG ĐOÀN", "member": "THÀNH VIÊN"},
+}
+SECTION_ROWS = {
+    "numbered_colon": "{I}. {WORD}:",
+    "letter_colon": "{L}) {WORD}:",
+    "plain": "{WORD}",
+}
+
+
+def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: list) -> tuple[list[dict], int]:
+    """Fill `sheet` with a roster table; returns (canonical records, 1-based last header row)."""
+    role_mode = pick.pick("roster_role", ["column", "sections"])
+    # a section row cannot sit inside a merge; CSV has no merges (blank cells would mean "no value")
+    merged = ["column_merged"] if role_mode == "column" and not fmt_is_csv else []
+    group_mode = pick.pick("roster_group", ["column", "rows"] + merged)
+    group_row = pick.pick("roster_group_row", GROUP_ROWS) if group_mode == "rows" else None
+    unit_in_row = bool(group_row and group_row[1])
+    unit_mode = "in_group_row" if unit_in_row else pick.pick("roster_unit", ["column", "none"] + merged)
+    roles = pick.pick("roster_role_words", ROLE_WORDS)
+    birth_mode = pick.pick("roster_birth", ["column", "gender_split", "none"])
+    date_style = pick.pick("birth_date_style", cells.DATE_STYLES) if birth_mode != "none" else None
+    if fmt_is_csv and date_style is cells.DATE_STYLES["excel_date"]:
+        date_style = cells.DATE_STYLES["dd/mm/yyyy"]
+    phone_mode = pick.pick("roster_phone", ["column", "none"])
+    phone_style = pick.pick("phone_style", cells.PHONE_STYLES) if phone_mode == "column" else None
+    name_style = pick.pick("name_style", name_styles)
+    stt_mode = pick.pick("stt_style", list(cells.STT_STYLES) + ["none"])
+    has_position = pick.pick("roster_position", ["column", "none"]) == "column"
+    spacer = pick.pick("group_spacer_rows", ["none", "blank_row"]) == "blank_row"
+    depth = pick.pick("header_depth", HEADER_DEPTHS)
+    section = pick.pick("role_section_style", SECTION_ROWS) if role_mode == "sections" else None
+    group_value = pick.pick("group_value", GROUP_VALUES) if group_mode != "rows" else None
+    order = pick.pick("column_order", COLUMN_ORDERS)
+
+    present = {"stt": stt_mode != "none", "name": True, "birth": birth_mode == "column",
+               "position": has_position, "group": group_mode != "rows", "role": role_mode == "column",
+               "unit": unit_mode in ("column", "column_merged"), "phone": phone_mode == "column"}
+    if sum(present.values()) < 3:  # a one- or two-column list is no office roster: add STT and position
+        pick.pick("roster_min_columns", ["padded"])
+        present["position"] = has_position = True
+        if stt_mode == "none":
+            present["stt"], stt_mode = True, "sequential"
+    keys = [k for k in order if present[k]]
+    if birth_mode == "gender_split":
+        at = keys.index("name") + 1
+        keys[at:at] = ["birth_male", "birth_female"]
+    sheet.width = len(keys)
+    col = {k: i for i, k in enumerate(keys)}
+
+    # header rows: a path of labels per column (1 to 3 rows)
+    tops = headers.contiguous_tops(dict(depth), col)
+    if birth_mode == "gender_split" and "birth" in depth:  # "Thông tin cá nhân" over "Năm sinh" over Nam | Nữ
+        tops = headers.contiguous_tops({**dict(depth), "birth_male": depth["birth"],
+                                        "birth_female": depth["birth"]}, col)
+    words = {k: pick.pick(f"header_{k}", HEADER_WORDS[k]) for k in HEADER_WORDS if k in col}
+    words.update({"birth_male": "Nam", "birth_female": "Nữ"})
+    over_gender = pick.pick("header_birth_over_gender", ["Năm sinh", "Ngày sinh"]) if "birth_male" in col else None
+    paths = []
+    for k in keys:
+        path = [tops[k]] if k in tops else []
+        if k in ("birth_male", "birth_female"):
+            path.append(over_gender)
+        paths.append(path + [words[k]])
+    header_row = headers.add_header(sheet, paths)
+
+    # people
+    used_units: list[str] = []
+    records = []
+    overall = 0
+    n_groups = rng.randint(2, 4)
+    for g in range(1, n_groups + 1):
+        unit = people.ward_unit(rng, used_units)
+        used_units.append(unit)
+        if not legacy_ok(unit):
+            unit = f"Đảng bộ xã số {g}"
+        size = {"head": 1, "deputy": rng.randint(1, 2), "member": rng.randint(1, 4)}
+        names = people.unique_names(rng, sum(size.values()),
+                                    ok=lambda n: legacy_ok(n) and n not in [r["full_name"] for r in records])
+        if group_mode == "rows":
+            text = group_row[0].replace("{R}", ROMAN[g - 1]).replace("{N}", str(g)).replace("{UNIT}", unit)
+            sheet.add_banner(text)
+        first_row = len(sheet.rows)
+        index = 0
+        for s, role in enumerate(("head", "deputy", "member"), start=1):
+            if role_mode == "sections":
+                sheet.add_banner(section.replace("{I}", str(s)).replace("{L}", "abc"[s - 1])
+                                 .replace("{WORD}", roles[role]))
+            for _ in range(size[role]):
+                name = names.pop()
+                index += 1
+                overall += 1
+                birth = people.birth_date(rng) if birth_mode != "none" else None
+                phone = people.phone(rng) if phone_mode == "column" and rng.random() > 0.08 else None
+                position = rng.choice([p for p in vocab.POSITIONS if legacy_ok(p)]) if has_position else None
+                row = [None] * len(keys)
+                values = {
+                    "stt": cells.STT_STYLES[stt_mode](g, index, overall) if stt_mode != "none" else None,
+                    "name": cells.NAME_STYLES[name_style](name, rng),
+                    "birth": date_style(birth) if birth else None,
+                    "position": position,
+                    "group": group_value.replace("{N}", str(g)) if group_value else None,
+                    "role": roles[role],
+                    "unit": unit,
+                    "phone": phone_style(phone) if phone else None,
+                }
+                if birth_mode == "gender_split":
+                    female = any(w in name.split() for w in ("Thị",)) or name.split()[-1] in vocab.GIVEN_FEMALE
+                    values["birth_female" if female else "birth_male"] = values["birth"]
+                for k, c in col.items():
+                    row[c] = values.get(k)
+                sheet.add(row)
+                records.append({"full_name": name, "birth_date": birth.isoformat() if birth else None,
+                                "position": position, "group": f"Đoàn công tác số {g}", "role": role,
+                                "unit": unit if unit_mode != "none" else None, "phone": phone})
+        last_row = len(sheet.rows) - 1
+        for k in ("group", "unit"):
+            if k in col and (group_mode if k == "group" else unit_mode) == "column_merged":
+                for r in range(first_row, last_row + 1):
+                    if sheet.rows[r][col[k]] is not None and r != first_row:
+                        sheet.rows[r][col[k]] = None
+                    elif r == first_row and sheet.rows[r][col[k]] is None:
+                        sheet.rows[r][col[k]] = records[-1][k] if k == "unit" else f"Đoàn công tác số {g}"
+                sheet.merge(first_row, col[k], last_row, col[k])
+        if spacer and g < n_groups:
+            sheet.add()
+    return records, header_row
