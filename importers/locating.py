@@ -86,13 +86,26 @@ def _is_header_like(labels: list[str], specs: tuple[FieldSpec, ...]) -> bool:
     return bool(filled) and all(match_field(label, specs) or month_of_header(label) for label in filled)
 
 
-def _combine(upper: list[str], lower: list[str]) -> tuple[list[str], list[str]]:
-    """Combined labels (lower wins) and parents (upper labels carried right across blank merged cells)."""
-    parents, carried = [], ""
-    for label in upper:
+def _carried(labels: list[str]) -> list[str]:
+    """Each label carried right across the blank cells after it (a header merged over several columns)."""
+    out, carried = [], ""
+    for label in labels:
         carried = label or carried
-        parents.append(carried)
-    labels = [low or up for up, low in zip(upper, lower)]
+        out.append(carried)
+    return out
+
+
+def _combine_rows(header: list[list[str]]) -> tuple[list[str], list[str]]:
+    """Per column: the lowest label of the header rows, and as parent the label above it in the row above
+    (carried right over merged cells); a column labelled only in the top row is its own parent."""
+    width = max(len(row) for row in header)
+    header = [row + [""] * (width - len(row)) for row in header]
+    carried = [_carried(row) for row in header]
+    labels, parents = [], []
+    for col in range(width):
+        level = max((r for r in range(len(header)) if header[r][col]), default=0)
+        labels.append(header[level][col])
+        parents.append(carried[level - 1][col] if level > 0 else header[0][col])
     return labels, parents
 
 
@@ -105,13 +118,21 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
             best, best_score = index, score
     if best is None:
         return None
+    first = best - 1 if best > 0 and _is_upper_header(_row_labels(rows[best - 1]), _row_labels(rows[best]), specs) \
+        else best
     if best + 1 < len(rows) and (_is_header_like(_row_labels(rows[best + 1]), specs) or _is_date_row(rows[best + 1])
                                  or _is_sub_header_row(rows[best], rows[best + 1], specs)):
-        return best, best + 1, best_score
-    above = _row_labels(rows[best - 1]) if best > 0 else []
-    if len({match_field(label, specs) for label in above} - {None}) >= 2:
-        return best - 1, best, best_score
-    return best, best, best_score
+        return first, best + 1, best_score
+    return first, best, best_score
+
+
+def _is_upper_header(above: list[str], labels: list[str], specs: tuple[FieldSpec, ...]) -> bool:
+    """The row above the best header row belongs to the header when it names two fields, or names a field over
+    a column the best row leaves blank (a 3-row header written without merges, as CSV keeps it)."""
+    named = [(index, match_field(label, specs)) for index, label in enumerate(above) if label]
+    if len({field for _, field in named} - {None}) >= 2:
+        return True
+    return any(field and (index >= len(labels) or not labels[index]) for index, field in named)
 
 
 def _is_column_number(cell: Any) -> bool:
@@ -140,9 +161,7 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     if found is None:
         return None
     first, last, _ = found
-    upper = _row_labels(rows[first])
-    lower = _row_labels(rows[last]) if last != first else [""] * len(upper)
-    labels, parents = _combine(upper, lower) if last != first else (upper, upper)
+    labels, parents = _combine_rows([_row_labels(rows[r]) for r in range(first, last + 1)])
     body_start = last + 1
     if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
         body_start += 1  # the column numbers belong to the header, not to the data

@@ -14,7 +14,9 @@ FIELDS = (
                          "tinh hinh tham du", "tinh hinh du hop", "tinh hinh sinh hoat", "muc do tham du", "tham gia",
                          "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat"),
               label="điểm danh"),
-    FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo"),
+    FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo",
+                       "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",
+                       "to chuc co so dang"),
               label="chi bộ"),
     NOTE,
 )
