@@ -114,6 +114,8 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     best, best_score = None, 1
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         score = header_score(_row_labels(row), specs)
+        if score and sum(1 for cell in row if header_date(cell)) >= 3:
+            score += 2  # meeting dates across the header row, as month columns would be
         if score > best_score:
             best, best_score = index, score
     if best is None:

@@ -4,7 +4,11 @@ import numpy as np
 import pandas as pd
 
 from ..context import read_context
+from ..mapping import match_field
 from ..results import Column
+from .roster import FIELDS
+
+POSITION_SPECS = tuple(spec for spec in FIELDS if spec.name == "position")
 
 # A column is the role column when this share of its filled cells are role words and nothing else ("Trưởng Đoàn",
 # "Ủy viên"; not "Thị ủy viên, Chánh Văn phòng", a position).
@@ -32,5 +36,10 @@ def infer_role_column(columns: list[Column], frame: pd.DataFrame, carried: pd.Da
         if column.field not in (None, "position") or column.month or column.index not in frame.columns:
             continue
         if _role_share(frame[column.index].replace("", None)) >= ROLE_SHARE:
-            column.field = "role"
+            was_position, column.field = column.field == "position", "role"
+            if was_position:  # another column the header names as a position takes the field it gave up
+                spare = next((c for c in columns if c.field is None and c.header and match_field(
+                    c.header, POSITION_SPECS) == "position"), None)
+                if spare is not None:
+                    spare.field = "position"
             return
