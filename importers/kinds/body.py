@@ -1,6 +1,7 @@
 """Split a table body into data rows, context rows (group / unit / role headings), blank rows and the footer."""
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -17,7 +18,8 @@ from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
 
-STOP_PATTERN = r"^\s*(?:tổng cộng|tổng số|cộng:|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên)"
+STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên"
+                r"|(?:cộng|tổng|tổng cộng|tổng số)[^\S\n]*(?:\(.*\))?[^\S\n]*$)")
 
 
 @dataclass
@@ -53,6 +55,8 @@ def _special_mask(names: np.ndarray) -> np.ndarray:
         joined = "\n".join(texts)
     except TypeError:  # numbers or dates in the name column
         joined = "\n".join(v if v.__class__ is str else "" for v in texts)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFC", joined)  # decomposed text (from CSV) reads like the rest
     if joined.count("\n") != max(len(names) - 1, 0):  # a name with a line break: fall back to per cell
         odd = [v.__class__ is str and (_STOP.match(v) is not None or v.isspace()) for v in texts]
         return blank | np.array(odd, dtype=bool)

@@ -46,16 +46,17 @@ ENCODERS = {"tcvn3": to_tcvn3, "vni": to_vni}
 
 
 def legacy_cell(encoding: str, text):
-    """Encode a text cell when the parser's auto-detection can read it back exactly; else keep it Unicode."""
+    """Encode a text cell as a file typed in the legacy font holds it (every cell, as .VnTime or VNI-Times typing
+    gives); a letter the font cannot write keeps the cell in Unicode."""
     if not isinstance(text, str) or text.isascii():
         return text
     encoded = ENCODERS[encoding](text)
-    if decode_legacy(encoded) == unicodedata.normalize("NFC", text):
+    if decode_legacy(encoded, encoding) == unicodedata.normalize("NFC", text):
         return encoded
     lower = unicodedata.normalize("NFC", text.lower())
     if encoding == "tcvn3" and text == text.upper():  # capitals typed in .VnTimeH: the lowercase codes
         encoded = to_tcvn3(lower)
-        if decode_legacy(encoded) == lower:
+        if decode_legacy(encoded, encoding) == lower:
             return encoded
     return text
 
