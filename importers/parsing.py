@@ -41,10 +41,12 @@ SURE_LEGACY_CELLS = 3
 
 def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
     """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
-    found, unsure = [], []
+    found, unsure, passed_over = [], [], []
     for col, cells in zip(column_numbers or range(10**6), columns):
         joined = _join_text(cells)
         if not may_hold_legacy(joined):
+            if LEGACY_HINT.search(joined):
+                passed_over.append((col, cells))
             continue
         for row, cell in enumerate(cells):
             encoding = detect_legacy(cell) if cell.__class__ is str else None
@@ -54,6 +56,9 @@ def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numb
                 unsure.append((row + first_row, col, cell))
     if not found:
         return []
+    if len(found) >= SURE_LEGACY_CELLS:  # columns whose every cell also reads as Unicode ('Chi bé Khèi 4')
+        unsure += [(row + first_row, col, cell) for col, cells in passed_over for row, cell in enumerate(cells)
+                   if cell.__class__ is str and LEGACY_HINT.search(cell) and is_latin1(cell)]
     # A sheet is typed in one legacy font: the majority settles cells that fit both encodings, and once the font
     # is plain (a few cells only it explains), a Latin-1 cell that also reads as a word ('Chi bé') is in it too.
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
