@@ -1,4 +1,6 @@
 """`flask` commands: accounts, demo data, backup/restore, production serving."""
+import atexit
+import os
 import sqlite3
 from pathlib import Path
 
@@ -82,9 +84,15 @@ def backup_command(target):
 @click.command("restore")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.option("--yes", is_flag=True, help="Không hỏi lại.")
+@click.option("--force", is_flag=True, help="Khôi phục cả khi tệp khóa của máy chủ còn đó.")
 @with_appcontext
-def restore_command(source, yes):
-    """Replace the SQLite database with the backup SOURCE (stop the server first)."""
+def restore_command(source, yes, force):
+    """Replace the SQLite database with the backup SOURCE; refused while the server runs (its lock file is held)."""
+    holder = serving_pid()
+    if holder is not None and not force:
+        raise click.ClickException(
+            f"Máy chủ đang chạy (tiến trình {holder}, tệp khóa {serve_lock_path()}): dừng máy chủ trước khi khôi phục, "
+            "nếu không dữ liệu ghi sau bản sao lưu sẽ mất. Dùng --force nếu chắc chắn máy chủ đã dừng.")
     target_path = _sqlite_path()
     with sqlite3.connect(source) as check:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -101,6 +109,30 @@ def restore_command(source, yes):
     click.echo(f"Đã khôi phục từ {source}.")
 
 
+def serve_lock_path() -> Path:
+    return Path(current_app.instance_path) / "serve.lock"
+
+
+def serving_pid() -> int | None:
+    """The process id in the server's lock file while that process lives; a stale lock is ignored."""
+    path = serve_lock_path()
+    try:
+        pid = int(path.read_text().strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
+def hold_serve_lock() -> None:
+    """Write this process's id into the lock file for as long as it serves."""
+    path = serve_lock_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(str(os.getpid()))
+    atexit.register(lambda: path.unlink(missing_ok=True) if path.exists() and path.read_text() == str(os.getpid())
+                    else None)
+
+
 @click.command("serve")
 @click.option("--host", default="0.0.0.0", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -113,6 +145,7 @@ def serve_command(host, port, threads):
     from .imports import jobs
 
     app = current_app._get_current_object()
+    hold_serve_lock()
     if app.config["IMPORT_WORKER"] == "thread":  # background imports run here unless `flask worker` processes do
         jobs.start_worker_thread(app)
     click.echo(f"Đang phục vụ tại http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/")

@@ -26,9 +26,14 @@ def configure_extensions(app: Flask) -> None:
 
 @login_manager.user_loader
 def _load_user(user_id: str):
+    """The user of a session whose version is still the account's (logout and password changes bump it)."""
     from .models import User
 
-    return db.session.get(User, int(user_id))
+    raw_id, _, version = user_id.partition(":")
+    if not raw_id.isdigit() or not version.isdigit():
+        return None
+    user = db.session.get(User, int(raw_id))
+    return user if user is not None and user.session_version == int(version) else None
 
 
 def _sqlite_pragmas(dbapi_connection, connection_record):

@@ -71,3 +71,31 @@ def test_demo_loads_a_ward_party_committee_with_its_cells(runner):
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
     texts = " ".join(db.session.scalars(select(User.display_name))) + " ".join(db.session.scalars(select(Meeting.title)))
     assert "Thị ủy" not in texts and "Đảng ủy" in texts
+
+
+def test_restore_refuses_while_the_server_holds_its_lock_unless_forced(runner, app, tmp_path, make_person):
+    import os
+    from pathlib import Path
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        return  # restore is the SQLite path; PostgreSQL uses pg_restore
+    make_person("Lê Thành Đông")
+    backup = tmp_path / "backup.sqlite"
+    assert runner.invoke(args=["backup", str(backup)]).exit_code == 0
+    make_person("Người Ghi Sau Sao Lưu")
+    lock = Path(app.instance_path) / "serve.lock"
+    lock.write_text(str(os.getpid()))  # a live process holds the lock, as `flask serve` does
+    try:
+        refused = runner.invoke(args=["restore", str(backup), "--yes"])
+        assert refused.exit_code != 0 and "Máy chủ đang chạy" in refused.output and "serve.lock" in refused.output
+        assert len(db.session.scalars(select(Person)).all()) == 2
+        lock.write_text("999999999")  # a stale lock: its process is gone
+        assert runner.invoke(args=["restore", str(backup), "--yes"]).exit_code == 0
+        make_person("Người Thêm Nữa")
+        lock.write_text(str(os.getpid()))
+        forced = runner.invoke(args=["restore", str(backup), "--yes", "--force"])
+        assert forced.exit_code == 0, forced.output
+    finally:
+        lock.unlink(missing_ok=True)
+    db.session.remove()
+    assert [p.full_name for p in db.session.scalars(select(Person))] == ["Lê Thành Đông"]

@@ -45,6 +45,8 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    current_user.end_sessions()  # a copy of this session's cookie must not outlive the logout
+    db.session.commit()
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))

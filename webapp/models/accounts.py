@@ -35,6 +35,7 @@ class User(UserMixin, db.Model):
     email: Mapped[Optional[str]] = mapped_column(String(160))
     locale: Mapped[Optional[str]] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(default=True)
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")  # bumped to end every session
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     scope_unit: Mapped[Optional[Unit]] = relationship()
@@ -44,10 +45,20 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:
         return self.active
 
+    def get_id(self) -> str:
+        """The session carries the version too: logging out or a new password ends every copy of old cookies."""
+        return f"{self.id}:{self.session_version}"
+
+    def end_sessions(self) -> None:
+        """Every session signed before now stops working."""
+        self.session_version = (self.session_version or 1) + 1
+
     def set_password(self, password: str) -> None:
         """Hash with the configured method (scrypt by default; tests use a cheap one for speed)."""
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
         self.password_hash = generate_password_hash(password, method=method)
+        if self.id is not None:
+            self.end_sessions()
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
