@@ -62,6 +62,11 @@ def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec,
     key = keys[0]
     if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key]:
         return False
+    if any(is_group_heading(cell) for _, cell in filled):
+        return False
+    carried = _carried(upper_labels)  # every label sits under a header spanning it, as merged headers do
+    if any(i >= len(carried) or not carried[i] for i, _ in filled):
+        return False
     return any(i < len(upper_labels) and not upper_labels[i] for i, _ in filled)
 
 
@@ -116,6 +121,9 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         score = header_score(_row_labels(row), specs)
         if score and sum(1 for cell in row if header_date(cell)) >= 3:
             score += 2  # meeting dates across the header row, as month columns would be
+        elif score and index + 1 < len(rows) and (_is_month_row(_row_labels(rows[index + 1]))
+                                                  or _is_date_row(rows[index + 1])):
+            score += 2  # the months or meeting dates sit in the row below, under a merged "Tháng"
         if score > best_score:
             best, best_score = index, score
     if best is None:
