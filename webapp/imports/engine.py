@@ -565,7 +565,8 @@ def run_roster(frame: pd.DataFrame, ctx: Context) -> None:
 
 
 # ---------------------------------------------------------------- attendance: meetings, marks
-def _meetings(frame: pd.DataFrame, ctx: Context) -> None:
+def _meetings(frame: pd.DataFrame, ctx: Context) -> list[tuple[int, str, float]]:
+    """Find or create the cell meeting of every (date, cell); returns the created ones as (id, date, unit)."""
     ok = frame[frame["outcome"].isna()]
     pairs = ok[["date", "unit_id"]].drop_duplicates()
     days = sorted({date.fromisoformat(d) for d in pairs["date"]})
@@ -596,6 +597,34 @@ def _meetings(frame: pd.DataFrame, ctx: Context) -> None:
     table_keys = pair_keys(dates.get_indexer([d for (d, _), _ in known]), np.array([u for (_, u), _ in known]) + 1)
     where = pd.Index(table_keys).get_indexer(pair_keys(date_codes, int_ids(frame["unit_id"]) + 1))
     frame["meeting_id"] = take(np.array([m for _, m in known], dtype=float), where, np.nan)
+    return [(mid, day, unit) for mid, (day, unit) in zip(created, missing)] if missing else []
+
+
+def _expected_rosters(ctx: Context, meetings: list[tuple[int, str, float]]) -> None:
+    """Give the meetings this import created their expected list, as the meeting form does (`cell_roster`):
+    every member following the cell on the day and not marked by the file is added, unmarked."""
+    if not meetings:
+        return
+    planned = pd.DataFrame(meetings, columns=["meeting_id", "day", "unit_id"])
+    planned["day"] = planned["day"].map(date.fromisoformat)
+    units = sorted({int(u) for u in planned["unit_id"]})
+    rows = []
+    for start in range(0, len(units), 900):
+        rows += db.session.execute(select(Assignment.unit_id, Assignment.person_id, Assignment.start_date,
+                                          Assignment.end_date, Membership.start_date, Membership.end_date)
+                                   .join(Membership, Membership.id == Assignment.membership_id)
+                                   .where(Assignment.unit_id.in_(units[start:start + 900]))).all()
+    followers = rows_frame(rows, ["unit_id", "person_id", "a_start", "a_end", "m_start", "m_end"])
+    pairs = planned.astype({"unit_id": int}).merge(followers, on="unit_id")
+    far = date.max
+    in_force = ((pairs["a_start"] <= pairs["day"]) & (pairs["a_end"].fillna(far) >= pairs["day"])
+                & (pairs["m_start"] <= pairs["day"]) & (pairs["m_end"].fillna(far) >= pairs["day"]))
+    expected = pairs[in_force].drop_duplicates(["meeting_id", "person_id"])
+    marked = _existing_attendance(planned["meeting_id"].tolist())
+    done = set(zip(marked["meeting_id"], marked["person_id"]))
+    todo = [(int(m), int(p)) for m, p in zip(expected["meeting_id"], expected["person_id"]) if (m, p) not in done]
+    bulk_insert(Attendance.__table__, ["meeting_id", "person_id"], iter(todo),
+                {"expected": db_value(True), "import_batch_id": ctx.batch_id})
 
 
 def _existing_attendance(meeting_ids: list[int]) -> pd.DataFrame:
@@ -674,9 +703,10 @@ def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
     ctx.tick(30)
     resolve_attendance_persons(frame, ctx)
     ctx.tick(50)
-    _meetings(frame, ctx)
+    created_meetings = _meetings(frame, ctx)
     ctx.tick(65)
     _attendance(frame, ctx)
+    _expected_rosters(ctx, created_meetings)
 
 
 def execute(result, ctx: Context) -> pd.DataFrame:

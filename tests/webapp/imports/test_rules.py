@@ -120,3 +120,26 @@ def test_a_role_change_carries_the_followed_units_over(client, admin, town, uplo
     client.post(f"/imports/{batch_id_of(receipt)}/undo")
     db.session.expire_all()
     assert db.session.get(Assignment, followed.id).end_date is None and count(Assignment) == 1
+
+
+def test_an_imported_cell_meeting_gets_the_expected_list_the_meeting_form_gives(
+        client, admin, town, upload, tmp_path, make_group, make_membership, make_assignment, make_person):
+    from webapp.meetings.roster import expected_person_ids
+    from webapp.models import Attendance, Meeting
+
+    from .conftest import write_xlsx
+
+    cell_name = next(name for name in town["units"] if name.startswith("Chi bộ"))
+    follower = make_person("Nguyễn Văn Theo")
+    make_assignment(make_membership(follower, make_group(number=4)), town["units"][cell_name])
+    marked = make_person("Phạm Thị Dự")
+    path = write_xlsx(tmp_path / "dd.xlsx", ["STT", "Họ và tên", "Chi bộ", "Ngày sinh hoạt", "Điểm danh"],
+                      [[1, "Phạm Thị Dự", cell_name, "05/11/2025", "Có mặt"]], title="THEO DÕI SINH HOẠT CHI BỘ")
+    receipt = commit(client, batch_id_of(upload(path, kind="attendance")))
+    db.session.expire_all()
+    meeting = db.session.scalar(select(Meeting))
+    rows = {a.person_id: a for a in meeting.attendances}
+    assert set(rows) == expected_person_ids(meeting) | {marked.id} == {follower.id, marked.id}
+    assert rows[follower.id].expected and rows[follower.id].status is None
+    client.post(f"/imports/{batch_id_of(receipt)}/undo")
+    assert count(Attendance) == 0 and count(Meeting) == 0
