@@ -6,12 +6,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
 from ..groups.queries import terms
 from ..models import Document, Role, Term
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, requires
 from ..rendering import render
+from ..services import REFUSED, run_service
 from ..uploads import upload_folder
 from . import bp, services
 from .forms import DocumentForm
@@ -35,14 +35,9 @@ def upload():
     form.term_id.choices = [("", _("— Không gắn nhiệm kỳ —"))] + [(t.id, t.name) for t in terms()]
     if form.validate_on_submit():
         term = db.session.get(Term, form.term_id.data) if form.term_id.data else None
-        try:
-            services.add_document(form.title.data, form.file.data, current_user.id, number=form.number.data,
-                                  issued_on=form.issued_on.data, term=term, summary=form.summary.data)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
+        if run_service(form, services.add_document, form.title.data, form.file.data, current_user.id,
+                       number=form.number.data, issued_on=form.issued_on.data, term=term,
+                       summary=form.summary.data) is not REFUSED:
             return redirect(url_for("documents.index"))
     return render("documents/form.html", form=form, http_status=422 if form.errors else 200)
 

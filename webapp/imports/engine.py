@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
+from flask_babel import force_locale
 from sqlalchemy import bindparam, func, insert, select, update
 
 from importers.planning import match_attendance_persons, match_roster_persons
@@ -215,6 +216,13 @@ def fail(frame: pd.DataFrame, mask, reason) -> None:
     frame.loc[mask, "reason"] = reason[mask] if isinstance(reason, pd.Series) else reason
 
 
+def vietnamese(message) -> str:
+    """A rule's message as the import stores it: Vietnamese like every other reason of a receipt, whoever runs
+    the import (and outside a request, in a background job or the command line, too)."""
+    with force_locale("vi"):
+        return str(message)
+
+
 def log_changes(ctx: Context, table: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
     if rows:
         _executemany(insert(ImportChange.__table__), [
@@ -391,7 +399,7 @@ def _roster_term(frame: pd.DataFrame, ctx: Context) -> tuple[Term, Unit]:
         raise ImportRefused("Chưa có nhiệm kỳ hiện tại hoặc Đảng bộ cấp trên; hãy khai báo trước khi nhập danh sách đoàn.")
     reason = group_rules.outside_term(ctx.options.start_date, term.name, term.start_date, term.end_date)
     if reason is not None:
-        fail(frame, frame["outcome"].isna(), str(reason))
+        fail(frame, frame["outcome"].isna(), vietnamese(reason))
     return term, root
 
 
@@ -450,7 +458,7 @@ def _single_heads(frame: pd.DataFrame, ctx: Context) -> None:
     in_force = new_heads["group_number"].map(staying).fillna(0) + new_heads.groupby("group_number").cumcount()
     reasons = {(n, p): group_rules.second_head(group_rules.HEAD, int(k))
                for n, p, k in zip(new_heads["group_number"], new_heads["who"], in_force)}
-    refused = {key: str(reason) for key, reason in reasons.items() if reason is not None}
+    refused = {key: vietnamese(reason) for key, reason in reasons.items() if reason is not None}
     if refused:
         keys = pd.Series(list(zip(frame["group_number"], _who(frame))), index=frame.index)
         fail(frame, keys.isin(list(refused)), keys.map(refused))

@@ -143,3 +143,12 @@ def test_an_imported_cell_meeting_gets_the_expected_list_the_meeting_form_gives(
     assert rows[follower.id].expected and rows[follower.id].status is None
     client.post(f"/imports/{batch_id_of(receipt)}/undo")
     assert count(Attendance) == 0 and count(Meeting) == 0
+
+
+def test_a_rules_message_is_stored_in_vietnamese_outside_a_request_too(app):
+    from webapp.groups import rules
+    from webapp.imports.engine import vietnamese
+
+    with app.app_context():  # a background job or the `flask import` command
+        assert vietnamese(rules.second_head("head", 1)).startswith("Đoàn đã có Trưởng đoàn")
+    assert rules.second_head("member", 1) is None and rules.second_head("head", 0) is None

@@ -1,0 +1,65 @@
+"""One transaction convention: services flush, `run_service` commits or rolls back and shows the rule's message;
+rules that used to sit in views now hold in the services, whoever calls them."""
+import pytest
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.formfields import RuleViolation
+from webapp.models import Person, Role, Sector, Term, Unit, UnitKind
+from webapp.people import services as people
+from webapp.services import REFUSED, run_service
+from webapp.units import services as units
+
+
+def test_run_service_commits_when_the_rules_hold_and_rolls_back_with_the_message_when_not(app, term):
+    from datetime import date
+
+    from webapp.groups import services as groups
+    from webapp.groups.forms import TermForm
+
+    with app.test_request_context(method="POST"):
+        form = TermForm(meta={"csrf": False})
+        made = run_service(form, groups.create_term, "2031 - 2035", date(2031, 1, 1), date(2035, 12, 31))
+        assert made.id and not form.errors
+        refused = run_service(form, groups.create_term, "Sai", date(2031, 1, 1), date(2030, 1, 1))
+        assert refused is REFUSED and not refused
+        assert "Ngày kết thúc không được trước ngày bắt đầu" in str(form.end_date.errors[0])
+    db.session.remove()
+    assert sorted(db.session.scalars(select(Term.name))) == ["2025 - 2030", "2031 - 2035"]
+
+
+@pytest.fixture
+def in_request(app):
+    """A request context: rule messages render in the request's language."""
+    with app.test_request_context():
+        yield
+
+
+def test_a_unit_officer_cannot_file_a_person_outside_their_scope_through_the_service(in_request, root_unit, make_unit,
+                                                                                     make_user):
+    mine, other = make_unit("Chi bộ A", parent=root_unit), make_unit("Chi bộ B", parent=root_unit)
+    officer = make_user(Role.UNIT_OFFICER, scope_unit=mine)
+    fields = dict(full_name="Lê Văn An", birth_date=None, position=None, phone=None, email=None,
+                  is_council_delegate=False, notes=None)
+    with pytest.raises(RuleViolation) as refused:
+        people.create_person(user=officer, home_unit=other, **fields)
+    assert (refused.value.field, str(refused.value.message)) == ("home_unit_id",
+                                                                 "Đơn vị này nằm ngoài phạm vi quản lý của bạn.")
+    with pytest.raises(RuleViolation, match="Hãy chọn đơn vị sinh hoạt"):
+        people.create_person(user=officer, home_unit=None, **fields)
+    assert people.create_person(user=officer, home_unit=mine, **fields).home_unit_id == mine.id
+    assert people.create_person(home_unit=other, **fields).id  # no user: the system's own writes (demo, imports)
+
+
+def test_a_unit_officer_cannot_place_a_unit_outside_their_scope_through_the_service(in_request, root_unit, make_unit,
+                                                                                    make_user):
+    mine, other = make_unit("Đảng bộ A", UnitKind.PARTY_COMMITTEE, parent=root_unit), make_unit("Chi bộ B")
+    officer = make_user(Role.UNIT_OFFICER, scope_unit=mine)
+    with pytest.raises(RuleViolation, match="Đơn vị cấp trên nằm ngoài phạm vi"):
+        units.create_unit("Chi bộ C", UnitKind.CELL, Sector.WARD, other, user=officer)
+    child = units.create_unit("Chi bộ C", UnitKind.CELL, Sector.WARD, mine, user=officer)
+    units.update_unit(child, "Chi bộ C1", UnitKind.CELL, Sector.WARD, mine, user=officer)  # parent unchanged
+    with pytest.raises(RuleViolation, match="Đơn vị cấp trên nằm ngoài phạm vi"):
+        units.update_unit(child, "Chi bộ C1", UnitKind.CELL, Sector.WARD, other, user=officer)
+    assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+    assert db.session.get(Unit, child.id).parent_id == mine.id
