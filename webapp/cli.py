@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from .extensions import db
-from .models import Role, Unit, User
+from .models import Role, Unit
 from .imports_cli import COMMANDS as IMPORT_COMMANDS
 from .notifications.digest import send_digest_command
 
@@ -32,14 +32,14 @@ def _sqlite_path() -> Path:
 def create_user_command(username, password, role, display_name, scope_unit):
     """Create a user account."""
     from .auth.services import create_user
+    from .formfields import RuleViolation
+    from .i18n import in_vietnamese
 
-    if db.session.scalar(select(User).where(User.username == username)):
-        raise click.ClickException(f"Tên đăng nhập '{username}' đã tồn tại.")
-    if scope_unit and not db.session.get(Unit, scope_unit):
-        raise click.ClickException(f"Không có tổ chức đảng mã {scope_unit}.")
-    if len(password) < 8:
-        raise click.ClickException("Mật khẩu cần ít nhất 8 ký tự.")
-    create_user(username, password, Role(role), display_name, scope_unit)
+    try:  # the account's rules are the service's, as for every other write
+        create_user(username, password, Role(role), display_name, scope_unit)
+    except RuleViolation as violation:
+        db.session.rollback()
+        raise click.ClickException(in_vietnamese(violation.message)) from None
     db.session.commit()
     click.echo(f"Đã tạo tài khoản {username} ({role}).")
 

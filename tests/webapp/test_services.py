@@ -63,3 +63,35 @@ def test_a_unit_officer_cannot_place_a_unit_outside_their_scope_through_the_serv
         units.update_unit(child, "Chi bộ C1", UnitKind.CELL, Sector.WARD, other, user=officer)
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
     assert db.session.get(Unit, child.id).parent_id == mine.id
+
+
+def test_account_rules_hold_in_the_service_and_the_command_line_uses_them(runner, in_request, make_user):
+    from webapp.auth.services import create_user
+
+    make_user(Role.MEMBER, username="vanphong")
+    for args, field in ((("VanPhong", "mot-mat-khau"), "username"), (("moi", "ngan"), "password"),
+                        (("moi", "mot-mat-khau", Role.MEMBER, None, 999), "scope_unit_id")):
+        with pytest.raises(RuleViolation) as refused:
+            create_user(*args if len(args) > 2 else (*args, Role.MEMBER))
+        assert refused.value.field == field
+    result = runner.invoke(args=["create-user", "VANPHONG", "--password", "mot-mat-khau"])
+    assert result.exit_code != 0 and "Tên đăng nhập 'VANPHONG' đã tồn tại." in result.output
+    result = runner.invoke(args=["create-user", "moi", "--password", "mot-mat-khau", "--scope-unit", "999"])
+    assert result.exit_code != 0 and "Không có tổ chức đảng mã 999." in result.output
+
+
+def test_a_second_schedule_of_one_frequency_and_a_taken_category_name_are_refused_by_the_services(in_request,
+                                                                                                   make_group):
+    from webapp.feedback.services import save_category
+    from webapp.models import ReportFrequency
+    from webapp.reports.services import create_schedule
+
+    group = make_group()
+    create_schedule(group, ReportFrequency.MONTHLY)
+    create_schedule(group, ReportFrequency.QUARTERLY)
+    with pytest.raises(RuleViolation, match="Đoàn này đã có chế độ báo cáo kỳ này."):
+        create_schedule(group, ReportFrequency.MONTHLY)
+    first = save_category(None, name="Y tế", restricted=False, sla_days=7)
+    assert save_category(first, name="Y tế", restricted=True, sla_days=7).restricted  # its own name is fine
+    with pytest.raises(RuleViolation, match="Đã có lĩnh vực mang tên này."):
+        save_category(None, name="Y tế", restricted=False, sla_days=7)

@@ -9,6 +9,7 @@ from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus,
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
+from ..services import run_service
 from ..template_helpers import label
 from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
@@ -189,11 +190,6 @@ def category_defaults():
     return redirect(url_for("feedback.categories"))
 
 
-def _name_taken(name: str, category: FeedbackCategory | None) -> bool:
-    existing = db.session.scalar(db.select(FeedbackCategory).where(FeedbackCategory.name == name))
-    return existing is not None and existing is not category
-
-
 @bp.route("/categories/new", methods=["GET", "POST"], defaults={"category_id": None})
 @bp.route("/categories/<int:category_id>/edit", methods=["GET", "POST"])
 @requires(Role.ADMIN)
@@ -202,12 +198,8 @@ def edit_category(category_id: int | None):
     form = CategoryForm(obj=category)
     if form.validate_on_submit():
         name = form.name.data.strip()
-        if _name_taken(name, category):
-            form.name.errors = [_("Đã có lĩnh vực mang tên này.")]
-        else:
-            save_category(category, name=name, restricted=form.restricted.data, sla_days=form.sla_days.data,
-                          active=form.active.data)
-            db.session.commit()
+        if run_service(form, save_category, category, name=name, restricted=form.restricted.data,
+                       sla_days=form.sla_days.data, active=form.active.data):
             flash(_("Đã lưu lĩnh vực “%(name)s”.", name=name))
             return redirect(url_for("feedback.categories"))
     status = 422 if request.method == "POST" else 200

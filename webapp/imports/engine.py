@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
-from flask_babel import force_locale
 from sqlalchemy import bindparam, func, insert, select, update
 
 from importers.planning import match_attendance_persons, match_roster_persons
@@ -34,6 +33,7 @@ from ..models import (
 )
 from ..clock import utcnow
 from ..groups import rules as group_rules
+from ..i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..names import clean_name, fold, sort_key
@@ -214,13 +214,6 @@ def fail(frame: pd.DataFrame, mask, reason) -> None:
     mask = pd.Series(mask, index=frame.index).fillna(False).astype(bool) & frame["outcome"].isna()
     frame.loc[mask, "outcome"] = "failed"
     frame.loc[mask, "reason"] = reason[mask] if isinstance(reason, pd.Series) else reason
-
-
-def vietnamese(message) -> str:
-    """A rule's message as the import stores it: Vietnamese like every other reason of a receipt, whoever runs
-    the import (and outside a request, in a background job or the command line, too)."""
-    with force_locale("vi"):
-        return str(message)
 
 
 def log_changes(ctx: Context, table: str, action: str, rows: list[tuple[int, dict | None]]) -> None:

@@ -18,6 +18,7 @@ from ..formfields import bounded_int
 from ..models import Attachment, ReportFrequency, ReportSchedule, ReportSubmission, Role, WorkingGroup
 from ..permissions import READ_DIRECTORY, headed_group_ids, requires
 from ..rendering import render
+from ..services import run_service
 from ..template_helpers import label
 from . import bp
 from .forms import ScheduleForm, SubmissionForm
@@ -83,15 +84,9 @@ def schedules():
     form.group_id.choices = choices.group_choices()
     form.frequency.choices = [(f.value, label(f)) for f in ReportFrequency]
     if form.validate_on_submit():
-        frequency = ReportFrequency(form.frequency.data)
-        exists = db.session.scalar(select(ReportSchedule).where(ReportSchedule.group_id == form.group_id.data,
-                                                                ReportSchedule.frequency == frequency))
-        if exists:
-            form.frequency.errors = [_("Đoàn này đã có chế độ báo cáo kỳ này.")]
-        else:
-            create_schedule(db.session.get(WorkingGroup, form.group_id.data), frequency, form.due_day.data,
-                            form.months_after.data, form.starts_on.data)
-            db.session.commit()
+        if run_service(form, create_schedule, db.session.get(WorkingGroup, form.group_id.data),
+                       ReportFrequency(form.frequency.data), form.due_day.data, form.months_after.data,
+                       form.starts_on.data):
             flash(_("Đã thêm chế độ báo cáo."))
             return redirect(url_for("reports.schedules"))
     listing = db.session.scalars(select(ReportSchedule).options(selectinload(ReportSchedule.group))

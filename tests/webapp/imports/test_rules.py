@@ -147,7 +147,7 @@ def test_an_imported_cell_meeting_gets_the_expected_list_the_meeting_form_gives(
 
 def test_a_rules_message_is_stored_in_vietnamese_outside_a_request_too(app):
     from webapp.groups import rules
-    from webapp.imports.engine import vietnamese
+    from webapp.i18n import in_vietnamese as vietnamese
 
     with app.app_context():  # a background job or the `flask import` command
         assert vietnamese(rules.second_head("head", 1)).startswith("Đoàn đã có Trưởng đoàn")
