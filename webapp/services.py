@@ -2,6 +2,7 @@
 
 Services check their rules, change rows and flush, never commit; `run_service` commits when the rules hold,
 or rolls back and puts the rule's message next to the form field at fault (the view then answers 422)."""
+from flask import flash
 from flask_babel import lazy_gettext as _
 
 from .extensions import db
@@ -20,12 +21,15 @@ REFUSED = Refused()
 
 def run_service(form, service, *args, **kwargs):
     """Run `service(*args, **kwargs)` and commit, returning its result; when a rule refuses the change, roll
-    back, show the message on `form` and return the falsy REFUSED."""
+    back, show the message on `form` (flash it when there is no form) and return the falsy REFUSED."""
     try:
         result = service(*args, **kwargs)
     except RuleViolation as violation:
         db.session.rollback()
-        show_violation(form, violation)
+        if form is None:
+            flash(violation.message, "error")
+        else:
+            show_violation(form, violation)
         return REFUSED
     db.session.commit()
     return result

@@ -9,7 +9,7 @@ from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus,
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
-from ..services import run_service
+from ..services import REFUSED, run_service
 from ..template_helpers import label
 from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
@@ -66,15 +66,16 @@ def create():
     if form.validate_on_submit():
         unit = db.get_or_404(Unit, form.unit_id.data)
         ensure(may_record(current_user, unit))
-        item = record_feedback(
-            current_user, received_on=form.received_on.data, category=db.get_or_404(FeedbackCategory, form.category_id.data),
+        item = run_service(
+            form, record_feedback, current_user, received_on=form.received_on.data,
+            category=db.get_or_404(FeedbackCategory, form.category_id.data),
             unit=unit, content=form.content.data.strip(), citizen_ref=(form.citizen_ref.data or "").strip(),
             group=db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None,
             source_person=db.session.get(Person, form.source_person_id.data) if form.source_person_id.data else None,
             files=uploaded_files(form.files))
-        db.session.commit()
-        flash(_("Đã ghi nhận phản ánh %(number)s.", number=item.number))
-        return redirect(url_for("feedback.detail", item_id=item.id))
+        if item:
+            flash(_("Đã ghi nhận phản ánh %(number)s.", number=item.number))
+            return redirect(url_for("feedback.detail", item_id=item.id))
     status = 422 if request.method == "POST" else 200
     return render("feedback/form.html", form=form, http_status=status)
 
@@ -156,8 +157,9 @@ def add_attachments(item_id: int):
     attach_form = AttachmentForm()
     if not attach_form.validate_on_submit():
         return _detail(item, attach_form=attach_form, status=422)
-    count = attach_files(item, current_user, uploaded_files(attach_form.files))
-    db.session.commit()
+    count = run_service(attach_form, attach_files, item, current_user, uploaded_files(attach_form.files))
+    if count is REFUSED:
+        return _detail(item, attach_form=attach_form, status=422)
     flash(_("Đã thêm %(count)s tệp đính kèm.", count=count))
     return redirect(url_for("feedback.detail", item_id=item.id))
 
@@ -184,8 +186,7 @@ def categories():
 @bp.post("/categories/defaults")
 @requires(Role.ADMIN)
 def category_defaults():
-    added = ensure_default_categories()
-    db.session.commit()
+    added = run_service(None, ensure_default_categories)
     flash(_("Đã thêm %(count)s lĩnh vực mặc định.", count=added))
     return redirect(url_for("feedback.categories"))
 

@@ -132,11 +132,12 @@ def submit():
     if request.method == "GET" and not form.period_key.data and available:
         form.period_key.data = period_key(next(iter(available.values())).frequency, local_today())
     if form.validate_on_submit() and _check_period(form, available[form.schedule_id.data]):
-        submission = submit_report(available[form.schedule_id.data], current_user, form.period_key.data,
-                                   form.submitted_on.data, form.text.data, uploaded_files(form.files))
-        db.session.commit()
-        flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
-        return redirect(url_for("reports.submission", submission_id=submission.id))
+        submission = run_service(form, submit_report, available[form.schedule_id.data], current_user,
+                                 form.period_key.data, form.submitted_on.data, form.text.data,
+                                 uploaded_files(form.files))
+        if submission:
+            flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
+            return redirect(url_for("reports.submission", submission_id=submission.id))
     return render("reports/submit.html", form=form, http_status=422 if request.method == "POST" else 200)
 
 
