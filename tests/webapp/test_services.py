@@ -95,3 +95,18 @@ def test_a_second_schedule_of_one_frequency_and_a_taken_category_name_are_refuse
     assert save_category(first, name="Y tế", restricted=True, sla_days=7).restricted  # its own name is fine
     with pytest.raises(RuleViolation, match="Đã có lĩnh vực mang tên này."):
         save_category(None, name="Y tế", restricted=False, sla_days=7)
+
+
+def test_run_service_without_a_form_flashes_the_rule_and_rolls_back(app, root_unit):
+    from flask import get_flashed_messages
+
+    def rename_then_refuse():
+        root_unit.name = "Đổi tên"
+        raise RuleViolation("name", "Quy tắc không cho phép.")
+
+    unit_id = root_unit.id
+    with app.test_request_context():
+        assert run_service(None, rename_then_refuse) is REFUSED
+        assert get_flashed_messages(with_categories=True) == [("error", "Quy tắc không cho phép.")]
+    db.session.remove()
+    assert db.session.get(Unit, unit_id).name != "Đổi tên"
