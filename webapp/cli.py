@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from .extensions import db
-from .models import Role, Unit, User
+from .models import Role, Unit
 from .imports_cli import COMMANDS as IMPORT_COMMANDS
 from .notifications.digest import send_digest_command
 
@@ -34,14 +34,14 @@ def _sqlite_path() -> Path:
 def create_user_command(username, password, role, display_name, scope_unit):
     """Create a user account."""
     from .auth.services import create_user
+    from .formfields import RuleViolation
+    from .i18n import in_vietnamese
 
-    if db.session.scalar(select(User).where(User.username == username)):
-        raise click.ClickException(f"Tên đăng nhập '{username}' đã tồn tại.")
-    if scope_unit and not db.session.get(Unit, scope_unit):
-        raise click.ClickException(f"Không có tổ chức đảng mã {scope_unit}.")
-    if len(password) < 8:
-        raise click.ClickException("Mật khẩu cần ít nhất 8 ký tự.")
-    create_user(username, password, Role(role), display_name, scope_unit)
+    try:  # the account's rules are the service's, as for every other write
+        create_user(username, password, Role(role), display_name, scope_unit)
+    except RuleViolation as violation:
+        db.session.rollback()
+        raise click.ClickException(in_vietnamese(violation.message)) from None
     db.session.commit()
     click.echo(f"Đã tạo tài khoản {username} ({role}).")
 
@@ -125,12 +125,21 @@ def serving_pid() -> int | None:
 
 
 def hold_serve_lock() -> None:
-    """Write this process's id into the lock file for as long as it serves."""
+    """Write this process's id into the lock file for as long as it serves (a killed server leaves a stale lock,
+    which `serving_pid` ignores)."""
     path = serve_lock_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(str(os.getpid()))
-    atexit.register(lambda: path.unlink(missing_ok=True) if path.exists() and path.read_text() == str(os.getpid())
-                    else None)
+    atexit.register(release_serve_lock, path)
+
+
+def release_serve_lock(path: Path) -> None:
+    """Remove the lock file if this process wrote it."""
+    try:
+        if path.read_text().strip() == str(os.getpid()):
+            path.unlink()
+    except OSError:
+        pass
 
 
 @click.command("serve")
@@ -149,7 +158,10 @@ def serve_command(host, port, threads):
     if app.config["IMPORT_WORKER"] == "thread":  # background imports run here unless `flask worker` processes do
         jobs.start_worker_thread(app)
     click.echo(f"Đang phục vụ tại http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/")
-    serve(app, host=host, port=port, threads=threads)
+    try:
+        serve(app, host=host, port=port, threads=threads)
+    finally:
+        release_serve_lock(serve_lock_path())
 
 
 COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command,

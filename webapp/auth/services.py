@@ -7,7 +7,9 @@ from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from ..models import LoginAttempt, User
+from ..formfields import RuleViolation
+from ..models import LoginAttempt, Unit, User
+from . import rules
 from ..clock import utcnow
 
 
@@ -47,9 +49,17 @@ def authenticate(username: str, password: str, remote_addr: str) -> User | None:
 
 def create_user(username: str, password: str, role, display_name: str | None = None,
                 scope_unit_id: int | None = None, person_id: int | None = None) -> User:
-    """Create an account; the caller commits."""
+    """Create an account after checking its rules; flushes, the caller commits."""
+    taken = db.session.scalar(select(User.id).where(func.lower(User.username) == username.lower()).limit(1))
+    for field, message in (("username", rules.username_taken(username, taken is not None)),
+                           ("password", rules.password_too_short(password)),
+                           ("scope_unit_id", rules.unknown_scope_unit(
+                               scope_unit_id, bool(scope_unit_id) and db.session.get(Unit, scope_unit_id) is not None))):
+        if message is not None:
+            raise RuleViolation(field, message)
     user = User(username=username, display_name=display_name or username, role=role,
                 scope_unit_id=scope_unit_id, person_id=person_id)
     user.set_password(password)
     db.session.add(user)
+    db.session.flush()
     return user

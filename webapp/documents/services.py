@@ -18,6 +18,8 @@ def add_document(title: str, upload: FileStorage, uploaded_by_id: int | None, nu
                  related: Document | None = None, effective_from=None, attendance_times: int | None = None,
                  attendance_months: int | None = None) -> Document:
     """Save the uploaded file under a random name and record the document (the caller commits)."""
+    if relation and related is None:
+        raise RuleViolation("related_id", _("Hãy chọn văn bản được thay thế, sửa đổi hoặc bãi bỏ."))
     original = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip() if upload else ""
     if not original:
         raise RuleViolation("file", _("Hãy chọn tệp văn bản."))

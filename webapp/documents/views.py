@@ -13,6 +13,7 @@ from ..models import Document, Role, Term
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, requires
 from ..rendering import render
+from ..services import REFUSED, run_service
 from ..template_helpers import vn_date
 from ..uploads import upload_folder
 from . import bp, services
@@ -41,20 +42,12 @@ def upload():
     if form.validate_on_submit():
         term = db.session.get(Term, form.term_id.data) if form.term_id.data else None
         related = db.session.get(Document, form.related_id.data) if form.related_id.data else None
-        try:
-            if form.relation.data and related is None:
-                raise RuleViolation("related_id", _("Hãy chọn văn bản được thay thế, sửa đổi hoặc bãi bỏ."))
-            services.add_document(form.title.data, form.file.data, current_user.id, number=form.number.data,
-                                  issued_on=form.issued_on.data, term=term, summary=form.summary.data,
-                                  draft=form.draft.data, relation=form.relation.data or None, related=related,
-                                  effective_from=form.effective_from.data, attendance_times=form.attendance_times.data,
-                                  attendance_months=int(form.attendance_months.data)
-                                  if form.attendance_months.data in ("1", "3", "6", "12") else 3)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
+        if run_service(form, services.add_document, form.title.data, form.file.data, current_user.id,
+                       number=form.number.data, issued_on=form.issued_on.data, term=term, summary=form.summary.data,
+                       draft=form.draft.data, relation=form.relation.data or None, related=related,
+                       effective_from=form.effective_from.data, attendance_times=form.attendance_times.data,
+                       attendance_months=int(form.attendance_months.data)
+                       if form.attendance_months.data in ("1", "3", "6", "12") else 3) is not REFUSED:
             return redirect(url_for("documents.index"))
     return render("documents/form.html", form=form, http_status=422 if form.errors else 200)
 

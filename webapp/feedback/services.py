@@ -5,8 +5,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
+from ..formfields import RuleViolation
 from ..i18n import N_
 from ..models import FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
+from . import rules
 from .uploads import store_attachment
 from .workflow import TransitionError, check_transition, response_deadline
 from ..clock import local_today
@@ -34,9 +36,14 @@ def ensure_default_categories() -> int:
 def save_category(category: FeedbackCategory | None, *, name: str, restricted: bool, sla_days: int,
                   active: bool = True) -> FeedbackCategory:
     """Create or update a category; its SLA applies to items recorded from now on."""
+    existing = db.session.scalar(select(FeedbackCategory).where(FeedbackCategory.name == name))
+    message = rules.category_name_taken(existing is not None and existing is not category)
+    if message is not None:
+        raise RuleViolation("name", message)
     category = category or FeedbackCategory()
     category.name, category.restricted, category.sla_days, category.active = name, restricted, sla_days, active
     db.session.add(category)
+    db.session.flush()
     return category
 
 

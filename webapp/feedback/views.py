@@ -9,6 +9,7 @@ from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus,
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
+from ..services import REFUSED, run_service
 from ..template_helpers import label
 from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
@@ -65,15 +66,16 @@ def create():
     if form.validate_on_submit():
         unit = db.get_or_404(Unit, form.unit_id.data)
         ensure(may_record(current_user, unit))
-        item = record_feedback(
-            current_user, received_on=form.received_on.data, category=db.get_or_404(FeedbackCategory, form.category_id.data),
+        item = run_service(
+            form, record_feedback, current_user, received_on=form.received_on.data,
+            category=db.get_or_404(FeedbackCategory, form.category_id.data),
             unit=unit, content=form.content.data.strip(), citizen_ref=(form.citizen_ref.data or "").strip(),
             group=db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None,
             source_person=db.session.get(Person, form.source_person_id.data) if form.source_person_id.data else None,
             files=uploaded_files(form.files))
-        db.session.commit()
-        flash(_("Đã ghi nhận phản ánh %(number)s.", number=item.number))
-        return redirect(url_for("feedback.detail", item_id=item.id))
+        if item:
+            flash(_("Đã ghi nhận phản ánh %(number)s.", number=item.number))
+            return redirect(url_for("feedback.detail", item_id=item.id))
     status = 422 if request.method == "POST" else 200
     return render("feedback/form.html", form=form, http_status=status)
 
@@ -155,8 +157,9 @@ def add_attachments(item_id: int):
     attach_form = AttachmentForm()
     if not attach_form.validate_on_submit():
         return _detail(item, attach_form=attach_form, status=422)
-    count = attach_files(item, current_user, uploaded_files(attach_form.files))
-    db.session.commit()
+    count = run_service(attach_form, attach_files, item, current_user, uploaded_files(attach_form.files))
+    if count is REFUSED:
+        return _detail(item, attach_form=attach_form, status=422)
     flash(_("Đã thêm %(count)s tệp đính kèm.", count=count))
     return redirect(url_for("feedback.detail", item_id=item.id))
 
@@ -183,15 +186,9 @@ def categories():
 @bp.post("/categories/defaults")
 @requires(Role.ADMIN)
 def category_defaults():
-    added = ensure_default_categories()
-    db.session.commit()
+    added = run_service(None, ensure_default_categories)
     flash(_("Đã thêm %(count)s lĩnh vực mặc định.", count=added))
     return redirect(url_for("feedback.categories"))
-
-
-def _name_taken(name: str, category: FeedbackCategory | None) -> bool:
-    existing = db.session.scalar(db.select(FeedbackCategory).where(FeedbackCategory.name == name))
-    return existing is not None and existing is not category
 
 
 @bp.route("/categories/new", methods=["GET", "POST"], defaults={"category_id": None})
@@ -202,12 +199,8 @@ def edit_category(category_id: int | None):
     form = CategoryForm(obj=category)
     if form.validate_on_submit():
         name = form.name.data.strip()
-        if _name_taken(name, category):
-            form.name.errors = [_("Đã có lĩnh vực mang tên này.")]
-        else:
-            save_category(category, name=name, restricted=form.restricted.data, sla_days=form.sla_days.data,
-                          active=form.active.data)
-            db.session.commit()
+        if run_service(form, save_category, category, name=name, restricted=form.restricted.data,
+                       sla_days=form.sla_days.data, active=form.active.data):
             flash(_("Đã lưu lĩnh vực “%(name)s”.", name=name))
             return redirect(url_for("feedback.categories"))
     status = 422 if request.method == "POST" else 200

@@ -4,7 +4,7 @@ Effective-dated rows are never overwritten or deleted: a change ends the old row
 Each function checks its rules (raising `RuleViolation` for the form field at fault), changes the rows
 and flushes; the caller commits.
 """
-from datetime import date, timedelta
+from datetime import date
 
 from flask_babel import lazy_gettext as _
 from sqlalchemy import exists, func, select, update
@@ -13,17 +13,21 @@ from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
 from ..template_helpers import vn_date
+from . import rules
+
+
+def _refuse(field: str, message) -> None:
+    """Raise a rule's message (None means the rule holds) against the form field at fault."""
+    if message is not None:
+        raise RuleViolation(field, message)
 
 
 def _check_order(start: date, end: date | None, field: str = "end_date") -> None:
-    if end is not None and end < start:
-        raise RuleViolation(field, _("Ngày kết thúc không được trước ngày bắt đầu (%(d)s).", d=vn_date(start)))
+    _refuse(field, rules.end_before_start(start, end))
 
 
 def _check_in_term(term: Term, day: date | None, field: str) -> None:
-    if day is not None and not term.contains(day):
-        raise RuleViolation(field, _("Ngày phải nằm trong nhiệm kỳ %(t)s (%(a)s – %(b)s).", t=term.name,
-                                     a=vn_date(term.start_date), b=vn_date(term.end_date)))
+    _refuse(field, rules.outside_term(day, term.name, term.start_date, term.end_date))
 
 
 def _check_in_scope(unit: Unit, scope: str, field: str) -> None:
@@ -47,8 +51,7 @@ def create_term(name: str, start_date: date, end_date: date, is_current: bool = 
 def _check_group_number(number: int, term: Term, owner: Unit, group_id: int | None) -> None:
     clash = select(WorkingGroup.id).where(WorkingGroup.number == number, WorkingGroup.term_id == term.id,
                                           WorkingGroup.owner_unit_id == owner.id, WorkingGroup.id != (group_id or 0))
-    if db.session.scalar(clash) is not None:
-        raise RuleViolation("number", _("Số đoàn %(n)s đã có trong nhiệm kỳ này.", n=number))
+    _refuse("number", rules.number_taken(number, db.session.scalar(clash) is not None))
 
 
 def create_group(number: int, name: str, term: Term, owner_unit: Unit, notes: str | None = None,
@@ -86,12 +89,13 @@ def _overlapping_membership(group: WorkingGroup, person: Person, start: date) ->
         (Membership.end_date.is_(None)) | (Membership.end_date >= start)).limit(1))
 
 
-def _check_single_head(group: WorkingGroup, start: date, except_id: int | None = None) -> None:
+def _check_single_head(group: WorkingGroup, role: MemberRole, start: date, except_id: int | None = None) -> None:
+    if role != MemberRole.HEAD:
+        return
     head = select(Membership.id).where(
         Membership.group_id == group.id, Membership.role == MemberRole.HEAD, Membership.id != (except_id or 0),
         (Membership.end_date.is_(None)) | (Membership.end_date >= start))
-    if db.session.scalar(head.limit(1)) is not None:
-        raise RuleViolation("role", _("Đoàn đã có Trưởng đoàn; hãy kết thúc nhiệm vụ của Trưởng đoàn hiện tại trước."))
+    _refuse("role", rules.second_head(role, int(db.session.scalar(head.limit(1)) is not None)))
 
 
 def add_member(group: WorkingGroup, person: Person, role: MemberRole, start_date: date,
@@ -100,8 +104,7 @@ def add_member(group: WorkingGroup, person: Person, role: MemberRole, start_date
     _check_in_term(group.term, start_date, "start_date")
     if _overlapping_membership(group, person, start_date):
         raise RuleViolation("person_id", _("%(name)s đang là thành viên của đoàn này.", name=person.full_name))
-    if role == MemberRole.HEAD:
-        _check_single_head(group, start_date)
+    _check_single_head(group, role, start_date)
     membership = Membership(group=group, person=person, role=role, start_date=start_date,
                             responsibilities=(responsibilities or "").strip() or None)
     db.session.add(membership)
@@ -124,16 +127,17 @@ def change_role(membership: Membership, role: MemberRole, on_date: date,
         raise RuleViolation("role", _("Vai trò mới trùng với vai trò hiện tại."))
     _check_active(membership, on_date, "on_date")
     _check_in_term(membership.group.term, on_date, "on_date")
-    if role == MemberRole.HEAD:
-        _check_single_head(membership.group, on_date, except_id=membership.id)
+    _check_single_head(membership.group, role, on_date, except_id=membership.id)
     successor = Membership(group=membership.group, person=membership.person, role=role, start_date=on_date,
                            responsibilities=(responsibilities or "").strip() or membership.responsibilities)
     db.session.add(successor)
-    for assignment in [a for a in membership.assignments if a.end_date is None]:
-        assignment.end_date = on_date - timedelta(days=1)
+    still_open = [a for a in membership.assignments if a.end_date is None]
+    moves = rules.carried_over([(a.unit_id, a.start_date) for a in still_open], on_date)
+    for assignment, (_unit, old_end, new_start) in zip(still_open, moves):
+        assignment.end_date = old_end
         db.session.add(Assignment(membership=successor, person=assignment.person, unit=assignment.unit,
-                                  start_date=on_date, notes=assignment.notes))
-    membership.end_date = on_date - timedelta(days=1)
+                                  start_date=new_start, notes=assignment.notes))
+    membership.end_date = rules.handover_end(on_date, membership.start_date)
     db.session.flush()
     return successor
 
@@ -184,7 +188,7 @@ def change_assignment_unit(assignment: Assignment, unit: Unit, on_date: date, sc
         raise RuleViolation("unit_id", _("Đơn vị mới trùng với đơn vị đang theo dõi."))
     _check_active(assignment, on_date, "on_date")
     _check_in_term(assignment.membership.group.term, on_date, "on_date")
-    assignment.end_date = on_date - timedelta(days=1)
+    assignment.end_date = rules.handover_end(on_date, assignment.start_date)
     successor = Assignment(membership=assignment.membership, person=assignment.person, unit=unit,
                            start_date=on_date, notes=assignment.notes)
     db.session.add(successor)

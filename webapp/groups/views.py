@@ -5,12 +5,12 @@ from flask_login import current_user
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
 from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGroup
 from ..pagination import paginate
 from ..people.queries import person_options
 from ..permissions import READ_DIRECTORY, can_manage_group, ensure, requires, scope_path
 from ..rendering import render
+from ..services import REFUSED, chosen, run_service
 from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_edit_group, can_read_group
@@ -117,14 +117,8 @@ def _save_group(form: GroupForm, group: WorkingGroup | None) -> WorkingGroup | N
         return None
     values = dict(number=form.number.data, name=form.name.data, term=term, owner_unit=owner,
                   notes=form.notes.data, scope=scope_path(current_user))
-    try:
-        group = services.update_group(group, **values) if group else services.create_group(**values)
-    except RuleViolation as violation:
-        db.session.rollback()
-        show_violation(form, violation)
-        return None
-    db.session.commit()
-    return group
+    return run_service(form, services.update_group, group, **values) if group \
+        else run_service(form, services.create_group, **values)
 
 
 @bp.get("/<int:group_id>")
@@ -165,15 +159,8 @@ def _person_choices(search: str, chosen_id: int | None) -> list[tuple]:
 
 def _apply(group: WorkingGroup, change, form, failed_key: str | None):
     """Run a service change for a validated form and answer with the members section (422 on failure)."""
-    if form.validate():
-        try:
-            change()
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            return _members_response(group)
+    if form.validate() and run_service(form, change) is not REFUSED:
+        return _members_response(group)
     if failed_key is None:
         return _members_response(group, add_form=form, http_status=422)
     return _members_response(group, failed=(failed_key, form), http_status=422)
@@ -207,10 +194,8 @@ def add_member(group_id: int):
     form = AddMemberForm()
 
     def change():
-        person = db.session.get(Person, form.person_id.data or 0)
-        if person is None:
-            raise RuleViolation("person_id", _("Hãy chọn một cá nhân."))
-        services.add_member(group, person, form.role.data, form.start_date.data, form.responsibilities.data)
+        person = chosen(Person, form.person_id.data, "person_id", required=_("Hãy chọn một cá nhân."))
+        return services.add_member(group, person, form.role.data, form.start_date.data, form.responsibilities.data)
 
     return _apply(group, change, form, None)
 
@@ -246,10 +231,7 @@ def end_membership(group_id: int, membership_id: int):
 
 def _chosen_unit(form) -> Unit:
     """The unit picked on an assignment form, or a rule violation next to its field."""
-    unit = db.session.get(Unit, form.unit_id.data or 0)
-    if unit is None:
-        raise RuleViolation("unit_id", _("Hãy chọn đơn vị."))
-    return unit
+    return chosen(Unit, form.unit_id.data, "unit_id", required=_("Hãy chọn đơn vị."))
 
 
 @bp.get("/<int:group_id>/row-form/<kind>/<int:row_id>")
@@ -321,12 +303,7 @@ def terms():
     """List the terms and open a new one."""
     form = TermForm()
     if form.validate_on_submit():
-        try:
-            services.create_term(form.name.data, form.start_date.data, form.end_date.data, form.is_current.data)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
+        if run_service(form, services.create_term, form.name.data, form.start_date.data, form.end_date.data,
+                       form.is_current.data):
             return redirect(url_for("groups.terms"))
     return render("groups/terms.html", form=form, terms=queries.terms(), http_status=422 if form.errors else 200)

@@ -7,7 +7,7 @@ import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from ..models import (
     ImportChange,
     Meeting,
     MeetingKind,
+    MemberRole,
     Membership,
     Person,
     Term,
@@ -31,6 +32,8 @@ from ..models import (
     WorkingGroup,
 )
 from ..clock import utcnow
+from ..groups import rules as group_rules
+from ..i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..names import clean_name, fold, sort_key
@@ -329,13 +332,19 @@ def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) ->
     return ok & frame["person_id"].isin([pid for pid, _ in changes])
 
 
-def resolve_roster_persons(frame: pd.DataFrame, ctx: Context) -> pd.Series:
-    """Match or create the persons of roster records; returns the mask of records whose person was updated."""
+def match_roster(frame: pd.DataFrame) -> pd.DataFrame:
+    """Match roster records to existing persons (nothing written yet); returns the candidate persons."""
     frame["key"] = fold_column(frame["full_name"])
     persons = load_persons(frame["key"])
     person_id, problem = match_roster_persons(frame, persons)
     frame["person_id"] = person_id
     fail(frame, problem.notna(), problem)
+    return persons
+
+
+def resolve_roster_persons(frame: pd.DataFrame, ctx: Context, persons: pd.DataFrame) -> pd.Series:
+    """Create the persons of matched roster records still standing (refused rows create nobody); returns the
+    mask of records whose person was updated."""
     frame["new_person"] = frame["outcome"].isna() & frame["person_id"].isna()
     todo = frame[frame["new_person"]]
     if len(todo):
@@ -381,24 +390,78 @@ def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
 
 
 # ---------------------------------------------------------------- roster: groups, memberships, assignments
-def _groups(frame: pd.DataFrame, ctx: Context) -> None:
+def _roster_term(frame: pd.DataFrame, ctx: Context) -> tuple[Term, Unit]:
+    """The current term and root committee; every record fails when the start date lies outside the term,
+    with the message the group forms give."""
     term = db.session.scalar(select(Term).where(Term.is_current.is_(True)))
     root = db.session.scalar(select(Unit).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
     if term is None or root is None:
         raise ImportRefused("Chưa có nhiệm kỳ hiện tại hoặc Đảng bộ cấp trên; hãy khai báo trước khi nhập danh sách đoàn.")
+    reason = group_rules.outside_term(ctx.options.start_date, term.name, term.start_date, term.end_date)
+    if reason is not None:
+        fail(frame, frame["outcome"].isna(), vietnamese(reason))
+    return term, root
+
+
+def _group_numbers(frame: pd.DataFrame, term: Term, root: Unit) -> dict[int, int]:
+    """Read each record's group number (natural key of a group within term and committee); returns the
+    numbers already known with their group ids, and sets `group_id` for them."""
     numbers = frame["group"].map(lambda g: int(GROUP_NUMBER.search(g).group(1)) if isinstance(g, str)
                                  and GROUP_NUMBER.search(g) else None)
     fail(frame, numbers.isna(), "không đọc được số của đoàn công tác")
+    frame["group_number"] = numbers.astype(float)
     existing = dict(db.session.execute(select(WorkingGroup.number, WorkingGroup.id).where(
         WorkingGroup.term_id == term.id, WorkingGroup.owner_unit_id == root.id)).all())
+    frame["group_id"] = frame["group_number"].map(existing).astype(float)
+    return existing
+
+
+def _groups(frame: pd.DataFrame, ctx: Context, term: Term, root: Unit, existing: dict[int, int]) -> None:
+    """Create the groups that records still standing name but that do not exist yet."""
+    wanted = {int(n) for n in frame.loc[frame["outcome"].isna(), "group_number"].dropna()}
     table = WorkingGroup.__table__
-    for number in sorted({int(n) for n in numbers.dropna()} - set(existing)):
+    for number in sorted(wanted - set(existing)):
         existing[number] = db.session.execute(insert(table).values(
             number=number, name=f"Đoàn công tác số {number}", term_id=term.id, owner_unit_id=root.id
         ).returning(table.c.id)).scalar_one()
         log_changes(ctx, "working_group", "insert", [(existing[number], None)])
         ctx.count(ctx.created, "working_group", 1)
-    frame["group_id"] = numbers.map(existing).astype(float)
+    frame["group_id"] = frame["group_number"].map(existing).astype(float)
+
+
+def _who(frame: pd.DataFrame) -> pd.Series:
+    """Who a record names: the matched person's id, else the new person's name, birth date and phone."""
+    new = "new:" + frame["key"].astype(str) + "|" + frame.get("birth_date", pd.Series(None, index=frame.index)) \
+        .astype(str) + "|" + frame.get("phone", pd.Series(None, index=frame.index)).astype(str)
+    return frame["person_id"].astype(object).where(frame["person_id"].notna(), new)
+
+
+def _single_heads(frame: pd.DataFrame, ctx: Context) -> None:
+    """Refuse a head record when its group already has a head in force that this file does not move to
+    another role, or an earlier head record of the file: the group form's single-head rule, per group."""
+    day = ctx.options.start_date
+    planned = frame[frame["outcome"].isna()].assign(who=_who(frame))
+    planned = planned.drop_duplicates(["who", "group_number"], keep="last")  # the last row of a member wins
+    group_ids = [int(g) for g in planned["group_id"].dropna().unique()]
+    heads = rows_frame(db.session.execute(select(Membership.group_id, Membership.person_id).where(
+        Membership.group_id.in_(group_ids), Membership.role == MemberRole.HEAD,
+        (Membership.end_date.is_(None)) | (Membership.end_date >= day))).all(), ["group_id", "person_id"])
+    number_of = {float(g): n for g, n in zip(planned["group_id"], planned["group_number"]) if g == g}
+    held = {(number_of[float(g)], float(p)) for g, p in zip(heads["group_id"], heads["person_id"])}
+    others = planned[planned["role"] != group_rules.HEAD]
+    moved = set(zip(others["group_number"], others["who"]))
+    staying = pd.Series([n for n, p in held if (n, p) not in moved], dtype=float).value_counts()
+    heads_rows = planned[planned["role"] == group_rules.HEAD]
+    new_heads = heads_rows[pd.Series([(n, p) not in held for n, p in zip(heads_rows["group_number"],
+                                                                         heads_rows["who"])],
+                                     index=heads_rows.index, dtype=bool)]
+    in_force = new_heads["group_number"].map(staying).fillna(0) + new_heads.groupby("group_number").cumcount()
+    reasons = {(n, p): group_rules.second_head(group_rules.HEAD, int(k))
+               for n, p, k in zip(new_heads["group_number"], new_heads["who"], in_force)}
+    refused = {key: vietnamese(reason) for key, reason in reasons.items() if reason is not None}
+    if refused:
+        keys = pd.Series(list(zip(frame["group_number"], _who(frame))), index=frame.index)
+        fail(frame, keys.isin(list(refused)), keys.map(refused))
 
 
 def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Series]:
@@ -416,7 +479,7 @@ def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Serie
     changed = merged["mid"].notna() & ~same
     ends = merged[changed]
     for row in ends.itertuples():
-        end = max(day - timedelta(days=1), row.old_start)
+        end = group_rules.handover_end(day, row.old_start)
         db.session.execute(update(Membership.__table__).where(Membership.__table__.c.id == int(row.mid))
                            .values(end_date=end))
     log_changes(ctx, "membership", "update", [(int(r.mid), {"end_date": r.old_end.isoformat() if r.old_end else None})
@@ -429,6 +492,7 @@ def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Serie
     ctx.count(ctx.created, "membership", len(new))
     created = rows_frame(db.session.execute(select(Membership.id, Membership.person_id, Membership.group_id).where(
         Membership.import_batch_id == ctx.batch_id)).all(), ["mid", "person_id", "group_id"])
+    _carry_over(ctx, ends, created)
     current = pd.concat([merged.loc[same, ["mid", "person_id", "group_id"]],
                          created.astype({"person_id": float, "group_id": float})])
     keys = list(zip(frame["person_id"], frame["group_id"]))
@@ -439,6 +503,32 @@ def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Serie
     created_mask = pd.Series([k in new_keys and k not in changed_keys for k in keys], index=frame.index)
     updated_mask = pd.Series([k in changed_keys for k in keys], index=frame.index)
     return created_mask, updated_mask
+
+
+def _carry_over(ctx: Context, ends: pd.DataFrame, created: pd.DataFrame) -> None:
+    """Units a member still follows move to the membership that replaces theirs (as a role change on the
+    group page does): the open assignment ends, a copy opens on the successor."""
+    if not len(ends):
+        return
+    successor = dict(zip(zip(created["person_id"].astype(float), created["group_id"].astype(float)), created["mid"]))
+    old_to_new = {int(r.mid): int(successor[(float(r.person_id), float(r.group_id))]) for r in ends.itertuples()}
+    still_open = []
+    mids = list(old_to_new)
+    for start in range(0, len(mids), 900):
+        still_open += db.session.execute(select(Assignment.id, Assignment.membership_id, Assignment.person_id,
+                                                Assignment.unit_id, Assignment.start_date, Assignment.notes).where(
+            Assignment.membership_id.in_(mids[start:start + 900]), Assignment.end_date.is_(None))).all()
+    moves = group_rules.carried_over([(a.unit_id, a.start_date) for a in still_open], ctx.options.start_date)
+    table = Assignment.__table__
+    for row, (_unit, old_end, _new_start) in zip(still_open, moves):
+        db.session.execute(update(table).where(table.c.id == row.id).values(end_date=old_end))
+    log_changes(ctx, "assignment", "update", [(row.id, {"end_date": None}) for row in still_open])
+    _executemany(insert(table), [
+        {"membership_id": old_to_new[row.membership_id], "person_id": row.person_id, "unit_id": unit_id,
+         "start_date": new_start, "notes": row.notes, "import_batch_id": ctx.batch_id}
+        for row, (unit_id, _end, new_start) in zip(still_open, moves)])
+    ctx.count(ctx.updated, "assignment", len(still_open))
+    ctx.count(ctx.created, "assignment", len(still_open))
 
 
 def _assignments(frame: pd.DataFrame, ctx: Context) -> pd.Series:
@@ -463,11 +553,15 @@ def _assignments(frame: pd.DataFrame, ctx: Context) -> pd.Series:
 
 def run_roster(frame: pd.DataFrame, ctx: Context) -> None:
     """Persons, groups, memberships and assignments for roster records."""
+    term, root = _roster_term(frame, ctx)
     resolve_units(frame, ctx)
     ctx.tick(30)
-    person_updated = resolve_roster_persons(frame, ctx)
+    persons = match_roster(frame)
+    existing_groups = _group_numbers(frame, term, root)
+    _single_heads(frame, ctx)
+    person_updated = resolve_roster_persons(frame, ctx, persons)
     ctx.tick(55)
-    _groups(frame, ctx)
+    _groups(frame, ctx, term, root, existing_groups)
     created_membership, updated_membership = _memberships(frame, ctx)
     ctx.tick(75)
     created_assignment = _assignments(frame, ctx)
@@ -479,7 +573,8 @@ def run_roster(frame: pd.DataFrame, ctx: Context) -> None:
 
 
 # ---------------------------------------------------------------- attendance: meetings, marks
-def _meetings(frame: pd.DataFrame, ctx: Context) -> None:
+def _meetings(frame: pd.DataFrame, ctx: Context) -> list[tuple[int, str, float]]:
+    """Find or create the cell meeting of every (date, cell); returns the created ones as (id, date, unit)."""
     ok = frame[frame["outcome"].isna()]
     pairs = ok[["date", "unit_id"]].drop_duplicates()
     days = sorted({date.fromisoformat(d) for d in pairs["date"]})
@@ -510,6 +605,34 @@ def _meetings(frame: pd.DataFrame, ctx: Context) -> None:
     table_keys = pair_keys(dates.get_indexer([d for (d, _), _ in known]), np.array([u for (_, u), _ in known]) + 1)
     where = pd.Index(table_keys).get_indexer(pair_keys(date_codes, int_ids(frame["unit_id"]) + 1))
     frame["meeting_id"] = take(np.array([m for _, m in known], dtype=float), where, np.nan)
+    return [(mid, day, unit) for mid, (day, unit) in zip(created, missing)] if missing else []
+
+
+def _expected_rosters(ctx: Context, meetings: list[tuple[int, str, float]]) -> None:
+    """Give the meetings this import created their expected list, as the meeting form does (`cell_roster`):
+    every member following the cell on the day and not marked by the file is added, unmarked."""
+    if not meetings:
+        return
+    planned = pd.DataFrame(meetings, columns=["meeting_id", "day", "unit_id"])
+    planned["day"] = planned["day"].map(date.fromisoformat)
+    units = sorted({int(u) for u in planned["unit_id"]})
+    rows = []
+    for start in range(0, len(units), 900):
+        rows += db.session.execute(select(Assignment.unit_id, Assignment.person_id, Assignment.start_date,
+                                          Assignment.end_date, Membership.start_date, Membership.end_date)
+                                   .join(Membership, Membership.id == Assignment.membership_id)
+                                   .where(Assignment.unit_id.in_(units[start:start + 900]))).all()
+    followers = rows_frame(rows, ["unit_id", "person_id", "a_start", "a_end", "m_start", "m_end"])
+    pairs = planned.astype({"unit_id": int}).merge(followers, on="unit_id")
+    far = date.max
+    in_force = ((pairs["a_start"] <= pairs["day"]) & (pairs["a_end"].fillna(far) >= pairs["day"])
+                & (pairs["m_start"] <= pairs["day"]) & (pairs["m_end"].fillna(far) >= pairs["day"]))
+    expected = pairs[in_force].drop_duplicates(["meeting_id", "person_id"])
+    marked = _existing_attendance(planned["meeting_id"].tolist())
+    done = set(zip(marked["meeting_id"], marked["person_id"]))
+    todo = [(int(m), int(p)) for m, p in zip(expected["meeting_id"], expected["person_id"]) if (m, p) not in done]
+    bulk_insert(Attendance.__table__, ["meeting_id", "person_id"], iter(todo),
+                {"expected": db_value(True), "import_batch_id": ctx.batch_id})
 
 
 def _existing_attendance(meeting_ids: list[int]) -> pd.DataFrame:
@@ -588,9 +711,10 @@ def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
     ctx.tick(30)
     resolve_attendance_persons(frame, ctx)
     ctx.tick(50)
-    _meetings(frame, ctx)
+    created_meetings = _meetings(frame, ctx)
     ctx.tick(65)
     _attendance(frame, ctx)
+    _expected_rosters(ctx, created_meetings)
 
 
 def execute(result, ctx: Context) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 from datetime import date
 from pathlib import Path
 
-from flask_babel import gettext as _
 from sqlalchemy import extract, func, select
 from werkzeug.datastructures import FileStorage
 
@@ -12,6 +11,7 @@ from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, Me
 from ..models.meetings import meeting_unit
 from ..clock import utcnow
 from ..uploads import save_upload, upload_folder
+from . import rules
 from .roster import expected_person_ids, term_on
 
 MEETING_FILES = "meetings"
@@ -27,11 +27,12 @@ def next_status(status: AttendanceStatus | None) -> AttendanceStatus:
 
 def date_problem(kind: MeetingKind, day: date, group: WorkingGroup | None) -> str | None:
     """Why a meeting of this kind cannot be held on `day` (outside the group's term, no term), or None."""
-    if group is not None and not group.term.contains(day):
-        return _("Ngày họp nằm ngoài nhiệm kỳ %(term)s của %(group)s.", term=group.term.name, group=group.name)
-    if kind in (MeetingKind.BRIEFING, MeetingKind.GROUP) and term_on(day) is None:
-        return _("Không có nhiệm kỳ nào bao trùm ngày họp này; hãy khai báo nhiệm kỳ trước.")
-    return None
+    if group is not None:
+        term = group.term
+        problem = rules.outside_group_term(day, group.name, term.name, term.start_date, term.end_date)
+        if problem is not None:
+            return problem
+    return rules.no_term(kind.value, kind.value not in rules.TERM_BOUND_KINDS or term_on(day) is not None)
 
 
 def sync_roster(meeting: Meeting) -> int:

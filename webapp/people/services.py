@@ -8,6 +8,8 @@ from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Person, Unit
 from ..clock import local_today
+from . import rules
+from .access import can_place_person
 
 
 def normalise_phone(raw: str | None) -> str | None:
@@ -34,8 +36,15 @@ def _apply_fields(person: Person, full_name: str, birth_date: date | None, posit
     person.is_council_delegate, person.notes = bool(is_council_delegate), (notes or "").strip() or None
 
 
-def create_person(**fields) -> Person:
-    """Add a person to the directory."""
+def _check_placement(user, home_unit: Unit | None) -> None:
+    message = rules.home_unit_refused(home_unit is not None, user is None or can_place_person(user, home_unit))
+    if message is not None:
+        raise RuleViolation("home_unit_id", message)
+
+
+def create_person(user=None, **fields) -> Person:
+    """Add a person to the directory (with `user`, under a unit of their scope)."""
+    _check_placement(user, fields.get("home_unit"))
     person = Person()
     _apply_fields(person, **fields)
     db.session.add(person)
@@ -43,8 +52,9 @@ def create_person(**fields) -> Person:
     return person
 
 
-def update_person(person: Person, **fields) -> Person:
-    """Change a person's name, details or home unit."""
+def update_person(person: Person, user=None, **fields) -> Person:
+    """Change a person's name, details or home unit (with `user`, to a unit of their scope)."""
+    _check_placement(user, fields.get("home_unit"))
     _apply_fields(person, **fields)
     db.session.flush()
     return person

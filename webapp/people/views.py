@@ -1,17 +1,16 @@
 """Views of the people area."""
 from flask import abort, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
+from ..services import chosen, run_service
 from ..models import Person, Role, Unit
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, can_read_person, ensure, requires
 from ..rendering import render
 from ..units.queries import unit_choices
 from . import bp, queries, services
-from .access import can_create_person, can_edit_person, can_place_person
+from .access import can_create_person, can_edit_person
 from .forms import PersonForm
 from ..clock import local_today
 
@@ -82,20 +81,12 @@ def edit(person_id: int):
 
 def _save(form: PersonForm, person: Person | None) -> Person | None:
     """Create or update the person from a validated form; None (with field errors) when a rule fails."""
-    home_unit = db.session.get(Unit, form.home_unit_id.data) if form.home_unit_id.data else None
-    try:
-        if form.home_unit_id.data and home_unit is None:
-            raise RuleViolation("home_unit_id", _("Lựa chọn không hợp lệ."))
-        if not can_place_person(current_user, home_unit):
-            raise RuleViolation("home_unit_id", _("Đơn vị này nằm ngoài phạm vi quản lý của bạn.") if home_unit
-                                else _("Hãy chọn đơn vị sinh hoạt thuộc phạm vi của bạn."))
-        fields = {name: form[name].data for name in ("full_name", "birth_date", "position", "phone", "email",
-                                                      "is_council_delegate", "notes")}
-        person = services.update_person(person, home_unit=home_unit, **fields) if person \
-            else services.create_person(home_unit=home_unit, **fields)
-    except RuleViolation as violation:
-        db.session.rollback()
-        show_violation(form, violation)
-        return None
-    db.session.commit()
-    return person
+    fields = {name: form[name].data for name in ("full_name", "birth_date", "position", "phone", "email",
+                                                  "is_council_delegate", "notes")}
+
+    def save() -> Person:
+        home_unit = chosen(Unit, form.home_unit_id.data, "home_unit_id")
+        return services.update_person(person, user=current_user, home_unit=home_unit, **fields) if person \
+            else services.create_person(user=current_user, home_unit=home_unit, **fields)
+
+    return run_service(form, save)

@@ -1,18 +1,28 @@
-"""Named state changes of the reporting regime; callers commit."""
+"""Named state changes of the reporting regime; each checks its rules and flushes, callers commit."""
 from datetime import date
 
+from sqlalchemy import select
+
 from ..extensions import db
+from ..formfields import RuleViolation
 from ..feedback.uploads import store_attachment
 from ..models import ReportFrequency, ReportSchedule, ReportSubmission
 from ..clock import local_today
+from . import rules
 
 
 def create_schedule(group, frequency: ReportFrequency, due_day: int = 20, months_after: int = 1,
                     starts_on: date | None = None) -> ReportSchedule:
-    """Declare that `group` owes a report every period of `frequency`."""
+    """Declare that `group` owes a report every period of `frequency` (once per group and frequency)."""
+    taken = db.session.scalar(select(ReportSchedule.id).where(ReportSchedule.group_id == group.id,
+                                                              ReportSchedule.frequency == frequency).limit(1))
+    message = rules.schedule_taken(taken is not None)
+    if message is not None:
+        raise RuleViolation("frequency", message)
     schedule = ReportSchedule(group=group, frequency=frequency, due_day=due_day, months_after=months_after,
                               starts_on=starts_on or local_today().replace(day=1))
     db.session.add(schedule)
+    db.session.flush()
     return schedule
 
 

@@ -18,6 +18,7 @@ from ..formfields import bounded_int
 from ..models import Attachment, ReportFrequency, ReportSchedule, ReportSubmission, Role, WorkingGroup
 from ..permissions import READ_DIRECTORY, headed_group_ids, requires
 from ..rendering import render
+from ..services import run_service
 from ..template_helpers import label
 from . import bp
 from .forms import ScheduleForm, SubmissionForm
@@ -83,15 +84,9 @@ def schedules():
     form.group_id.choices = choices.group_choices()
     form.frequency.choices = [(f.value, label(f)) for f in ReportFrequency]
     if form.validate_on_submit():
-        frequency = ReportFrequency(form.frequency.data)
-        exists = db.session.scalar(select(ReportSchedule).where(ReportSchedule.group_id == form.group_id.data,
-                                                                ReportSchedule.frequency == frequency))
-        if exists:
-            form.frequency.errors = [_("Đoàn này đã có chế độ báo cáo kỳ này.")]
-        else:
-            create_schedule(db.session.get(WorkingGroup, form.group_id.data), frequency, form.due_day.data,
-                            form.months_after.data, form.starts_on.data)
-            db.session.commit()
+        if run_service(form, create_schedule, db.session.get(WorkingGroup, form.group_id.data),
+                       ReportFrequency(form.frequency.data), form.due_day.data, form.months_after.data,
+                       form.starts_on.data):
             flash(_("Đã thêm chế độ báo cáo."))
             return redirect(url_for("reports.schedules"))
     listing = db.session.scalars(select(ReportSchedule).options(selectinload(ReportSchedule.group))
@@ -137,11 +132,12 @@ def submit():
     if request.method == "GET" and not form.period_key.data and available:
         form.period_key.data = period_key(next(iter(available.values())).frequency, local_today())
     if form.validate_on_submit() and _check_period(form, available[form.schedule_id.data]):
-        submission = submit_report(available[form.schedule_id.data], current_user, form.period_key.data,
-                                   form.submitted_on.data, form.text.data, uploaded_files(form.files))
-        db.session.commit()
-        flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
-        return redirect(url_for("reports.submission", submission_id=submission.id))
+        submission = run_service(form, submit_report, available[form.schedule_id.data], current_user,
+                                 form.period_key.data, form.submitted_on.data, form.text.data,
+                                 uploaded_files(form.files))
+        if submission:
+            flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
+            return redirect(url_for("reports.submission", submission_id=submission.id))
     return render("reports/submit.html", form=form, http_status=422 if request.method == "POST" else 200)
 
 

@@ -13,6 +13,7 @@ from ..models import ConclusionPoint, Person, Role, Task, TaskStatus, Unit, Work
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
+from ..services import run_service
 from ..template_helpers import label
 from . import bp
 from .forms import SOURCE_LABELS, NoteForm, StatusForm, TaskForm
@@ -74,16 +75,22 @@ def create():
     _prefill_source(form)
     if form.validate_on_submit():
         ids = form.owner_ids()
-        task = create_task(
-            current_user, title=form.title.data.strip(), description=form.description.data, deadline=form.deadline.data,
-            owner_group=db.session.get(WorkingGroup, ids["group"]) if ids["group"] else None,
-            owner_person=db.session.get(Person, ids["person"]) if ids["person"] else None,
-            owner_unit=db.session.get(Unit, ids["unit"]) if ids["unit"] else None,
-            source_kind=form.source_kind.data or None, source_id=form.source_id.data)
-        ensure(may_manage_task(current_user, task))
-        db.session.commit()
-        flash(_("Đã giao nhiệm vụ NV-%(id)05d.", id=task.id))
-        return redirect(url_for("tasks.detail", task_id=task.id))
+
+        def assign() -> Task:
+            task = create_task(
+                current_user, title=form.title.data.strip(), description=form.description.data,
+                deadline=form.deadline.data,
+                owner_group=db.session.get(WorkingGroup, ids["group"]) if ids["group"] else None,
+                owner_person=db.session.get(Person, ids["person"]) if ids["person"] else None,
+                owner_unit=db.session.get(Unit, ids["unit"]) if ids["unit"] else None,
+                source_kind=form.source_kind.data or None, source_id=form.source_id.data)
+            ensure(may_manage_task(current_user, task))  # a 403 here leaves the transaction uncommitted
+            return task
+
+        task = run_service(form, assign)
+        if task:
+            flash(_("Đã giao nhiệm vụ NV-%(id)05d.", id=task.id))
+            return redirect(url_for("tasks.detail", task_id=task.id))
     return render("tasks/form.html", form=form, http_status=422 if request.method == "POST" else 200)
 
 
@@ -118,8 +125,8 @@ def change_status(task_id: int):
     if value not in {s.value for s in TaskStatus}:
         flash(_("Trạng thái không hợp lệ."), "error")
         return _detail(task, status=422)
-    set_status(task, TaskStatus(value))
-    db.session.commit()
+    if not run_service(None, set_status, task, TaskStatus(value)):
+        return _detail(task, status=422)
     flash(_("Đã cập nhật trạng thái: %(status)s.", status=label(task.status)))
     return redirect(url_for("tasks.detail", task_id=task.id))
 
@@ -132,8 +139,8 @@ def add_progress(task_id: int):
     form = NoteForm()
     if not form.validate_on_submit():
         return _detail(task, note_form=form, status=422)
-    add_note(task, current_user, form.text.data.strip(), form.noted_on.data)
-    db.session.commit()
+    if not run_service(form, add_note, task, current_user, form.text.data.strip(), form.noted_on.data):
+        return _detail(task, note_form=form, status=422)
     flash(_("Đã ghi tiến độ."))
     return redirect(url_for("tasks.detail", task_id=task.id))
 

@@ -1,21 +1,29 @@
 """Named state changes of units; the materialised path of a moved unit and its subtree is refreshed."""
-from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import OrgIdentity, Sector, Unit, UnitKind
+from . import rules
+from .access import can_edit_unit
+
+
+def _refuse(field: str, message) -> None:
+    if message is not None:
+        raise RuleViolation(field, message)
 
 
 def _check_name(name: str) -> None:
-    if not name.strip():
-        raise RuleViolation("name", _("Hãy nhập tên đơn vị."))
+    _refuse("name", rules.name_missing(name))
 
 
 def create_unit(name: str, kind: UnitKind, sector: Sector, parent: Unit | None,
-                short_name: str | None = None) -> Unit:
-    """Add a unit under `parent` (None for a top-level unit) and give it its path."""
+                short_name: str | None = None, user=None) -> Unit:
+    """Add a unit under `parent` (None for a top-level unit) and give it its path; with `user`, only under a
+    parent within their scope."""
     _check_name(name)
+    if user is not None:
+        _refuse("parent_id", rules.parent_refused(can_edit_unit(user, parent)))
     unit = Unit(kind=kind, sector=sector, short_name=(short_name or "").strip() or None)
     unit.set_name(name)
     unit.place_under(parent)
@@ -27,11 +35,13 @@ def create_unit(name: str, kind: UnitKind, sector: Sector, parent: Unit | None,
 
 
 def update_unit(unit: Unit, name: str, kind: UnitKind, sector: Sector, parent: Unit | None,
-                short_name: str | None = None) -> Unit:
-    """Rename, reclassify or move a unit; moving rewrites the paths of its whole subtree."""
+                short_name: str | None = None, user=None) -> Unit:
+    """Rename, reclassify or move a unit; moving rewrites the paths of its whole subtree. With `user`, a new
+    parent must lie within their scope."""
     _check_name(name)
-    if parent is not None and parent.is_within(unit):
-        raise RuleViolation("parent_id", _("Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó."))
+    if user is not None and parent is not unit.parent:
+        _refuse("parent_id", rules.parent_refused(can_edit_unit(user, parent)))
+    _refuse("parent_id", rules.under_itself(parent is not None and parent.is_within(unit)))
     unit.set_name(name)
     unit.kind, unit.sector, unit.short_name = kind, sector, (short_name or "").strip() or None
     if parent is not unit.parent:

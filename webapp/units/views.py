@@ -5,7 +5,8 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..dashboard.filters import add_months
-from ..formfields import RuleViolation, bounded_int, show_violation
+from ..formfields import bounded_int
+from ..services import chosen, run_service
 from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
@@ -79,21 +80,13 @@ def edit(unit_id: int):
 
 def _save(form: UnitForm, unit: Unit | None) -> Unit | None:
     """Create or update the unit from a validated form; None (with field errors) when a rule fails."""
-    parent = db.session.get(Unit, form.parent_id.data) if form.parent_id.data else None
-    try:
-        if form.parent_id.data and parent is None:
-            raise RuleViolation("parent_id", _("Lựa chọn không hợp lệ."))
-        if not can_edit_unit(current_user, parent) and not (unit and parent is unit.parent):
-            raise RuleViolation("parent_id", _("Đơn vị cấp trên nằm ngoài phạm vi quản lý của bạn."))
-        values = dict(name=form.name.data, kind=form.kind.data, sector=form.sector.data, parent=parent,
-                      short_name=form.short_name.data)
-        unit = services.update_unit(unit, **values) if unit else services.create_unit(**values)
-    except RuleViolation as violation:
-        db.session.rollback()
-        show_violation(form, violation)
-        return None
-    db.session.commit()
-    return unit
+    def save() -> Unit:
+        values = dict(name=form.name.data, kind=form.kind.data, sector=form.sector.data,
+                      parent=chosen(Unit, form.parent_id.data, "parent_id"), short_name=form.short_name.data,
+                      user=current_user)
+        return services.update_unit(unit, **values) if unit else services.create_unit(**values)
+
+    return run_service(form, save)
 
 
 TIMELINE_MONTHS = 6

@@ -1,0 +1,18 @@
+"""Rules of units as pure predicates over plain values: None when allowed, else the Vietnamese message."""
+from flask_babel import lazy_gettext as _
+
+
+def name_missing(name: str | None):
+    """A unit needs a name."""
+    return _("Hãy nhập tên đơn vị.") if not (name or "").strip() else None
+
+
+
+def parent_refused(may_place: bool):
+    """The user places units only under a parent within their scope."""
+    return None if may_place else _("Đơn vị cấp trên nằm ngoài phạm vi quản lý của bạn.")
+
+
+def under_itself(parent_within_unit: bool):
+    """A unit cannot move under itself or one of its descendants (the tree would loop)."""
+    return _("Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó.") if parent_within_unit else None
