@@ -11,7 +11,7 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from .extensions import db
 from .models import Membership, MemberRole, Role, Unit, WorkingGroup
@@ -44,8 +44,30 @@ def scope_path(user) -> str:
     return user.scope_unit.path if user.scope_unit_id else "/"
 
 
+def path_in_scope(user, path: str | None) -> bool:
+    """The one scope rule, per record: a unit path lies in the user's subtree."""
+    return path is not None and path.startswith(scope_path(user))
+
+
+def in_scope(user, path_column=Unit.path):
+    """The one scope rule, as a query clause: `path_column` lies in the user's subtree."""
+    path = scope_path(user)
+    return true() if path == "/" else path_column.startswith(path, autoescape=True)
+
+
+def scope_unit_ids(user):
+    """Sub-select of the ids of every unit in the user's scope."""
+    return select(Unit.id).where(in_scope(user))
+
+
 def unit_in_scope(user, unit: Unit | None) -> bool:
-    return unit is None or unit.path.startswith(scope_path(user))
+    """Unit-less (town-wide) records count as in scope; use `is_town_admin` to change them."""
+    return unit is None or path_in_scope(user, unit.path)
+
+
+def is_town_admin(user) -> bool:
+    """Town-wide objects (feedback categories, terms) are changed only by an admin scoped to the root."""
+    return user.role == Role.ADMIN and (user.scope_unit is None or user.scope_unit.parent_id is None)
 
 
 def headed_group_ids(user) -> set[int]:

@@ -3,16 +3,26 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
-from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit
-from ..permissions import scope_path
+from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit, User
+from ..permissions import in_scope, path_in_scope, scope_path
 
 
 def visible_batches(user, limit: int = 50) -> list[ImportBatch]:
-    """Recent batches: all for admins, their own for unit officers."""
+    """Recent batches: for admins those of uploaders within their scope, their own for unit officers."""
     query = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
     if user.role != Role.ADMIN:
         query = query.where(ImportBatch.created_by_id == user.id)
+    else:
+        query = query.where(ImportBatch.created_by_id.in_(_uploaders_in_scope(user)))
     return list(db.session.scalars(query))
+
+
+def _uploaders_in_scope(user):
+    """Users whose own scope lies within this user's: a batch carries its uploader's scope."""
+    scoped = select(User.id).join(Unit, Unit.id == User.scope_unit_id).where(in_scope(user))
+    if _at_root(user):
+        return scoped.union(select(User.id).where(User.scope_unit_id.is_(None)))
+    return scoped
 
 
 def active_jobs(user) -> list[ImportJob]:
@@ -21,6 +31,9 @@ def active_jobs(user) -> list[ImportJob]:
         .order_by(ImportJob.id.desc())
     if user.role != Role.ADMIN:
         query = query.where(ImportJob.created_by_id == user.id)
+    else:
+        query = query.where(ImportJob.batch_id.in_(
+            select(ImportBatch.id).where(ImportBatch.created_by_id.in_(_uploaders_in_scope(user)))))
     return list(db.session.scalars(query))
 
 
@@ -32,13 +45,23 @@ def latest_job(batch_id: int) -> ImportJob | None:
 def unit_choices(user) -> list[SelectChoice]:
     """Units in the user's scope, in tree order, for the option lists."""
     rows = db.session.execute(select(Unit.id, Unit.name, Unit.path).where(
-        Unit.path.startswith(scope_path(user)), Unit.active.is_(True)).order_by(Unit.path)).all()
+        in_scope(user), Unit.active.is_(True)).order_by(Unit.path)).all()
     return [SelectChoice(0, "—")] + [SelectChoice(r.id, ("· " * r.path.strip("/").count("/")) + r.name) for r in rows]
 
 
 def can_access(user, batch: ImportBatch) -> bool:
-    """Admins see every batch; unit officers only the ones they uploaded."""
-    return user.role == Role.ADMIN or batch.created_by_id == user.id
+    """Unit officers see the batches they uploaded; admins those whose uploader's scope lies within theirs."""
+    if batch.created_by_id == user.id:
+        return True
+    if user.role != Role.ADMIN:
+        return False
+    uploader = batch.created_by
+    uploader_path = uploader.scope_unit.path if uploader and uploader.scope_unit_id else "/"
+    return path_in_scope(user, uploader_path) or (uploader_path == "/" and _at_root(user))
+
+
+def _at_root(user) -> bool:
+    return user.scope_unit_id is None or user.scope_unit.parent_id is None
 
 
 def batch_indicators(batch_id: int, limit: int = 200) -> list:
