@@ -7,7 +7,7 @@ from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
 from ..pagination import paginate
-from ..permissions import ensure, requires
+from ..permissions import ensure, is_town_admin, requires
 from ..rendering import render
 from ..template_helpers import label
 from . import bp, queries
@@ -183,6 +183,7 @@ def categories():
 @bp.post("/categories/defaults")
 @requires(Role.ADMIN)
 def category_defaults():
+    ensure(is_town_admin(current_user))
     added = ensure_default_categories()
     db.session.commit()
     flash(_("Đã thêm %(count)s lĩnh vực mặc định.", count=added))
@@ -198,6 +199,8 @@ def _name_taken(name: str, category: FeedbackCategory | None) -> bool:
 @bp.route("/categories/<int:category_id>/edit", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def edit_category(category_id: int | None):
+    # Categories are town-wide: un-restricting one opens every ward's complaints, so only the town office may.
+    ensure(is_town_admin(current_user))
     category = db.get_or_404(FeedbackCategory, category_id) if category_id else None
     form = CategoryForm(obj=category)
     if form.validate_on_submit():
