@@ -14,7 +14,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select, true
 
 from .extensions import db
-from .models import Membership, MemberRole, Role, Unit, WorkingGroup
+from .models import Membership, MemberRole, Role, Unit, User, WorkingGroup
 from .clock import local_today
 
 READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
@@ -65,9 +65,30 @@ def unit_in_scope(user, unit: Unit | None) -> bool:
     return unit is None or path_in_scope(user, unit.path)
 
 
+def at_root(user) -> bool:
+    """Scoped to the whole town: no scope unit, or the root unit itself."""
+    return user.scope_unit_id is None or user.scope_unit.parent_id is None
+
+
 def is_town_admin(user) -> bool:
     """Town-wide objects (feedback categories, terms) are changed only by an admin scoped to the root."""
-    return user.role == Role.ADMIN and (user.scope_unit is None or user.scope_unit.parent_id is None)
+    return user.role == Role.ADMIN and at_root(user)
+
+
+def user_in_scope(user, other) -> bool:
+    """Records that carry their author's scope (import batches, audit entries): the author's scope lies in
+    the user's; records of town-wide authors (and of no author) only for users at the root."""
+    if other is None or other.scope_unit_id is None:
+        return at_root(user)
+    return path_in_scope(user, other.scope_unit.path)
+
+
+def users_in_scope(user):
+    """Sub-select of the ids of users `user_in_scope` accepts (authorless records: test `at_root` apart)."""
+    scoped = select(User.id).join(Unit, Unit.id == User.scope_unit_id).where(in_scope(user))
+    if at_root(user):
+        return scoped.union(select(User.id).where(User.scope_unit_id.is_(None)))
+    return scoped
 
 
 def headed_group_ids(user) -> set[int]:

@@ -3,8 +3,8 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
-from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit, User
-from ..permissions import in_scope, path_in_scope, scope_path
+from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit
+from ..permissions import at_root, in_scope, user_in_scope, users_in_scope
 
 
 def visible_batches(user, limit: int = 50) -> list[ImportBatch]:
@@ -12,17 +12,9 @@ def visible_batches(user, limit: int = 50) -> list[ImportBatch]:
     query = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
     if user.role != Role.ADMIN:
         query = query.where(ImportBatch.created_by_id == user.id)
-    else:
-        query = query.where(ImportBatch.created_by_id.in_(_uploaders_in_scope(user)))
+    elif not at_root(user):
+        query = query.where(ImportBatch.created_by_id.in_(users_in_scope(user)))
     return list(db.session.scalars(query))
-
-
-def _uploaders_in_scope(user):
-    """Users whose own scope lies within this user's: a batch carries its uploader's scope."""
-    scoped = select(User.id).join(Unit, Unit.id == User.scope_unit_id).where(in_scope(user))
-    if _at_root(user):
-        return scoped.union(select(User.id).where(User.scope_unit_id.is_(None)))
-    return scoped
 
 
 def active_jobs(user) -> list[ImportJob]:
@@ -31,9 +23,9 @@ def active_jobs(user) -> list[ImportJob]:
         .order_by(ImportJob.id.desc())
     if user.role != Role.ADMIN:
         query = query.where(ImportJob.created_by_id == user.id)
-    else:
+    elif not at_root(user):
         query = query.where(ImportJob.batch_id.in_(
-            select(ImportBatch.id).where(ImportBatch.created_by_id.in_(_uploaders_in_scope(user)))))
+            select(ImportBatch.id).where(ImportBatch.created_by_id.in_(users_in_scope(user)))))
     return list(db.session.scalars(query))
 
 
@@ -53,15 +45,7 @@ def can_access(user, batch: ImportBatch) -> bool:
     """Unit officers see the batches they uploaded; admins those whose uploader's scope lies within theirs."""
     if batch.created_by_id == user.id:
         return True
-    if user.role != Role.ADMIN:
-        return False
-    uploader = batch.created_by
-    uploader_path = uploader.scope_unit.path if uploader and uploader.scope_unit_id else "/"
-    return path_in_scope(user, uploader_path) or (uploader_path == "/" and _at_root(user))
-
-
-def _at_root(user) -> bool:
-    return user.scope_unit_id is None or user.scope_unit.parent_id is None
+    return user.role == Role.ADMIN and user_in_scope(user, batch.created_by)
 
 
 def batch_indicators(batch_id: int, limit: int = 200) -> list:
