@@ -129,3 +129,18 @@ def test_ward_admin_cannot_open_a_town_admins_batch(client, as_role, town, admin
 def test_town_admin_opens_ward_batches(client, as_role, town, ward_batch, scoped_to_root):
     as_role(Role.ADMIN, scope_unit=town["root"] if scoped_to_root else None)
     assert client.get(f"/imports/{ward_batch}").status_code == 200
+
+
+def test_ward_admin_cannot_put_people_in_town_groups_by_roster(client, as_role, town, upload, roster_file):
+    """Groups belong to the town's committee: a ward admin's roster rows for them all fail, each named."""
+    from webapp.models import Membership, WorkingGroup
+
+    as_role(Role.ADMIN, scope_unit=town["units"][roster_file.unit])
+    batch_id = batch_id_of(upload(roster_file()))
+    receipt = client.post(f"/imports/{batch_id}/commit", data=COMMIT, follow_redirects=True).get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Membership)) == 0
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+    assert "ngoài phạm vi quản lý của bạn" in receipt
+    rows = db.session.get(ImportBatch, batch_id).row_results
+    assert [r.get("outcome") for r in rows] == ["failed"] * 3, rows
