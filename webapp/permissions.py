@@ -6,6 +6,9 @@ Roles:
 - group_head: manages the groups it heads (memberships, assignments); reads the directory.
 - unit_officer: ward/commune officer; reads everything in its unit subtree and records for it.
 - member: sees own data only.
+
+The directory (people, units, groups, documents) is read town-wide by READ_DIRECTORY; every record and
+every change is scoped through `in_scope` / `path_in_scope` below, the one scope rule.
 """
 from functools import wraps
 
