@@ -6,15 +6,18 @@ Roles:
 - group_head: manages the groups it heads (memberships, assignments); reads the directory.
 - unit_officer: ward/commune officer; reads everything in its unit subtree and records for it.
 - member: sees own data only.
+
+The directory (people, units, groups, documents) is read town-wide by READ_DIRECTORY; every record and
+every change is scoped through `in_scope` / `path_in_scope` below, the one scope rule.
 """
 from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from .extensions import db
-from .models import Membership, MemberRole, Role, Unit, WorkingGroup
+from .models import Membership, MemberRole, Role, Unit, User, WorkingGroup
 from .clock import local_today
 
 READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
@@ -44,8 +47,51 @@ def scope_path(user) -> str:
     return user.scope_unit.path if user.scope_unit_id else "/"
 
 
+def path_in_scope(user, path: str | None) -> bool:
+    """The one scope rule, per record: a unit path lies in the user's subtree."""
+    return path is not None and path.startswith(scope_path(user))
+
+
+def in_scope(user, path_column=Unit.path):
+    """The one scope rule, as a query clause: `path_column` lies in the user's subtree."""
+    path = scope_path(user)
+    return true() if path == "/" else path_column.startswith(path, autoescape=True)
+
+
+def scope_unit_ids(user):
+    """Sub-select of the ids of every unit in the user's scope."""
+    return select(Unit.id).where(in_scope(user))
+
+
 def unit_in_scope(user, unit: Unit | None) -> bool:
-    return unit is None or unit.path.startswith(scope_path(user))
+    """Unit-less (town-wide) records count as in scope; use `is_town_admin` to change them."""
+    return unit is None or path_in_scope(user, unit.path)
+
+
+def at_root(user) -> bool:
+    """Scoped to the whole town: no scope unit, or the root unit itself."""
+    return user.scope_unit_id is None or user.scope_unit.parent_id is None
+
+
+def is_town_admin(user) -> bool:
+    """Town-wide objects (feedback categories, terms) are changed only by an admin scoped to the root."""
+    return user.role == Role.ADMIN and at_root(user)
+
+
+def user_in_scope(user, other) -> bool:
+    """Records that carry their author's scope (import batches, audit entries): the author's scope lies in
+    the user's; records of town-wide authors (and of no author) only for users at the root."""
+    if other is None or other.scope_unit_id is None:
+        return at_root(user)
+    return path_in_scope(user, other.scope_unit.path)
+
+
+def users_in_scope(user):
+    """Sub-select of the ids of users `user_in_scope` accepts (authorless records: test `at_root` apart)."""
+    scoped = select(User.id).join(Unit, Unit.id == User.scope_unit_id).where(in_scope(user))
+    if at_root(user):
+        return scoped.union(select(User.id).where(User.scope_unit_id.is_(None)))
+    return scoped
 
 
 def headed_group_ids(user) -> set[int]:

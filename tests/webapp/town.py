@@ -68,3 +68,12 @@ def login_as(as_role, town):
         return as_role(role)
 
     return login
+
+
+@pytest.fixture
+def login_in_ward(as_role, town):
+    """Log in as an admin or leader scoped to the town's first ward (the other ward lies outside)."""
+    def login(role: Role):
+        return as_role(role, scope_unit=town.ward)
+
+    return login

@@ -7,7 +7,7 @@ from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGrou
 from ..models.groups import active_on
 from ..pagination import paginate
 from ..meetings import queries as meeting_queries
-from ..permissions import READ_DIRECTORY, requires
+from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
 from . import bp
 from ..clock import local_today
@@ -60,6 +60,10 @@ def healthz():
 @bp.get("/audit")
 @requires(Role.ADMIN)
 def audit_log():
-    page = paginate(select(AuditLog).order_by(AuditLog.id.desc()), per_page=50)
+    entries = select(AuditLog).order_by(AuditLog.id.desc())
+    if not at_root(current_user):
+        # An entry carries its author's scope: a ward's admin reads only what its ward's users did.
+        entries = entries.where(AuditLog.user_id.in_(users_in_scope(current_user)))
+    page = paginate(entries, per_page=50)
     users = {u.id: u for u in db.session.scalars(select(User))}
     return render("core/audit.html", "core/_audit_rows.html", page=page, users=users)

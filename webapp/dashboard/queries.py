@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, or_, select
 
-from ..feedback.visibility import content_visible_clause
+from ..feedback.visibility import content_visible_clause, readable_clause
 from ..models import (
     Attendance,
     AttendanceStatus,
@@ -110,7 +110,9 @@ def feedback_records(f: Filters, user, person_id=None, group_id=None, days=None)
                    content_visible_clause(user).label("content_visible"))
             .join(FeedbackCategory, FeedbackCategory.id == FeedbackItem.category_id)
             .join(Person, Person.id == FeedbackItem.source_person_id)
-            .where(FeedbackItem.received_on.between(start, end),
+            .join(Unit, Unit.id == FeedbackItem.unit_id)
+            # Members are chosen by group, so their items may lie in units outside the reader's scope.
+            .where(FeedbackItem.received_on.between(start, end), readable_clause(user),
                    FeedbackItem.source_person_id.in_(member_person_ids(f)))
             .order_by(FeedbackItem.received_on.desc(), FeedbackItem.id.desc()))
     if person_id:

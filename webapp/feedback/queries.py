@@ -3,13 +3,13 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import FeedbackCategory, Person, Unit, User, WorkingGroup
-from ..permissions import scope_path
+from ..permissions import in_scope
 from .forms import NONE_CHOICE
 
 
 def unit_choices(user) -> list[tuple[int, str]]:
     """Active units within the user's scope, in tree order."""
-    units = db.session.scalars(select(Unit).where(Unit.active.is_(True), Unit.path.startswith(scope_path(user)))
+    units = db.session.scalars(select(Unit).where(Unit.active.is_(True), in_scope(user))
                                .order_by(Unit.path))
     return [(u.id, ("· " * u.depth) + u.name) for u in units]
 

@@ -7,7 +7,7 @@ from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
 from ..pagination import paginate
-from ..permissions import ensure, requires
+from ..permissions import ensure, is_town_admin, requires
 from ..rendering import render
 from ..services import REFUSED, run_service
 from ..template_helpers import label
@@ -186,6 +186,7 @@ def categories():
 @bp.post("/categories/defaults")
 @requires(Role.ADMIN)
 def category_defaults():
+    ensure(is_town_admin(current_user))
     added = run_service(None, ensure_default_categories)
     flash(_("Đã thêm %(count)s lĩnh vực mặc định.", count=added))
     return redirect(url_for("feedback.categories"))
@@ -195,6 +196,8 @@ def category_defaults():
 @bp.route("/categories/<int:category_id>/edit", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def edit_category(category_id: int | None):
+    # Categories are town-wide: un-restricting one opens every ward's complaints, so only the town office may.
+    ensure(is_town_admin(current_user))
     category = db.get_or_404(FeedbackCategory, category_id) if category_id else None
     form = CategoryForm(obj=category)
     if form.validate_on_submit():

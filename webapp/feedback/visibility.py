@@ -14,7 +14,7 @@ from ..clock import local_today
 from ..formfields import bounded_int
 from ..models import FeedbackCategory, FeedbackItem, FeedbackStatus, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
-from ..permissions import READ_DIRECTORY, scope_path, unit_in_scope
+from ..permissions import READ_DIRECTORY, in_scope, unit_in_scope
 from .workflow import elapsed_days, is_overdue
 
 CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
@@ -49,10 +49,11 @@ def may_record(user, unit: Unit | None) -> bool:
     return user.role in RECORDING_ROLES and (unit is None or unit_in_scope(user, unit))
 
 
-def _readable_clause(user):
+def readable_clause(user):
+    """SQL twin of `may_read` (needs `Unit` joined on the item's unit)."""
     own = or_(FeedbackItem.handler_id == user.id, FeedbackItem.created_by_id == user.id)
     if user.role in READ_DIRECTORY:
-        return or_(own, Unit.path.startswith(scope_path(user)))
+        return or_(own, in_scope(user))
     if user.person_id:
         return or_(own, FeedbackItem.source_person_id == user.person_id)
     return own
@@ -122,7 +123,7 @@ def feedback_select(user, filters: FeedbackFilters | None = None, today: date | 
     today = today or local_today()
     statement = (
         select(FeedbackItem).join(FeedbackItem.category).join(FeedbackItem.unit)
-        .where(_readable_clause(user))
+        .where(readable_clause(user))
         .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit),
                  selectinload(FeedbackItem.group), selectinload(FeedbackItem.handler),
                  selectinload(FeedbackItem.source_person))

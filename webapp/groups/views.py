@@ -8,7 +8,7 @@ from ..extensions import db
 from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGroup
 from ..pagination import paginate
 from ..people.queries import person_options
-from ..permissions import READ_DIRECTORY, can_manage_group, ensure, requires, scope_path
+from ..permissions import READ_DIRECTORY, can_manage_group, ensure, is_town_admin, requires, scope_path
 from ..rendering import render
 from ..services import REFUSED, chosen, run_service
 from ..units.queries import unit_choices
@@ -302,6 +302,8 @@ def end_assignment(group_id: int, assignment_id: int):
 def terms():
     """List the terms and open a new one."""
     form = TermForm()
+    if request.method == "POST":
+        ensure(is_town_admin(current_user))  # terms are town-wide
     if form.validate_on_submit():
         if run_service(form, services.create_term, form.name.data, form.start_date.data, form.end_date.data,
                        form.is_current.data):

@@ -551,8 +551,18 @@ def _assignments(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     return pd.Series([k in new_keys for k in zip(frame["membership_id"], frame["unit_id"])], index=frame.index)
 
 
+def refuse_groups_out_of_scope(frame: pd.DataFrame, ctx: Context) -> None:
+    """Roster groups belong to the top committee: an importer scoped below it may not fill them."""
+    root = db.session.scalar(select(Unit).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
+    if root is None or root.path.startswith(ctx.scope_path):
+        return
+    reason = frame["group"].map(lambda g: f"“{g}” do {root.name} quản lý, ngoài phạm vi quản lý của bạn")
+    fail(frame, frame["group"].notna(), reason)
+
+
 def run_roster(frame: pd.DataFrame, ctx: Context) -> None:
     """Persons, groups, memberships and assignments for roster records."""
+    refuse_groups_out_of_scope(frame, ctx)
     term, root = _roster_term(frame, ctx)
     resolve_units(frame, ctx)
     ctx.tick(30)

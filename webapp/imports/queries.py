@@ -4,14 +4,16 @@ from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
 from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit
-from ..permissions import scope_path
+from ..permissions import at_root, in_scope, user_in_scope, users_in_scope
 
 
 def visible_batches(user, limit: int = 50) -> list[ImportBatch]:
-    """Recent batches: all for admins, their own for unit officers."""
+    """Recent batches: for admins those of uploaders within their scope, their own for unit officers."""
     query = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
     if user.role != Role.ADMIN:
         query = query.where(ImportBatch.created_by_id == user.id)
+    elif not at_root(user):
+        query = query.where(ImportBatch.created_by_id.in_(users_in_scope(user)))
     return list(db.session.scalars(query))
 
 
@@ -21,6 +23,9 @@ def active_jobs(user) -> list[ImportJob]:
         .order_by(ImportJob.id.desc())
     if user.role != Role.ADMIN:
         query = query.where(ImportJob.created_by_id == user.id)
+    elif not at_root(user):
+        query = query.where(ImportJob.batch_id.in_(
+            select(ImportBatch.id).where(ImportBatch.created_by_id.in_(users_in_scope(user)))))
     return list(db.session.scalars(query))
 
 
@@ -32,13 +37,15 @@ def latest_job(batch_id: int) -> ImportJob | None:
 def unit_choices(user) -> list[SelectChoice]:
     """Units in the user's scope, in tree order, for the option lists."""
     rows = db.session.execute(select(Unit.id, Unit.name, Unit.path).where(
-        Unit.path.startswith(scope_path(user)), Unit.active.is_(True)).order_by(Unit.path)).all()
+        in_scope(user), Unit.active.is_(True)).order_by(Unit.path)).all()
     return [SelectChoice(0, "—")] + [SelectChoice(r.id, ("· " * r.path.strip("/").count("/")) + r.name) for r in rows]
 
 
 def can_access(user, batch: ImportBatch) -> bool:
-    """Admins see every batch; unit officers only the ones they uploaded."""
-    return user.role == Role.ADMIN or batch.created_by_id == user.id
+    """Unit officers see the batches they uploaded; admins those whose uploader's scope lies within theirs."""
+    if batch.created_by_id == user.id:
+        return True
+    return user.role == Role.ADMIN and user_in_scope(user, batch.created_by)
 
 
 def batch_indicators(batch_id: int, limit: int = 200) -> list:

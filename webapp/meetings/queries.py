@@ -13,7 +13,7 @@ from ..extensions import db
 from ..models import Attendance, AttendanceStatus, Meeting, Membership, Person, Unit, WorkingGroup
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
-from ..permissions import scope_path
+from ..permissions import in_scope, scope_path, scope_unit_ids
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
@@ -86,12 +86,11 @@ def in_year(year: int | None):
 
 def visible_meetings_condition(user):
     """Meetings whose units are in the user's scope, plus those without units (briefings)."""
-    path = scope_path(user)
-    if path == "/":
+    if user is None or scope_path(user) == "/":
         return Meeting.id.is_not(None)
     linked = select(meeting_unit.c.meeting_id).where(meeting_unit.c.meeting_id == Meeting.id)
-    in_scope = linked.join(Unit, Unit.id == meeting_unit.c.unit_id).where(Unit.path.startswith(path))
-    return or_(~exists(linked), exists(in_scope))
+    scoped = linked.where(meeting_unit.c.unit_id.in_(scope_unit_ids(user)))
+    return or_(~exists(linked), exists(scoped))
 
 
 def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None = None):
@@ -160,21 +159,23 @@ def attendance_rows(meeting_id: int) -> list[Attendance]:
     ))
 
 
-def person_meetings(person_id: int, year: int | None = None) -> list[tuple[Meeting, Attendance]]:
-    """Every meeting the person was expected at, oldest first, with the attendance row."""
+def person_meetings(person_id: int, year: int | None = None, viewer=None) -> list[tuple[Meeting, Attendance]]:
+    """Every meeting the person was expected at that the viewer may read, oldest first, with the attendance row."""
     rows = db.session.execute(
         select(Meeting, Attendance).join(Attendance, Attendance.meeting_id == Meeting.id)
-        .where(Attendance.person_id == person_id, Attendance.expected.is_(True), in_year(year))
+        .where(Attendance.person_id == person_id, Attendance.expected.is_(True), in_year(year),
+               visible_meetings_condition(viewer))
         .order_by(Meeting.held_on, Meeting.id)
     )
     return [tuple(row) for row in rows]
 
 
-def _rates(person_ids, year: int | None) -> dict[int, Rate]:
+def _rates(person_ids, year: int | None, viewer=None) -> dict[int, Rate]:
     rows = db.session.execute(
         select(Attendance.person_id, Attendance.status, func.count())
         .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True), in_year(year))
+        .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True), in_year(year),
+               visible_meetings_condition(viewer))
         .group_by(Attendance.person_id, Attendance.status)
     )
     rates: dict[int, Rate] = defaultdict(Rate)
@@ -183,9 +184,10 @@ def _rates(person_ids, year: int | None) -> dict[int, Rate]:
     return rates
 
 
-def attendance_rate(person_id: int, year: int | None = None) -> Rate:
-    """The person's figures over the meetings they were expected at (present + late over marked)."""
-    return _rates([person_id], year).get(person_id, Rate())
+def attendance_rate(person_id: int, year: int | None = None, viewer=None) -> Rate:
+    """The person's figures over the meetings they were expected at (present + late over marked)
+    and the viewer may read (all when no viewer)."""
+    return _rates([person_id], year, viewer).get(person_id, Rate())
 
 
 def longest_and_current(statuses: list[AttendanceStatus]) -> Streaks:
@@ -197,11 +199,11 @@ def longest_and_current(statuses: list[AttendanceStatus]) -> Streaks:
     return Streaks(longest=longest, current=current)
 
 
-def _streaks(person_ids, year: int | None) -> dict[int, Streaks]:
+def _streaks(person_ids, year: int | None, viewer=None) -> dict[int, Streaks]:
     rows = db.session.execute(
         select(Attendance.person_id, Attendance.status).join(Meeting, Meeting.id == Attendance.meeting_id)
         .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True),
-               Attendance.status.is_not(None), in_year(year))
+               Attendance.status.is_not(None), in_year(year), visible_meetings_condition(viewer))
         .order_by(Attendance.person_id, Meeting.held_on, Meeting.id)
     )
     statuses: dict[int, list] = defaultdict(list)
@@ -210,9 +212,9 @@ def _streaks(person_ids, year: int | None) -> dict[int, Streaks]:
     return {person_id: longest_and_current(marks) for person_id, marks in statuses.items()}
 
 
-def absence_streaks(person_id: int, year: int | None = None) -> Streaks:
-    """Longest and current streak of missed expected meetings for one person."""
-    return _streaks([person_id], year).get(person_id, Streaks())
+def absence_streaks(person_id: int, year: int | None = None, viewer=None) -> Streaks:
+    """Longest and current streak of missed expected meetings (that the viewer may read) for one person."""
+    return _streaks([person_id], year, viewer).get(person_id, Streaks())
 
 
 def group_members(group_id: int, year: int | None = None) -> list[Person]:
@@ -226,21 +228,21 @@ def group_members(group_id: int, year: int | None = None) -> list[Person]:
     return list(db.session.scalars(select(Person).where(Person.id.in_(members)).order_by(Person.sort_key, Person.id)))
 
 
-def group_record(group_id: int, year: int | None = None) -> list[MemberRecord]:
-    """Each member's figures side by side, in three statements whatever the group's size."""
+def group_record(group_id: int, year: int | None = None, viewer=None) -> list[MemberRecord]:
+    """Each member's figures side by side over the meetings the viewer may read, in three statements."""
     members = group_members(group_id, year)
     ids = [person.id for person in members]
-    rates, streaks = _rates(ids, year), _streaks(ids, year)
+    rates, streaks = _rates(ids, year, viewer), _streaks(ids, year, viewer)
     return [MemberRecord(person=p, rate=rates.get(p.id, Rate()), streaks=streaks.get(p.id, Streaks()))
             for p in members]
 
 
-def _matrix(year: int, condition) -> Matrix:
+def _matrix(year: int, condition, viewer=None) -> Matrix:
     rows = db.session.execute(
         select(Attendance.id, Attendance.person_id, Attendance.status, Attendance.expected,
                Meeting.id.label("meeting_id"), Meeting.held_on, Meeting.title, Person.full_name, Person.sort_key)
         .join(Meeting, Meeting.id == Attendance.meeting_id).join(Person, Person.id == Attendance.person_id)
-        .where(condition, in_year(year))
+        .where(condition, in_year(year), visible_meetings_condition(viewer))
         .order_by(Meeting.held_on, Meeting.id)
     ).all()
     matrix = Matrix(year=year)
@@ -253,25 +255,25 @@ def _matrix(year: int, condition) -> Matrix:
     return matrix
 
 
-def unit_matrix(unit_id: int, year: int) -> Matrix:
+def unit_matrix(unit_id: int, year: int, viewer=None) -> Matrix:
     """The paper register of a unit: everyone on its meetings' lists × months of the year."""
     linked = select(meeting_unit.c.meeting_id).where(meeting_unit.c.unit_id == unit_id)
-    return _matrix(year, Attendance.meeting_id.in_(linked))
+    return _matrix(year, Attendance.meeting_id.in_(linked), viewer)
 
 
-def group_matrix(group_id: int, year: int) -> Matrix:
-    """The group's register: its members × months, with their marks at every expected meeting."""
+def group_matrix(group_id: int, year: int, viewer=None) -> Matrix:
+    """The group's register: its members × months, with their marks at every expected meeting the viewer reads."""
     start, end = year_bounds(year)
     members = select(Membership.person_id).where(
         Membership.group_id == group_id, Membership.start_date <= end,
         or_(Membership.end_date.is_(None), Membership.end_date >= start))
-    return _matrix(year, and_(Attendance.person_id.in_(members), Attendance.expected.is_(True)))
+    return _matrix(year, and_(Attendance.person_id.in_(members), Attendance.expected.is_(True)), viewer)
 
 
 def units_for_choice(user) -> list[Unit]:
     """Active units within the user's scope, in tree order."""
     return list(db.session.scalars(
-        select(Unit).where(Unit.active.is_(True), Unit.path.startswith(scope_path(user))).order_by(Unit.path)
+        select(Unit).where(Unit.active.is_(True), in_scope(user)).order_by(Unit.path)
     ))
 
 

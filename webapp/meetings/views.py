@@ -424,7 +424,8 @@ def unit_matrix(unit_id: int):
     unit = db.session.get(Unit, unit_id) or abort(404)
     ensure(unit_in_scope(current_user, unit))
     year = parse_year(request.args.get("year"), _this_year())
-    return render("meetings/matrix.html", "meetings/_matrix.html", matrix=queries.unit_matrix(unit.id, year),
+    return render("meetings/matrix.html", "meetings/_matrix.html",
+                  matrix=queries.unit_matrix(unit.id, year, current_user),
                   subject=unit.name, year=year, can_edit=current_user.role in RECORDERS)
 
 
@@ -433,7 +434,8 @@ def unit_matrix(unit_id: int):
 def group_matrix(group_id: int):
     group = db.session.get(WorkingGroup, group_id) or abort(404)
     year = parse_year(request.args.get("year"), _this_year())
-    return render("meetings/matrix.html", "meetings/_matrix.html", matrix=queries.group_matrix(group.id, year),
+    return render("meetings/matrix.html", "meetings/_matrix.html",
+                  matrix=queries.group_matrix(group.id, year, current_user),
                   subject=group.name, year=year, can_edit=current_user.role in RECORDERS)
 
 
@@ -470,8 +472,9 @@ def person_record(person_id: int):
     ensure(can_read_record(current_user, person.id))
     year = parse_year(request.args.get("year"), 0) or None
     return render("meetings/person_record.html", "meetings/_person_record.html", person=person, year=year,
-                  meetings=queries.person_meetings(person.id, year), rate=queries.attendance_rate(person.id, year),
-                  streaks=queries.absence_streaks(person.id, year))
+                  meetings=queries.person_meetings(person.id, year, current_user),
+                  rate=queries.attendance_rate(person.id, year, current_user),
+                  streaks=queries.absence_streaks(person.id, year, current_user))
 
 
 @bp.get("/group/<int:group_id>/record")
@@ -480,7 +483,7 @@ def group_record(group_id: int):
     group = db.session.get(WorkingGroup, group_id) or abort(404)
     year = parse_year(request.args.get("year"), 0) or None
     return render("meetings/group_record.html", "meetings/_group_record.html", group=group, year=year,
-                  records=queries.group_record(group.id, year))
+                  records=queries.group_record(group.id, year, current_user))
 
 
 @bp.context_processor

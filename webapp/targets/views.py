@@ -4,10 +4,10 @@ from flask_login import current_user
 
 from sqlalchemy import select
 
-from ..dashboard.figures import UnitAchievement, in_subtree, indicator_figures, unit_achievements
+from ..dashboard.figures import UnitAchievement, indicator_figures, unit_achievements
 from ..extensions import db
 from ..models import Role, TargetIndicator, TargetMeasurement, Unit
-from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, requires, scope_path, unit_in_scope
+from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, in_scope, requires, scope_path, unit_in_scope
 from ..rendering import render
 from . import bp, services
 from .forms import IndicatorForm, MeasurementForm
@@ -47,7 +47,7 @@ def _component(unit: Unit, year: int, *, indicator_form=None, measurement_forms=
 def index():
     year = _year()
     scope = scope_path(current_user)
-    units = db.session.scalars(select(Unit).where(Unit.active.is_(True), in_subtree(Unit.path, scope))
+    units = db.session.scalars(select(Unit).where(Unit.active.is_(True), in_scope(current_user))
                                .order_by(Unit.path))
     achieved = {a.unit.id: a for a in unit_achievements(indicator_figures(year, scope))}
     rows = [achieved.get(unit.id) or UnitAchievement(unit, 0, 0, None) for unit in units]

@@ -7,10 +7,10 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Membership, Role, Task, Unit
+from ..models import Membership, Role, Task
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
-from ..permissions import READ_DIRECTORY, headed_group_ids, scope_path, unit_in_scope
+from ..permissions import READ_DIRECTORY, headed_group_ids, scope_unit_ids, unit_in_scope
 from ..clock import local_today
 
 
@@ -118,7 +118,7 @@ def _owned_tasks_clause(user):
     if heads:
         clauses.append(Task.owner_group_id.in_(heads))
     if user.scope_unit_id:
-        clauses.append(Task.owner_unit_id.in_(select(Unit.id).where(Unit.path.startswith(scope_path(user)))))
+        clauses.append(Task.owner_unit_id.in_(scope_unit_ids(user)))
     return or_(*clauses) if clauses else false()
 
 

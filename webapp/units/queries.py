@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import Assignment, Membership, Person, Unit, WorkingGroup
 from ..models.groups import active_on
-from ..permissions import scope_path
+from ..permissions import in_scope
 
 
 def tree_order(unit: Unit) -> list[int]:
@@ -18,7 +18,7 @@ def tree_order(unit: Unit) -> list[int]:
 
 def units_in_scope(user) -> list[Unit]:
     """Active units the user may choose (assign, own, place persons under), in tree order."""
-    units = db.session.scalars(select(Unit).where(Unit.path.startswith(scope_path(user), autoescape=True), Unit.active))
+    units = db.session.scalars(select(Unit).where(in_scope(user), Unit.active))
     return sorted(units, key=tree_order)
 
 

@@ -88,3 +88,59 @@ def test_batch_posts_without_csrf_token_are_refused(app, client, login, admin_ba
     batch = db.session.get(ImportBatch, admin_batch)
     assert batch.status.value == "draft" and batch.overrides == {}
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+@pytest.fixture
+def ward_batch(town, make_user):
+    """A draft batch uploaded by an admin scoped to one ward (ward B)."""
+    wards = sorted(town["units"].values(), key=lambda u: u.id)
+    owner = make_user(Role.ADMIN, scope_unit=wards[0])
+    batch_id = services.create_batch(sample("a01_roster_title_block.xlsx"), "a01.xlsx", owner.id)
+    services.analyse(batch_id, wards[0].path)
+    return batch_id
+
+
+@pytest.mark.parametrize("suffix", ["", "/receipt"])
+def test_ward_admin_cannot_open_another_wards_batch(client, as_role, town, ward_batch, suffix):
+    wards = sorted(town["units"].values(), key=lambda u: u.id)
+    as_role(Role.ADMIN, scope_unit=wards[1])
+    assert client.get(f"/imports/{ward_batch}{suffix}").status_code == 403
+    assert f"/imports/{ward_batch}\"" not in client.get("/imports/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("action", ["commit", "cancel", "undo", "settings"])
+def test_ward_admin_cannot_change_another_wards_batch(client, as_role, town, ward_batch, action):
+    wards = sorted(town["units"].values(), key=lambda u: u.id)
+    as_role(Role.ADMIN, scope_unit=wards[1])
+    before = db.session.get(ImportBatch, ward_batch).status
+    assert client.post(f"/imports/{ward_batch}/{action}", data=COMMIT).status_code == 403
+    db.session.expire_all()
+    assert db.session.get(ImportBatch, ward_batch).status == before
+
+
+def test_ward_admin_cannot_open_a_town_admins_batch(client, as_role, town, admin_batch):
+    ward = next(iter(town["units"].values()))
+    as_role(Role.ADMIN, scope_unit=ward)
+    assert client.get(f"/imports/{admin_batch}").status_code == 403
+    assert f"/imports/{admin_batch}\"" not in client.get("/imports/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("scoped_to_root", [False, True])
+def test_town_admin_opens_ward_batches(client, as_role, town, ward_batch, scoped_to_root):
+    as_role(Role.ADMIN, scope_unit=town["root"] if scoped_to_root else None)
+    assert client.get(f"/imports/{ward_batch}").status_code == 200
+
+
+def test_ward_admin_cannot_put_people_in_town_groups_by_roster(client, as_role, town, upload, roster_file):
+    """Groups belong to the town's committee: a ward admin's roster rows for them all fail, each named."""
+    from webapp.models import Membership, WorkingGroup
+
+    as_role(Role.ADMIN, scope_unit=town["units"][roster_file.unit])
+    batch_id = batch_id_of(upload(roster_file()))
+    receipt = client.post(f"/imports/{batch_id}/commit", data=COMMIT, follow_redirects=True).get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Membership)) == 0
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+    assert "ngoài phạm vi quản lý của bạn" in receipt
+    rows = db.session.get(ImportBatch, batch_id).row_results
+    assert [r.get("outcome") for r in rows] == ["failed"] * 3, rows
