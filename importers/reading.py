@@ -20,6 +20,7 @@ from .results import SheetData, Workbook
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = (",", ";", "\t", "|")
+SNIFF_CHARS = 2**20  # the delimiter is judged on the first MiB, not the whole file
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -171,10 +172,13 @@ def looks_binary(text: str) -> bool:
 
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the first lines into the most, most consistent fields."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    lines = [line for line in text[:SNIFF_CHARS].splitlines()[:50] if line.strip()]
     best, best_score = ",", 0.0
     for delimiter in CSV_DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a wide line read with the wrong delimiter is one over-long field
+            continue
         if not counts:
             continue
         common = max(set(counts), key=counts.count)

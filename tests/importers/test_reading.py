@@ -132,3 +132,12 @@ def test_garbage_is_a_clear_file_error(tmp_path, content):
     with pytest.raises(ImportFileError) as info:
         parse_file(path)
     assert info.value.message
+
+
+@pytest.mark.parametrize("width", [25_000, 300_000])
+def test_wide_csv_is_refused_as_too_many_columns(tmp_path, width):
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"c{i}" for i in range(width)) + "\n" + ",".join("x" * width) + "\n")
+    with pytest.raises(ImportFileError) as info:
+        parse_file(path)
+    assert "quá nhiều cột" in info.value.message and "CSV" in info.value.message
