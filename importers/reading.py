@@ -2,8 +2,10 @@
 
 import codecs
 import csv
+import html
 import io
 import os
+import re
 import unicodedata
 import zipfile
 import zlib
@@ -63,9 +65,54 @@ def check_zip_container(path: Path, limits: Limits) -> bool:
                 manifest = archive.read("META-INF/manifest.xml")[: 2**20]
                 if b"encryption-data" in manifest:
                     raise ImportFileError(msg.PASSWORD_PROTECTED)
+            _count_rows_before_inflating(archive, members, limits)
             return _uses_1904_dates(archive, names)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise ImportFileError(msg.CORRUPT_FILE) from None
+
+
+ROW_TAGS = {"content.xml": b"<table:table-row"}  # ods; every xlsx worksheet uses <row
+MIN_ROW_BYTES = 16  # no row holding a cell is written in fewer bytes, so smaller sheets cannot exceed max_rows
+SCAN_CHUNK = 2**20
+
+
+def _count_rows_before_inflating(archive: zipfile.ZipFile, members, limits: Limits) -> None:
+    """Stream each large sheet XML in 1 MiB chunks and refuse it once it holds more than max_rows rows.
+
+    calamine inflates and parses a whole sheet before its extent is known, so a highly compressed sheet
+    (a zip bomb under the decompressed limit) would otherwise cost several times its XML size in memory."""
+    for member in members:
+        tag = ROW_TAGS.get(member.filename, b"<row" if member.filename.startswith("xl/worksheets/") else None)
+        if tag is None or member.file_size <= limits.max_rows * MIN_ROW_BYTES:
+            continue
+        rows, tail = 0, b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(SCAN_CHUNK):
+                block = tail + chunk
+                rows += block.count(tag)  # the tail is shorter than a tag, so nothing is counted twice
+                tail = block[-len(tag) + 1:]
+                if rows > limits.max_rows:
+                    name = _sheet_name(archive, member.filename)
+                    raise ImportFileError(
+                        msg.TOO_MANY_ROWS.format(sheet=name, rows=f"> {limits.max_rows}", limit=limits.max_rows))
+
+
+def _sheet_name(archive: zipfile.ZipFile, member: str) -> str:
+    """The workbook's name for a worksheet part (xl/worksheets/sheet2.xml -> 'DS'), else the part's name."""
+    try:
+        rels = archive.read("xl/_rels/workbook.xml.rels")[: 2**22].decode("utf-8", "replace")
+        book = archive.read("xl/workbook.xml")[: 2**22].decode("utf-8", "replace")
+    except KeyError:
+        return member
+    target = member.removeprefix("xl/")
+    for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+        if re.search(r'Target="/?(?:xl/)?' + re.escape(target) + '"', rel.group(0)):
+            rel_id = re.search(r'Id="([^"]+)"', rel.group(0))
+            for sheet in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", book):
+                if rel_id and re.search(r':id="' + re.escape(rel_id.group(1)) + '"', sheet.group(0)):
+                    found = re.search(r'name="([^"]*)"', sheet.group(0))
+                    return html.unescape(found.group(1)) if found else member
+    return member
 
 
 def _uses_1904_dates(archive: zipfile.ZipFile, names: set[str]) -> bool:

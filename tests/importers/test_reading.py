@@ -141,3 +141,17 @@ def test_wide_csv_is_refused_as_too_many_columns(tmp_path, width):
     with pytest.raises(ImportFileError) as info:
         parse_file(path)
     assert "quá nhiều cột" in info.value.message and "CSV" in info.value.message
+
+
+def test_too_many_rows_in_an_xlsx_sheet_is_refused_before_calamine_inflates_it(tmp_path, monkeypatch):
+    path = _workbook(tmp_path, {"Bìa": [["Sổ"]], "DS & 2": [["Họ và tên"]] + [[f"Người {i}"] for i in range(50)]})
+    monkeypatch.setattr("importers.reading.python_calamine.CalamineWorkbook.from_path",
+                        lambda *args: pytest.fail("calamine must not see the file"))
+    with pytest.raises(ImportFileError) as info:
+        parse_file(path, limits=Limits(max_rows=5))
+    assert info.value.message == "Trang tính 'DS & 2' có quá nhiều dòng (> 5), giới hạn là 5."
+
+
+def test_a_sheet_within_the_row_limit_is_still_read(tmp_path):
+    path = _workbook(tmp_path, {"DS": [["Họ và tên"]] + [[f"Người {i}"] for i in range(50)]})
+    assert inspect_file(path, limits=Limits(max_rows=60))
