@@ -73,18 +73,20 @@ def check_zip_container(path: Path, limits: Limits) -> bool:
 
 ROW_TAGS = {"content.xml": b"<table:table-row"}  # ods; every xlsx worksheet uses <row
 MIN_ROW_BYTES = 16  # no row holding a cell is written in fewer bytes, so smaller sheets cannot exceed max_rows
+SCAN_RATIO = 40  # spreadsheets deflate 5-20:1; a sheet above this inflates far beyond the upload, i.e. a bomb
 SCAN_CHUNK = 2**20
 
 
 def _count_rows_before_inflating(archive: zipfile.ZipFile, members, limits: Limits) -> None:
-    """Stream each large sheet XML in 1 MiB chunks and refuse it once it holds more than max_rows rows.
+    """Stream each large, highly compressed sheet XML in 1 MiB chunks; refuse it past max_rows rows.
 
     calamine inflates and parses a whole sheet before its extent is known, so a highly compressed sheet
     (a zip bomb under the decompressed limit) would otherwise cost several times its XML size in memory."""
     for member in members:
         tag = ROW_TAGS.get(member.filename, b"<row" if member.filename.startswith("xl/worksheets/") else None)
-        if tag is None or member.file_size <= limits.max_rows * MIN_ROW_BYTES:
-            continue
+        if (tag is None or member.file_size <= limits.max_rows * MIN_ROW_BYTES
+                or member.file_size <= SCAN_RATIO * member.compress_size):
+            continue  # too small to exceed max_rows, or inflating it costs no more than the upload's scale
         rows, tail = 0, b""
         with archive.open(member) as stream:
             while chunk := stream.read(SCAN_CHUNK):
