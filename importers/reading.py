@@ -2,8 +2,10 @@
 
 import codecs
 import csv
+import html
 import io
 import os
+import re
 import unicodedata
 import zipfile
 import zlib
@@ -20,6 +22,7 @@ from .results import SheetData, Workbook
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = (",", ";", "\t", "|")
+SNIFF_CHARS = 2**20  # the delimiter is judged on the first MiB, not the whole file
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -62,9 +65,56 @@ def check_zip_container(path: Path, limits: Limits) -> bool:
                 manifest = archive.read("META-INF/manifest.xml")[: 2**20]
                 if b"encryption-data" in manifest:
                     raise ImportFileError(msg.PASSWORD_PROTECTED)
+            _count_rows_before_inflating(archive, members, limits)
             return _uses_1904_dates(archive, names)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise ImportFileError(msg.CORRUPT_FILE) from None
+
+
+ROW_TAGS = {"content.xml": b"<table:table-row"}  # ods; every xlsx worksheet uses <row
+MIN_ROW_BYTES = 16  # no row holding a cell is written in fewer bytes, so smaller sheets cannot exceed max_rows
+SCAN_RATIO = 40  # spreadsheets deflate 5-20:1; a sheet above this inflates far beyond the upload, i.e. a bomb
+SCAN_CHUNK = 2**20
+
+
+def _count_rows_before_inflating(archive: zipfile.ZipFile, members, limits: Limits) -> None:
+    """Stream each large, highly compressed sheet XML in 1 MiB chunks; refuse it past max_rows rows.
+
+    calamine inflates and parses a whole sheet before its extent is known, so a highly compressed sheet
+    (a zip bomb under the decompressed limit) would otherwise cost several times its XML size in memory."""
+    for member in members:
+        tag = ROW_TAGS.get(member.filename, b"<row" if member.filename.startswith("xl/worksheets/") else None)
+        if (tag is None or member.file_size <= limits.max_rows * MIN_ROW_BYTES
+                or member.file_size <= SCAN_RATIO * member.compress_size):
+            continue  # too small to exceed max_rows, or inflating it costs no more than the upload's scale
+        rows, tail = 0, b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(SCAN_CHUNK):
+                block = tail + chunk
+                rows += block.count(tag)  # the tail is shorter than a tag, so nothing is counted twice
+                tail = block[-len(tag) + 1:]
+                if rows > limits.max_rows:
+                    name = _sheet_name(archive, member.filename)
+                    raise ImportFileError(
+                        msg.TOO_MANY_ROWS.format(sheet=name, rows=f"> {limits.max_rows}", limit=limits.max_rows))
+
+
+def _sheet_name(archive: zipfile.ZipFile, member: str) -> str:
+    """The workbook's name for a worksheet part (xl/worksheets/sheet2.xml -> 'DS'), else the part's name."""
+    try:
+        rels = archive.read("xl/_rels/workbook.xml.rels")[: 2**22].decode("utf-8", "replace")
+        book = archive.read("xl/workbook.xml")[: 2**22].decode("utf-8", "replace")
+    except KeyError:
+        return member
+    target = member.removeprefix("xl/")
+    for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+        if re.search(r'Target="/?(?:xl/)?' + re.escape(target) + '"', rel.group(0)):
+            rel_id = re.search(r'Id="([^"]+)"', rel.group(0))
+            for sheet in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", book):
+                if rel_id and re.search(r':id="' + re.escape(rel_id.group(1)) + '"', sheet.group(0)):
+                    found = re.search(r'name="([^"]*)"', sheet.group(0))
+                    return html.unescape(found.group(1)) if found else member
+    return member
 
 
 def _uses_1904_dates(archive: zipfile.ZipFile, names: set[str]) -> bool:
@@ -171,10 +221,13 @@ def looks_binary(text: str) -> bool:
 
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the first lines into the most, most consistent fields."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    lines = [line for line in text[:SNIFF_CHARS].splitlines()[:50] if line.strip()]
     best, best_score = ",", 0.0
     for delimiter in CSV_DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a wide line read with the wrong delimiter is one over-long field
+            continue
         if not counts:
             continue
         common = max(set(counts), key=counts.count)

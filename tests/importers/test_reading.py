@@ -132,3 +132,41 @@ def test_garbage_is_a_clear_file_error(tmp_path, content):
     with pytest.raises(ImportFileError) as info:
         parse_file(path)
     assert info.value.message
+
+
+@pytest.mark.parametrize("width", [25_000, 300_000])
+def test_wide_csv_is_refused_as_too_many_columns(tmp_path, width):
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"c{i}" for i in range(width)) + "\n" + ",".join("x" * width) + "\n")
+    with pytest.raises(ImportFileError) as info:
+        parse_file(path)
+    assert "quá nhiều cột" in info.value.message and "CSV" in info.value.message
+
+
+def _bomb(tmp_path, rows):
+    """A two-sheet xlsx whose second sheet ('DS & 2') is `rows` identical rows, deflating far above 40:1."""
+    source = _workbook(tmp_path, {"Bìa": [["Sổ"]], "DS & 2": [["Họ và tên"]]})
+    path = tmp_path / "bomb.xlsx"
+    row = b'<row><c t="inlineStr"><is><t>Nguy\xe1\xbb\x85n V\xc4\x83n An</t></is></c></row>'
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                head, tail = data.split(b"<sheetData>")[0], b"</sheetData>" + data.split(b"</sheetData>")[-1]
+                data = head + b"<sheetData>" + row * rows + tail
+            new.writestr(item, data)
+    return path
+
+
+def test_too_many_rows_in_an_xlsx_sheet_is_refused_before_calamine_inflates_it(tmp_path, monkeypatch):
+    path = _bomb(tmp_path, 20_000)
+    monkeypatch.setattr("importers.reading.python_calamine.CalamineWorkbook.from_path",
+                        lambda *args: pytest.fail("calamine must not see the file"))
+    with pytest.raises(ImportFileError) as info:
+        parse_file(path, limits=Limits(max_rows=1000))
+    assert info.value.message == "Trang tính 'DS & 2' có quá nhiều dòng (> 1000), giới hạn là 1000."
+
+
+def test_a_compressed_sheet_within_the_row_limit_is_still_read(tmp_path):
+    book = inspect_file(_bomb(tmp_path, 20_000), sheet="DS & 2", limits=Limits(max_rows=20_000))
+    assert len(book["sheets"][0]["rows"]) == 20_000
