@@ -1,9 +1,10 @@
 """Resource limits applied while reading untrusted spreadsheets."""
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import TOO_SLOW, ImportFileError
+from .lengths import DEFAULT_MAX_LENGTHS
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Limits:
     max_cols: int = 500
     max_seconds: float = 120.0
     max_zip_members: int = 10_000
+    max_lengths: dict = field(default_factory=lambda: dict(DEFAULT_MAX_LENGTHS))  # field → most characters
 
 
 class Deadline:

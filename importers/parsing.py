@@ -9,6 +9,7 @@ from pathlib import Path
 from . import errors as msg
 from .errors import ImportFileError
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
+from .lengths import refuse_over_long
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
@@ -237,6 +238,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         coalesce_status_flags(grid, table, columns)
     issues = Issues(chosen.name)
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
+    refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=_year(table), epoch_1904=book.epoch_1904,
                       marks=marks_table(parse_legend(legend) if legend else None))

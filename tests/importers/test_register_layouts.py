@@ -95,3 +95,15 @@ def test_a_sheet_in_tcvn3_decodes_its_ambiguous_cells_too(tmp_path):
     result = parse_file(_save(tmp_path, rows), kind="attendance")
     assert {r["unit"] for r in result.records()} == {"Chi bộ Tổ 1"}
     assert [r["full_name"] for r in result.records()][:1] == ["Nguyễn Văn Hùng"]
+
+
+def test_an_over_long_cell_fails_its_row_with_the_cell_named(tmp_path):
+    from importers import Limits
+
+    path = _save(tmp_path, [["DANH SÁCH"], ["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"],
+                            [1, "Lê Văn An", "Đoàn công tác số 1", "Trưởng đoàn"],
+                            [2, "Tr" + "ầ" * 8000, "Đoàn công tác số 1", "Thành viên"]])
+    result = parse_file(path, kind="roster", limits=Limits(max_lengths={"full_name": 160}))
+    assert [r["full_name"] for r in result.records()] == ["Lê Văn An"]
+    assert any(e["message"] == "Sheet!B4: họ và tên dài 8002 ký tự, tối đa 160" for e in result.errors)
+    assert {r["row"]: r["outcome"] for r in result.rows}[4] == "failed"

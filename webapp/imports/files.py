@@ -75,8 +75,15 @@ def limits() -> importers.Limits:
         max_bytes=config["MAX_CONTENT_LENGTH"] or 50 * mb,
         max_decompressed_bytes=config["IMPORT_MAX_DECOMPRESSED_MB"] * mb,
         max_rows=config["IMPORT_MAX_ROWS"], max_cols=config["IMPORT_MAX_COLS"],
-        max_seconds=config["IMPORT_MAX_SECONDS"],
+        max_seconds=config["IMPORT_MAX_SECONDS"], max_lengths=stored_lengths(),
     )
+
+
+def stored_lengths() -> dict[str, int]:
+    """Field → the length of the database column the field is written to (the one table the forms use too)."""
+    from ..lengths import FIELD_LENGTHS
+
+    return dict(FIELD_LENGTHS)
 
 
 def split_ref(ref: str) -> tuple[int, int]:

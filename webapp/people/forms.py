@@ -4,13 +4,15 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..formbase import AppForm
+from ..lengths import FIELD_LENGTHS
 from ..formfields import IdSelectField, VnDateField
 
 
 class PersonForm(AppForm):
-    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(_l("Hãy nhập họ và tên.")), Length(max=160)])
+    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(_l("Hãy nhập họ và tên.")),
+                                                             Length(max=FIELD_LENGTHS["full_name"])])
     birth_date = VnDateField(_l("Ngày sinh"), validators=[Optional()])
-    position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=255)])
+    position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=FIELD_LENGTHS["position"])])
     phone = StringField(_l("Điện thoại"), validators=[
         Optional(), Regexp(r"^\+?[0-9 .\-]{9,15}$", message=_l("Số điện thoại chỉ gồm chữ số (9–11 số)."))])
     email = StringField(_l("Thư điện tử"), validators=[

@@ -4,6 +4,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..formbase import AppForm
+from ..lengths import FIELD_LENGTHS
 from ..formfields import EnumSelectField, IdSelectField
 from ..models import Sector, UnitKind
 from ..template_helpers import SECTOR_LABELS, UNIT_KIND_LABELS
@@ -14,7 +15,8 @@ def _choices(labels: dict):
 
 
 class UnitForm(AppForm):
-    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Hãy nhập tên đơn vị.")), Length(max=255)])
+    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Hãy nhập tên đơn vị.")),
+                                                     Length(max=FIELD_LENGTHS["unit"])])
     short_name = StringField(_l("Tên viết tắt"), validators=[Optional(), Length(max=120)])
     kind = EnumSelectField(_l("Loại"), enum=UnitKind, choices=_choices(UNIT_KIND_LABELS),
                            validators=[InputRequired(_l("Hãy chọn loại đơn vị."))])

@@ -387,3 +387,15 @@ def test_the_web_preview_and_the_cli_read_every_sample_alike(client, admin, town
                           capture_output=True, timeout=120, cwd=Path(__file__).resolve().parents[3])
     cli = json.loads(done.stdout)
     assert web == cli["records"] == truth(name)["records"]
+
+
+def test_an_8000_character_name_is_refused_with_its_cell_named_not_a_500(client, admin, town, upload, roster_file):
+    unit = roster_file.unit
+    rows = [[1, "Phạm Văn Khải", "12/04/1970", "Phó Bí thư", "Đoàn công tác số 7", "Trưởng đoàn", unit, "0912000001"],
+            [2, "Đỗ " + "Thị" * 2700, "03/09/1982", "Trưởng ban", "Đoàn công tác số 7", "Thành viên", unit,
+             "0912000002"]]
+    preview = upload(roster_file(rows))
+    assert preview.status_code == 200 and "dài 8103 ký tự, tối đa 160" in preview.get_data(as_text=True)
+    receipt = commit(client, batch_id_of(preview))
+    assert receipt.status_code == 200
+    assert [p.full_name for p in db.session.scalars(select(Person))] == ["Phạm Văn Khải"]
