@@ -15,6 +15,7 @@ from .normalising import clean_text, is_legend_text, mark_key, year_in_text
 from .results import Table
 
 STATUSES = ("present", "excused", "absent", "late")
+STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
 CONTEXT_MEANINGS = ("group", "unit", "role", "ignore")
 CONTEXT_LABELS = {"group": "Đoàn", "unit": "Chi bộ", "role": "Nhiệm vụ"}
 DATE_FIELDS = ("date", "birth_date", "measured_on")
@@ -177,7 +178,7 @@ def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overri
         row = _row_of(rows[table.body_start:], is_legend_text)
         legend_row = row + table.body_start if row else _row_of(rows[:table.body_start], is_legend_text)
         if overrides.legend:
-            found.append({"what": "Ký hiệu", "value": ", ".join(f"{m} = {s}" for m, s in overrides.legend.items()),
+            found.append({"what": "Ký hiệu", "value": ", ".join(f"{m} = {STATUS_WORDS[s]}" for m, s in overrides.legend.items()),
                           "source": "do cán bộ sửa"})
         elif legend_row:
             found.append({"what": "Ký hiệu", "value": "", "source": f"lấy từ dòng chú thích {legend_row}"})

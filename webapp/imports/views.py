@@ -14,7 +14,7 @@ from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render, wants_fragment
-from . import bp, files, jobs, queries, services, workbooks
+from . import bp, files, jobs, layouts, queries, services, workbooks
 from .engine import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 
@@ -228,6 +228,7 @@ def commit(batch_id):
         return _work(batch_id, 422, file_error=exc.message)
     except ImportRefused as exc:
         return _work(batch_id, 409, file_error=exc.message)
+    layouts.save_template(db.session.get(ImportBatch, batch_id), scope_path(current_user), current_user.id)
     flash(_("Đã nhập dữ liệu."), "success")
     return _redirect(url_for("imports.receipt", batch_id=batch_id))
 
