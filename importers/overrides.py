@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ImportFileError
-from .locating import _combine, _row_labels, is_column_numbering_row
+from .locating import HEADER_SCAN_ROWS, _combine, _row_labels, is_column_numbering_row
 from .mapping import column_index, column_letter
 from .normalising import clean_text, is_legend_text, mark_key, year_in_text
 from .results import Table
@@ -155,6 +155,14 @@ def _row_of(rows: list[list[Any]], test) -> int | None:
     return None
 
 
+def _legend_row(rows: list[list[Any]], body_end: int) -> int | None:
+    """1-based row of the legend, looked for where ``locating.find_legend`` looks (below the body, then the top)."""
+    for index in [*range(body_end, len(rows)), *range(min(HEADER_SCAN_ROWS, len(rows)))]:
+        if any(isinstance(cell, str) and is_legend_text(cell) for cell in rows[index]):
+            return index + 1
+    return None
+
+
 def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overrides, kind: str) -> list[dict]:
     """What the pipeline inferred and from where, as {what, value, source} in Vietnamese."""
     found = []
@@ -175,8 +183,7 @@ def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overri
             found.append({"what": "Năm", "value": str(year),
                           "source": f"lấy từ dòng {row}" if row else "lấy từ tiêu đề"})
     if kind == "attendance":
-        row = _row_of(rows[table.body_start:], is_legend_text)
-        legend_row = row + table.body_start if row else _row_of(rows[:table.body_start], is_legend_text)
+        legend_row = _legend_row(rows, table.body_end)
         if overrides.legend:
             found.append({"what": "Ký hiệu", "value": ", ".join(f"{m} = {STATUS_WORDS[s]}" for m, s in overrides.legend.items()),
                           "source": "do cán bộ sửa"})
