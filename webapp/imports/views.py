@@ -151,7 +151,7 @@ def settings(batch_id):
         return _work(batch_id, 422)
     names = [s["name"] for s in (batch.summary or {}).get("sheets", [])]
     sheet = form.sheet.data if form.sheet.data in names else batch.sheet
-    services.configure(batch_id, kind=form.kind.data, sheet=sheet, mapping=None, overrides={})
+    services.configure(batch_id, kind=form.kind.data, sheet=sheet, mapping=None, overrides={}, layout=None)
     return _reanalyse(db.session.get(ImportBatch, batch_id))
 
 
