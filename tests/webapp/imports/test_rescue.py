@@ -190,3 +190,11 @@ def test_context_rows_meaning_and_join_without_and_with_javascript(client, as_ro
     ignored = _post(client, batch_id, {"header_first": "1", "header_last": "1", "join0_field": "full_name",
                                        "join0_a": "B", "join0_b": "C", "context_group": "ignore"}, headers)
     assert ignored["record_count"] == 0 and _batch(batch_id).layout["context"] == {"group": "ignore"}
+
+
+def test_rescue_posts_without_csrf_token_are_refused(app, client, officer, upload, tmp_path, monkeypatch):
+    batch_id = batch_id_of(upload(write(tmp_path, MISLEAD), kind="attendance"))
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    assert client.post(f"/imports/{batch_id}/layout", data=FIX).status_code == 400
+    assert client.post(f"/imports/{batch_id}/save-template").status_code == 400
+    assert _batch(batch_id).layout is None
