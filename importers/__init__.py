@@ -27,6 +27,13 @@ Public API (stable; the webapp calls exactly this):
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text
   are read Vietnamese style: "1.250" -> 1250.0, "12,5" -> 12.5, "95%" -> 95.0 (`normalising.normalise_number`).
+- ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
+  {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
+  [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:
+  "group"|"unit"|"role"|"ignore"}, "legend": {mark: status}, "year": int}; a bad value raises ImportFileError
+  naming it. ``result.inferences`` lists what was inferred and from where ([{what, value, source}], Vietnamese,
+  e.g. {"what": "Năm", "value": "2024", "source": "lấy từ dòng 6"}); ``result.detected_signature`` is the header
+  signature as detected before the corrections (the webapp keys saved templates by it and the sheet name).
 - ``plan_import(result, existing) -> Plan`` — pure dry-run plan against a snapshot of existing data.
 - ``importers.cli.main(argv) -> int`` — the JSON command-line contract (also ``python -m importers``).
 

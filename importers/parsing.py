@@ -20,6 +20,7 @@ from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
+from . import overrides as rescue, sheets as rescue_sheets
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
     + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
@@ -211,20 +212,44 @@ def wait_for_preload(timeout: float = 30.0) -> None:
         _preloads.pop().join(timeout)
 
 
-def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None) -> ParseResult:
-    """Parse a roster, attendance or targets file into validated canonical records (kind None = auto-detect)."""
+def _choose(sheets, sheet, deadline, fixes):
+    """The detected table; with header rows given, a sheet the detector finds no table on is still read."""
+    candidates = _candidate_sheets(sheets, sheet)
+    try:
+        return choose_table(candidates, deadline)
+    except ImportFileError:
+        if not (fixes.header_rows and candidates):
+            raise
+        first, last = fixes.header_rows
+        return candidates[0], rescue.locate_at(candidates[0].rows, candidates[0].name, first, last), []
+
+
+def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None,
+               overrides=None) -> ParseResult:
+    """Parse a roster, attendance or targets file into validated canonical records (kind None = auto-detect);
+    `overrides` are the officer's corrections (see ``importers.overrides``)."""
     if kind is not None and kind not in KINDS:
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
+    fixes = rescue.from_dict(overrides)
+    if len(fixes.sheets) > 1:
+        return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides, fixes.sheets)
+    sheet = fixes.sheets[0] if fixes.sheets else sheet
     limits = limits or Limits()
     deadline = Deadline(limits)
     path = Path(path)
     if path.is_file():
         _preload_pandas(path)
     book = read_workbook(path, limits, deadline, sheet)
-    chosen, table, conversions = choose_table(_candidate_sheets(book.sheets, sheet), deadline)
+    chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
+    detected_signature = header_signature(table.labels)
+    if fixes.header_rows:
+        table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
     grid = build_grid(chosen.rows)
     kind = kind or detect_kind(table)
     module = spec_module(kind)
+    grid, joined = rescue.add_joins(grid, table, fixes.joins)
+    if joined:
+        mapping = {**{f: c for f, c in (mapping or {}).items() if f not in joined}, **joined}
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
                           dates=table.dates)
     key_column = next((column for column in columns if column.field == module.ROWS.key), None)
@@ -239,9 +264,10 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     issues = Issues(chosen.name)
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
+    body.context = rescue.remap_context(body.context, fixes.context)
     legend = find_legend(chosen.rows, table.body_end)
-    context = Context(issues=issues, year=_year(table), epoch_1904=book.epoch_1904,
-                      marks=marks_table(parse_legend(legend) if legend else None))
+    context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
+                      marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend})
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     deadline.check()
@@ -254,6 +280,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],
         errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
+        detected_signature=detected_signature, inferences=rescue.explain(
+            book.sheets, chosen.name, table, chosen.rows, context.year, body.context, fixes, kind),
     )
 
 

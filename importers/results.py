@@ -77,6 +77,8 @@ class ParseResult:
     row_frame: pd.DataFrame | None = None
     legacy_conversions: list[dict] = field(default_factory=list)
     year: int | None = None
+    detected_signature: str | None = None  # the header as detected, before the officer's corrections
+    inferences: list[dict] = field(default_factory=list)  # [{what, value, source}] in Vietnamese
 
     def records(self) -> list[dict]:
         """Canonical records as JSON-ready dicts (ISO dates, None for missing values)."""

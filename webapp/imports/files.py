@@ -132,16 +132,17 @@ def _plain(value):
         else str(value)
 
 
-def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, original_name=None):
-    """Run the pure pipeline on a stored file, applying cell overrides on a patched copy when there are any."""
+def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, original_name=None, layout=None):
+    """Run the pure pipeline on a stored file, applying cell overrides on a patched copy when there are any
+    (`layout` = the officer's corrections, importers.overrides)."""
     with readable(sha256, original_name) as path:
         if not overrides:
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
-                                        original_name=original_name)
+                                        original_name=original_name, overrides=layout)
         with tempfile.TemporaryDirectory() as folder:
             patched, patched_sheet = _patched_copy(path, sheet, overrides, Path(folder))
             result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
-                                          original_name=original_name)
+                                          original_name=original_name, overrides=layout)
     result.sheet = sheet
     return result
 

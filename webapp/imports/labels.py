@@ -1,4 +1,6 @@
 """UI labels of the import area, registered as template filters by the blueprint."""
+import re
+
 from flask_babel import gettext as _
 
 from ..i18n import N_
@@ -43,9 +45,32 @@ def field_label(field, kind) -> str:
     return next((spec.label for spec in spec_module(kind).FIELDS if spec.name == field), field)
 
 
+INFERENCE_LABELS = {"Trang tính": N_("Trang tính"), "Dòng tiêu đề": N_("Dòng tiêu đề"), "Năm": N_("Năm"),
+                    "Ký hiệu": N_("Ký hiệu"), "Đoàn": N_("Đoàn"), "Chi bộ": N_("Chi bộ"),
+                    "Nhiệm vụ": N_("Nhiệm vụ"), "Ghép cột": N_("Ghép cột"), "do cán bộ chọn": N_("do cán bộ chọn"),
+                    "do cán bộ nhập": N_("do cán bộ nhập"), "do cán bộ sửa": N_("do cán bộ sửa"),
+                    "trang có bảng rõ nhất": N_("trang có bảng rõ nhất"),
+                    "nhận biết theo tên cột": N_("nhận biết theo tên cột"), "lấy từ tiêu đề": N_("lấy từ tiêu đề"),
+                    "lấy từ các dòng tiêu đề nhóm": N_("lấy từ các dòng tiêu đề nhóm")}
+INFERENCE_PATTERNS = ((re.compile(r"^lấy từ dòng chú thích (\d+)$"), N_("lấy từ dòng chú thích %(x)s")),
+                      (re.compile(r"^lấy từ dòng (\d+)$"), N_("lấy từ dòng %(x)s")),
+                      (re.compile(r"^bỏ qua trang ẩn (.+)$"), N_("bỏ qua trang ẩn %(x)s")))
+
+
+def inference_label(text) -> str:
+    """A phrase of the pipeline's inferences (importers.overrides.explain) in the user's language."""
+    if text in INFERENCE_LABELS:
+        return _(INFERENCE_LABELS[text])
+    for pattern, label in INFERENCE_PATTERNS:
+        match = pattern.match(text or "")
+        if match:
+            return _(label, x=match.group(1))
+    return text or ""
+
+
 def register(bp) -> None:
     from .jobs import progress
 
-    for function in (kind_label, outcome_label, table_label, field_label):
+    for function in (kind_label, outcome_label, table_label, field_label, inference_label):
         bp.add_app_template_filter(function)
     bp.add_app_template_global(progress, "job_progress")

@@ -14,7 +14,7 @@ from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch
 from ..clock import utcnow
 from ..models.meetings import meeting_unit
 from ..i18n import N_
-from . import files, locks
+from . import files, layouts, locks
 from .engine import Context, ImportRefused, Options, execute
 
 PREVIEW_ROWS = 30
@@ -50,7 +50,7 @@ def create_batch(source, file_name: str, user_id: int | None, kind: str | None =
 
 def _parse(batch: ImportBatch):
     return files.parse(batch.sha256, kind=batch.kind, sheet=batch.sheet, mapping=batch.mapping,
-                       overrides=batch.overrides or None, original_name=batch.file_name)
+                       overrides=batch.overrides or None, original_name=batch.file_name, layout=batch.layout)
 
 
 def full_mapping(kind: str, columns: list[dict]) -> dict:
@@ -162,7 +162,8 @@ def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, 
         "record_count": result.record_count, "planned": _count_outcomes(rows),
         "created": ctx.created if ctx else {}, "updated": ctx.updated if ctx else {},
         "preview": _preview(batch, result, rows), "refused": refused,
-        "sheets": files.sheet_names(batch.sha256, batch.file_name),
+        "sheets": files.sheet_names(batch.sha256, batch.file_name), "inferences": result.inferences,
+        "detected_signature": result.detected_signature, "detected_sheet": result.sheet,
     }
 
 
@@ -183,6 +184,8 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
             if remembered:
                 update_batch(batch_id, mapping=remembered, kind=result.kind)
                 result = _parse(batch)
+        if batch.layout is None and layouts.apply_template(batch, result, scope_path):
+            result = _parse(batch)
     except importers.ImportFileError as exc:
         db.session.rollback()
         update_batch(batch_id, error=exc.message)

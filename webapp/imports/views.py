@@ -14,7 +14,7 @@ from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render, wants_fragment
-from . import bp, files, jobs, queries, services, workbooks
+from . import bp, files, jobs, layouts, queries, services, workbooks
 from .engine import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 
@@ -161,7 +161,7 @@ def settings(batch_id):
         return _work(batch_id, 422)
     names = [s["name"] for s in (batch.summary or {}).get("sheets", [])]
     sheet = form.sheet.data if form.sheet.data in names else batch.sheet
-    services.configure(batch_id, kind=form.kind.data, sheet=sheet, mapping=None, overrides={})
+    services.configure(batch_id, kind=form.kind.data, sheet=sheet, mapping=None, overrides={}, layout=None)
     return _reanalyse(db.session.get(ImportBatch, batch_id))
 
 
@@ -250,6 +250,7 @@ def commit(batch_id):
         return _refused(batch_id, exc.message)
     except ImportRefused as exc:
         return _work(batch_id, 409, file_error=exc.message)
+    layouts.save_template(db.session.get(ImportBatch, batch_id), scope_path(current_user), current_user.id)
     flash(_("Đã nhập dữ liệu."), "success")
     return _redirect(url_for("imports.receipt", batch_id=batch_id))
 

@@ -5,6 +5,7 @@ from .audit import AuditLog
 from .calendars import CalendarFeed
 from .documents import Document, DocumentComment
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
+from .import_templates import ImportTemplate
 from .imports import BatchStatus, ImportBatch, ImportChange, ImportJob, ImportMapping, JobStatus
 from .identity import OrgIdentity
 from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
@@ -22,7 +23,7 @@ from .visits import FieldVisit
 
 __all__ = [
     "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
-    "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "JobStatus", "LoginAttempt",
+    "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "ImportTemplate", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",
     "Unit", "UnitKind", "User", "WorkingGroup",

@@ -43,6 +43,7 @@ class ImportBatch(db.Model):
     signature: Mapped[Optional[str]] = mapped_column(String(64))
     mapping: Mapped[Optional[dict]] = mapped_column(JSON)
     overrides: Mapped[Optional[dict]] = mapped_column(JSON)
+    layout: Mapped[Optional[dict]] = mapped_column(JSON)  # the officer's corrections (importers.overrides)
     options: Mapped[Optional[dict]] = mapped_column(JSON)
     summary: Mapped[Optional[dict]] = mapped_column(JSON)
     counts: Mapped[Optional[dict]] = mapped_column(JSON)

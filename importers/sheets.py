@@ -1,0 +1,28 @@
+"""A register kept across several sheets: each sheet parsed with the same corrections, records concatenated."""
+
+from .errors import ImportFileError
+
+
+def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names: list[str]):
+    """One ParseResult for all `names` (the first sheet's layout; rows, issues and inferences of every sheet)."""
+    import pandas as pd
+
+    results = []
+    for name in names:
+        try:
+            results.append(parse_file(path, kind=kind, sheet=name, mapping=mapping, limits=limits,
+                                      overrides={**overrides, "sheets": [name]}))
+        except ImportFileError as exc:
+            raise ImportFileError(f"Trang tính \"{name}\": {exc.message}") from exc
+        kind = kind or results[0].kind  # every sheet of one register holds the same kind
+    first = results[0]
+    first.frame = pd.concat([r.frame for r in results], ignore_index=True)
+    frames = [r.row_frame.assign(sheet=r.sheet) for r in results if r.row_frame is not None]
+    first.row_frame = pd.concat(frames, ignore_index=True) if frames else None
+    for other in results[1:]:
+        first.errors += other.errors
+        first.warnings += other.warnings
+        first.legacy_conversions += other.legacy_conversions
+    first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": "do cán bộ chọn"}] + [
+        item for item in first.inferences if item["what"] != "Trang tính"]
+    return first
