@@ -34,23 +34,17 @@ Public API (stable; the webapp calls exactly this):
   naming it. ``result.inferences`` lists what was inferred and from where ([{what, value, source}], Vietnamese,
   e.g. {"what": "Năm", "value": "2024", "source": "lấy từ dòng 6"}); ``result.detected_signature`` is the header
   signature as detected before the corrections (the webapp keys saved templates by it and the sheet name).
-- ``plan_import(result, existing) -> Plan`` — pure dry-run plan against a snapshot of existing data.
+- ``importers.planning`` — who a record is: ``match_roster_persons`` / ``match_attendance_persons`` (frames in, person
+  id and problem per record out), the one matching rule the webapp's import commit applies.
 - ``importers.cli.main(argv) -> int`` — the JSON command-line contract (also ``python -m importers``).
 
 Pipeline stages: reading -> (legacy decoding) -> locating -> mapping -> kinds/* (normalising + validating)
--> results; planning is separate and pure.
+-> results; matching records to known persons (planning) is separate and pure.
 """
 
 from .errors import ImportFileError
 from .limits import Limits
 from .parsing import inspect_file, parse_file
-from .results import ParseResult, Plan, PlanItem
+from .results import ParseResult
 
-
-def plan_import(result, existing):
-    """Plan an import of `result` against `existing` = {"persons": [...], "units": [...], "groups": [...]}."""
-    from .planning import plan_import as plan  # rapidfuzz-heavy matching loads on demand
-
-    return plan(result, existing)
-
-__all__ = ["ImportFileError", "Limits", "ParseResult", "Plan", "PlanItem", "inspect_file", "parse_file", "plan_import"]
+__all__ = ["ImportFileError", "Limits", "ParseResult", "inspect_file", "parse_file"]

@@ -101,31 +101,3 @@ class ParseResult:
     def columns_as_dicts(self) -> list[dict]:
         """The table's columns as JSON-ready dicts."""
         return [column.as_dict() for column in self.columns]
-
-
-@dataclass
-class PlanItem:
-    """What an import would do with one record."""
-
-    action: str  # create | update | unchanged | skip
-    record: dict
-    person_id: Any = None
-    changes: dict = field(default_factory=dict)
-    reason: str | None = None
-    candidates: list = field(default_factory=list)
-    suggestions: dict = field(default_factory=dict)
-
-
-@dataclass
-class Plan:
-    """A dry-run plan of an import against a snapshot of existing data."""
-
-    items: list[PlanItem]
-    ambiguous: list[PlanItem] = field(default_factory=list)
-
-    def counts(self) -> dict:
-        """Number of items per action."""
-        totals: dict[str, int] = {}
-        for item in self.items:
-            totals[item.action] = totals.get(item.action, 0) + 1
-        return totals
