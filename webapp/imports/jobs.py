@@ -181,7 +181,7 @@ class _Heartbeat(threading.Thread):
     def run(self) -> None:
         interval = self.app.config.get("IMPORT_JOB_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS)
         with self.app.app_context():
-            while not self.stopped.wait(interval):
+            while not pause(self.stopped, interval):
                 try:
                     beat(self.job_id, self.percent)
                 except (OSError, OperationalError):  # a missed beat is retried; the lease outlasts several
@@ -302,7 +302,19 @@ def work_forever(app, stop: threading.Event | None = None) -> None:
                 continue
         except Exception:  # the database went away for a moment: the loop outlives it
             app.logger.exception("import worker: round failed")
-        stop.wait(poll)
+        pause(stop, poll)
+
+
+def pause(stop: threading.Event, seconds: float, step: float = 0.05) -> bool:
+    """Wait up to `seconds` or until `stop` is set (True then), in short sleeps: a timed Event.wait can stall for
+    hours when the system clock is moved (a clock set by an administrator, or the tests' faketime)."""
+    deadline = time.monotonic() + seconds
+    while not stop.is_set():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(step, left))
+    return True
 
 
 def start_worker_thread(app) -> threading.Thread:
