@@ -637,10 +637,15 @@ def _expected_rosters(ctx: Context, meetings: list[tuple[int, str, float]]) -> N
     far = date.max
     in_force = ((pairs["a_start"] <= pairs["day"]) & (pairs["a_end"].fillna(far) >= pairs["day"])
                 & (pairs["m_start"] <= pairs["day"]) & (pairs["m_end"].fillna(far) >= pairs["day"]))
-    expected = pairs[in_force].drop_duplicates(["meeting_id", "person_id"])
-    marked = _existing_attendance(planned["meeting_id"].tolist())
-    done = set(zip(marked["meeting_id"], marked["person_id"]))
-    todo = [(int(m), int(p)) for m, p in zip(expected["meeting_id"], expected["person_id"]) if (m, p) not in done]
+    expected = pairs[in_force].drop_duplicates(["meeting_id", "person_id"])[["meeting_id", "person_id"]]
+    if expected.empty:  # nobody follows these cells: nothing to add (and no need to read back the marks)
+        return
+    marked = _existing_attendance(sorted({int(m) for m in expected["meeting_id"]}))
+    missing = expected.astype("int64").merge(marked[["meeting_id", "person_id"]].astype("int64"),
+                                             on=["meeting_id", "person_id"], how="left",
+                                             indicator=True)
+    missing = missing[missing["_merge"] == "left_only"]
+    todo = list(zip(missing["meeting_id"].astype(int).tolist(), missing["person_id"].astype(int).tolist()))
     bulk_insert(Attendance.__table__, ["meeting_id", "person_id"], iter(todo),
                 {"expected": db_value(True), "import_batch_id": ctx.batch_id})
 
