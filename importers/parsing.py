@@ -15,7 +15,7 @@ from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
-from .normalising import marks_table, month_of_header, year_in_text
+from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table
 from .split_columns import coalesce_split_fields, coalesce_status_flags
@@ -212,6 +212,26 @@ def wait_for_preload(timeout: float = 30.0) -> None:
         _preloads.pop().join(timeout)
 
 
+def _layout(table: Table) -> tuple:
+    """What makes two sheets one register: the same labels, month and date columns counted as such."""
+    return tuple("<month>" if month_of_header(label, parent) else fold(label)
+                 for label, parent, day in zip(table.labels, table.parents, table.dates or [None] * len(table.labels))
+                 if label or day) if table.labels else ()
+
+
+def sibling_sheets(sheets: list[SheetData], chosen: SheetData, table: Table) -> list[str]:
+    """Other visible sheets holding a table of the chosen one's layout (a register kept a sheet per quarter or per
+    cell), in workbook order."""
+    layout, names = _layout(table), []
+    for sheet in _candidate_sheets(sheets, None):
+        if sheet is chosen or not sheet.name:
+            continue
+        other = locate_table(sheet.rows, sheet.name, HEADER_SPECS)
+        if other is not None and _layout(other) == layout:
+            names.append(sheet.name)
+    return names
+
+
 def _choose(sheets, sheet, deadline, fixes):
     """The detected table; with header rows given, a sheet the detector finds no table on is still read."""
     candidates = _candidate_sheets(sheets, sheet)
@@ -241,6 +261,13 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         _preload_pandas(path)
     book = read_workbook(path, limits, deadline, sheet)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
+    if sheet is None and not fixes.sheets and len(book.sheets) > 1:
+        siblings = sibling_sheets(book.sheets, chosen, table)
+        if siblings:  # one register across several sheets: every sheet's records, in workbook order
+            order = [s.name for s in book.sheets]
+            names = sorted([chosen.name, *siblings], key=order.index)
+            return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides or {}, names,
+                                              source="các trang cùng bố cục, đọc tất cả")
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)

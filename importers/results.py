@@ -78,6 +78,7 @@ class ParseResult:
     legacy_conversions: list[dict] = field(default_factory=list)
     year: int | None = None
     detected_signature: str | None = None  # the header as detected, before the officer's corrections
+    sheets: list = field(default_factory=list)  # every sheet read, when a register spans several
     inferences: list[dict] = field(default_factory=list)  # [{what, value, source}] in Vietnamese
 
     def records(self) -> list[dict]:

@@ -3,7 +3,8 @@
 from .errors import ImportFileError
 
 
-def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names: list[str]):
+def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names: list[str],
+                 source: str = "do cán bộ chọn"):
     """One ParseResult for all `names` (the first sheet's layout; rows, issues and inferences of every sheet)."""
     import pandas as pd
 
@@ -16,6 +17,7 @@ def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names
             raise ImportFileError(f"Trang tính \"{name}\": {exc.message}") from exc
         kind = kind or results[0].kind  # every sheet of one register holds the same kind
     first = results[0]
+    first.sheets = list(names)
     first.frame = pd.concat([r.frame for r in results], ignore_index=True)
     frames = [r.row_frame.assign(sheet=r.sheet) for r in results if r.row_frame is not None]
     first.row_frame = pd.concat(frames, ignore_index=True) if frames else None
@@ -23,6 +25,6 @@ def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names
         first.errors += other.errors
         first.warnings += other.warnings
         first.legacy_conversions += other.legacy_conversions
-    first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": "do cán bộ chọn"}] + [
+    first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": source}] + [
         item for item in first.inferences if item["what"] != "Trang tính"]
     return first

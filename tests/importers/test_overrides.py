@@ -94,8 +94,11 @@ def test_several_sheets_are_concatenated_and_the_hidden_one_is_named(tmp_path):
     header = ["Họ và tên", "Chi bộ", "T1"]
     path = _save(tmp_path, {"HD": [["Hướng dẫn"]], "Q1": [header, ["Nguyễn Văn An", "Chi bộ 1", "x"]],
                             "Q2": [header, ["Lê Thị Bình", "Chi bộ 2", "P"]]}, hidden=("HD",))
-    one = parse_file(path, kind="attendance", overrides={"year": 2024})
-    assert {"what": "Trang tính", "value": "Q1", "source": "bỏ qua trang ẩn HD"} in one.inferences
+    found = parse_file(path, kind="attendance", overrides={"year": 2024})  # one layout on two sheets: both read
+    assert {"what": "Trang tính", "value": "Q1, Q2", "source": "các trang cùng bố cục, đọc tất cả"} in found.inferences
+    assert len(found.records()) == 2
+    one = parse_file(path, kind="attendance", overrides={"year": 2024, "sheets": ["Q1"]})
+    assert [r["full_name"] for r in one.records()] == ["Nguyễn Văn An"]
     both = parse_file(path, kind="attendance", overrides={"year": 2024, "sheets": ["Q1", "Q2"]})
     assert sorted(r["full_name"] for r in both.records()) == ["Lê Thị Bình", "Nguyễn Văn An"]
 

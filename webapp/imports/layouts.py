@@ -30,7 +30,7 @@ def layout_from_form(form, sheet_names: list[str], column_letters: list[str]) ->
     unknown = [name for name in sheets if name not in sheet_names]
     if unknown:
         problems.append(_("Không có trang tính \"%(name)s\" trong tệp.", name=unknown[0]))
-    elif len(sheets) > 1:
+    elif sheets:  # one sheet chosen keeps the others out; several are read as one register
         layout["sheets"] = sheets
     first = _int(form, "header_first", _("Dòng tiêu đề đầu"), problems)
     last = _int(form, "header_last", _("Dòng tiêu đề cuối"), problems)

@@ -205,8 +205,9 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
         db.session.rollback()
     batch = db.session.get(ImportBatch, batch_id)
     summary = _summary(batch, result, rows, ctx, refused)
-    update_batch(batch_id, kind=result.kind, sheet=result.sheet, header_row=result.header_row,
-                 signature=result.signature, summary=summary, error=None,
+    # a register spanning several sheets is found again from the file (sheet None): every later read sees them all
+    update_batch(batch_id, kind=result.kind, sheet=None if len(result.sheets) > 1 else result.sheet,
+                 header_row=result.header_row, signature=result.signature, summary=summary, error=None,
                  mapping=batch.mapping or full_mapping(result.kind, result.columns_as_dicts()))
     db.session.commit()
     return summary

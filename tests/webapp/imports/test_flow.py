@@ -399,3 +399,33 @@ def test_an_8000_character_name_is_refused_with_its_cell_named_not_a_500(client,
     receipt = commit(client, batch_id_of(preview))
     assert receipt.status_code == 200
     assert [p.full_name for p in db.session.scalars(select(Person))] == ["Phạm Văn Khải"]
+
+
+def test_a_register_kept_a_sheet_per_quarter_is_read_and_committed_whole(client, admin, town, upload, tmp_path):
+    """The CLI and the web read every sheet of one layout (one register across sheets), not just the first."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    first = workbook.active
+    first.title = "Quý I"
+    for row in [["SỔ THEO DÕI NĂM 2025"], ["STT", "Họ và tên", "T1", "T2", "T3"], [1, "Lê Văn An", "x", "x", "P"],
+                [2, "Trần Thị Bình", "x", "K", "x"]]:
+        first.append(row)
+    second = workbook.create_sheet("Quý II")
+    for row in [["SỔ THEO DÕI NĂM 2025"], ["STT", "Họ và tên", "T4", "T5", "T6"], [1, "Lê Văn An", "x", "x", "x"],
+                [2, "Trần Thị Bình", "P", "x", None]]:
+        second.append(row)
+    path = tmp_path / "so-theo-doi.xlsx"
+    workbook.save(path)
+    done = subprocess.run([sys.executable, "-m", "importers", str(path), "--kind", "attendance", "--dry-run", "--json"],
+                          capture_output=True, timeout=120, cwd=Path(__file__).resolve().parents[3])
+    assert len(json.loads(done.stdout)["records"]) == 11
+    preview = upload(path, kind="attendance")
+    cell = town["units"]["Chi bộ Tổ dân phố 1"]
+    receipt = commit(client, batch_id_of(preview), create_persons="y", default_unit_id=str(cell.id))
+    assert receipt.status_code == 200 and count(Attendance) == 11
