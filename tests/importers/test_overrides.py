@@ -1,27 +1,16 @@
 """The officer's corrections (overrides) applied by the pure pipeline, and what it says it inferred."""
 
 import pytest
-from openpyxl import Workbook
 
 import pandas as pd
 
 from importers import ImportFileError, parse_file
 from importers.overrides import remap_context
+from tests.workbooks import write_workbook
 
 
 def _save(tmp_path, sheets, hidden=()):
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    path = tmp_path / "file.xlsx"
-    book.save(path)
-    return path
-
+    return write_workbook(tmp_path / "file.xlsx", sheets, hidden)
 
 # A decoy line naming two fields sits two rows above the real header, whose name column the detector misses.
 MISLEAD = [["SỔ THEO DÕI NĂM 2024"], ["Họ và tên", "Chi bộ", "Ngày", "Điểm danh"],

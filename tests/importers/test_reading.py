@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from importers import ImportFileError, Limits, inspect_file, parse_file
 from importers.reading import decode_text, sniff_delimiter
+from tests.workbooks import write_workbook
 
 HEADER = "STT,Họ và tên,Ngày sinh,Đoàn công tác,Nhiệm vụ trong đoàn,Số điện thoại"
 ROW = "1,Nguyễn Văn An,02/01/1977,Đoàn công tác số 1,Trưởng đoàn,0912345678"
@@ -53,18 +54,7 @@ def test_cp1258_combining_tone_marks_become_nfc():
 
 
 def _workbook(tmp_path, sheets, hidden=()):
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    path = tmp_path / "book.xlsx"
-    book.save(path)
-    return path
-
+    return write_workbook(tmp_path / "book.xlsx", sheets, hidden)
 
 ROSTER_ROWS = [
     ["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ", "Điện thoại"],

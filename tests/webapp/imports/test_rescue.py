@@ -4,9 +4,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import Attendance, AttendanceStatus, ImportBatch, ImportTemplate, Role, Sector, UnitKind
+from webapp.models import Attendance, ImportBatch, ImportTemplate, Role, Sector, UnitKind
 
 from .conftest import COMMIT, batch_id_of
+from tests.workbooks import write_workbook
 
 # A decoy line naming four fields two rows above the real month header: the detector takes the decoy.
 MISLEAD = [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2024"], ["Họ và tên", "Chi bộ", "Ngày", "Điểm danh"], [],
@@ -151,16 +152,7 @@ def _post(client, batch_id, data, headers):
 
 
 def write_book(tmp_path, sheets, name="book.xlsx"):
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return path
-
+    return write_workbook(tmp_path / name, sheets)
 
 @pytest.mark.parametrize("headers", [{}, HTMX])
 def test_several_sheets_are_imported_together(client, as_role, root_unit, term, upload, tmp_path, headers):
