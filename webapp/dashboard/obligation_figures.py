@@ -10,12 +10,10 @@ from sqlalchemy import and_, case, exists, func, or_, select
 
 from ..documents.services import regulation_in_force
 from ..extensions import db
-from ..models import Absence, Assignment, Attendance, AttendanceRule, AttendanceStatus, Membership, ObligationMode
+from ..models import Absence, Assignment, Attendance, AttendanceRule, Membership, ObligationMode
 from ..obligations.rules import Compliance, compliance, describe
-from .figures import Member, assigned_meetings, month_key
+from .figures import ATTENDED, Member, assigned_meetings, month_key
 from .filters import Filters
-
-ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
 @dataclass

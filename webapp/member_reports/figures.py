@@ -6,9 +6,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Attendance, AttendanceStatus, FeedbackItem, FieldVisit, Meeting
-
-ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+from ..meetings.queries import ATTENDED
+from ..models import Attendance, FeedbackItem, FieldVisit, Meeting
 
 
 @dataclass(frozen=True)

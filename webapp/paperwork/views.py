@@ -1,4 +1,6 @@
 """The register of outgoing documents, a document's page and files, and issuing the documents the app drafts."""
+from urllib.parse import quote
+
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -65,13 +67,7 @@ def download(doc_id: int, fmt: str):
     else:
         abort(404)
     name = f"{row.symbol.replace('/', '-')}.{fmt}"
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(name)}"})
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
 
 def _issuer() -> Unit:
