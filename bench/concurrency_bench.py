@@ -196,7 +196,7 @@ def seed(url: str, instance: str) -> int:
 
 
 def verdict(url: str, committed: list) -> dict:
-    from webapp.imports.services import BULK_TABLES, TABLES
+    from webapp.imports.undo import BULK_TABLES, TABLES
     from webapp.models import ImportBatch, Meeting, Person, Unit
     from webapp.models.meetings import meeting_unit
 

@@ -39,7 +39,7 @@ def _options(create_persons, create_units, unit_parent, default_unit, start_date
 
     from .clock import local_today
     from .extensions import db
-    from .imports.engine import Options
+    from .imports.commit import Options
     from .models import Unit, UnitKind
 
     parent = unit_parent
@@ -63,7 +63,7 @@ def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
 
     from .extensions import db
     from .imports import services
-    from .imports.engine import ImportRefused
+    from .imports.commit import ImportRefused
     from .models import ImportBatch
 
     try:

@@ -192,8 +192,8 @@ def _perform(app, job_id: int, worker: str, heartbeat: "_Heartbeat"):
     """Do a claimed job's work; on failure record why (while the lease is still ours) and raise."""
     from importers import ImportFileError
 
-    from . import services
-    from .engine import ImportRefused
+    from . import dry_run, services
+    from .commit import ImportRefused
 
     job = db.session.get(ImportJob, job_id)
     batch_id, action, user_id, scope = job.batch_id, job.action, job.created_by_id, job.scope_path or "/"
@@ -212,7 +212,7 @@ def _perform(app, job_id: int, worker: str, heartbeat: "_Heartbeat"):
     try:
         if action == "commit":
             return services.commit_batch(batch_id, user_id, scope, progress=report, claimed=True, finish=finish)
-        summary = services.analyse(batch_id, scope, progress=report)
+        summary = dry_run.analyse(batch_id, scope, progress=report)
         _set(job_id, *mine, status=JobStatus.DONE.value, progress=100, finished_at=utcnow())
         return summary
     except Exception as exc:
@@ -241,7 +241,7 @@ def run(app, job_id: int, worker: str) -> None:
     """Run a claimed job to its end, renewing its lease meanwhile (a failure is recorded on the job)."""
     from importers import ImportFileError
 
-    from .engine import ImportRefused
+    from .commit import ImportRefused
 
     with app.app_context():
         try:

@@ -8,6 +8,7 @@ from importers.overrides import CONTEXT_LABELS, CONTEXT_MEANINGS, STATUSES, from
 from ..clock import utcnow
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Unit
+from .services import update_batch
 
 JOIN_SLOTS = 2
 LEGEND_SLOTS = 4
@@ -141,8 +142,6 @@ def apply_template(batch: ImportBatch, result, scope_path: str) -> bool:
     template = find_template(scope_path, result.kind, result.sheet, result.detected_signature)
     if template is None:
         return False
-    from .services import update_batch  # services imports this module
-
     update_batch(batch.id, layout={**template.overrides, "template_id": template.id}, kind=result.kind,
                  mapping=template.mapping or batch.mapping)
     db.session.commit()  # the dry run that follows is rolled back

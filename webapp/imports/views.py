@@ -14,9 +14,10 @@ from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render, wants_fragment
-from . import bp, files, jobs, layouts, queries, services, workbooks
-from .engine import ImportRefused, Options
+from . import bp, dry_run, files, jobs, layouts, queries, services, workbooks
+from .commit import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
+from .undo import edited_since, undo_batch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECEIPT_PAGE = 200
@@ -85,7 +86,7 @@ def _reanalyse(batch: ImportBatch, http_status: int = 200):
         return render("imports/preview.html", "imports/_work.html", **_work_context(
             db.session.get(ImportBatch, batch.id), job=db.session.get(ImportJob, job_id)))
     try:
-        services.analyse(batch.id, scope_path(current_user))
+        dry_run.analyse(batch.id, scope_path(current_user))
     except importers.ImportFileError as exc:
         return _work(batch.id, 422, file_error=exc.message)
     return _work(batch.id, http_status)
@@ -106,7 +107,7 @@ def index():
             jobs.start(batch_id, "analyse", current_user.id, scope_path(current_user))
             return redirect(url_for("imports.preview", batch_id=batch_id))
         try:
-            services.analyse(batch_id, scope_path(current_user))
+            dry_run.analyse(batch_id, scope_path(current_user))
         except importers.ImportFileError as exc:
             services.cancel_batch(batch_id)
             form.file.errors.append(exc.message)
@@ -313,7 +314,7 @@ def receipt(batch_id):
                   pages=max((len(rows) + RECEIPT_PAGE - 1) // RECEIPT_PAGE, 1), outcome=outcome,
                   members=queries.batch_members(batch_id) if batch.kind == "roster" else [],
                   indicators=queries.batch_indicators(batch_id) if batch.kind == "targets" else [],
-                  undo_form=UndoForm(), edited=services.edited_since(batch) if batch.committed_at
+                  undo_form=UndoForm(), edited=edited_since(batch) if batch.committed_at
                   and batch.status == BatchStatus.COMMITTED else [])
 
 
@@ -341,7 +342,7 @@ def undo(batch_id):
     if not form.validate_on_submit():
         abort(400)
     try:
-        services.undo_batch(batch.id, current_user.id, force=form.force.data)
+        undo_batch(batch.id, current_user.id, force=form.force.data)
     except ImportRefused as exc:
         flash(_(exc.message), "error")
         return _redirect(url_for("imports.receipt", batch_id=batch_id))

@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.imports import services
-from webapp.imports.engine import Options
+from webapp.imports.commit import Options
+from webapp.imports.undo import undo_batch
 from webapp.models import BatchStatus, ImportBatch, Membership, Person, Role, Unit
 
 from .conftest import ROSTER_HEADERS, write_xlsx
@@ -68,7 +69,7 @@ def test_two_commits_of_one_batch_write_it_once(app, root_unit, term, tmp_path):
     assert count(Person) == 25 and count(Membership) == 25 and count(Unit, Unit.name == "Chi bộ Song Song") == 1
     batch = db.session.get(ImportBatch, batch_id)
     assert batch.status == BatchStatus.COMMITTED and batch.counts["created"]["person"] == 25
-    undo = at_once(app, *[lambda: services.undo_batch(batch_id, None)] * 2)
+    undo = at_once(app, *[lambda: undo_batch(batch_id, None)] * 2)
     assert sorted(type(r).__name__ for r in undo) == ["BatchBusy", "dict"], undo
     assert count(Person) == 0 and count(Membership) == 0 and count(Unit, Unit.name == "Chi bộ Song Song") == 0
 
@@ -87,7 +88,7 @@ def test_overlapping_batches_share_units_and_persons_without_duplicates(app, roo
     order = db.session.scalars(select(ImportBatch.id).order_by(ImportBatch.committed_at.desc(),
                                                                ImportBatch.id.desc())).all()
     for batch_id in order:  # later batches rest on rows earlier ones created: undo them first
-        services.undo_batch(batch_id, None)
+        undo_batch(batch_id, None)
     assert count(Person) == 0 and count(Membership) == 0 and count(Unit, Unit.name.in_(shared_units)) == 0
 
 

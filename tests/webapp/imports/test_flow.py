@@ -5,7 +5,8 @@ from sqlalchemy import func, select
 from webapp.extensions import db
 from webapp.models import (Assignment, Attendance, AttendanceStatus, AuditLog, BatchStatus, ImportBatch,
                            ImportMapping, Meeting, Membership, MemberRole, Person, Role, Unit)
-from webapp.imports import engine, files
+from webapp.imports import files
+from webapp.imports.commit import roster
 
 from .conftest import COMMIT, SAMPLES, batch_id_of, sample, truth
 
@@ -122,7 +123,7 @@ def test_failed_commit_leaves_the_database_unchanged(app, client, admin, town, u
     def broken(frame, ctx):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(engine, "_assignments", broken)
+    monkeypatch.setattr(roster, "_assignments", broken)
     response = commit(client, batch_id)
     assert response.status_code == 500 and "Dữ liệu chưa được thay đổi" in response.get_data(as_text=True)
     db.session.expire_all()
@@ -364,7 +365,7 @@ def test_a_blank_stored_field_filled_by_an_import_is_logged_as_null_and_undone(c
 def test_the_change_log_keeps_json_values():
     from datetime import date as day
 
-    from webapp.imports.engine import _json_value
+    from webapp.imports.commit.resolve import _json_value
 
     assert _json_value(float("nan")) is None and _json_value(None) is None
     assert _json_value(day(2026, 1, 2)) == "2026-01-02" and _json_value("Chuyên viên") == "Chuyên viên"

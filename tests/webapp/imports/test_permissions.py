@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.imports import services
+from webapp.imports import dry_run, services
 from webapp.models import Attendance, ImportBatch, Person, Role
 
 from .conftest import COMMIT, batch_id_of, sample
@@ -16,7 +16,7 @@ def admin_batch(town, make_user):
     """A draft batch uploaded by an admin."""
     owner = make_user(Role.ADMIN)
     batch_id = services.create_batch(sample("a01_roster_title_block.xlsx"), "a01.xlsx", owner.id)
-    services.analyse(batch_id)
+    dry_run.analyse(batch_id)
     return batch_id
 
 
@@ -96,7 +96,7 @@ def ward_batch(town, make_user):
     wards = sorted(town["units"].values(), key=lambda u: u.id)
     owner = make_user(Role.ADMIN, scope_unit=wards[0])
     batch_id = services.create_batch(sample("a01_roster_title_block.xlsx"), "a01.xlsx", owner.id)
-    services.analyse(batch_id, wards[0].path)
+    dry_run.analyse(batch_id, wards[0].path)
     return batch_id
 
 

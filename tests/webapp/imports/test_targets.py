@@ -174,7 +174,7 @@ def test_units_outside_the_officers_scope_are_not_found(units, sheet, make_user)
 
 
 def test_a_failed_commit_leaves_the_database_unchanged(app, client, admin, units, sheet, upload, monkeypatch):
-    from webapp.imports import targets
+    from webapp.imports.commit import targets
 
     monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
     batch_id = batch_id_of(upload(sheet))

@@ -1,6 +1,6 @@
 """Write targets records: indicators upserted by (unit, year, indicator name), actual values as measurements.
 
-Called by `engine.execute` inside its transaction, so dry run, commit, background job and `flask import`
+Called by `commit.execute` inside its transaction, so dry run, commit, background job and `flask import`
 share it. Indicators and measurements it inserts carry `import_batch_id`; indicator changes keep their
 before-image in `import_change`, so undo deletes the one and restores the other."""
 from datetime import date
@@ -11,10 +11,13 @@ from sqlalchemy import insert, select, update
 
 from importers.normalising import fold
 
-from ..extensions import db
-from ..models import ImportBatch, TargetIndicator, TargetMeasurement
-from ..clock import utcnow
-from .engine import Context, fail, log_changes, resolve_units
+from ...clock import utcnow
+from ...extensions import db
+from ...models import ImportBatch, TargetIndicator, TargetMeasurement
+from .bulk import _executemany
+from .context import Context
+from .frames import fail, log_changes
+from .resolve import resolve_units
 
 CHUNK = 900  # ids per IN list
 TOLERANCE = 1e-9  # relative: values read from text and stored as double compare equal within it
@@ -91,7 +94,7 @@ def _create_indicators(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     todo = frame[frame["new_indicator"]]
     if len(todo):
         now = utcnow()
-        _executemany(TargetIndicator, [
+        _executemany(insert(TargetIndicator.__table__), [
             {"unit_id": int(r.unit_id), "year": int(r.year), "name": r.indicator, "measure_unit": r.measure_unit,
              "target_value": float(r.target), "notes": _text(r.note), "created_at": now,
              "import_batch_id": ctx.batch_id} for r in todo.itertuples()])
@@ -156,17 +159,12 @@ def _record_measurements(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     if len(new):
         recorded_by = db.session.scalar(select(ImportBatch.created_by_id).where(ImportBatch.id == ctx.batch_id))
         now = utcnow()
-        _executemany(TargetMeasurement, [
+        _executemany(insert(TargetMeasurement.__table__), [
             {"indicator_id": int(r.indicator_id), "measured_on": r.day.date(), "value": float(r.actual),
              "recorded_by_id": recorded_by, "recorded_at": now, "import_batch_id": ctx.batch_id}
             for r in new.itertuples()])
         ctx.count(ctx.created, "target_measurement", len(new))
     return frame.index.to_series().isin(new.index)
-
-
-def _executemany(model, rows: list[dict]) -> None:
-    if rows:
-        db.session.execute(insert(model.__table__), rows)
 
 
 def _same(new, old) -> bool:

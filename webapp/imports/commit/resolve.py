@@ -1,0 +1,183 @@
+"""Who and where a record names: units found (or created) in the officer's scope, persons matched (or created,
+or updated) by the one matching rule of `importers.planning`."""
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import insert, select, update
+
+from importers.planning import match_attendance_persons, match_roster_persons
+
+from ...extensions import db
+from ...models import Person, Unit, UnitKind
+from ...names import clean_name, fold, sort_key
+from ..matching import UnitIndex, fold_column, load_persons, rows_frame
+from .bulk import bulk_insert, db_value
+from .context import Context
+from .frames import fail, int_ids, log_changes, pair_keys, take
+
+
+# ---------------------------------------------------------------- units
+def _create_unit(ctx: Context, name: str, parent: Unit | None) -> int:
+    """Insert a unit under `parent` (at the top of the tree when there is none yet)."""
+    kind = UnitKind.CELL if fold(name).startswith("chi bo") else UnitKind.PARTY_COMMITTEE
+    table = Unit.__table__
+    unit_id = db.session.execute(insert(table).values(
+        name=clean_name(name), search_key=fold(name), kind=kind.value,
+        sector=parent.sector.value if parent else "other", parent_id=parent.id if parent else None, path="/",
+        active=True).returning(table.c.id)).scalar_one()
+    prefix = parent.path if parent else "/"
+    db.session.execute(update(table).where(table.c.id == unit_id).values(path=f"{prefix}{unit_id}/"))
+    log_changes(ctx, "unit", "insert", [(unit_id, None)])
+    ctx.count(ctx.created, "unit", 1)
+    return unit_id
+
+
+def _creation_parent(ctx: Context) -> tuple[bool, Unit | None]:
+    """Whether missing units may be created, and under which unit (within the user's scope)."""
+    if not ctx.options.create_units:
+        return False, None
+    parent = db.session.get(Unit, ctx.options.unit_parent_id) if ctx.options.unit_parent_id else None
+    if parent is not None:
+        return parent.path.startswith(ctx.scope_path), parent
+    has_units = db.session.scalar(select(Unit.id).limit(1)) is not None
+    return ctx.scope_path == "/" and not has_units, None
+
+
+def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
+    """Set `unit_id` per record; unknown units fail with suggestions unless the officer chose to create them."""
+    index = UnitIndex.load(ctx.scope_path)
+    may_create, parent = _creation_parent(ctx)
+    ids, reasons = {}, {}
+    for text in frame["unit"].dropna().unique():
+        unit_id, suggestions = index.resolve(text)
+        if unit_id is None and may_create:
+            unit_id = _create_unit(ctx, text, parent)
+            index.add(unit_id, text)
+        ids[text] = unit_id
+        if unit_id is None:
+            hint = f"; có phải: {', '.join(suggestions)}?" if suggestions else ""
+            reasons[text] = f"không tìm thấy đơn vị '{text}' trong phạm vi của bạn{hint}"
+    frame["unit_id"] = frame["unit"].map(ids).astype(float)
+    fail(frame, frame["unit"].notna() & frame["unit_id"].isna(), frame["unit"].map(reasons))
+
+
+# ---------------------------------------------------------------- persons
+def _per_name(names: pd.Series, function) -> pd.Series:
+    """Apply a name function once per distinct name."""
+    codes, uniques = pd.factorize(names, use_na_sentinel=True)
+    done = np.array([function(v) for v in uniques] + [None], dtype=object)
+    return pd.Series(done[codes], index=names.index, dtype=object)
+
+
+def _insert_persons(ctx: Context, new: pd.DataFrame) -> None:
+    """Bulk-insert persons; name, search key and sort key as `Person.set_name` computes them."""
+    names = _per_name(new["full_name"], clean_name)
+    nothing = pd.Series(None, index=new.index, dtype=object)
+    births = new.get("birth_date", nothing).map(lambda v: db_value(date.fromisoformat(v)) if isinstance(v, str)
+                                               else None)
+    units = new.get("unit_id", pd.Series(np.nan, index=new.index))
+    columns = {
+        "full_name": names, "search_key": new["key"], "sort_key": _per_name(names, sort_key), "birth_date": births,
+        "position": new.get("position", nothing), "phone": new.get("phone", nothing),
+        "home_unit_id": units.astype(object).where(units.notna(), None).map(lambda v: v if v is None else int(v)),
+    }
+    frame = pd.DataFrame(columns).astype(object)
+    frame = frame.where(frame.notna(), None)
+    bulk_insert(Person.__table__, list(columns), zip(*(frame[c].tolist() for c in columns)),
+                {"is_council_delegate": db_value(False), "import_batch_id": ctx.batch_id})
+    ctx.count(ctx.created, "person", len(frame))
+
+
+def _created_persons(ctx: Context) -> pd.DataFrame:
+    rows = db.session.execute(select(Person.id, Person.search_key, Person.birth_date, Person.phone,
+                                     Person.home_unit_id).where(Person.import_batch_id == ctx.batch_id)).all()
+    frame = rows_frame(rows, ["id", "key", "birth_date", "phone", "home_unit_id"])
+    frame["birth_date"] = frame["birth_date"].map(lambda d: d.isoformat() if d else None)
+    return frame
+
+
+def _json_value(value):
+    """A stored value as the change log keeps it: NULL (NaN in a frame) as None, dates as ISO text."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) -> pd.Series:
+    """Fill in or correct position, phone and birth date of matched persons; returns the updated records mask."""
+    ok = frame["outcome"].isna() & frame["person_id"].notna() & ~frame["new_person"]
+    matched = frame[ok].drop_duplicates("person_id", keep="last")
+    stored = persons.set_index("id")
+    changes, befores = [], []
+    for rec in matched.itertuples():
+        old = stored.loc[int(rec.person_id)]
+        new_values = {f: getattr(rec, f) for f in ("position", "phone", "birth_date")
+                      if getattr(rec, f) is not None and getattr(rec, f) == getattr(rec, f) and getattr(rec, f) != old[f]}
+        if new_values:
+            befores.append((int(rec.person_id), {f: _json_value(old[f]) for f in new_values}))
+            if "birth_date" in new_values:
+                new_values["birth_date"] = date.fromisoformat(new_values["birth_date"])
+            changes.append((int(rec.person_id), new_values))
+    for person_id, values in changes:
+        db.session.execute(update(Person.__table__).where(Person.__table__.c.id == person_id).values(**values))
+    log_changes(ctx, "person", "update", befores)
+    ctx.count(ctx.updated, "person", len(changes))
+    return ok & frame["person_id"].isin([pid for pid, _ in changes])
+
+
+def match_roster(frame: pd.DataFrame) -> pd.DataFrame:
+    """Match roster records to existing persons (nothing written yet); returns the candidate persons."""
+    frame["key"] = fold_column(frame["full_name"])
+    persons = load_persons(frame["key"])
+    person_id, problem = match_roster_persons(frame, persons)
+    frame["person_id"] = person_id
+    fail(frame, problem.notna(), problem)
+    return persons
+
+
+def resolve_roster_persons(frame: pd.DataFrame, ctx: Context, persons: pd.DataFrame) -> pd.Series:
+    """Create the persons of matched roster records still standing (refused rows create nobody); returns the
+    mask of records whose person was updated."""
+    frame["new_person"] = frame["outcome"].isna() & frame["person_id"].isna()
+    todo = frame[frame["new_person"]]
+    if len(todo):
+        _insert_persons(ctx, todo.drop_duplicates(["key", "birth_date", "phone"]))
+        created = _created_persons(ctx).drop(columns=["home_unit_id"])
+        merged = todo[["key", "birth_date", "phone"]].reset_index().merge(
+            created, on=["key", "birth_date", "phone"], how="left").drop_duplicates("index").set_index("index")
+        frame.loc[merged.index, "person_id"] = merged["id"].astype(float)
+    return _update_persons(ctx, frame, persons)
+
+
+def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
+    """Match attendance records to persons by name (and unit), once per distinct name and unit; unknown
+    names fail unless creation was chosen."""
+    frame["key"] = fold_column(frame["full_name"])
+    key_codes, _ = pd.factorize(frame["key"], use_na_sentinel=True)
+    frame_pairs = pair_keys(key_codes, int_ids(frame["unit_id"]) + 1)
+    live = frame["outcome"].isna().to_numpy()
+    unique_keys, first_at = np.unique(frame_pairs[live], return_index=True)
+    first = pd.Index(unique_keys)
+    positions = np.flatnonzero(live)[first_at]
+    pairs = frame.iloc[positions][["full_name", "key", "unit_id"]].reset_index(drop=True)
+    persons = load_persons(pairs["key"])
+    person_id, problem = match_attendance_persons(pairs, persons)
+    pairs["person_id"], pairs["problem"] = person_id, problem
+    missing = pairs["person_id"].isna() & pairs["problem"].isna()
+    if ctx.options.create_persons and missing.any():
+        todo = pairs[missing]
+        _insert_persons(ctx, todo[["full_name", "key", "unit_id"]])
+        created = _created_persons(ctx)
+        created_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(created["key"]),
+                                 int_ids(created["home_unit_id"]) + 1)
+        todo_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(todo["key"]), int_ids(todo["unit_id"]) + 1)
+        found = pd.Index(created_keys).get_indexer(todo_keys)
+        pairs.loc[todo.index, "person_id"] = take(created["id"].to_numpy(dtype=float), found, np.nan)
+    elif missing.any():
+        pairs.loc[missing, "problem"] = "không tìm thấy '" + pairs.loc[missing, "full_name"].astype(str) + \
+            "' trong danh bạ"
+    where = first.get_indexer(frame_pairs)
+    frame["person_id"] = take(pairs["person_id"].to_numpy(dtype=float), where, np.nan)
+    problems = pd.Series(take(pairs["problem"].to_numpy(dtype=object), where, None), index=frame.index, dtype=object)
+    fail(frame, problems.notna(), problems)
