@@ -59,6 +59,7 @@ def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
 
 
 def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, refused: str | None) -> dict:
+    sheets = files.sheet_names(batch.sha256, batch.file_name)  # reads every sheet: the preview's grid is among them
     return {
         "kind": result.kind, "sheet": result.sheet, "header_row": result.header_row, "signature": result.signature,
         "columns": result.columns_as_dicts(), "year": result.year,
@@ -68,9 +69,23 @@ def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, 
         "record_count": result.record_count, "planned": count_outcomes(rows),
         "created": ctx.created if ctx else {}, "updated": ctx.updated if ctx else {},
         "preview": _preview(batch, result, rows), "refused": refused,
-        "sheets": files.sheet_names(batch.sha256, batch.file_name), "inferences": result.inferences,
+        "sheets": sheets, "inferences": result.inferences,
         "detected_signature": result.detected_signature, "detected_sheet": result.sheet,
     }
+
+
+def _read(batch: ImportBatch, scope_path: str):
+    """Parse the batch's file; the mapping remembered for its header and the unit's template for its layout (both
+    found from that parse) go on the batch, and only then is the file parsed again, once, with them."""
+    result, changed = _parse(batch), False
+    if batch.mapping is None:
+        remembered = _remembered(result.kind, result.signature)
+        if remembered:
+            update_batch(batch.id, mapping=remembered, kind=result.kind)
+            changed = True
+    if batch.layout is None and layouts.apply_template(batch, result, scope_path):
+        changed = True
+    return _parse(batch) if changed else result
 
 
 def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
@@ -79,14 +94,7 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
     Raises importers.ImportFileError when the file cannot be read at all (the batch keeps the message)."""
     batch = db.session.get(ImportBatch, batch_id)
     try:
-        result = _parse(batch)
-        if batch.mapping is None:
-            remembered = _remembered(result.kind, result.signature)
-            if remembered:
-                update_batch(batch_id, mapping=remembered, kind=result.kind)
-                result = _parse(batch)
-        if batch.layout is None and layouts.apply_template(batch, result, scope_path):
-            result = _parse(batch)
+        result = _read(batch, scope_path)
     except importers.ImportFileError as exc:
         db.session.rollback()
         update_batch(batch_id, error=exc.message)

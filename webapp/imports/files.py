@@ -7,11 +7,14 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, g
 
 import importers
+from importers.errors import SHEET_NOT_FOUND
 from importers.locating import fill_vertical_merges
+from importers.parsing import convert_legacy_text
 from importers.reading import json_cell, read_workbook
+from importers.results import SheetData, Workbook
 
 CELL_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 
@@ -98,11 +101,30 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(row) - 1, col - 1
 
 
-def _patched_copy(path: Path, sheet: str | None, overrides: dict, folder: Path) -> tuple[Path, str | None]:
+def read_once(sha256: str, original_name: str | None, sheet: str | None = None,
+              every_sheet: bool = False) -> Workbook:
+    """The stored file as the pipeline's reader gives it (every sheet, or only `sheet`), read once per app context
+    (a request, a job, a command): the copy carrying cell fixes, the preview's grid and the sheet list share one
+    read. Keyed by the content hash, a kept read is never stale; callers copy the rows they change."""
+    reads = g.setdefault("import_reads", {})
+    suffix = Path(original_name or "").suffix.lower()
+    every = (sha256, suffix, None)
+    key = every if sheet is None or every_sheet or every in reads else (sha256, suffix, sheet)
+    if key not in reads:
+        with readable(sha256, original_name) as path:
+            reads[key] = read_workbook(path, limits(), None, key[2])
+    book = reads[key]
+    if sheet is not None and book.format != "csv" and sheet not in [s.name for s in book.sheets]:
+        raise importers.ImportFileError(SHEET_NOT_FOUND.format(name=sheet))  # as the reader refuses it
+    return book
+
+
+def _patched_copy(sha256: str, original_name: str | None, sheet: str | None, overrides: dict,
+                  folder: Path) -> tuple[Path, str | None]:
     """A copy of the chosen sheet with the officer's cell fixes applied (merged cells filled in first)."""
-    book = read_workbook(path, limits(), None, sheet)
+    book = read_once(sha256, original_name, sheet, every_sheet=True)  # the preview reads the others
     chosen = next((s for s in book.sheets if s.name == sheet), book.sheets[0])
-    rows = chosen.rows
+    rows = [list(row) for row in chosen.rows]
     fill_vertical_merges(rows, chosen.merges)
     for ref, value in overrides.items():
         r, c = split_ref(ref)
@@ -115,9 +137,9 @@ def _patched_copy(path: Path, sheet: str | None, overrides: dict, folder: Path) 
         with open(target, "w", encoding="utf-8", newline="") as handle:
             csv.writer(handle).writerows([[("" if v is None else json_cell(v)) for v in row] for row in rows])
         return target, None
-    from openpyxl import Workbook
+    from openpyxl import Workbook as XlsxWorkbook
 
-    workbook = Workbook(write_only=True)
+    workbook = XlsxWorkbook(write_only=True)
     out = workbook.create_sheet(chosen.name or "Sheet1")
     for row in rows:
         out.append([_plain(v) for v in row])
@@ -135,31 +157,30 @@ def _plain(value):
 def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, original_name=None, layout=None):
     """Run the pure pipeline on a stored file, applying cell overrides on a patched copy when there are any
     (`layout` = the officer's corrections, importers.overrides)."""
-    with readable(sha256, original_name) as path:
-        if not overrides:
+    if not overrides:
+        with readable(sha256, original_name) as path:
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
                                         original_name=original_name, overrides=layout)
-        with tempfile.TemporaryDirectory() as folder:
-            patched, patched_sheet = _patched_copy(path, sheet, overrides, Path(folder))
-            result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
-                                          original_name=original_name, overrides=layout)
+    with tempfile.TemporaryDirectory() as folder:
+        patched, patched_sheet = _patched_copy(sha256, original_name, sheet, overrides, Path(folder))
+        result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
+                                      original_name=original_name, overrides=layout)
     result.sheet = sheet
     return result
 
 
 def grid(sha256: str, sheet: str | None, original_name: str | None) -> list[list]:
-    """The chosen sheet's cells (JSON-typed, anchored at A1) for the preview and the failed-rows workbook."""
-    with readable(sha256, original_name) as path:
-        data = importers.inspect_file(path, sheet=sheet, limits=limits())
-    for item in data["sheets"]:
-        if item["name"] == sheet or sheet is None:
-            return item["rows"]
+    """The chosen sheet's cells (JSON-typed, anchored at A1, legacy text decoded as `importers.inspect_file` does)
+    for the preview and the failed-rows workbook."""
+    for item in read_once(sha256, original_name, sheet).sheets:
+        if item.name == sheet or sheet is None:
+            decoded = SheetData(name=item.name, rows=[list(row) for row in item.rows])
+            convert_legacy_text(decoded)
+            return [[json_cell(cell) for cell in row] for row in decoded.rows]
     return []
 
 
 def sheet_names(sha256: str, original_name: str | None) -> list[dict]:
     """Readable sheets of a stored file: name and visibility (empty for CSV)."""
-    with readable(sha256, original_name) as path:
-        data = importers.inspect_file(path, limits=limits(), max_rows=0)
-    return [{"name": s["name"], "visible": s["visible"]} for s in data["sheets"]
-            if s["name"] is not None and not s.get("error")]
+    return [{"name": s.name, "visible": s.visible} for s in read_once(sha256, original_name).sheets
+            if s.name is not None and not s.error]
