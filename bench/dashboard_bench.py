@@ -184,7 +184,7 @@ def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = Fa
     report("  ranking section (page 2, HTMX)", section_timings)
     figure_timings = []
     with app.test_request_context("/dashboard/", query_string=args):
-        from webapp.dashboard.figures import build_dashboard
+        from webapp.dashboard.figures.dashboard import build_dashboard
         from webapp.dashboard.filters import parse_filters
 
         user = db.session.scalar(select(models.User).where(models.User.username == "bench"))
