@@ -141,6 +141,13 @@ def test_ranking_puts_flagged_members_first(town, filters_for):
     assert [fig.member.name for fig in dash.ranking][:2] == ["Phạm Văn Dũng", "Trần Thị Bình"]
 
 
+def test_the_member_board_is_the_dashboards_member_figures(town, filters_for):
+    f = filters_for(period="year", year=2026)
+    dash, board = dashboard.build_dashboard(f, today=TODAY), members.member_board(f, TODAY)
+    assert board.members == dash.members and board.ranking == dash.ranking and board.heat_peak == dash.heat_peak
+    assert [fig.member.name for fig in board.ranking][:2] == ["Phạm Văn Dũng", "Trần Thị Bình"]
+
+
 def test_group_figures_sum_their_members(town, filters_for):
     dash = dashboard.build_dashboard(filters_for(period="year", year=2026))
     groups = {g.group.number: g for g in dash.groups}
