@@ -174,9 +174,17 @@ def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = Fa
         response = client.get("/dashboard/", query_string=args)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
+    section_timings = []
+    for _ in range(requests):  # a further page of the ranking: an HTMX swap of that section alone
+        started = time.perf_counter()
+        response = client.get("/dashboard/section/ranking", query_string={**args, "ranking_page": "2"},
+                              headers={"HX-Request": "true"})
+        section_timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and 'id="ranking"' in response.get_data(as_text=True)
+    report("  ranking section (page 2, HTMX)", section_timings)
     figure_timings = []
     with app.test_request_context("/dashboard/", query_string=args):
-        from webapp.dashboard.figures import build_dashboard
+        from webapp.dashboard.figures.dashboard import build_dashboard
         from webapp.dashboard.filters import parse_filters
 
         user = db.session.scalar(select(models.User).where(models.User.username == "bench"))

@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..dashboard import figures as fg
+from ..dashboard.figures.dashboard import build_dashboard
 from ..dashboard.filters import Filters
 from ..extensions import db
 from ..member_reports.queries import owed_by
@@ -29,7 +29,7 @@ def _answered(person_id: int, start: date, end: date) -> int:
 def period_figures(scope: str, start: date, end: date, today: date) -> dict[tuple[int, int], dict]:
     """(group id, person id) → the member's figures for the period, for every member of a group in scope."""
     f = Filters(start=start, end=end, period="custom", year=end.year, scope=scope, today=today)
-    dash = fg.build_dashboard(f, today)
+    dash = build_dashboard(f, today)
     obligations = {o.member.key: o.compliance for o in dash.obligations}
     visits = {v.member.key: v.visits for v in dash.visits}
     result = {}

@@ -84,7 +84,7 @@ def flag_badges(flags) -> Markup:
 
 
 def _register_helpers(state) -> None:
-    from .figures import heat_level
+    from .figures.members import heat_level
 
     state.app.jinja_env.globals["heat_level"] = heat_level
     state.app.jinja_env.globals["drill"] = drill

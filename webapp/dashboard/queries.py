@@ -17,16 +17,10 @@ from ..models import (
     Term,
     Unit,
 )
-from .figures import (
-    ATTENDED,
-    assigned_attendance,
-    group_ids,
-    in_subtree,
-    member_person_ids,
-    opinion_speaker_groups,
-    task_done_on_time,
-    task_overdue,
-)
+from ..models.meetings import ATTENDED
+from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
+from .figures.attendance import assigned_attendance
+from .figures.common import group_ids, in_subtree, member_person_ids
 from .filters import Filters, add_months
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}

@@ -7,8 +7,11 @@ from datetime import date
 from ..clock import local_today
 from ..template_helpers import label
 from ..units.identity import Identity, identity_for
-from . import figures as fg
 from .exports import ATTENDANCE_LEGEND, DocSection, DocTable, OfficialDocument
+from .figures.attendance import attendance_cube, register_mark
+from .figures.common import Rate
+from .figures.dashboard import Dashboard
+from .figures.members import assigned_units, members_in_view
 from .filters import Filters
 
 ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -42,7 +45,7 @@ def recipients(who: Identity) -> list[str]:
     return ["Nơi nhận:"] + who.recipients
 
 
-def _results(dash: fg.Dashboard) -> DocSection:
+def _results(dash: Dashboard) -> DocSection:
     f, total = dash.filters, dash.total
     attended = sum(fig.meetings_attended for fig in dash.members)
     text = (f"Trong {f.label()}, {len(dash.groups)} Đoàn công tác với {len(dash.members)} thành viên đã theo dõi, "
@@ -55,7 +58,7 @@ def _results(dash: fg.Dashboard) -> DocSection:
     return DocSection("I. KẾT QUẢ ĐẠT ĐƯỢC", paragraphs=paragraphs)
 
 
-def _shortcomings(dash: fg.Dashboard) -> DocSection:
+def _shortcomings(dash: Dashboard) -> DocSection:
     f = dash.filters
     items = []
     if dash.flagged:
@@ -80,7 +83,7 @@ def _shortcomings(dash: fg.Dashboard) -> DocSection:
     return DocSection("II. TỒN TẠI, HẠN CHẾ", items=items or ["Không có tồn tại nổi bật theo số liệu theo dõi."])
 
 
-def _per_group(dash: fg.Dashboard) -> DocSection:
+def _per_group(dash: Dashboard) -> DocSection:
     headers = ["STT", "Đoàn công tác", "Số thành viên", "Lượt phải dự", "Có mặt", "Đi muộn", "Vắng có phép",
                "Vắng không phép", "Tỷ lệ dự", "Cuộc họp đã dự", "Lượt ý kiến", "Thành viên chưa đều"]
     rows = [[i, g.group.name, g.members, g.attendance.expected, g.attendance.present, g.attendance.late,
@@ -90,13 +93,13 @@ def _per_group(dash: fg.Dashboard) -> DocSection:
     return DocSection("III. SỐ LIỆU THEO TỪNG ĐOÀN CÔNG TÁC", table=table)
 
 
-def _open_items(dash: fg.Dashboard) -> DocSection:
+def _open_items(dash: Dashboard) -> DocSection:
     items = [f"Phân công thành viên phụ trách {u.name}." for u in dash.uncovered[0] + dash.uncovered[1]]
     items += [f"Bố trí thành viên dự sinh hoạt tại {c.unit.name}." for c in dash.unattended[0] + dash.unattended[1]]
     return DocSection("IV. CÁC VIỆC CÒN TỒN ĐỌNG", items=items or ["Không có việc tồn đọng."])
 
 
-def activity_report(dash: fg.Dashboard) -> OfficialDocument:
+def activity_report(dash: Dashboard) -> OfficialDocument:
     """BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CỦA CÁC ĐOÀN CÔNG TÁC for the dashboard's period."""
     who = identity_for()
     org, place_date = letterhead(who)
@@ -113,7 +116,7 @@ def activity_report(dash: fg.Dashboard) -> OfficialDocument:
 
 def roster(f: Filters) -> OfficialDocument:
     """DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC: groups with their members by role and the units they follow."""
-    members, units = fg.members_in_view(f), fg.assigned_units(f)
+    members, units = members_in_view(f), assigned_units(f)
     rows, group_rows, current, number, index = [], set(), None, 0, 0
     for m in members:
         if m.group_id != current:
@@ -133,7 +136,7 @@ def roster(f: Filters) -> OfficialDocument:
 
 def attendance_register(f: Filters) -> OfficialDocument:
     """SỔ THEO DÕI DỰ SINH HOẠT: persons × months in the paper layout, with the legend of marks."""
-    members, cube = fg.members_in_view(f), fg.attendance_cube(f)
+    members, cube = members_in_view(f), attendance_cube(f)
     months = f.months
     per_member: dict = {}
     for (group_id, person_id, month), rate in cube.items():
@@ -146,10 +149,10 @@ def attendance_register(f: Filters) -> OfficialDocument:
             rows.append([f"{roman(number)}. {m.group_name.upper()}"])
         index += 1
         marks = per_member.get(m.key, {})
-        total = fg.Rate()
+        total = Rate()
         for rate in marks.values():
             total.add(rate)
-        rows.append([index, m.name, label(m.role)] + [fg.register_mark(marks.get(k)) for k in months]
+        rows.append([index, m.name, label(m.role)] + [register_mark(marks.get(k)) for k in months]
                     + [percent_text(total.rate)])
     headers = ["STT", "Họ và tên", "Nhiệm vụ"] + [f"T{int(k[5:])}/{k[:4]}" for k in months] + ["Tỷ lệ"]
     who = identity_for()

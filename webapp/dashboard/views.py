@@ -12,8 +12,12 @@ from ..formfields import bounded_int, is_db_id
 from ..models import Role, WorkingGroup
 from ..pagination import Page, paginate
 from ..permissions import requires
-from ..rendering import render
-from . import bp, exports, figures, queries, reports
+from ..rendering import render, wants_fragment
+from . import bp, exports, queries, reports
+from .figures.coverage import unattended_cells, uncovered_units
+from .figures.dashboard import build_dashboard
+from .figures.groups import group_in_scope, groups_in_view
+from .figures.members import assigned_units, member_board
 from .filters import PERIOD_LABELS, parse_filters
 
 DASHBOARD_ROLES = (Role.ADMIN, Role.LEADERSHIP)
@@ -22,7 +26,7 @@ DASHBOARD_ROLES = (Role.ADMIN, Role.LEADERSHIP)
 def current_filters():
     """Filters from the query string; an out-of-scope group is reported like an unknown one."""
     f = parse_filters(request.args, current_user)
-    if f.group is not None and not figures.group_in_scope(f, f.group):
+    if f.group is not None and not group_in_scope(f, f.group):
         f.errors.append(_("Đoàn công tác đã chọn nằm ngoài phạm vi được giao của bạn."))
         f.group = None
     return f
@@ -31,7 +35,7 @@ def current_filters():
 def filter_context(f) -> dict:
     """What the filter form needs: choices for term, group and unit."""
     return {"f": f, "period_labels": PERIOD_LABELS, "terms": queries.term_choices(),
-            "group_choices": figures.groups_in_view(_without_group(f)), "unit_choices": queries.unit_choices(f)}
+            "group_choices": groups_in_view(_without_group(f)), "unit_choices": queries.unit_choices(f)}
 
 
 def _without_group(f):
@@ -55,7 +59,7 @@ def member_page(dash, name: str) -> Page:
 @requires(*DASHBOARD_ROLES)
 def index():
     f = current_filters()
-    dash = None if f.errors else figures.build_dashboard(f)
+    dash = None if f.errors else build_dashboard(f)
     return render("dashboard/index.html", "dashboard/_body.html", http_status=400 if f.errors else 200,
                   dash=dash, ranking_page=member_page(dash, "ranking"), heatmap_page=member_page(dash, "heatmap"),
                   **filter_context(f))
@@ -71,7 +75,8 @@ def section(name: str):
     if f.errors:
         return render("dashboard/index.html", "dashboard/_errors.html", http_status=400, errors=f.errors,
                       dash=None, **filter_context(f))
-    dash = figures.build_dashboard(f)
+    # The swap shows member figures alone: those, not the whole dashboard (the full page still needs it all).
+    dash = member_board(f, local_today()) if wants_fragment() else build_dashboard(f)
     return render("dashboard/index.html", f"dashboard/_{name}.html", dash=dash,
                   ranking_page=member_page(dash, "ranking"), heatmap_page=member_page(dash, "heatmap"),
                   **filter_context(f))
@@ -120,9 +125,9 @@ def records(kind):
     elif kind == "tasks":
         context["page"] = paginate(queries.task_records(f, local_today(), person_id, group_id), scalars=False)
     elif kind == "uncovered":
-        context["units"] = figures.uncovered_units(f)
+        context["units"] = uncovered_units(f)
     else:
-        context["cells"] = figures.unattended_cells(f)
+        context["cells"] = unattended_cells(f)
     context["status"] = status
     return render("dashboard/records.html", "dashboard/_records.html", **context)
 
@@ -151,7 +156,7 @@ def _download(doc, fmt: str, stem: str):
 @requires(*DASHBOARD_ROLES)
 def report():
     f = _dashboard_or_400()
-    return render("dashboard/document.html", doc=reports.activity_report(figures.build_dashboard(f)), f=f,
+    return render("dashboard/document.html", doc=reports.activity_report(build_dashboard(f)), f=f,
                   can_issue=current_user.role == Role.ADMIN)
 
 
@@ -159,7 +164,7 @@ def report():
 @requires(*DASHBOARD_ROLES)
 def report_file(fmt):
     f = _dashboard_or_400()
-    return _download(reports.activity_report(figures.build_dashboard(f)), fmt, f"bao-cao-doan-cong-tac-{f.start:%Y%m%d}-{f.end:%Y%m%d}")
+    return _download(reports.activity_report(build_dashboard(f)), fmt, f"bao-cao-doan-cong-tac-{f.start:%Y%m%d}-{f.end:%Y%m%d}")
 
 
 @bp.get("/roster.<fmt>")
@@ -193,7 +198,7 @@ def register():
 def _group_for_scorecard(group_id: int):
     f = _dashboard_or_400()
     group = db.session.get(WorkingGroup, group_id)
-    if group is None or not figures.group_in_scope(replace(f, term=group.term), group):
+    if group is None or not group_in_scope(replace(f, term=group.term), group):
         abort(404)
     return replace(f, group=group, term=group.term)
 
@@ -202,18 +207,18 @@ def _group_for_scorecard(group_id: int):
 @requires(*DASHBOARD_ROLES)
 def group_scorecard(group_id):
     f = _group_for_scorecard(group_id)
-    dash = figures.build_dashboard(f)
+    dash = build_dashboard(f)
     return render("dashboard/scorecard_group.html", dash=dash, f=f, group=dash.groups[0] if dash.groups else None,
-                  units=figures.assigned_units(f))
+                  units=assigned_units(f))
 
 
 @bp.get("/scorecard/member/<int:group_id>/<int:person_id>")
 @requires(*DASHBOARD_ROLES)
 def member_scorecard(group_id, person_id):
     f = _group_for_scorecard(group_id)
-    dash = figures.build_dashboard(f)
+    dash = build_dashboard(f)
     figure = next((fig for fig in dash.members if fig.member.person_id == person_id), None)
     if figure is None:
         abort(404)
     return render("dashboard/scorecard_member.html", dash=dash, f=f, fig=figure,
-                  units=figures.assigned_units(f).get(figure.member.key, []))
+                  units=assigned_units(f).get(figure.member.key, []))

@@ -15,7 +15,6 @@ from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..permissions import in_scope, scope_path, scope_unit_ids
 
-ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..meetings.queries import ATTENDED
 from ..models import Attendance, FeedbackItem, FieldVisit, Meeting
+from ..models.meetings import ATTENDED
 
 
 @dataclass(frozen=True)

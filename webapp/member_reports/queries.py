@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Membership, MemberReport, MemberReportRule, Role, WorkingGroup
-from ..models.groups import active_on
+from ..models.groups import active_on, overlaps
 from ..permissions import can_manage_group, headed_group_ids, unit_in_scope
 from ..reports.periods import Classification, classify, due_date, period_bounds, periods_between
 
@@ -28,15 +28,11 @@ class Owed:
     standing: Classification
 
 
-def _overlaps(model, start: date, end: date):
-    return (model.start_date <= end) & (model.end_date.is_(None) | (model.end_date >= start))
-
-
 def member_in_period(person_id: int | None, group_id: int, start: date, end: date) -> bool:
     if person_id is None:
         return False
     return db.session.scalar(select(Membership.id).where(
-        Membership.person_id == person_id, Membership.group_id == group_id, _overlaps(Membership, start, end))
+        Membership.person_id == person_id, Membership.group_id == group_id, overlaps(Membership, start, end))
         .limit(1)) is not None
 
 
@@ -72,7 +68,7 @@ def group_standings(rule: MemberReportRule, key: str, today: date) -> list[Membe
     start, end = period_bounds(rule.frequency, key)
     due = due_date(rule.frequency, key, rule.due_day, rule.months_after)
     memberships = db.session.scalars(select(Membership).options(selectinload(Membership.person))
-                                     .where(Membership.group_id == rule.group_id, _overlaps(Membership, start, end))
+                                     .where(Membership.group_id == rule.group_id, overlaps(Membership, start, end))
                                      .order_by(Membership.role, Membership.id)).all()
     reports = {r.person_id: r for r in db.session.scalars(
         select(MemberReport).where(MemberReport.rule_id == rule.id, MemberReport.period_key == key))}

@@ -56,6 +56,11 @@ def active_on(model, day: date):
     return and_(model.start_date <= day, or_(model.end_date.is_(None), model.end_date >= day))
 
 
+def overlaps(model, start: date, end: date):
+    """SQL condition: the effective-dated row is in force on at least one day of [start, end]."""
+    return and_(model.start_date <= end, or_(model.end_date.is_(None), model.end_date >= start))
+
+
 class Membership(db.Model):
     """A person's role in a working group over a period."""
 

@@ -48,6 +48,9 @@ class AttendanceStatus(str, enum.Enum):
     ABSENT = "absent"
 
 
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)  # the marks that count as having attended
+
+
 meeting_unit = Table(
     "meeting_unit",
     db.Model.metadata,

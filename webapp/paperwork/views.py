@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..clock import local_today
-from ..dashboard import figures
+from ..dashboard.figures.dashboard import build_dashboard
 from ..dashboard.exports import XLSX_TYPE, to_xlsx
 from ..dashboard.filters import parse_filters
 from ..dashboard.reports import activity_report
@@ -92,7 +92,7 @@ def issue_briefing_report():
     if f.errors:
         flash("; ".join(f.errors), "error")
         return redirect(url_for("dashboard.index"))
-    return _issue("BC", activity_report(figures.build_dashboard(f)), None)
+    return _issue("BC", activity_report(build_dashboard(f)), None)
 
 
 def _meeting(meeting_id: int) -> Meeting:

@@ -3,9 +3,11 @@ from datetime import date
 
 import pytest
 
-from webapp.dashboard import figures as fg
+from webapp.dashboard.figures import activity, attendance, common, coverage, dashboard, members
 from webapp.dashboard.filters import parse_filters
 from webapp.models import Role
+from webapp.models.groups import overlaps
+from webapp.models.meetings import ATTENDED
 
 TODAY = date(2026, 12, 31)
 
@@ -28,8 +30,8 @@ def by_name(figures):
 
 
 def member_figures(f):
-    return by_name(fg.member_figures(f, fg.members_in_view(f), fg.attendance_cube(f), fg.group_meeting_cube(f),
-                                     fg.opinion_cube(f)))
+    return by_name(members.member_figures(f, members.members_in_view(f), attendance.attendance_cube(f),
+                                          attendance.group_meeting_cube(f), activity.opinion_cube(f)))
 
 
 def test_first_quarter_counts_only_assigned_cells(town, filters_for):
@@ -76,7 +78,7 @@ def test_an_opinion_recorded_for_a_group_counts_for_that_group_only(town, filter
                            kind=OpinionKind.RESULTS, text="Báo cáo của Đoàn 2"))
     db.session.commit()
     f = filters_for(period="quarter", year=2026, quarter=2)
-    figs = fg.member_figures(f, fg.members_in_view(f), {}, {}, fg.opinion_cube(f))
+    figs = members.member_figures(f, members.members_in_view(f), {}, {}, activity.opinion_cube(f))
     a_in = {fig.member.group_id: fig.opinions for fig in figs if fig.member.person_id == town.a.id}
     assert a_in == {town.g1.id: 0, town.g2.id: 1}
 
@@ -104,7 +106,8 @@ def test_a_member_of_two_groups_is_credited_where_they_spoke_and_reported(town, 
                                     source_person_id=town.a.id, content="Kiến nghị"))
     db.session.commit()
     f = filters_for(period="year", year=2026)
-    figs = fg.member_figures(f, fg.members_in_view(f), {}, {}, fg.opinion_cube(f), fg.feedback_cube(f))
+    figs = members.member_figures(f, members.members_in_view(f), {}, {}, activity.opinion_cube(f),
+                                  activity.feedback_cube(f))
     a_in = {fig.member.group_id: fig for fig in figs if fig.member.person_id == town.a.id}
     # The town briefing of 20/3 (2 opinions) and the TDP 3 meeting count for both groups; the Đoàn 2 meeting for
     # Đoàn 2 only; the TDP 2 meeting for Đoàn 1, which assigned A there. The feedback item naming Đoàn 1 counts
@@ -133,13 +136,20 @@ def test_threshold_is_configurable(town, filters_for):
 
 
 def test_ranking_puts_flagged_members_first(town, filters_for):
-    dash = fg.build_dashboard(filters_for(period="year", year=2026))
+    dash = dashboard.build_dashboard(filters_for(period="year", year=2026))
     assert [fig.member.name for fig in dash.flagged] == ["Phạm Văn Dũng", "Trần Thị Bình"]
     assert [fig.member.name for fig in dash.ranking][:2] == ["Phạm Văn Dũng", "Trần Thị Bình"]
 
 
+def test_the_member_board_is_the_dashboards_member_figures(town, filters_for):
+    f = filters_for(period="year", year=2026)
+    dash, board = dashboard.build_dashboard(f, today=TODAY), members.member_board(f, TODAY)
+    assert board.members == dash.members and board.ranking == dash.ranking and board.heat_peak == dash.heat_peak
+    assert [fig.member.name for fig in board.ranking][:2] == ["Phạm Văn Dũng", "Trần Thị Bình"]
+
+
 def test_group_figures_sum_their_members(town, filters_for):
-    dash = fg.build_dashboard(filters_for(period="year", year=2026))
+    dash = dashboard.build_dashboard(filters_for(period="year", year=2026))
     groups = {g.group.number: g for g in dash.groups}
     # Group 1: A 3/4 + B 1/2 = 4/6; meetings attended A 3 + B 1 + C 1; B and D flagged.
     g1 = groups[1]
@@ -160,22 +170,22 @@ def test_group_and_unit_filters(town, filters_for):
 
 
 def test_uncovered_units_split_enterprise(town, filters_for):
-    dash = fg.build_dashboard(filters_for(period="year", year=2026))
+    dash = dashboard.build_dashboard(filters_for(period="year", year=2026))
     enterprise, others = dash.uncovered
     assert enterprise == [] and [u.name for u in others] == ["Chi bộ Tổ dân phố 3"]
 
 
 def test_cells_not_attended_in_last_months(town, filters_for):
-    year = fg.build_dashboard(filters_for(period="year", year=2026))
+    year = dashboard.build_dashboard(filters_for(period="year", year=2026))
     enterprise, others = year.unattended
     # Window 1/10–31/12: C1 (F last came 10/4), C2 (A last came 12/4) and the enterprise cell (never);
     # C3 is followed by nobody, so it is listed as uncovered instead.
     assert [(c.unit.name, c.last_attended) for c in others] == [("Chi bộ Tổ dân phố 1", date(2026, 4, 10)),
                                                                ("Chi bộ Tổ dân phố 2", date(2026, 4, 12))]
     assert [(c.unit.name, c.last_attended) for c in enterprise] == [("Chi bộ Công ty TNHH Dệt may Hồng Sơn", None)]
-    q2 = fg.build_dashboard(filters_for(period="quarter", year=2026, quarter=2))
+    q2 = dashboard.build_dashboard(filters_for(period="quarter", year=2026, quarter=2))
     assert q2.unattended[1] == [] and len(q2.unattended[0]) == 1
-    wide = fg.build_dashboard(filters_for(period="year", year=2026, months=9))
+    wide = dashboard.build_dashboard(filters_for(period="year", year=2026, months=9))
     assert wide.unattended[1] == []  # 9 months back from 31/12 reaches 12/4
 
 
@@ -183,25 +193,25 @@ def test_while_the_period_runs_the_window_ends_today(town, make_user, app):
     with app.test_request_context():
         f = parse_filters({"period": "year", "year": "2026"}, make_user(Role.LEADERSHIP), today=date(2026, 6, 15))
     assert (f.end, f.as_of, f.gap_start) == (date(2026, 12, 31), date(2026, 6, 15), date(2026, 3, 16))
-    enterprise, others = fg.build_dashboard(f).unattended
+    enterprise, others = dashboard.build_dashboard(f).unattended
     # Window 16/3–15/6: F came to C1 on 10/4 and A to C2 on 12/4; the enterprise cell was never visited.
     assert others == [] and [c.unit.name for c in enterprise] == ["Chi bộ Công ty TNHH Dệt may Hồng Sơn"]
 
 
 def test_target_achievement_and_low_units(town, filters_for):
-    year = fg.build_dashboard(filters_for(period="year", year=2026))
+    year = dashboard.build_dashboard(filters_for(period="year", year=2026))
     percents = {fig.indicator.name: fig.percent for fig in year.indicators}
     assert percents == {"Kết nạp đảng viên mới": 60.0, "Chi bộ đạt trong sạch vững mạnh": 100.0, "Thu quỹ đảng": None}
     # Ward: (60 + 100) / 2 = 80, not below 80; C1: unmeasured = 0.
     assert [(u.unit.name, u.average) for u in year.low_units] == [("Chi bộ Tổ dân phố 1", 0.0)]
-    q1 = fg.build_dashboard(filters_for(period="quarter", year=2026, quarter=1))
+    q1 = dashboard.build_dashboard(filters_for(period="quarter", year=2026, quarter=1))
     assert [(u.unit.name, u.average) for u in q1.low_units] == [("Chi bộ Tổ dân phố 1", 0.0),
                                                                ("Đảng bộ phường Bắc Hồng", 15.0)]
 
 
 @pytest.mark.parametrize("value,peak,level", [(0, 5, 0), (1, 5, 1), (2, 5, 2), (5, 5, 4), (3, 0, 0)])
 def test_heat_levels(value, peak, level):
-    assert fg.heat_level(value, peak) == level
+    assert members.heat_level(value, peak) == level
 
 
 def test_dashboard_runs_a_constant_number_of_queries(town, filters_for, app):
@@ -214,10 +224,10 @@ def test_dashboard_runs_a_constant_number_of_queries(town, filters_for, app):
     db.session.expunge_all()  # nothing cached: a lazy load per row would show up as extra statements
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        fg.build_dashboard(year)
+        dashboard.build_dashboard(year)
         first = len(statements)
         statements.clear()
-        fg.build_dashboard(quarter)
+        dashboard.build_dashboard(quarter)
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len(statements) == first and first <= 20  # 16 + two field-visit and two obligation statements
@@ -225,8 +235,8 @@ def test_dashboard_runs_a_constant_number_of_queries(town, filters_for, app):
 
 def test_feedback_and_tasks_per_member(work, filters_for):
     f = filters_for(period="year", year=2026)
-    figs = by_name(fg.member_figures(f, fg.members_in_view(f), {}, {}, {}, fg.feedback_cube(f),
-                                     fg.task_counts(f, TODAY)))
+    figs = by_name(members.member_figures(f, members.members_in_view(f), {}, {}, {}, activity.feedback_cube(f),
+                                          activity.task_counts(f, TODAY)))
     a, c, d = figs["Nguyễn Văn An"], figs["Lê Văn Cường"], figs["Phạm Văn Dũng"]
     assert (a.feedback, a.tasks_on_time, a.tasks_overdue) == (2, 1, 1)     # done late counts as overdue
     assert c.feedback == 1 and (d.tasks_on_time, d.tasks_overdue) == (0, 1)  # 2027 task is outside the period
@@ -234,7 +244,7 @@ def test_feedback_and_tasks_per_member(work, filters_for):
 
 
 def test_feedback_breakdown_and_task_ages(work, filters_for):
-    dash = fg.build_dashboard(filters_for(period="year", year=2026), today=TODAY)
+    dash = dashboard.build_dashboard(filters_for(period="year", year=2026), today=TODAY)
     assert dash.feedback.total == 3 and dash.feedback.by_category == {"Đất đai": {"new": 2, "closed": 1}}
     assert dash.feedback.by_month["2026-02"] == {"new": 1, "closed": 1}
     # As of 31/12/2026: the open task due 1/4 is 274 days overdue; the 2027 one is not due; done tasks by deadline.
@@ -251,11 +261,11 @@ def _reference_cube(f):
     from webapp.extensions import db
 
     seen, cube = set(), {}
-    for row in db.session.execute(fg.assigned_attendance(f, f.start, f.end)).mappings():
+    for row in db.session.execute(attendance.assigned_attendance(f, f.start, f.end)).mappings():
         if (row["group_id"], row["attendance_id"]) in seen:
             continue
         seen.add((row["group_id"], row["attendance_id"]))
-        rate = cube.setdefault((row["group_id"], row["person_id"], row["held_on"].strftime("%Y-%m")), fg.Rate())
+        rate = cube.setdefault((row["group_id"], row["person_id"], row["held_on"].strftime("%Y-%m")), common.Rate())
         rate.expected += 1
         status = getattr(row["status"], "value", row["status"])
         setattr(rate, status, getattr(rate, status) + 1)
@@ -269,15 +279,15 @@ def _reference_unattended(f):
     from webapp.extensions import db
     from webapp.models import Assignment, Attendance, Membership, Unit, UnitKind
 
-    attended = (fg.assigned_attendance(f, fg.EPOCH, f.as_of, all_groups=True)
-                .where(Attendance.status.in_(fg.ATTENDED)).subquery())
+    attended = (attendance.assigned_attendance(f, common.EPOCH, f.as_of, all_groups=True)
+                .where(Attendance.status.in_(ATTENDED)).subquery())
     last = (select(attended.c.unit_id, func.max(attended.c.held_on).label("last"))
             .group_by(attended.c.unit_id).subquery())
     followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
-                .where(Assignment.unit_id == Unit.id, fg.overlaps(Assignment, f.gap_start, f.as_of),
-                       Membership.group_id.in_(fg.group_ids(f, all_groups=True))))
+                .where(Assignment.unit_id == Unit.id, overlaps(Assignment, f.gap_start, f.as_of),
+                       Membership.group_id.in_(common.group_ids(f, all_groups=True))))
     stmt = (select(Unit.id, last.c.last).outerjoin(last, last.c.unit_id == Unit.id)
-            .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, fg.in_subtree(Unit.path, f.unit_path),
+            .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, common.in_subtree(Unit.path, f.unit_path),
                    exists(followed), or_(last.c.last.is_(None), last.c.last < f.gap_start))
             .order_by(Unit.path))
     return [tuple(row) for row in db.session.execute(stmt)]
@@ -290,5 +300,5 @@ def test_figures_match_the_reference_join(town, filters_for, args, extra):
     extra = {} if extra == {} else ({"group": town.g2.id} if extra == "group"
                                     else {"unit": getattr(town, extra).id})
     f = filters_for(**args, **extra)
-    assert fg.attendance_cube(f) == _reference_cube(f)
-    assert [(cell.unit.id, cell.last_attended) for cell in fg.unattended_cells(f)] == _reference_unattended(f)
+    assert attendance.attendance_cube(f) == _reference_cube(f)
+    assert [(cell.unit.id, cell.last_attended) for cell in coverage.unattended_cells(f)] == _reference_unattended(f)

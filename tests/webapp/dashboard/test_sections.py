@@ -38,3 +38,28 @@ def test_unknown_section_is_404(client, as_role):
 def test_sections_are_for_leadership_and_admins(client, as_role):
     as_role(Role.UNIT_OFFICER)
     assert client.get("/dashboard/section/ranking").status_code == 403
+
+
+def _section(html: str, name: str) -> str:
+    start = html.index(f'<section id="{name}">')
+    return html[start:html.index("</section>", start) + len("</section>")]
+
+
+@pytest.mark.parametrize("name", ["ranking", "heatmap"])
+def test_a_section_swap_shows_what_the_whole_page_shows(client, as_role, town, name):
+    as_role(Role.LEADERSHIP)
+    page = client.get("/dashboard/?period=year&year=2026").get_data(as_text=True)
+    swap = client.get(f"/dashboard/section/{name}?period=year&year=2026", headers={"HX-Request": "true"})
+    assert swap.status_code == 200
+    assert "Nguyễn Văn An" in _section(page, name)
+    assert _section(swap.get_data(as_text=True), name) == _section(page, name)
+
+
+def test_a_section_swap_does_not_build_the_whole_dashboard(client, as_role, town, monkeypatch):
+    def whole_dashboard(*args, **kwargs):
+        raise AssertionError("the swap needs the member figures only")
+
+    monkeypatch.setattr(views, "build_dashboard", whole_dashboard)
+    as_role(Role.LEADERSHIP)
+    swap = client.get("/dashboard/section/ranking?period=year&year=2026", headers={"HX-Request": "true"})
+    assert swap.status_code == 200 and "Nguyễn Văn An" in swap.get_data(as_text=True)

@@ -5,10 +5,12 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..extensions import db
-from ..models import Assignment, FieldVisit, Membership, Unit
-from .figures import Member, group_ids, in_subtree, overlaps
-from .filters import Filters
+from ...extensions import db
+from ...models import Assignment, FieldVisit, Membership, Unit
+from ...models.groups import overlaps
+from ..filters import Filters
+from .common import group_ids, in_subtree
+from .members import Member
 
 
 @dataclass

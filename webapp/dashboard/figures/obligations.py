@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, case, exists, func, or_, select
 
-from ..documents.services import regulation_in_force
-from ..extensions import db
-from ..models import Absence, Assignment, Attendance, AttendanceRule, Membership, ObligationMode
-from ..obligations.rules import Compliance, compliance, describe
-from .figures import ATTENDED, Member, assigned_meetings, month_key
-from .filters import Filters
+from ...documents.services import regulation_in_force
+from ...extensions import db
+from ...models import Absence, Assignment, Attendance, AttendanceRule, Membership, ObligationMode
+from ...models.meetings import ATTENDED
+from ...obligations.rules import Compliance, compliance, describe
+from ..filters import Filters
+from .attendance import assigned_meetings
+from .common import month_key
+from .members import Member
 
 
 @dataclass
