@@ -8,12 +8,12 @@ from wtforms.fields.choices import SelectChoice
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
 from ..models import MemberReport, MemberReportRule, ReportFrequency, ReportSchedule, ReportSubmission, WorkingGroup
 from ..permissions import can_manage_group, ensure, requires
 from ..rendering import render
 from ..reports.periods import parse_period_key, period_bounds, period_key
 from ..reports.services import submit_report
+from ..services import run_service
 from ..template_helpers import label
 from . import bp
 from .figures import period_figures
@@ -54,13 +54,9 @@ def write(rule_id: int, key: str):
     figures = period_figures(current_user.person_id, rule.group_id, start, min(end, today))
     form = MemberReportForm()
     if form.validate_on_submit():
-        try:
-            report = submit_member_report(current_user, rule, current_user.person_id, key, form.text.data, today)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
+        report = run_service(form, submit_member_report, current_user, rule, current_user.person_id, key,
+                             form.text.data, today)
+        if report:
             flash(_("Đã gửi báo cáo kỳ %(key)s.", key=key))
             return redirect(url_for("member_reports.detail", report_id=report.id))
     return render("member_reports/write.html", form=form, rule=rule, key=key, start=start, end=end, figures=figures,
