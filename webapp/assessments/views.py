@@ -70,9 +70,9 @@ def set_criteria(round_id: int):
     form = criteria_form(round_.criteria)
     if not form.validate_on_submit():
         return round_page(round_id, criteria=form, status=422)
-    services.set_criteria(round_, {level.value: {key: form[f"{level.value}__{key}"].data for key in CRITERIA_KEYS}
-                                   for level in ORDER})
-    db.session.commit()
+    criteria = {level.value: {key: form[f"{level.value}__{key}"].data for key in CRITERIA_KEYS} for level in ORDER}
+    if run_service(form, services.set_criteria, round_, criteria) is REFUSED:
+        return round_page(round_id, criteria=form, status=422)
     flash(_("Đã lưu tiêu chí gợi ý mức xếp loại."))
     return redirect(url_for("assessments.round_page", round_id=round_.id))
 

@@ -101,7 +101,6 @@ def issue(document_id: int):
     document = _document(document_id)
     if document.status != "draft":
         abort(409)
-    services.issue(document, local_today())
-    db.session.commit()
-    flash(_("Đã ban hành văn bản; có hiệu lực từ %(day)s.", day=vn_date(document.effective_from)))
+    if run_service(None, services.issue, document, local_today()):
+        flash(_("Đã ban hành văn bản; có hiệu lực từ %(day)s.", day=vn_date(document.effective_from)))
     return redirect(url_for("documents.detail", document_id=document.id))

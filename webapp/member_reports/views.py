@@ -135,8 +135,9 @@ def compile_report(group_id: int):
         form.schedule_id.errors = [_("Lựa chọn không hợp lệ.")]
     if schedule is None:
         return _group_page(group, form, 422)
-    submission = submit_report(schedule, current_user, key, local_today(), form.text.data)
-    db.session.commit()
+    submission = run_service(form, submit_report, schedule, current_user, key, local_today(), form.text.data)
+    if not submission:
+        return _group_page(group, form, 422)
     flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
     return redirect(url_for("reports.submission", submission_id=submission.id))
 
@@ -151,10 +152,8 @@ def rule(group_id: int):
     if request.method == "GET" and existing:
         form.frequency.data = existing.frequency.value
     form.frequency.choices = [SelectChoice(f.value, label(f)) for f in ReportFrequency]
-    if form.validate_on_submit():
-        set_rule(group, ReportFrequency(form.frequency.data), form.due_day.data, form.months_after.data,
-                 form.starts_on.data)
-        db.session.commit()
+    if form.validate_on_submit() and run_service(form, set_rule, group, ReportFrequency(form.frequency.data),
+                                                 form.due_day.data, form.months_after.data, form.starts_on.data):
         flash(_("Đã lưu chế độ báo cáo của thành viên."))
         return redirect(url_for("member_reports.group_view", group_id=group.id))
     return render("member_reports/rule.html", form=form, group=group,
