@@ -10,10 +10,10 @@ from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..dashboard.reports import letterhead, recipients, signature
 from ..exports import Column, xlsx_response
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
 from ..models import Assessment, AssessmentLevel, AssessmentRound, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render
+from ..services import REFUSED, run_service
 from ..template_helpers import label
 from ..units.identity import identity_for
 from . import bp, services
@@ -39,14 +39,10 @@ def open_round():
     form = RoundForm()
     if not form.validate_on_submit():
         return index(form, 422)
-    try:
-        round_ = services.open_round(current_user, form.name.data, form.start_date.data, form.end_date.data,
-                                     scope_path(current_user), local_today())
-    except RuleViolation as violation:
-        db.session.rollback()
-        show_violation(form, violation)
+    round_ = run_service(form, services.open_round, current_user, form.name.data, form.start_date.data,
+                         form.end_date.data, scope_path(current_user), local_today())
+    if not round_:
         return index(form, 422)
-    db.session.commit()
     flash(_("Đã mở đợt đánh giá với %(n)s thành viên.", n=len(round_.assessments)))
     return redirect(url_for("assessments.round_page", round_id=round_.id))
 
@@ -74,9 +70,9 @@ def set_criteria(round_id: int):
     form = criteria_form(round_.criteria)
     if not form.validate_on_submit():
         return round_page(round_id, criteria=form, status=422)
-    services.set_criteria(round_, {level.value: {key: form[f"{level.value}__{key}"].data for key in CRITERIA_KEYS}
-                                   for level in ORDER})
-    db.session.commit()
+    criteria = {level.value: {key: form[f"{level.value}__{key}"].data for key in CRITERIA_KEYS} for level in ORDER}
+    if run_service(form, services.set_criteria, round_, criteria) is REFUSED:
+        return round_page(round_id, criteria=form, status=422)
     flash(_("Đã lưu tiêu chí gợi ý mức xếp loại."))
     return redirect(url_for("assessments.round_page", round_id=round_.id))
 
@@ -120,16 +116,9 @@ def take_step(assessment_id: int, step: str):
             form.level.errors = [_("Lựa chọn không hợp lệ.")]
         return detail(assessment_id, step, form, 422)
     level, text = AssessmentLevel(form.level.data), form.text.data or ""
-    try:
-        if step == "self":
-            service(assessment, level, text, local_today())
-        else:
-            service(current_user, assessment, level, text, local_today())
-    except RuleViolation as violation:
-        db.session.rollback()
-        form.level.errors = [violation.message]
+    actor = () if step == "self" else (current_user,)
+    if run_service(form, service, *actor, assessment, level, text, local_today()) is REFUSED:
         return detail(assessment_id, step, form, 422)
-    db.session.commit()
     flash(_("Đã ghi nhận."))
     return redirect(url_for("assessments.detail", assessment_id=assessment.id))
 

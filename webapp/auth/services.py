@@ -34,16 +34,16 @@ def _dummy_hash() -> str:
 
 
 def authenticate(username: str, password: str, remote_addr: str) -> User | None:
-    """The active user with these credentials, recording a failure otherwise."""
+    """The active user with these credentials, recording a failure otherwise; flushes, the caller commits (the
+    failure too: it is what the throttle counts)."""
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
     if user is None:
         check_password_hash(_dummy_hash(), password)  # the same work whether or not the name exists
     if user and user.active and user.check_password(password):
         db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == username.lower()))
-        db.session.commit()
         return user
     db.session.add(LoginAttempt(username=username.lower()[:80], remote_addr=remote_addr[:64]))
-    db.session.commit()
+    db.session.flush()
     return None
 
 

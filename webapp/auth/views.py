@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import db
 from ..rendering import render
+from ..services import run_service
 from ..setup import LOCALES
 from . import bp
 from .forms import LoginForm
@@ -30,7 +31,7 @@ def login():
             form.username.errors.append(_("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."))
             status = 429
         else:
-            user = authenticate(form.username.data, form.password.data, addr)
+            user = run_service(None, authenticate, form.username.data, form.password.data, addr)
             if user:
                 session.clear()
                 login_user(user)

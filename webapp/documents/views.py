@@ -7,7 +7,6 @@ from sqlalchemy.orm import joinedload
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
 from ..groups.queries import terms
 from ..models import Document, Role, Term
 from ..pagination import paginate
@@ -90,13 +89,8 @@ def add_comment(document_id: int):
     form = CommentForm()
     if not form.validate_on_submit():
         return _detail(document, form, 422)
-    try:
-        services.comment(document, current_user, form.text.data)
-    except RuleViolation as violation:
-        db.session.rollback()
-        show_violation(form, violation)
+    if run_service(form, services.comment, document, current_user, form.text.data) is REFUSED:
         return _detail(document, form, 422)
-    db.session.commit()
     flash(_("Đã ghi góp ý."))
     return redirect(url_for("documents.detail", document_id=document.id))
 
@@ -107,7 +101,6 @@ def issue(document_id: int):
     document = _document(document_id)
     if document.status != "draft":
         abort(409)
-    services.issue(document, local_today())
-    db.session.commit()
-    flash(_("Đã ban hành văn bản; có hiệu lực từ %(day)s.", day=vn_date(document.effective_from)))
+    if run_service(None, services.issue, document, local_today()):
+        flash(_("Đã ban hành văn bản; có hiệu lực từ %(day)s.", day=vn_date(document.effective_from)))
     return redirect(url_for("documents.detail", document_id=document.id))

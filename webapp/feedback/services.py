@@ -66,16 +66,18 @@ def record_feedback(user, *, received_on: date, category: FeedbackCategory, unit
 
 def _check_requirements(target: FeedbackStatus, note: str | None, forwarded_to, forwarded_group, handler) -> None:
     if target == FeedbackStatus.FORWARDED and not (forwarded_to or forwarded_group or handler):
-        raise TransitionError(_l("Hãy ghi rõ nơi chuyển đến (cơ quan, đoàn công tác hoặc người xử lý)."))
+        raise TransitionError(_l("Hãy ghi rõ nơi chuyển đến (cơ quan, đoàn công tác hoặc người xử lý)."),
+                              "forwarded_to")
     if target in (FeedbackStatus.ANSWERED, FeedbackStatus.ESCALATED) and not (note or "").strip():
         raise TransitionError(_l("Hãy nhập nội dung trả lời hoặc lý do.") if target == FeedbackStatus.ANSWERED
-                              else _l("Hãy nêu lý do chuyển cấp trên."))
+                              else _l("Hãy nêu lý do chuyển cấp trên."), "note")
 
 
 def transition(item: FeedbackItem, user, target: FeedbackStatus, *, note: str | None = None,
                forwarded_to: str | None = None, forwarded_group=None, handler=None,
                on: date | None = None) -> FeedbackEvent:
-    """Move an item along the transition table, recording who did it, when and why."""
+    """Move an item along the transition table, recording who did it, when and why; a refused step raises
+    TransitionError (a RuleViolation) before anything changes. Flushes, the caller commits."""
     check_transition(item.status, target)
     _check_requirements(target, note, forwarded_to, forwarded_group, handler)
     on = on or local_today()
@@ -93,6 +95,7 @@ def transition(item: FeedbackItem, user, target: FeedbackStatus, *, note: str | 
     event = FeedbackEvent(from_status=item.status, to_status=target, by_id=user.id, note=(note or "").strip() or None)
     item.status = target
     item.events.append(event)
+    db.session.flush()
     return event
 
 

@@ -15,7 +15,7 @@ from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
 from .services import attach_files, ensure_default_categories, record_feedback, save_category, transition
 from .visibility import FeedbackFilters, feedback_select, may_act, may_read, may_record, may_see_content, present, present_many
-from .workflow import TransitionError, allowed_targets
+from .workflow import allowed_targets
 
 
 def _filter_context(filters: FeedbackFilters) -> dict:
@@ -117,14 +117,6 @@ def _parse_target(form: TransitionForm) -> FeedbackStatus | None:
         return None
 
 
-def _error_field(form: TransitionForm, target: FeedbackStatus):
-    if target == FeedbackStatus.FORWARDED:
-        return form.forwarded_to
-    if target in (FeedbackStatus.ANSWERED, FeedbackStatus.ESCALATED):
-        return form.note
-    return form.target
-
-
 @bp.post("/<int:item_id>/transition")
 @requires(Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER)
 def change_status(item_id: int):
@@ -132,19 +124,13 @@ def change_status(item_id: int):
     ensure(may_act(current_user, item))
     form = _transition_form(item)
     target = _parse_target(form) if form.validate_on_submit() else None
-    if target is None:
+    moved = target is not None and run_service(
+        form, transition, item, current_user, target, note=form.note.data,
+        forwarded_to=(form.forwarded_to.data or "").strip(),
+        forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data) if form.forwarded_group_id.data else None,
+        handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None)
+    if not moved:
         return _detail(item, form, status=422)
-    try:
-        transition(item, current_user, target, note=form.note.data, forwarded_to=(form.forwarded_to.data or "").strip(),
-                   forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data) if form.forwarded_group_id.data else None,
-                   handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None)
-    except TransitionError as error:
-        db.session.rollback()
-        item = db.session.get(FeedbackItem, item_id)
-        form = _transition_form(item)
-        _error_field(form, target).errors = [str(error.message)]
-        return _detail(item, form, status=422)
-    db.session.commit()
     flash(_("Đã chuyển phản ánh %(number)s sang “%(status)s”.", number=item.number, status=label(target)))
     return redirect(url_for("feedback.detail", item_id=item.id))
 

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from ..formfields import RuleViolation
 from ..models.feedback import SETTLED_STATUSES, FeedbackStatus as S
 
 TRANSITIONS: dict[S, tuple[S, ...]] = {
@@ -15,12 +16,11 @@ TRANSITIONS: dict[S, tuple[S, ...]] = {
 }
 
 
-class TransitionError(ValueError):
-    """A workflow step that the transition table or its rules refuse; `message` is shown to the user."""
+class TransitionError(RuleViolation):
+    """A workflow step that the transition table or its rules refuse; `message` is shown next to `field`."""
 
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+    def __init__(self, message, field: str = "target"):
+        super().__init__(field, message)
 
 
 def allowed_targets(current: S) -> tuple[S, ...]:

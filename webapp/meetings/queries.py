@@ -10,7 +10,8 @@ from sqlalchemy import and_, exists, extract, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Attendance, AttendanceStatus, Meeting, Membership, Person, Unit, WorkingGroup
+from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Membership, Person, Unit, WorkingGroup
+from ..people.queries import name_search
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..permissions import in_scope, scope_path, scope_unit_ids
@@ -292,3 +293,36 @@ def groups_for_choice() -> list[WorkingGroup]:
         select(WorkingGroup).options(selectinload(WorkingGroup.term)).order_by(WorkingGroup.term_id.desc(),
                                                                                 WorkingGroup.number)
     ))
+
+
+def meeting_with_units(meeting_id: int) -> Meeting | None:
+    """One meeting with its units loaded (None when there is no such meeting)."""
+    return db.session.get(Meeting, meeting_id, options=[selectinload(Meeting.units)])
+
+
+def units_by_ids(unit_ids) -> list[Unit]:
+    """The units with these ids (those that exist)."""
+    return list(db.session.scalars(select(Unit).where(Unit.id.in_(list(unit_ids or [])))))
+
+
+def top_unit() -> Unit | None:
+    """The root of the unit tree (the town's committee), named on printed minutes."""
+    return db.session.scalar(select(Unit).where(Unit.parent_id.is_(None)).order_by(Unit.id).limit(1))
+
+
+def guest_candidates(meeting_id: int, query: str, limit: int = 20) -> list[Person]:
+    """People matching `query` who are not yet on the meeting's list, in name order."""
+    listed = select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+    statement = select(Person).where(Person.id.not_in(listed)).order_by(Person.sort_key).limit(limit)
+    return list(db.session.scalars(name_search(statement, query)))
+
+
+def months_with_cell_meeting(unit_ids: list[int], year: int) -> set[tuple[int, int]]:
+    """(unit id, month) pairs that already have a cell meeting in `year`."""
+    rows = db.session.execute(
+        select(meeting_unit.c.unit_id, extract("month", Meeting.held_on))
+        .join(Meeting, Meeting.id == meeting_unit.c.meeting_id)
+        .where(meeting_unit.c.unit_id.in_(unit_ids), Meeting.kind == MeetingKind.CELL,
+               extract("year", Meeting.held_on) == year)
+    )
+    return {(unit_id, int(month)) for unit_id, month in rows}

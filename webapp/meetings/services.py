@@ -1,17 +1,18 @@
-"""Named state changes of the meetings area; each commits once and is audited automatically."""
+"""Named state changes of the meetings area: each checks, changes rows and flushes; the caller commits (views
+through `webapp.services.run_service`). Every change is audited automatically."""
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
 from ..extensions import db
 from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
                       Unit, WorkingGroup)
-from ..models.meetings import meeting_unit
 from ..clock import utcnow
 from ..uploads import save_upload, upload_folder
 from . import rules
+from .queries import months_with_cell_meeting
 from .roster import expected_person_ids, term_on
 
 MEETING_FILES = "meetings"
@@ -56,7 +57,7 @@ def create_meeting(fields: dict, units: list[Unit]) -> Meeting:
     meeting.units = list(units)
     db.session.add(meeting)
     sync_roster(meeting)
-    db.session.commit()
+    db.session.flush()
     return meeting
 
 
@@ -66,14 +67,14 @@ def update_meeting(meeting: Meeting, fields: dict, units: list[Unit]) -> Meeting
         setattr(meeting, key, value)
     meeting.units = list(units)
     sync_roster(meeting)
-    db.session.commit()
+    db.session.flush()
     return meeting
 
 
 def recompute_roster(meeting: Meeting) -> int:
     """Add anyone expected now but missing from the roster; return how many were added."""
     added = sync_roster(meeting)
-    db.session.commit()
+    db.session.flush()
     return added
 
 
@@ -81,7 +82,7 @@ def delete_meeting(meeting: Meeting) -> None:
     """Remove a meeting with its attendance, opinions, conclusion and files."""
     stored = [f.stored_name for f in meeting.files]
     db.session.delete(meeting)
-    db.session.commit()
+    db.session.flush()
     for name in stored:
         _upload_dir().joinpath(name).unlink(missing_ok=True)
 
@@ -93,7 +94,7 @@ def mark_attendance(row: Attendance, status: AttendanceStatus | None, reason: st
         return False
     row.status, row.reason = status, reason
     row.marked_at, row.marked_by_id = utcnow(), user.id
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -105,7 +106,7 @@ def mark_all_present(meeting: Meeting, user) -> int:
         if row.status is None:
             row.status, row.marked_at, row.marked_by_id = AttendanceStatus.PRESENT, now, user.id
             count += 1
-    db.session.commit()
+    db.session.flush()
     return count
 
 
@@ -115,25 +116,14 @@ def add_guest(meeting: Meeting, person_id: int) -> Attendance | None:
         return None
     row = Attendance(person_id=person_id, expected=False)
     meeting.attendances.append(row)
-    db.session.commit()
+    db.session.flush()
     return row
 
 
 def remove_guest(row: Attendance) -> None:
     """Take a guest off the list (expected people stay: the roster is derived)."""
-    db.session.delete(row)
-    db.session.commit()
-
-
-def months_with_cell_meeting(unit_ids: list[int], year: int) -> set[tuple[int, int]]:
-    """(unit id, month) pairs that already have a cell meeting in `year`."""
-    rows = db.session.execute(
-        select(meeting_unit.c.unit_id, extract("month", Meeting.held_on))
-        .join(Meeting, Meeting.id == meeting_unit.c.meeting_id)
-        .where(meeting_unit.c.unit_id.in_(unit_ids), Meeting.kind == MeetingKind.CELL,
-               extract("year", Meeting.held_on) == year)
-    )
-    return {(unit_id, int(month)) for unit_id, month in rows}
+    row.meeting.attendances.remove(row)  # an orphan is deleted at the flush
+    db.session.flush()
 
 
 def schedule_cell_meetings(units: list[Unit], year: int, day_of_month: int, place: str | None = None) -> int:
@@ -150,7 +140,7 @@ def schedule_cell_meetings(units: list[Unit], year: int, day_of_month: int, plac
             db.session.add(meeting)
             sync_roster(meeting)
             created += 1
-    db.session.commit()
+    db.session.flush()
     return created
 
 
@@ -170,7 +160,7 @@ def attach_file(meeting: Meeting, upload: FileStorage, user) -> MeetingFile:
     record = MeetingFile(file_name=Path(original.replace("\\", "/")).name[:255], stored_name=stored_name,
                          content_type=upload.mimetype, size_bytes=path.stat().st_size, uploaded_by_id=user.id)
     meeting.files.append(record)
-    db.session.commit()
+    db.session.flush()
     return record
 
 
@@ -181,8 +171,8 @@ def file_path(record: MeetingFile) -> Path:
 def delete_file(record: MeetingFile) -> None:
     """Remove an attachment and its stored file."""
     path = file_path(record)
-    db.session.delete(record)
-    db.session.commit()
+    record.meeting.files.remove(record)
+    db.session.flush()
     path.unlink(missing_ok=True)
 
 
@@ -191,20 +181,20 @@ def add_opinion(meeting: Meeting, fields: dict) -> Opinion:
     last = db.session.scalar(select(func.max(Opinion.position)).where(Opinion.meeting_id == meeting.id)) or 0
     opinion = Opinion(position=last + 1, **fields)
     meeting.opinions.append(opinion)
-    db.session.commit()
+    db.session.flush()
     return opinion
 
 
 def delete_opinion(opinion: Opinion) -> None:
     """Remove a speaker's turn; the order of the others is kept."""
-    db.session.delete(opinion)
-    db.session.commit()
+    opinion.meeting.opinions.remove(opinion)
+    db.session.flush()
 
 
 def toggle_follow_up(opinion: Opinion) -> Opinion:
     """Flag or unflag an opinion as needing follow-up."""
     opinion.needs_follow_up = not opinion.needs_follow_up
-    db.session.commit()
+    db.session.flush()
     return opinion
 
 
@@ -212,7 +202,7 @@ def set_conclusion(meeting: Meeting, chair: str | None, text: str | None) -> Non
     """Record who chaired and the chair's concluding remarks."""
     meeting.chair = (chair or "").strip() or None
     meeting.conclusion = (text or "").strip() or None
-    db.session.commit()
+    db.session.flush()
 
 
 def add_conclusion_point(meeting: Meeting, text: str, owner_text: str | None, deadline: date | None) -> ConclusionPoint:
@@ -222,11 +212,11 @@ def add_conclusion_point(meeting: Meeting, text: str, owner_text: str | None, de
     point = ConclusionPoint(number=last + 1, text=text.strip(), owner_text=(owner_text or "").strip() or None,
                             deadline=deadline)
     meeting.conclusion_points.append(point)
-    db.session.commit()
+    db.session.flush()
     return point
 
 
 def delete_conclusion_point(point: ConclusionPoint) -> None:
     """Remove a conclusion point (numbers of the others stay as printed)."""
-    db.session.delete(point)
-    db.session.commit()
+    point.meeting.conclusion_points.remove(point)
+    db.session.flush()

@@ -8,12 +8,12 @@ from wtforms.fields.choices import SelectChoice
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation, show_violation
 from ..models import MemberReport, MemberReportRule, ReportFrequency, ReportSchedule, ReportSubmission, WorkingGroup
 from ..permissions import can_manage_group, ensure, requires
 from ..rendering import render
 from ..reports.periods import parse_period_key, period_bounds, period_key
 from ..reports.services import submit_report
+from ..services import run_service
 from ..template_helpers import label
 from . import bp
 from .figures import period_figures
@@ -54,13 +54,9 @@ def write(rule_id: int, key: str):
     figures = period_figures(current_user.person_id, rule.group_id, start, min(end, today))
     form = MemberReportForm()
     if form.validate_on_submit():
-        try:
-            report = submit_member_report(current_user, rule, current_user.person_id, key, form.text.data, today)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
+        report = run_service(form, submit_member_report, current_user, rule, current_user.person_id, key,
+                             form.text.data, today)
+        if report:
             flash(_("Đã gửi báo cáo kỳ %(key)s.", key=key))
             return redirect(url_for("member_reports.detail", report_id=report.id))
     return render("member_reports/write.html", form=form, rule=rule, key=key, start=start, end=end, figures=figures,
@@ -139,8 +135,9 @@ def compile_report(group_id: int):
         form.schedule_id.errors = [_("Lựa chọn không hợp lệ.")]
     if schedule is None:
         return _group_page(group, form, 422)
-    submission = submit_report(schedule, current_user, key, local_today(), form.text.data)
-    db.session.commit()
+    submission = run_service(form, submit_report, schedule, current_user, key, local_today(), form.text.data)
+    if not submission:
+        return _group_page(group, form, 422)
     flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
     return redirect(url_for("reports.submission", submission_id=submission.id))
 
@@ -155,10 +152,8 @@ def rule(group_id: int):
     if request.method == "GET" and existing:
         form.frequency.data = existing.frequency.value
     form.frequency.choices = [SelectChoice(f.value, label(f)) for f in ReportFrequency]
-    if form.validate_on_submit():
-        set_rule(group, ReportFrequency(form.frequency.data), form.due_day.data, form.months_after.data,
-                 form.starts_on.data)
-        db.session.commit()
+    if form.validate_on_submit() and run_service(form, set_rule, group, ReportFrequency(form.frequency.data),
+                                                 form.due_day.data, form.months_after.data, form.starts_on.data):
         flash(_("Đã lưu chế độ báo cáo của thành viên."))
         return redirect(url_for("member_reports.group_view", group_id=group.id))
     return render("member_reports/rule.html", form=form, group=group,

@@ -4,11 +4,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..clock import local_today
-from ..extensions import db
 
 from ..formfields import bounded_int
 from ..permissions import requires
 from ..rendering import render
+from ..services import run_service
 from ..tasks.queries import due_soon
 from . import bp
 from .calendar import build_feed, has_feed, issue_feed_token, user_for_token
@@ -44,8 +44,7 @@ def calendar():
 @requires()
 def issue_calendar_link():
     """Make a new secret link (the old one stops working) and show it this once."""
-    token = issue_feed_token(current_user)
-    db.session.commit()
+    token = run_service(None, issue_feed_token, current_user)
     return render("notifications/calendar.html", has_link=True,
                   link=url_for("notifications.calendar_feed", token=token, _external=True))
 

@@ -9,6 +9,7 @@ from ..models import Absence, AbsenceReason, AttendanceRule, ObligationMode, Wor
 from ..pagination import paginate
 from ..permissions import can_manage_group, ensure, requires
 from ..rendering import render
+from ..services import run_service
 from ..template_helpers import label
 from . import bp
 from .forms import AbsenceForm, RuleForm
@@ -27,9 +28,9 @@ def rule(group_id: int):
     if request.method == "GET" and existing:
         form.mode.data, form.times.data, form.months.data = existing.mode.value, existing.times, str(existing.months)
     if form.validate_on_submit() and form.mode.data in {m.value for m in ObligationMode} \
-            and form.months.data in {"1", "3", "6", "12"}:
-        set_attendance_rule(group, ObligationMode(form.mode.data), form.times.data, int(form.months.data))
-        db.session.commit()
+            and form.months.data in {"1", "3", "6", "12"} \
+            and run_service(form, set_attendance_rule, group, ObligationMode(form.mode.data), form.times.data,
+                            int(form.months.data)):
         flash(_("Đã lưu nghĩa vụ dự sinh hoạt của đoàn."))
         return redirect(url_for("groups.detail", group_id=group.id))
     return render("obligations/rule.html", form=form, group=group, http_status=422 if request.method == "POST" else 200)
@@ -55,10 +56,8 @@ def declare():
             form.person_id.errors = [_("Đồng chí không khai báo được cho người này.")]
         elif form.reason.data not in {r.value for r in AbsenceReason}:
             form.reason.errors = [_("Lựa chọn không hợp lệ.")]
-        else:
-            declare_absence(current_user, form.person_id.data, form.start_date.data, form.end_date.data,
-                            AbsenceReason(form.reason.data), form.note.data)
-            db.session.commit()
+        elif run_service(form, declare_absence, current_user, form.person_id.data, form.start_date.data,
+                         form.end_date.data, AbsenceReason(form.reason.data), form.note.data):
             flash(_("Đã khai báo thời gian vắng; các buổi sinh hoạt trong thời gian này không tính vào nghĩa vụ."))
             return redirect(url_for("obligations.absences"))
     return render("obligations/declare.html", form=form, http_status=422 if request.method == "POST" else 200)

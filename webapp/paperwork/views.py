@@ -18,6 +18,7 @@ from ..models import Meeting, MeetingKind, OutgoingDocument, Role, Unit, UnitKin
 from ..pagination import paginate
 from ..permissions import can_manage_group, ensure, requires, scope_path
 from ..rendering import render
+from ..services import run_service
 from ..units.identity import identity_for
 from . import bp, drafts
 from .docx import to_docx
@@ -78,8 +79,7 @@ def _issuer() -> Unit:
 
 
 def _issue(kind: str, doc, source):
-    row = issue_document(current_user, _issuer(), kind, doc, local_today(), source)
-    db.session.commit()
+    row = run_service(None, issue_document, current_user, _issuer(), kind, doc, local_today(), source)
     flash(_("Đã vào sổ văn bản đi số %(symbol)s.", symbol=row.symbol))
     return redirect(url_for("paperwork.detail", doc_id=row.id))
 

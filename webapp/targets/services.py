@@ -1,4 +1,5 @@
-"""Named state changes for targets; each one is audited through the ORM."""
+"""Named state changes for targets: each flushes, the caller commits (views through `run_service`); each one is
+audited through the ORM."""
 from ..extensions import db
 from ..models import TargetIndicator, TargetMeasurement, Unit
 
@@ -9,7 +10,7 @@ def create_indicator(unit: Unit, year: int, name: str, measure_unit: str, target
     indicator = TargetIndicator(unit=unit, year=year, name=name.strip(), measure_unit=measure_unit.strip(),
                                 target_value=target_value, notes=notes or None)
     db.session.add(indicator)
-    db.session.commit()
+    db.session.flush()
     return indicator
 
 
@@ -17,13 +18,13 @@ def update_indicator(indicator: TargetIndicator, **fields) -> None:
     """Change an indicator's name, unit of measure, target or notes."""
     for key, value in fields.items():
         setattr(indicator, key, value.strip() if isinstance(value, str) else value)
-    db.session.commit()
+    db.session.flush()
 
 
 def delete_indicator(indicator: TargetIndicator) -> None:
     """Remove an indicator with its measurements."""
     db.session.delete(indicator)
-    db.session.commit()
+    db.session.flush()
 
 
 def record_measurement(indicator: TargetIndicator, measured_on, value: float, note: str | None,
@@ -32,11 +33,11 @@ def record_measurement(indicator: TargetIndicator, measured_on, value: float, no
     measurement = TargetMeasurement(indicator=indicator, measured_on=measured_on, value=value, note=note or None,
                                     recorded_by_id=user_id)
     db.session.add(measurement)
-    db.session.commit()
+    db.session.flush()
     return measurement
 
 
 def delete_measurement(measurement: TargetMeasurement) -> None:
     """Remove a wrongly recorded measurement."""
     db.session.delete(measurement)
-    db.session.commit()
+    db.session.flush()

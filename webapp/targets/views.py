@@ -9,6 +9,7 @@ from ..extensions import db
 from ..models import Role, TargetIndicator, TargetMeasurement, Unit
 from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, in_scope, requires, scope_path, unit_in_scope
 from ..rendering import render
+from ..services import run_service
 from . import bp, services
 from .forms import IndicatorForm, MeasurementForm
 from ..clock import local_today
@@ -69,8 +70,8 @@ def create_indicator(unit_id):
     if not form.validate():
         year = form.year.data if not form.year.errors and form.year.data else _year()
         return _component(unit, year, indicator_form=form, http_status=422)
-    services.create_indicator(unit, form.year.data, form.name.data, form.measure_unit.data, form.target_value.data,
-                              form.notes.data)
+    run_service(form, services.create_indicator, unit, form.year.data, form.name.data, form.measure_unit.data,
+                form.target_value.data, form.notes.data)
     return _component(unit, form.year.data)
 
 
@@ -87,9 +88,9 @@ def update_indicator(indicator_id):
     form = IndicatorForm()
     if not form.validate():
         return _component(indicator.unit, indicator.year, indicator_form=form, http_status=422, editing=indicator.id)
-    services.update_indicator(indicator, year=form.year.data, name=form.name.data,
-                              measure_unit=form.measure_unit.data, target_value=form.target_value.data,
-                              notes=form.notes.data or None)
+    run_service(form, services.update_indicator, indicator, year=form.year.data, name=form.name.data,
+                measure_unit=form.measure_unit.data, target_value=form.target_value.data,
+                notes=form.notes.data or None)
     return _component(indicator.unit, indicator.year)
 
 
@@ -106,7 +107,7 @@ def edit_indicator(indicator_id):
 def delete_indicator(indicator_id):
     indicator = _indicator(indicator_id)
     unit, year = indicator.unit, indicator.year
-    services.delete_indicator(indicator)
+    run_service(None, services.delete_indicator, indicator)
     return _component(unit, year)
 
 
@@ -117,7 +118,8 @@ def record_measurement(indicator_id):
     form = MeasurementForm()
     if not form.validate():
         return _component(indicator.unit, indicator.year, measurement_forms={indicator.id: form}, http_status=422)
-    services.record_measurement(indicator, form.measured_on.data, form.value.data, form.note.data, current_user.id)
+    run_service(form, services.record_measurement, indicator, form.measured_on.data, form.value.data, form.note.data,
+                current_user.id)
     return _component(indicator.unit, indicator.year)
 
 
@@ -126,5 +128,5 @@ def record_measurement(indicator_id):
 def delete_measurement(measurement_id):
     measurement = db.session.get(TargetMeasurement, measurement_id) or abort(404)
     indicator = _indicator(measurement.indicator_id)
-    services.delete_measurement(measurement)
+    run_service(None, services.delete_measurement, measurement)
     return _component(indicator.unit, indicator.year)

@@ -118,9 +118,8 @@ def identity(unit_id: int):
     current = identity_for(unit)
     form = IdentityForm(data={name: getattr(current, name) for name in IDENTITY_FIELDS if name != "recipients"}
                         | {"recipients": "\n".join(current.recipients)}) if request.method == "GET" else IdentityForm()
-    if form.validate_on_submit():
-        services.save_identity(unit, **{name: getattr(form, name).data for name in IDENTITY_FIELDS})
-        db.session.commit()
+    if form.validate_on_submit() and run_service(
+            form, services.save_identity, unit, **{name: getattr(form, name).data for name in IDENTITY_FIELDS}):
         flash(_("Đã lưu thông tin cơ quan ban hành văn bản."))
         return redirect(url_for("units.detail", unit_id=unit.id))
     return render("units/identity.html", form=form, unit=unit, http_status=422 if request.method == "POST" else 200)

@@ -10,11 +10,11 @@ from ..extensions import db
 from ..feedback.queries import category_choices
 from ..feedback.visibility import may_read as may_read_feedback
 from ..feedback.visibility import may_record as may_record_feedback
-from ..formfields import RuleViolation, show_violation
 from ..models import FeedbackCategory, FeedbackItem, FieldVisit, Unit
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
+from ..services import chosen, run_service
 from ..tasks.queries import may_create_tasks
 from ..tasks.sources import tasks_by_source
 from . import bp
@@ -63,17 +63,14 @@ def create():
     if request.method == "GET" and request.args.get("unit", type=int) in dict(form.unit_id.choices):
         form.unit_id.data = request.args.get("unit", type=int)
     if form.validate_on_submit():
-        unit = db.session.get(Unit, form.unit_id.data)
-        try:
-            if unit is None:
-                raise RuleViolation("unit_id", _("Lựa chọn không hợp lệ."))
-            visit = record_visit(current_user, visitor_id=current_user.person_id, unit=unit, visited_on=form.visited_on.data, findings=form.findings.data,
-                                 met_with=form.met_with.data, difficulties=form.difficulties.data)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
+        def record():
+            unit = chosen(Unit, form.unit_id.data, "unit_id", required=_("Lựa chọn không hợp lệ."))
+            return record_visit(current_user, visitor_id=current_user.person_id, unit=unit,
+                                visited_on=form.visited_on.data, findings=form.findings.data,
+                                met_with=form.met_with.data, difficulties=form.difficulties.data)
+
+        visit = run_service(form, record)
+        if visit:
             flash(_("Đã ghi nhận chuyến đi cơ sở %(number)s.", number=visit.number))
             return redirect(url_for("visits.detail", visit_id=visit.id))
     return render("visits/form.html", form=form, http_status=422 if request.method == "POST" else 200)
@@ -116,7 +113,6 @@ def to_feedback(visit_id: int):
         if not form.category_id.errors:
             form.category_id.errors = [_("Lựa chọn không hợp lệ.")]
         return _detail(visit, raise_form=form, status=422)
-    item = raise_feedback(current_user, visit, db.session.get(FeedbackCategory, form.category_id.data))
-    db.session.commit()
+    item = run_service(form, raise_feedback, current_user, visit, db.session.get(FeedbackCategory, form.category_id.data))
     flash(_("Đã chuyển khó khăn, kiến nghị thành phản ánh %(number)s.", number=item.number))
     return redirect(url_for("feedback.detail", item_id=item.id))

@@ -118,6 +118,7 @@ def test_changed_targets_update_and_new_actuals_add_measurements_then_undo_resto
 def test_undo_removes_what_the_batch_created(client, admin, units, sheet, upload):
     unit = units[KHU_PHO_3]
     own = target_services.create_indicator(unit, 2026, "Thu quỹ đảng", "Nghìn đồng", 100)
+    db.session.commit()
     batch_id = batch_id_of(commit(client, batch_id_of(upload(sheet))))
     client.post(f"/imports/{batch_id}/undo")
     assert count(TargetIndicator) == 1 and count(TargetMeasurement) == 0
@@ -128,6 +129,7 @@ def test_undo_is_refused_when_someone_recorded_on_an_imported_indicator(client, 
     batch_id = batch_id_of(commit(client, batch_id_of(upload(sheet))))
     indicator = db.session.scalar(select(TargetIndicator).where(TargetIndicator.name == "Tỷ lệ hộ nghèo giảm"))
     target_services.record_measurement(indicator, date(2026, 8, 1), 40, None, admin.id)
+    db.session.commit()
     page = client.post(f"/imports/{batch_id}/undo", data={"force": "y"}, follow_redirects=True).get_data(as_text=True)
     assert "Không thể hoàn tác" in page and "lần cập nhật ghi sau trên chỉ tiêu do lượt này tạo" in page
     assert count(TargetIndicator) == 5
@@ -138,6 +140,7 @@ def test_an_older_value_on_the_same_day_is_recorded_again_only_when_it_differs(c
     indicator = target_services.create_indicator(units[KHU_PHO_3], 2026, "Kết nạp đảng viên mới", "Đảng viên", 2)
     target_services.record_measurement(indicator, date(2026, 3, 31), 1, None, admin.id)
     target_services.record_measurement(indicator, date(2026, 6, 30), 2, None, admin.id)
+    db.session.commit()
     body = [[1, KHU_PHO_3, "Kết nạp đảng viên mới", "Đảng viên", 2, 1, "15/04/2026", None],
             [2, KHU_PHO_3, "Kết nạp đảng viên mới", "Đảng viên", 2, 1, "30/06/2026", None]]
     path = write_targets_workbook(tmp_path / "t.xlsx", body=body[:1])

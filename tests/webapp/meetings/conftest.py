@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from webapp.extensions import db
 from webapp.meetings import services
 from webapp.models import MeetingKind, MemberRole, Person, Unit, UnitKind, WorkingGroup
 
@@ -42,7 +43,9 @@ def make_meeting(app):
     def make(kind=MeetingKind.CELL, held_on=date(2026, 3, 5), units=(), group=None, title=None, **fields):
         data = {"kind": kind, "held_on": held_on, "title": title or f"Cuộc họp {held_on:%m/%Y}",
                 "group_id": group.id if group else None, **fields}
-        return services.create_meeting(data, list(units))
+        meeting = services.create_meeting(data, list(units))
+        db.session.commit()  # the caller commits, as run_service does for a view
+        return meeting
 
     return make
 

@@ -45,6 +45,15 @@ def test_create_cell_meeting_materialises_the_roster(client, admin, ward):
     assert meeting.starts_at == "07:30" and {r.person_id for r in meeting.attendances} == {p.id for p in ward.members}
 
 
+def test_meeting_form_posted_by_htmx_sends_the_browser_to_the_new_meeting(client, admin, ward):
+    response = client.post("/meetings/new", data=form_for(ward), headers=HX)
+    meeting = db.session.scalar(select(Meeting))
+    assert response.status_code == 204 and response.headers["HX-Redirect"] == f"/meetings/{meeting.id}"
+    edited = client.post(f"/meetings/{meeting.id}/edit", data=form_for(ward, title="Đổi tên"), headers=HX)
+    assert edited.status_code == 204 and edited.headers["HX-Redirect"] == f"/meetings/{meeting.id}"
+    assert "Đổi tên" in client.get(f"/meetings/{meeting.id}").text
+
+
 @pytest.mark.parametrize("changes, message", [
     ({"held_on": "31/02/2026"}, "Ngày không hợp lệ"),
     ({"held_on": ""}, "Hãy nhập ngày họp"),
