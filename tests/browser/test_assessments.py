@@ -9,11 +9,15 @@ from webapp.extensions import db
 from webapp.models import FieldVisit, MemberRole, Role, Sector, UnitKind
 
 
-def _take_step(page, username, step, comment, check_figures=False):
-    """Open the member's assessment from the menu and take one step with the level 'good' and a comment."""
+def _open_round(page, username):
     log_in(page, username)
     page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
     page.locator("#rounds a").first.click()
+
+
+def _take_step(page, username, step, comment, check_figures=False):
+    """Open the member's assessment from the menu and take one step with the level 'good' and a comment."""
+    _open_round(page, username)
     page.locator("#assessment-rows a", has_text="Phạm Thị Thành").click()
     if check_figures:
         assert page.locator("#assessment-figures").inner_text().count("Lượt đi cơ sở") == 1
@@ -29,9 +33,7 @@ def _submit_step(page, form: str, comment: str) -> None:
 
 def _take_group_step(page, username, step, comment):
     """Open the group's assessment from the round page and take one step with the level 'good'."""
-    log_in(page, username)
-    page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
-    page.locator("#rounds a").first.click()
+    _open_round(page, username)
     page.locator("#group-assessment-rows a", has_text="Đoàn công tác số 1").click()
     page.locator("h1", has_text="Đánh giá tập thể").wait_for()
     assert "Lượt đi cơ sở" in page.locator("#group-figures").inner_text()

@@ -52,10 +52,22 @@ def _open(assessment: Assessment | GroupAssessment) -> None:
         raise RuleViolation("level", _("Đợt đánh giá đã khóa."))
 
 
-def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today: date) -> None:
+def _after(assessment: Assessment | GroupAssessment, prior_level, message: str) -> None:
+    """A step comes after the one before it (whose level is `prior_level`)."""
+    _open(assessment)
+    if prior_level is None:
+        raise RuleViolation("level", message)
+
+
+def _undecided(assessment: Assessment | GroupAssessment) -> None:
+    """A self-assessment may change until the board has decided."""
     _open(assessment)
     if assessment.decided_level is not None:
         raise RuleViolation("level", _("Đã có quyết định xếp loại; không sửa tự đánh giá được nữa."))
+
+
+def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today: date) -> None:
+    _undecided(assessment)
     assessment.self_level, assessment.self_text, assessment.self_on = level, text.strip(), today
     db.session.flush()
 
@@ -71,29 +83,21 @@ def _sign(assessment: Assessment | GroupAssessment, step: str, note_field: str, 
 
 
 def propose(user, assessment: Assessment, level: AssessmentLevel, comment: str, today: date) -> None:
-    _open(assessment)
-    if assessment.self_level is None:
-        raise RuleViolation("level", _("Thành viên chưa tự đánh giá."))
+    _after(assessment, assessment.self_level, _("Thành viên chưa tự đánh giá."))
     _sign(assessment, "proposed", "proposal_comment", user, level, comment, today)
 
 
 def decide(user, assessment: Assessment, level: AssessmentLevel, note: str, today: date) -> None:
-    _open(assessment)
-    if assessment.proposed_level is None:
-        raise RuleViolation("level", _("Trưởng đoàn chưa đề xuất mức xếp loại."))
+    _after(assessment, assessment.proposed_level, _("Trưởng đoàn chưa đề xuất mức xếp loại."))
     _sign(assessment, "decided", "decision_note", user, level, note, today)
 
 
 def group_self_assess(user, assessment: GroupAssessment, level: AssessmentLevel, text: str, today: date) -> None:
     """The head's self-assessment of the group as a whole."""
-    _open(assessment)
-    if assessment.decided_level is not None:
-        raise RuleViolation("level", _("Đã có quyết định xếp loại; không sửa tự đánh giá được nữa."))
+    _undecided(assessment)
     _sign(assessment, "self", "self_text", user, level, text, today)
 
 
 def group_decide(user, assessment: GroupAssessment, level: AssessmentLevel, note: str, today: date) -> None:
-    _open(assessment)
-    if assessment.self_level is None:
-        raise RuleViolation("level", _("Trưởng đoàn chưa tự đánh giá tập thể đoàn."))
+    _after(assessment, assessment.self_level, _("Trưởng đoàn chưa tự đánh giá tập thể đoàn."))
     _sign(assessment, "decided", "decision_note", user, level, note, today)

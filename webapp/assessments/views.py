@@ -1,5 +1,8 @@
 """Assessment pages: the rounds, a round's tables and thresholds, one member's assessment with its three steps,
 one group's with its two, and the results as print, .xlsx, .docx and (with LibreOffice) .odt and PDF."""
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -21,7 +24,14 @@ from .results import results_document
 from .rules import CRITERIA_KEYS, DEFAULT_GROUP_CRITERIA, GROUP_CRITERIA_KEYS, ORDER
 
 BOARD = (Role.ADMIN, Role.LEADERSHIP)
-STEPS = {"self": (may_self_assess, services.self_assess), "propose": (may_propose, services.propose),
+
+
+def _self_assess(_user, assessment: Assessment, level: AssessmentLevel, text: str, today) -> None:
+    """The member's own step (the member is the assessment's person, so the user is not recorded)."""
+    services.self_assess(assessment, level, text, today)
+
+
+STEPS = {"self": (may_self_assess, _self_assess), "propose": (may_propose, services.propose),
          "decide": (may_decide, services.decide)}
 GROUP_STEPS = {"self": (may_self_assess_group, services.group_self_assess),
                "decide": (may_decide, services.group_decide)}
@@ -129,43 +139,6 @@ def _valid_step_form() -> tuple[StepForm, bool]:
     return form, True
 
 
-@bp.get("/<int:assessment_id>")
-@requires()
-def detail(assessment_id: int, step: str | None = None, form: StepForm | None = None, status: int = 200):
-    assessment = _assessment(assessment_id)
-    allowed = [name for name, (may, _service) in STEPS.items() if may(current_user, assessment)]
-    forms = {name: _step_form(form if name == step else None) for name in allowed}
-    if "self" in forms and not forms["self"].level.data:
-        forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value
-    return render("assessments/detail.html", a=assessment, forms=forms, http_status=status)
-
-
-@bp.post("/<int:assessment_id>/<step>")
-@requires()
-def take_step(assessment_id: int, step: str):
-    if step not in STEPS:
-        abort(404)
-    assessment = _assessment(assessment_id)
-    may, service = STEPS[step]
-    ensure(may(current_user, assessment))
-    form, valid = _valid_step_form()
-    if not valid:
-        return detail(assessment_id, step, form, 422)
-    level, text = AssessmentLevel(form.level.data), form.text.data or ""
-    try:
-        if step == "self":
-            service(assessment, level, text, local_today())
-        else:
-            service(current_user, assessment, level, text, local_today())
-    except RuleViolation as violation:
-        db.session.rollback()
-        form.level.errors = [violation.message]
-        return detail(assessment_id, step, form, 422)
-    db.session.commit()
-    flash(_("Đã ghi nhận."))
-    return redirect(url_for("assessments.detail", assessment_id=assessment.id))
-
-
 @bp.get("/rounds/<int:round_id>/results.<fmt>")
 @requires(*BOARD)
 def export(round_id: int, fmt: str):
@@ -189,34 +162,68 @@ def _group_assessment(assessment_id: int) -> GroupAssessment:
     return assessment
 
 
-@bp.get("/groups/<int:assessment_id>")
-@requires()
-def group_detail(assessment_id: int, step: str | None = None, form: StepForm | None = None, status: int = 200):
-    assessment = _group_assessment(assessment_id)
-    allowed = [name for name, (may, _service) in GROUP_STEPS.items() if may(current_user, assessment)]
+@dataclass(frozen=True)
+class _Kind:
+    """A member's or a group's assessment: how it is loaded and checked, its steps, its page."""
+    load: Callable
+    steps: dict
+    template: str
+    endpoint: str
+
+
+MEMBER = _Kind(_assessment, STEPS, "assessments/detail.html", "assessments.detail")
+GROUP = _Kind(_group_assessment, GROUP_STEPS, "assessments/group.html", "assessments.group_detail")
+
+
+def _page(kind: _Kind, assessment_id: int, step: str | None, form: StepForm | None, status: int):
+    assessment = kind.load(assessment_id)
+    allowed = [name for name, (may, _service) in kind.steps.items() if may(current_user, assessment)]
     forms = {name: _step_form(form if name == step else None) for name in allowed}
     if "self" in forms and not forms["self"].level.data:
         forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value
-    return render("assessments/group.html", a=assessment, forms=forms, http_status=status)
+    return render(kind.template, a=assessment, forms=forms, http_status=status)
 
 
-@bp.post("/groups/<int:assessment_id>/<step>")
-@requires()
-def take_group_step(assessment_id: int, step: str):
-    if step not in GROUP_STEPS:
+def _take(kind: _Kind, assessment_id: int, step: str):
+    """Take one step of the assessment as the current user, dated today."""
+    if step not in kind.steps:
         abort(404)
-    assessment = _group_assessment(assessment_id)
-    may, service = GROUP_STEPS[step]
+    assessment = kind.load(assessment_id)
+    may, service = kind.steps[step]
     ensure(may(current_user, assessment))
     form, valid = _valid_step_form()
     if not valid:
-        return group_detail(assessment_id, step, form, 422)
+        return _page(kind, assessment_id, step, form, 422)
     try:
         service(current_user, assessment, AssessmentLevel(form.level.data), form.text.data or "", local_today())
     except RuleViolation as violation:
         db.session.rollback()
         form.level.errors = [violation.message]
-        return group_detail(assessment_id, step, form, 422)
+        return _page(kind, assessment_id, step, form, 422)
     db.session.commit()
     flash(_("Đã ghi nhận."))
-    return redirect(url_for("assessments.group_detail", assessment_id=assessment.id))
+    return redirect(url_for(kind.endpoint, assessment_id=assessment.id))
+
+
+@bp.get("/<int:assessment_id>")
+@requires()
+def detail(assessment_id: int):
+    return _page(MEMBER, assessment_id, None, None, 200)
+
+
+@bp.post("/<int:assessment_id>/<step>")
+@requires()
+def take_step(assessment_id: int, step: str):
+    return _take(MEMBER, assessment_id, step)
+
+
+@bp.get("/groups/<int:assessment_id>")
+@requires()
+def group_detail(assessment_id: int):
+    return _page(GROUP, assessment_id, None, None, 200)
+
+
+@bp.post("/groups/<int:assessment_id>/<step>")
+@requires()
+def take_group_step(assessment_id: int, step: str):
+    return _take(GROUP, assessment_id, step)
