@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from .extensions import db
+from .demo_shapes import SHAPES
 from .models import Role, Unit
 from .imports_cli import COMMANDS as IMPORT_COMMANDS
 from .notifications.digest import send_digest_command
@@ -48,8 +49,9 @@ def create_user_command(username, password, role, display_name, scope_unit):
 
 @click.command("demo")
 @click.option("--reset", is_flag=True, help="Xóa dữ liệu hiện có trước khi nạp.")
-@click.option("--shape", type=click.Choice(["town", "ward"]), default="town", show_default=True,
-              help="town: cấp ủy thị xã với các phường, xã; ward: Đảng ủy phường với các chi bộ.")
+@click.option("--shape", type=click.Choice(list(SHAPES)), default="town", show_default=True,
+              help="town: cấp ủy thị xã với các phường, xã; ward: Đảng ủy phường với các chi bộ; "
+                   "province: Tỉnh ủy với các đoàn công tác làm việc tại xã, phường.")
 @with_appcontext
 def demo_command(reset, shape):
     """Load a realistic demo town or ward (fictional people) and demo logins."""

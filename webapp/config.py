@@ -57,4 +57,5 @@ def build_config(instance_path: str) -> dict:
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
         "SMTP_FROM": os.environ.get("SMTP_FROM", "doancongtac@localhost"),
+        "OFFICE_CONVERTER": os.environ.get("OFFICE_CONVERTER", ""),   # LibreOffice for .odt/.pdf; found on PATH if empty
     }

@@ -1,5 +1,6 @@
 """End to end in Chromium: one assessment round for a small group, from the member's self-assessment through the
-head's proposal to the standing board's decision."""
+head's proposal to the standing board's decision, and the group's own assessment from the head's self-assessment
+of the group to the board's decision."""
 from datetime import date
 
 from tests.browser.conftest import log_in, log_out
@@ -8,18 +9,36 @@ from webapp.extensions import db
 from webapp.models import FieldVisit, MemberRole, Role, Sector, UnitKind
 
 
-def _take_step(page, username, step, comment, check_figures=False):
-    """Open the member's assessment from the menu and take one step with the level 'good' and a comment."""
+def _open_round(page, username):
     log_in(page, username)
     page.locator("nav").get_by_role("link", name="Đánh giá", exact=True).click()
     page.locator("#rounds a").first.click()
+
+
+def _take_step(page, username, step, comment, check_figures=False):
+    """Open the member's assessment from the menu and take one step with the level 'good' and a comment."""
+    _open_round(page, username)
     page.locator("#assessment-rows a", has_text="Phạm Thị Thành").click()
     if check_figures:
         assert page.locator("#assessment-figures").inner_text().count("Lượt đi cơ sở") == 1
-    page.select_option(f"#step-{step} select[name=level]", "good")
-    page.fill(f"#step-{step} textarea[name=text]", comment)
-    page.click(f"#step-{step} button[type=submit]")
+    _submit_step(page, f"#step-{step}", comment)
     page.locator("#assessment-steps", has_text=comment).wait_for()
+
+
+def _submit_step(page, form: str, comment: str) -> None:
+    page.select_option(f"{form} select[name=level]", "good")
+    page.fill(f"{form} textarea[name=text]", comment)
+    page.click(f"{form} button[type=submit]")
+
+
+def _take_group_step(page, username, step, comment):
+    """Open the group's assessment from the round page and take one step with the level 'good'."""
+    _open_round(page, username)
+    page.locator("#group-assessment-rows a", has_text="Đoàn công tác số 1").click()
+    page.locator("h1", has_text="Đánh giá tập thể").wait_for()
+    assert "Lượt đi cơ sở" in page.locator("#group-figures").inner_text()
+    _submit_step(page, f"#group-step-{step}", comment)
+    page.locator("#group-steps", has_text=comment).wait_for()
 
 
 def test_one_round_from_self_assessment_to_decision(page, root_unit, make_unit, make_group, make_person,
@@ -58,3 +77,11 @@ def test_one_round_from_self_assessment_to_decision(page, root_unit, make_unit, 
     row = page.locator("#assessment-rows tr", has_text="Phạm Thị Thành")
     row.locator("td", has_text="Hoàn thành tốt nhiệm vụ").last.wait_for()
     assert row.inner_text().count("Hoàn thành tốt nhiệm vụ") == 3
+    log_out(page)
+
+    _take_group_step(page, "truong", "self", "Đoàn bám sát cơ sở, báo cáo đầy đủ.")
+    log_out(page)
+    _take_group_step(page, "lanhdao", "decide", "Đồng ý xếp loại tập thể.")
+    page.locator("a", has_text=f"Đánh giá năm {year}").click()
+    group_row = page.locator("#group-assessment-rows tr", has_text="Đoàn công tác số 1")
+    group_row.locator("td").last.filter(has_text="Hoàn thành tốt nhiệm vụ").wait_for()

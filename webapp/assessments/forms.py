@@ -18,16 +18,16 @@ class StepForm(AppForm):
     text = TextAreaField(_l("Nhận xét"), validators=[Optional(), Length(max=10000, message=_l("Tối đa 10.000 ký tự."))])
 
 
-def criteria_form(criteria: dict):
-    """A form with one number per (level, figure) threshold of the round."""
+def criteria_form(criteria: dict, keys: tuple[str, ...] | None = None, prefix: str = ""):
+    """A form with one number per (level, figure) threshold of the round (its members' by default)."""
     from .rules import CRITERIA_KEYS, ORDER
 
     class CriteriaForm(AppForm):
         pass
 
     for level in ORDER:
-        for key in CRITERIA_KEYS:
+        for key in keys or CRITERIA_KEYS:
             setattr(CriteriaForm, f"{level.value}__{key}", VnIntegerField(
                 key, default=criteria.get(level.value, {}).get(key, 0),
                 validators=[InputRequired(_l("Hãy nhập một số.")), NumberRange(0, 1000, _l("Từ 0 đến 1000."))]))
-    return CriteriaForm()
+    return CriteriaForm(prefix=prefix)

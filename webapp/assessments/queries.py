@@ -4,7 +4,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Assessment, AssessmentRound, Role
+from ..models import Assessment, AssessmentRound, GroupAssessment, Role
 from ..permissions import headed_group_ids, scope_path
 
 BOARD = {Role.ADMIN, Role.LEADERSHIP}
@@ -51,5 +51,19 @@ def may_propose(user, assessment: Assessment) -> bool:
     return user.role == Role.ADMIN and may_see_round(user, assessment.round)
 
 
-def may_decide(user, assessment: Assessment) -> bool:
+def may_decide(user, assessment: Assessment | GroupAssessment) -> bool:
     return user.role in BOARD and may_see_round(user, assessment.round)
+
+
+def group_assessments_in(user, round_: AssessmentRound) -> list[GroupAssessment]:
+    """The board sees every group of the round, a head the groups they lead."""
+    statement = (select(GroupAssessment).options(selectinload(GroupAssessment.group))
+                 .where(GroupAssessment.round_id == round_.id).order_by(GroupAssessment.group_id))
+    if user.role not in BOARD:
+        statement = statement.where(GroupAssessment.group_id.in_(headed_group_ids(user) or {0}))
+    return list(db.session.scalars(statement))
+
+
+def may_self_assess_group(user, assessment: GroupAssessment) -> bool:
+    """The group's head or deputy speaks for the group."""
+    return assessment.group_id in headed_group_ids(user)

@@ -8,6 +8,17 @@ DEFAULT_CRITERIA = {
     AssessmentLevel.COMPLETE.value: {"attendance_rate": 50, "visits": 1, "reports_on_time_rate": 50},
 }
 CRITERIA_KEYS = ("attendance_rate", "visits", "reports_on_time_rate")
+# A group is measured on its members' attendance against the obligation, its visits per member, its members'
+# reports on time and its own reports on time (the reporting ledger).
+DEFAULT_GROUP_CRITERIA = {
+    AssessmentLevel.EXCELLENT.value: {"attendance_rate": 90, "visits_per_member": 4, "reports_on_time_rate": 90,
+                                      "group_reports_on_time_rate": 90},
+    AssessmentLevel.GOOD.value: {"attendance_rate": 75, "visits_per_member": 2, "reports_on_time_rate": 70,
+                                 "group_reports_on_time_rate": 70},
+    AssessmentLevel.COMPLETE.value: {"attendance_rate": 50, "visits_per_member": 1, "reports_on_time_rate": 50,
+                                     "group_reports_on_time_rate": 50},
+}
+GROUP_CRITERIA_KEYS = ("attendance_rate", "visits_per_member", "reports_on_time_rate", "group_reports_on_time_rate")
 ORDER = (AssessmentLevel.EXCELLENT, AssessmentLevel.GOOD, AssessmentLevel.COMPLETE)
 
 

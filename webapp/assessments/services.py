@@ -1,5 +1,6 @@
-"""The three steps of an assessment (366-QĐ/TW): self-assessment, the head's proposal, the board's decision.
-Each step is dated and, like every change, written to the audit log. Services flush; callers commit."""
+"""The three steps of a member's assessment (366-QĐ/TW): self-assessment, the head's proposal, the board's
+decision; and a group's two: the head's self-assessment of the group, the board's decision. Each step is dated,
+signed and, like every change, written to the audit log. Services flush; callers commit."""
 import copy
 from datetime import date
 
@@ -7,22 +8,25 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import Assessment, AssessmentLevel, AssessmentRound
-from .figures import period_figures
-from .rules import DEFAULT_CRITERIA, suggest_level
-
-
+from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
+from .figures import round_figures
+from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, suggest_level
 
 def open_round(user, name: str, start: date, end: date, scope: str, today: date) -> AssessmentRound:
-    """A round for every member of the groups in scope, each with their figures as the records stand today."""
+    """A round for every member and every group in scope, each with their figures as the records stand today."""
     if end < start:
         raise RuleViolation("end_date", _("Ngày kết thúc phải từ ngày bắt đầu trở đi."))
     round_ = AssessmentRound(name=name.strip(), start_date=start, end_date=end, criteria=copy.deepcopy(DEFAULT_CRITERIA),
+                             group_criteria=copy.deepcopy(DEFAULT_GROUP_CRITERIA),
                              scope_unit_id=user.scope_unit_id, created_by_id=user.id)
     db.session.add(round_)
-    for (group_id, person_id), figures in period_figures(scope, start, end, today).items():
-        round_.assessments.append(Assessment(group_id=group_id, person_id=person_id, figures=figures,
-                                             suggested_level=suggest_level(figures, round_.criteria)))
+    figures = round_figures(scope, start, end, today)
+    for (group_id, person_id), member in figures.members.items():
+        round_.assessments.append(Assessment(group_id=group_id, person_id=person_id, figures=member,
+                                             suggested_level=suggest_level(member, round_.criteria)))
+    for group_id, group in figures.groups.items():
+        round_.group_assessments.append(GroupAssessment(group_id=group_id, figures=group,
+                                                        suggested_level=suggest_level(group, round_.group_criteria)))
     db.session.flush()
     return round_
 
@@ -35,20 +39,40 @@ def set_criteria(round_: AssessmentRound, criteria: dict) -> None:
     db.session.flush()
 
 
-def _open(assessment: Assessment) -> None:
+def set_group_criteria(round_: AssessmentRound, criteria: dict) -> None:
+    """New thresholds for the groups; every group's suggestion is worked out again from them."""
+    round_.group_criteria = criteria
+    for assessment in round_.group_assessments:
+        assessment.suggested_level = suggest_level(assessment.figures, criteria)
+    db.session.flush()
+
+
+def _open(assessment: Assessment | GroupAssessment) -> None:
     if assessment.round.closed:
         raise RuleViolation("level", _("Đợt đánh giá đã khóa."))
 
 
-def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today: date) -> None:
+def _after(assessment: Assessment | GroupAssessment, prior_level, message: str) -> None:
+    """A step comes after the one before it (whose level is `prior_level`)."""
+    _open(assessment)
+    if prior_level is None:
+        raise RuleViolation("level", message)
+
+
+def _undecided(assessment: Assessment | GroupAssessment) -> None:
+    """A self-assessment may change until the board has decided."""
     _open(assessment)
     if assessment.decided_level is not None:
         raise RuleViolation("level", _("Đã có quyết định xếp loại; không sửa tự đánh giá được nữa."))
+
+
+def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today: date) -> None:
+    _undecided(assessment)
     assessment.self_level, assessment.self_text, assessment.self_on = level, text.strip(), today
     db.session.flush()
 
 
-def _sign(assessment: Assessment, step: str, note_field: str, user, level: AssessmentLevel, text: str,
+def _sign(assessment: Assessment | GroupAssessment, step: str, note_field: str, user, level: AssessmentLevel, text: str,
           today: date) -> None:
     """Record a step taken by `user`: its level, comment, signer and date."""
     setattr(assessment, f"{step}_level", level)
@@ -59,14 +83,21 @@ def _sign(assessment: Assessment, step: str, note_field: str, user, level: Asses
 
 
 def propose(user, assessment: Assessment, level: AssessmentLevel, comment: str, today: date) -> None:
-    _open(assessment)
-    if assessment.self_level is None:
-        raise RuleViolation("level", _("Thành viên chưa tự đánh giá."))
+    _after(assessment, assessment.self_level, _("Thành viên chưa tự đánh giá."))
     _sign(assessment, "proposed", "proposal_comment", user, level, comment, today)
 
 
 def decide(user, assessment: Assessment, level: AssessmentLevel, note: str, today: date) -> None:
-    _open(assessment)
-    if assessment.proposed_level is None:
-        raise RuleViolation("level", _("Trưởng đoàn chưa đề xuất mức xếp loại."))
+    _after(assessment, assessment.proposed_level, _("Trưởng đoàn chưa đề xuất mức xếp loại."))
+    _sign(assessment, "decided", "decision_note", user, level, note, today)
+
+
+def group_self_assess(user, assessment: GroupAssessment, level: AssessmentLevel, text: str, today: date) -> None:
+    """The head's self-assessment of the group as a whole."""
+    _undecided(assessment)
+    _sign(assessment, "self", "self_text", user, level, text, today)
+
+
+def group_decide(user, assessment: GroupAssessment, level: AssessmentLevel, note: str, today: date) -> None:
+    _after(assessment, assessment.self_level, _("Trưởng đoàn chưa tự đánh giá tập thể đoàn."))
     _sign(assessment, "decided", "decision_note", user, level, note, today)

@@ -1,29 +1,40 @@
-"""Assessment pages: the rounds, a round's table and thresholds, one member's assessment with its three steps,
-and the results as print and .xlsx."""
+"""Assessment pages: the rounds, a round's tables and thresholds, one member's assessment with its three steps,
+one group's with its two, and the results as print, .xlsx, .docx and (with LibreOffice) .odt and PDF."""
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from ..clock import local_today
-from ..dashboard.exports import DocSection, DocTable, OfficialDocument
-from ..dashboard.reports import letterhead, recipients, signature
-from ..exports import Column, xlsx_response
 from ..extensions import db
-from ..models import Assessment, AssessmentLevel, AssessmentRound, Role
+from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment, Role
+from ..paperwork.files import document_file, office_formats
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render
 from ..services import REFUSED, run_service
 from ..template_helpers import label
-from ..units.identity import identity_for
 from . import bp, services
 from .forms import RoundForm, StepForm, criteria_form
-from .queries import assessments_in, may_decide, may_propose, may_see_round, may_self_assess, rounds_for
-from .rules import CRITERIA_KEYS, ORDER
+from .queries import (assessments_in, group_assessments_in, may_decide, may_propose, may_see_round, may_self_assess,
+                      may_self_assess_group, rounds_for)
+from .results import results_document
+from .rules import CRITERIA_KEYS, DEFAULT_GROUP_CRITERIA, GROUP_CRITERIA_KEYS, ORDER
 
 BOARD = (Role.ADMIN, Role.LEADERSHIP)
-STEPS = {"self": (may_self_assess, services.self_assess), "propose": (may_propose, services.propose),
+
+
+def _self_assess(_user, assessment: Assessment, level: AssessmentLevel, text: str, today) -> None:
+    """The member's own step (the member is the assessment's person, so the user is not recorded)."""
+    services.self_assess(assessment, level, text, today)
+
+
+STEPS = {"self": (may_self_assess, _self_assess), "propose": (may_propose, services.propose),
          "decide": (may_decide, services.decide)}
+GROUP_STEPS = {"self": (may_self_assess_group, services.group_self_assess),
+               "decide": (may_decide, services.group_decide)}
 
 
 @bp.get("/")
@@ -41,7 +52,7 @@ def open_round():
         return index(form, 422)
     round_ = run_service(form, services.open_round, current_user, form.name.data, form.start_date.data,
                          form.end_date.data, scope_path(current_user), local_today())
-    if not round_:
+    if round_ is REFUSED:
         return index(form, 422)
     flash(_("Đã mở đợt đánh giá với %(n)s thành viên.", n=len(round_.assessments)))
     return redirect(url_for("assessments.round_page", round_id=round_.id))
@@ -55,12 +66,19 @@ def _round(round_id: int) -> AssessmentRound:
 
 @bp.get("/rounds/<int:round_id>")
 @requires()
-def round_page(round_id: int, criteria=None, status: int = 200):
+def round_page(round_id: int, criteria=None, group_criteria=None, status: int = 200):
     round_ = _round(round_id)
     is_admin = current_user.role == Role.ADMIN
     return render("assessments/round.html", round=round_, rows=assessments_in(current_user, round_),
-                  criteria=criteria or (criteria_form(round_.criteria) if is_admin else None), levels=ORDER,
-                  keys=CRITERIA_KEYS, is_board=current_user.role in BOARD, http_status=status)
+                  group_rows=group_assessments_in(current_user, round_),
+                  criteria=criteria or (criteria_form(round_.criteria) if is_admin else None),
+                  group_criteria=group_criteria or (_group_criteria_form(round_) if is_admin else None),
+                  levels=ORDER, keys=CRITERIA_KEYS, group_keys=GROUP_CRITERIA_KEYS,
+                  is_board=current_user.role in BOARD, office_formats=office_formats(), http_status=status)
+
+
+def _group_criteria_form(round_: AssessmentRound):
+    return criteria_form(round_.group_criteria or DEFAULT_GROUP_CRITERIA, GROUP_CRITERIA_KEYS, prefix="group")
 
 
 @bp.post("/rounds/<int:round_id>/criteria")
@@ -70,10 +88,26 @@ def set_criteria(round_id: int):
     form = criteria_form(round_.criteria)
     if not form.validate_on_submit():
         return round_page(round_id, criteria=form, status=422)
-    criteria = {level.value: {key: form[f"{level.value}__{key}"].data for key in CRITERIA_KEYS} for level in ORDER}
-    if run_service(form, services.set_criteria, round_, criteria) is REFUSED:
+    if run_service(form, services.set_criteria, round_, _thresholds(form, CRITERIA_KEYS)) is REFUSED:
         return round_page(round_id, criteria=form, status=422)
     flash(_("Đã lưu tiêu chí gợi ý mức xếp loại."))
+    return redirect(url_for("assessments.round_page", round_id=round_.id))
+
+
+def _thresholds(form, keys) -> dict:
+    return {level.value: {key: form[f"{level.value}__{key}"].data for key in keys} for level in ORDER}
+
+
+@bp.post("/rounds/<int:round_id>/group-criteria")
+@requires(Role.ADMIN)
+def set_group_criteria(round_id: int):
+    round_ = _round(round_id)
+    form = _group_criteria_form(round_)
+    if not form.validate_on_submit():
+        return round_page(round_id, group_criteria=form, status=422)
+    if run_service(form, services.set_group_criteria, round_, _thresholds(form, GROUP_CRITERIA_KEYS)) is REFUSED:
+        return round_page(round_id, group_criteria=form, status=422)
+    flash(_("Đã lưu tiêu chí gợi ý mức xếp loại tập thể đoàn."))
     return redirect(url_for("assessments.round_page", round_id=round_.id))
 
 
@@ -91,64 +125,97 @@ def _step_form(form: StepForm | None = None) -> StepForm:
     return form
 
 
-@bp.get("/<int:assessment_id>")
-@requires()
-def detail(assessment_id: int, step: str | None = None, form: StepForm | None = None, status: int = 200):
-    assessment = _assessment(assessment_id)
-    allowed = [name for name, (may, _service) in STEPS.items() if may(current_user, assessment)]
-    forms = {name: _step_form(form if name == step else None) for name in allowed}
-    if "self" in forms and not forms["self"].level.data:
-        forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value
-    return render("assessments/detail.html", a=assessment, forms=forms, http_status=status)
-
-
-@bp.post("/<int:assessment_id>/<step>")
-@requires()
-def take_step(assessment_id: int, step: str):
-    if step not in STEPS:
-        abort(404)
-    assessment = _assessment(assessment_id)
-    may, service = STEPS[step]
-    ensure(may(current_user, assessment))
+def _valid_step_form() -> tuple[StepForm, bool]:
+    """The posted step and whether it is valid; a step naming no level gets its error."""
     form = _step_form()
     if not form.validate_on_submit() or form.level.data not in {level.value for level in AssessmentLevel}:
         if not form.level.errors:
             form.level.errors = [_("Lựa chọn không hợp lệ.")]
-        return detail(assessment_id, step, form, 422)
-    level, text = AssessmentLevel(form.level.data), form.text.data or ""
-    actor = () if step == "self" else (current_user,)
-    if run_service(form, service, *actor, assessment, level, text, local_today()) is REFUSED:
-        return detail(assessment_id, step, form, 422)
-    flash(_("Đã ghi nhận."))
-    return redirect(url_for("assessments.detail", assessment_id=assessment.id))
+        return form, False
+    return form, True
 
 
-def _results(round_: AssessmentRound) -> list[list]:
-    return [[index, a.person.full_name, a.group.name, label(a.suggested_level) if a.suggested_level else "",
-             label(a.self_level) if a.self_level else "", label(a.proposed_level) if a.proposed_level else "",
-             label(a.decided_level) if a.decided_level else ""]
-            for index, a in enumerate(assessments_in(current_user, round_), start=1)]
-
-
-HEADERS = ["STT", "Họ và tên", "Đoàn công tác", "Gợi ý từ số liệu", "Tự đánh giá", "Trưởng đoàn đề xuất",
-           "Quyết định xếp loại"]
-
-
-@bp.get("/rounds/<int:round_id>/results.xlsx")
+@bp.get("/rounds/<int:round_id>/results.<fmt>")
 @requires(*BOARD)
-def export(round_id: int):
+def export(round_id: int, fmt: str):
+    """The results as .xlsx or .docx, or .odt/PDF through LibreOffice."""
     round_ = _round(round_id)
-    columns = [Column(h, w) for h, w in zip(HEADERS, (6, 26, 22, 24, 24, 24, 24))]
-    return xlsx_response("ket-qua-danh-gia.xlsx", round_.name.upper(), columns, _results(round_))
+    return document_file(results_document(current_user, round_), fmt, "ket-qua-danh-gia",
+                         url_for("assessments.round_page", round_id=round_.id))
 
 
 @bp.get("/rounds/<int:round_id>/print")
 @requires(*BOARD)
 def print_results(round_id: int):
     round_ = _round(round_id)
-    who = identity_for(round_.scope_unit)
-    org, place_date = letterhead(who)
-    doc = OfficialDocument(org, place_date, "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI", round_.name,
-                           [DocSection("", table=DocTable(HEADERS, _results(round_)))], signature(who), recipients(who),
-                           landscape=True)
-    return render("assessments/print.html", doc=doc, round=round_)
+    return render("assessments/print.html", doc=results_document(current_user, round_), round=round_)
+
+
+def _group_assessment(assessment_id: int) -> GroupAssessment:
+    assessment = db.get_or_404(GroupAssessment, assessment_id)
+    ensure(may_self_assess_group(current_user, assessment) or (current_user.role in BOARD
+                                                               and may_see_round(current_user, assessment.round)))
+    return assessment
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A member's or a group's assessment: how it is loaded and checked, its steps, its page."""
+    load: Callable
+    steps: dict
+    template: str
+    endpoint: str
+
+
+MEMBER = _Kind(_assessment, STEPS, "assessments/detail.html", "assessments.detail")
+GROUP = _Kind(_group_assessment, GROUP_STEPS, "assessments/group.html", "assessments.group_detail")
+
+
+def _page(kind: _Kind, assessment_id: int, step: str | None, form: StepForm | None, status: int):
+    assessment = kind.load(assessment_id)
+    allowed = [name for name, (may, _service) in kind.steps.items() if may(current_user, assessment)]
+    forms = {name: _step_form(form if name == step else None) for name in allowed}
+    if "self" in forms and not forms["self"].level.data:
+        forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value
+    return render(kind.template, a=assessment, forms=forms, http_status=status)
+
+
+def _take(kind: _Kind, assessment_id: int, step: str):
+    """Take one step of the assessment as the current user, dated today."""
+    if step not in kind.steps:
+        abort(404)
+    assessment = kind.load(assessment_id)
+    may, service = kind.steps[step]
+    ensure(may(current_user, assessment))
+    form, valid = _valid_step_form()
+    if not valid:
+        return _page(kind, assessment_id, step, form, 422)
+    level, text = AssessmentLevel(form.level.data), form.text.data or ""
+    if run_service(form, service, current_user, assessment, level, text, local_today()) is REFUSED:
+        return _page(kind, assessment_id, step, form, 422)
+    flash(_("Đã ghi nhận."))
+    return redirect(url_for(kind.endpoint, assessment_id=assessment.id))
+
+
+@bp.get("/<int:assessment_id>")
+@requires()
+def detail(assessment_id: int):
+    return _page(MEMBER, assessment_id, None, None, 200)
+
+
+@bp.post("/<int:assessment_id>/<step>")
+@requires()
+def take_step(assessment_id: int, step: str):
+    return _take(MEMBER, assessment_id, step)
+
+
+@bp.get("/groups/<int:assessment_id>")
+@requires()
+def group_detail(assessment_id: int):
+    return _page(GROUP, assessment_id, None, None, 200)
+
+
+@bp.post("/groups/<int:assessment_id>/<step>")
+@requires()
+def take_group_step(assessment_id: int, step: str):
+    return _take(GROUP, assessment_id, step)

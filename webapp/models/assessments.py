@@ -28,6 +28,7 @@ class AssessmentRound(db.Model):
     start_date: Mapped[date]
     end_date: Mapped[date]
     criteria: Mapped[dict] = mapped_column(JSON)      # level → thresholds that suggest it (settings, not code)
+    group_criteria: Mapped[Optional[dict]] = mapped_column(JSON)   # the same for the groups' own assessment
     closed: Mapped[bool] = mapped_column(default=False)
     scope_unit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("unit.id"))
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
@@ -35,6 +36,8 @@ class AssessmentRound(db.Model):
 
     scope_unit: Mapped[Optional[Unit]] = relationship()
     assessments: Mapped[list["Assessment"]] = relationship(back_populates="round", cascade="all, delete-orphan")
+    group_assessments: Mapped[list["GroupAssessment"]] = relationship(back_populates="round",
+                                                                      cascade="all, delete-orphan")
 
 
 def _level(name: str):
@@ -65,3 +68,26 @@ class Assessment(db.Model):
     group: Mapped[WorkingGroup] = relationship()
 
     __table_args__ = (UniqueConstraint("round_id", "person_id", "group_id", name="uq_assessment_member"),)
+
+
+class GroupAssessment(db.Model):
+    """A working group assessed as a whole in a round: its figures from the records, the level they suggest,
+    the head's self-assessment of the group and the standing board's decision."""
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("assessment_round.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("working_group.id"), index=True)
+    figures: Mapped[dict] = mapped_column(JSON)
+    suggested_level: Mapped[Optional[AssessmentLevel]] = _level("group_assessment_suggested_level")
+    self_level: Mapped[Optional[AssessmentLevel]] = _level("group_assessment_self_level")
+    self_text: Mapped[Optional[str]] = mapped_column(Text)
+    self_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
+    self_on: Mapped[Optional[date]]
+    decided_level: Mapped[Optional[AssessmentLevel]] = _level("group_assessment_decided_level")
+    decision_note: Mapped[Optional[str]] = mapped_column(Text)
+    decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
+    decided_on: Mapped[Optional[date]]
+
+    round: Mapped[AssessmentRound] = relationship(back_populates="group_assessments")
+    group: Mapped[WorkingGroup] = relationship()
+
+    __table_args__ = (UniqueConstraint("round_id", "group_id", name="uq_group_assessment"),)

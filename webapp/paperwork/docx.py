@@ -2,6 +2,7 @@
 table (issuer under its superior, number | party name, place and date), title, body, recipients and signature.
 Typed text goes into runs, never into the layout, so it cannot break it."""
 import io
+import re
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -14,6 +15,13 @@ from ..dashboard.exports import OfficialDocument
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}   # within the guideline's ranges
 BODY_PT, HEADER_PT = 14, 13
+# Characters an XML document cannot hold (control characters other than tab and line breaks).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Typed text without the characters Word's XML cannot hold (pasted control characters)."""
+    return NOT_XML.sub("", text)
 
 
 def _font(document) -> None:
@@ -34,7 +42,7 @@ def _line(cell_or_doc, text: str, *, bold=False, italic=False, underline=False, 
     paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_after = Pt(0)
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run.bold, run.italic, run.underline, run.font.size = bold, italic, underline, Pt(size)
     return paragraph
 

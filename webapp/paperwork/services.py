@@ -10,17 +10,28 @@ from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
 from ..models import OutgoingDocument, Unit
 from ..units.identity import identity_for
+from .docx import xml_safe
 
 ATTEMPTS = 5
+
+
+def _clean(value):
+    """Every text of the document as plain, XML-safe strings (set → sorted list for JSON)."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_clean(item) for item in (sorted(value) if isinstance(value, set) else value)]
+    return value
 
 
 def document_to_data(doc: OfficialDocument) -> dict:
     data = asdict(doc)
     for section in data["sections"]:
         if section["table"]:
-            section["table"]["group_rows"] = sorted(section["table"]["group_rows"])
             section["table"]["rows"] = [[None if v is None else str(v) for v in row] for row in section["table"]["rows"]]
-    return data
+    return _clean(data)
 
 
 def document_from_data(data: dict) -> OfficialDocument:

@@ -1,14 +1,11 @@
 """The register of outgoing documents, a document's page and files, and issuing the documents the app drafts."""
-from urllib.parse import quote
-
-from flask import Response, abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from ..clock import local_today
 from ..dashboard.figures.dashboard import build_dashboard
-from ..dashboard.exports import XLSX_TYPE, to_xlsx
 from ..dashboard.filters import parse_filters
 from ..dashboard.reports import activity_report
 from ..extensions import db
@@ -21,11 +18,10 @@ from ..rendering import render
 from ..services import run_service
 from ..units.identity import identity_for
 from . import bp, drafts
-from .docx import to_docx
+from .files import document_file, office_formats
 from .services import document_from_data, issue_document
 
 READERS = (Role.ADMIN, Role.LEADERSHIP)
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KINDS = {"BC": "Báo cáo", "TB": "Thông báo", "QĐ": "Quyết định", "GM": "Giấy mời"}
 
 
@@ -53,22 +49,16 @@ def _document(doc_id: int) -> OutgoingDocument:
 @requires(*READERS)
 def detail(doc_id: int):
     row = _document(doc_id)
-    return render("paperwork/document.html", row=row, doc=document_from_data(row.content), kinds=KINDS)
+    return render("paperwork/document.html", row=row, doc=document_from_data(row.content), kinds=KINDS,
+                  office_formats=office_formats())
 
 
 @bp.get("/<int:doc_id>.<fmt>")
 @requires(*READERS)
 def download(doc_id: int, fmt: str):
     row = _document(doc_id)
-    doc = document_from_data(row.content)
-    if fmt == "docx":
-        body, mimetype = to_docx(doc), DOCX_TYPE
-    elif fmt == "xlsx":
-        body, mimetype = to_xlsx(doc), XLSX_TYPE
-    else:
-        abort(404)
-    name = f"{row.symbol.replace('/', '-')}.{fmt}"
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return document_file(document_from_data(row.content), fmt, row.symbol.replace("/", "-"),
+                         url_for("paperwork.detail", doc_id=row.id))
 
 
 def _issuer() -> Unit:
