@@ -1,7 +1,5 @@
 """Named state changes of self-declared attendance; they flush and leave the commit to the caller. Confirming
 writes the attendance mark through `meetings.services` (the one path for marks), which still commits itself."""
-from flask_babel import lazy_gettext as _l
-
 from ..clock import local_today, utcnow
 from ..extensions import db
 from ..formfields import RuleViolation
@@ -11,7 +9,7 @@ from ..models import Attendance, AttendanceClaim, AttendanceStatus, ClaimStatus,
 from .queries import OPEN, attended, claim_of, follows_a_unit_of
 from .rules import claim_problem, decision_problem
 
-CONFIRMED_NOTE = _l("Tự khai báo, đã được xác nhận")
+CONFIRMED_NOTE = "Tự khai báo, đã được xác nhận"  # stored on the mark, in the office's language
 
 
 def declare_attendance(user, meeting: Meeting, note: str | None = None) -> AttendanceClaim:
@@ -51,7 +49,7 @@ def confirm_claim(user, claim: AttendanceClaim) -> AttendanceClaim:
     if row is None:
         row = meeting_services.add_guest(claim.meeting, claim.person_id)
     if row.status not in ATTENDED:
-        meeting_services.mark_attendance(row, AttendanceStatus.PRESENT, str(CONFIRMED_NOTE), user)
+        meeting_services.mark_attendance(row, AttendanceStatus.PRESENT, CONFIRMED_NOTE, user)
     return claim
 
 
