@@ -12,9 +12,11 @@ from .rules import claim_problem, decision_problem
 CONFIRMED_NOTE = "Tự khai báo, đã được xác nhận"  # stored on the mark, in the office's language
 
 
-def declare_attendance(user, meeting: Meeting, note: str | None = None) -> AttendanceClaim:
-    """The user's person declares they attended `meeting`; pending until an officer of the unit decides."""
-    person_id = user.person_id
+def declare_attendance(user, meeting: Meeting, note: str | None = None, *,
+                       person_id: int | None = None) -> AttendanceClaim:
+    """A person (the user's own unless given: the demo enters others') declares attending `meeting`; pending
+    until an officer of the unit decides."""
+    person_id = user.person_id if person_id is None else person_id
     existing = claim_of(meeting.id, person_id)
     problem = claim_problem(person_id=person_id, held_on=meeting.held_on, today=local_today(),
                             follows_a_unit=follows_a_unit_of(person_id, meeting),
