@@ -1,5 +1,6 @@
 """Every blueprint of the app, one line each."""
 from .assessments import bp as assessments_bp
+from .attendance_claims import bp as attendance_claims_bp
 from .auth import bp as auth_bp
 from .core import bp as core_bp
 from .dashboard import bp as dashboard_bp
@@ -21,4 +22,5 @@ from .visits import bp as visits_bp
 
 BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
               tasks_bp, visits_bp, member_reports_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
-              paperwork_bp, obligations_bp, assessments_bp, imports_bp]
+              paperwork_bp, obligations_bp, attendance_claims_bp, assessments_bp,
+              imports_bp]

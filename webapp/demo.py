@@ -31,6 +31,7 @@ class DemoTown:
     groups: list[WorkingGroup] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    linked_groups: list[WorkingGroup] = field(default_factory=list)  # ward-level groups linked to a town group
 
 
 def _committee(town: DemoTown) -> str:
@@ -155,6 +156,18 @@ def build_accounts(town: DemoTown) -> None:
         town.logins.append((username, DEMO_PASSWORD, role.value))
 
 
+def build_linked_group(town: DemoTown) -> None:
+    from .groups.demo import build_linked_group as build
+
+    build(town, _person)
+
+
+def build_attendance_claims(town: DemoTown) -> None:
+    from .attendance_claims.demo import build_attendance_claims as build
+
+    build(town)
+
+
 def build_feedback(town: DemoTown) -> None:
     from .feedback.demo import build_feedback as build
 
@@ -261,8 +274,8 @@ def build_meetings(town: DemoTown) -> None:
     db.session.flush()
 
 
-DEMO_STEPS = [build_units, build_groups, build_documents, build_accounts, build_meetings, build_feedback,
-              build_visits, build_member_reports, build_targets]
+DEMO_STEPS = [build_units, build_groups, build_linked_group, build_documents, build_accounts, build_meetings,
+              build_feedback, build_visits, build_member_reports, build_targets, build_attendance_claims]
 
 
 def load_demo(reset: bool = False, seed: int = 2025, shape: str = "town") -> list[tuple[str, str, str]]:

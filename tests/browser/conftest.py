@@ -76,3 +76,31 @@ def login_page(page, make_user):
         return page
 
     return do_login
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def cell_member(make_unit, root_unit, make_person, make_group, make_membership, make_assignment, make_user):
+    """A ward with one cell ("Chi bộ Tổ dân phố 4") followed by member "thanhvien" of group 1; (ward, cell, user)."""
+    from datetime import date
+
+    from webapp.models import MemberRole, Role, Sector, UnitKind
+
+    ward = make_unit("Đảng bộ phường Bắc Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, root_unit)
+    cell = make_unit("Chi bộ Tổ dân phố 4", UnitKind.CELL, Sector.WARD, ward)
+    person = make_person("Phạm Thị Thành")
+    make_assignment(make_membership(person, make_group(1), MemberRole.MEMBER, start=date(2025, 10, 15)), cell,
+                    start=date(2025, 10, 15))
+    return ward, cell, make_user(Role.MEMBER, username="thanhvien", person=person)
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A page on a 390-pixel-wide phone screen."""
+    context = browser.new_context(base_url=live_server, locale="vi-VN", viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -3,9 +3,10 @@ import sqlite3
 import pytest
 from sqlalchemy import func, select
 
+from webapp.attendance_claims.queries import declarable
 from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (Assignment, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
+from webapp.models import (AttendanceClaim, Assignment, ClaimStatus, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
                            WorkingGroup)
 
 
@@ -21,13 +22,18 @@ def test_create_user_refuses_short_password(runner):
     assert result.exit_code != 0 and "ít nhất 8 ký tự" in result.output
 
 
-def test_demo_loads_a_town_with_eight_groups_and_logins(runner):
+def test_demo_loads_a_town_with_eight_groups_a_linked_ward_group_and_logins(runner):
     result = runner.invoke(args=["demo"])
     assert result.exit_code == 0, result.output
     assert "admin" in result.output and "doancongtac" in result.output
-    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 9
     heads = db.session.scalar(select(func.count()).select_from(Membership).where(Membership.role == MemberRole.HEAD))
-    assert heads == 8
+    assert heads == 9
+    linked = db.session.scalars(select(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))).all()
+    assert len(linked) == 1 and linked[0].works_with.owner_unit.parent_id is None
+    assert {c.status for c in db.session.scalars(select(AttendanceClaim))} == {ClaimStatus.PENDING, ClaimStatus.CONFIRMED}
+    member = db.session.scalar(select(User).where(User.username == "thanhvien"))
+    assert declarable(member.person_id, local_today())  # a meeting held two days ago waits for their declaration
     assert db.session.scalar(select(func.count()).select_from(Unit)) > 40
     indicators = db.session.scalars(select(TargetIndicator)).all()
     assert len(indicators) == 5 * len({i.unit_id for i in indicators}) >= 5 * 8  # five per ward and commune
@@ -37,7 +43,7 @@ def test_demo_loads_a_town_with_eight_groups_and_logins(runner):
     assert visits and any(v.difficulties for v in visits) and all(v.group_id for v in visits)
     assert db.session.scalar(select(func.count()).select_from(MemberReport)) > 8
     assert runner.invoke(args=["demo"]).exit_code == 0
-    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 9
 
 
 def test_backup_and_restore_round_trip(runner, app, tmp_path, make_person):

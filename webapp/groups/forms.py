@@ -33,6 +33,7 @@ class GroupForm(AppForm):
     term_id = IdSelectField(_l("Nhiệm kỳ"), validators=[InputRequired(_l("Hãy chọn nhiệm kỳ."))])
     owner_unit_id = IdSelectField(_l("Cấp ủy quản lý"), validators=[InputRequired(_l("Hãy chọn cấp ủy quản lý."))])
     notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=4000)])
+    works_with_group_id = IdSelectField(_l("Phối hợp với đoàn cấp trên"), validators=[Optional()])
 
 
 class AddMemberForm(AppForm):

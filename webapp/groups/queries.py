@@ -5,8 +5,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from ..extensions import db
-from ..models import Assignment, Membership, MemberRole, Person, Term, WorkingGroup
+from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
 from ..models.groups import ROLE_ORDER, active_on
+from ..permissions import in_scope
 
 
 def groups_statement(search: str = ""):
@@ -71,3 +72,23 @@ def current_assignments(membership: Membership, day) -> list[Assignment]:
 def terms() -> list[Term]:
     """All terms, newest first."""
     return list(db.session.scalars(select(Term).order_by(Term.start_date.desc())))
+
+
+def link_choices(user) -> list[tuple[int, str]]:
+    """Groups an admin may name as the higher-level group a group works with: those owned within their scope."""
+    statement = (select(WorkingGroup).join(Unit, Unit.id == WorkingGroup.owner_unit_id).where(in_scope(user))
+                 .options(joinedload(WorkingGroup.owner_unit)).order_by(Unit.path, WorkingGroup.number))
+    return [(g.id, f"{g.name} — {g.owner_unit.name}") for g in db.session.scalars(statement)]
+
+
+def linked_group_ids(person_id: int | None, day) -> set[int]:
+    """The person's groups on `day`, with the groups linked to them either way (works with / worked with)."""
+    if person_id is None:
+        return set()
+    own = set(db.session.scalars(select(Membership.group_id).where(Membership.person_id == person_id,
+                                                                   active_on(Membership, day))))
+    if not own:
+        return set()
+    linked = db.session.execute(select(WorkingGroup.id, WorkingGroup.works_with_group_id).where(
+        WorkingGroup.id.in_(own) | WorkingGroup.works_with_group_id.in_(own))).all()
+    return own | {gid for gid, _ in linked} | {other for _, other in linked if other is not None}

@@ -47,3 +47,15 @@ def handover_end(on_date: date, start: date) -> date:
 def carried_over(open_units: list[tuple[int, date]], on_date: date) -> list[tuple[int, date, date]]:
     """The units a member still follows move to the successor membership: (unit, old row's end, new start)."""
     return [(unit_id, handover_end(on_date, start), on_date) for unit_id, start in open_units]
+
+
+def works_with_problem(*, same: bool, in_scope: bool, higher: bool):
+    """A group is linked to another group, within the admin's scope, owned by a committee above its own (a
+    ward-level group names the town-level group it works with)."""
+    if same:
+        return _("Một đoàn không liên kết với chính nó.")
+    if not in_scope:
+        return _("Đoàn này nằm ngoài phạm vi quản lý của bạn.")
+    if not higher:
+        return _("Chỉ liên kết với đoàn của cấp ủy cấp trên cấp ủy quản lý đoàn này.")
+    return None

@@ -54,25 +54,36 @@ def _check_group_number(number: int, term: Term, owner: Unit, group_id: int | No
     _refuse("number", rules.number_taken(number, db.session.scalar(clash) is not None))
 
 
+def _check_works_with(group_id: int | None, owner_unit: Unit, works_with: WorkingGroup | None, scope: str) -> None:
+    if works_with is not None:
+        higher = owner_unit.path.startswith(works_with.owner_unit.path) and owner_unit.id != works_with.owner_unit_id
+        _refuse("works_with_group_id", rules.works_with_problem(
+            same=works_with.id == group_id, in_scope=works_with.owner_unit.path.startswith(scope), higher=higher))
+
+
 def create_group(number: int, name: str, term: Term, owner_unit: Unit, notes: str | None = None,
-                 scope: str = "/") -> WorkingGroup:
-    """Create a working group of `owner_unit` for `term`."""
+                 scope: str = "/", works_with: WorkingGroup | None = None) -> WorkingGroup:
+    """Create a working group of `owner_unit` for `term`, linked to the higher-level group it works with."""
     _check_in_scope(owner_unit, scope, "owner_unit_id")
     _check_group_number(number, term, owner_unit, None)
-    group = WorkingGroup(number=number, name=name.strip(), term=term, owner_unit=owner_unit, notes=notes or None)
+    _check_works_with(None, owner_unit, works_with, scope)
+    group = WorkingGroup(number=number, name=name.strip(), term=term, owner_unit=owner_unit, notes=notes or None,
+                         works_with=works_with)
     db.session.add(group)
     db.session.flush()
     return group
 
 
 def update_group(group: WorkingGroup, number: int, name: str, term: Term, owner_unit: Unit,
-                 notes: str | None = None, scope: str = "/") -> WorkingGroup:
-    """Change a group's number, name, term, owning committee or notes."""
+                 notes: str | None = None, scope: str = "/", works_with: WorkingGroup | None = None) -> WorkingGroup:
+    """Change a group's number, name, term, owning committee, notes or the higher-level group it works with."""
     _check_in_scope(owner_unit, scope, "owner_unit_id")
     _check_group_number(number, term, owner_unit, group.id)
+    _check_works_with(group.id, owner_unit, works_with, scope)
     if term.id != group.term_id:
         _check_members_fit_term(group, term)
     group.number, group.name, group.term, group.owner_unit, group.notes = number, name.strip(), term, owner_unit, notes or None
+    group.works_with = works_with
     db.session.flush()
     return group
 

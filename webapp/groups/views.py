@@ -61,6 +61,7 @@ def _group_or_404(group_id: int) -> WorkingGroup:
 def _fill_group_choices(form: GroupForm) -> None:
     form.term_id.choices = [("", _("— Chọn nhiệm kỳ —"))] + [(t.id, t.name) for t in queries.terms()]
     form.owner_unit_id.choices = unit_choices(current_user)
+    form.works_with_group_id.choices = [("", _("— Không —"))] + queries.link_choices(current_user)
 
 
 def _pick(model, form_field, message: str):
@@ -113,10 +114,12 @@ def _save_group(form: GroupForm, group: WorkingGroup | None) -> WorkingGroup | N
     """Create or update the group from a validated form; None (with field errors) when a rule fails."""
     term = _pick(Term, form.term_id, _("Hãy chọn nhiệm kỳ."))
     owner = _pick(Unit, form.owner_unit_id, _("Hãy chọn cấp ủy quản lý."))
-    if not term or not owner:
+    works_with = _pick(WorkingGroup, form.works_with_group_id, _("Lựa chọn không hợp lệ.")) \
+        if form.works_with_group_id.data else None
+    if not term or not owner or form.works_with_group_id.errors:
         return None
     values = dict(number=form.number.data, name=form.name.data, term=term, owner_unit=owner,
-                  notes=form.notes.data, scope=scope_path(current_user))
+                  notes=form.notes.data, scope=scope_path(current_user), works_with=works_with)
     return run_service(form, services.update_group, group, **values) if group \
         else run_service(form, services.create_group, **values)
 

@@ -22,7 +22,7 @@ def build_member_reports(town) -> None:
     today = local_today()
     last_month = today.replace(day=1) - timedelta(days=1)
     key = period_key(ReportFrequency.MONTHLY, last_month)
-    for group in town.groups:
+    for group in town.groups + town.linked_groups:
         rule = set_rule(group, ReportFrequency.MONTHLY, 25, 0, last_month.replace(month=1, day=1))
         members = db.session.scalars(select(Membership).where(Membership.group_id == group.id,
                                                               active_on(Membership, last_month))).all()

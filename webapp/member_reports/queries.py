@@ -3,14 +3,17 @@ who may read a report."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import selectinload
 
+from ..clock import local_today
 from ..extensions import db
+from ..groups.queries import linked_group_ids
 from ..models import Membership, MemberReport, MemberReportRule, Role, WorkingGroup
 from ..models.groups import active_on, overlaps
 from ..permissions import can_manage_group, headed_group_ids, unit_in_scope
 from ..reports.periods import Classification, classify, due_date, period_bounds, periods_between
+from ..visits.queries import coordinating_person_ids
 
 RECENT_PERIODS = 6
 
@@ -97,10 +100,32 @@ def may_oversee_group(user, group: WorkingGroup) -> bool:
     return can_manage_group(user, group)
 
 
+def coordinating_clause(user, today: date):
+    """SQL condition over MemberReport: reports by members who follow, today, a unit the user follows (the rule
+    the visits use), written for the user's own group or a group linked to it (the ward-level group and the
+    higher-level group it works with)."""
+    peers = coordinating_person_ids(user.person_id, today) - {user.person_id}
+    groups = linked_group_ids(user.person_id, today)
+    if not peers or not groups:
+        return false()
+    return MemberReport.person_id.in_(peers) & MemberReport.group_id.in_(groups)
+
+
+def coordinating_reports(user, today: date, limit: int = 30) -> list[MemberReport]:
+    """The newest reports the coordination rule lets the user read."""
+    return db.session.scalars(select(MemberReport).options(selectinload(MemberReport.person),
+                                                           selectinload(MemberReport.group))
+                              .where(coordinating_clause(user, today))
+                              .order_by(MemberReport.submitted_on.desc(), MemberReport.id.desc()).limit(limit)).all()
+
+
 def may_read_report(user, report: MemberReport) -> bool:
     if user.person_id is not None and report.person_id == user.person_id:
         return True
-    return may_oversee_group(user, report.group)
+    if may_oversee_group(user, report.group):
+        return True
+    return db.session.scalar(select(MemberReport.id).where(MemberReport.id == report.id,
+                                                           coordinating_clause(user, local_today()))) is not None
 
 
 def current_members(group_id: int, today: date) -> int:

@@ -18,7 +18,8 @@ from ..template_helpers import label
 from . import bp
 from .figures import period_figures
 from .forms import CompileForm, MemberReportForm, RuleForm
-from .queries import group_standings, headed_rules, may_oversee_group, may_read_report, owed_by, reports_within
+from .queries import (coordinating_reports, group_standings, headed_rules, may_oversee_group, may_read_report, owed_by,
+                      reports_within)
 from .services import compile_draft, set_rule, submit_member_report
 
 
@@ -27,7 +28,8 @@ from .services import compile_draft, set_rule, submit_member_report
 def index():
     today = local_today()
     owed = owed_by(current_user.person_id, today) if current_user.person_id else []
-    return render("member_reports/index.html", owed=owed, rules=headed_rules(current_user), today=today)
+    return render("member_reports/index.html", owed=owed, rules=headed_rules(current_user), today=today,
+                  partners=coordinating_reports(current_user, today))
 
 
 def _rule(rule_id: int) -> MemberReportRule:

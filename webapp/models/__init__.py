@@ -1,6 +1,7 @@
 """All models, by area. Import from here so every table is registered on the metadata."""
 from .accounts import LoginAttempt, Role, User
 from .assessments import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
+from .attendance_claims import AttendanceClaim, ClaimStatus
 from .audit import AuditLog
 from .calendars import CalendarFeed
 from .documents import Document, DocumentComment
@@ -22,7 +23,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "GroupAssessment", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "AttendanceClaim", "ClaimStatus", "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "GroupAssessment", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "ImportTemplate", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",

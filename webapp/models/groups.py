@@ -43,9 +43,15 @@ class WorkingGroup(db.Model):
     term_id: Mapped[int] = mapped_column(ForeignKey("term.id"), index=True)
     owner_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     notes: Mapped[Optional[str]] = mapped_column(Text)
+    # A ward-level group names the higher-level group it works with; their members coordinate on shared units.
+    works_with_group_id: Mapped[Optional[int]] = mapped_column(ForeignKey("working_group.id"), index=True)
 
     term: Mapped[Term] = relationship()
     owner_unit: Mapped[Unit] = relationship()
+    works_with: Mapped[Optional["WorkingGroup"]] = relationship(remote_side=[id], foreign_keys=[works_with_group_id],
+                                                                back_populates="partners")
+    partners: Mapped[list["WorkingGroup"]] = relationship(foreign_keys=[works_with_group_id], back_populates="works_with",
+                                                          order_by="WorkingGroup.number")
     memberships: Mapped[list["Membership"]] = relationship(back_populates="group")
 
     __table_args__ = (UniqueConstraint("owner_unit_id", "term_id", "number", name="uq_group_number"),)

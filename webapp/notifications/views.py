@@ -1,19 +1,21 @@
 """The reminder list, the nav badge fragment (computed on read) and the private calendar feed."""
+from datetime import timedelta
+
 from flask import Response, abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..clock import local_today
-
+from ..clock import local_today, utcnow
 from ..formfields import bounded_int
 from ..permissions import requires
 from ..rendering import render
 from ..services import run_service
-from ..tasks.queries import due_soon
 from . import bp
 from .calendar import build_feed, has_feed, issue_feed_token, user_for_token
+from .digest import digest_parts
 
 DEFAULT_DAYS = 3
+NEW_INVITATION = timedelta(days=7)  # an invitation sent within a week is marked new
 
 
 def _days() -> int:
@@ -23,15 +25,20 @@ def _days() -> int:
 @bp.get("/")
 @requires()
 def index():
+    """The digest in the app: work due, the invitations to meetings ahead and the member reports owed."""
     days = _days()
-    return render("notifications/index.html", items=due_soon(current_user, days), days=days)
+    items, meetings, reports = digest_parts(current_user, days, local_today())
+    fresh = {m.id for m in meetings if m.created_at and utcnow() - m.created_at < NEW_INVITATION}
+    return render("notifications/index.html", items=items, meetings=meetings, reports=reports, days=days,
+                  fresh=fresh)
 
 
 @bp.get("/badge")
 @requires()
 def badge():
-    return render("notifications/_badge.html", "notifications/_badge.html",
-                  count=len(due_soon(current_user, DEFAULT_DAYS)))
+    """Work due soon plus the meetings the user is invited to in the same days."""
+    items, meetings, _reports = digest_parts(current_user, DEFAULT_DAYS, local_today())
+    return render("notifications/_badge.html", "notifications/_badge.html", count=len(items) + len(meetings))
 
 
 @bp.get("/calendar")

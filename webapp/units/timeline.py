@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..feedback.visibility import present
-from ..models import FeedbackItem, FieldVisit, Meeting, Opinion, Task, Unit
+from ..models import FeedbackItem, FieldVisit, Meeting, Opinion, Task, Unit, WorkingGroup
 from ..models.meetings import meeting_unit
 from ..template_helpers import label
 
@@ -26,12 +26,17 @@ class Entry:
     url: str
 
 
+def _level(group) -> str | None:
+    """The group with the committee that owns it, so the town-level and ward-level visits read apart."""
+    return f"{group.name} ({group.owner_unit.name})" if group else None
+
+
 def _visits(unit: Unit, start: date, end: date) -> list[Entry]:
-    rows = db.session.scalars(select(FieldVisit).options(selectinload(FieldVisit.person), selectinload(FieldVisit.group))
+    rows = db.session.scalars(select(FieldVisit).options(selectinload(FieldVisit.person), selectinload(FieldVisit.group).selectinload(WorkingGroup.owner_unit))
                               .where(FieldVisit.unit_id == unit.id, FieldVisit.visited_on.between(start, end))
                               .order_by(FieldVisit.visited_on.desc()).limit(LIMIT_PER_KIND))
     return [Entry(v.visited_on, "visit", _("Đi cơ sở: %(name)s", name=v.person.full_name),
-                  " — ".join(filter(None, [v.group.name if v.group else None, v.difficulties or v.findings])),
+                  " — ".join(filter(None, [_level(v.group), v.difficulties or v.findings])),
                   url_for("visits.detail", visit_id=v.id)) for v in rows]
 
 

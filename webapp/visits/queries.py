@@ -28,6 +28,15 @@ def followed_unit_ids(person_id: int | None, day: date) -> set[int]:
     return {assignment.unit_id for assignment in followed_assignments(person_id, day)}
 
 
+def coordinating_person_ids(person_id: int | None, day: date) -> set[int]:
+    """Everyone (of any group, any level) who follows on `day` a unit this person follows that day."""
+    followed = followed_unit_ids(person_id, day)
+    if not followed:
+        return set()
+    return set(db.session.scalars(select(Assignment.person_id).join(Assignment.membership).where(
+        Assignment.unit_id.in_(followed), active_on(Assignment, day), active_on(Membership, day))))
+
+
 def readable_clause(user, today: date):
     """SQL condition over FieldVisit joined to Unit: the visits this user may read.
 

@@ -1,13 +1,13 @@
 """group assessments: each working group assessed as a whole in a round (366-QĐ/TW), with its own thresholds
 
 Revision ID: 0031_group_assessments
-Revises: 0024_import_templates
+Revises: 0029_attendance_claims
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0031_group_assessments"
-down_revision = "0024_import_templates"
+down_revision = "0029_attendance_claims"
 branch_labels = None
 depends_on = None
 
