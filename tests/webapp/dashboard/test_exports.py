@@ -123,6 +123,7 @@ def test_libreoffice_converts_the_report_to_pdf(client, as_role, town, tmp_path)
     as_role(Role.LEADERSHIP)
     source = tmp_path / "bao-cao.xlsx"
     source.write_bytes(client.get("/dashboard/report.xlsx", query_string=YEAR).data)
-    subprocess.run([LIBREOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+    profile = (tmp_path / "profile").as_uri()  # its own profile: another LibreOffice running (another test) is not joined
+    subprocess.run([LIBREOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, timeout=120, capture_output=True)
     assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")
