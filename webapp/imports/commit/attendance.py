@@ -11,7 +11,7 @@ from ...extensions import db
 from ...models import Assignment, Attendance, Meeting, MeetingKind, Membership, Unit
 from ...models.meetings import meeting_unit
 from ..matching import rows_frame
-from .bulk import CHUNK, _executemany, bulk_insert, db_value, index_built_after
+from .bulk import CHUNK, bulk_insert, db_value, executemany, index_built_after
 from .context import Context
 from .frames import fail, int_ids, log_changes, pair_keys, take
 from .resolve import resolve_attendance_persons, resolve_units
@@ -32,14 +32,14 @@ def _meetings(frame: pd.DataFrame, ctx: Context) -> list[tuple[int, str, float]]
     missing = [(d, u) for d, u in zip(pairs["date"], pairs["unit_id"]) if (d, u) not in existing]
     if missing:
         now = utcnow()
-        _executemany(insert(Meeting.__table__), [
+        executemany(insert(Meeting.__table__), [
             {"kind": MeetingKind.CELL.value, "held_on": date.fromisoformat(d), "created_at": now,
              "title": f"Sinh hoạt chi bộ {date.fromisoformat(d):%d/%m/%Y}", "import_batch_id": ctx.batch_id}
             for d, _ in missing])
         # ids ascend in insertion order within the transaction, so they line up with `missing`
         created = db.session.scalars(select(Meeting.id).where(Meeting.import_batch_id == ctx.batch_id)
                                      .order_by(Meeting.id)).all()
-        _executemany(insert(meeting_unit), [{"meeting_id": mid, "unit_id": int(u)}
+        executemany(insert(meeting_unit), [{"meeting_id": mid, "unit_id": int(u)}
                                             for mid, (_, u) in zip(created, missing)])
         existing.update({key: mid for mid, key in zip(created, missing)})
         ctx.count(ctx.created, "meeting", len(created))
@@ -132,7 +132,7 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
                     {"expected": db_value(True), "marked_at": db_value(now), "import_batch_id": ctx.batch_id})
     ctx.tick(95)
     table = Attendance.__table__
-    _executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),
+    executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),
                                                                             marked_at=now),
                  [{"aid": int(r.aid), "new_status": r.status} for r in changed.itertuples()])
     log_changes(ctx, "attendance", "update", [

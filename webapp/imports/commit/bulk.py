@@ -13,7 +13,8 @@ CHUNK = 20_000
 REBUILD_MIN_ROWS = 100_000
 
 
-def _executemany(statement, rows: list[dict]) -> None:
+def executemany(statement, rows: list[dict]) -> None:
+    """Run a Core statement over parameter rows (dicts), a chunk at a time; nothing for no rows."""
     for start in range(0, len(rows), CHUNK):
         db.session.execute(statement, rows[start:start + CHUNK])
 

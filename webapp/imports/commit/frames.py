@@ -4,7 +4,7 @@ import pandas as pd
 from sqlalchemy import insert
 
 from ...models import ImportChange
-from .bulk import _executemany
+from .bulk import executemany
 from .context import Context
 
 
@@ -34,6 +34,7 @@ def int_ids(values: pd.Series) -> np.ndarray:
 
 
 def records_frame(result) -> pd.DataFrame:
+    """The parse result's records, each with its source row, no outcome and no reason yet."""
     frame = result.frame.reset_index(drop=True).astype(object)  # wide attendance comes categorical
     frame["src_row"] = source_rows(result)[:len(frame)]
     frame["outcome"] = None
@@ -49,7 +50,8 @@ def fail(frame: pd.DataFrame, mask, reason) -> None:
 
 
 def log_changes(ctx: Context, table: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
+    """Keep what undo needs: the inserted row ids, or the updated rows' before-images."""
     if rows:
-        _executemany(insert(ImportChange.__table__), [
+        executemany(insert(ImportChange.__table__), [
             {"batch_id": ctx.batch_id, "table_name": table, "row_id": int(row_id), "action": action, "before": before}
             for row_id, before in rows])

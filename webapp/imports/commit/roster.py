@@ -12,7 +12,7 @@ from ...i18n import in_vietnamese as vietnamese  # receipts keep their reasons i
 from ...models import Assignment, MemberRole, Membership, Term, Unit, UnitKind, WorkingGroup
 from ...models.groups import active_on
 from ..matching import rows_frame
-from .bulk import _executemany
+from .bulk import executemany
 from .context import Context, ImportRefused
 from .frames import fail, log_changes
 from .resolve import match_roster, resolve_roster_persons, resolve_units
@@ -116,7 +116,7 @@ def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Serie
                                                for r in ends.itertuples()])
     ctx.count(ctx.updated, "membership", len(ends))
     new = merged[~same]
-    _executemany(insert(Membership.__table__), [
+    executemany(insert(Membership.__table__), [
         {"person_id": int(r.person_id), "group_id": int(r.group_id), "role": r.role, "start_date": day,
          "import_batch_id": ctx.batch_id} for r in new.itertuples()])
     ctx.count(ctx.created, "membership", len(new))
@@ -153,7 +153,7 @@ def _carry_over(ctx: Context, ends: pd.DataFrame, created: pd.DataFrame) -> None
     for row, (_unit, old_end, _new_start) in zip(still_open, moves):
         db.session.execute(update(table).where(table.c.id == row.id).values(end_date=old_end))
     log_changes(ctx, "assignment", "update", [(row.id, {"end_date": None}) for row in still_open])
-    _executemany(insert(table), [
+    executemany(insert(table), [
         {"membership_id": old_to_new[row.membership_id], "person_id": row.person_id, "unit_id": unit_id,
          "start_date": new_start, "notes": row.notes, "import_batch_id": ctx.batch_id}
         for row, (unit_id, _end, new_start) in zip(still_open, moves)])
@@ -173,7 +173,7 @@ def _assignments(frame: pd.DataFrame, ctx: Context) -> pd.Series:
             Assignment.membership_id.in_(mids[start:start + 900]), active_on(Assignment, day))).all())
     fresh = [(int(m), int(u)) not in existing for m, u in zip(todo["membership_id"], todo["unit_id"])]
     new = todo[pd.Series(fresh, index=todo.index, dtype=bool)]
-    _executemany(insert(Assignment.__table__), [
+    executemany(insert(Assignment.__table__), [
         {"membership_id": int(r.membership_id), "person_id": int(r.person_id), "unit_id": int(r.unit_id),
          "start_date": day, "import_batch_id": ctx.batch_id} for r in new.itertuples()])
     ctx.count(ctx.created, "assignment", len(new))

@@ -14,7 +14,7 @@ from importers.normalising import fold
 from ...clock import utcnow
 from ...extensions import db
 from ...models import ImportBatch, TargetIndicator, TargetMeasurement
-from .bulk import _executemany
+from .bulk import executemany
 from .context import Context
 from .frames import fail, log_changes
 from .resolve import resolve_units
@@ -94,7 +94,7 @@ def _create_indicators(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     todo = frame[frame["new_indicator"]]
     if len(todo):
         now = utcnow()
-        _executemany(insert(TargetIndicator.__table__), [
+        executemany(insert(TargetIndicator.__table__), [
             {"unit_id": int(r.unit_id), "year": int(r.year), "name": r.indicator, "measure_unit": r.measure_unit,
              "target_value": float(r.target), "notes": _text(r.note), "created_at": now,
              "import_batch_id": ctx.batch_id} for r in todo.itertuples()])
@@ -159,7 +159,7 @@ def _record_measurements(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     if len(new):
         recorded_by = db.session.scalar(select(ImportBatch.created_by_id).where(ImportBatch.id == ctx.batch_id))
         now = utcnow()
-        _executemany(insert(TargetMeasurement.__table__), [
+        executemany(insert(TargetMeasurement.__table__), [
             {"indicator_id": int(r.indicator_id), "measured_on": r.day.date(), "value": float(r.actual),
              "recorded_by_id": recorded_by, "recorded_at": now, "import_batch_id": ctx.batch_id}
             for r in new.itertuples()])
