@@ -6,9 +6,9 @@ from flask_login import current_user
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Role
 from ..permissions import ensure, requires, scope_path
-from ..rendering import render, wants_fragment
+from ..rendering import hx_redirect, render, wants_fragment
 from . import bp, layouts, services
-from .views import _draft, _reanalyse, _redirect, _work
+from .views import _draft, _reanalyse, _work
 
 LAYOUT_KEYS_RESETTING_MAPPING = ("sheets", "header_rows")
 
@@ -45,7 +45,7 @@ def save_template(batch_id):
         flash(_("Đã lưu mẫu: lần sau tệp cùng bố cục sẽ được đọc theo các sửa đổi này."), "success")
     else:
         flash(_("Chưa có sửa đổi nào để lưu thành mẫu."), "error")
-    return _redirect(url_for("imports.preview", batch_id=batch_id))
+    return hx_redirect(url_for("imports.preview", batch_id=batch_id))
 
 
 @bp.get("/templates")
@@ -63,4 +63,4 @@ def delete_template(template_id):
     ensure(layouts.template_in_scope(template, scope_path(current_user)))
     layouts.delete_template(template_id)
     flash(_("Đã xóa mẫu."), "success")
-    return _redirect(url_for("imports.templates"))
+    return hx_redirect(url_for("imports.templates"))

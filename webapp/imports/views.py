@@ -13,7 +13,7 @@ from ..extensions import db
 from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
-from ..rendering import render, wants_fragment
+from ..rendering import hx_redirect, render
 from . import bp, dry_run, files, jobs, layouts, queries, services, workbooks
 from .commit import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
@@ -214,7 +214,7 @@ def cell(batch_id):
 def _refused(batch_id: int, message: str):
     """Back to the batch page with the reason (a second click on Nhập, another tab, or a finished batch)."""
     flash(_(message), "error")
-    return _redirect(url_for("imports.preview", batch_id=batch_id))
+    return hx_redirect(url_for("imports.preview", batch_id=batch_id))
 
 
 @bp.post("/<int:batch_id>/commit")
@@ -242,7 +242,7 @@ def commit(batch_id):
     if jobs.runs_in_background(batch.size_bytes):
         if not jobs.start(batch_id, "commit", current_user.id, scope_path(current_user)):
             return _refused(batch_id, services.refusal(batch_id))
-        return _redirect(url_for("imports.preview", batch_id=batch_id))
+        return hx_redirect(url_for("imports.preview", batch_id=batch_id))
     try:
         jobs.commit_here(batch_id, current_user.id, scope_path(current_user))
     except importers.ImportFileError as exc:
@@ -253,14 +253,7 @@ def commit(batch_id):
         return _work(batch_id, 409, file_error=exc.message)
     layouts.save_template(db.session.get(ImportBatch, batch_id), scope_path(current_user), current_user.id)
     flash(_("Đã nhập dữ liệu."), "success")
-    return _redirect(url_for("imports.receipt", batch_id=batch_id))
-
-
-def _redirect(url: str):
-    """A redirect that htmx follows as a full navigation."""
-    if wants_fragment():
-        return Response(status=204, headers={"HX-Redirect": url})
-    return redirect(url)
+    return hx_redirect(url_for("imports.receipt", batch_id=batch_id))
 
 
 @bp.post("/<int:batch_id>/analyse")
@@ -278,7 +271,7 @@ def cancel(batch_id):
     if not services.cancel_batch(batch_id):
         return _refused(batch_id, services.refusal(batch_id))
     flash(_("Đã hủy lượt nhập."), "success")
-    return _redirect(url_for("imports.index"))
+    return hx_redirect(url_for("imports.index"))
 
 
 @bp.get("/jobs/<int:job_id>")
@@ -289,13 +282,13 @@ def job(job_id):
     ensure(queries.can_access(current_user, item.batch))
     if item.status == JobStatus.DONE:
         target = "imports.receipt" if item.action == "commit" else "imports.preview"
-        return _redirect(url_for(target, batch_id=item.batch_id))
+        return hx_redirect(url_for(target, batch_id=item.batch_id))
     if item.status == JobStatus.QUEUED:
         jobs.nudge()
     if item.status == JobStatus.RUNNING and jobs.expire_stale():
         db.session.refresh(item)
     if item.status == JobStatus.FAILED:  # the work area comes back with the reason and a way to retry or cancel
-        return _redirect(url_for("imports.preview", batch_id=item.batch_id))
+        return hx_redirect(url_for("imports.preview", batch_id=item.batch_id))
     return render("imports/_job.html", "imports/_job.html", job=item)
 
 
@@ -345,6 +338,6 @@ def undo(batch_id):
         undo_batch(batch.id, current_user.id, force=form.force.data)
     except ImportRefused as exc:
         flash(_(exc.message), "error")
-        return _redirect(url_for("imports.receipt", batch_id=batch_id))
+        return hx_redirect(url_for("imports.receipt", batch_id=batch_id))
     flash(_("Đã hoàn tác lượt nhập."), "success")
-    return _redirect(url_for("imports.receipt", batch_id=batch_id))
+    return hx_redirect(url_for("imports.receipt", batch_id=batch_id))

@@ -74,7 +74,9 @@ def test_demo_loads_a_province_whose_groups_work_in_communes(runner):
     followed = db.session.scalars(select(Unit).join(Assignment, Assignment.unit_id == Unit.id)).all()
     assert any(unit.name.startswith("Đảng bộ xã") for unit in followed)
     assert any(unit.name.startswith("Chi bộ thôn") for unit in followed)
-    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
+    # the province's eight groups and the commune-level group linked to the first of them
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 9
+    assert db.session.scalar(select(func.count()).select_from(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))) == 1
     texts = " ".join([*db.session.scalars(select(User.display_name)), *db.session.scalars(select(Meeting.title)),
                       *(p or "" for p in db.session.scalars(select(Person.position)))])
     assert "Tỉnh ủy" in texts
