@@ -1,6 +1,5 @@
 import sqlite3
 
-import pytest
 from sqlalchemy import func, select
 
 from webapp.attendance_claims.queries import declarable

@@ -8,7 +8,6 @@ import pytest
 from openpyxl import load_workbook
 
 from webapp.dashboard.exports import neutralise
-from webapp.extensions import db
 from webapp.models import Role
 
 YEAR = {"period": "year", "year": "2026"}

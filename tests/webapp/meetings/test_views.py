@@ -133,7 +133,7 @@ def test_the_next_mark_offered_by_the_button_cycles(client, admin, cell_meeting)
     row = cell_meeting.attendances[0]
     url = f"/meetings/{cell_meeting.id}/attendance/{row.id}"
     page = client.get(f"/meetings/{cell_meeting.id}/attendance").text
-    assert f'value="present"' in page
+    assert 'value="present"' in page
     after = client.post(url, data={"status": "present"}, headers=HX).text
     assert 'name="status" value="late"' in after
 
