@@ -63,3 +63,15 @@ def create_user(username: str, password: str, role, display_name: str | None = N
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def end_sessions(user: User) -> None:
+    """Every copy of the user's session cookie stops working (logout, password change)."""
+    user.end_sessions()
+    db.session.flush()
+
+
+def choose_locale(user: User, code: str) -> None:
+    """The user's interface language, kept for their next login."""
+    user.locale = code
+    db.session.flush()

@@ -4,13 +4,12 @@ from flask import redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..extensions import db
 from ..rendering import render
 from ..services import run_service
 from ..setup import LOCALES
 from . import bp
 from .forms import LoginForm
-from .services import authenticate, is_throttled
+from .services import authenticate, choose_locale, end_sessions, is_throttled
 
 
 def _safe_next(target: str | None) -> str:
@@ -46,8 +45,7 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    current_user.end_sessions()  # a copy of this session's cookie must not outlive the logout
-    db.session.commit()
+    run_service(None, end_sessions, current_user)  # a copy of this session's cookie must not outlive the logout
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
@@ -58,6 +56,5 @@ def set_locale(code: str):
     if code in LOCALES:
         session["locale"] = code
         if current_user.is_authenticated:
-            current_user.locale = code
-            db.session.commit()
+            run_service(None, choose_locale, current_user, code)
     return redirect(_safe_next(request.form.get("next") or request.referrer and urlsplit(request.referrer).path))

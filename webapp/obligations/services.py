@@ -24,3 +24,9 @@ def declare_absence(user, person_id: int, start: date, end: date, reason: Absenc
     db.session.add(absence)
     db.session.flush()
     return absence
+
+
+def withdraw_absence(absence: Absence) -> None:
+    """Take back a declared absence: its meetings count towards the obligation again."""
+    db.session.delete(absence)
+    db.session.flush()

@@ -14,7 +14,7 @@ from ..template_helpers import label
 from . import bp
 from .forms import AbsenceForm, RuleForm
 from .queries import absences_for, may_manage_absence, person_choices
-from .services import declare_absence, set_attendance_rule
+from .services import declare_absence, set_attendance_rule, withdraw_absence
 
 
 @bp.route("/group/<int:group_id>", methods=["GET", "POST"])
@@ -68,7 +68,6 @@ def declare():
 def delete(absence_id: int):
     absence = db.get_or_404(Absence, absence_id)
     ensure(may_manage_absence(current_user, absence))
-    db.session.delete(absence)
-    db.session.commit()
+    run_service(None, withdraw_absence, absence)
     flash(_("Đã xóa khai báo."))
     return redirect(url_for("obligations.absences"))
