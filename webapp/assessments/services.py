@@ -31,6 +31,49 @@ def open_round(user, name: str, start: date, end: date, scope: str, today: date)
     return round_
 
 
+def _round_scope(round_: AssessmentRound) -> str:
+    return round_.scope_unit.path if round_.scope_unit_id else "/"
+
+
+def refresh_round(round_: AssessmentRound, today: date) -> tuple[int, int]:
+    """The figures as the records stand today for every assessment not yet decided, and an assessment for each
+    member and group that came into the round's scope after it was opened. A decided assessment keeps the figures
+    its decision was made on. Returns (assessments refreshed, assessments added)."""
+    if round_.closed:
+        raise RuleViolation("round", _("Đợt đánh giá đã khóa."))
+    figures = round_figures(_round_scope(round_), round_.start_date, round_.end_date, today)
+    members = {(a.group_id, a.person_id): a for a in round_.assessments}
+    groups = {a.group_id: a for a in round_.group_assessments}
+    refreshed = added = 0
+    for key, member in figures.members.items():
+        assessment = members.get(key)
+        if assessment is None:
+            round_.assessments.append(Assessment(group_id=key[0], person_id=key[1], figures=member,
+                                                 suggested_level=suggest_level(member, round_.criteria)))
+            added += 1
+        elif assessment.decided_level is None and assessment.figures != member:
+            assessment.figures, assessment.suggested_level = member, suggest_level(member, round_.criteria)
+            refreshed += 1
+    criteria = round_.group_criteria or DEFAULT_GROUP_CRITERIA
+    for group_id, group in figures.groups.items():
+        assessment = groups.get(group_id)
+        if assessment is None:
+            round_.group_assessments.append(GroupAssessment(group_id=group_id, figures=group,
+                                                            suggested_level=suggest_level(group, criteria)))
+            added += 1
+        elif assessment.decided_level is None and assessment.figures != group:
+            assessment.figures, assessment.suggested_level = group, suggest_level(group, criteria)
+            refreshed += 1
+    db.session.flush()
+    return refreshed, added
+
+
+def close_round(round_: AssessmentRound, closed: bool) -> None:
+    """Lock the round (no step, no refresh) once the board's decisions are final, or open it again."""
+    round_.closed = closed
+    db.session.flush()
+
+
 def set_criteria(round_: AssessmentRound, criteria: dict) -> None:
     """New thresholds for the round; every suggestion is worked out again from them."""
     round_.criteria = criteria

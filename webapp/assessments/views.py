@@ -73,8 +73,29 @@ def round_page(round_id: int, criteria=None, group_criteria=None, status: int = 
                   group_rows=group_assessments_in(current_user, round_),
                   criteria=criteria or (criteria_form(round_.criteria) if is_admin else None),
                   group_criteria=group_criteria or (_group_criteria_form(round_) if is_admin else None),
-                  levels=ORDER, keys=CRITERIA_KEYS, group_keys=GROUP_CRITERIA_KEYS,
+                  levels=ORDER, keys=CRITERIA_KEYS, group_keys=GROUP_CRITERIA_KEYS, is_admin=is_admin,
                   is_board=current_user.role in BOARD, office_formats=office_formats(), http_status=status)
+
+
+@bp.post("/rounds/<int:round_id>/refresh")
+@requires(Role.ADMIN)
+def refresh(round_id: int):
+    """Take the figures again from the records, for what is not yet decided, and add who joined since."""
+    round_ = _round(round_id)
+    counts = run_service(None, services.refresh_round, round_, local_today())
+    if counts is not REFUSED:
+        flash(_("Đã cập nhật số liệu: %(refreshed)s phiếu có số liệu mới, %(added)s phiếu thêm vào đợt.",
+                refreshed=counts[0], added=counts[1]))
+    return redirect(url_for("assessments.round_page", round_id=round_.id))
+
+
+@bp.post("/rounds/<int:round_id>/<any(close, reopen):action>")
+@requires(Role.ADMIN)
+def close(round_id: int, action: str):
+    round_ = _round(round_id)
+    run_service(None, services.close_round, round_, action == "close")
+    flash(_("Đã khóa đợt đánh giá.") if action == "close" else _("Đã mở lại đợt đánh giá."))
+    return redirect(url_for("assessments.round_page", round_id=round_.id))
 
 
 def _group_criteria_form(round_: AssessmentRound):
