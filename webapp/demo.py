@@ -168,6 +168,12 @@ def build_attendance_claims(town: DemoTown) -> None:
     build(town)
 
 
+def build_assessments(town: DemoTown) -> None:
+    from .assessments.demo import build_assessments as build
+
+    build(town)
+
+
 def build_feedback(town: DemoTown) -> None:
     from .feedback.demo import build_feedback as build
 
@@ -275,7 +281,8 @@ def build_meetings(town: DemoTown) -> None:
 
 
 DEMO_STEPS = [build_units, build_groups, build_linked_group, build_documents, build_accounts, build_meetings,
-              build_feedback, build_visits, build_member_reports, build_targets, build_attendance_claims]
+              build_feedback, build_visits, build_member_reports, build_targets, build_attendance_claims,
+              build_assessments]
 
 
 def load_demo(reset: bool = False, seed: int = 2025, shape: str = "town") -> list[tuple[str, str, str]]:

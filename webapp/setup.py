@@ -1,7 +1,7 @@
 """The configure_*/register_* steps that `create_app` lists."""
 from pathlib import Path
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_login import current_user
 from sqlalchemy import event
 from werkzeug.routing import IntegerConverter
@@ -54,7 +54,9 @@ def configure_database(app: Flask) -> None:
 
 
 def select_locale() -> str:
-    """The user's chosen language, else the session's, else Vietnamese."""
+    """The user's chosen language, else the session's, else Vietnamese (also outside a request: the CLI)."""
+    if not has_request_context():
+        return "vi"
     if current_user and getattr(current_user, "is_authenticated", False) and current_user.locale in LOCALES:
         return current_user.locale
     return session.get("locale") if session.get("locale") in LOCALES else "vi"

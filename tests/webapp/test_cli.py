@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 from webapp.attendance_claims.queries import declarable
 from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (AttendanceClaim, Assignment, ClaimStatus, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
-                           WorkingGroup)
+from webapp.models import (Assessment, AttendanceClaim, Assignment, ClaimStatus, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
+                           GroupAssessment, WorkingGroup)
 
 
 def test_create_user_command(runner):
@@ -41,6 +41,10 @@ def test_demo_loads_a_town_with_eight_groups_a_linked_ward_group_and_logins(runn
     visits = db.session.scalars(select(FieldVisit)).all()
     assert visits and any(v.difficulties for v in visits) and all(v.group_id for v in visits)
     assert db.session.scalar(select(func.count()).select_from(MemberReport)) > 8
+    own = db.session.scalar(select(Assessment).where(Assessment.person_id == member.person_id))
+    assert own.self_level and own.proposed_level and own.decided_level is None  # the board's decision waits
+    group_one = db.session.scalar(select(GroupAssessment).where(GroupAssessment.self_level.is_not(None)))
+    assert group_one.decided_level is None and group_one.group.number == 1
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 9
 
