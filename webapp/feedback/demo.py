@@ -70,7 +70,12 @@ def _build_reporting(town, admin, today: date) -> None:
     start = date(today.year, 1, 1)
     for number, group in enumerate(town.groups):
         schedule = create_schedule(group, ReportFrequency.MONTHLY, due_day=20, starts_on=start)
-        create_schedule(group, ReportFrequency.QUARTERLY, due_day=10, starts_on=start)
+        quarterly = create_schedule(group, ReportFrequency.QUARTERLY, due_day=10, starts_on=start)
+        for quarter, key in enumerate(periods_between(ReportFrequency.QUARTERLY, start, today)):
+            due = due_date(ReportFrequency.QUARTERLY, key, 10)
+            if due < today and (number + quarter) % 4 != 3:
+                submit_report(quarterly, admin, key, due - timedelta(days=1),
+                              f"Báo cáo kết quả hoạt động quý {key} của {group.name}.")
         for month, key in enumerate(periods_between(ReportFrequency.MONTHLY, start, today)):
             due = due_date(ReportFrequency.MONTHLY, key, 20)
             late = (number + month) % 5
