@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from ..clock import local_today
 from ..extensions import db
+from ..meetings.queries import upcoming_for_person
 from ..member_reports.queries import owed_by
 from ..models import User
 from ..tasks.queries import due_soon
 from ..template_helpers import label, vn_date
-from .invitations import invitations_for, notices
+from .invitations import notices
 
 
 def _mark(notice) -> str:
@@ -49,9 +50,8 @@ def digest_text(items, meetings=(), reports=()) -> str:
 
 
 def digest_parts(user, days: int, today: date):
-    """What one user's digest holds: work due soon, meetings ahead (and further invitations new or moved this week)
-    and member reports owed within `days`."""
-    meetings = invitations_for(user.person_id, today, days)
+    """What one user's digest holds: work due soon, meetings ahead and member reports owed within `days`."""
+    meetings = upcoming_for_person(user.person_id, today, days, limit=50) if user.person_id else []
     reports = [owed for owed in (owed_by(user.person_id, today) if user.person_id else [])
                if owed.report is None and today <= owed.due_on <= today + timedelta(days=days)]
     return due_soon(user, days, today), meetings, reports

@@ -1,16 +1,12 @@
 """Which invitations a member should notice: an invitation sent, or a meeting moved (date, start time or place),
-within the last week is marked — "Mới" or "Đã đổi lịch" with the day it changed — and is listed even when the
-meeting is further ahead than the reminders' window."""
+within the last week is marked "Mới", or "Đã đổi lịch" with the day it changed."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from ..clock import OFFICE_TIMEZONE, utcnow
-from ..meetings.queries import upcoming_for_person
 from ..models import Meeting
 
 NOTICE = timedelta(days=7)  # how long a new or changed invitation stays marked
-NOTICE_AHEAD_DAYS = 60  # how far ahead a new or changed invitation is listed outside the reminders' window
-MAX_INVITATIONS = 50
 
 
 @dataclass(frozen=True)
@@ -38,12 +34,3 @@ def notices(meetings, now: datetime | None = None) -> dict[int, Notice]:
     marks = {meeting.id: notice_of(meeting, now) for meeting in meetings}
     return {meeting_id: mark for meeting_id, mark in marks.items() if mark}
 
-
-def invitations_for(person_id: int | None, today: date, days: int) -> list[Meeting]:
-    """The meetings the person is expected at within `days`, and those up to NOTICE_AHEAD_DAYS ahead whose
-    invitation is new or changed (a moved meeting is counted like a new invitation), soonest first."""
-    if person_id is None:
-        return []
-    now, last = utcnow(), today + timedelta(days=days)
-    ahead = upcoming_for_person(person_id, today, max(days, NOTICE_AHEAD_DAYS), limit=MAX_INVITATIONS)
-    return [meeting for meeting in ahead if meeting.held_on <= last or notice_of(meeting, now)]

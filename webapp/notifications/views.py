@@ -35,8 +35,8 @@ def index():
 @bp.get("/badge")
 @requires()
 def badge():
-    """Work due soon plus the meetings the user is invited to in the same days, and invitations new or moved this
-    week."""
+    """Work due soon plus the meetings the user is invited to in the same days (a moved meeting among them like any
+    other)."""
     items, meetings, _reports = digest_parts(current_user, DEFAULT_DAYS, local_today())
     return render("notifications/_badge.html", "notifications/_badge.html", count=len(items) + len(meetings))
 

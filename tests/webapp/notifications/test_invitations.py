@@ -1,7 +1,6 @@
 """A moved meeting tells its invited members: the edit stamps `rescheduled_at` only when the date, start time or
-place changes, and for a week the invitation says "Đã đổi lịch" with the day on the home page, the reminders page,
-the badge and the digest (listed even beyond the reminders' window, like a new invitation); the calendar feed
-carries the newer version."""
+place changes, and for a week the invitation says "Đã đổi lịch" with the day on the home page, the reminders page
+and the digest, and counts on the badge like a new one; the calendar feed carries the newer version."""
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -12,7 +11,7 @@ from webapp.meetings.services import create_meeting, update_meeting
 from webapp.models import Attendance, MeetingKind, Role
 
 NOV_26 = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)
-HELD = date(2026, 12, 8)  # twelve days ahead: outside the reminders' three days and the digest's
+HELD = date(2026, 12, 8)  # twelve days ahead: outside the badge's three days
 
 
 @pytest.fixture
@@ -53,44 +52,66 @@ def test_only_a_new_date_time_or_place_marks_the_meeting_moved(invited, changes,
     assert (meeting.rescheduled_at and meeting.rescheduled_at.replace(microsecond=0)) == expected
 
 
+def _invitations(client, days=14) -> str:
+    page = client.get(f"/notifications/?days={days}").get_data(as_text=True)
+    return page[page.index('id="invitations"'):]
+
+
+def _home_meetings(client) -> str:
+    page = client.get("/").get_data(as_text=True)
+    return page[page.index('id="home-meetings"'):]
+
+
+def _digest(runner) -> str:
+    result = runner.invoke(args=["send-digest", "--days", "14", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 def test_a_moved_meeting_is_marked_everywhere_for_a_week(client, login, runner, invited, clock):
     member, meeting, cell = invited
     login(member)
-    assert "Sinh hoạt chi bộ tháng 12" not in client.get("/notifications/").get_data(as_text=True)
-    assert ">1</span>" not in client.get("/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
-    assert "Đã đổi lịch" not in client.get("/").get_data(as_text=True)
+    before = _invitations(client)
+    assert "Sinh hoạt chi bộ tháng 12" in before and "Đã đổi lịch" not in before and "Mới" not in before
+    assert "Đã đổi lịch" not in _home_meetings(client)
 
     update_meeting(meeting, _fields(meeting, starts_at="07:30"), [cell])
     db.session.commit()
-    reminders = client.get("/notifications/").get_data(as_text=True)
-    invitations = reminders[reminders.index('id="invitations"'):]
+    invitations = _invitations(client)
     assert "Sinh hoạt chi bộ tháng 12" in invitations and "Đã đổi lịch 26/11/2026" in invitations
     assert "07:30" in invitations and "Mới" not in invitations
-    assert ">1</span>" in client.get("/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
-    home = client.get("/").get_data(as_text=True)
-    assert "Đã đổi lịch 26/11/2026" in home[home.index('id="home-meetings"'):]
-    digest = runner.invoke(args=["send-digest", "--days", "3", "--dry-run"])
-    assert digest.exit_code == 0, digest.output
-    assert "07:30 08/12/2026: Sinh hoạt chi bộ tháng 12 — Nhà văn hóa tổ 1 [ĐÃ ĐỔI LỊCH 26/11/2026]" in digest.output
+    assert "Đã đổi lịch 26/11/2026" in _home_meetings(client)
+    assert "07:30 08/12/2026: Sinh hoạt chi bộ tháng 12 — Nhà văn hóa tổ 1 [ĐÃ ĐỔI LỊCH 26/11/2026]" in _digest(runner)
 
     clock(NOV_26 + timedelta(days=8))
-    assert "Sinh hoạt chi bộ tháng 12" not in client.get("/notifications/").get_data(as_text=True)
-    assert "Đã đổi lịch" not in client.get("/").get_data(as_text=True)
-    assert "Sinh hoạt chi bộ" not in runner.invoke(args=["send-digest", "--days", "3", "--dry-run"]).output
+    later = _invitations(client)
+    assert "Sinh hoạt chi bộ tháng 12" in later and "Đã đổi lịch" not in later
+    assert "Đã đổi lịch" not in _home_meetings(client)
+    digest = _digest(runner)
+    assert "Sinh hoạt chi bộ tháng 12" in digest and "ĐÃ ĐỔI LỊCH" not in digest
 
 
-def test_a_new_invitation_is_marked_new_and_counted_like_a_moved_one(client, login, runner, make_user, make_person,
-                                                                     make_unit, clock):
+def test_a_meeting_moved_into_the_next_days_counts_on_the_badge(client, login, invited):
+    member, meeting, cell = invited
+    login(member)
+    assert ">1</span>" not in client.get("/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
+    update_meeting(meeting, _fields(meeting, held_on=date(2026, 11, 28)), [cell])
+    db.session.commit()
+    assert ">1</span>" in client.get("/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Đã đổi lịch 26/11/2026" in _invitations(client, days=3)
+
+
+def test_a_new_invitation_is_marked_new_and_counted_like_a_moved_one(client, login, make_user, make_person, make_unit,
+                                                                     clock):
     clock(NOV_26)
     person = make_person("Đỗ Văn Phối")
     member = make_user(Role.MEMBER, username="moi", person=person)
-    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": HELD, "title": "Hội nghị chuyên đề"},
+    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 11, 28), "title": "Hội nghị chuyên đề"},
                              [make_unit("Chi bộ Tổ dân phố 2")])
     db.session.add(Attendance(meeting=meeting, person_id=person.id, expected=True))
     db.session.commit()
     login(member)
-    reminders = client.get("/notifications/").get_data(as_text=True)
-    invitations = reminders[reminders.index('id="invitations"'):]
+    invitations = _invitations(client, days=3)
     assert "Hội nghị chuyên đề" in invitations and "Mới" in invitations and "Đã đổi lịch" not in invitations
     assert ">1</span>" in client.get("/notifications/badge", headers={"HX-Request": "true"}).get_data(as_text=True)
 
