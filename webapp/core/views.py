@@ -7,6 +7,7 @@ from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGrou
 from ..models.groups import active_on
 from ..pagination import paginate
 from ..meetings import queries as meeting_queries
+from ..notifications.invitations import notices
 from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
 from . import bp
@@ -36,7 +37,7 @@ def index():
     else:
         meetings = meeting_queries.upcoming_for_person(current_user.person_id, today, UPCOMING_DAYS) \
             if current_user.person_id else []
-    return render("core/index.html", counts=counts, my_groups=my_groups, meetings=meetings,
+    return render("core/index.html", counts=counts, my_groups=my_groups, meetings=meetings, marks=notices(meetings),
                   items=due_soon(current_user, DUE_DAYS, today), due_days=DUE_DAYS, upcoming_days=UPCOMING_DAYS)
 
 

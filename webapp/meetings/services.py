@@ -16,6 +16,7 @@ from .queries import months_with_cell_meeting
 from .roster import expected_person_ids, term_on
 
 MEETING_FILES = "meetings"
+RESCHEDULING_FIELDS = ("held_on", "starts_at", "place")  # what the invitation says about when and where
 STATUS_CYCLE = [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT]
 
 
@@ -62,7 +63,10 @@ def create_meeting(fields: dict, units: list[Unit]) -> Meeting:
 
 
 def update_meeting(meeting: Meeting, fields: dict, units: list[Unit]) -> Meeting:
-    """Change a meeting's details; people newly expected under the new date or units are added."""
+    """Change a meeting's details; people newly expected under the new date or units are added. A new date, start
+    time or place stamps `rescheduled_at`, so the invited members are told."""
+    if any(key in fields and (fields[key] or None) != (getattr(meeting, key) or None) for key in RESCHEDULING_FIELDS):
+        meeting.rescheduled_at = utcnow()
     for key, value in fields.items():
         setattr(meeting, key, value)
     meeting.units = list(units)

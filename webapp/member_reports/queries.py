@@ -119,13 +119,26 @@ def coordinating_reports(user, today: date, limit: int = 30) -> list[MemberRepor
                               .order_by(MemberReport.submitted_on.desc(), MemberReport.id.desc()).limit(limit)).all()
 
 
+def readable_reports(user, reports: list[MemberReport]) -> list[MemberReport]:
+    """The reports among `reports` the user may read: their own, those of the groups they oversee, and those the
+    coordination rule opens to them (one query for all)."""
+    overseen: dict[int, bool] = {}
+
+    def direct(report: MemberReport) -> bool:
+        if user.person_id is not None and report.person_id == user.person_id:
+            return True
+        if report.group_id not in overseen:
+            overseen[report.group_id] = may_oversee_group(user, report.group)
+        return overseen[report.group_id]
+
+    others = [report.id for report in reports if not direct(report)]
+    coordinated = set(db.session.scalars(select(MemberReport.id).where(
+        MemberReport.id.in_(others), coordinating_clause(user, local_today())))) if others else set()
+    return [report for report in reports if direct(report) or report.id in coordinated]
+
+
 def may_read_report(user, report: MemberReport) -> bool:
-    if user.person_id is not None and report.person_id == user.person_id:
-        return True
-    if may_oversee_group(user, report.group):
-        return True
-    return db.session.scalar(select(MemberReport.id).where(MemberReport.id == report.id,
-                                                           coordinating_clause(user, local_today()))) is not None
+    return bool(readable_reports(user, [report]))
 
 
 def current_members(group_id: int, today: date) -> int:

@@ -73,6 +73,7 @@ class Meeting(db.Model):
     chair: Mapped[Optional[str]] = mapped_column(String(255))
     conclusion: Mapped[Optional[str]] = mapped_column(Text)
     import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
+    rescheduled_at: Mapped[Optional[datetime]]  # when its date, start time or place last changed (UTC)
 
     units: Mapped[list[Unit]] = relationship(secondary=meeting_unit)
     group: Mapped[Optional[WorkingGroup]] = relationship()

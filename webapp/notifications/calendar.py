@@ -2,7 +2,7 @@
 phones and Outlook show them. The secret link is made once and shown once; only its hash is kept."""
 import hashlib
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar, Event
 from sqlalchemy import select
@@ -15,6 +15,7 @@ from ..tasks.queries import WorkItem, my_work
 
 PAST_DAYS, AHEAD_DAYS = 60, 365
 MEETING_HOURS = 2
+SEQUENCE_EPOCH = datetime(2020, 1, 1)
 
 
 def _hash(token: str) -> str:
@@ -65,6 +66,11 @@ def _meeting_event(meeting: Meeting, base_url: str) -> Event:
     if meeting.agenda:
         event.add("description", meeting.agenda)
     event.add("url", f"{base_url}meetings/{meeting.id}")
+    changed = meeting.rescheduled_at or meeting.created_at
+    if changed:  # a moved meeting reads as a newer version of the same event, so calendars replace it
+        event.add("last-modified", changed.replace(tzinfo=timezone.utc))
+    if meeting.rescheduled_at:  # grows with every move (minutes since SEQUENCE_EPOCH), as SEQUENCE must
+        event.add("sequence", int((meeting.rescheduled_at - SEQUENCE_EPOCH).total_seconds() // 60))
     return event
 
 

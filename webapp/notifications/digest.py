@@ -1,5 +1,5 @@
 """The daily e-mail digest: per user with an address, their overdue and soon-due work, the meetings they are
-expected at and the member reports they owe soon."""
+expected at (new and moved invitations marked) and the member reports they owe soon."""
 import smtplib
 from datetime import date, timedelta
 from email.message import EmailMessage
@@ -16,11 +16,20 @@ from ..member_reports.queries import owed_by
 from ..models import User
 from ..tasks.queries import due_soon
 from ..template_helpers import label, vn_date
+from .invitations import notices
+
+
+def _mark(notice) -> str:
+    if notice is None:
+        return ""
+    return f" [ĐÃ ĐỔI LỊCH {vn_date(notice.on)}]" if notice.changed else " [MỚI]"
 
 
 def digest_text(items, meetings=(), reports=()) -> str:
-    """Plain-text body: one line per work item (overdue ones marked), per meeting ahead and per report owed."""
+    """Plain-text body: one line per work item (overdue ones marked), per meeting ahead (new and moved invitations
+    marked) and per report owed."""
     lines = []
+    marks = notices(meetings)
     if items:
         lines += ["Việc cần xử lý (quá hạn hoặc sắp đến hạn):", ""]
     for item in items:
@@ -31,7 +40,8 @@ def digest_text(items, meetings=(), reports=()) -> str:
     for meeting in meetings:
         when = f"{meeting.starts_at} " if meeting.starts_at else ""
         place = meeting.place or ", ".join(unit.name for unit in meeting.units)
-        lines.append(f"- {when}{vn_date(meeting.held_on)}: {meeting.title[:120]}" + (f" — {place}" if place else ""))
+        lines.append(f"- {when}{vn_date(meeting.held_on)}: {meeting.title[:120]}" + (f" — {place}" if place else "")
+                     + _mark(marks.get(meeting.id)))
     if reports:
         lines += ["", "Báo cáo thành viên cần gửi:", ""]
     for owed in reports:

@@ -1,11 +1,10 @@
 """The reminder list, the nav badge fragment (computed on read) and the private calendar feed."""
-from datetime import timedelta
 
 from flask import Response, abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..clock import local_today, utcnow
+from ..clock import local_today
 from ..formfields import bounded_int
 from ..permissions import requires
 from ..rendering import render
@@ -13,9 +12,9 @@ from ..services import run_service
 from . import bp
 from .calendar import build_feed, has_feed, issue_feed_token, user_for_token
 from .digest import digest_parts
+from .invitations import notices
 
 DEFAULT_DAYS = 3
-NEW_INVITATION = timedelta(days=7)  # an invitation sent within a week is marked new
 
 
 def _days() -> int:
@@ -25,18 +24,19 @@ def _days() -> int:
 @bp.get("/")
 @requires()
 def index():
-    """The digest in the app: work due, the invitations to meetings ahead and the member reports owed."""
+    """The digest in the app: work due, the invitations to meetings ahead (new and moved ones marked) and the member
+    reports owed."""
     days = _days()
     items, meetings, reports = digest_parts(current_user, days, local_today())
-    fresh = {m.id for m in meetings if m.created_at and utcnow() - m.created_at < NEW_INVITATION}
     return render("notifications/index.html", items=items, meetings=meetings, reports=reports, days=days,
-                  fresh=fresh)
+                  marks=notices(meetings))
 
 
 @bp.get("/badge")
 @requires()
 def badge():
-    """Work due soon plus the meetings the user is invited to in the same days."""
+    """Work due soon plus the meetings the user is invited to in the same days (a moved meeting among them like any
+    other)."""
     items, meetings, _reports = digest_parts(current_user, DEFAULT_DAYS, local_today())
     return render("notifications/_badge.html", "notifications/_badge.html", count=len(items) + len(meetings))
 

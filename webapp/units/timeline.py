@@ -1,5 +1,6 @@
 """One record per unit: everything about a unit from every level in one timeline — field visits, meetings held
-there, opinions raised at them, feedback and tasks of the unit — newest first."""
+there, opinions raised at them, feedback and tasks of the unit, and the reports of the members who followed it —
+newest first."""
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,8 +11,11 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..feedback.visibility import present
-from ..models import FeedbackItem, FieldVisit, Meeting, Opinion, Task, Unit, WorkingGroup
+from ..member_reports.queries import readable_reports
+from ..models import (Assignment, FeedbackItem, FieldVisit, Meeting, MemberReport, Membership, Opinion, Task, Unit,
+                      WorkingGroup)
 from ..models.meetings import meeting_unit
+from ..reports.periods import period_bounds
 from ..template_helpers import label
 
 LIMIT_PER_KIND = 200
@@ -75,10 +79,34 @@ def _tasks(unit: Unit, start: date, end: date) -> list[Entry]:
                   url_for("tasks.detail", task_id=t.id)) for t in rows]
 
 
+def _followed_in_period(report: MemberReport, assignment_start: date, assignment_end: date | None) -> bool:
+    period_start, period_end = period_bounds(report.rule.frequency, report.period_key)
+    return assignment_start <= period_end and (assignment_end is None or assignment_end >= period_start)
+
+
+def _member_reports(user, unit: Unit, start: date, end: date) -> list[Entry]:
+    """Reports submitted in [start, end] by members who followed the unit, for the report's group, during its period;
+    only those the user may read (the member-report rule)."""
+    rows = db.session.execute(
+        select(MemberReport, Assignment.start_date, Assignment.end_date)
+        .join(Membership, Membership.id == Assignment.membership_id)
+        .join(MemberReport, (MemberReport.person_id == Assignment.person_id)
+              & (MemberReport.group_id == Membership.group_id))
+        .options(selectinload(MemberReport.person), selectinload(MemberReport.rule),
+                 selectinload(MemberReport.group).selectinload(WorkingGroup.owner_unit))
+        .where(Assignment.unit_id == unit.id, MemberReport.submitted_on.between(start, end))
+        .order_by(MemberReport.submitted_on.desc(), MemberReport.id.desc()).limit(LIMIT_PER_KIND * 4)).all()
+    reports = list({report.id: report for report, first, last in rows
+                    if _followed_in_period(report, first, last)}.values())[:LIMIT_PER_KIND]
+    return [Entry(r.submitted_on, "member_report", _("Báo cáo thành viên: %(name)s", name=r.person.full_name),
+                  " — ".join([_level(r.group), _("kỳ %(key)s", key=r.period_key), r.text]),
+                  url_for("member_reports.detail", report_id=r.id)) for r in readable_reports(user, reports)]
+
+
 def unit_timeline(user, unit: Unit, start: date, end: date) -> list[Entry]:
     """The unit's records between two days, newest first (at most LIMIT_PER_KIND of each kind)."""
     meetings, meeting_ids = _meetings(unit, start, end)
     entries = _visits(unit, start, end) + meetings + _opinions(meeting_ids) + _feedback(user, unit, start, end) \
-        + _tasks(unit, start, end)
-    order = {"meeting": 0, "opinion": 1, "visit": 2, "feedback": 3, "task": 4}
+        + _tasks(unit, start, end) + _member_reports(user, unit, start, end)
+    order = {"meeting": 0, "opinion": 1, "visit": 2, "member_report": 3, "feedback": 4, "task": 5}
     return sorted(entries, key=lambda e: (-e.day.toordinal(), order[e.kind]))

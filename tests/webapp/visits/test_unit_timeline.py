@@ -60,3 +60,67 @@ def test_the_unit_page_loads_the_timeline(client, as_role, visit_town):
     assert f"/units/{visit_town.cell.id}/timeline" in page
     fragment = client.get(f"/units/{visit_town.cell.id}/timeline?months=12", headers={"HX-Request": "true"})
     assert fragment.status_code == 200 and "<html" not in fragment.get_data(as_text=True)
+
+
+def _reports_on_the_cell(clock, visit_town, make_assignment):
+    """The member reports November on the cell, and May on another cell they followed until June."""
+    from datetime import date, datetime, timezone
+
+    from sqlalchemy import select
+
+    from webapp.member_reports.services import set_rule, submit_member_report
+    from webapp.models import Membership, ReportFrequency
+
+    clock(datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc))
+    town = visit_town
+    membership = db.session.scalar(select(Membership).where(Membership.person_id == town.member.person_id))
+    make_assignment(membership, town.other_cell, start=date(2026, 1, 1), end=date(2026, 6, 30))
+    rule = set_rule(town.group, ReportFrequency.MONTHLY, 25, 0, date(2026, 1, 1))
+    today = date(2026, 11, 26)
+    november = submit_member_report(town.member, rule, town.member.person_id, "2026-11", "Tổ 1 đề nghị sửa đèn", today)
+    may = submit_member_report(town.member, rule, town.member.person_id, "2026-05", "Tổ 9 nộp muộn kỳ tháng 5", today)
+    db.session.commit()
+    return november, may
+
+
+def _timeline(client, login, user, unit) -> str:
+    client.post("/auth/logout")
+    login(user)
+    response = client.get(f"/units/{unit.id}/timeline")
+    assert response.status_code == 200, user.username
+    return response.get_data(as_text=True)
+
+
+def test_member_reports_join_the_timeline_of_the_units_followed_in_their_period(client, login, make_user, clock,
+                                                                               visit_town, make_assignment):
+    november, may = _reports_on_the_cell(clock, visit_town, make_assignment)
+    town = visit_town
+    cell = _timeline(client, login, town.member, town.cell)
+    rows = cell[cell.index('id="timeline-rows"'):]
+    assert "Báo cáo thành viên: Phạm Thị Thành" in rows and "Tổ 1 đề nghị sửa đèn" in rows
+    assert f'href="/member-reports/{november.id}"' in rows and "26/11/2026" in rows
+    assert f'href="/member-reports/{may.id}"' in rows  # in May the member followed both cells
+    admin = make_user(Role.ADMIN, username="vanphong")
+    db.session.commit()
+    other = _timeline(client, login, admin, town.other_cell)
+    assert f'href="/member-reports/{may.id}"' in other and "Tổ 9 nộp muộn kỳ tháng 5" in other
+    assert "Tổ 1 đề nghị sửa đèn" not in other  # November: the member no longer followed the other cell
+    assert client.get(f"/member-reports/{may.id}").status_code == 200
+
+
+def test_a_member_report_on_the_timeline_only_for_those_who_may_read_it(client, login, make_user, clock, visit_town,
+                                                                        make_assignment):
+    november, _may = _reports_on_the_cell(clock, visit_town, make_assignment)
+    town = visit_town
+    link = f'href="/member-reports/{november.id}"'
+    ward_officer = make_user(Role.UNIT_OFFICER, username="canbo1", scope_unit=town.ward)
+    db.session.commit()
+    assert link in _timeline(client, login, town.head, town.cell)  # the head oversees the group
+    assert link not in _timeline(client, login, ward_officer, town.cell)  # reads the unit, not members' reports
+    assert client.get(f"/member-reports/{november.id}").status_code == 403
+    assert link not in _timeline(client, login, town.partner, town.cell)  # follows the cell, group not linked
+    assert client.get(f"/member-reports/{november.id}").status_code == 403
+    town.other_group.works_with_group_id = town.group.id
+    db.session.commit()
+    assert link in _timeline(client, login, town.partner, town.cell)  # linked groups coordinate on the cell
+    assert client.get(f"/member-reports/{november.id}").status_code == 200
