@@ -11,7 +11,7 @@ from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, in_scope,
 from ..rendering import render
 from ..services import run_service
 from . import bp, services
-from .forms import IndicatorForm, MeasurementForm
+from .forms import FIRST_YEAR, LAST_YEAR, IndicatorForm, MeasurementForm
 from ..clock import local_today
 
 EDIT_ROLES = (Role.ADMIN, Role.UNIT_OFFICER)
@@ -19,7 +19,7 @@ EDIT_ROLES = (Role.ADMIN, Role.UNIT_OFFICER)
 
 def _year() -> int:
     raw = request.args.get("year", "")
-    if raw and (not raw.isdigit() or not 1990 <= int(raw) <= 2100):
+    if raw and (not raw.isdigit() or not FIRST_YEAR <= int(raw) <= LAST_YEAR):
         abort(400)
     return int(raw) if raw else local_today().year
 
@@ -38,7 +38,8 @@ def _component(unit: Unit, year: int, *, indicator_form=None, measurement_forms=
     form = indicator_form or IndicatorForm(formdata=None, year=year)
     forms = measurement_forms or {}
     return render("targets/unit.html", "targets/_unit_targets.html", http_status=http_status, unit=unit,
-                  year=year, figures=figures, can_edit=can_edit, indicator_form=form, measurement_forms=forms,
+                  year=year, years=(FIRST_YEAR, LAST_YEAR), figures=figures, can_edit=can_edit, indicator_form=form,
+                  measurement_forms=forms,
                   new_measurement=lambda: MeasurementForm(formdata=None, measured_on=local_today()),
                   editing=editing)
 

@@ -10,13 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..feedback.visibility import present
+from ..feedback.visibility import may_read, present
+from ..meetings.access import can_read_meeting
 from ..member_reports.queries import readable_reports
 from ..models import (Assignment, FeedbackItem, FieldVisit, Meeting, MemberReport, Membership, Opinion, Task, Unit,
                       WorkingGroup)
 from ..models.meetings import meeting_unit
 from ..reports.periods import period_bounds
+from ..tasks.queries import may_read_task
 from ..template_helpers import label
+from ..visits.queries import may_read_visit
 
 LIMIT_PER_KIND = 200
 
@@ -27,7 +30,7 @@ class Entry:
     kind: str
     title: str
     detail: str
-    url: str
+    url: str | None  # None when the reader may not open the record itself (a member reading a unit they follow)
 
 
 def _level(group) -> str | None:
@@ -35,48 +38,49 @@ def _level(group) -> str | None:
     return f"{group.name} ({group.owner_unit.name})" if group else None
 
 
-def _visits(unit: Unit, start: date, end: date) -> list[Entry]:
+def _visits(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(FieldVisit).options(selectinload(FieldVisit.person), selectinload(FieldVisit.group).selectinload(WorkingGroup.owner_unit))
                               .where(FieldVisit.unit_id == unit.id, FieldVisit.visited_on.between(start, end))
                               .order_by(FieldVisit.visited_on.desc()).limit(LIMIT_PER_KIND))
     return [Entry(v.visited_on, "visit", _("Đi cơ sở: %(name)s", name=v.person.full_name),
                   " — ".join(filter(None, [_level(v.group), v.difficulties or v.findings])),
-                  url_for("visits.detail", visit_id=v.id)) for v in rows]
+                  url_for("visits.detail", visit_id=v.id) if may_read_visit(user, v, end) else None) for v in rows]
 
 
-def _meetings(unit: Unit, start: date, end: date) -> tuple[list[Entry], list[int]]:
+def _meetings(user, unit: Unit, start: date, end: date) -> tuple[list[Entry], dict[int, bool]]:
     held_here = select(meeting_unit.c.meeting_id).where(meeting_unit.c.unit_id == unit.id)
     rows = db.session.scalars(select(Meeting).where(Meeting.id.in_(held_here), Meeting.held_on.between(start, end))
                               .order_by(Meeting.held_on.desc()).limit(LIMIT_PER_KIND)).all()
-    entries = [Entry(m.held_on, "meeting", m.title, label(m.kind), url_for("meetings.detail", meeting_id=m.id))
-               for m in rows]
-    return entries, [m.id for m in rows]
+    readable = {m.id: can_read_meeting(user, m) for m in rows}
+    entries = [Entry(m.held_on, "meeting", m.title, label(m.kind),
+                     url_for("meetings.detail", meeting_id=m.id) if readable[m.id] else None) for m in rows]
+    return entries, readable
 
 
-def _opinions(meeting_ids: list[int]) -> list[Entry]:
+def _opinions(readable: dict[int, bool]) -> list[Entry]:
     rows = db.session.execute(select(Opinion, Meeting.held_on).options(selectinload(Opinion.person))
                               .join(Meeting, Meeting.id == Opinion.meeting_id)
-                              .where(Opinion.meeting_id.in_(meeting_ids or [0])).order_by(Opinion.position))
+                              .where(Opinion.meeting_id.in_(list(readable) or [0])).order_by(Opinion.position))
     return [Entry(day, "opinion", _("Ý kiến: %(name)s", name=opinion.speaker), opinion.text,
-                  url_for("meetings.detail", meeting_id=opinion.meeting_id) + f"#opinion-{opinion.id}")
-            for opinion, day in rows]
+                  url_for("meetings.detail", meeting_id=opinion.meeting_id) + f"#opinion-{opinion.id}"
+                  if readable[opinion.meeting_id] else None) for opinion, day in rows]
 
 
 def _feedback(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(FeedbackItem).where(FeedbackItem.unit_id == unit.id,
                                                          FeedbackItem.received_on.between(start, end))
                               .order_by(FeedbackItem.received_on.desc()).limit(LIMIT_PER_KIND))
-    views = [present(user, item) for item in rows]
+    views = [(present(user, item), may_read(user, item)) for item in rows]
     return [Entry(v.received_on, "feedback", f"{v.number}: {v.category_name}",
-                  _("(nội dung hạn chế)") if v.hidden else (v.content or ""), url_for("feedback.detail", item_id=v.id))
-            for v in views]
+                  _("(nội dung hạn chế)") if v.hidden else (v.content or ""), url_for("feedback.detail", item_id=v.id) if readable else None)
+            for v, readable in views]
 
 
-def _tasks(unit: Unit, start: date, end: date) -> list[Entry]:
+def _tasks(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(Task).where(Task.owner_unit_id == unit.id, Task.deadline.between(start, end))
                               .order_by(Task.deadline.desc()).limit(LIMIT_PER_KIND))
     return [Entry(t.deadline, "task", f"NV-{t.id:05d}: {t.title}", label(t.status),
-                  url_for("tasks.detail", task_id=t.id)) for t in rows]
+                  url_for("tasks.detail", task_id=t.id) if may_read_task(user, t) else None) for t in rows]
 
 
 def _followed_in_period(report: MemberReport, assignment_start: date, assignment_end: date | None) -> bool:
@@ -105,8 +109,8 @@ def _member_reports(user, unit: Unit, start: date, end: date) -> list[Entry]:
 
 def unit_timeline(user, unit: Unit, start: date, end: date) -> list[Entry]:
     """The unit's records between two days, newest first (at most LIMIT_PER_KIND of each kind)."""
-    meetings, meeting_ids = _meetings(unit, start, end)
-    entries = _visits(unit, start, end) + meetings + _opinions(meeting_ids) + _feedback(user, unit, start, end) \
-        + _tasks(unit, start, end) + _member_reports(user, unit, start, end)
+    meetings, readable = _meetings(user, unit, start, end)
+    entries = _visits(user, unit, start, end) + meetings + _opinions(readable) + _feedback(user, unit, start, end) \
+        + _tasks(user, unit, start, end) + _member_reports(user, unit, start, end)
     order = {"meeting": 0, "opinion": 1, "visit": 2, "member_report": 3, "feedback": 4, "task": 5}
     return sorted(entries, key=lambda e: (-e.day.toordinal(), order[e.kind]))

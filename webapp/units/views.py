@@ -36,11 +36,13 @@ def index():
 def detail(unit_id: int):
     """The unit page: groups and members following it, and its sub-units."""
     unit = _unit_or_404(unit_id)
-    followers = queries.followers(unit, local_today())
+    today = local_today()
+    followers = queries.followers(unit, today)
     return render("units/detail.html", unit=unit, followers=followers, groups=queries.groups_following(followers),
                   children=queries.children(unit), can_edit=can_edit_unit(current_user, unit),
                   can_set_identity=can_set_identity(current_user, unit),
-                  show_targets=unit_in_scope(current_user, unit))
+                  show_targets=unit_in_scope(current_user, unit),
+                  show_timeline=may_read_unit_record(current_user, unit, today))
 
 
 def _form(unit: Unit | None) -> UnitForm:

@@ -67,6 +67,14 @@ def test_readers_see_the_figures_without_the_forms(client, town, indicator, logi
     assert client.get(f"/targets/unit/{town.ward.id}?year=12").status_code == 400
 
 
+def test_the_year_links_stop_at_the_years_the_page_accepts(client, town, login_as):
+    login_as(Role.LEADERSHIP)
+    first = client.get(f"/targets/unit/{town.ward.id}?year=1990", headers=HX).get_data(as_text=True)
+    last = client.get(f"/targets/unit/{town.ward.id}?year=2100", headers=HX).get_data(as_text=True)
+    assert "year=1989" not in first and "year=1991" in first
+    assert "year=2101" not in last and "year=2099" in last
+
+
 def test_user_text_is_escaped(client, town, login_as):
     login_as(Role.ADMIN)
     body = client.post(f"/targets/unit/{town.ward.id}/indicators", headers=HX,
