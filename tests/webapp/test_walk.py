@@ -22,7 +22,8 @@ SKIPPED = re.compile(r"^/(static|auth/logout|auth/locale)(/|$)|\.ics$")
 CATALOGUE = Path(__file__).resolve().parents[2] / "webapp" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĐ]", re.I)
 # Text a parser decoded once that still reads as markup or as a format string was escaped twice or never formatted.
-LEFTOVERS = re.compile(r"&(amp|lt|gt|quot|#\d+);|%\(\w+\)s|\{\{|\}\}|\{%|%\}")
+# A template tag left whole ("{{ name }}", "{% if %}"); a lone "}}" is data (the audit log shows JSON).
+LEFTOVERS = re.compile(r"&(amp|lt|gt|quot|#\d+);|%\(\w+\)s|\{\{[^{}]*\}\}|\{%[^{}]*%\}")
 
 
 class _Page(HTMLParser):
