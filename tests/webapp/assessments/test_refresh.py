@@ -3,6 +3,7 @@ scope since the round was opened gets an assessment, a decided assessment keeps 
 a closed round takes neither a refresh nor a step until it is opened again."""
 from datetime import date, datetime, timezone
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.webapp.assessments.test_rounds import _group
@@ -11,21 +12,24 @@ from webapp.models import (Assessment, AssessmentLevel, AssessmentRound, FieldVi
                            Sector, UnitKind)
 
 
-def _open(client, login, admin) -> AssessmentRound:
-    login(admin)
-    assert client.post("/assessments/rounds", data={"name": "Đánh giá năm 2026", "start_date": "2026-01-01",
-                                                    "end_date": "2026-12-31"}).status_code == 302
-    return db.session.scalar(select(AssessmentRound))
-
-
-def test_refresh_takes_new_records_and_new_members_but_keeps_decisions(
-        client, login, clock, make_unit, root_unit, make_person, make_group, make_membership, make_assignment,
-        make_user):
+@pytest.fixture
+def opened(client, login, clock, make_unit, root_unit, make_person, make_group, make_membership, make_assignment,
+           make_user):
+    """A group of a head and a member with three visits, and the year's round opened by the office (logged in)."""
     clock(datetime(2026, 12, 10, 3, 0, tzinfo=timezone.utc))
     head, member, leader, admin, person = _group(make_unit, root_unit, make_person, make_group, make_membership,
                                                  make_assignment, make_user)
-    round_ = _open(client, login, admin)
+    login(admin)
+    assert client.post("/assessments/rounds", data={"name": "Đánh giá năm 2026", "start_date": "2026-01-01",
+                                                    "end_date": "2026-12-31"}).status_code == 302
+    round_ = db.session.scalar(select(AssessmentRound))
     mine = db.session.scalar(select(Assessment).where(Assessment.person_id == person.id))
+    return head, member, leader, admin, person, round_, mine
+
+
+def test_refresh_takes_new_records_and_new_members_but_keeps_decisions(
+        client, login, opened, make_unit, root_unit, make_person, make_membership, make_assignment):
+    head, member, leader, admin, person, round_, mine = opened
     group = db.session.scalar(select(GroupAssessment))
     assert mine.figures["visits"] == 3
     page = client.get(f"/assessments/rounds/{round_.id}").get_data(as_text=True)
@@ -70,14 +74,8 @@ def test_refresh_takes_new_records_and_new_members_but_keeps_decisions(
     assert db.session.scalar(select(func.count(Assessment.id))) == 3  # no second copy of anyone
 
 
-def test_a_closed_round_takes_no_step_and_no_refresh_until_reopened(
-        client, login, clock, make_unit, root_unit, make_person, make_group, make_membership, make_assignment,
-        make_user):
-    clock(datetime(2026, 12, 10, 3, 0, tzinfo=timezone.utc))
-    head, member, leader, admin, person = _group(make_unit, root_unit, make_person, make_group, make_membership,
-                                                 make_assignment, make_user)
-    round_ = _open(client, login, admin)
-    mine = db.session.scalar(select(Assessment).where(Assessment.person_id == person.id))
+def test_a_closed_round_takes_no_step_and_no_refresh_until_reopened(client, login, opened):
+    head, member, leader, admin, person, round_, mine = opened
     client.post(f"/assessments/rounds/{round_.id}/close")
     page = client.get(f"/assessments/rounds/{round_.id}").get_data(as_text=True)
     assert 'id="round-closed"' in page and 'id="refresh-round"' not in page
