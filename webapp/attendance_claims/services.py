@@ -1,5 +1,5 @@
 """Named state changes of self-declared attendance; they flush and leave the commit to the caller. Confirming
-writes the attendance mark through `meetings.services` (the one path for marks), which still commits itself."""
+writes the attendance mark through `meetings.services` (the one path for marks), in the same transaction."""
 from ..clock import local_today, utcnow
 from ..extensions import db
 from ..formfields import RuleViolation
