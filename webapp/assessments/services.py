@@ -20,14 +20,8 @@ def open_round(user, name: str, start: date, end: date, scope: str, today: date)
                              group_criteria=copy.deepcopy(DEFAULT_GROUP_CRITERIA),
                              scope_unit_id=user.scope_unit_id, created_by_id=user.id)
     db.session.add(round_)
-    figures = round_figures(scope, start, end, today)
-    for (group_id, person_id), member in figures.members.items():
-        round_.assessments.append(Assessment(group_id=group_id, person_id=person_id, figures=member,
-                                             suggested_level=suggest_level(member, round_.criteria)))
-    for group_id, group in figures.groups.items():
-        round_.group_assessments.append(GroupAssessment(group_id=group_id, figures=group,
-                                                        suggested_level=suggest_level(group, round_.group_criteria)))
     db.session.flush()
+    refresh_round(round_, today, scope)
     return round_
 
 
@@ -35,13 +29,13 @@ def _round_scope(round_: AssessmentRound) -> str:
     return round_.scope_unit.path if round_.scope_unit_id else "/"
 
 
-def refresh_round(round_: AssessmentRound, today: date) -> tuple[int, int]:
+def refresh_round(round_: AssessmentRound, today: date, scope: str | None = None) -> tuple[int, int]:
     """The figures as the records stand today for every assessment not yet decided, and an assessment for each
     member and group that came into the round's scope after it was opened. A decided assessment keeps the figures
     its decision was made on. Returns (assessments refreshed, assessments added)."""
     if round_.closed:
         raise RuleViolation("round", _("Đợt đánh giá đã khóa."))
-    figures = round_figures(_round_scope(round_), round_.start_date, round_.end_date, today)
+    figures = round_figures(scope or _round_scope(round_), round_.start_date, round_.end_date, today)
     members = {(a.group_id, a.person_id): a for a in round_.assessments}
     groups = {a.group_id: a for a in round_.group_assessments}
     refreshed = added = 0
