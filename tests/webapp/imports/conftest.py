@@ -4,6 +4,7 @@ import json
 import pytest
 
 from tests.conftest import SHARED_DIR
+from tests.importers.importer_paths import missing_shared
 from webapp.models import Sector, UnitKind
 
 SAMPLES = SHARED_DIR / "samples"
@@ -14,7 +15,7 @@ def sample(name: str):
     """Path of a shared sample file; skips the test visibly when the shared samples are absent."""
     path = SAMPLES / name
     if not path.exists():
-        pytest.skip(f"shared sample {path} is not available")
+        missing_shared(path)
     return path
 
 

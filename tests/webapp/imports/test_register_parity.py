@@ -1,24 +1,23 @@
 """Issue #13: the web preview and the CLI read a register's legend and marks identically."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 import importers
 from webapp.imports import files
 
-SAMPLES = Path("/work/shared/samples")
+from .conftest import sample
+
 REGISTERS = ["b07_attendance_wide_thang_units.xlsx", "b08_attendance_long_status_columns_1904.xlsx",
              "b09_attendance_wide_date_headers.xls", "b10_attendance_long_words.ods"]
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not available")
 @pytest.mark.parametrize("name", REGISTERS)
 @pytest.mark.parametrize("overrides", [None, {"Z999": None}], ids=["stored", "patched"])
 def test_web_preview_reads_marks_like_the_cli(app, name, overrides):
-    path = SAMPLES / name
-    truth = json.loads((SAMPLES / f"{name}.truth.json").read_text())
+    path = sample(name)
+    truth = json.loads((path.parent / f"{name}.truth.json").read_text())
     cli = importers.parse_file(path, kind="attendance")
     with app.app_context():
         sha, _ = files.store_file(path)
