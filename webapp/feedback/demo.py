@@ -74,11 +74,11 @@ def _build_reporting(town, admin, today: date) -> None:
         for quarter, key in enumerate(periods_between(ReportFrequency.QUARTERLY, start, today)):
             due = due_date(ReportFrequency.QUARTERLY, key, 10)
             if due < today and (number + quarter) % 4 != 3:
-                submit_report(quarterly, admin, key, due - timedelta(days=1),
-                              f"Báo cáo kết quả hoạt động quý {key} của {group.name}.")
+                submit_report(quarterly, admin, key, f"Báo cáo kết quả hoạt động quý {key} của {group.name}.",
+                              submitted_on=due - timedelta(days=1))
         for month, key in enumerate(periods_between(ReportFrequency.MONTHLY, start, today)):
             due = due_date(ReportFrequency.MONTHLY, key, 20)
             late = (number + month) % 5
             if due < today and late != 4:
-                submit_report(schedule, admin, key, due + timedelta(days=max(late - 1, 0) * 3 - 2),
-                              f"Báo cáo kết quả hoạt động tháng {key} của {group.name}.")
+                submit_report(schedule, admin, key, f"Báo cáo kết quả hoạt động tháng {key} của {group.name}.",
+                              submitted_on=due + timedelta(days=max(late - 1, 0) * 3 - 2))

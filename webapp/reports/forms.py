@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import MultipleFileField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..clock import local_today
 from ..feedback.forms import InChoices, check_files, optional_id
@@ -27,13 +27,8 @@ class SubmissionForm(AppForm):
     schedule_id = SelectField(_l("Báo cáo của đoàn"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn chế độ báo cáo.")), InChoices()])
     period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")), Length(max=10)])
-    submitted_on = VnDateField(_l("Ngày nộp"), validators=[InputRequired(_l("Hãy nhập ngày nộp."))], default=local_today)
     text = TextAreaField(_l("Nội dung tóm tắt"), validators=[Optional(), Length(max=20000)])
     files = MultipleFileField(_l("Tệp báo cáo"))
-
-    def validate_submitted_on(self, field):
-        if field.data and field.data > local_today():
-            raise ValidationError(_l("Ngày nộp không được ở tương lai."))
 
     def validate_files(self, field):
         check_files(field)

@@ -26,11 +26,15 @@ def create_schedule(group, frequency: ReportFrequency, due_day: int = 20, months
     return schedule
 
 
-def submit_report(schedule: ReportSchedule, user, period_key: str, submitted_on: date, text: str | None = None,
-                  files=()) -> ReportSubmission:
-    """Record the report a group handed in for one period, with its files."""
+def submit_report(schedule: ReportSchedule, user, period_key: str, text: str | None = None, files=(),
+                  submitted_on: date | None = None) -> ReportSubmission:
+    """Record the report a group handed in for one period, with its files.
+
+    The day of submission is the office's today on the app clock: a form never sets it, so a late report cannot
+    be backdated into an on-time one. Only the demo loader, writing history, passes `submitted_on`."""
     submission = ReportSubmission(schedule=schedule, group=schedule.group, period_key=period_key,
-                                  submitted_on=submitted_on, text=text or None, submitted_by_id=user.id)
+                                  submitted_on=submitted_on or local_today(), text=text or None,
+                                  submitted_by_id=user.id)
     db.session.add(submission)
     db.session.flush()
     for upload in files:

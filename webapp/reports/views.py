@@ -133,8 +133,7 @@ def submit():
         form.period_key.data = period_key(next(iter(available.values())).frequency, local_today())
     if form.validate_on_submit() and _check_period(form, available[form.schedule_id.data]):
         submission = run_service(form, submit_report, available[form.schedule_id.data], current_user,
-                                 form.period_key.data, form.submitted_on.data, form.text.data,
-                                 uploaded_files(form.files))
+                                 form.period_key.data, form.text.data, uploaded_files(form.files))
         if submission:
             flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))
             return redirect(url_for("reports.submission", submission_id=submission.id))

@@ -20,8 +20,8 @@ def _opened_round(client, login, clock, factories):
     head, member, leader, admin, _person = _group(*factories)
     schedule = create_schedule(db.session.scalar(select(WorkingGroup)), ReportFrequency.QUARTERLY,
                                starts_on=date(2026, 1, 1))
-    submit_report(schedule, admin, "2026-Q1", date(2026, 4, 1), "Quý I")
-    submit_report(schedule, admin, "2026-Q2", date(2026, 8, 1), "Quý II, nộp muộn")
+    submit_report(schedule, admin, "2026-Q1", "Quý I", submitted_on=date(2026, 4, 1))
+    submit_report(schedule, admin, "2026-Q2", "Quý II, nộp muộn", submitted_on=date(2026, 8, 1))
     db.session.commit()
     login(admin)
     assert client.post("/assessments/rounds", data={"name": "Đánh giá năm 2026", "start_date": "2026-01-01",

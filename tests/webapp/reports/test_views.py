@@ -1,5 +1,5 @@
 """The ledger page, schedules and submissions."""
-from datetime import date
+from datetime import date, datetime, timezone
 from io import BytesIO
 
 from openpyxl import load_workbook
@@ -13,8 +13,8 @@ def _ledger_case(make_group, make_user):
     group = make_group(name="Đoàn công tác số 1")
     schedule = create_schedule(group, ReportFrequency.MONTHLY, due_day=20, starts_on=date(2025, 1, 1))
     admin = make_user()
-    submit_report(schedule, admin, "2025-01", date(2025, 2, 20), "Báo cáo tháng 1")
-    submit_report(schedule, admin, "2025-02", date(2025, 3, 25), "=cmd|' /C calc'!A0")
+    submit_report(schedule, admin, "2025-01", "Báo cáo tháng 1", submitted_on=date(2025, 2, 20))
+    submit_report(schedule, admin, "2025-02", "=cmd|' /C calc'!A0", submitted_on=date(2025, 3, 25))
     db.session.commit()
     return group, schedule
 
@@ -75,3 +75,19 @@ def test_group_head_submits_for_own_group_with_period_check(client, login, make_
     again = client.post("/reports/submit", data={"schedule_id": mine.id, "period_key": "2025-Q4",
                                                  "submitted_on": "2026-01-06"})
     assert again.status_code == 422 and "đã được ghi nhận" in again.get_data(as_text=True)
+
+
+def test_a_head_cannot_backdate_a_submission(client, clock, login, make_user, make_person, make_group,
+                                             make_membership):
+    """The day of submission is the office's today on the app clock, whatever date the form carries (#21.9)."""
+    clock(datetime(2026, 2, 14, 18, 0, tzinfo=timezone.utc))  # 15/02 01:00 in Hà Nội
+    person, group = make_person(), make_group()
+    make_membership(person, group, MemberRole.HEAD)
+    schedule = create_schedule(group, ReportFrequency.MONTHLY, due_day=20, starts_on=date(2025, 1, 1))
+    db.session.commit()
+    login(make_user(Role.GROUP_HEAD, person=person))
+    response = client.post("/reports/submit", data={"schedule_id": schedule.id, "period_key": "2025-12",
+                                                    "submitted_on": "2026-01-05", "text": "Tháng 12"})
+    assert response.status_code == 302
+    submission = db.session.scalars(db.select(ReportSubmission)).one()
+    assert submission.submitted_on == date(2026, 2, 15)
