@@ -44,15 +44,25 @@ def may_self_assess(user, assessment: Assessment) -> bool:
     return user.person_id is not None and assessment.person_id == user.person_id
 
 
+def is_own(user, assessment: Assessment | GroupAssessment) -> bool:
+    """Whether the assessment is the user's own: their person's, or that of a group they lead."""
+    if isinstance(assessment, Assessment):
+        return user.person_id is not None and assessment.person_id == user.person_id
+    return assessment.group_id in headed_group_ids(user)
+
+
 def may_propose(user, assessment: Assessment) -> bool:
-    """The group's head or deputy (not for themself), or an admin whose scope holds the round."""
-    if assessment.group_id in headed_group_ids(user) and assessment.person_id != user.person_id:
+    """The group's head or deputy, or an admin whose scope holds the round; never on their own assessment."""
+    if is_own(user, assessment):
+        return False
+    if assessment.group_id in headed_group_ids(user):
         return True
     return user.role == Role.ADMIN and may_see_round(user, assessment.round)
 
 
 def may_decide(user, assessment: Assessment | GroupAssessment) -> bool:
-    return user.role in BOARD and may_see_round(user, assessment.round)
+    """The board, within the round's scope; never on their own assessment or their own group's."""
+    return user.role in BOARD and not is_own(user, assessment) and may_see_round(user, assessment.round)
 
 
 def group_assessments_in(user, round_: AssessmentRound) -> list[GroupAssessment]:

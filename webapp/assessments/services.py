@@ -10,6 +10,7 @@ from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
 from .figures import round_figures
+from .queries import is_own
 from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, suggest_level
 
 def open_round(user, name: str, start: date, end: date, scope: str, today: date) -> AssessmentRound:
@@ -89,22 +90,38 @@ def _open(assessment: Assessment | GroupAssessment) -> None:
         raise RuleViolation("level", _("Đợt đánh giá đã khóa."))
 
 
-def _after(assessment: Assessment | GroupAssessment, prior_level, message: str) -> None:
-    """A step comes after the one before it (whose level is `prior_level`)."""
+def closed_step_message(assessment: Assessment | GroupAssessment, step: str) -> str | None:
+    """Why `step` can no longer be taken, or None while it is open (366-QĐ/TW: each step closes the one before
+    it; a member's steps are self -> propose -> decide, a group's self -> decide). A closed step opens again only
+    through `reopen`, an explicit action of the board."""
+    if assessment.decided_level is not None:
+        return _("Đã có quyết định xếp loại; Thường trực phải mở lại đánh giá trước khi sửa.")
+    if step == "self" and getattr(assessment, "proposed_level", None) is not None:
+        return _("Trưởng đoàn đã đề xuất mức xếp loại; không sửa tự đánh giá được nữa.")
+    return None
+
+
+def _step_open(assessment: Assessment | GroupAssessment, step: str) -> None:
     _open(assessment)
+    message = closed_step_message(assessment, step)
+    if message:
+        raise RuleViolation("level", message)
+
+
+def _after(assessment: Assessment | GroupAssessment, step: str, prior_level, message: str) -> None:
+    """A step comes after the one before it (whose level is `prior_level`) and while it is still open."""
+    _step_open(assessment, step)
     if prior_level is None:
         raise RuleViolation("level", message)
 
 
-def _undecided(assessment: Assessment | GroupAssessment) -> None:
-    """A self-assessment may change until the board has decided."""
-    _open(assessment)
-    if assessment.decided_level is not None:
-        raise RuleViolation("level", _("Đã có quyết định xếp loại; không sửa tự đánh giá được nữa."))
+def _not_own(user, assessment: Assessment | GroupAssessment) -> None:
+    if is_own(user, assessment):
+        raise RuleViolation("level", _("Không ai tự đề xuất hay quyết định xếp loại cho chính mình."))
 
 
 def self_assess(assessment: Assessment, level: AssessmentLevel, text: str, today: date) -> None:
-    _undecided(assessment)
+    _step_open(assessment, "self")
     assessment.self_level, assessment.self_text, assessment.self_on = level, text.strip(), today
     db.session.flush()
 
@@ -120,21 +137,38 @@ def _sign(assessment: Assessment | GroupAssessment, step: str, note_field: str, 
 
 
 def propose(user, assessment: Assessment, level: AssessmentLevel, comment: str, today: date) -> None:
-    _after(assessment, assessment.self_level, _("Thành viên chưa tự đánh giá."))
+    _not_own(user, assessment)
+    _after(assessment, "propose", assessment.self_level, _("Thành viên chưa tự đánh giá."))
     _sign(assessment, "proposed", "proposal_comment", user, level, comment, today)
 
 
 def decide(user, assessment: Assessment, level: AssessmentLevel, note: str, today: date) -> None:
-    _after(assessment, assessment.proposed_level, _("Trưởng đoàn chưa đề xuất mức xếp loại."))
+    _not_own(user, assessment)
+    _after(assessment, "decide", assessment.proposed_level, _("Trưởng đoàn chưa đề xuất mức xếp loại."))
     _sign(assessment, "decided", "decision_note", user, level, note, today)
 
 
 def group_self_assess(user, assessment: GroupAssessment, level: AssessmentLevel, text: str, today: date) -> None:
     """The head's self-assessment of the group as a whole."""
-    _undecided(assessment)
+    _step_open(assessment, "self")
     _sign(assessment, "self", "self_text", user, level, text, today)
 
 
 def group_decide(user, assessment: GroupAssessment, level: AssessmentLevel, note: str, today: date) -> None:
-    _after(assessment, assessment.self_level, _("Trưởng đoàn chưa tự đánh giá tập thể đoàn."))
+    _not_own(user, assessment)
+    _after(assessment, "decide", assessment.self_level, _("Trưởng đoàn chưa tự đánh giá tập thể đoàn."))
     _sign(assessment, "decided", "decision_note", user, level, note, today)
+
+
+def reopen(user, assessment: Assessment | GroupAssessment) -> None:
+    """The board opens a decided assessment again: the decision (and a member's proposal) is cleared, so the
+    steps are taken again in order. The audit log keeps the cleared values and who cleared them."""
+    _open(assessment)
+    _not_own(user, assessment)
+    if assessment.decided_level is None:
+        raise RuleViolation("level", _("Đánh giá chưa có quyết định xếp loại nên không cần mở lại."))
+    assessment.decided_level = assessment.decided_by_id = assessment.decided_on = assessment.decision_note = None
+    if isinstance(assessment, Assessment):
+        assessment.proposed_level = assessment.proposed_by_id = assessment.proposed_on = None
+        assessment.proposal_comment = None
+    db.session.flush()

@@ -194,11 +194,14 @@ GROUP = _Kind(_group_assessment, GROUP_STEPS, "assessments/group.html", "assessm
 
 def _page(kind: _Kind, assessment_id: int, step: str | None, form: StepForm | None, status: int):
     assessment = kind.load(assessment_id)
-    allowed = [name for name, (may, _service) in kind.steps.items() if may(current_user, assessment)]
+    allowed = [name for name, (may, _service) in kind.steps.items()
+               if may(current_user, assessment) and (name == step or services.closed_step_message(assessment, name) is None)]
     forms = {name: _step_form(form if name == step else None) for name in allowed}
     if "self" in forms and not forms["self"].level.data:
         forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value
-    return render(kind.template, a=assessment, forms=forms, http_status=status)
+    may_reopen = assessment.decided_level is not None and not assessment.round.closed \
+        and may_decide(current_user, assessment)
+    return render(kind.template, a=assessment, forms=forms, may_reopen=may_reopen, http_status=status)
 
 
 def _take(kind: _Kind, assessment_id: int, step: str):
@@ -228,6 +231,28 @@ def detail(assessment_id: int):
 @requires()
 def take_step(assessment_id: int, step: str):
     return _take(MEMBER, assessment_id, step)
+
+
+def _reopen(kind: _Kind, assessment_id: int):
+    """The board opens a decided assessment again (audited like every change)."""
+    assessment = kind.load(assessment_id)
+    ensure(may_decide(current_user, assessment))
+    if run_service(None, services.reopen, current_user, assessment) is REFUSED:
+        return _page(kind, assessment_id, None, None, 422)
+    flash(_("Đã mở lại đánh giá; các bước được thực hiện lại theo thứ tự."))
+    return redirect(url_for(kind.endpoint, assessment_id=assessment.id))
+
+
+@bp.post("/<int:assessment_id>/reopen")
+@requires(*BOARD)
+def reopen(assessment_id: int):
+    return _reopen(MEMBER, assessment_id)
+
+
+@bp.post("/groups/<int:assessment_id>/reopen")
+@requires(*BOARD)
+def reopen_group(assessment_id: int):
+    return _reopen(GROUP, assessment_id)
 
 
 @bp.get("/groups/<int:assessment_id>")
