@@ -7,10 +7,11 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Membership, Role, Task
+from ..models import Membership, Person, Role, Task, Unit, WorkingGroup
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
-from ..permissions import READ_DIRECTORY, headed_group_ids, scope_unit_ids, unit_in_scope
+from ..permissions import (READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids,
+                           unit_in_scope)
 from ..clock import local_today
 
 
@@ -19,12 +20,25 @@ def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:
     return status not in FINISHED_TASK_STATUSES and today > deadline
 
 
+def _task_unit(task: Task) -> Unit | None:
+    """The unit a task belongs to for scope: its owner unit, its group's owner, or its person's home unit."""
+    if task.owner_unit is not None:
+        return task.owner_unit
+    if task.owner_group is not None:
+        return task.owner_group.owner_unit
+    return task.owner_person.home_unit if task.owner_person is not None else None
+
+
 def may_read_task(user, task: Task) -> bool:
-    """Directory readers see every task; members see their own and their groups' tasks."""
-    if user.role in READ_DIRECTORY:
+    """Members read their own and their groups' tasks; directory readers read tasks in their scope (what a
+    person did is shown only for units in the reader's scope: the README's rule); town-wide readers read all."""
+    if (user.person_id is not None and task.owner_person_id == user.person_id) or \
+            task.owner_group_id in _member_group_ids(user) | headed_group_ids(user):
         return True
-    return (user.person_id is not None and task.owner_person_id == user.person_id) or \
-        (task.owner_group_id in _member_group_ids(user))
+    if user.role not in READ_DIRECTORY:
+        return False
+    unit = _task_unit(task)
+    return at_root(user) if unit is None else path_in_scope(user, unit.path)
 
 
 def may_manage_task(user, task: Task) -> bool:
@@ -68,11 +82,17 @@ OWNER_COLUMNS = {"group": Task.owner_group_id, "person": Task.owner_person_id, "
 
 
 def _readable_clause(user):
-    if user.role in READ_DIRECTORY:
+    """`may_read_task` as a query clause (None: every task)."""
+    if user.role in READ_DIRECTORY and at_root(user):
         return None
-    mine = [Task.owner_group_id.in_(_member_group_ids(user))]
+    mine = [Task.owner_group_id.in_(_member_group_ids(user) | headed_group_ids(user))]
     if user.person_id:
         mine.append(Task.owner_person_id == user.person_id)
+    if user.role in READ_DIRECTORY:
+        scoped = scope_unit_ids(user)
+        mine += [Task.owner_unit_id.in_(scoped),
+                 Task.owner_group_id.in_(select(WorkingGroup.id).where(WorkingGroup.owner_unit_id.in_(scoped))),
+                 Task.owner_person_id.in_(select(Person.id).where(Person.home_unit_id.in_(scoped)))]
     return or_(*mine)
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from webapp.clock import local_today
 from webapp.extensions import db
-from webapp.models import MemberRole, Role, Task, TaskStatus
+from webapp.models import MemberRole, Role, Task, TaskStatus, UnitKind
 from webapp.tasks.queries import is_task_overdue
 from webapp.tasks.services import create_task
 
@@ -118,3 +118,35 @@ def test_a_group_head_gives_their_group_a_task_through_the_form(client, login, m
                                               "owner_group_id": group.id, "deadline": local_today().isoformat()})
     assert created.status_code == 302
     assert db.session.scalar(db.select(Task.owner_group_id)) == group.id
+
+
+def test_unit_officers_read_tasks_of_their_ward_only(client, login, make_user, make_unit, make_person, make_group,
+                                                     root_unit):
+    """#21.10: what a person did (tasks) is shown only for units in the reader's scope, page and export alike."""
+    ward_a = make_unit("Đảng bộ phường A", kind=UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    ward_b = make_unit("Đảng bộ phường B", kind=UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    cell_a, cell_b = make_unit("Chi bộ Tổ dân phố 1", parent=ward_a), make_unit("Chi bộ Tổ dân phố 1", parent=ward_b)
+    admin = make_user()
+    create_task(admin, title="Việc của chi bộ phường A", deadline=local_today(), owner_unit=cell_a)
+    create_task(admin, title="Việc của chi bộ phường B", deadline=local_today(), owner_unit=cell_b)
+    create_task(admin, title="Việc của đoàn phường B", deadline=local_today(), owner_group=make_group(owner=ward_b))
+    create_task(admin, title="Việc của đoàn thị xã", deadline=local_today(), owner_group=make_group())
+    create_task(admin, title="Việc của người ở phường B", deadline=local_today(),
+                owner_person=_person_at(make_person(), cell_b))
+    db.session.commit()
+    officer = make_user(Role.UNIT_OFFICER, scope_unit=ward_a)
+    login(officer)
+    page = client.get("/tasks/").get_data(as_text=True)
+    assert "phường A" in page
+    assert "phường B" not in page and "thị xã" not in page
+    sheet = load_workbook(BytesIO(client.get("/tasks/export.xlsx").data)).active
+    titles = {sheet.cell(row, 2).value for row in range(1, sheet.max_row + 1)}
+    assert "Việc của chi bộ phường A" in titles and not any("phường B" in str(t) or "thị xã" in str(t) for t in titles)
+    others = db.session.scalars(db.select(Task).where(Task.title.contains("phường B"))).all()
+    assert all(client.get(f"/tasks/{task.id}").status_code == 403 for task in others)
+
+
+def _person_at(person, unit):
+    person.home_unit = unit
+    db.session.flush()
+    return person
