@@ -27,13 +27,16 @@ STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStat
 
 
 def month_range(key: str | None, f: Filters) -> tuple[date, date] | None:
-    """The days of month 'YYYY-MM' within the period; None when the key is malformed."""
+    """The days of month 'YYYY-MM' within the period; None when the key is malformed or the month lies outside
+    the period (a drill-down never reaches past the figures it explains, nor past the calendar's end)."""
     try:
         year, month = (int(part) for part in (key or "").split("-"))
         first = date(year, month, 1)
     except ValueError:
         return None
-    return max(first, f.start), min(add_months(first, 1) - timedelta(days=1), f.end)
+    if not f.start <= first <= f.end:
+        return None
+    return first, min(add_months(first, 1) - timedelta(days=1), f.end)
 
 
 def attendance_records(f: Filters, person_id=None, group_id=None, unit_id=None, statuses=None, days=None):

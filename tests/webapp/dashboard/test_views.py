@@ -66,10 +66,14 @@ def test_drilldown_by_month_and_group_meetings(client, as_role, town):
     assert "Họp Đoàn 1" in meetings
 
 
-def test_drilldown_bad_month_is_a_message(client, as_role, town):
+@pytest.mark.parametrize("args", [{**YEAR, "month": "2026-xx"}, {"month": "9999-12", "period": "year", "year": "2100"},
+                                  {"month": "2019-01", "period": "year", "year": "2026"}])
+def test_drilldown_bad_month_is_a_message(client, as_role, town, args):
+    """A month that is malformed, past the calendar's end (#21.15: a 500) or outside the period is a 400."""
     as_role(Role.LEADERSHIP)
-    response = client.get("/dashboard/records/attendance", query_string={**YEAR, "month": "2026-xx"})
-    assert response.status_code == 400 and "Tháng không hợp lệ" in response.get_data(as_text=True)
+    for kind in ("attendance", "group_meetings"):
+        response = client.get(f"/dashboard/records/{kind}", query_string=args)
+        assert response.status_code == 400 and "Tháng không hợp lệ" in response.get_data(as_text=True)
 
 
 def test_coverage_drilldowns(client, as_role, town):
