@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from . import request_input
 from .config import build_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import setup
 
     setup.configure_extensions(app)
+    request_input.install(app)
     setup.configure_database(app)
     setup.configure_i18n(app)
     setup.configure_security(app)

@@ -13,6 +13,7 @@ FIELDS = ["name", "title", "date", "held_on", "deadline", "status", "unit_id", "
 PAYLOADS = {
     "empty": {},
     "junk": {k: "'\"<b>%00\u202e" for k in FIELDS},
+    "nul": {k: "Nguyễn\x00\x1b Văn" for k in FIELDS},
     "huge": {k: "99999999999999999999" for k in FIELDS},
     "dates": {k: "31/02/2026" for k in FIELDS},
 }
