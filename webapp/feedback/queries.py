@@ -1,10 +1,12 @@
 """Reads the feedback pages need besides the register itself: choices for selects."""
 from sqlalchemy import select
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import FeedbackCategory, Person, Unit, User, WorkingGroup
 from ..permissions import in_scope
 from .forms import NONE_CHOICE
+from .visibility import creditable_person_ids, recordable_unit_ids
 
 
 def unit_choices(user) -> list[tuple[int, str]]:
@@ -19,8 +21,23 @@ def group_choices(blank: bool = True) -> list[tuple[int, str]]:
     return ([NONE_CHOICE] if blank else []) + [(g.id, g.name) for g in groups]
 
 
+def recordable_unit_choices(user) -> list[tuple[int, str]]:
+    """The units the user may record a new item for (`visibility.may_record`), in tree order."""
+    units = db.session.scalars(select(Unit).where(Unit.active.is_(True),
+                                                  Unit.id.in_(recordable_unit_ids(user, local_today())))
+                               .order_by(Unit.path))
+    return [(u.id, ("· " * u.depth) + u.name) for u in units]
+
+
 def person_choices() -> list[tuple[int, str]]:
     persons = db.session.scalars(select(Person).order_by(Person.sort_key))
+    return [NONE_CHOICE] + [(p.id, p.full_name) for p in persons]
+
+
+def creditable_person_choices(user) -> list[tuple[int, str]]:
+    """The persons an item may be credited to (`visibility.may_credit`)."""
+    persons = db.session.scalars(select(Person).where(Person.id.in_(creditable_person_ids(user, local_today())))
+                                 .order_by(Person.sort_key))
     return [NONE_CHOICE] + [(p.id, p.full_name) for p in persons]
 
 

@@ -14,7 +14,8 @@ from ..template_helpers import label
 from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
 from .services import attach_files, ensure_default_categories, record_feedback, save_category, transition
-from .visibility import FeedbackFilters, feedback_select, may_act, may_read, may_record, may_see_content, present, present_many
+from .visibility import (FeedbackFilters, feedback_select, may_act, may_credit, may_read, may_record, may_see_content,
+                         present, present_many)
 from .workflow import allowed_targets
 
 
@@ -51,9 +52,9 @@ def export():
 
 def _fill_feedback_choices(form: FeedbackForm) -> None:
     form.category_id.choices = queries.category_choices()
-    form.unit_id.choices = queries.unit_choices(current_user)
+    form.unit_id.choices = queries.recordable_unit_choices(current_user)
     form.group_id.choices = queries.group_choices()
-    form.source_person_id.choices = queries.person_choices()
+    form.source_person_id.choices = queries.creditable_person_choices(current_user)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -65,7 +66,7 @@ def create():
     _fill_feedback_choices(form)
     if form.validate_on_submit():
         unit = db.get_or_404(Unit, form.unit_id.data)
-        ensure(may_record(current_user, unit))
+        ensure(may_record(current_user, unit) and may_credit(current_user, form.source_person_id.data))
         item = run_service(
             form, record_feedback, current_user, received_on=form.received_on.data,
             category=db.get_or_404(FeedbackCategory, form.category_id.data),

@@ -12,9 +12,11 @@ from sqlalchemy.orm import selectinload
 
 from ..clock import local_today
 from ..formfields import bounded_int
-from ..models import FeedbackCategory, FeedbackItem, FeedbackStatus, Role, Unit
+from ..extensions import db
+from ..models import Assignment, FeedbackCategory, FeedbackItem, FeedbackStatus, Membership, Person, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
-from ..permissions import READ_DIRECTORY, in_scope, unit_in_scope
+from ..models.groups import active_on
+from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, in_scope, unit_in_scope
 from .workflow import elapsed_days, is_overdue
 
 CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
@@ -44,9 +46,56 @@ def may_act(user, item: FeedbackItem) -> bool:
     return item.handler_id == user.id or (user.role in ACTING_ROLES and unit_in_scope(user, item.unit))
 
 
+SCOPED_RECORDERS = {Role.ADMIN, Role.UNIT_OFFICER}
+
+
+def recordable_unit_ids(user, today: date):
+    """Sub-select of the units a user may record feedback for: admins and unit officers, their scope; heads and
+    members, the units they (or, for heads, the members of the groups they lead) follow today."""
+    if user.role in SCOPED_RECORDERS:
+        return select(Unit.id).where(in_scope(user))
+    if user.role not in RECORDING_ROLES or user.person_id is None:
+        return select(Unit.id).where(false())
+    followers = [Assignment.person_id == user.person_id]
+    headed = headed_group_ids(user)
+    if headed:
+        followers.append(Membership.group_id.in_(headed))
+    return (select(Assignment.unit_id).join(Assignment.membership)
+            .where(or_(*followers), active_on(Assignment, today), active_on(Membership, today)))
+
+
 def may_record(user, unit: Unit | None) -> bool:
-    """Recording a new item for `unit`."""
-    return user.role in RECORDING_ROLES and (unit is None or unit_in_scope(user, unit))
+    """Recording a new item for `unit` (None: whether the user records feedback at all)."""
+    if user.role not in RECORDING_ROLES:
+        return False
+    if unit is None:
+        return True
+    if user.role in SCOPED_RECORDERS:
+        return unit_in_scope(user, unit)
+    return unit.id in set(db.session.scalars(recordable_unit_ids(user, local_today())))
+
+
+def creditable_person_ids(user, today: date):
+    """Sub-select of the persons an item may be credited to ("Thành viên nắm bắt"): members only themselves;
+    heads themselves and the members of the groups they lead; admins and officers the persons in their scope
+    (by home unit, or anyone for town-wide users)."""
+    if user.role in SCOPED_RECORDERS:
+        if at_root(user):
+            return select(Person.id)
+        return select(Person.id).join(Unit, Unit.id == Person.home_unit_id).where(in_scope(user))
+    own = select(Person.id).where(Person.id == (user.person_id or 0))
+    headed = headed_group_ids(user)
+    if not headed:
+        return own
+    return own.union(select(Membership.person_id).where(Membership.group_id.in_(headed),
+                                                        active_on(Membership, today)))
+
+
+def may_credit(user, person_id: int | None) -> bool:
+    """Whether the item may name `person_id` as the member who brought it in (None: nobody, always allowed)."""
+    if person_id is None:
+        return True
+    return person_id in set(db.session.scalars(creditable_person_ids(user, local_today())))
 
 
 def readable_clause(user):

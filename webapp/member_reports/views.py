@@ -137,7 +137,7 @@ def compile_report(group_id: int):
         form.schedule_id.errors = [_("Lựa chọn không hợp lệ.")]
     if schedule is None:
         return _group_page(group, form, 422)
-    submission = run_service(form, submit_report, schedule, current_user, key, local_today(), form.text.data)
+    submission = run_service(form, submit_report, schedule, current_user, key, form.text.data)
     if not submission:
         return _group_page(group, form, 422)
     flash(_("Đã ghi nhận báo cáo kỳ %(key)s.", key=submission.period_key))

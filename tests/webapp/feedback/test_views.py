@@ -129,3 +129,29 @@ def test_admin_edits_categories_with_validation(client, as_role, make_category):
     assert response.status_code == 422 and "Đã có lĩnh vực" in response.get_data(as_text=True)
     assert client.post("/feedback/categories/new", data={"name": "Môi trường", "sla_days": "20",
                                                          "restricted": "y", "active": "y"}).status_code == 302
+
+
+def test_a_member_records_for_units_they_follow_credited_to_themself_only(client, login, make_user, ward,
+                                                                          make_category, make_unit, make_person,
+                                                                          make_group, make_membership,
+                                                                          make_assignment):
+    """#21.11: a member could record feedback for any unit and credit it to any person, inflating their figures."""
+    category = make_category()
+    followed, other_cell = make_unit("Chi bộ Tổ dân phố 1", parent=ward), make_unit("Chi bộ Tổ dân phố 2", parent=ward)
+    me, someone = make_person("Trần Thị Mình"), make_person("Lê Văn Khác")
+    group = make_group()
+    make_assignment(make_membership(me, group), followed)
+    make_membership(someone, group)
+    db.session.commit()
+    login(make_user(Role.MEMBER, person=me))
+    form = client.get("/feedback/new").get_data(as_text=True)
+    assert "Tổ dân phố 1" in form and "Tổ dân phố 2" not in form and "Lê Văn Khác" not in form
+    base = {"received_on": local_today().strftime("%d/%m/%Y"), "category_id": category.id,
+            "content": "Đề nghị sửa đường"}
+    for data in ({**base, "unit_id": other_cell.id, "source_person_id": me.id},
+                 {**base, "unit_id": followed.id, "source_person_id": someone.id}):
+        assert client.post("/feedback/new", data=data).status_code in (403, 422)
+    assert db.session.scalars(db.select(FeedbackItem)).all() == []
+    assert client.post("/feedback/new", data={**base, "unit_id": followed.id,
+                                              "source_person_id": me.id}).status_code == 302
+    assert db.session.scalars(db.select(FeedbackItem)).one().source_person_id == me.id
