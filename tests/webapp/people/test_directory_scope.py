@@ -24,3 +24,20 @@ def test_ward_scoped_editors_do_not_change_another_wards_directory(client, town,
 def test_members_do_not_read_the_directory(client, town, login_as):
     login_as(Role.MEMBER)
     assert client.get(f"/people/{town.outsider.id}").status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.UNIT_OFFICER])
+def test_ward_scoped_editors_do_not_touch_town_cadres(client, town, login_in_ward, make_person, role):
+    """#21.3: a person with no home unit is a town cadre; a ward's admin could edit one or move one into the ward."""
+    cadre = make_person("Đinh Văn Thị Ủy")
+    login_in_ward(role)
+    assert client.get(f"/people/{cadre.id}/edit").status_code == 403
+    moved = client.post(f"/people/{cadre.id}/edit", data={"full_name": "Đinh Văn Thị Ủy", "home_unit_id": town.ward.id})
+    assert moved.status_code == 403
+    assert cadre.home_unit_id is None
+
+
+def test_a_town_admin_edits_town_cadres(client, town, as_role, make_person):
+    cadre = make_person("Đinh Văn Thị Ủy")
+    as_role(Role.ADMIN)
+    assert client.get(f"/people/{cadre.id}/edit").status_code == 200
