@@ -10,12 +10,13 @@ from ..extensions import db
 from ..groups.queries import terms
 from ..models import Document, Role, Term
 from ..pagination import paginate
-from ..permissions import READ_DIRECTORY, requires
+from ..permissions import READ_DIRECTORY, ensure, requires
 from ..rendering import render
 from ..services import REFUSED, run_service
 from ..template_helpers import vn_date
 from ..uploads import upload_folder
 from . import bp, services
+from .access import can_manage_documents
 from .forms import CommentForm, DocumentForm
 from .rules import in_force
 
@@ -27,13 +28,14 @@ def index():
     page = paginate(select(Document).options(joinedload(Document.term))
                     .order_by(Document.issued_on.desc().nulls_last(), Document.id.desc()))
     return render("documents/index.html", "documents/_rows.html", page=page,
-                  can_upload=current_user.role == Role.ADMIN)
+                  can_upload=can_manage_documents(current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @requires(Role.ADMIN)
 def upload():
     """Upload a document file with its number, title, date and term."""
+    ensure(can_manage_documents(current_user))
     form = DocumentForm()
     form.term_id.choices = [("", _("— Không gắn nhiệm kỳ —"))] + [(t.id, t.name) for t in terms()]
     form.related_id.choices = [("", "—")] + [(d.id, f"{d.number or ''} {d.title}".strip()) for d in db.session.scalars(
@@ -72,7 +74,7 @@ def _detail(document: Document, form: CommentForm | None = None, status: int = 2
     return render("documents/detail.html", document=document, later=later, today=today, http_status=status,
                   in_force=in_force(document.status, document.effective_from, document.effective_to, today),
                   form=form or (CommentForm() if document.status == "draft" else None),
-                  can_issue=current_user.role == Role.ADMIN and document.status == "draft")
+                  can_issue=can_manage_documents(current_user) and document.status == "draft")
 
 
 @bp.get("/<int:document_id>")
@@ -99,6 +101,7 @@ def add_comment(document_id: int):
 @requires(Role.ADMIN)
 def issue(document_id: int):
     document = _document(document_id)
+    ensure(can_manage_documents(current_user))
     if document.status != "draft":
         abort(409)
     if run_service(None, services.issue, document, local_today()):

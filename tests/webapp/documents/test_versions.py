@@ -64,3 +64,24 @@ def test_the_obligation_of_the_regulation_in_force_measures_its_period(app):
     assert regulation_in_force(date(2025, 6, 30)).title == "Quy chế cũ"
     assert regulation_in_force(date(2026, 6, 30)).title == "Quy chế mới"
     assert regulation_in_force(date(2021, 6, 30)) is None
+
+
+def test_a_wards_admin_neither_issues_nor_annuls_the_towns_regulations(client, login, make_user, make_unit, root_unit,
+                                                                        clock):
+    """#21.3: regulations set every ward's obligations; a ward-scoped admin could annul or issue the town's."""
+    clock(datetime(2026, 4, 10, 3, 0, tzinfo=timezone.utc))
+    ward = make_unit("Đảng bộ phường Bắc Hồng", parent=root_unit)
+    town_admin, ward_admin = make_user(Role.ADMIN, username="vanphong"), make_user(Role.ADMIN, scope_unit=ward)
+    login(town_admin)
+    assert _upload(client, number="46-QĐ/ĐU", issued_on="2022-09-28").status_code == 302
+    regulation = db.session.scalar(select(Document))
+    assert _upload(client, number="13-QĐ/ĐU", draft="y").status_code == 302
+    draft = db.session.scalar(select(Document).where(Document.number == "13-QĐ/ĐU"))
+    client.post("/auth/logout")
+    login(ward_admin)
+    assert "/documents/new" not in client.get("/documents/").get_data(as_text=True)
+    assert _upload(client, number="1-QĐ/P", relation="annuls", related_id=regulation.id).status_code == 403
+    assert client.post(f"/documents/{draft.id}/issue").status_code == 403
+    db.session.expire_all()
+    assert db.session.get(Document, regulation.id).effective_to is None
+    assert db.session.get(Document, draft.id).status == "draft"
