@@ -119,6 +119,15 @@ def can_manage_group(user, group: WorkingGroup) -> bool:
     return False
 
 
+def managed_groups(user):
+    """`can_manage_group` as a sub-select of group ids: an admin's groups owned within their scope, a head's
+    groups they lead today."""
+    if user.role == Role.ADMIN:
+        return select(WorkingGroup.id).join(Unit, Unit.id == WorkingGroup.owner_unit_id).where(in_scope(user))
+    return select(WorkingGroup.id).where(WorkingGroup.id.in_(headed_group_ids(user) if user.role == Role.GROUP_HEAD
+                                                             else set()))
+
+
 def can_record_for_unit(user, unit: Unit) -> bool:
     """Admins and unit officers record meetings and attendance for units in their subtree."""
     return user.role in (Role.ADMIN, Role.UNIT_OFFICER) and unit_in_scope(user, unit)

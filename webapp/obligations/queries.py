@@ -6,24 +6,31 @@ from ..clock import local_today
 from ..extensions import db
 from ..models import Absence, Membership, Person, Role
 from ..models.groups import active_on
-from ..permissions import headed_group_ids
+from ..permissions import is_town_admin, managed_groups, scope_unit_ids
 
 OFFICE = {Role.ADMIN, Role.LEADERSHIP}
 
 
 def managed_person_ids(user) -> set[int]:
-    """Persons the user may declare absences for: themself; a head their groups' current members; admins anyone."""
+    """Persons the user may declare absences for (absences change obligation figures, so this follows the group
+    rule `can_manage_group`): themself; the current members of the groups they manage (a head's groups, an
+    admin's groups owned within their scope); for an admin also the persons whose home unit is in scope, and for a
+    town-wide admin everyone."""
     ids = {user.person_id} if user.person_id else set()
-    headed = headed_group_ids(user)
-    if headed:
-        ids |= set(db.session.scalars(select(Membership.person_id).where(Membership.group_id.in_(headed),
-                                                                         active_on(Membership, local_today()))))
+    ids |= set(db.session.scalars(select(Membership.person_id).where(Membership.group_id.in_(managed_groups(user)),
+                                                                     active_on(Membership, local_today()))))
+    if user.role == Role.ADMIN:
+        ids |= set(db.session.scalars(select(Person.id).where(Person.home_unit_id.in_(scope_unit_ids(user)))))
     return ids
+
+
+def _everyone(user) -> bool:
+    return is_town_admin(user)
 
 
 def person_choices(user) -> list[tuple[int, str]]:
     statement = select(Person).order_by(Person.sort_key)
-    if user.role != Role.ADMIN:
+    if not _everyone(user):
         statement = statement.where(Person.id.in_(managed_person_ids(user) or {0}))
     return [(p.id, p.full_name) for p in db.session.scalars(statement)]
 
@@ -38,4 +45,5 @@ def absences_for(user):
 
 
 def may_manage_absence(user, absence: Absence) -> bool:
-    return user.role == Role.ADMIN or absence.created_by_id == user.id or absence.person_id in managed_person_ids(user)
+    """Withdrawing follows the same rule as declaring (its author alone does not suffice once out of scope)."""
+    return _everyone(user) or absence.person_id in managed_person_ids(user)

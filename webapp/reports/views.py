@@ -16,7 +16,7 @@ from ..feedback.forms import uploaded_files
 from ..feedback.uploads import send_attachment
 from ..formfields import bounded_int
 from ..models import Attachment, ReportFrequency, ReportSchedule, ReportSubmission, Role, WorkingGroup
-from ..permissions import READ_DIRECTORY, headed_group_ids, requires
+from ..permissions import READ_DIRECTORY, headed_group_ids, managed_groups, requires
 from ..rendering import render
 from ..services import run_service
 from ..template_helpers import label
@@ -81,7 +81,8 @@ def export():
 @requires(Role.ADMIN)
 def schedules():
     form = ScheduleForm()
-    form.group_id.choices = choices.group_choices()
+    form.group_id.choices = [(g.id, g.name) for g in db.session.scalars(
+        select(WorkingGroup).where(WorkingGroup.id.in_(managed_groups(current_user))).order_by(WorkingGroup.number))]
     form.frequency.choices = [(f.value, label(f)) for f in ReportFrequency]
     if form.validate_on_submit():
         if run_service(form, create_schedule, db.session.get(WorkingGroup, form.group_id.data),
@@ -102,9 +103,7 @@ def _can_submit_any() -> bool:
 def _submittable_schedules() -> list[ReportSchedule]:
     statement = (select(ReportSchedule).where(ReportSchedule.active.is_(True))
                  .options(selectinload(ReportSchedule.group)).order_by(ReportSchedule.group_id))
-    if current_user.role != Role.ADMIN:
-        statement = statement.where(ReportSchedule.group_id.in_(headed_group_ids(current_user)))
-    return list(db.session.scalars(statement))
+    return list(db.session.scalars(statement.where(ReportSchedule.group_id.in_(managed_groups(current_user)))))
 
 
 def _check_period(form: SubmissionForm, schedule: ReportSchedule) -> bool:

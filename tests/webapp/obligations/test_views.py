@@ -105,3 +105,30 @@ def test_a_group_without_its_own_rule_follows_the_regulation_in_force(
     login(leader)
     page = client.get("/dashboard/?period=quarter&year=2026&quarter=1").get_data(as_text=True)
     assert _rate(page, "Phạm Thị Bận") == ("2", "2")
+
+
+def test_a_wards_admin_does_not_declare_absences_for_another_wards_group(client, login, make_unit, root_unit,
+                                                                         make_person, make_group, make_membership,
+                                                                         make_user):
+    """#21.3: absences are left out of obligations, so declaring one changes figures; a ward's admin could declare
+    or withdraw them for members of groups working in another ward."""
+    ward_a = make_unit("Đảng bộ phường A", UnitKind.PARTY_COMMITTEE, Sector.WARD, root_unit)
+    ward_b = make_unit("Đảng bộ phường B", UnitKind.PARTY_COMMITTEE, Sector.WARD, root_unit)
+    mine, theirs = make_group(1, owner=ward_a), make_group(2, owner=ward_b)
+    near, far = make_person("Người Phường A"), make_person("Người Phường B")
+    make_membership(near, mine, start=START)
+    make_membership(far, theirs, start=START)
+    town_admin, ward_admin = make_user(Role.ADMIN), make_user(Role.ADMIN, scope_unit=ward_a)
+    db.session.commit()
+    login(town_admin)
+    leave = {"person_id": far.id, "start_date": "2026-05-01", "end_date": "2026-05-10", "reason": "leave"}
+    assert client.post("/obligations/absences/new", data=leave).status_code == 302
+    far_absence = db.session.scalar(select(Absence))
+    client.post("/auth/logout")
+    login(ward_admin)
+    form = client.get("/obligations/absences/new").get_data(as_text=True)
+    assert "Người Phường A" in form and "Người Phường B" not in form
+    assert client.post("/obligations/absences/new", data=leave).status_code == 422
+    assert client.post(f"/obligations/absences/{far_absence.id}/delete").status_code == 403
+    assert client.post("/obligations/absences/new", data={**leave, "person_id": near.id}).status_code == 302
+    assert len(db.session.scalars(select(Absence)).all()) == 2

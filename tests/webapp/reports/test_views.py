@@ -91,3 +91,19 @@ def test_a_head_cannot_backdate_a_submission(client, clock, login, make_user, ma
     assert response.status_code == 302
     submission = db.session.scalars(db.select(ReportSubmission)).one()
     assert submission.submitted_on == date(2026, 2, 15)
+
+
+def test_a_wards_admin_files_ledger_entries_only_for_groups_of_their_ward(client, login, make_user, make_unit,
+                                                                          root_unit, make_group):
+    """#21.3: a ward-scoped admin could file ledger entries for the town's groups."""
+    ward = make_unit("Đảng bộ phường A", parent=root_unit)
+    town_group, ward_group = make_group(1), make_group(2, owner=ward)
+    town_schedule = create_schedule(town_group, ReportFrequency.MONTHLY, due_day=20, starts_on=date(2025, 1, 1))
+    ward_schedule = create_schedule(ward_group, ReportFrequency.MONTHLY, due_day=20, starts_on=date(2025, 1, 1))
+    db.session.commit()
+    login(make_user(Role.ADMIN, scope_unit=ward))
+    assert client.post("/reports/submit", data={"schedule_id": town_schedule.id, "period_key": "2025-12"}).status_code == 422
+    assert client.post("/reports/schedules", data={"group_id": town_group.id, "frequency": "quarterly", "due_day": "10",
+                                                   "months_after": "1", "starts_on": "2025-01-01"}).status_code == 422
+    assert client.post("/reports/submit", data={"schedule_id": ward_schedule.id, "period_key": "2025-12"}).status_code == 302
+    assert [s.schedule_id for s in db.session.scalars(db.select(ReportSubmission))] == [ward_schedule.id]
