@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clock import utcnow
@@ -24,6 +24,9 @@ class FieldVisit(db.Model):
     met_with: Mapped[Optional[str]] = mapped_column(String(300))
     findings: Mapped[str] = mapped_column(Text)
     difficulties: Mapped[Optional[str]] = mapped_column(Text)
+    # Raised as a restricted complaint (e.g. "Tố cáo"): the visit's own text is restricted at its source, so no
+    # list, export, timeline or task made from it shows it to readers of the complaint's category.
+    restricted: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

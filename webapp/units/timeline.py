@@ -19,7 +19,7 @@ from ..models.meetings import meeting_unit
 from ..reports.periods import period_bounds
 from ..tasks.queries import may_read_task
 from ..template_helpers import label
-from ..visits.queries import may_read_visit
+from ..visits.queries import may_read_visit, visit_text
 
 LIMIT_PER_KIND = 200
 
@@ -42,9 +42,15 @@ def _visits(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(FieldVisit).options(selectinload(FieldVisit.person), selectinload(FieldVisit.group).selectinload(WorkingGroup.owner_unit))
                               .where(FieldVisit.unit_id == unit.id, FieldVisit.visited_on.between(start, end))
                               .order_by(FieldVisit.visited_on.desc()).limit(LIMIT_PER_KIND))
-    return [Entry(v.visited_on, "visit", _("Đi cơ sở: %(name)s", name=v.person.full_name),
-                  " — ".join(filter(None, [_level(v.group), v.difficulties or v.findings])),
-                  url_for("visits.detail", visit_id=v.id) if may_read_visit(user, v, end) else None) for v in rows]
+    entries = []
+    for v in rows:
+        readable = may_read_visit(user, v, end)
+        text = visit_text(user, v) if readable else None
+        shown = (text.difficulties or text.findings) if text is not None and not text.withheld else None
+        entries.append(Entry(v.visited_on, "visit", _("Đi cơ sở: %(name)s", name=v.person.full_name),
+                             " — ".join(filter(None, [_level(v.group), shown])),
+                             url_for("visits.detail", visit_id=v.id) if readable else None))
+    return entries
 
 
 def _meetings(user, unit: Unit, start: date, end: date) -> tuple[list[Entry], dict[int, bool]]:

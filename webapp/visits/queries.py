@@ -3,15 +3,17 @@ person follows on a day."""
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import false, or_, select
 
 from ..extensions import db
 from ..formfields import bounded_int
-from ..models import Assignment, FieldVisit, Membership, Role, Unit
+from ..models import Assignment, FeedbackItem, FieldVisit, Membership, Role, Unit
 from ..models.groups import active_on
 from ..permissions import headed_group_ids, scope_path
 
 SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}
+TEXT_ROLES = {Role.ADMIN, Role.LEADERSHIP}  # who reads restricted content (as feedback.visibility.CONTENT_ROLES)
 
 
 def followed_assignments(person_id: int | None, day: date) -> list[Assignment]:
@@ -105,3 +107,32 @@ def may_read_visit(user, visit: FieldVisit, today: date) -> bool:
     statement = (select(FieldVisit.id).join(Unit, FieldVisit.unit_id == Unit.id)
                  .where(FieldVisit.id == visit.id, readable_clause(user, today)))
     return db.session.scalar(statement) is not None
+
+
+WITHHELD = _l("(Nội dung hạn chế — chỉ người có thẩm quyền được xem)")
+
+
+@dataclass(frozen=True)
+class VisitText:
+    """What a reader is shown of a visit's text (the one reader every list, page, export and timeline uses)."""
+
+    findings: str
+    difficulties: str | None
+    withheld: bool
+
+
+def may_see_visit_text(user, visit: FieldVisit) -> bool:
+    """A restricted visit's text: its author, admins and leadership, and the handler of the complaint raised
+    from it; the caller has already checked that the user may read the visit at all."""
+    if not visit.restricted or user.role in TEXT_ROLES:
+        return True
+    if (user.person_id is not None and user.person_id == visit.person_id) or visit.created_by_id == user.id:
+        return True
+    return db.session.scalar(select(FeedbackItem.id).where(FeedbackItem.field_visit_id == visit.id,
+                                                           FeedbackItem.handler_id == user.id).limit(1)) is not None
+
+
+def visit_text(user, visit: FieldVisit) -> VisitText:
+    if may_see_visit_text(user, visit):
+        return VisitText(visit.findings, visit.difficulties, False)
+    return VisitText(str(WITHHELD), str(WITHHELD) if visit.difficulties else None, True)

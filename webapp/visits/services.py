@@ -29,7 +29,10 @@ def record_visit(user, *, visitor_id: int | None, unit: Unit, visited_on: date, 
 
 
 def raise_feedback(user, visit: FieldVisit, category: FeedbackCategory) -> FeedbackItem:
-    """The difficulties raised at a visit as a new feedback item of the visited unit, linked to the visit."""
+    """The difficulties raised at a visit as a new feedback item of the visited unit, linked to the visit; raised
+    under a restricted category, the visit's own text becomes restricted too (sensitivity follows the text)."""
+    if category.restricted:
+        visit.restricted = True
     return record_feedback(user, received_on=visit.visited_on, category=category, unit=visit.unit,
                            content=visit.difficulties or visit.findings, source_person=visit.person,
                            group=visit.group, field_visit=visit)

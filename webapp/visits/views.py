@@ -19,7 +19,7 @@ from ..tasks.queries import may_create_tasks
 from ..tasks.sources import tasks_by_source
 from . import bp
 from .forms import RaiseFeedbackForm, VisitForm
-from .queries import VisitFilters, followed_assignments, may_read_visit, visits_select
+from .queries import VisitFilters, followed_assignments, may_read_visit, visit_text, visits_select
 from .services import raise_feedback, record_visit
 
 
@@ -29,7 +29,8 @@ def index():
     filters = VisitFilters.from_args(request.args)
     page = paginate(visits_select(current_user, filters, local_today()))
     return render("visits/index.html", "visits/_rows.html", page=page, filters=filters,
-                  can_record=current_user.person_id is not None)
+                  can_record=current_user.person_id is not None,
+                  texts={v.id: visit_text(current_user, v) for v in page.items})
 
 
 @bp.get("/export.xlsx")
@@ -39,8 +40,9 @@ def export():
     columns = [Column(_("Số"), 10), Column(_("Ngày"), 12), Column(_("Thành viên"), 26), Column(_("Đơn vị"), 32),
                Column(_("Đoàn công tác"), 22), Column(_("Làm việc với"), 26), Column(_("Tình hình nắm được"), 50),
                Column(_("Khó khăn, kiến nghị của cơ sở"), 50)]
+    texts = [visit_text(current_user, v) for v in visits]
     rows = [[v.number, v.visited_on, v.person.full_name, v.unit.name, v.group.name if v.group else "", v.met_with,
-             v.findings, v.difficulties] for v in visits]
+             t.findings, t.difficulties] for v, t in zip(visits, texts)]
     return xlsx_response("di-co-so.xlsx", _("DANH SÁCH CHUYẾN ĐI CƠ SỞ"), columns, rows)
 
 
@@ -85,15 +87,17 @@ def _readable(visit_id: int) -> FieldVisit:
 def _detail(visit: FieldVisit, raise_form: RaiseFeedbackForm | None = None, status: int = 200):
     items = db.session.scalars(select(FeedbackItem).where(FeedbackItem.field_visit_id == visit.id)
                                .order_by(FeedbackItem.id)).all()
-    can_raise = bool(visit.difficulties) and may_record_feedback(current_user, visit.unit)
+    text = visit_text(current_user, visit)
+    can_raise = bool(visit.difficulties) and not text.withheld and may_record_feedback(current_user, visit.unit)
     if can_raise and raise_form is None:
         raise_form = RaiseFeedbackForm()
     if raise_form is not None:
         raise_form.category_id.choices = category_choices()
     return render("visits/detail.html", http_status=status, visit=visit, raise_form=raise_form if can_raise else None,
+                  text=text,
                   feedback_items=[item for item in items if may_read_feedback(current_user, item)],
                   tasks=tasks_by_source("field_visit", [visit.id]).get(visit.id, []),
-                  can_create_task=bool(visit.difficulties) and may_create_tasks(current_user))
+                  can_create_task=bool(visit.difficulties) and not text.withheld and may_create_tasks(current_user))
 
 
 @bp.get("/<int:visit_id>")
@@ -106,7 +110,8 @@ def detail(visit_id: int):
 @requires()
 def to_feedback(visit_id: int):
     visit = _readable(visit_id)
-    ensure(bool(visit.difficulties) and may_record_feedback(current_user, visit.unit))
+    ensure(bool(visit.difficulties) and not visit_text(current_user, visit).withheld
+           and may_record_feedback(current_user, visit.unit))
     form = RaiseFeedbackForm()
     form.category_id.choices = category_choices()
     if not form.validate_on_submit() or form.category_id.data not in dict(form.category_id.choices):
