@@ -4,9 +4,29 @@ Services check their rules, change rows and flush, never commit; `run_service` c
 or rolls back and puts the rule's message next to the form field at fault (the view then answers 422)."""
 from flask import flash
 from flask_babel import lazy_gettext as _
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .extensions import db
 from .formfields import RuleViolation, show_violation
+
+DUPLICATE = _("Bản ghi này vừa được ghi nhận (có thể do bấm gửi hai lần); không ghi thêm lần nữa.")
+BUSY = _("Cơ sở dữ liệu đang bận ghi việc khác; chưa lưu được, hãy gửi lại sau giây lát.")
+
+
+def is_unique_violation(error: IntegrityError) -> bool:
+    """The losing side of a race on a unique constraint (PostgreSQL 23505, SQLite 'UNIQUE constraint failed')."""
+    return getattr(error.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(error.orig)
+
+
+def is_busy(error: OperationalError) -> bool:
+    """SQLite's writer lock not obtained in time (or a snapshot outdated by another writer)."""
+    return "database is locked" in str(error.orig) or "database table is locked" in str(error.orig)
+
+
+def _refuse(form, message) -> "Refused":
+    db.session.rollback()
+    flash(str(message), "error")
+    return REFUSED
 
 
 class Refused:
@@ -21,9 +41,12 @@ REFUSED = Refused()
 
 def run_service(form, service, *args, **kwargs):
     """Run `service(*args, **kwargs)` and commit, returning its result; when a rule refuses the change, roll
-    back, show the message on `form` (flash it when there is no form) and return the falsy REFUSED."""
+    back, show the message on `form` (flash it when there is no form) and return the falsy REFUSED. The losing
+    request of a race (a unique row written by the other one first, SQLite's writer lock not obtained) is
+    refused the same way, with a Vietnamese message instead of a 500."""
     try:
         result = service(*args, **kwargs)
+        db.session.commit()
     except RuleViolation as violation:
         db.session.rollback()
         if form is None:
@@ -31,7 +54,14 @@ def run_service(form, service, *args, **kwargs):
         else:
             show_violation(form, violation)
         return REFUSED
-    db.session.commit()
+    except IntegrityError as error:  # a double submit: the other request wrote the unique row first
+        if not is_unique_violation(error):
+            raise
+        return _refuse(form, DUPLICATE)
+    except OperationalError as error:
+        if not is_busy(error):
+            raise
+        return _refuse(form, BUSY)
     return result
 
 

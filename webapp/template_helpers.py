@@ -1,4 +1,5 @@
 """Filters and globals available in every template."""
+import uuid
 from datetime import date, datetime
 
 from flask import Flask, request, url_for
@@ -102,8 +103,14 @@ def org_identity():
     return g.org_identity
 
 
+def once_token() -> str:
+    """A one-time token for a form that must act once however often it is submitted (issuing a number)."""
+    return uuid.uuid4().hex
+
+
 def register(app: Flask) -> None:
     app.jinja_env.globals["org_identity"] = org_identity
+    app.jinja_env.globals["once_token"] = once_token
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["vn_datetime"] = vn_datetime

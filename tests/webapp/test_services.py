@@ -110,3 +110,29 @@ def test_run_service_without_a_form_flashes_the_rule_and_rolls_back(app, root_un
         assert get_flashed_messages(with_categories=True) == [("error", "Quy tắc không cho phép.")]
     db.session.remove()
     assert db.session.get(Unit, unit_id).name != "Đổi tên"
+
+
+def test_the_losing_request_of_a_double_submit_gets_a_message_not_a_500(app, make_group):
+    """#21.6: the unique constraint kept one row but the person saw an error page; now `run_service` refuses the
+    second write with a Vietnamese message and leaves the first row alone."""
+    from datetime import date
+
+    from flask import get_flashed_messages
+
+    from webapp.models import ReportFrequency, ReportSchedule
+
+    group = make_group()
+    db.session.add(ReportSchedule(group=group, frequency=ReportFrequency.MONTHLY, due_day=20, months_after=1,
+                                  starts_on=date(2026, 1, 1)))
+    db.session.commit()
+
+    def twin():  # the other request's insert, past every check this one made before it
+        db.session.add(ReportSchedule(group_id=group.id, frequency=ReportFrequency.MONTHLY, due_day=20,
+                                      months_after=1, starts_on=date(2026, 1, 1)))
+        db.session.flush()
+
+    with app.test_request_context(method="POST"):
+        assert run_service(None, twin) is REFUSED
+        assert any("bấm gửi hai lần" in message for message in get_flashed_messages())
+    db.session.remove()
+    assert db.session.scalar(select(func.count()).select_from(ReportSchedule)) == 1

@@ -26,6 +26,8 @@ class OutgoingDocument(db.Model):
     content: Mapped[dict] = mapped_column(JSON)            # the OfficialDocument as data
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The issuing form's one-time token: a second submit of the same form finds this row instead of a new number.
+    request_token: Mapped[Optional[str]] = mapped_column(String(40), unique=True)
 
     issuer: Mapped[Unit] = relationship()
     created_by: Mapped[Optional[User]] = relationship()

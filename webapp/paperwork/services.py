@@ -3,12 +3,14 @@ and the document kept as data. Numbers are unique per (issuer, kind, year); a co
 from dataclasses import asdict
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
-from ..models import OutgoingDocument, Unit
+from ..formfields import RuleViolation
+from ..models import OutgoingDocument, OrgIdentity, Unit
 from ..units.identity import identity_for
 from .docx import xml_safe
 
@@ -48,9 +50,34 @@ def _next_number(issuer: Unit, kind: str, year: int) -> int:
     return (last or 0) + 1
 
 
+def issued_with_token(token: str | None) -> OutgoingDocument | None:
+    """The document an issuing form with this one-time token already entered in the register."""
+    if not token:
+        return None
+    return db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.request_token == token))
+
+
+def own_settings(unit: Unit) -> OrgIdentity | None:
+    return db.session.scalar(select(OrgIdentity).where(OrgIdentity.unit_id == unit.id))
+
+
+def check_issuer_identity(issuer: Unit) -> None:
+    """A ward issues under its own header, symbol and signer: until its identity is set it issues nothing (it
+    would otherwise print the town's header and symbol and collide with the town's numbers in meaning)."""
+    if issuer.parent_id is not None and own_settings(issuer) is None:
+        raise RuleViolation("issuer", _("%(unit)s chưa khai báo thông tin ban hành văn bản (tên cơ quan, ký hiệu, "
+                                        "người ký). Hãy khai báo ở trang của đơn vị, mục «Thông tin ban hành», "
+                                        "trước khi cấp số.", unit=issuer.name))
+
+
 def issue_document(user, issuer: Unit, kind: str, doc: OfficialDocument, issued_on: date,
-                   source: tuple[str, int] | None = None) -> OutgoingDocument:
-    """Give the document the next number of its kind this year and enter it in the register."""
+                   source: tuple[str, int] | None = None, token: str | None = None) -> OutgoingDocument:
+    """Give the document the next number of its kind this year and enter it in the register; a form submitted
+    twice (same `token`) gets the document of its first submit, never a second number."""
+    existing = issued_with_token(token)
+    if existing is not None:
+        return existing
+    check_issuer_identity(issuer)
     symbol = identity_for(issuer).symbol
     for _attempt in range(ATTEMPTS):
         number = _next_number(issuer, kind, issued_on.year)
@@ -58,11 +85,14 @@ def issue_document(user, issuer: Unit, kind: str, doc: OfficialDocument, issued_
         row = OutgoingDocument(issuer_unit_id=issuer.id, kind=kind, year=issued_on.year, number=number,
                                symbol=f"{number}-{kind}/{symbol}", title=doc.title[:500], issued_on=issued_on,
                                source_kind=source[0] if source else None, source_id=source[1] if source else None,
-                               content=document_to_data(doc), created_by_id=user.id)
+                               content=document_to_data(doc), created_by_id=user.id, request_token=token or None)
         try:
             with db.session.begin_nested():
                 db.session.add(row)
-        except IntegrityError:  # another office took this number at the same moment
+        except IntegrityError:  # another office took this number at the same moment, or this form's twin did
+            existing = issued_with_token(token)
+            if existing is not None:
+                return existing
             continue
         return row
     raise RuntimeError("could not allocate a document number")

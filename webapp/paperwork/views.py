@@ -19,7 +19,7 @@ from ..services import run_service
 from ..units.identity import identity_for
 from . import bp, drafts
 from .files import document_file, office_formats
-from .services import document_from_data, issue_document
+from .services import document_from_data, issue_document, issued_with_token
 
 READERS = (Role.ADMIN, Role.LEADERSHIP)
 KINDS = {"BC": "Báo cáo", "TB": "Thông báo", "QĐ": "Quyết định", "GM": "Giấy mời"}
@@ -68,9 +68,18 @@ def _issuer() -> Unit:
     return db.session.scalar(select(Unit).where(Unit.kind == UnitKind.ROOT).order_by(Unit.id).limit(1)) or abort(404)
 
 
-def _issue(kind: str, doc, source):
-    row = run_service(None, issue_document, current_user, _issuer(), kind, doc, local_today(), source)
-    flash(_("Đã vào sổ văn bản đi số %(symbol)s.", symbol=row.symbol))
+def _issue(kind: str, doc, source, back: str):
+    """Issue through the one service; the form's one-time token makes a double submit land on the same number."""
+    token = (request.form.get("once") or "").strip()
+    token = token if token.isalnum() and len(token) <= 40 else None
+    earlier = issued_with_token(token)
+    row = run_service(None, issue_document, current_user, _issuer(), kind, doc, local_today(), source, token)
+    if not row:
+        return redirect(back)
+    if earlier is not None:
+        flash(_("Văn bản này đã được vào sổ với số %(symbol)s; không cấp số lần nữa.", symbol=row.symbol))
+    else:
+        flash(_("Đã vào sổ văn bản đi số %(symbol)s.", symbol=row.symbol))
     return redirect(url_for("paperwork.detail", doc_id=row.id))
 
 
@@ -82,7 +91,7 @@ def issue_briefing_report():
     if f.errors:
         flash("; ".join(f.errors), "error")
         return redirect(url_for("dashboard.index"))
-    return _issue("BC", activity_report(build_dashboard(f)), None)
+    return _issue("BC", activity_report(build_dashboard(f)), None, url_for("dashboard.index"))
 
 
 def _meeting(meeting_id: int) -> Meeting:
@@ -99,7 +108,7 @@ def issue_conclusion(meeting_id: int):
         flash(_("Chỉ ra thông báo kết luận cho buổi giao ban đã có kết luận."), "error")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id))
     doc = drafts.conclusion_notice(identity_for(_issuer()), meeting, local_today())
-    return _issue("TB", doc, ("meeting", meeting.id))
+    return _issue("TB", doc, ("meeting", meeting.id), url_for("meetings.detail", meeting_id=meeting.id))
 
 
 @bp.post("/issue/invitation/<int:meeting_id>")
@@ -107,7 +116,7 @@ def issue_conclusion(meeting_id: int):
 def issue_invitation(meeting_id: int):
     meeting = _meeting(meeting_id)
     return _issue("GM", drafts.meeting_invitation(identity_for(_issuer()), meeting, local_today()),
-                  ("meeting", meeting.id))
+                  ("meeting", meeting.id), url_for("meetings.detail", meeting_id=meeting.id))
 
 
 @bp.post("/issue/assignment/<int:group_id>")
@@ -116,4 +125,4 @@ def issue_assignment(group_id: int):
     group = db.get_or_404(WorkingGroup, group_id)
     ensure(can_manage_group(current_user, group))
     return _issue("QĐ", drafts.assignment_decision(identity_for(_issuer()), group, local_today()),
-                  ("group", group.id))
+                  ("group", group.id), url_for("groups.detail", group_id=group.id))

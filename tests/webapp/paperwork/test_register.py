@@ -88,3 +88,39 @@ def test_only_admins_issue_and_the_board_reads(client, as_role, make_unit):
         client.post("/auth/logout")
         as_role(role)
         assert client.get("/paperwork/").status_code == 403, role
+
+
+def test_a_double_submit_issues_one_number(client, as_role, make_unit, clock):
+    """#21.5: the issuing form carries a one-time token; its second submit lands on the first submit's document."""
+    clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
+    _ward_install(make_unit)
+    briefing = create_meeting({"kind": MeetingKind.BRIEFING, "held_on": date(2026, 12, 20), "title": "Giao ban"}, [])
+    db.session.commit()
+    as_role(Role.ADMIN)
+    page = client.get(f"/meetings/{briefing.id}").get_data(as_text=True)
+    token = page.split('name="once" value="', 1)[1].split('"', 1)[0]
+    first = client.post(f"/paperwork/issue/invitation/{briefing.id}", data={"once": token})
+    second = client.post(f"/paperwork/issue/invitation/{briefing.id}", data={"once": token})
+    rows = db.session.scalars(select(OutgoingDocument)).all()
+    assert [r.symbol for r in rows] == ["1-GM/ĐU"]
+    assert first.headers["Location"] == second.headers["Location"]
+    assert "không cấp số lần nữa" in client.get(second.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_ward_without_its_own_identity_issues_nothing_under_the_towns(client, as_role, make_unit, root_unit,
+                                                                          clock):
+    """#21.4: ward A, ward B and the town each issued "1-BC/ThU" under the town's header."""
+    clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
+    ward = make_unit("Đảng bộ phường Nam Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, root_unit)
+    db.session.commit()
+    as_role(Role.ADMIN, scope_unit=ward)
+    refused = client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    assert refused.status_code == 302 and db.session.scalars(select(OutgoingDocument)).all() == []
+    assert "chưa khai báo thông tin ban hành" in client.get(refused.headers["Location"]).get_data(as_text=True)
+    save_identity(ward, superior_name="Đảng bộ thị xã", issuer_name="Đảng ủy phường Nam Hồng",
+                  committee_name="Đảng ủy", symbol="ĐU", place_name="Nam Hồng", signer_on_behalf="T/M BAN THƯỜNG VỤ",
+                  signer_title="BÍ THƯ", signer_name="Phạm Ký", recipients=None)
+    db.session.commit()
+    assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 302
+    row = db.session.scalars(select(OutgoingDocument)).one()
+    assert (row.issuer_unit_id, row.symbol) == (ward.id, "1-BC/ĐU")
