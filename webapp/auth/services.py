@@ -13,15 +13,23 @@ from . import rules
 from ..clock import utcnow
 
 
+def record_attempt(username: str, remote_addr: str) -> None:
+    """Count this attempt before its password is checked (the caller commits at once): concurrent attempts then
+    each see every attempt committed before their own, so no more than the limit are ever checked."""
+    db.session.add(LoginAttempt(username=username.lower()[:80], remote_addr=remote_addr[:64]))
+    db.session.flush()
+
+
 def is_throttled(username: str, remote_addr: str) -> bool:
-    """Too many recent failures for this user name from this address. Counted per pair, not per address: behind
-    the office's reverse proxy every officer shares one address, and one officer's typos must not lock the rest."""
+    """More recent attempts (this one included) for this user name from this address than the limit allows.
+    Counted per pair, not per address: behind the office's reverse proxy every officer shares one address, and
+    one officer's typos must not lock the rest."""
     limit = current_app.config["LOGIN_MAX_FAILURES"]
     since = utcnow() - timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
     recent = select(func.count()).select_from(LoginAttempt).where(
         LoginAttempt.at >= since, LoginAttempt.username == username.lower()[:80],
         LoginAttempt.remote_addr == remote_addr[:64])
-    return db.session.scalar(recent) >= limit
+    return db.session.scalar(recent) > limit
 
 
 def _dummy_hash() -> str:
@@ -33,18 +41,19 @@ def _dummy_hash() -> str:
     return cache[method]
 
 
-def authenticate(username: str, password: str, remote_addr: str) -> User | None:
-    """The active user with these credentials, recording a failure otherwise; flushes, the caller commits (the
-    failure too: it is what the throttle counts)."""
+def authenticate(username: str, password: str) -> User | None:
+    """The active user with these credentials (their attempts then forgotten), else None; the attempt itself was
+    counted by `record_attempt`. The password is hashed whether the name is unknown, the account deactivated or
+    not, so the answer takes as long in every case."""
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
     if user is None:
-        check_password_hash(_dummy_hash(), password)  # the same work whether or not the name exists
-    if user and user.active and user.check_password(password):
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == username.lower()))
-        return user
-    db.session.add(LoginAttempt(username=username.lower()[:80], remote_addr=remote_addr[:64]))
-    db.session.flush()
-    return None
+        check_password_hash(_dummy_hash(), password)
+        return None
+    password_ok = user.check_password(password)
+    if not (password_ok and user.active):
+        return None
+    db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == username.lower()))
+    return user
 
 
 def create_user(username: str, password: str, role, display_name: str | None = None,

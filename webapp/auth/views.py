@@ -9,7 +9,7 @@ from ..services import run_service
 from ..setup import LOCALES
 from . import bp
 from .forms import LoginForm
-from .services import authenticate, choose_locale, end_sessions, is_throttled
+from .services import authenticate, choose_locale, end_sessions, is_throttled, record_attempt
 
 
 def _safe_next(target: str | None) -> str:
@@ -26,11 +26,12 @@ def login():
     status = 200
     if form.validate_on_submit():
         addr = request.remote_addr or "?"
+        run_service(None, record_attempt, form.username.data, addr)
         if is_throttled(form.username.data, addr):
             form.username.errors.append(_("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."))
             status = 429
         else:
-            user = run_service(None, authenticate, form.username.data, form.password.data, addr)
+            user = run_service(None, authenticate, form.username.data, form.password.data)
             if user:
                 session.clear()
                 login_user(user)

@@ -66,3 +66,52 @@ def test_a_new_password_ends_the_old_sessions(app, client, login, make_user):
     thief = app.test_client()
     thief.set_cookie("session", copied)
     assert thief.get("/").status_code == 302
+
+
+def test_a_deactivated_account_costs_a_password_check_too(client, make_user, monkeypatch):
+    """#21.13: a deactivated account answered in 6 ms against 116 ms, which told it apart."""
+    import webapp.models.accounts as accounts
+
+    user = make_user(Role.MEMBER, username="nghi")
+    user.active = False
+    db.session.commit()
+    calls = []
+    real = accounts.check_password_hash
+    monkeypatch.setattr(accounts, "check_password_hash", lambda stored, password: calls.append(1) or real(stored, password))
+    assert _post(client, "nghi", PASSWORD, "10.0.0.7").status_code == 401
+    assert len(calls) == 1
+
+
+def test_parallel_wrong_passwords_never_get_more_checks_than_the_limit(app, make_user, monkeypatch):
+    """#21.12: forty parallel wrong passwords for one account got 10-12 checks against a limit of 5."""
+    import threading
+
+    import webapp.models.accounts as accounts
+
+    make_user(Role.MEMBER, username="an")
+    db.session.commit()
+    db.session.remove()
+    checks, lock = [], threading.Lock()
+    real = accounts.check_password_hash
+
+    def counting(stored, password):
+        with lock:
+            checks.append(1)
+        return real(stored, password)
+
+    monkeypatch.setattr(accounts, "check_password_hash", counting)
+    start = threading.Barrier(16)
+    statuses = []
+
+    def attempt():
+        with app.test_client() as own:
+            start.wait()
+            statuses.append(_post(own, "an", "sai-mat-khau", "10.0.0.3").status_code)
+
+    threads = [threading.Thread(target=attempt) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(statuses) == 16 and all(status < 500 for status in statuses)
+    assert len(checks) <= app.config["LOGIN_MAX_FAILURES"]
