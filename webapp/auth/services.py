@@ -8,7 +8,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import LoginAttempt, Unit, User
+from ..models import CalendarFeed, LoginAttempt, Unit, User
 from . import rules
 from ..clock import utcnow
 
@@ -75,8 +75,16 @@ def create_user(username: str, password: str, role, display_name: str | None = N
 
 
 def end_sessions(user: User) -> None:
-    """Every copy of the user's session cookie stops working (logout, password change)."""
+    """Every copy of the user's session cookie stops working (logout, password change), and so does their
+    calendar link (`notifications.calendar.user_for_token` compares session versions)."""
     user.end_sessions()
+    db.session.flush()
+
+
+def logout_everywhere(user: User) -> None:
+    """Every session of the user ends and their calendar link stops working (a lost phone, a shared PC)."""
+    end_sessions(user)
+    db.session.execute(delete(CalendarFeed).where(CalendarFeed.user_id == user.id))
     db.session.flush()
 
 

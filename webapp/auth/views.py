@@ -1,6 +1,6 @@
 from urllib.parse import urlsplit
 
-from flask import redirect, request, session, url_for
+from flask import flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -9,7 +9,7 @@ from ..services import run_service
 from ..setup import LOCALES
 from . import bp
 from .forms import LoginForm
-from .services import authenticate, choose_locale, end_sessions, is_throttled, record_attempt
+from .services import authenticate, choose_locale, end_sessions, is_throttled, logout_everywhere, record_attempt
 
 
 def _safe_next(target: str | None) -> str:
@@ -49,6 +49,17 @@ def logout():
     run_service(None, end_sessions, current_user)  # a copy of this session's cookie must not outlive the logout
     logout_user()
     session.clear()
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/logout-everywhere")
+@login_required
+def logout_everywhere_view():
+    """Log out on every device and end the calendar link too."""
+    run_service(None, logout_everywhere, current_user)
+    logout_user()
+    session.clear()
+    flash(_("Đã đăng xuất trên mọi thiết bị; đường dẫn lịch cũ không còn dùng được."))
     return redirect(url_for("auth.login"))
 
 

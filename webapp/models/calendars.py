@@ -1,5 +1,6 @@
 """A user's private calendar feed: only a hash of its secret link is stored, so the link cannot be read back."""
 from datetime import datetime
+from typing import Optional
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,5 +15,8 @@ class CalendarFeed(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), unique=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A digest of the user's password hash when the link was issued: a new password ends the link (so do
+    # deactivation and "log out everywhere", which deletes it; an ordinary logout keeps the phone's calendar).
+    password_stamp: Mapped[Optional[str]] = mapped_column(String(64))
 
     user: Mapped[User] = relationship()

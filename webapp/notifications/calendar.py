@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import date, datetime, timedelta, timezone
 
+from flask_babel import gettext as _
 from icalendar import Calendar, Event
 from sqlalchemy import select
 
@@ -31,20 +32,31 @@ def issue_feed_token(user: User) -> str:
         db.session.add(feed)
     else:
         feed.token_hash, feed.created_at = _hash(token), utcnow()
+    feed.password_stamp = password_stamp(user)
     db.session.flush()
     return token
 
 
+def password_stamp(user: User) -> str:
+    return _hash(user.password_hash or "")
+
+
+def _live(feed: CalendarFeed | None) -> bool:
+    """A link lives while its user is active and keeps the password it was issued under."""
+    return feed is not None and feed.user.active and feed.password_stamp == password_stamp(feed.user)
+
+
+
 def has_feed(user: User) -> bool:
-    return db.session.scalar(select(CalendarFeed.id).where(CalendarFeed.user_id == user.id)) is not None
+    return _live(db.session.scalar(select(CalendarFeed).where(CalendarFeed.user_id == user.id)))
 
 
 def user_for_token(token: str) -> User | None:
-    """The active user whose secret link this is, or None."""
+    """The active user whose live secret link this is, or None."""
     if not token or len(token) > 100:
         return None
     feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == _hash(token)))
-    return feed.user if feed is not None and feed.user.active else None
+    return feed.user if _live(feed) else None
 
 
 def _meeting_event(meeting: Meeting, base_url: str) -> Event:
@@ -74,10 +86,18 @@ def _meeting_event(meeting: Meeting, base_url: str) -> Event:
     return event
 
 
+def _summary(item: WorkItem) -> str:
+    """A feed is read outside the app (phones, Outlook, anyone holding the link), so a citizen's feedback never
+    travels in it: its deadline names only the item's number; the text stays behind the app's login."""
+    if item.kind == "feedback":
+        return _("%(reference)s: hạn xử lý phản ánh", reference=item.reference)
+    return f"{item.reference}: {item.title}"
+
+
 def _deadline_event(item: WorkItem, base_url: str) -> Event:
     event = Event()
     event.add("uid", f"{item.kind}-{item.reference}@doancongtac")
-    event.add("summary", f"{item.reference}: {item.title}")
+    event.add("summary", _summary(item))
     event.add("dtstart", item.deadline)
     event.add("dtend", item.deadline + timedelta(days=1))
     event.add("url", base_url.rstrip("/") + item.url)

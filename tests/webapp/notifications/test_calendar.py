@@ -9,6 +9,13 @@ from webapp.meetings.services import create_meeting
 from webapp.models import Attendance, MeetingKind, Role
 from webapp.tasks.services import create_task
 
+from tests.factories import PASSWORD
+
+
+def _relogin(client, login, user) -> str:
+    login(user)
+    return _link(client)
+
 
 def _link(client) -> str:
     """Ask for a new secret link and return it as a path on this server."""
@@ -57,3 +64,45 @@ def test_the_link_is_shown_once_and_needs_a_login_to_make(client, login, make_us
     _link(client)
     page = client.get("/notifications/calendar").get_data(as_text=True)
     assert ".ics" not in page and "Tạo đường dẫn mới" in page
+
+
+def test_the_link_dies_with_a_new_password_deactivation_and_logout_everywhere(client, login, make_user, make_person):
+    """#21.18: the calendar link kept working after logout-everywhere, a password change and deactivation."""
+    member = make_user(Role.MEMBER, person=make_person())
+    db.session.commit()
+    login(member)
+    link = _link(client)
+    client.post("/auth/logout")
+    assert client.get(link).status_code == 200  # an ordinary logout keeps the phone's calendar
+    member.set_password("mat-khau-moi-2026")
+    db.session.commit()
+    assert client.get(link).status_code == 404
+    member.set_password(PASSWORD)
+    db.session.commit()
+    login(member)
+    link = _link(client)
+    member.active = False
+    db.session.commit()
+    assert client.get(link).status_code == 404
+    member.active = True
+    db.session.commit()
+    link = _link(client) if client.get("/notifications/calendar").status_code == 200 else _relogin(client, login, member)
+    assert client.post("/auth/logout-everywhere").status_code == 302
+    assert client.get(link).status_code == 404
+
+
+def test_feedback_text_never_travels_in_the_feed(client, login, make_user, make_person, make_unit, clock):
+    """#21.18: a complaint handler's feed carried restricted text in SUMMARY, readable without a login."""
+    from webapp.clock import local_today
+    from webapp.feedback.services import record_feedback, save_category
+
+    clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
+    handler = make_user(Role.MEMBER, username="xuly", person=make_person())
+    category = save_category(None, name="Tố cáo", restricted=True, sla_days=30)
+    item = record_feedback(make_user(), received_on=local_today(), category=category, unit=make_unit(),
+                           content="BIMAT-4410 tố cáo cán bộ")
+    item.handler_id = handler.id
+    db.session.commit()
+    login(handler)
+    feed = client.get(_link(client)).get_data(as_text=True)
+    assert item.number in feed and "BIMAT-4410" not in feed
