@@ -183,11 +183,12 @@ def feedback_select(user, filters: FeedbackFilters | None = None, today: date | 
 
 
 def handled_by_select(user):
-    """Open items assigned to this user as handler (their own content is always visible to them)."""
+    """Items assigned to this user as handler and not yet answered or closed (their deadline still runs; their own
+    content is always visible to them)."""
     if user.id is None:
         return select(FeedbackItem).where(false())
     return (select(FeedbackItem).where(FeedbackItem.handler_id == user.id,
-                                       FeedbackItem.status != FeedbackStatus.CLOSED)
+                                       FeedbackItem.status.not_in(SETTLED_STATUSES))
             .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit)))
 
 

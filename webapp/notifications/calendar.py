@@ -5,12 +5,14 @@ import secrets
 from datetime import date, datetime, timedelta, timezone
 
 from flask_babel import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from sqlalchemy import select
 
 from ..clock import OFFICE_TIMEZONE, utcnow
 from ..extensions import db
 from ..meetings.queries import meetings_for_person
+from ..member_reports.queries import owed_by
+from ..reports.periods import period_label
 from ..models import CalendarFeed, Meeting, User
 from ..tasks.queries import WorkItem, my_work
 
@@ -104,18 +106,40 @@ def _deadline_event(item: WorkItem, base_url: str) -> Event:
     return event
 
 
+def _report_events(user: User, today: date, base_url: str) -> list[Event]:
+    """The member's own reports still owed (not yet handed in), on their due days."""
+    if not user.person_id:
+        return []
+    events = []
+    for owed in owed_by(user.person_id, today):
+        if owed.report is not None:
+            continue
+        event = Event()
+        event.add("uid", f"member-report-{owed.rule.id}-{owed.period_key}-{user.person_id}@doancongtac")
+        event.add("summary", _("Hạn nộp báo cáo thành viên kỳ %(period)s — %(group)s",
+                               period=period_label(owed.rule.frequency, owed.period_key), group=owed.rule.group.name))
+        event.add("dtstart", owed.due_on)
+        event.add("dtend", owed.due_on + timedelta(days=1))
+        event.add("url", f"{base_url}member-reports/")
+        events.append(event)
+    return events
+
+
 def build_feed(user: User, today: date, base_url: str, name: str) -> bytes:
-    """The user's calendar: expected meetings from PAST_DAYS ago to AHEAD_DAYS ahead, and open work by deadline."""
+    """The user's calendar: expected meetings from PAST_DAYS ago to AHEAD_DAYS ahead, open work by deadline and the
+    member's reports still owed. Times carry the office's TZID with its VTIMEZONE (RFC 5545 requires it)."""
     calendar = Calendar()
     calendar.add("prodid", "-//doancongtac//vi")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(OFFICE_TIMEZONE))
+    calendar.add_component(Timezone.from_tzinfo(OFFICE_TIMEZONE, first_date=date(1975, 1, 1)))
     stamp = utcnow().replace(tzinfo=None)
     meetings = meetings_for_person(user.person_id, today - timedelta(days=PAST_DAYS),
                                    today + timedelta(days=AHEAD_DAYS)) if user.person_id else []
     events = [_meeting_event(meeting, base_url) for meeting in meetings]
     events += [_deadline_event(item, base_url) for item in my_work(user, today)]
+    events += _report_events(user, today, base_url)
     for event in events:
         event.add("dtstamp", stamp)
         calendar.add_component(event)

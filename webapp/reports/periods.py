@@ -54,6 +54,25 @@ def parse_period_key(frequency: F, key: str) -> tuple[int, int]:
     return year, (index - 1) * MONTHS_PER_PERIOD[frequency] + 1
 
 
+ROMAN = ("I", "II", "III", "IV")
+
+
+def period_label(frequency: F, key: str) -> str:
+    """A period as an office writes it: 'tháng 11/2026', 'quý IV/2026', '6 tháng cuối năm 2026', 'năm 2026'
+    (the key itself when it does not fit the frequency)."""
+    try:
+        year, month = parse_period_key(frequency, key)
+    except ValueError:
+        return key
+    if frequency == F.MONTHLY:
+        return f"tháng {month:02d}/{year}"
+    if frequency == F.QUARTERLY:
+        return f"quý {ROMAN[(month - 1) // 3]}/{year}"
+    if frequency == F.HALF_YEARLY:
+        return f"6 tháng {'đầu' if month == 1 else 'cuối'} năm {year}"
+    return f"năm {year}"
+
+
 def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + months
     return total // 12, total % 12 + 1

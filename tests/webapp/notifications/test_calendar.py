@@ -106,3 +106,32 @@ def test_feedback_text_never_travels_in_the_feed(client, login, make_user, make_
     login(handler)
     feed = client.get(_link(client)).get_data(as_text=True)
     assert item.number in feed and "BIMAT-4410" not in feed
+
+
+def test_the_feed_carries_its_timezone_owed_reports_and_no_answered_feedback(client, login, make_user, make_person,
+                                                                             make_group, make_membership, make_unit,
+                                                                             clock):
+    """#20: no VTIMEZONE (RFC 5545 requires one per TZID used), no member report deadlines, answered feedback kept."""
+    from webapp.clock import local_today
+    from webapp.feedback.services import record_feedback, save_category
+    from webapp.models import FeedbackStatus, MemberReportRule, ReportFrequency
+
+    clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
+    person = make_person("Phạm Thị Thành")
+    member = make_user(Role.MEMBER, username="thanhvien", person=person)
+    group = make_group(3)
+    make_membership(person, group, start=date(2026, 1, 1))
+    db.session.add(MemberReportRule(group=group, frequency=ReportFrequency.MONTHLY, due_day=5, months_after=1,
+                                    starts_on=date(2026, 9, 1), active=True))
+    category = save_category(None, name="Hạ tầng", restricted=False, sla_days=15)
+    answered = record_feedback(make_user(), received_on=local_today(), category=category, unit=make_unit(),
+                               content="Đèn đường")
+    answered.handler_id, answered.status = member.id, FeedbackStatus.ANSWERED
+    db.session.commit()
+    login(member)
+    feed = Calendar.from_ical(client.get(_link(client)).data)
+    zones = feed.walk("VTIMEZONE")
+    assert [str(z["tzid"]) for z in zones] == ["Asia/Ho_Chi_Minh"]
+    summaries = [str(e["summary"]) for e in feed.walk("VEVENT")]
+    assert any("Hạn nộp báo cáo thành viên kỳ tháng 11/2026" in s and "Đoàn công tác số 3" in s for s in summaries)
+    assert not any(answered.number in s for s in summaries)
