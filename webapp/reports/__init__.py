@@ -4,9 +4,10 @@ from flask import Blueprint
 from ..i18n import N_
 from ..models import ReportFrequency
 from ..template_helpers import register_labels
-from .periods import Standing
+from .periods import Standing, period_label
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
+bp.add_app_template_filter(lambda key, frequency: period_label(frequency, key), "period")
 
 register_labels(ReportFrequency, {
     ReportFrequency.MONTHLY: N_("Hằng tháng"),
