@@ -23,7 +23,6 @@ from ..models import BatchStatus, ImportJob, JobStatus
 from . import locks
 
 DEFAULT_BACKGROUND_BYTES = 256 * 1024
-DEFAULT_LEASE_SECONDS = 60
 HEARTBEAT_SECONDS = 2
 POLL_SECONDS = 2
 LOST = N_("Tiến trình xử lý tệp đã dừng giữa chừng (máy chủ khởi động lại hoặc bị tắt); dữ liệu chưa thay đổi. "
@@ -39,7 +38,7 @@ def runs_in_background(size_bytes: int) -> bool:
 
 
 def lease_seconds() -> int:
-    return int(current_app.config.get("IMPORT_JOB_LEASE_SECONDS", DEFAULT_LEASE_SECONDS))
+    return locks.lease_seconds()
 
 
 def _set(job_id: int, *where, **values) -> bool:
