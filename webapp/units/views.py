@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..dashboard.filters import add_months
 from ..formfields import bounded_int
@@ -10,6 +11,7 @@ from ..services import chosen, run_service
 from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
+from ..template_helpers import label
 from . import bp, queries, services
 from .access import can_edit_unit, can_set_identity, may_read_unit_record
 from .forms import IdentityForm, UnitForm
@@ -29,6 +31,24 @@ def _unit_or_404(unit_id: int) -> Unit:
 def index():
     """The whole unit tree."""
     return render("units/index.html", tree=queries.unit_tree(), can_create=current_user.role in EDITORS)
+
+
+@bp.get("/export.xlsx")
+@requires(*READ_DIRECTORY)
+def export():
+    """The unit tree as .xlsx in tree order, each unit with the unit it belongs to."""
+    columns = [Column(_("Tổ chức đảng"), 40), Column(_("Thuộc"), 36), Column(_("Loại"), 18),
+               Column(_("Khối"), 18), Column(_("Đang hoạt động"), 14)]
+    rows = []
+
+    def walk(nodes, parent_name):
+        for node in nodes:
+            unit = node.unit
+            rows.append([("   " * unit.depth) + unit.name, parent_name, label(unit.kind), label(unit.sector), _("Có") if unit.active else _("Không")])
+            walk(node.children, unit.name)
+
+    walk(queries.unit_tree(), None)
+    return xlsx_response("to-chuc-dang.xlsx", _("DANH SÁCH TỔ CHỨC ĐẢNG"), columns, rows)
 
 
 @bp.get("/<int:unit_id>")
