@@ -26,7 +26,7 @@ def test_briefing_report_is_numbered_and_downloaded_as_docx(login_page, root_uni
     page.locator("nav a", has_text="Theo dõi, đánh giá").click()
     page.locator("a", has_text="Báo cáo (bản in)").first.click()
     page.locator("h1", has_text="BÁO CÁO KẾT QUẢ HOẠT ĐỘNG").wait_for()
-    page.click("text=Cấp số, vào sổ văn bản đi và tải .docx")
+    page.click("text=Cấp số và vào sổ văn bản đi")
     page.locator("text=Đã vào sổ văn bản đi số 1-BC/ĐU").wait_for()
     with page.expect_download() as info:
         page.click("#download-docx")

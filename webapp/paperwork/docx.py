@@ -5,6 +5,7 @@ import io
 import re
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -31,7 +32,10 @@ def _font(document) -> None:
 
 
 def _page(document, landscape: bool) -> None:
+    """A4 in the orientation the document asks for: the size and the section's orientation agree, so Word's
+    page setup and its printer use the same page."""
     section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
     for side, value in MARGINS_MM.items():
         setattr(section, f"{side}_margin", Mm(value))

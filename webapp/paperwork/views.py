@@ -119,6 +119,17 @@ def issue_invitation(meeting_id: int):
                   ("meeting", meeting.id), url_for("meetings.detail", meeting_id=meeting.id))
 
 
+@bp.get("/issue/assignment/<int:group_id>")
+@requires(Role.ADMIN)
+def preview_assignment(group_id: int):
+    """The decision as it will be printed, with the number left blank, before a number is taken."""
+    group = db.get_or_404(WorkingGroup, group_id)
+    ensure(can_manage_group(current_user, group))
+    doc = drafts.assignment_decision(identity_for(_issuer()), group, local_today())
+    return render("paperwork/preview.html", doc=doc, action=url_for("paperwork.issue_assignment", group_id=group.id),
+                  back=url_for("groups.detail", group_id=group.id))
+
+
 @bp.post("/issue/assignment/<int:group_id>")
 @requires(Role.ADMIN)
 def issue_assignment(group_id: int):

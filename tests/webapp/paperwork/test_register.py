@@ -124,3 +124,28 @@ def test_a_ward_without_its_own_identity_issues_nothing_under_the_towns(client, 
     assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 302
     row = db.session.scalars(select(OutgoingDocument)).one()
     assert (row.issuer_unit_id, row.symbol) == (ward.id, "1-BC/ĐU")
+
+
+def test_the_assignment_decision_is_previewed_before_a_number_is_taken(client, as_role, make_unit, make_group,
+                                                                         make_person, make_membership, clock):
+    """#20: "Ra quyết định phân công nhiệm vụ" took a number in one click; its .docx page was landscape while the
+    section said portrait."""
+    from docx.enum.section import WD_ORIENT
+
+    clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
+    _ward_install(make_unit)
+    group = make_group(1)
+    make_membership(make_person("Phạm Thị Thành"), group, MemberRole.HEAD, start=date(2025, 10, 15))
+    as_role(Role.ADMIN)
+    page = client.get(f"/groups/{group.id}").get_data(as_text=True)
+    assert f"/paperwork/issue/assignment/{group.id}" in page and 'id="assignment-preview"' in page
+    preview = client.get(f"/paperwork/issue/assignment/{group.id}").get_data(as_text=True)
+    assert "Phạm Thị Thành" in preview and 'id="confirm-issue"' in preview
+    assert db.session.scalars(select(OutgoingDocument)).all() == []
+    token = preview.split('name="once" value="', 1)[1].split('"', 1)[0]
+    issued = client.post(f"/paperwork/issue/assignment/{group.id}", data={"once": token})
+    row = db.session.scalars(select(OutgoingDocument)).one()
+    assert issued.headers["Location"].endswith(f"/paperwork/{row.id}")
+    section = Document(io.BytesIO(client.get(f"/paperwork/{row.id}.docx").data)).sections[0]
+    landscape = section.page_width > section.page_height
+    assert (section.orientation == WD_ORIENT.LANDSCAPE) == landscape
