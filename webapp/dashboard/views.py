@@ -9,10 +9,11 @@ from flask_login import current_user
 from ..clock import local_today
 from ..extensions import db
 from ..formfields import bounded_int, is_db_id
-from ..models import Role, WorkingGroup
+from ..models import AttendanceStatus, Role, WorkingGroup
 from ..pagination import Page, paginate
 from ..permissions import requires
 from ..rendering import render, wants_fragment
+from ..template_helpers import label
 from . import bp, exports, queries, reports
 from .figures.coverage import unattended_cells, uncovered_units
 from .figures.dashboard import build_dashboard
@@ -128,8 +129,18 @@ def records(kind):
         context["units"] = uncovered_units(f)
     else:
         context["cells"] = unattended_cells(f)
-    context["status"] = status
+    context["status"] = _status_text(status)
+    context["period_text"] = _("tháng %(m)02d/%(y)s", m=days[0].month, y=days[0].year) if days else f.label()
     return render("dashboard/records.html", "dashboard/_records.html", **context)
+
+
+def _status_text(status: str | None) -> str | None:
+    """The drill-down's status filter in words, never its code ('attended' is present or late)."""
+    if not status:
+        return None
+    if status == "attended":
+        return _("Có dự (có mặt hoặc đến muộn)")
+    return label(AttendanceStatus(status))
 
 
 def _dashboard_or_400():

@@ -150,3 +150,12 @@ def test_report_counts_link_to_the_groups_report_ledger(client, as_role, town):
     as_role(Role.LEADERSHIP)
     page = client.get("/dashboard/", query_string=YEAR).get_data(as_text=True)
     assert f"/reports/?group={town.g1.id}&amp;from=2026-01&amp;to=2026-12" in page
+
+
+def test_drilldown_speaks_words_and_names_its_month(client, as_role, town):
+    """#20: the drill-down showed raw codes ("attended") and its heading said "năm 2026" while filtered to a month."""
+    as_role(Role.LEADERSHIP)
+    body = client.get("/dashboard/records/attendance", query_string={**YEAR, "month": f"{YEAR['year']}-03",
+                                                                      "status": "attended"}).get_data(as_text=True)
+    assert "Kỳ: tháng 03/" in body and "Có dự (có mặt hoặc đến muộn)" in body
+    assert "Trạng thái: attended" not in body
