@@ -11,7 +11,7 @@ from ..extensions import db
 from ..models import MemberReport, MemberReportRule, ReportFrequency, ReportSchedule, ReportSubmission, WorkingGroup
 from ..permissions import can_manage_group, ensure, requires
 from ..rendering import render
-from ..reports.periods import parse_period_key, period_bounds, period_key
+from ..reports.periods import parse_period_key, period_bounds, period_key, period_label, periods_between
 from ..reports.services import submit_report
 from ..services import run_service
 from ..template_helpers import label
@@ -99,7 +99,12 @@ def _group_page(group: WorkingGroup, form: CompileForm | None = None, status: in
         form.text.data = compile_draft(reports_within(group.id, group_start, group_end))
     if form is not None:
         form.schedule_id.choices = [(s.id, label(s.frequency)) for s in schedules]
+    periods = [(k, period_label(rule.frequency, k))
+               for k in reversed(periods_between(rule.frequency, rule.starts_on, max(today, rule.starts_on)))]
+    if key not in dict(periods):
+        periods.insert(0, (key, period_label(rule.frequency, key)))
     return render("member_reports/group.html", group=group, rule=rule, key=key, start=start, end=end,
+                  key_label=period_label(rule.frequency, key), periods=periods,
                   rows=group_standings(rule, key, today), form=form, can_manage=can_manage, http_status=status)
 
 

@@ -57,6 +57,8 @@ def test_a_member_reports_with_figures_from_the_records_and_the_head_compiles(cl
     submission = db.session.scalar(select(ReportSubmission))
     assert (submission.period_key, submission.text, submission.group_id) == (
         "2026-Q4", "Báo cáo quý IV: 1 lượt đi cơ sở.", town.group.id)
+    picker = client.get(f"/member-reports/group/{town.group.id}").get_data(as_text=True)
+    assert 'id="period-picker"' in picker and '<option value="2026-11"' in picker and "tháng 11/2026" in picker
 
 
 def test_only_members_of_the_group_report_and_only_overseers_see_the_group(client, login, clock, visit_town):
