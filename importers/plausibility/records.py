@@ -13,21 +13,32 @@ from .view import SheetView, codes_of, hits
 OLDEST_BIRTH = "1920-01-01"
 ADULT_YEARS = 18
 LONGEST_NAME = 6  # words
-ROLE_IN_NAME = re.compile(
-    r"\b(?:phó trưởng đoàn|trưởng đoàn|phó đoàn|đoàn trưởng|thành viên|phó bí thư|bí thư|[uủ]y viên|uỷ viên|tổ trưởng|"
-    r"tổ phó|trưởng ban|phó ban|chủ tịch|thư ký|tổ viên)\b")
-HONORIFIC = re.compile(r"^(?:đ\s*/\s*c|đ\.\s*c|đc|đồng chí|ông|bà)\b[.:]?\s")
-# (test on a name, what the warning says, severity); a name is reported under the first test it fails
+ROLE_WORDS = (r"phó trưởng đoàn|trưởng đoàn|phó đoàn|đoàn trưởng|thành viên|phó bí thư|bí thư|[uủ]y viên|uỷ viên|"
+              r"tổ trưởng|tổ phó|trưởng ban|phó ban|chủ tịch|thư ký|tổ viên")
+# (pattern found in a name that fails the test, what the warning says, severity); the distinct names are joined
+# into one text, one per line, and each pattern scanned once; a name is reported under the first test it fails
 NAME_TESTS = (
-    (lambda n: ROLE_IN_NAME.search(n) is not None, "tên có chứa chức danh hoặc nhiệm vụ — cần tách khỏi họ và tên",
-     SURE),
-    (lambda n: re.search(r"[()\[\]{}]", n) is not None, "tên có dấu ngoặc — phần trong ngoặc không phải là tên", SURE),
-    (lambda n: HONORIFIC.match(n) is not None, "tên bắt đầu bằng danh xưng (Đ/c, Đồng chí, Ông, Bà)", LIKELY),
-    (lambda n: re.search(r"\d", n) is not None, "tên có chữ số", SURE),
-    (lambda n: " " not in n.strip(), "tên chỉ có một chữ — họ và tên đệm có thể nằm ở cột khác", SURE),
-    (lambda n: len(n.split()) > LONGEST_NAME, f"tên dài hơn {LONGEST_NAME} chữ — ô có thể chứa thêm thông tin khác",
+    (rf"\b(?:{ROLE_WORDS})\b", "tên có chứa chức danh hoặc nhiệm vụ — cần tách khỏi họ và tên", SURE),
+    (r"[()\[\]{}]", "tên có dấu ngoặc — phần trong ngoặc không phải là tên", SURE),
+    (r"^(?:đ\s*/\s*c|đ\.\s*c|đc|đồng chí|ông|bà)\b[.:]?[ ]", "tên bắt đầu bằng danh xưng (Đ/c, Đồng chí, Ông, Bà)",
      LIKELY),
+    (r"\d", "tên có chữ số", SURE),
+    (r"^[^ \n]+$", "tên chỉ có một chữ — họ và tên đệm có thể nằm ở cột khác", SURE),
+    (rf"^(?:[^ \n]+ ){{{LONGEST_NAME},}}[^ \n]+$",
+     f"tên dài hơn {LONGEST_NAME} chữ — ô có thể chứa thêm thông tin khác", LIKELY),
 )
+NAME_PATTERNS = tuple(re.compile(pattern, re.MULTILINE) for pattern, *_ in NAME_TESTS)
+
+
+def _failing(names: np.ndarray) -> np.ndarray:
+    """Per distinct name, the rank of the first test it fails (-1: none)."""
+    text = unicodedata.normalize("NFC", "\n".join(str(name).replace("\n", " ") for name in names)).casefold()
+    starts = np.array([0] + [m.end() for m in re.finditer("\n", text)], dtype=np.int64)
+    verdict = np.full(len(names), -1, dtype=np.int64)
+    for rank in range(len(NAME_PATTERNS) - 1, -1, -1):  # the first test wins: write it last
+        lines = np.searchsorted(starts, [m.start() for m in NAME_PATTERNS[rank].finditer(text)], side="right") - 1
+        verdict[lines] = rank
+    return verdict
 
 
 def name_warnings(view: SheetView) -> list[dict]:
@@ -35,10 +46,7 @@ def name_warnings(view: SheetView) -> list[dict]:
     if "full_name" not in view.records.columns:
         return []
     codes, uniques = codes_of(view.records["full_name"])
-    folded = [unicodedata.normalize("NFC", str(name)).casefold() for name in uniques]
-    verdict = np.full(len(uniques), -1, dtype=np.int64)
-    for position, name in enumerate(folded):
-        verdict[position] = next((rank for rank, (test, *_) in enumerate(NAME_TESTS) if test(name)), -1)
+    verdict = _failing(uniques) if len(uniques) else np.empty(0, dtype=np.int64)
     found = []
     for rank, (_, text, severity) in enumerate(NAME_TESTS):
         positions = hits(codes, verdict == rank)
@@ -79,31 +87,26 @@ def meeting_warnings(view: SheetView) -> list[dict]:
         return []
     codes, uniques = codes_of(view.records["date"])
     text = np.array([str(value) for value in uniques], dtype=object)
-    letters = _date_letters(view, codes, text)
     found = []
     if view.year is not None:
         outside = hits(codes, np.array([not t.startswith(f"{view.year}-") for t in text], dtype=bool))
         found += view.report("date", outside, text[codes[outside]],
-                             f"buổi sinh hoạt ngoài năm {view.year} của bảng", SURE, _at(letters, outside))
+                             f"buổi sinh hoạt ngoài năm {view.year} của bảng", SURE, _letters(view, text[codes[outside]]))
     if view.today is not None:
         future = hits(codes, text > view.today.isoformat())
         found += view.report("date", future, text[codes[future]],
-                             f"buổi sinh hoạt sau ngày {view.today:%d/%m/%Y} (hôm nay)", LIKELY, _at(letters, future))
+                             f"buổi sinh hoạt sau ngày {view.today:%d/%m/%Y} (hôm nay)", LIKELY,
+                             _letters(view, text[codes[future]]))
     return found
 
 
-def _date_letters(view: SheetView, codes: np.ndarray, text: np.ndarray) -> np.ndarray | None:
-    """Per record, the month column its date came from (wide registers); None when dates have their own column."""
+def _letters(view: SheetView, dates: np.ndarray) -> np.ndarray | None:
+    """The month column each date came from (wide registers); None when dates have their own column."""
     months = [c for c in view.columns if c.month]
     if not months or view.year is None and not all(c.day for c in months):
         return None
     by_date = {c.day or f"{view.year}-{c.month:02d}-01": c.letter for c in months}
-    per_value = np.array([by_date.get(t, "") for t in text] + [""], dtype=object)
-    return per_value[codes]
-
-
-def _at(letters: np.ndarray | None, positions: np.ndarray) -> np.ndarray | None:
-    return None if letters is None else letters[positions]
+    return np.array([by_date.get(day, "") for day in dates], dtype=object)
 
 
 def phone_warnings(view: SheetView) -> list[dict]:

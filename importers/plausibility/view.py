@@ -83,4 +83,6 @@ def codes_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def hits(codes: np.ndarray, bad: np.ndarray) -> np.ndarray:
     """Positions of the records whose distinct value is flagged in `bad`."""
-    return np.flatnonzero(np.append(bad, False)[codes]) if len(bad) else np.empty(0, dtype=np.int64)
+    if not bad.any():
+        return np.empty(0, dtype=np.int64)
+    return np.flatnonzero(np.append(bad, False)[codes])
