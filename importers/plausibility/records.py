@@ -82,16 +82,17 @@ def birth_warnings(view: SheetView) -> list[dict]:
 
 
 def meeting_warnings(view: SheetView) -> list[dict]:
-    """Meeting dates outside the year the sheet states, or after the reference day."""
+    """Meeting dates outside the year the sheet states (a column of dates; month columns are dated in that year,
+    and columns headed by a date state their own), or after the reference day."""
     if "date" not in view.records.columns:
         return []
     codes, uniques = codes_of(view.records["date"])
     text = np.array([str(value) for value in uniques], dtype=object)
     found = []
-    if view.year is not None:
+    if view.year is not None and not any(c.month for c in view.columns):
         outside = hits(codes, np.array([not t.startswith(f"{view.year}-") for t in text], dtype=bool))
         found += view.report("date", outside, text[codes[outside]],
-                             f"buổi sinh hoạt ngoài năm {view.year} của bảng", SURE, _letters(view, text[codes[outside]]))
+                             f"buổi sinh hoạt ngoài năm {view.year} của bảng", SURE)
     if view.today is not None:
         future = hits(codes, text > view.today.isoformat())
         found += view.report("date", future, text[codes[future]],
