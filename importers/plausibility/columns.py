@@ -32,9 +32,12 @@ def _filled(values: pd.Series) -> np.ndarray:
 
 
 def _numbering(values: pd.Series) -> bool:
-    """Numbers 1, 2, 3… (or '1.1', 'I') as in an STT column."""
+    """Numbers 1, 2, 3… (or '1.1', 'I') as in an STT column: small numbers, not years or amounts."""
     text = values.map(lambda v: shown(v).strip())
-    return bool(text.str.fullmatch(r"[IVXLC]+|\d{1,4}(?:\.\d{1,3})*[.)]?").all())
+    if not text.str.fullmatch(r"[IVXLC]+|\d{1,4}(?:\.\d{1,3})*[.)]?").all():
+        return False
+    whole = pd.to_numeric(text.str.extract(r"^(\d+)", expand=False), errors="coerce").dropna()
+    return whole.empty or whole.max() <= 2 * len(values) + 10
 
 
 def unused_columns(view: SheetView) -> list[dict]:

@@ -139,7 +139,8 @@ def uniform_warnings(view: SheetView) -> list[dict]:
         if counts.iloc[0] < UNIFORM_SHARE * len(values):
             continue
         common = counts.index[0]
-        positions = np.flatnonzero(view.records[field_name].astype(str).str.startswith(common).to_numpy())
+        shown = view.records[field_name].astype(str)
+        positions = np.flatnonzero((shown.str[:7] if field_name == "birth_date" else shown).eq(common).to_numpy())
         what = "tháng sinh" if field_name == "birth_date" else "giá trị"
         found += view.report(field_name, positions, view.records[field_name].to_numpy(dtype=object)[positions],
                              f"trên {len(values)} bản ghi cùng {what} «{common}» — cột có thể bị đọc sai", SURE)

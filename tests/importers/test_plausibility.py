@@ -218,3 +218,13 @@ def test_a_sample_read_right_gains_no_warning(path, monkeypatch):
     monkeypatch.setattr(plausibility, "not_understood", lambda result: [])
     monkeypatch.setattr(plausibility, "sheets_without_unit", lambda result: [])
     assert result.warnings == parse_file(path, today=TODAY).warnings
+
+
+def test_a_column_of_years_nobody_reads_is_unused_data_not_numbering(tmp_path):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Năm vào Đảng"]
+    rows = [[n, f"{family} {given}", f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1], 1995 + n]
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    result = parse_file(_save(tmp_path, TITLE + [header] + rows), today=TODAY)
+    assert [w["message"] for w in result.warnings] == [
+        "Trang «Sheet1», cột F «Năm vào Đảng»: 8 giá trị, chưa dùng — không trường nào đọc cột này "
+        "(F5 «1996», F6 «1997», F7 «1998»…)"]
