@@ -94,10 +94,10 @@ def flag_columns(view: SheetView) -> list[dict]:
     if view.kind != "attendance":
         return []
     found = []
+    parents = view.table.parents
     for column in view.columns:
-        status = meaning_to_status(f"{view.table.parents[column.index] if column.index < len(view.table.parents) else ''} {column.header}") \
-            if column.index in view.table.consumed else None
-        if status is None:
+        parent = parents[column.index] if column.index < len(parents) else ""
+        if column.index not in view.table.consumed or meaning_to_status(f"{parent} {column.header}") is None:
             continue
         raw = pd.Series([_cell(view.rows, row, column.index) for row in view.data.index], index=view.data.index,
                         dtype=object)

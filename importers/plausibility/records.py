@@ -91,8 +91,8 @@ def meeting_warnings(view: SheetView) -> list[dict]:
     found = []
     if view.year is not None and not any(c.month for c in view.columns):
         outside = hits(codes, np.array([not t.startswith(f"{view.year}-") for t in text], dtype=bool))
-        found += view.report("date", outside, text[codes[outside]],
-                             f"buổi sinh hoạt ngoài năm {view.year} của bảng", SURE)
+        found += view.report("date", outside, text[codes[outside]], f"buổi sinh hoạt ngoài năm {view.year} của bảng",
+                             SURE)
     if view.today is not None:
         future = hits(codes, text > view.today.isoformat())
         found += view.report("date", future, text[codes[future]],

@@ -130,7 +130,8 @@ def test_one_person_twice_and_with_two_roles_in_one_group(tmp_path):
     rows.append([10, names[1], rows[5][2], "Đoàn công tác số 2", "Phó đoàn", rows[5][5]])
     result = parse_file(_save(tmp_path, rows), today=TODAY)
     roles = _messages(result.warnings, "hai nhiệm vụ trong cùng một đoàn")
-    assert len(roles) == 1 and "«Nguyễn Văn An» trong Đoàn công tác số 1: trưởng đoàn, thành viên (dòng 5, 13)" in roles[0]
+    assert len(roles) == 1
+    assert "«Nguyễn Văn An» trong Đoàn công tác số 1: trưởng đoàn, thành viên (dòng 5, 13)" in roles[0]
     twice = _messages(result.warnings, "hơn một dòng trong danh sách")
     assert len(twice) == 1 and "«Trần Thị Bình»" in twice[0] and "dòng 6, 14" in twice[0]
 
@@ -228,3 +229,10 @@ def test_a_column_of_years_nobody_reads_is_unused_data_not_numbering(tmp_path):
     assert [w["message"] for w in result.warnings] == [
         "Trang «Sheet1», cột F «Năm vào Đảng»: 8 giá trị, chưa dùng — không trường nào đọc cột này "
         "(F5 «1996», F6 «1997», F7 «1998»…)"]
+
+
+def test_a_today_that_is_no_date_is_refused_as_json(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    path = _save(tmp_path, _roster(names))
+    assert main(["import", str(path), "--dry-run", "--json", "--today", "2026-13-01"]) == 2
+    assert "2026-13-01" in json.loads(capsys.readouterr().out)["error"]
