@@ -143,5 +143,6 @@ def uniform_warnings(view: SheetView) -> list[dict]:
         positions = np.flatnonzero((shown.str[:7] if field_name == "birth_date" else shown).eq(common).to_numpy())
         what = "tháng sinh" if field_name == "birth_date" else "giá trị"
         found += view.report(field_name, positions, view.records[field_name].to_numpy(dtype=object)[positions],
-                             f"trên {len(values)} bản ghi cùng {what} «{common}» — cột có thể bị đọc sai", SURE)
+                             f"trên {len(values)} bản ghi cùng {what} «{common}» — cột có thể bị đọc sai",
+                             LIKELY if field_name == "phone" else SURE)  # one office phone for all is possible
     return found
