@@ -27,6 +27,14 @@ Public API (stable; the webapp calls exactly this):
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text
   are read Vietnamese style: "1.250" -> 1250.0, "12,5" -> 12.5, "95%" -> 95.0 (`normalising.normalise_number`).
+- ``parse_file(..., today=None)`` — `today` (a date from the caller's clock; the importers never read the system
+  clock) is the reference day of the plausibility checks (``importers.plausibility``): warnings in
+  ``result.warnings``, ordered by severity and aggregated (one line for many cells, with the count and the first
+  cells), of records a right reading would not give — names of one word or holding roles, brackets, digits or
+  honorifics, birth dates before 1920 or under 18, meeting dates outside the sheet's year or after today, phones
+  not of 10 digits, columns with data no field reads, role and mark values not understood, one person twice,
+  one value everywhere. Without `today`, birth dates are measured against the file's stated year only.
+  Stages mark columns they read into another (split, joined, status flags) in ``Table.consumed``.
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

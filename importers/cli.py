@@ -1,11 +1,13 @@
-"""Command line: `import FILE --kind roster|attendance|targets [--sheet S] --dry-run --json [--summary]` and
-`inspect-sheet FILE [--sheet S] --json`; prints exactly one JSON object on stdout."""
+"""Command line: `import FILE --kind roster|attendance|targets [--sheet S] [--today YYYY-MM-DD] --dry-run --json
+[--summary]` and `inspect-sheet FILE [--sheet S] --json`; prints exactly one JSON object on stdout. `--today` is
+the reference day of the plausibility checks (`flask import` passes the app clock's date)."""
 
 import argparse
 import json
 import signal
 import sys
 import warnings
+from datetime import date
 
 from . import errors as msg
 from .errors import ImportFileError
@@ -26,6 +28,13 @@ class _Parser(argparse.ArgumentParser):
         raise _ArgumentError(message)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for both sub-commands."""
     parser = _Parser(prog="importers", add_help=False)
@@ -38,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dry-run", action="store_true")
     run.add_argument("--json", action="store_true")
     run.add_argument("--summary", action="store_true")
+    run.add_argument("--today", type=_day, help="reference day of the plausibility checks (YYYY-MM-DD)")
     look = sub.add_parser("inspect-sheet", add_help=False)
     look.add_argument("file")
     look.add_argument("--sheet")
@@ -48,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 def import_payload(args) -> dict:
     """The JSON object for `import`."""
     mapping = json.loads(args.mapping) if args.mapping else None
-    result = parse_file(args.file, kind=args.kind, sheet=args.sheet, mapping=mapping)
+    result = parse_file(args.file, kind=args.kind, sheet=args.sheet, mapping=mapping, today=args.today)
     payload = {"kind": result.kind, "sheet": result.sheet, "header_row": result.header_row}
     if args.summary:
         payload["record_count"] = result.record_count

@@ -126,6 +126,7 @@ def add_joins(grid, table: Table, joins: list[dict]):
         column = joined.str.strip(sep + " ").to_numpy(dtype=object)
         column[blank] = None
         mapping[join["field"]] = width + len(added)
+        table.consumed.update(indices)
         added.append(column)
         label = " + ".join(table.labels[index] or column_letter(index) for index in indices)
         table.labels.append(label)

@@ -2,6 +2,7 @@
 
 import sys
 import threading
+from functools import partial
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,14 +246,25 @@ def _choose(sheets, sheet, deadline, fixes):
 
 
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None,
-               overrides=None) -> ParseResult:
+               overrides=None, today=None) -> ParseResult:
     """Parse a roster, attendance or targets file into validated canonical records (kind None = auto-detect);
-    `overrides` are the officer's corrections (see ``importers.overrides``)."""
+    `overrides` are the officer's corrections (see ``importers.overrides``); `today` (a date, from the caller's
+    clock) is the reference day of the plausibility checks."""
+    from . import plausibility
+
+    result = _parse(path, kind, sheet, mapping, limits, original_name, overrides, today)
+    plausibility.finish(result)
+    return result
+
+
+def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None, overrides=None,
+           today=None) -> ParseResult:
     if kind is not None and kind not in KINDS:
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     fixes = rescue.from_dict(overrides)
     if len(fixes.sheets) > 1:
-        return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides, fixes.sheets)
+        return rescue_sheets.parse_sheets(partial(_parse, today=today), path, kind, mapping, limits, overrides,
+                                          fixes.sheets)
     sheet = fixes.sheets[0] if fixes.sheets else sheet
     limits = limits or Limits()
     deadline = Deadline(limits)
@@ -266,7 +278,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         if siblings:  # one register across several sheets: every sheet's records, in workbook order
             order = [s.name for s in book.sheets]
             names = sorted([chosen.name, *siblings], key=order.index)
-            return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides or {}, names,
+            return rescue_sheets.parse_sheets(partial(_parse, today=today), path, kind, mapping, limits,
+                                              overrides or {}, names,
                                               source="các trang cùng bố cục, đọc tất cả")
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
@@ -297,6 +310,11 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
                       marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend})
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
+    from . import plausibility
+
+    issues.warnings += plausibility.check_sheet(plausibility.SheetView(
+        sheet=chosen.name, kind=kind, table=table, columns=columns, records=records, counts=counts, data=body.frame,
+        rows=chosen.rows, year=context.year, today=today, marks=context.marks))
     deadline.check()
     issues.finish()
     if conversions:

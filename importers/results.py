@@ -60,6 +60,7 @@ class Table:
     legend_text: str | None = None
     parents: list[str] = field(default_factory=list)  # upper header label carried over merged cells
     dates: list[str | None] = field(default_factory=list)  # ISO date per column whose header cell is a date
+    consumed: set[int] = field(default_factory=set)  # columns a stage read into another (split, joined, flags)
 
 
 @dataclass

@@ -46,6 +46,7 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
             merged[fill] = values[fill]
         grid[body, first] = merged
         group[0].field = field
+        table.consumed.update(column.index for column in group[1:])
 
 
 def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column]) -> None:
@@ -71,4 +72,5 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column])
             column.field = None
     first = flags[0][0]
     grid[body, first.index] = status
+    table.consumed.update(column.index for column, _ in flags)
     first.field = "status"

@@ -30,6 +30,13 @@ def _delegate(argv: list[str]) -> None:
     sys.exit(importers.cli.main(argv))
 
 
+def _today():
+    """The office's today for the plausibility checks (the app's clock; no app needs loading for it)."""
+    from .clock import local_today
+
+    return local_today()
+
+
 def _emit(payload: dict) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, default=str))
 
@@ -95,6 +102,7 @@ def import_command(file, kind, sheet, mapping, dry_run, as_json, summary, create
     if dry_run:
         argv = ["import", file] + (["--kind", kind] if kind else []) + (["--sheet", sheet] if sheet else [])
         argv += (["--mapping", mapping] if mapping else []) + ["--dry-run", "--json"] + (["--summary"] if summary else [])
+        argv += ["--today", _today().isoformat()]
         _delegate(argv)
     path = Path(file)
     if not path.is_file():

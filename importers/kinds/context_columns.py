@@ -46,3 +46,8 @@ def column_context(frame: pd.DataFrame, columns: list[Column], carried: pd.DataF
             mine = pd.Series(values, index=frame.index, dtype=object)
             carried[field] = mine.where(mine.notna(), carried[field]) if field in carried.columns else mine
     return carried
+
+
+def reads_as_context(values: pd.Series) -> bool:
+    """True when a column without a header is read as context (its data is used, not ignored)."""
+    return _column_facts(values) is not None

@@ -16,6 +16,8 @@ from importers.parsing import convert_legacy_text
 from importers.reading import json_cell, read_workbook
 from importers.results import SheetData, Workbook
 
+from ..clock import local_today
+
 CELL_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 
 
@@ -160,11 +162,11 @@ def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, orig
     if not overrides:
         with readable(sha256, original_name) as path:
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
-                                        original_name=original_name, overrides=layout)
+                                        original_name=original_name, overrides=layout, today=local_today())
     with tempfile.TemporaryDirectory() as folder:
         patched, patched_sheet = _patched_copy(sha256, original_name, sheet, overrides, Path(folder))
         result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
-                                      original_name=original_name, overrides=layout)
+                                      original_name=original_name, overrides=layout, today=local_today())
     result.sheet = sheet
     return result
 

@@ -66,3 +66,26 @@ def test_commit_of_an_unreadable_file_exits_2(runner):
         pytest.skip("shared corpus is not available")
     result, payload = run(runner, "import", CORPUS / "pass_protected.xlsx", "--kind", "roster", "--json")
     assert result.exit_code == 2 and "mật khẩu" in payload["error"]
+
+
+@pytest.mark.parametrize("moment, warned", [((2029, 6, 1), True), ((2030, 6, 1), False)])
+def test_dry_run_checks_birth_dates_against_the_apps_today(runner, clock, tmp_path, moment, warned):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from webapp.clock import OFFICE_TIMEZONE
+
+    clock(datetime(*moment, 9, tzinfo=OFFICE_TIMEZONE))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn"])
+    sheet.append([1, "Nguyễn Văn An", "01/01/1970", "Đoàn công tác số 1", "Trưởng đoàn"])
+    sheet.append([2, "Lê Thị Bình", "01/01/2012", "Đoàn công tác số 1", "Thành viên"])
+    book.save(tmp_path / "roster.xlsx")
+    result, payload = run(runner, "import", tmp_path / "roster.xlsx", "--dry-run", "--json")
+    assert result.exit_code == 0 and payload["errors"] == []
+    young = [w for w in payload["warnings"] if "chưa đủ 18 tuổi" in w["message"]]
+    assert [w["message"] for w in young] == ([
+        f"Trang «Sheet», cột C «Ngày sinh»: 1 người chưa đủ 18 tuổi tính đến ngày 01/06/2029 — kiểm tra lại ngày "
+        "sinh (C3 «2012-01-01»)"] if warned else [])

@@ -1,0 +1,124 @@
+"""Checks of whole columns: data in a column no field reads ("Cột C «Họ và tên đệm»: 22 giá trị, chưa dùng"), and
+a status-flag column ('Có mặt') holding something other than a tick, which would still count as that status."""
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..kinds.common import INDEX
+from ..kinds.context_columns import reads_as_context
+from ..legends import meaning_to_status
+from ..normalising import fold, mark_key
+from .findings import SURE, cells, place, shown, warning
+from .view import SheetView
+
+# Fields mapped on purpose although no record field takes them (numbering, free notes).
+KNOWN_UNUSED_FIELDS = {"index", "note"}
+# Header wordings of columns that hold no record's data: totals and ratios, notes and signatures, numbering.
+IGNORED_HEADERS = re.compile(
+    r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|chu ky|ky)\b|"
+    r"\b(?:tong|cong|ty le|ti le|so buoi|so lan|so thang|so ngay|%)")
+MIN_SHARE = 0.2  # a column filled in fewer data rows than this holds stray notes, not a field
+TICKS = {"x", "✓", "✔", "√", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}
+NEGATIVES = {"không", "khong", "ko", "k", "0", "no", "chưa", "chua", "-", "vắng", "vang", "không có", "n"}
+
+
+def _filled(values: pd.Series) -> np.ndarray:
+    array = values.to_numpy(dtype=object)
+    blank = pd.isna(array)
+    text = np.array([v.strip() == "" if v.__class__ is str else False for v in array], dtype=bool)
+    return ~(blank | text)
+
+
+def _numbering(values: pd.Series) -> bool:
+    """Numbers 1, 2, 3… (or '1.1', 'I') as in an STT column: small numbers, not years or amounts."""
+    text = values.map(lambda v: shown(v).strip())
+    if not text.str.fullmatch(r"[IVXLC]+|\d{1,4}(?:\.\d{1,3})*[.)]?").all():
+        return False
+    whole = pd.to_numeric(text.str.extract(r"^(\d+)", expand=False), errors="coerce").dropna()
+    return whole.empty or whole.max() <= 2 * len(values) + 10
+
+
+def unused_columns(view: SheetView) -> list[dict]:
+    """Columns with data that no field reads and no stage consumed, one warning each, with the count of values."""
+    found = []
+    n_rows = len(view.data)
+    for column in view.columns:
+        index = column.index
+        if column.month or index in view.table.consumed or index not in view.data.columns or (
+                column.field and (column.field in view.records.columns or column.field in KNOWN_UNUSED_FIELDS)):
+            continue
+        folded = fold(column.header)
+        if folded and (IGNORED_HEADERS.search(folded) or folded in INDEX.synonyms):
+            continue
+        values = view.data[index]
+        filled = _filled(values)
+        count = int(filled.sum())
+        if count < 2 or count < MIN_SHARE * n_rows:
+            continue
+        kept = values[filled]
+        if _numbering(kept) or (not folded and reads_as_context(values.replace("", None))):
+            continue
+        rows = kept.index.tolist()
+        message = (f"{place(view.sheet, column.letter, column.header)}: {count} giá trị, chưa dùng — không trường "
+                   f"nào đọc cột này ({cells(column.letter, rows, kept.tolist())})")
+        found.append((column, count, warning(view.sheet, rows[0], column.letter, column.field, kept.iloc[0], message,
+                                             SURE)))
+    if len(found) > MAX_LINES:
+        return [_together(view, found)]
+    return [item for *_, item in found]
+
+
+MAX_LINES = 3  # more unused columns than this make one line (a register's month columns read as a roster)
+
+
+def _together(view: SheetView, found: list) -> dict:
+    listed = ", ".join(f"{column.letter}{f' «{column.header}»' if column.header else ''} ({count})"
+                       for column, count, _ in found[:6]) + ("…" if len(found) > 6 else "")
+    first = found[0][2]
+    where = f"Trang «{view.sheet}»" if view.sheet else "Bảng"
+    message = (f"{where}: {len(found)} cột có dữ liệu chưa dùng — không trường nào đọc các cột này (số giá trị): "
+               f"{listed}")
+    return {**first, "message": message}
+
+
+def _is_tick(value, marks: dict) -> bool:
+    key = mark_key(value)
+    return key in TICKS or (key in marks and key not in NEGATIVES)
+
+
+def flag_columns(view: SheetView) -> list[dict]:
+    """Status-flag columns (each standing for a status by its header, read by where a row's mark is) holding a
+    value that is no tick: 'Không' in 'Có mặt' is read as present."""
+    if view.kind != "attendance":
+        return []
+    found = []
+    parents = view.table.parents
+    for column in view.columns:
+        parent = parents[column.index] if column.index < len(parents) else ""
+        if column.index not in view.table.consumed or meaning_to_status(f"{parent} {column.header}") is None:
+            continue
+        raw = pd.Series([_cell(view.rows, row, column.index) for row in view.data.index], index=view.data.index,
+                        dtype=object)
+        kept = raw[_filled(raw)]
+        if not len(kept):
+            continue
+        keys = kept.map(mark_key)
+        ticks = kept.map(lambda v: _is_tick(v, view.marks)).to_numpy(dtype=bool)
+        mostly_ticks = ticks.mean() >= 0.5 or (~ticks & ~keys.isin(NEGATIVES).to_numpy()).sum() == 0
+        for key in dict.fromkeys(keys[~ticks]):
+            at = keys.index[(keys == key).to_numpy() & ~ticks]
+            if key not in NEGATIVES and not mostly_ticks:
+                continue
+            sample = kept[at[0]]
+            message = (f"{place(view.sheet, column.letter, column.header)}: «{shown(sample)}» ở {len(at)} ô "
+                       f"({cells(column.letter, at.tolist())}) không phải dấu đánh dấu, nhưng dòng vẫn được đọc "
+                       f"theo tên cột («{column.header}»)")
+            found.append(warning(view.sheet, at[0], column.letter, "status", sample, message, SURE))
+    return found
+
+
+def _cell(rows: list, row_number: int, index: int):
+    row = rows[row_number - 1] if row_number - 1 < len(rows) else ()
+    return row[index] if index < len(row) else None

@@ -1,0 +1,238 @@
+"""Plausibility warnings: a file whose records are wrong never passes the dry run with no error and no warning,
+and a sample read right gains none."""
+
+import json
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+import importers.plausibility as plausibility
+from importers import ImportFileError, parse_file
+from importers.cli import main
+
+from importer_paths import sample_files
+
+TODAY = date(2026, 12, 5)
+TITLE = [["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH"], ["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC"], []]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh"]
+FAMILY = ["Nguyễn Văn", "Trần Thị", "Lê Minh", "Phạm Đức", "Hoàng Thu", "Vũ Ngọc", "Đặng Quang", "Bùi Xuân"]
+ROLES = ["Trưởng đoàn", "Phó đoàn"] + ["Thành viên"] * 6
+
+
+def _save(tmp_path, rows, merges=(), name="Sheet1"):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = name
+    for row in rows:
+        sheet.append(row)
+    for cells in merges:
+        sheet.merge_cells(cells)
+    path = tmp_path / "file.xlsx"
+    book.save(path)
+    return path
+
+
+def _dry_run(capsys, path, *extra):
+    """The CLI's dry run of a file, as the JSON payload."""
+    assert main(["import", str(path), "--dry-run", "--json", "--today", TODAY.isoformat(), *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _roster(names, births=None, phones=None, roles=ROLES):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Số điện thoại"]
+    rows = []
+    for number, name in enumerate(names, 1):
+        birth = births[number - 1] if births else f"{number:02d}/0{number % 9 + 1}/19{60 + number}"
+        phone = phones[number - 1] if phones else f"09123456{number:02d}"
+        rows.append([number, name, birth, "Đoàn công tác số 1", roles[(number - 1) % len(roles)], phone])
+    return TITLE + [header] + rows
+
+
+def _messages(warnings, *words):
+    return [w["message"] for w in warnings if all(word in w["message"] for word in words)]
+
+
+def test_a_name_split_in_two_columns_read_as_one_warns_of_the_unused_column_and_one_word_names(tmp_path, capsys):
+    header = ["STT", "Họ và tên đệm", "Tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn"]
+    rows = [[n, family, given, f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1]]
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    payload = _dry_run(capsys, _save(tmp_path, TITLE + [header] + rows))
+    assert [r["full_name"] for r in payload["records"]][:2] == ["An", "Bình"]  # read wrongly: the warnings say so
+    assert payload["errors"] == []
+    unused = _messages(payload["warnings"], "Họ và tên đệm", "chưa dùng")
+    assert unused == ["Trang «Sheet1», cột B «Họ và tên đệm»: 8 giá trị, chưa dùng — không trường nào đọc cột này "
+                      "(B5 «Nguyễn Văn», B6 «Trần Thị», B7 «Lê Minh»…)"]
+    one_word = _messages(payload["warnings"], "một chữ")
+    assert len(one_word) == 1 and one_word[0].startswith("Trang «Sheet1», cột C «Tên»: 8 tên chỉ có một chữ")
+
+
+def test_a_birth_date_split_into_day_month_year_warns_of_1900_dates(tmp_path, capsys):
+    header = [["STT", "Họ và tên", "Ngày, tháng, năm sinh", None, None, "Đoàn công tác", "Nhiệm vụ trong đoàn"],
+              [None, None, "Ngày", "Tháng", "Năm", None, None]]
+    rows = [[n, f"{family} {given}", n + 10, n % 12 + 1, 1960 + n, "Đoàn công tác số 1", ROLES[n - 1]]
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    merges = ["C4:E4", "A4:A5", "B4:B5", "F4:F5", "G4:G5"]
+    payload = _dry_run(capsys, _save(tmp_path, TITLE + header + rows, merges))
+    births = {r["birth_date"] for r in payload["records"]}
+    assert births and all(b < "1920" for b in births)  # read wrongly: the warnings say so
+    assert len(_messages(payload["warnings"], "8 ngày sinh trước năm 1920")) == 1
+    assert len(_messages(payload["warnings"], "8 trên 8 bản ghi cùng tháng sinh «1900-01»")) == 1
+
+
+def test_a_role_in_brackets_after_the_name_is_a_warning_naming_the_cells(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    names[0] += " (Trưởng đoàn)"
+    names[1] += " (Phó đoàn)"
+    payload = _dry_run(capsys, _save(tmp_path, _roster(names, roles=["Thành viên"])))
+    found = _messages(payload["warnings"], "2 tên có chứa chức danh")
+    assert len(found) == 1
+    assert "B5 «Nguyễn Văn An (Trưởng đoàn)», B6 «Trần Thị Bình (Phó đoàn)»" in found[0]
+
+
+@pytest.mark.parametrize("name, words", [
+    ("Ông Nguyễn Văn An", "danh xưng"), ("Bà Trần Thị Bình", "danh xưng"), ("Nguyễn Văn An 2", "chữ số"),
+    ("Nguyễn Văn An Bí thư chi bộ", "chức danh"), ("Nguyễn Văn An Bình Cường Dũng Giang", "dài hơn 6 chữ"),
+    ("Nguyễn Văn [An]", "dấu ngoặc")])
+def test_odd_names_are_named(tmp_path, name, words):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    names[3] = name
+    result = parse_file(_save(tmp_path, _roster(names)), today=TODAY)
+    found = [w for w in result.warnings if words in w["message"]]
+    assert len(found) == 1 and found[0]["row"] == 8 and found[0]["column"] == "B"
+
+
+def test_births_under_18_count_from_the_given_today_or_else_the_files_year(tmp_path):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    births = [f"01/01/19{70 + n}" for n in range(8)]
+    births[2] = "01/06/2010"
+    path = _save(tmp_path, _roster(names, births))
+    assert len(_messages(parse_file(path, today=TODAY).warnings, "chưa đủ 18 tuổi tính đến ngày 05/12/2026")) == 1
+    assert not _messages(parse_file(path, today=date(2028, 7, 1)).warnings, "chưa đủ 18 tuổi")
+    assert not _messages(parse_file(path).warnings, "chưa đủ 18 tuổi")  # no today and no year: nothing to count from
+    titled = _save(tmp_path, [["DANH SÁCH ĐOÀN CÔNG TÁC NĂM 2025"]] + _roster(names, births)[1:])
+    assert len(_messages(parse_file(titled).warnings, "chưa đủ 18 tuổi tính đến năm 2025")) == 1
+
+
+def test_phones_of_eleven_digits_warn_once_but_landlines_do_not(tmp_path):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    phones = [f"09123456{n:02d}" for n in range(8)]
+    phones[1], phones[2], phones[3] = "01234567890", "01234567891", "02438251234"
+    result = parse_file(_save(tmp_path, _roster(names, phones=phones)), today=TODAY)
+    found = _messages(result.warnings, "không phải 10 chữ số")
+    assert len(found) == 1 and found[0].startswith("Trang «Sheet1», cột F «Số điện thoại»: 2 số điện thoại")
+
+
+def test_one_person_twice_and_with_two_roles_in_one_group(tmp_path):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    rows = _roster(names)
+    rows.append([9, names[0], rows[4][2], "Đoàn công tác số 1", "Thành viên", rows[4][5]])
+    rows.append([10, names[1], rows[5][2], "Đoàn công tác số 2", "Phó đoàn", rows[5][5]])
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    roles = _messages(result.warnings, "hai nhiệm vụ trong cùng một đoàn")
+    assert len(roles) == 1
+    assert "«Nguyễn Văn An» trong Đoàn công tác số 1: trưởng đoàn, thành viên (dòng 5, 13)" in roles[0]
+    twice = _messages(result.warnings, "hơn một dòng trong danh sách")
+    assert len(twice) == 1 and "«Trần Thị Bình»" in twice[0] and "dòng 6, 14" in twice[0]
+
+
+def _long_register(marks, dates=None, reasons=None):
+    header = ["Ngày sinh hoạt", "Họ và tên", "Có mặt", "Lý do vắng", "Chi bộ"]
+    rows = []
+    for n, mark in enumerate(marks):
+        day = dates[n] if dates else f"{6 + n // 8:02d}/01/2025"
+        rows.append([day, f"{FAMILY[n % 8]} {GIVEN[n % 8]}", mark, (reasons or {}).get(n), "Chi bộ Khu phố 1"])
+    return [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], []] + [header] + rows
+
+
+def test_a_no_in_a_present_flag_column_is_one_warning_with_its_count(tmp_path, capsys):
+    marks = ["Có", "Không", "Có", "Có", "Không", "Có", "Có", "Có"] * 2
+    payload = _dry_run(capsys, _save(tmp_path, _long_register(marks, reasons={1: "Ốm"})))
+    found = _messages(payload["warnings"], "«Không»")
+    assert found == ["Trang «Sheet1», cột C «Có mặt»: «Không» ở 4 ô (C5, C8, C13…) không phải dấu đánh dấu, nhưng "
+                     "dòng vẫn được đọc theo tên cột («Có mặt»)"]
+
+
+def test_an_unknown_mark_in_a_register_is_one_line_per_distinct_value(tmp_path, capsys):
+    header = ["STT", "Họ và tên", "Chi bộ"] + [f"T{m}" for m in range(1, 13)]
+    rows = [[n, f"{family} {given}", "Chi bộ Khu phố 1"] + ["x", "Không", "x", "P"] * 3
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    payload = _dry_run(capsys, _save(tmp_path, [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], [], header] + rows))
+    assert len(payload["errors"]) == 24
+    found = _messages(payload["warnings"], "«Không»")
+    assert found == ["Trang «Sheet1», bảng: ký hiệu điểm danh «Không» không đọc được, ở 24 ô (E4, I4, M4…) — các dòng "
+                     "này chưa được nhập"]
+    assert payload["warnings"][0]["message"] == found[0]
+
+
+def test_meeting_dates_outside_the_sheets_year_or_after_today_and_two_records_for_one_meeting(tmp_path):
+    marks = ["Có"] * 8
+    dates = ["06/01/2025"] * 6 + ["06/01/2024", "06/01/2027"]
+    rows = _long_register(marks, dates)
+    rows.append(["06/01/2025", f"{FAMILY[0]} {GIVEN[0]}", "Có", None, "Chi bộ Khu phố 1"])
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    outside = _messages(result.warnings, "ngoài năm 2025")
+    assert len(outside) == 1 and outside[0].startswith("Trang «Sheet1», cột A «Ngày sinh hoạt»: 2 buổi sinh hoạt")
+    assert "A10 «2024-01-06», A11 «2027-01-06»" in outside[0]
+    assert len(_messages(result.warnings, "1 buổi sinh hoạt sau ngày 05/12/2026")) == 1
+    twice = _messages(result.warnings, "hai bản ghi cho cùng một buổi sinh hoạt")
+    assert len(twice) == 1 and "«Nguyễn Văn An» ngày 2025-01-06 (dòng 4, 12)" in twice[0]
+
+
+def test_a_warning_on_many_rows_is_one_line_and_the_surest_come_first(tmp_path):
+    names = [GIVEN[n % 8] for n in range(100)]
+    phones = ["01234567890"] * 100
+    result = parse_file(_save(tmp_path, _roster(names, births=[f"01/01/{1960 + n % 30}" for n in range(100)],
+                                                phones=phones)), today=TODAY)
+    assert len(_messages(result.warnings, "100 tên chỉ có một chữ")) == 1
+    messages = [w["message"] for w in result.warnings]
+    assert messages.index(_messages(result.warnings, "một chữ")[0]) < messages.index(
+        _messages(result.warnings, "10 chữ số")[0])
+    assert all("_severity" not in w for w in result.warnings)
+    assert all(set(w) == {"sheet", "row", "column", "field", "value", "message"} for w in result.warnings)
+
+
+def test_numbering_totals_notes_and_stray_cells_are_not_unused_data(tmp_path):
+    header = ["Số TT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Ghi chú", "Tổng số buổi",
+              None]
+    rows = [[n, f"{family} {given}", f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1], "chuyển đến", n, None]
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    rows[0][7] = "xem lại"
+    result = parse_file(_save(tmp_path, TITLE + [header] + rows), today=TODAY)
+    assert result.warnings == []
+
+
+SAMPLES = sample_files()
+
+
+@pytest.mark.parametrize("path", SAMPLES or [pytest.param(None, marks=pytest.mark.skip(reason="no samples"))],
+                         ids=lambda p: p.name if p else "none")
+def test_a_sample_read_right_gains_no_warning(path, monkeypatch):
+    truth = json.loads((path.parent / f"{path.name}.truth.json").read_text(encoding="utf-8"))
+    try:
+        result = parse_file(path, today=TODAY)
+    except ImportFileError:
+        pytest.skip("not readable today")
+    if result.records() != truth["records"]:
+        pytest.skip("read wrongly today: its warnings are wanted")
+    monkeypatch.setattr(plausibility, "CHECKS", {})
+    monkeypatch.setattr(plausibility, "not_understood", lambda result: [])
+    monkeypatch.setattr(plausibility, "sheets_without_unit", lambda result: [])
+    assert result.warnings == parse_file(path, today=TODAY).warnings
+
+
+def test_a_column_of_years_nobody_reads_is_unused_data_not_numbering(tmp_path):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Năm vào Đảng"]
+    rows = [[n, f"{family} {given}", f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1], 1995 + n]
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    result = parse_file(_save(tmp_path, TITLE + [header] + rows), today=TODAY)
+    assert [w["message"] for w in result.warnings] == [
+        "Trang «Sheet1», cột F «Năm vào Đảng»: 8 giá trị, chưa dùng — không trường nào đọc cột này "
+        "(F5 «1996», F6 «1997», F7 «1998»…)"]
+
+
+def test_a_today_that_is_no_date_is_refused_as_json(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    path = _save(tmp_path, _roster(names))
+    assert main(["import", str(path), "--dry-run", "--json", "--today", "2026-13-01"]) == 2
+    assert "2026-13-01" in json.loads(capsys.readouterr().out)["error"]
