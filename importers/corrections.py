@@ -160,33 +160,32 @@ SPLIT_WORDS = {"lines": "dòng đầu và các dòng sau", "role_group": "nhiệ
 SOURCE_WORDS = {"tab": "lấy từ tên trang", "typed": "do cán bộ nhập"}
 
 
+def _said(what: str, value: str, source: str = "do cán bộ sửa") -> dict:
+    return {"what": what, "value": value, "source": source}
+
+
 def describe(fixes, labels: dict[str, str], values: dict[str, str]) -> list[dict]:
     """What the corrections do, as inferences {what, value, source} in Vietnamese (`values`: field -> the value
     this sheet gives it)."""
-    said = []
-    name = lambda field: labels.get(field, field)  # noqa: E731
-    for field, target in fixes.columns.items():
-        said.append({"what": "Gán cột", "value": f"{target or 'không cột nào'} → {name(field)}", "source": "do cán bộ chọn"})
+    name = labels.get
+    said = [_said("Gán cột", f"{target or 'không cột nào'} → {name(field, field)}", "do cán bộ chọn")
+            for field, target in fixes.columns.items()]
     for item in fixes.replace:
-        condition = ""
-        if item.get("when"):
-            condition = f" khi cột {item['when']['column']} {'có dữ liệu' if item['when']['filled'] else 'trống'}"
-        said.append({"what": "Thay thế", "value": f"cột {item['column']}: «{item['find']}» → «{item['with']}»{condition}",
-                     "source": "do cán bộ sửa"})
-    for letter in fixes.dates:
-        said.append({"what": "Chỉ giữ phần ngày", "value": f"cột {letter}", "source": "do cán bộ sửa"})
+        when = item.get("when")
+        condition = f" khi cột {when['column']} {'có dữ liệu' if when['filled'] else 'trống'}" if when else ""
+        said.append(_said("Thay thế", f"cột {item['column']}: «{item['find']}» → «{item['with']}»{condition}"))
+    said += [_said("Chỉ giữ phần ngày", f"cột {letter}") for letter in fixes.dates]
     for item in fixes.strips:
         cut = f"«{item['text']}»" if item["text"] else STRIP_WORDS[item["part"]]
-        into = f" → {name(item['into'])}" if item["into"] else " (bỏ đi)"
-        said.append({"what": "Bỏ phần đầu/cuối", "value": f"cột {item['column']}: {cut}{into}", "source": "do cán bộ sửa"})
+        into = f" → {name(item['into'], item['into'])}" if item["into"] else " (bỏ đi)"
+        said.append(_said("Bỏ phần đầu/cuối", f"cột {item['column']}: {cut}{into}"))
     for item in fixes.splits:
-        said.append({"what": "Tách ô", "value": f"cột {item['column']} ({SPLIT_WORDS[item['how']]}) → "
-                     f"{name(item['into'][0])} + {name(item['into'][1])}", "source": "do cán bộ sửa"})
+        parts = " + ".join(name(field, field) for field in item["into"])
+        said.append(_said("Tách ô", f"cột {item['column']} ({SPLIT_WORDS[item['how']]}) → {parts}"))
     for item in fixes.sheet_values:
         source = f"lấy từ dòng {item['row']}" if item["from"] == "row" else SOURCE_WORDS[item["from"]]
-        label = name(item["field"])
-        said.append({"what": f"{label[:1].upper()}{label[1:]} cho cả trang", "value": values.get(item["field"], ""),
-                     "source": source})
+        label = name(item["field"], item["field"])
+        said.append(_said(f"{label[:1].upper()}{label[1:]} cho cả trang", values.get(item["field"], ""), source))
     if fixes.transpose:
-        said.append({"what": "Xoay bảng", "value": "người theo cột", "source": "do cán bộ chọn"})
+        said.append(_said("Xoay bảng", "người theo cột", "do cán bộ chọn"))
     return said

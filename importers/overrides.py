@@ -54,8 +54,8 @@ class Overrides:
 
     def fields(self) -> set[str]:
         """The fields the corrections name (each must be one of the kind's)."""
-        named = set(self.columns) | {join["field"] for join in self.joins} | {s["into"] for s in self.strips if s["into"]}
-        return named | {name for s in self.splits for name in s["into"]} | {v["field"] for v in self.sheet_values}
+        named = set(self.columns) | {join["field"] for join in self.joins} | {v["field"] for v in self.sheet_values}
+        return named | {s["into"] for s in self.strips if s["into"]} | {name for s in self.splits for name in s["into"]}
 
 
 def _fail(message: str):
