@@ -115,13 +115,13 @@ def apply_to_grid(grid, table: Table, fixes: Overrides, sheet, specs, mapping: d
     unknown = sorted(fixes.fields() - set(labels))
     if unknown:
         _fail(f"Trường \"{unknown[0]}\" không có trong loại dữ liệu này.")
+    width = grid.shape[1]  # a remembered mapping to a column a removed correction had added no longer holds
+    mapping = {f: c for f, c in (mapping or {}).items() if c is None or column_index(c) < width}
     grid, derived, fills = rewrite_columns(grid, table, fixes, sheet, labels)
     grid, joined = add_joins(grid, table, fixes.joins)
     derived = {**derived, **joined}
-    if not (derived or fixes.columns):
-        return grid, mapping, fills
     officer = {**fixes.columns, **derived}  # last, so that a column the officer names takes no other field
-    return grid, {**{f: c for f, c in (mapping or {}).items() if f not in officer}, **officer}, fills
+    return grid, {**{f: c for f, c in mapping.items() if f not in officer}, **officer} or None, fills
 
 
 def locate_at(rows: list[list[Any]], sheet: str | None, first: int, last: int) -> Table:
