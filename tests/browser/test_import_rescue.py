@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from tests.browser.conftest import PHONE, log_in
 from webapp.extensions import db
 from webapp.imports import services
 from webapp.models import Attendance, ImportBatch, Role, Sector, UnitKind
@@ -159,3 +160,18 @@ def test_a_hard_sample_is_rescued_in_at_most_five_steps(login_page, root_unit, t
     assert batch.summary["record_count"] == len(truth["records"])
     records = services._parse(batch).records()
     assert sorted(map(_key, records)) == sorted(map(_key, truth["records"]))
+
+
+def test_the_rescue_form_fits_a_phone(phone_page, make_user, root_unit, term, tmp_path):
+    officer = make_user(Role.ADMIN, username="canbo-dien-thoai")
+    log_in(phone_page, officer.username)
+    path = tmp_path / "so.csv"
+    shutil.copyfile(SAMPLES / "c09_attendance_long_weekday_dates.csv", path)
+    upload(phone_page, path)
+    _open(phone_page, "#rescue")
+    groups = phone_page.locator("details.correction")
+    for index in range(groups.count()):
+        groups.nth(index).locator(":scope > summary").click()
+    for selector in ("#rescue", "#rescue-form select >> nth=-1", "#rescue-form button[type=submit]"):
+        box = phone_page.locator(selector).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector
