@@ -149,16 +149,11 @@ def sheet_value(item: dict, sheet: SheetData) -> str:
 
 
 def rewrite_columns(grid: np.ndarray, table: Table, fixes, sheet: SheetData, labels: dict[str, str]):
-    """The grid after find-and-replace, date cleaning, stripping and splitting, with the columns they add; field ->
+    """The grid after stripping, date cleaning, find-and-replace and splitting, with the columns they add; field ->
     new column index; and the whole-sheet values (field -> (column index, value)) for the body's data rows."""
     start, rows = table.body_start, grid.shape[0]
     for names in (table.labels, table.parents):  # an added column's index is its label's index
         names.extend([""] * (grid.shape[1] - len(names)))
-    for number, item in enumerate(fixes.replace, 1):
-        _replace(grid, start, item, number)
-    for letter in fixes.dates:
-        index = _index(grid, letter, "Chỉ giữ phần ngày")
-        grid[start:, index] = [keep_date(cell) for cell in grid[start:, index]]
     added, mapping, fills = [], {}, {}
 
     def add(field: str, values, label: str) -> None:
@@ -175,6 +170,11 @@ def rewrite_columns(grid: np.ndarray, table: Table, fixes, sheet: SheetData, lab
         grid[start:, index] = [rest for rest, _ in pairs]
         if item["into"]:
             add(item["into"], [cut for _, cut in pairs], f"{column_letter(index)} ({labels.get(item['into'], '')})")
+    for letter in fixes.dates:
+        index = _index(grid, letter, "Chỉ giữ phần ngày")
+        grid[start:, index] = [keep_date(cell) for cell in grid[start:, index]]
+    for number, item in enumerate(fixes.replace, 1):  # on cleaned cells: "Vắng (ốm)" stripped reads "Vắng"
+        _replace(grid, start, item, number)
     for number, item in enumerate(fixes.splits, 1):
         index = _index(grid, item["column"], f"Tách ô thứ {number}")
         split = split_lines if item["how"] == "lines" else split_role_group

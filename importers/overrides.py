@@ -4,7 +4,7 @@
 [letters], }], "context": {detected field: "group"|"unit"|"role"|"ignore"}, "legend": {mark: status},
 "year": int}, plus the whole-column and whole-sheet corrections described in ``importers.corrections``
 (columns, replace, dates, strips, splits, sheet_values, transpose); every key is optional. Corrections are
-independent: each is applied in a fixed order (transpose; replace, dates, strips, splits, joins on the body;
+independent: each is applied in a fixed order (transpose; strips, dates, replace, splits, joins on the body;
 the column mapping; sheet values on the data rows), none undoes another.
 """
 

@@ -4,13 +4,13 @@ samples are rescued through the same form in at most five steps each."""
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
 from tests.browser.conftest import PHONE, log_in
+from tests.importers.importer_paths import SAMPLES
 from webapp.extensions import db
 from webapp.imports import services
 from webapp.models import Attendance, ImportBatch, Role, Sector, UnitKind
@@ -85,15 +85,28 @@ def test_rescue_a_misread_register_and_reuse_the_template(login_page, root_unit,
     expect(page.get_by_text("Chưa có mẫu nào.")).to_be_visible()
 
 
-SAMPLES = Path("/work/shared/samples")
 # Each hard sample rescued through the rescue form, one correction per submit (at most five), whatever the
-# detector reads on its own: the corrections say what each column holds, so they give the truth either way.
+# detector reads on its own: the corrections say what each column holds, so they give the truth either way
+# (c08, whose month headers are text, needs a correction this form does not have; c11 is refused at upload
+# before any preview, a matter of the upload, though four corrections read it exactly: see test_overrides).
 RESCUES = {
     "c01_roster_split_name_doan_n.xlsx": [  # the name split in "Họ và tên đệm" | "Tên"
         ({"join0_field": "full_name", "join0_a": "B", "join0_b": "C"}, "Ghép cột B + C"),
     ],
+    "c02_roster_group_role_one_column.xlsx": [  # "Trưởng Đoàn công tác số 2" holds both group and role
+        ({"split0_column": "E", "split0_how": "role_group", "split0_first": "role", "split0_second": "group"},
+         "cột E (nhiệm vụ và đoàn)"),
+        ({"map0_column": "F", "map0_field": "unit"}, "F →"),
+    ],
+    "c04_roster_birth_day_month_year.xls": [  # the birth date in three numeric columns
+        ({"join0_field": "birth_date", "join0_a": "C", "join0_b": "D", "join0_c": "E"}, "Ghép cột C + D + E"),
+    ],
     "c05_roster_col_c_role_in_name.ods": [  # "Nguyễn Văn An (Trưởng đoàn)": the role in the name cell
         ({"strip0_column": "D", "strip0_part": "brackets", "strip0_into": "role"}, "Bỏ phần đầu/cuối"),
+    ],
+    "c06_roster_vni_sheet_per_group.xlsx": [  # one sheet per group, the group only in the tab name "Doan 1"
+        ({"sheets": ["Doan 1", "Doan 2", "Doan 3"]}, "Doan 1, Doan 2, Doan 3: do cán bộ chọn"),
+        ({"sheet0_field": "group", "sheet0_from": "tab"}, "cho cả trang"),
     ],
     "c07_attendance_sheet_per_chibo.xlsx": [  # one sheet per chi bộ, named on its line "Đơn vị: …"
         ({"sheets": ["CB Khu pho 1", "CB Khu pho 2", "CB Dong Tien"]},
@@ -147,6 +160,8 @@ def _key(record):
 def test_a_hard_sample_is_rescued_in_at_most_five_steps(login_page, root_unit, term, tmp_path, sample):
     steps = RESCUES[sample]
     assert len(steps) <= 5
+    if not (SAMPLES / sample).exists():
+        pytest.skip(f"no sample {SAMPLES / sample}")
     truth = json.loads((SAMPLES / f"{sample}.truth.json").read_text(encoding="utf-8"))
     page = login_page(Role.ADMIN)
     path = tmp_path / sample
@@ -166,6 +181,8 @@ def test_the_rescue_form_fits_a_phone(phone_page, make_user, root_unit, term, tm
     officer = make_user(Role.ADMIN, username="canbo-dien-thoai")
     log_in(phone_page, officer.username)
     path = tmp_path / "so.csv"
+    if not (SAMPLES / "c09_attendance_long_weekday_dates.csv").exists():
+        pytest.skip(f"no samples at {SAMPLES}")
     shutil.copyfile(SAMPLES / "c09_attendance_long_weekday_dates.csv", path)
     upload(phone_page, path)
     _open(phone_page, "#rescue")

@@ -1,9 +1,12 @@
 """The officer's corrections (overrides) applied by the pure pipeline, and what it says it inferred."""
 
+import json
+
 import pytest
 
 import pandas as pd
 
+from importer_paths import SAMPLES
 from importers import ImportFileError, parse_file
 from importers.overrides import remap_context
 from tests.workbooks import write_workbook
@@ -307,3 +310,36 @@ def test_bad_column_corrections_are_refused_naming_them(tmp_path, overrides, wor
         parse_file(path, kind="attendance", mapping={"full_name": "A"}, overrides={"header_rows": [3, 3], **overrides}
                    if isinstance(overrides, dict) else overrides)
     assert words in raised.value.message
+
+
+# Hard samples read exactly once the officer's corrections say what their columns hold (each is a few steps of
+# the rescue form; the browser test takes the same steps through the form).
+SAMPLE_RESCUES = {
+    "c01_roster_split_name_doan_n.xlsx": {"joins": [{"field": "full_name", "columns": ["B", "C"]}]},
+    "c02_roster_group_role_one_column.xlsx": {
+        "splits": [{"column": "E", "how": "role_group", "into": ["role", "group"]}], "columns": {"unit": "F"}},
+    "c04_roster_birth_day_month_year.xls": {"joins": [{"field": "birth_date", "columns": ["C", "D", "E"]}]},
+    "c05_roster_col_c_role_in_name.ods": {"strips": [{"column": "D", "part": "brackets", "into": "role"}]},
+    "c06_roster_vni_sheet_per_group.xlsx": {"sheets": ["Doan 1", "Doan 2", "Doan 3"],
+                                            "sheet_values": [{"field": "group", "from": "tab"}]},
+    "c07_attendance_sheet_per_chibo.xlsx": {"sheet_values": [{"field": "unit", "from": "row", "row": 5}]},
+    "c09_attendance_long_weekday_dates.csv": {
+        "dates": ["A"], "columns": {"note": "D"},
+        "replace": [{"column": "C", "find": "Không", "with": "P", "when": {"column": "D", "filled": True}},
+                    {"column": "C", "find": "Không", "with": "K"}]},
+    "c11_attendance_long_phrases.ods": {"columns": {"date": "A", "status": "C"},
+                                        "strips": [{"column": "C", "part": "brackets"}],
+                                        "replace": [{"column": "C", "find": "Vắng", "with": "P"}]},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_RESCUES))
+def test_hard_samples_read_exactly_with_a_few_corrections(name):
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"no sample {path}")
+    truth = json.loads((SAMPLES / f"{name}.truth.json").read_text(encoding="utf-8"))
+    result = parse_file(path, kind=truth["kind"], overrides=SAMPLE_RESCUES[name])
+    key = lambda record: json.dumps(record, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    assert sorted(map(key, result.records())) == sorted(map(key, truth["records"]))
+    assert result.errors == []
