@@ -152,11 +152,12 @@ def rewrite_columns(grid: np.ndarray, table: Table, fixes, sheet: SheetData, lab
     """The grid after stripping, date cleaning, find-and-replace and splitting, with the columns they add; field ->
     new column index; and the whole-sheet values (field -> (column index, value)) for the body's data rows."""
     start, rows = table.body_start, grid.shape[0]
-    for names in (table.labels, table.parents):  # an added column's index is its label's index
-        names.extend([""] * (grid.shape[1] - len(names)))
     added, mapping, fills = [], {}, {}
 
     def add(field: str, values, label: str) -> None:
+        if not added:  # an added column's index is its label's index
+            for names in (table.labels, table.parents):
+                names.extend([""] * (grid.shape[1] - len(names)))
         column = np.full(rows, None, dtype=object)
         column[start:] = values
         mapping[field] = grid.shape[1] + len(added)
