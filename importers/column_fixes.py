@@ -89,11 +89,14 @@ def strip_part(value: Any, part: str, text: str) -> tuple[Any, str | None]:
             return value, None
         return cell[:match.start()].strip(), match.group(1).strip() or None
     wanted = unicodedata.normalize("NFC", text).casefold()
-    folded = cell.casefold()
-    if part == "prefix" and folded.startswith(wanted):
-        return cell[len(wanted):].strip(), cell[:len(wanted)].strip()
-    if part == "suffix" and folded.endswith(wanted):
-        return cell[:len(cell) - len(wanted)].strip(), cell[len(cell) - len(wanted):].strip()
+    folded, size = cell.casefold(), len(wanted)
+    # a text ending in a letter cuts whole words only: "Đ" is no prefix of "Đặng Văn An"
+    if part == "prefix" and folded.startswith(wanted) \
+            and not (wanted[-1].isalnum() and folded[size:size + 1].isalnum()):
+        return cell[size:].strip(), cell[:size].strip()
+    cut = len(cell) - size
+    if part == "suffix" and folded.endswith(wanted) and not (wanted[0].isalnum() and folded[cut - 1:cut].isalnum()):
+        return cell[:cut].strip(), cell[cut:].strip()
     return value, None
 
 

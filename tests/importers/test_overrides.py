@@ -141,6 +141,9 @@ def test_a_prefix_is_dropped_and_a_suffix_moved_into_a_field():
     assert strip_part("Lê Thu Hà - Trưởng đoàn", "suffix", "- Trưởng đoàn") == ("Lê Thu Hà", "- Trưởng đoàn")
     assert strip_part("Lê Thu Hà", "suffix", "- Trưởng đoàn") == ("Lê Thu Hà", None)
     assert strip_part(1970, "prefix", "19") == (1970, None)
+    assert strip_part("Đặng Văn An", "prefix", "Đ") == ("Đặng Văn An", None)  # whole words only
+    assert strip_part("Lê Văn Anh", "suffix", "nh") == ("Lê Văn Anh", None)
+    assert strip_part("Lê Văn An - TĐ", "suffix", "TĐ") == ("Lê Văn An -", "TĐ")
 
 
 def test_a_prefix_of_a_unit_column_is_cut_off(tmp_path):
