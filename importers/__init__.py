@@ -38,8 +38,17 @@ Public API (stable; the webapp calls exactly this):
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:
-  "group"|"unit"|"role"|"ignore"}, "legend": {mark: status}, "year": int}; a bad value raises ImportFileError
-  naming it. ``result.inferences`` lists what was inferred and from where ([{what, value, source}], Vietnamese,
+  "group"|"unit"|"role"|"ignore"}, "legend": {mark: status}, "year": int, and the whole-column and whole-sheet
+  corrections (``importers.corrections``): "columns": {field: letter | None} (map a column; None: no column),
+  "replace": [{"column", "find", "with", "when"?: {"column", "filled": bool}}] (whole cells, case aside),
+  "dates": [letters] (only the date kept: "Thứ Hai, 06/01/2025" -> "06/01/2025"), "strips": [{"column", "part":
+  "prefix"|"suffix"|"brackets", "text", "into"?: field}] ("Đ/c " dropped, "(Trưởng đoàn)" -> role), "splits":
+  [{"column", "how": "lines"|"role_group", "into": [field, field]}] (name / position on two lines; "Trưởng Đoàn
+  công tác số 2" -> role + group), "sheet_values": [{"field", "from": "tab"|"row"|"typed", "row"?, "value"?}]
+  (one value for all records of each sheet: its tab name, a line's text without a leading "Đơn vị:", or typed),
+  "transpose": bool (persons across the top)}; corrections never undo one another, and a part moved into a
+  field is read from a column added at the right (in ``result.columns``). A bad value raises ImportFileError
+  naming the correction. ``result.inferences`` lists what was inferred and from where ([{what, value, source}], Vietnamese,
   e.g. {"what": "Năm", "value": "2024", "source": "lấy từ dòng 6"}); ``result.detected_signature`` is the header
   signature as detected before the corrections (the webapp keys saved templates by it and the sheet name).
 - ``importers.planning`` — who a record is: ``match_roster_persons`` / ``match_attendance_persons`` (frames in, person

@@ -2,13 +2,19 @@
 
 ``overrides`` = {"sheets": [names], "header_rows": [first, last] (1-based), "joins": [{"field", "columns":
 [letters], }], "context": {detected field: "group"|"unit"|"role"|"ignore"}, "legend": {mark: status},
-"year": int}; every key is optional.
+"year": int}, plus the whole-column and whole-sheet corrections described in ``importers.corrections``
+(columns, replace, dates, strips, splits, sheet_values, transpose); every key is optional. Corrections are
+independent: each is applied in a fixed order (transpose; strips, dates, replace, splits, joins on the body;
+the column mapping; sheet values on the data rows), none undoes another.
 """
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import corrections
+from .column_fixes import rewrite_columns
 from .errors import ImportFileError
+from .kinds import spec_module
 from .locating import HEADER_SCAN_ROWS, _combine_rows, _row_labels, header_date, is_column_numbering_row
 from .mapping import column_index, column_letter
 from .legends import is_legend_text
@@ -32,10 +38,24 @@ class Overrides:
     context: dict[str, str] = field(default_factory=dict)
     legend: dict[str, str] = field(default_factory=dict)
     year: int | None = None
+    columns: dict[str, str | None] = field(default_factory=dict)
+    replace: list[dict] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    strips: list[dict] = field(default_factory=list)
+    splits: list[dict] = field(default_factory=list)
+    sheet_values: list[dict] = field(default_factory=list)
+    transpose: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.sheets or self.header_rows or self.joins or self.context or self.legend or self.year)
+        return not (self.sheets or self.header_rows or self.joins or self.context or self.legend or self.year
+                    or self.columns or self.replace or self.dates or self.strips or self.splits
+                    or self.sheet_values or self.transpose)
+
+    def fields(self) -> set[str]:
+        """The fields the corrections name (each must be one of the kind's)."""
+        named = set(self.columns) | {join["field"] for join in self.joins} | {v["field"] for v in self.sheet_values}
+        return named | {s["into"] for s in self.strips if s["into"]} | {name for s in self.splits for name in s["into"]}
 
 
 def _fail(message: str):
@@ -45,6 +65,8 @@ def _fail(message: str):
 def from_dict(data: dict | None) -> Overrides:
     """Overrides from plain data; ImportFileError (Vietnamese message) names what is wrong."""
     data = data or {}
+    if not isinstance(data, dict):
+        _fail("Các sửa đổi không hợp lệ.")
     result = Overrides()
     sheets = data.get("sheets") or []
     if not isinstance(sheets, list) or not all(isinstance(name, str) for name in sheets):
@@ -76,7 +98,30 @@ def from_dict(data: dict | None) -> Overrides:
         if not isinstance(year, int) or not 1900 <= year <= 2200:
             _fail("Năm không hợp lệ (1900–2200).")
         result.year = year
+    result.columns = corrections.read_columns(data)
+    result.replace = corrections.read_replace(data)
+    result.dates = corrections.read_dates(data)
+    result.strips = corrections.read_strips(data)
+    result.splits = corrections.read_splits(data)
+    result.sheet_values = corrections.read_sheet_values(data)
+    result.transpose = corrections.read_transpose(data)
     return result
+
+
+def apply_to_grid(grid, table: Table, fixes: Overrides, sheet, specs, mapping: dict | None):
+    """The grid with the column corrections applied and their columns added, the mapping they make (the
+    officer's on top of the caller's), and the whole-sheet values (field -> (column index, value))."""
+    labels = {spec.name: spec.label for spec in specs}
+    unknown = sorted(fixes.fields() - set(labels))
+    if unknown:
+        _fail(f"Trường \"{unknown[0]}\" không có trong loại dữ liệu này.")
+    width = grid.shape[1]  # a remembered mapping to a column a removed correction had added no longer holds
+    mapping = {f: c for f, c in (mapping or {}).items() if c is None or column_index(c) < width}
+    grid, derived, fills = rewrite_columns(grid, table, fixes, sheet, labels)
+    grid, joined = add_joins(grid, table, fixes.joins)
+    derived = {**derived, **joined}
+    officer = {**fixes.columns, **derived}  # last, so that a column the officer names takes no other field
+    return grid, {**{f: c for f, c in mapping.items() if f not in officer}, **officer} or None, fills
 
 
 def locate_at(rows: list[list[Any]], sheet: str | None, first: int, last: int) -> Table:
@@ -165,7 +210,8 @@ def _legend_row(rows: list[list[Any]], body_end: int) -> int | None:
     return None
 
 
-def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overrides, kind: str) -> list[dict]:
+def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overrides, kind: str,
+            sheet_values: dict[str, tuple] | None = None) -> list[dict]:
     """What the pipeline inferred and from where, as {what, value, source} in Vietnamese."""
     found = []
     skipped = [sheet.name for sheet in sheets if sheet.name and sheet.name != chosen and not sheet.visible]
@@ -196,6 +242,9 @@ def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overri
             if field_name in CONTEXT_LABELS and context[field_name].notna().any():
                 found.append({"what": CONTEXT_LABELS[field_name], "value": "",
                               "source": "lấy từ các dòng tiêu đề nhóm"})
+    labels = {spec.name: spec.label for spec in spec_module(kind).FIELDS}
     for join in overrides.joins:
-        found.append({"what": "Ghép cột", "value": " + ".join(join["columns"]), "source": join["field"]})
-    return found
+        found.append({"what": "Ghép cột", "value": " + ".join(join["columns"]),
+                      "source": labels.get(join["field"], join["field"])})
+    values = {field: value for field, (_, value) in (sheet_values or {}).items()}
+    return found + corrections.describe(overrides, labels, values)

@@ -19,6 +19,7 @@ from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table
+from .column_fixes import fill_sheet_values, transpose_sheets
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
@@ -272,6 +273,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if path.is_file():
         _preload_pandas(path)
     book = read_workbook(path, limits, deadline, sheet)
+    if fixes.transpose:
+        transpose_sheets(book.sheets)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
         siblings = sibling_sheets(book.sheets, chosen, table)
@@ -287,9 +290,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     grid = build_grid(chosen.rows)
     kind = kind or detect_kind(table)
     module = spec_module(kind)
-    grid, joined = rescue.add_joins(grid, table, fixes.joins)
-    if joined:
-        mapping = {**{f: c for f, c in (mapping or {}).items() if f not in joined}, **joined}
+    grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
                           dates=table.dates)
     key_column = next((column for column in columns if column.field == module.ROWS.key), None)
@@ -303,6 +304,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         coalesce_status_flags(grid, table, columns)
     issues = Issues(chosen.name)
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
+    body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
     legend = find_legend(chosen.rows, table.body_end)
@@ -326,7 +328,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
-            book.sheets, chosen.name, table, chosen.rows, context.year, body.context, fixes, kind),
+            book.sheets, chosen.name, table, chosen.rows, context.year, body.context, fixes, kind, fills),
     )
 
 

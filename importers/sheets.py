@@ -26,5 +26,13 @@ def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names
         first.warnings += other.warnings
         first.legacy_conversions += other.legacy_conversions
     first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": source}] + [
-        item for item in first.inferences if item["what"] != "Trang tính"]
+        _per_sheet(item, results) for item in first.inferences if item["what"] != "Trang tính"]
     return first
+
+
+def _per_sheet(item: dict, results) -> dict:
+    """A value each sheet gives its records (an officer's correction) is shown for every sheet."""
+    if not item["what"].endswith(" cho cả trang"):
+        return item
+    values = [said["value"] for result in results for said in result.inferences if said["what"] == item["what"]]
+    return {**item, "value": "; ".join(dict.fromkeys(values))}

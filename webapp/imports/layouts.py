@@ -8,6 +8,7 @@ from importers.overrides import CONTEXT_LABELS, CONTEXT_MEANINGS, STATUSES, from
 from ..clock import utcnow
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Unit
+from .correction_form import corrections_from_form
 from .services import update_batch
 
 JOIN_SLOTS = 2
@@ -24,7 +25,8 @@ def _int(form, name: str, label: str, problems: list) -> int | None:
     return int(text)
 
 
-def layout_from_form(form, sheet_names: list[str], column_letters: list[str]) -> tuple[dict, list[str]]:
+def layout_from_form(form, sheet_names: list[str], column_letters: list[str],
+                     field_names: list[str] = ()) -> tuple[dict, list[str]]:
     """The corrections posted by the preview's rescue form, and the problems found (Vietnamese)."""
     problems, layout = [], {}
     sheets = [name for name in form.getlist("sheets") if name]
@@ -68,6 +70,7 @@ def layout_from_form(form, sheet_names: list[str], column_letters: list[str]) ->
         legend[mark] = status
     if legend:
         layout["legend"] = legend
+    layout.update(corrections_from_form(form, column_letters, list(field_names), problems))
     if not problems:
         try:
             from_dict(layout)

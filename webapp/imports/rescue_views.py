@@ -3,6 +3,8 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from importers.kinds import spec_module
+
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Role
 from ..permissions import ensure, requires, scope_path
@@ -10,18 +12,20 @@ from ..rendering import hx_redirect, render, wants_fragment
 from . import bp, layouts, services
 from .views import _draft, _reanalyse, _work
 
-LAYOUT_KEYS_RESETTING_MAPPING = ("sheets", "header_rows")
+LAYOUT_KEYS_RESETTING_MAPPING = ("sheets", "header_rows", "transpose")  # the columns are other columns
 
 
 @bp.post("/<int:batch_id>/layout")
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
 def layout(batch_id):
-    """Apply the officer's corrections (sheets, header rows, joins, context rows, legend, year) and read again."""
+    """Apply the officer's corrections (sheets, header rows, joins, context rows, legend, year and the whole-column
+    and whole-sheet ones) and read again; every correction posted is kept, none resets another."""
     batch = _draft(batch_id)
     summary = batch.summary or {}
     names = [s["name"] for s in summary.get("sheets", [])]
     letters = [c["letter"] for c in summary.get("columns", [])]
-    chosen, problems = layouts.layout_from_form(request.form, names, letters)
+    fields = [spec.name for spec in spec_module(batch.kind).FIELDS] if batch.kind else []
+    chosen, problems = layouts.layout_from_form(request.form, names, letters, fields)
     if problems:
         return _work(batch_id, 422, layout_errors=problems)
     before = batch.layout or {}

@@ -251,7 +251,6 @@ def commit(batch_id):
         return _refused(batch_id, exc.message)
     except ImportRefused as exc:
         return _work(batch_id, 409, file_error=exc.message)
-    layouts.save_template(db.session.get(ImportBatch, batch_id), scope_path(current_user), current_user.id)
     flash(_("Đã nhập dữ liệu."), "success")
     return hx_redirect(url_for("imports.receipt", batch_id=batch_id))
 

@@ -72,7 +72,8 @@ def test_a_remembered_mapping_and_a_saved_template_cost_one_more_parse_not_two(c
                                                                                roster_file, reads):
     batch_id = batch_id_of(upload(roster_file()))
     client.post(f"/imports/{batch_id}/layout", data={"year": "2025"})
-    client.post(f"/imports/{batch_id}/commit", data=COMMIT)  # remembers the mapping and saves the template
+    client.post(f"/imports/{batch_id}/save-template")
+    client.post(f"/imports/{batch_id}/commit", data=COMMIT)  # remembers the mapping
     assert db.session.get(ImportBatch, batch_id).status == BatchStatus.COMMITTED
     reads()
     again = upload(roster_file(name="again.xlsx"), follow=False)

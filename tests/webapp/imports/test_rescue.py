@@ -4,6 +4,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from webapp.extensions import db
+from webapp.imports import services
 from webapp.models import Attendance, ImportBatch, ImportTemplate, Role, Sector, UnitKind
 
 from .conftest import COMMIT, batch_id_of
@@ -44,7 +45,7 @@ def _batch(batch_id):
     return db.session.get(ImportBatch, batch_id)
 
 
-def test_header_and_legend_fix_without_javascript_then_commit_saves_a_template_applied_next_time(
+def test_header_and_legend_fix_without_javascript_saved_as_a_template_when_asked_and_applied_next_time(
         client, officer, cell, upload, tmp_path):
     preview = upload(write(tmp_path, MISLEAD), kind="attendance")
     batch_id = batch_id_of(preview)
@@ -59,6 +60,10 @@ def test_header_and_legend_fix_without_javascript_then_commit_saves_a_template_a
     client.post(f"/imports/{batch_id}/commit", data={**COMMIT, "create_persons": "y", "action": "commit"})
     statuses = sorted(s.value for s in db.session.scalars(select(Attendance.status)))
     assert statuses == ["excused", "late", "present", "present", "present"]
+    assert db.session.scalar(select(func.count()).select_from(ImportTemplate)) == 0, "saved only when asked"
+    batch_id = batch_id_of(upload(write(tmp_path, MISLEAD, name="again.xlsx"), kind="attendance"))
+    client.post(f"/imports/{batch_id}/layout", data=FIX)
+    assert client.post(f"/imports/{batch_id}/save-template").status_code == 302
     template = db.session.scalars(select(ImportTemplate)).one()
     assert template.unit_id == cell.id and template.overrides["header_rows"] == [4, 4]
     second = upload(write(tmp_path, MISLEAD[:5] + [["Trần Văn Cường", "Chi bộ Rescue", "Đ", "x", "x"]] + MISLEAD[6:],
@@ -98,6 +103,16 @@ def test_year_override_and_join(client, as_role, root_unit, term, upload, tmp_pa
     ({"context_group": "boss"}, "Ý nghĩa dòng tiêu đề nhóm"),
     ({"sheets": ["Không có"]}, "Không có trang tính"),
     ({"year": "12"}, "Năm không hợp lệ"),
+    ({"map0_field": "unit"}, "Gán cột ở dòng 1: chọn một cột"),
+    ({"map0_field": "boss", "map0_column": "A"}, "Gán cột ở dòng 1: chọn một trường"),
+    ({"map0_field": "unit", "map0_column": "A", "map1_field": "unit", "map1_column": "B"}, "đã được gán"),
+    ({"replace0_column": "C", "replace0_with": "K"}, "Thay thế ở dòng 1: cần giá trị cần tìm"),
+    ({"replace0_column": "C", "replace0_find": "a", "replace0_when": "filled"}, "điều kiện cần một cột"),
+    ({"date0_column": "ZZ"}, "Chỉ giữ phần ngày ở dòng 1"),
+    ({"strip0_column": "A", "strip0_part": "prefix"}, "nhập chữ cần bỏ"),
+    ({"split1_column": "A", "split1_how": "lines", "split1_first": "full_name", "split1_second": "full_name"},
+     "Tách ô ở dòng 2"),
+    ({"sheet0_field": "unit", "sheet0_from": "row"}, "Giá trị cho cả trang ở dòng 1"),
 ])
 @pytest.mark.parametrize("headers", [{}, HTMX])
 def test_bad_input_is_a_422_naming_what_is_wrong(client, officer, upload, tmp_path, data, words, headers):
@@ -111,6 +126,9 @@ def test_header_row_beyond_the_sheet_is_a_422_not_a_500(client, officer, upload,
     batch_id = batch_id_of(upload(write(tmp_path, MISLEAD), kind="attendance"))
     response = client.post(f"/imports/{batch_id}/layout", data={"header_first": "90", "header_last": "90"})
     assert response.status_code == 422 and "ngoài trang tính" in response.get_data(as_text=True)
+    response = client.post(f"/imports/{batch_id}/layout", data={"sheet0_field": "unit", "sheet0_from": "row",
+                                                                 "sheet0_row": "99"})
+    assert response.status_code == 422 and "dòng 99 nằm ngoài trang" in response.get_data(as_text=True)
 
 
 def test_save_template_explicitly_then_list_and_delete_within_scope(client, as_role, officer, cell, make_unit,
@@ -192,3 +210,41 @@ def test_rescue_posts_without_csrf_token_are_refused(app, client, officer, uploa
     assert client.post(f"/imports/{batch_id}/layout", data=FIX).status_code == 400
     assert client.post(f"/imports/{batch_id}/save-template").status_code == 400
     assert _batch(batch_id).layout is None
+
+
+WEEKDAY_REGISTER = [["Ngày sinh hoạt", "Họ tên", "Có mặt", "Lý do vắng", "Chi bộ"],
+                    ["Thứ Hai, 06/01/2025", "Nguyễn Văn An", "Có", None, "Chi bộ Rescue"],
+                    ["Thứ Hai, 06/01/2025", "Lê Thị Bình", "Không", "Ốm", "Chi bộ Rescue"],
+                    ["Thứ Hai, 06/01/2025", "Trần Văn Cường", "Không", None, "Chi bộ Rescue"]]
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX])
+def test_whole_column_corrections_one_post_each_keep_each_other(client, officer, upload, tmp_path, headers):
+    batch_id = batch_id_of(upload(write(tmp_path, WEEKDAY_REGISTER, sheet="Sổ"), kind="attendance"))
+    steps = [{"date0_column": "A"}, {"map0_column": "D", "map0_field": "note"},
+             {"replace0_column": "C", "replace0_find": "Không", "replace0_with": "P", "replace0_when_column": "D",
+              "replace0_when": "filled"},
+             {"replace1_column": "C", "replace1_find": "Không", "replace1_with": "K"}]
+    posted = {}
+    for step in steps:  # the form sends back what it shows: every earlier correction and the new one
+        posted = {**posted, **step}
+        summary = _post(client, batch_id, posted, headers)
+    assert summary["record_count"] == 3 and summary["error_count"] == 0
+    layout = _batch(batch_id).layout
+    assert layout["dates"] == ["A"] and layout["columns"] == {"note": "D"} and len(layout["replace"]) == 2
+    page = client.get(f"/imports/{batch_id}").get_data(as_text=True)
+    assert 'name="replace1_find" value="Không"' in page and "cột C: «Không» → «K»" in page
+    assert sorted(r["status"] for r in services._parse(_batch(batch_id)).records()) == ["absent", "excused", "present"]
+
+
+def test_a_saved_template_lists_its_column_corrections(client, officer, upload, tmp_path):
+    batch_id = batch_id_of(upload(write(tmp_path, WEEKDAY_REGISTER, sheet="Sổ"), kind="attendance"))
+    _post(client, batch_id, {"date0_column": "A", "map0_column": "D", "map0_field": "note",
+                             "replace0_column": "C", "replace0_find": "Không", "replace0_with": "K",
+                             "sheet0_field": "unit", "sheet0_from": "tab", "strip0_column": "B",
+                             "strip0_part": "prefix", "strip0_text": "Đ/c"}, {})
+    assert client.post(f"/imports/{batch_id}/save-template").status_code == 302
+    page = client.get("/imports/templates").get_data(as_text=True)
+    for said in ("Chỉ giữ phần ngày A.", "Gán cột D → ghi chú.", "Thay thế C: “Không” → “K”.",
+                 "Giá trị cho cả trang: chi bộ.", "Bỏ phần đầu/cuối B."):
+        assert said in page
