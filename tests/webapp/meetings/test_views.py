@@ -427,3 +427,14 @@ def test_a_speaker_is_recorded_speaking_for_a_group_they_belong_to(client, admin
                                      "text": "x"}, headers=HX)
     assert refused.status_code == 422 and "không phải thành viên của đoàn này" in refused.text
     assert db.session.scalar(select(func.count()).select_from(Opinion)) == 1
+
+
+def test_saving_a_reason_keeps_the_status_stored_whatever_the_form_says(client, admin, cell_meeting):
+    row = cell_meeting.attendances[0]
+    url = f"/meetings/{cell_meeting.id}/attendance/{row.id}"
+    client.post(url, data={"status": "excused"}, headers=HX)
+    response = client.post(url, data={"keep_status": "1", "status": "absent", "reason": "Ốm, có đơn"}, headers=HX)
+    assert response.status_code == 200
+    db.session.refresh(row)
+    assert row.status == AttendanceStatus.EXCUSED and row.reason == "Ốm, có đơn"
+    assert response.text.index('name="keep_status"') < response.text.index('name="status"')
