@@ -438,3 +438,21 @@ def test_saving_a_reason_keeps_the_status_stored_whatever_the_form_says(client, 
     db.session.refresh(row)
     assert row.status == AttendanceStatus.EXCUSED and row.reason == "Ốm, có đơn"
     assert response.text.index('name="keep_status"') < response.text.index('name="status"')
+
+
+def test_register_cell_holds_every_mark_of_its_month_with_its_date(client, admin, ward, cell_meeting, make_meeting):
+    import re
+
+    second = make_meeting(held_on=date(2026, 3, 19), units=[ward.cell], title="Họp bất thường")
+    person = ward.members[0]
+    rows = [rows_by_person(meeting)[person.id] for meeting in (cell_meeting, second)]
+    client.post(f"/meetings/attendance/{rows[0].id}/cycle", data={"status": "present"})
+    client.post(f"/meetings/attendance/{rows[1].id}/cycle", data={"status": "absent"})
+    page = client.get(f"/meetings/matrix/unit/{ward.cell.id}?year=2026").text
+    person_row = page[page.index(person.full_name):].split("</tr>")[0]
+    cells = re.findall(r'<td class="cell">(.*?)</td>', person_row, re.S)
+    assert len(cells) == 12
+    march = cells[2]
+    assert march.count('class="cell-mark ') == 2 and 'class="cell-marks"' in march
+    assert "05/03/2026: Có mặt" in march and "Họp bất thường — 19/03/2026: Vắng không phép" in march
+    assert all("cell-mark" not in cells[month] for month in range(12) if month != 2)
