@@ -2,6 +2,7 @@
 from datetime import date, datetime
 
 from flask import Flask, request, url_for
+from .clock import in_office_zone
 from .i18n import N_
 from flask_babel import get_locale, gettext as _
 
@@ -72,14 +73,17 @@ def label(value) -> str:
 
 
 def vn_date(value) -> str:
-    """dd/mm/yyyy, the way officers write dates."""
-    if isinstance(value, (date, datetime)):
+    """dd/mm/yyyy, the way officers write dates; a timestamp is dated by the office's day, not UTC's."""
+    if isinstance(value, datetime):
+        return in_office_zone(value).strftime("%d/%m/%Y")
+    if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return "" if value is None else str(value)
 
 
 def vn_datetime(value) -> str:
-    return value.strftime("%H:%M %d/%m/%Y") if isinstance(value, datetime) else ""
+    """hh:mm dd/mm/yyyy in the office's time zone: the one way a stored timestamp (UTC) reaches a page."""
+    return in_office_zone(value).strftime("%H:%M %d/%m/%Y") if isinstance(value, datetime) else ""
 
 
 def url_with(**changes) -> str:
