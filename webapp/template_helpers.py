@@ -8,6 +8,7 @@ from flask_babel import get_locale, gettext as _
 
 from .models import AttendanceStatus, MeetingKind, MemberRole, Role, Sector, UnitKind
 from .permissions import READ_DIRECTORY
+from .unit_labels import group_label, unit_label
 
 ROLE_LABELS = {
     MemberRole.HEAD: N_("Trưởng đoàn"),
@@ -111,6 +112,8 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["vn_datetime"] = vn_datetime
+    app.jinja_env.filters["unit_label"] = unit_label
+    app.jinja_env.filters["group_label"] = group_label
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["ROLE_LABELS"] = ROLE_LABELS

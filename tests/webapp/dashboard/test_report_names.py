@@ -39,3 +39,20 @@ def test_two_groups_of_one_name_are_told_apart_by_their_owner(client, as_role, t
 
     assert "Vũ Thị Yến – Đoàn công tác số 1 (Đảng bộ phường Bắc Hồng):" in text
     assert f"Đoàn công tác số 1 ({town.root.name})" in text
+
+
+def test_dashboard_lists_and_drilldowns_name_a_shared_cell_name_with_its_ward(client, as_role, town, make_unit):
+    other_ward = make_unit("Đảng bộ phường Nam Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, town.root)
+    make_unit("Chi bộ Tổ dân phố 1", UnitKind.CELL, Sector.RESIDENTIAL, other_ward)
+    as_role(Role.LEADERSHIP)
+
+    page = client.get("/dashboard/", query_string=YEAR).get_data(as_text=True)
+    assert "<li>Chi bộ Tổ dân phố 1 (Đảng bộ phường Nam Hồng)</li>" in page
+    assert "Chi bộ Tổ dân phố 1 (Đảng bộ phường Bắc Hồng)</option>" in page
+    uncovered = client.get("/dashboard/records/uncovered", query_string=YEAR,
+                           headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Chi bộ Tổ dân phố 1 (Đảng bộ phường Nam Hồng)" in uncovered
+    drill = client.get("/dashboard/records/attendance", query_string={**YEAR, "person": town.a.id, "group": town.g1.id},
+                       headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert drill.count("<td>Chi bộ Tổ dân phố 1 (Đảng bộ phường Bắc Hồng)</td>") == 3
+    assert "<td>Chi bộ Tổ dân phố 2</td>" in drill
