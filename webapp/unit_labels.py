@@ -50,7 +50,7 @@ def _directory() -> _Directory:
     directory = getattr(request, "_unit_labels_directory", None)
     if directory is None:
         directory = _load()
-        setattr(request, "_unit_labels_directory", directory)
+        request._unit_labels_directory = directory
     return directory
 
 

@@ -1,5 +1,5 @@
 """Times of day reach pages in the office's zone (Asia/Ho_Chi_Minh) through one filter, never in UTC."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
@@ -9,7 +9,7 @@ from webapp.feedback.services import ensure_default_categories, record_feedback
 from webapp.models import FeedbackCategory, FeedbackEvent, FeedbackItem, Role, UnitKind
 from webapp.template_helpers import vn_date, vn_datetime
 
-LATE_EVENING_UTC = datetime(2026, 12, 5, 23, 30, tzinfo=timezone.utc)  # 06:30 on 06/12 in the office
+LATE_EVENING_UTC = datetime(2026, 12, 5, 23, 30, tzinfo=UTC)  # 06:30 on 06/12 in the office
 
 
 def test_a_stored_timestamp_is_shown_on_the_office_clock_and_day():

@@ -450,7 +450,7 @@ def test_register_cell_holds_every_mark_of_its_month_with_its_date(client, admin
     client.post(f"/meetings/attendance/{rows[1].id}/cycle", data={"status": "absent"})
     page = client.get(f"/meetings/matrix/unit/{ward.cell.id}?year=2026").text
     person_row = page[page.index(person.full_name):].split("</tr>")[0]
-    cells = re.findall(r'<td class="cell">(.*?)</td>', person_row, re.S)
+    cells = re.findall(r'<td class="cell">(.*?)</td>', person_row, re.DOTALL)
     assert len(cells) == 12
     march = cells[2]
     assert march.count('class="cell-mark ') == 2 and 'class="cell-marks"' in march
