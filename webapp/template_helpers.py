@@ -87,6 +87,18 @@ def vn_datetime(value) -> str:
     return in_office_zone(value).strftime("%H:%M %d/%m/%Y") if isinstance(value, datetime) else ""
 
 
+def stored_value(value):
+    """A value as the audit log stored it (ISO text for dates and timestamps) the way pages show it: a
+    timestamp through `vn_datetime` (so on the office clock), a date as dd/mm/yyyy, anything else unchanged."""
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return vn_date(parsed.date()) if len(value) == 10 else vn_datetime(parsed)
+    return value
+
+
 def url_with(**changes) -> str:
     """The current URL with some query arguments replaced (for filters and pagination links)."""
     args = request.args.to_dict()
@@ -112,6 +124,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["vn_datetime"] = vn_datetime
+    app.jinja_env.filters["stored_value"] = stored_value
     app.jinja_env.filters["unit_label"] = unit_label
     app.jinja_env.filters["group_label"] = group_label
     app.jinja_env.globals["url_with"] = url_with

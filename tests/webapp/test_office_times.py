@@ -7,7 +7,7 @@ from webapp.clock import in_office_zone, stored_moment
 from webapp.extensions import db
 from webapp.feedback.services import ensure_default_categories, record_feedback
 from webapp.models import FeedbackCategory, FeedbackEvent, FeedbackItem, Role, UnitKind
-from webapp.template_helpers import vn_date, vn_datetime
+from webapp.template_helpers import stored_value, vn_date, vn_datetime
 
 LATE_EVENING_UTC = datetime(2026, 12, 5, 23, 30, tzinfo=UTC)  # 06:30 on 06/12 in the office
 
@@ -19,6 +19,12 @@ def test_a_stored_timestamp_is_shown_on_the_office_clock_and_day():
     assert vn_datetime(LATE_EVENING_UTC) == "06:30 06/12/2026"
     assert vn_date(date(2026, 12, 5)) == "05/12/2026"
     assert vn_datetime(None) == "" and vn_datetime(date(2026, 12, 5)) == ""
+
+
+def test_an_audited_value_is_shown_as_pages_show_dates_and_times():
+    assert stored_value("2026-12-05T23:30:00.123456") == "06:30 06/12/2026"
+    assert stored_value("2026-12-06") == "06/12/2026"
+    assert stored_value("2026-13-45") == "2026-13-45" and stored_value("07:30") == "07:30" and stored_value(3) == 3
 
 
 def test_stored_moment_is_the_inverse_of_the_office_zone():
@@ -43,6 +49,7 @@ def test_feedback_history_and_audit_log_read_the_office_time(client, as_role, cl
     assert "06:30 06/12/2026" in history and "23:30" not in history
     audit = client.get("/audit").get_data(as_text=True)
     assert "06:30 06/12/2026" in audit and "23:30 05/12/2026" not in audit
+    assert "2026-12-05T23:30" not in audit and "06/12/2026" in audit.split("received_on")[1][:40]
 
 
 def test_the_demo_feedback_history_is_dated_on_the_days_things_happened(app, clock):
