@@ -36,3 +36,16 @@ def utcnow() -> datetime:
 def local_today() -> date:
     """The calendar date in Vietnam now."""
     return now().date()
+
+
+def in_office_zone(moment: datetime) -> datetime:
+    """A stored timestamp (naive means UTC, as `utcnow` writes them) as the office's wall-clock time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(OFFICE_TIMEZONE)
+
+
+def stored_moment(day: date, hour: int, minute: int = 0) -> datetime:
+    """The office's wall-clock time `hour:minute` on `day` as a timestamp is stored (naive UTC)."""
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OFFICE_TIMEZONE)
+    return local.astimezone(timezone.utc).replace(tzinfo=None)

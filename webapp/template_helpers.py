@@ -3,11 +3,13 @@ import uuid
 from datetime import date, datetime
 
 from flask import Flask, request, url_for
+from .clock import in_office_zone
 from .i18n import N_
 from flask_babel import get_locale, gettext as _
 
 from .models import AttendanceStatus, MeetingKind, MemberRole, Role, Sector, UnitKind
 from .permissions import READ_DIRECTORY
+from .unit_labels import group_label, unit_label
 
 ROLE_LABELS = {
     MemberRole.HEAD: N_("Trưởng đoàn"),
@@ -73,14 +75,29 @@ def label(value) -> str:
 
 
 def vn_date(value) -> str:
-    """dd/mm/yyyy, the way officers write dates."""
-    if isinstance(value, (date, datetime)):
+    """dd/mm/yyyy, the way officers write dates; a timestamp is dated by the office's day, not UTC's."""
+    if isinstance(value, datetime):
+        return in_office_zone(value).strftime("%d/%m/%Y")
+    if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return "" if value is None else str(value)
 
 
 def vn_datetime(value) -> str:
-    return value.strftime("%H:%M %d/%m/%Y") if isinstance(value, datetime) else ""
+    """hh:mm dd/mm/yyyy in the office's time zone: the one way a stored timestamp (UTC) reaches a page."""
+    return in_office_zone(value).strftime("%H:%M %d/%m/%Y") if isinstance(value, datetime) else ""
+
+
+def stored_value(value):
+    """A value as the audit log stored it (ISO text for dates and timestamps) the way pages show it: a
+    timestamp through `vn_datetime` (so on the office clock), a date as dd/mm/yyyy, anything else unchanged."""
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return vn_date(parsed.date()) if len(value) == 10 else vn_datetime(parsed)
+    return value
 
 
 def url_with(**changes) -> str:
@@ -114,6 +131,9 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["vn_datetime"] = vn_datetime
+    app.jinja_env.filters["stored_value"] = stored_value
+    app.jinja_env.filters["unit_label"] = unit_label
+    app.jinja_env.filters["group_label"] = group_label
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["ROLE_LABELS"] = ROLE_LABELS

@@ -79,7 +79,7 @@ def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_
     row = page.locator("#members-member tr", has_text="Đặng Ngọc Vệ")
     row.locator("summary", has_text="Kết thúc").click()
     end = (local_today() - timedelta(days=1)).isoformat()
-    row.locator("input[name^='end-'][name$='-end_date']").fill(end)
+    row.locator("input[name^='end-'][name$='-on_date']").fill(end)
     row.locator("button", has_text="Kết thúc thành viên").click()
     page.wait_for_selector("#history-memberships >> text=Đặng Ngọc Vệ")
     assert "Đặng Ngọc Vệ" not in page.locator("#members-member").inner_text()

@@ -53,3 +53,43 @@ def test_take_attendance_with_keyboard_and_clicks(login_page, root_unit, make_un
     assert page.locator("tr.att-row.mark-present").count() == 1
     assert page.locator("tr.att-row.mark-late").count() == 2
     assert page.locator("#att-counters [data-count=unmarked]").inner_text() == "1"
+
+
+def test_enter_in_a_reason_field_saves_the_reason_and_keeps_every_status(login_page, root_unit, make_unit, make_group,
+                                                                         make_person, make_membership, make_assignment):
+    from webapp.extensions import db
+    from webapp.meetings import services
+    from webapp.models import AttendanceStatus, MeetingKind
+
+    committee = make_unit("Đảng bộ phường Nam Hồng", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    cell = make_unit("Chi bộ Tổ dân phố 8", UnitKind.CELL, parent=committee)
+    group = make_group(number=3)
+    names = ("An Văn Bình", "Bùi Thị Cúc", "Cao Văn Dũng", "Đỗ Thị Hà", "Hồ Văn Khánh")
+    for name in names:
+        make_assignment(make_membership(make_person(name), group, MemberRole.MEMBER, start=date(2026, 1, 1)), cell,
+                        start=date(2026, 1, 1))
+    meeting = services.create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 5),
+                                       "title": "Sinh hoạt chi bộ tháng 3/2026", "group_id": None}, [cell])
+    statuses = [AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT, None, AttendanceStatus.PRESENT,
+                AttendanceStatus.LATE]
+    rows = sorted(meeting.attendances, key=lambda row: row.person.full_name)
+    for row, status in zip(rows, statuses):
+        row.status = status
+    db.session.commit()
+    expected = {f"att-{row.id}": (status.value if status else "") for row, status in zip(rows, statuses)}
+    page = login_page(Role.ADMIN)
+
+    page.goto(f"/meetings/{meeting.id}/attendance")
+    page.wait_for_selector("#attendance-table tr.att-row")
+    for number, row_id in enumerate(expected, start=1):
+        page.evaluate("id => document.getElementById(id).dataset.before = 'enter'", row_id)
+        field = page.locator(f"#{row_id} input[name=reason]")
+        field.fill(f"Ốm, có đơn {number}")
+        field.press("Enter")
+        page.wait_for_selector(f"#{row_id}:not([data-before])")
+        assert page.locator(f"#{row_id}").get_attribute("data-status") == expected[row_id]
+    page.reload()
+    page.wait_for_selector("#attendance-table tr.att-row")
+    for number, (row_id, status) in enumerate(expected.items(), start=1):
+        assert page.locator(f"#{row_id}").get_attribute("data-status") == status
+        assert page.locator(f"#{row_id} input[name=reason]").input_value() == f"Ốm, có đơn {number}"

@@ -1,7 +1,7 @@
 """The records behind each dashboard figure (drill-downs), built on the figures' own SQL conditions."""
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, null, or_, select
 
 from ..feedback.visibility import content_visible_clause, readable_clause
 from ..models import (
@@ -51,7 +51,7 @@ def attendance_records(f: Filters, person_id=None, group_id=None, unit_id=None, 
         base = base.where(Attendance.status.in_(statuses))
     sub = base.subquery()
     stmt = (select(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
-                   Person.full_name, func.min(Unit.name).label("unit_name"))
+                   Person.full_name, func.min(Unit.name).label("unit_name"), func.min(Unit.id).label("unit_id"))
             .join(Meeting, Meeting.id == sub.c.meeting_id).join(Person, Person.id == sub.c.person_id)
             .join(Unit, Unit.id == sub.c.unit_id)
             .group_by(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
@@ -66,7 +66,7 @@ def group_meeting_records(f: Filters, person_id=None, group_id=None, days=None):
     """Select of the group meetings and briefings attended, as counted in 'meetings attended'."""
     start, end = days or (f.start, f.end)
     stmt = (select(Attendance.id, Meeting.held_on, Attendance.status, Meeting.title, Meeting.kind,
-                   Person.full_name, Meeting.place.label("unit_name"))
+                   Person.full_name, Meeting.place.label("unit_name"), null().label("unit_id"))
             .join(Attendance, Attendance.meeting_id == Meeting.id).join(Person, Person.id == Attendance.person_id)
             .where(Meeting.group_id.in_(group_ids(f)), Meeting.held_on.between(start, end),
                    Attendance.status.in_(ATTENDED))

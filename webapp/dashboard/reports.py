@@ -6,6 +6,7 @@ from datetime import date
 
 from ..clock import local_today
 from ..template_helpers import label
+from ..unit_labels import group_label, unit_label
 from ..units.identity import Identity, identity_for
 from .exports import ATTENDANCE_LEGEND, DocSection, DocTable, OfficialDocument
 from .figures.attendance import attendance_cube, register_mark
@@ -62,31 +63,31 @@ def _shortcomings(dash: Dashboard) -> DocSection:
     f = dash.filters
     items = []
     if dash.flagged:
-        names = ", ".join(f"{fig.member.name} (Đoàn số {fig.member.group_number}, "
-                          f"{percent_text(fig.attendance.rate)})" for fig in dash.flagged)
+        names = "; ".join(f"{fig.member.name} – {group_label(fig.member.group_id)}: "
+                          f"{percent_text(fig.attendance.rate)}" for fig in dash.flagged)
         items.append(f"{len(dash.flagged)} thành viên hoạt động chưa đều (tỷ lệ dự dưới {f.threshold} % hoặc "
                      f"không có hoạt động): {names}.")
     enterprise, others = dash.uncovered
     if enterprise or others:
         items.append(f"{len(enterprise) + len(others)} tổ chức đảng chưa có thành viên phụ trách"
-                     + (f", trong đó khối doanh nghiệp: {', '.join(u.name for u in enterprise)}" if enterprise else "")
+                     + (f", trong đó khối doanh nghiệp: {'; '.join(unit_label(u) for u in enterprise)}" if enterprise else "")
                      + ".")
     enterprise, others = dash.unattended
     if enterprise or others:
         items.append(f"{len(enterprise) + len(others)} chi bộ không có thành viên Đoàn dự sinh hoạt trong "
                      f"{f.gap_months} tháng gần nhất"
-                     + (f"; khối doanh nghiệp: {', '.join(c.unit.name for c in enterprise)}" if enterprise else "")
+                     + (f"; khối doanh nghiệp: {'; '.join(unit_label(c.unit) for c in enterprise)}" if enterprise else "")
                      + ".")
     if dash.low_units:
-        items.append("Đơn vị thực hiện chỉ tiêu phát triển đạt thấp: " + ", ".join(
-            f"{u.unit.name} ({percent_text(u.average)})" for u in dash.low_units) + ".")
+        items.append("Đơn vị thực hiện chỉ tiêu phát triển đạt thấp: " + "; ".join(
+            f"{unit_label(u.unit)}: {percent_text(u.average)}" for u in dash.low_units) + ".")
     return DocSection("II. TỒN TẠI, HẠN CHẾ", items=items or ["Không có tồn tại nổi bật theo số liệu theo dõi."])
 
 
 def _per_group(dash: Dashboard) -> DocSection:
     headers = ["STT", "Đoàn công tác", "Số thành viên", "Lượt phải dự", "Có mặt", "Đi muộn", "Vắng có phép",
                "Vắng không phép", "Tỷ lệ dự", "Cuộc họp đã dự", "Lượt ý kiến", "Thành viên chưa đều"]
-    rows = [[i, g.group.name, g.members, g.attendance.expected, g.attendance.present, g.attendance.late,
+    rows = [[i, group_label(g.group), g.members, g.attendance.expected, g.attendance.present, g.attendance.late,
              g.attendance.excused, g.attendance.absent, percent_text(g.attendance.rate), g.meetings_attended,
              g.opinions, g.flagged] for i, g in enumerate(dash.groups, start=1)]
     table = DocTable(headers, rows, widths=[6, 28, 10, 10, 9, 9, 10, 10, 10, 10, 9, 11])
@@ -94,8 +95,9 @@ def _per_group(dash: Dashboard) -> DocSection:
 
 
 def _open_items(dash: Dashboard) -> DocSection:
-    items = [f"Phân công thành viên phụ trách {u.name}." for u in dash.uncovered[0] + dash.uncovered[1]]
-    items += [f"Bố trí thành viên dự sinh hoạt tại {c.unit.name}." for c in dash.unattended[0] + dash.unattended[1]]
+    items = [f"Phân công thành viên phụ trách {unit_label(u)}." for u in dash.uncovered[0] + dash.uncovered[1]]
+    items += [f"Bố trí thành viên dự sinh hoạt tại {unit_label(c.unit)}."
+              for c in dash.unattended[0] + dash.unattended[1]]
     return DocSection("IV. CÁC VIỆC CÒN TỒN ĐỌNG", items=items or ["Không có việc tồn đọng."])
 
 
@@ -122,7 +124,7 @@ def roster(f: Filters) -> OfficialDocument:
         if m.group_id != current:
             current, number, index = m.group_id, number + 1, 0
             group_rows.add(len(rows))
-            rows.append([f"{roman(number)}. {m.group_name.upper()}"])
+            rows.append([f"{roman(number)}. {group_label(m.group_id).upper()}"])
         index += 1
         rows.append([index, m.name, m.position or "", label(m.role), "; ".join(units.get(m.key, [])), m.phone or ""])
     who = identity_for()
@@ -146,7 +148,7 @@ def attendance_register(f: Filters) -> OfficialDocument:
         if m.group_id != current:
             current, number, index = m.group_id, number + 1, 0
             group_rows.add(len(rows))
-            rows.append([f"{roman(number)}. {m.group_name.upper()}"])
+            rows.append([f"{roman(number)}. {group_label(m.group_id).upper()}"])
         index += 1
         marks = per_member.get(m.key, {})
         total = Rate()

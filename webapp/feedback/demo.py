@@ -9,7 +9,7 @@ from ..reports.periods import due_date, periods_between
 from ..reports.services import create_schedule, submit_report
 from ..tasks.services import add_note, create_task
 from .services import ensure_default_categories, record_feedback, transition
-from ..clock import local_today
+from ..clock import local_today, stored_moment
 
 CONCERNS = [
     ("Đất đai, trật tự đô thị", "Hộ kinh doanh lấn chiếm vỉa hè đường Trần Phú, gây cản trở đi lại."),
@@ -36,20 +36,28 @@ def build_feedback(town) -> None:
         item = record_feedback(officer if index % 2 else admin, received_on=today - timedelta(days=3 + index * 4),
                                category=categories[name], unit=town.committees[index % 8], content=text,
                                group=group, source_person=member)
+        item.events[0].at = stored_moment(item.received_on, 8, 15)
         _advance(item, index, admin, handler)
     _build_tasks(town, admin, today)
     _build_reporting(town, admin, today)
 
 
 def _advance(item, index: int, admin, handler) -> None:
+    """Move the item `index % 4` steps along, each step's event timed on the office day it happened
+    (events are otherwise stamped now, so the history would read as if everything was done today)."""
     steps = index % 4
     if steps >= 1:
-        transition(item, admin, FeedbackStatus.FORWARDED, forwarded_to="UBND phường", handler=handler)
+        event = transition(item, admin, FeedbackStatus.FORWARDED, forwarded_to="UBND phường", handler=handler)
+        event.at = stored_moment(item.received_on + timedelta(days=1), 9, 30)
     if steps >= 2:
-        transition(item, handler, FeedbackStatus.ANSWERED, note="Đã phối hợp kiểm tra, xử lý và trả lời Nhân dân.",
-                   on=item.received_on + timedelta(days=index + 2))
+        answered = item.received_on + timedelta(days=index + 2)
+        event = transition(item, handler, FeedbackStatus.ANSWERED,
+                           note="Đã phối hợp kiểm tra, xử lý và trả lời Nhân dân.", on=answered)
+        event.at = stored_moment(answered, 14, 0)
     if steps >= 3:
-        transition(item, admin, FeedbackStatus.CLOSED, on=item.received_on + timedelta(days=index + 4))
+        closed = item.received_on + timedelta(days=index + 4)
+        event = transition(item, admin, FeedbackStatus.CLOSED, on=closed)
+        event.at = stored_moment(closed, 16, 45)
 
 
 def _build_tasks(town, admin, today: date) -> None:

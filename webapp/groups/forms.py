@@ -53,7 +53,8 @@ class EditMembershipForm(AppForm):
 
 
 class EndForm(AppForm):
-    end_date = VnDateField(_l("Ngày kết thúc"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
+    """Stop a membership or an assignment from a day: from that day on the row is no longer current."""
+    on_date = VnDateField(_l("Thôi từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày thôi."))])
 
 
 class AssignForm(AppForm):

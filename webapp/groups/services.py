@@ -173,6 +173,31 @@ def end_membership(membership: Membership, end_date: date) -> Membership:
     return membership
 
 
+def _last_day_before(row, on_date: date, what) -> date:
+    """The last day of a row that stops from `on_date`: the day before, which must not precede its start."""
+    if row.end_date is not None:
+        raise RuleViolation("on_date", _("Bản ghi này đã kết thúc ngày %(d)s.", d=vn_date(row.end_date)))
+    if on_date <= row.start_date:
+        raise RuleViolation("on_date", _("Ngày thôi phải sau ngày bắt đầu %(what)s (%(d)s).", what=what,
+                                         d=vn_date(row.start_date)))
+    return rules.handover_end(on_date, row.start_date)
+
+
+def leave_group(membership: Membership, on_date: date) -> Membership:
+    """The member is no longer in the group from `on_date` (what an officer means by "ended today": not listed
+    as current from today); the membership's last day is the day before, as when a role changes."""
+    last = _last_day_before(membership, on_date, _("tham gia đoàn"))
+    _check_in_term(membership.group.term, last, "on_date")
+    return end_membership(membership, last)
+
+
+def stop_following(assignment: Assignment, on_date: date) -> Assignment:
+    """The member no longer follows the unit from `on_date`; the assignment's last day is the day before."""
+    last = _last_day_before(assignment, on_date, _("phân công"))
+    _check_in_term(assignment.membership.group.term, last, "on_date")
+    return end_assignment(assignment, last)
+
+
 def assign_unit(membership: Membership, unit: Unit, start_date: date, scope: str = "/",
                 notes: str | None = None) -> Assignment:
     """Have a current member follow `unit` from `start_date`."""

@@ -11,6 +11,7 @@ from ..people.queries import person_options
 from ..permissions import READ_DIRECTORY, can_manage_group, ensure, is_town_admin, requires, scope_path
 from ..rendering import render
 from ..services import REFUSED, chosen, run_service
+from ..template_helpers import vn_date
 from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_edit_group, can_read_group
@@ -134,7 +135,7 @@ def detail(group_id: int):
 
 
 def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None,
-                      failed: tuple[str, object] | None = None, http_status: int = 200):
+                      failed: tuple[str, object] | None = None, http_status: int = 200, notice: str | None = None):
     """The group page, or its members section for HTMX, with any failed form shown open with its errors."""
     today = local_today()
     can_manage = can_manage_group(current_user, group)
@@ -147,7 +148,7 @@ def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None
     return render("groups/detail.html", "groups/_members.html", group=group, roster=queries.roster(group, today),
                   today=today, can_manage=can_manage, can_edit=can_edit_group(current_user, group),
                   add_form=add_form, forms=forms, person_q=person_q,
-                  current_assignments=queries.current_assignments, http_status=http_status)
+                  current_assignments=queries.current_assignments, notice=notice, http_status=http_status)
 
 
 def _person_choices(search: str, chosen_id: int | None) -> list[tuple]:
@@ -160,10 +161,11 @@ def _person_choices(search: str, chosen_id: int | None) -> list[tuple]:
                                            for p in persons]
 
 
-def _apply(group: WorkingGroup, change, form, failed_key: str | None):
-    """Run a service change for a validated form and answer with the members section (422 on failure)."""
+def _apply(group: WorkingGroup, change, form, failed_key: str | None, notice=None):
+    """Run a service change for a validated form and answer with the members section (422 on failure);
+    `notice`, called after a success, words the confirmation shown above the section."""
     if form.validate() and run_service(form, change) is not REFUSED:
-        return _members_response(group)
+        return _members_response(group, notice=notice() if notice else None)
     if failed_key is None:
         return _members_response(group, add_form=form, http_status=422)
     return _members_response(group, failed=(failed_key, form), http_status=422)
@@ -229,7 +231,12 @@ def end_membership(group_id: int, membership_id: int):
     membership = _membership_of(group, membership_id)
     key = f"end-{membership.id}"
     form = EndForm(prefix=key)
-    return _apply(group, lambda: services.end_membership(membership, form.end_date.data), form, key)
+
+    def notice():
+        return _("Đã ghi nhận: %(name)s thôi tham gia đoàn từ ngày %(d)s (ngày cuối là thành viên: %(last)s).",
+                 name=membership.person.full_name, d=vn_date(form.on_date.data), last=vn_date(membership.end_date))
+
+    return _apply(group, lambda: services.leave_group(membership, form.on_date.data), form, key, notice)
 
 
 def _chosen_unit(form) -> Unit:
@@ -297,7 +304,12 @@ def end_assignment(group_id: int, assignment_id: int):
     assignment = _assignment_of(group, assignment_id)
     key = f"endassign-{assignment.id}"
     form = EndForm(prefix=key)
-    return _apply(group, lambda: services.end_assignment(assignment, form.end_date.data), form, key)
+
+    def notice():
+        return _("Đã ghi nhận: %(name)s thôi theo dõi %(unit)s từ ngày %(d)s.", name=assignment.person.full_name,
+                 unit=assignment.unit.name, d=vn_date(form.on_date.data))
+
+    return _apply(group, lambda: services.stop_following(assignment, form.on_date.data), form, key, notice)
 
 
 @bp.route("/terms", methods=["GET", "POST"])

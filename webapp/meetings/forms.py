@@ -10,6 +10,7 @@ from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField, VnTimeField, optional_id
 from ..models import MeetingKind, OpinionKind, Organiser
 from ..template_helpers import label
+from ..unit_labels import unit_label
 
 
 def _enum_choices(enum_cls, blank: str | None = None):
@@ -33,7 +34,7 @@ class MeetingForm(AppForm):
         """Fill the selects (labels are translated at request time)."""
         self.kind.choices = _enum_choices(MeetingKind)
         self.organiser.choices = _enum_choices(Organiser, blank="—")
-        self.unit_ids.choices = [(u.id, ("· " * max(u.depth - 1, 0)) + u.name) for u in units]
+        self.unit_ids.choices = [(u.id, ("· " * max(u.depth - 1, 0)) + unit_label(u)) for u in units]
         self.group_id.choices = [("", "—")] + [(g.id, f"{g.name} ({g.term.name})") for g in groups]
         self._unit_ids = {u.id for u in units}
         self._group_ids = {g.id for g in groups}
@@ -83,7 +84,7 @@ class ScheduleForm(AppForm):
                                    validators=[DataRequired(_l("Hãy chọn ít nhất một chi bộ."))])
 
     def setup_choices(self, units) -> None:
-        self.unit_ids.choices = [(u.id, u.name) for u in units]
+        self.unit_ids.choices = [(u.id, unit_label(u)) for u in units]
         self._unit_ids = {u.id for u in units}
 
     def validate_unit_ids(self, field):

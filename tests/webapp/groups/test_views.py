@@ -8,6 +8,8 @@ from webapp.extensions import db
 from webapp.models import Assignment, Membership, MemberRole, Role, Term, WorkingGroup
 
 from tests.webapp.town import START, yesterday
+from webapp.clock import local_today
+from webapp.groups.queries import group_summaries
 
 HX = {"HX-Request": "true"}
 
@@ -187,30 +189,38 @@ def test_change_role_bad_date_reopens_the_row_form_with_the_error(client, town, 
     assert _count(Membership, Membership.person_id == town.member.id) == 1
 
 
-def test_end_membership_moves_it_to_history(client, town, login_as):
+def test_ending_a_membership_today_lists_it_as_ended_everywhere_with_a_confirmation(client, town, login_as):
     login_as(Role.GROUP_HEAD)
     key = f"end-{town.member_membership.id}"
-    end = yesterday()
+    today = local_today()
+    count_before = group_summaries([town.group], today)[town.group.id]["count"] - 1
     response = client.post(f"/groups/{town.group.id}/members/{town.member_membership.id}/end", headers=HX,
-                           data={f"{key}-end_date": end.isoformat()})
+                           data={f"{key}-on_date": today.isoformat()})
     body = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Đặng Ngọc Vệ" not in body.split('id="members-member"')[1].split("</table>")[0]
     assert "Đặng Ngọc Vệ" in body.split('id="history-memberships"')[1].split("</table>")[0]
-    assert db.session.get(Membership, town.member_membership.id).end_date == end
-    assert db.session.get(Assignment, town.assignment.id).end_date == end
+    notice = body.split('id="members-notice"')[1].split("</p>")[0]
+    assert f"Đặng Ngọc Vệ thôi tham gia đoàn từ ngày {today:%d/%m/%Y}" in notice
+    assert db.session.get(Membership, town.member_membership.id).end_date == yesterday()
+    assert db.session.get(Assignment, town.assignment.id).end_date == yesterday()
+    assert group_summaries([town.group], today)[town.group.id]["count"] == count_before
+    person_page = client.get(f"/people/{town.member.id}").get_data(as_text=True)
+    assert town.group.name not in person_page.split('id="current-groups"')[1].split("</table>")[0]
+    assert town.group.name in person_page.split('id="past-groups"')[1].split("</table>")[0]
 
 
 @pytest.mark.parametrize("value,message", [
-    ("2025-10-01", "Ngày kết thúc không được trước ngày bắt đầu (15/10/2025)."),
-    ("2031-01-01", "Ngày phải nằm trong nhiệm kỳ"),
+    ("2025-10-01", "Ngày thôi phải sau ngày bắt đầu tham gia đoàn (15/10/2025)."),
+    ("2025-10-15", "Ngày thôi phải sau ngày bắt đầu tham gia đoàn (15/10/2025)."),
+    ("2031-01-02", "Ngày phải nằm trong nhiệm kỳ"),
     ("hôm qua", "Ngày không hợp lệ"),
 ])
 def test_end_membership_bad_date_changes_nothing(client, town, login_as, value, message):
     login_as(Role.ADMIN)
     key = f"end-{town.member_membership.id}"
     response = client.post(f"/groups/{town.group.id}/members/{town.member_membership.id}/end", headers=HX,
-                           data={f"{key}-end_date": value})
+                           data={f"{key}-on_date": value})
     assert response.status_code == 422 and message in response.get_data(as_text=True)
     assert db.session.get(Membership, town.member_membership.id).end_date is None
 
@@ -245,11 +255,12 @@ def test_change_assignment_unit_and_end_assignment(client, town, login_as):
     assert new.unit_id == town.ward.id
     key = f"endassign-{new.id}"
     response = client.post(f"/groups/{town.group.id}/assignments/{new.id}/end", headers=HX,
-                           data={f"{key}-end_date": "2026-03-01"})
-    assert response.status_code == 422 and "không được trước ngày bắt đầu (01/04/2026)" in response.get_data(as_text=True)
+                           data={f"{key}-on_date": "2026-03-01"})
+    assert response.status_code == 422 and "sau ngày bắt đầu phân công (01/04/2026)" in response.get_data(as_text=True)
     response = client.post(f"/groups/{town.group.id}/assignments/{new.id}/end", headers=HX,
-                           data={f"{key}-end_date": yesterday().isoformat()})
+                           data={f"{key}-on_date": local_today().isoformat()})
     assert response.status_code == 200 and db.session.get(Assignment, new.id).end_date == yesterday()
+    assert "thôi theo dõi Đảng bộ phường Bắc Hồng từ ngày" in response.get_data(as_text=True)
     assert "Đảng bộ phường Bắc Hồng" in response.get_data(as_text=True).split('id="history-assignments"')[1]
 
 

@@ -427,3 +427,32 @@ def test_a_speaker_is_recorded_speaking_for_a_group_they_belong_to(client, admin
                                      "text": "x"}, headers=HX)
     assert refused.status_code == 422 and "không phải thành viên của đoàn này" in refused.text
     assert db.session.scalar(select(func.count()).select_from(Opinion)) == 1
+
+
+def test_saving_a_reason_keeps_the_status_stored_whatever_the_form_says(client, admin, cell_meeting):
+    row = cell_meeting.attendances[0]
+    url = f"/meetings/{cell_meeting.id}/attendance/{row.id}"
+    client.post(url, data={"status": "excused"}, headers=HX)
+    response = client.post(url, data={"keep_status": "1", "status": "absent", "reason": "Ốm, có đơn"}, headers=HX)
+    assert response.status_code == 200
+    db.session.refresh(row)
+    assert row.status == AttendanceStatus.EXCUSED and row.reason == "Ốm, có đơn"
+    assert response.text.index('name="keep_status"') < response.text.index('name="status"')
+
+
+def test_register_cell_holds_every_mark_of_its_month_with_its_date(client, admin, ward, cell_meeting, make_meeting):
+    import re
+
+    second = make_meeting(held_on=date(2026, 3, 19), units=[ward.cell], title="Họp bất thường")
+    person = ward.members[0]
+    rows = [rows_by_person(meeting)[person.id] for meeting in (cell_meeting, second)]
+    client.post(f"/meetings/attendance/{rows[0].id}/cycle", data={"status": "present"})
+    client.post(f"/meetings/attendance/{rows[1].id}/cycle", data={"status": "absent"})
+    page = client.get(f"/meetings/matrix/unit/{ward.cell.id}?year=2026").text
+    person_row = page[page.index(person.full_name):].split("</tr>")[0]
+    cells = re.findall(r'<td class="cell">(.*?)</td>', person_row, re.DOTALL)
+    assert len(cells) == 12
+    march = cells[2]
+    assert march.count('class="cell-mark ') == 2 and 'class="cell-marks"' in march
+    assert "05/03/2026: Có mặt" in march and "Họp bất thường — 19/03/2026: Vắng không phép" in march
+    assert all("cell-mark" not in cells[month] for month in range(12) if month != 2)

@@ -7,6 +7,7 @@ from sqlalchemy import case, select
 from ...extensions import db
 from ...models import Assignment, MemberRole, Membership, Person, Unit, WorkingGroup
 from ...models.groups import overlaps
+from ...unit_labels import unit_label
 from ..filters import Filters
 from .activity import feedback_cube, opinion_cube, task_counts
 from .attendance import attendance_cube, group_meeting_cube
@@ -85,15 +86,16 @@ def members_in_view(f: Filters) -> list[Member]:
 
 
 def assigned_units(f: Filters) -> dict[tuple[int, int], list[str]]:
-    """(group id, person id) → names of the units the member followed during the period."""
-    stmt = (select(Membership.group_id, Assignment.person_id, Unit.name, Unit.path)
+    """(group id, person id) → names of the units the member followed during the period (with their ward
+    when the name alone is ambiguous)."""
+    stmt = (select(Membership.group_id, Assignment.person_id, Unit.id, Unit.path)
             .join(Membership, Membership.id == Assignment.membership_id).join(Unit, Unit.id == Assignment.unit_id)
             .where(Membership.group_id.in_(group_ids(f)), overlaps(Assignment, f.start, f.end),
                    in_subtree(Unit.path, f.unit_path))
             .order_by(Unit.path).distinct())
     units: dict[tuple[int, int], list[str]] = {}
-    for group_id, person_id, name, _path in db.session.execute(stmt):
-        units.setdefault((group_id, person_id), []).append(name)
+    for group_id, person_id, unit_id, _path in db.session.execute(stmt):
+        units.setdefault((group_id, person_id), []).append(unit_label(unit_id))
     return units
 
 

@@ -51,7 +51,7 @@ def mark(meeting_id: int, row_id: int):
     row = child_or_404(Attendance, row_id, meeting)
     reason = request.form.get("reason", row.reason or "")
     try:
-        status = _parse_status(request.form.get("status"))
+        status = row.status if request.form.get("keep_status") else _parse_status(request.form.get("status"))
     except ValueError:
         return _row_error(meeting, row, _("Trạng thái điểm danh không hợp lệ; chưa lưu thay đổi."))
     if len(reason) > 255:

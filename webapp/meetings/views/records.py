@@ -7,6 +7,7 @@ from ...extensions import db
 from ...models import Person, Unit, WorkingGroup
 from ...permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ...rendering import render
+from ...unit_labels import group_label, unit_label
 from .. import bp, queries
 from ..access import RECORDERS, can_read_record
 from ..forms import parse_year
@@ -29,7 +30,7 @@ def unit_matrix(unit_id: int):
     year = parse_year(request.args.get("year"), local_today().year)
     return render("meetings/matrix.html", "meetings/_matrix.html",
                   matrix=queries.unit_matrix(unit.id, year, current_user),
-                  subject=unit.name, year=year, can_edit=current_user.role in RECORDERS)
+                  subject=unit_label(unit), year=year, can_edit=current_user.role in RECORDERS)
 
 
 @bp.get("/matrix/group/<int:group_id>")
@@ -39,7 +40,7 @@ def group_matrix(group_id: int):
     year = parse_year(request.args.get("year"), local_today().year)
     return render("meetings/matrix.html", "meetings/_matrix.html",
                   matrix=queries.group_matrix(group.id, year, current_user),
-                  subject=group.name, year=year, can_edit=current_user.role in RECORDERS)
+                  subject=group_label(group), year=year, can_edit=current_user.role in RECORDERS)
 
 
 @bp.get("/person/<int:person_id>/record")
