@@ -1,0 +1,143 @@
+"""The values table of a batch: each distinct unit text, person identity, group, role and mark of the parsed file
+once, with how many records carry it and what it resolves to.
+
+It is built from the very run the dry run makes (`commit.execute`, then rolled back), so it shows what the commit
+would do: a unit found exactly (shown with its ward), a new one, or one waiting for the officer's confirmation
+(a near match or a name borne in several wards, never applied on its own). The officer's answers are kept on the
+batch (`ImportBatch.confirmations`) and read by the commit through `Context.confirmations`."""
+import pandas as pd
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import ImportBatch, Person, Unit
+from ..template_helpers import ATTENDANCE_LABELS, ROLE_LABELS
+from .commit.context import confirmed_units, ended_heads
+from .services import update_batch
+
+LINES_MAX = 300  # per section: a register of thousands of names lists the first ones and counts the rest
+PENDING = "confirm"
+
+
+def _count(values: pd.Series) -> dict:
+    return {k: int(n) for k, n in values.dropna().value_counts(sort=False).items()}
+
+
+def _units(frame: pd.DataFrame, plan: dict) -> list[dict]:
+    counts = _count(frame["unit"]) if "unit" in frame else {}
+    lines = [{**line, "count": counts.get(text, 0)} for text, line in plan.get("units", {}).items()]
+    order = {PENDING: 0, "new": 1, "created": 2, "confirmed": 3, "exact": 4}
+    return sorted(lines, key=lambda line: (order.get(line["state"], 5), line["text"]))
+
+
+def _persons(frame: pd.DataFrame, batch_id: int) -> tuple[list[dict], int]:
+    """(name, birth date) identities: the existing person matched, new, or the reason none could be chosen."""
+    if "full_name" not in frame or "person_id" not in frame:
+        return [], 0
+    created = set(db.session.scalars(select(Person.id).where(Person.import_batch_id == batch_id)))
+    births = frame["birth_date"] if "birth_date" in frame else pd.Series(None, index=frame.index, dtype=object)
+    people = pd.DataFrame({"name": frame["full_name"], "birth": births.where(births.notna(), ""),
+                           "person_id": frame["person_id"], "reason": frame["reason"]})
+    grouped = people.groupby(["name", "birth"], sort=True, dropna=True)
+    lines = []
+    for (name, birth), rows in grouped:
+        ids = {int(p) for p in rows["person_id"].dropna()}
+        if not ids:
+            state = "problem"
+        else:
+            state = "new" if ids <= created else "exact"
+        reason = rows["reason"].dropna()
+        lines.append({"text": name, "birth": birth or None, "count": len(rows), "state": state,
+                      "person_id": min(ids - created) if ids - created else None,
+                      "reason": None if ids else (str(reason.iloc[0]) if len(reason) else None)})
+    lines.sort(key=lambda line: (line["state"] != "problem", line["state"] != "new", line["text"]))
+    return lines[:LINES_MAX], len(lines)
+
+
+def _groups(frame: pd.DataFrame, plan: dict) -> list[dict]:
+    if "group" not in frame:
+        return []
+    heads = plan.get("heads", {})
+    lines = []
+    for text, rows in frame.groupby("group", sort=True):
+        number = rows["group_number"].dropna() if "group_number" in rows else pd.Series(dtype=float)
+        number = int(number.iloc[0]) if len(number) else None
+        known = "group_id" in rows and rows["group_id"].notna().any()
+        lines.append({"text": text, "count": len(rows), "number": number,
+                      "state": "problem" if number is None else "exact" if known else "new",
+                      "head": heads.get(str(number)) if number is not None else None})
+    return lines
+
+
+def _vocabulary(frame: pd.DataFrame, column: str, labels: dict) -> list[dict]:
+    if column not in frame:
+        return []
+    named = {getattr(k, "value", k): str(v) for k, v in labels.items()}
+    return [{"text": value, "label": named.get(value, value), "count": n, "state": "exact" if value in named
+             else "problem"} for value, n in sorted(_count(frame[column]).items())]
+
+
+def build(frame: pd.DataFrame, ctx, kind: str) -> dict:
+    """The values table of a run (call it before the run is rolled back: it reads the persons the run created)."""
+    persons, person_total = _persons(frame, ctx.batch_id)
+    units = _units(frame, ctx.plan)
+    return {"kind": kind, "units": units, "persons": persons, "person_total": person_total,
+            "groups": _groups(frame, ctx.plan) if kind == "roster" else [],
+            "roles": _vocabulary(frame, "role", ROLE_LABELS) if kind == "roster" else [],
+            "marks": _vocabulary(frame, "status", ATTENDANCE_LABELS) if kind == "attendance" else [],
+            "pending": [line["text"] for line in units if line["state"] == PENDING]}
+
+
+def pending_message(values: dict) -> str | None:
+    """The Vietnamese line naming the values the officer still has to confirm (None when there are none)."""
+    if not values or not values.get("pending"):
+        return None
+    return "Cần xác nhận trước khi nhập: " + "; ".join(f"«{t}»" for t in values["pending"])
+
+
+def unit_choices(scope_path: str) -> list[tuple[int, str]]:
+    """Every active unit in scope, with its enclosing units, for "pick any unit"."""
+    from .matching import UnitIndex
+
+    index = UnitIndex.load(scope_path)
+    return sorted(((unit_id, label) for unit_id, label in index.labels.items()), key=lambda item: item[1])
+
+
+def table(batch: ImportBatch, scope_path: str) -> dict | None:
+    """What the preview shows: the batch's values table with the officer's confirmations and the units to pick."""
+    values = (batch.summary or {}).get("values")
+    if not values:
+        return None
+    return {**values, "batch_id": batch.id, "confirmed_units": confirmed_units(batch.confirmations),
+            "ended_heads": sorted(ended_heads(batch.confirmations)), "choices": unit_choices(scope_path),
+            "message": pending_message(values)}
+
+
+def confirm(batch_id: int, section: str, key: str, choice: str, scope_path: str = "/") -> str | None:
+    """Store the officer's answer for one line; returns a Vietnamese problem, or None when stored.
+
+    units: `choice` is a unit id, "new", or "" (forget the answer); heads: `key` is the group number, `choice`
+    "end" or ""."""
+    batch = db.session.get(ImportBatch, batch_id)
+    answers = {k: dict(v) for k, v in (batch.confirmations or {}).items()}
+    if section == "units":
+        units = answers.setdefault("units", {})
+        if choice == "new":
+            units[key] = {"new": True}
+        elif choice.isdigit() and (unit := db.session.get(Unit, int(choice))) is not None \
+                and unit.path.startswith(scope_path):
+            units[key] = {"unit_id": int(choice)}
+        elif choice == "":
+            units.pop(key, None)
+        else:
+            return "Lựa chọn đơn vị không hợp lệ."
+    elif section == "heads" and key.isdigit() and choice in ("end", ""):
+        heads = answers.setdefault("heads", {})
+        if choice:
+            heads[key] = True
+        else:
+            heads.pop(key, None)
+    else:
+        return "Dòng giá trị không hợp lệ."
+    update_batch(batch_id, confirmations=answers)
+    db.session.commit()
+    return None
