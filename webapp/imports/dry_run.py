@@ -1,5 +1,7 @@
 """The dry run of a batch: parse its file, run the import and roll it back, keep the summary the work area shows
 (counts, issues, the first rows and every row with a problem, cell by cell)."""
+from pathlib import Path
+
 import pandas as pd
 
 import importers
@@ -128,3 +130,23 @@ def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, d
 def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
     """The dry run of the web preview and background jobs: `plan`, returning the summary."""
     return plan(batch_id, scope_path, progress)[1]
+
+
+def plan_file(path, *, kind=None, sheet=None, mapping=None, layout=None, confirmations=None, options=None,
+              scope_path: str = "/") -> tuple[object, dict]:
+    """The plan of a file outside the web (`flask import --dry-run`): a draft batch is opened with the same
+    corrections, planned exactly as the preview plans it, then forgotten (nothing of it stays in the database)."""
+    from sqlalchemy import delete
+
+    from .services import create_batch
+
+    batch_id = create_batch(path, Path(path).name, None, kind=kind, sheet=sheet,
+                            options=options.as_dict() if options else None)
+    try:
+        update_batch(batch_id, mapping=mapping, layout=layout or None, confirmations=confirmations or None)
+        db.session.commit()
+        return plan(batch_id, scope_path)
+    finally:
+        db.session.rollback()
+        db.session.execute(delete(ImportBatch.__table__).where(ImportBatch.__table__.c.id == batch_id))
+        db.session.commit()

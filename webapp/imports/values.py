@@ -94,6 +94,31 @@ def pending_message(values: dict) -> str | None:
     return "Cần xác nhận trước khi nhập: " + "; ".join(f"«{t}»" for t in values["pending"])
 
 
+def warnings(values: dict | None) -> list[dict]:
+    """The values table's findings as warnings (Vietnamese), as `flask import --dry-run` prints them."""
+    found = []
+    for line in (values or {}).get("units", []):
+        names = ", ".join(f"«{s['label']}»" for s in line["suggestions"])
+        if line["state"] == PENDING:
+            what = "trùng tên các đơn vị" if line.get("ambiguous") else "gần giống"
+            found.append({"field": "unit", "value": line["text"], "message":
+                          f"Đơn vị «{line['text']}» ({line['count']} dòng) {what} {names}: cần xác nhận trước khi nhập."})
+        elif line["state"] == "new":
+            found.append({"field": "unit", "value": line["text"], "message":
+                          f"Đơn vị «{line['text']}» ({line['count']} dòng) chưa có"
+                          + (f" (gần nhất: {names})" if names else "") + "."})
+    for line in (values or {}).get("groups", []):
+        head = line.get("head")
+        if head and not head["ended"]:
+            found.append({"field": "group", "value": line["text"], "message":
+                          f"{line['text']}: đã có Trưởng đoàn {head['head']}; tệp ghi Trưởng đoàn khác "
+                          f"(có thể kết thúc nhiệm vụ Trưởng đoàn hiện tại ngày {head['end_on']})."})
+    for line in (values or {}).get("persons", []):
+        if line["state"] == "problem" and line.get("reason"):
+            found.append({"field": "person", "value": line["text"], "message": f"{line['text']}: {line['reason']}"})
+    return found
+
+
 def unit_choices(scope_path: str) -> list[tuple[int, str]]:
     """Every active unit in scope, with its enclosing units, for "pick any unit"."""
     from .matching import UnitIndex

@@ -63,8 +63,11 @@ def _groups(frame: pd.DataFrame, ctx: Context, term: Term, root: Unit, existing:
 
 def _who(frame: pd.DataFrame) -> pd.Series:
     """Who a record names: the matched person's id, else the new person's name, birth date and phone."""
-    new = "new:" + frame["key"].astype(str) + "|" + frame.get("birth_date", pd.Series(None, index=frame.index)) \
-        .astype(str) + "|" + frame.get("phone", pd.Series(None, index=frame.index)).astype(str)
+    def text(column: str) -> pd.Series:  # a missing value as "" (pandas' str dtype would keep it missing)
+        values = frame.get(column, pd.Series(None, index=frame.index, dtype=object))
+        return values.map(lambda v: "" if v is None or v != v else str(v)).astype(object)
+
+    new = "new:" + text("key") + "|" + text("birth_date") + "|" + text("phone")
     return frame["person_id"].astype(object).where(frame["person_id"].notna(), new)
 
 
