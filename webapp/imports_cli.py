@@ -133,8 +133,10 @@ def _plan(path: Path, kind, sheet, mapping, template_file, summary_only, options
 @click.option("--kind", type=click.Choice(["roster", "attendance", "targets"]))
 @click.option("--sheet")
 @click.option("--mapping", help="JSON: trường -> cột (chữ cái hoặc số)")
-@click.option("--dry-run", is_flag=True, help="Chỉ đọc và kiểm tra với dữ liệu hiện có (như trang xem trước), không ghi.")
-@click.option("--file-only", is_flag=True, help="Với --dry-run: chỉ đọc tệp, không kiểm tra với dữ liệu (không cần CSDL).")
+@click.option("--dry-run", is_flag=True,
+              help="Chỉ đọc và kiểm tra với dữ liệu hiện có (như trang xem trước), không ghi.")
+@click.option("--file-only", is_flag=True,
+              help="Với --dry-run: chỉ đọc tệp, không kiểm tra với dữ liệu (không cần CSDL).")
 @click.option("--template", "template_file", type=click.Path(dir_okay=False),
               help="JSON các sửa đổi (như biểu mẫu sửa của trang xem trước), áp dụng khi đọc tệp.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")

@@ -57,6 +57,7 @@ class UnitIndex:
     by_key: dict = field(default_factory=dict)
     labels: dict = field(default_factory=dict)
     ancestors: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, scope_path: str) -> "UnitIndex":
@@ -67,6 +68,7 @@ class UnitIndex:
         index = cls(rows_frame([row[:4] for row in rows], ["id", "name", "search_key", "path"]))
         for row in rows:
             index.by_key.setdefault(row.search_key, []).append(row.id)
+            index.keys[row.id] = row.search_key
             chain = [int(part) for part in row.path.strip("/").split("/") if part]
             index.ancestors[row.id] = [keys[a] for a in chain[:-1] if a in keys]
             index.labels[row.id] = " › ".join(names[a] for a in chain[1:] if a in names) or row.name
@@ -96,7 +98,8 @@ class UnitIndex:
             return UnitMatch(key, exact[0])
         if exact:
             return UnitMatch(key, None, exact[:10], ambiguous=True)
-        return UnitMatch(key, None, self.near(key, NEAR_UNIT))
+        numbers = NUMBERS.findall(key)  # "Tổ dân phố 3" is another unit than "Tổ dân phố 1", not a slip
+        return UnitMatch(key, None, [i for i in self.near(key, NEAR_UNIT) if NUMBERS.findall(self.keys[i]) == numbers])
 
     def near(self, key: str, cutoff: int) -> list[int]:
         """Up to three units whose name (with or without its ward) is closest to the folded text."""
@@ -121,6 +124,7 @@ class UnitIndex:
     def add(self, unit_id: int, name: str) -> None:
         """Make a unit created during this import findable."""
         self.by_key[fold(name)] = [unit_id]
+        self.keys[unit_id] = fold(name)
         self.labels[unit_id] = clean_name(name)
 
     def in_scope(self, unit_id) -> bool:

@@ -102,7 +102,8 @@ def warnings(values: dict | None) -> list[dict]:
         if line["state"] == PENDING:
             what = "trùng tên các đơn vị" if line.get("ambiguous") else "gần giống"
             found.append({"field": "unit", "value": line["text"], "message":
-                          f"Đơn vị «{line['text']}» ({line['count']} dòng) {what} {names}: cần xác nhận trước khi nhập."})
+                          f"Đơn vị «{line['text']}» ({line['count']} dòng) {what} {names}: "
+                          "cần xác nhận trước khi nhập."})
         elif line["state"] == "new":
             found.append({"field": "unit", "value": line["text"], "message":
                           f"Đơn vị «{line['text']}» ({line['count']} dòng) chưa có"

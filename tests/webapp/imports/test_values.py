@@ -28,7 +28,8 @@ def wards(root_unit, term, make_unit):
     son = make_unit("Đảng bộ phường Bắc Sơn", UnitKind.PARTY_COMMITTEE, Sector.WARD, parent=root_unit)
     hong = make_unit("Đảng bộ phường Bắc Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, parent=root_unit)
     return {"root": root_unit, "son": son, "hong": hong,
-            "son_1": make_unit("Chi bộ Tổ dân phố 1", parent=son), "hong_1": make_unit("Chi bộ Tổ dân phố 1", parent=hong),
+            "son_1": make_unit("Chi bộ Tổ dân phố 1", parent=son),
+            "hong_1": make_unit("Chi bộ Tổ dân phố 1", parent=hong),
             "school": make_unit(EXISTING, parent=hong),
             "police": make_unit("Chi bộ Công an thị xã", parent=root_unit)}
 
