@@ -30,27 +30,26 @@ def _units(frame: pd.DataFrame, plan: dict) -> list[dict]:
 
 
 def _persons(frame: pd.DataFrame, batch_id: int) -> tuple[list[dict], int]:
-    """(name, birth date) identities: the existing person matched, new, or the reason none could be chosen."""
+    """(name, birth date) identities: the existing person matched, new, or the reason none could be chosen
+    (vectorised: a register of a million marks has a hundred thousand names)."""
     if "full_name" not in frame or "person_id" not in frame:
         return [], 0
-    created = set(db.session.scalars(select(Person.id).where(Person.import_batch_id == batch_id)))
+    created = list(db.session.scalars(select(Person.id).where(Person.import_batch_id == batch_id)))
     births = frame["birth_date"] if "birth_date" in frame else pd.Series(None, index=frame.index, dtype=object)
     people = pd.DataFrame({"name": frame["full_name"], "birth": births.where(births.notna(), ""),
-                           "person_id": frame["person_id"], "reason": frame["reason"]})
-    grouped = people.groupby(["name", "birth"], sort=True, dropna=True)
-    lines = []
-    for (name, birth), rows in grouped:
-        ids = {int(p) for p in rows["person_id"].dropna()}
-        if not ids:
-            state = "problem"
-        else:
-            state = "new" if ids <= created else "exact"
-        reason = rows["reason"].dropna()
-        lines.append({"text": name, "birth": birth or None, "count": len(rows), "state": state,
-                      "person_id": min(ids - created) if ids - created else None,
-                      "reason": None if ids else (str(reason.iloc[0]) if len(reason) else None)})
-    lines.sort(key=lambda line: (line["state"] != "problem", line["state"] != "new", line["text"]))
-    return lines[:LINES_MAX], len(lines)
+                           "person_id": frame["person_id"].astype(float), "reason": frame["reason"]})
+    grouped = people.groupby(["name", "birth"], sort=True, dropna=True).agg(
+        n=("name", "size"), person_id=("person_id", "min"), reason=("reason", "first")).reset_index()
+    grouped["state"] = "exact"
+    grouped.loc[grouped["person_id"].isin(created), "state"] = "new"
+    grouped.loc[grouped["person_id"].isna(), "state"] = "problem"
+    grouped["rank"] = grouped["state"].map({"problem": 0, "new": 1, "exact": 2})
+    shown = grouped.sort_values(["rank", "name"], kind="stable").head(LINES_MAX)
+    lines = [{"text": r.name, "birth": r.birth or None, "count": int(r.n), "state": r.state,
+              "person_id": int(r.person_id) if r.state == "exact" else None,
+              "reason": str(r.reason) if r.state == "problem" and r.reason == r.reason and r.reason else None}
+             for r in shown.itertuples(index=False)]
+    return lines, len(grouped)
 
 
 def _groups(frame: pd.DataFrame, plan: dict) -> list[dict]:

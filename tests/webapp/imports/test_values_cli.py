@@ -27,6 +27,8 @@ def test_the_dry_run_prints_the_near_match_and_agrees_with_the_web_preview(runne
     near = [w["message"] for w in payload["warnings"] if w.get("value") == NEAR]
     assert len(near) == 1 and EXISTING in near[0] and "cần xác nhận" in near[0]
     assert {r["row"] for r in payload["failed_rows"]} == {4, 5, 6} and payload["planned"]["failed"] == 3
+    persons = {line["text"]: line for line in payload["values"]["persons"]}
+    assert persons["Phạm Văn Khải"]["count"] == 1 and persons["Phạm Văn Khải"]["birth"] == "1970-04-12"
     assert db.session.scalar(select(func.count()).select_from(ImportBatch)) == 0  # the dry run leaves nothing
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
 
