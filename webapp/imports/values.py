@@ -12,6 +12,7 @@ from ..extensions import db
 from ..models import ImportBatch, Person, Unit
 from ..template_helpers import ATTENDANCE_LABELS, ROLE_LABELS
 from .commit.context import confirmed_units, ended_heads
+from .matching import UnitIndex
 from .services import update_batch
 
 LINES_MAX = 300  # per section: a register of thousands of names lists the first ones and counts the rest
@@ -121,8 +122,6 @@ def warnings(values: dict | None) -> list[dict]:
 
 def unit_choices(scope_path: str) -> list[tuple[int, str]]:
     """Every active unit in scope, with its enclosing units, for "pick any unit"."""
-    from .matching import UnitIndex
-
     index = UnitIndex.load(scope_path)
     return sorted(((unit_id, label) for unit_id, label in index.labels.items()), key=lambda item: item[1])
 

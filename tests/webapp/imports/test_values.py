@@ -176,3 +176,19 @@ def test_a_second_head_is_offered_to_end_the_current_head_on_the_start_date(clie
     client.post(f"/imports/{batch_id}/undo")
     db.session.expire_all()
     assert db.session.get(Membership, old.id).end_date is None
+
+
+def test_no_offer_when_the_file_moves_the_current_head_to_another_role(client, admin, wards, tmp_path, make_person,
+                                                                      make_group, make_membership):
+    group = make_group(number=7)
+    old = make_membership(make_person("Trần Văn Cũ", birth_date=date(1960, 1, 1)), group, role=MemberRole.HEAD)
+    unit = "Chi bộ Tổ dân phố 1 phường Bắc Sơn"
+    rows = [[1, "Phạm Văn Khải", "12/04/1970", "", "Đoàn công tác số 7", "Trưởng đoàn", unit, ""],
+            [2, "Trần Văn Cũ", "01/01/1960", "", "Đoàn công tác số 7", "Thành viên", unit, ""]]
+    batch_id = upload_batch(client, write_xlsx(tmp_path / "ds.xlsx", ROSTER_HEADERS, rows))
+    db.session.expire_all()
+    summary = db.session.get(ImportBatch, batch_id).summary
+    assert summary["values"]["groups"][0]["head"] is None and summary["planned"]["failed"] == 0
+    assert commit(client, batch_id).status_code == 204
+    db.session.expire_all()
+    assert db.session.get(Membership, old.id).end_date == date(2025, 10, 31)  # handed over by the role change

@@ -116,10 +116,11 @@ def _end_replaced_heads(frame: pd.DataFrame, ctx: Context) -> None:
         return
     chosen = ended_heads(ctx.confirmations)
     number_of = dict(zip(heads["group_id"], heads["group_number"]))
+    live = frame[frame["outcome"].isna()]
     for row in _heads_in_force([int(g) for g in number_of], day):
         group_heads = heads[heads["group_id"] == float(row.group_id)]
-        if group_heads["person_id"].eq(float(row.person_id)).any():
-            continue  # the file names the present head again
+        if live.loc[live["group_id"] == float(row.group_id), "person_id"].eq(float(row.person_id)).any():
+            continue  # the file names the present head again, or moves them to another role (handed over then)
         number = int(number_of[float(row.group_id)])
         end = group_rules.handover_end(day, row.start_date)
         ctx.plan.setdefault("heads", {})[str(number)] = {
