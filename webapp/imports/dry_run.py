@@ -90,6 +90,17 @@ def _read(batch: ImportBatch, scope_path: str):
     return _parse(batch) if changed else result
 
 
+def _words(batch: ImportBatch, result, frame: pd.DataFrame) -> dict:
+    """The cell text of the role and mark columns per record, for the values table (one sheet only: the source
+    row of a record read from several sheets does not name its sheet)."""
+    if len(result.sheets) > 1:
+        return {}
+    grid = files.grid(batch.sha256, result.sheet, batch.file_name)
+    columns = result.columns_as_dicts()
+    found = {field: values.words(frame, grid, columns, field) for field in ("role", "status")}
+    return {field: texts for field, texts in found.items() if texts is not None}
+
+
 def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, dict]:
     """Parse the batch's file and run the import as a dry run (rolled back); store the summary (with its values
     table) on the batch and return the parse result and the summary. The web preview and `flask import --dry-run`
@@ -111,7 +122,7 @@ def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, d
         locks.begin_writing()  # the dry run inserts too (then rolls back): it waits for commits writing the same rows
         frame = execute(result, ctx)
         rows = row_results(result, frame)
-        table = values.build(frame, ctx, result.kind) if len(frame) else None
+        table = values.build(frame, ctx, result.kind, _words(batch, result, frame)) if len(frame) else None
     except ImportRefused as exc:
         refused = exc.message
         rows = row_results(result, pd.DataFrame())

@@ -68,22 +68,44 @@ def _groups(frame: pd.DataFrame, plan: dict) -> list[dict]:
     return lines
 
 
-def _vocabulary(frame: pd.DataFrame, column: str, labels: dict) -> list[dict]:
+def words(frame: pd.DataFrame, grid: list[list], columns: list[dict], field: str) -> pd.Series | None:
+    """The cell text each record's `field` was read from, when one column of one sheet holds it (None otherwise:
+    month columns, fields joined or split from others)."""
+    chosen = [c["index"] for c in columns if c.get("field") == field]
+    if len(chosen) != 1 or "src_row" not in frame:
+        return None
+    column, texts = chosen[0], {}
+    for row in pd.unique(frame["src_row"]):
+        cells = grid[int(row) - 1] if 0 < int(row) <= len(grid) else []
+        cell = cells[column] if column < len(cells) else None
+        texts[row] = "" if cell is None else str(cell).strip()
+    return frame["src_row"].map(texts)
+
+
+def _vocabulary(frame: pd.DataFrame, column: str, labels: dict, raw: pd.Series | None) -> list[dict]:
+    """Each word of the file's role or mark column once, with what it was read as."""
     if column not in frame:
         return []
     named = {getattr(k, "value", k): str(v) for k, v in labels.items()}
-    return [{"text": value, "label": named.get(value, value), "count": n, "state": "exact" if value in named
-             else "problem"} for value, n in sorted(_count(frame[column]).items())]
+    read = frame[column].where(frame[column].notna(), None)
+    said = raw if raw is not None else read.map(lambda v: named.get(v, v) if v is not None else "")
+    pairs = pd.DataFrame({"text": said.fillna(""), "value": read.fillna("")}).value_counts(sort=False)
+    lines = [{"text": text, "value": value or None, "label": named.get(value, value) if value else "không đọc được",
+              "count": int(n), "state": "exact" if value in named else "problem"} for (text, value), n in pairs.items()]
+    return sorted(lines, key=lambda line: (line["state"] != "problem", line["label"], line["text"]))[:LINES_MAX]
 
 
-def build(frame: pd.DataFrame, ctx, kind: str) -> dict:
-    """The values table of a run (call it before the run is rolled back: it reads the persons the run created)."""
+def build(frame: pd.DataFrame, ctx, kind: str, raw: dict | None = None) -> dict:
+    """The values table of a run (call it before the run is rolled back: it reads the persons the run created);
+    `raw` holds the cell text of the role or mark column per record (see `words`) when there is one."""
+    raw = raw or {}
     persons, person_total = _persons(frame, ctx.batch_id)
     units = _units(frame, ctx.plan)
     return {"kind": kind, "units": units, "persons": persons, "person_total": person_total,
             "groups": _groups(frame, ctx.plan) if kind == "roster" else [],
-            "roles": _vocabulary(frame, "role", ROLE_LABELS) if kind == "roster" else [],
-            "marks": _vocabulary(frame, "status", ATTENDANCE_LABELS) if kind == "attendance" else [],
+            "roles": _vocabulary(frame, "role", ROLE_LABELS, raw.get("role")) if kind == "roster" else [],
+            "marks": _vocabulary(frame, "status", ATTENDANCE_LABELS, raw.get("status")) if kind == "attendance"
+            else [],
             "pending": [line["text"] for line in units if line["state"] == PENDING]}
 
 

@@ -192,3 +192,16 @@ def test_no_offer_when_the_file_moves_the_current_head_to_another_role(client, a
     assert commit(client, batch_id).status_code == 204
     db.session.expire_all()
     assert db.session.get(Membership, old.id).end_date == date(2025, 10, 31)  # handed over by the role change
+
+
+def test_role_words_appear_once_with_what_they_were_read_as(client, admin, wards, tmp_path):
+    unit = "Chi bộ Tổ dân phố 1 phường Bắc Sơn"
+    rows = [[1, "Phạm Văn Khải", "12/04/1970", "", "Đoàn công tác số 7", "Trưởng đoàn", unit, ""],
+            [2, "Đỗ Thị Mai", "03/09/1982", "", "Đoàn công tác số 7", "Thành viên", unit, ""],
+            [3, "Lý Văn Tâm", "20/01/1979", "", "Đoàn công tác số 7", "thành viên", unit, ""]]
+    batch_id = upload_batch(client, write_xlsx(tmp_path / "ds.xlsx", ROSTER_HEADERS, rows))
+    db.session.expire_all()
+    roles = db.session.get(ImportBatch, batch_id).summary["values"]["roles"]
+    assert {(r["text"], r["value"], r["count"]) for r in roles} == {("Trưởng đoàn", "head", 1),
+                                                                    ("Thành viên", "member", 1),
+                                                                    ("thành viên", "member", 1)}
