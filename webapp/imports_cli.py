@@ -65,7 +65,7 @@ def receipt(batch) -> dict:
             "failed_rows": [r for r in rows if r["outcome"] == "failed"][:1000]}
 
 
-def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
+def _commit(path: Path, kind, sheet, options, template: dict) -> tuple[dict, int]:
     import importers
 
     from .extensions import db
@@ -75,10 +75,64 @@ def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
 
     try:
         batch_id = services.create_batch(path, path.name, None, kind=kind, sheet=sheet, options=options.as_dict())
+        if template:
+            services.configure(batch_id, mapping=template.get("mapping"), layout=template.get("layout") or None,
+                               confirmations=template.get("confirmations") or None)
         services.commit_batch(batch_id, None)
     except (importers.ImportFileError, ImportRefused) as exc:
         return {"error": exc.message}, EXIT_UNIMPORTABLE
     return receipt(db.session.get(ImportBatch, batch_id)), EXIT_OK
+
+
+def _template(file) -> dict:
+    """The corrections of `--template FILE`: the JSON the preview's rescue form builds (importers.overrides), or
+    an object with "layout", "mapping" and "confirmations" (the values table's answers)."""
+    import importers
+    from importers.overrides import from_dict
+
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise importers.ImportFileError(f"Không đọc được tệp mẫu sửa đổi '{file}': {type(exc).__name__}.") from exc
+    if not isinstance(data, dict):
+        raise importers.ImportFileError(f"Tệp mẫu sửa đổi '{file}' phải là một đối tượng JSON.")
+    parts = {"layout", "mapping", "confirmations"}
+    template = {k: data.get(k) for k in parts} if parts & set(data) else {"layout": data}
+    from_dict(template["layout"])  # refused with its Vietnamese message, as the web form refuses it
+    return template
+
+
+def _plan(path: Path, kind, sheet, mapping, template_file, summary_only, options) -> tuple[dict, int]:
+    """The dry run through the web preview's plan: the importers' reading plus the database checks (units, with
+    near matches to confirm, heads, persons) and the same warnings."""
+    import importers
+
+    from .imports import dry_run, values
+
+    try:
+        chosen = json.loads(mapping) if mapping else None
+    except ValueError:
+        return {"error": "Tham số --mapping không phải JSON hợp lệ."}, EXIT_UNIMPORTABLE
+    try:
+        template = _template(template_file) if template_file else {}
+        result, summary = dry_run.plan_file(path, kind=kind, sheet=sheet, mapping=chosen or template.get("mapping"),
+                                            layout=template.get("layout"),
+                                            confirmations=template.get("confirmations"), options=options)
+    except importers.ImportFileError as exc:
+        return {"error": exc.message}, EXIT_UNIMPORTABLE
+    table = summary.get("values") or {}
+    payload = {"kind": result.kind, "sheet": result.sheet, "header_row": result.header_row}
+    if summary_only:
+        payload["record_count"] = result.record_count
+    else:
+        payload["records"] = result.records()
+    payload.update({
+        "errors": result.errors, "warnings": result.warnings + values.warnings(table),
+        "refused": summary.get("refused"), "planned": summary.get("planned"),
+        "failed_rows": [{"row": r["row"], "reason": r["reason"]} for r in summary.get("preview", [])
+                        if r["outcome"] == "failed"],
+        "needs_confirmation": table.get("pending", []), "values": table or None})
+    return payload, EXIT_OK
 
 
 @click.command("import")
@@ -86,7 +140,12 @@ def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
 @click.option("--kind", type=click.Choice(["roster", "attendance", "targets"]))
 @click.option("--sheet")
 @click.option("--mapping", help="JSON: trường -> cột (chữ cái hoặc số)")
-@click.option("--dry-run", is_flag=True, help="Chỉ đọc và kiểm tra, không ghi.")
+@click.option("--dry-run", is_flag=True,
+              help="Chỉ đọc và kiểm tra với dữ liệu hiện có (như trang xem trước), không ghi.")
+@click.option("--file-only", is_flag=True,
+              help="Với --dry-run: chỉ đọc tệp, không kiểm tra với dữ liệu (không cần CSDL).")
+@click.option("--template", "template_file", type=click.Path(dir_okay=False),
+              help="JSON các sửa đổi (như biểu mẫu sửa của trang xem trước), áp dụng khi đọc tệp.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.option("--summary", is_flag=True, help="Chỉ in số bản ghi thay vì toàn bộ bản ghi.")
 @click.option("--create-persons", is_flag=True, help="Tạo người chưa có trong danh bạ (điểm danh).")
@@ -95,11 +154,11 @@ def _commit(path: Path, kind, sheet, options) -> tuple[dict, int]:
 @click.option("--default-unit", type=int, help="Chi bộ cho các dòng không ghi chi bộ.")
 @click.option("--start-date", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Ngày bắt đầu hiệu lực (đoàn) hoặc ngày cập nhật cho các dòng chỉ tiêu không ghi ngày.")
-def import_command(file, kind, sheet, mapping, dry_run, as_json, summary, create_persons, create_units,
-                   unit_parent, default_unit, start_date):
-    """Import a roster, attendance or targets spreadsheet (--dry-run: read and validate only)."""
+def import_command(file, kind, sheet, mapping, dry_run, file_only, template_file, as_json, summary, create_persons,
+                   create_units, unit_parent, default_unit, start_date):
+    """Import a roster, attendance or targets spreadsheet (--dry-run: read and check only, as the web preview)."""
     _quiet()
-    if dry_run:
+    if dry_run and file_only:
         argv = ["import", file] + (["--kind", kind] if kind else []) + (["--sheet", sheet] if sheet else [])
         argv += (["--mapping", mapping] if mapping else []) + ["--dry-run", "--json"] + (["--summary"] if summary else [])
         argv += ["--today", _today().isoformat()]
@@ -108,23 +167,42 @@ def import_command(file, kind, sheet, mapping, dry_run, as_json, summary, create
     if not path.is_file():
         _emit({"error": f"Không tìm thấy tệp '{file}'."})
         sys.exit(EXIT_UNIMPORTABLE)
+    run = (lambda: _plan_safely(path, kind, sheet, mapping, template_file, summary, create_persons, create_units,
+                                unit_parent, default_unit, start_date)) if dry_run else \
+        (lambda: _commit_safely(path, kind, sheet, template_file, create_persons, create_units, unit_parent,
+                                default_unit, start_date))
     if has_app_context():
-        payload, code = _commit_safely(path, kind, sheet, create_persons, create_units, unit_parent, default_unit,
-                                       start_date)
+        payload, code = run()
     else:
         with click.get_current_context().ensure_object(ScriptInfo).load_app().app_context():
-            payload, code = _commit_safely(path, kind, sheet, create_persons, create_units, unit_parent,
-                                           default_unit, start_date)
+            payload, code = run()
     _emit(payload)
     sys.exit(code)
 
 
-def _commit_safely(path, kind, sheet, *option_values) -> tuple[dict, int]:
-    """Commit like the web flow; any failure becomes the JSON error object, never a traceback."""
+def _plan_safely(path, kind, sheet, mapping, template_file, summary_only, *option_values) -> tuple[dict, int]:
+    """Plan like the web preview; any failure becomes the JSON error object, never a traceback."""
     from .extensions import db
 
     try:
-        return _commit(path, kind, sheet, _options(*option_values))
+        return _plan(path, kind, sheet, mapping, template_file, summary_only, _options(*option_values))
+    except Exception as exc:  # the contract: one JSON object, never a traceback
+        db.session.rollback()
+        return {"error": f"Không thể kiểm tra tệp do lỗi không mong muốn: {type(exc).__name__}"}, EXIT_UNIMPORTABLE
+
+
+def _commit_safely(path, kind, sheet, template_file, *option_values) -> tuple[dict, int]:
+    """Commit like the web flow; any failure becomes the JSON error object, never a traceback."""
+    import importers
+
+    from .extensions import db
+
+    try:
+        template = _template(template_file) if template_file else {}
+    except importers.ImportFileError as exc:
+        return {"error": exc.message}, EXIT_UNIMPORTABLE
+    try:
+        return _commit(path, kind, sheet, _options(*option_values), template)
     except Exception as exc:  # the contract: one JSON object, never a traceback
         db.session.rollback()
         return {"error": f"Không thể nhập tệp do lỗi không mong muốn: {type(exc).__name__}"}, EXIT_UNIMPORTABLE

@@ -3,6 +3,6 @@ from flask import Blueprint
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
 
-from . import labels, rescue_views, views  # noqa: E402,F401  (registers the filters and the routes)
+from . import labels, rescue_views, values_views, views  # noqa: E402,F401  (registers the filters and the routes)
 
 labels.register(bp)

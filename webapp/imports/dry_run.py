@@ -1,5 +1,7 @@
 """The dry run of a batch: parse its file, run the import and roll it back, keep the summary the work area shows
 (counts, issues, the first rows and every row with a problem, cell by cell)."""
+from pathlib import Path
+
 import pandas as pd
 
 import importers
@@ -7,7 +9,7 @@ from importers.mapping import column_letter
 
 from ..extensions import db
 from ..models import ImportBatch
-from . import files, layouts, locks
+from . import files, layouts, locks, values
 from .commit import Context, ImportRefused, execute
 from .outcomes import count_outcomes, row_results
 from .services import _context, _parse, _remembered, full_mapping, update_batch
@@ -88,8 +90,21 @@ def _read(batch: ImportBatch, scope_path: str):
     return _parse(batch) if changed else result
 
 
-def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
-    """Parse the batch's file and run the import as a dry run (rolled back); store and return the summary.
+def _words(batch: ImportBatch, result, frame: pd.DataFrame) -> dict:
+    """The cell text of the role and mark columns per record, for the values table (one sheet only: the source
+    row of a record read from several sheets does not name its sheet)."""
+    if len(result.sheets) > 1:
+        return {}
+    grid = files.grid(batch.sha256, result.sheet, batch.file_name)
+    columns = result.columns_as_dicts()
+    found = {field: values.words(frame, grid, columns, field) for field in ("role", "status")}
+    return {field: texts for field, texts in found.items() if texts is not None}
+
+
+def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, dict]:
+    """Parse the batch's file and run the import as a dry run (rolled back); store the summary (with its values
+    table) on the batch and return the parse result and the summary. The web preview and `flask import --dry-run`
+    both come here, so they show the same plan.
 
     Raises importers.ImportFileError when the file cannot be read at all (the batch keeps the message)."""
     batch = db.session.get(ImportBatch, batch_id)
@@ -102,21 +117,47 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
         raise
     if progress:
         progress(20)
-    ctx, refused, rows = _context(batch, scope_path, progress), None, []
+    ctx, refused, rows, table = _context(batch, scope_path, progress, strict=False), None, [], None
     try:
         locks.begin_writing()  # the dry run inserts too (then rolls back): it waits for commits writing the same rows
         frame = execute(result, ctx)
         rows = row_results(result, frame)
+        table = values.build(frame, ctx, result.kind, _words(batch, result, frame)) if len(frame) else None
     except ImportRefused as exc:
         refused = exc.message
         rows = row_results(result, pd.DataFrame())
     finally:
         db.session.rollback()
     batch = db.session.get(ImportBatch, batch_id)
-    summary = _summary(batch, result, rows, ctx, refused)
+    summary = {**_summary(batch, result, rows, ctx, refused), "values": table}
     # a register spanning several sheets is found again from the file (sheet None): every later read sees them all
     update_batch(batch_id, kind=result.kind, sheet=None if len(result.sheets) > 1 else result.sheet,
                  header_row=result.header_row, signature=result.signature, summary=summary, error=None,
                  mapping=batch.mapping or full_mapping(result.kind, result.columns_as_dicts()))
     db.session.commit()
-    return summary
+    return result, summary
+
+
+def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
+    """The dry run of the web preview and background jobs: `plan`, returning the summary."""
+    return plan(batch_id, scope_path, progress)[1]
+
+
+def plan_file(path, *, kind=None, sheet=None, mapping=None, layout=None, confirmations=None, options=None,
+              scope_path: str = "/") -> tuple[object, dict]:
+    """The plan of a file outside the web (`flask import --dry-run`): a draft batch is opened with the same
+    corrections, planned exactly as the preview plans it, then forgotten (nothing of it stays in the database)."""
+    from sqlalchemy import delete
+
+    from .services import create_batch
+
+    batch_id = create_batch(path, Path(path).name, None, kind=kind, sheet=sheet,
+                            options=options.as_dict() if options else None)
+    try:
+        update_batch(batch_id, mapping=mapping, layout=layout or None, confirmations=confirmations or None)
+        db.session.commit()
+        return plan(batch_id, scope_path)
+    finally:
+        db.session.rollback()
+        db.session.execute(delete(ImportBatch.__table__).where(ImportBatch.__table__.c.id == batch_id))
+        db.session.commit()

@@ -63,9 +63,11 @@ def remember_mapping(kind: str, signature: str, mapping: dict, user_id: int | No
                                                 updated_at=utcnow(), updated_by_id=user_id))
 
 
-def _context(batch: ImportBatch, scope_path: str, progress=None) -> Context:
+def _context(batch: ImportBatch, scope_path: str, progress=None, strict: bool = True) -> Context:
+    """The run of a batch with its options and the officer's confirmations; `strict` (the commit) refuses while a
+    value awaits confirmation, the dry run fails its rows instead."""
     return Context(batch_id=batch.id, options=Options.from_dict(batch.options), scope_path=scope_path,
-                   progress=progress)
+                   progress=progress, confirmations=dict(batch.confirmations or {}), strict=strict)
 
 
 def set_cell(batch_id: int, ref: str, value: str | None) -> None:

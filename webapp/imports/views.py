@@ -14,7 +14,7 @@ from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import hx_redirect, render
-from . import bp, dry_run, files, jobs, layouts, queries, services, workbooks
+from . import bp, dry_run, files, jobs, layouts, queries, services, values, workbooks
 from .commit import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 from .undo import edited_since, undo_batch
@@ -71,7 +71,8 @@ def _work_context(batch: ImportBatch, **extra) -> dict:
     fields = spec_module(batch.kind).FIELDS if batch.kind else ()
     return {"batch": batch, "summary": summary, "settings": settings, "fields": fields,
             "options_form": extra.pop("options_form", None) or _options_form(batch),
-            "cell_form": CellForm(), "mapping_errors": extra.pop("mapping_errors", []), **extra}
+            "cell_form": CellForm(), "mapping_errors": extra.pop("mapping_errors", []),
+            "values": values.table(batch, scope_path(current_user)), **extra}
 
 
 def _work(batch_id: int, http_status: int = 200, **extra):

@@ -45,6 +45,7 @@ class ImportBatch(db.Model):
     overrides: Mapped[Optional[dict]] = mapped_column(JSON)
     layout: Mapped[Optional[dict]] = mapped_column(JSON)  # the officer's corrections (importers.overrides)
     options: Mapped[Optional[dict]] = mapped_column(JSON)
+    confirmations: Mapped[Optional[dict]] = mapped_column(JSON)  # the officer's answers in the values table
     summary: Mapped[Optional[dict]] = mapped_column(JSON)
     counts: Mapped[Optional[dict]] = mapped_column(JSON)
     row_results: Mapped[Optional[list]] = mapped_column(JSON)

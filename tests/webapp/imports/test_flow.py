@@ -191,7 +191,12 @@ def test_unknown_unit_fails_with_suggestions_unless_created(client, admin, town,
     summary = db.session.get(ImportBatch, batch_id).summary
     failed = [r for r in summary["preview"] if r["outcome"] == "failed"]
     assert [r["row"] for r in failed] == [4, 5]
-    assert "có phải: Chi bộ Tổ dân phố 1" in failed[0]["reason"]
+    assert "gần giống «Chi bộ Tổ dân phố 1»" in failed[0]["reason"]  # a near match is never created on its own
+    refused = client.post(f"/imports/{batch_id}/commit", data={**COMMIT, "create_units": "y",
+                                                               "unit_parent_id": str(town["root"].id)})
+    assert refused.status_code == 409 and "Chi bộ Tổ dân phố 1 mới" in refused.get_data(as_text=True)
+    client.post(f"/imports/{batch_id}/values", data={"section": "units", "key": "chi bo to dan pho 1 moi",
+                                                     "choice": "new"})
     receipt = commit(client, batch_id, create_units="y", unit_parent_id=str(town["root"].id))
     batch = db.session.get(ImportBatch, batch_id_of(receipt))
     assert batch.counts["imported"] == 2 and batch.counts["created"]["unit"] == 2

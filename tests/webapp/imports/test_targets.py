@@ -157,8 +157,8 @@ def test_unknown_units_fail_with_suggestions_unless_created(client, admin, units
     batch_id = batch_id_of(upload(write_targets_workbook(tmp_path / "t.xlsx", body=body)))
     failed = [r for r in db.session.get(ImportBatch, batch_id).summary["preview"] if r["outcome"] == "failed"]
     assert [r["row"] for r in failed] == [8]
-    assert "không tìm thấy đơn vị 'Chi bộ Khu phố 4'" in failed[0]["reason"] and "có phải: Chi bộ Khu phố 3" in \
-        failed[0]["reason"]
+    assert "không tìm thấy đơn vị 'Chi bộ Khu phố 4'" in failed[0]["reason"]
+    assert "có phải: Đảng bộ phường An Lạc › Chi bộ Khu phố 3" in failed[0]["reason"]  # shown with its ward
     commit(client, batch_id, create_units="y", unit_parent_id=str(units[AN_LAC].id))
     batch = db.session.get(ImportBatch, batch_id)
     assert batch.counts["created"] == {"unit": 1, "target_indicator": 2} and batch.counts["imported"] == 2

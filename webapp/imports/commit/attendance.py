@@ -151,11 +151,11 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
 
 def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
     """Persons, meetings and attendance marks for attendance records."""
-    if ctx.options.default_unit_id:
+    resolve_units(frame, ctx)
+    if ctx.options.default_unit_id:  # by id: a name such as "Chi bộ Tổ dân phố 1" may be borne in several wards
         default = db.session.get(Unit, ctx.options.default_unit_id)
         if default is not None and default.path.startswith(ctx.scope_path):
-            frame["unit"] = frame["unit"].where(frame["unit"].notna(), default.name)
-    resolve_units(frame, ctx)
+            frame["unit_id"] = frame["unit_id"].where(frame["unit"].notna(), float(default.id))
     fail(frame, frame["unit_id"].isna(), "thiếu chi bộ (chọn chi bộ mặc định cho các dòng không ghi chi bộ)")
     ctx.tick(30)
     resolve_attendance_persons(frame, ctx)

@@ -6,6 +6,16 @@ from datetime import date
 from ...clock import local_today
 
 
+def confirmed_units(confirmations: dict | None) -> dict:
+    """Folded unit text -> {"unit_id": id} or {"new": True}, as the officer confirmed it."""
+    return dict((confirmations or {}).get("units") or {})
+
+
+def ended_heads(confirmations: dict | None) -> set[int]:
+    """Group numbers whose current head the officer chose to end on the batch's start date."""
+    return {int(n) for n, chosen in ((confirmations or {}).get("heads") or {}).items() if chosen}
+
+
 class ImportRefused(Exception):
     """The whole import cannot run (e.g. no current term); `.message` is Vietnamese."""
 
@@ -47,6 +57,9 @@ class Context:
     progress: object = None
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
+    confirmations: dict = field(default_factory=dict)  # the officer's answers in the values table (see `values`)
+    strict: bool = True  # a commit refuses while a value awaits confirmation; the dry run fails its rows instead
+    plan: dict = field(default_factory=dict)  # what each distinct value resolved to, for the values table
 
     def tick(self, percent: int) -> None:
         if self.progress:

@@ -11,9 +11,9 @@ from importers.planning import match_attendance_persons, match_roster_persons
 from ...extensions import db
 from ...models import Person, Unit, UnitKind
 from ...names import clean_name, fold, sort_key
-from ..matching import UnitIndex, fold_column, load_persons, rows_frame
+from ..matching import SUGGEST_UNIT, UnitIndex, fold_column, load_persons, rows_frame
 from .bulk import bulk_insert, db_value
-from .context import Context
+from .context import Context, ImportRefused, confirmed_units
 from .frames import fail, int_ids, log_changes, pair_keys, take
 
 
@@ -44,20 +44,66 @@ def _creation_parent(ctx: Context) -> tuple[bool, Unit | None]:
     return ctx.scope_path == "/" and not has_units, None
 
 
+def _confirmed_parent(ctx: Context) -> Unit | None:
+    """Where a unit the officer confirmed as new goes: the chosen parent, else the scope's own unit, else the
+    top committee."""
+    parent = db.session.get(Unit, ctx.options.unit_parent_id) if ctx.options.unit_parent_id else None
+    if parent is not None and parent.path.startswith(ctx.scope_path):
+        return parent
+    if ctx.scope_path != "/":
+        return db.session.scalar(select(Unit).where(Unit.path == ctx.scope_path))
+    return db.session.scalar(select(Unit).where(Unit.parent_id.is_(None)).order_by(Unit.id).limit(1))
+
+
+def _unit_reason(text: str, found, index: UnitIndex) -> str:
+    names = ", ".join(f"«{index.label(i)}»" for i in found.candidates)
+    if found.ambiguous:
+        return f"đơn vị '{text}' trùng tên ở nhiều nơi ({names}): cần xác nhận đơn vị đúng trong bảng giá trị"
+    return f"đơn vị '{text}' gần giống {names}: cần xác nhận trong bảng giá trị (chọn đơn vị đúng hoặc tạo mới)"
+
+
+def _unit_line(text: str, found, index: UnitIndex, unit_id, state: str) -> dict:
+    return {"text": text, "key": found.key, "state": state, "unit_id": unit_id,
+            "target": index.label(unit_id) if unit_id is not None else None,
+            "suggestions": [{"id": int(i), "label": index.label(i)} for i in found.candidates]
+            or [{"id": int(i), "label": index.label(i)} for i in index.near(found.key, SUGGEST_UNIT)],
+            "ambiguous": found.ambiguous}
+
+
 def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
-    """Set `unit_id` per record; unknown units fail with suggestions unless the officer chose to create them."""
+    """Set `unit_id` per record. Only an exact (folded) name, or one the officer confirmed, resolves: a near match
+    or a name several units bear waits for confirmation (the commit refuses, naming the values; the dry run fails
+    their rows); an unknown unit is created when the officer chose so, else its rows fail with suggestions."""
     index = UnitIndex.load(ctx.scope_path)
     may_create, parent = _creation_parent(ctx)
-    ids, reasons = {}, {}
+    confirmed = confirmed_units(ctx.confirmations)
+    ids, reasons, lines, pending = {}, {}, {}, []
     for text in frame["unit"].dropna().unique():
-        unit_id, suggestions = index.resolve(text)
-        if unit_id is None and may_create:
+        found = index.match(text)
+        choice = confirmed.get(found.key) or {}
+        unit_id, state = found.unit_id, found.state
+        if choice.get("unit_id") is not None and index.in_scope(int(choice["unit_id"])):
+            unit_id, state = int(choice["unit_id"]), "confirmed"
+        elif choice.get("new") and found.unit_id is None:
+            unit_id, state = _create_unit(ctx, text, _confirmed_parent(ctx)), "created"
+            index.add(unit_id, text)
+        elif state == "confirm":
+            pending.append(text)
+            reasons[text] = _unit_reason(text, found, index)
+        elif state == "new" and may_create:
             unit_id = _create_unit(ctx, text, parent)
             index.add(unit_id, text)
-        ids[text] = unit_id
-        if unit_id is None:
+        elif state == "new":
+            suggestions = [index.label(i) for i in index.near(found.key, SUGGEST_UNIT)]
             hint = f"; có phải: {', '.join(suggestions)}?" if suggestions else ""
             reasons[text] = f"không tìm thấy đơn vị '{text}' trong phạm vi của bạn{hint}"
+        ids[text] = unit_id
+        lines[text] = _unit_line(text, found, index, unit_id, state)
+    ctx.plan["units"] = lines
+    if pending and ctx.strict:
+        raise ImportRefused("Chưa xác nhận đơn vị: " + "; ".join(f"«{t}»" for t in pending)
+                            + ". Mỗi tên này gần giống hoặc trùng tên một đơn vị đã có; hãy chọn đơn vị đúng hoặc "
+                            "«Tạo mới» trong bảng giá trị rồi nhập lại.")
     frame["unit_id"] = frame["unit"].map(ids).astype(float)
     fail(frame, frame["unit"].notna() & frame["unit_id"].isna(), frame["unit"].map(reasons))
 

@@ -7,13 +7,15 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 
 from ...extensions import db
+from ...formfields import RuleViolation
 from ...groups import rules as group_rules
+from ...groups import services as group_services
 from ...i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
-from ...models import Assignment, MemberRole, Membership, Term, Unit, UnitKind, WorkingGroup
+from ...models import Assignment, MemberRole, Membership, Person, Term, Unit, UnitKind, WorkingGroup
 from ...models.groups import active_on
 from ..matching import rows_frame
 from .bulk import executemany
-from .context import Context, ImportRefused
+from .context import Context, ImportRefused, ended_heads
 from .frames import fail, log_changes
 from .resolve import match_roster, resolve_roster_persons, resolve_units
 
@@ -61,8 +63,11 @@ def _groups(frame: pd.DataFrame, ctx: Context, term: Term, root: Unit, existing:
 
 def _who(frame: pd.DataFrame) -> pd.Series:
     """Who a record names: the matched person's id, else the new person's name, birth date and phone."""
-    new = "new:" + frame["key"].astype(str) + "|" + frame.get("birth_date", pd.Series(None, index=frame.index)) \
-        .astype(str) + "|" + frame.get("phone", pd.Series(None, index=frame.index)).astype(str)
+    def text(column: str) -> pd.Series:  # a missing value as "" (pandas' str dtype would keep it missing)
+        values = frame.get(column, pd.Series(None, index=frame.index, dtype=object))
+        return values.map(lambda v: "" if v is None or v != v else str(v)).astype(object)
+
+    new = "new:" + text("key") + "|" + text("birth_date") + "|" + text("phone")
     return frame["person_id"].astype(object).where(frame["person_id"].notna(), new)
 
 
@@ -92,6 +97,50 @@ def _single_heads(frame: pd.DataFrame, ctx: Context) -> None:
     if refused:
         keys = pd.Series(list(zip(frame["group_number"], _who(frame))), index=frame.index)
         fail(frame, keys.isin(list(refused)), keys.map(refused))
+
+
+def _heads_in_force(group_ids: list[int], day) -> list:
+    return db.session.execute(select(Membership.id, Membership.group_id, Membership.person_id, Membership.start_date,
+                                     Person.full_name).join(Person, Person.id == Membership.person_id).where(
+        Membership.group_id.in_(group_ids), Membership.role == MemberRole.HEAD,
+        (Membership.end_date.is_(None)) | (Membership.end_date >= day))).all()
+
+
+def _end_replaced_heads(frame: pd.DataFrame, ctx: Context) -> None:
+    """A group the file gives another head: note its current head for the values table and, when the officer
+    chose so, end that head's membership (and the units it follows) the day before the batch's start date,
+    through the groups service, so the one-head rule holds for the new head."""
+    day = ctx.options.start_date
+    heads = frame[frame["outcome"].isna() & frame["role"].eq(group_rules.HEAD) & frame["group_id"].notna()]
+    if not len(heads):
+        return
+    chosen = ended_heads(ctx.confirmations)
+    number_of = dict(zip(heads["group_id"], heads["group_number"]))
+    live = frame[frame["outcome"].isna()]
+    for row in _heads_in_force([int(g) for g in number_of], day):
+        group_heads = heads[heads["group_id"] == float(row.group_id)]
+        if live.loc[live["group_id"] == float(row.group_id), "person_id"].eq(float(row.person_id)).any():
+            continue  # the file names the present head again, or moves them to another role (handed over then)
+        number = int(number_of[float(row.group_id)])
+        end = group_rules.handover_end(day, row.start_date)
+        ctx.plan.setdefault("heads", {})[str(number)] = {
+            "group_number": number, "head": row.full_name, "since": row.start_date.isoformat(),
+            "end_on": end.isoformat(), "ended": number in chosen}
+        if number in chosen:
+            _end_head(frame, ctx, row.id, end, group_heads.index)
+
+
+def _end_head(frame: pd.DataFrame, ctx: Context, membership_id: int, end, head_rows) -> None:
+    membership = db.session.get(Membership, membership_id)
+    still_open = [a.id for a in membership.assignments if a.end_date is None]
+    try:
+        group_services.end_membership(membership, end)
+    except RuleViolation as exc:
+        fail(frame, frame.index.isin(head_rows), "không thể kết thúc Trưởng đoàn hiện tại: " + vietnamese(exc.message))
+        return
+    log_changes(ctx, "membership", "update", [(membership_id, {"end_date": None})])
+    log_changes(ctx, "assignment", "update", [(a, {"end_date": None}) for a in still_open])
+    ctx.count(ctx.updated, "membership", 1)
 
 
 def _memberships(frame: pd.DataFrame, ctx: Context) -> tuple[pd.Series, pd.Series]:
@@ -198,6 +247,7 @@ def run_roster(frame: pd.DataFrame, ctx: Context) -> None:
     ctx.tick(30)
     persons = match_roster(frame)
     existing_groups = _group_numbers(frame, term, root)
+    _end_replaced_heads(frame, ctx)
     _single_heads(frame, ctx)
     person_updated = resolve_roster_persons(frame, ctx, persons)
     ctx.tick(55)

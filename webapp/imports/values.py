@@ -1,0 +1,189 @@
+"""The values table of a batch: each distinct unit text, person identity, group, role and mark of the parsed file
+once, with how many records carry it and what it resolves to.
+
+It is built from the very run the dry run makes (`commit.execute`, then rolled back), so it shows what the commit
+would do: a unit found exactly (shown with its ward), a new one, or one waiting for the officer's confirmation
+(a near match or a name borne in several wards, never applied on its own). The officer's answers are kept on the
+batch (`ImportBatch.confirmations`) and read by the commit through `Context.confirmations`."""
+import pandas as pd
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import ImportBatch, Person, Unit
+from ..template_helpers import ATTENDANCE_LABELS, ROLE_LABELS
+from .commit.context import confirmed_units, ended_heads
+from .matching import UnitIndex
+from .services import update_batch
+
+LINES_MAX = 300  # per section: a register of thousands of names lists the first ones and counts the rest
+PENDING = "confirm"
+
+
+def _count(values: pd.Series) -> dict:
+    return {k: int(n) for k, n in values.dropna().value_counts(sort=False).items()}
+
+
+def _units(frame: pd.DataFrame, plan: dict) -> list[dict]:
+    counts = _count(frame["unit"]) if "unit" in frame else {}
+    lines = [{**line, "count": counts.get(text, 0)} for text, line in plan.get("units", {}).items()]
+    order = {PENDING: 0, "new": 1, "created": 2, "confirmed": 3, "exact": 4}
+    return sorted(lines, key=lambda line: (order.get(line["state"], 5), line["text"]))
+
+
+def _persons(frame: pd.DataFrame, batch_id: int) -> tuple[list[dict], int]:
+    """(name, birth date) identities: the existing person matched, new, or the reason none could be chosen
+    (vectorised: a register of a million marks has a hundred thousand names)."""
+    if "full_name" not in frame or "person_id" not in frame:
+        return [], 0
+    created = list(db.session.scalars(select(Person.id).where(Person.import_batch_id == batch_id)))
+    births = frame["birth_date"] if "birth_date" in frame else pd.Series(None, index=frame.index, dtype=object)
+    people = pd.DataFrame({"name": frame["full_name"], "birth": births.where(births.notna(), ""),
+                           "person_id": frame["person_id"].astype(float), "reason": frame["reason"]})
+    grouped = people.groupby(["name", "birth"], sort=True, dropna=True).agg(
+        n=("name", "size"), person_id=("person_id", "min"), reason=("reason", "first")).reset_index()
+    grouped["state"] = "exact"
+    grouped.loc[grouped["person_id"].isin(created), "state"] = "new"
+    grouped.loc[grouped["person_id"].isna(), "state"] = "problem"
+    grouped["rank"] = grouped["state"].map({"problem": 0, "new": 1, "exact": 2})
+    shown = grouped.sort_values(["rank", "name"], kind="stable").head(LINES_MAX)
+    lines = [{"text": r.name, "birth": r.birth or None, "count": int(r.n), "state": r.state,
+              "person_id": int(r.person_id) if r.state == "exact" else None,
+              "reason": str(r.reason) if r.state == "problem" and r.reason == r.reason and r.reason else None}
+             for r in shown.itertuples(index=False)]
+    return lines, len(grouped)
+
+
+def _groups(frame: pd.DataFrame, plan: dict) -> list[dict]:
+    if "group" not in frame:
+        return []
+    heads = plan.get("heads", {})
+    lines = []
+    for text, rows in frame.groupby("group", sort=True):
+        number = rows["group_number"].dropna() if "group_number" in rows else pd.Series(dtype=float)
+        number = int(number.iloc[0]) if len(number) else None
+        known = "group_id" in rows and rows["group_id"].notna().any()
+        lines.append({"text": text, "count": len(rows), "number": number,
+                      "state": "problem" if number is None else "exact" if known else "new",
+                      "head": heads.get(str(number)) if number is not None else None})
+    return lines
+
+
+def words(frame: pd.DataFrame, grid: list[list], columns: list[dict], field: str) -> pd.Series | None:
+    """The cell text each record's `field` was read from, when one column of one sheet holds it (None otherwise:
+    month columns, fields joined or split from others)."""
+    chosen = [c["index"] for c in columns if c.get("field") == field]
+    if len(chosen) != 1 or "src_row" not in frame:
+        return None
+    column, texts = chosen[0], {}
+    for row in pd.unique(frame["src_row"]):
+        cells = grid[int(row) - 1] if 0 < int(row) <= len(grid) else []
+        cell = cells[column] if column < len(cells) else None
+        texts[row] = "" if cell is None else str(cell).strip()
+    return frame["src_row"].map(texts)
+
+
+def _vocabulary(frame: pd.DataFrame, column: str, labels: dict, raw: pd.Series | None) -> list[dict]:
+    """Each word of the file's role or mark column once, with what it was read as."""
+    if column not in frame:
+        return []
+    named = {getattr(k, "value", k): str(v) for k, v in labels.items()}
+    read = frame[column].where(frame[column].notna(), None)
+    said = raw if raw is not None else read.map(lambda v: named.get(v, v) if v is not None else "")
+    pairs = pd.DataFrame({"text": said.fillna(""), "value": read.fillna("")}).value_counts(sort=False)
+    lines = [{"text": text, "value": value or None, "label": named.get(value, value) if value else "không đọc được",
+              "count": int(n), "state": "exact" if value in named else "problem"} for (text, value), n in pairs.items()]
+    return sorted(lines, key=lambda line: (line["state"] != "problem", line["label"], line["text"]))[:LINES_MAX]
+
+
+def build(frame: pd.DataFrame, ctx, kind: str, raw: dict | None = None) -> dict:
+    """The values table of a run (call it before the run is rolled back: it reads the persons the run created);
+    `raw` holds the cell text of the role or mark column per record (see `words`) when there is one."""
+    raw = raw or {}
+    persons, person_total = _persons(frame, ctx.batch_id)
+    units = _units(frame, ctx.plan)
+    return {"kind": kind, "units": units, "persons": persons, "person_total": person_total,
+            "groups": _groups(frame, ctx.plan) if kind == "roster" else [],
+            "roles": _vocabulary(frame, "role", ROLE_LABELS, raw.get("role")) if kind == "roster" else [],
+            "marks": _vocabulary(frame, "status", ATTENDANCE_LABELS, raw.get("status")) if kind == "attendance"
+            else [],
+            "pending": [line["text"] for line in units if line["state"] == PENDING]}
+
+
+def pending_message(values: dict) -> str | None:
+    """The Vietnamese line naming the values the officer still has to confirm (None when there are none)."""
+    if not values or not values.get("pending"):
+        return None
+    return "Cần xác nhận trước khi nhập: " + "; ".join(f"«{t}»" for t in values["pending"])
+
+
+def warnings(values: dict | None) -> list[dict]:
+    """The values table's findings as warnings (Vietnamese), as `flask import --dry-run` prints them."""
+    found = []
+    for line in (values or {}).get("units", []):
+        names = ", ".join(f"«{s['label']}»" for s in line["suggestions"])
+        if line["state"] == PENDING:
+            what = "trùng tên các đơn vị" if line.get("ambiguous") else "gần giống"
+            found.append({"field": "unit", "value": line["text"], "message":
+                          f"Đơn vị «{line['text']}» ({line['count']} dòng) {what} {names}: "
+                          "cần xác nhận trước khi nhập."})
+        elif line["state"] == "new":
+            found.append({"field": "unit", "value": line["text"], "message":
+                          f"Đơn vị «{line['text']}» ({line['count']} dòng) chưa có"
+                          + (f" (gần nhất: {names})" if names else "") + "."})
+    for line in (values or {}).get("groups", []):
+        head = line.get("head")
+        if head and not head["ended"]:
+            found.append({"field": "group", "value": line["text"], "message":
+                          f"{line['text']}: đã có Trưởng đoàn {head['head']}; tệp ghi Trưởng đoàn khác "
+                          f"(có thể kết thúc nhiệm vụ Trưởng đoàn hiện tại ngày {head['end_on']})."})
+    for line in (values or {}).get("persons", []):
+        if line["state"] == "problem" and line.get("reason"):
+            found.append({"field": "person", "value": line["text"], "message": f"{line['text']}: {line['reason']}"})
+    return found
+
+
+def unit_choices(scope_path: str) -> list[tuple[int, str]]:
+    """Every active unit in scope, with its enclosing units, for "pick any unit"."""
+    index = UnitIndex.load(scope_path)
+    return sorted(((unit_id, label) for unit_id, label in index.labels.items()), key=lambda item: item[1])
+
+
+def table(batch: ImportBatch, scope_path: str) -> dict | None:
+    """What the preview shows: the batch's values table with the officer's confirmations and the units to pick."""
+    values = (batch.summary or {}).get("values")
+    if not values:
+        return None
+    return {**values, "batch_id": batch.id, "confirmed_units": confirmed_units(batch.confirmations),
+            "ended_heads": sorted(ended_heads(batch.confirmations)), "choices": unit_choices(scope_path),
+            "message": pending_message(values)}
+
+
+def confirm(batch_id: int, section: str, key: str, choice: str, scope_path: str = "/") -> str | None:
+    """Store the officer's answer for one line; returns a Vietnamese problem, or None when stored.
+
+    units: `choice` is a unit id, "new", or "" (forget the answer); heads: `key` is the group number, `choice`
+    "end" or ""."""
+    batch = db.session.get(ImportBatch, batch_id)
+    answers = {k: dict(v) for k, v in (batch.confirmations or {}).items()}
+    if section == "units":
+        units = answers.setdefault("units", {})
+        if choice == "new":
+            units[key] = {"new": True}
+        elif choice.isdigit() and (unit := db.session.get(Unit, int(choice))) is not None \
+                and unit.path.startswith(scope_path):
+            units[key] = {"unit_id": int(choice)}
+        elif choice == "":
+            units.pop(key, None)
+        else:
+            return "Lựa chọn đơn vị không hợp lệ."
+    elif section == "heads" and key.isdigit() and choice in ("end", ""):
+        heads = answers.setdefault("heads", {})
+        if choice:
+            heads[key] = True
+        else:
+            heads.pop(key, None)
+    else:
+        return "Dòng giá trị không hợp lệ."
+    update_batch(batch_id, confirmations=answers)
+    db.session.commit()
+    return None
