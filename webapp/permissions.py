@@ -47,15 +47,25 @@ def scope_path(user) -> str:
     return user.scope_unit.path if user.scope_unit_id else "/"
 
 
+def within(path: str | None, scope: str) -> bool:
+    """The one subtree rule, per record: the unit path `path` lies under the unit path `scope` ('/' = all)."""
+    return path is not None and path.startswith(scope)
+
+
 def path_in_scope(user, path: str | None) -> bool:
     """The one scope rule, per record: a unit path lies in the user's subtree."""
-    return path is not None and path.startswith(scope_path(user))
+    return within(path, scope_path(user))
+
+
+def path_under(path_column, path: str):
+    """The one subtree rule as a query clause: `path_column` lies under the unit path `path` ('/' = everything);
+    LIKE wildcards in the path are escaped."""
+    return true() if path == "/" else path_column.startswith(path, autoescape=True)
 
 
 def in_scope(user, path_column=Unit.path):
     """The one scope rule, as a query clause: `path_column` lies in the user's subtree."""
-    path = scope_path(user)
-    return true() if path == "/" else path_column.startswith(path, autoescape=True)
+    return path_under(path_column, scope_path(user))
 
 
 def scope_unit_ids(user):

@@ -11,6 +11,7 @@ from ..models import Attendance, Meeting, MeetingKind, Role, Unit, User
 from ..visits.queries import followed_assignments
 from ..models.meetings import meeting_unit
 from .services import confirm_claim, declare_attendance
+from ..permissions import path_under
 
 NOTES = ["Đồng chí ngồi dự cuối hội trường, chưa ký sổ.", None, "Đến muộn 10 phút do họp cơ quan.", None]
 
@@ -23,7 +24,7 @@ def build_attendance_claims(town) -> None:
     admin = db.session.scalar(select(User).where(User.username == "admin"))
     if officer is None or admin is None:
         return
-    ward_units = select(Unit.id).where(Unit.path.startswith(officer.scope_unit.path))
+    ward_units = select(Unit.id).where(path_under(Unit.path, officer.scope_unit.path))
     latest = db.session.scalar(select(Meeting.held_on).join(meeting_unit, meeting_unit.c.meeting_id == Meeting.id)
                                .where(Meeting.kind == MeetingKind.CELL, meeting_unit.c.unit_id.in_(ward_units),
                                       Meeting.held_on <= local_today()).order_by(Meeting.held_on.desc()).limit(1))

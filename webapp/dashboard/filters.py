@@ -10,7 +10,7 @@ from ..extensions import db
 from ..formfields import is_db_id
 from ..i18n import N_
 from ..models import Term, Unit, WorkingGroup
-from ..permissions import scope_path
+from ..permissions import scope_path, within
 
 PERIOD_LABELS = {
     "month": N_("Tháng"),
@@ -191,7 +191,7 @@ def parse_filters(args, user, today: date | None = None) -> Filters:
     _period_range(args, f, today)
     f.group = _lookup(WorkingGroup, args.get("group"), f.errors, _("Không tìm thấy đoàn công tác đã chọn."))
     f.unit = _lookup(Unit, args.get("unit"), f.errors, _("Không tìm thấy tổ chức đảng đã chọn."))
-    if f.unit is not None and not f.unit.path.startswith(f.scope):
+    if f.unit is not None and not within(f.unit.path, f.scope):
         f.errors.append(_("Tổ chức đảng đã chọn nằm ngoài phạm vi được giao của bạn."))
         f.unit = None
     if f.group is not None and f.term is not None and f.group.term_id != f.term.id:

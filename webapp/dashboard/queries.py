@@ -20,8 +20,9 @@ from ..models import (
 from ..models.meetings import ATTENDED
 from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
 from .figures.attendance import assigned_attendance
-from .figures.common import group_ids, in_subtree, member_person_ids
+from .figures.common import group_ids, member_person_ids
 from .filters import Filters, add_months
+from ..permissions import path_under
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
 
@@ -140,7 +141,7 @@ def unit_choices(f: Filters) -> list[Unit]:
     """Units in the user's scope, in tree order, for the unit filter."""
     from ..extensions import db
 
-    return list(db.session.scalars(select(Unit).where(Unit.active.is_(True), in_subtree(Unit.path, f.scope))
+    return list(db.session.scalars(select(Unit).where(Unit.active.is_(True), path_under(Unit.path, f.scope))
                                    .order_by(Unit.path)))
 
 

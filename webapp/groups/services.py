@@ -14,6 +14,7 @@ from ..formfields import RuleViolation
 from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
 from ..template_helpers import vn_date
 from . import rules
+from ..permissions import within
 
 
 def _refuse(field: str, message) -> None:
@@ -31,7 +32,7 @@ def _check_in_term(term: Term, day: date | None, field: str) -> None:
 
 
 def _check_in_scope(unit: Unit, scope: str, field: str) -> None:
-    if not unit.path.startswith(scope):
+    if not within(unit.path, scope):
         raise RuleViolation(field, _("Đơn vị này nằm ngoài phạm vi quản lý của bạn."))
 
 
@@ -56,9 +57,9 @@ def _check_group_number(number: int, term: Term, owner: Unit, group_id: int | No
 
 def _check_works_with(group_id: int | None, owner_unit: Unit, works_with: WorkingGroup | None, scope: str) -> None:
     if works_with is not None:
-        higher = owner_unit.path.startswith(works_with.owner_unit.path) and owner_unit.id != works_with.owner_unit_id
+        higher = within(owner_unit.path, works_with.owner_unit.path) and owner_unit.id != works_with.owner_unit_id
         _refuse("works_with_group_id", rules.works_with_problem(
-            same=works_with.id == group_id, in_scope=works_with.owner_unit.path.startswith(scope), higher=higher))
+            same=works_with.id == group_id, in_scope=within(works_with.owner_unit.path, scope), higher=higher))
 
 
 def create_group(number: int, name: str, term: Term, owner_unit: Unit, notes: str | None = None,

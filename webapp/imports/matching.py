@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Person, Unit
 from ..names import clean_name, fold
+from ..permissions import within
 
 UNIT_PREFIXES = re.compile(r"^(chi bo|dang bo|dang uy)\s+")
 NUMBERS = re.compile(r"\d+[a-z]?\b")  # "3" and "3a" are different residential groups
@@ -64,7 +65,7 @@ class UnitIndex:
         every = db.session.execute(select(Unit.id, Unit.name, Unit.search_key, Unit.path, Unit.active)).all()
         names = {row.id: row.name for row in every}
         keys = {row.id: row.search_key for row in every}
-        rows = [row for row in every if row.path.startswith(scope_path) and row.active]
+        rows = [row for row in every if within(row.path, scope_path) and row.active]
         index = cls(rows_frame([row[:4] for row in rows], ["id", "name", "search_key", "path"]))
         for row in rows:
             index.by_key.setdefault(row.search_key, []).append(row.id)

@@ -14,6 +14,7 @@ from ..template_helpers import ATTENDANCE_LABELS, ROLE_LABELS
 from .commit.context import confirmed_units, ended_heads
 from .matching import UnitIndex
 from .services import update_batch
+from ..permissions import within
 
 LINES_MAX = 300  # per section: a register of thousands of names lists the first ones and counts the rest
 PENDING = "confirm"
@@ -170,7 +171,7 @@ def confirm(batch_id: int, section: str, key: str, choice: str, scope_path: str 
         if choice == "new":
             units[key] = {"new": True}
         elif choice.isdigit() and (unit := db.session.get(Unit, int(choice))) is not None \
-                and unit.path.startswith(scope_path):
+                and within(unit.path, scope_path):
             units[key] = {"unit_id": int(choice)}
         elif choice == "":
             units.pop(key, None)

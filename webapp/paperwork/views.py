@@ -13,7 +13,7 @@ from ..formfields import bounded_int
 from ..meetings.queries import visible_meetings_condition
 from ..models import Meeting, MeetingKind, OutgoingDocument, Role, Unit, UnitKind, WorkingGroup
 from ..pagination import paginate
-from ..permissions import can_manage_group, ensure, requires, scope_path
+from ..permissions import can_manage_group, ensure, in_scope, requires
 from ..rendering import render
 from ..services import run_service
 from ..units.identity import identity_for
@@ -26,7 +26,7 @@ KINDS = {"BC": "Báo cáo", "TB": "Thông báo", "QĐ": "Quyết định", "GM":
 
 
 def _in_scope():
-    return Unit.path.startswith(scope_path(current_user))
+    return in_scope(current_user)
 
 
 @bp.get("/")

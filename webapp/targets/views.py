@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from sqlalchemy import select
 
-from ..dashboard.figures.targets import UnitAchievement, indicator_figures, unit_achievements
+from .figures import UnitAchievement, indicator_figures, unit_achievements
 from ..extensions import db
 from ..models import Role, TargetIndicator, TargetMeasurement, Unit
 from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, in_scope, requires, scope_path, unit_in_scope

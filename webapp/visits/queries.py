@@ -10,7 +10,7 @@ from ..extensions import db
 from ..formfields import bounded_int
 from ..models import Assignment, FeedbackItem, FieldVisit, Membership, Role, Unit
 from ..models.groups import active_on
-from ..permissions import headed_group_ids, scope_path
+from ..permissions import headed_group_ids, in_scope, path_under, scope_path
 
 SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}
 TEXT_ROLES = {Role.ADMIN, Role.LEADERSHIP}  # who reads restricted content (as feedback.visibility.CONTENT_ROLES)
@@ -46,7 +46,7 @@ def readable_clause(user, today: date):
     the groups they head; everyone reads their own visits and the visits other members (of any level) made to the
     units they follow today, which is how the town-level and ward-level members following one unit coordinate."""
     if user.role in SCOPE_READERS:
-        return Unit.path.startswith(scope_path(user))
+        return in_scope(user)
     if user.person_id is None:
         return false()
     mine = [FieldVisit.person_id == user.person_id]
@@ -94,7 +94,7 @@ def visits_select(user, filters: VisitFilters, today: date):
         statement = statement.where(FieldVisit.group_id == filters.group_id)
     if filters.under:  # the unit and everything below it
         under_path = select(Unit.path).where(Unit.id == filters.under).scalar_subquery()
-        statement = statement.where(Unit.path.like(under_path + "%"))
+        statement = statement.where(path_under(Unit.path, under_path))
     if filters.start:
         statement = statement.where(FieldVisit.visited_on >= filters.start)
     if filters.end:

@@ -8,7 +8,8 @@ from ...extensions import db
 from ...models import FeedbackCategory, FeedbackItem, Meeting, Membership, Opinion, Task, TaskStatus, Unit, Assignment
 from ...models.meetings import meeting_unit
 from ..filters import Filters
-from .common import group_ids, in_subtree, member_person_ids, month_key
+from .common import group_ids, member_person_ids, month_key
+from ...permissions import path_under
 
 
 def opinion_speaker_groups(f: Filters):
@@ -102,7 +103,7 @@ def feedback_breakdown(f: Filters) -> FeedbackBreakdown:
     stmt = (select(month, FeedbackCategory.name, FeedbackItem.status, func.count(FeedbackItem.id))
             .join(FeedbackCategory, FeedbackCategory.id == FeedbackItem.category_id)
             .join(Unit, Unit.id == FeedbackItem.unit_id)
-            .where(FeedbackItem.received_on.between(f.start, f.end), in_subtree(Unit.path, f.unit_path))
+            .where(FeedbackItem.received_on.between(f.start, f.end), path_under(Unit.path, f.unit_path))
             .group_by(month, FeedbackCategory.name, FeedbackItem.status))
     by_month: dict = {key: {} for key in f.months}
     by_category: dict = {}
@@ -125,7 +126,7 @@ def tasks_by_status_age(f: Filters, today: date) -> dict[str, dict[str, int]]:
     age = case((Task.deadline >= as_of, "not_due"), (Task.deadline >= as_of - timedelta(days=30), "overdue_30"),
                (Task.deadline >= as_of - timedelta(days=90), "overdue_90"), else_="overdue_more")
     owned = or_(Task.owner_group_id.in_(group_ids(f)), Task.owner_person_id.in_(member_person_ids(f)),
-                Task.owner_unit_id.in_(select(Unit.id).where(in_subtree(Unit.path, f.unit_path))))
+                Task.owner_unit_id.in_(select(Unit.id).where(path_under(Unit.path, f.unit_path))))
     stmt = (select(Task.status, age, func.count(Task.id))
             .where(owned, Task.status != TaskStatus.CANCELLED, Task.created_at <= datetime.combine(f.end, time.max))
             .group_by(Task.status, age))

@@ -8,7 +8,8 @@ from ...extensions import db
 from ...models import Assignment, Attendance, AttendanceStatus, Meeting, Membership, Unit
 from ...models.meetings import ATTENDED, meeting_unit
 from ..filters import Filters
-from .common import Rate, group_ids, in_subtree, month_key
+from .common import Rate, group_ids, month_key
+from ...permissions import path_under
 
 
 def assigned_attendance(f: Filters, start: date, end: date, *, all_groups: bool = False):
@@ -32,7 +33,7 @@ def assigned_attendance(f: Filters, start: date, end: date, *, all_groups: bool 
                Membership.group_id.in_(group_ids(f, all_groups=all_groups)))
     )
     if f.unit_path != "/":
-        stmt = stmt.join(Unit, Unit.id == Assignment.unit_id).where(in_subtree(Unit.path, f.unit_path))
+        stmt = stmt.join(Unit, Unit.id == Assignment.unit_id).where(path_under(Unit.path, f.unit_path))
     return stmt
 
 
@@ -55,7 +56,7 @@ def assigned_meetings(f: Filters, start: date, end: date, *, all_groups: bool = 
     if narrow is not None:  # a further condition on Assignment/Membership, applied before materialising
         stmt = stmt.where(narrow)
     if f.unit_path != "/":
-        stmt = stmt.join(Unit, Unit.id == Assignment.unit_id).where(in_subtree(Unit.path, f.unit_path))
+        stmt = stmt.join(Unit, Unit.id == Assignment.unit_id).where(path_under(Unit.path, f.unit_path))
     return stmt.cte("assigned_meeting").prefix_with("MATERIALIZED")
 
 

@@ -2,11 +2,12 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import func, or_, select
 
 from ...extensions import db
 from ...models import Assignment, Membership, Unit, WorkingGroup
 from ...models.groups import overlaps
+from ...permissions import path_under
 from ..filters import Filters
 
 EPOCH = date(1900, 1, 1)
@@ -19,11 +20,6 @@ def month_key(column):
     return func.strftime("%Y-%m", column)
 
 
-def in_subtree(path_column, path: str):
-    """SQL condition: the unit path lies under `path` ('/' = everything)."""
-    return true() if path == "/" else path_column.like(path + "%")
-
-
 def group_ids(f: Filters, *, all_groups: bool = False):
     """Sub-select of the groups in view: the term's groups that own or follow units in the subtree,
     narrowed to the chosen group unless `all_groups` (coverage is judged against every group)."""
@@ -34,8 +30,8 @@ def group_ids(f: Filters, *, all_groups: bool = False):
         stmt = stmt.where(WorkingGroup.id == f.group.id)
     if f.unit_path != "/":
         follows = (select(Membership.group_id).join(Assignment, Assignment.membership_id == Membership.id)
-                   .join(Unit, Unit.id == Assignment.unit_id).where(in_subtree(Unit.path, f.unit_path)))
-        owned = select(Unit.id).where(in_subtree(Unit.path, f.unit_path))
+                   .join(Unit, Unit.id == Assignment.unit_id).where(path_under(Unit.path, f.unit_path)))
+        owned = select(Unit.id).where(path_under(Unit.path, f.unit_path))
         stmt = stmt.where(or_(WorkingGroup.id.in_(follows), WorkingGroup.owner_unit_id.in_(owned)))
     return stmt
 

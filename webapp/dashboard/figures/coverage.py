@@ -11,7 +11,8 @@ from ...models.groups import overlaps
 from ...models.meetings import ATTENDED
 from ..filters import Filters
 from .attendance import assigned_attendance, assigned_marks
-from .common import EPOCH, group_ids, in_subtree
+from .common import EPOCH, group_ids
+from ...permissions import path_under
 
 
 def uncovered_units(f: Filters) -> list[Unit]:
@@ -20,7 +21,7 @@ def uncovered_units(f: Filters) -> list[Unit]:
     assigned = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
                 .where(Assignment.unit_id == Unit.id, overlaps(Assignment, f.start, f.end),
                        Membership.group_id.in_(group_ids(f, all_groups=True))))
-    stmt = (select(Unit).where(Unit.active.is_(True), Unit.kind != UnitKind.ROOT, in_subtree(Unit.path, f.unit_path),
+    stmt = (select(Unit).where(Unit.active.is_(True), Unit.kind != UnitKind.ROOT, path_under(Unit.path, f.unit_path),
                                ~exists(assigned))
             .order_by(Unit.path))
     return list(db.session.scalars(stmt))
@@ -48,7 +49,7 @@ def unattended_cells(f: Filters) -> list[UnattendedCell]:
                 .where(Assignment.unit_id == cell.id, overlaps(Assignment, f.gap_start, f.as_of),
                        Membership.group_id.in_(group_ids(f, all_groups=True))))
     stmt = (select(cell, last)
-            .where(cell.active.is_(True), cell.kind == UnitKind.CELL, in_subtree(cell.path, f.unit_path),
+            .where(cell.active.is_(True), cell.kind == UnitKind.CELL, path_under(cell.path, f.unit_path),
                    exists(followed), cell.id.not_in(select(recent.c.unit_id)))
             .order_by(cell.path))
     return [UnattendedCell(unit, last_day) for unit, last_day in db.session.execute(stmt)]

@@ -10,7 +10,7 @@ from .coverage import split_enterprise, unattended_cells, uncovered_units
 from .groups import GroupFigure, group_figures, groups_in_view
 from .members import MemberFigure, member_board, totals
 from .obligations import member_obligations
-from .targets import IndicatorFigure, UnitAchievement, indicator_figures, low_achievement_units
+from ...targets.figures import IndicatorFigure, UnitAchievement, indicator_figures, low_achievement_units
 from .visits import member_visits, visit_gaps
 
 

@@ -11,7 +11,8 @@ from ...unit_labels import unit_label
 from ..filters import Filters
 from .activity import feedback_cube, opinion_cube, task_counts
 from .attendance import attendance_cube, group_meeting_cube
-from .common import Rate, group_ids, in_subtree
+from .common import Rate, group_ids
+from ...permissions import path_under
 
 HEAT_LEVELS = 4
 
@@ -74,7 +75,7 @@ def members_in_view(f: Filters) -> list[Member]:
             .order_by(WorkingGroup.number, role_order, Person.sort_key, Membership.start_date.desc()))
     if f.unit_path != "/":
         follows = (select(Assignment.membership_id).join(Unit, Unit.id == Assignment.unit_id)
-                   .where(in_subtree(Unit.path, f.unit_path), overlaps(Assignment, f.start, f.end)))
+                   .where(path_under(Unit.path, f.unit_path), overlaps(Assignment, f.start, f.end)))
         stmt = stmt.where(Membership.id.in_(follows))
     seen, members = set(), []
     for row in db.session.execute(stmt):
@@ -91,7 +92,7 @@ def assigned_units(f: Filters) -> dict[tuple[int, int], list[str]]:
     stmt = (select(Membership.group_id, Assignment.person_id, Unit.id, Unit.path)
             .join(Membership, Membership.id == Assignment.membership_id).join(Unit, Unit.id == Assignment.unit_id)
             .where(Membership.group_id.in_(group_ids(f)), overlaps(Assignment, f.start, f.end),
-                   in_subtree(Unit.path, f.unit_path))
+                   path_under(Unit.path, f.unit_path))
             .order_by(Unit.path).distinct())
     units: dict[tuple[int, int], list[str]] = {}
     for group_id, person_id, unit_id, _path in db.session.execute(stmt):

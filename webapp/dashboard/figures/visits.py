@@ -9,8 +9,9 @@ from ...extensions import db
 from ...models import Assignment, FieldVisit, Membership, Unit
 from ...models.groups import overlaps
 from ..filters import Filters
-from .common import group_ids, in_subtree
+from .common import group_ids
 from .members import Member
+from ...permissions import path_under
 
 
 @dataclass
@@ -38,7 +39,7 @@ def _followed(f: Filters) -> dict[tuple[int, int], list[FollowedUnit]]:
     stmt = (select(Membership.group_id, Assignment.person_id, Unit.id, Unit.name, Unit.path)
             .join(Membership, Membership.id == Assignment.membership_id).join(Unit, Unit.id == Assignment.unit_id)
             .where(Membership.group_id.in_(group_ids(f)), overlaps(Assignment, f.start, f.end),
-                   in_subtree(Unit.path, f.unit_path))
+                   path_under(Unit.path, f.unit_path))
             .distinct().order_by(Unit.path))
     found: dict[tuple[int, int], list[FollowedUnit]] = {}
     for group_id, person_id, unit_id, name, _path in db.session.execute(stmt):

@@ -15,6 +15,7 @@ from .bulk import CHUNK, bulk_insert, db_value, executemany, index_built_after
 from .context import Context
 from .frames import fail, int_ids, log_changes, pair_keys, take
 from .resolve import resolve_attendance_persons, resolve_units
+from ...permissions import within
 
 
 def _meetings(frame: pd.DataFrame, ctx: Context) -> list[tuple[int, str, float]]:
@@ -154,7 +155,7 @@ def run_attendance(frame: pd.DataFrame, ctx: Context) -> None:
     resolve_units(frame, ctx)
     if ctx.options.default_unit_id:  # by id: a name such as "Chi bộ Tổ dân phố 1" may be borne in several wards
         default = db.session.get(Unit, ctx.options.default_unit_id)
-        if default is not None and default.path.startswith(ctx.scope_path):
+        if default is not None and within(default.path, ctx.scope_path):
             frame["unit_id"] = frame["unit_id"].where(frame["unit"].notna(), float(default.id))
     fail(frame, frame["unit_id"].isna(), "thiếu chi bộ (chọn chi bộ mặc định cho các dòng không ghi chi bộ)")
     ctx.tick(30)

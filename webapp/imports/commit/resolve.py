@@ -15,6 +15,7 @@ from ..matching import SUGGEST_UNIT, UnitIndex, fold_column, load_persons, rows_
 from .bulk import bulk_insert, db_value
 from .context import Context, ImportRefused, confirmed_units
 from .frames import fail, int_ids, log_changes, pair_keys, take
+from ...permissions import within
 
 
 # ---------------------------------------------------------------- units
@@ -39,7 +40,7 @@ def _creation_parent(ctx: Context) -> tuple[bool, Unit | None]:
         return False, None
     parent = db.session.get(Unit, ctx.options.unit_parent_id) if ctx.options.unit_parent_id else None
     if parent is not None:
-        return parent.path.startswith(ctx.scope_path), parent
+        return within(parent.path, ctx.scope_path), parent
     has_units = db.session.scalar(select(Unit.id).limit(1)) is not None
     return ctx.scope_path == "/" and not has_units, None
 
@@ -48,7 +49,7 @@ def _confirmed_parent(ctx: Context) -> Unit | None:
     """Where a unit the officer confirmed as new goes: the chosen parent, else the scope's own unit, else the
     top committee."""
     parent = db.session.get(Unit, ctx.options.unit_parent_id) if ctx.options.unit_parent_id else None
-    if parent is not None and parent.path.startswith(ctx.scope_path):
+    if parent is not None and within(parent.path, ctx.scope_path):
         return parent
     if ctx.scope_path != "/":
         return db.session.scalar(select(Unit).where(Unit.path == ctx.scope_path))

@@ -18,6 +18,7 @@ from .bulk import executemany
 from .context import Context, ImportRefused, ended_heads
 from .frames import fail, log_changes
 from .resolve import match_roster, resolve_roster_persons, resolve_units
+from ...permissions import within
 
 GROUP_NUMBER = re.compile(r"(\d+)")
 
@@ -233,7 +234,7 @@ def _assignments(frame: pd.DataFrame, ctx: Context) -> pd.Series:
 def refuse_groups_out_of_scope(frame: pd.DataFrame, ctx: Context) -> None:
     """Roster groups belong to the top committee: an importer scoped below it may not fill them."""
     root = db.session.scalar(select(Unit).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
-    if root is None or root.path.startswith(ctx.scope_path):
+    if root is None or within(root.path, ctx.scope_path):
         return
     reason = frame["group"].map(lambda g: f"“{g}” do {root.name} quản lý, ngoài phạm vi quản lý của bạn")
     fail(frame, frame["group"].notna(), reason)

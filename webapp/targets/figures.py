@@ -5,9 +5,9 @@ from datetime import date
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import contains_eager
 
-from ...extensions import db
-from ...models import TargetIndicator, TargetMeasurement, Unit
-from .common import in_subtree
+from ..extensions import db
+from ..models import TargetIndicator, TargetMeasurement, Unit
+from ..permissions import path_under
 
 
 @dataclass
@@ -36,7 +36,7 @@ def indicator_figures(year: int, unit_path: str = "/", unit_id: int | None = Non
     stmt = (select(TargetIndicator, ranked.c.value, ranked.c.measured_on)
             .join(Unit, Unit.id == TargetIndicator.unit_id)
             .outerjoin(ranked, and_(ranked.c.indicator_id == TargetIndicator.id, ranked.c.rank == 1))
-            .where(TargetIndicator.year == year, in_subtree(Unit.path, unit_path))
+            .where(TargetIndicator.year == year, path_under(Unit.path, unit_path))
             .options(contains_eager(TargetIndicator.unit))
             .order_by(Unit.path, TargetIndicator.id))
     if unit_id is not None:
