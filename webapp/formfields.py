@@ -6,6 +6,7 @@ from wtforms import DateField, FloatField, IntegerField, SelectField, TimeField
 from wtforms.validators import StopValidation
 
 from importers.normalising import parse_number_text
+from .dates import parse_day
 
 
 class RuleViolation(ValueError):
@@ -50,12 +51,10 @@ class VnDateField(_TypedText, DateField):
     """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error."""
 
     def convert(self, text: str):
-        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm.")))
+        day = parse_day(text)
+        if day is None:
+            raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm.")))
+        return day
 
 
 class VnTimeField(_TypedText, TimeField):

@@ -1,5 +1,7 @@
 """Translation helpers beyond Flask-Babel's own."""
 
+LOCALES = ("vi", "en")  # the interface's languages, Vietnamese first
+
 
 def N_(message: str) -> str:
     """Mark a string for extraction into the catalogue; it is translated where it is shown."""

@@ -8,8 +8,8 @@ from werkzeug.routing import IntegerConverter
 
 from .extensions import babel, csrf, db, htmx, login_manager, migrate
 from .formfields import DB_INT_MAX
+from .i18n import LOCALES
 
-LOCALES = ("vi", "en")
 
 
 def configure_extensions(app: Flask) -> None:

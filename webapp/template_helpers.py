@@ -109,24 +109,12 @@ def url_with(**changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
-def org_identity():
-    """The issuing committee's identity, read once per request (page titles, letterheads)."""
-    from flask import g
-
-    from .units.identity import identity_for
-
-    if "org_identity" not in g:
-        g.org_identity = identity_for()
-    return g.org_identity
-
-
 def once_token() -> str:
     """A one-time token for a form that must act once however often it is submitted (issuing a number)."""
     return uuid.uuid4().hex
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.globals["org_identity"] = org_identity
     app.jinja_env.globals["once_token"] = once_token
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date

@@ -78,3 +78,15 @@ def test_unreadable_input_shows_only_that_error(app):
         assert not form.validate() and form.year.errors == ["Hãy nhập một số nguyên."]
         form = YearForm(formdata=MultiDict({"year": ""}), meta={"csrf": False})
         assert not form.validate() and form.year.errors == ["Hãy nhập năm."]
+
+
+def test_forms_filters_and_the_importer_accept_and_refuse_the_same_dates():
+    """#22: one date module; a date refused in a form was accepted from a sheet (d.m.yy)."""
+    from importers.normalising import parse_date_text
+    from webapp.dates import add_months, parse_day
+
+    texts = ["05/03/1972", "5.3.72", "06-01-25", "2026-01-05", "31/02/2026", "hôm qua", "", "5/3"]
+    assert [parse_day(t) for t in texts] == [parse_date_text(t) if t else None for t in texts]
+    assert parse_day("5.3.72").isoformat() == "1972-03-05" and parse_day("31/02/2026") is None
+    from datetime import date
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28) and add_months(date(2026, 3, 31), -13) == date(2025, 2, 28)

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..rendering import render
 from ..services import run_service
-from ..setup import LOCALES
+from ..i18n import LOCALES
 from . import bp
 from .forms import LoginForm
 from .services import authenticate, choose_locale, end_sessions, is_throttled, logout_everywhere, record_attempt

@@ -10,6 +10,7 @@ from ..extensions import db
 from ..formfields import is_db_id
 from ..i18n import N_
 from ..models import Term, Unit, WorkingGroup
+from ..dates import add_months, parse_day
 from ..permissions import scope_path, within
 
 PERIOD_LABELS = {
@@ -95,24 +96,6 @@ class Filters:
         if self.period == "year":
             return _("năm %(y)s", y=self.year)
         return _("từ ngày %(a)s đến ngày %(b)s", a=self.start.strftime("%d/%m/%Y"), b=self.end.strftime("%d/%m/%Y"))
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole months, clamped to the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = (date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - timedelta(days=1)).day
-    return date(year, month + 1, min(day.day, last))
-
-
-def parse_day(raw: str) -> date | None:
-    """A date typed as yyyy-mm-dd (date inputs) or dd/mm/yyyy (how officers write it); None if neither."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(raw.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _int_arg(args, name: str, default, low: int, high: int, message: str, errors: list) -> int | None:

@@ -21,7 +21,8 @@ from ..models.meetings import ATTENDED
 from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
 from .figures.attendance import assigned_attendance
 from .figures.common import group_ids, member_person_ids
-from .filters import Filters, add_months
+from ..dates import add_months
+from .filters import Filters
 from ..permissions import path_under
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}

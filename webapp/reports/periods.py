@@ -3,8 +3,9 @@ import calendar
 import enum
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from ..dates import add_months, month_start
 from ..models.reporting import ReportFrequency as F
 
 MONTHS_PER_PERIOD = {F.MONTHLY: 1, F.QUARTERLY: 3, F.HALF_YEARLY: 6, F.YEARLY: 12}
@@ -73,23 +74,18 @@ def period_label(frequency: F, key: str) -> str:
     return f"năm {year}"
 
 
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
-    total = year * 12 + (month - 1) + months
-    return total // 12, total % 12 + 1
-
-
 def period_bounds(frequency: F, key: str) -> tuple[date, date]:
     """First and last day of the period."""
     year, month = parse_period_key(frequency, key)
-    end_year, end_month = _add_months(year, month, MONTHS_PER_PERIOD[frequency] - 1)
-    return date(year, month, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    first = date(year, month, 1)
+    return first, add_months(first, MONTHS_PER_PERIOD[frequency]) - timedelta(days=1)
 
 
 def due_date(frequency: F, key: str, due_day: int, months_after: int = 1) -> date:
     """`due_day` of the month `months_after` the period ends (clamped to the month's last day)."""
     _, end = period_bounds(frequency, key)
-    year, month = _add_months(end.year, end.month, months_after)
-    return date(year, month, min(due_day, calendar.monthrange(year, month)[1]))
+    month = month_start(end.year, end.month, months_after)
+    return month.replace(day=min(due_day, calendar.monthrange(month.year, month.month)[1]))
 
 
 def periods_between(frequency: F, start: date, end: date) -> list[str]:
@@ -99,8 +95,7 @@ def periods_between(frequency: F, start: date, end: date) -> list[str]:
         key = period_key(frequency, day)
         if key not in keys:
             keys.append(key)
-        year, month = _add_months(day.year, day.month, 1)
-        day = date(year, month, 1)
+        day = add_months(day, 1)
     return keys
 
 

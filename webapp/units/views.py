@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from ..exports import Column, xlsx_response
 from ..extensions import db
-from ..dashboard.filters import add_months
+from ..dates import add_months
 from ..formfields import bounded_int
 from ..services import chosen, run_service
 from ..models import Role, Unit
