@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 .venv/bin/pip install -q -e '.[test]' || exit 1
 .venv/bin/pybabel compile -d webapp/translations -f >/dev/null || exit 1
 
+echo "== layers (import-linter contracts in pyproject.toml)"
+.venv/bin/lint-imports --no-cache || exit 1
+
 echo "== test suite on SQLite"
 env -u TEST_DATABASE_URL .venv/bin/python -m pytest -p no:cacheprovider -n 2 "$@"
 sqlite_status=$?

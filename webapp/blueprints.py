@@ -17,10 +17,11 @@ from .people import bp as people_bp
 from .reports import bp as reports_bp
 from .targets import bp as targets_bp
 from .tasks import bp as tasks_bp
+from .timeline import bp as timeline_bp
 from .units import bp as units_bp
 from .visits import bp as visits_bp
 
 BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
               tasks_bp, visits_bp, member_reports_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
               paperwork_bp, obligations_bp, attendance_claims_bp, assessments_bp,
-              imports_bp]
+              imports_bp, timeline_bp]

@@ -5,8 +5,6 @@ from flask_login import current_user
 
 from ..exports import Column, xlsx_response
 from ..extensions import db
-from ..dates import add_months
-from ..formfields import bounded_int
 from ..services import chosen, run_service
 from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
@@ -16,7 +14,6 @@ from . import bp, queries, services
 from .access import can_edit_unit, can_set_identity, may_read_unit_record
 from .forms import IdentityForm, UnitForm
 from .identity import identity_for
-from .timeline import unit_timeline
 from ..clock import local_today
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
@@ -109,22 +106,6 @@ def _save(form: UnitForm, unit: Unit | None) -> Unit | None:
         return services.update_unit(unit, **values) if unit else services.create_unit(**values)
 
     return run_service(form, save)
-
-
-TIMELINE_MONTHS = 6
-
-
-@bp.get("/<int:unit_id>/timeline")
-@requires()
-def timeline(unit_id: int):
-    """Everything about the unit from every level, newest first: readers of the unit, and the members who follow it."""
-    unit = _unit_or_404(unit_id)
-    today = local_today()
-    ensure(may_read_unit_record(current_user, unit, today))
-    months = min(max(request.args.get("months", TIMELINE_MONTHS, type=bounded_int) or TIMELINE_MONTHS, 1), 60)
-    start = add_months(today, -months)
-    return render("units/timeline.html", "units/_timeline.html", unit=unit, months=months, start=start,
-                  entries=unit_timeline(current_user, unit, start, today))
 
 
 IDENTITY_FIELDS = ("superior_name", "issuer_name", "committee_name", "symbol", "place_name", "signer_on_behalf",
