@@ -1,0 +1,136 @@
+"""Dates and months as offices word them: meeting dates with a weekday ("Thứ Hai, 06/01/2025", "T2 06/01",
+"06/01/2025 (CN)"), in words ("ngày 7 tháng 3 năm 2025"), with the year left out ("07/3", the year stated
+elsewhere in the sheet), and month column headers with or without their year ("01/2025", "T01", "Th.1",
+"Thg 1", "Tháng 01/2025"). A quarter ("Quý I") is not a month.
+
+Everything is matched on folded text (see ``normalising.fold``): no diacritics, punctuation turned to spaces."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .normalising import fold, is_blank, normalise_date
+
+# Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+_WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
+_DAY_MONTH_YEAR = r"(?:ngay )?(?P<d>\d{1,2}) (?:thang )?(?P<m>\d{1,2})(?: (?:nam )?(?P<y>\d{4}|\d{2}))?"
+_MEETING_DATE = re.compile(rf"^(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
+                           rf"(?:{_DAY_MONTH_YEAR}|(?P<iso_y>\d{{4}}) (?P<iso_m>\d{{1,2}}) (?P<iso_d>\d{{1,2}}))"
+                           rf"(?: (?P<after>{_WEEKDAY}))?$")
+VIETNAMESE_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+NO_YEAR = "không ghi năm và trong trang không có năm nào để bổ sung"
+NOT_A_DATE = "không hợp lệ"
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """A meeting date read from one cell: the date, or the problem; a warning when read with a doubt."""
+
+    date: dt.date | None = None
+    problem: str | None = None
+    warning: str | None = None
+
+
+def weekday_of(word: str) -> int | None:
+    """Python weekday number for a folded weekday word ('thu hai', 'thu 2', 't2', 'cn', 'chu nhat')."""
+    word = word.replace(" ", "")
+    if word in ("cn", "chunhat"):
+        return 6
+    number = word.removeprefix("thu").removeprefix("t")
+    if number.isdigit():
+        return int(number) - 2 if 2 <= int(number) <= 7 else None
+    return _WEEKDAY_WORDS.get(number)
+
+
+def _full_year(text: str | None, year: int | None) -> int | None:
+    if text is None:
+        return year
+    return int(text) + (2000 if int(text) <= 69 else 1900) if len(text) == 2 else int(text)
+
+
+def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = None) -> MeetingDate:
+    """A meeting date from a date cell, a serial or text in any of the wordings above; `year` completes a date
+    written without one. A weekday that contradicts the date is a warning (the digits are kept)."""
+    if is_blank(value):
+        return MeetingDate()
+    date, problem = normalise_date(value, epoch_1904)
+    if problem is None or not isinstance(value, str):
+        return MeetingDate(date, problem)
+    match = _MEETING_DATE.match(fold(value))
+    if match is None:
+        return MeetingDate(problem=NOT_A_DATE)
+    if match.group("iso_y"):
+        parts = (match.group("iso_y"), match.group("iso_m"), match.group("iso_d"))
+        year_text, month_text, day_text = parts
+    else:
+        day_text, month_text, year_text = match.group("d"), match.group("m"), match.group("y")
+    full_year = _full_year(year_text, year)
+    if full_year is None:
+        return MeetingDate(problem=NO_YEAR)
+    try:
+        date = dt.date(full_year, int(month_text), int(day_text))
+    except ValueError:
+        return MeetingDate(problem=NOT_A_DATE)
+    notes = []
+    if year_text is None:
+        notes.append(f"lấy năm {full_year} của trang")
+    word = match.group("before") or match.group("after")
+    if word is not None and weekday_of(word) != date.weekday():
+        notes.append(f"ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}, không khớp thứ ghi trong ô")
+    return MeetingDate(date, warning="; ".join(notes) or None)
+
+
+# ---- month headers ---------------------------------------------------------------------------
+
+_MONTH_WORD = r"(?:t|th|thg|thang)"
+_MONTH_PATTERNS = (
+    re.compile(rf"^{_MONTH_WORD} ?(\d{{1,2}})(?: (?:nam )?(\d{{4}}|\d{{2}}))?$"),  # T01, Th 1, Tháng 01/2025, T1/25
+    re.compile(r"^(\d{1,2}) (?:nam )?(\d{4})$"),                                   # 01/2025, 1-2025
+)
+_YEAR_MONTH = re.compile(r"^(\d{4}) (\d{1,2})$")                                   # 2025-01
+
+
+@lru_cache(maxsize=4096)
+def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | None:
+    """(month, year or None) for a month column header; a bare '1'..'12' counts only under a 'Tháng' header."""
+    folded = fold(label)
+    if not folded or len(folded) > 20:
+        return None
+    for pattern in _MONTH_PATTERNS:
+        match = pattern.match(folded)
+        if match:
+            month, year = int(match.group(1)), _full_year(match.group(2), None)
+            return _checked(month, year)
+    match = _YEAR_MONTH.match(folded)
+    if match:
+        return _checked(int(match.group(2)), int(match.group(1)))
+    if folded.isdigit() and "thang" in fold(parent):
+        return _checked(int(folded), None)
+    return None
+
+
+def _checked(month: int, year: int | None) -> tuple[int, int | None] | None:
+    if not 1 <= month <= 12 or (year is not None and not 1990 <= year <= 2100):
+        return None
+    return month, year
+
+
+_DATE_LINE = re.compile(r"\bngay \d{1,2} thang \d{1,2} nam \d{4}\b|\b\d{1,2} \d{1,2} \d{4}\b")
+_STATED_YEAR = re.compile(r"\bnam ((?:19|20)\d{2})\b")
+
+
+def stated_year(titles: list[str]) -> int | None:
+    """The year a title states ('… NĂM 2025'), leaving out place-and-date lines ('Hà Nội, ngày 5 tháng 1 năm
+    2026'): a register is often signed the year after the one it covers."""
+    for text in titles:
+        folded = fold(text)
+        if _DATE_LINE.search(folded):
+            continue
+        match = _STATED_YEAR.search(folded)
+        if match:
+            return int(match.group(1))
+    return None
