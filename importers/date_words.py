@@ -33,6 +33,7 @@ class MeetingDate:
     date: dt.date | None = None
     problem: str | None = None
     warning: str | None = None
+    year_added: bool = False  # written without its year, completed with the sheet's
 
 
 def weekday_of(word: str) -> int | None:
@@ -40,7 +41,7 @@ def weekday_of(word: str) -> int | None:
     word = word.replace(" ", "")
     if word in ("cn", "chunhat"):
         return 6
-    number = word.removeprefix("thu").removeprefix("t")
+    number = word[3:] if word.startswith("thu") else word[1:]
     if number.isdigit():
         return int(number) - 2 if 2 <= int(number) <= 7 else None
     return _WEEKDAY_WORDS.get(number)
@@ -75,13 +76,11 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
         date = dt.date(full_year, int(month_text), int(day_text))
     except ValueError:
         return MeetingDate(problem=NOT_A_DATE)
-    notes = []
-    if year_text is None:
-        notes.append(f"lấy năm {full_year} của trang")
     word = match.group("before") or match.group("after")
+    warning = None
     if word is not None and weekday_of(word) != date.weekday():
-        notes.append(f"ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}, không khớp thứ ghi trong ô")
-    return MeetingDate(date, warning="; ".join(notes) or None)
+        warning = f"ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}, không khớp thứ ghi trong ô"
+    return MeetingDate(date, warning=warning, year_added=year_text is None)
 
 
 # ---- month headers ---------------------------------------------------------------------------

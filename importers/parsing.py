@@ -17,6 +17,8 @@ from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
+from .date_words import stated_year
+from .status_phrases import find_notes
 from .results import ParseResult, SheetData, Table
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
@@ -36,6 +38,8 @@ class Context:
     year: int | None = None
     marks: dict = field(default_factory=dict)
     epoch_1904: bool = False
+    notes: list = field(default_factory=list)  # note lines ("Ghi chú: …") that may explain the statuses
+    title_year: int | None = None  # the year the title states, to check a year in the month headers against
 
 
 SURE_LEGACY_CELLS = 3
@@ -294,7 +298,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     body.context = rescue.remap_context(body.context, fixes.context)
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
-                      marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend})
+                      marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend},
+                      notes=find_notes(chosen.rows), title_year=stated_year(table.title_text))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     deadline.check()

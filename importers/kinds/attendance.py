@@ -11,7 +11,7 @@ FIELDS = (
     FieldSpec("date", ("ngay sinh hoat", "ngay hop", "ngay", "thoi gian", "ngay sinh hoat chi bo", "ngay du hop",
                        "buoi sinh hoat"), label="ngày sinh hoạt"),
     FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh",
-                         "tinh hinh tham du", "tinh hinh du hop", "tinh hinh sinh hoat", "muc do tham du", "tham gia",
+                         "tinh hinh tham du", "tinh hinh du hop", "tinh hinh", "tinh hinh sinh hoat", "muc do tham du", "tham gia",
                          "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat"),
               label="điểm danh"),
     FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo",
