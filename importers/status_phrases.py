@@ -12,7 +12,7 @@ from typing import Any
 
 from .normalising import decode_mark, fold, is_blank
 
-UNKNOWN = "không hiểu là có mặt, vắng có phép, vắng không phép hay đến muộn"
+UNKNOWN = "ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép hay đến muộn"
 LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
 
 NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no"}
