@@ -94,13 +94,17 @@ def is_reason_header(label: Any) -> bool:
 
 
 FLAG_LENGTH = 3
+FLAG_SHARE = 0.9
 
 
 def is_flag_column(values) -> bool:
     """A column marked with a tick where its heading's status applies ('x' under 'Có mặt'), as opposed to one
-    answering yes/no ('Có' / 'Không') or giving free-text reasons."""
+    answering yes/no ('Có' / 'Không') or giving free-text reasons: nine in ten filled cells a short mark (a stray
+    signature may sit in the column), and no "Không"."""
     filled = [str(value).strip() for value in values if not is_blank(value)]
-    return bool(filled) and all(len(text) <= FLAG_LENGTH and fold(text) not in NO_WORDS for text in filled)
+    if not filled or any(fold(text) in NO_WORDS for text in filled):
+        return False
+    return sum(len(text) <= FLAG_LENGTH for text in filled) >= FLAG_SHARE * len(filled)
 
 
 def notes_explain_reasons(notes: list[str]) -> bool:
