@@ -9,6 +9,7 @@ from ..normalising import STATUSES, clean_text, iso
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
+from .attendance_infer import infer_long_columns
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -23,6 +24,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     months = [column for column in columns if column.month]
     if months:
         return _wide(frame, months, by_field, context)
+    if not {"date", "status"} <= by_field.keys():
+        by_field = infer_long_columns(frame, columns, by_field, context)
     if "date" in by_field and "status" in by_field:
         names = _column(frame, by_field, "full_name")
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))

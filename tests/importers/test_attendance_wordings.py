@@ -2,9 +2,11 @@
 columns and rows, weekday dates, yes/no answers with a reason column, phrases. Each is read exactly or flagged."""
 import datetime as dt
 
+import pytest
 from openpyxl import Workbook
 
 from importers import parse_file
+from importers.errors import ImportFileError
 
 LEGEND = "Ghi chú: x - có mặt; cp - vắng có phép; kp - vắng không phép"
 
@@ -170,3 +172,36 @@ def test_phrases_with_reasons_leaving_early_and_an_unknown_value(tmp_path):
     assert "Đi họp huyện" in result.errors[0]["message"]
     assert any(w["row"] == 6 and "về sớm" in w["message"] for w in result.warnings)
     assert any(w["column"] == "C" and "vắng có phép" in w["message"] for w in result.warnings)  # no note says so
+
+
+def test_a_status_column_with_an_unknown_heading_is_found_by_its_values(tmp_path):
+    path = _save(tmp_path, [
+        ["Ngày sinh hoạt", "Họ và tên", "Đi họp", "Số con"],
+        [dt.date(2025, 1, 6), "Lê Văn An", "Có mặt", 2],
+        [dt.date(2025, 1, 6), "Trần Thị Bình", "Vắng có phép", 1],
+        [dt.date(2025, 1, 6), "Phạm Văn Cường", "x", 1],
+    ])
+    result = parse_file(path, kind="attendance")
+    assert [r["status"] for r in result.records()] == ["present", "excused", "present"]
+    assert any(w["column"] == "C" and "Đi họp" in w["message"] for w in result.warnings)
+
+
+def test_a_date_column_with_an_unknown_heading_is_found_by_its_values(tmp_path):
+    path = _save(tmp_path, [
+        ["Buổi", "Họ và tên", "Điểm danh"],
+        ["Thứ Hai, 06/01/2025", "Lê Văn An", "x"],
+        ["Thứ Hai, 06/01/2025", "Trần Thị Bình", "cp"],
+    ])
+    result = parse_file(path, kind="attendance")
+    assert _triples(result) == [("Lê Văn An", "2025-01-06", "present"), ("Trần Thị Bình", "2025-01-06", "excused")]
+    assert any(w["column"] == "A" for w in result.warnings)
+
+
+def test_a_column_of_counts_is_never_taken_for_statuses(tmp_path):
+    path = _save(tmp_path, [
+        ["Ngày sinh hoạt", "Họ và tên", "Số lần"],
+        [dt.date(2025, 1, 6), "Lê Văn An", 1],
+        [dt.date(2025, 1, 6), "Trần Thị Bình", 0],
+    ])
+    with pytest.raises(ImportFileError, match="cột"):
+        parse_file(path, kind="attendance")
