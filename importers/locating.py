@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from .kinds import KEY_FIELDS, FieldSpec
@@ -192,8 +193,8 @@ def find_legend(rows: list[list[Any]], body_end: int) -> str | None:
     """The marks legend line below the table body (else above the table)."""
     for row in rows[body_end:] + rows[:HEADER_SCAN_ROWS]:
         for cell in row:
-            if is_legend_text(cell):
-                return clean_text(cell)
+            if is_legend_text(cell):  # spacing kept: wide gaps separate the items ("● có mặt   ○ vắng")
+                return unicodedata.normalize("NFC", cell).strip()
     return None
 
 

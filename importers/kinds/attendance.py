@@ -16,7 +16,8 @@ FIELDS = (
               label="điểm danh"),
     FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo",
                        "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",
-                       "to chuc co so dang"),
+                       "to chuc co so dang", "chi bo duoc phan cong", "chi bo phu trach", "chi bo theo doi",
+                       "don vi duoc phan cong", "co so duoc phan cong", "dang bo duoc phan cong"),
               label="chi bộ"),
     NOTE,
 )
