@@ -133,3 +133,45 @@ def stated_year(titles: list[str]) -> int | None:
         if match:
             return int(match.group(1))
     return None
+
+
+_DAY_LABEL = re.compile(r"^(?:ngay |buoi |ng )?(\d{1,2})$")
+_DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{{1,2}})(?: (?:{_WEEKDAY}))?$")
+
+
+def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
+    """The meeting date of a column headed by a day under a month ('Ngày 5' under 'Tháng 1/2025': two meetings a
+    month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
+    folded = fold(label)
+    day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
+    if day_match and month and fold(parent) != folded:
+        day, (month_number, month_year) = int(day_match.group(1)), month
+        year = month_year or year
+    else:
+        match = _DAY_MONTH_LABEL.match(folded)
+        if not match or year is None:
+            return None
+        day, month_number = int(match.group(1)), int(match.group(2))
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month_number, day)
+    except ValueError:
+        return None
+
+
+def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None) -> list[str | None]:
+    """The ISO meeting date per column: a date the header cell already holds, else a day under a month or a
+    day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
+    anything)."""
+    found = [day_under_month(label, parent, year) if label else None
+             for label, parent in zip(labels, parents or [""] * len(labels))]
+    bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
+    days = []
+    for index, label in enumerate(labels):
+        given = dates[index] if index < len(dates) else None
+        day = found[index]
+        if day and bare < 3 and _DAY_MONTH_LABEL.match(fold(label)):
+            day = None
+        days.append(given or (day.isoformat() if day else None))
+    return days
