@@ -175,3 +175,24 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
             day = None
         days.append(given or (day.isoformat() if day else None))
     return days
+
+
+_TIME_LINE = re.compile(r"\b(?:thoi gian|ngay hop|ngay sinh hoat|buoi sinh hoat|hop ngay|sinh hoat ngay|vao luc)\b")
+_DATE_IN_LINE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})\b")
+
+
+def meeting_date_in_titles(titles: list[str]) -> dt.date | None:
+    """The meeting date a title line states ('Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: …') for a sheet
+    that is one meeting; None when no such line, or when the lines name several dates."""
+    found = set()
+    for text in titles:
+        folded = fold(text)
+        time_word = _TIME_LINE.search(folded)
+        if time_word is None:
+            continue
+        for match in _DATE_IN_LINE.finditer(folded, time_word.end()):
+            try:
+                found.add(dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1))))
+            except ValueError:
+                return None
+    return found.pop() if len(found) == 1 else None

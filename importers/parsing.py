@@ -17,8 +17,9 @@ from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
-from .date_words import meeting_days, stated_year
+from .date_words import meeting_date_in_titles, meeting_days, stated_year
 from .status_phrases import find_notes
+from .unit_lines import unit_in_lines
 from .results import ParseResult, SheetData, Table
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
@@ -40,6 +41,8 @@ class Context:
     epoch_1904: bool = False
     notes: list = field(default_factory=list)  # note lines ("Ghi chú: …") that may explain the statuses
     title_year: int | None = None  # the year the title states, to check a year in the month headers against
+    meeting_date: object = None  # the one meeting a sheet records, when a title line states its date
+    unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
 
 
 SURE_LEGACY_CELLS = 3
@@ -300,7 +303,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
                       marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend},
-                      notes=find_notes(chosen.rows), title_year=stated_year(table.title_text))
+                      notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
+                      meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     deadline.check()

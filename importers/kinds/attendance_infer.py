@@ -47,3 +47,29 @@ def infer_long_columns(frame: pd.DataFrame, columns: list[Column], by_field: dic
                     letter=column.letter, header=column.header, what=what, values=values))
                 break
     return by_field
+
+
+TITLE_DATE_COLUMN, LINE_UNIT_COLUMN = -100, -101  # frame labels of the values a line gives every row
+
+
+def date_from_title(frame: pd.DataFrame, by_field: dict, context) -> tuple[pd.DataFrame, dict]:
+    """A sheet recording one meeting, with its date only in a title line ('Thời gian: …, ngày 03/01/2025'):
+    every row takes that date."""
+    meeting = getattr(context, "meeting_date", None)
+    if "date" in by_field or "status" not in by_field or meeting is None:
+        return frame, by_field
+    frame = frame.copy(deep=False)
+    frame[TITLE_DATE_COLUMN] = meeting
+    return frame, {**by_field, "date": Column(index=TITLE_DATE_COLUMN, letter="", header="dòng tiêu đề",
+                                              field="date")}
+
+
+def unit_from_line(frame: pd.DataFrame, by_field: dict, context) -> tuple[pd.DataFrame, dict]:
+    """A register without units in its rows whose sheet names its chi bộ on a line ('Đơn vị: Chi bộ Khu phố 1'
+    above the table, 'Chi bộ: …' below it): every row takes that unit."""
+    unit, column = getattr(context, "unit_line", None), by_field.get("unit")
+    if unit is None or (column is not None and not frame[column.index].map(is_blank).all()):
+        return frame, by_field  # a unit column, or units a heading row carries onto the rows below it
+    frame = frame.copy(deep=False)
+    frame[LINE_UNIT_COLUMN] = unit
+    return frame, {**by_field, "unit": Column(index=LINE_UNIT_COLUMN, letter="", header="dòng đơn vị", field="unit")}

@@ -9,7 +9,7 @@ from ..normalising import STATUSES, clean_text, iso
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
-from .attendance_infer import infer_long_columns
+from .attendance_infer import date_from_title, infer_long_columns, unit_from_line
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
@@ -21,11 +21,13 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
     frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("unit",))
+    frame, by_field = unit_from_line(frame, by_field, context)
     months = [column for column in columns if column.month]
     if months:
         return _wide(frame, months, by_field, context)
     if not {"date", "status"} <= by_field.keys():
         by_field = infer_long_columns(frame, columns, by_field, context)
+        frame, by_field = date_from_title(frame, by_field, context)
     if "date" in by_field and "status" in by_field:
         names = _column(frame, by_field, "full_name")
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
