@@ -16,7 +16,8 @@ _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
 STOP_PREFIXES = (
-    "tong cong", "tong so", "cong ", "ty le ", "ti le ", "nguoi lap", "t m ", "tm ", "xac nhan", "thu truong", "ky ten", "ghi chu",
+    "tong cong", "tong so", "cong ", "ty le du ", "ty le tham du ", "ty le co mat ", "nguoi lap", "t m ", "tm ",
+    "xac nhan", "thu truong", "ky ten", "ghi chu",
     "chu thich", "ky hieu", "nguoi ky", "noi nhan", "k t ", "kt ",
 )
 
