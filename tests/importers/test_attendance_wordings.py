@@ -205,3 +205,80 @@ def test_a_column_of_counts_is_never_taken_for_statuses(tmp_path):
     ])
     with pytest.raises(ImportFileError, match="cột"):
         parse_file(path, kind="attendance")
+
+
+def test_a_symbol_legend_above_the_header_keeps_its_items_apart(tmp_path):
+    path = _save(tmp_path, [
+        ["BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ - NĂM 2025"],
+        ["Ký hiệu: ● có mặt   ○ vắng có lý do   ✗ vắng không lý do   ◐ đến muộn"],
+        ["STT", "Họ và tên", "Chi bộ được phân công", "T1", "T2", "T3", "T4"],
+        [1, "Lê Văn An", "Chi bộ Thôn 1", "●", "○", "✗", "◐"],
+    ])
+    result = parse_file(path)
+    assert result.errors == []
+    assert [(r["status"], r["unit"]) for r in result.records()] == [
+        ("present", "Chi bộ Thôn 1"), ("excused", "Chi bộ Thôn 1"), ("absent", "Chi bộ Thôn 1"),
+        ("late", "Chi bộ Thôn 1")]
+
+
+def test_two_meetings_a_month_as_days_under_the_month_and_a_ratio_row(tmp_path):
+    path = _save(tmp_path, [
+        ["Hồng Lĩnh, ngày 15 tháng 1 năm 2026"], ["SỔ THEO DÕI DỰ SINH HOẠT NĂM 2025"], [],
+        ["STT", "Họ và tên", "Tháng 1/2025", None, "Tháng 2/2025", None, "Số buổi vắng"],
+        [None, None, "Ngày 5", "Ngày 20", "Ngày 5", "Ngày 20", None],
+        [1, "Lê Văn An", "x", "K", "x", "P", 2],
+        [2, "Trần Thị Bình", "x", "x", "M", "x", 0],
+        [None, "Tỷ lệ dự họp (%)", 100, 50, 100, 50, None],
+        ["Ghi chú: x có mặt, P vắng có phép, K vắng không phép, M đi muộn"],
+    ])
+    result = parse_file(path)
+    assert result.kind == "attendance" and result.errors == []
+    assert _triples(result) == [
+        ("Lê Văn An", "2025-01-05", "present"), ("Lê Văn An", "2025-01-20", "absent"),
+        ("Lê Văn An", "2025-02-05", "present"), ("Lê Văn An", "2025-02-20", "excused"),
+        ("Trần Thị Bình", "2025-01-05", "present"), ("Trần Thị Bình", "2025-01-20", "present"),
+        ("Trần Thị Bình", "2025-02-05", "late"), ("Trần Thị Bình", "2025-02-20", "present")]
+
+
+def test_day_and_month_headers_take_the_title_year(tmp_path):
+    path = _save(tmp_path, [
+        ["ĐIỂM DANH SINH HOẠT CHI BỘ NĂM 2024"],
+        ["STT", "Họ và tên", "T2 08/01", "T4 07/02", "06/03"],
+        [1, "Lê Văn An", "x", "cp", "x"],
+        [], [LEGEND],
+    ])
+    result = parse_file(path)
+    assert result.kind == "attendance" and result.errors == []
+    assert [r["date"] for r in result.records()] == ["2024-01-08", "2024-02-07", "2024-03-06"]
+
+
+def test_a_sheet_per_meeting_takes_its_date_and_unit_from_its_lines(tmp_path):
+    workbook = Workbook()
+    for month, day in ((1, 3), (2, 7)):
+        sheet = workbook.active if month == 1 else workbook.create_sheet()
+        sheet.title = f"Tháng {month}"
+        for row in [["ĐẢNG BỘ PHƯỜNG BẮC HỒNG"], ["Hồng Lĩnh, ngày 20 tháng 2 năm 2025"],
+                    [f"ĐIỂM DANH SINH HOẠT CHI BỘ THÁNG {month}/2025"],
+                    [f"Thời gian: Thứ Sáu, ngày {day:02d}/{month:02d}/2025; Địa điểm: Nhà văn hóa"],
+                    ["STT", "Họ và tên đảng viên", "Tình hình dự họp", "Ghi chú"],
+                    [1, "Lê Văn An", "Có mặt", None], [2, "Trần Thị Bình", "Vắng có lý do", "Ốm"],
+                    [], [None, "Chi bộ: Chi bộ Khu phố 3"]]:
+            sheet.append(row)
+    path = tmp_path / "per_meeting.xlsx"
+    workbook.save(path)
+    result = parse_file(path)
+    assert result.errors == []
+    assert [(r["full_name"], r["date"], r["status"], r["unit"]) for r in result.records()] == [
+        ("Lê Văn An", "2025-01-03", "present", "Chi bộ Khu phố 3"),
+        ("Trần Thị Bình", "2025-01-03", "excused", "Chi bộ Khu phố 3"),
+        ("Lê Văn An", "2025-02-07", "present", "Chi bộ Khu phố 3"),
+        ("Trần Thị Bình", "2025-02-07", "excused", "Chi bộ Khu phố 3")]
+
+
+def test_only_the_place_and_date_line_gives_no_meeting_date(tmp_path):
+    path = _save(tmp_path, [
+        ["Hồng Lĩnh, ngày 20 tháng 2 năm 2025"], ["ĐIỂM DANH SINH HOẠT CHI BỘ"],
+        ["STT", "Họ và tên", "Tình hình dự họp"], [1, "Lê Văn An", "Có mặt"],
+    ])
+    with pytest.raises(ImportFileError):
+        parse_file(path, kind="attendance")

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from importers.date_words import month_and_year, read_meeting_date, stated_year, weekday_of
+from importers.date_words import (day_under_month, meeting_date_in_titles, meeting_days, month_and_year,
+                                   read_meeting_date, stated_year, weekday_of)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -73,3 +74,34 @@ def test_the_stated_year_leaves_out_the_place_and_date_line():
     titles = ["Hà Nội, ngày 05 tháng 01 năm 2026", "BẢNG THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"]
     assert stated_year(titles) == 2025
     assert stated_year(["Hà Nội, ngày 05 tháng 01 năm 2026"]) is None
+
+
+@pytest.mark.parametrize("label, parent, year, expected", [
+    ("Ngày 5", "Tháng 1/2025", None, dt.date(2025, 1, 5)),
+    ("20", "T3", 2024, dt.date(2024, 3, 20)),
+    ("06/01", "", 2025, dt.date(2025, 1, 6)),
+    ("T2 06/01", "Ngày sinh hoạt", 2025, dt.date(2025, 1, 6)),
+    ("06/01", "", None, None),
+    ("Ngày 31", "Tháng 2/2025", None, None),
+    ("Ngày 5", "Họ và tên", 2025, None),
+    ("5", "Tháng", 2025, None),
+])
+def test_days_under_a_month_and_day_month_headers(label, parent, year, expected):
+    assert day_under_month(label, parent, year) == expected
+
+
+def test_a_lone_day_month_label_is_not_a_meeting():
+    assert meeting_days(["Họ và tên", "1/2"], ["", ""], [None, None], 2025) == [None, None]
+    assert meeting_days(["06/01", "03/02", "03/03"], [""] * 3, [None] * 3, 2025) == [
+        "2025-01-06", "2025-02-03", "2025-03-03"]
+
+
+@pytest.mark.parametrize("titles, expected", [
+    (["Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: Nhà văn hóa"], dt.date(2025, 1, 3)),
+    (["Thời gian: 19h30 ngày 7 tháng 3 năm 2025"], dt.date(2025, 3, 7)),
+    (["Hồng Lĩnh, ngày 15 tháng 1 năm 2025", "Thời gian: ngày 03/01/2025"], dt.date(2025, 1, 3)),
+    (["Hồng Lĩnh, ngày 15 tháng 1 năm 2025"], None),
+    (["Thời gian: ngày 03/01/2025 và ngày 17/01/2025"], None),
+])
+def test_the_meeting_date_a_title_line_states(titles, expected):
+    assert meeting_date_in_titles(titles) == expected
