@@ -107,6 +107,11 @@ def is_flag_column(values) -> bool:
     return sum(len(text) <= FLAG_LENGTH for text in filled) >= FLAG_SHARE * len(filled)
 
 
+def is_yes_header(label: Any) -> bool:
+    """A column heading that asks "present?" ('Có mặt', 'Dự họp', 'Tham dự')."""
+    return fold(label) in YES_WORDS
+
+
 def notes_explain_reasons(notes: list[str]) -> bool:
     """True when a note line of the file tells how reasons decide the status ("vắng không ghi lý do là vắng
     không phép", "vắng có lý do thì ghi lý do trong ngoặc đơn")."""

@@ -3,12 +3,15 @@ year of each month column, and "Không" answers completed by a reason column. Do
 the column (and the cell, when the doubt is about one cell)."""
 
 import datetime as dt
+
 import numpy as np
 import pandas as pd
 
 from ..date_words import month_and_year, read_meeting_date
+from ..normalising import is_blank
 from ..results import Column
-from ..status_phrases import is_reason_header, notes_explain_reasons, read_status, status_of_reason
+from ..status_phrases import (Reading, is_reason_header, is_yes_header, notes_explain_reasons, read_status,
+                              status_of_reason)
 
 NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
                           "không phép; tệp không có ghi chú nói vậy, xin kiểm tra lại")
@@ -57,6 +60,19 @@ def _no_word(raw: pd.Series, answers: list) -> str:
     return next(str(value).strip() for value, reading in zip(raw, answers) if reading.answer == "no")
 
 
+BLANK = Reading()
+
+
+def _blank_means_no(readings: list, status_column: Column, reasons: pd.Series) -> bool:
+    """A 'Có mặt' column ticked for those present, beside a reason column: a blank cell there is a "no" answer,
+    when some blank row gives a reason (else a blank is only an unfilled row)."""
+    if not is_yes_header(status_column.header):
+        return False
+    if any(reading.status not in (None, "present") or reading.problem for reading in readings):
+        return False
+    return any(reading == BLANK and not is_blank(reason) for reading, reason in zip(readings, reasons))
+
+
 def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns: list[Column], status_column: Column,
                    context) -> list:
     """Statuses per row: a "Không" answer becomes excused when its row gives a reason, absent when it gives none;
@@ -68,9 +84,12 @@ def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns:
         example = next(str(v) for v, r in zip(raw, readings) if r.answer == "reason")
         context.issues.warning(None, status_column.letter, "status", None,
                                f"{label}: " + REASON_IN_CELL.format(example=example))
+    reasons = reason_column(columns, frame)
+    if reasons is not None and _blank_means_no(readings, status_column, frame[reasons.index]):
+        readings = [Reading("absent", answer="no") if reading == BLANK else reading for reading in readings]
+        raw = raw.where(~pd.Series([r.answer == "no" for r in readings], index=raw.index), "(ô trống)")
     if not any(reading.answer == "no" for reading in readings):
         return statuses
-    reasons = reason_column(columns, frame)
     if reasons is None:
         context.issues.warning(None, status_column.letter, "status", None,
                                f"{label}: " + NO_ANSWER_ALONE.format(no=_no_word(raw, readings)))

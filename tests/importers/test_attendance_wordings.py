@@ -282,3 +282,25 @@ def test_only_the_place_and_date_line_gives_no_meeting_date(tmp_path):
     ])
     with pytest.raises(ImportFileError):
         parse_file(path, kind="attendance")
+
+
+def test_a_ticked_present_column_with_reasons_reads_blanks_as_absences(tmp_path):
+    path = _save(tmp_path, [
+        ["Ngày sinh hoạt", "Họ tên", "Có mặt", "Lý do vắng"],
+        [dt.date(2025, 1, 6), "Lê Văn An", "x", None],
+        [dt.date(2025, 1, 6), "Trần Thị Bình", None, "Đi công tác"],
+        [dt.date(2025, 1, 6), "Phạm Văn Cường", None, None],
+    ])
+    result = parse_file(path)
+    assert [r["status"] for r in result.records()] == ["present", "excused", "absent"]
+    assert any(w["column"] == "C" and "(ô trống)" in w["message"] for w in result.warnings)
+
+
+def test_a_ticked_present_column_without_any_reason_leaves_blanks_unread(tmp_path):
+    path = _save(tmp_path, [
+        ["Ngày sinh hoạt", "Họ tên", "Có mặt", "Lý do vắng"],
+        [dt.date(2025, 1, 6), "Lê Văn An", "x", None],
+        [dt.date(2025, 1, 6), "Trần Thị Bình", None, None],
+    ])
+    result = parse_file(path)
+    assert [r["full_name"] for r in result.records()] == ["Lê Văn An"]
