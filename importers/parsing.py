@@ -43,6 +43,7 @@ class Context:
     title_year: int | None = None  # the year the title states, to check a year in the month headers against
     meeting_date: object = None  # the one meeting a sheet records, when a title line states its date
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
+    legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
 
 
 SURE_LEGACY_CELLS = 3
@@ -301,8 +302,9 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
     legend = find_legend(chosen.rows, table.body_end)
+    listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
-                      marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend},
+                      marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows))
     deadline.check()

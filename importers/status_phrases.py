@@ -118,7 +118,7 @@ def notes_explain_reasons(notes: list[str]) -> bool:
     return any(" ly do " in f" {fold(note)} " or " phep " in f" {fold(note)} " for note in notes)
 
 
-NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc", "ghi chu ")
+NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc")
 NOTE_SCAN_ROWS = 60
 
 

@@ -75,7 +75,7 @@ def _wide(frame, months, by_field, context):
             context.issues.error(int(row), None, "date", None, NO_YEAR)
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
-    value_codes, readings = read_statuses(marks, context.marks)
+    value_codes, readings = read_statuses(marks, context, f"Các cột {months[0].letter}–{months[-1].letter}")
     codes = _status_codes(value_codes, readings)
     keep, bad = codes >= 0, codes == UNKNOWN
 
@@ -109,7 +109,7 @@ def _long(frame, by_field, names, units, context, columns):
     dates = pd.Series([d.date for d in read_dates], index=frame.index, dtype=object)
     date_problems = pd.Series([d.problem for d in read_dates], index=frame.index, dtype=object)
     marks = raw_marks.to_numpy(dtype=object)
-    value_codes, distinct = read_statuses(marks, context.marks)
+    value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
     readings = [distinct[code] for code in value_codes]
     statuses = pd.Series(refine_answers(readings, raw_marks, frame, columns, status_column, context),
                          index=frame.index, dtype=object)

@@ -8,16 +8,20 @@ import numpy as np
 import pandas as pd
 
 from ..date_words import month_and_year, read_meeting_date
-from ..normalising import is_blank
+from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..results import Column
-from ..status_phrases import (Reading, is_reason_header, is_yes_header, notes_explain_reasons, read_status,
-                              status_of_reason)
+from ..status_phrases import (ABSENT_WORDS, NO_WORDS, YES_WORDS, Reading, is_reason_header, is_yes_header,
+                              notes_explain_reasons, read_status, status_of_reason)
 
 NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
                           "không phép; tệp không có ghi chú nói vậy, xin kiểm tra lại")
 NO_ANSWER_ALONE = "ghi «{no}» mà không có cột lý do: hiểu là vắng không phép, xin kiểm tra lại"
 REASON_IN_CELL = ("ghi lý do vắng trong ô (ví dụ «{example}»): hiểu là vắng có phép; tệp không có ghi chú nói "
                   "vậy, xin kiểm tra lại")
+CODE_LENGTH = 3
+SELF_EXPLAINING = YES_WORDS | NO_WORDS | ABSENT_WORDS
+UNLISTED = "ký hiệu không có trong dòng chú thích của tệp, đã hiểu theo cách ghi thường gặp: {marks}; xin kiểm tra lại"
+STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
 YEAR_ADDED = "có ngày không ghi năm, đã lấy năm {year} ghi trong trang"
 YEAR_CONFLICT = "tiêu đề ghi năm {title} nhưng tiêu đề cột ghi năm {header}: lấy năm ở tiêu đề cột"
 
@@ -28,11 +32,33 @@ def _per_distinct(values: np.ndarray, reader) -> tuple[np.ndarray, list]:
     return codes, [reader(value) for value in uniques]
 
 
-def read_statuses(values: np.ndarray, marks: dict) -> tuple[np.ndarray, list]:
-    """Per value, an index into the list of Readings of the distinct values (its last item is the blank one)."""
-    codes, readings = _per_distinct(values, lambda value: read_status(value, marks))
-    readings.append(read_status(None, marks))
+def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, list]:
+    """Per value, an index into the list of Readings of the distinct values (its last item is the blank one).
+    A short mark the file's legend leaves out but the usual marks explain is read, with one warning for `place`
+    (the columns it is in)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    readings = [read_status(value, context.marks) for value in uniques]
+    legend = getattr(context, "legend", None)
+    if legend:
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
+                    if reading.status and _is_code(value) and mark_key(value) not in legend]
+        if unlisted:
+            shown = ", ".join(f"«{_shown(value)}» ({count} ô) là {STATUS_WORDS[status]}"
+                              for value, status, count in unlisted)
+            context.issues.warning(None, None, "status", None, f"{place}: " + UNLISTED.format(marks=shown))
+    readings.append(read_status(None, context.marks))
     return codes, readings
+
+
+def _is_code(value) -> bool:
+    """A short mark ('V', 'kp', '1') only a legend explains, as opposed to a word ('có', 'vắng')."""
+    key = mark_key(value)
+    return key in DEFAULT_MARKS and len(key) <= CODE_LENGTH and fold(key) not in SELF_EXPLAINING
+
+
+def _shown(value) -> str:
+    return mark_key(value) if isinstance(value, float) else str(value).strip()
 
 
 def meeting_dates(values: pd.Series, context, letter: str, label: str) -> list:

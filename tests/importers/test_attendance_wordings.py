@@ -304,3 +304,16 @@ def test_a_ticked_present_column_without_any_reason_leaves_blanks_unread(tmp_pat
     ])
     result = parse_file(path)
     assert [r["full_name"] for r in result.records()] == ["Lê Văn An"]
+
+
+def test_a_mark_the_legend_leaves_out_is_read_the_usual_way_and_flagged(tmp_path):
+    path = _save(tmp_path, [
+        ["BẢNG ĐIỂM DANH NĂM 2025"],
+        ["STT", "Họ và tên", "T1", "T2", "T3"],
+        [1, "Lê Văn An", "x", "P", "V"],
+        [], ["Ghi chú: x - có mặt; P - vắng có phép"],
+    ])
+    result = parse_file(path)
+    assert [r["status"] for r in result.records()] == ["present", "excused", "present"]
+    flagged = [w for w in result.warnings if "«V» (1 ô)" in w["message"]]
+    assert len(flagged) == 1 and "C–E" in flagged[0]["message"]
