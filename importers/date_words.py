@@ -17,9 +17,10 @@ from .normalising import fold, is_blank, normalise_date
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 _WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
 _DAY_MONTH_YEAR = r"(?:ngay )?(?P<d>\d{1,2}) (?:thang )?(?P<m>\d{1,2})(?: (?:nam )?(?P<y>\d{4}|\d{2}))?"
-_MEETING_DATE = re.compile(rf"^(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
+_TIME = r"(?:(?:luc )?\d{1,2} ?h(?: ?\d{2})?(?: ?p)?|sang|chieu|toi|trua)"  # "19h30", "7h", "sáng"
+_MEETING_DATE = re.compile(rf"^(?:{_TIME} )?(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
                            rf"(?:{_DAY_MONTH_YEAR}|(?P<iso_y>\d{{4}}) (?P<iso_m>\d{{1,2}}) (?P<iso_d>\d{{1,2}}))"
-                           rf"(?: (?P<after>{_WEEKDAY}))?$")
+                           rf"(?: (?P<after>{_WEEKDAY}))?(?: (?:luc )?{_TIME})?$")
 VIETNAMESE_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 NO_YEAR = "không ghi năm và trong trang không có năm nào để bổ sung"
@@ -86,6 +87,9 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
 # ---- month headers ---------------------------------------------------------------------------
 
 _MONTH_WORD = r"(?:t|th|thg|thang)"
+_ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+                 "xi": 11, "xii": 12}
+_ROMAN_MONTH = re.compile(r"^thang ([ivx]{1,4})(?: (?:nam )?(\d{4}))?$")              # Tháng I .. Tháng XII
 _MONTH_PATTERNS = (
     re.compile(rf"^{_MONTH_WORD} ?(\d{{1,2}})(?: (?:nam )?(\d{{4}}|\d{{2}}))?$"),  # T01, Th 1, Tháng 01/2025, T1/25
     re.compile(r"^(\d{1,2}) (?:nam )?(\d{4})$"),                                   # 01/2025, 1-2025
@@ -104,6 +108,9 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
         if match:
             month, year = int(match.group(1)), _full_year(match.group(2), None)
             return _checked(month, year)
+    match = _ROMAN_MONTH.match(folded)
+    if match and match.group(1) in _ROMAN_MONTHS:
+        return _checked(_ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
     match = _YEAR_MONTH.match(folded)
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))

@@ -24,6 +24,11 @@ PHRASES = (
     (("muon", "tre", "den cham", "di cham"), "late"),
 )
 ABSENT_WORDS = {"vang", "vang mat"}
+PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
+# Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
+REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
+                "di hoc", "hoc", "thai san", "viec hieu", "viec hy", "tap huan", "dieu tri")
+_REASON_AFTER = re.compile(rf"^(?:vang|nghi)(?: mat)? (?:vi |do )?(?:{'|'.join(REASON_WORDS)})\b")
 _WITH_REASON = re.compile(r"^\s*(?:vắng|nghỉ)(?:\s+mặt)?\s*(?:\((?P<a>[^)]*)\)|[:\-–—]\s*(?P<b>.+)"
                           r"|\s+(?:do|vì|lý do:?)\s+(?P<c>.+))\s*$", re.IGNORECASE)
 
@@ -57,11 +62,12 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
             return Reading(status)
     if " ve som " in padded:
         return Reading("late", doubt=LEFT_EARLY)
-    reason = _reason_in_cell(value)
-    if reason:
+    if _reason_in_cell(value) or _REASON_AFTER.match(folded):
         return Reading("excused", answer="reason")
     if folded in ABSENT_WORDS:
         return Reading("absent")
+    if folded.startswith(PRESENT_OPENINGS):
+        return Reading("present")
     return Reading(problem=UNKNOWN)
 
 

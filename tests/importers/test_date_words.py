@@ -20,6 +20,9 @@ from importers.date_words import (day_under_month, meeting_date_in_titles, meeti
     ("07-03-25", dt.date(2025, 3, 7)),
     ("7.3.2025", dt.date(2025, 3, 7)),
     ("2025-03-07", dt.date(2025, 3, 7)),
+    ("19h30 Thứ Hai, 06/01/2025", dt.date(2025, 1, 6)),
+    ("06/01/2025 - 19h30", dt.date(2025, 1, 6)),
+    ("Sáng 06/01/2025", dt.date(2025, 1, 6)),
 ])
 def test_meeting_dates_in_words_read_exactly(text, expected):
     read = read_meeting_date(text)
@@ -54,13 +57,14 @@ def test_weekday_words(word, weekday):
     ("01/2025", (1, 2025)), ("1/2025", (1, 2025)), ("12-2024", (12, 2024)), ("T01", (1, None)), ("T1", (1, None)),
     ("Th.1", (1, None)), ("Thg 1", (1, None)), ("Thg.11", (11, None)), ("Tháng 01/2025", (1, 2025)),
     ("Tháng 1 năm 2024", (1, 2024)), ("T1/25", (1, 2025)), ("2025-03", (3, 2025)), ("THÁNG 12", (12, None)),
+    ("Tháng IV", (4, None)), ("THÁNG XII năm 2024", (12, 2024)),
 ])
 def test_month_headers_and_their_year(label, expected):
     assert month_and_year(label) == expected
 
 
 @pytest.mark.parametrize("label", ["Quý I", "Quý 1", "Jan", "13/2025", "Tỷ lệ %", "Số buổi dự", "Cộng", "2025",
-                                   "Năm 2025", "T13"])
+                                   "Năm 2025", "T13", "Tháng XIII"])
 def test_labels_that_are_not_months(label):
     assert month_and_year(label) is None
 

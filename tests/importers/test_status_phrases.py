@@ -14,7 +14,8 @@ MARKS = marks_table(None)
     ("Vắng (đi công tác)", "excused"), ("Vắng - việc gia đình", "excused"), ("Vắng do ốm", "excused"),
     ("Nghỉ phép", "excused"), ("Vắng không phép", "absent"), ("Vắng không lý do", "absent"),
     ("vắng (không lý do)", "absent"), ("Vắng", "absent"), ("Đến muộn 15 phút", "late"), ("đi muộn", "late"),
-    ("Đi trễ 10'", "late"), ("KP", "absent"), ("cp", "excused"), ("X", "present"),
+    ("Đi trễ 10'", "late"), ("KP", "absent"), ("cp", "excused"), ("X", "present"), ("Nghỉ ốm", "excused"),
+    ("Vắng đi học", "excused"), ("Có mặt đúng giờ", "present"), ("Có mặt (muộn 10 phút)", "late"),
 ])
 def test_phrases_and_marks_in_any_case(value, status):
     reading = read_status(value, MARKS)
