@@ -13,6 +13,7 @@ from typing import Any
 from .normalising import decode_mark, fold, is_blank
 
 UNKNOWN = "ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép hay đến muộn"
+MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiểu là có mặt, xin kiểm tra phần ghi thêm"
 LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
 
 NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no"}
@@ -67,7 +68,7 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
     if folded in ABSENT_WORDS:
         return Reading("absent")
     if folded.startswith(PRESENT_OPENINGS):
-        return Reading("present")
+        return Reading("present", doubt=MORE_WORDS)
     return Reading(problem=UNKNOWN)
 
 
