@@ -80,7 +80,7 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
     word = match.group("before") or match.group("after")
     warning = None
     if word is not None and weekday_of(word) != date.weekday():
-        warning = f"ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}, không khớp thứ ghi trong ô"
+        warning = f"ghi sai thứ: ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}; đã lấy theo ngày tháng"
     return MeetingDate(date, warning=warning, year_added=year_text is None)
 
 

@@ -59,6 +59,17 @@ def _cell_doubts(codes: np.ndarray, readings: list, place, values, issues) -> No
                             readings[codes[position]].doubt)
 
 
+def _first_of_each(rows, read_dates, raw_dates, letter, issues) -> None:
+    """One warning per distinct doubtful date (a meeting's date repeats on every row of it), at its first row."""
+    seen = {}
+    for row, read in zip(rows, read_dates):
+        if read.warning:
+            seen.setdefault(raw_dates[row], [row, read.warning, 0])[2] += 1
+    for value, (row, warning, count) in seen.items():
+        more = f" (và {count - 1} ô khác cùng giá trị)" if count > 1 else ""
+        issues.cell_problem("warning", int(row), letter, "date", LABELS["date"], value, warning + more)
+
+
 def _categorical(values: np.ndarray, clean, repeat: int, keep: np.ndarray) -> pd.Categorical:
     """Cleaned per-row values repeated for each month cell and kept where a mark exists, as codes not strings."""
     codes, categories = factorize_cleaned(values, clean)
@@ -116,10 +127,7 @@ def _long(frame, by_field, names, units, context, columns):
     mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,
                  issues)
-    for row, read in zip(frame.index, read_dates):
-        if read.warning:
-            issues.cell_problem("warning", int(row), date_column.letter, "date", LABELS["date"], raw_dates[row],
-                                read.warning)
+    _first_of_each(frame.index, read_dates, raw_dates, date_column.letter, issues)
     missing_date = dates.isna() & date_problems.isna() & statuses.notna()
     for row in frame.index[date_problems.notna().to_numpy()]:
         issues.cell_problem("error", int(row), by_field["date"].letter, "date", LABELS["date"], raw_dates[row],

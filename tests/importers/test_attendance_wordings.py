@@ -317,3 +317,16 @@ def test_a_mark_the_legend_leaves_out_is_read_the_usual_way_and_flagged(tmp_path
     assert [r["status"] for r in result.records()] == ["present", "excused", "present"]
     flagged = [w for w in result.warnings if "«V» (1 ô)" in w["message"]]
     assert len(flagged) == 1 and "C–E" in flagged[0]["message"]
+
+
+def test_a_wrong_weekday_repeated_on_a_meetings_rows_is_one_warning(tmp_path):
+    path = _csv(tmp_path, [
+        "Ngày họp,Họ và tên,Điểm danh",
+        '"Thứ Ba, 06/01/2025",Lê Văn An,x',
+        '"Thứ Ba, 06/01/2025",Trần Thị Bình,x',
+        '"Thứ Ba, 06/01/2025",Phạm Văn Cường,x',
+    ])
+    result = parse_file(path)
+    assert [r["date"] for r in result.records()] == ["2025-01-06"] * 3
+    assert [(w["row"], w["column"]) for w in result.warnings] == [(2, "A")]
+    assert "Thứ Hai" in result.warnings[0]["message"] and "2 ô khác" in result.warnings[0]["message"]
