@@ -203,3 +203,12 @@ def meeting_date_in_titles(titles: list[str]) -> dt.date | None:
             except ValueError:
                 return None
     return found.pop() if len(found) == 1 else None
+
+
+_TAB_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def year_of_tab(name: str | None) -> int | None:
+    """The year a sheet's tab names ('Nam 2025', 'SHCB 2025'), for a register whose title states none."""
+    match = _TAB_YEAR.search(name or "")
+    return int(match.group(1)) if match else None

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..normalising import STATUSES, clean_text, iso
@@ -20,6 +21,7 @@ NO_YEAR = "không xác định được năm của các cột tháng (cần dòn
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
     frame, by_field = with_context(body, columns)
+    context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))
     frame, by_field = unit_from_line(frame, by_field, context)
     months = [column for column in columns if column.month]

@@ -3,7 +3,7 @@ columns and rows, weekday dates, yes/no answers with a reason column, phrases. E
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from importers import parse_file
 from importers.errors import ImportFileError
@@ -330,3 +330,11 @@ def test_a_wrong_weekday_repeated_on_a_meetings_rows_is_one_warning(tmp_path):
     assert [r["date"] for r in result.records()] == ["2025-01-06"] * 3
     assert [(w["row"], w["column"]) for w in result.warnings] == [(2, "A")]
     assert "Thứ Hai" in result.warnings[0]["message"] and "2 ô khác" in result.warnings[0]["message"]
+
+
+def test_the_tab_name_gives_the_year_when_no_title_does(tmp_path):
+    path = _save(tmp_path, [["STT", "Họ và tên", "T1", "T2"], [1, "Lê Văn An", "x", "cp"], [], [LEGEND]])
+    workbook = load_workbook(path)
+    workbook.active.title = "Nam 2024"
+    workbook.save(path)
+    assert [r["date"] for r in parse_file(path).records()] == ["2024-01-01", "2024-02-01"]
