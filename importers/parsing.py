@@ -18,6 +18,7 @@ from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .date_words import meeting_date_in_titles, meeting_days, stated_year
+from .kind_votes import prefer_attendance
 from .status_phrases import find_notes
 from .unit_lines import unit_in_lines
 from .results import ParseResult, SheetData, Table
@@ -281,7 +282,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
     table.dates = meeting_days(table.labels, table.parents, table.dates, fixes.year or _year(table))
     grid = build_grid(chosen.rows)
-    kind = kind or detect_kind(table)
+    kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)
     grid, joined = rescue.add_joins(grid, table, fixes.joins)
     if joined:

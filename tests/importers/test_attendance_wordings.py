@@ -338,3 +338,25 @@ def test_the_tab_name_gives_the_year_when_no_title_does(tmp_path):
     workbook.active.title = "Nam 2024"
     workbook.save(path)
     assert [r["date"] for r in parse_file(path).records()] == ["2024-01-01", "2024-02-01"]
+
+
+def test_a_register_with_roster_like_headers_is_read_as_attendance_by_its_marks(tmp_path):
+    path = _save(tmp_path, [
+        ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Ngày họp", "Kết quả"],
+        [1, "Lê Văn An", dt.date(1970, 2, 1), "Bí thư", dt.date(2025, 1, 6), "Có mặt"],
+        [2, "Trần Thị Bình", dt.date(1980, 3, 4), "Đảng viên", dt.date(2025, 1, 6), "Vắng có phép"],
+        [3, "Phạm Văn Cường", dt.date(1990, 5, 6), "Đảng viên", dt.date(2025, 1, 6), "x"],
+    ])
+    result = parse_file(path)
+    assert result.kind == "attendance"
+    assert [r["status"] for r in result.records()] == ["present", "excused", "present"]
+
+
+def test_a_roster_with_a_date_column_stays_a_roster(tmp_path):
+    path = _save(tmp_path, [
+        ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đoàn công tác", "Nhiệm vụ"],
+        [1, "Lê Văn An", dt.date(1970, 2, 1), "Bí thư", "Đoàn công tác số 1", "Trưởng đoàn"],
+        [2, "Trần Thị Bình", dt.date(1980, 3, 4), "Chuyên viên", "Đoàn công tác số 1", "Thành viên"],
+        [3, "Phạm Văn Cường", dt.date(1990, 5, 6), "Chuyên viên", "Đoàn công tác số 1", "Thành viên"],
+    ])
+    assert parse_file(path).kind == "roster"
