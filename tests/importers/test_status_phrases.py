@@ -1,6 +1,7 @@
 """Attendance statuses written as phrases and yes/no answers (importers.status_phrases)."""
 import pytest
 
+from importers.legends import parse_legend
 from importers.normalising import marks_table
 from importers.status_phrases import (find_notes, is_flag_column, is_reason_header, notes_explain_reasons,
                                       read_status, status_of_reason)
@@ -75,3 +76,11 @@ def test_reason_headers_and_notes():
     notes = find_notes(rows)
     assert notes == ["Ghi chú: vắng không ghi lý do là vắng không phép"]
     assert notes_explain_reasons(notes) and not notes_explain_reasons(["Ghi chú: số liệu đến 31/12"])
+
+
+@pytest.mark.parametrize("legend, expected", [
+    ("Ký hiệu: ● có mặt   ○ vắng có lý do   ✗ vắng không lý do", {"●": "present", "○": "excused", "✗": "absent"}),
+    ("Ghi chú: x  -   có mặt; P - vắng có phép", {"x": "present", "p": "excused"}),
+])
+def test_legend_gaps_separate_items_or_are_typing(legend, expected):
+    assert parse_legend(legend) == expected
