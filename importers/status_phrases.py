@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .normalising import decode_mark, fold, is_blank
+from .normalising import decode_mark, fold, is_blank, mark_key
 
 UNKNOWN = "ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép hay đến muộn"
 MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiểu là có mặt, xin kiểm tra phần ghi thêm"
@@ -25,6 +25,9 @@ PHRASES = (
     (("muon", "tre", "den cham", "di cham"), "late"),
 )
 ABSENT_WORDS = {"vang", "vang mat"}
+TICKS = {"√", "☑", "✅", "✔️"}  # ticks besides the usual marks' ✓ ✔
+# Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do, đi muộn.
+CODES = {"vcp": "excused", "vkp": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused", "vkld": "absent"}
 PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
 # Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
 REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
@@ -55,8 +58,10 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
         return Reading("absent", answer="no")
     if status:
         return Reading(status)
-    if folded in YES_WORDS:
+    if folded in YES_WORDS or mark_key(value) in TICKS:
         return Reading("present")
+    if folded in CODES:
+        return Reading(CODES[folded])
     padded = f" {folded} "
     for wordings, status in PHRASES:
         if any(f" {wording} " in padded for wording in wordings):

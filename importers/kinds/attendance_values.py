@@ -10,7 +10,7 @@ import pandas as pd
 from ..date_words import month_and_year, read_meeting_date
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..results import Column
-from ..status_phrases import (ABSENT_WORDS, NO_WORDS, YES_WORDS, Reading, is_reason_header, is_yes_header,
+from ..status_phrases import (ABSENT_WORDS, CODES, NO_WORDS, YES_WORDS, Reading, is_reason_header, is_yes_header,
                               notes_explain_reasons, read_status, status_of_reason)
 
 NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
@@ -19,6 +19,7 @@ NO_ANSWER_ALONE = "ghi «{no}» mà không có cột lý do: hiểu là vắng k
 REASON_IN_CELL = ("ghi lý do vắng trong ô (ví dụ «{example}»): hiểu là vắng có phép; tệp không có ghi chú nói "
                   "vậy, xin kiểm tra lại")
 CODE_LENGTH = 3
+AMBIGUOUS_MARKS = {"v"}  # a tick to some offices, "vắng" to others: flagged even without a legend
 SELF_EXPLAINING = YES_WORDS | NO_WORDS | ABSENT_WORDS
 UNLISTED = "ký hiệu không có trong dòng chú thích của tệp, đã hiểu theo cách ghi thường gặp: {marks}; xin kiểm tra lại"
 STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
@@ -38,15 +39,15 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
     (the columns it is in)."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     readings = [read_status(value, context.marks) for value in uniques]
-    legend = getattr(context, "legend", None)
-    if legend:
-        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-        unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
-                    if reading.status and _is_code(value) and mark_key(value) not in legend]
-        if unlisted:
-            shown = ", ".join(f"«{_shown(value)}» ({count} ô) là {STATUS_WORDS[status]}"
-                              for value, status, count in unlisted)
-            context.issues.warning(None, None, "status", None, f"{place}: " + UNLISTED.format(marks=shown))
+    legend = getattr(context, "legend", None) or {}
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
+                if reading.status and _is_code(value) and mark_key(value) not in legend
+                and (legend or mark_key(value) in AMBIGUOUS_MARKS)]
+    if unlisted:
+        shown = ", ".join(f"«{_shown(value)}» ({count} ô) là {STATUS_WORDS[status]}"
+                          for value, status, count in unlisted)
+        context.issues.warning(None, None, "status", None, f"{place}: " + UNLISTED.format(marks=shown))
     readings.append(read_status(None, context.marks))
     return codes, readings
 
@@ -54,7 +55,7 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
 def _is_code(value) -> bool:
     """A short mark ('V', 'kp', '1') only a legend explains, as opposed to a word ('có', 'vắng')."""
     key = mark_key(value)
-    return key in DEFAULT_MARKS and len(key) <= CODE_LENGTH and fold(key) not in SELF_EXPLAINING
+    return (key in DEFAULT_MARKS or key in CODES) and len(key) <= CODE_LENGTH and fold(key) not in SELF_EXPLAINING
 
 
 def _shown(value) -> str:

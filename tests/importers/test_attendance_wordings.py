@@ -360,3 +360,11 @@ def test_a_roster_with_a_date_column_stays_a_roster(tmp_path):
         [3, "Phạm Văn Cường", dt.date(1990, 5, 6), "Chuyên viên", "Đoàn công tác số 1", "Thành viên"],
     ])
     assert parse_file(path).kind == "roster"
+
+
+def test_a_v_mark_without_a_legend_is_flagged(tmp_path):
+    path = _save(tmp_path, [["BẢNG ĐIỂM DANH NĂM 2025"], ["STT", "Họ và tên", "T1", "T2"],
+                            [1, "Lê Văn An", "V", "x"]])
+    result = parse_file(path)
+    assert [r["status"] for r in result.records()] == ["present", "present"]
+    assert len(result.warnings) == 1 and "«V» (1 ô)" in result.warnings[0]["message"]

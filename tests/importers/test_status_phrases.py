@@ -16,7 +16,8 @@ MARKS = marks_table(None)
     ("Nghỉ phép", "excused"), ("Vắng không phép", "absent"), ("Vắng không lý do", "absent"),
     ("vắng (không lý do)", "absent"), ("Vắng", "absent"), ("Đến muộn 15 phút", "late"), ("đi muộn", "late"),
     ("Đi trễ 10'", "late"), ("KP", "absent"), ("cp", "excused"), ("X", "present"), ("Nghỉ ốm", "excused"),
-    ("Vắng đi học", "excused"), ("Có mặt (muộn 10 phút)", "late"),
+    ("Vắng đi học", "excused"), ("Có mặt (muộn 10 phút)", "late"), ("√", "present"), ("VCP", "excused"),
+    ("vkp", "absent"),
 ])
 def test_phrases_and_marks_in_any_case(value, status):
     reading = read_status(value, MARKS)
