@@ -124,10 +124,13 @@ def is_yes_header(label: Any) -> bool:
     return fold(label) in YES_WORDS
 
 
+REASON_RULE_WORDS = ("ghi ly do", "neu co ly do", "co ly do thi", "khong co ly do la", "khong ly do la")
+
+
 def notes_explain_reasons(notes: list[str]) -> bool:
     """True when a note line of the file tells how reasons decide the status ("vắng không ghi lý do là vắng
-    không phép", "vắng có lý do thì ghi lý do trong ngoặc đơn")."""
-    return any(" ly do " in f" {fold(note)} " or " phep " in f" {fold(note)} " for note in notes)
+    không phép", "vắng có lý do thì ghi lý do trong ngoặc đơn"); a marks legend ("P - vắng có lý do") does not."""
+    return any(f" {wording} " in f" {fold(note)} " for note in notes for wording in REASON_RULE_WORDS)
 
 
 NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc")

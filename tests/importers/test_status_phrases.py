@@ -77,6 +77,8 @@ def test_reason_headers_and_notes():
     notes = find_notes(rows)
     assert notes == ["Ghi chú: vắng không ghi lý do là vắng không phép"]
     assert notes_explain_reasons(notes) and not notes_explain_reasons(["Ghi chú: số liệu đến 31/12"])
+    assert notes_explain_reasons(["Ghi chú: vắng có lý do thì ghi lý do trong ngoặc đơn."])
+    assert not notes_explain_reasons(["Ghi chú: x - có mặt; P - vắng có lý do; K - vắng không phép"])
 
 
 @pytest.mark.parametrize("legend, expected", [
