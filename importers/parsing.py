@@ -17,7 +17,7 @@ from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
-from .date_words import meeting_date_in_titles, meeting_days, stated_year
+from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
 from .kind_votes import prefer_attendance
 from .status_phrases import find_notes
 from .unit_lines import unit_in_lines
@@ -280,7 +280,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
-    table.dates = meeting_days(table.labels, table.parents, table.dates, fixes.year or _year(table))
+    table.dates = meeting_days(table.labels, table.parents, table.dates,
+                               fixes.year or _year(table) or year_of_tab(chosen.name))
     grid = build_grid(chosen.rows)
     kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)

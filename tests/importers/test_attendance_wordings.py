@@ -368,3 +368,14 @@ def test_a_v_mark_without_a_legend_is_flagged(tmp_path):
     result = parse_file(path)
     assert [r["status"] for r in result.records()] == ["present", "present"]
     assert len(result.warnings) == 1 and "«V» (1 ô)" in result.warnings[0]["message"]
+
+
+def test_day_month_headers_take_the_tab_year_when_no_title_states_one(tmp_path):
+    path = _save(tmp_path, [["STT", "Họ và tên", "06/01", "03/02", "03/03"], [1, "Lê Văn An", "x", "cp", "x"],
+                            [], [LEGEND]])
+    workbook = load_workbook(path)
+    workbook.active.title = "SHCB 2025"
+    workbook.save(path)
+    result = parse_file(path)
+    assert result.kind == "attendance"
+    assert [r["date"] for r in result.records()] == ["2025-01-06", "2025-02-03", "2025-03-03"]
