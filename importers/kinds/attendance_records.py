@@ -15,7 +15,8 @@ from .attendance_values import meeting_dates, month_dates, read_statuses, refine
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
 NO_DATE_COLUMNS = "Không tìm thấy cột ngày sinh hoạt hoặc các cột tháng (T1…T12) trong bảng điểm danh."
-NO_YEAR = "không xác định được năm của các cột tháng (cần dòng tiêu đề có 'năm YYYY')"
+NO_YEAR = ("không xác định được năm của các cột tháng (cần dòng tiêu đề có 'năm YYYY', năm trong tiêu đề cột "
+           "hoặc tên trang tính)")
 
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
