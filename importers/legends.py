@@ -49,7 +49,16 @@ def _pair(item: str) -> tuple[str, str] | None:
 
 
 def parse_legend(text: str) -> dict[str, str]:
-    """Marks table from a legend line; empty when nothing recognisable."""
+    """Marks table from a legend line; empty when nothing recognisable. Wide gaps may separate the items
+    ("● có mặt   ○ vắng") or be mere typing ("x  -   có mặt"): the reading that explains more marks wins."""
+    spaced, single = _parse_items(text), _parse_items(_GAPS.sub(" ", text))
+    return spaced if len(spaced) >= len(single) else single
+
+
+_GAPS = re.compile(r"[^\S\n]+")
+
+
+def _parse_items(text: str) -> dict[str, str]:
     body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
     table = {}
     for item in _SEPARATORS.split(body):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from .kinds import KEY_FIELDS, FieldSpec
@@ -15,7 +16,8 @@ _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
 STOP_PREFIXES = (
-    "tong cong", "tong so", "cong ", "nguoi lap", "t m ", "tm ", "xac nhan", "thu truong", "ky ten", "ghi chu",
+    "tong cong", "tong so", "cong ", "ty le du ", "ty le tham du ", "ty le co mat ", "nguoi lap", "t m ", "tm ",
+    "xac nhan", "thu truong", "ky ten", "ghi chu",
     "chu thich", "ky hieu", "nguoi ky", "noi nhan", "k t ", "kt ",
 )
 
@@ -192,8 +194,8 @@ def find_legend(rows: list[list[Any]], body_end: int) -> str | None:
     """The marks legend line below the table body (else above the table)."""
     for row in rows[body_end:] + rows[:HEADER_SCAN_ROWS]:
         for cell in row:
-            if is_legend_text(cell):
-                return clean_text(cell)
+            if is_legend_text(cell):  # spacing kept: wide gaps separate the items ("● có mặt   ○ vắng")
+                return unicodedata.normalize("NFC", cell).strip()
     return None
 
 

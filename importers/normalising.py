@@ -339,20 +339,17 @@ def normalise_year(value: Any) -> Cleaned:
 
 # ---- months ----------------------------------------------------------------------------------
 
-_MONTH_HEADER = re.compile(r"^(?:t|th|thang)\s*(\d{1,2})(?:\s*(?:nam\s*)?(\d{4}))?$")
 _YEAR_IN_TEXT = re.compile(r"\bnam\s+((?:19|20)\d{2})\b")
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def month_of_header(label: Any, parent: Any = None) -> int | None:
-    """Month number for a header like 'T1', 'Tháng 1', 'Th 1' or a bare '1' under a 'Tháng' parent."""
-    folded = fold(label)
-    match = _MONTH_HEADER.match(folded)
-    if match and 1 <= int(match.group(1)) <= 12:
-        return int(match.group(1))
-    if folded.isdigit() and 1 <= int(folded) <= 12 and "thang" in fold(parent):
-        return int(folded)
-    return None
+    """Month number for a header like 'T1', 'Tháng 1', 'Th.1', '01/2025' or a bare '1' under a 'Tháng' parent
+    (the wordings live in ``importers.date_words``)."""
+    from .date_words import month_and_year  # date_words reads dates through this module
+
+    found = month_and_year(label, parent)
+    return found[0] if found else None
 
 
 def year_in_text(texts: list[str]) -> int | None:

@@ -18,6 +18,10 @@ from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
+from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
+from .kind_votes import prefer_attendance
+from .status_phrases import find_notes
+from .unit_lines import unit_in_lines
 from .results import ParseResult, SheetData, Table
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .split_columns import coalesce_split_fields, coalesce_status_flags
@@ -38,6 +42,11 @@ class Context:
     year: int | None = None
     marks: dict = field(default_factory=dict)
     epoch_1904: bool = False
+    notes: list = field(default_factory=list)  # note lines ("Ghi chú: …") that may explain the statuses
+    title_year: int | None = None  # the year the title states, to check a year in the month headers against
+    meeting_date: object = None  # the one meeting a sheet records, when a title line states its date
+    unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
+    legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
 
 
 SURE_LEGACY_CELLS = 3
@@ -287,8 +296,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
+    table.dates = meeting_days(table.labels, table.parents, table.dates,
+                               fixes.year or _year(table) or year_of_tab(chosen.name))
     grid = build_grid(chosen.rows)
-    kind = kind or detect_kind(table)
+    kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)
     grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
@@ -308,8 +319,11 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
     legend = find_legend(chosen.rows, table.body_end)
+    listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
-                      marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend})
+                      marks=marks_table(listed), legend=listed,
+                      notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
+                      meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     from . import plausibility

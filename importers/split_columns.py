@@ -9,6 +9,7 @@ from .legends import meaning_to_status
 from .mapping import match_field
 from .normalising import fold
 from .results import Column, Table
+from .status_phrases import is_flag_column
 
 
 def _blank(values: np.ndarray) -> np.ndarray:
@@ -52,17 +53,20 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
 def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column]) -> None:
     """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
     a row is the wording of the column its mark is in, read into the first such column as the 'status' field."""
-    flags = []
+    flags, body = [], slice(table.body_start, table.body_end)
+    named = np.ones(table.body_end - table.body_start, dtype=bool)  # rows naming a person and a date, not the footer
+    for column in columns:
+        if column.field in ("full_name", "date"):
+            named &= ~_blank(grid[body, column.index])
     for column in columns:
         if column.month or (column.field and column.field != "status"):
             continue
         parent = table.parents[column.index] if column.index < len(table.parents) else ""
         wording = column.header if fold(parent) == fold(column.header) else f"{parent} {column.header}"
-        if meaning_to_status(wording):
+        if meaning_to_status(wording) and is_flag_column(grid[body, column.index][named]):
             flags.append((column, wording))
     if len({meaning_to_status(wording) for _, wording in flags}) < 2:
         return
-    body = slice(table.body_start, table.body_end)
     status = np.full(table.body_end - table.body_start, None, dtype=object)
     for column, wording in flags:
         marked = ~_blank(grid[body, column.index]) & np.equal(status, None)

@@ -1,35 +1,41 @@
 """Build canonical attendance records column-wise from a table body (pandas, no per-cell Python loop)."""
 
-import datetime as dt
-
 import numpy as np
 import pandas as pd
 
+from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
-from ..legends import read_mark
-from ..normalising import STATUSES, clean_text, iso, normalise_date
-from .body import clean_unique, factorize_cleaned, map_unique
+from ..normalising import STATUSES, clean_text, iso
+from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
+from .attendance_infer import date_from_title, infer_long_columns, unit_from_line
+from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
 NO_DATE_COLUMNS = "Không tìm thấy cột ngày sinh hoạt hoặc các cột tháng (T1…T12) trong bảng điểm danh."
-NO_YEAR = "không xác định được năm của các cột tháng (cần dòng tiêu đề có 'năm YYYY')"
+NO_YEAR = ("không xác định được năm của các cột tháng (cần dòng tiêu đề có 'năm YYYY', năm trong tiêu đề cột "
+           "hoặc tên trang tính)")
 
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
     frame, by_field = with_context(body, columns)
+    context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))
+    frame, by_field = unit_from_line(frame, by_field, context)
     months = [column for column in columns if column.month]
     if months:
         return _wide(frame, months, by_field, context)
+    if not {"date", "status"} <= by_field.keys():
+        by_field = infer_long_columns(frame, columns, by_field, context)
+        frame, by_field = date_from_title(frame, by_field, context)
     if "date" in by_field and "status" in by_field:
         names = _column(frame, by_field, "full_name")
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
         units = map_unique(_column(frame, by_field, "unit"), clean_text)
-        return _long(frame, by_field, names, units, context)
+        return _long(frame, by_field, names, units, context, columns)
     raise ImportFileError(NO_DATE_COLUMNS)
 
 
@@ -38,26 +44,33 @@ def _column(frame: pd.DataFrame, by_field: dict, field: str) -> pd.Series:
     return frame[spec.index] if spec is not None else pd.Series(None, index=frame.index, dtype=object)
 
 
-def _decode(values: np.ndarray, table: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Statuses and problems for a flat array of marks, decoding each distinct mark once."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    decoded = [read_mark(mark, table) for mark in uniques]
-    statuses = np.array([d[0] for d in decoded] + [None], dtype=object)
-    problems = np.array([d[1] for d in decoded] + [None], dtype=object)
-    return statuses[codes], problems[codes]
-
-
 BLANK, UNKNOWN = -1, -2
 
 
-def _status_codes(values: np.ndarray, table: dict) -> np.ndarray:
-    """Index into STATUSES per mark (BLANK / UNKNOWN otherwise), decoding each distinct mark once."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    lookup = []
-    for mark in uniques:
-        status, problem = read_mark(mark, table)
-        lookup.append(STATUSES.index(status) if status else UNKNOWN if problem else BLANK)
-    return np.array(lookup + [BLANK], dtype=np.int8)[codes]
+def _status_codes(codes: np.ndarray, readings: list) -> np.ndarray:
+    """Index into STATUSES per cell (BLANK / UNKNOWN otherwise) from the Readings of the distinct values."""
+    lookup = [STATUSES.index(r.status) if r.status else UNKNOWN if r.problem else BLANK for r in readings]
+    return np.array(lookup, dtype=np.int8)[codes]
+
+
+def _cell_doubts(codes: np.ndarray, readings: list, place, values, issues) -> None:
+    """A warning for each cell read with a doubt (e.g. «về sớm»); `place(position)` gives (row, letter)."""
+    doubtful = [index for index, reading in enumerate(readings) if reading.doubt]
+    for position in np.flatnonzero(np.isin(codes, doubtful)) if doubtful else ():
+        row, letter = place(int(position))
+        issues.cell_problem("warning", row, letter, "status", LABELS["status"], values[position],
+                            readings[codes[position]].doubt)
+
+
+def _first_of_each(rows, read_dates, raw_dates, letter, issues) -> None:
+    """One warning per distinct doubtful date (a meeting's date repeats on every row of it), at its first row."""
+    seen = {}
+    for row, read in zip(rows, read_dates):
+        if read.warning:
+            seen.setdefault(raw_dates[row], [row, read.warning, 0])[2] += 1
+    for value, (row, warning, count) in seen.items():
+        more = f" (và {count - 1} ô khác cùng giá trị)" if count > 1 else ""
+        issues.cell_problem("warning", int(row), letter, "date", LABELS["date"], value, warning + more)
 
 
 def _categorical(values: np.ndarray, clean, repeat: int, keep: np.ndarray) -> pd.Categorical:
@@ -70,23 +83,29 @@ def _wide(frame, months, by_field, context):
     """Unpivot person x month marks (row-major, like a melt ordered by row) without a Python loop over cells."""
     n_rows, n_months = len(frame), len(months)
     rows = frame.index.to_numpy()
-    if context.year is None and not all(m.day for m in months):
+    dates = month_dates(months, context)
+    if None in dates:
         for row in rows:
             context.issues.error(int(row), None, "date", None, NO_YEAR)
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
-    codes = _status_codes(marks, context.marks)
+    value_codes, readings = read_statuses(marks, context, f"Các cột {months[0].letter}–{months[-1].letter}")
+    codes = _status_codes(value_codes, readings)
     keep, bad = codes >= 0, codes == UNKNOWN
+
+    def place(position: int) -> tuple[int, str]:
+        row, month = divmod(position, n_months)
+        return int(rows[row]), months[month].letter
+
     for position in np.flatnonzero(bad):
-        row, month = divmod(int(position), n_months)
-        context.issues.cell_problem("error", int(rows[row]), months[month].letter, "status", LABELS["status"],
-                                    marks[position], "ký hiệu điểm danh không rõ")
+        context.issues.cell_problem("error", *place(int(position)), "status", LABELS["status"], marks[position],
+                                    readings[value_codes[position]].problem)
+    _cell_doubts(value_codes, readings, place, marks, context.issues)
     names = _column(frame, by_field, "full_name").to_numpy(dtype=object)
-    month_codes, month_dates = pd.factorize(
-        np.array([m.day or dt.date(context.year, m.month, 1).isoformat() for m in months], dtype=object))
+    month_codes, month_days = pd.factorize(np.array(dates, dtype=object))
     records = pd.DataFrame({
         "full_name": _categorical(names, name_cleaner(names), n_months, keep),
-        "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_dates),
+        "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_days),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
         "unit": _categorical(_column(frame, by_field, "unit").to_numpy(dtype=object), clean_text, n_months, keep),
     })
@@ -95,14 +114,23 @@ def _wide(frame, months, by_field, context):
     return records, counts, failed
 
 
-def _long(frame, by_field, names, units, context):
+def _long(frame, by_field, names, units, context, columns):
     """One record per row: meeting date and mark in their own columns."""
     issues = context.issues
     raw_dates, raw_marks = _column(frame, by_field, "date"), _column(frame, by_field, "status")
-    dates, date_problems = clean_unique(raw_dates, lambda v: normalise_date(v, context.epoch_1904))
-    statuses, mark_problems = _decode(raw_marks.to_numpy(dtype=object), context.marks)
-    statuses = pd.Series(statuses, index=frame.index)
-    mark_problems = pd.Series(mark_problems, index=frame.index)
+    date_column, status_column = by_field["date"], by_field["status"]
+    read_dates = meeting_dates(raw_dates, context, date_column.letter, date_column.header)
+    dates = pd.Series([d.date for d in read_dates], index=frame.index, dtype=object)
+    date_problems = pd.Series([d.problem for d in read_dates], index=frame.index, dtype=object)
+    marks = raw_marks.to_numpy(dtype=object)
+    value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
+    readings = [distinct[code] for code in value_codes]
+    statuses = pd.Series(refine_answers(readings, raw_marks, frame, columns, status_column, context),
+                         index=frame.index, dtype=object)
+    mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
+    _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,
+                 issues)
+    _first_of_each(frame.index, read_dates, raw_dates, date_column.letter, issues)
     missing_date = dates.isna() & date_problems.isna() & statuses.notna()
     for row in frame.index[date_problems.notna().to_numpy()]:
         issues.cell_problem("error", int(row), by_field["date"].letter, "date", LABELS["date"], raw_dates[row],

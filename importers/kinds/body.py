@@ -18,7 +18,9 @@ from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
 
-STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên"
+STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
+                r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
+                r"|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên"
                 r"|(?:cộng|tổng|tổng cộng|tổng số)[^\S\n]*(?:\(.*\))?[^\S\n]*$)")
 
 

@@ -1,0 +1,214 @@
+"""Dates and months as offices word them: meeting dates with a weekday ("Thứ Hai, 06/01/2025", "T2 06/01",
+"06/01/2025 (CN)"), in words ("ngày 7 tháng 3 năm 2025"), with the year left out ("07/3", the year stated
+elsewhere in the sheet), and month column headers with or without their year ("01/2025", "T01", "Th.1",
+"Thg 1", "Tháng 01/2025"). A quarter ("Quý I") is not a month.
+
+Everything is matched on folded text (see ``normalising.fold``): no diacritics, punctuation turned to spaces."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .normalising import fold, is_blank, normalise_date
+
+# Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+_WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
+_DAY_MONTH_YEAR = r"(?:ngay )?(?P<d>\d{1,2}) (?:thang )?(?P<m>\d{1,2})(?: (?:nam )?(?P<y>\d{4}|\d{2}))?"
+_TIME = r"(?:(?:luc )?\d{1,2} ?h(?: ?\d{2})?(?: ?p)?|sang|chieu|toi|trua)"  # "19h30", "7h", "sáng"
+_MEETING_DATE = re.compile(rf"^(?:{_TIME} )?(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
+                           rf"(?:{_DAY_MONTH_YEAR}|(?P<iso_y>\d{{4}}) (?P<iso_m>\d{{1,2}}) (?P<iso_d>\d{{1,2}}))"
+                           rf"(?: (?P<after>{_WEEKDAY}))?(?: (?:luc )?{_TIME})?$")
+VIETNAMESE_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+NO_YEAR = "không ghi năm và trong trang không có năm nào để bổ sung"
+NOT_A_DATE = "không hợp lệ"
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """A meeting date read from one cell: the date, or the problem; a warning when read with a doubt."""
+
+    date: dt.date | None = None
+    problem: str | None = None
+    warning: str | None = None
+    year_added: bool = False  # written without its year, completed with the sheet's
+
+
+def weekday_of(word: str) -> int | None:
+    """Python weekday number for a folded weekday word ('thu hai', 'thu 2', 't2', 'cn', 'chu nhat')."""
+    word = word.replace(" ", "")
+    if word in ("cn", "chunhat"):
+        return 6
+    number = word[3:] if word.startswith("thu") else word[1:]
+    if number.isdigit():
+        return int(number) - 2 if 2 <= int(number) <= 7 else None
+    return _WEEKDAY_WORDS.get(number)
+
+
+def _full_year(text: str | None, year: int | None) -> int | None:
+    if text is None:
+        return year
+    return int(text) + (2000 if int(text) <= 69 else 1900) if len(text) == 2 else int(text)
+
+
+def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = None) -> MeetingDate:
+    """A meeting date from a date cell, a serial or text in any of the wordings above; `year` completes a date
+    written without one. A weekday that contradicts the date is a warning (the digits are kept)."""
+    if is_blank(value):
+        return MeetingDate()
+    date, problem = normalise_date(value, epoch_1904)
+    if problem is None or not isinstance(value, str):
+        return MeetingDate(date, problem)
+    match = _MEETING_DATE.match(fold(value))
+    if match is None:
+        return MeetingDate(problem=NOT_A_DATE)
+    if match.group("iso_y"):
+        parts = (match.group("iso_y"), match.group("iso_m"), match.group("iso_d"))
+        year_text, month_text, day_text = parts
+    else:
+        day_text, month_text, year_text = match.group("d"), match.group("m"), match.group("y")
+    full_year = _full_year(year_text, year)
+    if full_year is None:
+        return MeetingDate(problem=NO_YEAR)
+    try:
+        date = dt.date(full_year, int(month_text), int(day_text))
+    except ValueError:
+        return MeetingDate(problem=NOT_A_DATE)
+    word = match.group("before") or match.group("after")
+    warning = None
+    if word is not None and weekday_of(word) != date.weekday():
+        warning = f"ghi sai thứ: ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}; đã lấy theo ngày tháng"
+    return MeetingDate(date, warning=warning, year_added=year_text is None)
+
+
+# ---- month headers ---------------------------------------------------------------------------
+
+_MONTH_WORD = r"(?:t|th|thg|thang)"
+_ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+                 "xi": 11, "xii": 12}
+_ROMAN_MONTH = re.compile(r"^thang ([ivx]{1,4})(?: (?:nam )?(\d{4}))?$")              # Tháng I .. Tháng XII
+_MONTH_PATTERNS = (
+    re.compile(rf"^{_MONTH_WORD} ?(\d{{1,2}})(?: (?:nam )?(\d{{4}}|\d{{2}}))?$"),  # T01, Th 1, Tháng 01/2025, T1/25
+    re.compile(r"^(\d{1,2}) (?:nam )?(\d{4})$"),                                   # 01/2025, 1-2025
+)
+_YEAR_MONTH = re.compile(r"^(\d{4}) (\d{1,2})$")                                   # 2025-01
+
+
+@lru_cache(maxsize=4096)
+def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | None:
+    """(month, year or None) for a month column header; a bare '1'..'12' counts only under a 'Tháng' header."""
+    folded = fold(label)
+    if not folded or len(folded) > 20:
+        return None
+    for pattern in _MONTH_PATTERNS:
+        match = pattern.match(folded)
+        if match:
+            month, year = int(match.group(1)), _full_year(match.group(2), None)
+            return _checked(month, year)
+    match = _ROMAN_MONTH.match(folded)
+    if match and match.group(1) in _ROMAN_MONTHS:
+        return _checked(_ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
+    match = _YEAR_MONTH.match(folded)
+    if match:
+        return _checked(int(match.group(2)), int(match.group(1)))
+    if folded.isdigit() and "thang" in fold(parent):
+        return _checked(int(folded), None)
+    return None
+
+
+def _checked(month: int, year: int | None) -> tuple[int, int | None] | None:
+    if not 1 <= month <= 12 or (year is not None and not 1990 <= year <= 2100):
+        return None
+    return month, year
+
+
+_DATE_LINE = re.compile(r"\bngay \d{1,2} thang \d{1,2} nam \d{4}\b|\b\d{1,2} \d{1,2} \d{4}\b")
+_STATED_YEAR = re.compile(r"\bnam ((?:19|20)\d{2})\b")
+
+
+def stated_year(titles: list[str]) -> int | None:
+    """The year a title states ('… NĂM 2025'), leaving out place-and-date lines ('Hà Nội, ngày 5 tháng 1 năm
+    2026'): a register is often signed the year after the one it covers."""
+    for text in titles:
+        folded = fold(text)
+        if _DATE_LINE.search(folded):
+            continue
+        match = _STATED_YEAR.search(folded)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+_DAY_LABEL = re.compile(r"^(?:ngay |buoi |ng )?(\d{1,2})$")
+_DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{{1,2}})(?: (?:{_WEEKDAY}))?$")
+
+
+def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
+    """The meeting date of a column headed by a day under a month ('Ngày 5' under 'Tháng 1/2025': two meetings a
+    month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
+    folded = fold(label)
+    day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
+    if day_match and month and fold(parent) != folded:
+        day, (month_number, month_year) = int(day_match.group(1)), month
+        year = month_year or year
+    else:
+        match = _DAY_MONTH_LABEL.match(folded)
+        if not match or year is None:
+            return None
+        day, month_number = int(match.group(1)), int(match.group(2))
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month_number, day)
+    except ValueError:
+        return None
+
+
+def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None) -> list[str | None]:
+    """The ISO meeting date per column: a date the header cell already holds, else a day under a month or a
+    day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
+    anything)."""
+    found = [day_under_month(label, parent, year) if label else None
+             for label, parent in zip(labels, parents or [""] * len(labels))]
+    bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
+    days = []
+    for index, label in enumerate(labels):
+        given = dates[index] if index < len(dates) else None
+        day = found[index]
+        if day and bare < 3 and _DAY_MONTH_LABEL.match(fold(label)):
+            day = None
+        days.append(given or (day.isoformat() if day else None))
+    return days
+
+
+_TIME_LINE = re.compile(r"\b(?:thoi gian|ngay hop|ngay sinh hoat|buoi sinh hoat|hop ngay|sinh hoat ngay|vao luc)\b")
+_DATE_IN_LINE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})\b")
+
+
+def meeting_date_in_titles(titles: list[str]) -> dt.date | None:
+    """The meeting date a title line states ('Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: …') for a sheet
+    that is one meeting; None when no such line, or when the lines name several dates."""
+    found = set()
+    for text in titles:
+        folded = fold(text)
+        time_word = _TIME_LINE.search(folded)
+        if time_word is None:
+            continue
+        for match in _DATE_IN_LINE.finditer(folded, time_word.end()):
+            try:
+                found.add(dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1))))
+            except ValueError:
+                return None
+    return found.pop() if len(found) == 1 else None
+
+
+_TAB_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def year_of_tab(name: str | None) -> int | None:
+    """The year a sheet's tab names ('Nam 2025', 'SHCB 2025'), for a register whose title states none."""
+    match = _TAB_YEAR.search(name or "")
+    return int(match.group(1)) if match else None

@@ -1,0 +1,154 @@
+"""Reading attendance values once per distinct cell: statuses (marks or phrases), meeting dates in words, the
+year of each month column, and "Không" answers completed by a reason column. Doubts become warnings that name
+the column (and the cell, when the doubt is about one cell)."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from ..date_words import month_and_year, read_meeting_date
+from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
+from ..results import Column
+from ..status_phrases import (ABSENT_WORDS, CODES, NO_WORDS, YES_WORDS, Reading, is_reason_header, is_yes_header,
+                              notes_explain_reasons, read_status, status_of_reason)
+
+NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
+                          "không phép; tệp không có ghi chú nói vậy, xin kiểm tra lại")
+NO_ANSWER_ALONE = "ghi «{no}» mà không có cột lý do: hiểu là vắng không phép, xin kiểm tra lại"
+REASON_IN_CELL = ("ghi lý do vắng trong ô (ví dụ «{example}»): hiểu là vắng có phép; tệp không có ghi chú nói "
+                  "vậy, xin kiểm tra lại")
+CODE_LENGTH = 3
+AMBIGUOUS_MARKS = {"v"}  # a tick to some offices, "vắng" to others: flagged even without a legend
+SELF_EXPLAINING = YES_WORDS | NO_WORDS | ABSENT_WORDS
+UNLISTED = "ký hiệu không có trong dòng chú thích của tệp, đã hiểu theo cách ghi thường gặp: {marks}; xin kiểm tra lại"
+STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
+YEAR_ADDED = "có ngày không ghi năm, đã lấy năm {year} ghi trong trang"
+YEAR_CONFLICT = "tiêu đề ghi năm {title} nhưng tiêu đề cột ghi năm {header}: lấy năm ở tiêu đề cột"
+
+
+def _per_distinct(values: np.ndarray, reader) -> tuple[np.ndarray, list]:
+    """Codes of each value (-1 for missing) and the reader's result per distinct value."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    return codes, [reader(value) for value in uniques]
+
+
+def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, list]:
+    """Per value, an index into the list of Readings of the distinct values (its last item is the blank one).
+    A short mark the file's legend leaves out but the usual marks explain is read, with one warning for `place`
+    (the columns it is in)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    readings = [read_status(value, context.marks) for value in uniques]
+    legend = getattr(context, "legend", None) or {}
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
+                if reading.status and _is_code(value) and mark_key(value) not in legend
+                and (legend or mark_key(value) in AMBIGUOUS_MARKS)]
+    if unlisted:
+        shown = ", ".join(f"«{_shown(value)}» ({count} ô) là {STATUS_WORDS[status]}"
+                          for value, status, count in unlisted)
+        context.issues.warning(None, None, "status", None, f"{place}: " + UNLISTED.format(marks=shown))
+    readings.append(read_status(None, context.marks))
+    return codes, readings
+
+
+def _is_code(value) -> bool:
+    """A short mark ('V', 'kp', '1') only a legend explains, as opposed to a word ('có', 'vắng')."""
+    key = mark_key(value)
+    return (key in DEFAULT_MARKS or key in CODES) and len(key) <= CODE_LENGTH and fold(key) not in SELF_EXPLAINING
+
+
+def _shown(value) -> str:
+    return mark_key(value) if isinstance(value, float) else str(value).strip()
+
+
+def meeting_dates(values: pd.Series, context, letter: str, label: str) -> list:
+    """The MeetingDate of every value, each distinct value read once; a date completed with the sheet's year is
+    one warning for the column."""
+    codes, read = _per_distinct(values.to_numpy(dtype=object),
+                                lambda value: read_meeting_date(value, context.epoch_1904, context.year))
+    read.append(read_meeting_date(None))
+    if any(item.year_added for item in read):
+        context.issues.warning(None, letter, "date", None,
+                               f"Cột {letter} «{label}»: " + YEAR_ADDED.format(year=context.year))
+    return [read[code] for code in codes]
+
+
+def reason_column(columns: list[Column], frame: pd.DataFrame) -> Column | None:
+    """The column giving why a person was absent, when the table has one besides the status column."""
+    for column in columns:
+        if column.field in (None, "note") and not column.month and is_reason_header(column.header) \
+                and column.index in frame.columns:
+            return column
+    return None
+
+
+def _no_word(raw: pd.Series, answers: list) -> str:
+    return next(str(value).strip() for value, reading in zip(raw, answers) if reading.answer == "no")
+
+
+BLANK = Reading()
+
+
+def _blank_means_no(readings: list, status_column: Column, reasons: pd.Series) -> bool:
+    """A 'Có mặt' column ticked for those present, beside a reason column: a blank cell there is a "no" answer,
+    when some blank row gives a reason (else a blank is only an unfilled row)."""
+    if not is_yes_header(status_column.header):
+        return False
+    if any(reading.status not in (None, "present") or reading.problem for reading in readings):
+        return False
+    return any(reading == BLANK and not is_blank(reason) for reading, reason in zip(readings, reasons))
+
+
+def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns: list[Column], status_column: Column,
+                   context) -> list:
+    """Statuses per row: a "Không" answer becomes excused when its row gives a reason, absent when it gives none;
+    a doubt about the whole column is one warning."""
+    statuses = [reading.status for reading in readings]
+    label = f"Cột {status_column.letter} «{status_column.header}»"
+    notes = getattr(context, "notes", [])
+    if any(reading.answer == "reason" for reading in readings) and not notes_explain_reasons(notes):
+        example = next(str(v) for v, r in zip(raw, readings) if r.answer == "reason")
+        context.issues.warning(None, status_column.letter, "status", None,
+                               f"{label}: " + REASON_IN_CELL.format(example=example))
+    reasons = reason_column(columns, frame)
+    if reasons is not None and _blank_means_no(readings, status_column, frame[reasons.index]):
+        readings = [Reading("absent", answer="no") if reading == BLANK else reading for reading in readings]
+        raw = raw.where(~pd.Series([r.answer == "no" for r in readings], index=raw.index), "(ô trống)")
+    if not any(reading.answer == "no" for reading in readings):
+        return statuses
+    if reasons is None:
+        context.issues.warning(None, status_column.letter, "status", None,
+                               f"{label}: " + NO_ANSWER_ALONE.format(no=_no_word(raw, readings)))
+        return statuses
+    reason_values = frame[reasons.index].to_numpy(dtype=object)
+    for position, reading in enumerate(readings):
+        if reading.answer == "no":
+            statuses[position] = status_of_reason(reason_values[position])
+    if not notes_explain_reasons(notes):
+        text = NO_ANSWER_WITH_REASONS.format(no=_no_word(raw, readings),
+                                            reason=f"{reasons.letter} «{reasons.header}»")
+        context.issues.warning(None, status_column.letter, "status", None, f"{label}: {text}")
+    return statuses
+
+
+def month_dates(months: list[Column], context) -> list[str | None]:
+    """ISO date of each month column: its meeting date, else the 1st of its month in the year its header states,
+    else in the sheet's year (None when no year is known). A header year differing from the title's is a
+    warning; the header wins."""
+    dates, conflicts = [], set()
+    title_year = getattr(context, "title_year", None)
+    for column in months:
+        if column.day:
+            dates.append(column.day)
+            continue
+        found = month_and_year(column.header)
+        year = (found[1] if found and found[1] else None) or context.year
+        if found and found[1] and title_year and found[1] != title_year:
+            conflicts.add(found[1])
+        dates.append(dt.date(year, column.month, 1).isoformat() if year else None)
+    if conflicts:
+        context.issues.warning(None, None, "date", None, YEAR_CONFLICT.format(
+            title=title_year, header=", ".join(str(year) for year in sorted(conflicts))))
+    return dates
+

@@ -1,0 +1,144 @@
+"""Attendance statuses written as words rather than marks: "Có mặt", "Tham dự", "Vắng có phép", "Vắng (ốm)",
+"Vắng không lý do", "Đến muộn 15 phút", "Về sớm", and yes/no answers ("Có" / "Không") that a reason column
+completes.
+
+A mark the file's legend (or the usual marks) explains wins; then the phrase vocabulary below. A value matching
+neither is a problem for its cell, never a default status."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .normalising import decode_mark, fold, is_blank, mark_key
+
+UNKNOWN = "ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép hay đến muộn"
+MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiểu là có mặt, xin kiểm tra phần ghi thêm"
+LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
+
+NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no"}
+YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "co du", "du day du", "yes", "dat"}
+# Folded wordings found anywhere in the cell, tried in order: the more specific first.
+PHRASES = (
+    (("khong phep", "khong ly do", "khong co ly do", "khong bao", "tu y", "khong xin phep"), "absent"),
+    (("co phep", "co ly do", "nghi phep", "xin phep", "bao vang", "bao nghi", "da bao"), "excused"),
+    (("muon", "tre", "den cham", "di cham"), "late"),
+)
+ABSENT_WORDS = {"vang", "vang mat"}
+TICKS = {"√", "☑", "✅", "✔️"}  # ticks besides the usual marks' ✓ ✔
+# Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do, đi muộn.
+CODES = {"vcp": "excused", "vkp": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused", "vkld": "absent"}
+PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
+# Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
+REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
+                "di hoc", "hoc", "thai san", "viec hieu", "viec hy", "tap huan", "dieu tri")
+_REASON_AFTER = re.compile(rf"^(?:vang|nghi)(?: mat)? (?:vi |do )?(?:{'|'.join(REASON_WORDS)})\b")
+_WITH_REASON = re.compile(r"^\s*(?:vắng|nghỉ)(?:\s+mặt)?\s*(?:\((?P<a>[^)]*)\)|[:\-–—]\s*(?P<b>.+)"
+                          r"|\s+(?:do|vì|lý do:?)\s+(?P<c>.+))\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one status cell says. `answer` is 'no' for a bare negative answer ("Không") a reason column may
+    refine, 'reason' for an absence with its reason in the cell ("Vắng (ốm)"); `doubt` is a warning text."""
+
+    status: str | None = None
+    problem: str | None = None
+    doubt: str | None = None
+    answer: str | None = None
+
+
+def read_status(value: Any, marks: dict[str, str]) -> Reading:
+    """The status one cell states; Reading() for a blank cell."""
+    if is_blank(value):
+        return Reading()
+    status, _ = decode_mark(value, marks)
+    folded = fold(value)
+    if folded in NO_WORDS and (status is None or status == "absent"):
+        return Reading("absent", answer="no")
+    if status:
+        return Reading(status)
+    if folded in YES_WORDS or mark_key(value) in TICKS:
+        return Reading("present")
+    if folded in CODES:
+        return Reading(CODES[folded])
+    padded = f" {folded} "
+    for wordings, status in PHRASES:
+        if any(f" {wording} " in padded for wording in wordings):
+            return Reading(status)
+    if " ve som " in padded:
+        return Reading("late", doubt=LEFT_EARLY)
+    if _reason_in_cell(value) or _REASON_AFTER.match(folded):
+        return Reading("excused", answer="reason")
+    if folded in ABSENT_WORDS:
+        return Reading("absent")
+    if folded.startswith(PRESENT_OPENINGS):
+        return Reading("present", doubt=MORE_WORDS)
+    return Reading(problem=UNKNOWN)
+
+
+def _reason_in_cell(value: Any) -> str | None:
+    """The reason of "Vắng (ốm)", "Vắng - đi công tác", "Vắng do ốm"; None otherwise."""
+    if not isinstance(value, str):
+        return None
+    match = _WITH_REASON.match(unicodedata.normalize("NFC", value))
+    if match is None:
+        return None
+    reason = (match.group("a") or match.group("b") or match.group("c") or "").strip()
+    return reason or None
+
+
+def status_of_reason(reason: Any) -> str:
+    """A "no" answer completed by its reason cell: a reason that itself says "không phép" / "không lý do" is
+    absent, any other reason excused, no reason absent."""
+    if is_blank(reason):
+        return "absent"
+    padded = f" {fold(reason)} "
+    if any(f" {wording} " in padded for wording in PHRASES[0][0]):
+        return "absent"
+    return "excused"
+
+
+def is_reason_header(label: Any) -> bool:
+    """A column giving the reason of an absence ('Lý do vắng', 'Lý do', 'Nguyên nhân vắng')."""
+    folded = f" {fold(label)} "
+    return " ly do " in folded or " li do " in folded or " nguyen nhan " in folded
+
+
+FLAG_LENGTH = 3
+FLAG_SHARE = 0.9
+
+
+def is_flag_column(values) -> bool:
+    """A column marked with a tick where its heading's status applies ('x' under 'Có mặt'), as opposed to one
+    answering yes/no ('Có' / 'Không') or giving free-text reasons: nine in ten filled cells a short mark (a stray
+    signature may sit in the column), and no "Không"."""
+    filled = [str(value).strip() for value in values if not is_blank(value)]
+    if not filled or any(fold(text) in NO_WORDS for text in filled):
+        return False
+    return sum(len(text) <= FLAG_LENGTH for text in filled) >= FLAG_SHARE * len(filled)
+
+
+def is_yes_header(label: Any) -> bool:
+    """A column heading that asks "present?" ('Có mặt', 'Dự họp', 'Tham dự')."""
+    return fold(label) in YES_WORDS
+
+
+REASON_RULE_WORDS = ("ghi ly do", "neu co ly do", "co ly do thi", "khong co ly do la", "khong ly do la")
+
+
+def notes_explain_reasons(notes: list[str]) -> bool:
+    """True when a note line of the file tells how reasons decide the status ("vắng không ghi lý do là vắng
+    không phép", "vắng có lý do thì ghi lý do trong ngoặc đơn"); a marks legend ("P - vắng có lý do") does not."""
+    return any(f" {wording} " in f" {fold(note)} " for note in notes for wording in REASON_RULE_WORDS)
+
+
+NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc")
+NOTE_SCAN_ROWS = 60
+
+
+def find_notes(rows: list[list[Any]]) -> list[str]:
+    """Note lines ("Ghi chú: …", "Lưu ý: …") among the first and last rows of a sheet."""
+    edge = rows[:NOTE_SCAN_ROWS] + rows[max(NOTE_SCAN_ROWS, len(rows) - NOTE_SCAN_ROWS):]
+    return [cell for row in edge for cell in row
+            if isinstance(cell, str) and len(cell) < 500 and fold(cell).startswith(NOTE_PREFIXES)]
