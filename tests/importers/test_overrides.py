@@ -197,7 +197,8 @@ WEEKDAYS = [["Ngày sinh hoạt", "Họ tên", "Có mặt", "Lý do vắng", "Ch
 
 def test_words_are_stripped_from_a_date_column_and_replacements_read_the_marks(tmp_path):
     path = _save(tmp_path, {"Sổ": WEEKDAYS})
-    assert parse_file(path, kind="attendance", mapping={"note": "D"}).record_count == 0  # every date refused
+    read = parse_file(path, kind="attendance", mapping={"note": "D"})  # the reader knows weekday dates by now;
+    assert {r["date"] for r in read.records()} == {"2025-01-06", "2025-02-02"}  # the correction must agree with it
     fixed = parse_file(path, kind="attendance", overrides={
         "dates": ["A"], "columns": {"note": "D"},
         "replace": [{"column": "C", "find": "không", "with": "P", "when": {"column": "D", "filled": True}},
@@ -239,8 +240,8 @@ def _register(title_unit):
 def test_a_value_for_every_record_of_each_sheet_from_a_line_the_tab_or_typed(tmp_path):
     path = _save(tmp_path, {"KP1": _register("Chi bộ Khu phố 1"), "KP2": _register("Chi bộ Khu phố 2")})
     both = ["KP1", "KP2"]
-    plain = parse_file(path, kind="attendance", overrides={"sheets": both})
-    assert {r["unit"] for r in plain.records()} == {None}
+    plain = parse_file(path, kind="attendance", overrides={"sheets": both})  # the reader finds the unit lines too
+    assert {r["unit"] for r in plain.records()} == {"Chi bộ Khu phố 1", "Chi bộ Khu phố 2"}
     from_line = parse_file(path, kind="attendance", overrides={
         "sheets": both, "sheet_values": [{"field": "unit", "from": "row", "row": 2}]})
     assert sorted({(r["full_name"], r["unit"]) for r in from_line.records()}) == [
