@@ -1,8 +1,11 @@
 """The dry run of a batch: parse its file, run the import and roll it back, keep the summary the work area shows
 (counts, issues, the first rows and every row with a problem, cell by cell)."""
+import logging
+
 import pandas as pd
 
 import importers
+from importers.locating import HEADER_SCAN_ROWS
 from importers.mapping import column_letter
 
 from ..extensions import db
@@ -10,11 +13,14 @@ from ..models import ImportBatch
 from . import files, layouts, locks
 from .commit import Context, ImportRefused, execute
 from .outcomes import count_outcomes, row_results
-from .services import _context, _parse, _remembered, full_mapping, update_batch
+from .fitness import misfit
+from .planned import planned
+from .services import forget_mapping, parse_batch, remembered_mapping, run_context, update_batch
 
 PREVIEW_ROWS = 30
 PREVIEW_MAX = 200
 LIST_MAX = 500
+MAX_COLUMNS = 52
 
 
 def _cell_issues(result) -> dict:
@@ -74,18 +80,91 @@ def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, 
     }
 
 
+DROPPED_REMEMBERED = "Cách ghép cột đã lưu cho bố cục tệp này không còn khớp ({why}); đã bỏ và xóa nó, các cột được " \
+    "nhận biết lại."
+DROPPED_OWN = "Cách ghép cột đã chọn không còn khớp với bảng ({why}); đã bỏ, các cột được nhận biết lại."
+DROPPED_TEMPLATE = "Mẫu đã lưu cho bố cục tệp này không đọc được tệp ({why}); đã bỏ và xóa mẫu."
+UNREADABLE_WITH = "không đọc được tệp theo cách này"
+UNPLACED = "Chưa tìm thấy bảng dữ liệu trong tệp: {why} Hãy chỉ ra trang tính, dòng tiêu đề hoặc cách ghép cột ở " \
+    "phần \"Sửa cách đọc tệp\" rồi bấm \"Đọc lại theo các sửa đổi\"."
+log = logging.getLogger(__name__)
+
+
+def _try_parse(batch: ImportBatch):
+    """Parse with the batch's stored settings: (result, None), or (None, why) when they cannot read the file."""
+    try:
+        return parse_batch(batch), None
+    except importers.ImportFileError as exc:
+        return None, exc.message
+    except Exception:  # a stored setting must never make the file unreadable: it is dropped, the error logged
+        log.exception("import batch %s: stored settings failed to read the file", batch.id)
+        return None, UNREADABLE_WITH
+
+
+def _settle(batch_id: int, **values) -> ImportBatch:
+    update_batch(batch_id, **values)
+    db.session.commit()
+    return db.session.get(ImportBatch, batch_id)
+
+
 def _read(batch: ImportBatch, scope_path: str):
-    """Parse the batch's file; the mapping remembered for its header and the unit's template for its layout (both
-    found from that parse) go on the batch, and only then is the file parsed again, once, with them."""
-    result, changed = _parse(batch), False
+    """Parse the batch's file with the settings that still fit it; returns (result, notices).
+
+    The officer's mapping, the mapping remembered for the file's header and the unit's template for its layout are
+    each tried in turn; one that no longer fits is dropped (a remembered one forgotten) with a notice in
+    Vietnamese, and the file is read without it."""
+    notices = []
+    result = parse_batch(batch)
+    why = misfit(batch.mapping, result)
+    if why:
+        notices.append(DROPPED_OWN.format(why=why))
+        batch = _settle(batch.id, mapping=None)
+        result = parse_batch(batch)
     if batch.mapping is None:
-        remembered = _remembered(result.kind, result.signature)
+        remembered = remembered_mapping(result.kind, result.signature)
         if remembered:
-            update_batch(batch.id, mapping=remembered, kind=result.kind)
-            changed = True
+            batch = _settle(batch.id, mapping=remembered, kind=result.kind)
+            tried, why = _try_parse(batch)
+            why = why or misfit(remembered, tried)
+            if why:
+                notices.append(DROPPED_REMEMBERED.format(why=why))
+                forget_mapping(result.kind, result.signature)
+                batch = _settle(batch.id, mapping=None, kind=batch.kind)
+            else:
+                result = tried
     if batch.layout is None and layouts.apply_template(batch, result, scope_path):
-        changed = True
-    return _parse(batch) if changed else result
+        template_id = db.session.get(ImportBatch, batch.id).layout.get("template_id")
+        tried, why = _try_parse(db.session.get(ImportBatch, batch.id))
+        why = why or misfit(db.session.get(ImportBatch, batch.id).mapping, tried)
+        if why:
+            notices.append(DROPPED_TEMPLATE.format(why=why))
+            layouts.delete_template(template_id)
+            _settle(batch.id, layout=None, mapping=batch.mapping)
+        else:
+            result = tried
+    return result, notices
+
+
+def _unplaced(batch: ImportBatch, message: str) -> dict | None:
+    """The summary of a file the detector could not place but that can be read: its sheets and columns, so the
+    preview opens with the correction form; None when the file cannot be read at all."""
+    try:
+        sheets = files.sheet_names(batch.sha256, batch.file_name)
+        sheet = batch.sheet or ((batch.layout or {}).get("sheets") or [None])[0]
+        grid = files.grid(batch.sha256, sheet, batch.file_name)
+    except importers.ImportFileError:
+        return None
+    head = grid[:HEADER_SCAN_ROWS]
+    fullest = max(range(len(head)), key=lambda i: sum(v not in (None, "") for v in head[i]), default=0)
+    width = min(max((len(row) for row in grid), default=0), MAX_COLUMNS)
+    labels = head[fullest] if head else []
+    columns = [{"index": i, "letter": column_letter(i), "field": None,
+                "header": str(labels[i]) if i < len(labels) and labels[i] is not None else ""} for i in range(width)]
+    return {"kind": batch.kind, "sheet": sheet, "header_row": fullest + 1, "signature": None, "columns": columns,
+            "year": None, "errors": [], "error_count": 0, "warnings": [], "warning_count": 0, "legacy": [],
+            "legacy_count": 0, "record_count": 0, "planned": count_outcomes([]), "created": {}, "updated": {},
+            "preview": [], "plan": None, "refused": None, "sheets": sheets, "inferences": [], "notices": [],
+            "unplaced": UNPLACED.format(why=message), "detected_signature": None, "detected_sheet": sheet}
 
 
 def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
@@ -94,29 +173,30 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
     Raises importers.ImportFileError when the file cannot be read at all (the batch keeps the message)."""
     batch = db.session.get(ImportBatch, batch_id)
     try:
-        result = _read(batch, scope_path)
+        result, notices = _read(batch, scope_path)
     except importers.ImportFileError as exc:
         db.session.rollback()
-        update_batch(batch_id, error=exc.message)
+        batch = db.session.get(ImportBatch, batch_id)
+        update_batch(batch_id, error=exc.message, summary=_unplaced(batch, exc.message))
         db.session.commit()
         raise
     if progress:
         progress(20)
-    ctx, refused, rows = _context(batch, scope_path, progress), None, []
+    ctx, refused, rows, plan = run_context(batch, scope_path, progress), None, [], None
     try:
         locks.begin_writing()  # the dry run inserts too (then rolls back): it waits for commits writing the same rows
         frame = execute(result, ctx)
         rows = row_results(result, frame)
+        plan = planned(result, frame, batch_id, batch.layout)
     except ImportRefused as exc:
         refused = exc.message
         rows = row_results(result, pd.DataFrame())
     finally:
         db.session.rollback()
     batch = db.session.get(ImportBatch, batch_id)
-    summary = _summary(batch, result, rows, ctx, refused)
+    summary = {**_summary(batch, result, rows, ctx, refused), "plan": plan, "notices": notices, "unplaced": None}
     # a register spanning several sheets is found again from the file (sheet None): every later read sees them all
     update_batch(batch_id, kind=result.kind, sheet=None if len(result.sheets) > 1 else result.sheet,
-                 header_row=result.header_row, signature=result.signature, summary=summary, error=None,
-                 mapping=batch.mapping or full_mapping(result.kind, result.columns_as_dicts()))
+                 header_row=result.header_row, signature=result.signature, summary=summary, error=None)
     db.session.commit()
     return summary

@@ -10,8 +10,6 @@ from ..rendering import hx_redirect, render, wants_fragment
 from . import bp, layouts, services
 from .views import _draft, _reanalyse, _work
 
-LAYOUT_KEYS_RESETTING_MAPPING = ("sheets", "header_rows")
-
 
 @bp.post("/<int:batch_id>/layout")
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
@@ -24,11 +22,7 @@ def layout(batch_id):
     chosen, problems = layouts.layout_from_form(request.form, names, letters)
     if problems:
         return _work(batch_id, 422, layout_errors=problems)
-    before = batch.layout or {}
-    values = {"layout": chosen}
-    if any(before.get(key) != chosen.get(key) for key in LAYOUT_KEYS_RESETTING_MAPPING):
-        values["mapping"] = None  # another header: the columns are read afresh
-    services.configure(batch_id, **values)
+    services.configure(batch_id, layout=chosen)  # the mapping and cell fixes stay (a misfit is dropped with a notice)
     response = _reanalyse(db.session.get(ImportBatch, batch_id))
     status = response[1] if isinstance(response, tuple) else response.status_code
     if wants_fragment() or status != 200:
