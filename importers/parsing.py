@@ -4,6 +4,7 @@ import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import errors as msg
@@ -17,7 +18,7 @@ from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
 from .normalising import fold, marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
-from .results import ParseResult, SheetData, Table
+from .results import ParseResult, SheetData, Table, Workbook
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
@@ -245,28 +246,31 @@ def _choose(sheets, sheet, deadline, fixes):
 
 
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None,
-               overrides=None) -> ParseResult:
+               overrides=None, book: Workbook | None = None) -> ParseResult:
     """Parse a roster, attendance or targets file into validated canonical records (kind None = auto-detect);
-    `overrides` are the officer's corrections (see ``importers.overrides``)."""
+    `overrides` are the officer's corrections (see ``importers.overrides``); `book` is the file already read
+    (with cell fixes applied in memory), in which case `path` is not opened."""
     if kind is not None and kind not in KINDS:
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     fixes = rescue.from_dict(overrides)
+    parse = partial(parse_file, book=book) if book is not None else parse_file
     if len(fixes.sheets) > 1:
-        return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides, fixes.sheets)
+        return rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides, fixes.sheets)
     sheet = fixes.sheets[0] if fixes.sheets else sheet
     limits = limits or Limits()
     deadline = Deadline(limits)
     path = Path(path)
-    if path.is_file():
-        _preload_pandas(path)
-    book = read_workbook(path, limits, deadline, sheet)
+    if book is None:
+        if path.is_file():
+            _preload_pandas(path)
+        book = read_workbook(path, limits, deadline, sheet)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
         siblings = sibling_sheets(book.sheets, chosen, table)
         if siblings:  # one register across several sheets: every sheet's records, in workbook order
             order = [s.name for s in book.sheets]
             names = sorted([chosen.name, *siblings], key=order.index)
-            return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides or {}, names,
+            return rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides or {}, names,
                                               source="các trang cùng bố cục, đọc tất cả")
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:

@@ -1,6 +1,7 @@
 """The dry run of a batch: parse its file, run the import and roll it back, keep the summary the work area shows
 (counts, issues, the first rows and every row with a problem, cell by cell)."""
 import logging
+from functools import cache
 
 import pandas as pd
 
@@ -107,42 +108,68 @@ def _settle(batch_id: int, **values) -> ImportBatch:
     return db.session.get(ImportBatch, batch_id)
 
 
+def _stored(batch: ImportBatch, result, scope_path: str) -> list[tuple[dict, str, object]]:
+    """The remembered settings that apply to the file as first read: (batch values, notice, forget) for the mapping
+    remembered for its header and the unit's template for its layout."""
+    found = []
+    remembered = remembered_mapping(result.kind, result.signature) if batch.mapping is None else None
+    if remembered:
+        found.append(({"mapping": remembered}, DROPPED_REMEMBERED,
+                      lambda: forget_mapping(result.kind, result.signature)))
+    template = layouts.find_template(scope_path, result.kind, result.sheet, result.detected_signature) \
+        if batch.layout is None else None
+    if template is not None:
+        values = {"layout": {**template.overrides, "template_id": template.id}}
+        if template.mapping:
+            values["mapping"] = template.mapping
+        found.append((values, DROPPED_TEMPLATE, lambda template_id=template.id: layouts.delete_template(template_id)))
+    return found
+
+
+def _fits(batch_id: int, values: dict):
+    """Parse with `values` put on the batch: (result, None) when they fit, else (None, why)."""
+    batch = _settle(batch_id, **values)
+    tried, why = _try_parse(batch)
+    why = why or misfit(batch.mapping, tried)
+    return (None, why) if why else (tried, None)
+
+
 def _read(batch: ImportBatch, scope_path: str):
     """Parse the batch's file with the settings that still fit it; returns (result, notices).
 
     The officer's mapping, the mapping remembered for the file's header and the unit's template for its layout are
-    each tried in turn; one that no longer fits is dropped (a remembered one forgotten) with a notice in
-    Vietnamese, and the file is read without it."""
+    applied together (one more parse); one that no longer fits is dropped (a remembered one forgotten) with a
+    notice in Vietnamese, and the file is read without it."""
     notices = []
-    result = parse_batch(batch)
-    why = misfit(batch.mapping, result)
+    if batch.mapping:
+        result, why = _try_parse(batch)
+        if why is not None and why != UNREADABLE_WITH:
+            raise importers.ImportFileError(why)  # the file itself, not the mapping: shown as it is
+        why = why or misfit(batch.mapping, result)
+    else:
+        result, why = parse_batch(batch), None
     if why:
         notices.append(DROPPED_OWN.format(why=why))
         batch = _settle(batch.id, mapping=None)
         result = parse_batch(batch)
-    if batch.mapping is None:
-        remembered = remembered_mapping(result.kind, result.signature)
-        if remembered:
-            batch = _settle(batch.id, mapping=remembered, kind=result.kind)
-            tried, why = _try_parse(batch)
-            why = why or misfit(remembered, tried)
-            if why:
-                notices.append(DROPPED_REMEMBERED.format(why=why))
-                forget_mapping(result.kind, result.signature)
-                batch = _settle(batch.id, mapping=None, kind=batch.kind)
-            else:
-                result = tried
-    if batch.layout is None and layouts.apply_template(batch, result, scope_path):
-        template_id = db.session.get(ImportBatch, batch.id).layout.get("template_id")
-        tried, why = _try_parse(db.session.get(ImportBatch, batch.id))
-        why = why or misfit(db.session.get(ImportBatch, batch.id).mapping, tried)
-        if why:
-            notices.append(DROPPED_TEMPLATE.format(why=why))
-            layouts.delete_template(template_id)
-            _settle(batch.id, layout=None, mapping=batch.mapping)
+    stored = _stored(batch, result, scope_path)
+    if not stored:
+        return result, notices
+    plain = {"mapping": batch.mapping, "layout": batch.layout, "kind": batch.kind}
+    together = {key: value for values, _, _ in stored for key, value in values.items()}
+    tried, why = _fits(batch.id, {**plain, **together, "kind": result.kind})
+    if tried is not None:
+        return tried, notices
+    kept = {}
+    for values, notice, forget in stored:  # one at a time: only the settings that fail alone are dropped
+        alone, why = _fits(batch.id, {**plain, **kept, **values, "kind": result.kind})
+        if alone is None:
+            notices.append(notice.format(why=why))
+            forget()
         else:
-            result = tried
-    return result, notices
+            kept.update(values)
+    batch = _settle(batch.id, **{**plain, **kept, "kind": result.kind})
+    return (parse_batch(batch) if kept else result), notices
 
 
 def _unplaced(batch: ImportBatch, message: str) -> dict | None:
@@ -187,7 +214,8 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
         locks.begin_writing()  # the dry run inserts too (then rolls back): it waits for commits writing the same rows
         frame = execute(result, ctx)
         rows = row_results(result, frame)
-        plan = planned(result, frame, batch_id, batch.layout)
+        plan = planned(result, frame, batch_id, batch.layout, cache(
+            lambda sheet: files.grid(batch.sha256, sheet or None, batch.file_name)))
     except ImportRefused as exc:
         refused = exc.message
         rows = row_results(result, pd.DataFrame())

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
+from importers.mapping import column_index
+
 from ..extensions import db
 from ..models import ImportChange, Person, Unit
 
@@ -17,6 +19,8 @@ SHOWN_FIELDS = {
     "roster": ("full_name", "birth_date", "position", "group", "role", "unit", "phone"),
     "attendance": ("full_name", "unit", "date", "status"),
 }
+ORDER = {"error": 0, "warning": 1, None: 2}
+ROLE_ORDER = {"head": 0, "deputy": 1, "member": 2}
 WILL = {"created": "write", "updated": "write", "failed": "error", "unchanged": "same"}
 
 
@@ -116,7 +120,8 @@ def _tallies(kind: str, frame: pd.DataFrame, unit_text: pd.Series) -> dict:
         groups = {}
         for (group, role), n in pairs.items():
             groups.setdefault(group, []).append([role, int(n)])
-        tallies["group"] = [[group, roles] for group, roles in groups.items()][:TALLY_MAX]
+        tallies["group"] = [[group, sorted(roles, key=lambda item: ROLE_ORDER.get(item[0], 9))]
+                            for group, roles in groups.items()][:TALLY_MAX]
     if kind == "attendance":
         tallies["status"] = _tally(frame.get("status", pd.Series(dtype=object)))
         months = frame.get("date", pd.Series(dtype=object)).map(lambda d: d[:7] if isinstance(d, str) else None)
@@ -147,23 +152,50 @@ def _line(record: dict, sheet: str, fields, sources, issues, labels, new_units, 
             "person": "new" if new_person else "matched" if person_id is not None else None}
 
 
-def planned(result, frame: pd.DataFrame, batch_id: int, layout: dict | None) -> dict:
-    """The preview's records (problems first, then file order) and tallies; call before the dry run rolls back."""
+def _failed_rows(result, fields, sources, issues, grid_of) -> list[dict]:
+    """Rows that fail before giving a record, each as a line of the cells its fields would have read."""
+    lines = []
+    by_field = sources[0]
+    for item in result.rows:
+        if item["outcome"] != "failed" or len(lines) >= RECORDS_MAX:
+            continue
+        row, sheet = int(item["row"]), item.get("sheet") or result.sheet or ""
+        grid = grid_of(sheet)
+        cells = grid[row - 1] if 0 < row <= len(grid) else []
+        values = {}
+        for f in fields:
+            texts = [cells[column_index(letter)] for letter in by_field.get(f, [])
+                     if column_index(letter) < len(cells) and cells[column_index(letter)] not in (None, "")]
+            values[f] = " ".join(str(v) for v in texts) or None
+        message = issues.get(row, (None, None))[1] or item.get("reason")
+        lines.append({"row": row, "sheet": sheet, "will": "error", "level": "error", "message": message,
+                      "values": values, "cells": {f: _cells(f, {}, sheet, row, sources) for f in fields},
+                      "unit_label": "", "new_unit": False, "person": None})
+    return lines
+
+
+def planned(result, frame: pd.DataFrame, batch_id: int, layout: dict | None, grid_of) -> dict:
+    """The preview's records (problems first, then file order) and tallies; call before the dry run rolls back.
+    `grid_of(sheet)` gives a sheet's cells, for the rows that fail before giving a record."""
     fields = SHOWN_FIELDS.get(result.kind) or tuple(result.frame.columns)
+    sources = _sources(result, layout)
+    issues = _issues(result)
+    failed = _failed_rows(result, fields, sources, issues, grid_of)
     if not len(frame):
-        return {"fields": list(fields), "records": [], "tallies": {}, "total": 0}
+        return {"fields": list(fields), "records": failed, "tallies": {}, "total": len(failed),
+                "levels": {"error": len(failed), "warning": 0}}
     new_units, new_persons = _created(batch_id)
     unit_ids = frame["unit_id"] if "unit_id" in frame else pd.Series(np.nan, index=frame.index)
     labels = unit_labels(unit_ids.dropna().unique())
     named = unit_ids.map(lambda u: labels.get(int(u)) if u == u and u is not None else None)
     unit_text = named.where(named.notna(), frame["unit"] if "unit" in frame else None)
-    issues = _issues(result)
     levels = _levels(frame, issues)
-    chosen = levels.sort_values(kind="stable").index[:RECORDS_MAX]
+    chosen = levels.sort_values(kind="stable").index[:RECORDS_MAX - len(failed)]
     sheets = _record_sheets(result, len(frame))
-    sources = _sources(result, layout)
     lines = [_line(record, sheets[i] if i < len(sheets) else "", fields, sources, issues, labels, new_units,
                    new_persons) for i, record in zip(chosen, frame.loc[chosen].to_dict("records"))]
-    return {"fields": list(fields), "records": lines, "total": len(frame),
-            "levels": {"error": int((levels == 0).sum()), "warning": int((levels == 1).sum())},
+    ordered = failed + lines
+    ordered.sort(key=lambda line: ORDER[line["level"]])  # stable: within a level, file order
+    return {"fields": list(fields), "records": ordered, "total": len(frame) + len(failed),
+            "levels": {"error": int((levels == 0).sum()) + len(failed), "warning": int((levels == 1).sum())},
             "tallies": _tallies(result.kind, frame, unit_text)}

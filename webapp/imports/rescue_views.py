@@ -4,10 +4,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
-from ..models import ImportBatch, ImportTemplate, Role
+from ..models import ImportBatch, ImportMapping, ImportTemplate, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import hx_redirect, render, wants_fragment
-from . import bp, layouts, services
+from . import bp, layouts, queries, services
 from .views import _draft, _reanalyse, _work
 
 
@@ -46,7 +46,8 @@ def save_template(batch_id):
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
 def templates():
     """The saved templates of the units in the officer's scope."""
-    return render("imports/templates.html", templates=layouts.visible_templates(scope_path(current_user)))
+    return render("imports/templates.html", templates=layouts.visible_templates(scope_path(current_user)),
+                  mappings=queries.visible_mappings(current_user))
 
 
 @bp.post("/templates/<int:template_id>/delete")
@@ -57,4 +58,15 @@ def delete_template(template_id):
     ensure(layouts.template_in_scope(template, scope_path(current_user)))
     layouts.delete_template(template_id)
     flash(_("Đã xóa mẫu."), "success")
+    return hx_redirect(url_for("imports.templates"))
+
+
+@bp.post("/templates/mappings/<int:mapping_id>/delete")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def delete_mapping(mapping_id):
+    """Forget a remembered column mapping: files with its header are read by their column names again."""
+    mapping = db.session.get(ImportMapping, mapping_id) or abort(404)
+    ensure(queries.can_manage_mapping(current_user, mapping))
+    services.delete_mapping(mapping_id)
+    flash(_("Đã xóa cách ghép cột đã lưu."), "success")
     return hx_redirect(url_for("imports.templates"))

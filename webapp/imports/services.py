@@ -72,6 +72,12 @@ def forget_mapping(kind: str, signature: str) -> None:
     db.session.commit()
 
 
+def delete_mapping(mapping_id: int) -> None:
+    """Forget a remembered column mapping (the templates page)."""
+    db.session.execute(delete(ImportMapping.__table__).where(ImportMapping.__table__.c.id == mapping_id))
+    db.session.commit()
+
+
 def run_context(batch: ImportBatch, scope_path: str, progress=None) -> Context:
     """The commit run's context for a batch: its options, the officer's scope, a progress callback."""
     return Context(batch_id=batch.id, options=Options.from_dict(batch.options), scope_path=scope_path,
