@@ -65,8 +65,8 @@ def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
     return preview
 
 
-def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, refused: str | None) -> dict:
-    sheets = files.sheet_names(batch.sha256, batch.file_name)  # reads every sheet: the preview's grid is among them
+def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, refused: str | None,
+             sheets: list[dict]) -> dict:
     return {
         "kind": result.kind, "sheet": result.sheet, "header_row": result.header_row, "signature": result.signature,
         "columns": result.columns_as_dicts(), "year": result.year,
@@ -207,6 +207,7 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
         update_batch(batch_id, error=exc.message, summary=_unplaced(batch, exc.message))
         db.session.commit()
         raise
+    sheets = files.sheet_names(batch.sha256, batch.file_name)  # reads every sheet: the grids shown are among them
     if progress:
         progress(20)
     ctx, refused, rows, plan = run_context(batch, scope_path, progress), None, [], None
@@ -222,7 +223,7 @@ def analyse(batch_id: int, scope_path: str = "/", progress=None) -> dict:
     finally:
         db.session.rollback()
     batch = db.session.get(ImportBatch, batch_id)
-    summary = {**_summary(batch, result, rows, ctx, refused), "plan": plan, "notices": notices, "unplaced": None}
+    summary = {**_summary(batch, result, rows, ctx, refused, sheets), "plan": plan, "notices": notices, "unplaced": None}
     # a register spanning several sheets is found again from the file (sheet None): every later read sees them all
     update_batch(batch_id, kind=result.kind, sheet=None if len(result.sheets) > 1 else result.sheet,
                  header_row=result.header_row, signature=result.signature, summary=summary, error=None)

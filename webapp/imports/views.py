@@ -21,7 +21,7 @@ from .undo import edited_since, undo_batch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECEIPT_PAGE = 200
-RECORDS_PAGE = 50
+RECORDS_PAGE = 30  # a 120-record register: four pages, each within two screens at 1366 x 768
 TEMPLATE_NAMES = {"roster": "mau-danh-sach-doan.xlsx", "attendance": "mau-diem-danh.xlsx",
                   "targets": "mau-chi-tieu.xlsx"}
 
@@ -237,7 +237,7 @@ def cell(batch_id):
     if not form.validate_on_submit():
         return _work(batch_id, 422, mapping_errors=[_("Ô cần sửa không hợp lệ.")])
     services.set_cell(batch_id, form.ref.data, form.value.data.strip())
-    return _reanalyse(db.session.get(ImportBatch, batch_id))
+    return _reanalyse(db.session.get(ImportBatch, batch_id), raw_open=True)  # the officer is at the cells
 
 
 def _refused(batch_id: int, message: str):
