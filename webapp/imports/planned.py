@@ -105,8 +105,8 @@ def _value(value):
 
 def _tally(values: pd.Series) -> list[list]:
     """[(value, count)] most frequent first, the rest summed under None."""
-    counts = values.dropna()
-    counts = counts[counts.astype(str) != ""].value_counts()
+    counts = values.value_counts()  # NaN and None left out
+    counts = counts[counts.index.astype(str) != ""]
     top = counts.head(TALLY_MAX)
     rest = int(counts.sum() - top.sum())
     return [[_value(k), int(n)] for k, n in top.items()] + ([[None, rest]] if rest else [])
@@ -124,14 +124,17 @@ def _tallies(kind: str, frame: pd.DataFrame, unit_text: pd.Series) -> dict:
                             for group, roles in groups.items()][:TALLY_MAX]
     if kind == "attendance":
         tallies["status"] = _tally(frame.get("status", pd.Series(dtype=object)))
-        months = frame.get("date", pd.Series(dtype=object)).map(lambda d: d[:7] if isinstance(d, str) else None)
+        codes, days = pd.factorize(frame.get("date", pd.Series(dtype=object)))  # a few hundred distinct days
+        month_of = np.array([d[:7] if isinstance(d, str) else None for d in days] + [None], dtype=object)
+        months = pd.Series(month_of[codes], dtype=object)
         tallies["month"] = sorted(_tally(months), key=lambda item: item[0] or "9999")
     return tallies
 
 
 def _levels(frame: pd.DataFrame, issues: dict) -> pd.Series:
     """0 for a record that fails or whose row has an error, 1 for a warning, 2 for the rest."""
-    from_row = frame["src_row"].map(lambda r: {"error": 0, "warning": 1}[issues[r][0]] if r in issues else 2)
+    by_row = {row: 0 if level == "error" else 1 for row, (level, _) in issues.items()}
+    from_row = frame["src_row"].map(by_row).fillna(2)
     return from_row.where(frame["outcome"].ne("failed"), 0).astype(int)
 
 
@@ -187,7 +190,7 @@ def planned(result, frame: pd.DataFrame, batch_id: int, layout: dict | None, gri
     new_units, new_persons = _created(batch_id)
     unit_ids = frame["unit_id"] if "unit_id" in frame else pd.Series(np.nan, index=frame.index)
     labels = unit_labels(unit_ids.dropna().unique())
-    named = unit_ids.map(lambda u: labels.get(int(u)) if u == u and u is not None else None)
+    named = unit_ids.astype(float).map({float(k): v for k, v in labels.items()})
     unit_text = named.where(named.notna(), frame["unit"] if "unit" in frame else None)
     levels = _levels(frame, issues)
     chosen = levels.sort_values(kind="stable").index[:RECORDS_MAX - len(failed)]
