@@ -109,6 +109,7 @@ def register_batch(login_page, root_unit, term, make_unit, make_person, tmp_path
         page.select_option("select[name=kind]", "attendance")
         page.click("#upload-form button[type=submit]")
         expect(page.locator("#records-counter")).to_contain_text("120 bản ghi")
+        page.wait_for_load_state("load")  # the page as a person sees it: its stylesheets applied
         return page
 
     return open_at
