@@ -8,7 +8,6 @@ from importers.overrides import CONTEXT_LABELS, CONTEXT_MEANINGS, STATUSES, from
 from ..clock import utcnow
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Unit
-from .services import update_batch
 
 JOIN_SLOTS = 2
 LEGEND_SLOTS = 4
