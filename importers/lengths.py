@@ -21,7 +21,10 @@ def refuse_over_long(body, columns: list[Column], issues: Issues, max_lengths: d
         limit = max_lengths.get(column.field or "")
         if limit is None or column.month or column.index not in frame.columns:
             continue
-        lengths = frame[column.index].str.len().to_numpy(dtype=float, na_value=0)
+        try:
+            lengths = frame[column.index].str.len().to_numpy(dtype=float, na_value=0)
+        except AttributeError:  # numbers only (STT mapped to a text field): no over-long text to refuse
+            continue
         over = lengths > limit
         for position in np.flatnonzero(over):
             issues.error(int(frame.index[position]), column.letter, column.field, None,

@@ -4,7 +4,7 @@ import sys
 import threading
 from functools import partial
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import errors as msg
@@ -22,7 +22,7 @@ from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_
 from .kind_votes import prefer_attendance
 from .status_phrases import find_notes
 from .unit_lines import unit_in_lines
-from .results import ParseResult, SheetData, Table
+from .results import ParseResult, SheetData, Table, Workbook
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
@@ -256,33 +256,37 @@ def _choose(sheets, sheet, deadline, fixes):
 
 
 def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None,
-               overrides=None, today=None) -> ParseResult:
+               overrides=None, today=None, book: Workbook | None = None) -> ParseResult:
     """Parse a roster, attendance or targets file into validated canonical records (kind None = auto-detect);
     `overrides` are the officer's corrections (see ``importers.overrides``); `today` (a date, from the caller's
-    clock) is the reference day of the plausibility checks."""
+    clock) is the reference day of the plausibility checks; `book` is the file already read (with cell fixes
+    applied in memory), in which case `path` is not opened."""
     from . import plausibility
 
-    result = _parse(path, kind, sheet, mapping, limits, original_name, overrides, today)
+    result = _parse(path, kind, sheet, mapping, limits, original_name, overrides, today, book)
     plausibility.finish(result)
     return result
 
 
 def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name=None, overrides=None,
-           today=None) -> ParseResult:
+           today=None, book: Workbook | None = None) -> ParseResult:
     if kind is not None and kind not in KINDS:
         raise ImportFileError(msg.UNKNOWN_KIND.format(kind=kind))
     fixes = rescue.from_dict(overrides)
+    parse = partial(_parse, today=today, book=book)
     if len(fixes.sheets) > 1:
-        return rescue_sheets.parse_sheets(partial(_parse, today=today), path, kind, mapping, limits, overrides,
-                                          fixes.sheets)
+        return rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides, fixes.sheets)
     sheet = fixes.sheets[0] if fixes.sheets else sheet
     limits = limits or Limits()
     deadline = Deadline(limits)
     path = Path(path)
-    if path.is_file():
-        _preload_pandas(path)
-    book = read_workbook(path, limits, deadline, sheet)
-    if fixes.transpose:
+    if book is None:
+        if path.is_file():
+            _preload_pandas(path)
+        book = read_workbook(path, limits, deadline, sheet)
+    if fixes.transpose:  # on copies: a book read once for the preview is parsed again, untransposed
+        book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))
+                                     for s in book.sheets])
         transpose_sheets(book.sheets)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
@@ -290,8 +294,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         if siblings:  # one register across several sheets: every sheet's records, in workbook order
             order = [s.name for s in book.sheets]
             names = sorted([chosen.name, *siblings], key=order.index)
-            return rescue_sheets.parse_sheets(partial(_parse, today=today), path, kind, mapping, limits,
-                                              overrides or {}, names,
+            return rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides or {}, names,
                                               source="các trang cùng bố cục, đọc tất cả")
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:

@@ -1,10 +1,10 @@
 """Uploaded files: kept under UPLOAD_FOLDER/imports/<sha256>, read through the pure pipeline with the app's limits."""
-import csv
 import hashlib
 import re
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from flask import current_app, g
@@ -121,9 +121,9 @@ def read_once(sha256: str, original_name: str | None, sheet: str | None = None,
     return book
 
 
-def _patched_copy(sha256: str, original_name: str | None, sheet: str | None, overrides: dict,
-                  folder: Path) -> tuple[Path, str | None]:
-    """A copy of the chosen sheet with the officer's cell fixes applied (merged cells filled in first)."""
+def _patched_book(sha256: str, original_name: str | None, sheet: str | None, overrides: dict) -> tuple[Workbook, str | None]:
+    """The file as read, with the officer's cell fixes applied to the chosen sheet's grid in memory (its merged
+    cells filled in first, so a fix inside a merged range stays); the kept read itself is never changed."""
     book = read_once(sha256, original_name, sheet, every_sheet=True)  # the preview reads the others
     chosen = next((s for s in book.sheets if s.name == sheet), book.sheets[0])
     rows = [list(row) for row in chosen.rows]
@@ -134,40 +134,22 @@ def _patched_copy(sha256: str, original_name: str | None, sheet: str | None, ove
             rows.append([])
         rows[r].extend([None] * (c + 1 - len(rows[r])))
         rows[r][c] = value
-    if book.format == "csv":
-        target = folder / "patched.csv"
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows([[("" if v is None else json_cell(v)) for v in row] for row in rows])
-        return target, None
-    from openpyxl import Workbook as XlsxWorkbook
-
-    workbook = XlsxWorkbook(write_only=True)
-    out = workbook.create_sheet(chosen.name or "Sheet1")
-    for row in rows:
-        out.append([_plain(v) for v in row])
-    target = folder / "patched.xlsx"
-    workbook.save(target)
-    return target, chosen.name or "Sheet1"
-
-
-def _plain(value):
-    """Cell value openpyxl can write (floats that are whole numbers stay numbers)."""
-    return value if value is None or isinstance(value, (str, int, float, bool)) or hasattr(value, "isoformat") \
-        else str(value)
+    sheets = [replace(s, rows=rows, merges=[]) if s is chosen else replace(s, rows=[list(row) for row in s.rows])
+              for s in book.sheets]
+    return replace(book, sheets=sheets), chosen.name
 
 
 def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, original_name=None, layout=None):
-    """Run the pure pipeline on a stored file, applying cell overrides on a patched copy when there are any
-    (`layout` = the officer's corrections, importers.overrides)."""
-    if not overrides:
-        with readable(sha256, original_name) as path:
+    """Run the pure pipeline on a stored file (`layout` = the officer's corrections, importers.overrides); cell
+    fixes (`overrides`) are applied to the grid read once, never written back to a file."""
+    with readable(sha256, original_name) as path:
+        if not overrides:
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
                                         original_name=original_name, overrides=layout, today=local_today())
-    with tempfile.TemporaryDirectory() as folder:
-        patched, patched_sheet = _patched_copy(sha256, original_name, sheet, overrides, Path(folder))
-        result = importers.parse_file(patched, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
-                                      original_name=original_name, overrides=layout, today=local_today())
-    result.sheet = sheet
+        book, patched_sheet = _patched_book(sha256, original_name, sheet, overrides)
+        result = importers.parse_file(path, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
+                                      original_name=original_name, overrides=layout, book=book, today=local_today())
+    result.sheet = sheet if sheet is not None else result.sheet
     return result
 
 

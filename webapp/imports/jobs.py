@@ -16,11 +16,14 @@ from flask import current_app
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import OperationalError
 
+from importers import ImportFileError
+
 from ..clock import utcnow
 from ..extensions import db
 from ..i18n import N_
-from ..models import BatchStatus, ImportJob, JobStatus
-from . import locks
+from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus
+from . import dry_run, locks, services
+from .commit import ImportRefused
 
 DEFAULT_BACKGROUND_BYTES = 256 * 1024
 HEARTBEAT_SECONDS = 2
@@ -160,8 +163,6 @@ def _fail_lost(job_id: int, batch_id: int, action: str, worker: str | None) -> i
                 status=JobStatus.FAILED.value, message=LOST, finished_at=utcnow())).rowcount:
             return 0
         if action == "commit":
-            from ..models import ImportBatch
-
             table = ImportBatch.__table__
             conn.execute(update(table).where(table.c.id == batch_id, table.c.status == BatchStatus.COMMITTING.value)
                          .values(status=BatchStatus.DRAFT.value))
@@ -189,11 +190,6 @@ class _Heartbeat(threading.Thread):
 
 def _perform(app, job_id: int, worker: str, heartbeat: "_Heartbeat"):
     """Do a claimed job's work; on failure record why (while the lease is still ours) and raise."""
-    from importers import ImportFileError
-
-    from . import dry_run, services
-    from .commit import ImportRefused
-
     job = db.session.get(ImportJob, job_id)
     batch_id, action, user_id, scope = job.batch_id, job.action, job.created_by_id, job.scope_path or "/"
     db.session.rollback()
@@ -238,10 +234,6 @@ def _leased(app, job_id: int, worker: str):
 
 def run(app, job_id: int, worker: str) -> None:
     """Run a claimed job to its end, renewing its lease meanwhile (a failure is recorded on the job)."""
-    from importers import ImportFileError
-
-    from .commit import ImportRefused
-
     with app.app_context():
         try:
             _leased(app, job_id, worker)
@@ -256,8 +248,6 @@ def run(app, job_id: int, worker: str) -> None:
 def commit_here(batch_id: int, user_id: int | None, scope_path: str) -> dict:
     """Commit a small file in this request, as a job leased to this thread: if the process dies half-way, the
     batch is freed like a background job's. Raises what the commit raises (services.BatchBusy when taken)."""
-    from . import services
-
     if not locks.claim(batch_id, BatchStatus.DRAFT.value, BatchStatus.COMMITTING.value):
         raise services.BatchBusy(services.refusal(batch_id))
     worker, now = worker_name(), utcnow()

@@ -1,11 +1,12 @@
 """UI labels of the import area, registered as template filters by the blueprint."""
 import re
+from datetime import date
 
 from flask_babel import gettext as _
 
 from ..i18n import N_
-from ..models import BatchStatus
-from ..template_helpers import register_labels
+from ..models import AttendanceStatus, BatchStatus, MemberRole
+from ..template_helpers import label, register_labels, vn_date
 
 register_labels(BatchStatus, {
     BatchStatus.DRAFT: N_("Đang xem trước"),
@@ -22,6 +23,38 @@ TABLE_LABELS = {"person": N_("người"), "membership": N_("thành viên đoàn"
                 "meeting": N_("cuộc họp"), "attendance": N_("điểm danh"), "unit": N_("đơn vị"),
                 "working_group": N_("đoàn công tác"), "target_indicator": N_("chỉ tiêu"),
                 "target_measurement": N_("lần cập nhật chỉ tiêu")}
+
+
+WILL_LABELS = {"write": N_("Sẽ nhập"), "same": N_("Không đổi"), "skip": N_("Sẽ bỏ qua"), "error": N_("Lỗi")}
+PREVIEW_OUTCOME_LABELS = {"imported": N_("Sẽ nhập"), "unchanged": N_("Không đổi"), "skipped": N_("Sẽ bỏ qua"),
+                          "failed": N_("Lỗi")}
+VALUE_ENUMS = {"role": MemberRole, "status": AttendanceStatus}
+DATE_FIELDS = ("birth_date", "date", "measured_on")
+
+
+def will_label(will) -> str:
+    """What the commit will do with a previewed record ("Sẽ nhập", never "Đã nhập" before it runs)."""
+    return _(WILL_LABELS[will]) if will in WILL_LABELS else ""
+
+
+def planned_outcome_label(outcome) -> str:
+    """A row's outcome as the preview announces it (the receipt says what was done)."""
+    return _(PREVIEW_OUTCOME_LABELS[outcome]) if outcome in PREVIEW_OUTCOME_LABELS else (outcome or "")
+
+
+def record_value(value, field) -> str:
+    """A previewed record's value as the app shows it: roles and marks in words, dates as dd/mm/yyyy."""
+    if value is None:
+        return ""
+    enum = VALUE_ENUMS.get(field)
+    if enum is not None and value in enum._value2member_map_:
+        return label(enum(value))
+    if field in DATE_FIELDS and isinstance(value, str) and len(value) == 10:
+        try:
+            return vn_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
 
 
 def kind_label(kind) -> str:
@@ -72,6 +105,7 @@ def inference_label(text) -> str:
 def register(bp) -> None:
     from .jobs import progress
 
-    for function in (kind_label, outcome_label, table_label, field_label, inference_label):
+    for function in (kind_label, outcome_label, table_label, field_label, inference_label, will_label,
+                     planned_outcome_label, record_value):
         bp.add_app_template_filter(function)
     bp.add_app_template_global(progress, "job_progress")

@@ -9,7 +9,6 @@ from ..clock import utcnow
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Unit
 from .correction_form import corrections_from_form
-from .services import update_batch
 
 JOIN_SLOTS = 2
 LEGEND_SLOTS = 4
@@ -138,14 +137,3 @@ def template_in_scope(template: ImportTemplate, scope_path: str) -> bool:
     if scope_path == "/":
         return True
     return template.unit is not None and template.unit.path.startswith(scope_path)
-
-
-def apply_template(batch: ImportBatch, result, scope_path: str) -> bool:
-    """Put the scope unit's saved corrections on a batch whose file has the template's layout."""
-    template = find_template(scope_path, result.kind, result.sheet, result.detected_signature)
-    if template is None:
-        return False
-    update_batch(batch.id, layout={**template.overrides, "template_id": template.id}, kind=result.kind,
-                 mapping=template.mapping or batch.mapping)
-    db.session.commit()  # the dry run that follows is rolled back
-    return True

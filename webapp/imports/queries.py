@@ -3,7 +3,7 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
-from ..models import ImportBatch, ImportJob, JobStatus, Role, Unit
+from ..models import ImportBatch, ImportJob, ImportMapping, JobStatus, Role, Unit, User
 from ..permissions import at_root, in_scope, user_in_scope, users_in_scope
 
 
@@ -75,3 +75,22 @@ def batch_members(batch_id: int, limit: int = 200) -> list:
         .where(Membership.import_batch_id == batch_id)
         .order_by(WorkingGroup.number, Membership.role, Person.sort_key).limit(limit)
     ).all()
+
+
+def visible_mappings(user) -> list[ImportMapping]:
+    """Remembered column mappings the user may see and delete: their own, and for admins those saved by users
+    within their scope (and, at the root, those of no one: saved before authors were kept, or by the CLI)."""
+    query = select(ImportMapping).order_by(ImportMapping.updated_at.desc())
+    if user.role != Role.ADMIN:
+        query = query.where(ImportMapping.updated_by_id == user.id)
+    elif not at_root(user):
+        query = query.where(ImportMapping.updated_by_id.in_(users_in_scope(user)))
+    return list(db.session.scalars(query))
+
+
+def can_manage_mapping(user, mapping: ImportMapping) -> bool:
+    """Whether the user may see and delete a remembered mapping (as `visible_mappings` lists them)."""
+    if mapping.updated_by_id == user.id:
+        return True
+    author = db.session.get(User, mapping.updated_by_id) if mapping.updated_by_id else None
+    return user.role == Role.ADMIN and user_in_scope(user, author)

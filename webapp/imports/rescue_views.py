@@ -6,13 +6,11 @@ from flask_login import current_user
 from importers.kinds import spec_module
 
 from ..extensions import db
-from ..models import ImportBatch, ImportTemplate, Role
+from ..models import ImportBatch, ImportMapping, ImportTemplate, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import hx_redirect, render, wants_fragment
-from . import bp, layouts, services
+from . import bp, layouts, queries, services
 from .views import _draft, _reanalyse, _work
-
-LAYOUT_KEYS_RESETTING_MAPPING = ("sheets", "header_rows", "transpose")  # the columns are other columns
 
 
 @bp.post("/<int:batch_id>/layout")
@@ -28,11 +26,7 @@ def layout(batch_id):
     chosen, problems = layouts.layout_from_form(request.form, names, letters, fields)
     if problems:
         return _work(batch_id, 422, layout_errors=problems)
-    before = batch.layout or {}
-    values = {"layout": chosen}
-    if any(before.get(key) != chosen.get(key) for key in LAYOUT_KEYS_RESETTING_MAPPING):
-        values["mapping"] = None  # another header: the columns are read afresh
-    services.configure(batch_id, **values)
+    services.configure(batch_id, layout=chosen)  # the mapping and cell fixes stay (a misfit is dropped with a notice)
     response = _reanalyse(db.session.get(ImportBatch, batch_id))
     status = response[1] if isinstance(response, tuple) else response.status_code
     if wants_fragment() or status != 200:
@@ -56,7 +50,8 @@ def save_template(batch_id):
 @requires(Role.ADMIN, Role.UNIT_OFFICER)
 def templates():
     """The saved templates of the units in the officer's scope."""
-    return render("imports/templates.html", templates=layouts.visible_templates(scope_path(current_user)))
+    return render("imports/templates.html", templates=layouts.visible_templates(scope_path(current_user)),
+                  mappings=queries.visible_mappings(current_user))
 
 
 @bp.post("/templates/<int:template_id>/delete")
@@ -67,4 +62,15 @@ def delete_template(template_id):
     ensure(layouts.template_in_scope(template, scope_path(current_user)))
     layouts.delete_template(template_id)
     flash(_("Đã xóa mẫu."), "success")
+    return hx_redirect(url_for("imports.templates"))
+
+
+@bp.post("/templates/mappings/<int:mapping_id>/delete")
+@requires(Role.ADMIN, Role.UNIT_OFFICER)
+def delete_mapping(mapping_id):
+    """Forget a remembered column mapping: files with its header are read by their column names again."""
+    mapping = db.session.get(ImportMapping, mapping_id) or abort(404)
+    ensure(queries.can_manage_mapping(current_user, mapping))
+    services.delete_mapping(mapping_id)
+    flash(_("Đã xóa cách ghép cột đã lưu."), "success")
     return hx_redirect(url_for("imports.templates"))

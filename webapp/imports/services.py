@@ -1,7 +1,7 @@
 """Named state changes of an import batch: create it, configure it, fix cells, commit it, cancel it.
 
 The dry run lives in `preview`, the revert in `undo`; every write of records goes through `commit.execute`."""
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from importers.kinds import spec_module
 
@@ -35,7 +35,8 @@ def create_batch(source, file_name: str, user_id: int | None, kind: str | None =
     return batch_id
 
 
-def _parse(batch: ImportBatch):
+def parse_batch(batch: ImportBatch):
+    """Read the batch's file with its kind, sheet, mapping, cell fixes and corrections."""
     return files.parse(batch.sha256, kind=batch.kind, sheet=batch.sheet, mapping=batch.mapping,
                        overrides=batch.overrides or None, original_name=batch.file_name, layout=batch.layout)
 
@@ -46,7 +47,8 @@ def full_mapping(kind: str, columns: list[dict]) -> dict:
     return {spec.name: chosen.get(spec.name) for spec in spec_module(kind).FIELDS}
 
 
-def _remembered(kind: str, signature: str) -> dict | None:
+def remembered_mapping(kind: str, signature: str) -> dict | None:
+    """The column mapping an officer saved for files with this header signature, if any."""
     return db.session.scalar(select(ImportMapping.mapping).where(ImportMapping.kind == kind,
                                                                   ImportMapping.signature == signature))
 
@@ -63,9 +65,22 @@ def remember_mapping(kind: str, signature: str, mapping: dict, user_id: int | No
                                                 updated_at=utcnow(), updated_by_id=user_id))
 
 
-def _context(batch: ImportBatch, scope_path: str, progress=None, strict: bool = True) -> Context:
-    """The run of a batch with its options and the officer's confirmations; `strict` (the commit) refuses while a
-    value awaits confirmation, the dry run fails its rows instead."""
+def forget_mapping(kind: str, signature: str) -> None:
+    """Drop the mapping remembered for files with this header signature."""
+    db.session.execute(delete(ImportMapping.__table__).where(ImportMapping.kind == kind,
+                                                             ImportMapping.signature == signature))
+    db.session.commit()
+
+
+def delete_mapping(mapping_id: int) -> None:
+    """Forget a remembered column mapping (the templates page)."""
+    db.session.execute(delete(ImportMapping.__table__).where(ImportMapping.__table__.c.id == mapping_id))
+    db.session.commit()
+
+
+def run_context(batch: ImportBatch, scope_path: str, progress=None, strict: bool = True) -> Context:
+    """The run of a batch with its options, the officer's scope and confirmations, a progress callback; `strict`
+    (the commit) refuses while a value awaits confirmation, the dry run fails its rows instead."""
     return Context(batch_id=batch.id, options=Options.from_dict(batch.options), scope_path=scope_path,
                    progress=progress, confirmations=dict(batch.confirmations or {}), strict=strict)
 
@@ -130,14 +145,13 @@ def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", prog
 
 def _write(batch_id: int, user_id: int | None, scope_path: str, progress) -> dict:
     batch = db.session.get(ImportBatch, batch_id)
-    result = _parse(batch)
-    ctx = _context(batch, scope_path, progress)
+    result = parse_batch(batch)
+    ctx = run_context(batch, scope_path, progress)
     frame = execute(result, ctx)
     rows = row_results(result, frame)
     counts = {**count_outcomes(rows), "rows": len(rows), "records": int(result.record_count),
               "created": ctx.created, "updated": ctx.updated}
-    mapping = batch.mapping or full_mapping(result.kind, result.columns_as_dicts())
-    remember_mapping(result.kind, result.signature, mapping, user_id)
+    mapping = batch.mapping or full_mapping(result.kind, result.columns_as_dicts())  # shown on the receipt
     now = utcnow()
     update_batch(batch_id, status=BatchStatus.COMMITTED.value, committed_at=now, counts=counts,
                  row_results=rows, kind=result.kind, sheet=result.sheet, header_row=result.header_row,

@@ -14,13 +14,14 @@ from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import hx_redirect, render
-from . import bp, dry_run, files, jobs, layouts, queries, services, values, workbooks
+from . import bp, dry_run, files, jobs, queries, services, values, workbooks
 from .commit import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 from .undo import edited_since, undo_batch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECEIPT_PAGE = 200
+RECORDS_PAGE = 30  # a 120-record register: four pages, each within two screens at 1366 x 768
 TEMPLATE_NAMES = {"roster": "mau-danh-sach-doan.xlsx", "attendance": "mau-diem-danh.xlsx",
                   "targets": "mau-chi-tieu.xlsx"}
 
@@ -69,10 +70,20 @@ def _work_context(batch: ImportBatch, **extra) -> dict:
                               for s in summary.get("sheets", [])]
     settings.kind.choices = _allowed(settings.kind.choices)
     fields = spec_module(batch.kind).FIELDS if batch.kind else ()
-    return {"batch": batch, "summary": summary, "settings": settings, "fields": fields,
+    return {"batch": batch, "summary": summary, "settings": settings, "fields": fields, **_records_page(summary),
             "options_form": extra.pop("options_form", None) or _options_form(batch),
             "cell_form": CellForm(), "mapping_errors": extra.pop("mapping_errors", []),
             "values": values.table(batch, scope_path(current_user)), **extra}
+
+
+def _records_page(summary: dict) -> dict:
+    """One page of the records the commit will write (`?page=`), problems first."""
+    plan = summary.get("plan") or {}
+    records = plan.get("records") or []
+    pages = max((len(records) + RECORDS_PAGE - 1) // RECORDS_PAGE, 1)
+    page = min(max(request.args.get("page", 1, type=bounded_int), 1), pages)
+    return {"plan": plan, "records": records[(page - 1) * RECORDS_PAGE: page * RECORDS_PAGE], "page": page,
+            "pages": pages}
 
 
 def _work(batch_id: int, http_status: int = 200, **extra):
@@ -80,17 +91,31 @@ def _work(batch_id: int, http_status: int = 200, **extra):
     return render("imports/preview.html", "imports/_work.html", http_status=http_status, **_work_context(batch, **extra))
 
 
-def _reanalyse(batch: ImportBatch, http_status: int = 200):
-    """Analyse again (in the background for big files) and show the work area."""
+def _run(batch: ImportBatch, action: str) -> int | None:
+    """Analyse or commit a batch: a big file as a background job (its id returned), a small one here and now (None
+    returned; raises what the work raises). The one place the import views choose foreground or background."""
+    scope = scope_path(current_user)
     if jobs.runs_in_background(batch.size_bytes):
-        job_id = jobs.start(batch.id, "analyse", current_user.id, scope_path(current_user))
-        return render("imports/preview.html", "imports/_work.html", **_work_context(
-            db.session.get(ImportBatch, batch.id), job=db.session.get(ImportJob, job_id)))
+        job_id = jobs.start(batch.id, action, current_user.id, scope)
+        if job_id is None:
+            raise services.BatchBusy(services.refusal(batch.id))
+        return job_id
+    if action == "commit":
+        jobs.commit_here(batch.id, current_user.id, scope)
+    else:
+        dry_run.analyse(batch.id, scope)
+    return None
+
+
+def _reanalyse(batch: ImportBatch, http_status: int = 200, **extra):
+    """Analyse again (in the background for big files) and show the work area."""
     try:
-        dry_run.analyse(batch.id, scope_path(current_user))
+        job_id = _run(batch, "analyse")
     except importers.ImportFileError as exc:
-        return _work(batch.id, 422, file_error=exc.message)
-    return _work(batch.id, http_status)
+        return _work(batch.id, 422, file_error=exc.message, **extra)
+    if job_id is not None:
+        return _work(batch.id, job=db.session.get(ImportJob, job_id), **extra)
+    return _work(batch.id, http_status, **extra)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -103,15 +128,14 @@ def index():
         upload = form.file.data
         kind = form.kind.data or (OFFICER_KINDS[0] if current_user.role == Role.UNIT_OFFICER else None)
         batch_id = services.create_batch(upload.stream, upload.filename or "tep-nhap", current_user.id, kind=kind)
-        batch = db.session.get(ImportBatch, batch_id)
-        if jobs.runs_in_background(batch.size_bytes):
-            jobs.start(batch_id, "analyse", current_user.id, scope_path(current_user))
-            return redirect(url_for("imports.preview", batch_id=batch_id))
         try:
-            dry_run.analyse(batch_id, scope_path(current_user))
+            _run(db.session.get(ImportBatch, batch_id), "analyse")
         except importers.ImportFileError as exc:
-            services.cancel_batch(batch_id)
-            form.file.errors.append(exc.message)
+            if db.session.get(ImportBatch, batch_id).summary is None:  # not even readable: nothing to correct
+                services.cancel_batch(batch_id)
+                form.file.errors.append(exc.message)
+            else:  # readable but not placed: the preview opens with the correction form
+                return redirect(url_for("imports.preview", batch_id=batch_id))
         else:
             return redirect(url_for("imports.preview", batch_id=batch_id))
     status = 422 if form.errors else 200
@@ -141,8 +165,8 @@ def preview(batch_id):
     job = queries.latest_job(batch_id)
     running = job if job and job.status in (JobStatus.QUEUED, JobStatus.RUNNING) else None
     busy = _(services.BUSY[batch.status.value]) if batch.status == BatchStatus.COMMITTING else None
-    return render("imports/preview.html", **_work_context(batch, job=running, file_error=busy,
-                                                          job_error=_job_error(batch, job)))
+    return render("imports/preview.html", "imports/_records.html", **_work_context(
+        batch, job=running, file_error=busy, job_error=_job_error(batch, job)))
 
 
 def _job_error(batch: ImportBatch, job: ImportJob | None) -> str | None:
@@ -197,7 +221,12 @@ def mapping(batch_id):
     if problems:
         return _work(batch_id, 422, mapping_errors=problems)
     services.configure(batch_id, mapping=chosen)
-    return _reanalyse(db.session.get(ImportBatch, batch_id))
+    notice = None
+    if request.form.get("remember"):  # remembered for files of this header only when the officer asks
+        services.remember_mapping(batch.kind, batch.signature, chosen, current_user.id)
+        db.session.commit()
+        notice = _("Đã lưu cách ghép cột cho các tệp có cùng dòng tiêu đề (xem hoặc xóa ở trang Mẫu đã lưu).")
+    return _reanalyse(db.session.get(ImportBatch, batch_id), notice=notice)
 
 
 @bp.post("/<int:batch_id>/cell")
@@ -209,7 +238,7 @@ def cell(batch_id):
     if not form.validate_on_submit():
         return _work(batch_id, 422, mapping_errors=[_("Ô cần sửa không hợp lệ.")])
     services.set_cell(batch_id, form.ref.data, form.value.data.strip())
-    return _reanalyse(db.session.get(ImportBatch, batch_id))
+    return _reanalyse(db.session.get(ImportBatch, batch_id), raw_open=True)  # the officer is at the cells
 
 
 def _refused(batch_id: int, message: str):
@@ -240,18 +269,16 @@ def commit(batch_id):
     batch = db.session.get(ImportBatch, batch_id)
     if request.form.get("action") != "commit":
         return _reanalyse(batch)
-    if jobs.runs_in_background(batch.size_bytes):
-        if not jobs.start(batch_id, "commit", current_user.id, scope_path(current_user)):
-            return _refused(batch_id, services.refusal(batch_id))
-        return hx_redirect(url_for("imports.preview", batch_id=batch_id))
     try:
-        jobs.commit_here(batch_id, current_user.id, scope_path(current_user))
+        job_id = _run(batch, "commit")
     except importers.ImportFileError as exc:
         return _work(batch_id, 422, file_error=exc.message)
     except services.BatchBusy as exc:  # before ImportRefused, its base
         return _refused(batch_id, exc.message)
     except ImportRefused as exc:
         return _work(batch_id, 409, file_error=exc.message)
+    if job_id is not None:
+        return hx_redirect(url_for("imports.preview", batch_id=batch_id))
     flash(_("Đã nhập dữ liệu."), "success")
     return hx_redirect(url_for("imports.receipt", batch_id=batch_id))
 

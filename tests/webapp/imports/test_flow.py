@@ -164,7 +164,8 @@ def test_hostile_cell_text_is_escaped_in_the_preview(client, admin, town, upload
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
 
 
-def test_mapping_is_confirmed_and_remembered_by_header_signature(client, admin, town, upload, roster_file):
+def test_mapping_is_confirmed_and_remembered_by_header_signature_only_when_asked(client, admin, town, upload,
+                                                                                roster_file):
     headers = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn",
                "Đơn vị phụ trách", "Liên lạc"]
     preview = upload(roster_file(headers=headers))
@@ -177,7 +178,12 @@ def test_mapping_is_confirmed_and_remembered_by_header_signature(client, admin, 
     client.post(f"/imports/{batch_id}/mapping", data={**form, "col_7": "phone"})
     commit(client, batch_id)
     assert sorted(db.session.scalars(select(Person.phone))) == ["0912000001", "0912000002", "0912000003"]
-    signature = db.session.get(ImportBatch, batch_id).signature
+    assert count(ImportMapping) == 0, "a commit remembers nothing the officer did not ask for"
+    again = batch_id_of(upload(roster_file(headers=headers, name="lan1.xlsx")))
+    assert db.session.get(ImportBatch, again).summary["columns"][7]["field"] is None
+    saved = client.post(f"/imports/{again}/mapping", data={**form, "col_7": "phone", "remember": "1"})
+    assert saved.status_code == 200 and "Đã lưu cách ghép cột" in saved.get_data(as_text=True)
+    signature = db.session.get(ImportBatch, again).signature
     assert db.session.scalar(select(ImportMapping.mapping).where(ImportMapping.signature == signature))["phone"] == "H"
     second = db.session.get(ImportBatch, batch_id_of(upload(roster_file(headers=headers, name="lan2.xlsx"))))
     assert second.summary["columns"][7]["field"] == "phone"
@@ -385,10 +391,10 @@ def test_the_web_preview_and_the_cli_read_every_sample_alike(client, admin, town
 
     from pathlib import Path
 
-    from webapp.imports.services import _parse
+    from webapp.imports.services import parse_batch
 
     batch = db.session.get(ImportBatch, batch_id_of(upload(sample(name))))
-    web = _parse(batch).records()
+    web = parse_batch(batch).records()
     done = subprocess.run([sys.executable, "-m", "importers", str(sample(name)), "--dry-run", "--json"],
                           capture_output=True, timeout=120, cwd=Path(__file__).resolve().parents[3])
     cli = json.loads(done.stdout)

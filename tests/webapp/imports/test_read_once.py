@@ -72,8 +72,10 @@ def test_a_remembered_mapping_and_a_saved_template_cost_one_more_parse_not_two(c
                                                                                roster_file, reads):
     batch_id = batch_id_of(upload(roster_file()))
     client.post(f"/imports/{batch_id}/layout", data={"year": "2025"})
-    client.post(f"/imports/{batch_id}/save-template")
-    client.post(f"/imports/{batch_id}/commit", data=COMMIT)  # remembers the mapping
+    form = {f"col_{c['index']}": c["field"] or "" for c in db.session.get(ImportBatch, batch_id).summary["columns"]}
+    client.post(f"/imports/{batch_id}/mapping", data={**form, "remember": "1"})  # remembers the mapping
+    client.post(f"/imports/{batch_id}/save-template")  # and the corrections, as the officer asks
+    client.post(f"/imports/{batch_id}/commit", data=COMMIT)
     assert db.session.get(ImportBatch, batch_id).status == BatchStatus.COMMITTED
     reads()
     again = upload(roster_file(name="again.xlsx"), follow=False)
