@@ -21,6 +21,8 @@ from .results import ParseResult, SheetData, Table
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
+from .sheet_context import read_sheet_context, with_sheet_context
+from .workbook_sheets import SheetPlan, plan_sheets
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
     + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
@@ -212,26 +214,6 @@ def wait_for_preload(timeout: float = 30.0) -> None:
         _preloads.pop().join(timeout)
 
 
-def _layout(table: Table) -> tuple:
-    """What makes two sheets one register: the same labels, month and date columns counted as such."""
-    return tuple("<month>" if month_of_header(label, parent) else fold(label)
-                 for label, parent, day in zip(table.labels, table.parents, table.dates or [None] * len(table.labels))
-                 if label or day) if table.labels else ()
-
-
-def sibling_sheets(sheets: list[SheetData], chosen: SheetData, table: Table) -> list[str]:
-    """Other visible sheets holding a table of the chosen one's layout (a register kept a sheet per quarter or per
-    cell), in workbook order."""
-    layout, names = _layout(table), []
-    for sheet in _candidate_sheets(sheets, None):
-        if sheet is chosen or not sheet.name:
-            continue
-        other = locate_table(sheet.rows, sheet.name, HEADER_SPECS)
-        if other is not None and _layout(other) == layout:
-            names.append(sheet.name)
-    return names
-
-
 def _choose(sheets, sheet, deadline, fixes):
     """The detected table; with header rows given, a sheet the detector finds no table on is still read."""
     candidates = _candidate_sheets(sheets, sheet)
@@ -261,13 +243,15 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         _preload_pandas(path)
     book = read_workbook(path, limits, deadline, sheet)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
+    plan = SheetPlan()
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
-        siblings = sibling_sheets(book.sheets, chosen, table)
-        if siblings:  # one register across several sheets: every sheet's records, in workbook order
-            order = [s.name for s in book.sheets]
-            names = sorted([chosen.name, *siblings], key=order.index)
-            return rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides or {}, names,
-                                              source="các trang cùng bố cục, đọc tất cả")
+        plan = plan_sheets(_candidate_sheets(book.sheets, None), chosen, table, HEADER_SPECS,
+                           lambda rows, name: locate_table(rows, name, HEADER_SPECS))
+        if plan.read:  # one table across several sheets: every sheet's records, in workbook order
+            result = rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides or {}, plan.read,
+                                                source="các trang cùng bố cục, đọc tất cả")
+            result.warnings += [_note(text) for text in plan.warnings]
+            return result
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
@@ -292,13 +276,18 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
+    facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], kind, _mapped(columns))
+    year = fixes.year or _year(table) or facts.year
+    carried = body.context
+    body.context = with_sheet_context(carried, body.frame.index, facts, year)
     legend = find_legend(chosen.rows, table.body_end)
-    context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
+    context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
                       marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend})
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     deadline.check()
     issues.finish()
+    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
@@ -308,8 +297,18 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
-            book.sheets, chosen.name, table, chosen.rows, context.year, body.context, fixes, kind),
+            book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind) + facts.inferences,
     )
+
+
+def _mapped(columns) -> set[str]:
+    """Fields the table has a column for."""
+    return {column.field for column in columns if column.field and not column.month}
+
+
+def _note(text: str, sheet: str | None = None) -> dict:
+    """A warning about the workbook rather than a cell."""
+    return {"sheet": sheet, "row": None, "column": None, "field": None, "value": None, "message": text}
 
 
 def inspect_file(path, sheet=None, limits=None, max_rows: int | None = None) -> dict:

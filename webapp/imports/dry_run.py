@@ -36,7 +36,7 @@ def _cell_issues(result) -> dict:
 
 def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
     """The first data rows plus every row with a problem, cell by cell, with issues attached."""
-    grid = files.grid(batch.sha256, result.sheet, batch.file_name)
+    grid = files.grid(batch.sha256, result.first_sheet, batch.file_name)
     issues = _cell_issues(result)
     problem_rows = {r for r, _ in issues} | {r["row"] for r in rows if r["outcome"] == "failed"}
     chosen = [r for i, r in enumerate(rows) if i < PREVIEW_ROWS or r["row"] in problem_rows][:PREVIEW_MAX]
@@ -70,7 +70,7 @@ def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, 
         "created": ctx.created if ctx else {}, "updated": ctx.updated if ctx else {},
         "preview": _preview(batch, result, rows), "refused": refused,
         "sheets": sheets, "inferences": result.inferences,
-        "detected_signature": result.detected_signature, "detected_sheet": result.sheet,
+        "detected_signature": result.detected_signature, "detected_sheet": result.first_sheet,
     }
 
 

@@ -139,7 +139,7 @@ def template_in_scope(template: ImportTemplate, scope_path: str) -> bool:
 
 def apply_template(batch: ImportBatch, result, scope_path: str) -> bool:
     """Put the scope unit's saved corrections on a batch whose file has the template's layout."""
-    template = find_template(scope_path, result.kind, result.sheet, result.detected_signature)
+    template = find_template(scope_path, result.kind, result.first_sheet, result.detected_signature)
     if template is None:
         return False
     update_batch(batch.id, layout={**template.overrides, "template_id": template.id}, kind=result.kind,
