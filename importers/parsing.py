@@ -276,7 +276,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
-    facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], kind, _mapped(columns))
+    facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], table.body_end, kind,
+                               _mapped(columns))
     year = fixes.year or _year(table) or facts.year
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
@@ -302,8 +303,9 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
 
 
 def _mapped(columns) -> set[str]:
-    """Fields the table has a column for."""
-    return {column.field for column in columns if column.field and not column.month}
+    """Fields the table has a column for; month or meeting-date columns give the date."""
+    mapped = {column.field for column in columns if column.field and not column.month}
+    return mapped | ({"date"} if any(column.month or column.day for column in columns) else set())
 
 
 def _note(text: str, sheet: str | None = None) -> dict:

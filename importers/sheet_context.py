@@ -8,6 +8,7 @@ written with its tone marks beats a title in capitals that says the same thing, 
 marks is the last resort (then a warning says the name may be misspelt).
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -24,8 +25,13 @@ _TAB_MONTH = re.compile(r"^(?:(?:thang|th|t)\s*0?(\d{1,2})(?:\s+(?:nam\s+)?((?:1
 _TAB_UNIT = re.compile(r"^(cb|chi bo|chibo|db|dang bo)[\s._-]+(?=\S)")
 _TAB_UNIT_WORDS = {"cb": "Chi bộ", "chi bo": "Chi bộ", "chibo": "Chi bộ", "db": "Đảng bộ", "dang bo": "Đảng bộ"}
 
-# Title lines: "Đơn vị: Chi bộ Khu phố 1", "Chi bộ: Khu phố 2", "Tên chi bộ: …"
-_LABELLED_UNIT = re.compile(r"^(?:ten\s+)?(don vi|chi bo|dang bo|to chuc dang)\s*[:=]\s*(?=\S)")
+# Title or note lines: "Đơn vị: Chi bộ Khu phố 1", "Chi bộ: Khu phố 2", "Tên chi bộ: …", also as a sentence of a
+# note ("Ghi chú: x - có mặt; … . Đơn vị: Chi bộ …")
+_LABELLED_UNIT = re.compile(r"(?:^|[.;]\s+)(?:ten\s+)?(don vi|chi bo|dang bo|to chuc dang)\s*[:=]\s*(?=\S)")
+# A line dating the meeting: "Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: …", "Ngày họp: 5/1/2025"
+_DATE_LINE = re.compile(r"^(?:thoi gian(?: hop| sinh hoat)?|ngay hop|ngay sinh hoat|ngay to chuc|hop ngay|vao hoi)\b")
+_DATES_IN_LINE = (re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)"),
+                  re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d{2})"))
 # An organisation header line of a party cell: "CHI BỘ KHU PHỐ 1" (the issuing cell, under its đảng bộ)
 _ORG_UNIT = re.compile(r"^chi bo\s+\S")
 _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
@@ -33,7 +39,7 @@ _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
 _TITLE_GROUP = re.compile(r"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
                           r"to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?![\d/.-])")
 # Title words saying which unit a roster's group is assigned to: "… PHỤ TRÁCH ĐẢNG BỘ XÃ A"
-_ASSIGNED_UNIT = re.compile(r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi)\s*[:-]?\s*"
+_ASSIGNED_UNIT = re.compile(r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi|theo doi)\s*[:-]?\s*"
                             r"(?=(?:dang bo|chi bo|dang uy|to chuc)\b)")
 _YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d{2}\b")
 _DIGITS = re.compile(r"\d+")
@@ -56,6 +62,7 @@ class SheetContext:
     """Per-sheet facts chosen for the fields a table lacks, with the notes the officer must see."""
 
     sheet: str | None = None
+    day: str | None = None  # ISO date of the sheet's one meeting, stated in a line above the table
     values: dict = field(default_factory=dict)  # field -> value for every row of the sheet
     month: int | None = None
     year: int | None = None
@@ -63,7 +70,9 @@ class SheetContext:
     warnings: list = field(default_factory=list)  # Vietnamese texts, each naming the sheet
 
     def date(self, year: int | None) -> str | None:
-        """The first day of the sheet's month (the attendance convention for a month's meeting)."""
+        """The meeting's date, else the first day of the sheet's month (the attendance convention for a month)."""
+        if self.day:
+            return self.day
         if self.month is None or not (year or self.year):
             return None
         return f"{year or self.year:04d}-{self.month:02d}-01"
@@ -105,10 +114,10 @@ def _numbers(text: str) -> frozenset:
     return frozenset(str(int(n)) for n in _DIGITS.findall(text))
 
 
-def _title_lines(rows: list[list], header_first: int) -> list[tuple[int, str]]:
-    """Text cells above the header as (1-based row, text), top to bottom."""
+def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tuple[int, str]]:
+    """Text cells of rows[start:header_first] as (1-based row, text), top to bottom."""
     lines = []
-    for index, row in enumerate(rows[:header_first]):
+    for index, row in enumerate(rows[start:header_first], start=start):
         for cell in row:
             text = clean_text(cell) if isinstance(cell, str) else None
             if text and len(text) <= 200:
@@ -145,6 +154,27 @@ def title_unit(lines: list[tuple[int, str]]) -> Found | None:
     return None
 
 
+def title_date(lines: list[tuple[int, str]]) -> Found | None:
+    """The meeting's date a labelled line states ("Thời gian: Thứ Sáu, ngày 03/01/2025"), when there is one."""
+    found = {}
+    for row, text in lines:
+        folded = fold(text.replace("/", " / ").replace(".", " . ").replace("-", " - "))
+        if not _DATE_LINE.match(folded):
+            continue
+        folded = fold_in_place(text)
+        for pattern in _DATES_IN_LINE:
+            for match in pattern.finditer(folded):
+                try:
+                    day = dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+                except ValueError:
+                    continue
+                found.setdefault(day.isoformat(), row)
+    if len(found) != 1:
+        return None
+    day, row = next(iter(found.items()))
+    return Found(day, f"dòng {row}", 3)
+
+
 def title_group(lines: list[tuple[int, str]]) -> Found | None:
     """The one group number the title lines name (none when they name several)."""
     numbers = {}
@@ -165,7 +195,9 @@ def title_assigned_unit(lines: list[tuple[int, str]]) -> Found | None:
         if match:
             value = _cut(text, match.end()).rstrip(").;")
             found.append(_unit_found(value, row, True))
-    return found[0] if len({fold(item.value) for item in found}) == 1 else None
+    if len({fold(item.value) for item in found}) != 1:
+        return None
+    return max(found, key=lambda item: item.rank)
 
 
 def _pick(tab: Found | None, title: Found | None) -> Found | None:
@@ -185,19 +217,27 @@ def _disagree(tab: Found | None, title: Found | None) -> bool:
 FIELD_WORDS = {"group": "Đoàn", "unit": "Chi bộ", "month": "Tháng"}
 
 
-def read_sheet_context(name: str | None, rows: list[list], header_first: int, kind: str,
+def read_sheet_context(name: str | None, rows: list[list], header_first: int, body_end: int, kind: str,
                        mapped: set[str]) -> SheetContext:
-    """The facts a sheet states once for all its rows, for the fields in `kind` that are not in `mapped`."""
+    """The facts a sheet states once for all its rows, for the fields in `kind` that are not in `mapped` (the
+    lines above the header and the notes below the table are read)."""
     out = SheetContext(sheet=name)
     tab = tab_facts(name)
-    lines = _title_lines(rows, header_first)
+    lines = _title_lines(rows, header_first) + _title_lines(rows, len(rows), body_end)
     chosen: dict[str, tuple[Found | None, Found | None]] = {}
     if kind == "roster":
         chosen["group"] = (tab.get("group"), title_group(lines))
         chosen["unit"] = (None, title_assigned_unit(lines))
     elif kind == "attendance":
         chosen["unit"] = (tab.get("unit"), title_unit(lines))
-        if "date" not in mapped and "month" in tab:
+        meeting = title_date(_title_lines(rows, header_first)) if "date" not in mapped else None
+        if meeting is not None:
+            out.day = meeting.value
+            out.inferences.append({"what": "Ngày sinh hoạt", "value": meeting.value, "source": meeting.source})
+            if "month" in tab and int(meeting.value[5:7]) != int(tab["month"].value):
+                out.warnings.append(f"Trang \"{name}\": ngày sinh hoạt {meeting.value} ({meeting.source}) không thuộc "
+                                    f"tháng {tab['month'].value} của tên trang, cần kiểm tra.")
+        elif "date" not in mapped and "month" in tab:
             out.month = int(tab["month"].value)
             out.inferences.append({"what": "Tháng", "value": tab["month"].value, "source": tab["month"].source})
         if "year" in tab:
@@ -226,7 +266,7 @@ def with_sheet_context(carried, index, facts: SheetContext, year: int | None):
     import pandas as pd
 
     values = dict(facts.values)
-    if facts.month is not None:
+    if facts.month is not None or facts.day is not None:
         values["date"] = facts.date(year)
         if values["date"] is None:
             raise ImportFileError(f"Trang \"{facts.sheet}\": tháng {facts.month} lấy từ tên trang nhưng không tìm thấy "
