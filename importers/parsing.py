@@ -22,6 +22,7 @@ from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
 from .sheet_context import read_sheet_context, with_sheet_context
+from .transposed import turn_transposed
 from .workbook_sheets import SheetPlan, plan_sheets
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
@@ -242,6 +243,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     if path.is_file():
         _preload_pandas(path)
     book = read_workbook(path, limits, deadline, sheet)
+    turned = turn_transposed(_candidate_sheets(book.sheets, sheet), HEADER_SPECS)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
     plan = SheetPlan()
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
@@ -298,8 +300,13 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
-            book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind) + facts.inferences,
+            book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind) + facts.inferences
+        + ([TURNED] if chosen.name in turned else []),
     )
+
+
+TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đề, tháng hoặc ngày ở cột bên trái",
+          "source": "đã xoay lại để đọc; số dòng trong thông báo là thứ tự người"}
 
 
 def _mapped(columns) -> set[str]:

@@ -140,7 +140,7 @@ def title_unit(lines: list[tuple[int, str]]) -> Found | None:
     labelled, headers = [], []
     for row, text in lines:
         folded = fold_in_place(text)
-        if match := _LABELLED_UNIT.match(folded):
+        if match := _LABELLED_UNIT.search(folded):
             value = _cut(text, match.end()).rstrip(".;")
             word = match.group(1)
             if word in ("chi bo", "dang bo") and not _UNIT_START.match(fold(value)):
