@@ -65,6 +65,19 @@ def _summary_sheets(found: list[tuple[SheetData, Table]], specs) -> list[str]:
     return summaries if len(summaries) == 1 else []
 
 
+DENSE_ROWS = 3  # a sheet with this many rows of three or more filled cells holds a table of some kind
+
+
+def _looks_tabular(rows: list[list]) -> bool:
+    """Rows of several filled cells: data the detector did not recognise, not a cover or notes sheet."""
+    dense = 0
+    for row in rows:
+        dense += sum(1 for cell in row if cell is not None and cell != "") >= 3
+        if dense >= DENSE_ROWS:
+            return True
+    return False
+
+
 def _has_data(rows: list[list], table: Table) -> bool:
     return any(any(isinstance(cell, str) and cell.strip() for cell in row) for row in rows[table.body_start:])
 
@@ -72,11 +85,13 @@ def _has_data(rows: list[list], table: Table) -> bool:
 def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, specs, locate) -> SheetPlan:
     """The sheets holding the chosen sheet's table (`locate(rows, name)` finds a sheet's table), in workbook
     order, and warnings naming the data sheets left out."""
-    plan, same, different = SheetPlan(), [(chosen, table)], []
+    plan, same, different, unknown = SheetPlan(), [(chosen, table)], [], []
     for sheet in candidates:
         if sheet is chosen or not sheet.name:
             continue
         other = locate(sheet.rows, sheet.name)
+        if other is None and _looks_tabular(sheet.rows):
+            unknown.append(sheet.name)
         if other is None or not _has_data(sheet.rows, other):
             continue
         (same if same_table(table, other, specs) else different).append((sheet, other))
@@ -93,6 +108,10 @@ def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, sp
         names = ", ".join(f"\"{sheet.name}\"" for sheet, _ in different)
         plan.warnings.append(f"Chỉ đọc {', '.join(repr_name(n) for n in reading)}; trang {names} có bảng khác, "
                              "không được đọc — nếu cần, hãy nhập riêng hoặc chọn trang.")
+    if unknown:
+        names = ", ".join(f"\"{name}\"" for name in unknown)
+        plan.warnings.append(f"Trang {names} có dữ liệu dạng bảng nhưng không nhận ra dòng tiêu đề, không được đọc "
+                             "— nếu cần, hãy chọn trang và dòng tiêu đề.")
     return plan
 
 

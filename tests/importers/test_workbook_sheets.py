@@ -207,3 +207,15 @@ def test_sheets_worded_differently_but_naming_the_same_fields_are_one_table(tmp_
     result = parse_file(path)
     assert result.sheet == ["Doan 1", "Doan 2"]
     assert groups_of(result) == [("Nguyễn Văn An", "Đoàn công tác số 1"), ("Trần Thị Bình", "Đoàn công tác số 2")]
+
+
+def test_a_sheet_of_unrecognised_rows_is_named_in_a_warning(tmp_path):
+    odd = [["Tên", "Tuổi", "Nơi ở"], ["Nguyễn Văn An", 50, "Khu phố 1"], ["Lê Thị Hoa", 45, "Khu phố 2"],
+           ["Trần Văn Bảo", 38, "Khu phố 3"]]
+    path = write_workbook(tmp_path / "doan.xlsx", {
+        "Doan 1": roster_sheet("ĐOÀN CÔNG TÁC SỐ 1", [("Nguyễn Văn An", "Trưởng đoàn")]),
+        "Khac": odd,
+    })
+    result = parse_file(path)
+    assert len(result.records()) == 1
+    assert any("\"Khac\"" in w["message"] and "không nhận ra dòng tiêu đề" in w["message"] for w in result.warnings)
