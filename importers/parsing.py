@@ -21,7 +21,8 @@ from .results import ParseResult, SheetData, Table
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
-from .sheet_context import read_sheet_context, with_sheet_context
+from .sheet_context import read_sheet_context, tab_year, with_sheet_context
+from .day_columns import date_day_columns
 from .transposed import turn_transposed
 from .workbook_sheets import SheetPlan, plan_sheets
 
@@ -257,6 +258,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
+    date_day_columns(table, chosen.name, fixes.year or _year(table) or tab_year(chosen.name))
     grid = build_grid(chosen.rows)
     kind = kind or detect_kind(table)
     module = spec_module(kind)

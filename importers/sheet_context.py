@@ -110,6 +110,12 @@ def tab_facts(name: str | None) -> dict[str, Found]:
     return found
 
 
+def tab_year(name: str | None) -> int | None:
+    """The year a month tab states ("T3-2025")."""
+    found = tab_facts(name).get("year")
+    return int(found.value) if found else None
+
+
 def _numbers(text: str) -> frozenset:
     return frozenset(str(int(n)) for n in _DIGITS.findall(text))
 

@@ -104,3 +104,26 @@ def test_a_meeting_date_beats_the_month_of_the_tab_and_a_mismatch_is_warned(tmp_
     result = parse_file(path)
     assert [r["date"] for r in result.records()] == ["2025-01-03", "2025-03-07"]
     assert [w["sheet"] for w in result.warnings if "không thuộc tháng 2" in w["message"]] == ["Tháng 2"]
+
+
+def test_two_meetings_a_month_under_a_merged_month_header_are_dated_by_day(tmp_path):
+    rows = [["SỔ THEO DÕI ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ NĂM 2025"],
+            ["STT", "Họ và tên", "Chi bộ", "Tháng 1/2025", None, "Tháng 2/2025", None],
+            [None, None, None, "Ngày 5", "Ngày 20", "Ngày 5", "Ngày 20"],
+            [1, "Dương Thu Loan", "Chi bộ Khu phố 6", "x", "K", "P", None],
+            [], ["Ghi chú: x có mặt, P vắng có phép, K vắng không phép"]]
+    result = parse_file(write_workbook(tmp_path / "so.xlsx", {"Quy I": rows}))
+    assert [(r["date"], r["status"]) for r in result.records()] == [
+        ("2025-01-05", "present"), ("2025-01-20", "absent"), ("2025-02-05", "excused")]
+
+
+def test_a_month_sheet_with_day_columns_takes_the_month_from_its_tab(tmp_path):
+    def sheet(marks):
+        return [["DANH SÁCH DỰ SINH HOẠT CHI BỘ NĂM 2025"], ["STT", "Họ và tên", "Ngày 5", "Ngày 20"],
+                [1, "Dương Thu Loan", *marks], [], ["Ghi chú: x có mặt, P vắng có phép, K vắng không phép"]]
+
+    result = parse_file(write_workbook(tmp_path / "so.xlsx", {"Tháng 3": sheet(["x", "P"]),
+                                                              "Tháng 4": sheet(["K", "x"])}))
+    assert result.sheet == ["Tháng 3", "Tháng 4"]
+    assert [(r["date"], r["status"]) for r in result.records()] == [
+        ("2025-03-05", "present"), ("2025-03-20", "excused"), ("2025-04-05", "absent"), ("2025-04-20", "present")]
