@@ -24,7 +24,7 @@ from . import overrides as rescue, sheets as rescue_sheets
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
 from .day_columns import date_day_columns
 from .transposed import turn_transposed
-from .workbook_sheets import SheetPlan, plan_sheets
+from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
     + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
@@ -253,7 +253,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
         if plan.read:  # one table across several sheets: every sheet's records, in workbook order
             result = rescue_sheets.parse_sheets(parse_file, path, kind, mapping, limits, overrides or {}, plan.read,
                                                 source="các trang cùng bố cục, đọc tất cả")
-            result.warnings += [_note(text) for text in plan.warnings]
+            unplaced = unplaced_sheets_warning(result.kind, result.frame, plan.read)
+            result.warnings += [_note(text) for text in plan.warnings + ([unplaced] if unplaced else [])]
             return result
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .locating import header_date
 from .mapping import match_field
-from .normalising import clean_text, is_blank, month_of_header
+from .normalising import clean_text, fold, is_blank, month_of_header
 from .results import SheetData
 
 SIDE_COLUMNS = 3  # the months or dates column is one of the first three
@@ -18,6 +18,13 @@ MIN_SIDE = 3
 MIN_PEOPLE = 2
 MAX_MARK = 6  # a mark cell holds a short code ("x", "P", "CP"), not text
 NAME_LABEL = "Họ và tên"
+# Common Vietnamese surnames (folded): a header in capitals counts as a name only when it starts with one, so
+# "TỔNG SỐ" or "SỐ CÓ MẶT" never does.
+SURNAMES = frozenset((
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan trinh truong lam luu mai "
+    "cao ha quach thai tran ta tong chu kieu lai luong la van vuong phung nghiem dao dam khuc au la tang quan "
+    "thach kim mac lo giang cu ong ton nong bach dieu trieu ninh luc").split())
+TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
 
 
 def _is_side(cell: Any) -> bool:
@@ -27,13 +34,16 @@ def _is_side(cell: Any) -> bool:
 
 
 def looks_like_name(cell: Any, specs) -> bool:
-    """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column."""
+    """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column (in
+    capitals, only after a common surname)."""
     text = clean_text(cell) if isinstance(cell, str) else None
     if not text or match_field(text, specs) or month_of_header(text):
         return False
     words = text.split(" ")
-    return 2 <= len(words) <= 6 and all(word.isalpha() and word[:1].isupper() for word in words) \
-        and not text.isupper()
+    if not 2 <= len(words) <= 6 or not all(word.isalpha() and word[:1].isupper() for word in words):
+        return False
+    folded = fold(text)
+    return not folded.startswith(TOTAL_WORDS) and (not text.isupper() or folded.split(" ")[0] in SURNAMES)
 
 
 def _side_run(rows: list[list], col: int) -> tuple[int, int] | None:

@@ -2,12 +2,17 @@
 month) is read as one; a summary sheet repeating the others is left out; a data sheet with another table is
 named in a warning rather than dropped without a word."""
 
+import re
 from dataclasses import dataclass, field
 
 from .kinds import KEY_FIELDS
 from .mapping import match_field
 from .normalising import clean_text, fold, month_of_header
 from .results import SheetData, Table
+from .sheet_context import tab_facts
+
+# Tab names of a time period ("Quý 1", "Năm 2024", "Đợt 2", "6 tháng đầu năm"): sheets split by time, not by unit.
+_PERIOD_TAB = re.compile(r"^(?:quy|q|nam|dot|hk|ky|thang|\d+ thang)\b|\b(?:19|20)\d{2}\b")
 
 
 @dataclass
@@ -118,3 +123,16 @@ def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, sp
 def repr_name(name: str) -> str:
     """A sheet name as messages quote it."""
     return f"trang \"{name}\""
+
+
+def unplaced_sheets_warning(kind: str, frame, names: list[str]) -> str | None:
+    """A warning when sheets read as one look like one per unit ("KP1", "KP3") but no sheet states its unit: the
+    records would lose which sheet, so which unit, they came from."""
+    if frame.empty or "unit" not in frame.columns or frame["unit"].notna().any():
+        return None
+    if any(tab_facts(name) or _PERIOD_TAB.search(fold(name)) for name in names):
+        return None
+    listed = ", ".join(f"\"{name}\"" for name in names)
+    who = "chi bộ" if kind == "attendance" else "đơn vị phụ trách"
+    return (f"Các trang {listed} được đọc chung nhưng không trang nào ghi tên {who} (trong tiêu đề hoặc ghi chú): "
+            f"các bản ghi không có {who}. Nếu mỗi trang là một {who}, hãy nhập từng trang và ghi rõ {who}.")

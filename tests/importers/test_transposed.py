@@ -68,7 +68,8 @@ def test_a_long_register_with_dates_down_a_column_is_not_turned():
 
 
 @pytest.mark.parametrize("label, is_name", [("Nguyễn Văn An", True), ("Họ và tên", False), ("Số có mặt", False),
-                                            ("Tháng 1", False), ("NGUYỄN VĂN AN", False), ("Ghi chú", False),
+                                            ("Tháng 1", False), ("NGUYỄN VĂN AN", True), ("TỔNG SỐ", False),
+                                            ("SỐ CÓ MẶT", False), ("Ghi chú", False),
                                             ("Trần Thị Thu Hà", True)])
 def test_only_capitalised_person_names_count_as_people(label, is_name):
     assert looks_like_name(label, HEADER_SPECS) is is_name

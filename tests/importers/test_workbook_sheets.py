@@ -219,3 +219,22 @@ def test_a_sheet_of_unrecognised_rows_is_named_in_a_warning(tmp_path):
     result = parse_file(path)
     assert len(result.records()) == 1
     assert any("\"Khac\"" in w["message"] and "không nhận ra dòng tiêu đề" in w["message"] for w in result.warnings)
+
+
+def test_sheets_per_unit_that_never_name_their_unit_are_warned(tmp_path):
+    path = write_workbook(tmp_path / "so.xlsx", {
+        "KP1": register_sheet([], ["Nguyễn Văn An"]),
+        "KP3": register_sheet([], ["Trần Văn Bảo"]),
+    })
+    result = parse_file(path)
+    assert result.sheet == ["KP1", "KP3"] and {r["unit"] for r in result.records()} == {None}
+    assert any("\"KP1\", \"KP3\"" in w["message"] and "không trang nào ghi tên chi bộ" in w["message"]
+               for w in result.warnings)
+
+
+def test_sheets_per_quarter_without_a_unit_draw_no_such_warning(tmp_path):
+    path = write_workbook(tmp_path / "so.xlsx", {
+        "Quý 1": register_sheet([], ["Nguyễn Văn An"]),
+        "Quý 2": register_sheet([], ["Nguyễn Văn An"]),
+    })
+    assert parse_file(path).warnings == []
