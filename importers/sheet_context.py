@@ -1,6 +1,7 @@
 """Facts that hold for every row of a sheet: the group, unit or month a workbook states once per sheet, in its tab
-name ("Doan 2", "CB Khu pho 1", "Tháng 3") or in a title line above the header ("Đơn vị: Chi bộ Khu phố 1",
-"CHI BỘ KHU PHỐ 1", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2").
+name ("Doan 2", "CB Khu pho 1", "Tháng 3"), in a title line above the header ("Đơn vị: Chi bộ Khu phố 1",
+"CHI BỘ KHU PHỐ 1", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2", "Thời gian: … ngày 03/01/2025") or in a note
+below the table ("Chi bộ: Chi bộ Khu phố 3", "… được phân công theo dõi Chi bộ Khu phố 1.").
 
 Such a fact is used only for a field the table has no column for, and only on rows no context row inside the
 table already placed. Sources are ranked: a title line written in ordinary case beats the tab name, a tab name
@@ -16,8 +17,8 @@ from .context import fold_in_place
 from .errors import ImportFileError
 from .normalising import clean_text, fold, normalise_unit_name
 
-# Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4"
-_TAB_GROUP = re.compile(r"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*(\d{1,3})$")
+# Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
+_TAB_GROUP = re.compile(r"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?!\d)")
 # Tab names: "Tháng 3", "T3", "Th.03", "T3-2025", "03-2025", "3.2025"
 _TAB_MONTH = re.compile(r"^(?:(?:thang|th|t)\s*0?(\d{1,2})(?:\s+(?:nam\s+)?((?:19|20)\d{2}))?"
                         r"|0?(\d{1,2})\s+((?:19|20)\d{2}))$")

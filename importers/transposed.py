@@ -14,6 +14,7 @@ from .normalising import clean_text, fold, is_blank, month_of_header
 from .results import SheetData
 
 SIDE_COLUMNS = 3  # the months or dates column is one of the first three
+SCAN_ROWS = 120  # a transposed register starts near the top: titles, a header row, at most a year of weeks
 MIN_SIDE = 3
 MIN_PEOPLE = 2
 MAX_MARK = 6  # a mark cell holds a short code ("x", "P", "CP"), not text
@@ -49,7 +50,7 @@ def looks_like_name(cell: Any, specs) -> bool:
 def _side_run(rows: list[list], col: int) -> tuple[int, int] | None:
     """The first run of at least MIN_SIDE month/date cells down column `col`: (first, end) row indices."""
     start = None
-    for index, row in enumerate(rows + [[]]):
+    for index, row in enumerate(rows[:SCAN_ROWS] + [[]]):
         side = col < len(row) and _is_side(row[col])
         if side and start is None:
             start = index

@@ -238,3 +238,31 @@ def test_sheets_per_quarter_without_a_unit_draw_no_such_warning(tmp_path):
         "Quý 2": register_sheet([], ["Nguyễn Văn An"]),
     })
     assert parse_file(path).warnings == []
+
+
+NO_UNIT_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Nhiệm vụ", "Điện thoại"]
+
+
+def no_unit_sheet(above, below=()):
+    rows = [[line] for line in above] + [NO_UNIT_HEADER, [1, "Nguyễn Văn An", "01/02/1970", "Chuyên viên",
+                                                          "Trưởng đoàn", "0912345678"]]
+    return rows + [[]] + [[line] for line in below]
+
+
+@pytest.mark.parametrize("above, below, group, unit", [
+    (["DANH SÁCH ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: Đảng bộ phường Bắc Hồng"], [], "Đoàn công tác số 3",
+     "Đảng bộ phường Bắc Hồng"),
+    (["ĐOÀN CÔNG TÁC SỐ 2 PHỤ TRÁCH ĐẢNG BỘ XÃ YÊN PHÚ"], [], "Đoàn công tác số 2", "Đảng bộ xã Yên Phú"),
+    (["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 1 THEO DÕI CHI BỘ KHU PHỐ 1"],
+     ["Ghi chú: Các đồng chí trong danh sách này được phân công theo dõi Chi bộ Khu phố 1."],
+     "Đoàn công tác số 1", "Chi bộ Khu phố 1"),
+])
+def test_a_roster_title_or_note_states_the_group_and_its_unit(tmp_path, above, below, group, unit):
+    result = parse_file(write_workbook(tmp_path / "doan.xlsx", {"Sheet1": no_unit_sheet(above, below)}))
+    assert [(r["group"], r["unit"]) for r in result.records()] == [(group, unit)]
+
+
+def test_a_roster_org_header_is_the_issuer_not_the_assigned_unit(tmp_path):
+    sheet = no_unit_sheet(["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH", "CHI BỘ CƠ QUAN THỊ ỦY", "ĐOÀN CÔNG TÁC SỐ 4"])
+    result = parse_file(write_workbook(tmp_path / "doan.xlsx", {"Sheet1": sheet}))
+    assert [(r["group"], r["unit"]) for r in result.records()] == [("Đoàn công tác số 4", None)]
