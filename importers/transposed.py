@@ -8,6 +8,7 @@ words naming no known column), whose cells below hold short marks."""
 
 from typing import Any
 
+from .legacy import decode_legacy
 from .locating import header_date
 from .mapping import match_field
 from .normalising import clean_text, fold, is_blank, month_of_header
@@ -31,13 +32,13 @@ TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
 def _is_side(cell: Any) -> bool:
     if header_date(cell):
         return True
-    return isinstance(cell, str) and month_of_header(clean_text(cell) or "") is not None
+    return isinstance(cell, str) and month_of_header(clean_text(decode_legacy(cell)) or "") is not None
 
 
 def looks_like_name(cell: Any, specs) -> bool:
     """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column (in
     capitals, only after a common surname)."""
-    text = clean_text(cell) if isinstance(cell, str) else None
+    text = clean_text(decode_legacy(cell)) if isinstance(cell, str) else None  # TCVN3/VNI is decoded later
     if not text or match_field(text, specs) or month_of_header(text):
         return False
     words = text.split(" ")

@@ -128,3 +128,16 @@ def test_a_month_sheet_with_day_columns_takes_the_month_from_its_tab(tmp_path):
     assert result.sheet == ["Tháng 3", "Tháng 4"]
     assert [(r["date"], r["status"]) for r in result.records()] == [
         ("2025-03-05", "present"), ("2025-03-20", "excused"), ("2025-04-05", "absent"), ("2025-04-20", "present")]
+
+
+def test_a_transposed_register_typed_in_tcvn3_is_turned_and_decoded(tmp_path):
+    from importers.legacy import unicode_to_tcvn3
+
+    rows = [[unicode_to_tcvn3("THEO DÕI SINH HOẠT CHI BỘ NĂM 2024")],
+            [unicode_to_tcvn3(text) for text in ("Tháng", "Lý Thanh An", "Hoàng Thị Ngọc")],
+            [unicode_to_tcvn3("Tháng 1"), "x", "P"], [unicode_to_tcvn3("Tháng 2"), "K", "x"],
+            [unicode_to_tcvn3("Tháng 3"), "x", "x"], [], ["Ghi chó: x cã mÆt, P v¾ng cã phÐp, K v¾ng kh«ng phÐp"]]
+    result = parse_file(write_workbook(tmp_path / "xoay.xlsx", {"So": rows}))
+    assert [(r["full_name"], r["date"], r["status"]) for r in result.records()][:3] == [
+        ("Lý Thanh An", "2024-01-01", "present"), ("Lý Thanh An", "2024-02-01", "absent"),
+        ("Lý Thanh An", "2024-03-01", "present")]
