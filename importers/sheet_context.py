@@ -234,7 +234,7 @@ def read_sheet_context(name: str | None, rows: list[list], header_first: int, bo
     chosen: dict[str, tuple[Found | None, Found | None]] = {}
     if kind == "roster":
         chosen["group"] = (tab.get("group"), title_group(lines))
-        chosen["unit"] = (None, title_assigned_unit(lines))
+        chosen["unit"] = (tab.get("unit"), title_assigned_unit(lines))
     elif kind == "attendance":
         chosen["unit"] = (tab.get("unit"), title_unit(lines))
         meeting = title_date(_title_lines(rows, header_first)) if "date" not in mapped else None

@@ -141,3 +141,12 @@ def test_a_transposed_register_typed_in_tcvn3_is_turned_and_decoded(tmp_path):
     assert [(r["full_name"], r["date"], r["status"]) for r in result.records()][:3] == [
         ("Lý Thanh An", "2024-01-01", "present"), ("Lý Thanh An", "2024-02-01", "absent"),
         ("Lý Thanh An", "2024-03-01", "present")]
+
+
+def test_day_and_month_headers_without_the_year_take_the_title_year(tmp_path):
+    rows = [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], ["STT", "Họ và tên", "Chi bộ", "5/3", "19/3", "02/4"],
+            [1, "Dương Thu Loan", "Chi bộ Khu phố 6", "x", "P", "K"], [],
+            ["Ghi chú: x có mặt, P vắng có phép, K vắng không phép"]]
+    result = parse_file(write_workbook(tmp_path / "so.xlsx", {"So": rows}))
+    assert [(r["date"], r["status"]) for r in result.records()] == [
+        ("2025-03-05", "present"), ("2025-03-19", "excused"), ("2025-04-02", "absent")]

@@ -266,3 +266,13 @@ def test_a_roster_org_header_is_the_issuer_not_the_assigned_unit(tmp_path):
     sheet = no_unit_sheet(["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH", "CHI BỘ CƠ QUAN THỊ ỦY", "ĐOÀN CÔNG TÁC SỐ 4"])
     result = parse_file(write_workbook(tmp_path / "doan.xlsx", {"Sheet1": sheet}))
     assert [(r["group"], r["unit"]) for r in result.records()] == [("Đoàn công tác số 4", None)]
+
+
+def test_a_roster_sheet_per_followed_cell_takes_the_unit_from_its_tab_and_warns_without_tone_marks(tmp_path):
+    path = write_workbook(tmp_path / "doan.xlsx", {
+        "CB Khu pho 1": no_unit_sheet(["ĐOÀN CÔNG TÁC SỐ 1"]),
+        "Chi bộ Khu phố 2": no_unit_sheet(["ĐOÀN CÔNG TÁC SỐ 2"]),
+    })
+    result = parse_file(path)
+    assert [r["unit"] for r in result.records()] == ["Chi bộ Khu pho 1", "Chi bộ Khu phố 2"]
+    assert [w["sheet"] for w in result.warnings if "không dấu" in w["message"]] == ["CB Khu pho 1"]
