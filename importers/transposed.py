@@ -22,10 +22,12 @@ MAX_MARK = 6  # a mark cell holds a short code ("x", "P", "CP"), not text
 NAME_LABEL = "Họ và tên"
 # Common Vietnamese surnames (folded): a header in capitals counts as a name only when it starts with one, so
 # "TỔNG SỐ" or "SỐ CÓ MẶT" never does.
-SURNAMES = frozenset((
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan trinh truong lam luu mai "
-    "cao ha quach thai tran ta tong chu kieu lai luong la van vuong phung nghiem dao dam khuc au la tang quan "
-    "thach kim mac lo giang cu ong ton nong bach dieu trieu ninh luc").split())
+SURNAMES = frozenset({
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+    "ly", "dinh", "doan", "trinh", "truong", "lam", "luu", "mai", "cao", "ha", "quach", "thai", "ta", "tong", "chu",
+    "kieu", "lai", "luong", "la", "van", "vuong", "phung", "nghiem", "dao", "dam", "khuc", "au", "tang", "quan",
+    "thach", "kim", "mac", "lo", "giang", "cu", "ong", "ton", "nong", "bach", "dieu", "trieu", "ninh", "luc",
+})
 TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
 
 
