@@ -11,7 +11,8 @@ Public API (stable; the webapp calls exactly this):
   — kind "roster" | "attendance" | "targets" | None (auto-detect); mapping = {field: column index or letter} override
   (confirmed mappings are remembered by the webapp under ``result.signature``); original_name is accepted for
   the caller's bookkeeping only — the format is always sniffed from the content.
-  ParseResult: kind, sheet (None for CSV), header_row (1-based, last header row), columns
+  ParseResult: kind, sheet (None for CSV; the list of names when several sheets are read as one table:
+  ``importers.workbook_sheets``), header_row (1-based, last header row), columns
   ([{index, letter, header, field}] via columns_as_dicts()), signature, frame (DataFrame with exactly the
   canonical columns; ISO date text; wide attendance uses categorical columns), records() (JSON-ready dicts),
   record_count, errors / warnings ([{sheet, row, column, field, value, message}]), rows (one dict per data row:
@@ -22,7 +23,10 @@ Public API (stable; the webapp calls exactly this):
   Group, unit and role may also come from context rows between the data rows ("ĐOÀN CÔNG TÁC SỐ 1 - Phụ trách:
   …", "1. Trưởng đoàn:", "Chi bộ Tổ dân phố …"; the wordings are the rule table in ``importers.context``), which
   hold for the rows below them; such rows are "skipped" with reason "dòng tiêu đề nhóm" / "dòng tiêu đề đơn vị"
-  / "dòng tiêu đề nhiệm vụ". Titles before names ("Đ/c", "Đồng chí") are dropped (``importers.honorifics``).
+  / "dòng tiêu đề nhiệm vụ". A field the table has no column for may also be stated once per sheet, in its tab
+  name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
+  ``importers.sheet_context``); a transposed register (names across the top) is turned round first
+  (``importers.transposed``). Titles before names ("Đ/c", "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text

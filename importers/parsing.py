@@ -16,7 +16,7 @@ from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .legends import parse_legend
-from .normalising import fold, marks_table, month_of_header, year_in_text
+from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
 from .kind_votes import prefer_attendance
@@ -27,6 +27,10 @@ from .column_fixes import fill_sheet_values, transpose_sheets
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
+from .sheet_context import read_sheet_context, tab_year, with_sheet_context
+from .day_columns import date_day_columns
+from .transposed import turn_transposed
+from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
     + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
@@ -223,26 +227,6 @@ def wait_for_preload(timeout: float = 30.0) -> None:
         _preloads.pop().join(timeout)
 
 
-def _layout(table: Table) -> tuple:
-    """What makes two sheets one register: the same labels, month and date columns counted as such."""
-    return tuple("<month>" if month_of_header(label, parent) else fold(label)
-                 for label, parent, day in zip(table.labels, table.parents, table.dates or [None] * len(table.labels))
-                 if label or day) if table.labels else ()
-
-
-def sibling_sheets(sheets: list[SheetData], chosen: SheetData, table: Table) -> list[str]:
-    """Other visible sheets holding a table of the chosen one's layout (a register kept a sheet per quarter or per
-    cell), in workbook order."""
-    layout, names = _layout(table), []
-    for sheet in _candidate_sheets(sheets, None):
-        if sheet is chosen or not sheet.name:
-            continue
-        other = locate_table(sheet.rows, sheet.name, HEADER_SPECS)
-        if other is not None and _layout(other) == layout:
-            names.append(sheet.name)
-    return names
-
-
 def _choose(sheets, sheet, deadline, fixes):
     """The detected table; with header rows given, a sheet the detector finds no table on is still read."""
     candidates = _candidate_sheets(sheets, sheet)
@@ -284,23 +268,30 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         if path.is_file():
             _preload_pandas(path)
         book = read_workbook(path, limits, deadline, sheet)
-    if fixes.transpose:  # on copies: a book read once for the preview is parsed again, untransposed
+    turned = []
+    if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))
                                      for s in book.sheets])
         transpose_sheets(book.sheets)
+    else:
+        turned = turn_transposed(_candidate_sheets(book.sheets, sheet), HEADER_SPECS)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
+    plan = SheetPlan()
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
-        siblings = sibling_sheets(book.sheets, chosen, table)
-        if siblings:  # one register across several sheets: every sheet's records, in workbook order
-            order = [s.name for s in book.sheets]
-            names = sorted([chosen.name, *siblings], key=order.index)
-            return rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides or {}, names,
-                                              source="các trang cùng bố cục, đọc tất cả")
+        plan = plan_sheets(_candidate_sheets(book.sheets, None), chosen, table, HEADER_SPECS,
+                           lambda rows, name: locate_table(rows, name, HEADER_SPECS))
+        if plan.read:  # one table across several sheets: every sheet's records, in workbook order
+            result = rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides or {}, plan.read,
+                                                source="các trang cùng bố cục, đọc tất cả")
+            unplaced = unplaced_sheets_warning(result.kind, result.frame, plan.read)
+            result.warnings += [_note(text) for text in plan.warnings + ([unplaced] if unplaced else [])]
+            return result
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
-    table.dates = meeting_days(table.labels, table.parents, table.dates,
-                               fixes.year or _year(table) or year_of_tab(chosen.name))
+    stated = fixes.year or _year(table)
+    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name))
+    date_day_columns(table, chosen.name, stated or tab_year(chosen.name))
     grid = build_grid(chosen.rows)
     kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)
@@ -321,9 +312,14 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
+    facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], table.body_end, kind,
+                               _mapped(columns))
+    year = fixes.year or _year(table) or facts.year
+    carried = body.context
+    body.context = with_sheet_context(carried, body.frame.index, facts, year)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
-    context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
+    context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows))
@@ -336,6 +332,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         rows=chosen.rows, year=context.year, today=today, marks=context.marks))
     deadline.check()
     issues.finish()
+    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
@@ -345,8 +342,24 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
-            book.sheets, chosen.name, table, chosen.rows, context.year, body.context, fixes, kind, fills),
+            book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
+        + facts.inferences + ([TURNED] if chosen.name in turned else []),
     )
+
+
+TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đề, tháng hoặc ngày ở cột bên trái",
+          "source": "đã xoay lại để đọc; số dòng trong thông báo là thứ tự người"}
+
+
+def _mapped(columns) -> set[str]:
+    """Fields the table has a column for; month or meeting-date columns give the date."""
+    mapped = {column.field for column in columns if column.field and not column.month}
+    return mapped | ({"date"} if any(column.month or column.day for column in columns) else set())
+
+
+def _note(text: str, sheet: str | None = None) -> dict:
+    """A warning about the workbook rather than a cell."""
+    return {"sheet": sheet, "row": None, "column": None, "field": None, "value": None, "message": text}
 
 
 def inspect_file(path, sheet=None, limits=None, max_rows: int | None = None) -> dict:

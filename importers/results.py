@@ -68,7 +68,7 @@ class ParseResult:
     """Validated canonical records of one file plus everything needed to explain them."""
 
     kind: str
-    sheet: str | None
+    sheet: str | list[str] | None  # the list of names when several sheets are read as one table
     header_row: int
     columns: list[Column]
     signature: str
@@ -81,6 +81,11 @@ class ParseResult:
     detected_signature: str | None = None  # the header as detected, before the officer's corrections
     sheets: list = field(default_factory=list)  # every sheet read, when a register spans several
     inferences: list[dict] = field(default_factory=list)  # [{what, value, source}] in Vietnamese
+
+    @property
+    def first_sheet(self) -> str | None:
+        """The sheet read first (the only one unless several are read as one table)."""
+        return self.sheet[0] if isinstance(self.sheet, list) else self.sheet
 
     def records(self) -> list[dict]:
         """Canonical records as JSON-ready dicts (ISO dates, None for missing values)."""

@@ -25,6 +25,7 @@ def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names
         first.errors += other.errors
         first.warnings += other.warnings
         first.legacy_conversions += other.legacy_conversions
+    first.sheet = list(names)  # several sheets read as one: the result names them all
     first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": source}] + [
         _per_sheet(item, results) for item in first.inferences if item["what"] != "Trang tính"]
     return first

@@ -11,8 +11,9 @@ from ..normalising import is_blank
 from ..results import Column
 from .context_columns import column_context
 
-# Frame labels of the columns that hold carried facts for fields the header does not name.
-CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS)}
+# Frame labels of the columns that hold carried facts for fields the header does not name (a sheet's month gives
+# its rows a meeting date: ``importers.sheet_context``).
+CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS + ("date",))}
 
 
 def _blank(values: np.ndarray) -> np.ndarray:

@@ -45,7 +45,7 @@ def _cell_issues(result) -> dict:
 
 def _preview(batch: ImportBatch, result, rows: list[dict]) -> list[dict]:
     """The first data rows plus every row with a problem, cell by cell, with issues attached."""
-    grid = files.grid(batch.sha256, result.sheet, batch.file_name)
+    grid = files.grid(batch.sha256, result.first_sheet, batch.file_name)
     issues = _cell_issues(result)
     problem_rows = {r for r, _ in issues} | {r["row"] for r in rows if r["outcome"] == "failed"}
     chosen = [r for i, r in enumerate(rows) if i < PREVIEW_ROWS or r["row"] in problem_rows][:PREVIEW_MAX]
@@ -79,7 +79,7 @@ def _summary(batch: ImportBatch, result, rows: list[dict], ctx: Context | None, 
         "created": ctx.created if ctx else {}, "updated": ctx.updated if ctx else {},
         "preview": _preview(batch, result, rows), "refused": refused,
         "sheets": sheets, "inferences": result.inferences,
-        "detected_signature": result.detected_signature, "detected_sheet": result.sheet,
+        "detected_signature": result.detected_signature, "detected_sheet": result.first_sheet,
     }
 
 
@@ -118,7 +118,7 @@ def _stored(batch: ImportBatch, result, scope_path: str) -> list[tuple[dict, str
     if remembered:
         found.append(({"mapping": remembered}, DROPPED_REMEMBERED,
                       lambda: forget_mapping(result.kind, result.signature)))
-    template = layouts.find_template(scope_path, result.kind, result.sheet, result.detected_signature) \
+    template = layouts.find_template(scope_path, result.kind, result.first_sheet, result.detected_signature) \
         if batch.layout is None else None
     if template is not None:
         values = {"layout": {**template.overrides, "template_id": template.id}}
@@ -201,7 +201,7 @@ def _words(batch: ImportBatch, result, frame: pd.DataFrame) -> dict:
     row of a record read from several sheets does not name its sheet)."""
     if len(result.sheets) > 1:
         return {}
-    grid = files.grid(batch.sha256, result.sheet, batch.file_name)
+    grid = files.grid(batch.sha256, result.first_sheet, batch.file_name)
     columns = result.columns_as_dicts()
     found = {field: values.words(frame, grid, columns, field) for field in ("role", "status")}
     return {field: texts for field, texts in found.items() if texts is not None}

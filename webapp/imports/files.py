@@ -12,9 +12,10 @@ from flask import current_app, g
 import importers
 from importers.errors import SHEET_NOT_FOUND
 from importers.locating import fill_vertical_merges
-from importers.parsing import convert_legacy_text
+from importers.parsing import HEADER_SPECS, convert_legacy_text
 from importers.reading import json_cell, read_workbook
 from importers.results import SheetData, Workbook
+from importers.transposed import turn_transposed
 
 from ..clock import local_today
 
@@ -160,6 +161,7 @@ def grid(sha256: str, sheet: str | None, original_name: str | None) -> list[list
         if item.name == sheet or sheet is None:
             decoded = SheetData(name=item.name, rows=[list(row) for row in item.rows])
             convert_legacy_text(decoded)
+            turn_transposed([decoded], HEADER_SPECS)  # rows as the pipeline read them, so row numbers agree
             return [[json_cell(cell) for cell in row] for row in decoded.rows]
     return []
 

@@ -8,6 +8,7 @@ from importers.overrides import CONTEXT_LABELS, CONTEXT_MEANINGS, STATUSES, from
 from ..clock import utcnow
 from ..extensions import db
 from ..models import ImportBatch, ImportTemplate, Unit
+from ..permissions import path_under, within
 from .correction_form import corrections_from_form
 
 JOIN_SLOTS = 2
@@ -122,7 +123,7 @@ def visible_templates(scope_path: str) -> list[ImportTemplate]:
     """Templates of units in the scope (the organisation-wide ones only for a whole-organisation scope)."""
     query = select(ImportTemplate).outerjoin(Unit, ImportTemplate.unit_id == Unit.id)
     if scope_path != "/":
-        query = query.where(Unit.path.startswith(scope_path, autoescape=True))
+        query = query.where(path_under(Unit.path, scope_path))
     return list(db.session.scalars(query.order_by(ImportTemplate.updated_at.desc())))
 
 
@@ -136,4 +137,4 @@ def template_in_scope(template: ImportTemplate, scope_path: str) -> bool:
     """Whether an officer with this scope may see, use or delete the template."""
     if scope_path == "/":
         return True
-    return template.unit is not None and template.unit.path.startswith(scope_path)
+    return template.unit is not None and within(template.unit.path, scope_path)

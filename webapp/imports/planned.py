@@ -27,7 +27,7 @@ WILL = {"created": "write", "updated": "write", "failed": "error", "unchanged": 
 def _record_sheets(result, count: int) -> list:
     """The sheet of every record (a register read from several sheets names each row's own)."""
     rows = [r for r in result.rows if r["outcome"] == "record" and r["record_count"]]
-    sheets = np.repeat(np.array([r.get("sheet") or result.sheet or "" for r in rows], dtype=object),
+    sheets = np.repeat(np.array([r.get("sheet") or result.first_sheet or "" for r in rows], dtype=object),
                        np.array([r["record_count"] for r in rows], dtype=np.int64))
     return list(sheets[:count])
 
@@ -162,7 +162,7 @@ def _failed_rows(result, fields, sources, issues, grid_of) -> list[dict]:
     for item in result.rows:
         if item["outcome"] != "failed" or len(lines) >= RECORDS_MAX:
             continue
-        row, sheet = int(item["row"]), item.get("sheet") or result.sheet or ""
+        row, sheet = int(item["row"]), item.get("sheet") or result.first_sheet or ""
         grid = grid_of(sheet)
         cells = grid[row - 1] if 0 < row <= len(grid) else []
         values = {}

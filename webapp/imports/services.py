@@ -154,7 +154,8 @@ def _write(batch_id: int, user_id: int | None, scope_path: str, progress) -> dic
     mapping = batch.mapping or full_mapping(result.kind, result.columns_as_dicts())  # shown on the receipt
     now = utcnow()
     update_batch(batch_id, status=BatchStatus.COMMITTED.value, committed_at=now, counts=counts,
-                 row_results=rows, kind=result.kind, sheet=result.sheet, header_row=result.header_row,
+                 row_results=rows, kind=result.kind, sheet=None if len(result.sheets) > 1 else result.sheet,
+                 header_row=result.header_row,
                  signature=result.signature, mapping=mapping)
     db.session.execute(insert(AuditLog.__table__).values(
         at=now, user_id=user_id, action="import", table_name="import_batch", row_id=batch_id,

@@ -1,0 +1,287 @@
+"""Facts that hold for every row of a sheet: the group, unit or month a workbook states once per sheet, in its tab
+name ("Doan 2", "CB Khu pho 1", "Tháng 3"), in a title line above the header ("Đơn vị: Chi bộ Khu phố 1",
+"CHI BỘ KHU PHỐ 1", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2", "Thời gian: … ngày 03/01/2025") or in a note
+below the table ("Chi bộ: Chi bộ Khu phố 3", "… được phân công theo dõi Chi bộ Khu phố 1.").
+
+Such a fact is used only for a field the table has no column for, and only on rows no context row inside the
+table already placed. Sources are ranked: a title line written in ordinary case beats the tab name, a tab name
+written with its tone marks beats a title in capitals that says the same thing, and a tab name typed without tone
+marks is the last resort (then a warning says the name may be misspelt).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .context import fold_in_place
+from .errors import ImportFileError
+from .normalising import clean_text, fold, normalise_unit_name
+
+# Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
+_TAB_GROUP = re.compile(r"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?!\d)")
+# Tab names: "Tháng 3", "T3", "Th.03", "T3-2025", "03-2025", "3.2025"
+_TAB_MONTH = re.compile(r"^(?:(?:thang|th|t)\s*0?(\d{1,2})(?:\s+(?:nam\s+)?((?:19|20)\d{2}))?"
+                        r"|0?(\d{1,2})\s+((?:19|20)\d{2}))$")
+# Tab names naming a party cell: "CB Khu pho 1", "Chi bo TDP 5", "ĐB xã Yên Phú"
+_TAB_UNIT = re.compile(r"^(cb|chi bo|chibo|db|dang bo)[\s._-]+(?=\S)")
+_TAB_UNIT_WORDS = {"cb": "Chi bộ", "chi bo": "Chi bộ", "chibo": "Chi bộ", "db": "Đảng bộ", "dang bo": "Đảng bộ"}
+
+# Title or note lines: "Đơn vị: Chi bộ Khu phố 1", "Chi bộ: Khu phố 2", "Tên chi bộ: …", also as a sentence of a
+# note ("Ghi chú: x - có mặt; … . Đơn vị: Chi bộ …")
+_LABELLED_UNIT = re.compile(r"(?:^|[.;]\s+)(?:ten\s+)?(don vi|chi bo|dang bo|to chuc dang)\s*[:=]\s*(?=\S)")
+# A line dating the meeting: "Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: …", "Ngày họp: 5/1/2025"
+_DATE_LINE = re.compile(r"^(?:thoi gian(?: hop| sinh hoat)?|ngay hop|ngay sinh hoat|ngay to chuc|hop ngay|vao hoi)\b")
+_DATES_IN_LINE = (re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)"),
+                  re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d{2})"))
+# An organisation header line of a party cell: "CHI BỘ KHU PHỐ 1" (the issuing cell, under its đảng bộ)
+_ORG_UNIT = re.compile(r"^chi bo\s+\S")
+_UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
+# Title lines naming one group: "ĐOÀN CÔNG TÁC SỐ 3", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2"
+_TITLE_GROUP = re.compile(r"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
+                          r"to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?![\d/.-])")
+# Title words saying which unit a roster's group is assigned to: "… PHỤ TRÁCH ĐẢNG BỘ XÃ A"
+_ASSIGNED_UNIT = re.compile(r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi|theo doi)\s*[:-]?\s*"
+                            r"(?=(?:dang bo|chi bo|dang uy|to chuc)\b)")
+_YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d{2}\b")
+_DIGITS = re.compile(r"\d+")
+
+GROUP_LABEL = "Đoàn công tác số {number}"
+
+
+@dataclass
+class Found:
+    """One candidate value and where it was read."""
+
+    value: str
+    source: str
+    rank: int  # higher wins
+    numbers: frozenset = frozenset()
+
+
+@dataclass
+class SheetContext:
+    """Per-sheet facts chosen for the fields a table lacks, with the notes the officer must see."""
+
+    sheet: str | None = None
+    day: str | None = None  # ISO date of the sheet's one meeting, stated in a line above the table
+    values: dict = field(default_factory=dict)  # field -> value for every row of the sheet
+    month: int | None = None
+    year: int | None = None
+    inferences: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # Vietnamese texts, each naming the sheet
+
+    def date(self, year: int | None) -> str | None:
+        """The meeting's date, else the first day of the sheet's month (the attendance convention for a month)."""
+        if self.day:
+            return self.day
+        if self.month is None or not (year or self.year):
+            return None
+        return f"{year or self.year:04d}-{self.month:02d}-01"
+
+
+def _cut(text: str, folded_start: int) -> str:
+    return clean_text(text[folded_start:]) or ""
+
+
+def _has_tone_marks(text: str) -> bool:
+    return not text.isascii()
+
+
+def tab_facts(name: str | None) -> dict[str, Found]:
+    """What a tab name states: a group number, a month (and year), or a party cell."""
+    if not name:
+        return {}
+    text = clean_text(name) or ""
+    folded = fold(text)
+    found: dict[str, Found] = {}
+    where = f"tên trang \"{name}\""
+    if match := _TAB_GROUP.match(folded):
+        number = int(match.group(1))
+        found["group"] = Found(GROUP_LABEL.format(number=number), where, 1, frozenset({str(number)}))
+    if match := _TAB_MONTH.match(folded):
+        month, year = int(match.group(1) or match.group(3)), match.group(2) or match.group(4)
+        if 1 <= month <= 12:
+            found["month"] = Found(str(month), where, 1)
+            if year:
+                found["year"] = Found(year, where, 1)
+    if match := _TAB_UNIT.match(fold_in_place(text)):
+        rest = _cut(text, match.end())
+        unit = f"{_TAB_UNIT_WORDS[match.group(1)]} {rest}"
+        found["unit"] = Found(unit, where, 2 if _has_tone_marks(text) else 0, _numbers(rest))
+    return found
+
+
+def tab_year(name: str | None) -> int | None:
+    """The year a month tab states ("T3-2025")."""
+    found = tab_facts(name).get("year")
+    return int(found.value) if found else None
+
+
+def _numbers(text: str) -> frozenset:
+    return frozenset(str(int(n)) for n in _DIGITS.findall(text))
+
+
+def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tuple[int, str]]:
+    """Text cells of rows[start:header_first] as (1-based row, text), top to bottom."""
+    lines = []
+    for index, row in enumerate(rows[start:header_first], start=start):
+        for cell in row:
+            text = clean_text(cell) if isinstance(cell, str) else None
+            if text and len(text) <= 200:
+                lines.append((index + 1, text))
+    return lines
+
+
+def _is_caps(text: str) -> bool:
+    return text == text.upper() and text != text.lower()
+
+
+def _unit_found(value: str, row: int, labelled: bool) -> Found:
+    unit = normalise_unit_name(value) or value
+    rank = (4 if labelled else 3) if not _is_caps(value) else 1
+    return Found(unit, f"dòng {row}", rank, _numbers(value))
+
+
+def title_unit(lines: list[tuple[int, str]]) -> Found | None:
+    """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line."""
+    labelled, headers = [], []
+    for row, text in lines:
+        folded = fold_in_place(text)
+        if match := _LABELLED_UNIT.search(folded):
+            value = _cut(text, match.end()).rstrip(".;")
+            word = match.group(1)
+            if word in ("chi bo", "dang bo") and not _UNIT_START.match(fold(value)):
+                value = f"{'Chi bộ' if word == 'chi bo' else 'Đảng bộ'} {value}"
+            labelled.append(_unit_found(value, row, True))
+        elif _ORG_UNIT.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text):
+            headers.append(_unit_found(text, row, False))
+    for candidates in (labelled, headers):
+        if len({fold(item.value) for item in candidates}) == 1:
+            return max(candidates, key=lambda item: item.rank)
+    return None
+
+
+def title_date(lines: list[tuple[int, str]]) -> Found | None:
+    """The meeting's date a labelled line states ("Thời gian: Thứ Sáu, ngày 03/01/2025"), when there is one."""
+    found = {}
+    for row, text in lines:
+        folded = fold(text.replace("/", " / ").replace(".", " . ").replace("-", " - "))
+        if not _DATE_LINE.match(folded):
+            continue
+        folded = fold_in_place(text)
+        for pattern in _DATES_IN_LINE:
+            for match in pattern.finditer(folded):
+                try:
+                    day = dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+                except ValueError:
+                    continue
+                found.setdefault(day.isoformat(), row)
+    if len(found) != 1:
+        return None
+    day, row = next(iter(found.items()))
+    return Found(day, f"dòng {row}", 3)
+
+
+def title_group(lines: list[tuple[int, str]]) -> Found | None:
+    """The one group number the title lines name (none when they name several)."""
+    numbers = {}
+    for row, text in lines:
+        for match in _TITLE_GROUP.finditer(fold(text)):
+            numbers.setdefault(int(match.group(1)), row)
+    if len(numbers) != 1:
+        return None
+    number, row = next(iter(numbers.items()))
+    return Found(GROUP_LABEL.format(number=number), f"dòng {row}", 3, frozenset({str(number)}))
+
+
+def title_assigned_unit(lines: list[tuple[int, str]]) -> Found | None:
+    """The unit a roster title says its group is assigned to ("… phụ trách Đảng bộ xã A")."""
+    found = []
+    for row, text in lines:
+        match = _ASSIGNED_UNIT.search(fold_in_place(text))
+        if match:
+            value = _cut(text, match.end()).rstrip(").;")
+            found.append(_unit_found(value, row, True))
+    if len({fold(item.value) for item in found}) != 1:
+        return None
+    return max(found, key=lambda item: item.rank)
+
+
+def _pick(tab: Found | None, title: Found | None) -> Found | None:
+    """The title line, unless it is in capitals and a tab name with tone marks says the same thing."""
+    if tab is None or title is None:
+        return tab or title
+    if title.rank == 1 and tab.rank == 2 and fold(tab.value) == fold(title.value):
+        return tab
+    return title
+
+
+def _disagree(tab: Found | None, title: Found | None) -> bool:
+    """The tab and the title name different units or groups: their numbers differ ("Doan 2" / "SỐ 3")."""
+    return bool(tab and title and tab.numbers and title.numbers and not tab.numbers <= title.numbers)
+
+
+FIELD_WORDS = {"group": "Đoàn", "unit": "Chi bộ", "month": "Tháng"}
+
+
+def read_sheet_context(name: str | None, rows: list[list], header_first: int, body_end: int, kind: str,
+                       mapped: set[str]) -> SheetContext:
+    """The facts a sheet states once for all its rows, for the fields in `kind` that are not in `mapped` (the
+    lines above the header and the notes below the table are read)."""
+    out = SheetContext(sheet=name)
+    tab = tab_facts(name)
+    lines = _title_lines(rows, header_first) + _title_lines(rows, len(rows), body_end)
+    chosen: dict[str, tuple[Found | None, Found | None]] = {}
+    if kind == "roster":
+        chosen["group"] = (tab.get("group"), title_group(lines))
+        chosen["unit"] = (tab.get("unit"), title_assigned_unit(lines))
+    elif kind == "attendance":
+        chosen["unit"] = (tab.get("unit"), title_unit(lines))
+        meeting = title_date(_title_lines(rows, header_first)) if "date" not in mapped else None
+        if meeting is not None:
+            out.day = meeting.value
+            out.inferences.append({"what": "Ngày sinh hoạt", "value": meeting.value, "source": meeting.source})
+            if "month" in tab and int(meeting.value[5:7]) != int(tab["month"].value):
+                out.warnings.append(f"Trang \"{name}\": ngày sinh hoạt {meeting.value} ({meeting.source}) không thuộc "
+                                    f"tháng {tab['month'].value} của tên trang, cần kiểm tra.")
+        elif "date" not in mapped and "month" in tab:
+            out.month = int(tab["month"].value)
+            out.inferences.append({"what": "Tháng", "value": tab["month"].value, "source": tab["month"].source})
+        if "year" in tab:
+            out.year = int(tab["year"].value)
+    for field_name, (from_tab, from_title) in chosen.items():
+        if field_name in mapped:
+            continue
+        best = _pick(from_tab, from_title)
+        if best is None:
+            continue
+        out.values[field_name] = best.value
+        out.inferences.append({"what": FIELD_WORDS[field_name], "value": best.value, "source": best.source})
+        where = f"Trang \"{name}\"" if name else "Tệp"
+        if _disagree(from_tab, from_title):
+            out.warnings.append(f"{where}: tên trang và tiêu đề ghi khác nhau ({from_tab.value} / {from_title.value}); "
+                                f"đã lấy theo {best.source}, cần kiểm tra.")
+        elif field_name == "unit" and best is from_tab and best.rank == 0:
+            out.warnings.append(f"{where}: tên chi bộ \"{best.value}\" chỉ lấy được từ tên trang (viết không dấu); "
+                                f"cần sửa lại tên đúng trước khi nhập.")
+    return out
+
+
+def with_sheet_context(carried, index, facts: SheetContext, year: int | None):
+    """The carried facts with the sheet's own laid under them: a row placed by a context row keeps its value, the
+    others take the sheet's; the sheet's month becomes every row's meeting date."""
+    import pandas as pd
+
+    values = dict(facts.values)
+    if facts.month is not None or facts.day is not None:
+        values["date"] = facts.date(year)
+        if values["date"] is None:
+            raise ImportFileError(f"Trang \"{facts.sheet}\": tháng {facts.month} lấy từ tên trang nhưng không tìm thấy "
+                                  "năm (cần \"năm YYYY\" trong tiêu đề hoặc tên trang như \"T3-2025\").")
+    if not values:
+        return carried
+    carried = carried.copy() if carried is not None else pd.DataFrame(index=index, dtype=object)
+    for name, value in values.items():
+        mine = pd.Series(value, index=index, dtype=object)
+        carried[name] = carried[name].where(carried[name].notna(), mine) if name in carried.columns else mine
+    return carried

@@ -1,0 +1,109 @@
+"""Transposed registers: members' names across the header row and the months (or meeting dates) down a column,
+a mark where they cross. Such a sheet is turned the usual way round (a row per member, a column per month) before
+the table is looked for, so every later stage reads it like any wide register.
+
+The shape is recognised strictly: three or more month or date cells one under the other in one of the first
+columns, and in the row above them two or more header cells that read as people's names (two to six capitalised
+words naming no known column), whose cells below hold short marks."""
+
+from typing import Any
+
+from .legacy import decode_legacy
+from .locating import header_date
+from .mapping import match_field
+from .normalising import clean_text, fold, is_blank, month_of_header
+from .results import SheetData
+
+SIDE_COLUMNS = 3  # the months or dates column is one of the first three
+SCAN_ROWS = 120  # a transposed register starts near the top: titles, a header row, at most a year of weeks
+MIN_SIDE = 3
+MIN_PEOPLE = 2
+MAX_MARK = 6  # a mark cell holds a short code ("x", "P", "CP"), not text
+NAME_LABEL = "Họ và tên"
+# Common Vietnamese surnames (folded): a header in capitals counts as a name only when it starts with one, so
+# "TỔNG SỐ" or "SỐ CÓ MẶT" never does.
+SURNAMES = frozenset({
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+    "ly", "dinh", "doan", "trinh", "truong", "lam", "luu", "mai", "cao", "ha", "quach", "thai", "ta", "tong", "chu",
+    "kieu", "lai", "luong", "la", "van", "vuong", "phung", "nghiem", "dao", "dam", "khuc", "au", "tang", "quan",
+    "thach", "kim", "mac", "lo", "giang", "cu", "ong", "ton", "nong", "bach", "dieu", "trieu", "ninh", "luc",
+})
+TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
+
+
+def _is_side(cell: Any) -> bool:
+    if header_date(cell):
+        return True
+    return isinstance(cell, str) and month_of_header(clean_text(decode_legacy(cell)) or "") is not None
+
+
+def looks_like_name(cell: Any, specs) -> bool:
+    """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column (in
+    capitals, only after a common surname)."""
+    text = clean_text(decode_legacy(cell)) if isinstance(cell, str) else None  # TCVN3/VNI is decoded later
+    if not text or match_field(text, specs) or month_of_header(text):
+        return False
+    words = text.split(" ")
+    if not 2 <= len(words) <= 6 or not all(word.isalpha() and word[:1].isupper() for word in words):
+        return False
+    folded = fold(text)
+    return not folded.startswith(TOTAL_WORDS) and (not text.isupper() or folded.split(" ")[0] in SURNAMES)
+
+
+def _side_run(rows: list[list], col: int) -> tuple[int, int] | None:
+    """The first run of at least MIN_SIDE month/date cells down column `col`: (first, end) row indices."""
+    start = None
+    for index, row in enumerate(rows[:SCAN_ROWS] + [[]]):
+        side = col < len(row) and _is_side(row[col])
+        if side and start is None:
+            start = index
+        elif not side and start is not None:
+            if index - start >= MIN_SIDE:
+                return start, index
+            start = None
+    return None
+
+
+def _people(rows: list[list], header: int, col: int, first: int, end: int, specs) -> list[int]:
+    """Columns right of `col` whose header cell is a name and whose cells in the run are blank or short marks."""
+    found = []
+    for index, cell in enumerate(rows[header]):
+        if index <= col or not looks_like_name(cell, specs):
+            continue
+        marks = [row[index] if index < len(row) else None for row in rows[first:end]]
+        if all(is_blank(mark) or (isinstance(mark, str) and len(mark.strip()) <= MAX_MARK)
+               or isinstance(mark, (int, float)) for mark in marks):
+            found.append(index)
+    return found
+
+
+def transpose_register(rows: list[list], specs) -> list[list] | None:
+    """The sheet turned round when it is a transposed register (titles kept above, notes below), else None."""
+    for col in range(SIDE_COLUMNS):
+        run = _side_run(rows, col)
+        if run is None or run[0] == 0:
+            continue
+        first, end = run
+        header = first - 1
+        people = _people(rows, header, col, first, end, specs)
+        if len(people) < MIN_PEOPLE:
+            continue
+        side = [rows[index][col] for index in range(first, end)]
+        turned = [[NAME_LABEL, *side]]
+        turned += [[rows[header][person]] + [rows[index][person] if person < len(rows[index]) else None
+                                             for index in range(first, end)] for person in people]
+        return [list(row) for row in rows[:header]] + turned + [list(row) for row in rows[end:]]
+    return None
+
+
+def turn_transposed(sheets: list[SheetData], specs) -> list[str]:
+    """Turn every transposed register among the sheets in place; the names of those turned."""
+    turned = []
+    for sheet in sheets:
+        rows = transpose_register(sheet.rows, specs) if sheet.rows else None
+        if rows is not None:
+            width = max(len(row) for row in rows)
+            sheet.rows = [row + [None] * (width - len(row)) for row in rows]
+            sheet.merges = []
+            turned.append(sheet.name)
+    return turned

@@ -1,0 +1,138 @@
+"""Which sheets of a workbook to read: one table spread over several sheets (a sheet per group, per cell, per
+month) is read as one; a summary sheet repeating the others is left out; a data sheet with another table is
+named in a warning rather than dropped without a word."""
+
+import re
+from dataclasses import dataclass, field
+
+from .kinds import KEY_FIELDS
+from .mapping import match_field
+from .normalising import clean_text, fold, month_of_header
+from .results import SheetData, Table
+from .sheet_context import tab_facts
+
+# Tab names of a time period ("Quý 1", "Năm 2024", "Đợt 2", "6 tháng đầu năm"): sheets split by time, not by unit.
+_PERIOD_TAB = re.compile(r"^(?:quy|q|nam|dot|hk|ky|thang|\d+ thang)\b|\b(?:19|20)\d{2}\b")
+
+
+@dataclass
+class SheetPlan:
+    """The sheets to read as one table (empty: only the chosen one) and the notes about the others."""
+
+    read: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _layout(table: Table) -> tuple:
+    """The header as written, month and date columns counted as such."""
+    return tuple("<month>" if month_of_header(label, parent) else fold(label)
+                 for label, parent, day in zip(table.labels, table.parents, table.dates or [None] * len(table.labels))
+                 if label or day) if table.labels else ()
+
+
+def _fields(table: Table, specs) -> frozenset:
+    """The fields the header names; month or date columns count as one field."""
+    named = {match_field(label, specs) for label in table.labels} - {None}
+    if any(month_of_header(label, parent) for label, parent in zip(table.labels, table.parents)) or any(table.dates):
+        named.add("<months>")
+    return frozenset(named)
+
+
+def same_table(one: Table, other: Table, specs) -> bool:
+    """The same header, or headers naming the same fields (a column worded or placed differently on one sheet)."""
+    if _layout(one) == _layout(other):
+        return True
+    fields = _fields(one, specs)
+    return len(fields) >= 2 and not fields.isdisjoint(KEY_FIELDS) and fields == _fields(other, specs)
+
+
+def _key_values(rows: list[list], table: Table, specs) -> set[str]:
+    """The folded names (key column) of a table's body."""
+    key = next((index for index, label in enumerate(table.labels) if match_field(label, specs) in KEY_FIELDS), None)
+    if key is None:
+        return set()
+    values = (clean_text(row[key]) for row in rows[table.body_start:] if key < len(row) and isinstance(row[key], str))
+    return {fold(value) for value in values if value and len(value.split()) >= 2}
+
+
+def _summary_sheets(found: list[tuple[SheetData, Table]], specs) -> list[str]:
+    """Sheets whose names are all those of the other sheets together, when those others hold different people
+    (a "Tổng hợp" sheet over a sheet per cell); sheets of the same people (a sheet per month) have none."""
+    if len(found) < 3:
+        return []
+    names = {sheet.name: _key_values(sheet.rows, table, specs) for sheet, table in found}
+    summaries = []
+    for name, mine in names.items():
+        others = [values for other, values in names.items() if other != name and values]
+        union = set().union(*others) if others else set()
+        if len(others) >= 2 and union and union <= mine and len(union) > max(len(values) for values in others):
+            summaries.append(name)
+    return summaries if len(summaries) == 1 else []
+
+
+DENSE_ROWS = 3  # a sheet with this many rows of three or more filled cells holds a table of some kind
+
+
+def _looks_tabular(rows: list[list]) -> bool:
+    """Rows of several filled cells: data the detector did not recognise, not a cover or notes sheet."""
+    dense = 0
+    for row in rows:
+        dense += sum(1 for cell in row if cell is not None and cell != "") >= 3
+        if dense >= DENSE_ROWS:
+            return True
+    return False
+
+
+def _has_data(rows: list[list], table: Table) -> bool:
+    return any(any(isinstance(cell, str) and cell.strip() for cell in row) for row in rows[table.body_start:])
+
+
+def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, specs, locate) -> SheetPlan:
+    """The sheets holding the chosen sheet's table (`locate(rows, name)` finds a sheet's table), in workbook
+    order, and warnings naming the data sheets left out."""
+    plan, same, different, unknown = SheetPlan(), [(chosen, table)], [], []
+    for sheet in candidates:
+        if sheet is chosen or not sheet.name:
+            continue
+        other = locate(sheet.rows, sheet.name)
+        if other is None and _looks_tabular(sheet.rows):
+            unknown.append(sheet.name)
+        if other is None or not _has_data(sheet.rows, other):
+            continue
+        (same if same_table(table, other, specs) else different).append((sheet, other))
+    order = [sheet.name for sheet in candidates]
+    same.sort(key=lambda item: order.index(item[0].name))
+    summaries = _summary_sheets(same, specs)
+    if summaries:
+        plan.warnings.append(f"Trang \"{summaries[0]}\" lặp lại người của các trang khác (trang tổng hợp): không đọc "
+                             "trang này để không nhập trùng.")
+    reading = [sheet.name for sheet, _ in same if sheet.name not in summaries]
+    if len(reading) > 1:
+        plan.read = reading
+    if different:
+        names = ", ".join(f"\"{sheet.name}\"" for sheet, _ in different)
+        plan.warnings.append(f"Chỉ đọc {', '.join(repr_name(n) for n in reading)}; trang {names} có bảng khác, "
+                             "không được đọc — nếu cần, hãy nhập riêng hoặc chọn trang.")
+    if unknown:
+        names = ", ".join(f"\"{name}\"" for name in unknown)
+        plan.warnings.append(f"Trang {names} có dữ liệu dạng bảng nhưng không nhận ra dòng tiêu đề, không được đọc "
+                             "— nếu cần, hãy chọn trang và dòng tiêu đề.")
+    return plan
+
+
+def repr_name(name: str) -> str:
+    """A sheet name as messages quote it."""
+    return f"trang \"{name}\""
+
+
+def unplaced_sheets_warning(kind: str, frame, names: list[str]) -> str | None:
+    """A warning when sheets read as one look like one per unit ("KP1", "KP3") but no sheet states its unit: the
+    records would lose which sheet, so which unit, they came from."""
+    if frame.empty or "unit" not in frame.columns or frame["unit"].notna().any():
+        return None
+    if any(tab_facts(name) or _PERIOD_TAB.search(fold(name)) for name in names):
+        return None
+    listed = ", ".join(f"\"{name}\"" for name in names)
+    who = "chi bộ" if kind == "attendance" else "đơn vị phụ trách"
+    return (f"Các trang {listed} được đọc chung nhưng không trang nào ghi tên {who} (trong tiêu đề hoặc ghi chú): "
+            f"các bản ghi không có {who}. Nếu mỗi trang là một {who}, hãy nhập từng trang và ghi rõ {who}.")
