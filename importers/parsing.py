@@ -283,6 +283,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
+    from .kinds.roster_columns import read_roster_columns
 
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
@@ -292,6 +293,8 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     body.context = rescue.remap_context(body.context, fixes.context)
+    if kind == "roster":
+        read_roster_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
     context = Context(issues=issues, year=fixes.year or _year(table), epoch_1904=book.epoch_1904,
                       marks={**marks_table(parse_legend(legend) if legend else None), **fixes.legend})

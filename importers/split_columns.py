@@ -4,6 +4,7 @@ one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the c
 
 import numpy as np
 
+from .column_types import are_date_parts
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
@@ -35,6 +36,8 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
         members = {column.index for column in group}
         elsewhere = {column.field for column in columns if column.field and column.index not in members}
         # the first sub-column may already carry the field (a confirmed mapping names one column per field)
+        if are_date_parts([column.header for column in group]):
+            continue  # day | month | year: one date from three cells, read by kinds.birth_parts
         if field is None or field in elsewhere or len(group) < 2 or group[0].field not in (None, field) \
                 or any(column.field for column in group[1:]):
             continue

@@ -1,0 +1,130 @@
+"""Roster column families read between row splitting and record building: a name split over columns, a birth
+date in day | month | year columns, a role inside the name cell, group and role in one text, a unit column named
+in other words, role abbreviations a note line defines, and a totals line among the rows.
+
+Each reader changes the body's cells (or the facts carried onto its rows) so that the record builder reads the
+result as it reads any roster; a row the readers cannot settle is refused with a message naming its cells."""
+
+import re
+from typing import Any
+
+from ..abbreviations import role_abbreviations
+from ..column_types import filled_count, share
+from ..context import read_context
+from ..normalising import fold, is_blank
+from ..role_words import WORDING, strict_role
+from .birth_parts import join_birth_parts
+from .group_role import split_group_and_role
+from .name_parts import join_name_parts
+from .role_in_name import roles_from_names
+from .roster_stage import RosterStage
+
+TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
+                    r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
+UNIT_HEADER_WORDS = (("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc"), ("phu trach", "theo doi", "phan cong"))
+UNIT_SHARE = 0.8
+
+
+def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
+    """Apply the roster column families to a split body (see the module docstring)."""
+    stage = RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues,
+                        abbreviations=role_abbreviations(rows))
+    _skip_totals(stage)
+    join_name_parts(stage)
+    join_birth_parts(stage)
+    _name_unit_column(stage)
+    split_group_and_role(stage)
+    roles_from_names(stage)
+    _expand_role_abbreviations(stage)
+    _check_stated_total(stage)
+    stage.finish()
+
+
+def is_totals_text(value: Any) -> bool:
+    """'Tổng cộng: 17 đồng chí', 'Cộng', 'Tổng số 12 người': a line that counts the rows, not a person."""
+    return isinstance(value, str) and TOTALS.match(fold(value)) is not None
+
+
+def _skip_totals(stage: RosterStage) -> None:
+    key = stage.mapped("full_name")
+    if key is None or not len(stage.frame):
+        return
+    totals = stage.frame[key.index].map(is_totals_text).astype(bool)
+    if not totals.any():
+        return
+    body = stage.body
+    body.outcomes.extend({"row": int(row), "outcome": "skipped", "reason": "dòng tổng cộng", "record_count": 0}
+                         for row in stage.frame.index[totals.to_numpy()])
+    stated = [fold(value) for value in stage.frame[key.index][totals]]
+    stage.stated_total = next((int(m.group("n")) for m in map(TOTALS.match, stated) if m and m.group("n")), None)
+    keep = ~totals.to_numpy()
+    body.frame = body.frame[keep]
+    if len(body.groups) == len(keep):
+        body.groups = body.groups[keep]
+
+
+def _stated_total(stage: RosterStage) -> tuple[int | None, int] | None:
+    """(row, N) of a 'Tổng cộng: N đồng chí' line: among the rows, or the line that ended the table."""
+    if stage.stated_total is not None:
+        return None, stage.stated_total
+    end = stage.table.body_end
+    for row in stage.rows[end:end + 3]:
+        for cell in row:
+            match = TOTALS.match(fold(cell)) if isinstance(cell, str) else None
+            if match and match.group("n"):
+                return end + 1 + stage.rows[end:end + 3].index(row), int(match.group("n"))
+    return None
+
+
+def _check_stated_total(stage: RosterStage) -> None:
+    found = _stated_total(stage)
+    if found is None:
+        return
+    row, stated = found
+    counted = len(stage.frame) + sum(1 for outcome in stage.body.outcomes if outcome["outcome"] == "failed")
+    if stated != counted:
+        stage.issues.warning(row, None, None, stated,
+                             f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
+                             f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa")
+
+
+def _unit_header(label: str) -> bool:
+    folded = f" {fold(label)} "
+    places, verbs = UNIT_HEADER_WORDS
+    return any(f" {w} " in folded for w in places) and any(f" {w} " in folded for w in verbs)
+
+
+def _reads_as_unit(value: Any) -> bool:
+    facts = read_context(value) if isinstance(value, str) else None
+    return bool(facts) and set(facts) == {"unit"}
+
+
+def _name_unit_column(stage: RosterStage) -> None:
+    """A header in other words ('Cơ sở được phân công theo dõi') or values that are unit names make the unit column,
+    when no column is named so."""
+    if stage.mapped("unit") is not None:
+        return
+    for column in stage.columns:
+        if column.field is not None or column.month or not column.header or column.index not in stage.frame.columns:
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) and (_unit_header(column.header) or share(values, _reads_as_unit) >= UNIT_SHARE):
+            column.field = "unit"
+            return
+
+
+def _expand_role_abbreviations(stage: RosterStage) -> None:
+    """Role cells written as an abbreviation ('TĐ', 'PTĐ', or one a note line defines) read as the role's wording."""
+    column = stage.mapped("role")
+    if column is None:
+        return
+    cells = stage.frame[column.index]
+
+    def expand(value):
+        if is_blank(value) or fold(value) not in stage.abbreviations:
+            return value
+        return WORDING[strict_role(value, stage.abbreviations)]
+
+    expanded = cells.map(expand)
+    if not expanded.equals(cells):
+        stage.write(column, expanded)
