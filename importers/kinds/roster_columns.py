@@ -9,8 +9,7 @@ import re
 from typing import Any
 
 from ..abbreviations import role_abbreviations
-from ..column_types import filled_count, share
-from ..context import read_context
+from ..column_types import filled_count
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_parts import join_birth_parts
@@ -22,7 +21,6 @@ from .roster_stage import RosterStage
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
 UNIT_HEADER_WORDS = (("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc"), ("phu trach", "theo doi", "phan cong"))
-UNIT_SHARE = 0.8
 
 
 def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
@@ -94,21 +92,17 @@ def _unit_header(label: str) -> bool:
     return any(f" {w} " in folded for w in places) and any(f" {w} " in folded for w in verbs)
 
 
-def _reads_as_unit(value: Any) -> bool:
-    facts = read_context(value) if isinstance(value, str) else None
-    return bool(facts) and set(facts) == {"unit"}
-
-
 def _name_unit_column(stage: RosterStage) -> None:
-    """A header in other words ('Cơ sở được phân công theo dõi') or values that are unit names make the unit column,
-    when no column is named so."""
+    """A header naming a place and its assignment in other words ('Cơ sở được phân công theo dõi', 'Đơn vị được giao
+    phụ trách') makes the unit column when no column is named so; unit names alone do not (a member's own cell
+    'Nơi sinh hoạt đảng' holds them too)."""
     if stage.mapped("unit") is not None:
         return
     for column in stage.columns:
         if column.field is not None or column.month or not column.header or column.index not in stage.frame.columns:
             continue
         values = stage.frame[column.index]
-        if filled_count(values) and (_unit_header(column.header) or share(values, _reads_as_unit) >= UNIT_SHARE):
+        if filled_count(values) and _unit_header(column.header):
             column.field = "unit"
             return
 
