@@ -89,7 +89,7 @@ def _joined(frame: pd.DataFrame, run: list[Column]) -> pd.Series:
     parts = [frame[column.index].map(lambda v: None if is_blank(v) else clean_text(v)) for column in run]
 
     def join(values) -> str | None:
-        words = [value for value in values if value]
+        words = [value for value in values if isinstance(value, str) and value]
         return " ".join(words) if words else None
 
     return pd.Series([join(values) for values in zip(*parts)], index=frame.index, dtype=object)
