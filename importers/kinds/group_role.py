@@ -79,3 +79,27 @@ def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, tar
                          f"ô {source.letter}{row} «{stage.frame.at[row, source.index]}» và ô {target.letter}{row} "
                          f"«{cell}» ghi {label} khác nhau; hãy sửa một trong hai", f"{label} không thống nhất")
     stage.write(target, written)
+
+
+_NUMBER_ONLY = re.compile(r"^(?:so\s*)?(\d{1,3})$")
+
+
+def number_only_groups(stage: RosterStage) -> None:
+    """A group column holding only the number ('Số 2', '2') under a header naming the groups: the group of that
+    number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
+    column = stage.mapped("group")
+    if column is None:
+        return
+    kind = "Tổ công tác" if "to" in fold(column.header).split() else "Đoàn công tác"
+
+    def named(value):
+        number = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and float(value).is_integer() else None
+        match = _NUMBER_ONLY.match(fold(value)) if isinstance(value, str) else None
+        number = int(match.group(1)) if match else number
+        return f"{kind} số {number}" if number is not None and number > 0 else value
+
+    cells = stage.frame[column.index]
+    written = cells.map(named)
+    if not written.equals(cells):
+        stage.write(column, written)

@@ -9,7 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..normalising import is_blank
+from ..column_types import share
+from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .roster_stage import RosterStage
 
@@ -18,10 +19,14 @@ _DASH = r"(?:\s[-–—]\s*|[-–—]\s+)"
 SHAPES = (
     re.compile(r"^(?P<name>.*?\S)\s*\n\s*(?P<role>[^\n]+?)\s*$"),
     re.compile(r"^(?P<name>.*?\S)\s*[(\[]\s*(?P<role>[^()\[\]]+?)\s*[)\]]\s*\.?\s*$"),
-    re.compile(rf"^(?P<name>.*?\S)\s*(?:{_DASH}|,\s*|:\s*)(?P<role>[^,:()\-–—\n]+?)\s*\.?\s*$"),
+    re.compile(rf"^(?P<name>.*?\S)\s*(?:{_DASH}|\s/\s*|,\s*|:\s*)(?P<role>[^,:()\-–—/\n]+?)\s*\.?\s*$"),
     re.compile(r"^\s*[(\[]\s*(?P<role>[^()\[\]]+?)\s*[)\]]\s*(?P<name>\S.*)$"),
-    re.compile(rf"^\s*(?P<role>[^,:()\-–—\n]+?)\s*(?:{_DASH}|:\s*)(?P<name>\S.*)$"),
+    re.compile(rf"^\s*(?P<role>[^,:()\-–—/\n]+?)\s*(?:{_DASH}|:\s*)(?P<name>\S.*)$"),
 )
+# Header words of a position column that also holds the role ("Chức vụ - Chức danh trong đoàn").
+ROLE_HEADER_WORDS = ("trong doan", "chuc danh", "nhiem vu", "vai tro")
+POSITION_SHARE = 0.8  # part of a position column's cells that must end in a role, unless its header says so
+NAMED_POSITION_SHARE = 0.3
 
 
 def split_role(text: Any, abbreviations: dict[str, str]) -> tuple[str, str] | None:
@@ -80,3 +85,26 @@ def _refuse(stage: RosterStage, key, row: int, cell: Any, other: str) -> None:
     stage.refuse(row, key.letter, "role", cell,
                  f"nhiệm vụ ghi trong ô họ tên «{cell}» khác với {other}; hãy sửa một trong hai",
                  "nhiệm vụ không thống nhất")
+
+
+def roles_from_positions(stage: RosterStage) -> None:
+    """A role appended to the position ("Chánh Văn phòng Thị ủy / Phó Trưởng Đoàn") is the row's role when no column
+    gives one; the column keeps the position."""
+    if stage.mapped("role") is not None or stage.carried("role").notna().any() or not len(stage.frame):
+        return
+    position = stage.mapped("position")
+    candidates = [position] if position is not None else [
+        c for c in stage.columns if c.field is None and not c.month and c.index in stage.frame.columns
+        and "chuc vu" in fold(c.header)]
+    for column in candidates:
+        cells = stage.frame[column.index]
+        split = cells.map(lambda v: split_role(v, stage.abbreviations))
+        named = any(f" {w} " in f" {fold(column.header)} " for w in ROLE_HEADER_WORDS)
+        if share(cells, lambda v: split_role(v, stage.abbreviations) is not None) \
+                < (NAMED_POSITION_SHARE if named else POSITION_SHARE):
+            continue
+        marked = split.notna() & split.map(lambda pair: isinstance(pair, tuple))
+        stage.write(column, cells.where(~marked, split.map(lambda pair: pair[0] if isinstance(pair, tuple) else None)))
+        stage.carry("role", split.map(lambda pair: pair[1] if isinstance(pair, tuple) else None))
+        column.field = "position"
+        return

@@ -9,14 +9,16 @@ import re
 from typing import Any
 
 from ..abbreviations import role_abbreviations
-from ..column_types import filled_count
+from ..date_words import worded_date
+from ..column_types import filled_count, share
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_parts import join_birth_parts
-from .group_role import split_group_and_role
+from .group_role import number_only_groups, split_group_and_role
 from .name_parts import join_name_parts
-from .role_in_name import roles_from_names
+from .role_in_name import roles_from_names, roles_from_positions
 from .roster_stage import RosterStage
+from .title_context import facts_from_title
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
@@ -31,8 +33,13 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
     join_name_parts(stage)
     join_birth_parts(stage)
     _name_unit_column(stage)
+    _read_worded_birth_dates(stage)
     split_group_and_role(stage)
+    number_only_groups(stage)
+    _find_role_column(stage)
     roles_from_names(stage)
+    roles_from_positions(stage)
+    facts_from_title(stage)
     _expand_role_abbreviations(stage)
     _check_stated_total(stage)
     stage.finish()
@@ -122,3 +129,31 @@ def _expand_role_abbreviations(stage: RosterStage) -> None:
     expanded = cells.map(expand)
     if not expanded.equals(cells):
         stage.write(column, expanded)
+
+
+def _read_worded_birth_dates(stage: RosterStage) -> None:
+    """Birth dates written in words ('ngày 7 tháng 3 năm 1975') read as dates; other cells stay as typed."""
+    column = stage.mapped("birth_date")
+    if column is None:
+        return
+    cells = stage.frame[column.index]
+    read = cells.map(lambda value: worded_date(value) or value)
+    if not read.equals(cells):
+        stage.write(column, read)
+
+
+ROLE_COLUMN_SHARE = 0.8
+
+
+def _find_role_column(stage: RosterStage) -> None:
+    """An unnamed (or oddly named) column of role words or abbreviations ('TĐ', 'PTĐ', 'TV') is the role column when
+    no column is named so and no sub-header row gives the roles."""
+    if stage.mapped("role") is not None or stage.carried("role").notna().any():
+        return
+    for column in stage.columns:
+        if column.field is not None or column.month or column.index not in stage.frame.columns:
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) >= 2 and share(values, lambda v: strict_role(v, stage.abbreviations)) >= ROLE_COLUMN_SHARE:
+            column.field = "role"
+            return
