@@ -289,3 +289,80 @@ def test_a_stated_total_that_differs_from_the_rows_is_said(tmp_path):
     result = parse_file(write(tmp_path / "f.xlsx", rows))
     assert len(result.records()) == 2
     assert any("tổng cộng ghi 3" in w["message"] for w in result.warnings)
+
+
+# ---- group and unit in the title, worded dates, a role appended to the position -----------------------------
+
+@pytest.mark.parametrize(("title", "unit_line", "group", "unit"), [
+    ("DANH SÁCH ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: Đảng bộ phường Bắc Hồng", "Đoàn công tác số 3",
+     "Đảng bộ phường Bắc Hồng"),
+    ("Danh sách thành viên Đoàn CT số 5", "Địa bàn được phân công theo dõi: Chi bộ Thôn Đông", "Đoàn công tác số 5",
+     "Chi bộ Thôn Đông"),
+    ("THÀNH VIÊN TỔ CÔNG TÁC SỐ 2 THEO DÕI CHI BỘ KHU PHỐ 4", None, "Tổ công tác số 2", "Chi bộ Khu phố 4"),
+])
+def test_the_group_and_unit_stated_in_the_title_hold_for_every_row(tmp_path, title, unit_line, group, unit):
+    rows = [["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH"], [title], [unit_line], [],
+            ["TT", "Họ và tên", "Chức vụ", "CV trong Đoàn"],
+            [1, "Võ Thanh Kiên", "Phó Chủ tịch", "TĐ"], [2, "Dương Văn Việt", "Trưởng phòng", "PTĐ"],
+            [3, "Chu Đình Hưng", "Chuyên viên", "TV"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert records(result, "group", "unit", "role") == [(group, unit, "head"), (group, unit, "deputy"),
+                                                        (group, unit, "member")]
+    assert result.errors == []
+
+
+def test_the_letterhead_unit_is_not_taken_for_the_unit_the_group_follows(tmp_path):
+    rows = [["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH"], ["CHI BỘ KHU PHỐ 1"], ["DANH SÁCH ĐOÀN CÔNG TÁC SỐ 1"], [],
+            ["STT", "Họ và tên", "Nhiệm vụ"], [1, "Võ Thanh Kiên", "Trưởng đoàn"]]
+    assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["unit"] is None
+
+
+def test_a_title_group_does_not_override_group_sub_header_rows(tmp_path):
+    rows = [["CÁC ĐOÀN CÔNG TÁC SỐ 1 VÀ SỐ 2"], [], ["STT", "Họ và tên", "Nhiệm vụ"],
+            ["Đoàn công tác số 1"], [1, "Võ Thanh Kiên", "Trưởng đoàn"],
+            ["Đoàn công tác số 2"], [1, "Chu Đình Hưng", "Trưởng đoàn"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["group"] for r in result.records()] == ["Đoàn công tác số 1", "Đoàn công tác số 2"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [("ngày 7 tháng 3 năm 1975", "1975-03-07"),
+                                           ("Sinh ngày 07 tháng 03 năm 1975", "1975-03-07"),
+                                           ("15 tháng 12 năm 1980", "1980-12-15")])
+def test_a_birth_date_written_in_words_is_read(tmp_path, text, iso):
+    rows = TITLE + [["STT", "Họ và tên", "Sinh ngày", "Đoàn", "Nhiệm vụ"], [1, "Nguyễn Văn An", text, "Đoàn 1", "TV"]]
+    assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["birth_date"] == iso
+
+
+def test_an_impossible_worded_birth_date_is_refused(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Sinh ngày", "Đoàn", "Nhiệm vụ"],
+                    [1, "Nguyễn Văn An", "ngày 30 tháng 2 năm 1975", "Đoàn 1", "TV"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert result.records() == [] and result.errors[0]["column"] == "C"
+
+
+@pytest.mark.parametrize("header", ["Chức vụ - Chức danh trong đoàn", "Chức vụ"])
+def test_a_role_appended_to_the_position_is_cut_off_into_the_role(tmp_path, header):
+    rows = TITLE + [["STT", "Họ và tên", header, "Đoàn"],
+                    [1, "Phạm Công Sơn", "UV BTV Thị ủy, Phó Chủ tịch UBND thị xã / Trưởng Đoàn", "Đoàn 1"],
+                    [2, "Dương Thị Chi", "Phó Trưởng phòng Tài chính - Kế hoạch - Phó đoàn", "Đoàn 1"],
+                    [3, "Lý Trọng Hiếu", "Chánh Văn phòng (Thành viên)", "Đoàn 1"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert records(result, "position", "role") == [("UV BTV Thị ủy, Phó Chủ tịch UBND thị xã", "head"),
+                                                   ("Phó Trưởng phòng Tài chính - Kế hoạch", "deputy"),
+                                                   ("Chánh Văn phòng", "member")]
+
+
+def test_positions_that_merely_end_in_a_word_of_rank_keep_it(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Chức vụ", "Đoàn", "Nhiệm vụ"],
+                    [1, "Phạm Công Sơn", "Phòng Nội vụ - Trưởng phòng", "Đoàn 1", "Trưởng đoàn"],
+                    [2, "Dương Thị Chi", "Văn phòng Thị ủy, Phó Chánh", "Đoàn 1", "Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["position"] for r in result.records()] == ["Phòng Nội vụ - Trưởng phòng", "Văn phòng Thị ủy, Phó Chánh"]
+
+
+@pytest.mark.parametrize(("header", "value", "group"), [("Đoàn", "Số 2", "Đoàn công tác số 2"),
+                                                        ("Đoàn công tác", 2, "Đoàn công tác số 2"),
+                                                        ("Tổ công tác", "số 3", "Tổ công tác số 3")])
+def test_a_group_column_of_numbers_names_the_group(tmp_path, header, value, group):
+    rows = TITLE + [["STT", "Họ và tên", header, "Nhiệm vụ"], [1, "Nguyễn Văn An", value, "Thành viên"]]
+    assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["group"] == group
