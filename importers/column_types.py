@@ -24,6 +24,22 @@ man nham phi sam tiet yen ma hau nhu
 _NAME_WORD = re.compile(r"^[^\W\d_]{1,8}$")
 _WHOLE = re.compile(r"^\s*(\d{1,4})(?:[.,]0+)?\s*$")
 
+# Header wordings (folded) of each part of a name.
+PART_LABELS = {
+    "surname": ("ho",),
+    "head": ("ho va ten dem", "ho va chu dem", "ho dem", "ho va dem", "ho ten dem", "ho va ten lot", "ho lot",
+             "ho va lot", "ho chu dem", "ho ten lot", "ho va ten dem lot"),
+    "middle": ("dem", "ten dem", "chu dem", "lot", "ten lot", "ten dem lot"),
+    "given": ("ten", "ten goi"),
+}
+
+
+def name_part_of_label(label: str) -> str | None:
+    """'surname' | 'head' | 'middle' | 'given' for a header naming one part of a split name ('Họ', 'Tên đệm')."""
+    folded = fold(label)
+    return next((part for part, words in PART_LABELS.items() if folded in words), None)
+
+
 DAY_WORDS = ("ngay", "ngay sinh")
 MONTH_WORDS = ("thang", "thang sinh")
 YEAR_WORDS = ("nam", "nam sinh")

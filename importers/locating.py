@@ -4,6 +4,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .column_types import name_part_of_label
 from .kinds import KEY_FIELDS, FieldSpec
 from .mapping import match_field
 from .legends import is_legend_text
@@ -60,7 +61,8 @@ def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec,
     if not filled or not keys or any(not isinstance(cell, str) or len(cell.strip()) > 40 for _, cell in filled):
         return False
     key = keys[0]
-    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key]:
+    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key] \
+            and not name_part_of_label(row[key]):  # 'Họ' | 'Tên' under a merged 'Họ và tên'
         return False
     if any(is_group_heading(cell) for _, cell in filled):
         return False

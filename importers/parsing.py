@@ -132,7 +132,9 @@ def detect_kind(table: Table) -> str:
     'attendance' when it has month columns or date+mark columns; else 'roster'."""
     months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent)) \
         + sum(1 for day in table.dates if day)
-    roster_score, attendance_score = score_labels(table.labels, ROSTER_ONLY), score_labels(table.labels, ATTENDANCE_ONLY)
+    # a roster's upper headers count too: 'Ngày, tháng, năm sinh' over 'Ngày | Tháng | Năm' is a birth date
+    roster_score = score_labels(table.labels + table.parents, ROSTER_ONLY)
+    attendance_score = score_labels(table.labels, ATTENDANCE_ONLY)
     if months < 2 and score_labels(table.labels, (targets.INDICATOR,)) \
             and score_labels(table.labels, targets.DISTINCTIVE) > max(roster_score, attendance_score):
         return "targets"

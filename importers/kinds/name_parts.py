@@ -6,6 +6,7 @@ A name column left holding given names only is never read quietly: the officer i
 import pandas as pd
 
 from ..column_types import (
+    name_part_of_label,
     distinct_share,
     filled_count,
     is_given_name,
@@ -16,28 +17,17 @@ from ..column_types import (
     starts_with_surname,
     word_count,
 )
-from ..normalising import clean_text, fold, is_blank
+from ..legacy import decode_legacy, detect_legacy, may_hold_legacy
+from ..normalising import clean_text, is_blank
 from ..results import Column
+from .role_in_name import split_role
 from .roster_stage import RosterStage
 
-# Header wordings (folded) of each part of a name.
-PART_LABELS = {
-    "surname": ("ho",),
-    "head": ("ho va ten dem", "ho va chu dem", "ho dem", "ho va dem", "ho ten dem", "ho va ten lot", "ho lot",
-             "ho va lot", "ho chu dem", "ho ten lot", "ho va ten dem lot"),
-    "middle": ("dem", "ten dem", "chu dem", "lot", "ten lot", "ten dem lot"),
-    "given": ("ten", "ten goi"),
-}
 # Part sequences that make a whole name, left to right.
 SEQUENCES = (("surname", "middle", "given"), ("head", "middle", "given"), ("head", "given"), ("surname", "given"))
 SURE = 0.8  # part of the filled cells that must fit a part's values
 SURNAME_SHARE = 0.7  # part of the joined names that must start with a known surname
 MANY_ONE_WORD = 0.5  # from this part of one-word names on, the name column holds given names only
-
-
-def _label_part(label: str) -> str | None:
-    folded = fold(label)
-    return next((part for part, words in PART_LABELS.items() if folded in words), None)
 
 
 def _free(column: Column | None, key: Column) -> bool:
@@ -50,11 +40,18 @@ def _by_header(stage: RosterStage, key: Column) -> list[Column] | None:
         for start in range(key.index - len(sequence) + 1, key.index + 1):
             run = [stage.column_at(start + offset) for offset in range(len(sequence))]
             if all(_free(column, key) for column in run) and key in run \
-                    and tuple(_label_part(stage.label(column)) for column in run) == sequence:
+                    and tuple(name_part_of_label(stage.label(column)) for column in run) == sequence:
                 given = stage.frame[run[-1].index]
-                if share(given, lambda v: (name_words(v) is not None and len(name_words(v)) <= 2)) >= SURE:
+                if share(given, lambda v: _given_part(v, stage.abbreviations)) >= SURE:
                     return run
     return None
+
+
+def _given_part(value, abbreviations: dict[str, str]) -> bool:
+    """A given name, perhaps followed by the role ("An (Trưởng đoàn)"): not a full name in the wrong column."""
+    split = split_role(value, abbreviations)
+    words = name_words(split[0] if split else value)
+    return words is not None and len(words) <= 2
 
 
 def _given_only(values: pd.Series) -> bool:
@@ -76,7 +73,7 @@ def _by_values(stage: RosterStage, key: Column) -> list[Column] | None:
             return [further, left, key]
         return None
     right = stage.column_at(key.index + 1)
-    if right is None or right.field is not None or (stage.label(right) and _label_part(stage.label(right)) is None):
+    if right is None or right.field is not None or (stage.label(right) and name_part_of_label(stage.label(right)) is None):
         return None
     given = frame[right.index]
     enough = filled_count(given) >= 2 and (filled_count(given) < 4 or distinct_share(given) >= 0.5)
@@ -85,8 +82,18 @@ def _by_values(stage: RosterStage, key: Column) -> list[Column] | None:
     return None
 
 
+def _decoded(values: pd.Series) -> pd.Series:
+    """A part column's cells with TCVN3/VNI text decoded (only mapped columns were decoded before this stage)."""
+    text = "\x00".join(value for value in values if isinstance(value, str))
+    if not may_hold_legacy(text):
+        return values
+    found = [detect_legacy(value) for value in values if isinstance(value, str)]
+    encoding = max(set(found) - {None}, key=found.count, default=None)
+    return values.map(lambda v: decode_legacy(v, encoding) if isinstance(v, str) and encoding else v)
+
+
 def _joined(frame: pd.DataFrame, run: list[Column]) -> pd.Series:
-    parts = [frame[column.index].map(lambda v: None if is_blank(v) else clean_text(v)) for column in run]
+    parts = [_decoded(frame[column.index]).map(lambda v: None if is_blank(v) else clean_text(v)) for column in run]
 
     def join(values) -> str | None:
         words = [value for value in values if isinstance(value, str) and value]

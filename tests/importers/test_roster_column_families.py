@@ -74,6 +74,7 @@ def test_a_two_row_name_header_over_surname_and_given_name_is_joined(tmp_path):
                     [2, "Đinh Thị", "Hoa", "Đoàn 3", "TĐ"]]
     result = parse_file(write(tmp_path / "f.xlsx", rows, merges=["B4:C4", "A4:A5", "D4:D5", "E4:E5"]))
     assert records(result, "full_name", "role") == [("Ngô Văn Nam", "member"), ("Đinh Thị Hoa", "head")]
+    assert result.header_row == 5 and result.errors == []  # "Họ | Tên" belongs to the header, not to the data
 
 
 def test_an_unnamed_column_of_a_few_repeated_words_beside_full_names_is_not_joined(tmp_path):
