@@ -9,6 +9,7 @@ from pathlib import Path
 from . import errors as msg
 from .errors import ImportFileError
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
+from .kinds.assignment_matrix import unpivot_assignment_matrix
 from .lengths import refuse_over_long
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .limits import Deadline, Limits
@@ -262,6 +263,9 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     if path.is_file():
         _preload_pandas(path)
     book = read_workbook(path, limits, deadline, sheet)
+    if kind in (None, "roster"):
+        for item in book.sheets:
+            unpivot_assignment_matrix(item)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
         siblings = sibling_sheets(book.sheets, chosen, table)

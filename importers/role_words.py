@@ -39,3 +39,10 @@ def strict_role(text: Any, abbreviations: dict[str, str] | None = None) -> str |
         if pattern.match(folded):
             return role
     return None
+
+
+def are_role_headings(labels: list[str]) -> bool:
+    """True for two or more column headings that each name a role ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên'):
+    a tick under one of them gives the role, so the columns must stay apart."""
+    roles = [strict_role(label, {}) for label in labels]
+    return len(roles) >= 2 and all(roles) and len(set(roles)) >= 2

@@ -367,3 +367,37 @@ def test_positions_that_merely_end_in_a_word_of_rank_keep_it(tmp_path):
 def test_a_group_column_of_numbers_names_the_group(tmp_path, header, value, group):
     rows = TITLE + [["STT", "Họ và tên", header, "Nhiệm vụ"], [1, "Nguyễn Văn An", value, "Thành viên"]]
     assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["group"] == group
+
+
+# ---- an assignment matrix: a row per group, the people of each role listed in one cell ----------------------
+
+def test_an_assignment_matrix_reads_as_one_record_per_person(tmp_path):
+    rows = [["BẢNG PHÂN CÔNG CÁC ĐOÀN CÔNG TÁC"], [],
+            ["Tên đoàn", "Đơn vị phụ trách", "Trưởng đoàn", "Phó đoàn", "Thành viên"],
+            ["ĐCT số 1", "Chi bộ Thôn 1", "Lê Văn An – Bí thư Đảng ủy", "Trần Thị Bình - Chuyên viên",
+             "Ngô Văn Cường - Trưởng phòng Tài chính - Kế hoạch\nĐỗ Thị Dung"],
+            ["Đoàn số 2", "Chi bộ Thôn 2", "Phạm Văn Em - Phó Chủ tịch", None, "Vũ Thị Giang - Kế toán; Hồ Văn Hải"],
+            [], ["Người lập biểu"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert records(result, "full_name", "position", "group", "role", "unit") == [
+        ("Lê Văn An", "Bí thư Đảng ủy", "Đoàn công tác số 1", "head", "Chi bộ Thôn 1"),
+        ("Trần Thị Bình", "Chuyên viên", "Đoàn công tác số 1", "deputy", "Chi bộ Thôn 1"),
+        ("Ngô Văn Cường", "Trưởng phòng Tài chính - Kế hoạch", "Đoàn công tác số 1", "member", "Chi bộ Thôn 1"),
+        ("Đỗ Thị Dung", None, "Đoàn công tác số 1", "member", "Chi bộ Thôn 1"),
+        ("Phạm Văn Em", "Phó Chủ tịch", "Đoàn công tác số 2", "head", "Chi bộ Thôn 2"),
+        ("Vũ Thị Giang", "Kế toán", "Đoàn công tác số 2", "member", "Chi bộ Thôn 2"),
+        ("Hồ Văn Hải", None, "Đoàn công tác số 2", "member", "Chi bộ Thôn 2")]
+    assert result.header_row == 3 and result.errors == []
+
+
+def test_role_tick_columns_under_a_header_naming_the_person_give_the_role(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", None, None],
+                    [None, None, None, "Trưởng đoàn", "Phó đoàn", "Thành viên"],
+                    [1, "Nguyễn Văn An", "Đoàn 1", "x", None, None],
+                    [2, "Lê Thị Hoa", "Đoàn 1", None, "X", None],
+                    [3, "Trần Văn Bình", "Đoàn 1", None, None, "✓"],
+                    [4, "Phạm Thị Lan", "Đoàn 1", None, "x", "x"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows, ["D4:F4", "A4:A5", "B4:B5", "C4:C5"]))
+    assert records(result, "full_name", "role") == [("Nguyễn Văn An", "head"), ("Lê Thị Hoa", "deputy"),
+                                                    ("Trần Văn Bình", "member")]
+    assert [e["row"] for e in result.errors] == [9] and "E9, F9" in result.errors[0]["message"]
