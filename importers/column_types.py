@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .normalising import clean_text, fold, is_blank
@@ -45,19 +46,31 @@ MONTH_WORDS = ("thang", "thang sinh")
 YEAR_WORDS = ("nam", "nam sinh")
 
 
+def distinct_map(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
+    """`function` of each cell, called once per distinct value (blanks and NaN pass through as None)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    results = np.array([function(value) for value in uniques] + [None], dtype=object)
+    return pd.Series(results[codes], index=values.index, dtype=object)
+
+
+def _filled_codes(values: pd.Series) -> tuple[np.ndarray, Any]:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    blank = np.array([is_blank(value) for value in uniques] + [True], dtype=bool)
+    return codes[~blank[codes]], uniques
+
+
 def share(values: pd.Series, test: Callable[[Any], bool]) -> float:
     """Part of the filled cells that pass `test` (0.0 for a column with no filled cell)."""
-    codes, uniques = pd.factorize(values.map(lambda v: None if is_blank(v) else v), use_na_sentinel=True)
-    filled = codes[codes >= 0]
+    filled, uniques = _filled_codes(values)
     if not len(filled):
         return 0.0
-    passed = pd.Series([bool(test(value)) for value in uniques], dtype=bool).to_numpy()
+    passed = np.array([bool(test(value)) for value in uniques], dtype=bool)
     return float(passed[filled].mean())
 
 
 def filled_count(values: pd.Series) -> int:
     """Number of filled cells."""
-    return int(sum(not is_blank(value) for value in values))
+    return int(len(_filled_codes(values)[0]))
 
 
 def whole_number(value: Any) -> int | None:
@@ -133,12 +146,16 @@ def word_count(value: Any) -> int:
 
 def mean_words(values: pd.Series) -> float:
     """Mean number of words of the filled text cells."""
-    counts = [word_count(value) for value in values if not is_blank(value)]
-    counts = [count for count in counts if count]
-    return sum(counts) / len(counts) if counts else 0.0
+    filled, uniques = _filled_codes(values)
+    counts = np.array([word_count(value) for value in uniques], dtype=float)[filled] if len(filled) else np.array([])
+    counts = counts[counts > 0]
+    return float(counts.mean()) if len(counts) else 0.0
 
 
 def distinct_share(values: pd.Series) -> float:
     """Distinct filled values per filled cell (given names vary; a gender or ethnicity column repeats a few)."""
-    filled = [clean_text(value) for value in values if not is_blank(value)]
-    return len(set(filled)) / len(filled) if filled else 0.0
+    filled, uniques = _filled_codes(values)
+    if not len(filled):
+        return 0.0
+    cleaned = {clean_text(uniques[code]) for code in np.unique(filled)}
+    return len(cleaned) / len(filled)

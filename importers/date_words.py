@@ -12,7 +12,9 @@ _WORDED = re.compile(r"^(?:sinh\s+)?(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*
 
 def worded_date(value: Any) -> dt.date | None:
     """The date a worded text names; None for any other value or a day that does not exist."""
-    match = _WORDED.match(fold(value)) if isinstance(value, str) else None
+    if not isinstance(value, str) or "th" not in value.lower():  # every worded date says "tháng"
+        return None
+    match = _WORDED.match(fold(value))
     if match is None:
         return None
     day, month, year = (int(part) for part in match.groups())

@@ -12,7 +12,7 @@ import pandas as pd
 from ..normalising import fold, is_blank, normalise_group
 from ..role_words import WORDING, strict_role
 from ..results import Column
-from ..column_types import filled_count, share
+from ..column_types import distinct_map, filled_count, share
 from .roster_stage import RosterStage
 
 GROUP_PHRASE = re.compile(r"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct|doan)\s*(?:so\s*)?(?P<n>\d{1,3})\b")
@@ -50,7 +50,7 @@ def split_group_and_role(stage: RosterStage) -> None:
     if column is None:
         return
     cells = stage.frame[column.index]
-    pairs = cells.map(lambda v: split_group_role(v, stage.abbreviations))
+    pairs = distinct_map(cells, lambda v: split_group_role(v, stage.abbreviations))
     groups = pairs.map(lambda pair: pair[0] if pair else None)
     roles = pairs.map(lambda pair: pair[1] if pair else None)
     group_column, role_column = stage.mapped("group"), stage.mapped("role")
@@ -100,6 +100,6 @@ def number_only_groups(stage: RosterStage) -> None:
         return f"{kind} số {number}" if number is not None and number > 0 else value
 
     cells = stage.frame[column.index]
-    written = cells.map(named)
+    written = distinct_map(cells, named).where(cells.notna(), cells)
     if not written.equals(cells):
         stage.write(column, written)

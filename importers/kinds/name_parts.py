@@ -118,9 +118,9 @@ def join_name_parts(stage: RosterStage) -> None:
 
 def _warn_given_only(stage: RosterStage, key: Column) -> None:
     values = stage.frame[key.index]
-    counts = [word_count(value) for value in values if not is_blank(value)]
-    single = sum(1 for count in counts if count == 1)
-    if len(counts) >= 2 and single >= len(counts) * MANY_ONE_WORD:
+    filled = filled_count(values)
+    single = round(share(values, lambda value: word_count(value) == 1) * filled)
+    if filled >= 2 and single >= filled * MANY_ONE_WORD:
         stage.issues.warning(None, key.letter, "full_name", None,
-                             f"cột {key.letter} «{key.header}»: {single} trên {len(counts)} họ tên chỉ có một chữ, "
+                             f"cột {key.letter} «{key.header}»: {single} trên {filled} họ tên chỉ có một chữ, "
                              f"có thể chỉ là tên gọi, thiếu họ và tên đệm (hãy ghép với cột họ).")

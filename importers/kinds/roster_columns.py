@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..abbreviations import role_abbreviations
 from ..date_words import worded_date
-from ..column_types import filled_count, share
+from ..column_types import distinct_map, filled_count, share
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_parts import join_birth_parts
@@ -30,7 +30,7 @@ UNIT_HEADER_WORDS = (("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chu
 def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
     """Apply the roster column families to a split body (see the module docstring)."""
     stage = RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues,
-                        abbreviations=role_abbreviations(rows))
+                        abbreviations=role_abbreviations(rows[:table.body_start] + rows[table.body_end:]))
     _skip_totals(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
@@ -57,7 +57,7 @@ def _skip_totals(stage: RosterStage) -> None:
     key = stage.mapped("full_name")
     if key is None or not len(stage.frame):
         return
-    totals = stage.frame[key.index].map(is_totals_text).astype(bool)
+    totals = distinct_map(stage.frame[key.index], is_totals_text).astype(bool)
     if not totals.any():
         return
     body = stage.body
@@ -129,7 +129,7 @@ def _expand_role_abbreviations(stage: RosterStage) -> None:
             return value
         return WORDING[strict_role(value, stage.abbreviations)]
 
-    expanded = cells.map(expand)
+    expanded = distinct_map(cells, expand).where(cells.notna(), cells)
     if not expanded.equals(cells):
         stage.write(column, expanded)
 
@@ -140,7 +140,7 @@ def _read_worded_birth_dates(stage: RosterStage) -> None:
     if column is None:
         return
     cells = stage.frame[column.index]
-    read = cells.map(lambda value: worded_date(value) or value)
+    read = distinct_map(cells, lambda value: worded_date(value) or value).where(cells.notna(), cells)
     if not read.equals(cells):
         stage.write(column, read)
 
