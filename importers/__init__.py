@@ -27,6 +27,16 @@ Public API (stable; the webapp calls exactly this):
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text
   are read Vietnamese style: "1.250" -> 1250.0, "12,5" -> 12.5, "95%" -> 95.0 (`normalising.normalise_number`).
+- Roster column families (``importers.kinds.roster_columns``, read after the rows are split): a name split over
+  2-3 columns ("Họ | Đệm | Tên", "Họ và tên đệm | Tên", or unnamed columns told by their values) is joined, and a
+  name column of given names only is warned about; "Ngày | Tháng | Năm" birth columns make one date (an impossible
+  one refuses the row, naming the three cells); a role written in the name cell ("… (Trưởng đoàn)", "… - PTĐ") or
+  after the position ("… / Phó Trưởng Đoàn") is cut off into the role (a role column that disagrees refuses the
+  row); one text holding group and role ("Phó trưởng đoàn số 2") gives both; a tick under "Trưởng đoàn | Phó đoàn |
+  Thành viên" columns gives the role; role abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used;
+  the group and unit a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places;
+  a "Tổng cộng: N đồng chí" line is skipped (and N checked). An assignment matrix (a row per group, the people of
+  each role listed one a line in a cell) is rewritten as a roster before the table is looked for.
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:
