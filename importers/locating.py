@@ -15,6 +15,8 @@ HEADER_SCAN_ROWS = 60
 _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
+PAGE_MARK = re.compile(r"^\s*(?:trang|page|tờ)\s*(?:số\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$",
+                       re.IGNORECASE)
 STOP_PREFIXES = (
     "tong cong", "tong so", "cong ", "nguoi lap", "t m ", "tm ", "xac nhan", "thu truong", "ky ten", "ghi chu",
     "chu thich", "ky hieu", "nguoi ky", "noi nhan", "k t ", "kt ",
@@ -207,6 +209,8 @@ def classify_special_row(row: list[Any], is_heading=is_group_heading) -> tuple[s
     strings = [cell for cell in texts if isinstance(cell, str)]
     if any(is_legend_text(text) for text in strings) or (strings and is_stop_text(strings[0])):
         return "stop", None
+    if len(texts) == 1 and strings and PAGE_MARK.match(strings[0]):
+        return "blank", None  # "Trang 2", "- 3 -": a printed page's number pasted back with the rows
     heading = next((text for text in strings if is_heading(text)), None)
     if heading and len(set(texts)) <= 2:
         return "group", heading

@@ -31,6 +31,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
     """Apply the roster column families to a split body (see the module docstring)."""
     stage = RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues,
                         abbreviations=role_abbreviations(rows[:table.body_start] + rows[table.body_end:]))
+    _skip_repeated_headers(stage)
     _skip_totals(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
@@ -60,15 +61,9 @@ def _skip_totals(stage: RosterStage) -> None:
     totals = distinct_map(stage.frame[key.index], is_totals_text).astype(bool)
     if not totals.any():
         return
-    body = stage.body
-    body.outcomes.extend({"row": int(row), "outcome": "skipped", "reason": "dòng tổng cộng", "record_count": 0}
-                         for row in stage.frame.index[totals.to_numpy()])
     stated = [fold(value) for value in stage.frame[key.index][totals]]
     stage.stated_total = next((int(m.group("n")) for m in map(TOTALS.match, stated) if m and m.group("n")), None)
-    keep = ~totals.to_numpy()
-    body.frame = body.frame[keep]
-    if len(body.groups) == len(keep):
-        body.groups = body.groups[keep]
+    stage.skip(totals, "dòng tổng cộng")
 
 
 def _stated_total(stage: RosterStage) -> tuple[int | None, int] | None:
@@ -189,3 +184,17 @@ def _role_mark_columns(stage: RosterStage) -> None:
         column.field = None
     marks[0].field = "role"
     stage.write(marks[0], pd.Series(roles, index=frame.index, dtype=object))
+
+
+def _skip_repeated_headers(stage: RosterStage) -> None:
+    """A printed report pasted back repeats the header row on every page: such rows are no people."""
+    labelled = [column for column in stage.columns if column.header and not column.month
+                and column.index in stage.frame.columns]
+    if len(labelled) < 2 or not len(stage.frame):
+        return
+    same = sum(distinct_map(stage.frame[column.index], lambda v, label=fold(column.header): fold(v) == label)
+               .fillna(False).astype(bool).to_numpy() for column in labelled)
+    repeated = same >= max(2, (len(labelled) + 1) // 2)
+    if not repeated.any():
+        return
+    stage.skip(repeated, "dòng tiêu đề lặp lại")

@@ -85,6 +85,16 @@ class RosterStage:
         self.issues.error(row, letter, field_name, value, text)
         self.refused[row] = reason
 
+    def skip(self, rows, reason: str) -> None:
+        """Take rows that are no people (a totals line, a repeated header) out of the body as skipped."""
+        rows = rows.to_numpy() if hasattr(rows, "to_numpy") else rows
+        body = self.body
+        body.outcomes.extend({"row": int(row), "outcome": "skipped", "reason": reason, "record_count": 0}
+                             for row in body.frame.index[rows])
+        body.frame = body.frame[~rows]
+        if len(body.groups) == len(rows):
+            body.groups = body.groups[~rows]
+
     def finish(self) -> None:
         """Take the refused rows out of the body and account for them."""
         if not self.refused:

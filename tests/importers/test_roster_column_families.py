@@ -401,3 +401,14 @@ def test_role_tick_columns_under_a_header_naming_the_person_give_the_role(tmp_pa
     assert records(result, "full_name", "role") == [("Nguyễn Văn An", "head"), ("Lê Thị Hoa", "deputy"),
                                                     ("Trần Văn Bình", "member")]
     assert [e["row"] for e in result.errors] == [9] and "E9, F9" in result.errors[0]["message"]
+
+
+@pytest.mark.parametrize("page_mark", ["Trang 2", "- 2 -", "Page 2/3", "Tờ số 2"])
+def test_a_printed_page_break_with_the_header_repeated_reads_no_person(tmp_path, page_mark):
+    header = ["stt", "Họ và tên", "Đoàn", "Nhiệm vụ"]
+    rows = TITLE + [header, [1, "Nguyễn Văn An", "Đoàn 1", "Trưởng đoàn"], [], [page_mark], header,
+                    [2, "Lê Thị Hoa", "Đoàn 1", "Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["full_name"] for r in result.records()] == ["Nguyễn Văn An", "Lê Thị Hoa"]
+    assert result.errors == [] and result.warnings == []
+    assert {row["row"]: row["reason"] for row in result.rows}[8] == "dòng tiêu đề lặp lại"
