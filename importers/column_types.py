@@ -15,12 +15,14 @@ from .normalising import clean_text, fold, is_blank
 
 # The commonest Vietnamese surnames, folded (no tone marks): a name whose first word is one of these reads as a
 # person's name. Rare surnames simply lower the share; the thresholds leave room for them.
-SURNAMES = frozenset("""
-nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong ta cao luong dao ha mai trinh
-luu thai kieu lam quach chu to tong doan la lai khuat khong kim lo mac nong ong phung quan tang thach trieu vuong
-vi han giang dam diep lu nghiem ninh ton chau au bach banh dieu hua khuc lac lieu tieu ung cu cung van tao thieu
-man nham phi sam tiet yen ma hau nhu
-""".split())
+SURNAMES = frozenset((
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "truong", "ta", "cao", "luong", "dao", "ha", "mai", "trinh", "luu", "thai", "kieu",
+    "lam", "quach", "chu", "to", "tong", "doan", "la", "lai", "khuat", "khong", "kim", "lo", "mac", "nong", "ong",
+    "phung", "quan", "tang", "thach", "trieu", "vuong", "vi", "han", "giang", "dam", "diep", "lu", "nghiem",
+    "ninh", "ton", "chau", "au", "bach", "banh", "dieu", "hua", "khuc", "lac", "lieu", "tieu", "ung", "cu",
+    "cung", "van", "tao", "thieu", "man", "nham", "phi", "sam", "tiet", "yen", "ma", "hau", "nhu",
+))
 
 _NAME_WORD = re.compile(r"^[^\W\d_]{1,8}$")
 _WHOLE = re.compile(r"^\s*(\d{1,4})(?:[.,]0+)?\s*$")
@@ -70,7 +72,7 @@ def share(values: pd.Series, test: Callable[[Any], bool]) -> float:
 
 def filled_count(values: pd.Series) -> int:
     """Number of filled cells."""
-    return int(len(_filled_codes(values)[0]))
+    return len(_filled_codes(values)[0])
 
 
 def whole_number(value: Any) -> int | None:

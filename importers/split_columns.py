@@ -8,9 +8,9 @@ from .column_types import are_date_parts
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
-from .role_words import are_role_headings
 from .normalising import fold
 from .results import Column, Table
+from .role_words import are_role_headings
 
 
 def _blank(values: np.ndarray) -> np.ndarray:

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pandas as pd
 
-from ..column_types import date_part_of_label, filled_count, is_birth_year, is_day, is_month, share, whole_number
+from ..column_types import (
+    date_part_of_label,
+    filled_count,
+    is_birth_year,
+    is_day,
+    is_month,
+    share,
+    whole_number,
+)
 from ..normalising import fold, is_blank
 from ..results import Column
 from .roster_stage import RosterStage

@@ -9,10 +9,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..normalising import fold, is_blank, normalise_group
-from ..role_words import WORDING, strict_role
-from ..results import Column
 from ..column_types import distinct_map, filled_count, share
+from ..normalising import fold, is_blank, normalise_group
+from ..results import Column
+from ..role_words import WORDING, strict_role
 from .roster_stage import RosterStage
 
 GROUP_PHRASE = re.compile(r"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct|doan)\s*(?:so\s*)?(?P<n>\d{1,3})\b")

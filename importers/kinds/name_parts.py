@@ -6,12 +6,12 @@ A name column left holding given names only is never read quietly: the officer i
 import pandas as pd
 
 from ..column_types import (
-    name_part_of_label,
     distinct_share,
     filled_count,
     is_given_name,
     is_name_head,
     mean_words,
+    name_part_of_label,
     name_words,
     share,
     starts_with_surname,

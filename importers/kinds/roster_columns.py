@@ -11,8 +11,8 @@ from typing import Any
 import pandas as pd
 
 from ..abbreviations import role_abbreviations
-from ..date_words import worded_date
 from ..column_types import distinct_map, filled_count, share
+from ..date_words import worded_date
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_parts import join_birth_parts
@@ -192,9 +192,14 @@ def _skip_repeated_headers(stage: RosterStage) -> None:
                 and column.index in stage.frame.columns]
     if len(labelled) < 2 or not len(stage.frame):
         return
-    same = sum(distinct_map(stage.frame[column.index], lambda v, label=fold(column.header): fold(v) == label)
-               .fillna(False).astype(bool).to_numpy() for column in labelled)
+    same = sum(_repeats_label(stage.frame[column.index], column.header) for column in labelled)
     repeated = same >= max(2, (len(labelled) + 1) // 2)
     if not repeated.any():
         return
     stage.skip(repeated, "dòng tiêu đề lặp lại")
+
+
+def _repeats_label(values, header: str):
+    """Per row, whether the cell repeats the column's header."""
+    label = fold(header)
+    return distinct_map(values, lambda value: fold(value) == label).fillna(False).astype(bool).to_numpy()
