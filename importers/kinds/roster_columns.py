@@ -94,6 +94,8 @@ def _check_stated_total(stage: RosterStage) -> None:
 def _unit_header(label: str) -> bool:
     folded = f" {fold(label)} "
     places, verbs = UNIT_HEADER_WORDS
+    if " sinh hoat " in folded:  # "Chi bộ được phân công sinh hoạt": the member's own cell
+        return False
     return any(f" {w} " in folded for w in places) and any(f" {w} " in folded for w in verbs)
 
 

@@ -412,3 +412,13 @@ def test_a_printed_page_break_with_the_header_repeated_reads_no_person(tmp_path,
     assert [r["full_name"] for r in result.records()] == ["Nguyễn Văn An", "Lê Thị Hoa"]
     assert result.errors == [] and result.warnings == []
     assert {row["row"]: row["reason"] for row in result.rows}[8] == "dòng tiêu đề lặp lại"
+
+
+@pytest.mark.parametrize(("header", "unit"), [("Cơ sở được phân công theo dõi", "Chi bộ Thôn 1"),
+                                              ("Đơn vị được giao phụ trách", "Chi bộ Thôn 1"),
+                                              ("Chi bộ được phân công sinh hoạt", None),
+                                              ("Đơn vị công tác", None)])
+def test_a_unit_column_is_named_by_a_place_and_its_assignment(tmp_path, header, unit):
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", header],
+                    [1, "Nguyễn Văn An", "Đoàn 1", "Thành viên", "Chi bộ Thôn 1"]]
+    assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["unit"] == unit
