@@ -39,6 +39,16 @@ Public API (stable; the webapp calls exactly this):
   not of 10 digits, columns with data no field reads, role and mark values not understood, one person twice,
   one value everywhere. Without `today`, birth dates are measured against the file's stated year only.
   Stages mark columns they read into another (split, joined, status flags) in ``Table.consumed``.
+- Roster column families (``importers.kinds.roster_columns``, read after the rows are split): a name split over
+  2-3 columns ("Họ | Đệm | Tên", "Họ và tên đệm | Tên", or unnamed columns told by their values) is joined, and a
+  name column of given names only is warned about; "Ngày | Tháng | Năm" birth columns make one date (an impossible
+  one refuses the row, naming the three cells); a role written in the name cell ("… (Trưởng đoàn)", "… - PTĐ") or
+  after the position ("… / Phó Trưởng Đoàn") is cut off into the role (a role column that disagrees refuses the
+  row); one text holding group and role ("Phó trưởng đoàn số 2") gives both; a tick under "Trưởng đoàn | Phó đoàn |
+  Thành viên" columns gives the role; role abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used;
+  the group and unit a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places;
+  a "Tổng cộng: N đồng chí" line is skipped (and N checked). An assignment matrix (a row per group, the people of
+  each role listed one a line in a cell) is rewritten as a roster before the table is looked for.
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

@@ -25,7 +25,7 @@ FIELDS = ("group", "unit", "role")
 NUMBERING = r"(?:(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.):/-]\s*|[-–+*•]\s*)?"
 ROLE_WORDS = (r"(?:cac\s+)?(?:pho truong doan|pho doan|truong doan|doan truong|thanh vien|uy vien)"
               r"(?:\s+(?:thuong truc|doan|cua doan))?")
-GROUP_WORDS = r"(?:doan cong tac|doan kiem tra|doan giam sat|doan|to cong tac)"
+GROUP_WORDS = r"(?:doan cong tac|doan ct|dct|doan kiem tra|doan giam sat|doan|to cong tac)"
 GROUP = rf"(?P<group>{GROUP_WORDS}\s*(?:so\s*)?\d{{1,3}})"
 UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang|"
               r"to dan pho|khu pho|thon|xom|ban|ap|phuong|xa|thi tran|cong ty|truong|co quan)")

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from typing import Any
 
+from .column_types import name_part_of_label
 from .kinds import KEY_FIELDS, FieldSpec
 from .mapping import match_field
 from .legends import is_legend_text
@@ -15,6 +16,8 @@ HEADER_SCAN_ROWS = 60
 _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
+PAGE_MARK = re.compile(r"^\s*(?:trang|page|tờ)\s*(?:số\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$",
+                       re.IGNORECASE)
 STOP_PREFIXES = (
     "tong cong", "tong so", "cong ", "ty le du ", "ty le tham du ", "ty le co mat ", "nguoi lap", "t m ", "tm ",
     "xac nhan", "thu truong", "ky ten", "ghi chu",
@@ -62,7 +65,8 @@ def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec,
     if not filled or not keys or any(not isinstance(cell, str) or len(cell.strip()) > 40 for _, cell in filled):
         return False
     key = keys[0]
-    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key]:
+    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key] \
+            and not name_part_of_label(row[key]):  # 'Họ' | 'Tên' under a merged 'Họ và tên'
         return False
     if any(is_group_heading(cell) for _, cell in filled):
         return False
@@ -207,6 +211,8 @@ def classify_special_row(row: list[Any], is_heading=is_group_heading) -> tuple[s
     strings = [cell for cell in texts if isinstance(cell, str)]
     if any(is_legend_text(text) for text in strings) or (strings and is_stop_text(strings[0])):
         return "stop", None
+    if len(texts) == 1 and strings and PAGE_MARK.match(strings[0]):
+        return "blank", None  # "Trang 2", "- 3 -": a printed page's number pasted back with the rows
     heading = next((text for text in strings if is_heading(text)), None)
     if heading and len(set(texts)) <= 2:
         return "group", heading

@@ -178,8 +178,8 @@ def decode_mark(value: Any, table: dict[str, str]) -> Cleaned:
 # Role wordings, folded, tried in order: a wording matches at the start of the text (after "các", numbering) or,
 # when it has several words, anywhere in it ("Phó Trưởng đoàn thường trực" -> deputy before "trưởng đoàn" -> head).
 ROLE_WORDS = (
-    ("deputy", ("deputy", "pho truong doan", "pho doan", "pho truong", "doan pho", "pho")),
-    ("head", ("head", "truong doan", "doan truong", "truong")),
+    ("deputy", ("deputy", "pho truong doan", "pho doan", "pho truong", "doan pho", "pho", "to pho")),
+    ("head", ("head", "truong doan", "doan truong", "truong", "to truong")),
     ("member", ("member", "thanh vien", "uy vien", "tv", "uv", "thu ky")),
 )
 _ROLE_PREFIX = re.compile(r"^(?:(?:[ivxlc]+|\d+(?: \d+)*|[a-z]) )?(?:cac )?")
@@ -197,7 +197,7 @@ def normalise_role(value: Any) -> Cleaned:
     return None, "không rõ nhiệm vụ trong đoàn"
 
 
-_GROUP_NUMBER = re.compile(r"doan(?: cong tac)?(?: so)? (\d+)\b")
+_GROUP_NUMBER = re.compile(r"\b(?:doan(?: cong tac| ct)?|dct)(?: so)? (\d+)\b")
 _TEAM_NUMBER = re.compile(r"\bto cong tac(?: so)? (\d+)\b")  # "Tổ công tác số 2": a group under another name
 _GROUP_PREFIX = re.compile(r"^\s*(?:[IVXLC]+|\d+)\s*[.)/-]\s*", re.IGNORECASE)
 

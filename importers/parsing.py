@@ -10,6 +10,7 @@ from pathlib import Path
 from . import errors as msg
 from .errors import ImportFileError
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
+from .kinds.assignment_matrix import unpivot_assignment_matrix
 from .lengths import refuse_over_long
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .limits import Deadline, Limits
@@ -147,7 +148,9 @@ def detect_kind(table: Table) -> str:
     'attendance' when it has month columns or date+mark columns; else 'roster'."""
     months = sum(1 for label, parent in zip(table.labels, table.parents) if month_of_header(label, parent)) \
         + sum(1 for day in table.dates if day)
-    roster_score, attendance_score = score_labels(table.labels, ROSTER_ONLY), score_labels(table.labels, ATTENDANCE_ONLY)
+    # a roster's upper headers count too: 'Ngày, tháng, năm sinh' over 'Ngày | Tháng | Năm' is a birth date
+    roster_score = score_labels(table.labels + table.parents, ROSTER_ONLY)
+    attendance_score = score_labels(table.labels, ATTENDANCE_ONLY)
     if months < 2 and score_labels(table.labels, (targets.INDICATOR,)) \
             and score_labels(table.labels, targets.DISTINCTIVE) > max(roster_score, attendance_score):
         return "targets"
@@ -268,6 +271,9 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         if path.is_file():
             _preload_pandas(path)
         book = read_workbook(path, limits, deadline, sheet)
+    if kind in (None, "roster"):
+        for item in book.sheets:
+            unpivot_assignment_matrix(item)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))
@@ -302,6 +308,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
+    from .kinds.roster_columns import read_roster_columns
 
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
@@ -317,6 +324,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     year = fixes.year or _year(table) or facts.year
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
+    if kind == "roster":
+        read_roster_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,

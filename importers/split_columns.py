@@ -4,11 +4,13 @@ one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the c
 
 import numpy as np
 
+from .column_types import are_date_parts
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
 from .normalising import fold
 from .results import Column, Table
+from .role_words import are_role_headings
 from .status_phrases import is_flag_column
 
 
@@ -36,6 +38,8 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
         members = {column.index for column in group}
         elsewhere = {column.field for column in columns if column.field and column.index not in members}
         # the first sub-column may already carry the field (a confirmed mapping names one column per field)
+        if are_date_parts([column.header for column in group]) or are_role_headings([c.header for c in group]):
+            continue  # day | month | year, or a tick under one role: read by kinds.birth_parts, kinds.roster_columns
         if field is None or field in elsewhere or len(group) < 2 or group[0].field not in (None, field) \
                 or any(column.field for column in group[1:]):
             continue

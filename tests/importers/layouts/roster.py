@@ -46,6 +46,30 @@ ROLE_WORDS = {
     "pho_doan": {"head": "Trưởng đoàn", "deputy": "Phó đoàn", "member": "Thành viên"},
     "caps": {"head": "TRƯỞNG ĐOÀN", "deputy": "PHÓ TRƯỞNG ĐOÀN", "member": "THÀNH VIÊN"},
 }
+NAME_SPLITS = {  # name columns: key -> header wordings (issue #19)
+    "one_column": [],
+    "head_given": [("name_head", ["Họ và tên đệm", "Họ và chữ đệm", "Họ đệm"]), ("name_given", ["Tên"])],
+    "surname_middle_given": [("name_surname", ["Họ"]), ("name_middle", ["Đệm", "Tên đệm", "Chữ đệm"]),
+                             ("name_given", ["Tên", "Tên gọi"])],
+}
+BIRTH_PARTS = {  # day | month | year columns: (upper header or None, leaf headers)
+    "merged_parent": ("Ngày, tháng, năm sinh", ["Ngày", "Tháng", "Năm"]),
+    "merged_sinh_ngay": ("Sinh ngày", ["Ngày", "Tháng", "Năm"]),
+    "named": (None, ["Ngày sinh", "Tháng sinh", "Năm sinh"]),
+}
+ROLE_IN_NAME = {  # how the head's and deputy's name cells carry the role; members are plain
+    "paren": {"head": "{NAME} (Trưởng đoàn)", "deputy": "{NAME} (Phó đoàn)"},
+    "dash": {"head": "{NAME} - Trưởng đoàn", "deputy": "{NAME} - Phó trưởng đoàn"},
+    "abbreviation": {"head": "{NAME} (TĐ)", "deputy": "{NAME} (PTĐ)"},
+}
+GROUP_WITH_ROLE = {  # one column holding group and role
+    "c02_words": {"head": "Trưởng Đoàn công tác số {N}", "deputy": "Phó trưởng đoàn số {N}",
+                  "member": "Thành viên Đoàn số {N}"},
+    "short": {"head": "Trưởng đoàn {N}", "deputy": "Phó đoàn {N}", "member": "TV đoàn {N}"},
+    "group_first": {"head": "Đoàn CT số {N} - Trưởng đoàn", "deputy": "Đoàn CT số {N} - Phó đoàn",
+                    "member": "Đoàn CT số {N} - Thành viên"},
+}
+GROUP_WITH_ROLE_HEADERS = ["Nhiệm vụ được phân công", "Phân công", "Tham gia đoàn"]
 SECTION_ROWS = {
     "numbered_colon": "{I}. {WORD}:",
     "letter_colon": "{L}) {WORD}:",
@@ -55,31 +79,38 @@ SECTION_ROWS = {
 
 def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: list) -> tuple[list[dict], int]:
     """Fill `sheet` with a roster table; returns (canonical records, 1-based last header row)."""
-    role_mode = pick.pick("roster_role", ["column", "sections"])
+    role_mode = pick.pick("roster_role", ["column", "sections", "in_name", "with_group"])
     # a section row cannot sit inside a merge; CSV has no merges (blank cells would mean "no value")
     merged = ["column_merged"] if role_mode == "column" and not fmt_is_csv else []
-    group_mode = pick.pick("roster_group", ["column", "rows"] + merged)
+    group_mode = "with_role" if role_mode == "with_group" else pick.pick("roster_group", ["column", "rows"] + merged)
+    with_group = pick.pick("group_with_role", GROUP_WITH_ROLE) if role_mode == "with_group" else None
+    in_name = pick.pick("role_in_name", ROLE_IN_NAME) if role_mode == "in_name" else None
     group_row = pick.pick("roster_group_row", GROUP_ROWS) if group_mode == "rows" else None
     unit_in_row = bool(group_row and group_row[1])
     unit_mode = "in_group_row" if unit_in_row else pick.pick("roster_unit", ["column", "none"] + merged)
     roles = pick.pick("roster_role_words", ROLE_WORDS)
-    birth_mode = pick.pick("roster_birth", ["column", "gender_split", "none"])
-    date_style = pick.pick("birth_date_style", cells.DATE_STYLES) if birth_mode != "none" else None
+    birth_mode = pick.pick("roster_birth", ["column", "gender_split", "none", "day_month_year"])
+    birth_parts = pick.pick("birth_parts", BIRTH_PARTS) if birth_mode == "day_month_year" else None
+    date_style = pick.pick("birth_date_style", cells.DATE_STYLES) if birth_mode in ("column", "gender_split") \
+        else None
     if fmt_is_csv and date_style is cells.DATE_STYLES["excel_date"]:
         date_style = cells.DATE_STYLES["dd/mm/yyyy"]
     phone_mode = pick.pick("roster_phone", ["column", "none"])
     phone_style = pick.pick("phone_style", cells.PHONE_STYLES) if phone_mode == "column" else None
     name_style = pick.pick("name_style", name_styles)
+    name_split = pick.pick("name_columns", NAME_SPLITS if name_style != "honorific" else ["one_column"])
+    name_split = NAME_SPLITS[name_split] if isinstance(name_split, str) else name_split
     stt_mode = pick.pick("stt_style", list(cells.STT_STYLES) + ["none"])
     has_position = pick.pick("roster_position", ["column", "none"]) == "column"
     spacer = pick.pick("group_spacer_rows", ["none", "blank_row"]) == "blank_row"
     depth = pick.pick("header_depth", HEADER_DEPTHS)
     section = pick.pick("role_section_style", SECTION_ROWS) if role_mode == "sections" else None
-    group_value = pick.pick("group_value", GROUP_VALUES) if group_mode != "rows" else None
+    group_value = pick.pick("group_value", GROUP_VALUES) if group_mode not in ("rows", "with_role") else None
     order = pick.pick("column_order", COLUMN_ORDERS)
 
     present = {"stt": stt_mode != "none", "name": True, "birth": birth_mode == "column",
-               "position": has_position, "group": group_mode != "rows", "role": role_mode == "column",
+               "position": has_position, "group": group_mode not in ("rows", "with_role"),
+               "role": role_mode in ("column", "with_group"),
                "unit": unit_mode in ("column", "column_merged"), "phone": phone_mode == "column"}
     if sum(present.values()) < 3:  # a one- or two-column list is no office roster: add STT and position
         pick.pick("roster_min_columns", ["padded"])
@@ -90,6 +121,12 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
     if birth_mode == "gender_split":
         at = keys.index("name") + 1
         keys[at:at] = ["birth_male", "birth_female"]
+    if birth_mode == "day_month_year":
+        at = keys.index("name") + 1
+        keys[at:at] = ["birth_day", "birth_month", "birth_year"]
+    if name_split:
+        at = keys.index("name")
+        keys[at:at + 1] = [key for key, _ in name_split]
     sheet.width = len(keys)
     col = {k: i for i, k in enumerate(keys)}
 
@@ -100,12 +137,29 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                                         "birth_female": depth["birth"]}, col)
     words = {k: pick.pick(f"header_{k}", HEADER_WORDS[k]) for k in HEADER_WORDS if k in col}
     words.update({"birth_male": "Nam", "birth_female": "Nữ"})
+    if role_mode == "with_group":
+        words["role"] = pick.pick("header_group_with_role", GROUP_WITH_ROLE_HEADERS)
+    for key, wordings in name_split:
+        words[key] = pick.pick(f"header_{key}", wordings)
+    if birth_parts:
+        words.update(zip(("birth_day", "birth_month", "birth_year"), birth_parts[1]))
+    # name parts sit under "Họ và tên" or under nothing; day | month | year under their own header or the depth's top
+    over_parts = pick.pick("name_parts_top", ["none", "name_header"]) if name_split else None
+    over_name = pick.pick("header_name", HEADER_WORDS["name"]) if over_parts == "name_header" else None
+    part_tops = {key: over_name for key, _ in name_split if over_name}
+    part_tops.update({key: depth["birth"] for key in ("birth_day", "birth_month", "birth_year")
+                      if birth_parts and not birth_parts[0] and "birth" in depth})
+    if name_split or birth_parts:
+        replaced = ({"name"} if name_split else set()) | ({"birth"} if birth_parts else set())
+        tops = headers.contiguous_tops({**{k: v for k, v in depth.items() if k not in replaced}, **part_tops}, col)
     over_gender = pick.pick("header_birth_over_gender", ["Năm sinh", "Ngày sinh"]) if "birth_male" in col else None
     paths = []
     for k in keys:
         path = [tops[k]] if k in tops else []
         if k in ("birth_male", "birth_female"):
             path.append(over_gender)
+        if k in ("birth_day", "birth_month", "birth_year") and birth_parts[0]:
+            path.append(birth_parts[0])
         paths.append(path + [words[k]])
     header_row = headers.add_header(sheet, paths)
 
@@ -142,16 +196,23 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                 values = {
                     "stt": cells.STT_STYLES[stt_mode](g, index, overall) if stt_mode != "none" else None,
                     "name": cells.NAME_STYLES[name_style](name, rng),
-                    "birth": date_style(birth) if birth else None,
+                    "birth": date_style(birth) if birth and date_style else None,
                     "position": position,
                     "group": group_value.replace("{N}", str(g)) if group_value else None,
-                    "role": roles[role],
+                    "role": with_group[role].replace("{N}", str(g)) if with_group else roles[role],
                     "unit": unit,
                     "phone": phone_style(phone) if phone else None,
                 }
                 if birth_mode == "gender_split":
                     female = any(w in name.split() for w in ("Thị",)) or name.split()[-1] in vocab.GIVEN_FEMALE
                     values["birth_female" if female else "birth_male"] = values["birth"]
+                if name_split:  # the role, when written with the name, follows the given name
+                    values.update(_split_name(values["name"], [key for key, _ in name_split]))
+                    values["name_given"] = _name_cell(values["name_given"], role, in_name)
+                else:
+                    values["name"] = _name_cell(values["name"], role, in_name)
+                if birth_mode == "day_month_year" and birth:
+                    values.update({"birth_day": birth.day, "birth_month": birth.month, "birth_year": birth.year})
                 for k, c in col.items():
                     row[c] = values.get(k)
                 sheet.add(row)
@@ -170,3 +231,19 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
         if spacer and g < n_groups:
             sheet.add()
     return records, header_row
+
+
+def _name_cell(styled: str, role: str, in_name: dict | None) -> str:
+    """The name cell: the styled name, with the role written after it for heads and deputies."""
+    if in_name is None or role not in in_name:
+        return styled
+    return in_name[role].replace("{NAME}", styled.rstrip())
+
+
+def _split_name(styled: str, keys: list[str]) -> dict:
+    """The styled name cut into its parts: given name last, surname first (three columns), the rest between."""
+    words = styled.split()
+    given, head = words[-1], words[:-1]
+    if len(keys) == 2:
+        return {keys[0]: " ".join(head), keys[1]: given}
+    return {keys[0]: head[0], keys[1]: " ".join(head[1:]) or None, keys[2]: given}

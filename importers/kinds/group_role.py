@@ -1,0 +1,105 @@
+"""Group and role written in one text ("Trưởng Đoàn công tác số 2", "Phó trưởng đoàn số 2", "Thành viên Đoàn 2",
+"TV đoàn 3", "Đoàn CT số 1 - Phó đoàn"): the group phrase is cut out and what is left must be a role wording.
+
+Such a column gives the role (and the group when no other column does); when a group or role column exists
+as well, a row where they say different things is refused."""
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..column_types import distinct_map, filled_count, share
+from ..normalising import fold, is_blank, normalise_group
+from ..results import Column
+from ..role_words import WORDING, strict_role
+from .roster_stage import RosterStage
+
+GROUP_PHRASE = re.compile(r"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct|doan)\s*(?:so\s*)?(?P<n>\d{1,3})\b")
+_LINKS = re.compile(r"^(?:cua|thuoc|trong)\s+|\s+(?:cua|thuoc|trong)$")
+SURE = 0.8
+
+
+def split_group_role(text: Any, abbreviations: dict[str, str]) -> tuple[str, str] | None:
+    """(group name, role) when the text is a group phrase and a role wording, else None."""
+    folded = fold(text) if isinstance(text, str) else ""
+    match = GROUP_PHRASE.search(folded)
+    if match is None:
+        return None
+    rest = _LINKS.sub("", (folded[:match.start()] + " " + folded[match.end():]).strip()).strip()
+    role = strict_role(rest, abbreviations)
+    if role is None:
+        return None
+    kind = "Tổ công tác" if match.group("team") else "Đoàn công tác"
+    return f"{kind} số {int(match.group('n'))}", role
+
+
+def _candidate(stage: RosterStage) -> Column | None:
+    for column in stage.columns:
+        if column.field not in (None, "role", "group") or column.month or column.index not in stage.frame.columns:
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) >= 2 and share(values, lambda v: split_group_role(v, stage.abbreviations)) >= SURE:
+            return column
+    return None
+
+
+def split_group_and_role(stage: RosterStage) -> None:
+    """Read a column of group-and-role texts into the row's group and role."""
+    column = _candidate(stage)
+    if column is None:
+        return
+    cells = stage.frame[column.index]
+    pairs = distinct_map(cells, lambda v: split_group_role(v, stage.abbreviations))
+    groups = pairs.map(lambda pair: pair[0] if pair else None)
+    roles = pairs.map(lambda pair: pair[1] if pair else None)
+    group_column, role_column = stage.mapped("group"), stage.mapped("role")
+    if column.field is None:
+        column.field = "role" if role_column is None else ("group" if group_column is None else None)
+        group_column, role_column = stage.mapped("group"), stage.mapped("role")
+    _settle(stage, column, "group", groups, group_column, normalise_group, lambda g: g)
+    _settle(stage, column, "role", roles, role_column, stage.read_role, lambda r: WORDING[r])
+
+
+def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, target: Column | None,
+            read, wording) -> None:
+    """Put what the combined column says into the field's column (itself, another, or the carried facts)."""
+    if target is None:
+        stage.carry(name, found)
+        return
+    cells = stage.frame[target.index]
+    written = cells.copy()
+    for row in found.index[found.notna().to_numpy()]:
+        cell = cells[row]
+        if target is source or is_blank(cell):
+            written[row] = wording(found[row])
+        elif read(cell) != found[row]:
+            label = "đoàn công tác" if name == "group" else "nhiệm vụ"
+            stage.refuse(row, source.letter, name, stage.frame.at[row, source.index],
+                         f"ô {source.letter}{row} «{stage.frame.at[row, source.index]}» và ô {target.letter}{row} "
+                         f"«{cell}» ghi {label} khác nhau; hãy sửa một trong hai", f"{label} không thống nhất")
+    stage.write(target, written)
+
+
+_NUMBER_ONLY = re.compile(r"^(?:so\s*)?(\d{1,3})$")
+
+
+def number_only_groups(stage: RosterStage) -> None:
+    """A group column holding only the number ('Số 2', '2') under a header naming the groups: the group of that
+    number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
+    column = stage.mapped("group")
+    if column is None:
+        return
+    kind = "Tổ công tác" if "to" in fold(column.header).split() else "Đoàn công tác"
+
+    def named(value):
+        number = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and float(value).is_integer() else None
+        match = _NUMBER_ONLY.match(fold(value)) if isinstance(value, str) else None
+        number = int(match.group(1)) if match else number
+        return f"{kind} số {number}" if number is not None and number > 0 else value
+
+    cells = stage.frame[column.index]
+    written = distinct_map(cells, named).where(cells.notna(), cells)
+    if not written.equals(cells):
+        stage.write(column, written)

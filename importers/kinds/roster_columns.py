@@ -1,0 +1,207 @@
+"""Roster column families read between row splitting and record building: a name split over columns, a birth
+date in day | month | year columns, a role inside the name cell, group and role in one text, a unit column named
+in other words, role abbreviations a note line defines, and a totals line among the rows.
+
+Each reader changes the body's cells (or the facts carried onto its rows) so that the record builder reads the
+result as it reads any roster; a row the readers cannot settle is refused with a message naming its cells."""
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..abbreviations import role_abbreviations
+from ..column_types import distinct_map, filled_count, share
+from ..date_words import worded_date
+from ..normalising import fold, is_blank
+from ..role_words import WORDING, strict_role
+from .birth_parts import join_birth_parts
+from .group_role import number_only_groups, split_group_and_role
+from .name_parts import join_name_parts
+from .role_in_name import roles_from_names, roles_from_positions
+from .roster_stage import RosterStage
+from .title_context import facts_from_title
+
+TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
+                    r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
+UNIT_HEADER_WORDS = (("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc"), ("phu trach", "theo doi", "phan cong"))
+
+
+def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
+    """Apply the roster column families to a split body (see the module docstring)."""
+    stage = RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues,
+                        abbreviations=role_abbreviations(rows[:table.body_start] + rows[table.body_end:]))
+    _skip_repeated_headers(stage)
+    _skip_totals(stage)
+    join_name_parts(stage)
+    join_birth_parts(stage)
+    _name_unit_column(stage)
+    _read_worded_birth_dates(stage)
+    split_group_and_role(stage)
+    number_only_groups(stage)
+    _role_mark_columns(stage)
+    _find_role_column(stage)
+    roles_from_names(stage)
+    roles_from_positions(stage)
+    facts_from_title(stage)
+    _expand_role_abbreviations(stage)
+    _check_stated_total(stage)
+    stage.finish()
+
+
+def is_totals_text(value: Any) -> bool:
+    """'Tổng cộng: 17 đồng chí', 'Cộng', 'Tổng số 12 người': a line that counts the rows, not a person."""
+    return isinstance(value, str) and TOTALS.match(fold(value)) is not None
+
+
+def _skip_totals(stage: RosterStage) -> None:
+    key = stage.mapped("full_name")
+    if key is None or not len(stage.frame):
+        return
+    totals = distinct_map(stage.frame[key.index], is_totals_text).astype(bool)
+    if not totals.any():
+        return
+    stated = [fold(value) for value in stage.frame[key.index][totals]]
+    stage.stated_total = next((int(m.group("n")) for m in map(TOTALS.match, stated) if m and m.group("n")), None)
+    stage.skip(totals, "dòng tổng cộng")
+
+
+def _stated_total(stage: RosterStage) -> tuple[int | None, int] | None:
+    """(row, N) of a 'Tổng cộng: N đồng chí' line: among the rows, or the line that ended the table."""
+    if stage.stated_total is not None:
+        return None, stage.stated_total
+    end = stage.table.body_end
+    for row in stage.rows[end:end + 3]:
+        for cell in row:
+            match = TOTALS.match(fold(cell)) if isinstance(cell, str) else None
+            if match and match.group("n"):
+                return end + 1 + stage.rows[end:end + 3].index(row), int(match.group("n"))
+    return None
+
+
+def _check_stated_total(stage: RosterStage) -> None:
+    found = _stated_total(stage)
+    if found is None:
+        return
+    row, stated = found
+    counted = len(stage.frame) + sum(1 for outcome in stage.body.outcomes if outcome["outcome"] == "failed")
+    if stated != counted:
+        stage.issues.warning(row, None, None, stated,
+                             f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
+                             f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa")
+
+
+def _unit_header(label: str) -> bool:
+    folded = f" {fold(label)} "
+    places, verbs = UNIT_HEADER_WORDS
+    if " sinh hoat " in folded:  # "Chi bộ được phân công sinh hoạt": the member's own cell
+        return False
+    return any(f" {w} " in folded for w in places) and any(f" {w} " in folded for w in verbs)
+
+
+def _name_unit_column(stage: RosterStage) -> None:
+    """A header naming a place and its assignment in other words ('Cơ sở được phân công theo dõi', 'Đơn vị được giao
+    phụ trách') makes the unit column when no column is named so; unit names alone do not (a member's own cell
+    'Nơi sinh hoạt đảng' holds them too)."""
+    if stage.mapped("unit") is not None:
+        return
+    for column in stage.columns:
+        if column.field is not None or column.month or not column.header or column.index not in stage.frame.columns:
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) and _unit_header(column.header):
+            column.field = "unit"
+            return
+
+
+def _expand_role_abbreviations(stage: RosterStage) -> None:
+    """Role cells written as an abbreviation ('TĐ', 'PTĐ', or one a note line defines) read as the role's wording."""
+    column = stage.mapped("role")
+    if column is None:
+        return
+    cells = stage.frame[column.index]
+
+    def expand(value):
+        if is_blank(value) or fold(value) not in stage.abbreviations:
+            return value
+        return WORDING[strict_role(value, stage.abbreviations)]
+
+    expanded = distinct_map(cells, expand).where(cells.notna(), cells)
+    if not expanded.equals(cells):
+        stage.write(column, expanded)
+
+
+def _read_worded_birth_dates(stage: RosterStage) -> None:
+    """Birth dates written in words ('ngày 7 tháng 3 năm 1975') read as dates; other cells stay as typed."""
+    column = stage.mapped("birth_date")
+    if column is None:
+        return
+    cells = stage.frame[column.index]
+    read = distinct_map(cells, lambda value: worded_date(value) or value).where(cells.notna(), cells)
+    if not read.equals(cells):
+        stage.write(column, read)
+
+
+ROLE_COLUMN_SHARE = 0.8
+
+
+def _find_role_column(stage: RosterStage) -> None:
+    """An unnamed (or oddly named) column of role words or abbreviations ('TĐ', 'PTĐ', 'TV') is the role column when
+    no column is named so and no sub-header row gives the roles."""
+    if stage.mapped("role") is not None or stage.carried("role").notna().any():
+        return
+    for column in stage.columns:
+        if column.field is not None or column.month or column.index not in stage.frame.columns:
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) >= 2 and share(values, lambda v: strict_role(v, stage.abbreviations)) >= ROLE_COLUMN_SHARE:
+            column.field = "role"
+            return
+
+
+MARK_MAX_LENGTH = 3  # "x", "X", "✓", "1": a tick, not a word
+
+
+def _role_mark_columns(stage: RosterStage) -> None:
+    """Columns headed by roles ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên') holding a tick in one of them: the row's
+    role is the heading of its ticked column; a row ticked under two roles is refused."""
+    marks = [column for column in stage.columns
+             if column.field in (None, "role") and not column.month and column.index in stage.frame.columns
+             and strict_role(column.header, {}) is not None]
+    if len({strict_role(column.header, {}) for column in marks}) < 2:
+        return
+    frame = stage.frame
+    if any(not is_blank(value) and len(str(value).strip()) > MARK_MAX_LENGTH
+           for column in marks for value in frame[column.index]):
+        return
+    roles = []
+    for row in frame.index:
+        ticked = [column for column in marks if not is_blank(frame.at[row, column.index])]
+        if len({strict_role(column.header, {}) for column in ticked}) > 1:
+            cells = ", ".join(f"{column.letter}{row}" for column in ticked)
+            stage.refuse(row, ticked[0].letter, "role", None, f"đánh dấu nhiều nhiệm vụ cùng lúc ({cells})",
+                         "nhiệm vụ không thống nhất")
+        roles.append(WORDING[strict_role(ticked[0].header, {})] if ticked else None)
+    for column in marks:
+        column.field = None
+    marks[0].field = "role"
+    stage.write(marks[0], pd.Series(roles, index=frame.index, dtype=object))
+
+
+def _skip_repeated_headers(stage: RosterStage) -> None:
+    """A printed report pasted back repeats the header row on every page: such rows are no people."""
+    labelled = [column for column in stage.columns if column.header and not column.month
+                and column.index in stage.frame.columns]
+    if len(labelled) < 2 or not len(stage.frame):
+        return
+    same = sum(_repeats_label(stage.frame[column.index], column.header) for column in labelled)
+    repeated = same >= max(2, (len(labelled) + 1) // 2)
+    if not repeated.any():
+        return
+    stage.skip(repeated, "dòng tiêu đề lặp lại")
+
+
+def _repeats_label(values, header: str):
+    """Per row, whether the cell repeats the column's header."""
+    label = fold(header)
+    return distinct_map(values, lambda value: fold(value) == label).fillna(False).astype(bool).to_numpy()

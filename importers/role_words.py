@@ -1,0 +1,48 @@
+"""A role in a working group read strictly: the whole text must be a role wording ("Trưởng đoàn", "Phó đoàn",
+"Tổ trưởng", "TV") and nothing else, because here the wording is cut out of another cell (a name, a group).
+
+`normalise_role` reads a role column, where any cell is a role, leniently ("Trưởng Đoàn công tác số 2" -> head);
+text beside a name needs more care: "Nguyễn Văn An - Trưởng phòng Nội vụ" carries a position, not a role."""
+
+import re
+from typing import Any
+
+from .normalising import fold
+
+ROLES = ("head", "deputy", "member")
+# The wording written for each role when a role read elsewhere is put into a role column.
+WORDING = {"head": "Trưởng đoàn", "deputy": "Phó trưởng đoàn", "member": "Thành viên"}
+
+# Folded wordings, tried in this order (deputy wordings contain head wordings).
+PHRASES = (
+    ("deputy", r"pho truong doan|pho doan truong|pho doan|doan pho|pho to truong|to pho|pho truong|pho"),
+    ("head", r"truong doan|doan truong|to truong|truong to|truong"),
+    ("member", r"thanh vien|uy vien|thu ky|to vien|doan vien"),
+)
+_TAIL = r"(?:\s+(?:doan|to|cong tac|doan cong tac|to cong tac|thuong truc|cua doan|trong doan))*"
+_PATTERNS = tuple((role, re.compile(rf"^(?:{words}){_TAIL}$")) for role, words in PHRASES)
+
+# Abbreviations every office reads the same way; a note line of the sheet may add or change them.
+DEFAULT_ABBREVIATIONS = {"td": "head", "ptd": "deputy", "p td": "deputy", "tv": "member", "uv": "member",
+                         "tvd": "member"}
+
+
+def strict_role(text: Any, abbreviations: dict[str, str] | None = None) -> str | None:
+    """'head' | 'deputy' | 'member' when the whole text is a role wording or a known abbreviation, else None."""
+    folded = fold(text)
+    if not folded:
+        return None
+    table = abbreviations if abbreviations is not None else DEFAULT_ABBREVIATIONS
+    if folded in table:
+        return table[folded]
+    for role, pattern in _PATTERNS:
+        if pattern.match(folded):
+            return role
+    return None
+
+
+def are_role_headings(labels: list[str]) -> bool:
+    """True for two or more column headings that each name a role ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên'):
+    a tick under one of them gives the role, so the columns must stay apart."""
+    roles = [strict_role(label, {}) for label in labels]
+    return len(roles) >= 2 and all(roles) and len(set(roles)) >= 2
