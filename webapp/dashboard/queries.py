@@ -24,6 +24,7 @@ from .figures.common import group_ids, member_person_ids
 from ..dates import add_months
 from .filters import Filters
 from ..permissions import path_under
+from ..units.queries import units_under
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
 
@@ -140,10 +141,7 @@ def task_records(f: Filters, today: date, person_id=None, group_id=None):
 
 def unit_choices(f: Filters) -> list[Unit]:
     """Units in the user's scope, in tree order, for the unit filter."""
-    from ..extensions import db
-
-    return list(db.session.scalars(select(Unit).where(Unit.active.is_(True), path_under(Unit.path, f.scope))
-                                   .order_by(Unit.path)))
+    return units_under(f.scope)
 
 
 def term_choices() -> list[Term]:

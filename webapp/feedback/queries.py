@@ -5,15 +5,14 @@ from ..clock import local_today
 from ..extensions import db
 from ..models import FeedbackCategory, Person, Unit, User, WorkingGroup
 from ..permissions import in_scope
+from ..units.queries import indented, units_in_scope, units_under
 from .forms import NONE_CHOICE
 from .visibility import creditable_person_ids, recordable_unit_ids
 
 
 def unit_choices(user) -> list[tuple[int, str]]:
     """Active units within the user's scope, in tree order."""
-    units = db.session.scalars(select(Unit).where(Unit.active.is_(True), in_scope(user))
-                               .order_by(Unit.path))
-    return [(u.id, ("· " * u.depth) + u.name) for u in units]
+    return indented(units_in_scope(user), "· ")
 
 
 def group_choices(blank: bool = True) -> list[tuple[int, str]]:
@@ -23,10 +22,7 @@ def group_choices(blank: bool = True) -> list[tuple[int, str]]:
 
 def recordable_unit_choices(user) -> list[tuple[int, str]]:
     """The units the user may record a new item for (`visibility.may_record`), in tree order."""
-    units = db.session.scalars(select(Unit).where(Unit.active.is_(True),
-                                                  Unit.id.in_(recordable_unit_ids(user, local_today())))
-                               .order_by(Unit.path))
-    return [(u.id, ("· " * u.depth) + u.name) for u in units]
+    return indented(units_under("/", recordable_unit_ids(user, local_today())), "· ")
 
 
 def person_choices() -> list[tuple[int, str]]:

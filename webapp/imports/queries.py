@@ -5,6 +5,7 @@ from wtforms.fields.choices import SelectChoice
 from ..extensions import db
 from ..models import ImportBatch, ImportJob, ImportMapping, JobStatus, Role, Unit, User
 from ..permissions import at_root, in_scope, user_in_scope, users_in_scope
+from ..units.queries import indented, units_in_scope
 
 
 def visible_batches(user, limit: int = 50) -> list[ImportBatch]:
@@ -36,9 +37,7 @@ def latest_job(batch_id: int) -> ImportJob | None:
 
 def unit_choices(user) -> list[SelectChoice]:
     """Units in the user's scope, in tree order, for the option lists."""
-    rows = db.session.execute(select(Unit.id, Unit.name, Unit.path).where(
-        in_scope(user), Unit.active.is_(True)).order_by(Unit.path)).all()
-    return [SelectChoice(0, "—")] + [SelectChoice(r.id, ("· " * r.path.strip("/").count("/")) + r.name) for r in rows]
+    return [SelectChoice(0, "—")] + [SelectChoice(unit_id, text) for unit_id, text in indented(units_in_scope(user), "· ")]
 
 
 def can_access(user, batch: ImportBatch) -> bool:

@@ -15,6 +15,7 @@ from ..people.queries import name_search
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
 from ..permissions import in_scope, scope_path, scope_unit_ids
+from ..units.queries import units_in_scope
 
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
 
@@ -272,9 +273,7 @@ def group_matrix(group_id: int, year: int, viewer=None) -> Matrix:
 
 def units_for_choice(user) -> list[Unit]:
     """Active units within the user's scope, in tree order."""
-    return list(db.session.scalars(
-        select(Unit).where(Unit.active.is_(True), in_scope(user)).order_by(Unit.path)
-    ))
+    return units_in_scope(user)
 
 
 def speaking_groups(meeting: Meeting) -> list[tuple[WorkingGroup, set[int]]]:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import Assignment, Membership, Person, Unit, WorkingGroup
 from ..models.groups import active_on
-from ..permissions import in_scope
+from ..permissions import path_under, scope_path
 
 
 def tree_order(unit: Unit) -> list[int]:
@@ -16,17 +16,29 @@ def tree_order(unit: Unit) -> list[int]:
     return [int(part) for part in unit.path.strip("/").split("/") if part]
 
 
+def units_under(path: str, among=None) -> list[Unit]:
+    """Active units under the unit path `path` ('/' = all), optionally only those whose id is in the sub-select
+    `among`, in tree order: the one list behind every unit select of the app."""
+    statement = select(Unit).where(path_under(Unit.path, path), Unit.active.is_(True))
+    if among is not None:
+        statement = statement.where(Unit.id.in_(among))
+    return sorted(db.session.scalars(statement), key=tree_order)
+
+
 def units_in_scope(user) -> list[Unit]:
     """Active units the user may choose (assign, own, place persons under), in tree order."""
-    units = db.session.scalars(select(Unit).where(in_scope(user), Unit.active))
-    return sorted(units, key=tree_order)
+    return units_under(scope_path(user))
+
+
+def indented(units: list[Unit], marker: str = "\u00a0\u00a0") -> list[tuple[int, str]]:
+    """(id, name indented by depth below the shallowest unit listed) for select options."""
+    base = min((u.depth for u in units), default=0)
+    return [(u.id, marker * (u.depth - base) + u.name) for u in units]
 
 
 def unit_choices(user) -> list[tuple]:
     """Select options of the units in the user's scope, indented by depth."""
-    units = units_in_scope(user)
-    base = min((u.depth for u in units), default=0)
-    return [("", _("— Chọn đơn vị —"))] + [(u.id, "\u00a0\u00a0" * (u.depth - base) + u.name) for u in units]
+    return [("", _("— Chọn đơn vị —"))] + indented(units_in_scope(user))
 
 
 @dataclass
