@@ -39,10 +39,12 @@ def _joined(values: np.ndarray) -> str:
 
 
 def strip_title(text: str | None, pattern: re.Pattern = _TITLE) -> str | None:
-    """The name without a leading title ("Đ/c Lê Thu Hà" -> "Lê Thu Hà")."""
+    """The name without a leading title ("Đ/c Lê Thu Hà" -> "Lê Thu Hà"); only at the start, so a title's letters
+    inside a name stay ("Lưu Công Đức" keeps its "ông")."""
     if not text:
         return text
-    return pattern.sub("", text, count=1) or text
+    found = pattern.match(text)
+    return (text[found.end():] or text) if found else text
 
 
 def name_cleaner(values: np.ndarray) -> Callable[[Any], str | None]:

@@ -244,3 +244,14 @@ def test_unit_headings(text, expected):
 ])
 def test_years(raw, expected):
     assert normalise_year(raw) == expected
+
+
+def test_a_title_is_stripped_only_before_the_name():
+    """'ông'/'bà' are titles only in front: "Lưu Công Đức" lost its "ông " when the column also held "Ông …"."""
+    import numpy as np
+
+    from importers.honorifics import name_cleaner
+
+    column = np.array(["Đ/c Lưu Công Đức", "Ông Trần Văn Bông", "Bà Lê Thị Bà", "Nguyễn Thông"], dtype=object)
+    clean = name_cleaner(column)
+    assert [clean(v) for v in column] == ["Lưu Công Đức", "Trần Văn Bông", "Lê Thị Bà", "Nguyễn Thông"]
