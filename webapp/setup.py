@@ -68,6 +68,10 @@ def configure_i18n(app: Flask) -> None:
 
 
 def configure_security(app: Flask) -> None:
+    from .auth import idle
+
+    idle.install(app)
+
     @app.after_request
     def _security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
