@@ -1,7 +1,8 @@
 """Idle session timeout: a session with no request for SESSION_IDLE_MINUTES is logged out.
 
 The time of the last request is kept in the signed session cookie, read from the app clock; a request after
-the limit logs the user out and the login page says why."""
+the limit logs the user out and the login page says why. 0 turns the timeout off (the test suite, whose clock
+jumps days between requests)."""
 from flask import Flask, current_app, flash, request, session
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
@@ -17,9 +18,9 @@ def mark_active() -> None:
 
 
 def _check_idle() -> None:
-    if request.endpoint == "static" or not current_user.is_authenticated:
-        return
     minutes = current_app.config["SESSION_IDLE_MINUTES"]
+    if not minutes or request.endpoint == "static" or not current_user.is_authenticated:
+        return
     last = session.get(LAST_SEEN)
     if not isinstance(last, (int, float)) or utcnow().timestamp() - last > minutes * 60:
         logout_user()

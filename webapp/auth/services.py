@@ -57,8 +57,9 @@ class LoginOutcome:
 
 def is_unused(user: User) -> bool:
     """Nobody logged in to this account for UNUSED_ACCOUNT_DAYS since its last login, creation or reactivation."""
+    days = current_app.config["UNUSED_ACCOUNT_DAYS"]
     last = user.last_active_at or user.created_at
-    return last is not None and last < utcnow() - timedelta(days=current_app.config["UNUSED_ACCOUNT_DAYS"])
+    return bool(days) and last is not None and last < utcnow() - timedelta(days=days)
 
 
 def authenticate(username: str, password: str) -> LoginOutcome:
@@ -112,7 +113,9 @@ def change_password(user: User, current: str, new: str) -> bool:
 
 
 def disable_unused_accounts() -> list[User]:
-    """Disable every active account unused for UNUSED_ACCOUNT_DAYS; return them (the caller commits)."""
+    """Disable every active account unused for UNUSED_ACCOUNT_DAYS (0: none); return them (the caller commits)."""
+    if not current_app.config["UNUSED_ACCOUNT_DAYS"]:
+        return []
     since = utcnow() - timedelta(days=current_app.config["UNUSED_ACCOUNT_DAYS"])
     last = func.coalesce(User.last_active_at, User.created_at)
     users = list(db.session.scalars(select(User).where(User.active.is_(True), last < since).order_by(User.username)))

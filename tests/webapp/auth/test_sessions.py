@@ -2,11 +2,29 @@
 UNUSED_ACCOUNT_DAYS are disabled at login and by the scheduled command."""
 from datetime import timedelta
 
+import pytest
+
 from webapp import clock as app_clock
+from webapp.config import build_config
 from webapp.extensions import db
 from webapp.models import Role
 
 from tests.factories import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def controls_on(app, tmp_path, monkeypatch):
+    """The production defaults (the rest of the suite turns both controls off, its clock jumping days)."""
+    monkeypatch.setenv("SECRET_KEY", "x")
+    defaults = build_config(str(tmp_path))
+    saved = {name: app.config[name] for name in ("SESSION_IDLE_MINUTES", "UNUSED_ACCOUNT_DAYS")}
+    app.config.update({name: defaults[name] for name in saved})
+    yield
+    app.config.update(saved)
+
+
+def test_the_defaults_are_15_minutes_and_90_days(app):
+    assert app.config["SESSION_IDLE_MINUTES"] == 15 and app.config["UNUSED_ACCOUNT_DAYS"] == 90
 
 
 def _later(clock, **delta):
@@ -15,7 +33,6 @@ def _later(clock, **delta):
 
 def test_a_session_idle_past_the_limit_is_logged_out_with_a_message(app, client, as_role, clock):
     as_role(Role.MEMBER)
-    assert app.config["SESSION_IDLE_MINUTES"] == 15
     _later(clock, minutes=16)
     response = client.get("/")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
@@ -33,14 +50,11 @@ def test_requests_keep_a_session_alive(client, as_role, clock):
 
 def test_the_idle_limit_is_a_setting(app, client, as_role, clock):
     app.config["SESSION_IDLE_MINUTES"] = 60
-    try:
-        as_role(Role.MEMBER)
-        _later(clock, minutes=45)
-        assert client.get("/").status_code == 200
-        _later(clock, minutes=61)
-        assert client.get("/").status_code == 302
-    finally:
-        app.config["SESSION_IDLE_MINUTES"] = 15
+    as_role(Role.MEMBER)
+    _later(clock, minutes=45)
+    assert client.get("/").status_code == 200
+    _later(clock, minutes=61)
+    assert client.get("/").status_code == 302
 
 
 def test_a_copied_cookie_dies_when_idle_too(app, client, as_role, clock):
@@ -109,9 +123,6 @@ def test_an_enabled_account_starts_its_count_afresh(runner, client, make_user, c
 
 def test_the_unused_days_are_a_setting(app, client, make_user, clock):
     app.config["UNUSED_ACCOUNT_DAYS"] = 30
-    try:
-        make_user(Role.MEMBER, username="lau")
-        _later(clock, days=31)
-        assert _login(client, "lau").status_code == 403
-    finally:
-        app.config["UNUSED_ACCOUNT_DAYS"] = 90
+    make_user(Role.MEMBER, username="lau")
+    _later(clock, days=31)
+    assert _login(client, "lau").status_code == 403
