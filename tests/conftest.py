@@ -62,6 +62,7 @@ def app(database_url, tmp_path_factory):
         # are off here, and on (at their defaults) in tests/webapp/auth/test_sessions.py.
         "SESSION_IDLE_MINUTES": 0,
         "UNUSED_ACCOUNT_DAYS": 0,
+        "TOTP_REQUIRED_ROLES": (),   # on for administrators in tests/webapp/auth/test_two_factor.py
     })
     with application.app_context():
         db.create_all()

@@ -14,7 +14,7 @@ from .clock import utcnow
 from .models.audit import AuditLog
 
 SKIPPED_TABLES = {"audit_log", "login_attempt", "import_batch", "import_job", "import_change"}
-SECRET_COLUMNS = {"password_hash"}
+SECRET_COLUMNS = {"password_hash", "totp_secret", "totp_recovery"}
 
 
 def _plain(value):

@@ -17,3 +17,12 @@ class ChangePasswordForm(AppForm):
     confirm_password = PasswordField(_l("Nhập lại mật khẩu mới"), validators=[
         DataRequired(_l("Hãy nhập lại mật khẩu mới.")),
         EqualTo("new_password", _l("Hai lần nhập mật khẩu mới không khớp nhau."))])
+
+
+class TwoFactorForm(AppForm):
+    code = StringField(_l("Mã xác thực hoặc mã khôi phục"), validators=[
+        DataRequired(_l("Hãy nhập mã 6 số trong ứng dụng xác thực.")), Length(max=20)])
+
+
+class DisableTwoFactorForm(AppForm):
+    password = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired(_l("Hãy nhập mật khẩu hiện tại."))])

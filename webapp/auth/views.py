@@ -12,6 +12,7 @@ from ..setup import LOCALES
 from . import bp
 from .forms import ChangePasswordForm, LoginForm
 from .idle import mark_active
+from .two_factor_views import start_second_step
 from .services import (authenticate, change_password, choose_locale, end_sessions, is_throttled, logout_everywhere,
                        record_attempt)
 
@@ -36,6 +37,8 @@ def login():
             status = 429
         else:
             outcome = run_service(None, authenticate, form.username.data, form.password.data)
+            if outcome and outcome.user.totp_secret:
+                return start_second_step(outcome.user, _safe_next(request.args.get("next")))
             if outcome:
                 session.clear()
                 login_user(outcome.user)

@@ -5,7 +5,7 @@ from typing import Optional
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -39,6 +39,11 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Last login, creation or reactivation: accounts unused for UNUSED_ACCOUNT_DAYS after it are disabled.
     last_active_at: Mapped[Optional[datetime]] = mapped_column(default=utcnow)
+    # TOTP second factor (webapp/auth/two_factor.py): the shared secret, the last time step accepted (a code is
+    # used once), and the SHA-256 of each unused recovery code. Never written to the audit log.
+    totp_secret: Mapped[Optional[str]] = mapped_column(String(64))
+    totp_last_step: Mapped[Optional[int]]
+    totp_recovery: Mapped[Optional[list]] = mapped_column(JSON)
 
     scope_unit: Mapped[Optional[Unit]] = relationship()
     person: Mapped[Optional[Person]] = relationship()

@@ -1,4 +1,5 @@
-"""security controls: accounts remember their last activity; the audit log is hash-chained and archived
+"""security controls: accounts remember their last activity and may have a TOTP second factor; the audit log is
+hash-chained and archived
 
 Revision ID: 0036_security_controls
 Revises: 0035_calendar_password_stamp
@@ -19,6 +20,9 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("user", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_active_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column("totp_secret", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("totp_last_step", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("totp_recovery", sa.JSON(), nullable=True))
     op.execute(sa.text('UPDATE "user" SET last_active_at = CURRENT_TIMESTAMP'))
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.add_column(sa.Column("chain_seq", sa.Integer(), nullable=True))
@@ -48,4 +52,7 @@ def downgrade():
         batch_op.drop_column("prev_hash")
         batch_op.drop_column("chain_seq")
     with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.drop_column("totp_recovery")
+        batch_op.drop_column("totp_last_step")
+        batch_op.drop_column("totp_secret")
         batch_op.drop_column("last_active_at")
