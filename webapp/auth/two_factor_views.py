@@ -1,5 +1,5 @@
 """The second step of login, setting up TOTP (required for administrators) and turning it off."""
-from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask import Flask, Response, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
@@ -113,6 +113,8 @@ def _require_second_factor():
     if request.endpoint in EXEMPT or not current_user.is_authenticated:
         return None
     if two_factor.required_for(current_user) and not current_user.totp_secret:
+        if request.headers.get("HX-Request"):
+            return Response(status=204)   # a fragment of the set-up page itself (badge, menus): nothing to show
         flash(_("Tài khoản quản trị phải bật xác thực hai bước trước khi làm việc."), "error")
         return redirect(url_for("auth.two_factor_setup"))
     return None

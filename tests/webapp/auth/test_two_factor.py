@@ -143,3 +143,11 @@ def test_the_secret_never_reaches_the_audit_log(client, make_user):
     assert user.id and "totp_last_step" in logged   # the user's row was audited
     assert secret not in logged and "totp_secret" not in logged and "totp_recovery" not in logged
     assert not any(code in logged for code in codes)
+
+
+def test_fragments_are_not_answered_with_the_set_up_page(client, make_user):
+    """The set-up page's own htmx fragments (the badge) get nothing rather than a whole page inside a menu."""
+    make_user(Role.ADMIN, username="quantri")
+    _login(client, "quantri")
+    response = client.get("/notifications/badge", headers={"HX-Request": "true"})
+    assert response.status_code == 204 and response.get_data() == b""
