@@ -171,3 +171,15 @@ def test_a_broken_chain_is_not_archived(runner, clock, make_person, tmp_path):
     result = runner.invoke(args=["audit", "archive", "--folder", str(tmp_path)])
     assert result.exit_code == 1 and "bị hỏng" in result.output
     assert not list(Path(tmp_path).glob("*.jsonl"))
+
+
+def test_entries_written_as_core_inserts_are_sealed_too(runner):
+    """Imports write their batch's entry with `session.execute(insert(AuditLog.__table__))`."""
+    from sqlalchemy import insert
+
+    db.session.execute(insert(AuditLog.__table__).values(action="import", table_name="import_batch", row_id=1,
+                                                         at=app_clock.utcnow(), note="Nhập tệp"))
+    db.session.commit()
+    entry = db.session.scalar(select(AuditLog))
+    assert entry.chain_seq == 1 and entry.entry_hash
+    assert runner.invoke(args=["audit", "verify"]).exit_code == 0
