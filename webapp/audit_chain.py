@@ -143,5 +143,6 @@ def verify(conn, batch: int = 5000) -> tuple[list[Problem], int, tuple[int, str]
         if stale is not None:
             problems.append(Problem(stale, None, f"Mục {stale} đã được lưu trữ nhưng vẫn còn trong nhật ký."))
     for entry_id in loose:
-        problems.append(Problem(None, entry_id, f"Mục id {entry_id} không thuộc chuỗi (được ghi ngoài ứng dụng)."))
+        problems.append(Problem(None, entry_id, f"Mục id {entry_id} không thuộc chuỗi: được ghi ngoài ứng dụng, hoặc "
+                                                "trước khi nâng cấp và chưa có thay đổi nào sau đó để niêm phong."))
     return problems, checked, (last_seq, prev)
