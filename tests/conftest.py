@@ -58,6 +58,11 @@ def app(database_url, tmp_path_factory):
         "LOGIN_MAX_FAILURES": 5,
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # Tests jump the clock by days between requests: the idle timeout and the disabling of unused accounts
+        # are off here, and on (at their defaults) in tests/webapp/auth/test_sessions.py.
+        "SESSION_IDLE_MINUTES": 0,
+        "UNUSED_ACCOUNT_DAYS": 0,
+        "TOTP_REQUIRED_ROLES": (),   # on for administrators in tests/webapp/auth/test_two_factor.py
     })
     with application.app_context():
         db.create_all()

@@ -1,4 +1,5 @@
-"""Writes an AuditLog row for every insert, update and delete of a domain model, in the same transaction."""
+"""Writes an AuditLog row for every insert, update and delete of a domain model, in the same transaction; the
+rows are sealed into the hash chain at commit (`audit_chain`)."""
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -8,11 +9,12 @@ from flask_login import current_user
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from .audit_chain import note_unsealed
 from .clock import utcnow
 from .models.audit import AuditLog
 
 SKIPPED_TABLES = {"audit_log", "login_attempt", "import_batch", "import_job", "import_change"}
-SECRET_COLUMNS = {"password_hash"}
+SECRET_COLUMNS = {"password_hash", "totp_secret", "totp_recovery"}
 
 
 def _plain(value):
@@ -73,9 +75,11 @@ def _record_updates_and_deletes(session, flush_context, instances):
     for obj in [o for o in session.dirty if _audited(o) and session.is_modified(o)]:
         before, after = _changed_values(session, obj)
         if after:
+            note_unsealed(session)
             session.add(AuditLog(user_id=actor, action="update", table_name=obj.__tablename__,
                                  row_id=getattr(obj, "id", None), before=before, after=after))
     for obj in [o for o in session.deleted if _audited(o)]:
+        note_unsealed(session)
         session.add(AuditLog(user_id=actor, action="delete", table_name=obj.__tablename__,
                              row_id=getattr(obj, "id", None), before=_row_values(obj)))
     session.info["audit_new"] = [o for o in session.new if _audited(o)]
@@ -92,4 +96,5 @@ def _record_inserts(session, flush_context):
          "row_id": getattr(o, "id", None), "after": _row_values(o), "at": utcnow()}
         for o in new
     ]
+    note_unsealed(session)
     session.execute(AuditLog.__table__.insert(), rows)

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from .extensions import db
 from .demo_shapes import SHAPES
 from .models import Role, Unit
+from .audit_cli import audit_command
+from .auth.commands import COMMANDS as ACCOUNT_COMMANDS
 from .imports_cli import COMMANDS as IMPORT_COMMANDS
 from .notifications.digest import send_digest_command
 
@@ -167,4 +169,4 @@ def serve_command(host, port, threads):
 
 
 COMMANDS = [create_user_command, demo_command, backup_command, restore_command, serve_command,
-            send_digest_command, *IMPORT_COMMANDS]
+            send_digest_command, audit_command, *ACCOUNT_COMMANDS, *IMPORT_COMMANDS]

@@ -53,6 +53,15 @@ def build_config(instance_path: str) -> dict:
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("TZ_NAME", "Asia/Ho_Chi_Minh"),
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
+        "PASSWORD_HASH_METHOD": os.environ.get("PASSWORD_HASH_METHOD", "argon2"),
+        "PASSWORD_MIN_LENGTH": int(os.environ.get("PASSWORD_MIN_LENGTH", "10")),
+        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "15")),
+        "TOTP_REQUIRED_ROLES": tuple(r.strip() for r in os.environ.get("TOTP_REQUIRED_ROLES", "admin").split(",")
+                                     if r.strip()),
+        "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Doan cong tac"),   # the name authenticator apps show
+        "UNUSED_ACCOUNT_DAYS": int(os.environ.get("UNUSED_ACCOUNT_DAYS", "90")),
+        "AUDIT_RETENTION_MONTHS": int(os.environ.get("AUDIT_RETENTION_MONTHS", "12")),
+        "AUDIT_ARCHIVE_FOLDER": os.environ.get("AUDIT_ARCHIVE_FOLDER", str(Path(instance_path) / "audit-archive")),
         "PAGE_SIZE": int(os.environ.get("PAGE_SIZE", "25")),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),

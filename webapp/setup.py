@@ -68,6 +68,11 @@ def configure_i18n(app: Flask) -> None:
 
 
 def configure_security(app: Flask) -> None:
+    from .auth import idle, two_factor_views
+
+    idle.install(app)
+    two_factor_views.install(app)
+
     @app.after_request
     def _security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -1,15 +1,18 @@
-"""Authentication with throttling of failed attempts per user name and per address."""
+"""Authentication with throttling of failed attempts per user name and per address; password changes; accounts
+disabled when unused."""
+from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import delete, func, select
 
-from werkzeug.security import check_password_hash, generate_password_hash
-
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import CalendarFeed, LoginAttempt, Unit, User
+from ..models.accounts import hash_method
+from ..passwords import check_password_hash, generate_password_hash
 from . import rules
+from .policy import policy_violation
 from ..clock import utcnow
 
 
@@ -35,25 +38,98 @@ def is_throttled(username: str, remote_addr: str) -> bool:
 def _dummy_hash() -> str:
     """A hash made like the real ones, checked when the user name is unknown so the answer takes as long."""
     cache = current_app.extensions.setdefault("dummy_password_hash", {})
-    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    method = hash_method()
     if method not in cache:
         cache[method] = generate_password_hash("not-a-password", method=method)
     return cache[method]
 
 
-def authenticate(username: str, password: str) -> User | None:
-    """The active user with these credentials (their attempts then forgotten), else None; the attempt itself was
-    counted by `record_attempt`. The password is hashed whether the name is unknown, the account deactivated or
-    not, so the answer takes as long in every case."""
+@dataclass(frozen=True)
+class LoginOutcome:
+    """A login's answer: the user let in, else maybe a message more helpful than "wrong credentials" (shown
+    only to whoever gave the right password)."""
+    user: User | None = None
+    refusal: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.user is not None
+
+
+def is_unused(user: User) -> bool:
+    """Nobody logged in to this account for UNUSED_ACCOUNT_DAYS since its last login, creation or reactivation."""
+    days = current_app.config["UNUSED_ACCOUNT_DAYS"]
+    last = user.last_active_at or user.created_at
+    return bool(days) and last is not None and last < utcnow() - timedelta(days=days)
+
+
+def authenticate(username: str, password: str) -> LoginOutcome:
+    """The active user with these credentials (their attempts then forgotten), else a refusal; the attempt
+    itself was counted by `record_attempt`. The password is hashed whether the name is unknown, the account
+    deactivated or not, so the answer takes as long in every case. An account unused for too long is disabled
+    here (the scheduled `disable-unused-accounts` may not have run yet). A hash made by an older method is
+    replaced by one made with the current method."""
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
     if user is None:
         check_password_hash(_dummy_hash(), password)
-        return None
+        return LoginOutcome()
     password_ok = user.check_password(password)
-    if not (password_ok and user.active):
-        return None
+    if not password_ok:
+        return LoginOutcome()
+    if user.active and is_unused(user):
+        user.active = False
+        db.session.flush()
+        return LoginOutcome(refusal=str(rules.account_unused(current_app.config["UNUSED_ACCOUNT_DAYS"])))
+    if not user.active:
+        return LoginOutcome()
     db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == username.lower()))
-    return user
+    if user.rehash_password_if_outdated(password):
+        _restamp_calendar(user)
+    user.last_active_at = utcnow()
+    db.session.flush()
+    return LoginOutcome(user=user)
+
+
+def _restamp_calendar(user: User) -> None:
+    """A rehash keeps the password, so the calendar link (stamped with the hash) must keep working."""
+    from ..notifications.calendar import password_stamp
+
+    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.user_id == user.id))
+    if feed is not None:
+        feed.password_stamp = password_stamp(user)
+
+
+def change_password(user: User, current: str, new: str) -> bool:
+    """Replace the user's password after checking the current one and the policy; every session of the user
+    ends (the caller logs the current one in again) and so does the calendar link. True when done."""
+    for field, message in (("current_password", rules.wrong_current_password(user.check_password(current))),
+                           ("new_password", rules.new_password_unchanged(current == new)),
+                           ("new_password", policy_violation(new, user.username))):
+        if message is not None:
+            raise RuleViolation(field, message)
+    user.set_password(new)
+    db.session.execute(delete(LoginAttempt).where(LoginAttempt.username == user.username.lower()))
+    db.session.flush()
+    return True
+
+
+def disable_unused_accounts() -> list[User]:
+    """Disable every active account unused for UNUSED_ACCOUNT_DAYS (0: none); return them (the caller commits)."""
+    if not current_app.config["UNUSED_ACCOUNT_DAYS"]:
+        return []
+    since = utcnow() - timedelta(days=current_app.config["UNUSED_ACCOUNT_DAYS"])
+    last = func.coalesce(User.last_active_at, User.created_at)
+    users = list(db.session.scalars(select(User).where(User.active.is_(True), last < since).order_by(User.username)))
+    for user in users:
+        user.active = False
+    db.session.flush()
+    return users
+
+
+def reactivate(user: User) -> None:
+    """Open a disabled account again; its unused-days count starts afresh."""
+    user.active = True
+    user.last_active_at = utcnow()
+    db.session.flush()
 
 
 def create_user(username: str, password: str, role, display_name: str | None = None,

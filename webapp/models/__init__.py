@@ -2,7 +2,7 @@
 from .accounts import LoginAttempt, Role, User
 from .assessments import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
 from .attendance_claims import AttendanceClaim, ClaimStatus
-from .audit import AuditLog
+from .audit import AuditArchive, AuditLog
 from .calendars import CalendarFeed
 from .documents import Document, DocumentComment
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
@@ -23,7 +23,7 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "AttendanceClaim", "ClaimStatus", "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "GroupAssessment", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditLog", "BatchStatus", "Document",
+    "AttendanceClaim", "ClaimStatus", "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "GroupAssessment", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditArchive", "AuditLog", "BatchStatus", "Document",
     "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "ImportTemplate", "JobStatus", "LoginAttempt",
     "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
     "TargetMeasurement", "Term",
