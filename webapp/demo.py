@@ -180,6 +180,18 @@ def build_feedback(town: DemoTown) -> None:
     build(town)
 
 
+def build_tasks(town: DemoTown) -> None:
+    from .tasks.demo import build_tasks as build
+
+    build(town)
+
+
+def build_reporting(town: DemoTown) -> None:
+    from .reports.demo import build_reporting as build
+
+    build(town)
+
+
 def build_visits(town: DemoTown) -> None:
     from .visits.demo import build_visits as build
 
@@ -281,7 +293,7 @@ def build_meetings(town: DemoTown) -> None:
 
 
 DEMO_STEPS = [build_units, build_groups, build_linked_group, build_documents, build_accounts, build_meetings,
-              build_feedback, build_visits, build_member_reports, build_targets, build_attendance_claims,
+              build_feedback, build_tasks, build_reporting, build_visits, build_member_reports, build_targets, build_attendance_claims,
               build_assessments]
 
 

@@ -43,3 +43,12 @@ def test_the_importer_may_not_reach_the_web_app(tmp_path):
     (tree / "importers" / "sneaky.py").write_text("from webapp.extensions import db  # noqa\n", encoding="utf-8")
     result = _lint(tree)
     assert result.returncode != 0 and "importers.sneaky" in result.stdout
+
+
+def test_a_loop_between_areas_is_caught(tmp_path):
+    tree = _copy(tmp_path)
+    units = tree / "webapp" / "units" / "queries.py"  # feedback already leans on units; the reverse closes a loop
+    units.write_text(units.read_text(encoding="utf-8") + "\nfrom ..feedback import visibility  # noqa\n",
+                     encoding="utf-8")
+    result = _lint(tree)
+    assert result.returncode != 0 and "No loops between the app's packages" in result.stdout

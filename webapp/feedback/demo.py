@@ -4,10 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import FeedbackCategory, FeedbackStatus, MemberRole, ReportFrequency, User
-from ..reports.periods import due_date, periods_between
-from ..reports.services import create_schedule, submit_report
-from ..tasks.services import add_note, create_task
+from ..models import FeedbackCategory, FeedbackStatus, MemberRole, User
 from .services import ensure_default_categories, record_feedback, transition
 from ..clock import local_today, stored_moment
 
@@ -22,7 +19,7 @@ CONCERNS = [
 
 
 def build_feedback(town) -> None:
-    """Categories, a dozen feedback items at various stages, tasks and report schedules with submissions."""
+    """Categories and a dozen feedback items at various stages."""
     ensure_default_categories()
     db.session.flush()
     categories = {c.name: c for c in db.session.scalars(select(FeedbackCategory))}
@@ -38,8 +35,6 @@ def build_feedback(town) -> None:
                                group=group, source_person=member)
         item.events[0].at = stored_moment(item.received_on, 8, 15)
         _advance(item, index, admin, handler)
-    _build_tasks(town, admin, today)
-    _build_reporting(town, admin, today)
 
 
 def _advance(item, index: int, admin, handler) -> None:
@@ -58,35 +53,3 @@ def _advance(item, index: int, admin, handler) -> None:
         closed = item.received_on + timedelta(days=index + 4)
         event = transition(item, admin, FeedbackStatus.CLOSED, on=closed)
         event.at = stored_moment(closed, 16, 45)
-
-
-def _build_tasks(town, admin, today: date) -> None:
-    first = create_task(admin, title="Nghiên cứu sửa đổi quy chế hoạt động Đoàn công tác", owner_group=town.groups[0],
-                        deadline=today + timedelta(days=2), source_kind="conclusion_point")
-    add_note(first, admin, "Đã gửi dự thảo xin ý kiến các đoàn.", today - timedelta(days=3))
-    create_task(admin, title="Ban Tổ chức tham mưu bổ sung thành viên các đoàn", owner_unit=town.root,
-                deadline=today - timedelta(days=5))
-    for group in town.groups[1:4]:
-        create_task(admin, title="Rà soát, tham mưu nhiệm vụ chính trị 3 tháng cuối năm", owner_group=group,
-                    deadline=today + timedelta(days=20))
-    head = next(m.person for m in town.groups[0].memberships if m.role == MemberRole.HEAD)
-    create_task(admin, title="Dự sinh hoạt chi bộ Tổ dân phố 2 và nắm tình hình", owner_person=head,
-                deadline=today + timedelta(days=1))
-
-
-def _build_reporting(town, admin, today: date) -> None:
-    start = date(today.year, 1, 1)
-    for number, group in enumerate(town.groups):
-        schedule = create_schedule(group, ReportFrequency.MONTHLY, due_day=20, starts_on=start)
-        quarterly = create_schedule(group, ReportFrequency.QUARTERLY, due_day=10, starts_on=start)
-        for quarter, key in enumerate(periods_between(ReportFrequency.QUARTERLY, start, today)):
-            due = due_date(ReportFrequency.QUARTERLY, key, 10)
-            if due < today and (number + quarter) % 4 != 3:
-                submit_report(quarterly, admin, key, f"Báo cáo kết quả hoạt động quý {key} của {group.name}.",
-                              submitted_on=due - timedelta(days=1))
-        for month, key in enumerate(periods_between(ReportFrequency.MONTHLY, start, today)):
-            due = due_date(ReportFrequency.MONTHLY, key, 20)
-            late = (number + month) % 5
-            if due < today and late != 4:
-                submit_report(schedule, admin, key, f"Báo cáo kết quả hoạt động tháng {key} của {group.name}.",
-                              submitted_on=due + timedelta(days=max(late - 1, 0) * 3 - 2))

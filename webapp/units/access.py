@@ -1,6 +1,7 @@
 """Object-level rules of the units area, on top of `webapp.permissions`."""
 from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, unit_in_scope
+from .queries import followed_unit_ids
 
 
 def can_edit_unit(user, unit: Unit | None) -> bool:
@@ -16,8 +17,6 @@ def can_edit_unit(user, unit: Unit | None) -> bool:
 def may_read_unit_record(user, unit: Unit, today) -> bool:
     """The unit's timeline: directory readers within their scope, and any member who follows the unit today (the
     town-level and ward-level members following one unit read the same record)."""
-    from ..visits.queries import followed_unit_ids
-
     if user.role in READ_DIRECTORY and unit_in_scope(user, unit):
         return True
     return unit.id in followed_unit_ids(user.person_id, today)

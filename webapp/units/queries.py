@@ -1,5 +1,6 @@
 """Reads of the units area."""
 from dataclasses import dataclass, field
+from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -77,3 +78,17 @@ def groups_following(assignments: list[Assignment]) -> list[WorkingGroup]:
     """Distinct groups among the assignments, by number."""
     groups = {a.membership.group.id: a.membership.group for a in assignments}
     return sorted(groups.values(), key=lambda g: g.number)
+
+
+def followed_assignments(person_id: int | None, day: date) -> list[Assignment]:
+    """The person's assignments in force on `day`, with their units and groups."""
+    if person_id is None:
+        return []
+    statement = (select(Assignment).join(Assignment.membership).join(Unit, Assignment.unit_id == Unit.id)
+                 .where(Assignment.person_id == person_id, active_on(Assignment, day), active_on(Membership, day))
+                 .order_by(Unit.path))
+    return list(db.session.scalars(statement))
+
+
+def followed_unit_ids(person_id: int | None, day: date) -> set[int]:
+    return {assignment.unit_id for assignment in followed_assignments(person_id, day)}

@@ -11,23 +11,10 @@ from ..formfields import bounded_int
 from ..models import Assignment, FeedbackItem, FieldVisit, Membership, Role, Unit
 from ..models.groups import active_on
 from ..permissions import headed_group_ids, in_scope, path_under, scope_path
+from ..units.queries import followed_assignments, followed_unit_ids  # noqa: F401  (the area's readers)
 
 SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}
 TEXT_ROLES = {Role.ADMIN, Role.LEADERSHIP}  # who reads restricted content (as feedback.visibility.CONTENT_ROLES)
-
-
-def followed_assignments(person_id: int | None, day: date) -> list[Assignment]:
-    """The person's assignments in force on `day`, with their units and groups."""
-    if person_id is None:
-        return []
-    statement = (select(Assignment).join(Assignment.membership).join(Unit, Assignment.unit_id == Unit.id)
-                 .where(Assignment.person_id == person_id, active_on(Assignment, day), active_on(Membership, day))
-                 .order_by(Unit.path))
-    return list(db.session.scalars(statement))
-
-
-def followed_unit_ids(person_id: int | None, day: date) -> set[int]:
-    return {assignment.unit_id for assignment in followed_assignments(person_id, day)}
 
 
 def coordinating_person_ids(person_id: int | None, day: date) -> set[int]:
