@@ -78,6 +78,7 @@ def join_birth_parts(stage: RosterStage) -> None:
     stage.write(target, pd.Series(dates, index=frame.index, dtype=object))
     target.field = "birth_date"
     target.header = " / ".join(parts[part].header or parts[part].letter for part in ("day", "month", "year"))
+    stage.table.consumed.update(column.index for column in parts.values() if column is not target)
 
 
 def _date(stage: RosterStage, row: int, parts: dict[str, Column], cells: dict) -> dt.date | None:

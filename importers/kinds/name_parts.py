@@ -113,6 +113,7 @@ def join_name_parts(stage: RosterStage) -> None:
         if share(joined, starts_with_surname) >= SURNAME_SHARE or _by_header(stage, key):
             stage.write(key, joined)
             key.header = " + ".join(column.header or column.letter for column in run)
+            stage.table.consumed.update(column.index for column in run if column is not key)
     _warn_given_only(stage, key)
 
 

@@ -8,6 +8,7 @@ from webapp.dashboard.filters import parse_filters
 from webapp.models import Role
 from webapp.models.groups import overlaps
 from webapp.models.meetings import ATTENDED
+from webapp.permissions import path_under
 
 TODAY = date(2026, 12, 31)
 
@@ -287,7 +288,7 @@ def _reference_unattended(f):
                 .where(Assignment.unit_id == Unit.id, overlaps(Assignment, f.gap_start, f.as_of),
                        Membership.group_id.in_(common.group_ids(f, all_groups=True))))
     stmt = (select(Unit.id, last.c.last).outerjoin(last, last.c.unit_id == Unit.id)
-            .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, common.in_subtree(Unit.path, f.unit_path),
+            .where(Unit.active.is_(True), Unit.kind == UnitKind.CELL, path_under(Unit.path, f.unit_path),
                    exists(followed), or_(last.c.last.is_(None), last.c.last < f.gap_start))
             .order_by(Unit.path))
     return [tuple(row) for row in db.session.execute(stmt)]

@@ -5,7 +5,7 @@ import pytest
 
 from webapp.clock import OFFICE_TIMEZONE
 from webapp.extensions import db
-from webapp.imports.services import _parse
+from webapp.imports.services import parse_batch as _parse
 from webapp.models import ImportBatch, Role
 
 from .conftest import batch_id_of
