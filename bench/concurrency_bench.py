@@ -172,7 +172,7 @@ def seed(url: str, instance: str) -> int:
     from webapp import create_app
     from webapp.auth.services import create_user
     from webapp.extensions import db
-    from webapp.models import Role, Term, Unit, UnitKind, Sector
+    from webapp.models import Role, Sector, Term, Unit, UnitKind
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PASSWORD_HASH_METHOD":
                       "pbkdf2:sha256:1000"})

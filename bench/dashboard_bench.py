@@ -104,6 +104,7 @@ def seed(db, models, rng: random.Random) -> None:
 def profile(app, client, args) -> None:
     """Time every SQL statement of one dashboard request and print them, slowest first."""
     from sqlalchemy import event
+
     from webapp.extensions import db
 
     with app.app_context():
@@ -133,10 +134,9 @@ def profile(app, client, args) -> None:
 def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = False,
         period: str = "year") -> list[float]:
     os.environ.setdefault("INSTANCE_PATH", tempfile.mkdtemp(prefix="dash-bench-"))
-    from webapp import create_app
+    from webapp import create_app, models
     from webapp.auth.services import create_user
     from webapp.extensions import db
-    from webapp import models
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
     with app.app_context():

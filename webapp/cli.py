@@ -9,10 +9,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from .extensions import db
 from .demo_shapes import SHAPES
-from .models import Role, Unit
+from .extensions import db
 from .imports_cli import COMMANDS as IMPORT_COMMANDS
+from .models import Role, Unit
 from .notifications.digest import send_digest_command
 
 

@@ -3,12 +3,23 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from .extensions import db
-from .units.services import save_identity
-from .models import (Assignment, Document, Membership, MemberRole, Person, Role, Sector, Term, Unit,
-                     UnitKind, WorkingGroup)
 from .clock import local_today
 from .demo_shapes import SHAPES, TOWN, DemoShape
+from .extensions import db
+from .models import (
+    Assignment,
+    Document,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    Sector,
+    Term,
+    Unit,
+    UnitKind,
+    WorkingGroup,
+)
+from .units.services import save_identity
 
 DEMO_PASSWORD = "doancongtac"
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]

@@ -3,10 +3,26 @@ import sqlite3
 from sqlalchemy import func, select
 
 from webapp.attendance_claims.queries import declarable
-from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (Assessment, AttendanceClaim, Assignment, ClaimStatus, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
-                           GroupAssessment, WorkingGroup)
+from webapp.extensions import db
+from webapp.models import (
+    Assessment,
+    Assignment,
+    AttendanceClaim,
+    ClaimStatus,
+    FieldVisit,
+    GroupAssessment,
+    Meeting,
+    MemberReport,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    TargetIndicator,
+    Unit,
+    User,
+    WorkingGroup,
+)
 
 
 def test_create_user_command(runner):

@@ -1,11 +1,11 @@
 """Form fields: Vietnamese input formats and errors, and limits that keep bad ids away from the database."""
 import pytest
 from werkzeug.datastructures import MultiDict
+from wtforms import StringField
+from wtforms.validators import Length
 
 from webapp.formbase import AppForm
 from webapp.formfields import VnFloatField, VnIntegerField, VnTimeField, optional_id
-from wtforms import StringField
-from wtforms.validators import Length
 
 
 class NumbersForm(AppForm):

@@ -13,6 +13,7 @@ from .figures import round_figures
 from .queries import is_own
 from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, suggest_level
 
+
 def open_round(user, name: str, start: date, end: date, scope: str, today: date) -> AssessmentRound:
     """A round for every member and every group in scope, each with their figures as the records stand today."""
     if end < start:

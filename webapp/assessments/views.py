@@ -18,8 +18,16 @@ from ..services import REFUSED, run_service
 from ..template_helpers import label
 from . import bp, services
 from .forms import RoundForm, StepForm, criteria_form
-from .queries import (assessments_in, group_assessments_in, may_decide, may_propose, may_see_round, may_self_assess,
-                      may_self_assess_group, rounds_for)
+from .queries import (
+    assessments_in,
+    group_assessments_in,
+    may_decide,
+    may_propose,
+    may_see_round,
+    may_self_assess,
+    may_self_assess_group,
+    rounds_for,
+)
 from .results import results_document
 from .rules import CRITERIA_KEYS, DEFAULT_GROUP_CRITERIA, GROUP_CRITERIA_KEYS, ORDER
 

@@ -9,8 +9,8 @@ from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Document, DocumentComment
-from .rules import ends_related, in_force
 from ..uploads import ALLOWED_EXTENSIONS, extension_allowed, save_upload
+from .rules import ends_related, in_force
 
 
 def add_document(title: str, upload: FileStorage, uploaded_by_id: int | None, number: str | None = None,

@@ -3,13 +3,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from ..clock import local_today, stored_moment
 from ..extensions import db
 from ..models import FeedbackCategory, FeedbackStatus, MemberRole, ReportFrequency, User
 from ..reports.periods import due_date, periods_between
 from ..reports.services import create_schedule, submit_report
 from ..tasks.services import add_note, create_task
 from .services import ensure_default_categories, record_feedback, transition
-from ..clock import local_today, stored_moment
 
 CONCERNS = [
     ("Đất đai, trật tự đô thị", "Hộ kinh doanh lấn chiếm vỉa hè đường Trần Phú, gây cản trở đi lại."),

@@ -14,8 +14,17 @@ from ..template_helpers import label
 from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
 from .services import attach_files, ensure_default_categories, record_feedback, save_category, transition
-from .visibility import (FeedbackFilters, feedback_select, may_act, may_credit, may_read, may_record, may_see_content,
-                         present, present_many)
+from .visibility import (
+    FeedbackFilters,
+    feedback_select,
+    may_act,
+    may_credit,
+    may_read,
+    may_record,
+    may_see_content,
+    present,
+    present_many,
+)
 from .workflow import allowed_targets
 
 

@@ -3,7 +3,7 @@ as the group it works with; its members follow the same cells (one step of `flas
 from datetime import date
 
 from ..extensions import db
-from ..models import Assignment, Membership, MemberRole, WorkingGroup
+from ..models import Assignment, MemberRole, Membership, WorkingGroup
 
 START = date(2025, 11, 1)
 

@@ -11,10 +11,10 @@ from sqlalchemy import exists, func, select, update
 
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
+from ..models import Assignment, MemberRole, Membership, Person, Term, Unit, WorkingGroup
+from ..permissions import within
 from ..template_helpers import vn_date
 from . import rules
-from ..permissions import within
 
 
 def _refuse(field: str, message) -> None:

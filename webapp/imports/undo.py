@@ -5,8 +5,21 @@ from sqlalchemy import delete, insert, select, update
 from ..clock import utcnow
 from ..extensions import db
 from ..i18n import N_
-from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch, ImportChange, Meeting,
-                      Membership, Person, TargetIndicator, TargetMeasurement, Unit, WorkingGroup)
+from ..models import (
+    Assignment,
+    Attendance,
+    AuditLog,
+    BatchStatus,
+    ImportBatch,
+    ImportChange,
+    Meeting,
+    Membership,
+    Person,
+    TargetIndicator,
+    TargetMeasurement,
+    Unit,
+    WorkingGroup,
+)
 from ..models.meetings import meeting_unit
 from . import locks
 from .commit import ImportRefused

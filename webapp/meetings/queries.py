@@ -11,9 +11,9 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Membership, Person, Unit, WorkingGroup
-from ..people.queries import name_search
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
+from ..people.queries import name_search
 from ..permissions import in_scope, scope_path, scope_unit_ids
 
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)

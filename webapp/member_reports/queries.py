@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from ..clock import local_today
 from ..extensions import db
 from ..groups.queries import linked_group_ids
-from ..models import Membership, MemberReport, MemberReportRule, Role, WorkingGroup
+from ..models import MemberReport, MemberReportRule, Membership, Role, WorkingGroup
 from ..models.groups import active_on, overlaps
 from ..permissions import can_manage_group, headed_group_ids, unit_in_scope
 from ..reports.periods import Classification, classify, due_date, period_bounds, periods_between

@@ -18,8 +18,15 @@ from ..template_helpers import label
 from . import bp
 from .figures import period_figures
 from .forms import CompileForm, MemberReportForm, RuleForm
-from .queries import (coordinating_reports, group_standings, headed_rules, may_oversee_group, may_read_report, owed_by,
-                      reports_within)
+from .queries import (
+    coordinating_reports,
+    group_standings,
+    headed_rules,
+    may_oversee_group,
+    may_read_report,
+    owed_by,
+    reports_within,
+)
 from .services import compile_draft, set_rule, submit_member_report
 
 

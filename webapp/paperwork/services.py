@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import OutgoingDocument, OrgIdentity, Unit
+from ..models import OrgIdentity, OutgoingDocument, Unit
 from ..units.identity import identity_for
 from .docx import xml_safe
 

@@ -4,8 +4,8 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..formbase import AppForm
-from ..lengths import FIELD_LENGTHS
 from ..formfields import IdSelectField, VnDateField
+from ..lengths import FIELD_LENGTHS
 
 
 class PersonForm(AppForm):

@@ -6,13 +6,12 @@ from flask import url_for
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import selectinload
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import Membership, Person, Role, Task, Unit, WorkingGroup
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
-from ..permissions import (READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids,
-                           unit_in_scope)
-from ..clock import local_today
+from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids, unit_in_scope
 
 
 def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:

@@ -13,8 +13,18 @@ from ..extensions import db
 from ..feedback.visibility import may_read, present
 from ..meetings.access import can_read_meeting
 from ..member_reports.queries import readable_reports
-from ..models import (Assignment, FeedbackItem, FieldVisit, Meeting, MemberReport, Membership, Opinion, Task, Unit,
-                      WorkingGroup)
+from ..models import (
+    Assignment,
+    FeedbackItem,
+    FieldVisit,
+    Meeting,
+    MemberReport,
+    Membership,
+    Opinion,
+    Task,
+    Unit,
+    WorkingGroup,
+)
 from ..models.meetings import meeting_unit
 from ..reports.periods import period_bounds
 from ..tasks.queries import may_read_task

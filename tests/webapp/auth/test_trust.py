@@ -1,9 +1,8 @@
 """Login under attack: failures lock a (user name, address) pair only; an unknown user name costs the same work as
 a known one; logging out or a new password ends every copy of the session cookie."""
+from tests.factories import PASSWORD
 from webapp.extensions import db
 from webapp.models import Role
-
-from tests.factories import PASSWORD
 
 
 def _post(client, username, password, addr):

@@ -12,8 +12,19 @@ from types import SimpleNamespace
 import pytest
 
 from webapp.extensions import db
-from webapp.models import (Attendance, AttendanceStatus, Meeting, MeetingKind, MemberRole, Opinion, OpinionKind, Sector,
-                           TargetIndicator, TargetMeasurement, UnitKind)
+from webapp.models import (
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingKind,
+    MemberRole,
+    Opinion,
+    OpinionKind,
+    Sector,
+    TargetIndicator,
+    TargetMeasurement,
+    UnitKind,
+)
 
 P, L, E, K = AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT
 

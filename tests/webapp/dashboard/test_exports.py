@@ -85,9 +85,9 @@ def test_formula_injection_is_neutralised(client, as_role, hostile_member):
 
 
 def test_report_ods_opens_and_carries_the_same_text(client, as_role, town):
+    from odf import teletype
     from odf.opendocument import load
     from odf.table import TableCell
-    from odf import teletype
 
     as_role(Role.LEADERSHIP)
     response = client.get("/dashboard/report.ods", query_string=YEAR)

@@ -5,10 +5,9 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 
+from webapp.documents.rules import ends_related, in_force
 from webapp.extensions import db
 from webapp.models import Document, Role
-
-from webapp.documents.rules import ends_related, in_force
 
 
 def test_version_rules_are_pure():

@@ -4,12 +4,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from tests.webapp.town import START
 from webapp.extensions import db
 from webapp.formfields import RuleViolation
 from webapp.groups import services
-from webapp.models import Assignment, AuditLog, Membership, MemberRole, Term
-
-from tests.webapp.town import START
+from webapp.models import Assignment, AuditLog, MemberRole, Membership, Term
 
 
 @pytest.fixture(autouse=True)

@@ -4,12 +4,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from webapp.extensions import db
-from webapp.models import Assignment, Membership, MemberRole, Role, Term, WorkingGroup
-
 from tests.webapp.town import START, yesterday
 from webapp.clock import local_today
+from webapp.extensions import db
 from webapp.groups.queries import group_summaries
+from webapp.models import Assignment, MemberRole, Membership, Role, Term, WorkingGroup
 
 HX = {"HX-Request": "true"}
 

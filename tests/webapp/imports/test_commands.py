@@ -87,5 +87,5 @@ def test_dry_run_checks_birth_dates_against_the_apps_today(runner, clock, tmp_pa
     assert result.exit_code == 0 and payload["errors"] == []
     young = [w for w in payload["warnings"] if "chưa đủ 18 tuổi" in w["message"]]
     assert [w["message"] for w in young] == ([
-        f"Trang «Sheet», cột C «Ngày sinh»: 1 người chưa đủ 18 tuổi tính đến ngày 01/06/2029 — kiểm tra lại ngày "
+        "Trang «Sheet», cột C «Ngày sinh»: 1 người chưa đủ 18 tuổi tính đến ngày 01/06/2029 — kiểm tra lại ngày "
         "sinh (C3 «2012-01-01»)"] if warned else [])

@@ -3,10 +3,23 @@ import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import (Assignment, Attendance, AttendanceStatus, AuditLog, BatchStatus, ImportBatch,
-                           ImportMapping, Meeting, Membership, MemberRole, Person, Role, Unit)
 from webapp.imports import files
 from webapp.imports.commit import roster
+from webapp.models import (
+    Assignment,
+    Attendance,
+    AttendanceStatus,
+    AuditLog,
+    BatchStatus,
+    ImportBatch,
+    ImportMapping,
+    Meeting,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    Unit,
+)
 
 from .conftest import COMMIT, SAMPLES, batch_id_of, sample, truth
 
@@ -388,7 +401,6 @@ def test_the_web_preview_and_the_cli_read_every_sample_alike(client, admin, town
     import json
     import subprocess
     import sys
-
     from pathlib import Path
 
     from webapp.imports.services import parse_batch

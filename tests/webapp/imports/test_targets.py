@@ -9,8 +9,17 @@ from sqlalchemy import func, select
 from tests.targets_sheets import AN_LAC, KHU_PHO_3, LE_LOI, write_targets_workbook
 from webapp.extensions import db
 from webapp.imports import services
-from webapp.models import (AuditLog, BatchStatus, ImportBatch, Role, Sector, TargetIndicator, TargetMeasurement,
-                           Unit, UnitKind)
+from webapp.models import (
+    AuditLog,
+    BatchStatus,
+    ImportBatch,
+    Role,
+    Sector,
+    TargetIndicator,
+    TargetMeasurement,
+    Unit,
+    UnitKind,
+)
 from webapp.targets import services as target_services
 
 from .conftest import COMMIT, batch_id_of

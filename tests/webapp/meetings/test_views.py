@@ -6,8 +6,16 @@ from sqlalchemy import event, func, select
 
 from webapp.extensions import db
 from webapp.meetings import services
-from webapp.models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind,
-                           Opinion, Role)
+from webapp.models import (
+    Attendance,
+    AttendanceStatus,
+    ConclusionPoint,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    Opinion,
+    Role,
+)
 
 from .conftest import rows_by_person
 

@@ -4,12 +4,11 @@ from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar
 
+from tests.factories import PASSWORD
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
 from webapp.models import Attendance, MeetingKind, Role
 from webapp.tasks.services import create_task
-
-from tests.factories import PASSWORD
 
 
 def _relogin(client, login, user) -> str:

@@ -8,8 +8,20 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
-from webapp.models import (Assignment, Meeting, MeetingKind, MemberRole, OutgoingDocument, Person, Role, Sector, Unit,
-                           UnitKind, User, WorkingGroup)
+from webapp.models import (
+    Assignment,
+    Meeting,
+    MeetingKind,
+    MemberRole,
+    OutgoingDocument,
+    Person,
+    Role,
+    Sector,
+    Unit,
+    UnitKind,
+    User,
+    WorkingGroup,
+)
 from webapp.units.identity import identity_for
 from webapp.units.services import save_identity
 

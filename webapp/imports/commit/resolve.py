@@ -11,11 +11,11 @@ from importers.planning import match_attendance_persons, match_roster_persons
 from ...extensions import db
 from ...models import Person, Unit, UnitKind
 from ...names import clean_name, fold, sort_key
+from ...permissions import within
 from ..matching import SUGGEST_UNIT, UnitIndex, fold_column, load_persons, rows_frame
 from .bulk import bulk_insert, db_value
 from .context import Context, ImportRefused, confirmed_units
 from .frames import fail, int_ids, log_changes, pair_keys, take
-from ...permissions import within
 
 
 # ---------------------------------------------------------------- units

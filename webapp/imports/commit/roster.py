@@ -13,12 +13,12 @@ from ...groups import services as group_services
 from ...i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
 from ...models import Assignment, MemberRole, Membership, Person, Term, Unit, UnitKind, WorkingGroup
 from ...models.groups import active_on
+from ...permissions import within
 from ..matching import rows_frame
 from .bulk import executemany
 from .context import Context, ImportRefused, ended_heads
 from .frames import fail, log_changes
 from .resolve import match_roster, resolve_roster_persons, resolve_units
-from ...permissions import within
 
 GROUP_NUMBER = re.compile(r"(\d+)")
 
