@@ -2,10 +2,10 @@
 
 Starts the server on a free port against a fresh SQLite file (or, with --postgres URL, a scratch database created
 next to URL and dropped afterwards), seeds a small town and users, then for --seconds runs 8 uploaders (upload a
-roster or attendance register naming units and persons shared with the others, then post its commit twice at once, like a double click)
-and 8 readers (pages, dashboard). Reports requests, errors (5xx or unexpected status), duplicates (persons and
-units with the same natural identity), lost writes (committed batches whose rows are not all there) and
-p50/p95 latency. Usage:
+roster or attendance register naming units and persons shared with the others, then post its commit twice at
+once, like a double click) and 8 readers (pages, dashboard). Reports requests, errors (5xx or unexpected status),
+duplicates (persons and units with the same natural identity), lost writes (committed batches whose rows are not
+all there) and p50/p95 latency. Usage:
     python bench/concurrency_bench.py [--seconds 60] [--postgres postgresql://postgres@127.0.0.1:5432/test]
 """
 import argparse

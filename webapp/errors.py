@@ -37,4 +37,6 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error):
-        return _error_page(400, _("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ (CSRF). Hãy tải lại trang rồi thử lại."))
+        return _error_page(
+            400, _("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ (CSRF). Hãy tải lại trang rồi thử lại.")
+        )

@@ -23,7 +23,9 @@ def index():
     today = local_today()
     counts = {
         "groups": db.session.scalar(select(func.count()).select_from(WorkingGroup)),
-        "members": db.session.scalar(select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))),
+        "members": db.session.scalar(
+            select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))
+        ),
         "persons": db.session.scalar(select(func.count()).select_from(Person)),
         "units": db.session.scalar(select(func.count()).select_from(Unit)),
     }

@@ -135,10 +135,18 @@ def change_status(item_id: int):
     form = _transition_form(item)
     target = _parse_target(form) if form.validate_on_submit() else None
     moved = target is not None and run_service(
-        form, transition, item, current_user, target, note=form.note.data,
+        form,
+        transition,
+        item,
+        current_user,
+        target,
+        note=form.note.data,
         forwarded_to=(form.forwarded_to.data or "").strip(),
-        forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data) if form.forwarded_group_id.data else None,
-        handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None)
+        forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data)
+        if form.forwarded_group_id.data
+        else None,
+        handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None,
+    )
     if not moved:
         return _detail(item, form, status=422)
     flash(_("Đã chuyển phản ánh %(number)s sang “%(status)s”.", number=item.number, status=label(target)))

@@ -134,7 +134,9 @@ def _undo(batch_id: int, user_id: int | None, force: bool) -> list:
                             + "; ".join(blockers) + ".")
     edited = edited_since(batch)
     if edited and not force:
-        raise ImportRefused(f"Có {len(edited)} bản ghi đã được sửa sau khi nhập; xác nhận để hoàn tác cả những thay đổi đó.")
+        raise ImportRefused(
+            f"Có {len(edited)} bản ghi đã được sửa sau khi nhập; xác nhận để hoàn tác cả những thay đổi đó."
+        )
     _restore_updates(batch_id)
     b = batch_id
     meetings = select(Meeting.id).where(Meeting.import_batch_id == b)

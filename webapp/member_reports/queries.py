@@ -87,9 +87,12 @@ def group_standings(rule: MemberReportRule, key: str, today: date) -> list[Membe
 
 def reports_within(group_id: int, start: date, end: date) -> list[MemberReport]:
     """The group's members' reports whose period lies within [start, end] (for compiling the group's report)."""
-    rows = db.session.scalars(select(MemberReport).options(selectinload(MemberReport.person), selectinload(MemberReport.rule))
-                              .where(MemberReport.group_id == group_id).order_by(MemberReport.period_key,
-                                                                                 MemberReport.id)).all()
+    rows = db.session.scalars(
+        select(MemberReport)
+        .options(selectinload(MemberReport.person), selectinload(MemberReport.rule))
+        .where(MemberReport.group_id == group_id)
+        .order_by(MemberReport.period_key, MemberReport.id)
+    ).all()
     return [r for r in rows if start <= period_bounds(r.rule.frequency, r.period_key)[0] <= end]
 
 

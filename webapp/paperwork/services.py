@@ -32,7 +32,9 @@ def document_to_data(doc: OfficialDocument) -> dict:
     data = asdict(doc)
     for section in data["sections"]:
         if section["table"]:
-            section["table"]["rows"] = [[None if v is None else str(v) for v in row] for row in section["table"]["rows"]]
+            section["table"]["rows"] = [
+                [None if v is None else str(v) for v in row] for row in section["table"]["rows"]
+            ]
     return _clean(data)
 
 

@@ -149,7 +149,9 @@ def my_work(user, today: date | None = None) -> list[WorkItem]:
     items = [WorkItem("feedback", view.number, view.content or view.category_name, view.due_on, view.overdue,
                       view.status, url_for("feedback.detail", item_id=view.id))
              for view in (present(user, item, today) for item in db.session.scalars(handled_by_select(user)))]
-    tasks = db.session.scalars(select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES)))
+    tasks = db.session.scalars(
+        select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES))
+    )
     items += [WorkItem("task", f"NV-{t.id:05d}", t.title, t.deadline, is_task_overdue(t.status, t.deadline, today),
                        t.status, url_for("tasks.detail", task_id=t.id)) for t in tasks]
     return sorted(items, key=lambda w: (w.deadline, w.reference))

@@ -41,7 +41,15 @@ def export():
     def walk(nodes, parent_name):
         for node in nodes:
             unit = node.unit
-            rows.append([("   " * unit.depth) + unit.name, parent_name, label(unit.kind), label(unit.sector), _("Có") if unit.active else _("Không")])
+            rows.append(
+                [
+                    ("   " * unit.depth) + unit.name,
+                    parent_name,
+                    label(unit.kind),
+                    label(unit.sector),
+                    _("Có") if unit.active else _("Không"),
+                ]
+            )
             walk(node.children, unit.name)
 
     walk(queries.unit_tree(), None)

@@ -76,7 +76,9 @@ def test_a_deactivated_account_costs_a_password_check_too(client, make_user, mon
     db.session.commit()
     calls = []
     real = accounts.check_password_hash
-    monkeypatch.setattr(accounts, "check_password_hash", lambda stored, password: calls.append(1) or real(stored, password))
+    monkeypatch.setattr(
+        accounts, "check_password_hash", lambda stored, password: calls.append(1) or real(stored, password)
+    )
     assert _post(client, "nghi", PASSWORD, "10.0.0.7").status_code == 401
     assert len(calls) == 1
 

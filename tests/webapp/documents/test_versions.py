@@ -37,7 +37,9 @@ def test_a_draft_is_commented_issued_and_replaces_the_old_version(client, login,
     assert new.status == "draft" and old.effective_to is None
     client.post("/auth/logout")
     login(leader)
-    assert client.post(f"/documents/{new.id}/comments", data={"text": "Đề nghị bổ sung chế độ báo cáo"}).status_code == 302
+    assert (
+        client.post(f"/documents/{new.id}/comments", data={"text": "Đề nghị bổ sung chế độ báo cáo"}).status_code == 302
+    )
     assert client.post(f"/documents/{new.id}/issue").status_code == 403
     client.post("/auth/logout")
     login(admin)

@@ -53,7 +53,9 @@ def test_commit_prints_the_receipt_and_reimport_changes_nothing(runner, town):
     name = "a06_attendance_wide_months.xlsx"
     result, payload = run(runner, "import", sample(name), "--kind", "attendance", "--json", "--create-persons")
     assert result.exit_code == 0, result.output
-    assert payload["status"] == "committed" and payload["counts"]["created"]["attendance"] == len(truth(name)["records"])
+    assert payload["status"] == "committed" and payload["counts"]["created"]["attendance"] == len(
+        truth(name)["records"]
+    )
     batch = db.session.get(ImportBatch, payload["batch_id"])
     assert batch.sha256 == payload["sha256"] and batch.created_by_id is None
     again = run(runner, "import", sample(name), "--kind", "attendance", "--json", "--create-persons")[1]

@@ -85,7 +85,9 @@ def test_the_link_dies_with_a_new_password_deactivation_and_logout_everywhere(cl
     assert client.get(link).status_code == 404
     member.active = True
     db.session.commit()
-    link = _link(client) if client.get("/notifications/calendar").status_code == 200 else _relogin(client, login, member)
+    link = (
+        _link(client) if client.get("/notifications/calendar").status_code == 200 else _relogin(client, login, member)
+    )
     assert client.post("/auth/logout-everywhere").status_code == 302
     assert client.get(link).status_code == 404
 

@@ -88,7 +88,12 @@ def test_demo_loads_a_province_whose_groups_work_in_communes(runner):
     assert any(unit.name.startswith("Chi bộ thôn") for unit in followed)
     # the province's eight groups and the commune-level group linked to the first of them
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 9
-    assert db.session.scalar(select(func.count()).select_from(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))) == 1
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))
+        )
+        == 1
+    )
     texts = " ".join([*db.session.scalars(select(User.display_name)), *db.session.scalars(select(Meeting.title)),
                       *(p or "" for p in db.session.scalars(select(Person.position)))])
     assert "Tỉnh ủy" in texts

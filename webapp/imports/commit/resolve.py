@@ -159,8 +159,11 @@ def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) ->
     changes, befores = [], []
     for rec in matched.itertuples():
         old = stored.loc[int(rec.person_id)]
-        new_values = {f: getattr(rec, f) for f in ("position", "phone", "birth_date")
-                      if getattr(rec, f) is not None and getattr(rec, f) == getattr(rec, f) and getattr(rec, f) != old[f]}
+        new_values = {
+            f: getattr(rec, f)
+            for f in ("position", "phone", "birth_date")
+            if getattr(rec, f) is not None and getattr(rec, f) == getattr(rec, f) and getattr(rec, f) != old[f]
+        }
         if new_values:
             befores.append((int(rec.person_id), {f: _json_value(old[f]) for f in new_values}))
             if "birth_date" in new_values:
