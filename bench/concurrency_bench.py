@@ -2,10 +2,10 @@
 
 Starts the server on a free port against a fresh SQLite file (or, with --postgres URL, a scratch database created
 next to URL and dropped afterwards), seeds a small town and users, then for --seconds runs 8 uploaders (upload a
-roster or attendance register naming units and persons shared with the others, then post its commit twice at once, like a double click)
-and 8 readers (pages, dashboard). Reports requests, errors (5xx or unexpected status), duplicates (persons and
-units with the same natural identity), lost writes (committed batches whose rows are not all there) and
-p50/p95 latency. Usage:
+roster or attendance register naming units and persons shared with the others, then post its commit twice at
+once, like a double click) and 8 readers (pages, dashboard). Reports requests, errors (5xx or unexpected status),
+duplicates (persons and units with the same natural identity), lost writes (committed batches whose rows are not
+all there) and p50/p95 latency. Usage:
     python bench/concurrency_bench.py [--seconds 60] [--postgres postgresql://postgres@127.0.0.1:5432/test]
 """
 import argparse
@@ -172,7 +172,7 @@ def seed(url: str, instance: str) -> int:
     from webapp import create_app
     from webapp.auth.services import create_user
     from webapp.extensions import db
-    from webapp.models import Role, Term, Unit, UnitKind, Sector
+    from webapp.models import Role, Sector, Term, Unit, UnitKind
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "PASSWORD_HASH_METHOD":
                       "pbkdf2:sha256:1000"})

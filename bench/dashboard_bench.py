@@ -83,7 +83,9 @@ def seed(db, models, rng: random.Random) -> None:
     rows, aid = [], 0
     for index, (meeting, link) in enumerate(zip(meetings, links)):
         want = per_meeting + (1 if index < extra else 0)
-        people = list(dict.fromkeys(followers.get(link["unit_id"], []) + rng.sample(range(1, PERSONS + 1), want)))[:want]
+        people = list(dict.fromkeys(followers.get(link["unit_id"], []) + rng.sample(range(1, PERSONS + 1), want)))[
+            :want
+        ]
         for person in people:
             aid += 1
             rows.append({"id": aid, "meeting_id": meeting["id"], "person_id": person, "expected": True,
@@ -104,6 +106,7 @@ def seed(db, models, rng: random.Random) -> None:
 def profile(app, client, args) -> None:
     """Time every SQL statement of one dashboard request and print them, slowest first."""
     from sqlalchemy import event
+
     from webapp.extensions import db
 
     with app.app_context():
@@ -133,12 +136,13 @@ def profile(app, client, args) -> None:
 def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = False,
         period: str = "year") -> list[float]:
     os.environ.setdefault("INSTANCE_PATH", tempfile.mkdtemp(prefix="dash-bench-"))
-    from webapp import create_app
+    from webapp import create_app, models
     from webapp.auth.services import create_user
     from webapp.extensions import db
-    from webapp import models
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False}
+    )
     with app.app_context():
         db.create_all()
         if reuse:  # indexes the models gained since the reused database was seeded

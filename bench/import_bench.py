@@ -4,7 +4,8 @@ Usage: python bench/import_bench.py [--rows 100000] [--out /tmp/import-bench] [-
 
 Each step runs as a whole process (what an officer or the CLI would start); wall time and the child's peak RSS
 (os.wait4 rusage) are reported; each step runs --repeat times (the commit into a fresh empty database each
-time) and the medians are compared with the targets: dry run <= 1.5x the bare read, commit <= 8.6x, peak RSS < 450 MB (issue #11).
+time) and the medians are compared with the targets: dry run <= 1.5x the bare read, commit <= 8.6x, peak RSS
+< 450 MB (issue #11).
 """
 import argparse
 import json

@@ -22,8 +22,7 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from webapp import create_app  # noqa: E402
 from webapp.extensions import db  # noqa: E402
-from webapp.models import (Assignment, Attendance, Meeting, Membership, Person, Role, Term, Unit,  # noqa: E402
-                           WorkingGroup)
+from webapp.models import Assignment, Attendance, Meeting, Membership, Person, Role, Term, Unit, WorkingGroup  # noqa: E402
 from webapp.models.meetings import meeting_unit  # noqa: E402
 from webapp.names import fold, sort_key  # noqa: E402
 

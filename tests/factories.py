@@ -6,8 +6,7 @@ import pytest
 
 from webapp.auth.services import create_user
 from webapp.extensions import db
-from webapp.models import (Assignment, Membership, MemberRole, Person, Role, Sector, Term, Unit, UnitKind,
-                           WorkingGroup)
+from webapp.models import Assignment, MemberRole, Membership, Person, Role, Sector, Term, Unit, UnitKind, WorkingGroup
 
 PASSWORD = "mat-khau-thu"
 _counter = itertools.count(1)

@@ -116,33 +116,62 @@ def verify(conn, batch: int = 5000) -> tuple[list[Problem], int, tuple[int, str]
     archive = conn.execute(select(AuditArchive).order_by(AuditArchive.up_to_seq.desc()).limit(1)).first()
     expected_seq, prev = (archive.up_to_seq + 1, archive.last_hash) if archive else (1, GENESIS)
     if archive is not None and not hmac.compare_digest(archive.signature, archive_signature(archive)):
-        problems.append(Problem(archive.up_to_seq, None, f"Bản ghi lưu trữ số {archive.id} (đến mục {archive.up_to_seq}) "
-                                                        "đã bị sửa: chữ ký không khớp."))
+        problems.append(
+            Problem(
+                archive.up_to_seq,
+                None,
+                f"Bản ghi lưu trữ số {archive.id} (đến mục {archive.up_to_seq}) đã bị sửa: chữ ký không khớp.",
+            )
+        )
     checked, last_seq = 0, expected_seq - 1
     while True:
-        rows = conn.execute(select(_table).where(_table.c.chain_seq > last_seq).order_by(_table.c.chain_seq)
-                            .limit(batch)).mappings().all()
+        rows = (
+            conn.execute(select(_table).where(_table.c.chain_seq > last_seq).order_by(_table.c.chain_seq).limit(batch))
+            .mappings()
+            .all()
+        )
         if not rows:
             break
         for row in rows:
             seq = row["chain_seq"]
             if seq != expected_seq:
-                problems.append(Problem(seq, row["id"], f"Thiếu mục {expected_seq}–{seq - 1} của nhật ký (đã bị xóa) "
-                                                        f"trước mục {seq} (id {row['id']})."))
+                problems.append(
+                    Problem(
+                        seq,
+                        row["id"],
+                        f"Thiếu mục {expected_seq}–{seq - 1} của nhật ký (đã bị xóa) trước mục {seq} (id {row['id']}).",
+                    )
+                )
             elif row["prev_hash"] != prev:
                 problems.append(Problem(seq, row["id"], f"Mục {seq} (id {row['id']}) không nối với mục trước nó."))
             if not hmac.compare_digest(row["entry_hash"] or "", entry_hash(row["prev_hash"] or "", row)):
-                problems.append(Problem(seq, row["id"], f"Mục {seq} (id {row['id']}, bảng {row['table_name']}, "
-                                                        f"lúc {_plain(row['at'])}) đã bị sửa: mã băm không khớp."))
+                problems.append(
+                    Problem(
+                        seq,
+                        row["id"],
+                        f"Mục {seq} (id {row['id']}, bảng {row['table_name']}, "
+                        f"lúc {_plain(row['at'])}) đã bị sửa: mã băm không khớp.",
+                    )
+                )
             prev, expected_seq, last_seq = row["entry_hash"] or "", seq + 1, seq
             checked += 1
     loose = conn.execute(select(_table.c.id).where(_table.c.chain_seq.is_(None)).order_by(_table.c.id)).scalars().all()
     if archive is not None:
-        stale = conn.execute(select(_table.c.chain_seq).where(_table.c.chain_seq <= archive.up_to_seq)
-                             .order_by(_table.c.chain_seq).limit(1)).scalar()
+        stale = conn.execute(
+            select(_table.c.chain_seq)
+            .where(_table.c.chain_seq <= archive.up_to_seq)
+            .order_by(_table.c.chain_seq)
+            .limit(1)
+        ).scalar()
         if stale is not None:
             problems.append(Problem(stale, None, f"Mục {stale} đã được lưu trữ nhưng vẫn còn trong nhật ký."))
     for entry_id in loose:
-        problems.append(Problem(None, entry_id, f"Mục id {entry_id} không thuộc chuỗi: được ghi ngoài ứng dụng, hoặc "
-                                                "trước khi nâng cấp và chưa có thay đổi nào sau đó để niêm phong."))
+        problems.append(
+            Problem(
+                None,
+                entry_id,
+                f"Mục id {entry_id} không thuộc chuỗi: được ghi ngoài ứng dụng, hoặc "
+                "trước khi nâng cấp và chưa có thay đổi nào sau đó để niêm phong.",
+            )
+        )
     return problems, checked, (last_seq, prev)

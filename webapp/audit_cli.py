@@ -24,7 +24,9 @@ def verify_command():
 
 
 @audit_command.command("archive")
-@click.option("--folder", type=click.Path(file_okay=False), help="Thư mục ghi tệp lưu trữ (mặc định AUDIT_ARCHIVE_FOLDER).")
+@click.option(
+    "--folder", type=click.Path(file_okay=False), help="Thư mục ghi tệp lưu trữ (mặc định AUDIT_ARCHIVE_FOLDER)."
+)
 def archive_command(folder):
     """Move entries older than AUDIT_RETENTION_MONTHS to a signed file (run it monthly from a scheduler)."""
     try:

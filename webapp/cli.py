@@ -9,12 +9,12 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from .extensions import db
-from .demo_shapes import SHAPES
-from .models import Role, Unit
 from .audit_cli import audit_command
 from .auth.commands import COMMANDS as ACCOUNT_COMMANDS
+from .demo_shapes import SHAPES
+from .extensions import db
 from .imports_cli import COMMANDS as IMPORT_COMMANDS
+from .models import Role, Unit
 from .notifications.digest import send_digest_command
 
 

@@ -56,9 +56,10 @@ def build_config(instance_path: str) -> dict:
         "PASSWORD_HASH_METHOD": os.environ.get("PASSWORD_HASH_METHOD", "argon2"),
         "PASSWORD_MIN_LENGTH": int(os.environ.get("PASSWORD_MIN_LENGTH", "10")),
         "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "15")),
-        "TOTP_REQUIRED_ROLES": tuple(r.strip() for r in os.environ.get("TOTP_REQUIRED_ROLES", "admin").split(",")
-                                     if r.strip()),
-        "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Doan cong tac"),   # the name authenticator apps show
+        "TOTP_REQUIRED_ROLES": tuple(
+            r.strip() for r in os.environ.get("TOTP_REQUIRED_ROLES", "admin").split(",") if r.strip()
+        ),
+        "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Doan cong tac"),  # the name authenticator apps show
         "UNUSED_ACCOUNT_DAYS": int(os.environ.get("UNUSED_ACCOUNT_DAYS", "90")),
         "AUDIT_RETENTION_MONTHS": int(os.environ.get("AUDIT_RETENTION_MONTHS", "12")),
         "AUDIT_ARCHIVE_FOLDER": os.environ.get("AUDIT_ARCHIVE_FOLDER", str(Path(instance_path) / "audit-archive")),
@@ -66,5 +67,5 @@ def build_config(instance_path: str) -> dict:
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
         "SMTP_FROM": os.environ.get("SMTP_FROM", "doancongtac@localhost"),
-        "OFFICE_CONVERTER": os.environ.get("OFFICE_CONVERTER", ""),   # LibreOffice for .odt/.pdf; found on PATH if empty
+        "OFFICE_CONVERTER": os.environ.get("OFFICE_CONVERTER", ""),  # LibreOffice for .odt/.pdf; found on PATH if empty
     }

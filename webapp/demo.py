@@ -3,12 +3,23 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from .extensions import db
-from .units.services import save_identity
-from .models import (Assignment, Document, Membership, MemberRole, Person, Role, Sector, Term, Unit,
-                     UnitKind, WorkingGroup)
 from .clock import local_today
 from .demo_shapes import SHAPES, TOWN, DemoShape
+from .extensions import db
+from .models import (
+    Assignment,
+    Document,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    Sector,
+    Term,
+    Unit,
+    UnitKind,
+    WorkingGroup,
+)
+from .units.services import save_identity
 
 DEMO_PASSWORD = "doancongtac"
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -107,7 +118,11 @@ def build_groups(town: DemoTown) -> None:
                              notes=f"Phụ trách {', '.join(u.name for u in followed)}")
         db.session.add(group)
         town.groups.append(group)
-        roles = [MemberRole.HEAD, MemberRole.DEPUTY] + ([MemberRole.DEPUTY] if number % 3 == 0 else []) + [MemberRole.MEMBER] * town.rng.randint(3, 5)
+        roles = (
+            [MemberRole.HEAD, MemberRole.DEPUTY]
+            + ([MemberRole.DEPUTY] if number % 3 == 0 else [])
+            + [MemberRole.MEMBER] * town.rng.randint(3, 5)
+        )
         cells = town.cells.get(committee.id, [])
         for index, role in enumerate(roles):
             person = _person(town)
@@ -272,10 +287,16 @@ def build_meetings(town: DemoTown) -> None:
         db.session.add(meeting)
         sync_roster(meeting)  # expected attendees known; marks are taken on the day
     briefing_day = _demo_months(local_today())[-2].replace(day=7)
-    briefing = Meeting(kind=MeetingKind.BRIEFING, held_on=briefing_day, starts_at="07:30",
-                       title=f"Giao ban Thường trực {_committee(town)} với các Đoàn công tác",
-                       place=f"Hội trường {_committee(town)}", chair=f"Bí thư {_committee(town)}", agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",
-                       conclusion="Các Đoàn cần đổi mới phương pháp, phản ánh thực chất, nhiều chiều.")
+    briefing = Meeting(
+        kind=MeetingKind.BRIEFING,
+        held_on=briefing_day,
+        starts_at="07:30",
+        title=f"Giao ban Thường trực {_committee(town)} với các Đoàn công tác",
+        place=f"Hội trường {_committee(town)}",
+        chair=f"Bí thư {_committee(town)}",
+        agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",
+        conclusion="Các Đoàn cần đổi mới phương pháp, phản ánh thực chất, nhiều chiều.",
+    )
     db.session.add(briefing)
     sync_roster(briefing)
     _mark_all(town, briefing)
@@ -292,9 +313,22 @@ def build_meetings(town: DemoTown) -> None:
     db.session.flush()
 
 
-DEMO_STEPS = [build_units, build_groups, build_linked_group, build_documents, build_accounts, build_meetings,
-              build_feedback, build_tasks, build_reporting, build_visits, build_member_reports, build_targets, build_attendance_claims,
-              build_assessments]
+DEMO_STEPS = [
+    build_units,
+    build_groups,
+    build_linked_group,
+    build_documents,
+    build_accounts,
+    build_meetings,
+    build_feedback,
+    build_tasks,
+    build_reporting,
+    build_visits,
+    build_member_reports,
+    build_targets,
+    build_attendance_claims,
+    build_assessments,
+]
 
 
 def load_demo(reset: bool = False, seed: int = 2025, shape: str = "town") -> list[tuple[str, str, str]]:

@@ -58,19 +58,35 @@ WARD = DemoShape(
 # Hướng dẫn 36-HD/VPTW: a province committee's documents carry its own name alone (its superior, the Central
 # Committee, is not written above it), so the superior line is left empty.
 PROVINCE = DemoShape(
-    root_name="Đảng bộ tỉnh Hà Tĩnh", root_sector=Sector.OTHER,
-    identity={"superior_name": "", "issuer_name": "Tỉnh ủy Hà Tĩnh", "committee_name": "Tỉnh ủy", "symbol": "TU",
-              "place_name": "Hà Tĩnh"},
-    committees=[(f"Đảng bộ xã {name}", Sector.COMMUNE) for name in
-                ["Hồng Lam", "Sơn Kim", "Thạch Xuân", "Cẩm Trung", "Kỳ Hoa", "Đức Quang"]]
-               + [(f"Đảng bộ phường {name}", Sector.WARD) for name in ["Thành Sen", "Trần Phú"]],
+    root_name="Đảng bộ tỉnh Hà Tĩnh",
+    root_sector=Sector.OTHER,
+    identity={
+        "superior_name": "",
+        "issuer_name": "Tỉnh ủy Hà Tĩnh",
+        "committee_name": "Tỉnh ủy",
+        "symbol": "TU",
+        "place_name": "Hà Tĩnh",
+    },
+    committees=[
+        (f"Đảng bộ xã {name}", Sector.COMMUNE)
+        for name in ["Hồng Lam", "Sơn Kim", "Thạch Xuân", "Cẩm Trung", "Kỳ Hoa", "Đức Quang"]
+    ]
+    + [(f"Đảng bộ phường {name}", Sector.WARD) for name in ["Thành Sen", "Trần Phú"]],
     enterprises=["Công ty CP Cấp nước Hà Tĩnh", "Công ty TNHH MTV Xổ số kiến thiết Hà Tĩnh"],
     agencies=["Cơ quan Tỉnh ủy", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Cơ quan UBND tỉnh"],
     positions=[
-        "Ủy viên BTV, Trưởng Ban Tổ chức Tỉnh ủy", "Ủy viên BTV, Chủ nhiệm UBKT Tỉnh ủy", "Phó Chủ tịch UBND tỉnh",
-        "Tỉnh ủy viên, Giám đốc Sở Nội vụ", "Tỉnh ủy viên, Chánh Văn phòng Tỉnh ủy", "Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        "Giám đốc Sở Tài chính", "Phó Chủ tịch Ủy ban MTTQ tỉnh", "Chuyên viên Ban Tổ chức Tỉnh ủy",
-        "Chuyên viên UBKT Tỉnh ủy", "Phó Bí thư Tỉnh đoàn", "Chủ tịch Hội Nông dân tỉnh",
+        "Ủy viên BTV, Trưởng Ban Tổ chức Tỉnh ủy",
+        "Ủy viên BTV, Chủ nhiệm UBKT Tỉnh ủy",
+        "Phó Chủ tịch UBND tỉnh",
+        "Tỉnh ủy viên, Giám đốc Sở Nội vụ",
+        "Tỉnh ủy viên, Chánh Văn phòng Tỉnh ủy",
+        "Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "Giám đốc Sở Tài chính",
+        "Phó Chủ tịch Ủy ban MTTQ tỉnh",
+        "Chuyên viên Ban Tổ chức Tỉnh ủy",
+        "Chuyên viên UBKT Tỉnh ủy",
+        "Phó Bí thư Tỉnh đoàn",
+        "Chủ tịch Hội Nông dân tỉnh",
     ],
 )
 

@@ -1,10 +1,10 @@
 """Error pages in Vietnamese: never a traceback in front of a user."""
 from flask import Flask, render_template
-from .i18n import N_
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from .extensions import db
+from .i18n import N_
 from .rendering import wants_fragment
 
 MESSAGES = {
@@ -37,4 +37,6 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error):
-        return _error_page(400, _("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ (CSRF). Hãy tải lại trang rồi thử lại."))
+        return _error_page(
+            400, _("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ (CSRF). Hãy tải lại trang rồi thử lại.")
+        )

@@ -6,6 +6,7 @@ from wtforms import DateField, FloatField, IntegerField, SelectField, TimeField
 from wtforms.validators import StopValidation
 
 from importers.normalising import parse_number_text
+
 from .dates import parse_day
 
 

@@ -149,7 +149,9 @@ def _plan(path: Path, kind, sheet, mapping, template_file, summary_only, options
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.option("--summary", is_flag=True, help="Chỉ in số bản ghi thay vì toàn bộ bản ghi.")
 @click.option("--create-persons", is_flag=True, help="Tạo người chưa có trong danh bạ (điểm danh).")
-@click.option("--create-units", is_flag=True, help="Tạo đơn vị chưa có (dưới --unit-parent, mặc định Đảng bộ cấp trên).")
+@click.option(
+    "--create-units", is_flag=True, help="Tạo đơn vị chưa có (dưới --unit-parent, mặc định Đảng bộ cấp trên)."
+)
 @click.option("--unit-parent", type=int)
 @click.option("--default-unit", type=int, help="Chi bộ cho các dòng không ghi chi bộ.")
 @click.option("--start-date", type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -160,7 +162,9 @@ def import_command(file, kind, sheet, mapping, dry_run, file_only, template_file
     _quiet()
     if dry_run and file_only:
         argv = ["import", file] + (["--kind", kind] if kind else []) + (["--sheet", sheet] if sheet else [])
-        argv += (["--mapping", mapping] if mapping else []) + ["--dry-run", "--json"] + (["--summary"] if summary else [])
+        argv += (
+            (["--mapping", mapping] if mapping else []) + ["--dry-run", "--json"] + (["--summary"] if summary else [])
+        )
         argv += ["--today", _today().isoformat()]
         _delegate(argv)
     path = Path(file)

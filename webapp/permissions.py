@@ -16,9 +16,9 @@ from flask import abort
 from flask_login import current_user, login_required
 from sqlalchemy import select, true
 
-from .extensions import db
-from .models import Membership, MemberRole, Role, Unit, User, WorkingGroup
 from .clock import local_today
+from .extensions import db
+from .models import MemberRole, Membership, Role, Unit, User, WorkingGroup
 
 READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
 ADMIN_ONLY = {Role.ADMIN}

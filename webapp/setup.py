@@ -11,7 +11,6 @@ from .formfields import DB_INT_MAX
 from .i18n import LOCALES
 
 
-
 def configure_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"), render_as_batch=True)

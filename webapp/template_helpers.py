@@ -3,10 +3,11 @@ import uuid
 from datetime import date, datetime
 
 from flask import Flask, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
 from .clock import in_office_zone
 from .i18n import N_
-from flask_babel import get_locale, gettext as _
-
 from .models import AttendanceStatus, MeetingKind, MemberRole, Role, Sector, UnitKind
 from .permissions import READ_DIRECTORY
 from .unit_labels import group_label, unit_label

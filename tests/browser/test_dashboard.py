@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.webapp.dashboard.conftest import make_meeting, town  # noqa: F401  (fixtures)
 from webapp.models import Role
 
 expect = pytest.importorskip("playwright.sync_api").expect
-from tests.webapp.dashboard.conftest import make_meeting, town  # noqa: F401  (fixtures)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 

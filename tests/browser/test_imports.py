@@ -19,7 +19,9 @@ def roster(path, unit):
     sheet.append(["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC"])
     sheet.append([])
     sheet.append(HEADERS)
-    sheet.append([1, "Hoàng Minh Đức", "05/06/1971", "Phó Bí thư", "Đoàn công tác số 2", "Trưởng đoàn", unit, "0913111222"])
+    sheet.append(
+        [1, "Hoàng Minh Đức", "05/06/1971", "Phó Bí thư", "Đoàn công tác số 2", "Trưởng đoàn", unit, "0913111222"]
+    )
     sheet.append([2, "Vũ Thị Lan", "31/02/1984", "Trưởng ban", "Đoàn công tác số 2", "Thành viên", unit, "0913111333"])
     workbook.save(path)
     return path

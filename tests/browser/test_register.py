@@ -47,5 +47,9 @@ def test_two_meetings_in_one_month_both_show_and_the_register_fits(login_page, r
         cell_box = cells.nth(month - 1).bounding_box()
         for mark in cells.nth(month - 1).locator(".cell-mark").all():
             inner = mark.bounding_box()
-            assert cell_box["x"] <= inner["x"] and inner["x"] + inner["width"] <= cell_box["x"] + cell_box["width"] + 0.5
-            assert cell_box["y"] <= inner["y"] and inner["y"] + inner["height"] <= cell_box["y"] + cell_box["height"] + 0.5
+            assert (
+                cell_box["x"] <= inner["x"] and inner["x"] + inner["width"] <= cell_box["x"] + cell_box["width"] + 0.5
+            )
+            assert (
+                cell_box["y"] <= inner["y"] and inner["y"] + inner["height"] <= cell_box["y"] + cell_box["height"] + 0.5
+            )

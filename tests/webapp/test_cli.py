@@ -3,10 +3,26 @@ import sqlite3
 from sqlalchemy import func, select
 
 from webapp.attendance_claims.queries import declarable
-from webapp.extensions import db
 from webapp.clock import local_today
-from webapp.models import (Assessment, AttendanceClaim, Assignment, ClaimStatus, FieldVisit, Meeting, MemberReport, MemberRole, Membership, Person, Role, TargetIndicator, Unit, User,
-                           GroupAssessment, WorkingGroup)
+from webapp.extensions import db
+from webapp.models import (
+    Assessment,
+    Assignment,
+    AttendanceClaim,
+    ClaimStatus,
+    FieldVisit,
+    GroupAssessment,
+    Meeting,
+    MemberReport,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    TargetIndicator,
+    Unit,
+    User,
+    WorkingGroup,
+)
 
 
 def test_create_user_command(runner):
@@ -30,7 +46,10 @@ def test_demo_loads_a_town_with_eight_groups_a_linked_ward_group_and_logins(runn
     assert heads == 9
     linked = db.session.scalars(select(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))).all()
     assert len(linked) == 1 and linked[0].works_with.owner_unit.parent_id is None
-    assert {c.status for c in db.session.scalars(select(AttendanceClaim))} == {ClaimStatus.PENDING, ClaimStatus.CONFIRMED}
+    assert {c.status for c in db.session.scalars(select(AttendanceClaim))} == {
+        ClaimStatus.PENDING,
+        ClaimStatus.CONFIRMED,
+    }
     member = db.session.scalar(select(User).where(User.username == "thanhvien"))
     assert declarable(member.person_id, local_today())  # a meeting held two days ago waits for their declaration
     assert db.session.scalar(select(func.count()).select_from(Unit)) > 40
@@ -78,7 +97,9 @@ def test_demo_loads_a_ward_party_committee_with_its_cells(runner):
     followed = db.session.scalars(select(Unit).join(Assignment, Assignment.unit_id == Unit.id)).all()
     assert followed and all(unit.name.startswith("Chi bộ") for unit in followed)
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 8
-    texts = " ".join(db.session.scalars(select(User.display_name))) + " ".join(db.session.scalars(select(Meeting.title)))
+    texts = " ".join(db.session.scalars(select(User.display_name))) + " ".join(
+        db.session.scalars(select(Meeting.title))
+    )
     assert "Thị ủy" not in texts and "Đảng ủy" in texts
 
 

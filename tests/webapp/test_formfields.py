@@ -1,11 +1,11 @@
 """Form fields: Vietnamese input formats and errors, and limits that keep bad ids away from the database."""
 import pytest
 from werkzeug.datastructures import MultiDict
+from wtforms import StringField
+from wtforms.validators import Length
 
 from webapp.formbase import AppForm
 from webapp.formfields import VnFloatField, VnIntegerField, VnTimeField, optional_id
-from wtforms import StringField
-from wtforms.validators import Length
 
 
 class NumbersForm(AppForm):
@@ -89,4 +89,7 @@ def test_forms_filters_and_the_importer_accept_and_refuse_the_same_dates():
     assert [parse_day(t) for t in texts] == [parse_date_text(t) if t else None for t in texts]
     assert parse_day("5.3.72").isoformat() == "1972-03-05" and parse_day("31/02/2026") is None
     from datetime import date
-    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28) and add_months(date(2026, 3, 31), -13) == date(2025, 2, 28)
+
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28) and add_months(date(2026, 3, 31), -13) == date(
+        2025, 2, 28
+    )

@@ -1,6 +1,7 @@
 import unicodedata
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from webapp.names import clean_name, fold, sort_key
 

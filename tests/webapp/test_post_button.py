@@ -1,7 +1,6 @@
 """The one POST-button macro: the CSRF token, extra fields, confirmation and htmx swap in one place."""
 from flask import render_template_string
 
-
 MACRO = '{% from "_macros/forms.html" import post_button %}'
 
 

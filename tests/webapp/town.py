@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from webapp.clock import local_today
-from webapp.models import Document, MemberRole, Role, Sector, UnitKind
 from webapp.extensions import db
+from webapp.models import Document, MemberRole, Role, Sector, UnitKind
 
 START = date(2025, 10, 15)
 

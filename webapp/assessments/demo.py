@@ -23,8 +23,12 @@ def build_assessments(town) -> None:
     own = db.session.scalar(select(Assessment).where(Assessment.round_id == round_.id,
                                                      Assessment.person_id == member.person_id))
     if own is not None:
-        services.self_assess(own, own.suggested_level, "Dự sinh hoạt các chi bộ được phân công, đi cơ sở nắm tình hình; "
-                             "cần báo cáo đúng hạn hơn.", today)
+        services.self_assess(
+            own,
+            own.suggested_level,
+            "Dự sinh hoạt các chi bộ được phân công, đi cơ sở nắm tình hình; cần báo cáo đúng hạn hơn.",
+            today,
+        )
         services.propose(head, own, own.suggested_level, "Nhất trí với tự đánh giá.", today)
     group = db.session.scalar(select(GroupAssessment).where(GroupAssessment.round_id == round_.id,
                                                             GroupAssessment.group_id == town.groups[0].id))

@@ -48,10 +48,16 @@ def _member(figure: MemberFigure, compliance, visits: int, start: date, end: dat
         "attendance_required": compliance.required if compliance else 0,
         "attendance_met": compliance.credited if compliance else 0,
         "attendance_rate": round(compliance.rate, 1) if compliance and compliance.rate is not None else None,
-        "visits": visits, "reports_owed": owed, "reports_on_time": on_time, "reports_on_time_rate": _rate(on_time, owed),
-        "feedback": figure.feedback, "feedback_answered": _answered(figure.member.person_id, start, end),
-        "tasks_on_time": figure.tasks_on_time, "tasks_overdue": figure.tasks_overdue,
-        "opinions": figure.opinions, "group_meetings": figure.group_meetings,
+        "visits": visits,
+        "reports_owed": owed,
+        "reports_on_time": on_time,
+        "reports_on_time_rate": _rate(on_time, owed),
+        "feedback": figure.feedback,
+        "feedback_answered": _answered(figure.member.person_id, start, end),
+        "tasks_on_time": figure.tasks_on_time,
+        "tasks_overdue": figure.tasks_overdue,
+        "opinions": figure.opinions,
+        "group_meetings": figure.group_meetings,
     }
 
 

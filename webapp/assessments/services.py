@@ -13,13 +13,20 @@ from .figures import round_figures
 from .queries import is_own
 from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, suggest_level
 
+
 def open_round(user, name: str, start: date, end: date, scope: str, today: date) -> AssessmentRound:
     """A round for every member and every group in scope, each with their figures as the records stand today."""
     if end < start:
         raise RuleViolation("end_date", _("Ngày kết thúc phải từ ngày bắt đầu trở đi."))
-    round_ = AssessmentRound(name=name.strip(), start_date=start, end_date=end, criteria=copy.deepcopy(DEFAULT_CRITERIA),
-                             group_criteria=copy.deepcopy(DEFAULT_GROUP_CRITERIA),
-                             scope_unit_id=user.scope_unit_id, created_by_id=user.id)
+    round_ = AssessmentRound(
+        name=name.strip(),
+        start_date=start,
+        end_date=end,
+        criteria=copy.deepcopy(DEFAULT_CRITERIA),
+        group_criteria=copy.deepcopy(DEFAULT_GROUP_CRITERIA),
+        scope_unit_id=user.scope_unit_id,
+        created_by_id=user.id,
+    )
     db.session.add(round_)
     db.session.flush()
     refresh_round(round_, today, scope)

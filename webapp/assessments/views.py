@@ -18,8 +18,16 @@ from ..services import REFUSED, run_service
 from ..template_helpers import label
 from . import bp, services
 from .forms import RoundForm, StepForm, criteria_form
-from .queries import (assessments_in, group_assessments_in, may_decide, may_propose, may_see_round, may_self_assess,
-                      may_self_assess_group, rounds_for)
+from .queries import (
+    assessments_in,
+    group_assessments_in,
+    may_decide,
+    may_propose,
+    may_see_round,
+    may_self_assess,
+    may_self_assess_group,
+    rounds_for,
+)
 from .results import results_document
 from .rules import CRITERIA_KEYS, DEFAULT_GROUP_CRITERIA, GROUP_CRITERIA_KEYS, ORDER
 
@@ -194,8 +202,11 @@ GROUP = _Kind(_group_assessment, GROUP_STEPS, "assessments/group.html", "assessm
 
 def _page(kind: _Kind, assessment_id: int, step: str | None, form: StepForm | None, status: int):
     assessment = kind.load(assessment_id)
-    allowed = [name for name, (may, _service) in kind.steps.items()
-               if may(current_user, assessment) and (name == step or services.closed_step_message(assessment, name) is None)]
+    allowed = [
+        name
+        for name, (may, _service) in kind.steps.items()
+        if may(current_user, assessment) and (name == step or services.closed_step_message(assessment, name) is None)
+    ]
     forms = {name: _step_form(form if name == step else None) for name in allowed}
     if "self" in forms and not forms["self"].level.data:
         forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value

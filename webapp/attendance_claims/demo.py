@@ -8,10 +8,10 @@ from ..clock import local_today
 from ..extensions import db
 from ..meetings.services import sync_roster
 from ..models import Attendance, Meeting, MeetingKind, Role, Unit, User
-from ..visits.queries import followed_assignments
 from ..models.meetings import meeting_unit
-from .services import confirm_claim, declare_attendance
 from ..permissions import path_under
+from ..visits.queries import followed_assignments
+from .services import confirm_claim, declare_attendance
 
 NOTES = ["Đồng chí ngồi dự cuối hội trường, chưa ký sổ.", None, "Đến muộn 10 phút do họp cơ quan.", None]
 

@@ -8,9 +8,8 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..meetings.access import RECORDERS, can_record_meeting
 from ..meetings.queries import meetings_for_person
-from ..models.meetings import ATTENDED
 from ..models import Attendance, AttendanceClaim, ClaimStatus, Meeting, Unit
-from ..models.meetings import meeting_unit
+from ..models.meetings import ATTENDED, meeting_unit
 from ..permissions import in_scope
 from ..visits.queries import followed_unit_ids
 

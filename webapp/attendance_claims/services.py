@@ -4,8 +4,8 @@ from ..clock import local_today, utcnow
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..meetings import services as meeting_services
-from ..models.meetings import ATTENDED
 from ..models import Attendance, AttendanceClaim, AttendanceStatus, ClaimStatus, Meeting
+from ..models.meetings import ATTENDED
 from .queries import OPEN, attended, claim_of, follows_a_unit_of
 from .rules import claim_problem, decision_problem
 

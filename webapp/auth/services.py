@@ -6,6 +6,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, func, select
 
+from ..clock import utcnow
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import CalendarFeed, LoginAttempt, Unit, User
@@ -13,7 +14,6 @@ from ..models.accounts import hash_method
 from ..passwords import check_password_hash, generate_password_hash
 from . import rules
 from .policy import policy_violation
-from ..clock import utcnow
 
 
 def record_attempt(username: str, remote_addr: str) -> None:
@@ -136,14 +136,19 @@ def create_user(username: str, password: str, role, display_name: str | None = N
                 scope_unit_id: int | None = None, person_id: int | None = None) -> User:
     """Create an account after checking its rules; flushes, the caller commits."""
     taken = db.session.scalar(select(User.id).where(func.lower(User.username) == username.lower()).limit(1))
+    known_scope = bool(scope_unit_id) and db.session.get(Unit, scope_unit_id) is not None
     for field, message in (("username", rules.username_taken(username, taken is not None)),
                            ("password", rules.password_too_short(password)),
-                           ("scope_unit_id", rules.unknown_scope_unit(
-                               scope_unit_id, bool(scope_unit_id) and db.session.get(Unit, scope_unit_id) is not None))):
+                           ("scope_unit_id", rules.unknown_scope_unit(scope_unit_id, known_scope))):
         if message is not None:
             raise RuleViolation(field, message)
-    user = User(username=username, display_name=display_name or username, role=role,
-                scope_unit_id=scope_unit_id, person_id=person_id)
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        role=role,
+        scope_unit_id=scope_unit_id,
+        person_id=person_id,
+    )
     user.set_password(password)
     db.session.add(user)
     db.session.flush()

@@ -4,17 +4,23 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..i18n import LOCALES
 from ..permissions import requires
-
 from ..rendering import render
 from ..services import run_service
-from ..i18n import LOCALES
 from . import bp
 from .forms import ChangePasswordForm, LoginForm
 from .idle import mark_active
+from .services import (
+    authenticate,
+    change_password,
+    choose_locale,
+    end_sessions,
+    is_throttled,
+    logout_everywhere,
+    record_attempt,
+)
 from .two_factor_views import start_second_step
-from .services import (authenticate, change_password, choose_locale, end_sessions, is_throttled, logout_everywhere,
-                       record_attempt)
 
 
 def _safe_next(target: str | None) -> str:

@@ -2,17 +2,17 @@ from flask import jsonify, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, select, text
 
+from ..clock import local_today
 from ..extensions import csrf, db
+from ..meetings import queries as meeting_queries
 from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGroup
 from ..models.groups import active_on
-from ..pagination import paginate
-from ..meetings import queries as meeting_queries
 from ..notifications.invitations import notices
+from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
-from . import bp
-from ..clock import local_today
 from ..tasks.queries import due_soon
+from . import bp
 
 DUE_DAYS, UPCOMING_DAYS = 7, 14
 
@@ -23,7 +23,9 @@ def index():
     today = local_today()
     counts = {
         "groups": db.session.scalar(select(func.count()).select_from(WorkingGroup)),
-        "members": db.session.scalar(select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))),
+        "members": db.session.scalar(
+            select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))
+        ),
         "persons": db.session.scalar(select(func.count()).select_from(Person)),
         "units": db.session.scalar(select(func.count()).select_from(Unit)),
     }

@@ -24,7 +24,10 @@ def _status_label(enum_name: str):
 
 def _feedback_dataset(status: str, by_month: dict, months: list) -> dict:
     """One stacked series of the feedback chart: the count of `status` in each month."""
-    return {"label": _status_label("FeedbackStatus")(status), "data": [by_month.get(m, {}).get(status, 0) for m in months]}
+    return {
+        "label": _status_label("FeedbackStatus")(status),
+        "data": [by_month.get(m, {}).get(status, 0) for m in months],
+    }
 
 
 @lru_cache(maxsize=4096)

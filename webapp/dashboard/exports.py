@@ -181,8 +181,16 @@ def to_xlsx(doc: OfficialDocument) -> bytes:
 
 # ---------------------------------------------------------------- ods
 def _ods_styles(doc_ods, landscape: bool) -> dict:
-    from odf.style import (FontFace, MasterPage, PageLayout, PageLayoutProperties, Style, TableCellProperties,
-                           TextProperties, ParagraphProperties)
+    from odf.style import (
+        FontFace,
+        MasterPage,
+        PageLayout,
+        PageLayoutProperties,
+        ParagraphProperties,
+        Style,
+        TableCellProperties,
+        TextProperties,
+    )
 
     doc_ods.fontfacedecls.addElement(FontFace(name=FONT, fontfamily=FONT, fontfamilygeneric="roman"))
     layout = PageLayout(name="A4")

@@ -1,16 +1,16 @@
 """The dashboard's filters, read from GET arguments (so every view is bookmarkable) and validated."""
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..clock import local_today
+from ..dates import add_months, parse_day
 from ..extensions import db
 from ..formfields import is_db_id
 from ..i18n import N_
 from ..models import Term, Unit, WorkingGroup
-from ..dates import add_months, parse_day
 from ..permissions import scope_path, within
 
 PERIOD_LABELS = {

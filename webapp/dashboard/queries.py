@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, null, or_, select
 
+from ..dates import add_months
 from ..feedback.visibility import content_visible_clause, readable_clause
 from ..models import (
     Attendance,
@@ -18,13 +19,11 @@ from ..models import (
     Unit,
 )
 from ..models.meetings import ATTENDED
+from ..units.queries import units_under
 from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
 from .figures.attendance import assigned_attendance
 from .figures.common import group_ids, member_person_ids
-from ..dates import add_months
 from .filters import Filters
-from ..permissions import path_under
-from ..units.queries import units_under
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
 

@@ -69,15 +69,19 @@ def _shortcomings(dash: Dashboard) -> DocSection:
                      f"không có hoạt động): {names}.")
     enterprise, others = dash.uncovered
     if enterprise or others:
-        items.append(f"{len(enterprise) + len(others)} tổ chức đảng chưa có thành viên phụ trách"
-                     + (f", trong đó khối doanh nghiệp: {'; '.join(unit_label(u) for u in enterprise)}" if enterprise else "")
-                     + ".")
+        items.append(
+            f"{len(enterprise) + len(others)} tổ chức đảng chưa có thành viên phụ trách"
+            + (f", trong đó khối doanh nghiệp: {'; '.join(unit_label(u) for u in enterprise)}" if enterprise else "")
+            + "."
+        )
     enterprise, others = dash.unattended
     if enterprise or others:
-        items.append(f"{len(enterprise) + len(others)} chi bộ không có thành viên Đoàn dự sinh hoạt trong "
-                     f"{f.gap_months} tháng gần nhất"
-                     + (f"; khối doanh nghiệp: {'; '.join(unit_label(c.unit) for c in enterprise)}" if enterprise else "")
-                     + ".")
+        items.append(
+            f"{len(enterprise) + len(others)} chi bộ không có thành viên Đoàn dự sinh hoạt trong "
+            f"{f.gap_months} tháng gần nhất"
+            + (f"; khối doanh nghiệp: {'; '.join(unit_label(c.unit) for c in enterprise)}" if enterprise else "")
+            + "."
+        )
     if dash.low_units:
         items.append("Đơn vị thực hiện chỉ tiêu phát triển đạt thấp: " + "; ".join(
             f"{unit_label(u.unit)}: {percent_text(u.average)}" for u in dash.low_units) + ".")
@@ -131,9 +135,17 @@ def roster(f: Filters) -> OfficialDocument:
     org, place_date = letterhead(who)
     table = DocTable(["STT", "Họ và tên", "Chức vụ", "Nhiệm vụ trong Đoàn", "Đơn vị phụ trách", "Điện thoại"],
                      rows, widths=[6, 26, 34, 16, 34, 14], group_rows=group_rows)
-    return OfficialDocument(org, place_date, f"DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC CỦA {who.standing_board.upper()}",
-                            f"({f.label().capitalize()})", [DocSection("", table=table)], signature(who), recipients(who),
-                            landscape=True, number_line="")
+    return OfficialDocument(
+        org,
+        place_date,
+        f"DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC CỦA {who.standing_board.upper()}",
+        f"({f.label().capitalize()})",
+        [DocSection("", table=table)],
+        signature(who),
+        recipients(who),
+        landscape=True,
+        number_line="",
+    )
 
 
 def attendance_register(f: Filters) -> OfficialDocument:
@@ -160,6 +172,15 @@ def attendance_register(f: Filters) -> OfficialDocument:
     who = identity_for()
     org, place_date = letterhead(who)
     table = DocTable(headers, rows, widths=[6, 26, 13] + [7] * len(months) + [9], group_rows=group_rows)
-    return OfficialDocument(org, place_date, "SỔ THEO DÕI THÀNH VIÊN ĐOÀN CÔNG TÁC DỰ SINH HOẠT TẠI CƠ SỞ",
-                            f"({f.label().capitalize()})", [DocSection("", table=table)], signature(who), recipients(who),
-                            legend=ATTENDANCE_LEGEND, landscape=True, number_line="")
+    return OfficialDocument(
+        org,
+        place_date,
+        "SỔ THEO DÕI THÀNH VIÊN ĐOÀN CÔNG TÁC DỰ SINH HOẠT TẠI CƠ SỞ",
+        f"({f.label().capitalize()})",
+        [DocSection("", table=table)],
+        signature(who),
+        recipients(who),
+        legend=ATTENDANCE_LEGEND,
+        landscape=True,
+        number_line="",
+    )

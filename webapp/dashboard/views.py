@@ -175,7 +175,9 @@ def report():
 @requires(*DASHBOARD_ROLES)
 def report_file(fmt):
     f = _dashboard_or_400()
-    return _download(reports.activity_report(build_dashboard(f)), fmt, f"bao-cao-doan-cong-tac-{f.start:%Y%m%d}-{f.end:%Y%m%d}")
+    return _download(
+        reports.activity_report(build_dashboard(f)), fmt, f"bao-cao-doan-cong-tac-{f.start:%Y%m%d}-{f.end:%Y%m%d}"
+    )
 
 
 @bp.get("/roster.<fmt>")

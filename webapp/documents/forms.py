@@ -11,7 +11,9 @@ from ..formfields import IdSelectField, VnDateField, VnIntegerField
 
 class DocumentForm(AppForm):
     number = StringField(_l("Số, ký hiệu"), validators=[Optional(), Length(max=80)])
-    title = StringField(_l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), Length(max=300)])
+    title = StringField(
+        _l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), Length(max=300)]
+    )
     issued_on = VnDateField(_l("Ngày ban hành"), validators=[Optional()])
     term_id = IdSelectField(_l("Nhiệm kỳ"))
     summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=4000)])

@@ -9,14 +9,25 @@ from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Document, DocumentComment
-from .rules import ends_related, in_force
 from ..uploads import ALLOWED_EXTENSIONS, extension_allowed, save_upload
+from .rules import ends_related, in_force
 
 
-def add_document(title: str, upload: FileStorage, uploaded_by_id: int | None, number: str | None = None,
-                 issued_on=None, term=None, summary: str | None = None, draft: bool = False, relation: str | None = None,
-                 related: Document | None = None, effective_from=None, attendance_times: int | None = None,
-                 attendance_months: int | None = None) -> Document:
+def add_document(
+    title: str,
+    upload: FileStorage,
+    uploaded_by_id: int | None,
+    number: str | None = None,
+    issued_on=None,
+    term=None,
+    summary: str | None = None,
+    draft: bool = False,
+    relation: str | None = None,
+    related: Document | None = None,
+    effective_from=None,
+    attendance_times: int | None = None,
+    attendance_months: int | None = None,
+) -> Document:
     """Save the uploaded file under a random name and record the document (the caller commits)."""
     if relation and related is None:
         raise RuleViolation("related_id", _("Hãy chọn văn bản được thay thế, sửa đổi hoặc bãi bỏ."))
@@ -30,12 +41,23 @@ def add_document(title: str, upload: FileStorage, uploaded_by_id: int | None, nu
     if size == 0:
         target.unlink()
         raise RuleViolation("file", _("Tệp rỗng, hãy chọn lại."))
-    document = Document(title=title.strip(), number=(number or "").strip() or None, issued_on=issued_on, term=term,
-                        summary=(summary or "").strip() or None, file_name=original[:255], stored_name=stored,
-                        content_type=upload.mimetype or "application/octet-stream", size_bytes=size,
-                        uploaded_by_id=uploaded_by_id, status="draft" if draft else "issued",
-                        relation=relation if related is not None else None, related=related,
-                        attendance_times=attendance_times, attendance_months=attendance_months if attendance_times else None)
+    document = Document(
+        title=title.strip(),
+        number=(number or "").strip() or None,
+        issued_on=issued_on,
+        term=term,
+        summary=(summary or "").strip() or None,
+        file_name=original[:255],
+        stored_name=stored,
+        content_type=upload.mimetype or "application/octet-stream",
+        size_bytes=size,
+        uploaded_by_id=uploaded_by_id,
+        status="draft" if draft else "issued",
+        relation=relation if related is not None else None,
+        related=related,
+        attendance_times=attendance_times,
+        attendance_months=attendance_months if attendance_times else None,
+    )
     db.session.add(document)
     db.session.flush()
     if not draft:

@@ -1,12 +1,12 @@
 """Demo data for the feedback register, tasks and the reporting regime (one step of `flask demo`)."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from ..clock import local_today, stored_moment
 from ..extensions import db
 from ..models import FeedbackCategory, FeedbackStatus, MemberRole, User
 from .services import ensure_default_categories, record_feedback, transition
-from ..clock import local_today, stored_moment
 
 CONCERNS = [
     ("Đất đai, trật tự đô thị", "Hộ kinh doanh lấn chiếm vỉa hè đường Trần Phú, gây cản trở đi lại."),

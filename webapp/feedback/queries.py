@@ -3,8 +3,7 @@ from sqlalchemy import select
 
 from ..clock import local_today
 from ..extensions import db
-from ..models import FeedbackCategory, Person, Unit, User, WorkingGroup
-from ..permissions import in_scope
+from ..models import FeedbackCategory, Person, User, WorkingGroup
 from ..units.queries import indented, units_in_scope, units_under
 from .forms import NONE_CHOICE
 from .visibility import creditable_person_ids, recordable_unit_ids

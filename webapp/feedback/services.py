@@ -4,6 +4,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..i18n import N_
@@ -11,7 +12,6 @@ from ..models import FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStat
 from . import rules
 from .uploads import store_attachment
 from .workflow import TransitionError, check_transition, response_deadline
-from ..clock import local_today
 
 DEFAULT_CATEGORIES = [
     (N_("Kinh tế - xã hội"), False, 15),

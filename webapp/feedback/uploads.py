@@ -22,5 +22,9 @@ def store_attachment(upload: FileStorage, user, **owner) -> Attachment:
 
 def send_attachment(attachment: Attachment):
     """The stored file as a download under its original name."""
-    return send_file(upload_folder(SUBFOLDER) / attachment.stored_name, as_attachment=True, download_name=attachment.file_name,
-                     mimetype=attachment.content_type or "application/octet-stream")
+    return send_file(
+        upload_folder(SUBFOLDER) / attachment.stored_name,
+        as_attachment=True,
+        download_name=attachment.file_name,
+        mimetype=attachment.content_type or "application/octet-stream",
+    )

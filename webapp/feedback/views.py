@@ -14,8 +14,17 @@ from ..template_helpers import label
 from . import bp, queries
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
 from .services import attach_files, ensure_default_categories, record_feedback, save_category, transition
-from .visibility import (FeedbackFilters, feedback_select, may_act, may_credit, may_read, may_record, may_see_content,
-                         present, present_many)
+from .visibility import (
+    FeedbackFilters,
+    feedback_select,
+    may_act,
+    may_credit,
+    may_read,
+    may_record,
+    may_see_content,
+    present,
+    present_many,
+)
 from .workflow import allowed_targets
 
 
@@ -126,10 +135,18 @@ def change_status(item_id: int):
     form = _transition_form(item)
     target = _parse_target(form) if form.validate_on_submit() else None
     moved = target is not None and run_service(
-        form, transition, item, current_user, target, note=form.note.data,
+        form,
+        transition,
+        item,
+        current_user,
+        target,
+        note=form.note.data,
         forwarded_to=(form.forwarded_to.data or "").strip(),
-        forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data) if form.forwarded_group_id.data else None,
-        handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None)
+        forwarded_group=db.session.get(WorkingGroup, form.forwarded_group_id.data)
+        if form.forwarded_group_id.data
+        else None,
+        handler=db.session.get(User, form.handler_id.data) if form.handler_id.data else None,
+    )
     if not moved:
         return _detail(item, form, status=422)
     flash(_("Đã chuyển phản ánh %(number)s sang “%(status)s”.", number=item.number, status=label(target)))

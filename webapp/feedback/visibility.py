@@ -11,8 +11,8 @@ from sqlalchemy import and_, false, or_, select, true
 from sqlalchemy.orm import selectinload
 
 from ..clock import local_today
-from ..formfields import bounded_int
 from ..extensions import db
+from ..formfields import bounded_int
 from ..models import Assignment, FeedbackCategory, FeedbackItem, FeedbackStatus, Membership, Person, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
 from ..models.groups import active_on

@@ -3,7 +3,7 @@ as the group it works with; its members follow the same cells (one step of `flas
 from datetime import date
 
 from ..extensions import db
-from ..models import Assignment, Membership, MemberRole, WorkingGroup
+from ..models import Assignment, MemberRole, Membership, WorkingGroup
 
 START = date(2025, 11, 1)
 
@@ -20,8 +20,13 @@ def build_linked_group(town, make_person) -> None:
     db.session.add(group)
     for index, role in enumerate([MemberRole.HEAD, MemberRole.MEMBER, MemberRole.MEMBER]):
         person = make_person(town)
-        membership = Membership(person=person, group=group, role=role, start_date=START,
-                                responsibilities=f"Theo dõi, dự sinh hoạt chi bộ; phối hợp với thành viên {partner.name}")
+        membership = Membership(
+            person=person,
+            group=group,
+            role=role,
+            start_date=START,
+            responsibilities=f"Theo dõi, dự sinh hoạt chi bộ; phối hợp với thành viên {partner.name}",
+        )
         db.session.add(membership)
         unit = ward if role == MemberRole.HEAD or not cells else cells[index % len(cells)]
         db.session.add(Assignment(membership=membership, person=person, unit=unit, start_date=START))

@@ -64,4 +64,6 @@ class AssignForm(AppForm):
 
 class ChangeUnitForm(AppForm):
     unit_id = IdSelectField(_l("Đơn vị mới"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
-    on_date = VnDateField(_l("Áp dụng từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))])
+    on_date = VnDateField(
+        _l("Áp dụng từ ngày"), default=_today, validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))]
+    )

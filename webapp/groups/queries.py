@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from ..extensions import db
-from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
+from ..models import Assignment, MemberRole, Membership, Person, Term, Unit, WorkingGroup
 from ..models.groups import ROLE_ORDER, active_on
 from ..permissions import in_scope
 

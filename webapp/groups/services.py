@@ -11,10 +11,10 @@ from sqlalchemy import exists, func, select, update
 
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import Assignment, Membership, MemberRole, Person, Term, Unit, WorkingGroup
+from ..models import Assignment, MemberRole, Membership, Person, Term, Unit, WorkingGroup
+from ..permissions import within
 from ..template_helpers import vn_date
 from . import rules
-from ..permissions import within
 
 
 def _refuse(field: str, message) -> None:
@@ -83,7 +83,13 @@ def update_group(group: WorkingGroup, number: int, name: str, term: Term, owner_
     _check_works_with(group.id, owner_unit, works_with, scope)
     if term.id != group.term_id:
         _check_members_fit_term(group, term)
-    group.number, group.name, group.term, group.owner_unit, group.notes = number, name.strip(), term, owner_unit, notes or None
+    group.number, group.name, group.term, group.owner_unit, group.notes = (
+        number,
+        name.strip(),
+        term,
+        owner_unit,
+        notes or None,
+    )
     group.works_with = works_with
     db.session.flush()
     return group

@@ -15,8 +15,8 @@ from ..extensions import db
 from ..models import ImportBatch
 from . import files, layouts, locks, values
 from .commit import Context, ImportRefused, execute
-from .outcomes import count_outcomes, row_results
 from .fitness import misfit
+from .outcomes import count_outcomes, row_results
 from .planned import planned
 from .services import create_batch, forget_mapping, parse_batch, remembered_mapping, run_context, update_batch
 
@@ -158,18 +158,18 @@ def _read(batch: ImportBatch, scope_path: str):
     if not stored:
         return result, notices
     plain = {"mapping": batch.mapping, "layout": batch.layout, "kind": batch.kind}
-    together = {key: value for values, _, _ in stored for key, value in values.items()}
+    together = {key: value for settings, _, _ in stored for key, value in settings.items()}
     tried, why = _fits(batch.id, {**plain, **together, "kind": result.kind})
     if tried is not None:
         return tried, notices
     kept = {}
-    for values, notice, forget in stored:  # one at a time: only the settings that fail alone are dropped
-        alone, why = _fits(batch.id, {**plain, **kept, **values, "kind": result.kind})
+    for settings, notice, forget in stored:  # one at a time: only the settings that fail alone are dropped
+        alone, why = _fits(batch.id, {**plain, **kept, **settings, "kind": result.kind})
         if alone is None:
             notices.append(notice.format(why=why))
             forget()
         else:
-            kept.update(values)
+            kept.update(settings)
     batch = _settle(batch.id, **{**plain, **kept, "kind": result.kind})
     return (parse_batch(batch) if kept else result), notices
 

@@ -122,7 +122,9 @@ def read_once(sha256: str, original_name: str | None, sheet: str | None = None,
     return book
 
 
-def _patched_book(sha256: str, original_name: str | None, sheet: str | None, overrides: dict) -> tuple[Workbook, str | None]:
+def _patched_book(
+    sha256: str, original_name: str | None, sheet: str | None, overrides: dict
+) -> tuple[Workbook, str | None]:
     """The file as read, with the officer's cell fixes applied to the chosen sheet's grid in memory (its merged
     cells filled in first, so a fix inside a merged range stays); the kept read itself is never changed."""
     book = read_once(sha256, original_name, sheet, every_sheet=True)  # the preview reads the others

@@ -95,10 +95,10 @@ def inference_label(text) -> str:
     """A phrase of the pipeline's inferences (importers.overrides.explain) in the user's language."""
     if text in INFERENCE_LABELS:
         return _(INFERENCE_LABELS[text])
-    for pattern, label in INFERENCE_PATTERNS:
+    for pattern, phrase in INFERENCE_PATTERNS:
         match = pattern.match(text or "")
         if match:
-            return _(label, x=match.group(1))
+            return _(phrase, x=match.group(1))
     return text or ""
 
 

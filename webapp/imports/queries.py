@@ -4,7 +4,7 @@ from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
 from ..models import ImportBatch, ImportJob, ImportMapping, JobStatus, Role, Unit, User
-from ..permissions import at_root, in_scope, user_in_scope, users_in_scope
+from ..permissions import at_root, user_in_scope, users_in_scope
 from ..units.queries import indented, units_in_scope
 
 
@@ -37,7 +37,9 @@ def latest_job(batch_id: int) -> ImportJob | None:
 
 def unit_choices(user) -> list[SelectChoice]:
     """Units in the user's scope, in tree order, for the option lists."""
-    return [SelectChoice(0, "—")] + [SelectChoice(unit_id, text) for unit_id, text in indented(units_in_scope(user), "· ")]
+    return [SelectChoice(0, "—")] + [
+        SelectChoice(unit_id, text) for unit_id, text in indented(units_in_scope(user), "· ")
+    ]
 
 
 def can_access(user, batch: ImportBatch) -> bool:
@@ -51,15 +53,23 @@ def batch_indicators(batch_id: int, limit: int = 200) -> list:
     """Indicators a targets batch created or changed, with the unit: what the officer checks after importing."""
     from ..models import ImportChange, TargetIndicator
 
-    changed = select(ImportChange.row_id).where(ImportChange.batch_id == batch_id,
-                                                ImportChange.table_name == "target_indicator")
+    changed = select(ImportChange.row_id).where(
+        ImportChange.batch_id == batch_id, ImportChange.table_name == "target_indicator"
+    )
     return db.session.execute(
-        select(TargetIndicator.id, Unit.name.label("unit_name"), TargetIndicator.year, TargetIndicator.name,
-               TargetIndicator.measure_unit, TargetIndicator.target_value,
-               (TargetIndicator.import_batch_id == batch_id).label("created"))
+        select(
+            TargetIndicator.id,
+            Unit.name.label("unit_name"),
+            TargetIndicator.year,
+            TargetIndicator.name,
+            TargetIndicator.measure_unit,
+            TargetIndicator.target_value,
+            (TargetIndicator.import_batch_id == batch_id).label("created"),
+        )
         .join(Unit, Unit.id == TargetIndicator.unit_id)
         .where((TargetIndicator.import_batch_id == batch_id) | TargetIndicator.id.in_(changed))
-        .order_by(Unit.path, TargetIndicator.year, TargetIndicator.id).limit(limit)
+        .order_by(Unit.path, TargetIndicator.year, TargetIndicator.id)
+        .limit(limit)
     ).all()
 
 
@@ -72,7 +82,8 @@ def batch_members(batch_id: int, limit: int = 200) -> list:
         .join(Membership, Membership.person_id == Person.id)
         .join(WorkingGroup, WorkingGroup.id == Membership.group_id)
         .where(Membership.import_batch_id == batch_id)
-        .order_by(WorkingGroup.number, Membership.role, Person.sort_key).limit(limit)
+        .order_by(WorkingGroup.number, Membership.role, Person.sort_key)
+        .limit(limit)
     ).all()
 
 

@@ -5,8 +5,21 @@ from sqlalchemy import delete, insert, select, update
 from ..clock import utcnow
 from ..extensions import db
 from ..i18n import N_
-from ..models import (Assignment, Attendance, AuditLog, BatchStatus, ImportBatch, ImportChange, Meeting,
-                      Membership, Person, TargetIndicator, TargetMeasurement, Unit, WorkingGroup)
+from ..models import (
+    Assignment,
+    Attendance,
+    AuditLog,
+    BatchStatus,
+    ImportBatch,
+    ImportChange,
+    Meeting,
+    Membership,
+    Person,
+    TargetIndicator,
+    TargetMeasurement,
+    Unit,
+    WorkingGroup,
+)
 from ..models.meetings import meeting_unit
 from . import locks
 from .commit import ImportRefused
@@ -121,7 +134,9 @@ def _undo(batch_id: int, user_id: int | None, force: bool) -> list:
                             + "; ".join(blockers) + ".")
     edited = edited_since(batch)
     if edited and not force:
-        raise ImportRefused(f"Có {len(edited)} bản ghi đã được sửa sau khi nhập; xác nhận để hoàn tác cả những thay đổi đó.")
+        raise ImportRefused(
+            f"Có {len(edited)} bản ghi đã được sửa sau khi nhập; xác nhận để hoàn tác cả những thay đổi đó."
+        )
     _restore_updates(batch_id)
     b = batch_id
     meetings = select(Meeting.id).where(Meeting.import_batch_id == b)

@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import ImportBatch, Person, Unit
+from ..permissions import within
 from ..template_helpers import ATTENDANCE_LABELS, ROLE_LABELS
 from .commit.context import confirmed_units, ended_heads
 from .matching import UnitIndex
 from .services import update_batch
-from ..permissions import within
 
 LINES_MAX = 300  # per section: a register of thousands of names lists the first ones and counts the rest
 PENDING = "confirm"

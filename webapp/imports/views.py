@@ -88,7 +88,9 @@ def _records_page(summary: dict) -> dict:
 
 def _work(batch_id: int, http_status: int = 200, **extra):
     batch = db.session.get(ImportBatch, batch_id)
-    return render("imports/preview.html", "imports/_work.html", http_status=http_status, **_work_context(batch, **extra))
+    return render(
+        "imports/preview.html", "imports/_work.html", http_status=http_status, **_work_context(batch, **extra)
+    )
 
 
 def _run(batch: ImportBatch, action: str) -> int | None:

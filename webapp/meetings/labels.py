@@ -1,6 +1,6 @@
 """UI labels of the meetings area's enums."""
 from ..i18n import N_
-from ..models import Organiser, OpinionKind
+from ..models import OpinionKind, Organiser
 from ..template_helpers import register_labels
 
 ORGANISER_LABELS = {

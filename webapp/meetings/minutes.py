@@ -4,10 +4,12 @@ import re
 from flask_babel import gettext as _
 
 from ..models import Meeting, MeetingKind, Unit
-from ..units.identity import identity_for
 from ..template_helpers import label
+from ..units.identity import identity_for
 
-ADMINISTRATIVE_PREFIX = re.compile(r"^(đảng bộ|chi bộ)\s+(tỉnh|thành phố|thị xã|huyện|quận|phường|xã)?\s*", re.IGNORECASE)
+ADMINISTRATIVE_PREFIX = re.compile(
+    r"^(đảng bộ|chi bộ)\s+(tỉnh|thành phố|thị xã|huyện|quận|phường|xã)?\s*", re.IGNORECASE
+)
 
 
 def minutes_title(meeting: Meeting) -> str:

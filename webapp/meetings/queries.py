@@ -11,10 +11,10 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Membership, Person, Unit, WorkingGroup
-from ..people.queries import name_search
 from ..models.groups import active_on
 from ..models.meetings import meeting_unit
-from ..permissions import in_scope, scope_path, scope_unit_ids
+from ..people.queries import name_search
+from ..permissions import scope_path, scope_unit_ids
 from ..units.queries import units_in_scope
 
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)

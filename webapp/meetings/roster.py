@@ -4,8 +4,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import (Assignment, Meeting, MeetingKind, Membership, MemberRole, Role, Term, User,
-                      WorkingGroup)
+from ..models import Assignment, Meeting, MeetingKind, MemberRole, Membership, Role, Term, User, WorkingGroup
 from ..models.groups import active_on
 
 LEADING_ROLES = (MemberRole.HEAD, MemberRole.DEPUTY)

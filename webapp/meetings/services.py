@@ -6,10 +6,19 @@ from pathlib import Path
 from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
-from ..extensions import db
-from ..models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
-                      Unit, WorkingGroup)
 from ..clock import utcnow
+from ..extensions import db
+from ..models import (
+    Attendance,
+    AttendanceStatus,
+    ConclusionPoint,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    Opinion,
+    Unit,
+    WorkingGroup,
+)
 from ..uploads import save_upload, upload_folder
 from . import rules
 from .queries import months_with_cell_meeting

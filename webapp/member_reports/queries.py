@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from ..clock import local_today
 from ..extensions import db
 from ..groups.queries import linked_group_ids
-from ..models import Membership, MemberReport, MemberReportRule, Role, WorkingGroup
+from ..models import MemberReport, MemberReportRule, Membership, Role, WorkingGroup
 from ..models.groups import active_on, overlaps
 from ..permissions import can_manage_group, headed_group_ids, unit_in_scope
 from ..reports.periods import Classification, classify, due_date, period_bounds, periods_between
@@ -87,9 +87,12 @@ def group_standings(rule: MemberReportRule, key: str, today: date) -> list[Membe
 
 def reports_within(group_id: int, start: date, end: date) -> list[MemberReport]:
     """The group's members' reports whose period lies within [start, end] (for compiling the group's report)."""
-    rows = db.session.scalars(select(MemberReport).options(selectinload(MemberReport.person), selectinload(MemberReport.rule))
-                              .where(MemberReport.group_id == group_id).order_by(MemberReport.period_key,
-                                                                                 MemberReport.id)).all()
+    rows = db.session.scalars(
+        select(MemberReport)
+        .options(selectinload(MemberReport.person), selectinload(MemberReport.rule))
+        .where(MemberReport.group_id == group_id)
+        .order_by(MemberReport.period_key, MemberReport.id)
+    ).all()
     return [r for r in rows if start <= period_bounds(r.rule.frequency, r.period_key)[0] <= end]
 
 

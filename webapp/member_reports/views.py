@@ -18,8 +18,15 @@ from ..template_helpers import label
 from . import bp
 from .figures import period_figures
 from .forms import CompileForm, MemberReportForm, RuleForm
-from .queries import (coordinating_reports, group_standings, headed_rules, may_oversee_group, may_read_report, owed_by,
-                      reports_within)
+from .queries import (
+    coordinating_reports,
+    group_standings,
+    headed_rules,
+    may_oversee_group,
+    may_read_report,
+    owed_by,
+    reports_within,
+)
 from .services import compile_draft, set_rule, submit_member_report
 
 
@@ -83,8 +90,13 @@ def _group_page(group: WorkingGroup, form: CompileForm | None = None, status: in
     rule = db.session.scalar(select(MemberReportRule).where(MemberReportRule.group_id == group.id))
     today = local_today()
     if rule is None:
-        return render("member_reports/group.html", group=group, rule=None, can_manage=can_manage_group(current_user, group),
-                      http_status=status)
+        return render(
+            "member_reports/group.html",
+            group=group,
+            rule=None,
+            can_manage=can_manage_group(current_user, group),
+            http_status=status,
+        )
     key = request.args.get("period") or period_key(rule.frequency, today)
     key = _key(rule, key)
     start, end = period_bounds(rule.frequency, key)

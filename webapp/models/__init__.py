@@ -6,29 +6,91 @@ from .audit import AuditArchive, AuditLog
 from .calendars import CalendarFeed
 from .documents import Document, DocumentComment
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
+from .groups import Assignment, MemberRole, Membership, Term, WorkingGroup
+from .identity import OrgIdentity
 from .import_templates import ImportTemplate
 from .imports import BatchStatus, ImportBatch, ImportChange, ImportJob, ImportMapping, JobStatus
-from .identity import OrgIdentity
-from .groups import Assignment, Membership, MemberRole, Term, WorkingGroup
+from .meetings import (
+    Attendance,
+    AttendanceStatus,
+    ConclusionPoint,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    Opinion,
+    OpinionKind,
+    Organiser,
+)
 from .member_reports import MemberReport, MemberReportRule
-from .meetings import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind, Opinion,
-                       OpinionKind, Organiser)
 from .obligations import Absence, AbsenceReason, AttendanceRule, ObligationMode
 from .paperwork import OutgoingDocument
 from .people import Person
-from .targets import TargetIndicator, TargetMeasurement
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
+from .targets import TargetIndicator, TargetMeasurement
 from .tasks import Task, TaskNote, TaskStatus
 from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
-    "AttendanceClaim", "ClaimStatus", "Absence", "AbsenceReason", "Assessment", "AssessmentLevel", "AssessmentRound", "GroupAssessment", "AttendanceRule", "ObligationMode", "Assignment", "Attendance", "CalendarFeed", "DocumentComment", "OrgIdentity", "OutgoingDocument", "FieldVisit", "AttendanceStatus", "AuditArchive", "AuditLog", "BatchStatus", "Document",
-    "ImportBatch", "ImportChange", "ImportJob", "ImportMapping", "ImportTemplate", "JobStatus", "LoginAttempt",
-    "Meeting", "MeetingKind", "MemberReport", "MemberReportRule", "MemberRole", "Membership", "Person", "Role", "Sector", "TargetIndicator",
-    "TargetMeasurement", "Term",
-    "Unit", "UnitKind", "User", "WorkingGroup",
-    "Attachment", "FeedbackCategory", "FeedbackEvent", "FeedbackItem", "FeedbackStatus",
-    "ReportFrequency", "ReportSchedule", "ReportSubmission", "Task", "TaskNote", "TaskStatus",
-    "ConclusionPoint", "MeetingFile", "Opinion", "OpinionKind", "Organiser",
+    "AttendanceClaim",
+    "ClaimStatus",
+    "Absence",
+    "AbsenceReason",
+    "Assessment",
+    "AssessmentLevel",
+    "AssessmentRound",
+    "GroupAssessment",
+    "AttendanceRule",
+    "ObligationMode",
+    "Assignment",
+    "Attendance",
+    "CalendarFeed",
+    "DocumentComment",
+    "OrgIdentity",
+    "OutgoingDocument",
+    "FieldVisit",
+    "AttendanceStatus",
+    "AuditArchive",
+    "AuditLog",
+    "BatchStatus",
+    "Document",
+    "ImportBatch",
+    "ImportChange",
+    "ImportJob",
+    "ImportMapping",
+    "ImportTemplate",
+    "JobStatus",
+    "LoginAttempt",
+    "Meeting",
+    "MeetingKind",
+    "MemberReport",
+    "MemberReportRule",
+    "MemberRole",
+    "Membership",
+    "Person",
+    "Role",
+    "Sector",
+    "TargetIndicator",
+    "TargetMeasurement",
+    "Term",
+    "Unit",
+    "UnitKind",
+    "User",
+    "WorkingGroup",
+    "Attachment",
+    "FeedbackCategory",
+    "FeedbackEvent",
+    "FeedbackItem",
+    "FeedbackStatus",
+    "ReportFrequency",
+    "ReportSchedule",
+    "ReportSubmission",
+    "Task",
+    "TaskNote",
+    "TaskStatus",
+    "ConclusionPoint",
+    "MeetingFile",
+    "Opinion",
+    "OpinionKind",
+    "Organiser",
 ]

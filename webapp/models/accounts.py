@@ -8,9 +8,9 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..clock import utcnow
 from ..extensions import db
 from ..passwords import ARGON2, check_password_hash, generate_password_hash, needs_rehash
-from ..clock import utcnow
 from ._types import str_enum
 from .people import Person
 from .units import Unit

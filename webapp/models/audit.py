@@ -9,8 +9,8 @@ from typing import Optional
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
 from ..clock import utcnow
+from ..extensions import db
 
 
 class AuditLog(db.Model):

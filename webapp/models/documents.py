@@ -5,8 +5,8 @@ from typing import Optional
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
 from ..clock import utcnow
+from ..extensions import db
 from .accounts import User  # noqa: F401  (DocumentComment.user)
 from .groups import Term
 

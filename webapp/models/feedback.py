@@ -6,8 +6,8 @@ from typing import Optional
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
 from ..clock import utcnow
+from ..extensions import db
 from ._types import str_enum
 from .accounts import User
 from .groups import WorkingGroup

@@ -50,8 +50,9 @@ class WorkingGroup(db.Model):
     owner_unit: Mapped[Unit] = relationship()
     works_with: Mapped[Optional["WorkingGroup"]] = relationship(remote_side=[id], foreign_keys=[works_with_group_id],
                                                                 back_populates="partners")
-    partners: Mapped[list["WorkingGroup"]] = relationship(foreign_keys=[works_with_group_id], back_populates="works_with",
-                                                          order_by="WorkingGroup.number")
+    partners: Mapped[list["WorkingGroup"]] = relationship(
+        foreign_keys=[works_with_group_id], back_populates="works_with", order_by="WorkingGroup.number"
+    )
     memberships: Mapped[list["Membership"]] = relationship(back_populates="group")
 
     __table_args__ = (UniqueConstraint("owner_unit_id", "term_id", "number", name="uq_group_number"),)

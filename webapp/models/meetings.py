@@ -6,8 +6,8 @@ from typing import Optional
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
 from ..clock import utcnow
+from ..extensions import db
 from ._types import str_enum
 from .groups import WorkingGroup
 from .people import Person

@@ -12,8 +12,8 @@ from ..clock import OFFICE_TIMEZONE, utcnow
 from ..extensions import db
 from ..meetings.queries import meetings_for_person
 from ..member_reports.queries import owed_by
-from ..reports.periods import period_label
 from ..models import CalendarFeed, Meeting, User
+from ..reports.periods import period_label
 from ..tasks.queries import WorkItem, my_work
 
 PAST_DAYS, AHEAD_DAYS = 60, 365

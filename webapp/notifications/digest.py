@@ -34,7 +34,9 @@ def digest_text(items, meetings=(), reports=()) -> str:
         lines += ["Việc cần xử lý (quá hạn hoặc sắp đến hạn):", ""]
     for item in items:
         mark = " [QUÁ HẠN]" if item.overdue else ""
-        lines.append(f"- {item.reference}: {item.title[:120]} — hạn {vn_date(item.deadline)}{mark} ({label(item.status)})")
+        lines.append(
+            f"- {item.reference}: {item.title[:120]} — hạn {vn_date(item.deadline)}{mark} ({label(item.status)})"
+        )
     if meetings:
         lines += ["", "Cuộc họp đồng chí được mời dự:", ""]
     for meeting in meetings:
@@ -70,7 +72,9 @@ def _send(message: EmailMessage) -> None:
 def send_digest_command(days, dry_run):
     """E-mail each user their overdue and soon-due feedback items and tasks (for cron / Task Scheduler)."""
     if not current_app.config.get("SMTP_HOST") and not dry_run:
-        click.echo("Chưa cấu hình SMTP_HOST: không gửi thư nhắc việc. Đặt SMTP_HOST (và SMTP_PORT, SMTP_FROM) rồi chạy lại.")
+        click.echo(
+            "Chưa cấu hình SMTP_HOST: không gửi thư nhắc việc. Đặt SMTP_HOST (và SMTP_PORT, SMTP_FROM) rồi chạy lại."
+        )
         return
     users = db.session.scalars(select(User).where(User.active.is_(True), User.email.is_not(None), User.email != ""))
     sent = 0

@@ -28,7 +28,9 @@ def period_key(month_key: str, months: int) -> str:
     return f"{year}-{(int(month) - 1) // months}"
 
 
-def compliance(mode: ObligationMode, times: int, months: int, held: dict[tuple[int, str], tuple[int, int]]) -> Compliance:
+def compliance(
+    mode: ObligationMode, times: int, months: int, held: dict[tuple[int, str], tuple[int, int]]
+) -> Compliance:
     """From (unit id, 'YYYY-MM') → (meetings held while expected, meetings attended): every meeting counts in
     EVERY_MEETING; in TIMES_PER_PERIOD each unit owes min(times, meetings held) per period and attending more
     earns nothing extra."""

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..dashboard.reports import letterhead, recipients, signature
 from ..extensions import db
-from ..models import Assignment, Meeting, Membership, MemberRole, WorkingGroup
+from ..models import Assignment, Meeting, MemberRole, Membership, WorkingGroup
 from ..models.groups import active_on
 from ..template_helpers import label, vn_date
 from ..units.identity import Identity

@@ -25,7 +25,9 @@ def document_file(doc: OfficialDocument, fmt: str, stem: str, back: str) -> Resp
         body, mimetype = to_xlsx(doc), XLSX_TYPE
     elif fmt in FORMATS:
         if converter() is None:
-            flash(_("Máy chủ chưa cài LibreOffice nên chưa tải được bản .%(fmt)s; hãy tải bản .docx.", fmt=fmt), "error")
+            flash(
+                _("Máy chủ chưa cài LibreOffice nên chưa tải được bản .%(fmt)s; hãy tải bản .docx.", fmt=fmt), "error"
+            )
             return redirect(back)
         try:
             body, mimetype = convert(to_docx(doc), fmt), FORMATS[fmt]
@@ -35,4 +37,6 @@ def document_file(doc: OfficialDocument, fmt: str, stem: str, back: str) -> Resp
     else:
         abort(404)
     name = f"{stem}.{fmt}"
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"}
+    )

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
 from ..formfields import RuleViolation
-from ..models import OutgoingDocument, OrgIdentity, Unit
+from ..models import OrgIdentity, OutgoingDocument, Unit
 from ..units.identity import identity_for
 from .docx import xml_safe
 
@@ -32,7 +32,9 @@ def document_to_data(doc: OfficialDocument) -> dict:
     data = asdict(doc)
     for section in data["sections"]:
         if section["table"]:
-            section["table"]["rows"] = [[None if v is None else str(v) for v in row] for row in section["table"]["rows"]]
+            section["table"]["rows"] = [
+                [None if v is None else str(v) for v in row] for row in section["table"]["rows"]
+            ]
     return _clean(data)
 
 

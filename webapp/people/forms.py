@@ -4,8 +4,8 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..formbase import AppForm
-from ..lengths import FIELD_LENGTHS
 from ..formfields import IdSelectField, VnDateField
+from ..lengths import FIELD_LENGTHS
 
 
 class PersonForm(AppForm):
@@ -15,8 +15,14 @@ class PersonForm(AppForm):
     position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=FIELD_LENGTHS["position"])])
     phone = StringField(_l("Điện thoại"), validators=[
         Optional(), Regexp(r"^\+?[0-9 .\-]{9,15}$", message=_l("Số điện thoại chỉ gồm chữ số (9–11 số)."))])
-    email = StringField(_l("Thư điện tử"), validators=[
-        Optional(), Length(max=160), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Địa chỉ thư điện tử không hợp lệ."))])
+    email = StringField(
+        _l("Thư điện tử"),
+        validators=[
+            Optional(),
+            Length(max=160),
+            Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Địa chỉ thư điện tử không hợp lệ.")),
+        ],
+    )
     home_unit_id = IdSelectField(_l("Sinh hoạt tại (đơn vị)"))
     is_council_delegate = BooleanField(_l("Đại biểu HĐND"))
     notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=4000)])

@@ -2,7 +2,6 @@
 from flask_babel import lazy_gettext as _
 
 
-
 def home_unit_refused(has_unit: bool, may_place: bool):
     """The user files the person under a unit of their scope (unit officers must name one)."""
     if may_place:

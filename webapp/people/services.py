@@ -4,10 +4,10 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _
 
+from ..clock import local_today
 from ..extensions import db
 from ..formfields import RuleViolation
 from ..models import Person, Unit
-from ..clock import local_today
 from . import rules
 from .access import can_place_person
 

@@ -3,19 +3,19 @@ from flask import abort, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
-from ..services import chosen, run_service
 from ..models import Person, Role, Unit
 from ..pagination import paginate
 from ..permissions import READ_DIRECTORY, can_read_person, ensure, requires
 from ..rendering import render
+from ..services import chosen, run_service
 from ..template_helpers import label
 from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_create_person, can_edit_person
 from .forms import PersonForm
-from ..clock import local_today
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
 

@@ -15,10 +15,16 @@ class ScheduleForm(AppForm):
                            validators=[DataRequired(_l("Hãy chọn đoàn công tác.")), InChoices()])
     frequency = SelectField(_l("Kỳ báo cáo"), validate_choice=False,
                             validators=[DataRequired(_l("Hãy chọn kỳ báo cáo.")), InChoices()])
-    due_day = VnIntegerField(_l("Hạn nộp: ngày"), default=20,
-                         validators=[InputRequired(_l("Hãy nhập ngày hạn nộp.")), NumberRange(1, 31, _l("Từ 1 đến 31."))])
-    months_after = VnIntegerField(_l("của tháng thứ … sau khi hết kỳ"), default=1,
-                              validators=[InputRequired(_l("Hãy nhập số tháng.")), NumberRange(0, 12, _l("Từ 0 đến 12."))])
+    due_day = VnIntegerField(
+        _l("Hạn nộp: ngày"),
+        default=20,
+        validators=[InputRequired(_l("Hãy nhập ngày hạn nộp.")), NumberRange(1, 31, _l("Từ 1 đến 31."))],
+    )
+    months_after = VnIntegerField(
+        _l("của tháng thứ … sau khi hết kỳ"),
+        default=1,
+        validators=[InputRequired(_l("Hãy nhập số tháng.")), NumberRange(0, 12, _l("Từ 0 đến 12."))],
+    )
     starts_on = VnDateField(_l("Áp dụng từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày áp dụng."))],
                          default=lambda: local_today().replace(month=1, day=1))
 

@@ -3,11 +3,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..formfields import RuleViolation
-from ..feedback.uploads import store_attachment
-from ..models import ReportFrequency, ReportSchedule, ReportSubmission
 from ..clock import local_today
+from ..extensions import db
+from ..feedback.uploads import store_attachment
+from ..formfields import RuleViolation
+from ..models import ReportFrequency, ReportSchedule, ReportSubmission
 from . import rules
 
 

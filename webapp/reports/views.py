@@ -39,7 +39,9 @@ def _month(value: str | None, fallback: date, last_day: bool) -> date:
 def _window() -> tuple[date, date]:
     today = local_today()
     start = _month(request.args.get("from"), date(today.year, 1, 1), last_day=False)
-    end = _month(request.args.get("to"), date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), True)
+    end = _month(
+        request.args.get("to"), date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), True
+    )
     return (start, end) if start <= end else (end.replace(day=1), start)
 
 
@@ -73,7 +75,9 @@ def export():
                Column(_("Hạn nộp"), 13), Column(_("Ngày nộp"), 13), Column(_("Tình trạng"), 20)]
     data = [[r.schedule.group.name, label(r.schedule.frequency), r.period_key, r.due_on,
              r.submission.submitted_on if r.submission else None, _standing_text(r)] for r in rows]
-    title = _("SỔ THEO DÕI CHẾ ĐỘ BÁO CÁO (%(start)s – %(end)s)", start=start.strftime("%m/%Y"), end=end.strftime("%m/%Y"))
+    title = _(
+        "SỔ THEO DÕI CHẾ ĐỘ BÁO CÁO (%(start)s – %(end)s)", start=start.strftime("%m/%Y"), end=end.strftime("%m/%Y")
+    )
     return xlsx_response("so-theo-doi-bao-cao.xlsx", title, columns, data)
 
 
@@ -97,7 +101,9 @@ def schedules():
 
 
 def _can_submit_any() -> bool:
-    return current_user.role == Role.ADMIN or (current_user.role == Role.GROUP_HEAD and bool(headed_group_ids(current_user)))
+    return current_user.role == Role.ADMIN or (
+        current_user.role == Role.GROUP_HEAD and bool(headed_group_ids(current_user))
+    )
 
 
 def _submittable_schedules() -> list[ReportSchedule]:

@@ -10,8 +10,13 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 class IndicatorForm(AppForm):
-    year = VnIntegerField(_l("Năm"), validators=[DataRequired(_l("Hãy nhập năm.")),
-                                                 NumberRange(FIRST_YEAR, LAST_YEAR, _l("Năm không hợp lệ (1990–2100)."))])
+    year = VnIntegerField(
+        _l("Năm"),
+        validators=[
+            DataRequired(_l("Hãy nhập năm.")),
+            NumberRange(FIRST_YEAR, LAST_YEAR, _l("Năm không hợp lệ (1990–2100).")),
+        ],
+    )
     name = StringField(_l("Tên chỉ tiêu"), validators=[DataRequired(_l("Hãy nhập tên chỉ tiêu.")), Length(max=255)])
     measure_unit = StringField(_l("Đơn vị tính"), validators=[DataRequired(_l("Hãy nhập đơn vị tính.")),
                                                              Length(max=60)])

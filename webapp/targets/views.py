@@ -1,18 +1,17 @@
 """Target pages: a unit's indicators as a self-refreshing HTMX component, and the forms that change them."""
 from flask import abort, request
 from flask_login import current_user
-
 from sqlalchemy import select
 
-from .figures import UnitAchievement, indicator_figures, unit_achievements
+from ..clock import local_today
 from ..extensions import db
 from ..models import Role, TargetIndicator, TargetMeasurement, Unit
 from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, in_scope, requires, scope_path, unit_in_scope
 from ..rendering import render
 from ..services import run_service
 from . import bp, services
+from .figures import UnitAchievement, indicator_figures, unit_achievements
 from .forms import FIRST_YEAR, LAST_YEAR, IndicatorForm, MeasurementForm
-from ..clock import local_today
 
 EDIT_ROLES = (Role.ADMIN, Role.UNIT_OFFICER)
 

@@ -20,14 +20,24 @@ class TaskForm(AppForm):
     title = StringField(_l("Nhiệm vụ"), validators=[DataRequired(_l("Hãy nhập nội dung nhiệm vụ.")),
                                                     Length(max=300, message=_l("Tối đa 300 ký tự."))])
     description = TextAreaField(_l("Mô tả"), validators=[Optional(), Length(max=10000)])
-    owner_kind = RadioField(_l("Giao cho"), choices=[SelectChoice(v, lbl) for v, lbl in OWNER_KINDS], default="group", validate_choice=False,
-                            validators=[InputRequired(_l("Hãy chọn loại đơn vị thực hiện."))])
-    owner_group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
+    owner_kind = RadioField(
+        _l("Giao cho"),
+        choices=[SelectChoice(v, lbl) for v, lbl in OWNER_KINDS],
+        default="group",
+        validate_choice=False,
+        validators=[InputRequired(_l("Hãy chọn loại đơn vị thực hiện."))],
+    )
+    owner_group_id = SelectField(
+        _l("Đoàn công tác"), coerce=optional_id, validate_choice=False, validators=[InChoices()]
+    )
     owner_person_id = SelectField(_l("Cá nhân"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
     owner_unit_id = SelectField(_l("Tổ chức đảng"), coerce=optional_id, validate_choice=False, validators=[InChoices()])
     deadline = VnDateField(_l("Thời hạn"), validators=[InputRequired(_l("Hãy nhập thời hạn."))])
-    source_kind = SelectField(_l("Nguồn"), validate_choice=False,
-                              choices=[SelectChoice("", "—")] + [SelectChoice(k, SOURCE_LABELS[k]) for k in TASK_SOURCE_KINDS])
+    source_kind = SelectField(
+        _l("Nguồn"),
+        validate_choice=False,
+        choices=[SelectChoice("", "—")] + [SelectChoice(k, SOURCE_LABELS[k]) for k in TASK_SOURCE_KINDS],
+    )
     source_id = VnIntegerField(_l("Mã nguồn"), validators=[Optional()])
 
     def validate_owner_kind(self, field):

@@ -6,13 +6,12 @@ from flask import url_for
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import selectinload
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import Membership, Person, Role, Task, Unit, WorkingGroup
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
-from ..permissions import (READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids,
-                           unit_in_scope)
-from ..clock import local_today
+from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids, unit_in_scope
 
 
 def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:
@@ -150,7 +149,9 @@ def my_work(user, today: date | None = None) -> list[WorkItem]:
     items = [WorkItem("feedback", view.number, view.content or view.category_name, view.due_on, view.overdue,
                       view.status, url_for("feedback.detail", item_id=view.id))
              for view in (present(user, item, today) for item in db.session.scalars(handled_by_select(user)))]
-    tasks = db.session.scalars(select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES)))
+    tasks = db.session.scalars(
+        select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES))
+    )
     items += [WorkItem("task", f"NV-{t.id:05d}", t.title, t.deadline, is_task_overdue(t.status, t.deadline, today),
                        t.status, url_for("tasks.detail", task_id=t.id)) for t in tasks]
     return sorted(items, key=lambda w: (w.deadline, w.reference))

@@ -1,9 +1,9 @@
 """Named state changes of tasks; callers commit."""
 from datetime import date
 
+from ..clock import local_today
 from ..extensions import db
 from ..models import Task, TaskNote, TaskStatus
-from ..clock import local_today
 
 
 def create_task(user, *, title: str, deadline: date, description: str | None = None, owner_group=None,

@@ -16,7 +16,9 @@ def tasks_by_source(kind: str, ids: list[int]) -> dict[int, list[Task]]:
     """Tasks created from each of the given source records, in one query."""
     found: dict[int, list[Task]] = defaultdict(list)
     if ids:
-        rows = db.session.scalars(select(Task).where(Task.source_kind == kind, Task.source_id.in_(ids)).order_by(Task.id))
+        rows = db.session.scalars(
+            select(Task).where(Task.source_kind == kind, Task.source_id.in_(ids)).order_by(Task.id)
+        )
         for task in rows:
             found[task.source_id].append(task)
     return found

@@ -62,7 +62,11 @@ def _prefill_source(form: TaskForm) -> None:
         form.source_kind.data = request.args["source_kind"]
         form.source_id.data = request.args.get("source_id", type=bounded_int)
         form.title.data = request.args.get("title", "")[:300]
-        point = db.session.get(ConclusionPoint, form.source_id.data or 0) if form.source_kind.data == "conclusion_point" else None
+        point = (
+            db.session.get(ConclusionPoint, form.source_id.data or 0)
+            if form.source_kind.data == "conclusion_point"
+            else None
+        )
         if point and point.deadline:
             form.deadline.data = point.deadline
 

@@ -13,8 +13,18 @@ from ..extensions import db
 from ..feedback.visibility import may_read, present
 from ..meetings.access import can_read_meeting
 from ..member_reports.queries import readable_reports
-from ..models import (Assignment, FeedbackItem, FieldVisit, Meeting, MemberReport, Membership, Opinion, Task, Unit,
-                      WorkingGroup)
+from ..models import (
+    Assignment,
+    FeedbackItem,
+    FieldVisit,
+    Meeting,
+    MemberReport,
+    Membership,
+    Opinion,
+    Task,
+    Unit,
+    WorkingGroup,
+)
 from ..models.meetings import meeting_unit
 from ..reports.periods import period_bounds
 from ..tasks.queries import may_read_task
@@ -39,9 +49,13 @@ def _level(group) -> str | None:
 
 
 def _visits(user, unit: Unit, start: date, end: date) -> list[Entry]:
-    rows = db.session.scalars(select(FieldVisit).options(selectinload(FieldVisit.person), selectinload(FieldVisit.group).selectinload(WorkingGroup.owner_unit))
-                              .where(FieldVisit.unit_id == unit.id, FieldVisit.visited_on.between(start, end))
-                              .order_by(FieldVisit.visited_on.desc()).limit(LIMIT_PER_KIND))
+    rows = db.session.scalars(
+        select(FieldVisit)
+        .options(selectinload(FieldVisit.person), selectinload(FieldVisit.group).selectinload(WorkingGroup.owner_unit))
+        .where(FieldVisit.unit_id == unit.id, FieldVisit.visited_on.between(start, end))
+        .order_by(FieldVisit.visited_on.desc())
+        .limit(LIMIT_PER_KIND)
+    )
     entries = []
     for v in rows:
         readable = may_read_visit(user, v, end)
@@ -77,9 +91,16 @@ def _feedback(user, unit: Unit, start: date, end: date) -> list[Entry]:
                                                          FeedbackItem.received_on.between(start, end))
                               .order_by(FeedbackItem.received_on.desc()).limit(LIMIT_PER_KIND))
     views = [(present(user, item), may_read(user, item)) for item in rows]
-    return [Entry(v.received_on, "feedback", f"{v.number}: {v.category_name}",
-                  _("(nội dung hạn chế)") if v.hidden else (v.content or ""), url_for("feedback.detail", item_id=v.id) if readable else None)
-            for v, readable in views]
+    return [
+        Entry(
+            v.received_on,
+            "feedback",
+            f"{v.number}: {v.category_name}",
+            _("(nội dung hạn chế)") if v.hidden else (v.content or ""),
+            url_for("feedback.detail", item_id=v.id) if readable else None,
+        )
+        for v, readable in views
+    ]
 
 
 def _tasks(user, unit: Unit, start: date, end: date) -> list[Entry]:

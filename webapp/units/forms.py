@@ -4,8 +4,8 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..formbase import AppForm
-from ..lengths import FIELD_LENGTHS
 from ..formfields import EnumSelectField, IdSelectField
+from ..lengths import FIELD_LENGTHS
 from ..models import Sector, UnitKind
 from ..template_helpers import SECTOR_LABELS, UNIT_KIND_LABELS
 

@@ -3,18 +3,18 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
-from ..services import chosen, run_service
 from ..models import Role, Unit
 from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
+from ..services import chosen, run_service
 from ..template_helpers import label
 from . import bp, queries, services
 from .access import can_edit_unit, can_set_identity, may_read_unit_record
 from .forms import IdentityForm, UnitForm
 from .identity import identity_for
-from ..clock import local_today
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
 
@@ -41,7 +41,15 @@ def export():
     def walk(nodes, parent_name):
         for node in nodes:
             unit = node.unit
-            rows.append([("   " * unit.depth) + unit.name, parent_name, label(unit.kind), label(unit.sector), _("Có") if unit.active else _("Không")])
+            rows.append(
+                [
+                    ("   " * unit.depth) + unit.name,
+                    parent_name,
+                    label(unit.kind),
+                    label(unit.sector),
+                    _("Có") if unit.active else _("Không"),
+                ]
+            )
             walk(node.children, unit.name)
 
     walk(queries.unit_tree(), None)

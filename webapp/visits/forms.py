@@ -12,7 +12,9 @@ class VisitForm(AppForm):
     visited_on = VnDateField(_l("Ngày đi cơ sở"), validators=[InputRequired(_l("Hãy nhập ngày."))],
                              default=local_today)
     unit_id = IdSelectField(_l("Đơn vị đến làm việc"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
-    met_with = StringField(_l("Làm việc với"), validators=[Optional(), Length(max=300, message=_l("Tối đa 300 ký tự."))])
+    met_with = StringField(
+        _l("Làm việc với"), validators=[Optional(), Length(max=300, message=_l("Tối đa 300 ký tự."))]
+    )
     findings = TextAreaField(_l("Tình hình nắm được"), validators=[
         DataRequired(_l("Hãy ghi tình hình nắm được.")), Length(max=10000, message=_l("Tối đa 10.000 ký tự."))])
     difficulties = TextAreaField(_l("Khó khăn, kiến nghị của cơ sở"), validators=[

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..formfields import bounded_int
 from ..models import Assignment, FeedbackItem, FieldVisit, Membership, Role, Unit
 from ..models.groups import active_on
-from ..permissions import headed_group_ids, in_scope, path_under, scope_path
+from ..permissions import headed_group_ids, in_scope, path_under
 from ..units.queries import followed_assignments, followed_unit_ids  # noqa: F401  (the area's readers)
 
 SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}

@@ -118,6 +118,8 @@ def to_feedback(visit_id: int):
         if not form.category_id.errors:
             form.category_id.errors = [_("Lựa chọn không hợp lệ.")]
         return _detail(visit, raise_form=form, status=422)
-    item = run_service(form, raise_feedback, current_user, visit, db.session.get(FeedbackCategory, form.category_id.data))
+    item = run_service(
+        form, raise_feedback, current_user, visit, db.session.get(FeedbackCategory, form.category_id.data)
+    )
     flash(_("Đã chuyển khó khăn, kiến nghị thành phản ánh %(number)s.", number=item.number))
     return redirect(url_for("feedback.detail", item_id=item.id))

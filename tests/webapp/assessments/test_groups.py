@@ -55,7 +55,9 @@ def test_a_group_from_figures_to_decision(client, login, clock, make_unit, root_
     login(admin)
     criteria = {f"group-{level}__{key}": value for level, keys in DEFAULT_GROUP_CRITERIA.items()
                 for key, value in keys.items()}
-    bad = client.post(f"/assessments/rounds/{mine.round_id}/group-criteria", data={**criteria, "group-good__visits_per_member": "x"})
+    bad = client.post(
+        f"/assessments/rounds/{mine.round_id}/group-criteria", data={**criteria, "group-good__visits_per_member": "x"}
+    )
     assert bad.status_code == 422
     criteria["group-complete__group_reports_on_time_rate"] = 30
     assert client.post(f"/assessments/rounds/{mine.round_id}/group-criteria", data=criteria).status_code == 302

@@ -8,8 +8,16 @@ from sqlalchemy import func, select
 
 from tests.webapp.assessments.test_rounds import _group
 from webapp.extensions import db
-from webapp.models import (Assessment, AssessmentLevel, AssessmentRound, FieldVisit, GroupAssessment, MemberRole,
-                           Sector, UnitKind)
+from webapp.models import (
+    Assessment,
+    AssessmentLevel,
+    AssessmentRound,
+    FieldVisit,
+    GroupAssessment,
+    MemberRole,
+    Sector,
+    UnitKind,
+)
 
 
 @pytest.fixture

@@ -62,7 +62,9 @@ def test_a_round_from_figures_to_decision(client, login, clock, make_unit, root_
     login(member)
     page = client.get(f"/assessments/{mine.id}").get_data(as_text=True)
     assert 'id="assessment-figures"' in page and 'id="step-self"' in page and 'id="step-decide"' not in page
-    assert client.post(f"/assessments/{mine.id}/self", data={"level": "good", "text": "Đi cơ sở 3 lần"}).status_code == 302
+    assert (
+        client.post(f"/assessments/{mine.id}/self", data={"level": "good", "text": "Đi cơ sở 3 lần"}).status_code == 302
+    )
     assert client.post(f"/assessments/{mine.id}/decide", data={"level": "excellent"}).status_code == 403
     client.post("/auth/logout")
     login(head)

@@ -80,4 +80,9 @@ def test_each_step_closes_the_one_before_and_only_the_board_reopens(client, logi
     assert (reopened.self_level, reopened.proposed_level, reopened.decided_level) == (AssessmentLevel.GOOD, None, None)
     audited = db.session.scalars(select(AuditLog).where(AuditLog.table_name == "assessment",
                                                         AuditLog.row_id == mine.id)).all()
-    assert any(entry.user_id == leader.id and entry.action == "update" and (entry.after or {}).get("decided_level", "x") is None for entry in audited)
+    assert any(
+        entry.user_id == leader.id
+        and entry.action == "update"
+        and (entry.after or {}).get("decided_level", "x") is None
+        for entry in audited
+    )

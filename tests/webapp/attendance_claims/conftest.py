@@ -43,9 +43,17 @@ def claim_town(clock, make_unit, root_unit, make_person, make_group, make_member
         users[key] = make_user(Role.MEMBER, username=key, person=person)
     officer = make_user(Role.UNIT_OFFICER, username="officer", scope_unit=ward)
     other_officer = make_user(Role.UNIT_OFFICER, username="other_officer", scope_unit=other_ward)
-    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 5), "title": "Sinh hoạt chi bộ tháng 3",
-                              "place": "Nhà văn hóa tổ 1", "starts_at": "19:30", "agenda": "Triển khai nghị quyết"},
-                             [cell])
+    meeting = create_meeting(
+        {
+            "kind": MeetingKind.CELL,
+            "held_on": date(2026, 3, 5),
+            "title": "Sinh hoạt chi bộ tháng 3",
+            "place": "Nhà văn hóa tổ 1",
+            "starts_at": "19:30",
+            "agenda": "Triển khai nghị quyết",
+        },
+        [cell],
+    )
     future = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 20), "title": "Sinh hoạt chuyên đề",
                              "place": "Hội trường phường", "agenda": "Chuyển đổi số"}, [cell])
     db.session.commit()

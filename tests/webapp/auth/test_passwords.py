@@ -3,12 +3,11 @@ page with a policy whose change ends the other sessions and the calendar link.""
 import pytest
 from sqlalchemy import select
 
+from tests.factories import PASSWORD
 from webapp.extensions import db
 from webapp.models import CalendarFeed, Role
 from webapp.notifications.calendar import issue_feed_token as issue_token
 from webapp.passwords import check_password_hash, generate_password_hash
-
-from tests.factories import PASSWORD
 
 NEW = "Hoa-sen-no-2026"
 

@@ -4,12 +4,11 @@ from datetime import timedelta
 
 import pytest
 
+from tests.factories import PASSWORD
 from webapp import clock as app_clock
 from webapp.config import build_config
 from webapp.extensions import db
 from webapp.models import Role
-
-from tests.factories import PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,8 @@
 """Login under attack: failures lock a (user name, address) pair only; an unknown user name costs the same work as
 a known one; logging out or a new password ends every copy of the session cookie."""
+from tests.factories import PASSWORD
 from webapp.extensions import db
 from webapp.models import Role
-
-from tests.factories import PASSWORD
 
 
 def _post(client, username, password, addr):
@@ -77,7 +76,9 @@ def test_a_deactivated_account_costs_a_password_check_too(client, make_user, mon
     db.session.commit()
     calls = []
     real = accounts.check_password_hash
-    monkeypatch.setattr(accounts, "check_password_hash", lambda stored, password: calls.append(1) or real(stored, password))
+    monkeypatch.setattr(
+        accounts, "check_password_hash", lambda stored, password: calls.append(1) or real(stored, password)
+    )
     assert _post(client, "nghi", PASSWORD, "10.0.0.7").status_code == 401
     assert len(calls) == 1
 

@@ -6,11 +6,10 @@ from datetime import timedelta
 import pyotp
 import pytest
 
+from tests.factories import PASSWORD
 from webapp import clock as app_clock
 from webapp.extensions import db
 from webapp.models import AuditLog, Role
-
-from tests.factories import PASSWORD
 
 
 @pytest.fixture(autouse=True)

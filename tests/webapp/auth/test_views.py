@@ -1,6 +1,5 @@
 import re
 
-
 from webapp.models import Role
 
 

@@ -6,7 +6,6 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import delete, func, select, update
 
 from webapp import clock as app_clock

@@ -1,9 +1,9 @@
 """An admin scoped to a ward reads only the audit entries of its ward's users; the town's admin reads all."""
 import pytest
 
+from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.feedback.services import record_feedback, save_category
-from webapp.clock import local_today
 from webapp.models import Role
 
 SECRET = "Tố cáo cán bộ phường Nam Hồng"

@@ -12,8 +12,19 @@ from types import SimpleNamespace
 import pytest
 
 from webapp.extensions import db
-from webapp.models import (Attendance, AttendanceStatus, Meeting, MeetingKind, MemberRole, Opinion, OpinionKind, Sector,
-                           TargetIndicator, TargetMeasurement, UnitKind)
+from webapp.models import (
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingKind,
+    MemberRole,
+    Opinion,
+    OpinionKind,
+    Sector,
+    TargetIndicator,
+    TargetMeasurement,
+    UnitKind,
+)
 
 P, L, E, K = AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT
 
@@ -64,12 +75,26 @@ def town(root_unit, make_unit, make_person, make_group, make_membership, make_as
     make_meeting([c1, ward], date(2026, 1, 25), kind=MeetingKind.CONFERENCE, marks=[(f, P)])  # one row, two units
     make_meeting([], date(2026, 3, 5), kind=MeetingKind.GROUP, group=g1, title="Họp Đoàn 1", marks=[(c, P), (d, E)])
     briefing = make_meeting([], date(2026, 3, 20), kind=MeetingKind.BRIEFING, title="Giao ban quý I")
-    db.session.add_all([
-        Opinion(meeting_id=briefing.id, position=1, person_id=a.id, kind=OpinionKind.RESULTS, text="Kết quả tại TDP 1"),
-        Opinion(meeting_id=briefing.id, position=2, person_id=a.id, kind=OpinionKind.PROPOSALS, text="=HYPERLINK(\"x\")"),
-        Opinion(meeting_id=briefing.id, position=3, person_id=b.id, kind=OpinionKind.SHORTCOMINGS, text="Còn hạn chế"),
-        Opinion(meeting_id=briefing.id, position=4, person_id=x.id, kind=OpinionKind.RESULTS, text="Không phải thành viên"),
-    ])
+    db.session.add_all(
+        [
+            Opinion(
+                meeting_id=briefing.id, position=1, person_id=a.id, kind=OpinionKind.RESULTS, text="Kết quả tại TDP 1"
+            ),
+            Opinion(
+                meeting_id=briefing.id, position=2, person_id=a.id, kind=OpinionKind.PROPOSALS, text='=HYPERLINK("x")'
+            ),
+            Opinion(
+                meeting_id=briefing.id, position=3, person_id=b.id, kind=OpinionKind.SHORTCOMINGS, text="Còn hạn chế"
+            ),
+            Opinion(
+                meeting_id=briefing.id,
+                position=4,
+                person_id=x.id,
+                kind=OpinionKind.RESULTS,
+                text="Không phải thành viên",
+            ),
+        ]
+    )
 
     ind1 = TargetIndicator(unit=ward, year=2026, name="Kết nạp đảng viên mới", measure_unit="người",
                            target_value=10.0)
@@ -93,8 +118,11 @@ def work(town):
     land = FeedbackCategory(name="Đất đai")
     db.session.add(land)
     db.session.flush()
-    for day, person, status in [(date(2026, 2, 3), town.a, FeedbackStatus.NEW), (date(2026, 2, 9), town.a, FeedbackStatus.CLOSED),
-                                (date(2026, 5, 1), town.c, FeedbackStatus.NEW)]:
+    for day, person, status in [
+        (date(2026, 2, 3), town.a, FeedbackStatus.NEW),
+        (date(2026, 2, 9), town.a, FeedbackStatus.CLOSED),
+        (date(2026, 5, 1), town.c, FeedbackStatus.NEW),
+    ]:
         db.session.add(FeedbackItem(received_on=day, due_on=day, category_id=land.id, unit_id=town.c1.id,
                                     source_person_id=person.id, content="Kiến nghị", status=status))
     db.session.add_all([

@@ -24,8 +24,18 @@ def hostile_member(town, make_person, make_membership):
     return person
 
 
-@pytest.mark.parametrize("value,expected", [("=1+1", "'=1+1"), ("+84", "'+84"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
-                                            ("Nguyễn Văn An", "Nguyễn Văn An"), (5, 5), (None, None)])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+84", "'+84"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+        (5, 5),
+        (None, None),
+    ],
+)
 def test_neutralise(value, expected):
     assert neutralise(value) == expected
 
@@ -85,9 +95,9 @@ def test_formula_injection_is_neutralised(client, as_role, hostile_member):
 
 
 def test_report_ods_opens_and_carries_the_same_text(client, as_role, town):
+    from odf import teletype
     from odf.opendocument import load
     from odf.table import TableCell
-    from odf import teletype
 
     as_role(Role.LEADERSHIP)
     response = client.get("/dashboard/report.ods", query_string=YEAR)
@@ -122,7 +132,22 @@ def test_libreoffice_converts_the_report_to_pdf(client, as_role, town, tmp_path)
     as_role(Role.LEADERSHIP)
     source = tmp_path / "bao-cao.xlsx"
     source.write_bytes(client.get("/dashboard/report.xlsx", query_string=YEAR).data)
-    profile = (tmp_path / "profile").as_uri()  # its own profile: another LibreOffice running (another test) is not joined
-    subprocess.run([LIBREOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, timeout=120, capture_output=True)
+    profile = (
+        tmp_path / "profile"
+    ).as_uri()  # its own profile: another LibreOffice running (another test) is not joined
+    subprocess.run(
+        [
+            LIBREOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
     assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")

@@ -217,6 +217,7 @@ def test_heat_levels(value, peak, level):
 
 def test_dashboard_runs_a_constant_number_of_queries(town, filters_for, app):
     from sqlalchemy import event
+
     from webapp.extensions import db
 
     statements = []

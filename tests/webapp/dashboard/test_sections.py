@@ -11,7 +11,9 @@ from webapp.models import MemberRole, Role
 def many_members(make_group, make_person, make_membership):
     group = make_group(number=1)
     for n in range(7):
-        make_membership(make_person(f"Nguyễn Văn Thành Viên {n:02d}"), group, MemberRole.MEMBER, start=date(2025, 10, 15))
+        make_membership(
+            make_person(f"Nguyễn Văn Thành Viên {n:02d}"), group, MemberRole.MEMBER, start=date(2025, 10, 15)
+        )
     return group
 
 

@@ -51,7 +51,9 @@ def test_drilldown_lists_the_records_behind_a_member_figure(client, as_role, tow
     # Four counted marks: 10/1, 10/2, 10/3 at C1 and 12/4 at C2 — not 10/4 at C1 nor 12/3 at C2.
     assert body.count("<tr><td>") == 4
     assert "10/04/2026" not in body and "12/03/2026" not in body and "12/04/2026" in body
-    excused = client.get("/dashboard/records/attendance", query_string={**args, "status": "excused"}).get_data(as_text=True)
+    excused = client.get("/dashboard/records/attendance", query_string={**args, "status": "excused"}).get_data(
+        as_text=True
+    )
     assert "10/02/2026" in excused and "10/01/2026" not in excused and "<html" in excused
 
 

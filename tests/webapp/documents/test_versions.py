@@ -5,10 +5,9 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 
+from webapp.documents.rules import ends_related, in_force
 from webapp.extensions import db
 from webapp.models import Document, Role
-
-from webapp.documents.rules import ends_related, in_force
 
 
 def test_version_rules_are_pure():
@@ -38,7 +37,9 @@ def test_a_draft_is_commented_issued_and_replaces_the_old_version(client, login,
     assert new.status == "draft" and old.effective_to is None
     client.post("/auth/logout")
     login(leader)
-    assert client.post(f"/documents/{new.id}/comments", data={"text": "Đề nghị bổ sung chế độ báo cáo"}).status_code == 302
+    assert (
+        client.post(f"/documents/{new.id}/comments", data={"text": "Đề nghị bổ sung chế độ báo cáo"}).status_code == 302
+    )
     assert client.post(f"/documents/{new.id}/issue").status_code == 403
     client.post("/auth/logout")
     login(admin)

@@ -3,11 +3,11 @@ from io import BytesIO
 
 import pytest
 from openpyxl import load_workbook
+from werkzeug.datastructures import FileStorage
 
 from webapp.extensions import db
 from webapp.feedback.services import attach_files, transition
 from webapp.models import FeedbackStatus, Role
-from werkzeug.datastructures import FileStorage
 
 from .conftest import SECRET
 

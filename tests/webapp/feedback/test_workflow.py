@@ -3,8 +3,14 @@ from datetime import date
 
 import pytest
 
-from webapp.feedback.workflow import (TRANSITIONS, TransitionError, check_transition, elapsed_days, is_overdue,
-                                      response_deadline)
+from webapp.feedback.workflow import (
+    TRANSITIONS,
+    TransitionError,
+    check_transition,
+    elapsed_days,
+    is_overdue,
+    response_deadline,
+)
 from webapp.models import FeedbackStatus as S
 
 

@@ -4,12 +4,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from tests.webapp.town import START
 from webapp.extensions import db
 from webapp.formfields import RuleViolation
 from webapp.groups import services
-from webapp.models import Assignment, AuditLog, Membership, MemberRole, Term
-
-from tests.webapp.town import START
+from webapp.models import Assignment, AuditLog, MemberRole, Membership, Term
 
 
 @pytest.fixture(autouse=True)
@@ -115,11 +114,18 @@ def test_change_assignment_unit_closes_and_opens(town):
     new = services.change_assignment_unit(town.assignment, town.ward, date(2026, 4, 1))
     db.session.commit()
     assert town.assignment.end_date == date(2026, 3, 31)
-    assert (new.unit_id, new.start_date, new.membership_id) == (town.ward.id, date(2026, 4, 1), town.member_membership.id)
+    assert (new.unit_id, new.start_date, new.membership_id) == (
+        town.ward.id,
+        date(2026, 4, 1),
+        town.member_membership.id,
+    )
 
 
 def test_change_assignment_unit_rejects_the_same_unit(town):
-    assert _violation(lambda: services.change_assignment_unit(town.assignment, town.cell, date(2026, 4, 1))).field == "unit_id"
+    assert (
+        _violation(lambda: services.change_assignment_unit(town.assignment, town.cell, date(2026, 4, 1))).field
+        == "unit_id"
+    )
 
 
 def test_end_assignment(town):

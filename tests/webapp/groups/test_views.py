@@ -4,12 +4,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from webapp.extensions import db
-from webapp.models import Assignment, Membership, MemberRole, Role, Term, WorkingGroup
-
 from tests.webapp.town import START, yesterday
 from webapp.clock import local_today
+from webapp.extensions import db
 from webapp.groups.queries import group_summaries
+from webapp.models import Assignment, MemberRole, Membership, Role, Term, WorkingGroup
 
 HX = {"HX-Request": "true"}
 
@@ -229,7 +228,9 @@ def test_assign_unit_and_scope_error(client, town, as_role):
     as_role(Role.ADMIN, scope_unit=town.root)
     key = f"assign-{town.member_membership.id}"
     url = f"/groups/{town.group.id}/members/{town.member_membership.id}/assignments"
-    response = client.post(url, headers=HX, data={f"{key}-unit_id": str(town.ward.id), f"{key}-start_date": "2026-02-01"})
+    response = client.post(
+        url, headers=HX, data={f"{key}-unit_id": str(town.ward.id), f"{key}-start_date": "2026-02-01"}
+    )
     assert response.status_code == 200
     assert _count(Assignment, Assignment.unit_id == town.ward.id, Assignment.end_date.is_(None)) == 1
 
@@ -238,7 +239,9 @@ def test_assign_unit_outside_the_scope_is_refused_next_to_the_field(client, town
     login(make_user(Role.GROUP_HEAD, person=town.head, scope_unit=town.ward))
     key = f"assign-{town.member_membership.id}"
     url = f"/groups/{town.group.id}/members/{town.member_membership.id}/assignments"
-    response = client.post(url, headers=HX, data={f"{key}-unit_id": str(town.other_ward.id), f"{key}-start_date": "2026-02-01"})
+    response = client.post(
+        url, headers=HX, data={f"{key}-unit_id": str(town.other_ward.id), f"{key}-start_date": "2026-02-01"}
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 422 and f'id="{key}-unit_id-err"' in body and "ngoài phạm vi" in body
     assert _count(Assignment, Assignment.unit_id == town.other_ward.id) == 0

@@ -53,7 +53,9 @@ def test_commit_prints_the_receipt_and_reimport_changes_nothing(runner, town):
     name = "a06_attendance_wide_months.xlsx"
     result, payload = run(runner, "import", sample(name), "--kind", "attendance", "--json", "--create-persons")
     assert result.exit_code == 0, result.output
-    assert payload["status"] == "committed" and payload["counts"]["created"]["attendance"] == len(truth(name)["records"])
+    assert payload["status"] == "committed" and payload["counts"]["created"]["attendance"] == len(
+        truth(name)["records"]
+    )
     batch = db.session.get(ImportBatch, payload["batch_id"])
     assert batch.sha256 == payload["sha256"] and batch.created_by_id is None
     again = run(runner, "import", sample(name), "--kind", "attendance", "--json", "--create-persons")[1]
@@ -87,5 +89,5 @@ def test_dry_run_checks_birth_dates_against_the_apps_today(runner, clock, tmp_pa
     assert result.exit_code == 0 and payload["errors"] == []
     young = [w for w in payload["warnings"] if "chưa đủ 18 tuổi" in w["message"]]
     assert [w["message"] for w in young] == ([
-        f"Trang «Sheet», cột C «Ngày sinh»: 1 người chưa đủ 18 tuổi tính đến ngày 01/06/2029 — kiểm tra lại ngày "
+        "Trang «Sheet», cột C «Ngày sinh»: 1 người chưa đủ 18 tuổi tính đến ngày 01/06/2029 — kiểm tra lại ngày "
         "sinh (C3 «2012-01-01»)"] if warned else [])

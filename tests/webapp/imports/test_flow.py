@@ -3,10 +3,23 @@ import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import (Assignment, Attendance, AttendanceStatus, AuditLog, BatchStatus, ImportBatch,
-                           ImportMapping, Meeting, Membership, MemberRole, Person, Role, Unit)
 from webapp.imports import files
 from webapp.imports.commit import roster
+from webapp.models import (
+    Assignment,
+    Attendance,
+    AttendanceStatus,
+    AuditLog,
+    BatchStatus,
+    ImportBatch,
+    ImportMapping,
+    Meeting,
+    MemberRole,
+    Membership,
+    Person,
+    Role,
+    Unit,
+)
 
 from .conftest import COMMIT, SAMPLES, batch_id_of, sample, truth
 
@@ -141,7 +154,9 @@ def test_bad_cell_is_shown_and_fixed_in_place(client, admin, town, upload, roste
     fixed = client.post(f"/imports/{batch_id}/cell", data={"ref": "C4", "value": "28/02/1970"},
                         headers={"HX-Request": "true"})
     fragment = fixed.get_data(as_text=True)
-    assert fixed.status_code == 200 and fragment.startswith('\n<div id="import-work">') or 'id="import-work"' in fragment
+    assert (
+        fixed.status_code == 200 and fragment.startswith('\n<div id="import-work">') or 'id="import-work"' in fragment
+    )
     assert 'class="cell-error' not in fragment and "cell-fixed" in fragment and "<html" not in fragment
     commit(client, batch_id)
     assert db.session.scalar(select(Person.birth_date)).isoformat() == "1970-02-28"
@@ -214,8 +229,10 @@ def test_failed_rows_download_neutralises_formulas(client, admin, town, upload, 
 
     from openpyxl import load_workbook
 
-    rows = [[1, "@SUM(1+1)*cmd|' /C calc'!A0", "bad date", "", "Đoàn công tác số 7", "Thành viên", roster_file.unit, ""],
-            [2, "Đỗ Thị Mai", "03/09/1982", "", "Đoàn công tác số 7", "Thành viên", roster_file.unit, ""]]
+    rows = [
+        [1, "@SUM(1+1)*cmd|' /C calc'!A0", "bad date", "", "Đoàn công tác số 7", "Thành viên", roster_file.unit, ""],
+        [2, "Đỗ Thị Mai", "03/09/1982", "", "Đoàn công tác số 7", "Thành viên", roster_file.unit, ""],
+    ]
     receipt = commit(client, batch_id_of(upload(roster_file(rows))))
     batch_id = batch_id_of(receipt)
     assert db.session.get(ImportBatch, batch_id).counts["failed"] == 1
@@ -330,7 +347,11 @@ def test_legacy_tcvn3_cells_are_shown_before_and_after(client, admin, town, uplo
     assert converted["before"] != converted["after"] and converted["before"] in html.replace("&#39;", "'")
 
 
-SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.name.endswith(tuple(".xlsx .xls .ods .csv".split()))) if SAMPLES.exists() else []
+SAMPLE_NAMES = (
+    sorted(p.name for p in SAMPLES.iterdir() if p.name.endswith(tuple(".xlsx .xls .ods .csv".split())))
+    if SAMPLES.exists()
+    else []
+)
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
@@ -388,7 +409,6 @@ def test_the_web_preview_and_the_cli_read_every_sample_alike(client, admin, town
     import json
     import subprocess
     import sys
-
     from pathlib import Path
 
     from webapp.imports.services import parse_batch

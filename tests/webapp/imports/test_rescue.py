@@ -3,12 +3,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from tests.workbooks import write_workbook
 from webapp.extensions import db
 from webapp.imports import services
 from webapp.models import Attendance, ImportBatch, ImportTemplate, Role, Sector, UnitKind
 
 from .conftest import COMMIT, batch_id_of
-from tests.workbooks import write_workbook
 
 # A decoy line naming four fields two rows above the real month header: the detector takes the decoy.
 MISLEAD = [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2024"], ["Họ và tên", "Chi bộ", "Ngày", "Điểm danh"], [],

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import Assignment, ImportBatch, Membership, MemberRole, Person, Role, WorkingGroup
+from webapp.models import Assignment, ImportBatch, MemberRole, Membership, Person, Role, WorkingGroup
 
 from .conftest import COMMIT, batch_id_of
 

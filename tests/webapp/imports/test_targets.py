@@ -9,8 +9,17 @@ from sqlalchemy import func, select
 from tests.targets_sheets import AN_LAC, KHU_PHO_3, LE_LOI, write_targets_workbook
 from webapp.extensions import db
 from webapp.imports import services
-from webapp.models import (AuditLog, BatchStatus, ImportBatch, Role, Sector, TargetIndicator, TargetMeasurement,
-                           Unit, UnitKind)
+from webapp.models import (
+    AuditLog,
+    BatchStatus,
+    ImportBatch,
+    Role,
+    Sector,
+    TargetIndicator,
+    TargetMeasurement,
+    Unit,
+    UnitKind,
+)
 from webapp.targets import services as target_services
 
 from .conftest import COMMIT, batch_id_of
@@ -71,9 +80,12 @@ def test_upload_preview_commit_creates_indicators_and_measurements(client, admin
     assert batch.counts["created"] == {"target_indicator": 5, "target_measurement": 4}
     assert (batch.counts["imported"], batch.counts["failed"], batch.counts["skipped"]) == (5, 1, 3)
     assert indicators() == {
-        (AN_LAC, "Kết nạp đảng viên mới"): ("Đảng viên", 12.0), (AN_LAC, "Thu ngân sách trên địa bàn"): ("Triệu đồng", 1250.0),
-        (AN_LAC, "Tỷ lệ hộ nghèo giảm"): ("%", 95.0), (KHU_PHO_3, "Kết nạp đảng viên mới"): ("Đảng viên", 2.0),
-        (LE_LOI, "Kết nạp đảng viên mới"): ("Đảng viên", 1.0)}
+        (AN_LAC, "Kết nạp đảng viên mới"): ("Đảng viên", 12.0),
+        (AN_LAC, "Thu ngân sách trên địa bàn"): ("Triệu đồng", 1250.0),
+        (AN_LAC, "Tỷ lệ hộ nghèo giảm"): ("%", 95.0),
+        (KHU_PHO_3, "Kết nạp đảng viên mới"): ("Đảng viên", 2.0),
+        (LE_LOI, "Kết nạp đảng viên mới"): ("Đảng viên", 1.0),
+    }
     assert measurements() == [
         ("Kết nạp đảng viên mới", KHU_PHO_3, date(2026, 7, 15), 2.0),
         ("Kết nạp đảng viên mới", LE_LOI, date(2026, 7, 15), 0.0),

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.imports.matching import UnitIndex
-from webapp.models import Assignment, ImportBatch, Membership, MemberRole, Person, Role, Sector, Unit, UnitKind
+from webapp.models import Assignment, ImportBatch, MemberRole, Membership, Person, Role, Sector, Unit, UnitKind
 from webapp.names import fold
 
 from .conftest import COMMIT, ROSTER_HEADERS, batch_id_of, write_xlsx

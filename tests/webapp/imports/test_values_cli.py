@@ -19,7 +19,8 @@ def dry_run(runner, *args):
     return result, json.loads(result.stdout)
 
 
-def test_the_dry_run_prints_the_near_match_and_agrees_with_the_web_preview(runner, client, admin, wards, tmp_path):
+def test_the_dry_run_prints_the_near_match_and_agrees_with_the_web_preview(
+        runner, client, admin, wards, tmp_path):  # noqa: F811  (fixtures imported from test_values)
     path = roster(tmp_path, [NEAR, NEAR, SAME_NAME])
     result, payload = dry_run(runner, path)
     assert result.exit_code == 0 and result.stdout.count("\n") == 1
@@ -38,7 +39,8 @@ def test_the_dry_run_prints_the_near_match_and_agrees_with_the_web_preview(runne
     assert payload["planned"] == web.summary["planned"]
 
 
-def test_a_template_carries_corrections_and_answers_to_the_dry_run_and_the_commit(runner, wards, tmp_path):
+def test_a_template_carries_corrections_and_answers_to_the_dry_run_and_the_commit(
+        runner, wards, tmp_path):  # noqa: F811  (fixture imported from test_values)
     path = roster(tmp_path, [NEAR, NEAR, SAME_NAME])
     template = tmp_path / "mau.json"
     template.write_text(json.dumps({"layout": {"header_rows": [3, 3]}, "confirmations": {"units": {
@@ -53,14 +55,14 @@ def test_a_template_carries_corrections_and_answers_to_the_dry_run_and_the_commi
     assert set(db.session.scalars(select(Assignment.unit_id))) == {wards["school"].id, wards["son_1"].id}
 
 
-def test_without_the_answers_the_commit_is_refused_naming_the_values(runner, wards, tmp_path):
+def test_without_the_answers_the_commit_is_refused_naming_the_values(runner, wards, tmp_path):  # noqa: F811
     path = roster(tmp_path, [NEAR, NEAR, NEAR])
     committed = runner.invoke(args=["import", str(path), "--kind", "roster", "--json", "--start-date", "2025-11-01"])
     assert committed.exit_code == 2 and NEAR in json.loads(committed.stdout)["error"]
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
 
 
-def test_a_template_the_rescue_form_would_refuse_is_refused_with_its_message(runner, wards, tmp_path):
+def test_a_template_the_rescue_form_would_refuse_is_refused_with_its_message(runner, wards, tmp_path):  # noqa: F811
     template = tmp_path / "sai.json"
     template.write_text(json.dumps({"header_rows": [5, 1]}), encoding="utf-8")
     result, payload = dry_run(runner, roster(tmp_path, [NEAR] * 3), "--template", template)

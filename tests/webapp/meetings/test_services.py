@@ -122,7 +122,9 @@ def test_schedule_creates_twelve_monthly_meetings_and_is_idempotent(ward, make_m
     make_meeting(held_on=date(2026, 2, 10), units=[ward.cell])
     assert services.schedule_cell_meetings([ward.cell, ward.other_cell], 2026, 31) == 23
     assert services.schedule_cell_meetings([ward.cell, ward.other_cell], 2026, 31) == 0
-    days = sorted(m.held_on for m in db.session.scalars(db.select(Meeting).where(Meeting.units.contains(ward.other_cell))))
+    days = sorted(
+        m.held_on for m in db.session.scalars(db.select(Meeting).where(Meeting.units.contains(ward.other_cell)))
+    )
     assert days[1] == date(2026, 2, 28) and days[3] == date(2026, 4, 30) and len(days) == 12
     cell_meetings = db.session.scalars(db.select(Meeting).where(Meeting.units.contains(ward.cell))).all()
     assert all(len(m.attendances) == 3 for m in cell_meetings)

@@ -6,8 +6,16 @@ from sqlalchemy import event, func, select
 
 from webapp.extensions import db
 from webapp.meetings import services
-from webapp.models import (Attendance, AttendanceStatus, ConclusionPoint, Meeting, MeetingFile, MeetingKind,
-                           Opinion, Role)
+from webapp.models import (
+    Attendance,
+    AttendanceStatus,
+    ConclusionPoint,
+    Meeting,
+    MeetingFile,
+    MeetingKind,
+    Opinion,
+    Role,
+)
 
 from .conftest import rows_by_person
 
@@ -113,8 +121,9 @@ def test_delete_meeting(client, admin, cell_meeting):
 
 def test_marking_with_htmx_returns_the_row_and_out_of_band_counters(client, admin, cell_meeting):
     row = cell_meeting.attendances[0]
-    response = client.post(f"/meetings/{cell_meeting.id}/attendance/{row.id}", data={"status": "late", "reason": "họp tổ"},
-                           headers=HX)
+    response = client.post(
+        f"/meetings/{cell_meeting.id}/attendance/{row.id}", data={"status": "late", "reason": "họp tổ"}, headers=HX
+    )
     assert response.status_code == 200
     assert f'id="att-{row.id}"' in response.text and "Đi muộn" in response.text
     assert 'id="att-counters"' in response.text and 'hx-swap-oob="true"' in response.text
@@ -171,7 +180,9 @@ def test_double_submission_of_the_same_mark_keeps_one_change(client, admin, cell
 
 def test_row_of_another_meeting_is_not_found(client, admin, ward, cell_meeting, make_meeting):
     other = make_meeting(held_on=date(2026, 4, 5), units=[ward.cell])
-    response = client.post(f"/meetings/{cell_meeting.id}/attendance/{other.attendances[0].id}", data={"status": "present"})
+    response = client.post(
+        f"/meetings/{cell_meeting.id}/attendance/{other.attendances[0].id}", data={"status": "present"}
+    )
     assert response.status_code == 404
 
 
@@ -190,7 +201,9 @@ def test_recompute_and_guests(client, admin, ward, cell_meeting, make_person):
     guest = make_person("Trần Thu Trang")
     found = client.get(f"/meetings/{cell_meeting.id}/attendance?q=thu trang")
     assert "Trần Thu Trang" in found.text
-    assert client.post(f"/meetings/{cell_meeting.id}/attendance/guests", data={"person_id": guest.id}).status_code == 302
+    assert (
+        client.post(f"/meetings/{cell_meeting.id}/attendance/guests", data={"person_id": guest.id}).status_code == 302
+    )
     assert client.post(f"/meetings/{cell_meeting.id}/attendance/guests", data={"person_id": "x"}).status_code == 422
     assert client.post(f"/meetings/{cell_meeting.id}/attendance/guests", data={"person_id": 9999}).status_code == 422
     rows = rows_by_person(db.session.get(Meeting, cell_meeting.id))
@@ -294,8 +307,11 @@ def test_bad_opinion_is_refused(client, admin, briefing, data, message):
 def test_conclusion_and_points(client, admin, briefing):
     client.post(f"/meetings/{briefing.id}/conclusion", data={"chair": "Bí thư Thị ủy", "conclusion": "Các đoàn cần..."},
                 headers=HX)
-    ok = client.post(f"/meetings/{briefing.id}/conclusion/points",
-                     data={"text": "Sửa đổi quy chế", "owner_text": "Ban Tổ chức", "deadline": "2026-09-30"}, headers=HX)
+    ok = client.post(
+        f"/meetings/{briefing.id}/conclusion/points",
+        data={"text": "Sửa đổi quy chế", "owner_text": "Ban Tổ chức", "deadline": "2026-09-30"},
+        headers=HX,
+    )
     assert ok.status_code == 200 and "30/09/2026" in ok.text
     bad = client.post(f"/meetings/{briefing.id}/conclusion/points", data={"text": "x", "deadline": "mai"}, headers=HX)
     assert bad.status_code == 422 and "Ngày không hợp lệ" in bad.text
@@ -306,11 +322,21 @@ def test_conclusion_and_points(client, admin, briefing):
 
 
 def test_minutes_print_in_the_official_layout(client, admin, ward, briefing):
-    services.add_opinion(briefing, {"speaker_name": "Nguyễn Quang Vinh", "kind": "results", "text": "Các trưởng, phó đoàn <b>"})
+    services.add_opinion(
+        briefing, {"speaker_name": "Nguyễn Quang Vinh", "kind": "results", "text": "Các trưởng, phó đoàn <b>"}
+    )
     services.add_conclusion_point(briefing, "Rà soát nhiệm vụ 3 tháng cuối năm", "Các đoàn", None)
     page = client.get(f"/meetings/{briefing.id}/minutes").text
-    for text in ("ĐẢNG BỘ THỊ XÃ HỒNG SƠN", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hồng Sơn, ngày 7 tháng 9 năm 2026",
-                 "BIÊN BẢN GIAO BAN", "Hội trường Thị ủy", "1 lượt ý kiến", "1. Rà soát nhiệm vụ", "THƯỜNG TRỰC ĐẢNG ỦY"):
+    for text in (
+        "ĐẢNG BỘ THỊ XÃ HỒNG SƠN",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Hồng Sơn, ngày 7 tháng 9 năm 2026",
+        "BIÊN BẢN GIAO BAN",
+        "Hội trường Thị ủy",
+        "1 lượt ý kiến",
+        "1. Rà soát nhiệm vụ",
+        "THƯỜNG TRỰC ĐẢNG ỦY",
+    ):
         assert text in page
     assert "&lt;b&gt;" in page and "đoàn <b>" not in page
 

@@ -4,12 +4,11 @@ from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar
 
+from tests.factories import PASSWORD
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
 from webapp.models import Attendance, MeetingKind, Role
 from webapp.tasks.services import create_task
-
-from tests.factories import PASSWORD
 
 
 def _relogin(client, login, user) -> str:
@@ -86,7 +85,9 @@ def test_the_link_dies_with_a_new_password_deactivation_and_logout_everywhere(cl
     assert client.get(link).status_code == 404
     member.active = True
     db.session.commit()
-    link = _link(client) if client.get("/notifications/calendar").status_code == 200 else _relogin(client, login, member)
+    link = (
+        _link(client) if client.get("/notifications/calendar").status_code == 200 else _relogin(client, login, member)
+    )
     assert client.post("/auth/logout-everywhere").status_code == 302
     assert client.get(link).status_code == 404
 

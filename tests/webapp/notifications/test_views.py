@@ -39,7 +39,11 @@ def test_digest_dry_run_prints_what_would_be_sent(runner, make_user, make_person
     _work(make_user, make_person)
     result = runner.invoke(args=["send-digest", "--days", "3", "--dry-run"])
     assert result.exit_code == 0
-    assert "thanhvien@example.vn" in result.output and "Quá hạn rồi — hạn" in result.output and result.output.count("[QUÁ HẠN]") == 1
+    assert (
+        "thanhvien@example.vn" in result.output
+        and "Quá hạn rồi — hạn" in result.output
+        and result.output.count("[QUÁ HẠN]") == 1
+    )
     assert "Còn xa" not in result.output and "Sẽ gửi 1 thư" in result.output
 
 

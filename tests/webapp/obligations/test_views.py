@@ -81,7 +81,9 @@ def test_who_declares_absences_for_whom(client, login, make_unit, root_unit, mak
     refused = client.post("/obligations/absences/new", data={**own, "person_id": stranger.id})
     assert refused.status_code == 422
     backwards = client.post("/obligations/absences/new", data={**own, "end_date": "2026-04-01"})
-    assert backwards.status_code == 422 and "Ngày kết thúc phải từ ngày bắt đầu trở đi." in backwards.get_data(as_text=True)
+    assert backwards.status_code == 422 and "Ngày kết thúc phải từ ngày bắt đầu trở đi." in backwards.get_data(
+        as_text=True
+    )
     assert client.get(f"/obligations/group/{group.id}").status_code == 403
     absence = db.session.scalar(select(Absence))
     client.post("/auth/logout")

@@ -8,8 +8,20 @@ from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
-from webapp.models import (Assignment, Meeting, MeetingKind, MemberRole, OutgoingDocument, Person, Role, Sector, Unit,
-                           UnitKind, User, WorkingGroup)
+from webapp.models import (
+    Assignment,
+    Meeting,
+    MeetingKind,
+    MemberRole,
+    OutgoingDocument,
+    Person,
+    Role,
+    Sector,
+    Unit,
+    UnitKind,
+    User,
+    WorkingGroup,
+)
 from webapp.units.identity import identity_for
 from webapp.units.services import save_identity
 
@@ -76,7 +88,12 @@ def test_demo_loads_a_province_whose_groups_work_in_communes(runner):
     assert any(unit.name.startswith("Chi bộ thôn") for unit in followed)
     # the province's eight groups and the commune-level group linked to the first of them
     assert db.session.scalar(select(func.count()).select_from(WorkingGroup)) == 9
-    assert db.session.scalar(select(func.count()).select_from(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))) == 1
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(WorkingGroup).where(WorkingGroup.works_with_group_id.is_not(None))
+        )
+        == 1
+    )
     texts = " ".join([*db.session.scalars(select(User.display_name)), *db.session.scalars(select(Meeting.title)),
                       *(p or "" for p in db.session.scalars(select(Person.position)))])
     assert "Tỉnh ủy" in texts

@@ -72,7 +72,9 @@ def test_each_kind_counts_on_its_own_and_a_new_year_starts_again(client, as_role
     assert symbols == ["1-BC/ĐU", "1-TB/ĐU", "1-QĐ/ĐU", "1-TB/ĐU", "1-GM/ĐU"]
     notice = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.kind == "TB"))
     text = _text(client.get(f"/paperwork/{notice.id}.docx").data)
-    assert "THÔNG BÁO KẾT LUẬN" in text and "Rà soát nhiệm vụ; =SUM(A1)\nxuống dòng" in text and "hạn 31/01/2027" in text
+    assert (
+        "THÔNG BÁO KẾT LUẬN" in text and "Rà soát nhiệm vụ; =SUM(A1)\nxuống dòng" in text and "hạn 31/01/2027" in text
+    )
     decision = db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.kind == "QĐ"))
     assert "Trần <b>Văn</b> Một" in _text(client.get(f"/paperwork/{decision.id}.docx").data)
     page = client.get(f"/paperwork/{decision.id}").get_data(as_text=True)

@@ -2,10 +2,9 @@
 import pytest
 from sqlalchemy import func, select
 
+from tests.webapp.town import START, yesterday
 from webapp.extensions import db
 from webapp.models import MemberRole, Person, Role
-
-from tests.webapp.town import START, yesterday
 
 HX = {"HX-Request": "true"}
 

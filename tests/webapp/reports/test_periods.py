@@ -4,8 +4,17 @@ from datetime import date
 import pytest
 
 from webapp.models import ReportFrequency as F
-from webapp.reports.periods import (Classification, Standing, classify, due_date, on_time_rate, parse_period_key,
-                                    period_bounds, period_key, periods_between)
+from webapp.reports.periods import (
+    Classification,
+    Standing,
+    classify,
+    due_date,
+    on_time_rate,
+    parse_period_key,
+    period_bounds,
+    period_key,
+    periods_between,
+)
 
 
 @pytest.mark.parametrize("frequency, day, key", [

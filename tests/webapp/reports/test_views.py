@@ -102,10 +102,16 @@ def test_a_wards_admin_files_ledger_entries_only_for_groups_of_their_ward(client
     ward_schedule = create_schedule(ward_group, ReportFrequency.MONTHLY, due_day=20, starts_on=date(2025, 1, 1))
     db.session.commit()
     login(make_user(Role.ADMIN, scope_unit=ward))
-    assert client.post("/reports/submit", data={"schedule_id": town_schedule.id, "period_key": "2025-12"}).status_code == 422
+    assert (
+        client.post("/reports/submit", data={"schedule_id": town_schedule.id, "period_key": "2025-12"}).status_code
+        == 422
+    )
     assert client.post("/reports/schedules", data={"group_id": town_group.id, "frequency": "quarterly", "due_day": "10",
                                                    "months_after": "1", "starts_on": "2025-01-01"}).status_code == 422
-    assert client.post("/reports/submit", data={"schedule_id": ward_schedule.id, "period_key": "2025-12"}).status_code == 302
+    assert (
+        client.post("/reports/submit", data={"schedule_id": ward_schedule.id, "period_key": "2025-12"}).status_code
+        == 302
+    )
     assert [s.schedule_id for s in db.session.scalars(db.select(ReportSubmission))] == [ward_schedule.id]
 
 
@@ -113,10 +119,16 @@ def test_periods_read_as_an_office_writes_them(client, as_role, make_group, make
     """#20: periods showed as '2026-11'."""
     from webapp.reports.periods import period_label
 
-    assert [period_label(f, k) for f, k in ((ReportFrequency.MONTHLY, "2026-11"), (ReportFrequency.QUARTERLY, "2025-Q4"),
-                                            (ReportFrequency.HALF_YEARLY, "2026-H1"), (ReportFrequency.YEARLY, "2026"),
-                                            (ReportFrequency.MONTHLY, "sai"))] == [
-        "tháng 11/2026", "quý IV/2025", "6 tháng đầu năm 2026", "năm 2026", "sai"]
+    assert [
+        period_label(f, k)
+        for f, k in (
+            (ReportFrequency.MONTHLY, "2026-11"),
+            (ReportFrequency.QUARTERLY, "2025-Q4"),
+            (ReportFrequency.HALF_YEARLY, "2026-H1"),
+            (ReportFrequency.YEARLY, "2026"),
+            (ReportFrequency.MONTHLY, "sai"),
+        )
+    ] == ["tháng 11/2026", "quý IV/2025", "6 tháng đầu năm 2026", "năm 2026", "sai"]
     _ledger_case(make_group, make_user)
     as_role(Role.ADMIN)
     assert "tháng 01/2025" in client.get("/reports/?from=2025-01&to=2025-03").get_data(as_text=True)

@@ -9,7 +9,7 @@ from webapp.models import TargetIndicator, TargetMeasurement
 
 
 @pytest.fixture
-def indicator(town):
+def indicator(town):  # noqa: F811  (the shared town fixture, imported above)
     indicator = TargetIndicator(unit=town.ward, year=2026, name="Kết nạp đảng viên mới", measure_unit="đảng viên",
                                 target_value=10.0)
     indicator.measurements = [TargetMeasurement(measured_on=date(2026, 3, 31), value=4.0)]

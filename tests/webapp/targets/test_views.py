@@ -63,7 +63,9 @@ def test_update_and_delete(client, town, indicator, login_as):
 def test_readers_see_the_figures_without_the_forms(client, town, indicator, login_as):
     login_as(Role.LEADERSHIP)
     body = client.get(f"/targets/unit/{town.ward.id}?year=2026", headers=HX).get_data(as_text=True)
-    assert "Kết nạp đảng viên mới" in body and "40,0 %" in body and "Ghi nhận" not in body and "Thêm chỉ tiêu" not in body
+    assert (
+        "Kết nạp đảng viên mới" in body and "40,0 %" in body and "Ghi nhận" not in body and "Thêm chỉ tiêu" not in body
+    )
     assert client.get(f"/targets/unit/{town.ward.id}?year=12").status_code == 400
 
 

@@ -33,7 +33,9 @@ def test_admin_creates_a_task_from_a_conclusion_point(client, as_role, make_grou
     group = make_group()
     as_role(Role.ADMIN)
     point_id = conclusion_point.id
-    form = client.get(f"/tasks/new?source_kind=conclusion_point&source_id={point_id}&title=Sửa quy chế").get_data(as_text=True)
+    form = client.get(f"/tasks/new?source_kind=conclusion_point&source_id={point_id}&title=Sửa quy chế").get_data(
+        as_text=True
+    )
     assert "Sửa quy chế" in form
     response = client.post("/tasks/new", data={"title": "Sửa đổi quy chế hoạt động", "owner_kind": "group",
                                                 "owner_group_id": group.id, "deadline": "30/09/2026",
@@ -65,7 +67,12 @@ def test_owner_records_progress_and_completes(client, login, make_user, make_per
     db.session.commit()
     login(owner)
     assert client.post(f"/tasks/{task.id}/notes", data={"noted_on": "2026-11-20", "text": ""}).status_code == 422
-    assert client.post(f"/tasks/{task.id}/notes", data={"noted_on": "2026-11-20", "text": "Đã làm việc với chi bộ"}).status_code == 302
+    assert (
+        client.post(
+            f"/tasks/{task.id}/notes", data={"noted_on": "2026-11-20", "text": "Đã làm việc với chi bộ"}
+        ).status_code
+        == 302
+    )
     assert client.post(f"/tasks/{task.id}/status", data={"status": "done"}).status_code == 302
     assert client.post(f"/tasks/{task.id}/status", data={"status": "bogus"}).status_code == 422
     db.session.expire_all()

@@ -15,9 +15,18 @@ DEMO_NAMES = ("Thị ủy", "THỊ ỦY", "ThU", "Hồng Sơn", "Hà Tĩnh")
 
 def _province(make_unit):
     root = make_unit("Đảng bộ tỉnh Hà Tĩnh", UnitKind.ROOT, Sector.TOWN)
-    save_identity(root, superior_name="Đảng Cộng sản Việt Nam", issuer_name="Tỉnh ủy Hà Tĩnh",
-                  committee_name="Tỉnh ủy", symbol="TU", place_name="Hà Tĩnh", signer_on_behalf="T/M BAN THƯỜNG VỤ",
-                  signer_title="PHÓ BÍ THƯ THƯỜNG TRỰC", signer_name="Nguyễn Văn Ký", recipients="- Ban Thường vụ Tỉnh ủy;\n- Lưu VPTU.")
+    save_identity(
+        root,
+        superior_name="Đảng Cộng sản Việt Nam",
+        issuer_name="Tỉnh ủy Hà Tĩnh",
+        committee_name="Tỉnh ủy",
+        symbol="TU",
+        place_name="Hà Tĩnh",
+        signer_on_behalf="T/M BAN THƯỜNG VỤ",
+        signer_title="PHÓ BÍ THƯ THƯỜNG TRỰC",
+        signer_name="Nguyễn Văn Ký",
+        recipients="- Ban Thường vụ Tỉnh ủy;\n- Lưu VPTU.",
+    )
     db.session.commit()
     return root
 

@@ -16,7 +16,10 @@ def test_tree_nests_units_under_their_parents(client, town, login_as):
 def test_unit_page_shows_followers_groups_and_sub_units(client, town, login_as):
     login_as(Role.UNIT_OFFICER)
     cell = client.get(f"/units/{town.cell.id}").get_data(as_text=True)
-    assert "Đặng Ngọc Vệ" in cell.split('id="unit-followers"')[1] and "Đoàn công tác số 1" in cell.split('id="unit-groups"')[1]
+    assert (
+        "Đặng Ngọc Vệ" in cell.split('id="unit-followers"')[1]
+        and "Đoàn công tác số 1" in cell.split('id="unit-groups"')[1]
+    )
     ward = client.get(f"/units/{town.ward.id}").get_data(as_text=True)
     assert "Chi bộ Tổ dân phố 3" in ward.split('id="unit-children"')[1]
 

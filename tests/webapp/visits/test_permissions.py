@@ -4,7 +4,6 @@ import pytest
 from webapp.models import Role
 
 
-
 @pytest.mark.parametrize("role", list(Role))
 def test_lists_are_open_to_every_role_and_recording_needs_a_person(client, as_role, make_person, role):
     as_role(role, person=make_person())

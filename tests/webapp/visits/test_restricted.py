@@ -41,7 +41,10 @@ def test_restricted_complaint_text_never_leaves_its_source(client, login, make_u
         assert MARKER not in _sheet_text(client.get("/visits/export.xlsx").data), user.username
         detail = client.get(f"/visits/{visit.id}").get_data(as_text=True)
         assert "title=TOCAO" not in detail and "Chuyển thành phản ánh" not in detail
-        assert client.post(f"/visits/{visit.id}/feedback", data={"category_id": restricted.id}).status_code in (403, 404)
+        assert client.post(f"/visits/{visit.id}/feedback", data={"category_id": restricted.id}).status_code in (
+            403,
+            404,
+        )
     _switch(client, login, leader)
     assert MARKER in client.get(f"/visits/{visit.id}").get_data(as_text=True)
 

@@ -5,11 +5,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, case, func, or_, select
 
 from ...extensions import db
-from ...models import FeedbackCategory, FeedbackItem, Meeting, Membership, Opinion, Task, TaskStatus, Unit, Assignment
+from ...models import Assignment, FeedbackCategory, FeedbackItem, Meeting, Membership, Opinion, Task, TaskStatus, Unit
 from ...models.meetings import meeting_unit
+from ...permissions import path_under
 from ..filters import Filters
 from .common import group_ids, member_person_ids, month_key
-from ...permissions import path_under
 
 
 def opinion_speaker_groups(f: Filters):

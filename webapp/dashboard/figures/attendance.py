@@ -7,9 +7,9 @@ from sqlalchemy import and_, case, func, or_, select
 from ...extensions import db
 from ...models import Assignment, Attendance, AttendanceStatus, Meeting, Membership, Unit
 from ...models.meetings import ATTENDED, meeting_unit
+from ...permissions import path_under
 from ..filters import Filters
 from .common import Rate, group_ids, month_key
-from ...permissions import path_under
 
 
 def assigned_attendance(f: Filters, start: date, end: date, *, all_groups: bool = False):

@@ -9,10 +9,10 @@ from ...extensions import db
 from ...models import Assignment, Attendance, Meeting, Membership, Sector, Unit, UnitKind
 from ...models.groups import overlaps
 from ...models.meetings import ATTENDED
+from ...permissions import path_under
 from ..filters import Filters
 from .attendance import assigned_attendance, assigned_marks
 from .common import EPOCH, group_ids
-from ...permissions import path_under
 
 
 def uncovered_units(f: Filters) -> list[Unit]:

@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...clock import local_today
+from ...targets.figures import IndicatorFigure, UnitAchievement, indicator_figures, low_achievement_units
 from ..filters import Filters
 from .activity import FeedbackBreakdown, feedback_breakdown, report_standings, tasks_by_status_age
 from .common import Rate
@@ -10,7 +11,6 @@ from .coverage import split_enterprise, unattended_cells, uncovered_units
 from .groups import GroupFigure, group_figures, groups_in_view
 from .members import MemberFigure, member_board, totals
 from .obligations import member_obligations
-from ...targets.figures import IndicatorFigure, UnitAchievement, indicator_figures, low_achievement_units
 from .visits import member_visits, visit_gaps
 
 

@@ -7,12 +7,12 @@ from sqlalchemy import case, select
 from ...extensions import db
 from ...models import Assignment, MemberRole, Membership, Person, Unit, WorkingGroup
 from ...models.groups import overlaps
+from ...permissions import path_under
 from ...unit_labels import unit_label
 from ..filters import Filters
 from .activity import feedback_cube, opinion_cube, task_counts
 from .attendance import attendance_cube, group_meeting_cube
 from .common import Rate, group_ids
-from ...permissions import path_under
 
 HEAT_LEVELS = 4
 

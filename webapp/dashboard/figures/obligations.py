@@ -68,8 +68,12 @@ def member_obligations(f: Filters, members: list[Member], cube: dict) -> tuple[l
     regulation = regulation_in_force(f.as_of)
     if regulation is not None:  # the regulation in force over the period speaks for groups without their own rule
         for group_id in {m.group_id for m in members} - set(rules):
-            rules[group_id] = AttendanceRule(group_id=group_id, mode=ObligationMode.TIMES_PER_PERIOD,
-                                             times=regulation.attendance_times, months=regulation.attendance_months or 3)
+            rules[group_id] = AttendanceRule(
+                group_id=group_id,
+                mode=ObligationMode.TIMES_PER_PERIOD,
+                times=regulation.attendance_times,
+                months=regulation.attendance_months or 3,
+            )
     per_period = {g for g, rule in rules.items() if rule.mode == ObligationMode.TIMES_PER_PERIOD}
     absent = _absent_persons(f)
     held = _held(f, per_period, absent)

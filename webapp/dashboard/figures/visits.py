@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 from ...extensions import db
 from ...models import Assignment, FieldVisit, Membership, Unit
 from ...models.groups import overlaps
+from ...permissions import path_under
 from ..filters import Filters
 from .common import group_ids
 from .members import Member
-from ...permissions import path_under
 
 
 @dataclass

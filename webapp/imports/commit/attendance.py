@@ -10,12 +10,12 @@ from ...clock import utcnow
 from ...extensions import db
 from ...models import Assignment, Attendance, Meeting, MeetingKind, Membership, Unit
 from ...models.meetings import meeting_unit
+from ...permissions import within
 from ..matching import rows_frame
 from .bulk import CHUNK, bulk_insert, db_value, executemany, index_built_after
 from .context import Context
 from .frames import fail, int_ids, log_changes, pair_keys, take
 from .resolve import resolve_attendance_persons, resolve_units
-from ...permissions import within
 
 
 def _meetings(frame: pd.DataFrame, ctx: Context) -> list[tuple[int, str, float]]:

@@ -11,11 +11,11 @@ from importers.planning import match_attendance_persons, match_roster_persons
 from ...extensions import db
 from ...models import Person, Unit, UnitKind
 from ...names import clean_name, fold, sort_key
+from ...permissions import within
 from ..matching import SUGGEST_UNIT, UnitIndex, fold_column, load_persons, rows_frame
 from .bulk import bulk_insert, db_value
 from .context import Context, ImportRefused, confirmed_units
 from .frames import fail, int_ids, log_changes, pair_keys, take
-from ...permissions import within
 
 
 # ---------------------------------------------------------------- units
@@ -159,8 +159,11 @@ def _update_persons(ctx: Context, frame: pd.DataFrame, persons: pd.DataFrame) ->
     changes, befores = [], []
     for rec in matched.itertuples():
         old = stored.loc[int(rec.person_id)]
-        new_values = {f: getattr(rec, f) for f in ("position", "phone", "birth_date")
-                      if getattr(rec, f) is not None and getattr(rec, f) == getattr(rec, f) and getattr(rec, f) != old[f]}
+        new_values = {
+            f: getattr(rec, f)
+            for f in ("position", "phone", "birth_date")
+            if getattr(rec, f) is not None and getattr(rec, f) == getattr(rec, f) and getattr(rec, f) != old[f]
+        }
         if new_values:
             befores.append((int(rec.person_id), {f: _json_value(old[f]) for f in new_values}))
             if "birth_date" in new_values:

@@ -13,12 +13,12 @@ from ...groups import services as group_services
 from ...i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
 from ...models import Assignment, MemberRole, Membership, Person, Term, Unit, UnitKind, WorkingGroup
 from ...models.groups import active_on
+from ...permissions import within
 from ..matching import rows_frame
 from .bulk import executemany
 from .context import Context, ImportRefused, ended_heads
 from .frames import fail, log_changes
 from .resolve import match_roster, resolve_roster_persons, resolve_units
-from ...permissions import within
 
 GROUP_NUMBER = re.compile(r"(\d+)")
 
@@ -29,7 +29,9 @@ def _roster_term(frame: pd.DataFrame, ctx: Context) -> tuple[Term, Unit]:
     term = db.session.scalar(select(Term).where(Term.is_current.is_(True)))
     root = db.session.scalar(select(Unit).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
     if term is None or root is None:
-        raise ImportRefused("Chưa có nhiệm kỳ hiện tại hoặc Đảng bộ cấp trên; hãy khai báo trước khi nhập danh sách đoàn.")
+        raise ImportRefused(
+            "Chưa có nhiệm kỳ hiện tại hoặc Đảng bộ cấp trên; hãy khai báo trước khi nhập danh sách đoàn."
+        )
     reason = group_rules.outside_term(ctx.options.start_date, term.name, term.start_date, term.end_date)
     if reason is not None:
         fail(frame, frame["outcome"].isna(), vietnamese(reason))
