@@ -42,7 +42,7 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     folded = fold(label)
     if not folded:
         return None
-    exact = _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs)
+    exact = worded_field(label, specs)
     if exact:
         return exact
     choices = {synonym: spec.name for spec in specs for synonym in spec.synonyms if len(synonym) > 3}
@@ -50,6 +50,14 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
         return None
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
     return choices[best[0]] if best else None
+
+
+@lru_cache(maxsize=4096)
+def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
+    """The field a label names word for word: a synonym, once address words and question tails are dropped, or in
+    every part of a slash-joined label (no fuzzy matching)."""
+    folded = fold(label)
+    return _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs)
 
 
 def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:

@@ -137,7 +137,7 @@ def normalise_phone(value: Any) -> Cleaned:
     numbers = [part for part in _PHONE_SEPARATORS.split(text) if len(re.sub(r"\D", "", part)) >= 9]
     if len(numbers) > 1:
         first, problem = normalise_phone(numbers[0])
-        return first, problem or f"ô ghi {len(numbers)} số điện thoại, đã lấy số đầu tiên"
+        return first, problem or f"có {len(numbers)} số, đã lấy số đầu tiên"
     digits = re.sub(r"\D", "", text)
     if text.startswith("+84") or (digits.startswith("84") and len(digits) == 11):
         digits = "0" + digits[2:]

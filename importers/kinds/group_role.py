@@ -108,8 +108,8 @@ def _to_roman(number: int) -> str:
 
 
 def number_only_groups(stage: RosterStage) -> None:
-    """A group column holding only the number ('Số 2', '2', 'Đoàn II') under a header naming the groups: the group of that
-    number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
+    """A group column holding only the number ('Số 2', '2', 'Đoàn II') under a header naming the groups: the group of
+    that number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
     column = stage.mapped("group")
     if column is None:
         return
