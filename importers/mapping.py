@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .header_words import header_core, slash_parts
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
 from .results import Column
@@ -41,14 +42,35 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     folded = fold(label)
     if not folded:
         return None
-    for spec in specs:
-        if folded in spec.synonyms:
-            return spec.name
+    exact = worded_field(label, specs)
+    if exact:
+        return exact
     choices = {synonym: spec.name for spec in specs for synonym in spec.synonyms if len(synonym) > 3}
     if len(folded) <= 3 or len(folded) > 60:
         return None
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
     return choices[best[0]] if best else None
+
+
+@lru_cache(maxsize=4096)
+def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
+    """The field a label names word for word: a synonym, once address words and question tails are dropped, or in
+    every part of a slash-joined label (no fuzzy matching)."""
+    folded = fold(label)
+    return _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs)
+
+
+def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:
+    return next((spec.name for spec in specs if folded and folded in spec.synonyms), None)
+
+
+def _slash_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
+    """'ĐT di động / ĐT cơ quan': the field every wording names, when they all name the same one."""
+    parts = slash_parts(label)
+    if len(parts) < 2:
+        return None
+    fields = {_exact_field(fold(part), specs) or _exact_field(header_core(fold(part)), specs) for part in parts}
+    return fields.pop() if len(fields) == 1 and None not in fields else None
 
 
 def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, ...],

@@ -120,6 +120,9 @@ def iso(value: dt.date | None) -> str | None:
 
 # ---- phones ----------------------------------------------------------------------------------
 
+_PHONE_SEPARATORS = re.compile(r"\s*[/;,\n]\s*|\s+-\s+|\s+(?:hoặc|hoac)\s+")  # between two numbers in one cell
+
+
 def normalise_phone(value: Any) -> Cleaned:
     """Phone as digits only with the leading 0 restored; problem text when it is not a phone number."""
     if is_blank(value):
@@ -130,7 +133,11 @@ def normalise_phone(value: Any) -> Cleaned:
         if not value.is_integer():
             return None, "không hợp lệ"
         value = int(value)
-    text = str(value).strip()
+    text = str(value).strip().lstrip("'")
+    numbers = [part for part in _PHONE_SEPARATORS.split(text) if len(re.sub(r"\D", "", part)) >= 9]
+    if len(numbers) > 1:
+        first, problem = normalise_phone(numbers[0])
+        return first, problem or f"có {len(numbers)} số, đã lấy số đầu tiên"
     digits = re.sub(r"\D", "", text)
     if text.startswith("+84") or (digits.startswith("84") and len(digits) == 11):
         digits = "0" + digits[2:]

@@ -8,6 +8,7 @@ words naming no known column), whose cells below hold short marks."""
 
 from typing import Any
 
+from .label_layouts import read_label_layout
 from .legacy import decode_legacy
 from .locating import header_date
 from .mapping import match_field
@@ -97,10 +98,11 @@ def transpose_register(rows: list[list], specs) -> list[list] | None:
 
 
 def turn_transposed(sheets: list[SheetData], specs) -> list[str]:
-    """Turn every transposed register among the sheets in place; the names of those turned."""
+    """Turn every transposed register among the sheets in place, and rewrite every sheet whose labels run down a
+    column (label_layouts) as a table; the names of those turned."""
     turned = []
     for sheet in sheets:
-        rows = transpose_register(sheet.rows, specs) if sheet.rows else None
+        rows = (transpose_register(sheet.rows, specs) or read_label_layout(sheet.rows, specs)) if sheet.rows else None
         if rows is not None:
             width = max(len(row) for row in rows)
             sheet.rows = [row + [None] * (width - len(row)) for row in rows]

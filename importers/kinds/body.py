@@ -111,6 +111,9 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng tiêu đề nhóm", "record_count": 0})
         elif kind == "blank":
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng trống", "record_count": 0})
+        elif _trailing_remark(row, position, special):
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng ghi chú cuối bảng",
+                             "record_count": 0})
         else:
             issues.error(row_number, column_letter(key_col), rules.key, None, f"thiếu {rules.key_label}, dòng bị bỏ qua")
             outcomes.append({"row": row_number, "outcome": "failed", "reason": f"thiếu {rules.key_label}",
@@ -124,6 +127,14 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     carried = carry_down(facts, frame.index, keep)
     return Body(frame=frame[keep], groups=groups[keep], outcomes=outcomes,
                 context=carried[keep] if carried is not None else None)
+
+
+def _trailing_remark(row: list, position: int, special: np.ndarray) -> bool:
+    """A lone text below every data row ('Số điện thoại: bổ sung số 0 ở đầu' in the notes column): a remark on the
+    table, not a person whose name is missing."""
+    texts = [cell for cell in row if not is_blank(cell)]
+    return (len(texts) == 1 and isinstance(texts[0], str) and len(texts[0].split()) >= 3
+            and bool(special[position:].all()))
 
 
 def _context_facts(row: list, kind: str, heading, rules: RowRules) -> dict | None:

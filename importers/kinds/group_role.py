@@ -82,11 +82,34 @@ def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, tar
 
 
 _NUMBER_ONLY = re.compile(r"^(?:so\s*)?(\d{1,3})$")
+# 'Đoàn II', 'Đoàn số IV', 'III': a group numbered in Roman numerals (the case of the text, folded, is kept apart)
+_ROMAN_GROUP = re.compile(r"^(?:(?:doan|to)(?: cong tac)?(?: so)? )?([ivx]{1,5})$")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def roman_number(text: str) -> int | None:
+    """The value of a Roman numeral up to 39 ('iv' -> 4), None when the letters are no well-formed numeral."""
+    if not text or any(letter not in _ROMAN for letter in text):
+        return None
+    total = 0
+    for index, letter in enumerate(text):
+        value = _ROMAN[letter]
+        following = _ROMAN[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total if 0 < total < 40 and _to_roman(total) == text else None
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
 
 
 def number_only_groups(stage: RosterStage) -> None:
-    """A group column holding only the number ('Số 2', '2') under a header naming the groups: the group of that
-    number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
+    """A group column holding only the number ('Số 2', '2', 'Đoàn II') under a header naming the groups: the group of
+    that number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
     column = stage.mapped("group")
     if column is None:
         return
@@ -97,6 +120,8 @@ def number_only_groups(stage: RosterStage) -> None:
             and float(value).is_integer() else None
         match = _NUMBER_ONLY.match(fold(value)) if isinstance(value, str) else None
         number = int(match.group(1)) if match else number
+        roman = _ROMAN_GROUP.match(fold(value)) if isinstance(value, str) and number is None else None
+        number = roman_number(roman.group(1)) if roman else number
         return f"{kind} số {number}" if number is not None and number > 0 else value
 
     cells = stage.frame[column.index]

@@ -21,6 +21,7 @@ from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
 from .roster_stage import RosterStage
 from .title_context import facts_from_title
+from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
@@ -33,6 +34,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
                         abbreviations=role_abbreviations(rows[:table.body_start] + rows[table.body_end:]))
     _skip_repeated_headers(stage)
     _skip_totals(stage)
+    skip_withdrawn(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
     _name_unit_column(stage)
