@@ -112,6 +112,7 @@ def main() -> None:
         "import sys, python_calamine as c; b = c.CalamineWorkbook.from_path(sys.argv[1]); "
         "rows = b.get_sheet_by_name(b.sheet_names[0]).to_python(skip_empty_area=False); print(len(rows))"),
         str(path)], env, args.repeat)
+    empty_database()  # the dry run checks units, heads and persons against the database, like the web preview
     dry = median_run("flask import --dry-run --summary", [FLASK, "--app", "wsgi", "import", str(path), "--kind",
                                                           "attendance", "--dry-run", "--json", "--summary"],
                      env, args.repeat)

@@ -184,10 +184,28 @@ def import_command(file, kind, sheet, mapping, dry_run, file_only, template_file
     sys.exit(code)
 
 
+NO_DATABASE = ("Cơ sở dữ liệu chưa sẵn sàng (chưa tạo bảng hoặc không kết nối được): hãy chạy "
+               "`flask --app wsgi db upgrade` trước; muốn chỉ đọc tệp mà không đối chiếu dữ liệu, thêm --file-only.")
+
+
+def _database_ready() -> bool:
+    """Whether the app's database answers and holds the import tables (the plan checks units, heads, persons)."""
+    from sqlalchemy import inspect
+
+    from .extensions import db
+
+    try:
+        return inspect(db.engine).has_table("import_batch")
+    except Exception:  # a database that does not answer is not ready
+        return False
+
+
 def _plan_safely(path, kind, sheet, mapping, template_file, summary_only, *option_values) -> tuple[dict, int]:
     """Plan like the web preview; any failure becomes the JSON error object, never a traceback."""
     from .extensions import db
 
+    if not _database_ready():
+        return {"error": NO_DATABASE}, EXIT_UNIMPORTABLE
     try:
         return _plan(path, kind, sheet, mapping, template_file, summary_only, _options(*option_values))
     except Exception as exc:  # the contract: one JSON object, never a traceback

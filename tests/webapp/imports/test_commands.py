@@ -91,3 +91,13 @@ def test_dry_run_checks_birth_dates_against_the_apps_today(runner, clock, tmp_pa
     assert [w["message"] for w in young] == ([
         "Trang «Sheet», cột C «Ngày sinh»: 1 người chưa đủ 18 tuổi tính đến ngày 01/06/2029 — kiểm tra lại ngày "
         "sinh (C3 «2012-01-01»)"] if warned else [])
+
+
+def test_a_dry_run_without_a_database_says_how_to_make_one(runner, monkeypatch):
+    """The dry run checks units, heads and persons like the web preview: with no tables it says what to run
+    (it said "lỗi không mong muốn: OperationalError")."""
+    import webapp.imports_cli as cli
+
+    monkeypatch.setattr(cli, "_database_ready", lambda: False)
+    result, payload = run(runner, "import", sample("a05_roster_utf8.csv"), "--kind", "roster", "--dry-run", "--json")
+    assert result.exit_code == 2 and "db upgrade" in payload["error"] and "--file-only" in payload["error"]
