@@ -19,6 +19,7 @@ from sqlalchemy import select, true
 from .clock import local_today
 from .extensions import db
 from .models import MemberRole, Membership, Role, Unit, User, WorkingGroup
+from .models.groups import active_on
 
 READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
 ADMIN_ONLY = {Role.ADMIN}
@@ -113,8 +114,7 @@ def headed_group_ids(user) -> set[int]:
         select(Membership.group_id).where(
             Membership.person_id == user.person_id,
             Membership.role.in_([MemberRole.HEAD, MemberRole.DEPUTY]),
-            Membership.start_date <= today,
-            (Membership.end_date.is_(None)) | (Membership.end_date >= today),
+            active_on(Membership, today),
         )
     )
     return set(rows)

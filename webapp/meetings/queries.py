@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Membership, Person, Unit, WorkingGroup
-from ..models.groups import active_on
+from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
 from ..permissions import scope_path, scope_unit_ids
@@ -223,8 +223,7 @@ def group_members(group_id: int, year: int | None = None) -> list[Person]:
     condition = Membership.group_id == group_id
     if year is not None:
         start, end = year_bounds(year)
-        condition = and_(condition, Membership.start_date <= end,
-                         or_(Membership.end_date.is_(None), Membership.end_date >= start))
+        condition = and_(condition, overlaps(Membership, start, end))
     members = select(Membership.person_id).where(condition)
     return list(db.session.scalars(select(Person).where(Person.id.in_(members)).order_by(Person.sort_key, Person.id)))
 
@@ -265,9 +264,7 @@ def unit_matrix(unit_id: int, year: int, viewer=None) -> Matrix:
 def group_matrix(group_id: int, year: int, viewer=None) -> Matrix:
     """The group's register: its members × months, with their marks at every expected meeting the viewer reads."""
     start, end = year_bounds(year)
-    members = select(Membership.person_id).where(
-        Membership.group_id == group_id, Membership.start_date <= end,
-        or_(Membership.end_date.is_(None), Membership.end_date >= start))
+    members = select(Membership.person_id).where(Membership.group_id == group_id, overlaps(Membership, start, end))
     return _matrix(year, and_(Attendance.person_id.in_(members), Attendance.expected.is_(True)), viewer)
 
 
