@@ -22,7 +22,7 @@ def test_concern_recorded_forwarded_answered_and_seen_closed(page, login_page, m
     page.click("text=Ghi nhận phản ánh")
     page.fill("input[name=received_on]", received.isoformat())
     page.select_option("select[name=category_id]", label="Đất đai, trật tự đô thị")
-    page.select_option("select[name=unit_id]", label="· Đảng bộ phường Bắc Hồng")
+    page.select_option("select[name=unit_id]", label="Đảng bộ phường Bắc Hồng")
     page.fill("textarea[name=content]", "Nhân dân tổ 3 phản ánh lấn chiếm vỉa hè <b>đường Trần Phú</b>")
     page.click("text=Lưu phản ánh")
     page.wait_for_selector("text=Đã ghi nhận phản ánh")

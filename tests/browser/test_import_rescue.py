@@ -175,7 +175,7 @@ def test_a_hard_sample_is_rescued_in_at_most_five_steps(login_page, root_unit, t
     db.session.expire_all()
     batch = db.session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())).first()
     assert batch.summary["record_count"] == len(truth["records"])
-    records = services._parse(batch).records()
+    records = services.parse_batch(batch).records()
     assert sorted(map(_key, records)) == sorted(map(_key, truth["records"]))
 
 

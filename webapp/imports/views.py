@@ -21,7 +21,7 @@ from .undo import edited_since, undo_batch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECEIPT_PAGE = 200
-RECORDS_PAGE = 30  # a 120-record register: four pages, each within two screens at 1366 x 768
+RECORDS_PAGE = 24  # a 120-record register: five pages, each within two screens at 1366 x 768
 TEMPLATE_NAMES = {"roster": "mau-danh-sach-doan.xlsx", "attendance": "mau-diem-danh.xlsx",
                   "targets": "mau-chi-tieu.xlsx"}
 
