@@ -1,6 +1,7 @@
 """UI labels of the meetings area's enums."""
 from ..i18n import N_
 from ..models import OpinionKind, Organiser
+from ..models.meetings import REGISTER_LETTERS
 from ..template_helpers import register_labels
 
 ORGANISER_LABELS = {
@@ -18,7 +19,7 @@ OPINION_KIND_LABELS = {
     OpinionKind.PROPOSALS: N_("Đề xuất, kiến nghị"),
 }
 STATUS_KEYS = {"present": "p", "late": "m", "excused": "c", "absent": "k"}
-STATUS_SHORT = {"present": "x", "late": "M", "excused": "P", "absent": "K"}
+STATUS_SHORT = REGISTER_LETTERS
 
 register_labels(Organiser, ORGANISER_LABELS)
 register_labels(OpinionKind, OPINION_KIND_LABELS)

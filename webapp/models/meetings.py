@@ -49,6 +49,8 @@ class AttendanceStatus(str, enum.Enum):
 
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)  # the marks that count as having attended
+# The letters of the paper register (sổ theo dõi dự sinh hoạt), in the order a month's cell lists them.
+REGISTER_LETTERS = {"present": "x", "late": "M", "excused": "P", "absent": "K"}
 
 
 meeting_unit = Table(

@@ -6,7 +6,7 @@ from sqlalchemy import and_, case, func, or_, select
 
 from ...extensions import db
 from ...models import Assignment, Attendance, AttendanceStatus, Meeting, Membership, Unit
-from ...models.meetings import ATTENDED, meeting_unit
+from ...models.meetings import ATTENDED, REGISTER_LETTERS, meeting_unit
 from ...permissions import path_under
 from ..filters import Filters
 from .common import Rate, group_ids, month_key
@@ -105,15 +105,12 @@ def group_meeting_cube(f: Filters) -> dict[tuple[int, int, str], int]:
     return {(g, p, m): n for g, p, m, n in db.session.execute(stmt)}
 
 
-MARKS = (("present", "x"), ("late", "M"), ("excused", "P"), ("absent", "K"))
-
-
 def register_mark(rate: Rate | None) -> str:
     """A month's cell in the paper attendance register: 'x', 'M', 'P', 'K', with a count when repeated."""
     if rate is None:
         return ""
     parts = []
-    for name, letter in MARKS:
+    for name, letter in REGISTER_LETTERS.items():
         count = getattr(rate, name)
         if count:
             parts.append(letter if count == 1 else f"{count}{letter}")
