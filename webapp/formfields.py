@@ -1,4 +1,4 @@
-"""Form fields whose conversion errors are Vietnamese, and the rule-violation error shared by services."""
+"""Form fields whose conversion errors are Vietnamese."""
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -8,20 +8,6 @@ from wtforms.validators import StopValidation
 from importers.normalising import parse_number_text
 
 from .dates import parse_day
-
-
-class RuleViolation(ValueError):
-    """A business rule the requested change breaks, reported next to the form field named `field`."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-def show_violation(form, violation: RuleViolation) -> None:
-    """Put a service's rule violation next to its field on the form."""
-    form[violation.field].errors = [*form[violation.field].errors, violation.message]
 
 
 class _TypedText:

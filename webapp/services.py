@@ -7,7 +7,21 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .extensions import db
-from .formfields import RuleViolation, show_violation
+
+
+class RuleViolation(ValueError):
+    """A business rule the requested change breaks, reported next to the form field named `field`."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def show_violation(form, violation: RuleViolation) -> None:
+    """Put a service's rule violation next to its field on the form."""
+    form[violation.field].errors = [*form[violation.field].errors, violation.message]
+
 
 DUPLICATE = _("Bản ghi này vừa được ghi nhận (có thể do bấm gửi hai lần); không ghi thêm lần nữa.")
 BUSY = _("Cơ sở dữ liệu đang bận ghi việc khác; chưa lưu được, hãy gửi lại sau giây lát.")

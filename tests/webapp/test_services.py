@@ -4,10 +4,9 @@ import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.formfields import RuleViolation
 from webapp.models import Person, Role, Sector, Term, Unit, UnitKind
 from webapp.people import services as people
-from webapp.services import REFUSED, run_service
+from webapp.services import REFUSED, RuleViolation, run_service
 from webapp.units import services as units
 
 

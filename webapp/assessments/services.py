@@ -7,8 +7,8 @@ from datetime import date
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
+from ..services import RuleViolation
 from .figures import round_figures
 from .queries import is_own
 from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, suggest_level

@@ -2,10 +2,10 @@
 writes the attendance mark through `meetings.services` (the one path for marks), in the same transaction."""
 from ..clock import local_today, utcnow
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..meetings import services as meeting_services
 from ..models import Attendance, AttendanceClaim, AttendanceStatus, ClaimStatus, Meeting
 from ..models.meetings import ATTENDED
+from ..services import RuleViolation
 from .queries import OPEN, attended, claim_of, follows_a_unit_of
 from .rules import claim_problem, decision_problem
 

@@ -8,10 +8,10 @@ from sqlalchemy import delete, func, select
 
 from ..clock import utcnow
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import CalendarFeed, LoginAttempt, Unit, User
 from ..models.accounts import hash_method
 from ..passwords import check_password_hash, generate_password_hash
+from ..services import RuleViolation
 from . import rules
 from .policy import policy_violation
 

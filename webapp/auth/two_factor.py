@@ -3,8 +3,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _
 
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import User
+from ..services import RuleViolation
 from . import totp
 
 

@@ -7,8 +7,8 @@ from werkzeug.datastructures import FileStorage
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import Document, DocumentComment
+from ..services import RuleViolation
 from ..uploads import ALLOWED_EXTENSIONS, extension_allowed, save_upload
 from .rules import ends_related, in_force
 

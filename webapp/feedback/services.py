@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..i18n import N_
 from ..models import FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
+from ..services import RuleViolation
 from . import rules
 from .uploads import store_attachment
 from .workflow import TransitionError, check_transition, response_deadline

@@ -3,9 +3,9 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from ..formfields import RuleViolation
 from ..models.feedback import SETTLED_STATUSES
 from ..models.feedback import FeedbackStatus as S
+from ..services import RuleViolation
 
 TRANSITIONS: dict[S, tuple[S, ...]] = {
     S.NEW: (S.FORWARDED, S.IN_PROGRESS, S.ESCALATED),

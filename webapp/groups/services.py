@@ -10,9 +10,9 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy import exists, func, select, update
 
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import Assignment, MemberRole, Membership, Person, Term, Unit, WorkingGroup
 from ..permissions import within
+from ..services import RuleViolation
 from ..template_helpers import vn_date
 from . import rules
 

@@ -4,9 +4,9 @@ from datetime import date
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import MemberReport, MemberReportRule, ReportFrequency
 from ..reports.periods import period_bounds
+from ..services import RuleViolation
 from .figures import period_figures
 from .queries import member_in_period
 from .rules import report_problem

@@ -9,8 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import OrgIdentity, OutgoingDocument, Unit
+from ..services import RuleViolation
 from ..units.identity import identity_for
 from .docx import xml_safe
 

@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _
 
 from ..clock import local_today
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import Person, Unit
+from ..services import RuleViolation
 from . import rules
 from .access import can_place_person
 

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from ..clock import local_today
 from ..extensions import db
 from ..feedback.uploads import store_attachment
-from ..formfields import RuleViolation
 from ..models import ReportFrequency, ReportSchedule, ReportSubmission
+from ..services import RuleViolation
 from . import rules
 
 

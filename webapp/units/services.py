@@ -2,8 +2,8 @@
 from sqlalchemy import select
 
 from ..extensions import db
-from ..formfields import RuleViolation
 from ..models import OrgIdentity, Sector, Unit, UnitKind
+from ..services import RuleViolation
 from . import rules
 from .access import can_edit_unit
 

@@ -4,8 +4,8 @@ from datetime import date
 from ..clock import local_today
 from ..extensions import db
 from ..feedback.services import record_feedback
-from ..formfields import RuleViolation
 from ..models import FeedbackCategory, FeedbackItem, FieldVisit, Unit
+from ..services import RuleViolation
 from .queries import followed_assignments
 from .rules import visit_problem
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from webapp.attendance_claims.services import confirm_claim, declare_attendance, reject_claim
 from webapp.extensions import db
-from webapp.formfields import RuleViolation
 from webapp.meetings.services import create_meeting, mark_attendance
 from webapp.models import Attendance, AttendanceStatus, AuditLog, ClaimStatus, MeetingKind
+from webapp.services import RuleViolation
 
 pytestmark = pytest.mark.usefixtures("in_request")
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from tests.webapp.town import START
 from webapp.extensions import db
-from webapp.formfields import RuleViolation
 from webapp.groups import services
 from webapp.models import Assignment, AuditLog, MemberRole, Membership, Term
+from webapp.services import RuleViolation
 
 
 @pytest.fixture(autouse=True)

@@ -4,9 +4,9 @@ from datetime import date
 import pytest
 
 from webapp.extensions import db
-from webapp.formfields import RuleViolation
 from webapp.people import services
 from webapp.people.queries import person_options
+from webapp.services import RuleViolation
 
 
 def _fields(**changes):

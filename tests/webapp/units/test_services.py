@@ -2,8 +2,8 @@
 import pytest
 
 from webapp.extensions import db
-from webapp.formfields import RuleViolation
 from webapp.models import Sector, Unit, UnitKind
+from webapp.services import RuleViolation
 from webapp.units import services
 
 

@@ -7,13 +7,13 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 
 from ...extensions import db
-from ...formfields import RuleViolation
 from ...groups import rules as group_rules
 from ...groups import services as group_services
 from ...i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
 from ...models import Assignment, MemberRole, Membership, Person, Term, Unit, UnitKind, WorkingGroup
 from ...models.groups import active_on
 from ...permissions import within
+from ...services import RuleViolation
 from ..matching import rows_frame
 from .bulk import executemany
 from .context import Context, ImportRefused, ended_heads
