@@ -145,22 +145,31 @@ def _long_register(marks, dates=None, reasons=None):
     return [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], []] + [header] + rows
 
 
-def test_a_no_in_a_present_flag_column_is_one_warning_with_its_count(tmp_path, capsys):
+def test_a_no_in_a_present_flag_column_is_read_as_absent_with_one_warning_to_check(tmp_path, capsys):
     marks = ["Có", "Không", "Có", "Có", "Không", "Có", "Có", "Có"] * 2
     payload = _dry_run(capsys, _save(tmp_path, _long_register(marks, reasons={1: "Ốm"})))
+    assert sorted(r["status"] for r in payload["records"]).count("present") == 12
+    assert {r["status"] for r in payload["records"] if r["status"] != "present"} == {"absent", "excused"}
     found = _messages(payload["warnings"], "«Không»")
-    assert found == ["Trang «Sheet1», cột C «Có mặt»: «Không» ở 4 ô (C5, C8, C13…) không phải dấu đánh dấu, nhưng "
+    assert len(found) == 1 and found[0].startswith("Sheet1: Cột C «Có mặt»: ghi «Không»") and "kiểm tra" in found[0]
+
+
+def test_a_mark_that_is_no_tick_in_a_present_flag_column_is_one_warning_with_its_count(tmp_path, capsys):
+    marks = ["Có", "N", "Có", "Có", "N", "Có", "Có", "Có"] * 2  # 'Không' is now read; 'N' is still no known mark
+    payload = _dry_run(capsys, _save(tmp_path, _long_register(marks, reasons={1: "Ốm"})))
+    found = _messages(payload["warnings"], "«N»")
+    assert found == ["Trang «Sheet1», cột C «Có mặt»: «N» ở 4 ô (C5, C8, C13…) không phải dấu đánh dấu, nhưng "
                      "dòng vẫn được đọc theo tên cột («Có mặt»)"]
 
 
 def test_an_unknown_mark_in_a_register_is_one_line_per_distinct_value(tmp_path, capsys):
     header = ["STT", "Họ và tên", "Chi bộ"] + [f"T{m}" for m in range(1, 13)]
-    rows = [[n, f"{family} {given}", "Chi bộ Khu phố 1"] + ["x", "Không", "x", "P"] * 3
+    rows = [[n, f"{family} {given}", "Chi bộ Khu phố 1"] + ["x", "HT", "x", "P"] * 3  # 'Không' is now read
             for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
     payload = _dry_run(capsys, _save(tmp_path, [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], [], header] + rows))
     assert len(payload["errors"]) == 24
-    found = _messages(payload["warnings"], "«Không»")
-    assert found == ["Trang «Sheet1», bảng: ký hiệu điểm danh «Không» không đọc được, ở 24 ô (E4, I4, M4…) — các dòng "
+    found = _messages(payload["warnings"], "«HT»")
+    assert found == ["Trang «Sheet1», bảng: ký hiệu điểm danh «HT» không đọc được, ở 24 ô (E4, I4, M4…) — các dòng "
                      "này chưa được nhập"]
     assert payload["warnings"][0]["message"] == found[0]
 
