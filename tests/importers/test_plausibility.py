@@ -53,41 +53,62 @@ def _messages(warnings, *words):
     return [w["message"] for w in warnings if all(word in w["message"] for word in words)]
 
 
-def test_a_name_split_in_two_columns_read_as_one_warns_of_the_unused_column_and_one_word_names(tmp_path, capsys):
+def test_a_name_split_in_two_columns_is_joined_with_no_false_warning(tmp_path, capsys):
     header = ["STT", "Họ và tên đệm", "Tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn"]
     rows = [[n, family, given, f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1]]
             for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
     payload = _dry_run(capsys, _save(tmp_path, TITLE + [header] + rows))
+    assert [r["full_name"] for r in payload["records"]][:2] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert payload["errors"] == []
+    assert not _messages(payload["warnings"], "chưa dùng") and not _messages(payload["warnings"], "một chữ")
+
+
+def test_given_names_alone_in_the_name_column_warn_of_one_word_names(tmp_path, capsys):
+    payload = _dry_run(capsys, _save(tmp_path, _roster(GIVEN)))  # the family names are in no column at all
     assert [r["full_name"] for r in payload["records"]][:2] == ["An", "Bình"]  # read wrongly: the warnings say so
     assert payload["errors"] == []
-    unused = _messages(payload["warnings"], "Họ và tên đệm", "chưa dùng")
-    assert unused == ["Trang «Sheet1», cột B «Họ và tên đệm»: 8 giá trị, chưa dùng — không trường nào đọc cột này "
-                      "(B5 «Nguyễn Văn», B6 «Trần Thị», B7 «Lê Minh»…)"]
-    one_word = _messages(payload["warnings"], "một chữ")
-    assert len(one_word) == 1 and one_word[0].startswith("Trang «Sheet1», cột C «Tên»: 8 tên chỉ có một chữ")
+    one_word = _messages(payload["warnings"], "8 tên chỉ có một chữ")
+    assert len(one_word) == 1 and one_word[0].startswith("Trang «Sheet1», cột B «Họ và tên»: 8 tên chỉ có một chữ")
 
 
-def test_a_birth_date_split_into_day_month_year_warns_of_1900_dates(tmp_path, capsys):
+def test_a_birth_date_split_into_day_month_year_is_joined_with_no_false_warning(tmp_path, capsys):
     header = [["STT", "Họ và tên", "Ngày, tháng, năm sinh", None, None, "Đoàn công tác", "Nhiệm vụ trong đoàn"],
               [None, None, "Ngày", "Tháng", "Năm", None, None]]
     rows = [[n, f"{family} {given}", n + 10, n % 12 + 1, 1960 + n, "Đoàn công tác số 1", ROLES[n - 1]]
             for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
     merges = ["C4:E4", "A4:A5", "B4:B5", "F4:F5", "G4:G5"]
     payload = _dry_run(capsys, _save(tmp_path, TITLE + header + rows, merges))
+    assert [r["birth_date"] for r in payload["records"]][:2] == ["1961-02-11", "1962-03-12"]
+    assert not _messages(payload["warnings"], "trước năm 1920") and not _messages(payload["warnings"], "1900")
+
+
+def test_only_the_day_of_birth_in_the_birth_column_warns_of_1900_dates(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    payload = _dry_run(capsys, _save(tmp_path, _roster(names, births=[n + 10 for n in range(1, 9)])))
     births = {r["birth_date"] for r in payload["records"]}
     assert births and all(b < "1920" for b in births)  # read wrongly: the warnings say so
     assert len(_messages(payload["warnings"], "8 ngày sinh trước năm 1920")) == 1
     assert len(_messages(payload["warnings"], "8 trên 8 bản ghi cùng tháng sinh «1900-01»")) == 1
 
 
-def test_a_role_in_brackets_after_the_name_is_a_warning_naming_the_cells(tmp_path, capsys):
+def test_a_role_in_brackets_after_the_name_that_contradicts_the_role_column_refuses_those_rows(tmp_path, capsys):
     names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
     names[0] += " (Trưởng đoàn)"
     names[1] += " (Phó đoàn)"
     payload = _dry_run(capsys, _save(tmp_path, _roster(names, roles=["Thành viên"])))
-    found = _messages(payload["warnings"], "2 tên có chứa chức danh")
-    assert len(found) == 1
-    assert "B5 «Nguyễn Văn An (Trưởng đoàn)», B6 «Trần Thị Bình (Phó đoàn)»" in found[0]
+    assert [(e["row"], e["column"]) for e in payload["errors"]] == [(5, "B"), (6, "B")]
+    assert "«Nguyễn Văn An (Trưởng đoàn)» khác với ô nhiệm vụ E5 «Thành viên»" in payload["errors"][0]["message"]
+    assert all("(" not in r["full_name"] for r in payload["records"]) and len(payload["records"]) == 6
+
+
+def test_a_role_in_brackets_after_the_name_goes_into_an_empty_role_column(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    names[0] += " (Trưởng đoàn)"
+    names[1] += " (Phó đoàn)"
+    payload = _dry_run(capsys, _save(tmp_path, _roster(names, roles=[None])))
+    assert [(r["full_name"], r["role"]) for r in payload["records"]][:3] == [
+        ("Nguyễn Văn An", "head"), ("Trần Thị Bình", "deputy"), ("Lê Minh Cường", "member")]
+    assert payload["errors"] == [] and not _messages(payload["warnings"], "chức danh")
 
 
 @pytest.mark.parametrize("name, words", [
