@@ -46,6 +46,12 @@ _YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d{2}\b")
 _DIGITS = re.compile(r"\d+")
 
 GROUP_LABEL = "Đoàn công tác số {number}"
+TEAM_LABEL = "Tổ công tác số {number}"  # a group under another name, kept as the file names it (as normalise_group)
+
+
+def _group_label(matched: str, number: int) -> str:
+    """The group's name as the matched (folded) words state it: a 'tổ công tác' stays a 'Tổ'."""
+    return (TEAM_LABEL if matched.startswith("to cong tac") else GROUP_LABEL).format(number=number)
 
 
 @dataclass
@@ -97,7 +103,7 @@ def tab_facts(name: str | None) -> dict[str, Found]:
     where = f"tên trang \"{name}\""
     if match := _TAB_GROUP.match(folded):
         number = int(match.group(1))
-        found["group"] = Found(GROUP_LABEL.format(number=number), where, 1, frozenset({str(number)}))
+        found["group"] = Found(_group_label(match.group(0), number), where, 1, frozenset({str(number)}))
     if match := _TAB_MONTH.match(folded):
         month, year = int(match.group(1) or match.group(3)), match.group(2) or match.group(4)
         if 1 <= month <= 12:
@@ -187,11 +193,11 @@ def title_group(lines: list[tuple[int, str]]) -> Found | None:
     numbers = {}
     for row, text in lines:
         for match in _TITLE_GROUP.finditer(fold(text)):
-            numbers.setdefault(int(match.group(1)), row)
+            numbers.setdefault(int(match.group(1)), (row, match.group(0)))
     if len(numbers) != 1:
         return None
-    number, row = next(iter(numbers.items()))
-    return Found(GROUP_LABEL.format(number=number), f"dòng {row}", 3, frozenset({str(number)}))
+    number, (row, matched) = next(iter(numbers.items()))
+    return Found(_group_label(matched, number), f"dòng {row}", 3, frozenset({str(number)}))
 
 
 def title_assigned_unit(lines: list[tuple[int, str]]) -> Found | None:

@@ -53,41 +53,62 @@ def _messages(warnings, *words):
     return [w["message"] for w in warnings if all(word in w["message"] for word in words)]
 
 
-def test_a_name_split_in_two_columns_read_as_one_warns_of_the_unused_column_and_one_word_names(tmp_path, capsys):
+def test_a_name_split_in_two_columns_is_joined_with_no_false_warning(tmp_path, capsys):
     header = ["STT", "Họ và tên đệm", "Tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn"]
     rows = [[n, family, given, f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1]]
             for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
     payload = _dry_run(capsys, _save(tmp_path, TITLE + [header] + rows))
+    assert [r["full_name"] for r in payload["records"]][:2] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert payload["errors"] == []
+    assert not _messages(payload["warnings"], "chưa dùng") and not _messages(payload["warnings"], "một chữ")
+
+
+def test_given_names_alone_in_the_name_column_warn_of_one_word_names(tmp_path, capsys):
+    payload = _dry_run(capsys, _save(tmp_path, _roster(GIVEN)))  # the family names are in no column at all
     assert [r["full_name"] for r in payload["records"]][:2] == ["An", "Bình"]  # read wrongly: the warnings say so
     assert payload["errors"] == []
-    unused = _messages(payload["warnings"], "Họ và tên đệm", "chưa dùng")
-    assert unused == ["Trang «Sheet1», cột B «Họ và tên đệm»: 8 giá trị, chưa dùng — không trường nào đọc cột này "
-                      "(B5 «Nguyễn Văn», B6 «Trần Thị», B7 «Lê Minh»…)"]
-    one_word = _messages(payload["warnings"], "một chữ")
-    assert len(one_word) == 1 and one_word[0].startswith("Trang «Sheet1», cột C «Tên»: 8 tên chỉ có một chữ")
+    one_word = _messages(payload["warnings"], "8 tên chỉ có một chữ")
+    assert len(one_word) == 1 and one_word[0].startswith("Trang «Sheet1», cột B «Họ và tên»: 8 tên chỉ có một chữ")
 
 
-def test_a_birth_date_split_into_day_month_year_warns_of_1900_dates(tmp_path, capsys):
+def test_a_birth_date_split_into_day_month_year_is_joined_with_no_false_warning(tmp_path, capsys):
     header = [["STT", "Họ và tên", "Ngày, tháng, năm sinh", None, None, "Đoàn công tác", "Nhiệm vụ trong đoàn"],
               [None, None, "Ngày", "Tháng", "Năm", None, None]]
     rows = [[n, f"{family} {given}", n + 10, n % 12 + 1, 1960 + n, "Đoàn công tác số 1", ROLES[n - 1]]
             for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
     merges = ["C4:E4", "A4:A5", "B4:B5", "F4:F5", "G4:G5"]
     payload = _dry_run(capsys, _save(tmp_path, TITLE + header + rows, merges))
+    assert [r["birth_date"] for r in payload["records"]][:2] == ["1961-02-11", "1962-03-12"]
+    assert not _messages(payload["warnings"], "trước năm 1920") and not _messages(payload["warnings"], "1900")
+
+
+def test_only_the_day_of_birth_in_the_birth_column_warns_of_1900_dates(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    payload = _dry_run(capsys, _save(tmp_path, _roster(names, births=[n + 10 for n in range(1, 9)])))
     births = {r["birth_date"] for r in payload["records"]}
     assert births and all(b < "1920" for b in births)  # read wrongly: the warnings say so
     assert len(_messages(payload["warnings"], "8 ngày sinh trước năm 1920")) == 1
     assert len(_messages(payload["warnings"], "8 trên 8 bản ghi cùng tháng sinh «1900-01»")) == 1
 
 
-def test_a_role_in_brackets_after_the_name_is_a_warning_naming_the_cells(tmp_path, capsys):
+def test_a_role_in_brackets_after_the_name_that_contradicts_the_role_column_refuses_those_rows(tmp_path, capsys):
     names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
     names[0] += " (Trưởng đoàn)"
     names[1] += " (Phó đoàn)"
     payload = _dry_run(capsys, _save(tmp_path, _roster(names, roles=["Thành viên"])))
-    found = _messages(payload["warnings"], "2 tên có chứa chức danh")
-    assert len(found) == 1
-    assert "B5 «Nguyễn Văn An (Trưởng đoàn)», B6 «Trần Thị Bình (Phó đoàn)»" in found[0]
+    assert [(e["row"], e["column"]) for e in payload["errors"]] == [(5, "B"), (6, "B")]
+    assert "«Nguyễn Văn An (Trưởng đoàn)» khác với ô nhiệm vụ E5 «Thành viên»" in payload["errors"][0]["message"]
+    assert all("(" not in r["full_name"] for r in payload["records"]) and len(payload["records"]) == 6
+
+
+def test_a_role_in_brackets_after_the_name_goes_into_an_empty_role_column(tmp_path, capsys):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    names[0] += " (Trưởng đoàn)"
+    names[1] += " (Phó đoàn)"
+    payload = _dry_run(capsys, _save(tmp_path, _roster(names, roles=[None])))
+    assert [(r["full_name"], r["role"]) for r in payload["records"]][:3] == [
+        ("Nguyễn Văn An", "head"), ("Trần Thị Bình", "deputy"), ("Lê Minh Cường", "member")]
+    assert payload["errors"] == [] and not _messages(payload["warnings"], "chức danh")
 
 
 @pytest.mark.parametrize("name, words", [
@@ -145,22 +166,31 @@ def _long_register(marks, dates=None, reasons=None):
     return [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], []] + [header] + rows
 
 
-def test_a_no_in_a_present_flag_column_is_one_warning_with_its_count(tmp_path, capsys):
+def test_a_no_in_a_present_flag_column_is_read_as_absent_with_one_warning_to_check(tmp_path, capsys):
     marks = ["Có", "Không", "Có", "Có", "Không", "Có", "Có", "Có"] * 2
     payload = _dry_run(capsys, _save(tmp_path, _long_register(marks, reasons={1: "Ốm"})))
+    assert sorted(r["status"] for r in payload["records"]).count("present") == 12
+    assert {r["status"] for r in payload["records"] if r["status"] != "present"} == {"absent", "excused"}
     found = _messages(payload["warnings"], "«Không»")
-    assert found == ["Trang «Sheet1», cột C «Có mặt»: «Không» ở 4 ô (C5, C8, C13…) không phải dấu đánh dấu, nhưng "
+    assert len(found) == 1 and found[0].startswith("Sheet1: Cột C «Có mặt»: ghi «Không»") and "kiểm tra" in found[0]
+
+
+def test_a_mark_that_is_no_tick_in_a_present_flag_column_is_one_warning_with_its_count(tmp_path, capsys):
+    marks = ["Có", "N", "Có", "Có", "N", "Có", "Có", "Có"] * 2  # 'Không' is now read; 'N' is still no known mark
+    payload = _dry_run(capsys, _save(tmp_path, _long_register(marks, reasons={1: "Ốm"})))
+    found = _messages(payload["warnings"], "«N»")
+    assert found == ["Trang «Sheet1», cột C «Có mặt»: «N» ở 4 ô (C5, C8, C13…) không phải dấu đánh dấu, nhưng "
                      "dòng vẫn được đọc theo tên cột («Có mặt»)"]
 
 
 def test_an_unknown_mark_in_a_register_is_one_line_per_distinct_value(tmp_path, capsys):
     header = ["STT", "Họ và tên", "Chi bộ"] + [f"T{m}" for m in range(1, 13)]
-    rows = [[n, f"{family} {given}", "Chi bộ Khu phố 1"] + ["x", "Không", "x", "P"] * 3
+    rows = [[n, f"{family} {given}", "Chi bộ Khu phố 1"] + ["x", "HT", "x", "P"] * 3  # 'Không' is now read
             for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
     payload = _dry_run(capsys, _save(tmp_path, [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], [], header] + rows))
     assert len(payload["errors"]) == 24
-    found = _messages(payload["warnings"], "«Không»")
-    assert found == ["Trang «Sheet1», bảng: ký hiệu điểm danh «Không» không đọc được, ở 24 ô (E4, I4, M4…) — các dòng "
+    found = _messages(payload["warnings"], "«HT»")
+    assert found == ["Trang «Sheet1», bảng: ký hiệu điểm danh «HT» không đọc được, ở 24 ô (E4, I4, M4…) — các dòng "
                      "này chưa được nhập"]
     assert payload["warnings"][0]["message"] == found[0]
 
