@@ -11,7 +11,7 @@ marks is the last resort (then a warning says the name may be misspelt).
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .context import fold_in_place
 from .errors import ImportFileError
@@ -54,6 +54,7 @@ _YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d{2}\b")
 _DIGITS = re.compile(r"\d+")
 
 GROUP_LABEL = "Đoàn công tác số {number}"
+LETTERHEAD = -1  # rank of a đảng bộ's letterhead line read as the unit: any tab naming a unit beats it
 
 
 @dataclass
@@ -166,7 +167,7 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
             headers.append(_unit_found(text, row, False))
         elif _ORG_PARTY.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text) \
                 and not UPPER_LEVEL.search(fold(text)):
-            parties.append(_unit_found(text, row, False))
+            parties.append(replace(_unit_found(text, row, False), rank=LETTERHEAD))
         elif _OTHER_ORG.match(folded):
             others += 1
     if lone_party and not others:
@@ -227,6 +228,8 @@ def _pick(tab: Found | None, title: Found | None) -> Found | None:
     """The title line, unless it is in capitals and a tab name with tone marks says the same thing."""
     if tab is None or title is None:
         return tab or title
+    if title.rank == LETTERHEAD:  # "ĐẢNG BỘ XÃ …" over a sheet whose tab names its chi bộ
+        return tab
     if title.rank == 1 and tab.rank == 2 and fold(tab.value) == fold(title.value):
         return tab
     return title
