@@ -59,6 +59,9 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
     written without one. A weekday that contradicts the date is a warning (the digits are kept)."""
     if is_blank(value):
         return MeetingDate()
+    compact = compact_date(value)
+    if compact is not None:
+        return MeetingDate(*compact)
     date, problem = normalise_date(value, epoch_1904)
     if problem is None or not isinstance(value, str):
         return MeetingDate(date, problem)
@@ -82,6 +85,34 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
     if word is not None and weekday_of(word) != date.weekday():
         warning = f"ghi sai thứ: ngày {date:%d/%m/%Y} là {VIETNAMESE_WEEKDAYS[date.weekday()]}; đã lấy theo ngày tháng"
     return MeetingDate(date, warning=warning, year_added=year_text is None)
+
+
+_COMPACT = re.compile(r"^\d{8}$")
+
+
+def _compact_parts(digits: str, order: str) -> dt.date | None:
+    year, month, day = ((digits[:4], digits[4:6], digits[6:]) if order == "ymd" else
+                        (digits[4:], digits[2:4], digits[:2]))
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return date if 1990 <= date.year <= 2100 else None
+
+
+def compact_date(value: Any) -> tuple[dt.date, None] | None:
+    """A date written as eight digits without separators, as software exports do ('20241005' = 5 Oct 2024, also
+    '05102024'); None for any other value. The two orders never give two different dates in 1990-2100: a year
+    leads with 19/20, which is no month."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    digits = str(value).strip()
+    if not _COMPACT.match(digits):
+        return None
+    date = _compact_parts(digits, "ymd") or _compact_parts(digits, "dmy")
+    return (date, None) if date else None
 
 
 # ---- month headers ---------------------------------------------------------------------------

@@ -51,11 +51,17 @@ def _pair(item: str) -> tuple[str, str] | None:
 def parse_legend(text: str) -> dict[str, str]:
     """Marks table from a legend line; empty when nothing recognisable. Wide gaps may separate the items
     ("● có mặt   ○ vắng") or be mere typing ("x  -   có mặt"): the reading that explains more marks wins."""
-    spaced, single = _parse_items(text), _parse_items(_GAPS.sub(" ", text))
-    return spaced if len(spaced) >= len(single) else single
+    text = _COMMENT.sub("", text)
+    readings = [_parse_items(text), _parse_items(_GAPS.sub(" ", text))]
+    label = _LABEL.match(text)
+    if label:  # "TrangThai: 1 = Có mặt; 2 = …": the column the codes are for, then the codes
+        readings.append(_parse_items(text[label.end():]))
+    return max(readings, key=len)
 
 
 _GAPS = re.compile(r"[^\S\n]+")
+_COMMENT = re.compile(r"^\s*(?:#+|//|--|\*+)\s*")  # a comment line a software export appends ("# 1 = Có mặt")
+_LABEL = re.compile(r"^[^:;=]{2,30}:\s*")
 
 
 def _parse_items(text: str) -> dict[str, str]:

@@ -23,6 +23,7 @@ from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_
 from .kind_votes import prefer_attendance
 from .status_phrases import find_notes
 from .unit_lines import unit_in_lines
+from .code_lines import code_lines
 from .results import ParseResult, SheetData, Table, Workbook
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .split_columns import coalesce_split_fields, coalesce_status_flags
@@ -30,6 +31,8 @@ from .validating import Issues, cell_ref
 from . import overrides as rescue, sheets as rescue_sheets
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
 from .day_columns import date_day_columns
+from .month_years import month_years
+from .month_flags import month_status_flags
 from .transposed import turn_transposed
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
@@ -52,6 +55,7 @@ class Context:
     meeting_date: object = None  # the one meeting a sheet records, when a title line states its date
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
+    codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
 
 
 SURE_LEGACY_CELLS = 3
@@ -297,8 +301,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
     stated = fixes.year or _year(table)
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name))
+    table.dates = month_years(table.labels, table.parents, table.dates, table.title_text)
     date_day_columns(table, chosen.name, stated or tab_year(chosen.name))
     grid = build_grid(chosen.rows)
+    month_status_flags(grid, table)
     kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)
     grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
@@ -331,7 +337,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
-                      meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows))
+                      meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
+                      codes=code_lines(chosen.rows))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     from . import plausibility

@@ -11,11 +11,12 @@ marks is the last resort (then a warning says the name may be misspelt).
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .context import fold_in_place
 from .errors import ImportFileError
 from .normalising import clean_text, fold, normalise_unit_name
+from .unit_lines import unit_in_lines
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
 _TAB_GROUP = re.compile(r"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?!\d)")
@@ -35,6 +36,13 @@ _DATES_IN_LINE = (re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((
                   re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d{2})"))
 # An organisation header line of a party cell: "CHI BỘ KHU PHỐ 1" (the issuing cell, under its đảng bộ)
 _ORG_UNIT = re.compile(r"^chi bo\s+\S")
+# The đảng bộ line of a letterhead names the register's own unit only when no other organisation line stands with
+# it: "ĐẢNG BỘ TRƯỜNG THCS LÊ LỢI" alone is a grassroots đảng bộ keeping its own register, while "ĐẢNG BỘ THỊ XÃ …"
+# over "BAN THƯỜNG VỤ" (or over "CHI BỘ …") names the body above the one that issues it. A district or province
+# đảng bộ ("ĐẢNG BỘ THỊ XÃ …", "ĐẢNG BỘ HUYỆN …") holds no cell meetings: its line is a letterhead, never a unit.
+_ORG_PARTY = re.compile(r"^dang bo\s+\S")
+UPPER_LEVEL = re.compile(r"\bdang bo (?:thi xa|huyen|tinh|thanh pho|quan|khoi)\b")
+_OTHER_ORG = re.compile(r"^(?:ban |dang uy|chi uy|(?:thi|huyen|tinh|quan|thanh) uy\b|uy ban|van phong|to chuc)")
 _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
 # Title lines naming one group: "ĐOÀN CÔNG TÁC SỐ 3", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2"
 _TITLE_GROUP = re.compile(r"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
@@ -52,6 +60,9 @@ TEAM_LABEL = "Tổ công tác số {number}"  # a group under another name, kept
 def _group_label(matched: str, number: int) -> str:
     """The group's name as the matched (folded) words state it: a 'tổ công tác' stays a 'Tổ'."""
     return (TEAM_LABEL if matched.startswith("to cong tac") else GROUP_LABEL).format(number=number)
+
+
+LETTERHEAD = -1  # rank of a đảng bộ's letterhead line read as the unit: any tab naming a unit beats it
 
 
 @dataclass
@@ -148,9 +159,10 @@ def _unit_found(value: str, row: int, labelled: bool) -> Found:
     return Found(unit, f"dòng {row}", rank, _numbers(value))
 
 
-def title_unit(lines: list[tuple[int, str]]) -> Found | None:
-    """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line."""
-    labelled, headers = [], []
+def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
+    """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
+    `lone_party`, a đảng bộ's header line standing alone (no other organisation line) too."""
+    labelled, headers, parties, others = [], [], [], 0
     for row, text in lines:
         folded = fold_in_place(text)
         if match := _LABELLED_UNIT.search(folded):
@@ -161,6 +173,13 @@ def title_unit(lines: list[tuple[int, str]]) -> Found | None:
             labelled.append(_unit_found(value, row, True))
         elif _ORG_UNIT.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text):
             headers.append(_unit_found(text, row, False))
+        elif _ORG_PARTY.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text) \
+                and not UPPER_LEVEL.search(fold(text)):
+            parties.append(replace(_unit_found(text, row, False), rank=LETTERHEAD))
+        elif _OTHER_ORG.match(folded):
+            others += 1
+    if lone_party and not others:
+        headers = headers or parties
     for candidates in (labelled, headers):
         if len({fold(item.value) for item in candidates}) == 1:
             return max(candidates, key=lambda item: item.rank)
@@ -217,6 +236,8 @@ def _pick(tab: Found | None, title: Found | None) -> Found | None:
     """The title line, unless it is in capitals and a tab name with tone marks says the same thing."""
     if tab is None or title is None:
         return tab or title
+    if title.rank == LETTERHEAD:  # "ĐẢNG BỘ XÃ …" over a sheet whose tab names its chi bộ
+        return tab
     if title.rank == 1 and tab.rank == 2 and fold(tab.value) == fold(title.value):
         return tab
     return title
@@ -242,7 +263,7 @@ def read_sheet_context(name: str | None, rows: list[list], header_first: int, bo
         chosen["group"] = (tab.get("group"), title_group(lines))
         chosen["unit"] = (tab.get("unit"), title_assigned_unit(lines))
     elif kind == "attendance":
-        chosen["unit"] = (tab.get("unit"), title_unit(lines))
+        chosen["unit"] = (tab.get("unit"), title_unit(lines, lone_party=unit_in_lines(rows) is None))
         meeting = title_date(_title_lines(rows, header_first)) if "date" not in mapped else None
         if meeting is not None:
             out.day = meeting.value

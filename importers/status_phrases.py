@@ -40,7 +40,8 @@ _WITH_REASON = re.compile(r"^\s*(?:vắng|nghỉ)(?:\s+mặt)?\s*(?:\((?P<a>[^)]
 @dataclass(frozen=True)
 class Reading:
     """What one status cell says. `answer` is 'no' for a bare negative answer ("Không") a reason column may
-    refine, 'reason' for an absence with its reason in the cell ("Vắng (ốm)"); `doubt` is a warning text."""
+    refine, 'reason' for an absence with its reason in the cell ("Vắng (ốm)"), 'bare' for a bare «Vắng» that a
+    reason column may refine too; `doubt` is a warning text."""
 
     status: str | None = None
     problem: str | None = None
@@ -57,7 +58,7 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
     if folded in NO_WORDS and (status is None or status == "absent"):
         return Reading("absent", answer="no")
     if status:
-        return Reading(status)
+        return Reading(status, answer="bare" if status == "absent" and folded in ABSENT_WORDS else None)
     if folded in YES_WORDS or mark_key(value) in TICKS:
         return Reading("present")
     if folded in CODES:
@@ -71,7 +72,7 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
     if _reason_in_cell(value) or _REASON_AFTER.match(folded):
         return Reading("excused", answer="reason")
     if folded in ABSENT_WORDS:
-        return Reading("absent")
+        return Reading("absent", answer="bare")
     if folded.startswith(PRESENT_OPENINGS):
         return Reading("present", doubt=MORE_WORDS)
     return Reading(problem=UNKNOWN)

@@ -9,7 +9,7 @@ FIELDS = (
     INDEX,
     FULL_NAME,
     FieldSpec("date", ("ngay sinh hoat", "ngay hop", "ngay", "thoi gian", "ngay sinh hoat chi bo", "ngay du hop",
-                       "buoi sinh hoat"), label="ngày sinh hoạt"),
+                       "buoi sinh hoat", "thoi gian hop", "thoi gian sinh hoat"), label="ngày sinh hoạt"),
     FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh",
                          "tinh hinh tham du", "tinh hinh du hop", "tinh hinh", "tinh hinh sinh hoat", "muc do tham du",
                          "tham gia", "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat"),
@@ -17,8 +17,10 @@ FIELDS = (
     FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo",
                        "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",
                        "to chuc co so dang", "chi bo duoc phan cong", "chi bo phu trach", "chi bo theo doi",
-                       "don vi duoc phan cong", "co so duoc phan cong", "dang bo duoc phan cong"),
+                       "don vi duoc phan cong", "co so duoc phan cong", "dang bo duoc phan cong",
+                       "ma dv", "madv", "ma don vi", "madonvi", "ma chi bo", "machibo", "ma cb", "ma dang bo"),
               label="chi bộ"),
+    FieldSpec("arrival", ("gio den", "thoi gian den", "gio co mat", "den luc", "gio den hop"), label="giờ đến"),
     NOTE,
 )
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from ..code_lines import decode_unit_codes
 from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
@@ -10,6 +11,7 @@ from ..normalising import STATUSES, clean_text, iso
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .attendance import CANONICAL, FIELDS
+from .arrival_times import late_from_arrivals
 from .attendance_infer import date_from_title, infer_long_columns, unit_from_line
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 
@@ -24,6 +26,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, by_field = with_context(body, columns)
     context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))
+    frame = decode_unit_codes(frame, by_field.get("unit"), getattr(context, "codes", {}), context.issues)
     frame, by_field = unit_from_line(frame, by_field, context)
     months = [column for column in columns if column.month]
     if months:
@@ -125,8 +128,10 @@ def _long(frame, by_field, names, units, context, columns):
     marks = raw_marks.to_numpy(dtype=object)
     value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
     readings = [distinct[code] for code in value_codes]
-    statuses = pd.Series(refine_answers(readings, raw_marks, frame, columns, status_column, context),
-                         index=frame.index, dtype=object)
+    statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
+    statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
+                                  context)
+    statuses = pd.Series(statuses, index=frame.index, dtype=object)
     mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,
                  issues)

@@ -25,6 +25,8 @@ UNLISTED = "ký hiệu không có trong dòng chú thích của tệp, đã hi�
 STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
 YEAR_ADDED = "có ngày không ghi năm, đã lấy năm {year} ghi trong trang"
 YEAR_CONFLICT = "tiêu đề ghi năm {title} nhưng tiêu đề cột ghi năm {header}: lấy năm ở tiêu đề cột"
+YEAR_TURNS = ("các cột tháng quay lại từ tháng {after} sau tháng {before} (cột {letter}) nhưng chỉ biết một năm "
+              "({year}): đã xếp tất cả vào năm {year}, các tháng từ cột {letter} có thể thuộc năm sau, xin kiểm tra")
 
 
 def _per_distinct(values: np.ndarray, reader) -> tuple[np.ndarray, list]:
@@ -100,10 +102,18 @@ def _blank_means_no(readings: list, status_column: Column, reasons: pd.Series) -
     return any(reading == BLANK and not is_blank(reason) for reading, reason in zip(readings, reasons))
 
 
+NO = Reading("absent", answer="no")
+
+
+def _bare_with_reason(readings: list, reasons: pd.Series) -> bool:
+    """A bare «Vắng» beside a reason column that some such row fills: the reason decides, as for a "Không"."""
+    return any(reading.answer == "bare" and not is_blank(reason) for reading, reason in zip(readings, reasons))
+
+
 def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns: list[Column], status_column: Column,
                    context) -> list:
-    """Statuses per row: a "Không" answer becomes excused when its row gives a reason, absent when it gives none;
-    a doubt about the whole column is one warning."""
+    """Statuses per row: a "Không" answer (or a bare «Vắng» when some such row gives a reason) becomes excused when
+    its row gives a reason, absent when it gives none; a doubt about the whole column is one warning."""
     statuses = [reading.status for reading in readings]
     label = f"Cột {status_column.letter} «{status_column.header}»"
     notes = getattr(context, "notes", [])
@@ -115,6 +125,8 @@ def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns:
     if reasons is not None and _blank_means_no(readings, status_column, frame[reasons.index]):
         readings = [Reading("absent", answer="no") if reading == BLANK else reading for reading in readings]
         raw = raw.where(~pd.Series([r.answer == "no" for r in readings], index=raw.index), "(ô trống)")
+    if reasons is not None and _bare_with_reason(readings, frame[reasons.index]):
+        readings = [NO if reading.answer == "bare" else reading for reading in readings]
     if not any(reading.answer == "no" for reading in readings):
         return statuses
     if reasons is None:
@@ -150,5 +162,19 @@ def month_dates(months: list[Column], context) -> list[str | None]:
     if conflicts:
         context.issues.warning(None, None, "date", None, YEAR_CONFLICT.format(
             title=title_year, header=", ".join(str(year) for year in sorted(conflicts))))
+    _warn_year_turn(months, dates, context)
     return dates
+
+
+def _warn_year_turn(months: list[Column], dates: list[str | None], context) -> None:
+    """Month columns running on past December (T9…T12, T1…T5) all dated in one year: the later ones are likely
+    the next year's, which nothing in the sheet says (a year header over them, or a school year in the title,
+    would have dated them)."""
+    for previous, (column, date) in zip(zip(months, dates), list(zip(months, dates))[1:]):
+        if column.day or previous[0].day or not date or not previous[1]:
+            continue
+        if column.month < previous[0].month and date[:4] == previous[1][:4]:
+            context.issues.warning(None, column.letter, "date", None, YEAR_TURNS.format(
+                after=column.month, before=previous[0].month, letter=column.letter, year=date[:4]))
+            return
 

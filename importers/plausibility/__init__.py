@@ -13,6 +13,7 @@ from .columns import flag_columns, unused_columns
 from .duplicates import attendance_duplicates, roster_duplicates
 from ..normalising import fold
 from .findings import SURE, order, place, warning
+from .units import unread_unit
 from .records import birth_warnings, meeting_warnings, name_warnings, phone_warnings, uniform_warnings
 from .view import SheetView
 
@@ -20,7 +21,8 @@ __all__ = ["SheetView", "check_sheet", "finish"]
 
 CHECKS = {
     "roster": (unused_columns, name_warnings, birth_warnings, phone_warnings, uniform_warnings, roster_duplicates),
-    "attendance": (unused_columns, flag_columns, name_warnings, meeting_warnings, attendance_duplicates),
+    "attendance": (unused_columns, flag_columns, name_warnings, meeting_warnings, attendance_duplicates,
+                   unread_unit),
 }
 UNDERSTOOD_FIELDS = {"role": "nhiệm vụ trong đoàn", "status": "ký hiệu điểm danh"}
 

@@ -1,0 +1,37 @@
+"""A register whose records came out with no chi bộ although a line of the sheet names a party organisation
+("SỔ ĐIỂM DANH CHI BỘ KHU PHỐ 3 NĂM 2024", "Chi bộ Tổ 5 - phường A" under the table): the readers did not take it
+as every row's unit (a year in the line, several organisations named, a wording they do not know), so the officer
+must say which chi bộ the rows belong to."""
+
+import re
+
+from ..normalising import fold
+from ..sheet_context import UPPER_LEVEL
+from .findings import SURE, place, warning
+from .view import SheetView
+
+# "chi bộ"/"đảng bộ" followed by a name, not by what a meeting title says next ("SINH HOẠT CHI BỘ NĂM 2025")
+_NAMED = re.compile(r"\b(?:chi bo|dang bo)\s+(?!(?:nam|thang|quy|cua|hang|dinh ky|dinh ki|va|trong|theo|cac|"
+                    r"thuong ky|chuyen de|tu|den|ngay|lan|ky)\b)[a-z0-9]")
+BELOW_ROWS = 15
+UNREAD = ("{where}: không bản ghi nào có chi bộ, dù dòng {row} «{text}» có tên một tổ chức đảng — chưa rõ đó có "
+          "phải chi bộ của mọi dòng hay không; xin ghi chi bộ cho các dòng trước khi nhập")
+
+
+def _lines(view: SheetView) -> list[tuple[int, str]]:
+    """(1-based row, text) of the text cells above the header and just below the table."""
+    first, end = view.table.header_rows[0], view.table.body_end
+    numbered = list(enumerate(view.rows[:first])) + list(enumerate(view.rows[end:end + BELOW_ROWS], start=end))
+    return [(index + 1, cell.strip()) for index, row in numbered for cell in row
+            if isinstance(cell, str) and cell.strip() and len(cell) <= 200]
+
+
+def unread_unit(view: SheetView) -> list[dict]:
+    """One warning when no record has a unit and a title or note line names a chi bộ or đảng bộ."""
+    if view.kind != "attendance" or not len(view.records) or view.records["unit"].notna().any():
+        return []
+    for row, text in _lines(view):
+        if _NAMED.search(fold(text)) and not UPPER_LEVEL.search(fold(text)):
+            message = UNREAD.format(where=place(view.sheet, None, None), row=row, text=text)
+            return [warning(view.sheet, row, None, "unit", None, message, SURE)]
+    return []
