@@ -62,7 +62,8 @@ Public API (stable; the webapp calls exactly this):
   (one value for all records of each sheet: its tab name, a line's text without a leading "Đơn vị:", or typed),
   "transpose": bool (persons across the top)}; corrections never undo one another, and a part moved into a
   field is read from a column added at the right (in ``result.columns``). A bad value raises ImportFileError
-  naming the correction. ``result.inferences`` lists what was inferred and from where ([{what, value, source}], Vietnamese,
+  naming the correction. ``result.inferences`` lists what was inferred and from where
+  ([{what, value, source}], Vietnamese,
   e.g. {"what": "Năm", "value": "2024", "source": "lấy từ dòng 6"}); ``result.detected_signature`` is the header
   signature as detected before the corrections (the webapp keys saved templates by it and the sheet name).
 - ``importers.planning`` — who a record is: ``match_roster_persons`` / ``match_attendance_persons`` (frames in, person

@@ -41,6 +41,20 @@ def is_code_header(header: Any) -> bool:
     return bool(_CODE_HEADER.match(fold(header)))
 
 
+def explained_code_column(frame: pd.DataFrame, columns, codes: dict[str, str]):
+    """With no unit column mapped, the unmapped column whose every value is a code the file's lines explain
+    ("MaDV" might be a member's code or a unit's: the explaining lines settle it), or None."""
+    if not codes:
+        return None
+    for column in columns:
+        if column.field or column.month or column.index not in frame.columns:
+            continue
+        distinct = [value for value in pd.unique(frame[column.index].to_numpy(dtype=object)) if not is_blank(value)]
+        if distinct and all(codes.get(_key(value)) for value in distinct):
+            return column
+    return None
+
+
 def decode_unit_codes(frame: pd.DataFrame, column, codes: dict[str, str], issues) -> pd.DataFrame:
     """The frame with the unit column's codes replaced by the units the code lines name, when the column is one of
     codes (its header says so, or every value is an explained code)."""

@@ -32,7 +32,8 @@ UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang d
 ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao)|dia ban|don vi"
 UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]+?)|"
              rf"\s*[-–:,;(]\s*(?!{ROLE_WORDS})(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
-END = r"\s*\)?(?:\s*\(\s*\d{1,3}\s*(?:dong chi|d/c|nguoi|thanh vien)?\s*\))?(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$"
+END = (r"\s*\)?(?:\s*\(\s*\d{1,3}\s*(?:dong chi|d/c|nguoi|thanh vien)?\s*\))?"
+       r"(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,17 @@ RULES = (
     ContextRule("group and unit", re.compile(rf"^{NUMBERING}{GROUP}(?:{UNIT_TAIL}){END}")),
     ContextRule("group", re.compile(rf"^{NUMBERING}{GROUP}{END}")),
     ContextRule("role", re.compile(rf"^{NUMBERING}(?P<role>{ROLE_WORDS}){END}")),
-    ContextRule("assigned unit", re.compile(
-        rf"^{NUMBERING}(?:{ASSIGNED})(?:\s*[:=-]\s*|\s+(?={UNIT_WORDS}\b))(?P<unit>[^()]+?){END}")),
-    ContextRule("unit", re.compile(rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?)"
-                                   rf"\s*[.:;]?\s*$")),
+    ContextRule(
+        "assigned unit",
+        re.compile(rf"^{NUMBERING}(?:{ASSIGNED})(?:\s*[:=-]\s*|\s+(?={UNIT_WORDS}\b))(?P<unit>[^()]+?){END}"),
+    ),
+    ContextRule(
+        "unit",
+        re.compile(
+            rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?)"
+            rf"\s*[.:;]?\s*$"
+        ),
+    ),
 )
 
 SKIP_REASON = {"group": "dòng tiêu đề nhóm", "unit": "dòng tiêu đề đơn vị", "role": "dòng tiêu đề nhiệm vụ"}
@@ -74,7 +82,7 @@ def _cut(text: str, match: re.Match, name: str) -> str | None:
     """The value of a named group, cut from the text as written (None when the group did not take part)."""
     if name not in match.re.groupindex or match.start(name) < 0:
         return None
-    return text[match.start(name):match.end(name)].strip(" -–:,;") or None
+    return text[match.start(name) : match.end(name)].strip(" -–:,;") or None
 
 
 @lru_cache(maxsize=4096)

@@ -7,8 +7,8 @@ from typing import Any
 
 from .column_types import name_part_of_label
 from .kinds import KEY_FIELDS, FieldSpec
-from .mapping import match_field
 from .legends import is_legend_text
+from .mapping import match_field
 from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
 from .results import Table
 
@@ -16,12 +16,29 @@ HEADER_SCAN_ROWS = 60
 _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
-PAGE_MARK = re.compile(r"^\s*(?:trang|page|tờ)\s*(?:số\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$",
-                       re.IGNORECASE)
+PAGE_MARK = re.compile(
+    r"^\s*(?:trang|page|tờ)\s*(?:số\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$", re.IGNORECASE
+)
 STOP_PREFIXES = (
-    "tong cong", "tong so", "cong ", "ty le du ", "ty le tham du ", "ty le co mat ", "nguoi lap", "t m ", "tm ",
-    "xac nhan", "thu truong", "ky ten", "ghi chu",
-    "chu thich", "ky hieu", "nguoi ky", "noi nhan", "k t ", "kt ",
+    "tong cong",
+    "tong so",
+    "cong ",
+    "ty le du ",
+    "ty le tham du ",
+    "ty le co mat ",
+    "nguoi lap",
+    "t m ",
+    "tm ",
+    "xac nhan",
+    "thu truong",
+    "ky ten",
+    "ghi chu",
+    "chu thich",
+    "ky hieu",
+    "nguoi ky",
+    "noi nhan",
+    "k t ",
+    "kt ",
 )
 
 
@@ -65,8 +82,12 @@ def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec,
     if not filled or not keys or any(not isinstance(cell, str) or len(cell.strip()) > 40 for _, cell in filled):
         return False
     key = keys[0]
-    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) != upper_labels[key] \
-            and not name_part_of_label(row[key]):  # 'Họ' | 'Tên' under a merged 'Họ và tên'
+    if (
+        key < len(row)
+        and not is_blank(row[key])
+        and clean_text(row[key]) != upper_labels[key]
+        and not name_part_of_label(row[key])
+    ):  # 'Họ' | 'Tên' under a merged 'Họ và tên'
         return False
     if any(is_group_heading(cell) for _, cell in filled):
         return False
@@ -127,17 +148,24 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         score = header_score(_row_labels(row), specs)
         if score and sum(1 for cell in row if header_date(cell)) >= 3:
             score += 2  # meeting dates across the header row, as month columns would be
-        elif score and index + 1 < len(rows) and (_is_month_row(_row_labels(rows[index + 1]))
-                                                  or _is_date_row(rows[index + 1])):
+        elif (
+            score
+            and index + 1 < len(rows)
+            and (_is_month_row(_row_labels(rows[index + 1])) or _is_date_row(rows[index + 1]))
+        ):
             score += 2  # the months or meeting dates sit in the row below, under a merged "Tháng"
         if score > best_score:
             best, best_score = index, score
     if best is None:
         return None
-    first = best - 1 if best > 0 and _is_upper_header(_row_labels(rows[best - 1]), _row_labels(rows[best]), specs) \
-        else best
-    if best + 1 < len(rows) and (_is_header_like(_row_labels(rows[best + 1]), specs) or _is_date_row(rows[best + 1])
-                                 or _is_sub_header_row(rows[best], rows[best + 1], specs)):
+    first = (
+        best - 1 if best > 0 and _is_upper_header(_row_labels(rows[best - 1]), _row_labels(rows[best]), specs) else best
+    )
+    if best + 1 < len(rows) and (
+        _is_header_like(_row_labels(rows[best + 1]), specs)
+        or _is_date_row(rows[best + 1])
+        or _is_sub_header_row(rows[best], rows[best + 1], specs)
+    ):
         return first, best + 1, best_score
     return first, best, best_score
 
@@ -165,8 +193,10 @@ def is_column_numbering_row(row: list[Any]) -> bool:
     cells = [cell for cell in row if not is_blank(cell)]
     if len(cells) < 3 or not all(_is_column_number(cell) for cell in cells):
         return False
-    numbers = [int(re.match(r"\(?(\d+)", str(cell).strip()).group(1)) if re.match(r"\(?\d", str(cell).strip()) else None
-               for cell in cells]
+    numbers = [
+        int(re.match(r"\(?(\d+)", str(cell).strip()).group(1)) if re.match(r"\(?\d", str(cell).strip()) else None
+        for cell in cells
+    ]
     rising = [n for n in numbers if n is not None]
     return all(a < b for a, b in zip(rising, rising[1:]))
 
@@ -182,10 +212,23 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
         body_start += 1  # the column numbers belong to the header, not to the data
     titles = [clean_text(cell) for row in rows[:first] for cell in row if isinstance(cell, str) and cell.strip()]
-    dates = [next((header_date(rows[r][c]) for r in range(first, last + 1) if c < len(rows[r])
-                   and header_date(rows[r][c])), None) for c in range(len(labels))]
-    table = Table(sheet=sheet, header_rows=list(range(first, last + 1)), labels=labels,
-                  body_start=body_start, body_end=len(rows), title_text=titles, parents=parents, dates=dates)
+    dates = [
+        next(
+            (header_date(rows[r][c]) for r in range(first, last + 1) if c < len(rows[r]) and header_date(rows[r][c])),
+            None,
+        )
+        for c in range(len(labels))
+    ]
+    table = Table(
+        sheet=sheet,
+        header_rows=list(range(first, last + 1)),
+        labels=labels,
+        body_start=body_start,
+        body_end=len(rows),
+        title_text=titles,
+        parents=parents,
+        dates=dates,
+    )
     return table
 
 

@@ -232,7 +232,8 @@ def normalise_group(value: Any) -> str | None:
 # ---- units (targets sheets) -------------------------------------------------------------------
 
 _UNIT_HEADING = re.compile(
-    r"^(?:(?:[ivxlc]+|[a-d]|\d+) )?(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang)\b")
+    r"^(?:(?:[ivxlc]+|[a-d]|\d+) )?"
+    r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang)\b")
 
 
 def is_unit_heading(text: Any) -> bool:
@@ -242,7 +243,8 @@ def is_unit_heading(text: Any) -> bool:
 
 # Common words of unit names written the way offices write them: "Đảng bộ phường An Lạc", "Chi bộ Khu phố 3"
 _UNIT_COMMON_WORDS = re.compile(
-    r"^(Đảng Bộ|Chi Bộ|Đảng Ủy|Đảng Uỷ)( (Phường|Xã|Thị Trấn|Thôn|Xóm|Bản|Ấp|Cơ Quan))?( (Khu Phố|Tổ Dân Phố))?(?= |$)")
+    r"^(Đảng Bộ|Chi Bộ|Đảng Ủy|Đảng Uỷ)( (Phường|Xã|Thị Trấn|Thôn|Xóm|Bản|Ấp|Cơ Quan))?( (Khu Phố|Tổ Dân Phố))?(?= |$)"
+)
 
 
 _UNIT_ABBREVIATIONS = {"CP", "TNHH", "MTV", "UBND", "HĐND", "MTTQ", "THCS", "THPT", "HTX", "BQL", "TDP", "KP"}

@@ -15,9 +15,9 @@ from . import corrections
 from .column_fixes import rewrite_columns
 from .errors import ImportFileError
 from .kinds import spec_module
+from .legends import is_legend_text
 from .locating import HEADER_SCAN_ROWS, _combine_rows, _row_labels, header_date, is_column_numbering_row
 from .mapping import column_index, column_letter
-from .legends import is_legend_text
 from .normalising import clean_text, mark_key, year_in_text
 from .results import Table
 
@@ -233,18 +233,29 @@ def explain(sheets, chosen, table: Table, rows, year, context, overrides: Overri
     if kind == "attendance":
         legend_row = _legend_row(rows, table.body_end)
         if overrides.legend:
-            found.append({"what": "Ký hiệu", "value": ", ".join(f"{m} = {STATUS_WORDS[s]}" for m, s in overrides.legend.items()),
-                          "source": "do cán bộ sửa"})
+            found.append(
+                {
+                    "what": "Ký hiệu",
+                    "value": ", ".join(f"{m} = {STATUS_WORDS[s]}" for m, s in overrides.legend.items()),
+                    "source": "do cán bộ sửa",
+                }
+            )
         elif legend_row:
             found.append({"what": "Ký hiệu", "value": "", "source": f"lấy từ dòng chú thích {legend_row}"})
     if context is not None:
         for field_name in context.columns:
             if field_name in CONTEXT_LABELS and context[field_name].notna().any():
-                found.append({"what": CONTEXT_LABELS[field_name], "value": "",
-                              "source": "lấy từ các dòng tiêu đề nhóm"})
+                found.append(
+                    {"what": CONTEXT_LABELS[field_name], "value": "", "source": "lấy từ các dòng tiêu đề nhóm"}
+                )
     labels = {spec.name: spec.label for spec in spec_module(kind).FIELDS}
     for join in overrides.joins:
-        found.append({"what": "Ghép cột", "value": " + ".join(join["columns"]),
-                      "source": labels.get(join["field"], join["field"])})
+        found.append(
+            {
+                "what": "Ghép cột",
+                "value": " + ".join(join["columns"]),
+                "source": labels.get(join["field"], join["field"]),
+            }
+        )
     values = {field: value for field, (_, value) in (sheet_values or {}).items()}
     return found + corrections.describe(overrides, labels, values)

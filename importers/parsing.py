@@ -2,38 +2,39 @@
 
 import sys
 import threading
-from functools import partial
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import errors as msg
+from . import overrides as rescue
+from . import sheets as rescue_sheets
+from .code_lines import code_lines
+from .column_fixes import fill_sheet_values, transpose_sheets
+from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
+from .day_columns import date_day_columns
 from .errors import ImportFileError
+from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
-from .lengths import refuse_over_long
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
+from .legends import parse_legend
+from .lengths import refuse_over_long
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
-from .legends import parse_legend
+from .month_flags import month_status_flags
+from .month_years import month_years
 from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
-from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
-from .kind_votes import prefer_attendance
-from .status_phrases import find_notes
-from .unit_lines import unit_in_lines
-from .code_lines import code_lines
 from .results import ParseResult, SheetData, Table, Workbook
-from .column_fixes import fill_sheet_values, transpose_sheets
-from .split_columns import coalesce_split_fields, coalesce_status_flags
-from .validating import Issues, cell_ref
-from . import overrides as rescue, sheets as rescue_sheets
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
-from .day_columns import date_day_columns
-from .month_years import month_years
-from .month_flags import month_status_flags
+from .split_columns import coalesce_split_fields, coalesce_status_flags
+from .status_phrases import find_notes
 from .transposed import turn_transposed
+from .unit_lines import unit_in_lines
+from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \

@@ -5,7 +5,6 @@ several possible matches are reported as ambiguous and never merged."""
 import numpy as np
 import pandas as pd
 
-
 AMBIGUOUS = "trùng tên với nhiều người trong danh bạ, cần xử lý thủ công"
 
 

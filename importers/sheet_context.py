@@ -48,8 +48,10 @@ _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
 _TITLE_GROUP = re.compile(r"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
                           r"to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?![\d/.-])")
 # Title words saying which unit a roster's group is assigned to: "… PHỤ TRÁCH ĐẢNG BỘ XÃ A"
-_ASSIGNED_UNIT = re.compile(r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi|theo doi)\s*[:-]?\s*"
-                            r"(?=(?:dang bo|chi bo|dang uy|to chuc)\b)")
+_ASSIGNED_UNIT = re.compile(
+    r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi|theo doi)\s*[:-]?\s*"
+    r"(?=(?:dang bo|chi bo|dang uy|to chuc)\b)"
+)
 _YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d{2}\b")
 _DIGITS = re.compile(r"\d+")
 
@@ -111,7 +113,7 @@ def tab_facts(name: str | None) -> dict[str, Found]:
     text = clean_text(name) or ""
     folded = fold(text)
     found: dict[str, Found] = {}
-    where = f"tên trang \"{name}\""
+    where = f'tên trang "{name}"'
     if match := _TAB_GROUP.match(folded):
         number = int(match.group(1))
         found["group"] = Found(_group_label(match.group(0), number), where, 1, frozenset({str(number)}))
@@ -173,8 +175,12 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
             labelled.append(_unit_found(value, row, True))
         elif _ORG_UNIT.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text):
             headers.append(_unit_found(text, row, False))
-        elif _ORG_PARTY.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text) \
-                and not UPPER_LEVEL.search(fold(text)):
+        elif (
+            _ORG_PARTY.match(folded)
+            and len(text) <= 80
+            and not _YEAR_ANYWHERE.search(text)
+            and not UPPER_LEVEL.search(fold(text))
+        ):
             parties.append(replace(_unit_found(text, row, False), rank=LETTERHEAD))
         elif _OTHER_ORG.match(folded):
             others += 1
@@ -251,8 +257,9 @@ def _disagree(tab: Found | None, title: Found | None) -> bool:
 FIELD_WORDS = {"group": "Đoàn", "unit": "Chi bộ", "month": "Tháng"}
 
 
-def read_sheet_context(name: str | None, rows: list[list], header_first: int, body_end: int, kind: str,
-                       mapped: set[str]) -> SheetContext:
+def read_sheet_context(
+    name: str | None, rows: list[list], header_first: int, body_end: int, kind: str, mapped: set[str]
+) -> SheetContext:
     """The facts a sheet states once for all its rows, for the fields in `kind` that are not in `mapped` (the
     lines above the header and the notes below the table are read)."""
     out = SheetContext(sheet=name)
@@ -269,8 +276,10 @@ def read_sheet_context(name: str | None, rows: list[list], header_first: int, bo
             out.day = meeting.value
             out.inferences.append({"what": "Ngày sinh hoạt", "value": meeting.value, "source": meeting.source})
             if "month" in tab and int(meeting.value[5:7]) != int(tab["month"].value):
-                out.warnings.append(f"Trang \"{name}\": ngày sinh hoạt {meeting.value} ({meeting.source}) không thuộc "
-                                    f"tháng {tab['month'].value} của tên trang, cần kiểm tra.")
+                out.warnings.append(
+                    f'Trang "{name}": ngày sinh hoạt {meeting.value} ({meeting.source}) không thuộc '
+                    f"tháng {tab['month'].value} của tên trang, cần kiểm tra."
+                )
         elif "date" not in mapped and "month" in tab:
             out.month = int(tab["month"].value)
             out.inferences.append({"what": "Tháng", "value": tab["month"].value, "source": tab["month"].source})
@@ -284,13 +293,17 @@ def read_sheet_context(name: str | None, rows: list[list], header_first: int, bo
             continue
         out.values[field_name] = best.value
         out.inferences.append({"what": FIELD_WORDS[field_name], "value": best.value, "source": best.source})
-        where = f"Trang \"{name}\"" if name else "Tệp"
+        where = f'Trang "{name}"' if name else "Tệp"
         if _disagree(from_tab, from_title):
-            out.warnings.append(f"{where}: tên trang và tiêu đề ghi khác nhau ({from_tab.value} / {from_title.value}); "
-                                f"đã lấy theo {best.source}, cần kiểm tra.")
+            out.warnings.append(
+                f"{where}: tên trang và tiêu đề ghi khác nhau ({from_tab.value} / {from_title.value}); "
+                f"đã lấy theo {best.source}, cần kiểm tra."
+            )
         elif field_name == "unit" and best is from_tab and best.rank == 0:
-            out.warnings.append(f"{where}: tên chi bộ \"{best.value}\" chỉ lấy được từ tên trang (viết không dấu); "
-                                f"cần sửa lại tên đúng trước khi nhập.")
+            out.warnings.append(
+                f'{where}: tên chi bộ "{best.value}" chỉ lấy được từ tên trang (viết không dấu); '
+                f"cần sửa lại tên đúng trước khi nhập."
+            )
     return out
 
 
@@ -303,8 +316,10 @@ def with_sheet_context(carried, index, facts: SheetContext, year: int | None):
     if facts.month is not None or facts.day is not None:
         values["date"] = facts.date(year)
         if values["date"] is None:
-            raise ImportFileError(f"Trang \"{facts.sheet}\": tháng {facts.month} lấy từ tên trang nhưng không tìm thấy "
-                                  "năm (cần \"năm YYYY\" trong tiêu đề hoặc tên trang như \"T3-2025\").")
+            raise ImportFileError(
+                f'Trang "{facts.sheet}": tháng {facts.month} lấy từ tên trang nhưng không tìm thấy '
+                'năm (cần "năm YYYY" trong tiêu đề hoặc tên trang như "T3-2025").'
+            )
     if not values:
         return carried
     carried = carried.copy() if carried is not None else pd.DataFrame(index=index, dtype=object)

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 .venv/bin/pip install -q -e '.[test]' || exit 1
 .venv/bin/pybabel compile -d webapp/translations -f >/dev/null || exit 1
 
-echo "== layers (import-linter contracts in pyproject.toml)"
+echo "== lint (ruff: pyflakes, pycodestyle, import order) and layers (import-linter contracts in pyproject.toml)"
+.venv/bin/ruff check . || exit 1
 .venv/bin/lint-imports --no-cache || exit 1
 
 echo "== test suite on SQLite"

@@ -37,8 +37,8 @@ def _sqlite_path() -> Path:
 def create_user_command(username, password, role, display_name, scope_unit):
     """Create a user account."""
     from .auth.services import create_user
-    from .services import RuleViolation
     from .i18n import in_vietnamese
+    from .services import RuleViolation
 
     try:  # the account's rules are the service's, as for every other write
         create_user(username, password, Role(role), display_name, scope_unit)

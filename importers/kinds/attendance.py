@@ -18,7 +18,7 @@ FIELDS = (
                        "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",
                        "to chuc co so dang", "chi bo duoc phan cong", "chi bo phu trach", "chi bo theo doi",
                        "don vi duoc phan cong", "co so duoc phan cong", "dang bo duoc phan cong",
-                       "ma dv", "madv", "ma don vi", "madonvi", "ma chi bo", "machibo", "ma cb", "ma dang bo"),
+                       "ma don vi", "madonvi", "ma chi bo", "machibo", "ma cb", "ma dang bo"),
               label="chi bộ"),
     FieldSpec("arrival", ("gio den", "thoi gian den", "gio co mat", "den luc", "gio den hop"), label="giờ đến"),
     NOTE,

@@ -3,17 +3,17 @@
 import numpy as np
 import pandas as pd
 
-from ..code_lines import decode_unit_codes
+from ..code_lines import decode_unit_codes, explained_code_column
 from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..normalising import STATUSES, clean_text, iso
-from .body import factorize_cleaned, map_unique
-from .carried import fill_blocks, with_context
-from .attendance import CANONICAL, FIELDS
 from .arrival_times import late_from_arrivals
+from .attendance import CANONICAL, FIELDS
 from .attendance_infer import date_from_title, infer_long_columns, unit_from_line
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
+from .body import factorize_cleaned, map_unique
+from .carried import fill_blocks, with_context
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
 NO_DATE_COLUMNS = "Không tìm thấy cột ngày sinh hoạt hoặc các cột tháng (T1…T12) trong bảng điểm danh."
@@ -26,7 +26,13 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, by_field = with_context(body, columns)
     context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))
-    frame = decode_unit_codes(frame, by_field.get("unit"), getattr(context, "codes", {}), context.issues)
+    codes = getattr(context, "codes", {})
+    if "unit" not in by_field:
+        found = explained_code_column(frame, columns, codes)
+        if found is not None:
+            found.field = "unit"
+            by_field = {**by_field, "unit": found}
+    frame = decode_unit_codes(frame, by_field.get("unit"), codes, context.issues)
     frame, by_field = unit_from_line(frame, by_field, context)
     months = [column for column in columns if column.month]
     if months:

@@ -10,8 +10,18 @@ import pandas as pd
 from ..date_words import month_and_year, read_meeting_date
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..results import Column
-from ..status_phrases import (ABSENT_WORDS, CODES, NO_WORDS, YES_WORDS, Reading, is_reason_header, is_yes_header,
-                              notes_explain_reasons, read_status, status_of_reason)
+from ..status_phrases import (
+    ABSENT_WORDS,
+    CODES,
+    NO_WORDS,
+    YES_WORDS,
+    Reading,
+    is_reason_header,
+    is_yes_header,
+    notes_explain_reasons,
+    read_status,
+    status_of_reason,
+)
 
 NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
                           "không phép; tệp không có ghi chú nói vậy, xin kiểm tra lại")

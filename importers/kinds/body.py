@@ -115,26 +115,34 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng ghi chú cuối bảng",
                              "record_count": 0})
         else:
-            issues.error(row_number, column_letter(key_col), rules.key, None, f"thiếu {rules.key_label}, dòng bị bỏ qua")
-            outcomes.append({"row": row_number, "outcome": "failed", "reason": f"thiếu {rules.key_label}",
-                             "record_count": 0})
+            issues.error(
+                row_number, column_letter(key_col), rules.key, None, f"thiếu {rules.key_label}, dòng bị bỏ qua"
+            )
+            outcomes.append(
+                {"row": row_number, "outcome": "failed", "reason": f"thiếu {rules.key_label}", "record_count": 0}
+            )
     special[data] = False
     table.body_end = (stop_at - 1) if stop_at else table.body_start + len(frame)
     keep = ~special
     if stop_at:
-        keep &= (frame.index < stop_at)
+        keep &= frame.index < stop_at
     groups = groups.ffill()
     carried = carry_down(facts, frame.index, keep)
-    return Body(frame=frame[keep], groups=groups[keep], outcomes=outcomes,
-                context=carried[keep] if carried is not None else None)
+    return Body(
+        frame=frame[keep],
+        groups=groups[keep],
+        outcomes=outcomes,
+        context=carried[keep] if carried is not None else None,
+    )
 
 
 def _trailing_remark(row: list, position: int, special: np.ndarray) -> bool:
     """A lone text below every data row ('Số điện thoại: bổ sung số 0 ở đầu' in the notes column): a remark on the
     table, not a person whose name is missing."""
     texts = [cell for cell in row if not is_blank(cell)]
-    return (len(texts) == 1 and isinstance(texts[0], str) and len(texts[0].split()) >= 3
-            and bool(special[position:].all()))
+    return (
+        len(texts) == 1 and isinstance(texts[0], str) and len(texts[0].split()) >= 3 and bool(special[position:].all())
+    )
 
 
 def _context_facts(row: list, kind: str, heading, rules: RowRules) -> dict | None:
@@ -163,15 +171,18 @@ def clean_unique(values: pd.Series, cleaner: Callable[[Any], tuple]) -> tuple[pd
     results = [cleaner(value) for value in uniques]
     cleaned = np.array([r[0] for r in results] + [None], dtype=object)
     problems = np.array([r[1] for r in results] + [None], dtype=object)
-    return (pd.Series(cleaned[codes], index=values.index, dtype=object),
-            pd.Series(problems[codes], index=values.index, dtype=object))
+    return (
+        pd.Series(cleaned[codes], index=values.index, dtype=object),
+        pd.Series(problems[codes], index=values.index, dtype=object),
+    )
 
 
 def factorize_cleaned(values: np.ndarray, function: Callable[[Any], Any]) -> tuple[np.ndarray, pd.Index]:
     """Codes and categories of the cleaned values, cleaning each distinct raw value once (-1 for missing)."""
     raw_codes, raw_uniques = pd.factorize(values, use_na_sentinel=True)
-    clean_codes, categories = pd.factorize(np.array([function(v) for v in raw_uniques] + [None], dtype=object),
-                                           use_na_sentinel=True)
+    clean_codes, categories = pd.factorize(
+        np.array([function(v) for v in raw_uniques] + [None], dtype=object), use_na_sentinel=True
+    )
     return clean_codes[raw_codes], categories
 
 

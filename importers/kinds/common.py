@@ -7,8 +7,18 @@ from . import FieldSpec, RowRules
 INDEX = FieldSpec("index", ("stt", "tt", "so tt", "so thu tu", "no"), label="STT")
 FULL_NAME = FieldSpec(
     "full_name",
-    ("ho va ten", "ho ten", "ho va ten dang vien", "ho ten dang vien", "ten", "ten goi", "full name", "ho va ten thanh vien",
-     "ho ten thanh vien", "dang vien"),
+    (
+        "ho va ten",
+        "ho ten",
+        "ho va ten dang vien",
+        "ho ten dang vien",
+        "ten",
+        "ten goi",
+        "full name",
+        "ho va ten thanh vien",
+        "ho ten thanh vien",
+        "dang vien",
+    ),
     required=True,
     label="họ và tên",
 )

@@ -73,7 +73,11 @@ def _by_values(stage: RosterStage, key: Column) -> list[Column] | None:
             return [further, left, key]
         return None
     right = stage.column_at(key.index + 1)
-    if right is None or right.field is not None or (stage.label(right) and name_part_of_label(stage.label(right)) is None):
+    if (
+        right is None
+        or right.field is not None
+        or (stage.label(right) and name_part_of_label(stage.label(right)) is None)
+    ):
         return None
     given = frame[right.index]
     enough = filled_count(given) >= 2 and (filled_count(given) < 4 or distinct_share(given) >= 0.5)
@@ -122,6 +126,11 @@ def _warn_given_only(stage: RosterStage, key: Column) -> None:
     filled = filled_count(values)
     single = round(share(values, lambda value: word_count(value) == 1) * filled)
     if filled >= 2 and single >= filled * MANY_ONE_WORD:
-        stage.issues.warning(None, key.letter, "full_name", None,
-                             f"cột {key.letter} «{key.header}»: {single} trên {filled} họ tên chỉ có một chữ, "
-                             f"có thể chỉ là tên gọi, thiếu họ và tên đệm (hãy ghép với cột họ).")
+        stage.issues.warning(
+            None,
+            key.letter,
+            "full_name",
+            None,
+            f"cột {key.letter} «{key.header}»: {single} trên {filled} họ tên chỉ có một chữ, "
+            f"có thể chỉ là tên gọi, thiếu họ và tên đệm (hãy ghép với cột họ).",
+        )

@@ -25,13 +25,22 @@ from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
-UNIT_HEADER_WORDS = (("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc"), ("phu trach", "theo doi", "phan cong"))
+UNIT_HEADER_WORDS = (
+    ("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc"),
+    ("phu trach", "theo doi", "phan cong"),
+)
 
 
 def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
     """Apply the roster column families to a split body (see the module docstring)."""
-    stage = RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues,
-                        abbreviations=role_abbreviations(rows[:table.body_start] + rows[table.body_end:]))
+    stage = RosterStage(
+        body=body,
+        table=table,
+        columns=columns,
+        rows=rows,
+        issues=issues,
+        abbreviations=role_abbreviations(rows[: table.body_start] + rows[table.body_end :]),
+    )
     _skip_repeated_headers(stage)
     _skip_totals(stage)
     skip_withdrawn(stage)
@@ -73,11 +82,11 @@ def _stated_total(stage: RosterStage) -> tuple[int | None, int] | None:
     if stage.stated_total is not None:
         return None, stage.stated_total
     end = stage.table.body_end
-    for row in stage.rows[end:end + 3]:
+    for row in stage.rows[end : end + 3]:
         for cell in row:
             match = TOTALS.match(fold(cell)) if isinstance(cell, str) else None
             if match and match.group("n"):
-                return end + 1 + stage.rows[end:end + 3].index(row), int(match.group("n"))
+                return end + 1 + stage.rows[end : end + 3].index(row), int(match.group("n"))
     return None
 
 
@@ -88,9 +97,14 @@ def _check_stated_total(stage: RosterStage) -> None:
     row, stated = found
     counted = len(stage.frame) + sum(1 for outcome in stage.body.outcomes if outcome["outcome"] == "failed")
     if stated != counted:
-        stage.issues.warning(row, None, None, stated,
-                             f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
-                             f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa")
+        stage.issues.warning(
+            row,
+            None,
+            None,
+            stated,
+            f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
+            f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa",
+        )
 
 
 def _unit_header(label: str) -> bool:
@@ -156,7 +170,10 @@ def _find_role_column(stage: RosterStage) -> None:
         if column.field is not None or column.month or column.index not in stage.frame.columns:
             continue
         values = stage.frame[column.index]
-        if filled_count(values) >= 2 and share(values, lambda v: strict_role(v, stage.abbreviations)) >= ROLE_COLUMN_SHARE:
+        if (
+            filled_count(values) >= 2
+            and share(values, lambda v: strict_role(v, stage.abbreviations)) >= ROLE_COLUMN_SHARE
+        ):
             column.field = "role"
             return
 
@@ -167,22 +184,36 @@ MARK_MAX_LENGTH = 3  # "x", "X", "✓", "1": a tick, not a word
 def _role_mark_columns(stage: RosterStage) -> None:
     """Columns headed by roles ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên') holding a tick in one of them: the row's
     role is the heading of its ticked column; a row ticked under two roles is refused."""
-    marks = [column for column in stage.columns
-             if column.field in (None, "role") and not column.month and column.index in stage.frame.columns
-             and strict_role(column.header, {}) is not None]
+    marks = [
+        column
+        for column in stage.columns
+        if column.field in (None, "role")
+        and not column.month
+        and column.index in stage.frame.columns
+        and strict_role(column.header, {}) is not None
+    ]
     if len({strict_role(column.header, {}) for column in marks}) < 2:
         return
     frame = stage.frame
-    if any(not is_blank(value) and len(str(value).strip()) > MARK_MAX_LENGTH
-           for column in marks for value in frame[column.index]):
+    if any(
+        not is_blank(value) and len(str(value).strip()) > MARK_MAX_LENGTH
+        for column in marks
+        for value in frame[column.index]
+    ):
         return
     roles = []
     for row in frame.index:
         ticked = [column for column in marks if not is_blank(frame.at[row, column.index])]
         if len({strict_role(column.header, {}) for column in ticked}) > 1:
             cells = ", ".join(f"{column.letter}{row}" for column in ticked)
-            stage.refuse(row, ticked[0].letter, "role", None, f"đánh dấu nhiều nhiệm vụ cùng lúc ({cells})",
-                         "nhiệm vụ không thống nhất")
+            stage.refuse(
+                row,
+                ticked[0].letter,
+                "role",
+                None,
+                f"đánh dấu nhiều nhiệm vụ cùng lúc ({cells})",
+                "nhiệm vụ không thống nhất",
+            )
         roles.append(WORDING[strict_role(ticked[0].header, {})] if ticked else None)
     for column in marks:
         column.field = None
@@ -192,8 +223,9 @@ def _role_mark_columns(stage: RosterStage) -> None:
 
 def _skip_repeated_headers(stage: RosterStage) -> None:
     """A printed report pasted back repeats the header row on every page: such rows are no people."""
-    labelled = [column for column in stage.columns if column.header and not column.month
-                and column.index in stage.frame.columns]
+    labelled = [
+        column for column in stage.columns if column.header and not column.month and column.index in stage.frame.columns
+    ]
     if len(labelled) < 2 or not len(stage.frame):
         return
     same = sum(_repeats_label(stage.frame[column.index], column.header) for column in labelled)

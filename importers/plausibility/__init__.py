@@ -9,12 +9,12 @@ needs no today is checked (birth dates against the file's stated year)."""
 
 from collections import Counter
 
+from ..normalising import fold
 from .columns import flag_columns, unused_columns
 from .duplicates import attendance_duplicates, roster_duplicates
-from ..normalising import fold
 from .findings import SURE, order, place, warning
-from .units import unread_unit
 from .records import birth_warnings, meeting_warnings, name_warnings, phone_warnings, uniform_warnings
+from .units import unread_unit
 from .view import SheetView
 
 __all__ = ["SheetView", "check_sheet", "finish"]

@@ -68,8 +68,9 @@ def birth_warnings(view: SheetView) -> list[dict]:
     codes, uniques = codes_of(view.records["birth_date"])
     text = np.array([str(value) for value in uniques], dtype=object)
     old = hits(codes, text < OLDEST_BIRTH)
-    found = view.report("birth_date", old, text[codes[old]], "ngày sinh trước năm 1920 — cột ngày sinh có thể bị đọc sai",
-                        SURE)
+    found = view.report(
+        "birth_date", old, text[codes[old]], "ngày sinh trước năm 1920 — cột ngày sinh có thể bị đọc sai", SURE
+    )
     if view.today is not None:
         latest, until = _years_before(view.today, ADULT_YEARS).isoformat(), f"ngày {view.today:%d/%m/%Y}"
     elif view.year is not None:
@@ -77,8 +78,13 @@ def birth_warnings(view: SheetView) -> list[dict]:
     else:
         return found
     young = hits(codes, text > latest)
-    return found + view.report("birth_date", young, text[codes[young]],
-                               f"người chưa đủ {ADULT_YEARS} tuổi tính đến {until} — kiểm tra lại ngày sinh", LIKELY)
+    return found + view.report(
+        "birth_date",
+        young,
+        text[codes[young]],
+        f"người chưa đủ {ADULT_YEARS} tuổi tính đến {until} — kiểm tra lại ngày sinh",
+        LIKELY,
+    )
 
 
 def meeting_warnings(view: SheetView) -> list[dict]:
@@ -91,13 +97,19 @@ def meeting_warnings(view: SheetView) -> list[dict]:
     found = []
     if view.year is not None and not any(c.month for c in view.columns):
         outside = hits(codes, np.array([not t.startswith(f"{view.year}-") for t in text], dtype=bool))
-        found += view.report("date", outside, text[codes[outside]], f"buổi sinh hoạt ngoài năm {view.year} của bảng",
-                             SURE)
+        found += view.report(
+            "date", outside, text[codes[outside]], f"buổi sinh hoạt ngoài năm {view.year} của bảng", SURE
+        )
     if view.today is not None:
         future = hits(codes, text > view.today.isoformat())
-        found += view.report("date", future, text[codes[future]],
-                             f"buổi sinh hoạt sau ngày {view.today:%d/%m/%Y} (hôm nay)", LIKELY,
-                             _letters(view, text[codes[future]]))
+        found += view.report(
+            "date",
+            future,
+            text[codes[future]],
+            f"buổi sinh hoạt sau ngày {view.today:%d/%m/%Y} (hôm nay)",
+            LIKELY,
+            _letters(view, text[codes[future]]),
+        )
     return found
 
 
@@ -117,8 +129,13 @@ def phone_warnings(view: SheetView) -> list[dict]:
     codes, uniques = codes_of(view.records["phone"])
     odd = np.array([len(p) == 11 and not p.startswith("02") for p in map(str, uniques)], dtype=bool)
     positions = hits(codes, odd)
-    return view.report("phone", positions, uniques[codes[positions]],
-                       "số điện thoại không phải 10 chữ số (số di động 11 số cũ đã đổi sang 10 số)", CHECK)
+    return view.report(
+        "phone",
+        positions,
+        uniques[codes[positions]],
+        "số điện thoại không phải 10 chữ số (số di động 11 số cũ đã đổi sang 10 số)",
+        CHECK,
+    )
 
 
 UNIFORM_SHARE = 0.6
@@ -142,7 +159,11 @@ def uniform_warnings(view: SheetView) -> list[dict]:
         shown = view.records[field_name].astype(str)
         positions = np.flatnonzero((shown.str[:7] if field_name == "birth_date" else shown).eq(common).to_numpy())
         what = "tháng sinh" if field_name == "birth_date" else "giá trị"
-        found += view.report(field_name, positions, view.records[field_name].to_numpy(dtype=object)[positions],
-                             f"trên {len(values)} bản ghi cùng {what} «{common}» — cột có thể bị đọc sai",
-                             LIKELY if field_name == "phone" else SURE)  # one office phone for all is possible
+        found += view.report(
+            field_name,
+            positions,
+            view.records[field_name].to_numpy(dtype=object)[positions],
+            f"trên {len(values)} bản ghi cùng {what} «{common}» — cột có thể bị đọc sai",
+            LIKELY if field_name == "phone" else SURE,
+        )  # one office phone for all is possible
     return found

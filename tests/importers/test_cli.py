@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
+from importer_paths import REPO, SAMPLES, require_samples
 
 from importers.cli import main
-from importer_paths import REPO, SAMPLES, require_samples
 
 
 def run_main(capsys, *argv):

@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from importer_paths import CORPUS, REPO, corpus_files
 
 ADDRESS_SPACE = 1 << 30

@@ -3,8 +3,15 @@ import datetime as dt
 
 import pytest
 
-from importers.date_words import (day_under_month, meeting_date_in_titles, meeting_days, month_and_year,
-                                   read_meeting_date, stated_year, weekday_of)
+from importers.date_words import (
+    day_under_month,
+    meeting_date_in_titles,
+    meeting_days,
+    month_and_year,
+    read_meeting_date,
+    stated_year,
+    weekday_of,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

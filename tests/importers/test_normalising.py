@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from importers.legends import parse_legend
 from importers.normalising import (
     DEFAULT_MARKS,
     decode_mark,
@@ -25,7 +26,6 @@ from importers.normalising import (
     normalise_year,
     year_in_text,
 )
-from importers.legends import parse_legend
 
 VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 WORD = st.text(alphabet=VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper(), min_size=1, max_size=8)
@@ -200,7 +200,8 @@ def test_english_grouping_reads_back_when_both_marks_are_present(whole, fraction
     assert normalise_number(f"{whole:,}.{fraction}") == (float(f"{whole}.{fraction}"), None)
 
 
-@given(st.integers(min_value=0, max_value=10**6), st.text(alphabet="0123456789", max_size=3), st.sampled_from(["%", " %"]))
+@given(st.integers(min_value=0, max_value=10**6), st.text(alphabet="0123456789", max_size=3),
+       st.sampled_from(["%", " %"]))
 def test_a_percent_sign_never_changes_the_value(whole, fraction, percent):
     text = _vietnamese(whole) + (f",{fraction}" if fraction else "")
     assert normalise_number(text + percent) == normalise_number(text)
@@ -219,29 +220,51 @@ def test_numeric_cells_pass_through_as_floats(number):
     assert normalise_number(number) == (float(number) + 0.0, None)
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", "Đảng bộ phường An Lạc"), ("2) Chi bộ Khu phố 3", "Chi bộ Khu phố 3"),
-    ("Chi bộ Trường THCS Lê Lợi", "Chi bộ Trường THCS Lê Lợi"), ("  ", None),
-    ("CHI BỘ KHU PHỐ 3A", "Chi bộ Khu phố 3A"), ("CHI BỘ THÔN 1", "Chi bộ thôn 1"),
-    ("CHI BỘ TỔ DÂN PHỐ 5", "Chi bộ Tổ dân phố 5"), ("ĐẢNG BỘ XÃ THUẬN LỘC THƯỢNG", "Đảng bộ xã Thuận Lộc Thượng"),
-    ("CHI BỘ CÔNG TY CP MAY HỒNG SƠN", "Chi bộ Công Ty CP May Hồng Sơn"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", "Đảng bộ phường An Lạc"),
+        ("2) Chi bộ Khu phố 3", "Chi bộ Khu phố 3"),
+        ("Chi bộ Trường THCS Lê Lợi", "Chi bộ Trường THCS Lê Lợi"),
+        ("  ", None),
+        ("CHI BỘ KHU PHỐ 3A", "Chi bộ Khu phố 3A"),
+        ("CHI BỘ THÔN 1", "Chi bộ thôn 1"),
+        ("CHI BỘ TỔ DÂN PHỐ 5", "Chi bộ Tổ dân phố 5"),
+        ("ĐẢNG BỘ XÃ THUẬN LỘC THƯỢNG", "Đảng bộ xã Thuận Lộc Thượng"),
+        ("CHI BỘ CÔNG TY CP MAY HỒNG SƠN", "Chi bộ Công Ty CP May Hồng Sơn"),
+    ],
+)
 def test_unit_names_lose_their_numbering_and_capitals_take_the_usual_spelling(raw, expected):
     assert normalise_unit_name(raw) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", True), ("II - Chi bộ Khu phố 3", True), ("Đảng ủy Quân sự", True),
-    ("Kết nạp đảng viên mới", False), ("Chỉ tiêu", False), (12, False), ("I. ĐOÀN CÔNG TÁC SỐ 1", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I. ĐẢNG BỘ PHƯỜNG AN LẠC", True),
+        ("II - Chi bộ Khu phố 3", True),
+        ("Đảng ủy Quân sự", True),
+        ("Kết nạp đảng viên mới", False),
+        ("Chỉ tiêu", False),
+        (12, False),
+        ("I. ĐOÀN CÔNG TÁC SỐ 1", False),
+    ],
+)
 def test_unit_headings(text, expected):
     assert is_unit_heading(text) is expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (2026, (2026, None)), (2026.0, (2026, None)), ("Năm 2025", (2025, None)), (None, (None, None)),
-    ("sau", (None, "không phải là năm hợp lệ")), (26, (None, "không phải là năm hợp lệ")),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (2026, (2026, None)),
+        (2026.0, (2026, None)),
+        ("Năm 2025", (2025, None)),
+        (None, (None, None)),
+        ("sau", (None, "không phải là năm hợp lệ")),
+        (26, (None, "không phải là năm hợp lệ")),
+    ],
+)
 def test_years(raw, expected):
     assert normalise_year(raw) == expected
 

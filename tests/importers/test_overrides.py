@@ -2,11 +2,10 @@
 
 import json
 
-import pytest
-
 import pandas as pd
-
+import pytest
 from importer_paths import SAMPLES
+
 from importers import ImportFileError, parse_file
 from importers.overrides import remap_context
 from tests.workbooks import write_workbook

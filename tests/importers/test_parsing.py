@@ -4,8 +4,8 @@ import pytest
 from openpyxl import Workbook
 
 from importers import parse_file
-from importers.mapping import column_letter, header_signature, match_field
 from importers.kinds import roster
+from importers.mapping import column_letter, header_signature, match_field
 
 
 def _save(tmp_path, rows, name="Sheet1"):

@@ -5,13 +5,12 @@ import json
 from datetime import date
 
 import pytest
+from importer_paths import sample_files
 from openpyxl import Workbook
 
 import importers.plausibility as plausibility
 from importers import ImportFileError, parse_file
 from importers.cli import main
-
-from importer_paths import sample_files
 
 TODAY = date(2026, 12, 5)
 TITLE = [["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH"], ["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC"], []]

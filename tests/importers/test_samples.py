@@ -3,10 +3,9 @@
 import json
 
 import pytest
+from importer_paths import SAMPLES, require_samples, sample_files
 
 from importers import parse_file
-
-from importer_paths import SAMPLES, require_samples, sample_files
 
 SAMPLE_FILES = sample_files() or [pytest.param(None, marks=pytest.mark.skip(reason=f"no samples at {SAMPLES}"))]
 

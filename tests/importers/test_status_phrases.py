@@ -3,8 +3,14 @@ import pytest
 
 from importers.legends import parse_legend
 from importers.normalising import marks_table
-from importers.status_phrases import (find_notes, is_flag_column, is_reason_header, notes_explain_reasons,
-                                      read_status, status_of_reason)
+from importers.status_phrases import (
+    find_notes,
+    is_flag_column,
+    is_reason_header,
+    notes_explain_reasons,
+    read_status,
+    status_of_reason,
+)
 
 MARKS = marks_table(None)
 

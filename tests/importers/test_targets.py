@@ -3,11 +3,10 @@
 import datetime as dt
 
 import pytest
+from importer_paths import SAMPLES, require_samples
 
 from importers import ImportFileError, parse_file
 from tests.targets_sheets import BAD_CELL, RECORDS, SHEET, write_targets_workbook
-
-from importer_paths import SAMPLES, require_samples
 
 ROW = [1, "Chi bộ Khu phố 3", "Kết nạp đảng viên mới", "Đảng viên", 2, 1, None, None]
 

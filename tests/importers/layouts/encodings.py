@@ -4,7 +4,9 @@ import unicodedata
 
 from importers.legacy import _VNI_LETTERS, _VNI_MARKS, UNICODE_TO_TCVN3, decode_legacy
 
-_VNI_MARK_CHARS = {"".join(sorted(v)): k for k, v in _VNI_MARKS.items() if k.islower()}  # combining marks -> mark char (lower)
+_VNI_MARK_CHARS = {
+    "".join(sorted(v)): k for k, v in _VNI_MARKS.items() if k.islower()
+}  # combining marks -> mark char (lower)
 _VNI_SINGLE = {v: k for k, v in _VNI_LETTERS.items() if k not in "ìíÌÍ"}  # ư ơ đ ỉ ĩ ị ỵ ...
 _HORN_BREVE = {"ư": "ư", "ơ": "ơ", "Ư": "Ư", "Ơ": "Ơ"}
 

@@ -91,7 +91,9 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
 
     lead = (["STT"] if has_stt else []) + [pick.pick("header_name", NAME_HEADERS)] + (
         [pick.pick("header_unit", UNIT_HEADERS)] if unit_mode == "column" else [])
-    tail = ([pick.pick("header_total", TOTAL_COLUMNS)] if totals in ("column", "both") else []) + (["Ghi chú"] if has_note else [])
+    tail = ([pick.pick("header_total", TOTAL_COLUMNS)] if totals in ("column", "both") else []) + (
+        ["Ghi chú"] if has_note else []
+    )
     sheet.width = len(lead) + len(heads) + len(tail)
     if legend_place == "above_header":
         sheet.add([legend])
@@ -112,8 +114,11 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         if unit_mode == "heading_rows" and units[p] != current_unit:
             sheet.add_banner(units[p])
         current_unit = units[p]
-        row = ([p + 1] if has_stt else []) + [cells.NAME_STYLES[name_style](name, rng)] + (
-            [units[p]] if unit_mode == "column" else [])
+        row = (
+            ([p + 1] if has_stt else [])
+            + [cells.NAME_STYLES[name_style](name, rng)]
+            + ([units[p]] if unit_mode == "column" else [])
+        )
         for m, day in enumerate(meetings):
             status = grid[p, m]
             row.append(None if status is None else mark_set[status])
@@ -203,10 +208,8 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         if has_note:
             row.append("Đi công tác" if status == "excused" else None)
         sheet.add(row)
-        records.append({"full_name": names[p], "date": meetings[m].isoformat(), "status": status,
-                        "unit": units[p]})
+        records.append({"full_name": names[p], "date": meetings[m].isoformat(), "status": status, "unit": units[p]})
     if legend:
         sheet.add()
         sheet.add([legend])
     return records, header_row, False
-
