@@ -239,12 +239,31 @@ def test_whole_column_corrections_one_post_each_keep_each_other(client, officer,
 
 def test_a_saved_template_lists_its_column_corrections(client, officer, upload, tmp_path):
     batch_id = batch_id_of(upload(write(tmp_path, WEEKDAY_REGISTER, sheet="Sổ"), kind="attendance"))
-    _post(client, batch_id, {"date0_column": "A", "map0_column": "D", "map0_field": "note",
-                             "replace0_column": "C", "replace0_find": "Không", "replace0_with": "K",
-                             "sheet0_field": "unit", "sheet0_from": "tab", "strip0_column": "B",
-                             "strip0_part": "prefix", "strip0_text": "Đ/c"}, {})
+    _post(
+        client,
+        batch_id,
+        {
+            "date0_column": "A",
+            "map0_column": "D",
+            "map0_field": "note",
+            "replace0_column": "C",
+            "replace0_find": "Không",
+            "replace0_with": "K",
+            "sheet0_field": "unit",
+            "sheet0_from": "tab",
+            "strip0_column": "B",
+            "strip0_part": "prefix",
+            "strip0_text": "Đ/c",
+        },
+        {},
+    )
     assert client.post(f"/imports/{batch_id}/save-template").status_code == 302
     page = client.get("/imports/templates").get_data(as_text=True)
-    for said in ("Chỉ giữ phần ngày A.", "Gán cột D → ghi chú.", "Thay thế C: “Không” → “K”.",
-                 "Giá trị cho cả trang: chi bộ.", "Bỏ phần đầu/cuối B."):
+    for said in (
+        "Chỉ giữ phần ngày A.",
+        "Gán cột D → ghi chú.",
+        "Thay thế C: “Không” → “K”.",
+        "Giá trị cho cả trang: chi bộ.",
+        "Bỏ phần đầu/cuối B.",
+    ):
         assert said in page
