@@ -37,7 +37,7 @@ def is_busy(error: OperationalError) -> bool:
     return "database is locked" in str(error.orig) or "database table is locked" in str(error.orig)
 
 
-def _refuse(form, message) -> "Refused":
+def _refuse(message) -> "Refused":
     db.session.rollback()
     flash(str(message), "error")
     return REFUSED
@@ -71,11 +71,11 @@ def run_service(form, service, *args, **kwargs):
     except IntegrityError as error:  # a double submit: the other request wrote the unique row first
         if not is_unique_violation(error):
             raise
-        return _refuse(form, DUPLICATE)
+        return _refuse(DUPLICATE)
     except OperationalError as error:
         if not is_busy(error):
             raise
-        return _refuse(form, BUSY)
+        return _refuse(BUSY)
     return result
 
 

@@ -24,6 +24,7 @@ from ..i18n import N_
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus
 from . import dry_run, locks, services
 from .commit import ImportRefused
+from .locks import lease_seconds
 
 DEFAULT_BACKGROUND_BYTES = 256 * 1024
 HEARTBEAT_SECONDS = 2
@@ -38,10 +39,6 @@ _job = ImportJob.__table__
 def runs_in_background(size_bytes: int) -> bool:
     """Files over a few thousand rows (by size) are parsed and committed in the background."""
     return size_bytes > current_app.config.get("IMPORT_BACKGROUND_BYTES", DEFAULT_BACKGROUND_BYTES)
-
-
-def lease_seconds() -> int:
-    return locks.lease_seconds()
 
 
 def _set(job_id: int, *where, **values) -> bool:

@@ -9,9 +9,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
-from ..models import OrgIdentity, OutgoingDocument, Unit
+from ..models import OutgoingDocument, Unit
 from ..services import RuleViolation
-from ..units.identity import identity_for
+from ..units.identity import identity_for, own_settings
 from .docx import xml_safe
 
 ATTEMPTS = 5
@@ -57,10 +57,6 @@ def issued_with_token(token: str | None) -> OutgoingDocument | None:
     if not token:
         return None
     return db.session.scalar(select(OutgoingDocument).where(OutgoingDocument.request_token == token))
-
-
-def own_settings(unit: Unit) -> OrgIdentity | None:
-    return db.session.scalar(select(OrgIdentity).where(OrgIdentity.unit_id == unit.id))
 
 
 def check_issuer_identity(issuer: Unit) -> None:

@@ -48,6 +48,11 @@ def _root() -> Unit | None:
     return db.session.scalar(select(Unit).where(Unit.kind == UnitKind.ROOT).order_by(Unit.id).limit(1))
 
 
+def own_settings(unit: Unit) -> OrgIdentity | None:
+    """The settings row of `unit` itself (not inherited from an ancestor)."""
+    return db.session.scalar(select(OrgIdentity).where(OrgIdentity.unit_id == unit.id))
+
+
 def settings_for(unit: Unit | None = None) -> OrgIdentity | None:
     """The settings row of `unit` or its nearest ancestor that has one (the root when no unit is given)."""
     unit = unit or _root()

@@ -6,6 +6,7 @@ from ..models import OrgIdentity, Sector, Unit, UnitKind
 from ..services import RuleViolation
 from . import rules
 from .access import can_edit_unit
+from .identity import own_settings
 
 
 def _refuse(field: str, message) -> None:
@@ -62,7 +63,7 @@ def _move_descendants(old_path: str, new_path: str) -> None:
 
 def save_identity(unit: Unit, **values) -> OrgIdentity:
     """Set the identity under which the unit issues documents (created on first save)."""
-    row = db.session.scalar(select(OrgIdentity).where(OrgIdentity.unit_id == unit.id))
+    row = own_settings(unit)
     if row is None:
         row = OrgIdentity(unit_id=unit.id)
         db.session.add(row)
