@@ -25,6 +25,7 @@ from .member_reports import MemberReport, MemberReportRule
 from .obligations import Absence, AbsenceReason, AttendanceRule, ObligationMode
 from .paperwork import OutgoingDocument
 from .people import Person
+from .personal_data import DataRequestKind, PersonalDataRequest
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .targets import TargetIndicator, TargetMeasurement
 from .tasks import Task, TaskNote, TaskStatus
@@ -32,6 +33,8 @@ from .units import Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
+    "DataRequestKind",
+    "PersonalDataRequest",
     "AttendanceClaim",
     "ClaimStatus",
     "Absence",
