@@ -14,7 +14,7 @@ from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Members
 from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
-from ..permissions import scope_path, scope_unit_ids
+from ..permissions import groups_in_scope, scope_path, scope_unit_ids
 from ..units.queries import units_in_scope
 
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
@@ -284,10 +284,11 @@ def speaking_groups(meeting: Meeting) -> list[tuple[WorkingGroup, set[int]]]:
     return list(groups.values())
 
 
-def groups_for_choice() -> list[WorkingGroup]:
+def groups_for_choice(user) -> list[WorkingGroup]:
+    """The groups a meeting recorded by `user` may name: those working in their scope."""
     return list(db.session.scalars(
-        select(WorkingGroup).options(selectinload(WorkingGroup.term)).order_by(WorkingGroup.term_id.desc(),
-                                                                                WorkingGroup.number)
+        select(WorkingGroup).options(selectinload(WorkingGroup.term)).where(WorkingGroup.id.in_(groups_in_scope(user)))
+        .order_by(WorkingGroup.term_id.desc(), WorkingGroup.number)
     ))
 
 

@@ -5,7 +5,10 @@ from flask import url_for
 from sqlalchemy import select
 
 from ..extensions import db
+from ..feedback.visibility import may_read
+from ..meetings.access import can_read_meeting
 from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
+from ..permissions import unit_in_scope
 
 TASK_CREATORS = {Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER}
 _SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feedback": FeedbackItem,
@@ -30,6 +33,20 @@ def source_exists(kind: str | None, source_id: int | None) -> bool:
         return True
     model = _SOURCE_MODELS.get(kind)
     return bool(model and source_id and db.session.get(model, source_id))
+
+
+def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
+    """A task may be born only from a record its creator may read: feedback as its register shows it, a visit
+    of a unit in scope, a point or opinion of a meeting the creator reads (no source: always)."""
+    model = _SOURCE_MODELS.get(kind or "")
+    record = db.session.get(model, source_id) if model and source_id else None
+    if record is None:
+        return True
+    if isinstance(record, FeedbackItem):
+        return may_read(user, record)
+    if isinstance(record, FieldVisit):
+        return unit_in_scope(user, record.unit)
+    return can_read_meeting(user, record.meeting)
 
 
 def source_url(task: Task) -> str | None:
