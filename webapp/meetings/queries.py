@@ -273,11 +273,13 @@ def units_for_choice(user) -> list[Unit]:
     return units_in_scope(user)
 
 
-def speaking_groups(meeting: Meeting) -> list[tuple[WorkingGroup, set[int]]]:
-    """The groups with members on the meeting's day, each with those members' person ids, by number."""
+def speaking_groups(meeting: Meeting, user) -> list[tuple[WorkingGroup, set[int]]]:
+    """The groups working in the recorder's scope with members on the meeting's day, each with those members'
+    person ids, by number."""
     rows = db.session.execute(
         select(WorkingGroup, Membership.person_id).join(Membership, Membership.group_id == WorkingGroup.id)
-        .where(active_on(Membership, meeting.held_on)).order_by(WorkingGroup.number, WorkingGroup.id)).all()
+        .where(active_on(Membership, meeting.held_on), WorkingGroup.id.in_(groups_in_scope(user)))
+        .order_by(WorkingGroup.number, WorkingGroup.id)).all()
     groups: dict[int, tuple[WorkingGroup, set[int]]] = {}
     for group, person_id in rows:
         groups.setdefault(group.id, (group, set()))[1].add(person_id)
