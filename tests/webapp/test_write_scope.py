@@ -476,8 +476,10 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                          Field("/tasks/new", {**task, "owner_kind": "group", "owner_group_id": t.group}, ("task",)),
                          Field("/tasks/new", {**task, "owner_kind": "person", "owner_person_id": t.person},
                               ("task",)),
-                         Field("/tasks/new", {**task, "owner_kind": "unit", "owner_unit_id": t.ward_b,
-                                             "source_kind": "feedback", "source_id": t.feedback}, ("task",))],
+                         *[Field("/tasks/new", {**task, "owner_kind": "unit", "owner_unit_id": t.ward_b,
+                                                "source_kind": kind, "source_id": source}, ("task",))
+                           for kind, source in (("feedback", t.feedback), ("conclusion_point", t.point),
+                                                ("opinion", t.opinion), ("field_visit", t.visit))]],
         "units.edit": [Case(f"/units/{t.cell}/edit", {"name": "Chi bộ đã sửa", "kind": "cell",
                                                       "sector": "residential", "parent_id": t.ward_b}, ("unit",)),
                        Field(f"/units/{t.ward_b}/edit", {"name": "Đảng bộ phường B", "kind": "party_committee",

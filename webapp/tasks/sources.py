@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..feedback.visibility import may_read
-from ..meetings.access import can_read_meeting
 from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
 from ..permissions import unit_in_scope
 
@@ -36,8 +35,10 @@ def source_exists(kind: str | None, source_id: int | None) -> bool:
 
 
 def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
-    """A task may be born only from a record its creator may read: feedback as its register shows it, a visit
-    of a unit in scope, a point or opinion of a meeting the creator reads (no source: always)."""
+    """A task may be born only from a record of its creator's scope: feedback their register shows, a visit of
+    a unit in scope, a point or opinion of a meeting of a unit in scope or of none (the town's briefings, which
+    every task creator reads), and no source at all. (Meetings and visits lean on tasks: their units are asked
+    of `permissions` here.)"""
     model = _SOURCE_MODELS.get(kind or "")
     record = db.session.get(model, source_id) if model and source_id else None
     if record is None:
@@ -46,7 +47,8 @@ def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
         return may_read(user, record)
     if isinstance(record, FieldVisit):
         return unit_in_scope(user, record.unit)
-    return can_read_meeting(user, record.meeting)
+    units = record.meeting.units
+    return not units or any(unit_in_scope(user, unit) for unit in units)
 
 
 def source_url(task: Task) -> str | None:
