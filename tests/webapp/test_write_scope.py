@@ -514,12 +514,16 @@ def _snapshot(tables) -> dict:
     return snapshot
 
 
+class _NoTown:
+    """Stands for the town's ids where the table is read only for its endpoints (at collection)."""
+
+    def __getattr__(self, name):
+        return 0
+
+
 def _endpoint_names():
-    """The table's endpoints, read without a town (ids are not needed to name them)."""
-    class Any:
-        def __getattr__(self, name):
-            return 0
-    return sorted(cases(Any()))
+    """The table's endpoints that name an id to tamper with (the others are listed with the reason)."""
+    return sorted(endpoint for endpoint, listed in cases(_NoTown()).items() if listed)
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.value)
@@ -541,10 +545,7 @@ def test_ward_b_users_cannot_write_ward_a_records(town, endpoint, role):
 
 
 def _field_endpoints():
-    class Any:
-        def __getattr__(self, name):
-            return 0
-    return sorted(endpoint for endpoint, listed in cases(Any()).items()
+    return sorted(endpoint for endpoint, listed in cases(_NoTown()).items()
                   if any(case.field and case.control for case in listed))
 
 
