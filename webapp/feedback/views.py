@@ -8,7 +8,7 @@ from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
 from ..pagination import paginate
-from ..permissions import ensure, is_town_admin, requires
+from ..permissions import ensure, group_in_scope, is_town_admin, requires
 from ..rendering import render
 from ..services import REFUSED, run_service
 from ..template_helpers import label
@@ -74,7 +74,7 @@ def export():
 def _fill_feedback_choices(form: FeedbackForm) -> None:
     form.category_id.choices = queries.category_choices()
     form.unit_id.choices = queries.recordable_unit_choices(current_user)
-    form.group_id.choices = queries.group_choices()
+    form.group_id.choices = queries.recordable_group_choices(current_user)
     form.source_person_id.choices = queries.creditable_person_choices(current_user)
 
 
@@ -87,12 +87,14 @@ def create():
     _fill_feedback_choices(form)
     if form.validate_on_submit():
         unit = db.get_or_404(Unit, form.unit_id.data)
-        ensure(may_record(current_user, unit) and may_credit(current_user, form.source_person_id.data))
+        group = db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None
+        ensure(may_record(current_user, unit) and may_credit(current_user, form.source_person_id.data)
+               and group_in_scope(current_user, group))
         item = run_service(
             form, record_feedback, current_user, received_on=form.received_on.data,
             category=db.get_or_404(FeedbackCategory, form.category_id.data),
             unit=unit, content=form.content.data.strip(), citizen_ref=(form.citizen_ref.data or "").strip(),
-            group=db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None,
+            group=group,
             source_person=db.session.get(Person, form.source_person_id.data) if form.source_person_id.data else None,
             files=uploaded_files(form.files))
         if item:

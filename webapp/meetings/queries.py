@@ -14,7 +14,7 @@ from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Members
 from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
-from ..permissions import scope_path, scope_unit_ids
+from ..permissions import groups_in_scope, scope_path, scope_unit_ids
 from ..units.queries import units_in_scope
 
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
@@ -289,21 +289,24 @@ def units_for_choice(user) -> list[Unit]:
     return units_in_scope(user)
 
 
-def speaking_groups(meeting: Meeting) -> list[tuple[WorkingGroup, set[int]]]:
-    """The groups with members on the meeting's day, each with those members' person ids, by number."""
+def speaking_groups(meeting: Meeting, user) -> list[tuple[WorkingGroup, set[int]]]:
+    """The groups working in the recorder's scope with members on the meeting's day, each with those members'
+    person ids, by number."""
     rows = db.session.execute(
         select(WorkingGroup, Membership.person_id).join(Membership, Membership.group_id == WorkingGroup.id)
-        .where(active_on(Membership, meeting.held_on)).order_by(WorkingGroup.number, WorkingGroup.id)).all()
+        .where(active_on(Membership, meeting.held_on), WorkingGroup.id.in_(groups_in_scope(user)))
+        .order_by(WorkingGroup.number, WorkingGroup.id)).all()
     groups: dict[int, tuple[WorkingGroup, set[int]]] = {}
     for group, person_id in rows:
         groups.setdefault(group.id, (group, set()))[1].add(person_id)
     return list(groups.values())
 
 
-def groups_for_choice() -> list[WorkingGroup]:
+def groups_for_choice(user) -> list[WorkingGroup]:
+    """The groups a meeting recorded by `user` may name: those working in their scope."""
     return list(db.session.scalars(
-        select(WorkingGroup).options(selectinload(WorkingGroup.term)).order_by(WorkingGroup.term_id.desc(),
-                                                                                WorkingGroup.number)
+        select(WorkingGroup).options(selectinload(WorkingGroup.term)).where(WorkingGroup.id.in_(groups_in_scope(user)))
+        .order_by(WorkingGroup.term_id.desc(), WorkingGroup.number)
     ))
 
 

@@ -5,7 +5,9 @@ from flask import url_for
 from sqlalchemy import select
 
 from ..extensions import db
+from ..feedback.visibility import may_read
 from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
+from ..permissions import unit_in_scope
 
 TASK_CREATORS = {Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER}
 _SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feedback": FeedbackItem,
@@ -30,6 +32,23 @@ def source_exists(kind: str | None, source_id: int | None) -> bool:
         return True
     model = _SOURCE_MODELS.get(kind)
     return bool(model and source_id and db.session.get(model, source_id))
+
+
+def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
+    """A task may be born only from a record of its creator's scope: feedback their register shows, a visit of
+    a unit in scope, a point or opinion of a meeting of a unit in scope or of none (the town's briefings, which
+    every task creator reads), and no source at all. (Meetings and visits lean on tasks: their units are asked
+    of `permissions` here.)"""
+    model = _SOURCE_MODELS.get(kind or "")
+    record = db.session.get(model, source_id) if model and source_id else None
+    if record is None:
+        return True
+    if isinstance(record, FeedbackItem):
+        return may_read(user, record)
+    if isinstance(record, FieldVisit):
+        return unit_in_scope(user, record.unit)
+    units = record.meeting.units
+    return not units or any(unit_in_scope(user, unit) for unit in units)
 
 
 def source_url(task: Task) -> str | None:

@@ -27,7 +27,7 @@ from .queries import (
     task_select,
 )
 from .services import add_note, create_task, set_status
-from .sources import source_url
+from .sources import source_in_scope, source_url
 
 
 @bp.get("/")
@@ -52,7 +52,7 @@ def export():
 
 
 def _fill_choices(form: TaskForm) -> None:
-    form.owner_group_id.choices = choices.group_choices()
+    form.owner_group_id.choices = choices.recordable_group_choices(current_user)
     form.owner_person_id.choices = choices.person_choices()
     form.owner_unit_id.choices = [(0, "—")] + choices.unit_choices(current_user)
 
@@ -88,7 +88,9 @@ def create():
                 owner_person=db.session.get(Person, ids["person"]) if ids["person"] else None,
                 owner_unit=db.session.get(Unit, ids["unit"]) if ids["unit"] else None,
                 source_kind=form.source_kind.data or None, source_id=form.source_id.data)
-            ensure(may_manage_task(current_user, task))  # a 403 here leaves the transaction uncommitted
+            # a 403 here leaves the transaction uncommitted
+            ensure(may_manage_task(current_user, task) and source_in_scope(current_user, task.source_kind,
+                                                                             task.source_id))
             return task
 
         task = run_service(form, assign)

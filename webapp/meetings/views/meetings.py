@@ -53,7 +53,7 @@ def _meeting_form(meeting=None) -> MeetingForm:
         form.kind.data = meeting.kind.value
         form.organiser.data = meeting.organiser.value if meeting.organiser else ""
         form.unit_ids.data = [u.id for u in meeting.units]
-    form.setup_choices(queries.units_for_choice(current_user), queries.groups_for_choice())
+    form.setup_choices(queries.units_for_choice(current_user), queries.groups_for_choice(current_user))
     return form
 
 
