@@ -32,6 +32,7 @@ from webapp.models import (
     AttendanceClaim,
     AuditLog,
     ConclusionPoint,
+    DataRequestKind,
     Document,
     FeedbackCategory,
     FeedbackItem,
@@ -47,6 +48,7 @@ from webapp.models import (
     Membership,
     Opinion,
     Person,
+    PersonalDataRequest,
     ReportFrequency,
     ReportSchedule,
     Role,
@@ -224,8 +226,10 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     absence = Absence(person=person_a, start_date=today, end_date=today + timedelta(days=3),
                       reason=AbsenceReason.ILLNESS)
     claim = _one(select(AttendanceClaim))
+    data_request = PersonalDataRequest(person=person_a, kind=DataRequestKind.ERASURE, received_on=today,
+                                       due_on=today + timedelta(days=3), requested_by="Chính chủ")
     db.session.add_all([person_a, meeting_file, opinion, point, draft, assessment_a, task_a, batch, template,
-                        mapping, absence])
+                        mapping, absence, data_request])
     db.session.flush()
     for schedule_group in (group_a,):
         if _one(select(ReportSchedule).where(ReportSchedule.group_id == schedule_group.id)) is None:
@@ -243,7 +247,8 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     return dict(
         ward=ward_a.id, cell=cell_a.id, ward_b=ward_b.id, cell_b=meeting_b_unit_cell.id, group=group_a.id,
         town_group=town_group.id, membership=membership_a.id, head_membership=head_a.id,
-        assignment=assignment_a.id, person=person_a.id, member_person=membership_a.person_id, cadre=cadre.id,
+        assignment=assignment_a.id, person=person_a.id, data_request=data_request.id,
+        member_person=membership_a.person_id, cadre=cadre.id,
         meeting=meeting_a.id, attendance=attendance_a.id, file=meeting_file.id, opinion=opinion.id,
         point=point.id, draft=draft.id, document=_one(select(Document).where(Document.status == "issued")).id,
         round=round_.id, assessment=assessment_a.id, group_assessment=group_assessment.id,
@@ -451,6 +456,13 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                              ("person",)) for p in (t.person, t.cadre)]
         + [Field(f"/people/{t.b_person}/edit", {"home_unit_id": t.ward}, ("person",),
                  page=f"/people/{t.b_person}/edit")],
+        "personal_data.new_request": [Case(f"/personal-data/{p}/requests", {
+            "kind": "access", "received_on": _day(), "requested_by": "Chính chủ"}, ("personal_data_request",))
+            for p in (t.person, t.cadre)],
+        "personal_data.answer": [Case(f"/personal-data/requests/{t.data_request}/answer", {
+            "answered_on": _day(), "answer": "Đã trả lời"}, ("personal_data_request",))],
+        "personal_data.erase": [Case(f"/personal-data/requests/{t.data_request}/erase", {"confirm": "y"},
+                                     ("personal_data_request", "person", "opinion", "user"))],
         "people.create": [Field("/people/new", {"full_name": "Người Mới", "home_unit_id": t.ward}, ("person",)),
                           Field("/people/new", {"full_name": "Người Mới"}, ("person",))],
         "reports.schedules": [Field("/reports/schedules", {"group_id": t.group, "frequency": "quarterly",
