@@ -482,3 +482,14 @@ def test_register_cell_holds_every_mark_of_its_month_with_its_date(client, admin
     assert march.count('class="cell-mark ') == 2 and 'class="cell-marks"' in march
     assert "05/03/2026: Có mặt" in march and "Họp bất thường — 19/03/2026: Vắng không phép" in march
     assert all("cell-mark" not in cells[month] for month in range(12) if month != 2)
+
+
+def test_opinion_counts_are_pluralised_in_english(client, admin, ward, briefing):
+    client.post("/auth/locale/en", data={"next": "/"})
+    url = f"/meetings/{briefing.id}/opinions"
+    first = client.post(url, data={"speaker_name": "Đặng Ngọc Vệ", "kind": "results", "text": "Bám sát"}, headers=HX)
+    assert "(1 opinion)" in first.text
+    assert "1 opinion was expressed at the meeting." in client.get(f"/meetings/{briefing.id}/minutes").text
+    second = client.post(url, data={"speaker_name": "Đinh Văn Hồng", "kind": "results", "text": "Đều"}, headers=HX)
+    assert "(2 opinions)" in second.text
+    assert "2 opinions were expressed at the meeting." in client.get(f"/meetings/{briefing.id}/minutes").text
