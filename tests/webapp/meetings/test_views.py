@@ -493,3 +493,12 @@ def test_opinion_counts_are_pluralised_in_english(client, admin, ward, briefing)
     second = client.post(url, data={"speaker_name": "Đinh Văn Hồng", "kind": "results", "text": "Đều"}, headers=HX)
     assert "(2 opinions)" in second.text
     assert "2 opinions were expressed at the meeting." in client.get(f"/meetings/{briefing.id}/minutes").text
+
+
+def test_meeting_file_input_is_starred_and_its_error_follows_it(client, admin, briefing):
+    page = client.get(f"/meetings/{briefing.id}").text
+    file_label = page[page.index('<label for="file">'):]
+    assert file_label.index('<span class="req" aria-hidden="true">*</span>') < file_label.index("</label>")
+    refused = client.post(f"/meetings/{briefing.id}/files", data={}, content_type="multipart/form-data").text
+    after_input = refused[refused.index('<label for="file">'):]
+    assert after_input.index("</label>") < after_input.index('<small class="field-error" id="file-err"')
