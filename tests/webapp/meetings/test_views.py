@@ -1,5 +1,7 @@
 import io
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
@@ -339,6 +341,31 @@ def test_minutes_print_in_the_official_layout(client, admin, ward, briefing):
     ):
         assert text in page
     assert "&lt;b&gt;" in page and "đoàn <b>" not in page
+
+
+
+@pytest.mark.parametrize("agenda, headings", [
+    (None, ["I. THÀNH PHẦN THAM DỰ", "II. Ý KIẾN PHÁT BIỂU", "III. KẾT LUẬN"]),
+    ("Kiểm điểm quý III", ["I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG", "III. Ý KIẾN PHÁT BIỂU", "IV. KẾT LUẬN"]),
+])
+def test_minutes_number_their_sections_without_a_gap_and_write_dates_one_way(client, admin, briefing, agenda,
+                                                                            headings):
+    briefing.agenda, briefing.starts_at = agenda, "14:00"
+    services.add_conclusion_point(briefing, "Rà soát nhiệm vụ", "Các đoàn", date(2026, 10, 15))
+    db.session.commit()
+    page = client.get(f"/meetings/{briefing.id}/minutes").text
+    minutes = page[page.index('<article class="minutes">'):page.index("</article>")]
+    assert re.findall(r"<h2>(.*?)</h2>", minutes) == headings
+    assert "ngày 7 tháng 9 năm 2026" in minutes and "thời hạn: ngày 15 tháng 10 năm 2026" in minutes
+    assert re.findall(r"\d{1,2}/\d{1,2}/\d{4}", minutes) == []
+
+
+
+def test_minutes_headings_use_the_minutes_font():
+    """Pico sets headings in --pico-font-family: the minutes set that variable, so headings and text share a font."""
+    css = (Path(__file__).resolve().parents[3] / "webapp" / "static" / "css" / "meetings.css").read_text()
+    rule = re.search(r"\.minutes \{([^}]*)\}", css).group(1)
+    assert '--pico-font-family: "Times New Roman", serif' in rule and "font-family: var(--pico-font-family)" in rule
 
 
 # --- matrix and records ----------------------------------------------------------------------------------------------
