@@ -294,6 +294,16 @@ def test_opinions_added_in_order_with_htmx(client, admin, ward, briefing):
     assert db.session.scalar(select(func.count()).select_from(Opinion)) == 1
 
 
+
+def test_an_empty_opinion_list_is_a_sentence_not_a_numbered_item(client, admin, briefing):
+    page = client.get(f"/meetings/{briefing.id}").text
+    speeches = page[page.index('<section id="speeches">'):]
+    assert '<p class="muted" id="no-opinions">Chưa ghi nhận ý kiến nào.</p>' in speeches
+    assert '<ol class="opinions">' not in speeches
+    services.add_opinion(briefing, {"speaker_name": "Đặng Ngọc Vệ", "kind": "results", "text": "Bám sát"})
+    page = client.get(f"/meetings/{briefing.id}").text
+    assert '<ol class="opinions">' in page and "Chưa ghi nhận ý kiến nào." not in page
+
 @pytest.mark.parametrize("data, message", [
     ({"kind": "results", "text": "x"}, "Hãy chọn người phát biểu hoặc nhập tên khách mời"),
     ({"speaker_name": "A", "kind": "gossip", "text": "x"}, "Loại nội dung không hợp lệ"),
