@@ -28,7 +28,7 @@ from .people import Person
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .targets import TargetIndicator, TargetMeasurement
 from .tasks import Task, TaskNote, TaskStatus
-from .units import Sector, Unit, UnitKind
+from .units import RETIRED_SECTORS, Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
@@ -69,6 +69,7 @@ __all__ = [
     "Membership",
     "Person",
     "Role",
+    "RETIRED_SECTORS",
     "Sector",
     "TargetIndicator",
     "TargetMeasurement",
