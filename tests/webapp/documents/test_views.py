@@ -93,3 +93,5 @@ def test_missing_file_error_sits_on_its_own_line_after_the_help_and_the_file_is_
     help_element = re.search(r'<small class="field-help muted" id="file-help">(.*?)</small>', after_label, re.S)
     assert "Hãy chọn tệp văn bản." not in help_element.group(1)
     assert 'aria-describedby="file-help file-err"' in label
+    box = after_label[:after_label.index("</div>")]
+    assert 'id="file-help"' in box and 'id="file-err"' in box  # one box: one cell when fields sit in a grid
