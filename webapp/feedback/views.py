@@ -1,6 +1,7 @@
 """Feedback register pages: list with filters, record, detail with workflow, attachments, categories, export."""
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..audit import log_restricted_reads
@@ -181,7 +182,7 @@ def add_attachments(item_id: int):
     count = run_service(attach_form, attach_files, item, current_user, uploaded_files(attach_form.files))
     if count is REFUSED:
         return _detail(item, attach_form=attach_form, status=422)
-    flash(_("Đã thêm %(count)s tệp đính kèm.", count=count))
+    flash(ngettext("Đã thêm %(num)s tệp đính kèm.", "Đã thêm %(num)s tệp đính kèm.", count))
     return redirect(url_for("feedback.detail", item_id=item.id))
 
 

@@ -29,7 +29,7 @@ from .personal_data import DataRequestKind, PersonalDataRequest
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .targets import TargetIndicator, TargetMeasurement
 from .tasks import Task, TaskNote, TaskStatus
-from .units import Sector, Unit, UnitKind
+from .units import RETIRED_SECTORS, Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
@@ -72,6 +72,7 @@ __all__ = [
     "Membership",
     "Person",
     "Role",
+    "RETIRED_SECTORS",
     "Sector",
     "TargetIndicator",
     "TargetMeasurement",

@@ -4,6 +4,7 @@ from datetime import date
 
 from flask import flash, redirect, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ...clock import local_today
@@ -134,7 +135,8 @@ def schedule():
     units = [u for u in cells if u.id in set(form.unit_ids.data)]
     created = run_service(form, services.schedule_cell_meetings, units, form.year.data, form.day_of_month.data,
                           (form.place.data or "").strip() or None)
-    flash(_("Đã tạo %(n)s cuộc sinh hoạt chi bộ; các tháng đã có lịch được giữ nguyên.", n=created), "success")
+    flash(ngettext("Đã tạo %(num)s cuộc sinh hoạt chi bộ; các tháng đã có lịch được giữ nguyên.",
+                   "Đã tạo %(num)s cuộc sinh hoạt chi bộ; các tháng đã có lịch được giữ nguyên.", created), "success")
     return redirect(url_for("meetings.index", kind=MeetingKind.CELL.value))
 
 
