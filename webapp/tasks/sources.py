@@ -9,11 +9,8 @@ from sqlalchemy import select
 from ..extensions import db
 from ..feedback.visibility import may_read
 from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
-<<<<<<< HEAD
 from ..permissions import unit_in_scope
-=======
 from ..template_helpers import vn_date
->>>>>>> small
 
 TASK_CREATORS = {Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER}
 SOURCE_LABELS = {"conclusion_point": _l("Điểm kết luận giao ban"), "opinion": _l("Ý kiến phát biểu"),
@@ -42,14 +39,12 @@ def source_exists(kind: str | None, source_id: int | None) -> bool:
     return bool(model and source_id and db.session.get(model, source_id))
 
 
-<<<<<<< HEAD
 def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
     """A task may be born only from a record of its creator's scope: feedback their register shows, a visit of
     a unit in scope, a point or opinion of a meeting of a unit in scope or of none (the town's briefings, which
     every task creator reads), and no source at all. (Meetings and visits lean on tasks: their units are asked
     of `permissions` here.)"""
-    model = _SOURCE_MODELS.get(kind or "")
-    record = db.session.get(model, source_id) if model and source_id else None
+    record = _record(kind, source_id)
     if record is None:
         return True
     if isinstance(record, FeedbackItem):
@@ -58,11 +53,11 @@ def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
         return unit_in_scope(user, record.unit)
     units = record.meeting.units
     return not units or any(unit_in_scope(user, unit) for unit in units)
-=======
+
+
 def _record(kind: str | None, source_id: int | None):
     model = _SOURCE_MODELS.get(kind or "")
     return db.session.get(model, source_id) if model and source_id else None
->>>>>>> small
 
 
 def source_url(task: Task) -> str | None:

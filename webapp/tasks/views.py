@@ -27,11 +27,7 @@ from .queries import (
     task_select,
 )
 from .services import add_note, create_task, set_status
-<<<<<<< HEAD
-from .sources import source_in_scope, source_url
-=======
-from .sources import SOURCE_LABELS, source_description, source_url, source_url_for
->>>>>>> small
+from .sources import SOURCE_LABELS, source_description, source_in_scope, source_url, source_url_for
 
 
 @bp.get("/")
