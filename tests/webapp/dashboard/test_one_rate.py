@@ -126,6 +126,10 @@ def test_every_page_shows_the_same_rate(client, login, clock, history):
     shown = {}
     record = parsed(client, f"/meetings/person/{person.id}/record", year=2026).figures
     shown["person record"] = percent(next(text for name, _row, text in record if name == "rate"))
+    counters = {name: text for name, _row, text in record if name != "rate"}
+    assert (counters["expected"], counters["declared"], counters["unmarked"]) == ("5", "1", "1")
+    listing = client.get(f"/meetings/person/{person.id}/record", query_string={"year": 2026}).get_data(as_text=True)
+    assert (listing.count('data-counted="yes"'), listing.count('data-counted="no"')) == (5, 5)
     group_record = parsed(client, f"/meetings/group/{group.id}/record", year=2026).figures
     shown["group record"] = percent(next(text for name, row, text in group_record
                                          if name == "rate" and row == str(person.id)))
