@@ -1,7 +1,7 @@
 """The records behind each dashboard figure (drill-downs), built on the figures' own SQL conditions."""
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, null, or_, select
+from sqlalchemy import case, null, or_, select
 
 from ..dates import add_months
 from ..feedback.visibility import content_visible_clause, readable_clause
@@ -21,7 +21,7 @@ from ..models import (
 from ..models.meetings import ATTENDED
 from ..units.queries import units_under
 from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
-from .figures.attendance import assigned_attendance
+from .figures.attendance import counted_attendance
 from .figures.common import group_ids, member_person_ids
 from .filters import Filters
 
@@ -42,23 +42,21 @@ def month_range(key: str | None, f: Filters) -> tuple[date, date] | None:
 
 
 def attendance_records(f: Filters, person_id=None, group_id=None, unit_id=None, statuses=None, days=None):
-    """Select of the attendance rows counted in an attendance figure, one row per mark, newest first."""
+    """Select of the meetings counted in an attendance figure (`Counts.expected`, or one of its marks), one row
+    per (group, person, meeting) as the figures count them, newest first."""
     start, end = days or (f.start, f.end)
-    base = assigned_attendance(f, start, end)
-    if person_id:
-        base = base.where(Attendance.person_id == person_id)
-    if group_id:
-        base = base.where(Membership.group_id == group_id)
-    if statuses:
-        base = base.where(Attendance.status.in_(statuses))
-    sub = base.subquery()
+    sub = counted_attendance(f, start, end).subquery()
     stmt = (select(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
-                   Person.full_name, func.min(Unit.name).label("unit_name"), func.min(Unit.id).label("unit_id"))
+                   Person.full_name, Unit.name.label("unit_name"), Unit.id.label("unit_id"))
             .join(Meeting, Meeting.id == sub.c.meeting_id).join(Person, Person.id == sub.c.person_id)
             .join(Unit, Unit.id == sub.c.unit_id)
-            .group_by(sub.c.attendance_id, sub.c.held_on, sub.c.status, Meeting.title, Meeting.kind,
-                      Person.full_name, Person.sort_key)
-            .order_by(sub.c.held_on.desc(), Person.sort_key))
+            .order_by(sub.c.held_on.desc(), Person.sort_key, sub.c.group_id))
+    if person_id:
+        stmt = stmt.where(sub.c.person_id == person_id)
+    if group_id:
+        stmt = stmt.where(sub.c.group_id == group_id)
+    if statuses:
+        stmt = stmt.where(sub.c.status.in_(statuses))
     if unit_id:
         stmt = stmt.where(sub.c.unit_id == unit_id)
     return stmt

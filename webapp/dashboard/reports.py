@@ -5,12 +5,12 @@ Their text is the administrative form itself, so it stays Vietnamese whatever th
 from datetime import date
 
 from ..clock import local_today
+from ..meetings.rates import Counts
 from ..template_helpers import label
 from ..unit_labels import group_label, unit_label
 from ..units.identity import Identity, identity_for
 from .exports import ATTENDANCE_LEGEND, DocSection, DocTable, OfficialDocument
 from .figures.attendance import attendance_cube, register_mark
-from .figures.common import Rate
 from .figures.dashboard import Dashboard
 from .figures.members import assigned_units, members_in_view
 from .filters import Filters
@@ -163,7 +163,7 @@ def attendance_register(f: Filters) -> OfficialDocument:
             rows.append([f"{roman(number)}. {group_label(m.group_id).upper()}"])
         index += 1
         marks = per_member.get(m.key, {})
-        total = Rate()
+        total = Counts()
         for rate in marks.values():
             total.add(rate)
         rows.append([index, m.name, label(m.role)] + [register_mark(marks.get(k)) for k in months]

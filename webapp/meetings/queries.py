@@ -16,36 +16,7 @@ from ..models.meetings import meeting_unit
 from ..people.queries import name_search
 from ..permissions import groups_in_scope, scope_path, scope_unit_ids
 from ..units.queries import units_in_scope
-
-MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
-
-
-@dataclass
-class Rate:
-    """Attendance figures over expected meetings: guests never count, unmarked rows are shown apart."""
-
-    present: int = 0
-    late: int = 0
-    excused: int = 0
-    absent: int = 0
-    unmarked: int = 0
-
-    @property
-    def marked(self) -> int:
-        return self.present + self.late + self.excused + self.absent
-
-    @property
-    def expected(self) -> int:
-        return self.marked + self.unmarked
-
-    @property
-    def attended(self) -> int:
-        return self.present + self.late
-
-    @property
-    def percent(self) -> float | None:
-        """Present + late over the expected meetings whose attendance was taken (excused counts as missed)."""
-        return round(100 * self.attended / self.marked, 1) if self.marked else None
+from .rates import MISSED, Counts, attendance_counts, counted_rows
 
 
 @dataclass
@@ -57,7 +28,7 @@ class Streaks:
 @dataclass
 class MemberRecord:
     person: Person
-    rate: Rate
+    rate: Counts
     streaks: Streaks
 
 
@@ -89,7 +60,9 @@ def visible_meetings_condition(user):
     """Meetings whose units are in the user's scope, plus those without units (briefings)."""
     if user is None or scope_path(user) == "/":
         return Meeting.id.is_not(None)
-    linked = select(meeting_unit.c.meeting_id).where(meeting_unit.c.meeting_id == Meeting.id)
+    # Its own meeting_unit, even inside a query that joins meeting_unit already (the attendance rate's).
+    linked = select(meeting_unit.c.meeting_id).where(meeting_unit.c.meeting_id == Meeting.id).correlate_except(
+        meeting_unit)
     scoped = linked.where(meeting_unit.c.unit_id.in_(scope_unit_ids(user)))
     return or_(~exists(linked), exists(scoped))
 
@@ -187,24 +160,26 @@ def person_meetings(person_id: int, year: int | None = None, viewer=None) -> lis
     return [tuple(row) for row in rows]
 
 
-def _rates(person_ids, year: int | None, viewer=None) -> dict[int, Rate]:
-    rows = db.session.execute(
-        select(Attendance.person_id, Attendance.status, func.count())
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True), in_year(year),
-               visible_meetings_condition(viewer))
-        .group_by(Attendance.person_id, Attendance.status)
-    )
-    rates: dict[int, Rate] = defaultdict(Rate)
-    for person_id, status, count in rows:
-        setattr(rates[person_id], status.value if status else "unmarked", count)
-    return rates
+def _narrow(year: int | None, viewer):
+    return and_(in_year(year), visible_meetings_condition(viewer))
 
 
-def attendance_rate(person_id: int, year: int | None = None, viewer=None) -> Rate:
-    """The person's figures over the meetings they were expected at (present + late over marked)
-    and the viewer may read (all when no viewer)."""
-    return _rates([person_id], year, viewer).get(person_id, Rate())
+def _rates(person_ids, year: int | None, viewer=None, group_id: int | None = None) -> dict[int, Counts]:
+    counts = attendance_counts(None, None, ("person",), persons=person_ids, narrow=_narrow(year, viewer),
+                               groups=None if group_id is None else [group_id])
+    return {person_id: figures for (person_id,), figures in counts.items()}
+
+
+def attendance_rate(person_id: int, year: int | None = None, viewer=None) -> Counts:
+    """The person's attendance figures (`rates`: the meetings of the units they followed, present + late over
+    marked, declared absences left out) over the meetings the viewer may read (all when no viewer)."""
+    return _rates([person_id], year, viewer).get(person_id, Counts())
+
+
+def counted_attendance_ids(person_id: int, year: int | None = None, viewer=None) -> set[int]:
+    """The person's attendance rows that the rate counts (so their record can tell them from the others)."""
+    rows = counted_rows(None, None, persons=[person_id], narrow=_narrow(year, viewer)).subquery()
+    return set(db.session.scalars(select(rows.c.attendance_id)))
 
 
 def longest_and_current(statuses: list[AttendanceStatus]) -> Streaks:
@@ -216,21 +191,19 @@ def longest_and_current(statuses: list[AttendanceStatus]) -> Streaks:
     return Streaks(longest=longest, current=current)
 
 
-def _streaks(person_ids, year: int | None, viewer=None) -> dict[int, Streaks]:
-    rows = db.session.execute(
-        select(Attendance.person_id, Attendance.status).join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Attendance.person_id.in_(person_ids), Attendance.expected.is_(True),
-               Attendance.status.is_not(None), in_year(year), visible_meetings_condition(viewer))
-        .order_by(Attendance.person_id, Meeting.held_on, Meeting.id)
-    )
+def _streaks(person_ids, year: int | None, viewer=None, group_id: int | None = None) -> dict[int, Streaks]:
+    """Runs over the meetings the rate counts (a meeting missed within a declared absence is not a miss)."""
+    rows = counted_rows(None, None, per_group=False, persons=person_ids, narrow=_narrow(year, viewer),
+                        groups=None if group_id is None else [group_id]).subquery()
     statuses: dict[int, list] = defaultdict(list)
-    for person_id, status in rows:
+    for person_id, status in db.session.execute(select(rows.c.person_id, rows.c.status)
+                                                .order_by(rows.c.person_id, rows.c.held_on, rows.c.meeting_id)):
         statuses[person_id].append(status)
     return {person_id: longest_and_current(marks) for person_id, marks in statuses.items()}
 
 
 def absence_streaks(person_id: int, year: int | None = None, viewer=None) -> Streaks:
-    """Longest and current streak of missed expected meetings (that the viewer may read) for one person."""
+    """Longest and current streak of missed counted meetings (that the viewer may read) for one person."""
     return _streaks([person_id], year, viewer).get(person_id, Streaks())
 
 
@@ -245,11 +218,12 @@ def group_members(group_id: int, year: int | None = None) -> list[Person]:
 
 
 def group_record(group_id: int, year: int | None = None, viewer=None) -> list[MemberRecord]:
-    """Each member's figures side by side over the meetings the viewer may read, in three statements."""
+    """Each member's figures side by side over the meetings the viewer may read, in three statements: the units
+    each followed as a member of this group, as the dashboard counts them for the group."""
     members = group_members(group_id, year)
     ids = [person.id for person in members]
-    rates, streaks = _rates(ids, year, viewer), _streaks(ids, year, viewer)
-    return [MemberRecord(person=p, rate=rates.get(p.id, Rate()), streaks=streaks.get(p.id, Streaks()))
+    rates, streaks = _rates(ids, year, viewer, group_id), _streaks(ids, year, viewer, group_id)
+    return [MemberRecord(person=p, rate=rates.get(p.id, Counts()), streaks=streaks.get(p.id, Streaks()))
             for p in members]
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from ..i18n import N_
+from ..meetings.rates import attendance_rate
 from ..models import ObligationMode
 
 PERIOD_NAMES = {1: N_("tháng"), 3: N_("quý"), 6: N_("6 tháng"), 12: N_("năm")}
@@ -16,7 +17,8 @@ class Compliance:
 
     @property
     def rate(self) -> float | None:
-        return None if not self.required else 100.0 * self.credited / self.required
+        """Credited over required, as the attendance rate is taken (under 'every meeting' it is that rate)."""
+        return attendance_rate(self.credited, self.required)
 
     def __add__(self, other: "Compliance") -> "Compliance":
         return Compliance(self.required + other.required, self.credited + other.credited)
@@ -31,7 +33,8 @@ def period_key(month_key: str, months: int) -> str:
 def compliance(
     mode: ObligationMode, times: int, months: int, held: dict[tuple[int, str], tuple[int, int]]
 ) -> Compliance:
-    """From (unit id, 'YYYY-MM') → (meetings held while expected, meetings attended): every meeting counts in
+    """From (unit id, 'YYYY-MM') → (meetings expected, meetings attended), as `meetings.rates` counts them (a
+    meeting of two followed units for the first of them): every meeting counts in
     EVERY_MEETING; in TIMES_PER_PERIOD each unit owes min(times, meetings held) per period and attending more
     earns nothing extra."""
     if mode == ObligationMode.EVERY_MEETING:

@@ -5,9 +5,9 @@ import pytest
 
 from webapp.dashboard.figures import activity, attendance, common, coverage, dashboard, members
 from webapp.dashboard.filters import parse_filters
+from webapp.meetings.rates import Counts
 from webapp.models import Role
 from webapp.models.groups import overlaps
-from webapp.models.meetings import ATTENDED
 from webapp.permissions import path_under
 
 TODAY = date(2026, 12, 31)
@@ -50,9 +50,10 @@ def test_whole_year_adds_the_new_assignment_and_drops_the_old(town, filters_for)
     assert (a.attendance.expected, a.attendance.attended, a.attendance.excused) == (4, 3, 1)
     assert a.attendance.rate == 75.0
     assert a.meetings_attended == 3
-    # Activity per month: meetings attended plus the two opinions A raised at the briefing of 20/3.
+    # The heatmap per month: the counted meetings attended, what its drill-down lists (the two opinions A raised
+    # at the briefing of 20/3 are counted apart).
     assert a.opinions == 2
-    assert a.months == {**{f"2026-{m:02d}": 0 for m in range(1, 13)}, "2026-01": 1, "2026-03": 3, "2026-04": 1}
+    assert a.months == {**{f"2026-{m:02d}": 0 for m in range(1, 13)}, "2026-01": 1, "2026-03": 1, "2026-04": 1}
 
 
 def test_meeting_of_two_followed_units_counts_once(town, filters_for):
@@ -242,7 +243,7 @@ def test_feedback_and_tasks_per_member(work, filters_for):
     a, c, d = figs["Nguyễn Văn An"], figs["Lê Văn Cường"], figs["Phạm Văn Dũng"]
     assert (a.feedback, a.tasks_on_time, a.tasks_overdue) == (2, 1, 1)     # done late counts as overdue
     assert c.feedback == 1 and (d.tasks_on_time, d.tasks_overdue) == (0, 1)  # 2027 task is outside the period
-    assert a.months["2026-02"] == 2
+    assert a.months["2026-02"] == 0   # feedback is not in the heatmap, which shows what its drill-down lists
 
 
 def test_feedback_breakdown_and_task_ages(work, filters_for):
@@ -259,18 +260,14 @@ FILTER_VARIANTS = [dict(period="year", year=2026), dict(period="quarter", year=2
 
 
 def _reference_cube(f):
-    """attendance_cube recomputed in Python from the drill-down's `assigned_attendance` rows."""
+    """attendance_cube recomputed in Python from the drill-down's rows (`counted_attendance`)."""
     from webapp.extensions import db
 
-    seen, cube = set(), {}
-    for row in db.session.execute(attendance.assigned_attendance(f, f.start, f.end)).mappings():
-        if (row["group_id"], row["attendance_id"]) in seen:
-            continue
-        seen.add((row["group_id"], row["attendance_id"]))
-        rate = cube.setdefault((row["group_id"], row["person_id"], row["held_on"].strftime("%Y-%m")), common.Rate())
-        rate.expected += 1
+    cube = {}
+    for row in db.session.execute(attendance.counted_attendance(f, f.start, f.end)).mappings():
+        counts = cube.setdefault((row["group_id"], row["person_id"], row["held_on"].strftime("%Y-%m")), Counts())
         status = getattr(row["status"], "value", row["status"])
-        setattr(rate, status, getattr(rate, status) + 1)
+        setattr(counts, status, getattr(counts, status) + 1)
     return cube
 
 
@@ -279,10 +276,9 @@ def _reference_unattended(f):
     from sqlalchemy import exists, func, or_, select
 
     from webapp.extensions import db
-    from webapp.models import Assignment, Attendance, Membership, Unit, UnitKind
+    from webapp.models import Assignment, Membership, Unit, UnitKind
 
-    attended = (attendance.assigned_attendance(f, common.EPOCH, f.as_of, all_groups=True)
-                .where(Attendance.status.in_(ATTENDED)).subquery())
+    attended = attendance.attended_marks(f, None, f.as_of, all_groups=True).subquery()
     last = (select(attended.c.unit_id, func.max(attended.c.held_on).label("last"))
             .group_by(attended.c.unit_id).subquery())
     followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
@@ -298,7 +294,8 @@ def _reference_unattended(f):
 @pytest.mark.parametrize("extra", [{}, "group", "ward", "c1"])
 @pytest.mark.parametrize("args", FILTER_VARIANTS)
 def test_figures_match_the_reference_join(town, filters_for, args, extra):
-    """The CTE-driven figures equal the plain join of `assigned_attendance` (the drill-down's rows)."""
+    """The cube equals the drill-down's rows counted one by one; the coverage's per-cell lookup equals the
+    history of attended marks grouped by unit."""
     extra = {} if extra == {} else ({"group": town.g2.id} if extra == "group"
                                     else {"unit": getattr(town, extra).id})
     f = filters_for(**args, **extra)

@@ -2,7 +2,7 @@
 
 Each figure is one aggregate query (GROUP BY) or a pure function over the rows of one, so a page costs a
 constant number of SQL statements whatever the data size. Attendance counts for a member only at the units
-that member was assigned to on the meeting's date (see `attendance.assigned_attendance`).
+that member was assigned to on the meeting's date: the rate and the query behind it are `meetings.rates`'.
 
 common: the building blocks (month keys, subtrees, the groups in view, attendance counts); attendance: the marks
 that count and their cubes; members, groups: the per-member and per-group figures; activity: opinions, feedback,

@@ -5,11 +5,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, case, func, or_, select
 
 from ...extensions import db
+from ...meetings.rates import month_key
 from ...models import Assignment, FeedbackCategory, FeedbackItem, Meeting, Membership, Opinion, Task, TaskStatus, Unit
 from ...models.meetings import meeting_unit
 from ...permissions import path_under
 from ..filters import Filters
-from .common import group_ids, member_person_ids, month_key
+from .common import group_ids, member_person_ids
 
 
 def opinion_speaker_groups(f: Filters):

@@ -2,17 +2,18 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
+from ...meetings.rates import followed_meetings
 from ...models import Assignment, Attendance, Meeting, Membership, Sector, Unit, UnitKind
 from ...models.groups import overlaps
 from ...models.meetings import ATTENDED
 from ...permissions import path_under
 from ..filters import Filters
-from .attendance import assigned_attendance, assigned_marks
-from .common import EPOCH, group_ids
+from .attendance import attended_marks, followed
+from .common import group_ids
 
 
 def uncovered_units(f: Filters) -> list[Unit]:
@@ -41,16 +42,17 @@ def unattended_cells(f: Filters) -> list[UnattendedCell]:
     # before the window. Recent marks are few, so they are found first; the latest date over the whole history
     # is then looked up only for the cells listed (a lookup per listed cell, through the assignments of that cell).
     cell = aliased(Unit)
-    recent = assigned_marks(f, f.gap_start, f.as_of, all_groups=True).where(Attendance.status.in_(ATTENDED)).subquery()
-    last = (assigned_attendance(f, EPOCH, f.as_of, all_groups=True)
-            .where(Attendance.status.in_(ATTENDED), Assignment.unit_id == cell.id)
+    recent = attended_marks(f, f.gap_start, f.as_of, all_groups=True).subquery()
+    last = (followed_meetings(None, f.as_of, narrow=Assignment.unit_id == cell.id, **followed(f, all_groups=True))
+            .join(Attendance, and_(Attendance.meeting_id == Meeting.id, Attendance.person_id == Assignment.person_id))
+            .where(Attendance.expected.is_(True), Attendance.status.in_(ATTENDED))
             .with_only_columns(func.max(Meeting.held_on)).scalar_subquery())
-    followed = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
-                .where(Assignment.unit_id == cell.id, overlaps(Assignment, f.gap_start, f.as_of),
-                       Membership.group_id.in_(group_ids(f, all_groups=True))))
+    followers = (select(Assignment.id).join(Membership, Membership.id == Assignment.membership_id)
+                 .where(Assignment.unit_id == cell.id, overlaps(Assignment, f.gap_start, f.as_of),
+                        Membership.group_id.in_(group_ids(f, all_groups=True))))
     stmt = (select(cell, last)
             .where(cell.active.is_(True), cell.kind == UnitKind.CELL, path_under(cell.path, f.unit_path),
-                   exists(followed), cell.id.not_in(select(recent.c.unit_id)))
+                   exists(followers), cell.id.not_in(select(recent.c.unit_id)))
             .order_by(cell.path))
     return [UnattendedCell(unit, last_day) for unit, last_day in db.session.execute(stmt)]
 

@@ -3,10 +3,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...clock import local_today
+from ...meetings.rates import Counts
 from ...targets.figures import IndicatorFigure, UnitAchievement, indicator_figures, low_achievement_units
 from ..filters import Filters
 from .activity import FeedbackBreakdown, feedback_breakdown, report_standings, tasks_by_status_age
-from .common import Rate
 from .coverage import split_enterprise, unattended_cells, uncovered_units
 from .groups import GroupFigure, group_figures, groups_in_view
 from .members import MemberFigure, member_board, totals
@@ -22,7 +22,7 @@ class Dashboard:
     ranking: list[MemberFigure]
     flagged: list[MemberFigure]
     heat_peak: int
-    total: Rate
+    total: Counts
     uncovered: tuple[list, list]
     unattended: tuple[list, list]
     indicators: list[IndicatorFigure]

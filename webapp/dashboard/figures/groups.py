@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from ...extensions import db
+from ...meetings.rates import Counts
 from ...models import WorkingGroup
 from ..filters import Filters
-from .common import Rate, group_ids
+from .common import group_ids
 from .members import MemberFigure
 
 
@@ -14,7 +15,7 @@ from .members import MemberFigure
 class GroupFigure:
     group: WorkingGroup
     members: int = 0
-    attendance: Rate = field(default_factory=Rate)
+    attendance: Counts = field(default_factory=Counts)
     meetings_attended: int = 0
     opinions: int = 0
     feedback: int = 0

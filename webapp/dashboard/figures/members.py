@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import case, select
 
 from ...extensions import db
+from ...meetings.rates import Counts
 from ...models import Assignment, MemberRole, Membership, Person, Unit, WorkingGroup
 from ...models.groups import overlaps
 from ...permissions import path_under
@@ -12,7 +13,7 @@ from ...unit_labels import unit_label
 from ..filters import Filters
 from .activity import feedback_cube, opinion_cube, task_counts
 from .attendance import attendance_cube, group_meeting_cube
-from .common import Rate, group_ids
+from .common import group_ids
 
 HEAT_LEVELS = 4
 
@@ -40,13 +41,13 @@ class MemberFigure:
     """Everything counted for one member over the period."""
 
     member: Member
-    attendance: Rate = field(default_factory=Rate)
+    attendance: Counts = field(default_factory=Counts)
     group_meetings: int = 0
     opinions: int = 0
     feedback: int = 0
     tasks_on_time: int = 0
     tasks_overdue: int = 0
-    months: dict[str, int] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)  # 'YYYY-MM' → counted meetings attended (the heatmap)
     flags: list[str] = field(default_factory=list)
 
     @property
@@ -103,8 +104,8 @@ def assigned_units(f: Filters) -> dict[tuple[int, int], list[str]]:
 def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: dict,
                    opinions: dict | None = None, feedback: dict | None = None,
                    tasks: dict | None = None) -> list[MemberFigure]:
-    """Per member: attendance at assigned units, meetings attended, opinions raised, activity per month, and
-    the flags (below the attendance threshold, or no activity at all)."""
+    """Per member: attendance at assigned units (and per month, for the heatmap: the meetings its drill-down
+    lists), meetings attended, opinions raised, and the flags (below the attendance threshold, or no activity)."""
     empty_months = dict.fromkeys(f.months, 0)
     figures = {m.key: MemberFigure(m, months=empty_months.copy()) for m in members}
     for (group_id, person_id, month), rate in cube.items():
@@ -112,21 +113,19 @@ def member_figures(f: Filters, members: list[Member], cube: dict, group_cube: di
         if figure:
             figure.attendance.add(rate)
             figure.months[month] = figure.months.get(month, 0) + rate.attended
-    for (group_id, person_id, month), count in group_cube.items():
+    for (group_id, person_id, _month), count in group_cube.items():
         figure = figures.get((group_id, person_id))
         if figure:
             figure.group_meetings += count
-            figure.months[month] = figure.months.get(month, 0) + count
     by_person: dict[int, list[MemberFigure]] = {}
     for figure in figures.values():
         by_person.setdefault(figure.member.person_id, []).append(figure)
     for attribute, cube_by_person in (("opinions", opinions), ("feedback", feedback)):
-        for (person_id, group_id, month), count in (cube_by_person or {}).items():
+        for (person_id, group_id, _month), count in (cube_by_person or {}).items():
             credited = by_person.get(person_id, []) if group_id is None else [
                 figure for figure in [figures.get((group_id, person_id))] if figure]
             for figure in credited:
                 setattr(figure, attribute, getattr(figure, attribute) + count)
-                figure.months[month] = figure.months.get(month, 0) + count
     for person_id, (on_time, overdue) in (tasks or {}).items():
         for figure in by_person.get(person_id, []):
             figure.tasks_on_time, figure.tasks_overdue = on_time, overdue
@@ -163,9 +162,9 @@ def heatmap_peak(figures: list[MemberFigure]) -> int:
     return max((v for fig in figures for v in fig.months.values()), default=0)
 
 
-def totals(figures: list[MemberFigure]) -> Rate:
+def totals(figures: list[MemberFigure]) -> Counts:
     """Attendance over every member in view."""
-    total = Rate()
+    total = Counts()
     for figure in figures:
         total.add(figure.attendance)
     return total
@@ -177,7 +176,7 @@ class MemberBoard:
     other per-member figures (obligations, visits) build on."""
 
     people: list[Member]
-    cube: dict[tuple[int, int, str], Rate]
+    cube: dict[tuple[int, int, str], Counts]
     members: list[MemberFigure]
     ranking: list[MemberFigure]
     heat_peak: int

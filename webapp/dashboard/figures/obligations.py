@@ -1,21 +1,20 @@
 """Attendance measured against each group's obligation: per member, what they owed at their followed units in the
-period (absences declared excluded) and what counts towards it.
+period and what counts towards it, from the same counts as the attendance rate (`meetings.rates`: declared
+absences already left out).
 
-Most groups ask for every meeting and most members declare no absence: for them the attendance cube already
-holds the answer. Only members of groups with an 'N times per period' rule, and members with a declared absence
-in the period, need the meetings unit by unit — one statement narrowed to them before it runs."""
+Under 'every meeting' the obligation is the rate itself: the attendance cube already holds it. Only members of
+groups with an 'N times per period' rule need the counts unit by unit — one statement narrowed to those groups."""
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import select
 
 from ...documents.services import regulation_in_force
 from ...extensions import db
-from ...models import Absence, Assignment, Attendance, AttendanceRule, Membership, ObligationMode
-from ...models.meetings import ATTENDED
+from ...meetings.rates import Counts, attendance_counts
+from ...models import AttendanceRule, ObligationMode
 from ...obligations.rules import Compliance, compliance, describe
 from ..filters import Filters
-from .attendance import assigned_meetings
-from .common import month_key
+from .attendance import followed
 from .members import Member
 
 
@@ -25,40 +24,23 @@ class MemberObligation:
     compliance: Compliance
 
 
-def _absent_persons(f: Filters) -> set[int]:
-    return set(db.session.scalars(select(Absence.person_id).where(Absence.start_date <= f.as_of,
-                                                                  Absence.end_date >= f.start).distinct()))
-
-
-def _held(f: Filters, groups: set[int], persons: set[int]) -> dict[tuple[int, int], dict]:
-    """(group, person) → (unit, month) → (meetings marked while expected and not excused, meetings attended)."""
-    if not groups and not persons:
+def _held(f: Filters, groups: set[int]) -> dict[tuple[int, int], dict]:
+    """(group, person) → (unit, month) → (meetings expected, meetings attended), for the members of `groups`."""
+    if not groups:
         return {}
-    narrow = or_(Membership.group_id.in_(groups or {0}), Assignment.person_id.in_(persons or {0}))
-    pairs = assigned_meetings(f, f.start, f.as_of, narrow=narrow)
-    excused = exists().where(Absence.person_id == pairs.c.person_id, Absence.start_date <= pairs.c.held_on,
-                             Absence.end_date >= pairs.c.held_on)
-    attended = func.max(case((Attendance.status.in_(ATTENDED), 1), else_=0))
-    per_meeting = (select(pairs.c.group_id, pairs.c.person_id, pairs.c.unit_id, pairs.c.meeting_id,
-                          month_key(pairs.c.held_on).label("month"), attended.label("attended"))
-                   .select_from(pairs)   # marked, expected rows only, as the attendance cube counts them
-                   .join(Attendance, and_(Attendance.meeting_id == pairs.c.meeting_id,
-                                          Attendance.person_id == pairs.c.person_id))
-                   .where(Attendance.expected.is_(True), Attendance.status.is_not(None), ~excused)
-                   .group_by(pairs.c.group_id, pairs.c.person_id, pairs.c.unit_id, pairs.c.meeting_id, pairs.c.held_on)
-                   .subquery())
-    stmt = (select(per_meeting.c.group_id, per_meeting.c.person_id, per_meeting.c.unit_id, per_meeting.c.month,
-                   func.count(), func.sum(per_meeting.c.attended))
-            .group_by(per_meeting.c.group_id, per_meeting.c.person_id, per_meeting.c.unit_id, per_meeting.c.month))
+    counts = attendance_counts(f.start, f.as_of, ("group", "person", "unit", "month"),
+                               **{**followed(f), "groups": list(groups)})
     held: dict = {}
-    for group_id, person_id, unit_id, month, count, attended_count in db.session.execute(stmt):
-        held.setdefault((group_id, person_id), {})[(unit_id, month)] = (count, int(attended_count or 0))
+    for (group_id, person_id, unit_id, month), figures in counts.items():
+        held.setdefault((group_id, person_id), {})[(unit_id, month)] = (figures.expected, figures.attended)
     return held
 
 
-def _from_cube(member: Member, cube: dict, months: list[str]) -> Compliance:
-    rates = [cube.get((member.group_id, member.person_id, month)) for month in months]
-    return Compliance(sum(r.expected for r in rates if r), sum(r.attended for r in rates if r))
+def _from_cube(member: Member, cube: dict[tuple[int, int, str], Counts], months: list[str]) -> Compliance:
+    total = Counts()
+    for month in months:
+        total.add(cube.get((member.group_id, member.person_id, month)) or Counts())
+    return Compliance(total.expected, total.attended)
 
 
 def member_obligations(f: Filters, members: list[Member], cube: dict) -> tuple[list[MemberObligation], dict[int, str]]:
@@ -75,15 +57,13 @@ def member_obligations(f: Filters, members: list[Member], cube: dict) -> tuple[l
                 months=regulation.attendance_months or 3,
             )
     per_period = {g for g, rule in rules.items() if rule.mode == ObligationMode.TIMES_PER_PERIOD}
-    absent = _absent_persons(f)
-    held = _held(f, per_period, absent)
+    held = _held(f, per_period)
     months = f.months
     figures = []
     for member in members:
         rule = rules.get(member.group_id)
-        if member.group_id in per_period or member.person_id in absent:
-            mode = rule.mode if rule else ObligationMode.EVERY_MEETING
-            result = compliance(mode, rule.times if rule else 1, rule.months if rule else 3, held.get(member.key, {}))
+        if member.group_id in per_period:
+            result = compliance(rule.mode, rule.times, rule.months, held.get(member.key, {}))
         else:
             result = _from_cube(member, cube, months)
         figures.append(MemberObligation(member, result))

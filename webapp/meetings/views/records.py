@@ -52,6 +52,7 @@ def person_record(person_id: int):
     return render("meetings/person_record.html", "meetings/_person_record.html", person=person, year=year,
                   meetings=queries.person_meetings(person.id, year, current_user),
                   rate=queries.attendance_rate(person.id, year, current_user),
+                  counted=queries.counted_attendance_ids(person.id, year, current_user),
                   streaks=queries.absence_streaks(person.id, year, current_user))
 
 
