@@ -105,7 +105,8 @@ def listed(client, href: str) -> int:
     args = {key: values[0] for key, values in parse_qs(url.query).items()}
     count, page = 0, 1
     while True:
-        body = client.get(url.path, query_string={**args, "page": page}).get_data(as_text=True)
+        body = client.get(url.path, query_string={**args, "page": page},
+                          headers={"HX-Request": "true"}).get_data(as_text=True)  # the panel alone
         table = body[body.index("<tbody>"):body.index("</tbody>")]
         rows = table.count("<tr>") - table.count("Không có bản ghi nào")
         count += rows
