@@ -18,7 +18,7 @@ sqlite_status=$?
 [ "$sqlite_status" -eq 0 ] || exit "$sqlite_status"
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  echo "== test suite on PostgreSQL"
-  .venv/bin/python -m pytest -p no:cacheprovider -n 2 -m "not browser" --ignore=tests/importers "$@"
+  echo "== test suite on PostgreSQL (browser tests included)"
+  .venv/bin/python -m pytest -p no:cacheprovider -n 2 --ignore=tests/importers "$@"
   exit $?
 fi
