@@ -3,23 +3,17 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select
+
 from .clock import local_today
 from .demo_shapes import SHAPES, TOWN, DemoShape
+from .documents.services import issue as issue_document
 from .extensions import db
-from .models import (
-    Assignment,
-    Document,
-    MemberRole,
-    Membership,
-    Person,
-    Role,
-    Sector,
-    Term,
-    Unit,
-    UnitKind,
-    WorkingGroup,
-)
-from .units.services import save_identity
+from .groups.services import add_member, assign_unit, create_group, create_term
+from .meetings.services import add_conclusion_point, add_opinion, create_meeting, mark_attendance, set_conclusion
+from .models import Document, MemberRole, Person, Role, Sector, Term, Unit, UnitKind, User, WorkingGroup
+from .people.services import create_person
+from .units.services import create_unit, save_identity
 
 DEMO_PASSWORD = "doancongtac"
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -37,6 +31,7 @@ class DemoTown:
     shape: DemoShape = TOWN
     root: Unit | None = None
     committees: list[Unit] = field(default_factory=list)
+    agencies: list[Unit] = field(default_factory=list)  # the cells where the town's own officials meet
     cells: dict[int, list[Unit]] = field(default_factory=dict)
     term: Term | None = None
     groups: list[WorkingGroup] = field(default_factory=list)
@@ -50,13 +45,14 @@ def _committee(town: DemoTown) -> str:
 
 
 def _unit(name, kind, sector, parent=None) -> Unit:
-    unit = Unit(kind=kind, sector=sector)
-    unit.set_name(name)
-    unit.place_under(parent)
-    db.session.add(unit)
-    db.session.flush()
-    unit.refresh_path()
-    return unit
+    return create_unit(name, kind, sector, parent)
+
+
+def _home(town: DemoTown) -> Unit:
+    """The cell a person of the town's groups meets in: the agencies' cells in turn (a committee's cell when the
+    shape has no agency), chosen without the random generator so the rest of the demo stays as it was."""
+    cells = town.agencies or [u for units in town.cells.values() for u in units] or town.committees
+    return cells[len(town.persons) % len(cells)]
 
 
 def _person(town: DemoTown, position: str | None = None, home: Unit | None = None) -> Person:
@@ -67,15 +63,16 @@ def _person(town: DemoTown, position: str | None = None, home: Unit | None = Non
         rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE),
         rng.choice(GIVEN_FEMALE if female else GIVEN_MALE),
     ])
-    person = Person(
+    person = create_person(
+        full_name=name,
         birth_date=date(rng.randint(1965, 1995), rng.randint(1, 12), rng.randint(1, 28)),
         position=position or rng.choice(town.shape.positions),
         phone="09" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
-        home_unit=home,
+        email=None,
+        home_unit=home or _home(town),
         is_council_delegate=rng.random() < 0.2,
+        notes=None,
     )
-    person.set_name(name)
-    db.session.add(person)
     town.persons.append(person)
     return person
 
@@ -101,22 +98,20 @@ def build_units(town: DemoTown) -> None:
         town.committees.append(_unit(f"Chi bộ {name}", UnitKind.CELL, Sector.ENTERPRISE, town.root))
     for name in shape.agencies:
         sector = Sector.ARMED_FORCES if "Công an" in name or "Quân sự" in name else Sector.AGENCY
-        _unit(f"Chi bộ {name}", UnitKind.CELL, sector, town.root)
+        town.agencies.append(_unit(f"Chi bộ {name}", UnitKind.CELL, sector, town.root))
 
 
 def build_groups(town: DemoTown) -> None:
-    town.term = Term(name="2020 - 2025", start_date=date(2020, 10, 1), end_date=date(2025, 9, 30), is_current=False)
-    next_term = Term(name="2025 - 2030", start_date=date(2025, 10, 1), end_date=date(2030, 9, 30), is_current=True)
-    db.session.add_all([town.term, next_term])
+    town.term = create_term("2020 - 2025", date(2020, 10, 1), date(2025, 9, 30))
+    next_term = create_term("2025 - 2030", date(2025, 10, 1), date(2030, 9, 30), is_current=True)
     targets = town.committees[:8]
     enterprises = town.committees[8:]
     start = date(2025, 10, 15)
     for number in range(1, 9):
         committee = targets[number - 1]
         followed = [committee] + ([enterprises[(number - 1) % len(enterprises)]] if number <= 3 else [])
-        group = WorkingGroup(number=number, name=f"Đoàn công tác số {number}", term=next_term, owner_unit=town.root,
+        group = create_group(number, f"Đoàn công tác số {number}", next_term, town.root,
                              notes=f"Phụ trách {', '.join(u.name for u in followed)}")
-        db.session.add(group)
         town.groups.append(group)
         roles = (
             [MemberRole.HEAD, MemberRole.DEPUTY]
@@ -126,14 +121,11 @@ def build_groups(town: DemoTown) -> None:
         cells = town.cells.get(committee.id, [])
         for index, role in enumerate(roles):
             person = _person(town)
-            membership = Membership(person=person, group=group, role=role, start_date=start,
-                                    responsibilities=_responsibility(role, committee))
-            db.session.add(membership)
-            unit = committee if role != MemberRole.MEMBER or not cells else cells[index % len(cells)]
-            db.session.add(Assignment(membership=membership, person=person, unit=unit, start_date=start))
+            membership = add_member(group, person, role, start, _responsibility(role, committee))
+            assign_unit(membership, committee if role != MemberRole.MEMBER or not cells else cells[index % len(cells)],
+                        start)
             if role == MemberRole.MEMBER and len(followed) > 1 and index == len(roles) - 1:
-                db.session.add(Assignment(membership=membership, person=person, unit=followed[1], start_date=start))
-    db.session.flush()
+                assign_unit(membership, followed[1], start)
 
 
 def _responsibility(role: MemberRole, committee: Unit) -> str:
@@ -145,12 +137,15 @@ def _responsibility(role: MemberRole, committee: Unit) -> str:
 
 
 def build_documents(town: DemoTown) -> None:
-    db.session.add(Document(
+    """The term's regulation, in force from its issue until the term ended (the file itself is not in the demo)."""
+    regulation = Document(
         number=f"46-QĐ/{town.shape.identity['symbol']}",
         title=f"Quyết định ban hành quy chế hoạt động Đoàn công tác của Ban Thường vụ {_committee(town)} "
-              "tại các đảng bộ, chi bộ cơ sở nhiệm kỳ 2020 - 2025", issued_on=date(2022, 9, 28), term=town.term,
+              "tại các đảng bộ, chi bộ cơ sở nhiệm kỳ 2020 - 2025", term=town.term, effective_to=town.term.end_date,
         summary="Quy định nhiệm vụ, quyền hạn, chế độ làm việc, thông tin báo cáo của các Đoàn công tác.",
-    ))
+    )
+    db.session.add(regulation)
+    issue_document(regulation, date(2022, 9, 28))
 
 
 def build_accounts(town: DemoTown) -> None:
@@ -254,63 +249,56 @@ def _demo_months(today: date, count: int = 6) -> list[date]:
     return sorted(months)
 
 
-def _mark_all(town: DemoTown, meeting) -> None:
+def _mark_all(town: DemoTown, meeting, officer: User) -> None:
     from .models import AttendanceStatus
 
     for row in meeting.attendances:
-        row.status = AttendanceStatus(town.rng.choice(MARKS))
-        if row.status.value in ("excused", "absent") and town.rng.random() < 0.7:
-            row.reason = town.rng.choice(["Đi công tác", "Ốm", "Họp cơ quan", "Việc gia đình"])
+        status = AttendanceStatus(town.rng.choice(MARKS))
+        reason = None
+        if status.value in ("excused", "absent") and town.rng.random() < 0.7:
+            reason = town.rng.choice(["Đi công tác", "Ốm", "Họp cơ quan", "Việc gia đình"])
+        mark_attendance(row, status, reason, officer)
 
 
 def build_meetings(town: DemoTown) -> None:
     """Six months of cell meetings, ward conferences and one briefing with speakers and a conclusion."""
-    from .meetings.services import sync_roster
-    from .models import ConclusionPoint, Meeting, MeetingKind, Opinion, OpinionKind, Organiser
+    from .models import MeetingKind, OpinionKind, Organiser
 
+    officer = db.session.scalar(select(User).where(User.username == "admin"))
     followed = {a.unit for g in town.groups for m in g.memberships for a in m.assignments}
     for day in _demo_months(local_today()):
         for unit in sorted(followed, key=lambda u: u.id):
             kind = MeetingKind.CELL if unit.kind == UnitKind.CELL else MeetingKind.CONFERENCE
             title = (f"Sinh hoạt chi bộ định kỳ tháng {day.month}/{day.year}" if kind == MeetingKind.CELL
                      else f"Hội nghị Ban Chấp hành {unit.name} tháng {day.month}/{day.year}")
-            meeting = Meeting(kind=kind, held_on=day, title=title, units=[unit], starts_at="07:30",
-                              organiser=Organiser.PARTY_COMMITTEE if kind == MeetingKind.CONFERENCE else None,
-                              place="Nhà văn hóa" if kind == MeetingKind.CELL else "Hội trường Đảng ủy")
-            db.session.add(meeting)
-            sync_roster(meeting)
-            _mark_all(town, meeting)
+            meeting = create_meeting({
+                "kind": kind, "held_on": day, "title": title, "starts_at": "07:30",
+                "organiser": Organiser.PARTY_COMMITTEE if kind == MeetingKind.CONFERENCE else None,
+                "place": "Nhà văn hóa" if kind == MeetingKind.CELL else "Hội trường Đảng ủy"}, [unit])
+            _mark_all(town, meeting, officer)
     upcoming = date.fromordinal(local_today().toordinal() + 6)
     for unit in sorted((u for u in followed if u.kind == UnitKind.CELL), key=lambda u: u.id)[:4]:
-        meeting = Meeting(kind=MeetingKind.CELL, held_on=upcoming, starts_at="19:30", units=[unit], place="Nhà văn hóa",
-                          title=f"Sinh hoạt chi bộ định kỳ tháng {upcoming.month}/{upcoming.year}")
-        db.session.add(meeting)
-        sync_roster(meeting)  # expected attendees known; marks are taken on the day
+        create_meeting({"kind": MeetingKind.CELL, "held_on": upcoming, "starts_at": "19:30", "place": "Nhà văn hóa",
+                        "title": f"Sinh hoạt chi bộ định kỳ tháng {upcoming.month}/{upcoming.year}"},
+                       [unit])  # expected attendees known; marks are taken on the day
     briefing_day = _demo_months(local_today())[-2].replace(day=7)
-    briefing = Meeting(
-        kind=MeetingKind.BRIEFING,
-        held_on=briefing_day,
-        starts_at="07:30",
-        title=f"Giao ban Thường trực {_committee(town)} với các Đoàn công tác",
-        place=f"Hội trường {_committee(town)}",
-        chair=f"Bí thư {_committee(town)}",
-        agenda="Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới.",
-        conclusion="Các Đoàn cần đổi mới phương pháp, phản ánh thực chất, nhiều chiều.",
-    )
-    db.session.add(briefing)
-    sync_roster(briefing)
-    _mark_all(town, briefing)
+    briefing = create_meeting({
+        "kind": MeetingKind.BRIEFING, "held_on": briefing_day, "starts_at": "07:30",
+        "title": f"Giao ban Thường trực {_committee(town)} với các Đoàn công tác",
+        "place": f"Hội trường {_committee(town)}",
+        "agenda": "Đánh giá hoạt động các Đoàn công tác; nhiệm vụ thời gian tới."}, [])
+    set_conclusion(briefing, f"Bí thư {_committee(town)}",
+                   "Các Đoàn cần đổi mới phương pháp, phản ánh thực chất, nhiều chiều.")
+    _mark_all(town, briefing, officer)
     leaders = [m for g in town.groups for m in g.memberships if m.role != MemberRole.MEMBER]
     for position in range(1, 16):
         speaker = leaders[(position * 5) % len(leaders)]
         kind, text = BRIEFING_POINTS[position % len(BRIEFING_POINTS)]
-        briefing.opinions.append(Opinion(position=position, person=speaker.person, group=speaker.group,
-                                         kind=OpinionKind(kind), text=text, needs_follow_up=kind == "proposals"))
-    for number, (text, owner, days) in enumerate(CONCLUSION_POINTS, start=1):
+        add_opinion(briefing, {"person": speaker.person, "group": speaker.group, "kind": OpinionKind(kind),
+                               "text": text, "needs_follow_up": kind == "proposals"})
+    for text, owner, days in CONCLUSION_POINTS:
         deadline = date.fromordinal(briefing_day.toordinal() + days) if days else None
-        briefing.conclusion_points.append(ConclusionPoint(number=number, text=text, deadline=deadline,
-                                                          owner_text=owner.format(committee=_committee(town))))
-    db.session.flush()
+        add_conclusion_point(briefing, text, owner.format(committee=_committee(town)), deadline)
 
 
 DEMO_STEPS = [

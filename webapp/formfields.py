@@ -8,6 +8,7 @@ from wtforms.validators import StopValidation
 from importers.normalising import parse_number_text
 
 from .dates import parse_day
+from .models.labels import LABELS
 
 
 class _TypedText:
@@ -125,6 +126,14 @@ class IdSelectField(SelectField):
         kwargs.setdefault("invalid_choice_message", _l("Lựa chọn không hợp lệ."))
         kwargs.setdefault("invalid_value_message", _l("Lựa chọn không hợp lệ."))
         super().__init__(label, validators, **kwargs)
+
+
+def enum_choices(enum_cls, blank: str | None = None, members=None) -> list[tuple[str, str]]:
+    """Select options of an enum's values (all, or `members`), labelled from `models.labels` in the UI language;
+    `blank` first when given."""
+    labels = LABELS[enum_cls]
+    choices = [(member.value, str(labels[member])) for member in (enum_cls if members is None else members)]
+    return ([("", blank)] if blank is not None else []) + choices
 
 
 class EnumSelectField(SelectField):

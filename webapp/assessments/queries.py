@@ -5,7 +5,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Assessment, AssessmentRound, GroupAssessment, Role
-from ..permissions import headed_group_ids, scope_path
+from ..permissions import headed_group_ids, path_in_scope
 
 BOARD = {Role.ADMIN, Role.LEADERSHIP}
 
@@ -13,9 +13,8 @@ BOARD = {Role.ADMIN, Role.LEADERSHIP}
 def rounds_for(user) -> list[AssessmentRound]:
     statement = select(AssessmentRound).order_by(AssessmentRound.start_date.desc(), AssessmentRound.id.desc())
     if user.role in BOARD:
-        scope = scope_path(user)
         return [r for r in db.session.scalars(statement)
-                if (r.scope_unit.path if r.scope_unit_id else "/").startswith(scope)]
+                if path_in_scope(user, r.scope_unit.path if r.scope_unit_id else "/")]
     mine = select(Assessment.round_id).where(_own_clause(user))
     return list(db.session.scalars(statement.where(AssessmentRound.id.in_(mine))))
 

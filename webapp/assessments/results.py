@@ -1,8 +1,7 @@
 """A round's results as one official document (members, then groups): printed, downloaded as .xlsx, .docx and,
 where LibreOffice is installed, .odt and PDF. Its text is the administrative form, so it stays Vietnamese."""
-from ..dashboard.exports import DocSection, DocTable, OfficialDocument
-from ..dashboard.reports import letterhead, recipients, signature
 from ..models import AssessmentRound
+from ..paperwork.document import DocSection, DocTable, OfficialDocument, letterhead, recipients, signature
 from ..template_helpers import label
 from ..units.identity import identity_for
 from .queries import assessments_in, group_assessments_in

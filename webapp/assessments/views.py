@@ -7,16 +7,15 @@ from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from wtforms.fields.choices import SelectChoice
 
 from ..clock import local_today
 from ..extensions import db
+from ..formfields import enum_choices
 from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment, Role
 from ..paperwork.files import document_file, office_formats
 from ..permissions import ensure, requires, scope_path
 from ..rendering import render
 from ..services import REFUSED, run_service
-from ..template_helpers import label
 from . import bp, services
 from .forms import RoundForm, StepForm, criteria_form
 from .queries import (
@@ -152,7 +151,7 @@ def _assessment(assessment_id: int) -> Assessment:
 
 def _step_form(form: StepForm | None = None) -> StepForm:
     form = form or StepForm()
-    form.level.choices = [SelectChoice(level.value, label(level)) for level in AssessmentLevel]
+    form.level.choices = enum_choices(AssessmentLevel)
     return form
 
 

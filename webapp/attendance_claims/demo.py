@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from ..clock import local_today
 from ..extensions import db
-from ..meetings.services import sync_roster
+from ..meetings.services import create_meeting
 from ..models import Attendance, Meeting, MeetingKind, Role, Unit, User
 from ..models.meetings import meeting_unit
 from ..permissions import path_under
@@ -50,8 +50,7 @@ def _recent_meeting_for_the_member() -> None:
     followed = followed_assignments(member.person_id if member else None, day)
     if not followed:
         return
-    meeting = Meeting(kind=MeetingKind.CELL, held_on=day, starts_at="19:30", units=[followed[0].unit],
-                      place="Nhà văn hóa", title="Sinh hoạt chuyên đề về chuyển đổi số",
-                      agenda="Quán triệt kế hoạch chuyển đổi số của Đảng ủy; phân công đảng viên hỗ trợ người dân.")
-    db.session.add(meeting)
-    sync_roster(meeting)  # marks are not taken yet: the member may declare
+    create_meeting({"kind": MeetingKind.CELL, "held_on": day, "starts_at": "19:30", "place": "Nhà văn hóa",
+                    "title": "Sinh hoạt chuyên đề về chuyển đổi số",
+                    "agenda": "Quán triệt kế hoạch chuyển đổi số của Đảng ủy; phân công đảng viên hỗ trợ người dân."},
+                   [followed[0].unit])  # marks are not taken yet: the member may declare

@@ -2,20 +2,20 @@
 attendance register. Each returns an `OfficialDocument` that the HTML page, .xlsx and .ods writers render.
 
 Their text is the administrative form itself, so it stays Vietnamese whatever the interface language."""
-from datetime import date
 
-from ..clock import local_today
 from ..meetings.rates import Counts
+from ..paperwork.document import DocSection, DocTable, OfficialDocument, letterhead, recipients, signature
 from ..template_helpers import label
 from ..unit_labels import group_label, unit_label
-from ..units.identity import Identity, identity_for
-from .exports import ATTENDANCE_LEGEND, DocSection, DocTable, OfficialDocument
+from ..units.identity import identity_for
 from .figures.attendance import attendance_cube, register_mark
 from .figures.dashboard import Dashboard
 from .figures.members import assigned_units, members_in_view
 from .filters import Filters
 
 ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+ATTENDANCE_LEGEND = "Ghi chú: x: có mặt; M: đi muộn; P: vắng có phép; K: vắng không phép"
 
 
 def roman(number: int) -> str:
@@ -29,21 +29,6 @@ def roman(number: int) -> str:
 
 def percent_text(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",") + " %"
-
-
-def letterhead(who: Identity, today: date | None = None) -> tuple[list[str], str]:
-    """Organisation lines (the superior, then the issuer) and 'place, ngày … tháng … năm …'."""
-    today = today or local_today()
-    org = [line for line in (who.superior_name.upper(), who.issuer_name.upper()) if line]
-    return org, f"{who.place_name}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
-
-
-def signature(who: Identity) -> list[str]:
-    return [who.signer_on_behalf, who.signer_title, "", who.signer_name or ""]
-
-
-def recipients(who: Identity) -> list[str]:
-    return ["Nơi nhận:"] + who.recipients
 
 
 def _results(dash: Dashboard) -> DocSection:

@@ -1,8 +1,9 @@
-"""Dashboard pages: thin views over `figures` (numbers), `queries` (records) and `exports` (files)."""
+"""Dashboard pages: thin views over `figures` (numbers), `queries` (records) and `reports` (official documents,
+written and issued by `paperwork`)."""
 import io
 from dataclasses import replace
 
-from flask import Response, abort, render_template, request, send_file
+from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,11 +12,13 @@ from ..extensions import db
 from ..formfields import bounded_int, is_db_id
 from ..models import AttendanceStatus, Person, Role, WorkingGroup
 from ..pagination import Page, paginate
+from ..paperwork import sheets
+from ..paperwork.issuing import issue
 from ..permissions import requires
 from ..rendering import render, wants_fragment
 from ..template_helpers import label
 from ..unit_labels import group_label, unit_label
-from . import bp, exports, queries, reports
+from . import bp, queries, reports
 from .figures.coverage import unattended_cells, uncovered_units
 from .figures.dashboard import build_dashboard
 from .figures.groups import group_in_scope, groups_in_view
@@ -180,9 +183,9 @@ def _dashboard_or_400():
 def _download(doc, fmt: str, stem: str):
     f_name = f"{stem}.{fmt}"
     if fmt == "xlsx":
-        body, mimetype = exports.to_xlsx(doc), exports.XLSX_TYPE
+        body, mimetype = sheets.to_xlsx(doc), sheets.XLSX_TYPE
     elif fmt == "ods":
-        body, mimetype = exports.to_ods(doc), exports.ODS_TYPE
+        body, mimetype = sheets.to_ods(doc), sheets.ODS_TYPE
     else:
         abort(404)
     return send_file(io.BytesIO(body), mimetype=mimetype, as_attachment=True, download_name=f_name)
@@ -194,6 +197,17 @@ def report():
     f = _dashboard_or_400()
     return render("dashboard/document.html", doc=reports.activity_report(build_dashboard(f)), f=f,
                   can_issue=current_user.role == Role.ADMIN)
+
+
+@bp.post("/report/issue")
+@requires(Role.ADMIN)
+def issue_report():
+    """The activity report for the posted period, numbered and entered in the register of outgoing documents."""
+    f = parse_filters(request.form, current_user)
+    if f.errors:
+        flash("; ".join(f.errors), "error")
+        return redirect(url_for("dashboard.index"))
+    return issue("BC", reports.activity_report(build_dashboard(f)), None, url_for("dashboard.index"))
 
 
 @bp.get("/report.<fmt>")

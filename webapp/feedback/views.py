@@ -7,6 +7,7 @@ from flask_login import current_user
 from ..audit import log_restricted_reads
 from ..exports import Column, xlsx_response
 from ..extensions import db
+from ..formfields import enum_choices
 from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
 from ..pagination import paginate
 from ..permissions import ensure, group_in_scope, is_town_admin, requires
@@ -113,7 +114,7 @@ def _readable_item(item_id: int) -> FeedbackItem:
 
 def _transition_form(item: FeedbackItem) -> TransitionForm:
     form = TransitionForm()
-    form.target.choices = [(s.value, label(s)) for s in allowed_targets(item.status)]
+    form.target.choices = enum_choices(FeedbackStatus, members=allowed_targets(item.status))
     form.forwarded_group_id.choices = queries.group_choices()
     form.handler_id.choices = queries.user_choices()
     return form

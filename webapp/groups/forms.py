@@ -5,9 +5,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ..clock import local_today
 from ..formbase import AppForm
-from ..formfields import EnumSelectField, IdSelectField, VnDateField, VnIntegerField
+from ..formfields import EnumSelectField, IdSelectField, VnDateField, VnIntegerField, enum_choices
 from ..models import MemberRole
-from ..template_helpers import ROLE_LABELS
 
 
 def _today():
@@ -16,7 +15,7 @@ def _today():
 
 def role_choices():
     """Select options of the member roles, labelled in the UI language."""
-    return [(role.value, _l(label)) for role, label in ROLE_LABELS.items()]
+    return enum_choices(MemberRole)
 
 
 class TermForm(AppForm):

@@ -44,6 +44,14 @@ class Roster:
     ended_assignments: list[Assignment] = field(default_factory=list)
 
 
+def heads_in_force(group_ids, day, *columns):
+    """Select `columns` of the head memberships of `group_ids` not ended before `day`: the one-head rule's query,
+    asked by the group form (`services.add_member`, `change_role`) and by the roster import."""
+    return select(*columns).where(
+        Membership.group_id.in_(group_ids), Membership.role == MemberRole.HEAD,
+        (Membership.end_date.is_(None)) | (Membership.end_date >= day))
+
+
 def roster(group: WorkingGroup, day) -> Roster:
     """All memberships of the group with persons and units loaded in three statements."""
     memberships = db.session.scalars(

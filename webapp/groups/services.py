@@ -14,7 +14,7 @@ from ..models import Assignment, MemberRole, Membership, Person, Term, Unit, Wor
 from ..permissions import within
 from ..services import RuleViolation
 from ..template_helpers import vn_date
-from . import rules
+from . import queries, rules
 
 
 def _refuse(field: str, message) -> None:
@@ -110,9 +110,7 @@ def _overlapping_membership(group: WorkingGroup, person: Person, start: date) ->
 def _check_single_head(group: WorkingGroup, role: MemberRole, start: date, except_id: int | None = None) -> None:
     if role != MemberRole.HEAD:
         return
-    head = select(Membership.id).where(
-        Membership.group_id == group.id, Membership.role == MemberRole.HEAD, Membership.id != (except_id or 0),
-        (Membership.end_date.is_(None)) | (Membership.end_date >= start))
+    head = queries.heads_in_force([group.id], start, Membership.id).where(Membership.id != (except_id or 0))
     _refuse("role", rules.second_head(role, int(db.session.scalar(head.limit(1)) is not None)))
 
 

@@ -5,15 +5,8 @@ from datetime import date
 from flask_babel import gettext as _
 
 from ..i18n import N_
-from ..models import AttendanceStatus, BatchStatus, MemberRole
-from ..template_helpers import label, register_labels, vn_date
-
-register_labels(BatchStatus, {
-    BatchStatus.DRAFT: N_("Đang xem trước"),
-    BatchStatus.COMMITTED: N_("Đã nhập"),
-    BatchStatus.UNDONE: N_("Đã hoàn tác"),
-    BatchStatus.CANCELLED: N_("Đã hủy"),
-})
+from ..models import AttendanceStatus, MemberRole
+from ..template_helpers import label, vn_date
 
 KIND_LABELS = {"roster": N_("Danh sách đoàn công tác"), "attendance": N_("Điểm danh sinh hoạt"),
                "targets": N_("Chỉ tiêu phát triển")}

@@ -9,9 +9,10 @@ import pandas as pd
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import ImportBatch, Person, Unit
+from ..i18n import in_vietnamese
+from ..models import AttendanceStatus, ImportBatch, MemberRole, Person, Unit
+from ..models.labels import LABELS
 from ..permissions import within
-from ..template_helpers import ATTENDANCE_LABELS, ROLE_LABELS
 from .commit.context import confirmed_units, ended_heads
 from .matching import UnitIndex
 from .services import update_batch
@@ -87,7 +88,7 @@ def _vocabulary(frame: pd.DataFrame, column: str, labels: dict, raw: pd.Series |
     """Each word of the file's role or mark column once, with what it was read as."""
     if column not in frame:
         return []
-    named = {getattr(k, "value", k): str(v) for k, v in labels.items()}
+    named = {getattr(k, "value", k): in_vietnamese(v) for k, v in labels.items()}  # kept in the plan
     read = frame[column].where(frame[column].notna(), None)
     said = raw if raw is not None else read.map(lambda v: named.get(v, v) if v is not None else "")
     pairs = pd.DataFrame({"text": said.fillna(""), "value": read.fillna("")}).value_counts(sort=False)
@@ -104,8 +105,8 @@ def build(frame: pd.DataFrame, ctx, kind: str, raw: dict | None = None) -> dict:
     units = _units(frame, ctx.plan)
     return {"kind": kind, "units": units, "persons": persons, "person_total": person_total,
             "groups": _groups(frame, ctx.plan) if kind == "roster" else [],
-            "roles": _vocabulary(frame, "role", ROLE_LABELS, raw.get("role")) if kind == "roster" else [],
-            "marks": _vocabulary(frame, "status", ATTENDANCE_LABELS, raw.get("status")) if kind == "attendance"
+            "roles": _vocabulary(frame, "role", LABELS[MemberRole], raw.get("role")) if kind == "roster" else [],
+            "marks": _vocabulary(frame, "status", LABELS[AttendanceStatus], raw.get("status")) if kind == "attendance"
             else [],
             "pending": [line["text"] for line in units if line["state"] == PENDING]}
 

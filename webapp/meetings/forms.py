@@ -7,15 +7,9 @@ from wtforms import BooleanField, SelectField, SelectMultipleField, StringField,
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..formbase import AppForm
-from ..formfields import VnDateField, VnIntegerField, VnTimeField, optional_id
+from ..formfields import VnDateField, VnIntegerField, VnTimeField, enum_choices, optional_id
 from ..models import MeetingKind, OpinionKind, Organiser
-from ..template_helpers import label
 from ..unit_labels import unit_label
-
-
-def _enum_choices(enum_cls, blank: str | None = None):
-    choices = [(member.value, label(member)) for member in enum_cls]
-    return ([("", blank)] if blank is not None else []) + choices
 
 
 class MeetingForm(AppForm):
@@ -32,8 +26,8 @@ class MeetingForm(AppForm):
 
     def setup_choices(self, units, groups) -> None:
         """Fill the selects (labels are translated at request time)."""
-        self.kind.choices = _enum_choices(MeetingKind)
-        self.organiser.choices = _enum_choices(Organiser, blank="—")
+        self.kind.choices = enum_choices(MeetingKind)
+        self.organiser.choices = enum_choices(Organiser, blank="—")
         self.unit_ids.choices = [(u.id, ("· " * max(u.depth - 1, 0)) + unit_label(u)) for u in units]
         self.group_id.choices = [("", "—")] + [(g.id, f"{g.name} ({g.term.name})") for g in groups]
         self._unit_ids = {u.id for u in units}
@@ -108,7 +102,7 @@ class OpinionForm(AppForm):
 
     def setup_choices(self, people, groups=()) -> None:
         """`groups`: (group, ids of its members on the meeting's day) for the groups a speaker may speak for."""
-        self.kind.choices = _enum_choices(OpinionKind)
+        self.kind.choices = enum_choices(OpinionKind)
         self.person_id.choices = [("", "—")] + [(p.id, p.full_name) for p in people]
         self._person_ids = {p.id for p in people}
         self.group_id.choices = [("", "—")] + [(g.id, g.name) for g, _members in groups]

@@ -1,12 +1,11 @@
 """Forms of members' reports."""
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from ..clock import local_today
 from ..formbase import AppForm
-from ..formfields import IdSelectField, VnDateField, VnIntegerField
+from ..formfields import IdSelectField, VnDateField, VnIntegerField, enum_choices
 from ..models import ReportFrequency
 
 
@@ -16,7 +15,7 @@ class MemberReportForm(AppForm):
 
 
 class RuleForm(AppForm):
-    frequency = SelectField(_l("Kỳ báo cáo"), choices=[SelectChoice(f.value, f.value) for f in ReportFrequency],
+    frequency = SelectField(_l("Kỳ báo cáo"), choices=lambda: enum_choices(ReportFrequency),
                             validators=[DataRequired(_l("Hãy chọn kỳ báo cáo."))])
     due_day = VnIntegerField(_l("Hạn nộp: ngày"), default=25, validators=[
         InputRequired(_l("Hãy nhập ngày hạn nộp.")), NumberRange(1, 31, _l("Từ 1 đến 31."))])

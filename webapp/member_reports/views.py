@@ -4,7 +4,6 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms.fields.choices import SelectChoice
 
 from ..clock import local_today
 from ..extensions import db
@@ -170,7 +169,6 @@ def rule(group_id: int):
     form = RuleForm(obj=existing) if request.method == "GET" and existing else RuleForm()
     if request.method == "GET" and existing:
         form.frequency.data = existing.frequency.value
-    form.frequency.choices = [SelectChoice(f.value, label(f)) for f in ReportFrequency]
     if form.validate_on_submit() and run_service(form, set_rule, group, ReportFrequency(form.frequency.data),
                                                  form.due_day.data, form.months_after.data, form.starts_on.data):
         flash(_("Đã lưu chế độ báo cáo của thành viên."))

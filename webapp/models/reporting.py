@@ -20,6 +20,14 @@ class ReportFrequency(str, enum.Enum):
     YEARLY = "yearly"
 
 
+class Standing(str, enum.Enum):
+    """Where a group's report for one period stands (computed by `reports.periods`, never stored)."""
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_YET_DUE = "not_yet_due"
+
+
 class ReportSchedule(db.Model):
     """A group owes a report each period, due on `due_day` of the month `months_after` the period ends."""
 

@@ -1,18 +1,18 @@
 """Documents drafted from the records: the conclusion notice of a briefing, the decision assigning a group's
 members their duties and units, and a meeting invitation. (The briefing report is the dashboard's activity
-report.) Their text is the administrative form itself, so it stays Vietnamese whatever the interface language."""
+report, issued by the dashboard through `issuing`.) Their text is the administrative form itself, so it stays
+Vietnamese whatever the interface language."""
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..dashboard.exports import DocSection, DocTable, OfficialDocument
-from ..dashboard.reports import letterhead, recipients, signature
 from ..extensions import db
 from ..models import Assignment, Meeting, MemberRole, Membership, WorkingGroup
 from ..models.groups import active_on
 from ..template_helpers import label, vn_date
 from ..units.identity import Identity
+from .document import DocSection, DocTable, OfficialDocument, letterhead, recipients, signature
 
 ROLE_ORDER = {MemberRole.HEAD: 0, MemberRole.DEPUTY: 1, MemberRole.MEMBER: 2}
 

@@ -5,9 +5,10 @@ from urllib.parse import quote
 from flask import Response, abort, flash, redirect
 from flask_babel import gettext as _
 
-from ..dashboard.exports import XLSX_TYPE, OfficialDocument, to_xlsx
 from .convert import FORMATS, ConversionFailed, convert, converter
+from .document import OfficialDocument
 from .docx import to_docx
+from .sheets import XLSX_TYPE, to_xlsx
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

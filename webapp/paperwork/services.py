@@ -7,11 +7,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..dashboard.exports import DocSection, DocTable, OfficialDocument
 from ..extensions import db
 from ..models import OutgoingDocument, Unit
 from ..services import RuleViolation
 from ..units.identity import identity_for, own_settings
+from .document import DocSection, DocTable, OfficialDocument
 from .docx import xml_safe
 
 ATTEMPTS = 5

@@ -4,22 +4,13 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..formbase import AppForm
-from ..formfields import EnumSelectField, VnDateField
-from ..i18n import N_
+from ..formfields import EnumSelectField, VnDateField, enum_choices
 from ..models import DataRequestKind
-from ..template_helpers import register_labels
-
-KIND_LABELS = {
-    DataRequestKind.ACCESS: N_("Xem, nhận bản sao dữ liệu"),
-    DataRequestKind.CORRECTION: N_("Sửa dữ liệu"),
-    DataRequestKind.ERASURE: N_("Xóa dữ liệu"),
-}
-register_labels(DataRequestKind, KIND_LABELS)
 
 
 class RequestForm(AppForm):
     kind = EnumSelectField(_l("Yêu cầu"), enum=DataRequestKind,
-                           choices=lambda: [(kind.value, _l(text)) for kind, text in KIND_LABELS.items()],
+                           choices=lambda: enum_choices(DataRequestKind),
                            validators=[InputRequired(_l("Hãy chọn loại yêu cầu."))])
     received_on = VnDateField(_l("Ngày nhận"), validators=[DataRequired(_l("Hãy nhập ngày nhận yêu cầu."))])
     requested_by = StringField(_l("Người yêu cầu"), validators=[DataRequired(_l("Hãy ghi ai gửi yêu cầu.")),

@@ -1,12 +1,12 @@
 """Reporting periods, due dates and on-time classification: pure functions over dates."""
 import calendar
-import enum
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import add_months, month_start
 from ..models.reporting import ReportFrequency as F
+from ..models.reporting import Standing
 
 MONTHS_PER_PERIOD = {F.MONTHLY: 1, F.QUARTERLY: 3, F.HALF_YEARLY: 6, F.YEARLY: 12}
 KEY_PATTERNS = {
@@ -15,13 +15,6 @@ KEY_PATTERNS = {
     F.HALF_YEARLY: re.compile(r"^(\d{4})-H([12])$"),
     F.YEARLY: re.compile(r"^(\d{4})$"),
 }
-
-
-class Standing(str, enum.Enum):
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"
-    NOT_YET_DUE = "not_yet_due"
 
 
 @dataclass(frozen=True)

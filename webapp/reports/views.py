@@ -15,7 +15,7 @@ from ..extensions import db
 from ..feedback import queries as choices
 from ..feedback.forms import uploaded_files
 from ..feedback.uploads import send_attachment
-from ..formfields import bounded_int
+from ..formfields import bounded_int, enum_choices
 from ..models import Attachment, ReportFrequency, ReportSchedule, ReportSubmission, Role, WorkingGroup
 from ..permissions import READ_DIRECTORY, headed_group_ids, managed_groups, requires
 from ..rendering import render
@@ -88,7 +88,7 @@ def schedules():
     form = ScheduleForm()
     form.group_id.choices = [(g.id, g.name) for g in db.session.scalars(
         select(WorkingGroup).where(WorkingGroup.id.in_(managed_groups(current_user))).order_by(WorkingGroup.number))]
-    form.frequency.choices = [(f.value, label(f)) for f in ReportFrequency]
+    form.frequency.choices = enum_choices(ReportFrequency)
     if form.validate_on_submit():
         if run_service(form, create_schedule, db.session.get(WorkingGroup, form.group_id.data),
                        ReportFrequency(form.frequency.data), form.due_day.data, form.months_after.data,

@@ -8,7 +8,7 @@ from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..feedback import queries as choices
-from ..formfields import bounded_int
+from ..formfields import bounded_int, enum_choices
 from ..models import ConclusionPoint, Person, Role, Task, TaskStatus, Unit, WorkingGroup
 from ..pagination import paginate
 from ..permissions import ensure, requires
@@ -117,7 +117,7 @@ def _task(task_id: int) -> Task:
 
 def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
     status_form = StatusForm(status=task.status.value)
-    status_form.status.choices = [(s.value, label(s)) for s in TaskStatus]
+    status_form.status.choices = enum_choices(TaskStatus)
     return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
                   overdue=is_task_overdue(task.status, task.deadline, local_today()),
                   can_manage=may_manage_task(current_user, task), status_form=status_form,

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from webapp.dashboard.exports import neutralise
+from webapp.exports import neutralise
 from webapp.models import Role
 
 YEAR = {"period": "year", "year": "2026"}

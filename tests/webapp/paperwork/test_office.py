@@ -22,7 +22,7 @@ HAS_POPPLER = bool(shutil.which("pdftotext") and shutil.which("pdfinfo"))
 
 def _issue_report(client, make_unit) -> OutgoingDocument:
     _ward_install(make_unit)
-    assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 302
+    assert client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"}).status_code == 302
     return db.session.scalar(select(OutgoingDocument))
 
 

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from webapp.clock import local_today
-from webapp.dashboard.exports import DocSection, OfficialDocument
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
 from webapp.models import MeetingKind, Role
+from webapp.paperwork.document import DocSection, OfficialDocument
 from webapp.paperwork.services import issue_document
 
 A, L, H, U, M = Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER, Role.MEMBER
@@ -24,7 +24,7 @@ MATRIX = [
     ("GET", "/paperwork/{doc}.pdf", {A: 302, L: 302, H: 403, U: 403, M: 403}),
     ("GET", "/paperwork/{doc}.odt", {A: 302, L: 302, H: 403, U: 403, M: 403}),
     ("GET", "/paperwork/{doc}.exe", {A: 404, L: 404, H: 403, U: 403, M: 403}),
-    ("POST", "/paperwork/issue/briefing-report", ISSUERS),
+    ("POST", "/dashboard/report/issue", ISSUERS),
     ("POST", "/paperwork/issue/conclusion/{meeting}", ISSUERS),
     ("POST", "/paperwork/issue/invitation/{meeting}", ISSUERS),
     ("POST", "/paperwork/issue/assignment/{group}", ISSUERS),

@@ -57,7 +57,7 @@ def test_a_province_issues_its_report_and_invitation_as_the_province(client, as_
                                "title": "Giao ban các đoàn công tác quý IV", "place": "Hội trường Tỉnh ủy"}, [])
     db.session.commit()
     as_role(Role.ADMIN)
-    assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 302
+    assert client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"}).status_code == 302
     assert client.post(f"/paperwork/issue/invitation/{briefing.id}").status_code == 302
     rows = db.session.scalars(select(OutgoingDocument).order_by(OutgoingDocument.id)).all()
     assert [r.symbol for r in rows] == ["1-BC/TU", "1-GM/TU"]

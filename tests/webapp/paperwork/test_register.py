@@ -33,8 +33,8 @@ def test_briefing_reports_are_numbered_in_turn_and_open_in_word(client, as_role,
     clock(datetime(2026, 11, 29, 3, 0, tzinfo=timezone.utc))
     _ward_install(make_unit)
     as_role(Role.ADMIN)
-    first = client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
-    second = client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    first = client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"})
+    second = client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"})
     assert first.status_code == second.status_code == 302
     rows = db.session.scalars(select(OutgoingDocument).order_by(OutgoingDocument.id)).all()
     assert [r.symbol for r in rows] == ["1-BC/ĐU", "2-BC/ĐU"]
@@ -62,7 +62,7 @@ def test_each_kind_counts_on_its_own_and_a_new_year_starts_again(client, as_role
                                    owner_text="Các đoàn", deadline=date(2027, 1, 31)))
     db.session.commit()
     as_role(Role.ADMIN)
-    client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"})
     client.post(f"/paperwork/issue/conclusion/{briefing.id}")
     client.post(f"/paperwork/issue/assignment/{group.id}")
     clock(datetime(2027, 1, 2, 3, 0, tzinfo=timezone.utc))
@@ -84,7 +84,7 @@ def test_each_kind_counts_on_its_own_and_a_new_year_starts_again(client, as_role
 def test_only_admins_issue_and_the_board_reads(client, as_role, make_unit):
     _ward_install(make_unit)
     as_role(Role.LEADERSHIP)
-    assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 403
+    assert client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"}).status_code == 403
     assert client.get("/paperwork/").status_code == 200
     for role in (Role.MEMBER, Role.UNIT_OFFICER, Role.GROUP_HEAD):
         client.post("/auth/logout")
@@ -116,14 +116,14 @@ def test_a_ward_without_its_own_identity_issues_nothing_under_the_towns(client, 
     ward = make_unit("Đảng bộ phường Nam Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, root_unit)
     db.session.commit()
     as_role(Role.ADMIN, scope_unit=ward)
-    refused = client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"})
+    refused = client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"})
     assert refused.status_code == 302 and db.session.scalars(select(OutgoingDocument)).all() == []
     assert "chưa khai báo thông tin ban hành" in client.get(refused.headers["Location"]).get_data(as_text=True)
     save_identity(ward, superior_name="Đảng bộ thị xã", issuer_name="Đảng ủy phường Nam Hồng",
                   committee_name="Đảng ủy", symbol="ĐU", place_name="Nam Hồng", signer_on_behalf="T/M BAN THƯỜNG VỤ",
                   signer_title="BÍ THƯ", signer_name="Phạm Ký", recipients=None)
     db.session.commit()
-    assert client.post("/paperwork/issue/briefing-report", data={"period": "year", "year": "2026"}).status_code == 302
+    assert client.post("/dashboard/report/issue", data={"period": "year", "year": "2026"}).status_code == 302
     row = db.session.scalars(select(OutgoingDocument)).one()
     assert (row.issuer_unit_id, row.symbol) == (ward.id, "1-BC/ĐU")
 

@@ -7,10 +7,11 @@ import pandas as pd
 from sqlalchemy import insert, select, update
 
 from ...extensions import db
+from ...groups import queries as group_queries
 from ...groups import rules as group_rules
 from ...groups import services as group_services
 from ...i18n import in_vietnamese as vietnamese  # receipts keep their reasons in Vietnamese
-from ...models import Assignment, MemberRole, Membership, Person, Term, Unit, UnitKind, WorkingGroup
+from ...models import Assignment, Membership, Person, Term, Unit, UnitKind, WorkingGroup
 from ...models.groups import active_on
 from ...permissions import within
 from ...services import RuleViolation
@@ -81,9 +82,8 @@ def _single_heads(frame: pd.DataFrame, ctx: Context) -> None:
     planned = frame[frame["outcome"].isna()].assign(who=_who(frame))
     planned = planned.drop_duplicates(["who", "group_number"], keep="last")  # the last row of a member wins
     group_ids = [int(g) for g in planned["group_id"].dropna().unique()]
-    heads = rows_frame(db.session.execute(select(Membership.group_id, Membership.person_id).where(
-        Membership.group_id.in_(group_ids), Membership.role == MemberRole.HEAD,
-        (Membership.end_date.is_(None)) | (Membership.end_date >= day))).all(), ["group_id", "person_id"])
+    heads = rows_frame(db.session.execute(group_queries.heads_in_force(
+        group_ids, day, Membership.group_id, Membership.person_id)).all(), ["group_id", "person_id"])
     number_of = {float(g): n for g, n in zip(planned["group_id"], planned["group_number"]) if g == g}
     held = {(number_of[float(g)], float(p)) for g, p in zip(heads["group_id"], heads["person_id"])}
     others = planned[planned["role"] != group_rules.HEAD]
@@ -103,10 +103,9 @@ def _single_heads(frame: pd.DataFrame, ctx: Context) -> None:
 
 
 def _heads_in_force(group_ids: list[int], day) -> list:
-    return db.session.execute(select(Membership.id, Membership.group_id, Membership.person_id, Membership.start_date,
-                                     Person.full_name).join(Person, Person.id == Membership.person_id).where(
-        Membership.group_id.in_(group_ids), Membership.role == MemberRole.HEAD,
-        (Membership.end_date.is_(None)) | (Membership.end_date >= day))).all()
+    return db.session.execute(group_queries.heads_in_force(
+        group_ids, day, Membership.id, Membership.group_id, Membership.person_id, Membership.start_date,
+        Person.full_name).join(Person, Person.id == Membership.person_id)).all()
 
 
 def _end_replaced_heads(frame: pd.DataFrame, ctx: Context) -> None:

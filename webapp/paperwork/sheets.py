@@ -1,58 +1,17 @@
-"""Writers for official documents (Vietnamese administrative layout) as .xlsx (openpyxl) and .ods (odfpy).
-
-A document is plain data (`OfficialDocument`); the print-ready HTML page renders the same object, so the
-three formats never disagree. Every text cell is neutralised against formula injection.
-"""
+"""An `OfficialDocument` as .xlsx (openpyxl) and .ods (odfpy), in the administrative layout; every text cell is
+neutralised against formula injection."""
 import io
-from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from ..exports import neutralise
+from .document import DocTable, OfficialDocument
 
 FONT = "Times New Roman"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
-ATTENDANCE_LEGEND = "Ghi chú: x: có mặt; M: đi muộn; P: vắng có phép; K: vắng không phép"
-
-
-@dataclass
-class DocTable:
-    headers: list[str]
-    rows: list[list]
-    widths: list[int] = field(default_factory=list)
-    group_rows: set[int] = field(default_factory=set)  # indexes of sub-header rows ("I. ĐOÀN CÔNG TÁC SỐ 1")
-
-
-@dataclass
-class DocSection:
-    title: str
-    paragraphs: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-    table: DocTable | None = None
-
-
-@dataclass
-class OfficialDocument:
-    """A report, roster or register in the party's administrative layout."""
-
-    org_lines: list[str]
-    place_date: str
-    title: str
-    subtitle: str
-    sections: list[DocSection]
-    signature: list[str]
-    recipients: list[str] = field(default_factory=list)
-    legend: str | None = None
-    landscape: bool = False
-    number_line: str = ""
-
-    @property
-    def width(self) -> int:
-        """Columns the layout spans: the widest table, at least 8."""
-        return max([8] + [len(s.table.headers) for s in self.sections if s.table])
 
 
 # ---------------------------------------------------------------- xlsx
