@@ -65,7 +65,7 @@ def open_menu(page) -> None:
     toggle = page.locator(".menu-toggle")
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
-    page.locator("#app-menu").wait_for()
+    page.locator("#app-menu a").first.wait_for()
 
 
 def log_out(page) -> None:
