@@ -4,7 +4,7 @@ from collections import deque
 
 from tests.browser.conftest import PHONE
 from tests.conftest import RequestClient
-from tests.webapp.test_walk import PASSWORD, PAGES_PER_ROLE, ROLES, _Page, _pattern, _same_site
+from tests.webapp.test_walk import PAGES_PER_ROLE, PASSWORD, ROLES, _Page, _pattern, _same_site
 from webapp.demo import load_demo
 
 IDS_PER_PATTERN = 1
