@@ -1,11 +1,12 @@
 """On a 390-pixel phone the menu hides behind one button and a list's rows read as cards, each value under its
 column's heading; on an office screen both look as before."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tests.browser.conftest import PHONE, log_in
 from webapp.clock import local_today
 from webapp.extensions import db
-from webapp.models import Role
+from webapp.meetings.services import create_meeting
+from webapp.models import MeetingKind, MemberRole, Role, UnitKind
 from webapp.tasks.services import create_task
 
 TITLE = "Rà soát danh sách đảng viên miễn sinh hoạt tại Tổ dân phố số 4"
@@ -76,3 +77,26 @@ def test_a_list_is_a_table_on_an_office_screen(page, make_user, root_unit):
     assert page.locator("thead th", has_text="Đơn vị thực hiện").is_visible()
     assert row.evaluate("row => [...row.cells].map(c => getComputedStyle(c).display)") == ["table-cell"] * 5
     assert row.bounding_box()["height"] < 100  # one line of cells, not a card
+
+
+def test_the_attendance_register_stays_a_table_that_scrolls_in_its_box_on_a_phone(
+        phone_page, make_user, root_unit, make_unit, make_group, make_person, make_membership, make_assignment):
+    cell = make_unit("Chi bộ Tổ dân phố 7", UnitKind.CELL, parent=root_unit)
+    person = make_person("Nguyễn Thị Phương Thảo", position="Chủ tịch Hội Liên hiệp Phụ nữ phường Nam Hồng")
+    make_assignment(make_membership(person, make_group(2), MemberRole.MEMBER, start=date(2026, 1, 1)), cell,
+                    start=date(2026, 1, 1))
+    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 5),
+                              "title": "Sinh hoạt chi bộ tháng 3/2026"}, [cell])
+    admin = make_user(Role.ADMIN, username="quantri")
+    db.session.commit()
+    page = phone_page
+    log_in(page, admin.username)
+    page.goto(f"/meetings/{meeting.id}/attendance")
+    row = page.locator("#attendance-table tr", has_text="Nguyễn Thị Phương Thảo")
+    row.wait_for()
+    lefts = row.evaluate("row => [...row.cells].map(c => c.getBoundingClientRect().left)")
+    assert lefts == sorted(lefts) and len(set(lefts)) == 4  # the cells side by side: still a row of a table
+    assert page.locator("#attendance-table thead th", has_text="Chức vụ").is_visible()
+    box = page.locator("#attendance-table").evaluate("t => [t.scrollWidth, t.clientWidth]")
+    assert box[0] > box[1]  # wider than the phone, it scrolls inside its own box …
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # … and not the page
