@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from .audit_chain import note_unsealed
 from .clock import utcnow
+from .extensions import db
 from .models.audit import AuditLog
 
 SKIPPED_TABLES = {"audit_log", "login_attempt", "import_batch", "import_job", "import_change"}
@@ -98,3 +99,19 @@ def _record_inserts(session, flush_context):
     ]
     note_unsealed(session)
     session.execute(AuditLog.__table__.insert(), rows)
+
+
+def log_read(obj, note: str) -> None:
+    """Record that the signed-in user was shown a restricted record's content (`note` says where: the page, a
+    download, an export). Flushed with the request's transaction; the caller commits (`run_service`)."""
+    session = db.session
+    note_unsealed(session)
+    session.add(AuditLog(user_id=_actor_id(), action="read", table_name=obj.__tablename__,
+                         row_id=getattr(obj, "id", None), note=note[:255]))
+    session.flush()
+
+
+def log_restricted_reads(records, note: str) -> None:
+    """`log_read` for each record of `records` (those whose restricted content the user was shown)."""
+    for record in records:
+        log_read(record, note)

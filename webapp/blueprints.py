@@ -14,6 +14,7 @@ from .notifications import bp as notifications_bp
 from .obligations import bp as obligations_bp
 from .paperwork import bp as paperwork_bp
 from .people import bp as people_bp
+from .personal_data import bp as personal_data_bp
 from .reports import bp as reports_bp
 from .targets import bp as targets_bp
 from .tasks import bp as tasks_bp
@@ -24,4 +25,4 @@ from .visits import bp as visits_bp
 BLUEPRINTS = [core_bp, auth_bp, groups_bp, people_bp, units_bp, documents_bp, meetings_bp, feedback_bp,
               tasks_bp, visits_bp, member_reports_bp, reports_bp, notifications_bp, dashboard_bp, targets_bp,
               paperwork_bp, obligations_bp, attendance_claims_bp, assessments_bp,
-              imports_bp, timeline_bp]
+              imports_bp, timeline_bp, personal_data_bp]

@@ -62,6 +62,8 @@ def build_config(instance_path: str) -> dict:
         "TOTP_ISSUER": os.environ.get("TOTP_ISSUER", "Doan cong tac"),  # the name authenticator apps show
         "UNUSED_ACCOUNT_DAYS": int(os.environ.get("UNUSED_ACCOUNT_DAYS", "90")),
         "AUDIT_RETENTION_MONTHS": int(os.environ.get("AUDIT_RETENTION_MONTHS", "12")),
+        # days to answer a person's request about their data (72 hours by default; set what the current rules require)
+        "PERSONAL_DATA_ANSWER_DAYS": int(os.environ.get("PERSONAL_DATA_ANSWER_DAYS", "3")),
         "AUDIT_ARCHIVE_FOLDER": os.environ.get("AUDIT_ARCHIVE_FOLDER", str(Path(instance_path) / "audit-archive")),
         "PAGE_SIZE": int(os.environ.get("PAGE_SIZE", "25")),
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),

@@ -41,11 +41,17 @@ def _write_cell(sheet, row: int, col: int, value) -> None:
     cell.alignment = Alignment(vertical="top", wrap_text=isinstance(safe, str))
 
 
-def build_workbook(title: str, columns: list[Column], rows, sheet_name: str = "Danh sách") -> bytes:
-    """The .xlsx bytes of a titled table; `rows` are sequences in the order of `columns`."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = sheet_name[:31]
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of an export: its tab name, title, columns and rows (sequences in the order of `columns`)."""
+
+    name: str
+    title: str
+    columns: list[Column]
+    rows: object
+
+
+def _fill(sheet, title: str, columns: list[Column], rows) -> None:
     _write_cell(sheet, 1, 1, title)
     sheet.cell(row=1, column=1).font = Font(name=FONT_NAME, size=14, bold=True)
     sheet.cell(row=1, column=1).alignment = Alignment(horizontal="left")
@@ -57,13 +63,31 @@ def build_workbook(title: str, columns: list[Column], rows, sheet_name: str = "D
         for index, value in enumerate(row, start=1):
             _write_cell(sheet, row_number, index, value)
     sheet.freeze_panes = "A4"
+
+
+def build_book(sheets: list[Sheet]) -> bytes:
+    """The .xlsx bytes of several titled tables, one sheet each, in order."""
+    book = Workbook()
+    for index, spec in enumerate(sheets):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = spec.name[:31]
+        _fill(sheet, spec.title, spec.columns, spec.rows)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
+def build_workbook(title: str, columns: list[Column], rows, sheet_name: str = "Danh sách") -> bytes:
+    """The .xlsx bytes of a titled table; `rows` are sequences in the order of `columns`."""
+    return build_book([Sheet(sheet_name, title, columns, rows)])
+
+
+def book_response(filename: str, sheets: list[Sheet]) -> Response:
+    """A download response for `build_book(...)`."""
+    return Response(build_book(sheets), mimetype=XLSX_MIMETYPE,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
 def xlsx_response(filename: str, title: str, columns: list[Column], rows) -> Response:
     """A download response for `build_workbook(...)`."""
-    data = build_workbook(title, columns, rows)
-    return Response(data, mimetype=XLSX_MIMETYPE,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return book_response(filename, [Sheet("Danh sách", title, columns, rows)])

@@ -18,7 +18,7 @@ from sqlalchemy import select, true
 
 from .clock import local_today
 from .extensions import db
-from .models import MemberRole, Membership, Role, Unit, User, WorkingGroup
+from .models import Assignment, MemberRole, Membership, Role, Unit, User, WorkingGroup
 from .models.groups import active_on
 
 READ_DIRECTORY = {Role.ADMIN, Role.LEADERSHIP, Role.GROUP_HEAD, Role.UNIT_OFFICER}
@@ -136,6 +136,23 @@ def managed_groups(user):
         return select(WorkingGroup.id).join(Unit, Unit.id == WorkingGroup.owner_unit_id).where(in_scope(user))
     return select(WorkingGroup.id).where(WorkingGroup.id.in_(headed_group_ids(user) if user.role == Role.GROUP_HEAD
                                                              else set()))
+
+
+def groups_in_scope(user):
+    """Sub-select of the ids of the groups working in the user's scope: owned by a unit of it, or with a member
+    assigned to one of its units (a town group following a ward); every group for users at the root. A record
+    made within a scope (feedback, a meeting, a task) names only these groups."""
+    owned = select(WorkingGroup.id).join(Unit, Unit.id == WorkingGroup.owner_unit_id).where(in_scope(user))
+    following = (select(Membership.group_id).join(Assignment, Assignment.membership_id == Membership.id)
+                 .join(Unit, Unit.id == Assignment.unit_id).where(in_scope(user)))
+    return owned.union(following)
+
+
+def group_in_scope(user, group: WorkingGroup | None) -> bool:
+    """`groups_in_scope`, asked of one group (None: no group, always allowed)."""
+    return group is None or db.session.scalar(
+        select(WorkingGroup.id).where(WorkingGroup.id == group.id, WorkingGroup.id.in_(groups_in_scope(user)))
+    ) is not None
 
 
 def can_record_for_unit(user, unit: Unit) -> bool:

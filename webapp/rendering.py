@@ -7,8 +7,9 @@ from htmx_flask import make_response, request
 
 
 def wants_fragment() -> bool:
-    """True for an HTMX request that is not a boosted navigation (those want whole pages)."""
-    return bool(request.htmx) and not request.htmx.boosted
+    """True for an HTMX request that is not a boosted navigation nor a history restore (after a miss in htmx's
+    history cache, the back button asks for the pushed URL and swaps the answer in as the whole page)."""
+    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
 
 
 def render(page: str, fragment: str | None = None, /, *, http_status: int = 200, **context):

@@ -18,15 +18,68 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+class InFlight:
+    """The live server's requests received and not yet answered in full. A request counts from the moment the
+    app is called until its connection's thread has written the answer and closed the socket (werkzeug closes
+    every connection after one request), however it ended: an answer the browser stopped reading included."""
+
+    def __init__(self, app):
+        self.app = app
+        self.running = {}  # connection thread → "METHOD /path"
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.running[threading.get_ident()] = f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']}"
+        return self.app(environ, start_response)
+
+    def watch(self, server):
+        """Drop each request from the count when the server's thread for its connection ends."""
+        handle = server.process_request_thread
+
+        def process_request_thread(request, client_address):
+            try:
+                handle(request, client_address)
+            finally:
+                with self.changed:
+                    self.running.pop(threading.get_ident(), None)
+                    self.changed.notify_all()
+
+        server.process_request_thread = process_request_thread
+        return server
+
+    def wait_idle(self, timeout=30.0):
+        """Block until every received request has been answered; fail the test if one is still running."""
+        with self.changed:
+            if not self.changed.wait_for(lambda: not self.running, timeout=timeout):
+                pytest.fail(f"still running {timeout:.0f} s after the page was closed: {sorted(self.running.values())}")
+
+
 @pytest.fixture(scope="session")
-def live_server(app):
+def in_flight(app):
+    return InFlight(app)
+
+
+@pytest.fixture(scope="session")
+def live_server(app, in_flight):
     """The session's app on http://127.0.0.1:<port>; shares the test database."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = in_flight.watch(make_server("127.0.0.1", 0, in_flight, threaded=True))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+def close_quietly(context, page, in_flight) -> None:
+    """Stop the page (no more polling or badge requests), close its context, and wait until the live server has
+    answered every request it received: only then may the test's teardown empty the database (on PostgreSQL a
+    TRUNCATE deadlocks with a request still holding its row locks)."""
+    if not page.is_closed():
+        page.goto("about:blank")
+    context.close()
+    db.session.rollback()  # the test's own open transaction ends: no request may be left waiting for its locks
+    in_flight.wait_idle()
 
 
 @pytest.fixture(scope="session")
@@ -41,12 +94,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, in_flight):
     context = browser.new_context(base_url=live_server, locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    close_quietly(context, page, in_flight)
 
 
 def log_in(page, username: str) -> None:
@@ -106,10 +159,10 @@ def cell_member(make_unit, root_unit, make_person, make_group, make_membership, 
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
+def phone_page(browser, live_server, in_flight):
     """A page on a 390-pixel-wide phone screen."""
     context = browser.new_context(base_url=live_server, locale="vi-VN", viewport=PHONE, is_mobile=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    close_quietly(context, page, in_flight)

@@ -1,4 +1,5 @@
 """The dashboard in Chromium: change the period, click a member flagged as inactive, see the records."""
+import re
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,19 @@ def test_dashboard_period_change_and_drilldown(login_page, town):  # noqa: F811
     assert "20/01/2026" in text and "20/02/2026" in text and "Vắng không phép" in text
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+
+
+def test_heatmap_cell_opens_its_records_in_view_at_their_own_url(login_page, town):  # noqa: F811
+    """#20: the drill-down loaded at the bottom of a long page without scrolling there and had no URL of its own."""
+    page = login_page(Role.LEADERSHIP)
+    page.goto("/dashboard/?period=year&year=2026")
+    page.locator("#heatmap a.drill").first.click()
+    heading = page.locator("#drilldown-heading")
+    expect(heading).to_be_in_viewport()
+    expect(heading).to_contain_text(re.compile(r"Các lượt dự họp được tính, tháng \d\d/2026"))
+    expect(page.locator("#drilldown")).to_contain_text("Trạng thái: Có dự (có mặt hoặc đến muộn)")
+    expect(page).to_have_url(re.compile(r"/dashboard/records/attendance\?.*status=attended.*month=2026-\d\d"))
+    page.reload()                                                           # the URL loaded as a page
+    expect(page.locator("h1")).to_have_text("Theo dõi hoạt động các Đoàn công tác")
+    expect(page.locator("#drilldown-heading")).to_be_in_viewport()
+    expect(page.locator("#drilldown table")).to_contain_text("Có mặt")

@@ -31,7 +31,13 @@ def test_import_roster_fix_and_undo_in_chromium(login_page, root_unit, term, mak
     unit = make_unit("Đảng bộ phường Nam Sơn", UnitKind.PARTY_COMMITTEE, Sector.WARD, parent=root_unit)
     path = roster(tmp_path / "doan-so-2.xlsx", unit.name)
     page = login_page(Role.ADMIN)
-    page.on("dialog", lambda dialog: dialog.accept())
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
     page.goto("/imports/")
     page.set_input_files("input[name=file]", str(path))
     page.click("#upload-form button[type=submit]")
@@ -65,8 +71,10 @@ def test_import_roster_fix_and_undo_in_chromium(login_page, root_unit, term, mak
     assert page.locator("#count-imported").inner_text() == "2"
     assert db.session.scalar(select(func.count()).select_from(Membership)) == 2
 
+    asked.clear()
     page.click("section.undo button[type=submit]")
     page.wait_for_selector("text=Đã hoàn tác lượt nhập.")
+    assert asked == ["Hoàn tác toàn bộ lượt nhập này?"]  # asked once, not by both the page and htmx
     assert "Hoàng Minh Đức" not in page.locator("#batch-members tbody").inner_text()
     assert "Đã hoàn tác" in page.locator("#batch-status").inner_text()
     db.session.expire_all()

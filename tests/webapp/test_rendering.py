@@ -6,10 +6,11 @@ from webapp.rendering import hx_redirect, render, render_or_redirect, wants_frag
 
 HTMX = {"HX-Request": "true"}
 BOOSTED = {"HX-Request": "true", "HX-Boosted": "true"}
+HISTORY_RESTORE = {"HX-Request": "true", "HX-History-Restore-Request": "true"}  # the back button after a cache miss
 
 
 @pytest.mark.parametrize("headers, fragment", [({}, False), (HTMX, True), (BOOSTED, False),
-                                                ({"HX-Request": "false"}, False)])
+                                                (HISTORY_RESTORE, False), ({"HX-Request": "false"}, False)])
 def test_only_a_plain_htmx_request_wants_a_fragment(app, headers, fragment):
     with app.test_request_context("/", headers=headers):
         assert wants_fragment() is fragment

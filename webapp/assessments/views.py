@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -62,7 +63,8 @@ def open_round():
                          form.end_date.data, scope_path(current_user), local_today())
     if round_ is REFUSED:
         return index(form, 422)
-    flash(_("Đã mở đợt đánh giá với %(n)s thành viên.", n=len(round_.assessments)))
+    flash(ngettext("Đã mở đợt đánh giá với %(num)s thành viên.", "Đã mở đợt đánh giá với %(num)s thành viên.",
+                   len(round_.assessments)))
     return redirect(url_for("assessments.round_page", round_id=round_.id))
 
 

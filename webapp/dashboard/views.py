@@ -9,11 +9,12 @@ from flask_login import current_user
 from ..clock import local_today
 from ..extensions import db
 from ..formfields import bounded_int, is_db_id
-from ..models import AttendanceStatus, Role, WorkingGroup
+from ..models import AttendanceStatus, Person, Role, WorkingGroup
 from ..pagination import Page, paginate
 from ..permissions import requires
 from ..rendering import render, wants_fragment
 from ..template_helpers import label
+from ..unit_labels import group_label, unit_label
 from . import bp, exports, queries, reports
 from .figures.coverage import unattended_cells, uncovered_units
 from .figures.dashboard import build_dashboard
@@ -62,8 +63,13 @@ def index():
     f = current_filters()
     dash = None if f.errors else build_dashboard(f)
     return render("dashboard/index.html", "dashboard/_body.html", http_status=400 if f.errors else 200,
-                  dash=dash, ranking_page=member_page(dash, "ranking"), heatmap_page=member_page(dash, "heatmap"),
-                  **filter_context(f))
+                  **board_context(f, dash))
+
+
+def board_context(f, dash) -> dict:
+    """What the whole dashboard page shows: its figures, the pages of its per-member sections, the filters."""
+    return {"dash": dash, "ranking_page": member_page(dash, "ranking"), "heatmap_page": member_page(dash, "heatmap"),
+            **filter_context(f)}
 
 
 @bp.get("/section/<name>")
@@ -78,9 +84,7 @@ def section(name: str):
                       dash=None, **filter_context(f))
     # The swap shows member figures alone: those, not the whole dashboard (the full page still needs it all).
     dash = member_board(f, local_today()) if wants_fragment() else build_dashboard(f)
-    return render("dashboard/index.html", f"dashboard/_{name}.html", dash=dash,
-                  ranking_page=member_page(dash, "ranking"), heatmap_page=member_page(dash, "heatmap"),
-                  **filter_context(f))
+    return render("dashboard/index.html", f"dashboard/_{name}.html", **board_context(f, dash))
 
 
 RECORD_KINDS = ("attendance", "group_meetings", "opinions", "feedback", "tasks", "uncovered", "unattended")
@@ -98,12 +102,14 @@ def _int_or_none(name: str) -> int | None:
 @bp.get("/records/<kind>")
 @requires(*DASHBOARD_ROLES)
 def records(kind):
+    """The records behind a figure (the drill-down). HTMX gets the panel alone and puts this URL in the address
+    bar; the URL loaded as a page is the whole dashboard with the panel open, scrolled to."""
     f = current_filters()
     if kind not in RECORD_KINDS:
         abort(404)
     context = {"f": f, "kind": kind, "page": None, "units": None, "cells": None, "errors": list(f.errors)}
     days = None
-    if request.args.get("month"):
+    if request.args.get("month") and f.period != "month":  # a monthly dashboard's `month` is its own filter
         days = queries.month_range(request.args["month"], f)
         if days is None:
             context["errors"].append(_("Tháng không hợp lệ (dạng YYYY-MM)."))
@@ -129,9 +135,28 @@ def records(kind):
         context["units"] = uncovered_units(f)
     else:
         context["cells"] = unattended_cells(f)
-    context["status"] = _status_text(status)
-    context["period_text"] = _("tháng %(m)02d/%(y)s", m=days[0].month, y=days[0].year) if days else f.label()
-    return render("dashboard/records.html", "dashboard/_records.html", **context)
+    context.update(status=_status_text(status), period_text=_period_text(f, days),
+                   who=_who(person_id, group_id, unit_id))
+    whole = {} if wants_fragment() else board_context(f, build_dashboard(f))
+    body, http_status = render("dashboard/index.html", "dashboard/_records.html", **{**whole, **context})
+    return body, http_status, {"HX-Push-Url": request.script_root + request.full_path.rstrip("?")}
+
+
+def _period_text(f, days) -> str:
+    """The period the records cover, as the drill-down's heading names it: 'tháng 11/2026' for a month (the
+    heatmap's column or a monthly dashboard), else the dashboard's own words ('năm 2026', 'quý I năm 2026')."""
+    if days:
+        return _("tháng %(m)02d/%(y)s", m=days[0].month, y=days[0].year)
+    if f.period == "month":
+        return _("tháng %(m)02d/%(y)s", m=f.month, y=f.year)
+    return f.label()
+
+
+def _who(person_id, group_id, unit_id) -> list[str]:
+    """Whose records these are, in words: the member, the group, the unit the figure was drawn for."""
+    person = db.session.get(Person, person_id) if person_id else None
+    return [text for text in (person.full_name if person else None, group_label(group_id) if group_id else None,
+                              unit_label(unit_id) if unit_id else None) if text]
 
 
 def _status_text(status: str | None) -> str | None:

@@ -1,6 +1,6 @@
 """The document upload form."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
@@ -17,7 +17,7 @@ class DocumentForm(AppForm):
     issued_on = VnDateField(_l("Ngày ban hành"), validators=[Optional()])
     term_id = IdSelectField(_l("Nhiệm kỳ"))
     summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=4000)])
-    file = FileField(_l("Tệp đính kèm"))
+    file = FileField(_l("Tệp đính kèm"), validators=[FileRequired(_l("Hãy chọn tệp văn bản."))])
     draft = BooleanField(_l("Lưu là dự thảo (chưa ban hành, để lấy ý kiến)"))
     relation = SelectField(_l("Quan hệ với văn bản trước"), validate_choice=False, choices=[
         SelectChoice("", _l("— Không —")), SelectChoice("replaces", _l("Thay thế")),

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from ..clock import local_today
 from ..extensions import db
 from ..models import FeedbackCategory, Person, User, WorkingGroup
+from ..permissions import groups_in_scope
 from ..units.queries import indented, units_in_scope, units_under
 from .forms import NONE_CHOICE
 from .visibility import creditable_person_ids, recordable_unit_ids
@@ -17,6 +18,13 @@ def unit_choices(user) -> list[tuple[int, str]]:
 def group_choices(blank: bool = True) -> list[tuple[int, str]]:
     groups = db.session.scalars(select(WorkingGroup).order_by(WorkingGroup.number))
     return ([NONE_CHOICE] if blank else []) + [(g.id, g.name) for g in groups]
+
+
+def recordable_group_choices(user) -> list[tuple[int, str]]:
+    """The groups a new item (or task) may name: those working in the user's scope (`permissions.groups_in_scope`)."""
+    groups = db.session.scalars(select(WorkingGroup).where(WorkingGroup.id.in_(groups_in_scope(user)))
+                                .order_by(WorkingGroup.number))
+    return [NONE_CHOICE] + [(g.id, g.name) for g in groups]
 
 
 def recordable_unit_choices(user) -> list[tuple[int, str]]:

@@ -1,13 +1,15 @@
 """Feedback register pages: list with filters, record, detail with workflow, attachments, categories, export."""
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
+from ..audit import log_restricted_reads
 from ..exports import Column, xlsx_response
 from ..extensions import db
 from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
 from ..pagination import paginate
-from ..permissions import ensure, is_town_admin, requires
+from ..permissions import ensure, group_in_scope, is_town_admin, requires
 from ..rendering import render
 from ..services import REFUSED, run_service
 from ..template_helpers import label
@@ -28,6 +30,14 @@ from .visibility import (
 from .workflow import allowed_targets
 
 
+def _log_shown(items, views, where: str) -> None:
+    """Log the reads of restricted items whose content these views show (a restricted item shown blanked is not
+    read)."""
+    shown = [item for item, view in zip(items, views) if view.restricted and not view.hidden]
+    if shown:
+        run_service(None, log_restricted_reads, shown, where)
+
+
 def _filter_context(filters: FeedbackFilters) -> dict:
     return {"filters": filters, "statuses": list(FeedbackStatus), "categories": queries.category_choices(False),
             "units": queries.unit_choices(current_user), "groups": queries.group_choices(blank=False)}
@@ -39,6 +49,7 @@ def index():
     filters = FeedbackFilters.from_args(request.args)
     page = paginate(feedback_select(current_user, filters))
     rows = present_many(current_user, page.items)
+    _log_shown(page.items, rows, "xem danh sách phản ánh")
     return render("feedback/index.html", "feedback/_rows.html", page=page, rows=rows,
                   can_record=may_record(current_user, None), **_filter_context(filters))
 
@@ -52,17 +63,19 @@ def export():
                Column(_("Đơn vị"), 28), Column(_("Nội dung"), 60), Column(_("Trạng thái"), 14),
                Column(_("Hạn trả lời"), 13), Column(_("Quá hạn"), 9), Column(_("Chuyển đến"), 24),
                Column(_("Trả lời"), 40), Column(_("Số ngày xử lý"), 10)]
+    views = present_many(current_user, items)
     rows = [[v.number, v.received_on, v.category_name, v.unit_name,
              _("(Nội dung hạn chế)") if v.hidden else v.content, label(v.status), v.due_on,
              _("Có") if v.overdue else "", v.forwarded_to or "", v.answer or "", v.elapsed_days]
-            for v in present_many(current_user, items)]
+            for v in views]
+    _log_shown(items, views, "xuất Excel sổ phản ánh")
     return xlsx_response("so-theo-doi-phan-anh.xlsx", _("SỔ THEO DÕI PHẢN ÁNH, KIẾN NGHỊ"), columns, rows)
 
 
 def _fill_feedback_choices(form: FeedbackForm) -> None:
     form.category_id.choices = queries.category_choices()
     form.unit_id.choices = queries.recordable_unit_choices(current_user)
-    form.group_id.choices = queries.group_choices()
+    form.group_id.choices = queries.recordable_group_choices(current_user)
     form.source_person_id.choices = queries.creditable_person_choices(current_user)
 
 
@@ -75,12 +88,14 @@ def create():
     _fill_feedback_choices(form)
     if form.validate_on_submit():
         unit = db.get_or_404(Unit, form.unit_id.data)
-        ensure(may_record(current_user, unit) and may_credit(current_user, form.source_person_id.data))
+        group = db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None
+        ensure(may_record(current_user, unit) and may_credit(current_user, form.source_person_id.data)
+               and group_in_scope(current_user, group))
         item = run_service(
             form, record_feedback, current_user, received_on=form.received_on.data,
             category=db.get_or_404(FeedbackCategory, form.category_id.data),
             unit=unit, content=form.content.data.strip(), citizen_ref=(form.citizen_ref.data or "").strip(),
-            group=db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None,
+            group=group,
             source_person=db.session.get(Person, form.source_person_id.data) if form.source_person_id.data else None,
             files=uploaded_files(form.files))
         if item:
@@ -116,7 +131,10 @@ def _detail(item: FeedbackItem, form: TransitionForm | None = None, attach_form:
 @bp.get("/<int:item_id>")
 @requires()
 def detail(item_id: int):
-    return _detail(_readable_item(item_id))
+    item = _readable_item(item_id)
+    if item.category.restricted and may_see_content(current_user, item):
+        run_service(None, log_restricted_reads, [item], "xem phản ánh")
+    return _detail(item)
 
 
 def _parse_target(form: TransitionForm) -> FeedbackStatus | None:
@@ -164,7 +182,7 @@ def add_attachments(item_id: int):
     count = run_service(attach_form, attach_files, item, current_user, uploaded_files(attach_form.files))
     if count is REFUSED:
         return _detail(item, attach_form=attach_form, status=422)
-    flash(_("Đã thêm %(count)s tệp đính kèm.", count=count))
+    flash(ngettext("Đã thêm %(num)s tệp đính kèm.", "Đã thêm %(num)s tệp đính kèm.", count))
     return redirect(url_for("feedback.detail", item_id=item.id))
 
 
@@ -178,6 +196,8 @@ def download(attachment_id: int):
         abort(404)
     item = _readable_item(attachment.feedback_item_id)
     ensure(may_see_content(current_user, item))
+    if item.category.restricted:
+        run_service(None, log_restricted_reads, [item], "tải tệp đính kèm")
     return send_attachment(attachment)
 
 

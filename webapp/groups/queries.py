@@ -92,3 +92,20 @@ def linked_group_ids(person_id: int | None, day) -> set[int]:
     linked = db.session.execute(select(WorkingGroup.id, WorkingGroup.works_with_group_id).where(
         WorkingGroup.id.in_(own) | WorkingGroup.works_with_group_id.in_(own))).all()
     return own | {gid for gid, _ in linked} | {other for _, other in linked if other is not None}
+
+
+def groups_in_scope(user, search: str = "") -> list[WorkingGroup]:
+    """The groups of the list (same order and search) whose owner unit lies in the user's scope."""
+    return list(db.session.scalars(groups_statement(search).join(Unit, Unit.id == WorkingGroup.owner_unit_id)
+                                   .where(in_scope(user))).unique())
+
+
+def memberships_of(groups: list[WorkingGroup]) -> list[Membership]:
+    """Every membership (current and ended) of the groups, with persons and assignments' units, grouped as the
+    groups are listed, then by role, name and start."""
+    order = {g.id: index for index, g in enumerate(groups)}
+    rows = db.session.scalars(
+        select(Membership).where(Membership.group_id.in_(list(order) or [0]))
+        .options(joinedload(Membership.person), selectinload(Membership.assignments).joinedload(Assignment.unit))
+    ).unique().all()
+    return sorted(rows, key=lambda m: (order[m.group_id], ROLE_ORDER[m.role], m.person.sort_key, m.start_date, m.id))

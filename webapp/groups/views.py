@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..clock import local_today
+from ..exports import book_response
 from ..extensions import db
 from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGroup
 from ..pagination import paginate
@@ -15,6 +16,7 @@ from ..template_helpers import vn_date
 from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_edit_group, can_read_group
+from .export import sheets as export_sheets
 from .forms import AddMemberForm, AssignForm, ChangeUnitForm, EditMembershipForm, EndForm, GroupForm, TermForm
 
 ROW_FORMS = {"edit": EditMembershipForm, "end": EndForm, "assign": AssignForm,
@@ -82,6 +84,13 @@ def index():
     summaries = queries.group_summaries(page.items, local_today())
     return render("groups/index.html", "groups/_rows.html", page=page, summaries=summaries, search=search,
                   can_create=current_user.role == Role.ADMIN)
+
+
+@bp.get("/export.xlsx")
+@requires(*READ_DIRECTORY)
+def export():
+    """The groups owned within the user's scope (filtered by the list's search) and their members, as .xlsx."""
+    return book_response("doan-cong-tac.xlsx", export_sheets(current_user, request.args.get("q", ""), local_today()))
 
 
 @bp.route("/new", methods=["GET", "POST"])

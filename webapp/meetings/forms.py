@@ -2,7 +2,7 @@
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -93,7 +93,7 @@ class ScheduleForm(AppForm):
 
 
 class FileForm(AppForm):
-    file = FileField(_l("Tệp biên bản, tài liệu"))
+    file = FileField(_l("Tệp biên bản, tài liệu"), validators=[FileRequired(_l("Hãy chọn tệp cần tải lên."))])
 
 
 class OpinionForm(AppForm):

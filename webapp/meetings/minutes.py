@@ -1,5 +1,6 @@
 """Wording of the printed minutes (biên bản) in the official layout."""
 import re
+from datetime import date
 
 from flask_babel import gettext as _
 
@@ -7,6 +8,7 @@ from ..models import Meeting, MeetingKind, Unit
 from ..template_helpers import label
 from ..units.identity import identity_for
 
+NUMERALS = ("I", "II", "III", "IV", "V", "VI")
 ADMINISTRATIVE_PREFIX = re.compile(
     r"^(đảng bộ|chi bộ)\s+(tỉnh|thành phố|thị xã|huyện|quận|phường|xã)?\s*", re.IGNORECASE
 )
@@ -39,3 +41,18 @@ def locality(unit: Unit | None) -> str:
     if unit is None:
         return "……"
     return ADMINISTRATIVE_PREFIX.sub("", unit.name).strip() or unit.name
+
+
+def minutes_headings(meeting: Meeting) -> dict[str, str]:
+    """The headings of the sections the minutes hold, numbered I, II, … with no gap: the content section is
+    there only when the meeting has an agenda."""
+    sections = [("attendance", _("THÀNH PHẦN THAM DỰ"))]
+    if meeting.agenda:
+        sections.append(("agenda", _("NỘI DUNG")))
+    sections += [("opinions", _("Ý KIẾN PHÁT BIỂU")), ("conclusion", _("KẾT LUẬN"))]
+    return {key: f"{NUMERALS[index]}. {title}" for index, (key, title) in enumerate(sections)}
+
+
+def long_date(day: date) -> str:
+    """The one way the minutes write a date, as in their header: "ngày 5 tháng 3 năm 2026"."""
+    return _("ngày %(d)s tháng %(m)s năm %(y)s", d=day.day, m=day.month, y=day.year)

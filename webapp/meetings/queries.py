@@ -14,7 +14,7 @@ from ..models import Attendance, AttendanceStatus, Meeting, MeetingKind, Members
 from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
-from ..permissions import scope_path, scope_unit_ids
+from ..permissions import groups_in_scope, scope_path, scope_unit_ids
 from ..units.queries import units_in_scope
 
 MISSED = (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
@@ -94,18 +94,34 @@ def visible_meetings_condition(user):
     return or_(~exists(linked), exists(scoped))
 
 
+def _list_conditions(user, kind=None, unit_id: int | None = None, month: date | None = None) -> list:
+    """The list's filters as SQL conditions: meetings the user may see, of a kind, a unit and a month."""
+    conditions = [visible_meetings_condition(user)]
+    if kind:
+        conditions.append(Meeting.kind == kind)
+    if unit_id:
+        conditions.append(Meeting.units.any(Unit.id == unit_id))
+    if month:
+        conditions += [extract("year", Meeting.held_on) == month.year, extract("month", Meeting.held_on) == month.month]
+    return conditions
+
+
 def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None = None):
     """The select of meetings a user may see, filtered by kind, unit and month, newest first."""
-    statement = (select(Meeting).where(visible_meetings_condition(user))
-                 .options(selectinload(Meeting.units)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
-    if kind:
-        statement = statement.where(Meeting.kind == kind)
-    if unit_id:
-        statement = statement.where(Meeting.units.any(Unit.id == unit_id))
-    if month:
-        statement = statement.where(extract("year", Meeting.held_on) == month.year,
-                                    extract("month", Meeting.held_on) == month.month)
-    return statement
+    return (select(Meeting).where(*_list_conditions(user, kind, unit_id, month))
+            .options(selectinload(Meeting.units)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
+
+
+def listed_attendance(user, kind=None, unit_id: int | None = None, month: date | None = None) -> list[Attendance]:
+    """The attendance lists of the meetings `meeting_list` selects, in its order, each list as a meeting's page
+    shows it (expected people first, by name), with the persons loaded."""
+    listed = select(Meeting.id).where(*_list_conditions(user, kind, unit_id, month))
+    return list(db.session.scalars(
+        select(Attendance).join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Person, Person.id == Attendance.person_id).where(Attendance.meeting_id.in_(listed))
+        .options(selectinload(Attendance.person))
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc(), Attendance.expected.desc(), Person.sort_key, Person.id)
+    ))
 
 
 def _soonest(statement, today: date, days: int, limit: int) -> list[Meeting]:
@@ -273,21 +289,24 @@ def units_for_choice(user) -> list[Unit]:
     return units_in_scope(user)
 
 
-def speaking_groups(meeting: Meeting) -> list[tuple[WorkingGroup, set[int]]]:
-    """The groups with members on the meeting's day, each with those members' person ids, by number."""
+def speaking_groups(meeting: Meeting, user) -> list[tuple[WorkingGroup, set[int]]]:
+    """The groups working in the recorder's scope with members on the meeting's day, each with those members'
+    person ids, by number."""
     rows = db.session.execute(
         select(WorkingGroup, Membership.person_id).join(Membership, Membership.group_id == WorkingGroup.id)
-        .where(active_on(Membership, meeting.held_on)).order_by(WorkingGroup.number, WorkingGroup.id)).all()
+        .where(active_on(Membership, meeting.held_on), WorkingGroup.id.in_(groups_in_scope(user)))
+        .order_by(WorkingGroup.number, WorkingGroup.id)).all()
     groups: dict[int, tuple[WorkingGroup, set[int]]] = {}
     for group, person_id in rows:
         groups.setdefault(group.id, (group, set()))[1].add(person_id)
     return list(groups.values())
 
 
-def groups_for_choice() -> list[WorkingGroup]:
+def groups_for_choice(user) -> list[WorkingGroup]:
+    """The groups a meeting recorded by `user` may name: those working in their scope."""
     return list(db.session.scalars(
-        select(WorkingGroup).options(selectinload(WorkingGroup.term)).order_by(WorkingGroup.term_id.desc(),
-                                                                                WorkingGroup.number)
+        select(WorkingGroup).options(selectinload(WorkingGroup.term)).where(WorkingGroup.id.in_(groups_in_scope(user)))
+        .order_by(WorkingGroup.term_id.desc(), WorkingGroup.number)
     ))
 
 

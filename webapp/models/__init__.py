@@ -25,13 +25,16 @@ from .member_reports import MemberReport, MemberReportRule
 from .obligations import Absence, AbsenceReason, AttendanceRule, ObligationMode
 from .paperwork import OutgoingDocument
 from .people import Person
+from .personal_data import DataRequestKind, PersonalDataRequest
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
 from .targets import TargetIndicator, TargetMeasurement
 from .tasks import Task, TaskNote, TaskStatus
-from .units import Sector, Unit, UnitKind
+from .units import RETIRED_SECTORS, Sector, Unit, UnitKind
 from .visits import FieldVisit
 
 __all__ = [
+    "DataRequestKind",
+    "PersonalDataRequest",
     "AttendanceClaim",
     "ClaimStatus",
     "Absence",
@@ -69,6 +72,7 @@ __all__ = [
     "Membership",
     "Person",
     "Role",
+    "RETIRED_SECTORS",
     "Sector",
     "TargetIndicator",
     "TargetMeasurement",

@@ -27,6 +27,11 @@ class Sector(str, enum.Enum):
     OTHER = "other"
 
 
+# District-level towns (thị xã) ended on 1/7/2025: the units that had the sector keep it and read as before,
+# no unit takes it anew (forms do not offer it, services refuse it, imported units do not inherit it).
+RETIRED_SECTORS = frozenset({Sector.TOWN})
+
+
 class Unit(db.Model):
     """A party organisation: the town committee at the root, grassroots committees and cells below."""
 

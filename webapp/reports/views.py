@@ -4,6 +4,7 @@ from datetime import date
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -63,7 +64,7 @@ def index():
 
 def _standing_text(row) -> str:
     if row.standing.standing == Standing.LATE:
-        return _("Trễ %(days)s ngày", days=row.standing.days_late)
+        return ngettext("Trễ %(num)s ngày", "Trễ %(num)s ngày", row.standing.days_late)
     return label(row.standing.standing)
 
 

@@ -10,10 +10,9 @@ from ..feedback.forms import InChoices, optional_id
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
 from ..models.tasks import TASK_SOURCE_KINDS
+from .sources import SOURCE_LABELS, source_exists
 
 OWNER_KINDS = [("group", _l("Đoàn công tác")), ("person", _l("Cá nhân")), ("unit", _l("Tổ chức đảng"))]
-SOURCE_LABELS = {"conclusion_point": _l("Điểm kết luận giao ban"), "opinion": _l("Ý kiến phát biểu"),
-                 "feedback": _l("Phản ánh, kiến nghị"), "field_visit": _l("Chuyến đi cơ sở")}
 
 
 class TaskForm(AppForm):
@@ -53,8 +52,6 @@ class TaskForm(AppForm):
             raise ValidationError(_l("Nguồn không hợp lệ."))
 
     def validate_source_id(self, field):
-        from .sources import source_exists
-
         if self.source_kind.data and not source_exists(self.source_kind.data, field.data):
             raise ValidationError(_l("Không tìm thấy bản ghi nguồn với mã này."))
 

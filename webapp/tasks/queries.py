@@ -41,9 +41,11 @@ def may_read_task(user, task: Task) -> bool:
 
 
 def may_manage_task(user, task: Task) -> bool:
-    """Admins; heads of the owning group; officers for units in scope; the owning person themself."""
+    """Admins for tasks in their scope (the task's unit: `_task_unit`; unit-less ones at the root); heads of the
+    owning group; officers for units in scope; the owning person themself."""
     if user.role == Role.ADMIN:
-        return True
+        unit = _task_unit(task)
+        return at_root(user) if unit is None else path_in_scope(user, unit.path)
     if user.person_id is not None and task.owner_person_id == user.person_id:
         return True
     if user.role == Role.GROUP_HEAD and task.owner_group_id is not None:

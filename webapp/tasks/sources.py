@@ -2,12 +2,19 @@
 from collections import defaultdict
 
 from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
+from ..feedback.visibility import may_read
 from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
+from ..permissions import unit_in_scope
+from ..template_helpers import vn_date
 
 TASK_CREATORS = {Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER}
+SOURCE_LABELS = {"conclusion_point": _l("Điểm kết luận giao ban"), "opinion": _l("Ý kiến phát biểu"),
+                 "feedback": _l("Phản ánh, kiến nghị"), "field_visit": _l("Chuyến đi cơ sở")}
 _SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feedback": FeedbackItem,
                   "field_visit": FieldVisit}
 
@@ -32,10 +39,34 @@ def source_exists(kind: str | None, source_id: int | None) -> bool:
     return bool(model and source_id and db.session.get(model, source_id))
 
 
+def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
+    """A task may be born only from a record of its creator's scope: feedback their register shows, a visit of
+    a unit in scope, a point or opinion of a meeting of a unit in scope or of none (the town's briefings, which
+    every task creator reads), and no source at all. (Meetings and visits lean on tasks: their units are asked
+    of `permissions` here.)"""
+    record = _record(kind, source_id)
+    if record is None:
+        return True
+    if isinstance(record, FeedbackItem):
+        return may_read(user, record)
+    if isinstance(record, FieldVisit):
+        return unit_in_scope(user, record.unit)
+    units = record.meeting.units
+    return not units or any(unit_in_scope(user, unit) for unit in units)
+
+
+def _record(kind: str | None, source_id: int | None):
+    model = _SOURCE_MODELS.get(kind or "")
+    return db.session.get(model, source_id) if model and source_id else None
+
+
 def source_url(task: Task) -> str | None:
     """Where the record a task came from can be seen (the briefing, at the point or opinion)."""
-    model = _SOURCE_MODELS.get(task.source_kind or "")
-    record = db.session.get(model, task.source_id) if model and task.source_id else None
+    return source_url_for(task.source_kind, task.source_id)
+
+
+def source_url_for(kind: str | None, source_id: int | None) -> str | None:
+    record = _record(kind, source_id)
     if record is None:
         return None
     if isinstance(record, FeedbackItem):
@@ -44,3 +75,19 @@ def source_url(task: Task) -> str | None:
         return url_for("visits.detail", visit_id=record.id)
     anchor = "point" if isinstance(record, ConclusionPoint) else "opinion"
     return url_for("meetings.detail", meeting_id=record.meeting_id) + f"#{anchor}-{record.id}"
+
+
+def source_description(kind: str | None, source_id: int | None) -> str | None:
+    """The source as a person names it: a conclusion point by its number in the briefing's conclusion, an opinion
+    by its speaker and meeting; other sources by their kind and number."""
+    if not kind:
+        return None
+    record = _record(kind, source_id)
+    if isinstance(record, ConclusionPoint):
+        return _("Điểm %(n)s trong kết luận %(meeting)s ngày %(d)s", n=record.number, meeting=record.meeting.title,
+                 d=vn_date(record.meeting.held_on))
+    if isinstance(record, Opinion):
+        return _("Ý kiến của %(speaker)s tại %(meeting)s ngày %(d)s", speaker=record.speaker,
+                 meeting=record.meeting.title, d=vn_date(record.meeting.held_on))
+    label = str(SOURCE_LABELS.get(kind, kind))
+    return f"{label} #{source_id}" if source_id else label

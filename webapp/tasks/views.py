@@ -16,7 +16,7 @@ from ..rendering import render
 from ..services import run_service
 from ..template_helpers import label
 from . import bp
-from .forms import SOURCE_LABELS, NoteForm, StatusForm, TaskForm
+from .forms import NoteForm, StatusForm, TaskForm
 from .queries import (
     TaskFilters,
     is_task_overdue,
@@ -27,7 +27,7 @@ from .queries import (
     task_select,
 )
 from .services import add_note, create_task, set_status
-from .sources import source_url
+from .sources import SOURCE_LABELS, source_description, source_in_scope, source_url, source_url_for
 
 
 @bp.get("/")
@@ -52,23 +52,26 @@ def export():
 
 
 def _fill_choices(form: TaskForm) -> None:
-    form.owner_group_id.choices = choices.group_choices()
+    form.owner_group_id.choices = choices.recordable_group_choices(current_user)
     form.owner_person_id.choices = choices.person_choices()
     form.owner_unit_id.choices = [(0, "—")] + choices.unit_choices(current_user)
 
 
-def _prefill_source(form: TaskForm) -> None:
-    if request.method == "GET" and request.args.get("source_kind") in SOURCE_LABELS:
-        form.source_kind.data = request.args["source_kind"]
-        form.source_id.data = request.args.get("source_id", type=bounded_int)
-        form.title.data = request.args.get("title", "")[:300]
-        point = (
-            db.session.get(ConclusionPoint, form.source_id.data or 0)
-            if form.source_kind.data == "conclusion_point"
-            else None
-        )
-        if point and point.deadline:
-            form.deadline.data = point.deadline
+def _linked_source() -> tuple[str, int | None] | None:
+    """The source named by the link the task is made from (a conclusion point, an opinion, a feedback item, a
+    visit): it is fixed for the whole creation, shown and never taken from the posted form."""
+    kind = request.args.get("source_kind")
+    if kind not in SOURCE_LABELS:
+        return None
+    return kind, request.args.get("source_id", type=bounded_int)
+
+
+def _prefill(form: TaskForm, source: tuple[str, int | None]) -> None:
+    kind, source_id = source
+    form.title.data = request.args.get("title", "")[:300]
+    point = db.session.get(ConclusionPoint, source_id or 0) if kind == "conclusion_point" else None
+    if point and point.deadline:
+        form.deadline.data = point.deadline
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -76,7 +79,11 @@ def _prefill_source(form: TaskForm) -> None:
 def create():
     form = TaskForm()
     _fill_choices(form)
-    _prefill_source(form)
+    source = _linked_source()
+    if source:
+        form.source_kind.data, form.source_id.data = source
+        if request.method == "GET":
+            _prefill(form, source)
     if form.validate_on_submit():
         ids = form.owner_ids()
 
@@ -88,14 +95,18 @@ def create():
                 owner_person=db.session.get(Person, ids["person"]) if ids["person"] else None,
                 owner_unit=db.session.get(Unit, ids["unit"]) if ids["unit"] else None,
                 source_kind=form.source_kind.data or None, source_id=form.source_id.data)
-            ensure(may_manage_task(current_user, task))  # a 403 here leaves the transaction uncommitted
+            # a 403 here leaves the transaction uncommitted
+            ensure(may_manage_task(current_user, task) and source_in_scope(current_user, task.source_kind,
+                                                                             task.source_id))
             return task
 
         task = run_service(form, assign)
         if task:
             flash(_("Đã giao nhiệm vụ NV-%(id)05d.", id=task.id))
             return redirect(url_for("tasks.detail", task_id=task.id))
-    return render("tasks/form.html", form=form, http_status=422 if request.method == "POST" else 200)
+    return render("tasks/form.html", form=form, http_status=422 if request.method == "POST" else 200,
+                  source=source, source_text=source and source_description(*source),
+                  source_link=source and source_url_for(*source))
 
 
 def _task(task_id: int) -> Task:
@@ -110,7 +121,7 @@ def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
     return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
                   overdue=is_task_overdue(task.status, task.deadline, local_today()),
                   can_manage=may_manage_task(current_user, task), status_form=status_form,
-                  note_form=note_form or NoteForm(), source_label=SOURCE_LABELS.get(task.source_kind or ""),
+                  note_form=note_form or NoteForm(), source_text=source_description(task.source_kind, task.source_id),
                   source_link=source_url(task))
 
 

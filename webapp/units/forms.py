@@ -6,12 +6,18 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..formbase import AppForm
 from ..formfields import EnumSelectField, IdSelectField
 from ..lengths import FIELD_LENGTHS
-from ..models import Sector, UnitKind
+from ..models import RETIRED_SECTORS, Sector, UnitKind
 from ..template_helpers import SECTOR_LABELS, UNIT_KIND_LABELS
 
 
 def _choices(labels: dict):
     return lambda: [(value.value, _l(text)) for value, text in labels.items()]
+
+
+def sector_choices(current: Sector | None = None) -> list:
+    """The sectors a unit may take: a retired one only for the unit that already has it."""
+    return [(value.value, _l(text)) for value, text in SECTOR_LABELS.items()
+            if value not in RETIRED_SECTORS or value == current]
 
 
 class UnitForm(AppForm):
@@ -20,7 +26,7 @@ class UnitForm(AppForm):
     short_name = StringField(_l("Tên viết tắt"), validators=[Optional(), Length(max=120)])
     kind = EnumSelectField(_l("Loại"), enum=UnitKind, choices=_choices(UNIT_KIND_LABELS),
                            validators=[InputRequired(_l("Hãy chọn loại đơn vị."))])
-    sector = EnumSelectField(_l("Khối / lĩnh vực"), enum=Sector, choices=_choices(SECTOR_LABELS),
+    sector = EnumSelectField(_l("Khối / lĩnh vực"), enum=Sector, choices=sector_choices,
                              validators=[InputRequired(_l("Hãy chọn khối."))])
     parent_id = IdSelectField(_l("Trực thuộc"))
 

@@ -1,6 +1,8 @@
 """Rules of units as pure predicates over plain values: None when allowed, else the Vietnamese message."""
 from flask_babel import lazy_gettext as _
 
+from ..models import RETIRED_SECTORS
+
 
 def name_missing(name: str | None):
     """A unit needs a name."""
@@ -16,3 +18,11 @@ def parent_refused(may_place: bool):
 def under_itself(parent_within_unit: bool):
     """A unit cannot move under itself or one of its descendants (the tree would loop)."""
     return _("Không thể đặt đơn vị dưới chính nó hoặc đơn vị cấp dưới của nó.") if parent_within_unit else None
+
+
+def sector_retired(sector, current):
+    """A retired sector (the district-level town, ended 1/7/2025) stays on a unit that has it; no unit takes it
+    anew."""
+    if sector in RETIRED_SECTORS and sector != current:
+        return _("Khối «Thị xã» không còn dùng cho đơn vị mới: cấp huyện đã kết thúc từ ngày 01/7/2025.")
+    return None

@@ -23,6 +23,7 @@ def create_unit(name: str, kind: UnitKind, sector: Sector, parent: Unit | None,
     """Add a unit under `parent` (None for a top-level unit) and give it its path; with `user`, only under a
     parent within their scope."""
     _check_name(name)
+    _refuse("sector", rules.sector_retired(sector, None))
     if user is not None:
         _refuse("parent_id", rules.parent_refused(can_edit_unit(user, parent)))
     unit = Unit(kind=kind, sector=sector, short_name=(short_name or "").strip() or None)
@@ -40,6 +41,7 @@ def update_unit(unit: Unit, name: str, kind: UnitKind, sector: Sector, parent: U
     """Rename, reclassify or move a unit; moving rewrites the paths of its whole subtree. With `user`, a new
     parent must lie within their scope."""
     _check_name(name)
+    _refuse("sector", rules.sector_retired(sector, unit.sector))
     if user is not None and parent is not unit.parent:
         _refuse("parent_id", rules.parent_refused(can_edit_unit(user, parent)))
     _refuse("parent_id", rules.under_itself(parent is not None and parent.is_within(unit)))

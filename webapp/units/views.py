@@ -13,7 +13,7 @@ from ..services import chosen, run_service
 from ..template_helpers import label
 from . import bp, queries, services
 from .access import can_edit_unit, can_set_identity, may_read_unit_record
-from .forms import IdentityForm, UnitForm
+from .forms import IdentityForm, UnitForm, sector_choices
 from .identity import identity_for
 
 EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
@@ -77,6 +77,7 @@ def _form(unit: Unit | None) -> UnitForm:
     if unit and unit.parent and unit.parent_id not in {value for value, _label in choices}:
         choices.insert(0, (unit.parent_id, unit.parent.name))
     form.parent_id.choices = choices
+    form.sector.choices = sector_choices(unit.sector if unit else None)
     return form
 
 

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..audit import log_restricted_reads
 from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
@@ -28,9 +29,17 @@ from .services import raise_feedback, record_visit
 def index():
     filters = VisitFilters.from_args(request.args)
     page = paginate(visits_select(current_user, filters, local_today()))
+    texts = {v.id: visit_text(current_user, v) for v in page.items}
+    _log_shown(page.items, texts.values(), "xem danh sách chuyến đi")
     return render("visits/index.html", "visits/_rows.html", page=page, filters=filters,
-                  can_record=current_user.person_id is not None,
-                  texts={v.id: visit_text(current_user, v) for v in page.items})
+                  can_record=current_user.person_id is not None, texts=texts)
+
+
+def _log_shown(visits, texts, where: str) -> None:
+    """Log the reads of restricted visits whose text is shown (a withheld text is not read)."""
+    shown = [visit for visit, text in zip(visits, texts) if visit.restricted and not text.withheld]
+    if shown:
+        run_service(None, log_restricted_reads, shown, where)
 
 
 @bp.get("/export.xlsx")
@@ -43,6 +52,7 @@ def export():
     texts = [visit_text(current_user, v) for v in visits]
     rows = [[v.number, v.visited_on, v.person.full_name, v.unit.name, v.group.name if v.group else "", v.met_with,
              t.findings, t.difficulties] for v, t in zip(visits, texts)]
+    _log_shown(visits, texts, "xuất Excel chuyến đi cơ sở")
     return xlsx_response("di-co-so.xlsx", _("DANH SÁCH CHUYẾN ĐI CƠ SỞ"), columns, rows)
 
 
@@ -88,6 +98,8 @@ def _detail(visit: FieldVisit, raise_form: RaiseFeedbackForm | None = None, stat
     items = db.session.scalars(select(FeedbackItem).where(FeedbackItem.field_visit_id == visit.id)
                                .order_by(FeedbackItem.id)).all()
     text = visit_text(current_user, visit)
+    if status == 200:
+        _log_shown([visit], [text], "xem chuyến đi cơ sở")
     can_raise = bool(visit.difficulties) and not text.withheld and may_record_feedback(current_user, visit.unit)
     if can_raise and raise_form is None:
         raise_form = RaiseFeedbackForm()

@@ -1,5 +1,7 @@
 """Dashboard pages through the test client: filters, drill-downs, errors in Vietnamese, scope."""
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -7,6 +9,7 @@ from webapp.models import Role
 
 YEAR = {"period": "year", "year": "2026"}
 YEAR_DAY = date(2026, 6, 1)
+PANEL = {"HX-Request": "true"}  # the drill-down panel alone (as a page, it is opened inside the whole dashboard)
 
 
 def test_dashboard_page_shows_figures_and_flagged_names(client, as_role, town):
@@ -80,9 +83,9 @@ def test_drilldown_bad_month_is_a_message(client, as_role, town, args):
 
 def test_coverage_drilldowns(client, as_role, town):
     as_role(Role.ADMIN)
-    uncovered = client.get("/dashboard/records/uncovered", query_string=YEAR).get_data(as_text=True)
+    uncovered = client.get("/dashboard/records/uncovered", query_string=YEAR, headers=PANEL).get_data(as_text=True)
     assert "Chi bộ Tổ dân phố 3" in uncovered and "Chi bộ Tổ dân phố 1" not in uncovered
-    unattended = client.get("/dashboard/records/unattended", query_string=YEAR).get_data(as_text=True)
+    unattended = client.get("/dashboard/records/unattended", query_string=YEAR, headers=PANEL).get_data(as_text=True)
     assert "Dệt may" in unattended and "chưa có lần dự nào" in unattended
 
 
@@ -121,10 +124,10 @@ def test_feedback_and_task_figures_open_their_records(client, as_role, work):
     feedback = client.get("/dashboard/records/feedback", query_string=args,
                           headers={"HX-Request": "true"}).get_data(as_text=True)
     assert feedback.count("<tr><td>") == 2 and "03/02/2026" in feedback and "01/05/2026" not in feedback
-    tasks = client.get("/dashboard/records/tasks", query_string=args).get_data(as_text=True)
+    tasks = client.get("/dashboard/records/tasks", query_string=args, headers=PANEL).get_data(as_text=True)
     assert "Đúng hạn" in tasks and "Xong muộn" in tasks and "Còn mở" not in tasks
-    group_tasks = client.get("/dashboard/records/tasks", query_string={**YEAR, "group": work.g1.id}).get_data(
-        as_text=True)
+    group_tasks = client.get("/dashboard/records/tasks", query_string={**YEAR, "group": work.g1.id},
+                             headers=PANEL).get_data(as_text=True)
     assert "Còn mở" in group_tasks and "Chưa đến hạn" not in group_tasks  # the 2027 task is outside the period
 
 
@@ -159,5 +162,45 @@ def test_drilldown_speaks_words_and_names_its_month(client, as_role, town):
     as_role(Role.LEADERSHIP)
     body = client.get("/dashboard/records/attendance", query_string={**YEAR, "month": f"{YEAR['year']}-03",
                                                                       "status": "attended"}).get_data(as_text=True)
-    assert "Kỳ: tháng 03/" in body and "Có dự (có mặt hoặc đến muộn)" in body
+    assert "Các lượt dự họp được tính, tháng 03/2026</h2>" in body and "Có dự (có mặt hoặc đến muộn)" in body
     assert "Trạng thái: attended" not in body
+
+
+@pytest.mark.parametrize("args, period", [
+    (YEAR, "năm 2026"), ({"period": "month", "year": "2026", "month": "11"}, "tháng 11/2026"),
+    ({"period": "quarter", "year": "2026", "quarter": "1"}, "quý I năm 2026"),
+])
+def test_drilldown_heading_names_the_filtered_period_and_whose_records(client, as_role, town, args, period):
+    as_role(Role.LEADERSHIP)
+    body = client.get("/dashboard/records/attendance", query_string={**args, "person": town.a.id, "group": town.g1.id,
+                                                                      "status": "absent"},
+                      headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert f"Các lượt dự họp được tính, {period}</h2>" in body
+    assert "Nguyễn Văn An · Đoàn công tác số 1 · Trạng thái: Vắng không phép" in body
+    assert "absent" not in body.replace('status=absent', '')
+
+
+def test_drilldown_has_its_own_url_a_page_with_the_panel_open(client, as_role, town):
+    """#20: the drill-down had no URL of its own. HTMX gets the panel and pushes the URL; loaded, the URL is the
+    whole dashboard with the panel open at its focused heading."""
+    as_role(Role.LEADERSHIP)
+    url = f"/dashboard/records/attendance?period=year&year=2026&person={town.a.id}&status=attended"
+    panel = client.get(url, headers={"HX-Request": "true"})
+    assert panel.headers["HX-Push-Url"] == url
+    assert "<html" not in panel.get_data(as_text=True) and 'id="drilldown-heading"' in panel.get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert "<h1>Theo dõi hoạt động các Đoàn công tác</h1>" in page and 'id="heatmap"' in page
+    drilldown = page[page.index('<section id="drilldown"'):]
+    assert '<h2 id="drilldown-heading" tabindex="-1" autofocus>' in drilldown and "12/04/2026" in drilldown
+
+
+def test_heatmap_of_a_monthly_dashboard_opens_its_records(client, as_role, town):
+    """A monthly dashboard's heatmap links sent month=YYYY-MM over the filter's month number: a 400 instead of
+    the records."""
+    as_role(Role.LEADERSHIP)
+    month = {"period": "month", "year": "2026", "month": "1"}
+    page = client.get("/dashboard/", query_string=month).get_data(as_text=True)
+    heatmap = page[page.index('<section id="heatmap"'):page.index('<section id="coverage"')]
+    link = unescape(re.search(r'href="(/dashboard/records/attendance\?[^"]+)"', heatmap).group(1))
+    response = client.get(link, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "tháng 01/2026</h2>" in response.get_data(as_text=True)

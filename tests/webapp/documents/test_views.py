@@ -1,5 +1,6 @@
 """Documents: list, upload (stored under a generated name), download with the original name, size limit."""
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,18 @@ def test_missing_file_is_404(client, town, login_as):
     login_as(Role.ADMIN)
     assert client.get(f"/documents/{town.document.id}/download").status_code == 404
     assert client.get("/documents/9999/download").status_code == 404
+
+
+def test_missing_file_error_sits_on_its_own_line_after_the_help_and_the_file_is_starred(client, town, login_as):
+    login_as(Role.ADMIN)
+    html = _upload(client, town, filename="").get_data(as_text=True)
+    label = re.search(r'<label for="file">(.*?)</label>', html, re.S).group(1)
+    assert '<span class="req" aria-hidden="true">*</span>' in label and "required" in label
+    after_label = html[html.index('<label for="file">'):]
+    help_at, error_at = after_label.index('id="file-help"'), after_label.index('id="file-err"')
+    assert help_at < error_at
+    help_element = re.search(r'<small class="field-help muted" id="file-help">(.*?)</small>', after_label, re.S)
+    assert "Hãy chọn tệp văn bản." not in help_element.group(1)
+    assert 'aria-describedby="file-help file-err"' in label
+    box = after_label[:after_label.index("</div>")]
+    assert 'id="file-help"' in box and 'id="file-err"' in box  # one box: one cell when fields sit in a grid

@@ -8,6 +8,7 @@ ALL = (A, L, H, U, M)
 
 MATRIX = [
     ("GET", "/groups/", {A: 200, L: 200, H: 200, U: 200, M: 403}),
+    ("GET", "/groups/export.xlsx", {A: 200, L: 200, H: 200, U: 200, M: 403}),
     ("GET", "/groups/new", {A: 200, L: 403, H: 403, U: 403, M: 403}),
     ("POST", "/groups/new", {A: 422, L: 403, H: 403, U: 403, M: 403}),
     ("GET", "/groups/{group}", {A: 200, L: 200, H: 200, U: 200, M: 200}),

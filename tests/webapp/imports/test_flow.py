@@ -221,7 +221,9 @@ def test_unknown_unit_fails_with_suggestions_unless_created(client, admin, town,
     receipt = commit(client, batch_id, create_units="y", unit_parent_id=str(town["root"].id))
     batch = db.session.get(ImportBatch, batch_id_of(receipt))
     assert batch.counts["imported"] == 2 and batch.counts["created"]["unit"] == 2
-    assert db.session.scalar(select(Unit).where(Unit.name == "Hợp tác xã Bình Minh")).parent_id == town["root"].id
+    created = db.session.scalar(select(Unit).where(Unit.name == "Hợp tác xã Bình Minh"))
+    assert created.parent_id == town["root"].id
+    assert town["root"].sector.value == "town" and created.sector.value == "other"  # a retired sector is not inherited
 
 
 def test_failed_rows_download_neutralises_formulas(client, admin, town, upload, roster_file):

@@ -78,11 +78,16 @@ def test_warnings_are_shown_above_the_rows_and_counted_on_the_commit_button(clie
         return result
 
     monkeypatch.setattr(dry_run, "parse_batch", with_warning)
-    html = upload(roster_file()).get_data(as_text=True)
+    uploaded = upload(roster_file())
+    html = uploaded.get_data(as_text=True)
     warnings = html[html.index('id="warnings"'):html.index('id="records"')]
     assert "1 cảnh báo cần xem trước khi ghi" in warnings and "họ tên chỉ có một chữ" in warnings
     assert "Ghi vào dữ liệu (1 cảnh báo)" in html
     assert records_of(html)[0].startswith("4 Sẽ nhập Phạm Văn Khải") and 'level-warning' in html
+    client.post("/auth/locale/en", data={"next": "/"})
+    english = client.get(f"/imports/{batch_id_of(uploaded)}").get_data(as_text=True)
+    assert "1 warning to review before saving" in english and "Save the data (1 warning)" in english
+    assert "1 warning remains." in english and "1 warnings" not in english
 
 
 def test_a_remembered_mapping_reading_stt_as_the_unit_is_dropped_with_a_message_not_a_500(

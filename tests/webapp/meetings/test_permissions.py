@@ -10,6 +10,7 @@ ROLES = ["admin", "leadership", "group_head", "officer", "officer_elsewhere", "m
 # (method, url pattern, expected statuses in ROLES order)
 MATRIX = [
     ("GET", "/meetings/", [200, 200, 200, 200, 200, 403, 302]),
+    ("GET", "/meetings/export.xlsx", [200, 200, 200, 200, 200, 403, 302]),
     ("GET", "/meetings/new", [200, 403, 403, 200, 200, 403, 302]),
     ("GET", "/meetings/schedule", [200, 403, 403, 200, 200, 403, 302]),
     ("GET", "/meetings/{cell}", [200, 200, 200, 200, 403, 403, 302]),

@@ -1,5 +1,7 @@
 import io
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
@@ -292,6 +294,16 @@ def test_opinions_added_in_order_with_htmx(client, admin, ward, briefing):
     assert db.session.scalar(select(func.count()).select_from(Opinion)) == 1
 
 
+
+def test_an_empty_opinion_list_is_a_sentence_not_a_numbered_item(client, admin, briefing):
+    page = client.get(f"/meetings/{briefing.id}").text
+    speeches = page[page.index('<section id="speeches">'):]
+    assert '<p class="muted" id="no-opinions">Chưa ghi nhận ý kiến nào.</p>' in speeches
+    assert '<ol class="opinions">' not in speeches
+    services.add_opinion(briefing, {"speaker_name": "Đặng Ngọc Vệ", "kind": "results", "text": "Bám sát"})
+    page = client.get(f"/meetings/{briefing.id}").text
+    assert '<ol class="opinions">' in page and "Chưa ghi nhận ý kiến nào." not in page
+
 @pytest.mark.parametrize("data, message", [
     ({"kind": "results", "text": "x"}, "Hãy chọn người phát biểu hoặc nhập tên khách mời"),
     ({"speaker_name": "A", "kind": "gossip", "text": "x"}, "Loại nội dung không hợp lệ"),
@@ -339,6 +351,31 @@ def test_minutes_print_in_the_official_layout(client, admin, ward, briefing):
     ):
         assert text in page
     assert "&lt;b&gt;" in page and "đoàn <b>" not in page
+
+
+
+@pytest.mark.parametrize("agenda, headings", [
+    (None, ["I. THÀNH PHẦN THAM DỰ", "II. Ý KIẾN PHÁT BIỂU", "III. KẾT LUẬN"]),
+    ("Kiểm điểm quý III", ["I. THÀNH PHẦN THAM DỰ", "II. NỘI DUNG", "III. Ý KIẾN PHÁT BIỂU", "IV. KẾT LUẬN"]),
+])
+def test_minutes_number_their_sections_without_a_gap_and_write_dates_one_way(client, admin, briefing, agenda,
+                                                                            headings):
+    briefing.agenda, briefing.starts_at = agenda, "14:00"
+    services.add_conclusion_point(briefing, "Rà soát nhiệm vụ", "Các đoàn", date(2026, 10, 15))
+    db.session.commit()
+    page = client.get(f"/meetings/{briefing.id}/minutes").text
+    minutes = page[page.index('<article class="minutes">'):page.index("</article>")]
+    assert re.findall(r"<h2>(.*?)</h2>", minutes) == headings
+    assert "ngày 7 tháng 9 năm 2026" in minutes and "thời hạn: ngày 15 tháng 10 năm 2026" in minutes
+    assert re.findall(r"\d{1,2}/\d{1,2}/\d{4}", minutes) == []
+
+
+
+def test_minutes_headings_use_the_minutes_font():
+    """Pico sets headings in --pico-font-family: the minutes set that variable, so headings and text share a font."""
+    css = (Path(__file__).resolve().parents[3] / "webapp" / "static" / "css" / "meetings.css").read_text()
+    rule = re.search(r"\.minutes \{([^}]*)\}", css).group(1)
+    assert '--pico-font-family: "Times New Roman", serif' in rule and "font-family: var(--pico-font-family)" in rule
 
 
 # --- matrix and records ----------------------------------------------------------------------------------------------
@@ -482,3 +519,23 @@ def test_register_cell_holds_every_mark_of_its_month_with_its_date(client, admin
     assert march.count('class="cell-mark ') == 2 and 'class="cell-marks"' in march
     assert "05/03/2026: Có mặt" in march and "Họp bất thường — 19/03/2026: Vắng không phép" in march
     assert all("cell-mark" not in cells[month] for month in range(12) if month != 2)
+
+
+def test_opinion_counts_are_pluralised_in_english(client, admin, ward, briefing):
+    client.post("/auth/locale/en", data={"next": "/"})
+    url = f"/meetings/{briefing.id}/opinions"
+    first = client.post(url, data={"speaker_name": "Đặng Ngọc Vệ", "kind": "results", "text": "Bám sát"}, headers=HX)
+    assert "(1 opinion)" in first.text
+    assert "1 opinion was expressed at the meeting." in client.get(f"/meetings/{briefing.id}/minutes").text
+    second = client.post(url, data={"speaker_name": "Đinh Văn Hồng", "kind": "results", "text": "Đều"}, headers=HX)
+    assert "(2 opinions)" in second.text
+    assert "2 opinions were expressed at the meeting." in client.get(f"/meetings/{briefing.id}/minutes").text
+
+
+def test_meeting_file_input_is_starred_and_its_error_follows_it(client, admin, briefing):
+    page = client.get(f"/meetings/{briefing.id}").text
+    file_label = page[page.index('<label for="file">'):]
+    assert file_label.index('<span class="req" aria-hidden="true">*</span>') < file_label.index("</label>")
+    refused = client.post(f"/meetings/{briefing.id}/files", data={}, content_type="multipart/form-data").text
+    after_input = refused[refused.index('<label for="file">'):]
+    assert after_input.index("</label>") < after_input.index('<small class="field-error" id="file-err"')

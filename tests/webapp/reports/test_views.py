@@ -37,6 +37,21 @@ def test_ledger_export(client, as_role, make_group, make_user):
     assert sheet["D4"].value.date() == date(2025, 2, 20)
 
 
+def test_days_late_are_pluralised_in_english(client, as_role, make_group, make_user):
+    group = make_group(name="Đoàn công tác số 1")
+    schedule = create_schedule(group, ReportFrequency.MONTHLY, due_day=20, starts_on=date(2025, 1, 1))
+    admin = make_user()
+    submit_report(schedule, admin, "2025-01", "Báo cáo tháng 1", submitted_on=date(2025, 2, 21))
+    submit_report(schedule, admin, "2025-02", "Báo cáo tháng 2", submitted_on=date(2025, 3, 22))
+    db.session.commit()
+    as_role(Role.ADMIN)
+    client.post("/auth/locale/en", data={"next": "/"})
+    body = client.get("/reports/?from=2025-01&to=2025-02").get_data(as_text=True)
+    assert "1 day late" in body and "2 days late" in body and "1 days late" not in body
+    sheet = load_workbook(BytesIO(client.get("/reports/export.xlsx?from=2025-01&to=2025-02").data)).active
+    assert [sheet.cell(row=r, column=6).value for r in (4, 5)] == ["1 day late", "2 days late"]
+
+
 def test_admin_adds_schedule_and_duplicate_is_refused(client, as_role, make_group):
     group = make_group()
     as_role(Role.ADMIN)

@@ -46,3 +46,25 @@ def test_unknown_source_is_refused_with_a_message(client, as_role, make_group, c
     assert response.status_code == 422
     assert "Không tìm thấy bản ghi nguồn" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Task.id))) == 0
+
+
+def test_a_task_from_a_point_names_the_briefing_conclusion_and_its_source_is_not_editable(client, as_role,
+                                                                                           conclusion_point):
+    as_role(Role.ADMIN)
+    url = f"/tasks/new?source_kind=conclusion_point&source_id={conclusion_point.id}"
+    form = client.get(url).get_data(as_text=True)
+    assert "Điểm 1 trong kết luận Giao ban các Đoàn công tác ngày 07/09/2026" in form
+    assert 'name="source_kind"' not in form and 'name="source_id"' not in form and "Mã nguồn" not in form
+    assert f'action="/tasks/new?source_kind=conclusion_point&amp;source_id={conclusion_point.id}"' in form
+
+
+def test_a_posted_change_of_a_linked_source_is_ignored(client, as_role, make_group, conclusion_point, opinion):
+    as_role(Role.ADMIN)
+    response = client.post(f"/tasks/new?source_kind=conclusion_point&source_id={conclusion_point.id}",
+                           data={"title": "Sửa đổi quy chế", "owner_kind": "group", "owner_group_id": make_group().id,
+                                 "deadline": "30/09/2026", "source_kind": "opinion", "source_id": str(opinion.id)})
+    assert response.status_code == 302
+    task = db.session.scalars(db.select(Task)).one()
+    assert (task.source_kind, task.source_id) == ("conclusion_point", conclusion_point.id)
+    detail = client.get(f"/tasks/{task.id}").get_data(as_text=True)
+    assert "Điểm 1 trong kết luận Giao ban các Đoàn công tác ngày 07/09/2026" in detail

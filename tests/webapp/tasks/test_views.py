@@ -45,7 +45,7 @@ def test_admin_creates_a_task_from_a_conclusion_point(client, as_role, make_grou
     assert (task.owner_group_id, task.owner_person_id, task.source_kind, task.source_id) == (group.id, None,
                                                                                           "conclusion_point", point_id)
     page = client.get(f"/tasks/{task.id}").get_data(as_text=True)
-    assert "Quá hạn" in page and "Điểm kết luận giao ban" in page
+    assert "Quá hạn" in page and "Điểm 1 trong kết luận Giao ban các Đoàn công tác ngày 07/09/2026" in page
 
 
 def test_task_form_errors_are_vietnamese(client, as_role):

@@ -33,3 +33,17 @@ def test_a_unit_cannot_move_under_itself(root_unit, make_unit):
             services.update_unit(ward, "Phường A", UnitKind.PARTY_COMMITTEE, Sector.WARD, parent)
         db.session.rollback()
         assert caught.value.field == "parent_id"
+
+
+def test_the_retired_town_sector_is_refused_to_new_units_and_kept_by_old_ones(root_unit, make_unit):
+    with pytest.raises(RuleViolation) as caught:
+        services.create_unit("Đảng bộ phường Bắc Hồng", UnitKind.PARTY_COMMITTEE, Sector.TOWN, root_unit)
+    db.session.rollback()
+    assert caught.value.field == "sector"
+    ward = make_unit("Phường A", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    with pytest.raises(RuleViolation):
+        services.update_unit(ward, "Phường A", UnitKind.PARTY_COMMITTEE, Sector.TOWN, root_unit)
+    db.session.rollback()
+    services.update_unit(root_unit, "Đảng bộ Hồng Sơn", UnitKind.ROOT, Sector.TOWN, None)
+    db.session.commit()
+    assert db.session.get(Unit, root_unit.id).sector == Sector.TOWN

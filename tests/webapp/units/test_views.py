@@ -77,3 +77,26 @@ def test_unit_page_loads_targets_only_for_units_in_the_users_scope(client, town,
     assert "unit-targets" in client.get(f"/units/{town.cell.id}").get_data(as_text=True)
     outside = client.get(f"/units/{town.other_ward.id}").get_data(as_text=True)
     assert "unit-targets" not in outside and client.get(f"/targets/unit/{town.other_ward.id}").status_code == 403
+
+
+def test_new_units_cannot_choose_the_retired_town_sector(client, town, login_as):
+    login_as(Role.ADMIN)
+    form = client.get("/units/new").get_data(as_text=True)
+    assert 'value="town"' not in form and 'value="ward"' in form
+    refused = client.post("/units/new", data=_unit_form(town.ward, sector="town"))
+    assert refused.status_code == 422
+    assert db.session.scalar(select(func.count()).select_from(Unit).where(Unit.name == "Chi bộ Tổ dân phố 9")) == 0
+    moved_in = client.post(f"/units/{town.cell.id}/edit", data=_unit_form(town.ward, sector="town"))
+    assert moved_in.status_code == 422 and db.session.get(Unit, town.cell.id).sector.value != "town"
+
+
+def test_a_unit_that_is_a_town_keeps_reading_and_saving_as_one(client, town, login_as):
+    login_as(Role.ADMIN)
+    root = db.session.get(Unit, town.cell.id).parent.parent
+    assert root.sector.value == "town"
+    assert "Đảng bộ cấp trên · Thị xã" in client.get(f"/units/{root.id}").get_data(as_text=True)
+    edit = client.get(f"/units/{root.id}/edit").get_data(as_text=True)
+    assert '<option selected value="town">' in edit
+    saved = client.post(f"/units/{root.id}/edit", data={"name": root.name, "kind": "root", "sector": "town",
+                                                        "parent_id": ""})
+    assert saved.status_code == 302 and db.session.get(Unit, root.id).sector.value == "town"

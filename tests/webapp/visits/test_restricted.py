@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.feedback.services import save_category
-from webapp.models import FieldVisit, Role
+from webapp.models import AuditLog, FieldVisit, Role
 
 from .test_views import _record, _switch
 
@@ -47,6 +47,16 @@ def test_restricted_complaint_text_never_leaves_its_source(client, login, make_u
         )
     _switch(client, login, leader)
     assert MARKER in client.get(f"/visits/{visit.id}").get_data(as_text=True)
+    assert MARKER in client.get("/visits/").get_data(as_text=True)
+    assert MARKER in _sheet_text(client.get("/visits/export.xlsx").data)
+    db.session.expire_all()
+    reads = db.session.execute(select(AuditLog.user_id, AuditLog.table_name, AuditLog.row_id, AuditLog.note)
+                               .where(AuditLog.action == "read").order_by(AuditLog.id)).all()
+    # the readers shown the text left one entry per page; those shown it withheld left none
+    assert [r for r in reads if r.user_id == leader.id] == [
+        (leader.id, "field_visit", visit.id, note)
+        for note in ("xem chuyến đi cơ sở", "xem danh sách chuyến đi", "xuất Excel chuyến đi cơ sở")]
+    assert not [r for r in reads if r.user_id in (visit_town.head.id, ward_officer.id)]
 
 
 def test_an_ordinary_visit_reads_as_before(client, login, visit_town):

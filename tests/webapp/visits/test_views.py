@@ -95,11 +95,10 @@ def test_the_head_turns_a_difficulty_into_a_task_linked_to_the_visit(client, log
     page = client.get(f"/visits/{visit.id}").get_data(as_text=True)
     assert "source_kind=field_visit" in page
     form = client.get(f"/tasks/new?source_kind=field_visit&source_id={visit.id}&title=x").get_data(as_text=True)
-    assert '<option selected value="field_visit">' in form
-    created = client.post("/tasks/new", data={
+    assert f"Chuyến đi cơ sở #{visit.id}" in form and 'name="source_kind"' not in form
+    created = client.post(f"/tasks/new?source_kind=field_visit&source_id={visit.id}", data={
         "title": "Sửa đèn đường tổ 3", "owner_kind": "group", "owner_group_id": visit_town.group.id,
-        "deadline": (local_today() + timedelta(days=10)).isoformat(), "source_kind": "field_visit",
-        "source_id": visit.id})
+        "deadline": (local_today() + timedelta(days=10)).isoformat()})
     assert created.status_code == 302
     task_page = client.get(created.headers["Location"]).get_data(as_text=True)
     assert f"/visits/{visit.id}" in task_page

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 from importers.planning import match_attendance_persons, match_roster_persons
 
 from ...extensions import db
-from ...models import Person, Unit, UnitKind
+from ...models import RETIRED_SECTORS, Person, Sector, Unit, UnitKind
 from ...names import clean_name, fold, sort_key
 from ...permissions import within
 from ..matching import SUGGEST_UNIT, UnitIndex, fold_column, load_persons, rows_frame
@@ -19,13 +19,18 @@ from .frames import fail, int_ids, log_changes, pair_keys, take
 
 
 # ---------------------------------------------------------------- units
+def _inherited_sector(parent: Unit | None) -> str:
+    """A created unit takes its parent's sector, except a retired one (a district-level town's)."""
+    return parent.sector.value if parent and parent.sector not in RETIRED_SECTORS else Sector.OTHER.value
+
+
 def _create_unit(ctx: Context, name: str, parent: Unit | None) -> int:
     """Insert a unit under `parent` (at the top of the tree when there is none yet)."""
     kind = UnitKind.CELL if fold(name).startswith("chi bo") else UnitKind.PARTY_COMMITTEE
     table = Unit.__table__
     unit_id = db.session.execute(insert(table).values(
         name=clean_name(name), search_key=fold(name), kind=kind.value,
-        sector=parent.sector.value if parent else "other", parent_id=parent.id if parent else None, path="/",
+        sector=_inherited_sector(parent), parent_id=parent.id if parent else None, path="/",
         active=True).returning(table.c.id)).scalar_one()
     prefix = parent.path if parent else "/"
     db.session.execute(update(table).where(table.c.id == unit_id).values(path=f"{prefix}{unit_id}/"))

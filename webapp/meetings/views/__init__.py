@@ -3,11 +3,12 @@
 chair's conclusion) and records (minutes, the paper register, members' records)."""
 from .. import bp, services
 from ..labels import STATUS_KEYS, STATUS_SHORT
-from ..minutes import locality, minutes_organ, minutes_title
+from ..minutes import locality, long_date, minutes_headings, minutes_organ, minutes_title
 from . import attendance, meetings, records, speeches  # noqa: F401  (their routes register on the blueprint)
 
 
 @bp.context_processor
 def _meeting_helpers() -> dict:
     return {"next_status": services.next_status, "STATUS_KEYS": STATUS_KEYS, "STATUS_SHORT": STATUS_SHORT,
-            "minutes_title": minutes_title, "minutes_organ": minutes_organ, "locality": locality}
+            "minutes_title": minutes_title, "minutes_organ": minutes_organ, "locality": locality,
+            "minutes_headings": minutes_headings, "long_date": long_date}

@@ -44,7 +44,7 @@ def detail_context(meeting: Meeting, **overrides) -> dict:
     """Everything the detail page and its speeches section show, with blank forms unless given."""
     rows = queries.attendance_rows(meeting.id)
     opinion_form = OpinionForm(formdata=None)
-    opinion_form.setup_choices([row.person for row in rows], queries.speaking_groups(meeting))
+    opinion_form.setup_choices([row.person for row in rows], queries.speaking_groups(meeting, current_user))
     context = {
         "meeting": meeting, "counts": queries.counters(meeting.id), "file_form": FileForm(formdata=None),
         "opinion_form": opinion_form, "point_form": ConclusionPointForm(formdata=None),

@@ -1,10 +1,14 @@
 """The meetings themselves: the list, a meeting's page, creating, editing and deleting one, the year's cell
 meetings at once, and the files attached to a meeting."""
+from datetime import date
+
 from flask import flash, redirect, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ...clock import local_today
+from ...exports import book_response
 from ...extensions import db
 from ...formfields import bounded_int
 from ...models import MeetingFile, MeetingKind, Role, Unit, WorkingGroup
@@ -15,6 +19,7 @@ from ...services import run_service
 from ...uploads import extension_allowed
 from .. import bp, queries, services
 from ..access import RECORDERS
+from ..export import sheets as export_sheets
 from ..forms import FileForm, MeetingForm, ScheduleForm, parse_month
 from .common import child_or_404, detail_context, readable, recordable
 
@@ -22,14 +27,25 @@ from .common import child_or_404, detail_context, readable, recordable
 @bp.get("/")
 @requires(*READ_DIRECTORY)
 def index():
-    kind = request.args.get("kind") or None
-    kind = kind if kind in {k.value for k in MeetingKind} else None
-    unit_id = request.args.get("unit", type=bounded_int)
-    month = parse_month(request.args.get("month"))
+    kind, unit_id, month = _list_filters()
     page = paginate(queries.meeting_list(current_user, kind, unit_id, month))
     return render("meetings/index.html", "meetings/_meeting_rows.html", page=page,
                   units=queries.units_for_choice(current_user), kind=kind, unit_id=unit_id, month=month,
                   can_create=current_user.role in RECORDERS)
+
+
+def _list_filters() -> tuple[str | None, int | None, date | None]:
+    """The list's filters from the query string (kind, unit id, month); unknown values are ignored."""
+    kind = request.args.get("kind") or None
+    kind = kind if kind in {k.value for k in MeetingKind} else None
+    return kind, request.args.get("unit", type=bounded_int), parse_month(request.args.get("month"))
+
+
+@bp.get("/export.xlsx")
+@requires(*READ_DIRECTORY)
+def export():
+    """The meetings of the list (same filters and scope) and their attendance, as .xlsx."""
+    return book_response("cuoc-hop.xlsx", export_sheets(current_user, *_list_filters()))
 
 
 def _meeting_form(meeting=None) -> MeetingForm:
@@ -38,7 +54,7 @@ def _meeting_form(meeting=None) -> MeetingForm:
         form.kind.data = meeting.kind.value
         form.organiser.data = meeting.organiser.value if meeting.organiser else ""
         form.unit_ids.data = [u.id for u in meeting.units]
-    form.setup_choices(queries.units_for_choice(current_user), queries.groups_for_choice())
+    form.setup_choices(queries.units_for_choice(current_user), queries.groups_for_choice(current_user))
     return form
 
 
@@ -119,7 +135,8 @@ def schedule():
     units = [u for u in cells if u.id in set(form.unit_ids.data)]
     created = run_service(form, services.schedule_cell_meetings, units, form.year.data, form.day_of_month.data,
                           (form.place.data or "").strip() or None)
-    flash(_("Đã tạo %(n)s cuộc sinh hoạt chi bộ; các tháng đã có lịch được giữ nguyên.", n=created), "success")
+    flash(ngettext("Đã tạo %(num)s cuộc sinh hoạt chi bộ; các tháng đã có lịch được giữ nguyên.",
+                   "Đã tạo %(num)s cuộc sinh hoạt chi bộ; các tháng đã có lịch được giữ nguyên.", created), "success")
     return redirect(url_for("meetings.index", kind=MeetingKind.CELL.value))
 
 

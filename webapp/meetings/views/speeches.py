@@ -1,5 +1,6 @@
 """Speeches: who spoke and what they said, and the chair's conclusion with its numbered points."""
 from flask import url_for
+from flask_login import current_user
 
 from ...models import ConclusionPoint, Meeting, Opinion
 from ...permissions import requires
@@ -28,7 +29,8 @@ def _refused(meeting: Meeting, **forms):
 def add_opinion(meeting_id: int):
     meeting = recordable(meeting_id)
     form = OpinionForm()
-    form.setup_choices([row.person for row in queries.attendance_rows(meeting.id)], queries.speaking_groups(meeting))
+    form.setup_choices([row.person for row in queries.attendance_rows(meeting.id)],
+                       queries.speaking_groups(meeting, current_user))
     if not form.validate_on_submit() or not run_service(form, services.add_opinion, meeting, form.opinion_fields()):
         return _refused(meeting, opinion_form=form)
     return _speeches(meeting)

@@ -35,14 +35,16 @@
       : "Không thực hiện được thao tác (lỗi " + status + "). Dữ liệu chưa thay đổi.";
   });
 
-  /* Elements with data-confirm ask before their request is sent. */
+  /* Elements with data-confirm ask once before their request is sent: htmx asks (htmx:confirm) for the requests
+     it makes, hx-post and boosted forms alike, and has already prevented the browser's own submit of such a form
+     when the event reaches the document; only a form htmx leaves alone (hx-boost="false") is asked here. */
   document.addEventListener("htmx:confirm", function (evt) {
     var message = evt.target.getAttribute("data-confirm");
     if (message && !window.confirm(message)) { evt.preventDefault(); }
   });
   document.addEventListener("submit", function (evt) {
     var message = evt.target.getAttribute("data-confirm");
-    if (message && !evt.target.hasAttribute("hx-post") && !window.confirm(message)) { evt.preventDefault(); }
+    if (message && !evt.defaultPrevented && !window.confirm(message)) { evt.preventDefault(); }
   });
   /* Phones: the menu sits behind one button; a boosted navigation re-renders the header closed. */
   document.addEventListener("click", function (evt) {

@@ -38,8 +38,10 @@
     loadChartJs(function () { Array.prototype.forEach.call(canvases, drawOne); });
   }
 
-  /* A click on a figure (a.drill) loads its records into the drill-down panel instead of leaving the page.
-     Captured at the document, before htmx's boost sees the link; modified clicks keep their usual meaning. */
+  /* A click on a figure (a.drill) loads its records into the drill-down panel instead of leaving the page, and
+     scrolls to it; the answer puts the records' own URL in the address bar (HX-Push-Url), which loaded as a page
+     is the dashboard with the panel open. Captured at the document, before htmx's boost sees the link; modified
+     clicks keep their usual meaning. */
   function openDrill(evt) {
     var link = evt.target.closest ? evt.target.closest("a.drill") : null;
     if (!link || !window.htmx || evt.button !== 0 || evt.ctrlKey || evt.metaKey || evt.shiftKey || evt.altKey) {
@@ -47,9 +49,12 @@
     }
     evt.preventDefault();
     evt.stopPropagation();
-    window.htmx.ajax("GET", link.getAttribute("href"), { target: "#drilldown", swap: "innerHTML" });
+    window.htmx.ajax("GET", link.getAttribute("href"), { target: "#drilldown", swap: "innerHTML show:#drilldown:top" });
   }
 
+  /* Going back to a pushed URL htmx no longer holds (the dashboard is large for its history cache): load it as a
+     page, rather than ask the server for it as a fragment. */
+  if (window.htmx) { window.htmx.config.refreshOnHistoryMiss = true; }
   window.dashboardCharts = { draw: draw };
   document.addEventListener("click", openDrill, true);
   document.addEventListener("htmx:afterSettle", function (evt) { draw(evt.target); });
