@@ -113,8 +113,17 @@ def log_in(page, username: str) -> None:
     page.locator("h1", has_text="Xin chào").wait_for()
 
 
+def open_menu(page) -> None:
+    """On a phone the menu hides behind its button: press it (on a wide screen the menu is already shown)."""
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.locator("#app-menu a").first.wait_for()
+
+
 def log_out(page) -> None:
     """Log out from the menu and wait for the login page's heading."""
+    open_menu(page)
     page.click("text=Đăng xuất")
     page.locator("h1", has_text="Đăng nhập").wait_for()
 

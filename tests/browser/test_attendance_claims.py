@@ -2,7 +2,7 @@
 officer confirms it from the menu's counter, and the member sees the meeting counted on their record."""
 from datetime import timedelta
 
-from tests.browser.conftest import PHONE, log_in, log_out
+from tests.browser.conftest import PHONE, log_in, log_out, open_menu
 from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
@@ -36,6 +36,7 @@ def test_member_declares_and_the_officer_confirms(phone_page, cell_member, make_
     log_out(page)
 
     log_in(page, officer.username)
+    open_menu(page)
     page.locator("nav a", has_text="Khai báo dự họp").locator(".nav-badge", has_text="1").wait_for()
     page.goto("/attendance-claims/")
     row = page.locator("#pending-claims tr", has_text="Phạm Thị Thành")
@@ -48,5 +49,6 @@ def test_member_declares_and_the_officer_confirms(phone_page, cell_member, make_
     log_in(page, member.username)
     page.goto("/attendance-claims/")
     page.locator("#my-claims tr", has_text="Đã xác nhận").wait_for()
+    open_menu(page)
     page.locator("nav a", has_text="Hồ sơ của tôi").first.click()
     page.locator("#attendance-record b[data-figure=present]", has_text="1").wait_for()

@@ -12,12 +12,13 @@ def test_login_and_logout_in_chromium(login_page):
 def test_change_password_from_the_user_menu_on_a_phone(phone_page, make_user):
     """A member opens "Đổi mật khẩu" from the menu, is told why a weak password is refused, then changes it and
     logs in with the new one."""
-    from tests.browser.conftest import log_in, log_out
+    from tests.browser.conftest import log_in, log_out, open_menu
     from tests.factories import PASSWORD
 
     user = make_user(Role.MEMBER, username="doimatkhau")
     page = phone_page
     log_in(page, user.username)
+    open_menu(page)
     page.click("text=Đổi mật khẩu")
     page.locator("h1", has_text="Đổi mật khẩu").wait_for()
     page.fill("input[name=current_password]", PASSWORD)

@@ -1,5 +1,5 @@
 """End to end on a phone-sized screen: a member records a field visit and turns its difficulty into feedback."""
-from tests.browser.conftest import PHONE, log_in
+from tests.browser.conftest import PHONE, log_in, open_menu
 from webapp.extensions import db
 from webapp.feedback.services import save_category
 
@@ -11,6 +11,7 @@ def test_member_records_a_visit_on_a_phone(phone_page, cell_member):
 
     page = phone_page
     log_in(page, member.username)
+    open_menu(page)
     page.locator("nav a", has_text="Đi cơ sở").click()
     page.locator("h1", has_text="Chuyến đi cơ sở").wait_for()
     page.click("text=Ghi nhận chuyến đi cơ sở")

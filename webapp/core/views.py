@@ -13,8 +13,11 @@ from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
 from ..tasks.queries import due_soon
 from . import bp
+from .home import own_feedback, reports_due
 
 DUE_DAYS, UPCOMING_DAYS = 7, 14
+# Whose home opens with the town-wide figures; everyone else sees their own work first and the figures after it.
+TOWN_FIRST = (Role.ADMIN, Role.LEADERSHIP)
 
 
 @bp.get("/")
@@ -40,7 +43,9 @@ def index():
         meetings = meeting_queries.upcoming_for_person(current_user.person_id, today, UPCOMING_DAYS) \
             if current_user.person_id else []
     return render("core/index.html", counts=counts, my_groups=my_groups, meetings=meetings, marks=notices(meetings),
-                  items=due_soon(current_user, DUE_DAYS, today), due_days=DUE_DAYS, upcoming_days=UPCOMING_DAYS)
+                  items=due_soon(current_user, DUE_DAYS, today), due_days=DUE_DAYS, upcoming_days=UPCOMING_DAYS,
+                  reports=reports_due(current_user, today, UPCOMING_DAYS), feedback=own_feedback(current_user, today),
+                  town_first=current_user.role in TOWN_FIRST, today=today)
 
 
 @bp.get("/favicon.ico")

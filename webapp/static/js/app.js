@@ -46,4 +46,42 @@
     var message = evt.target.getAttribute("data-confirm");
     if (message && !evt.defaultPrevented && !window.confirm(message)) { evt.preventDefault(); }
   });
+  /* Phones: the menu sits behind one button; a boosted navigation re-renders the header closed. */
+  document.addEventListener("click", function (evt) {
+    var button = evt.target.closest && evt.target.closest(".menu-toggle");
+    if (!button) { return; }
+    var header = button.closest(".app-header");
+    var open = header.getAttribute("data-menu") !== "open";
+    header.setAttribute("data-menu", open ? "open" : "closed");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
+  /* Phones: a table's rows are shown as cards, each cell under its column's heading (data-label). Tables that are
+     registers or grids (inside .table-scroll, or marked keep-table) stay tables. */
+  var KEPT = ".keep-table, .table-scroll table, table.heatmap, table.attendance-grid, .official-doc table";
+  function labelCells() {
+    Array.prototype.forEach.call(document.querySelectorAll("table"), labelTable);
+  }
+  function labelTable(table) {
+    if (table.matches(KEPT)) { return; }
+    var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+    if (!head) { return; }
+    var labels = [];
+    Array.prototype.forEach.call(head.cells, function (cell) {
+      for (var i = 0; i < (cell.colSpan || 1); i++) { labels.push(cell.textContent.trim()); }
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var label = cell.colSpan === 1 ? labels[column] : "";
+          if (label) { cell.setAttribute("data-label", label); } else { cell.removeAttribute("data-label"); }
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+    table.classList.add("cards");
+  }
+  document.addEventListener("DOMContentLoaded", labelCells);
+  document.addEventListener("htmx:afterSettle", labelCells);
 })();
