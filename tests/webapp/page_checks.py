@@ -24,13 +24,15 @@ from webapp.template_helpers import LABELS
 # A time next to a date, either way round ("21:38 05/12/2026", "05/12 lúc 21:38"): what a timestamp looks like.
 TIME_THEN_DATE = re.compile(r"\b(\d{2}:\d{2})\D{0,12}?\b(\d{2}/\d{2}(?:/\d{4})?)\b")
 DATE_THEN_TIME = re.compile(r"\b(\d{2}/\d{2}(?:/\d{4})?)\D{0,12}?\b(\d{2}:\d{2})\b")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 WORD = re.compile(r"(?<!\w)[a-z_]+(?!\w)")  # a whole lowercase word ("tháng" holds none)
 
 
 class Page(HTMLParser):
     """The links, the visible text and the h1/h2 texts of one HTML page. `prose` is the visible text outside
-    <code> (identifiers shown as such), and `branches` gives for each of its chunks the opening text of the list
-    item one level up, when the chunk sits in a nested list (a tree: a unit listed under its ward)."""
+    <code> (identifiers shown as such); for each of its chunks, `branches` gives the opening text of the list item
+    one level up when the chunk sits in a nested list (a tree: a unit listed under its ward), and `stored` whether
+    it sits in an element of class "stored" (a record's values as stored, such as the audit log's)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -38,14 +40,18 @@ class Page(HTMLParser):
         self.text: list[str] = []
         self.prose: list[str] = []
         self.branches: list[str] = []
+        self.stored: list[bool] = []
         self.headings: list[str] = []
         self._skip = 0
         self._code = 0
         self._heading: list[str] | None = None
         self._items: list[dict] = []  # the open <li>s: their opening text, closed when a nested list opens
+        self._stored = 0  # the depth of elements inside the innermost element of class "stored", plus one
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag not in VOID and (self._stored or "stored" in (attrs.get("class") or "").split()):
+            self._stored += 1
         if tag in ("script", "style"):
             self._skip += 1
         if tag == "code":
@@ -62,6 +68,8 @@ class Page(HTMLParser):
             self.links.append((attrs["hx-get"], True))
 
     def handle_endtag(self, tag):
+        if tag not in VOID and self._stored:
+            self._stored -= 1
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
         if tag == "code" and self._code:
@@ -79,6 +87,7 @@ class Page(HTMLParser):
         if not self._code:
             self.prose.append(data)
             self.branches.append(self._items[-2]["head"].strip() if len(self._items) > 1 else "")
+            self.stored.append(bool(self._stored))
         if self._items and not self._items[-1]["closed"]:
             self._items[-1]["head"] += data
         if self._heading is not None:
@@ -165,7 +174,7 @@ class PageChecks:
 
     def bare_unit_names(self, page: Page) -> list[str]:
         """A unit name that several units bear, shown without its ward: neither followed by "(its ward)" nor
-        right after its ward (a breadcrumb), nor listed under its ward's item (a tree)."""
+        right after its ward (a breadcrumb), nor listed under its ward's item (a tree), nor a stored value."""
         text = "".join(page.prose)
         starts = [0]
         for chunk in page.prose:
@@ -174,9 +183,11 @@ class PageChecks:
         for name, parents in self.ambiguous.items():
             for match in re.finditer(re.escape(name) + r"(?!\w)", text):
                 after, before = text[match.end():], text[:match.start()].rstrip(" \n\t›»/·>-")
-                branch = page.branches[bisect_right(starts, match.start()) - 1]
-                if not any(after.startswith(f" ({parent})") or before.endswith(parent) or branch.startswith(parent)
-                           for parent in parents):
+                chunk = bisect_right(starts, match.start()) - 1
+                if page.stored[chunk]:
+                    continue
+                if not any(after.startswith(f" ({parent})") or before.endswith(parent)
+                           or page.branches[chunk].startswith(parent) for parent in parents):
                     found.add(name)
         return [f"shows {', '.join(map(repr, sorted(found)))} without the ward"] if found else []
 

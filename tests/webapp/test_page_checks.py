@@ -31,7 +31,7 @@ def town(root_unit, make_unit, make_user, clock):
 @pytest.mark.parametrize("html", [
     "<td>present</td>", "<p>Trạng thái: in_progress</p>", "<td>undo_import</td>", "<td>import</td>",
     "<span class='badge'>head</span>", "<p>Vai trò: member</p>", "<option>party_committee</option>",
-    "<td>attended</td>",
+    "<td>attended</td>", "<td class='small stored'><div>present</div></td>",
 ])
 def test_a_code_shown_for_its_label_is_caught(town, html):
     assert town.defects(page(html), english=False)
@@ -67,6 +67,7 @@ def test_the_office_clock_and_other_times_pass(town):
     "<td>Chi bộ Tổ dân phố 1 (Đảng bộ thị xã Hồng Sơn)</td>",
     "<ul><li>Đảng bộ thị xã Hồng Sơn<ul><li>Chi bộ Tổ dân phố 1</li></ul></li></ul>",
     "<ul><li>Đảng bộ phường Bắc Hồng</li><li>Chi bộ Tổ dân phố 1</li></ul><p>Chi bộ Tổ dân phố 1</p>",
+    "<td class='stored'>Chi bộ Tổ dân phố 1 (Đảng bộ phường Bắc Hồng)</td><td>Chi bộ Tổ dân phố 1</td>",
 ])
 def test_a_shared_unit_name_without_its_ward_is_caught(town, html):
     assert town.defects(page(html), english=False) == ["shows 'Chi bộ Tổ dân phố 1' without the ward"]
@@ -78,6 +79,7 @@ def test_a_shared_unit_name_without_its_ward_is_caught(town, html):
     "<nav><ul><li><a>Đảng bộ phường Nam Hồng</a></li>\n  <li>Chi bộ Tổ dân phố 1</li></ul></nav>",
     "<ul><li><a>Đảng bộ phường Bắc Hồng</a> <small>Phường</small><ul><li><a>Chi bộ Tổ dân phố 1</a></li></ul></li>"
     "</ul>",
+    "<td class='small stored'><div><b><code>name</code></b>: Chi bộ Tổ dân phố 1</div><br></td>",
 ])
 def test_a_shared_unit_name_with_its_ward_passes(town, html):
     assert town.defects(page(html), english=False) == []
