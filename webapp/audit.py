@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from .audit_chain import note_unsealed
 from .clock import utcnow
 from .extensions import db
-from .models.audit import AuditLog
+from .models.audit import AuditAction, AuditLog
 
 SKIPPED_TABLES = {"audit_log", "login_attempt", "import_batch", "import_job", "import_change"}
 SECRET_COLUMNS = {"password_hash", "totp_secret", "totp_recovery"}
@@ -77,11 +77,11 @@ def _record_updates_and_deletes(session, flush_context, instances):
         before, after = _changed_values(session, obj)
         if after:
             note_unsealed(session)
-            session.add(AuditLog(user_id=actor, action="update", table_name=obj.__tablename__,
+            session.add(AuditLog(user_id=actor, action=AuditAction.UPDATE.value, table_name=obj.__tablename__,
                                  row_id=getattr(obj, "id", None), before=before, after=after))
     for obj in [o for o in session.deleted if _audited(o)]:
         note_unsealed(session)
-        session.add(AuditLog(user_id=actor, action="delete", table_name=obj.__tablename__,
+        session.add(AuditLog(user_id=actor, action=AuditAction.DELETE.value, table_name=obj.__tablename__,
                              row_id=getattr(obj, "id", None), before=_row_values(obj)))
     session.info["audit_new"] = [o for o in session.new if _audited(o)]
 
@@ -93,7 +93,7 @@ def _record_inserts(session, flush_context):
         return
     actor = _actor_id()
     rows = [
-        {"user_id": actor, "action": "insert", "table_name": o.__tablename__,
+        {"user_id": actor, "action": AuditAction.INSERT.value, "table_name": o.__tablename__,
          "row_id": getattr(o, "id", None), "after": _row_values(o), "at": utcnow()}
         for o in new
     ]
@@ -106,7 +106,7 @@ def log_read(obj, note: str) -> None:
     download, an export). Flushed with the request's transaction; the caller commits (`run_service`)."""
     session = db.session
     note_unsealed(session)
-    session.add(AuditLog(user_id=_actor_id(), action="read", table_name=obj.__tablename__,
+    session.add(AuditLog(user_id=_actor_id(), action=AuditAction.READ.value, table_name=obj.__tablename__,
                          row_id=getattr(obj, "id", None), note=note[:255]))
     session.flush()
 

@@ -1,10 +1,11 @@
 """Walk every page: each demo shape, each demo login, breadth-first from "/" over every same-site link the app
 renders (`href` and `hx-get`), GET only. A link the app shows must lead somewhere: no 500, no 404, no 403 (a
 link the role cannot follow should not be shown), and no page may show a placeholder left unformatted or text
-escaped twice. In English, no heading may still carry a Vietnamese interface string."""
+escaped twice. In English, no heading may still carry a Vietnamese interface string. Nor may a page show a code
+instead of its label, a stored time on the UTC clock, or a unit name several units bear without its ward
+(page_checks.py; the clock is set to an evening, when the office's date is already UTC's next day)."""
 import re
 from collections import deque
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -12,6 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from tests.conftest import RequestClient
+from tests.webapp.page_checks import Page, PageChecks, utc_evening
 from webapp.demo import load_demo
 
 PASSWORD = "doancongtac"
@@ -24,43 +26,6 @@ VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹ
 # Text a parser decoded once that still reads as markup or as a format string was escaped twice or never formatted.
 # A template tag left whole ("{{ name }}", "{% if %}"); a lone "}}" is data (the audit log shows JSON).
 LEFTOVERS = re.compile(r"&(amp|lt|gt|quot|#\d+);|%\(\w+\)s|\{\{[^{}]*\}\}|\{%[^{}]*%\}")
-
-
-class _Page(HTMLParser):
-    """The links, the visible text and the h1/h2 texts of one HTML page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, bool]] = []  # (url, is an htmx request)
-        self.text: list[str] = []
-        self.headings: list[str] = []
-        self._skip = 0
-        self._heading: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("script", "style"):
-            self._skip += 1
-        if tag in ("h1", "h2"):
-            self._heading = []
-        if attrs.get("href") and tag in ("a", "area"):
-            self.links.append((attrs["href"], False))
-        if attrs.get("hx-get"):
-            self.links.append((attrs["hx-get"], True))
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-        if tag in ("h1", "h2") and self._heading is not None:
-            self.headings.append(" ".join("".join(self._heading).split()))
-            self._heading = None
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        self.text.append(data)
-        if self._heading is not None:
-            self._heading.append(data)
 
 
 def _pattern(url: str) -> str:
@@ -96,7 +61,7 @@ def _vietnamese_headings() -> list[re.Pattern]:
     return found
 
 
-def walk(client, role: str, english_headings: list[re.Pattern] | None) -> list[str]:
+def walk(client, role: str, english_headings: list[re.Pattern] | None, checks: PageChecks) -> list[str]:
     """Walk the app as the logged-in client; return what is wrong, one line each."""
     defects: list[str] = []
     seen: set[str] = set()
@@ -128,11 +93,12 @@ def walk(client, role: str, english_headings: list[re.Pattern] | None) -> list[s
             continue
         if not response.mimetype.startswith("text/html"):
             continue
-        page = _Page()
+        page = Page()
         page.feed(response.get_data(as_text=True))
         text = "".join(page.text)
         for leftover in sorted(set(m.group(0) for m in LEFTOVERS.finditer(text))):
             defects.append(f"{where} shows {leftover!r}")
+        defects += [f"{where} {defect}" for defect in checks.defects(page, english_headings is not None)]
         if english_headings is not None:
             for heading in page.headings:
                 if any(pattern.fullmatch(heading) for pattern in english_headings):
@@ -145,7 +111,8 @@ def walk(client, role: str, english_headings: list[re.Pattern] | None) -> list[s
 
 
 @pytest.mark.parametrize("shape", ["town", "ward", "province"])
-def test_every_rendered_link_leads_somewhere_for_every_demo_login(app, shape):
+def test_every_rendered_link_leads_somewhere_for_every_demo_login(app, clock, shape):
+    clock(utc_evening())
     logins = {name for name, _, _ in load_demo(shape=shape)}
     assert set(ROLES) <= logins
     english = _vietnamese_headings()
@@ -155,8 +122,9 @@ def test_every_rendered_link_leads_somewhere_for_every_demo_login(app, shape):
         client = app.test_client()
         response = client.post("/auth/login", data={"username": role, "password": PASSWORD})
         assert response.status_code == 302, role
+        checks = PageChecks.from_database(CATALOGUE)  # read after the login, which stamps its own times
         if role == ROLES[0]:  # the other logins walk in English only: the pages are the same, the time is not
-            defects += walk(client, role, None)
+            defects += walk(client, role, None, checks)
         assert client.post("/auth/locale/en").status_code == 302
-        defects += walk(client, role, english)
+        defects += walk(client, role, english, checks)
     assert not defects, "\n".join(defects)

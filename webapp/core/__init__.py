@@ -1,4 +1,4 @@
-"""Home page and health check."""
+"""Home page, audit log and health check."""
 from flask import Blueprint
 
 bp = Blueprint("core", __name__)

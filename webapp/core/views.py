@@ -5,7 +5,7 @@ from sqlalchemy import func, select, text
 from ..clock import local_today
 from ..extensions import csrf, db
 from ..meetings import queries as meeting_queries
-from ..models import AuditLog, Membership, Person, Role, Unit, User, WorkingGroup
+from ..models import AuditAction, AuditLog, Membership, Person, Role, Unit, User, WorkingGroup
 from ..models.groups import active_on
 from ..notifications.invitations import notices
 from ..pagination import paginate
@@ -13,6 +13,7 @@ from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
 from ..tasks.queries import due_soon
 from . import bp
+from .audit_values import audited_value
 from .home import own_feedback, reports_due
 
 DUE_DAYS, UPCOMING_DAYS = 7, 14
@@ -74,4 +75,6 @@ def audit_log():
         entries = entries.where(AuditLog.user_id.in_(users_in_scope(current_user)))
     page = paginate(entries, per_page=50)
     users = {u.id: u for u in db.session.scalars(select(User))}
-    return render("core/audit.html", "core/_audit_rows.html", page=page, users=users)
+    actions = {action.value: action for action in AuditAction}  # stored as text: labelled through the enum
+    return render("core/audit.html", "core/_audit_rows.html", page=page, users=users, actions=actions,
+                  shown=audited_value)

@@ -17,6 +17,7 @@ from ..models import Assignment, FeedbackCategory, FeedbackItem, FeedbackStatus,
 from ..models.feedback import SETTLED_STATUSES
 from ..models.groups import active_on
 from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, in_scope, unit_in_scope
+from ..unit_labels import group_label, unit_label
 from .workflow import elapsed_days, is_overdue
 
 CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
@@ -241,8 +242,8 @@ def present(user, item: FeedbackItem, today: date | None = None, with_history: b
     view = FeedbackView(
         id=item.id, number=item.number, received_on=item.received_on, due_on=item.due_on,
         category_name=item.category.name, restricted=item.category.restricted, status=item.status,
-        overdue=is_overdue(item.status, item.due_on, today), unit_name=item.unit.name,
-        group_name=item.group.name if item.group else None, hidden=hidden,
+        overdue=is_overdue(item.status, item.due_on, today), unit_name=unit_label(item.unit),
+        group_name=group_label(item.group) if item.group else None, hidden=hidden,
         answered_on=item.answered_on, closed_on=item.closed_on,
         elapsed_days=elapsed_days(item.received_on, item.closed_on),
     )

@@ -13,6 +13,7 @@ from ..permissions import READ_DIRECTORY, can_manage_group, ensure, is_town_admi
 from ..rendering import render
 from ..services import REFUSED, chosen, run_service
 from ..template_helpers import vn_date
+from ..unit_labels import unit_label
 from ..units.queries import unit_choices
 from . import bp, queries, services
 from .access import can_edit_group, can_read_group
@@ -316,7 +317,7 @@ def end_assignment(group_id: int, assignment_id: int):
 
     def notice():
         return _("Đã ghi nhận: %(name)s thôi theo dõi %(unit)s từ ngày %(d)s.", name=assignment.person.full_name,
-                 unit=assignment.unit.name, d=vn_date(form.on_date.data))
+                 unit=unit_label(assignment.unit), d=vn_date(form.on_date.data))
 
     return _apply(group, lambda: services.stop_following(assignment, form.on_date.data), form, key, notice)
 

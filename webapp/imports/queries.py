@@ -59,7 +59,7 @@ def batch_indicators(batch_id: int, limit: int = 200) -> list:
     return db.session.execute(
         select(
             TargetIndicator.id,
-            Unit.name.label("unit_name"),
+            Unit.id.label("unit_id"),
             TargetIndicator.year,
             TargetIndicator.name,
             TargetIndicator.measure_unit,

@@ -8,7 +8,7 @@ from importers.kinds import spec_module
 from ..clock import utcnow
 from ..extensions import db
 from ..i18n import N_
-from ..models import AuditLog, BatchStatus, ImportBatch, ImportMapping
+from ..models import AuditAction, AuditLog, BatchStatus, ImportBatch, ImportMapping
 from . import files, locks
 from .commit import Context, ImportRefused, Options, execute
 from .outcomes import count_outcomes, row_results
@@ -158,7 +158,7 @@ def _write(batch_id: int, user_id: int | None, scope_path: str, progress) -> dic
                  header_row=result.header_row,
                  signature=result.signature, mapping=mapping)
     db.session.execute(insert(AuditLog.__table__).values(
-        at=now, user_id=user_id, action="import", table_name="import_batch", row_id=batch_id,
+        at=now, user_id=user_id, action=AuditAction.IMPORT.value, table_name="import_batch", row_id=batch_id,
         after={"file": batch.file_name, "sha256": batch.sha256, "created": ctx.created,
                "updated": ctx.updated}, note=batch.file_name[:255]))
     return counts

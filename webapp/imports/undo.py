@@ -8,6 +8,7 @@ from ..i18n import N_
 from ..models import (
     Assignment,
     Attendance,
+    AuditAction,
     AuditLog,
     BatchStatus,
     ImportBatch,
@@ -152,6 +153,6 @@ def _undo(batch_id: int, user_id: int | None, force: bool) -> list:
     now = utcnow()
     update_batch(batch_id, status=BatchStatus.UNDONE.value, undone_at=now)
     db.session.execute(insert(AuditLog.__table__).values(
-        at=now, user_id=user_id, action="undo_import", table_name="import_batch", row_id=batch_id,
+        at=now, user_id=user_id, action=AuditAction.UNDO_IMPORT.value, table_name="import_batch", row_id=batch_id,
         after={"edited_since": len(edited)}, note=batch.file_name[:255]))
     return edited

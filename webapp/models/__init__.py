@@ -2,7 +2,7 @@
 from .accounts import LoginAttempt, Role, User
 from .assessments import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
 from .attendance_claims import AttendanceClaim, ClaimStatus
-from .audit import AuditArchive, AuditLog
+from .audit import AuditAction, AuditArchive, AuditLog
 from .calendars import CalendarFeed
 from .documents import Document, DocumentComment
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
@@ -53,6 +53,7 @@ __all__ = [
     "OutgoingDocument",
     "FieldVisit",
     "AttendanceStatus",
+    "AuditAction",
     "AuditArchive",
     "AuditLog",
     "BatchStatus",

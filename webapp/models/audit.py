@@ -3,6 +3,7 @@
 Entries are append-only and hash-chained (`webapp/audit_chain.py`): at commit each new entry gets the next
 `chain_seq`, the hash of the entry before it (`prev_hash`) and its own (`entry_hash`). Entries older than the
 retention are moved to signed archive files; `AuditArchive` records where the chain continues from."""
+import enum
 from datetime import datetime
 from typing import Optional
 
@@ -11,6 +12,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..clock import utcnow
 from ..extensions import db
+
+
+class AuditAction(str, enum.Enum):
+    """What an entry records (stored as plain text in `AuditLog.action`)."""
+
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    IMPORT = "import"            # an import batch committed (its rows are audited by the batch)
+    UNDO_IMPORT = "undo_import"  # an import batch reverted
+    READ = "read"                # restricted content shown to someone allowed to see it (`audit.log_read`)
 
 
 class AuditLog(db.Model):

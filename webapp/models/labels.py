@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from .accounts import Role
 from .assessments import AssessmentLevel
 from .attendance_claims import ClaimStatus
+from .audit import AuditAction
 from .feedback import FeedbackStatus
 from .groups import MemberRole
 from .imports import BatchStatus
@@ -18,6 +19,14 @@ from .tasks import TaskStatus
 from .units import Sector, UnitKind
 
 LABELS: dict[type, dict] = {
+    AuditAction: {
+        AuditAction.INSERT: _l("Thêm bản ghi"),
+        AuditAction.UPDATE: _l("Sửa bản ghi"),
+        AuditAction.DELETE: _l("Xóa bản ghi"),
+        AuditAction.IMPORT: _l("Nhập từ tệp"),
+        AuditAction.UNDO_IMPORT: _l("Hoàn tác lần nhập"),
+        AuditAction.READ: _l("Xem nội dung hạn chế"),
+    },
     DataRequestKind: {
         DataRequestKind.ACCESS: _l("Xem, nhận bản sao dữ liệu"),
         DataRequestKind.CORRECTION: _l("Sửa dữ liệu"),

@@ -11,6 +11,7 @@ from ..extensions import db
 from ..models import Assignment, Meeting, MemberRole, Membership, WorkingGroup
 from ..models.groups import active_on
 from ..template_helpers import label, vn_date
+from ..unit_labels import unit_label
 from ..units.identity import Identity
 from .document import DocSection, DocTable, OfficialDocument, letterhead, recipients, signature
 
@@ -43,7 +44,7 @@ def assignment_decision(who: Identity, group: WorkingGroup, today: date) -> Offi
     units = {}
     for assignment in db.session.scalars(select(Assignment).options(selectinload(Assignment.unit)).where(
             Assignment.membership_id.in_([m.id for m in memberships] or [0]), active_on(Assignment, today))):
-        units.setdefault(assignment.membership_id, []).append(assignment.unit.name)
+        units.setdefault(assignment.membership_id, []).append(unit_label(assignment.unit))
     rows = [[index, m.person.full_name, m.person.position or "", label(m.role), m.responsibilities or "",
              "; ".join(units.get(m.id, []))] for index, m in enumerate(memberships, start=1)]
     table = DocTable(["STT", "Họ và tên", "Chức vụ", "Nhiệm vụ trong Đoàn", "Nhiệm vụ được phân công",
@@ -62,7 +63,7 @@ def meeting_invitation(who: Identity, meeting: Meeting, today: date) -> Official
     """GIẤY MỜI to a meeting: time, place, content and the people expected."""
     org, place_date = letterhead(who, today)
     when = f"{meeting.starts_at} giờ, " if meeting.starts_at else ""
-    place = meeting.place or ", ".join(unit.name for unit in meeting.units)
+    place = meeting.place or ", ".join(unit_label(unit) for unit in meeting.units)
     invited = sorted({row.person.full_name for row in meeting.attendances if row.expected})
     paragraphs = [f"Thời gian: {when}ngày {vn_date(meeting.held_on)}.", f"Địa điểm: {place or '……'}.",
                   f"Nội dung: {meeting.agenda or meeting.title}."]

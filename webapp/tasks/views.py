@@ -15,6 +15,7 @@ from ..permissions import ensure, requires
 from ..rendering import render
 from ..services import run_service
 from ..template_helpers import label
+from ..unit_labels import unit_label
 from . import bp
 from .forms import NoteForm, StatusForm, TaskForm
 from .queries import (
@@ -46,8 +47,9 @@ def export():
     columns = [Column(_("Số"), 10), Column(_("Nhiệm vụ"), 50), Column(_("Đơn vị thực hiện"), 30),
                Column(_("Thời hạn"), 13), Column(_("Trạng thái"), 16), Column(_("Quá hạn"), 9),
                Column(_("Ngày hoàn thành"), 14)]
-    rows = [[f"NV-{t.id:05d}", t.title, t.owner_name, t.deadline, label(t.status),
-             _("Có") if is_task_overdue(t.status, t.deadline, local_today()) else "", t.completed_on] for t in tasks]
+    rows = [[f"NV-{t.id:05d}", t.title, unit_label(t.owner_unit) if t.owner_unit else t.owner_name, t.deadline,
+             label(t.status), _("Có") if is_task_overdue(t.status, t.deadline, local_today()) else "", t.completed_on]
+            for t in tasks]
     return xlsx_response("nhiem-vu.xlsx", _("DANH SÁCH NHIỆM VỤ"), columns, rows)
 
 

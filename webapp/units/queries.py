@@ -10,6 +10,7 @@ from ..extensions import db
 from ..models import Assignment, Membership, Person, Unit, WorkingGroup
 from ..models.groups import active_on
 from ..permissions import path_under, scope_path
+from ..unit_labels import unit_label
 
 
 def tree_order(unit: Unit) -> list[int]:
@@ -32,9 +33,10 @@ def units_in_scope(user) -> list[Unit]:
 
 
 def indented(units: list[Unit], marker: str = "\u00a0\u00a0") -> list[tuple[int, str]]:
-    """(id, name indented by depth below the shallowest unit listed) for select options."""
+    """(id, label indented by depth below the shallowest unit listed) for select options; a name several units
+    bear carries its ward (a closed select shows one option, without the tree around it)."""
     base = min((u.depth for u in units), default=0)
-    return [(u.id, marker * (u.depth - base) + u.name) for u in units]
+    return [(u.id, marker * (u.depth - base) + unit_label(u)) for u in units]
 
 
 def unit_choices(user) -> list[tuple]:

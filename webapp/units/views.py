@@ -11,6 +11,7 @@ from ..permissions import READ_DIRECTORY, ensure, requires, unit_in_scope
 from ..rendering import render
 from ..services import chosen, run_service
 from ..template_helpers import label
+from ..unit_labels import unit_label
 from . import bp, queries, services
 from .access import can_edit_unit, can_set_identity, may_read_unit_record
 from .forms import IdentityForm, UnitForm, sector_choices
@@ -75,7 +76,7 @@ def _form(unit: Unit | None) -> UnitForm:
     top_level = [("", _("— Cấp cao nhất —"))] if can_edit_unit(current_user, None) else []
     choices = top_level + queries.unit_choices(current_user)[1:]
     if unit and unit.parent and unit.parent_id not in {value for value, _label in choices}:
-        choices.insert(0, (unit.parent_id, unit.parent.name))
+        choices.insert(0, (unit.parent_id, unit_label(unit.parent)))
     form.parent_id.choices = choices
     form.sector.choices = sector_choices(unit.sector if unit else None)
     return form

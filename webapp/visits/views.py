@@ -18,6 +18,7 @@ from ..rendering import render
 from ..services import chosen, run_service
 from ..tasks.queries import may_create_tasks
 from ..tasks.sources import tasks_by_source
+from ..unit_labels import group_label, unit_label
 from . import bp
 from .forms import RaiseFeedbackForm, VisitForm
 from .queries import VisitFilters, followed_assignments, may_read_visit, visit_text, visits_select
@@ -50,8 +51,8 @@ def export():
                Column(_("Đoàn công tác"), 22), Column(_("Làm việc với"), 26), Column(_("Tình hình nắm được"), 50),
                Column(_("Khó khăn, kiến nghị của cơ sở"), 50)]
     texts = [visit_text(current_user, v) for v in visits]
-    rows = [[v.number, v.visited_on, v.person.full_name, v.unit.name, v.group.name if v.group else "", v.met_with,
-             t.findings, t.difficulties] for v, t in zip(visits, texts)]
+    rows = [[v.number, v.visited_on, v.person.full_name, unit_label(v.unit), group_label(v.group) if v.group else "",
+             v.met_with, t.findings, t.difficulties] for v, t in zip(visits, texts)]
     _log_shown(visits, texts, "xuất Excel chuyến đi cơ sở")
     return xlsx_response("di-co-so.xlsx", _("DANH SÁCH CHUYẾN ĐI CƠ SỞ"), columns, rows)
 
@@ -61,7 +62,7 @@ def _unit_choices(day) -> list[tuple[int, str]]:
     for assignment in followed_assignments(current_user.person_id, day):
         if assignment.unit_id not in seen:
             seen.add(assignment.unit_id)
-            choices.append((assignment.unit_id, assignment.unit.name))
+            choices.append((assignment.unit_id, unit_label(assignment.unit)))
     return choices
 
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
-from webapp.models import AuditLog, MeetingKind, Role
+from webapp.models import AuditLog, MeetingKind, Role, Sector, UnitKind
 from webapp.tasks.services import create_task
 
 
@@ -47,6 +47,21 @@ def test_audit_log_records_changes_with_before_and_after(client, as_role, make_p
     assert update.before["full_name"] == "Trần Văn Cũ" and update.after["full_name"] == "Trần Văn Mới"
     body = client.get("/audit").get_data(as_text=True)
     assert "Trần Văn Mới" in body
+
+
+def test_audit_log_names_operations_and_enum_values_by_their_labels(client, as_role, make_unit):
+    as_role(Role.ADMIN)
+    cell = make_unit("Chi bộ Tổ dân phố 5", UnitKind.CELL, Sector.RESIDENTIAL)
+    cell.kind = UnitKind.PARTY_COMMITTEE
+    db.session.commit()
+    body = client.get("/audit").get_data(as_text=True)
+    assert "<td>Thêm bản ghi</td>" in body and "<td>Sửa bản ghi</td>" in body and "<td>update</td>" not in body
+    assert "<code>kind</code></b>: Đảng bộ cơ sở" in body and "<code>kind</code></b>: Chi bộ" in body
+    assert ": party_committee<" not in body
+    assert "<td><code>unit</code></td>" in body
+    client.post("/auth/locale/en")
+    english = client.get("/audit").get_data(as_text=True)
+    assert "<td>Record added</td>" in english and "<td>Record changed</td>" in english
 
 
 def test_audit_log_never_stores_password_hashes(make_user):

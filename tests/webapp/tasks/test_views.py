@@ -157,3 +157,18 @@ def _person_at(person, unit):
     person.home_unit = unit
     db.session.flush()
     return person
+
+
+def test_a_task_of_a_cell_whose_name_another_bears_names_its_ward(client, login, make_user, make_unit, root_unit):
+    ward_a = make_unit("Đảng bộ phường A", kind=UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    ward_b = make_unit("Đảng bộ phường B", kind=UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    cell_a = make_unit("Chi bộ Tổ dân phố 1", parent=ward_a)
+    make_unit("Chi bộ Tổ dân phố 1", parent=ward_b)
+    admin = login(make_user())
+    task = create_task(admin, title="Rà soát đảng viên", deadline=local_today(), owner_unit=cell_a)
+    db.session.commit()
+    labelled = "Chi bộ Tổ dân phố 1 (Đảng bộ phường A)"
+    assert f"<td>{labelled}</td>" in client.get("/tasks/").get_data(as_text=True)
+    assert f"<td>{labelled}</td>" in client.get(f"/tasks/{task.id}").get_data(as_text=True)
+    sheet = load_workbook(BytesIO(client.get("/tasks/export.xlsx").data)).active
+    assert sheet.cell(sheet.max_row, 3).value == labelled

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from webapp.clock import local_today
 from webapp.extensions import db
 from webapp.feedback.services import save_category
-from webapp.models import FeedbackItem, FieldVisit, Role
+from webapp.models import FeedbackItem, FieldVisit, Role, Sector, UnitKind
 
 EVENING_UTC = datetime(2026, 11, 29, 23, 30, tzinfo=timezone.utc)
 
@@ -117,3 +117,21 @@ def test_export_neutralises_formulas(client, login, visit_town):
     values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
     assert "'=HYPERLINK(\"x\")" in values
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_the_list_the_visit_and_the_export_name_a_shared_cell_name_with_its_ward(client, login, visit_town,
+                                                                                  make_unit):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    make_unit("Chi bộ Tổ dân phố 1", UnitKind.CELL, Sector.WARD, visit_town.other_ward)
+    labelled = "Chi bộ Tổ dân phố 1 (Đảng bộ phường Bắc Hồng)"
+    _switch(client, login, visit_town.member)
+    assert f">{labelled}</option>" in client.get("/visits/new").get_data(as_text=True)
+    _record(client, login, visit_town.member, visit_town.cell)
+    visit = db.session.scalar(select(FieldVisit))
+    assert f"<td>{labelled}</td>" in client.get("/visits/").get_data(as_text=True)
+    assert f"<td>{labelled}</td>" in client.get(f"/visits/{visit.id}").get_data(as_text=True)
+    sheet = load_workbook(BytesIO(client.get("/visits/export.xlsx").data)).active
+    assert labelled in [cell.value for row in sheet.iter_rows() for cell in row]
