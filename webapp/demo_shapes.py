@@ -20,7 +20,7 @@ class DemoShape:
 
 
 TOWN = DemoShape(
-    root_name="Đảng bộ thị xã Hồng Sơn", root_sector=Sector.TOWN,
+    root_name="Đảng bộ thị xã Hồng Sơn", root_sector=Sector.OTHER,  # no new unit takes the retired "Thị xã"
     identity={"superior_name": "Đảng bộ tỉnh Hà Tĩnh", "issuer_name": "Thị ủy Hồng Sơn", "committee_name": "Thị ủy",
               "symbol": "ThU", "place_name": "Hồng Sơn"},
     committees=[(f"Đảng bộ phường {name}", Sector.WARD) for name in
