@@ -9,8 +9,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..extensions import db
 from ..clock import utcnow
+from ..extensions import db
 from ..models import OutgoingDocument, SignedCopy, Unit
 from ..services import RuleViolation
 from ..units.identity import identity_for, own_settings

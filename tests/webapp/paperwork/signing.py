@@ -3,7 +3,8 @@ now, or expired), and a one-page PDF signed with pyHanko's SimpleSigner."""
 import io
 from datetime import datetime, timedelta, timezone
 
-from asn1crypto import keys, x509 as asn1_x509
+from asn1crypto import keys
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -77,8 +78,8 @@ def blank_pdf() -> bytes:
     page = generic.DictionaryObject({
         generic.NameObject("/Type"): generic.NameObject("/Page"),
         generic.NameObject("/MediaBox"): generic.ArrayObject(map(generic.NumberObject, (0, 0, 595, 842))),
-        generic.NameObject("/Resources"): generic.DictionaryObject({generic.NameObject("/Font"): generic.DictionaryObject(
-            {generic.NameObject("/F1"): font})}),
+        generic.NameObject("/Resources"): generic.DictionaryObject({
+            generic.NameObject("/Font"): generic.DictionaryObject({generic.NameObject("/F1"): font})}),
         generic.NameObject("/Contents"): stream})
     writer.insert_page(page)
     out = io.BytesIO()
