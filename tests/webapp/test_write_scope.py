@@ -229,7 +229,7 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     claim = _one(select(AttendanceClaim))
     data_request = PersonalDataRequest(person=person_a, kind=DataRequestKind.ERASURE, received_on=today,
                                        due_on=today + timedelta(days=3), requested_by="Chính chủ")
-    outgoing = OutgoingDocument(issuer_unit=ward_a, kind="BC", year=today.year, number=1, symbol="1-BC/ĐU",
+    outgoing = OutgoingDocument(issuer=ward_a, kind="BC", year=today.year, number=1, symbol="1-BC/ĐU",
                                 title="Báo cáo của phường A", issued_on=today, content={})
     db.session.add_all([outgoing, person_a, meeting_file, opinion, point, draft, assessment_a, task_a, batch, template,
                         mapping, absence, data_request])

@@ -156,3 +156,10 @@ def test_trust_roots_default_to_the_instance_folder(app):
     from webapp.paperwork.signed_views import office_trust_roots_folder
     with app.test_request_context():
         assert office_trust_roots_folder() == Path(app.instance_path) / "trust-roots"
+
+
+def test_a_ward_admin_cannot_reach_the_towns_number(client, as_role, make_unit, trusted, numbered, office_ca):
+    ward = make_unit("Đảng ủy phường Nam Hồng", UnitKind.PARTY_COMMITTEE, Sector.WARD, numbered.issuer)
+    as_role(Role.ADMIN, scope_unit=ward)
+    assert _upload(client, numbered, signed_pdf(office_ca.signer("Lê Văn Ký"))).status_code == 404
+    assert client.get(f"/paperwork/{numbered.id}").status_code == 404 and _copies(numbered) == []
