@@ -1,5 +1,6 @@
 """A number's signed PDF: brought back after the signer signed it on their token with the office's own plugin,
 checked (integrity, the chain to the office's trust roots, the signing time), kept unchanged, and downloaded."""
+import os
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, send_from_directory, url_for
@@ -22,8 +23,9 @@ MAX_SIGNED_BYTES = 30 * 1024 * 1024
 
 
 def office_trust_roots_folder() -> Path:
-    """The folder of root certificates the office trusts (setting SIGNING_TRUST_ROOTS, else instance/trust-roots)."""
-    configured = current_app.config.get("SIGNING_TRUST_ROOTS")
+    """The folder of root certificates the office trusts: the setting or environment variable SIGNING_TRUST_ROOTS,
+    else instance/trust-roots."""
+    configured = current_app.config.get("SIGNING_TRUST_ROOTS") or os.environ.get("SIGNING_TRUST_ROOTS")
     return Path(configured) if configured else Path(current_app.instance_path) / "trust-roots"
 
 
