@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from asn1crypto import pem, x509
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
@@ -59,18 +58,26 @@ def _signer_name(cert: x509.Certificate) -> str:
 
 
 def _check(signature, roots: list[x509.Certificate]) -> Verdict:
+    try:
+        return _judged(signature, roots)
+    except Exception:  # noqa: BLE001  (a damaged file trips pyHanko's parser anywhere: it is not intact)
+        log.warning("signature check failed on a damaged file", exc_info=True)
+        return Verdict(MODIFIED)
+
+
+def _judged(signature, roots: list[x509.Certificate]) -> Verdict:
     cert = signature.signer_cert
+    name = _signer_name(cert)
     claimed = signature.self_reported_timestamp
     moment = claimed or datetime.now(timezone.utc)
     context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=moment,
                                 revocation_mode="soft-fail")
     try:
         status = validate_pdf_signature(signature, context)
-    except (SignatureValidationError, ValueError, PdfError):
-        return Verdict(MODIFIED, _signer_name(cert))
+    except SignatureValidationError:
+        return Verdict(MODIFIED, name)
     stamped = status.timestamp_validity.timestamp if status.timestamp_validity else None
     when = _naive_utc(stamped or claimed)
-    name = _signer_name(cert)
     covered = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
         status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
         and status.modification_level in ACCEPTED_UPDATES)
@@ -90,7 +97,7 @@ def verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
         raise NotAPdf
     try:
         signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as error:
+    except Exception as error:  # noqa: BLE001  (pyHanko's parser fails in many ways on a damaged file)
         raise NotAPdf from error
     if not signatures:
         return Verdict(UNSIGNED)

@@ -163,3 +163,12 @@ def test_a_ward_admin_cannot_reach_the_towns_number(client, as_role, make_unit, 
     as_role(Role.ADMIN, scope_unit=ward)
     assert _upload(client, numbered, signed_pdf(office_ca.signer("Lê Văn Ký"))).status_code == 404
     assert client.get(f"/paperwork/{numbered.id}").status_code == 404 and _copies(numbered) == []
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
+def test_a_damaged_signed_file_is_never_shown_as_signed(client, as_role, trusted, numbered, office_ca, cut):
+    as_role(Role.ADMIN)
+    pdf = signed_pdf(office_ca.signer("Lê Văn Ký"))
+    response = _upload(client, numbered, pdf[:int(len(pdf) * cut)])
+    assert response.status_code in (302, 422)
+    assert [c.status for c in _copies(numbered) if c.status == "valid"] == []
