@@ -47,6 +47,7 @@ from webapp.models import (
     MemberRole,
     Membership,
     Opinion,
+    OutgoingDocument,
     Person,
     PersonalDataRequest,
     ReportFrequency,
@@ -228,7 +229,9 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     claim = _one(select(AttendanceClaim))
     data_request = PersonalDataRequest(person=person_a, kind=DataRequestKind.ERASURE, received_on=today,
                                        due_on=today + timedelta(days=3), requested_by="Chính chủ")
-    db.session.add_all([person_a, meeting_file, opinion, point, draft, assessment_a, task_a, batch, template,
+    outgoing = OutgoingDocument(issuer=ward_a, kind="BC", year=today.year, number=1, symbol="1-BC/ĐU",
+                                title="Báo cáo của phường A", issued_on=today, content={})
+    db.session.add_all([outgoing, person_a, meeting_file, opinion, point, draft, assessment_a, task_a, batch, template,
                         mapping, absence, data_request])
     db.session.flush()
     for schedule_group in (group_a,):
@@ -254,7 +257,7 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
         round=round_.id, assessment=assessment_a.id, group_assessment=group_assessment.id,
         feedback=feedback_a.id, category=category.id, indicator=indicator_a.id, measurement=measurement_a.id,
         visit=visit_a.id, task=task_a.id, batch=batch.id, template=template.id, mapping=mapping.id,
-        absence=absence.id, claim=claim.id, schedule=schedule.id, rule=rule.id,
+        absence=absence.id, claim=claim.id, outgoing=outgoing.id, schedule=schedule.id, rule=rule.id,
         rule_key=period_key(rule.frequency, today), term=group_a.term_id, followed_cell=followed_cell,
     )
 
@@ -452,6 +455,7 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                             ("outgoing_document",))],
         "paperwork.issue_invitation": [Case(f"/paperwork/issue/invitation/{t.meeting}", {},
                                             ("outgoing_document",))],
+        "paperwork.upload_signed": [Case(f"/paperwork/{t.outgoing}/signed", {"file": FILE}, ("signed_copy",))],
         "people.edit": [Case(f"/people/{p}/edit", {"full_name": "Tên Đã Sửa", "home_unit_id": t.ward_b},
                              ("person",)) for p in (t.person, t.cadre)]
         + [Field(f"/people/{t.b_person}/edit", {"home_unit_id": t.ward}, ("person",),

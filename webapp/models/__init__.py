@@ -23,7 +23,7 @@ from .meetings import (
 )
 from .member_reports import MemberReport, MemberReportRule
 from .obligations import Absence, AbsenceReason, AttendanceRule, ObligationMode
-from .paperwork import OutgoingDocument
+from .paperwork import OutgoingDocument, SignedCopy
 from .people import Person
 from .personal_data import DataRequestKind, PersonalDataRequest
 from .reporting import ReportFrequency, ReportSchedule, ReportSubmission
@@ -51,6 +51,7 @@ __all__ = [
     "DocumentComment",
     "OrgIdentity",
     "OutgoingDocument",
+    "SignedCopy",
     "FieldVisit",
     "AttendanceStatus",
     "AuditAction",

@@ -33,3 +33,23 @@ class OutgoingDocument(db.Model):
     created_by: Mapped[Optional[User]] = relationship()
 
     __table_args__ = (UniqueConstraint("issuer_unit_id", "kind", "year", "number", name="uq_outgoing_number"),)
+
+
+class SignedCopy(db.Model):
+    """The digitally signed PDF actually sent for a number, kept byte for byte, with what its check found. A
+    replaced copy stays (its `replaced_at` set): the register shows the one copy not replaced."""
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("outgoing_document.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))         # valid, modified, untrusted, expired, unsigned
+    signer_name: Mapped[Optional[str]] = mapped_column(String(300))
+    signed_at: Mapped[Optional[datetime]]                   # UTC
+    uploaded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    replaced_at: Mapped[Optional[datetime]]
+
+    document: Mapped[OutgoingDocument] = relationship()
+    uploaded_by: Mapped[Optional[User]] = relationship()

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("paperwork", __name__, url_prefix="/paperwork")
 
-from . import views  # noqa: E402,F401
+from . import signed_views, views  # noqa: E402,F401

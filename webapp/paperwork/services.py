@@ -1,5 +1,7 @@
 """Issuing a document: the next number of its kind in the issuer's year, the symbol from the issuer's identity,
 and the document kept as data. Numbers are unique per (issuer, kind, year); a concurrent issue retries."""
+import hashlib
+import uuid
 from dataclasses import asdict
 from datetime import date
 
@@ -7,12 +9,16 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..clock import utcnow
 from ..extensions import db
-from ..models import OutgoingDocument, Unit
+from ..models import OutgoingDocument, SignedCopy, Unit
 from ..services import RuleViolation
 from ..units.identity import identity_for, own_settings
+from ..uploads import upload_folder
 from .document import DocSection, DocTable, OfficialDocument
 from .docx import xml_safe
+from .queries import current_signed_copy
+from .signatures import Verdict
 
 ATTEMPTS = 5
 
@@ -94,3 +100,27 @@ def issue_document(user, issuer: Unit, kind: str, doc: OfficialDocument, issued_
             continue
         return row
     raise RuntimeError("could not allocate a document number")
+
+
+SIGNED_FOLDER = "signed"
+
+
+def attach_signed_copy(user, document: OutgoingDocument, file_name: str, data: bytes, verdict: Verdict,
+                       replace: bool) -> SignedCopy:
+    """Keep the signed PDF byte for byte against the number with its check; a number that has one already takes
+    another only when the officer confirms the replacement, and the replaced copy is kept as history."""
+    earlier = current_signed_copy(document)
+    if earlier is not None and not replace:
+        raise RuleViolation("replace", _("Số %(symbol)s đã có bản ký số (tải lên lúc trước). Muốn thay bằng tệp "
+                                         "này, hãy đánh dấu ô xác nhận thay thế; bản cũ vẫn được lưu.",
+                                         symbol=document.symbol))
+    stored_name = f"{uuid.uuid4().hex}.pdf"
+    (upload_folder(SIGNED_FOLDER) / stored_name).write_bytes(data)
+    if earlier is not None:
+        earlier.replaced_at = utcnow()
+    row = SignedCopy(document_id=document.id, file_name=file_name[:255], stored_name=stored_name,
+                     size_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), status=verdict.status,
+                     signer_name=verdict.signer, signed_at=verdict.signed_at, uploaded_by_id=user.id)
+    db.session.add(row)
+    db.session.flush()
+    return row

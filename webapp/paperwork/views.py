@@ -15,7 +15,9 @@ from ..rendering import render
 from ..units.identity import identity_for
 from . import bp, drafts
 from .files import document_file, office_formats
+from .forms import SignedCopyForm
 from .issuing import issue, issuer
+from .queries import current_copies, current_signed_copy, replaced_copies
 from .services import document_from_data
 
 READERS = (Role.ADMIN, Role.LEADERSHIP)
@@ -33,10 +35,12 @@ def index():
     statement = (select(OutgoingDocument).join(Unit, Unit.id == OutgoingDocument.issuer_unit_id)
                  .where(_in_scope(), OutgoingDocument.year == year)
                  .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.id.desc()))
-    return render("paperwork/index.html", page=paginate(statement), year=year, kinds=KINDS)
+    page = paginate(statement)
+    return render("paperwork/index.html", page=page, year=year, kinds=KINDS,
+                  signed=current_copies([row.id for row in page.items]))
 
 
-def _document(doc_id: int) -> OutgoingDocument:
+def document_in_scope(doc_id: int) -> OutgoingDocument:
     row = db.session.scalar(select(OutgoingDocument).join(Unit, Unit.id == OutgoingDocument.issuer_unit_id)
                             .where(OutgoingDocument.id == doc_id, _in_scope()))
     return row or abort(404)
@@ -45,15 +49,20 @@ def _document(doc_id: int) -> OutgoingDocument:
 @bp.get("/<int:doc_id>")
 @requires(*READERS)
 def detail(doc_id: int):
-    row = _document(doc_id)
+    return document_page(document_in_scope(doc_id))
+
+
+def document_page(row: OutgoingDocument, form: SignedCopyForm | None = None, status: int = 200):
+    """A document's page: the printed document, its downloads, its signed copy and the form bringing one back."""
     return render("paperwork/document.html", row=row, doc=document_from_data(row.content), kinds=KINDS,
-                  office_formats=office_formats())
+                  office_formats=office_formats(), signed=current_signed_copy(row), replaced=replaced_copies(row),
+                  form=form or SignedCopyForm(), can_upload=current_user.role == Role.ADMIN, http_status=status)
 
 
 @bp.get("/<int:doc_id>.<fmt>")
 @requires(*READERS)
 def download(doc_id: int, fmt: str):
-    row = _document(doc_id)
+    row = document_in_scope(doc_id)
     return document_file(document_from_data(row.content), fmt, row.symbol.replace("/", "-"),
                          url_for("paperwork.detail", doc_id=row.id))
 
