@@ -142,7 +142,6 @@ def prepare(instance: Path, register: Path) -> tuple[str, int, int]:
     from sqlalchemy import select
 
     from importers.normalising import fold
-
     from webapp import create_app
     from webapp.demo import DEMO_PASSWORD, load_demo
     from webapp.extensions import db
@@ -260,7 +259,8 @@ def main() -> int:
     print(f"commit job: {state[0]} in {wall:.1f} s (posted to finished){' - ' + state[3] if state[3] else ''}")
     print("statuses: " + ", ".join(f"{code}: {count}" for code, count in sorted(stats.statuses.items())))
     print(f"writes: {len(writes)} (refused as busy: {stats.busy}); reads: {len(stats.reads)}")
-    print(f"write p95: {percentile(writes, 0.95):.2f} s; slowest write: {slowest[0]:.2f} s ({slowest[1]}, {slowest[2]})")
+    print(f"write p95: {percentile(writes, 0.95):.2f} s; "
+          f"slowest write: {slowest[0]:.2f} s ({slowest[1]}, {slowest[2]})")
     print(f"read p95: {percentile([s for s, _, _ in stats.reads], 0.95):.2f} s")
     if stats.failures:
         print("5xx: " + ", ".join(stats.failures) + f" (server log: {instance / 'server.log'})")
