@@ -3,14 +3,15 @@ SQLITE_BUSY_TIMEOUT_SECONDS, then is refused with the Vietnamese BUSY message �
 import sqlite3
 import threading
 
+import pyotp
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from tests.factories import PASSWORD
 from webapp import create_app
 from webapp.auth.services import create_user
 from webapp.extensions import db
-from webapp.models import LoginAttempt, Role
+from webapp.models import LoginAttempt, Role, User
 
 BUSY_WORDS = "Cơ sở dữ liệu đang bận ghi việc khác"
 
@@ -107,3 +108,23 @@ def test_a_write_waits_for_a_short_lock_and_succeeds(sqlite_app):
         holder.close()
     assert response.status_code == 200
     assert response.get_data(as_text=True) == "written"
+
+
+def test_a_second_factor_while_the_database_is_busy_is_told_so_not_a_wrong_code(sqlite_app):
+    app, path = sqlite_app(0.2)
+    secret = pyotp.random_base32()
+    with app.app_context():
+        db.session.scalar(select(User).where(User.username == "canbo")).totp_secret = secret
+        db.session.commit()
+    client = app.test_client()
+    assert client.post("/auth/login", data={"username": "canbo", "password": PASSWORD}).status_code == 302
+    holder = hold_write_lock(path)
+    try:
+        response = client.post("/auth/two-factor", data={"code": pyotp.TOTP(secret).now()})
+    finally:
+        holder.rollback()
+        holder.close()
+    body = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert BUSY_WORDS in body
+    assert "Mã xác thực không đúng" not in body
