@@ -6,6 +6,7 @@ import threading
 import pyotp
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from tests.factories import PASSWORD
 from webapp import create_app
@@ -128,3 +129,16 @@ def test_a_second_factor_while_the_database_is_busy_is_told_so_not_a_wrong_code(
     assert response.status_code == 503
     assert BUSY_WORDS in body
     assert "Mã xác thực không đúng" not in body
+
+
+def test_another_database_error_is_still_the_500_page(sqlite_app):
+    app, _ = sqlite_app(0.2)
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # served like production: the 500 page, not the traceback
+
+    @app.get("/_broken")
+    def broken():
+        raise OperationalError("SELECT 1", {}, Exception("disk I/O error"))
+
+    response = app.test_client().get("/_broken")
+    assert response.status_code == 500
+    assert BUSY_WORDS not in response.get_data(as_text=True)
