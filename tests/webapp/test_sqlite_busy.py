@@ -142,3 +142,20 @@ def test_another_database_error_is_still_the_500_page(sqlite_app):
     response = app.test_client().get("/_broken")
     assert response.status_code == 500
     assert BUSY_WORDS not in response.get_data(as_text=True)
+
+
+def test_an_ordinary_write_while_the_database_is_busy_is_refused_with_the_message(sqlite_app):
+    app, path = sqlite_app(0.2)
+    client = app.test_client()
+    assert client.post("/auth/login", data={"username": "canbo", "password": PASSWORD}).status_code == 302
+    holder = hold_write_lock(path)
+    try:
+        response = client.post("/auth/locale/en", data={"next": "/auth/password"})  # a setting of the account
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 302
+    # this session already shows English (the cookie changed); the account's choice was not saved
+    assert "The database is busy with another write" in client.get("/auth/password").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(User.locale).where(User.username == "canbo")) != "en"
