@@ -14,6 +14,7 @@ import http.cookiejar
 import os
 import random
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -264,7 +265,10 @@ def main() -> int:
     print(f"read p95: {percentile([s for s, _, _ in stats.reads], 0.95):.2f} s")
     if stats.failures:
         print("5xx: " + ", ".join(stats.failures) + f" (server log: {instance / 'server.log'})")
-    return 1 if stats.failures or state[0] != "done" else 0
+    failed = bool(stats.failures) or state[0] != "done"
+    if not failed:  # the database of a big run weighs hundreds of MB; a failed run keeps it with the server log
+        shutil.rmtree(instance, ignore_errors=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
