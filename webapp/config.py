@@ -34,6 +34,7 @@ def build_config(instance_path: str) -> dict:
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLITE_BUSY_TIMEOUT_SECONDS": float(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "10")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("UPLOAD_MAX_MB", "50")) * mb,
         "IMPORT_MAX_DECOMPRESSED_MB": int(os.environ.get("IMPORT_MAX_DECOMPRESSED_MB", "500")),
         "IMPORT_MAX_ROWS": int(os.environ.get("IMPORT_MAX_ROWS", "1000000")),

@@ -2,10 +2,13 @@
 from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from .extensions import db
 from .i18n import N_
 from .rendering import wants_fragment
+from .services import BUSY, is_busy
 
 MESSAGES = {
     400: N_("Yêu cầu không hợp lệ."),
@@ -23,6 +26,13 @@ def _error_page(status: int, message: str):
     return render_template(template, status=status, message=message), status
 
 
+def _busy_page():
+    """503 with the Vietnamese BUSY message: the database is writing something else (a long import on SQLite)."""
+    db.session.rollback()
+    body, status = _error_page(503, str(BUSY))
+    return body, status, {"Retry-After": "10"}
+
+
 def register(app: Flask) -> None:
     def handler(status):
         def handle(error):
@@ -34,6 +44,18 @@ def register(app: Flask) -> None:
 
     for status in MESSAGES:
         app.register_error_handler(status, handler(status))
+
+    @app.errorhandler(OperationalError)
+    def _busy(error):
+        """SQLite's writer lock not obtained in time by a write outside `run_service` (a long import holds it):
+        nothing was written, the person is told to send again, never a 500."""
+        if not is_busy(error):
+            raise error
+        return _busy_page()
+
+    @app.errorhandler(PoolTimeout)
+    def _no_connection(error):  # every pooled connection waits on that same lock
+        return _busy_page()
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error):

@@ -11,7 +11,17 @@ from .formfields import DB_INT_MAX
 from .i18n import LOCALES
 
 
+def _sqlite_file_pool(app: Flask) -> None:
+    """A SQLite file: no cap on pooled connections, so requests waiting for the one writer's lock (a long import)
+    never also time out waiting for a connection; each waits SQLITE_BUSY_TIMEOUT_SECONDS at most for the lock."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
+                                                   "max_overflow": -1}
+
+
 def configure_extensions(app: Flask) -> None:
+    _sqlite_file_pool(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"), render_as_batch=True)
     csrf.init_app(app)
@@ -35,21 +45,26 @@ def _load_user(user_id: str):
     return user if user is not None and user.session_version == int(version) else None
 
 
-def _sqlite_pragmas(dbapi_connection, connection_record):
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+def _sqlite_pragmas(busy_ms: int):
+    def set_pragmas(dbapi_connection, connection_record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")  # first: switching to WAL may itself wait for the lock
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return set_pragmas
 
 
 def configure_database(app: Flask) -> None:
-    """SQLite gets WAL, foreign keys and a busy timeout on every connection."""
+    """SQLite gets WAL, foreign keys and a busy timeout on every connection: a write waits that long for the lock
+    a long import holds, then is refused with the BUSY message (`run_service`, `errors`), never a 500."""
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
+    busy_ms = int(1000 * app.config.get("SQLITE_BUSY_TIMEOUT_SECONDS", 10))
     with app.app_context():
-        event.listen(db.engine, "connect", _sqlite_pragmas)
+        event.listen(db.engine, "connect", _sqlite_pragmas(busy_ms))
 
 
 def select_locale() -> str:

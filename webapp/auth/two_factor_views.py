@@ -8,7 +8,7 @@ from ..extensions import db
 from ..models import User
 from ..permissions import requires
 from ..rendering import render
-from ..services import run_service
+from ..services import REFUSED, run_service
 from . import bp, totp, two_factor
 from .forms import DisableTwoFactorForm, TwoFactorForm
 from .idle import mark_active
@@ -52,12 +52,14 @@ def two_factor_login():
         if is_throttled(user.username, addr):
             form.code.errors.append(_("Nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."))
             status = 429
-        elif run_service(None, two_factor.check, user, form.code.data):
+        elif (checked := run_service(None, two_factor.check, user, form.code.data)):
             next_url = session[PENDING].get("next") or url_for("core.index")
             session.clear()
             login_user(user)
             mark_active()
             return redirect(next_url)
+        elif checked is REFUSED:  # the database was busy (a long import on SQLite): its message is flashed
+            status = 503
         else:
             form.code.errors.append(_("Mã xác thực không đúng hoặc đã được dùng."))
             status = 401

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..i18n import LOCALES
 from ..permissions import requires
 from ..rendering import render
-from ..services import run_service
+from ..services import REFUSED, run_service
 from . import bp
 from .forms import ChangePasswordForm, LoginForm
 from .idle import mark_active
@@ -50,7 +50,9 @@ def login():
                 login_user(outcome.user)
                 mark_active()
                 return redirect(_safe_next(request.args.get("next")))
-            if getattr(outcome, "refusal", None):
+            if outcome is REFUSED:  # the database was busy (a long import on SQLite): its message is flashed
+                status = 503
+            elif getattr(outcome, "refusal", None):
                 form.username.errors.append(outcome.refusal)
                 status = 403
             else:

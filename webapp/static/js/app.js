@@ -32,6 +32,7 @@
     var status = evt.detail.xhr.status;
     box.textContent = status === 403 ? "Bạn không có quyền thực hiện thao tác này."
       : status === 404 ? "Không tìm thấy bản ghi."
+      : status === 503 ? "Cơ sở dữ liệu đang bận ghi việc khác; chưa lưu được, hãy gửi lại sau giây lát."
       : "Không thực hiện được thao tác (lỗi " + status + "). Dữ liệu chưa thay đổi.";
   });
 
