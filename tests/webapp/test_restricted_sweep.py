@@ -64,9 +64,13 @@ def _plant(app) -> dict:
                          findings=f"Tình hình {VISIT['findings']}", met_with=VISIT["met_with"],
                          difficulties=f"Kiến nghị {VISIT['difficulties']}")
     # Tasks made from the visit while its text was still open, titled as the visit page's link fills them in.
+    head = users["truongdoan1"].person
     tasks = [create_task(admin, title=visit.difficulties[:300], deadline=today + timedelta(days=3), **owner,
                          source_kind="field_visit", source_id=visit.id)
-             for owner in ({"owner_group": visit.group}, {"owner_unit": visit.unit})]
+             for owner in ({"owner_group": visit.group}, {"owner_unit": visit.unit}, {"owner_person": head})]
+    # and a task an officer made from the complaint, naming what is to be verified
+    tasks.append(create_task(users["canbo"], title=f"Xác minh {COMPLAINT['content']}", owner_unit=cell,
+                             deadline=today + timedelta(days=2), source_kind="feedback", source_id=complaint.id))
     raised = raise_feedback(member, visit, category)
     transition(raised, admin, FeedbackStatus.FORWARDED, handler=handler, note="Chuyển người xử lý")
     db.session.commit()
@@ -143,8 +147,10 @@ def sweep(client, seeds: list[str]) -> list[tuple[str, str]]:
         read += 1
         response = client.get(url, headers={"HX-Request": "true"} if htmx else {})
         if response.status_code >= 400:
+            response.close()
             continue
         texts.append((f"GET {url}{' (htmx)' if htmx else ''}", _readable_text(response)))
+        response.close()  # a download is a file the answer holds open
         if response.status_code in (301, 302, 303, 307, 308):
             target = _own_link(url, response.headers.get("Location", ""))
             if target and not target.startswith("/auth/login"):
