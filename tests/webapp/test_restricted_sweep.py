@@ -6,6 +6,7 @@ links (with and without HX-Request for htmx links), reads every download (.xlsx 
 .ics, JSON, files) and the personal-data pages, and asserts each marker is shown to exactly the logins allowed to
 read it (admins, leadership, the assigned handler, the visit's author) and to nobody else."""
 import html
+import json
 import re
 from collections import deque
 from datetime import timedelta
@@ -21,10 +22,13 @@ from tests.conftest import RequestClient
 from tests.webapp.test_walk import PASSWORD, _Page, _pattern, _same_site
 from webapp.auth.services import create_user
 from webapp.clock import local_today
+from webapp.core.audit_values import shown_values
 from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.feedback.services import record_feedback, save_category, transition
-from webapp.models import FeedbackStatus, Role, Unit, UnitKind, User
+from webapp.models import AuditLog, FeedbackStatus, Role, Task, Unit, UnitKind, User
+from webapp.restricted import may_see_task_text, task_text_visible_clause
+from webapp.tasks.queries import TaskFilters, task_select
 from webapp.tasks.services import create_task
 from webapp.visits.queries import followed_assignments
 from webapp.visits.services import raise_feedback, record_visit
@@ -65,9 +69,11 @@ def _plant(app) -> dict:
                          difficulties=f"Kiến nghị {VISIT['difficulties']}")
     # Tasks made from the visit while its text was still open, titled as the visit page's link fills them in.
     head = users["truongdoan1"].person
-    tasks = [create_task(admin, title=visit.difficulties[:300], deadline=today + timedelta(days=3), **owner,
+    # (due today, those of the unit and of a person are on the unit's timeline and the dashboard's task records)
+    tasks = [create_task(admin, title=visit.difficulties[:300], deadline=today + timedelta(days=days), **owner,
                          source_kind="field_visit", source_id=visit.id)
-             for owner in ({"owner_group": visit.group}, {"owner_unit": visit.unit}, {"owner_person": head})]
+             for days, owner in ((3, {"owner_group": visit.group}), (0, {"owner_unit": visit.unit}),
+                                 (0, {"owner_person": head}))]
     # and a task an officer made from the complaint, naming what is to be verified
     tasks.append(create_task(users["canbo"], title=f"Xác minh {COMPLAINT['content']}", owner_unit=cell,
                              deadline=today + timedelta(days=2), source_kind="feedback", source_id=complaint.id))
@@ -83,6 +89,7 @@ def _plant(app) -> dict:
                  url_for("personal_data.export_xlsx", person_id=member.person_id),
                  url_for("personal_data.export_json", person_id=member.person_id)]
         seeds += [url_for("tasks.detail", task_id=task.id) for task in tasks]
+        seeds.append(url_for("dashboard.records", kind="tasks", person=head.id))
     return {"seeds": seeds}
 
 
@@ -193,3 +200,32 @@ def test_restricted_text_reaches_only_its_readers_everywhere(app):
                         leaks.append(f"{login}: {where} shows {marker}")
     assert not leaks, "\n".join(sorted(set(leaks)))
     assert shown == allowed  # and every allowed reader was shown it somewhere: the sweep reached each copy
+    _check_audit_log(logins, allowed)
+    _check_task_clause(logins)
+
+
+def _check_audit_log(logins: list[str], allowed: dict[str, set[str]]) -> None:
+    """The audit log keeps every row's values: read by each login (only admins open /audit today, the values
+    are blanked by the same reader for anyone else), it shows a marker only to those allowed. The complaint's
+    handler may read the visit's text by the visit's rule, though no page of the visit opens to them."""
+    entries = db.session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
+    for login in logins:
+        user = db.session.scalar(select(User).where(User.username == login))
+        text = " ".join(json.dumps(shown_values(user, entry), ensure_ascii=False) for entry in entries)
+        seen = {marker for marker in allowed if marker in text}
+        readers = {marker: allowed[marker] | ({"xuly"} if marker in VISIT.values() else set()) for marker in allowed}
+        assert {marker for marker in seen if login not in readers[marker]} == set(), login
+        if login == "admin":
+            assert seen == set(allowed)
+
+
+def _check_task_clause(logins: list[str]) -> None:
+    """The task text rule's SQL twin (the dashboard's records, the task search) agrees with it for every login
+    and task; a search for withheld text finds nothing."""
+    tasks = db.session.scalars(select(Task).order_by(Task.id)).all()
+    for login in logins:
+        user = db.session.scalar(select(User).where(User.username == login))
+        visible = set(db.session.scalars(select(Task.id).where(task_text_visible_clause(user))))
+        assert {t.id for t in tasks if may_see_task_text(user, t)} == visible, login
+        found = db.session.scalars(task_select(user, TaskFilters(q=VISIT["difficulties"]))).all()
+        assert all(may_see_task_text(user, task) for task in found), login

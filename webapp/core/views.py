@@ -13,6 +13,7 @@ from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
 from ..tasks.queries import due_soon
 from . import bp
+from .audit_values import shown_values
 
 DUE_DAYS, UPCOMING_DAYS = 7, 14
 
@@ -69,4 +70,5 @@ def audit_log():
         entries = entries.where(AuditLog.user_id.in_(users_in_scope(current_user)))
     page = paginate(entries, per_page=50)
     users = {u.id: u for u in db.session.scalars(select(User))}
-    return render("core/audit.html", "core/_audit_rows.html", page=page, users=users)
+    return render("core/audit.html", "core/_audit_rows.html", page=page, users=users,
+                  values={row.id: shown_values(current_user, row) for row in page.items})
