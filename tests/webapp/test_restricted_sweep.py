@@ -153,6 +153,7 @@ def sweep(client, seeds: list[str]) -> list[tuple[str, str]]:
         per_pattern[pattern] = per_pattern.get(pattern, 0) + 1
         read += 1
         response = client.get(url, headers={"HX-Request": "true"} if htmx else {})
+        assert response.status_code < 500, f"GET {url}{' (htmx)' if htmx else ''} -> {response.status_code}"
         if response.status_code >= 400:
             response.close()
             continue
