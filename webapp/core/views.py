@@ -13,7 +13,7 @@ from ..permissions import READ_DIRECTORY, at_root, requires, users_in_scope
 from ..rendering import render
 from ..tasks.queries import due_soon
 from . import bp
-from .audit_values import audited_value
+from .audit_values import audited_value, shown_values
 from .home import own_feedback, reports_due
 
 DUE_DAYS, UPCOMING_DAYS = 7, 14
@@ -77,4 +77,4 @@ def audit_log():
     users = {u.id: u for u in db.session.scalars(select(User))}
     actions = {action.value: action for action in AuditAction}  # stored as text: labelled through the enum
     return render("core/audit.html", "core/_audit_rows.html", page=page, users=users, actions=actions,
-                  shown=audited_value)
+                  shown=audited_value, values={row.id: shown_values(current_user, row) for row in page.items})

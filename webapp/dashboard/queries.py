@@ -19,6 +19,7 @@ from ..models import (
     Unit,
 )
 from ..models.meetings import ATTENDED
+from ..restricted import task_text_visible_clause
 from ..units.queries import units_under
 from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
 from .figures.attendance import counted_attendance
@@ -120,12 +121,12 @@ def feedback_records(f: Filters, user, person_id=None, group_id=None, days=None)
     return stmt
 
 
-def task_records(f: Filters, today: date, person_id=None, group_id=None):
+def task_records(f: Filters, today: date, user, person_id=None, group_id=None):
     """Select of the members' tasks due in the period (those 'tasks on time / overdue' count), by deadline;
-    `standing` is on_time, overdue or open."""
+    `standing` is on_time, overdue or open; `text_visible` says whether `user` may read a task's title."""
     standing = case((task_done_on_time(), "on_time"), (task_overdue(today), "overdue"), else_="open")
     stmt = (select(Task.id, Task.title, Task.deadline, Task.status, Task.completed_on, Person.full_name,
-                   standing.label("standing"))
+                   standing.label("standing"), task_text_visible_clause(user).label("text_visible"))
             .join(Person, Person.id == Task.owner_person_id)
             .where(Task.deadline.between(f.start, f.end), Task.owner_person_id.in_(member_person_ids(f)))
             .order_by(Task.deadline.desc(), Task.id.desc()))

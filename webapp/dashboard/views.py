@@ -133,7 +133,8 @@ def records(kind):
     elif kind == "feedback":
         context["page"] = paginate(queries.feedback_records(f, current_user, person_id, group_id, days), scalars=False)
     elif kind == "tasks":
-        context["page"] = paginate(queries.task_records(f, local_today(), person_id, group_id), scalars=False)
+        context["page"] = paginate(queries.task_records(f, local_today(), current_user, person_id, group_id),
+                                   scalars=False)
     elif kind == "uncovered":
         context["units"] = uncovered_units(f)
     else:

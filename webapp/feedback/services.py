@@ -7,7 +7,7 @@ from sqlalchemy import select
 from ..clock import local_today
 from ..extensions import db
 from ..i18n import N_
-from ..models import FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
+from ..models import FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus, FieldVisit
 from ..services import RuleViolation
 from . import rules
 from .uploads import store_attachment
@@ -35,7 +35,8 @@ def ensure_default_categories() -> int:
 
 def save_category(category: FeedbackCategory | None, *, name: str, restricted: bool, sla_days: int,
                   active: bool = True) -> FeedbackCategory:
-    """Create or update a category; its SLA applies to items recorded from now on."""
+    """Create or update a category; its SLA applies to items recorded from now on. Made restricted, the field
+    visits its items were raised from become restricted too (their text is the same text)."""
     existing = db.session.scalar(select(FeedbackCategory).where(FeedbackCategory.name == name))
     message = rules.category_name_taken(existing is not None and existing is not category)
     if message is not None:
@@ -44,6 +45,12 @@ def save_category(category: FeedbackCategory | None, *, name: str, restricted: b
     category.name, category.restricted, category.sla_days, category.active = name, restricted, sla_days, active
     db.session.add(category)
     db.session.flush()
+    if restricted:
+        raised = select(FeedbackItem.field_visit_id).where(FeedbackItem.category_id == category.id)
+        for visit in db.session.scalars(select(FieldVisit).where(FieldVisit.id.in_(raised),
+                                                                 FieldVisit.restricted.is_(False))):
+            visit.restricted = True
+        db.session.flush()
     return category
 
 

@@ -7,28 +7,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, false, or_, select, true
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..clock import local_today
 from ..extensions import db
 from ..formfields import bounded_int
-from ..models import Assignment, FeedbackCategory, FeedbackItem, FeedbackStatus, Membership, Person, Role, Unit
+from ..models import Assignment, FeedbackItem, FeedbackStatus, Membership, Person, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
 from ..models.groups import active_on
 from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, in_scope, unit_in_scope
+from ..restricted import content_visible_clause, may_see_content  # noqa: F401  (the area's readers)
 from ..unit_labels import group_label, unit_label
 from .workflow import elapsed_days, is_overdue
 
-CONTENT_ROLES = {Role.ADMIN, Role.LEADERSHIP}
 ACTING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER}
 RECORDING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER}
 NUMBER_PATTERN = re.compile(r"^(?:pa-?)?0*(\d{1,9})$", re.IGNORECASE)
-
-
-def may_see_content(user, item: FeedbackItem) -> bool:
-    """Restricted categories: only admins, leadership and the assigned handler see the content."""
-    return (not item.category.restricted) or user.role in CONTENT_ROLES or item.handler_id == user.id
 
 
 def may_read(user, item: FeedbackItem) -> bool:
@@ -107,13 +102,6 @@ def readable_clause(user):
     if user.person_id:
         return or_(own, FeedbackItem.source_person_id == user.person_id)
     return own
-
-
-def content_visible_clause(user):
-    """SQL twin of `may_see_content`, so a text search never matches content the user may not read."""
-    if user.role in CONTENT_ROLES:
-        return true()
-    return or_(FeedbackCategory.restricted.is_(False), FeedbackItem.handler_id == user.id)
 
 
 @dataclass

@@ -3,7 +3,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import url_for
-from sqlalchemy import false, or_, select
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..clock import local_today
@@ -12,6 +13,9 @@ from ..models import Membership, Person, Role, Task, Unit, WorkingGroup
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
 from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids, unit_in_scope
+from ..restricted import may_see_task_text, task_text_visible_clause
+
+WITHHELD = _l("(Nội dung hạn chế)")
 
 
 def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:
@@ -38,6 +42,23 @@ def may_read_task(user, task: Task) -> bool:
         return False
     unit = _task_unit(task)
     return at_root(user) if unit is None else path_in_scope(user, unit.path)
+
+
+@dataclass(frozen=True)
+class TaskText:
+    """What a reader is shown of a task's own text (every list, page, export, work list and feed uses it)."""
+
+    title: str
+    description: str | None
+    withheld: bool
+
+
+def task_text(user, task: Task) -> TaskText:
+    """The task's title and description, withheld when they copy restricted text the user may not read (a task
+    made from a restricted complaint or visit: `restricted.may_see_task_text`)."""
+    if may_see_task_text(user, task):
+        return TaskText(task.title, task.description, False)
+    return TaskText(str(WITHHELD), None, True)
 
 
 def may_manage_task(user, task: Task) -> bool:
@@ -113,8 +134,9 @@ def task_select(user, filters: TaskFilters, today: date | None = None):
         statement = statement.where(Task.status.not_in(FINISHED_TASK_STATUSES), Task.deadline < today)
     if filters.q:
         pattern = "%" + filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        statement = statement.where(or_(Task.title.ilike(pattern, escape="\\"),
-                                        Task.description.ilike(pattern, escape="\\")))
+        # a search matches only the text the user may read
+        statement = statement.where(and_(task_text_visible_clause(user), or_(
+            Task.title.ilike(pattern, escape="\\"), Task.description.ilike(pattern, escape="\\"))))
     return statement
 
 
@@ -154,7 +176,8 @@ def my_work(user, today: date | None = None) -> list[WorkItem]:
     tasks = db.session.scalars(
         select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES))
     )
-    items += [WorkItem("task", f"NV-{t.id:05d}", t.title, t.deadline, is_task_overdue(t.status, t.deadline, today),
+    items += [WorkItem("task", f"NV-{t.id:05d}", task_text(user, t).title, t.deadline,
+                       is_task_overdue(t.status, t.deadline, today),
                        t.status, url_for("tasks.detail", task_id=t.id)) for t in tasks]
     return sorted(items, key=lambda w: (w.deadline, w.reference))
 

@@ -26,6 +26,7 @@ from .queries import (
     may_read_task,
     my_work,
     task_select,
+    task_text,
 )
 from .services import add_note, create_task, set_status
 from .sources import SOURCE_LABELS, source_description, source_in_scope, source_url, source_url_for
@@ -37,6 +38,7 @@ def index():
     filters = TaskFilters.from_args(request.args)
     page = paginate(task_select(current_user, filters))
     return render("tasks/index.html", "tasks/_rows.html", page=page, filters=filters, statuses=list(TaskStatus),
+                  texts={t.id: task_text(current_user, t) for t in page.items},
                   overdue=is_task_overdue, page_today=local_today(), can_create=may_create_tasks(current_user))
 
 
@@ -47,9 +49,9 @@ def export():
     columns = [Column(_("Số"), 10), Column(_("Nhiệm vụ"), 50), Column(_("Đơn vị thực hiện"), 30),
                Column(_("Thời hạn"), 13), Column(_("Trạng thái"), 16), Column(_("Quá hạn"), 9),
                Column(_("Ngày hoàn thành"), 14)]
-    rows = [[f"NV-{t.id:05d}", t.title, unit_label(t.owner_unit) if t.owner_unit else t.owner_name, t.deadline,
-             label(t.status), _("Có") if is_task_overdue(t.status, t.deadline, local_today()) else "", t.completed_on]
-            for t in tasks]
+    rows = [[f"NV-{t.id:05d}", task_text(current_user, t).title, unit_label(t.owner_unit) if t.owner_unit
+             else t.owner_name, t.deadline, label(t.status),
+             _("Có") if is_task_overdue(t.status, t.deadline, local_today()) else "", t.completed_on] for t in tasks]
     return xlsx_response("nhiem-vu.xlsx", _("DANH SÁCH NHIỆM VỤ"), columns, rows)
 
 
@@ -121,6 +123,7 @@ def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
     status_form = StatusForm(status=task.status.value)
     status_form.status.choices = enum_choices(TaskStatus)
     return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
+                  text=task_text(current_user, task),
                   overdue=is_task_overdue(task.status, task.deadline, local_today()),
                   can_manage=may_manage_task(current_user, task), status_form=status_form,
                   note_form=note_form or NoteForm(), source_text=source_description(task.source_kind, task.source_id),

@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..models.meetings import meeting_unit
 from ..reports.periods import period_bounds
-from ..tasks.queries import may_read_task
+from ..tasks.queries import may_read_task, task_text
 from ..template_helpers import label
 from ..visits.queries import may_read_visit, visit_text
 
@@ -106,7 +106,7 @@ def _feedback(user, unit: Unit, start: date, end: date) -> list[Entry]:
 def _tasks(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(Task).where(Task.owner_unit_id == unit.id, Task.deadline.between(start, end))
                               .order_by(Task.deadline.desc()).limit(LIMIT_PER_KIND))
-    return [Entry(t.deadline, "task", f"NV-{t.id:05d}: {t.title}", label(t.status),
+    return [Entry(t.deadline, "task", f"NV-{t.id:05d}: {task_text(user, t).title}", label(t.status),
                   url_for("tasks.detail", task_id=t.id) if may_read_task(user, t) else None) for t in rows]
 
 

@@ -8,13 +8,13 @@ from sqlalchemy import false, or_, select
 
 from ..extensions import db
 from ..formfields import bounded_int
-from ..models import Assignment, FeedbackItem, FieldVisit, Membership, Role, Unit
+from ..models import Assignment, FieldVisit, Membership, Role, Unit
 from ..models.groups import active_on
 from ..permissions import headed_group_ids, in_scope, path_under
+from ..restricted import may_see_visit_text
 from ..units.queries import followed_assignments, followed_unit_ids  # noqa: F401  (the area's readers)
 
 SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}
-TEXT_ROLES = {Role.ADMIN, Role.LEADERSHIP}  # who reads restricted content (as feedback.visibility.CONTENT_ROLES)
 
 
 def coordinating_person_ids(person_id: int | None, day: date) -> set[int]:
@@ -106,20 +106,13 @@ class VisitText:
     findings: str
     difficulties: str | None
     withheld: bool
-
-
-def may_see_visit_text(user, visit: FieldVisit) -> bool:
-    """A restricted visit's text: its author, admins and leadership, and the handler of the complaint raised
-    from it; the caller has already checked that the user may read the visit at all."""
-    if not visit.restricted or user.role in TEXT_ROLES:
-        return True
-    if (user.person_id is not None and user.person_id == visit.person_id) or visit.created_by_id == user.id:
-        return True
-    return db.session.scalar(select(FeedbackItem.id).where(FeedbackItem.field_visit_id == visit.id,
-                                                           FeedbackItem.handler_id == user.id).limit(1)) is not None
+    met_with: str | None = None
 
 
 def visit_text(user, visit: FieldVisit) -> VisitText:
+    """The visit's own text (what was found, the difficulties raised and whom the member met) as `user` may read
+    it: a restricted visit's text is withheld from readers who may not see it (`restricted.may_see_visit_text`)."""
     if may_see_visit_text(user, visit):
-        return VisitText(visit.findings, visit.difficulties, False)
-    return VisitText(str(WITHHELD), str(WITHHELD) if visit.difficulties else None, True)
+        return VisitText(visit.findings, visit.difficulties, False, visit.met_with)
+    withheld = str(WITHHELD)
+    return VisitText(withheld, withheld if visit.difficulties else None, True, withheld if visit.met_with else None)

@@ -52,7 +52,7 @@ def export():
                Column(_("Khó khăn, kiến nghị của cơ sở"), 50)]
     texts = [visit_text(current_user, v) for v in visits]
     rows = [[v.number, v.visited_on, v.person.full_name, unit_label(v.unit), group_label(v.group) if v.group else "",
-             v.met_with, t.findings, t.difficulties] for v, t in zip(visits, texts)]
+             t.met_with, t.findings, t.difficulties] for v, t in zip(visits, texts)]
     _log_shown(visits, texts, "xuất Excel chuyến đi cơ sở")
     return xlsx_response("di-co-so.xlsx", _("DANH SÁCH CHUYẾN ĐI CƠ SỞ"), columns, rows)
 

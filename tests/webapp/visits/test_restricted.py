@@ -63,3 +63,20 @@ def test_an_ordinary_visit_reads_as_before(client, login, visit_town):
     _record(client, login, visit_town.member, visit_town.cell, difficulties="Đèn đường hỏng")
     _switch(client, login, visit_town.head)
     assert "Đèn đường hỏng" in client.get("/visits/").get_data(as_text=True)
+
+
+def test_a_category_made_restricted_restricts_the_visits_raised_under_it(client, login, make_user, visit_town):
+    category = save_category(None, name="Đất đai", restricted=False, sla_days=30)
+    db.session.commit()
+    _record(client, login, visit_town.member, visit_town.cell, difficulties=MARKER, findings=MARKER)
+    visit = db.session.scalar(select(FieldVisit))
+    assert client.post(f"/visits/{visit.id}/feedback", data={"category_id": category.id}).status_code == 302
+    assert not db.session.get(FieldVisit, visit.id).restricted
+    save_category(category, name="Đất đai", restricted=True, sla_days=30)
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(FieldVisit, visit.id).restricted
+    ward_officer = make_user(Role.UNIT_OFFICER, username="canbo1", scope_unit=visit_town.ward)
+    _switch(client, login, ward_officer)
+    page = client.get(f"/visits/{visit.id}")
+    assert page.status_code == 200 and MARKER not in page.get_data(as_text=True)
