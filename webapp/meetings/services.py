@@ -19,8 +19,8 @@ from ..models import (
     Unit,
     WorkingGroup,
 )
-from ..uploads import save_upload, upload_folder
 from ..services import take_turns
+from ..uploads import save_upload, upload_folder
 from . import rules
 from .queries import months_with_cell_meeting
 from .roster import expected_person_ids, term_on
