@@ -4,6 +4,7 @@ Services check their rules, change rows and flush, never commit; `run_service` c
 or rolls back and puts the rule's message next to the form field at fault (the view then answers 422)."""
 from flask import flash
 from flask_babel import lazy_gettext as _
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .extensions import db
@@ -77,6 +78,20 @@ def run_service(form, service, *args, **kwargs):
             raise
         return _refuse(BUSY)
     return result
+
+
+def take_turns(*rows) -> None:
+    """Make requests that change what hangs on these rows take turns until the commit: the rows are locked
+    (PostgreSQL: SELECT … FOR NO KEY UPDATE; SQLite: its one writer lock, taken by a no-op update) and expired, so the
+    rules checked next see what a twin request (a double submit) committed first. Call it before the checks."""
+    for row in sorted(rows, key=lambda row: (row.__table__.name, row.id)):   # one order: no deadlock
+        table = row.__table__
+        if db.session.get_bind().dialect.name == "postgresql":
+            # FOR NO KEY UPDATE: twins wait for each other, rows merely referring to this one (FK) do not
+            db.session.execute(select(table.c.id).where(table.c.id == row.id).with_for_update(key_share=True))
+        else:
+            db.session.execute(table.update().where(table.c.id == row.id).values(id=table.c.id))
+        db.session.expire(row)
 
 
 def chosen(model, row_id: int | None, field: str, required=None):

@@ -1,4 +1,6 @@
 """Which level the figures suggest, as a pure function over the round's criteria (settings, edited per round)."""
+from flask_babel import lazy_gettext as _l
+
 from ..models import AssessmentLevel
 
 # Level → the least each figure must reach to suggest it; a rate that had nothing to measure counts as met.
@@ -36,3 +38,8 @@ def suggest_level(figures: dict, criteria: dict) -> AssessmentLevel:
         if _meets(figures, criteria.get(level.value, {})):
             return level
     return AssessmentLevel.INCOMPLETE
+
+
+def round_name_taken(name: str, taken: bool) -> str | None:
+    """A round is known by its name in its scope: a second one of the same name (a form sent twice) is refused."""
+    return _l("Đã có đợt đánh giá “%(name)s” trong phạm vi này; không mở thêm lần nữa.", name=name) if taken else None

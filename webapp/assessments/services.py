@@ -5,21 +5,30 @@ import copy
 from datetime import date
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment
-from ..services import RuleViolation
+from ..services import RuleViolation, take_turns
 from .figures import round_figures
 from .queries import is_own
-from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, suggest_level
+from .rules import DEFAULT_CRITERIA, DEFAULT_GROUP_CRITERIA, round_name_taken, suggest_level
 
 
 def open_round(user, name: str, start: date, end: date, scope: str, today: date) -> AssessmentRound:
     """A round for every member and every group in scope, each with their figures as the records stand today."""
     if end < start:
         raise RuleViolation("end_date", _("Ngày kết thúc phải từ ngày bắt đầu trở đi."))
+    take_turns(user)   # the user's double submit waits, then finds the round opened by the first
+    name = name.strip()
+    taken = db.session.scalar(select(AssessmentRound.id).where(
+        AssessmentRound.name == name, AssessmentRound.scope_unit_id.is_(None) if user.scope_unit_id is None
+        else AssessmentRound.scope_unit_id == user.scope_unit_id).limit(1)) is not None
+    message = round_name_taken(name, taken)
+    if message is not None:
+        raise RuleViolation("name", message)
     round_ = AssessmentRound(
-        name=name.strip(),
+        name=name,
         start_date=start,
         end_date=end,
         criteria=copy.deepcopy(DEFAULT_CRITERIA),
@@ -109,6 +118,7 @@ def closed_step_message(assessment: Assessment | GroupAssessment, step: str) -> 
 
 
 def _step_open(assessment: Assessment | GroupAssessment, step: str) -> None:
+    take_turns(assessment)
     _open(assessment)
     message = closed_step_message(assessment, step)
     if message:

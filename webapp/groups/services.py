@@ -12,7 +12,7 @@ from sqlalchemy import exists, func, select, update
 from ..extensions import db
 from ..models import Assignment, MemberRole, Membership, Person, Term, Unit, WorkingGroup
 from ..permissions import within
-from ..services import RuleViolation
+from ..services import RuleViolation, take_turns
 from ..template_helpers import vn_date
 from . import queries, rules
 
@@ -117,6 +117,7 @@ def _check_single_head(group: WorkingGroup, role: MemberRole, start: date, excep
 def add_member(group: WorkingGroup, person: Person, role: MemberRole, start_date: date,
                responsibilities: str | None = None) -> Membership:
     """Make `person` a head, deputy or member of `group` from `start_date`."""
+    take_turns(group)
     _check_in_term(group.term, start_date, "start_date")
     if _overlapping_membership(group, person, start_date):
         raise RuleViolation("person_id", _("%(name)s đang là thành viên của đoàn này.", name=person.full_name))
@@ -206,6 +207,7 @@ def stop_following(assignment: Assignment, on_date: date) -> Assignment:
 def assign_unit(membership: Membership, unit: Unit, start_date: date, scope: str = "/",
                 notes: str | None = None) -> Assignment:
     """Have a current member follow `unit` from `start_date`."""
+    take_turns(membership)
     _check_in_scope(unit, scope, "unit_id")
     if membership.end_date is not None:
         raise RuleViolation("unit_id", _("Thành viên đã kết thúc, không thể phân công thêm."))

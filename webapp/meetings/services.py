@@ -19,6 +19,7 @@ from ..models import (
     Unit,
     WorkingGroup,
 )
+from ..services import take_turns
 from ..uploads import save_upload, upload_folder
 from . import rules
 from .queries import months_with_cell_meeting
@@ -141,6 +142,7 @@ def remove_guest(row: Attendance) -> None:
 
 def schedule_cell_meetings(units: list[Unit], year: int, day_of_month: int, place: str | None = None) -> int:
     """Create the monthly cell meetings of `year` for these units, skipping months that have one."""
+    take_turns(*units)
     existing = months_with_cell_meeting([u.id for u in units], year)
     created = 0
     for unit in units:

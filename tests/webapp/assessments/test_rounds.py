@@ -2,11 +2,21 @@
 criteria, then self-assessment, the head's proposal and the board's decision, each dated and in order."""
 from datetime import date, datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from webapp.assessments.rules import DEFAULT_CRITERIA, suggest_level
 from webapp.extensions import db
-from webapp.models import Assessment, AssessmentLevel, AuditLog, FieldVisit, MemberRole, Role, Sector, UnitKind
+from webapp.models import (
+    Assessment,
+    AssessmentLevel,
+    AssessmentRound,
+    AuditLog,
+    FieldVisit,
+    MemberRole,
+    Role,
+    Sector,
+    UnitKind,
+)
 
 START = date(2025, 10, 15)
 
@@ -96,3 +106,18 @@ def test_members_see_only_their_own_assessment(client, login, make_unit, root_un
     page = client.get(f"/assessments/rounds/{heads_own.round_id}").get_data(as_text=True)
     assert "Phạm Thị Thành" in page and "Lê Văn Trưởng" not in page
     assert client.get(f"/assessments/rounds/{heads_own.round_id}/results.xlsx").status_code == 403
+
+
+def test_a_second_round_of_the_same_name_in_the_scope_is_refused(client, login, clock, make_unit, root_unit,
+                                                                 make_person, make_group, make_membership,
+                                                                 make_assignment, make_user):
+    clock(datetime(2026, 12, 10, 3, 0, tzinfo=timezone.utc))
+    *_others, admin, _person = _group(make_unit, root_unit, make_person, make_group, make_membership,
+                                      make_assignment, make_user)
+    login(admin)
+    form = {"name": "Đánh giá năm 2026", "start_date": "2026-01-01", "end_date": "2026-12-31"}
+    assert client.post("/assessments/rounds", data=form).status_code == 302
+    again = client.post("/assessments/rounds", data={**form, "name": " Đánh giá năm 2026 "})
+    assert again.status_code == 422 and "Đã có đợt đánh giá" in again.get_data(as_text=True)
+    assert client.post("/assessments/rounds", data={**form, "name": "Đánh giá bổ sung 2026"}).status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(AssessmentRound)) == 2
