@@ -276,6 +276,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         if path.is_file():
             _preload_pandas(path)
         book = read_workbook(path, limits, deadline, sheet)
+    elif fixes.sheets and book.format != "csv":  # the one sheet named, out of a book read whole, as read alone
+        book = replace(book, sheets=[item for item in book.sheets if item.name == sheet])
+        if not book.sheets:
+            raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     if kind in (None, "roster"):
         for item in book.sheets:
             unpivot_assignment_matrix(item)
