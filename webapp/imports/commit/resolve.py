@@ -79,7 +79,8 @@ def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
     may_create, parent = _creation_parent(ctx)
     confirmed = confirmed_units(ctx.confirmations)
     ids, reasons, lines, pending = {}, {}, {}, []
-    for text in frame["unit"].dropna().unique():
+    codes, texts = pd.factorize(frame["unit"], use_na_sentinel=True)  # each distinct text once, in file order
+    for text in texts:
         found = index.match(text)
         choice = confirmed.get(found.key) or {}
         unit_id, state = found.unit_id, found.state
@@ -105,8 +106,11 @@ def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
         raise ImportRefused("Chưa xác nhận đơn vị: " + "; ".join(f"«{t}»" for t in pending)
                             + ". Mỗi tên này gần giống hoặc trùng tên một đơn vị đã có; hãy chọn đơn vị đúng hoặc "
                             "«Tạo mới» trong bảng giá trị rồi nhập lại.")
-    frame["unit_id"] = frame["unit"].map(ids).astype(float)
-    fail(frame, frame["unit"].notna() & frame["unit_id"].isna(), frame["unit"].map(reasons))
+    unit_ids = np.array([np.nan if ids[text] is None else ids[text] for text in texts], dtype=float)
+    frame["unit_id"] = take(unit_ids, codes, np.nan)
+    why = pd.Series(take(np.array([reasons.get(text) for text in texts], dtype=object), codes, None),
+                    index=frame.index, dtype=object)
+    fail(frame, (codes >= 0) & np.isnan(frame["unit_id"].to_numpy()), why)
 
 
 # ---------------------------------------------------------------- persons
