@@ -198,7 +198,7 @@ def grid(sha256: str, sheet: str | None, original_name: str | None) -> Grid:
         grids[key] = Grid([])
         for item in read_once(sha256, original_name, sheet).sheets:
             if item.name == sheet or sheet is None:
-                decoded = SheetData(name=item.name, rows=[list(row) for row in item.rows])
+                decoded = SheetData(name=item.name, rows=list(item.rows))  # the kept read's rows, never changed
                 convert_legacy_text(decoded)
                 turn_transposed([decoded], HEADER_SPECS)  # rows as the pipeline read them, so row numbers agree
                 grids[key] = Grid(decoded.rows)
