@@ -222,12 +222,10 @@ def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
     if ctx.options.create_persons and missing.any():
         todo = pairs[missing]
         _insert_persons(ctx, todo[["full_name", "key", "unit_id"]])
-        created = _created_persons(ctx)
-        created_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(created["key"]),
-                                 int_ids(created["home_unit_id"]) + 1)
-        todo_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(todo["key"]), int_ids(todo["unit_id"]) + 1)
-        found = pd.Index(created_keys).get_indexer(todo_keys)
-        pairs.loc[todo.index, "person_id"] = take(created["id"].to_numpy(dtype=float), found, np.nan)
+        # ids ascend in insertion order within the transaction (as the meetings' do), so they line up with `todo`
+        created = db.session.scalars(select(Person.id).where(Person.import_batch_id == ctx.batch_id)
+                                     .order_by(Person.id)).all()
+        pairs.loc[todo.index, "person_id"] = np.array(created, dtype=float)
     elif missing.any():
         pairs.loc[missing, "problem"] = "không tìm thấy '" + pairs.loc[missing, "full_name"].astype(str) + \
             "' trong danh bạ"
