@@ -106,18 +106,21 @@ def split_ref(ref: str) -> tuple[int, int]:
 
 
 def read_once(sha256: str, original_name: str | None, sheet: str | None = None,
-              every_sheet: bool = False) -> Workbook:
+              every_sheet: bool = False, keep: bool = True) -> Workbook:
     """The stored file as the pipeline's reader gives it (every sheet, or only `sheet`), read once per app context
-    (a request, a job, a command): the copy carrying cell fixes, the preview's grid and the sheet list share one
-    read. Keyed by the content hash, a kept read is never stale; callers copy the rows they change."""
+    (a request, a job, a command): the pipeline, the copy carrying cell fixes, the preview's grid and the sheet list
+    share one read. Keyed by the content hash, a kept read is never stale; callers copy the rows they change.
+    `keep=False` uses a read already kept but keeps no new one (a commit shows no grid: its read is freed)."""
     reads = g.setdefault("import_reads", {})
     suffix = Path(original_name or "").suffix.lower()
     every = (sha256, suffix, None)
     key = every if sheet is None or every_sheet or every in reads else (sha256, suffix, sheet)
-    if key not in reads:
+    book = reads.get(key)
+    if book is None:
         with readable(sha256, original_name) as path:
-            reads[key] = read_workbook(path, limits(), None, key[2])
-    book = reads[key]
+            book = read_workbook(path, limits(), None, key[2])
+        if keep:
+            reads[key] = book
     if sheet is not None and book.format != "csv" and sheet not in [s.name for s in book.sheets]:
         raise importers.ImportFileError(SHEET_NOT_FOUND.format(name=sheet))  # as the reader refuses it
     return book
@@ -154,9 +157,9 @@ def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, orig
     """Run the pure pipeline on a stored file (`layout` = the officer's corrections, importers.overrides); cell
     fixes (`overrides`) are applied to the grid read once, never written back to a file."""
     with readable(sha256, original_name) as path:
-        if not overrides:  # the kept read (shared with the preview's grid and sheet list), on a copy
+        if not overrides:  # the read kept for the preview (its grid and sheet list), on a copy
             named = (layout or {}).get("sheets")  # the officer's sheets: the pipeline takes each out of every sheet
-            book = read_once(sha256, original_name, sheet, every_sheet=bool(named))
+            book = read_once(sha256, original_name, sheet, every_sheet=bool(named), keep=False)
             book = _working_copy(book, None if named else sheet)
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
                                         original_name=original_name, overrides=layout, book=book,
