@@ -160,7 +160,8 @@ def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, orig
         if not overrides:  # the read kept for the preview (its grid and sheet list), on a copy
             named = (layout or {}).get("sheets")  # the officer's sheets: the pipeline takes each out of every sheet
             book = read_once(sha256, original_name, sheet, every_sheet=bool(named), keep=False)
-            book = _working_copy(book, None if named else sheet)
+            if any(book is kept for kept in g.get("import_reads", {}).values()):  # a read of its own is changed as is
+                book = _working_copy(book, None if named else sheet)
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
                                         original_name=original_name, overrides=layout, book=book,
                                         today=local_today())
