@@ -9,6 +9,7 @@ Either is rewritten as a table (a header row of the labels, a row per person) be
 every later stage reads it as any roster. Both shapes are recognised strictly: labels that name known fields word for
 word, the name label among them, and for cards the name label repeated once per block."""
 
+from functools import lru_cache
 from typing import Any
 
 from .mapping import worded_field
@@ -24,6 +25,13 @@ def _label(cell: Any, specs) -> tuple[str | None, Any]:
     """(field, value after a colon) of a cell written as a label ('Họ và tên:' or 'Họ và tên: Lê An')."""
     if not isinstance(cell, str) or not cell.strip():
         return None, None
+    return _text_label(cell, specs)
+
+
+@lru_cache(maxsize=8192)
+def _text_label(cell: str, specs) -> tuple[str | None, Any]:
+    """`_label` of a text cell, worked out once per text: both layouts scan the same first rows of three columns
+    of every sheet, names and unit names repeating down them."""
     head, colon, tail = cell.partition(":")
     text = clean_text(head)
     if not text or len(text) > 60:

@@ -100,9 +100,15 @@ def _join_text(cells) -> str:
 
 
 def convert_legacy_text(sheet: SheetData) -> list[dict]:
-    """Decode TCVN3/VNI cells of a sheet in place; returns the before -> after pairs."""
+    """Decode TCVN3/VNI cells of a sheet: a row holding one is replaced by a decoded copy in `sheet.rows` (the
+    row lists themselves are never changed, so rows shared with another read stay as read); returns the before ->
+    after pairs."""
     conversions = find_legacy_cells(sheet.name, zip(*sheet.rows)) if sheet.rows else []
+    copied = set()
     for item in conversions:
+        if item["row"] not in copied:
+            sheet.rows[item["row"]] = list(sheet.rows[item["row"]])
+            copied.add(item["row"])
         sheet.rows[item["row"]][item["col"]] = item["after"]
     return [_public(item) for item in conversions]
 
@@ -276,6 +282,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         if path.is_file():
             _preload_pandas(path)
         book = read_workbook(path, limits, deadline, sheet)
+    elif fixes.sheets and book.format != "csv":  # the one sheet named, out of a book read whole, as read alone
+        book = replace(book, sheets=[item for item in book.sheets if item.name == sheet])
+        if not book.sheets:
+            raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     if kind in (None, "roster"):
         for item in book.sheets:
             unpivot_assignment_matrix(item)

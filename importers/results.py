@@ -105,6 +105,14 @@ class ParseResult:
         frame = self.row_frame.astype(object).where(self.row_frame.notna(), None)
         return frame.to_dict("records")
 
+    def row_columns(self) -> dict[str, list]:
+        """`rows` as columns (row, outcome, reason, record_count, and sheet when several are read): the same values
+        without a dict per row, for callers going through every row of a large file."""
+        if self.row_frame is None:
+            return {"row": [], "outcome": [], "reason": [], "record_count": []}
+        return {name: values.astype(object).where(values.notna(), None).tolist()
+                for name, values in self.row_frame.items()}
+
     def columns_as_dicts(self) -> list[dict]:
         """The table's columns as JSON-ready dicts."""
         return [column.as_dict() for column in self.columns]

@@ -215,6 +215,7 @@ def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, d
     Raises importers.ImportFileError when the file cannot be read at all (the batch keeps the message)."""
     batch = db.session.get(ImportBatch, batch_id)
     try:
+        sheets = files.sheet_names(batch.sha256, batch.file_name)  # every sheet, read once: the parse reads it too
         result, notices = _read(batch, scope_path)
     except importers.ImportFileError as exc:
         db.session.rollback()
@@ -222,7 +223,6 @@ def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, d
         update_batch(batch_id, error=exc.message, summary=_unplaced(batch, exc.message))
         db.session.commit()
         raise
-    sheets = files.sheet_names(batch.sha256, batch.file_name)  # reads every sheet: the grids shown are among them
     if progress:
         progress(20)
     ctx, refused, rows = run_context(batch, scope_path, progress, strict=False), None, []

@@ -3,6 +3,7 @@ import hashlib
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -105,21 +106,31 @@ def split_ref(ref: str) -> tuple[int, int]:
 
 
 def read_once(sha256: str, original_name: str | None, sheet: str | None = None,
-              every_sheet: bool = False) -> Workbook:
+              every_sheet: bool = False, keep: bool = True) -> Workbook:
     """The stored file as the pipeline's reader gives it (every sheet, or only `sheet`), read once per app context
-    (a request, a job, a command): the copy carrying cell fixes, the preview's grid and the sheet list share one
-    read. Keyed by the content hash, a kept read is never stale; callers copy the rows they change."""
+    (a request, a job, a command): the pipeline, the copy carrying cell fixes, the preview's grid and the sheet list
+    share one read. Keyed by the content hash, a kept read is never stale; callers copy the rows they change.
+    `keep=False` uses a read already kept but keeps no new one (a commit shows no grid: its read is freed)."""
     reads = g.setdefault("import_reads", {})
     suffix = Path(original_name or "").suffix.lower()
     every = (sha256, suffix, None)
     key = every if sheet is None or every_sheet or every in reads else (sha256, suffix, sheet)
-    if key not in reads:
+    book = reads.get(key)
+    if book is None:
         with readable(sha256, original_name) as path:
-            reads[key] = read_workbook(path, limits(), None, key[2])
-    book = reads[key]
+            book = read_workbook(path, limits(), None, key[2])
+        if keep:
+            reads[key] = book
     if sheet is not None and book.format != "csv" and sheet not in [s.name for s in book.sheets]:
         raise importers.ImportFileError(SHEET_NOT_FOUND.format(name=sheet))  # as the reader refuses it
     return book
+
+
+def _working_copy(book: Workbook, sheet: str | None) -> Workbook:
+    """A copy of a kept read the pipeline may change in place (rows, merges), holding what the reader would have
+    read for `sheet`: that sheet alone when one is named, else every sheet."""
+    kept = [s for s in book.sheets if sheet is None or book.format == "csv" or s.name == sheet]
+    return replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges)) for s in kept])
 
 
 def _patched_book(
@@ -146,9 +157,14 @@ def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, orig
     """Run the pure pipeline on a stored file (`layout` = the officer's corrections, importers.overrides); cell
     fixes (`overrides`) are applied to the grid read once, never written back to a file."""
     with readable(sha256, original_name) as path:
-        if not overrides:
+        if not overrides:  # the read kept for the preview (its grid and sheet list), on a copy
+            named = (layout or {}).get("sheets")  # the officer's sheets: the pipeline takes each out of every sheet
+            book = read_once(sha256, original_name, sheet, every_sheet=bool(named), keep=False)
+            if any(book is kept for kept in g.get("import_reads", {}).values()):  # a read of its own is changed as is
+                book = _working_copy(book, None if named else sheet)
             return importers.parse_file(path, kind=kind, sheet=sheet, mapping=mapping, limits=limits(),
-                                        original_name=original_name, overrides=layout, today=local_today())
+                                        original_name=original_name, overrides=layout, book=book,
+                                        today=local_today())
         book, patched_sheet = _patched_book(sha256, original_name, sheet, overrides)
         result = importers.parse_file(path, kind=kind, sheet=patched_sheet, mapping=mapping, limits=limits(),
                                       original_name=original_name, overrides=layout, book=book, today=local_today())
@@ -156,16 +172,42 @@ def parse(sha256: str, kind=None, sheet=None, mapping=None, overrides=None, orig
     return result
 
 
-def grid(sha256: str, sheet: str | None, original_name: str | None) -> list[list]:
+class Grid(Sequence):
+    """A sheet's rows as lists of JSON-typed cells, each row converted when first asked for (the preview shows a
+    few hundred rows of a sheet that may hold a hundred thousand)."""
+
+    def __init__(self, rows: list[list]):
+        self._rows, self._done = rows, {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._rows)))]
+        position = index + len(self._rows) if index < 0 else index
+        if not 0 <= position < len(self._rows):
+            raise IndexError(index)
+        if position not in self._done:
+            self._done[position] = [json_cell(cell) for cell in self._rows[position]]
+        return self._done[position]
+
+
+def grid(sha256: str, sheet: str | None, original_name: str | None) -> Grid:
     """The chosen sheet's cells (JSON-typed, anchored at A1, legacy text decoded as `importers.inspect_file` does)
-    for the preview and the failed-rows workbook."""
-    for item in read_once(sha256, original_name, sheet).sheets:
-        if item.name == sheet or sheet is None:
-            decoded = SheetData(name=item.name, rows=[list(row) for row in item.rows])
-            convert_legacy_text(decoded)
-            turn_transposed([decoded], HEADER_SPECS)  # rows as the pipeline read them, so row numbers agree
-            return [[json_cell(cell) for cell in row] for row in decoded.rows]
-    return []
+    for the preview and the failed-rows workbook; worked out once per app context, like the read itself."""
+    grids = g.setdefault("import_grids", {})
+    key = (sha256, Path(original_name or "").suffix.lower(), sheet)
+    if key not in grids:
+        grids[key] = Grid([])
+        for item in read_once(sha256, original_name, sheet).sheets:
+            if item.name == sheet or sheet is None:
+                decoded = SheetData(name=item.name, rows=list(item.rows))  # the kept read's rows, never changed
+                convert_legacy_text(decoded)
+                turn_transposed([decoded], HEADER_SPECS)  # rows as the pipeline read them, so row numbers agree
+                grids[key] = Grid(decoded.rows)
+                break
+    return grids[key]
 
 
 def sheet_names(sha256: str, original_name: str | None) -> list[dict]:

@@ -2,6 +2,7 @@
 counts them, the receipt lists them."""
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 
@@ -14,23 +15,37 @@ def row_results(result, frame: pd.DataFrame) -> list[dict]:
     failed_rows, changed_rows, reasons, recorded = set(), set(), {}, set()
     if len(frame):
         recorded = set(pd.unique(frame["src_row"]).tolist())
-        failed = frame[frame["outcome"].eq("failed")]
-        failed_rows = set(pd.unique(failed["src_row"]).tolist())
+        failed = frame["outcome"].eq("failed").to_numpy()
+        failed_rows = set(pd.unique(frame["src_row"].to_numpy()[failed]).tolist())
         changed_rows = set(pd.unique(frame.loc[frame["outcome"].isin(["created", "updated"]), "src_row"]).tolist())
-        for row, texts in failed.groupby("src_row")["reason"]:
-            reasons[int(row)] = "; ".join(dict.fromkeys(t for t in texts if t))
+        reasons = _failure_reasons(frame["src_row"].to_numpy()[failed], frame["reason"].to_numpy()[failed])
     rows = []
-    for item in result.rows:
-        row = int(item["row"])
+    columns = result.row_columns()
+    for row, kept, why in zip(columns["row"], columns["outcome"], columns["reason"]):
+        row = int(row)
         parse_errors = "; ".join(errors.get(row, []))
-        if item["outcome"] != "record" or row not in recorded:
-            outcome = "failed" if item["outcome"] == "failed" else "skipped"
-            reason = parse_errors or item.get("reason") or ""
+        if kept != "record" or row not in recorded:
+            outcome = "failed" if kept == "failed" else "skipped"
+            reason = parse_errors or why or ""
         else:
             outcome = "failed" if row in failed_rows else "imported" if row in changed_rows else "unchanged"
             reason = "; ".join(r for r in (reasons.get(row, ""), parse_errors) if r)
         rows.append({"row": row, "outcome": outcome, "reason": reason})
     return rows
+
+
+def _failure_reasons(rows: np.ndarray, texts: np.ndarray) -> dict[int, str]:
+    """Each failed source row's distinct reasons in record order, joined (records of a row come together and
+    mostly share their reason: repeats next to each other are dropped before going through them one by one)."""
+    if not len(rows):
+        return {}
+    fresh = np.ones(len(rows), dtype=bool)
+    fresh[1:] = (rows[1:] != rows[:-1]) | (texts[1:] != texts[:-1])
+    found = {}
+    for row, text in zip(rows[fresh].tolist(), texts[fresh].tolist()):
+        if text:
+            found.setdefault(int(row), {})[text] = None
+    return {row: "; ".join(texts) for row, texts in found.items()}
 
 
 def count_outcomes(rows: list[dict]) -> dict:

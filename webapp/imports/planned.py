@@ -24,12 +24,16 @@ ROLE_ORDER = {"head": 0, "deputy": 1, "member": 2}
 WILL = {"created": "write", "updated": "write", "failed": "error", "unchanged": "same"}
 
 
-def _record_sheets(result, count: int) -> list:
-    """The sheet of every record (a register read from several sheets names each row's own)."""
-    rows = [r for r in result.rows if r["outcome"] == "record" and r["record_count"]]
-    sheets = np.repeat(np.array([r.get("sheet") or result.first_sheet or "" for r in rows], dtype=object),
-                       np.array([r["record_count"] for r in rows], dtype=np.int64))
-    return list(sheets[:count])
+def _record_sheets(result, positions) -> list:
+    """The sheet of the records at `positions` (a register read from several sheets names each row's own), found
+    from where each row's records end: only the records shown, not one entry per record of the file."""
+    columns = result.row_columns()
+    named = columns.get("sheet") or [None] * len(columns["row"])
+    rows = [(sheet, count) for sheet, outcome, count in zip(named, columns["outcome"], columns["record_count"])
+            if outcome == "record" and count]
+    names = [sheet or result.first_sheet or "" for sheet, _ in rows]
+    ends = np.cumsum(np.array([count for _, count in rows], dtype=np.int64))
+    return [names[at] if at < len(names) else "" for at in np.searchsorted(ends, np.asarray(positions), side="right")]
 
 
 def _sources(result, layout: dict | None) -> tuple[dict, dict, dict]:
@@ -159,10 +163,12 @@ def _failed_rows(result, fields, sources, issues, grid_of) -> list[dict]:
     """Rows that fail before giving a record, each as a line of the cells its fields would have read."""
     lines = []
     by_field = sources[0]
-    for item in result.rows:
-        if item["outcome"] != "failed" or len(lines) >= RECORDS_MAX:
+    columns = result.row_columns()
+    named = columns.get("sheet") or [None] * len(columns["row"])
+    for row, outcome, reason, sheet in zip(columns["row"], columns["outcome"], columns["reason"], named):
+        if outcome != "failed" or len(lines) >= RECORDS_MAX:
             continue
-        row, sheet = int(item["row"]), item.get("sheet") or result.first_sheet or ""
+        row, sheet = int(row), sheet or result.first_sheet or ""
         grid = grid_of(sheet)
         cells = grid[row - 1] if 0 < row <= len(grid) else []
         values = {}
@@ -170,7 +176,7 @@ def _failed_rows(result, fields, sources, issues, grid_of) -> list[dict]:
             texts = [cells[column_index(letter)] for letter in by_field.get(f, [])
                      if column_index(letter) < len(cells) and cells[column_index(letter)] not in (None, "")]
             values[f] = " ".join(str(v) for v in texts) or None
-        message = issues.get(row, (None, None))[1] or item.get("reason")
+        message = issues.get(row, (None, None))[1] or reason
         lines.append({"row": row, "sheet": sheet, "will": "error", "level": "error", "message": message,
                       "values": values, "cells": {f: _cells(f, {}, sheet, row, sources) for f in fields},
                       "unit_label": "", "new_unit": False, "person": None})
@@ -194,9 +200,9 @@ def planned(result, frame: pd.DataFrame, batch_id: int, layout: dict | None, gri
     unit_text = named.where(named.notna(), frame["unit"] if "unit" in frame else None)
     levels = _levels(frame, issues)
     chosen = levels.sort_values(kind="stable").index[:RECORDS_MAX - len(failed)]
-    sheets = _record_sheets(result, len(frame))
-    lines = [_line(record, sheets[i] if i < len(sheets) else "", fields, sources, issues, labels, new_units,
-                   new_persons) for i, record in zip(chosen, frame.loc[chosen].to_dict("records"))]
+    sheets = _record_sheets(result, chosen)
+    lines = [_line(record, sheet, fields, sources, issues, labels, new_units, new_persons)
+             for sheet, record in zip(sheets, frame.loc[chosen].to_dict("records"))]
     ordered = failed + lines
     ordered.sort(key=lambda line: ORDER[line["level"]])  # stable: within a level, file order
     return {"fields": list(fields), "records": ordered, "total": len(frame) + len(failed),

@@ -5,6 +5,7 @@ It is built from the very run the dry run makes (`commit.execute`, then rolled b
 would do: a unit found exactly (shown with its ward), a new one, or one waiting for the officer's confirmation
 (a near match or a name borne in several wards, never applied on its own). The officer's answers are kept on the
 batch (`ImportBatch.confirmations`) and read by the commit through `Context.confirmations`."""
+import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
@@ -39,15 +40,21 @@ def _persons(frame: pd.DataFrame, batch_id: int) -> tuple[list[dict], int]:
         return [], 0
     created = list(db.session.scalars(select(Person.id).where(Person.import_batch_id == batch_id)))
     births = frame["birth_date"] if "birth_date" in frame else pd.Series(None, index=frame.index, dtype=object)
-    people = pd.DataFrame({"name": frame["full_name"], "birth": births.where(births.notna(), ""),
-                           "person_id": frame["person_id"].astype(float), "reason": frame["reason"]})
-    grouped = people.groupby(["name", "birth"], sort=True, dropna=True).agg(
-        n=("name", "size"), person_id=("person_id", "min"), reason=("reason", "first")).reset_index()
+    name_codes, names = pd.factorize(frame["full_name"], use_na_sentinel=True)  # a record without a name: none
+    birth_codes, birth_texts = pd.factorize(births.where(births.notna(), ""))
+    named, width = name_codes >= 0, max(len(birth_texts), 1)
+    people = pd.DataFrame({"key": name_codes[named].astype(np.int64) * width + birth_codes[named],
+                           "person_id": frame["person_id"].astype(float).to_numpy()[named],
+                           "reason": frame["reason"].to_numpy(dtype=object)[named]})
+    grouped = people.groupby("key", sort=False).agg(
+        n=("key", "size"), person_id=("person_id", "min"), reason=("reason", "first")).reset_index()
+    grouped["name"] = np.asarray(names, dtype=object)[grouped["key"].to_numpy() // width]
+    grouped["birth"] = np.asarray(birth_texts, dtype=object)[grouped["key"].to_numpy() % width]
     grouped["state"] = "exact"
     grouped.loc[grouped["person_id"].isin(created), "state"] = "new"
     grouped.loc[grouped["person_id"].isna(), "state"] = "problem"
     grouped["rank"] = grouped["state"].map({"problem": 0, "new": 1, "exact": 2})
-    shown = grouped.sort_values(["rank", "name"], kind="stable").head(LINES_MAX)
+    shown = grouped.sort_values(["rank", "name", "birth"]).head(LINES_MAX)  # (name, birth) is one line
     lines = [{"text": r.name, "birth": r.birth or None, "count": int(r.n), "state": r.state,
               "person_id": int(r.person_id) if r.state == "exact" else None,
               "reason": str(r.reason) if r.state == "problem" and r.reason == r.reason and r.reason else None}
@@ -84,16 +91,30 @@ def words(frame: pd.DataFrame, grid: list[list], columns: list[dict], field: str
     return frame["src_row"].map(texts)
 
 
+def _pairs(read: pd.Series, named: dict, raw: pd.Series | None) -> list[tuple[tuple[str, str], int]]:
+    """((cell text, value read), records) of a column, "" for a missing value; without the cell text, a value
+    stands for its label (each distinct value counted once: a million marks hold a handful of letters)."""
+    if raw is not None:
+        read = read.where(read.notna(), None)
+        return list(pd.DataFrame({"text": raw.fillna(""), "value": read.fillna("")}).value_counts(sort=False).items())
+    codes, uniques = pd.factorize(read, use_na_sentinel=True)
+    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)  # slot 0: the missing values
+    found = {}
+    for value, n in zip([None, *uniques], counts.tolist()):
+        if n:
+            key = (named.get(value, value), value) if value is not None else ("", "")
+            found[key] = found.get(key, 0) + n
+    return list(found.items())
+
+
 def _vocabulary(frame: pd.DataFrame, column: str, labels: dict, raw: pd.Series | None) -> list[dict]:
     """Each word of the file's role or mark column once, with what it was read as."""
     if column not in frame:
         return []
     named = {getattr(k, "value", k): in_vietnamese(v) for k, v in labels.items()}  # kept in the plan
-    read = frame[column].where(frame[column].notna(), None)
-    said = raw if raw is not None else read.map(lambda v: named.get(v, v) if v is not None else "")
-    pairs = pd.DataFrame({"text": said.fillna(""), "value": read.fillna("")}).value_counts(sort=False)
     lines = [{"text": text, "value": value or None, "label": named.get(value, value) if value else "không đọc được",
-              "count": int(n), "state": "exact" if value in named else "problem"} for (text, value), n in pairs.items()]
+              "count": int(n), "state": "exact" if value in named else "problem"}
+             for (text, value), n in _pairs(frame[column], named, raw)]
     return sorted(lines, key=lambda line: (line["state"] != "problem", line["label"], line["text"]))[:LINES_MAX]
 
 

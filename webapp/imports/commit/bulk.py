@@ -1,7 +1,7 @@
-"""Bulk writes of an import inside the session's transaction: COPY on PostgreSQL, json_each on SQLite,
+"""Bulk writes of an import inside the session's transaction: COPY on PostgreSQL, multi-row VALUES on SQLite,
 executemany elsewhere; a big SQLite insert builds its random-order index once afterwards."""
 import itertools
-import json
+import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
 
@@ -24,9 +24,10 @@ def bulk_insert(table, columns: list[str], rows, fixed: dict | None = None) -> i
     returns the number of rows.
 
     The hot path of an import: Core/ORM per-row parameter processing costs more than the insert itself. PostgreSQL
-    (psycopg) gets the rows through COPY (executemany manages ~26,000 rows/s there); SQLite gets each chunk as one
-    JSON parameter unpacked by json_each (a third faster than the DBAPI's executemany for a million rows); any
-    other database gets the DBAPI's executemany."""
+    (psycopg) gets the rows through COPY (executemany manages ~26,000 rows/s there); SQLite gets statements of as
+    many rows as its parameter limit allows (`INSERT … VALUES (…), (…), …`: per million marks ~1.8 s less than
+    one JSON parameter unpacked by json_each, which itself beat the DBAPI's executemany); any other database gets
+    the DBAPI's executemany."""
     connection = db.session.connection()
     fixed = fixed or {}
     quote = connection.dialect.identifier_preparer.quote
@@ -34,15 +35,38 @@ def bulk_insert(table, columns: list[str], rows, fixed: dict | None = None) -> i
     tail = tuple(fixed.values())
     if connection.dialect.driver == "psycopg":
         return _copy_rows(connection, target, rows, tail)
-    if _json_each_available(connection):
+    if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA cache_size=-32768")  # index pages of a million-row insert stay in memory
-        picks = ", ".join([f"value->>{i}" for i in range(len(columns))] + ["?"] * len(fixed))
-        sql = f"INSERT INTO {target} SELECT {picks} FROM json_each(?)"
-        return _insert_chunks(rows, lambda chunk: connection.exec_driver_sql(
-            sql, (*tail, json.dumps(chunk, ensure_ascii=False, allow_nan=False))))
+        return _insert_values(connection, target, len(columns), rows, tail)
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {target} VALUES ({', '.join([mark] * (len(columns) + len(fixed)))})"
     return _insert_chunks(rows, lambda chunk: connection.exec_driver_sql(sql, [row + tail for row in chunk]))
+
+
+def _values_sql(target: str, width: int, count: int, fixed: int) -> str:
+    """INSERT of `count` rows of `width` numbered parameters each, the `fixed` ones shared after them all."""
+    shared = [f"?{count * width + i + 1}" for i in range(fixed)]
+    rows = (f"({', '.join([f'?{n * width + i + 1}' for i in range(width)] + shared)})" for n in range(count))
+    return f"INSERT INTO {target} VALUES {', '.join(rows)}"
+
+
+def _insert_values(connection, target: str, width: int, rows, tail: tuple) -> int:
+    """SQLite: statements of as many rows as its parameter limit allows (999 before SQLite 3.32, 32,766 since)."""
+    try:
+        limit = connection.connection.dbapi_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except AttributeError:  # Python before 3.11
+        limit = 999
+    per_statement = max(1, min(1000, (limit - len(tail)) // max(width, 1)))
+    statements = {}
+
+    def insert_chunk(chunk: list[tuple]) -> None:
+        for start in range(0, len(chunk), per_statement):
+            part = chunk[start:start + per_statement]
+            if len(part) not in statements:
+                statements[len(part)] = _values_sql(target, width, len(part), len(tail))
+            connection.exec_driver_sql(statements[len(part)], (*itertools.chain.from_iterable(part), *tail))
+
+    return _insert_chunks(rows, insert_chunk)
 
 
 def _copy_rows(connection, target: str, rows, tail: tuple) -> int:
@@ -54,11 +78,6 @@ def _copy_rows(connection, target: str, rows, tail: tuple) -> int:
             copy.write_row(row + tail)
             total += 1
     return total
-
-
-def _json_each_available(connection) -> bool:
-    """SQLite with the JSON functions and the ->> operator built in (3.38 and later)."""
-    return connection.dialect.name == "sqlite" and connection.dialect.dbapi.sqlite_version_info >= (3, 38)
 
 
 def _insert_chunks(rows, insert_chunk) -> int:

@@ -10,9 +10,11 @@ from .context import Context
 
 def source_rows(result) -> np.ndarray:
     """Excel row of every record: the pipeline emits records in row order, `record_count` per row."""
-    rows = [r for r in result.rows if r["outcome"] == "record" and r["record_count"]]
-    return np.repeat(np.array([r["row"] for r in rows], dtype=np.int64),
-                     np.array([r["record_count"] for r in rows], dtype=np.int64))
+    columns = result.row_columns()
+    rows = [(row, count) for row, outcome, count in zip(columns["row"], columns["outcome"], columns["record_count"])
+            if outcome == "record" and count]
+    return np.repeat(np.array([row for row, _ in rows], dtype=np.int64),
+                     np.array([count for _, count in rows], dtype=np.int64))
 
 
 def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -84,7 +84,8 @@ def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
     may_create, parent = _creation_parent(ctx)
     confirmed = confirmed_units(ctx.confirmations)
     ids, reasons, lines, pending = {}, {}, {}, []
-    for text in frame["unit"].dropna().unique():
+    codes, texts = pd.factorize(frame["unit"], use_na_sentinel=True)  # each distinct text once, in file order
+    for text in texts:
         found = index.match(text)
         choice = confirmed.get(found.key) or {}
         unit_id, state = found.unit_id, found.state
@@ -110,8 +111,11 @@ def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
         raise ImportRefused("Chưa xác nhận đơn vị: " + "; ".join(f"«{t}»" for t in pending)
                             + ". Mỗi tên này gần giống hoặc trùng tên một đơn vị đã có; hãy chọn đơn vị đúng hoặc "
                             "«Tạo mới» trong bảng giá trị rồi nhập lại.")
-    frame["unit_id"] = frame["unit"].map(ids).astype(float)
-    fail(frame, frame["unit"].notna() & frame["unit_id"].isna(), frame["unit"].map(reasons))
+    unit_ids = np.array([np.nan if ids[text] is None else ids[text] for text in texts], dtype=float)
+    frame["unit_id"] = take(unit_ids, codes, np.nan)
+    why = pd.Series(take(np.array([reasons.get(text) for text in texts], dtype=object), codes, None),
+                    index=frame.index, dtype=object)
+    fail(frame, (codes >= 0) & np.isnan(frame["unit_id"].to_numpy()), why)
 
 
 # ---------------------------------------------------------------- persons
@@ -223,12 +227,10 @@ def resolve_attendance_persons(frame: pd.DataFrame, ctx: Context) -> None:
     if ctx.options.create_persons and missing.any():
         todo = pairs[missing]
         _insert_persons(ctx, todo[["full_name", "key", "unit_id"]])
-        created = _created_persons(ctx)
-        created_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(created["key"]),
-                                 int_ids(created["home_unit_id"]) + 1)
-        todo_keys = pair_keys(pd.Index(pairs["key"].unique()).get_indexer(todo["key"]), int_ids(todo["unit_id"]) + 1)
-        found = pd.Index(created_keys).get_indexer(todo_keys)
-        pairs.loc[todo.index, "person_id"] = take(created["id"].to_numpy(dtype=float), found, np.nan)
+        # ids ascend in insertion order within the transaction (as the meetings' do), so they line up with `todo`
+        created = db.session.scalars(select(Person.id).where(Person.import_batch_id == ctx.batch_id)
+                                     .order_by(Person.id)).all()
+        pairs.loc[todo.index, "person_id"] = np.array(created, dtype=float)
     elif missing.any():
         pairs.loc[missing, "problem"] = "không tìm thấy '" + pairs.loc[missing, "full_name"].astype(str) + \
             "' trong danh bạ"
