@@ -82,6 +82,8 @@ def _audited(table: str, record_id: int) -> str:
 
 
 NOT_CREATES = {
+    "paperwork.upload_signed": "keeps a signed PDF against a number; twins take turns on the number and the second "
+                               "is refused unless it confirms a replacement (tests/webapp/paperwork/test_signed.py)",
     "assessments.close": "closes or reopens a round: a state change, repeated harmlessly",
     "assessments.refresh": "recomputes a round's figures in place",
     "assessments.reopen": "reopens one assessment: a state change",
@@ -235,9 +237,8 @@ def creates(t) -> dict[str, list[Create]]:
         "paperwork.issue_assignment": [Create("admin", f"/paperwork/issue/assignment/{t.group}",
                                               f"/paperwork/issue/assignment/{t.group}",
                                               _rows("outgoing_document"), True)],
-        "paperwork.issue_briefing_report": [Create("admin", "/dashboard/report",
-                                                   "/paperwork/issue/briefing-report",
-                                                   _rows("outgoing_document"), True)],
+        "dashboard.issue_report": [Create("admin", "/dashboard/report", "/dashboard/report/issue",
+                                          _rows("outgoing_document"), True)],
         "paperwork.issue_conclusion": [Create("admin", f"/meetings/{t.briefing}",
                                               f"/paperwork/issue/conclusion/{t.briefing}",
                                               _rows("outgoing_document"), True)],

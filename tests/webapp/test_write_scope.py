@@ -450,8 +450,8 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                   ("attendance_rule",))],
         "paperwork.issue_assignment": [Case(f"/paperwork/issue/assignment/{t.group}", {}, ("outgoing_document",))],
         # the dashboard's filters refuse a unit out of scope with a notice, back on the dashboard
-        "paperwork.issue_briefing_report": [Field("/paperwork/issue/briefing-report", {"unit": t.ward},
-                                                  ("outgoing_document",), refusal=frozenset({302}))],
+        "dashboard.issue_report": [Field("/dashboard/report/issue", {"unit": t.ward},
+                                         ("outgoing_document",), refusal=frozenset({302}))],
         "paperwork.issue_conclusion": [Case(f"/paperwork/issue/conclusion/{t.meeting}", {},
                                             ("outgoing_document",))],
         "paperwork.issue_invitation": [Case(f"/paperwork/issue/invitation/{t.meeting}", {},

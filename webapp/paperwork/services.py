@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ..clock import utcnow
 from ..extensions import db
 from ..models import OutgoingDocument, SignedCopy, Unit
-from ..services import RuleViolation
+from ..services import RuleViolation, take_turns
 from ..units.identity import identity_for, own_settings
 from ..uploads import upload_folder
 from .document import DocSection, DocTable, OfficialDocument
@@ -108,7 +108,9 @@ SIGNED_FOLDER = "signed"
 def attach_signed_copy(user, document: OutgoingDocument, file_name: str, data: bytes, verdict: Verdict,
                        replace: bool) -> SignedCopy:
     """Keep the signed PDF byte for byte against the number with its check; a number that has one already takes
-    another only when the officer confirms the replacement, and the replaced copy is kept as history."""
+    another only when the officer confirms the replacement, and the replaced copy is kept as history. A double
+    submit takes turns on the number, so its second upload meets the first and is refused."""
+    take_turns(document)
     earlier = current_signed_copy(document)
     if earlier is not None and not replace:
         raise RuleViolation("replace", _("Số %(symbol)s đã có bản ký số (tải lên lúc trước). Muốn thay bằng tệp "
