@@ -10,19 +10,19 @@ from .models import FeedbackCategory, FeedbackItem, FieldVisit, Role, Task
 CONTENT_ROLES = frozenset({Role.ADMIN, Role.LEADERSHIP})  # read every restricted text
 
 
-def may_see_content(user, item: FeedbackItem) -> bool:
+def can_see_content(user, item: FeedbackItem) -> bool:
     """Restricted categories: only admins, leadership and the assigned handler see the content."""
     return (not item.category.restricted) or user.role in CONTENT_ROLES or item.handler_id == user.id
 
 
 def content_visible_clause(user):
-    """SQL twin of `may_see_content` (needs FeedbackCategory joined on the item's category)."""
+    """SQL twin of `can_see_content` (needs FeedbackCategory joined on the item's category)."""
     if user.role in CONTENT_ROLES:
         return true()
     return or_(FeedbackCategory.restricted.is_(False), FeedbackItem.handler_id == user.id)
 
 
-def may_see_visit_text(user, visit: FieldVisit) -> bool:
+def can_see_visit_text(user, visit: FieldVisit) -> bool:
     """A restricted visit's text: its author, admins and leadership, and the handler of the complaint raised
     from it; the caller has already checked that the user may read the visit at all."""
     if not visit.restricted or user.role in CONTENT_ROLES:
@@ -33,15 +33,15 @@ def may_see_visit_text(user, visit: FieldVisit) -> bool:
                                                            FeedbackItem.handler_id == user.id).limit(1)) is not None
 
 
-def may_see_task_text(user, task: Task) -> bool:
+def can_see_task_text(user, task: Task) -> bool:
     """A task made from a complaint or a visit copies its text (the visit's page fills the title in from it): its
     title and description are read by those who may read the source's text."""
     if task.source_kind == "feedback" and task.source_id:
         item = db.session.get(FeedbackItem, task.source_id)
-        return item is None or may_see_content(user, item)
+        return item is None or can_see_content(user, item)
     if task.source_kind == "field_visit" and task.source_id:
         visit = db.session.get(FieldVisit, task.source_id)
-        return visit is None or may_see_visit_text(user, visit)
+        return visit is None or can_see_visit_text(user, visit)
     return True
 
 
@@ -51,7 +51,7 @@ def _not_by(column, value):
 
 
 def task_text_visible_clause(user):
-    """SQL twin of `may_see_task_text`, over Task."""
+    """SQL twin of `can_see_task_text`, over Task."""
     if user.role in CONTENT_ROLES:
         return true()
     hidden_item = (select(FeedbackItem.id).join(FeedbackCategory, FeedbackCategory.id == FeedbackItem.category_id)

@@ -27,7 +27,7 @@ from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.feedback.services import record_feedback, save_category, transition
 from webapp.models import AuditLog, FeedbackStatus, Role, Task, Unit, UnitKind, User
-from webapp.restricted import may_see_task_text, task_text_visible_clause
+from webapp.restricted import can_see_task_text, task_text_visible_clause
 from webapp.tasks.queries import TaskFilters, task_select
 from webapp.tasks.services import create_task
 from webapp.visits.queries import followed_assignments
@@ -227,6 +227,6 @@ def _check_task_clause(logins: list[str]) -> None:
     for login in logins:
         user = db.session.scalar(select(User).where(User.username == login))
         visible = set(db.session.scalars(select(Task.id).where(task_text_visible_clause(user))))
-        assert {t.id for t in tasks if may_see_task_text(user, t)} == visible, login
+        assert {t.id for t in tasks if can_see_task_text(user, t)} == visible, login
         found = db.session.scalars(task_select(user, TaskFilters(q=VISIT["difficulties"]))).all()
-        assert all(may_see_task_text(user, task) for task in found), login
+        assert all(can_see_task_text(user, task) for task in found), login

@@ -27,20 +27,12 @@ def _own_clause(user):
     return or_(*clauses) if clauses else Assessment.id.is_(None)
 
 
-def may_see_round(user, round_: AssessmentRound) -> bool:
-    return round_ in rounds_for(user)
-
-
 def assessments_in(user, round_: AssessmentRound) -> list[Assessment]:
     statement = (select(Assessment).options(selectinload(Assessment.person), selectinload(Assessment.group))
                  .where(Assessment.round_id == round_.id).order_by(Assessment.group_id, Assessment.id))
     if user.role not in BOARD:
         statement = statement.where(_own_clause(user))
     return list(db.session.scalars(statement))
-
-
-def may_self_assess(user, assessment: Assessment) -> bool:
-    return user.person_id is not None and assessment.person_id == user.person_id
 
 
 def is_own(user, assessment: Assessment | GroupAssessment) -> bool:
@@ -50,20 +42,6 @@ def is_own(user, assessment: Assessment | GroupAssessment) -> bool:
     return assessment.group_id in headed_group_ids(user)
 
 
-def may_propose(user, assessment: Assessment) -> bool:
-    """The group's head or deputy, or an admin whose scope holds the round; never on their own assessment."""
-    if is_own(user, assessment):
-        return False
-    if assessment.group_id in headed_group_ids(user):
-        return True
-    return user.role == Role.ADMIN and may_see_round(user, assessment.round)
-
-
-def may_decide(user, assessment: Assessment | GroupAssessment) -> bool:
-    """The board, within the round's scope; never on their own assessment or their own group's."""
-    return user.role in BOARD and not is_own(user, assessment) and may_see_round(user, assessment.round)
-
-
 def group_assessments_in(user, round_: AssessmentRound) -> list[GroupAssessment]:
     """The board sees every group of the round, a head the groups they lead."""
     statement = (select(GroupAssessment).options(selectinload(GroupAssessment.group))
@@ -71,8 +49,3 @@ def group_assessments_in(user, round_: AssessmentRound) -> list[GroupAssessment]
     if user.role not in BOARD:
         statement = statement.where(GroupAssessment.group_id.in_(headed_group_ids(user) or {0}))
     return list(db.session.scalars(statement))
-
-
-def may_self_assess_group(user, assessment: GroupAssessment) -> bool:
-    """The group's head or deputy speaks for the group."""
-    return assessment.group_id in headed_group_ids(user)

@@ -17,17 +17,9 @@ from ..permissions import ensure, requires, scope_path
 from ..rendering import render
 from ..services import REFUSED, run_service
 from . import bp, services
+from .access import can_decide, can_propose, can_see_round, can_self_assess, can_self_assess_group
 from .forms import RoundForm, StepForm, criteria_form
-from .queries import (
-    assessments_in,
-    group_assessments_in,
-    may_decide,
-    may_propose,
-    may_see_round,
-    may_self_assess,
-    may_self_assess_group,
-    rounds_for,
-)
+from .queries import assessments_in, group_assessments_in, rounds_for
 from .results import results_document
 from .rules import CRITERIA_KEYS, DEFAULT_GROUP_CRITERIA, GROUP_CRITERIA_KEYS, ORDER
 
@@ -39,10 +31,10 @@ def _self_assess(_user, assessment: Assessment, level: AssessmentLevel, text: st
     services.self_assess(assessment, level, text, today)
 
 
-STEPS = {"self": (may_self_assess, _self_assess), "propose": (may_propose, services.propose),
-         "decide": (may_decide, services.decide)}
-GROUP_STEPS = {"self": (may_self_assess_group, services.group_self_assess),
-               "decide": (may_decide, services.group_decide)}
+STEPS = {"self": (can_self_assess, _self_assess), "propose": (can_propose, services.propose),
+         "decide": (can_decide, services.decide)}
+GROUP_STEPS = {"self": (can_self_assess_group, services.group_self_assess),
+               "decide": (can_decide, services.group_decide)}
 
 
 @bp.get("/")
@@ -69,7 +61,7 @@ def open_round():
 
 def _round(round_id: int) -> AssessmentRound:
     round_ = db.get_or_404(AssessmentRound, round_id)
-    ensure(may_see_round(current_user, round_))
+    ensure(can_see_round(current_user, round_))
     return round_
 
 
@@ -143,9 +135,9 @@ def set_group_criteria(round_id: int):
 
 def _assessment(assessment_id: int) -> Assessment:
     assessment = db.get_or_404(Assessment, assessment_id)
-    visible = may_self_assess(current_user, assessment) or may_propose(current_user, assessment) \
-        or may_decide(current_user, assessment)
-    ensure(visible or (current_user.role == Role.LEADERSHIP and may_see_round(current_user, assessment.round)))
+    visible = can_self_assess(current_user, assessment) or can_propose(current_user, assessment) \
+        or can_decide(current_user, assessment)
+    ensure(visible or (current_user.role == Role.LEADERSHIP and can_see_round(current_user, assessment.round)))
     return assessment
 
 
@@ -183,8 +175,8 @@ def print_results(round_id: int):
 
 def _group_assessment(assessment_id: int) -> GroupAssessment:
     assessment = db.get_or_404(GroupAssessment, assessment_id)
-    ensure(may_self_assess_group(current_user, assessment) or (current_user.role in BOARD
-                                                               and may_see_round(current_user, assessment.round)))
+    ensure(can_self_assess_group(current_user, assessment) or (current_user.role in BOARD
+                                                               and can_see_round(current_user, assessment.round)))
     return assessment
 
 
@@ -212,7 +204,7 @@ def _page(kind: _Kind, assessment_id: int, step: str | None, form: StepForm | No
     if "self" in forms and not forms["self"].level.data:
         forms["self"].level.data = (assessment.self_level or assessment.suggested_level).value
     may_reopen = assessment.decided_level is not None and not assessment.round.closed \
-        and may_decide(current_user, assessment)
+        and can_decide(current_user, assessment)
     return render(kind.template, a=assessment, forms=forms, may_reopen=may_reopen, http_status=status)
 
 
@@ -248,7 +240,7 @@ def take_step(assessment_id: int, step: str):
 def _reopen(kind: _Kind, assessment_id: int):
     """The board opens a decided assessment again (audited like every change)."""
     assessment = kind.load(assessment_id)
-    ensure(may_decide(current_user, assessment))
+    ensure(can_decide(current_user, assessment))
     if run_service(None, services.reopen, current_user, assessment) is REFUSED:
         return _page(kind, assessment_id, None, None, 422)
     flash(_("Đã mở lại đánh giá; các bước được thực hiện lại theo thứ tự."))

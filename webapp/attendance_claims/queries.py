@@ -80,17 +80,3 @@ def pending_for(user) -> list[AttendanceClaim]:
 def pending_count(user) -> int:
     """How many declarations wait for this user (the menu's and the home page's counter)."""
     return len(pending_for(user))
-
-
-def may_decide(user, claim: AttendanceClaim) -> bool:
-    """An officer (or admin) whose scope holds every unit of the meeting confirms or rejects."""
-    return user.role in RECORDERS and can_record_meeting(user, claim.meeting)
-
-
-def may_declare_here(user, meeting: Meeting) -> bool:
-    """Who may open a meeting's declaration page: a person expected at it or following one of its units."""
-    if user.person_id is None:
-        return False
-    expected = db.session.scalar(select(Attendance.id).where(Attendance.meeting_id == meeting.id,
-                                                             Attendance.person_id == user.person_id))
-    return expected is not None or follows_a_unit_of(user.person_id, meeting)

@@ -12,8 +12,9 @@ from ..permissions import ensure, requires
 from ..rendering import render
 from ..services import run_service
 from . import bp
+from .access import can_decide, can_declare_here
 from .forms import DeclareForm, RejectForm
-from .queries import claim_of, claims_of, declarable, may_decide, may_declare_here, pending_count, pending_for
+from .queries import claim_of, claims_of, declarable, pending_count, pending_for
 from .services import confirm_claim, declare_attendance, reject_claim
 
 
@@ -33,7 +34,7 @@ def index():
 @requires()
 def declare(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
-    ensure(may_declare_here(current_user, meeting))
+    ensure(can_declare_here(current_user, meeting))
     form = DeclareForm()
     if form.validate_on_submit() and run_service(form, declare_attendance, current_user, meeting, form.note.data):
         flash(_("Đã khai báo dự cuộc họp; đang chờ cán bộ đơn vị xác nhận."))
@@ -45,7 +46,7 @@ def declare(meeting_id: int):
 
 def _decidable(claim_id: int) -> AttendanceClaim:
     claim = db.get_or_404(AttendanceClaim, claim_id)
-    ensure(may_decide(current_user, claim))
+    ensure(can_decide(current_user, claim))
     return claim
 
 
@@ -87,7 +88,7 @@ def meeting_box(meeting_id: int):
     pending = [claim for claim in pending_for(current_user) if claim.meeting_id == meeting.id]
     own = claim_of(meeting.id, current_user.person_id)
     return render("attendance_claims/_meeting_box.html", "attendance_claims/_meeting_box.html", meeting=meeting,
-                  own=own, pending=pending, can_declare=may_declare_here(current_user, meeting),
+                  own=own, pending=pending, can_declare=can_declare_here(current_user, meeting),
                   today=local_today())
 
 

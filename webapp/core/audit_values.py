@@ -13,7 +13,7 @@ from sqlalchemy import Enum as SAEnum
 
 from ..extensions import db
 from ..models import AuditLog, FeedbackItem, FieldVisit, Task
-from ..restricted import CONTENT_ROLES, may_see_content, may_see_task_text, may_see_visit_text
+from ..restricted import CONTENT_ROLES, can_see_content, can_see_task_text, can_see_visit_text
 from ..template_helpers import label, stored_value
 
 WITHHELD = _l("(Nội dung hạn chế)")
@@ -26,7 +26,7 @@ TEXT_COLUMNS = {
     "field_visit": ({"findings", "difficulties", "met_with"}, FieldVisit, None),
     "task": ({"title", "description"}, Task, None),
 }
-READERS = {FeedbackItem: may_see_content, FieldVisit: may_see_visit_text, Task: may_see_task_text}
+READERS = {FeedbackItem: can_see_content, FieldVisit: can_see_visit_text, Task: can_see_task_text}
 
 
 def _may_see(user, entry: AuditLog, columns: set[str], model, owner_key: str | None) -> bool:

@@ -28,7 +28,7 @@ def recordable_group_choices(user) -> list[tuple[int, str]]:
 
 
 def recordable_unit_choices(user) -> list[tuple[int, str]]:
-    """The units the user may record a new item for (`visibility.may_record`), in tree order."""
+    """The units the user may record a new item for (`visibility.can_record`), in tree order."""
     return indented(units_under("/", recordable_unit_ids(user, local_today())), "· ")
 
 
@@ -38,7 +38,7 @@ def person_choices() -> list[tuple[int, str]]:
 
 
 def creditable_person_choices(user) -> list[tuple[int, str]]:
-    """The persons an item may be credited to (`visibility.may_credit`)."""
+    """The persons an item may be credited to (`visibility.can_credit`)."""
     persons = db.session.scalars(select(Person).where(Person.id.in_(creditable_person_ids(user, local_today())))
                                  .order_by(Person.sort_key))
     return [NONE_CHOICE] + [(p.id, p.full_name) for p in persons]

@@ -15,19 +15,10 @@ from ..rendering import render
 from ..services import REFUSED, run_service
 from ..template_helpers import label
 from . import bp, queries
+from .access import can_act, can_credit, can_read, can_record
 from .forms import AttachmentForm, CategoryForm, FeedbackForm, TransitionForm, uploaded_files
 from .services import attach_files, ensure_default_categories, record_feedback, save_category, transition
-from .visibility import (
-    FeedbackFilters,
-    feedback_select,
-    may_act,
-    may_credit,
-    may_read,
-    may_record,
-    may_see_content,
-    present,
-    present_many,
-)
+from .visibility import FeedbackFilters, can_see_content, feedback_select, present, present_many
 from .workflow import allowed_targets
 
 
@@ -52,7 +43,7 @@ def index():
     rows = present_many(current_user, page.items)
     _log_shown(page.items, rows, "xem danh sách phản ánh")
     return render("feedback/index.html", "feedback/_rows.html", page=page, rows=rows,
-                  can_record=may_record(current_user, None), **_filter_context(filters))
+                  can_record=can_record(current_user, None), **_filter_context(filters))
 
 
 @bp.get("/export.xlsx")
@@ -90,7 +81,7 @@ def create():
     if form.validate_on_submit():
         unit = db.get_or_404(Unit, form.unit_id.data)
         group = db.session.get(WorkingGroup, form.group_id.data) if form.group_id.data else None
-        ensure(may_record(current_user, unit) and may_credit(current_user, form.source_person_id.data)
+        ensure(can_record(current_user, unit) and can_credit(current_user, form.source_person_id.data)
                and group_in_scope(current_user, group))
         item = run_service(
             form, record_feedback, current_user, received_on=form.received_on.data,
@@ -108,7 +99,7 @@ def create():
 
 def _readable_item(item_id: int) -> FeedbackItem:
     item = db.get_or_404(FeedbackItem, item_id)
-    ensure(may_read(current_user, item))
+    ensure(can_read(current_user, item))
     return item
 
 
@@ -122,7 +113,7 @@ def _transition_form(item: FeedbackItem) -> TransitionForm:
 
 def _detail(item: FeedbackItem, form: TransitionForm | None = None, attach_form: AttachmentForm | None = None,
             status: int = 200):
-    acting = may_act(current_user, item)
+    acting = can_act(current_user, item)
     return render("feedback/detail.html", "feedback/_detail.html", http_status=status,
                   view=present(current_user, item, with_history=True), can_act=acting,
                   form=form or (_transition_form(item) if acting else None),
@@ -133,7 +124,7 @@ def _detail(item: FeedbackItem, form: TransitionForm | None = None, attach_form:
 @requires()
 def detail(item_id: int):
     item = _readable_item(item_id)
-    if item.category.restricted and may_see_content(current_user, item):
+    if item.category.restricted and can_see_content(current_user, item):
         run_service(None, log_restricted_reads, [item], "xem phản ánh")
     return _detail(item)
 
@@ -150,7 +141,7 @@ def _parse_target(form: TransitionForm) -> FeedbackStatus | None:
 @requires(Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER)
 def change_status(item_id: int):
     item = _readable_item(item_id)
-    ensure(may_act(current_user, item))
+    ensure(can_act(current_user, item))
     form = _transition_form(item)
     target = _parse_target(form) if form.validate_on_submit() else None
     moved = target is not None and run_service(
@@ -176,7 +167,7 @@ def change_status(item_id: int):
 @requires(Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER)
 def add_attachments(item_id: int):
     item = _readable_item(item_id)
-    ensure(may_act(current_user, item))
+    ensure(can_act(current_user, item))
     attach_form = AttachmentForm()
     if not attach_form.validate_on_submit():
         return _detail(item, attach_form=attach_form, status=422)
@@ -196,7 +187,7 @@ def download(attachment_id: int):
     if attachment.feedback_item is None:
         abort(404)
     item = _readable_item(attachment.feedback_item_id)
-    ensure(may_see_content(current_user, item))
+    ensure(can_see_content(current_user, item))
     if item.category.restricted:
         run_service(None, log_restricted_reads, [item], "tải tệp đính kèm")
     return send_attachment(attachment)

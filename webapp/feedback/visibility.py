@@ -11,35 +11,17 @@ from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..clock import local_today
-from ..extensions import db
 from ..formfields import bounded_int
 from ..models import Assignment, FeedbackItem, FeedbackStatus, Membership, Person, Role, Unit
 from ..models.feedback import SETTLED_STATUSES
 from ..models.groups import active_on
-from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, in_scope, unit_in_scope
-from ..restricted import content_visible_clause, may_see_content  # noqa: F401  (the area's readers)
+from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, in_scope
+from ..restricted import can_see_content, content_visible_clause  # noqa: F401  (the area's readers)
 from ..unit_labels import group_label, unit_label
 from .workflow import elapsed_days, is_overdue
 
-ACTING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER}
 RECORDING_ROLES = {Role.ADMIN, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER}
 NUMBER_PATTERN = re.compile(r"^(?:pa-?)?0*(\d{1,9})$", re.IGNORECASE)
-
-
-def may_read(user, item: FeedbackItem) -> bool:
-    """Readers of the directory within their scope, the handler, and members for items they brought in."""
-    if item.handler_id == user.id or item.created_by_id == user.id:
-        return True
-    if user.role in READ_DIRECTORY:
-        return unit_in_scope(user, item.unit)
-    return user.person_id is not None and item.source_person_id == user.person_id
-
-
-def may_act(user, item: FeedbackItem) -> bool:
-    """Moving an item along: its handler, or admins and unit officers in scope, if they may see its content."""
-    if not may_see_content(user, item):
-        return False
-    return item.handler_id == user.id or (user.role in ACTING_ROLES and unit_in_scope(user, item.unit))
 
 
 SCOPED_RECORDERS = {Role.ADMIN, Role.UNIT_OFFICER}
@@ -60,17 +42,6 @@ def recordable_unit_ids(user, today: date):
             .where(or_(*followers), active_on(Assignment, today), active_on(Membership, today)))
 
 
-def may_record(user, unit: Unit | None) -> bool:
-    """Recording a new item for `unit` (None: whether the user records feedback at all)."""
-    if user.role not in RECORDING_ROLES:
-        return False
-    if unit is None:
-        return True
-    if user.role in SCOPED_RECORDERS:
-        return unit_in_scope(user, unit)
-    return unit.id in set(db.session.scalars(recordable_unit_ids(user, local_today())))
-
-
 def creditable_person_ids(user, today: date):
     """Sub-select of the persons an item may be credited to ("Thành viên nắm bắt"): members only themselves;
     heads themselves and the members of the groups they lead; admins and officers the persons in their scope
@@ -87,15 +58,8 @@ def creditable_person_ids(user, today: date):
                                                         active_on(Membership, today)))
 
 
-def may_credit(user, person_id: int | None) -> bool:
-    """Whether the item may name `person_id` as the member who brought it in (None: nobody, always allowed)."""
-    if person_id is None:
-        return True
-    return person_id in set(db.session.scalars(creditable_person_ids(user, local_today())))
-
-
 def readable_clause(user):
-    """SQL twin of `may_read` (needs `Unit` joined on the item's unit)."""
+    """SQL twin of `can_read` (needs `Unit` joined on the item's unit)."""
     own = or_(FeedbackItem.handler_id == user.id, FeedbackItem.created_by_id == user.id)
     if user.role in READ_DIRECTORY:
         return or_(own, in_scope(user))
@@ -226,7 +190,7 @@ def _forwarded_to(item: FeedbackItem) -> str | None:
 def present(user, item: FeedbackItem, today: date | None = None, with_history: bool = False) -> FeedbackView:
     """Serialise `item` for `user`, leaving out restricted content they may not see."""
     today = today or local_today()
-    hidden = not may_see_content(user, item)
+    hidden = not can_see_content(user, item)
     view = FeedbackView(
         id=item.id, number=item.number, received_on=item.received_on, due_on=item.due_on,
         category_name=item.category.name, restricted=item.category.restricted, status=item.status,

@@ -96,7 +96,7 @@ def reports_within(group_id: int, start: date, end: date) -> list[MemberReport]:
     return [r for r in rows if start <= period_bounds(r.rule.frequency, r.period_key)[0] <= end]
 
 
-def may_oversee_group(user, group: WorkingGroup) -> bool:
+def can_oversee_group(user, group: WorkingGroup) -> bool:
     """The group's head or deputy and admins in scope manage its reporting; leadership in scope reads it."""
     if user.role == Role.LEADERSHIP:
         return unit_in_scope(user, group.owner_unit)
@@ -131,17 +131,13 @@ def readable_reports(user, reports: list[MemberReport]) -> list[MemberReport]:
         if user.person_id is not None and report.person_id == user.person_id:
             return True
         if report.group_id not in overseen:
-            overseen[report.group_id] = may_oversee_group(user, report.group)
+            overseen[report.group_id] = can_oversee_group(user, report.group)
         return overseen[report.group_id]
 
     others = [report.id for report in reports if not direct(report)]
     coordinated = set(db.session.scalars(select(MemberReport.id).where(
         MemberReport.id.in_(others), coordinating_clause(user, local_today())))) if others else set()
     return [report for report in reports if direct(report) or report.id in coordinated]
-
-
-def may_read_report(user, report: MemberReport) -> bool:
-    return bool(readable_reports(user, [report]))
 
 
 def current_members(group_id: int, today: date) -> int:
@@ -154,4 +150,4 @@ def headed_rules(user) -> list[MemberReportRule]:
     statement = select(MemberReportRule).options(selectinload(MemberReportRule.group))
     if user.role != Role.ADMIN:
         statement = statement.where(MemberReportRule.group_id.in_(headed_group_ids(user) or {0}))
-    return [rule for rule in db.session.scalars(statement) if may_oversee_group(user, rule.group)]
+    return [rule for rule in db.session.scalars(statement) if can_oversee_group(user, rule.group)]

@@ -15,17 +15,10 @@ from ..reports.services import submit_report
 from ..services import run_service
 from ..template_helpers import label
 from . import bp
+from .access import can_oversee_group, can_read_report
 from .figures import period_figures
 from .forms import CompileForm, MemberReportForm, RuleForm
-from .queries import (
-    coordinating_reports,
-    group_standings,
-    headed_rules,
-    may_oversee_group,
-    may_read_report,
-    owed_by,
-    reports_within,
-)
+from .queries import coordinating_reports, group_standings, headed_rules, owed_by, reports_within
 from .services import compile_draft, set_rule, submit_member_report
 
 
@@ -75,13 +68,13 @@ def write(rule_id: int, key: str):
 @requires()
 def detail(report_id: int):
     report = db.get_or_404(MemberReport, report_id)
-    ensure(may_read_report(current_user, report))
+    ensure(can_read_report(current_user, report))
     return render("member_reports/detail.html", report=report)
 
 
 def _group(group_id: int) -> WorkingGroup:
     group = db.get_or_404(WorkingGroup, group_id)
-    ensure(may_oversee_group(current_user, group))
+    ensure(can_oversee_group(current_user, group))
     return group
 
 

@@ -42,8 +42,3 @@ def absences_for(user):
         statement = statement.where(or_(Absence.person_id.in_(managed_person_ids(user) or {0}),
                                         Absence.created_by_id == user.id))
     return statement
-
-
-def may_manage_absence(user, absence: Absence) -> bool:
-    """Withdrawing follows the same rule as declaring (its author alone does not suffice once out of scope)."""
-    return _everyone(user) or absence.person_id in managed_person_ids(user)

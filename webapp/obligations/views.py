@@ -12,8 +12,9 @@ from ..rendering import render
 from ..services import run_service
 from ..template_helpers import label
 from . import bp
+from .access import can_manage_absence
 from .forms import AbsenceForm, RuleForm
-from .queries import absences_for, may_manage_absence, person_choices
+from .queries import absences_for, person_choices
 from .services import declare_absence, set_attendance_rule, withdraw_absence
 
 
@@ -67,7 +68,7 @@ def declare():
 @requires()
 def delete(absence_id: int):
     absence = db.get_or_404(Absence, absence_id)
-    ensure(may_manage_absence(current_user, absence))
+    ensure(can_manage_absence(current_user, absence))
     run_service(None, withdraw_absence, absence)
     flash(_("Đã xóa khai báo."))
     return redirect(url_for("obligations.absences"))

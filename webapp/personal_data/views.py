@@ -12,13 +12,13 @@ from ..audit import log_restricted_reads
 from ..clock import local_today
 from ..exports import Column, Sheet, book_response
 from ..extensions import db
-from ..feedback.visibility import may_see_content
+from ..feedback.visibility import can_see_content
 from ..models import FeedbackItem, FieldVisit, Person, PersonalDataRequest, Role
 from ..people.access import can_edit_person
 from ..permissions import ensure, requires
 from ..rendering import render
 from ..services import run_service
-from ..visits.queries import may_see_visit_text
+from ..visits.queries import can_see_visit_text
 from . import bp
 from .forms import AnswerForm, EraseForm, RequestForm
 from .gather import everything, plain
@@ -64,9 +64,9 @@ def _log_restricted(person: Person, where: str) -> None:
     """The export copies the person's visits and feedback: a restricted one whose text it shows is a read."""
     shown = [v for v in db.session.scalars(select(FieldVisit).where(FieldVisit.person_id == person.id,
                                                                     FieldVisit.restricted.is_(True)))
-             if may_see_visit_text(current_user, v)]
+             if can_see_visit_text(current_user, v)]
     shown += [i for i in db.session.scalars(select(FeedbackItem).where(FeedbackItem.source_person_id == person.id))
-              if i.category.restricted and may_see_content(current_user, i)]
+              if i.category.restricted and can_see_content(current_user, i)]
     if shown:
         run_service(None, log_restricted_reads, shown, where)
 

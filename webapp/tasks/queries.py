@@ -9,11 +9,11 @@ from sqlalchemy.orm import selectinload
 
 from ..clock import local_today
 from ..extensions import db
-from ..models import Membership, Person, Role, Task, Unit, WorkingGroup
+from ..models import Membership, Person, Task, WorkingGroup
 from ..models.groups import active_on
 from ..models.tasks import FINISHED_TASK_STATUSES, TaskStatus
-from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, path_in_scope, scope_unit_ids, unit_in_scope
-from ..restricted import may_see_task_text, task_text_visible_clause
+from ..permissions import READ_DIRECTORY, at_root, headed_group_ids, scope_unit_ids
+from ..restricted import can_see_task_text, task_text_visible_clause
 
 WITHHELD = _l("(Nội dung hạn chế)")
 
@@ -21,27 +21,6 @@ WITHHELD = _l("(Nội dung hạn chế)")
 def is_task_overdue(status: TaskStatus, deadline: date, today: date) -> bool:
     """Still open or in progress after its deadline."""
     return status not in FINISHED_TASK_STATUSES and today > deadline
-
-
-def _task_unit(task: Task) -> Unit | None:
-    """The unit a task belongs to for scope: its owner unit, its group's owner, or its person's home unit."""
-    if task.owner_unit is not None:
-        return task.owner_unit
-    if task.owner_group is not None:
-        return task.owner_group.owner_unit
-    return task.owner_person.home_unit if task.owner_person is not None else None
-
-
-def may_read_task(user, task: Task) -> bool:
-    """Members read their own and their groups' tasks; directory readers read tasks in their scope (what a
-    person did is shown only for units in the reader's scope: the README's rule); town-wide readers read all."""
-    if (user.person_id is not None and task.owner_person_id == user.person_id) or \
-            task.owner_group_id in _member_group_ids(user) | headed_group_ids(user):
-        return True
-    if user.role not in READ_DIRECTORY:
-        return False
-    unit = _task_unit(task)
-    return at_root(user) if unit is None else path_in_scope(user, unit.path)
 
 
 @dataclass(frozen=True)
@@ -55,27 +34,10 @@ class TaskText:
 
 def task_text(user, task: Task) -> TaskText:
     """The task's title and description, withheld when they copy restricted text the user may not read (a task
-    made from a restricted complaint or visit: `restricted.may_see_task_text`)."""
-    if may_see_task_text(user, task):
+    made from a restricted complaint or visit: `restricted.can_see_task_text`)."""
+    if can_see_task_text(user, task):
         return TaskText(task.title, task.description, False)
     return TaskText(str(WITHHELD), None, True)
-
-
-def may_manage_task(user, task: Task) -> bool:
-    """Admins for tasks in their scope (the task's unit: `_task_unit`; unit-less ones at the root); heads of the
-    owning group; officers for units in scope; the owning person themself."""
-    if user.role == Role.ADMIN:
-        unit = _task_unit(task)
-        return at_root(user) if unit is None else path_in_scope(user, unit.path)
-    if user.person_id is not None and task.owner_person_id == user.person_id:
-        return True
-    if user.role == Role.GROUP_HEAD and task.owner_group_id is not None:
-        return task.owner_group_id in headed_group_ids(user)
-    return user.role == Role.UNIT_OFFICER and task.owner_unit is not None and unit_in_scope(user, task.owner_unit)
-
-
-def may_create_tasks(user) -> bool:
-    return user.role in (Role.ADMIN, Role.GROUP_HEAD, Role.UNIT_OFFICER)
 
 
 def _member_group_ids(user) -> set[int]:
@@ -104,7 +66,7 @@ OWNER_COLUMNS = {"group": Task.owner_group_id, "person": Task.owner_person_id, "
 
 
 def _readable_clause(user):
-    """`may_read_task` as a query clause (None: every task)."""
+    """`can_read_task` as a query clause (None: every task)."""
     if user.role in READ_DIRECTORY and at_root(user):
         return None
     mine = [Task.owner_group_id.in_(_member_group_ids(user) | headed_group_ids(user))]

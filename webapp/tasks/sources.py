@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
-from ..feedback.visibility import may_read
+from ..feedback.access import can_read
 from ..models import ConclusionPoint, FeedbackItem, FieldVisit, Opinion, Role, Task
 from ..permissions import unit_in_scope
 from ..template_helpers import vn_date
@@ -48,7 +48,7 @@ def source_in_scope(user, kind: str | None, source_id: int | None) -> bool:
     if record is None:
         return True
     if isinstance(record, FeedbackItem):
-        return may_read(user, record)
+        return can_read(user, record)
     if isinstance(record, FieldVisit):
         return unit_in_scope(user, record.unit)
     units = record.meeting.units

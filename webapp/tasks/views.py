@@ -17,17 +17,9 @@ from ..services import run_service
 from ..template_helpers import label
 from ..unit_labels import unit_label
 from . import bp
+from .access import can_create_tasks, can_manage_task, can_read_task
 from .forms import NoteForm, StatusForm, TaskForm
-from .queries import (
-    TaskFilters,
-    is_task_overdue,
-    may_create_tasks,
-    may_manage_task,
-    may_read_task,
-    my_work,
-    task_select,
-    task_text,
-)
+from .queries import TaskFilters, is_task_overdue, my_work, task_select, task_text
 from .services import add_note, create_task, set_status
 from .sources import SOURCE_LABELS, source_description, source_in_scope, source_url, source_url_for
 
@@ -39,7 +31,7 @@ def index():
     page = paginate(task_select(current_user, filters))
     return render("tasks/index.html", "tasks/_rows.html", page=page, filters=filters, statuses=list(TaskStatus),
                   texts={t.id: task_text(current_user, t) for t in page.items},
-                  overdue=is_task_overdue, page_today=local_today(), can_create=may_create_tasks(current_user))
+                  overdue=is_task_overdue, page_today=local_today(), can_create=can_create_tasks(current_user))
 
 
 @bp.get("/export.xlsx")
@@ -100,7 +92,7 @@ def create():
                 owner_unit=db.session.get(Unit, ids["unit"]) if ids["unit"] else None,
                 source_kind=form.source_kind.data or None, source_id=form.source_id.data)
             # a 403 here leaves the transaction uncommitted
-            ensure(may_manage_task(current_user, task) and source_in_scope(current_user, task.source_kind,
+            ensure(can_manage_task(current_user, task) and source_in_scope(current_user, task.source_kind,
                                                                              task.source_id))
             return task
 
@@ -115,7 +107,7 @@ def create():
 
 def _task(task_id: int) -> Task:
     task = db.get_or_404(Task, task_id)
-    ensure(may_read_task(current_user, task))
+    ensure(can_read_task(current_user, task))
     return task
 
 
@@ -125,7 +117,7 @@ def _detail(task: Task, note_form: NoteForm | None = None, status: int = 200):
     return render("tasks/detail.html", "tasks/_detail.html", http_status=status, task=task,
                   text=task_text(current_user, task),
                   overdue=is_task_overdue(task.status, task.deadline, local_today()),
-                  can_manage=may_manage_task(current_user, task), status_form=status_form,
+                  can_manage=can_manage_task(current_user, task), status_form=status_form,
                   note_form=note_form or NoteForm(), source_text=source_description(task.source_kind, task.source_id),
                   source_link=source_url(task))
 
@@ -140,7 +132,7 @@ def detail(task_id: int):
 @requires()
 def change_status(task_id: int):
     task = _task(task_id)
-    ensure(may_manage_task(current_user, task))
+    ensure(can_manage_task(current_user, task))
     value = request.form.get("status")
     if value not in {s.value for s in TaskStatus}:
         flash(_("Trạng thái không hợp lệ."), "error")
@@ -155,7 +147,7 @@ def change_status(task_id: int):
 @requires()
 def add_progress(task_id: int):
     task = _task(task_id)
-    ensure(may_manage_task(current_user, task))
+    ensure(can_manage_task(current_user, task))
     form = NoteForm()
     if not form.validate_on_submit():
         return _detail(task, note_form=form, status=422)

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..feedback.visibility import may_read, present
+from ..feedback.access import can_read
+from ..feedback.visibility import present
 from ..meetings.access import can_read_meeting
 from ..member_reports.queries import readable_reports
 from ..models import (
@@ -27,9 +28,11 @@ from ..models import (
 )
 from ..models.meetings import meeting_unit
 from ..reports.periods import period_bounds
-from ..tasks.queries import may_read_task, task_text
+from ..tasks.access import can_read_task
+from ..tasks.queries import task_text
 from ..template_helpers import label
-from ..visits.queries import may_read_visit, visit_text
+from ..visits.access import can_read_visit
+from ..visits.queries import visit_text
 
 LIMIT_PER_KIND = 200
 
@@ -58,7 +61,7 @@ def _visits(user, unit: Unit, start: date, end: date) -> list[Entry]:
     )
     entries = []
     for v in rows:
-        readable = may_read_visit(user, v, end)
+        readable = can_read_visit(user, v, end)
         text = visit_text(user, v) if readable else None
         shown = (text.difficulties or text.findings) if text is not None and not text.withheld else None
         entries.append(Entry(v.visited_on, "visit", _("Đi cơ sở: %(name)s", name=v.person.full_name),
@@ -90,7 +93,7 @@ def _feedback(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(FeedbackItem).where(FeedbackItem.unit_id == unit.id,
                                                          FeedbackItem.received_on.between(start, end))
                               .order_by(FeedbackItem.received_on.desc()).limit(LIMIT_PER_KIND))
-    views = [(present(user, item), may_read(user, item)) for item in rows]
+    views = [(present(user, item), can_read(user, item)) for item in rows]
     return [
         Entry(
             v.received_on,
@@ -107,7 +110,7 @@ def _tasks(user, unit: Unit, start: date, end: date) -> list[Entry]:
     rows = db.session.scalars(select(Task).where(Task.owner_unit_id == unit.id, Task.deadline.between(start, end))
                               .order_by(Task.deadline.desc()).limit(LIMIT_PER_KIND))
     return [Entry(t.deadline, "task", f"NV-{t.id:05d}: {task_text(user, t).title}", label(t.status),
-                  url_for("tasks.detail", task_id=t.id) if may_read_task(user, t) else None) for t in rows]
+                  url_for("tasks.detail", task_id=t.id) if can_read_task(user, t) else None) for t in rows]
 
 
 def _followed_in_period(report: MemberReport, assignment_start: date, assignment_end: date | None) -> bool:

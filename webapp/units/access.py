@@ -14,7 +14,7 @@ def can_edit_unit(user, unit: Unit | None) -> bool:
     return unit_in_scope(user, unit)
 
 
-def may_read_unit_record(user, unit: Unit, today) -> bool:
+def can_read_unit_record(user, unit: Unit, today) -> bool:
     """The unit's timeline: directory readers within their scope, and any member who follows the unit today (the
     town-level and ward-level members following one unit read the same record)."""
     if user.role in READ_DIRECTORY and unit_in_scope(user, unit):

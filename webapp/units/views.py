@@ -13,7 +13,7 @@ from ..services import chosen, run_service
 from ..template_helpers import label
 from ..unit_labels import unit_label
 from . import bp, queries, services
-from .access import can_edit_unit, can_set_identity, may_read_unit_record
+from .access import can_edit_unit, can_read_unit_record, can_set_identity
 from .forms import IdentityForm, UnitForm, sector_choices
 from .identity import identity_for
 
@@ -68,7 +68,7 @@ def detail(unit_id: int):
                   children=queries.children(unit), can_edit=can_edit_unit(current_user, unit),
                   can_set_identity=can_set_identity(current_user, unit),
                   show_targets=unit_in_scope(current_user, unit),
-                  show_timeline=may_read_unit_record(current_user, unit, today))
+                  show_timeline=can_read_unit_record(current_user, unit, today))
 
 
 def _form(unit: Unit | None) -> UnitForm:

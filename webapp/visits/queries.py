@@ -11,7 +11,7 @@ from ..formfields import bounded_int
 from ..models import Assignment, FieldVisit, Membership, Role, Unit
 from ..models.groups import active_on
 from ..permissions import headed_group_ids, in_scope, path_under
-from ..restricted import may_see_visit_text
+from ..restricted import can_see_visit_text
 from ..units.queries import followed_assignments, followed_unit_ids  # noqa: F401  (the area's readers)
 
 SCOPE_READERS = {Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER}
@@ -89,13 +89,6 @@ def visits_select(user, filters: VisitFilters, today: date):
     return statement
 
 
-def may_read_visit(user, visit: FieldVisit, today: date) -> bool:
-    """The same rule as the lists, asked of one visit."""
-    statement = (select(FieldVisit.id).join(Unit, FieldVisit.unit_id == Unit.id)
-                 .where(FieldVisit.id == visit.id, readable_clause(user, today)))
-    return db.session.scalar(statement) is not None
-
-
 WITHHELD = _l("(Nội dung hạn chế — chỉ người có thẩm quyền được xem)")
 
 
@@ -111,8 +104,8 @@ class VisitText:
 
 def visit_text(user, visit: FieldVisit) -> VisitText:
     """The visit's own text (what was found, the difficulties raised and whom the member met) as `user` may read
-    it: a restricted visit's text is withheld from readers who may not see it (`restricted.may_see_visit_text`)."""
-    if may_see_visit_text(user, visit):
+    it: a restricted visit's text is withheld from readers who may not see it (`restricted.can_see_visit_text`)."""
+    if can_see_visit_text(user, visit):
         return VisitText(visit.findings, visit.difficulties, False, visit.met_with)
     withheld = str(WITHHELD)
     return VisitText(withheld, withheld if visit.difficulties else None, True, withheld if visit.met_with else None)

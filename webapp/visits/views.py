@@ -8,20 +8,21 @@ from ..audit import log_restricted_reads
 from ..clock import local_today
 from ..exports import Column, xlsx_response
 from ..extensions import db
+from ..feedback.access import can_read as can_read_feedback
+from ..feedback.access import can_record as can_record_feedback
 from ..feedback.queries import category_choices
-from ..feedback.visibility import may_read as may_read_feedback
-from ..feedback.visibility import may_record as may_record_feedback
 from ..models import FeedbackCategory, FeedbackItem, FieldVisit, Unit
 from ..pagination import paginate
 from ..permissions import ensure, requires
 from ..rendering import render
 from ..services import chosen, run_service
-from ..tasks.queries import may_create_tasks
+from ..tasks.access import can_create_tasks
 from ..tasks.sources import tasks_by_source
 from ..unit_labels import group_label, unit_label
 from . import bp
+from .access import can_read_visit
 from .forms import RaiseFeedbackForm, VisitForm
-from .queries import VisitFilters, followed_assignments, may_read_visit, visit_text, visits_select
+from .queries import VisitFilters, followed_assignments, visit_text, visits_select
 from .services import raise_feedback, record_visit
 
 
@@ -91,7 +92,7 @@ def create():
 
 def _readable(visit_id: int) -> FieldVisit:
     visit = db.get_or_404(FieldVisit, visit_id)
-    ensure(may_read_visit(current_user, visit, local_today()))
+    ensure(can_read_visit(current_user, visit, local_today()))
     return visit
 
 
@@ -101,16 +102,16 @@ def _detail(visit: FieldVisit, raise_form: RaiseFeedbackForm | None = None, stat
     text = visit_text(current_user, visit)
     if status == 200:
         _log_shown([visit], [text], "xem chuyến đi cơ sở")
-    can_raise = bool(visit.difficulties) and not text.withheld and may_record_feedback(current_user, visit.unit)
+    can_raise = bool(visit.difficulties) and not text.withheld and can_record_feedback(current_user, visit.unit)
     if can_raise and raise_form is None:
         raise_form = RaiseFeedbackForm()
     if raise_form is not None:
         raise_form.category_id.choices = category_choices()
     return render("visits/detail.html", http_status=status, visit=visit, raise_form=raise_form if can_raise else None,
                   text=text,
-                  feedback_items=[item for item in items if may_read_feedback(current_user, item)],
+                  feedback_items=[item for item in items if can_read_feedback(current_user, item)],
                   tasks=tasks_by_source("field_visit", [visit.id]).get(visit.id, []),
-                  can_create_task=bool(visit.difficulties) and not text.withheld and may_create_tasks(current_user))
+                  can_create_task=bool(visit.difficulties) and not text.withheld and can_create_tasks(current_user))
 
 
 @bp.get("/<int:visit_id>")
@@ -124,7 +125,7 @@ def detail(visit_id: int):
 def to_feedback(visit_id: int):
     visit = _readable(visit_id)
     ensure(bool(visit.difficulties) and not visit_text(current_user, visit).withheld
-           and may_record_feedback(current_user, visit.unit))
+           and can_record_feedback(current_user, visit.unit))
     form = RaiseFeedbackForm()
     form.category_id.choices = category_choices()
     if not form.validate_on_submit() or form.category_id.data not in dict(form.category_id.choices):
