@@ -3,8 +3,8 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from ..extensions import db
-from ..models import ImportBatch, ImportJob, ImportMapping, JobStatus, Role, Unit, User
-from ..permissions import at_root, user_in_scope, users_in_scope
+from ..models import ImportBatch, ImportJob, ImportMapping, JobStatus, Role, Unit
+from ..permissions import at_root, users_in_scope
 from ..units.queries import indented, units_in_scope
 
 
@@ -40,13 +40,6 @@ def unit_choices(user) -> list[SelectChoice]:
     return [SelectChoice(0, "—")] + [
         SelectChoice(unit_id, text) for unit_id, text in indented(units_in_scope(user), "· ")
     ]
-
-
-def can_access(user, batch: ImportBatch) -> bool:
-    """Unit officers see the batches they uploaded; admins those whose uploader's scope lies within theirs."""
-    if batch.created_by_id == user.id:
-        return True
-    return user.role == Role.ADMIN and user_in_scope(user, batch.created_by)
 
 
 def batch_indicators(batch_id: int, limit: int = 200) -> list:
@@ -96,11 +89,3 @@ def visible_mappings(user) -> list[ImportMapping]:
     elif not at_root(user):
         query = query.where(ImportMapping.updated_by_id.in_(users_in_scope(user)))
     return list(db.session.scalars(query))
-
-
-def can_manage_mapping(user, mapping: ImportMapping) -> bool:
-    """Whether the user may see and delete a remembered mapping (as `visible_mappings` lists them)."""
-    if mapping.updated_by_id == user.id:
-        return True
-    author = db.session.get(User, mapping.updated_by_id) if mapping.updated_by_id else None
-    return user.role == Role.ADMIN and user_in_scope(user, author)

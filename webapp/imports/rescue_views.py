@@ -9,7 +9,7 @@ from ..extensions import db
 from ..models import ImportBatch, ImportMapping, ImportTemplate, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import hx_redirect, render, wants_fragment
-from . import bp, layouts, queries, services
+from . import access, bp, layouts, queries, services
 from .views import _draft, _reanalyse, _work
 
 
@@ -70,7 +70,7 @@ def delete_template(template_id):
 def delete_mapping(mapping_id):
     """Forget a remembered column mapping: files with its header are read by their column names again."""
     mapping = db.session.get(ImportMapping, mapping_id) or abort(404)
-    ensure(queries.can_manage_mapping(current_user, mapping))
+    ensure(access.can_manage_mapping(current_user, mapping))
     services.delete_mapping(mapping_id)
     flash(_("Đã xóa cách ghép cột đã lưu."), "success")
     return hx_redirect(url_for("imports.templates"))

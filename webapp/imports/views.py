@@ -14,7 +14,7 @@ from ..formfields import bounded_int
 from ..models import BatchStatus, ImportBatch, ImportJob, JobStatus, Role
 from ..permissions import ensure, requires, scope_path
 from ..rendering import hx_redirect, render
-from . import bp, dry_run, files, jobs, queries, services, values, workbooks
+from . import access, bp, dry_run, files, jobs, queries, services, values, workbooks
 from .commit import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
 from .undo import edited_since, undo_batch
@@ -28,7 +28,7 @@ TEMPLATE_NAMES = {"roster": "mau-danh-sach-doan.xlsx", "attendance": "mau-diem-d
 
 def _batch(batch_id: int) -> ImportBatch:
     batch = db.session.get(ImportBatch, batch_id) or abort(404)
-    ensure(queries.can_access(current_user, batch))
+    ensure(access.can_access(current_user, batch))
     return batch
 
 
@@ -308,7 +308,7 @@ def cancel(batch_id):
 def job(job_id):
     """Progress of a background job (polled every second); sends the browser on when it ends."""
     item = db.session.get(ImportJob, job_id) or abort(404)
-    ensure(queries.can_access(current_user, item.batch))
+    ensure(access.can_access(current_user, item.batch))
     if item.status == JobStatus.DONE:
         target = "imports.receipt" if item.action == "commit" else "imports.preview"
         return hx_redirect(url_for(target, batch_id=item.batch_id))
