@@ -7,12 +7,14 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import Document
 
 
 class DocumentForm(AppForm):
-    number = StringField(_l("Số, ký hiệu"), validators=[Optional(), Length(max=80)])
+    number = StringField(_l("Số, ký hiệu"), validators=[Optional(), fits(Document.number)])
     title = StringField(
-        _l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), Length(max=300)]
+        _l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), fits(Document.title)]
     )
     issued_on = VnDateField(_l("Ngày ban hành"), validators=[Optional()])
     term_id = IdSelectField(_l("Nhiệm kỳ"))
