@@ -21,7 +21,7 @@ class DocumentForm(AppForm):
     summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=4000)])
     file = FileField(_l("Tệp đính kèm"), validators=[FileRequired(_l("Hãy chọn tệp văn bản."))])
     draft = BooleanField(_l("Lưu là dự thảo (chưa ban hành, để lấy ý kiến)"))
-    relation = SelectField(_l("Quan hệ với văn bản trước"), choices=[
+    relation = SelectField(_l("Quan hệ với văn bản trước"), default="", choices=[
         SelectChoice("", _l("— Không —")), SelectChoice("replaces", _l("Thay thế")),
         SelectChoice("amends", _l("Sửa đổi, bổ sung")), SelectChoice("annuls", _l("Bãi bỏ"))])
     related_id = IdSelectField(_l("Văn bản được thay thế, sửa đổi hoặc bãi bỏ"))
