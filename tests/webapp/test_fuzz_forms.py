@@ -52,9 +52,9 @@ def _route_cases(app) -> dict[str, str]:
             if "POST" in rule.methods and rule.endpoint not in SESSION_ENDERS}
 
 
-def _form(case: Case, client) -> dict:
+def _form(case: Case, client) -> dict | None:
     """The form a browser would post to `case.url`: the fields of a page showing it (the case's page, else the
-    URL itself), `case.data` swapped in; the generic field names when no page shows it and the case has none."""
+    URL itself), `case.data` swapped in; None when no page shows it and the case has no data (a button)."""
     page = case.page or case.url
     response = client.get(page)
     parser = _Forms(page)
@@ -62,9 +62,7 @@ def _form(case: Case, client) -> dict:
         parser.feed(response.get_data(as_text=True))
     found = case.url in parser.forms
     form = replace(case, page=page if found else None).form({Role.ADMIN: client})
-    if not found and not case.data:
-        form = dict.fromkeys(FIELDS, "")
-    return form
+    return form if found or case.data else None
 
 
 def _fresh(form: dict) -> dict:
@@ -103,16 +101,20 @@ def fuzz(app, town, endpoint: str, values: list[str]) -> list[str]:
     client = clients[case.control] if case.control in clients else clients["town"]
     form, posts, failures = _form(case, client), Posts(), []
     before = set(_stored_faults(posts))
-    for name in [k for k, v in form.items() if k != "csrf_token" and not isinstance(v, tuple)]:
+    # each field in turn, the rest of the form valid; a button (no form) gets every generic field at once
+    posted = [(name, None) for name in form if name != "csrf_token" and not isinstance(form[name], tuple)] \
+        if form is not None else [("*", dict.fromkeys(FIELDS))]
+    for name, generic in posted:
         for value in values + [posts.long(n) for n in LONG]:
+            data = dict.fromkeys(generic, value) if generic else {**_fresh(form), name: value}
             try:
-                status = client.post(case.url, data={**_fresh(form), name: value}).status_code
+                status = client.post(case.url, data=data).status_code
             except Exception as error:  # noqa: BLE001 (reported with the request that raised it)
                 status = f"{type(error).__name__}: {str(error)[:160]}"
             db.session.rollback()
             if not isinstance(status, int) or status >= 500:
                 failures.append(f"{case.url} {name}={value[:20]!r}: {status}")
-    for name in [k for k, v in form.items() if isinstance(v, tuple)]:
+    for name in [k for k, v in (form or {}).items() if isinstance(v, tuple)]:
         # a file name is fitted to its column, its extension kept (`request_input.fit_file_name`): no tag
         upload = (io.BytesIO(b"%PDF-1.4"), "\x00\x1b" + "n" * 400 + ".pdf", "application/" + "x" * 300)
         status = client.post(case.url, data={**_fresh(form), name: upload}).status_code
