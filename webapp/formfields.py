@@ -35,13 +35,19 @@ def _time_of(text: str):
     return datetime.strptime(text[:5], "%H:%M").time()
 
 
+YEARS = (1900, 2100)  # the dates a form takes: a period or a deadline computed from one stays a date
+
+
 class VnDateField(_TypedText, DateField):
-    """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error."""
+    """A date input (yyyy-mm-dd from the browser, dd/mm/yyyy typed by hand) with a Vietnamese error; a year out of
+    `YEARS` is refused (9999-12-31 plus a day is no date, a 500 where a service reckons from it)."""
 
     def convert(self, text: str):
         day = parse_day(text)
         if day is None:
             raise ValueError(str(_l("Ngày không hợp lệ, hãy nhập theo dạng ngày/tháng/năm.")))
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            raise ValueError(str(_l("Năm phải trong khoảng %(low)s–%(high)s.", low=YEARS[0], high=YEARS[1])))
         return day
 
 

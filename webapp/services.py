@@ -4,8 +4,9 @@ Services check their rules, change rows and flush, never commit; `run_service` c
 or rolls back and puts the rule's message next to the form field at fault (the view then answers 422)."""
 from flask import flash
 from flask_babel import lazy_gettext as _
-from sqlalchemy import select
+from sqlalchemy import String, event, inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from .extensions import db
 
@@ -20,8 +21,36 @@ class RuleViolation(ValueError):
 
 
 def show_violation(form, violation: RuleViolation) -> None:
-    """Put a service's rule violation next to its field on the form."""
+    """Put a service's rule violation next to its field on the form (flashed when the form has no such field)."""
+    if violation.field not in form:
+        flash(str(violation.message), "error")
+        return
     form[violation.field].errors = [*form[violation.field].errors, violation.message]
+
+
+TOO_LONG = _("Không được dài quá %(max)d ký tự.")
+
+
+def _too_long(obj) -> RuleViolation | None:
+    """The first text of a row longer than its String(n) column (SQLite would store it whole, PostgreSQL refuse
+    it with an error), as a violation against the field of the column's name."""
+    for attribute in inspect(obj).mapper.column_attrs:
+        column = attribute.columns[0]
+        limit = getattr(column.type, "length", None) if isinstance(column.type, String) else None
+        value = getattr(obj, attribute.key, None) if limit else None
+        if isinstance(value, str) and len(value) > limit:
+            return RuleViolation(attribute.key, TOO_LONG % {"max": limit})
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_over_long_text(session, flush_context, instances):
+    """No text longer than its column reaches the database, on either engine: the last guard behind the
+    forms' own limits (`lengths.fits`)."""
+    for obj in [*session.new, *session.dirty]:
+        violation = _too_long(obj)
+        if violation is not None:
+            raise violation
 
 
 DUPLICATE = _("Bản ghi này vừa được ghi nhận (có thể do bấm gửi hai lần); không ghi thêm lần nữa.")

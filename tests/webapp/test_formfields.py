@@ -5,7 +5,7 @@ from wtforms import StringField
 from wtforms.validators import Length
 
 from webapp.formbase import AppForm
-from webapp.formfields import VnFloatField, VnIntegerField, VnTimeField, optional_id
+from webapp.formfields import VnDateField, VnFloatField, VnIntegerField, VnTimeField, optional_id
 
 
 class NumbersForm(AppForm):
@@ -93,3 +93,16 @@ def test_forms_filters_and_the_importer_accept_and_refuse_the_same_dates():
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28) and add_months(date(2026, 3, 31), -13) == date(
         2025, 2, 28
     )
+
+
+
+class DayForm(AppForm):
+    day = VnDateField()
+
+
+def test_a_date_beyond_the_years_a_form_takes_is_refused(app):
+    with app.test_request_context(method="POST"):
+        for text in ("9999-12-31", "31/12/1899"):
+            form = DayForm(formdata=MultiDict({"day": text}), meta={"csrf": False})
+            assert not form.validate() and form.day.errors == ["Năm phải trong khoảng 1900–2100."]
+        assert DayForm(formdata=MultiDict({"day": "31/12/2100"}), meta={"csrf": False}).validate()

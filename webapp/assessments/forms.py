@@ -5,10 +5,13 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import AssessmentRound
 
 
 class RoundForm(AppForm):
-    name = StringField(_l("Tên đợt đánh giá"), validators=[DataRequired(_l("Hãy nhập tên đợt.")), Length(max=200)])
+    name = StringField(_l("Tên đợt đánh giá"), validators=[DataRequired(_l("Hãy nhập tên đợt.")),
+                                                           fits(AssessmentRound.name)])
     start_date = VnDateField(_l("Từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
     end_date = VnDateField(_l("Đến ngày"), validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
 

@@ -7,19 +7,21 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import Document
 
 
 class DocumentForm(AppForm):
-    number = StringField(_l("Số, ký hiệu"), validators=[Optional(), Length(max=80)])
+    number = StringField(_l("Số, ký hiệu"), validators=[Optional(), fits(Document.number)])
     title = StringField(
-        _l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), Length(max=300)]
+        _l("Trích yếu / tên văn bản"), validators=[DataRequired(_l("Hãy nhập tên văn bản.")), fits(Document.title)]
     )
     issued_on = VnDateField(_l("Ngày ban hành"), validators=[Optional()])
     term_id = IdSelectField(_l("Nhiệm kỳ"))
     summary = TextAreaField(_l("Tóm tắt"), validators=[Optional(), Length(max=4000)])
     file = FileField(_l("Tệp đính kèm"), validators=[FileRequired(_l("Hãy chọn tệp văn bản."))])
     draft = BooleanField(_l("Lưu là dự thảo (chưa ban hành, để lấy ý kiến)"))
-    relation = SelectField(_l("Quan hệ với văn bản trước"), validate_choice=False, choices=[
+    relation = SelectField(_l("Quan hệ với văn bản trước"), default="", choices=[
         SelectChoice("", _l("— Không —")), SelectChoice("replaces", _l("Thay thế")),
         SelectChoice("amends", _l("Sửa đổi, bổ sung")), SelectChoice("annuls", _l("Bãi bỏ"))])
     related_id = IdSelectField(_l("Văn bản được thay thế, sửa đổi hoặc bãi bỏ"))

@@ -7,6 +7,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from ..clock import local_today
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import FeedbackCategory, FeedbackItem
 from ..uploads import extension_allowed
 
 NONE_CHOICE = (0, "—")
@@ -56,7 +58,7 @@ class FeedbackForm(AppForm):
     source_person_id = SelectField(_l("Thành viên nắm bắt"), coerce=optional_id, validate_choice=False,
                              validators=[InChoices()])
     citizen_ref = StringField(_l("Người/nhóm phản ánh (nếu cần, ghi tối thiểu)"),
-                              validators=[Optional(), Length(max=160, message=_l("Tối đa 160 ký tự."))])
+                              validators=[Optional(), fits(FeedbackItem.citizen_ref)])
     content = TextAreaField(_l("Nội dung phản ánh, kiến nghị"),
                             validators=[DataRequired(_l("Hãy nhập nội dung.")),
                                         Length(max=10000, message=_l("Nội dung quá dài (tối đa 10.000 ký tự)."))])
@@ -74,7 +76,7 @@ class TransitionForm(AppForm):
     target = SelectField(_l("Chuyển sang"), validate_choice=False,
                          validators=[DataRequired(_l("Hãy chọn bước xử lý."))])
     forwarded_to = StringField(_l("Chuyển đến (cơ quan, đơn vị)"),
-                               validators=[Optional(), Length(max=255, message=_l("Tối đa 255 ký tự."))])
+                               validators=[Optional(), fits(FeedbackItem.forwarded_to)])
     forwarded_group_id = SelectField(_l("Hoặc đoàn công tác"), coerce=optional_id, validate_choice=False,
                              validators=[InChoices()])
     handler_id = SelectField(_l("Người xử lý"), coerce=optional_id, validate_choice=False,
@@ -94,7 +96,7 @@ class AttachmentForm(AppForm):
 
 class CategoryForm(AppForm):
     name = StringField(_l("Tên lĩnh vực"), validators=[DataRequired(_l("Hãy nhập tên lĩnh vực.")),
-                                                      Length(max=160, message=_l("Tối đa 160 ký tự."))])
+                                                      fits(FeedbackCategory.name)])
     sla_days = VnIntegerField(_l("Thời hạn trả lời (ngày)"),
                             validators=[InputRequired(_l("Hãy nhập số ngày.")),
                                         NumberRange(1, 365, _l("Số ngày từ 1 đến 365."))])

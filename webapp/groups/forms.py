@@ -6,7 +6,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from ..clock import local_today
 from ..formbase import AppForm
 from ..formfields import EnumSelectField, IdSelectField, VnDateField, VnIntegerField, enum_choices
-from ..models import MemberRole
+from ..lengths import fits
+from ..models import MemberRole, Term, WorkingGroup
 
 
 def _today():
@@ -19,7 +20,7 @@ def role_choices():
 
 
 class TermForm(AppForm):
-    name = StringField(_l("Tên nhiệm kỳ"), validators=[DataRequired(_l("Hãy nhập tên nhiệm kỳ.")), Length(max=80)])
+    name = StringField(_l("Tên nhiệm kỳ"), validators=[DataRequired(_l("Hãy nhập tên nhiệm kỳ.")), fits(Term.name)])
     start_date = VnDateField(_l("Từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
     end_date = VnDateField(_l("Đến ngày"), validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
     is_current = BooleanField(_l("Nhiệm kỳ hiện tại"))
@@ -28,7 +29,7 @@ class TermForm(AppForm):
 class GroupForm(AppForm):
     number = VnIntegerField(_l("Số đoàn"), validators=[
         InputRequired(_l("Hãy nhập số đoàn.")), NumberRange(1, 999, _l("Số đoàn từ 1 đến 999."))])
-    name = StringField(_l("Tên đoàn"), validators=[DataRequired(_l("Hãy nhập tên đoàn.")), Length(max=200)])
+    name = StringField(_l("Tên đoàn"), validators=[DataRequired(_l("Hãy nhập tên đoàn.")), fits(WorkingGroup.name)])
     term_id = IdSelectField(_l("Nhiệm kỳ"), validators=[InputRequired(_l("Hãy chọn nhiệm kỳ."))])
     owner_unit_id = IdSelectField(_l("Cấp ủy quản lý"), validators=[InputRequired(_l("Hãy chọn cấp ủy quản lý."))])
     notes = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=4000)])

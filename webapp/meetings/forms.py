@@ -4,24 +4,26 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField, VnTimeField, enum_choices, optional_id
-from ..models import MeetingKind, OpinionKind, Organiser
+from ..lengths import fits
+from ..models import ConclusionPoint, Meeting, MeetingKind, Opinion, OpinionKind, Organiser
 from ..unit_labels import unit_label
 
 
 class MeetingForm(AppForm):
     kind = SelectField(_l("Loại cuộc họp"), validators=[InputRequired(_l("Hãy chọn loại cuộc họp."))])
     organiser = SelectField(_l("Cơ quan tổ chức (hội nghị)"), validators=[Optional()])
-    title = StringField(_l("Tên cuộc họp"), validators=[DataRequired(_l("Hãy nhập tên cuộc họp.")), Length(max=300)])
+    title = StringField(_l("Tên cuộc họp"), validators=[DataRequired(_l("Hãy nhập tên cuộc họp.")),
+                                                           fits(Meeting.title)])
     held_on = VnDateField(_l("Ngày họp"), validators=[InputRequired(_l("Hãy nhập ngày họp."))])
     starts_at = VnTimeField(_l("Giờ bắt đầu"), validators=[Optional()])
-    place = StringField(_l("Địa điểm"), validators=[Length(max=255)])
+    place = StringField(_l("Địa điểm"), validators=[fits(Meeting.place)])
     unit_ids = SelectMultipleField(_l("Đơn vị"), coerce=optional_id, validate_choice=False)
     group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False)
-    chair = StringField(_l("Chủ trì"), validators=[Length(max=255)])
+    chair = StringField(_l("Chủ trì"), validators=[fits(Meeting.chair)])
     agenda = TextAreaField(_l("Nội dung, chương trình"))
 
     def setup_choices(self, units, groups) -> None:
@@ -73,7 +75,7 @@ class ScheduleForm(AppForm):
         InputRequired(_l("Hãy nhập năm.")), NumberRange(2000, 2100, _l("Năm phải từ 2000 đến 2100."))])
     day_of_month = VnIntegerField(_l("Ngày trong tháng"), default=5, validators=[
         InputRequired(_l("Hãy nhập ngày trong tháng.")), NumberRange(1, 31, _l("Ngày trong tháng từ 1 đến 31."))])
-    place = StringField(_l("Địa điểm"), validators=[Length(max=255)])
+    place = StringField(_l("Địa điểm"), validators=[fits(Meeting.place)])
     unit_ids = SelectMultipleField(_l("Chi bộ"), coerce=optional_id, validate_choice=False,
                                    validators=[DataRequired(_l("Hãy chọn ít nhất một chi bộ."))])
 
@@ -93,8 +95,8 @@ class FileForm(AppForm):
 class OpinionForm(AppForm):
     person_id = SelectField(_l("Người phát biểu (trong danh sách dự họp)"),
                             coerce=optional_id, validate_choice=False)
-    speaker_name = StringField(_l("Hoặc tên khách mời"), validators=[Length(max=160)])
-    affiliation = StringField(_l("Đoàn / đơn vị"), validators=[Length(max=255)])
+    speaker_name = StringField(_l("Hoặc tên khách mời"), validators=[fits(Opinion.speaker_name)])
+    affiliation = StringField(_l("Đoàn / đơn vị"), validators=[fits(Opinion.affiliation)])
     group_id = SelectField(_l("Phát biểu cho đoàn công tác"), coerce=optional_id, validate_choice=False)
     kind = SelectField(_l("Nội dung"))
     text = TextAreaField(_l("Ý kiến"), validators=[DataRequired(_l("Hãy nhập nội dung ý kiến."))])
@@ -139,13 +141,13 @@ class OpinionForm(AppForm):
 
 
 class ConclusionForm(AppForm):
-    chair = StringField(_l("Chủ trì, kết luận"), validators=[Length(max=255)])
+    chair = StringField(_l("Chủ trì, kết luận"), validators=[fits(Meeting.chair)])
     conclusion = TextAreaField(_l("Ý kiến kết luận"))
 
 
 class ConclusionPointForm(AppForm):
     text = TextAreaField(_l("Nội dung kết luận"), validators=[DataRequired(_l("Hãy nhập nội dung điểm kết luận."))])
-    owner_text = StringField(_l("Cơ quan, người thực hiện"), validators=[Length(max=255)])
+    owner_text = StringField(_l("Cơ quan, người thực hiện"), validators=[fits(ConclusionPoint.owner_text)])
     deadline = VnDateField(_l("Thời hạn"), validators=[Optional()])
 
 

@@ -6,7 +6,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from ..clock import local_today
 from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField, VnIntegerField, enum_choices
-from ..models import ReportFrequency
+from ..lengths import fits
+from ..models import ReportFrequency, ReportSubmission
 
 
 class MemberReportForm(AppForm):
@@ -28,6 +29,6 @@ class RuleForm(AppForm):
 class CompileForm(AppForm):
     schedule_id = IdSelectField(_l("Báo cáo của đoàn"), validators=[InputRequired(_l("Hãy chọn chế độ báo cáo."))])
     period_key = StringField(_l("Kỳ báo cáo của đoàn"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")),
-                                                                   Length(max=10)])
+                                                                   fits(ReportSubmission.period_key)])
     text = TextAreaField(_l("Báo cáo của đoàn (dự thảo từ báo cáo của thành viên)"), validators=[
         DataRequired(_l("Hãy nhập nội dung báo cáo.")), Length(max=20000, message=_l("Tối đa 20.000 ký tự."))])

@@ -2,10 +2,12 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
 from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import Absence
 
 PERIODS = [SelectChoice("1", _l("tháng")), SelectChoice("3", _l("quý")), SelectChoice("6", _l("6 tháng")),
            SelectChoice("12", _l("năm"))]
@@ -23,7 +25,7 @@ class AbsenceForm(AppForm):
     start_date = VnDateField(_l("Từ ngày"), validators=[InputRequired(_l("Hãy nhập ngày bắt đầu."))])
     end_date = VnDateField(_l("Đến ngày"), validators=[InputRequired(_l("Hãy nhập ngày kết thúc."))])
     reason = SelectField(_l("Lý do"), validators=[DataRequired(_l("Hãy chọn lý do."))])
-    note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=300, message=_l("Tối đa 300 ký tự."))])
+    note = StringField(_l("Ghi chú"), validators=[Optional(), fits(Absence.note)])
 
     def validate_end_date(self, field):
         if field.data and self.start_date.data and field.data < self.start_date.data:

@@ -5,7 +5,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..formbase import AppForm
 from ..formfields import EnumSelectField, VnDateField, enum_choices
-from ..models import DataRequestKind
+from ..lengths import fits
+from ..models import DataRequestKind, PersonalDataRequest
 
 
 class RequestForm(AppForm):
@@ -14,7 +15,7 @@ class RequestForm(AppForm):
                            validators=[InputRequired(_l("Hãy chọn loại yêu cầu."))])
     received_on = VnDateField(_l("Ngày nhận"), validators=[DataRequired(_l("Hãy nhập ngày nhận yêu cầu."))])
     requested_by = StringField(_l("Người yêu cầu"), validators=[DataRequired(_l("Hãy ghi ai gửi yêu cầu.")),
-                                                                   Length(max=160)])
+                                                                   fits(PersonalDataRequest.requested_by)])
     details = TextAreaField(_l("Nội dung yêu cầu"), validators=[Optional(), Length(max=4000)])
 
 

@@ -8,6 +8,8 @@ from ..clock import local_today
 from ..feedback.forms import InChoices, check_files, optional_id
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import ReportSubmission
 
 
 class ScheduleForm(AppForm):
@@ -32,7 +34,8 @@ class ScheduleForm(AppForm):
 class SubmissionForm(AppForm):
     schedule_id = SelectField(_l("Báo cáo của đoàn"), coerce=optional_id, validate_choice=False,
                               validators=[DataRequired(_l("Hãy chọn chế độ báo cáo.")), InChoices()])
-    period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")), Length(max=10)])
+    period_key = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(_l("Hãy nhập kỳ báo cáo.")),
+                                                             fits(ReportSubmission.period_key)])
     text = TextAreaField(_l("Nội dung tóm tắt"), validators=[Optional(), Length(max=20000)])
     files = MultipleFileField(_l("Tệp báo cáo"))
 

@@ -9,6 +9,8 @@ from ..clock import local_today
 from ..feedback.forms import InChoices, optional_id
 from ..formbase import AppForm
 from ..formfields import VnDateField, VnIntegerField
+from ..lengths import fits
+from ..models import Task
 from ..models.tasks import TASK_SOURCE_KINDS
 from .sources import SOURCE_LABELS, source_exists
 
@@ -17,7 +19,7 @@ OWNER_KINDS = [("group", _l("Đoàn công tác")), ("person", _l("Cá nhân")), 
 
 class TaskForm(AppForm):
     title = StringField(_l("Nhiệm vụ"), validators=[DataRequired(_l("Hãy nhập nội dung nhiệm vụ.")),
-                                                    Length(max=300, message=_l("Tối đa 300 ký tự."))])
+                                                    fits(Task.title)])
     description = TextAreaField(_l("Mô tả"), validators=[Optional(), Length(max=10000)])
     owner_kind = RadioField(
         _l("Giao cho"),

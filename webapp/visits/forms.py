@@ -6,6 +6,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..clock import local_today
 from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField
+from ..lengths import fits
+from ..models import FieldVisit
 
 
 class VisitForm(AppForm):
@@ -13,7 +15,7 @@ class VisitForm(AppForm):
                              default=local_today)
     unit_id = IdSelectField(_l("Đơn vị đến làm việc"), validators=[InputRequired(_l("Hãy chọn đơn vị."))])
     met_with = StringField(
-        _l("Làm việc với"), validators=[Optional(), Length(max=300, message=_l("Tối đa 300 ký tự."))]
+        _l("Làm việc với"), validators=[Optional(), fits(FieldVisit.met_with)]
     )
     findings = TextAreaField(_l("Tình hình nắm được"), validators=[
         DataRequired(_l("Hãy ghi tình hình nắm được.")), Length(max=10000, message=_l("Tối đa 10.000 ký tự."))])

@@ -104,7 +104,7 @@ def test_create_person_stores_a_clean_name_and_keys(client, town, login_as):
 @pytest.mark.parametrize("changes,message", [
     ({"full_name": "  "}, "Hãy nhập họ và tên."),
     ({"birth_date": "17/13/1980"}, "Ngày không hợp lệ"),
-    ({"birth_date": "2999-01-01"}, "Ngày sinh không thể ở tương lai."),
+    ({"birth_date": "2099-01-01"}, "Ngày sinh không thể ở tương lai."),
     ({"phone": "09abc"}, "Số điện thoại chỉ gồm chữ số"),
     ({"email": "an@"}, "Địa chỉ thư điện tử không hợp lệ."),
     ({"home_unit_id": "{other_ward}"}, "Đơn vị này nằm ngoài phạm vi quản lý của bạn."),
