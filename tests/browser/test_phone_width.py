@@ -4,7 +4,8 @@ from collections import deque
 
 from tests.browser.conftest import PHONE
 from tests.conftest import RequestClient
-from tests.webapp.test_walk import PAGES_PER_ROLE, PASSWORD, ROLES, _Page, _pattern, _same_site
+from tests.webapp.page_checks import Page
+from tests.webapp.test_walk import PAGES_PER_ROLE, PASSWORD, ROLES, _pattern, _same_site
 from webapp.demo import load_demo
 
 IDS_PER_PATTERN = 1
@@ -46,7 +47,7 @@ def full_pages(client) -> list[str]:
             continue
         if not htmx:
             pages.append(url)
-        parsed = _Page()
+        parsed = Page()
         parsed.feed(response.get_data(as_text=True))
         queue.extend((target, is_htmx) for href, is_htmx in parsed.links
                      if (target := _same_site(url, href)) and target not in seen)

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from tests.conftest import RequestClient
-from tests.webapp.test_walk import PASSWORD, _Page, _pattern, _same_site
+from tests.webapp.page_checks import Page
+from tests.webapp.test_walk import PASSWORD, _pattern, _same_site
 from webapp.auth.services import create_user
 from webapp.clock import local_today
 from webapp.core.audit_values import shown_values
@@ -166,7 +167,7 @@ def sweep(client, seeds: list[str]) -> list[tuple[str, str]]:
             continue
         if not response.mimetype.startswith("text/html"):
             continue
-        page = _Page()
+        page = Page()
         page.feed(response.get_data(as_text=True))
         for href, is_htmx in page.links:
             target = _own_link(url, href)

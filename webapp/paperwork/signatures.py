@@ -3,6 +3,7 @@ signing counts only when it adds validation data or timestamps), the signer's ce
 time, and its chain ending at one of the office's trust roots (a folder of PEM or DER root certificates)."""
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -92,7 +93,15 @@ def _judged(signature, roots: list[x509.Certificate]) -> Verdict:
 
 
 def verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
-    """The verdict on a PDF's signatures: the first that fails decides, else the first signer's name and time."""
+    """The verdict on a PDF's signatures: the first that fails decides, else the first signer's name and time.
+
+    pyHanko's synchronous calls start their own event loop (`asyncio.run`), which fails in a thread where one is
+    already running (an async server, a test harness): the check runs in a worker thread of its own."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_verify, data, roots).result()
+
+
+def _verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
     if not data.startswith(b"%PDF-"):
         raise NotAPdf
     try:

@@ -1,6 +1,7 @@
 """A throw-away certificate authority and PAdES signing for the tests: a root, a signer certificate it issues (valid
 now, or expired), and a one-page PDF signed with pyHanko's SimpleSigner."""
 import io
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 from asn1crypto import keys
@@ -88,11 +89,16 @@ def blank_pdf() -> bytes:
 
 
 def signed_pdf(signer: signers.SimpleSigner) -> bytes:
-    """The blank PDF with one PAdES signature of `signer` covering the whole file."""
-    out = io.BytesIO()
-    metadata = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=SigSeedSubFilter.PADES)
-    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(blank_pdf())), metadata, signer=signer, output=out)
-    return out.getvalue()
+    """The blank PDF with one PAdES signature of `signer` covering the whole file (signed in a thread of its own:
+    pyHanko starts an event loop, which fails where a browser test's loop still runs in this one)."""
+    def sign() -> bytes:
+        out = io.BytesIO()
+        metadata = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=SigSeedSubFilter.PADES)
+        signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(blank_pdf())), metadata, signer=signer, output=out)
+        return out.getvalue()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(sign).result()
 
 
 def tampered(pdf: bytes) -> bytes:

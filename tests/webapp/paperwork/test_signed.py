@@ -172,3 +172,18 @@ def test_a_damaged_signed_file_is_never_shown_as_signed(client, as_role, trusted
     response = _upload(client, numbered, pdf[:int(len(pdf) * cut)])
     assert response.status_code in (302, 422)
     assert [c.status for c in _copies(numbered) if c.status == "valid"] == []
+
+
+def test_a_signature_is_checked_even_where_an_event_loop_runs(trusted, office_ca):
+    """pyHanko starts its own event loop; the check works where one already runs in the caller's thread (an async
+    server, or a browser test earlier in the same test worker)."""
+    import asyncio
+
+    from webapp.paperwork.signatures import VALID, trust_roots, verify
+
+    data, roots = signed_pdf(office_ca.signer("Lê Văn Ký")), trust_roots(trusted)
+
+    async def inside_a_loop():
+        return verify(data, roots)
+
+    assert asyncio.run(inside_a_loop()).status == VALID
