@@ -60,6 +60,8 @@ from webapp.models import (
     User,
     WorkingGroup,
 )
+from webapp.paperwork.document import OfficialDocument
+from webapp.paperwork.services import document_to_data
 from webapp.reports.periods import period_key
 
 ROLES = [Role.ADMIN, Role.LEADERSHIP, Role.UNIT_OFFICER, Role.GROUP_HEAD, Role.MEMBER]
@@ -230,8 +232,9 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     claim = _one(select(AttendanceClaim))
     data_request = PersonalDataRequest(person=person_a, kind=DataRequestKind.ERASURE, received_on=today,
                                        due_on=today + timedelta(days=3), requested_by="Chính chủ")
+    printed = document_to_data(OfficialDocument(["ĐẢNG ỦY PHƯỜNG"], "", "BÁO CÁO", "", [], []))
     outgoing = OutgoingDocument(issuer=ward_a, kind="BC", year=today.year, number=1, symbol="1-BC/ĐU",
-                                title="Báo cáo của phường A", issued_on=today, content={})
+                                title="Báo cáo của phường A", issued_on=today, content=printed)
     db.session.add_all([outgoing, person_a, meeting_file, opinion, point, draft, assessment_a, task_a, batch, template,
                         mapping, absence, data_request])
     db.session.flush()
