@@ -1,6 +1,5 @@
 """End to end in Chromium: the office uploads the signed PDF of a numbered document and the register shows it
 signed with the signer; a tampered copy, uploaded as a confirmed replacement, shows its reason instead."""
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from tests.webapp.paperwork.signing import Authority, signed_pdf, tampered
@@ -21,8 +20,7 @@ def test_signed_pdf_is_uploaded_and_a_tampered_copy_shows_its_reason(login_page,
                                     title="Báo cáo quý IV", issued_on=date(2026, 11, 30), content=document_to_data(
                                         OfficialDocument(["ĐẢNG ỦY"], "", "BÁO CÁO", "", [], []))))
     db.session.commit()
-    with ThreadPoolExecutor(1) as pool:  # pyHanko signs through asyncio.run: not in Playwright's running loop
-        signed = pool.submit(signed_pdf, authority.signer("Lê Văn Ký")).result()
+    signed = signed_pdf(authority.signer("Lê Văn Ký"))  # signed in a thread of its own, off Playwright's loop
 
     page = login_page(Role.ADMIN)
     page.goto("/paperwork/?year=2026")

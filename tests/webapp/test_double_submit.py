@@ -12,7 +12,7 @@ import re
 import threading
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from html import unescape
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
@@ -21,10 +21,17 @@ import pytest
 from sqlalchemy import func, select, text
 from werkzeug.serving import make_server
 
-from tests.conftest import _empty_all_tables
+from tests.webapp.scope_town import (
+    Ids,
+    NoTown,
+    _clean_database,  # noqa: F401  (the town lives for the module, not a test)
+    day,
+    demo_town,
+    one,
+)
 from tests.webapp.test_write_scope import _Forms
 from webapp.clock import local_today
-from webapp.demo import DEMO_PASSWORD, load_demo
+from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import (
     Assessment,
@@ -66,10 +73,6 @@ class Create:
     data: dict = field(default_factory=dict)
     why: str = ""
     once: int = 1       # records one post writes
-
-
-def _day(offset=0) -> str:
-    return (local_today() + timedelta(days=offset)).strftime("%d/%m/%Y")
 
 
 def _rows(table: str, where: str = "") -> str:
@@ -146,7 +149,7 @@ NOT_CREATES = {
 
 def creates(t) -> dict[str, list[Create]]:
     """Every creating POST endpoint → its forms, valid for the demo town `t` (ids found by `_town_ids`)."""
-    meeting = {"kind": "cell", "held_on": _day(3), "starts_at": "07:30", "title": "Sinh hoạt chi bộ",
+    meeting = {"kind": "cell", "held_on": day(3), "starts_at": "07:30", "title": "Sinh hoạt chi bộ",
                "place": "Nhà văn hóa", "unit_ids": str(t.cell)}
     step = {"level": "good", "text": "Hoàn thành tốt nhiệm vụ"}
     return {
@@ -167,7 +170,7 @@ def creates(t) -> dict[str, list[Create]]:
                                          _rows("document_comment"), False, {"text": "Đề nghị sửa điều 2"},
                                          why="two comments with the same words may both be meant")],
         "documents.upload": [Create("admin", "/documents/new", "/documents/new", _rows("document"), False,
-                                    {"title": "Quy chế làm việc", "issued_on": _day(), "file": FILE},
+                                    {"title": "Quy chế làm việc", "issued_on": day(), "file": FILE},
                                     why="an unnumbered upload: two files of one title are not one record")],
         "feedback.add_attachments": [Create("admin", f"/feedback/{t.feedback}", f"/feedback/{t.feedback}/attachments",
                                             _rows("attachment"), False, {"files": FILE},
@@ -178,16 +181,16 @@ def creates(t) -> dict[str, list[Create]]:
                                           _rows("feedback_category"), True, {"name": "Môi trường đô thị",
                                                                              "sla_days": "10"})],
         "feedback.create": [Create("admin", "/feedback/new", "/feedback/new", _rows("feedback_item"), False,
-                                   {"category_id": str(t.category), "received_on": _day(),
+                                   {"category_id": str(t.category), "received_on": day(),
                                     "content": "Đường ngập nước", "unit_id": str(t.ward)},
                                    why="two people may report the same thing on the same day")],
         "groups.add_member": [Create("admin", f"/groups/{t.group}", f"/groups/{t.group}/members",
                                      _rows("membership"), True, {"person_id": str(t.outsider), "role": "member",
-                                                                 "start_date": _day()})],
+                                                                 "start_date": day()})],
         "groups.assign_unit": [Create("admin", f"/groups/{t.group}", f"/groups/{t.group}/members/{t.membership}"
                                       "/assignments", _rows("assignment"), True,
                                       {f"assign-{t.membership}-unit_id": str(t.free_cell),
-                                       f"assign-{t.membership}-start_date": _day()})],
+                                       f"assign-{t.membership}-start_date": day()})],
         "groups.create": [Create("admin", "/groups/new", "/groups/new", _rows("working_group"), True,
                                  {"number": "42", "name": "Tổ mới", "term_id": str(t.term),
                                   "owner_unit_id": str(t.ward)})],
@@ -228,7 +231,7 @@ def creates(t) -> dict[str, list[Create]]:
                                         True, {"text": "Báo cáo của tôi"})],
         "obligations.declare": [Create("admin", "/obligations/absences/new", "/obligations/absences/new",
                                        _rows("absence"), False, {"person_id": str(t.outsider),
-                                                                 "start_date": _day(), "end_date": _day(3),
+                                                                 "start_date": day(), "end_date": day(3),
                                                                  "reason": "illness"},
                                        why="no rule refuses overlapping absences (one more excuses nothing more)")],
         "obligations.rule": [Create("admin", f"/obligations/group/{t.rule_group}",
@@ -250,7 +253,7 @@ def creates(t) -> dict[str, list[Create]]:
                                  why="two people may bear one name")],
         "personal_data.new_request": [Create("admin", f"/personal-data/{t.outsider}",
                                              f"/personal-data/{t.outsider}/requests", _rows("personal_data_request"),
-                                             False, {"kind": "access", "received_on": _day(),
+                                             False, {"kind": "access", "received_on": day(),
                                                      "requested_by": "Chính chủ"},
                                              why="a person may file the same kind of request twice")],
         "reports.schedules": [Create("admin", "/reports/schedules", "/reports/schedules", _rows("report_schedule"),
@@ -267,14 +270,14 @@ def creates(t) -> dict[str, list[Create]]:
         "targets.record_measurement": [Create("admin", f"/targets/unit/{t.ward}",
                                               f"/targets/indicator/{t.indicator}/measurements",
                                               _rows("target_measurement"), False,
-                                              {"measured_on": _day(), "value": "3"},
+                                              {"measured_on": day(), "value": "3"},
                                               why="a measurement log: two readings on one day may both be "
                                                   "entered")],
         "tasks.add_progress": [Create("admin", f"/tasks/{t.task}", f"/tasks/{t.task}/notes", _rows("task_note"), False,
-                                      {"noted_on": _day(), "text": "Đã làm"},
+                                      {"noted_on": day(), "text": "Đã làm"},
                                       why="progress notes with the same words on one day are possible")],
         "tasks.create": [Create("admin", "/tasks/new", "/tasks/new", _rows("task"), False,
-                                {"title": "Việc phải làm", "deadline": _day(30), "owner_kind": "unit",
+                                {"title": "Việc phải làm", "deadline": day(30), "owner_kind": "unit",
                                  "owner_unit_id": str(t.ward)}, why="two tasks may bear one title")],
         "units.create": [Create("admin", "/units/new", "/units/new", _rows("unit"), False,
                                 {"name": "Chi bộ mới thành lập", "kind": "cell", "sector": "residential",
@@ -282,7 +285,7 @@ def creates(t) -> dict[str, list[Create]]:
         "units.identity": [Create("admin", f"/units/{t.free_cell}/identity", f"/units/{t.free_cell}/identity",
                                   _rows("org_identity"), True, {"committee_name": "Chi ủy chi bộ mới"})],
         "visits.create": [Create("thanhvien", "/visits/new", "/visits/new", _rows("field_visit"), False,
-                                 {"unit_id": str(t.followed_cell), "visited_on": _day(), "findings": "Tốt"},
+                                 {"unit_id": str(t.followed_cell), "visited_on": day(), "findings": "Tốt"},
                                  why="two visits to one cell on one day are possible")],
         "visits.to_feedback": [Create("admin", f"/visits/{t.visit}", f"/visits/{t.visit}/feedback",
                                       _rows("feedback_item"), False, {"category_id": str(t.category)},
@@ -290,31 +293,17 @@ def creates(t) -> dict[str, list[Create]]:
     }
 
 
-class _NoTown:
-    def __getattr__(self, name):
-        return 0
-
-
-class Ids:
-    def __init__(self, values):
-        self.__dict__.update(values)
-
-
-def _one(statement):
-    return db.session.scalars(statement.limit(1)).first()
-
-
 def _town_ids() -> Ids:
     """Demo records each form names (added where the demo town has none)."""
     today = local_today()
-    ward = _one(select(Unit).where(Unit.parent_id.is_not(None), Unit.kind == "party_committee").order_by(Unit.id))
-    member = _one(select(User).where(User.username == "thanhvien"))
-    membership = _one(select(Membership).where(Membership.person_id == member.person_id))
+    ward = one(select(Unit).where(Unit.parent_id.is_not(None), Unit.kind == "party_committee").order_by(Unit.id))
+    member = one(select(User).where(User.username == "thanhvien"))
+    membership = one(select(Membership).where(Membership.person_id == member.person_id))
     group = membership.group
     followed_cell = db.session.scalar(text("SELECT unit_id FROM assignment WHERE person_id = :p LIMIT 1"),
                                       {"p": member.person_id})
     used_cells = select(text("unit_id")).select_from(text("assignment"))
-    free_cell = _one(select(Unit).where(Unit.kind == "cell", Unit.id.not_in(used_cells),
+    free_cell = one(select(Unit).where(Unit.kind == "cell", Unit.id.not_in(used_cells),
                                         Unit.id.not_in(select(text("unit_id")).select_from(text("org_identity"))))
                      .order_by(Unit.id))
     outsider = Person(home_unit=ward)
@@ -323,13 +312,13 @@ def _town_ids() -> Ids:
     draft = Document(title="Dự thảo quy chế làm việc", status="draft")
     db.session.add_all([outsider, rule_group, draft])
     db.session.execute(text("UPDATE feedback_category SET name = 'Tố cáo (đã đổi tên)' WHERE name = 'Tố cáo'"))
-    briefing = _one(select(Meeting).where(Meeting.kind == MeetingKind.BRIEFING).order_by(Meeting.id))
+    briefing = one(select(Meeting).where(Meeting.kind == MeetingKind.BRIEFING).order_by(Meeting.id))
     briefing.conclusion = briefing.conclusion or "Kết luận của buổi giao ban"
-    claim_meeting = _one(select(Meeting).join(Meeting.units).where(
+    claim_meeting = one(select(Meeting).join(Meeting.units).where(
         Unit.id == followed_cell, Meeting.held_on <= today,
         Meeting.id.not_in(select(AttendanceClaim.meeting_id).where(AttendanceClaim.person_id == member.person_id)))
         .order_by(Meeting.held_on.desc()))
-    rule = _one(select(MemberReportRule).where(MemberReportRule.group_id == group.id))
+    rule = one(select(MemberReportRule).where(MemberReportRule.group_id == group.id))
     if rule is None:
         rule = MemberReportRule(group=group, frequency=ReportFrequency.MONTHLY, due_day=5, months_after=0,
                                 starts_on=date(2025, 11, 1))
@@ -350,7 +339,7 @@ def _town_ids() -> Ids:
         db.session.flush()
         compile_schedule = (schedule, period_key(schedule.frequency, today))
     submit_schedule = next((s, k) for s, k in open_ if s.group_id != group.id)
-    assessment = _one(select(Assessment).where(Assessment.proposed_level.is_(None), Assessment.decided_level.is_(None))
+    assessment = one(select(Assessment).where(Assessment.proposed_level.is_(None), Assessment.decided_level.is_(None))
                       .order_by(Assessment.id))
     assessment.self_level, assessment.self_text = AssessmentLevel.GOOD, "Tự đánh giá"
     group_assessment_id = db.session.scalar(text(
@@ -362,15 +351,15 @@ def _town_ids() -> Ids:
         compile_schedule=compile_schedule[0].id, compile_key=compile_schedule[1],
         submit_schedule=submit_schedule[0].id, submit_key=submit_schedule[1],
         assessment=assessment.id, group_assessment=group_assessment_id,
-        meeting=_one(select(Meeting).join(Meeting.units).where(Unit.id == followed_cell)
+        meeting=one(select(Meeting).join(Meeting.units).where(Unit.id == followed_cell)
                      .order_by(Meeting.held_on.desc())).id,
         draft=draft.id, briefing=briefing.id,
-        feedback=_one(select(FeedbackItem).order_by(FeedbackItem.id)).id,
+        feedback=one(select(FeedbackItem).order_by(FeedbackItem.id)).id,
         category=db.session.scalar(text("SELECT id FROM feedback_category ORDER BY id LIMIT 1")),
-        indicator=_one(select(TargetIndicator).where(TargetIndicator.unit_id == ward.id)).id,
-        task=_one(select(Task).order_by(Task.id)).id,
-        visit=_one(select(FieldVisit).where(FieldVisit.difficulties.is_not(None)).order_by(FieldVisit.id)).id,
-        round=_one(select(AssessmentRound)).id,
+        indicator=one(select(TargetIndicator).where(TargetIndicator.unit_id == ward.id)).id,
+        task=one(select(Task).order_by(Task.id)).id,
+        visit=one(select(FieldVisit).where(FieldVisit.difficulties.is_not(None)).order_by(FieldVisit.id)).id,
+        round=one(select(AssessmentRound)).id,
     )
     return Ids(values)
 
@@ -425,20 +414,10 @@ def _encode(data: dict) -> tuple[bytes, str]:
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def _clean_database():
-    """The module's town lives for the whole module (emptied by `town` at its end)."""
-    yield
-    db.session.rollback()
-
-
 @pytest.fixture(scope="module")
 def town(app):
     """The demo town, the app served by a threaded server with CSRF on, and a logged-in browser per demo user."""
-    with app.app_context():
-        load_demo()
-        ids = _town_ids()
-        db.session.commit()
+    with demo_town(app, _town_ids) as ids:
         app.config["WTF_CSRF_ENABLED"] = True
         server = make_server("127.0.0.1", 0, app, threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -457,8 +436,6 @@ def town(app):
             server.shutdown()
             thread.join(timeout=5)
             app.config["WTF_CSRF_ENABLED"] = False
-            _empty_all_tables()
-            db.session.remove()
 
 
 def _csrf(page: str) -> str:
@@ -470,10 +447,10 @@ def post_endpoints(app) -> set[str]:
 
 
 def test_every_post_route_is_classified(app, town):
-    listed = set(creates(_NoTown()))
+    listed = set(creates(NoTown()))
     assert listed & set(NOT_CREATES) == set()
     assert post_endpoints(app) - listed - set(NOT_CREATES) == set()
-    assert all(case.unique or case.why for cases in creates(_NoTown()).values() for case in cases)
+    assert all(case.unique or case.why for cases in creates(NoTown()).values() for case in cases)
 
 
 def _form(browser: Browser, case: Create) -> dict:
@@ -530,7 +507,7 @@ def _answered_well(answers) -> bool:
 
 
 def _creating_endpoints():
-    return sorted(creates(_NoTown()))
+    return sorted(creates(NoTown()))
 
 
 @pytest.mark.parametrize("endpoint", _creating_endpoints())

@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import Enum, String, func, select
 
 from tests.webapp import test_write_scope as scope
+from tests.webapp.scope_town import NoTown
 from tests.webapp.test_robustness import FIELDS
-from tests.webapp.test_write_scope import OWN_ACCOUNT, Case, _Forms, _NoTown, cases
+from tests.webapp.test_write_scope import OWN_ACCOUNT, Case, _Forms, cases
 from webapp.extensions import db
 from webapp.models import Role
 
@@ -126,7 +127,7 @@ def fuzz(app, town, endpoint: str, values: list[str]) -> list[str]:
 
 def _endpoints() -> list[str]:
     """The table's endpoints (the routes it lacks are fuzzed by `test_routes_missing_from_the_table`)."""
-    return sorted(set(cases(_NoTown())) | OWN_ACCOUNT - SESSION_ENDERS)
+    return sorted(set(cases(NoTown())) | OWN_ACCOUNT - SESSION_ENDERS)
 
 
 @pytest.mark.parametrize("endpoint", _endpoints())

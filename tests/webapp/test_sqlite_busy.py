@@ -2,6 +2,7 @@
 SQLITE_BUSY_TIMEOUT_SECONDS, then is refused with the Vietnamese BUSY message — never a 500."""
 import sqlite3
 import threading
+from contextlib import contextmanager
 
 import pyotp
 import pytest
@@ -51,11 +52,22 @@ def sqlite_app(tmp_path):
             db.engine.dispose()
 
 
-def hold_write_lock(path) -> sqlite3.Connection:
-    """Another connection's open write transaction, as the import commit's BEGIN IMMEDIATE holds it."""
+@contextmanager
+def write_lock_held(path, release_after: float | None = None):
+    """Another connection's open write transaction for the block, as the import commit's BEGIN IMMEDIATE holds
+    it; with `release_after`, given up that many seconds into the block (the block's write waits for it)."""
     holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
-    return holder
+    release = threading.Timer(release_after, holder.rollback) if release_after is not None else None
+    if release:
+        release.start()
+    try:
+        yield
+    finally:
+        if release:
+            release.join()
+        holder.rollback()
+        holder.close()
 
 
 def test_connections_wait_the_configured_busy_timeout(sqlite_app):
@@ -67,12 +79,8 @@ def test_connections_wait_the_configured_busy_timeout(sqlite_app):
 
 def test_a_login_while_the_database_is_busy_is_told_so_not_a_wrong_password(sqlite_app):
     app, path = sqlite_app(0.2)
-    holder = hold_write_lock(path)
-    try:
+    with write_lock_held(path):
         response = app.test_client().post("/auth/login", data={"username": "canbo", "password": PASSWORD})
-    finally:
-        holder.rollback()
-        holder.close()
     body = response.get_data(as_text=True)
     assert response.status_code == 503
     assert BUSY_WORDS in body
@@ -83,12 +91,8 @@ def test_a_login_while_the_database_is_busy_is_told_so_not_a_wrong_password(sqli
 def test_a_write_outside_run_service_is_refused_with_the_busy_message(sqlite_app, htmx):
     app, path = sqlite_app(0.2)
     client = app.test_client()
-    holder = hold_write_lock(path)
-    try:
+    with write_lock_held(path):
         response = client.post("/_raw-write", headers={"HX-Request": "true"} if htmx else {})
-    finally:
-        holder.rollback()
-        holder.close()
     assert response.status_code == 503
     assert response.headers["Retry-After"]
     assert BUSY_WORDS in response.get_data(as_text=True)
@@ -99,14 +103,8 @@ def test_a_write_waits_for_a_short_lock_and_succeeds(sqlite_app):
     app, path = sqlite_app(30)
     client = app.test_client()
     assert client.post("/auth/login", data={"username": "canbo", "password": PASSWORD}).status_code == 302
-    holder = hold_write_lock(path)
-    release = threading.Timer(0.5, holder.rollback)
-    release.start()
-    try:
+    with write_lock_held(path, release_after=0.5):
         response = client.post("/_raw-write")
-    finally:
-        release.join()
-        holder.close()
     assert response.status_code == 200
     assert response.get_data(as_text=True) == "written"
 
@@ -119,12 +117,8 @@ def test_a_second_factor_while_the_database_is_busy_is_told_so_not_a_wrong_code(
         db.session.commit()
     client = app.test_client()
     assert client.post("/auth/login", data={"username": "canbo", "password": PASSWORD}).status_code == 302
-    holder = hold_write_lock(path)
-    try:
+    with write_lock_held(path):
         response = client.post("/auth/two-factor", data={"code": pyotp.TOTP(secret).now()})
-    finally:
-        holder.rollback()
-        holder.close()
     body = response.get_data(as_text=True)
     assert response.status_code == 503
     assert BUSY_WORDS in body
@@ -148,12 +142,8 @@ def test_an_ordinary_write_while_the_database_is_busy_is_refused_with_the_messag
     app, path = sqlite_app(0.2)
     client = app.test_client()
     assert client.post("/auth/login", data={"username": "canbo", "password": PASSWORD}).status_code == 302
-    holder = hold_write_lock(path)
-    try:
+    with write_lock_held(path):
         response = client.post("/auth/locale/en", data={"next": "/auth/password"})  # a setting of the account
-    finally:
-        holder.rollback()
-        holder.close()
     assert response.status_code == 302
     # this session already shows English (the cookie changed); the account's choice was not saved
     assert "The database is busy with another write" in client.get("/auth/password").get_data(as_text=True)

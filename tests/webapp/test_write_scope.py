@@ -16,11 +16,19 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import RequestClient, _empty_all_tables
+from tests.conftest import RequestClient
 from tests.factories import PASSWORD
+from tests.webapp.scope_town import (
+    Ids,
+    NoTown,
+    _clean_database,  # noqa: F401  (the town lives for the module, not a test)
+    day,
+    demo_town,
+    one,
+)
 from webapp.auth.services import create_user
 from webapp.clock import local_today
-from webapp.demo import DEMO_PASSWORD, load_demo
+from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import (
     Absence,
@@ -147,19 +155,6 @@ def _page_form(client, page: str, action: str) -> dict:
     return dict(parser.forms[action])
 
 
-@dataclass
-class Ids:
-    """Ward A's records, by id (the test module shares one town)."""
-    values: dict
-
-    def __getattr__(self, name):
-        return self.values[name]
-
-
-def _one(statement):
-    return db.session.scalars(statement.limit(1)).first()
-
-
 def _ward_b_users(ward_b: Unit, term) -> tuple[dict, dict]:
     """The second ward's own group (head, member following a cell), its five users (all scoped to the ward), and
     the ward-B records whose own forms are posted with ward-A ids swapped in."""
@@ -171,7 +166,7 @@ def _ward_b_users(ward_b: Unit, term) -> tuple[dict, dict]:
     start = date(2025, 11, 1)
     memberships = [Membership(person=person, group=group, role=role, start_date=start)
                    for person, role in ((head, MemberRole.HEAD), (member, MemberRole.MEMBER))]
-    cell_b = _one(select(Unit).where(Unit.parent_id == ward_b.id).order_by(Unit.id))
+    cell_b = one(select(Unit).where(Unit.parent_id == ward_b.id).order_by(Unit.id))
     assignment = Assignment(membership=memberships[1], person=member, unit=cell_b, start_date=start)
     db.session.add_all(memberships + [assignment])
     db.session.flush()
@@ -184,7 +179,7 @@ def _ward_b_users(ward_b: Unit, term) -> tuple[dict, dict]:
                         created_by=users[Role.UNIT_OFFICER])
     db.session.add(batch)
     db.session.flush()
-    meeting = _one(select(Meeting).join(Meeting.units).where(Unit.id == cell_b.id).order_by(Meeting.held_on))
+    meeting = one(select(Meeting).join(Meeting.units).where(Unit.id == cell_b.id).order_by(Meeting.held_on))
     own = dict(b_group=group.id, b_membership=memberships[1].id, b_assignment=assignment.id, b_person=member.id,
                b_meeting=meeting.id, b_batch=batch.id)
     return users, own
@@ -193,43 +188,43 @@ def _ward_b_users(ward_b: Unit, term) -> tuple[dict, dict]:
 def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     """Records of every kind in ward A (found in the demo town, or added where the demo has none)."""
     today = local_today()
-    cell_a = _one(select(Unit).where(Unit.parent_id == ward_a.id).order_by(Unit.id))
-    officer_a = _one(select(User).where(User.scope_unit_id == ward_a.id))
-    group_a = _one(select(WorkingGroup).where(WorkingGroup.owner_unit_id == ward_a.id))
-    town_group = _one(select(WorkingGroup).where(WorkingGroup.number == 1, WorkingGroup.owner_unit_id != ward_a.id))
-    membership_a = _one(select(Membership).where(Membership.group_id == group_a.id,
+    cell_a = one(select(Unit).where(Unit.parent_id == ward_a.id).order_by(Unit.id))
+    officer_a = one(select(User).where(User.scope_unit_id == ward_a.id))
+    group_a = one(select(WorkingGroup).where(WorkingGroup.owner_unit_id == ward_a.id))
+    town_group = one(select(WorkingGroup).where(WorkingGroup.number == 1, WorkingGroup.owner_unit_id != ward_a.id))
+    membership_a = one(select(Membership).where(Membership.group_id == group_a.id,
                                                  Membership.role == MemberRole.MEMBER).order_by(Membership.id))
-    head_a = _one(select(Membership).where(Membership.group_id == group_a.id, Membership.role == MemberRole.HEAD))
-    assignment_a = _one(select(Assignment).where(Assignment.membership_id == membership_a.id))
+    head_a = one(select(Membership).where(Membership.group_id == group_a.id, Membership.role == MemberRole.HEAD))
+    assignment_a = one(select(Assignment).where(Assignment.membership_id == membership_a.id))
     person_a = Person(home_unit=ward_a)
     person_a.set_name("Phạm Văn Ây")
     cadre = Person()  # a cadre of the town, with no home unit (the demo gives each of its persons one)
     cadre.set_name("Võ Văn Cán")
-    meeting_a = _one(select(Meeting).join(Meeting.units).where(Unit.id == cell_a.id).order_by(Meeting.held_on))
-    meeting_b_unit_cell = _one(select(Unit).where(Unit.parent_id == ward_b.id).order_by(Unit.id))
-    attendance_a = _one(select(Attendance).where(Attendance.meeting_id == meeting_a.id).order_by(Attendance.id))
+    meeting_a = one(select(Meeting).join(Meeting.units).where(Unit.id == cell_a.id).order_by(Meeting.held_on))
+    meeting_b_unit_cell = one(select(Unit).where(Unit.parent_id == ward_b.id).order_by(Unit.id))
+    attendance_a = one(select(Attendance).where(Attendance.meeting_id == meeting_a.id).order_by(Attendance.id))
     meeting_file = MeetingFile(meeting=meeting_a, file_name="bien-ban.pdf", stored_name="tamper-bien-ban.pdf",
                                size_bytes=10)
     opinion = Opinion(meeting=meeting_a, position=1, person=membership_a.person, group=group_a,
                       kind="results", text="Ý kiến ở phường A")
     point = ConclusionPoint(meeting=meeting_a, number=1, text="Điểm kết luận ở phường A")
     draft = Document(title="Dự thảo quy chế phường A", status="draft")
-    round_ = _one(select(AssessmentRound))
-    assessment_a = _one(select(Assessment).where(Assessment.person_id == membership_a.person_id))
+    round_ = one(select(AssessmentRound))
+    assessment_a = one(select(Assessment).where(Assessment.person_id == membership_a.person_id))
     if assessment_a is None:
         assessment_a = Assessment(round=round_, person=membership_a.person, group=group_a, figures={})
-    group_assessment = _one(select(GroupAssessment).where(GroupAssessment.group_id == town_group.id))
-    feedback_a = _one(select(FeedbackItem).where(FeedbackItem.unit_id == ward_a.id))
-    indicator_a = _one(select(TargetIndicator).where(TargetIndicator.unit_id == ward_a.id))
-    measurement_a = _one(select(TargetMeasurement).where(TargetMeasurement.indicator_id == indicator_a.id))
-    visit_a = _one(select(FieldVisit).where(FieldVisit.unit_id.in_([ward_a.id, cell_a.id])))
+    group_assessment = one(select(GroupAssessment).where(GroupAssessment.group_id == town_group.id))
+    feedback_a = one(select(FeedbackItem).where(FeedbackItem.unit_id == ward_a.id))
+    indicator_a = one(select(TargetIndicator).where(TargetIndicator.unit_id == ward_a.id))
+    measurement_a = one(select(TargetMeasurement).where(TargetMeasurement.indicator_id == indicator_a.id))
+    visit_a = one(select(FieldVisit).where(FieldVisit.unit_id.in_([ward_a.id, cell_a.id])))
     task_a = Task(title="Nhiệm vụ của phường A", owner_unit=ward_a, deadline=today + timedelta(days=30))
     batch = ImportBatch(kind="roster", file_name="ds.xlsx", sha256="0" * 64, size_bytes=1, created_by=officer_a)
     template = ImportTemplate(unit=ward_a, kind="roster", signature="a" * 64, overrides={}, updated_by_id=officer_a.id)
     mapping = ImportMapping(kind="roster", signature="b" * 64, mapping={}, updated_by_id=officer_a.id)
     absence = Absence(person=person_a, start_date=today, end_date=today + timedelta(days=3),
                       reason=AbsenceReason.ILLNESS)
-    claim = _one(select(AttendanceClaim))
+    claim = one(select(AttendanceClaim))
     data_request = PersonalDataRequest(person=person_a, kind=DataRequestKind.ERASURE, received_on=today,
                                        due_on=today + timedelta(days=3), requested_by="Chính chủ")
     printed = document_to_data(OfficialDocument(["ĐẢNG ỦY PHƯỜNG"], "", "BÁO CÁO", "", [], []))
@@ -239,25 +234,25 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
                         mapping, absence, data_request])
     db.session.flush()
     for schedule_group in (group_a,):
-        if _one(select(ReportSchedule).where(ReportSchedule.group_id == schedule_group.id)) is None:
+        if one(select(ReportSchedule).where(ReportSchedule.group_id == schedule_group.id)) is None:
             db.session.add(ReportSchedule(group=schedule_group, frequency=ReportFrequency.MONTHLY, due_day=5,
                                           months_after=0, starts_on=date(2025, 11, 1)))
-    if _one(select(MemberReportRule).where(MemberReportRule.group_id == group_a.id)) is None:
+    if one(select(MemberReportRule).where(MemberReportRule.group_id == group_a.id)) is None:
         db.session.add(MemberReportRule(group=group_a, frequency=ReportFrequency.MONTHLY, due_day=5,
                                         months_after=0, starts_on=date(2025, 11, 1)))
     db.session.flush()
-    schedule = _one(select(ReportSchedule).where(ReportSchedule.group_id == group_a.id))
-    rule = _one(select(MemberReportRule).where(MemberReportRule.group_id == group_a.id))
-    category = _one(select(FeedbackCategory).order_by(FeedbackCategory.id))
-    demo_member = _one(select(User).where(User.username == "thanhvien"))
-    followed_cell = _one(select(Assignment.unit_id).where(Assignment.person_id == demo_member.person_id))
+    schedule = one(select(ReportSchedule).where(ReportSchedule.group_id == group_a.id))
+    rule = one(select(MemberReportRule).where(MemberReportRule.group_id == group_a.id))
+    category = one(select(FeedbackCategory).order_by(FeedbackCategory.id))
+    demo_member = one(select(User).where(User.username == "thanhvien"))
+    followed_cell = one(select(Assignment.unit_id).where(Assignment.person_id == demo_member.person_id))
     return dict(
         ward=ward_a.id, cell=cell_a.id, ward_b=ward_b.id, cell_b=meeting_b_unit_cell.id, group=group_a.id,
         town_group=town_group.id, membership=membership_a.id, head_membership=head_a.id,
         assignment=assignment_a.id, person=person_a.id, data_request=data_request.id,
         member_person=membership_a.person_id, cadre=cadre.id,
         meeting=meeting_a.id, attendance=attendance_a.id, file=meeting_file.id, opinion=opinion.id,
-        point=point.id, draft=draft.id, document=_one(select(Document).where(Document.status == "issued")).id,
+        point=point.id, draft=draft.id, document=one(select(Document).where(Document.status == "issued")).id,
         round=round_.id, assessment=assessment_a.id, group_assessment=group_assessment.id,
         feedback=feedback_a.id, category=category.id, indicator=indicator_a.id, measurement=measurement_a.id,
         visit=visit_a.id, task=task_a.id, batch=batch.id, template=template.id, mapping=mapping.id,
@@ -266,23 +261,16 @@ def _ward_a_records(ward_a: Unit, ward_b: Unit) -> dict:
     )
 
 
-@pytest.fixture(autouse=True)
-def _clean_database():
-    """The module's town lives for the whole module (emptied by `town` at its end), not a single test."""
-    yield
-    db.session.rollback()
-
-
 @pytest.fixture(scope="module")
 def town(app):
-    with app.app_context():
-        load_demo()
+    def find_records():
         ward_a, ward_b = db.session.scalars(select(Unit).where(Unit.parent_id.is_not(None), Unit.kind ==
                                                                "party_committee").order_by(Unit.id).limit(2))
         with db.session.no_autoflush:
             users, own = _ward_b_users(ward_b, db.session.get(WorkingGroup, 1).term)
-            ids = Ids({**_ward_a_records(ward_a, ward_b), **own})
-        db.session.commit()
+            return users, Ids({**_ward_a_records(ward_a, ward_b), **own})
+
+    with demo_town(app, find_records) as (users, ids):
         app.test_client_class = RequestClient
         clients = {}
         for role, user in users.items():
@@ -294,22 +282,16 @@ def town(app):
             response = clients[name].post("/auth/login", data={"username": username, "password": DEMO_PASSWORD})
             assert response.status_code == 302
         yield ids, clients
-        _empty_all_tables()
-        db.session.remove()
-
-
-def _day(offset=0) -> str:
-    return (local_today() + timedelta(days=offset)).strftime("%d/%m/%Y")
 
 
 def cases(t: Ids) -> dict[str, list[Case]]:
     """Every POST endpoint → its tampered requests (ward-A ids in the URL, and in id fields of an otherwise valid
     form posted to the ward-B user's own pages)."""
     step = {"level": "good", "text": "Hoàn thành tốt nhiệm vụ"}
-    meeting = {"kind": "cell", "held_on": _day(3), "starts_at": "07:30", "title": "Sinh hoạt chi bộ",
+    meeting = {"kind": "cell", "held_on": day(3), "starts_at": "07:30", "title": "Sinh hoạt chi bộ",
                "place": "Nhà văn hóa"}
-    feedback = {"category_id": t.category, "received_on": _day(), "content": "Đường ngập nước"}
-    task = {"title": "Việc phải làm", "deadline": _day(30)}
+    feedback = {"category_id": t.category, "received_on": day(), "content": "Đường ngập nước"}
+    task = {"title": "Việc phải làm", "deadline": day(30)}
     group_tables = ("working_group", "membership", "assignment")
     meeting_tables = ("meeting", "attendance", "opinion", "conclusion_point", "meeting_file", "meeting_unit")
     import_tables = ("import_batch", "import_template", "import_mapping", "import_job", "import_change")
@@ -336,7 +318,7 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                            {"note": "Tôi có dự"}, ("attendance_claim",))],
         "documents.add_comment": [],    # town regulations: every reader of the directory comments on a draft
         "documents.issue": [Case(f"/documents/{t.draft}/issue", {}, ("document",))],
-        "documents.upload": [Field("/documents/new", {"title": "Quy chế", "issued_on": _day(), "relation": "annuls",
+        "documents.upload": [Field("/documents/new", {"title": "Quy chế", "issued_on": day(), "relation": "annuls",
                                                      "related_id": t.document, "file": FILE}, ("document",))],
         "feedback.add_attachments": [Case(f"/feedback/{t.feedback}/attachments", {}, ("attachment",))],
         "feedback.change_status": [Case(f"/feedback/{t.feedback}/transition", {"target": s, "note": "Chuyển"},
@@ -352,27 +334,27 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                                    "source_person_id": t.person}, ("feedback_item",)),
                             Field("/feedback/new", {**feedback, "unit_id": t.ward_b, "group_id": t.group},
                                  ("feedback_item",))],
-        "groups.end_assignment": [Case(f"/groups/{t.group}/assignments/{t.assignment}/end", {"on_date": _day()},
+        "groups.end_assignment": [Case(f"/groups/{t.group}/assignments/{t.assignment}/end", {"on_date": day()},
                                        group_tables)],
         "groups.change_assignment_unit": [Case(f"/groups/{t.group}/assignments/{t.assignment}/unit",
-                                               {"on_date": _day(), "unit_id": t.cell}, group_tables),
+                                               {"on_date": day(), "unit_id": t.cell}, group_tables),
                                           Field(f"/groups/{t.b_group}/assignments/{t.b_assignment}/unit",
-                                                {f"unit-{t.b_assignment}-on_date": _day(),
+                                                {f"unit-{t.b_assignment}-on_date": day(),
                                                  f"unit-{t.b_assignment}-unit_id": t.cell}, group_tables)],
         "groups.edit": [Case(f"/groups/{t.group}/edit", {"number": "7", "name": "Tổ công tác", "term_id": t.term,
                                                           "owner_unit_id": t.ward_b}, group_tables),
                         Field(f"/groups/{t.b_group}/edit", {"owner_unit_id": t.ward}, group_tables,
                               page=f"/groups/{t.b_group}/edit")],
         "groups.add_member": [Case(f"/groups/{t.group}/members", {"person_id": t.person, "role": "member",
-                                                                   "start_date": _day()}, group_tables)],
+                                                                   "start_date": day()}, group_tables)],
         "groups.assign_unit": [Case(f"/groups/{t.group}/members/{t.membership}/assignments",
-                                    {"unit_id": t.cell, "start_date": _day()}, group_tables),
+                                    {"unit_id": t.cell, "start_date": day()}, group_tables),
                                Field(f"/groups/{t.b_group}/members/{t.b_membership}/assignments",
                                      {f"assign-{t.b_membership}-unit_id": t.cell,
-                                      f"assign-{t.b_membership}-start_date": _day()}, group_tables)],
+                                      f"assign-{t.b_membership}-start_date": day()}, group_tables)],
         "groups.edit_membership": [Case(f"/groups/{t.group}/members/{t.membership}/edit",
-                                        {"role": "deputy", "on_date": _day()}, group_tables)],
-        "groups.end_membership": [Case(f"/groups/{t.group}/members/{t.membership}/end", {"on_date": _day()},
+                                        {"role": "deputy", "on_date": day()}, group_tables)],
+        "groups.end_membership": [Case(f"/groups/{t.group}/members/{t.membership}/end", {"on_date": day()},
                                        group_tables)],
         "groups.create": [Field("/groups/new", {"number": "42", "name": "Tổ mới", "term_id": t.term,
                                                "owner_unit_id": t.ward}, group_tables)],
@@ -383,7 +365,7 @@ def cases(t: Ids) -> dict[str, list[Case]]:
         "imports.cancel": [Case(f"/imports/{t.batch}/cancel", {}, import_tables)],
         "imports.cell": [Case(f"/imports/{t.batch}/cell", {"ref": "A1", "value": "x"}, import_tables)],
         "imports.commit": [Case(f"/imports/{t.batch}/commit", {}, import_tables)]
-        + [Field(f"/imports/{t.b_batch}/commit", {"start_date": _day(), name: t.ward}, import_tables, control="")
+        + [Field(f"/imports/{t.b_batch}/commit", {"start_date": day(), name: t.ward}, import_tables, control="")
            for name in ("default_unit_id", "unit_parent_id")],
         "imports.layout": [Case(f"/imports/{t.batch}/layout", {}, import_tables)],
         "imports.mapping": [Case(f"/imports/{t.batch}/mapping", {}, import_tables)],
@@ -446,8 +428,8 @@ def cases(t: Ids) -> dict[str, list[Case]]:
         "member_reports.write": [Case(f"/member-reports/write/{t.rule}/{t.rule_key}", {"text": "Báo cáo"},
                                       ("member_report",), refusal=frozenset({422}))],
         "obligations.delete": [Case(f"/obligations/absences/{t.absence}/delete", {}, ("absence",))],
-        "obligations.declare": [Field("/obligations/absences/new", {"person_id": t.person, "start_date": _day(),
-                                                                   "end_date": _day(3), "reason": "illness"},
+        "obligations.declare": [Field("/obligations/absences/new", {"person_id": t.person, "start_date": day(),
+                                                                   "end_date": day(3), "reason": "illness"},
                                      ("absence",))],
         "obligations.rule": [Case(f"/obligations/group/{t.group}", {"mode": "times", "times": "1", "months": "3"},
                                   ("attendance_rule",))],
@@ -465,10 +447,10 @@ def cases(t: Ids) -> dict[str, list[Case]]:
         + [Field(f"/people/{t.b_person}/edit", {"home_unit_id": t.ward}, ("person",),
                  page=f"/people/{t.b_person}/edit")],
         "personal_data.new_request": [Case(f"/personal-data/{p}/requests", {
-            "kind": "access", "received_on": _day(), "requested_by": "Chính chủ"}, ("personal_data_request",))
+            "kind": "access", "received_on": day(), "requested_by": "Chính chủ"}, ("personal_data_request",))
             for p in (t.person, t.cadre)],
         "personal_data.answer": [Case(f"/personal-data/requests/{t.data_request}/answer", {
-            "answered_on": _day(), "answer": "Đã trả lời"}, ("personal_data_request",))],
+            "answered_on": day(), "answer": "Đã trả lời"}, ("personal_data_request",))],
         "personal_data.erase": [Case(f"/personal-data/requests/{t.data_request}/erase", {"confirm": "y"},
                                      ("personal_data_request", "person", "opinion", "user"))],
         "people.create": [Field("/people/new", {"full_name": "Người Mới", "home_unit_id": t.ward}, ("person",)),
@@ -483,13 +465,13 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                           {"name": "Chỉ tiêu", "year": "2026", "target_value": "5"},
                                           ("target_indicator",))],
         "targets.record_measurement": [Case(f"/targets/indicator/{t.indicator}/measurements",
-                                            {"measured_on": _day(), "value": "3"}, ("target_measurement",))],
+                                            {"measured_on": day(), "value": "3"}, ("target_measurement",))],
         "targets.delete_measurement": [Case(f"/targets/measurement/{t.measurement}/delete", {},
                                             ("target_measurement",))],
         "targets.create_indicator": [Case(f"/targets/unit/{t.ward}/indicators",
                                           {"name": "Chỉ tiêu", "year": "2026", "target_value": "5"},
                                           ("target_indicator",))],
-        "tasks.add_progress": [Case(f"/tasks/{t.task}/notes", {"noted_on": _day(), "text": "Đã làm"},
+        "tasks.add_progress": [Case(f"/tasks/{t.task}/notes", {"noted_on": day(), "text": "Đã làm"},
                                     ("task_note",))],
         "tasks.change_status": [Case(f"/tasks/{t.task}/status", {"status": "done"}, ("task",))],
         "tasks.create": [Field("/tasks/new", {**task, "owner_kind": "unit", "owner_unit_id": t.ward}, ("task",)),
@@ -510,7 +492,7 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                              "parent_id": t.ward}, ("unit",))],
         "visits.to_feedback": [Case(f"/visits/{t.visit}/feedback", {"category_id": t.category},
                                     ("feedback_item", "field_visit"))],
-        "visits.create": [Field("/visits/new", {"unit_id": t.followed_cell, "visited_on": _day(), "findings": "Tốt"},
+        "visits.create": [Field("/visits/new", {"unit_id": t.followed_cell, "visited_on": day(), "findings": "Tốt"},
                                 ("field_visit",), control="thanhvien")],
     }
 
@@ -534,16 +516,9 @@ def _snapshot(tables) -> dict:
     return snapshot
 
 
-class _NoTown:
-    """Stands for the town's ids where the table is read only for its endpoints (at collection)."""
-
-    def __getattr__(self, name):
-        return 0
-
-
 def _endpoint_names():
     """The table's endpoints that name an id to tamper with (the others are listed with the reason)."""
-    return sorted(endpoint for endpoint, listed in cases(_NoTown()).items() if listed)
+    return sorted(endpoint for endpoint, listed in cases(NoTown()).items() if listed)
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.value)
@@ -565,7 +540,7 @@ def test_ward_b_users_cannot_write_ward_a_records(town, endpoint, role):
 
 
 def _field_endpoints():
-    return sorted(endpoint for endpoint, listed in cases(_NoTown()).items()
+    return sorted(endpoint for endpoint, listed in cases(NoTown()).items()
                   if any(case.field and case.control for case in listed))
 
 

@@ -27,6 +27,15 @@ def start_second_step(user: User, next_url: str):
     return redirect(url_for("auth.two_factor_login"))
 
 
+def complete_login(user: User, next_url: str):
+    """The user is logged in on a fresh session (nothing of the anonymous one kept), counted active from now, and
+    sent on: the one ending of a login, with or without the second step."""
+    session.clear()
+    login_user(user)
+    mark_active()
+    return redirect(next_url)
+
+
 def _pending_user() -> User | None:
     pending = session.get(PENDING)
     if not isinstance(pending, dict) or utcnow().timestamp() - pending.get("at", 0) > PENDING_SECONDS:
@@ -53,11 +62,7 @@ def two_factor_login():
             form.code.errors.append(_("Nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."))
             status = 429
         elif (checked := run_service(None, two_factor.check, user, form.code.data)):
-            next_url = session[PENDING].get("next") or url_for("core.index")
-            session.clear()
-            login_user(user)
-            mark_active()
-            return redirect(next_url)
+            return complete_login(user, session[PENDING].get("next") or url_for("core.index"))
         elif checked is REFUSED:  # the database was busy (a long import on SQLite): its message is flashed
             status = 503
         else:

@@ -20,7 +20,7 @@ from .services import (
     logout_everywhere,
     record_attempt,
 )
-from .two_factor_views import start_second_step
+from .two_factor_views import complete_login, start_second_step
 
 
 def _safe_next(target: str | None) -> str:
@@ -46,10 +46,7 @@ def login():
             if outcome and outcome.user.totp_secret:
                 return start_second_step(outcome.user, _safe_next(request.args.get("next")))
             if outcome:
-                session.clear()
-                login_user(outcome.user)
-                mark_active()
-                return redirect(_safe_next(request.args.get("next")))
+                return complete_login(outcome.user, _safe_next(request.args.get("next")))
             if outcome is REFUSED:  # the database was busy (a long import on SQLite): its message is flashed
                 status = 503
             elif getattr(outcome, "refusal", None):

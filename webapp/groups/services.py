@@ -6,6 +6,7 @@ and flushes; the caller commits.
 """
 from datetime import date
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _
 from sqlalchemy import exists, func, select, update
 
@@ -166,12 +167,20 @@ def update_responsibilities(membership: Membership, responsibilities: str | None
     return membership
 
 
+def _check_may_end(row: Membership | Assignment, end_date: date, term: Term, ended) -> None:
+    """A membership or an assignment may end on `end_date`: it is still open (else `ended`, a lazy message taking
+    the day it ended as %(d)s, translated when shown), the day is not before its start and lies in the group's
+    term."""
+    if row.end_date is not None:
+        day = vn_date(row.end_date)
+        raise RuleViolation("end_date", LazyString(lambda: ended % {"d": day}))
+    _check_order(row.start_date, end_date)
+    _check_in_term(term, end_date, "end_date")
+
+
 def end_membership(membership: Membership, end_date: date) -> Membership:
     """End a membership on `end_date` (inclusive), with every unit assignment it still holds."""
-    if membership.end_date is not None:
-        raise RuleViolation("end_date", _("Thành viên này đã kết thúc ngày %(d)s.", d=vn_date(membership.end_date)))
-    _check_order(membership.start_date, end_date)
-    _check_in_term(membership.group.term, end_date, "end_date")
+    _check_may_end(membership, end_date, membership.group.term, _("Thành viên này đã kết thúc ngày %(d)s."))
     for assignment in [a for a in membership.assignments if a.end_date is None]:
         assignment.end_date = max(end_date, assignment.start_date)
     membership.end_date = end_date
@@ -241,10 +250,7 @@ def change_assignment_unit(assignment: Assignment, unit: Unit, on_date: date, sc
 
 def end_assignment(assignment: Assignment, end_date: date) -> Assignment:
     """Stop following a unit on `end_date` (inclusive)."""
-    if assignment.end_date is not None:
-        raise RuleViolation("end_date", _("Phân công này đã kết thúc ngày %(d)s.", d=vn_date(assignment.end_date)))
-    _check_order(assignment.start_date, end_date)
-    _check_in_term(assignment.membership.group.term, end_date, "end_date")
+    _check_may_end(assignment, end_date, assignment.membership.group.term, _("Phân công này đã kết thúc ngày %(d)s."))
     assignment.end_date = end_date
     db.session.flush()
     return assignment

@@ -92,13 +92,20 @@ def _judged(signature, roots: list[x509.Certificate]) -> Verdict:
     return Verdict(VALID, name, when)
 
 
-def verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
-    """The verdict on a PDF's signatures: the first that fails decides, else the first signer's name and time.
+def in_own_thread(function, *args):
+    """`function(*args)` called in a worker thread of its own: its result, or its exception raised here.
 
     pyHanko's synchronous calls start their own event loop (`asyncio.run`), which fails in a thread where one is
-    already running (an async server, a test harness): the check runs in a worker thread of its own."""
+    already running (an async server, a browser test's loop in the test worker): every pyHanko call, the app's
+    check and the tests' signing, goes through here."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_verify, data, roots).result()
+        return pool.submit(function, *args).result()
+
+
+def verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
+    """The verdict on a PDF's signatures: the first that fails decides, else the first signer's name and time
+    (checked in a thread of its own, `in_own_thread`)."""
+    return in_own_thread(_verify, data, roots)
 
 
 def _verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:

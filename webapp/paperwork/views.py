@@ -14,6 +14,7 @@ from ..permissions import can_manage_group, ensure, in_scope, requires
 from ..rendering import render
 from ..units.identity import identity_for
 from . import bp, drafts
+from .document import OfficialDocument
 from .files import document_file, office_formats
 from .forms import SignedCopyForm
 from .issuing import issue, issuer
@@ -92,13 +93,19 @@ def issue_invitation(meeting_id: int):
                   ("meeting", meeting.id), url_for("meetings.detail", meeting_id=meeting.id))
 
 
+def _assignment_decision(group_id: int) -> tuple[WorkingGroup, OfficialDocument]:
+    """A group the user manages and its assignment decision as drafted today: the preview shows what the issue
+    numbers."""
+    group = db.get_or_404(WorkingGroup, group_id)
+    ensure(can_manage_group(current_user, group))
+    return group, drafts.assignment_decision(identity_for(issuer()), group, local_today())
+
+
 @bp.get("/issue/assignment/<int:group_id>")
 @requires(Role.ADMIN)
 def preview_assignment(group_id: int):
     """The decision as it will be printed, with the number left blank, before a number is taken."""
-    group = db.get_or_404(WorkingGroup, group_id)
-    ensure(can_manage_group(current_user, group))
-    doc = drafts.assignment_decision(identity_for(issuer()), group, local_today())
+    group, doc = _assignment_decision(group_id)
     return render("paperwork/preview.html", doc=doc, action=url_for("paperwork.issue_assignment", group_id=group.id),
                   back=url_for("groups.detail", group_id=group.id))
 
@@ -106,7 +113,5 @@ def preview_assignment(group_id: int):
 @bp.post("/issue/assignment/<int:group_id>")
 @requires(Role.ADMIN)
 def issue_assignment(group_id: int):
-    group = db.get_or_404(WorkingGroup, group_id)
-    ensure(can_manage_group(current_user, group))
-    return issue("QĐ", drafts.assignment_decision(identity_for(issuer()), group, local_today()),
-                  ("group", group.id), url_for("groups.detail", group_id=group.id))
+    group, doc = _assignment_decision(group_id)
+    return issue("QĐ", doc, ("group", group.id), url_for("groups.detail", group_id=group.id))

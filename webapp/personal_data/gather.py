@@ -22,6 +22,7 @@ from ..models import (
     PersonalDataRequest,
     User,
 )
+from ..people.queries import person_history
 from ..template_helpers import label, vn_datetime
 from ..unit_labels import group_label, unit_label
 from ..visits.queries import visit_text
@@ -62,25 +63,21 @@ def _accounts(person: Person) -> Section:
     return Section("accounts", _l("Tài khoản"), fields, rows)
 
 
-def _memberships(person: Person) -> Section:
-    rows = db.session.scalars(select(Membership).where(Membership.person_id == person.id)
-                              .order_by(Membership.start_date, Membership.id)).all()
+def _memberships(memberships: list[Membership]) -> Section:
     fields = [Field("group", _l("Đoàn công tác"), 30), Field("role", _l("Nhiệm vụ"), 14),
               Field("start_date", _l("Từ ngày"), 12), Field("end_date", _l("Đến ngày"), 12),
               Field("responsibilities", _l("Nhiệm vụ cụ thể"), 40)]
     return Section("memberships", _l("Tham gia đoàn công tác"), fields, [
         {"group": group_label(m.group), "role": label(m.role), "start_date": m.start_date, "end_date": m.end_date,
-         "responsibilities": m.responsibilities} for m in rows])
+         "responsibilities": m.responsibilities} for m in memberships])
 
 
-def _assignments(person: Person) -> Section:
-    rows = db.session.scalars(select(Assignment).where(Assignment.person_id == person.id)
-                              .order_by(Assignment.start_date, Assignment.id)).all()
+def _assignments(assignments: list[Assignment]) -> Section:
     fields = [Field("unit", _l("Đơn vị theo dõi"), 36), Field("start_date", _l("Từ ngày"), 12),
               Field("end_date", _l("Đến ngày"), 12), Field("notes", _l("Ghi chú"), 30)]
     return Section("assignments", _l("Phân công theo dõi cơ sở"), fields, [
         {"unit": unit_label(a.unit), "start_date": a.start_date, "end_date": a.end_date, "notes": a.notes}
-        for a in rows])
+        for a in assignments])
 
 
 def _attendance(person: Person) -> Section:
@@ -153,9 +150,10 @@ def _requests(person: Person) -> Section:
 
 def everything(person: Person, reader) -> list[Section]:
     """Every section of `person`'s data as `reader` (the officer handling the request) may be shown it."""
-    return [_profile(person), _accounts(person), _memberships(person), _assignments(person), _attendance(person),
-            _opinions(person), _visits(person, reader), _reports(person), _feedback(person, reader),
-            _requests(person)]
+    memberships, assignments = person_history(person)   # newest first: the sections list the oldest first
+    return [_profile(person), _accounts(person), _memberships(memberships[::-1]), _assignments(assignments[::-1]),
+            _attendance(person), _opinions(person), _visits(person, reader), _reports(person),
+            _feedback(person, reader), _requests(person)]
 
 
 def plain(value):

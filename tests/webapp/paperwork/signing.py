@@ -1,7 +1,6 @@
 """A throw-away certificate authority and PAdES signing for the tests: a root, a signer certificate it issues (valid
 now, or expired), and a one-page PDF signed with pyHanko's SimpleSigner."""
 import io
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 from asn1crypto import keys
@@ -16,6 +15,8 @@ from pyhanko.pdf_utils.writer import PdfFileWriter
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from webapp.paperwork.signatures import in_own_thread
 
 PAGE_TEXT = b"BT /F1 18 Tf 72 720 Td (Van ban so 1-BC) Tj ET"
 
@@ -89,16 +90,15 @@ def blank_pdf() -> bytes:
 
 
 def signed_pdf(signer: signers.SimpleSigner) -> bytes:
-    """The blank PDF with one PAdES signature of `signer` covering the whole file (signed in a thread of its own:
-    pyHanko starts an event loop, which fails where a browser test's loop still runs in this one)."""
+    """The blank PDF with one PAdES signature of `signer` covering the whole file (signed in a thread of its own,
+    as the app checks one: pyHanko starts an event loop, which fails where a browser test's loop still runs)."""
     def sign() -> bytes:
         out = io.BytesIO()
         metadata = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=SigSeedSubFilter.PADES)
         signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(blank_pdf())), metadata, signer=signer, output=out)
         return out.getvalue()
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(sign).result()
+    return in_own_thread(sign)
 
 
 def tampered(pdf: bytes) -> bytes:

@@ -178,9 +178,8 @@ def test_a_signature_is_checked_even_where_an_event_loop_runs(trusted, office_ca
     """pyHanko starts its own event loop; the check works where one already runs in the caller's thread (an async
     server, or a browser test earlier in the same test worker)."""
     import asyncio
-    from concurrent.futures import ThreadPoolExecutor
 
-    from webapp.paperwork.signatures import VALID, trust_roots, verify
+    from webapp.paperwork.signatures import VALID, in_own_thread, trust_roots, verify
 
     data, roots = signed_pdf(office_ca.signer("Lê Văn Ký")), trust_roots(trusted)
 
@@ -188,5 +187,4 @@ def test_a_signature_is_checked_even_where_an_event_loop_runs(trusted, office_ca
         return verify(data, roots)
 
     # the loop runs in a thread of its own: this test's thread may hold a browser test's running loop already
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        assert pool.submit(lambda: asyncio.run(inside_a_loop())).result().status == VALID
+    assert in_own_thread(lambda: asyncio.run(inside_a_loop())).status == VALID
