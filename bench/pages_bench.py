@@ -7,7 +7,8 @@ the same waitress, is mounted a bare Flask app at /_bare/: one Jinja template of
 login, no hooks: the ceiling of Flask + waitress on this machine. The bench logs in through the login form (CSRF
 token, demo account `lanhdao`, or `bench` on the --big data), then drives each page with Debian's `wrk` (16
 connections, 2 threads, --seconds each; the session cookie, a fixed User-Agent and Accept-Encoding: gzip as a
-browser sends them). The bare page is driven first and last; the shares are against the mean of the two.
+browser sends them). Each page is driven right after a run of the bare page, and its share is against that
+run (the machine's load drifts during a run; a pair stays comparable).
 
 With --processes 2 the parent binds one listening socket and both waitress processes inherit it and accept from
 it (as gunicorn's workers do): one port, one wrk, the kernel hands each connection to whichever process accepts
@@ -312,9 +313,10 @@ def main() -> int:
                     break
             return figures
 
-        bare_first = run(BARE)
-        results = {label: run(path) for label, path in pages.items()}
-        bare_last = run(BARE)
+        results, bares = {}, {}
+        for label, path in pages.items():  # each page right after its own bare run: a share holds under drift
+            bares[label] = run(BARE)
+            results[label] = run(path)
         if browser.get("/people/")[0] != 200:
             raise SystemExit("the session was lost during the run: the figures are of the login page")
     finally:
@@ -323,19 +325,22 @@ def main() -> int:
         for child in children:
             child.wait(30)
         sock.close()
-    bare = statistics.mean([bare_first["rps"], bare_last["rps"]])
+    bare_rps = [b["rps"] for b in bares.values()]
     engine = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
     print(f"{engine}, {'3,000-person data' if args.big else 'demo town'}, {args.processes} waitress process(es) × "
-          f"{args.threads} threads, wrk 2 threads × {args.connections} connections, {args.seconds} s per page")
-    print(f"bare page: {bare:.0f} req/s (first {bare_first['rps']:.0f}, last {bare_last['rps']:.0f}), "
-          f"p50 {bare_first['p50']:.1f} ms")
+          f"{args.threads} threads, wrk 2 threads × {args.connections} connections, {args.seconds} s per page; "
+          f"{os.cpu_count()} CPUs, load average at the end {os.getloadavg()[0]:.1f}")
+    print(f"bare page: median {statistics.median(bare_rps):.0f} req/s (from {min(bare_rps):.0f} to "
+          f"{max(bare_rps):.0f} over the run), p50 {statistics.median(b['p50'] for b in bares.values()):.1f} ms")
     print()
-    print("| page | path | req/s | share of bare | p50 ms | p99 ms | non-200 | HTML KB | gzip KB | SQL |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| page | path | req/s | bare req/s | share of bare | p50 ms | p99 ms | non-200 | HTML KB | gzip KB | SQL |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, path in pages.items():
         r = results[label]
         html, packed = sizes[label]
-        print(f"| {label} | `{path}` | {r['rps']:.1f} | {r['rps'] / bare:.1%} | {r['p50']:.0f} | {r['p99']:.0f} | "
+        bare = bares[label]["rps"]
+        print(f"| {label} | `{path}` | {r['rps']:.1f} | {bare:.0f} | {r['rps'] / bare:.1%} | {r['p50']:.0f} | "
+              f"{r['p99']:.0f} | "
               f"{r['not_200'] + r['socket_errors']} | {html / 1024:.1f} | {packed / 1024:.1f} | {queries[label]} |")
     shutil.rmtree(folder, ignore_errors=True)
     return 1 if any(r["not_200"] or r["socket_errors"] for r in results.values()) else 0
