@@ -19,7 +19,7 @@ process through the Flask test client on the same database).
 
 Needs `wrk` (apt-get install -y wrk). Usage:
     python bench/pages_bench.py [--database-url postgresql://postgres@127.0.0.1:5432/bench_pages] [--big]
-        [--processes 2] [--seconds 3] [--connections 16]
+        [--processes 2] [--seconds 3] [--connections 16] [--no-gzip]
 """
 import argparse
 import http.cookiejar
@@ -202,11 +202,11 @@ class Browser:
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)
 
 
-def wrk(base: str, path: str, cookie: str, seconds: float, connections: int, script: Path) -> dict:
+def wrk(base: str, path: str, cookie: str, seconds: float, connections: int, script: Path, gzip: bool) -> dict:
     """One wrk run against one URL; its figures as a dict (latencies in ms)."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script),
-               "-H", f"Cookie: {cookie}", "-H", f"User-Agent: {USER_AGENT}", "-H", "Accept-Encoding: gzip",
-               base + path]
+               "-H", f"Cookie: {cookie}", "-H", f"User-Agent: {USER_AGENT}",
+               *(["-H", "Accept-Encoding: gzip"] if gzip else []), base + path]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     figures = json.loads(out.split("WRK ", 1)[1].splitlines()[0])
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
@@ -274,6 +274,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=8, help="waitress threads per process")
     parser.add_argument("--seconds", type=int, default=3, help="wrk's duration per page")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--no-gzip", action="store_true", help="wrk asks without Accept-Encoding (compression's cost)")
     parser.add_argument("--serve-fd", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_fd is not None:
@@ -304,10 +305,11 @@ def main() -> int:
             sizes[label] = (len(html), len(packed))
 
         def run(path: str) -> dict:
-            figures = wrk(base, path, cookie, args.seconds, args.connections, script)
+            figures = wrk(base, path, cookie, args.seconds, args.connections, script, not args.no_gzip)
             if figures["requests"] < args.connections:  # a page slower than the run: run it long enough to count
                 drain()
-                figures = wrk(base, path, cookie, max(10, 4 * args.seconds), args.connections, script)
+                figures = wrk(base, path, cookie, max(10, 4 * args.seconds), args.connections, script,
+                              not args.no_gzip)
             drain()
             return figures
 
@@ -335,7 +337,8 @@ def main() -> int:
     bare_rps = [b["rps"] for b in bares.values()]
     engine = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
     print(f"{engine}, {'3,000-person data' if args.big else 'demo town'}, {args.processes} waitress process(es) × "
-          f"{args.threads} threads, wrk 2 threads × {args.connections} connections, {args.seconds} s per page; "
+          f"{args.threads} threads, wrk 2 threads × {args.connections} connections, {args.seconds} s per page"
+          f"{' (asked without gzip)' if args.no_gzip else ''}; "
           f"{os.cpu_count()} CPUs, load average at the end {os.getloadavg()[0]:.1f}")
     print(f"bare page: median {statistics.median(bare_rps):.0f} req/s (from {min(bare_rps):.0f} to "
           f"{max(bare_rps):.0f} over the run), p50 {statistics.median(b['p50'] for b in bares.values()):.1f} ms")
