@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import setup
 
     setup.configure_extensions(app)
+    setup.configure_wire(app)
     request_input.install(app)
     setup.configure_database(app)
     setup.configure_i18n(app)

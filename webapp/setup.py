@@ -33,6 +33,13 @@ def configure_extensions(app: Flask) -> None:
     from . import audit  # noqa: F401  (registers the audit listeners)
 
 
+def configure_wire(app: Flask) -> None:
+    """Compression and static caching; registered before any other after-request step, so it runs last."""
+    from . import wire
+
+    wire.install(app)
+
+
 @login_manager.user_loader
 def _load_user(user_id: str):
     """The user of a session whose version is still the account's (logout and password changes bump it)."""

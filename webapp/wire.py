@@ -1,0 +1,87 @@
+"""What travels over the wire: text responses gzip-compressed when the browser asks (Flask-Compress), static files
+under fingerprinted URLs that browsers keep for a year (`asset_url`); pages themselves are never cached."""
+import hashlib
+import os
+from pathlib import Path
+
+from flask import Flask, Response, current_app, request, url_for
+from werkzeug.security import safe_join
+
+from .extensions import compress
+
+# Text worth compressing; everything else (xlsx, docx, pdf, png, zip: compressed already) goes out as it is.
+COMPRESSED_TYPES = [
+    "text/html", "text/css", "text/javascript", "application/javascript", "application/json", "image/svg+xml",
+    "text/calendar", "text/csv", "text/plain", "text/xml", "application/xml",
+]
+IMMUTABLE = "public, max-age=31536000, immutable"
+PAGE_CACHING = "no-cache, private"
+FINGERPRINT_ARG = "v"
+
+_fingerprints: dict[str, tuple[int, int, str]] = {}  # file name -> (mtime_ns, size, content hash)
+
+
+def fingerprint(filename: str) -> str | None:
+    """A short hash of a static file's content (None when there is no such file), computed again only when the
+    file's modification time or size changed: a changed file gets a new URL."""
+    joined = safe_join(current_app.static_folder or "", filename)
+    if joined is None:
+        return None
+    path = Path(joined)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    known = _fingerprints.get(filename)
+    if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    _fingerprints[filename] = (stat.st_mtime_ns, stat.st_size, digest)
+    return digest
+
+
+def asset_url(filename: str) -> str:
+    """The URL of a static file with its content's fingerprint (`?v=`): the one way a template links a static file."""
+    digest = fingerprint(filename)
+    if digest is None:  # a missing file still gets its plain URL (the browser's 404, not a broken page)
+        return url_for("static", filename=filename)
+    return url_for("static", filename=filename, **{FINGERPRINT_ARG: digest})
+
+
+def _caching(response: Response) -> Response:
+    """A static file asked by its current fingerprint is kept a year without revalidation; a plain or outdated
+    static URL still answers, revalidated each time (Flask's default); a page is never stored as fresh."""
+    if request.endpoint == "static":
+        asked = request.args.get(FINGERPRINT_ARG)
+        if asked and response.status_code in (200, 304) and asked == fingerprint(request.view_args["filename"]):
+            response.headers["Cache-Control"] = IMMUTABLE
+            response.headers.pop("Expires", None)
+    elif "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = PAGE_CACHING
+    return response
+
+
+def _compressed(response: Response) -> Response:
+    """Flask-Compress's choice (type, size, Accept-Encoding), except for a byte range, which must stay uncompressed
+    for its Content-Range to hold. A streamed body (a static file read from disk) is compressed as it streams; the
+    file under it is still closed with the response (the library's wrapper drops the file's `close`)."""
+    if response.status_code == 206:
+        return response
+    body = response.response
+    response = compress.after_request(response)
+    if response.response is not body and callable(getattr(body, "close", None)):
+        response.call_on_close(body.close)
+    return response
+
+
+def install(app: Flask) -> None:
+    """Register compression (last of the after-request steps: it sees the final body) and static-file caching."""
+    app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
+    app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])  # every browser reads it; CPU, not bandwidth, is scarce
+    app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["gzip"])  # static files are streamed from disk
+    app.config.setdefault("COMPRESS_LEVEL", 6)
+    app.config["COMPRESS_REGISTER"] = False
+    compress.init_app(app)
+    app.after_request(_compressed)  # after-request functions run last-registered first
+    app.after_request(_caching)
+    app.add_template_global(asset_url)
