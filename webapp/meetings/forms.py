@@ -4,6 +4,7 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
 from ..formbase import AppForm
@@ -27,7 +28,7 @@ class MeetingForm(AppForm):
     starts_at = VnTimeField(_l("Giờ bắt đầu"), validators=[Optional()])
     ends_at = VnTimeField(_l("Giờ kết thúc"), validators=[Optional()])
     thematic = SelectField(_l("Hình thức sinh hoạt chi bộ"), coerce=_thematic, choices=[
-        ("", _l("— Chưa ghi —")), ("0", _l("Thường kỳ")), ("1", _l("Chuyên đề"))])
+        SelectChoice("", _l("— Chưa ghi —")), SelectChoice("0", _l("Thường kỳ")), SelectChoice("1", _l("Chuyên đề"))])
     members_invited_on = VnDateField(_l("Ngày gửi giấy mời cho đảng viên"), validators=[Optional()])
     documents_sent_on = VnDateField(_l("Ngày gửi tài liệu"), validators=[Optional()])
     place = StringField(_l("Địa điểm"), validators=[fits(Meeting.place)])
