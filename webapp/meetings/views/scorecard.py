@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from ...clock import local_today
 from ...formfields import bounded_int
-from ...permissions import ensure, requires
+from ...permissions import READ_DIRECTORY, ensure, requires
 from ...rendering import render
 from .. import bp, scorecard
 from ..access import can_read_scorecard
@@ -30,4 +30,4 @@ def scorecard_page():
     following = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
     return render("meetings/scorecard.html", cards=shown, total=len(cards), year=year, quarter=quarter,
                   start=start, end=end, missing=missing, rules=scorecard.RULES, previous=previous,
-                  following=following, flags=scorecard.excused_flags(current_user, units, start, end))
+                  following=following, link_meetings=current_user.role in READ_DIRECTORY, flags=scorecard.excused_flags(current_user, units, start, end))
