@@ -30,4 +30,5 @@ def scorecard_page():
     following = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
     return render("meetings/scorecard.html", cards=shown, total=len(cards), year=year, quarter=quarter,
                   start=start, end=end, missing=missing, rules=scorecard.RULES, previous=previous,
-                  following=following, link_meetings=current_user.role in READ_DIRECTORY, flags=scorecard.excused_flags(current_user, units, start, end))
+                  following=following, link_meetings=current_user.role in READ_DIRECTORY,
+                  flags=scorecard.excused_flags(current_user, units, start, end))
