@@ -8,7 +8,7 @@ from werkzeug.datastructures import FileStorage
 from ..clock import local_today
 from ..extensions import db
 from ..models import CellMeetingRules, Document, DocumentComment
-from ..services import RuleViolation
+from ..services import RuleViolation, take_turns
 from ..uploads import ALLOWED_EXTENSIONS, extension_allowed, save_upload
 from .rules import ends_related, in_force
 
@@ -99,7 +99,9 @@ def regulation_in_force(day: date) -> Document | None:
 
 
 def adopt_cell_rules(document: Document, figures: dict) -> CellMeetingRules:
-    """Give a regulation version its cell meeting rule set, or change the one it has."""
+    """Give a regulation version its cell meeting rule set, or change the one it has (a twin request waits and
+    then changes the set the first one made)."""
+    take_turns(document)
     rules = document.cell_rules
     if rules is None:
         rules = CellMeetingRules(document=document)
