@@ -1,12 +1,14 @@
 """A realistic, fictional town for demonstrations and manual testing (`flask demo`)."""
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from .clock import local_today
 from .demo_shapes import SHAPES, TOWN, DemoShape
+from .documents.rules import CELL_RULE_DEFAULTS
+from .documents.services import adopt_cell_rules
 from .documents.services import issue as issue_document
 from .extensions import db
 from .groups.services import add_member, assign_unit, create_group, create_term
@@ -146,6 +148,12 @@ def build_documents(town: DemoTown) -> None:
     )
     db.session.add(regulation)
     issue_document(regulation, date(2022, 9, 28))
+    rules = Document(number=f"12-QĐ/{town.shape.identity['symbol']}",
+                     title="Quy định về nội dung, cách thức sinh hoạt chi bộ (theo Hướng dẫn 42-HD/BTCTW)",
+                     summary="Thông báo, gửi tài liệu trước; sinh hoạt chuyên đề mỗi quý; thời gian và tỷ lệ dự.")
+    db.session.add(rules)
+    issue_document(rules, date(2025, 11, 10))
+    adopt_cell_rules(rules, dict(CELL_RULE_DEFAULTS))
 
 
 def build_accounts(town: DemoTown) -> None:
@@ -260,6 +268,15 @@ def _mark_all(town: DemoTown, meeting, officer: User) -> None:
         mark_attendance(row, status, reason, officer)
 
 
+def _cell_record(day: date, unit: Unit) -> dict:
+    """What a cell's register says for the rules: a thematic meeting in each quarter's last month, most cells
+    meeting for two hours and inviting a week ahead, every fifth cell short and late with its invitations."""
+    careless = unit.id % 5 == 0
+    return {"ends_at": "08:45" if careless else "09:30", "thematic": day.month % 3 == 0 and not careless,
+            "members_invited_on": day - timedelta(days=2 if careless else 7),
+            "documents_sent_on": day - timedelta(days=1 if careless else 5)}
+
+
 def build_meetings(town: DemoTown) -> None:
     """Six months of cell meetings, ward conferences and one briefing with speakers and a conclusion."""
     from .models import MeetingKind, OpinionKind, Organiser
@@ -274,7 +291,8 @@ def build_meetings(town: DemoTown) -> None:
             meeting = create_meeting({
                 "kind": kind, "held_on": day, "title": title, "starts_at": "07:30",
                 "organiser": Organiser.PARTY_COMMITTEE if kind == MeetingKind.CONFERENCE else None,
-                "place": "Nhà văn hóa" if kind == MeetingKind.CELL else "Hội trường Đảng ủy"}, [unit])
+                "place": "Nhà văn hóa" if kind == MeetingKind.CELL else "Hội trường Đảng ủy",
+                **(_cell_record(day, unit) if kind == MeetingKind.CELL else {})}, [unit])
             _mark_all(town, meeting, officer)
     upcoming = date.fromordinal(local_today().toordinal() + 6)
     for unit in sorted((u for u in followed if u.kind == UnitKind.CELL), key=lambda u: u.id)[:4]:

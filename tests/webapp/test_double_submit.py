@@ -104,6 +104,7 @@ NOT_CREATES = {
     "auth.two_factor_login": "the user's own session",
     "auth.two_factor_setup": "the user's own account",
     "documents.issue": "issues an existing draft (a state change)",
+    "documents.cell_rules": "sets a version's one rule set (unique per version; twins take turns, the second edits it)",
     "feedback.change_status": "moves an existing item along its workflow",
     "groups.change_assignment_unit": "ends one assignment and opens the next (an edit of effective-dated rows)",
     "groups.edit": "edits a group",

@@ -318,6 +318,9 @@ def cases(t: Ids) -> dict[str, list[Case]]:
                                            {"note": "Tôi có dự"}, ("attendance_claim",))],
         "documents.add_comment": [],    # town regulations: every reader of the directory comments on a draft
         "documents.issue": [Case(f"/documents/{t.draft}/issue", {}, ("document",))],
+        "documents.cell_rules": [Case(f"/documents/{t.document}/cell-rules", {
+            "member_notice_days": "3", "committee_notice_days": "5", "documents_days": "3", "thematic_per_quarter": "1",
+            "min_minutes": "90", "attendance_percent": "85", "max_excused_in_row": "3"}, ("cell_meeting_rules",))],
         "documents.upload": [Field("/documents/new", {"title": "Quy chế", "issued_on": day(), "relation": "annuls",
                                                      "related_id": t.document, "file": FILE}, ("document",))],
         "feedback.add_attachments": [Case(f"/feedback/{t.feedback}/attachments", {}, ("attachment",))],

@@ -11,6 +11,8 @@ from flask_login import current_user
 from ..clock import local_today
 from ..extensions import db
 from ..formfields import enum_choices
+from ..meetings import scorecard
+from ..meetings.access import can_read_scorecard
 from ..models import Assessment, AssessmentLevel, AssessmentRound, GroupAssessment, Role
 from ..paperwork.files import document_file, office_formats
 from ..permissions import ensure, requires, scope_path
@@ -75,7 +77,9 @@ def round_page(round_id: int, criteria=None, group_criteria=None, status: int = 
                   criteria=criteria or (criteria_form(round_.criteria) if is_admin else None),
                   group_criteria=group_criteria or (_group_criteria_form(round_) if is_admin else None),
                   levels=ORDER, keys=CRITERIA_KEYS, group_keys=GROUP_CRITERIA_KEYS, is_admin=is_admin,
-                  is_board=current_user.role in BOARD, office_formats=office_formats(), http_status=status)
+                  is_board=current_user.role in BOARD, office_formats=office_formats(), http_status=status,
+                  cell_evidence=scorecard.summaries(current_user, round_.start_date, round_.end_date)
+                  if can_read_scorecard(current_user) else [])
 
 
 @bp.post("/rounds/<int:round_id>/refresh")

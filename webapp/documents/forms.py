@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..formbase import AppForm
 from ..formfields import IdSelectField, VnDateField, VnIntegerField
@@ -36,3 +36,26 @@ class DocumentForm(AppForm):
 class CommentForm(AppForm):
     text = TextAreaField(_l("Góp ý"), validators=[DataRequired(_l("Hãy nhập nội dung góp ý.")),
                                                  Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])
+
+
+def _figure(label, low: int, high: int):
+    return VnIntegerField(label, validators=[InputRequired(_l("Hãy nhập con số.")), NumberRange(
+        low, high, _l("Từ %(low)s đến %(high)s.", low=low, high=high))])
+
+
+class CellRulesForm(AppForm):
+    """The cell meeting rule set a regulation version adopts (defaults: HD 42-HD/BTCTW, HD 12-HD/BTCTW)."""
+
+    member_notice_days = _figure(_l("Thông báo cho đảng viên trước (ngày)"), 0, 60)
+    committee_notice_days = _figure(_l("Thông báo cho cấp ủy viên được phân công trước (ngày)"), 0, 60)
+    documents_days = _figure(_l("Gửi tài liệu trước (ngày)"), 0, 60)
+    thematic_per_quarter = _figure(_l("Sinh hoạt chuyên đề mỗi quý ít nhất (lần)"), 0, 3)
+    min_minutes = _figure(_l("Thời gian sinh hoạt ít nhất (phút)"), 0, 600)
+    attendance_percent = _figure(_l("Tỷ lệ dự sinh hoạt ít nhất (%)"), 0, 100)
+    max_excused_in_row = _figure(_l("Vắng có phép liên tiếp nhiều nhất (lần)"), 1, 24)
+
+    FIGURES = ("member_notice_days", "committee_notice_days", "documents_days", "thematic_per_quarter",
+               "min_minutes", "attendance_percent", "max_excused_in_row")
+
+    def figures(self) -> dict:
+        return {name: getattr(self, name).data for name in self.FIGURES}

@@ -4,6 +4,12 @@ from datetime import date, timedelta
 
 RELATIONS = ("replaces", "amends", "annuls")
 
+# The figures a new cell meeting rule set starts from: HD 42-HD/BTCTW (28/10/2025) and HD 12-HD/BTCTW (2018);
+# a committee adopts its own (models.CellMeetingRules).
+CELL_RULE_DEFAULTS = {"member_notice_days": 3, "committee_notice_days": 5, "documents_days": 3,
+                      "thematic_per_quarter": 1, "min_minutes": 90, "attendance_percent": 85,
+                      "max_excused_in_row": 3}
+
 
 def in_force(status: str, effective_from: date | None, effective_to: date | None, day: date) -> bool:
     """An issued version is in force from its first day to its last (open-ended until something ends it)."""

@@ -7,8 +7,8 @@ from werkzeug.datastructures import FileStorage
 
 from ..clock import local_today
 from ..extensions import db
-from ..models import Document, DocumentComment
-from ..services import RuleViolation
+from ..models import CellMeetingRules, Document, DocumentComment
+from ..services import RuleViolation, take_turns
 from ..uploads import ALLOWED_EXTENSIONS, extension_allowed, save_upload
 from .rules import ends_related, in_force
 
@@ -96,3 +96,31 @@ def regulation_in_force(day: date) -> Document | None:
                                                            Document.effective_from <= day)
                                     .order_by(Document.effective_from.desc(), Document.id.desc()))
     return next((d for d in candidates if in_force(d.status, d.effective_from, d.effective_to, day)), None)
+
+
+def adopt_cell_rules(document: Document, figures: dict) -> CellMeetingRules:
+    """Give a regulation version its cell meeting rule set, or change the one it has (a twin request waits and
+    then changes the set the first one made)."""
+    take_turns(document)
+    rules = document.cell_rules
+    if rules is None:
+        rules = CellMeetingRules(document=document)
+        db.session.add(rules)
+    for name, value in figures.items():
+        setattr(rules, name, value)
+    db.session.flush()
+    return rules
+
+
+def cell_rule_versions() -> list[Document]:
+    """Every issued version that carries a cell meeting rule set, the latest in force first."""
+    return list(db.session.scalars(
+        select(Document).join(CellMeetingRules, CellMeetingRules.document_id == Document.id)
+        .where(Document.status == "issued", Document.effective_from.is_not(None))
+        .order_by(Document.effective_from.desc(), Document.id.desc())))
+
+
+def cell_rules_on(day: date, versions: list[Document] | None = None) -> CellMeetingRules | None:
+    """The rule set of the version in force on `day` (the one that started last), or None."""
+    versions = cell_rule_versions() if versions is None else versions
+    return next((d.cell_rules for d in versions if in_force(d.status, d.effective_from, d.effective_to, day)), None)

@@ -17,8 +17,8 @@ from ..template_helpers import vn_date
 from ..uploads import upload_folder
 from . import bp, services
 from .access import can_manage_documents
-from .forms import CommentForm, DocumentForm
-from .rules import in_force
+from .forms import CellRulesForm, CommentForm, DocumentForm
+from .rules import CELL_RULE_DEFAULTS, in_force
 
 
 @bp.get("/")
@@ -68,13 +68,18 @@ def _document(document_id: int) -> Document:
     return db.session.get(Document, document_id) or abort(404)
 
 
-def _detail(document: Document, form: CommentForm | None = None, status: int = 200):
+def _detail(document: Document, form: CommentForm | None = None, status: int = 200,
+            rules_form: CellRulesForm | None = None):
     today = local_today()
+    can_manage = can_manage_documents(current_user)
+    if rules_form is None and can_manage:
+        rules_form = (CellRulesForm(obj=document.cell_rules) if document.cell_rules
+                      else CellRulesForm(data=CELL_RULE_DEFAULTS))
     later = db.session.scalars(select(Document).where(Document.related_id == document.id)).all()
     return render("documents/detail.html", document=document, later=later, today=today, http_status=status,
                   in_force=in_force(document.status, document.effective_from, document.effective_to, today),
                   form=form or (CommentForm() if document.status == "draft" else None),
-                  can_issue=can_manage_documents(current_user) and document.status == "draft")
+                  can_issue=can_manage and document.status == "draft", rules_form=rules_form)
 
 
 @bp.get("/<int:document_id>")
@@ -107,3 +112,17 @@ def issue(document_id: int):
     if run_service(None, services.issue, document, local_today()):
         flash(_("Đã ban hành văn bản; có hiệu lực từ %(day)s.", day=vn_date(document.effective_from)))
     return redirect(url_for("documents.detail", document_id=document.id))
+
+
+@bp.post("/<int:document_id>/cell-rules")
+@requires(Role.ADMIN)
+def cell_rules(document_id: int):
+    """Adopt or change the cell meeting rule set this version carries."""
+    document = _document(document_id)
+    ensure(can_manage_documents(current_user))
+    form = CellRulesForm()
+    if not form.validate_on_submit() or run_service(form, services.adopt_cell_rules, document,
+                                                    form.figures()) is REFUSED:
+        return _detail(document, status=422, rules_form=form)
+    flash(_("Đã lưu bộ quy tắc sinh hoạt chi bộ."))
+    return redirect(url_for("documents.detail", document_id=document.id) + "#cell-rules")

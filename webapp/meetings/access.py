@@ -21,3 +21,9 @@ def can_record_meeting(user, meeting: Meeting) -> bool:
 
 def can_read_record(user, person_id: int) -> bool:
     return can_read_person(user, person_id)
+
+
+def can_read_scorecard(user) -> bool:
+    """The cell scorecard: readers of the directory see the cells in their scope; a member with a person record
+    sees the cells they are assigned to follow (`scorecard.visible_cells`)."""
+    return user.role in READ_DIRECTORY or (user.role == Role.MEMBER and user.person_id is not None)

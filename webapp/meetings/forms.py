@@ -4,6 +4,7 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
 from ..formbase import AppForm
@@ -13,6 +14,11 @@ from ..models import ConclusionPoint, Meeting, MeetingKind, Opinion, OpinionKind
 from ..unit_labels import unit_label
 
 
+def _thematic(value) -> bool | None:
+    """The select's value as `Meeting.thematic`: "1" thematic, "0" regular, anything else not recorded."""
+    return {True: True, "1": True, False: False, "0": False}.get(value)
+
+
 class MeetingForm(AppForm):
     kind = SelectField(_l("Loại cuộc họp"), validators=[InputRequired(_l("Hãy chọn loại cuộc họp."))])
     organiser = SelectField(_l("Cơ quan tổ chức (hội nghị)"), validators=[Optional()])
@@ -20,6 +26,11 @@ class MeetingForm(AppForm):
                                                            fits(Meeting.title)])
     held_on = VnDateField(_l("Ngày họp"), validators=[InputRequired(_l("Hãy nhập ngày họp."))])
     starts_at = VnTimeField(_l("Giờ bắt đầu"), validators=[Optional()])
+    ends_at = VnTimeField(_l("Giờ kết thúc"), validators=[Optional()])
+    thematic = SelectField(_l("Hình thức sinh hoạt chi bộ"), coerce=_thematic, choices=[
+        SelectChoice("", _l("— Chưa ghi —")), SelectChoice("0", _l("Thường kỳ")), SelectChoice("1", _l("Chuyên đề"))])
+    members_invited_on = VnDateField(_l("Ngày gửi giấy mời cho đảng viên"), validators=[Optional()])
+    documents_sent_on = VnDateField(_l("Ngày gửi tài liệu"), validators=[Optional()])
     place = StringField(_l("Địa điểm"), validators=[fits(Meeting.place)])
     unit_ids = SelectMultipleField(_l("Đơn vị"), coerce=optional_id, validate_choice=False)
     group_id = SelectField(_l("Đoàn công tác"), coerce=optional_id, validate_choice=False)
@@ -49,6 +60,17 @@ class MeetingForm(AppForm):
         if self.kind.data in (MeetingKind.CELL.value, MeetingKind.CONFERENCE.value) and not field.data:
             raise ValidationError(_l("Hãy chọn ít nhất một đơn vị."))
 
+    def validate_ends_at(self, field):
+        if field.data and self.starts_at.data and field.data <= self.starts_at.data:
+            raise ValidationError(_l("Giờ kết thúc phải sau giờ bắt đầu."))
+
+    def validate_members_invited_on(self, field):
+        if field.data and self.held_on.data and field.data > self.held_on.data:
+            raise ValidationError(_l("Ngày gửi không thể sau ngày họp."))
+
+    def validate_documents_sent_on(self, field):
+        self.validate_members_invited_on(field)
+
     def validate_group_id(self, field):
         if field.data is not None and field.data not in self._group_ids:
             raise ValidationError(_l("Đoàn công tác không tồn tại."))
@@ -63,6 +85,10 @@ class MeetingForm(AppForm):
             "title": self.title.data.strip(),
             "held_on": self.held_on.data,
             "starts_at": self.starts_at.data.strftime("%H:%M") if self.starts_at.data else None,
+            "ends_at": self.ends_at.data.strftime("%H:%M") if self.ends_at.data else None,
+            "thematic": self.thematic.data,
+            "members_invited_on": self.members_invited_on.data,
+            "documents_sent_on": self.documents_sent_on.data,
             "place": (self.place.data or "").strip() or None,
             "group_id": self.group_id.data,
             "chair": (self.chair.data or "").strip() or None,

@@ -12,9 +12,12 @@ Each counted meeting is, by its mark: attended (present, or late: the member cam
 it and every page has always counted it as attended), excused ('P') or absent ('K') — both missed, both in the
 denominator, since an excuse given on the day does not make the member present —, declared (missed while a declared
 absence for leave, illness or training covered the day: the obligation does not ask for it, so it leaves the
-denominator), or unmarked (attendance not taken yet: in neither part, shown apart).
+denominator), exempt ('MS', miễn sinh hoạt: the member is relieved of the meeting, so it leaves the denominator too)
+or unmarked (attendance not taken yet: in neither part, shown apart).
 
     rate = attended ÷ expected, expected = present + late + excused + absent
+
+The cell scorecard's attendance at one meeting (`meeting_counts`) is the same rate over that meeting's marks.
 """
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +48,7 @@ class Counts:
     absent: int = 0
     declared: int = 0
     unmarked: int = 0
+    exempt: int = 0
 
     @property
     def attended(self) -> int:
@@ -59,7 +63,7 @@ class Counts:
         return attendance_rate(self.attended, self.expected)
 
     def add(self, other: "Counts") -> None:
-        for name in ("present", "late", "excused", "absent", "declared", "unmarked"):
+        for name in ("present", "late", "excused", "absent", "declared", "unmarked", "exempt"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -146,7 +150,8 @@ def attendance_counts(start: date | None, end: date | None, by: tuple[str, ...] 
                    count(marks.c.status == AttendanceStatus.LATE),
                    count(and_(marks.c.status == AttendanceStatus.EXCUSED, kept)),
                    count(and_(marks.c.status == AttendanceStatus.ABSENT, kept)),
-                   func.sum(marks.c.declared), count(marks.c.status.is_(None)))
+                   func.sum(marks.c.declared), count(marks.c.status.is_(None)),
+                   count(marks.c.status == AttendanceStatus.EXEMPT))
             .group_by(*columns))
     width = len(by)
     return {tuple(row[:width]): Counts(*(int(n or 0) for n in row[width:])) for row in db.session.execute(stmt)}
@@ -156,4 +161,28 @@ def counted_rows(start: date | None, end: date | None, **who):
     """The marked, not declared rows of `counted_marks` (per group): exactly the meetings in `Counts.expected`,
     which a drill-down lists."""
     marks = counted_marks(start, end, **who).subquery()
-    return select(marks).where(marks.c.status.is_not(None), marks.c.declared == 0)
+    return select(marks).where(marks.c.status.is_not(None), marks.c.status != AttendanceStatus.EXEMPT,
+                               marks.c.declared == 0)
+
+
+def counts_of_marks(statuses) -> Counts:
+    """`Counts` over one list of marks (None: unmarked), by the definition above (no declared absences: those are
+    a person's, judged by `attendance_counts`)."""
+    counts = Counts()
+    for status in statuses:
+        name = "unmarked" if status is None else AttendanceStatus(status).value
+        setattr(counts, name, getattr(counts, name) + 1)
+    return counts
+
+
+def meeting_counts(meeting_ids) -> dict[int, Counts]:
+    """Meeting id → `Counts` of its expected list's marks (a guest never counts): a meeting's own attendance."""
+    result: dict[int, Counts] = {meeting_id: Counts() for meeting_id in meeting_ids}
+    if not result:
+        return result
+    rows = db.session.execute(select(Attendance.meeting_id, Attendance.status)
+                              .where(Attendance.meeting_id.in_(list(result)), Attendance.expected.is_(True)))
+    marks: dict[int, list] = {meeting_id: [] for meeting_id in result}
+    for meeting_id, status in rows:
+        marks[meeting_id].append(status)
+    return {meeting_id: counts_of_marks(statuses) for meeting_id, statuses in marks.items()}

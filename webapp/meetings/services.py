@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 
-from ..clock import utcnow
+from ..clock import local_today, utcnow
 from ..extensions import db
 from ..models import (
     Attendance,
@@ -27,11 +27,12 @@ from .roster import expected_person_ids, term_on
 
 MEETING_FILES = "meetings"
 RESCHEDULING_FIELDS = ("held_on", "starts_at", "place")  # what the invitation says about when and where
-STATUS_CYCLE = [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT]
+STATUS_CYCLE = [AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT,
+                AttendanceStatus.EXEMPT]
 
 
 def next_status(status: AttendanceStatus | None) -> AttendanceStatus:
-    """The mark one click moves to: unmarked → present → late → excused → absent → present."""
+    """The mark one click moves to: unmarked → present → late → excused → absent → exempt → present."""
     if status is None:
         return STATUS_CYCLE[0]
     return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
@@ -48,17 +49,21 @@ def date_problem(kind: MeetingKind, day: date, group: WorkingGroup | None) -> st
 
 
 def sync_roster(meeting: Meeting) -> int:
-    """Add attendance rows for newly expected people (guests who became expected are promoted); never drop rows."""
+    """Add attendance rows for newly expected people (guests who became expected are promoted); never drop rows.
+    A row added on or before the meeting's day is the invitation the app puts before that person (in the app, the
+    .ics feed and the digest), so it records when (`informed_at`); one added afterwards informed nobody."""
     expected = expected_person_ids(meeting)
     existing = {a.person_id: a for a in meeting.attendances}
+    informed_at = utcnow() if meeting.held_on >= local_today() else None
     added = 0
     for person_id in sorted(expected):
         row = existing.get(person_id)
         if row is None:
-            meeting.attendances.append(Attendance(person_id=person_id, expected=True))
+            meeting.attendances.append(Attendance(person_id=person_id, expected=True, informed_at=informed_at))
             added += 1
         elif not row.expected:
             row.expected = True
+            row.informed_at = row.informed_at or informed_at
     return added
 
 

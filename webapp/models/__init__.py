@@ -4,7 +4,7 @@ from .assessments import Assessment, AssessmentLevel, AssessmentRound, GroupAsse
 from .attendance_claims import AttendanceClaim, ClaimStatus
 from .audit import AuditAction, AuditArchive, AuditLog
 from .calendars import CalendarFeed
-from .documents import Document, DocumentComment
+from .documents import CellMeetingRules, Document, DocumentComment
 from .feedback import Attachment, FeedbackCategory, FeedbackEvent, FeedbackItem, FeedbackStatus
 from .groups import Assignment, MemberRole, Membership, Term, WorkingGroup
 from .identity import OrgIdentity
@@ -48,6 +48,7 @@ __all__ = [
     "Assignment",
     "Attendance",
     "CalendarFeed",
+    "CellMeetingRules",
     "DocumentComment",
     "OrgIdentity",
     "OutgoingDocument",

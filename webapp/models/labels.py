@@ -70,6 +70,7 @@ LABELS: dict[type, dict] = {
         AttendanceStatus.LATE: _l("Đi muộn"),
         AttendanceStatus.EXCUSED: _l("Vắng có phép"),
         AttendanceStatus.ABSENT: _l("Vắng không phép"),
+        AttendanceStatus.EXEMPT: _l("Miễn sinh hoạt"),
     },
     Organiser: {
         Organiser.PARTY_COMMITTEE: _l("Đảng ủy"),

@@ -46,11 +46,12 @@ class AttendanceStatus(str, enum.Enum):
     LATE = "late"
     EXCUSED = "excused"
     ABSENT = "absent"
+    EXEMPT = "exempt"  # miễn sinh hoạt: not expected, so outside the rate's denominator
 
 
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)  # the marks that count as having attended
 # The letters of the paper register (sổ theo dõi dự sinh hoạt), in the order a month's cell lists them.
-REGISTER_LETTERS = {"present": "x", "late": "M", "excused": "P", "absent": "K"}
+REGISTER_LETTERS = {"present": "x", "late": "M", "excused": "P", "absent": "K", "exempt": "MS"}
 
 
 meeting_unit = Table(
@@ -76,6 +77,12 @@ class Meeting(db.Model):
     conclusion: Mapped[Optional[str]] = mapped_column(Text)
     import_batch_id: Mapped[Optional[int]] = mapped_column(index=True)
     rescheduled_at: Mapped[Optional[datetime]]  # when its date, start time or place last changed (UTC)
+    # What the cell meeting rules judge (webapp/meetings/cell_rules.py); None everywhere means "not known", as
+    # imported and self-declared meetings leave them.
+    ends_at: Mapped[Optional[str]] = mapped_column(String(5))  # "HH:MM"
+    thematic: Mapped[Optional[bool]]  # sinh hoạt chuyên đề (True) or thường kỳ (False)
+    members_invited_on: Mapped[Optional[date]]  # the day the invitation went to the cell's members
+    documents_sent_on: Mapped[Optional[date]]  # the day the documents went out ahead
 
     units: Mapped[list[Unit]] = relationship(secondary=meeting_unit)
     group: Mapped[Optional[WorkingGroup]] = relationship()
@@ -101,6 +108,7 @@ class Attendance(db.Model):
     reason: Mapped[Optional[str]] = mapped_column(String(255))
     marked_at: Mapped[Optional[datetime]]
     marked_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"))
+    informed_at: Mapped[Optional[datetime]]  # when the app put the invitation before them (UTC); None: not known
     import_batch_id: Mapped[Optional[int]]  # no index: it would slow every bulk import; undo scans once
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendances")

@@ -11,6 +11,8 @@ MATRIX = [
     ("GET", "/documents/new", {A: 200, L: 403, H: 403, U: 403, M: 403}),
     ("POST", "/documents/new", {A: 422, L: 403, H: 403, U: 403, M: 403}),
     ("GET", "/documents/{document}/download", {A: 404, L: 404, H: 404, U: 404, M: 403}),
+    ("GET", "/documents/{document}", {A: 200, L: 200, H: 200, U: 200, M: 403}),
+    ("POST", "/documents/{document}/cell-rules", {A: 422, L: 403, H: 403, U: 403, M: 403}),
 ]
 CASES = [(method, url, role, expected[role]) for method, url, expected in MATRIX for role in ALL]
 

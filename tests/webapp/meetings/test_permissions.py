@@ -29,6 +29,8 @@ MATRIX = [
     ("GET", "/meetings/matrix/group/{group}", [200, 200, 200, 200, 200, 403, 302]),
     ("GET", "/meetings/person/{person}/record", [200, 200, 200, 200, 200, 403, 302]),
     ("GET", "/meetings/group/{group}/record", [200, 200, 200, 200, 200, 403, 302]),
+    ("GET", "/meetings/cells/scorecard", [200, 200, 200, 200, 200, 200, 302]),
+    ("GET", "/meetings/cells/scorecard?year=2026&quarter=1&missing=any", [200, 200, 200, 200, 200, 200, 302]),
 ]
 POST_DATA = {"status": "present", "speaker_name": "Khách", "kind": "results", "text": "Ý kiến"}
 

@@ -94,7 +94,8 @@ def test_guest_is_added_once_and_not_expected(ward, cell_meeting, make_person):
 @pytest.mark.parametrize("current, expected", [
     (None, AttendanceStatus.PRESENT), (AttendanceStatus.PRESENT, AttendanceStatus.LATE),
     (AttendanceStatus.LATE, AttendanceStatus.EXCUSED), (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT),
-    (AttendanceStatus.ABSENT, AttendanceStatus.PRESENT),
+    (AttendanceStatus.ABSENT, AttendanceStatus.EXEMPT),
+        (AttendanceStatus.EXEMPT, AttendanceStatus.PRESENT),
 ])
 def test_one_click_cycles_through_the_marks(current, expected):
     assert services.next_status(current) == expected

@@ -4,7 +4,7 @@ chair's conclusion) and records (minutes, the paper register, members' records).
 from .. import bp, services
 from ..labels import STATUS_KEYS, STATUS_SHORT
 from ..minutes import locality, long_date, minutes_headings, minutes_organ, minutes_title
-from . import attendance, meetings, records, speeches  # noqa: F401  (their routes register on the blueprint)
+from . import attendance, meetings, records, scorecard, speeches  # noqa: F401  (their routes register on the blueprint)
 
 
 @bp.context_processor

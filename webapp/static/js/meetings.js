@@ -1,7 +1,7 @@
 /* Attendance grid keyboard: p/m/c/k or 1–4 set the focused row's mark, arrows move between rows. */
 (function () {
   "use strict";
-  var KEYS = { p: "present", m: "late", c: "excused", k: "absent", "1": "present", "2": "late", "3": "excused", "4": "absent" };
+  var KEYS = { p: "present", m: "late", c: "excused", k: "absent", s: "exempt", "1": "present", "2": "late", "3": "excused", "4": "absent", "5": "exempt" };
   var focusAfterSwap = null;
 
   function rowOf(element) { return element && element.closest ? element.closest("tr.att-row") : null; }
