@@ -10,7 +10,7 @@ from ..extensions import db
 from ..i18n import N_
 from ..models import AuditAction, AuditLog, BatchStatus, ImportBatch, ImportMapping
 from . import files, locks
-from .commit import Context, ImportRefused, Options, execute
+from .commit import Context, ImportRefused, Options, execute, records_frame
 from .outcomes import count_outcomes, row_results
 
 
@@ -159,24 +159,27 @@ def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", prog
     return counts
 
 
-def _read_outside_lock(batch_id: int) -> tuple[tuple, object]:
-    """The batch's file parsed with its settings before any lock: (the settings used, the parse result). The read
-    transaction ends before the parse, so nothing is held while the file is read."""
+def _read_outside_lock(batch_id: int) -> tuple[tuple, object, object]:
+    """The batch's file parsed with its settings before any lock: (the settings used, the parse result, its
+    records frame). The read transaction ends before the parse, so nothing is held while the file is read."""
     db.session.rollback()
     reading = _reading(db.session.get(ImportBatch, batch_id))
     db.session.rollback()
-    return reading, _parse(reading)
+    result = _parse(reading)
+    return reading, result, records_frame(result)
 
 
-def _write(batch_id: int, read: tuple[tuple, object], user_id: int | None, scope_path: str, progress) -> dict:
+def _write(batch_id: int, read: tuple[tuple, object, object], user_id: int | None, scope_path: str,
+           progress) -> dict:
     batch = db.session.get(ImportBatch, batch_id)
     if batch.status != BatchStatus.COMMITTING:  # taken from this writer while it read the file (a lost lease)
         raise BatchBusy(refusal(batch_id))
-    reading, result = read
+    reading, result, frame = read
     if _reading(batch) != reading:  # a cell fixed between the read and the lock: the commit writes what is stored
         result = parse_batch(batch)
+        frame = records_frame(result)
     ctx = run_context(batch, scope_path, progress)
-    frame = execute(result, ctx)
+    frame = execute(result, ctx, frame)
     rows = row_results(result, frame)
     counts = {**count_outcomes(rows), "rows": len(rows), "records": int(result.record_count),
               "created": ctx.created, "updated": ctx.updated}
