@@ -2,6 +2,7 @@
 TEST_DATABASE_URL is set), emptied after every test so tests never see each other's rows."""
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,20 +36,30 @@ def _postgres_database(base_url: str):
     return url.set(database=name).render_as_string(hide_password=False), drop
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
+@contextmanager
+def own_database_url(tmp_dir: Path):
+    """A database of its own for the run: a fresh PostgreSQL database next to TEST_DATABASE_URL (dropped after),
+    else a SQLite file in `tmp_dir`."""
     base = os.environ.get("TEST_DATABASE_URL")
     if base:
         url, drop = _postgres_database(base)
-        yield url
-        drop()
+        try:
+            yield url
+        finally:
+            drop()
     else:
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        yield f"sqlite:///{tmp_dir / 'test.sqlite'}"
 
 
 @pytest.fixture(scope="session")
-def app(database_url, tmp_path_factory):
-    instance = tmp_path_factory.mktemp("instance")
+def database_url(tmp_path_factory):
+    with own_database_url(tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+@contextmanager
+def app_for_tests(database_url: str, instance: Path):
+    """An app configured for tests on `database_url`, its tables created (and dropped afterwards)."""
     os.environ["INSTANCE_PATH"] = str(instance)
     application = create_app({
         "TESTING": True,
@@ -66,11 +77,19 @@ def app(database_url, tmp_path_factory):
     })
     with application.app_context():
         db.create_all()
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    try:
+        yield application
+    finally:
+        with application.app_context():
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    with app_for_tests(database_url, tmp_path_factory.mktemp("instance")) as application:
+        yield application
 
 
 def _empty_all_tables():

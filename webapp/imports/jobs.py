@@ -6,7 +6,6 @@ whichever process looks next, and its batch is free again (a commit runs in one 
 """
 import json
 import os
-import socket
 import threading
 import time
 from datetime import datetime, timedelta
@@ -119,7 +118,7 @@ def nudge() -> None:
 
 
 def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"[:64]
+    return locks.writer_name()
 
 
 def claim(worker: str) -> int | None:
@@ -153,8 +152,13 @@ def expire_stale() -> int:
     return failed
 
 
+locks.while_waiting(expire_stale)
+
+
 def _fail_lost(job_id: int, batch_id: int, action: str, worker: str | None) -> int:
     with db.engine.begin() as conn:
+        # first its session, and with it any lock its transaction holds (the import lock, or the job's own row)
+        ended = locks.end_lost_writer(conn, worker)
         if not conn.execute(update(_job).where(_job.c.id == job_id, _job.c.status == JobStatus.RUNNING.value,
                                                _job.c.worker == worker).values(
                 status=JobStatus.FAILED.value, message=LOST, finished_at=utcnow())).rowcount:
@@ -163,7 +167,8 @@ def _fail_lost(job_id: int, batch_id: int, action: str, worker: str | None) -> i
             table = ImportBatch.__table__
             conn.execute(update(table).where(table.c.id == batch_id, table.c.status == BatchStatus.COMMITTING.value)
                          .values(status=BatchStatus.DRAFT.value))
-    current_app.logger.warning("import job %s: worker %s stopped renewing its lease", job_id, worker)
+    current_app.logger.warning("import job %s: worker %s stopped renewing its lease%s", job_id, worker,
+                               "; its database session was ended" if ended else "")
     return 1
 
 

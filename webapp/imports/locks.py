@@ -1,9 +1,15 @@
 """Exactly-once import writes: a batch changes state through a conditional UPDATE only one caller wins, and
 the writes of commits and undos run one at a time on each database (so "create if missing" never races)."""
+import hashlib
+import os
+import socket
+import threading
+import time
+
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..extensions import db
 from ..models import ImportBatch
@@ -11,6 +17,14 @@ from .commit import ImportRefused
 
 WRITE_LOCK_KEY = 0x6463_7401  # pg_advisory_xact_lock key shared by every process writing imports
 DEFAULT_LEASE_SECONDS = 60
+WAIT_SLICE_SECONDS = 2  # a writer waiting for the lock looks for a lost holder this often
+_while_waiting = []  # what a waiting writer runs between slices (`jobs` fails lost jobs): returns a count taken over
+
+
+def while_waiting(take_over) -> None:
+    """Have writers waiting for the import lock run `take_over()` between slices of their wait; it returns how
+    many lost holders it took the lock from (jobs.expire_stale: this module sits below the jobs it locks for)."""
+    _while_waiting.append(take_over)
 
 
 def lease_seconds() -> int:
@@ -36,6 +50,34 @@ def claim(batch_id: int, before: str, after: str) -> bool:
     return won
 
 
+def writer_name() -> str:
+    """This thread of this process on this host: the name a job's worker is known by."""
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"[:64]
+
+
+def writer_tag(worker: str) -> str:
+    """The PostgreSQL application_name a writer's session carries while it holds the import lock (ASCII, short
+    enough for the server to keep whole), so the session of a writer that lost its lease can be found."""
+    return "doancongtac-import-" + hashlib.sha256(worker.encode()).hexdigest()[:24]
+
+
+def end_lost_writer(connection, worker: str | None) -> int:
+    """PostgreSQL: end the database session of a writer whose lease ran out (frozen by SIGSTOP, a hung host), so
+    the import lock its transaction holds is released now; a session stuck mid-statement (a COPY waiting for
+    rows) is never idle in its transaction, so the server's idle timeout alone would not end it. Returns how many
+    sessions were ended (0 elsewhere, or without the right to signal them: the idle timeout remains)."""
+    if worker is None or connection.dialect.name != "postgresql":
+        return 0
+    try:
+        with connection.begin_nested():
+            return len(connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND application_name = :tag AND pid <> pg_backend_pid()"), {"tag": writer_tag(worker)}).all())
+    except DBAPIError:  # another role's session, and this one may not signal it
+        current_app.logger.warning("import writer %s: its session could not be ended", worker)
+        return 0
+
+
 def begin_writing() -> None:
     """Open the session's transaction holding the import write lock (released at its commit or rollback).
 
@@ -44,19 +86,36 @@ def begin_writing() -> None:
     db.session.rollback()
     connection = db.session.connection()
     if connection.dialect.name == "postgresql":
-        # A writer frozen mid-transaction (SIGSTOP, a hung host) must not hold the lock past its lease: the
-        # server ends a session left idle in its transaction that long, which releases the lock; and a writer
-        # waiting for the lock gives up after a lease with a message instead of waiting for minutes.
-        lease = _lease_ms()
-        connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {lease}")
-        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {lease}")
+        _take_advisory_lock()
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _take_advisory_lock() -> None:
+    """Wait for the import lock up to a lease, in slices: between them, jobs whose lease ran out are failed and
+    their writers' sessions ended (`while_waiting`), so a frozen holder keeps others waiting only its lease.
+
+    A writer frozen mid-transaction (SIGSTOP, a hung host) must not hold the lock past its lease: its session
+    carries a tag by which it is ended once its lease has run out, and the server ends a session left idle in
+    its transaction that long anyway; a writer waiting for the lock gives up after a lease with a message."""
+    deadline = time.monotonic() + lease_seconds()
+    while True:
+        connection = db.session.connection()
+        left = deadline - time.monotonic()
+        connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {_lease_ms()}")
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(1000 * min(left, WAIT_SLICE_SECONDS)))}")
         try:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+            break
         except OperationalError as error:
             if not _waited_too_long(error):
                 raise
             db.session.rollback()
-            raise ImportRefused(_("Một lần nhập khác đang ghi dữ liệu; hãy thử lại sau ít phút.")) from error
-        connection.exec_driver_sql("SET LOCAL lock_timeout = 0")
-    elif connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+            taken_over = sum(take_over() for take_over in _while_waiting)  # a lost holder ended: try once more
+            db.session.rollback()
+            if taken_over:  # its session is ending: its lock is free in a moment
+                deadline = max(deadline, time.monotonic() + WAIT_SLICE_SECONDS)
+            elif time.monotonic() >= deadline:
+                raise ImportRefused(_("Một lần nhập khác đang ghi dữ liệu; hãy thử lại sau ít phút.")) from error
+    connection.exec_driver_sql("SET LOCAL lock_timeout = 0")
+    connection.execute(text("SELECT set_config('application_name', :tag, true)"), {"tag": writer_tag(writer_name())})

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..i18n import N_
 from ..models import AuditAction, AuditLog, BatchStatus, ImportBatch, ImportMapping
 from . import files, locks
-from .commit import Context, ImportRefused, Options, execute
+from .commit import Context, ImportRefused, Options, execute, records_frame
 from .outcomes import count_outcomes, row_results
 
 
@@ -37,8 +37,19 @@ def create_batch(source, file_name: str, user_id: int | None, kind: str | None =
 
 def parse_batch(batch: ImportBatch):
     """Read the batch's file with its kind, sheet, mapping, cell fixes and corrections."""
-    return files.parse(batch.sha256, kind=batch.kind, sheet=batch.sheet, mapping=batch.mapping,
-                       overrides=batch.overrides or None, original_name=batch.file_name, layout=batch.layout)
+    return _parse(_reading(batch))
+
+
+def _reading(batch: ImportBatch) -> tuple:
+    """What a parse of the batch depends on besides its file (immutable, named by its content hash)."""
+    return (batch.sha256, batch.kind, batch.sheet, batch.mapping, batch.overrides or None, batch.file_name,
+            batch.layout)
+
+
+def _parse(reading: tuple):
+    sha256, kind, sheet, mapping, overrides, file_name, layout = reading
+    return files.parse(sha256, kind=kind, sheet=sheet, mapping=mapping, overrides=overrides,
+                       original_name=file_name, layout=layout)
 
 
 def full_mapping(kind: str, columns: list[dict]) -> dict:
@@ -126,12 +137,17 @@ def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", prog
     """Write the batch exactly once, in one transaction (all or nothing), and store its receipt; returns the counts.
 
     Only the caller whose conditional UPDATE moves the batch from draft to committing writes; any other is refused.
-    A background job has `claimed` the batch when it was queued, and its `finish` runs inside the transaction."""
+    A background job has `claimed` the batch when it was queued, and its `finish` runs inside the transaction.
+    The file is read before the write lock is taken (on SQLite every other write waits while the lock is held);
+    under the lock the batch's reading settings are compared with those the read used, and the file read again
+    if a cell fix slipped in meanwhile. Everything the database decides (units, persons, meetings, marks) is
+    looked up under the lock, so the commit stays all-or-nothing and exactly-once."""
     if not claimed and not locks.claim(batch_id, BatchStatus.DRAFT.value, BatchStatus.COMMITTING.value):
         raise BatchBusy(refusal(batch_id))
     try:
+        read = _read_outside_lock(batch_id)
         locks.begin_writing()
-        counts = _write(batch_id, user_id, scope_path, progress)
+        counts = _write(batch_id, read, user_id, scope_path, progress)
         if finish:
             finish()
         db.session.commit()
@@ -143,11 +159,27 @@ def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", prog
     return counts
 
 
-def _write(batch_id: int, user_id: int | None, scope_path: str, progress) -> dict:
+def _read_outside_lock(batch_id: int) -> tuple[tuple, object, object]:
+    """The batch's file parsed with its settings before any lock: (the settings used, the parse result, its
+    records frame). The read transaction ends before the parse, so nothing is held while the file is read."""
+    db.session.rollback()
+    reading = _reading(db.session.get(ImportBatch, batch_id))
+    db.session.rollback()
+    result = _parse(reading)
+    return reading, result, records_frame(result)
+
+
+def _write(batch_id: int, read: tuple[tuple, object, object], user_id: int | None, scope_path: str,
+           progress) -> dict:
     batch = db.session.get(ImportBatch, batch_id)
-    result = parse_batch(batch)
+    if batch.status != BatchStatus.COMMITTING:  # taken from this writer while it read the file (a lost lease)
+        raise BatchBusy(refusal(batch_id))
+    reading, result, frame = read
+    if _reading(batch) != reading:  # a cell fixed between the read and the lock: the commit writes what is stored
+        result = parse_batch(batch)
+        frame = records_frame(result)
     ctx = run_context(batch, scope_path, progress)
-    frame = execute(result, ctx)
+    frame = execute(result, ctx, frame)
     rows = row_results(result, frame)
     counts = {**count_outcomes(rows), "rows": len(rows), "records": int(result.record_count),
               "created": ctx.created, "updated": ctx.updated}

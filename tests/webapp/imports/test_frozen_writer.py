@@ -1,15 +1,20 @@
 """#21.17: on PostgreSQL a frozen import writer (SIGSTOP) kept the import lock past its lease, blocking every
-other import for minutes. The server now ends a writer left idle in its transaction past the lease, and a
-writer waiting for the lock gives up after a lease with a Vietnamese message."""
+other import for minutes. The server now ends a writer left idle in its transaction past the lease; a writer
+frozen mid-statement (a COPY waiting for its rows is never idle) has its session ended once its job's lease ran
+out; and a writer waiting for the lock gives up after a lease with a Vietnamese message."""
 import threading
 import time
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import DBAPIError
 
+from webapp.clock import utcnow
 from webapp.extensions import db
-from webapp.imports import locks
+from webapp.imports import locks, services
 from webapp.imports.commit import ImportRefused
+from webapp.models import ImportJob, JobStatus
 
 
 @pytest.fixture
@@ -62,3 +67,38 @@ def test_a_waiting_writer_gives_up_with_a_message(app, short_lease):
         transaction.rollback()
         holder.close()
     db.session.rollback()
+
+
+def test_a_writer_frozen_mid_statement_is_ended_once_its_lease_ran_out(app, short_lease, tmp_path):
+    source = tmp_path / "ds.csv"
+    source.write_text("Họ và tên\nA\n", encoding="utf-8")
+    batch_id = services.create_batch(source, source.name, None, kind="roster")
+    lost = "frozen-host:4242:1"
+    long_ago = utcnow() - timedelta(hours=1)
+    db.session.execute(insert(ImportJob.__table__).values(
+        batch_id=batch_id, action="commit", status=JobStatus.RUNNING.value, progress=40, worker=lost,
+        created_at=long_ago, started_at=long_ago, heartbeat_at=long_ago))
+    db.session.commit()
+    holding, ended = threading.Event(), []
+
+    def frozen_mid_statement():  # holds the lock inside one long statement: never idle in its transaction
+        with app.app_context(), db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": locks.WRITE_LOCK_KEY})
+            conn.execute(text("SELECT set_config('application_name', :tag, true)"), {"tag": locks.writer_tag(lost)})
+            holding.set()
+            try:
+                conn.execute(text("SELECT pg_sleep(30)"))
+            except DBAPIError:
+                ended.append(True)
+
+    thread = threading.Thread(target=frozen_mid_statement)
+    thread.start()
+    assert holding.wait(10)
+    started = time.monotonic()
+    locks.begin_writing()
+    waited = time.monotonic() - started
+    db.session.rollback()
+    thread.join(30)
+    assert waited < 3 and ended == [True]
+    job = db.session.scalar(select(ImportJob).where(ImportJob.batch_id == batch_id))
+    assert job.status == JobStatus.FAILED

@@ -12,13 +12,14 @@ from .frames import records_frame
 from .roster import run_roster
 from .targets import run_targets
 
-__all__ = ["Context", "ImportRefused", "Options", "execute"]
+__all__ = ["Context", "ImportRefused", "Options", "execute", "records_frame"]
 RUNS = {"roster": run_roster, "attendance": run_attendance, "targets": run_targets}
 
 
-def execute(result, ctx: Context) -> pd.DataFrame:
-    """Apply a parse result inside the current transaction; returns the records with outcome and reason."""
-    frame = records_frame(result)
+def execute(result, ctx: Context, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Apply a parse result inside the current transaction; returns the records with outcome and reason. The
+    records frame (`records_frame(result)`) may be built beforehand, outside the write lock."""
+    frame = records_frame(result) if frame is None else frame
     if len(frame):
         RUNS[result.kind](frame, ctx)
     return frame
