@@ -16,9 +16,10 @@ from ..audit_chain import chain_head
 from ..extensions import db
 from .filters import Filters
 
-MAX_ENTRIES = 64
+MAX_ENTRIES = 32
 
-_entries: OrderedDict = OrderedDict()
+_entries: OrderedDict = OrderedDict()  # figures of the newest data version seen, the least recently used first
+_seen = {"version": None}
 _lock = threading.Lock()
 
 
@@ -35,16 +36,21 @@ def filters_key(f: Filters) -> tuple:
 
 def cached(kind: str, f: Filters, today: date, compute: Callable):
     """`compute()` for these filters, reused while the database holds the same data."""
-    key = (kind, str(db.engine.url), filters_key(f), today, data_version())
+    version = (str(db.engine.url), data_version())
+    key = (kind, filters_key(f), today)
     with _lock:
-        if key in _entries:
+        if version != _seen["version"]:  # the data changed (or another database): nothing kept holds any more
+            _entries.clear()
+            _seen["version"] = version
+        elif key in _entries:
             _entries.move_to_end(key)
             return _entries[key]
     value = compute()
     with _lock:
-        _entries[key] = value
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
+        if version == _seen["version"]:  # not when a request that saw newer data cleared the store meanwhile
+            _entries[key] = value
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
     return value
 
 
@@ -52,3 +58,4 @@ def clear() -> None:
     """Forget every kept figure (tests empty the database between them; a version may then repeat)."""
     with _lock:
         _entries.clear()
+        _seen["version"] = None
