@@ -48,8 +48,8 @@ def _without_group(f):
 
 
 MEMBER_ROWS = 50
-# Each section below the headline: its partial, and for the paged ones the member list it pages through. The first
-# response carries the headline and a placeholder per section, loaded by HTMX when scrolled into view.
+# The sections below the headline (each a partial, `section_template`), and for the paged ones the member list they
+# page through. The first response carries the headline and a placeholder per section, loaded when scrolled to.
 SECTIONS = {"groups": None, "obligations": None, "visits": None, "flagged": None, "ranking": "ranking",
             "heatmap": "members", "coverage": None, "feedback-tasks": None, "targets": None}
 
@@ -80,7 +80,8 @@ def index():
 def board_context(f, dash, section_name: str | None = None) -> dict:
     """What the dashboard page shows: the headline, the filters, and the section opened in place (its own URL
     loaded as a page), with its page of members when it is paged."""
-    context = {"dash": dash, "open_section": section_name, **filter_context(f)}
+    # The filter form is outside every fragment: its choices are only queried for a whole page.
+    context = {"dash": dash, "open_section": section_name, **({"f": f} if wants_fragment() else filter_context(f))}
     if section_name and SECTIONS[section_name]:
         context[f"{section_name}_page"] = member_page(dash, section_name)
     return context
