@@ -84,6 +84,14 @@ def test_the_first_response_computes_the_headline_only(client, as_role, town, mo
     assert first.status_code == 200 and len(lazy_sections(first.get_data(as_text=True))) == len(views.SECTIONS)
 
 
+def test_the_obligations_section_does_not_compute_the_group_figures(client, as_role, town, monkeypatch):
+    for name in ("group_figures", "report_standings", "feedback_breakdown", "member_visits"):
+        monkeypatch.setattr(figures, name, _refuse)
+    as_role(Role.LEADERSHIP)
+    swap = client.get("/dashboard/section/obligations?period=year&year=2026", headers={"HX-Request": "true"})
+    assert swap.status_code == 200 and "Đoàn công tác số 1:" in swap.get_data(as_text=True)
+
+
 def test_a_section_swap_does_not_build_the_whole_dashboard(client, as_role, town, monkeypatch):
     for name in (*NOT_HEADLINE, "uncovered_units", "unattended_cells", "build_dashboard"):
         monkeypatch.setattr(figures, name, _refuse)

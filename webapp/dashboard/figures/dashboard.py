@@ -66,9 +66,13 @@ class Dashboard:
         return totals(self.board.members)
 
     @cached_property
+    def groups_in_view(self) -> list:
+        """The working groups the filters select, by number (rows, without figures)."""
+        return groups_in_view(self.filters)
+
+    @cached_property
     def groups(self):
-        return group_figures(groups_in_view(self.filters), self.board.members,
-                             report_standings(self.filters, self.today))
+        return group_figures(self.groups_in_view, self.board.members, report_standings(self.filters, self.today))
 
     @cached_property
     def uncovered(self) -> tuple[list, list]:
@@ -81,7 +85,7 @@ class Dashboard:
     @cached_property
     def headline(self) -> Headline:
         def compute() -> Headline:
-            return Headline(groups=len(groups_in_view(self.filters)), members=len(self.board.members),
+            return Headline(groups=len(self.groups_in_view), members=len(self.board.members),
                             total=totals(self.board.members), flagged=sum(fig.flagged for fig in self.board.members),
                             uncovered=len(uncovered_units(self.filters)),
                             unattended=len(unattended_cells(self.filters)))
