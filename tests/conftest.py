@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from webapp import clock as app_clock
 from webapp import create_app
+from webapp.dashboard import cache as dashboard_cache
 from webapp.extensions import db
 
 pytest_plugins = ["tests.factories"]
@@ -115,6 +116,7 @@ def _clean_database(request):
         yield
         _empty_all_tables()
         db.session.remove()
+        dashboard_cache.clear()  # the next test's data may reach the same audit chain head
 
 
 class RequestClient(FlaskClient):

@@ -6,6 +6,7 @@ bare name or number can point at the wrong one. The directory of names is read o
 statement for units, one for groups) so that labelling a long list costs no query per row.
 """
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import has_request_context, request
 from sqlalchemy import select
@@ -13,6 +14,10 @@ from sqlalchemy import select
 from .extensions import db
 from .models import Unit, WorkingGroup
 from .names import fold
+
+# Every page labels the units and groups of its filters and rows, and the same names come back request after request:
+# each is folded once per process (folding is a pure function of the text, and the costliest step of a label).
+_fold = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True)
@@ -36,10 +41,10 @@ def _load() -> _Directory:
                                        WorkingGroup.owner_unit_id)).all()
     return _Directory(
         units={u.id: (u.name, u.parent_id) for u in units},
-        ambiguous_units=_duplicates(fold(u.name) for u in units),
+        ambiguous_units=_duplicates(_fold(u.name) for u in units),
         groups={g.id: (g.name, g.term_id, g.owner_unit_id) for g in groups},
         ambiguous_groups=frozenset((term, name) for term, name in
-                                   _duplicates((g.term_id, fold(g.name)) for g in groups)),
+                                   _duplicates((g.term_id, _fold(g.name)) for g in groups)),
     )
 
 
@@ -66,7 +71,7 @@ def unit_label(unit) -> str:
     directory = _directory()
     name, parent_id = directory.units.get(_key(unit), (getattr(unit, "name", ""), None))
     parent = directory.units.get(parent_id)
-    if parent is None or fold(name) not in directory.ambiguous_units:
+    if parent is None or _fold(name) not in directory.ambiguous_units:
         return name
     return f"{name} ({parent[0]})"
 
@@ -81,6 +86,6 @@ def group_label(group) -> str:
     if known is None:
         return getattr(group, "name", "")
     name, term_id, owner_id = known
-    if (term_id, fold(name)) not in directory.ambiguous_groups or owner_id not in directory.units:
+    if (term_id, _fold(name)) not in directory.ambiguous_groups or owner_id not in directory.units:
         return name
     return f"{name} ({directory.units[owner_id][0]})"

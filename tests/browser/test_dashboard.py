@@ -12,15 +12,22 @@ expect = pytest.importorskip("playwright.sync_api").expect
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+def scroll_to(page, section_id: str) -> None:
+    """Bring a section into view as a reader scrolls (the placeholder is replaced as it comes into view, so the
+    page scrolls rather than a locator that would wait for a node about to leave the DOM)."""
+    page.evaluate("id => document.getElementById(id).scrollIntoView()", section_id)
+
+
 def test_dashboard_period_change_and_drilldown(login_page, town):  # noqa: F811
     page = login_page(Role.LEADERSHIP)
     page.goto("/dashboard/?period=year&year=2026")
     assert page.locator("h1").inner_text() == "Theo dõi hoạt động các Đoàn công tác"
-    page.wait_for_selector("canvas.dash-chart[data-drawn='1']")            # Chart.js loaded and drew
+    page.wait_for_selector("#groups canvas.dash-chart[data-drawn='1']")    # the section loaded; Chart.js drew
     page.select_option("select[name=period]", "quarter")
     page.select_option("select[name=quarter]", "1")
     expect(page.locator(".period-line")).to_contain_text("quý I năm 2026")
     assert "quarter=1" in page.url                                          # bookmarkable
+    scroll_to(page, "flagged")                                              # the section loads when scrolled to
     flagged = page.locator("#flagged a.flagged-member", has_text="Trần Thị Bình")
     flagged.click()
     records = page.locator("#drilldown table")
@@ -35,6 +42,7 @@ def test_heatmap_cell_opens_its_records_in_view_at_their_own_url(login_page, tow
     """#20: the drill-down loaded at the bottom of a long page without scrolling there and had no URL of its own."""
     page = login_page(Role.LEADERSHIP)
     page.goto("/dashboard/?period=year&year=2026")
+    scroll_to(page, "heatmap")
     page.locator("#heatmap a.drill").first.click()
     heading = page.locator("#drilldown-heading")
     expect(heading).to_be_in_viewport()
@@ -45,3 +53,17 @@ def test_heatmap_cell_opens_its_records_in_view_at_their_own_url(login_page, tow
     expect(page.locator("h1")).to_have_text("Theo dõi hoạt động các Đoàn công tác")
     expect(page.locator("#drilldown-heading")).to_be_in_viewport()
     expect(page.locator("#drilldown table")).to_contain_text("Có mặt")
+
+
+def test_sections_below_the_headline_load_when_scrolled_to(login_page, town):  # noqa: F811
+    """The first response carries the headline; each section below comes from its own URL once it is in view."""
+    page = login_page(Role.LEADERSHIP)
+    page.goto("/dashboard/?period=year&year=2026")
+    expect(page.locator("#headline")).to_contain_text("Thành viên")
+    targets = page.locator("section#targets")
+    expect(targets.locator("h2")).to_contain_text("Đơn vị đạt chỉ tiêu thấp")     # the placeholder's heading
+    assert targets.locator("table").count() == 0                               # not loaded while out of view
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")           # to the end, as a reader scrolls
+    expect(page.locator("section#targets table")).to_contain_text("Chi bộ Tổ dân phố 1")
+    scroll_to(page, "ranking")
+    expect(page.locator("section#ranking table")).to_contain_text("Nguyễn Văn An")

@@ -20,9 +20,9 @@ from ..template_helpers import label
 from ..unit_labels import group_label, unit_label
 from . import bp, queries, reports
 from .figures.coverage import unattended_cells, uncovered_units
-from .figures.dashboard import build_dashboard
+from .figures.dashboard import build_dashboard, dashboard_view
 from .figures.groups import group_in_scope, groups_in_view
-from .figures.members import assigned_units, member_board
+from .figures.members import assigned_units
 from .filters import PERIOD_LABELS, parse_filters
 
 DASHBOARD_ROLES = (Role.ADMIN, Role.LEADERSHIP)
@@ -48,7 +48,14 @@ def _without_group(f):
 
 
 MEMBER_ROWS = 50
-SECTIONS = {"ranking": "ranking", "heatmap": "members"}
+# The sections below the headline (each a partial, `section_template`), and for the paged ones the member list they
+# page through. The first response carries the headline and a placeholder per section, loaded when scrolled to.
+SECTIONS = {"groups": None, "obligations": None, "visits": None, "flagged": None, "ranking": "ranking",
+            "heatmap": "members", "coverage": None, "feedback-tasks": None, "targets": None}
+
+
+def section_template(name: str) -> str:
+    return f"dashboard/_{name.replace('-', '_')}.html"
 
 
 def member_page(dash, name: str) -> Page:
@@ -63,31 +70,35 @@ def member_page(dash, name: str) -> Page:
 @bp.get("/")
 @requires(*DASHBOARD_ROLES)
 def index():
+    """The headline figures and the filters; every section comes at its own URL when scrolled to."""
     f = current_filters()
-    dash = None if f.errors else build_dashboard(f)
+    dash = None if f.errors else dashboard_view(f)
     return render("dashboard/index.html", "dashboard/_body.html", http_status=400 if f.errors else 200,
                   **board_context(f, dash))
 
 
-def board_context(f, dash) -> dict:
-    """What the whole dashboard page shows: its figures, the pages of its per-member sections, the filters."""
-    return {"dash": dash, "ranking_page": member_page(dash, "ranking"), "heatmap_page": member_page(dash, "heatmap"),
-            **filter_context(f)}
+def board_context(f, dash, section_name: str | None = None) -> dict:
+    """What the dashboard page shows: the headline, the filters, and the section opened in place (its own URL
+    loaded as a page), with its page of members when it is paged."""
+    # The filter form is outside every fragment: its choices are only queried for a whole page.
+    context = {"dash": dash, "open_section": section_name, **({"f": f} if wants_fragment() else filter_context(f))}
+    if section_name and SECTIONS[section_name]:
+        context[f"{section_name}_page"] = member_page(dash, section_name)
+    return context
 
 
 @bp.get("/section/<name>")
 @requires(*DASHBOARD_ROLES)
 def section(name: str):
-    """Another page of the ranking or the heatmap (an HTMX swap of that section alone)."""
+    """One section of the dashboard: HTMX gets the section alone (when scrolled to, or another page of the
+    ranking or the heatmap); loaded as a page, the URL is the dashboard with this section open in place."""
     if name not in SECTIONS:
         abort(404)
     f = current_filters()
     if f.errors:
         return render("dashboard/index.html", "dashboard/_errors.html", http_status=400, errors=f.errors,
-                      dash=None, **filter_context(f))
-    # The swap shows member figures alone: those, not the whole dashboard (the full page still needs it all).
-    dash = member_board(f, local_today()) if wants_fragment() else build_dashboard(f)
-    return render("dashboard/index.html", f"dashboard/_{name}.html", **board_context(f, dash))
+                      dash=None, open_section=None, **filter_context(f))
+    return render("dashboard/index.html", section_template(name), **board_context(f, dashboard_view(f), name))
 
 
 RECORD_KINDS = ("attendance", "group_meetings", "opinions", "feedback", "tasks", "uncovered", "unattended")
@@ -141,7 +152,7 @@ def records(kind):
         context["cells"] = unattended_cells(f)
     context.update(status=_status_text(status), period_text=_period_text(f, days),
                    who=_who(person_id, group_id, unit_id))
-    whole = {} if wants_fragment() else board_context(f, build_dashboard(f))
+    whole = {} if wants_fragment() else board_context(f, dashboard_view(f))
     body, http_status = render("dashboard/index.html", "dashboard/_records.html", **{**whole, **context})
     return body, http_status, {"HX-Push-Url": request.script_root + request.full_path.rstrip("?")}
 

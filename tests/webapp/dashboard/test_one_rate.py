@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlalchemy import select
 
+from tests.webapp.dashboard.pages import whole_dashboard
 from webapp.extensions import db
 from webapp.models import (
     Absence,
@@ -92,6 +93,13 @@ def parsed(client, url, **args) -> _Figures:
     return page
 
 
+def parsed_dashboard(client, **args) -> _Figures:
+    """The dashboard with every section it loads on reveal in place."""
+    page = _Figures()
+    page.feed(whole_dashboard(client, query_string=args))
+    return page
+
+
 def percent(text: str) -> float:
     """'60.0%', '60,0 %' or '3 / 5 (60.0 %)' → 60.0."""
     match = re.search(r"(\d+)[.,](\d)\s*%", text)
@@ -134,7 +142,7 @@ def test_every_page_shows_the_same_rate(client, login, clock, history):
     group_record = parsed(client, f"/meetings/group/{group.id}/record", year=2026).figures
     shown["group record"] = percent(next(text for name, row, text in group_record
                                          if name == "rate" and row == str(person.id)))
-    dashboard = parsed(client, "/dashboard/", **YEAR).figures
+    dashboard = parsed_dashboard(client, **YEAR).figures
     obligation, ranking = (text for name, row, text in dashboard if name == "rate" and row == member)
     shown["dashboard"], shown["obligation"] = percent(ranking), percent(obligation)
     drill = {"person": person.id, "group": group.id, **YEAR}
@@ -155,7 +163,7 @@ def _query(args: dict) -> str:
 @pytest.mark.parametrize("args", [YEAR, {"period": "quarter", "year": "2026", "quarter": "1"}])
 def test_every_attendance_figure_is_the_count_of_its_drill_down(client, as_role, work, args):
     as_role(Role.LEADERSHIP)
-    page = parsed(client, "/dashboard/", **args)
+    page = parsed_dashboard(client, **args)
     figures = [(href, int(text)) for href, text in page.links
                if "/records/attendance" in href and text.strip().isdigit()]
     heatmap = [href for href, _n in figures if "month=" in href]

@@ -4,6 +4,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from tests.webapp.dashboard.pages import whole_dashboard
 from webapp.models import Role, Sector, UnitKind
 
 YEAR = {"period": "year", "year": "2026"}
@@ -46,7 +47,7 @@ def test_dashboard_lists_and_drilldowns_name_a_shared_cell_name_with_its_ward(cl
     make_unit("Chi bộ Tổ dân phố 1", UnitKind.CELL, Sector.RESIDENTIAL, other_ward)
     as_role(Role.LEADERSHIP)
 
-    page = client.get("/dashboard/", query_string=YEAR).get_data(as_text=True)
+    page = whole_dashboard(client, query_string=YEAR)
     assert "<li>Chi bộ Tổ dân phố 1 (Đảng bộ phường Nam Hồng)</li>" in page
     assert "Chi bộ Tổ dân phố 1 (Đảng bộ phường Bắc Hồng)</option>" in page
     uncovered = client.get("/dashboard/records/uncovered", query_string=YEAR,

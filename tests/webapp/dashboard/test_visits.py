@@ -2,6 +2,7 @@
 import re
 from datetime import date
 
+from tests.webapp.dashboard.pages import whole_dashboard
 from webapp.extensions import db
 from webapp.models import FieldVisit, MemberRole, Role, Sector, UnitKind
 
@@ -34,7 +35,7 @@ def test_visit_counts_and_gaps_match_the_drill_down(client, as_role, make_unit, 
     db.session.commit()
 
     as_role(Role.LEADERSHIP)
-    page = client.get("/dashboard/?period=year&year=2026").get_data(as_text=True)
+    page = whole_dashboard(client, "/dashboard/?period=year&year=2026")
     assert re.search(r'id="visits-total">2<', page)
     lagging = page[page.index('id="visits-lagging"'):]
     assert "Trần Văn Nghỉ" in lagging and "Chi bộ Tổ dân phố 2" in lagging and "lần cuối 01/12/2025" in lagging

@@ -4,6 +4,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 
+from tests.webapp.dashboard.pages import whole_dashboard
 from webapp.extensions import db
 from webapp.meetings.services import create_meeting
 from webapp.models import Absence, Attendance, AttendanceStatus, MeetingKind, MemberRole, Role, Sector, UnitKind
@@ -48,14 +49,14 @@ def test_the_dashboard_measures_against_the_groups_rule_and_excludes_absences(
     db.session.commit()
     login(leader)
     url = "/dashboard/?period=quarter&year=2026&quarter=1"
-    assert _rate(client.get(url).get_data(as_text=True), "Phạm Thị Bận") == ("6", "2")
+    assert _rate(whole_dashboard(client, url), "Phạm Thị Bận") == ("6", "2")
     client.post("/auth/logout")
     login(head)
     assert client.post(f"/obligations/group/{group.id}", data={"mode": "times_per_period", "times": 1,
                                                                "months": "3"}).status_code == 302
     client.post("/auth/logout")
     login(leader)
-    page = client.get(url).get_data(as_text=True)
+    page = whole_dashboard(client, url)
     assert _rate(page, "Phạm Thị Bận") == ("2", "2")
     assert "mỗi đơn vị được phân công ít nhất 1 lần mỗi quý" in page[page.index('id="obligation-legend"'):]
     client.post("/auth/logout")
@@ -66,7 +67,7 @@ def test_the_dashboard_measures_against_the_groups_rule_and_excludes_absences(
     assert declared.status_code == 302
     client.post("/auth/logout")
     login(leader)
-    assert _rate(client.get(url).get_data(as_text=True), "Phạm Thị Bận") == ("4", "2")
+    assert _rate(whole_dashboard(client, url), "Phạm Thị Bận") == ("4", "2")
 
 
 def test_who_declares_absences_for_whom(client, login, make_unit, root_unit, make_person, make_group,
@@ -105,7 +106,7 @@ def test_a_group_without_its_own_rule_follows_the_regulation_in_force(
     leader = make_user(Role.LEADERSHIP, username="lanhdao")
     db.session.commit()
     login(leader)
-    page = client.get("/dashboard/?period=quarter&year=2026&quarter=1").get_data(as_text=True)
+    page = whole_dashboard(client, "/dashboard/?period=quarter&year=2026&quarter=1")
     assert _rate(page, "Phạm Thị Bận") == ("2", "2")
 
 

@@ -1,55 +1,147 @@
-"""The whole dashboard: every figure for one view, assembled."""
-from dataclasses import dataclass, field
+"""The whole dashboard: every figure for one view, each computed when first asked for, so a page (the headline,
+one section) runs the queries of what it shows and no more."""
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from ...clock import local_today
 from ...meetings.rates import Counts
-from ...targets.figures import IndicatorFigure, UnitAchievement, indicator_figures, low_achievement_units
+from ...targets.figures import indicator_figures, low_achievement_units
+from .. import cache
 from ..filters import Filters
-from .activity import FeedbackBreakdown, feedback_breakdown, report_standings, tasks_by_status_age
+from .activity import feedback_breakdown, report_standings, tasks_by_status_age
 from .coverage import split_enterprise, unattended_cells, uncovered_units
-from .groups import GroupFigure, group_figures, groups_in_view
-from .members import MemberFigure, member_board, totals
+from .groups import group_figures, groups_in_view
+from .members import MemberBoard, member_board, totals
 from .obligations import member_obligations
 from .visits import member_visits, visit_gaps
 
 
-@dataclass
-class Dashboard:
-    filters: Filters
-    groups: list[GroupFigure]
-    members: list[MemberFigure]
-    ranking: list[MemberFigure]
-    flagged: list[MemberFigure]
-    heat_peak: int
+@dataclass(frozen=True)
+class Headline:
+    """The figures on the dashboard's first screen, as plain numbers (kept by `cache` across requests)."""
+
+    groups: int
+    members: int
     total: Counts
-    uncovered: tuple[list, list]
-    unattended: tuple[list, list]
-    indicators: list[IndicatorFigure]
-    low_units: list[UnitAchievement]
-    feedback: FeedbackBreakdown
-    tasks: dict[str, dict[str, int]]
-    visits: list = field(default_factory=list)
-    visit_gaps: list = field(default_factory=list)
-    obligations: list = field(default_factory=list)
-    obligation_legend: dict = field(default_factory=dict)
+    flagged: int
+    uncovered: int
+    unattended: int
+
+
+class Dashboard:
+    """Every figure for the filters. With `cached`, the member figures and the headline are reused until the data
+    changes (`dashboard.cache`); the other figures hold database rows and are computed per request."""
+
+    def __init__(self, f: Filters, today: date | None = None, *, cached: bool = False):
+        self.filters = f
+        self.today = today or local_today()
+        self._cached = cached
+
+    def _keep(self, kind: str, compute):
+        return cache.cached(kind, self.filters, self.today, compute) if self._cached else compute()
+
+    @cached_property
+    def board(self) -> MemberBoard:
+        return self._keep("board", lambda: member_board(self.filters, self.today))
+
+    @property
+    def members(self):
+        return self.board.members
+
+    @property
+    def ranking(self):
+        return self.board.ranking
+
+    @property
+    def heat_peak(self) -> int:
+        return self.board.heat_peak
+
+    @cached_property
+    def flagged(self):
+        return [fig for fig in self.board.ranking if fig.flagged]
+
+    @cached_property
+    def total(self) -> Counts:
+        return totals(self.board.members)
+
+    @cached_property
+    def groups_in_view(self) -> list:
+        """The working groups the filters select, by number (rows, without figures)."""
+        return groups_in_view(self.filters)
+
+    @cached_property
+    def groups(self):
+        return group_figures(self.groups_in_view, self.board.members, report_standings(self.filters, self.today))
+
+    @cached_property
+    def uncovered(self) -> tuple[list, list]:
+        return split_enterprise(uncovered_units(self.filters))
+
+    @cached_property
+    def unattended(self) -> tuple[list, list]:
+        return split_enterprise(unattended_cells(self.filters), lambda cell: cell.unit)
+
+    @cached_property
+    def headline(self) -> Headline:
+        def compute() -> Headline:
+            return Headline(groups=len(self.groups_in_view), members=len(self.board.members),
+                            total=totals(self.board.members), flagged=sum(fig.flagged for fig in self.board.members),
+                            uncovered=len(uncovered_units(self.filters)),
+                            unattended=len(unattended_cells(self.filters)))
+
+        return self._keep("headline", compute)
+
+    @cached_property
+    def indicators(self):
+        return indicator_figures(self.filters.end.year, self.filters.unit_path, as_of=self.filters.end)
+
+    @cached_property
+    def low_units(self):
+        return low_achievement_units(self.indicators, self.filters.target_threshold)
+
+    @cached_property
+    def feedback(self):
+        return feedback_breakdown(self.filters)
+
+    @cached_property
+    def tasks(self) -> dict[str, dict[str, int]]:
+        return tasks_by_status_age(self.filters, self.today)
+
+    @cached_property
+    def visits(self) -> list:
+        return member_visits(self.filters, self.board.people)
+
+    @cached_property
+    def visit_gaps(self) -> list:
+        return visit_gaps(self.visits, self.filters.gap_start)
+
+    @cached_property
+    def _obligations(self):
+        return member_obligations(self.filters, self.board.people, self.board.cube)
+
+    @cached_property
+    def obligations(self) -> list:
+        return sorted(self._obligations[0], key=lambda o: (o.compliance.rate is None, o.compliance.rate or 0))
+
+    @property
+    def obligation_legend(self) -> dict:
+        return self._obligations[1]
+
+    def computed(self) -> "Dashboard":
+        """Every figure at once (reports, assessments)."""
+        for name in ("groups", "flagged", "total", "uncovered", "unattended", "low_units", "feedback", "tasks",
+                     "visit_gaps", "obligations"):
+            getattr(self, name)
+        return self
 
 
 def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
-    """Run every figure for the filters (a fixed number of queries) and assemble them."""
-    today = today or local_today()
-    board = member_board(f, today)
-    figures = board.members
-    visits = member_visits(f, board.people)
-    obligations, obligation_legend = member_obligations(f, board.people, board.cube)
-    indicators = indicator_figures(f.end.year, f.unit_path, as_of=f.end)
-    return Dashboard(
-        filters=f, groups=group_figures(groups_in_view(f), figures, report_standings(f, today)), members=figures,
-        ranking=board.ranking, flagged=[fig for fig in board.ranking if fig.flagged], heat_peak=board.heat_peak,
-        total=totals(figures), uncovered=split_enterprise(uncovered_units(f)),
-        unattended=split_enterprise(unattended_cells(f), lambda cell: cell.unit),
-        indicators=indicators, low_units=low_achievement_units(indicators, f.target_threshold),
-        feedback=feedback_breakdown(f), tasks=tasks_by_status_age(f, today), visits=visits,
-        visit_gaps=visit_gaps(visits, f.gap_start), obligation_legend=obligation_legend,
-        obligations=sorted(obligations, key=lambda o: (o.compliance.rate is None, o.compliance.rate or 0)),
-    )
+    """Every figure for the filters (a fixed number of queries), computed now."""
+    return Dashboard(f, today).computed()
+
+
+def dashboard_view(f: Filters, today: date | None = None) -> Dashboard:
+    """The figures a dashboard page asks for, computed when it asks; the member figures and the headline are
+    kept until the data changes."""
+    return Dashboard(f, today, cached=True)

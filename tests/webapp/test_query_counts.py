@@ -1,0 +1,86 @@
+"""The number of SQL statements of the main pages does not grow with the number of rows they list (no N+1)."""
+from datetime import date
+
+import pytest
+
+from tests.query_count import statements_of
+from webapp.dashboard import cache
+from webapp.extensions import db
+from webapp.meetings.services import create_meeting
+from webapp.models import MeetingKind, MemberRole, Role, Unit
+
+
+@pytest.fixture
+def groups_of(make_unit, root_unit, make_person, make_group, make_membership, make_assignment):
+    """A group of `size` members (a head, a deputy, members), each with a home unit and a followed cell of their own
+    (distinct rows, so that no row loaded for one relation hides the lazy load of another)."""
+    def make(number: int, size: int):
+        ward = make_unit(f"Đảng bộ phường {number}", parent=root_unit)
+        group = make_group(number)
+        people = []
+        for n in range(size):
+            cell, home = make_unit(f"Chi bộ {number}-{n}", parent=ward), make_unit(f"Chi bộ nơi ở {number}-{n}")
+            person = make_person(f"Nguyễn Văn Đoàn{number} Số{n:02d}", home_unit_id=home.id, position="Cán bộ")
+            role = MemberRole.HEAD if n == 0 else MemberRole.DEPUTY if n == 1 else MemberRole.MEMBER
+            make_assignment(make_membership(person, group, role, responsibilities="Theo dõi"), cell)
+            people.append(person)
+        return group, people
+
+    return make
+
+
+def _pair(client, small_url: str, large_url: str) -> tuple[int, int]:
+    return len(statements_of(client, small_url)), len(statements_of(client, large_url))
+
+
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.LEADERSHIP])
+def test_the_group_page_runs_as_many_statements_for_30_members_as_for_3(client, as_role, groups_of, role):
+    (small, _), (large, _) = groups_of(1, 3), groups_of(2, 30)
+    urls = f"/groups/{small.id}", f"/groups/{large.id}"
+    as_role(role)
+    few, many = _pair(client, *urls)
+    assert few == many, (few, many)
+
+
+def test_a_persons_page_runs_as_many_statements_for_five_memberships_as_for_one(client, as_role, groups_of,
+                                                                                 make_membership, make_assignment,
+                                                                                 make_unit, root_unit):
+    (_group, people), _ = groups_of(1, 3), groups_of(2, 3)
+    busy, quiet = people[2], people[1]
+    for number in range(3, 7):
+        group, _ = groups_of(number, 2)
+        make_assignment(make_membership(busy, group), make_unit(f"Chi bộ thêm {number}", parent=root_unit))
+    urls = f"/people/{quiet.id}", f"/people/{busy.id}"
+    as_role(Role.ADMIN)
+    few, many = _pair(client, *urls)
+    assert few == many, (few, many)
+
+
+def test_the_meetings_list_runs_as_many_statements_for_20_meetings_as_for_2(client, as_role, groups_of):
+    group, _ = groups_of(1, 3)
+    cell_ids = [membership.assignments[0].unit_id for membership in group.memberships]
+    as_role(Role.ADMIN)
+
+    def meetings(count: int) -> int:
+        for n in range(count):
+            create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 1 + n), "title": f"Họp {n}"},
+                           [db.session.get(Unit, unit_id) for unit_id in cell_ids[: 1 + n % 3]])
+        db.session.commit()
+        return len(statements_of(client, "/meetings/"))
+
+    few = meetings(2)
+    assert meetings(18) == few
+
+
+def test_the_dashboard_runs_as_many_statements_for_30_members_as_for_3(client, as_role, groups_of):
+    (small, _), (large, _) = groups_of(1, 3), groups_of(2, 30)
+    group_ids = small.id, large.id
+    as_role(Role.LEADERSHIP)
+    for section in ("", "section/groups", "section/ranking", "section/heatmap", "section/flagged",
+                    "section/obligations", "section/visits", "section/coverage"):
+        counts = []
+        for group_id in group_ids:
+            cache.clear()  # the figures computed afresh, as after a write
+            counts.append(len(statements_of(client, f"/dashboard/{section}?period=year&year=2026&group={group_id}",
+                                            headers={"HX-Request": "true"})))
+        assert counts[0] == counts[1], (section, counts)
