@@ -278,3 +278,15 @@ def test_a_title_is_stripped_only_before_the_name():
     column = np.array(["Đ/c Lưu Công Đức", "Ông Trần Văn Bông", "Bà Lê Thị Bà", "Nguyễn Thông"], dtype=object)
     clean = name_cleaner(column)
     assert [clean(v) for v in column] == ["Lưu Công Đức", "Trần Văn Bông", "Lê Thị Bà", "Nguyễn Thông"]
+
+
+def test_degrees_and_titles_before_a_name_are_stripped_in_any_order():
+    import numpy as np
+
+    from importers.honorifics import name_cleaner
+
+    column = np.array(["ThS. Lê Thu Hà", "Đ/c ThS. Trần Văn Bông", "PGS.TS.Lê Minh", "Đồng chí CN Võ An",
+                       "TS Hoàng Cúc", "Thạc sĩ Phan Sơn", "Cao Tsang", "Lưu Công Đức"], dtype=object)
+    clean = name_cleaner(column)
+    assert [clean(v) for v in column] == ["Lê Thu Hà", "Trần Văn Bông", "Lê Minh", "Võ An", "Hoàng Cúc",
+                                          "Phan Sơn", "Cao Tsang", "Lưu Công Đức"]

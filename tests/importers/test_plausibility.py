@@ -113,7 +113,8 @@ def test_a_role_in_brackets_after_the_name_goes_into_an_empty_role_column(tmp_pa
 @pytest.mark.parametrize("name, words", [
     ("Ông Nguyễn Văn An", "danh xưng"), ("Bà Trần Thị Bình", "danh xưng"), ("Nguyễn Văn An 2", "chữ số"),
     ("Nguyễn Văn An Bí thư chi bộ", "chức danh"), ("Nguyễn Văn An Bình Cường Dũng Giang", "dài hơn 6 chữ"),
-    ("Nguyễn Văn [An]", "dấu ngoặc")])
+    ("Nguyễn Văn [An]", "dấu ngoặc"), ("Nguyễn Văn An TS", "học hàm, học vị"),
+    ("Nguyễn Văn An, ThS.", "học hàm, học vị"), ("Nguyễn Văn An - PGS", "học hàm, học vị")])
 def test_odd_names_are_named(tmp_path, name, words):
     names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
     names[3] = name
@@ -265,3 +266,14 @@ def test_a_today_that_is_no_date_is_refused_as_json(tmp_path, capsys):
     path = _save(tmp_path, _roster(names))
     assert main(["import", str(path), "--dry-run", "--json", "--today", "2026-13-01"]) == 2
     assert "2026-13-01" in json.loads(capsys.readouterr().out)["error"]
+
+
+@pytest.mark.parametrize("name", ["ThS. Nguyễn Văn An", "Đ/c ThS. Nguyễn Văn An", "PGS.TS.Nguyễn Văn An",
+                                  "Đồng chí KS Nguyễn Văn An", "CN. Nguyễn Văn An", "Thạc sĩ Nguyễn Văn An"])
+def test_degrees_and_honorifics_before_a_name_are_stripped_with_no_warning(tmp_path, name):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    names[0] = name
+    result = parse_file(_save(tmp_path, _roster(names)), today=TODAY)
+    assert result.records()[0]["full_name"] == "Nguyễn Văn An"
+    assert result.warnings == []
+

@@ -88,6 +88,7 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     totals = pick.pick("totals", ["none", "column", "row", "both"])
     has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
     name_style = pick.pick("name_style", name_styles)
+    write_name = cells.name_writer(name_style, pick)
 
     lead = (["STT"] if has_stt else []) + [pick.pick("header_name", NAME_HEADERS)] + (
         [pick.pick("header_unit", UNIT_HEADERS)] if unit_mode == "column" else [])
@@ -116,7 +117,7 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         current_unit = units[p]
         row = (
             ([p + 1] if has_stt else [])
-            + [cells.NAME_STYLES[name_style](name, rng)]
+            + [write_name(name, rng)]
             + ([units[p]] if unit_mode == "column" else [])
         )
         for m, day in enumerate(meetings):
@@ -154,6 +155,7 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     has_stt = pick.pick("register_stt", ["column", "none"]) == "column"
     has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
     name_style = pick.pick("name_style", name_styles)
+    write_name = cells.name_writer(name_style, pick)
     meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(2, 5)))]
     legend = None
     if status_mode == "mark":
@@ -197,7 +199,7 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
             continue  # no row at all
         n += 1
         day = date_style(meetings[m])
-        ident = [day, cells.NAME_STYLES[name_style](names[p], rng)]
+        ident = [day, write_name(names[p], rng)]
         if column_order == "name_first":
             ident.reverse()
         row = ([n] if has_stt else []) + ident + ([units[p]] if unit_mode == "column" else [])

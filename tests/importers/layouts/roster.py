@@ -106,6 +106,7 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
     depth = pick.pick("header_depth", HEADER_DEPTHS)
     section = pick.pick("role_section_style", SECTION_ROWS) if role_mode == "sections" else None
     group_value = pick.pick("group_value", GROUP_VALUES) if group_mode not in ("rows", "with_role") else None
+    write_name = cells.name_writer(name_style, pick)
     order = pick.pick("column_order", COLUMN_ORDERS)
 
     present = {"stt": stt_mode != "none", "name": True, "birth": birth_mode == "column",
@@ -195,7 +196,7 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                 row = [None] * len(keys)
                 values = {
                     "stt": cells.STT_STYLES[stt_mode](g, index, overall) if stt_mode != "none" else None,
-                    "name": cells.NAME_STYLES[name_style](name, rng),
+                    "name": write_name(name, rng),
                     "birth": date_style(birth) if birth and date_style else None,
                     "position": position,
                     "group": group_value.replace("{N}", str(g)) if group_value else None,
