@@ -13,14 +13,15 @@ from ..normalising import fold
 from .columns import flag_columns, unused_columns
 from .duplicates import attendance_duplicates, roster_duplicates
 from .findings import SURE, order, place, warning
-from .records import birth_warnings, meeting_warnings, name_warnings, phone_warnings, uniform_warnings
+from .records import birth_warnings, group_warnings, meeting_warnings, name_warnings, phone_warnings, uniform_warnings
 from .units import unread_unit
 from .view import SheetView
 
 __all__ = ["SheetView", "check_sheet", "finish"]
 
 CHECKS = {
-    "roster": (unused_columns, name_warnings, birth_warnings, phone_warnings, uniform_warnings, roster_duplicates),
+    "roster": (unused_columns, name_warnings, birth_warnings, phone_warnings, uniform_warnings, group_warnings,
+               roster_duplicates),
     "attendance": (unused_columns, flag_columns, name_warnings, meeting_warnings, attendance_duplicates,
                    unread_unit),
 }

@@ -7,6 +7,7 @@ from datetime import date
 
 import numpy as np
 
+from ..normalising import is_group_name
 from .findings import CHECK, LIKELY, SURE
 from .view import SheetView, codes_of, hits
 
@@ -173,3 +174,19 @@ def uniform_warnings(view: SheetView) -> list[dict]:
         )  # one office phone for all is possible
     return found
 
+
+def group_warnings(view: SheetView) -> list[dict]:
+    """Group values that are no group name ("ĐCT-A", "Nhóm 1", "Đoàn 0"): kept as written, for the officer to check
+    that each is a group and which one."""
+    if "group" not in view.records.columns:
+        return []
+    codes, uniques = codes_of(view.records["group"])
+    odd = np.array([not is_group_name(value) for value in uniques], dtype=bool)
+    positions = hits(codes, odd)
+    return view.report(
+        "group",
+        positions,
+        uniques[codes[positions]] if len(positions) else uniques[:0],
+        "giá trị đoàn công tác không có dạng «Đoàn công tác số N» — đã giữ nguyên như trong tệp, cần kiểm tra",
+        LIKELY,
+    )

@@ -277,3 +277,25 @@ def test_degrees_and_honorifics_before_a_name_are_stripped_with_no_warning(tmp_p
     assert result.records()[0]["full_name"] == "Nguyễn Văn An"
     assert result.warnings == []
 
+
+@pytest.mark.parametrize("code, group", [("ĐCT01", "Đoàn công tác số 1"), ("ĐCT số 02", "Đoàn công tác số 2"),
+                                         ("Đoàn số III", "Đoàn công tác số 3"), ("Tổ CT 4", "Tổ công tác số 4")])
+def test_group_codes_read_as_the_group_name_with_no_warning(tmp_path, code, group):
+    rows = _roster([f"{family} {given}" for family, given in zip(FAMILY, GIVEN)])
+    for row in rows[4:]:
+        row[3] = code
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert {record["group"] for record in result.records()} == {group}
+    assert result.warnings == []
+
+
+def test_a_group_code_not_understood_is_kept_as_written_with_a_warning(tmp_path):
+    rows = _roster([f"{family} {given}" for family, given in zip(FAMILY, GIVEN)])
+    for row in rows[4:]:
+        row[3] = "ĐKT-A" if row[0] % 2 else "Đoàn công tác số 1"
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert {record["group"] for record in result.records()} == {"ĐKT-A", "Đoàn công tác số 1"}
+    found = _messages(result.warnings, "4 giá trị đoàn công tác không có dạng")
+    assert len(found) == 1 and found[0].startswith("Trang «Sheet1», cột D «Đoàn công tác»")
+    assert "(D5 «ĐKT-A», D7 «ĐKT-A», D9 «ĐKT-A»…)" in found[0]
+
