@@ -299,3 +299,41 @@ def test_a_group_code_not_understood_is_kept_as_written_with_a_warning(tmp_path)
     assert len(found) == 1 and found[0].startswith("Trang «Sheet1», cột D «Đoàn công tác»")
     assert "(D5 «ĐKT-A», D7 «ĐKT-A», D9 «ĐKT-A»…)" in found[0]
 
+
+def _stacked(units, header=("STT", "Họ và tên", "Thg 1", "Thg 2", "Thg 3"), total=True, titles=True):
+    rows = [["ĐẢNG BỘ PHƯỜNG AN LẠC"], ["KẾT QUẢ SINH HOẠT CHI BỘ QUÝ I NĂM 2025"], []]
+    people = iter(f"{family} {given}" for family in FAMILY for given in GIVEN)
+    for number, unit in enumerate(units, 1):
+        if titles:
+            rows.append([f"{number}. {unit} (3 đảng viên)"])
+        rows.append(list(header))
+        for index in range(1, 4):
+            rows.append([index, next(people), "x", "P" if index == 2 else "x", "x"])
+        if total:
+            rows.append([None, "Cộng", 3, 2, 3])
+        rows.append([])
+    return rows + [["Ghi chú: x có mặt; P vắng có phép"]]
+
+
+UNITS = ["Chi bộ Khu phố 1", "Chi bộ Tổ dân phố Hòa Bình", "Chi bộ Trường Tiểu học An Lạc"]
+
+
+def test_tables_stacked_on_one_sheet_are_each_read_with_their_own_unit(tmp_path):
+    result = parse_file(_save(tmp_path, _stacked(UNITS)), today=TODAY)
+    records = result.records()
+    assert len(records) == 27 and result.errors == [] and result.warnings == []
+    assert [r["unit"] for r in records[::9]] == UNITS
+    assert records[9] == {"full_name": "Nguyễn Văn Dũng", "date": "2025-01-01", "status": "present",
+                          "unit": "Chi bộ Tổ dân phố Hòa Bình"}
+    skipped = result.row_frame.set_index("row")["reason"]
+    assert skipped[9] == "dòng tổng của khối" and skipped[11] == "dòng tên khối"
+    assert skipped[12] == "dòng tiêu đề bảng của khối"
+
+
+def test_a_stacked_block_without_a_title_is_an_error_naming_its_rows(tmp_path):
+    rows = _stacked(UNITS)
+    rows[10] = []  # the second block's title line
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert [e["row"] for e in result.errors] == [12]
+    assert "dòng 12" in result.errors[0]["message"] and "dòng 13–" in result.errors[0]["message"]
+
