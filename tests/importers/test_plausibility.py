@@ -337,3 +337,20 @@ def test_a_stacked_block_without_a_title_is_an_error_naming_its_rows(tmp_path):
     assert [e["row"] for e in result.errors] == [12]
     assert "dòng 12" in result.errors[0]["message"] and "dòng 13–" in result.errors[0]["message"]
 
+
+def test_a_table_that_stops_at_a_total_with_people_below_warns_naming_the_rows(tmp_path, monkeypatch):
+    import importers.parsing as parsing
+
+    monkeypatch.setattr(parsing, "find_stack", lambda *args: None)  # the reading before stacked tables
+    result = parse_file(_save(tmp_path, _stacked(UNITS)), today=TODAY)
+    assert len(result.records()) == 9 and result.errors == []
+    below = _messages(result.warnings, "6 dòng dưới chỗ bảng dừng đọc (dòng 9)")
+    assert len(below) == 1 and "B13 «Nguyễn Văn Dũng»" in below[0]
+    units = _messages(result.warnings, "mọi bản ghi có cùng chi bộ «Đảng bộ phường An Lạc»", "2 dòng tên chi bộ khác")
+    assert len(units) == 1 and "dòng 11 «Chi bộ Tổ dân phố Hòa Bình»" in units[0]
+
+
+def test_a_signature_name_below_the_table_is_no_left_out_data(tmp_path):
+    rows = _stacked(UNITS[:1]) + [[None, None, None, "BÍ THƯ"], [None, None, None, "Nguyễn Văn Hùng"]]
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert len(result.records()) == 9 and result.warnings == [] and result.errors == []
