@@ -339,16 +339,17 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
+    if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)
+        stack.account(body.outcomes)
+        stack.report(issues)
+        body.context = stack.carry(body.context, body.frame.index)
     body.context = rescue.remap_context(body.context, fixes.context)
     facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], table.body_end, kind,
                                _mapped(columns))
     year = fixes.year or _year(table) or facts.year
     if stack:
-        stack.account(body.outcomes)
-        stack.report(issues)
-        body.context = stack.carry(body.context, body.frame.index)
-        facts.inferences = [item for item in facts.inferences if item["what"] != stack.inference()["what"]] \
-            + [stack.inference()]
+        said = stack.inferences()
+        facts.inferences = [item for item in facts.inferences if item["what"] not in {i["what"] for i in said}] + said
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":

@@ -19,6 +19,7 @@ from .normalising import fold, is_blank
 
 TITLE_GAP = 3  # rows between a block's title line and its header (blank spacers)
 MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for column, to be a block's header
+WORDS = {"group": "Đoàn", "unit": "Chi bộ"}  # as the sheet's own facts are listed (sheet_context.FIELD_WORDS)
 REASONS = {"header": "dòng tiêu đề bảng của khối", "title": "dòng tên khối", "total": "dòng tổng của khối"}
 NO_TITLE = ("khối bảng có dòng tiêu đề ở dòng {header} nhưng không có dòng tên chi bộ/đoàn phía trên (như các "
             "khối khác) — chưa rõ các dòng {first}–{last} thuộc đơn vị nào; hãy thêm tên khối hoặc nhập riêng khối này")
@@ -82,13 +83,13 @@ class Stack:
             out[name] = out[name].where(out[name].notna(), mine) if name in out.columns else mine
         return out
 
-    def inference(self) -> dict:
-        """What the preview lists: the units (or groups) read from the blocks' titles."""
-        names = [block.facts.get("unit") or block.facts.get("group") or "?" for block in self.blocks]
+    def inferences(self) -> list[dict]:
+        """What the preview lists: per field the blocks' titles set, the values read from them in order."""
         rows = ", ".join(str(block.title + 1) for block in self.blocks if block.title is not None)
-        what = "Chi bộ" if "unit" in self.fields else "Đoàn"
-        return {"what": what, "value": "; ".join(names),
-                "source": f"tên từng khối bảng trên cùng trang (dòng {rows})"}
+        return [{"what": WORDS[name], "value": "; ".join(dict.fromkeys(block.facts.get(name) or "?"
+                                                                       for block in self.blocks)),
+                 "source": f"tên từng khối bảng trên cùng trang (dòng {rows})"}
+                for name in ("group", "unit") if name in self.fields]
 
 
 def _folded(row) -> list[str]:

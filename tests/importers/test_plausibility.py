@@ -342,7 +342,9 @@ def test_a_table_that_stops_at_a_total_with_people_below_warns_naming_the_rows(t
     import importers.parsing as parsing
 
     monkeypatch.setattr(parsing, "find_stack", lambda *args: None)  # the reading before stacked tables
-    result = parse_file(_save(tmp_path, _stacked(UNITS)), today=TODAY)
+    rows = _stacked(UNITS)
+    rows[2] = ["Đơn vị: Đảng bộ phường An Lạc"]  # a line the title gives every record's unit from
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
     assert len(result.records()) == 9 and result.errors == []
     below = _messages(result.warnings, "6 dòng dưới chỗ bảng dừng đọc (dòng 9)")
     assert len(below) == 1 and "B13 «Nguyễn Văn Dũng»" in below[0]
