@@ -356,3 +356,4 @@ def test_a_signature_name_below_the_table_is_no_left_out_data(tmp_path):
     rows = _stacked(UNITS[:1]) + [[None, None, None, "BÍ THƯ"], [None, None, None, "Nguyễn Văn Hùng"]]
     result = parse_file(_save(tmp_path, rows), today=TODAY)
     assert len(result.records()) == 9 and result.warnings == [] and result.errors == []
+    assert {r["unit"] for r in result.records()} == {"Chi bộ Khu phố 1"}  # the one block's numbered title line
