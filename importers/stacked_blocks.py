@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .context import read_context
-from .locating import is_stop_text
+from .locating import is_column_numbering_row, is_stop_text
 from .normalising import fold, is_blank
 
 TITLE_GAP = 3  # rows between a block's title line and its header (blank spacers)
@@ -160,8 +160,9 @@ def find_stack(grid: np.ndarray, table, key_col: int) -> Stack | None:
     for row in repeats:
         top = max(row - depth + 1, blocks[-1].header + 1)
         title, text = _title_above(grid, top, blocks[-1].header + 1)
-        blocks.append(Block(row, title, text, _facts(text), start=row + 1))
-        cleared.update({r: "header" for r in range(top, row + 1)})
+        numbered = row + 1 < grid.shape[0] and is_column_numbering_row(list(grid[row + 1]))  # "(1)", "(2)" …
+        blocks.append(Block(row, title, text, _facts(text), start=row + 1 + numbered))
+        cleared.update({r: "header" for r in range(top, row + 1 + numbered)})
         if title is not None:
             cleared[title] = "title"
         above = title if title is not None else top

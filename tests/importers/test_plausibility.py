@@ -330,6 +330,17 @@ def test_tables_stacked_on_one_sheet_are_each_read_with_their_own_unit(tmp_path)
     assert skipped[12] == "dòng tiêu đề bảng của khối"
 
 
+def test_stacked_tables_with_a_column_numbering_row_under_each_header_and_no_totals(tmp_path):
+    rows = []
+    for row in _stacked(UNITS, total=False):
+        rows.append(row)
+        if row[:2] == ["STT", "Họ và tên"]:
+            rows.append(["(1)", "(2)", "(3)", "(4)", "(5)"])
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert len(result.records()) == 27 and result.errors == [] and result.warnings == []
+    assert [r["unit"] for r in result.records()[::9]] == UNITS
+
+
 def test_a_stacked_block_without_a_title_is_an_error_naming_its_rows(tmp_path):
     rows = _stacked(UNITS)
     rows[10] = []  # the second block's title line
