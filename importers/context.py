@@ -32,6 +32,9 @@ UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang d
 ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao)|dia ban|don vi"
 UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]+?)|"
              rf"\s*[-–:,;(]\s*(?!{ROLE_WORDS})(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
+# A head count after a unit's name: "(3 đảng viên)", "(gồm 12 đồng chí)", "- 5 ĐV"
+COUNT = (r"(?:\s*(?:\(\s*|[-–,:]\s*)(?:gom\s+|co\s+|so luong\s*:?\s*)?\d{1,4}\s*"
+         r"(?:dang vien|dv|dong chi|d/c|nguoi|thanh vien)(?:\s*\))?|\s*\(\s*\d{1,4}\s*\))?")
 END = (r"\s*\)?(?:\s*\(\s*\d{1,3}\s*(?:dong chi|d/c|nguoi|thanh vien)?\s*\))?"
        r"(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$")
 
@@ -56,7 +59,7 @@ RULES = (
     ContextRule(
         "unit",
         re.compile(
-            rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?)"
+            rf"^{NUMBERING}(?P<unit_named>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b.*?){COUNT}"
             rf"\s*[.:;]?\s*$"
         ),
     ),

@@ -1,4 +1,5 @@
-"""Honorifics written before names ("Đ/c Lê Thu Hà", "Đồng chí …", "Ông …", "Bà …") are no part of the name."""
+"""Honorifics and degrees written before names ("Đ/c Lê Thu Hà", "Đồng chí …", "Ông …", "Bà …", "ThS. …",
+"PGS.TS. …", "Đ/c ThS. …") are no part of the name."""
 
 import re
 import unicodedata
@@ -11,6 +12,11 @@ from .normalising import clean_text, normalise_name
 
 # Always a title: never the first word of a Vietnamese name.
 TITLES = ("đ/c", "đ / c", "đ.c", "đc", "đồng chí", "đ/chí")
+# Academic and professional degrees: none is a Vietnamese syllable, so they are stripped with or without a dot
+# ("ThS. Lê Hà", "PGS.TS.Lê Hà", "CN Lê Hà"); the written-out forms are two words no name starts with.
+DEGREES = ("ths", "th.s", "ts", "t.s", "tskh", "pgs", "gs", "cn", "ks", "bs", "ds", "ls", "nsnd", "nsưt", "bsck",
+           "bscki", "bsckii", "thạc sĩ", "thạc sỹ", "tiến sĩ", "tiến sỹ", "cử nhân", "kỹ sư", "kĩ sư", "bác sĩ",
+           "bác sỹ", "dược sĩ", "luật sư")
 # Titles that are also surnames ("Ông Ích Khiêm"): stripped only when the column writes titles before names.
 TITLES_OR_SURNAMES = ("ông", "bà")
 # Share of names carrying a title from which "Ông"/"Bà" count as titles too.
@@ -24,11 +30,14 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
 
 
-_LEAD = r"[^\S\n]*(?:{})[.:]?[^\S\n]+(?=\w)"
+_DEGREE = r"[^\S\n]*(?:{})(?:\.[^\S\n]*|[^\S\n]+)(?=\w)".format(_alternation(DEGREES))
+# one or more titles and degrees in a row ("Đ/c ThS. …", "PGS. TS. …")
+_LEAD = r"(?:[^\S\n]*(?:{})[.:]?[^\S\n]+(?=\w)|" + _DEGREE.replace("{", "{{").replace("}", "}}") + ")+"
 _TITLE = re.compile(_LEAD.format(_alternation(TITLES)), re.IGNORECASE)
 _ANY_TITLE = re.compile(_LEAD.format(_alternation(TITLES + TITLES_OR_SURNAMES)), re.IGNORECASE)
-_LINE_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES)), re.MULTILINE)
-_LINE_ANY_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES + TITLES_OR_SURNAMES)), re.MULTILINE)
+_LINE_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES)), re.MULTILINE | re.IGNORECASE)
+_LINE_ANY_TITLE = re.compile("^" + _LEAD.format(_alternation(TITLES + TITLES_OR_SURNAMES)),
+                             re.MULTILINE | re.IGNORECASE)
 
 
 def _joined(values: np.ndarray) -> str:

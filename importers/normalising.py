@@ -204,8 +204,21 @@ def normalise_role(value: Any) -> Cleaned:
     return None, "không rõ nhiệm vụ trong đoàn"
 
 
-_GROUP_NUMBER = re.compile(r"\b(?:doan(?: cong tac| ct)?|dct)(?: so)? (\d+)\b")
-_TEAM_NUMBER = re.compile(r"\bto cong tac(?: so)? (\d+)\b")  # "Tổ công tác số 2": a group under another name
+# Roman numbers I..XXXIX as groups are numbered ("Đoàn II", "Đoàn số IV"), folded to lower case
+_ROMAN = r"x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}"
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+# "Đoàn công tác số 1", "ĐCT01", "ĐCT số 01", "Đoàn 1", "Đoàn số I", "Đoàn CT-2" (folded: punctuation is a space)
+_GROUP_NUMBER = re.compile(rf"\b(?:doan(?: cong tac| ct)?|dct)(?: so)? ?(\d{{1,3}}|(?<= )(?:{_ROMAN}))\b")
+# "Tổ công tác số 2", "Tổ CT 2", "TCT02": a group under another name
+_TEAM_NUMBER = re.compile(rf"\b(?:to cong tac|to ct|tct)(?: so)? ?(\d{{1,3}}|(?<= )(?:{_ROMAN}))\b")
+
+
+def _group_number(text: str) -> int:
+    """The number of '01', '2' or a Roman 'iv'."""
+    if text.isdigit():
+        return int(text)
+    values = [_ROMAN_VALUES[ch] for ch in text]
+    return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))
 _GROUP_PREFIX = re.compile(r"^\s*(?:[IVXLC]+|\d+)\s*[.)/-]\s*", re.IGNORECASE)
 
 
@@ -219,14 +232,26 @@ def normalise_group(value: Any) -> str | None:
     text = clean_text(value)
     if text is None:
         return None
-    match = _GROUP_NUMBER.search(fold(text))
-    if match:
-        return f"Đoàn công tác số {int(match.group(1))}"
-    match = _TEAM_NUMBER.search(fold(text))
-    if match:
-        return f"Tổ công tác số {int(match.group(1))}"
+    folded = fold(text)
+    match = _GROUP_NUMBER.search(folded)
+    if match and _group_number(match.group(1)):
+        return f"Đoàn công tác số {_group_number(match.group(1))}"
+    match = _TEAM_NUMBER.search(folded)
+    if match and _group_number(match.group(1)):
+        return f"Tổ công tác số {_group_number(match.group(1))}"
     text = _GROUP_PREFIX.sub("", text)
-    return normalise_name(text) if _is_all_caps(text) else text
+    return normalise_name(text) if _is_all_caps(text) and _WORDS_ONLY.match(text) else text
+
+
+# Capitals are turned into title case only in a group name of plain words ("ĐOÀN KIỂM TRA"): a code ("ĐCT01",
+# "ĐKT-A") is kept as written, never case-mangled into "Đct01"
+_WORDS_ONLY = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]{2,})+$")
+GROUP_NAME = re.compile(r"^(?:Đoàn|Tổ) công tác số \d{1,3}$")
+
+
+def is_group_name(text: Any) -> bool:
+    """True for a group name in the form the records use ("Đoàn công tác số 3", "Tổ công tác số 2")."""
+    return isinstance(text, str) and GROUP_NAME.match(text) is not None
 
 
 # ---- units (targets sheets) -------------------------------------------------------------------

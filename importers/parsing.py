@@ -31,6 +31,7 @@ from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
 from .split_columns import coalesce_split_fields, coalesce_status_flags
+from .stacked_blocks import find_stack
 from .status_phrases import find_notes
 from .transposed import turn_transposed
 from .unit_lines import unit_in_lines
@@ -332,13 +333,23 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if kind == "attendance":
         coalesce_status_flags(grid, table, columns)
     issues = Issues(chosen.name)
+    stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
+    if stack:
+        stack.clear(grid)
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
+    if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)
+        stack.account(body.outcomes)
+        stack.report(issues)
+        body.context = stack.carry(body.context, body.frame.index)
     body.context = rescue.remap_context(body.context, fixes.context)
     facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], table.body_end, kind,
                                _mapped(columns))
     year = fixes.year or _year(table) or facts.year
+    if stack:
+        said = stack.inferences()
+        facts.inferences = [item for item in facts.inferences if item["what"] not in {i["what"] for i in said}] + said
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":

@@ -161,11 +161,23 @@ def _unit_found(value: str, row: int, labelled: bool) -> Found:
     return Found(unit, f"dòng {row}", rank, _numbers(value))
 
 
+# A block title's numbering and head count: "2. Chi bộ Thôn Đông (3 đảng viên)" names "Chi bộ Thôn Đông"
+_NUMBERED = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,3})\s*[.)/-]\s+(?=(?:chi|đảng|CHI|ĐẢNG|Chi|Đảng)\b)")
+_HEAD_COUNT = re.compile(r"\s*\(\s*(?:gồm\s+|có\s+)?\d{1,4}\s*(?:đảng viên|ĐẢNG VIÊN|đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|người|"
+                         r"NGƯỜI|ĐV|đv)?\s*\)\s*$")
+
+
+def _bare_line(text: str) -> str:
+    """A title line without a block's numbering and head count."""
+    return _HEAD_COUNT.sub("", _NUMBERED.sub("", text)) or text
+
+
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
     """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
     `lone_party`, a đảng bộ's header line standing alone (no other organisation line) too."""
     labelled, headers, parties, others = [], [], [], 0
     for row, text in lines:
+        text = _bare_line(text)
         folded = fold_in_place(text)
         if match := _LABELLED_UNIT.search(folded):
             value = _cut(text, match.end()).rstrip(".;")

@@ -7,6 +7,7 @@ from datetime import date
 
 import numpy as np
 
+from ..normalising import is_group_name
 from .findings import CHECK, LIKELY, SURE
 from .view import SheetView, codes_of, hits
 
@@ -15,6 +16,9 @@ ADULT_YEARS = 18
 LONGEST_NAME = 6  # words
 ROLE_WORDS = (r"phó trưởng đoàn|trưởng đoàn|phó đoàn|đoàn trưởng|thành viên|phó bí thư|bí thư|[uủ]y viên|uỷ viên|"
               r"tổ trưởng|tổ phó|trưởng ban|phó ban|chủ tịch|thư ký|tổ viên")
+# Degrees no Vietnamese name holds as a word ("ThS.", "Th.S", "PGS", "CN."), folded to lower case
+DEGREE_WORDS = (r"th\.?\s?s|t\.s|tskh|ts|pgs|gs|cn|ks|bs|bsck\w*|ds|ls|nsnd|nsưt|thạc s[ĩỹ]|tiến s[ĩỹ]|cử nhân|"
+                r"k[ỹĩ] sư|bác s[ĩỹ]|dược s[ĩỹ]|luật sư")
 # (pattern found in a name that fails the test, what the warning says, severity); the distinct names are joined
 # into one text, one per line, and each pattern scanned once; a name is reported under the first test it fails
 NAME_TESTS = (
@@ -22,6 +26,8 @@ NAME_TESTS = (
     (r"[()\[\]{}]", "tên có dấu ngoặc — phần trong ngoặc không phải là tên", SURE),
     (r"^(?:đ\s*/\s*c|đ\.\s*c|đc|đồng chí|ông|bà)\b[.:]?[ ]", "tên bắt đầu bằng danh xưng (Đ/c, Đồng chí, Ông, Bà)",
      LIKELY),
+    (rf"(?:^|[ ,;.])(?:{DEGREE_WORDS})(?:\.|(?=[ ,;]|$))",
+     "tên có học hàm, học vị (ThS., TS., PGS., CN., KS., BS.…) — cần bỏ khỏi họ và tên", SURE),
     (r"\d", "tên có chữ số", SURE),
     (r"^[^ \n]+$", "tên chỉ có một chữ — họ và tên đệm có thể nằm ở cột khác", SURE),
     (rf"^(?:[^ \n]+ ){{{LONGEST_NAME},}}[^ \n]+$",
@@ -167,3 +173,20 @@ def uniform_warnings(view: SheetView) -> list[dict]:
             LIKELY if field_name == "phone" else SURE,
         )  # one office phone for all is possible
     return found
+
+
+def group_warnings(view: SheetView) -> list[dict]:
+    """Group values that are no group name ("ĐCT-A", "Nhóm 1", "Đoàn 0"): kept as written, for the officer to check
+    that each is a group and which one."""
+    if "group" not in view.records.columns:
+        return []
+    codes, uniques = codes_of(view.records["group"])
+    odd = np.array([not is_group_name(value) for value in uniques], dtype=bool)
+    positions = hits(codes, odd)
+    return view.report(
+        "group",
+        positions,
+        uniques[codes[positions]] if len(positions) else uniques[:0],
+        "giá trị đoàn công tác không có dạng «Đoàn công tác số N» — đã giữ nguyên như trong tệp, cần kiểm tra",
+        LIKELY,
+    )

@@ -5,6 +5,7 @@ must say which chi bộ the rows belong to."""
 
 import re
 
+from ..context import read_context
 from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
 from .findings import SURE, place, warning
@@ -35,3 +36,39 @@ def unread_unit(view: SheetView) -> list[dict]:
             message = UNREAD.format(where=place(view.sheet, None, None), row=row, text=text)
             return [warning(view.sheet, row, None, "unit", None, message, SURE)]
     return []
+
+
+OTHER_UNITS = ("{where}: mọi bản ghi có cùng chi bộ «{unit}» (lấy từ tiêu đề trang), nhưng trong bảng còn "
+               "{what} ({examples}) — mỗi khối có thể là một chi bộ khác; kiểm tra chi bộ của từng dòng")
+
+
+def one_unit_among_blocks(view: SheetView) -> list[dict]:
+    """One warning when every record has the one unit the sheet's title gives, while the rows from the header
+    down name other units on lines of their own, or repeat the header (tables stacked on the sheet)."""
+    unit = view.by_field.get("unit")
+    if (unit is not None and unit.index >= 0) or "unit" not in view.records.columns or not len(view.records):
+        return []
+    units = view.records["unit"].dropna().unique()
+    if len(units) != 1:
+        return []
+    mine = fold(units[0])
+    header = [fold(cell) if isinstance(cell, str) else "" for cell in view.rows[view.table.header_rows[-1]]]
+    lines, repeats = [], []
+    data = set(view.counts.index[view.counts.to_numpy() > 0].tolist())  # rows that gave records hold people
+    for number, row in enumerate(view.rows[view.table.header_rows[-1] + 1:], start=view.table.header_rows[-1] + 2):
+        if number in data:
+            continue
+        texts = {cell.strip() for cell in row if isinstance(cell, str) and cell.strip()}
+        if len(texts) == 1:
+            found = (read_context(next(iter(texts))) or {}).get("unit")
+            if found and fold(found) != mine:
+                lines.append(f"dòng {number} «{found}»")
+        folded = [fold(cell) if isinstance(cell, str) else "" for cell in row]
+        if sum(1 for a, b in zip(folded, header) if a and a == b) >= max(2, len([h for h in header if h]) - 1):
+            repeats.append(f"dòng {number}")
+    if not lines and not repeats:
+        return []
+    what = (f"{len(lines)} dòng tên chi bộ khác" if lines else f"{len(repeats)} dòng tiêu đề bảng lặp lại")
+    examples = ", ".join((lines or repeats)[:3]) + ("…" if len(lines or repeats) > 3 else "")
+    message = OTHER_UNITS.format(where=place(view.sheet, None, None), unit=units[0], what=what, examples=examples)
+    return [warning(view.sheet, None, None, "unit", units[0], message, SURE)]

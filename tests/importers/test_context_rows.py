@@ -66,6 +66,9 @@ def write_xlsx(path, rows, merges=()):
     ("Phụ trách: Đảng bộ xã Thuận Lộc", {"unit": "Đảng bộ xã Thuận Lộc"}),
     ("Địa bàn phụ trách: Chi bộ 3", {"unit": "Chi bộ 3"}),
     ("- Phụ trách Đảng bộ phường Bắc Hồng", {"unit": "Đảng bộ phường Bắc Hồng"}),
+    ("2. Chi bộ Tổ dân phố Quyết Tiến (3 đảng viên)", {"unit": "Chi bộ Tổ dân phố Quyết Tiến"}),
+    ("CHI BỘ THÔN 5 - 12 ĐV", {"unit": "Chi bộ thôn 5"}),
+    ("Chi bộ Khu phố 2 (gồm 08 đồng chí):", {"unit": "Chi bộ Khu phố 2"}),
 ])
 def test_context_wordings_set_their_facts(text, facts):
     assert read_context(text) == facts

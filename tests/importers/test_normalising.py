@@ -137,7 +137,8 @@ def test_roles(raw, expected):
     assert normalise_role(raw) == (expected, None)
 
 
-@pytest.mark.parametrize("raw", ["I. ĐOÀN CÔNG TÁC SỐ 1", "Đoàn công tác số 1", "1. Đoàn công tác số 01"])
+@pytest.mark.parametrize("raw", ["I. ĐOÀN CÔNG TÁC SỐ 1", "Đoàn công tác số 1", "1. Đoàn công tác số 01", "ĐCT01",
+                                 "ĐCT 01", "ĐCT số 1", "Đoàn 1", "Đoàn số I", "Đoàn I", "ĐOÀN CT-01", "đct1"])
 def test_groups_are_written_canonically(raw):
     assert normalise_group(raw) == "Đoàn công tác số 1"
 
@@ -278,3 +279,25 @@ def test_a_title_is_stripped_only_before_the_name():
     column = np.array(["Đ/c Lưu Công Đức", "Ông Trần Văn Bông", "Bà Lê Thị Bà", "Nguyễn Thông"], dtype=object)
     clean = name_cleaner(column)
     assert [clean(v) for v in column] == ["Lưu Công Đức", "Trần Văn Bông", "Lê Thị Bà", "Nguyễn Thông"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Đoàn IV", "Đoàn công tác số 4"), ("Đoàn số IX", "Đoàn công tác số 9"), ("Đoàn XII", "Đoàn công tác số 12"),
+    ("Tổ CT 2", "Tổ công tác số 2"), ("TCT03", "Tổ công tác số 3"),
+    ("ĐKT01", "ĐKT01"), ("Đoàn C", "Đoàn C"), ("Đoàn viên", "Đoàn viên"), ("ĐOÀN KIỂM TRA", "Đoàn Kiểm Tra"),
+])
+def test_group_codes_read_as_names_and_others_are_kept_as_written(raw, expected):
+    """A code the reader does not know is kept as typed (the plausibility stage warns), never case-mangled."""
+    assert normalise_group(raw) == expected
+
+
+def test_degrees_and_titles_before_a_name_are_stripped_in_any_order():
+    import numpy as np
+
+    from importers.honorifics import name_cleaner
+
+    column = np.array(["ThS. Lê Thu Hà", "Đ/c ThS. Trần Văn Bông", "PGS.TS.Lê Minh", "Đồng chí CN Võ An",
+                       "TS Hoàng Cúc", "Thạc sĩ Phan Sơn", "Cao Tsang", "Lưu Công Đức"], dtype=object)
+    clean = name_cleaner(column)
+    assert [clean(v) for v in column] == ["Lê Thu Hà", "Trần Văn Bông", "Lê Minh", "Võ An", "Hoàng Cúc",
+                                          "Phan Sơn", "Cao Tsang", "Lưu Công Đức"]

@@ -113,7 +113,8 @@ def test_a_role_in_brackets_after_the_name_goes_into_an_empty_role_column(tmp_pa
 @pytest.mark.parametrize("name, words", [
     ("Ông Nguyễn Văn An", "danh xưng"), ("Bà Trần Thị Bình", "danh xưng"), ("Nguyễn Văn An 2", "chữ số"),
     ("Nguyễn Văn An Bí thư chi bộ", "chức danh"), ("Nguyễn Văn An Bình Cường Dũng Giang", "dài hơn 6 chữ"),
-    ("Nguyễn Văn [An]", "dấu ngoặc")])
+    ("Nguyễn Văn [An]", "dấu ngoặc"), ("Nguyễn Văn An TS", "học hàm, học vị"),
+    ("Nguyễn Văn An, ThS.", "học hàm, học vị"), ("Nguyễn Văn An - PGS", "học hàm, học vị")])
 def test_odd_names_are_named(tmp_path, name, words):
     names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
     names[3] = name
@@ -265,3 +266,105 @@ def test_a_today_that_is_no_date_is_refused_as_json(tmp_path, capsys):
     path = _save(tmp_path, _roster(names))
     assert main(["import", str(path), "--dry-run", "--json", "--today", "2026-13-01"]) == 2
     assert "2026-13-01" in json.loads(capsys.readouterr().out)["error"]
+
+
+@pytest.mark.parametrize("name", ["ThS. Nguyễn Văn An", "Đ/c ThS. Nguyễn Văn An", "PGS.TS.Nguyễn Văn An",
+                                  "Đồng chí KS Nguyễn Văn An", "CN. Nguyễn Văn An", "Thạc sĩ Nguyễn Văn An"])
+def test_degrees_and_honorifics_before_a_name_are_stripped_with_no_warning(tmp_path, name):
+    names = [f"{family} {given}" for family, given in zip(FAMILY, GIVEN)]
+    names[0] = name
+    result = parse_file(_save(tmp_path, _roster(names)), today=TODAY)
+    assert result.records()[0]["full_name"] == "Nguyễn Văn An"
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("code, group", [("ĐCT01", "Đoàn công tác số 1"), ("ĐCT số 02", "Đoàn công tác số 2"),
+                                         ("Đoàn số III", "Đoàn công tác số 3"), ("Tổ CT 4", "Tổ công tác số 4")])
+def test_group_codes_read_as_the_group_name_with_no_warning(tmp_path, code, group):
+    rows = _roster([f"{family} {given}" for family, given in zip(FAMILY, GIVEN)])
+    for row in rows[4:]:
+        row[3] = code
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert {record["group"] for record in result.records()} == {group}
+    assert result.warnings == []
+
+
+def test_a_group_code_not_understood_is_kept_as_written_with_a_warning(tmp_path):
+    rows = _roster([f"{family} {given}" for family, given in zip(FAMILY, GIVEN)])
+    for row in rows[4:]:
+        row[3] = "ĐKT-A" if row[0] % 2 else "Đoàn công tác số 1"
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert {record["group"] for record in result.records()} == {"ĐKT-A", "Đoàn công tác số 1"}
+    found = _messages(result.warnings, "4 giá trị đoàn công tác không có dạng")
+    assert len(found) == 1 and found[0].startswith("Trang «Sheet1», cột D «Đoàn công tác»")
+    assert "(D5 «ĐKT-A», D7 «ĐKT-A», D9 «ĐKT-A»…)" in found[0]
+
+
+def _stacked(units, header=("STT", "Họ và tên", "Thg 1", "Thg 2", "Thg 3"), total=True, titles=True):
+    rows = [["ĐẢNG BỘ PHƯỜNG AN LẠC"], ["KẾT QUẢ SINH HOẠT CHI BỘ QUÝ I NĂM 2025"], []]
+    people = iter(f"{family} {given}" for family in FAMILY for given in GIVEN)
+    for number, unit in enumerate(units, 1):
+        if titles:
+            rows.append([f"{number}. {unit} (3 đảng viên)"])
+        rows.append(list(header))
+        for index in range(1, 4):
+            rows.append([index, next(people), "x", "P" if index == 2 else "x", "x"])
+        if total:
+            rows.append([None, "Cộng", 3, 2, 3])
+        rows.append([])
+    return rows + [["Ghi chú: x có mặt; P vắng có phép"]]
+
+
+UNITS = ["Chi bộ Khu phố 1", "Chi bộ Tổ dân phố Hòa Bình", "Chi bộ Trường Tiểu học An Lạc"]
+
+
+def test_tables_stacked_on_one_sheet_are_each_read_with_their_own_unit(tmp_path):
+    result = parse_file(_save(tmp_path, _stacked(UNITS)), today=TODAY)
+    records = result.records()
+    assert len(records) == 27 and result.errors == [] and result.warnings == []
+    assert [r["unit"] for r in records[::9]] == UNITS
+    assert records[9] == {"full_name": "Nguyễn Văn Dũng", "date": "2025-01-01", "status": "present",
+                          "unit": "Chi bộ Tổ dân phố Hòa Bình"}
+    skipped = result.row_frame.set_index("row")["reason"]
+    assert skipped[9] == "dòng tổng của khối" and skipped[11] == "dòng tên khối"
+    assert skipped[12] == "dòng tiêu đề bảng của khối"
+
+
+def test_stacked_tables_with_a_column_numbering_row_under_each_header_and_no_totals(tmp_path):
+    rows = []
+    for row in _stacked(UNITS, total=False):
+        rows.append(row)
+        if row[:2] == ["STT", "Họ và tên"]:
+            rows.append(["(1)", "(2)", "(3)", "(4)", "(5)"])
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert len(result.records()) == 27 and result.errors == [] and result.warnings == []
+    assert [r["unit"] for r in result.records()[::9]] == UNITS
+
+
+def test_a_stacked_block_without_a_title_is_an_error_naming_its_rows(tmp_path):
+    rows = _stacked(UNITS)
+    rows[10] = []  # the second block's title line
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert [e["row"] for e in result.errors] == [12]
+    assert "dòng 12" in result.errors[0]["message"] and "dòng 13–" in result.errors[0]["message"]
+
+
+def test_a_table_that_stops_at_a_total_with_people_below_warns_naming_the_rows(tmp_path, monkeypatch):
+    import importers.parsing as parsing
+
+    monkeypatch.setattr(parsing, "find_stack", lambda *args: None)  # the reading before stacked tables
+    rows = _stacked(UNITS)
+    rows[2] = ["Đơn vị: Đảng bộ phường An Lạc"]  # a line the title gives every record's unit from
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert len(result.records()) == 9 and result.errors == []
+    below = _messages(result.warnings, "6 dòng dưới chỗ bảng dừng đọc (dòng 9)")
+    assert len(below) == 1 and "B13 «Nguyễn Văn Dũng»" in below[0]
+    units = _messages(result.warnings, "mọi bản ghi có cùng chi bộ «Đảng bộ phường An Lạc»", "2 dòng tên chi bộ khác")
+    assert len(units) == 1 and "dòng 11 «Chi bộ Tổ dân phố Hòa Bình»" in units[0]
+
+
+def test_a_signature_name_below_the_table_is_no_left_out_data(tmp_path):
+    rows = _stacked(UNITS[:1]) + [[None, None, None, "BÍ THƯ"], [None, None, None, "Nguyễn Văn Hùng"]]
+    result = parse_file(_save(tmp_path, rows), today=TODAY)
+    assert len(result.records()) == 9 and result.warnings == [] and result.errors == []
+    assert {r["unit"] for r in result.records()} == {"Chi bộ Khu phố 1"}  # the one block's numbered title line

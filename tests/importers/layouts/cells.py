@@ -20,6 +20,22 @@ def _honorific(name, rng):
     return "Đ/c " + name
 
 
+# Honorifics and degrees before a name (the "honorific" style draws one per name from the second stream)
+HONORIFICS = {
+    "dong_chi": ["Đ/c "],
+    "degrees": ["ThS. ", "TS. ", "Đ/c ThS. ", "PGS.TS. ", "CN. ", "Đồng chí ", "KS. ", "Đ/c ", "BS. ", ""],
+    "spoken": ["Đồng chí ", "Đ/c ", "Đ/c TS. ", "Th.S ", "Thạc sĩ "],
+}
+
+
+def name_writer(style: str, pick):
+    """The function writing a canonical name in the style; honorifics come from the second stream."""
+    if style != "honorific":
+        return NAME_STYLES[style]
+    words = pick.second.pick("honorific_words", HONORIFICS)
+    return lambda name, rng: pick.second.rng.choice(words) + name
+
+
 NAME_STYLES = {
     "plain": lambda name, rng: name,
     "caps_some": lambda name, rng: name.upper() if rng.random() < 0.4 else name,

@@ -88,6 +88,7 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     totals = pick.pick("totals", ["none", "column", "row", "both"])
     has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
     name_style = pick.pick("name_style", name_styles)
+    write_name = cells.name_writer(name_style, pick)
 
     lead = (["STT"] if has_stt else []) + [pick.pick("header_name", NAME_HEADERS)] + (
         [pick.pick("header_unit", UNIT_HEADERS)] if unit_mode == "column" else [])
@@ -100,23 +101,49 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     grid = _statuses(pick, rng, names, meetings, mark_set)
     if over:
         over = over.replace("{YEAR}", str(year))
+    # one table per chi bộ stacked on the sheet, each with its title line and its own header (second stream)
+    stacked = unit_mode == "heading_rows" and pick.second.pick("unit_rows", ["banners", "stacked_tables"]) \
+        == "stacked_tables"
+    with_totals = totals in ("row", "both")
+    blocks = [[p for p in range(len(names)) if units[p] == unit] for unit in dict.fromkeys(units)]
+
+    def header() -> int:
+        if not over:
+            return sheet.add(lead + heads + tail) + 1
         r0 = sheet.add(lead + [over] + [None] * (len(heads) - 1) + tail)
         r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
         for c in list(range(len(lead))) + list(range(len(lead) + len(heads), sheet.width)):
             sheet.merge(r0, c, r1, c)
         sheet.merge(r0, len(lead), r0, len(lead) + len(heads) - 1)
-        header_row = r1 + 1
-    else:
-        header_row = sheet.add(lead + heads + tail) + 1
+        return r1 + 1
+
+    def total(people):  # the label is drawn at the first total row, as it always was
+        row = [None] * len(lead)
+        row[0] = pick.pick("total_row_label", TOTAL_ROWS)
+        row += [sum(grid[p, m] == "present" for p in people) for m in range(len(meetings))]
+        sheet.add(row)
+
+    if stacked:
+        sheet.add_banner(f"1. {units[0]} ({len(blocks[0])} đảng viên)")
+    header_row = header()
     records = []
-    current_unit = object()
+    current_unit = units[0] if stacked else object()
+    block, index = 0, 0
     for p, name in enumerate(names):
-        if unit_mode == "heading_rows" and units[p] != current_unit:
+        if stacked and units[p] != current_unit:
+            if with_totals:
+                total(blocks[block])
+            block, index = block + 1, 0
+            sheet.add()
+            sheet.add_banner(f"{block + 1}. {units[p]} ({len(blocks[block])} đảng viên)")
+            header()
+        elif unit_mode == "heading_rows" and units[p] != current_unit:
             sheet.add_banner(units[p])
         current_unit = units[p]
+        index += 1
         row = (
-            ([p + 1] if has_stt else [])
-            + [cells.NAME_STYLES[name_style](name, rng)]
+            ([index if stacked else p + 1] if has_stt else [])
+            + [write_name(name, rng)]
             + ([units[p]] if unit_mode == "column" else [])
         )
         for m, day in enumerate(meetings):
@@ -129,11 +156,8 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         if has_note:
             row.append("Chuyển sinh hoạt" if rng.random() < 0.1 else None)
         sheet.add(row)
-    if totals in ("row", "both"):
-        row = [None] * len(lead)
-        row[0] = pick.pick("total_row_label", TOTAL_ROWS)
-        row += [sum(grid[p, m] == "present" for p in range(len(names))) for m in range(len(meetings))]
-        sheet.add(row)
+    if with_totals:
+        total(blocks[block] if stacked else range(len(names)))
     if legend_place == "below":
         sheet.add()
         sheet.add([legend])
@@ -154,6 +178,7 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     has_stt = pick.pick("register_stt", ["column", "none"]) == "column"
     has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
     name_style = pick.pick("name_style", name_styles)
+    write_name = cells.name_writer(name_style, pick)
     meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(2, 5)))]
     legend = None
     if status_mode == "mark":
@@ -197,7 +222,7 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
             continue  # no row at all
         n += 1
         day = date_style(meetings[m])
-        ident = [day, cells.NAME_STYLES[name_style](names[p], rng)]
+        ident = [day, write_name(names[p], rng)]
         if column_order == "name_first":
             ident.reverse()
         row = ([n] if has_stt else []) + ident + ([units[p]] if unit_mode == "column" else [])

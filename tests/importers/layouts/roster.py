@@ -32,6 +32,20 @@ GROUP_VALUES = {
     "caps": "ĐOÀN CÔNG TÁC SỐ {N}",
     "short": "Đoàn số {N}",
 }
+GROUP_CODES = {  # None: the group value as GROUP_VALUES writes it
+    "as_value": None,
+    "dct_code": "ĐCT{NN}",
+    "dct_so": "ĐCT số {NN}",
+    "doan_roman": "Đoàn {R}",
+    "doan_so_roman": "Đoàn số {R}",
+    "doan_ct_dash": "ĐOÀN CT-{NN}",
+}
+
+
+def _group_cell(template: str, number: int) -> str:
+    return template.replace("{NN}", f"{number:02d}").replace("{N}", str(number)).replace("{R}", ROMAN[number - 1])
+
+
 GROUP_ROWS = {  # (text pattern, carries the unit)
     "roman_caps": ("{R}. ĐOÀN CÔNG TÁC SỐ {N}", False),
     "caps": ("ĐOÀN CÔNG TÁC SỐ {N}", False),
@@ -106,6 +120,9 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
     depth = pick.pick("header_depth", HEADER_DEPTHS)
     section = pick.pick("role_section_style", SECTION_ROWS) if role_mode == "sections" else None
     group_value = pick.pick("group_value", GROUP_VALUES) if group_mode not in ("rows", "with_role") else None
+    if group_value:  # a code or abbreviation in place of the name ("ĐCT01", "Đoàn số II"), from the second stream
+        group_value = pick.second.pick("group_code", GROUP_CODES) or group_value
+    write_name = cells.name_writer(name_style, pick)
     order = pick.pick("column_order", COLUMN_ORDERS)
 
     present = {"stt": stt_mode != "none", "name": True, "birth": birth_mode == "column",
@@ -195,10 +212,10 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                 row = [None] * len(keys)
                 values = {
                     "stt": cells.STT_STYLES[stt_mode](g, index, overall) if stt_mode != "none" else None,
-                    "name": cells.NAME_STYLES[name_style](name, rng),
+                    "name": write_name(name, rng),
                     "birth": date_style(birth) if birth and date_style else None,
                     "position": position,
-                    "group": group_value.replace("{N}", str(g)) if group_value else None,
+                    "group": _group_cell(group_value, g) if group_value else None,
                     "role": with_group[role].replace("{N}", str(g)) if with_group else roles[role],
                     "unit": unit,
                     "phone": phone_style(phone) if phone else None,

@@ -1,0 +1,186 @@
+"""Several tables of one layout stacked on one sheet, one per chi bộ (or group): each block has a title line naming
+its unit ("2. Chi bộ Tổ dân phố Quyết Thắng (3 đảng viên)"), its own header row, its people and often a total row
+("Cộng") before a spacer and the next block.
+
+The first block is the located table; the blocks below it are found by their header rows, which repeat the first
+one. The rows between blocks (totals, spacers, titles, repeated headers) are cleared in the in-memory grid, so the
+body reads on through every block, and each block's rows carry the facts of its own title (unit, group) in place of
+the one the sheet's title would give them all. A block whose title names no unit while the others do is an error
+naming its rows: its records would otherwise take another block's unit without a word."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .context import read_context
+from .locating import is_column_numbering_row, is_stop_text
+from .normalising import fold, is_blank
+
+TITLE_GAP = 3  # rows between a block's title line and its header (blank spacers)
+MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for column, to be a block's header
+WORDS = {"group": "Đoàn", "unit": "Chi bộ"}  # as the sheet's own facts are listed (sheet_context.FIELD_WORDS)
+REASONS = {"header": "dòng tiêu đề bảng của khối", "title": "dòng tên khối", "total": "dòng tổng của khối"}
+NO_TITLE = ("khối bảng có dòng tiêu đề ở dòng {header} nhưng không có dòng tên chi bộ/đoàn phía trên (như các "
+            "khối khác) — chưa rõ các dòng {first}–{last} thuộc đơn vị nào; hãy thêm tên khối hoặc nhập riêng khối này")
+
+
+@dataclass
+class Block:
+    """One stacked table: its header row (0-based), title row and text, facts, and its first and last body rows."""
+
+    header: int
+    title: int | None
+    text: str | None
+    facts: dict
+    start: int = 0  # 0-based, first row after its header
+    end: int = 0  # exclusive
+
+
+@dataclass
+class Stack:
+    """The blocks of a sheet and the rows cleared between them (0-based row -> kind of row)."""
+
+    blocks: list[Block]
+    cleared: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> set[str]:
+        return {name for block in self.blocks for name in block.facts}
+
+    def clear(self, grid: np.ndarray) -> None:
+        """Blank the rows between blocks in the grid, so the body runs on through all of them."""
+        for row in self.cleared:
+            grid[row, :] = None
+
+    def account(self, outcomes: list[dict]) -> None:
+        """Name what each cleared row was, in place of 'dòng trống'."""
+        by_row = {row + 1: reason for row, reason in self.cleared.items()}
+        for outcome in outcomes:
+            if outcome["row"] in by_row:
+                outcome["reason"] = REASONS[by_row[outcome["row"]]]
+
+    def report(self, issues) -> None:
+        """An error for each block whose title names none of the facts the other blocks' titles name."""
+        wanted = self.fields
+        for block in self.blocks:
+            if wanted and not wanted <= set(block.facts):
+                issues.error(block.header + 1, None, sorted(wanted)[0], block.text,
+                             NO_TITLE.format(header=block.header + 1, first=block.start + 1, last=block.end))
+
+    def carry(self, carried: pd.DataFrame | None, index: pd.Index) -> pd.DataFrame | None:
+        """Per body row, its block's facts under those of context rows inside the block."""
+        wanted = self.fields
+        if not wanted:
+            return carried
+        out = carried.copy() if carried is not None else pd.DataFrame(index=index, dtype=object)
+        rows = index.to_numpy() - 1
+        for name in wanted:
+            values = np.full(len(index), None, dtype=object)
+            for block in self.blocks:
+                values[(rows >= block.start) & (rows < block.end)] = block.facts.get(name)
+            mine = pd.Series(values, index=index, dtype=object)
+            out[name] = out[name].where(out[name].notna(), mine) if name in out.columns else mine
+        return out
+
+    def inferences(self) -> list[dict]:
+        """What the preview lists: per field the blocks' titles set, the values read from them in order."""
+        rows = ", ".join(str(block.title + 1) for block in self.blocks if block.title is not None)
+        return [{"what": WORDS[name], "value": "; ".join(dict.fromkeys(block.facts.get(name) or "?"
+                                                                       for block in self.blocks)),
+                 "source": f"tên từng khối bảng trên cùng trang (dòng {rows})"}
+                for name in ("group", "unit") if name in self.fields]
+
+
+def _folded(row) -> list[str]:
+    return [fold(cell) if not is_blank(cell) else "" for cell in row]
+
+
+def _repeats(row: list[str], header: list[str]) -> bool:
+    """The row repeats the header's labels, column for column."""
+    labelled = [index for index, label in enumerate(header) if label]
+    if len(labelled) < 2:
+        return False
+    same = sum(1 for index in labelled if index < len(row) and row[index] == header[index])
+    extra = sum(1 for index, text in enumerate(row) if text and (index >= len(header) or not header[index]))
+    return same >= max(2, MATCH_SHARE * len(labelled)) and extra == 0
+
+
+def _lone_text(row) -> str | None:
+    values = {cell.strip() for cell in row if isinstance(cell, str) and cell.strip()}
+    others = [cell for cell in row if not is_blank(cell) and not isinstance(cell, str)]
+    return values.pop() if len(values) == 1 and not others else None
+
+
+def _title_above(grid: np.ndarray, top: int, floor: int) -> tuple[int | None, str | None]:
+    """The lone text line just above a header (blank rows skipped), not below `floor`."""
+    for row in range(top - 1, max(floor, top - 1 - TITLE_GAP), -1):
+        if all(is_blank(cell) for cell in grid[row]):
+            continue
+        text = _lone_text(grid[row])
+        return (row, text) if text else (None, None)
+    return None, None
+
+
+def _is_total(row, key_col: int) -> bool:
+    """A block's closing row: totals text in the key column, or numbers with no key."""
+    key = row[key_col] if key_col < len(row) else None
+    if isinstance(key, str) and key.strip():
+        return is_stop_text(key)
+    texts = [cell for cell in row if not is_blank(cell)]
+    return bool(texts) and is_blank(key) and (all(isinstance(cell, (int, float)) for cell in texts)
+                                               or any(is_stop_text(cell) for cell in texts))
+
+
+def _candidates(grid: np.ndarray, start: int, header: list[str], key_col: int) -> np.ndarray:
+    """Rows below `start` whose cell in one labelled column (the key's, if labelled) repeats the header's label;
+    each distinct value of that column is folded once."""
+    column = key_col if key_col < len(header) and header[key_col] else next(
+        (index for index, label in enumerate(header) if label), None)
+    if column is None or start >= grid.shape[0]:
+        return np.empty(0, dtype=np.int64)
+    codes, uniques = pd.factorize(pd.Series(grid[start:, column], dtype=object), use_na_sentinel=True)
+    same = np.array([isinstance(value, str) and fold(value) == header[column] for value in uniques] + [False])
+    return np.flatnonzero(same[codes]) + start
+
+
+def find_stack(grid: np.ndarray, table, key_col: int) -> Stack | None:
+    """The stacked blocks of a table's sheet, or None when the header does not repeat below it with its own title
+    (a printed report's repeated page headers, with no title between, stay the readers' concern)."""
+    last = table.header_rows[-1]
+    header = _folded(grid[last])
+    depth = len(table.header_rows)
+    repeats = [row for row in _candidates(grid, table.body_start, header, key_col)
+               if _repeats(_folded(grid[row]), header)]
+    if not repeats:
+        return None
+    first_title, first_text = _title_above(grid, table.header_rows[0], 0)
+    blocks = [Block(last, first_title, first_text, _facts(first_text), start=table.body_start)]
+    cleared: dict[int, str] = {}
+    for row in repeats:
+        top = max(row - depth + 1, blocks[-1].header + 1)
+        title, text = _title_above(grid, top, blocks[-1].header + 1)
+        numbered = row + 1 < grid.shape[0] and is_column_numbering_row(list(grid[row + 1]))  # "(1)", "(2)" …
+        blocks.append(Block(row, title, text, _facts(text), start=row + 1 + numbered))
+        cleared.update({r: "header" for r in range(top, row + 1 + numbered)})
+        if title is not None:
+            cleared[title] = "title"
+        above = title if title is not None else top
+        for r in range(above - 1, blocks[-2].start - 1, -1):  # the previous block's totals and spacers
+            if all(is_blank(cell) for cell in grid[r]):
+                continue
+            if not _is_total(grid[r], key_col):
+                break
+            cleared[r] = "total"
+    for block, after in zip(blocks, blocks[1:]):
+        block.end = min([after.header] + [r for r in cleared if block.start <= r < after.header])
+    blocks[-1].end = grid.shape[0]
+    if not any(block.facts for block in blocks):
+        return None
+    return Stack(blocks, cleared)
+
+
+def _facts(text: str | None) -> dict:
+    """The unit or group a block's title names ("1. Chi bộ Thôn Đồng Tâm (4 đảng viên)")."""
+    found = read_context(text) if text else None
+    return {name: value for name, value in (found or {}).items() if name in ("unit", "group") and value}
