@@ -18,6 +18,7 @@ from .errors import ImportFileError
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
+from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import parse_legend
 from .lengths import refuse_over_long
@@ -288,7 +289,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     if kind in (None, "roster"):
         for item in book.sheets:
-            unpivot_assignment_matrix(item)
+            unpivot_assignment_matrix(item) or split_stacked_fields(item)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))

@@ -25,7 +25,10 @@ DATA_SHEET_NAMES = {
     "roster": ["DS Doan cong tac", "Danh sách", "Phụ lục", "Thanh vien", "Sheet1"],
     "attendance": ["Theo dõi SHCB", "Điểm danh", "SHCB 2025", "Sheet1"],
 }
-KINDS = {"roster": "roster", "attendance_wide": "attendance", "attendance_long": "attendance"}
+KINDS = {"roster": "roster", "attendance_wide": "attendance", "attendance_long": "attendance",
+         "attendance_transposed": "attendance"}
+REGISTER_BUILDERS = {"attendance_wide": register.build_wide, "attendance_long": register.build_long,
+                     "attendance_transposed": register.build_transposed}
 LEGACY_NAME_STYLES = ["plain", "double_spaces", "leading_space", "honorific"]
 
 
@@ -49,6 +52,8 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
     is_csv = fmt.startswith("csv")
     if fmt == "csv_cp1258_semicolon":
         pick.excluded["mark_set"] = {"check_CP_KP_M"}
+    if fmt not in ("xlsx", "xlsx_tcvn3", "xlsx_vni"):  # a bare serial is a date only in a 1900-system workbook
+        pick.excluded["birth_date_style"] = pick.excluded["long_date_style"] = {"excel_serial"}
     legacy = {"xlsx_tcvn3": "tcvn3", "xlsx_vni": "vni"}.get(fmt)
 
     def legacy_ok(text):
@@ -64,7 +69,7 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
     else:
         year = rng.randint(2023, 2026)
         names = people.unique_names(rng, rng.randint(4, 10), ok=legacy_ok)
-        build = register.build_wide if layout == "attendance_wide" else register.build_long
+        build = REGISTER_BUILDERS[layout]
         records, header_row, year_in_header = build(pick, rng, body, year, is_csv, names, name_styles)
         title = pick.pick("title_text", titles.REGISTER_TITLES)
         if not year_in_header or pick.pick("title_year", ["with_year", "without_year"]) == "with_year":

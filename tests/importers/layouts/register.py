@@ -22,6 +22,12 @@ DATE_HEADERS = {
     "d/m/yyyy": lambda d: f"{d.day}/{d.month}/{d.year}",
 }
 OVER_DATES = {"none": None, "merged_ngay_sinh_hoat": "Ngày sinh hoạt chi bộ"}
+MEETING_NUMBERS = ["Lần {N}", "Buổi {N}", "Kỳ {N}", "SH lần {N}"]  # over a "dd/mm" row; the year only in the title
+DAY_MONTH_HEADERS = {
+    "dd/mm": lambda d: f"{d.day:02d}/{d.month:02d}",
+    "d/m": lambda d: f"{d.day}/{d.month}",
+    "dd.mm": lambda d: f"{d.day:02d}.{d.month:02d}",
+}
 UNIT_HEADERS = ["Chi bộ", "Sinh hoạt tại chi bộ", "Chi bộ sinh hoạt"]
 NAME_HEADERS = ["Họ và tên", "Họ tên", "Họ và tên đảng viên"]
 TOTAL_COLUMNS = ["Số buổi dự", "Tổng số buổi có mặt", "Cộng"]
@@ -68,8 +74,17 @@ def _units(pick, rng, count_people):
 def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
     """Wide register; returns (records, header_row, year_stated_in_header)."""
     unit_mode, units = _units(pick, rng, len(names))
-    columns = pick.pick("wide_columns", ["months", "meeting_dates"])
-    if columns == "months":
+    columns = pick.pick("wide_columns", ["months", "meeting_dates", "meeting_numbers"])
+    numbers = None
+    if columns == "meeting_numbers":
+        days = sorted(rng.sample(range(1, 13), rng.randint(4, 8)))
+        meetings = [dt.date(year, m, rng.randint(1, 28)) for m in days]
+        style = pick.pick("day_month_header", DAY_MONTH_HEADERS)
+        number = pick.pick("meeting_number", MEETING_NUMBERS)
+        numbers = [number.replace("{N}", str(n + 1)) for n in range(len(days))]
+        over, year_in_header = None, False
+        heads = [style(d) for d in meetings]
+    elif columns == "months":
         meetings = [dt.date(year, m, 1) for m in range(1, 13)]
         style = pick.pick("month_header", MONTH_HEADERS)
         over, year_in_header = pick.pick("over_months", OVER_MONTHS)
@@ -98,7 +113,13 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     if legend_place == "above_header":
         sheet.add([legend])
     grid = _statuses(pick, rng, names, meetings, mark_set)
-    if over:
+    if numbers:  # "Lần 1" over "04/01": two header rows, the lead and tail labels merged down
+        r0 = sheet.add(lead + numbers + tail)
+        r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
+        for c in list(range(len(lead))) + list(range(len(lead) + len(heads), sheet.width)):
+            sheet.merge(r0, c, r1, c)
+        header_row = r1 + 1
+    elif over:
         over = over.replace("{YEAR}", str(year))
         r0 = sheet.add(lead + [over] + [None] * (len(heads) - 1) + tail)
         r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
@@ -213,3 +234,48 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         sheet.add()
         sheet.add([legend])
     return records, header_row, False
+
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+SIDE_DATES = {  # how a transposed register writes each meeting's date down its first column
+    "excel_date": lambda d: dt.datetime(d.year, d.month, d.day),
+    "dd/mm/yyyy": lambda d: d.strftime("%d/%m/%Y"),
+    "worded": lambda d: f"ngày {d.day} tháng {d.month} năm {d.year}",
+    "weekday": lambda d: f"{WEEKDAYS[d.weekday()]}, {d:%d/%m/%Y}",
+}
+SIDE_CORNERS = ["Ngày sinh hoạt", "Ngày họp", "Buổi sinh hoạt", "Ngày"]
+SIDE_TOTALS = ["Số đ/c có mặt", "Số có mặt", "Tổng số có mặt"]
+
+
+def build_transposed(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
+    """Persons across the header row, meetings down the first column (each date in one style, or the styles
+    mixed row by row); returns (records person by person, header_row, True)."""
+    unit = people.cell_units(rng, 1)[0] if pick.pick("transposed_unit", ["unit_line", "none"]) == "unit_line" \
+        else None
+    styles = [name for name in SIDE_DATES if not (fmt_is_csv and name == "excel_date")]
+    mixing = pick.pick("side_dates", ["one_style", "mixed"])
+    chosen = [pick.pick("side_date_style", styles)] if mixing == "one_style" else rng.sample(styles, len(styles))
+    meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(3, 9)))]
+    mark_set, legend = _marks_and_legend(pick, rng)
+    totals = pick.pick("transposed_totals", ["none", "column", "row", "both"])
+    grid = _statuses(pick, rng, names, meetings, mark_set)
+    sheet.width = 1 + len(names) + (1 if totals in ("column", "both") else 0)
+    if unit:
+        sheet.add([f"Đơn vị: {unit}"])
+        sheet.add()
+    header = [pick.pick("side_corner", SIDE_CORNERS), *names]
+    header_row = sheet.add(header + ([pick.pick("side_total", SIDE_TOTALS)] if totals in ("column", "both") else []))
+    for m, day in enumerate(meetings):
+        row = [SIDE_DATES[chosen[m % len(chosen)]](day)]
+        row += [None if grid[p, m] is None else mark_set[grid[p, m]] for p in range(len(names))]
+        if totals in ("column", "both"):
+            row.append(sum(grid[p, m] == "present" for p in range(len(names))))
+        sheet.add(row)
+    if totals in ("row", "both"):
+        sheet.add([pick.pick("total_row_label", TOTAL_ROWS)]
+                  + [sum(grid[p, m] == "present" for m in range(len(meetings))) for p in range(len(names))])
+    sheet.add()
+    sheet.add([legend])
+    records = [{"full_name": name, "date": day.isoformat(), "status": grid[p, m], "unit": unit}
+               for p, name in enumerate(names) for m, day in enumerate(meetings) if grid[p, m]]
+    return records, header_row + 1, True
