@@ -27,7 +27,8 @@ Public API (stable; the webapp calls exactly this):
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
   ``importers.sheet_context``); a transposed register (names across the top) is turned round first
   (``importers.transposed``; its dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
-  headers "Lần 1" over day/month cells "04/01" take the year the title states. Titles before names ("Đ/c", "Đồng chí") are dropped (``importers.honorifics``).
+  headers "Lần 1" over day/month cells "04/01" take the year the title states. Titles before names ("Đ/c",
+  "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text
@@ -52,7 +53,8 @@ Public API (stable; the webapp calls exactly this):
   each role listed one a line in a cell) is rewritten as a roster before the table is looked for, and so is a
   header naming two fields in one column ("Họ và tên, chức vụ", "Ngày sinh" over "Điện thoại" on two lines,
   "Đoàn công tác - Chi bộ phụ trách"): the values on two lines of the cell, or on two physical rows per person,
-  become one column per field (``importers.kinds.stacked_fields``).
+  become one column per field (``importers.kinds.stacked_fields``); so is a table with one column per group
+  ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``).
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

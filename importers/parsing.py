@@ -12,12 +12,14 @@ from . import overrides as rescue
 from . import sheets as rescue_sheets
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
+from .date_blocks import date_blocks
 from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
 from .day_columns import date_day_columns
 from .errors import ImportFileError
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
+from .kinds.group_columns import unpivot_group_columns
 from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import parse_legend
@@ -289,7 +291,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     if kind in (None, "roster"):
         for item in book.sheets:
-            unpivot_assignment_matrix(item) or split_stacked_fields(item)
+            unpivot_assignment_matrix(item) or unpivot_group_columns(item) or split_stacked_fields(item)
+    if kind in (None, "attendance"):
+        for item in book.sheets:
+            date_blocks(item, HEADER_SPECS)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))

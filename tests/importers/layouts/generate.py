@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import people, register, roster, titles, vocab, writers
+from . import group_columns, people, register, roster, titles, vocab, writers
 from .cells import NAME_STYLES
 from .encodings import legacy_cell, legacy_roundtrips
 from .picker import Picker
@@ -25,10 +25,10 @@ DATA_SHEET_NAMES = {
     "roster": ["DS Doan cong tac", "Danh sách", "Phụ lục", "Thanh vien", "Sheet1"],
     "attendance": ["Theo dõi SHCB", "Điểm danh", "SHCB 2025", "Sheet1"],
 }
-KINDS = {"roster": "roster", "attendance_wide": "attendance", "attendance_long": "attendance",
-         "attendance_transposed": "attendance"}
+KINDS = {"roster": "roster", "roster_group_columns": "roster", "attendance_wide": "attendance",
+         "attendance_long": "attendance", "attendance_transposed": "attendance", "attendance_blocks": "attendance"}
 REGISTER_BUILDERS = {"attendance_wide": register.build_wide, "attendance_long": register.build_long,
-                     "attendance_transposed": register.build_transposed}
+                     "attendance_transposed": register.build_transposed, "attendance_blocks": register.build_blocks}
 LEGACY_NAME_STYLES = ["plain", "double_spaces", "leading_space", "honorific"]
 
 
@@ -64,7 +64,8 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
     data = Sheet(pick.pick("data_sheet_name", DATA_SHEET_NAMES["roster" if kind == "roster" else "attendance"]))
     body = Sheet(data.name)
     if kind == "roster":
-        records, header_row = roster.build(pick, rng, body, legacy_ok, is_csv, name_styles)
+        build = group_columns.build if layout == "roster_group_columns" else roster.build
+        records, header_row = build(pick, rng, body, legacy_ok, is_csv, name_styles)
         title = pick.pick("title_text", titles.ROSTER_TITLES)
     else:
         year = rng.randint(2023, 2026)

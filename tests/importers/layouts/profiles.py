@@ -118,6 +118,25 @@ MEETING_NUMBERS_REGISTER = {  # e10: "Lần N" over "dd/mm", the year only in th
     "mark_set": "v_p_k_m",
     "totals": "both",
 }
+GROUP_COLUMNS_ROSTER = {  # d03: one column per group "ĐOÀN CÔNG TÁC SỐ N (unit)", roles down column A, counts row
+    "layout": "roster_group_columns",
+    "format": "xlsx",
+    "group_column_header": "caps_bracket_line",
+    "group_column_cell": "dc_dash",
+    "group_column_people": "one_per_row",
+    "group_column_role_labels": "merged",
+    "group_column_counts": "so_luong",
+}
+DATE_BLOCKS_REGISTER = {  # e09: one block per session, the date in the block's first row, "Cộng: N đồng chí" totals
+    "layout": "attendance_blocks",
+    "format": "xlsx",
+    "register_unit": "column",
+    "block_row": "phien_giao_ban",
+    "block_extra_columns": "position_group",
+    "block_totals": "cong_dong_chi",
+    "block_spacer": "blank_row",
+    "blank_pattern": "joined_late",
+}
 PROFILES = {
     "simple_roster": SIMPLE_ROSTER,
     "wide_register": WIDE_REGISTER,
@@ -126,4 +145,6 @@ PROFILES = {
     "unit_first_csv": UNIT_FIRST_CSV,
     "transposed_register": TRANSPOSED_REGISTER,
     "meeting_numbers_register": MEETING_NUMBERS_REGISTER,
+    "group_columns_roster": GROUP_COLUMNS_ROSTER,
+    "date_blocks_register": DATE_BLOCKS_REGISTER,
 }

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from . import cells, marks, people
+from . import cells, marks, people, vocab
 from .sheet import Sheet
 
 MONTH_HEADERS = {
@@ -279,3 +279,54 @@ def build_transposed(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names
     records = [{"full_name": name, "date": day.isoformat(), "status": grid[p, m], "unit": unit}
                for p, name in enumerate(names) for m, day in enumerate(meetings) if grid[p, m]]
     return records, header_row + 1, True
+
+
+BLOCK_ROWS = {  # the row opening each meeting's block (issue #19, b4 e09)
+    "phien_giao_ban": lambda n, d: f"{ROMAN_NUMERALS[n]}. Phiên giao ban {WEEKDAYS[d.weekday()]}, ngày {d:%d/%m/%Y}",
+    "buoi_worded": lambda n, d: f"Buổi {n + 1}: sinh hoạt ngày {d.day} tháng {d.month} năm {d.year}",
+    "ngay_plain": lambda n, d: f"Ngày {d:%d/%m/%Y}",
+}
+ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI")
+BLOCK_EXTRA_COLUMNS = {"none": [], "position_group": ["Chức vụ", "Đoàn CT"], "position": ["Chức vụ"]}
+
+
+def build_blocks(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
+    """One block per meeting under a single header: a dated block row, the people with their marks, a total row;
+    returns (records block by block, header_row, True)."""
+    unit_mode, units = _units(pick, rng, len(names))
+    if unit_mode == "heading_rows":
+        unit_mode = "column"
+    block_row = pick.pick("block_row", BLOCK_ROWS)
+    extra = pick.pick("block_extra_columns", BLOCK_EXTRA_COLUMNS)
+    totals = pick.pick("block_totals", ["none", "cong_dong_chi"])
+    spacer = pick.pick("block_spacer", ["none", "blank_row"]) == "blank_row"
+    has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
+    name_style = pick.pick("name_style", name_styles)
+    mark_set, legend = _marks_and_legend(pick, rng)
+    meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(2, 5)))]
+    grid = _statuses(pick, rng, names, meetings, mark_set)
+    header = ["STT", pick.pick("header_name", NAME_HEADERS), *extra] + (
+        [pick.pick("header_unit", UNIT_HEADERS)] if unit_mode == "column" else []) + [
+        pick.pick("header_status", LONG_STATUS_HEADERS)] + (["Ghi chú"] if has_note else [])
+    sheet.width = len(header)
+    header_row = sheet.add(header) + 1
+    positions = [rng.choice(vocab.POSITIONS) for _ in names]
+    records = []
+    for m, day in enumerate(meetings):
+        sheet.add_banner(block_row(m, day))
+        listed = [p for p in range(len(names)) if grid[p, m]]
+        for n, p in enumerate(listed, start=1):
+            row = [n, cells.NAME_STYLES[name_style](names[p], rng)]
+            row += [positions[p], f"Đoàn số {p % 3 + 1}"][:len(extra)]
+            row += [units[p]] if unit_mode == "column" else []
+            row.append(mark_set[grid[p, m]])
+            row += ["Đi công tác" if grid[p, m] == "excused" else None] if has_note else []
+            sheet.add(row)
+            records.append({"full_name": names[p], "date": day.isoformat(), "status": grid[p, m], "unit": units[p]})
+        if totals == "cong_dong_chi":
+            sheet.add([None, f"Cộng: {len(listed)} đồng chí"])
+        if spacer:
+            sheet.add()
+    sheet.add()
+    sheet.add([legend])
+    return records, header_row, True
