@@ -27,7 +27,9 @@ Public API (stable; the webapp calls exactly this):
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
   ``importers.sheet_context``); a transposed register (names across the top) is turned round first
   (``importers.transposed``; its dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
-  headers "Lần 1" over day/month cells "04/01" take the year the title states. Titles before names ("Đ/c",
+  headers "Lần 1" over day/month cells "04/01" take the year the title states. A register kept one block per
+  session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
+  the block rows before the table is looked for (``importers.date_blocks``). Titles before names ("Đ/c",
   "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
