@@ -26,7 +26,8 @@ Public API (stable; the webapp calls exactly this):
   / "dòng tiêu đề nhiệm vụ". A field the table has no column for may also be stated once per sheet, in its tab
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
   ``importers.sheet_context``); a transposed register (names across the top) is turned round first
-  (``importers.transposed``; its dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
+  (``importers.transposed``; its records come in the file's reading order, meeting by meeting; dates may be
+  worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
   headers "Lần 1" over day/month cells "04/01" take the year the title states. A register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
   the block rows before the table is looked for (``importers.date_blocks``). Titles before names ("Đ/c",

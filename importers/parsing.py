@@ -35,7 +35,7 @@ from .results import ParseResult, SheetData, Table, Workbook
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .status_phrases import find_notes
-from .transposed import turn_transposed
+from .transposed import in_reading_order, turn_transposed
 from .unit_lines import unit_in_lines
 from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
@@ -358,6 +358,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
                       codes=code_lines(chosen.rows))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
+    if chosen.name in turned and kind == "attendance":
+        records = in_reading_order(records, columns)
     from . import plausibility
 
     issues.warnings += plausibility.check_sheet(plausibility.SheetView(

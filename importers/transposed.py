@@ -118,3 +118,21 @@ def turn_transposed(sheets: list[SheetData], specs) -> list[str]:
             sheet.merges = []
             turned.append(sheet.name)
     return turned
+
+
+def in_reading_order(records, columns):
+    """A turned register's records in the file's reading order: meeting by meeting (the rows as typed, top to
+    bottom), each meeting's people left to right; records are built person by person once it is turned."""
+    import numpy as np
+
+    if records.empty or "date" not in records:
+        return records
+    place: dict = {}
+    for index, column in enumerate(columns):
+        if column.day:
+            place.setdefault(column.day, index)
+        elif column.month:
+            place.setdefault(column.month, index)
+    keys = [place.get(date, place.get(int(date[5:7]), len(columns))) if isinstance(date, str) else len(columns)
+            for date in records["date"]]
+    return records.iloc[np.argsort(np.array(keys), kind="stable")]

@@ -249,7 +249,8 @@ SIDE_TOTALS = ["Số đ/c có mặt", "Số có mặt", "Tổng số có mặt"]
 
 def build_transposed(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
     """Persons across the header row, meetings down the first column (each date in one style, or the styles
-    mixed row by row); returns (records person by person, header_row, True)."""
+    mixed row by row); returns (records in reading order: meeting by meeting, people left to right, header_row,
+    True)."""
     unit = people.cell_units(rng, 1)[0] if pick.pick("transposed_unit", ["unit_line", "none"]) == "unit_line" \
         else None
     styles = [name for name in SIDE_DATES if not (fmt_is_csv and name == "excel_date")]
@@ -277,7 +278,7 @@ def build_transposed(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names
     sheet.add()
     sheet.add([legend])
     records = [{"full_name": name, "date": day.isoformat(), "status": grid[p, m], "unit": unit}
-               for p, name in enumerate(names) for m, day in enumerate(meetings) if grid[p, m]]
+               for m, day in enumerate(meetings) for p, name in enumerate(names) if grid[p, m]]
     return records, header_row + 1, True
 
 
