@@ -26,7 +26,12 @@ Public API (stable; the webapp calls exactly this):
   / "dòng tiêu đề nhiệm vụ". A field the table has no column for may also be stated once per sheet, in its tab
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
   ``importers.sheet_context``); a transposed register (names across the top) is turned round first
-  (``importers.transposed``). Titles before names ("Đ/c", "Đồng chí") are dropped (``importers.honorifics``).
+  (``importers.transposed``; its records come in the file's reading order, meeting by meeting; dates may be
+  worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
+  headers "Lần 1" over day/month cells "04/01" take the year the title states. A register kept one block per
+  session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
+  the block rows before the table is looked for (``importers.date_blocks``). Titles before names ("Đ/c",
+  "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text
@@ -48,7 +53,11 @@ Public API (stable; the webapp calls exactly this):
   Thành viên" columns gives the role; role abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used;
   the group and unit a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places;
   a "Tổng cộng: N đồng chí" line is skipped (and N checked). An assignment matrix (a row per group, the people of
-  each role listed one a line in a cell) is rewritten as a roster before the table is looked for.
+  each role listed one a line in a cell) is rewritten as a roster before the table is looked for, and so is a
+  header naming two fields in one column ("Họ và tên, chức vụ", "Ngày sinh" over "Điện thoại" on two lines,
+  "Đoàn công tác - Chi bộ phụ trách"): the values on two lines of the cell, or on two physical rows per person,
+  become one column per field (``importers.kinds.stacked_fields``); so is a table with one column per group
+  ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``).
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

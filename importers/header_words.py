@@ -7,7 +7,9 @@ These are tried only after a label's exact synonym, so a header named the usual 
 import re
 
 # Address words and question tails: they carry no field meaning ('của đồng chí', 'số mấy?', 'là gì').
-_FILLERS = re.compile(r"\b(?:(?:cua )?(?:dong chi|d c|anh chi|ong ba)|so may|la gi|the nao|nao)\b")
+# The person a column is about ('đồng chí phụ trách', 'cán bộ được phân công') is an address phrase too.
+_FILLERS = re.compile(r"\b(?:(?:dong chi|d c|nguoi|can bo) (?:phu trach|duoc phan cong|duoc cu)"
+                      r"|(?:cua )?(?:dong chi|d c|anh chi|ong ba)|so may|la gi|the nao|nao)\b")
 _SPACES = re.compile(r"\s+")
 
 

@@ -14,11 +14,13 @@ MIN_MARKS = 3
 _MARKS = marks_table(None)
 
 
-def _status_like(cells: list[Any]) -> bool:
+def status_like(cells: list[Any], marks: dict | None = None) -> bool:
+    """Whether a column's cells are attendance marks or phrases (nine in ten of them, three at least); `marks`:
+    the usual marks with the file's legend over them."""
     filled = [cell for cell in cells if not is_blank(cell)]
     if len(filled) < MIN_MARKS or all(isinstance(cell, (int, float)) for cell in filled):
         return False
-    read = sum(1 for cell in filled if read_status(cell, _MARKS).status)
+    read = sum(1 for cell in filled if read_status(cell, marks or _MARKS).status)
     return read >= STATUS_SHARE * len(filled)
 
 
@@ -35,6 +37,6 @@ def prefer_attendance(kind: str, table, grid) -> str:
     for index, label in enumerate(table.labels):
         if index in dates or index >= body.shape[1] or match_field(label, roster.FIELDS) in ("full_name", "role"):
             continue
-        if _status_like(list(body[:, index])):
+        if status_like(list(body[:, index])):
             return "attendance"
     return kind

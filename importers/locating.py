@@ -66,10 +66,24 @@ def header_date(cell: Any) -> str | None:
     return None
 
 
-def _is_date_row(row: list[Any]) -> bool:
-    """A header row of meeting dates: three or more cells, every filled cell beyond the first columns a date."""
+_DAY_MONTH = re.compile(r"^(\d{1,2})[./-](\d{1,2})$")
+
+
+def _is_day_month(cell: Any) -> bool:
+    """'04/01', '5.3': a meeting's day and month, the year left to the title."""
+    match = _DAY_MONTH.match(cell.strip()) if isinstance(cell, str) else None
+    return bool(match) and 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12
+
+
+def _is_date_row(row: list[Any], upper: list[Any] | None = None) -> bool:
+    """A header row of meeting dates: three or more cells, every filled cell a date, or every one a day/month
+    ('04/01' under 'Lần 1': the year is stated in the title) apart from labels merged down from `upper`."""
     cells = [cell for cell in row if not is_blank(cell)]
-    return len(cells) >= 3 and all(header_date(cell) for cell in cells)
+    if len(cells) >= 3 and all(header_date(cell) for cell in cells):
+        return True
+    own = [cell for index, cell in enumerate(row) if not is_blank(cell)
+           and not (upper and index < len(upper) and cell == upper[index])]
+    return len(own) >= 3 and all(_is_day_month(cell) for cell in own)
 
 
 def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec, ...]) -> bool:
@@ -151,7 +165,7 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         elif (
             score
             and index + 1 < len(rows)
-            and (_is_month_row(_row_labels(rows[index + 1])) or _is_date_row(rows[index + 1]))
+            and (_is_month_row(_row_labels(rows[index + 1])) or _is_date_row(rows[index + 1], row))
         ):
             score += 2  # the months or meeting dates sit in the row below, under a merged "Tháng"
         if score > best_score:
@@ -163,7 +177,7 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     )
     if best + 1 < len(rows) and (
         _is_header_like(_row_labels(rows[best + 1]), specs)
-        or _is_date_row(rows[best + 1])
+        or _is_date_row(rows[best + 1], rows[best])
         or _is_sub_header_row(rows[best], rows[best + 1], specs)
     ):
         return first, best + 1, best_score

@@ -12,12 +12,15 @@ from . import overrides as rescue
 from . import sheets as rescue_sheets
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
+from .date_blocks import date_blocks
 from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
 from .day_columns import date_day_columns
 from .errors import ImportFileError
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
+from .kinds.group_columns import unpivot_group_columns
+from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import parse_legend
 from .lengths import refuse_over_long
@@ -33,7 +36,7 @@ from .sheet_context import read_sheet_context, tab_year, with_sheet_context
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .stacked_blocks import find_stack
 from .status_phrases import find_notes
-from .transposed import turn_transposed
+from .transposed import in_reading_order, turn_transposed
 from .unit_lines import unit_in_lines
 from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
@@ -289,7 +292,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     if kind in (None, "roster"):
         for item in book.sheets:
-            unpivot_assignment_matrix(item)
+            unpivot_assignment_matrix(item) or unpivot_group_columns(item) or split_stacked_fields(item)
+    if kind in (None, "attendance"):
+        for item in book.sheets:
+            date_blocks(item, HEADER_SPECS)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))
@@ -363,6 +369,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
                       codes=code_lines(chosen.rows))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
+    if chosen.name in turned and kind == "attendance":
+        records = in_reading_order(records, columns)
     from . import plausibility
 
     issues.warnings += plausibility.check_sheet(plausibility.SheetView(

@@ -8,6 +8,7 @@ words naming no known column), whose cells below hold short marks."""
 
 from typing import Any
 
+from .date_words import read_meeting_date
 from .label_layouts import read_label_layout
 from .legacy import decode_legacy
 from .locating import header_date
@@ -32,8 +33,16 @@ SURNAMES = frozenset({
 TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
 
 
+def _worded_date(cell: Any):
+    """A meeting date written out with its year ('ngày 4 tháng 2 năm 2025', 'Thứ Năm, 06/03/2025'), else None."""
+    if not isinstance(cell, str):
+        return None
+    read = read_meeting_date(decode_legacy(cell))  # TCVN3/VNI is decoded later; the date is read now
+    return read.date if read.date and not read.problem and not read.warning and not read.year_added else None
+
+
 def _is_side(cell: Any) -> bool:
-    if header_date(cell):
+    if header_date(cell) or _worded_date(cell):
         return True
     return isinstance(cell, str) and month_of_header(clean_text(decode_legacy(cell)) or "") is not None
 
@@ -89,7 +98,7 @@ def transpose_register(rows: list[list], specs) -> list[list] | None:
         people = _people(rows, header, col, first, end, specs)
         if len(people) < MIN_PEOPLE:
             continue
-        side = [rows[index][col] for index in range(first, end)]
+        side = [_worded_date(rows[index][col]) or rows[index][col] for index in range(first, end)]
         turned = [[NAME_LABEL, *side]]
         turned += [[rows[header][person]] + [rows[index][person] if person < len(rows[index]) else None
                                              for index in range(first, end)] for person in people]
@@ -109,3 +118,21 @@ def turn_transposed(sheets: list[SheetData], specs) -> list[str]:
             sheet.merges = []
             turned.append(sheet.name)
     return turned
+
+
+def in_reading_order(records, columns):
+    """A turned register's records in the file's reading order: meeting by meeting (the rows as typed, top to
+    bottom), each meeting's people left to right; records are built person by person once it is turned."""
+    import numpy as np
+
+    if records.empty or "date" not in records:
+        return records
+    place: dict = {}
+    for index, column in enumerate(columns):
+        if column.day:
+            place.setdefault(column.day, index)
+        elif column.month:
+            place.setdefault(column.month, index)
+    keys = [place.get(date, place.get(int(date[5:7]), len(columns))) if isinstance(date, str) else len(columns)
+            for date in records["date"]]
+    return records.iloc[np.argsort(np.array(keys), kind="stable")]

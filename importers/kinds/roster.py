@@ -3,6 +3,11 @@
 from . import FieldSpec
 from .common import FULL_NAME, INDEX, NOTE, PERSON_ROWS
 
+# The unit column: the organisation named ("chi bộ", "địa bàn") and how the group relates to it ("phụ trách").
+UNIT_NOUNS = ("don vi", "co so", "dia ban", "chi bo", "dang bo", "to chuc dang", "chi dang bo", "to dang")
+UNIT_QUALIFIERS = ("phu trach", "duoc phan cong", "theo doi", "phu trach theo doi", "duoc giao",
+                   "duoc phan cong phu trach")
+
 CANONICAL = ("full_name", "birth_date", "position", "group", "role", "unit", "phone")
 
 FIELDS = (
@@ -17,10 +22,8 @@ FIELDS = (
               label="đoàn công tác"),
     FieldSpec("role", ("nhiem vu trong doan", "nhiem vu", "vai tro", "chuc danh trong doan", "chuc vu trong doan",
                        "phan cong", "vai tro trong doan"), required=True, label="nhiệm vụ trong đoàn"),
-    FieldSpec("unit", ("don vi phu trach", "don vi", "dia ban phu trach", "to chuc dang phu trach", "phu trach",
-                       "co so phu trach", "don vi duoc phan cong", "phu trach don vi", "dia ban",
-                       "dia ban theo doi", "don vi theo doi", "co so theo doi", "chi bo phu trach", "dang bo phu trach",
-                       "dia ban duoc phan cong", "co so duoc phan cong", "don vi phu trach theo doi"),
+    FieldSpec("unit", ("don vi", "phu trach", "phu trach don vi", "dia ban")
+              + tuple(f"{noun} {qualifier}" for noun in UNIT_NOUNS for qualifier in UNIT_QUALIFIERS),
               label="đơn vị phụ trách"),
     FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong",
                        "dt lien he", "dien thoai lien he", "so dien thoai lien he", "so dien thoai di dong",

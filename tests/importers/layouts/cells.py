@@ -65,6 +65,9 @@ PHONE_STYLES = {
     "dashes_4_3_3": lambda p: _grouped(p, (4, 3, 3), "-"),
     "number_int": lambda p: int(p),
     "number_float": lambda p: float(int(p)),
+    "intl_plus84_spaced": lambda p: "+84 " + _grouped(p[1:], (3, 3, 3), " "),
+    "intl_84_digits": lambda p: "84" + p[1:],
+    "intl_paren_dots": lambda p: "(+84) " + _grouped(p[1:], (3, 3, 3), "."),
 }
 
 DATE_STYLES = {
@@ -73,6 +76,7 @@ DATE_STYLES = {
     "d/m/yyyy": lambda d: f"{d.day}/{d.month}/{d.year}",
     "dd-mm-yyyy": lambda d: d.strftime("%d-%m-%Y"),
     "dd.mm.yyyy": lambda d: d.strftime("%d.%m.%Y"),
+    "excel_serial": lambda d: (d - dt.date(1899, 12, 30)).days,  # a date pasted as a bare number (1900 system)
 }
 
 STT_STYLES = {

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import people, register, roster, titles, vocab, writers
+from . import group_columns, people, register, roster, titles, vocab, writers
 from .cells import NAME_STYLES
 from .encodings import legacy_cell, legacy_roundtrips
 from .picker import Picker
@@ -25,7 +25,10 @@ DATA_SHEET_NAMES = {
     "roster": ["DS Doan cong tac", "Danh sách", "Phụ lục", "Thanh vien", "Sheet1"],
     "attendance": ["Theo dõi SHCB", "Điểm danh", "SHCB 2025", "Sheet1"],
 }
-KINDS = {"roster": "roster", "attendance_wide": "attendance", "attendance_long": "attendance"}
+KINDS = {"roster": "roster", "roster_group_columns": "roster", "attendance_wide": "attendance",
+         "attendance_long": "attendance", "attendance_transposed": "attendance", "attendance_blocks": "attendance"}
+REGISTER_BUILDERS = {"attendance_wide": register.build_wide, "attendance_long": register.build_long,
+                     "attendance_transposed": register.build_transposed, "attendance_blocks": register.build_blocks}
 LEGACY_NAME_STYLES = ["plain", "double_spaces", "leading_space", "honorific"]
 
 
@@ -49,6 +52,8 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
     is_csv = fmt.startswith("csv")
     if fmt == "csv_cp1258_semicolon":
         pick.excluded["mark_set"] = {"check_CP_KP_M"}
+    if fmt not in ("xlsx", "xlsx_tcvn3", "xlsx_vni"):  # a bare serial is a date only in a 1900-system workbook
+        pick.excluded["birth_date_style"] = pick.excluded["long_date_style"] = {"excel_serial"}
     legacy = {"xlsx_tcvn3": "tcvn3", "xlsx_vni": "vni"}.get(fmt)
 
     def legacy_ok(text):
@@ -59,12 +64,13 @@ def generate(seed: int, directory, fixed: dict | None = None) -> GeneratedFile:
     data = Sheet(pick.pick("data_sheet_name", DATA_SHEET_NAMES["roster" if kind == "roster" else "attendance"]))
     body = Sheet(data.name)
     if kind == "roster":
-        records, header_row = roster.build(pick, rng, body, legacy_ok, is_csv, name_styles)
+        build = group_columns.build if layout == "roster_group_columns" else roster.build
+        records, header_row = build(pick, rng, body, legacy_ok, is_csv, name_styles)
         title = pick.pick("title_text", titles.ROSTER_TITLES)
     else:
         year = rng.randint(2023, 2026)
         names = people.unique_names(rng, rng.randint(4, 10), ok=legacy_ok)
-        build = register.build_wide if layout == "attendance_wide" else register.build_long
+        build = REGISTER_BUILDERS[layout]
         records, header_row, year_in_header = build(pick, rng, body, year, is_csv, names, name_styles)
         title = pick.pick("title_text", titles.REGISTER_TITLES)
         if not year_in_header or pick.pick("title_year", ["with_year", "without_year"]) == "with_year":

@@ -8,6 +8,7 @@ MARK_SETS = {
     "plus_V_minus_M": {"present": "+", "excused": "V", "absent": "-", "late": "M"},
     "one_CP_KP_M": {"present": 1, "excused": "CP", "absent": "KP", "late": "M"},
     "X_P_V": {"present": "X", "excused": "P", "absent": "V"},
+    "v_p_k_m": {"present": "v", "excused": "p", "absent": "k", "late": "m"},  # "v" = present: only the legend says so
 }
 STATUS_WORDS = {
     "formal": {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đi muộn"},

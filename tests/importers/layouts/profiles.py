@@ -30,6 +30,8 @@ SIMPLE_ROSTER = {  # a01: title block, one-row header, group/role/unit columns, 
     "header_role": "Nhiệm vụ trong đoàn",
     "header_unit": "Đơn vị phụ trách",
     "header_phone": "Số điện thoại",
+    "stacked_name_position": "none",
+    "stacked_group_unit": "none",
 }
 WIDE_REGISTER = {  # a06: T1..T12 under a merged "Tháng", year in the title, chi bộ column, x/P/K/M legend below
     "layout": "attendance_wide",
@@ -53,4 +55,96 @@ WIDE_REGISTER = {  # a06: T1..T12 under a merged "Tháng", year in the title, ch
     "header_name": "Họ và tên",
     "header_unit": "Chi bộ",
 }
-PROFILES = {"simple_roster": SIMPLE_ROSTER, "wide_register": WIDE_REGISTER}
+# Issue #19 families (batch b4), the other options left to the seed:
+STACKED_LINES_ROSTER = {  # d02: name and position on two lines of one cell, "Đoàn II" merged, serial birth dates
+    "layout": "roster",
+    "format": "xlsx",
+    "roster_role": "column",
+    "roster_group": "column_merged",
+    "group_value": "roman",
+    "roster_birth": "column",
+    "birth_date_style": "excel_serial",
+    "roster_position": "column",
+    "name_columns": "one_column",
+    "header_depth": "one_row",
+    "stacked_name_position": "lines",
+}
+STACKED_ROWS_ROSTER = {  # d06: two rows per person, birth date over phone, group over unit in one merged cell
+    "layout": "roster",
+    "format": "xlsx",
+    "roster_role": "column",
+    "roster_group": "column_merged",
+    "roster_unit": "column",
+    "roster_birth": "column",
+    "roster_phone": "column",
+    "roster_position": "column",
+    "name_columns": "one_column",
+    "header_depth": "one_row",
+    "stacked_name_position": "rows",
+    "stacked_birth_phone": "rows",
+    "stacked_group_unit": "lines",
+}
+UNIT_FIRST_CSV = {  # d04: a row per chi bộ, the unit first, "Họ tên đồng chí phụ trách", +84 phones
+    "layout": "roster",
+    "format": "csv_utf8_bom",
+    "roster_role": "column",
+    "roster_group": "column",
+    "roster_unit": "column",
+    "roster_phone": "column",
+    "phone_style": "intl_plus84_spaced",
+    "column_order": "unit_first",
+    "roster_birth": "column",
+    "roster_position": "column",
+    "header_name": "Họ tên đồng chí phụ trách",
+    "header_unit": "Chi bộ được phân công",
+    "name_columns": "one_column",
+    "header_depth": "one_row",
+    "stacked_name_position": "none",
+    "stacked_group_unit": "none",
+}
+TRANSPOSED_REGISTER = {  # e07: persons across the top, dates in mixed wordings down the first column
+    "layout": "attendance_transposed",
+    "format": "xlsx",
+    "transposed_unit": "unit_line",
+    "side_dates": "mixed",
+    "mark_set": "check_CP_KP_M",
+    "transposed_totals": "both",
+}
+MEETING_NUMBERS_REGISTER = {  # e10: "Lần N" over "dd/mm", the year only in the title, "v" = present per the legend
+    "layout": "attendance_wide",
+    "format": "xlsx",
+    "register_unit": "column",
+    "wide_columns": "meeting_numbers",
+    "mark_set": "v_p_k_m",
+    "totals": "both",
+}
+GROUP_COLUMNS_ROSTER = {  # d03: one column per group "ĐOÀN CÔNG TÁC SỐ N (unit)", roles down column A, counts row
+    "layout": "roster_group_columns",
+    "format": "xlsx",
+    "group_column_header": "caps_bracket_line",
+    "group_column_cell": "dc_dash",
+    "group_column_people": "one_per_row",
+    "group_column_role_labels": "merged",
+    "group_column_counts": "so_luong",
+}
+DATE_BLOCKS_REGISTER = {  # e09: one block per session, the date in the block's first row, "Cộng: N đồng chí" totals
+    "layout": "attendance_blocks",
+    "format": "xlsx",
+    "register_unit": "column",
+    "block_row": "phien_giao_ban",
+    "block_extra_columns": "position_group",
+    "block_totals": "cong_dong_chi",
+    "block_spacer": "blank_row",
+    "blank_pattern": "joined_late",
+}
+PROFILES = {
+    "simple_roster": SIMPLE_ROSTER,
+    "wide_register": WIDE_REGISTER,
+    "stacked_lines_roster": STACKED_LINES_ROSTER,
+    "stacked_rows_roster": STACKED_ROWS_ROSTER,
+    "unit_first_csv": UNIT_FIRST_CSV,
+    "transposed_register": TRANSPOSED_REGISTER,
+    "meeting_numbers_register": MEETING_NUMBERS_REGISTER,
+    "group_columns_roster": GROUP_COLUMNS_ROSTER,
+    "date_blocks_register": DATE_BLOCKS_REGISTER,
+}

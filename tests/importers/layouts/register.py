@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from . import cells, marks, people
+from . import cells, marks, people, vocab
 from .sheet import Sheet
 
 MONTH_HEADERS = {
@@ -22,6 +22,12 @@ DATE_HEADERS = {
     "d/m/yyyy": lambda d: f"{d.day}/{d.month}/{d.year}",
 }
 OVER_DATES = {"none": None, "merged_ngay_sinh_hoat": "Ngày sinh hoạt chi bộ"}
+MEETING_NUMBERS = ["Lần {N}", "Buổi {N}", "Kỳ {N}", "SH lần {N}"]  # over a "dd/mm" row; the year only in the title
+DAY_MONTH_HEADERS = {
+    "dd/mm": lambda d: f"{d.day:02d}/{d.month:02d}",
+    "d/m": lambda d: f"{d.day}/{d.month}",
+    "dd.mm": lambda d: f"{d.day:02d}.{d.month:02d}",
+}
 UNIT_HEADERS = ["Chi bộ", "Sinh hoạt tại chi bộ", "Chi bộ sinh hoạt"]
 NAME_HEADERS = ["Họ và tên", "Họ tên", "Họ và tên đảng viên"]
 TOTAL_COLUMNS = ["Số buổi dự", "Tổng số buổi có mặt", "Cộng"]
@@ -68,8 +74,17 @@ def _units(pick, rng, count_people):
 def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
     """Wide register; returns (records, header_row, year_stated_in_header)."""
     unit_mode, units = _units(pick, rng, len(names))
-    columns = pick.pick("wide_columns", ["months", "meeting_dates"])
-    if columns == "months":
+    columns = pick.pick("wide_columns", ["months", "meeting_dates", "meeting_numbers"])
+    numbers = None
+    if columns == "meeting_numbers":
+        days = sorted(rng.sample(range(1, 13), rng.randint(4, 8)))
+        meetings = [dt.date(year, m, rng.randint(1, 28)) for m in days]
+        style = pick.pick("day_month_header", DAY_MONTH_HEADERS)
+        number = pick.pick("meeting_number", MEETING_NUMBERS)
+        numbers = [number.replace("{N}", str(n + 1)) for n in range(len(days))]
+        over, year_in_header = None, False
+        heads = [style(d) for d in meetings]
+    elif columns == "months":
         meetings = [dt.date(year, m, 1) for m in range(1, 13)]
         style = pick.pick("month_header", MONTH_HEADERS)
         over, year_in_header = pick.pick("over_months", OVER_MONTHS)
@@ -99,7 +114,13 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     if legend_place == "above_header":
         sheet.add([legend])
     grid = _statuses(pick, rng, names, meetings, mark_set)
-    if over:
+    if numbers:  # "Lần 1" over "04/01": two header rows, the lead and tail labels merged down
+        r0 = sheet.add(lead + numbers + tail)
+        r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
+        for c in list(range(len(lead))) + list(range(len(lead) + len(heads), sheet.width)):
+            sheet.merge(r0, c, r1, c)
+        header_row = r1 + 1
+    elif over:
         over = over.replace("{YEAR}", str(year))
     # one table per chi bộ stacked on the sheet, each with its title line and its own header (second stream)
     stacked = unit_mode == "heading_rows" and pick.second.pick("unit_rows", ["banners", "stacked_tables"]) \
@@ -238,3 +259,100 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         sheet.add()
         sheet.add([legend])
     return records, header_row, False
+
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+SIDE_DATES = {  # how a transposed register writes each meeting's date down its first column
+    "excel_date": lambda d: dt.datetime(d.year, d.month, d.day),
+    "dd/mm/yyyy": lambda d: d.strftime("%d/%m/%Y"),
+    "worded": lambda d: f"ngày {d.day} tháng {d.month} năm {d.year}",
+    "weekday": lambda d: f"{WEEKDAYS[d.weekday()]}, {d:%d/%m/%Y}",
+}
+SIDE_CORNERS = ["Ngày sinh hoạt", "Ngày họp", "Buổi sinh hoạt", "Ngày"]
+SIDE_TOTALS = ["Số đ/c có mặt", "Số có mặt", "Tổng số có mặt"]
+
+
+def build_transposed(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
+    """Persons across the header row, meetings down the first column (each date in one style, or the styles
+    mixed row by row); returns (records in reading order: meeting by meeting, people left to right, header_row,
+    True)."""
+    unit = people.cell_units(rng, 1)[0] if pick.pick("transposed_unit", ["unit_line", "none"]) == "unit_line" \
+        else None
+    styles = [name for name in SIDE_DATES if not (fmt_is_csv and name == "excel_date")]
+    mixing = pick.pick("side_dates", ["one_style", "mixed"])
+    chosen = [pick.pick("side_date_style", styles)] if mixing == "one_style" else rng.sample(styles, len(styles))
+    meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(3, 9)))]
+    mark_set, legend = _marks_and_legend(pick, rng)
+    totals = pick.pick("transposed_totals", ["none", "column", "row", "both"])
+    grid = _statuses(pick, rng, names, meetings, mark_set)
+    sheet.width = 1 + len(names) + (1 if totals in ("column", "both") else 0)
+    if unit:
+        sheet.add([f"Đơn vị: {unit}"])
+        sheet.add()
+    header = [pick.pick("side_corner", SIDE_CORNERS), *names]
+    header_row = sheet.add(header + ([pick.pick("side_total", SIDE_TOTALS)] if totals in ("column", "both") else []))
+    for m, day in enumerate(meetings):
+        row = [SIDE_DATES[chosen[m % len(chosen)]](day)]
+        row += [None if grid[p, m] is None else mark_set[grid[p, m]] for p in range(len(names))]
+        if totals in ("column", "both"):
+            row.append(sum(grid[p, m] == "present" for p in range(len(names))))
+        sheet.add(row)
+    if totals in ("row", "both"):
+        sheet.add([pick.pick("total_row_label", TOTAL_ROWS)]
+                  + [sum(grid[p, m] == "present" for m in range(len(meetings))) for p in range(len(names))])
+    sheet.add()
+    sheet.add([legend])
+    records = [{"full_name": name, "date": day.isoformat(), "status": grid[p, m], "unit": unit}
+               for m, day in enumerate(meetings) for p, name in enumerate(names) if grid[p, m]]
+    return records, header_row + 1, True
+
+
+BLOCK_ROWS = {  # the row opening each meeting's block (issue #19, b4 e09)
+    "phien_giao_ban": lambda n, d: f"{ROMAN_NUMERALS[n]}. Phiên giao ban {WEEKDAYS[d.weekday()]}, ngày {d:%d/%m/%Y}",
+    "buoi_worded": lambda n, d: f"Buổi {n + 1}: sinh hoạt ngày {d.day} tháng {d.month} năm {d.year}",
+    "ngay_plain": lambda n, d: f"Ngày {d:%d/%m/%Y}",
+}
+ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI")
+BLOCK_EXTRA_COLUMNS = {"none": [], "position_group": ["Chức vụ", "Đoàn CT"], "position": ["Chức vụ"]}
+
+
+def build_blocks(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name_styles):
+    """One block per meeting under a single header: a dated block row, the people with their marks, a total row;
+    returns (records block by block, header_row, True)."""
+    unit_mode, units = _units(pick, rng, len(names))
+    if unit_mode == "heading_rows":
+        unit_mode = "column"
+    block_row = pick.pick("block_row", BLOCK_ROWS)
+    extra = pick.pick("block_extra_columns", BLOCK_EXTRA_COLUMNS)
+    totals = pick.pick("block_totals", ["none", "cong_dong_chi"])
+    spacer = pick.pick("block_spacer", ["none", "blank_row"]) == "blank_row"
+    has_note = pick.pick("note_column", ["none", "ghi_chu"]) == "ghi_chu"
+    name_style = pick.pick("name_style", name_styles)
+    mark_set, legend = _marks_and_legend(pick, rng)
+    meetings = [dt.date(year, m, rng.randint(1, 28)) for m in sorted(rng.sample(range(1, 13), rng.randint(2, 5)))]
+    grid = _statuses(pick, rng, names, meetings, mark_set)
+    header = ["STT", pick.pick("header_name", NAME_HEADERS), *extra] + (
+        [pick.pick("header_unit", UNIT_HEADERS)] if unit_mode == "column" else []) + [
+        pick.pick("header_status", LONG_STATUS_HEADERS)] + (["Ghi chú"] if has_note else [])
+    sheet.width = len(header)
+    header_row = sheet.add(header) + 1
+    positions = [rng.choice(vocab.POSITIONS) for _ in names]
+    records = []
+    for m, day in enumerate(meetings):
+        sheet.add_banner(block_row(m, day))
+        listed = [p for p in range(len(names)) if grid[p, m]]
+        for n, p in enumerate(listed, start=1):
+            row = [n, cells.NAME_STYLES[name_style](names[p], rng)]
+            row += [positions[p], f"Đoàn số {p % 3 + 1}"][:len(extra)]
+            row += [units[p]] if unit_mode == "column" else []
+            row.append(mark_set[grid[p, m]])
+            row += ["Đi công tác" if grid[p, m] == "excused" else None] if has_note else []
+            sheet.add(row)
+            records.append({"full_name": names[p], "date": day.isoformat(), "status": grid[p, m], "unit": units[p]})
+        if totals == "cong_dong_chi":
+            sheet.add([None, f"Cộng: {len(listed)} đồng chí"])
+        if spacer:
+            sheet.add()
+    sheet.add()
+    sheet.add([legend])
+    return records, header_row, True

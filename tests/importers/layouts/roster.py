@@ -7,12 +7,14 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 
 HEADER_WORDS = {
     "stt": ["STT", "TT", "Số TT"],
-    "name": ["Họ và tên", "Họ tên", "Họ và tên đảng viên"],
+    "name": ["Họ và tên", "Họ tên", "Họ và tên đảng viên", "Họ tên đồng chí phụ trách",
+             "Họ và tên cán bộ được phân công"],
     "birth": ["Ngày sinh", "Ngày, tháng, năm sinh", "Sinh ngày"],
     "position": ["Chức vụ", "Chức vụ hiện nay", "Chức vụ, đơn vị công tác"],
     "group": ["Đoàn công tác", "Đoàn", "Thuộc đoàn"],
     "role": ["Nhiệm vụ trong đoàn", "Vai trò", "Chức danh", "Nhiệm vụ"],
-    "unit": ["Đơn vị phụ trách", "Địa bàn phụ trách", "Đơn vị được phân công"],
+    "unit": ["Đơn vị phụ trách", "Địa bàn phụ trách", "Đơn vị được phân công", "Chi bộ được phân công",
+             "Chi bộ phụ trách", "Đảng bộ được giao", "Cơ sở theo dõi"],
     "phone": ["Số điện thoại", "Điện thoại", "ĐT liên hệ", "Số ĐT"],
 }
 # Header depths: which top header sits over which columns (None: the column's header spans all rows).
@@ -26,11 +28,13 @@ COLUMN_ORDERS = {
     "standard": ["stt", "name", "birth", "position", "group", "role", "unit", "phone"],
     "assignment_first": ["stt", "group", "role", "name", "birth", "position", "unit", "phone"],
     "phone_before_role": ["stt", "name", "position", "birth", "phone", "group", "unit", "role"],
+    "unit_first": ["unit", "name", "position", "birth", "group", "role", "phone", "stt"],  # a row per chi bộ
 }
 GROUP_VALUES = {
     "full": "Đoàn công tác số {N}",
     "caps": "ĐOÀN CÔNG TÁC SỐ {N}",
     "short": "Đoàn số {N}",
+    "roman": "Đoàn {R}",
 }
 GROUP_CODES = {  # None: the group value as GROUP_VALUES writes it
     "as_value": None,
@@ -84,6 +88,8 @@ GROUP_WITH_ROLE = {  # one column holding group and role
                     "member": "Đoàn CT số {N} - Thành viên"},
 }
 GROUP_WITH_ROLE_HEADERS = ["Nhiệm vụ được phân công", "Phân công", "Tham gia đoàn"]
+STACK_JOINERS = {"comma": ", ", "line": "\n", "dash": " - "}  # two fields under one header (issue #19)
+STACKED_POSITION_WORDS = ["Chức vụ", "Chức vụ hiện nay", "Chức danh"]
 SECTION_ROWS = {
     "numbered_colon": "{I}. {WORD}:",
     "letter_colon": "{L}) {WORD}:",
@@ -135,6 +141,17 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
         if stt_mode == "none":
             present["stt"], stt_mode = True, "sequential"
     keys = [k for k in order if present[k]]
+    # two fields under one header: name over position (on two lines of the cell, or on a second row per person),
+    # the birth date over the phone on that second row, the group over the unit on two lines
+    plain = not name_split and not depth and role_mode in ("column", "sections") and birth_mode in ("column", "none")
+    stack = pick.pick("stacked_name_position", ["none", "lines", "rows"]) if plain and has_position else "none"
+    stack_phone = stack == "rows" and "birth" in keys and "phone" in keys \
+        and pick.pick("stacked_birth_phone", ["none", "rows"]) == "rows"
+    stack_unit = not depth and "group" in keys and "unit" in keys \
+        and pick.pick("stacked_group_unit", ["none", "lines"]) == "lines"
+    for key, stacked in (("position", stack != "none"), ("phone", stack_phone), ("unit", stack_unit)):
+        if stacked:
+            keys.remove(key)
     if birth_mode == "gender_split":
         at = keys.index("name") + 1
         keys[at:at] = ["birth_male", "birth_female"]
@@ -154,6 +171,14 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                                         "birth_female": depth["birth"]}, col)
     words = {k: pick.pick(f"header_{k}", HEADER_WORDS[k]) for k in HEADER_WORDS if k in col}
     words.update({"birth_male": "Nam", "birth_female": "Nữ"})
+    if stack != "none":
+        joiner = pick.pick("stacked_joiner", STACK_JOINERS)
+        words["name"] += joiner + pick.pick("header_stacked_position", STACKED_POSITION_WORDS)
+    if stack_phone:
+        words["birth"] += "\n" + pick.pick("header_phone", HEADER_WORDS["phone"])
+    if stack_unit:
+        joiner = pick.pick("stacked_group_joiner", STACK_JOINERS)
+        words["group"] += joiner + pick.pick("header_unit", HEADER_WORDS["unit"])
     if role_mode == "with_group":
         words["role"] = pick.pick("header_group_with_role", GROUP_WITH_ROLE_HEADERS)
     for key, wordings in name_split:
@@ -230,9 +255,25 @@ def build(pick, rng, sheet: Sheet, legacy_ok, fmt_is_csv: bool, name_styles: lis
                     values["name"] = _name_cell(values["name"], role, in_name)
                 if birth_mode == "day_month_year" and birth:
                     values.update({"birth_day": birth.day, "birth_month": birth.month, "birth_year": birth.year})
+                if stack == "lines":
+                    values["name"] += "\n" + position
+                if stack_unit:
+                    values["group"] = f"{values['group']}\n{unit}" if values["group"] else None
                 for k, c in col.items():
                     row[c] = values.get(k)
-                sheet.add(row)
+                first = sheet.add(row)
+                if stack == "rows":
+                    second = [None] * len(keys)
+                    second[col["name"]] = position
+                    if stack_phone and values["phone"] is not None:
+                        second[col["birth"]] = f"ĐT: {values['phone']}" if isinstance(values["phone"], str) \
+                            else values["phone"]
+                    sheet.add(second)
+                    merged_keys = {"name", "birth" if stack_phone else "name"} | {
+                        k for k, mode in (("group", group_mode), ("unit", unit_mode)) if mode == "column_merged"}
+                    for k, c in col.items():
+                        if k not in merged_keys and not fmt_is_csv:
+                            sheet.merge(first, c, first + 1, c)
                 records.append({"full_name": name, "birth_date": birth.isoformat() if birth else None,
                                 "position": position, "group": f"Đoàn công tác số {g}", "role": role,
                                 "unit": unit if unit_mode != "none" else None, "phone": phone})

@@ -1,0 +1,110 @@
+"""Registers kept one block per meeting: the header once, then for each session a row stating its date ("II.
+Phiên giao ban Thứ Hai, ngày 09/06/2025"), its people with their marks, and often a "Cộng: 12 đồng chí" row.
+
+Before the table is looked for, such a sheet gets a meeting-date column at the right, each person's row dated by
+the block row above it; the block rows and the block totals are emptied (rows keep their place). It is done only
+when the header names no date column, a column holds attendance marks, and every block total agrees with the rows
+of its block: otherwise the sheet is left as it is and read (and reported) the usual way."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from .kind_votes import status_like
+from .kinds import attendance
+from .legacy import decode_legacy
+from .legends import parse_legend
+from .locating import HEADER_SCAN_ROWS, find_header, find_legend, is_stop_text
+from .mapping import match_field
+from .normalising import clean_text, fold, is_blank, marks_table, month_of_header
+from .results import SheetData
+
+DATE_LABEL = "Ngày sinh hoạt"
+_DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
+_TOTAL = re.compile(r"^(?:cong|tong cong|tong so|so luong)\b\D*(\d{1,4})\b")
+
+
+def _block_date(row: list[Any], key: int) -> dt.date | None:
+    """The date a block row states: one text (merged across the row) holding exactly one full date."""
+    texts = {clean_text(cell) for cell in row if not is_blank(cell)}
+    if len(texts) != 1 or not isinstance(next(iter(texts)), str):
+        return None
+    if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) not in texts:
+        return None
+    found = _DATE.findall(fold(decode_legacy(next(iter(texts)))))  # TCVN3/VNI is decoded later
+    if len(found) != 1:
+        return None
+    try:
+        return dt.date(int(found[0][2]), int(found[0][1]), int(found[0][0]))
+    except ValueError:
+        return None
+
+
+def _total(row: list[Any]) -> int | None:
+    """N of a block total row ('Cộng: 12 đồng chí'), else None."""
+    texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
+    match = _TOTAL.match(fold(decode_legacy(texts[0]))) if len(texts) == 1 else None
+    return int(match.group(1)) if match else None
+
+
+def _decoded(rows: list[list[Any]]) -> list[list[Any]]:
+    """A copy of the rows with TCVN3/VNI text decoded (the sheet itself is decoded later)."""
+    return [[decode_legacy(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+
+
+def date_blocks(sheet: SheetData, specs) -> bool:
+    """Date every person's row of a register kept one block per meeting; True when the sheet was one."""
+    rows = sheet.rows
+    top = _decoded(rows[:HEADER_SCAN_ROWS])
+    found = find_header(top, specs) if rows else None  # a TCVN3/VNI header is decoded later; it is read now
+    if found is None:
+        return False
+    last = found[1]
+    labels = [clean_text(cell) if isinstance(cell, str) else "" for cell in top[last]]
+    fields = [match_field(label or "", attendance.FIELDS) for label in labels]
+    if "full_name" not in fields or "date" in fields or any(month_of_header(label or "") for label in labels):
+        return False
+    key = fields.index("full_name")
+    plan, day, block, seen_block = {}, None, [], False
+    for number in range(last + 1, len(rows)):
+        row = rows[number]
+        stated = _block_date(row, key)
+        if stated:
+            day, block, seen_block = stated, [], True
+            plan[number] = None
+            continue
+        name = row[key] if key < len(row) else None
+        if is_blank(name) and all(is_blank(cell) for cell in row):
+            continue
+        count = _total(row)
+        if count is not None and seen_block:
+            if count != len(block):
+                return False  # a block the rows do not match: read the usual way, with its errors
+            plan[number] = None
+            continue
+        if is_blank(name) or is_stop_text(name):
+            if any(is_stop_text(cell) for cell in row):
+                break
+            continue
+        if day is not None:
+            plan[number] = day
+            block.append(number)
+    dated = [number for number, day in plan.items() if day]
+    if not seen_block or not dated:
+        return False
+    body = [rows[number] for number in dated]
+    legend = find_legend(_decoded(rows[dated[-1] + 1:]) + top, 0)
+    marks = marks_table(parse_legend(legend) if legend else None)
+    if not any(status_like([row[index] if index < len(row) else None for row in body], marks)
+               for index in range(len(labels)) if index != key):
+        return False
+    width = max(len(row) for row in rows)
+    sheet.rows = [list(row) + [None] * (width + 1 - len(row)) for row in rows]
+    sheet.rows[last][width] = DATE_LABEL
+    for number, day in plan.items():
+        if day is None:
+            sheet.rows[number] = [None] * (width + 1)
+        else:
+            sheet.rows[number][width] = day.isoformat()
+    sheet.merges = [merge for merge in sheet.merges if merge[0][0] not in plan]
+    return True

@@ -1,0 +1,111 @@
+"""An assignment table turned the other way: one COLUMN per working group ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ phường
+…)"), the roles down the first column ("Trưởng đoàn", "Phó trưởng đoàn" merged over two rows, "Thành viên"), and in
+each cell the person as "Đ/c Họ và tên - Chức vụ" (several people may share a cell, one a line). The sheet is
+rewritten as the roster it stands for, group by group and top to bottom, before the table is looked for.
+
+The group's unit is the text in brackets after its number, or the header's second line ("Phụ trách: …"). A row of
+counts under the people ("Số lượng | 7 đồng chí | …") becomes one "Tổng cộng: N đồng chí" line, which the roster
+checks against the people it read.
+As with the assignment matrix, a row number in a message then counts the people, not the sheet's rows."""
+
+import re
+from typing import Any
+
+from ..legacy import decode_legacy
+from ..normalising import clean_text, fold, is_blank, normalise_group
+from ..results import SheetData
+from ..role_words import strict_role
+from .assignment_matrix import _people
+
+HEADER_SCAN_ROWS = 40
+MIN_GROUPS = 2
+_BRACKETED = re.compile(r"^(?P<group>[^()]+?)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]\s*$")
+_UNIT_LEAD = re.compile(r"^(?:phu trach|dia ban|don vi|co so)\b\s*:?\s*", re.IGNORECASE)
+_COUNT = re.compile(r"^(\d{1,3})\s*(?:dong chi|d c|nguoi|thanh vien)?$")
+
+
+def _group_and_unit(cell: Any) -> tuple[str, str | None] | None:
+    """(group text, unit) of a group column header as typed (a TCVN3/VNI sheet is decoded later), or None when
+    the cell names no numbered group."""
+    if not isinstance(cell, str):
+        return None
+    lines = [line.strip() for line in cell.strip().splitlines() if line.strip()]
+    if not lines:
+        return None
+    match = _BRACKETED.match(" ".join(lines))
+    if match:
+        group, unit = match.group("group"), match.group("unit").strip()
+    else:
+        group, unit = lines[0], " ".join(lines[1:]) or None
+        if unit and ":" in unit and _UNIT_LEAD.match(fold(decode_legacy(unit))):
+            unit = unit.split(":", 1)[1].strip() or None
+    normalised = normalise_group(decode_legacy(group))
+    if not normalised or not normalised.startswith(("Đoàn công tác số", "Tổ công tác số")):
+        return None
+    return group, unit
+
+
+def _header(rows: list[list[Any]]) -> tuple[int, int, dict[int, tuple[str, str | None]]] | None:
+    """(header row, role label column, {column: (group, unit)}) of a group-columns table, or None."""
+    for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        groups = {index: found for index, cell in enumerate(row) if (found := _group_and_unit(cell))}
+        if len(groups) < MIN_GROUPS:
+            continue
+        label = min(groups) - 1
+        below = [r[label] for r in rows[at + 1:at + 4] if label < len(r) and not is_blank(r[label])]
+        if label >= 0 and below and strict_role(_decoded(below[0])):
+            return at, label, groups
+    return None
+
+
+def _decoded(cell: Any) -> Any:
+    return decode_legacy(cell) if isinstance(cell, str) else cell
+
+
+def _count(cell: Any) -> int | None:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
+        return int(cell)
+    match = _COUNT.match(fold(cell)) if isinstance(cell, str) else None
+    return int(match.group(1)) if match else None
+
+
+def unpivot_group_columns(sheet: SheetData) -> bool:
+    """Rewrite a one-column-per-group assignment sheet as a roster in place; True when it was one."""
+    found = _header(sheet.rows)
+    if found is None:
+        return False
+    at, label, groups = found
+    cells: dict[int, list[tuple[str, str | None, str]]] = {index: [] for index in groups}
+    role, end = None, at + 1
+    while end < len(sheet.rows):
+        row = sheet.rows[end]
+        text = row[label] if label < len(row) else None
+        if not is_blank(text):
+            role = strict_role(_decoded(text))  # written as the canonical word, which no legacy decoding changes
+            if role is None:
+                break
+        elif all(is_blank(cell) for cell in row):
+            break
+        for index in groups:
+            for name, position in _people(row[index] if index < len(row) else None):
+                cells[index].append((name, position, role))
+        end += 1
+    # the group and unit are decoded now: a TCVN3/VNI column of a few repeated values is not told from Unicode later
+    persons = [[name, position, _decoded(groups[index][0]), role, _decoded(groups[index][1])]
+               for index in sorted(groups) for name, position, role in cells[index]]
+    if not persons:
+        return False
+    total = []
+    if end < len(sheet.rows):  # "Số lượng | 7 đồng chí | …": one total line, checked as rosters' totals are
+        row = sheet.rows[end]
+        counts = [_count(_decoded(row[index]) if index < len(row) else None) for index in groups]
+        if None not in counts and clean_text(row[label]):
+            total, end = [[f"Tổng cộng: {sum(counts)} đồng chí"]], end + 1
+    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách"]
+    width = max(len(header), max((len(r) for r in sheet.rows), default=0))
+    pad = [None] * (width - len(header))
+    sheet.rows = sheet.rows[:at] + [header + pad] + [person + pad for person in persons] + [
+        line + [None] * (width - 1) for line in total] + [
+        list(r) + [None] * (width - len(r)) for r in sheet.rows[end:]]
+    sheet.merges = [merge for merge in sheet.merges if merge[1][0] < at]
+    return True

@@ -1,0 +1,129 @@
+"""Two fields under one header: 'Họ và tên, chức vụ', 'Họ và tên' over 'Chức vụ' on two lines of one cell,
+'Đoàn công tác - Chi bộ phụ trách'. The values are stacked the same way: on two lines of one cell ('Phan Minh Lộc'
+line break 'Trưởng phòng Kinh tế'), or on two physical rows per person (the name with the birth date, then the
+position with the phone, the other cells merged over both rows).
+
+Before the table is looked for, such a sheet is rewritten as a plain table: the stacked column keeps the first
+field (its first line, or the person's first row), and the second field is read from a column added at the right
+labelled with the second wording; a person's second row is emptied. Rows keep their place, so a row number in a
+message is the row of the file; a column letter past the file's last column names an added column."""
+
+import re
+from typing import Any
+
+from ..legacy import decode_legacy
+from ..locating import fill_vertical_merges
+from ..mapping import worded_field
+from ..normalising import clean_text, is_blank
+from ..results import SheetData
+from . import KEY_FIELDS, roster
+
+HEADER_SCAN_ROWS = 40
+# Between the two wordings, tried in turn: a line break, a comma or semicolon, a dash with spaces around it (a
+# wording may hold the later ones itself: 'Ngày, tháng, năm sinh' over 'Điện thoại').
+_JOINS = (re.compile(r"\s*\n\s*"), re.compile(r"\s*[,;]\s*"), re.compile(r"\s+[-–]\s+"))
+SPECS = roster.FIELDS
+PAIRED_SHARE = 0.6  # two physical rows per person: most people have a second row
+
+
+def stacked_fields(label: Any) -> tuple[str, str] | None:
+    """The two wordings of a header naming two different fields ('Họ và tên, chức vụ'), else None; a header
+    that names one field as a whole ('Ngày, tháng, năm sinh') is not stacked."""
+    if not isinstance(label, str):
+        return None
+    label = decode_legacy(label)  # a TCVN3/VNI header is decoded later; its wording is read now
+    if worded_field(clean_text(label) or "", SPECS):
+        return None
+    for joins in _JOINS:
+        parts = [part for part in joins.split(label.strip()) if part]
+        if len(parts) != 2:
+            continue
+        fields = [worded_field(clean_text(part) or "", SPECS) for part in parts]
+        if None not in fields and fields[0] != fields[1]:
+            return clean_text(parts[0]), clean_text(parts[1])
+    return None
+
+
+def _header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, str]]] | None:
+    """The header row holding stacked labels and naming the person's name (alone or stacked), with those columns."""
+    for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        stacked = {index: parts for index, cell in enumerate(row) if (parts := stacked_fields(cell))}
+        if not stacked:
+            continue
+        named = {worded_field(clean_text(decode_legacy(cell)) or "", SPECS) for cell in row if isinstance(cell, str)}
+        named |= {worded_field(part, SPECS) for parts in stacked.values() for part in parts}
+        if named & set(KEY_FIELDS):
+            return at, stacked
+    return None
+
+
+def _filled(row: list[Any]) -> set[int]:
+    return {index for index, cell in enumerate(row) if not is_blank(cell)}
+
+
+def _second_rows(rows: list[list[Any]], start: int, stacked: set[int]) -> set[int]:
+    """Rows that continue the person above: cells only under stacked headers, below a row with cells elsewhere
+    too. Counted only when most people have one (two physical rows per person), else none."""
+    seconds, people = set(), 0
+    for index in range(start, len(rows)):
+        filled = _filled(rows[index])
+        if not filled:
+            continue
+        if filled <= stacked and index - 1 not in seconds and index - 1 >= start \
+                and _filled(rows[index - 1]) - stacked and _filled(rows[index - 1]) & stacked:
+            seconds.add(index)
+        elif filled - stacked and filled & stacked:
+            people += 1
+    return seconds if people and len(seconds) >= PAIRED_SHARE * people else set()
+
+
+def _split(cell: Any) -> tuple[Any, str | None]:
+    """First line and the rest of a cell (the rest None when the cell is one line or not text)."""
+    if not isinstance(cell, str) or "\n" not in cell.strip():
+        return cell, None
+    first, rest = cell.strip().split("\n", 1)
+    return first.strip(), " ".join(line.strip() for line in rest.splitlines() if line.strip()) or None
+
+
+def _has_lines(rows: list[list[Any]], index: int) -> bool:
+    """Whether a column's cells hold two lines (in a third of its filled cells or more)."""
+    cells = [row[index] for row in rows if index < len(row) and not is_blank(row[index])]
+    lined = sum(1 for cell in cells if isinstance(cell, str) and "\n" in cell.strip())
+    return bool(cells) and lined * 3 >= len(cells)
+
+
+def split_stacked_fields(sheet: SheetData) -> bool:
+    """Rewrite a sheet whose header stacks two fields in one column as one column per field; True when done."""
+    found = _header(sheet.rows)
+    if found is None:
+        return False
+    at, stacked = found
+    seconds = _second_rows(sheet.rows, at + 1, set(stacked))
+    if not seconds:  # one row per person: only columns whose cells hold two lines are stacked
+        stacked = {index: parts for index, parts in stacked.items() if _has_lines(sheet.rows[at + 1:], index)}
+        if not stacked:
+            return False
+    typed = {number: list(sheet.rows[number]) for number in seconds}  # as typed, before merged cells are copied
+    fill_vertical_merges(sheet.rows, sheet.merges)  # the merged cells are read now; the second rows emptied below
+    sheet.merges = []
+    width = max(len(row) for row in sheet.rows)
+    added = {index: width + order for order, index in enumerate(sorted(stacked))}
+    rows = [list(row) + [None] * (width + len(added) - len(row)) for row in sheet.rows]
+    for number in range(at + 1, len(rows)):
+        if number in seconds:
+            continue
+        row, below = rows[number], typed.get(number + 1)
+        for index in stacked:
+            if row[index] == sheet.rows[at][index]:  # the header merged down over a second header row
+                row[index], row[added[index]] = stacked[index]
+                continue
+            row[index], rest = _split(row[index])
+            if below is not None and index < len(below) and not is_blank(below[index]):
+                rest = below[index] if rest is None else f"{rest} {clean_text(str(below[index]))}"
+            row[added[index]] = rest
+    for index, (first, second) in stacked.items():
+        rows[at][index], rows[at][added[index]] = first, second
+    for number in seconds:
+        rows[number] = [None] * len(rows[number])
+    sheet.rows = rows
+    return True
