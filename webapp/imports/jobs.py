@@ -298,7 +298,7 @@ def work_forever(app, stop: threading.Event | None = None) -> None:
 
 def pause(stop: threading.Event, seconds: float, step: float = 0.05) -> bool:
     """Wait up to `seconds` or until `stop` is set (True then), in short sleeps: a timed Event.wait can stall for
-    hours when the system clock is moved (a clock set by an administrator, or the tests' faketime)."""
+    hours when the system clock is moved (a clock set by an administrator, or the tests' shifted clock)."""
     deadline = time.monotonic() + seconds
     while not stop.is_set():
         left = deadline - time.monotonic()
