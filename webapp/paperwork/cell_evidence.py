@@ -20,7 +20,7 @@ ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # What each rule read in a meeting's record (the scorecard's detail), in the report's words.
 READ = {"members_notice": "giấy mời gửi đảng viên ngày {}",
         "committee_notice": "cấp ủy viên được phân công biết ngày {}", "documents": "tài liệu gửi ngày {}",
-        "duration": "sinh hoạt {}", "attendance": "tỷ lệ dự {}", "thematic": "{}"}
+        "duration": "sinh hoạt {}", "attendance": "tỷ lệ dự {}", "thematic": "{}", "unexcused": "{}"}
 
 
 def _meeting(key: str, verdict) -> str:
