@@ -88,3 +88,17 @@ def test_a_report_whose_cells_all_meet_the_rules_says_so(client, as_role, make_u
     page = client.get("/dashboard/report", query_string={"period": "quarter", "year": "2026", "quarter": "1"})
     text = page.get_data(as_text=True)
     assert TITLE in text and "không có chi bộ nào chưa đạt quy tắc sinh hoạt" in text
+
+
+def test_the_evidence_stays_vietnamese_for_an_officer_reading_in_english(client, as_role, make_unit, clock):
+    """The report is the administrative form itself: the rule names and what they read stay Vietnamese."""
+    (north_cell, _south_cell), _tidy = _town(make_unit)
+    _meeting(north_cell, "Sinh hoạt tháng 2", date(2026, 2, 10), ends_at="08:30")
+    clock(datetime(2026, 4, 6, 3, 0, tzinfo=timezone.utc))
+    user = as_role(Role.ADMIN)
+    user.locale = "en"
+    db.session.commit()
+    text = client.get("/dashboard/report", query_string={"period": "quarter", "year": "2026", "quarter": "1"}
+                      ).get_data(as_text=True)
+    assert "chưa đạt «Đủ thời gian sinh hoạt» – Sinh hoạt tháng 2 (10/02/2026; sinh hoạt 60 phút)" in text
+    assert "«Sinh hoạt chuyên đề trong quý» – Sinh hoạt tháng 2 (10/02/2026; Thường kỳ)" in text
