@@ -10,12 +10,14 @@ from .normalising import decode_mark, fold, mark_key
 
 # Meaning wordings (folded) → status, tried in order: the more specific first.
 MEANINGS = (
+    (("mien sinh hoat", "mien sh", "mien shcb", "duoc mien"), "exempt"),  # "MS - miễn sinh hoạt"
     (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y"), "absent"),
     (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang"), "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
     (("co mat", "tham du", "du hop", "du sinh hoat", "co"), "present"),
     (("vang", "khong du", "khong tham du"), "absent"),
 )
+WHOLE_MEANINGS = {"mien": "exempt"}  # "MS: miễn"; only as the whole meaning ("công tác miền Nam" folds alike)
 LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
 _SEPARATORS = re.compile(r"\s*[;,]\s*|\s{3,}|\n")
 MARK = r"[^\s:;,=()]{1,4}"
@@ -30,6 +32,8 @@ SHAPES = (
 
 def meaning_to_status(meaning: str) -> str | None:
     """The status a legend meaning ('vắng có lý do', 'đến muộn') stands for."""
+    if fold(meaning) in WHOLE_MEANINGS:
+        return WHOLE_MEANINGS[fold(meaning)]
     folded = f" {fold(meaning)} "
     for wordings, status in MEANINGS:
         if any(f" {wording} " in folded for wording in wordings):

@@ -11,7 +11,8 @@ from .normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from .results import Table
 from .status_phrases import CODES, is_flag_column
 
-WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đi muộn"}
+WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đi muộn",
+         "exempt": "miễn sinh hoạt"}
 BOTH = "đánh dấu ở cả {columns}"
 
 

@@ -20,9 +20,10 @@ from .locating import HEADER_SCAN_ROWS, _combine_rows, _row_labels, header_date,
 from .mapping import column_index, column_letter
 from .normalising import clean_text, mark_key, year_in_text
 from .results import Table
+from .status_phrases import STATUSES
 
-STATUSES = ("present", "excused", "absent", "late")
-STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
+STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn",
+                "exempt": "miễn sinh hoạt"}
 CONTEXT_MEANINGS = ("group", "unit", "role", "ignore")
 CONTEXT_LABELS = {"group": "Đoàn", "unit": "Chi bộ", "role": "Nhiệm vụ"}
 DATE_FIELDS = ("date", "birth_date", "measured_on")

@@ -1,6 +1,6 @@
 """Attendance statuses written as words rather than marks: "Có mặt", "Tham dự", "Vắng có phép", "Vắng (ốm)",
-"Vắng không lý do", "Đến muộn 15 phút", "Về sớm", and yes/no answers ("Có" / "Không") that a reason column
-completes.
+"Vắng không lý do", "Đến muộn 15 phút", "Về sớm", "Miễn sinh hoạt" (or "MS"), and yes/no answers ("Có" / "Không")
+that a reason column completes.
 
 A mark the file's legend (or the usual marks) explains wins; then the phrase vocabulary below. A value matching
 neither is a problem for its cell, never a default status."""
@@ -10,24 +10,36 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from . import normalising
 from .normalising import decode_mark, fold, is_blank, mark_key
 
-UNKNOWN = "ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép hay đến muộn"
+# A member excused from cell meetings (miễn sinh hoạt: age, health, work away) is neither present nor absent: the
+# marks' four statuses and this one, which a cell states in words or as "MS" (and a legend may give any mark).
+EXEMPT = "exempt"
+STATUSES = (*normalising.STATUSES, EXEMPT)
+
+UNKNOWN = ("ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép, đến muộn hay miễn "
+           "sinh hoạt")
 MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiểu là có mặt, xin kiểm tra phần ghi thêm"
 LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
 
 NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no"}
 YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "co du", "du day du", "yes", "dat"}
 # Folded wordings found anywhere in the cell, tried in order: the more specific first.
+EXEMPT_PHRASES = ("mien sinh hoat", "mien sh", "mien shcb", "duoc mien")
+ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "tu y", "khong xin phep")
 PHRASES = (
-    (("khong phep", "khong ly do", "khong co ly do", "khong bao", "tu y", "khong xin phep"), "absent"),
+    (EXEMPT_PHRASES, EXEMPT),
+    (ABSENT_PHRASES, "absent"),
     (("co phep", "co ly do", "nghi phep", "xin phep", "bao vang", "bao nghi", "da bao"), "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
 )
 ABSENT_WORDS = {"vang", "vang mat"}
 TICKS = {"√", "☑", "✅", "✔️"}  # ticks besides the usual marks' ✓ ✔
-# Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do, đi muộn.
-CODES = {"vcp": "excused", "vkp": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused", "vkld": "absent"}
+# Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do; miễn sinh hoạt
+# ("MS", or "Miễn" alone: within a longer text "miễn" is too loose, "miền Nam" folds alike).
+CODES = {"vcp": "excused", "vkp": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused", "vkld": "absent",
+         "ms": EXEMPT, "mien": EXEMPT}
 PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
 # Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
 REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
@@ -91,12 +103,14 @@ def _reason_in_cell(value: Any) -> str | None:
 
 def status_of_reason(reason: Any) -> str:
     """A "no" answer completed by its reason cell: a reason that itself says "không phép" / "không lý do" is
-    absent, any other reason excused, no reason absent."""
+    absent, one that says "miễn sinh hoạt" exempt, any other reason excused, no reason absent."""
     if is_blank(reason):
         return "absent"
     padded = f" {fold(reason)} "
-    if any(f" {wording} " in padded for wording in PHRASES[0][0]):
+    if any(f" {wording} " in padded for wording in ABSENT_PHRASES):
         return "absent"
+    if any(f" {wording} " in padded for wording in EXEMPT_PHRASES) or fold(reason) in ("ms", "mien"):
+        return EXEMPT
     return "excused"
 
 

@@ -7,7 +7,8 @@ from ..code_lines import decode_unit_codes, explained_code_column
 from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
-from ..normalising import STATUSES, clean_text, iso
+from ..normalising import clean_text, iso
+from ..status_phrases import STATUSES
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
 from .attendance_infer import date_from_title, infer_long_columns, unit_from_line

@@ -32,7 +32,8 @@ CODE_LENGTH = 3
 AMBIGUOUS_MARKS = {"v"}  # a tick to some offices, "vắng" to others: flagged even without a legend
 SELF_EXPLAINING = YES_WORDS | NO_WORDS | ABSENT_WORDS
 UNLISTED = "ký hiệu không có trong dòng chú thích của tệp, đã hiểu theo cách ghi thường gặp: {marks}; xin kiểm tra lại"
-STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn"}
+STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn",
+                "exempt": "miễn sinh hoạt"}
 YEAR_ADDED = "có ngày không ghi năm, đã lấy năm {year} ghi trong trang"
 YEAR_CONFLICT = "tiêu đề ghi năm {title} nhưng tiêu đề cột ghi năm {header}: lấy năm ở tiêu đề cột"
 YEAR_TURNS = ("các cột tháng quay lại từ tháng {after} sau tháng {before} (cột {letter}) nhưng chỉ biết một năm "

@@ -3,7 +3,10 @@ attendance register. Each returns an `OfficialDocument` that the HTML page, .xls
 
 Their text is the administrative form itself, so it stays Vietnamese whatever the interface language."""
 
+from flask_login import current_user
+
 from ..meetings.rates import Counts
+from ..paperwork.cell_evidence import cell_evidence
 from ..paperwork.document import DocSection, DocTable, OfficialDocument, letterhead, recipients, signature
 from ..template_helpers import label
 from ..unit_labels import group_label, unit_label
@@ -99,7 +102,8 @@ def activity_report(dash: Dashboard) -> OfficialDocument:
         title=f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CỦA CÁC ĐOÀN CÔNG TÁC CỦA {who.standing_board.upper()} "
               "TẠI CÁC ĐẢNG BỘ, CHI BỘ CƠ SỞ",
         subtitle=dash.filters.label().capitalize(),
-        sections=[_results(dash), _shortcomings(dash), _per_group(dash), _open_items(dash)],
+        sections=[_results(dash), _shortcomings(dash), _per_group(dash), _open_items(dash),
+                  cell_evidence(current_user, dash.filters.start, dash.filters.as_of, dash.filters.unit_path)],
         signature=signature(who), recipients=recipients(who), landscape=False,
         number_line=f"Số:       -BC/{who.symbol}",
     )

@@ -38,21 +38,33 @@ class CommentForm(AppForm):
                                                  Length(max=5000, message=_l("Tối đa 5.000 ký tự."))])
 
 
-def _figure(label, low: int, high: int):
-    return VnIntegerField(label, validators=[InputRequired(_l("Hãy nhập con số.")), NumberRange(
+def _figure(label, low: int, high: int, source):
+    return VnIntegerField(label, description=source, validators=[InputRequired(_l("Hãy nhập con số.")), NumberRange(
         low, high, _l("Từ %(low)s đến %(high)s.", low=low, high=high))])
 
 
-class CellRulesForm(AppForm):
-    """The cell meeting rule set a regulation version adopts (defaults: HD 42-HD/BTCTW, HD 12-HD/BTCTW)."""
+# Where each default comes from, shown under its field: the guidance's own figure, or the app's choice where the
+# guidance names none (how many days ahead), so nobody takes an app default for the rule's text.
+APP_DEFAULT = _l("Mặc định của ứng dụng, chỉnh theo quy định của cấp ủy (hướng dẫn chỉ yêu cầu thông báo trước, "
+                 "không nêu số ngày).")
 
-    member_notice_days = _figure(_l("Thông báo cho đảng viên trước (ngày)"), 0, 60)
-    committee_notice_days = _figure(_l("Thông báo cho cấp ủy viên được phân công trước (ngày)"), 0, 60)
-    documents_days = _figure(_l("Gửi tài liệu trước (ngày)"), 0, 60)
-    thematic_per_quarter = _figure(_l("Sinh hoạt chuyên đề mỗi quý ít nhất (lần)"), 0, 3)
-    min_minutes = _figure(_l("Thời gian sinh hoạt ít nhất (phút)"), 0, 600)
-    attendance_percent = _figure(_l("Tỷ lệ dự sinh hoạt ít nhất (%)"), 0, 100)
-    max_excused_in_row = _figure(_l("Vắng có phép liên tiếp nhiều nhất (lần)"), 1, 24)
+
+class CellRulesForm(AppForm):
+    """The cell meeting rule set a regulation version adopts (defaults: HD 42-HD/BTCTW, HD 12-HD/BTCTW; the notice
+    days are the app's own)."""
+
+    member_notice_days = _figure(_l("Thông báo cho đảng viên trước (ngày)"), 0, 60, APP_DEFAULT)
+    committee_notice_days = _figure(_l("Thông báo cho cấp ủy viên được phân công trước (ngày)"), 0, 60, APP_DEFAULT)
+    documents_days = _figure(_l("Gửi tài liệu trước (ngày)"), 0, 60, APP_DEFAULT)
+    thematic_per_quarter = _figure(_l("Sinh hoạt chuyên đề mỗi quý ít nhất (lần)"), 0, 3,
+                                   _l("Theo HD 42-HD/BTCTW (2025): ít nhất một lần mỗi quý."))
+    min_minutes = _figure(_l("Thời gian sinh hoạt ít nhất (phút)"), 0, 600,
+                          _l("Theo HD 42-HD/BTCTW (2025): khoảng 90 phút, dài hơn khi có chuyên đề hoặc chi bộ đông "
+                             "đảng viên."))
+    attendance_percent = _figure(_l("Tỷ lệ dự sinh hoạt ít nhất (%)"), 0, 100,
+                                 _l("Theo HD 12-HD/BTCTW (2018): trên 85%."))
+    max_excused_in_row = _figure(_l("Vắng có phép liên tiếp nhiều nhất (lần)"), 1, 24,
+                                 _l("Theo HD 12-HD/BTCTW (2018): không quá ba lần liên tiếp."))
 
     FIGURES = ("member_notice_days", "committee_notice_days", "documents_days", "thematic_per_quarter",
                "min_minutes", "attendance_percent", "max_excused_in_row")

@@ -6,6 +6,10 @@ RELATIONS = ("replaces", "amends", "annuls")
 
 # The figures a new cell meeting rule set starts from: HD 42-HD/BTCTW (28/10/2025) and HD 12-HD/BTCTW (2018);
 # a committee adopts its own (models.CellMeetingRules).
+# HD 42-HD/BTCTW (2025): a thematic meeting at least once a quarter, about 90 minutes; HD 12-HD/BTCTW (2018):
+# attendance above 85 %, no member excused more than three times in a row. Neither names how many days ahead the
+# members, the assigned committee member and the documents must be reached: those three are the app's own defaults
+# (the form says so), for the committee to set.
 CELL_RULE_DEFAULTS = {"member_notice_days": 3, "committee_notice_days": 5, "documents_days": 3,
                       "thematic_per_quarter": 1, "min_minutes": 90, "attendance_percent": 85,
                       "max_excused_in_row": 3}

@@ -39,6 +39,14 @@ def attendance_reached(rate: float | None, threshold: int) -> str:
     return MET if rate >= threshold else MISSED
 
 
+def no_unexcused(absent: int, rate: float | None) -> str:
+    """Nobody was absent without leave (HD 12-HD/BTCTW: no unexcused absence); unknown while nobody is marked (the
+    meeting's rate is None)."""
+    if rate is None:
+        return UNKNOWN
+    return MISSED if absent else MET
+
+
 def thematic_held(flags: list[bool | None], needed: int) -> str:
     """A quarter held at least `needed` thematic meetings; `flags` is each meeting's kind (None: not recorded)."""
     if sum(1 for flag in flags if flag) >= needed:

@@ -28,6 +28,7 @@ RULES = {  # key → what the scorecard calls the rule
     "thematic": _l("Sinh hoạt chuyên đề trong quý"),
     "duration": _l("Đủ thời gian sinh hoạt"),
     "attendance": _l("Tỷ lệ dự sinh hoạt đạt"),
+    "unexcused": _l("Không có đảng viên vắng không phép"),
 }
 FLAG_MONTHS = 9  # the run of excused absences is read over the quarter and the nine months before it
 
@@ -125,8 +126,9 @@ def _day(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "—"
 
 
-def _meeting_verdicts(meeting: Meeting, rules: CellMeetingRules | None, informed: list, rate) -> dict:
-    """Each per-meeting rule's verdict for one meeting, with what it read."""
+def _meeting_verdicts(meeting: Meeting, rules: CellMeetingRules | None, informed: list, counts) -> dict:
+    """Each per-meeting rule's verdict for one meeting, with what it read (`counts`: its marks, the one rate's)."""
+    rate = counts.rate
     if rules is None:
         return {key: MeetingVerdict(meeting, UNKNOWN, str(_l("không có quy tắc đang có hiệu lực")))
                 for key in RULES if key != "thematic"}
@@ -145,6 +147,8 @@ def _meeting_verdicts(meeting: Meeting, rules: CellMeetingRules | None, informed
                                    str(_l("%(n)s phút", n=minutes)) if minutes else "—"),
         "attendance": MeetingVerdict(meeting, cell_rules.attendance_reached(rate, rules.attendance_percent),
                                      f"{rate:.1f}%" if rate is not None else "—"),
+        "unexcused": MeetingVerdict(meeting, cell_rules.no_unexcused(counts.absent, rate),
+                                    str(_l("%(n)s vắng không phép", n=counts.absent)) if rate is not None else "—"),
     }
 
 
@@ -163,7 +167,7 @@ def cell_cards(units: list[Unit], start: date, end: date) -> list[CellCard]:
         for meeting in meetings:
             rules = cell_rules_on(meeting.held_on, versions)
             verdicts = _meeting_verdicts(meeting, rules, informed.get((meeting.id, unit.id), []),
-                                         counts[meeting.id].rate)
+                                         counts[meeting.id])
             for key, verdict in verdicts.items():
                 per_rule[key].append(verdict)
         quarter_rules = cell_rules_on(end, versions) or (cell_rules_on(meetings[-1].held_on, versions)

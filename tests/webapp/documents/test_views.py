@@ -95,3 +95,32 @@ def test_missing_file_error_sits_on_its_own_line_after_the_help_and_the_file_is_
     assert 'aria-describedby="file-help file-err"' in label
     box = after_label[:after_label.index("</div>")]
     assert 'id="file-help"' in box and 'id="file-err"' in box  # one box: one cell when fields sit in a grid
+
+
+def test_cell_rule_form_says_which_defaults_are_the_guidance_and_which_the_apps(client, town, login_as):
+    """#24: the defaults are HD 42-HD/BTCTW's and HD 12-HD/BTCTW's figures (one thematic meeting a quarter, about
+    90 minutes, above 85 %, at most three excused absences in a row); the guidance names no number of days ahead, so
+    those three fields say they are the app's default, to be set by the committee."""
+    login_as(Role.ADMIN)
+    body = client.get(f"/documents/{town.document.id}").get_data(as_text=True)
+    form = body[body.index('id="cell-rules-form"'):body.index("</form>", body.index('id="cell-rules-form"'))]
+    fields = {name: form[form.index(f'name="{name}"'):] for name in (
+        "member_notice_days", "committee_notice_days", "documents_days", "thematic_per_quarter", "min_minutes",
+        "attendance_percent", "max_excused_in_row")}
+
+    def hint(name):
+        start = form.index(f'id="{name}-help"')
+        return form[form.index(">", start) + 1:form.index("</small>", start)]
+
+    def value(name):
+        return int(re.search(r'value="(\d+)"', fields[name]).group(1))
+
+    for name in ("member_notice_days", "committee_notice_days", "documents_days"):
+        assert hint(name).startswith("Mặc định của ứng dụng, chỉnh theo quy định của cấp ủy"), name
+    assert (value("thematic_per_quarter"), value("min_minutes"), value("attendance_percent"),
+            value("max_excused_in_row")) == (1, 90, 85, 3)
+    assert "HD 42-HD/BTCTW" in hint("thematic_per_quarter") and "90 phút" in hint("min_minutes")
+    assert "HD 12-HD/BTCTW" in hint("attendance_percent") and "85%" in hint("attendance_percent")
+    assert "ba lần liên tiếp" in hint("max_excused_in_row")
+    assert not any("Mặc định của ứng dụng" in hint(name) for name in (
+        "thematic_per_quarter", "min_minutes", "attendance_percent", "max_excused_in_row"))

@@ -50,3 +50,10 @@ def test_a_rule_over_a_quarter():
     assert cell_rules.overall([MET, UNKNOWN]) == UNKNOWN
     assert cell_rules.overall([UNKNOWN, MISSED]) == MISSED
     assert cell_rules.overall([]) == UNKNOWN
+
+
+def test_no_unexcused_absence():
+    """HD 12-HD/BTCTW: no member absent without leave; unknown while nobody is marked."""
+    assert cell_rules.no_unexcused(0, 100.0) == MET
+    assert cell_rules.no_unexcused(1, 90.0) == MISSED
+    assert cell_rules.no_unexcused(0, None) == UNKNOWN

@@ -41,9 +41,10 @@ def test_meetings_export_lists_meetings_and_attendance_in_words(client, as_role,
     assert "/meetings/export.xlsx?kind=cell&amp;month=2026-03" in page
     sheets = _sheets(client.get("/meetings/export.xlsx", query_string=query))
     meetings, attendance = sheets["Cuộc họp"], sheets["Điểm danh"]
-    assert meetings[0] == ["Ngày", "Giờ", "Loại", "Tên cuộc họp", "Đơn vị", "Địa điểm"]
+    assert meetings[0] == ["Ngày", "Giờ", "Giờ kết thúc", "Loại", "Hình thức", "Tên cuộc họp", "Đơn vị", "Địa điểm",
+                           "Gửi giấy mời cho đảng viên", "Gửi tài liệu"]
     assert len(meetings) == 2
-    held_on, _starts, kind, title, units, place = meetings[1]
+    held_on, _starts, _ends, kind, _form, title, units, place, _invited, _sent = meetings[1]
     assert (held_on.date(), kind, title, units, place) == (date(2026, 3, 5), "Sinh hoạt chi bộ", "'" + TITLE,
                                                            "Chi bộ Tổ dân phố 3", "Nhà văn hoá")
     assert attendance[0] == ["Ngày họp", "Cuộc họp", "Họ và tên", "Khách mời", "Điểm danh", "Lý do"]
@@ -60,7 +61,7 @@ def test_meetings_export_lists_meetings_and_attendance_in_words(client, as_role,
 def test_meetings_export_without_filters_names_the_organiser(client, as_role, ward, marked):
     as_role(Role.ADMIN)
     rows = _sheets(client.get("/meetings/export.xlsx"))["Cuộc họp"][1:]
-    assert [(row[2], row[3]) for row in rows] == [("Hội nghị · UBND", "Hội nghị phường"),
+    assert [(row[3], row[5]) for row in rows] == [("Hội nghị · UBND", "Hội nghị phường"),
                                                   ("Sinh hoạt chi bộ", "'" + TITLE)]
 
 
@@ -70,3 +71,28 @@ def test_another_wards_officer_exports_none_of_the_first_wards_meetings(client, 
     as_role(Role.UNIT_OFFICER, scope_unit=other_ward)
     sheets = _sheets(client.get("/meetings/export.xlsx"))
     assert sheets["Cuộc họp"][1:] == [] and sheets["Điểm danh"][1:] == []
+
+
+def test_meetings_export_carries_what_the_cell_rules_judge_and_the_exempt_mark(client, as_role, ward, make_meeting):
+    """#24: end time, regular or thematic, the days the invitation and the documents went out, and the exempt mark
+    in words; an unrecorded figure stays blank, a formula-like text is neutralised as everywhere."""
+    thematic = make_meeting(MeetingKind.CELL, date(2026, 3, 5), units=[ward.cell], title="=1+1 chuyên đề",
+                            starts_at="07:30", ends_at="09:15", thematic=True,
+                            members_invited_on=date(2026, 2, 28), documents_sent_on=date(2026, 3, 1))
+    make_meeting(MeetingKind.CELL, date(2026, 3, 20), units=[ward.cell], title="Thường kỳ tháng 3", thematic=False)
+    make_meeting(MeetingKind.CELL, date(2026, 3, 25), units=[ward.cell], title="Chưa ghi hình thức")
+    for row in thematic.attendances:
+        row.status = AttendanceStatus.EXEMPT if row.person_id == ward.members[2].id else AttendanceStatus.PRESENT
+    db.session.commit()
+    as_role(Role.UNIT_OFFICER, scope_unit=ward.committee)
+    sheets = _sheets(client.get("/meetings/export.xlsx", query_string={"month": "2026-03", "kind": "cell"}))
+    by_title = {row[5]: row for row in sheets["Cuộc họp"][1:]}
+    first = by_title["'=1+1 chuyên đề"]
+    assert (first[1], first[2], first[4]) == ("07:30", "09:15", "Chuyên đề")
+    assert (first[8].date(), first[9].date()) == (date(2026, 2, 28), date(2026, 3, 1))
+    assert by_title["Thường kỳ tháng 3"][4] == "Thường kỳ"
+    unrecorded = by_title["Chưa ghi hình thức"]
+    assert (unrecorded[2], unrecorded[4], unrecorded[8], unrecorded[9]) == (None, None, None, None)
+    marks = {row[2]: row[4] for row in sheets["Điểm danh"][1:] if row[1] == "'=1+1 chuyên đề"}
+    assert marks[ward.members[2].full_name] == "Miễn sinh hoạt"
+    assert marks[ward.members[0].full_name] == "Có mặt"

@@ -149,3 +149,28 @@ def test_the_page_filters_and_the_rule_set_form(client, ward, make_meeting, make
     db.session.refresh(document.cell_rules)
     assert document.cell_rules.min_minutes == 120
     assert "ít nhất 120 phút" in client.get(f"/documents/{document.id}").get_data(as_text=True)
+
+
+def test_an_unexcused_absence_misses_the_rule_with_its_meeting(ward, make_meeting, make_user, clock):
+    """#24 (HD 12-HD/BTCTW): no unexcused absence. The meeting with a member absent without leave misses it (read
+    from the one rate's counts), a fully marked meeting meets it, an unmarked one is unknown."""
+    _regulation()
+    _at(clock, date(2026, 1, 2))
+    careless = make_meeting(units=[ward.cell], **_cell("Tháng 1", date(2026, 1, 10)))
+    careful = make_meeting(units=[ward.cell], **_cell("Tháng 2", date(2026, 2, 10)))
+    make_meeting(units=[ward.cell], **_cell("Tháng 3", date(2026, 3, 10)))
+    _at(clock, date(2026, 3, 20))
+    admin = make_user(Role.ADMIN)
+    for meeting, marks in [(careless, [AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT]),
+                           (careful, [AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED, AttendanceStatus.EXEMPT])]:
+        for row, status in zip(sorted(meeting.attendances, key=lambda r: r.person_id), marks):
+            mark_attendance(row, status, None, admin)
+    db.session.commit()
+    start, end = scorecard.quarter_bounds(2026, 1)
+    card = next(c for c in scorecard.cell_cards(scorecard.visible_cells(admin, start, end), start, end)
+                if c.unit.id == ward.cell.id)
+    assert _verdicts(card)["unexcused"] == ("missed", [("Tháng 1", "missed"), ("Tháng 2", "met"),
+                                                       ("Tháng 3", "unknown")])
+    assert card.misses("unexcused")
+    detail = next(v for v in card.verdicts if v.key == "unexcused").meetings[0].detail
+    assert detail == "1 vắng không phép"
