@@ -61,12 +61,29 @@ def _caching(response: Response) -> Response:
     return response
 
 
+def _read_static_file(response: Response) -> None:
+    """A static file's body read into memory and its file closed at once. Streamed, the file stayed open until the
+    response was closed, which a server skips when the browser drops the connection mid-body (a page left while
+    its icon loads); static files here are small."""
+    body = response.response
+    try:
+        data = b"".join(body)
+    finally:
+        close = getattr(body, "close", None)
+        if callable(close):
+            close()
+    response.direct_passthrough = False
+    response.set_data(data)
+
+
 def _compressed(response: Response) -> Response:
     """Flask-Compress's choice (type, size, Accept-Encoding), except for a byte range, which must stay uncompressed
-    for its Content-Range to hold. A streamed body (a static file read from disk) is compressed as it streams; the
-    file under it is still closed with the response (the library's wrapper drops the file's `close`)."""
+    for its Content-Range to hold. Any other streamed body is compressed as it streams; the file under it is still
+    closed with the response (the library's wrapper drops the file's `close`)."""
     if response.status_code == 206:
         return response
+    if request.endpoint == "static" and response.status_code == 200 and response.is_streamed:
+        _read_static_file(response)
     body = response.response
     response = compress.after_request(response)
     if response.response is not body and callable(getattr(body, "close", None)):

@@ -1,5 +1,6 @@
 """#23, the wire: text answers gzip-compressed when asked, compressed downloads left alone, static files under
 fingerprinted URLs kept a year, pages never stored as fresh."""
+import gc
 import gzip
 import hashlib
 import re
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Response
 from openpyxl import load_workbook
+from werkzeug.test import EnvironBuilder
 
 from webapp import create_app
 from webapp.models import Role
@@ -66,7 +68,18 @@ def test_every_asset_a_page_links_carries_its_fingerprint_and_is_kept_a_year(cli
             assert response.data == content
 
 
-def test_a_static_file_asked_with_gzip_streams_compressed_and_decodes_to_the_file(client, app):
+@pytest.mark.parametrize("accept", [GZIP, {}], ids=["gzip", "plain"])
+def test_a_static_file_is_closed_even_when_the_browser_leaves_mid_body(app, accept):
+    """A server skips the body's close() when the connection drops mid-body; the file must not stay open (an open
+    file left to the garbage collector is a ResourceWarning, which pytest turns into an error here)."""
+    environ = EnvironBuilder(path="/static/img/favicon.svg", headers=accept).get_environ()
+    body = app.wsgi_app(environ, lambda status, headers, exc_info=None: None)
+    assert next(iter(body))  # the first chunk went out, then the browser left
+    del body
+    gc.collect()
+
+
+def test_a_static_file_asked_with_gzip_comes_back_compressed_and_decodes_to_the_file(client, app):
     with app.test_request_context():
         url = asset_url("vendor/htmx/htmx.min.js")
     with client.get(url, headers=GZIP) as response:
