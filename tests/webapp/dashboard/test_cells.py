@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.query_count import statements_of
 from tests.webapp.dashboard.pages import lazy_sections, whole_dashboard
+from webapp.dashboard import cache
 from webapp.documents.services import adopt_cell_rules
 from webapp.extensions import db
 from webapp.meetings import scorecard
@@ -185,3 +187,20 @@ def test_the_figures_are_kept_until_a_write(client, as_role, quarter, clock):
 def test_the_section_is_for_the_dashboards_readers(client, as_role, role, status):
     as_role(role)
     assert client.get("/dashboard/section/cells").status_code == status
+
+
+def test_the_section_runs_as_many_statements_for_30_cells_as_for_3(client, as_role, quarter, make_unit, clock):
+    as_role(Role.ADMIN)
+    url = "/dashboard/section/cells?period=quarter&year=2026&quarter=1"
+
+    def statements() -> int:
+        cache.clear()  # computed afresh, as after a write
+        return len(statements_of(client, url, headers={"HX-Request": "true"}))
+
+    few = statements()
+    for n in range(27):
+        cell = make_unit(f"Chi bộ Khu phố {n}", UnitKind.CELL, Sector.RESIDENTIAL, quarter.south)
+        _meeting(clock, date(2026, 1, 2), date(2026, 1, 20), [cell], f"Khu phố {n}")
+    _at(clock, date(2026, 4, 2))
+    assert _quarter_row(_section(client))["cells"] == 30
+    assert statements() == few
