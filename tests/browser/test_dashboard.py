@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.webapp.dashboard.conftest import make_meeting, town  # noqa: F401  (fixtures)
+from tests.webapp.dashboard.test_cells import quarter  # noqa: F401  (fixture)
 from webapp.models import Role
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -67,3 +68,25 @@ def test_sections_below_the_headline_load_when_scrolled_to(login_page, town):  #
     expect(page.locator("section#targets table")).to_contain_text("Chi bộ Tổ dân phố 1")
     scroll_to(page, "ranking")
     expect(page.locator("section#ranking table")).to_contain_text("Nguyễn Văn An")
+
+
+def test_the_cell_meetings_section_loads_when_scrolled_to_and_opens_the_scorecard(login_page, quarter):  # noqa: F811
+    """Issue #24: the quarterly cell scorecard feeds the dashboard as evidence; each cell missing a rule opens the
+    scorecard filtered to that cell and quarter."""
+    page = login_page(Role.LEADERSHIP)
+    page.goto("/dashboard/?period=quarter&year=2026&quarter=1")
+    expect(page.locator("#headline")).to_contain_text("Thành viên")
+    assert page.locator("section#cells table").count() == 0                  # not loaded while out of view
+    scroll_to(page, "cells")
+    section = page.locator("section#cells")
+    expect(section.locator("h2")).to_have_text("Sinh hoạt chi bộ theo quy định")
+    expect(section.locator("#cell-quarters td[data-figure=cells]")).to_have_text("3")
+    expect(section.locator("#cell-quarters td[data-rule=thematic]")).to_have_text("2")
+    row = section.locator(f"#cell-misses tr[data-unit='{quarter.late.id}']")
+    expect(row).to_contain_text("Chi bộ Tổ dân phố 1 (Đảng bộ phường Bắc Hồng)")
+    expect(row).to_contain_text("Cấp ủy viên được phân công biết kịp thời")
+    row.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(rf"/meetings/cells/scorecard\?year=2026&quarter=1&unit={quarter.late.id}$"))
+    expect(page.locator("section.cell-card")).to_have_count(1)
+    expect(page.locator(f"#cell-{quarter.late.id} tr[data-rule=committee_notice]")).to_have_attribute(
+        "data-verdict", "missed")

@@ -63,6 +63,15 @@ def _vietnamese_headings() -> list[re.Pattern]:
 
 # Pages every demo login must reach from the menu (a page left out of every walk is never checked).
 MUST_REACH = ["/meetings/cells/scorecard"]
+# Pages only the dashboard's readers see: (path, query arguments the URL must carry), whatever the other arguments (a
+# dashboard section carries the filters). The cell section, and the scorecard filtered to a cell it lists.
+MUST_REACH_BY_ROLE = {role: [("/dashboard/section/cells", set()), ("/meetings/cells/scorecard", {"unit", "quarter"})]
+                      for role in ("admin", "lanhdao")}
+
+
+def _reached(seen: set[str], path: str, arguments: set[str]) -> bool:
+    return any(urlsplit(url).path == path and arguments <= {key for key, _ in parse_qsl(urlsplit(url).query)}
+               for url in seen)
 
 
 def walk(client, role: str, english_headings: list[re.Pattern] | None, checks: PageChecks,
@@ -134,4 +143,6 @@ def test_every_rendered_link_leads_somewhere_for_every_demo_login(app, clock, sh
         seen: set[str] = set()
         defects += walk(client, role, english, checks, seen)
         defects += [f"{role}: the walk never reached {page}" for page in MUST_REACH if page not in seen]
+        defects += [f"{role}: the walk never reached {path} with {sorted(arguments)}"
+                    for path, arguments in MUST_REACH_BY_ROLE.get(role, []) if not _reached(seen, path, arguments)]
     assert not defects, "\n".join(defects)

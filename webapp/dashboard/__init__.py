@@ -87,8 +87,10 @@ def flag_badges(flags) -> Markup:
 
 
 def _register_helpers(state) -> None:
+    from ..meetings.scorecard import RULES
     from .figures.members import heat_level
 
+    state.app.jinja_env.globals["CELL_RULES"] = RULES
     state.app.jinja_env.globals["heat_level"] = heat_level
     state.app.jinja_env.globals["drill"] = drill
     state.app.jinja_env.globals["flag_badges"] = flag_badges

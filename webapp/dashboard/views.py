@@ -51,7 +51,7 @@ MEMBER_ROWS = 50
 # The sections below the headline (each a partial, `section_template`), and for the paged ones the member list they
 # page through. The first response carries the headline and a placeholder per section, loaded when scrolled to.
 SECTIONS = {"groups": None, "obligations": None, "visits": None, "flagged": None, "ranking": "ranking",
-            "heatmap": "members", "coverage": None, "feedback-tasks": None, "targets": None}
+            "heatmap": "members", "coverage": None, "cells": None, "feedback-tasks": None, "targets": None}
 
 
 def section_template(name: str) -> str:
@@ -72,7 +72,7 @@ def member_page(dash, name: str) -> Page:
 def index():
     """The headline figures and the filters; every section comes at its own URL when scrolled to."""
     f = current_filters()
-    dash = None if f.errors else dashboard_view(f)
+    dash = None if f.errors else dashboard_view(f, viewer=current_user)
     return render("dashboard/index.html", "dashboard/_body.html", http_status=400 if f.errors else 200,
                   **board_context(f, dash))
 
@@ -98,7 +98,8 @@ def section(name: str):
     if f.errors:
         return render("dashboard/index.html", "dashboard/_errors.html", http_status=400, errors=f.errors,
                       dash=None, open_section=None, **filter_context(f))
-    return render("dashboard/index.html", section_template(name), **board_context(f, dashboard_view(f), name))
+    dash = dashboard_view(f, viewer=current_user)
+    return render("dashboard/index.html", section_template(name), **board_context(f, dash, name))
 
 
 RECORD_KINDS = ("attendance", "group_meetings", "opinions", "feedback", "tasks", "uncovered", "unattended")
@@ -152,7 +153,7 @@ def records(kind):
         context["cells"] = unattended_cells(f)
     context.update(status=_status_text(status), period_text=_period_text(f, days),
                    who=_who(person_id, group_id, unit_id))
-    whole = {} if wants_fragment() else board_context(f, dashboard_view(f))
+    whole = {} if wants_fragment() else board_context(f, dashboard_view(f, viewer=current_user))
     body, http_status = render("dashboard/index.html", "dashboard/_records.html", **{**whole, **context})
     return body, http_status, {"HX-Push-Url": request.script_root + request.full_path.rstrip("?")}
 

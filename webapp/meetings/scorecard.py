@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import Assignment, Attendance, CellMeetingRules, Meeting, MeetingKind, Membership, Person, Role, Unit
 from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
-from ..permissions import headed_group_ids, in_scope, scope_path
+from ..permissions import headed_group_ids, in_scope, path_under, scope_path
 from . import cell_rules
 from .cell_rules import MET, MISSED, UNKNOWN
 from .rates import counted_rows, meeting_counts
@@ -77,9 +77,9 @@ class Flag:
     allowed: int
 
 
-def visible_cells(user, start: date, end: date) -> list[Unit]:
-    """The cells the viewer sees for the quarter: in their scope, followed by someone or holding a cell meeting in
-    it; a member sees only the cells they were assigned to follow in it."""
+def visible_cells(user, start: date, end: date, under: str = "/") -> list[Unit]:
+    """The cells the viewer sees for the quarter: in their scope (and under the unit path `under`), followed by
+    someone or holding a cell meeting in it; a member sees only the cells they were assigned to follow in it."""
     followed = select(Assignment.unit_id).where(overlaps(Assignment, start, end))
     if user.role == Role.MEMBER:
         followed = followed.where(Assignment.person_id == (user.person_id or -1))
@@ -88,7 +88,8 @@ def visible_cells(user, start: date, end: date) -> list[Unit]:
         met = (select(meeting_unit.c.unit_id).join(Meeting, Meeting.id == meeting_unit.c.meeting_id)
                .where(Meeting.kind == MeetingKind.CELL, Meeting.held_on.between(start, end)))
         chosen = Unit.id.in_(followed) | Unit.id.in_(met)
-    return list(db.session.scalars(select(Unit).where(chosen, in_scope(user), Unit.kind == "cell")
+    return list(db.session.scalars(select(Unit).where(chosen, in_scope(user), path_under(Unit.path, under),
+                                                      Unit.kind == "cell")
                                    .order_by(Unit.path)))
 
 
@@ -185,18 +186,20 @@ def cell_cards(units: list[Unit], start: date, end: date) -> list[CellCard]:
     return cards
 
 
-def excused_flags(user, units: list[Unit], start: date, end: date) -> list[Flag]:
+def excused_flags(user, units: list[Unit], start: date, end: date, under: str = "/") -> list[Flag]:
     """Members excused at their followed cells more times in a row than the rules in force at the quarter's end
     allow, over the quarter and the FLAG_MONTHS before it, with an excused mark in the quarter: a group head sees
-    their groups' members, leadership, officers and admins those following cells in their scope; members none."""
+    their groups' members, leadership, officers and admins those following cells in their scope; members none.
+    `under` (a unit path inside the viewer's scope) narrows the followed cells read."""
     rules = cell_rules_on(end)
     if rules is None or user.role == Role.MEMBER or not units:
         return []
     who: dict = {"narrow": Meeting.kind == MeetingKind.CELL}
     if user.role == Role.GROUP_HEAD:
         who["groups"] = list(headed_group_ids(user)) or [-1]
+        who["unit_path"] = under
     else:
-        who["unit_path"] = scope_path(user)
+        who["unit_path"] = under if under != "/" else scope_path(user)
     rows = counted_rows(add_months(start, -FLAG_MONTHS), end, per_group=False, **who).subquery()
     marks: dict[int, list] = defaultdict(list)
     excused_in_quarter: set[int] = set()
@@ -239,4 +242,34 @@ def summaries(user, start: date, end: date) -> list[QuarterSummary]:
         first, last = quarter_bounds(year, quarter)
         cards = cell_cards(visible_cells(user, first, last), first, last)
         result.append(QuarterSummary(year, quarter, len(cards), sum(1 for card in cards if card.misses())))
+    return result
+
+
+@dataclass(frozen=True)
+class QuarterEvidence:
+    """One quarter of the scorecard as plain values, for another page to show as evidence (kept across requests by
+    the dashboard's cache): the cells judged, the cells missing each rule, each such cell with the rules it
+    misses, and how many members are flagged for too many excused absences in a row."""
+
+    year: int
+    quarter: int
+    cells: int
+    missing_by_rule: tuple[tuple[str, int], ...]  # (rule key, cells missing it), in the order of RULES
+    missing_cells: tuple[tuple[int, tuple[str, ...]], ...]  # (unit id, the rule keys it misses), by unit path
+    flagged: int
+
+
+def quarter_evidence(user, start: date, end: date, under: str = "/", most: int = 4) -> list[QuarterEvidence]:
+    """Per quarter of the period (the latest `most`), the scorecard's own verdicts (`cell_cards`, `excused_flags`)
+    over the viewer's cells under the unit path `under`, counted: never a second judgement."""
+    result = []
+    for year, quarter in quarters_between(start, end, most):
+        first, last = quarter_bounds(year, quarter)
+        units = visible_cells(user, first, last, under)
+        cards = cell_cards(units, first, last)
+        missed = tuple((card.unit.id, tuple(v.key for v in card.verdicts if v.verdict == MISSED))
+                       for card in cards if card.misses())
+        by_rule = tuple((key, sum(1 for card in cards if card.misses(key))) for key in RULES)
+        result.append(QuarterEvidence(year, quarter, len(cards), by_rule, missed,
+                                      len(excused_flags(user, units, first, last, under))))
     return result

@@ -73,7 +73,7 @@ def _refuse(*args, **kwargs):
 
 
 NOT_HEADLINE = ("feedback_breakdown", "tasks_by_status_age", "member_visits", "member_obligations", "indicator_figures",
-                "report_standings", "group_figures")
+                "report_standings", "group_figures", "cell_evidence")
 
 
 def test_the_first_response_computes_the_headline_only(client, as_role, town, monkeypatch):

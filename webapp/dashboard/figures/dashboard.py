@@ -10,6 +10,7 @@ from ...targets.figures import indicator_figures, low_achievement_units
 from .. import cache
 from ..filters import Filters
 from .activity import feedback_breakdown, report_standings, tasks_by_status_age
+from .cells import cell_evidence, missing_rows
 from .coverage import split_enterprise, unattended_cells, uncovered_units
 from .groups import group_figures, groups_in_view
 from .members import MemberBoard, member_board, totals
@@ -33,10 +34,11 @@ class Dashboard:
     """Every figure for the filters. With `cached`, the member figures and the headline are reused until the data
     changes (`dashboard.cache`); the other figures hold database rows and are computed per request."""
 
-    def __init__(self, f: Filters, today: date | None = None, *, cached: bool = False):
+    def __init__(self, f: Filters, today: date | None = None, *, cached: bool = False, viewer=None):
         self.filters = f
         self.today = today or local_today()
         self._cached = cached
+        self.viewer = viewer  # the logged-in user, for the figures read through another area's scope (`cells`)
 
     def _keep(self, kind: str, compute):
         return cache.cached(kind, self.filters, self.today, compute) if self._cached else compute()
@@ -128,6 +130,16 @@ class Dashboard:
     def obligation_legend(self) -> dict:
         return self._obligations[1]
 
+    @cached_property
+    def cells(self) -> list:
+        """The cell scorecard's figures per quarter (plain values, kept per scope like the member figures: the
+        dashboard's readers, admins and leadership, see the cells of their scope whatever their role)."""
+        return self._keep("cells", lambda: cell_evidence(self.filters, self.viewer))
+
+    @property
+    def cell_misses(self) -> list:
+        return missing_rows(self.cells)
+
     def computed(self) -> "Dashboard":
         """Every figure at once (reports, assessments)."""
         for name in ("groups", "flagged", "total", "uncovered", "unattended", "low_units", "feedback", "tasks",
@@ -141,7 +153,7 @@ def build_dashboard(f: Filters, today: date | None = None) -> Dashboard:
     return Dashboard(f, today).computed()
 
 
-def dashboard_view(f: Filters, today: date | None = None) -> Dashboard:
-    """The figures a dashboard page asks for, computed when it asks; the member figures and the headline are
-    kept until the data changes."""
-    return Dashboard(f, today, cached=True)
+def dashboard_view(f: Filters, today: date | None = None, viewer=None) -> Dashboard:
+    """The figures a dashboard page asks for, computed when it asks; the member figures, the headline and the
+    cell scorecard's figures are kept until the data changes."""
+    return Dashboard(f, today, cached=True, viewer=viewer)
