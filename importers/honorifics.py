@@ -3,6 +3,7 @@
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -56,14 +57,25 @@ def strip_title(text: str | None, pattern: re.Pattern = _TITLE) -> str | None:
     return (text[found.end():] or text) if found else text
 
 
+def _distinct_texts(values: np.ndarray) -> Counter:
+    """The text cells `_joined` would join, each distinct text once with how often it occurs."""
+    texts = Counter(values.tolist() if isinstance(values, np.ndarray) else values)
+    if all(isinstance(text, str) for text in texts):
+        return texts
+    return Counter({text: n for text, n in texts.items() if text.__class__ is str})
+
+
 def name_cleaner(values: np.ndarray) -> Callable[[Any], str | None]:
-    """The name normaliser for a column: plain when no name carries a title (one scan of the joined column),
-    else one that strips titles first; "Ông"/"Bà" count as titles when many names carry one."""
-    joined = _joined(values)
-    titled = len(_LINE_ANY_TITLE.findall(joined))
+    """The name normaliser for a column: plain when no name carries a title (one scan of the column's distinct
+    names, a register repeating each name many times), else one that strips titles first; "Ông"/"Bà" count as
+    titles when many names carry one."""
+    texts = _distinct_texts(values)
+    joined = _joined(list(texts))  # a title never spans lines: each distinct name is scanned once, counted n times
+    titled = sum(n * len(_LINE_ANY_TITLE.findall(text)) for text, n in texts.items()) \
+        if _LINE_ANY_TITLE.search(joined) else 0
     if not titled:
         return normalise_name
-    names = joined.count("\n") + 1
+    names = sum(n * (text.count("\n") + 1) for text, n in texts.items()) or 1
     pattern = _ANY_TITLE if titled >= names * TITLED_COLUMN_SHARE else _TITLE
     if pattern is _TITLE and not _LINE_TITLE.search(joined):
         return normalise_name

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
@@ -36,7 +37,13 @@ def fold(text: Any) -> str:
     """Lower-case text without diacritics or punctuation, for comparisons ('Họ và tên' -> 'ho va ten')."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    return _fold_text(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_text(text: str) -> str:
+    """`fold` of a text, worked out once per distinct text (names and unit names repeat down a register)."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 

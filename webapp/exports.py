@@ -5,10 +5,8 @@ from datetime import date, datetime
 from io import BytesIO
 
 from flask import Response
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
+# openpyxl is imported where a workbook is built, not at the app's start-up (every process would load it).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FONT_NAME = "Times New Roman"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,6 +28,8 @@ def neutralise(value):
 
 
 def _write_cell(sheet, row: int, col: int, value) -> None:
+    from openpyxl.styles import Alignment, Font
+
     cell = sheet.cell(row=row, column=col)
     safe = neutralise(value)
     cell.value = safe
@@ -52,6 +52,9 @@ class Sheet:
 
 
 def _fill(sheet, title: str, columns: list[Column], rows) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     _write_cell(sheet, 1, 1, title)
     sheet.cell(row=1, column=1).font = Font(name=FONT_NAME, size=14, bold=True)
     sheet.cell(row=1, column=1).alignment = Alignment(horizontal="left")
@@ -67,6 +70,8 @@ def _fill(sheet, title: str, columns: list[Column], rows) -> None:
 
 def build_book(sheets: list[Sheet]) -> bytes:
     """The .xlsx bytes of several titled tables, one sheet each, in order."""
+    from openpyxl import Workbook
+
     book = Workbook()
     for index, spec in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet()

@@ -21,15 +21,17 @@ def row_results(result, frame: pd.DataFrame) -> list[dict]:
         reasons = _failure_reasons(frame["src_row"].to_numpy()[failed], frame["reason"].to_numpy()[failed])
     rows = []
     columns = result.row_columns()
+    joined = {row: "; ".join(messages) for row, messages in errors.items()}  # once per row with errors, not per row
     for row, kept, why in zip(columns["row"], columns["outcome"], columns["reason"]):
         row = int(row)
-        parse_errors = "; ".join(errors.get(row, []))
+        parse_errors = joined.get(row, "")
         if kept != "record" or row not in recorded:
             outcome = "failed" if kept == "failed" else "skipped"
             reason = parse_errors or why or ""
         else:
             outcome = "failed" if row in failed_rows else "imported" if row in changed_rows else "unchanged"
-            reason = "; ".join(r for r in (reasons.get(row, ""), parse_errors) if r)
+            failure = reasons.get(row, "")
+            reason = f"{failure}; {parse_errors}" if failure and parse_errors else failure or parse_errors
         rows.append({"row": row, "outcome": outcome, "reason": reason})
     return rows
 

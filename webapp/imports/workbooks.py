@@ -1,9 +1,7 @@
 """Workbooks the officer downloads: failed rows to fix and re-import, blank templates with an example row."""
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+# openpyxl is imported where a workbook is built, not at the app's start-up (every process would load it).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 TEMPLATES = {
@@ -31,7 +29,7 @@ def safe(value):
     return value
 
 
-def _save(workbook: Workbook) -> bytes:
+def _save(workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -39,6 +37,9 @@ def _save(workbook: Workbook) -> bytes:
 
 def failed_rows(grid: list[list], header_row: int, rows: list[dict]) -> bytes:
     """The header row and every failed row as in the file, with the reason in a last column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Dòng lỗi"
@@ -57,6 +58,9 @@ def failed_rows(grid: list[list], header_row: int, rows: list[dict]) -> bytes:
 
 def blank_template(kind: str) -> bytes:
     """An empty import file of a kind: header row, one example row (and the marks legend for attendance)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     headers, example = TEMPLATES[kind]
     workbook = Workbook()
     sheet = workbook.active

@@ -1,11 +1,15 @@
 """Each user's private calendar (.ics): the meetings they are expected at and the deadlines of their work, so
-phones and Outlook show them. The secret link is made once and shown once; only its hash is kept."""
+phones and Outlook show them. The secret link is made once and shown once; only its hash is kept.
+
+icalendar is imported where a feed is built, not at the app's start-up (every process would load it)."""
+from __future__ import annotations
+
 import hashlib
 import secrets
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext as _
-from icalendar import Calendar, Event, Timezone
 from sqlalchemy import select
 
 from ..clock import OFFICE_TIMEZONE, utcnow
@@ -15,6 +19,9 @@ from ..member_reports.queries import owed_by
 from ..models import CalendarFeed, Meeting, User
 from ..reports.periods import period_label
 from ..tasks.queries import WorkItem, my_work
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PAST_DAYS, AHEAD_DAYS = 60, 365
 MEETING_HOURS = 2
@@ -62,6 +69,8 @@ def user_for_token(token: str) -> User | None:
 
 
 def _meeting_event(meeting: Meeting, base_url: str) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@doancongtac")
     event.add("summary", meeting.title)
@@ -97,6 +106,8 @@ def _summary(item: WorkItem) -> str:
 
 
 def _deadline_event(item: WorkItem, base_url: str) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{item.kind}-{item.reference}@doancongtac")
     event.add("summary", _summary(item))
@@ -108,6 +119,8 @@ def _deadline_event(item: WorkItem, base_url: str) -> Event:
 
 def _report_events(user: User, today: date, base_url: str) -> list[Event]:
     """The member's own reports still owed (not yet handed in), on their due days."""
+    from icalendar import Event
+
     if not user.person_id:
         return []
     events = []
@@ -128,6 +141,8 @@ def _report_events(user: User, today: date, base_url: str) -> list[Event]:
 def build_feed(user: User, today: date, base_url: str, name: str) -> bytes:
     """The user's calendar: expected meetings from PAST_DAYS ago to AHEAD_DAYS ahead, open work by deadline and the
     member's reports still owed. Times carry the office's TZID with its VTIMEZONE (RFC 5545 requires it)."""
+    from icalendar import Calendar, Timezone
+
     calendar = Calendar()
     calendar.add("prodid", "-//doancongtac//vi")
     calendar.add("version", "2.0")

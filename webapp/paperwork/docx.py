@@ -1,15 +1,10 @@
 """An `OfficialDocument` as a Word file in the layout of Hướng dẫn 36-HD/VPTW: A4, Times New Roman, the header
 table (issuer under its superior, number | party name, place and date), title, body, recipients and signature.
-Typed text goes into runs, never into the layout, so it cannot break it."""
+Typed text goes into runs, never into the layout, so it cannot break it.
+
+python-docx is imported where a document is built, not at the app's start-up (every process would load it)."""
 import io
 import re
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from .document import OfficialDocument
 
@@ -26,6 +21,9 @@ def xml_safe(text: str) -> str:
 
 
 def _font(document) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     style = document.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(BODY_PT)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
@@ -34,6 +32,9 @@ def _font(document) -> None:
 def _page(document, landscape: bool) -> None:
     """A4 in the orientation the document asks for: the size and the section's orientation agree, so Word's
     page setup and its printer use the same page."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
@@ -42,9 +43,12 @@ def _page(document, landscape: bool) -> None:
 
 
 def _line(cell_or_doc, text: str, *, bold=False, italic=False, underline=False, size=BODY_PT,
-          align=WD_ALIGN_PARAGRAPH.CENTER, first=False):
+          align=None, first=False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
-    paragraph.alignment = align
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if align is None else align
     paragraph.paragraph_format.space_after = Pt(0)
     run = paragraph.add_run(xml_safe(text))
     run.bold, run.italic, run.underline, run.font.size = bold, italic, underline, Pt(size)
@@ -52,6 +56,8 @@ def _line(cell_or_doc, text: str, *, bold=False, italic=False, underline=False, 
 
 
 def _header(document, doc: OfficialDocument) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
@@ -67,6 +73,8 @@ def _header(document, doc: OfficialDocument) -> None:
 
 
 def _table(document, table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     grid = document.add_table(rows=1, cols=len(table.headers))
     grid.style = "Table Grid"
     for cell, header in zip(grid.rows[0].cells, table.headers):
@@ -82,6 +90,8 @@ def _table(document, table) -> None:
 
 
 def _closing(document, doc: OfficialDocument) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     for index, line in enumerate(doc.recipients or [""]):
@@ -93,6 +103,10 @@ def _closing(document, doc: OfficialDocument) -> None:
 
 def to_docx(doc: OfficialDocument) -> bytes:
     """The document as .docx bytes."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
     document = Document()
     _font(document)
     _page(document, doc.landscape)

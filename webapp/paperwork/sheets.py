@@ -2,10 +2,6 @@
 neutralised against formula injection."""
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-
 from ..exports import neutralise
 from .document import DocTable, OfficialDocument
 
@@ -15,11 +11,19 @@ ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 
 
 # ---------------------------------------------------------------- xlsx
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+# openpyxl is imported where a workbook is built, not at the app's start-up (every process would load it).
+
+
+def _box():
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
 
 
 def _font(size=13, bold=False, italic=False, underline=None):
+    from openpyxl.styles import Font
+
     return Font(name=FONT, size=size, bold=bold, italic=italic, underline=underline)
 
 
@@ -34,13 +38,16 @@ class _Sheet:
         cell = self.ws.cell(row=self.row, column=col, value=value if bullet else neutralise(value))
         if isinstance(value, str):
             cell.data_type = "s"
+        from openpyxl.styles import Alignment
+
         cell.font = font or _font()
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
         if span > 1:
             self.ws.merge_cells(start_row=self.row, start_column=col, end_row=self.row, end_column=col + span - 1)
         if border:
+            box = _box()
             for c in range(col, col + span):
-                self.ws.cell(row=self.row, column=c).border = BOX
+                self.ws.cell(row=self.row, column=c).border = box
         return cell
 
     def line(self, value, font=None, align="left", lines: int = 1, bullet=False):
@@ -103,6 +110,9 @@ def _xlsx_signature(sheet: _Sheet, doc: OfficialDocument) -> None:
 
 def to_xlsx(doc: OfficialDocument) -> bytes:
     """The document as an A4 workbook: Times New Roman, table header repeated on every printed page."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     ws = wb.active
     ws.title = "Báo cáo"[:31]

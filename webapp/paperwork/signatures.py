@@ -9,17 +9,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from asn1crypto import pem, x509
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
 
 log = logging.getLogger(__name__)
 
 VALID, MODIFIED, UNTRUSTED, EXPIRED, UNSIGNED = "valid", "modified", "untrusted", "expired", "unsigned"
-ACCEPTED_UPDATES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+# pyHanko (with aiohttp behind it) is imported where a PDF is checked, not at the app's start-up: every process,
+# a `flask import` or a worker too, would pay for loading it.
 
 
 class NotAPdf(Exception):
@@ -67,6 +62,12 @@ def _check(signature, roots: list[x509.Certificate]) -> Verdict:
 
 
 def _judged(signature, roots: list[x509.Certificate]) -> Verdict:
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
     cert = signature.signer_cert
     name = _signer_name(cert)
     claimed = signature.self_reported_timestamp
@@ -81,7 +82,7 @@ def _judged(signature, roots: list[x509.Certificate]) -> Verdict:
     when = _naive_utc(stamped or claimed)
     covered = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
         status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
-        and status.modification_level in ACCEPTED_UPDATES)
+        and status.modification_level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES))
     if not (status.intact and status.valid and covered):
         return Verdict(MODIFIED, name, when)
     validity = cert["tbs_certificate"]["validity"]
@@ -109,6 +110,8 @@ def verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
 
 
 def _verify(data: bytes, roots: list[x509.Certificate]) -> Verdict:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
     if not data.startswith(b"%PDF-"):
         raise NotAPdf
     try:
