@@ -191,7 +191,7 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     if unit_mode == "heading_rows":
         unit_mode = "column"
     status_mode = pick.pick("long_status", ["mark", "word", "x_columns"])
-    date_style = pick.pick("long_date_style", cells.DATE_STYLES)
+    date_style = pick.pick("long_date_style", LONG_DATE_STYLES)
     if fmt_is_csv and date_style is cells.DATE_STYLES["excel_date"]:
         date_style = cells.DATE_STYLES["dd/mm/yyyy"]
     order = pick.pick("long_order", ["by_meeting", "by_person"])
@@ -262,6 +262,11 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
 
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+LONG_DATE_STYLES = {  # a long register's date cell: a date style, or the date with the meeting's clock time
+    **cells.DATE_STYLES,
+    "dd/mm/yyyy hh:mm": lambda d: d.strftime("%d/%m/%Y") + f" {7 + d.day % 13}:{(d.day * 7) % 60:02d}",
+}
+
 SIDE_DATES = {  # how a transposed register writes each meeting's date down its first column
     "excel_date": lambda d: dt.datetime(d.year, d.month, d.day),
     "dd/mm/yyyy": lambda d: d.strftime("%d/%m/%Y"),
