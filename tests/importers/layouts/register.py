@@ -32,6 +32,7 @@ UNIT_HEADERS = ["Chi bộ", "Sinh hoạt tại chi bộ", "Chi bộ sinh hoạt"
 NAME_HEADERS = ["Họ và tên", "Họ tên", "Họ và tên đảng viên"]
 TOTAL_COLUMNS = ["Số buổi dự", "Tổng số buổi có mặt", "Cộng"]
 TOTAL_ROWS = ["Cộng", "Tổng cộng", "Tổng số có mặt"]
+SUBTOTAL_LABELS = ["Cộng CB {unit}", "Cộng chi bộ {unit}", "Tổng {unit}", "CỘNG {unit}"]
 LONG_DATE_HEADERS = ["Ngày sinh hoạt", "Ngày họp", "Ngày"]
 LONG_STATUS_HEADERS = ["Điểm danh", "Tình hình tham dự", "Tình trạng"]
 STATUS_COLUMN_LAYOUTS = {
@@ -144,6 +145,18 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         row += [sum(grid[p, m] == "present" for p in people) for m in range(len(meetings))]
         sheet.add(row)
 
+    # a count row after each chi bộ's people, labelled in the name column ("Cộng CB Tổ dân phố 1")
+    subtotals = unit_mode == "column" and pick.second.pick("unit_subtotals", ["none", "per_unit"]) == "per_unit"
+    since = []
+
+    def subtotal(unit):
+        row = [None] * len(lead)
+        row[1 if has_stt else 0] = pick.second.pick("subtotal_label", SUBTOTAL_LABELS).format(
+            unit=unit.removeprefix("Chi bộ ").strip())
+        row += [sum(grid[p, m] == "present" for p in since) for m in range(len(meetings))]
+        sheet.add(row)
+        since.clear()
+
     if stacked:
         sheet.add_banner(f"1. {units[0]} ({len(blocks[0])} đảng viên)")
     header_row = header()
@@ -177,6 +190,9 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         if has_note:
             row.append("Chuyển sinh hoạt" if rng.random() < 0.1 else None)
         sheet.add(row)
+        since.append(p)
+        if subtotals and (p + 1 == len(names) or units[p + 1] != units[p]):
+            subtotal(units[p])
     if with_totals:
         total(blocks[block] if stacked else range(len(names)))
     if legend_place == "below":
