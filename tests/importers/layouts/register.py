@@ -359,19 +359,25 @@ def build_blocks(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, na
     header_row = sheet.add(header) + 1
     positions = [rng.choice(vocab.POSITIONS) for _ in names]
     records = []
+    # a member without a mark (on leave) either left out of the block or listed with a blank mark; the total
+    # counts the marked members either way
+    unmarked = pick.second.pick("block_unmarked", ["left_out", "listed_blank"]) if totals != "none" else "left_out"
     for m, day in enumerate(meetings):
         sheet.add_banner(block_row(m, day))
-        listed = [p for p in range(len(names)) if grid[p, m]]
+        marked = [p for p in range(len(names)) if grid[p, m]]
+        listed = list(range(len(names))) if unmarked == "listed_blank" else marked
         for n, p in enumerate(listed, start=1):
             row = [n, cells.NAME_STYLES[name_style](names[p], rng)]
             row += [positions[p], f"Đoàn số {p % 3 + 1}"][:len(extra)]
             row += [units[p]] if unit_mode == "column" else []
-            row.append(mark_set[grid[p, m]])
+            row.append(mark_set[grid[p, m]] if grid[p, m] else None)
             row += ["Đi công tác" if grid[p, m] == "excused" else None] if has_note else []
             sheet.add(row)
-            records.append({"full_name": names[p], "date": day.isoformat(), "status": grid[p, m], "unit": units[p]})
+            if grid[p, m]:
+                records.append({"full_name": names[p], "date": day.isoformat(), "status": grid[p, m],
+                                "unit": units[p]})
         if totals == "cong_dong_chi":
-            sheet.add([None, f"Cộng: {len(listed)} đồng chí"])
+            sheet.add([None, f"Cộng: {len(marked)} đồng chí"])
         if spacer:
             sheet.add()
     sheet.add()
