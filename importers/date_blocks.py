@@ -47,6 +47,14 @@ def _total(row: list[Any]) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _total_agrees(count: int, block: list[int], rows: list[list[Any]], statuses: list[int]) -> bool:
+    """A block total counts the block's people, or those of them with a mark (one on leave, unmarked, is not
+    counted)."""
+    marked = [number for number in block
+              if any(index < len(rows[number]) and not is_blank(rows[number][index]) for index in statuses)]
+    return count in (len(block), len(marked))
+
+
 def _decoded(rows: list[list[Any]]) -> list[list[Any]]:
     """A copy of the rows with TCVN3/VNI text decoded (the sheet itself is decoded later)."""
     return [[decode_legacy(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
@@ -65,7 +73,7 @@ def date_blocks(sheet: SheetData, specs) -> bool:
     if "full_name" not in fields or "date" in fields or any(month_of_header(label or "") for label in labels):
         return False
     key = fields.index("full_name")
-    plan, day, block, seen_block = {}, None, [], False
+    plan, day, block, seen_block, checks = {}, None, [], False, []
     for number in range(last + 1, len(rows)):
         row = rows[number]
         stated = _block_date(row, key)
@@ -78,8 +86,7 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             continue
         count = _total(row)
         if count is not None and seen_block:
-            if count != len(block):
-                return False  # a block the rows do not match: read the usual way, with its errors
+            checks.append((count, list(block)))
             plan[number] = None
             continue
         if is_blank(name) or is_stop_text(name):
@@ -95,9 +102,10 @@ def date_blocks(sheet: SheetData, specs) -> bool:
     body = [rows[number] for number in dated]
     legend = find_legend(_decoded(rows[dated[-1] + 1:]) + top, 0)
     marks = marks_table(parse_legend(legend) if legend else None)
-    if not any(status_like([row[index] if index < len(row) else None for row in body], marks)
-               for index in range(len(labels)) if index != key):
-        return False
+    statuses = [index for index in range(len(labels)) if index != key
+                and status_like([row[index] if index < len(row) else None for row in body], marks)]
+    if not statuses or not all(_total_agrees(count, block, rows, statuses) for count, block in checks):
+        return False  # no marks, or a block the rows do not match: read the usual way, with its errors
     width = max(len(row) for row in rows)
     sheet.rows = [list(row) + [None] * (width + 1 - len(row)) for row in rows]
     sheet.rows[last][width] = DATE_LABEL

@@ -18,9 +18,10 @@ _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 _WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
 _DAY_MONTH_YEAR = r"(?:ngay )?(?P<d>\d{1,2}) (?:thang )?(?P<m>\d{1,2})(?: (?:nam )?(?P<y>\d{4}|\d{2}))?"
 _TIME = r"(?:(?:luc )?\d{1,2} ?h(?: ?\d{2})?(?: ?p)?|sang|chieu|toi|trua)"  # "19h30", "7h", "sáng"
+_CLOCK = r"(?:[01]?\d|2[0-3]) [0-5]\d(?: [0-5]\d)?"  # "19:30", "19:30:00" after the date (folded)
 _MEETING_DATE = re.compile(rf"^(?:{_TIME} )?(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
                            rf"(?:{_DAY_MONTH_YEAR}|(?P<iso_y>\d{{4}}) (?P<iso_m>\d{{1,2}}) (?P<iso_d>\d{{1,2}}))"
-                           rf"(?: (?P<after>{_WEEKDAY}))?(?: (?:luc )?{_TIME})?$")
+                           rf"(?: (?P<after>{_WEEKDAY}))?(?: (?:luc )?(?:{_TIME}|{_CLOCK}))?$")
 VIETNAMESE_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 NO_YEAR = "không ghi năm và trong trang không có năm nào để bổ sung"

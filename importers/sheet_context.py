@@ -172,6 +172,18 @@ def _bare_line(text: str) -> str:
     return _HEAD_COUNT.sub("", _NUMBERED.sub("", text)) or text
 
 
+# A labelled unit line that goes on with another field or the period it covers: "Đơn vị: Chi bộ Tổ dân phố 7 -
+# Thời gian: từ tháng 7/2025 …", "Chi bộ: Thôn Đông; Năm 2025". The tail is not part of the unit's name.
+_PERIOD_TAIL = re.compile(r"(?:\s+[-–—]\s*|\s*[;,|]\s*)(?=[^:;,\-–—]{1,25}:|(?:thời gian|từ|trong|tháng|năm|quý|"
+                          r"kỳ|nhiệm kỳ|giai đoạn|ngày|địa điểm)\b|\d{4}\b|\d{1,2}/\d{4}\b)", re.IGNORECASE)
+
+
+def _period_tail_cut(value: str) -> str:
+    """A labelled unit's value without a following field or period ('… - Thời gian: từ tháng 7/2025 …')."""
+    match = _PERIOD_TAIL.search(value)
+    return value[: match.start()] if match and match.start() > 0 else value
+
+
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
     """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
     `lone_party`, a đảng bộ's header line standing alone (no other organisation line) too."""
@@ -180,7 +192,7 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
         text = _bare_line(text)
         folded = fold_in_place(text)
         if match := _LABELLED_UNIT.search(folded):
-            value = _cut(text, match.end()).rstrip(".;")
+            value = _period_tail_cut(_cut(text, match.end())).rstrip(".;")
             word = match.group(1)
             if word in ("chi bo", "dang bo") and not _UNIT_START.match(fold(value)):
                 value = f"{'Chi bộ' if word == 'chi bo' else 'Đảng bộ'} {value}"

@@ -75,6 +75,9 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
         return Reading("present")
     if folded in CODES:
         return Reading(CODES[folded])
+    code = _absence_code(folded)
+    if code:
+        return Reading(code)
     padded = f" {folded} "
     for wordings, status in PHRASES:
         if any(f" {wording} " in padded for wording in wordings):
@@ -88,6 +91,15 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
     if folded.startswith(PRESENT_OPENINGS):
         return Reading("present", doubt=MORE_WORDS)
     return Reading(problem=UNKNOWN)
+
+
+def _absence_code(folded: str) -> str | None:
+    """The status of "vắng" followed by the abbreviation of its kind, in any case and spacing ("Vắng KP",
+    "vắng cp", "Vắng C.P"): the abbreviation with "v" in front is one of CODES."""
+    words = folded.split(" ")
+    if len(words) < 2 or words[0] not in ("vang", "nghi"):
+        return None
+    return CODES.get("v" + "".join(words[1:]))
 
 
 def _reason_in_cell(value: Any) -> str | None:

@@ -87,10 +87,19 @@ def _people(rows: list[list], header: int, col: int, first: int, end: int, specs
     return found
 
 
+def _dated_run(rows: list[list], col: int, run: tuple[int, int] | None) -> bool:
+    """A run of real meeting dates. When one column labels each meeting ('Tháng 2/2026 (chuyên đề)', 'Kỳ 3') and
+    another gives its date, the dates are the meetings' and are tried first."""
+    if run is None:
+        return False
+    return all(header_date(rows[index][col]) or _worded_date(rows[index][col]) for index in range(*run))
+
+
 def transpose_register(rows: list[list], specs) -> list[list] | None:
     """The sheet turned round when it is a transposed register (titles kept above, notes below), else None."""
-    for col in range(SIDE_COLUMNS):
-        run = _side_run(rows, col)
+    runs = {col: _side_run(rows, col) for col in range(SIDE_COLUMNS)}
+    for col in sorted(runs, key=lambda col: not _dated_run(rows, col, runs[col])):
+        run = runs[col]
         if run is None or run[0] == 0:
             continue
         first, end = run

@@ -15,6 +15,7 @@ from .attendance_infer import date_from_title, infer_long_columns, unit_from_lin
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
+from .subtotals import skip_subtotals
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
 NO_DATE_COLUMNS = "Không tìm thấy cột ngày sinh hoạt hoặc các cột tháng (T1…T12) trong bảng điểm danh."
@@ -24,6 +25,9 @@ NO_YEAR = ("không xác định được năm của các cột tháng (cần dò
 
 def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
+    name = next((column.index for column in columns if column.field == "full_name" and not column.month), None)
+    marks = [column.index for column in columns if column.month or column.field == "status"]
+    skip_subtotals(body, name, marks)
     frame, by_field = with_context(body, columns)
     context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))

@@ -116,3 +116,16 @@ def test_a_lone_day_month_label_is_not_a_meeting():
 ])
 def test_the_meeting_date_a_title_line_states(titles, expected):
     assert meeting_date_in_titles(titles) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("05/08/2025 19:30", dt.date(2025, 8, 5)), ("5/8/2025 7:05:00", dt.date(2025, 8, 5)),
+    ("05/08/2025 lúc 19:30", dt.date(2025, 8, 5)),
+])
+def test_a_date_with_its_clock_time_gives_the_date(text, expected):
+    assert read_meeting_date(text).date == expected
+
+
+@pytest.mark.parametrize("text", ["05/08/2025 25:30", "05/08/2025 19:75"])
+def test_a_date_with_an_impossible_clock_time_is_a_problem(text):
+    assert read_meeting_date(text).problem is not None

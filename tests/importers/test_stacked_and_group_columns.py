@@ -92,3 +92,16 @@ def test_a_register_in_dated_session_blocks_dates_each_row_from_its_block(tmp_pa
 def test_a_session_block_whose_total_disagrees_is_not_read_as_dated(tmp_path):
     result = parse_file(write_workbook(tmp_path / "f.xlsx", {"Giao ban": session_blocks("Cộng: 3 đồng chí")}))
     assert result.errors  # read the usual way: the block rows are reported, not passed over
+
+
+def test_a_block_total_may_leave_out_an_unmarked_member(tmp_path):
+    """'Tổng số: 1' under two people, one of them on leave with no mark: the total counts the marked ones."""
+    rows = session_blocks("Cộng: 2 đồng chí")
+    rows[-4] = rows[-4][:4] + [None]  # second block, second person: no mark (on leave)
+    rows[-3] = [None, "Tổng số: 1; có mặt: 0"]
+    result = parse_file(write_workbook(tmp_path / "f.xlsx", {"Giao ban": rows}))
+    assert result.kind == "attendance"
+    assert [(r["full_name"], r["date"], r["status"]) for r in result.records()] == [
+        ("Lê Thị Hoa", "2025-03-10", "present"), ("Phan Văn Nam", "2025-03-10", "excused"),
+        ("Lê Thị Hoa", "2025-06-09", "late")]
+    assert result.errors == []

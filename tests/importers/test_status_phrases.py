@@ -93,3 +93,15 @@ def test_reason_headers_and_notes():
 ])
 def test_legend_gaps_separate_items_or_are_typing(legend, expected):
     assert parse_legend(legend) == expected
+
+
+@pytest.mark.parametrize("value, status", [
+    ("Vắng KP", "absent"), ("vắng cp", "excused"), ("Vắng CP", "excused"), ("vắng  C.P", "excused"),
+    ("VẮNG K.P", "absent"), ("Nghỉ KP", "absent"), ("vắng kld", "absent"),
+])
+def test_vang_followed_by_its_abbreviation_in_any_case_or_spacing(value, status):
+    assert (read_status(value, {}).status, read_status(value, {}).problem) == (status, None)
+
+
+def test_vang_followed_by_an_unknown_abbreviation_is_not_guessed():
+    assert read_status("Vắng XZ", {}).problem is not None

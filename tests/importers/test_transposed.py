@@ -150,3 +150,21 @@ def test_day_and_month_headers_without_the_year_take_the_title_year(tmp_path):
     result = parse_file(write_workbook(tmp_path / "so.xlsx", {"So": rows}))
     assert [(r["date"], r["status"]) for r in result.records()] == [
         ("2025-03-05", "present"), ("2025-03-19", "excused"), ("2025-04-02", "absent")]
+
+
+def test_a_meeting_label_column_beside_a_date_column_gives_way_to_the_dates(tmp_path):
+    """'Kỳ sinh hoạt' labels ('Tháng 2/2024 (chuyên đề)') in one column, the real date in the next: the dates
+    are the meetings', and a label the month reader does not know does not cut the register short."""
+    rows = transposed_sheet(["Tháng 1/2024", "Tháng 2/2024", "Tháng 2/2024 (chuyên đề)"], total=False)
+    dates = [dt.datetime(2024, 1, 5), dt.datetime(2024, 2, 9), dt.datetime(2024, 2, 24)]
+    rows[4] = ["Kỳ sinh hoạt", "Ngày họp", *rows[4][1:]]
+    for index, day in zip(range(5, 8), dates):
+        rows[index] = [rows[index][0], day, *rows[index][1:]]
+    result = parse_file(write_workbook(tmp_path / "xoay.xlsx", {"Diem danh": rows}))
+    assert result.errors == []
+    assert [(r["full_name"], r["date"], r["status"]) for r in result.records()] == [
+        ("Lý Thanh An", "2024-01-05", "present"), ("Hoàng Thị Ngọc", "2024-01-05", "excused"),
+        ("Lý Thanh An", "2024-02-09", "absent"), ("Hoàng Thị Ngọc", "2024-02-09", "present"),
+        ("Võ Bích Loan", "2024-02-09", "late"), ("Lý Thanh An", "2024-02-24", "present"),
+        ("Hoàng Thị Ngọc", "2024-02-24", "present"), ("Võ Bích Loan", "2024-02-24", "present"),
+    ]

@@ -13,6 +13,7 @@ MARK_SETS = {
 STATUS_WORDS = {
     "formal": {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đi muộn"},
     "reason": {"present": "có mặt", "excused": "vắng có lý do", "absent": "vắng không lý do", "late": "đến muộn"},
+    "vang_codes": {"present": "Có mặt", "excused": "Vắng CP", "absent": "vắng kp", "late": "Muộn"},
     "short": {"present": "có mặt", "excused": "có phép", "absent": "vắng", "late": "muộn"},
 }
 LEGENDS = {  # (prefix, one item, separator, suffix)

@@ -32,6 +32,7 @@ UNIT_HEADERS = ["Chi bộ", "Sinh hoạt tại chi bộ", "Chi bộ sinh hoạt"
 NAME_HEADERS = ["Họ và tên", "Họ tên", "Họ và tên đảng viên"]
 TOTAL_COLUMNS = ["Số buổi dự", "Tổng số buổi có mặt", "Cộng"]
 TOTAL_ROWS = ["Cộng", "Tổng cộng", "Tổng số có mặt"]
+SUBTOTAL_LABELS = ["Cộng CB {unit}", "Cộng chi bộ {unit}", "Tổng {unit}", "CỘNG {unit}"]
 LONG_DATE_HEADERS = ["Ngày sinh hoạt", "Ngày họp", "Ngày"]
 LONG_STATUS_HEADERS = ["Điểm danh", "Tình hình tham dự", "Tình trạng"]
 STATUS_COLUMN_LAYOUTS = {
@@ -144,6 +145,18 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         row += [sum(grid[p, m] == "present" for p in people) for m in range(len(meetings))]
         sheet.add(row)
 
+    # a count row after each chi bộ's people, labelled in the name column ("Cộng CB Tổ dân phố 1")
+    subtotals = unit_mode == "column" and pick.second.pick("unit_subtotals", ["none", "per_unit"]) == "per_unit"
+    since = []
+
+    def subtotal(unit):
+        row = [None] * len(lead)
+        row[1 if has_stt else 0] = pick.second.pick("subtotal_label", SUBTOTAL_LABELS).format(
+            unit=unit.removeprefix("Chi bộ ").strip())
+        row += [sum(grid[p, m] == "present" for p in since) for m in range(len(meetings))]
+        sheet.add(row)
+        since.clear()
+
     if stacked:
         sheet.add_banner(f"1. {units[0]} ({len(blocks[0])} đảng viên)")
     header_row = header()
@@ -177,6 +190,9 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
         if has_note:
             row.append("Chuyển sinh hoạt" if rng.random() < 0.1 else None)
         sheet.add(row)
+        since.append(p)
+        if subtotals and (p + 1 == len(names) or units[p + 1] != units[p]):
+            subtotal(units[p])
     if with_totals:
         total(blocks[block] if stacked else range(len(names)))
     if legend_place == "below":
@@ -191,7 +207,7 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     if unit_mode == "heading_rows":
         unit_mode = "column"
     status_mode = pick.pick("long_status", ["mark", "word", "x_columns"])
-    date_style = pick.pick("long_date_style", cells.DATE_STYLES)
+    date_style = pick.pick("long_date_style", LONG_DATE_STYLES)
     if fmt_is_csv and date_style is cells.DATE_STYLES["excel_date"]:
         date_style = cells.DATE_STYLES["dd/mm/yyyy"]
     order = pick.pick("long_order", ["by_meeting", "by_person"])
@@ -262,6 +278,11 @@ def build_long(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
 
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+LONG_DATE_STYLES = {  # a long register's date cell: a date style, or the date with the meeting's clock time
+    **cells.DATE_STYLES,
+    "dd/mm/yyyy hh:mm": lambda d: d.strftime("%d/%m/%Y") + f" {7 + d.day % 13}:{(d.day * 7) % 60:02d}",
+}
+
 SIDE_DATES = {  # how a transposed register writes each meeting's date down its first column
     "excel_date": lambda d: dt.datetime(d.year, d.month, d.day),
     "dd/mm/yyyy": lambda d: d.strftime("%d/%m/%Y"),
@@ -338,19 +359,25 @@ def build_blocks(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, na
     header_row = sheet.add(header) + 1
     positions = [rng.choice(vocab.POSITIONS) for _ in names]
     records = []
+    # a member without a mark (on leave) either left out of the block or listed with a blank mark; the total
+    # counts the marked members either way
+    unmarked = pick.second.pick("block_unmarked", ["left_out", "listed_blank"]) if totals != "none" else "left_out"
     for m, day in enumerate(meetings):
         sheet.add_banner(block_row(m, day))
-        listed = [p for p in range(len(names)) if grid[p, m]]
+        marked = [p for p in range(len(names)) if grid[p, m]]
+        listed = list(range(len(names))) if unmarked == "listed_blank" else marked
         for n, p in enumerate(listed, start=1):
             row = [n, cells.NAME_STYLES[name_style](names[p], rng)]
             row += [positions[p], f"Đoàn số {p % 3 + 1}"][:len(extra)]
             row += [units[p]] if unit_mode == "column" else []
-            row.append(mark_set[grid[p, m]])
+            row.append(mark_set[grid[p, m]] if grid[p, m] else None)
             row += ["Đi công tác" if grid[p, m] == "excused" else None] if has_note else []
             sheet.add(row)
-            records.append({"full_name": names[p], "date": day.isoformat(), "status": grid[p, m], "unit": units[p]})
+            if grid[p, m]:
+                records.append({"full_name": names[p], "date": day.isoformat(), "status": grid[p, m],
+                                "unit": units[p]})
         if totals == "cong_dong_chi":
-            sheet.add([None, f"Cộng: {len(listed)} đồng chí"])
+            sheet.add([None, f"Cộng: {len(marked)} đồng chí"])
         if spacer:
             sheet.add()
     sheet.add()

@@ -1,0 +1,61 @@
+"""Subtotal rows inside an attendance register: "Cộng CB Tổ dân phố 1", "Tổng cộng chi bộ …", "Tổng số" with
+the number present under each meeting. They sit between the people (one after each unit), so they are skipped,
+not a stop. A row is a subtotal when its name cell opens with the word «Cộng» or «Tổng» (no Vietnamese name
+does), or when every filled mark cell is a count and some count is above 1 (no mark is a number above 1)."""
+
+import numbers
+import re
+import unicodedata
+
+import numpy as np
+
+from ..normalising import is_blank
+
+SKIP_REASON = "dòng cộng (số người có mặt), không phải đảng viên"
+_OPENING = re.compile(r"^(?:cộng|tổng)(?:[\s:.,]|$)")  # with its tones: "Tống", "Công" are surnames
+_COUNT = re.compile(r"^\d{1,4}$")
+
+
+def is_subtotal_name(value) -> bool:
+    """A name cell that opens a subtotal line ('Cộng CB Tổ dân phố 1', 'Tổng cộng', 'Tổng số đảng viên')."""
+    return isinstance(value, str) and _OPENING.match(unicodedata.normalize("NFC", value).strip().casefold()) is not None
+
+
+def _count(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _COUNT.match(value.strip()):
+        return int(value.strip())
+    return None
+
+
+def counts_only(marks) -> bool:
+    """Every filled mark cell a count, at least two of them, and one above 1."""
+    filled = [value for value in marks if not is_blank(value)]
+    counts = [_count(value) for value in filled]
+    return len(filled) >= 2 and None not in counts and max(counts) > 1
+
+
+def skip_subtotals(body, name_index: int | None, mark_indexes: list[int]) -> None:
+    """Drop subtotal rows from the body, accounting each as skipped."""
+    frame = body.frame
+    if name_index is None or not len(frame):
+        return
+    names = frame[name_index].to_numpy(dtype=object)
+    hits = np.array([is_subtotal_name(value) for value in names], dtype=bool)
+    if mark_indexes:
+        marks = frame[mark_indexes].to_numpy(dtype=object)
+        hits |= np.array([counts_only(row) for row in marks], dtype=bool)
+    if not hits.any():
+        return
+    for row in frame.index[hits]:
+        body.outcomes.append({"row": int(row), "outcome": "skipped", "reason": SKIP_REASON, "record_count": 0})
+    keep = ~hits
+    body.frame = frame[keep]
+    body.groups = body.groups[keep]
+    if body.context is not None:
+        body.context = body.context[keep]
