@@ -115,13 +115,7 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     if legend_place == "above_header":
         sheet.add([legend])
     grid = _statuses(pick, rng, names, meetings, mark_set)
-    if numbers:  # "Lần 1" over "04/01": two header rows, the lead and tail labels merged down
-        r0 = sheet.add(lead + numbers + tail)
-        r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
-        for c in list(range(len(lead))) + list(range(len(lead) + len(heads), sheet.width)):
-            sheet.merge(r0, c, r1, c)
-        header_row = r1 + 1
-    elif over:
+    if over:
         over = over.replace("{YEAR}", str(year))
     # one table per chi bộ stacked on the sheet, each with its title line and its own header (second stream)
     stacked = unit_mode == "heading_rows" and pick.second.pick("unit_rows", ["banners", "stacked_tables"]) \
@@ -130,6 +124,12 @@ def build_wide(pick, rng, sheet: Sheet, year: int, fmt_is_csv: bool, names, name
     blocks = [[p for p in range(len(names)) if units[p] == unit] for unit in dict.fromkeys(units)]
 
     def header() -> int:
+        if numbers:  # "Lần 1" over "04/01": two header rows, the lead and tail labels merged down
+            r0 = sheet.add(lead + numbers + tail)
+            r1 = sheet.add([None] * len(lead) + heads + [None] * len(tail))
+            for c in list(range(len(lead))) + list(range(len(lead) + len(heads), sheet.width)):
+                sheet.merge(r0, c, r1, c)
+            return r1 + 1
         if not over:
             return sheet.add(lead + heads + tail) + 1
         r0 = sheet.add(lead + [over] + [None] * (len(heads) - 1) + tail)
