@@ -4,10 +4,11 @@ from datetime import date
 import pytest
 
 from tests.query_count import statements_of
+from webapp.clock import local_today
 from webapp.dashboard import cache
 from webapp.extensions import db
 from webapp.meetings.services import add_conclusion_point, add_opinion, create_meeting
-from webapp.models import MeetingKind, MemberRole, OpinionKind, Role, Unit
+from webapp.models import MeetingKind, MemberReportRule, MemberRole, OpinionKind, Person, ReportFrequency, Role, Unit
 
 
 @pytest.fixture
@@ -126,3 +127,27 @@ def test_a_meetings_readers_get_no_forms_nor_the_queries_of_their_selects(client
     assert ('name="speaker_name"' in body) == records
     assert any("FROM working_group JOIN membership" in s for s in statements) == records
     assert any(s.startswith("SELECT attendance.id") and "JOIN person" in s for s in statements) == records
+
+
+def test_the_home_page_runs_as_many_statements_for_a_member_of_four_reporting_groups_as_of_one(
+        client, groups_of, make_user, login, make_membership):
+    """The reports a member owes: one group with a monthly report rule, then three more (each period of each rule
+    is checked against the member's terms without a query of its own)."""
+    (first, people), _ = groups_of(1, 3), groups_of(2, 3)
+    member, member_id = people[2], people[2].id
+    today = local_today()
+
+    def report_monthly(group) -> None:
+        db.session.add(MemberReportRule(group_id=group.id, frequency=ReportFrequency.MONTHLY, due_day=25,
+                                        starts_on=date(today.year - 1, 1, 1)))
+        db.session.commit()
+
+    report_monthly(first)
+    login(make_user(Role.MEMBER, person=member))
+    few = len(statements_of(client, "/"))
+    for number in range(3, 6):
+        group, _ = groups_of(number, 2)
+        make_membership(db.session.get(Person, member_id), group, start=date(today.year - 1, 1, 1))
+        report_monthly(group)
+    many = len(statements_of(client, "/"))
+    assert few == many, (few, many)
