@@ -77,9 +77,12 @@ def test_build_a_group_and_manage_its_members(login_page, term, root_unit, make_
     page.goto(group_url)
     _mark_page(page)
     row = page.locator("#members-member tr", has_text="Đặng Ngọc Vệ")
+    end_date = row.locator("input[name^='end-'][name$='-on_date']")
+    assert end_date.count() == 0, "the end form comes when opened, not with the page"
     row.locator("summary", has_text="Kết thúc").click()
+    end_date.wait_for(state="visible")
     end = (local_today() - timedelta(days=1)).isoformat()
-    row.locator("input[name^='end-'][name$='-on_date']").fill(end)
+    end_date.fill(end)
     row.locator("button", has_text="Kết thúc thành viên").click()
     page.wait_for_selector("#history-memberships >> text=Đặng Ngọc Vệ")
     assert "Đặng Ngọc Vệ" not in page.locator("#members-member").inner_text()

@@ -4,10 +4,11 @@ from datetime import date
 import pytest
 
 from tests.query_count import statements_of
+from webapp.clock import local_today
 from webapp.dashboard import cache
 from webapp.extensions import db
-from webapp.meetings.services import create_meeting
-from webapp.models import MeetingKind, MemberRole, Role, Unit
+from webapp.meetings.services import add_conclusion_point, add_opinion, create_meeting
+from webapp.models import MeetingKind, MemberReportRule, MemberRole, OpinionKind, Person, ReportFrequency, Role, Unit
 
 
 @pytest.fixture
@@ -84,3 +85,69 @@ def test_the_dashboard_runs_as_many_statements_for_30_members_as_for_3(client, a
             counts.append(len(statements_of(client, f"/dashboard/{section}?period=year&year=2026&group={group_id}",
                                             headers={"HX-Request": "true"})))
         assert counts[0] == counts[1], (section, counts)
+
+
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.LEADERSHIP])
+def test_a_meetings_page_runs_as_many_statements_for_12_speeches_as_for_2(client, as_role, groups_of, make_group,
+                                                                          make_person, role):
+    """Each speech names a speaker and the group they spoke for (each its own), each point its owner."""
+    group, _ = groups_of(1, 3)
+    cell_ids = [membership.assignments[0].unit_id for membership in group.memberships]
+    as_role(role)
+
+    def meeting_with(speeches: int) -> int:
+        meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 2), "title": "Họp"},
+                                 [db.session.get(Unit, unit_id) for unit_id in cell_ids])
+        for n in range(speeches):
+            add_opinion(meeting, {"kind": OpinionKind.RESULTS, "text": f"Ý kiến {n}", "person": make_person(),
+                                  "group": make_group()})
+            add_conclusion_point(meeting, f"Kết luận {n}", f"Chi bộ {n}", date(2026, 4, 1 + n))
+        db.session.commit()
+        meeting_id = meeting.id
+        statements = statements_of(client, f"/meetings/{meeting_id}")
+        assert client.get(f"/meetings/{meeting_id}").get_data(as_text=True).count("Ý kiến ") >= speeches
+        return len(statements)
+
+    few = meeting_with(2)
+    assert meeting_with(12) == few
+
+
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.LEADERSHIP])
+def test_a_meetings_readers_get_no_forms_nor_the_queries_of_their_selects(client, as_role, groups_of, role):
+    """The speakers' and groups' selects of the recorders' forms are not queried for a reader, who has no forms."""
+    group, _ = groups_of(1, 3)
+    meeting = create_meeting({"kind": MeetingKind.CELL, "held_on": date(2026, 3, 2), "title": "Họp"},
+                             [membership.assignments[0].unit for membership in group.memberships])
+    db.session.commit()
+    url = f"/meetings/{meeting.id}"
+    as_role(role)
+    statements = statements_of(client, url)
+    body = client.get(url).get_data(as_text=True)
+    records = role == Role.ADMIN
+    assert ('name="speaker_name"' in body) == records
+    assert any("FROM working_group JOIN membership" in s for s in statements) == records
+    assert any(s.startswith("SELECT attendance.id") and "JOIN person" in s for s in statements) == records
+
+
+def test_the_home_page_runs_as_many_statements_for_a_member_of_four_reporting_groups_as_of_one(
+        client, groups_of, make_user, login, make_membership):
+    """The reports a member owes: one group with a monthly report rule, then three more (each period of each rule
+    is checked against the member's terms without a query of its own)."""
+    (first, people), _ = groups_of(1, 3), groups_of(2, 3)
+    member, member_id = people[2], people[2].id
+    today = local_today()
+
+    def report_monthly(group) -> None:
+        db.session.add(MemberReportRule(group_id=group.id, frequency=ReportFrequency.MONTHLY, due_day=25,
+                                        starts_on=date(today.year - 1, 1, 1)))
+        db.session.commit()
+
+    report_monthly(first)
+    login(make_user(Role.MEMBER, person=member))
+    few = len(statements_of(client, "/"))
+    for number in range(3, 6):
+        group, _ = groups_of(number, 2)
+        make_membership(db.session.get(Person, member_id), group, start=date(today.year - 1, 1, 1))
+        report_monthly(group)
+    many = len(statements_of(client, "/"))
+    assert few == many, (few, many)

@@ -11,7 +11,7 @@ from ..formfields import enum_choices
 from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus, Person, Role, Unit, User, WorkingGroup
 from ..pagination import paginate
 from ..permissions import ensure, group_in_scope, is_town_admin, requires
-from ..rendering import render
+from ..rendering import render, wants_fragment
 from ..services import REFUSED, run_service
 from ..template_helpers import label
 from . import bp, queries
@@ -41,9 +41,13 @@ def index():
     filters = FeedbackFilters.from_args(request.args)
     page = paginate(feedback_select(current_user, filters))
     rows = present_many(current_user, page.items)
+    # the filters' choices only for the whole page: a filter change swaps the rows alone
+    filter_context = {} if wants_fragment() else _filter_context(filters)
+    response = render("feedback/index.html", "feedback/_rows.html", page=page, rows=rows,
+                      can_record=can_record(current_user, None), **filter_context)
+    # logged once the page is drawn, before it is sent: the commit would expire what the drawing reads
     _log_shown(page.items, rows, "xem danh sách phản ánh")
-    return render("feedback/index.html", "feedback/_rows.html", page=page, rows=rows,
-                  can_record=can_record(current_user, None), **_filter_context(filters))
+    return response
 
 
 @bp.get("/export.xlsx")

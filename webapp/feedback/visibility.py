@@ -128,7 +128,7 @@ def feedback_select(user, filters: FeedbackFilters | None = None, today: date | 
         .where(readable_clause(user))
         .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit),
                  selectinload(FeedbackItem.group), selectinload(FeedbackItem.handler),
-                 selectinload(FeedbackItem.source_person))
+                 selectinload(FeedbackItem.source_person), selectinload(FeedbackItem.forwarded_group))
         .order_by(FeedbackItem.received_on.desc(), FeedbackItem.id.desc())
     )
     clauses = _filter_clauses(user, filters, today) if filters else []
@@ -213,4 +213,5 @@ def present(user, item: FeedbackItem, today: date | None = None, with_history: b
 
 def present_many(user, items, today: date | None = None) -> list[FeedbackView]:
     """`present` for a list of items."""
+    today = today or local_today()
     return [present(user, item, today) for item in items]

@@ -1,6 +1,7 @@
 """Views of the groups area: thin wrappers around queries, forms and services."""
 from flask import abort, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..clock import local_today
@@ -10,7 +11,7 @@ from ..models import Assignment, Membership, Person, Role, Term, Unit, WorkingGr
 from ..pagination import paginate
 from ..people.queries import person_options
 from ..permissions import READ_DIRECTORY, can_manage_group, ensure, is_town_admin, requires, scope_path
-from ..rendering import render
+from ..rendering import render, wants_fragment
 from ..services import REFUSED, chosen, run_service
 from ..template_helpers import vn_date
 from ..unit_labels import unit_label
@@ -22,8 +23,8 @@ from .forms import AddMemberForm, AssignForm, ChangeUnitForm, EditMembershipForm
 
 ROW_FORMS = {"edit": EditMembershipForm, "end": EndForm, "assign": AssignForm,
              "unit": ChangeUnitForm, "endassign": EndForm}
-# Forms holding the select of every unit in scope (hundreds of options): sent when opened, not with the page
-LAZY_FORMS = {"assign", "unit"}
+# Forms whose select lists every unit in scope (hundreds of options)
+UNIT_FORMS = {"assign", "unit"}
 
 
 def row_form(kind: str, row, unit_choices: list):
@@ -37,8 +38,9 @@ def row_form(kind: str, row, unit_choices: list):
 
 
 class RowForms:
-    """The inline forms of the members section: fresh ones, except the one that has just failed; the forms with
-    a unit select only when open (the failed one, or the one asked for with ?form=KEY), else None (lazy)."""
+    """The inline forms of the members section. Each is sent when opened (from `lazy_row_form`), not with the
+    page: a row's forms are None, except the one that has just failed (with its errors) and the one asked for with
+    ?form=KEY (the page opened without JavaScript)."""
 
     def __init__(self, unit_choices, failed: tuple[str, object] | None = None, requested: str | None = None):
         self.unit_choices = unit_choices  # a callable: the choices are only queried when a form needs them
@@ -50,9 +52,9 @@ class RowForms:
         key = f"{kind}-{row.id}"
         if key == self.failed_key:
             return self.failed_form
-        if kind in LAZY_FORMS and not self.is_open(kind, row):
+        if not self.is_open(kind, row):
             return None
-        return row_form(kind, row, self.unit_choices() if kind in LAZY_FORMS else [])
+        return row_form(kind, row, self.unit_choices() if kind in UNIT_FORMS else [])
 
     def is_open(self, kind: str, row) -> bool:
         return f"{kind}-{row.id}" in (self.failed_key, self.requested)
@@ -147,6 +149,14 @@ def detail(group_id: int):
 def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None,
                       failed: tuple[str, object] | None = None, http_status: int = 200, notice: str | None = None):
     """The group page, or its members section for HTMX, with any failed form shown open with its errors."""
+    return render("groups/detail.html", "groups/_members.html", http_status=http_status,
+                  **_members_context(group, add_form, failed, request.args.get("form"), notice))
+
+
+def _members_context(group: WorkingGroup, add_form: AddMemberForm | None = None,
+                     failed: tuple[str, object] | None = None, requested: str | None = None,
+                     notice: str | None = None) -> dict:
+    """What the group page and its members section show; the inline form `requested` ("kind-id") is open."""
     today = local_today()
     can_manage = can_manage_group(current_user, group)
     person_q = request.args.get("person_q", "")
@@ -154,11 +164,10 @@ def _members_response(group: WorkingGroup, add_form: AddMemberForm | None = None
         add_form = AddMemberForm(formdata=None)
     if add_form is not None:
         add_form.person_id.choices = _person_choices(person_q, add_form.person_id.data)
-    forms = RowForms(lambda: unit_choices(current_user), failed, request.args.get("form")) if can_manage else None
-    return render("groups/detail.html", "groups/_members.html", group=group, roster=queries.roster(group, today),
-                  today=today, can_manage=can_manage, can_edit=can_edit_group(current_user, group),
-                  add_form=add_form, forms=forms, person_q=person_q,
-                  current_assignments=queries.current_assignments, notice=notice, http_status=http_status)
+    forms = RowForms(lambda: unit_choices(current_user), failed, requested) if can_manage else None
+    return dict(group=group, roster=queries.roster(group, today), today=today, can_manage=can_manage,
+                can_edit=can_edit_group(current_user, group), add_form=add_form, forms=forms, person_q=person_q,
+                current_assignments=queries.current_assignments, notice=notice)
 
 
 def _person_choices(search: str, chosen_id: int | None) -> list[tuple]:
@@ -254,23 +263,31 @@ def _chosen_unit(form) -> Unit:
     return chosen(Unit, form.unit_id.data, "unit_id", required=_("Hãy chọn đơn vị."))
 
 
+# The inline forms of a row: the row they act on (a membership or an assignment), the endpoint they post to
+# (with its argument naming the row) and their submit label
+ROW_FORM_TARGETS = {"edit": (Membership, "groups.edit_membership", "membership_id", _l("Lưu")),
+                    "end": (Membership, "groups.end_membership", "membership_id", _l("Kết thúc thành viên")),
+                    "assign": (Membership, "groups.assign_unit", "membership_id", _l("Phân công")),
+                    "unit": (Assignment, "groups.change_assignment_unit", "assignment_id", _l("Đổi đơn vị")),
+                    "endassign": (Assignment, "groups.end_assignment", "assignment_id", _l("Kết thúc phân công"))}
+
+
 @bp.get("/<int:group_id>/row-form/<kind>/<int:row_id>")
 @requires(Role.ADMIN, Role.GROUP_HEAD)
 def lazy_row_form(group_id: int, kind: str, row_id: int):
-    """The body of an inline form with a unit select, fetched when the officer opens it."""
+    """An inline form of a member row, fetched by HTMX when the officer opens it; opened directly (without
+    JavaScript), the group page with that form open."""
     group = _managed_group(group_id)
-    if kind == "assign":
-        row = _membership_of(group, row_id)
-        action = url_for("groups.assign_unit", group_id=group.id, membership_id=row.id)
-        submit = _("Phân công")
-    elif kind == "unit":
-        row = _assignment_of(group, row_id)
-        action = url_for("groups.change_assignment_unit", group_id=group.id, assignment_id=row.id)
-        submit = _("Đổi đơn vị")
-    else:
+    if kind not in ROW_FORM_TARGETS:
         abort(404)
-    form = row_form(kind, row, unit_choices(current_user))
-    return render("groups/_row_form.html", "groups/_row_form.html", form=form, action=action, submit=submit)
+    model, endpoint, argument, submit = ROW_FORM_TARGETS[kind]
+    row = _membership_of(group, row_id) if model is Membership else _assignment_of(group, row_id)
+    if wants_fragment():  # the form's body alone: the page's roster is not needed
+        context = dict(form=row_form(kind, row, unit_choices(current_user) if kind in UNIT_FORMS else []),
+                       action=url_for(endpoint, group_id=group.id, **{argument: row.id}), submit=submit)
+    else:
+        context = _members_context(group, requested=f"{kind}-{row.id}")
+    return render("groups/detail.html", "groups/_row_form.html", **context)
 
 
 @bp.post("/<int:group_id>/members/<int:membership_id>/assignments")

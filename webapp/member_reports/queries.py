@@ -46,11 +46,23 @@ def owed_by(person_id: int, today: date) -> list[Owed]:
                                .where(MemberReportRule.active.is_(True), MemberReportRule.group_id.in_(groups))).all()
     reports = {(r.rule_id, r.period_key): r for r in db.session.scalars(
         select(MemberReport).where(MemberReport.person_id == person_id))}
+    # the member's terms in those groups, read once: a period counts when one of them overlaps it (as
+    # `member_in_period`, without a query per rule and period)
+    terms: dict[int, list[tuple[date, date | None]]] = {}
+    if rules:
+        for group_id, start_date, end_date in db.session.execute(
+                select(Membership.group_id, Membership.start_date, Membership.end_date)
+                .where(Membership.person_id == person_id, Membership.group_id.in_({r.group_id for r in rules}))):
+            terms.setdefault(group_id, []).append((start_date, end_date))
+
+    def in_group(group_id: int, start: date, end: date) -> bool:
+        return any(begun <= end and (ended is None or ended >= start) for begun, ended in terms.get(group_id, ()))
+
     owed = []
     for rule in rules:
         for key in periods_between(rule.frequency, rule.starts_on, today)[-RECENT_PERIODS:]:
             start, end = period_bounds(rule.frequency, key)
-            if end < rule.starts_on or not member_in_period(person_id, rule.group_id, start, end):
+            if end < rule.starts_on or not in_group(rule.group_id, start, end):
                 continue
             due = due_date(rule.frequency, key, rule.due_day, rule.months_after)
             report = reports.get((rule.id, key))

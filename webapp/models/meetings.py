@@ -154,7 +154,7 @@ class Opinion(db.Model):
 
     meeting: Mapped[Meeting] = relationship(back_populates="opinions")
     person: Mapped[Optional[Person]] = relationship(lazy="joined")
-    group: Mapped[Optional[WorkingGroup]] = relationship()
+    group: Mapped[Optional[WorkingGroup]] = relationship(lazy="joined")  # named on each speech
 
     @property
     def speaker(self) -> str:

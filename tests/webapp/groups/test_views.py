@@ -337,11 +337,13 @@ def test_unit_selects_come_with_their_form_not_with_the_page(client, town, login
     page = client.get(f"/groups/{town.group.id}").get_data(as_text=True)
     assert f'name="assign-{mid}-unit_id"' not in page
     assert f'hx-get="/groups/{town.group.id}/row-form/assign/{mid}"' in page
-    assert f'href="/groups/{town.group.id}?form=assign-{mid}#membership-{mid}"' in page  # without JavaScript
+    assert f'href="/groups/{town.group.id}/row-form/assign/{mid}#membership-{mid}"' in page  # without JavaScript
     body = client.get(f"/groups/{town.group.id}/row-form/assign/{mid}", headers=HX).get_data(as_text=True)
     assert f'name="assign-{mid}-unit_id"' in body and "Chi bộ Tổ dân phố 3" in body and "<html" not in body
-    opened = client.get(f"/groups/{town.group.id}?form=assign-{mid}").get_data(as_text=True)
-    assert f'name="assign-{mid}-unit_id"' in opened
+    opened = client.get(f"/groups/{town.group.id}/row-form/assign/{mid}").get_data(as_text=True)
+    assert "<html" in opened and f'name="assign-{mid}-unit_id"' in opened
+    assert client.get(f"/groups/{town.group.id}?form=assign-{mid}").get_data(as_text=True).count(
+        f'name="assign-{mid}-unit_id"') == 1
     unit_form = client.get(f"/groups/{town.group.id}/row-form/unit/{town.assignment.id}").get_data(as_text=True)
     assert f'name="unit-{town.assignment.id}-unit_id"' in unit_form
 
@@ -350,7 +352,35 @@ def test_lazy_forms_check_the_group_and_the_role(client, town, login_as):
     login_as(Role.ADMIN)
     mid = town.member_membership.id
     assert client.get(f"/groups/{town.other_group.id}/row-form/assign/{mid}").status_code == 404
-    assert client.get(f"/groups/{town.group.id}/row-form/edit/{mid}").status_code == 404
+    assert client.get(f"/groups/{town.group.id}/row-form/nope/{mid}").status_code == 404
+    assert client.get(f"/groups/{town.other_group.id}/row-form/end/{mid}", headers=HX).status_code == 404
+    assert client.get(f"/groups/{town.other_group.id}/row-form/endassign/{town.assignment.id}").status_code == 404
+
+
+@pytest.mark.parametrize("kind,row,action,field", [
+    ("edit", "member_membership", "/members/{id}/edit", "responsibilities"),
+    ("end", "member_membership", "/members/{id}/end", "on_date"),
+    ("endassign", "assignment", "/assignments/{id}/end", "on_date"),
+])
+def test_a_rows_forms_come_when_opened_and_open_on_their_own_page(client, town, login_as, request, kind, row, action,
+                                                                   field):
+    login_as(Role.GROUP_HEAD)
+    request.getfixturevalue("csrf_on")  # after the login: the forms carry their token
+    row_id = getattr(town, row).id
+    anchor = "membership" if row == "member_membership" else "assignment"
+    url = f"/groups/{town.group.id}/row-form/{kind}/{row_id}"
+    name = f'name="{kind}-{row_id}-{field}"'
+    page = client.get(f"/groups/{town.group.id}").get_data(as_text=True)
+    assert name not in page and f'hx-get="{url}"' in page
+    assert f'href="{url}#{anchor}-{row_id}"' in page  # without JavaScript
+    body = client.get(url, headers=HX).get_data(as_text=True)
+    post = f'/groups/{town.group.id}{action.format(id=row_id)}'
+    assert "<html" not in body and name in body and f'hx-post="{post}"' in body
+    assert f'name="{kind}-{row_id}-csrf_token"' in body
+    opened = client.get(url).get_data(as_text=True)
+    assert "<html" in opened and name in opened and opened.count("<details class=\"inline-form\" open") == 1
+    if kind == "edit":
+        assert 'selected value="member"' in body or 'value="member" selected' in body
 
 
 def test_readers_do_not_get_the_lazy_forms(client, town, login_as):

@@ -41,18 +41,22 @@ def child_or_404(model, child_id: int, meeting: Meeting):
 
 
 def detail_context(meeting: Meeting, **overrides) -> dict:
-    """Everything the detail page and its speeches section show, with blank forms unless given."""
-    rows = queries.attendance_rows(meeting.id)
-    opinion_form = OpinionForm(formdata=None)
-    opinion_form.setup_choices([row.person for row in rows], queries.speaking_groups(meeting, current_user))
+    """Everything the detail page and its speeches section show, with blank forms unless given. The forms (and
+    the attendance rows and groups their selects list) only for those who may record: readers see none of them."""
+    can_record = can_record_meeting(current_user, meeting)
     context = {
-        "meeting": meeting, "counts": queries.counters(meeting.id), "file_form": FileForm(formdata=None),
-        "opinion_form": opinion_form, "point_form": ConclusionPointForm(formdata=None),
-        "conclusion_form": ConclusionForm(formdata=None, obj=meeting),
-        "can_record": can_record_meeting(current_user, meeting),
+        "meeting": meeting, "counts": queries.counters(meeting.id), "can_record": can_record,
         "can_assign_tasks": current_user.role in TASK_CREATORS,
         "point_tasks": tasks_by_source("conclusion_point", [p.id for p in meeting.conclusion_points]),
         "opinion_tasks": tasks_by_source("opinion", [o.id for o in meeting.opinions]),
+        "file_form": None, "opinion_form": None, "point_form": None, "conclusion_form": None,
     }
+    if can_record:
+        opinion_form = OpinionForm(formdata=None)
+        opinion_form.setup_choices([row.person for row in queries.attendance_rows(meeting.id)],
+                                   queries.speaking_groups(meeting, current_user))
+        context.update(file_form=FileForm(formdata=None), opinion_form=opinion_form,
+                       point_form=ConclusionPointForm(formdata=None),
+                       conclusion_form=ConclusionForm(formdata=None, obj=meeting))
     context.update(overrides)
     return context
