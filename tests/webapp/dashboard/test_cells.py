@@ -148,7 +148,7 @@ def test_the_dashboards_unit_narrows_the_section(client, as_role, quarter):
     as_role(Role.ADMIN)
     html = _section(client, {**QUARTER, "unit": quarter.south.id})
     assert _quarter_row(html) == {"cells": 1, "members_notice": 0, "committee_notice": 0, "documents": 0,
-                                  "thematic": 1, "duration": 0, "attendance": 0, "flagged": 0}
+                                  "thematic": 1, "duration": 0, "attendance": 0, "unexcused": 0, "flagged": 0}
     assert f"unit={quarter.south.id}" in unescape(html)
 
 
