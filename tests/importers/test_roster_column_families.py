@@ -1,6 +1,8 @@
 """Roster column families (issue #19): a name split over columns, a birth date in day | month | year columns, a
 role inside the name cell, group and role in one text, role abbreviations defined by a note, totals lines."""
 
+import datetime as dt
+
 import pytest
 from openpyxl import Workbook
 
@@ -148,6 +150,17 @@ def test_day_month_year_of_another_date_are_not_taken_for_the_birth_date(tmp_pat
     merges = ["D4:F4", "A4:A5", "B4:B5", "C4:C5", "G4:G5", "H4:H5"]
     result = parse_file(write(tmp_path / "f.xlsx", rows, merges))
     assert result.records()[0]["birth_date"] == "1970-03-02"
+
+
+def test_a_whole_birth_date_beside_day_month_year_parts_is_read_as_it_stands(tmp_path):
+    """'Ngày | Tháng | Năm | Ngày sinh' (the last a whole date): the parts are never joined with the whole date
+    as their day (month | year | whole date is no order a date is written in)."""
+    rows = TITLE + [["STT", "Họ và tên", "Ngày", "Tháng", "Năm", "Ngày sinh", "Đoàn", "Nhiệm vụ"],
+                    [1, "Bùi Văn Long", 26, 5, 1979, dt.datetime(1979, 5, 26), "Đoàn 1", "Trưởng đoàn"],
+                    [2, "Đỗ Thị Lan", 3, 11, 1985, dt.datetime(1985, 11, 3), "Đoàn 1", "Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["birth_date"] for r in result.records()] == ["1979-05-26", "1985-11-03"]
+    assert result.errors == []
 
 
 # ---- role inside the name cell ----------------------------------------------------------------------------
