@@ -277,6 +277,18 @@ def test_abbreviations_a_note_line_defines_read_the_role_column(tmp_path):
     assert result.errors == []
 
 
+def test_a_legend_named_after_the_role_column_under_the_last_person_defines_abbreviations(tmp_path):
+    """The legend line sits inside a table that runs to the sheet's end (no 'Ghi chú' prefix ends it)."""
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"],
+                    [1, "Nguyễn Văn An", "Đoàn 1", "TĐ"],
+                    [2, "Lê Thị Hoa", "Đoàn 1", "PĐ"],
+                    [3, "Trần Văn Bình", "Đoàn 1", "TV"],
+                    [], ["Chức danh: TĐ - Trưởng đoàn; PĐ - Phó Trưởng đoàn; TV - Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["role"] for r in result.records()] == ["head", "deputy", "member"]
+    assert result.errors == []
+
+
 def test_usual_role_abbreviations_read_without_a_note(tmp_path):
     rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Chức danh trong đoàn"],
                     [1, "Nguyễn Văn An", "Đoàn 1", "TĐ"], [2, "Lê Thị Hoa", "Đoàn 1", "PTĐ"],
