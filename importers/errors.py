@@ -2,6 +2,8 @@
 
 PASSWORD_PROTECTED = "Tệp được đặt mật khẩu, hãy gỡ mật khẩu rồi tải lên lại."
 UNKNOWN_FORMAT = "Không đọc được tệp: định dạng không được hỗ trợ hoặc tệp bị hỏng."
+UNCACHED_FORMULAS = ("Trang «{sheet}»: ô {cells} là công thức chưa có giá trị đã tính (tệp do phần mềm ghi ra mà "
+                     "không tính công thức) — mở tệp bằng Excel hoặc LibreOffice và lưu lại rồi nhập lại.")
 CORRUPT_FILE = "Tệp bị hỏng hoặc không đúng định dạng bảng tính, không thể đọc được."
 FILE_NOT_FOUND = "Không tìm thấy tệp '{name}'."
 EMPTY_FILE = "Tệp rỗng, không có dữ liệu."

@@ -174,6 +174,58 @@ def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
     return sheet
 
 
+_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v>[^<]|)")
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_TARGET = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"|'
+                     rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
+SHOWN_CELLS = 6
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its worksheet part inside an xlsx/xlsm package."""
+    targets = {}
+    for match in _TARGET.finditer(archive.read("xl/_rels/workbook.xml.rels")):
+        target, rid = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        target = target.decode()
+        targets[rid.decode()] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return {html.unescape(name.decode()): targets.get(rid.decode(), "")
+            for name, rid in _SHEET.findall(archive.read("xl/workbook.xml"))}
+
+
+def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list[str]]:
+    """Formula cells with no stored result, per sheet: files written by a program that does not calculate
+    (openpyxl, some exporters) keep only the formula, and reading them would see blanks where data is."""
+    found: dict[str, list[str]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+                return found
+            parts = _sheet_parts(archive)
+            for name in sheet_names:
+                part = parts.get(name)
+                if part not in names:
+                    continue
+                data = archive.read(part)
+                if b"<f" not in data:
+                    continue
+                for attributes, value in _FORMULA_CELL.findall(data):
+                    if not value and b't="str"' not in attributes:
+                        ref = _REF.search(attributes)
+                        found.setdefault(name, []).append(ref.group(1).decode() if ref else "?")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return {}
+    return found
+
+
+def _refuse_uncached_formulas(path: Path, sheets: list[SheetData]) -> None:
+    uncached = uncached_formula_cells(path, [sheet.name for sheet in sheets if sheet.error is None])
+    for name, cells in uncached.items():
+        shown = ", ".join(cells[:SHOWN_CELLS]) + ("…" if len(cells) > SHOWN_CELLS else "")
+        raise ImportFileError(msg.UNCACHED_FORMULAS.format(sheet=name, cells=shown))
+
+
 def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name: str | None = None) -> Workbook:
     """Read every sheet (or only sheet_name) of an xlsx/xlsm/xlsb/xls/ods file with python-calamine."""
     try:
@@ -189,6 +241,7 @@ def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name:
             continue
         sheets.append(_read_calamine_sheet(book, meta, limits))
         deadline.check()
+    _refuse_uncached_formulas(path, sheets)
     return Workbook(format="spreadsheet", sheets=sheets)
 
 

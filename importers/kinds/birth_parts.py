@@ -26,10 +26,19 @@ def _mentions_birth(stage: RosterStage, run: list[Column]) -> bool:
     return any("sinh" in fold(text).split() for column in run for text in (column.header, stage.parent(column)))
 
 
+ORDERS = (("day", "month", "year"), ("year", "month", "day"))  # the only orders a date is written in
+
+
+def _whole_dates(stage: RosterStage, column: Column) -> bool:
+    """True when the column's filled cells are mostly whole dates, so it is a date column, not one part of one."""
+    return share(stage.frame[column.index], lambda value: isinstance(value, (dt.date, pd.Timestamp))) >= SURE
+
+
 def _by_header(stage: RosterStage, run: list[Column]) -> dict[str, Column] | None:
-    parts = {date_part_of_label(column.header): column for column in run}
-    if set(parts) != {"day", "month", "year"}:
-        return None
+    labels = tuple(date_part_of_label(column.header) for column in run)
+    if labels not in ORDERS or any(_whole_dates(stage, column) for column in run):
+        return None  # "Tháng | Năm | Ngày sinh": the last is a whole date beside the parts, not their day
+    parts = dict(zip(labels, run))
     parent = fold(stage.parent(run[0]))
     if parent and parent != fold(run[0].header) and "sinh" not in parent.split():
         return None  # "Ngày vào Đảng" over its own day | month | year

@@ -31,6 +31,14 @@ UNIT_HEADER_WORDS = (
 )
 
 
+def _note_rows(rows: list[list[Any]], table) -> list[list[Any]]:
+    """Rows that may hold a note line: those around the table, and lines of one filled cell inside its extent
+    (a legend under the last person, after a blank line, is still inside a table that runs to the sheet's end)."""
+    inside = [row for row in rows[table.body_start: table.body_end]
+              if sum(not is_blank(cell) for cell in row) == 1]
+    return rows[: table.body_start] + inside + rows[table.body_end:]
+
+
 def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
     """Apply the roster column families to a split body (see the module docstring)."""
     stage = RosterStage(
@@ -39,7 +47,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
         columns=columns,
         rows=rows,
         issues=issues,
-        abbreviations=role_abbreviations(rows[: table.body_start] + rows[table.body_end :]),
+        abbreviations=role_abbreviations(_note_rows(rows, table)),
     )
     _skip_repeated_headers(stage)
     _skip_totals(stage)

@@ -97,6 +97,17 @@ def test_unknown_sheet_name_is_a_file_error(tmp_path):
         parse_file(path, sheet="Khác")
 
 
+def test_formulas_without_stored_results_are_a_file_error_naming_the_cells(tmp_path):
+    """openpyxl (and some exporters) write formulas without their results: reading would see blanks, so the
+    file is refused with the cells named instead of being read with those values missing."""
+    rows = [["STT", "Họ đệm", "Tên", "Họ và tên", "Đoàn công tác", "Nhiệm vụ trong đoàn"],
+            [1, "Nguyễn Văn", "An", '=TRIM(B2&" "&C2)', "Đoàn công tác số 1", "Trưởng đoàn"],
+            [2, "Lê Thị", "Hoa", '=TRIM(B3&" "&C3)', "Đoàn công tác số 1", "Thành viên"]]
+    path = _workbook(tmp_path, {"Danh sách": rows})
+    with pytest.raises(ImportFileError, match="Danh sách.*D2, D3.*công thức chưa có giá trị đã tính"):
+        parse_file(path)
+
+
 def test_zip_bomb_is_refused_before_calamine(tmp_path):
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

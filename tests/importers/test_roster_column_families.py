@@ -1,6 +1,8 @@
 """Roster column families (issue #19): a name split over columns, a birth date in day | month | year columns, a
 role inside the name cell, group and role in one text, role abbreviations defined by a note, totals lines."""
 
+import datetime as dt
+
 import pytest
 from openpyxl import Workbook
 
@@ -150,6 +152,17 @@ def test_day_month_year_of_another_date_are_not_taken_for_the_birth_date(tmp_pat
     assert result.records()[0]["birth_date"] == "1970-03-02"
 
 
+def test_a_whole_birth_date_beside_day_month_year_parts_is_read_as_it_stands(tmp_path):
+    """'Ngày | Tháng | Năm | Ngày sinh' (the last a whole date): the parts are never joined with the whole date
+    as their day (month | year | whole date is no order a date is written in)."""
+    rows = TITLE + [["STT", "Họ và tên", "Ngày", "Tháng", "Năm", "Ngày sinh", "Đoàn", "Nhiệm vụ"],
+                    [1, "Bùi Văn Long", 26, 5, 1979, dt.datetime(1979, 5, 26), "Đoàn 1", "Trưởng đoàn"],
+                    [2, "Đỗ Thị Lan", 3, 11, 1985, dt.datetime(1985, 11, 3), "Đoàn 1", "Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["birth_date"] for r in result.records()] == ["1979-05-26", "1985-11-03"]
+    assert result.errors == []
+
+
 # ---- role inside the name cell ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("cell", "name", "role"), [
@@ -259,6 +272,18 @@ def test_abbreviations_a_note_line_defines_read_the_role_column(tmp_path):
                     [2, "Lê Thị Hoa", "Tổ công tác số 1", "PT"],
                     [3, "Trần Văn Bình", "Tổ công tác số 1", "TVT"],
                     [], ["Ghi chú: TT - Tổ trưởng; PT - Tổ phó; TVT - Tổ viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["role"] for r in result.records()] == ["head", "deputy", "member"]
+    assert result.errors == []
+
+
+def test_a_legend_named_after_the_role_column_under_the_last_person_defines_abbreviations(tmp_path):
+    """The legend line sits inside a table that runs to the sheet's end (no 'Ghi chú' prefix ends it)."""
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"],
+                    [1, "Nguyễn Văn An", "Đoàn 1", "TĐ"],
+                    [2, "Lê Thị Hoa", "Đoàn 1", "PĐ"],
+                    [3, "Trần Văn Bình", "Đoàn 1", "TV"],
+                    [], ["Chức danh: TĐ - Trưởng đoàn; PĐ - Phó Trưởng đoàn; TV - Thành viên"]]
     result = parse_file(write(tmp_path / "f.xlsx", rows))
     assert [r["role"] for r in result.records()] == ["head", "deputy", "member"]
     assert result.errors == []
