@@ -40,11 +40,16 @@ def grow(make_person, make_membership, make_assignment, make_unit, root_unit):
 
 
 def _statements(client, url) -> int:
-    client.get(url)  # warm up: the connection's first statements are not the page's
-    with counting_statements() as statements:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(statements)
+    """The fewer of two counts, after a warm-up: a one-off statement (a connection's first, a kept figure refreshed)
+    is not the page's, while a query per row shows in every count."""
+    client.get(url)
+    counts = []
+    for _ in range(2):
+        with counting_statements() as statements:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(statements))
+    return min(counts)
 
 
 @pytest.mark.parametrize("url", ["/groups/{id}", "/people/", "/groups/"])
