@@ -8,6 +8,10 @@ from werkzeug.serving import make_server
 from webapp.extensions import db
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# How long a test waits for what a person would see (a row, a heading, a counter). A wait ends as soon as the thing
+# shows, so a generous limit costs nothing when the app works; it only keeps a loaded CI machine (two cores shared by
+# Chromium, the app and pytest) from failing a test whose page came, just late.
+WAIT_MS = 30_000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -87,6 +91,7 @@ def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    sync_api.expect.set_options(timeout=WAIT_MS)
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
@@ -97,7 +102,7 @@ def browser():
 def page(browser, live_server, in_flight):
     context = browser.new_context(base_url=live_server, locale="vi-VN")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     yield page
     close_quietly(context, page, in_flight)
 
@@ -163,6 +168,6 @@ def phone_page(browser, live_server, in_flight):
     """A page on a 390-pixel-wide phone screen."""
     context = browser.new_context(base_url=live_server, locale="vi-VN", viewport=PHONE, is_mobile=True)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     yield page
     close_quietly(context, page, in_flight)
