@@ -1,21 +1,13 @@
 """Registers that span two calendar years, software exports with codes, and a unit stated only in the letterhead,
 built in code with wordings the samples do not show. Each is read exactly or flagged."""
-from openpyxl import Workbook
+
+from sheet_files import write_sheet
 
 from importers import parse_file
 
 
 def _save(tmp_path, rows, merges=(), name="register.xlsx"):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Theo doi"
-    for row in rows:
-        sheet.append(row)
-    for cells in merges:
-        sheet.merge_cells(cells)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
+    return write_sheet(tmp_path / name, rows, title="Theo doi", merges=merges)
 
 
 def _triples(result):

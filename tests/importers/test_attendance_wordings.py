@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sheet_files import write_sheet
 
 from importers import parse_file
 from importers.errors import ImportFileError
@@ -12,14 +13,7 @@ LEGEND = "Ghi chú: x - có mặt; cp - vắng có phép; kp - vắng không ph�
 
 
 def _save(tmp_path, rows, name="register.xlsx"):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "SHCB"
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
+    return write_sheet(tmp_path / name, rows, title="SHCB")
 
 
 def _csv(tmp_path, lines, name="register.csv"):

@@ -4,7 +4,7 @@ that merely mentions "miền" stays what it was."""
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook
+from sheet_files import write_sheet
 
 from importers import parse_file
 from importers.legends import meaning_to_status, parse_legend
@@ -48,13 +48,7 @@ def test_the_rescue_form_may_give_a_mark_the_exempt_status():
 
 
 def _save(tmp_path, rows, name="register.xlsx"):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
+    return write_sheet(tmp_path / name, rows)
 
 
 def test_a_month_register_reads_ms_and_the_legends_mark_without_a_warning(tmp_path):

@@ -1,7 +1,7 @@
 """Locating, mapping and validating through parse_file: errors as data with sheet, row, column and message."""
 
 import pytest
-from openpyxl import Workbook
+from sheet_files import write_sheet
 
 from importers import parse_file
 from importers.kinds import roster
@@ -9,14 +9,7 @@ from importers.mapping import column_letter, header_signature, match_field
 
 
 def _save(tmp_path, rows, name="Sheet1"):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = name
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / "file.xlsx"
-    book.save(path)
-    return path
+    return write_sheet(tmp_path / "file.xlsx", rows, title=name)
 
 
 TITLE = [["ĐẢNG BỘ THỊ XÃ HỒNG LĨNH"], ["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC"], []]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from importer_paths import sample_files
-from openpyxl import Workbook
+from sheet_files import write_sheet
 
 import importers.plausibility as plausibility
 from importers import ImportFileError, parse_file
@@ -20,16 +20,7 @@ ROLES = ["Trưởng đoàn", "Phó đoàn"] + ["Thành viên"] * 6
 
 
 def _save(tmp_path, rows, merges=(), name="Sheet1"):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = name
-    for row in rows:
-        sheet.append(row)
-    for cells in merges:
-        sheet.merge_cells(cells)
-    path = tmp_path / "file.xlsx"
-    book.save(path)
-    return path
+    return write_sheet(tmp_path / "file.xlsx", rows, title=name, merges=merges)
 
 
 def _dry_run(capsys, path, *extra):

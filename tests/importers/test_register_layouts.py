@@ -4,7 +4,7 @@ font whose ambiguous cells decode with the rest."""
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook
+from sheet_files import write_sheet
 
 from importers import parse_file
 from importers.legacy import unicode_to_tcvn3
@@ -39,13 +39,7 @@ def test_an_unknown_short_mark_is_still_a_problem():
 
 
 def _save(tmp_path, rows, name="f.xlsx"):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    path = tmp_path / name
-    workbook.save(path)
-    return path
+    return write_sheet(tmp_path / name, rows)
 
 
 def test_meeting_dates_as_column_headers(tmp_path):

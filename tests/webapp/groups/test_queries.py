@@ -1,25 +1,9 @@
 """The group page and the persons list run the same number of SQL statements for 3 or 30 members."""
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
+from tests.query_count import counted_statements
 from webapp.extensions import db
 from webapp.models import MemberRole, Role
-
-
-@contextmanager
-def counting_statements():
-    statements = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 @pytest.fixture
@@ -45,7 +29,7 @@ def _statements(client, url) -> int:
     client.get(url)
     counts = []
     for _ in range(2):
-        with counting_statements() as statements:
+        with counted_statements() as statements:
             response = client.get(url)
         assert response.status_code == 200
         counts.append(len(statements))
