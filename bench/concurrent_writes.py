@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from import_bench import generate  # noqa: E402
+from register_town import kept_register  # noqa: E402
 
 BUSY_WORDS = "Cơ sở dữ liệu đang bận ghi việc khác"
 USERS = ["admin", "canbo", "truongdoan1", "thanhvien", "lanhdao"]
@@ -140,25 +140,17 @@ class Client:
 def prepare(instance: Path, register: Path) -> tuple[str, int, int]:
     """Demo town into a fresh SQLite file and the register stored as a draft batch: (url, batch id, root id)."""
     os.environ["INSTANCE_PATH"] = str(instance)
-    from sqlalchemy import select
+    from register_town import load_town_for_register
 
-    from importers.normalising import fold
     from webapp import create_app
-    from webapp.demo import DEMO_PASSWORD, load_demo
+    from webapp.demo import DEMO_PASSWORD
     from webapp.extensions import db
     from webapp.imports import services
-    from webapp.models import Unit, UnitKind
 
     url = f"sqlite:///{instance}/bench.sqlite"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
     with app.app_context():
-        db.create_all()
-        load_demo()
-        for unit in db.session.scalars(select(Unit).where(Unit.name.like("Chi bộ Tổ dân phố%"))):
-            unit.name = f"Chi bộ khu dân cư mẫu {unit.id}"  # the register creates its own "Tổ dân phố" units
-            unit.search_key = fold(unit.name)
-        db.session.commit()
-        root_id = db.session.scalar(select(Unit.id).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
+        root_id = load_town_for_register()
         batch_id = services.create_batch(register, register.name, None, kind="attendance")
         db.session.remove()
         db.engine.dispose()
@@ -212,11 +204,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--out", default="/tmp/concurrent-writes", help="where generated registers are kept")
     args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    register = out / f"attendance-{args.rows}.xlsx"
-    if not register.exists():
-        generate(register, args.rows)
+    register = kept_register(Path(args.out), args.rows)
     instance = Path(tempfile.mkdtemp(prefix="concurrent-writes-"))
     url, batch_id, root_id = prepare(instance, register)
     from webapp.demo import DEMO_PASSWORD

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from import_bench import generate  # noqa: E402
+from register_town import kept_register, load_town_for_register  # noqa: E402
 
 
 def fresh_database(url: str) -> str:
@@ -66,11 +66,7 @@ def main() -> int:
     parser.add_argument("--out", default="/tmp/frozen-worker", help="where generated registers are kept")
     parser.add_argument("--give-up", type=float, default=180, help="seconds after the freeze to stop retrying")
     args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    register = out / f"attendance-{args.rows}.xlsx"
-    if not register.exists():
-        generate(register, args.rows)
+    register = kept_register(Path(args.out), args.rows)
     url = fresh_database(args.database_url)
     instance = Path(tempfile.mkdtemp(prefix="frozen-worker-"))
     settings = {"DATABASE_URL": url, "INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
@@ -78,26 +74,16 @@ def main() -> int:
                 "PYTHONWARNINGS": "ignore"}
     os.environ.update(settings)
 
-    from sqlalchemy import select
-
-    from importers.normalising import fold
     from webapp import create_app
-    from webapp.demo import load_demo
     from webapp.extensions import db
     from webapp.imports import jobs, locks, services
     from webapp.imports.commit import ImportRefused, Options
-    from webapp.models import BatchStatus, ImportBatch, Unit, UnitKind
+    from webapp.models import BatchStatus, ImportBatch
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "IMPORT_WORKER": "external",
                       "IMPORT_JOB_LEASE_SECONDS": args.lease})
     with app.app_context():
-        db.create_all()
-        load_demo()
-        for unit in db.session.scalars(select(Unit).where(Unit.name.like("Chi bộ Tổ dân phố%"))):
-            unit.name = f"Chi bộ khu dân cư mẫu {unit.id}"  # the register creates its own "Tổ dân phố" units
-            unit.search_key = fold(unit.name)
-        db.session.commit()
-        root_id = db.session.scalar(select(Unit.id).where(Unit.parent_id.is_(None), Unit.kind == UnitKind.ROOT))
+        root_id = load_town_for_register()
         options = Options(start_date=date(2025, 1, 1), create_units=True, create_persons=True,
                           unit_parent_id=root_id).as_dict()
         big = services.create_batch(register, register.name, None, kind="attendance", options=options)
