@@ -6,6 +6,7 @@ Their text is the administrative form itself, so it stays Vietnamese whatever th
 from flask_login import current_user
 
 from ..meetings.rates import Counts
+from ..models.meetings import REGISTER_LETTERS, AttendanceStatus
 from ..paperwork.cell_evidence import cell_evidence
 from ..paperwork.document import DocSection, DocTable, OfficialDocument, letterhead, recipients, signature
 from ..template_helpers import label
@@ -18,7 +19,10 @@ from .filters import Filters
 
 ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
-ATTENDANCE_LEGEND = "Ghi chú: x: có mặt; M: đi muộn; P: vắng có phép; K: vắng không phép"
+def register_legend() -> str:
+    """The register's note of marks, from the same letters the cells are written with (MS, miễn sinh hoạt, too)."""
+    marks = "; ".join(f"{letter}: {label(AttendanceStatus(name)).lower()}" for name, letter in REGISTER_LETTERS.items())
+    return f"Ghi chú: {marks}"
 
 
 def roman(number: int) -> str:
@@ -169,7 +173,7 @@ def attendance_register(f: Filters) -> OfficialDocument:
         [DocSection("", table=table)],
         signature(who),
         recipients(who),
-        legend=ATTENDANCE_LEGEND,
+        legend=register_legend(),
         landscape=True,
         number_line="",
     )

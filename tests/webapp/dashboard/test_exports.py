@@ -65,7 +65,7 @@ def test_register_xlsx_has_marks_legend_and_is_landscape(client, as_role, town):
     as_role(Role.ADMIN)
     ws = load_workbook(io.BytesIO(client.get("/dashboard/register.xlsx", query_string=YEAR).data)).active
     text = all_text(ws)
-    assert "Ghi chú: x: có mặt; M: đi muộn; P: vắng có phép; K: vắng không phép" in text
+    assert "Ghi chú: x: có mặt; M: đi muộn; P: vắng có phép; K: vắng không phép; MS: miễn sinh hoạt" in text
     assert "I. ĐOÀN CÔNG TÁC SỐ 1" in text and "II. ĐOÀN CÔNG TÁC SỐ 2" in text and "T/M BAN THƯỜNG VỤ" in text
     assert ws.page_setup.orientation == "landscape"
     row = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Nguyễn Văn An")
