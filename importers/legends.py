@@ -41,14 +41,15 @@ def meaning_to_status(meaning: str) -> str | None:
     return None
 
 
-def _pair(item: str) -> tuple[str, str] | None:
+def _pair(item: str) -> tuple[str, str, bool] | None:
+    """(mark, status, whether the mark is written first) of one legend item."""
     for pattern, mark_group, meaning_group in SHAPES:
         match = pattern.match(item.strip())
         if match:
             mark, meaning = match.group(mark_group), match.group(meaning_group)
             status = meaning_to_status(meaning)
             if status and meaning_to_status(mark) is None or (status and len(mark) <= 2):
-                return mark_key(mark), status
+                return mark_key(mark), status, mark_group < meaning_group
     return None
 
 
@@ -69,13 +70,25 @@ _LABEL = re.compile(r"^[^:;=]{2,30}:\s*")
 
 
 def _parse_items(text: str) -> dict[str, str]:
+    """Each item's pair; bare marks listed before a "mark - meaning" item share its meaning ("MS, Đ - miễn")."""
     body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
-    table = {}
+    table, waiting = {}, []
     for item in _SEPARATORS.split(body):
         pair = _pair(item) if item.strip() else None
         if pair:
-            table.setdefault(*pair)
+            mark, status, mark_first = pair
+            for bare in waiting if mark_first else ():
+                table.setdefault(bare, status)
+            table.setdefault(mark, status)
+            waiting = []
+        elif _BARE_MARK.match(item.strip()) and meaning_to_status(item) is None:
+            waiting.append(mark_key(item.strip()))
+        else:
+            waiting = []
     return table
+
+
+_BARE_MARK = re.compile(rf"^{MARK}$")
 
 
 def is_legend_text(text: Any) -> bool:

@@ -99,3 +99,13 @@ def test_a_long_register_reads_exempt_words_and_reasons(tmp_path):
     assert [(r["full_name"], r["status"]) for r in result.records()] == [
         ("Lê Văn An", "present"), ("Trần Thị Bình", "exempt"), ("Phạm Văn Cường", "exempt"),
         ("Đỗ Thị Dung", "excused")]
+
+
+@pytest.mark.parametrize("legend", ["Ghi chú: x - có mặt; MS, Đ - miễn sinh hoạt; K - vắng không phép",
+                                    "Ký hiệu: x: có mặt, MS, Đ: miễn sinh hoạt, K: vắng không phép"])
+def test_two_marks_listed_for_one_meaning_both_read(legend):
+    assert parse_legend(legend) == {"x": "present", "ms": "exempt", "đ": "exempt", "k": "absent"}
+
+
+def test_a_bare_mark_before_a_meaning_first_item_is_not_given_its_meaning():
+    assert parse_legend("Ghi chú: Q, Có mặt: X; Vắng: V") == {"x": "present", "v": "absent"}
