@@ -9,8 +9,19 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import Assignment, Membership, Person, Unit, WorkingGroup
 from ..models.groups import active_on
+from ..names import clean_name, fold
 from ..permissions import path_under, scope_path
 from ..unit_labels import unit_label
+
+
+def namesake_under(parent_id: int | None, name: str, other_than: int | None = None) -> Unit | None:
+    """An active unit directly under `parent_id` (the top of the tree for None) whose name reads as `name` (same
+    letters once folded), other than the unit `other_than`: two such siblings could not be told apart anywhere."""
+    statement = select(Unit).where(Unit.search_key == fold(clean_name(name)), Unit.active.is_(True),
+                                   Unit.parent_id.is_(None) if parent_id is None else Unit.parent_id == parent_id)
+    if other_than is not None:
+        statement = statement.where(Unit.id != other_than)
+    return db.session.scalars(statement.order_by(Unit.id).limit(1)).first()
 
 
 def tree_order(unit: Unit) -> list[int]:

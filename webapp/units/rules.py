@@ -10,6 +10,14 @@ def name_missing(name: str | None):
 
 
 
+def name_taken(namesake_label: str | None):
+    """No two units of one name under one parent: nothing, not even the ward, would tell them apart."""
+    if namesake_label is None:
+        return None
+    return _("Đã có đơn vị «%(unit)s» cùng tên dưới cùng đơn vị cấp trên: hãy đặt tên khác hoặc dùng đơn vị đó.",
+             unit=namesake_label)
+
+
 def parent_refused(may_place: bool):
     """The user places units only under a parent within their scope."""
     return None if may_place else _("Đơn vị cấp trên nằm ngoài phạm vi quản lý của bạn.")

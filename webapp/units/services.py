@@ -4,9 +4,11 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import OrgIdentity, Sector, Unit, UnitKind
 from ..services import RuleViolation
+from ..unit_labels import unit_label
 from . import rules
 from .access import can_edit_unit
 from .identity import own_settings
+from .queries import namesake_under
 
 
 def _refuse(field: str, message) -> None:
@@ -14,15 +16,17 @@ def _refuse(field: str, message) -> None:
         raise RuleViolation(field, message)
 
 
-def _check_name(name: str) -> None:
+def _check_name(name: str, parent: Unit | None, unit: Unit | None = None) -> None:
     _refuse("name", rules.name_missing(name))
+    namesake = namesake_under(parent.id if parent else None, name, unit.id if unit else None)
+    _refuse("name", rules.name_taken(unit_label(namesake) if namesake else None))
 
 
 def create_unit(name: str, kind: UnitKind, sector: Sector, parent: Unit | None,
                 short_name: str | None = None, user=None) -> Unit:
     """Add a unit under `parent` (None for a top-level unit) and give it its path; with `user`, only under a
     parent within their scope."""
-    _check_name(name)
+    _check_name(name, parent)
     _refuse("sector", rules.sector_retired(sector, None))
     if user is not None:
         _refuse("parent_id", rules.parent_refused(can_edit_unit(user, parent)))
@@ -40,7 +44,7 @@ def update_unit(unit: Unit, name: str, kind: UnitKind, sector: Sector, parent: U
                 short_name: str | None = None, user=None) -> Unit:
     """Rename, reclassify or move a unit; moving rewrites the paths of its whole subtree. With `user`, a new
     parent must lie within their scope."""
-    _check_name(name)
+    _check_name(name, parent, unit)
     _refuse("sector", rules.sector_retired(sector, unit.sector))
     if user is not None and parent is not unit.parent:
         _refuse("parent_id", rules.parent_refused(can_edit_unit(user, parent)))

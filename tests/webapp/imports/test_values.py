@@ -205,3 +205,17 @@ def test_role_words_appear_once_with_what_they_were_read_as(client, admin, wards
     assert {(r["text"], r["value"], r["count"]) for r in roles} == {("Trưởng đoàn", "head", 1),
                                                                     ("Thành viên", "member", 1),
                                                                     ("thành viên", "member", 1)}
+
+
+def test_confirming_a_new_unit_where_the_parent_already_has_one_of_that_name_fails_its_rows(client, admin, wards,
+                                                                                             tmp_path):
+    same = "Chi bộ Tổ dân phố 1"  # one in each ward: ambiguous, so it waits for the officer
+    batch_id = upload_batch(client, roster(tmp_path, [same, same, same]))
+    assert unit_lines(batch_id)[same]["state"] == "confirm"
+    confirm(client, batch_id, "units", fold(same), "new")
+    commit(client, batch_id, unit_parent_id=str(wards["son"].id))
+    receipt = unescape(client.get(f"/imports/{batch_id}/receipt").get_data(as_text=True))
+    failed = receipt.split('id="row-results"')[1]
+    assert failed.count("cùng tên dưới cùng đơn vị cấp trên") == 3 and "Đảng bộ phường Bắc Sơn" in failed
+    assert db.session.scalar(select(func.count()).select_from(Unit).where(Unit.name == same)) == 2
+    assert db.session.scalar(select(func.count()).select_from(Person)) == 0

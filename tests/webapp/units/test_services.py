@@ -47,3 +47,21 @@ def test_the_retired_town_sector_is_refused_to_new_units_and_kept_by_old_ones(ro
     services.update_unit(root_unit, "Đảng bộ Hồng Sơn", UnitKind.ROOT, Sector.TOWN, None)
     db.session.commit()
     assert db.session.get(Unit, root_unit.id).sector == Sector.TOWN
+
+
+def test_no_two_units_of_one_name_under_one_parent(root_unit, make_unit):
+    ward = make_unit("Đảng bộ phường A", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    other = make_unit("Đảng bộ phường B", UnitKind.PARTY_COMMITTEE, parent=root_unit)
+    cell = make_unit("Chi bộ Tổ dân phố 1", parent=ward)
+    elsewhere = make_unit("Chi bộ Tổ dân phố 1", parent=other)  # the same name in another ward is fine
+    for name in ("Chi bộ Tổ dân phố 1", "chi bo to dan pho  1", "CHI BỘ TỔ DÂN PHỐ 1"):
+        with pytest.raises(RuleViolation) as caught:
+            services.create_unit(name, UnitKind.CELL, Sector.RESIDENTIAL, ward)
+        db.session.rollback()
+        assert caught.value.field == "name" and "cùng tên" in str(caught.value.message)
+    with pytest.raises(RuleViolation):  # nor by moving one next to its namesake
+        services.update_unit(elsewhere, elsewhere.name, UnitKind.CELL, Sector.RESIDENTIAL, ward)
+    db.session.rollback()
+    services.update_unit(cell, "Chi bộ Tổ dân phố 1", UnitKind.CELL, Sector.RESIDENTIAL, ward, short_name="TDP 1")
+    db.session.commit()  # saving a unit under its own name is no clash
+    assert db.session.get(Unit, cell.id).short_name == "TDP 1"

@@ -12,6 +12,9 @@ from ...extensions import db
 from ...models import RETIRED_SECTORS, Person, Sector, Unit, UnitKind
 from ...names import clean_name, fold, sort_key
 from ...permissions import within
+from ...unit_labels import unit_label
+from ...units.queries import namesake_under
+from ...units.rules import name_taken
 from ..matching import SUGGEST_UNIT, UnitIndex, fold_column, load_persons, rows_frame
 from .bulk import bulk_insert, db_value
 from .context import Context, ImportRefused, confirmed_units
@@ -92,8 +95,13 @@ def resolve_units(frame: pd.DataFrame, ctx: Context) -> None:
         if choice.get("unit_id") is not None and index.in_scope(int(choice["unit_id"])):
             unit_id, state = int(choice["unit_id"]), "confirmed"
         elif choice.get("new") and found.unit_id is None:
-            unit_id, state = _create_unit(ctx, text, _confirmed_parent(ctx)), "created"
-            index.add(unit_id, text)
+            target = _confirmed_parent(ctx)
+            namesake = namesake_under(target.id if target else None, text)
+            if namesake is not None:
+                reasons[text] = str(name_taken(unit_label(namesake)))
+            else:
+                unit_id, state = _create_unit(ctx, text, target), "created"
+                index.add(unit_id, text)
         elif state == "confirm":
             pending.append(text)
             reasons[text] = _unit_reason(text, found, index)
