@@ -289,8 +289,7 @@ def creates(t) -> dict[str, list[Create]]:
                                  {"unit_id": str(t.followed_cell), "visited_on": day(), "findings": "Tốt"},
                                  why="two visits to one cell on one day are possible")],
         "visits.to_feedback": [Create("admin", f"/visits/{t.visit}", f"/visits/{t.visit}/feedback",
-                                      _rows("feedback_item"), False, {"category_id": str(t.category)},
-                                      why="a visit may raise several feedback items (its page lists them)")],
+                                      _rows("feedback_item"), True, {"category_id": str(t.category)})],
     }
 
 

@@ -19,3 +19,11 @@ def visit_problem(*, person_id: int | None, unit_id: int, visited_on: date, foll
     if unit_id not in followed_unit_ids:
         return "unit_id", str(NOT_FOLLOWED)
     return None
+
+
+def already_raised(number: str | None):
+    """A visit's difficulties go to feedback once per category: a second item would be the same text counted twice."""
+    if number is None:
+        return None
+    return _l("Khó khăn, kiến nghị của chuyến đi này đã được chuyển thành phản ánh %(number)s thuộc lĩnh vực này.",
+              number=number)

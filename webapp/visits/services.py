@@ -1,13 +1,15 @@
 """Named state changes of field visits; they flush, callers commit."""
 from datetime import date
 
+from sqlalchemy import select
+
 from ..clock import local_today
 from ..extensions import db
 from ..feedback.services import record_feedback
 from ..models import FeedbackCategory, FeedbackItem, FieldVisit, Unit
-from ..services import RuleViolation
+from ..services import RuleViolation, take_turns
 from .queries import followed_assignments
-from .rules import visit_problem
+from .rules import already_raised, visit_problem
 
 
 def record_visit(user, *, visitor_id: int | None, unit: Unit, visited_on: date, findings: str,
@@ -31,6 +33,12 @@ def record_visit(user, *, visitor_id: int | None, unit: Unit, visited_on: date, 
 def raise_feedback(user, visit: FieldVisit, category: FeedbackCategory) -> FeedbackItem:
     """The difficulties raised at a visit as a new feedback item of the visited unit, linked to the visit; raised
     under a restricted category, the visit's own text becomes restricted too (sensitivity follows the text)."""
+    take_turns(visit)  # a double submit's twin waits here, then sees the item the first one wrote
+    raised = db.session.scalar(select(FeedbackItem).where(FeedbackItem.field_visit_id == visit.id,
+                                                          FeedbackItem.category_id == category.id).limit(1))
+    problem = already_raised(raised.number if raised else None)
+    if problem:
+        raise RuleViolation("category_id", problem)
     if category.restricted:
         visit.restricted = True
     return record_feedback(user, received_on=visit.visited_on, category=category, unit=visit.unit,

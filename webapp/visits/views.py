@@ -135,5 +135,7 @@ def to_feedback(visit_id: int):
     item = run_service(
         form, raise_feedback, current_user, visit, db.session.get(FeedbackCategory, form.category_id.data)
     )
+    if not item:
+        return _detail(visit, raise_form=form, status=422)
     flash(_("Đã chuyển khó khăn, kiến nghị thành phản ánh %(number)s.", number=item.number))
     return redirect(url_for("feedback.detail", item_id=item.id))

@@ -1,5 +1,6 @@
 """Recording a field visit, who reads it, and turning its difficulties into feedback or a task."""
 from datetime import datetime, timedelta, timezone
+from html import unescape
 
 from sqlalchemy import func, select
 
@@ -86,6 +87,21 @@ def test_a_difficulty_becomes_a_feedback_item_in_one_click(client, login, visit_
         visit.id, visit_town.cell.id, "Đèn đường tổ 3 hỏng đã lâu.", visit_town.member.person_id, visit_town.group.id)
     assert item.number in client.get(f"/visits/{visit.id}").get_data(as_text=True)
     assert client.post(f"/visits/{visit.id}/feedback", data={"category_id": 999999}).status_code == 422
+
+
+def test_a_visit_raises_its_difficulties_once_per_category(client, login, visit_town):
+    roads = save_category(None, name="Hạ tầng, môi trường", restricted=False, sla_days=15)
+    order = save_category(None, name="An ninh, trật tự", restricted=False, sla_days=15)
+    db.session.commit()
+    _record(client, login, visit_town.member, visit_town.cell)
+    visit = db.session.scalar(select(FieldVisit))
+    assert client.post(f"/visits/{visit.id}/feedback", data={"category_id": roads.id}).status_code == 302
+    first = db.session.scalar(select(FeedbackItem))
+    again = client.post(f"/visits/{visit.id}/feedback", data={"category_id": roads.id})
+    assert again.status_code == 422
+    assert f"đã được chuyển thành phản ánh {first.number}" in unescape(again.get_data(as_text=True))
+    assert client.post(f"/visits/{visit.id}/feedback", data={"category_id": order.id}).status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(FeedbackItem)) == 2
 
 
 def test_the_head_turns_a_difficulty_into_a_task_linked_to_the_visit(client, login, visit_town):
