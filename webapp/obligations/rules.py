@@ -56,3 +56,13 @@ def describe(mode: ObligationMode | None, times: int = 1, months: int = 3) -> st
     if mode != ObligationMode.TIMES_PER_PERIOD:
         return _("dự mọi buổi sinh hoạt của các đơn vị được phân công")
     return _("mỗi đơn vị được phân công ít nhất %(n)s lần mỗi %(period)s", n=times, period=_(PERIOD_NAMES[months]))
+
+
+def absence_overlaps(existing_start, existing_end):
+    """One period of absence per day: a second declaration over the same days would excuse nothing more and leave two
+    records to keep in step. The dates of the one already declared, or None for no overlap."""
+    if existing_start is None:
+        return None
+    return _("Đồng chí này đã có thời gian vắng được khai báo từ %(start)s đến %(end)s, trùng với khoảng này: hãy rút "
+             "khai báo đó trước nếu cần khai lại.", start=existing_start.strftime("%d/%m/%Y"),
+             end=existing_end.strftime("%d/%m/%Y"))

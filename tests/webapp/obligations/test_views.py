@@ -94,6 +94,24 @@ def test_who_declares_absences_for_whom(client, login, make_unit, root_unit, mak
     assert db.session.scalar(select(Absence)) is None
 
 
+def test_one_persons_absences_never_overlap(client, login, make_unit, root_unit, make_person, make_group,
+                                            make_membership, make_assignment, make_user):
+    group, head, member, person = _town(make_unit, root_unit, make_person, make_group, make_membership,
+                                        make_assignment, make_user)
+    db.session.commit()
+    login(member)
+    own = {"person_id": person.id, "start_date": "2026-05-01", "end_date": "2026-05-10", "reason": "leave"}
+    assert client.post("/obligations/absences/new", data=own).status_code == 302
+    for start, end in [("2026-05-10", "2026-05-20"), ("2026-04-20", "2026-05-01"), ("2026-05-03", "2026-05-04"),
+                       ("2026-04-01", "2026-06-01")]:
+        refused = client.post("/obligations/absences/new", data={**own, "start_date": start, "end_date": end})
+        assert refused.status_code == 422
+        assert "đã có thời gian vắng được khai báo từ 01/05/2026 đến 10/05/2026" in refused.get_data(as_text=True)
+    assert client.post("/obligations/absences/new",
+                       data={**own, "start_date": "2026-05-11", "end_date": "2026-05-20"}).status_code == 302
+    assert len(db.session.scalars(select(Absence)).all()) == 2
+
+
 def test_a_group_without_its_own_rule_follows_the_regulation_in_force(
         client, login, clock, make_unit, root_unit, make_person, make_group, make_membership, make_assignment,
         make_user):
