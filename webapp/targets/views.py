@@ -8,7 +8,7 @@ from ..extensions import db
 from ..models import Role, TargetIndicator, TargetMeasurement, Unit
 from ..permissions import READ_DIRECTORY, can_record_for_unit, ensure, in_scope, requires, scope_path, unit_in_scope
 from ..rendering import render
-from ..services import run_service
+from ..services import REFUSED, run_service
 from . import bp, services
 from .figures import UnitAchievement, indicator_figures, unit_achievements
 from .forms import FIRST_YEAR, LAST_YEAR, IndicatorForm, MeasurementForm
@@ -70,8 +70,9 @@ def create_indicator(unit_id):
     if not form.validate():
         year = form.year.data if not form.year.errors and form.year.data else _year()
         return _component(unit, year, indicator_form=form, http_status=422)
-    run_service(form, services.create_indicator, unit, form.year.data, form.name.data, form.measure_unit.data,
-                form.target_value.data, form.notes.data)
+    if not run_service(form, services.create_indicator, unit, form.year.data, form.name.data,
+                       form.measure_unit.data, form.target_value.data, form.notes.data):
+        return _component(unit, form.year.data, indicator_form=form, http_status=422)
     return _component(unit, form.year.data)
 
 
@@ -88,9 +89,11 @@ def update_indicator(indicator_id):
     form = IndicatorForm()
     if not form.validate():
         return _component(indicator.unit, indicator.year, indicator_form=form, http_status=422, editing=indicator.id)
-    run_service(form, services.update_indicator, indicator, year=form.year.data, name=form.name.data,
-                measure_unit=form.measure_unit.data, target_value=form.target_value.data,
-                notes=form.notes.data or None)
+    done = run_service(form, services.update_indicator, indicator, year=form.year.data, name=form.name.data,
+                       measure_unit=form.measure_unit.data, target_value=form.target_value.data,
+                       notes=form.notes.data or None)
+    if done is REFUSED:
+        return _component(indicator.unit, indicator.year, indicator_form=form, http_status=422, editing=indicator.id)
     return _component(indicator.unit, indicator.year)
 
 

@@ -34,6 +34,26 @@ def test_bad_input_is_shown_in_vietnamese_and_nothing_is_saved(client, town, log
     assert _count(TargetIndicator) == 0
 
 
+def test_one_indicator_of_a_name_per_unit_and_year(client, town, indicator, login_as):
+    login_as(Role.UNIT_OFFICER)
+    url = f"/targets/unit/{town.ward.id}/indicators"
+    for name in ("Kết nạp đảng viên mới", "kết nạp Đảng viên mới.", "KET NAP DANG VIEN MOI"):
+        twin = client.post(url, headers=HX, data={**NEW, "name": name})
+        assert twin.status_code == 422
+        body = twin.get_data(as_text=True)
+        assert "Đơn vị đã có chỉ tiêu" in body and f'value="{name}"' in body
+    next_year = {**NEW, "name": "Kết nạp đảng viên mới", "year": "2027"}
+    assert client.post(url, headers=HX, data=next_year).status_code == 200
+    other = client.post(url, headers=HX, data=NEW)
+    assert other.status_code == 200 and _count(TargetIndicator) == 3
+    added = db.session.scalar(select(TargetIndicator).where(TargetIndicator.name == NEW["name"]))
+    renamed = client.post(f"/targets/indicator/{added.id}/edit", headers=HX,
+                          data={**NEW, "name": "Kết nạp đảng viên mới"})
+    assert renamed.status_code == 422 and "Đơn vị đã có chỉ tiêu" in renamed.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(TargetIndicator, added.id).name == NEW["name"]
+
+
 def test_actual_values_are_recorded_as_typed_and_zero_is_a_value(client, town, indicator, login_as):
     login_as(Role.UNIT_OFFICER)
     url = f"/targets/indicator/{indicator.id}/measurements"
