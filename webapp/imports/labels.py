@@ -25,6 +25,18 @@ VALUE_ENUMS = {"role": MemberRole, "status": AttendanceStatus}
 DATE_FIELDS = ("birth_date", "date", "measured_on")
 
 
+def committed_message(counts: dict | None) -> tuple[str, str]:
+    """The flash after a commit, with its category: what was written, and loudly what was not (failed rows)."""
+    imported, failed = (counts or {}).get("imported", 0), (counts or {}).get("failed", 0)
+    if failed and not imported:
+        return _("Không dòng nào được nhập: %(failed)d dòng lỗi — xem lý do bên dưới, tải các dòng lỗi để sửa rồi "
+                 "nhập lại.", failed=failed), "error"
+    if failed:
+        return _("Đã nhập %(imported)d dòng; %(failed)d dòng lỗi chưa được nhập — xem lý do bên dưới.",
+                 imported=imported, failed=failed), "warning"
+    return _("Đã nhập dữ liệu."), "success"
+
+
 def will_label(will) -> str:
     """What the commit will do with a previewed record ("Sẽ nhập", never "Đã nhập" before it runs)."""
     return _(WILL_LABELS[will]) if will in WILL_LABELS else ""

@@ -17,6 +17,7 @@ from ..rendering import hx_redirect, render
 from . import access, bp, dry_run, files, jobs, queries, services, values, workbooks
 from .commit import ImportRefused, Options
 from .forms import CellForm, OptionsForm, SettingsForm, UndoForm, UploadForm
+from .labels import committed_message
 from .undo import edited_since, undo_batch
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -281,7 +282,7 @@ def commit(batch_id):
         return _work(batch_id, 409, file_error=exc.message)
     if job_id is not None:
         return hx_redirect(url_for("imports.preview", batch_id=batch_id))
-    flash(_("Đã nhập dữ liệu."), "success")
+    flash(*committed_message(db.session.get(ImportBatch, batch_id).counts))
     return hx_redirect(url_for("imports.receipt", batch_id=batch_id))
 
 

@@ -215,7 +215,16 @@ def test_confirming_a_new_unit_where_the_parent_already_has_one_of_that_name_fai
     confirm(client, batch_id, "units", fold(same), "new")
     commit(client, batch_id, unit_parent_id=str(wards["son"].id))
     receipt = unescape(client.get(f"/imports/{batch_id}/receipt").get_data(as_text=True))
+    assert 'class="flash flash-error"' in receipt and "Không dòng nào được nhập: 3 dòng lỗi" in receipt
     failed = receipt.split('id="row-results"')[1]
     assert failed.count("cùng tên dưới cùng đơn vị cấp trên") == 3 and "Đảng bộ phường Bắc Sơn" in failed
     assert db.session.scalar(select(func.count()).select_from(Unit).where(Unit.name == same)) == 2
     assert db.session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_the_receipt_says_loudly_which_rows_were_not_imported(client, admin, wards, tmp_path):
+    batch_id = upload_batch(client, roster(tmp_path, [EXISTING, EXISTING, "Chi bộ Không Có Ở Đâu"]))
+    commit(client, batch_id)
+    receipt = unescape(client.get(f"/imports/{batch_id}/receipt").get_data(as_text=True))
+    assert 'class="flash flash-warning"' in receipt
+    assert "Đã nhập 2 dòng; 1 dòng lỗi chưa được nhập" in receipt and "Đã nhập dữ liệu." not in receipt
