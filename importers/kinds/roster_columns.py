@@ -8,8 +8,6 @@ result as it reads any roster; a row the readers cannot settle is refused with a
 import re
 from typing import Any
 
-import pandas as pd
-
 from ..abbreviations import role_abbreviations
 from ..column_types import distinct_map, filled_count, share
 from ..date_words import worded_date
@@ -20,6 +18,7 @@ from .birth_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
 from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
+from .role_marks import read_role_marks
 from .roster_stage import RosterStage
 from .subtotals import counts_everyone, is_subtotal_name, stated_count
 from .title_context import facts_from_title
@@ -61,7 +60,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
     births_from_names(stage)
     split_group_and_role(stage)
     number_only_groups(stage)
-    _role_mark_columns(stage)
+    read_role_marks(stage)
     _find_role_column(stage)
     roles_from_names(stage)
     roles_from_positions(stage)
@@ -198,49 +197,6 @@ def _find_role_column(stage: RosterStage) -> None:
         ):
             column.field = "role"
             return
-
-
-MARK_MAX_LENGTH = 3  # "x", "X", "✓", "1": a tick, not a word
-
-
-def _role_mark_columns(stage: RosterStage) -> None:
-    """Columns headed by roles ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên') holding a tick in one of them: the row's
-    role is the heading of its ticked column; a row ticked under two roles is refused."""
-    marks = [
-        column
-        for column in stage.columns
-        if column.field in (None, "role")
-        and not column.month
-        and column.index in stage.frame.columns
-        and strict_role(column.header, {}) is not None
-    ]
-    if len({strict_role(column.header, {}) for column in marks}) < 2:
-        return
-    frame = stage.frame
-    if any(
-        not is_blank(value) and len(str(value).strip()) > MARK_MAX_LENGTH
-        for column in marks
-        for value in frame[column.index]
-    ):
-        return
-    roles = []
-    for row in frame.index:
-        ticked = [column for column in marks if not is_blank(frame.at[row, column.index])]
-        if len({strict_role(column.header, {}) for column in ticked}) > 1:
-            cells = ", ".join(f"{column.letter}{row}" for column in ticked)
-            stage.refuse(
-                row,
-                ticked[0].letter,
-                "role",
-                None,
-                f"đánh dấu nhiều nhiệm vụ cùng lúc ({cells})",
-                "nhiệm vụ không thống nhất",
-            )
-        roles.append(WORDING[strict_role(ticked[0].header, {})] if ticked else None)
-    for column in marks:
-        column.field = None
-    marks[0].field = "role"
-    stage.write(marks[0], pd.Series(roles, index=frame.index, dtype=object))
 
 
 def _skip_repeated_headers(stage: RosterStage) -> None:
