@@ -29,8 +29,12 @@ SHAPES = (
 MIN_NAME_WORDS = 2
 
 
-def split_birth(text: Any) -> tuple[str, dt.date | int] | None:
-    """(name, birth date or year) when the cell holds a name followed by a birth date, else None."""
+NO_DATE = "no date"  # the birth part of a name cell that makes no real date ("31/02/1978")
+
+
+def split_birth(text: Any) -> tuple[str, dt.date | int | str] | None:
+    """(name, birth date or year) when the cell holds a name followed by a birth date, else None; the date is
+    NO_DATE when the birth part names no real day."""
     if not isinstance(text, str) or not any(ch.isdigit() for ch in text):
         return None
     for shape in SHAPES:
@@ -45,9 +49,7 @@ def split_birth(text: Any) -> tuple[str, dt.date | int] | None:
                 continue  # "Nguyễn Văn An - 1978" may be anything; a year needs "SN" / "sinh" or brackets
             return name, int(match.group("year"))
         date, problem = normalise_date(re.sub(r"\s+", "", match.group("date")).replace(".", "/").replace("-", "/"))
-        if date is None or problem is not None:
-            return None  # "31/02/1978": not a date; the name is left as typed and reported with it
-        return name, date
+        return name, NO_DATE if date is None or problem is not None else date
     return None
 
 
@@ -65,6 +67,11 @@ def births_from_names(stage: RosterStage) -> None:
         return
     stage.write(key, names.where(~marked, split.map(lambda pair: pair[0] if pair else None)))
     births = split.map(lambda pair: pair[1] if pair else None)
+    for row in births.index[births.eq(NO_DATE).to_numpy()]:
+        stage.refuse(int(row), key.letter, "birth_date", names[row],
+                     f"ngày sinh ghi trong ô họ tên «{names[row]}» không phải ngày có thật; hãy sửa lại",
+                     "ngày sinh không có thật")
+    births = births.where(births.ne(NO_DATE))
     years = births.map(lambda value: isinstance(value, int))
     dates = births.where(marked & ~years)
     column = stage.mapped("birth_date")

@@ -86,15 +86,26 @@ def birth_in_name(seed: int) -> CellLayout:
     roles = {"head": "Trưởng đoàn", "deputy": "Phó đoàn", "member": "Thành viên"}
     year_only = rng.randrange(2, 6)
     conflict = rng.choice([r for r in range(2, 6) if r != year_only]) if with_column else None
+    no_day = rng.choice([r for r in range(1, 6) if r not in (year_only, conflict)]) if rng.random() < 0.4 else None
+    capitals = rng.random() < 0.3
+    layout.options += [f"capitals={capitals}", f"no_day={no_day}"]
     for number, (name, role) in enumerate(people, 1):
         born = birth_date(rng)
+        typed_name = name.upper() if capitals else name
+        if number - 1 == no_day:
+            sheet.add([number, f"{typed_name} (31/02/{born.year})"] + ([None] if with_column else [])
+                      + [_group_cell(rng, 1), roles[role]])
+            layout.error_rows.append(header_row + number)
+            continue
+        name, display = typed_name, name
         if number - 1 == year_only:
             cell = rng.choice([f"{name}, sinh năm {born.year}", f"{name} (SN {born.year})",
                                f"{name} - năm sinh: {born.year}"])
         else:
             text = _date_text(rng, born)
             cell = rng.choice([f"{name} ({text})", f"{name} - SN: {text}", f"{name} (SN {text})",
-                               f"{name}, sinh ngày {text}", f"{name} - {text}", f"{name} (sinh {text})"])
+                               f"{name}, sinh ngày {text}", f"{name} - {text}", f"{name} (sinh {text})",
+                               f"{name}\n{text}", f"{name} – NS: {text}"])
         column, truth = [], born if number - 1 != year_only else None
         if with_column:
             if number - 1 == conflict:
@@ -106,7 +117,7 @@ def birth_in_name(seed: int) -> CellLayout:
             else:
                 column = [rng.choice([f"{born:%d/%m/%Y}", None])]
         sheet.add([number, cell] + column + [_group_cell(rng, 1), roles[role]])
-        layout.records.append(_record(name, truth, group=1, role=role))
+        layout.records.append(_record(display, truth, group=1, role=role))
     if not with_column:
         layout.warned_rows.append(header_row + 1 + year_only)
     return layout
@@ -132,18 +143,24 @@ def role_ticks(seed: int) -> CellLayout:
     sheet, options = _start(rng, "role_ticks", seed, width)
     lead = ["STT", "Họ và tên"]
     tail = ["Chức vụ"]
-    top = lead + ([parent] + [None] * (len(headings) - 1) + ["Đoàn"] if ticks_first
-                  else ["Đoàn", parent] + [None] * (len(headings) - 1)) + tail
-    sub = [None, None] + (list(headings) + [None] if ticks_first else [None] + list(headings)) + [None]
-    first = sheet.add(top)
-    header_row = sheet.add(sub) + 1
     at = 2 if ticks_first else 3
-    sheet.merge(first, at, first, at + len(headings) - 1)
-    for column in range(width):
-        if not at <= column < at + len(headings):
-            sheet.merge(first, column, first + 1, column)
+    if rng.random() < 0.3:  # the role headings in the one header row, no heading above them
+        parent = None
+        header_row = sheet.add(lead + (list(headings) + ["Đoàn"] if ticks_first else ["Đoàn"] + list(headings))
+                               + tail) + 1
+    else:
+        top = lead + ([parent] + [None] * (len(headings) - 1) + ["Đoàn"] if ticks_first
+                      else ["Đoàn", parent] + [None] * (len(headings) - 1)) + tail
+        sub = [None, None] + (list(headings) + [None] if ticks_first else [None] + list(headings)) + [None]
+        first = sheet.add(top)
+        header_row = sheet.add(sub) + 1
+        sheet.merge(first, at, first, at + len(headings) - 1)
+        for column in range(width):
+            if not at <= column < at + len(headings):
+                sheet.merge(first, column, first + 1, column)
     layout = CellLayout("role_ticks", seed, sheet, rng.choice(FORMATS), header_row,
-                        options=options + [f"headings={'|'.join(headings)}", f"ticks_first={ticks_first}"])
+                        options=options + [f"parent={parent}", f"headings={'|'.join(headings)}",
+                                           f"ticks_first={ticks_first}"])
     people = _people(rng, 6)
     kinds = ("head", "deputy", "member") if len(headings) == 3 else ("head", "member")
     twice, nowhere = rng.sample(range(2, 6), 2)
