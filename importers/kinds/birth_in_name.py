@@ -32,9 +32,10 @@ MIN_NAME_WORDS = 2
 NO_DATE = "no date"  # the birth part of a name cell that makes no real date ("31/02/1978")
 
 
-def split_birth(text: Any) -> tuple[str, dt.date | int | str] | None:
+def split_birth(text: Any, bare_year: bool = False) -> tuple[str, dt.date | int | str] | None:
     """(name, birth date or year) when the cell holds a name followed by a birth date, else None; the date is
-    NO_DATE when the birth part names no real day."""
+    NO_DATE when the birth part names no real day. A year alone after the name needs "SN" / "sinh" or brackets,
+    unless the column's header says the cells hold the birth date (`bare_year`)."""
     if not isinstance(text, str) or not any(ch.isdigit() for ch in text):
         return None
     for shape in SHAPES:
@@ -45,8 +46,8 @@ def split_birth(text: Any) -> tuple[str, dt.date | int | str] | None:
         if len(name.split()) < MIN_NAME_WORDS or not all(word.isalpha() for word in fold(name).split()):
             continue
         if match.group("year"):
-            if not match.group("lead") and "(" not in text and "[" not in text:
-                continue  # "Nguyễn Văn An - 1978" may be anything; a year needs "SN" / "sinh" or brackets
+            if not (match.group("lead") or bare_year or "(" in text or "[" in text):
+                continue  # "Nguyễn Văn An - 1978" may be anything
             return name, int(match.group("year"))
         date, problem = normalise_date(re.sub(r"\s+", "", match.group("date")).replace(".", "/").replace("-", "/"))
         return name, NO_DATE if date is None or problem is not None else date
@@ -60,7 +61,8 @@ def births_from_names(stage: RosterStage) -> None:
         return
     names = stage.frame[key.index]
     codes, uniques = pd.factorize(names, use_na_sentinel=True)
-    found = [split_birth(value) for value in uniques] + [None]
+    bare_year = "sinh" in fold(key.header).split()  # "Họ và tên, năm sinh"
+    found = [split_birth(value, bare_year) for value in uniques] + [None]
     split = pd.Series([found[code] for code in codes], index=names.index, dtype=object)
     marked = split.notna()
     if not marked.any():

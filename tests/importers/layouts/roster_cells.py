@@ -77,7 +77,8 @@ def birth_in_name(seed: int) -> CellLayout:
     rng = random.Random(seed)
     with_column = rng.random() < 0.5
     sheet, options = _start(rng, "birth_in_name", seed, 6 if with_column else 5)
-    name_header = rng.choice(["Họ và tên", "Họ tên", "Họ và tên đảng viên", "HỌ VÀ TÊN"])
+    name_header = rng.choice(["Họ và tên", "Họ tên", "Họ và tên đảng viên", "HỌ VÀ TÊN", "Họ và tên, năm sinh",
+                              "Họ tên (ngày sinh)", "Họ và tên - Ngày tháng năm sinh", "Họ tên/năm sinh"])
     header = ["STT", name_header] + (["Ngày sinh"] if with_column else []) + ["Đoàn công tác", "Nhiệm vụ"]
     header_row = sheet.add(header) + 1
     layout = CellLayout("birth_in_name", seed, sheet, rng.choice(FORMATS), header_row,
@@ -99,8 +100,9 @@ def birth_in_name(seed: int) -> CellLayout:
             continue
         name, display = typed_name, name
         if number - 1 == year_only:
+            bare = [f"{name} - {born.year}", f"{name}\n{born.year}"] if "sinh" in name_header.casefold() else []
             cell = rng.choice([f"{name}, sinh năm {born.year}", f"{name} (SN {born.year})",
-                               f"{name} - năm sinh: {born.year}"])
+                               f"{name} - năm sinh: {born.year}"] + bare)
         else:
             text = _date_text(rng, born)
             cell = rng.choice([f"{name} ({text})", f"{name} - SN: {text}", f"{name} (SN {text})",
@@ -212,20 +214,24 @@ def role_words_column(seed: int) -> CellLayout:
 
 def subtotals(seed: int) -> CellLayout:
     rng = random.Random(seed)
-    sheet, options = _start(rng, "subtotals", seed, 4)
-    header_row = sheet.add(["STT", "Họ và tên", "Đoàn công tác", "Nhiệm vụ trong đoàn"]) + 1
+    headings = rng.random() < 0.4  # the group as a sub-header row above its people, no group column
+    sheet, options = _start(rng, "subtotals", seed, 3 if headings else 4)
+    header = ["STT", "Họ và tên"] + ([] if headings else ["Đoàn công tác"]) + ["Nhiệm vụ trong đoàn"]
+    header_row = sheet.add(header) + 1
     in_name = rng.random() < 0.5
     layout = CellLayout("subtotals", seed, sheet, rng.choice(FORMATS), header_row,
-                        options=options + [f"in_name={in_name}"])
+                        options=options + [f"in_name={in_name}", f"headings={headings}"])
     roles = {"head": "Trưởng đoàn", "deputy": "Phó đoàn", "member": "Thành viên"}
     total, number = 0, 0
     surnamed = ["Tống Văn Hải", "Công Thị Lan", "Tống Thị Cộng"]
     for group in (1, 2, 3):
+        if headings:
+            sheet.add_banner(f"{ROMAN[group - 1]}. ĐOÀN CÔNG TÁC SỐ {group}")
         people = _people(rng, rng.randint(3, 5))
         people[-1] = (surnamed[group - 1], "member")
         for name, role in people:
             number += 1
-            sheet.add([number, name, _group_cell(rng, group), roles[role]])
+            sheet.add([number, name] + ([] if headings else [_group_cell(rng, group)]) + [roles[role]])
             layout.records.append(_record(name, None, group=group, role=role))
         count = len(people)
         total += count
