@@ -15,8 +15,9 @@ WORDING = {"head": "Trưởng đoàn", "deputy": "Phó trưởng đoàn", "membe
 
 # Folded wordings, tried in this order (deputy wordings contain head wordings).
 PHRASES = (
-    ("deputy", r"pho truong doan|pho doan truong|pho doan|doan pho|pho to truong|to pho|pho truong|pho"),
-    ("head", r"truong doan|doan truong|to truong|truong to|truong"),
+    ("deputy", r"pho truong doan|pho doan truong|pho doan|doan pho|pho to truong|to pho|pho truong|pho"
+               r"|p truong doan|p tr doan|p doan"),
+    ("head", r"truong doan|doan truong|to truong|truong to|truong|tr doan"),
     ("member", r"thanh vien|uy vien|thu ky|to vien|doan vien"),
 )
 _TAIL = r"(?:\s+(?:doan|to|cong tac|doan cong tac|to cong tac|thuong truc|cua doan|trong doan))*"
@@ -44,5 +45,5 @@ def strict_role(text: Any, abbreviations: dict[str, str] | None = None) -> str |
 def are_role_headings(labels: list[str]) -> bool:
     """True for two or more column headings that each name a role ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên'):
     a tick under one of them gives the role, so the columns must stay apart."""
-    roles = [strict_role(label, {}) for label in labels]
+    roles = [strict_role(label) for label in labels]
     return len(roles) >= 2 and all(roles) and len(set(roles)) >= 2

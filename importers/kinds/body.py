@@ -17,6 +17,7 @@ from ..validating import Issues
 from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
+from .subtotals import TOTALS_LINE_REASON, is_subtotal_name
 
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
                 r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
@@ -98,6 +99,10 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         if maybe_heading is not None and maybe_heading[position] and kind != "group":
             data.append(position)  # an indicator that merely starts like a unit name
             continue
+        if kind == "stop" and _subtotal_between(body_rows, position, special, table, rules):
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON,
+                             "record_count": 0})
+            continue
         if kind == "stop":
             stop_at = row_number
             break
@@ -134,6 +139,25 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         outcomes=outcomes,
         context=carried[keep] if carried is not None else None,
     )
+
+
+def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, table: Table, rules: RowRules) -> bool:
+    """A totals line ('Cộng Đoàn I: 06 đồng chí', 'Cộng: 6') with more people right after it (past blank lines,
+    or after the next group's sub-header): it closes one group, not the table. A signature, a legend, or a totals
+    line followed by anything else still ends the table."""
+    texts = [cell for cell in rows[position] if isinstance(cell, str) and cell.strip()]
+    if not texts or not is_subtotal_name(texts[0]):
+        return False
+    labels = {fold(label) for label in table.labels if label}
+    for after in range(position + 1, len(rows)):
+        row = list(rows[after])
+        filled = [cell for cell in row if not is_blank(cell)]
+        if not special[after]:
+            return len(filled) >= 2 and not any(isinstance(cell, str) and fold(cell) in labels for cell in filled)
+        kind, _ = classify_special_row(row, rules.is_heading)
+        if kind != "blank":
+            return kind == "group"
+    return False
 
 
 def _trailing_remark(row: list, position: int, special: np.ndarray) -> bool:

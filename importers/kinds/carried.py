@@ -12,8 +12,9 @@ from ..results import Column
 from .context_columns import column_context
 
 # Frame labels of the columns that hold carried facts for fields the header does not name (a sheet's month gives
-# its rows a meeting date: ``importers.sheet_context``).
-CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS + ("date",))}
+# its rows a meeting date: ``importers.sheet_context``; a birth date cut out of the name cell:
+# ``kinds.birth_in_name``).
+CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS + ("date", "birth_date"))}
 
 
 def _blank(values: np.ndarray) -> np.ndarray:

@@ -8,18 +8,19 @@ result as it reads any roster; a row the readers cannot settle is refused with a
 import re
 from typing import Any
 
-import pandas as pd
-
 from ..abbreviations import role_abbreviations
 from ..column_types import distinct_map, filled_count, share
 from ..date_words import worded_date
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
+from .birth_in_name import births_from_names
 from .birth_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
 from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
+from .role_marks import read_role_marks
 from .roster_stage import RosterStage
+from .subtotals import counts_everyone, is_subtotal_name, stated_count
 from .title_context import facts_from_title
 from .withdrawn import skip_withdrawn
 
@@ -56,9 +57,10 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
     join_birth_parts(stage)
     _name_unit_column(stage)
     _read_worded_birth_dates(stage)
+    births_from_names(stage)
     split_group_and_role(stage)
     number_only_groups(stage)
-    _role_mark_columns(stage)
+    read_role_marks(stage)
     _find_role_column(stage)
     roles_from_names(stage)
     roles_from_positions(stage)
@@ -69,8 +71,9 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
 
 
 def is_totals_text(value: Any) -> bool:
-    """'Tổng cộng: 17 đồng chí', 'Cộng', 'Tổng số 12 người': a line that counts the rows, not a person."""
-    return isinstance(value, str) and TOTALS.match(fold(value)) is not None
+    """'Tổng cộng: 17 đồng chí', 'Cộng', 'Tổng số 12 người', 'Cộng Đoàn I: 06 đồng chí': a line that counts the
+    rows, not a person (a name opens with 'Tống' or 'Công', never with 'Tổng' or 'Cộng')."""
+    return isinstance(value, str) and (TOTALS.match(fold(value)) is not None or is_subtotal_name(value))
 
 
 def _skip_totals(stage: RosterStage) -> None:
@@ -78,41 +81,51 @@ def _skip_totals(stage: RosterStage) -> None:
     if key is None or not len(stage.frame):
         return
     totals = distinct_map(stage.frame[key.index], is_totals_text).astype(bool)
-    if not totals.any():
-        return
-    stated = [fold(value) for value in stage.frame[key.index][totals]]
-    stage.stated_total = next((int(m.group("n")) for m in map(TOTALS.match, stated) if m and m.group("n")), None)
-    stage.skip(totals, "dòng tổng cộng")
+    if totals.any():
+        stage.skip(totals, "dòng tổng cộng")
 
 
-def _stated_total(stage: RosterStage) -> tuple[int | None, int] | None:
-    """(row, N) of a 'Tổng cộng: N đồng chí' line: among the rows, or the line that ended the table."""
-    if stage.stated_total is not None:
-        return None, stage.stated_total
-    end = stage.table.body_end
-    for row in stage.rows[end : end + 3]:
-        for cell in row:
-            match = TOTALS.match(fold(cell)) if isinstance(cell, str) else None
-            if match and match.group("n"):
-                return end + 1 + stage.rows[end : end + 3].index(row), int(match.group("n"))
-    return None
+def _count_of(cell: Any) -> int | None:
+    if not isinstance(cell, str):
+        return None
+    match = TOTALS.match(fold(cell))
+    return int(match.group("n")) if match and match.group("n") else stated_count(cell)
+
+
+def _stated_totals(stage: RosterStage, people: set[int]) -> list[tuple[int, int, bool]]:
+    """(Excel row, N, counts everyone) of each totals line stating a count: among the rows, or just below them."""
+    found = []
+    end = min(len(stage.rows), stage.table.body_end + 3)
+    for at in range(stage.table.body_start, end):
+        if at + 1 in people:
+            continue
+        texts = [cell for cell in stage.rows[at] if isinstance(cell, str) and cell.strip()]
+        counted = next(((cell, n) for cell in texts if (n := _count_of(cell)) is not None), None)
+        if counted is not None:
+            cell, n = counted
+            found.append((at + 1, n, counts_everyone(cell) or not is_subtotal_name(cell)))
+    return found
 
 
 def _check_stated_total(stage: RosterStage) -> None:
-    found = _stated_total(stage)
-    if found is None:
-        return
-    row, stated = found
-    counted = len(stage.frame) + sum(1 for outcome in stage.body.outcomes if outcome["outcome"] == "failed")
-    if stated != counted:
-        stage.issues.warning(
-            row,
-            None,
-            None,
-            stated,
-            f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
-            f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa",
-        )
+    """Each stated count against the people rows it covers: a grand total all above it, a 'Cộng …' line those
+    since the previous totals line."""
+    people = {int(row) for row in stage.frame.index} | {
+        outcome["row"] for outcome in stage.body.outcomes if outcome["outcome"] == "failed"}
+    previous = 0
+    for row, stated, everyone in _stated_totals(stage, people):
+        start = 0 if everyone else previous
+        counted = sum(1 for person in people if start < person < row)
+        previous = row
+        if stated != counted:
+            stage.issues.warning(
+                row,
+                None,
+                None,
+                stated,
+                f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
+                f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa",
+            )
 
 
 def _unit_header(label: str) -> bool:
@@ -184,49 +197,6 @@ def _find_role_column(stage: RosterStage) -> None:
         ):
             column.field = "role"
             return
-
-
-MARK_MAX_LENGTH = 3  # "x", "X", "✓", "1": a tick, not a word
-
-
-def _role_mark_columns(stage: RosterStage) -> None:
-    """Columns headed by roles ('Trưởng đoàn' | 'Phó đoàn' | 'Thành viên') holding a tick in one of them: the row's
-    role is the heading of its ticked column; a row ticked under two roles is refused."""
-    marks = [
-        column
-        for column in stage.columns
-        if column.field in (None, "role")
-        and not column.month
-        and column.index in stage.frame.columns
-        and strict_role(column.header, {}) is not None
-    ]
-    if len({strict_role(column.header, {}) for column in marks}) < 2:
-        return
-    frame = stage.frame
-    if any(
-        not is_blank(value) and len(str(value).strip()) > MARK_MAX_LENGTH
-        for column in marks
-        for value in frame[column.index]
-    ):
-        return
-    roles = []
-    for row in frame.index:
-        ticked = [column for column in marks if not is_blank(frame.at[row, column.index])]
-        if len({strict_role(column.header, {}) for column in ticked}) > 1:
-            cells = ", ".join(f"{column.letter}{row}" for column in ticked)
-            stage.refuse(
-                row,
-                ticked[0].letter,
-                "role",
-                None,
-                f"đánh dấu nhiều nhiệm vụ cùng lúc ({cells})",
-                "nhiệm vụ không thống nhất",
-            )
-        roles.append(WORDING[strict_role(ticked[0].header, {})] if ticked else None)
-    for column in marks:
-        column.field = None
-    marks[0].field = "role"
-    stage.write(marks[0], pd.Series(roles, index=frame.index, dtype=object))
 
 
 def _skip_repeated_headers(stage: RosterStage) -> None:

@@ -23,7 +23,6 @@ class RosterStage:
     issues: Issues
     abbreviations: dict[str, str]
     refused: dict[int, str] = field(default_factory=dict)
-    stated_total: int | None = None  # N of a 'Tổng cộng: N đồng chí' line found among the rows
 
     @property
     def frame(self) -> pd.DataFrame:

@@ -59,3 +59,30 @@ def skip_subtotals(body, name_index: int | None, mark_indexes: list[int]) -> Non
     body.groups = body.groups[keep]
     if body.context is not None:
         body.context = body.context[keep]
+
+
+# ---- rosters: "Cộng Đoàn I: 06 đồng chí", "Cộng: 6", "Tổng cộng: 45 đ/c" -----------------------------------
+
+TOTALS_LINE_REASON = "dòng cộng giữa bảng, không phải người"
+_COUNT_WORDS = r"(?:đồng chí|đ/c|đc|người|thành viên|đảng viên|đv|ng)"
+_STATED = re.compile(rf"(?::\s*0*(?P<after_colon>\d{{1,5}})(?:\s*{_COUNT_WORDS})?"
+                     rf"|(?P<counted>\d{{1,5}})\s*{_COUNT_WORDS}"
+                     r"|^(?:cộng|tổng cộng|tổng số|tổng)\s+(?P<bare>\d{1,5}))"
+                     r"\s*\.?\s*$")
+
+
+def stated_count(value) -> int | None:
+    """N of a subtotal line that states how many people it counts ('Cộng Đoàn I: 06 đồng chí' -> 6, 'Cộng: 6',
+    'Tổng cộng 45 đ/c'); None when it states none ('Cộng Đoàn 2': the 2 is the group's number)."""
+    if not is_subtotal_name(value):
+        return None
+    match = _STATED.search(unicodedata.normalize("NFC", value).strip().casefold())
+    if match is None:
+        return None
+    return int(next(group for group in match.groups() if group is not None))
+
+
+def counts_everyone(value) -> bool:
+    """A grand total ('Tổng cộng', 'Tổng số') counts every person above it; a 'Cộng …' line the people since the
+    previous total line (one group's)."""
+    return is_subtotal_name(value) and unicodedata.normalize("NFC", value).strip().casefold().startswith("tổng")
