@@ -189,10 +189,40 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     if best + 1 < len(rows) and (
         _is_header_like(_row_labels(rows[best + 1]), specs)
         or _is_date_row(rows[best + 1], rows[best], specs)
+        or _is_month_number_row(rows[best + 1], rows[best])
         or _is_sub_header_row(rows[best], rows[best + 1], specs)
     ):
         return first, best + 1, best_score
     return first, best, best_score
+
+
+def _month_number(cell: Any) -> int | None:
+    """1..12 of a header cell typed as a number (a month under a merged 'Tháng')."""
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not float(cell).is_integer():
+        return None
+    return int(cell) if 1 <= cell <= 12 else None
+
+
+def _is_month_number_row(row: list[Any], upper: list[Any]) -> bool:
+    """Month numbers 1..12 typed as numbers, two or more, each under a 'Tháng' label carried over its merge."""
+    carried = _carried(_row_labels(upper))
+    numbers = [index for index, cell in enumerate(row) if _month_number(cell)]
+    own = [index for index, cell in enumerate(row) if not is_blank(cell)
+           and not (index < len(upper) and cell == upper[index])]
+    return len(numbers) >= 2 and set(own) == set(numbers) and all(
+        index < len(carried) and month_of_header(str(_month_number(row[index])), carried[index])
+        for index in numbers)
+
+
+def _month_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
+    """A month typed as a number under a 'Tháng' label merged over it ('Tháng' over 1 | 2 | 3) labels its column
+    '1', '2', … with 'Tháng' as the parent, as the same numbers typed as text would."""
+    for upper, row in zip(header, header[1:]):
+        carried = _carried(_row_labels(upper))
+        for col, cell in enumerate(row):
+            number = _month_number(cell)
+            if number and col < len(carried) and col < len(labels) and month_of_header(str(number), carried[col]):
+                labels[col], parents[col] = str(number), carried[col]
 
 
 def _is_upper_header(above: list[str], labels: list[str], specs: tuple[FieldSpec, ...]) -> bool:
@@ -233,6 +263,8 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
         return None
     first, last, _ = found
     labels, parents = _combine_rows([_row_labels(rows[r]) for r in range(first, last + 1)])
+    if last > first:
+        _month_numbers(rows[first:last + 1], labels, parents)
     body_start = last + 1
     if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
         body_start += 1  # the column numbers belong to the header, not to the data

@@ -33,6 +33,7 @@ from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
+from .side_blocks import side_blocks
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .stacked_blocks import find_stack
 from .status_phrases import find_notes
@@ -293,7 +294,9 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if kind in (None, "roster"):
         for item in book.sheets:
             unpivot_assignment_matrix(item) or unpivot_group_columns(item) or split_stacked_fields(item)
+    sided = []
     if kind in (None, "attendance"):
+        sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]
         for item in book.sheets:
             date_blocks(item, HEADER_SPECS)
     turned = []
@@ -389,12 +392,16 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
-        + facts.inferences + ([TURNED] if chosen.name in turned else []),
+        + facts.inferences + ([TURNED] if chosen.name in turned else []) + ([SIDE] if chosen.name in sided else []),
     )
 
 
 TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đề, tháng hoặc ngày ở cột bên trái",
           "source": "đã xoay lại để đọc; số dòng trong thông báo là thứ tự người"}
+
+SIDE = {"what": "Bảng đặt cạnh nhau", "value": "các khối cùng tiêu đề cột, mỗi khối một chi bộ (hoặc đoàn)",
+        "source": "đã ghép thành một bảng, đọc từng dòng từ trái sang phải; số dòng trong thông báo là dòng của bảng "
+                  "đã ghép"}
 
 
 def _mapped(columns) -> set[str]:
