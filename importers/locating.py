@@ -85,7 +85,8 @@ def _is_date_row(row: list[Any], upper: list[Any] | None = None, specs: tuple[Fi
         return True
     own = [cell for index, cell in enumerate(row) if not is_blank(cell)
            and not (upper and index < len(upper) and cell == upper[index])]
-    if own and upper and specs and all(header_date(cell) for cell in own) and _under_date_label(row, upper, specs):
+    if own and upper and specs and all(header_date(cell) or _is_day_month(cell) for cell in own) \
+            and _under_date_label(row, upper, specs):
         return True
     return len(own) >= 3 and all(_is_day_month(cell) for cell in own)
 
@@ -93,7 +94,7 @@ def _is_date_row(row: list[Any], upper: list[Any] | None = None, specs: tuple[Fi
 def _under_date_label(row: list[Any], upper: list[Any], specs: tuple[FieldSpec, ...]) -> bool:
     """Every filled cell of `row` lies under the meeting-date label of `upper` (carried right over its merge)."""
     carried = _carried(_row_labels(upper))
-    filled = [index for index, cell in enumerate(row) if header_date(cell)]
+    filled = [index for index, cell in enumerate(row) if header_date(cell) or _is_day_month(cell)]
     return all(index < len(carried) and match_field(carried[index], specs) == "date" for index in filled)
 
 

@@ -14,7 +14,11 @@ MARKS = ["x", "P", "K", "M"]
 STATUS = {"x": "present", "P": "excused", "K": "absent", "M": "late"}
 
 
-def _book(path, tab, label, totals):
+WRITTEN = {"date": lambda day: day, "day/month": lambda day: day.strftime("%d/%m"),
+           "text": lambda day: day.strftime("%d/%m/%Y")}
+
+
+def _book(path, tab, label, totals, written="date"):
     book = Workbook()
     book.remove(book.active)
     expected = []
@@ -25,7 +29,7 @@ def _book(path, tab, label, totals):
         sheet.append(["Chi bộ Tổ dân phố 5"])
         sheet.append([f"THEO DÕI SINH HOẠT CHI BỘ THÁNG {month}/2025"])
         sheet.append(["STT", "Họ và tên", label] + [None] * (len(days) - 1) + [totals, "Ghi chú"])
-        sheet.append([None, None] + [dt.datetime(2025, month, day) for day in days])
+        sheet.append([None, None] + [WRITTEN[written](dt.datetime(2025, month, day)) for day in days])
         for number, name in enumerate(people, 1):
             marks = [MARKS[(number + month + i) % 4] for i in range(len(days))]
             sheet.append([number, name, *marks, sum(mark in "PK" for mark in marks),
@@ -54,3 +58,11 @@ def test_one_sheet_per_month_with_one_or_two_meeting_dates(tmp_path, tab, label,
     got = [(r["full_name"], r["date"], r["status"]) for r in result.records()]
     assert sorted(got) == sorted(expected)
     assert {r["unit"] for r in result.records()} == {"Chi bộ Tổ dân phố 5"}
+
+
+@pytest.mark.parametrize("written", ["day/month", "text"])
+def test_month_sheets_with_meeting_dates_written_as_text(tmp_path, written):
+    expected = _book(tmp_path / "r.xlsx", "Tháng 0{m}", "Ngày sinh hoạt", "Số buổi vắng", written)
+    result = parse_file(tmp_path / "r.xlsx")
+    assert result.kind == "attendance" and not result.errors
+    assert sorted((r["full_name"], r["date"], r["status"]) for r in result.records()) == sorted(expected)
