@@ -52,15 +52,16 @@ def _starts(header: list[list[Any]], specs) -> list[int] | None:
 
 
 def _titles(rows: list[list[Any]], first: int, ranges: list[tuple[int, int]]) -> list[dict] | None:
-    """Each block's facts from the nearest row above the header with text over every block; [] for no titles,
-    None when only some blocks have one (or a title reads as no unit or group)."""
+    """Each block's facts from the nearest row above the header with text over every block; [] for no titles (a
+    sheet title further up, over the first columns, is none), None when a line right over the header titles only
+    some blocks (or a title reads as no unit or group)."""
     for number in range(first - 1, max(first - 1 - TITLE_GAP, -1), -1):
         row = rows[number]
         texts = [[cell for cell in row[start:end] if isinstance(cell, str) and cell.strip()] for start, end in ranges]
         if not any(texts):
             continue
         if not all(len(found) == 1 for found in texts):
-            return None
+            return None if number == first - 1 else []  # a line right over the header titles some blocks only
         facts = [read_context(decode_legacy(found[0])) for found in texts]
         if not all(fact and len(fact) == 1 for fact in facts) or len({next(iter(f)) for f in facts}) != 1:
             return None

@@ -83,3 +83,26 @@ def test_a_block_without_a_title_beside_titled_ones_is_not_read_silently(tmp_pat
     assert result.errors or result.warnings
     assert not any(r["full_name"] == "Nguyễn Thị Phương" and r["unit"] == "Chi bộ Thôn Trung Thành"
                    for r in result.records())
+
+
+def test_one_list_printed_in_two_halves_reads_left_half_then_right(tmp_path):
+    path = tmp_path / "h.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Chi bộ Thôn Trung Thành"])
+    sheet.append(["THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"])
+    sheet.append([])
+    sheet.append(["STT", "Họ và tên", "T1", "T2", None, "STT", "Họ và tên", "T1", "T2"])
+    sheet.append([1, "Trương Thanh Trung", "x", "vp", None, 3, "Nguyễn Thu Mai", "x", "x"])
+    sheet.append([2, "Thái Quang Lộc", "vk", "x", None, 4, "Trần Hồng Oanh", "m", "x"])
+    sheet.append([])
+    sheet.append(["Ký hiệu: x - có mặt; vp - vắng có phép; vk - vắng không phép; m - đến muộn"])
+    book.save(path)
+    result = parse_file(path)
+    assert result.kind == "attendance" and result.errors == []
+    assert [(r["full_name"], r["date"][5:7], r["status"]) for r in result.records()] == [
+        ("Trương Thanh Trung", "01", "present"), ("Trương Thanh Trung", "02", "excused"),
+        ("Thái Quang Lộc", "01", "absent"), ("Thái Quang Lộc", "02", "present"),
+        ("Nguyễn Thu Mai", "01", "present"), ("Nguyễn Thu Mai", "02", "present"),
+        ("Trần Hồng Oanh", "01", "late"), ("Trần Hồng Oanh", "02", "present")]
+    assert {r["unit"] for r in result.records()} == {"Chi bộ Thôn Trung Thành"}
