@@ -22,6 +22,7 @@ from .results import SheetData
 DATE_LABEL = "Ngày sinh hoạt"
 _DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
 _TOTAL = re.compile(r"^(?:cong|tong cong|tong so|so luong)\b\D*(\d{1,4})\b")
+_OUT_OF = re.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
 
 
 def _block_date(row: list[Any], key: int) -> dt.date | None:
@@ -41,10 +42,15 @@ def _block_date(row: list[Any], key: int) -> dt.date | None:
 
 
 def _total(row: list[Any]) -> int | None:
-    """N of a block total row ('Cộng: 12 đồng chí'), else None."""
+    """N of a block total row ('Cộng: 12 đồng chí'; of 'Cộng: 9/11 đảng viên dự', the 11 listed), else None."""
     texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
     match = _TOTAL.match(fold(decode_legacy(texts[0]))) if len(texts) == 1 else None
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    out_of = _OUT_OF.search(texts[0])
+    if out_of and int(out_of.group(1)) == int(match.group(1)):
+        return int(out_of.group(2)) if int(out_of.group(1)) <= int(out_of.group(2)) else None
+    return int(match.group(1))
 
 
 def _total_agrees(count: int, block: list[int], rows: list[list[Any]], statuses: list[int]) -> bool:

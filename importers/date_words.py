@@ -199,10 +199,14 @@ def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None
         return None
 
 
+MEETING_DATE_LABELS = frozenset({"ngay sinh hoat", "ngay hop", "ngay du hop", "buoi sinh hoat", "ngay sinh hoat chi bo",
+                                 "thoi gian sinh hoat", "thoi gian hop", "lan sinh hoat", "cac buoi sinh hoat"})
+
+
 def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None) -> list[str | None]:
     """The ISO meeting date per column: a date the header cell already holds, else a day under a month or a
     day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
-    anything)."""
+    anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt')."""
     found = [day_under_month(label, parent, year) if label else None
              for label, parent in zip(labels, parents or [""] * len(labels))]
     bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
@@ -210,7 +214,8 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
     for index, label in enumerate(labels):
         given = dates[index] if index < len(dates) else None
         day = found[index]
-        if day and bare < 3 and _DAY_MONTH_LABEL.match(fold(label)):
+        dated = index < len(parents or []) and fold(parents[index]) in MEETING_DATE_LABELS
+        if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(label)):
             day = None
         days.append(given or (day.isoformat() if day else None))
     return days

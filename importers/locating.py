@@ -75,15 +75,27 @@ def _is_day_month(cell: Any) -> bool:
     return bool(match) and 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12
 
 
-def _is_date_row(row: list[Any], upper: list[Any] | None = None) -> bool:
+def _is_date_row(row: list[Any], upper: list[Any] | None = None, specs: tuple[FieldSpec, ...] = ()) -> bool:
     """A header row of meeting dates: three or more cells, every filled cell a date, or every one a day/month
-    ('04/01' under 'Lần 1': the year is stated in the title) apart from labels merged down from `upper`."""
+    ('04/01' under 'Lần 1': the year is stated in the title) apart from labels merged down from `upper`; one or
+    two dates do when each sits under an upper label naming the meeting date ('Ngày sinh hoạt' merged over them:
+    a month with one or two meetings)."""
     cells = [cell for cell in row if not is_blank(cell)]
     if len(cells) >= 3 and all(header_date(cell) for cell in cells):
         return True
     own = [cell for index, cell in enumerate(row) if not is_blank(cell)
            and not (upper and index < len(upper) and cell == upper[index])]
+    if own and upper and specs and all(header_date(cell) or _is_day_month(cell) for cell in own) \
+            and _under_date_label(row, upper, specs):
+        return True
     return len(own) >= 3 and all(_is_day_month(cell) for cell in own)
+
+
+def _under_date_label(row: list[Any], upper: list[Any], specs: tuple[FieldSpec, ...]) -> bool:
+    """Every filled cell of `row` lies under the meeting-date label of `upper` (carried right over its merge)."""
+    carried = _carried(_row_labels(upper))
+    filled = [index for index, cell in enumerate(row) if header_date(cell) or _is_day_month(cell)]
+    return all(index < len(carried) and match_field(carried[index], specs) == "date" for index in filled)
 
 
 def _is_sub_header_row(upper: list[Any], row: list[Any], specs: tuple[FieldSpec, ...]) -> bool:
@@ -165,7 +177,7 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         elif (
             score
             and index + 1 < len(rows)
-            and (_is_month_row(_row_labels(rows[index + 1])) or _is_date_row(rows[index + 1], row))
+            and (_is_month_row(_row_labels(rows[index + 1])) or _is_date_row(rows[index + 1], row, specs))
         ):
             score += 2  # the months or meeting dates sit in the row below, under a merged "Tháng"
         if score > best_score:
@@ -177,11 +189,41 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     )
     if best + 1 < len(rows) and (
         _is_header_like(_row_labels(rows[best + 1]), specs)
-        or _is_date_row(rows[best + 1], rows[best])
+        or _is_date_row(rows[best + 1], rows[best], specs)
+        or _is_month_number_row(rows[best + 1], rows[best])
         or _is_sub_header_row(rows[best], rows[best + 1], specs)
     ):
         return first, best + 1, best_score
     return first, best, best_score
+
+
+def _month_number(cell: Any) -> int | None:
+    """1..12 of a header cell typed as a number (a month under a merged 'Tháng')."""
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not float(cell).is_integer():
+        return None
+    return int(cell) if 1 <= cell <= 12 else None
+
+
+def _is_month_number_row(row: list[Any], upper: list[Any]) -> bool:
+    """Month numbers 1..12 typed as numbers, two or more, each under a 'Tháng' label carried over its merge."""
+    carried = _carried(_row_labels(upper))
+    numbers = [index for index, cell in enumerate(row) if _month_number(cell)]
+    own = [index for index, cell in enumerate(row) if not is_blank(cell)
+           and not (index < len(upper) and cell == upper[index])]
+    return len(numbers) >= 2 and set(own) == set(numbers) and all(
+        index < len(carried) and month_of_header(str(_month_number(row[index])), carried[index])
+        for index in numbers)
+
+
+def _month_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
+    """A month typed as a number under a 'Tháng' label merged over it ('Tháng' over 1 | 2 | 3) labels its column
+    '1', '2', … with 'Tháng' as the parent, as the same numbers typed as text would."""
+    for upper, row in zip(header, header[1:]):
+        carried = _carried(_row_labels(upper))
+        for col, cell in enumerate(row):
+            number = _month_number(cell)
+            if number and col < len(carried) and col < len(labels) and month_of_header(str(number), carried[col]):
+                labels[col], parents[col] = str(number), carried[col]
 
 
 def _is_upper_header(above: list[str], labels: list[str], specs: tuple[FieldSpec, ...]) -> bool:
@@ -222,6 +264,8 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
         return None
     first, last, _ = found
     labels, parents = _combine_rows([_row_labels(rows[r]) for r in range(first, last + 1)])
+    if last > first:
+        _month_numbers(rows[first:last + 1], labels, parents)
     body_start = last + 1
     if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
         body_start += 1  # the column numbers belong to the header, not to the data

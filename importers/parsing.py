@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from . import absence_lists as absences
 from . import errors as msg
 from . import overrides as rescue
 from . import sheets as rescue_sheets
@@ -33,6 +34,7 @@ from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
+from .side_blocks import side_blocks
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .stacked_blocks import find_stack
 from .status_phrases import find_notes
@@ -293,7 +295,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if kind in (None, "roster"):
         for item in book.sheets:
             unpivot_assignment_matrix(item) or unpivot_group_columns(item) or split_stacked_fields(item)
+    sided, expanded = [], {}
     if kind in (None, "attendance"):
+        sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]
+        expanded = {item.name: absences.absence_lists(item) for item in book.sheets}
         for item in book.sheets:
             date_blocks(item, HEADER_SPECS)
     turned = []
@@ -369,7 +374,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
                       codes=code_lines(chosen.rows))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
-    if chosen.name in turned and kind == "attendance":
+    by_rule = expanded.get(chosen.name)
+    if (chosen.name in turned or absences.explain(by_rule)) and kind == "attendance":
         records = in_reading_order(records, columns)
     from . import plausibility
 
@@ -378,7 +384,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         rows=chosen.rows, year=context.year, today=today, marks=context.marks))
     deadline.check()
     issues.finish()
-    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings]
+    listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
+    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
@@ -389,12 +396,17 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
-        + facts.inferences + ([TURNED] if chosen.name in turned else []),
+        + facts.inferences + ([TURNED] if chosen.name in turned else []) + ([SIDE] if chosen.name in sided else [])
+        + absences.explain(by_rule),
     )
 
 
 TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đề, tháng hoặc ngày ở cột bên trái",
           "source": "đã xoay lại để đọc; số dòng trong thông báo là thứ tự người"}
+
+SIDE = {"what": "Bảng đặt cạnh nhau", "value": "các khối cùng tiêu đề cột, mỗi khối một chi bộ (hoặc đoàn)",
+        "source": "đã ghép thành một bảng, đọc từng dòng từ trái sang phải; số dòng trong thông báo là dòng của bảng "
+                  "đã ghép"}
 
 
 def _mapped(columns) -> set[str]:

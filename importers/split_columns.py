@@ -2,13 +2,15 @@
 built: a birth date under 'Năm sinh' split into 'Nam | Nữ' (whichever is filled), a status given by an 'x' in
 one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the column's own wording says which status)."""
 
+import re
+
 import numpy as np
 
 from .column_types import are_date_parts
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
-from .normalising import fold
+from .normalising import fold, is_blank
 from .results import Column, Table
 from .role_words import are_role_headings
 from .status_phrases import is_flag_column
@@ -54,6 +56,30 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
         table.consumed.update(column.index for column in group[1:])
 
 
+_ASKS_REASON = re.compile(r"\b(?:ghi|neu)(?: ro)? ly do\b")
+
+
+def _asks_reason(wording: str) -> bool:
+    """A status column whose heading asks for the reason ('Vắng có lý do (ghi rõ lý do)'): a reason written in it
+    marks that status as a tick would."""
+    return bool(_ASKS_REASON.search(fold(wording)))
+
+
+_MINUTES = re.compile(r"^\d{1,3} ?(?:p|ph|phut)?$")
+
+
+def _is_minutes(cell) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return float(cell).is_integer() and 0 < cell < 1000
+    return isinstance(cell, str) and _MINUTES.match(fold(cell)) is not None
+
+
+def _minutes(wording: str, cells: np.ndarray) -> bool:
+    """A lateness column giving the minutes late ('Đi muộn (phút)' over 10, 15, '20p'): a number marks it."""
+    filled = [cell for cell in cells if not is_blank(cell)]
+    return meaning_to_status(wording) == "late" and bool(filled) and all(map(_is_minutes, filled))
+
+
 def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column]) -> None:
     """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
     a row is the wording of the column its mark is in, read into the first such column as the 'status' field."""
@@ -67,13 +93,14 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column])
             continue
         parent = table.parents[column.index] if column.index < len(table.parents) else ""
         wording = column.header if fold(parent) == fold(column.header) else f"{parent} {column.header}"
-        if meaning_to_status(wording) and is_flag_column(grid[body, column.index][named]):
+        cells = grid[body, column.index][named]
+        if meaning_to_status(wording) and (is_flag_column(cells) or _asks_reason(wording) or _minutes(wording, cells)):
             flags.append((column, wording))
     if len({meaning_to_status(wording) for _, wording in flags}) < 2:
         return
     status = np.full(table.body_end - table.body_start, None, dtype=object)
     for column, wording in flags:
-        marked = ~_blank(grid[body, column.index]) & np.equal(status, None)
+        marked = ~_blank(grid[body, column.index]) & np.equal(status, None) & named  # not the footer
         status[marked] = wording
     for column in columns:
         if column.field == "status":

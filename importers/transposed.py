@@ -95,6 +95,21 @@ def _dated_run(rows: list[list], col: int, run: tuple[int, int] | None) -> bool:
     return all(header_date(rows[index][col]) or _worded_date(rows[index][col]) for index in range(*run))
 
 
+def _totals_rows(rows: list[list], col: int, end: int, people: list[int]) -> list[int]:
+    """The totals rows right under the dates ('Số buổi có mặt', 'Tổng cộng' over a count per member): turned with
+    the register they become totals columns, which no field reads, instead of rows that would read as people."""
+    found = []
+    for index in range(end, min(end + 3, len(rows))):
+        row = rows[index]
+        label = fold(clean_text(row[col]) or "") if col < len(row) and isinstance(row[col], str) else ""
+        counts = [row[person] for person in people if person < len(row) and not is_blank(row[person])]
+        if not ((label + " ").startswith(TOTAL_WORDS) and counts
+                and all(isinstance(count, (int, float)) for count in counts)):
+            break
+        found.append(index)
+    return found
+
+
 def transpose_register(rows: list[list], specs) -> list[list] | None:
     """The sheet turned round when it is a transposed register (titles kept above, notes below), else None."""
     runs = {col: _side_run(rows, col) for col in range(SIDE_COLUMNS)}
@@ -107,11 +122,14 @@ def transpose_register(rows: list[list], specs) -> list[list] | None:
         people = _people(rows, header, col, first, end, specs)
         if len(people) < MIN_PEOPLE:
             continue
+        totals = _totals_rows(rows, col, end, people)
         side = [_worded_date(rows[index][col]) or rows[index][col] for index in range(first, end)]
+        side += [rows[index][col] for index in totals]
         turned = [[NAME_LABEL, *side]]
         turned += [[rows[header][person]] + [rows[index][person] if person < len(rows[index]) else None
-                                             for index in range(first, end)] for person in people]
-        return [list(row) for row in rows[:header]] + turned + [list(row) for row in rows[end:]]
+                                             for index in [*range(first, end), *totals]] for person in people]
+        after = end + len(totals)
+        return [list(row) for row in rows[:header]] + turned + [list(row) for row in rows[after:]]
     return None
 
 

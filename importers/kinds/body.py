@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..context import SKIP_REASON
+from ..legends import is_legend_text
 from ..locating import classify_special_row
 from ..mapping import column_letter
 from ..normalising import fold, is_blank, normalise_group
@@ -84,7 +85,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
     keys = body_rows[:, key_col]
-    special = _special_mask(keys)
+    special = _special_mask(keys) | _heading_mask(keys, is_legend_text)  # a legend typed where the names go
     maybe_heading = _heading_mask(keys, rules.is_heading) & ~special if rules.heading_in_key else None
     if maybe_heading is not None:
         special = special | maybe_heading
