@@ -103,3 +103,35 @@ def test_a_code_column_saying_more_than_the_names_is_warned_about(tmp_path):
         ["Trần Thị Bình", "1980-05-02", "D02", "Đoàn công tác số 1", "THANH_VIEN", "Chi bộ Khu 2", "0912345679"],
         ["Lê Văn Cường", "1982-01-02", "D02", "Đoàn công tác số 1", "THANH_VIEN", "Chi bộ Khu 3", "0912345670"]])
     assert any("MA_DOAN" in w["message"] for w in result.warnings)
+
+
+def test_role_codes_a_note_line_explains_are_read(tmp_path):
+    header = ["HO_TEN", "TEN_DOAN", "VAI_TRO"]
+    result = _roster(tmp_path, [["Nguyễn Văn An", "Đoàn 1", "1"], ["Trần Thị Bình", "Đoàn 1", "2"],
+                                ["Lê Văn Cường", "Đoàn 1", "3"], [],
+                                ["Ghi chú: 1 - Trưởng đoàn; 2 - Phó trưởng đoàn; 3 - Thành viên"]], header)
+    assert [r["role"] for r in result.records()] == ["head", "deputy", "member"]
+    assert result.errors == []
+
+
+REGISTER_HEADER = ["HO_TEN", "NGAY_HOP", "TRANG_THAI", "CHI_BO"]
+
+
+def test_status_codes_the_file_does_not_explain_are_all_refused(tmp_path):
+    rows = [["Nguyễn Văn An", "2025-01-06", "1", "Chi bộ Khu 1"], ["Trần Thị Bình", "2025-01-06", "2", "Chi bộ Khu 1"],
+            ["Lê Văn Cường", "2025-01-06", "3", "Chi bộ Khu 1"]]
+    result = _roster(tmp_path, rows, REGISTER_HEADER)
+    assert result.kind == "attendance" and result.records() == []  # '1' is no tick beside '2' and '3'
+    assert [(e["row"], e["column"]) for e in result.errors] == [(2, "C"), (3, "C"), (4, "C")]
+    assert all("mã số" in e["message"] for e in result.errors)
+    explained = _roster(tmp_path, rows + [[], ["Ghi chú: 1 - có mặt; 2 - vắng có phép; 3 - vắng không phép"]],
+                        REGISTER_HEADER)
+    assert [r["status"] for r in explained.records()] == ["present", "excused", "absent"]
+
+
+def test_a_zero_one_register_with_a_stray_number_refuses_the_stray_only(tmp_path):
+    result = _roster(tmp_path, [["Nguyễn Văn An", "2025-01-06", "1", "Chi bộ Khu 1"],
+                                ["Trần Thị Bình", "2025-01-06", "0", "Chi bộ Khu 1"],
+                                ["Lê Văn Cường", "2025-01-06", "5", "Chi bộ Khu 1"]], REGISTER_HEADER)
+    assert [r["status"] for r in result.records()] == ["present", "absent"]
+    assert [(e["row"], e["column"]) for e in result.errors] == [(4, "C")]

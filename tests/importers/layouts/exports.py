@@ -81,6 +81,7 @@ def build_roster(seed: int, is_csv: bool) -> tuple[Sheet, list[dict]]:
     if with_group_code:
         at = next(i for i, (f, _) in enumerate(columns) if f == "group")
         columns.insert(at, ("group_code", code(["ma", "doan"], case)))
+    numbered = _numbered(rng, ["head", "deputy", "member"])
     sheet = Sheet(rng.choice(["Sheet1", "export", "DanhSach"]), width=len(columns))
     sheet.add([header for _, header in columns])
     names = people.unique_names(rng, rng.randint(4, 9))
@@ -95,11 +96,35 @@ def build_roster(seed: int, is_csv: bool) -> tuple[Sheet, list[dict]]:
                   "phone": people.phone(rng)}
         values = {"id": 1000 + number, "group_code": f"D{group:02d}", "full_name": name,
                   "birth_date": date_text(rng, record["birth_date"], is_csv), "position": record["position"],
-                  "group": record["group"], "role": rng.choice(ROLE_CODES[role]), "unit": record["unit"],
-                  "phone": phone_text(rng, record["phone"])}
+                  "group": record["group"], "role": numbered.get(role) or rng.choice(ROLE_CODES[role]),
+                  "unit": record["unit"], "phone": phone_text(rng, record["phone"])}
         sheet.add([values[field] for field, _ in columns])
         records.append({**record, "birth_date": record["birth_date"].isoformat()})
+    _explain(sheet, numbered, ROLE_WORDING)
     return sheet, records
+
+
+ROLE_WORDING = {"head": "Trưởng đoàn", "deputy": "Phó trưởng đoàn", "member": "Thành viên"}
+STATUS_WORDING = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đi muộn",
+                  "exempt": "miễn sinh hoạt"}
+
+
+def _numbered(rng: random.Random, meanings: list[str]) -> dict:
+    """Half the exports write number codes for a field's values, in an order of their own, explained below."""
+    if rng.random() < 0.5:
+        return {}
+    first = rng.choice([0, 1])
+    numbers = list(range(first, first + len(meanings)))
+    rng.shuffle(numbers)
+    return {meaning: str(number) for meaning, number in zip(meanings, numbers)}
+
+
+def _explain(sheet: Sheet, numbered: dict, wording: dict) -> None:
+    """The note line explaining the number codes, after a blank line."""
+    if numbered:
+        items = sorted(numbered.items(), key=lambda item: int(item[1]))
+        sheet.add([])
+        sheet.add(["Ghi chú: " + "; ".join(f"{number} - {wording[meaning]}" for meaning, number in items)])
 
 
 def build_register(seed: int, is_csv: bool) -> tuple[Sheet, list[dict]]:
@@ -113,6 +138,7 @@ def build_register(seed: int, is_csv: bool) -> tuple[Sheet, list[dict]]:
     fields.insert(rng.randint(0, 1), "full_name")
     with_id = rng.random() < 0.5
     columns = ([("id", code(rng.choice(ID_WORDS), case))] if with_id else []) + [(f, headers[f]) for f in fields]
+    numbered = _numbered(rng, list(STATUS_CODES))
     sheet = Sheet(rng.choice(["Sheet1", "export", "DiemDanh"]), width=len(columns))
     sheet.add([header for _, header in columns])
     names = people.unique_names(rng, rng.randint(3, 6))
@@ -126,7 +152,8 @@ def build_register(seed: int, is_csv: bool) -> tuple[Sheet, list[dict]]:
             status = rng.choice(["present", "present", "present", "excused", "absent", "late", "exempt"])
             number += 1
             values = {"id": number, "full_name": name, "date": date_text(rng, day, is_csv),
-                      "status": rng.choice(STATUS_CODES[status]), "unit": unit}
+                      "status": numbered.get(status) or rng.choice(STATUS_CODES[status]), "unit": unit}
             sheet.add([values[field] for field, _ in columns])
             records.append({"full_name": name, "date": day.isoformat(), "status": status, "unit": unit})
+    _explain(sheet, numbered, STATUS_WORDING)
     return sheet, records
