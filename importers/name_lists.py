@@ -19,7 +19,7 @@ from .honorifics import strip_title
 from .kinds import attendance
 from .legacy import decode_legacy
 from .legends import meaning_to_status
-from .locating import HEADER_SCAN_ROWS, is_stop_text
+from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, is_stop_text
 from .mapping import column_letter, match_field
 from .normalising import DEFAULT_MARKS, clean_text, fold, is_blank, mark_key
 from .results import SheetData
@@ -27,7 +27,10 @@ from .results import SheetData
 WORDING = {"present": "Có mặt", "excused": "Vắng có phép", "absent": "Vắng không phép", "late": "Đi muộn",
            "exempt": "Miễn sinh hoạt"}
 HEADER = ["Họ và tên", "Ngày họp", "Điểm danh"]
-_ITEMS = re.compile(r"\s*(?:[,;\n\r]|\s-\s)\s*")
+_ITEMS = re.compile(r"\s*[,;\n\r]\s*")
+_REASON = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "Nguyễn Văn An (ốm)": the reason after a name
+NOBODY = {"khong", "khong co", "khong ai", "ko", "0", "khong co ai", "khong vang", "khong co dong chi nao"}
+EVERYBODY = {"tat ca", "ca chi bo", "du", "day du", "toan the", "toan bo", "du 100", "100"}
 _NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.)/-]|[-–•+*])\s*")
 _COUNT_WORDS = re.compile(r"^(?:so|tong|ty le|ti le|cong)\b")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\s\d]*$")
@@ -63,21 +66,27 @@ def _header(row: list[Any]) -> dict | None:
 
 def split_names(cell: Any) -> list[str]:
     """The names a cell lists, titles and numbering dropped ('Đ/c An, Đ/c Bình; Cường' -> An, Bình, Cường)."""
+    return [name for name, _ in _split(cell)]
+
+
+def _split(cell: Any) -> list[tuple[str, str | None]]:
+    """(name, the note in brackets after it) of each person a cell lists."""
     if not isinstance(cell, str):
         return []
-    names = []
+    found = []
     for item in _ITEMS.split(cell.strip()):
-        item = clean_text(strip_title(_NUMBERING.sub("", item.strip()).strip(" .")))
-        if item:
-            names.append(item)
-    return names
+        item = _NUMBERING.sub("", item.strip())
+        note = _REASON.search(item)
+        name = clean_text(strip_title(item[:note.start()] if note else item).strip(" ."))
+        if name and fold(name) not in NOBODY and name not in ("-", "--"):
+            found.append((name, note.group().strip(" ()[]") if note else None))
+    return found
 
 
 def _is_name(text: str) -> bool:
-    """Words of letters, starting with a capital, not an attendance mark ('x', 'P')."""
-    words = text.split(" ")
-    return mark_key(text) not in DEFAULT_MARKS and len(text) >= 2 and all(
-        _NAME_WORD.match(word) for word in words) and words[0][:1].isupper()
+    """Words of letters, not an attendance mark ('x', 'P') nor a word for everyone ('Tất cả')."""
+    return mark_key(text) not in DEFAULT_MARKS and len(text) >= 2 and fold(text) not in EVERYBODY and all(
+        _NAME_WORD.match(word) for word in text.split(" "))
 
 
 def _cell(row: list[Any], index: int | None) -> Any:
@@ -114,12 +123,13 @@ def unpivot_name_lists(sheet: SheetData) -> bool:
             break
     else:
         return False
+    fill_vertical_merges(sheet.rows, sheet.merges)  # a date merged down over a meeting's two rows
     end = _body_end(sheet.rows, at + 1)
     meetings = []
     for number in range(at + 1, end):
         row = sheet.rows[number]
-        listed = [(name, index, status) for index, status in found["statuses"].items()
-                  for name in split_names(_cell(row, index))]
+        listed = [(name, index, status, note) for index, status in found["statuses"].items()
+                  for name, note in _split(_cell(row, index))]
         if listed or not is_blank(_cell(row, found["date"])):
             meetings.append((number, row, listed))
     names = [name for *_, listed in meetings for name, *_ in listed]
@@ -144,7 +154,7 @@ def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, 
     extra = [header[key] for key in ("unit", "note") if header[key] is not None]
     for number, row, listed in meetings:
         seen: dict[str, list[tuple[int, str]]] = {}
-        for name, index, _ in listed:
+        for name, index, *_ in listed:
             seen.setdefault(_key(name, given), []).append((index, name))
         twice = {key for key, cells in seen.items() if len(cells) > 1}
         for key in twice:
@@ -152,14 +162,22 @@ def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, 
             letters = ", ".join(f"{column_letter(index)} «{clean_text(sheet.rows[at][index])}»"
                                 for index in dict.fromkeys(index for index, _ in cells))
             found.append(("error", number + 1, column_letter(cells[0][0]), "full_name", cells[0][1],
-                          f"đồng chí «{cells[0][1]}» được ghi {len(cells)} lần trong một buổi họp ({letters}) "
-                          f"— tên này không được nhập cho buổi họp ở dòng {number + 1}"))
+                          TWICE.format(name=cells[0][1], count=len(cells), cells=letters, row=number + 1)))
         if not listed:
             continue
-        for name, index, status in listed:
+        for name, index, status, note in listed:
             key = _key(name, given)
             if key in twice:
                 continue
+            if not _is_name(name):
+                what = NOT_LISTED if fold(name) in EVERYBODY else NOT_A_NAME
+                found.append(("error", number + 1, column_letter(index), "full_name", name,
+                              what.format(name=name, column=clean_text(sheet.rows[at][index]))))
+                continue
+            said = meaning_to_status(note) if note else None
+            if said and said != status:
+                found.append(("warning", number + 1, column_letter(index), "status", note, NOTE_DIFFERS.format(
+                    name=name, note=note, column=clean_text(sheet.rows[at][index]))))
             full = given.get(fold(name)) if " " not in name else None
             if full:
                 found.append(("warning", number + 1, column_letter(index), "full_name", name,
@@ -167,6 +185,15 @@ def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, 
                 name = full
             people.append([name, _cell(row, header["date"]), WORDING[status]] + [_cell(row, i) for i in extra])
     return people
+
+
+TWICE = ("đồng chí «{name}» được ghi {count} lần trong một buổi họp ({cells}) — tên này không được nhập cho buổi "
+         "họp ở dòng {row}")
+NOT_LISTED = ("cột «{column}» ghi «{name}» thay vì tên từng người — không biết những ai, chưa nhập; hãy ghi tên "
+              "từng đồng chí")
+NOTE_DIFFERS = ("«{name}» có ghi chú «{note}» khác với cột «{column}» chứa tên: đã đọc theo cột «{column}», xin "
+                "kiểm tra")
+NOT_A_NAME = "«{name}» trong cột «{column}» không phải họ tên một người — chưa nhập"
 
 
 def _key(name: str, given: dict[str, str | None]) -> str:

@@ -99,3 +99,30 @@ def test_ticks_under_status_headings_are_no_name_lists(tmp_path):
                        header=("Họ và tên", "Ngày họp", "Có mặt", "Vắng"))
     assert [(r["full_name"], r["status"]) for r in result.records()] == [("Nguyễn Văn An", "present"),
                                                                          ("Trần Thị Bình", "absent")]
+
+
+def test_cells_saying_nobody_give_no_record_and_words_for_everyone_are_refused(tmp_path):
+    result = _register(tmp_path, [
+        [dt.datetime(2025, 1, 6), "Nguyễn Văn An, Trần Thị Bình (đến muộn 10 phút)", "Không", "0", "-"],
+        [dt.datetime(2025, 2, 3), "Tất cả", None, None, None],
+        [dt.datetime(2025, 3, 3), "Nguyễn Văn An, 12 đồng chí", "Lê Văn Cường (ốm)", None, None]])
+    assert [(r["full_name"], r["date"], r["status"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "2025-01-06", "present"), ("Trần Thị Bình", "2025-01-06", "present"),
+        ("Nguyễn Văn An", "2025-03-03", "present"), ("Lê Văn Cường", "2025-03-03", "excused")]
+    assert [(e["row"], e["column"]) for e in result.errors] == [(6, "B"), (7, "B")]
+    assert "Tất cả" in result.errors[0]["message"] and "12 đồng chí" in result.errors[1]["message"]
+    late = [w for w in result.warnings if "đến muộn 10 phút" in w["message"]]
+    assert [(w["row"], w["column"]) for w in late] == [(5, "B")]  # the column says present: read so, warned
+
+
+def test_a_meeting_over_two_rows_with_its_date_merged_down_is_one_meeting(tmp_path):
+    sheet = Sheet("SHCB", width=3)
+    for row in [["CHI BỘ THÔN 5"], ["THEO DÕI SINH HOẠT NĂM 2025"], ["Ngày họp", "Đồng chí dự họp", "Đồng chí vắng"],
+                [dt.datetime(2025, 1, 6), "Nguyễn Văn An, Trần Thị Bình", "Lê Văn Cường"],
+                [None, "Phạm Thị Dung", None]]:
+        sheet.add(row)
+    sheet.merge(3, 0, 4, 0)
+    result = parse_file(_write(tmp_path, sheet, False))
+    assert [(r["full_name"], r["date"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "2025-01-06"), ("Trần Thị Bình", "2025-01-06"), ("Lê Văn Cường", "2025-01-06"),
+        ("Phạm Thị Dung", "2025-01-06")]
