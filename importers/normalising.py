@@ -71,7 +71,8 @@ def normalise_name(value: Any) -> str | None:
 _EPOCH_1900 = dt.date(1899, 12, 30)
 _EPOCH_1904 = dt.date(1904, 1, 1)
 # a time of day after the date, as exports write a date cell ("15/03/1978 00:00:00"), is not part of the date
-_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_CLOCK = r"(?:\s+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?"
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})" + _CLOCK + "$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
 
 
