@@ -58,6 +58,12 @@ Public API (stable; the webapp calls exactly this):
   "Đoàn công tác - Chi bộ phụ trách"): the values on two lines of the cell, or on two physical rows per person,
   become one column per field (``importers.kinds.stacked_fields``); so is a table with one column per group
   ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``).
+- Software exports (``importers.code_headers``): headers written as codes ("HO_TEN", "hoten", "hoTen", "TEN_DV")
+  are read by their words against the same vocabulary; a code column ("MA_DOAN", "ID") maps no field and is warned
+  about only when it says more than the column it codes; coded values ("TRUONG_DOAN", "VANG_CP") read as words;
+  number codes for roles or statuses are read only as a note line explains them ("1 - Trưởng đoàn"), else refused.
+  A register listing names inside status columns, one row per meeting ("Ngày họp | Có mặt | Vắng có phép | …"), is
+  rewritten as one row per name and meeting before the table is looked for (``importers.name_lists``).
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

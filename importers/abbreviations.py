@@ -7,10 +7,12 @@ from typing import Any
 from .normalising import fold
 from .role_words import DEFAULT_ABBREVIATIONS, strict_role
 
-_NOTE_PREFIX = re.compile(r"^\s*(?:ghi chú|chú thích|chú giải|ký hiệu|kí hiệu|viết tắt|các chữ viết tắt)\s*[:.-]?\s*",
-                          re.IGNORECASE)
+# the note's opening word, or the column the codes are for ("VAI_TRO: 1 = Trưởng đoàn", "Vai trò: 1 - …")
+_NOTE_PREFIX = re.compile(r"^\s*(?:ghi chú|chú thích|chú giải|ký hiệu|kí hiệu|viết tắt|các chữ viết tắt|"
+                          r"[A-Za-z]+(?:_[A-Za-z]+)+|[a-z]+(?:[A-Z][a-z]+)+|vai trò|nhiệm vụ(?: trong đoàn)?)"
+                          r"\s*[:.-]?\s*", re.IGNORECASE)
 _ITEMS = re.compile(r"\s*[;,\n]\s*")
-ABBREVIATION = r"[A-ZĐ][A-ZĐ.]{0,5}"
+ABBREVIATION = r"(?:[A-ZĐ][A-ZĐ.]{0,5}|\d{1,2})"  # letters, or an export's number code ("1 - Trưởng đoàn")
 # Shapes of one item, tried in order: (pattern, group of the abbreviation, group of the meaning).
 SHAPES = (
     (re.compile(rf"^[(\[\"“]?({ABBREVIATION})[)\]\"”]?\s*(?:[-–=:]|\blà\b)\s*(.+?)\.?$"), 1, 2),  # TĐ - Trưởng đoàn
@@ -39,6 +41,6 @@ def role_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
     table = dict(DEFAULT_ABBREVIATIONS)
     for row in rows:
         for cell in row:
-            if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and re.search(r"[A-ZĐ]{2}", cell):
+            if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and re.search(r"[A-ZĐ]{2}|\d\s*[-–=:]", cell):
                 table.update(_pairs(cell))
     return table

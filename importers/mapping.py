@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .code_headers import code_field, code_words, is_code_label, is_id_label
 from .header_words import header_core, slash_parts
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
@@ -45,6 +46,10 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     exact = worded_field(label, specs)
     if exact:
         return exact
+    if is_code_label(label):  # an export's code: its words are compared, a code column ('MA_DOAN') is no field
+        if is_id_label(label):
+            return None
+        folded = code_words(label)
     choices = {synonym: spec.name for spec in specs for synonym in spec.synonyms if len(synonym) > 3}
     if len(folded) <= 3 or len(folded) > 60:
         return None
@@ -57,7 +62,8 @@ def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     """The field a label names word for word: a synonym, once address words and question tails are dropped, or in
     every part of a slash-joined label (no fuzzy matching)."""
     folded = fold(label)
-    return _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs)
+    return _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs) \
+        or code_field(label, specs)
 
 
 def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:

@@ -11,7 +11,7 @@ from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for
 Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
 
 _SPACES = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]")
+_PUNCT = re.compile(r"[^\w\s]|_")  # an underscore joins the words of an export's codes ('TRUONG_DOAN')
 
 
 def is_blank(value: Any) -> bool:
@@ -70,7 +70,9 @@ def normalise_name(value: Any) -> str | None:
 
 _EPOCH_1900 = dt.date(1899, 12, 30)
 _EPOCH_1904 = dt.date(1904, 1, 1)
-_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+# a time of day after the date, as exports write a date cell ("15/03/1978 00:00:00"), is not part of the date
+_CLOCK = r"(?:\s+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?"
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})" + _CLOCK + "$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
 
 
@@ -208,7 +210,13 @@ def normalise_role(value: Any) -> Cleaned:
     for role, wordings in ROLE_WORDS:
         if any(text.startswith(w + " ") or (" " in w and f" {w} " in f" {text}") for w in wordings):
             return role, None
+    if folded.isdigit():  # an export's role code (1, 2, 3): which role each stands for is the file's to say
+        return None, ROLE_CODE
     return None, "không rõ nhiệm vụ trong đoàn"
+
+
+ROLE_CODE = ("là mã số, tệp không cho biết mã này là trưởng đoàn, phó trưởng đoàn hay thành viên — hãy sửa thành "
+             "chữ hoặc cho biết nghĩa của mã")
 
 
 # Roman numbers I..XXXIX as groups are numbered ("Đoàn II", "Đoàn số IV"), folded to lower case

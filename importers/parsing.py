@@ -30,6 +30,7 @@ from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locat
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .month_flags import month_status_flags
 from .month_years import month_years
+from .name_lists import report_found, unpivot_name_lists
 from .normalising import marks_table, month_of_header, year_in_text
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
@@ -300,7 +301,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]
         expanded = {item.name: absences.absence_lists(item) for item in book.sheets}
         for item in book.sheets:
-            date_blocks(item, HEADER_SPECS)
+            unpivot_name_lists(item) or date_blocks(item, HEADER_SPECS)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))
@@ -344,6 +345,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if kind == "attendance":
         coalesce_status_flags(grid, table, columns)
     issues = Issues(chosen.name)
+    rewritten: list[dict] = []
+    report_found(chosen, issues, rewritten)
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
@@ -396,8 +399,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
-        + facts.inferences + ([TURNED] if chosen.name in turned else []) + ([SIDE] if chosen.name in sided else [])
-        + absences.explain(by_rule),
+        + facts.inferences + rewritten + ([TURNED] if chosen.name in turned else [])
+        + ([SIDE] if chosen.name in sided else []) + absences.explain(by_rule),
     )
 
 

@@ -53,6 +53,7 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     readings = [read_status(value, context.marks) for value in uniques]
     legend = getattr(context, "legend", None) or {}
+    _refuse_number_codes(uniques, readings, legend)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
                 if reading.status and _is_code(value) and mark_key(value) not in legend
@@ -63,6 +64,21 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
         context.issues.warning(None, None, "status", None, f"{place}: " + UNLISTED.format(marks=shown))
     readings.append(read_status(None, context.marks))
     return codes, readings
+
+
+def _refuse_number_codes(uniques, readings: list, legend: dict) -> None:
+    """Numbers a program writes for the statuses ('1', '2', '3') that the file explains nowhere: '1' is then no
+    tick either, so every number the legend leaves out is refused. A 0/1 column with one stray number is read as
+    before (the stray number alone is refused)."""
+    numbers = [i for i, value in enumerate(uniques) if mark_key(value).isdigit() and mark_key(value) not in legend]
+    unknown = {mark_key(uniques[i]) for i in numbers if readings[i].status is None}
+    if len(unknown) >= 2 or (unknown and "0" not in {mark_key(uniques[i]) for i in numbers}):
+        for i in numbers:
+            readings[i] = Reading(problem=NUMBER_CODE)
+
+
+NUMBER_CODE = ("là mã số, tệp không cho biết mã nào là có mặt, vắng có phép, vắng không phép hay đi muộn — hãy "
+               "ghi chú nghĩa của các mã (ví dụ «1 - có mặt; 2 - vắng có phép»)")
 
 
 def _is_code(value) -> bool:

@@ -6,10 +6,13 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..code_headers import code_subject, is_id_label
+from ..kinds import spec_module
 from ..kinds.common import INDEX
 from ..kinds.context_columns import reads_as_context
 from ..legends import meaning_to_status
 from ..normalising import fold, mark_key
+from ..results import Column
 from .findings import SURE, cells, place, shown, warning
 from .view import SheetView
 
@@ -60,6 +63,8 @@ def unused_columns(view: SheetView) -> list[dict]:
         kept = values[filled]
         if _numbering(kept) or (not folded and reads_as_context(values.replace("", None))):
             continue
+        if is_id_label(column.header) and _only_codes(view, column, kept):
+            continue
         rows = kept.index.tolist()
         message = (f"{place(view.sheet, column.letter, column.header)}: {count} giá trị, chưa dùng — không trường "
                    f"nào đọc cột này ({cells(column.letter, rows, kept.tolist())})")
@@ -68,6 +73,24 @@ def unused_columns(view: SheetView) -> list[dict]:
     if len(found) > MAX_LINES:
         return [_together(view, found)]
     return [item for *_, item in found]
+
+
+def _only_codes(view: SheetView, code: Column, kept: pd.Series) -> bool:
+    """An export's code column ('MA_DOAN', 'ID') tells nothing a record lacks: one code per row (the person's
+    record number), or one code per value of the column it codes ('D01' wherever 'Đoàn công tác số 1' is)."""
+    codes = kept.map(lambda v: shown(v).strip())
+    if codes.is_unique:
+        return True
+    subject = code_subject(code.header, spec_module(view.kind).FIELDS)
+    for column in view.columns:
+        if column.field != subject or column.index not in view.data.columns or subject not in view.records.columns:
+            continue
+        other = view.data[column.index].reindex(codes.index).map(lambda v: shown(v).strip() if v is not None else "")
+        pairs = pd.DataFrame({"code": codes.to_numpy(), "value": other.to_numpy()})
+        if (pairs["value"] != "").all() and pairs.groupby("code")["value"].nunique().max() == 1 \
+                and pairs.groupby("value")["code"].nunique().max() == 1:
+            return True
+    return False
 
 
 MAX_LINES = 3  # more unused columns than this make one line (a register's month columns read as a roster)

@@ -1,0 +1,211 @@
+"""Registers that list names inside status columns, one row per meeting: "Ngày họp | Có mặt | Vắng có phép |
+Vắng không phép | Đi muộn" (or "Đồng chí dự họp | Đồng chí vắng"), each status cell a list of names separated by
+commas, semicolons or line breaks ("Đ/c An, Đ/c Bình; Cường"), maybe a "Chi bộ" column.
+
+Before the table is looked for, such a sheet is rewritten as the register it stands for: one row per name and
+meeting ("Họ và tên | Ngày họp | Điểm danh", the meeting's other cells repeated); the rows above the header (title,
+chi bộ) and below the body (signatures, notes) keep their place. A name written twice in one meeting is an error
+naming the meeting's row and cells, and that name gets no record for that meeting (which status holds is the
+officer's to say). A name written as the given name only ("Cường") is completed from the file when exactly one
+full name listed in it ends so ("Lê Văn Cường"), with a warning; otherwise it is kept as written.
+
+What was found is kept in `SheetData.found` as (level, row, letter, field, value, text), the row and letter those
+of the sheet as written; the rewritten rows number the names, which the inference line says."""
+
+import re
+from typing import Any
+
+from .honorifics import strip_title
+from .kinds import attendance
+from .legacy import decode_legacy
+from .legends import meaning_to_status
+from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, is_stop_text
+from .mapping import column_letter, match_field
+from .normalising import DEFAULT_MARKS, clean_text, fold, is_blank, mark_key
+from .results import SheetData
+
+WORDING = {"present": "Có mặt", "excused": "Vắng có phép", "absent": "Vắng không phép", "late": "Đi muộn",
+           "exempt": "Miễn sinh hoạt"}
+HEADER = ["Họ và tên", "Ngày họp", "Điểm danh"]
+_ITEMS = re.compile(r"\s*[,;\n\r]\s*")
+_REASON = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "Nguyễn Văn An (ốm)": the reason after a name
+NOBODY = {"khong", "khong co", "khong ai", "ko", "0", "khong co ai", "khong vang", "khong co dong chi nao"}
+EVERYBODY = {"tat ca", "ca chi bo", "du", "day du", "toan the", "toan bo", "du 100", "100"}
+_NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.)/-]|[-–•+*])\s*")
+_COUNT_WORDS = re.compile(r"^(?:so|tong|ty le|ti le|cong)\b")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\s\d]*$")
+
+
+def _status_of(label: str) -> str | None:
+    """The status a column heading lists people for ('Có mặt', 'Đồng chí vắng'); None for counts ('Số có mặt')."""
+    text = clean_text(decode_legacy(label)) if isinstance(label, str) else None
+    if not text or _COUNT_WORDS.match(fold(text)):
+        return None
+    if match_field(text, attendance.FIELDS) in ("full_name", "date", "unit", "note", "index", "arrival"):
+        return None
+    return meaning_to_status(text)
+
+
+def _header(row: list[Any]) -> dict | None:
+    """The date, status and unit columns of a header row listing people under statuses, or None."""
+    statuses, fields = {}, {}
+    for index, cell in enumerate(row):
+        if not isinstance(cell, str) or is_blank(cell):
+            continue
+        status = _status_of(cell)
+        if status:
+            statuses[index] = status
+            continue
+        field = match_field(clean_text(decode_legacy(cell)), attendance.FIELDS)
+        if field:
+            fields.setdefault(field, index)
+    if len(statuses) < 2 or "date" not in fields or "full_name" in fields:
+        return None
+    return {"statuses": statuses, "date": fields["date"], "unit": fields.get("unit"), "note": fields.get("note")}
+
+
+def split_names(cell: Any) -> list[str]:
+    """The names a cell lists, titles and numbering dropped ('Đ/c An, Đ/c Bình; Cường' -> An, Bình, Cường)."""
+    return [name for name, _ in _split(cell)]
+
+
+def _split(cell: Any) -> list[tuple[str, str | None]]:
+    """(name, the note in brackets after it) of each person a cell lists."""
+    if not isinstance(cell, str):
+        return []
+    found = []
+    for item in _ITEMS.split(cell.strip()):
+        item = _NUMBERING.sub("", item.strip())
+        note = _REASON.search(item)
+        name = clean_text(strip_title(item[:note.start()] if note else item).strip(" ."))
+        if name and fold(name) not in NOBODY and name not in ("-", "--"):
+            found.append((name, note.group().strip(" ()[]") if note else None))
+    return found
+
+
+def _is_name(text: str) -> bool:
+    """Words of letters, not an attendance mark ('x', 'P') nor a word for everyone ('Tất cả')."""
+    return mark_key(text) not in DEFAULT_MARKS and len(text) >= 2 and fold(text) not in EVERYBODY and all(
+        _NAME_WORD.match(word) for word in text.split(" "))
+
+
+def _cell(row: list[Any], index: int | None) -> Any:
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _body_end(rows: list[list[Any]], start: int) -> int:
+    end = start
+    while end < len(rows):
+        texts = [cell for cell in rows[end] if isinstance(cell, str) and cell.strip()]
+        if texts and is_stop_text(decode_legacy(texts[0])):
+            break
+        end += 1
+    while end > start and all(is_blank(cell) for cell in rows[end - 1]):
+        end -= 1
+    return end
+
+
+def _given_names(meetings) -> dict[str, str | None]:
+    """Folded given name -> the one full name listed in the file that ends with it (None when several do)."""
+    full = {name for *_, listed in meetings for name, *_ in listed if " " in name}
+    found: dict[str, str | None] = {}
+    for name in sorted(full):
+        given = fold(name.rsplit(" ", 1)[1])
+        found[given] = name if given not in found else None
+    return found
+
+
+def unpivot_name_lists(sheet: SheetData) -> bool:
+    """Rewrite a sheet listing names under status columns as a register in place; True when it was one."""
+    for at, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        found = _header(row)
+        if found:
+            break
+    else:
+        return False
+    fill_vertical_merges(sheet.rows, sheet.merges)  # a date merged down over a meeting's two rows
+    end = _body_end(sheet.rows, at + 1)
+    meetings = []
+    for number in range(at + 1, end):
+        row = sheet.rows[number]
+        listed = [(name, index, status, note) for index, status in found["statuses"].items()
+                  for name, note in _split(_cell(row, index))]
+        if listed or not is_blank(_cell(row, found["date"])):
+            meetings.append((number, row, listed))
+    names = [name for *_, listed in meetings for name, *_ in listed]
+    if not names or sum(map(_is_name, names)) < max(2, len(names) // 2):
+        return False  # marks or counts under the status headings: a register of another kind
+    sheet.found = []
+    people = _people(sheet, found, at, meetings, _given_names(meetings))
+    extra = [found[key] for key in ("unit", "note") if found[key] is not None]
+    header = HEADER + [sheet.rows[at][index] for index in extra]
+    sheet.rows = sheet.rows[:at] + [header] + people + sheet.rows[end:]
+    sheet.merges = [merge for merge in sheet.merges if merge[1][0] < at]
+    sheet.found.append(("inference", None, None, None, None, {
+        "what": "Bố cục", "value": "tên người ghi trong ô của cột điểm danh, mỗi dòng một buổi họp",
+        "source": f"đã tách mỗi tên thành một dòng từ dòng {at + 2}; số dòng trong thông báo là thứ tự tên"}))
+    return True
+
+
+def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, str | None]) -> list[list[Any]]:
+    """The register's rows, one per name and meeting; names twice in a meeting are reported and left out."""
+    found = sheet.found
+    people = []
+    extra = [header[key] for key in ("unit", "note") if header[key] is not None]
+    for number, row, listed in meetings:
+        seen: dict[str, list[tuple[int, str]]] = {}
+        for name, index, *_ in listed:
+            seen.setdefault(_key(name, given), []).append((index, name))
+        twice = {key for key, cells in seen.items() if len(cells) > 1}
+        for key in twice:
+            cells = seen[key]
+            letters = ", ".join(f"{column_letter(index)} «{clean_text(sheet.rows[at][index])}»"
+                                for index in dict.fromkeys(index for index, _ in cells))
+            found.append(("error", number + 1, column_letter(cells[0][0]), "full_name", cells[0][1],
+                          TWICE.format(name=cells[0][1], count=len(cells), cells=letters, row=number + 1)))
+        if not listed:
+            continue
+        for name, index, status, note in listed:
+            key = _key(name, given)
+            if key in twice:
+                continue
+            if not _is_name(name):
+                what = NOT_LISTED if fold(name) in EVERYBODY else NOT_A_NAME
+                found.append(("error", number + 1, column_letter(index), "full_name", name,
+                              what.format(name=name, column=clean_text(sheet.rows[at][index]))))
+                continue
+            said = meaning_to_status(note) if note else None
+            if said and said != status:
+                found.append(("warning", number + 1, column_letter(index), "status", note, NOTE_DIFFERS.format(
+                    name=name, note=note, column=clean_text(sheet.rows[at][index]))))
+            full = given.get(fold(name)) if " " not in name else None
+            if full:
+                found.append(("warning", number + 1, column_letter(index), "full_name", name,
+                              f"«{name}» chỉ có tên, đã đọc là «{full}» — người duy nhất có tên này trong tệp"))
+                name = full
+            people.append([name, _cell(row, header["date"]), WORDING[status]] + [_cell(row, i) for i in extra])
+    return people
+
+
+TWICE = ("đồng chí «{name}» được ghi {count} lần trong một buổi họp ({cells}) — tên này không được nhập cho buổi "
+         "họp ở dòng {row}")
+NOT_LISTED = ("cột «{column}» ghi «{name}» thay vì tên từng người — không biết những ai, chưa nhập; hãy ghi tên "
+              "từng đồng chí")
+NOTE_DIFFERS = ("«{name}» có ghi chú «{note}» khác với cột «{column}» chứa tên: đã đọc theo cột «{column}», xin "
+                "kiểm tra")
+NOT_A_NAME = "«{name}» trong cột «{column}» không phải họ tên một người — chưa nhập"
+
+
+def _key(name: str, given: dict[str, str | None]) -> str:
+    """A name's comparison key: a given name written alone counts as the one full name the file lists for it."""
+    folded = fold(name)
+    return fold(given[folded]) if " " not in folded and given.get(folded) else folded
+
+
+def report_found(sheet: SheetData, issues, inferences: list[dict]) -> None:
+    """Put what the rewrite found among the parse's issues (cells named as the sheet was written)."""
+    for level, row, letter, field, value, text in sheet.found:
+        if level == "inference":
+            inferences.append(text)
+        else:
+            (issues.error if level == "error" else issues.warning)(row, letter, field, value, text)
