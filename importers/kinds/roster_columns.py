@@ -21,6 +21,7 @@ from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
 from .roster_stage import RosterStage
 from .title_context import facts_from_title
+from .unit_marks import read_unit_marks
 from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
@@ -54,6 +55,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
     skip_withdrawn(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
+    read_unit_marks(stage)
     _name_unit_column(stage)
     _read_worded_birth_dates(stage)
     split_group_and_role(stage)
