@@ -359,7 +359,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":
-        read_roster_columns(body, table, columns, chosen.rows, issues)
+        read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,

@@ -17,6 +17,7 @@ from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
+from .merged_unit import unit_from_merged_column
 from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
 from .roster_stage import RosterStage
@@ -40,7 +41,7 @@ def _note_rows(rows: list[list[Any]], table) -> list[list[Any]]:
     return rows[: table.body_start] + inside + rows[table.body_end:]
 
 
-def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
+def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, merges=()) -> None:
     """Apply the roster column families to a split body (see the module docstring)."""
     stage = RosterStage(
         body=body,
@@ -49,6 +50,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
         rows=rows,
         issues=issues,
         abbreviations=role_abbreviations(_note_rows(rows, table)),
+        merges=list(merges),
     )
     _skip_repeated_headers(stage)
     _skip_totals(stage)
@@ -56,6 +58,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
     join_name_parts(stage)
     join_birth_parts(stage)
     read_unit_marks(stage)
+    unit_from_merged_column(stage)
     _name_unit_column(stage)
     _read_worded_birth_dates(stage)
     split_group_and_role(stage)

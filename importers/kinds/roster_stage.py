@@ -24,6 +24,7 @@ class RosterStage:
     abbreviations: dict[str, str]
     refused: dict[int, str] = field(default_factory=dict)
     stated_total: int | None = None  # N of a 'Tổng cộng: N đồng chí' line found among the rows
+    merges: list = field(default_factory=list)  # the sheet's merged ranges ((r0, c0), (r1, c1)), 0-based
 
     @property
     def frame(self) -> pd.DataFrame:
