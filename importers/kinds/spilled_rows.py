@@ -22,18 +22,24 @@ REASON = "dòng nối tiếp ô của dòng trên (chữ xuống dòng khi dán 
 _NAME_PART = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,3}$")
 
 
-def _name_part(value: Any, rules: RowRules) -> bool:
-    """The rest of a name: one to four capitalised words, no heading, role or footer text."""
+def _plain(value: Any, rules: RowRules) -> bool:
+    """Text that goes on a cell: no heading, role section or footer line ('b) Phó Trưởng đoàn:', 'Tổng cộng')."""
     text = " ".join(value.split()) if isinstance(value, str) else ""
     return (
-        bool(_NAME_PART.match(text))
-        and all(word[:1].isupper() for word in text.split(" "))
-        and not text.isupper()
+        bool(text)
+        and not text.endswith(":")
         and strict_role(text) is None
         and not is_stop_text(text)
         and not rules.is_heading(text)
         and (rules.read_context is None or rules.read_context(text) is None)
     )
+
+
+def _name_part(value: Any) -> bool:
+    """The rest of a name: one to four capitalised words."""
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    return bool(_NAME_PART.match(text)) and all(word[:1].isupper() for word in text.split(" ")) \
+        and not text.isupper()
 
 
 def join_spilled_rows(grid: np.ndarray, table: Table, columns: list[Column], rules: RowRules) -> set[int]:
@@ -70,10 +76,10 @@ def _spills(grid, target: int, at: int, filled: list[int], spilling: set[int], k
     if not set(filled) <= spilling:
         return False
     if any(not isinstance(row[index], str) or not isinstance(above[index], str) or is_blank(above[index])
-           for index in filled):
+           or not _plain(row[index], rules) for index in filled):
         return False
     if key in filled:  # a name goes on only in a numbered list, below a numbered person
-        return number is not None and not is_blank(above[number]) and _name_part(row[key], rules)
+        return number is not None and not is_blank(above[number]) and _name_part(row[key])
     return True
 
 
