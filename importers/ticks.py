@@ -11,6 +11,13 @@ def is_tick(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == 1
 
 
+def mostly_ticks(values, share: float = 0.8) -> bool:
+    """Whether most filled cells among `values` are ticks (a word or two among them: a remark typed in place of a
+    tick, still a column of ticks)."""
+    filled = [value for value in values if value is not None and not (isinstance(value, str) and not value.strip())]
+    return bool(filled) and sum(map(is_tick, filled)) >= share * len(filled)
+
+
 def only_ticks(values) -> bool:
     """Whether the filled cells among `values` are all ticks (and there is one at least)."""
     filled = [value for value in values if value is not None and not (isinstance(value, str) and not value.strip())]

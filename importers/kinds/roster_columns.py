@@ -22,7 +22,7 @@ from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
 from .roster_stage import RosterStage
 from .title_context import facts_from_title
-from .unit_marks import read_unit_marks
+from .unit_marks import read_unit_marks, ticks_are_no_unit
 from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
@@ -60,6 +60,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     read_unit_marks(stage)
     unit_from_merged_column(stage)
     _name_unit_column(stage)
+    ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     split_group_and_role(stage)
     number_only_groups(stage)

@@ -15,29 +15,41 @@ import pandas as pd
 from ..normalising import clean_text, fold, is_blank
 from ..results import Column
 from ..role_words import strict_role
-from ..ticks import is_tick
+from ..ticks import is_tick, mostly_ticks, only_ticks
 from .roster_stage import RosterStage
 
-SURE = 0.9  # share of a column's filled cells that must be ticks
+SURE = 0.5  # share of the run's filled cells that must be ticks (the others fail their rows)
 MIN_COLUMNS = 2
 # A header naming a unit: the kind of organisation, written out or short ("CB", "ĐB", "TDP", "KP")
-_UNIT_NAME = re.compile(r"^(?:chi bo|cb|c b|dang bo|db|to dan pho|tdp|khu pho|kp|thon|xom|khoi|ban|ap|to)\b")
+_UNIT_NAME = re.compile(r"^(?:chi bo|cb|c b|dang bo|db|to dan pho|tdp|khu pho|kp|khu|thon|xom|khoi|ap|to)(?=\b|\d)")
+_KINDS = ("chi bo", "dang bo", "to dan pho", "khu pho", "thon", "xom", "khoi", "to")
+_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 _PARENT = re.compile(r"\b(?:chi bo|dia ban|don vi|co so|dang bo|to chuc dang)\b")
-_SHORT_KINDS = ((re.compile(r"^(?:CB|C\.B|C/B|Cb)\b\.?\s*"), "Chi bộ "),
-                (re.compile(r"^(?:ĐB|Đb|DB)\b\.?\s*"), "Đảng bộ "))
+_SHORT_KINDS = ((re.compile(r"^(?:CB|C\.B|C/B|Cb)(?=\b|\d)\.?\s*"), "Chi bộ "),
+                (re.compile(r"^(?:ĐB|Đb|DB)(?=\b|\d)\.?\s*"), "Đảng bộ "))
 _NOTE_LEAD = re.compile(r"^\s*(?:ghi chú|chú thích|chú giải|trong đó|ký hiệu)\s*:?\s*", re.IGNORECASE)
 _ENTRY = re.compile(r"^\s*(?P<short>[^:=]+?)\s*(?:=|:|\s[-–]\s|\slà\s)\s*(?P<full>\S.*?)\s*[.;,]?\s*$")
 _SPLIT = re.compile(r"\s*[;\n]\s*")
 
 
+def _parent(stage: RosterStage, column: Column) -> str:
+    """The upper header over a column; a column with no label of its own under a merged upper header (its numbers
+    row dropped as column numbering) is under the upper header of the columns to its left."""
+    index = column.index
+    while index > 0 and not stage.table.parents[index] and not (
+            index < len(stage.table.labels) and stage.table.labels[index]):
+        index -= 1
+    return stage.table.parents[index] if index < len(stage.table.parents) else ""
+
+
 def _leaf(stage: RosterStage, column: Column) -> str:
     """The column's own header text: its label, or the lowest filled header cell (a row of numbers under 'Chi bộ'
     is not kept in the label)."""
-    parent = stage.parent(column)
+    parent = _parent(stage, column)
     label = column.header or ""
     if label and fold(label) != fold(parent):
         return label
-    for row in reversed(stage.table.header_rows):
+    for row in reversed(range(stage.table.header_rows[0], stage.table.body_start)):  # a row of numbers too
         cells = stage.rows[row] if row < len(stage.rows) else []
         cell = cells[column.index] if column.index < len(cells) else None
         if not is_blank(cell):
@@ -47,34 +59,32 @@ def _leaf(stage: RosterStage, column: Column) -> str:
 
 
 def _names_unit(stage: RosterStage, column: Column, leaf: str) -> bool:
+    """Whether a column's header names a unit: a unit's name, or any text under a header naming the units a group
+    follows; a bare number only under a header saying which kind of unit it numbers ('Chi bộ' over 1 | 2 | 3)."""
     if strict_role(leaf, {}) is not None or not leaf:
         return False
-    folded_parent = fold(stage.parent(column))
+    if _NUMBER.fullmatch(leaf):
+        return _parent_kind(_parent(stage, column)) is not None
+    folded_parent = fold(_parent(stage, column))
     if folded_parent and fold(leaf) != folded_parent and _PARENT.search(folded_parent):
         return True
     return bool(_UNIT_NAME.match(fold(leaf)))
 
 
-def _ticks_only(values: pd.Series) -> bool:
-    filled = [value for value in values if not is_blank(value)]
-    return not filled or sum(map(is_tick, filled)) >= SURE * len(filled)
-
-
 def _mark_run(stage: RosterStage) -> list[tuple[Column, str]]:
-    """Adjacent columns headed by units whose cells are ticks (the longest such run of two or more)."""
+    """Adjacent columns headed by units, most of whose filled cells are ticks (the longest run of two or more)."""
     best, run = [], []
     for column in sorted(stage.columns, key=lambda c: c.index):
         leaf = _leaf(stage, column) if column.field in (None, "unit") and not column.month else ""
-        fits = bool(leaf) and column.index in stage.frame.columns and _names_unit(stage, column, leaf) \
-            and _ticks_only(stage.frame[column.index])
+        fits = bool(leaf) and column.index in stage.frame.columns and _names_unit(stage, column, leaf)
         if not fits:
             run = []
             continue
         run = run + [(column, leaf)] if run and column.index == run[-1][0].index + 1 else [(column, leaf)]
         if len(run) > len(best):
             best = list(run)
-    ticked = any(is_tick(value) for column, _ in best for value in stage.frame[column.index])
-    return best if len(best) >= MIN_COLUMNS and ticked else []
+    cells = [value for column, _ in best for value in stage.frame[column.index]]
+    return best if len(best) >= MIN_COLUMNS and mostly_ticks(cells, SURE) else []
 
 
 def _legend(stage: RosterStage, shorts: list[str]) -> dict[str, str]:
@@ -95,15 +105,40 @@ def _legend(stage: RosterStage, shorts: list[str]) -> dict[str, str]:
     return found
 
 
+def _parent_kind(parent: str) -> str | None:
+    """The kind of unit an upper header opens with ('Chi bộ' of 'Chi bộ phụ trách'), as written, or None."""
+    folded, words = fold(parent), (clean_text(parent) or "").split()
+    for kind in _KINDS:
+        if folded == kind or folded.startswith(kind + " "):
+            text = " ".join(words[: len(kind.split())])
+            return text[:1].upper() + text[1:].lower()
+    return None
+
+
 def full_unit_name(short: str, parent: str = "") -> str:
-    """'CB TDP 1' -> 'Chi bộ TDP 1'; a number under a 'Chi bộ' header -> 'Chi bộ 1'; other names as written."""
+    """'CB TDP 1' -> 'Chi bộ TDP 1'; a number under a 'Chi bộ …' header -> 'Chi bộ 1'; other names as written."""
     text = clean_text(short) or ""
-    if re.fullmatch(r"\d{1,3}[A-Za-z]?", text) and fold(parent) in ("chi bo", "dang bo", "to dan pho", "khu pho"):
-        return f"{clean_text(parent)[:1].upper()}{clean_text(parent)[1:].lower()} {text}"
+    kind = _parent_kind(parent)
+    if _NUMBER.fullmatch(text) and kind:
+        return f"{kind} {text}"
     for pattern, word in _SHORT_KINDS:
         if pattern.match(text):
             return word + pattern.sub("", text, count=1)
     return text
+
+
+def ticks_are_no_unit(stage: RosterStage) -> None:
+    """A unit column holding only ticks, its units' names nowhere to be read: the ticks are no unit names, so the
+    column is left unread, with a warning."""
+    column = stage.mapped("unit")
+    if column is None or not only_ticks(stage.frame[column.index]):
+        return
+    column.field = None
+    if column.index in stage.table.consumed:  # one of the tick columns read above, named again by its header
+        return
+    stage.issues.warning(None, column.letter, "unit", None,
+                         f"cột {column.letter} «{column.header}» chỉ có dấu đánh dấu (x), không ghi tên chi bộ nên "
+                         f"chưa đọc được đơn vị phụ trách; hãy ghi tên chi bộ ở tiêu đề từng cột đánh dấu")
 
 
 def read_unit_marks(stage: RosterStage) -> None:
@@ -112,7 +147,7 @@ def read_unit_marks(stage: RosterStage) -> None:
     if not run:
         return
     legend = _legend(stage, [leaf for _, leaf in run])
-    names = [legend.get(fold(leaf)) or full_unit_name(leaf, stage.parent(column)) for column, leaf in run]
+    names = [legend.get(fold(leaf)) or full_unit_name(leaf, _parent(stage, column)) for column, leaf in run]
     frame = stage.frame
     units = pd.Series(None, index=frame.index, dtype=object)
     letters = "".join(column.letter for column, _ in run[:1]) + "–" + run[-1][0].letter

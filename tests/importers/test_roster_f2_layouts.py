@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from importers import parse_file
 from tests.importers.layouts import roster_families as families
 
-SEEDS = range(16)
+SEEDS = range(24)
 
 
 def write(path, built):
@@ -67,3 +67,72 @@ def test_a_position_or_name_spilling_onto_the_next_row_is_joined(tmp_path, seed)
 def test_name_with_position_and_one_text_for_group_role_and_unit(tmp_path, seed):
     built = families.task_texts(random.Random(seed))
     assert_read(parse(tmp_path, built), built)
+
+
+# ---- the edges: what the reader refuses or warns about -----------------------------------------------------
+
+TITLE = [["ĐẢNG BỘ PHƯỜNG BẮC HỒNG"], ["DANH SÁCH PHÂN CÔNG"], []]
+MARK_HEADER = [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", "Địa bàn phụ trách", None, None],
+               [None, None, None, None, "CB TDP 1", "CB TDP 2", "CB Trường TH"]]
+MARK_MERGES = [(3, 4, 3, 6)] + [(3, c, 4, c) for c in range(4)]
+
+
+def test_a_row_ticked_under_no_unit_is_warned_and_a_word_among_the_ticks_fails_its_row(tmp_path):
+    rows = TITLE + MARK_HEADER + [[1, "Nguyễn Văn An", "Đoàn 1", "Trưởng đoàn", "x", None, None],
+                                  [2, "Lê Thị Hà", "Đoàn 1", "Thành viên", None, None, None],
+                                  [3, "Trần Văn Bình", "Đoàn 1", "Thành viên", None, "từ tháng 6", None],
+                                  [4, "Phạm Thu Lan", "Đoàn 1", "Thành viên", None, None, "x"]]
+    result = parse(tmp_path, families.Built(rows, MARK_MERGES))
+    assert [(r["full_name"], r["unit"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "Chi bộ TDP 1"), ("Lê Thị Hà", None), ("Phạm Thu Lan", "Chi bộ Trường TH")]
+    assert [(e["row"], e["column"]) for e in result.errors] == [(8, "F")]
+    assert "F8" in result.errors[0]["message"] and "từ tháng 6" in result.errors[0]["message"]
+    assert any(w["row"] == 7 and "không đánh dấu chi bộ" in w["message"] for w in result.warnings)
+
+
+def test_ticks_under_a_unit_header_whose_columns_name_no_unit_are_never_read_as_units(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", "Địa bàn phụ trách", None, None],
+                    [None, None, None, None, 1, 2, 3],
+                    [1, "Nguyễn Văn An", "Đoàn 1", "Trưởng đoàn", "x", None, None],
+                    [2, "Lê Thị Hà", "Đoàn 1", "Thành viên", None, "x", None]]
+    result = parse(tmp_path, families.Built(rows, MARK_MERGES))
+    assert [r["unit"] for r in result.records()] == [None, None]
+    assert any("chỉ có dấu đánh dấu" in w["message"] for w in result.warnings)
+
+
+def test_a_chi_bo_column_without_merged_cells_stays_unread(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", "Chi bộ"],
+                    [1, "Nguyễn Văn An", "Đoàn 1", "Trưởng đoàn", "Chi bộ Tổ dân phố 1"],
+                    [2, "Lê Thị Hà", "Đoàn 1", "Thành viên", "Chi bộ Tổ dân phố 2"]]
+    result = parse(tmp_path, families.Built(rows))
+    assert [r["unit"] for r in result.records()] == [None, None]  # a member's own chi bộ, maybe: not guessed
+    assert any("chưa dùng" in w["message"] for w in result.warnings)
+
+
+def test_a_spilled_cong_an_is_no_totals_line_and_a_lone_name_without_numbering_is_no_spill(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Chức vụ", "Đoàn", "Nhiệm vụ"],
+                    [1, "Nguyễn Văn An", "Trưởng", "Đoàn 1", "Trưởng đoàn"],
+                    [None, None, "Công an phường", None, None],
+                    [2, "Lê Thị Hà", "Chuyên viên", "Đoàn 1", "Thành viên"]]
+    result = parse(tmp_path, families.Built(rows))
+    assert [(r["full_name"], r["position"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "Trưởng Công an phường"), ("Lê Thị Hà", "Chuyên viên")]
+    assert result.errors == []
+    rows = TITLE + [["Họ và tên", "Chức vụ", "Đoàn", "Nhiệm vụ"],
+                    ["Nguyễn Văn An", "Trưởng Công an", "Đoàn 1", "Trưởng đoàn"],
+                    ["Lê Thị Hà", None, None, None]]
+    result = parse(tmp_path, families.Built(rows))
+    assert [r["full_name"] for r in result.records()] == ["Nguyễn Văn An", "Lê Thị Hà"]
+
+
+def test_a_unit_in_the_task_text_that_contradicts_the_unit_column_fails_the_row(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Nhiệm vụ", "Đơn vị phụ trách"],
+                    [1, "Nguyễn Văn An", "Trưởng Đoàn công tác số 2, phụ trách Chi bộ Tổ dân phố 5",
+                     "Chi bộ Tổ dân phố 5"],
+                    [2, "Lê Thị Hà", "TV Đoàn 2 - CB Trường THCS", "Chi bộ Tổ dân phố 6"],
+                    [3, "Trần Văn Bình", "TV Đoàn 2 - CB Trường THCS", None]]
+    result = parse(tmp_path, families.Built(rows))
+    assert [(r["full_name"], r["unit"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "Chi bộ Tổ dân phố 5"), ("Trần Văn Bình", "Chi bộ Trường THCS")]
+    assert [(e["row"], e["column"]) for e in result.errors] == [(6, "C")]
+    assert "đơn vị phụ trách" in result.errors[0]["message"]

@@ -55,7 +55,10 @@ UNIT_SHORTS = {  # short header -> full name when no legend says otherwise
     "cb_tdp": ("CB TDP {n}", "Chi bộ TDP {n}", "Chi bộ Tổ dân phố {n}"),
     "chi_bo_n": ("Chi bộ {n}", "Chi bộ {n}", "Chi bộ Thôn {n}"),
     "cb_named": ("CB {place}", "Chi bộ {place}", "Chi bộ {place}"),
+    "cb_glued": ("CB{n}", "Chi bộ {n}", "Chi bộ Khu phố {n}"),
+    "numbers_under_chi_bo": ("{n}", "Chi bộ {n}", "Chi bộ Thôn {n}"),  # 1 | 2 | 3 under a 'Chi bộ …' header
 }
+NUMBER_PARENTS = ["Chi bộ phụ trách", "Chi bộ", "Chi bộ được phân công"]
 PLACES = ["Trường TH", "Trường THCS", "Khối 2", "Thôn 4", "Trạm Y tế", "Khu phố 3"]
 MARK_PARENTS = ["Địa bàn phụ trách", "Chi bộ phụ trách", "Đơn vị phụ trách", "Phụ trách chi bộ",
                 "Địa bàn được phân công"]
@@ -66,6 +69,8 @@ LEGENDS = ["none", "one_line", "line_each"]
 def unit_marks(rng, two_marks: bool = False) -> Built:
     style = rng.choice(list(UNIT_SHORTS))
     parent = rng.choice(MARK_PARENTS + [None])  # None: the short columns stand in the header row alone
+    if style == "numbers_under_chi_bo":
+        parent = rng.choice(NUMBER_PARENTS)
     legend = rng.choice(LEGENDS)
     mark = rng.choice(MARKS)
     group_mode = rng.choice(["column", "rows"])
@@ -75,6 +80,8 @@ def unit_marks(rng, two_marks: bool = False) -> Built:
     places = rng.sample(PLACES, count)
     numbers = sorted(rng.sample(range(1, 9), count))
     shorts = [short.format(n=n, place=p) for n, p in zip(numbers, places)]
+    if style == "numbers_under_chi_bo" and rng.random() < 0.5:
+        shorts = [int(text) for text in shorts]  # typed as numbers
     fulls = [(named if legend != "none" else plain).format(n=n, place=p) for n, p in zip(numbers, places)]
     if legend != "none" and style == "cb_named":
         fulls = [f"Chi bộ {p} phường Bắc Hồng" for p in places]
