@@ -136,3 +136,14 @@ def test_a_unit_in_the_task_text_that_contradicts_the_unit_column_fails_the_row(
         ("Nguyễn Văn An", "Chi bộ Tổ dân phố 5"), ("Trần Văn Bình", "Chi bộ Trường THCS")]
     assert [(e["row"], e["column"]) for e in result.errors] == [(6, "C")]
     assert "đơn vị phụ trách" in result.errors[0]["message"]
+
+
+def test_one_row_ticked_under_two_units_is_not_taken_for_a_person_listed_twice(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Ngày sinh", "Đoàn", "Nhiệm vụ", "Chi bộ 1", "Chi bộ 2"],
+                    [1, "Nguyễn Văn An", "05/03/1975", "Đoàn 1", "Trưởng đoàn", "x", "x"],
+                    [2, "Lê Thị Hà", "12/11/1980", "Đoàn 1", "Thành viên", None, "x"]]
+    result = parse(tmp_path, families.Built(rows))
+    assert [(r["full_name"], r["unit"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "Chi bộ 1"), ("Nguyễn Văn An", "Chi bộ 2"), ("Lê Thị Hà", "Chi bộ 2")]
+    assert result.row_frame["record_count"].tolist()[-2:] == [2, 1]
+    assert not [w for w in result.warnings if "hơn một dòng" in w["message"]]
