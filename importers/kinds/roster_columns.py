@@ -23,6 +23,7 @@ from .role_in_name import roles_from_names, roles_from_positions
 from .roster_stage import RosterStage
 from .title_context import facts_from_title
 from .unit_marks import read_unit_marks, ticks_are_no_unit
+from .unit_tail import units_after_roles
 from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
@@ -63,6 +64,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     split_group_and_role(stage)
+    units_after_roles(stage)
     number_only_groups(stage)
     _role_mark_columns(stage)
     _find_role_column(stage)

@@ -201,7 +201,9 @@ UNIT_TAILS = [", phụ trách {UNIT}", " - {SHORT}", " (phụ trách {UNIT})", "
 
 
 def task_texts(rng) -> Built:
-    header = ["STT", rng.choice(NAME_POSITION_HEADERS), rng.choice(TASK_HEADERS)]
+    group_column = rng.random() < 0.4  # the group in a column of its own, the task text naming role and unit
+    header = ["STT", rng.choice(NAME_POSITION_HEADERS)] + (["Đoàn"] if group_column else []) \
+        + [rng.choice(TASK_HEADERS)]
     if rng.random() < 0.3:
         header.append("Ghi chú")
     cell = rng.choice(NAME_POSITION_CELLS)
@@ -211,8 +213,9 @@ def task_texts(rng) -> Built:
     units = people.cell_units(rng, 5)
     for number, (group, role, name, position) in enumerate(_members(rng, rng.randint(1, 3)), start=1):
         unit = rng.choice(units)
-        task = rng.choice(ROLE_TEXTS[role]).format(N=group) + tail.replace("{UNIT}", unit).replace(
-            "{SHORT}", unit.replace("Chi bộ ", "CB ", 1))
-        rows.append([number, cell.replace("{NAME}", name).replace("{POSITION}", position), task])
+        lead = rng.choice(ROLE_WORDS[role]) if group_column else rng.choice(ROLE_TEXTS[role]).format(N=group)
+        task = lead + tail.replace("{UNIT}", unit).replace("{SHORT}", unit.replace("Chi bộ ", "CB ", 1))
+        rows.append([number, cell.replace("{NAME}", name).replace("{POSITION}", position)]
+                    + ([f"Đoàn {group}"] if group_column else []) + [task])
         records.append(_record(name, position, group, role, unit))
     return Built(rows, [], records)
