@@ -291,8 +291,11 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
 
 
 def is_stop_text(text: Any) -> bool:
-    """True for text that ends a table: totals, signature block, legend."""
-    return isinstance(text, str) and (fold(text) + " ").startswith(STOP_PREFIXES)
+    """True for text that ends a table: totals, signature block, legend. 'Công an' (a position going on from the
+    row above) folds as 'Cộng' does, but is no total."""
+    if not isinstance(text, str) or not (fold(text) + " ").startswith(STOP_PREFIXES):
+        return False
+    return not unicodedata.normalize("NFC", text).lstrip().lower().startswith("công ")
 
 
 def find_legend(rows: list[list[Any]], body_end: int) -> str | None:

@@ -339,6 +339,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
     from .kinds.roster_columns import read_roster_columns
+    from .kinds.spilled_rows import account_spilled, join_spilled_rows
 
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
@@ -350,7 +351,9 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
+    spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
+    account_spilled(body, spilled)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)
@@ -367,7 +370,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":
-        read_roster_columns(body, table, columns, chosen.rows, issues)
+        read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,

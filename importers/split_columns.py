@@ -14,6 +14,7 @@ from .normalising import fold, is_blank
 from .results import Column, Table
 from .role_words import are_role_headings
 from .status_phrases import is_flag_column
+from .ticks import mostly_ticks
 
 
 def _blank(values: np.ndarray) -> np.ndarray:
@@ -42,6 +43,8 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
         # the first sub-column may already carry the field (a confirmed mapping names one column per field)
         if are_date_parts([column.header for column in group]) or are_role_headings([c.header for c in group]):
             continue  # day | month | year, or a tick under one role: read by kinds.birth_parts, kinds.roster_columns
+        if mostly_ticks(grid[body, [column.index for column in group]].ravel(), 0.5):
+            continue  # a tick under one of several units is no unit: read by kinds.unit_marks
         if field is None or field in elsewhere or len(group) < 2 or group[0].field not in (None, field) \
                 or any(column.field for column in group[1:]):
             continue

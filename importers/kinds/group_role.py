@@ -1,5 +1,6 @@
 """Group and role written in one text ("Trưởng Đoàn công tác số 2", "Phó trưởng đoàn số 2", "Thành viên Đoàn 2",
-"TV đoàn 3", "Đoàn CT số 1 - Phó đoàn"): the group phrase is cut out and what is left must be a role wording.
+"TV đoàn 3", "Đoàn CT số 1 - Phó đoàn"): the group phrase is cut out and what is left must be a role wording. A
+unit named at the end ("…, phụ trách Chi bộ Tổ dân phố 5", "… - CB Trường THCS") gives the row's unit.
 
 Such a column gives the role (and the group when no other column does); when a group or role column exists
 as well, a row where they say different things is refused."""
@@ -14,6 +15,7 @@ from ..normalising import fold, is_blank, normalise_group
 from ..results import Column
 from ..role_words import WORDING, strict_role
 from .roster_stage import RosterStage
+from .unit_tail import cut_unit_tail
 
 GROUP_PHRASE = re.compile(r"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct|doan)\s*(?:so\s*)?(?P<n>\d{1,3})\b")
 _LINKS = re.compile(r"^(?:cua|thuoc|trong)\s+|\s+(?:cua|thuoc|trong)$")
@@ -21,8 +23,9 @@ SURE = 0.8
 
 
 def split_group_role(text: Any, abbreviations: dict[str, str]) -> tuple[str, str] | None:
-    """(group name, role) when the text is a group phrase and a role wording, else None."""
-    folded = fold(text) if isinstance(text, str) else ""
+    """(group name, role) when the text is a group phrase and a role wording (a unit named after them aside), else
+    None."""
+    folded = fold(cut_unit_tail(text)[0]) if isinstance(text, str) else ""
     match = GROUP_PHRASE.search(folded)
     if match is None:
         return None
@@ -59,10 +62,13 @@ def split_group_and_role(stage: RosterStage) -> None:
         group_column, role_column = stage.mapped("group"), stage.mapped("role")
     _settle(stage, column, "group", groups, group_column, normalise_group, lambda g: g)
     _settle(stage, column, "role", roles, role_column, stage.read_role, lambda r: WORDING[r])
+    units = distinct_map(cells, lambda v: cut_unit_tail(v)[1] if split_group_role(v, stage.abbreviations) else None)
+    if units.notna().any():
+        _settle(stage, column, "unit", units, stage.mapped("unit"), fold, lambda unit: unit, compare=fold)
 
 
 def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, target: Column | None,
-            read, wording) -> None:
+            read, wording, compare=lambda value: value) -> None:
     """Put what the combined column says into the field's column (itself, another, or the carried facts)."""
     if target is None:
         stage.carry(name, found)
@@ -73,8 +79,8 @@ def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, tar
         cell = cells[row]
         if target is source or is_blank(cell):
             written[row] = wording(found[row])
-        elif read(cell) != found[row]:
-            label = "đoàn công tác" if name == "group" else "nhiệm vụ"
+        elif read(cell) != compare(found[row]):
+            label = {"group": "đoàn công tác", "role": "nhiệm vụ", "unit": "đơn vị phụ trách"}[name]
             stage.refuse(row, source.letter, name, stage.frame.at[row, source.index],
                          f"ô {source.letter}{row} «{stage.frame.at[row, source.index]}» và ô {target.letter}{row} "
                          f"«{cell}» ghi {label} khác nhau; hãy sửa một trong hai", f"{label} không thống nhất")

@@ -16,12 +16,15 @@ from ..role_words import WORDING, strict_role
 from .birth_in_name import births_from_names
 from .birth_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
+from .merged_unit import unit_from_merged_column
 from .name_parts import join_name_parts
 from .role_in_name import roles_from_names, roles_from_positions
 from .role_marks import read_role_marks
 from .roster_stage import RosterStage
 from .subtotals import counts_everyone, is_subtotal_name, stated_count
 from .title_context import facts_from_title
+from .unit_marks import read_unit_marks, ticks_are_no_unit
+from .unit_tail import units_after_roles
 from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
@@ -40,7 +43,7 @@ def _note_rows(rows: list[list[Any]], table) -> list[list[Any]]:
     return rows[: table.body_start] + inside + rows[table.body_end:]
 
 
-def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> None:
+def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, merges=()) -> None:
     """Apply the roster column families to a split body (see the module docstring)."""
     stage = RosterStage(
         body=body,
@@ -49,16 +52,21 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues) -> 
         rows=rows,
         issues=issues,
         abbreviations=role_abbreviations(_note_rows(rows, table)),
+        merges=list(merges),
     )
     _skip_repeated_headers(stage)
     _skip_totals(stage)
     skip_withdrawn(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
+    read_unit_marks(stage)
+    unit_from_merged_column(stage)
     _name_unit_column(stage)
+    ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     births_from_names(stage)
     split_group_and_role(stage)
+    units_after_roles(stage)
     number_only_groups(stage)
     read_role_marks(stage)
     _find_role_column(stage)

@@ -46,7 +46,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     out["position"] = map_unique(column("position"), clean_text)
     out["group"] = _groups(column("group"), body.groups, by_field, issues, failed)
     out["role"] = _roles(column("role"), by_field, issues, failed)
-    out["unit"] = map_unique(column("unit"), clean_text)
+    out["unit"] = map_unique(column("unit"), _units)
     phones, problems = clean_unique(column("phone"), normalise_phone)
     out["phone"] = phones
     if "phone" in by_field:
@@ -54,8 +54,17 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         report("phone", column("phone"), problems.where(bad), "error")
         report("phone", column("phone"), problems.where(~bad), "warning")
         failed |= bad
-    counts = (~failed).astype(int)
-    return out.loc[~failed, list(CANONICAL)].reset_index(drop=True), counts, failed
+    counts = (~failed).astype(int) * out["unit"].map(lambda unit: len(unit) if isinstance(unit, tuple) else 1)
+    records = out.loc[~failed, list(CANONICAL)].explode("unit")
+    return records.reset_index(drop=True), counts.astype(int), failed
+
+
+def _units(value):
+    """A unit name, or the names of the units a row's person follows (several ticked unit columns: one record
+    each)."""
+    if isinstance(value, tuple):
+        return tuple(clean_text(unit) for unit in value)
+    return clean_text(value)
 
 
 def _groups(raw: pd.Series, carried: pd.Series, by_field, issues, failed: pd.Series) -> pd.Series:

@@ -23,6 +23,7 @@ class RosterStage:
     issues: Issues
     abbreviations: dict[str, str]
     refused: dict[int, str] = field(default_factory=dict)
+    merges: list = field(default_factory=list)  # the sheet's merged ranges ((r0, c0), (r1, c1)), 0-based
 
     @property
     def frame(self) -> pd.DataFrame:

@@ -24,6 +24,9 @@ HEADER_SCAN_ROWS = 40
 _JOINS = (re.compile(r"\s*\n\s*"), re.compile(r"\s*[,;]\s*"), re.compile(r"\s+[-–]\s+"))
 SPECS = roster.FIELDS
 PAIRED_SHARE = 0.6  # two physical rows per person: most people have a second row
+JOINED_SHARE = 0.6  # name and position on one line: most cells join them with the same mark
+# A person's name (with an 'Đ/c' before it): two to six capitalised words, no digits
+_NAME_LIKE = re.compile(r"^(?:Đ/c\s+)?(?:[^\W\d_][^\s\d,;()]*)(?:\s+[^\W\d_][^\s\d,;()]*){1,5}$")
 
 
 def stacked_fields(label: Any) -> tuple[str, str] | None:
@@ -77,8 +80,14 @@ def _second_rows(rows: list[list[Any]], start: int, stacked: set[int]) -> set[in
     return seconds if people and len(seconds) >= PAIRED_SHARE * people else set()
 
 
-def _split(cell: Any) -> tuple[Any, str | None]:
-    """First line and the rest of a cell (the rest None when the cell is one line or not text)."""
+def _split(cell: Any, joint: re.Pattern | None = None) -> tuple[Any, str | None]:
+    """First line and the rest of a cell (the rest None when the cell is one line or not text); with a `joint`
+    (a dash, a comma), the name before its first match and the rest after it."""
+    if joint is not None and isinstance(cell, str) and "\n" not in cell.strip():
+        parts = joint.split(cell.strip(), maxsplit=1)
+        if len(parts) == 2 and _NAME_LIKE.match(parts[0].strip()) and parts[1].strip():
+            return parts[0].strip(), parts[1].strip()
+        return cell, None
     if not isinstance(cell, str) or "\n" not in cell.strip():
         return cell, None
     first, rest = cell.strip().split("\n", 1)
@@ -92,6 +101,18 @@ def _has_lines(rows: list[list[Any]], index: int) -> bool:
     return bool(cells) and lined * 3 >= len(cells)
 
 
+def _joint(rows: list[list[Any]], index: int) -> re.Pattern | None:
+    """The mark that joins name and position on one line in most of a column's cells ('Nguyễn Văn An - Phó Chủ
+    tịch UBND phường', 'Lê Thị Hà, Chuyên viên'), or None."""
+    cells = [row[index] for row in rows if index < len(row) and isinstance(row[index], str) and row[index].strip()]
+    for joint in _JOINS[2:0:-1]:
+        named = sum(1 for cell in cells if len(parts := joint.split(cell.strip(), maxsplit=1)) == 2
+                    and _NAME_LIKE.match(parts[0].strip()))
+        if cells and named >= JOINED_SHARE * len(cells):
+            return joint
+    return None
+
+
 def split_stacked_fields(sheet: SheetData) -> bool:
     """Rewrite a sheet whose header stacks two fields in one column as one column per field; True when done."""
     found = _header(sheet.rows)
@@ -99,8 +120,11 @@ def split_stacked_fields(sheet: SheetData) -> bool:
         return False
     at, stacked = found
     seconds = _second_rows(sheet.rows, at + 1, set(stacked))
-    if not seconds:  # one row per person: only columns whose cells hold two lines are stacked
-        stacked = {index: parts for index, parts in stacked.items() if _has_lines(sheet.rows[at + 1:], index)}
+    joints = {}
+    if not seconds:  # one row per person: only columns whose cells hold two lines (or a joining mark) are stacked
+        joints = {index: _joint(sheet.rows[at + 1:], index) for index in stacked}
+        stacked = {index: parts for index, parts in stacked.items()
+                   if _has_lines(sheet.rows[at + 1:], index) or joints[index] is not None}
         if not stacked:
             return False
     typed = {number: list(sheet.rows[number]) for number in seconds}  # as typed, before merged cells are copied
@@ -117,7 +141,7 @@ def split_stacked_fields(sheet: SheetData) -> bool:
             if row[index] == sheet.rows[at][index]:  # the header merged down over a second header row
                 row[index], row[added[index]] = stacked[index]
                 continue
-            row[index], rest = _split(row[index])
+            row[index], rest = _split(row[index], joints.get(index))
             if below is not None and index < len(below) and not is_blank(below[index]):
                 rest = below[index] if rest is None else f"{rest} {clean_text(str(below[index]))}"
             row[added[index]] = rest

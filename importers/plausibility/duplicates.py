@@ -59,6 +59,9 @@ def roster_duplicates(view: SheetView) -> list[dict]:
     other = records["birth_date"].where(records["birth_date"].notna(), records["phone"])
     known = records["full_name"].notna() & other.notna()
     person = records["full_name"].astype(str) + "|" + other.astype(str)
+    if view.record_rows is not None:  # one row's records (a person ticked under two units) are one listing
+        person = person.where(~pd.Series(list(zip(person, view.record_rows)), index=records.index).duplicated())
+        known &= person.notna()
     repeated = known & person.duplicated(keep=False)
     if not repeated.any():
         return []

@@ -1,0 +1,24 @@
+"""A tick: the mark an office types in a cell to say "this one" ('x', '✓', '1'), never a value of a field."""
+
+from typing import Any
+
+TICKS = {"x", "✓", "✔", "√", "v", "+", "*", "•", "ü", "þ"}
+
+
+def is_tick(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().casefold() in TICKS
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == 1
+
+
+def mostly_ticks(values, share: float = 0.8) -> bool:
+    """Whether most filled cells among `values` are ticks (a word or two among them: a remark typed in place of a
+    tick, still a column of ticks)."""
+    filled = [value for value in values if value is not None and not (isinstance(value, str) and not value.strip())]
+    return bool(filled) and sum(map(is_tick, filled)) >= share * len(filled)
+
+
+def only_ticks(values) -> bool:
+    """Whether the filled cells among `values` are all ticks (and there is one at least)."""
+    filled = [value for value in values if value is not None and not (isinstance(value, str) and not value.strip())]
+    return bool(filled) and all(map(is_tick, filled))
