@@ -5,7 +5,7 @@ with the country code; role codes 1/2/3 the file explains nowhere are refused, n
 import pytest
 from layouts import exports
 from layouts.sheet import Sheet
-from layouts.writers import write_csv, write_xlsx
+from layouts.writers import write_one_sheet
 
 from importers import parse_file
 from importers.code_headers import code_field, is_id_label
@@ -15,12 +15,7 @@ SEEDS = range(24)
 
 
 def _write(tmp_path, sheet, is_csv):
-    path = tmp_path / ("export.csv" if is_csv else "export.xlsx")
-    if is_csv:
-        write_csv(path, sheet, "csv_utf8")
-    else:
-        write_xlsx(path, [sheet])
-    return path
+    return write_one_sheet(tmp_path, "export", sheet, is_csv)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

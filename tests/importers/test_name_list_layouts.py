@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from layouts import name_lists
 from layouts.sheet import Sheet
-from layouts.writers import write_csv, write_xlsx
+from layouts.writers import write_one_sheet
 
 from importers import parse_file
 from importers.name_lists import split_names
@@ -16,12 +16,7 @@ SEEDS = range(30)
 
 
 def _write(tmp_path, sheet, is_csv):
-    path = tmp_path / ("register.csv" if is_csv else "register.xlsx")
-    if is_csv:
-        write_csv(path, sheet, "csv_utf8")
-    else:
-        write_xlsx(path, [sheet])
-    return path
+    return write_one_sheet(tmp_path, "register", sheet, is_csv)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

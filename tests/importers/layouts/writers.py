@@ -99,3 +99,13 @@ def write_csv(path, sheet, variant):
         writer.writerow([transform(v) if transform else v for v in values])
     with open(path, "wb") as handle:
         handle.write(buffer.getvalue().encode(codec))
+
+
+def write_one_sheet(folder, stem, sheet, as_csv):
+    """One generated sheet saved as `<stem>.csv` (UTF-8) or `<stem>.xlsx` in `folder`; the path."""
+    path = folder / f"{stem}.{'csv' if as_csv else 'xlsx'}"
+    if as_csv:
+        write_csv(path, sheet, "csv_utf8")
+    else:
+        write_xlsx(path, [sheet])
+    return path
