@@ -313,6 +313,18 @@ def normalise_unit_name(value: Any) -> str | None:
     return _UNIT_COMMON_WORDS.sub(_unit_case, " ".join(_unit_word(word) for word in text.split(" ")))
 
 
+# A unit text naming only a kind of unit ("chi bộ", "các chi bộ", "chi bộ cơ sở", "đảng bộ trực thuộc"): no one unit
+_KIND_ONLY = re.compile(r"^(?:cac\s+)?(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|co so dang)"
+                        r"(?:\s+(?:co so|truc thuoc|tren dia ban|duoc phan cong|cac))?$")
+
+
+def names_one_unit(value: Any) -> bool:
+    """True when a unit text names one unit: "phụ trách chi bộ" or "theo dõi các đảng bộ trực thuộc" in a title
+    names a kind of unit, and such a text must never become every row's unit."""
+    folded = fold(clean_text(value) or "")
+    return bool(folded) and not _KIND_ONLY.match(folded) and not folded.startswith("cac ")
+
+
 # ---- numbers (targets sheets) ----------------------------------------------------------------
 
 NOT_A_NUMBER = "không phải là số"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .context import fold_in_place
 from .errors import ImportFileError
-from .normalising import clean_text, fold, normalise_unit_name
+from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
 from .unit_lines import unit_in_lines
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
@@ -256,7 +256,8 @@ def title_assigned_unit(lines: list[tuple[int, str]]) -> Found | None:
         match = _ASSIGNED_UNIT.search(fold_in_place(text))
         if match:
             value = _cut(text, match.end()).rstrip(").;")
-            found.append(_unit_found(value, row, True))
+            if names_one_unit(value):
+                found.append(_unit_found(value, row, True))
     if len({fold(item.value) for item in found}) != 1:
         return None
     return max(found, key=lambda item: item.rank)

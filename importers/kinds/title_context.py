@@ -10,7 +10,7 @@ import re
 import pandas as pd
 
 from ..context import fold_in_place
-from ..normalising import clean_text, normalise_unit_name
+from ..normalising import clean_text, names_one_unit, normalise_unit_name
 from .roster_stage import RosterStage
 
 TITLE_GROUP = re.compile(r"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct)\s*(?:so\s*)?(?P<n>\d{1,3})\b")
@@ -38,7 +38,7 @@ def title_unit(titles: list[str]) -> str | None:
     for text in titles:
         text = clean_text(text) or ""
         match = TITLE_UNIT.search(fold_in_place(text))
-        if match:
+        if match and names_one_unit(text[match.start("unit"):match.end("unit")]):
             found.add(normalise_unit_name(text[match.start("unit"):match.end("unit")]))
     return _only(found - {None})
 
