@@ -5,7 +5,6 @@ roster it stands for (one row per person, the group's other cells repeated) befo
 The rewritten rows replace the matrix's body, so a row number in a message counts the people, not the groups:
 the header and the rows above it keep their place."""
 
-import re
 from typing import Any
 
 from ..mapping import match_field
@@ -13,10 +12,9 @@ from ..normalising import clean_text, is_blank
 from ..results import SheetData
 from ..role_words import WORDING, strict_role
 from . import roster
+from .person_lines import person_lines
 
 HEADER_SCAN_ROWS = 40
-_LINES = re.compile(r"\s*(?:\n|;)\s*")
-_NAME_AND_POSITION = re.compile(r"^(?P<name>[^-–—]+?)\s+[-–—]\s+(?P<position>.+)$")
 PERSON_SPECS = tuple(spec for spec in roster.FIELDS if spec.name in ("full_name", "group", "unit"))
 
 
@@ -39,16 +37,8 @@ def _header(row: list[Any]) -> dict | None:
 
 
 def _people(cell: Any) -> list[tuple[str, str | None]]:
-    """(name, position) of each person listed in a cell, one a line."""
-    if not isinstance(cell, str):
-        return []
-    people = []
-    for line in _LINES.split(cell.strip()):
-        if not line:
-            continue
-        match = _NAME_AND_POSITION.match(line)
-        people.append((match.group("name"), match.group("position")) if match else (line, None))
-    return people
+    """(name, position) of each person listed in a cell, one a line, numbered or not."""
+    return person_lines(cell)
 
 
 def unpivot_assignment_matrix(sheet: SheetData) -> bool:
