@@ -21,6 +21,7 @@ from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
 from .kinds.group_columns import unpivot_group_columns
+from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import parse_legend
@@ -295,7 +296,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         expand_header_abbreviations(item, HEADER_SPECS)
     if kind in (None, "roster"):
         for item in book.sheets:
-            unpivot_assignment_matrix(item) or unpivot_group_columns(item) or split_stacked_fields(item)
+            unpivot_assignment_matrix(item) or unpivot_group_columns(item) or unpivot_group_matrix(item) \
+                or split_stacked_fields(item)
     if kind in (None, "attendance"):
         for item in book.sheets:
             date_blocks(item, HEADER_SPECS)
