@@ -30,7 +30,7 @@ _DEFINED_AFTER = re.compile(rf"({_MEANING}?)\s*\(\s*({ABBREVIATION})\s*\)")
 USUAL = {
     "ht": "Họ và tên", "hvt": "Họ và tên", "ns": "Ngày sinh", "ntns": "Ngày sinh",
     "cv": "Chức vụ", "cd": "Chức danh", "dct": "Đoàn công tác", "nv": "Nhiệm vụ", "nvtd": "Nhiệm vụ trong đoàn",
-    "vt": "Vai trò", "dt": "Điện thoại", "sdt": "Số điện thoại", "dvpt": "Đơn vị phụ trách",
+    "vt": "Vai trò", "dt": "Điện thoại", "sdt": "Số điện thoại", "dv": "Đơn vị", "dvpt": "Đơn vị phụ trách",
 }
 _LEADING = re.compile(rf"^\s*({ABBREVIATION})(?=$|[\s(./:,-])(.*)$", re.DOTALL)
 

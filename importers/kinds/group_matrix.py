@@ -8,9 +8,9 @@ row the cell under the group says the role: "Trưởng đoàn", "Phó đoàn", a
 Before the table is looked for, the group columns are replaced by three columns added at the right: the group, the
 role as written (a tick becomes "Thành viên"; a word no reader knows stays, so the role check names it) and the
 unit. A row ticked under two groups is the person's two memberships: the row is repeated under itself, and a row
-number further down then counts the added row. A "Cộng" line of counts per group becomes one
-"Tổng cộng: N đồng chí" line, checked against the people read. A person row with no tick is left without a group,
-which the roster reports."""
+number further down then counts the added row. A "Cộng" line of counts per group becomes one "Tổng cộng: N đồng
+chí" line, checked against the people read. A person row with no tick gets "(không đánh dấu đoàn nào)" as its role,
+which the role check reports for that row (a blank group would take the group of the row above)."""
 
 import re
 from typing import Any
@@ -30,7 +30,9 @@ PARENT_ROWS = 2  # header rows above the group row that may name the person's fi
 MARKED_SHARE = 0.6  # of the person rows, the share that must hold a mark under a group
 TICKS = {"x", "v", "+", "✓", "✔", "√", "•", "●", "co", "1"}
 _BARE_NUMBER = re.compile(r"^(?:so\s*)?(\d{1,2})$")
+_UNIT_AFTER = re.compile(r"^(?P<head>[^()\[\]\n]+?)\s*(?:[(\[](?P<unit>[^()\[\]]+)[)\]]|\n(?P<line>.+))$", re.DOTALL)
 _COUNT = re.compile(r"^(?:cong|tong cong|tong so|tong)$")
+UNMARKED = "(không đánh dấu đoàn nào)"
 COLUMNS = ("Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách")
 
 
@@ -47,7 +49,8 @@ def _parent_at(row: list[Any], index: int) -> str:
 
 
 def _group(cell: Any, parent: str) -> tuple[str, str | None] | None:
-    """(group name, unit) a header cell gives: a group named in full, or a bare number under a groups header."""
+    """(group name, unit) a header cell gives: a group named in full, or a bare number under a groups header (a
+    unit may follow in brackets or on a second line)."""
     found = _group_and_unit(_text(cell)) if isinstance(cell, str) else None
     if found:
         group, unit = found
@@ -56,9 +59,13 @@ def _group(cell: Any, parent: str) -> tuple[str, str | None] | None:
         return None
     if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer() and 0 < cell < 100:
         return f"Đoàn công tác số {int(cell)}", None
-    match = _BARE_NUMBER.match(fold(cell)) if isinstance(cell, str) else None
-    number = int(match.group(1)) if match else (roman_number(fold(cell)) if isinstance(cell, str) else None)
-    return (f"Đoàn công tác số {number}", None) if number else None
+    if not isinstance(cell, str):
+        return None
+    match = _UNIT_AFTER.match(_text(cell).strip())
+    head, unit = (match.group("head"), match.group("unit") or match.group("line")) if match else (cell, None)
+    number = _BARE_NUMBER.match(fold(head))
+    number = int(number.group(1)) if number else roman_number(fold(head))
+    return (f"Đoàn công tác số {number}", clean_text(unit)) if number else None
 
 
 def _header_top(rows: list[list[Any]], at: int) -> int | None:
@@ -143,6 +150,8 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
         for index in range(min(groups), max(groups) + 1):
             rows[number][index] = None
         rows[number][added:added + len(COLUMNS)] = list(COLUMNS)
+    name = next(index for index, cell in enumerate(sheet.rows[top]) if isinstance(cell, str)
+                and match_field(clean_text(_text(cell)) or "", roster.FIELDS) == "full_name")
     inserted, shifts = [], []
     for number, row in enumerate(body, start=end):
         row = list(row) + [None] * (width + len(COLUMNS) - len(row))
@@ -157,6 +166,9 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
             copy = list(row)
             copy[added:added + len(COLUMNS)] = [groups[index][0], _role_text(row[index]), groups[index][1]]
             copies.append(copy)
+        if not copies and total is None and not is_blank(row[name] if name < len(row) else None) \
+                and sum(not is_blank(cell) for index, cell in enumerate(row) if index not in groups) >= 2:
+            row[added + 1] = UNMARKED  # no group ticked: the role check names the row rather than a group above
         for copy in copies or [row]:
             for index in groups:
                 copy[index] = None
