@@ -17,6 +17,7 @@ from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_
 from .day_columns import date_day_columns
 from .errors import ImportFileError
 from .header_abbreviations import expand_header_abbreviations
+from .hidden_columns import drop_hidden_copies
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
@@ -294,6 +295,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     for item in book.sheets:
         expand_header_abbreviations(item, HEADER_SPECS)
+        drop_hidden_copies(item, HEADER_SPECS)
     if kind in (None, "roster"):
         for item in book.sheets:
             unpivot_assignment_matrix(item) or unpivot_group_columns(item) or unpivot_group_matrix(item) \

@@ -19,6 +19,7 @@ class SheetData:
     error: str | None = None
     merges: list = field(default_factory=list)  # vertical merged ranges ((r0, c0), (r1, c1)), 0-based
     typ_is_data: bool = True  # False for chart sheets and the like
+    hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns
 
 
 @dataclass

@@ -267,3 +267,73 @@ def test_a_count_row_that_disagrees_is_reported(tmp_path):
     result = parse_file(write(tmp_path / "f.xlsx", rows, merges))
     assert len(result.records()) == len(PEOPLE)
     assert any("tổng cộng" in warning["message"].lower() for warning in result.warnings)
+
+
+# ---- a hidden column: the earlier copy of a shown one ------------------------------------------------------------
+
+OLD_TERM = {1: 4, 2: 2, 3: 1}
+
+
+def hidden_rows(old_first, old="Đoàn công tác"):
+    """Header and body with the shown group column and a hidden one of the last term's groups (before or after)."""
+    new = "Đoàn công tác"
+    header = ["TT", "Họ và tên", old, new, "Nhiệm vụ"] if old_first else ["TT", "Họ và tên", new, old, "Nhiệm vụ"]
+    body = []
+    for n, p in enumerate(PEOPLE, 1):
+        groups = [OLD_TERM[p[3]], p[3]] if old_first else [p[3], OLD_TERM[p[3]]]
+        body.append([n, p[0], *groups, ROLE_CODES[p[4]]])
+    return TITLE + [header] + body, "C" if old_first else "D"
+
+
+@pytest.mark.parametrize(("old_first", "old"), list(itertools.product(
+    (True, False), ("Đoàn công tác", "Đoàn công tác (NK 2015-2020)", "ĐCT (NK 2015-2020)"))))
+def test_a_hidden_copy_of_a_shown_column_is_ignored_xlsx(tmp_path, old_first, old):
+    rows, letter = hidden_rows(old_first, old)
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    sheet.column_dimensions[letter].hidden = True
+    book.save(tmp_path / "f.xlsx")
+    result = parse_file(tmp_path / "f.xlsx")
+    assert records(result, "full_name", "group", "role") == expected("full_name", "group", "role")
+
+
+@pytest.mark.parametrize(("old_first", "old"), list(itertools.product(
+    (True, False), ("Đoàn công tác", "Đoàn công tác (NK 2015-2020)", "ĐCT (NK 2015-2020)"))))
+def test_a_hidden_copy_of_a_shown_column_is_ignored_ods(tmp_path, old_first, old):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    rows, letter = hidden_rows(old_first, old)
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="DS")
+    for index in range(5):
+        table.addElement(TableColumn(visibility="collapse") if "ABCDE"[index] == letter else TableColumn())
+    for values in rows:
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="float", value=value) if isinstance(value, int) else \
+                TableCell(valuetype="string") if value is not None else TableCell()
+            if value is not None:
+                cell.addElement(P(text=str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "f.ods"))
+    result = parse_file(tmp_path / "f.ods")
+    assert records(result, "full_name", "group", "role") == expected("full_name", "group", "role")
+
+
+def test_a_hidden_column_no_shown_column_repeats_is_still_read(tmp_path):
+    rows = TITLE + [["TT", "Họ và tên", "Đoàn công tác", "Nhiệm vụ"]] + [
+        [n, p[0], p[3], ROLE_CODES[p[4]]] for n, p in enumerate(PEOPLE, 1)]
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    sheet.column_dimensions["C"].hidden = True
+    book.save(tmp_path / "f.xlsx")
+    result = parse_file(tmp_path / "f.xlsx")
+    assert records(result, "full_name", "group") == expected("full_name", "group")
