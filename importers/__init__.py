@@ -58,6 +58,11 @@ Public API (stable; the webapp calls exactly this):
   "Đoàn công tác - Chi bộ phụ trách"): the values on two lines of the cell, or on two physical rows per person,
   become one column per field (``importers.kinds.stacked_fields``); so is a table with one column per group
   ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``).
+  So is a roster with the people down and the groups across ("Đoàn số 1" | "Đoàn số 2", each group's unit on a
+  header row under it, "Trưởng đoàn" / "Phó đoàn" / "x" in the person's cell: ``importers.kinds.group_matrix``).
+  An abbreviated header ("HT | NS | CV | ĐCT | NV | ĐV phụ trách") is written out from the note line defining it
+  or the usual office abbreviations (``importers.header_abbreviations``), and a hidden column repeating a field a
+  shown column names (an earlier term's groups) is ignored (``importers.hidden_columns``).
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

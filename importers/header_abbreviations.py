@@ -5,7 +5,8 @@ cell is written out ("ĐV phụ trách" -> "Đơn vị phụ trách"), so the he
 
 The note's own definitions come first; without one, only the abbreviations every office uses are read (a few,
 listed below). A row is rewritten only when, written out, it names the person's name and more fields than it
-did: a row of data that happens to hold capitals is left alone."""
+did, and either two cells or more were abbreviated or the name was one of them: a row of data that happens to
+hold capitals is left alone."""
 
 import re
 from typing import Any
@@ -76,13 +77,15 @@ def expand_header_abbreviations(sheet, specs) -> bool:
     words = {**USUAL, **defined_header_words(sheet.rows, specs)}
     for at, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         written = {index: text for index, cell in enumerate(row) if (text := _written_out(cell, words, specs))}
-        if len(written) < MIN_WRITTEN_OUT:
+        if not written:
             continue
         labels = [clean_text(cell) or "" if isinstance(cell, str) else "" for cell in row]
         new = [written.get(index, label) for index, label in enumerate(labels)]
-        names = {worded_field(label, specs) for label in new}
-        if "full_name" not in names or score_labels(new, specs) <= score_labels(labels, specs):
+        named = {worded_field(label, specs) for label in new}
+        if "full_name" not in named or score_labels(new, specs) <= score_labels(labels, specs):
             continue
+        if len(written) < MIN_WRITTEN_OUT and "full_name" in {worded_field(label, specs) for label in labels}:
+            continue  # one capital word beside a header that already names the person: no abbreviated header
         sheet.rows[at] = [written.get(index, cell) for index, cell in enumerate(row)]
         return True
     return False

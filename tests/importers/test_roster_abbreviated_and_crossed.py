@@ -86,6 +86,7 @@ def test_an_abbreviated_header_is_written_out(tmp_path, note, phone_first, code)
 @pytest.mark.parametrize("header", [
     ["STT", "HVT", "NTNS", "CD", "Đoàn CT số", "NVTĐ", "ĐVPT", "ĐT"],
     ["TT", "Họ và tên", "NS", "CV", "ĐCT số", "VT", "Đơn vị phụ trách", "SĐT"],
+    ["TT", "HT", "Ngày sinh", "Chức vụ", "Đoàn", "Nhiệm vụ", "Đơn vị phụ trách", "Điện thoại"],
 ])
 def test_other_usual_abbreviations_need_no_note(tmp_path, header):
     body = [[n, p[0], p[1], p[2], p[3], ROLE_CODES[p[4]], p[5], p[6]] for n, p in enumerate(PEOPLE, 1)]
