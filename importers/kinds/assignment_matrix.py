@@ -37,8 +37,10 @@ def _header(row: list[Any]) -> dict | None:
 
 
 def _people(cell: Any) -> list[tuple[str, str | None]]:
-    """(name, position) of each person listed in a cell, one a line, numbered or not."""
-    return person_lines(cell)
+    """(name, position) of each person listed in a cell, one a line, numbered or not (a phone stays in the
+    position: the readers that take this have no phone column)."""
+    return [(name, position if phone is None else f"{position or ''} (ĐT: {phone})".strip())
+            for name, position, phone in person_lines(cell)]
 
 
 def unpivot_assignment_matrix(sheet: SheetData) -> bool:
@@ -60,12 +62,12 @@ def unpivot_assignment_matrix(sheet: SheetData) -> bool:
         group = row[found["group"]]
         unit = row[found["unit"]] if found["unit"] is not None and found["unit"] < len(row) else None
         for index, role in sorted(found["roles"].items(), key=lambda item: ("head", "deputy", "member").index(item[1])):
-            for name, position in _people(row[index] if index < len(row) else None):
-                persons.append([name, position, group, WORDING[role], unit])
+            for name, position, phone in person_lines(row[index] if index < len(row) else None):
+                persons.append([name, position, group, WORDING[role], unit, phone])
         end += 1
     if not persons:
         return False
-    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách"]
+    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách", "Số điện thoại"]
     width = max(len(header), max((len(r) for r in sheet.rows), default=0))
     pad = [None] * (width - len(header))
     sheet.rows = sheet.rows[:at] + [header + pad] + [person + pad for person in persons] + [

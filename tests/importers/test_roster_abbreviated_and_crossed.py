@@ -133,10 +133,14 @@ MARKERS = ["{n}. ", "{n}) ", "({n}) ", "{letter}. ", "{letter}) ", "- ", "+ ", "
 HONORIFICS = ["Đ/c ", "Đồng chí ", ""]
 
 
-@pytest.mark.parametrize(("marker", "honorific"), list(itertools.product(MARKERS, HONORIFICS)))
-def test_numbered_people_lines_lose_their_markers(tmp_path, marker, honorific):
+PHONES = {"none": None, "labelled": " (ĐT: {})", "dash": " - SĐT: {}", "bracketed": " ({})"}
+
+
+@pytest.mark.parametrize(("marker", "honorific", "phone"), list(itertools.product(MARKERS, HONORIFICS, PHONES)))
+def test_numbered_people_lines_lose_their_markers(tmp_path, marker, honorific, phone):
     def line(n, person):
-        return marker.format(n=n, letter="abcdef"[n - 1]) + f"{honorific}{person[0]} - {person[2]}"
+        written = PHONES[phone].format(f"{person[6][:4]}.{person[6][4:7]}.{person[6][7:]}") if PHONES[phone] else ""
+        return marker.format(n=n, letter="abcdef"[n - 1]) + f"{honorific}{person[0]} - {person[2]}{written}"
 
     groups = []
     for number in (1, 2, 3):
@@ -148,7 +152,7 @@ def test_numbered_people_lines_lose_their_markers(tmp_path, marker, honorific):
     rows = TITLE + [["STT", "Đoàn công tác", "Địa bàn phụ trách", "Trưởng đoàn", "Phó Trưởng đoàn", "Thành viên"]] \
         + groups
     result = parse_file(write(tmp_path / "f.xlsx", rows))
-    fields = ("full_name", "position", "group", "role", "unit")
+    fields = ("full_name", "position", "group", "role", "unit") + (("phone",) if PHONES[phone] else ())
     assert records(result, *fields) == expected(*fields)
     assert result.errors == []
     assert not any("chữ số" in warning["message"] for warning in result.warnings)
@@ -156,10 +160,17 @@ def test_numbered_people_lines_lose_their_markers(tmp_path, marker, honorific):
 
 @pytest.mark.parametrize(("cell", "people"), [
     ("1. Đ/c Lê Thị Hoa - Trưởng phòng Tài chính - Kế hoạch\n2. Đ/c Võ Hải - Chuyên viên",
-     [("Đ/c Lê Thị Hoa", "Trưởng phòng Tài chính - Kế hoạch"), ("Đ/c Võ Hải", "Chuyên viên")]),
-    ("a) Lê Thị Hoa (Trưởng phòng Kinh tế); b) Võ Hải", [("Lê Thị Hoa", "Trưởng phòng Kinh tế"), ("Võ Hải", None)]),
-    ("II. Đ/c Lê Thị Hoa", [("Đ/c Lê Thị Hoa", None)]),
-    ("Đ/c Lê Thị Hoa – Phó Bí thư", [("Đ/c Lê Thị Hoa", "Phó Bí thư")]),
+     [("Đ/c Lê Thị Hoa", "Trưởng phòng Tài chính - Kế hoạch", None), ("Đ/c Võ Hải", "Chuyên viên", None)]),
+    ("a) Lê Thị Hoa (Trưởng phòng Kinh tế); b) Võ Hải",
+     [("Lê Thị Hoa", "Trưởng phòng Kinh tế", None), ("Võ Hải", None, None)]),
+    ("II. Đ/c Lê Thị Hoa", [("Đ/c Lê Thị Hoa", None, None)]),
+    ("Đ/c Lê Thị Hoa – Phó Bí thư", [("Đ/c Lê Thị Hoa", "Phó Bí thư", None)]),
+    ("1) Lê Hoa – Chuyên viên (ĐT: 0912.345.678)", [("Lê Hoa", "Chuyên viên", "0912.345.678")]),
+    ("Lê Hoa - Chuyên viên - SĐT: 0912 345 678", [("Lê Hoa", "Chuyên viên", "0912 345 678")]),
+    ("Lê Hoa - Chuyên viên, DĐ 0912345678", [("Lê Hoa", "Chuyên viên", "0912345678")]),
+    ("Lê Hoa (0912345678)", [("Lê Hoa", None, "0912345678")]),
+    ("Lê Hoa - 0912 345 678", [("Lê Hoa", None, "0912 345 678")]),
+    ("Lê Hoa - Chuyên viên khóa 2020 - 2025", [("Lê Hoa", "Chuyên viên khóa 2020 - 2025", None)]),
 ])
 def test_person_lines(cell, people):
     assert person_lines(cell) == people
