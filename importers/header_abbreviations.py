@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .mapping import score_labels, worded_field
-from .normalising import clean_text, fold
+from .normalising import clean_text, fold, is_blank
 
 HEADER_SCAN_ROWS = 40
 MAX_NOTE_LENGTH = 600
@@ -77,8 +77,11 @@ def expand_header_abbreviations(sheet, specs) -> bool:
     words = {**USUAL, **defined_header_words(sheet.rows, specs)}
     for at, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         written = {index: text for index, cell in enumerate(row) if (text := _written_out(cell, words, specs))}
-        if not written:
-            continue
+        if not written or any(not isinstance(cell, str) and not is_blank(cell) for cell in row):
+            continue  # a header row is all text: a row with a number or a date is data ('HT' a mark in it)
+        fields = [field for text in written.values() if (field := worded_field(text, specs))]
+        if len(set(fields)) < len(fields):
+            continue  # one field written out twice: the capitals are values, not headings
         labels = [clean_text(cell) or "" if isinstance(cell, str) else "" for cell in row]
         new = [written.get(index, label) for index, label in enumerate(labels)]
         named = {worded_field(label, specs) for label in new}

@@ -18,7 +18,7 @@ FIELDS = (
     FieldSpec("position", ("chuc vu", "chuc danh", "chuc vu don vi cong tac", "chuc vu hien nay", "chuc vu chinh quyen",
                            "chuc vu dang"), label="chức vụ"),
     FieldSpec("group", ("doan cong tac", "doan", "ten doan", "thuoc doan", "doan so", "to cong tac",
-                                 "thuoc doan cong tac", "doan ct", "dct",
+                                 "thuoc doan cong tac", "doan ct so", "dct", "dct so",
                                  "so doan"), required=True,
               label="đoàn công tác"),
     FieldSpec("role", ("nhiem vu trong doan", "nhiem vu", "vai tro", "chuc danh trong doan", "chuc vu trong doan",

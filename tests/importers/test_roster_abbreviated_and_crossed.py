@@ -120,6 +120,13 @@ def test_note_definitions_are_found_in_every_shape():
             ("ĐCT", "Đoàn công tác")]
 
 
+def test_marks_in_a_register_row_are_not_taken_for_abbreviated_headings(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "T1", "T2", "T3"]] + [
+        [n, p[0], "x", "HT", "HT"] for n, p in enumerate(PEOPLE, 1)]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert result.header_row == 4
+
+
 def test_a_row_of_capitals_that_names_no_person_is_left_alone(tmp_path):
     rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"], [1, "Lý Công Khánh", "ĐCT", "NV"]]
     result = parse_file(write(tmp_path / "f.xlsx", rows))
@@ -183,7 +190,7 @@ GROUP_CELLS = {"roman": lambda n: "I II III".split()[n - 1], "arabic": str,
 
 
 @pytest.mark.parametrize(("join", "group_header", "group_cell"), list(itertools.product(
-    ("\n", " / ", ", "), ("Đoàn CT số", "ĐCT số", "Số đoàn", "Đoàn công tác số", "Đoàn"), GROUP_CELLS)))
+    ("\n", " / ", ", "), ("Đoàn CT số", "ĐCT số", "ĐCT", "Số đoàn", "Đoàn công tác số", "Đoàn"), GROUP_CELLS)))
 def test_stacked_cells_and_group_numbers_are_read(tmp_path, join, group_header, group_cell):
     header = ["TT", f"Họ và tên{join}Ngày sinh", f"Chức vụ{join}Số điện thoại", group_header, "Nhiệm vụ",
               "Đơn vị phụ trách"]
