@@ -4,6 +4,7 @@ TV - Thành viên", "Trưởng đoàn (TĐ)", "TĐ: Trưởng đoàn"), laid ove
 import re
 from typing import Any
 
+from .header_abbreviations import abbreviation_pairs
 from .normalising import fold
 from .role_words import DEFAULT_ABBREVIATIONS, strict_role
 
@@ -43,4 +44,6 @@ def role_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
         for cell in row:
             if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and re.search(r"[A-ZĐ]{2}|\d\s*[-–=:]", cell):
                 table.update(_pairs(cell))
+                table.update({fold(short): role for short, meaning in abbreviation_pairs(cell)
+                              if fold(short) not in table and (role := strict_role(meaning, {}))})
     return table

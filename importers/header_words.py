@@ -11,11 +11,13 @@ import re
 _FILLERS = re.compile(r"\b(?:(?:dong chi|d c|nguoi|can bo) (?:phu trach|duoc phan cong|duoc cu)"
                       r"|(?:cua )?(?:dong chi|d c|anh chi|ong ba)|so may|la gi|the nao|nao)\b")
 _SPACES = re.compile(r"\s+")
+# A trailing 'số' asks for the number of the thing named ('Đoàn CT số', 'Tổ số'): the column holds that thing.
+_NUMBER_TAIL = re.compile(r"(?<=\w) so$")
 
 
 def header_core(folded: str) -> str:
     """A folded label without address words and question tails ('ho va ten cua dong chi' -> 'ho va ten')."""
-    return _SPACES.sub(" ", _FILLERS.sub(" ", folded)).strip()
+    return _NUMBER_TAIL.sub("", _SPACES.sub(" ", _FILLERS.sub(" ", folded)).strip())
 
 
 def slash_parts(label: str) -> list[str]:

@@ -17,10 +17,13 @@ from .date_blocks import date_blocks
 from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
 from .day_columns import date_day_columns
 from .errors import ImportFileError
+from .header_abbreviations import expand_header_abbreviations
+from .hidden_columns import drop_hidden_copies
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
 from .kinds.assignment_matrix import unpivot_assignment_matrix
 from .kinds.group_columns import unpivot_group_columns
+from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import parse_legend
@@ -293,9 +296,13 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         book = replace(book, sheets=[item for item in book.sheets if item.name == sheet])
         if not book.sheets:
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
+    for item in book.sheets:
+        expand_header_abbreviations(item, HEADER_SPECS)
+        drop_hidden_copies(item, HEADER_SPECS)
     if kind in (None, "roster"):
         for item in book.sheets:
-            unpivot_assignment_matrix(item) or unpivot_group_columns(item) or split_stacked_fields(item)
+            unpivot_assignment_matrix(item) or unpivot_group_columns(item) or unpivot_group_matrix(item) \
+                or split_stacked_fields(item)
     sided, expanded = [], {}
     if kind in (None, "attendance"):
         sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]

@@ -16,6 +16,7 @@ import python_calamine
 
 from . import errors as msg
 from .errors import ImportFileError
+from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
 from .limits import Deadline, Limits
 from .results import SheetData, Workbook
 
@@ -242,7 +243,27 @@ def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name:
         sheets.append(_read_calamine_sheet(book, meta, limits))
         deadline.check()
     _refuse_uncached_formulas(path, sheets)
+    _mark_hidden_columns(path, sheets)
     return Workbook(format="spreadsheet", sheets=sheets)
+
+
+def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:
+    """Record the columns an xlsx/xlsm sheet or an ODS table hides (``importers.hidden_columns``)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "content.xml" in names:
+                found = ods_hidden_columns(path) if b"table:visibility" in archive.read("content.xml") else {}
+            elif "xl/workbook.xml" in names and "xl/_rels/workbook.xml.rels" in names:
+                parts = _sheet_parts(archive)
+                found = {sheet.name: xlsx_hidden_columns(archive.read(parts[sheet.name])) for sheet in sheets
+                         if parts.get(sheet.name) in names}
+            else:
+                return
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return
+    for sheet in sheets:
+        sheet.hidden_columns = found.get(sheet.name, frozenset())
 
 
 # ---- CSV -------------------------------------------------------------------------------------

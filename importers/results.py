@@ -20,6 +20,7 @@ class SheetData:
     merges: list = field(default_factory=list)  # vertical merged ranges ((r0, c0), (r1, c1)), 0-based
     typ_is_data: bool = True  # False for chart sheets and the like
     found: list = field(default_factory=list)  # what a rewrite of the rows found, cells named as written
+    hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns
 
 
 @dataclass

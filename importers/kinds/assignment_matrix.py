@@ -5,7 +5,6 @@ roster it stands for (one row per person, the group's other cells repeated) befo
 The rewritten rows replace the matrix's body, so a row number in a message counts the people, not the groups:
 the header and the rows above it keep their place."""
 
-import re
 from typing import Any
 
 from ..mapping import match_field
@@ -13,10 +12,9 @@ from ..normalising import clean_text, is_blank
 from ..results import SheetData
 from ..role_words import WORDING, strict_role
 from . import roster
+from .person_lines import person_lines
 
 HEADER_SCAN_ROWS = 40
-_LINES = re.compile(r"\s*(?:\n|;)\s*")
-_NAME_AND_POSITION = re.compile(r"^(?P<name>[^-–—]+?)\s+[-–—]\s+(?P<position>.+)$")
 PERSON_SPECS = tuple(spec for spec in roster.FIELDS if spec.name in ("full_name", "group", "unit"))
 
 
@@ -39,16 +37,10 @@ def _header(row: list[Any]) -> dict | None:
 
 
 def _people(cell: Any) -> list[tuple[str, str | None]]:
-    """(name, position) of each person listed in a cell, one a line."""
-    if not isinstance(cell, str):
-        return []
-    people = []
-    for line in _LINES.split(cell.strip()):
-        if not line:
-            continue
-        match = _NAME_AND_POSITION.match(line)
-        people.append((match.group("name"), match.group("position")) if match else (line, None))
-    return people
+    """(name, position) of each person listed in a cell, one a line, numbered or not (a phone stays in the
+    position: the readers that take this have no phone column)."""
+    return [(name, position if phone is None else f"{position or ''} (ĐT: {phone})".strip())
+            for name, position, phone in person_lines(cell)]
 
 
 def unpivot_assignment_matrix(sheet: SheetData) -> bool:
@@ -70,12 +62,12 @@ def unpivot_assignment_matrix(sheet: SheetData) -> bool:
         group = row[found["group"]]
         unit = row[found["unit"]] if found["unit"] is not None and found["unit"] < len(row) else None
         for index, role in sorted(found["roles"].items(), key=lambda item: ("head", "deputy", "member").index(item[1])):
-            for name, position in _people(row[index] if index < len(row) else None):
-                persons.append([name, position, group, WORDING[role], unit])
+            for name, position, phone in person_lines(row[index] if index < len(row) else None):
+                persons.append([name, position, group, WORDING[role], unit, phone])
         end += 1
     if not persons:
         return False
-    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách"]
+    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách", "Số điện thoại"]
     width = max(len(header), max((len(r) for r in sheet.rows), default=0))
     pad = [None] * (width - len(header))
     sheet.rows = sheet.rows[:at] + [header + pad] + [person + pad for person in persons] + [

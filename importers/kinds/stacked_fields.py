@@ -20,8 +20,8 @@ from . import KEY_FIELDS, roster
 
 HEADER_SCAN_ROWS = 40
 # Between the two wordings, tried in turn: a line break, a comma or semicolon, a dash with spaces around it (a
-# wording may hold the later ones itself: 'Ngày, tháng, năm sinh' over 'Điện thoại').
-_JOINS = (re.compile(r"\s*\n\s*"), re.compile(r"\s*[,;]\s*"), re.compile(r"\s+[-–]\s+"))
+# wording may hold the later ones itself: 'Ngày, tháng, năm sinh' over 'Điện thoại'), a slash ('Họ và tên / Ngày sinh').
+_JOINS = (re.compile(r"\s*\n\s*"), re.compile(r"\s*[,;]\s*"), re.compile(r"\s+[-–]\s+"), re.compile(r"\s*/\s*"))
 SPECS = roster.FIELDS
 PAIRED_SHARE = 0.6  # two physical rows per person: most people have a second row
 JOINED_SHARE = 0.6  # name and position on one line: most cells join them with the same mark
