@@ -295,9 +295,14 @@ def _unit_word(word: str) -> str:
     return word if word in _UNIT_ABBREVIATIONS or word[:1].isdigit() else _title_word(word)
 
 
+_ADMINISTRATIVE = {"Phường", "Xã", "Thị Trấn"}  # "Đảng bộ phường An Lạc"; but "Chi bộ Thôn Đông", "Đảng bộ Cơ quan …"
+
+
 def _unit_case(match: re.Match) -> str:
     kind, place, quarter = match.group(1), match.group(3), match.group(5)
-    words = [kind[0] + kind[1:].lower()] + ([place.lower()] if place else [])
+    if place:
+        place = place.lower() if place in _ADMINISTRATIVE else place[0] + place[1:].lower()
+    words = [kind[0] + kind[1:].lower()] + ([place] if place else [])
     return " ".join(words + ([quarter[0] + quarter[1:].lower()] if quarter else []))
 
 

@@ -67,7 +67,7 @@ def write_xlsx(path, rows, merges=()):
     ("Địa bàn phụ trách: Chi bộ 3", {"unit": "Chi bộ 3"}),
     ("- Phụ trách Đảng bộ phường Bắc Hồng", {"unit": "Đảng bộ phường Bắc Hồng"}),
     ("2. Chi bộ Tổ dân phố Quyết Tiến (3 đảng viên)", {"unit": "Chi bộ Tổ dân phố Quyết Tiến"}),
-    ("CHI BỘ THÔN 5 - 12 ĐV", {"unit": "Chi bộ thôn 5"}),
+    ("CHI BỘ THÔN 5 - 12 ĐV", {"unit": "Chi bộ Thôn 5"}),
     ("Chi bộ Khu phố 2 (gồm 08 đồng chí):", {"unit": "Chi bộ Khu phố 2"}),
 ])
 def test_context_wordings_set_their_facts(text, facts):
@@ -443,5 +443,5 @@ def test_a_unit_heading_right_above_a_group_heading_is_that_groups_unit(tmp_path
     assert [(r["group"], r["unit"]) for r in result.records()] == [
         ("Đoàn công tác số 1", "Đảng bộ xã Thuận Lộc"),
         ("Đoàn công tác số 2", None),
-        ("Đoàn công tác số 3", "Chi bộ thôn 4"),
+        ("Đoàn công tác số 3", "Chi bộ Thôn 4"),
     ]
