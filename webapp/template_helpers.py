@@ -5,7 +5,7 @@ from datetime import date, datetime
 from flask import Flask, request, url_for
 from flask_babel import get_locale
 
-from . import main_menu
+from . import main_menu, url_memo
 from .clock import in_office_zone
 from .models import AttendanceStatus, MeetingKind, MemberRole, Role
 from .models.labels import LABELS
@@ -63,6 +63,7 @@ def once_token() -> str:
 
 def register(app: Flask) -> None:
     main_menu.install(app)
+    url_memo.install(app)
     app.jinja_env.globals["once_token"] = once_token
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date
