@@ -14,12 +14,13 @@ from markupsafe import Markup
 _KEPT = "template_translations"
 
 
-def _translations():
-    """The translations of the current locale, found at the first string of a request (and after a switch)."""
+def current_translations():
+    """The translations of the current locale, found at the first string of a request (and after a switch); None
+    outside an application context (where Flask-Babel answers with a fresh set of no translations each time)."""
     try:
         state = g.get("_flask_babel")
-    except RuntimeError:  # no application context: Flask-Babel's own answer (no translations)
-        return get_translations()
+    except RuntimeError:
+        return None
     locale = getattr(state, "babel_locale", None)
     if locale is None:  # the locale is not chosen yet: Flask-Babel chooses it (and creates `state`)
         return get_translations()
@@ -29,6 +30,10 @@ def _translations():
     translations = get_translations()
     setattr(state, _KEPT, (locale, translations))
     return translations
+
+
+def _translations():
+    return current_translations() or get_translations()
 
 
 def _finish(eval_ctx, text: str, variables: dict) -> str:
