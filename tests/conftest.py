@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from webapp import clock as app_clock
-from webapp import create_app
+from webapp import create_app, data_cache
 from webapp.dashboard import cache as dashboard_cache
 from webapp.extensions import db
 
@@ -117,6 +117,7 @@ def _clean_database(request):
         _empty_all_tables()
         db.session.remove()
         dashboard_cache.clear()  # the next test's data may reach the same audit chain head
+        data_cache.clear()
 
 
 class RequestClient(FlaskClient):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import bindparam, event, select, text, update
+from sqlalchemy import bindparam, event, select, text, union_all, update
 from sqlalchemy.orm import Session
 
 from .models.audit import AuditArchive, AuditLog
@@ -54,12 +54,13 @@ def archive_signature(archive) -> str:
 
 
 def chain_head(conn) -> tuple[int, str]:
-    """The last sealed entry's (seq, hash); after an archive that emptied the log, the archive's; else (0, "")."""
-    last = conn.execute(select(_table.c.chain_seq, _table.c.entry_hash).where(_table.c.chain_seq.is_not(None))
-                        .order_by(_table.c.chain_seq.desc()).limit(1)).first()
-    archived = conn.execute(select(AuditArchive.up_to_seq, AuditArchive.last_hash)
-                            .order_by(AuditArchive.up_to_seq.desc()).limit(1)).first()
-    candidates = [tuple(r) for r in (last, archived) if r is not None]
+    """The last sealed entry's (seq, hash); after an archive that emptied the log, the archive's; else (0, "").
+    One statement: pages read it as their data version (`data_cache`, `dashboard.cache`)."""
+    last = (select(_table.c.chain_seq, _table.c.entry_hash).where(_table.c.chain_seq.is_not(None))
+            .order_by(_table.c.chain_seq.desc()).limit(1).subquery())
+    archived = (select(AuditArchive.up_to_seq, AuditArchive.last_hash)
+                .order_by(AuditArchive.up_to_seq.desc()).limit(1).subquery())
+    candidates = [tuple(r) for r in conn.execute(union_all(select(last), select(archived)))]
     return max(candidates) if candidates else (0, GENESIS)
 
 

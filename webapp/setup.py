@@ -86,6 +86,9 @@ def select_locale() -> str:
 def configure_i18n(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=str(Path(__file__).parent / "translations"))
+    from . import template_i18n
+
+    template_i18n.install(app)
 
 
 def configure_security(app: Flask) -> None:

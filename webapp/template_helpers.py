@@ -5,18 +5,30 @@ from datetime import date, datetime
 from flask import Flask, request, url_for
 from flask_babel import get_locale
 
+from . import main_menu, url_memo
 from .clock import in_office_zone
 from .models import AttendanceStatus, MeetingKind, MemberRole, Role
 from .models.labels import LABELS
 from .permissions import READ_DIRECTORY
+from .template_i18n import current_translations
 from .unit_labels import group_label, unit_label
+
+_label_texts: dict = {}  # (translations, enum type, value) -> the label's text in them: a few hundred entries at most
 
 
 def label(value) -> str:
-    """Translated label of an enum value used anywhere in the UI (declared once, in `models.labels`)."""
+    """Translated label of an enum value used anywhere in the UI (declared once, in `models.labels`); each label
+    is translated once per language, not at every row that shows it."""
     labels = LABELS.get(type(value))
     if labels and value in labels:
-        return str(labels[value])
+        translations = current_translations()
+        if translations is None:
+            return str(labels[value])
+        key = (translations, type(value), value)  # str enums of two types may share a value
+        text = _label_texts.get(key)
+        if text is None:
+            text = _label_texts[key] = str(labels[value])
+        return text
     return "" if value is None else str(value)
 
 
@@ -61,6 +73,8 @@ def once_token() -> str:
 
 
 def register(app: Flask) -> None:
+    main_menu.install(app)
+    url_memo.install(app)
     app.jinja_env.globals["once_token"] = once_token
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["vn_date"] = vn_date

@@ -2,8 +2,9 @@
 owner when the name alone is ambiguous.
 
 A town has six "Chi bộ Tổ dân phố 1", one per ward, and group numbers restart in every owner's list, so a
-bare name or number can point at the wrong one. The directory of names is read once per request (one
-statement for units, one for groups) so that labelling a long list costs no query per row.
+bare name or number can point at the wrong one. The directory of names is read once (one statement for units,
+one for groups) and kept until the data changes (`data_cache`), so that labelling a long list costs no query
+per row and a page no query at all.
 """
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +12,7 @@ from functools import lru_cache
 from flask import has_request_context, request
 from sqlalchemy import select
 
+from . import data_cache
 from .extensions import db
 from .models import Unit, WorkingGroup
 from .names import fold
@@ -49,12 +51,12 @@ def _load() -> _Directory:
 
 
 def _directory() -> _Directory:
-    """The directory of this request (read at its first label), or a fresh one outside a request."""
+    """The directory of this request (looked up at its first label), or a fresh one outside a request."""
     if not has_request_context():
         return _load()
     directory = getattr(request, "_unit_labels_directory", None)
     if directory is None:
-        directory = _load()
+        directory = data_cache.cached("unit_labels", _load)
         request._unit_labels_directory = directory
     return directory
 

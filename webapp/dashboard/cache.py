@@ -3,8 +3,9 @@
 The data version is the head of the audit chain (`audit_chain.chain_head`): every committed write of a domain
 record, an import's commit and its undo add an entry to the audit log, and entries are sealed in commit order
 under a lock, so the head moves with each committed write, in this process or any other on the same database.
-It is read from the database on every lookup (one indexed row) and read *before* the figures are computed, so a
-figure is never filed under a newer version than the data it was computed from. Nothing expires on a timer.
+It is read from the database once per request (`data_cache.request_version`, one indexed row) and *before* the
+figures are computed, so a figure is never filed under a newer version than the data it was computed from; a
+request holding uncommitted writes of its own computes afresh. Nothing expires on a timer.
 
 Only plain values are kept (counts, member figures): no ORM instance outlives its request."""
 import threading
@@ -12,8 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 
-from ..audit_chain import chain_head
-from ..extensions import db
+from ..data_cache import request_version
 from .filters import Filters
 
 MAX_ENTRIES = 32
@@ -21,11 +21,6 @@ MAX_ENTRIES = 32
 _entries: OrderedDict = OrderedDict()  # figures of the newest data version seen, the least recently used first
 _seen = {"version": None}
 _lock = threading.Lock()
-
-
-def data_version() -> tuple[int, str]:
-    """The last sealed audit entry (sequence, hash): it changes with every committed write."""
-    return chain_head(db.session.connection())
 
 
 def filters_key(f: Filters) -> tuple:
@@ -36,7 +31,9 @@ def filters_key(f: Filters) -> tuple:
 
 def cached(kind: str, f: Filters, today: date, compute: Callable):
     """`compute()` for these filters, reused while the database holds the same data."""
-    version = (str(db.engine.url), data_version())
+    version = request_version()  # read once per request, shared with `data_cache`
+    if version is None:  # the request's own writes are not committed yet: nothing to reuse or keep
+        return compute()
     key = (kind, filters_key(f), today)
     with _lock:
         if version != _seen["version"]:  # the data changed (or another database): nothing kept holds any more
