@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "webapp" / "static"
 GZIP = {"Accept-Encoding": "gzip, deflate, br"}
 ASSET = re.compile(r'(?:href|src|data-chartjs)="(/static/[^"]+)"')
-CSRF = re.compile(r'(name="csrf-token" content="|"X-CSRFToken": "|name="csrf_token" type="hidden" value=")[^"]+')
+CSRF = re.compile(r'(name="csrf-token" content="|"X-CSRFToken": "|name="csrf_token"[^>]*?value=")[^"]+')
 
 
 def _same_tokens(page: str) -> str:
