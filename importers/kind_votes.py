@@ -3,7 +3,9 @@ date column and a column of attendance marks or phrases is a register. Headers a
 
 from typing import Any
 
+from .date_words import meeting_date_in_titles
 from .kinds import attendance, roster
+from .locating import is_stop_text
 from .mapping import match_field
 from .normalising import is_blank, marks_table
 from .status_phrases import read_status
@@ -26,17 +28,21 @@ def status_like(cells: list[Any], marks: dict | None = None) -> bool:
 
 def prefer_attendance(kind: str, table, grid) -> str:
     """'attendance' for a table detected as a roster that names a meeting date column and holds a column of
-    marks; the detected kind otherwise."""
+    marks, or that is one meeting (its date on a title line) with a status column of marks; the detected kind
+    otherwise."""
     if kind != "roster" or grid.size == 0:
         return kind
     dates = [index for index, label in enumerate(table.labels)
              if match_field(label, attendance.FIELDS) == "date" and match_field(label, roster.FIELDS) is None]
-    if not dates:
-        return kind
     body = grid[table.body_start:min(table.body_end, table.body_start + SAMPLE_ROWS)]
+    ends = [row for row, cells in enumerate(body) if is_stop_text(next((c for c in cells if not is_blank(c)), None))]
+    body = body[:ends[0]] if ends else body  # the totals line and signatures under it are no marks
+    one_meeting = not dates and meeting_date_in_titles(table.title_text) is not None
     for index, label in enumerate(table.labels):
         if index in dates or index >= body.shape[1] or match_field(label, roster.FIELDS) in ("full_name", "role"):
             continue
+        if not dates and not (one_meeting and match_field(label, attendance.FIELDS) == "status"):
+            continue  # no date column: only a sheet of one meeting ('Thời gian: … ngày …') with a status column
         if status_like(list(body[:, index])):
             return "attendance"
     return kind

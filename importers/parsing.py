@@ -67,6 +67,7 @@ class Context:
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
+    parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
 
 
 SURE_LEGACY_CELLS = 3
@@ -384,7 +385,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
-                      codes=code_lines(chosen.rows))
+                      codes=code_lines(chosen.rows), parents=table.parents)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     by_rule = expanded.get(chosen.name)

@@ -11,11 +11,12 @@ from ..normalising import clean_text, iso
 from ..status_phrases import STATUSES
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
-from .attendance_infer import date_from_title, infer_long_columns, unit_from_line
+from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, unit_from_line
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .subtotals import skip_subtotals
+from .unit_blocks import block_units
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
 NO_DATE_COLUMNS = "Không tìm thấy cột ngày sinh hoạt hoặc các cột tháng (T1…T12) trong bảng điểm danh."
@@ -121,11 +122,22 @@ def _wide(frame, months, by_field, context):
         "full_name": _categorical(names, name_cleaner(names), n_months, keep),
         "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_days),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
-        "unit": _categorical(_column(frame, by_field, "unit").to_numpy(dtype=object), clean_text, n_months, keep),
+        "unit": _units(frame, by_field, months, context, keep),
     })
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
+
+
+def _units(frame, by_field, months, context, keep) -> pd.Categorical:
+    """Each mark's unit: the row's, else the chi bộ named over its column block (``kinds.unit_blocks``)."""
+    row_units = _column(frame, by_field, "unit").to_numpy(dtype=object)
+    blocks = block_units(getattr(context, "parents", None) or [], months)
+    from_line = by_field.get("unit") is not None and by_field["unit"].index == LINE_UNIT_COLUMN
+    if blocks is None or (not from_line and any(clean_text(unit) for unit in row_units)):
+        return _categorical(row_units, clean_text, len(months), keep)
+    codes, categories = pd.factorize(np.array(blocks, dtype=object))
+    return pd.Categorical.from_codes(np.tile(codes, len(frame))[keep], categories=categories)
 
 
 def _long(frame, by_field, names, units, context, columns):

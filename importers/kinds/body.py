@@ -14,6 +14,7 @@ from ..locating import classify_special_row
 from ..mapping import column_letter
 from ..normalising import fold, is_blank, normalise_group
 from ..results import Column, Table
+from ..signature_titles import is_signature_row
 from ..validating import Issues
 from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
@@ -154,7 +155,8 @@ def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, tabl
         row = list(rows[after])
         filled = [cell for cell in row if not is_blank(cell)]
         if not special[after]:
-            return len(filled) >= 2 and not any(isinstance(cell, str) and fold(cell) in labels for cell in filled)
+            return len(filled) >= 2 and not any(isinstance(cell, str) and fold(cell) in labels for cell in filled) \
+                and not is_signature_row(filled)
         kind, _ = classify_special_row(row, rules.is_heading)
         if kind != "blank":
             return kind == "group"
