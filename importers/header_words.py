@@ -9,7 +9,7 @@ import re
 # Address words and question tails: they carry no field meaning ('của đồng chí', 'số mấy?', 'là gì').
 # The person a column is about ('đồng chí phụ trách', 'cán bộ được phân công') is an address phrase too.
 _FILLERS = re.compile(r"\b(?:(?:dong chi|d c|nguoi|can bo) (?:phu trach|duoc phan cong|duoc cu)"
-                      r"|(?:cua )?(?:dong chi|d c|anh chi|ong ba)|so may|la gi|the nao|nao)\b")
+                      r"|(?:cua )?(?:dong chi|d c|anh chi|ong ba)|so may|la gi|the nao|nao|la thanh vien(?: cua)?)\b")
 _SPACES = re.compile(r"\s+")
 # A trailing 'số' asks for the number of the thing named ('Đoàn CT số', 'Tổ số'): the column holds that thing.
 _NUMBER_TAIL = re.compile(r"(?<=\w) so$")
@@ -23,3 +23,12 @@ def header_core(folded: str) -> str:
 def slash_parts(label: str) -> list[str]:
     """The wordings of a label written as 'A / B' (one part when there is no slash)."""
     return [part for part in (piece.strip() for piece in str(label).split("/")) if part]
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def without_brackets(label: str) -> str:
+    """A label without its bracketed asides ('Số điện thoại (Zalo)' -> 'Số điện thoại'): a note on the answer,
+    not the field's name."""
+    return _SPACES.sub(" ", _BRACKETS.sub(" ", str(label))).strip()

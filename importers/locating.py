@@ -257,6 +257,11 @@ def is_column_numbering_row(row: list[Any]) -> bool:
     return all(a < b for a, b in zip(rising, rising[1:]))
 
 
+def _repeats(row: list[Any], above: list[Any]) -> bool:
+    """Whether a row holds nothing but blanks and the cells of the header row above, column for column."""
+    return all(is_blank(cell) or (index < len(above) and cell == above[index]) for index, cell in enumerate(row))
+
+
 def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpec, ...]) -> Table | None:
     """The table of a sheet: header rows, combined labels, title text above; None when absent."""
     found = find_header(rows, specs)
@@ -267,8 +272,11 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     if last > first:
         _month_numbers(rows[first:last + 1], labels, parents)
     body_start = last + 1
-    if body_start < len(rows) and is_column_numbering_row(rows[body_start]):
-        body_start += 1  # the column numbers belong to the header, not to the data
+    numbering = body_start
+    while numbering < min(body_start + 2, len(rows)) and _repeats(rows[numbering], rows[last]):
+        numbering += 1  # a header row merged down leaves blanks or copies of the labels above the numbers
+    if numbering < len(rows) and is_column_numbering_row(rows[numbering]):
+        body_start = numbering + 1  # the column numbers belong to the header, not to the data
     titles = [clean_text(cell) for row in rows[:first] for cell in row if isinstance(cell, str) and cell.strip()]
     dates = [
         next(

@@ -6,7 +6,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .code_headers import code_field, code_words, is_code_label, is_id_label
-from .header_words import header_core, slash_parts
+from .header_words import header_core, slash_parts, without_brackets
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
 from .results import Column
@@ -61,9 +61,9 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
 def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     """The field a label names word for word: a synonym, once address words and question tails are dropped, or in
     every part of a slash-joined label (no fuzzy matching)."""
-    folded = fold(label)
+    folded, bare = fold(label), fold(without_brackets(label))
     return _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs) \
-        or code_field(label, specs)
+        or code_field(label, specs) or _exact_field(header_core(bare), specs)
 
 
 def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:

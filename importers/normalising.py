@@ -57,11 +57,12 @@ def _title_word(word: str) -> str:
 
 
 def normalise_name(value: Any) -> str | None:
-    """Full name as NFC, single-spaced; ALL-CAPS names become Vietnamese title case."""
+    """Full name as NFC, single-spaced; ALL-CAPS and all-lowercase names (typed into a form) become Vietnamese title
+    case."""
     text = clean_text(value)
     if text is None:
         return None
-    if _is_all_caps(text):
+    if _is_all_caps(text) or (text == text.lower() and text != text.upper()):
         text = " ".join(_title_word(word) for word in text.split(" "))
     return text
 

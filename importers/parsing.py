@@ -11,12 +11,14 @@ from . import absence_lists as absences
 from . import errors as msg
 from . import overrides as rescue
 from . import sheets as rescue_sheets
+from .bilingual_headers import keep_vietnamese_headers
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .date_blocks import date_blocks
 from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
 from .day_columns import date_day_columns
 from .errors import ImportFileError
+from .group_codes import read_group_codes
 from .header_abbreviations import expand_header_abbreviations
 from .hidden_columns import drop_hidden_copies
 from .kind_votes import prefer_attendance
@@ -298,6 +300,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         if not book.sheets:
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
     for item in book.sheets:
+        keep_vietnamese_headers(item)
+        read_group_codes(item)
         expand_header_abbreviations(item, HEADER_SPECS)
         drop_hidden_copies(item, HEADER_SPECS)
     if kind in (None, "roster"):

@@ -1,0 +1,51 @@
+"""Bilingual headers of software import templates: an English wording beside the Vietnamese one, on its own line
+('Full name – Position' line break 'Họ tên – Chức vụ') or after a slash ('Họ và tên / Full name'). The header is
+read by its Vietnamese wording; the English one is dropped before the table is looked for.
+
+A wording is English only when every word of it is a common English header word, so a Vietnamese header typed
+without accents ('Ho ten') or an abbreviation ('STT', 'SĐT') is never dropped."""
+
+import re
+
+from .normalising import clean_text
+from .results import SheetData
+
+HEADER_SCAN_ROWS = 40
+_JOINS = (re.compile(r"\s*\n\s*"), re.compile(r"\s+/\s+"))
+_WORDS = re.compile(r"[A-Za-z]+")
+_ENGLISH = frozenset("""
+no number full name first last given family surname position title job dob date of birth team group role duty
+assigned unit units organisation organization department office mobile phone tel telephone cell contact member id
+code email address gender sex note notes remark remarks status mark marks attendance meeting month year day
+signature total in the and or for to followed leader deputy head
+""".split())
+
+
+def _is_english(part: str) -> bool:
+    words = _WORDS.findall(part)
+    if not words or any(not ch.isascii() for ch in part if ch.isalpha()):
+        return False
+    return all(word.lower() in _ENGLISH for word in words)
+
+
+def vietnamese_wording(label: object) -> str | None:
+    """The Vietnamese wording of a two-language header, or None when the header is not one."""
+    if not isinstance(label, str):
+        return None
+    for join in _JOINS:
+        parts = [part for part in join.split(label.strip()) if part.strip()]
+        if len(parts) != 2:
+            continue
+        english = [_is_english(part) for part in parts]
+        if english.count(True) == 1:
+            return clean_text(parts[english.index(False)])
+    return None
+
+
+def keep_vietnamese_headers(sheet: SheetData) -> None:
+    """Rewrite the two-language header cells near the top of a sheet to their Vietnamese wording."""
+    for row in sheet.rows[:HEADER_SCAN_ROWS]:
+        for index, cell in enumerate(row):
+            wording = vietnamese_wording(cell)
+            if wording:
+                row[index] = wording
