@@ -431,8 +431,9 @@ def cases(t: Ids) -> dict[str, list[Case]]:
         "member_reports.write": [Case(f"/member-reports/write/{t.rule}/{t.rule_key}", {"text": "Báo cáo"},
                                       ("member_report",), refusal=frozenset({422}))],
         "obligations.delete": [Case(f"/obligations/absences/{t.absence}/delete", {}, ("absence",))],
-        "obligations.declare": [Field("/obligations/absences/new", {"person_id": t.person, "start_date": day(),
-                                                                   "end_date": day(3), "reason": "illness"},
+        # after the ward-A absence the town holds for the same person (today to today + 3: periods never overlap)
+        "obligations.declare": [Field("/obligations/absences/new", {"person_id": t.person, "start_date": day(5),
+                                                                   "end_date": day(8), "reason": "illness"},
                                      ("absence",))],
         "obligations.rule": [Case(f"/obligations/group/{t.group}", {"mode": "times", "times": "1", "months": "3"},
                                   ("attendance_rule",))],
