@@ -53,7 +53,9 @@ def _is_all_caps(text: str) -> bool:
 
 
 def _title_word(word: str) -> str:
-    return unicodedata.normalize("NFC", word[:1].upper() + word[1:].lower())
+    """First letter in title case, the rest lower; title case, not upper, so a letter whose capital is two letters
+    ("ß" → "Ss") gives a word that reads back the same."""
+    return unicodedata.normalize("NFC", word[:1].title() + word[1:].lower())
 
 
 def normalise_name(value: Any) -> str | None:

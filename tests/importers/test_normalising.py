@@ -4,7 +4,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from importers.legends import parse_legend
@@ -45,6 +45,8 @@ def test_names_are_nfc_single_spaced_and_title_cased_from_all_caps(raw, expected
 
 
 @given(st.one_of(NAME, st.text(max_size=30)))
+@example("ß")
+@example("ǆ ǈ ﬁ")
 def test_name_normalising_is_idempotent_and_nfc(raw):
     once = normalise_name(raw)
     assert normalise_name(once) == once
