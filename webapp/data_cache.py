@@ -1,17 +1,19 @@
 """Facts read from the whole database for every page (the directory of unit and group names, the committee's
 identity) kept in memory until the data changes.
 
-The data version is the head of the audit chain, as for the dashboard's figures (`dashboard.cache`): every
-committed write adds an entry, so the head moves with each. It is read once per request (per transaction: again
-after the request's own commit), before anything is computed, so a value is never filed under a newer version
-than the data it came from. A session holding writes of its own that are not committed yet neither reads nor
-fills the store: what it sees may still be rolled back. Only plain values are kept, never an ORM instance."""
+The data version is the last entry of the audit chain that records a change (`audit_chain.data_head`), as for the
+dashboard's figures (`dashboard.cache`): every committed write adds one, so the version moves with each; the entry
+a page writes when it shows a restricted record is a read, and leaves it where it was. It is read once per
+request (per transaction: again after the request's own commit), before anything is computed, so a value is never
+filed under a newer version than the data it came from. A session holding writes of its own that are not committed
+yet neither reads nor fills the store: what it sees may still be rolled back. Only plain values are kept, never an
+ORM instance."""
 import threading
 from collections.abc import Callable
 
 from flask import g, has_app_context
 
-from .audit_chain import UNSEALED, chain_head
+from .audit_chain import UNSEALED, data_head
 from .extensions import db
 
 _store: dict = {}  # name -> value, for the newest data version seen
@@ -34,7 +36,7 @@ def request_version():
     kept = g.get("_data_version")
     if kept is not None and transaction is not None and kept[0] is transaction:
         return kept[1]
-    version = (str(db.engine.url), chain_head(session.connection()))
+    version = (str(db.engine.url), data_head(session.connection()))
     g._data_version = (session.get_transaction(), version)
     return version
 

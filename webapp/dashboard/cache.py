@@ -1,8 +1,9 @@
 """Dashboard figures kept in memory per scope, filters and day until the data changes.
 
-The data version is the head of the audit chain (`audit_chain.chain_head`): every committed write of a domain
-record, an import's commit and its undo add an entry to the audit log, and entries are sealed in commit order
-under a lock, so the head moves with each committed write, in this process or any other on the same database.
+The data version is the last change entry of the audit chain (`audit_chain.data_head`; the entries that record a
+restricted record being shown are left out): every committed write of a domain record, an import's commit and its
+undo add an entry to the audit log, and entries are sealed in commit order under a lock, so the version moves with
+each committed write, in this process or any other on the same database.
 It is read from the database once per request (`data_cache.request_version`, one indexed row) and *before* the
 figures are computed, so a figure is never filed under a newer version than the data it was computed from; a
 request holding uncommitted writes of its own computes afresh. Nothing expires on a timer.
