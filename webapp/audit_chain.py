@@ -70,7 +70,7 @@ def chain_head(conn) -> tuple[int, str]:
 
 def data_head(conn) -> tuple[int, str]:
     """The last sealed entry that records a change of data (every entry but a read): the data version pages key
-    their caches on (`data_cache`, `dashboard.cache`). A read entry changes nothing a page computes, so showing a
+    their caches on (`data_cache`). A read entry changes nothing a page computes, so showing a
     restricted record (which writes one) leaves every cached figure valid. One statement, on a partial index."""
     return _head(conn, _table.c.action != AuditAction.READ.value)
 
