@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import bindparam, event, select, text, true, union_all, update
+from sqlalchemy import bindparam, event, literal, select, text, true, union_all, update
 from sqlalchemy.orm import Session
 
 from .models.audit import AuditAction, AuditArchive, AuditLog
@@ -72,7 +72,8 @@ def data_head(conn) -> tuple[int, str]:
     """The last sealed entry that records a change of data (every entry but a read): the data version pages key
     their caches on (`data_cache`). A read entry changes nothing a page computes, so showing a
     restricted record (which writes one) leaves every cached figure valid. One statement, on a partial index."""
-    return _head(conn, _table.c.action != AuditAction.READ.value)
+    not_a_read = _table.c.action != literal(AuditAction.READ.value, literal_execute=True)  # as the index's WHERE
+    return _head(conn, not_a_read)
 
 
 @event.listens_for(Session, "do_orm_execute")
