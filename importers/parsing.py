@@ -350,6 +350,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
+    from .kinds.name_parts import join_register_name_parts
     from .kinds.roster_columns import read_roster_columns
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
 
@@ -383,6 +384,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":
         read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
+    elif kind == "attendance":
+        join_register_name_parts(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
