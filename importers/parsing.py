@@ -47,6 +47,7 @@ from .status_phrases import find_notes
 from .transposed import in_reading_order, turn_transposed
 from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_lines import unit_in_lines
+from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
@@ -410,6 +411,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     issues.warnings += plausibility.check_sheet(plausibility.SheetView(
         sheet=chosen.name, kind=kind, table=table, columns=columns, records=records, counts=counts, data=body.frame,
         rows=chosen.rows, year=context.year, today=today, marks=context.marks))
+    warn_unmarked(issues, kind, grid, key_column, counts, failed)
     deadline.check()
     issues.finish()
     listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
