@@ -45,7 +45,9 @@ from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .stacked_blocks import find_stack
 from .status_phrases import find_notes
 from .transposed import in_reading_order, turn_transposed
+from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_lines import unit_in_lines
+from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
@@ -299,6 +301,15 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         book = replace(book, sheets=[item for item in book.sheets if item.name == sheet])
         if not book.sheets:
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
+    try:
+        return _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book, deadline)
+    except ImportFileError as error:
+        raise with_uncached_formulas(error, book.sheets) from None
+
+
+def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book: Workbook,
+                deadline: Deadline) -> ParseResult:
+    """The table of a read book to records; any refusal is explained by formulas saved without a result."""
     for item in book.sheets:
         keep_vietnamese_headers(item)
         read_group_codes(item)
@@ -403,6 +414,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     issues.warnings += plausibility.check_sheet(plausibility.SheetView(
         sheet=chosen.name, kind=kind, table=table, columns=columns, records=records, counts=counts, data=body.frame,
         rows=chosen.rows, year=context.year, today=today, marks=context.marks))
+    warn_unmarked(issues, kind, grid, key_column, counts, failed)
     deadline.check()
     issues.finish()
     listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
@@ -410,16 +422,21 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
+    row_frame = _row_frame(body, counts, failed)
+    formulas = check_uncached(chosen, table, columns, module.FIELDS, row_frame)
+    issues.warnings += [formulas] if formulas else []
     return ParseResult(
         kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],
-        errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
+        errors=issues.errors, warnings=issues.warnings, row_frame=row_frame,
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
         + facts.inferences + rewritten + ([TURNED] if chosen.name in turned else [])
         + ([SIDE] if chosen.name in sided else []) + absences.explain(by_rule),
     )
+
+
 
 
 TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đề, tháng hoặc ngày ở cột bên trái",
