@@ -48,7 +48,7 @@ def _block_date(row: list[Any], key: int) -> dt.date | None:
         return None
 
 
-def _total(row: list[Any]) -> int | None:
+def total_count(row: list[Any]) -> int | None:
     """N of a block total row ('Cộng: 12 đồng chí'; of 'Cộng: 9/11 đảng viên dự', the 11 listed), else None."""
     texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
     match = _TOTAL.match(fold(decode_legacy(texts[0]))) if len(texts) == 1 else None
@@ -138,7 +138,7 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             continue
         if uncaptioned:
             return False  # a repeated header with no date caption next to it: this block's meeting is unknown
-        count = _total(row)
+        count = total_count(row)
         if count is not None and seen_block:
             checks.append((count, list(block)))
             plan[number] = None
