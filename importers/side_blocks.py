@@ -20,7 +20,7 @@ from .date_blocks import total_count
 from .legacy import decode_legacy
 from .legends import is_legend_text
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_header, is_stop_text
-from .mapping import match_field
+from .mapping import column_letter, match_field
 from .normalising import clean_text, fold, is_blank
 from .results import SheetData
 
@@ -29,6 +29,15 @@ MATCH_SHARE = 0.8  # share of the first block's header labels another block must
 TITLE_GAP = 2  # rows between a block's nearest title line and its header
 TITLE_LINES = 3  # title lines over a block, one above the other ("ĐOÀN CÔNG TÁC SỐ 1", "Phụ trách: …")
 LABELS = {"group": "Đoàn công tác", "unit": "Đơn vị"}  # read as the unit by the register and the roster alike
+DECLINED = ("{count} bảng cùng tiêu đề cột đặt cạnh nhau (tiêu đề ở dòng {row}) nhưng {reason} — không ghép được "
+            "thành một bảng nên chỉ đọc như một bảng thường; hãy kiểm tra đoàn, đơn vị của từng dòng hoặc tách mỗi "
+            "bảng ra một trang")
+REASONS = {
+    "titles": "dòng tên phía trên tiêu đề không có cho mọi bảng, hoặc không đọc được là đoàn hay chi bộ",
+    "facts": "tên các bảng không nêu cùng loại thông tin (đoàn, đơn vị)",
+    "total": "dòng cộng của một bảng không khớp số người trong bảng",
+    "between": "có dòng người nằm giữa hai hàng bảng",
+}
 
 
 @dataclass
@@ -182,6 +191,16 @@ def _between(rows: list[list[Any]], start: int, stop: int, key: int, ranges: lis
     return True
 
 
+def _decline(sheet: SheetData, header: int, start: int, count: int, reason: str) -> bool:
+    """Leave the sheet to the usual reading, with a warning naming the header row and the second block's column:
+    the blocks right of the first are then read as nothing, or as the first block's."""
+    entry = ("warning", header + 1, column_letter(start), None, None,
+             DECLINED.format(count=count, row=header + 1, reason=REASONS[reason]))
+    if entry not in sheet.found:  # a book read once is parsed again for the preview
+        sheet.found.append(entry)
+    return False
+
+
 def side_blocks(sheet: SheetData, specs) -> bool:
     """Rewrite a sheet of side-by-side blocks as one table; True when it was one."""
     rows = sheet.rows
@@ -199,10 +218,10 @@ def side_blocks(sheet: SheetData, specs) -> bool:
     ranges = [(start, min(start + span, width)) for start in starts]
     bands = _bands(rows, first, last, ranges)
     if bands is None:
-        return False
+        return _decline(sheet, first, starts[1], len(starts), "titles")
     fields = [name for name in LABELS if name in bands[0].facts[0]]
     if any(set(facts) != set(fields) for band in bands for facts in band.facts) or (len(bands) > 1 and not fields):
-        return False  # titled and untitled blocks, or titles naming different facts: not one table
+        return _decline(sheet, first, starts[1], len(starts), "facts")  # titled and untitled blocks, or unlike ones
     key = next((offset for offset in range(span) if any(match_field(_label(rows[number][starts[0] + offset]), specs)
                                                         in KEY_FIELDS for number in range(first, last + 1))), None)
     if key is None:
@@ -214,8 +233,10 @@ def side_blocks(sheet: SheetData, specs) -> bool:
         blocks = [ranges[index] for index in band.blocks]
         people = [sum(1 for row in rows[band.last + 1:end] if not is_blank(row[begin + key])) for begin, _ in blocks]
         after = _totals(rows, end, stop, blocks, people) if fields else end  # halves: a total counts the list
-        if after is None or (stop < len(rows) and not _between(rows, after, stop, key, blocks)):
-            return False
+        if after is None:
+            return _decline(sheet, band.first, starts[1], len(starts), "total")
+        if stop < len(rows) and not _between(rows, after, stop, key, blocks):
+            return _decline(sheet, band.first, starts[1], len(starts), "between")
         bodies.append((band, end, after))
 
     def part(row: list[Any], band: Band, index: int) -> list[Any]:

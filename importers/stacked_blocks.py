@@ -1,6 +1,9 @@
 """Several tables of one layout stacked on one sheet, one per chi bộ (or group): each block has a title line naming
 its unit ("2. Chi bộ Tổ dân phố Quyết Thắng (3 đảng viên)"), its own header row, its people and often a total row
-("Cộng") before a spacer and the next block.
+("Cộng") before a spacer and the next block. A title may take two or three lines, the group's caption over the
+unit it follows ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: Đảng bộ xã Kỳ Ninh"): the lines straight above the nearest
+one are read when every block has them, naming the same kinds of facts (a sheet title over the first block only
+is none).
 
 The first block is the located table; the blocks below it are found by their header rows, which repeat the first
 one. The rows between blocks (totals, spacers, titles, repeated headers) are cleared in the in-memory grid, so the
