@@ -31,7 +31,11 @@ Public API (stable; the webapp calls exactly this):
   worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
   headers "Lần 1" over day/month cells "04/01" take the year the title states. A register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
-  the block rows before the table is looked for (``importers.date_blocks``). Titles before names ("Đ/c",
+  the block rows before the table is looked for (``importers.date_blocks``); so does one table per meeting (the
+  date caption over each block, the header repeated under it). Tables set side by side, or in a grid of rows of
+  blocks, each titled by its unit or by its group and unit ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: …"), are
+  rewritten as one table with those columns (``importers.side_blocks``, registers and rosters); tables stacked
+  one under another take the facts of their title lines (``importers.stacked_blocks``). Titles before names ("Đ/c",
   "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,

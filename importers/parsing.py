@@ -320,8 +320,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
             unpivot_assignment_matrix(item) or unpivot_group_columns(item) or unpivot_group_matrix(item) \
                 or split_stacked_fields(item)
     sided, expanded = [], {}
-    if kind in (None, "attendance"):
+    if kind in (None, "attendance", "roster"):
         sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]
+    if kind in (None, "attendance"):
         expanded = {item.name: absences.absence_lists(item) for item in book.sheets}
         for item in book.sheets:
             unpivot_name_lists(item) or date_blocks(item, HEADER_SPECS)
@@ -443,8 +444,8 @@ TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đ�
           "source": "đã xoay lại để đọc; số dòng trong thông báo là thứ tự người"}
 
 SIDE = {"what": "Bảng đặt cạnh nhau", "value": "các khối cùng tiêu đề cột, mỗi khối một chi bộ (hoặc đoàn)",
-        "source": "đã ghép thành một bảng, đọc từng dòng từ trái sang phải; số dòng trong thông báo là dòng của bảng "
-                  "đã ghép"}
+        "source": "đã ghép thành một bảng: khối của từng đoàn đọc trọn từng khối, khối của chi bộ đọc từng dòng từ "
+                  "trái sang phải; số dòng trong thông báo là dòng của bảng đã ghép"}
 
 
 def _mapped(columns) -> set[str]:
