@@ -11,6 +11,7 @@ from .legends import is_legend_text
 from .mapping import match_field
 from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
 from .results import Table
+from .signature_titles import is_closing_text
 
 HEADER_SCAN_ROWS = 60
 _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
@@ -333,6 +334,8 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
 def is_stop_text(text: Any) -> bool:
     """True for text that ends a table: totals, signature block, legend. 'Công an' (a position going on from the
     row above) folds as 'Cộng' does, but is no total."""
+    if is_closing_text(text):
+        return True
     if not isinstance(text, str) or not (fold(text) + " ").startswith(STOP_PREFIXES):
         return False
     return not unicodedata.normalize("NFC", text).lstrip().lower().startswith("công ")

@@ -14,7 +14,7 @@ from ..locating import classify_special_row
 from ..mapping import column_letter
 from ..normalising import fold, is_blank, normalise_group
 from ..results import Column, Table
-from ..signature_titles import is_signature_row
+from ..signature_titles import CLOSING_PATTERN, CLOSING_REASON, is_closing_text, is_signature_row
 from ..validating import Issues
 from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
@@ -25,7 +25,8 @@ from .subtotals import TOTALS_LINE_REASON, is_subtotal_name
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
                 r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
                 r"|người lập|t/m|xác nhận|ghi chú\s*:|thủ trưởng|ký tên"
-                r"|(?:cộng|tổng|tổng cộng|tổng số)[^\S\n]*(?:\(.*\))?[^\S\n]*$)")
+                r"|(?:cộng|tổng|tổng cộng|tổng số)[^\S\n]*(?:\(.*\))?[^\S\n]*$"
+                rf"|{CLOSING_PATTERN})")
 
 
 @dataclass
@@ -108,6 +109,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             continue
         if kind == "stop":
             stop_at = row_number
+            outcomes.extend(_closing_rows(body_rows, position, frame.index, key_col))
             break
         found = _context_facts(row, kind, heading, rules) if kind != "blank" else None
         if found:
@@ -164,6 +166,16 @@ def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, tabl
         if kind != "blank":
             return kind == "group"
     return False
+
+
+def _closing_rows(rows: np.ndarray, position: int, numbers: pd.Index, key_col: int) -> list[dict]:
+    """The rows of a closing block ("Nơi nhận:", "T/M ĐẢNG ỦY", "- Lưu VP.") that ends the table: skipped, with
+    the reason, down to the body's end; a table ended by other text (a total, a legend) reports none."""
+    first = [cell for cell in rows[position] if isinstance(cell, str) and cell.strip()]
+    if not (is_closing_text(rows[position][key_col]) or (first and is_closing_text(first[0]))):
+        return []
+    return [{"row": int(numbers[at]), "outcome": "skipped", "reason": CLOSING_REASON, "record_count": 0}
+            for at in range(position, len(rows)) if any(not is_blank(cell) for cell in rows[at])]
 
 
 def _trailing_remark(row: list, position: int, special: np.ndarray) -> bool:

@@ -13,8 +13,8 @@ from .context_columns import column_context
 
 # Frame labels of the columns that hold carried facts for fields the header does not name (a sheet's month gives
 # its rows a meeting date: ``importers.sheet_context``; a birth date cut out of the name cell:
-# ``kinds.birth_in_name``).
-CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS + ("date", "birth_date"))}
+# ``kinds.birth_in_name``; a phone or birth date labelled in the notes column: ``kinds.note_values``).
+CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS + ("date", "birth_date", "phone"))}
 
 
 def _blank(values: np.ndarray) -> np.ndarray:

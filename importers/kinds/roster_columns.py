@@ -18,8 +18,10 @@ from ..role_words import WORDING, strict_role
 from .birth_in_name import births_from_names
 from .birth_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
+from .group_words import find_group_word_column
 from .merged_unit import unit_from_merged_column
 from .name_parts import join_name_parts
+from .note_values import read_note_values
 from .role_in_name import roles_from_names, roles_from_positions
 from .role_marks import read_role_marks
 from .roster_stage import RosterStage
@@ -68,8 +70,10 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     births_from_names(stage)
+    read_note_values(stage)
     split_group_and_role(stage)
     units_after_roles(stage)
+    find_group_word_column(stage)
     number_only_groups(stage)
     read_role_marks(stage)
     _find_role_column(stage)

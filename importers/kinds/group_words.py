@@ -1,0 +1,59 @@
+"""A group column headed by a short group word the vocabulary leaves unmapped ("Đoàn CT", "Tổ CT", "Đ.CT"): such a
+header alone names no field, since in a register the same word may head anything about a delegation, so it is read
+as the group column only in a roster that has none and only when its values are group references ("Đoàn 1",
+"Đoàn số 2", "ĐCT 3", "Tổ 2", bare numbers). Being decided on the values, after the kind is known, it never makes a
+register look like a roster."""
+
+import re
+from typing import Any
+
+from ..column_types import distinct_map, filled_count, share
+from ..normalising import fold, is_group_name, normalise_group
+from .roster_stage import RosterStage
+
+# Folded headers of one short group word, with or without "công tác" abbreviated
+GROUP_HEADER = re.compile(r"^(?:doan|to|nhom)(?: (?:ct|cong tac|kt|ks))?(?: so)?$|^(?:d ct|dct|tct)(?: so)?$")
+_REFERENCE = re.compile(r"^(?:(?:doan|to|dct|tct|d ct|doan ct|to ct|nhom)(?: cong tac)?(?: so)? ?)?"
+                        r"(\d{1,3}|[ivx]{1,5})$")
+GROUP_COLUMN_SHARE = 0.8
+MIN_VALUES = 2
+
+
+def group_reference(value: Any) -> str | None:
+    """The group a cell refers to ("Đoàn 1" -> "Đoàn công tác số 1", "Tổ 2" -> "Tổ công tác số 2"), the number of a
+    bare number (named by the header later), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return str(int(value)) if float(value).is_integer() and 0 < value < 1000 else None
+    if not isinstance(value, str):
+        return None
+    folded = fold(value)
+    if _REFERENCE.match(folded) is None:
+        return None
+    if folded.isdigit():
+        return folded
+    named = normalise_group(value)
+    if is_group_name(named):
+        return named
+    number = _REFERENCE.match(folded).group(1)
+    return f"Tổ công tác số {int(number)}" if folded.startswith("to") and number.isdigit() else None
+
+
+def find_group_word_column(stage: RosterStage) -> None:
+    """Map the group column headed by a short group word when its values refer to groups (see the module)."""
+    if stage.mapped("group") is not None:
+        return
+    for column in stage.columns:
+        if column.field is not None or column.month or column.index not in stage.frame.columns:
+            continue
+        if not GROUP_HEADER.match(fold(column.header)):
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) < MIN_VALUES or share(values, group_reference) < GROUP_COLUMN_SHARE:
+            continue
+        column.field = "group"
+        read = distinct_map(values, lambda value: group_reference(value) or value).where(values.notna(), values)
+        if not read.equals(values):
+            stage.write(column, read)
+        return

@@ -1,0 +1,133 @@
+"""Values labelled inside a free-text column ("Ghi chú", "Ghi chú khác", "Thông tin khác"): "ĐT: 0328.975.617",
+"SĐT 0912 345 678", "Điện thoại: …", "DĐ: …" give the phone, "SN: 15/3/1978", "Ngày sinh: ngày 5 tháng 3 năm 1975"
+the birth date, for a field the table has no column of its own.
+
+What is read is said in one warning per field naming the column and the cells; a labelled value that does not
+read (a phone of the wrong length, a day that does not exist, two numbers) is warned about and left blank, and
+so are phone-looking numbers without a label, or labelled values for a field whose own column is used."""
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..date_words import worded_date
+from ..normalising import fold, normalise_date, normalise_phone
+from ..results import Column
+from .roster_stage import RosterStage
+
+# Headers of the columns read for labelled values, folded; the notes column is also found by its mapped field.
+FREE_TEXT_HEADERS = ("ghi chu", "thong tin khac", "thong tin them", "chu thich", "thong tin lien he", "lien he")
+_PHONE_LABEL = r"(?:s[oố]\s+)?(?:sđt|sdt|đtdđ|dtdd|đt|dt|dđ|dd|điện thoại(?:\s+di\s+động)?|di\s+động|mobile|tel)"
+_PHONE_NUMBER = r"\(?\+?\d[\d .\-()]{7,16}\d"
+PHONE = re.compile(rf"(?<![^\W\d_])(?:{_PHONE_LABEL})\s*[:.]?\s*(?P<value>{_PHONE_NUMBER})", re.IGNORECASE)
+PHONE_LABEL_ONLY = re.compile(rf"(?<![^\W\d_])(?:{_PHONE_LABEL})\s*[:.]\s*(?P<value>[^;,\n]*)", re.IGNORECASE)
+_BIRTH_LABEL = r"(?:sn|ns|ngày\s+sinh|năm\s+sinh|sinh\s+ngày)"
+BIRTH = re.compile(rf"(?<![^\W\d_])(?:{_BIRTH_LABEL})\s*[:.]?\s*(?P<value>ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm"
+                   rf"\s+\d{{4}}|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}|[^;,\n]*)", re.IGNORECASE)
+# A run of digits a phone may be (nine or more once spaces and dots are taken out)
+PHONE_LIKE = re.compile(r"\+?\d[\d .\-]{7,16}\d")
+EXAMPLES = 5
+
+READ = ("cột {letter} «{header}»: {label} ghi trong ghi chú đã được lấy vì bảng không có cột {label} ({count} ô: "
+        "{cells}); hãy kiểm tra lại")
+UNREAD = ("cột {letter} «{header}»: {count} ô ghi {label} trong ghi chú nhưng không đọc được nên để trống ({cells}); "
+          "hãy sửa lại")
+BESIDE = ("cột {letter} «{header}»: {count} ô ghi {label} trong ghi chú, không được lấy vì đã có cột {label} "
+          "{own} ({cells}); hãy kiểm tra lại")
+LOOSE = ("cột {letter} «{header}»: {count} ô có dãy số giống số điện thoại nhưng không ghi rõ là điện thoại nên "
+         "không được lấy ({cells}); hãy kiểm tra lại")
+
+
+def _phone(text: str) -> tuple[str | None, bool] | None:
+    """(phone, read) of a labelled phone in a note, None when no phone label stands in it."""
+    found = [match.group("value") for match in PHONE.finditer(text)]
+    if not found:
+        return (None, False) if PHONE_LABEL_ONLY.search(text) and any(ch.isdigit() for ch in text) else None
+    phones = {normalise_phone(value) for value in found}
+    others = {normalise_phone(match.group(0))[0] for match in PHONE_LIKE.finditer(text) if _phone_digits(match)}
+    if len(phones) != 1 or len(others | {phone for phone, _ in phones}) > 1:  # two numbers: which one is unsaid
+        return None, False
+    (phone, problem), = phones
+    return (phone, True) if problem is None else (None, False)
+
+
+def _birth(text: str) -> tuple[Any, bool] | None:
+    """(birth date, read) of a labelled birth date in a note, None when no birth label stands in it."""
+    match = BIRTH.search(text)
+    if match is None:
+        return None
+    value = match.group("value").strip(" .")
+    date = worded_date(value)
+    if date is None and any(ch.isdigit() for ch in value):
+        date, problem = normalise_date(re.sub(r"\s+", "", value).replace(".", "/").replace("-", "/"))
+        date = date if problem is None else None
+    return (date, True) if date is not None else (None, False)
+
+
+READERS = {"phone": (_phone, "số điện thoại"), "birth_date": (_birth, "ngày sinh")}
+
+
+def free_text_columns(stage: RosterStage) -> list[Column]:
+    """The notes column and the unmapped columns headed as free text."""
+    return [column for column in stage.columns
+            if column.index in stage.frame.columns and not column.month
+            and (column.field == "note"
+                 or (column.field is None and fold(column.header).startswith(FREE_TEXT_HEADERS)))]
+
+
+def _cells(column: Column, rows: list, texts: pd.Series) -> str:
+    shown = ", ".join(f"{column.letter}{row} «{' '.join(str(texts[row]).split())}»" for row in rows[:EXAMPLES])
+    return shown + (", …" if len(rows) > EXAMPLES else "")
+
+
+def _say(stage: RosterStage, template: str, column: Column, field: str, rows: list, texts: pd.Series, **extra) -> None:
+    if not rows:
+        return
+    text = template.format(letter=column.letter, header=column.header or "", count=len(rows),
+                           label=READERS[field][1], cells=_cells(column, rows, texts), **extra)
+    stage.issues.warning(int(rows[0]), column.letter, field, texts[rows[0]] if len(rows) == 1 else None, text)
+
+
+def read_note_values(stage: RosterStage) -> None:
+    """Fill fields without a column from values labelled in free-text columns, warning about all of it."""
+    if not len(stage.frame):
+        return
+    taken: dict[str, pd.Series] = {}
+    for column in free_text_columns(stage):
+        texts = stage.frame[column.index].map(lambda value: value if isinstance(value, str) and value.strip() else None)
+        if not texts.notna().any():
+            continue
+        labelled_phone = set()
+        for field, (reader, _) in READERS.items():
+            found = texts.map(lambda text, reader=reader: reader(text) if isinstance(text, str) else None)
+            rows = [row for row in found.index if found[row] is not None]
+            if field == "phone":
+                labelled_phone = set(rows)
+            if not rows:
+                continue
+            own = stage.mapped(field)
+            if own is not None:
+                _say(stage, BESIDE, column, field, rows, texts, own=f"{own.letter} «{own.header}»")
+                continue
+            read = [row for row in rows if found[row][1]]
+            _say(stage, READ, column, field, read, texts)
+            _say(stage, UNREAD, column, field, [row for row in rows if not found[row][1]], texts)
+            values = pd.Series({row: found[row][0] for row in read}, dtype=object)
+            earlier = taken.get(field)
+            taken[field] = values if earlier is None else earlier.combine_first(values)
+        loose = [row for row in texts.index
+                 if isinstance(texts[row], str) and row not in labelled_phone and _phone_like(texts[row])]
+        _say(stage, LOOSE, column, "phone", loose, texts)
+    for field, values in taken.items():
+        stage.carry(field, values.reindex(stage.frame.index))
+
+
+def _phone_digits(match: re.Match) -> bool:
+    """A run of nine to twelve digits (spaces, dots and dashes aside) that is no date."""
+    digits = re.sub(r"\D", "", match.group(0))
+    return 9 <= len(digits) <= 12 and not re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", match.group(0).strip())
+
+
+def _phone_like(text: str) -> bool:
+    return any(_phone_digits(match) for match in PHONE_LIKE.finditer(text))
