@@ -12,8 +12,9 @@ from ..normalising import fold, is_group_name, normalise_group
 from .roster_stage import RosterStage
 
 # Folded headers of one short group word, with or without "công tác" abbreviated
-GROUP_HEADER = re.compile(r"^(?:doan|to|nhom)(?: (?:ct|cong tac|kt|ks))?(?: so)?$|^(?:d ct|dct|tct)(?: so)?$")
-_REFERENCE = re.compile(r"^(?:(?:doan|to|dct|tct|d ct|doan ct|to ct|nhom)(?: cong tac)?(?: so)? ?)?"
+# ("Tổ" alone is left out: a party cell, "Tổ đảng", is numbered too)
+GROUP_HEADER = re.compile(r"^(?:doan(?: (?:ct|kt|ks))?|to (?:ct|cong tac))(?: so)?$|^(?:d ct|dct|tct)(?: so)?$")
+_REFERENCE = re.compile(r"^(?:(?:doan|to|dct|tct|d ct|doan ct|to ct)(?: cong tac)?(?: so)? ?)?"
                         r"(\d{1,3}|[ivx]{1,5})$")
 GROUP_COLUMN_SHARE = 0.8
 MIN_VALUES = 2

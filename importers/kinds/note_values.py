@@ -21,10 +21,14 @@ FREE_TEXT_HEADERS = ("ghi chu", "thong tin khac", "thong tin them", "chu thich",
 _PHONE_LABEL = r"(?:s[oố]\s+)?(?:sđt|sdt|đtdđ|dtdd|đt|dt|dđ|dd|điện thoại(?:\s+di\s+động)?|di\s+động|mobile|tel)"
 _PHONE_NUMBER = r"\(?\+?\d[\d .\-()]{7,16}\d"
 PHONE = re.compile(rf"(?<![^\W\d_])(?:{_PHONE_LABEL})\s*[:.]?\s*(?P<value>{_PHONE_NUMBER})", re.IGNORECASE)
-PHONE_LABEL_ONLY = re.compile(rf"(?<![^\W\d_])(?:{_PHONE_LABEL})\s*[:.]\s*(?P<value>[^;,\n]*)", re.IGNORECASE)
+# A phone label before a colon or a digit: what follows was meant as the phone, read or not
+PHONE_LABEL_ONLY = re.compile(rf"(?<![^\W\d_])(?:{_PHONE_LABEL})(?![^\W\d_])\s*(?:[:.]|(?=\d))", re.IGNORECASE)
 _BIRTH_LABEL = r"(?:sn|ns|ngày\s+sinh|năm\s+sinh|sinh\s+ngày)"
-BIRTH = re.compile(rf"(?<![^\W\d_])(?:{_BIRTH_LABEL})\s*[:.]?\s*(?P<value>ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm"
-                   rf"\s+\d{{4}}|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}|[^;,\n]*)", re.IGNORECASE)
+_BIRTH_VALUE = (r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                r"|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d")
+# The label, then a date (or something starting with a digit), or after a colon any text
+BIRTH = re.compile(rf"(?<![^\W\d_])(?:{_BIRTH_LABEL})(?![^\W\d_])"
+                   rf"\s*(?:[:.]?\s*(?P<value>{_BIRTH_VALUE})|:\s*(?P<other>[^;,\n]*))", re.IGNORECASE)
 # A run of digits a phone may be (nine or more once spaces and dots are taken out)
 PHONE_LIKE = re.compile(r"\+?\d[\d .\-]{7,16}\d")
 EXAMPLES = 5
@@ -33,13 +37,13 @@ READ = ("cột {letter} «{header}»: {label} ghi trong ghi chú đã được l
         "{cells}); hãy kiểm tra lại")
 UNREAD = ("cột {letter} «{header}»: {count} ô ghi {label} trong ghi chú nhưng không đọc được nên để trống ({cells}); "
           "hãy sửa lại")
-BESIDE = ("cột {letter} «{header}»: {count} ô ghi {label} trong ghi chú, không được lấy vì đã có cột {label} "
-          "{own} ({cells}); hãy kiểm tra lại")
+BESIDE = ("cột {letter} «{header}»: {count} ô ghi {label} trong ghi chú khác với cột {label} {own}, không được lấy "
+          "vì đã có cột riêng ({cells}); hãy kiểm tra lại")
 LOOSE = ("cột {letter} «{header}»: {count} ô có dãy số giống số điện thoại nhưng không ghi rõ là điện thoại nên "
          "không được lấy ({cells}); hãy kiểm tra lại")
 
 
-def _phone(text: str) -> tuple[str | None, bool] | None:
+def labelled_phone(text: str) -> tuple[str | None, bool] | None:
     """(phone, read) of a labelled phone in a note, None when no phone label stands in it."""
     found = [match.group("value") for match in PHONE.finditer(text)]
     if not found:
@@ -52,12 +56,16 @@ def _phone(text: str) -> tuple[str | None, bool] | None:
     return (phone, True) if problem is None else (None, False)
 
 
-def _birth(text: str) -> tuple[Any, bool] | None:
+def labelled_birth(text: str) -> tuple[Any, bool] | None:
     """(birth date, read) of a labelled birth date in a note, None when no birth label stands in it."""
     match = BIRTH.search(text)
     if match is None:
         return None
+    if match.group("value") is None:
+        return None, False
     value = match.group("value").strip(" .")
+    if value.isdigit():  # a digit opening something else ("SN: 1978", "NS 15/3"): the rest up to a separator
+        value = re.split(r"[;,\n]", match.string[match.start("value"):], maxsplit=1)[0].strip(" .")
     date = worded_date(value)
     if date is None and any(ch.isdigit() for ch in value):
         date, problem = normalise_date(re.sub(r"\s+", "", value).replace(".", "/").replace("-", "/"))
@@ -65,7 +73,7 @@ def _birth(text: str) -> tuple[Any, bool] | None:
     return (date, True) if date is not None else (None, False)
 
 
-READERS = {"phone": (_phone, "số điện thoại"), "birth_date": (_birth, "ngày sinh")}
+READERS = {"phone": (labelled_phone, "số điện thoại"), "birth_date": (labelled_birth, "ngày sinh")}
 
 
 def free_text_columns(stage: RosterStage) -> list[Column]:
@@ -98,17 +106,18 @@ def read_note_values(stage: RosterStage) -> None:
         texts = stage.frame[column.index].map(lambda value: value if isinstance(value, str) and value.strip() else None)
         if not texts.notna().any():
             continue
-        labelled_phone = set()
+        phone_rows = set()
         for field, (reader, _) in READERS.items():
             found = texts.map(lambda text, reader=reader: reader(text) if isinstance(text, str) else None)
             rows = [row for row in found.index if found[row] is not None]
             if field == "phone":
-                labelled_phone = set(rows)
+                phone_rows = set(rows)
             if not rows:
                 continue
             own = stage.mapped(field)
-            if own is not None:
-                _say(stage, BESIDE, column, field, rows, texts, own=f"{own.letter} «{own.header}»")
+            if own is not None:  # the own column wins; a note saying otherwise (or more) is pointed out
+                other = [row for row in rows if not _same(field, stage.frame.at[row, own.index], found[row])]
+                _say(stage, BESIDE, column, field, other, texts, own=f"{own.letter} «{own.header}»")
                 continue
             read = [row for row in rows if found[row][1]]
             _say(stage, READ, column, field, read, texts)
@@ -117,10 +126,20 @@ def read_note_values(stage: RosterStage) -> None:
             earlier = taken.get(field)
             taken[field] = values if earlier is None else earlier.combine_first(values)
         loose = [row for row in texts.index
-                 if isinstance(texts[row], str) and row not in labelled_phone and _phone_like(texts[row])]
+                 if isinstance(texts[row], str) and row not in phone_rows and _phone_like(texts[row])]
         _say(stage, LOOSE, column, "phone", loose, texts)
     for field, values in taken.items():
         stage.carry(field, values.reindex(stage.frame.index))
+
+
+def _same(field: str, cell: Any, found: tuple[Any, bool]) -> bool:
+    """Whether the field's own cell says what the note says."""
+    value, read = found
+    if not read:
+        return False
+    if field == "phone":
+        return normalise_phone(cell)[0] == value
+    return (worded_date(cell) or normalise_date(cell)[0]) == value
 
 
 def _phone_digits(match: re.Match) -> bool:

@@ -2,12 +2,15 @@
 in the notes column ("ĐT: 0328.975.617", "SN: 15/3/1978"), the decision's closing block under the table ("Nơi
 nhận:", "T/M ĐẢNG ỦY", "- Lưu VP.") in any column, and a group column headed by a short group word ("Đoàn CT")."""
 
+import datetime as dt
+
 import pytest
 from layouts.notes_closing import FAMILIES, build, register, write
 from layouts.writers import write_xlsx
 
 from importers import parse_file
 from importers.kinds.group_words import group_reference
+from importers.kinds.note_values import labelled_birth, labelled_phone
 from importers.signature_titles import CLOSING_REASON, is_closing_text
 
 SEEDS = range(8)
@@ -97,3 +100,31 @@ def test_closing_wordings(text, closing):
 ])
 def test_group_references(value, group):
     assert group_reference(value) == group
+
+
+@pytest.mark.parametrize(("text", "phone", "birth"), [
+    ("ĐT: 0328.975.617", ("0328975617", True), None),
+    ("SĐT0912345678", ("0912345678", True), None),
+    ("Điện thoại: 0912 345 678", ("0912345678", True), None),
+    ("ĐT 0912", (None, False), None),
+    ("ĐT: 0987.654.321 / 0912.000.111", (None, False), None),
+    ("SN: 15/3/1978", None, (dt.date(1978, 3, 15), True)),
+    ("Ngày sinh: ngày 05 tháng 3 năm 1975; ĐT: 0912.345.678", ("0912345678", True), (dt.date(1975, 3, 5), True)),
+    ("Năm sinh: 1978", None, (None, False)),
+    ("Ngày sinh hoạt chi bộ thứ Hai", None, None),
+    ("Đào tạo tháng 3", None, None),
+])
+def test_labelled_note_values(text, phone, birth):
+    assert labelled_phone(text) == phone
+    assert labelled_birth(text) == birth
+
+
+def test_a_field_with_its_own_column_keeps_it_and_a_differing_note_is_warned(tmp_path):
+    from sheet_files import write_sheet
+    rows = [["STT", "Họ và tên", "Đoàn công tác", "Nhiệm vụ", "Điện thoại", "Ngày sinh", "Ghi chú"],
+            [1, "Nguyễn Văn An", "Đoàn 1", "Trưởng đoàn", "0912345678", "05/03/1975", "ĐT: 0912.345.678; SN: 5/3/1975"],
+            [2, "Lê Thị Hà", "Đoàn 1", "Thành viên", "", "01/01/1980", "SĐT: 0987.654.321"]]
+    result = parse_file(write_sheet(tmp_path / "own.xlsx", rows))
+    assert [record["phone"] for record in result.records()] == ["0912345678", None]
+    warned = [warning for warning in result.warnings if warning["column"] == "G"]
+    assert len(warned) == 1 and "G3 «SĐT: 0987.654.321»" in warned[0]["message"]
