@@ -96,7 +96,10 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         special[_context_in_key(body_rows, table, key_col, rules.read_context, ~special)] = True
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at, data, facts = [], None, [], {}
+    signers = _signature_block(body_rows, rules)
     for position in np.flatnonzero(special):
+        if signers is not None and position >= signers:
+            break
         row_number = int(frame.index[position])
         row = list(body_rows[position])
         kind, heading = classify_special_row(row, rules.is_heading)
@@ -134,6 +137,9 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
                 {"row": row_number, "outcome": "failed", "reason": f"thiếu {rules.key_label}", "record_count": 0}
             )
     special[data] = False
+    if stop_at is None and signers is not None:
+        stop_at = int(frame.index[signers])
+        outcomes.extend(_closing_rows(body_rows, signers, frame.index, key_col, signed=True))
     table.body_end = (stop_at - 1) if stop_at else table.body_start + len(frame)
     keep = ~special
     if stop_at:
@@ -168,11 +174,35 @@ def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, tabl
     return False
 
 
-def _closing_rows(rows: np.ndarray, position: int, numbers: pd.Index, key_col: int) -> list[dict]:
-    """The rows of a closing block ("Nơi nhận:", "T/M ĐẢNG ỦY", "- Lưu VP.") that ends the table: skipped, with
-    the reason, down to the body's end; a table ended by other text (a total, a legend) reports none."""
+SIGNATURE_CELLS = 4  # a signature row holds a few titles side by side, never a person's many cells
+
+
+def _signature_block(rows: np.ndarray, rules: RowRules) -> int | None:
+    """Where a signature block without a mandate line starts: a row of signer titles only ("BÍ THƯ", "THƯ KÝ |
+    CHỦ TỌA"), not read as a context row, with below it only the signers' names under those titles; else None."""
+    below: set[int] = set()
+    found = None
+    for position in range(len(rows) - 1, 0, -1):
+        columns = {index for index, cell in enumerate(rows[position]) if not is_blank(cell)}
+        if not columns:
+            continue
+        if len(columns) > SIGNATURE_CELLS:
+            break
+        filled = [rows[position][index] for index in sorted(columns)]
+        if below <= columns and is_signature_row(filled) and not (
+                rules.read_context is not None and row_context(list(rows[position]), rules.read_context)):
+            found = position
+        below |= columns
+    return found
+
+
+def _closing_rows(rows: np.ndarray, position: int, numbers: pd.Index, key_col: int,
+                  signed: bool = False) -> list[dict]:
+    """The rows of a closing block ("Nơi nhận:", "T/M ĐẢNG ỦY", "- Lưu VP.", or `signed`: signer titles) that ends
+    the table: skipped, with the reason, down to the body's end; a table ended by other text (a total, a legend)
+    reports none."""
     first = [cell for cell in rows[position] if isinstance(cell, str) and cell.strip()]
-    if not (is_closing_text(rows[position][key_col]) or (first and is_closing_text(first[0]))):
+    if not (signed or is_closing_text(rows[position][key_col]) or (first and is_closing_text(first[0]))):
         return []
     return [{"row": int(numbers[at]), "outcome": "skipped", "reason": CLOSING_REASON, "record_count": 0}
             for at in range(position, len(rows)) if any(not is_blank(cell) for cell in rows[at])]

@@ -13,7 +13,7 @@ from importers.kinds.group_words import group_reference
 from importers.kinds.note_values import labelled_birth, labelled_phone
 from importers.signature_titles import CLOSING_REASON, is_closing_text
 
-SEEDS = range(8)
+SEEDS = range(12)
 CASES = [(family, seed) for family in FAMILIES for seed in SEEDS]
 
 

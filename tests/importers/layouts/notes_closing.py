@@ -5,8 +5,9 @@
   a labelled phone too short to be one and one with a bare number, both left blank and warned about; sometimes a
   phone column of its own beside the notes, which then wins;
 - ``closing_block``: the decision's closing block under the table ("Nơi nhận:" with its list, "T/M ĐẢNG ỦY" /
-  "TM. BAN THƯỜNG VỤ" / "KT. BÍ THƯ", the signer's title and name, "- Lưu VP."), its first cell in the name
-  column, the first column or the last one, among people surnamed Lưu;
+  "TM. BAN THƯỜNG VỤ" / "KT. BÍ THƯ", the signer's title and name, "- Lưu VP."; or only the signers' titles
+  "BÍ THƯ", "THƯ KÝ | CHỦ TỌA" over their names), its first cell in the name column, the first column or the last
+  one, among people surnamed Lưu;
 - ``group_word``: the group column headed by a short group word ("Đoàn CT", "Tổ CT", "Đ.CT") holding "Đoàn 1",
   "Đoàn số 2", "ĐCT 3" or bare numbers, beside a workplace column ("Đơn vị công tác", no field) and the unit
   column ("Chi bộ phụ trách").
@@ -136,6 +137,8 @@ CLOSINGS = (
     [["Nơi nhận:", "TM. BAN THƯỜNG VỤ"], ["- Như trên;", "BÍ THƯ"], ["- Lưu: VT.", None], None,
      [None, "Trần Quốc Khánh"]],
     [["- Lưu VP.", "KT. BÍ THƯ"], [None, "PHÓ BÍ THƯ"], None, [None, "Lê Văn Tám"]],
+    [[None, "BÍ THƯ"], None, None, [None, "Nguyễn Văn Ký"]],  # the signer's title alone, no mandate line
+    [["THƯ KÝ", "CHỦ TỌA"], None, ["Lưu Thị Ký", "Trần Văn Tọa"]],
 )
 
 
@@ -157,7 +160,7 @@ def _closing_block(rng, layout: NoteLayout) -> None:
     block = rng.choice(CLOSINGS)
     left = rng.choice((0, 2))  # the block's first cell under the first column or the names
     right = rng.choice((4, 5, 6))
-    layout.options += [f"left{left}", f"right{right}", block[0][1] or ""]
+    layout.options += [f"left{left}", f"right{right}", block[0][1] or block[0][0]]
     for line in block:
         if line is None:
             sheet.add()
