@@ -56,9 +56,14 @@ Public API (stable; the webapp calls exactly this):
   role written in the name cell ("… (Trưởng đoàn)", "… - PTĐ") or after the position ("… / Phó Trưởng Đoàn") is
   cut off into the role (a role column that disagrees refuses the row); one text holding group and role ("Phó
   trưởng đoàn số 2") gives both; a tick under "Trưởng đoàn | Phó đoàn | Thành viên" columns gives the role; role
-  abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used; the group and unit a title states ("ĐOÀN
-  CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places; a "Tổng cộng: N đồng chí" line is skipped
-  (and N checked), and so is one whose label stands in another column than the names ("Tổng cộng:" in the role
+  abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used; a phone or birth date labelled in a
+  free-text column ("Ghi chú": "ĐT: 0328.975.617", "SN: 15/3/1978") fills a field without a column, with a warning
+  naming the cells, and unread or unlabelled numbers there are warned about (``importers.kinds.note_values``); a
+  column headed by a short group word ("Đoàn CT", "Tổ CT") is the group column when its values are group references
+  (``importers.kinds.group_words``); the document's closing block ("Nơi nhận:", "T/M …", "KT. …", "- Lưu VP.", or
+  signer titles over their names) ends the table in any column (``importers.signature_titles``); the group and unit
+  a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places; a "Tổng cộng: N đồng
+  chí" line is skipped (and N checked), and so is one whose label stands in another column than the names ("Tổng cộng:" in the role
   column, "29 đồng chí" where the names go). A section line among the people ("I. ĐẢNG VIÊN CHÍNH THỨC": text
   only, left of the names) is skipped with its reason (``importers.kinds.section_lines``). An assignment matrix
   (a row per group, the people of each role listed one a line in a cell) is rewritten as a roster before the
