@@ -63,8 +63,8 @@ Public API (stable; the webapp calls exactly this):
   (``importers.kinds.group_words``); the document's closing block ("Nơi nhận:", "T/M …", "KT. …", "- Lưu VP.", or
   signer titles over their names) ends the table in any column (``importers.signature_titles``); the group and unit
   a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places; a "Tổng cộng: N đồng
-  chí" line is skipped (and N checked), and so is one whose label stands in another column than the names ("Tổng cộng:" in the role
-  column, "29 đồng chí" where the names go). A section line among the people ("I. ĐẢNG VIÊN CHÍNH THỨC": text
+  chí" line is skipped (and N checked), and so is one whose label stands in another column than the names ("Tổng
+  cộng:" in the role column, "29 đồng chí" where the names go). A section line among the people ("I. ĐẢNG VIÊN CHÍNH THỨC": text
   only, left of the names) is skipped with its reason (``importers.kinds.section_lines``). An assignment matrix
   (a row per group, the people of each role listed one a line in a cell) is rewritten as a roster before the
   table is looked for, and so is a header naming two fields in one column ("Họ và tên, chức vụ", "Đồng chí -
