@@ -49,34 +49,33 @@ Public API (stable; the webapp calls exactly this):
   not of 10 digits, columns with data no field reads, role and mark values not understood, one person twice,
   one value everywhere. Without `today`, birth dates are measured against the file's stated year only.
   Stages mark columns they read into another (split, joined, status flags) in ``Table.consumed``.
-- Roster column families (``importers.kinds.roster_columns``, read after the rows are split): a name split over
-  2-3 columns ("Họ | Đệm | Tên", "Họ và tên đệm | Tên", southern "Họ và chữ lót | Tên", or unnamed columns told by
-  their values) is joined, in attendance registers too, and a name column of given names only is warned about;
-  "Ngày | Tháng | Năm" birth columns make one date (an impossible one refuses the row, naming the three cells); a
-  role written in the name cell ("… (Trưởng đoàn)", "… - PTĐ") or after the position ("… / Phó Trưởng Đoàn") is
-  cut off into the role (a role column that disagrees refuses the row); one text holding group and role ("Phó
-  trưởng đoàn số 2") gives both; a tick under "Trưởng đoàn | Phó đoàn | Thành viên" columns gives the role; role
-  abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used; a phone or birth date labelled in a
-  free-text column ("Ghi chú": "ĐT: 0328.975.617", "SN: 15/3/1978") fills a field without a column, with a warning
-  naming the cells, and unread or unlabelled numbers there are warned about (``importers.kinds.note_values``); a
-  column headed by a short group word ("Đoàn CT", "Tổ CT") is the group column when its values are group references
-  (``importers.kinds.group_words``); the document's closing block ("Nơi nhận:", "T/M …", "KT. …", "- Lưu VP.", or
-  signer titles over their names) ends the table in any column (``importers.signature_titles``); the group and unit
-  a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places; a "Tổng cộng: N đồng
-  chí" line is skipped (and N checked), and so is one whose label stands in another column than the names ("Tổng
-  cộng:" in the role column, "29 đồng chí" where the names go). A section line among the people ("I. ĐẢNG VIÊN CHÍNH THỨC": text
-  only, left of the names) is skipped with its reason (``importers.kinds.section_lines``). An assignment matrix
-  (a row per group, the people of each role listed one a line in a cell) is rewritten as a roster before the
-  table is looked for, and so is a header naming two fields in one column ("Họ và tên, chức vụ", "Đồng chí -
-  chức vụ", "Ngày sinh" over "Điện thoại" on two lines,
-  "Đoàn công tác - Chi bộ phụ trách"): the values on two lines of the cell, or on two physical rows per person,
-  become one column per field (``importers.kinds.stacked_fields``); so is a table with one column per group
-  ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``).
-  So is a roster with the people down and the groups across ("Đoàn số 1" | "Đoàn số 2", each group's unit on a
-  header row under it, "Trưởng đoàn" / "Phó đoàn" / "x" in the person's cell: ``importers.kinds.group_matrix``).
-  An abbreviated header ("HT | NS | CV | ĐCT | NV | ĐV phụ trách") is written out from the note line defining it
-  or the usual office abbreviations (``importers.header_abbreviations``), and a hidden column repeating a field a
-  shown column names (an earlier term's groups) is ignored (``importers.hidden_columns``).
+- Roster column families (``importers.kinds.roster_columns``, read after the rows are split): a name split over 2-3
+  columns ("Họ | Đệm | Tên", "Họ và tên đệm | Tên", southern "Họ và chữ lót | Tên", or unnamed columns told by their
+  values) is joined, in attendance registers too, and a name column of given names only is warned about; "Ngày | Tháng |
+  Năm" birth columns make one date (an impossible one refuses the row, naming the three cells); a role written in the
+  name cell ("… (Trưởng đoàn)", "… - PTĐ") or after the position ("… / Phó Trưởng Đoàn") is cut off into the role (a
+  role column that disagrees refuses the row); one text holding group and role ("Phó trưởng đoàn số 2") gives both; a
+  tick under "Trưởng đoàn | Phó đoàn | Thành viên" columns gives the role; role abbreviations defined in a note line
+  ("TĐ - Trưởng đoàn") are used; a phone or birth date labelled in a free-text column ("Ghi chú": "ĐT: 0328.975.617",
+  "SN: 15/3/1978") fills a field without a column, with a warning naming the cells, and unread or unlabelled numbers
+  there are warned about (``importers.kinds.note_values``); a column headed by a short group word ("Đoàn CT", "Tổ CT")
+  is the group column when its values are group references (``importers.kinds.group_words``); the document's closing
+  block ("Nơi nhận:", "T/M …", "KT. …", "- Lưu VP.", or signer titles over their names) ends the table in any column
+  (``importers.signature_titles``); the group and unit a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for
+  rows nothing else places; a "Tổng cộng: N đồng chí" line is skipped (and N checked), and so is one whose label stands
+  in another column than the names ("Tổng cộng:" in the role column, "29 đồng chí" where the names go). A section line
+  among the people ("I. ĐẢNG VIÊN CHÍNH THỨC": text only, left of the names) is skipped with its reason
+  (``importers.kinds.section_lines``). An assignment matrix (a row per group, the people of each role listed one a line
+  in a cell) is rewritten as a roster before the table is looked for, and so is a header naming two fields in one column
+  ("Họ và tên, chức vụ", "Đồng chí - chức vụ", "Ngày sinh" over "Điện thoại" on two lines, "Đoàn công tác - Chi bộ phụ
+  trách"): the values on two lines of the cell, or on two physical rows per person, become one column per field
+  (``importers.kinds.stacked_fields``); so is a table with one column per group ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and
+  the roles down the first column (``importers.kinds.group_columns``). So is a roster with the people down and the
+  groups across ("Đoàn số 1" | "Đoàn số 2", each group's unit on a header row under it, "Trưởng đoàn" / "Phó đoàn" / "x"
+  in the person's cell: ``importers.kinds.group_matrix``). An abbreviated header ("HT | NS | CV | ĐCT | NV | ĐV phụ
+  trách") is written out from the note line defining it or the usual office abbreviations
+  (``importers.header_abbreviations``), and a hidden column repeating a field a shown column names (an earlier term's
+  groups) is ignored (``importers.hidden_columns``).
 - Software exports (``importers.code_headers``): headers written as codes ("HO_TEN", "hoten", "hoTen", "TEN_DV")
   are read by their words against the same vocabulary; a code column ("MA_DOAN", "ID") maps no field and is warned
   about only when it says more than the column it codes; coded values ("TRUONG_DOAN", "VANG_CP") read as words;
