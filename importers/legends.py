@@ -6,6 +6,7 @@ read through a table of wordings."""
 import re
 from typing import Any
 
+from .legend_rules import split_rule
 from .normalising import decode_mark, fold, mark_key
 
 # Meaning wordings (folded) → status, tried in order: the more specific first.
@@ -42,7 +43,10 @@ def meaning_to_status(meaning: str) -> str | None:
 
 
 def _pair(item: str) -> tuple[str, str, bool] | None:
-    """(mark, status, whether the mark is written first) of one legend item."""
+    """(mark, status, whether the mark is written first) of one legend item (none for an item about blank cells or
+    arrival times: ``cell_rules`` reads those)."""
+    if split_rule(item):
+        return None
     for pattern, mark_group, meaning_group in SHAPES:
         match = pattern.match(item.strip())
         if match:
@@ -91,12 +95,28 @@ def _parse_items(text: str) -> dict[str, str]:
 _BARE_MARK = re.compile(rf"^{MARK}$")
 
 
+def cell_rules(texts: list[Any]) -> dict[str, str]:
+    """{'blank': status, 'time': status} as far as the legend and note lines say what a blank cell or a cell holding
+    an arrival time means ("để trống = vắng không phép", "ghi giờ đến = có mặt"); lines saying two things, nothing."""
+    found: dict[str, set] = {}
+    for text in texts:
+        if not isinstance(text, str) or len(text) > 400:
+            continue
+        body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
+        for item in _SEPARATORS.split(_COMMENT.sub("", body)):
+            rule = split_rule(item) if item.strip() else None
+            status = meaning_to_status(rule[1]) if rule else None
+            if status:
+                found.setdefault(rule[0], set()).add(status)
+    return {which: statuses.pop() for which, statuses in found.items() if len(statuses) == 1}
+
+
 def is_legend_text(text: Any) -> bool:
     """True when a cell holds a marks legend: it opens with a legend word, or names two marks and their meanings."""
     if not isinstance(text, str) or len(text) > 400:
         return False
     if fold(text).startswith(LEGEND_PREFIXES):
-        return len(parse_legend(text)) >= 1
+        return len(parse_legend(text)) >= 1 or bool(cell_rules([text]))
     return len(parse_legend(text)) >= 2 and ";" in text
 
 

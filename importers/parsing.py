@@ -28,7 +28,7 @@ from .kinds.group_columns import unpivot_group_columns
 from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
-from .legends import parse_legend
+from .legends import cell_rules, parse_legend
 from .lengths import refuse_over_long
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
@@ -71,6 +71,7 @@ class Context:
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
+    cells: dict = field(default_factory=dict)  # what a blank cell or an arrival time means, as the legend says
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
 
 
@@ -404,7 +405,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
-                      codes=code_lines(chosen.rows), parents=table.parents)
+                      codes=code_lines(chosen.rows), parents=table.parents,
+                      cells=cell_rules(_outside_text(chosen.rows, table)))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     by_rule = expanded.get(chosen.name)
@@ -446,6 +448,12 @@ TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đ�
 SIDE = {"what": "Bảng đặt cạnh nhau", "value": "các khối cùng tiêu đề cột, mỗi khối một chi bộ (hoặc đoàn)",
         "source": "đã ghép thành một bảng: khối của từng đoàn đọc trọn từng khối, khối của chi bộ đọc từng dòng từ "
                   "trái sang phải; số dòng trong thông báo là dòng của bảng đã ghép"}
+
+
+def _outside_text(rows, table) -> list:
+    """The text cells above the header and below the body: where legends and notes are written."""
+    return [cell for row in rows[:table.header_rows[0]] + rows[table.body_end:] for cell in row
+            if isinstance(cell, str) and cell.strip()]
 
 
 def _mapped(columns) -> set[str]:

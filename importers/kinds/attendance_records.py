@@ -12,7 +12,7 @@ from ..status_phrases import STATUSES
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
 from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, unit_from_line
-from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
+from .attendance_values import STATUS_WORDS, meeting_dates, month_dates, read_statuses, refine_answers
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .subtotals import skip_subtotals
@@ -105,7 +105,7 @@ def _wide(frame, months, by_field, context):
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
     value_codes, readings = read_statuses(marks, context, f"Các cột {months[0].letter}–{months[-1].letter}")
-    codes = _status_codes(value_codes, readings)
+    codes = _blanks_by_legend(_status_codes(value_codes, readings), n_months, months, context)
     keep, bad = codes >= 0, codes == UNKNOWN
 
     def place(position: int) -> tuple[int, str]:
@@ -127,6 +127,25 @@ def _wide(frame, months, by_field, context):
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
+
+
+BLANKS_READ = ("{count} ô trống ở các cột đã có điểm danh được ghi là {status}, theo ghi chú của tệp; các cột chưa có "
+               "điểm danh nào không được tính")
+
+
+def _blanks_by_legend(codes: np.ndarray, n_months: int, months, context) -> np.ndarray:
+    """Blank cells given the status the legend gives them ("để trống = vắng không phép"), in the columns of the
+    meetings held (a column with some mark); without such a legend a blank stays no record."""
+    status = (getattr(context, "cells", None) or {}).get("blank")
+    if status is None or codes.size == 0:
+        return codes
+    grid = codes.reshape(-1, n_months).copy()
+    blank = (grid == BLANK) & (grid != BLANK).any(axis=0)
+    if blank.any():
+        grid[blank] = STATUSES.index(status)
+        context.issues.warning(None, None, "status", None, f"Các cột {months[0].letter}–{months[-1].letter}: "
+                               + BLANKS_READ.format(count=int(blank.sum()), status=STATUS_WORDS[status]))
+    return grid.ravel()
 
 
 def _units(frame, by_field, months, context, keep) -> pd.Categorical:

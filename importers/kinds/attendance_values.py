@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..date_words import month_and_year, read_meeting_date
+from ..legend_rules import clock_time
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..results import Column
 from ..status_phrases import (
@@ -54,6 +55,7 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
     readings = [read_status(value, context.marks) for value in uniques]
     legend = getattr(context, "legend", None) or {}
     _refuse_number_codes(uniques, readings, legend)
+    _read_times(uniques, readings, context, place)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
                 if reading.status and _is_code(value) and mark_key(value) not in legend
@@ -64,6 +66,24 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
         context.issues.warning(None, None, "status", None, f"{place}: " + UNLISTED.format(marks=shown))
     readings.append(read_status(None, context.marks))
     return codes, readings
+
+
+TIMES_UNEXPLAINED = ("các ô ghi giờ (ví dụ «{example}») được hiểu là giờ đến, tức là có mặt; tệp không có ghi "
+                     "chú nói vậy, xin kiểm tra lại")
+
+
+def _read_times(uniques, readings: list, context, place: str) -> None:
+    """Cells holding an arrival time ('19h30', '19:25', '7h05') in place of a mark: the person came. The status is
+    the one the legend gives such cells ("ghi giờ đến = có mặt"), else present with a warning for `place`."""
+    times = [i for i, value in enumerate(uniques) if readings[i].problem and clock_time(value) is not None]
+    if not times:
+        return
+    rules = getattr(context, "cells", None) or {}
+    for i in times:
+        readings[i] = Reading(rules.get("time", "present"))
+    if "time" not in rules:
+        example = _shown(uniques[times[0]])
+        context.issues.warning(None, None, "status", None, f"{place}: " + TIMES_UNEXPLAINED.format(example=example))
 
 
 def _refuse_number_codes(uniques, readings: list, legend: dict) -> None:
