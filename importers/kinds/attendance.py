@@ -12,7 +12,14 @@ FIELDS = (
                        "buoi sinh hoat", "thoi gian hop", "thoi gian sinh hoat"), label="ngày sinh hoạt"),
     FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh",
                          "tinh hinh tham du", "tinh hinh du hop", "tinh hinh", "tinh hinh sinh hoat", "muc do tham du",
-                         "tham gia", "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat"),
+                         "tham gia", "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat",
+                         # a check-in form's question ('Xác nhận tham dự', 'Đồng chí có tham dự buổi sinh hoạt không?')
+                         "xac nhan tham du", "xac nhan co mat", "xac nhan diem danh", "xac nhan tham gia",
+                         "co tham du", "tham du sinh hoat", "tham du buoi sinh hoat", "co tham du buoi sinh hoat",
+                         "tham du sinh hoat chi bo", "co tham du sinh hoat chi bo", "diem danh sinh hoat",
+                         "dang ky tham du", "tinh trang diem danh", "co tham du khong", "co tham du sinh hoat khong",
+                         "co tham du buoi sinh hoat khong", "co tham du sinh hoat chi bo khong", "co den du khong",
+                         "co mat khong"),
               label="điểm danh"),
     FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo",
                        "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",
@@ -20,6 +27,9 @@ FIELDS = (
                        "don vi duoc phan cong", "co so duoc phan cong", "dang bo duoc phan cong",
                        "ma don vi", "madonvi", "ma chi bo", "machibo", "ma cb", "ma dang bo"),
               label="chi bộ"),
+    # a form export's answer time ('Dấu thời gian'): the meeting's date when no question asks for it
+    FieldSpec("timestamp", ("dau thoi gian", "timestamp", "thoi gian gui", "thoi diem gui", "thoi gian tra loi",
+                            "thoi diem tra loi", "dau thoi gian gui"), label="dấu thời gian"),
     FieldSpec("arrival", ("gio den", "thoi gian den", "gio co mat", "den luc", "gio den hop"), label="giờ đến"),
     NOTE,
 )

@@ -15,6 +15,7 @@ from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_colu
 from .attendance_values import STATUS_WORDS, meeting_dates, month_dates, read_statuses, refine_answers
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
+from .form_answers import SUPERSEDED, date_from_stamps, later_answers
 from .subtotals import skip_subtotals
 from .unit_blocks import block_units
 
@@ -46,7 +47,11 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     if not {"date", "status"} <= by_field.keys():
         by_field = infer_long_columns(frame, columns, by_field, context)
         frame, by_field = date_from_title(frame, by_field, context)
+        frame, by_field = date_from_stamps(frame, by_field, context)
     if "date" in by_field and "status" in by_field:
+        frame, superseded = later_answers(frame, by_field, context)
+        body.outcomes += [{"row": row, "outcome": "skipped", "reason": SUPERSEDED, "record_count": 0}
+                          for row in superseded]
         names = _column(frame, by_field, "full_name")
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
         units = map_unique(_column(frame, by_field, "unit"), clean_text)

@@ -17,7 +17,8 @@ from .findings import SURE, cells, place, shown, warning
 from .view import SheetView
 
 # Fields mapped on purpose although no record field takes them (numbering, free notes).
-KNOWN_UNUSED_FIELDS = {"index", "note", "arrival"}  # arrival times turn "present" into "late"
+# arrival times turn "present" into "late"; a form's answer times give the meeting's date (when nothing else does)
+KNOWN_UNUSED_FIELDS = {"index", "note", "arrival", "timestamp"}
 # Header wordings of columns that hold no record's data: totals and ratios, notes and signatures, numbering.
 IGNORED_HEADERS = re.compile(
     r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|chu ky|ky)\b|"
