@@ -8,7 +8,7 @@ from typing import Any
 
 from .normalising import fold
 
-_CLOCK = re.compile(r"^(\d{1,2})\s*(?:h|giờ|g)\s*(\d{2})?\s*(?:p|phút|')?$|^(\d{1,2})\s*[:.]\s*(\d{2})$",
+_CLOCK = re.compile(r"^(\d{1,2})\s*(?:h|giờ|g)\s*(\d{1,2})?\s*(?:p|phút|')?$|^(\d{1,2})\s*[:.]\s*(\d{2})$",
                     re.IGNORECASE)
 _TIMES_IN_TEXT = re.compile(r"\b\d{1,2}\s*(?:h|g|:)\s*\d{0,2}(?:\s*(?:p|phút))?(?!\w)", re.IGNORECASE)
 _EXAMPLE = re.compile(r"\((?:vd|ví dụ|vi du|như|nhu|chẳng hạn)\b[^)]*\)", re.IGNORECASE)

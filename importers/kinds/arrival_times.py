@@ -1,17 +1,19 @@
 """Lateness from arrival times: a register with a 'Giờ đến' column marks everyone who came "Có mặt" and leaves the
 reader to compare the arrival with the meeting's start ("Sinh hoạt bắt đầu 19h30. Có mặt nhưng giờ đến sau 19:30
 là đi muộn"). The start is the time in the meeting's date cell (a date-and-time cell, 09/01/2025 19:30), else the
-one start time the sheet's notes state. Arrivals that cannot be compared are a warning, never a silent "present"."""
+one start time the sheet's notes state. Arrivals that cannot be compared are a warning, never a silent "present".
+A wide register writing the arrival time in the meeting's own cell ('19h30' for present) is read by
+``attendance_values`` with the same clock reading and noted start."""
 
 import datetime as dt
 import re
 from typing import Any
 
+from ..legend_rules import clock_time
 from ..normalising import fold, is_blank
 
 _START = re.compile(r"\b(?:bat dau|khai mac|hop luc|sinh hoat luc|bat dau tu)\s+(?:luc\s+|tu\s+)?"
                     r"(\d{1,2})\s*(?:h|gio)?\s*(\d{2})?\b")
-_TIME_TEXT = re.compile(r"^(\d{1,2})\s*(?:h|giờ|g|:|\.)\s*(\d{1,2})?\s*(?:p|phút|')?$", re.IGNORECASE)
 NO_START = ("{label}: có giờ đến nhưng không rõ giờ bắt đầu buổi họp (cần giờ trong ô ngày họp hoặc ghi chú như "
             "«bắt đầu 19h30»), nên chưa xét đi muộn theo giờ đến ở {count} dòng; xin kiểm tra")
 UNREAD = "{label}: giờ đến không đọc được ở {count} ô ({cells}), các dòng này chưa xét đi muộn"
@@ -28,10 +30,7 @@ def time_of(value: Any) -> dt.time | None:
     if isinstance(value, float) and 0 < value < 1:
         minutes = round(value * 24 * 60)
         return dt.time(minutes // 60, minutes % 60)
-    match = _TIME_TEXT.match(value.strip()) if isinstance(value, str) else None
-    if match and int(match.group(1)) < 24 and int(match.group(2) or 0) < 60:
-        return dt.time(int(match.group(1)), int(match.group(2) or 0))
-    return None
+    return clock_time(value) if isinstance(value, str) else None
 
 
 def start_in_notes(notes: list[str]) -> dt.time | None:

@@ -23,6 +23,7 @@ from ..status_phrases import (
     read_status,
     status_of_reason,
 )
+from .arrival_times import start_in_notes
 
 NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
                           "không phép; tệp không có ghi chú nói vậy, xin kiểm tra lại")
@@ -70,20 +71,32 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
 
 TIMES_UNEXPLAINED = ("các ô ghi giờ (ví dụ «{example}») được hiểu là giờ đến, tức là có mặt; tệp không có ghi "
                      "chú nói vậy, xin kiểm tra lại")
+TIMES_AFTER_START = ("các ô ghi giờ sau giờ bắt đầu {start:%H:%M} mà ghi chú nêu (ví dụ «{example}») được ghi là đến "
+                     "muộn; xin kiểm tra lại")
 
 
 def _read_times(uniques, readings: list, context, place: str) -> None:
     """Cells holding an arrival time ('19h30', '19:25', '7h05') in place of a mark: the person came. The status is
-    the one the legend gives such cells ("ghi giờ đến = có mặt"), else present with a warning for `place`."""
+    the one the legend gives such cells ("ghi giờ đến = có mặt"), else present with a warning for `place`; a
+    present arrival after the start the notes state ("bắt đầu 19h30") is late, as for a 'Giờ đến' column
+    (``arrival_times``), with a warning."""
     times = [i for i, value in enumerate(uniques) if readings[i].problem and clock_time(value) is not None]
     if not times:
         return
     rules = getattr(context, "cells", None) or {}
+    start, late = start_in_notes(getattr(context, "notes", None) or []), []
     for i in times:
-        readings[i] = Reading(rules.get("time", "present"))
+        status = rules.get("time", "present")
+        if status == "present" and start is not None and clock_time(uniques[i]) > start:
+            status = "late"
+            late.append(i)
+        readings[i] = Reading(status)
     if "time" not in rules:
         example = _shown(uniques[times[0]])
         context.issues.warning(None, None, "status", None, f"{place}: " + TIMES_UNEXPLAINED.format(example=example))
+    if late:
+        context.issues.warning(None, None, "status", None, f"{place}: " + TIMES_AFTER_START.format(
+            start=start, example=_shown(uniques[late[0]])))
 
 
 def _refuse_number_codes(uniques, readings: list, legend: dict) -> None:

@@ -87,3 +87,13 @@ def test_a_blank_rule_leaves_a_meeting_column_without_any_mark_alone(tmp_path):
         ("Trần Thị Bình", "2025-07-03", "excused"), ("Trần Thị Bình", "2025-08-05", "present"),
         ("Lê Văn Cường", "2025-07-03", "absent"), ("Lê Văn Cường", "2025-08-05", "present")]
     assert not any("ô ghi giờ" in w["message"] for w in result.warnings)
+
+
+def test_an_arrival_after_the_noted_start_is_late_with_a_warning(tmp_path):
+    sheet = _register("Ghi chú: sinh hoạt bắt đầu 19h30; ghi giờ đến = có mặt; P = vắng có phép")
+    sheet.rows[4][2] = "19h45"
+    result = parse_file(write_one_sheet(tmp_path, "register", sheet, False))
+    assert result.errors == []
+    assert [(r["full_name"], r["date"], r["status"]) for r in result.records()][:2] == [
+        ("Nguyễn Văn An", "2025-07-03", "late"), ("Trần Thị Bình", "2025-07-03", "excused")]
+    assert any("đến muộn" in w["message"] and "19:30" in w["message"] for w in result.warnings)
