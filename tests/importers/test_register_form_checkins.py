@@ -74,3 +74,25 @@ def test_an_unreadable_timestamp_is_an_error_not_a_guess(tmp_path):
     result = parse_file(write_one_sheet(tmp_path, "checkin", sheet, True))
     assert [r["full_name"] for r in result.records()] == ["Nguyễn Văn An"]
     assert [e["row"] for e in result.errors] == [3]
+
+
+def _checkins(stamps: list[str]) -> Sheet:
+    sheet = Sheet("Form Responses 1", width=4)
+    sheet.add(["Timestamp", "Họ và tên", "Chi bộ sinh hoạt", "Xác nhận tham dự"])
+    for number, stamp in enumerate(stamps):
+        sheet.add([stamp, f"Nguyễn Văn {'ABCDEFGH'[number]}", "Chi bộ Thôn 3", "Có mặt"])
+    return sheet
+
+
+@pytest.mark.parametrize("stamps, dates, warned", [
+    (["1/7/2026 19:01:06", "1/13/2026 19:02:00"], ["2026-01-07", "2026-01-13"], False),  # month first: 13 says so
+    (["7/1/2026 19:01:06", "13/1/2026 19:02:00"], ["2026-01-07", "2026-01-13"], False),
+    (["1/7/2026 19:01:06", "1/8/2026 19:02:00", "2/3/2026 19:03:00"],  # only month-first keeps the rows in order
+     ["2026-01-07", "2026-01-08", "2026-02-03"], False),
+    (["3/4/2026 19:01:06", "3/4/2026 19:02:00"], ["2026-04-03", "2026-04-03"], True),
+])
+def test_text_timestamps_day_or_month_first(tmp_path, stamps, dates, warned):
+    result = parse_file(write_one_sheet(tmp_path, "checkin", _checkins(stamps), True))
+    assert result.errors == []
+    assert [r["date"] for r in result.records()] == dates
+    assert any("tháng/ngày" in w["message"] for w in result.warnings) == warned

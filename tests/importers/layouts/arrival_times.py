@@ -17,6 +17,7 @@ BLANK_ITEMS = ["để trống = vắng không phép", "Để trống: vắng kh�
 MARKS = {"late": ["M", "Muộn"], "excused": ["P", "CP"]}
 MARK_ITEMS = {"late": "{m} = đến muộn", "excused": "{m} = vắng có phép"}
 PREFIXES = ["Ghi chú: ", "Ký hiệu: ", "* Ghi chú: "]
+GROUP_HEADERS = ["Tổ đảng", "Tổ Đảng", "Thuộc tổ đảng", "Tổ"]
 UNITS = ["Chi bộ Ấp Phú Hòa", "Chi bộ Thôn 3", "Chi bộ Khu phố 2", "Chi bộ Tổ dân phố 5", "Chi bộ Ấp Tân Lợi"]
 
 
@@ -29,7 +30,7 @@ def build(seed: int, blank_rule: bool) -> tuple[Sheet, list[dict]]:
     months = sorted(rng.sample(range(1, 13), rng.randint(4, 6)))
     days = [dt.date(year, month, rng.randint(1, 28)) for month in months]
     with_group = rng.random() < 0.7
-    header = ["STT", "Họ và tên đảng viên"] + (["Tổ đảng"] if with_group else []) \
+    header = ["STT", "Họ và tên đảng viên"] + ([rng.choice(GROUP_HEADERS)] if with_group else []) \
         + [day.strftime("%d/%m/%Y") for day in days] + ["Ghi chú"]
     sheet = Sheet(rng.choice(["Diem danh", f"Diem danh {year}", "Sheet1"]), width=len(header))
     sheet.add(["ĐẢNG BỘ XÃ PHÚ HÒA"])
