@@ -134,18 +134,21 @@ def _wide(frame, months, by_field, context):
     return records, counts, failed
 
 
-BLANKS_READ = ("{count} ô trống ở các cột đã có điểm danh được ghi là {status}, theo ghi chú của tệp; các cột chưa có "
-               "điểm danh nào không được tính")
+BLANKS_READ = ("{count} ô trống được ghi là {status}, theo ghi chú của tệp; cột chưa có điểm danh nào và dòng "
+               "không có ô nào được đánh dấu không được tính")
 
 
 def _blanks_by_legend(codes: np.ndarray, n_months: int, months, context) -> np.ndarray:
     """Blank cells given the status the legend gives them ("để trống = vắng không phép"), in the columns of the
-    meetings held (a column with some mark); without such a legend a blank stays no record."""
+    meetings held (a column with some mark) and the rows of people marked at some meeting (a row without any mark
+    is someone not yet or no longer in the chi bộ, reported as unmarked); without such a legend a blank stays no
+    record."""
     status = (getattr(context, "cells", None) or {}).get("blank")
     if status is None or codes.size == 0:
         return codes
     grid = codes.reshape(-1, n_months).copy()
-    blank = (grid == BLANK) & (grid != BLANK).any(axis=0)
+    marked = grid != BLANK
+    blank = (grid == BLANK) & marked.any(axis=0) & marked.any(axis=1)[:, None]
     if blank.any():
         grid[blank] = STATUSES.index(status)
         context.issues.warning(None, None, "status", None, f"Các cột {months[0].letter}–{months[-1].letter}: "

@@ -97,3 +97,12 @@ def test_an_arrival_after_the_noted_start_is_late_with_a_warning(tmp_path):
     assert [(r["full_name"], r["date"], r["status"]) for r in result.records()][:2] == [
         ("Nguyễn Văn An", "2025-07-03", "late"), ("Trần Thị Bình", "2025-07-03", "excused")]
     assert any("đến muộn" in w["message"] and "19:30" in w["message"] for w in result.warnings)
+
+
+def test_a_row_without_any_mark_is_reported_not_read_as_absent(tmp_path):
+    sheet = _register("Ghi chú: ghi giờ đến = có mặt; P = vắng có phép; để trống = vắng không phép")
+    sheet.rows.insert(7, [4, "Phạm Văn Dũng", None, None, None])
+    result = parse_file(write_one_sheet(tmp_path, "register", sheet, False))
+    assert result.errors == []
+    assert "Phạm Văn Dũng" not in {r["full_name"] for r in result.records()}
+    assert any("Phạm Văn Dũng" in w["message"] for w in result.warnings)
