@@ -156,6 +156,27 @@ def _blanks_by_legend(codes: np.ndarray, n_months: int, months, context) -> np.n
     return grid.ravel()
 
 
+LONG_BLANKS_READ = "{count} ô trống ở các dòng có ngày sinh hoạt được ghi là {status}, theo ghi chú của tệp"
+
+
+def _long_blanks(statuses: list, readings: list, dates: pd.Series, column, context) -> list:
+    """A one-row-per-meeting register: a blank status on a dated row takes the status the legend gives blanks, when
+    some row of the column is marked; without such a legend it stays no record."""
+    status = (getattr(context, "cells", None) or {}).get("blank")
+    if status is None or all(value is None for value in statuses):
+        return statuses
+    blank = [i for i, (value, reading, date) in enumerate(zip(statuses, readings, dates))
+             if value is None and reading.problem is None and date is not None and not pd.isna(date)]
+    if not blank:
+        return statuses
+    statuses = list(statuses)
+    for i in blank:
+        statuses[i] = status
+    context.issues.warning(None, column.letter, "status", None, f"Cột {column.letter} «{column.header}»: "
+                           + LONG_BLANKS_READ.format(count=len(blank), status=STATUS_WORDS[status]))
+    return statuses
+
+
 def _units(frame, by_field, months, context, keep) -> pd.Categorical:
     """Each mark's unit: the row's, else the chi bộ named over its column block (``kinds.unit_blocks``)."""
     row_units = _column(frame, by_field, "unit").to_numpy(dtype=object)
@@ -181,6 +202,7 @@ def _long(frame, by_field, names, units, context, columns):
     statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
     statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
                                   context)
+    statuses = _long_blanks(statuses, readings, dates, status_column, context)
     statuses = pd.Series(statuses, index=frame.index, dtype=object)
     mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,

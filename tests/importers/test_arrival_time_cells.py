@@ -106,3 +106,20 @@ def test_a_row_without_any_mark_is_reported_not_read_as_absent(tmp_path):
     assert result.errors == []
     assert "Phạm Văn Dũng" not in {r["full_name"] for r in result.records()}
     assert any("Phạm Văn Dũng" in w["message"] for w in result.warnings)
+
+
+@pytest.mark.parametrize("legend, status", [
+    ("Ghi chú: x - có mặt; P - vắng có phép; để trống - vắng không phép", "absent"),
+    ("Ghi chú: x - có mặt; P - vắng có phép", None),
+])
+def test_a_long_register_reads_blanks_as_its_legend_says(tmp_path, legend, status):
+    sheet = Sheet("Diem danh", width=4)
+    for row in [["CHI BỘ THÔN 3"], ["ĐIỂM DANH SINH HOẠT CHI BỘ NĂM 2025"], [],
+                ["STT", "Họ và tên", "Ngày sinh hoạt", "Điểm danh"],
+                [1, "Nguyễn Văn An", "03/07/2025", "x"], [2, "Trần Thị Bình", "03/07/2025", None],
+                [3, "Lê Văn Cường", "03/07/2025", "P"], [], [None, legend]]:
+        sheet.add(row)
+    result = parse_file(write_one_sheet(tmp_path, "register", sheet, False))
+    assert result.errors == []
+    read = {r["full_name"]: r["status"] for r in result.records()}
+    assert read.get("Trần Thị Bình") == status and read["Lê Văn Cường"] == "excused"
