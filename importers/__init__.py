@@ -82,6 +82,13 @@ Public API (stable; the webapp calls exactly this):
   number codes for roles or statuses are read only as a note line explains them ("1 - Trưởng đoàn"), else refused.
   A register listing names inside status columns, one row per meeting ("Ngày họp | Có mặt | Vắng có phép | …"), is
   rewritten as one row per name and meeting before the table is looked for (``importers.name_lists``).
+- Cells a legend explains by kind (``importers.legend_rules``): an arrival time in a mark cell ("19h30", "19:25") is
+  the status the legend gives times ("ghi giờ đến = có mặt"), else present with a warning, late after a start the
+  notes state; a blank cell is the status the legend gives blanks ("để trống = vắng không phép") in the meetings
+  held and for the people marked at some meeting, never without such a legend. A form's check-in answers
+  ("Dấu thời gian | Họ và tên | Chi bộ | Xác nhận tham dự") are a register dated by each timestamp's office day
+  when no question asks the date; a second answer for one meeting replaces the first, with a warning
+  (``importers.kinds.form_answers``).
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:
