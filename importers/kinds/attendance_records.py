@@ -12,7 +12,8 @@ from ..status_phrases import STATUSES
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
 from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, unit_from_line
-from .attendance_values import STATUS_WORDS, meeting_dates, month_dates, read_statuses, refine_answers
+from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
+from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
@@ -64,7 +65,7 @@ def _column(frame: pd.DataFrame, by_field: dict, field: str) -> pd.Series:
     return frame[spec.index] if spec is not None else pd.Series(None, index=frame.index, dtype=object)
 
 
-BLANK, UNKNOWN = -1, -2
+UNKNOWN = -2
 
 
 def _status_codes(codes: np.ndarray, readings: list) -> np.ndarray:
@@ -110,7 +111,7 @@ def _wide(frame, months, by_field, context):
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
     value_codes, readings = read_statuses(marks, context, f"Các cột {months[0].letter}–{months[-1].letter}")
-    codes = _blanks_by_legend(_status_codes(value_codes, readings), n_months, months, context)
+    codes = blanks_by_legend(_status_codes(value_codes, readings), n_months, months, context)
     keep, bad = codes >= 0, codes == UNKNOWN
 
     def place(position: int) -> tuple[int, str]:
@@ -132,49 +133,6 @@ def _wide(frame, months, by_field, context):
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
-
-
-BLANKS_READ = ("{count} ô trống được ghi là {status}, theo ghi chú của tệp; cột chưa có điểm danh nào và dòng "
-               "không có ô nào được đánh dấu không được tính")
-
-
-def _blanks_by_legend(codes: np.ndarray, n_months: int, months, context) -> np.ndarray:
-    """Blank cells given the status the legend gives them ("để trống = vắng không phép"), in the columns of the
-    meetings held (a column with some mark) and the rows of people marked at some meeting (a row without any mark
-    is someone not yet or no longer in the chi bộ, reported as unmarked); without such a legend a blank stays no
-    record."""
-    status = (getattr(context, "cells", None) or {}).get("blank")
-    if status is None or codes.size == 0:
-        return codes
-    grid = codes.reshape(-1, n_months).copy()
-    marked = grid != BLANK
-    blank = (grid == BLANK) & marked.any(axis=0) & marked.any(axis=1)[:, None]
-    if blank.any():
-        grid[blank] = STATUSES.index(status)
-        context.issues.warning(None, None, "status", None, f"Các cột {months[0].letter}–{months[-1].letter}: "
-                               + BLANKS_READ.format(count=int(blank.sum()), status=STATUS_WORDS[status]))
-    return grid.ravel()
-
-
-LONG_BLANKS_READ = "{count} ô trống ở các dòng có ngày sinh hoạt được ghi là {status}, theo ghi chú của tệp"
-
-
-def _long_blanks(statuses: list, readings: list, dates: pd.Series, column, context) -> list:
-    """A one-row-per-meeting register: a blank status on a dated row takes the status the legend gives blanks, when
-    some row of the column is marked; without such a legend it stays no record."""
-    status = (getattr(context, "cells", None) or {}).get("blank")
-    if status is None or all(value is None for value in statuses):
-        return statuses
-    blank = [i for i, (value, reading, date) in enumerate(zip(statuses, readings, dates))
-             if value is None and reading.problem is None and date is not None and not pd.isna(date)]
-    if not blank:
-        return statuses
-    statuses = list(statuses)
-    for i in blank:
-        statuses[i] = status
-    context.issues.warning(None, column.letter, "status", None, f"Cột {column.letter} «{column.header}»: "
-                           + LONG_BLANKS_READ.format(count=len(blank), status=STATUS_WORDS[status]))
-    return statuses
 
 
 def _units(frame, by_field, months, context, keep) -> pd.Categorical:
@@ -202,7 +160,7 @@ def _long(frame, by_field, names, units, context, columns):
     statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
     statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
                                   context)
-    statuses = _long_blanks(statuses, readings, dates, status_column, context)
+    statuses = long_blanks(statuses, readings, dates, status_column, context)
     statuses = pd.Series(statuses, index=frame.index, dtype=object)
     mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,
