@@ -15,7 +15,7 @@ from .bilingual_headers import keep_vietnamese_headers
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .date_blocks import date_blocks
-from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
+from .date_words import meeting_date_in_titles, meeting_days, stated_year, undated_meetings, year_of_tab
 from .day_columns import date_day_columns
 from .errors import ImportFileError
 from .group_codes import read_group_codes
@@ -347,6 +347,10 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
+    undated = undated_meetings(table.labels, table.parents) if kind in (None, "attendance") else []
+    if undated:
+        raise ImportFileError(msg.UNDATED_MEETINGS.format(
+            sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
     stated = fixes.year or _year(table)
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name))
     table.dates = month_years(table.labels, table.parents, table.dates, table.title_text)
