@@ -1,0 +1,34 @@
+"""Wide registers stacked by period on one sheet (generated): each later table's header names its own months, so
+its marks are read for those months (not the first table's), its header row is no person, and ditto marks in the
+chi bộ column repeat the value above in one warning."""
+
+import json
+
+import pytest
+from layouts import period_tables
+from layouts.writers import write_ods, write_one_sheet
+
+from importers import parse_file
+
+SEEDS = range(24)
+
+
+def _key(records):
+    return sorted(json.dumps(record, sort_keys=True, ensure_ascii=False) for record in records)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_stacked_table_reads_its_own_months(tmp_path, seed):
+    sheet, expected, dittos = period_tables.build(seed)
+    if seed % 4 == 3:
+        path = tmp_path / "register.ods"
+        write_ods(path, [sheet])
+    else:
+        path = write_one_sheet(tmp_path, "register", sheet, seed % 4 == 2)
+    result = parse_file(path)
+    assert result.kind == "attendance"
+    assert _key(result.records()) == _key(expected)
+    assert result.errors == []
+    messages = [item["message"] for item in result.warnings]
+    assert len(messages) == (1 if dittos else 0)
+    assert all(f"{dittos} ô ghi «như trên»" in message for message in messages)
