@@ -2,7 +2,7 @@
 quarters: T1–T3 … T10–T12), each with its own header row repeating the other labels, the same people listed again,
 a title line ('II. SÁU THÁNG CUỐI NĂM', 'Quý III') and/or blank lines between; the chi bộ column filled in the first
 table and written with a ditto mark ('nt', '"', 'như trên') below; a member leaving mid-year has blank cells
-after. `build(seed)` returns (sheet, exact records, ditto cells)."""
+after; later tables may list the people in another order. `build(seed)` returns (sheet, exact records, ditto cells)."""
 
 import datetime as dt
 import random
@@ -40,6 +40,7 @@ def build(seed: int) -> tuple[Sheet, list[dict], int]:
     sheet.add_banner(f"THEO DÕI SINH HOẠT CHI BỘ NĂM {year}")
     sheet.add()
     records_by_person: dict[str, list[dict]] = {name: [] for name in names}
+    reordered = rng.random() < 0.3  # later tables list the people in another order
     dittos = 0
     for number in range(tables):
         months = range(number * per + 1, number * per + per + 1)
@@ -49,7 +50,8 @@ def build(seed: int) -> tuple[Sheet, list[dict], int]:
         if titled:
             sheet.add([SPLITS[tables][number]])
         sheet.add(["STT", "Họ và tên", "Chi bộ"] + [label.format(m=month) for month in months])
-        for index, name in enumerate(names, 1):
+        listed = rng.sample(names, len(names)) if number and reordered else names
+        for index, name in enumerate(listed, 1):
             cell = unit if number == 0 and index == 1 else rng.choice([unit, ditto] if number == 0 else [ditto])
             dittos += cell == ditto
             row = [index, name, cell]
