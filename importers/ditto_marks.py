@@ -1,7 +1,8 @@
 """Ditto marks in text columns: 'nt', 'n.t', '-nt-', 'như trên', '"' or '〃' alone in a cell repeat the value
 above it in the same column ('Chi bộ' filled on the first row, 'nt' below). The value is taken from the nearest
-cell above in the table's body that holds one, said in one warning naming the cells; a ditto with nothing above
-is an error. Mark columns (status, months, meeting dates) are never read so: there a legend's letters rule."""
+cell above in the table's body that holds one, within one of the tables stacked on the sheet by unit
+(``importers.stacked_blocks``), said in one warning naming the cells; a ditto with nothing above is an error.
+Mark columns (status, months, meeting dates) are never read so: there a legend's letters rule."""
 
 from .mapping import column_letter
 from .normalising import fold, is_blank
@@ -22,8 +23,10 @@ def is_ditto(value) -> bool:
     return text in SIGNS or fold(text) in WORDS
 
 
-def fill_ditto(grid, table, columns, issues, sheet: str | None) -> None:
-    """Replace ditto marks in the body's text columns by the value above; warn once naming the cells."""
+def fill_ditto(grid, table, columns, issues, sheet: str | None, starts=frozenset()) -> None:
+    """Replace ditto marks in the body's text columns by the value above; warn once naming the cells. `starts`
+    are the first rows of tables stacked below the first one (each its own unit): a ditto never reaches above
+    them."""
     filled = []
     for column in columns:
         if column.field not in FIELDS or column.month or column.day or column.index >= grid.shape[1]:
@@ -31,6 +34,8 @@ def fill_ditto(grid, table, columns, issues, sheet: str | None) -> None:
         above = None
         for row in range(table.body_start, min(table.body_end, grid.shape[0])):
             value = grid[row, column.index]
+            if row in starts:
+                above = None
             if is_blank(value):
                 continue
             if not is_ditto(value):

@@ -383,7 +383,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
-    fill_ditto(grid, table, columns, issues, chosen.name)
+    fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)

@@ -61,3 +61,19 @@ def test_a_mark_column_is_never_read_as_ditto(tmp_path):
            and record["date"] == "2025-02-01"]
     assert feb == []
     assert any(item["column"] == "D" and item["row"] == 6 for item in result.errors + result.warnings)
+
+
+def test_a_ditto_never_reaches_into_the_table_stacked_above(tmp_path):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Nhiệm vụ trong đoàn"]
+    rows = [["ĐẢNG BỘ PHƯỜNG AN LẠC"], ["DANH SÁCH CÁC ĐOÀN CÔNG TÁC NĂM 2025"], [],
+            ["1. ĐOÀN CÔNG TÁC SỐ 1 - Phụ trách: Chi bộ Khu phố 1"], header,
+            [1, "Nguyễn Văn An", "01/03/1971", "Chuyên viên", "Trưởng đoàn"],
+            [2, "Trần Thị Bình", "02/04/1972", "nt", "Thành viên"], [],
+            ["2. ĐOÀN CÔNG TÁC SỐ 2 - Phụ trách: Chi bộ Khu phố 2"], header,
+            [1, "Lê Minh Cường", "03/05/1973", "nt", "Trưởng đoàn"],
+            [2, "Phạm Đức Dũng", "04/06/1974", "Kế toán", "Thành viên"]]
+    result = parse_file(write_sheet(tmp_path / "stacked.xlsx", rows, title="DS"))
+    positions = {record["full_name"]: record["position"] for record in result.records()}
+    assert positions["Trần Thị Bình"] == "Chuyên viên"
+    assert positions.get("Lê Minh Cường") != "Chuyên viên"
+    assert any(item["row"] == 11 and item["column"] == "D" for item in result.errors)
