@@ -127,6 +127,14 @@ def test_a_sheet_part_is_searched_chunk_by_chunk_across_chunk_edges(tmp_path, mo
         assert reading._inflated_head(archive, "sheet.xml", b"<absent") == part
 
 
+@pytest.mark.parametrize("data, found", [
+    (b"", False), (b"f", False), (b"<f", True), (b"f<f", True), (b"<c><v>1</v></c>", False), (b"ff" * 200, False),
+    (b"f" * 200 + b"<f>", True), (b"<" + b"xf" * 100 + b"<f/>", True), (b"<Ff<F f", False),
+])
+def test_a_needle_is_found_by_its_last_byte_as_the_plain_search_finds_it(data, found):
+    assert reading._holds(data, b"<f") is found is (b"<f" in data)
+
+
 def test_zip_bomb_is_refused_before_calamine(tmp_path):
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
