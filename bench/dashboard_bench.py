@@ -172,12 +172,12 @@ def run(url: str, requests: int, *, reuse: bool = False, show_profile: bool = Fa
     assert warm.status_code == 200 and "Đoàn công tác số 100" in warm.get_data(as_text=True), warm.status_code
     if show_profile:
         profile(app, client, args)
-    from webapp.dashboard import cache
+    from webapp import data_cache
     from webapp.dashboard.views import SECTIONS
 
     cold = []
     for _ in range(requests):  # the figures computed afresh, as after a write
-        cache.clear()
+        data_cache.clear()
         started = time.perf_counter()
         response = client.get("/dashboard/", query_string=args)
         cold.append((time.perf_counter() - started) * 1000)

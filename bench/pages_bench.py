@@ -88,10 +88,12 @@ def serve_child(fd: int, threads: int) -> None:
     from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
     from webapp import create_app
+    from webapp.heap import freeze_start_up_heap
 
     sock = socket.socket(fileno=fd)
-    serve(DispatcherMiddleware(create_app(), {BARE.rstrip("/"): bare_app()}), sockets=[sock], threads=threads,
-          ident="pages-bench")
+    app = DispatcherMiddleware(create_app(), {BARE.rstrip("/"): bare_app()})
+    freeze_start_up_heap()  # as `flask serve` does
+    serve(app, sockets=[sock], threads=threads, ident="pages-bench")
 
 
 def prepare(url: str, big: bool) -> tuple[tuple[str, str], dict[str, str]]:

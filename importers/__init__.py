@@ -3,7 +3,8 @@
 Public API (stable; the webapp calls exactly this):
 
 - ``ImportFileError`` — raised when a file cannot be imported at all; ``.message`` is Vietnamese
-  (password-protected, corrupt/unknown format, too large, too many rows/cols, zip bomb, too slow, no table).
+  (password-protected, corrupt/unknown format, too large, too many rows/cols, zip bomb, too slow, no table, a
+  formula saved without its result where a record would read it: ``importers.uncached_formulas``).
 - ``Limits(max_bytes, max_decompressed_bytes, max_rows, max_cols, max_seconds)`` — resource limits.
 - ``inspect_file(path, sheet=None, limits=None) -> {"sheets": [{"name", "visible", "rows"}]}`` — grids anchored
   at A1 with JSON-typed cells (str, int/float, bool, ISO date text, None); a broken sheet carries "error".
@@ -30,7 +31,11 @@ Public API (stable; the webapp calls exactly this):
   worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
   headers "Lần 1" over day/month cells "04/01" take the year the title states. A register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
-  the block rows before the table is looked for (``importers.date_blocks``). Titles before names ("Đ/c",
+  the block rows before the table is looked for (``importers.date_blocks``); so does one table per meeting (the
+  date caption over each block, the header repeated under it). Tables set side by side, or in a grid of rows of
+  blocks, each titled by its unit or by its group and unit ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: …"), are
+  rewritten as one table with those columns (``importers.side_blocks``, registers and rosters); tables stacked
+  one under another take the facts of their title lines (``importers.stacked_blocks``). Titles before names ("Đ/c",
   "Đồng chí") are dropped (``importers.honorifics``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
@@ -45,16 +50,20 @@ Public API (stable; the webapp calls exactly this):
   one value everywhere. Without `today`, birth dates are measured against the file's stated year only.
   Stages mark columns they read into another (split, joined, status flags) in ``Table.consumed``.
 - Roster column families (``importers.kinds.roster_columns``, read after the rows are split): a name split over
-  2-3 columns ("Họ | Đệm | Tên", "Họ và tên đệm | Tên", or unnamed columns told by their values) is joined, and a
-  name column of given names only is warned about; "Ngày | Tháng | Năm" birth columns make one date (an impossible
-  one refuses the row, naming the three cells); a role written in the name cell ("… (Trưởng đoàn)", "… - PTĐ") or
-  after the position ("… / Phó Trưởng Đoàn") is cut off into the role (a role column that disagrees refuses the
-  row); one text holding group and role ("Phó trưởng đoàn số 2") gives both; a tick under "Trưởng đoàn | Phó đoàn |
-  Thành viên" columns gives the role; role abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used;
-  the group and unit a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places;
-  a "Tổng cộng: N đồng chí" line is skipped (and N checked). An assignment matrix (a row per group, the people of
-  each role listed one a line in a cell) is rewritten as a roster before the table is looked for, and so is a
-  header naming two fields in one column ("Họ và tên, chức vụ", "Ngày sinh" over "Điện thoại" on two lines,
+  2-3 columns ("Họ | Đệm | Tên", "Họ và tên đệm | Tên", southern "Họ và chữ lót | Tên", or unnamed columns told by
+  their values) is joined, in attendance registers too, and a name column of given names only is warned about;
+  "Ngày | Tháng | Năm" birth columns make one date (an impossible one refuses the row, naming the three cells); a
+  role written in the name cell ("… (Trưởng đoàn)", "… - PTĐ") or after the position ("… / Phó Trưởng Đoàn") is
+  cut off into the role (a role column that disagrees refuses the row); one text holding group and role ("Phó
+  trưởng đoàn số 2") gives both; a tick under "Trưởng đoàn | Phó đoàn | Thành viên" columns gives the role; role
+  abbreviations defined in a note line ("TĐ - Trưởng đoàn") are used; the group and unit a title states ("ĐOÀN
+  CÔNG TÁC SỐ 3", "Phụ trách: …") hold for rows nothing else places; a "Tổng cộng: N đồng chí" line is skipped
+  (and N checked), and so is one whose label stands in another column than the names ("Tổng cộng:" in the role
+  column, "29 đồng chí" where the names go). A section line among the people ("I. ĐẢNG VIÊN CHÍNH THỨC": text
+  only, left of the names) is skipped with its reason (``importers.kinds.section_lines``). An assignment matrix
+  (a row per group, the people of each role listed one a line in a cell) is rewritten as a roster before the
+  table is looked for, and so is a header naming two fields in one column ("Họ và tên, chức vụ", "Đồng chí -
+  chức vụ", "Ngày sinh" over "Điện thoại" on two lines,
   "Đoàn công tác - Chi bộ phụ trách"): the values on two lines of the cell, or on two physical rows per person,
   become one column per field (``importers.kinds.stacked_fields``); so is a table with one column per group
   ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``).

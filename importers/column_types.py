@@ -27,20 +27,22 @@ SURNAMES = frozenset((
 _NAME_WORD = re.compile(r"^[^\W\d_]{1,8}$")
 _WHOLE = re.compile(r"^\s*(\d{1,4})(?:[.,]0+)?\s*$")
 
-# Header wordings (folded) of each part of a name.
-PART_LABELS = {
-    "surname": ("ho",),
-    "head": ("ho va ten dem", "ho va chu dem", "ho dem", "ho va dem", "ho ten dem", "ho va ten lot", "ho lot",
-             "ho va lot", "ho chu dem", "ho ten lot", "ho va ten dem lot"),
-    "middle": ("dem", "ten dem", "chu dem", "lot", "ten lot", "ten dem lot"),
-    "given": ("ten", "ten goi"),
+# Header wordings (folded) of each part of a name, as rules rather than a list: the middle part is "đệm" or
+# "lót" (southern), alone or after "tên"/"chữ" ("Tên đệm", "Chữ lót", "Tên đệm lót"); the surname-and-middle part
+# is "Họ" joined to a middle wording ("Họ đệm", "Họ và tên đệm", "Họ và chữ lót", "Họ, chữ lót", "Họ và tên lót").
+_MIDDLE = r"(?:(?:ten|chu) )?(?:dem|lot)(?: (?:dem|lot))?"
+PART_PATTERNS = {
+    "surname": re.compile(r"ho"),
+    "head": re.compile(rf"ho(?: va)? {_MIDDLE}"),
+    "middle": re.compile(_MIDDLE),
+    "given": re.compile(r"ten(?: (?:goi|rieng))?"),
 }
 
 
 def name_part_of_label(label: str) -> str | None:
     """'surname' | 'head' | 'middle' | 'given' for a header naming one part of a split name ('Họ', 'Tên đệm')."""
-    folded = fold(label)
-    return next((part for part, words in PART_LABELS.items() if folded in words), None)
+    folded = " ".join(fold(label).split())
+    return next((part for part, pattern in PART_PATTERNS.items() if pattern.fullmatch(folded)), None)
 
 
 DAY_WORDS = ("ngay", "ngay sinh")

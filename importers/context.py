@@ -29,7 +29,7 @@ GROUP_WORDS = r"(?:doan cong tac|doan ct|dct|doan kiem tra|doan giam sat|doan|to
 GROUP = rf"(?P<group>{GROUP_WORDS}\s*(?:so\s*)?\d{{1,3}})"
 UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang|"
               r"to dan pho|khu pho|thon|xom|ban|ap|phuong|xa|thi tran|cong ty|truong|co quan)")
-ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao)|dia ban|don vi"
+ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao|theo doi)|dia ban|don vi"
 UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]+?)|"
              rf"\s*[-–:,;(]\s*(?!{ROLE_WORDS})(?P<unit_named>{UNIT_WORDS}\b[^()]*?)")
 # A head count after a unit's name: "(3 đảng viên)", "(gồm 12 đồng chí)", "- 5 ĐV"

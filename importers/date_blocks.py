@@ -1,5 +1,9 @@
 """Registers kept one block per meeting: the header once, then for each session a row stating its date ("II.
 Phiên giao ban Thứ Hai, ngày 09/06/2025"), its people with their marks, and often a "Cộng: 12 đồng chí" row.
+Some keep one table per meeting instead: the date caption ("Kỳ họp ngày 05/01/2026 - …") over each block and the
+header repeated under it; the first caption then sits above the header, and a repeated header is one more block
+row. A repeated header with no caption next to it (a page header inside a block, or a block whose date is not
+stated) leaves the sheet to the usual reading: its rows' meeting is not known.
 
 Before the table is looked for, such a sheet gets a meeting-date column at the right, each person's row dated by
 the block row above it; the block rows and the block totals are emptied (rows keep their place). It is done only
@@ -18,6 +22,9 @@ from .locating import HEADER_SCAN_ROWS, find_header, find_legend, is_stop_text
 from .mapping import match_field
 from .normalising import clean_text, fold, is_blank, marks_table, month_of_header
 from .results import SheetData
+
+CAPTION_GAP = 2  # rows between the first block's date caption and the header (blank spacers)
+MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for column, to be a repeated header
 
 DATE_LABEL = "Ngày sinh hoạt"
 _DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
@@ -41,7 +48,7 @@ def _block_date(row: list[Any], key: int) -> dt.date | None:
         return None
 
 
-def _total(row: list[Any]) -> int | None:
+def total_count(row: list[Any]) -> int | None:
     """N of a block total row ('Cộng: 12 đồng chí'; of 'Cộng: 9/11 đảng viên dự', the 11 listed), else None."""
     texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
     match = _TOTAL.match(fold(decode_legacy(texts[0]))) if len(texts) == 1 else None
@@ -59,6 +66,33 @@ def _total_agrees(count: int, block: list[int], rows: list[list[Any]], statuses:
     marked = [number for number in block
               if any(index < len(rows[number]) and not is_blank(rows[number][index]) for index in statuses)]
     return count in (len(block), len(marked))
+
+
+def _labels(row: list[Any]) -> list[str]:
+    return [fold(clean_text(cell) or "") if isinstance(cell, str) else "" for cell in row]
+
+
+def _repeats(row: list[Any], headers: list[list[str]]) -> bool:
+    """The row repeats one of the header's rows, label for label in the same columns, and holds nothing else."""
+    return any(_repeats_row(row, header) for header in headers)
+
+
+def _repeats_row(row: list[Any], header: list[str]) -> bool:
+    labelled = [index for index, label in enumerate(header) if label]
+    cells = _labels(row)
+    same = sum(1 for index in labelled if index < len(cells) and cells[index] == header[index])
+    extra = any(not is_blank(cell) and (index >= len(header) or not header[index]) for index, cell in enumerate(row))
+    return len(labelled) >= 2 and same >= MATCH_SHARE * len(labelled) and not extra
+
+
+def _caption_above(rows: list[list[Any]], first: int, key: int) -> tuple[int, dt.date] | None:
+    """The first block's date caption right above the header (blank rows between), as (row, date)."""
+    for number in range(first - 1, max(first - 1 - CAPTION_GAP, -1), -1):
+        if all(is_blank(cell) for cell in rows[number]):
+            continue
+        stated = _block_date(rows[number], key)
+        return (number, stated) if stated else None
+    return None
 
 
 def _decoded(rows: list[list[Any]]) -> list[list[Any]]:
@@ -80,17 +114,31 @@ def date_blocks(sheet: SheetData, specs) -> bool:
         return False
     key = fields.index("full_name")
     plan, day, block, seen_block, checks = {}, None, [], False, []
+    headers = [_labels(row) for row in top[found[0]:last + 1]]
+    captioned, uncaptioned = False, False  # a caption read since the block's last person; a header without one
+    inside = 0  # captions below the header: a lone date over the header is one meeting's title, no block
+    above = _caption_above(_decoded(rows[:found[0]]), found[0], key)
+    if above:
+        plan[above[0]] = None
+        day, seen_block, captioned = above[1], True, True
     for number in range(last + 1, len(rows)):
         row = rows[number]
         stated = _block_date(row, key)
         if stated:
-            day, block, seen_block = stated, [], True
+            day, block, seen_block, captioned, uncaptioned = stated, [], True, True, False
             plan[number] = None
+            inside += 1
             continue
         name = row[key] if key < len(row) else None
         if is_blank(name) and all(is_blank(cell) for cell in row):
             continue
-        count = _total(row)
+        if seen_block and _repeats(_decoded([row])[0], headers):
+            uncaptioned = not captioned
+            plan[number] = None
+            continue
+        if uncaptioned:
+            return False  # a repeated header with no date caption next to it: this block's meeting is unknown
+        count = total_count(row)
         if count is not None and seen_block:
             checks.append((count, list(block)))
             plan[number] = None
@@ -102,8 +150,9 @@ def date_blocks(sheet: SheetData, specs) -> bool:
         if day is not None:
             plan[number] = day
             block.append(number)
+            captioned = False
     dated = [number for number, day in plan.items() if day]
-    if not seen_block or not dated:
+    if not seen_block or not dated or not inside:
         return False
     body = [rows[number] for number in dated]
     legend = find_legend(_decoded(rows[dated[-1] + 1:]) + top, 0)

@@ -15,9 +15,24 @@ _SPACES = re.compile(r"\s+")
 _NUMBER_TAIL = re.compile(r"(?<=\w) so$")
 
 
+# Time qualifiers and hedges: 'Chức vụ hiện tại', 'Đơn vị công tác hiện nay', 'Số điện thoại (nếu có)', 'Di động
+# liên hệ' name the
+# field the label without them names. 'đang' before the activity is a tense ('Đơn vị đang công tác' is 'Đơn vị công
+# tác', a workplace, still no unit). 'Thực hiện' (the targets' actual) is no 'hiện' of time.
+_QUALIFIERS = re.compile(r"\b(?<!thuc )(?:hien tai|hien nay|hien gio|hien dang|hien|neu co|lien he)\b"
+                         r"|\bdang (?=cong tac\b|sinh hoat\b|giu\b|dam nhiem\b)")
+
+
+def without_qualifiers(folded: str) -> str:
+    """A folded label without its time qualifiers ('chuc vu hien tai' -> 'chuc vu', 'doan ct so hien nay' ->
+    'doan ct so')."""
+    return _SPACES.sub(" ", _QUALIFIERS.sub(" ", folded)).strip()
+
+
 def header_core(folded: str) -> str:
-    """A folded label without address words and question tails ('ho va ten cua dong chi' -> 'ho va ten')."""
-    return _NUMBER_TAIL.sub("", _SPACES.sub(" ", _FILLERS.sub(" ", folded)).strip())
+    """A folded label without address words, question tails and time qualifiers ('ho va ten cua dong chi' ->
+    'ho va ten')."""
+    return _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))
 
 
 def slash_parts(label: str) -> list[str]:
@@ -32,3 +47,12 @@ def without_brackets(label: str) -> str:
     """A label without its bracketed asides ('Số điện thoại (Zalo)' -> 'Số điện thoại'): a note on the answer,
     not the field's name."""
     return _SPACES.sub(" ", _BRACKETS.sub(" ", str(label))).strip()
+
+
+_DOTTED = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_](?:\.|\b))")
+
+
+def without_dots(label: str) -> str:
+    """A label with its dotted abbreviation closed up ('Đ.T.D.Đ' -> 'ĐTDĐ', 'S.Đ.T' -> 'SĐT'): one letter, a dot,
+    one letter."""
+    return _DOTTED.sub(r"\1", label)

@@ -191,6 +191,7 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         _is_header_like(_row_labels(rows[best + 1]), specs)
         or _is_date_row(rows[best + 1], rows[best], specs)
         or _is_month_number_row(rows[best + 1], rows[best])
+        or _is_day_number_row(rows[best + 1], rows[best])
         or _is_sub_header_row(rows[best], rows[best + 1], specs)
     ):
         return first, best + 1, best_score
@@ -215,6 +216,25 @@ def _is_month_number_row(row: list[Any], upper: list[Any]) -> bool:
         for index in numbers)
 
 
+def _day_number(cell: Any) -> int | None:
+    """A day of the month typed as text ('06') or as a number (6, read as 6.0)."""
+    if isinstance(cell, str) and cell.strip().isdigit() and len(cell.strip()) <= 2:
+        cell = int(cell.strip())
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return cell if isinstance(cell, int) and not isinstance(cell, bool) and 1 <= cell <= 31 else None
+
+
+def _is_day_number_row(row: list[Any], upper: list[Any]) -> bool:
+    """Meeting days ('06' | '20') under month labels that state their month ('Tháng 01/2026', carried over its
+    merge or written over a month's first meeting only): two or more, every filled cell a day under such a label.
+    With one meeting a month no day stands under a blank upper cell, so the sub-header test misses this row."""
+    carried = _carried(_row_labels(upper))
+    own = [index for index, cell in enumerate(row) if not is_blank(cell)]
+    return len(own) >= 2 and all(
+        _day_number(row[index]) and index < len(carried) and month_of_header(carried[index]) for index in own)
+
+
 def _month_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
     """A month typed as a number under a 'Tháng' label merged over it ('Tháng' over 1 | 2 | 3) labels its column
     '1', '2', … with 'Tháng' as the parent, as the same numbers typed as text would."""
@@ -224,6 +244,17 @@ def _month_numbers(header: list[list[Any]], labels: list[str], parents: list[str
             number = _month_number(cell)
             if number and col < len(carried) and col < len(labels) and month_of_header(str(number), carried[col]):
                 labels[col], parents[col] = str(number), carried[col]
+
+
+def _day_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
+    """A meeting day typed as a number under a label stating its month ('Tháng 01/2026' over 6 | 20) labels its
+    column '6', '20' with that month as the parent, as the days typed as text would."""
+    for upper, row in zip(header, header[1:]):
+        carried = _carried(_row_labels(upper))
+        for col, cell in enumerate(row):
+            day = None if isinstance(cell, str) else _day_number(cell)
+            if day and col < len(carried) and col < len(labels) and month_of_header(carried[col]):
+                labels[col], parents[col] = str(day), carried[col]
 
 
 def _is_upper_header(above: list[str], labels: list[str], specs: tuple[FieldSpec, ...]) -> bool:
@@ -271,6 +302,7 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     labels, parents = _combine_rows([_row_labels(rows[r]) for r in range(first, last + 1)])
     if last > first:
         _month_numbers(rows[first:last + 1], labels, parents)
+        _day_numbers(rows[first:last + 1], labels, parents)
     body_start = last + 1
     numbering = body_start
     while numbering < min(body_start + 2, len(rows)) and _repeats(rows[numbering], rows[last]):

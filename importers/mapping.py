@@ -6,7 +6,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .code_headers import code_field, code_words, is_code_label, is_id_label
-from .header_words import header_core, slash_parts, without_brackets
+from .header_words import header_core, slash_parts, without_brackets, without_dots, without_qualifiers
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
 from .results import Column
@@ -41,8 +41,8 @@ def column_index(letter_or_index) -> int:
 def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     """Field name a header label stands for, or None."""
     folded = fold(label)
-    if not folded:
-        return None
+    if not folded or not without_brackets(label):
+        return None  # nothing, or only an aside in brackets ("(Zalo)", "(1)") under or beside a header
     exact = worded_field(label, specs)
     if exact:
         return exact
@@ -51,6 +51,7 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
             return None
         folded = code_words(label)
     choices = {synonym: spec.name for spec in specs for synonym in spec.synonyms if len(synonym) > 3}
+    folded = without_qualifiers(folded) or folded
     if len(folded) <= 3 or len(folded) > 60:
         return None
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
@@ -61,8 +62,10 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
 def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     """The field a label names word for word: a synonym, once address words and question tails are dropped, or in
     every part of a slash-joined label (no fuzzy matching)."""
+    label = without_dots(label)
     folded, bare = fold(label), fold(without_brackets(label))
-    return _exact_field(folded, specs) or _exact_field(header_core(folded), specs) or _slash_field(label, specs) \
+    return _exact_field(folded, specs) or _exact_field(without_qualifiers(folded), specs) \
+        or _exact_field(header_core(folded), specs) or _slash_field(label, specs) \
         or code_field(label, specs) or _exact_field(header_core(bare), specs)
 
 

@@ -87,7 +87,8 @@ def excel_serial_to_date(serial: float, epoch_1904: bool = False) -> dt.date | N
     return epoch + dt.timedelta(days=int(serial))
 
 
-def _two_digit_year(year: int) -> int:
+def two_digit_year(year: int) -> int:
+    """The year a two-digit year stands for: 00-30 in this century, 31-99 in the last."""
     return year + (2000 if year <= 30 else 1900)
 
 
@@ -98,7 +99,7 @@ def parse_date_text(text: str) -> dt.date | None:
     try:
         if match:
             day, month, year = (int(part) for part in match.groups())
-            year = _two_digit_year(year) if len(match.group(3)) == 2 else year
+            year = two_digit_year(year) if len(match.group(3)) == 2 else year
             return dt.date(year, month, day)
         match = _YMD.match(text)
         if match:

@@ -45,7 +45,9 @@ from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .stacked_blocks import find_stack
 from .status_phrases import find_notes
 from .transposed import in_reading_order, turn_transposed
+from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_lines import unit_in_lines
+from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
 
@@ -299,6 +301,15 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         book = replace(book, sheets=[item for item in book.sheets if item.name == sheet])
         if not book.sheets:
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
+    try:
+        return _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book, deadline)
+    except ImportFileError as error:
+        raise with_uncached_formulas(error, book.sheets) from None
+
+
+def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book: Workbook,
+                deadline: Deadline) -> ParseResult:
+    """The table of a read book to records; any refusal is explained by formulas saved without a result."""
     for item in book.sheets:
         keep_vietnamese_headers(item)
         read_group_codes(item)
@@ -309,8 +320,9 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
             unpivot_assignment_matrix(item) or unpivot_group_columns(item) or unpivot_group_matrix(item) \
                 or split_stacked_fields(item)
     sided, expanded = [], {}
-    if kind in (None, "attendance"):
+    if kind in (None, "attendance", "roster"):
         sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]
+    if kind in (None, "attendance"):
         expanded = {item.name: absences.absence_lists(item) for item in book.sheets}
         for item in book.sheets:
             unpivot_name_lists(item) or date_blocks(item, HEADER_SPECS)
@@ -350,6 +362,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
+    from .kinds.name_parts import join_register_name_parts
     from .kinds.roster_columns import read_roster_columns
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
 
@@ -383,6 +396,8 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":
         read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
+    elif kind == "attendance":
+        join_register_name_parts(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
@@ -400,6 +415,7 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     issues.warnings += plausibility.check_sheet(plausibility.SheetView(
         sheet=chosen.name, kind=kind, table=table, columns=columns, records=records, counts=counts, data=body.frame,
         rows=chosen.rows, year=context.year, today=today, marks=context.marks))
+    warn_unmarked(issues, kind, grid, key_column, counts, failed)
     deadline.check()
     issues.finish()
     listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
@@ -407,10 +423,13 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
+    row_frame = _row_frame(body, counts, failed)
+    formulas = check_uncached(chosen, table, columns, module.FIELDS, row_frame)
+    issues.warnings += [formulas] if formulas else []
     return ParseResult(
         kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],
-        errors=issues.errors, warnings=issues.warnings, row_frame=_row_frame(body, counts, failed),
+        errors=issues.errors, warnings=issues.warnings, row_frame=row_frame,
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
@@ -419,12 +438,14 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
     )
 
 
+
+
 TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đề, tháng hoặc ngày ở cột bên trái",
           "source": "đã xoay lại để đọc; số dòng trong thông báo là thứ tự người"}
 
 SIDE = {"what": "Bảng đặt cạnh nhau", "value": "các khối cùng tiêu đề cột, mỗi khối một chi bộ (hoặc đoàn)",
-        "source": "đã ghép thành một bảng, đọc từng dòng từ trái sang phải; số dòng trong thông báo là dòng của bảng "
-                  "đã ghép"}
+        "source": "đã ghép thành một bảng: khối của từng đoàn đọc trọn từng khối, khối của chi bộ đọc từng dòng từ "
+                  "trái sang phải; số dòng trong thông báo là dòng của bảng đã ghép"}
 
 
 def _mapped(columns) -> set[str]:

@@ -180,7 +180,6 @@ _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _TARGET = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"|'
                      rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
-SHOWN_CELLS = 6
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -238,7 +237,8 @@ def _inflated_head(archive: zipfile.ZipFile, part: str, marker: bytes) -> bytes:
 
 def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list[str]]:
     """Formula cells with no stored result, per sheet: files written by a program that does not calculate
-    (openpyxl, some exporters) keep only the formula, and reading them would see blanks where data is."""
+    (openpyxl, some exporters) keep only the formula, and reading them would see blanks where data is.
+    Whether one matters depends on where the table is (``importers.uncached_formulas``)."""
     found: dict[str, list[str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
@@ -262,11 +262,25 @@ def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list
     return found
 
 
-def _refuse_uncached_formulas(path: Path, sheets: list[SheetData]) -> None:
+_CELL = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def _mark_uncached_formulas(path: Path, sheets: list[SheetData]) -> None:
+    """Note each sheet's formula cells saved without a result, with the rows they are counted in."""
     uncached = uncached_formula_cells(path, [sheet.name for sheet in sheets if sheet.error is None])
-    for name, cells in uncached.items():
-        shown = ", ".join(cells[:SHOWN_CELLS]) + ("…" if len(cells) > SHOWN_CELLS else "")
-        raise ImportFileError(msg.UNCACHED_FORMULAS.format(sheet=name, cells=shown))
+    for sheet in sheets:
+        cells = []
+        for ref in uncached.get(sheet.name, ()):
+            found = _CELL.fullmatch(ref)
+            if found is None:  # a formula cell without its address: where it is cannot be known
+                cells.append((-1, -1))
+                continue
+            column = 0
+            for letter in found.group(1):
+                column = column * 26 + ord(letter) - 64
+            cells.append((int(found.group(2)) - 1, column - 1))
+        if cells:
+            sheet.uncached, sheet.uncached_rows = tuple(cells), sheet.rows
 
 
 def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name: str | None = None) -> Workbook:
@@ -284,7 +298,7 @@ def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name:
             continue
         sheets.append(_read_calamine_sheet(book, meta, limits))
         deadline.check()
-    _refuse_uncached_formulas(path, sheets)
+    _mark_uncached_formulas(path, sheets)
     _mark_hidden_columns(path, sheets)
     return Workbook(format="spreadsheet", sheets=sheets)
 

@@ -21,6 +21,8 @@ class SheetData:
     typ_is_data: bool = True  # False for chart sheets and the like
     found: list = field(default_factory=list)  # what a rewrite of the rows found, cells named as written
     hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns
+    uncached: tuple = ()  # 0-based (row, col) of formulas saved without a result: importers.uncached_formulas
+    uncached_rows: list | None = None  # the rows as read, which `uncached` counts in (a rebuilt sheet has others)
 
 
 @dataclass

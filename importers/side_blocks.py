@@ -1,27 +1,59 @@
 """Tables of one layout set side by side on one sheet, each for its own chi bộ (or group): "Chi bộ Thôn A" over
 columns A:H and "Chi bộ Thôn B" over J:Q, the same header ("STT | Họ và tên | Tháng 1..6") repeated in each block,
-an empty column between them.
+one or two empty columns between them. The blocks may form a grid: a second row of blocks below the first, each with
+its own titles and header ("ĐOÀN CÔNG TÁC SỐ 3" over "Phụ trách: Đảng bộ xã Kỳ Ninh" over the header).
 
 Before the table is looked for, such a sheet is rewritten as one table of the first block's width: its header
-rows, a column naming each block's unit (or group) from the title above the block, and the blocks' rows in
-reading order (row by row, left to right). Blocks without any title are one list printed in two halves: their
-rows are put one half after the other. It is done only when every block repeats the first one's header column for
-column and either every block or none has a title: otherwise the sheet is read (and reported) the usual way."""
+rows, a column for each fact the blocks' title lines give (unit, group), and the blocks' rows. Blocks titled by
+group are each a group's list and are read whole, block after block (left to right, then the next row of blocks);
+blocks titled by unit are read row by row, left to right. Blocks without any title are one list printed in two
+halves: their rows are put one half after the other. It is done only when every block repeats the first one's
+header column for column, every block's titles name the same kinds of facts (or none has a title), and nothing but
+totals lies between one row of blocks and the titles of the next: otherwise the sheet is read (and reported) the
+usual way. Rows keep their place down to the first header; the title lines over it are emptied."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from .context import read_context
+from .date_blocks import total_count
 from .legacy import decode_legacy
 from .legends import is_legend_text
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_header, is_stop_text
-from .mapping import match_field
+from .mapping import column_letter, match_field
 from .normalising import clean_text, fold, is_blank
 from .results import SheetData
 
 KEY_FIELDS = ("full_name",)
 MATCH_SHARE = 0.8  # share of the first block's header labels another block must repeat, column for column
-TITLE_GAP = 2  # rows between a block's title and its header
-LABELS = {"unit": "Chi bộ", "group": "Đoàn công tác"}
+TITLE_GAP = 2  # rows between a block's nearest title line and its header
+TITLE_LINES = 3  # title lines over a block, one above the other ("ĐOÀN CÔNG TÁC SỐ 1", "Phụ trách: …")
+LABELS = {"group": "Đoàn công tác", "unit": "Đơn vị"}  # read as the unit by the register and the roster alike
+DECLINED = ("{count} bảng cùng tiêu đề cột đặt cạnh nhau (tiêu đề ở dòng {row}) nhưng {reason} — không ghép được "
+            "thành một bảng nên chỉ đọc như một bảng thường; hãy kiểm tra đoàn, đơn vị của từng dòng hoặc tách mỗi "
+            "bảng ra một trang")
+REASONS = {
+    "titles": "dòng tên phía trên tiêu đề không có cho mọi bảng, hoặc không đọc được là đoàn hay chi bộ",
+    "facts": "tên các bảng không nêu cùng loại thông tin (đoàn, đơn vị)",
+    "total": "dòng cộng của một bảng không khớp số người trong bảng",
+    "between": "có dòng người nằm giữa hai hàng bảng",
+}
+
+
+@dataclass
+class Band:
+    """One row of blocks: its header rows (0-based, inclusive), the blocks in it (indices into the columns'
+    ranges), its title lines and each block's facts from them."""
+
+    first: int
+    last: int
+    blocks: list[int]
+    titles: list[int]
+    facts: list[dict]
+
+    @property
+    def top(self) -> int:
+        return min(self.titles + [self.first])
 
 
 def _label(cell: Any) -> str:
@@ -51,30 +83,122 @@ def _starts(header: list[list[Any]], specs) -> list[int] | None:
     return starts
 
 
-def _titles(rows: list[list[Any]], first: int, ranges: list[tuple[int, int]]) -> list[dict] | None:
-    """Each block's facts from the nearest row above the header with text over every block; [] for no titles (a
-    sheet title further up, over the first columns, is none), None when a line right over the header titles only
-    some blocks (or a title reads as no unit or group)."""
-    for number in range(first - 1, max(first - 1 - TITLE_GAP, -1), -1):
-        row = rows[number]
-        texts = [[cell for cell in row[start:end] if isinstance(cell, str) and cell.strip()] for start, end in ranges]
-        if not any(texts):
-            continue
-        if not all(len(found) == 1 for found in texts):
-            return None if number == first - 1 else []  # a line right over the header titles some blocks only
-        facts = [read_context(decode_legacy(found[0])) for found in texts]
-        if not all(fact and len(fact) == 1 for fact in facts) or len({next(iter(f)) for f in facts}) != 1:
-            return None
-        return [{"row": number, **fact} for fact in facts]
-    return []
+def _texts(row: list[Any], start: int, end: int) -> list[str]:
+    return [cell for cell in row[start:end] if isinstance(cell, str) and cell.strip()]
 
 
-def _end(rows: list[list[Any]], start: int) -> int:
-    """The row after the blocks' last row: the first legend, total or signature text, else the sheet's end."""
-    for number in range(start, len(rows)):
+def _titles(rows: list[list[Any]], first: int, ranges: list[tuple[int, int]], floor: int
+            ) -> tuple[list[int], list[dict]] | None:
+    """The title lines right above a row of blocks' header and each block's facts from them: the nearest line with
+    text over every block and the lines straight above it that name other facts. ([], []) for no titles (a sheet
+    title further up, over the first columns, is none), None when a line right over the header titles only some
+    blocks or a title reads as no unit or group."""
+    found: list[int] = []
+    facts: list[dict] = [{} for _ in ranges]
+    number = first - 1
+    while number >= max(floor, first - TITLE_GAP) and all(is_blank(cell) for cell in rows[number]):
+        number -= 1
+    if number < max(floor, first - TITLE_GAP):
+        return found, facts
+    while number >= floor and len(found) < TITLE_LINES:
+        texts = [_texts(rows[number], start, end) for start, end in ranges]
+        if not all(len(text) == 1 for text in texts):
+            if not found and number == first - 1 and any(texts):
+                return None  # a line right over the header titles some blocks only
+            break
+        read = [read_context(decode_legacy(text[0])) or {} for text in texts]
+        names = {frozenset(item) for item in read}
+        if len(names) != 1 or not next(iter(names)) or any(set(item) & set(facts[0]) for item in read):
+            if not found:
+                return None
+            break
+        found.append(number)
+        facts = [{**item, **more} for item, more in zip(facts, read)]
+        number -= 1
+    return found, facts
+
+
+def _repeat_blocks(row: list[Any], header: list[str], ranges: list[tuple[int, int]]) -> list[int]:
+    """The blocks whose columns in `row` repeat the first block's header row `header`."""
+    labelled = [offset for offset, label in enumerate(header) if label]
+    out = []
+    for index, (start, _) in enumerate(ranges):
+        same = sum(1 for offset in labelled
+                   if start + offset < len(row) and _label(row[start + offset]) == header[offset])
+        if labelled and same >= MATCH_SHARE * len(labelled):
+            out.append(index)
+    return out
+
+
+def _end(rows: list[list[Any]], start: int, stop: int) -> int:
+    """The row after a row of blocks' last row: the first legend, total or signature text, else `stop`."""
+    for number in range(start, stop):
         if any(is_legend_text(cell) or is_stop_text(cell) for cell in rows[number]):
             return number
-    return len(rows)
+    return stop
+
+
+def _bands(rows: list[list[Any]], first: int, last: int, ranges: list[tuple[int, int]]) -> list[Band] | None:
+    """The rows of blocks: the first one, then each header below that repeats the first block's; None when a row
+    of blocks' titles cannot be read."""
+    start = ranges[0][0]
+    header = [_label(cell) for cell in rows[first][start:ranges[0][1]]]
+    titles = _titles(rows, first, ranges, 0)
+    if titles is None:
+        return None
+    bands = [Band(first, last, list(range(len(ranges))), *titles)]
+    depth = last - first
+    number = last + 1
+    while number < len(rows):
+        blocks = _repeat_blocks(rows[number], header, ranges)
+        if not blocks:
+            number += 1
+            continue
+        titles = _titles(rows, number, [ranges[index] for index in blocks], bands[-1].last + 1)
+        if titles is None:
+            return None
+        bands.append(Band(number, number + depth, blocks, *titles))
+        number += depth + 1
+    return bands
+
+
+def _totals(rows: list[list[Any]], start: int, stop: int, ranges: list[tuple[int, int]], people: list[int]
+            ) -> int | None:
+    """The row after the block totals from `start` ('Cộng: 6 đồng chí' under each block, blank rows between), not
+    beyond `stop`; None when a total does not count its block's people (`people`, block by block)."""
+    number = start
+    while number < stop:
+        cells = [rows[number][begin:end] for begin, end in ranges]
+        if all(is_blank(cell) for block in cells for cell in block):
+            number += 1
+            continue
+        counts = [total_count(block) if any(not is_blank(cell) for cell in block) else -1 for block in cells]
+        if None in counts:
+            return number
+        if any(count not in (-1, listed) for count, listed in zip(counts, people)):
+            return None  # a block's total and its rows disagree: read (and reported) the usual way
+        number += 1
+    return number
+
+
+def _between(rows: list[list[Any]], start: int, stop: int, key: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether the rows from a row of blocks' end to the next one's titles hold no person (only totals)."""
+    for number in range(start, stop):
+        for begin, _ in ranges:
+            cell = rows[number][begin + key] if begin + key < len(rows[number]) else None
+            if not is_blank(cell) and not is_stop_text(cell):
+                return False
+    return True
+
+
+def _decline(sheet: SheetData, header: int, start: int, count: int, reason: str) -> bool:
+    """Leave the sheet to the usual reading, with a warning naming the header row and the second block's column:
+    the blocks right of the first are then read as nothing, or as the first block's."""
+    entry = ("warning", header + 1, column_letter(start), None, None,
+             DECLINED.format(count=count, row=header + 1, reason=REASONS[reason]))
+    if entry not in sheet.found:  # a book read once is parsed again for the preview
+        sheet.found.append(entry)
+    return False
 
 
 def side_blocks(sheet: SheetData, specs) -> bool:
@@ -89,30 +213,53 @@ def side_blocks(sheet: SheetData, specs) -> bool:
         return False
     fill_vertical_merges(rows, sheet.merges)  # the merges go with the rewrite; their values stay
     width = max(len(row) for row in rows)
+    rows = [list(row) + [None] * (width - len(row)) for row in rows]
     span = starts[1] - starts[0]
     ranges = [(start, min(start + span, width)) for start in starts]
-    titles = _titles(rows, first, ranges)
-    if titles is None:
+    bands = _bands(rows, first, last, ranges)
+    if bands is None:
+        return _decline(sheet, first, starts[1], len(starts), "titles")
+    fields = [name for name in LABELS if name in bands[0].facts[0]]
+    if any(set(facts) != set(fields) for band in bands for facts in band.facts) or (len(bands) > 1 and not fields):
+        return _decline(sheet, first, starts[1], len(starts), "facts")  # titled and untitled blocks, or unlike ones
+    key = next((offset for offset in range(span) if any(match_field(_label(rows[number][starts[0] + offset]), specs)
+                                                        in KEY_FIELDS for number in range(first, last + 1))), None)
+    if key is None:
         return False
-    end = _end(rows, last + 1)
-    field = next(iter(titles[0].keys() - {"row"})) if titles else None
+    ends = [band.top for band in bands[1:]] + [len(rows)]
+    bodies = []
+    for band, stop in zip(bands, ends):
+        end = _end(rows, band.last + 1, stop)
+        blocks = [ranges[index] for index in band.blocks]
+        people = [sum(1 for row in rows[band.last + 1:end] if not is_blank(row[begin + key])) for begin, _ in blocks]
+        after = _totals(rows, end, stop, blocks, people) if fields else end  # halves: a total counts the list
+        if after is None:
+            return _decline(sheet, band.first, starts[1], len(starts), "total")
+        if stop < len(rows) and not _between(rows, after, stop, key, blocks):
+            return _decline(sheet, band.first, starts[1], len(starts), "between")
+        bodies.append((band, end, after))
 
-    def part(row: list[Any], index: int) -> list[Any]:
-        start, stop = ranges[index]
+    def part(row: list[Any], band: Band, index: int) -> list[Any]:
+        start, stop = ranges[band.blocks[index]]
         cells = list(row[start:stop]) + [None] * (span - (stop - start))
-        return cells + ([titles[index][field]] if titles else [])
+        return cells + [band.facts[index][name] for name in fields]
 
-    out = [list(row) for row in rows[:titles[0]["row"] if titles else first]]
-    out += [list(row) for row in rows[titles[0]["row"] + 1:first]] if titles else []
-    out += [part(row, 0)[:span] + ([LABELS[field]] if titles else []) for row in rows[first:last + 1]]
-    body = rows[last + 1:end]
-    if titles:  # reading order: each row left to right
-        out += [part(row, index) for row in body for index in range(len(ranges))
-                if any(not is_blank(cell) for cell in row[ranges[index][0]:ranges[index][1]])]
-    else:  # one list printed in halves: the left half, then the right
-        out += [part(row, index) for index in range(len(ranges)) for row in body
-                if any(not is_blank(cell) for cell in row[ranges[index][0]:ranges[index][1]])]
-    out += [list(row) for row in rows[end:]]
+    def filled(row: list[Any], band: Band, index: int) -> bool:
+        start, stop = ranges[band.blocks[index]]
+        return any(not is_blank(cell) for cell in row[start:stop])
+
+    out = [[None] * width if number in bands[0].titles else list(row) for number, row in enumerate(rows[:first])]
+    out += [row[starts[0]:starts[0] + span] + [LABELS[name] for name in fields] for row in rows[first:last + 1]]
+    for band, end, _ in bodies:
+        body = rows[band.last + 1:end]
+        by_row = fields and "group" not in fields  # blocks of chi bộ registers: reading order, row by row
+        if by_row:
+            out += [part(row, band, index) for row in body for index in range(len(band.blocks))
+                    if filled(row, band, index)]
+        else:  # each group's list whole, or one list printed in halves: the left block, then the right
+            out += [part(row, band, index) for index in range(len(band.blocks)) for row in body
+                    if filled(row, band, index)]
+    out += [list(row) for row in rows[bodies[-1][2]:]]
     full = max(len(row) for row in out)
     sheet.rows = [row + [None] * (full - len(row)) for row in out]
     sheet.merges = []

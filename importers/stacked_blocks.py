@@ -1,6 +1,9 @@
 """Several tables of one layout stacked on one sheet, one per chi bộ (or group): each block has a title line naming
 its unit ("2. Chi bộ Tổ dân phố Quyết Thắng (3 đảng viên)"), its own header row, its people and often a total row
-("Cộng") before a spacer and the next block.
+("Cộng") before a spacer and the next block. A title may take two or three lines, the group's caption over the
+unit it follows ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: Đảng bộ xã Kỳ Ninh"): the lines straight above the nearest
+one are read when every block has them, naming the same kinds of facts (a sheet title over the first block only
+is none).
 
 The first block is the located table; the blocks below it are found by their header rows, which repeat the first
 one. The rows between blocks (totals, spacers, titles, repeated headers) are cleared in the in-memory grid, so the
@@ -18,6 +21,7 @@ from .locating import is_column_numbering_row, is_stop_text
 from .normalising import fold, is_blank
 
 TITLE_GAP = 3  # rows between a block's title line and its header (blank spacers)
+TITLE_LINES = 3  # title lines over a block, one above the other ("ĐOÀN CÔNG TÁC SỐ 2", "Phụ trách: …")
 MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for column, to be a block's header
 WORDS = {"group": "Đoàn", "unit": "Chi bộ"}  # as the sheet's own facts are listed (sheet_context.FIELD_WORDS)
 REASONS = {"header": "dòng tiêu đề bảng của khối", "title": "dòng tên khối", "total": "dòng tổng của khối"}
@@ -35,6 +39,11 @@ class Block:
     facts: dict
     start: int = 0  # 0-based, first row after its header
     end: int = 0  # exclusive
+    lines: list[int] = field(default_factory=list)  # title lines above the title (0-based), nearest first
+
+    @property
+    def top(self) -> int | None:
+        return self.lines[-1] if self.lines else self.title
 
 
 @dataclass
@@ -122,6 +131,36 @@ def _title_above(grid: np.ndarray, top: int, floor: int) -> tuple[int | None, st
     return None, None
 
 
+def _lines_above(grid: np.ndarray, title: int | None, floor: int) -> list[tuple[int, str, dict]]:
+    """The lone text lines straight above a block's title line (no blank between), each naming facts the lines
+    below it do not ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: Đảng bộ xã Kỳ Ninh"), nearest first."""
+    out: list[tuple[int, str, dict]] = []
+    if title is None:
+        return out
+    named = set(_facts(_lone_text(grid[title])))
+    for row in range(title - 1, max(floor - 1, title - TITLE_LINES), -1):
+        text = _lone_text(grid[row])
+        facts = _facts(text)
+        if not facts or set(facts) & named:
+            break
+        named |= set(facts)
+        out.append((row, text, facts))
+    return out
+
+
+def _with_lines(blocks: list[Block], lines: list[list[tuple[int, str, dict]]]) -> None:
+    """Add to each block the title lines above its title, as many levels as every block has, naming the same
+    facts at each level (a sheet's own title over the first block is no block title)."""
+    depth = 0
+    while all(len(found) > depth for found in lines) and len({frozenset(found[depth][2]) for found in lines}) == 1:
+        depth += 1
+    for block, found in zip(blocks, lines):
+        for row, text, facts in found[:depth]:
+            block.lines.append(row)
+            block.text = f"{text} - {block.text}"
+            block.facts = {**facts, **block.facts}
+
+
 def _is_total(row, key_col: int) -> bool:
     """A block's closing row: totals text in the key column, or numbers with no key."""
     key = row[key_col] if key_col < len(row) else None
@@ -156,17 +195,20 @@ def find_stack(grid: np.ndarray, table, key_col: int) -> Stack | None:
         return None
     first_title, first_text = _title_above(grid, table.header_rows[0], 0)
     blocks = [Block(last, first_title, first_text, _facts(first_text), start=table.body_start)]
+    lines = [_lines_above(grid, first_title, 0)]
     cleared: dict[int, str] = {}
     for row in repeats:
         top = max(row - depth + 1, blocks[-1].header + 1)
         title, text = _title_above(grid, top, blocks[-1].header + 1)
         numbered = row + 1 < grid.shape[0] and is_column_numbering_row(list(grid[row + 1]))  # "(1)", "(2)" …
         blocks.append(Block(row, title, text, _facts(text), start=row + 1 + numbered))
+        lines.append(_lines_above(grid, title, blocks[-2].header + 1))
         cleared.update({r: "header" for r in range(top, row + 1 + numbered)})
-        if title is not None:
-            cleared[title] = "title"
-        above = title if title is not None else top
-        for r in range(above - 1, blocks[-2].start - 1, -1):  # the previous block's totals and spacers
+    _with_lines(blocks, lines)
+    for block, before in zip(blocks[1:], blocks):
+        cleared.update({r: "title" for r in [block.title, *block.lines] if r is not None})
+        above = block.top if block.top is not None else max(block.header - depth + 1, before.header + 1)
+        for r in range(above - 1, before.start - 1, -1):  # the previous block's totals and spacers
             if all(is_blank(cell) for cell in grid[r]):
                 continue
             if not _is_total(grid[r], key_col):

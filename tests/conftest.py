@@ -14,7 +14,6 @@ from sqlalchemy.engine import make_url
 
 from webapp import clock as app_clock
 from webapp import create_app, data_cache
-from webapp.dashboard import cache as dashboard_cache
 from webapp.extensions import db
 
 pytest_plugins = ["tests.factories"]
@@ -122,8 +121,7 @@ def _clean_database(request):
         yield
         _empty_all_tables()
         db.session.remove()
-        dashboard_cache.clear()  # the next test's data may reach the same audit chain head
-        data_cache.clear()
+        data_cache.clear()  # the next test's data may reach the same data version
 
 
 class RequestClient(FlaskClient):

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import bindparam, event, select, text, union_all, update
+from sqlalchemy import bindparam, event, literal, select, text, true, union_all, update
 from sqlalchemy.orm import Session
 
-from .models.audit import AuditArchive, AuditLog
+from .models.audit import AuditAction, AuditArchive, AuditLog
 
 CHAIN_LOCK = 0x61756469  # "audi": the PostgreSQL advisory lock that serialises sealing
 UNSEALED = "audit_unsealed"
@@ -53,15 +53,27 @@ def archive_signature(archive) -> str:
     return sign(facts.encode())
 
 
-def chain_head(conn) -> tuple[int, str]:
-    """The last sealed entry's (seq, hash); after an archive that emptied the log, the archive's; else (0, "").
-    One statement: pages read it as their data version (`data_cache`, `dashboard.cache`)."""
-    last = (select(_table.c.chain_seq, _table.c.entry_hash).where(_table.c.chain_seq.is_not(None))
+def _head(conn, entries) -> tuple[int, str]:
+    """The last of `entries` sealed (seq, hash); after an archive that emptied the log, the archive's; else (0, "")."""
+    last = (select(_table.c.chain_seq, _table.c.entry_hash).where(entries, _table.c.chain_seq.is_not(None))
             .order_by(_table.c.chain_seq.desc()).limit(1).subquery())
     archived = (select(AuditArchive.up_to_seq, AuditArchive.last_hash)
                 .order_by(AuditArchive.up_to_seq.desc()).limit(1).subquery())
     candidates = [tuple(r) for r in conn.execute(union_all(select(last), select(archived)))]
     return max(candidates) if candidates else (0, GENESIS)
+
+
+def chain_head(conn) -> tuple[int, str]:
+    """The last sealed entry's (seq, hash): where the next entry links (one statement)."""
+    return _head(conn, true())
+
+
+def data_head(conn) -> tuple[int, str]:
+    """The last sealed entry that records a change of data (every entry but a read): the data version pages key
+    their caches on (`data_cache`). A read entry changes nothing a page computes, so showing a
+    restricted record (which writes one) leaves every cached figure valid. One statement, on a partial index."""
+    not_a_read = _table.c.action != literal(AuditAction.READ.value, literal_execute=True)  # as the index's WHERE
+    return _head(conn, not_a_read)
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -155,6 +155,7 @@ def serve_command(host, port, threads):
     """Serve the app with waitress (production; works on Windows servers too)."""
     from waitress import serve
 
+    from .heap import freeze_start_up_heap
     from .imports import jobs
 
     app = current_app._get_current_object()
@@ -162,6 +163,7 @@ def serve_command(host, port, threads):
     if app.config["IMPORT_WORKER"] == "thread":  # background imports run here unless `flask worker` processes do
         jobs.start_worker_thread(app)
     click.echo(f"Đang phục vụ tại http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}/")
+    freeze_start_up_heap()
     try:
         serve(app, host=host, port=port, threads=threads)
     finally:

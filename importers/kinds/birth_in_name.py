@@ -1,5 +1,7 @@
 """A birth date written in the name cell ("Nguyễn Văn An (15/03/1978)", "Lê Văn Bình - SN: 15/3/1978",
-"Trần Thị B (SN 02-11-1985)", "Phạm Thị Cúc, sinh năm 1978") is cut out of the name.
+"Trần Thị B (SN 02-11-1985)", "Phạm Thị Cúc, sinh năm 1978") is cut out of the name. A year of two digits
+("Nguyễn Văn An (15/3/78)", "Lê Thị Hoa - SN 78") is read as dates in a column are (78 -> 1978, 05 -> 2005), and
+the cells whose century was assumed are named in a warning.
 
 The date goes where a birth-date column would hold it. When the sheet has a birth-date column, that column wins:
 a blank cell takes the date from the name, a different date is said in a warning naming both cells. A year alone
@@ -11,20 +13,21 @@ from typing import Any
 
 import pandas as pd
 
-from ..normalising import fold, is_blank, normalise_date
+from ..normalising import fold, is_blank, normalise_date, two_digit_year
 from .roster_stage import RosterStage
 
 # The words that may open the birth part: "SN", "sinh", "sinh ngày", "sinh năm", "NS", "năm sinh", "ngày sinh".
 _LEAD = r"(?:(?:s\.?\s?n|n\.?\s?s|sinh(?:\s+(?:ngày|năm))?|(?:ngày|năm)\s+sinh)\s*:?\s*)"
-_DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+_DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})"
 _YEAR = r"(?:19|20)\d{2}"
-_BIRTH = rf"(?P<lead>{_LEAD})?(?:(?P<date>{_DATE})|(?P<year>{_YEAR}))"
+_SHORT = r"\d{2}"  # a year of two digits, only after "SN" / "sinh năm" (in brackets alone it may be an age)
+_BIRTH = rf"(?:(?P<lead>{_LEAD})(?P<short>{_SHORT})\b|(?P<lead2>{_LEAD})?(?:(?P<date>{_DATE})|(?P<year>{_YEAR})))"
 SHAPES = (
     re.compile(rf"^(?P<name>[^\d()\[\]]*?\S)\s*[(\[]\s*{_BIRTH}\s*[)\]]\s*\.?$", re.IGNORECASE),
     re.compile(rf"^(?P<name>[^\d()\[\]]*?[^\s,;:\-–—])\s*(?:\n|[,;]|\s[-–—]|[-–—]\s)\s*{_BIRTH}\s*\.?$",
                re.IGNORECASE),
-    re.compile(rf"^(?P<name>[^\d()\[\]]*?\S)\s+(?P<lead>{_LEAD})(?:(?P<date>{_DATE})|(?P<year>{_YEAR}))\s*\.?$",
-               re.IGNORECASE),
+    re.compile(rf"^(?P<name>[^\d()\[\]]*?\S)\s+(?:(?P<lead>{_LEAD})(?P<short>{_SHORT})\b|(?P<lead2>{_LEAD})"
+               rf"(?:(?P<date>{_DATE})|(?P<year>{_YEAR})))\s*\.?$", re.IGNORECASE),
 )
 MIN_NAME_WORDS = 2
 
@@ -32,10 +35,11 @@ MIN_NAME_WORDS = 2
 NO_DATE = "no date"  # the birth part of a name cell that makes no real date ("31/02/1978")
 
 
-def split_birth(text: Any, bare_year: bool = False) -> tuple[str, dt.date | int | str] | None:
-    """(name, birth date or year) when the cell holds a name followed by a birth date, else None; the date is
-    NO_DATE when the birth part names no real day. A year alone after the name needs "SN" / "sinh" or brackets,
-    unless the column's header says the cells hold the birth date (`bare_year`)."""
+def split_birth(text: Any, bare_year: bool = False) -> tuple[str, dt.date | int | str, bool] | None:
+    """(name, birth date or year, whether the year was of two digits) when the cell holds a name followed by a
+    birth date, else None; the date is NO_DATE when the birth part names no real day. A year alone after the name
+    needs "SN" / "sinh" or brackets, unless the column's header says the cells hold the birth date (`bare_year`);
+    a year of two digits alone needs "SN" / "sinh"."""
     if not isinstance(text, str) or not any(ch.isdigit() for ch in text):
         return None
     for shape in SHAPES:
@@ -45,12 +49,16 @@ def split_birth(text: Any, bare_year: bool = False) -> tuple[str, dt.date | int 
         name = match.group("name").strip(" -–—,;:")
         if len(name.split()) < MIN_NAME_WORDS or not all(word.isalpha() for word in fold(name).split()):
             continue
+        if match.group("short"):
+            return name, two_digit_year(int(match.group("short"))), True
         if match.group("year"):
-            if not (match.group("lead") or bare_year or "(" in text or "[" in text):
+            if not (match.group("lead2") or bare_year or "(" in text or "[" in text):
                 continue  # "Nguyễn Văn An - 1978" may be anything
-            return name, int(match.group("year"))
-        date, problem = normalise_date(re.sub(r"\s+", "", match.group("date")).replace(".", "/").replace("-", "/"))
-        return name, NO_DATE if date is None or problem is not None else date
+            return name, int(match.group("year")), False
+        typed = re.sub(r"\s+", "", match.group("date")).replace(".", "/").replace("-", "/")
+        date, problem = normalise_date(typed)
+        short = len(typed.rsplit("/", 1)[-1]) == 2
+        return name, NO_DATE if date is None or problem is not None else date, short
     return None
 
 
@@ -67,8 +75,9 @@ def births_from_names(stage: RosterStage) -> None:
     marked = split.notna()
     if not marked.any():
         return
-    stage.write(key, names.where(~marked, split.map(lambda pair: pair[0] if pair else None)))
-    births = split.map(lambda pair: pair[1] if pair else None)
+    stage.write(key, names.where(~marked, split.map(lambda found: found[0] if found else None)))
+    births = split.map(lambda found: found[1] if found else None)
+    _warn_centuries(stage, key, names, births, split.map(lambda found: bool(found and found[2])))
     for row in births.index[births.eq(NO_DATE).to_numpy()]:
         stage.refuse(int(row), key.letter, "birth_date", names[row],
                      f"ngày sinh ghi trong ô họ tên «{names[row]}» không phải ngày có thật; hãy sửa lại",
@@ -83,6 +92,23 @@ def births_from_names(stage: RosterStage) -> None:
         stage.carry("birth_date", dates)
         return
     _agree_with_column(stage, key, column, dates, births.where(years), names)
+
+
+def _warn_centuries(stage: RosterStage, key, names: pd.Series, births: pd.Series, short: pd.Series) -> None:
+    """Name the cells whose birth year had two digits, with the century taken (one line for the column)."""
+    rows = [row for row in births.index[short.to_numpy()] if births[row] != NO_DATE]
+    if not rows:
+        return
+    shown = ", ".join(f"{key.letter}{row} «{names[row]}» -> {_year(births[row])}" for row in rows[:5]) \
+        + (", …" if len(rows) > 5 else "")
+    stage.issues.warning(
+        int(rows[0]), key.letter, "birth_date", names[rows[0]] if len(rows) == 1 else None,
+        f"cột {key.letter} «{key.header}»: {len(rows)} họ tên ghi năm sinh hai chữ số, đã hiểu thế kỷ như sau "
+        f"({shown}); hãy kiểm tra lại")
+
+
+def _year(birth) -> int:
+    return birth if isinstance(birth, int) else birth.year
 
 
 def _warn_years(stage: RosterStage, key, names: pd.Series, births: pd.Series, years: pd.Series) -> None:

@@ -19,6 +19,7 @@ from ..validating import Issues
 from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
+from .section_lines import SECTION_REASON, is_section_line
 from .subtotals import TOTALS_LINE_REASON, is_subtotal_name
 
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
@@ -118,6 +119,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng tiêu đề nhóm", "record_count": 0})
         elif kind == "blank":
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng trống", "record_count": 0})
+        elif is_section_line(row, key_col):
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": SECTION_REASON, "record_count": 0})
         elif _trailing_remark(row, position, special):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng ghi chú cuối bảng",
                              "record_count": 0})

@@ -1,7 +1,8 @@
 """A full name split over two or three columns ("Họ" | "Đệm" | "Tên", "Họ và tên đệm" | "Tên", a "Họ và tên" header
 merged over "Nguyễn Văn" | "An"), found by the header words or by the values, joined into the name column.
 
-A name column left holding given names only is never read quietly: the officer is told it lacks the surname."""
+A name column left holding given names only is never read quietly: the officer is told it lacks the surname.
+Rosters and attendance registers are joined alike (a register has none of the other roster readers)."""
 
 import pandas as pd
 
@@ -134,3 +135,8 @@ def _warn_given_only(stage: RosterStage, key: Column) -> None:
             f"cột {key.letter} «{key.header}»: {single} trên {filled} họ tên chỉ có một chữ, "
             f"có thể chỉ là tên gọi, thiếu họ và tên đệm (hãy ghép với cột họ).",
         )
+
+
+def join_register_name_parts(body, table, columns: list[Column], rows, issues) -> None:
+    """Join a split name in an attendance register, as a roster's is joined."""
+    join_name_parts(RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues, abbreviations={}))

@@ -8,6 +8,12 @@ UNIT_NOUNS = ("don vi", "co so", "dia ban", "chi bo", "dang bo", "to chuc dang",
 UNIT_QUALIFIERS = ("phu trach", "duoc phan cong", "theo doi", "phu trach theo doi", "duoc giao",
                    "duoc phan cong phu trach")
 
+# Office abbreviations of the phone header: ĐTDĐ (điện thoại di động), DĐ (di động), and the messaging app whose
+# number is the phone ("Zalo", "SĐT Zalo"). A label only in brackets, "(Zalo)", stays an aside (mapping).
+PHONE_ABBREVIATIONS = ("dtdd", "dt dd", "so dtdd", "sdt dd", "dd", "so dd", "dtdd lien he", "dt dd lien he",
+                       "zalo", "so zalo", "sdt zalo", "dt zalo", "so dt zalo", "dien thoai zalo",
+                       "so dien thoai zalo", "dtdd zalo")
+
 CANONICAL = ("full_name", "birth_date", "position", "group", "role", "unit", "phone")
 
 FIELDS = (
@@ -28,8 +34,8 @@ FIELDS = (
               label="đơn vị phụ trách"),
     FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong",
                        "dt lien he", "dien thoai lien he", "so dien thoai lien he", "so dien thoai di dong",
-                       "dt di dong", "so di dong", "dt co quan", "dien thoai co quan"),
-              label="số điện thoại"),
+                       "dt di dong", "so di dong", "dt co quan", "dien thoai co quan")
+              + PHONE_ABBREVIATIONS, label="số điện thoại"),
     NOTE,
 )
 

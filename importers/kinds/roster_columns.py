@@ -8,6 +8,8 @@ result as it reads any roster; a row the readers cannot settle is refused with a
 import re
 from typing import Any
 
+import pandas as pd
+
 from ..abbreviations import role_abbreviations
 from ..column_types import distinct_map, filled_count, share
 from ..date_words import worded_date
@@ -56,6 +58,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     )
     _skip_repeated_headers(stage)
     _skip_totals(stage)
+    _skip_labelled_totals(stage)
     skip_withdrawn(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
@@ -91,6 +94,33 @@ def _skip_totals(stage: RosterStage) -> None:
     totals = distinct_map(stage.frame[key.index], is_totals_text).astype(bool)
     if totals.any():
         stage.skip(totals, "dòng tổng cộng")
+
+
+_COUNT_CELL = re.compile(r"^\d{1,5}(?:\s*(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
+
+
+def _no_person(value: Any) -> bool:
+    """A name cell of a totals line: a count ('29 đồng chí', 29) or the totals wording itself."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and (_COUNT_CELL.match(fold(value)) is not None or is_totals_text(value))
+
+
+def _skip_labelled_totals(stage: RosterStage) -> None:
+    """A totals line whose label stands in any other column ('Tổng cộng:' in the role column, the count of people
+    in the name column): skipped like one labelled where the names go. A row with a person's name stays."""
+    key = stage.mapped("full_name")
+    if key is None or not len(stage.frame):
+        return
+    others = [index for index in stage.frame.columns if index != key.index]
+    labelled = pd.Series(False, index=stage.frame.index)
+    for index in others:
+        labelled |= distinct_map(stage.frame[index], is_totals_text).fillna(False).astype(bool)
+    if not labelled.any():
+        return
+    rows = labelled & distinct_map(stage.frame[key.index], _no_person).fillna(False).astype(bool)
+    if rows.any():
+        stage.skip(rows.to_numpy(), "dòng tổng cộng")
 
 
 def _count_of(cell: Any) -> int | None:

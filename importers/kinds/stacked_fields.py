@@ -14,7 +14,7 @@ from typing import Any
 from ..legacy import decode_legacy
 from ..locating import fill_vertical_merges
 from ..mapping import worded_field
-from ..normalising import clean_text, is_blank
+from ..normalising import clean_text, fold, is_blank
 from ..results import SheetData
 from . import KEY_FIELDS, roster
 
@@ -25,25 +25,35 @@ _JOINS = (re.compile(r"\s*\n\s*"), re.compile(r"\s*[,;]\s*"), re.compile(r"\s+[-
 SPECS = roster.FIELDS
 PAIRED_SHARE = 0.6  # two physical rows per person: most people have a second row
 JOINED_SHARE = 0.6  # name and position on one line: most cells join them with the same mark
-# A person's name (with an 'Đ/c' before it): two to six capitalised words, no digits
-_NAME_LIKE = re.compile(r"^(?:Đ/c\s+)?(?:[^\W\d_][^\s\d,;()]*)(?:\s+[^\W\d_][^\s\d,;()]*){1,5}$")
+# A person's name (with an 'Đ/c' or 'Đồng chí' before it): two to six words, no digits
+_NAME_LIKE = re.compile(r"^(?:(?:Đ/c|Đ\.c|Đc|Đồng chí)\s+)?(?:[^\W\d_][^\s\d,;()]*)(?:\s+[^\W\d_][^\s\d,;()]*){1,5}$",
+                        re.IGNORECASE)
+# The address word standing for the person in a stacked header ('Đồng chí - chức vụ'); alone it names no field.
+_PERSON_WORD = re.compile(r"\b(?:dong chi|d c)\b")
+PERSON_WORDING = "Họ và tên đồng chí"  # what the name column is labelled once such a header is split
+
+
+def _part(part: str) -> tuple[str, str | None]:
+    """A stacked header's wording and the field it names, 'Đồng chí' / 'Đ/c' standing for the person's name."""
+    wording = clean_text(part) or ""
+    if _PERSON_WORD.fullmatch(fold(wording)):
+        return PERSON_WORDING, "full_name"
+    return wording, worded_field(wording, SPECS)
 
 
 def stacked_fields(label: Any) -> tuple[str, str] | None:
-    """The two wordings of a header naming two different fields ('Họ và tên, chức vụ'), else None; a header
-    that names one field as a whole ('Ngày, tháng, năm sinh') is not stacked."""
+    """The two wordings of a header naming two different fields ('Họ và tên, chức vụ', 'Đồng chí - chức vụ'), else
+    None; a header that names one field as a whole ('Ngày, tháng, năm sinh') is not stacked, unless it is read so
+    only once the address word for the person is dropped ('Đồng chí - chức vụ' read as 'chức vụ')."""
     if not isinstance(label, str):
         return None
     label = decode_legacy(label)  # a TCVN3/VNI header is decoded later; its wording is read now
-    if worded_field(clean_text(label) or "", SPECS):
+    if worded_field(clean_text(label) or "", SPECS) and not _PERSON_WORD.search(fold(label)):
         return None
     for joins in _JOINS:
-        parts = [part for part in joins.split(label.strip()) if part]
-        if len(parts) != 2:
-            continue
-        fields = [worded_field(clean_text(part) or "", SPECS) for part in parts]
-        if None not in fields and fields[0] != fields[1]:
-            return clean_text(parts[0]), clean_text(parts[1])
+        parts = [_part(part) for part in joins.split(label.strip()) if part]
+        if len(parts) == 2 and None not in (parts[0][1], parts[1][1]) and parts[0][1] != parts[1][1]:
+            return parts[0][0], parts[1][0]
     return None
 
 

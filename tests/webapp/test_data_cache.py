@@ -41,3 +41,19 @@ def test_a_committed_rename_is_seen_and_a_rolled_back_one_is_not(app, make_unit,
         db.session.rollback()
     with app.test_request_context("/"):
         assert unit_label(cell.id) == f"Chi bộ Tổ dân phố 1 ({root_unit.name})"
+
+
+def test_the_store_is_bounded_and_drops_the_least_recently_used(app, root_unit):
+    computed = []
+
+    def value(key):
+        return data_cache.cached(key, lambda: computed.append(key) or key)
+
+    with app.test_request_context("/"):
+        for key in range(data_cache.MAX_ENTRIES):
+            value(key)
+        value(0)  # used again: now the most recent
+        value("one more")  # the store is full: the least recently used (1) goes
+        computed.clear()
+        assert [value(0), value(2), value(1)] == [0, 2, 1]
+    assert computed == [1]

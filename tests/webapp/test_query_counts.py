@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from tests.query_count import statements_of
+from webapp import data_cache
 from webapp.clock import local_today
-from webapp.dashboard import cache
 from webapp.extensions import db
 from webapp.meetings.services import add_conclusion_point, add_opinion, create_meeting
 from webapp.models import MeetingKind, MemberReportRule, MemberRole, OpinionKind, Person, ReportFrequency, Role, Unit
@@ -81,7 +81,7 @@ def test_the_dashboard_runs_as_many_statements_for_30_members_as_for_3(client, a
                     "section/obligations", "section/visits", "section/coverage"):
         counts = []
         for group_id in group_ids:
-            cache.clear()  # the figures computed afresh, as after a write
+            data_cache.clear()  # the figures computed afresh, as after a write
             counts.append(len(statements_of(client, f"/dashboard/{section}?period=year&year=2026&group={group_id}",
                                             headers={"HX-Request": "true"})))
         assert counts[0] == counts[1], (section, counts)

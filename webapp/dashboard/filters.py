@@ -85,6 +85,11 @@ class Filters:
         args.update(changes)
         return {k: v for k, v in args.items() if v not in (None, "")}
 
+    def cache_key(self) -> tuple:
+        """Everything the figures depend on besides the data: the user's scope, the period's days, the term, group,
+        unit and thresholds, and the day it is (overdue tasks, 'so far this period')."""
+        return (self.scope, self.start, self.end, self.today, tuple(sorted(self.args().items())))
+
     def label(self) -> str:
         """The period in words, as used in report titles: 'quý II năm 2026', '8 tháng đầu năm 2022'."""
         if self.period == "month":

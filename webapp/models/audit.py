@@ -7,7 +7,7 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..clock import utcnow
@@ -26,6 +26,10 @@ class AuditAction(str, enum.Enum):
 
 
 class AuditLog(db.Model):
+    # the data version (`audit_chain.data_head`): the newest entry that is not a read, found without walking reads
+    __table_args__ = (Index("ix_audit_log_change_seq", "chain_seq", sqlite_where=text("action != 'read'"),
+                            postgresql_where=text("action != 'read'")),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), index=True)

@@ -9,7 +9,7 @@ import pytest
 
 from tests.query_count import statements_of
 from tests.webapp.dashboard.pages import lazy_sections, whole_dashboard
-from webapp.dashboard import cache
+from webapp import data_cache
 from webapp.documents.services import adopt_cell_rules
 from webapp.extensions import db
 from webapp.meetings import scorecard
@@ -194,7 +194,7 @@ def test_the_section_runs_as_many_statements_for_30_cells_as_for_3(client, as_ro
     url = "/dashboard/section/cells?period=quarter&year=2026&quarter=1"
 
     def statements() -> int:
-        cache.clear()  # computed afresh, as after a write
+        data_cache.clear()  # computed afresh, as after a write
         return len(statements_of(client, url, headers={"HX-Request": "true"}))
 
     few = statements()

@@ -3,6 +3,7 @@ export, an attachment) leaves an audit entry; a user shown the item blanked leav
 import pytest
 from sqlalchemy import select
 
+from tests.query_count import counted_statements
 from webapp.extensions import db
 from webapp.models import AuditLog, Role
 
@@ -40,3 +41,18 @@ def test_reads_of_unrestricted_items_are_not_logged(client, as_role, make_item, 
     item = make_item()
     assert client.get(f"/feedback/{item.id}").status_code == 200
     assert _reads(user) == []
+
+
+def test_a_logged_read_leaves_the_cached_directory_valid(client, login, secret_case):  # noqa: F811
+    """Showing a restricted item writes a read entry, not a change: the next page still finds the unit directory
+    and the committee's identity in memory (the data version is the last change, `audit_chain.data_head`)."""
+    item, users = secret_case
+    login(users["admin"])
+    assert client.get("/feedback/").status_code == 200
+    before = len(_reads(users["admin"]))
+    db.session.expunge_all()
+    with counted_statements() as statements:
+        assert client.get("/feedback/").status_code == 200
+    assert len(_reads(users["admin"])) == before + 1
+    directory = "SELECT unit.id, unit.name, unit.parent_id"
+    assert not [s for s in statements if "org_identity" in s or s.startswith(directory)]

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from ... import data_cache
 from ...clock import local_today
 from ...meetings.rates import Counts
 from ...targets.figures import indicator_figures, low_achievement_units
-from .. import cache
 from ..filters import Filters
 from .activity import feedback_breakdown, report_standings, tasks_by_status_age
 from .cells import cell_evidence, missing_rows
@@ -32,7 +32,7 @@ class Headline:
 
 class Dashboard:
     """Every figure for the filters. With `cached`, the member figures and the headline are reused until the data
-    changes (`dashboard.cache`); the other figures hold database rows and are computed per request."""
+    changes (`data_cache`); the other figures hold database rows and are computed per request."""
 
     def __init__(self, f: Filters, today: date | None = None, *, cached: bool = False, viewer=None):
         self.filters = f
@@ -41,7 +41,9 @@ class Dashboard:
         self.viewer = viewer  # the logged-in user, for the figures read through another area's scope (`cells`)
 
     def _keep(self, kind: str, compute):
-        return cache.cached(kind, self.filters, self.today, compute) if self._cached else compute()
+        if not self._cached:
+            return compute()
+        return data_cache.cached(("dashboard", kind, self.filters.cache_key(), self.today), compute)
 
     @cached_property
     def board(self) -> MemberBoard:
