@@ -176,6 +176,9 @@ def stated_year(titles: list[str]) -> int | None:
 
 _DAY_LABEL = re.compile(r"^(?:ngay |buoi |ng )?(\d{1,2})$")
 _DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{{1,2}})(?: (?:{_WEEKDAY}))?$")
+# 'Lần 1 (06/01)', 'Buổi 2 - 20/01', 'Lần thứ 2 ngày 20/01/2026': the Nth meeting of a month and its date
+_NTH_MEETING_DATE = re.compile(r"^(?:lan|buoi)(?: thu)? \d{1,2}(?: ngay)? (\d{1,2}) (\d{1,2})(?: ((?:19|20)\d{2}))?$")
+_NTH_MEETING = re.compile(r"^(?:lan|buoi)(?: thu)? (\d{1,2})$")  # 'Lần 1', 'Buổi 2': no date
 
 
 def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
@@ -183,6 +186,9 @@ def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None
     month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
     folded = fold(label)
     day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
+    nth = _NTH_MEETING_DATE.match(folded)
+    if nth:
+        return _nth_meeting_date(nth, month, year)
     if day_match and month and fold(parent) != folded:
         day, (month_number, month_year) = int(day_match.group(1)), month
         year = month_year or year
@@ -199,8 +205,40 @@ def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None
         return None
 
 
+def _nth_meeting_date(match: re.Match, month: tuple[int, int | None] | None, year: int | None) -> dt.date | None:
+    """The date of an Nth-meeting label ('Lần 2 (20/01)'): its day and month, in its own year, else the month
+    header's, else the sheet's; None when the month header over it names another month (which is right is
+    unknown)."""
+    day, month_number = int(match.group(1)), int(match.group(2))
+    if month and month[0] != month_number:
+        return None
+    year = int(match.group(3)) if match.group(3) else (month[1] if month and month[1] else year)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month_number, day)
+    except ValueError:
+        return None
+
+
 MEETING_DATE_LABELS = frozenset({"ngay sinh hoat", "ngay hop", "ngay du hop", "buoi sinh hoat", "ngay sinh hoat chi bo",
                                  "thoi gian sinh hoat", "thoi gian hop", "lan sinh hoat", "cac buoi sinh hoat"})
+
+
+def undated_meetings(labels: list[str], parents: list[str]) -> list[str]:
+    """The labels of columns that number a month's meetings without their date ('Lần 1', 'Lần 2' under 'Tháng
+    1'): under every month the numbers run 1, 2, … (so 'Buổi 1', 'Buổi 2' are no days 1 and 2). Their dates are
+    unknown and must not be made up."""
+    numbers: dict[str, list[int]] = {}
+    found = []
+    for label, parent in zip(labels, parents or [""] * len(labels)):
+        match = _NTH_MEETING.match(fold(label)) if label else None
+        if match and parent and month_and_year(parent):
+            numbers.setdefault(fold(parent), []).append(int(match.group(1)))
+            found.append(label)
+    if len(found) < 2 or any(values != list(range(1, len(values) + 1)) for values in numbers.values()):
+        return []
+    return list(dict.fromkeys(found))
 
 
 def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None) -> list[str | None]:

@@ -15,6 +15,9 @@ TOO_MANY_ROWS = "Trang tính '{sheet}' có quá nhiều dòng ({rows}), giới h
 TOO_MANY_COLS = "Trang tính '{sheet}' có quá nhiều cột ({cols}), giới hạn là {limit}."
 TOO_SLOW = "Đọc tệp mất quá nhiều thời gian (quá {limit} giây), đã dừng."
 UNKNOWN_KIND = "Loại dữ liệu '{kind}' không được hỗ trợ (chỉ có roster, attendance hoặc targets)."
+UNDATED_MEETINGS = ("Trang «{sheet}»: các cột {labels} đánh số buổi sinh hoạt trong tháng nhưng không ghi ngày họp "
+                    "— không biết ngày của từng buổi nên chưa nhập; hãy ghi ngày vào tiêu đề cột (ví dụ «Lần 1 "
+                    "(06/01)») rồi nhập lại.")
 UNEXPECTED = "Không thể nhập tệp do lỗi không mong muốn: {detail}"
 
 

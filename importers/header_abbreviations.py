@@ -9,6 +9,7 @@ did, and either two cells or more were abbreviated or the name was one of them: 
 hold capitals is left alone."""
 
 import re
+from itertools import chain
 from typing import Any
 
 from .mapping import score_labels, worded_field
@@ -48,14 +49,22 @@ def abbreviation_pairs(text: str) -> list[tuple[str, str]]:
 def defined_header_words(rows: list[list[Any]], specs) -> dict[str, str]:
     """Folded abbreviation -> meaning, for the definitions in the sheet's text cells whose meaning names a field."""
     found = {}
-    for row in rows:
-        for cell in row:
-            if not isinstance(cell, str) or len(cell) > MAX_NOTE_LENGTH:
-                continue
-            for short, meaning in abbreviation_pairs(cell):
-                if worded_field(clean_text(meaning) or "", specs):
-                    found.setdefault(fold(short).replace(" ", ""), clean_text(meaning))
+    for cell in _distinct_cells(rows):
+        if not isinstance(cell, str) or len(cell) > MAX_NOTE_LENGTH:
+            continue
+        for short, meaning in abbreviation_pairs(cell):
+            if worded_field(clean_text(meaning) or "", specs):
+                found.setdefault(fold(short).replace(" ", ""), clean_text(meaning))
     return found
+
+
+def _distinct_cells(rows: list[list[Any]]):
+    """The sheet's cells, each distinct value once in reading order (a register repeats its marks and names a
+    million times; the first definition of an abbreviation still wins)."""
+    try:
+        return dict.fromkeys(chain.from_iterable(rows))
+    except TypeError:  # an unhashable cell: every cell, in order
+        return chain.from_iterable(rows)
 
 
 def _written_out(cell: Any, words: dict[str, str], specs) -> str | None:

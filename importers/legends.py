@@ -117,7 +117,7 @@ def is_legend_text(text: Any) -> bool:
         return False
     if fold(text).startswith(LEGEND_PREFIXES):
         return len(parse_legend(text)) >= 1 or bool(cell_rules([text]))
-    return len(parse_legend(text)) >= 2 and ";" in text
+    return ";" in text and len(parse_legend(text)) >= 2  # the cheap test first: every name of a register comes here
 
 
 def read_mark(value: Any, table: dict[str, str]) -> tuple[str | None, str | None]:

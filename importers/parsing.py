@@ -15,8 +15,9 @@ from .bilingual_headers import keep_vietnamese_headers
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .date_blocks import date_blocks
-from .date_words import meeting_date_in_titles, meeting_days, stated_year, year_of_tab
+from .date_words import meeting_date_in_titles, meeting_days, stated_year, undated_meetings, year_of_tab
 from .day_columns import date_day_columns
+from .ditto_marks import fill_ditto
 from .errors import ImportFileError
 from .group_codes import read_group_codes
 from .header_abbreviations import expand_header_abbreviations
@@ -37,6 +38,7 @@ from .month_flags import month_status_flags
 from .month_years import month_years
 from .name_lists import report_found, unpivot_name_lists
 from .normalising import marks_table, month_of_header, year_in_text
+from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
@@ -326,6 +328,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind in (None, "attendance"):
         expanded = {item.name: absences.absence_lists(item) for item in book.sheets}
         for item in book.sheets:
+            stack_period_tables(item)
             unpivot_name_lists(item) or date_blocks(item, HEADER_SPECS)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
@@ -348,6 +351,10 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
+    undated = undated_meetings(table.labels, table.parents) if kind in (None, "attendance") else []
+    if undated:
+        raise ImportFileError(msg.UNDATED_MEETINGS.format(
+            sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
     stated = fixes.year or _year(table)
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name))
     table.dates = month_years(table.labels, table.parents, table.dates, table.title_text)
@@ -377,6 +384,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
+    fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)

@@ -193,6 +193,48 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             for name, rid in _SHEET.findall(archive.read("xl/workbook.xml"))}
 
 
+LAST_BYTE_TRIES = 64
+
+
+def _holds(data: bytes, needle: bytes) -> bool:
+    """`needle in data`, found by its last byte first: the 'f' of '<f' is rare in a sheet's XML (Vietnamese text
+    has none), '<' everywhere; past a few last bytes that start no needle, the plain search."""
+    last, before = needle[-1:], len(needle) - 1
+    at = data.find(last, before)
+    for _ in range(LAST_BYTE_TRIES):
+        if at == -1:
+            return False
+        if data.startswith(needle, at - before):
+            return True
+        at = data.find(last, at + 1)
+    return needle in data
+
+
+def _inflated_holding(archive: zipfile.ZipFile, part: str, needle: bytes) -> bytes | None:
+    """A part's inflated bytes when they hold `needle`, else None. Inflated in chunks, each searched as it comes:
+    one large buffer costs more to inflate into than many small ones."""
+    chunks, tail = [], b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(SCAN_CHUNK):
+            chunks.append(chunk)
+            if _holds(chunk, needle) or needle in tail + chunk[:len(needle) - 1]:
+                return b"".join(chunks) + stream.read()
+            tail = chunk[-(len(needle) - 1):]
+    return None
+
+
+def _inflated_head(archive: zipfile.ZipFile, part: str, marker: bytes) -> bytes:
+    """A part's inflated bytes up to `marker` at least (the whole part when it lacks one), in chunks."""
+    chunks = []
+    with archive.open(part) as stream:
+        while chunk := stream.read(SCAN_CHUNK):
+            chunks.append(chunk)
+            head = b"".join(chunks[-2:])
+            if marker in head:
+                break
+    return b"".join(chunks)
+
+
 def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list[str]]:
     """Formula cells with no stored result, per sheet: files written by a program that does not calculate
     (openpyxl, some exporters) keep only the formula, and reading them would see blanks where data is.
@@ -208,8 +250,8 @@ def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list
                 part = parts.get(name)
                 if part not in names:
                     continue
-                data = archive.read(part)
-                if b"<f" not in data:
+                data = _inflated_holding(archive, part, b"<f")
+                if data is None:
                     continue
                 for attributes, value in _FORMULA_CELL.findall(data):
                     if not value and b't="str"' not in attributes:
@@ -270,7 +312,8 @@ def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:
                 found = ods_hidden_columns(path) if b"table:visibility" in archive.read("content.xml") else {}
             elif "xl/workbook.xml" in names and "xl/_rels/workbook.xml.rels" in names:
                 parts = _sheet_parts(archive)
-                found = {sheet.name: xlsx_hidden_columns(archive.read(parts[sheet.name])) for sheet in sheets
+                found = {sheet.name: xlsx_hidden_columns(_inflated_head(archive, parts[sheet.name], b"<sheetData"))
+                         for sheet in sheets
                          if parts.get(sheet.name) in names}
             else:
                 return

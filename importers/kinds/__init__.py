@@ -14,6 +14,18 @@ class FieldSpec:
     required: bool = False
     label: str = ""  # Vietnamese name used in messages
 
+    def __hash__(self) -> int:
+        """The fields' hash, worked out once: specs are keys of the cached label readers, hashed per cell."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.name, self.synonyms, self.required, self.label))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict:
+        """Pickled without the kept hash: text hashes differ from one process to the next."""
+        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
+
 
 @dataclass(frozen=True)
 class RowRules:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 import numpy as np
+import pandas as pd
 
 from ..normalising import is_blank
 
@@ -40,16 +41,51 @@ def counts_only(marks) -> bool:
     return len(filled) >= 2 and None not in counts and max(counts) > 1
 
 
+_BLANK, _NO_COUNT, _MANY = -2, -1, 2
+
+
+def _cell_count(value) -> int:
+    """A mark cell for `counts_only` as a number: blank, no count, its count (any count above 1 as 2)."""
+    if is_blank(value):
+        return _BLANK
+    count = _count(value)
+    return _NO_COUNT if count is None else min(count, _MANY)
+
+
+def _reads_as_flag(value) -> bool:
+    """A value equal to True or False (1, 0.0, True…): told apart from the others only cell by cell, as distinct
+    values are found by equality."""
+    return not isinstance(value, str) and bool(value == 0 or value == 1)
+
+
+def _cell_counts(marks: np.ndarray) -> np.ndarray:
+    """`_cell_count` of every cell of a 2-D object array, worked out once per distinct value."""
+    flat = marks.ravel()
+    codes, uniques = pd.factorize(flat, use_na_sentinel=True)
+    counts = np.array([_cell_count(value) for value in uniques] + [_BLANK], dtype=np.int64)[codes]
+    unsure = [-1] + [code for code, value in enumerate(uniques) if _reads_as_flag(value)]  # -1: None, NaN, NaT…
+    cells = np.flatnonzero(np.isin(codes, unsure))
+    if len(cells):
+        counts[cells] = [_cell_count(value) for value in flat[cells]]
+    return counts.reshape(marks.shape)
+
+
+def counts_only_rows(marks: np.ndarray) -> np.ndarray:
+    """`counts_only` of each row of a 2-D object array of mark cells."""
+    counts = _cell_counts(marks)
+    filled = (counts != _BLANK).sum(axis=1)
+    return (filled >= 2) & ~(counts == _NO_COUNT).any(axis=1) & (counts > 1).any(axis=1)
+
+
 def skip_subtotals(body, name_index: int | None, mark_indexes: list[int]) -> None:
     """Drop subtotal rows from the body, accounting each as skipped."""
     frame = body.frame
     if name_index is None or not len(frame):
         return
-    names = frame[name_index].to_numpy(dtype=object)
-    hits = np.array([is_subtotal_name(value) for value in names], dtype=bool)
+    codes, names = pd.factorize(frame[name_index].to_numpy(dtype=object), use_na_sentinel=True)
+    hits = np.array([is_subtotal_name(value) for value in names] + [False], dtype=bool)[codes]
     if mark_indexes:
-        marks = frame[mark_indexes].to_numpy(dtype=object)
-        hits |= np.array([counts_only(row) for row in marks], dtype=bool)
+        hits |= counts_only_rows(frame[mark_indexes].to_numpy(dtype=object))
     if not hits.any():
         return
     for row in frame.index[hits]:

@@ -1,10 +1,12 @@
 """Locating, mapping and validating through parse_file: errors as data with sheet, row, column and message."""
 
+import pickle
+
 import pytest
 from sheet_files import write_sheet
 
 from importers import parse_file
-from importers.kinds import roster
+from importers.kinds import FieldSpec, roster
 from importers.mapping import column_letter, header_signature, match_field
 
 
@@ -103,3 +105,13 @@ def test_a_first_data_row_of_small_numbers_is_still_data(tmp_path):
     rows = [["STT", "Họ và tên", "Đoàn công tác", "Nhiệm vụ", "Số điện thoại"],
             [1, "Nguyễn Văn An", "Đoàn công tác số 2", "Thành viên", 912345678]]
     assert [r["full_name"] for r in parse_file(_save(tmp_path, rows), kind="roster").records()] == ["Nguyễn Văn An"]
+
+
+def test_a_field_spec_hashes_by_its_fields_and_is_pickled_without_its_kept_hash():
+    """Specs are keys of cached label readers: equal specs hash alike, and a pickled spec works its hash out again
+    (text hashes differ from one process to the next)."""
+    spec = FieldSpec("full_name", ("ho va ten", "ho ten"), True, "Họ và tên")
+    assert hash(spec) == hash(FieldSpec("full_name", ("ho va ten", "ho ten"), True, "Họ và tên"))
+    assert hash(spec) == hash(("full_name", ("ho va ten", "ho ten"), True, "Họ và tên"))
+    copy = pickle.loads(pickle.dumps(spec))
+    assert copy == spec and "_hash" not in copy.__dict__ and hash(copy) == hash(spec)

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from importers import ImportFileError, Limits, inspect_file, parse_file
+from importers import ImportFileError, Limits, inspect_file, parse_file, reading
 from importers.reading import decode_text, sniff_delimiter
 from tests.workbooks import write_workbook
 
@@ -106,6 +106,33 @@ def test_formulas_without_stored_results_are_a_file_error_naming_the_cells(tmp_p
     path = _workbook(tmp_path, {"Danh sách": rows})
     with pytest.raises(ImportFileError, match="Danh sách.*D2, D3.*công thức chưa có giá trị đã tính"):
         parse_file(path)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 7, 64])
+def test_a_sheet_part_is_searched_chunk_by_chunk_across_chunk_edges(tmp_path, monkeypatch, chunk):
+    """The formula and hidden-column checks inflate a sheet part in chunks: a tag cut by a chunk's edge is still
+    found, the part is given whole when it holds the tag, and the head reaches past the marker."""
+    monkeypatch.setattr(reading, "SCAN_CHUNK", chunk)
+    part = b'<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData><row r="1"><c r="A1"><f>1+1</f>' \
+           b'</c></row></sheetData></worksheet>'
+    path = tmp_path / "parts.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("sheet.xml", part)
+        archive.writestr("plain.xml", part.replace(b"<f>1+1</f>", b"<v>2</v>"))
+    with zipfile.ZipFile(path) as archive:
+        assert reading._inflated_holding(archive, "sheet.xml", b"<f") == part
+        assert reading._inflated_holding(archive, "plain.xml", b"<f") is None
+        head = reading._inflated_head(archive, "sheet.xml", b"<sheetData")
+        assert part.startswith(head) and b"<sheetData" in head
+        assert reading._inflated_head(archive, "sheet.xml", b"<absent") == part
+
+
+@pytest.mark.parametrize("data, found", [
+    (b"", False), (b"f", False), (b"<f", True), (b"f<f", True), (b"<c><v>1</v></c>", False), (b"ff" * 200, False),
+    (b"f" * 200 + b"<f>", True), (b"<" + b"xf" * 100 + b"<f/>", True), (b"<Ff<F f", False),
+])
+def test_a_needle_is_found_by_its_last_byte_as_the_plain_search_finds_it(data, found):
+    assert reading._holds(data, b"<f") is found is (b"<f" in data)
 
 
 def test_zip_bomb_is_refused_before_calamine(tmp_path):

@@ -1,4 +1,5 @@
 """`flask import` and `flask inspect-sheet`: the JSON contract (one object on stdout, exit 0 or 2) and commits."""
+import gc
 import json
 
 import pytest
@@ -29,6 +30,19 @@ def test_dry_run_summary_counts_records(runner):
     assert result.exit_code == 0
     assert payload["record_count"] == len(truth(name)["records"]) and "records" not in payload
     assert payload["header_row"] == truth(name)["header_row"]
+
+
+def test_the_cycle_collector_is_paused_only_while_a_file_is_read(runner, monkeypatch):
+    """The command turns the collector off while it reads and checks a file, then back on (a test process or a
+    shell that invokes it goes on with it)."""
+    seen = []
+    from webapp.imports import dry_run
+
+    plan_file = dry_run.plan_file
+    monkeypatch.setattr(dry_run, "plan_file", lambda *a, **k: seen.append(gc.isenabled()) or plan_file(*a, **k))
+    name = "a06_attendance_wide_months.xlsx"
+    result, _ = run(runner, "import", sample(name), "--kind", "attendance", "--dry-run", "--json", "--summary")
+    assert result.exit_code == 0 and seen == [False] and gc.isenabled()
 
 
 @pytest.mark.parametrize("args", [

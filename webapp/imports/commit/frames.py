@@ -10,11 +10,13 @@ from .context import Context
 
 def source_rows(result) -> np.ndarray:
     """Excel row of every record: the pipeline emits records in row order, `record_count` per row."""
-    columns = result.row_columns()
-    rows = [(row, count) for row, outcome, count in zip(columns["row"], columns["outcome"], columns["record_count"])
-            if outcome == "record" and count]
-    return np.repeat(np.array([row for row, _ in rows], dtype=np.int64),
-                     np.array([count for _, count in rows], dtype=np.int64))
+    rows = result.row_frame
+    if rows is None:
+        return np.zeros(0, dtype=np.int64)
+    counts = rows["record_count"]
+    with_records = (rows["outcome"].eq("record") & counts.notna() & counts.ne(0)).to_numpy(dtype=bool)
+    return np.repeat(rows["row"].to_numpy()[with_records].astype(np.int64),
+                     counts.to_numpy()[with_records].astype(np.int64))
 
 
 def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
