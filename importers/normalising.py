@@ -197,12 +197,15 @@ def decode_mark(value: Any, table: dict[str, str]) -> Cleaned:
 
 # Role wordings, folded, tried in order: a wording matches at the start of the text (after "các", numbering) or,
 # when it has several words, anywhere in it ("Phó Trưởng đoàn thường trực" -> deputy before "trưởng đoàn" -> head).
+# "P." before a head's wording is "Phó" written short ("P.Trưởng đoàn", "P/TĐ"): a deputy, never the head
 ROLE_WORDS = (
-    ("deputy", ("deputy", "pho truong doan", "pho doan", "pho truong", "doan pho", "pho", "to pho")),
+    ("deputy", ("deputy", "pho truong doan", "pho doan", "pho truong", "doan pho", "pho", "to pho",
+                "p truong doan", "p doan truong", "p truong", "p to truong", "p td", "ptd", "p doan")),
     ("head", ("head", "truong doan", "doan truong", "truong", "to truong")),
     ("member", ("member", "thanh vien", "uy vien", "tv", "uv", "thu ky")),
 )
-_ROLE_PREFIX = re.compile(r"^(?:(?:[ivxlc]+|\d+(?: \d+)*|[a-z]) )?(?:cac )?")
+# a list marker before the wording ("II. ", "2.1 ", "a) "); not "p", which is "Phó" written short
+_ROLE_PREFIX = re.compile(r"^(?:(?:[ivxlc]+|\d+(?: \d+)*|[a-oq-z]) )?(?:cac )?")
 
 
 def normalise_role(value: Any) -> Cleaned:

@@ -133,7 +133,8 @@ def test_decoding_marks_never_raises(mark):
 
 @pytest.mark.parametrize("raw, expected", [
     ("Trưởng đoàn", "head"), ("Phó Trưởng đoàn", "deputy"), ("Phó đoàn", "deputy"), ("Thành viên", "member"),
-    ("TRƯỞNG ĐOÀN", "head"),
+    ("TRƯỞNG ĐOÀN", "head"), ("P.Trưởng đoàn", "deputy"), ("P. Trưởng Đoàn", "deputy"), ("P/Trưởng đoàn", "deputy"),
+    ("P.TĐ", "deputy"), ("PTĐ", "deputy"), ("P.Đoàn trưởng", "deputy"), ("a) Trưởng đoàn", "head"),
 ])
 def test_roles(raw, expected):
     assert normalise_role(raw) == (expected, None)
