@@ -197,10 +197,15 @@ def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None
         if not match or year is None:
             return None
         day, month_number = int(match.group(1)), int(match.group(2))
+    return _real_date(year, month_number, day)
+
+
+def _real_date(year: int | None, month: int, day: int) -> dt.date | None:
+    """The date, or None without a year or for a day the month does not have (31/4)."""
     if year is None:
         return None
     try:
-        return dt.date(year, month_number, day)
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
@@ -213,12 +218,7 @@ def _nth_meeting_date(match: re.Match, month: tuple[int, int | None] | None, yea
     if month and month[0] != month_number:
         return None
     year = int(match.group(3)) if match.group(3) else (month[1] if month and month[1] else year)
-    if year is None:
-        return None
-    try:
-        return dt.date(year, month_number, day)
-    except ValueError:
-        return None
+    return _real_date(year, month_number, day)
 
 
 MEETING_DATE_LABELS = frozenset({"ngay sinh hoat", "ngay hop", "ngay du hop", "buoi sinh hoat", "ngay sinh hoat chi bo",

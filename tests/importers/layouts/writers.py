@@ -109,3 +109,14 @@ def write_one_sheet(folder, stem, sheet, as_csv):
     else:
         write_xlsx(path, [sheet])
     return path
+
+
+def write_by_seed(folder, stem, sheet, seed, formats=("xlsx", "xlsx", "xlsx", "ods")):
+    """One generated sheet saved in the format its seed picks from `formats` ('xlsx', 'csv' or 'ods'), so a run of
+    seeds covers each format; the path."""
+    chosen = formats[seed % len(formats)]
+    if chosen == "ods":
+        path = folder / f"{stem}.ods"
+        write_ods(path, [sheet])
+        return path
+    return write_one_sheet(folder, stem, sheet, chosen == "csv")
