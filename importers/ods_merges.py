@@ -3,12 +3,15 @@ file, where a merge is a cell's table:number-rows-spanned / number-columns-spann
 it. The ranges spanning more than one row are read here in calamine's form ((top, left), (bottom, right), 0-based),
 so a cell merged down (a member's name over that member's meeting rows) is filled down as in an xlsx sheet."""
 
+import re
 import zipfile
 from xml.etree import ElementTree
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 MAX_COLUMNS = 16384
 MAX_ROWS = 1_048_576
+# A merge over two rows or more: horizontal merges are written with number-rows-spanned="1" and need no parse.
+_DOWN = re.compile(rb'number-rows-spanned="0*(?:[2-9]|[1-9]\d)')
 
 
 def _count(element, attribute: str, cap: int) -> int:
@@ -46,7 +49,7 @@ def ods_vertical_merges(path) -> dict[str, list]:
             content = archive.read("content.xml")
     except (zipfile.BadZipFile, KeyError, OSError):
         return {}
-    if b"number-rows-spanned" not in content:
+    if not _DOWN.search(content):
         return {}
     try:
         root = ElementTree.fromstring(content)

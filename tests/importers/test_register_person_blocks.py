@@ -108,3 +108,10 @@ def test_a_blank_left_under_merged_names_stays_missing(tmp_path):
     result = parse_file(tmp_path / "f.xlsx")
     assert any(error["row"] == row + 1 and "thiếu họ và tên" in error["message"] for error in result.errors)
     assert not any(FILLED in w["message"] for w in result.warnings)
+
+
+def test_ods_merges_across_one_row_only_are_none(tmp_path):
+    built = person_blocks.build(6)
+    built.sheet.merges = [(0, 0, 0, 4)]
+    write_ods(tmp_path / "f.ods", [built.sheet])
+    assert ods_vertical_merges(tmp_path / "f.ods") == {}
