@@ -37,7 +37,12 @@ Public API (stable; the webapp calls exactly this):
   said in one warning (``importers.ditto_marks``). A register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
   the block rows before the table is looked for (``importers.date_blocks``); so does one table per meeting (the
-  date caption over each block, the header repeated under it). Tables set side by side, or in a grid of rows of
+  date caption over each block, the header repeated under it); when every caption names its chi bộ ("… - Chi bộ
+  Thôn 3", "… tại …", or a line under it) and no column does, a unit column too (``importers.caption_units``). A
+  register kept one block per person whose name, merged down in the workbook, is on the block's first row only
+  (CSV) has it carried down when nothing says the blank names are missing, said in one warning
+  (``importers.name_blocks``); ODS merges are read as xlsx ones (``importers.ods_merges``).
+  Tables set side by side, or in a grid of rows of
   blocks, each titled by its unit or by its group and unit ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: …"), are
   rewritten as one table with those columns (``importers.side_blocks``, registers and rosters); tables stacked
   one under another take the facts of their title lines (``importers.stacked_blocks``). Titles before names ("Đ/c",

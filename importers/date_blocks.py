@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .caption_units import unit_in_caption, unit_line
 from .kind_votes import status_like
 from .kinds import attendance
 from .legacy import decode_legacy
@@ -27,9 +28,15 @@ CAPTION_GAP = 2  # rows between the first block's date caption and the header (b
 MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for column, to be a repeated header
 
 DATE_LABEL = "Ngày sinh hoạt"
+UNIT_LABEL = "Chi bộ"
 _DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
 _TOTAL = re.compile(r"^(?:cong|tong cong|tong so|so luong)\b\D*(\d{1,4})\b")
 _OUT_OF = re.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
+
+
+def _caption_text(row: list[Any]) -> str:
+    """The one text of a caption row (decoded from TCVN3/VNI)."""
+    return decode_legacy(next(clean_text(cell) for cell in row if isinstance(cell, str) and clean_text(cell)))
 
 
 def _block_date(row: list[Any], key: int) -> dt.date | None:
@@ -85,13 +92,20 @@ def _repeats_row(row: list[Any], header: list[str]) -> bool:
     return len(labelled) >= 2 and same >= MATCH_SHARE * len(labelled) and not extra
 
 
-def _caption_above(rows: list[list[Any]], first: int, key: int) -> tuple[int, dt.date] | None:
-    """The first block's date caption right above the header (blank rows between), as (row, date)."""
-    for number in range(first - 1, max(first - 1 - CAPTION_GAP, -1), -1):
+def _caption_above(rows: list[list[Any]], first: int, key: int) -> tuple[list[int], dt.date, str | None] | None:
+    """The first block's date caption right above the header (blank rows between, or the caption's unit line), as
+    (its rows, date, unit)."""
+    lines, unit = [], None
+    for number in range(first - 1, max(first - 1 - CAPTION_GAP - 1, -1), -1):
         if all(is_blank(cell) for cell in rows[number]):
             continue
         stated = _block_date(rows[number], key)
-        return (number, stated) if stated else None
+        if stated:
+            return [number, *lines], stated, unit_in_caption(_caption_text(rows[number])) or unit
+        unit = None if lines else unit_line(rows[number])
+        if unit is None:
+            return None
+        lines.append(number)
     return None
 
 
@@ -117,15 +131,19 @@ def date_blocks(sheet: SheetData, specs) -> bool:
     headers = [_labels(row) for row in top[found[0]:last + 1]]
     captioned, uncaptioned = False, False  # a caption read since the block's last person; a header without one
     inside = 0  # captions below the header: a lone date over the header is one meeting's title, no block
+    units, block_units, unit = {}, [], None  # the unit each caption names (kinds: caption_units)
     above = _caption_above(_decoded(rows[:found[0]]), found[0], key)
     if above:
-        plan[above[0]] = None
-        day, seen_block, captioned = above[1], True, True
+        plan.update(dict.fromkeys(above[0]))
+        day, seen_block, captioned, unit = above[1], True, True, above[2]
+        block_units.append(unit)
     for number in range(last + 1, len(rows)):
         row = rows[number]
         stated = _block_date(row, key)
         if stated:
             day, block, seen_block, captioned, uncaptioned = stated, [], True, True, False
+            unit = unit_in_caption(_caption_text(row))
+            block_units.append(unit)
             plan[number] = None
             inside += 1
             continue
@@ -134,6 +152,11 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             continue
         if seen_block and _repeats(_decoded([row])[0], headers):
             uncaptioned = not captioned
+            plan[number] = None
+            continue
+        line = unit_line(_decoded([row])[0]) if captioned and not block and unit is None else None
+        if line:
+            unit = block_units[-1] = line
             plan[number] = None
             continue
         if uncaptioned:
@@ -149,6 +172,7 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             continue
         if day is not None:
             plan[number] = day
+            units[number] = unit
             block.append(number)
             captioned = False
     dated = [number for number, day in plan.items() if day]
@@ -161,13 +185,16 @@ def date_blocks(sheet: SheetData, specs) -> bool:
                 and status_like([row[index] if index < len(row) else None for row in body], marks)]
     if not statuses or not all(_total_agrees(count, block, rows, statuses) for count, block in checks):
         return False  # no marks, or a block the rows do not match: read the usual way, with its errors
-    width = max(len(row) for row in rows)
-    sheet.rows = [list(row) + [None] * (width + 1 - len(row)) for row in rows]
-    sheet.rows[last][width] = DATE_LABEL
+    # Every caption names its unit, and no column does: the unit column beside the date (a caption without one
+    # leaves all rows to the usual reading of units, which tells when none is known).
+    with_units = "unit" not in fields and bool(block_units) and all(block_units)
+    width, extra = max(len(row) for row in rows), 2 if with_units else 1
+    sheet.rows = [list(row) + [None] * (width + extra - len(row)) for row in rows]
+    sheet.rows[last][width:width + extra] = [DATE_LABEL, UNIT_LABEL][:extra]
     for number, day in plan.items():
         if day is None:
-            sheet.rows[number] = [None] * (width + 1)
+            sheet.rows[number] = [None] * (width + extra)
         else:
-            sheet.rows[number][width] = day.isoformat()
+            sheet.rows[number][width:width + extra] = [day.isoformat(), units.get(number)][:extra]
     sheet.merges = [merge for merge in sheet.merges if merge[0][0] not in plan]
     return True

@@ -36,6 +36,7 @@ from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locat
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .month_flags import month_status_flags
 from .month_years import month_years
+from .name_blocks import fill_block_names
 from .name_lists import report_found, unpivot_name_lists
 from .normalising import marks_table, month_of_header, year_in_text
 from .period_tables import stack_period_tables
@@ -385,6 +386,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if stack:
         stack.clear(grid)
     fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
+    if kind == "attendance":
+        fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)

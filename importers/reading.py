@@ -18,6 +18,7 @@ from . import errors as msg
 from .errors import ImportFileError
 from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
 from .limits import Deadline, Limits
+from .ods_merges import ods_vertical_merges
 from .results import SheetData, Workbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -300,6 +301,7 @@ def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name:
         deadline.check()
     _mark_uncached_formulas(path, sheets)
     _mark_hidden_columns(path, sheets)
+    _mark_ods_merges(path, sheets)
     return Workbook(format="spreadsheet", sheets=sheets)
 
 
@@ -321,6 +323,16 @@ def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:
         return
     for sheet in sheets:
         sheet.hidden_columns = found.get(sheet.name, frozenset())
+
+
+def _mark_ods_merges(path: Path, sheets: list[SheetData]) -> None:
+    """Record an ODS table's cells merged down, which calamine leaves out (``importers.ods_merges``)."""
+    if not any(sheet.rows and not sheet.merges for sheet in sheets) or not zipfile.is_zipfile(path):
+        return
+    found = ods_vertical_merges(path)
+    for sheet in sheets:
+        if not sheet.merges and sheet.name in found:
+            sheet.merges = found[sheet.name]
 
 
 # ---- CSV -------------------------------------------------------------------------------------

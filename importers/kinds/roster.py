@@ -1,10 +1,13 @@
 """Roster (working-group membership list): column specs."""
 
+from dataclasses import replace
+
 from . import FieldSpec
 from .common import FULL_NAME, INDEX, NOTE, PERSON_ROWS
 
 # The unit column: the organisation named ("chi bộ", "địa bàn") and how the group relates to it ("phụ trách").
-UNIT_NOUNS = ("don vi", "co so", "dia ban", "chi bo", "dang bo", "to chuc dang", "chi dang bo", "to dang")
+UNIT_NOUNS = ("don vi", "co so", "dia ban", "chi bo", "dang bo", "to chuc dang", "chi dang bo", "to dang",
+              "to chuc co so dang")
 UNIT_QUALIFIERS = ("phu trach", "duoc phan cong", "theo doi", "phu trach theo doi", "duoc giao",
                    "duoc phan cong phu trach")
 
@@ -14,11 +17,17 @@ PHONE_ABBREVIATIONS = ("dtdd", "dt dd", "so dtdd", "sdt dd", "dd", "so dd", "dtd
                        "zalo", "so zalo", "sdt zalo", "dt zalo", "so dt zalo", "dien thoai zalo",
                        "so dien thoai zalo", "dtdd zalo")
 
+# A roster names its members as the cadre who follows a unit ('Đồng chí phụ trách', 'Cán bộ được phân công'): in a
+# membership list that column is the member's name. Inside a longer label the phrase stays an address word
+# (header_words), and a register keeps its own name wordings.
+MEMBER_NAME = replace(FULL_NAME, synonyms=FULL_NAME.synonyms + tuple(
+    f"{who} {how}" for who in ("dong chi", "d c", "can bo", "nguoi") for how in ("phu trach", "duoc phan cong")))
+
 CANONICAL = ("full_name", "birth_date", "position", "group", "role", "unit", "phone")
 
 FIELDS = (
     INDEX,
-    FULL_NAME,
+    MEMBER_NAME,
     FieldSpec("birth_date", ("ngay sinh", "ngay thang nam sinh", "sinh ngay", "nam sinh", "ngay sinh dd mm yyyy"),
               label="ngày sinh"),
     FieldSpec("position", ("chuc vu", "chuc danh", "chuc vu don vi cong tac", "chuc vu hien nay", "chuc vu chinh quyen",
@@ -29,7 +38,7 @@ FIELDS = (
               label="đoàn công tác"),
     FieldSpec("role", ("nhiem vu trong doan", "nhiem vu", "vai tro", "chuc danh trong doan", "chuc vu trong doan",
                        "phan cong", "vai tro trong doan"), required=True, label="nhiệm vụ trong đoàn"),
-    FieldSpec("unit", ("don vi", "phu trach", "phu trach don vi", "dia ban")
+    FieldSpec("unit", ("don vi", "phu trach", "phu trach don vi", "dia ban", "to chuc co so dang")
               + tuple(f"{noun} {qualifier}" for noun in UNIT_NOUNS for qualifier in UNIT_QUALIFIERS),
               label="đơn vị phụ trách"),
     FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong",

@@ -1,0 +1,37 @@
+"""The unit a meeting block's caption names: "Buổi sinh hoạt ngày 06/01/2025 - Chi bộ Thôn Thuận Hồng", "… ngày
+10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", or a line of its own under the caption ("Chi bộ Khu phố
+3", "Đơn vị: Chi bộ Khu phố 3"). Only a party organisation is read (a 'Chi bộ'/'Đảng bộ'/'Tổ chức cơ sở đảng'
+name) and only one naming one unit: "- các chi bộ trực thuộc" names none."""
+
+import re
+from typing import Any
+
+from .normalising import clean_text, names_one_unit, normalise_unit_name
+
+_KIND = r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)"
+_UNIT = rf"(?P<unit>{_KIND}\s+[^()\-–—:;,]{{2,100}}?)"
+# After a dash, 'tại', or inside brackets, at the caption's end.
+_IN_CAPTION = re.compile(rf"(?:\s[-–—]\s*|\btại\s+|\(\s*){_UNIT}\s*\)?\s*\.?\s*$", re.IGNORECASE)
+# A line of its own: the unit alone, or after a label ('Đơn vị:', 'Tại:', 'Chi bộ:').
+_LINE = re.compile(rf"^\s*(?:(?:đơn vị|tại|nơi sinh hoạt|chi bộ)\s*:\s*)?{_UNIT}\s*\.?\s*$", re.IGNORECASE)
+
+
+def _unit(match: re.Match | None) -> str | None:
+    if match is None:
+        return None
+    unit = normalise_unit_name(match.group("unit"))
+    return unit if unit and names_one_unit(unit) else None
+
+
+def unit_in_caption(text: Any) -> str | None:
+    """The unit a block's date caption names at its end, else None."""
+    text = clean_text(text) if isinstance(text, str) else None
+    return _unit(_IN_CAPTION.search(text)) if text else None
+
+
+def unit_line(row: list[Any]) -> str | None:
+    """The unit a caption's second line names (one text in the row, the unit alone or labelled), else None."""
+    texts = {clean_text(cell) for cell in row if isinstance(cell, str) and clean_text(cell)}
+    if len(texts) != 1 or any(not isinstance(cell, str) and cell is not None and cell != "" for cell in row):
+        return None
+    return _unit(_LINE.match(next(iter(texts))))
