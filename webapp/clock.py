@@ -5,9 +5,8 @@ The office's day is Vietnam's (Asia/Ho_Chi_Minh), whatever the server's own time
 keeps ticking, so code that measures elapsed time still sees time pass.
 """
 from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-OFFICE_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+from importers.office_zone import OFFICE_TIMEZONE
 
 _offset = timedelta(0)
 

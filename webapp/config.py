@@ -3,6 +3,8 @@ import os
 import secrets
 from pathlib import Path
 
+from importers.office_zone import OFFICE_TIMEZONE
+
 
 def _secret_key(instance_path: str) -> str:
     """Return SECRET_KEY from the environment, or one generated once and kept in the instance folder."""
@@ -51,7 +53,7 @@ def build_config(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
         "WTF_CSRF_TIME_LIMIT": None,
         "BABEL_DEFAULT_LOCALE": "vi",
-        "BABEL_DEFAULT_TIMEZONE": os.environ.get("TZ_NAME", "Asia/Ho_Chi_Minh"),
+        "BABEL_DEFAULT_TIMEZONE": os.environ.get("TZ_NAME", OFFICE_TIMEZONE.key),
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
         "PASSWORD_HASH_METHOD": os.environ.get("PASSWORD_HASH_METHOD", "argon2"),

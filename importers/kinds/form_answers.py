@@ -6,16 +6,15 @@ one meeting: the later answer counts, and a warning names both rows."""
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from ..date_words import read_meeting_date
 from ..honorifics import name_cleaner
 from ..normalising import fold, is_blank
+from ..office_zone import OFFICE_TIMEZONE
 from ..results import Column
 
-OFFICE_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # the app's office day (webapp.clock), which importers may not import
 STAMP_DATE_COLUMN = -102  # frame label of the dates read from the timestamps
 _STAMP = re.compile(r"^(?P<date>\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})[ T,]+(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?"
                     r"(?:\.\d+)?\s*(?P<half>SA|CH|AM|PM)?\s*(?:(?:GMT|UTC)?\s*(?P<zone>Z|[+-]\d{1,2}(?::?\d{2})?))?$",
@@ -70,7 +69,7 @@ def _zone(text: str) -> dt.timezone:
 
 def _office(moment: dt.datetime) -> dt.datetime:
     """A naive timestamp is already the office's wall clock; an aware one is moved there."""
-    return moment.astimezone(OFFICE_ZONE).replace(tzinfo=None) if moment.tzinfo else moment
+    return moment.astimezone(OFFICE_TIMEZONE).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def date_from_stamps(frame: pd.DataFrame, by_field: dict, context) -> tuple[pd.DataFrame, dict]:
