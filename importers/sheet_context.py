@@ -52,6 +52,8 @@ _ASSIGNED_UNIT = re.compile(
     r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi|theo doi)\s*[:-]?\s*"
     r"(?=(?:dang bo|chi bo|dang uy|to chuc)\b)"
 )
+# "(cập nhật 01/10/2025)", "(kèm theo Quyết định số …)" closing a title: an aside about the list, not the unit's name
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)?\s*[.;]?\s*$")
 _YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d{2}\b")
 _DIGITS = re.compile(r"\d+")
 
@@ -255,7 +257,7 @@ def title_assigned_unit(lines: list[tuple[int, str]]) -> Found | None:
     for row, text in lines:
         match = _ASSIGNED_UNIT.search(fold_in_place(text))
         if match:
-            value = _cut(text, match.end()).rstrip(").;")
+            value = _TRAILING_ASIDE.sub("", _cut(text, match.end())).rstrip(").;")
             if names_one_unit(value):
                 found.append(_unit_found(value, row, True))
     if len({fold(item.value) for item in found}) != 1:

@@ -34,7 +34,8 @@ from .withdrawn import skip_withdrawn
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
 UNIT_HEADER_WORDS = (
-    ("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc"),
+    ("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc",
+     "khu pho", "to dan pho", "thon", "ap", "xom", "khom", "khu dan cu"),
     ("phu trach", "theo doi", "phan cong"),
 )
 

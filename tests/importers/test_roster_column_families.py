@@ -441,9 +441,23 @@ def test_a_printed_page_break_with_the_header_repeated_reads_no_person(tmp_path,
 
 @pytest.mark.parametrize(("header", "unit"), [("Cơ sở được phân công theo dõi", "Chi bộ Thôn 1"),
                                               ("Đơn vị được giao phụ trách", "Chi bộ Thôn 1"),
+                                              ("Khu phố phụ trách", "Chi bộ Thôn 1"),
+                                              ("Tổ dân phố được phân công theo dõi", "Chi bộ Thôn 1"),
+                                              ("Ấp phụ trách", "Chi bộ Thôn 1"),
                                               ("Chi bộ được phân công sinh hoạt", None),
                                               ("Đơn vị công tác", None)])
 def test_a_unit_column_is_named_by_a_place_and_its_assignment(tmp_path, header, unit):
     rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", header],
                     [1, "Nguyễn Văn An", "Đoàn 1", "Thành viên", "Chi bộ Thôn 1"]]
+    assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["unit"] == unit
+
+
+@pytest.mark.parametrize(("title", "unit"), [
+    ("DANH SÁCH ĐOÀN CÔNG TÁC THEO DÕI CHI BỘ KHU PHỐ (cập nhật 01/10/2025)", None),
+    ("DANH SÁCH ĐOÀN CÔNG TÁC THEO DÕI CHI BỘ KHU PHỐ 3 (cập nhật 01/10/2025)", "Chi bộ Khu phố 3"),
+    ("DANH SÁCH ĐOÀN CÔNG TÁC PHỤ TRÁCH CHI BỘ TỔ DÂN PHỐ", None),
+])
+def test_a_titles_unit_drops_its_closing_aside_and_a_bare_kind_of_place_names_no_unit(tmp_path, title, unit):
+    rows = [["ĐẢNG ỦY PHƯỜNG BÀN CỜ"], [title], [], ["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"],
+            [1, "Nguyễn Văn An", "Đoàn 1", "Thành viên"]]
     assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["unit"] == unit
