@@ -77,10 +77,22 @@ def _header_top(rows: list[list[Any]], at: int) -> int | None:
     return None
 
 
+def _numbers_a_field(row: list[Any], above: list[Any]) -> bool:
+    """Whether a row of numbers also numbers the person's columns (under "STT" or "Họ và tên"): bare group numbers
+    sit under the groups only."""
+    return any(not is_blank(cell) and index < len(above) and isinstance(above[index], str)
+               and match_field(clean_text(_text(above[index])) or "", roster.FIELDS) in ("full_name", "index")
+               for index, cell in enumerate(row))
+
+
 def _header(rows: list[list[Any]]) -> tuple[int, dict[int, list]] | None:
     """(group row, {column: [group, unit]}) of a group matrix, or None."""
+    from ..locating import is_column_numbering_row
+
     for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         above = rows[at - 1] if at > 0 else []
+        if is_column_numbering_row(row) and _numbers_a_field(row, above):
+            continue  # "(1) (2) … (9)" under the whole header: column numbers, not bare group numbers
         groups = {index: list(found) for index, cell in enumerate(row)
                   if not is_blank(cell) and (found := _group(cell, _parent_at(above, index)))}
         groups = {index: found for index, found in groups.items() if is_group_name(found[0])}

@@ -101,6 +101,20 @@ def test_the_column_numbering_row_under_the_header_is_not_data(tmp_path, numbers
                                                                                            (7, "record")]
 
 
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], [1, 2, 3, 4, 5, 6]])
+def test_column_numbers_under_the_group_and_role_headers_are_not_group_numbers(tmp_path, numbers):
+    """A group-matrix reader takes bare numbers under a groups header for groups; a numbering row that also numbers
+    the name column numbers columns."""
+    rows = TITLE + [["STT", "Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách"],
+                    numbers,
+                    [1, "Nguyễn Văn An", "Chuyên viên", "ĐCT số 1", "Trưởng đoàn", "Đảng bộ xã A"],
+                    [2, "Lê Thị Hoa", "Kế toán", "ĐCT số 1", "Thành viên", "Đảng bộ xã A"]]
+    result = parse_file(_save(tmp_path, rows))
+    assert [(r["group"], r["role"]) for r in result.records()] == [("Đoàn công tác số 1", "head"),
+                                                                  ("Đoàn công tác số 1", "member")]
+    assert result.errors == []
+
+
 def test_a_first_data_row_of_small_numbers_is_still_data(tmp_path):
     rows = [["STT", "Họ và tên", "Đoàn công tác", "Nhiệm vụ", "Số điện thoại"],
             [1, "Nguyễn Văn An", "Đoàn công tác số 2", "Thành viên", 912345678]]
