@@ -13,7 +13,7 @@ from .mapping import match_field
 from .normalising import fold, is_blank
 from .results import Column, Table
 from .role_words import are_role_headings
-from .status_phrases import is_flag_column
+from .status_phrases import EXEMPT, is_flag_column, status_of_reason
 from .ticks import mostly_ticks
 
 
@@ -68,6 +68,19 @@ def _asks_reason(wording: str) -> bool:
     return bool(_ASKS_REASON.search(fold(wording)))
 
 
+# The wording a reason cell's own words give its row (a reason column's "Không lý do" is an absence without one).
+_REASON_WORDINGS = {"absent": "Vắng không lý do", EXEMPT: "Miễn sinh hoạt"}
+
+
+def _read_reasons(status: np.ndarray, cells: np.ndarray, marked: np.ndarray) -> None:
+    """In a column asking for the reason of an absence ("Vắng (ghi rõ lý do)"), a cell that says there is none ("Không lý do",
+    "Không phép") or an exemption is read as what it says, not as a reason."""
+    for at in np.flatnonzero(marked):
+        said = status_of_reason(cells[at])
+        if said != "excused":
+            status[at] = _REASON_WORDINGS.get(said, status[at])
+
+
 _MINUTES = re.compile(r"^\d{1,3} ?(?:p|ph|phut)?$")
 
 
@@ -105,6 +118,8 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column])
     for column, wording in flags:
         marked = ~_blank(grid[body, column.index]) & np.equal(status, None) & named  # not the footer
         status[marked] = wording
+        if _asks_reason(wording):
+            _read_reasons(status, grid[body, column.index], marked)
     for column in columns:
         if column.field == "status":
             column.field = None

@@ -46,3 +46,19 @@ def test_blocks_per_meeting_with_status_columns(tmp_path, headers, block, total)
     assert result.kind == "attendance" and result.errors == []
     assert [(r["full_name"], r["date"], r["status"]) for r in result.records()] == expected
     assert {r["unit"] for r in result.records()} == {"Chi bộ Trường THCS Lê Lợi"}
+
+
+@pytest.mark.parametrize("absence", ["Vắng (ghi rõ lý do)", "Vắng mặt (nêu lý do)", "Vắng có lý do (ghi rõ lý do)"])
+@pytest.mark.parametrize(("written", "status"), [("Ốm", "excused"), ("Đi công tác", "excused"),
+                                                 ("Không lý do", "absent"), ("không có lý do", "absent"),
+                                                 ("Không phép", "absent"), ("Miễn sinh hoạt", "exempt")])
+def test_a_reason_column_saying_there_is_no_reason_is_an_absence(tmp_path, absence, written, status):
+    """"Vắng (ghi rõ lý do)" takes the reason of an absence; the cell "Không lý do" says there is none."""
+    rows = [["Chi bộ Khu dân cư số 4"], ["Thời gian: 19 giờ 30 phút, ngày 06 tháng 01 năm 2025"], [],
+            ["TT", "Họ và tên", "Có mặt", "Đến muộn", absence, "Ký tên"],
+            [1, "Lê Thị Xuân", "x", None, None, None],
+            [2, "Trịnh Bá Toàn", None, "x", None, None],
+            [3, "Đỗ Văn Kiên", None, None, written, None]]
+    result = parse_file(write_sheet(tmp_path / "r.xlsx", rows), kind="attendance")
+    assert [(r["full_name"], r["status"]) for r in result.records()] == [
+        ("Lê Thị Xuân", "present"), ("Trịnh Bá Toàn", "late"), ("Đỗ Văn Kiên", status)]
