@@ -9,10 +9,14 @@ FIELDS = (
     INDEX,
     FULL_NAME,
     FieldSpec("date", ("ngay sinh hoat", "ngay hop", "ngay", "thoi gian", "ngay sinh hoat chi bo", "ngay du hop",
-                       "buoi sinh hoat", "thoi gian hop", "thoi gian sinh hoat"), label="ngày sinh hoạt"),
+                       "buoi sinh hoat", "thoi gian hop", "thoi gian sinh hoat",
+                       # an app's or a calendar's export: when the meeting began ('Thời gian bắt đầu', 'Ngày giờ')
+                       "thoi gian bat dau", "bat dau", "ngay gio", "ngay gio bat dau", "thoi diem bat dau",
+                       "thoi gian to chuc", "ngay to chuc"), label="ngày sinh hoạt"),
     FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh",
                          "tinh hinh tham du", "tinh hinh du hop", "tinh hinh", "tinh hinh sinh hoat", "muc do tham du",
                          "tham gia", "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat",
+                         "trang thai diem danh", "tinh trang diem danh", "trang thai tham du", "ket qua tham du",
                          # a check-in form's question ('Xác nhận tham dự', 'Đồng chí có tham dự buổi sinh hoạt không?')
                          "xac nhan tham du", "xac nhan co mat", "xac nhan diem danh", "xac nhan tham gia",
                          "co tham du", "tham du sinh hoat", "tham du buoi sinh hoat", "co tham du buoi sinh hoat",
