@@ -43,6 +43,7 @@ _ORG_UNIT = re.compile(r"^chi bo\s+\S")
 _ORG_PARTY = re.compile(r"^dang bo\s+\S")
 UPPER_LEVEL = re.compile(r"\bdang bo (?:thi xa|huyen|tinh|thanh pho|quan|khoi)\b")
 _OTHER_ORG = re.compile(r"^(?:ban |dang uy|chi uy|(?:thi|huyen|tinh|quan|thanh) uy\b|uy ban|van phong|to chuc)")
+_CELL_MEETINGS = re.compile(r"\bsinh hoat chi bo\b")
 _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
 # Title lines naming one group: "ĐOÀN CÔNG TÁC SỐ 3", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2"
 _TITLE_GROUP = re.compile(r"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
@@ -188,11 +189,14 @@ def _period_tail_cut(value: str) -> str:
 
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
     """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
-    `lone_party`, a đảng bộ's header line standing alone (no other organisation line) too."""
+    `lone_party`, a đảng bộ's header line standing alone (no other organisation line, and no title saying the
+    meetings are a chi bộ's) too."""
     labelled, headers, parties, others = [], [], [], 0
     for row, text in lines:
         text = _bare_line(text)
         folded = fold_in_place(text)
+        if _CELL_MEETINGS.search(folded):
+            others += 1  # "SỔ … SINH HOẠT CHI BỘ": a đảng bộ above is the cell's superior, not the unit
         if match := _LABELLED_UNIT.search(folded):
             value = _period_tail_cut(_cut(text, match.end())).rstrip(".;")
             word = match.group(1)

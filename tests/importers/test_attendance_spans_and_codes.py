@@ -1,6 +1,7 @@
 """Registers that span two calendar years, software exports with codes, and a unit stated only in the letterhead,
 built in code with wordings the samples do not show. Each is read exactly or flagged."""
 
+import pytest
 from sheet_files import write_sheet
 
 from importers import parse_file
@@ -55,6 +56,15 @@ def test_a_grassroots_party_committee_alone_in_the_letterhead_is_every_row_s_uni
     ])
     result = parse_file(path)
     assert {r["unit"] for r in result.records()} == {"Đảng bộ Trường THPT Phan Đình Phùng"}
+
+
+@pytest.mark.parametrize("title", ["SỔ ĐIỂM DANH SINH HOẠT CHI BỘ ĐỊNH KỲ", "Theo dõi sinh hoạt chi bộ năm 2025"])
+def test_a_party_committee_over_a_register_of_chi_bo_meetings_is_their_superior_not_the_unit(tmp_path, title):
+    path = _save(tmp_path, [
+        ["ĐẢNG BỘ PHƯỜNG XUÂN TRUNG"], [title], ["Năm 2025"],
+        ["STT", "Họ và tên", "T1", "T2"], [1, "Phan Văn Tú", "x", "x"],
+    ])
+    assert {r["unit"] for r in parse_file(path).records()} == {None}
 
 
 def test_a_district_letterhead_over_a_standing_committee_is_no_unit(tmp_path):
