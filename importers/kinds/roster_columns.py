@@ -28,7 +28,7 @@ from .roster_stage import RosterStage
 from .subtotals import counts_everyone, is_subtotal_name, stated_count
 from .title_context import facts_from_title
 from .unit_marks import read_unit_marks, ticks_are_no_unit
-from .unit_tail import units_after_roles
+from .unit_tail import units_after_groups, units_after_roles
 from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
@@ -74,6 +74,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     read_note_values(stage)
     split_group_and_role(stage)
     units_after_roles(stage)
+    units_after_groups(stage)
     find_group_word_column(stage)
     number_only_groups(stage)
     read_role_marks(stage)

@@ -1,12 +1,12 @@
 """The chi bộ named at the end of an assignment text: "Trưởng Đoàn công tác số 2, phụ trách Chi bộ Tổ dân phố 5",
 "TV Đoàn 3 - CB Trường THCS", "Phó trưởng đoàn số 1 (phụ trách Chi bộ Khối 2)", "…; địa bàn: Chi bộ Thôn 4", or
-after the role alone ("Trưởng đoàn, phụ trách Chi bộ Tổ dân phố 5")."""
+after the role alone ("Trưởng đoàn, phụ trách Chi bộ Tổ dân phố 5"), or after the group ("Đoàn số 1⏎Phụ trách: …")."""
 
 import re
 from typing import Any
 
 from ..column_types import distinct_map, filled_count, share
-from ..normalising import clean_text, fold, is_blank
+from ..normalising import clean_text, fold, is_blank, normalise_group
 from ..role_words import strict_role
 from .unit_marks import full_unit_name
 
@@ -42,11 +42,42 @@ def units_after_roles(stage) -> None:
     cells = stage.frame[column.index]
     pairs = distinct_map(cells, cut_unit_tail)
     found = pairs.map(lambda pair: _role_unit(pair, stage))
-    if not found.notna().any():
+    if found.notna().any():
+        column.field = "role"
+        _move_units(stage, column, cells, pairs, found)
+
+
+def units_after_groups(stage) -> None:
+    """A group column whose cells name the unit after the group, on a second line or after a comma, dash or
+    bracket ('Đoàn số 1⏎Phụ trách: Đảng bộ phường Hưng Dũng', 'Đoàn 2 (Chi bộ Thôn 4)'): the group stays in the
+    column, the unit goes to the row's unit (the group reader would drop the tail without a word)."""
+    column = stage.mapped("group")
+    if column is None:
         return
-    column.field = "role"
-    roles = cells.where(found.isna(), pairs.map(lambda pair: pair[0] if isinstance(pair, tuple) else None))
-    stage.write(column, roles)
+    cells = stage.frame[column.index]
+    pairs = distinct_map(cells, lambda cell: cut_unit_tail(_lines_joined(cell)))
+    found = pairs.map(lambda pair: pair[1] if isinstance(pair, tuple) and pair[1] and _names_group(pair[0]) else None)
+    if found.notna().any():
+        _move_units(stage, column, cells, pairs, found)
+
+
+def _lines_joined(cell: Any) -> Any:
+    """A cell's lines as one text, each new line a separator (as a comma would be)."""
+    if not isinstance(cell, str) or "\n" not in cell.strip():
+        return cell
+    return ", ".join(line.strip() for line in cell.strip().splitlines() if line.strip())
+
+
+def _names_group(text: Any) -> bool:
+    normalised = normalise_group(text) if isinstance(text, str) else None
+    return bool(normalised) and normalised.startswith(("Đoàn công tác số", "Tổ công tác số"))
+
+
+def _move_units(stage, column, cells, pairs, found) -> None:
+    """Cut the unit named at the end of `column`'s cells (`found`, per row) into the row's unit; the cells keep the
+    text before it. A unit column naming another unit fails the row."""
+    kept = cells.where(found.isna(), pairs.map(lambda pair: pair[0] if isinstance(pair, tuple) else None))
+    stage.write(column, kept)
     target = stage.mapped("unit")
     if target is None:
         stage.carry("unit", found)

@@ -461,3 +461,28 @@ def test_a_titles_unit_drops_its_closing_aside_and_a_bare_kind_of_place_names_no
     rows = [["ĐẢNG ỦY PHƯỜNG BÀN CỜ"], [title], [], ["STT", "Họ và tên", "Đoàn", "Nhiệm vụ"],
             [1, "Nguyễn Văn An", "Đoàn 1", "Thành viên"]]
     assert parse_file(write(tmp_path / "f.xlsx", rows)).records()[0]["unit"] == unit
+
+
+@pytest.mark.parametrize(("cell", "group", "unit"), [
+    ("Đoàn số 1\nPhụ trách: Đảng bộ phường Hưng Dũng", "Đoàn công tác số 1", "Đảng bộ phường Hưng Dũng"),
+    ("Đoàn 2 (Chi bộ Thôn 4)", "Đoàn công tác số 2", "Chi bộ Thôn 4"),
+    ("ĐCT số 3 - phụ trách Đảng bộ xã Nghi Phú", "Đoàn công tác số 3", "Đảng bộ xã Nghi Phú"),
+    ("Đoàn công tác số 4\nĐảng bộ phường Bến Thủy", "Đoàn công tác số 4", "Đảng bộ phường Bến Thủy"),
+])
+def test_a_unit_written_after_the_group_in_its_cell_is_the_rows_unit(tmp_path, cell, group, unit):
+    rows = TITLE + [["STT", "Đoàn công tác", "Họ và tên", "Chức danh trong Đoàn"],
+                    [1, cell, "Lưu Ngọc Tuyết", "Trưởng đoàn"],
+                    [2, None, "Bùi Thu Lan", "Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows, ["B5:B6"]))
+    assert records(result, "full_name", "group", "unit") == [("Lưu Ngọc Tuyết", group, unit),
+                                                             ("Bùi Thu Lan", group, unit)]
+    assert result.errors == []
+
+
+def test_a_unit_after_the_group_that_contradicts_the_unit_column_fails_the_row(tmp_path):
+    rows = TITLE + [["STT", "Đoàn công tác", "Họ và tên", "Nhiệm vụ", "Đơn vị phụ trách"],
+                    [1, "Đoàn 1 (Chi bộ Thôn 4)", "Lưu Ngọc Tuyết", "Trưởng đoàn", "Chi bộ Thôn 4"],
+                    [2, "Đoàn 1 (Chi bộ Thôn 4)", "Bùi Thu Lan", "Thành viên", "Chi bộ Thôn 5"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert records(result, "full_name", "unit") == [("Lưu Ngọc Tuyết", "Chi bộ Thôn 4")]
+    assert [(e["row"], e["column"]) for e in result.errors] == [(6, "B")]
