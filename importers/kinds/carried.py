@@ -104,10 +104,17 @@ def with_context(body, columns: list[Column]) -> tuple[pd.DataFrame, dict[str, C
     return frame, by_field
 
 
+def _reads_as_lost_merge(blank: np.ndarray) -> bool:
+    """A column merged down over blocks of rows, its merge lost, holds its value on each block's first row only:
+    at least as many blank cells as written ones."""
+    return int(blank.sum()) >= int((~blank).sum())
+
+
 def fill_blocks(frame: pd.DataFrame, by_field: dict[str, Column], fields: tuple[str, ...]) -> pd.DataFrame:
     """Blank cells of the given fields' columns take the value above, as a cell merged down over a block of rows
     reads once its merge is lost (CSV export, copy-paste); a field fills only where the fields before it in
-    `fields` are blank too, so a unit never crosses into the next group."""
+    `fields` are blank too, so a unit never crosses into the next group. A column written on most rows is not a
+    lost merge: its blank cell is a row with no value (a member who follows no unit) and stays blank."""
     columns = [(field, by_field[field].index) for field in fields
                if field in by_field and by_field[field].index >= 0]
     if not columns or not len(frame):
@@ -117,7 +124,7 @@ def fill_blocks(frame: pd.DataFrame, by_field: dict[str, Column], fields: tuple[
         values = frame[label].to_numpy(dtype=object)
         blank = _blank(values)
         fill = blank & above_blank
-        if fill.any() and not blank.all():
+        if fill.any() and not blank.all() and _reads_as_lost_merge(blank):
             # a row where an earlier field is filled starts a block: the value above it does not carry past it
             marks = np.where(blank & above_blank, -1, np.arange(len(values)))
             source = np.maximum.accumulate(marks)

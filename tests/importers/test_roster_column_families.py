@@ -486,3 +486,28 @@ def test_a_unit_after_the_group_that_contradicts_the_unit_column_fails_the_row(t
     result = parse_file(write(tmp_path / "f.xlsx", rows))
     assert records(result, "full_name", "unit") == [("Lưu Ngọc Tuyết", "Chi bộ Thôn 4")]
     assert [(e["row"], e["column"]) for e in result.errors] == [(6, "B")]
+
+
+def test_a_unit_column_written_on_each_row_keeps_a_blank_cell_blank(tmp_path):
+    """Each member follows a unit of his own; the one with none is not given the unit of the row above."""
+    rows = TITLE + [["STT", "Họ và tên", "Nhiệm vụ", "Chi bộ theo dõi"], ["ĐOÀN CÔNG TÁC SỐ V"],
+                    [1, "Cao Thị Vân", "Trưởng đoàn", "Chi bộ Khối phố 7"],
+                    [2, "Tạ Thị Hằng", "Phó trưởng đoàn", "Chi bộ Khối phố 3"],
+                    [3, "Thái Kim Loan", "Thành viên", "Chi bộ Khối phố 6"],
+                    [4, "Trần Xuân Cường", "Thành viên", None]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["unit"] for r in result.records()] == ["Chi bộ Khối phố 7", "Chi bộ Khối phố 3", "Chi bộ Khối phố 6",
+                                                     None]
+
+
+def test_a_unit_written_only_on_each_blocks_first_row_fills_its_block(tmp_path):
+    """The same column with its merge lost (a CSV export): the value on a block's first row holds for the block."""
+    rows = TITLE + [["STT", "Họ và tên", "Nhiệm vụ", "Đoàn", "Chi bộ theo dõi"],
+                    [1, "Cao Thị Vân", "Trưởng đoàn", "Đoàn 1", "Chi bộ Khối phố 7"],
+                    [2, "Tạ Thị Hằng", "Thành viên", None, None],
+                    [3, "Thái Kim Loan", "Thành viên", None, None],
+                    [4, "Trần Xuân Cường", "Trưởng đoàn", "Đoàn 2", "Chi bộ Khối phố 3"],
+                    [5, "Lê Văn Tám", "Thành viên", None, None]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert records(result, "group", "unit") == [("Đoàn công tác số 1", "Chi bộ Khối phố 7")] * 3 + [
+        ("Đoàn công tác số 2", "Chi bộ Khối phố 3")] * 2
