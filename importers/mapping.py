@@ -86,7 +86,7 @@ def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, .
                 override: dict | None = None, with_months: bool = False,
                 dates: list[str | None] | None = None) -> list[Column]:
     """Columns with their field (first match wins), month number or meeting date; an override maps field -> column."""
-    columns, taken = [], set()
+    columns, taken = [], {}
     for index, label in enumerate(labels):
         column = Column(index=index, letter=column_letter(index), header=label)
         month = month_of_header(label, parents[index]) if with_months else None
@@ -98,13 +98,21 @@ def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, .
             column.month, column.field = month, f"month_{month}"
         else:
             field = match_field(label, specs)
-            if field and field not in taken:
+            if field and (field not in taken or _names_what_codes(label, taken[field].header)):
+                if field in taken:
+                    taken[field].field = None
                 column.field = field
-                taken.add(field)
+                taken[field] = column
         columns.append(column)
     if override:
         apply_override(columns, override)
     return columns
+
+
+def _names_what_codes(label: str, taken_by: str) -> bool:
+    """A column naming a field ('Tên chi bộ') after one giving its code ('Mã chi bộ'): the name is the value to
+    keep; the code column is left unread (and named as unused)."""
+    return fold(taken_by).startswith("ma ") and not fold(label).startswith("ma ")
 
 
 def apply_override(columns: list[Column], override: dict) -> None:

@@ -29,6 +29,7 @@ FIELDS = (
                        "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",
                        "to chuc co so dang", "chi bo duoc phan cong", "chi bo phu trach", "chi bo theo doi",
                        "don vi duoc phan cong", "co so duoc phan cong", "dang bo duoc phan cong",
+                       "ten chi bo", "ten don vi", "ten dang bo", "ten to chuc dang", "ten to chuc co so dang",
                        "ma don vi", "madonvi", "ma chi bo", "machibo", "ma cb", "ma dang bo"),
               label="chi bộ"),
     # a form export's answer time ('Dấu thời gian'): the meeting's date when no question asks for it

@@ -28,3 +28,20 @@ def test_an_app_export_is_read_as_a_register(tmp_path, date_header, status_heade
         (name, "2025-01-04", status, "Chi bộ Trường Mầm non Cát Bi") for _, name, _, status in PEOPLE]
     unused = " ".join(w["message"] for w in result.warnings)
     assert "Mã ĐV" in unused and "Hình thức" in unused
+
+
+@pytest.mark.parametrize("name_header", ["Tên chi bộ", "Tên đơn vị", "Chi bộ"])
+@pytest.mark.parametrize("code_first", [True, False])
+def test_a_units_name_column_wins_over_its_code_column(tmp_path, name_header, code_first):
+    """'Mã chi bộ' (CB01) beside 'Tên chi bộ' (Chi bộ Khu phố 1): the name is the unit, the code column is unused."""
+    units = [("Mã chi bộ", "CB01"), (name_header, "Chi bộ Khu phố 1")]
+    units = units if code_first else units[::-1]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["STT", "Họ và tên", "Ngày sinh hoạt", "Trạng thái"] + [header for header, _ in units])
+        writer.writerow([1, "Lê Ngọc Hoa", "2025-01-05", "Có mặt"] + [value for _, value in units])
+        writer.writerow([2, "Lê Hữu Sáng", "2025-01-05", "Đi muộn"] + [value for _, value in units])
+    result = parse_file(path)
+    assert {r["unit"] for r in result.records()} == {"Chi bộ Khu phố 1"}
+    assert any("Mã chi bộ" in w["message"] for w in result.warnings)
