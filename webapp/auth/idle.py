@@ -10,6 +10,9 @@ from flask_login import current_user, logout_user
 from ..clock import utcnow
 
 LAST_SEEN = "last_seen"
+# The last request's time is written into the cookie at most once a minute: rewriting the signed session on every
+# request (a new Set-Cookie each time) cost more than the check, and a limit counted in minutes loses nothing.
+MARK_EVERY_SECONDS = 60
 
 
 def mark_active() -> None:
@@ -22,13 +25,15 @@ def _check_idle() -> None:
     if not minutes or request.endpoint == "static" or not current_user.is_authenticated:
         return
     last = session.get(LAST_SEEN)
-    if not isinstance(last, (int, float)) or utcnow().timestamp() - last > minutes * 60:
+    idle = utcnow().timestamp() - last if isinstance(last, (int, float)) else None
+    if idle is None or idle > minutes * 60:
         logout_user()
         session.clear()
         flash(_("Phiên làm việc đã hết hạn vì không hoạt động quá %(n)s phút; hãy đăng nhập lại.",
                 n=minutes), "error")
         return
-    mark_active()
+    if idle >= MARK_EVERY_SECONDS:
+        mark_active()
 
 
 def install(app: Flask) -> None:

@@ -47,6 +47,17 @@ def test_requests_keep_a_session_alive(client, as_role, clock):
         assert client.get("/").status_code == 200
 
 
+def test_the_session_cookie_is_rewritten_at_most_once_a_minute(client, as_role, clock):
+    """A request within a minute of the last mark leaves the cookie as it is (no Set-Cookie); a later one marks."""
+    as_role(Role.MEMBER)
+    _later(clock, minutes=2)
+    assert "Set-Cookie" in client.get("/").headers
+    _later(clock, seconds=30)
+    assert "Set-Cookie" not in client.get("/").headers
+    _later(clock, seconds=40)
+    assert "Set-Cookie" in client.get("/").headers
+
+
 def test_the_idle_limit_is_a_setting(app, client, as_role, clock):
     app.config["SESSION_IDLE_MINUTES"] = 60
     as_role(Role.MEMBER)
