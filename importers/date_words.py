@@ -179,6 +179,8 @@ _DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{
 # 'Lần 1 (06/01)', 'Buổi 2 - 20/01', 'Lần thứ 2 ngày 20/01/2026': the Nth meeting of a month and its date
 _NTH_MEETING_DATE = re.compile(r"^(?:lan|buoi)(?: thu)? \d{1,2}(?: ngay)? (\d{1,2}) (\d{1,2})(?: ((?:19|20)\d{2}))?$")
 _NTH_MEETING = re.compile(r"^(?:lan|buoi)(?: thu)? (\d{1,2})$")  # 'Lần 1', 'Buổi 2': no date
+# 'Lần 1', 'Buổi 2', 'Kỳ 3', 'SH lần 4', 'Lần thứ 5': a meeting's number, over its date on the header row below
+_MEETING_NUMBER = re.compile(r"^(?:sh |sinh hoat )?(?:lan|buoi|ky)(?: thu)? \d{1,2}$")
 
 
 def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
@@ -221,6 +223,11 @@ def _nth_meeting_date(match: re.Match, month: tuple[int, int | None] | None, yea
     return _real_date(year, month_number, day)
 
 
+def is_meeting_number(label: Any) -> bool:
+    """Whether a header cell numbers a meeting ('Lần 1', 'Buổi 2', 'Kỳ 3'), its date left to the row under it."""
+    return isinstance(label, str) and _MEETING_NUMBER.match(fold(label)) is not None
+
+
 MEETING_DATE_LABELS = frozenset({"ngay sinh hoat", "ngay hop", "ngay du hop", "buoi sinh hoat", "ngay sinh hoat chi bo",
                                  "thoi gian sinh hoat", "thoi gian hop", "lan sinh hoat", "cac buoi sinh hoat"})
 
@@ -244,7 +251,7 @@ def undated_meetings(labels: list[str], parents: list[str]) -> list[str]:
 def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None) -> list[str | None]:
     """The ISO meeting date per column: a date the header cell already holds, else a day under a month or a
     day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
-    anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt')."""
+    anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt' or a meeting's number 'Lần 1')."""
     found = [day_under_month(label, parent, year) if label else None
              for label, parent in zip(labels, parents or [""] * len(labels))]
     bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
@@ -252,7 +259,8 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
     for index, label in enumerate(labels):
         given = dates[index] if index < len(dates) else None
         day = found[index]
-        dated = index < len(parents or []) and fold(parents[index]) in MEETING_DATE_LABELS
+        dated = index < len(parents or []) and (fold(parents[index]) in MEETING_DATE_LABELS
+                                                or is_meeting_number(parents[index]))
         if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(label)):
             day = None
         days.append(given or (day.isoformat() if day else None))

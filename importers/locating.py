@@ -6,9 +6,11 @@ import unicodedata
 from typing import Any
 
 from .column_types import name_part_of_label
+from .date_words import is_meeting_number
 from .kinds import KEY_FIELDS, FieldSpec
 from .legends import is_legend_text
 from .mapping import match_field
+from .month_numbers import month_number_columns, months_under
 from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
 from .results import Table
 from .signature_titles import is_closing_text
@@ -67,12 +69,13 @@ def header_date(cell: Any) -> str | None:
     return None
 
 
-_DAY_MONTH = re.compile(r"^(\d{1,2})[./-](\d{1,2})$")
+_DAY_MONTH = re.compile(r"^(?:ngay )?(\d{1,2}) (\d{1,2})$")  # folded
+_DAY_MONTH_SEPARATOR = re.compile(r"\d\s*[./-]\s*\d")
 
 
 def _is_day_month(cell: Any) -> bool:
-    """'04/01', '5.3': a meeting's day and month, the year left to the title."""
-    match = _DAY_MONTH.match(cell.strip()) if isinstance(cell, str) else None
+    """'04/01', '5.3', '(10/01)', 'ngày 10/01': a meeting's day and month, the year left to the title."""
+    match = _DAY_MONTH.match(fold(cell)) if isinstance(cell, str) and _DAY_MONTH_SEPARATOR.search(cell) else None
     return bool(match) and 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12
 
 
@@ -80,16 +83,22 @@ def _is_date_row(row: list[Any], upper: list[Any] | None = None, specs: tuple[Fi
     """A header row of meeting dates: three or more cells, every filled cell a date, or every one a day/month
     ('04/01' under 'Lần 1': the year is stated in the title) apart from labels merged down from `upper`; one or
     two dates do when each sits under an upper label naming the meeting date ('Ngày sinh hoạt' merged over them:
-    a month with one or two meetings)."""
+    a month with one or two meetings) or under its own meeting number ('Lần 1' over '(10/01)')."""
     cells = [cell for cell in row if not is_blank(cell)]
     if len(cells) >= 3 and all(header_date(cell) for cell in cells):
         return True
     own = [cell for index, cell in enumerate(row) if not is_blank(cell)
            and not (upper and index < len(upper) and cell == upper[index])]
-    if own and upper and specs and all(header_date(cell) or _is_day_month(cell) for cell in own) \
-            and _under_date_label(row, upper, specs):
+    if own and upper and all(header_date(cell) or _is_day_month(cell) for cell in own) \
+            and ((specs and _under_date_label(row, upper, specs)) or _under_meeting_numbers(row, upper)):
         return True
     return len(own) >= 3 and all(_is_day_month(cell) for cell in own)
+
+
+def _under_meeting_numbers(row: list[Any], upper: list[Any]) -> bool:
+    """Every date of `row` sits right under a meeting's number ('Lần 1', 'Buổi 2', 'Kỳ 3'), one per column."""
+    filled = [index for index, cell in enumerate(row) if header_date(cell) or _is_day_month(cell)]
+    return bool(filled) and all(index < len(upper) and is_meeting_number(upper[index]) for index in filled)
 
 
 def _under_date_label(row: list[Any], upper: list[Any], specs: tuple[FieldSpec, ...]) -> bool:
@@ -199,22 +208,9 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     return first, best, best_score
 
 
-def _month_number(cell: Any) -> int | None:
-    """1..12 of a header cell typed as a number (a month under a merged 'Tháng')."""
-    if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not float(cell).is_integer():
-        return None
-    return int(cell) if 1 <= cell <= 12 else None
-
-
 def _is_month_number_row(row: list[Any], upper: list[Any]) -> bool:
-    """Month numbers 1..12 typed as numbers, two or more, each under a 'Tháng' label carried over its merge."""
-    carried = _carried(_row_labels(upper))
-    numbers = [index for index, cell in enumerate(row) if _month_number(cell)]
-    own = [index for index, cell in enumerate(row) if not is_blank(cell)
-           and not (index < len(upper) and cell == upper[index])]
-    return len(numbers) >= 2 and set(own) == set(numbers) and all(
-        index < len(carried) and month_of_header(str(_month_number(row[index])), carried[index])
-        for index in numbers)
+    """Month numbers under a merged 'Tháng' or 'Năm 2025' (``importers.month_numbers``)."""
+    return bool(months_under(row, upper, _carried(_row_labels(upper))))
 
 
 def _day_number(cell: Any) -> int | None:
@@ -234,17 +230,6 @@ def _is_day_number_row(row: list[Any], upper: list[Any]) -> bool:
     own = [index for index, cell in enumerate(row) if not is_blank(cell)]
     return len(own) >= 2 and all(
         _day_number(row[index]) and index < len(carried) and month_of_header(carried[index]) for index in own)
-
-
-def _month_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
-    """A month typed as a number under a 'Tháng' label merged over it ('Tháng' over 1 | 2 | 3) labels its column
-    '1', '2', … with 'Tháng' as the parent, as the same numbers typed as text would."""
-    for upper, row in zip(header, header[1:]):
-        carried = _carried(_row_labels(upper))
-        for col, cell in enumerate(row):
-            number = _month_number(cell)
-            if number and col < len(carried) and col < len(labels) and month_of_header(str(number), carried[col]):
-                labels[col], parents[col] = str(number), carried[col]
 
 
 def _day_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
@@ -301,9 +286,11 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
         return None
     first, last, _ = found
     labels, parents = _combine_rows([_row_labels(rows[r]) for r in range(first, last + 1)])
+    months = {}
     if last > first:
-        _month_numbers(rows[first:last + 1], labels, parents)
-        _day_numbers(rows[first:last + 1], labels, parents)
+        header = rows[first:last + 1]
+        months = month_number_columns(header, [_carried(_row_labels(upper)) for upper in header], labels, parents)
+        _day_numbers(header, labels, parents)
     body_start = last + 1
     numbering = body_start
     while numbering < min(body_start + 2, len(rows)) and _repeats(rows[numbering], rows[last]):
@@ -314,7 +301,7 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     dates = [
         next(
             (header_date(rows[r][c]) for r in range(first, last + 1) if c < len(rows[r]) and header_date(rows[r][c])),
-            None,
+            months.get(c),
         )
         for c in range(len(labels))
     ]

@@ -27,6 +27,7 @@ from .kinds import KINDS, attendance, builder_module, roster, spec_module, targe
 from .kinds.assignment_matrix import unpivot_assignment_matrix
 from .kinds.group_columns import unpivot_group_columns
 from .kinds.group_matrix import unpivot_group_matrix
+from .kinds.merged_notes import sheet_spans
 from .kinds.stacked_fields import split_stacked_fields
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import cell_rules, parse_legend
@@ -76,6 +77,7 @@ class Context:
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
     cells: dict = field(default_factory=dict)  # what a blank cell or an arrival time means, as the legend says
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
+    spans: object = None  # the sheet's cells merged across columns, read when called (``kinds.merged_notes``)
 
 
 SURE_LEGACY_CELLS = 3
@@ -416,7 +418,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
-                      codes=code_lines(chosen.rows), parents=table.parents,
+                      codes=code_lines(chosen.rows), parents=table.parents, spans=sheet_spans(chosen),
                       cells=cell_rules(_outside_text(chosen.rows, table)))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)

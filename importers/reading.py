@@ -9,6 +9,7 @@ import re
 import unicodedata
 import zipfile
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from . import errors as msg
 from .errors import ImportFileError
 from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
 from .limits import Deadline, Limits
-from .ods_merges import ods_vertical_merges
+from .ods_merges import is_down, ods_merges, ods_spans, text_spans
 from .results import SheetData, Workbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -168,7 +169,9 @@ def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
         end = loaded.end or (-1, -1)  # A1-anchored extent of real cells; total_* may be a declared dimension
         _check_shape(meta.name, end[0] + 1, end[1] + 1, limits)
         sheet.rows = loaded.to_python(skip_empty_area=False)
-        sheet.merges = [m for m in (loaded.merged_cell_ranges or []) if m[1][0] > m[0][0]]
+        merged = loaded.merged_cell_ranges or []
+        sheet.merges = [merge for merge in merged if is_down(merge)]
+        sheet.spans = text_spans(merged, sheet.rows)
     except ImportFileError:
         raise
     except Exception as exc:  # calamine raises many types for broken sheets
@@ -326,13 +329,21 @@ def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:
 
 
 def _mark_ods_merges(path: Path, sheets: list[SheetData]) -> None:
-    """Record an ODS table's cells merged down, which calamine leaves out (``importers.ods_merges``)."""
-    if not any(sheet.rows and not sheet.merges for sheet in sheets) or not zipfile.is_zipfile(path):
+    """Record an ODS table's merged cells, which calamine leaves out (``importers.ods_merges``): the cells merged
+    down now, when the file has any; those merged across only when a stage asks for them, the file read again
+    then (most files merge a title across, and reading the XML costs more than calamine's whole read)."""
+    if not any(sheet.rows and not sheet.merges and not sheet.spans for sheet in sheets) \
+            or not zipfile.is_zipfile(path):
         return
-    found = ods_vertical_merges(path)
+    found = ods_merges(path, only_with_down=True)
     for sheet in sheets:
-        if not sheet.merges and sheet.name in found:
-            sheet.merges = found[sheet.name]
+        if sheet.merges or sheet.spans:
+            continue
+        if sheet.name in found:
+            sheet.merges = [merge for merge in found[sheet.name] if is_down(merge)]
+            sheet.spans = text_spans(found[sheet.name], sheet.rows)
+        elif sheet.rows:
+            sheet.read_spans = partial(ods_spans, path, sheet.name, sheet.rows)
 
 
 # ---- CSV -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:  # pandas is imported lazily so that `inspect-sheet` starts fast
     import pandas as pd
@@ -18,6 +18,10 @@ class SheetData:
     rows: list[list[Any]] = field(default_factory=list)
     error: str | None = None
     merges: list = field(default_factory=list)  # vertical merged ranges ((r0, c0), (r1, c1)), 0-based
+    # ranges merged across two columns or more whose first cell holds text: (top, left, bottom, right, that text as
+    # read), 0-based (importers.kinds.merged_notes); `read_spans` reads them when first asked (an ODS file)
+    spans: list = field(default_factory=list)
+    read_spans: Callable[[], list] | None = None
     typ_is_data: bool = True  # False for chart sheets and the like
     found: list = field(default_factory=list)  # what a rewrite of the rows found, cells named as written
     hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns

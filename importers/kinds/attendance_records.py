@@ -17,6 +17,7 @@ from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
+from .merged_notes import merged_notes
 from .subtotals import skip_subtotals
 from .unit_blocks import block_units
 
@@ -111,7 +112,8 @@ def _wide(frame, months, by_field, context):
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
     value_codes, readings = read_statuses(marks, context, f"Các cột {months[0].letter}–{months[-1].letter}")
-    codes = blanks_by_legend(_status_codes(value_codes, readings), n_months, months, context)
+    codes = merged_notes(_status_codes(value_codes, readings), marks, rows, months, context, UNKNOWN)
+    codes = blanks_by_legend(codes, n_months, months, context)
     keep, bad = codes >= 0, codes == UNKNOWN
 
     def place(position: int) -> tuple[int, str]:

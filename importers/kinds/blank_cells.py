@@ -9,6 +9,7 @@ from ..status_phrases import STATUSES
 from .attendance_values import STATUS_WORDS
 
 BLANK = -1  # the status code of a blank cell (``attendance_records``)
+NOTE = -3  # the status code of a cell of a note merged across meetings (``merged_notes``): no record, no blank
 BLANKS_READ = ("{count} ô trống được ghi là {status}, theo ghi chú của tệp; cột chưa có điểm danh nào và dòng "
                "không có ô nào được đánh dấu không được tính")
 
@@ -22,7 +23,7 @@ def blanks_by_legend(codes: np.ndarray, n_months: int, months, context) -> np.nd
     if status is None or codes.size == 0:
         return codes
     grid = codes.reshape(-1, n_months).copy()
-    marked = grid != BLANK
+    marked = (grid != BLANK) & (grid != NOTE)
     blank = (grid == BLANK) & marked.any(axis=0) & marked.any(axis=1)[:, None]
     if blank.any():
         grid[blank] = STATUSES.index(status)

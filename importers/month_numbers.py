@@ -1,0 +1,79 @@
+"""Months written as bare numbers on a header row of their own, under a header cell merged over them that says
+what they count: 'Tháng' (the year stated in the title or the tab), or a year, 'Năm 2025' (in a CSV export the
+merged text stands in the first cell only, the cells after it blank). Under a year each column is dated the 1st
+of its month in that year, the attendance convention for a month.
+
+A number is '1'…'12' typed as a number or as text ('01'). Under a year the numbers must rise, three or more of
+them, and stand under that header only: a row of rising numbers under the whole header is the column numbering
+official forms print ('(1) (2) (3)…', ``locating.is_column_numbering_row``), no months. Under 'Tháng' they may
+turn over the new year (T9…T12, T1…T5 in a school year: ``importers.month_years``)."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from .normalising import fold, is_blank
+
+MIN_UNDER_YEAR = 3
+_YEAR_LABEL = re.compile(r"^(?:.* )?nam ((?:19|20)\d{2})$|^((?:19|20)\d{2})$")  # 'Năm 2025', 'Sinh hoạt năm 2025'
+_TEXT_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def month_number(cell: Any) -> int | None:
+    """1..12 of a header cell holding a bare month number: 3, 3.0, '3' or '03'."""
+    if isinstance(cell, str) and _TEXT_NUMBER.match(cell.strip()):
+        cell = int(cell.strip())
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not float(cell).is_integer():
+        return None
+    return int(cell) if 1 <= cell <= 12 else None
+
+
+def year_of_label(label: str) -> int | None:
+    """The year a header cell over month numbers names ('Năm 2025', '2025'), else None."""
+    match = _YEAR_LABEL.match(fold(label)) if label else None
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def _counts_months(label: str) -> bool:
+    return "thang" in fold(label)
+
+
+def months_under(row: list[Any], upper: list[Any], carried: list[str]) -> dict[int, tuple[int, int | None]]:
+    """Column -> (month, year or None) of a row of month numbers under `upper` (`carried`: its labels carried right
+    over their merges); {} unless every own cell of the row (labels merged down from `upper` aside) is such a
+    number under a 'Tháng' or year label, two or more, those under each year rising and three or more."""
+    own = [(index, cell) for index, cell in enumerate(row)
+           if not is_blank(cell) and not (index < len(upper) and cell == upper[index])]
+    found: dict[int, tuple[int, int | None]] = {}
+    by_year: dict[str, list[int]] = {}
+    for index, cell in own:
+        label = carried[index] if index < len(carried) else ""
+        year = None if _counts_months(label) else year_of_label(label)
+        number = month_number(cell)
+        if number is None or not (year or _counts_months(label)):
+            return {}
+        found[index] = (number, year)
+        if year:
+            by_year.setdefault(label, []).append(number)
+    if len(found) < 2 or any(len(numbers) < MIN_UNDER_YEAR or numbers != sorted(set(numbers))
+                             for numbers in by_year.values()):
+        return {}
+    return found
+
+
+def month_number_columns(header: list[list[Any]], carried_rows: list[list[str]], labels: list[str],
+                         parents: list[str]) -> dict[int, str]:
+    """Label each month number's column with its number and, as parent, the header over it: a number typed under
+    'Tháng' then reads as the same number typed as text would ('Tháng' over 1 | 2 | 3); return the ISO date (the
+    1st of the month) of each column of a row of month numbers under a year."""
+    dated = {}
+    for upper, row, carried in zip(header, header[1:], carried_rows):
+        under_year = {col: found for col, found in months_under(row, upper, carried).items() if found[1]}
+        for col, cell in enumerate(row[:min(len(labels), len(carried))]):
+            number = month_number(cell)
+            if number and not isinstance(cell, str) and _counts_months(carried[col]):
+                labels[col], parents[col] = str(number), carried[col]
+            elif col in under_year:
+                labels[col], parents[col] = str(cell).strip() if isinstance(cell, str) else str(number), carried[col]
+                dated[col] = dt.date(under_year[col][1], number, 1).isoformat()
+    return dated
