@@ -38,7 +38,9 @@ FIELDS = (
               label="đoàn công tác"),
     FieldSpec("role", ("nhiem vu trong doan", "nhiem vu", "vai tro", "chuc danh trong doan", "chuc vu trong doan",
                        "phan cong", "vai tro trong doan"), required=True, label="nhiệm vụ trong đoàn"),
-    FieldSpec("unit", ("don vi", "phu trach", "phu trach don vi", "dia ban", "to chuc co so dang")
+    FieldSpec("unit", ("don vi", "phu trach", "phu trach don vi", "dia ban", "to chuc co so dang",
+                       # the assignment alone names the unit followed ('Theo dõi, phụ trách')
+                       "theo doi", "theo doi phu trach", "phu trach theo doi", "duoc phan cong theo doi")
               + tuple(f"{noun} {qualifier}" for noun in UNIT_NOUNS for qualifier in UNIT_QUALIFIERS),
               label="đơn vị phụ trách"),
     FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong",

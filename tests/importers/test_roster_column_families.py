@@ -511,3 +511,33 @@ def test_a_unit_written_only_on_each_blocks_first_row_fills_its_block(tmp_path):
     result = parse_file(write(tmp_path / "f.xlsx", rows))
     assert records(result, "group", "unit") == [("Đoàn công tác số 1", "Chi bộ Khối phố 7")] * 3 + [
         ("Đoàn công tác số 2", "Chi bộ Khối phố 3")] * 2
+
+
+@pytest.mark.parametrize(("header", "values"), [
+    ("Đoàn CT", ["I", "I", "II"]), ("Đoàn", ["IV", "IV", "V"]), ("Thuộc", ["ĐCT số 1", "ĐCT số 1", "ĐCT số 2"]),
+    ("Sinh hoạt tại", ["Đoàn công tác số 1", "Đoàn công tác số 1", "Đoàn công tác số 2"]),
+])
+def test_a_group_column_is_read_from_roman_numerals_or_from_groups_named_in_words(tmp_path, header, values):
+    rows = TITLE + [["STT", "Họ và tên", header, "Nhiệm vụ"]] + [
+        [n, name, value, role] for n, (name, value, role) in enumerate(zip(
+            ["Nhữ Thị Nga", "Phan Mạnh Tùng", "Vũ Hồng Yến"], values, ["Trưởng đoàn", "Thành viên", "Trưởng đoàn"]), 1)]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    first, second = sorted({r["group"] for r in result.records()})
+    assert [r["group"] for r in result.records()] == [first, first, second] and result.errors == []
+    assert first.startswith("Đoàn công tác số") and second.startswith("Đoàn công tác số")
+
+
+def test_ticks_under_a_short_group_word_are_not_roman_group_numbers(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn CT", "Nhiệm vụ"], [1, "Nhữ Thị Nga", "x", "Trưởng đoàn"],
+                    [2, "Phan Mạnh Tùng", "x", "Thành viên"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert result.records() == [] and result.errors
+
+
+@pytest.mark.parametrize("header", ["Theo dõi, phụ trách", "Theo dõi", "Phụ trách theo dõi"])
+def test_an_assignment_header_alone_names_the_unit_column(tmp_path, header):
+    rows = TITLE + [["STT", "Họ và tên", "Đoàn", "Nhiệm vụ", header],
+                    [1, "Trần Thị Mến", "Đoàn 1", "Trưởng đoàn", "Đảng bộ phường Vũ Ninh"],
+                    [2, "Trần Hữu Lâm", "Đoàn 1", "Thành viên", "Chi bộ Khu phố 11"]]
+    result = parse_file(write(tmp_path / "f.xlsx", rows))
+    assert [r["unit"] for r in result.records()] == ["Đảng bộ phường Vũ Ninh", "Chi bộ Khu phố 11"]
