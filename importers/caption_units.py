@@ -1,5 +1,5 @@
 """The unit a meeting block's caption names: "Buổi sinh hoạt ngày 06/01/2025 - Chi bộ Thôn Thuận Hồng", "… ngày
-10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", or a line of its own under the caption ("Chi bộ Khu phố
+10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", or a line of its own under the caption ("Chi bộ Khu phố
 3", "Đơn vị: Chi bộ Khu phố 3"). Only a party organisation is read (a 'Chi bộ'/'Đảng bộ'/'Tổ chức cơ sở đảng'
 name) and only one naming one unit: "- các chi bộ trực thuộc" names none."""
 
@@ -12,6 +12,8 @@ _KIND = r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)"
 _UNIT = rf"(?P<unit>{_KIND}\s+[^()\-–—:;,]{{2,100}}?)"
 # After a dash, 'tại', or inside brackets, at the caption's end.
 _IN_CAPTION = re.compile(rf"(?:\s[-–—]\s*|\btại\s+|\(\s*){_UNIT}\s*\)?\s*\.?\s*$", re.IGNORECASE)
+# At the caption's start, before a dash: "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025".
+_LEADING = re.compile(rf"^\s*{_UNIT}\s+[-–—]\s*\S", re.IGNORECASE)
 # A line of its own: the unit alone, or after a label ('Đơn vị:', 'Tại:', 'Chi bộ:').
 _LINE = re.compile(rf"^\s*(?:(?:đơn vị|tại|nơi sinh hoạt|chi bộ)\s*:\s*)?{_UNIT}\s*\.?\s*$", re.IGNORECASE)
 
@@ -24,9 +26,9 @@ def _unit(match: re.Match | None) -> str | None:
 
 
 def unit_in_caption(text: Any) -> str | None:
-    """The unit a block's date caption names at its end, else None."""
+    """The unit a block's date caption names at its end, or at its start before a dash, else None."""
     text = clean_text(text) if isinstance(text, str) else None
-    return _unit(_IN_CAPTION.search(text)) if text else None
+    return (_unit(_IN_CAPTION.search(text)) or _unit(_LEADING.match(text))) if text else None
 
 
 def unit_line(row: list[Any]) -> str | None:

@@ -1,5 +1,6 @@
 """Sign-in books of a working group kept one block per meeting, each caption naming the meeting's date and the chi
-bộ met ("Buổi sinh hoạt ngày 06/01/2025 - Chi bộ Thôn 3", "… tại Chi bộ …", "… (Chi bộ …)", or the unit on a
+bộ met ("Buổi sinh hoạt ngày 06/01/2025 - Chi bộ Thôn 3", "… tại Chi bộ …", "… (Chi bộ …)", "Chi bộ Thôn 3 – Buổi
+sinh hoạt ngày …", or the unit on a
 line of its own under the caption, bare or labelled); the header repeated under each caption; the title names
 the group, no unit. `build(seed)` returns (sheet, exact records)."""
 
@@ -11,7 +12,8 @@ from .sheet import Sheet
 
 DATES = ["Buổi sinh hoạt ngày {d:02d}/{m:02d}/{y}", "BUỔI SINH HOẠT NGÀY {d}/{m}/{y}", "Kỳ họp ngày {d}/{m}/{y}",
          "Sinh hoạt chi bộ ngày {d} tháng {m} năm {y}"]
-UNITS = [" - {unit}", " – {unit}", " tại {unit}", " ({unit})", "\n{unit}", "\nĐơn vị: {unit}", "\nTại: {unit}"]
+UNITS = [" - {unit}", " – {unit}", " tại {unit}", " ({unit})", "\n{unit}", "\nĐơn vị: {unit}", "\nTại: {unit}",
+         "{unit} – ", "{unit} - "]
 WORDS = {"present": "Có mặt", "excused": "Vắng có phép", "absent": "Vắng không phép", "late": "Đi muộn"}
 
 
@@ -30,7 +32,9 @@ def build(seed: int) -> tuple[Sheet, list[dict]]:
         day, unit = dt.date(2025, month, rng.randint(1, 28)), units[number % len(units)]
         caption = date.format(d=day.day, m=day.month, y=day.year)
         tail = where.format(unit=unit)
-        if tail.startswith("\n"):
+        if tail.startswith(unit):  # the unit first: "Chi bộ Thôn 3 – Buổi sinh hoạt ngày 06/01/2025"
+            sheet.add_banner(tail + caption)
+        elif tail.startswith("\n"):
             sheet.add_banner(caption)
             sheet.add_banner(tail[1:])
         else:
