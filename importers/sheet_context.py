@@ -187,13 +187,23 @@ def _period_tail_cut(value: str) -> str:
     return value[: match.start()] if match and match.start() > 0 else value
 
 
+# A line opening with a chi bộ, a dash, then the list's title or the superior: "Chi bộ Xóm 7 - Sổ điểm
+# danh sinh hoạt chi bộ năm 2024", "Chi bộ thôn Háo Đức - Đảng bộ xã Nhơn An": the chi bộ is the part before.
+_LEADING_UNIT = re.compile(r"^\s*(chi bộ\s+[^\-–—()]{2,60}?)\s+[-–—]\s+\S", re.IGNORECASE)
+
+
+def _leading_unit(text: str) -> str:
+    match = _LEADING_UNIT.match(text)
+    return match.group(1) if match else text
+
+
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
     """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
     `lone_party`, a đảng bộ's header line standing alone (no other organisation line, and no title saying the
     meetings are a chi bộ's) too."""
     labelled, headers, parties, others = [], [], [], 0
     for row, text in lines:
-        text = _bare_line(text)
+        text = _leading_unit(_bare_line(text))
         folded = fold_in_place(text)
         if _CELL_MEETINGS.search(folded):
             others += 1  # "SỔ … SINH HOẠT CHI BỘ": a đảng bộ above is the cell's superior, not the unit

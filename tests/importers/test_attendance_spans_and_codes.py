@@ -87,6 +87,19 @@ def test_a_unit_named_in_the_title_but_not_read_is_a_warning(tmp_path):
                for w in result.warnings)
 
 
+@pytest.mark.parametrize(("line", "unit"), [
+    ("Chi bộ Xóm 7 - Sổ điểm danh sinh hoạt chi bộ năm 2025", "Chi bộ Xóm 7"),
+    ("Chi bộ thôn Háo Đức – Đảng bộ xã Nhơn An", "Chi bộ thôn Háo Đức"),
+    ("CHI BỘ KHU PHỐ 4 - THEO DÕI SINH HOẠT NĂM 2025", "Chi bộ Khu phố 4"),
+])
+def test_a_line_opening_with_a_chi_bo_then_a_dash_names_the_unit(tmp_path, line, unit):
+    path = _save(tmp_path, [
+        ["ĐẢNG ỦY XÃ HẢI VÂN"], [line], ["Năm 2025"],
+        ["STT", "Họ và tên", "T1", "T2"], [1, "Phan Văn Tú", "x", "x"],
+    ])
+    assert {r["unit"] for r in parse_file(path).records()} == {unit}
+
+
 def _export(tmp_path, lines, encoding="cp1258"):
     path = tmp_path / "xuat.csv"
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
