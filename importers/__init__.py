@@ -101,6 +101,14 @@ Public API (stable; the webapp calls exactly this):
   ("Dấu thời gian | Họ và tên | Chi bộ | Xác nhận tham dự") are a register dated by each timestamp's office day
   when no question asks the date; a second answer for one meeting replaces the first, with a warning
   (``importers.kinds.form_answers``).
+- Units and groups written inside other cells: a unit after the group in the group's cell ("Đoàn số 1⏎Phụ trách:
+  Đảng bộ phường …", "Đoàn 2 (Chi bộ Thôn 4)") or after the role (``importers.kinds.unit_tail``); a block caption or a
+  title line opening with the chi bộ ("Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", "Chi bộ Xóm 7 - Sổ điểm danh …")
+  (``importers.caption_units``, ``importers.sheet_context``); a group column found by its values, under any header
+  when they name groups in words ("Thuộc": "ĐCT số 1"), under a group word when bare numbers or Roman numerals. A
+  unit's name column wins over its code column ("Tên chi bộ" / "Mã chi bộ"). A column written on most rows keeps a
+  blank cell blank (only a column holding its value on each block's first row is filled down as a lost merge). A
+  reason column ("Vắng (ghi rõ lý do)") whose cell says there is none ("Không lý do") is an absence.
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:
