@@ -53,7 +53,9 @@ def _named_group(value: Any) -> str | None:
 
 def _ticks_only(values) -> bool:
     """Only "x"/"v"/"i" in the column: ticks (or one group in Roman numerals, which no reader can tell apart)."""
-    return {fold(value) for value in values.dropna().unique() if isinstance(value, str)} <= {"x", "v", "i"}
+    texts = {fold(value) for value in values.dropna().unique() if isinstance(value, str)}
+    return bool(texts) and texts <= {"x", "v", "i"} and not any(
+        isinstance(value, (int, float)) for value in values.dropna().unique())
 
 
 def _reads_as_groups(column, values) -> bool:
