@@ -36,7 +36,7 @@ def group_reference(value: Any) -> str | None:
         return None
     if folded.isdigit():
         return folded
-    if roman_number(folded):  # "II" under "Đoàn CT": a bare number written in Roman numerals
+    if folded not in ("x", "v") and roman_number(folded):  # "II" under "Đoàn CT"; a lone x or v is a tick
         return str(roman_number(folded))
     named = normalise_group(value)
     if is_group_name(named):
