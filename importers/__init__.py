@@ -26,17 +26,22 @@ Public API (stable; the webapp calls exactly this):
   hold for the rows below them; such rows are "skipped" with reason "dòng tiêu đề nhóm" / "dòng tiêu đề đơn vị"
   / "dòng tiêu đề nhiệm vụ". A field the table has no column for may also be stated once per sheet, in its tab
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
-  ``importers.sheet_context``); a transposed register (names across the top) is turned round first
-  (``importers.transposed``; its records come in the file's reading order, meeting by meeting; dates may be
-  worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
+  ``importers.sheet_context``; one date stated on a line about the meeting, "Điểm danh sinh hoạt …, ngày 10/6/2025",
+  never a place-and-date line: ``importers.meeting_lines``; "Chi bộ X - Đảng bộ Y" names the chi bộ X:
+  ``importers.unit_lines``); status-flag columns "Có mặt | Vắng" holding the legend's marks read each mark through
+  the legend, a tick by its column (``importers.flag_marks``); a transposed register (names across the top) is
+  turned round first (``importers.transposed``; its records come in the file's reading order, meeting by meeting;
+  dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
   headers "Lần 1" over day/month cells "04/01", "(10/01)", "ngày 10/01" take the year the title states; so do
   sub-headers "Lần 1 (06/01)", "Buổi 2 - 20/01" under a month (they make the sheet a register), while "Lần 1",
   "Lần 2" under each month with no date refuse the file (``importers.date_words``). A note merged across a person's
   meeting cells ("Chưa kết nạp") is no mark (``importers.kinds.merged_notes``); bare month numbers under a merged
-  "Năm 2025" are that year's months (``importers.month_numbers``). Wide tables stacked by period ("I. SÁU THÁNG
-  ĐẦU NĂM" T1–T6, then a header of its own T7–T12) are rewritten as one wide table, each later table's cells moved
-  to its own months (``importers.period_tables``). Ditto marks ("nt", "như trên", '"', "〃") in a text column
-  repeat the value above, said in one warning (``importers.ditto_marks``). A register kept one block per
+  "Năm 2025" are that year's months (``importers.month_numbers``), also with a row of quarters or half-years
+  between ("Quý I" over 1 | 2 | 3 only, a "Cộng" column after each: ``importers.quarter_rows``). Wide tables
+  stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12) are rewritten as one wide
+  table, each later table's cells moved to its own months (``importers.period_tables``). Ditto marks ("nt", "như
+  trên", '"', "〃") in a text column repeat the value above, said in one warning (``importers.ditto_marks``). A
+  register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
   the block rows before the table is looked for (``importers.date_blocks``); so does one table per meeting (the
   date caption over each block, the header repeated under it); when every caption names its chi bộ ("… - Chi bộ

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
+from .period_labels import period_months
 
 # Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
@@ -146,8 +148,8 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
     match = _YEAR_MONTH.match(folded)
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
-    if folded.isdigit() and "thang" in fold(parent):
-        return _checked(int(folded), None)
+    if folded.isdigit() and "thang" in fold(parent) and int(folded) in (period_months(parent) or range(1, 13)):
+        return _checked(int(folded), None)  # under a half-year ('6 tháng cuối năm') only its own months
     return None
 
 
@@ -272,10 +274,12 @@ _DATE_IN_LINE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )
 
 
 def meeting_date_in_titles(titles: list[str]) -> dt.date | None:
-    """The meeting date a title line states ('Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: …') for a sheet
-    that is one meeting; None when no such line, or when the lines name several dates."""
+    """The meeting date a title line states ('Thời gian: Thứ Sáu, ngày 03/01/2025; Địa điểm: …', 'Điểm danh sinh
+    hoạt chi bộ …, thứ Ba ngày 10/6/2025') for a sheet that is one meeting; None when no such line, or when the
+    lines name several dates."""
     found = set()
     for text in titles:
+        found.update(meeting_line_dates(text))
         folded = fold(text)
         time_word = _TIME_LINE.search(folded)
         if time_word is None:

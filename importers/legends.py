@@ -42,6 +42,17 @@ def meaning_to_status(meaning: str) -> str | None:
     return None
 
 
+def is_plain_meaning(meaning: str) -> bool:
+    """A meaning that names a side only, 'có mặt' or 'vắng', not how ('vắng có phép', 'đi muộn')."""
+    folded = f" {fold(meaning)} "
+    first = next((rank for rank, (wordings, _) in enumerate(MEANINGS)
+                  if any(f" {wording} " in folded for wording in wordings)), None)
+    return first is not None and first >= len(MEANINGS) - _PLAIN_MEANINGS
+
+
+_PLAIN_MEANINGS = 2  # the last two rows of MEANINGS: 'có mặt …' and 'vắng …'
+
+
 def _pair(item: str) -> tuple[str, str, bool] | None:
     """(mark, status, whether the mark is written first) of one legend item (none for an item about blank cells or
     arrival times: ``cell_rules`` reads those)."""

@@ -12,6 +12,7 @@ from .legends import is_legend_text
 from .mapping import match_field
 from .month_numbers import month_number_columns, months_under
 from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
+from .quarter_rows import is_quarter_header, seen_through
 from .results import Table
 from .signature_titles import is_closing_text
 
@@ -197,6 +198,8 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     first = (
         best - 1 if best > 0 and _is_upper_header(_row_labels(rows[best - 1]), _row_labels(rows[best]), specs) else best
     )
+    if best + 2 < len(rows) and is_quarter_header(rows[best], rows[best + 1], rows[best + 2]):
+        return first, best + 2, best_score  # the months' numbers under their quarters ('Quý I' over 1 | 2 | 3)
     if best + 1 < len(rows) and (
         _is_header_like(_row_labels(rows[best + 1]), specs)
         or _is_date_row(rows[best + 1], rows[best], specs)
@@ -289,7 +292,8 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     months = {}
     if last > first:
         header = rows[first:last + 1]
-        months = month_number_columns(header, [_carried(_row_labels(upper)) for upper in header], labels, parents)
+        numbers = seen_through(header)
+        months = month_number_columns(numbers, [_carried(_row_labels(upper)) for upper in numbers], labels, parents)
         _day_numbers(header, labels, parents)
     body_start = last + 1
     numbering = body_start

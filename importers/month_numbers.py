@@ -6,15 +6,19 @@ of its month in that year, the attendance convention for a month.
 A number is '1'…'12' typed as a number or as text ('01'). Under a year the numbers must rise, three or more of
 them, and stand under that header only: a row of rising numbers under the whole header is the column numbering
 official forms print ('(1) (2) (3)…', ``locating.is_column_numbering_row``), no months. Under 'Tháng' they may
-turn over the new year (T9…T12, T1…T5 in a school year: ``importers.month_years``)."""
+turn over the new year (T9…T12, T1…T5 in a school year: ``importers.month_years``); under a half-year ('6 tháng
+cuối năm') they must be its months. A subtotal column among them ('Cộng', 'Tổng') is no month and is passed over;
+a quarter row between the label and the numbers is seen through (``importers.quarter_rows``)."""
 
 import datetime as dt
 import re
 from typing import Any
 
 from .normalising import fold, is_blank
+from .period_labels import is_subtotal_label, period_months
 
 MIN_UNDER_YEAR = 3
+MONTHS = range(1, 13)
 _YEAR_LABEL = re.compile(r"^(?:.* )?nam ((?:19|20)\d{2})$|^((?:19|20)\d{2})$")  # 'Năm 2025', 'Sinh hoạt năm 2025'
 _TEXT_NUMBER = re.compile(r"^\d{1,2}$")
 
@@ -38,19 +42,25 @@ def _counts_months(label: str) -> bool:
     return "thang" in fold(label)
 
 
+def names_months(label: str) -> bool:
+    """A header label numbers under it may be months of: 'Tháng …' or a year ('Năm 2025')."""
+    return _counts_months(label) or year_of_label(label) is not None
+
+
 def months_under(row: list[Any], upper: list[Any], carried: list[str]) -> dict[int, tuple[int, int | None]]:
     """Column -> (month, year or None) of a row of month numbers under `upper` (`carried`: its labels carried right
     over their merges); {} unless every own cell of the row (labels merged down from `upper` aside) is such a
-    number under a 'Tháng' or year label, two or more, those under each year rising and three or more."""
-    own = [(index, cell) for index, cell in enumerate(row)
-           if not is_blank(cell) and not (index < len(upper) and cell == upper[index])]
+    number under a 'Tháng' or year label, two or more, those under each year rising and three or more (subtotal
+    columns aside)."""
+    own = [(index, cell) for index, cell in enumerate(row) if not is_blank(cell)
+           and not (index < len(upper) and cell == upper[index]) and not is_subtotal_label(cell)]
     found: dict[int, tuple[int, int | None]] = {}
     by_year: dict[str, list[int]] = {}
     for index, cell in own:
         label = carried[index] if index < len(carried) else ""
         year = None if _counts_months(label) else year_of_label(label)
         number = month_number(cell)
-        if number is None or not (year or _counts_months(label)):
+        if number is None or not (year or _counts_months(label)) or number not in (period_months(label) or MONTHS):
             return {}
         found[index] = (number, year)
         if year:
@@ -65,15 +75,18 @@ def month_number_columns(header: list[list[Any]], carried_rows: list[list[str]],
                          parents: list[str]) -> dict[int, str]:
     """Label each month number's column with its number and, as parent, the header over it: a number typed under
     'Tháng' then reads as the same number typed as text would ('Tháng' over 1 | 2 | 3); return the ISO date (the
-    1st of the month) of each column of a row of month numbers under a year."""
+    1st of the month) of each column of a row of month numbers under a year. `header` is the header as the month
+    numbers see it (a quarter row between them and their label left out), so a number typed as text under
+    'Tháng' takes that label as its parent too."""
     dated = {}
     for upper, row, carried in zip(header, header[1:], carried_rows):
-        under_year = {col: found for col, found in months_under(row, upper, carried).items() if found[1]}
+        found = months_under(row, upper, carried)
         for col, cell in enumerate(row[:min(len(labels), len(carried))]):
             number = month_number(cell)
             if number and not isinstance(cell, str) and _counts_months(carried[col]):
                 labels[col], parents[col] = str(number), carried[col]
-            elif col in under_year:
+            elif col in found:
                 labels[col], parents[col] = str(cell).strip() if isinstance(cell, str) else str(number), carried[col]
-                dated[col] = dt.date(under_year[col][1], number, 1).isoformat()
+                if found[col][1]:
+                    dated[col] = dt.date(found[col][1], number, 1).isoformat()
     return dated

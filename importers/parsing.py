@@ -380,7 +380,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
     if kind == "attendance":
-        coalesce_status_flags(grid, table, columns)
+        early = find_legend(chosen.rows, table.body_start)  # the body's end is not known yet: the first legend under it
+        coalesce_status_flags(grid, table, columns, {**(parse_legend(early) if early else {}), **fixes.legend})
     issues = Issues(chosen.name)
     rewritten: list[dict] = []
     report_found(chosen, issues, rewritten)
@@ -429,7 +430,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
 
     issues.warnings += plausibility.check_sheet(plausibility.SheetView(
         sheet=chosen.name, kind=kind, table=table, columns=columns, records=records, counts=counts, data=body.frame,
-        rows=chosen.rows, year=context.year, today=today, marks=context.marks))
+        rows=chosen.rows, year=context.year, today=today, marks=context.marks, legend=context.legend))
     warn_unmarked(issues, kind, grid, key_column, counts, failed)
     deadline.check()
     issues.finish()

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from .context import fold_in_place
 from .errors import ImportFileError
+from .meeting_lines import meeting_line_dates
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
-from .unit_lines import unit_in_lines
+from .unit_lines import unit_in_lines, without_superior
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
 _TAB_GROUP = re.compile(r"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?!\d)")
@@ -208,13 +209,13 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
         if _CELL_MEETINGS.search(folded):
             others += 1  # "SỔ … SINH HOẠT CHI BỘ": a đảng bộ above is the cell's superior, not the unit
         if match := _LABELLED_UNIT.search(folded):
-            value = _period_tail_cut(_cut(text, match.end())).rstrip(".;")
+            value = without_superior(_period_tail_cut(_cut(text, match.end())).rstrip(".;"))
             word = match.group(1)
             if word in ("chi bo", "dang bo") and not _UNIT_START.match(fold(value)):
                 value = f"{'Chi bộ' if word == 'chi bo' else 'Đảng bộ'} {value}"
             labelled.append(_unit_found(value, row, True))
         elif _ORG_UNIT.match(folded) and len(text) <= 80 and not _YEAR_ANYWHERE.search(text):
-            headers.append(_unit_found(text, row, False))
+            headers.append(_unit_found(without_superior(text), row, False))
         elif (
             _ORG_PARTY.match(folded)
             and len(text) <= 80
@@ -233,9 +234,13 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
 
 
 def title_date(lines: list[tuple[int, str]]) -> Found | None:
-    """The meeting's date a labelled line states ("Thời gian: Thứ Sáu, ngày 03/01/2025"), when there is one."""
+    """The meeting's date a labelled line states ("Thời gian: Thứ Sáu, ngày 03/01/2025") or a line about the
+    meeting gives after 'ngày' ("Điểm danh sinh hoạt chi bộ …, thứ Ba ngày 10/6/2025": ``importers.meeting_lines``),
+    when the lines give exactly one."""
     found = {}
     for row, text in lines:
+        for day in meeting_line_dates(text):
+            found.setdefault(day.isoformat(), row)
         folded = fold(text.replace("/", " / ").replace(".", " . ").replace("-", " - "))
         if not _DATE_LINE.match(folded):
             continue

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from .column_types import are_date_parts
+from .flag_marks import legend_status
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
@@ -96,9 +97,11 @@ def _minutes(wording: str, cells: np.ndarray) -> bool:
     return meaning_to_status(wording) == "late" and bool(filled) and all(map(_is_minutes, filled))
 
 
-def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column]) -> None:
+def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column], legend: dict | None = None) -> None:
     """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
-    a row is the wording of the column its mark is in, read into the first such column as the 'status' field."""
+    a row is the wording of the column its mark is in, read into the first such column as the 'status' field; a
+    mark the file's `legend` explains ('M' in 'Có mặt', 'P' in 'Vắng') is kept, to be read through the legend
+    (``importers.flag_marks``)."""
     flags, body = [], slice(table.body_start, table.body_end)
     named = np.ones(table.body_end - table.body_start, dtype=bool)  # rows naming a person and a date, not the footer
     for column in columns:
@@ -120,6 +123,10 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column])
         status[marked] = wording
         if _asks_reason(wording):
             _read_reasons(status, grid[body, column.index], marked)
+        cells = grid[body, column.index]
+        for at in np.flatnonzero(marked) if legend else ():
+            if legend_status(cells[at], legend, wording):
+                status[at] = cells[at]
     for column in columns:
         if column.field == "status":
             column.field = None

@@ -1,5 +1,7 @@
 """The chi bộ a whole sheet belongs to, stated on a line of its own ("Đơn vị: Chi bộ Khu phố 1" above the table,
-"Chi bộ: Chi bộ Khu phố 3" below it): a register kept one sheet per chi bộ has no unit column."""
+"Chi bộ: Chi bộ Khu phố 3" below it): a register kept one sheet per chi bộ has no unit column. A chi bộ named with
+its superior after it ("Chi bộ thôn Háo Đức - Đảng bộ xã Nhơn An", "Chi bộ 3 thuộc Đảng bộ Khối cơ quan") is the
+chi bộ alone: the đảng bộ is above it, not part of its name."""
 
 import re
 from typing import Any
@@ -9,14 +11,23 @@ from .normalising import fold, normalise_unit_name
 UNIT_LABELS = ("chi bo", "don vi", "don vi sinh hoat", "chi bo sinh hoat", "noi sinh hoat", "to chuc dang")
 UNIT_WORDS = ("chi bo ", "dang bo ", "to chuc co so dang ")
 SCAN_ROWS = 60
+# the separator before a chi bộ's superior: a dash, comma, bar or slash, or "thuộc"
+_SUPERIOR = re.compile(r"(?:\s*[-–—,|/]\s*|\s+(?:trực\s+)?thuộc\s+)(?=(?:đảng bộ|đảng ủy|đảng uỷ|đb)(?:\s|$))",
+                       re.IGNORECASE)
 _LINE = re.compile(r"^\s*(?P<label>[^:]{2,30}):\s*(?P<value>[^:;]{3,120}?)\s*\.?\s*$")
+
+
+def without_superior(unit: str) -> str:
+    """A chi bộ's name without the đảng bộ named after it ("Chi bộ thôn A - Đảng bộ xã B" -> "Chi bộ thôn A")."""
+    match = _SUPERIOR.search(unit) if fold(unit).startswith("chi bo ") else None
+    return unit[:match.start()].strip() if match and match.start() > len("chi bộ") else unit
 
 
 def _unit(cell: Any) -> str | None:
     match = _LINE.match(cell) if isinstance(cell, str) else None
     if match is None or fold(match.group("label")) not in UNIT_LABELS:
         return None
-    value = normalise_unit_name(match.group("value"))
+    value = normalise_unit_name(without_superior(match.group("value")))
     if value is None:
         return None
     if not (fold(value) + " ").startswith(UNIT_WORDS):

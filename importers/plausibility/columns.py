@@ -7,7 +7,9 @@ import numpy as np
 import pandas as pd
 
 from ..code_headers import code_subject, is_id_label
+from ..flag_marks import disagrees, legend_status
 from ..kinds import spec_module
+from ..kinds.attendance_values import STATUS_WORDS
 from ..kinds.common import INDEX
 from ..kinds.context_columns import reads_as_context
 from ..legends import meaning_to_status
@@ -121,7 +123,9 @@ def flag_columns(view: SheetView) -> list[dict]:
     parents = view.table.parents
     for column in view.columns:
         parent = parents[column.index] if column.index < len(parents) else ""
-        if column.index not in view.table.consumed or meaning_to_status(f"{parent} {column.header}") is None:
+        wording = column.header if fold(parent) == fold(column.header) else f"{parent} {column.header}"
+        meaning = meaning_to_status(wording)
+        if column.index not in view.table.consumed or meaning is None:
             continue
         raw = pd.Series([_cell(view.rows, row, column.index) for row in view.data.index], index=view.data.index,
                         dtype=object)
@@ -129,7 +133,10 @@ def flag_columns(view: SheetView) -> list[dict]:
         if not len(kept):
             continue
         keys = kept.map(mark_key)
-        ticks = kept.map(lambda v: _is_tick(v, view.marks)).to_numpy(dtype=bool)
+        by_legend = [legend_status(value, view.legend, wording) for value in kept]
+        found += _against_column(view, column, meaning, kept, by_legend)
+        ticks = kept.map(lambda v: _is_tick(v, view.marks)).to_numpy(dtype=bool) \
+            | np.array([status is not None for status in by_legend], dtype=bool)
         mostly_ticks = ticks.mean() >= 0.5 or (~ticks & ~keys.isin(NEGATIVES).to_numpy()).sum() == 0
         for key in dict.fromkeys(keys[~ticks]):
             at = keys.index[(keys == key).to_numpy() & ~ticks]
@@ -140,6 +147,21 @@ def flag_columns(view: SheetView) -> list[dict]:
                        f"({cells(column.letter, at.tolist())}) không phải dấu đánh dấu, nhưng dòng vẫn được đọc "
                        f"theo tên cột («{column.header}»)")
             found.append(warning(view.sheet, at[0], column.letter, "status", sample, message, SURE))
+    return found
+
+
+def _against_column(view: SheetView, column: Column, meaning: str, kept: pd.Series, by_legend: list) -> list:
+    """A legend's mark in a flag column of the other side ('P' in 'Có mặt'): read as the legend says, with a
+    warning, one per mark."""
+    found = []
+    against = {row: status for row, status in zip(kept.index, by_legend) if status and disagrees(status, meaning)}
+    for key in dict.fromkeys(mark_key(kept[row]) for row in against):
+        at = [row for row in against if mark_key(kept[row]) == key]
+        sample = kept[at[0]]
+        message = (f"{place(view.sheet, column.letter, column.header)}: «{shown(sample)}» ở {len(at)} ô "
+                   f"({cells(column.letter, at)}) được đọc theo chú thích ký hiệu ({STATUS_WORDS[against[at[0]]]}), "
+                   f"khác với tên cột «{column.header}», cần kiểm tra")
+        found.append(warning(view.sheet, at[0], column.letter, "status", sample, message, SURE))
     return found
 
 

@@ -27,6 +27,7 @@ class SheetView:
     year: int | None = None
     today: date | None = None
     marks: dict = field(default_factory=dict)
+    legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
 
     def __post_init__(self):
         self.by_field = {c.field: c for c in self.columns if c.field and not c.month}

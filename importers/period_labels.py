@@ -1,0 +1,36 @@
+"""Header labels of a part of the year, over the month columns it groups: a quarter ('Quý I' … 'Quý IV', 'Quý 1',
+'QUÝ I', 'Q2') or a half-year ('6 tháng đầu năm', 'Sáu tháng cuối năm'); and the subtotal column a register
+adds after each part ('Cộng', 'Tổng', 'Cộng quý I'), which is no month."""
+
+import re
+import unicodedata
+from typing import Any
+
+from .normalising import fold
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = re.compile(r"^(?:quy|q) ?(i{1,3}|iv|[1-4])$")  # folded
+_HALF = re.compile(r"^(?:6|sau) thang (dau|cuoi) nam$")  # folded
+_SUBTOTAL = re.compile(r"^(?:cộng|tổng)(?:[\s:.,]|$)")  # with its tones: "Công", "Tống" open other words
+_SUBTOTAL_PLAIN = {"cong", "tong", "tong cong", "tong so"}  # typed without tone marks, the whole label
+
+
+def period_months(label: Any) -> range | None:
+    """The months a quarter or half-year label covers ('Quý II' -> 4..6, '6 tháng cuối năm' -> 7..12), else None."""
+    if not isinstance(label, str):
+        return None
+    folded = fold(label)
+    if match := _QUARTER.match(folded):
+        first = 3 * (_QUARTERS[match.group(1)] - 1) + 1
+        return range(first, first + 3)
+    if match := _HALF.match(folded):
+        return range(1, 7) if match.group(1) == "dau" else range(7, 13)
+    return None
+
+
+def is_subtotal_label(cell: Any) -> bool:
+    """A header cell of a subtotal column ('Cộng', 'Tổng', 'Cộng quý I', 'Tổng số')."""
+    if not isinstance(cell, str):
+        return False
+    text = unicodedata.normalize("NFC", cell).strip().casefold()
+    return _SUBTOTAL.match(text) is not None or (text.isascii() and fold(text) in _SUBTOTAL_PLAIN)
