@@ -128,7 +128,10 @@ def is_legend_text(text: Any) -> bool:
         return False
     if fold(text).startswith(LEGEND_PREFIXES):
         return len(parse_legend(text)) >= 1 or bool(cell_rules([text]))
-    return ";" in text and len(parse_legend(text)) >= 2  # the cheap test first: every name of a register comes here
+    # the cheap test first (every name of a register comes here): marks listed with ';', or with ',' between
+    # "mark: meaning" / "mark = meaning" / "mark - meaning" pairs
+    listed = ";" in text or ("," in text and any(sign in text for sign in (":", "=", " - ", " – ")))
+    return listed and len(parse_legend(text)) >= 2
 
 
 def read_mark(value: Any, table: dict[str, str]) -> tuple[str | None, str | None]:

@@ -101,3 +101,21 @@ def test_an_over_long_cell_fails_its_row_with_the_cell_named(tmp_path):
     assert [r["full_name"] for r in result.records()] == ["Lê Văn An"]
     assert any(e["message"] == "Sheet!B4: họ và tên dài 8002 ký tự, tối đa 160" for e in result.errors)
     assert {r["row"]: r["outcome"] for r in result.rows}[4] == "failed"
+
+
+@pytest.mark.parametrize("legend", [
+    "x: có mặt, vp: vắng có phép, vk: vắng không phép, m: đi muộn",
+    "x = có mặt, vp = vắng có phép, vk = vắng không phép, m = đi muộn",
+    "x - có mặt, vp - vắng có phép, vk - vắng không phép, m - đi muộn",
+    "x: có mặt; vp: vắng có phép; vk: vắng không phép; m: đi muộn",
+])
+def test_a_legend_with_no_legend_word_listing_marks_with_commas_is_read(legend):
+    from importers.legends import is_legend_text, parse_legend
+    assert is_legend_text(legend)
+    assert parse_legend(legend) == {"x": "present", "vp": "excused", "vk": "absent", "m": "late"}
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Văn An", "Lê Thị Hoa, Trần Văn Bình", "Phạm Văn Tú - Bí thư"])
+def test_names_are_not_legends(name):
+    from importers.legends import is_legend_text
+    assert not is_legend_text(name)
