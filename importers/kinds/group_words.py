@@ -16,7 +16,7 @@ from .roster_stage import RosterStage
 # Folded headers of one short group word, with or without "công tác" abbreviated
 # ("Tổ" alone is left out: a party cell, "Tổ đảng", is numbered too)
 GROUP_HEADER = re.compile(r"^(?:doan(?: (?:ct|kt|ks))?|to (?:ct|cong tac))(?: so)?$|^(?:d ct|dct|tct)(?: so)?$")
-_REFERENCE = re.compile(r"^(?:(?:doan|to|dct|tct|d ct|doan ct|to ct)(?: cong tac)?(?: so)? ?)?"
+_REFERENCE = re.compile(r"^(?:(?:doan|to|dct|tct|d ct|doan ct|to ct)(?: cong tac)?(?: so)? ?|so ?)?"
                         r"(\d{1,3}|[ivx]{1,5})$")
 GROUP_COLUMN_SHARE = 0.8
 MIN_VALUES = 2
@@ -42,6 +42,8 @@ def group_reference(value: Any) -> str | None:
     if is_group_name(named):
         return named
     number = _REFERENCE.match(folded).group(1)
+    if folded.startswith("so") and number.isdigit():  # "Số 2" under the group word: the number, named by the header
+        return str(int(number))
     return f"Tổ công tác số {int(number)}" if folded.startswith("to") and number.isdigit() else None
 
 

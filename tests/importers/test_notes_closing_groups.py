@@ -96,7 +96,8 @@ def test_closing_wordings(text, closing):
 
 @pytest.mark.parametrize(("value", "group"), [
     ("Đoàn 1", "Đoàn công tác số 1"), ("Đoàn số 2", "Đoàn công tác số 2"), ("ĐCT 3", "Đoàn công tác số 3"),
-    (4, "4"), ("Tổ 2", "Tổ công tác số 2"), ("Phòng Nội vụ", None), ("x", None), (True, None),
+    (4, "4"), ("Tổ 2", "Tổ công tác số 2"), ("Phòng Nội vụ", None), ("x", None), (True, None), ("Số 3", "3"),
+    ("II", "2"), ("v", None),
 ])
 def test_group_references(value, group):
     assert group_reference(value) == group
