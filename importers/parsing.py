@@ -29,6 +29,7 @@ from .kinds.group_columns import unpivot_group_columns
 from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.merged_notes import sheet_spans
 from .kinds.stacked_fields import split_stacked_fields
+from .kinds.unit_lookup import units_from_other_sheet
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legends import cell_rules, parse_legend
 from .lengths import refuse_over_long
@@ -423,6 +424,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       cells=cell_rules(_outside_text(chosen.rows, table)))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
+    looked_up = []
+    if kind == "roster":
+        records, looked_up = units_from_other_sheet(records, book.sheets, chosen.name)
     by_rule = expanded.get(chosen.name)
     if (chosen.name in turned or absences.explain(by_rule)) and kind == "attendance":
         records = in_reading_order(records, columns)
@@ -435,7 +439,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     deadline.check()
     issues.finish()
     listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
-    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed]
+    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed + looked_up]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
