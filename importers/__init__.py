@@ -113,7 +113,9 @@ Public API (stable; the webapp calls exactly this):
   when they name groups in words ("Thuộc": "ĐCT số 1"), under a group word when bare numbers or Roman numerals. A
   unit's name column wins over its code column ("Tên chi bộ" / "Mã chi bộ"). A column written on most rows keeps a
   blank cell blank (only a column holding its value on each block's first row is filled down as a lost merge). A
-  reason column ("Vắng (ghi rõ lý do)") whose cell says there is none ("Không lý do") is an absence.
+  reason column ("Vắng (ghi rõ lý do)") whose cell says there is none ("Không lý do") is an absence. A roster naming
+  no unit takes each group's unit from the one other sheet listing them ("Phan cong": Đoàn | Chi bộ phụ trách), said
+  in a warning (``importers.kinds.unit_lookup``).
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:
