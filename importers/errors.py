@@ -18,6 +18,14 @@ UNKNOWN_KIND = "Loại dữ liệu '{kind}' không được hỗ trợ (chỉ c�
 UNDATED_MEETINGS = ("Trang «{sheet}»: các cột {labels} đánh số buổi sinh hoạt trong tháng nhưng không ghi ngày họp "
                     "— không biết ngày của từng buổi nên chưa nhập; hãy ghi ngày vào tiêu đề cột (ví dụ «Lần 1 "
                     "(06/01)») rồi nhập lại.")
+DAYS_WITHOUT_YEAR = ("Trang «{sheet}»: các ô {cells} ghi ngày họp dưới tên tháng nhưng không biết năm (tiêu đề, tên "
+                     "trang và dòng tiêu đề cột đều không ghi năm) — chưa nhập để khỏi đoán sai; hãy ghi năm vào "
+                     "tiêu đề (ví dụ «… NĂM 2024») hoặc chọn năm rồi nhập lại.")
+NO_SUCH_DAY = ("Trang «{sheet}»: ô {cell} ghi ngày {day} dưới tháng {month}/{year}, nhưng tháng này không có ngày đó — "
+               "hãy sửa ngày họp trong ô này rồi nhập lại.")
+MONTH_OVER_UNDATED = ("Trang «{sheet}»: tháng {spans} gộp trên nhiều cột có đánh dấu nhưng không ghi ngày của từng "
+                      "buổi — không biết ngày họp của các cột sau cột đầu nên chưa nhập; hãy ghi ngày họp dưới tên "
+                      "tháng (ví dụ «3 | 18») rồi nhập lại.")
 UNEXPECTED = "Không thể nhập tệp do lỗi không mong muốn: {detail}"
 
 

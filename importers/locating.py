@@ -207,8 +207,17 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         or _is_day_number_row(rows[best + 1], rows[best])
         or _is_sub_header_row(rows[best], rows[best + 1], specs)
     ):
-        return first, best + 1, best_score
+        return first, _with_day_row(rows, best + 1), best_score
     return first, best, best_score
+
+
+def _with_day_row(rows: list[list[Any]], last: int) -> int:
+    """The header's last row, one lower when the months' meeting days stand under a row of month labels that is
+    itself under the best header row ('Năm 2024' over 'Tháng 7 | Tháng 8' over 3 | 18 | 5)."""
+    if last + 1 < len(rows) and _is_month_row(_row_labels(rows[last])) \
+            and _is_day_number_row(rows[last + 1], rows[last]):
+        return last + 1
+    return last
 
 
 def _is_month_number_row(row: list[Any], upper: list[Any]) -> bool:
@@ -226,11 +235,13 @@ def _day_number(cell: Any) -> int | None:
 
 
 def _is_day_number_row(row: list[Any], upper: list[Any]) -> bool:
-    """Meeting days ('06' | '20') under month labels that state their month ('Tháng 01/2026', carried over its
-    merge or written over a month's first meeting only): two or more, every filled cell a day under such a label.
-    With one meeting a month no day stands under a blank upper cell, so the sub-header test misses this row."""
+    """Meeting days ('06' | '20', 3 | 18) under month labels ('Tháng 01/2026', 'Tháng 7', 'T7', carried over its
+    merge or written over a month's first meeting only): two or more, every own filled cell (labels merged down
+    from `upper` aside) a day under such a label. With one meeting a month no day stands under a blank upper
+    cell, so the sub-header test misses this row."""
     carried = _carried(_row_labels(upper))
-    own = [index for index, cell in enumerate(row) if not is_blank(cell)]
+    own = [index for index, cell in enumerate(row) if not is_blank(cell)
+           and not (index < len(upper) and cell == upper[index])]
     return len(own) >= 2 and all(
         _day_number(row[index]) and index < len(carried) and month_of_header(carried[index]) for index in own)
 

@@ -37,6 +37,8 @@ from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .month_flags import month_status_flags
+from .month_days import date_month_days
+from .month_spans import refuse_undated_spans
 from .month_years import month_years
 from .name_blocks import fill_block_names
 from .name_lists import report_found, unpivot_name_lists
@@ -360,9 +362,13 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         raise ImportFileError(msg.UNDATED_MEETINGS.format(
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
     stated = fixes.year or _year(table)
+    if kind in (None, "attendance"):
+        date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name))
     table.dates = month_years(table.labels, table.parents, table.dates, table.title_text)
     date_day_columns(table, chosen.name, stated or tab_year(chosen.name))
+    if kind in (None, "attendance"):
+        refuse_undated_spans(table, chosen.rows, chosen.name)
     grid = build_grid(chosen.rows)
     month_status_flags(grid, table)
     kind = kind or prefer_attendance(detect_kind(table), table, grid)
