@@ -31,13 +31,17 @@ def month_spans(table: Table, rows: list[list[Any]]) -> list[tuple[str, int, int
     """(month label, first column, last column) of each month label standing over blank-headed mark columns."""
     labels, parents = table.labels, table.parents or [""] * len(table.labels)
     found = []
+    def unlabelled(at: int) -> bool:
+        return at < len(labels) and not labels[at] and not parents[at]
+
     for col, label in enumerate(labels):
-        if not label or not month_of_header(label, parents[col]):
+        # the cells are read only where a blank-headed column follows a month: a long register whose months each
+        # have their label costs nothing here
+        if not label or not unlabelled(col + 1) or not month_of_header(label, parents[col]):
             continue
         marks = set(_values(rows, table, col))
         last = col
-        while last + 1 < len(labels) and not labels[last + 1] and not parents[last + 1] \
-                and _holds_marks(_values(rows, table, last + 1), marks):
+        while unlabelled(last + 1) and _holds_marks(_values(rows, table, last + 1), marks):
             last += 1
         if last > col:
             found.append((label, col, last))

@@ -387,8 +387,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
     if kind == "attendance":
-        early = find_legend(chosen.rows, table.body_start)  # the body's end is not known yet: the first legend under it
-        coalesce_status_flags(grid, table, columns, {**(parse_legend(early) if early else {}), **fixes.legend})
+        coalesce_status_flags(grid, table, columns, partial(_early_legend, chosen.rows, table.body_start, fixes.legend))
     issues = Issues(chosen.name)
     rewritten: list[dict] = []
     report_found(chosen, issues, rewritten)
@@ -472,6 +471,14 @@ TURNED = {"what": "Chiều bảng", "value": "tên người ở dòng tiêu đ�
 SIDE = {"what": "Bảng đặt cạnh nhau", "value": "các khối cùng tiêu đề cột, mỗi khối một chi bộ (hoặc đoàn)",
         "source": "đã ghép thành một bảng: khối của từng đoàn đọc trọn từng khối, khối của chi bộ đọc từng dòng từ "
                   "trái sang phải; số dòng trong thông báo là dòng của bảng đã ghép"}
+
+
+def _early_legend(rows, body_start: int, given: dict) -> dict:
+    """The legend before the body's end is known: the first legend line under the header, and the officer's. Looked
+    for only when status columns need it: in a long register without status columns the scan would pass every
+    mark cell."""
+    early = find_legend(rows, body_start)
+    return {**(parse_legend(early) if early else {}), **given}
 
 
 def _outside_text(rows, table) -> list:

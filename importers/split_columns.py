@@ -3,6 +3,7 @@ built: a birth date under 'Năm sinh' split into 'Nam | Nữ' (whichever is fill
 one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the column's own wording says which status)."""
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -97,11 +98,12 @@ def _minutes(wording: str, cells: np.ndarray) -> bool:
     return meaning_to_status(wording) == "late" and bool(filled) and all(map(_is_minutes, filled))
 
 
-def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column], legend: dict | None = None) -> None:
+def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
+                          legend: dict | Callable[[], dict] | None = None) -> None:
     """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
     a row is the wording of the column its mark is in, read into the first such column as the 'status' field; a
     mark the file's `legend` explains ('M' in 'Có mặt', 'P' in 'Vắng') is kept, to be read through the legend
-    (``importers.flag_marks``)."""
+    (``importers.flag_marks``); `legend` may be a function giving it, called only when there are such columns."""
     flags, body = [], slice(table.body_start, table.body_end)
     named = np.ones(table.body_end - table.body_start, dtype=bool)  # rows naming a person and a date, not the footer
     for column in columns:
@@ -117,6 +119,7 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
             flags.append((column, wording))
     if len({meaning_to_status(wording) for _, wording in flags}) < 2:
         return
+    legend = legend() if callable(legend) else legend
     status = np.full(table.body_end - table.body_start, None, dtype=object)
     for column, wording in flags:
         marked = ~_blank(grid[body, column.index]) & np.equal(status, None) & named  # not the footer
