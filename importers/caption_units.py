@@ -1,7 +1,8 @@
 """The unit a meeting block's caption names: "Buổi sinh hoạt ngày 06/01/2025 - Chi bộ Thôn Thuận Hồng", "… ngày
-10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", or a line of its own under the caption ("Chi bộ Khu phố
-3", "Đơn vị: Chi bộ Khu phố 3"). Only a party organisation is read (a 'Chi bộ'/'Đảng bộ'/'Tổ chức cơ sở đảng'
-name) and only one naming one unit: "- các chi bộ trực thuộc" names none."""
+10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", or a
+line of its own under the caption ("Chi bộ Khu phố 3", "Đơn vị: Chi bộ Khu phố 3"). Only a party organisation is
+read (a 'Chi bộ'/'Đảng bộ'/'Tổ chức cơ sở đảng' name) and only one naming one unit: "- các chi bộ trực thuộc"
+names none."""
 
 import re
 from typing import Any

@@ -328,8 +328,8 @@ def normalise_unit_name(value: Any) -> str | None:
 # A unit text naming only a kind of unit ("chi bộ", "các chi bộ", "chi bộ cơ sở", "đảng bộ trực thuộc", "chi bộ khu
 # phố" with no name or number): no one unit
 _KIND_ONLY = re.compile(r"^(?:cac\s+)?(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|co so dang)"
-                        r"(?:\s+(?:co so|truc thuoc|tren dia ban|duoc phan cong|cac|khu pho|to dan pho|thon|ap|ban|xom|khom"
-                        r"|khu dan cu|xa|phuong|thi tran))?$")
+                        r"(?:\s+(?:co so|truc thuoc|tren dia ban|duoc phan cong|cac|khu pho|to dan pho|thon|ap|ban|xom"
+                        r"|khom|khu dan cu|xa|phuong|thi tran))?$")
 
 
 def names_one_unit(value: Any) -> bool:

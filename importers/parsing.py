@@ -36,8 +36,8 @@ from .lengths import refuse_over_long
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
-from .month_flags import month_status_flags
 from .month_days import date_month_days
+from .month_flags import month_status_flags
 from .month_spans import refuse_undated_spans
 from .month_years import month_years
 from .name_blocks import fill_block_names

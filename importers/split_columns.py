@@ -75,8 +75,8 @@ _REASON_WORDINGS = {"absent": "Vắng không lý do", EXEMPT: "Miễn sinh hoạ
 
 
 def _read_reasons(status: np.ndarray, cells: np.ndarray, marked: np.ndarray) -> None:
-    """In a column asking for the reason of an absence ("Vắng (ghi rõ lý do)"), a cell that says there is none ("Không lý do",
-    "Không phép") or an exemption is read as what it says, not as a reason."""
+    """In a column asking for the reason of an absence ("Vắng (ghi rõ lý do)"), a cell that says there is none
+    ("Không lý do", "Không phép") or an exemption is read as what it says, not as a reason."""
     for at in np.flatnonzero(marked):
         said = status_of_reason(cells[at])
         if said != "excused":

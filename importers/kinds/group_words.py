@@ -2,8 +2,8 @@
 header alone names no field, since in a register the same word may head anything about a delegation, so it is read
 as the group column only in a roster that has none and only when its values are group references ("Đoàn 1",
 "Đoàn số 2", "ĐCT 3", "Tổ 2", bare numbers, Roman numerals). A column under any other header ("Thuộc") is the
-group column when its values name groups in words ("ĐCT số 1"), never on bare numbers. Being decided on the values, after the kind is known, it never makes a
-register look like a roster."""
+group column when its values name groups in words ("ĐCT số 1"), never on bare numbers. Being decided on the values,
+after the kind is known, it never makes a register look like a roster."""
 
 import re
 from typing import Any
