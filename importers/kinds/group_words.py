@@ -36,8 +36,8 @@ def group_reference(value: Any) -> str | None:
         return None
     if folded.isdigit():
         return folded
-    if folded not in ("x", "v") and roman_number(folded):  # "II" under "Đoàn CT"; a lone x or v is a tick
-        return str(roman_number(folded))
+    if folded not in ("x", "v") and (number := roman_number(folded)):  # "II" under "Đoàn CT"; a lone x, v: a tick
+        return str(number)
     named = normalise_group(value)
     if is_group_name(named):
         return named
@@ -55,9 +55,9 @@ def _named_group(value: Any) -> str | None:
 
 def _ticks_only(values) -> bool:
     """Only "x"/"v"/"i" in the column: ticks (or one group in Roman numerals, which no reader can tell apart)."""
-    texts = {fold(value) for value in values.dropna().unique() if isinstance(value, str)}
-    return bool(texts) and texts <= {"x", "v", "i"} and not any(
-        isinstance(value, (int, float)) for value in values.dropna().unique())
+    distinct = values.dropna().unique()
+    texts = {fold(value) for value in distinct if isinstance(value, str)}
+    return bool(texts) and texts <= {"x", "v", "i"} and not any(isinstance(value, (int, float)) for value in distinct)
 
 
 def _reads_as_groups(column, values) -> bool:

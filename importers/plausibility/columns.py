@@ -142,12 +142,17 @@ def flag_columns(view: SheetView) -> list[dict]:
             at = keys.index[(keys == key).to_numpy() & ~ticks]
             if key not in NEGATIVES and not mostly_ticks:
                 continue
-            sample = kept[at[0]]
-            message = (f"{place(view.sheet, column.letter, column.header)}: «{shown(sample)}» ở {len(at)} ô "
-                       f"({cells(column.letter, at.tolist())}) không phải dấu đánh dấu, nhưng dòng vẫn được đọc "
-                       f"theo tên cột («{column.header}»)")
-            found.append(warning(view.sheet, at[0], column.letter, "status", sample, message, SURE))
+            found.append(_mark_warning(view, column, kept, at.tolist(), "không phải dấu đánh dấu, nhưng dòng vẫn "
+                                       f"được đọc theo tên cột («{column.header}»)"))
     return found
+
+
+def _mark_warning(view: SheetView, column: Column, kept: pd.Series, at: list, said: str) -> dict:
+    """One warning for the cells of a status column holding one mark: "«P» ở 3 ô (C5, C9, C12) <said>"."""
+    sample = kept[at[0]]
+    message = f"{place(view.sheet, column.letter, column.header)}: «{shown(sample)}» ở {len(at)} ô " \
+              f"({cells(column.letter, at)}) {said}"
+    return warning(view.sheet, at[0], column.letter, "status", sample, message, SURE)
 
 
 def _against_column(view: SheetView, column: Column, meaning: str, kept: pd.Series, by_legend: list) -> list:
@@ -157,11 +162,8 @@ def _against_column(view: SheetView, column: Column, meaning: str, kept: pd.Seri
     against = {row: status for row, status in zip(kept.index, by_legend) if status and disagrees(status, meaning)}
     for key in dict.fromkeys(mark_key(kept[row]) for row in against):
         at = [row for row in against if mark_key(kept[row]) == key]
-        sample = kept[at[0]]
-        message = (f"{place(view.sheet, column.letter, column.header)}: «{shown(sample)}» ở {len(at)} ô "
-                   f"({cells(column.letter, at)}) được đọc theo chú thích ký hiệu ({STATUS_WORDS[against[at[0]]]}), "
-                   f"khác với tên cột «{column.header}», cần kiểm tra")
-        found.append(warning(view.sheet, at[0], column.letter, "status", sample, message, SURE))
+        said = f"({STATUS_WORDS[against[at[0]]]}), khác với tên cột «{column.header}», cần kiểm tra"
+        found.append(_mark_warning(view, column, kept, at, f"được đọc theo chú thích ký hiệu {said}"))
     return found
 
 
