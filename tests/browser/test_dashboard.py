@@ -26,6 +26,7 @@ def test_dashboard_period_change_and_drilldown(login_page, town):  # noqa: F811
     page.wait_for_selector("#groups canvas.dash-chart[data-drawn='1']")    # the section loaded; Chart.js drew
     page.select_option("select[name=period]", "quarter")
     page.select_option("select[name=quarter]", "1")
+    expect(page.locator("#dash-loading")).not_to_have_class(re.compile("htmx-request"))  # the last change answered
     expect(page.locator(".period-line")).to_contain_text("quý I năm 2026")
     assert "quarter=1" in page.url                                          # bookmarkable
     scroll_to(page, "flagged")                                              # the section loads when scrolled to
