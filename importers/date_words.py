@@ -13,7 +13,7 @@ from typing import Any
 
 from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
-from .period_labels import period_months
+from .period_labels import counts_months, period_months
 
 # Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
@@ -133,7 +133,8 @@ _YEAR_MONTH = re.compile(r"^(\d{4}) (\d{1,2})$")                                
 
 @lru_cache(maxsize=4096)
 def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | None:
-    """(month, year or None) for a month column header; a bare '1'..'12' counts only under a 'Tháng' header."""
+    """(month, year or None) for a month column header; a bare '1'..'12' counts only under a header counting months
+    ('Tháng', 'Quý I': ``importers.period_labels.counts_months``)."""
     folded = fold(label)
     if not folded or len(folded) > 20:
         return None
@@ -148,8 +149,8 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
     match = _YEAR_MONTH.match(folded)
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
-    if folded.isdigit() and "thang" in fold(parent) and int(folded) in (period_months(parent) or range(1, 13)):
-        return _checked(int(folded), None)  # under a half-year ('6 tháng cuối năm') only its own months
+    if folded.isdigit() and counts_months(parent) and int(folded) in (period_months(parent) or range(1, 13)):
+        return _checked(int(folded), None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
     return None
 
 

@@ -1,7 +1,7 @@
-"""Months written as bare numbers on a header row of their own, under a header cell merged over them that says
-what they count: 'Tháng' (the year stated in the title or the tab), or a year, 'Năm 2025' (in a CSV export the
-merged text stands in the first cell only, the cells after it blank). Under a year each column is dated the 1st
-of its month in that year, the attendance convention for a month.
+"""Months written as bare numbers on a header row of their own, under a header cell merged over them that says what
+they count: 'Tháng' or a quarter, 'Quý I' (the year stated in the title or the tab), or a year, 'Năm 2025' (in a CSV
+export the merged text stands in the first cell only, the cells after it blank). Under a year each column is dated the
+1st of its month in that year, the attendance convention for a month.
 
 A number is '1'…'12' typed as a number or as text ('01'). Under a year the numbers must rise, three or more of
 them, and stand under that header only: a row of rising numbers under the whole header is the column numbering
@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from .normalising import fold, is_blank
-from .period_labels import is_subtotal_label, period_months
+from .period_labels import counts_months, is_subtotal_label, period_months
 
 MIN_UNDER_YEAR = 3
 MONTHS = range(1, 13)
@@ -38,13 +38,9 @@ def year_of_label(label: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
-def _counts_months(label: str) -> bool:
-    return "thang" in fold(label)
-
-
 def names_months(label: str) -> bool:
     """A header label numbers under it may be months of: 'Tháng …' or a year ('Năm 2025')."""
-    return _counts_months(label) or year_of_label(label) is not None
+    return counts_months(label) or year_of_label(label) is not None
 
 
 def months_under(row: list[Any], upper: list[Any], carried: list[str]) -> dict[int, tuple[int, int | None]]:
@@ -58,9 +54,9 @@ def months_under(row: list[Any], upper: list[Any], carried: list[str]) -> dict[i
     by_year: dict[str, list[int]] = {}
     for index, cell in own:
         label = carried[index] if index < len(carried) else ""
-        year = None if _counts_months(label) else year_of_label(label)
+        year = None if counts_months(label) else year_of_label(label)
         number = month_number(cell)
-        if number is None or not (year or _counts_months(label)) or number not in (period_months(label) or MONTHS):
+        if number is None or not (year or counts_months(label)) or number not in (period_months(label) or MONTHS):
             return {}
         found[index] = (number, year)
         if year:
@@ -74,16 +70,17 @@ def months_under(row: list[Any], upper: list[Any], carried: list[str]) -> dict[i
 def month_number_columns(header: list[list[Any]], carried_rows: list[list[str]], labels: list[str],
                          parents: list[str]) -> dict[int, str]:
     """Label each month number's column with its number and, as parent, the header over it: a number typed under
-    'Tháng' then reads as the same number typed as text would ('Tháng' over 1 | 2 | 3); return the ISO date (the
-    1st of the month) of each column of a row of month numbers under a year. `header` is the header as the month
-    numbers see it (a quarter row between them and their label left out), so a number typed as text under
+    'Tháng' then reads as the same number typed as text would ('Tháng' over 1 | 2 | 3); return the ISO date (the 1st
+    of the month) of each column of a row of month numbers under a year. Under a quarter only a whole row that fits
+    its quarters reads as months ('Quý II' over 1 | 2 | 3 numbers the quarter's own months). `header` is the header as
+    the month numbers see it (a quarter row between them and their label left out), so a number typed as text under
     'Tháng' takes that label as its parent too."""
     dated = {}
     for upper, row, carried in zip(header, header[1:], carried_rows):
         found = months_under(row, upper, carried)
         for col, cell in enumerate(row[:min(len(labels), len(carried))]):
             number = month_number(cell)
-            if number and not isinstance(cell, str) and _counts_months(carried[col]):
+            if number and not isinstance(cell, str) and "thang" in fold(carried[col]):
                 labels[col], parents[col] = str(number), carried[col]
             elif col in found:
                 labels[col], parents[col] = str(cell).strip() if isinstance(cell, str) else str(number), carried[col]

@@ -1,5 +1,6 @@
 """Header labels of a part of the year, over the month columns it groups: a quarter ('Quý I' … 'Quý IV', 'Quý 1',
-'QUÝ I', 'Q2') or a half-year ('6 tháng đầu năm', 'Sáu tháng cuối năm'); and the subtotal column a register
+'QUÝ I', 'Q2') or a half-year ('6 tháng đầu năm', 'Sáu tháng cuối năm'), which counts the months numbered
+under it as 'Tháng' does; and the subtotal column a register
 adds after each part ('Cộng', 'Tổng', 'Cộng quý I'), which is no month."""
 
 import re
@@ -26,6 +27,12 @@ def period_months(label: Any) -> range | None:
     if match := _HALF.match(folded):
         return range(1, 7) if match.group(1) == "dau" else range(7, 13)
     return None
+
+
+def counts_months(label: Any) -> bool:
+    """A header label bare numbers under it may be months of: one that says 'Tháng', or a quarter or half-year
+    ('Quý I' over 1 | 2 | 3, with no 'Tháng' line above: the quarter names the months it holds)."""
+    return isinstance(label, str) and ("thang" in fold(label) or period_months(label) is not None)
 
 
 def is_subtotal_label(cell: Any) -> bool:

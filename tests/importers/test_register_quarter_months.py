@@ -1,8 +1,8 @@
-"""Wide registers whose month numbers sit under quarters (generated): three header rows, 'Tháng sinh hoạt chi bộ
-năm 2024' (or 'Năm 2024', or 'Tháng' with the year in the title) over 'Quý I' … 'Quý IV' (or the half-years) over
-the month numbers; the quarter row is seen through and each column is the 1st of its month. A subtotal column after
-each quarter is no month. Numbers that count a quarter's own months (1 | 2 | 3 under every quarter) are never read
-as months of the year."""
+"""Wide registers whose month numbers sit under quarters (generated): three header rows (or two, the quarters on top),
+'Tháng sinh hoạt chi bộ năm 2024' (or 'Năm 2024', or 'Tháng' with the year in the title) over 'Quý I' … 'Quý IV' (or
+the half-years) over the month numbers; the quarter row is seen through and each column is the 1st of its month. A
+subtotal column after each quarter is no month. Numbers that count a quarter's own months (1 | 2 | 3 under every
+quarter) are never read as months of the year."""
 
 import pytest
 from layouts import quarter_months
@@ -33,7 +33,7 @@ def test_month_numbers_under_quarters_read_exactly(tmp_path, seed):
 
 def test_the_generator_covers_every_variation():
     facts = [quarter_months.quarter_months(seed)[2] for seed in SEEDS]
-    assert {fact["place"] for fact in facts} == {"upper", "title"}
+    assert {fact["place"] for fact in facts} == {"upper", "title", "bare"}
     assert {fact["periods"] for fact in facts} == {"roman", "arabic", "caps", "halves"}
     assert {fact["subtotal"] for fact in facts} == {None, "period_row", "under_period"}
 

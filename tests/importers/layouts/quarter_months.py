@@ -1,9 +1,10 @@
-"""Wide registers whose month numbers sit under quarters: three header rows, the label saying what the columns
-count ('Tháng sinh hoạt chi bộ năm 2024', 'Năm 2024' or 'Tháng' with the year in the title only) merged over the
-quarters ('Quý I', 'Quý 1', 'QUÝ I'; or the half-years '6 tháng đầu năm' / '6 tháng cuối năm'), each merged over
-its months' numbers (1, '01'); TT, name, unit and 'Ghi chú' merged down the three rows. Optionally a subtotal
-column after each quarter ('Cộng', 'Tổng'), in the quarter row merged down or under the quarter, holding the
-count of meetings attended. Marks x / vp / v / m explained by a legend under the table.
+"""Wide registers whose month numbers sit under quarters: three header rows, the label saying what the columns count
+('Tháng sinh hoạt chi bộ năm 2024', 'Năm 2024' or 'Tháng' with the year in the title only) merged over the quarters
+(or no such label: two header rows, the quarters naming the months, the year in the title) ('Quý I', 'Quý 1', 'QUÝ I';
+or the half-years '6 tháng đầu năm' / '6 tháng cuối năm'), each merged over its months' numbers (1, '01'); TT, name,
+unit and 'Ghi chú' merged down the three rows. Optionally a subtotal column after each quarter ('Cộng', 'Tổng'), in
+the quarter row merged down or under the quarter, holding the count of meetings attended. Marks x / vp / v / m
+explained by a legend under the table.
 
 `quarter_months(seed)` returns (sheet, exact records, facts); `own_numbers(seed)` a register whose numbers count
 each quarter's own months (1 | 2 | 3 under every quarter), with the dates a misreading would give."""
@@ -44,7 +45,7 @@ def _periods(rng) -> tuple[str, list[tuple[str, list[int]]]]:
 def quarter_months(seed: int) -> tuple[Sheet, list, dict]:
     rng = random.Random(seed)
     year = rng.randint(2023, 2026)
-    place = rng.choice(["upper", "upper", "title"])
+    place = rng.choice(["upper", "upper", "title", "bare"])
     style, periods = _periods(rng)
     number = NUMBERS[rng.choice(list(NUMBERS))]
     subtotal = rng.choice([None, None, "period_row", "under_period"])
@@ -67,11 +68,14 @@ def quarter_months(seed: int) -> tuple[Sheet, list, dict]:
     sheet.add(["ĐẢNG BỘ XÃ TỊNH KHÊ"] + [None] * (width // 2 - 1) + ["ĐẢNG CỘNG SẢN VIỆT NAM"])
     sheet.add()
     sheet.add_banner("SỔ THEO DÕI THÀNH VIÊN ĐOÀN CÔNG TÁC DỰ SINH HOẠT CHI BỘ"
-                     + (f" NĂM {year}" if place == "title" else ""))
+                     + (f" NĂM {year}" if place != "upper" else ""))
     if not unit_column:
         sheet.add([f"Đơn vị: {units[0]}"])
     sheet.add()
-    top = sheet.add(lead + [_upper(rng, year, place)] + [None] * (width - len(lead) - 2) + ["Ghi chú"])
+    if place == "bare":
+        top = len(sheet.rows) - 1  # no label row: the quarters stand on the header's first row
+    else:
+        top = sheet.add(lead + [_upper(rng, year, place)] + [None] * (width - len(lead) - 2) + ["Ghi chú"])
     period_row = [None] * width
     number_row = [None] * width
     column = len(lead)
@@ -88,11 +92,14 @@ def quarter_months(seed: int) -> tuple[Sheet, list, dict]:
         span = len(months) + (1 if subtotal == "under_period" else 0)
         sheet.merge(top + 1, column - len(months), top + 1, column - len(months) + span - 1)
         column += 1 if subtotal else 0
+    if place == "bare":
+        period_row[:len(lead)], period_row[-1] = lead, "Ghi chú"
     sheet.add(period_row)
     sheet.add(number_row)
     for index in list(range(len(lead))) + [width - 1]:
-        sheet.merge(top, index, top + 2, index)
-    sheet.merge(top, len(lead), top, width - 2)
+        sheet.merge(top + (place == "bare"), index, top + 2, index)
+    if place != "bare":
+        sheet.merge(top, len(lead), top, width - 2)
     names = people.unique_names(rng, rng.randint(4, 12))
     held = list(range(1, 13))[:12 - rng.choice([0, 0, 1, 2])]  # the last months not held yet: empty for everyone
     joiner = rng.randrange(len(names)) if rng.random() < 0.5 else None
