@@ -35,7 +35,7 @@ TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
 UNIT_HEADER_WORDS = (
     ("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc",
-     "khu pho", "to dan pho", "thon", "ap", "xom", "khom", "khu dan cu"),
+     "khu pho", "to dan pho", "thon", "ap", "xom", "khom", "khu dan cu", "xa", "phuong", "thi tran", "dac khu"),
     ("phu trach", "theo doi", "phan cong"),
 )
 

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from ..assigned_units import assigned_unit
 from ..honorifics import name_cleaner
 from ..normalising import (
     clean_text,
@@ -63,8 +64,8 @@ def _units(value):
     """A unit name, or the names of the units a row's person follows (several ticked unit columns: one record
     each)."""
     if isinstance(value, tuple):
-        return tuple(clean_text(unit) for unit in value)
-    return clean_text(value)
+        return tuple(assigned_unit(unit) for unit in value)
+    return assigned_unit(value)
 
 
 def _groups(raw: pd.Series, carried: pd.Series, by_field, issues, failed: pd.Series) -> pd.Series:

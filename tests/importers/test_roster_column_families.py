@@ -444,6 +444,7 @@ def test_a_printed_page_break_with_the_header_repeated_reads_no_person(tmp_path,
                                               ("Khu phố phụ trách", "Chi bộ Thôn 1"),
                                               ("Tổ dân phố được phân công theo dõi", "Chi bộ Thôn 1"),
                                               ("Ấp phụ trách", "Chi bộ Thôn 1"),
+                                              ("Xã/phường phụ trách", "Chi bộ Thôn 1"),
                                               ("Chi bộ được phân công sinh hoạt", None),
                                               ("Đơn vị công tác", None)])
 def test_a_unit_column_is_named_by_a_place_and_its_assignment(tmp_path, header, unit):

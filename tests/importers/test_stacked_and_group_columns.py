@@ -1,7 +1,10 @@
 """Issue #19 roster shapes: two fields under one header (two lines of a cell, or two rows per person) and one
 column per working group with the roles down the first column."""
 
+import pytest
+
 from importers import parse_file
+from importers.assigned_units import assigned_unit
 from tests.workbooks import write_workbook
 
 TITLE = [["BAN THƯỜNG VỤ THỊ ỦY"], ["PHÂN CÔNG ĐOÀN CÔNG TÁC"], []]
@@ -105,3 +108,26 @@ def test_a_block_total_may_leave_out_an_unmarked_member(tmp_path):
         ("Lê Thị Hoa", "2025-03-10", "present"), ("Phan Văn Nam", "2025-03-10", "excused"),
         ("Lê Thị Hoa", "2025-06-09", "late")]
     assert result.errors == []
+
+
+@pytest.mark.parametrize("second_line, unit", [
+    ("(phụ trách Chi bộ ấp Mỹ Hòa)", "Chi bộ ấp Mỹ Hòa"), ("Phụ trách: Chi bộ ấp Mỹ Hòa", "Chi bộ ấp Mỹ Hòa"),
+    ("Theo dõi - Xã Chế Tạo", "Xã Chế Tạo"), ("Chi bộ ấp Mỹ Hòa", "Chi bộ ấp Mỹ Hòa")])
+def test_a_group_cell_naming_its_unit_after_an_assignment_wording_gives_the_unit_alone(tmp_path, second_line, unit):
+    """b23: 'Đoàn số 1' over '(phụ trách Chi bộ …)' in a cell merged down the group, under 'Đoàn công tác - Địa
+    bàn': the unit was read with its wording and brackets, silently."""
+    rows = TITLE + [["Đoàn công tác - Địa bàn", "STT", "Họ và tên", "Nhiệm vụ", "ĐT"],
+                    [f"Đoàn số 1\n{second_line}", 1, "Lê Thị Hoa", "Trưởng Đoàn", "0912 345 678"],
+                    [f"Đoàn số 1\n{second_line}", 2, "Phan Văn Nam", "Thành viên", "0912 345 679"]]
+    result = parse_file(write_workbook(tmp_path / "f.xlsx", {"DS": rows}))
+    assert [(r["group"], r["unit"]) for r in result.records()] == [("Đoàn công tác số 1", unit)] * 2
+    assert result.errors == []
+
+
+@pytest.mark.parametrize("typed, unit", [
+    ("(phụ trách Chi bộ ấp Mỹ Hòa)", "Chi bộ ấp Mỹ Hòa"), ("Phụ trách: Xã Chế Tạo", "Xã Chế Tạo"),
+    ("Đơn vị phụ trách Chi bộ 5", "Chi bộ 5"), ("Địa bàn: Thôn 4", "Thôn 4"),
+    ("Phụ trách chung", "Phụ trách chung"), ("Giao Thủy", "Giao Thủy"), ("Chi bộ 3", "Chi bộ 3"),
+    ("(Đảng bộ xã A)", "(Đảng bộ xã A)"), (None, None)])
+def test_assigned_unit(typed, unit):
+    assert assigned_unit(typed) == unit

@@ -1,0 +1,38 @@
+"""A unit cell that says how the group relates to the unit before naming it: '(phụ trách Chi bộ ấp Mỹ Hòa)' (the
+second line of a cell 'Đoàn số 1' over it), 'Phụ trách: Xã Chế Tạo', 'Được phân công theo dõi Chi bộ thôn 3'. The
+unit is the name after the wording, brackets round the whole cell dropped. A wording followed by no capitalised
+name ('Phụ trách chung') names no unit this way and is kept as typed, for the checks to show; nor does a
+one-word wording with no ':' after it, which may begin a place's name ('Giao Thủy')."""
+
+import re
+from typing import Any
+
+from .context import ASSIGNED
+from .normalising import clean_text, fold
+
+_LEAD = re.compile(rf"(?:{ASSIGNED})")
+MAX_LEAD_WORDS = 5
+
+
+def _unbracketed(text: str) -> str:
+    if text[:1] in "([" and text[-1:] in ")]" and not re.search(r"[()\[\]]", text[1:-1]):
+        return text[1:-1].strip()
+    return text
+
+
+def assigned_unit(value: Any) -> Any:
+    """The unit a cell names after its assignment wording, else the cell cleaned as typed (not text: unchanged)."""
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    if not text:
+        return text
+    words = _unbracketed(text).split(" ")
+    for size in range(min(MAX_LEAD_WORDS, len(words) - 1), 0, -1):
+        lead, rest = " ".join(words[:size]), " ".join(words[size:])
+        named = rest.lstrip(":=–- ")
+        separated = lead.endswith(":") or named != rest
+        folded = fold(lead)
+        if _LEAD.fullmatch(folded) and named[:1].isupper() and (separated or " " in folded):
+            return named
+    return text
