@@ -29,10 +29,23 @@ def without_qualifiers(folded: str) -> str:
     return _SPACES.sub(" ", _QUALIFIERS.sub(" ", folded)).strip()
 
 
+# The cell a member goes to as a guest: a place, then the attending verb ('Chi bộ dự', 'Chi bộ dự họp', 'Nơi dự sinh
+# hoạt', 'Đơn vị đến dự'): the label names the chi bộ attended, a register's unit (a roster's unit is the one its
+# group is assigned to, which 'chi bộ' alone does not name there). The verb alone ('Dự họp', 'Có dự sinh hoạt')
+# stays the status. Read word for word, never fuzzily: 'Nơi dự sinh hoạt' is two letters from 'Có dự sinh hoạt'.
+_ATTENDED_PLACE = re.compile(r"^(?:chi bo|don vi|noi) (?:den |ve )?du(?: hop| sinh hoat(?: chi bo)?| sh| shcb)?$")
+_ATTENDED_CELL = "chi bo"
+
+
+def attended_place(folded: str) -> str:
+    """'chi bo' for a label 'place + attending verb' ('chi bo du hop', 'noi du sinh hoat'), else the label."""
+    return _ATTENDED_CELL if _ATTENDED_PLACE.match(folded) else folded
+
+
 def header_core(folded: str) -> str:
     """A folded label without address words, question tails and time qualifiers ('ho va ten cua dong chi' ->
-    'ho va ten')."""
-    return _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))
+    'ho va ten'), a place without the verb attending it ('chi bo du hop' -> 'chi bo')."""
+    return attended_place(_NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded))))
 
 
 def slash_parts(label: str) -> list[str]:

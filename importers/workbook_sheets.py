@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from .kinds import KEY_FIELDS
 from .mapping import match_field
-from .normalising import clean_text, fold, month_of_header
+from .normalising import fold, month_of_header
 from .results import SheetData, Table
 from .sheet_context import tab_facts
+from .sheet_periods import covers, person_periods
 
 # Tab names of a time period ("Quý 1", "Năm 2024", "Đợt 2", "6 tháng đầu năm"): sheets split by time, not by unit.
 _PERIOD_TAB = re.compile(r"^(?:quy|q|nam|dot|hk|ky|thang|\d+ thang)\b|\b(?:19|20)\d{2}\b")
@@ -46,26 +47,18 @@ def same_table(one: Table, other: Table, specs) -> bool:
     return len(fields) >= 2 and not fields.isdisjoint(KEY_FIELDS) and fields == _fields(other, specs)
 
 
-def _key_values(rows: list[list], table: Table, specs) -> set[str]:
-    """The folded names (key column) of a table's body."""
-    key = next((index for index, label in enumerate(table.labels) if match_field(label, specs) in KEY_FIELDS), None)
-    if key is None:
-        return set()
-    values = (clean_text(row[key]) for row in rows[table.body_start:] if key < len(row) and isinstance(row[key], str))
-    return {fold(value) for value in values if value and len(value.split()) >= 2}
-
-
 def _summary_sheets(found: list[tuple[SheetData, Table]], specs) -> list[str]:
-    """Sheets whose names are all those of the other sheets together, when those others hold different people
-    (a "Tổng hợp" sheet over a sheet per cell); sheets of the same people (a sheet per month) have none."""
+    """Sheets whose records are all those of the other sheets together, when those others hold different records
+    (a "Tổng hợp" sheet over a sheet per cell). Records are people with the periods their rows are about
+    (``importers.sheet_periods``): a sheet per month lists the same people for another month, so sums up none."""
     if len(found) < 3:
         return []
-    names = {sheet.name: _key_values(sheet.rows, table, specs) for sheet, table in found}
+    pairs = {sheet.name: person_periods(sheet, table, specs, KEY_FIELDS) for sheet, table in found}
     summaries = []
-    for name, mine in names.items():
-        others = [values for other, values in names.items() if other != name and values]
+    for name, mine in pairs.items():
+        others = [values for other, values in pairs.items() if other != name and values]
         union = set().union(*others) if others else set()
-        if len(others) >= 2 and union and union <= mine and len(union) > max(len(values) for values in others):
+        if len(others) >= 2 and union and covers(mine, union) and len(union) > max(len(values) for values in others):
             summaries.append(name)
     return summaries if len(summaries) == 1 else []
 
