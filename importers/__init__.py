@@ -48,7 +48,8 @@ Public API (stable; the webapp calls exactly this):
   Thôn 3", "… tại …", or a line under it) and no column does, a unit column too (``importers.caption_units``). A
   register kept one block per person whose name, merged down in the workbook, is on the block's first row only
   (CSV) has it carried down when nothing says the blank names are missing, said in one warning
-  (``importers.name_blocks``); ODS merges are read as xlsx ones (``importers.ods_merges``).
+  (``importers.name_blocks``); so is a meeting's date on its first row only, when the blanks read as a lost merge
+  and nothing else (``importers.kinds.merged_dates``); ODS merges are read as xlsx ones (``importers.ods_merges``).
   Tables set side by side, or in a grid of rows of
   blocks, each titled by its unit or by its group and unit ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: …"), are
   rewritten as one table with those columns (``importers.side_blocks``, registers and rosters); tables stacked

@@ -17,6 +17,7 @@ from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
+from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
 from .subtotals import skip_subtotals
 from .unit_blocks import block_units
@@ -51,6 +52,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         frame, by_field = date_from_title(frame, by_field, context)
         frame, by_field = date_from_stamps(frame, by_field, context)
     if "date" in by_field and "status" in by_field:
+        frame = fill_merged_dates(frame, body.frame, by_field, context.issues)
         frame, superseded = later_answers(frame, by_field, context)
         body.outcomes += [{"row": row, "outcome": "skipped", "reason": SUPERSEDED, "record_count": 0}
                           for row in superseded]

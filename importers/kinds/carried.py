@@ -17,7 +17,8 @@ from .context_columns import column_context
 CARRIED_COLUMNS = {field: -1 - rank for rank, field in enumerate(FIELDS + ("date", "birth_date", "phone"))}
 
 
-def _blank(values: np.ndarray) -> np.ndarray:
+def blank_cells(values: np.ndarray) -> np.ndarray:
+    """Per cell: None, NaN or empty text."""
     return pd.isna(values) | np.equal(values, "")
 
 
@@ -29,7 +30,7 @@ def lone_key_rows(rows: np.ndarray, key_col: int, ignore: set[int], keyed: np.nd
     for col in range(rows.shape[1]):
         if col == key_col or col in ignore or not len(candidates):
             continue
-        candidates = candidates[_blank(rows[candidates, col])]
+        candidates = candidates[blank_cells(rows[candidates, col])]
     return candidates
 
 
@@ -98,15 +99,15 @@ def with_context(body, columns: list[Column]) -> tuple[pd.DataFrame, dict[str, C
             by_field[field] = Column(index=CARRIED_COLUMNS[field], letter="", header="", field=field)
             continue
         mine = frame[spec.index]
-        fill = _blank(mine.to_numpy(dtype=object)) & values.notna().to_numpy()
+        fill = blank_cells(mine.to_numpy(dtype=object)) & values.notna().to_numpy()
         if fill.any():
             frame[spec.index] = mine.where(~fill, values)
     return frame, by_field
 
 
-def _reads_as_lost_merge(blank: np.ndarray) -> bool:
+def reads_as_lost_merge(blank: np.ndarray) -> bool:
     """A column merged down over blocks of rows, its merge lost, holds its value on each block's first row only:
-    at least as many blank cells as written ones."""
+    at least as many blank cells as written ones (a meeting date too: ``kinds.merged_dates``)."""
     return int(blank.sum()) >= int((~blank).sum())
 
 
@@ -122,9 +123,9 @@ def fill_blocks(frame: pd.DataFrame, by_field: dict[str, Column], fields: tuple[
     out, above_blank = None, np.ones(len(frame), dtype=bool)
     for _, label in columns:
         values = frame[label].to_numpy(dtype=object)
-        blank = _blank(values)
+        blank = blank_cells(values)
         fill = blank & above_blank
-        if fill.any() and not blank.all() and _reads_as_lost_merge(blank):
+        if fill.any() and not blank.all() and reads_as_lost_merge(blank):
             # a row where an earlier field is filled starts a block: the value above it does not carry past it
             marks = np.where(blank & above_blank, -1, np.arange(len(values)))
             source = np.maximum.accumulate(marks)
