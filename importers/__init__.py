@@ -32,7 +32,8 @@ Public API (stable; the webapp calls exactly this):
   the legend, a tick by its column (``importers.flag_marks``); a transposed register (names across the top) is
   turned round first (``importers.transposed``; its records come in the file's reading order, meeting by meeting;
   dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
-  headers "Lần 1" over day/month cells "04/01", "(10/01)", "ngày 10/01" take the year the title states; so do
+  headers "Lần 1" over day/month cells "04/01", "(10/01)", "ngày 10/01" take the year the title states (a year
+  merged over them first: "Năm 2024" over "12/9" … "12/12", "Năm 2025" over "9/1" …: ``importers.header_years``); so do
   sub-headers "Lần 1 (06/01)", "Buổi 2 - 20/01" under a month (they make the sheet a register), while "Lần 1",
   "Lần 2" under each month with no date refuse the file (``importers.date_words``). A note merged across a person's
   meeting cells ("Chưa kết nạp") is no mark (``importers.kinds.merged_notes``); bare month numbers under a merged
@@ -63,7 +64,8 @@ Public API (stable; the webapp calls exactly this):
   clock) is the reference day of the plausibility checks (``importers.plausibility``): warnings in
   ``result.warnings``, ordered by severity and aggregated (one line for many cells, with the count and the first
   cells), of records a right reading would not give — names of one word or holding roles, brackets, digits or
-  honorifics, birth dates before 1920 or under 18, meeting dates outside the sheet's year or after today, phones
+  honorifics, birth dates before 1920 or under 18, meeting dates outside the sheet's year or after today, or going
+  back from one column to the next under their year labels or a school-year title, phones
   not of 10 digits, columns with data no field reads, role and mark values not understood, one person twice,
   one value everywhere. Without `today`, birth dates are measured against the file's stated year only.
   Stages mark columns they read into another (split, joined, status flags) in ``Table.consumed``.

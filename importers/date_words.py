@@ -251,12 +251,16 @@ def undated_meetings(labels: list[str], parents: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None) -> list[str | None]:
+def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None,
+                 years: list[int | None] | None = None) -> list[str | None]:
     """The ISO meeting date per column: a date the header cell already holds, else a day under a month or a
     day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
-    anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt' or a meeting's number 'Lần 1')."""
-    found = [day_under_month(label, parent, year) if label else None
-             for label, parent in zip(labels, parents or [""] * len(labels))]
+    anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt' or a meeting's number 'Lần 1').
+    A label stating no year takes the year its month label states, else the one a header cell over its column
+    names (`years`: 'Năm 2025' over the spring meetings of a school year), else the sheet's `year`."""
+    years = years or []
+    found = [day_under_month(label, parent, (years[index] if index < len(years) else None) or year) if label
+             else None for index, (label, parent) in enumerate(zip(labels, parents or [""] * len(labels)))]
     bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
     days = []
     for index, label in enumerate(labels):

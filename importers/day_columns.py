@@ -22,40 +22,44 @@ def _month_of(text: str) -> tuple[int, int | None] | None:
     return None
 
 
-def date_day_columns(table: Table, sheet: str | None, year: int | None) -> int:
+def date_day_columns(table: Table, sheet: str | None, year: int | None, years: list[int | None] | None = None) -> int:
     """Give each "Ngày N" column the date it stands for (month from its parent header, else from the tab name; year
-    from there, else `year`); returns how many columns were dated. Impossible dates are left undated."""
+    from there, else the year a header cell over the column names (`years`), else `year`); returns how many columns
+    were dated. Impossible dates are left undated."""
     tab = tab_facts(sheet)
     tab_month = (int(tab["month"].value), int(tab["year"].value) if "year" in tab else None) if "month" in tab else None
     if len(table.dates) < len(table.labels):
         table.dates = list(table.dates) + [None] * (len(table.labels) - len(table.dates))
-    dated = _date_day_month(table, year)
+    years = list(years or []) + [None] * (len(table.labels) - len(years or []))
+    dated = _date_day_month(table, year, years)
     for index, (label, parent) in enumerate(zip(table.labels, table.parents)):
         match = _DAY.match(fold(label))
         if table.dates[index] or not match:
             continue
         month = _month_of(parent) if parent and parent != label else None
         month = month or tab_month
-        if month is None or not (month[1] or year):
+        in_year = (month[1] or years[index] or year) if month else None
+        if not in_year:
             continue
         try:
-            table.dates[index] = dt.date(month[1] or year, month[0], int(match.group(1))).isoformat()
+            table.dates[index] = dt.date(in_year, month[0], int(match.group(1))).isoformat()
         except ValueError:
             continue
         dated += 1
     return dated
 
 
-def _date_day_month(table: Table, year: int | None) -> int:
-    """Date "5/3"-style columns (two or more of them, so a lone "1 2" label is left alone) in the stated year."""
+def _date_day_month(table: Table, year: int | None, years: list[int | None]) -> int:
+    """Date "5/3"-style columns (two or more of them, so a lone "1 2" label is left alone) in the year a header cell
+    over each names, else the stated year."""
     found = [(index, match) for index, label in enumerate(table.labels)
              if not table.dates[index] and (match := _DAY_MONTH.match(fold(label)))]
-    if len(found) < 2 or year is None:
+    if len(found) < 2 or not all(years[index] or year for index, _ in found):
         return 0
     dated = 0
     for index, match in found:
         try:
-            table.dates[index] = dt.date(year, int(match.group(2)), int(match.group(1))).isoformat()
+            table.dates[index] = dt.date(years[index] or year, int(match.group(2)), int(match.group(1))).isoformat()
         except ValueError:
             continue
         dated += 1

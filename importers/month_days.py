@@ -13,9 +13,9 @@ from typing import Any
 from . import errors as msg
 from .date_words import month_and_year
 from .errors import ImportFileError
+from .header_years import header_year
 from .mapping import column_letter
-from .month_numbers import year_of_label
-from .normalising import clean_text, fold, is_blank
+from .normalising import fold, is_blank
 from .results import Table
 from .validating import cell_ref
 
@@ -38,24 +38,6 @@ def day_columns(table: Table) -> dict[int, tuple[int, int | None, int]]:
         if month:
             found[index] = (month[0], month[1], day)
     return found if len(found) >= MIN_DAY_COLUMNS else {}
-
-
-def _carried(row: list[Any]) -> list[str]:
-    out, carried = [], ""
-    for cell in row:
-        carried = (clean_text(cell) or "") if isinstance(cell, str) and cell.strip() else carried
-        out.append(carried)
-    return out
-
-
-def _header_year(rows: list[list[Any]], header_rows: list[int], col: int) -> int | None:
-    """The year a header cell above the column names ('Năm 2024' merged over its months), nearest first."""
-    for row in reversed(header_rows):
-        carried = _carried(rows[row]) if row < len(rows) else []
-        year = year_of_label(carried[col]) if col < len(carried) else None
-        if year:
-            return year
-    return None
 
 
 def _day_cell(rows: list[list[Any]], table: Table, sheet: str | None, col: int) -> str:
@@ -86,7 +68,7 @@ def date_month_days(table: Table, rows: list[list[Any]], sheet: str | None, year
             sheet=sheet, labels=", ".join(f"«{table.parents[col]} / {table.labels[col]}»" for col in found)))
     if len(table.dates) < len(table.labels):
         table.dates = list(table.dates) + [None] * (len(table.labels) - len(table.dates))
-    years = {col: stated or _header_year(rows, table.header_rows, col) or year
+    years = {col: stated or header_year(rows, table.header_rows, col) or year
              for col, (_, stated, _) in found.items()}
     missing = [col for col in found if years[col] is None]
     if missing:

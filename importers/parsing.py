@@ -21,6 +21,7 @@ from .ditto_marks import fill_ditto
 from .errors import ImportFileError
 from .group_codes import read_group_codes
 from .header_abbreviations import expand_header_abbreviations
+from .header_years import column_years
 from .hidden_columns import drop_hidden_copies
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
@@ -364,9 +365,10 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     stated = fixes.year or _year(table)
     if kind in (None, "attendance"):
         date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
-    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name))
+    over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
+    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)
     table.dates = month_years(table.labels, table.parents, table.dates, table.title_text)
-    date_day_columns(table, chosen.name, stated or tab_year(chosen.name))
+    date_day_columns(table, chosen.name, stated or tab_year(chosen.name), over)
     if kind in (None, "attendance"):
         refuse_undated_spans(table, chosen.rows, chosen.name)
     grid = build_grid(chosen.rows)

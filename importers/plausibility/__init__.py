@@ -17,14 +17,15 @@ from .leftovers import rows_after_table
 from .records import birth_warnings, group_warnings, meeting_warnings, name_warnings, phone_warnings, uniform_warnings
 from .units import one_unit_among_blocks, unread_unit
 from .view import SheetView
+from .year_order import year_order_warnings
 
 __all__ = ["SheetView", "check_sheet", "finish"]
 
 CHECKS = {
     "roster": (unused_columns, name_warnings, birth_warnings, phone_warnings, uniform_warnings, group_warnings,
                roster_duplicates, rows_after_table, one_unit_among_blocks),
-    "attendance": (unused_columns, flag_columns, name_warnings, meeting_warnings, attendance_duplicates,
-                   unread_unit, rows_after_table, one_unit_among_blocks),
+    "attendance": (unused_columns, flag_columns, name_warnings, meeting_warnings, year_order_warnings,
+                   attendance_duplicates, unread_unit, rows_after_table, one_unit_among_blocks),
 }
 UNDERSTOOD_FIELDS = {"role": "nhiệm vụ trong đoàn", "status": "ký hiệu điểm danh"}
 
