@@ -28,7 +28,9 @@ Public API (stable; the webapp calls exactly this):
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
   ``importers.sheet_context``; one date stated on a line about the meeting, "Điểm danh sinh hoạt …, ngày 10/6/2025",
   never a place-and-date line: ``importers.meeting_lines``; "Chi bộ X - Đảng bộ Y" names the chi bộ X:
-  ``importers.unit_lines``); status-flag columns "Có mặt | Vắng" holding the legend's marks read each mark through
+  ``importers.unit_lines``; a register's title closing on one chi bộ after its last dash, "BẢNG ĐIỂM DANH SINH HOẠT
+  CHI BỘ … NĂM 2025 - Chi bộ Tổ dân phố số 11", names it: ``importers.caption_units.unit_after_dash``);
+  status-flag columns "Có mặt | Vắng" holding the legend's marks read each mark through
   the legend, a tick by its column (``importers.flag_marks``); a transposed register (names across the top) is
   turned round first (``importers.transposed``; its records come in the file's reading order, meeting by meeting;
   dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting

@@ -12,7 +12,7 @@ from .normalising import clean_text, names_one_unit, normalise_unit_name
 _KIND = r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)"
 _UNIT = rf"(?P<unit>{_KIND}\s+[^()\-–—:;,]{{2,100}}?)"
 # After a dash, 'tại', or inside brackets, at the caption's end.
-_IN_CAPTION = re.compile(rf"(?:\s[-–—]\s*|\btại\s+|\(\s*){_UNIT}\s*\)?\s*\.?\s*$", re.IGNORECASE)
+_IN_CAPTION = re.compile(rf"(?P<sep>\s[-–—]\s*|\btại\s+|\(\s*){_UNIT}\s*\)?\s*\.?\s*$", re.IGNORECASE)
 # At the caption's start, before a dash: "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025".
 _LEADING = re.compile(rf"^\s*{_UNIT}\s+[-–—]\s*\S", re.IGNORECASE)
 # A line of its own: the unit alone, or after a label ('Đơn vị:', 'Tại:', 'Chi bộ:').
@@ -30,6 +30,17 @@ def unit_in_caption(text: Any) -> str | None:
     """The unit a block's date caption names at its end, or at its start before a dash, else None."""
     text = clean_text(text) if isinstance(text, str) else None
     return (_unit(_IN_CAPTION.search(text)) or _unit(_LEADING.match(text))) if text else None
+
+
+def unit_after_dash(text: Any) -> tuple[str, str] | None:
+    """(the words before the dash, the unit) of a line closing on a dash and one party organisation ("Bảng điểm
+    danh sinh hoạt chi bộ 6 tháng đầu năm 2025 - Chi bộ Tổ dân phố số 11"), else None: the unit is the part after
+    the line's last dash, as in a block's caption."""
+    text = clean_text(text) if isinstance(text, str) else None
+    match = _IN_CAPTION.search(text) if text else None
+    if match is None or match.group("sep").strip()[:1] not in "-–—" or _unit(match) is None:
+        return None
+    return text[:match.start()].strip(), _unit(match)
 
 
 def unit_line(row: list[Any]) -> str | None:

@@ -1,7 +1,7 @@
 """Marks legends ("Ghi chú: x - có mặt; P - vắng có phép", "(+) có mặt; (V) vắng có lý do", "Có mặt: X, Vắng: V"):
 which mark stands for which status. Offices write the pair in either order, with or without brackets, and
 separate pairs with ';', ',' or wide spaces: each item is tried against a table of shapes, and a meaning is
-read through a table of wordings."""
+read through a table of wordings. A meaning may hold commas of its own ("(P) vắng có báo cáo, có lý do")."""
 
 import re
 from typing import Any
@@ -10,13 +10,15 @@ from .legend_rules import split_rule
 from .normalising import decode_mark, fold, mark_key
 
 # Meaning wordings (folded) → status, tried in order: the more specific first.
+# The side-only rows come last, absence before presence: "vắng có …" and "không dự" / "không có mặt" hold a presence
+# wording ("có", "dự") that is no presence.
 MEANINGS = (
     (("mien sinh hoat", "mien sh", "mien shcb", "duoc mien"), "exempt"),  # "MS - miễn sinh hoạt"
-    (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y"), "absent"),
-    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang"), "excused"),
+    (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y", "khong bao cao"), "absent"),
+    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co"), "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
-    (("co mat", "tham du", "du hop", "du sinh hoat", "co"), "present"),
-    (("vang", "khong du", "khong tham du"), "absent"),
+    (("vang", "khong du", "khong tham du", "khong co mat"), "absent"),
+    (("co mat", "tham du", "du hop", "du sinh hoat", "du day du", "co"), "present"),
 )
 WHOLE_MEANINGS = {"mien": "exempt"}  # "MS: miễn"; only as the whole meaning ("công tác miền Nam" folds alike)
 LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
@@ -50,7 +52,7 @@ def is_plain_meaning(meaning: str) -> bool:
     return first is not None and first >= len(MEANINGS) - _PLAIN_MEANINGS
 
 
-_PLAIN_MEANINGS = 2  # the last two rows of MEANINGS: 'có mặt …' and 'vắng …'
+_PLAIN_MEANINGS = 2  # the last two rows of MEANINGS: 'vắng …' and 'có mặt …'
 
 
 def _pair(item: str) -> tuple[str, str, bool] | None:
@@ -88,7 +90,7 @@ def _parse_items(text: str) -> dict[str, str]:
     """Each item's pair; bare marks listed before a "mark - meaning" item share its meaning ("MS, Đ - miễn")."""
     body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
     table, waiting = {}, []
-    for item in _SEPARATORS.split(body):
+    for item in _with_continuations(body):
         pair = _pair(item) if item.strip() else None
         if pair:
             mark, status, mark_first = pair
@@ -104,6 +106,36 @@ def _parse_items(text: str) -> dict[str, str]:
 
 
 _BARE_MARK = re.compile(rf"^{MARK}$")
+
+
+def _with_continuations(body: str) -> list[str]:
+    """The items of a legend with a meaning's own commas put back: in "(P) vắng có báo cáo, có lý do; (-) …" the
+    words after the comma (no mark, no sign pairing one, not a pair of their own) go on the meaning of the mark
+    written before them (read alone, "(P) vắng, có lý do" would be an absence)."""
+    parts = _SEPARATORS_KEPT.split(body)
+    joined = [parts[0]]
+    for separator, item in zip(parts[1::2], parts[2::2]):
+        if separator.strip() == "," and _is_continuation(item) and _mark_first(joined[-1]):
+            joined[-1] = f"{joined[-1]}, {item.strip()}"
+        else:
+            joined.append(item)
+    return joined
+
+
+_SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
+_PAIR_SIGN = re.compile(r"[=:()\[\]\"“”]|\s[-–]\s")
+
+
+def _is_continuation(item: str) -> bool:
+    """Words going on with a meaning: no sign that pairs a mark with its meaning, no mark standing alone."""
+    text = item.strip()
+    return bool(text) and not _PAIR_SIGN.search(text) and not _BARE_MARK.match(text) and _pair(text) is None
+
+
+def _mark_first(item: str) -> bool:
+    """True for an item read as "mark - meaning" (a meaning written after its mark may go on past a comma)."""
+    pair = _pair(item) if item.strip() else None
+    return pair is not None and pair[2]
 
 
 def cell_rules(texts: list[Any]) -> dict[str, str]:

@@ -13,9 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from .caption_units import unit_after_dash
 from .context import fold_in_place
 from .errors import ImportFileError
-from .meeting_lines import meeting_line_dates
+from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
 from .unit_lines import unit_in_lines, without_superior
 
@@ -198,6 +199,25 @@ def _leading_unit(text: str) -> str:
     return match.group(1) if match else text
 
 
+_UNIT_KINDS = re.compile(r"\b(?:chi bo|dang bo|to chuc co so dang)\b")
+# "… - Chi bộ Thôn 1 và Thôn 2": a second place after 'và' ("Chi bộ Phòng Tài nguyên và Môi trường" is one unit)
+_SECOND_PLACE = re.compile(r"(?:\bva\b|&|\+)\s*(?:thon|xom|ap|to|khu|khu pho|ban|buon|lang|khom|so|\d)\b")
+
+
+def _unit_after_title(text: str) -> str | None:
+    """The chi bộ a register's title names after its last dash ("Bảng điểm danh sinh hoạt chi bộ 6 tháng đầu năm
+    2025 - Chi bộ Tổ dân phố số 11"), or before its đảng bộ ("… - Chi bộ X - Đảng bộ Y"): the words before the
+    dash must be the title (about a meeting), and the tail one chi bộ, not a đảng bộ above the cells nor two
+    units ("… - Chi bộ Thôn 1 và Chi bộ Thôn 2")."""
+    found = unit_after_dash(text)
+    if found and fold(found[1]).startswith("dang bo"):  # the superior closes the line: the chi bộ may be before it
+        found = unit_after_dash(found[0])
+    if found is None or not is_meeting_line(found[0]) or not fold(found[1]).startswith("chi bo "):
+        return None
+    folded = fold(found[1])
+    return found[1] if len(_UNIT_KINDS.findall(folded)) == 1 and not _SECOND_PLACE.search(folded) else None
+
+
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
     """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
     `lone_party`, a đảng bộ's header line standing alone (no other organisation line, and no title saying the
@@ -223,6 +243,8 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
             and not UPPER_LEVEL.search(fold(text))
         ):
             parties.append(replace(_unit_found(text, row, False), rank=LETTERHEAD))
+        elif (unit := _unit_after_title(text)) and not _YEAR_ANYWHERE.search(unit):
+            headers.append(_unit_found(unit, row, False))
         elif _OTHER_ORG.match(folded):
             others += 1
     if lone_party and not others:

@@ -1,0 +1,43 @@
+"""Legends written with the mark in brackets before a meaning that holds its own commas ("(P) vắng có báo cáo, có
+lý do"), and meanings that hold a presence word they deny ("vắng có …", "không dự", "không có mặt")."""
+import pytest
+from sheet_files import write_sheet
+
+from importers import parse_file
+from importers.legends import meaning_to_status, parse_legend
+
+LEGEND = "Ký hiệu: (+) dự đầy đủ; (P) vắng có báo cáo, có lý do; (-) không dự, không báo cáo; (M) đến muộn"
+
+
+def test_bracketed_marks_keep_the_commas_of_their_meanings():
+    assert parse_legend(LEGEND) == {"+": "present", "p": "excused", "-": "absent", "m": "late"}
+    assert parse_legend("Ký hiệu: (x) có mặt; (P) vắng, có lý do; (K) vắng, không lý do") == {
+        "x": "present", "p": "excused", "k": "absent"}
+    assert parse_legend("x - có mặt, P - vắng, có lý do, K - vắng") == {"x": "present", "p": "excused", "k": "absent"}
+
+
+def test_pairs_separated_by_semicolons_stay_apart():
+    assert parse_legend("Ghi chú: Dự = có mặt; Vắng CP = vắng có phép; Muộn = đến muộn") == {"dự": "present"}
+    assert parse_legend("Có mặt: X, Vắng: V") == {"x": "present", "v": "absent"}
+
+
+@pytest.mark.parametrize("meaning, status", [
+    ("vắng có báo cáo", "excused"), ("vắng có giấy", "excused"), ("không dự, không báo cáo", "absent"),
+    ("không tham dự", "absent"), ("không có mặt", "absent"), ("dự đầy đủ", "present"), ("có", "present"),
+])
+def test_a_denied_presence_is_no_presence(meaning, status):
+    assert meaning_to_status(meaning) == status
+
+
+def test_a_register_reads_its_bracketed_legend_under_the_table(tmp_path):
+    header = ["STT", "Họ và tên", "Đoàn", "Chi bộ được phân công", "Tháng 1/2025", "Tháng 2/2025", "Tháng 3/2025"]
+    rows = [["THEO DÕI THÀNH VIÊN ĐOÀN CÔNG TÁC DỰ SINH HOẠT TẠI CHI BỘ ĐƯỢC PHÂN CÔNG"], [], header,
+            [1.0, "Nguyễn Văn An", "Đoàn 1", "Chi bộ Tổ dân phố số 2", "+", "P", "M"],
+            [2.0, "Trần Thị Bình", "Đoàn 1", "Chi bộ Tổ dân phố số 7", "-", "+", "P"],
+            [], [None, LEGEND]]
+    result = parse_file(write_sheet(tmp_path / "theo_doi.xlsx", rows))
+    assert result.errors == []
+    got = {(record["full_name"], record["date"]): record["status"] for record in result.records()}
+    assert got == {("Nguyễn Văn An", "2025-01-01"): "present", ("Nguyễn Văn An", "2025-02-01"): "excused",
+                   ("Nguyễn Văn An", "2025-03-01"): "late", ("Trần Thị Bình", "2025-01-01"): "absent",
+                   ("Trần Thị Bình", "2025-02-01"): "present", ("Trần Thị Bình", "2025-03-01"): "excused"}
