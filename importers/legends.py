@@ -1,9 +1,13 @@
 """Marks legends ("Ghi chú: x - có mặt; P - vắng có phép", "(+) có mặt; (V) vắng có lý do", "Có mặt: X, Vắng: V"):
-which mark stands for which status. Offices write the pair in either order, with or without brackets, and
-separate pairs with ';', ',' or wide spaces: each item is tried against a table of shapes, and a meaning is
-read through a table of wordings. A meaning may hold commas of its own ("(P) vắng có báo cáo, có lý do")."""
+which mark stands for which status. Offices write the pair in either order, with or without brackets, and separate
+pairs with ';', ',' or wide spaces: each item is tried against a table of shapes, and a meaning is read through a
+table of wordings. A meaning may hold commas of its own ("(P) vắng có báo cáo, có lý do"). Marks typed on a phone are
+emoji ("✅ có mặt", "❌ vắng không phép", even glued, "✅có mặt"), read as any other mark; a line whose items stand
+apart by wide gaps or line breaks only, no sign between mark and meaning, is a legend when every item is a mark and its
+meaning (a name typed with wide gaps never is)."""
 
 import re
+import unicodedata
 from typing import Any
 
 from .legend_rules import split_rule
@@ -67,7 +71,20 @@ def _pair(item: str) -> tuple[str, str, bool] | None:
             status = meaning_to_status(meaning)
             if status and meaning_to_status(mark) is None or (status and len(mark) <= 2):
                 return mark_key(mark), status, mark_group < meaning_group
+    glued = _GLUED.match(item.strip())
+    if glued and _is_symbol(glued.group(1)) and meaning_to_status(glued.group(2)):
+        return mark_key(glued.group(1)), meaning_to_status(glued.group(2)), True
     return None
+
+
+# A symbol typed straight before its meaning, no space between ("✅có mặt", "❌vắng"): a phone keyboard's emoji.
+_GLUED = re.compile(r"^(\W{1,3}?)(\w.{2,})$")
+
+
+def _is_symbol(mark: str) -> bool:
+    """Whether a mark is drawn symbols only ('✅', '✔️', '●'), never a dash, bracket or bullet opening a line."""
+    kept = [ch for ch in mark if unicodedata.category(ch) not in ("Mn", "Me", "Cf", "Sk")]
+    return bool(kept) and all(unicodedata.category(ch) == "So" for ch in kept)
 
 
 def parse_legend(text: str) -> dict[str, str]:
@@ -163,7 +180,19 @@ def is_legend_text(text: Any) -> bool:
     # the cheap test first (every name of a register comes here): marks listed with ';', or with ',' between
     # "mark: meaning" / "mark = meaning" / "mark - meaning" pairs
     listed = ";" in text or ("," in text and any(sign in text for sign in (":", "=", " - ", " – ")))
-    return listed and len(parse_legend(text)) >= 2
+    if listed:
+        return len(parse_legend(text)) >= 2
+    return bool(_LOOSE_LIST.search(text)) and _all_pairs(text)
+
+
+# Items listed without a sign between mark and meaning ("✅ có mặt    P vắng có phép    ❌ vắng không phép", one a
+# line, or "X có mặt, V vắng"): a legend only when every item is a mark and its meaning, two marks at least.
+_LOOSE_LIST = re.compile(r"\S(?:[^\S\n]{3,}|\t|\n|,)\s*\S")
+
+
+def _all_pairs(text: str) -> bool:
+    items = [item for item in _SEPARATORS.split(text) if item.strip()]
+    return len(items) >= 2 and all(_pair(item) for item in items) and len(parse_legend(text)) >= 2
 
 
 def read_mark(value: Any, table: dict[str, str]) -> tuple[str | None, str | None]:

@@ -172,10 +172,15 @@ DEFAULT_MARKS = {
     "m": "late", "đm": "late", "dm": "late", "muộn": "late",
 }
 def mark_key(mark: Any) -> str:
-    """The comparison key of a mark: NFC, stripped, case-folded; whole numbers without '.0'."""
+    """The comparison key of a mark: NFC, stripped, case-folded, without variation selectors; whole numbers without
+    '.0'. A phone keyboard writes a symbol as an emoji by adding U+FE0F ('✔️' is '✔' + U+FE0F) and a legend typed
+    elsewhere may lack it, or have it where the cells do not: the selector only styles the glyph."""
     if isinstance(mark, float) and mark.is_integer():
         mark = int(mark)
-    return unicodedata.normalize("NFC", str(mark)).strip().casefold()
+    return unicodedata.normalize("NFC", str(mark)).translate(_VARIATION_SELECTORS).strip().casefold()
+
+
+_VARIATION_SELECTORS = dict.fromkeys((0xFE0E, 0xFE0F))  # text and emoji presentation
 
 
 def marks_table(legend: dict[str, str] | None) -> dict[str, str]:

@@ -36,7 +36,7 @@ PHRASES = (
     (("muon", "tre", "den cham", "di cham"), "late"),
 )
 ABSENT_WORDS = {"vang", "vang mat"}
-TICKS = {"√", "☑", "✅", "✔️"}  # ticks besides the usual marks' ✓ ✔
+TICKS = {"√", "☑", "✅"}  # ticks besides the usual marks' ✓ ✔ (variation selectors aside: ``mark_key``)
 # Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do; miễn sinh hoạt
 # ("MS", or "Miễn" alone: within a longer text "miễn" is too loose, "miền Nam" folds alike).
 CODES = {"vcp": "excused", "vkp": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused", "vkld": "absent",

@@ -1,13 +1,17 @@
-"""A tick: the mark an office types in a cell to say "this one" ('x', '✓', '1'), never a value of a field."""
+"""A tick: the mark an office types in a cell to say "this one" ('x', '✓', '1'), never a value of a field. A check
+mark typed on a phone ('✅', '☑️', '✔️') is a tick too; a cross ('❌', '✖️') is not: whether it says "absent" or
+"this one" is for the file's legend to say."""
 
 from typing import Any
 
-TICKS = {"x", "✓", "✔", "√", "v", "+", "*", "•", "ü", "þ"}
+from .normalising import mark_key
+
+TICKS = {"x", "✓", "✔", "√", "☑", "✅", "v", "+", "*", "•", "ü", "þ"}
 
 
 def is_tick(value: Any) -> bool:
     if isinstance(value, str):
-        return value.strip().casefold() in TICKS
+        return mark_key(value) in TICKS
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == 1
 
 

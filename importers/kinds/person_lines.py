@@ -4,7 +4,10 @@ numbers them ("1. Đ/c …", "2) …", "a. …", "- …", "+ …", "• …", "I
 A person's line is split into name and position at its first dash with spaces around it ("Tài chính - Kế hoạch"
 stays in the position), or at a bracket after the name ("Lê Thị Hoa (Trưởng phòng Kinh tế)"). A phone at the end of
 the line, labelled ("(ĐT: 0912 345 678)", "- SĐT: 0912.345.678", ", DĐ 0912345678") or bracketed alone, is the
-person's phone, not part of the position."""
+person's phone, not part of the position.
+
+Brackets hold: a dash, ';' or line break inside a pair of brackets splits nothing ("Trinh (Chuyên viên Phòng Văn
+hóa - Xã hội)" is one name and its whole position; "(Đảng ủy viên; Chủ tịch Hội Nông dân)" is one person)."""
 
 import re
 from typing import Any
@@ -20,8 +23,47 @@ _PHONE_AT_END = re.compile(
     rf"\s*(?:[-–—,;]\s*)?(?P<open>[(\[])?\s*(?:{_PHONE_LABEL}|(?=\+?\d)(?(open)|(?!)))"
     r"(?P<phone>\+?\d[\d .]{7,16}\d)\s*(?(open)[)\]])\s*$", re.IGNORECASE)
 _PHONE_ONLY = re.compile(r"^\+?\d[\d .]{7,16}\d$")
-_NAME_AND_POSITION = re.compile(r"^(?P<name>[^-–—]+?)\s+[-–—]\s+(?P<position>.+)$")
-_NAME_AND_BRACKETED = re.compile(r"^(?P<name>[^()\[\]]+?)\s*[(\[](?P<position>[^()\[\]]+)[)\]]$")
+_DASH = re.compile(r"\s+[-–—]\s+")
+_WRAPPED = re.compile(r"\s*\n\s*")
+_OPENING, _CLOSING = "([", ")]"
+
+
+def _inside_brackets(text: str) -> list[bool]:
+    """For each character of `text`, whether it lies within a pair of brackets that closes (an opening bracket
+    never closed, a typing slip, holds nothing)."""
+    inside, opened = [False] * len(text), []
+    for at, char in enumerate(text):
+        if char in _OPENING:
+            opened.append(at)
+        elif char in _CLOSING and opened:
+            start = opened.pop()
+            if not opened:
+                inside[start + 1:at] = [True] * (at - start - 1)
+    return inside
+
+
+def _split_outside(text: str, pattern: re.Pattern, count: int = 0) -> list[str]:
+    """`text` split at the matches of `pattern` that lie outside brackets (at most `count` of them, 0: all)."""
+    inside, parts, start = _inside_brackets(text), [], 0
+    for match in pattern.finditer(text):
+        if not inside[match.start()] and (count == 0 or len(parts) < count):
+            parts.append(text[start:match.start()])
+            start = match.end()
+    return parts + [text[start:]]
+
+
+def _name_and_position(line: str) -> tuple[str, str | None]:
+    """A line's name and position: at the first dash outside brackets, else at a bracket closing the line."""
+    parts = _split_outside(line, _DASH, 1)
+    if len(parts) == 2 and parts[0].strip() and not any(dash in parts[0] for dash in "-–—") and parts[1].strip():
+        return parts[0].strip(), parts[1].strip()
+    if line.endswith(tuple(_CLOSING)):
+        inside = _inside_brackets(line)
+        start = next((at for at in range(len(line) - 2, -1, -1) if not inside[at]), None)  # the pair's opening
+        name = line[:start].strip() if start is not None else ""
+        if name and line[start] in _OPENING and not any(char in name for char in _OPENING + _CLOSING):
+            return name, line[start + 1:-1].strip() or None
+    return line, None
 
 
 def without_marker(line: str) -> str:
@@ -34,8 +76,8 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
     if not isinstance(cell, str):
         return []
     people = []
-    for line in _LINES.split(cell.strip()):
-        line = without_marker(line).strip() if line else line
+    for line in _split_outside(cell.strip(), _LINES):
+        line = without_marker(_WRAPPED.sub(" ", line)).strip() if line else line  # a position wrapped in brackets
         if not line:
             continue
         phone = _PHONE_AT_END.search(line)
@@ -43,8 +85,7 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
             line, phone = line[:phone.start()].strip(), phone.group("phone").strip()
         else:
             phone = None
-        match = _NAME_AND_POSITION.match(line) or _NAME_AND_BRACKETED.match(line)
-        name, position = (match.group("name").strip(), match.group("position").strip()) if match else (line, None)
+        name, position = _name_and_position(line)
         if position and phone is None and _PHONE_ONLY.match(position):  # 'Lê Hoa - 0912 345 678': no position
             position, phone = None, position
         people.append((name, position, phone))

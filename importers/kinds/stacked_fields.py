@@ -16,7 +16,9 @@ from ..locating import fill_vertical_merges
 from ..mapping import worded_field
 from ..normalising import clean_text, fold, is_blank
 from ..results import SheetData
+from ..role_words import strict_role
 from . import KEY_FIELDS, roster
+from .person_lines import person_lines
 
 HEADER_SCAN_ROWS = 40
 # Between the two wordings, tried in turn: a line break, a comma or semicolon, a dash with spaces around it (a
@@ -92,16 +94,31 @@ def _second_rows(rows: list[list[Any]], start: int, stacked: set[int]) -> set[in
 
 def _split(cell: Any, joint: re.Pattern | None = None) -> tuple[Any, str | None]:
     """First line and the rest of a cell (the rest None when the cell is one line or not text); with a `joint`
-    (a dash, a comma), the name before its first match and the rest after it."""
+    (a dash, a comma), the name before its first match and the rest after it, or, the joint being only inside
+    brackets, the name before the brackets closing the cell and their whole text ("Trinh (Phòng Văn hóa - Xã
+    hội)"): a joint inside brackets never cuts the name."""
     if joint is not None and isinstance(cell, str) and "\n" not in cell.strip():
         parts = joint.split(cell.strip(), maxsplit=1)
         if len(parts) == 2 and _NAME_LIKE.match(parts[0].strip()) and parts[1].strip():
             return parts[0].strip(), parts[1].strip()
-        return cell, None
+        return _bracketed_second(cell) or (cell, None)
     if not isinstance(cell, str) or "\n" not in cell.strip():
         return cell, None
     first, rest = cell.strip().split("\n", 1)
     return first.strip(), " ".join(line.strip() for line in rest.splitlines() if line.strip()) or None
+
+
+def _bracketed_second(cell: str) -> tuple[str, str] | None:
+    """(name, bracketed text) of a cell 'Name (text)' holding one person, no phone, and no role in the brackets (a
+    role there is the role's, read from the name cell by ``kinds.role_in_name``)."""
+    people = person_lines(cell)
+    if len(people) != 1:
+        return None
+    name, second, phone = people[0]
+    if phone is None and second and _NAME_LIKE.match(name) and strict_role(second) is None \
+            and cell.strip().startswith(name) and cell.strip().endswith((")", "]")):
+        return name, second
+    return None
 
 
 def _has_lines(rows: list[list[Any]], index: int) -> bool:

@@ -26,7 +26,7 @@ IGNORED_HEADERS = re.compile(
     r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|chu ky|ky)\b|"
     r"\b(?:tong|cong|ty le|ti le|so buoi|so lan|so thang|so ngay|%)")
 MIN_SHARE = 0.2  # a column filled in fewer data rows than this holds stray notes, not a field
-TICKS = {"x", "✓", "✔", "√", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}
+TICKS = {"x", "✓", "✔", "√", "☑", "✅", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}
 NEGATIVES = {"không", "khong", "ko", "k", "0", "no", "chưa", "chua", "-", "vắng", "vang", "không có", "n"}
 
 
