@@ -28,18 +28,13 @@ Public API (stable; the webapp calls exactly this):
   name or a title or note line ("Doan 2", "Đơn vị: Chi bộ …", "Tháng 3", "Thời gian: … ngày 03/01/2025":
   ``importers.sheet_context``; one date stated on a line about the meeting, "Điểm danh sinh hoạt …, ngày 10/6/2025",
   never a place-and-date line: ``importers.meeting_lines``; "Chi bộ X - Đảng bộ Y" names the chi bộ X:
-<<<<<<< HEAD
   ``importers.unit_lines``; a register's title closing on one chi bộ after its last dash, "BẢNG ĐIỂM DANH SINH HOẠT
   CHI BỘ … NĂM 2025 - Chi bộ Tổ dân phố số 11", names it: ``importers.caption_units.unit_after_dash``);
   status-flag columns "Có mặt | Vắng" holding the legend's marks read each mark through
-  the legend, a tick by its column (``importers.flag_marks``); a transposed register (names across the top) is
-=======
-  ``importers.unit_lines``); status-flag columns "Có mặt | Vắng" holding the legend's marks read each mark through
   the legend, a tick by its column (``importers.flag_marks``); marks typed on a phone ("✅", "❌", "✔️") read as any
   mark, through a legend whose items may be set apart by wide gaps or lines only ("✅ có mặt    ❌ vắng không phép"),
   a variation selector aside; a check mark is a tick, a cross means what the legend says (``importers.legends``,
   ``importers.ticks``); a transposed register (names across the top) is
->>>>>>> fix-emoji-brackets
   turned round first (``importers.transposed``; its records come in the file's reading order, meeting by meeting;
   dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
   headers "Lần 1" over day/month cells "04/01", "(10/01)", "ngày 10/01" take the year the title states (a year
