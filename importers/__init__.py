@@ -126,6 +126,12 @@ Public API (stable; the webapp calls exactly this):
   reason column ("Vắng (ghi rõ lý do)") whose cell says there is none ("Không lý do") is an absence. A roster naming
   no unit takes each group's unit from the one other sheet listing them ("Phan cong": Đoàn | Chi bộ phụ trách), said
   in a warning (``importers.kinds.unit_lookup``).
+- Checkboxes (``importers.kinds.status_ticks``): a Google Sheet's tick boxes, saved as TRUE/FALSE (the text "TRUE" /
+  "FALSE" in a CSV export), are read only where the header says what a tick means: under "Có mặt" a checkbox is the
+  answer yes/no a reason column completes (an unticked one with a reason is excused, without one absent); a tick or
+  checkbox under a status beside it ("Muộn", "Đến muộn", "Vắng có phép") refines that answer when ticked and says
+  nothing unticked (a "Muộn" 'x' beside a "Có mặt" 'x' is late too), one disagreeing with the answer refuses the row
+  naming both cells; a checkbox under a header naming nothing ("Điểm danh", a month) is refused.
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

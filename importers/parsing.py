@@ -82,6 +82,7 @@ class Context:
     cells: dict = field(default_factory=dict)  # what a blank cell or an arrival time means, as the legend says
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
     spans: object = None  # the sheet's cells merged across columns, read when called (``kinds.merged_notes``)
+    consumed: set = field(default_factory=set)  # the table's columns read into another (``Table.consumed``)
 
 
 SURE_LEGACY_CELLS = 3
@@ -428,7 +429,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
                       codes=code_lines(chosen.rows), parents=table.parents, spans=sheet_spans(chosen),
-                      cells=cell_rules(_outside_text(chosen.rows, table)))
+                      cells=cell_rules(_outside_text(chosen.rows, table)), consumed=table.consumed)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     looked_up = []

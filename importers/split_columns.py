@@ -101,7 +101,8 @@ def _minutes(wording: str, cells: np.ndarray) -> bool:
 def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
                           legend: dict | Callable[[], dict] | None = None) -> None:
     """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
-    a row is the wording of the column its mark is in, read into the first such column as the 'status' field; a
+    a row is the wording of the column its mark is in (the first one; a late tick beside a present one, "đến muộn
+    thì tích thêm ô Muộn", is late), read into the first such column as the 'status' field; a
     mark the file's `legend` explains ('M' in 'Có mặt', 'P' in 'Vắng') is kept, to be read through the legend
     (``importers.flag_marks``); `legend` may be a function giving it, called only when there are such columns."""
     flags, body = [], slice(table.body_start, table.body_end)
@@ -121,9 +122,14 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
         return
     legend = legend() if callable(legend) else legend
     status = np.full(table.body_end - table.body_start, None, dtype=object)
+    said = np.full(len(status), None, dtype=object)  # the status of the wording each row holds
     for column, wording in flags:
-        marked = ~_blank(grid[body, column.index]) & np.equal(status, None) & named  # not the footer
+        meaning = meaning_to_status(wording)
+        filled = ~_blank(grid[body, column.index]) & named  # not the footer
+        over_present = np.equal(said, "present") if meaning == "late" else False  # late ticked beside present
+        marked = filled & (np.equal(status, None) | over_present)
         status[marked] = wording
+        said[marked] = meaning
         if _asks_reason(wording):
             _read_reasons(status, grid[body, column.index], marked)
         cells = grid[body, column.index]

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import normalising
 from .normalising import decode_mark, fold, is_blank, mark_key
+from .ticks import checkbox
 
 # A member excused from cell meetings (miễn sinh hoạt: age, health, work away) is neither present nor absent: the
 # marks' four statuses and this one, which a cell states in words or as "MS" (and a legend may give any mark).
@@ -20,6 +21,8 @@ STATUSES = (*normalising.STATUSES, EXEMPT)
 
 UNKNOWN = ("ký hiệu điểm danh không rõ: không đọc được là có mặt, vắng có phép, vắng không phép, đến muộn hay miễn "
            "sinh hoạt")
+CHECKBOX_UNREAD = ("ô tích (TRUE/FALSE) ở cột mà tên cột không nói tích nghĩa là gì: ô tích chỉ được đọc dưới cột "
+                   "«Có mặt» (tích là có mặt) hoặc cột ghi một trạng thái («Đến muộn», «Vắng có phép»)")
 MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiểu là có mặt, xin kiểm tra phần ghi thêm"
 LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
 
@@ -72,6 +75,8 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
         return Reading("absent", answer="no")
     if status:
         return Reading(status, answer="bare" if status == "absent" and folded in ABSENT_WORDS else None)
+    if checkbox(value) is not None:  # read where the header asks "present?" (``kinds.status_ticks``), never here
+        return Reading(problem=CHECKBOX_UNREAD)
     if folded in YES_WORDS or mark_key(value) in TICKS:
         return Reading("present")
     if folded in CODES:
@@ -161,12 +166,12 @@ def notes_explain_reasons(notes: list[str]) -> bool:
     return any(f" {wording} " in f" {fold(note)} " for note in notes for wording in REASON_RULE_WORDS)
 
 
-NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc")
+NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc", "cach ghi")
 NOTE_SCAN_ROWS = 60
 
 
 def find_notes(rows: list[list[Any]]) -> list[str]:
-    """Note lines ("Ghi chú: …", "Lưu ý: …") among the first and last rows of a sheet."""
+    """Note lines ("Ghi chú: …", "Lưu ý: …", "Cách ghi: …") among the first and last rows of a sheet."""
     edge = rows[:NOTE_SCAN_ROWS] + rows[max(NOTE_SCAN_ROWS, len(rows) - NOTE_SCAN_ROWS):]
     return [cell for row in edge for cell in row
             if isinstance(cell, str) and len(cell) < 500 and fold(cell).startswith(NOTE_PREFIXES)]

@@ -19,6 +19,7 @@ from .carried import fill_blocks, with_context
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
+from .status_ticks import as_answers, refine_by_ticks
 from .subtotals import skip_subtotals
 from .unit_blocks import block_units
 
@@ -158,10 +159,11 @@ def _long(frame, by_field, names, units, context, columns):
     read_dates = meeting_dates(raw_dates, context, date_column.letter, date_column.header)
     dates = pd.Series([d.date for d in read_dates], index=frame.index, dtype=object)
     date_problems = pd.Series([d.problem for d in read_dates], index=frame.index, dtype=object)
-    marks = raw_marks.to_numpy(dtype=object)
+    marks = np.array(as_answers(raw_marks.to_numpy(dtype=object), status_column.header), dtype=object)
     value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
     readings = [distinct[code] for code in value_codes]
     statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
+    statuses, readings = refine_by_ticks(statuses, readings, frame, columns, status_column, context)
     statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
                                   context)
     statuses = long_blanks(statuses, readings, dates, status_column, context)

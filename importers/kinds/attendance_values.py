@@ -153,11 +153,12 @@ BLANK = Reading()
 
 
 def _blank_means_no(readings: list, status_column: Column, reasons: pd.Series) -> bool:
-    """A 'Có mặt' column ticked for those present, beside a reason column: a blank cell there is a "no" answer,
-    when some blank row gives a reason (else a blank is only an unfilled row)."""
+    """A 'Có mặt' column ticked for those present (or holding the late status a 'Muộn' tick beside it gives), beside
+    a reason column: a blank cell there is a "no" answer, when some blank row gives a reason (else a blank is only an
+    unfilled row)."""
     if not is_yes_header(status_column.header):
         return False
-    if any(reading.status not in (None, "present") or reading.problem for reading in readings):
+    if any(reading.status not in (None, "present", "late") or reading.problem for reading in readings):
         return False
     return any(reading == BLANK and not is_blank(reason) for reading, reason in zip(readings, reasons))
 

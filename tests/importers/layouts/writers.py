@@ -57,6 +57,9 @@ def write_ods(path, sheets):
                     attrs = {"numberrowsspanned": spans[r, c][0], "numbercolumnsspanned": spans[r, c][1]}
                 if value is None:
                     cell = TableCell(**attrs)
+                elif isinstance(value, bool):  # a checkbox
+                    cell = TableCell(valuetype="boolean", booleanvalue=str(value).lower(), **attrs)
+                    cell.addElement(P(text=str(value).upper()))
                 elif isinstance(value, dt.datetime):
                     cell = TableCell(valuetype="date", datevalue=value.date().isoformat(), **attrs)
                     cell.addElement(P(text=value.strftime("%d/%m/%Y")))
@@ -75,6 +78,8 @@ def write_ods(path, sheets):
 def _csv_value(value):
     if value is None:
         return ""
+    if isinstance(value, bool):  # a checkbox, as a spreadsheet's CSV export writes it
+        return str(value).upper()
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
