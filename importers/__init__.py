@@ -60,7 +60,10 @@ Public API (stable; the webapp calls exactly this):
   blocks, each titled by its unit or by its group and unit ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: …"), are
   rewritten as one table with those columns (``importers.side_blocks``, registers and rosters); tables stacked
   one under another take the facts of their title lines (``importers.stacked_blocks``). Titles before names ("Đ/c",
-  "Đồng chí") are dropped (``importers.honorifics``).
+  "Đồng chí") are dropped (``importers.honorifics``). Longer header wordings are read word for word
+  (``importers.header_words``): a job with its workplace ("Chức vụ, đơn vị", "Chức vụ/Đơn vị") is the position, not
+  two stacked fields; the member who attended ("Đồng chí dự", "Người dự") a register's name; a place word beside the
+  cell ("Buôn/Chi bộ", "Chi bộ/Thôn") a register's unit.
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text

@@ -42,10 +42,54 @@ def attended_place(folded: str) -> str:
     return _ATTENDED_CELL if _ATTENDED_PLACE.match(folded) else folded
 
 
+# The member who attended, named by an address word and the attending verb ('Đồng chí dự', 'Đ/c dự họp', 'Đảng viên
+# dự', 'Người tham dự', 'Họ tên người dự'): a register's name column. Read before the address words are dropped
+# ('đồng chí dự' would leave the verb alone, the status), word for word: 'Đảng viên dự bị' is a kind of member, 'Số
+# người dự' a count, 'Dự họp' alone the status and 'Ngày dự họp' the date.
+_ATTENDING_PERSON = re.compile(r"^(?:(?:ho va ten|ho ten|ten) )?(?:dong chi|d c|dc|dang vien|thanh vien|nguoi|can bo)"
+                               r"(?: den| ve| tham)? du(?: hop| sinh hoat(?: chi bo)?| sh| shcb)?$")
+_ATTENDING_NAME = "ho va ten"
+
+
+def attending_person(folded: str) -> bool:
+    """Whether a folded label names the member who attended ('dong chi du', 'd c du hop', 'ho ten nguoi du')."""
+    return bool(_ATTENDING_PERSON.match(folded))
+
+
+# A person's job and where it is held, in one cell ('Chức vụ, đơn vị', 'Chức vụ - đơn vị', 'Chức vụ và đơn vị công
+# tác', 'Chức vụ/Đơn vị', 'Đơn vị công tác, chức vụ'): the position, as 'Chức vụ, đơn vị công tác' already is. The
+# workplace is no unit the person follows ('Chức vụ / Đơn vị phụ trách' still names two fields).
+_POSITION_AND_WORKPLACE = re.compile(
+    r"^chuc (?:vu|danh)(?: va)? (?:(?:don vi|co quan)(?: cong tac)?|noi (?:cong tac|lam viec))$"
+    r"|^(?:(?:don vi|co quan) cong tac|co quan|noi (?:cong tac|lam viec))(?: va)? chuc (?:vu|danh)$")
+_POSITION = "chuc vu"
+
+
+def position_and_workplace(folded: str) -> str:
+    """'chuc vu' for a label naming the job with its workplace ('chuc vu don vi'), else the label."""
+    return _POSITION if _POSITION_AND_WORKPLACE.match(folded) else folded
+
+
 def header_core(folded: str) -> str:
     """A folded label without address words, question tails and time qualifiers ('ho va ten cua dong chi' ->
-    'ho va ten'), a place without the verb attending it ('chi bo du hop' -> 'chi bo')."""
-    return attended_place(_NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded))))
+    'ho va ten'), a place without the verb attending it ('chi bo du hop' -> 'chi bo'), the member who attended
+    ('dong chi du' -> 'ho va ten'), a job with its workplace ('chuc vu don vi' -> 'chuc vu')."""
+    if attending_person(folded):
+        return _ATTENDING_NAME
+    core = _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))
+    return position_and_workplace(attended_place(core))
+
+
+# The places a chi bộ is named after ('Buôn', 'Thôn', 'Tổ dân phố', 'Ấp', 'Bản', 'Khu phố'), alone or a few together
+# ('Thôn, buôn'): beside the cell in a slash-joined header ('Buôn/Chi bộ', 'Chi bộ/Thôn') they say which cell.
+_PLACE = r"(?:buon|bon|thon|ap|ban|xom|lang|khom|plei|phum|soc|to dan pho|tdp|khu pho|khoi pho|khu dan cu|khu|khoi|to" \
+         r"|dia ban)"
+_PLACE_WORDS = re.compile(rf"^{_PLACE}(?: {_PLACE})*$")
+
+
+def is_place_wording(folded: str) -> bool:
+    """Whether a folded label is only place words ('buon', 'to dan pho', 'thon buon')."""
+    return bool(_PLACE_WORDS.match(folded))
 
 
 def slash_parts(label: str) -> list[str]:

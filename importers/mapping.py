@@ -6,12 +6,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .code_headers import code_field, code_words, is_code_label, is_id_label
-from .header_words import header_core, slash_parts, without_brackets, without_dots, without_qualifiers
+from .header_words import header_core, is_place_wording, slash_parts, without_brackets, without_dots, without_qualifiers
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
 from .results import Column
 
 FUZZY_THRESHOLD = 88
+UNIT = "unit"  # the organisation a record belongs to, in every kind
 
 
 def column_letter(index: int) -> str:
@@ -74,11 +75,15 @@ def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:
 
 
 def _slash_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
-    """'ĐT di động / ĐT cơ quan': the field every wording names, when they all name the same one."""
+    """'ĐT di động / ĐT cơ quan': the field every wording names, when they all name the same one. A place word beside
+    the cell ('Buôn/Chi bộ', 'Chi bộ/Thôn') says which cell: the unit, when the other wordings name it."""
     parts = slash_parts(label)
     if len(parts) < 2:
         return None
-    fields = {_exact_field(fold(part), specs) or _exact_field(header_core(fold(part)), specs) for part in parts}
+    named = [part for part in parts if not is_place_wording(fold(part))]
+    fields = {_exact_field(fold(part), specs) or _exact_field(header_core(fold(part)), specs) for part in named}
+    if len(named) < len(parts):
+        return UNIT if fields == {UNIT} else None
     return fields.pop() if len(fields) == 1 and None not in fields else None
 
 

@@ -15,6 +15,7 @@ of the sheet as written; the rewritten rows number the names, which the inferenc
 import re
 from typing import Any
 
+from .header_words import attending_person
 from .honorifics import strip_title
 from .kinds import attendance
 from .legacy import decode_legacy
@@ -41,7 +42,8 @@ def _status_of(label: str) -> str | None:
     text = clean_text(decode_legacy(label)) if isinstance(label, str) else None
     if not text or _COUNT_WORDS.match(fold(text)):
         return None
-    if match_field(text, attendance.FIELDS) in ("full_name", "date", "unit", "note", "index", "arrival"):
+    if match_field(text, attendance.FIELDS) in ("full_name", "date", "unit", "note", "index", "arrival") \
+            and not attending_person(fold(text)):  # 'Đồng chí dự họp' lists the members present here
         return None
     return meaning_to_status(text)
 

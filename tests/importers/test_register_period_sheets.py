@@ -105,7 +105,7 @@ def test_a_summary_sheet_repeating_the_people_and_dates_of_the_month_sheets_is_l
     ("Chi bộ dự", "unit"), ("Chi bộ dự họp", "unit"), ("Chi bộ dự sinh hoạt", "unit"), ("Nơi dự sinh hoạt", "unit"),
     ("Nơi dự họp", "unit"), ("Chi bộ về dự", "unit"), ("CHI BỘ DỰ SHCB", "unit"), ("Chi bộ dự (ghi rõ tên)", "unit"),
     ("Dự họp", "status"), ("Dự sinh hoạt", "status"), ("Có dự sinh hoạt", "status"), ("Buổi dự sinh hoạt", "date"),
-    ("Ngày dự họp", "date"), ("Số chi bộ dự", None), ("Đảng viên dự họp", None),
+    ("Ngày dự họp", "date"), ("Số chi bộ dự", None), ("Đảng viên dự họp", "full_name"),
 ])
 def test_the_attended_cell_header_is_the_register_unit_and_nothing_else_is(label, field):
     assert match_field(label, attendance.FIELDS) == field
