@@ -57,11 +57,14 @@ def attending_person(folded: str) -> bool:
 
 
 # A person's job and where it is held, in one cell ('Chức vụ, đơn vị', 'Chức vụ - đơn vị', 'Chức vụ và đơn vị công
-# tác', 'Chức vụ/Đơn vị', 'Đơn vị công tác, chức vụ'): the position, as 'Chức vụ, đơn vị công tác' already is. The
-# workplace is no unit the person follows ('Chức vụ / Đơn vị phụ trách' still names two fields).
+# tác', 'Chức vụ/Đơn vị', 'Đơn vị công tác, chức vụ', 'Chức vụ chính quyền, đoàn thể'): the position, as 'Chức vụ,
+# đơn vị công tác' already is. The workplace is no unit the person follows ('Chức vụ / Đơn vị phụ trách' still names
+# two fields).
 _POSITION_AND_WORKPLACE = re.compile(
     r"^chuc (?:vu|danh)(?: va)? (?:(?:don vi|co quan)(?: cong tac)?|noi (?:cong tac|lam viec))$"
-    r"|^(?:(?:don vi|co quan) cong tac|co quan|noi (?:cong tac|lam viec))(?: va)? chuc (?:vu|danh)$")
+    r"|^(?:(?:don vi|co quan) cong tac|co quan|noi (?:cong tac|lam viec))(?: va)? chuc (?:vu|danh)$"
+    # the sides of public life it is held in: 'Chức vụ chính quyền, đoàn thể', 'Chức vụ Đảng, chính quyền'
+    r"|^chuc (?:vu|danh)(?: (?:va )?(?:dang|chinh quyen|doan the|mat tran|hien nay|hien tai))+$")
 _POSITION = "chuc vu"
 
 

@@ -34,7 +34,8 @@ ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "t
 PHRASES = (
     (EXEMPT_PHRASES, EXEMPT),
     (ABSENT_PHRASES, "absent"),
-    (("co phep", "co ly do", "nghi phep", "xin phep", "bao vang", "bao nghi", "da bao", "xin vang", "xin nghi"),
+    (("co phep", "co ly do", "nghi phep", "vang phep", "xin phep", "bao vang", "bao nghi", "da bao", "xin vang",
+      "xin nghi"),
      "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
 )

@@ -14,7 +14,8 @@ from importers.mapping import match_field
 
 POSITION_AND_WORKPLACE = ["Chức vụ, đơn vị", "Chức vụ - đơn vị", "Chức vụ và đơn vị công tác", "Chức vụ/Đơn vị",
                           "CHỨC VỤ, ĐƠN VỊ", "Chức vụ, đơn vị công tác", "Chức vụ, nơi công tác", "Chức danh, đơn vị",
-                          "Chức vụ\nĐơn vị", "Chức vụ, đơn vị hiện nay", "Đơn vị công tác, chức vụ"]
+                          "Chức vụ\nĐơn vị", "Chức vụ, đơn vị hiện nay", "Đơn vị công tác, chức vụ",
+                          "Chức vụ chính quyền, đoàn thể", "Chức vụ Đảng, chính quyền"]
 ATTENDING_PERSON = ["Đồng chí dự", "Đ/c dự họp", "Đảng viên dự", "Thành viên dự", "Người dự", "Họ tên người dự",
                     "Họ và tên đồng chí dự", "Người tham dự", "Đảng viên dự sinh hoạt", "ĐỒNG CHÍ DỰ"]
 PLACE_AND_CELL = ["Buôn/Chi bộ", "Thôn/Chi bộ", "Tổ dân phố/Chi bộ", "Chi bộ/Thôn", "Ấp / Chi bộ", "Thôn, buôn/Chi bộ",

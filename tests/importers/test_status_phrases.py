@@ -19,7 +19,7 @@ MARKS = marks_table(None)
     ("Có mặt", "present"), ("CÓ MẶT", "present"), ("Dự", "present"), ("Tham dự", "present"), ("có", "present"),
     ("Vắng có phép", "excused"), ("vắng có lý do", "excused"), ("Vắng (ốm)", "excused"),
     ("Vắng (đi công tác)", "excused"), ("Vắng - việc gia đình", "excused"), ("Vắng do ốm", "excused"),
-    ("Nghỉ phép", "excused"), ("Vắng không phép", "absent"), ("Vắng không lý do", "absent"),
+    ("Nghỉ phép", "excused"), ("Vắng phép", "excused"), ("Vắng không phép", "absent"), ("Vắng không lý do", "absent"),
     ("vắng (không lý do)", "absent"), ("Vắng", "absent"), ("Đến muộn 15 phút", "late"), ("đi muộn", "late"),
     ("Đi trễ 10'", "late"), ("KP", "absent"), ("cp", "excused"), ("X", "present"), ("Nghỉ ốm", "excused"),
     ("Vắng đi học", "excused"), ("Có mặt (muộn 10 phút)", "late"), ("√", "present"), ("VCP", "excused"),
