@@ -109,9 +109,11 @@ def _together(view: SheetView, found: list) -> dict:
     return {**first, "message": message}
 
 
-def _is_tick(value, marks: dict) -> bool:
+def _is_tick(value, marks: dict, meaning: str) -> bool:
+    """A tick, or a mark whose usual (or legend's) meaning is the column's own or presence: 'M' (đến muộn) in 'Có
+    mặt' or 'P' (vắng có phép) in 'Vắng' is a status of its own, which the column's wording would hide."""
     key = mark_key(value)
-    return key in TICKS or (key in marks and key not in NEGATIVES)
+    return key in TICKS or (key in marks and key not in NEGATIVES and marks[key] in (meaning, "present"))
 
 
 def flag_columns(view: SheetView) -> list[dict]:
@@ -135,15 +137,17 @@ def flag_columns(view: SheetView) -> list[dict]:
         keys = kept.map(mark_key)
         by_legend = [legend_status(value, view.legend, wording) for value in kept]
         found += _against_column(view, column, meaning, kept, by_legend)
-        ticks = kept.map(lambda v: _is_tick(v, view.marks)).to_numpy(dtype=bool) \
+        ticks = kept.map(lambda v: _is_tick(v, view.marks, meaning)).to_numpy(dtype=bool) \
             | np.array([status is not None for status in by_legend], dtype=bool)
         mostly_ticks = ticks.mean() >= 0.5 or (~ticks & ~keys.isin(NEGATIVES).to_numpy()).sum() == 0
         for key in dict.fromkeys(keys[~ticks]):
             at = keys.index[(keys == key).to_numpy() & ~ticks]
             if key not in NEGATIVES and not mostly_ticks:
                 continue
-            found.append(_mark_warning(view, column, kept, at.tolist(), "không phải dấu đánh dấu, nhưng dòng vẫn "
-                                       f"được đọc theo tên cột («{column.header}»)"))
+            usual = view.marks.get(key) if key not in NEGATIVES else None
+            said = f"thường có nghĩa là {STATUS_WORDS[usual]}" if usual in STATUS_WORDS else "không phải dấu đánh dấu"
+            found.append(_mark_warning(view, column, kept, at.tolist(), f"{said}, nhưng dòng vẫn "
+                                       f"được đọc theo tên cột («{column.header}»), cần kiểm tra"))
     return found
 
 

@@ -171,7 +171,19 @@ def test_a_mark_that_is_no_tick_in_a_present_flag_column_is_one_warning_with_its
     payload = _dry_run(capsys, _save(tmp_path, _long_register(marks, reasons={1: "Ốm"})))
     found = _messages(payload["warnings"], "«N»")
     assert found == ["Trang «Sheet1», cột C «Có mặt»: «N» ở 4 ô (C5, C8, C13…) không phải dấu đánh dấu, nhưng "
-                     "dòng vẫn được đọc theo tên cột («Có mặt»)"]
+                     "dòng vẫn được đọc theo tên cột («Có mặt»), cần kiểm tra"]
+
+
+def test_a_usual_mark_of_another_status_in_a_flag_column_is_one_warning_naming_its_usual_meaning(tmp_path, capsys):
+    """b30: 'M' (đến muộn, by the usual marks; the file's note said so in words no legend reads) in 'Có mặt' | 'Vắng'
+    was read as present without a word."""
+    header = ["Ngày sinh hoạt", "Họ và tên", "Có mặt", "Vắng", "Chi bộ"]
+    rows = [["06/01/2025", f"{FAMILY[n]} {GIVEN[n]}", "M" if n in (1, 4) else ("x" if n != 6 else None),
+             "x" if n == 6 else None, "Chi bộ Khu phố 1"] for n in range(8)]
+    payload = _dry_run(capsys, _save(tmp_path, [["SỔ THEO DÕI SINH HOẠT CHI BỘ NĂM 2025"], [], header] + rows))
+    found = _messages(payload["warnings"], "«M»")
+    assert found == ["Trang «Sheet1», cột C «Có mặt»: «M» ở 2 ô (C5, C8) thường có nghĩa là đến muộn, nhưng dòng vẫn "
+                     "được đọc theo tên cột («Có mặt»), cần kiểm tra"]
 
 
 def test_an_unknown_mark_in_a_register_is_one_line_per_distinct_value(tmp_path, capsys):
