@@ -24,6 +24,9 @@ MEANINGS = (
     (("vang", "khong du", "khong tham du", "khong co mat"), "absent"),
     (("co mat", "tham du", "du hop", "du sinh hoat", "du day du", "co"), "present"),
 )
+# A meaning saying nothing is known yet ("ô trống: chưa có báo cáo") is no status, though it holds "có" or "báo cáo".
+NO_STATUS = ("chua co bao cao", "chua bao cao", "chua cap nhat", "chua co so lieu", "chua co ket qua",
+             "chua co thong tin", "khong co so lieu", "chua nop")
 WHOLE_MEANINGS = {"mien": "exempt"}  # "MS: miễn"; only as the whole meaning ("công tác miền Nam" folds alike)
 LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
 _SEPARATORS = re.compile(r"\s*[;,]\s*|\s{3,}|\n")
@@ -42,6 +45,8 @@ def meaning_to_status(meaning: str) -> str | None:
     if fold(meaning) in WHOLE_MEANINGS:
         return WHOLE_MEANINGS[fold(meaning)]
     folded = f" {fold(meaning)} "
+    if any(f" {wording} " in folded for wording in NO_STATUS):
+        return None
     for wordings, status in MEANINGS:
         if any(f" {wording} " in folded for wording in wordings):
             return status

@@ -29,6 +29,23 @@ def test_a_denied_presence_is_no_presence(meaning, status):
     assert meaning_to_status(meaning) == status
 
 
+@pytest.mark.parametrize("meaning", ["chưa có báo cáo", "Chưa báo cáo", "chưa cập nhật", "chưa có số liệu"])
+def test_a_meaning_saying_nothing_is_known_yet_is_no_status(meaning):
+    """b30: 'ô trống: chưa có báo cáo' read blank cells as excused ('có báo cáo'), or as present ('có')."""
+    assert meaning_to_status(meaning) is None
+
+
+def test_blank_cells_not_reported_yet_give_no_record(tmp_path):
+    header = ["TT", "Họ và tên", "T7/2025", "T8/2025", "T9/2025"]
+    rows = [["SỔ THEO DÕI SINH HOẠT CHI BỘ THÔN 3 NĂM 2025"], [], header,
+            [1, "Nguyễn Văn An", "✓", "CP", None], [2, "Trần Thị Bình", "✓", None, "M"], [],
+            [None, "Ghi chú: ✓ có mặt; CP vắng có phép; KP vắng không phép; M đến muộn; ô trống: chưa có báo cáo"]]
+    result = parse_file(write_sheet(tmp_path / "theo_doi.xlsx", rows))
+    assert sorted((r["full_name"], r["date"], r["status"]) for r in result.records()) == [
+        ("Nguyễn Văn An", "2025-07-01", "present"), ("Nguyễn Văn An", "2025-08-01", "excused"),
+        ("Trần Thị Bình", "2025-07-01", "present"), ("Trần Thị Bình", "2025-09-01", "late")]
+
+
 def test_a_register_reads_its_bracketed_legend_under_the_table(tmp_path):
     header = ["STT", "Họ và tên", "Đoàn", "Chi bộ được phân công", "Tháng 1/2025", "Tháng 2/2025", "Tháng 3/2025"]
     rows = [["THEO DÕI THÀNH VIÊN ĐOÀN CÔNG TÁC DỰ SINH HOẠT TẠI CHI BỘ ĐƯỢC PHÂN CÔNG"], [], header,
