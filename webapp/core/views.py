@@ -2,6 +2,7 @@ from flask import jsonify, redirect, url_for
 from flask_login import current_user
 from sqlalchemy import func, select, text
 
+from .. import data_cache
 from ..clock import local_today
 from ..extensions import csrf, db
 from ..meetings import queries as meeting_queries
@@ -21,11 +22,9 @@ DUE_DAYS, UPCOMING_DAYS = 7, 14
 TOWN_FIRST = (Role.ADMIN, Role.LEADERSHIP)
 
 
-@bp.get("/")
-@requires()
-def index():
-    today = local_today()
-    counts = {
+def _town_counts(today) -> dict[str, int]:
+    """The town's totals the home page opens with (kept until the data changes or the day turns)."""
+    return {
         "groups": db.session.scalar(select(func.count()).select_from(WorkingGroup)),
         "members": db.session.scalar(
             select(func.count(func.distinct(Membership.person_id))).where(active_on(Membership, today))
@@ -33,6 +32,13 @@ def index():
         "persons": db.session.scalar(select(func.count()).select_from(Person)),
         "units": db.session.scalar(select(func.count()).select_from(Unit)),
     }
+
+
+@bp.get("/")
+@requires()
+def index():
+    today = local_today()
+    counts = data_cache.cached(("home_counts", today), lambda: _town_counts(today))
     my_groups = []
     if current_user.person_id:
         my_groups = db.session.execute(

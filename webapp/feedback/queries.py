@@ -1,23 +1,26 @@
 """Reads the feedback pages need besides the register itself: choices for selects."""
 from sqlalchemy import select
 
+from .. import data_cache
 from ..clock import local_today
 from ..extensions import db
 from ..models import FeedbackCategory, Person, User, WorkingGroup
 from ..permissions import groups_in_scope
-from ..units.queries import indented, units_in_scope, units_under
+from ..units.queries import indented, scope_choices, units_under
 from .forms import NONE_CHOICE
 from .visibility import creditable_person_ids, recordable_unit_ids
 
 
 def unit_choices(user) -> list[tuple[int, str]]:
     """Active units within the user's scope, in tree order."""
-    return indented(units_in_scope(user), "· ")
+    return scope_choices(user, "· ")
 
 
 def group_choices(blank: bool = True) -> list[tuple[int, str]]:
-    groups = db.session.scalars(select(WorkingGroup).order_by(WorkingGroup.number))
-    return ([NONE_CHOICE] if blank else []) + [(g.id, g.name) for g in groups]
+    """Every group by number (kept until the data changes: the register's filter shows them on every view)."""
+    groups = data_cache.cached("group_choices", lambda: [
+        (g.id, g.name) for g in db.session.scalars(select(WorkingGroup).order_by(WorkingGroup.number))])
+    return ([NONE_CHOICE] if blank else []) + groups
 
 
 def recordable_group_choices(user) -> list[tuple[int, str]]:
@@ -50,10 +53,12 @@ def user_choices() -> list[tuple[int, str]]:
 
 
 def category_choices(active_only: bool = True) -> list[tuple[int, str]]:
+    """The categories by name (kept until the data changes, as the groups)."""
     statement = select(FeedbackCategory).order_by(FeedbackCategory.name)
     if active_only:
         statement = statement.where(FeedbackCategory.active.is_(True))
-    return [(c.id, c.name) for c in db.session.scalars(statement)]
+    return list(data_cache.cached(("category_choices", active_only),
+                                  lambda: [(c.id, c.name) for c in db.session.scalars(statement)]))
 
 
 def all_categories() -> list[FeedbackCategory]:

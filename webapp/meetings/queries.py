@@ -15,7 +15,7 @@ from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
 from ..permissions import groups_in_scope, scope_path, scope_unit_ids
-from ..units.queries import units_in_scope
+from ..units.queries import scope_choices, units_in_scope
 from .rates import MISSED, Counts, attendance_counts, counted_rows
 
 
@@ -261,6 +261,12 @@ def group_matrix(group_id: int, year: int, viewer=None) -> Matrix:
 def units_for_choice(user) -> list[Unit]:
     """Active units within the user's scope, in tree order."""
     return units_in_scope(user)
+
+
+def unit_filter_choices(user) -> list[tuple[int, str]]:
+    """(id, label) of the units the list can be filtered by: those of `units_for_choice`, labelled with their ward
+    where the name repeats, not indented."""
+    return scope_choices(user, "")
 
 
 def speaking_groups(meeting: Meeting, user) -> list[tuple[WorkingGroup, set[int]]]:

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from .. import data_cache
 from ..extensions import db
 from ..models import Assignment, Membership, Person, Unit, WorkingGroup
 from ..models.groups import active_on
@@ -50,9 +51,17 @@ def indented(units: list[Unit], marker: str = "\u00a0\u00a0") -> list[tuple[int,
     return [(u.id, marker * (u.depth - base) + unit_label(u)) for u in units]
 
 
+def scope_choices(user, marker: str = "\u00a0\u00a0") -> list[tuple[int, str]]:
+    """(id, indented label) of the active units in the user's scope, in tree order: the options of most unit
+    selects. Kept until the data changes (`data_cache`): every list page's filter shows them, and they change only
+    when a unit does."""
+    path = scope_path(user)
+    return list(data_cache.cached(("unit_choices", path, marker), lambda: indented(units_under(path), marker)))
+
+
 def unit_choices(user) -> list[tuple]:
     """Select options of the units in the user's scope, indented by depth."""
-    return [("", _("— Chọn đơn vị —"))] + indented(units_in_scope(user))
+    return [("", _("— Chọn đơn vị —"))] + scope_choices(user)
 
 
 @dataclass

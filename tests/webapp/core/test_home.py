@@ -60,3 +60,20 @@ def test_a_leaders_home_still_opens_on_the_town_figures(client, town, login_as, 
     body = client.get("/").get_data(as_text=True)
     assert _sections(body)[:2] == ["home-town", "home-work"]
     assert "Toàn địa bàn" not in body
+
+
+def test_the_town_counts_are_read_once_and_follow_a_new_group(client, town, login_as, make_group):
+    """The home page's town totals are kept between views (no count statement on a repeat view) and a write that
+    adds a group shows at the next view."""
+    from tests.query_count import counted_statements
+
+    login_as(Role.LEADERSHIP)
+    client.get("/")
+    db.session.expunge_all()
+    with counted_statements() as statements:
+        first = client.get("/").get_data(as_text=True)
+    assert not [s for s in statements if "count(" in s.lower()], statements
+    groups = first.split('id="home-town"')[1].split("<h2>")[1].split("</h2>")[0]
+    make_group(number=97)
+    again = client.get("/").get_data(as_text=True)
+    assert again.split('id="home-town"')[1].split("<h2>")[1].split("</h2>")[0] == str(int(groups) + 1)

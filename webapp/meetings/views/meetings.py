@@ -30,7 +30,7 @@ def index():
     kind, unit_id, month = _list_filters()
     page = paginate(queries.meeting_list(current_user, kind, unit_id, month))
     return render("meetings/index.html", "meetings/_meeting_rows.html", page=page,
-                  units=queries.units_for_choice(current_user), kind=kind, unit_id=unit_id, month=month,
+                  units=queries.unit_filter_choices(current_user), kind=kind, unit_id=unit_id, month=month,
                   can_create=current_user.role in RECORDERS)
 
 
