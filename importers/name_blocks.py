@@ -3,8 +3,12 @@ the workbook, reached this file on the block's first row only (a copy-paste or C
 is carried down onto the rows below it only when that is the sheet's layout and nothing says the blank names are
 missing data: every blank-name row has its own date and another cell, no row number of its own, and no meeting repeats
 within a block. Otherwise the rows stay unread (each named as missing its name) and one warning says why the name
-above was not taken. Either way the officer is told."""
+above was not taken. Either way the officer is told.
 
+A totals line under a meeting ("Cộng" where the date goes, "Có mặt 8/9 đ/c" under the marks) is no one's row: it
+ends the block, and the table skips it as a totals line."""
+
+from .kinds.subtotals import is_subtotal_name
 from .mapping import column_letter
 from .normalising import is_blank
 
@@ -25,12 +29,20 @@ def _column(columns, field):
     return next((column for column in columns if column.field == field and not column.month and not column.day), None)
 
 
+def _totals_line(row) -> bool:
+    """A row whose first text opens with «Cộng» or «Tổng» ('Cộng', 'Tổng số: 9 đ/c')."""
+    first = next((cell for cell in row if isinstance(cell, str) and cell.strip()), None)
+    return is_subtotal_name(first)
+
+
 def _blocks(grid, table, name, date, others):
     """(name row, [continuation rows]) for each named row followed by blank-name rows with a date and another
     cell (a mark, a unit: the mark column may be known only from its values, later)."""
     blocks, current = [], None
     for row in range(table.body_start, min(table.body_end, grid.shape[0])):
-        if not is_blank(grid[row, name]):
+        if _totals_line(grid[row]):
+            current = None
+        elif not is_blank(grid[row, name]):
             current = (row, [])
             blocks.append(current)
         elif current is not None and not is_blank(grid[row, date]) \

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
+from .syllables import is_abbreviation
 
 Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
 
@@ -58,12 +59,23 @@ def _title_word(word: str) -> str:
     return unicodedata.normalize("NFC", word[:1].title() + word[1:].lower())
 
 
+# A footnote's mark after a name ("Hoàng Văn Chung (*)", "Lê Hoa**"): the note below the table says why; no part
+# of the name. A number in brackets is not taken: it may tell two people of one name apart.
+_FOOTNOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\[\s*\*+\s*\]|\*+)$")
+
+
+def without_footnote_mark(text: str) -> str:
+    """A name without the footnote mark after it ('Hoàng Văn Chung (*)' -> 'Hoàng Văn Chung')."""
+    return _FOOTNOTE_MARK.sub("", text) or text
+
+
 def normalise_name(value: Any) -> str | None:
-    """Full name as NFC, single-spaced; ALL-CAPS and all-lowercase names (typed into a form) become Vietnamese title
-    case."""
+    """Full name as NFC, single-spaced, without a footnote mark after it; ALL-CAPS and all-lowercase names (typed
+    into a form) become Vietnamese title case."""
     text = clean_text(value)
     if text is None:
         return None
+    text = without_footnote_mark(text)
     if _is_all_caps(text) or (text == text.lower() and text != text.upper()):
         text = " ".join(_title_word(word) for word in text.split(" "))
     return text
@@ -299,12 +311,10 @@ _UNIT_COMMON_WORDS = re.compile(
 )
 
 
-_UNIT_ABBREVIATIONS = {"CP", "TNHH", "MTV", "UBND", "HĐND", "MTTQ", "THCS", "THPT", "HTX", "BQL", "TDP", "KP"}
-
-
 def _unit_word(word: str) -> str:
-    """A word of an ALL-CAPS unit name: abbreviations and numbers ("3A") as written, others title case."""
-    return word if word in _UNIT_ABBREVIATIONS or word[:1].isdigit() else _title_word(word)
+    """A word of an ALL-CAPS unit name: abbreviations no syllable spells ("PTDTBT", "UBND": ``importers.syllables``)
+    and numbers ("3A") as written, others title case."""
+    return word if is_abbreviation(word) or word[:1].isdigit() else _title_word(word)
 
 
 _ADMINISTRATIVE = {"Phường", "Xã", "Thị Trấn"}  # "Đảng bộ phường An Lạc"; but "Chi bộ Thôn Đông", "Đảng bộ Cơ quan …"

@@ -21,7 +21,8 @@ PHRASES = (
     ("member", r"thanh vien|uy vien|thu ky|to vien|doan vien"),
 )
 _TAIL = r"(?:\s+(?:doan|to|cong tac|doan cong tac|to cong tac|thuong truc|cua doan|trong doan))*"
-_PATTERNS = tuple((role, re.compile(rf"^(?:{words}){_TAIL}$")) for role, words in PHRASES)
+_PLURAL = r"(?:(?:cac|nhung) )?"  # a heading over several people: "Các thành viên", "Các Phó trưởng đoàn"
+_PATTERNS = tuple((role, re.compile(rf"^{_PLURAL}(?:{words}){_TAIL}$")) for role, words in PHRASES)
 
 # Abbreviations every office reads the same way; a note line of the sheet may add or change them.
 DEFAULT_ABBREVIATIONS = {"td": "head", "ptd": "deputy", "p td": "deputy", "tv": "member", "uv": "member",

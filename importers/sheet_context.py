@@ -251,8 +251,23 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
         headers = headers or parties
     for candidates in (labelled, headers):
         if len({fold(item.value) for item in candidates}) == 1:
-            return max(candidates, key=lambda item: item.rank)
+            return _as_written(max(candidates, key=lambda item: item.rank), lines)
     return None
+
+
+def _as_written(found: Found, lines: list[tuple[int, str]]) -> Found:
+    """A unit read from a line in capitals, spelt as another title line writes it in ordinary case ("CHI BỘ TRẠM Y
+    TẾ XÃ" over "Sổ theo dõi sinh hoạt Chi bộ Trạm Y tế xã … năm 2025"): the file's own spelling beats recasing."""
+    if found.rank > 1:
+        return found
+    target = fold_in_place(found.value)
+    for _, text in lines:
+        folded = fold_in_place(text)
+        for match in re.finditer(rf"(?<!\w){re.escape(target)}(?!\w)", folded):
+            written = text[match.start():match.end()]
+            if written[:1].isupper() and not _is_caps(written) and written != written.capitalize():
+                return replace(found, value=written)
+    return found
 
 
 def title_date(lines: list[tuple[int, str]]) -> Found | None:

@@ -4,7 +4,11 @@ the table is looked for, so every later stage reads it like any wide register.
 
 The shape is recognised strictly: three or more month or date cells one under the other in one of the first
 columns, and in the row above them two or more header cells that read as people's names (two to six capitalised
-words naming no known column), whose cells below hold short marks."""
+words naming no known column), whose cells below hold short marks.
+
+A column among them whose cells hold the same marks as the people's but whose header reads as no name ("Lê Hoa
+(Đồn BP)", a blank) cannot be turned into anyone's records: a warning names it and its cells (`SheetData.found`), so
+a column of marks is never lost silently."""
 
 from typing import Any
 
@@ -12,8 +16,8 @@ from .date_words import read_meeting_date
 from .label_layouts import read_label_layout
 from .legacy import decode_legacy
 from .locating import header_date
-from .mapping import match_field
-from .normalising import clean_text, fold, is_blank, month_of_header
+from .mapping import column_letter, match_field
+from .normalising import clean_text, fold, is_blank, month_of_header, without_footnote_mark
 from .results import SheetData
 
 SIDE_COLUMNS = 3  # the months or dates column is one of the first three
@@ -31,6 +35,9 @@ SURNAMES = frozenset({
     "thach", "kim", "mac", "lo", "giang", "cu", "ong", "ton", "nong", "bach", "dieu", "trieu", "ninh", "luc",
 })
 TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
+SHOWN = 3
+LOST_MARKS = ("{count} ô có ký hiệu điểm danh ({cells}) dưới {label}, không đọc được là họ và tên một đảng viên — "
+              "cột này chưa được nhập; hãy ghi họ và tên ở tiêu đề cột")
 
 
 def _worded_date(cell: Any):
@@ -49,8 +56,9 @@ def _is_side(cell: Any) -> bool:
 
 def looks_like_name(cell: Any, specs) -> bool:
     """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column (in
-    capitals, only after a common surname)."""
+    capitals, only after a common surname); a footnote mark after it ('(*)') is no part of it."""
     text = clean_text(decode_legacy(cell)) if isinstance(cell, str) else None  # TCVN3/VNI is decoded later
+    text = without_footnote_mark(text) if text else text
     if not text or match_field(text, specs) or month_of_header(text):
         return False
     words = text.split(" ")
@@ -87,6 +95,32 @@ def _people(rows: list[list], header: int, col: int, first: int, end: int, specs
     return found
 
 
+def _mark_key(value: Any) -> str | None:
+    """A mark cell's folded text; None for a number, a blank or a longer text."""
+    if not isinstance(value, str) or len(value.strip()) > MAX_MARK:
+        return None
+    return fold(value) or None
+
+
+def _lost_columns(rows: list[list], header: int, col: int, first: int, end: int, people: list[int]) -> list[tuple]:
+    """(column, header text, [(row, mark)]) of each column right of `col`, not a person's, whose filled cells in the
+    run are all short marks, most of them marks the people's columns use: a member's column whose header was not
+    read as a name."""
+    used = {_mark_key(row[person]) for row in rows[first:end] for person in people if person < len(row)} - {None}
+    width = max(len(row) for row in rows[header:end])
+    found = []
+    for index in range(col + 1, width):
+        if index in people:
+            continue
+        cells = [(number, row[index]) for number, row in enumerate(rows[first:end], first)
+                 if index < len(row) and not is_blank(row[index])]
+        keys = [_mark_key(mark) for _, mark in cells]
+        if cells and None not in keys and 2 * sum(key in used for key in keys) >= len(keys):
+            label = rows[header][index] if index < len(rows[header]) else None
+            found.append((index, clean_text(label) or "", cells))
+    return found
+
+
 def _dated_run(rows: list[list], col: int, run: tuple[int, int] | None) -> bool:
     """A run of real meeting dates. When one column labels each meeting ('Tháng 2/2026 (chuyên đề)', 'Kỳ 3') and
     another gives its date, the dates are the meetings' and are tried first."""
@@ -110,8 +144,9 @@ def _totals_rows(rows: list[list], col: int, end: int, people: list[int]) -> lis
     return found
 
 
-def transpose_register(rows: list[list], specs) -> list[list] | None:
-    """The sheet turned round when it is a transposed register (titles kept above, notes below), else None."""
+def transpose_register(rows: list[list], specs, lost: list | None = None) -> list[list] | None:
+    """The sheet turned round when it is a transposed register (titles kept above, notes below), else None; the
+    columns of marks it leaves out are added to `lost` as `SheetData.found` warnings."""
     runs = {col: _side_run(rows, col) for col in range(SIDE_COLUMNS)}
     for col in sorted(runs, key=lambda col: not _dated_run(rows, col, runs[col])):
         run = runs[col]
@@ -122,6 +157,9 @@ def transpose_register(rows: list[list], specs) -> list[list] | None:
         people = _people(rows, header, col, first, end, specs)
         if len(people) < MIN_PEOPLE:
             continue
+        if lost is not None:
+            lost += [_lost_warning(header, index, label, cells)
+                     for index, label, cells in _lost_columns(rows, header, col, first, end, people)]
         totals = _totals_rows(rows, col, end, people)
         side = [_worded_date(rows[index][col]) or rows[index][col] for index in range(first, end)]
         side += [rows[index][col] for index in totals]
@@ -133,13 +171,24 @@ def transpose_register(rows: list[list], specs) -> list[list] | None:
     return None
 
 
+def _lost_warning(header: int, index: int, label: str, cells: list[tuple]) -> tuple:
+    letter = column_letter(index)
+    shown = ", ".join(f"{letter}{row + 1}" for row, _ in cells[:SHOWN]) + (", …" if len(cells) > SHOWN else "")
+    heading = f"tiêu đề «{label}»" if label else "tiêu đề để trống"
+    return ("warning", header + 1, letter, "full_name", label or None,
+            LOST_MARKS.format(count=len(cells), cells=shown, label=heading))
+
+
 def turn_transposed(sheets: list[SheetData], specs) -> list[str]:
     """Turn every transposed register among the sheets in place, and rewrite every sheet whose labels run down a
     column (label_layouts) as a table; the names of those turned."""
     turned = []
     for sheet in sheets:
-        rows = (transpose_register(sheet.rows, specs) or read_label_layout(sheet.rows, specs)) if sheet.rows else None
+        lost: list = []
+        rows = (transpose_register(sheet.rows, specs, lost) or read_label_layout(sheet.rows, specs)) \
+            if sheet.rows else None
         if rows is not None:
+            sheet.found += lost
             width = max(len(row) for row in rows)
             sheet.rows = [row + [None] * (width - len(row)) for row in rows]
             sheet.merges = []

@@ -3,18 +3,26 @@
 roster it stands for (one row per person, the group's other cells repeated) before the table is looked for.
 
 The rewritten rows replace the matrix's body, so a row number in a message counts the people, not the groups:
-the header and the rows above it keep their place."""
+the header and the rows above it keep their place.
+
+A column of the matrix that lists people ("Đ/c …" lines) under a heading naming no role is not guessed at: its
+people are not imported, and a warning names the column and its cells (`SheetData.found`), so none is lost silently."""
 
 from typing import Any
 
-from ..mapping import match_field
+from ..honorifics import strip_title
+from ..mapping import column_letter, match_field
 from ..normalising import clean_text, is_blank
 from ..results import SheetData
 from ..role_words import WORDING, strict_role
 from . import roster
-from .person_lines import person_lines
+from .person_lines import person_lines, without_marker
 
 HEADER_SCAN_ROWS = 40
+SHOWN = 3
+UNREAD_PEOPLE = ("{count} ô ghi tên người ({cells}) nhưng tiêu đề cột «{label}» không cho biết nhiệm vụ trong đoàn "
+                 "(trưởng đoàn, phó trưởng đoàn hay thành viên) — những người này chưa được nhập; hãy đặt tiêu đề cột "
+                 "là một nhiệm vụ")
 PERSON_SPECS = tuple(spec for spec in roster.FIELDS if spec.name in ("full_name", "group", "unit"))
 
 
@@ -43,6 +51,31 @@ def _people(cell: Any) -> list[tuple[str, str | None]]:
             for name, position, phone in person_lines(cell)]
 
 
+def _lists_people(cell: Any) -> bool:
+    """A cell naming people with a title before each ('Đ/c Lê Hoa - Chuyên viên', '1. Đồng chí Võ Hải')."""
+    if not isinstance(cell, str):
+        return False
+    lines = [without_marker(line.strip()) for line in cell.strip().splitlines() if line.strip()]
+    return any(strip_title(line) != line for line in lines)
+
+
+def _unread_people(sheet: SheetData, at: int, end: int, found: dict) -> None:
+    """Warn about each column of the matrix, read as no role, group or unit, whose cells list people."""
+    read = {*found["roles"], found["group"], found["unit"]}
+    header = sheet.rows[at]
+    for index, label in enumerate(header):
+        if index in read:
+            continue
+        cells = [(number, row[index]) for number, row in enumerate(sheet.rows[at + 1:end], at + 2)
+                 if index < len(row) and _lists_people(row[index])]
+        if not cells:
+            continue
+        letter = column_letter(index)
+        shown = ", ".join(f"{letter}{number}" for number, _ in cells[:SHOWN]) + (", …" if len(cells) > SHOWN else "")
+        text = UNREAD_PEOPLE.format(count=len(cells), cells=shown, label=clean_text(label) or "")
+        sheet.found.append(("warning", at + 1, letter, "full_name", cells[0][1], text))
+
+
 def unpivot_assignment_matrix(sheet: SheetData) -> bool:
     """Rewrite an assignment-matrix sheet as a roster in place; True when it was one."""
     for at, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
@@ -67,6 +100,7 @@ def unpivot_assignment_matrix(sheet: SheetData) -> bool:
         end += 1
     if not persons:
         return False
+    _unread_people(sheet, at, end, found)
     header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách", "Số điện thoại"]
     width = max(len(header), max((len(r) for r in sheet.rows), default=0))
     pad = [None] * (width - len(header))

@@ -20,7 +20,7 @@ from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
 from .section_lines import SECTION_REASON, is_section_line
-from .subtotals import TOTALS_LINE_REASON, is_subtotal_name
+from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_subtotal_name
 
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
                 r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
@@ -126,6 +126,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng trống", "record_count": 0})
         elif is_section_line(row, key_col):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": SECTION_REASON, "record_count": 0})
+        elif is_counts_line(row):  # 'Số lượt có mặt' over the number present at each meeting
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON, "record_count": 0})
         elif _trailing_remark(row, position, special):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng ghi chú cuối bảng",
                              "record_count": 0})

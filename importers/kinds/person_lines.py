@@ -7,7 +7,11 @@ the line, labelled ("(ĐT: 0912 345 678)", "- SĐT: 0912.345.678", ", DĐ 091234
 person's phone, not part of the position.
 
 Brackets hold: a dash, ';' or line break inside a pair of brackets splits nothing ("Trinh (Chuyên viên Phòng Văn
-hóa - Xã hội)" is one name and its whole position; "(Đảng ủy viên; Chủ tịch Hội Nông dân)" is one person)."""
+hóa - Xã hội)" is one name and its whole position; "(Đảng ủy viên; Chủ tịch Hội Nông dân)" is one person).
+
+A person may take several lines: the name, then the position alone in brackets and the phone alone ("Đ/c NGUYỄN
+VĂN AN" / "(Phó Chủ tịch UBND xã)" / "ĐT: 0912 345 678"). A line that is only a bracketed text or only a phone, with
+no list marker of its own, belongs to the person above; it is never a person."""
 
 import re
 from typing import Any
@@ -23,6 +27,9 @@ _PHONE_AT_END = re.compile(
     rf"\s*(?:[-–—,;]\s*)?(?P<open>[(\[])?\s*(?:{_PHONE_LABEL}|(?=\+?\d)(?(open)|(?!)))"
     r"(?P<phone>\+?\d[\d .]{7,16}\d)\s*(?(open)[)\]])\s*$", re.IGNORECASE)
 _PHONE_ONLY = re.compile(r"^\+?\d[\d .]{7,16}\d$")
+# A line holding only a phone, labelled or bare, maybe in brackets: "ĐT: 0912 345 678", "(0912.345.678)"
+_PHONE_LINE = re.compile(rf"^[(\[]?\s*(?:{_PHONE_LABEL})?(?P<phone>\+?\d[\d .]{{7,16}}\d)\s*[)\]]?\.?$",
+                         re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–—]\s+")
 _WRAPPED = re.compile(r"\s*\n\s*")
 _OPENING, _CLOSING = "([", ")]"
@@ -71,14 +78,39 @@ def without_marker(line: str) -> str:
     return _MARKER.sub("", line, count=1)
 
 
+def _bracketed(line: str) -> str | None:
+    """The text of a line that is one pair of brackets and nothing else ('(Phó Chủ tịch UBND xã)'), else None."""
+    if len(line) < 3 or line[0] not in _OPENING or line[-1] not in _CLOSING:
+        return None
+    if not all(_inside_brackets(line)[1:-1]):
+        return None  # two pairs ('(a) (b)') or a text after the brackets
+    return line[1:-1].strip() or None
+
+
+def _continues(person: list, line: str) -> bool:
+    """Add a line to the person above when it is only their phone or their bracketed position; True when done."""
+    phone = _PHONE_LINE.match(line)
+    if phone and person[2] is None:
+        person[2] = phone.group("phone").strip()
+        return True
+    text = _bracketed(line)
+    if text is not None and not phone:
+        person[1] = text if person[1] is None else f"{person[1]} {line}"
+        return True
+    return False
+
+
 def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
     """(name, position, phone) of each person listed in a cell, one a line (None for what a line does not give)."""
     if not isinstance(cell, str):
         return []
-    people = []
+    people: list[list] = []
     for line in _split_outside(cell.strip(), _LINES):
-        line = without_marker(_WRAPPED.sub(" ", line)).strip() if line else line  # a position wrapped in brackets
-        if not line:
+        wrapped = _WRAPPED.sub(" ", line).strip() if line else line  # a position wrapped in brackets
+        if not wrapped:
+            continue
+        line = without_marker(wrapped).strip()
+        if people and line == wrapped and _continues(people[-1], line):
             continue
         phone = _PHONE_AT_END.search(line)
         if phone and phone.start() > 0:
@@ -88,5 +120,5 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
         name, position = _name_and_position(line)
         if position and phone is None and _PHONE_ONLY.match(position):  # 'Lê Hoa - 0912 345 678': no position
             position, phone = None, position
-        people.append((name, position, phone))
-    return people
+        people.append([name, position, phone])
+    return [tuple(person) for person in people]

@@ -41,6 +41,14 @@ def counts_only(marks) -> bool:
     return len(filled) >= 2 and None not in counts and max(counts) > 1
 
 
+def is_counts_line(row) -> bool:
+    """A row of counts under one label, no one's name ('Số lượt có mặt | 7 | 6 | 7', 'Cộng | | 8 | 9'): one text
+    cell and every other filled cell a count (`counts_only`)."""
+    filled = [cell for cell in row if not is_blank(cell)]
+    labels = [cell for cell in filled if isinstance(cell, str) and _count(cell) is None]
+    return len(labels) == 1 and counts_only([cell for cell in filled if cell is not labels[0]])
+
+
 _BLANK, _NO_COUNT, _MANY = -2, -1, 2
 
 
