@@ -44,8 +44,10 @@ Public API (stable; the webapp calls exactly this):
   meeting cells ("Chưa kết nạp") is no mark (``importers.kinds.merged_notes``); bare month numbers under a merged
   "Năm 2025" are that year's months (``importers.month_numbers``), also with a row of quarters or half-years
   between ("Quý I" over 1 | 2 | 3 only, a "Cộng" column after each: ``importers.quarter_rows``). Wide tables
-  stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12) are rewritten as one wide
-  table, each later table's cells moved to its own months (``importers.period_tables``). Ditto marks ("nt", "như
+  stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12), or one per chi bộ each with
+  its own meeting days ("07/07 | 05/08" under "1. Chi bộ …", "11/07 | 14/08" under "2. Chi bộ …"), are rewritten as
+  one wide table, each later table's cells moved to its own months or days, its unit line kept over its rows
+  (``importers.period_tables``). Ditto marks ("nt", "như
   trên", '"', "〃") in a text column repeat the value above, said in one warning (``importers.ditto_marks``). A
   register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
@@ -59,7 +61,9 @@ Public API (stable; the webapp calls exactly this):
   Tables set side by side, or in a grid of rows of
   blocks, each titled by its unit or by its group and unit ("ĐOÀN CÔNG TÁC SỐ 2" over "Phụ trách: …"), are
   rewritten as one table with those columns (``importers.side_blocks``, registers and rosters); tables stacked
-  one under another take the facts of their title lines (``importers.stacked_blocks``). Titles before names ("Đ/c",
+  one under another take the facts of their title lines (``importers.stacked_blocks``); a second table under the
+  first one's total, with the same header and a caption saying it adds to the list ("DANH SÁCH BỔ SUNG …"), is
+  read too (``importers.supplement_lists``). Titles before names ("Đ/c",
   "Đồng chí") are dropped (``importers.honorifics``). Longer header wordings are read word for word
   (``importers.header_words``): a job with its workplace ("Chức vụ, đơn vị", "Chức vụ/Đơn vị") is the position, not
   two stacked fields; the member who attended ("Đồng chí dự", "Người dự") a register's name; a place word beside the

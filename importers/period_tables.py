@@ -1,51 +1,84 @@
-"""Wide registers split into tables stacked on one sheet by period: 'I. SÁU THÁNG ĐẦU NĂM' with T1–T6, then 'II.
-SÁU THÁNG CUỐI NĂM' with its own header row T7–T12, the same people (or nearly) listed again. A row below the first
-table that repeats its header's other labels column for column but names other periods starts a new table whose
-period columns mean its own labels.
+"""Wide registers split into tables stacked on one sheet: by period ('I. SÁU THÁNG ĐẦU NĂM' with T1–T6, then 'II.
+SÁU THÁNG CUỐI NĂM' with its own header row T7–T12, the same people or nearly listed again), or one table per chi
+bộ ('1. Chi bộ Tổ dân phố 5' over its header of meeting days '07/07 | 05/08 | …', '2. Chi bộ Tổ dân phố 6' over
+'11/07 | 14/08 | …'). A row below the first table that repeats its header's other labels column for column and
+names other periods of the same kind (months, or meeting days) starts a new table whose period columns mean its own
+labels. The same labels again are a printed page's repeated header, not a new table; so are months named twice.
 
-The sheet is rewritten in memory as one wide table: each later table's period cells move to new columns to the
-right (headed by its labels, on the first header row), in the same rows, and its header row and the title lines
-just above it are cleared; every row then reads with the periods its own table named."""
+The sheet is rewritten in memory as one wide table: each later table's period cells move to the columns of its
+labels (a label an earlier table has keeps that table's column, others get new columns to the right, headed on the
+first header row), in the same rows, and its header row and the title lines just above it are cleared, except a
+line naming a unit or group ('2. Chi bộ Tổ dân phố 6'), which stays as the heading row of the rows under it. Every
+row then reads with the periods its own table named."""
 
+import datetime as dt
+
+from .context import read_context
+from .date_words import read_meeting_date
+from .kinds import attendance
 from .locating import HEADER_SCAN_ROWS
+from .mapping import match_field
 from .normalising import fold, is_blank, month_of_header
 from .results import SheetData
 
 TITLE_LINES = 3  # lone text lines (or blanks) over a later table's header that belong to it
 MIN_PERIODS = 2
+ANY_YEAR = 2000  # a leap year, to tell a day/month label ('29/02') without the sheet's year
+Period = tuple[str, object]  # ('month', 7) or ('day', '07 07'): the kind of period and which one
 
 
-def _periods(row) -> dict[int, int]:
-    """Column -> month for the cells of a row that are period labels ('T7', 'Tháng 7', '07/2025')."""
-    found = {}
-    for index, cell in enumerate(row):
-        if isinstance(cell, str) and cell.strip():
-            month = month_of_header(cell)
-            if month:
-                found[index] = month
-    return found
+def _period(cell) -> Period | None:
+    """The period a header cell names: a month ('T7', 'Tháng 7', '07/2025') or a meeting day ('07/07',
+    '07/07/2025', a date cell)."""
+    if isinstance(cell, dt.date):
+        return "day", cell.isoformat()[:10]
+    if not isinstance(cell, str) or not cell.strip():
+        return None
+    month = month_of_header(cell)
+    if month:
+        return "month", month
+    return ("day", fold(cell)) if read_meeting_date(cell, year=ANY_YEAR).date else None
 
 
-def _others(row, periods: dict[int, int]) -> dict[int, str]:
+def _periods(row) -> dict[int, Period]:
+    """Column -> period for the cells of a row that are period labels, all of one kind."""
+    found = {index: period for index, cell in enumerate(row) if (period := _period(cell))}
+    return found if len({kind for kind, _ in found.values()}) == 1 else {}
+
+
+def _others(row, periods: dict[int, Period]) -> dict[int, str]:
     return {index: fold(cell) for index, cell in enumerate(row)
             if index not in periods and isinstance(cell, str) and cell.strip()}
 
 
-def _is_header(row) -> tuple[dict[int, int], dict[int, str]] | None:
+def _is_header(row) -> tuple[dict[int, Period], dict[int, str]] | None:
+    """A header row: two or more distinct periods of one kind beside other labels; with days, one of the labels
+    heads the names (a register's data row may hold two dates, never a 'Họ và tên')."""
     periods = _periods(row)
     others = _others(row, periods)
-    if len(periods) >= MIN_PERIODS and len(others) >= 2 and len(set(periods.values())) == len(periods):
-        return periods, others
-    return None
+    if len(periods) < MIN_PERIODS or len(others) < 2 or len(set(periods.values())) != len(periods):
+        return None
+    days = next(iter(periods.values()))[0] == "day"
+    if days and not any(match_field(row[index], attendance.FIELDS) == "full_name" for index in others):
+        return None
+    return periods, others
 
 
 def _lone_or_blank(row) -> bool:
     return sum(1 for cell in row if not is_blank(cell)) <= 1
 
 
-def _later_headers(rows, first: int, others: dict[int, str], seen: set[int]) -> list[tuple[int, dict[int, int]]]:
-    """Rows below the first header repeating its other labels in place, each naming periods not named before."""
+def _is_repeat(periods: set[Period], tables: list[set[Period]]) -> bool:
+    """A header naming an earlier table's periods again (a printed page's header), or months named before."""
+    named = set().union(*tables)
+    return periods in tables or (any(kind == "month" for kind, _ in periods) and bool(periods & named))
+
+
+def _later_headers(rows, first: int, others: dict[int, str],
+                   tables: list[set[Period]]) -> list[tuple[int, dict[int, Period]]]:
+    """Rows below the first header repeating its other labels in place, each naming periods of its own."""
     found = []
+    kind = next(iter(tables[0]))[0]
     column, label = next(iter(others.items()))
     for index in range(first + 1, len(rows)):
         cell = rows[index][column] if column < len(rows[index]) else None
@@ -54,10 +87,10 @@ def _later_headers(rows, first: int, others: dict[int, str], seen: set[int]) -> 
         header = _is_header(rows[index])
         if header is None or header[1] != others:
             continue
-        months = set(header[0].values())
-        if months & seen:
-            continue  # the same periods again: a repeated page header, not a new table
-        seen |= months
+        periods = set(header[0].values())
+        if next(iter(periods))[0] != kind or _is_repeat(periods, tables):
+            continue
+        tables.append(periods)
         found.append((index, header[0]))
     return found
 
@@ -75,38 +108,55 @@ def stack_period_tables(sheet: SheetData) -> bool:
         if header is None:
             continue
         periods, others = header
-        later = _later_headers(rows, first, others, set(periods.values()))
-        if not later:
-            return False
-        _rewrite(sheet, first, later, others)
+        later = _later_headers(rows, first, others, [set(periods.values())])
+        tops = [_top(rows, index) for index, _ in later]
+        titled = [any(_names_unit(rows[row]) for row in range(top, index)) for top, (index, _) in zip(tops, later)]
+        if not later or (any(titled) and not all(titled)):
+            return False  # a table with no unit line among titled ones would take the unit above it unsaid
+        _rewrite(sheet, first, later, others, tops)
         return True
     return False
 
 
-def _rewrite(sheet: SheetData, first: int, later: list[tuple[int, dict[int, int]]], others: dict[int, str]) -> None:
+def _rewrite(sheet: SheetData, first: int, later: list[tuple[int, dict[int, Period]]], others: dict[int, str],
+             tops: list[int]) -> None:
     rows = sheet.rows
     width = max(len(row) for row in rows)
     rows[:] = [list(row) + [""] * (width - len(row)) for row in rows]
-    added = 0
-    tops = [_top(rows, index) for index, _ in later]
-    merges = []
+    columns = {period: column for column, period in _periods(rows[first]).items()}  # period -> its column
+    merges, kept = [], set()
     for number, (index, periods) in enumerate(later):
         end = tops[number + 1] if number + 1 < len(later) else len(rows)
-        moved = {column: width + added + offset for offset, column in enumerate(sorted(periods))}
-        added += len(moved)
-        for row in rows:
-            row.extend([""] * len(moved))
-        for column, target in moved.items():
-            rows[first][target] = rows[index][column]
-        people = [body for body in range(index + 1, end) if _is_row_of_people(rows[body], others)]
-        for body in people:
-            for column, target in moved.items():
-                rows[body][target], rows[body][column] = rows[body][column], ""
+        moved = {}
+        for column in sorted(periods):
+            if periods[column] not in columns:
+                columns[periods[column]] = len(rows[first])
+                for row in rows:
+                    row.append("")
+                rows[first][-1] = rows[index][column]
+            moved[column] = columns[periods[column]]
+        for body in range(index + 1, end):
+            if _is_row_of_people(rows[body], others):
+                cells = {column: rows[body][column] for column in moved}
+                for column in moved:
+                    rows[body][column] = ""
+                for column, target in moved.items():
+                    rows[body][target] = cells[column]
         for cleared in range(tops[number], index + 1):
-            rows[cleared] = [""] * len(rows[cleared])
+            if _names_unit(rows[cleared]):
+                kept.add(cleared)
+            else:
+                rows[cleared] = [""] * len(rows[cleared])
         merges.append((tops[number], index, end, moved))
-    sheet.merges = [_moved_merge(merge, merges) for merge in sheet.merges if not any(
+    sheet.merges = [_moved_merge(merge, merges) for merge in sheet.merges if merge[0][0] in kept or not any(
         top <= merge[0][0] <= index for top, index, _, _ in merges)]
+
+
+def _names_unit(row) -> bool:
+    """A later table's title line naming its chi bộ or group: kept as the heading of the rows under it."""
+    texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
+    facts = read_context(texts[0]) if len(texts) == 1 else None
+    return bool(facts) and bool({"unit", "group"} & set(facts))
 
 
 def _moved_merge(merge, moves):

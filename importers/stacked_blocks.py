@@ -9,7 +9,9 @@ The first block is the located table; the blocks below it are found by their hea
 one. The rows between blocks (totals, spacers, titles, repeated headers) are cleared in the in-memory grid, so the
 body reads on through every block, and each block's rows carry the facts of its own title (unit, group) in place of
 the one the sheet's title would give them all. A block whose title names no unit while the others do is an error
-naming its rows: its records would otherwise take another block's unit without a word."""
+naming its rows: its records would otherwise take another block's unit without a word. Blocks whose titles name no
+unit or group at all are read only as a list's supplement, a caption saying so ("DANH SÁCH BỔ SUNG …") over each
+later block (``importers.supplement_lists``)."""
 
 from dataclasses import dataclass, field
 
@@ -19,6 +21,7 @@ import pandas as pd
 from .context import read_context
 from .locating import is_column_numbering_row, is_stop_text
 from .normalising import fold, is_blank
+from .supplement_lists import adds_to_list, caption_rows
 
 TITLE_GAP = 3  # rows between a block's title line and its header (blank spacers)
 TITLE_LINES = 3  # title lines over a block, one above the other ("ĐOÀN CÔNG TÁC SỐ 2", "Phụ trách: …")
@@ -95,6 +98,9 @@ class Stack:
     def inferences(self) -> list[dict]:
         """What the preview lists: per field the blocks' titles set, the values read from them in order."""
         rows = ", ".join(str(block.title + 1) for block in self.blocks if block.title is not None)
+        if not self.fields:
+            return [{"what": "Bảng bổ sung", "value": block.text, "source": f"bảng cùng tiêu đề cột ở dòng "
+                     f"{block.header + 1}, đọc tiếp sau bảng đầu"} for block in self.blocks[1:]]
         return [{"what": WORDS[name], "value": "; ".join(dict.fromkeys(block.facts.get(name) or "?"
                                                                        for block in self.blocks)),
                  "source": f"tên từng khối bảng trên cùng trang (dòng {rows})"}
@@ -205,6 +211,8 @@ def find_stack(grid: np.ndarray, table, key_col: int) -> Stack | None:
         lines.append(_lines_above(grid, title, blocks[-2].header + 1))
         cleared.update({r: "header" for r in range(top, row + 1 + numbered)})
     _with_lines(blocks, lines)
+    if not any(block.facts for block in blocks) and not _supplements(grid, blocks, depth):
+        return None
     for block, before in zip(blocks[1:], blocks):
         cleared.update({r: "title" for r in [block.title, *block.lines] if r is not None})
         above = block.top if block.top is not None else max(block.header - depth + 1, before.header + 1)
@@ -217,9 +225,20 @@ def find_stack(grid: np.ndarray, table, key_col: int) -> Stack | None:
     for block, after in zip(blocks, blocks[1:]):
         block.end = min([after.header] + [r for r in cleared if block.start <= r < after.header])
     blocks[-1].end = grid.shape[0]
-    if not any(block.facts for block in blocks):
-        return None
     return Stack(blocks, cleared)
+
+
+def _supplements(grid: np.ndarray, blocks: list[Block], depth: int) -> bool:
+    """Whether every later block is captioned as adding to the list above it; if so its caption lines become its
+    title lines (cleared with it)."""
+    captions = [caption_rows(grid, block.header - depth + 1, before.header + 1)
+                for block, before in zip(blocks[1:], blocks)]
+    if not all(found and adds_to_list([text for _, text in found]) for found in captions):
+        return False
+    for block, found in zip(blocks[1:], captions):
+        block.title, block.lines = found[0][0], [row for row, _ in found[1:]]
+        block.text = " - ".join(text for _, text in reversed(found))
+    return True
 
 
 def _facts(text: str | None) -> dict:

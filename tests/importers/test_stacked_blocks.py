@@ -1,5 +1,6 @@
 """Tables stacked on one sheet, one per group or chi bộ: every block is read, each with its title's facts."""
 
+import pytest
 from openpyxl import Workbook
 
 from importers import parse_file
@@ -49,3 +50,43 @@ def test_repeated_headers_with_no_title_naming_a_unit_leave_the_reading_as_it_wa
     assert [error["row"] for error in result.errors] == [6, 7, 8]  # no group for the first block's rows
     below = [w["message"] for w in result.warnings if "dòng dưới chỗ bảng dừng đọc (dòng 9)" in w["message"]]
     assert len(below) == 1 and "B13 «Phạm Đức Dũng»" in below[0]
+
+
+HEADER = ["TT", "Họ và tên", "Sinh ngày", "Chức vụ", "Đoàn số", "Chức danh", "Đơn vị phụ trách"]
+MAIN = [[1, "Nguyễn Văn An", "02/03/1971", "Chuyên viên", 1, "Trưởng đoàn", "Đảng bộ xã Tân Hòa"],
+        [2, "Trần Thị Bình", "04/05/1972", "Chuyên viên", 1, "Thành viên", "Đảng bộ xã Tân Hòa"],
+        [3, "Lê Minh Cường", "06/07/1973", "Chuyên viên", 2, "Trưởng đoàn", "Đảng bộ xã Phú Lợi"]]
+MORE = [[1, "Phạm Đức Dũng", "08.09.1980", "Chuyên viên", 2, "Thành viên", "Đảng bộ xã Phú Lợi"],
+        [2, "Hoàng Thu Giang", "10.11.1985", "Chuyên viên", 1, "Thành viên", "Đảng bộ xã Tân Hòa"]]
+
+
+def _supplemented(tmp_path, caption):
+    book = Workbook()
+    sheet = book.active
+    for row in [["BAN TỔ CHỨC TỈNH ỦY"], ["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC"], [], HEADER, *MAIN,
+                ["Cộng: 3 đồng chí"], [], [caption], ["(Theo đề nghị ngày 02/10/2025)"], [], HEADER, *MORE,
+                ["Cộng: 2 đồng chí"]]:
+        sheet.append(row)
+    path = tmp_path / "supplement.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_supplement_list_under_the_total_with_the_same_header_is_read_too(tmp_path):
+    result = parse_file(_supplemented(tmp_path, "DANH SÁCH BỔ SUNG THÀNH VIÊN ĐOÀN CÔNG TÁC"))
+    assert result.errors == [] and result.warnings == []
+    assert [(r["full_name"], r["group"], r["unit"]) for r in result.records()[3:]] == [
+        ("Phạm Đức Dũng", "Đoàn công tác số 2", "Đảng bộ xã Phú Lợi"),
+        ("Hoàng Thu Giang", "Đoàn công tác số 1", "Đảng bộ xã Tân Hòa")]
+    said = [item for item in result.inferences if item["what"] == "Bảng bổ sung"]
+    assert len(said) == 1 and said[0]["value"].startswith("DANH SÁCH BỔ SUNG")
+    reasons = result.row_frame.set_index("row")["reason"]
+    assert reasons[8] == "dòng tổng của khối" and reasons[13] == "dòng tiêu đề bảng của khối"
+
+
+@pytest.mark.parametrize("caption", ["DANH SÁCH ĐỒNG CHÍ THÔI THAM GIA ĐOÀN CÔNG TÁC (bổ sung)",
+                                     "DANH SÁCH CÁN BỘ DỰ PHÒNG"])
+def test_a_list_under_the_total_not_said_to_add_to_it_is_not_read_as_members(tmp_path, caption):
+    result = parse_file(_supplemented(tmp_path, caption))
+    assert [r["full_name"] for r in result.records()] == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Cường"]
+    assert any("dòng dưới chỗ bảng dừng đọc" in item["message"] for item in result.warnings)
