@@ -1,8 +1,9 @@
 """A unit cell that says how the group relates to the unit before naming it: '(phụ trách Chi bộ ấp Mỹ Hòa)' (the
 second line of a cell 'Đoàn số 1' over it), 'Phụ trách: Xã Chế Tạo', 'Được phân công theo dõi Chi bộ thôn 3'. The
 unit is the name after the wording, brackets round the whole cell dropped. A wording followed by no capitalised
-name ('Phụ trách chung') names no unit this way and is kept as typed, for the checks to show; nor does a
-one-word wording with no ':' after it, which may begin a place's name ('Giao Thủy')."""
+name names no unit this way and is kept as typed, for the checks to show; nor does a one-word wording with no ':'
+after it, which may begin a place's name ('Giao Thủy'). The wording of a general charge ('Phụ trách chung', 'Theo
+dõi chung': a head who follows no one unit) names no unit at all: the cell gives none."""
 
 import re
 from typing import Any
@@ -11,6 +12,7 @@ from .context import ASSIGNED
 from .normalising import clean_text, fold
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
+_GENERAL = re.compile(r"(?:phu trach|theo doi|chi dao)(?: va (?:phu trach|theo doi|chi dao))? chung")
 MAX_LEAD_WORDS = 5
 
 
@@ -27,6 +29,8 @@ def assigned_unit(value: Any) -> Any:
     text = clean_text(value)
     if not text:
         return text
+    if _GENERAL.fullmatch(fold(_unbracketed(text))):
+        return None
     words = _unbracketed(text).split(" ")
     for size in range(min(MAX_LEAD_WORDS, len(words) - 1), 0, -1):
         lead, rest = " ".join(words[:size]), " ".join(words[size:])

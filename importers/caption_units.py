@@ -1,13 +1,13 @@
 """The unit a meeting block's caption names: "Buổi sinh hoạt ngày 06/01/2025 - Chi bộ Thôn Thuận Hồng", "… ngày
-10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", or a
-line of its own under the caption ("Chi bộ Khu phố 3", "Đơn vị: Chi bộ Khu phố 3"). Only a party organisation is
-read (a 'Chi bộ'/'Đảng bộ'/'Tổ chức cơ sở đảng' name) and only one naming one unit: "- các chi bộ trực thuộc"
-names none."""
+10/02/2025 tại Đảng bộ xã An Lạc", "… (Chi bộ Khu phố 3)", "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", between
+two dashes before the date ("Kỳ sinh hoạt tháng 7/2025 – Chi bộ Ấp Trường Thọ – ngày 03/7/2025"), or a line of its
+own under the caption ("Chi bộ Khu phố 3", "Đơn vị: Chi bộ Khu phố 3"). Only a party organisation is read (a 'Chi
+bộ'/'Đảng bộ'/'Tổ chức cơ sở đảng' name) and only one naming one unit: "- các chi bộ trực thuộc" names none."""
 
 import re
 from typing import Any
 
-from .normalising import clean_text, names_one_unit, normalise_unit_name
+from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
 
 _KIND = r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)"
 _UNIT = rf"(?P<unit>{_KIND}\s+[^()\-–—:;,]{{2,100}}?)"
@@ -15,8 +15,21 @@ _UNIT = rf"(?P<unit>{_KIND}\s+[^()\-–—:;,]{{2,100}}?)"
 _IN_CAPTION = re.compile(rf"(?P<sep>\s[-–—]\s*|\btại\s+|\(\s*){_UNIT}\s*\)?\s*\.?\s*$", re.IGNORECASE)
 # At the caption's start, before a dash: "Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025".
 _LEADING = re.compile(rf"^\s*{_UNIT}\s+[-–—]\s*\S", re.IGNORECASE)
+# Between two dashes, the meeting's date after the second: "Kỳ sinh hoạt tháng 7/2025 – Chi bộ Ấp Trường Thọ – ngày
+# 03/7/2025" (a place after it, "– Chi bộ Thôn 1 – xã An Lạc", may be part of the name: no unit is read).
+_DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}"
+_BETWEEN = re.compile(rf"\s[-–—]\s*{_UNIT}\s+[-–—]\s*(?=[^-–—]*?(?:{_DAY}))", re.IGNORECASE)
 # A line of its own: the unit alone, or after a label ('Đơn vị:', 'Tại:', 'Chi bộ:').
 _LINE = re.compile(rf"^\s*(?:(?:đơn vị|tại|nơi sinh hoạt|chi bộ)\s*:\s*)?{_UNIT}\s*\.?\s*$", re.IGNORECASE)
+
+# "chi bộ"/"đảng bộ" followed by a name (folded), not by what a meeting title says next ("SINH HOẠT CHI BỘ NĂM 2025")
+_NAMED = re.compile(r"\b(?:chi bo|dang bo)\s+(?!(?:nam|thang|quy|cua|hang|dinh ky|dinh ki|va|trong|theo|cac|"
+                    r"thuong ky|chuyen de|tu|den|ngay|lan|ky)\b)[a-z0-9]")
+
+
+def mentions_unit(text: Any) -> bool:
+    """Whether a line names a party organisation ('… – Chi bộ Ấp 3 – …'), read as a unit or not."""
+    return isinstance(text, str) and bool(_NAMED.search(fold(text)))
 
 
 def _unit(match: re.Match | None) -> str | None:
@@ -26,10 +39,18 @@ def _unit(match: re.Match | None) -> str | None:
     return unit if unit and names_one_unit(unit) else None
 
 
+def _between(text: str) -> str | None:
+    """The unit a caption names between two dashes (None when none does, or when it names other organisations)."""
+    if len(_NAMED.findall(fold(text))) > 1:
+        return None
+    return _unit(_BETWEEN.search(text))
+
+
 def unit_in_caption(text: Any) -> str | None:
-    """The unit a block's date caption names at its end, or at its start before a dash, else None."""
+    """The unit a block's date caption names at its end, at its start before a dash, or between two dashes, else
+    None."""
     text = clean_text(text) if isinstance(text, str) else None
-    return (_unit(_IN_CAPTION.search(text)) or _unit(_LEADING.match(text))) if text else None
+    return (_unit(_IN_CAPTION.search(text)) or _unit(_LEADING.match(text)) or _between(text)) if text else None
 
 
 def unit_after_dash(text: Any) -> tuple[str, str] | None:

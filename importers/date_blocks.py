@@ -14,13 +14,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from .caption_units import unit_in_caption, unit_line
+from .caption_units import mentions_unit, unit_in_caption, unit_line
 from .kind_votes import status_like
 from .kinds import attendance
 from .legacy import decode_legacy
 from .legends import parse_legend
 from .locating import HEADER_SCAN_ROWS, find_header, find_legend, is_stop_text
-from .mapping import match_field
+from .mapping import column_letter, match_field
 from .normalising import clean_text, fold, is_blank, marks_table, month_of_header
 from .results import SheetData
 
@@ -32,6 +32,9 @@ UNIT_LABEL = "Chi bộ"
 _DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
 _TOTAL = re.compile(r"^(?:cong|tong cong|tong so|so luong)\b\D*(\d{1,4})\b")
 _OUT_OF = re.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
+UNREAD_UNITS = ("dòng tiêu đề kỳ sinh hoạt «{text}» có tên một tổ chức đảng, nhưng chi bộ của từng kỳ chưa được đọc "
+                "({read}/{count} dòng tiêu đề kỳ ghi rõ một chi bộ) — xin kiểm tra và ghi chi bộ cho các dòng của "
+                "từng kỳ trước khi nhập")
 
 
 def _caption_text(row: list[Any]) -> str:
@@ -132,11 +135,13 @@ def date_blocks(sheet: SheetData, specs) -> bool:
     captioned, uncaptioned = False, False  # a caption read since the block's last person; a header without one
     inside = 0  # captions below the header: a lone date over the header is one meeting's title, no block
     units, block_units, unit = {}, [], None  # the unit each caption names (kinds: caption_units)
+    captions = []  # (row, text) of each caption, beside block_units
     above = _caption_above(_decoded(rows[:found[0]]), found[0], key)
     if above:
         plan.update(dict.fromkeys(above[0]))
         day, seen_block, captioned, unit = above[1], True, True, above[2]
         block_units.append(unit)
+        captions.append((above[0][0], _caption_text(rows[above[0][0]])))
     for number in range(last + 1, len(rows)):
         row = rows[number]
         stated = _block_date(row, key)
@@ -144,6 +149,7 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             day, block, seen_block, captioned, uncaptioned = stated, [], True, True, False
             unit = unit_in_caption(_caption_text(row))
             block_units.append(unit)
+            captions.append((number, _caption_text(row)))
             plan[number] = None
             inside += 1
             continue
@@ -188,6 +194,8 @@ def date_blocks(sheet: SheetData, specs) -> bool:
     # Every caption names its unit, and no column does: the unit column beside the date (a caption without one
     # leaves all rows to the usual reading of units, which tells when none is known).
     with_units = "unit" not in fields and bool(block_units) and all(block_units)
+    if "unit" not in fields and not with_units:
+        _report_unread_units(sheet, captions, block_units)
     width, extra = max(len(row) for row in rows), 2 if with_units else 1
     sheet.rows = [list(row) + [None] * (width + extra - len(row)) for row in rows]
     sheet.rows[last][width:width + extra] = [DATE_LABEL, UNIT_LABEL][:extra]
@@ -198,3 +206,16 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             sheet.rows[number][width:width + extra] = [day.isoformat(), units.get(number)][:extra]
     sheet.merges = [merge for merge in sheet.merges if merge[0][0] not in plan]
     return True
+
+
+def _report_unread_units(sheet: SheetData, captions: list[tuple[int, str]], units: list[str | None]) -> None:
+    """A warning when captions name party organisations whose units were not taken as the rows' units (some
+    captions name none, or name one in a wording not read): the rows would otherwise lose them silently."""
+    named = [(number, text) for (number, text), unit in zip(captions, units) if unit or mentions_unit(text)]
+    if not named:
+        return
+    number, text = named[0]
+    row = sheet.rows[number]
+    letter = column_letter(next(index for index, cell in enumerate(row) if isinstance(cell, str) and cell.strip()))
+    message = UNREAD_UNITS.format(text=text, read=sum(1 for unit in units if unit), count=len(captions))
+    sheet.found.append(("warning", number + 1, letter, "unit", text, message))

@@ -73,14 +73,27 @@ def position_and_workplace(folded: str) -> str:
     return _POSITION if _POSITION_AND_WORKPLACE.match(folded) else folded
 
 
+# Party organisations named a few together ('Chi bộ, đảng bộ được phân công theo dõi', 'Chi bộ hoặc đảng bộ'): the
+# cell holds one of them, so the list names the cell as its first word does.
+_ORGANISATION = r"(?:chi bo|dang bo|chi dang bo|to dang|to chuc (?:co so )?dang|don vi|co so)"
+_ORGANISATIONS = re.compile(rf"^({_ORGANISATION})(?: (?:va |hoac )?{_ORGANISATION})+\b")
+
+
+def one_organisation(folded: str) -> str:
+    """A folded label opening on a list of party organisations, with the first alone ('chi bo dang bo duoc phan
+    cong' -> 'chi bo duoc phan cong'), else the label."""
+    return _ORGANISATIONS.sub(r"\1", folded)
+
+
 def header_core(folded: str) -> str:
     """A folded label without address words, question tails and time qualifiers ('ho va ten cua dong chi' ->
     'ho va ten'), a place without the verb attending it ('chi bo du hop' -> 'chi bo'), the member who attended
-    ('dong chi du' -> 'ho va ten'), a job with its workplace ('chuc vu don vi' -> 'chuc vu')."""
+    ('dong chi du' -> 'ho va ten'), a job with its workplace ('chuc vu don vi' -> 'chuc vu'), a list of
+    organisations with its first ('chi bo dang bo theo doi' -> 'chi bo theo doi')."""
     if attending_person(folded):
         return _ATTENDING_NAME
     core = _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))
-    return position_and_workplace(attended_place(core))
+    return one_organisation(position_and_workplace(attended_place(core)))
 
 
 # The places a chi bộ is named after ('Buôn', 'Thôn', 'Tổ dân phố', 'Ấp', 'Bản', 'Khu phố'), alone or a few together

@@ -1,7 +1,8 @@
 """The chi bộ a whole sheet belongs to, stated on a line of its own ("Đơn vị: Chi bộ Khu phố 1" above the table,
 "Chi bộ: Chi bộ Khu phố 3" below it): a register kept one sheet per chi bộ has no unit column. A chi bộ named with
-its superior after it ("Chi bộ thôn Háo Đức - Đảng bộ xã Nhơn An", "Chi bộ 3 thuộc Đảng bộ Khối cơ quan") is the
-chi bộ alone: the đảng bộ is above it, not part of its name."""
+its superior after it ("Chi bộ thôn Háo Đức - Đảng bộ xã Nhơn An", "Chi bộ 3 thuộc Đảng bộ Khối cơ quan", "Chi bộ
+Trường A (trực thuộc Đảng bộ phường B)") is the chi bộ alone: the đảng bộ is above it, not part of its name. A cut
+never leaves a bracket open: the remark the bracket opens goes with the superior."""
 
 import re
 from typing import Any
@@ -11,16 +12,27 @@ from .normalising import fold, normalise_unit_name
 UNIT_LABELS = ("chi bo", "don vi", "don vi sinh hoat", "chi bo sinh hoat", "noi sinh hoat", "to chuc dang")
 UNIT_WORDS = ("chi bo ", "dang bo ", "to chuc co so dang ")
 SCAN_ROWS = 60
-# the separator before a chi bộ's superior: a dash, comma, bar or slash, or "thuộc"
-_SUPERIOR = re.compile(r"(?:\s*[-–—,|/]\s*|\s+(?:trực\s+)?thuộc\s+)(?=(?:đảng bộ|đảng ủy|đảng uỷ|đb)(?:\s|$))",
-                       re.IGNORECASE)
+# the separator before a chi bộ's superior: a dash, comma, bar or slash, "thuộc", or a bracket (with "thuộc" in it)
+_SUPERIOR = re.compile(r"(?:\s*[-–—,|/]\s*|\s+(?:trực\s+)?thuộc\s+|\s*[(\[]\s*(?:(?:trực\s+)?thuộc\s+)?)"
+                       r"(?=(?:đảng bộ|đảng ủy|đảng uỷ|đb)(?:\s|$))", re.IGNORECASE)
 _LINE = re.compile(r"^\s*(?P<label>[^:]{2,30}):\s*(?P<value>[^:;]{3,120}?)\s*\.?\s*$")
 
 
 def without_superior(unit: str) -> str:
     """A chi bộ's name without the đảng bộ named after it ("Chi bộ thôn A - Đảng bộ xã B" -> "Chi bộ thôn A")."""
     match = _SUPERIOR.search(unit) if fold(unit).startswith("chi bo ") else None
-    return unit[:match.start()].strip() if match and match.start() > len("chi bộ") else unit
+    return closed(unit[:match.start()]) if match and match.start() > len("chi bộ") else unit
+
+
+def closed(text: str) -> str:
+    """Text cut short, without the bracket it leaves open and what follows it ("Chi bộ A (trực" -> "Chi bộ A")."""
+    opened = []
+    for at, char in enumerate(text):
+        if char in "([":
+            opened.append(at)
+        elif char in ")]" and opened:
+            opened.pop()
+    return text[:opened[0]].strip() if opened else text.strip()
 
 
 def _unit(cell: Any) -> str | None:

@@ -7,10 +7,12 @@ row the cell under the group says the role: "Trưởng đoàn", "Phó đoàn", a
 
 Before the table is looked for, the group columns are replaced by three columns added at the right: the group, the
 role as written (a tick becomes "Thành viên"; a word no reader knows stays, so the role check names it) and the
-unit. A row ticked under two groups is the person's two memberships: the row is repeated under itself, and a row
-number further down then counts the added row. A "Cộng" line of counts per group becomes one "Tổng cộng: N đồng
-chí" line, checked against the people read. A person row with no tick gets "(không đánh dấu đoàn nào)" as its role,
-which the role check reports for that row (a blank group would take the group of the row above)."""
+unit (headed only when a group names one: else a unit column of the person's own, "Chi bộ được phân công theo
+dõi", is the unit). A row ticked under two groups is the person's two memberships: the row is repeated under
+itself, and a row number further down then counts the added row. A "Cộng" line of counts per group becomes one
+"Tổng cộng: N đồng chí" line, checked against the people read. A person row with no tick gets "(không đánh dấu đoàn
+nào)" as its role, which the role check reports for that row (a blank group would take the group of the row
+above)."""
 
 import re
 from typing import Any
@@ -153,6 +155,7 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
     width = max(len(row) for row in sheet.rows)
     added = width
     top = _header_top(sheet.rows, at)
+    named = any(unit for _, unit in groups.values())  # no group names a unit: the person's own column gives it
     rows = [list(row) + [None] * (width + len(COLUMNS) - len(row)) for row in sheet.rows[:end]]
     for number in range(top, end):  # the group headers (and a parent over them) make way for the added columns
         for index in groups:
@@ -161,7 +164,7 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
             continue
         for index in range(min(groups), max(groups) + 1):
             rows[number][index] = None
-        rows[number][added:added + len(COLUMNS)] = list(COLUMNS)
+        rows[number][added:added + len(COLUMNS)] = list(COLUMNS[:-1]) + [COLUMNS[-1] if named else None]
     name = next(index for index, cell in enumerate(sheet.rows[top]) if isinstance(cell, str)
                 and match_field(clean_text(_text(cell)) or "", roster.FIELDS) == "full_name")
     inserted, shifts = [], []

@@ -9,7 +9,7 @@ from .common import FULL_NAME, INDEX, NOTE, PERSON_ROWS
 UNIT_NOUNS = ("don vi", "co so", "dia ban", "chi bo", "dang bo", "to chuc dang", "chi dang bo", "to dang",
               "to chuc co so dang")
 UNIT_QUALIFIERS = ("phu trach", "duoc phan cong", "theo doi", "phu trach theo doi", "duoc giao",
-                   "duoc phan cong phu trach")
+                   "duoc phan cong phu trach", "duoc phan cong theo doi", "duoc giao theo doi", "duoc giao phu trach")
 
 # Office abbreviations of the phone header: ĐTDĐ (điện thoại di động), DĐ (di động), and the messaging app whose
 # number is the phone ("Zalo", "SĐT Zalo"). A label only in brackets, "(Zalo)", stays an aside (mapping).

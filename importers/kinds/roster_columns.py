@@ -1,6 +1,7 @@
 """Roster column families read between row splitting and record building: a name split over columns, a birth
 date in day | month | year columns, a role inside the name cell, group and role in one text, a unit column named
-in other words, role abbreviations a note line defines, and a totals line among the rows.
+in other words, a contact column of phone numbers, role abbreviations a note line defines, and a totals line among
+the rows.
 
 Each reader changes the body's cells (or the facts carried onto its rows) so that the record builder reads the
 result as it reads any roster; a row the readers cannot settle is refused with a message naming its cells."""
@@ -17,6 +18,7 @@ from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_in_name import births_from_names
 from .birth_parts import join_birth_parts
+from .contact_phones import contact_phone_column
 from .group_role import number_only_groups, split_group_and_role
 from .group_words import find_group_word_column
 from .merged_unit import unit_from_merged_column
@@ -71,6 +73,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     births_from_names(stage)
+    contact_phone_column(stage)
     read_note_values(stage)
     split_group_and_role(stage)
     units_after_roles(stage)

@@ -21,10 +21,11 @@ from .view import SheetView
 # Fields mapped on purpose although no record field takes them (numbering, free notes).
 # arrival times turn "present" into "late"; a form's answer times give the meeting's date (when nothing else does)
 KNOWN_UNUSED_FIELDS = {"index", "note", "arrival", "timestamp"}
-# Header wordings of columns that hold no record's data: totals and ratios, notes and signatures, numbering.
+# Header wordings of columns that hold no record's data: totals and ratios, notes and signatures, numbering. 'Cộng'
+# is a total only at the start ('Cộng số buổi'): inside a label it is the 'công' of 'phân công', 'công tác'.
 IGNORED_HEADERS = re.compile(
-    r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|chu ky|ky)\b|"
-    r"\b(?:tong|cong|ty le|ti le|so buoi|so lan|so thang|so ngay|%)")
+    r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|chu ky|ky|cong)\b|"
+    r"\b(?:tong|ty le|ti le|so buoi|so lan|so thang|so ngay|%)")
 MIN_SHARE = 0.2  # a column filled in fewer data rows than this holds stray notes, not a field
 TICKS = {"x", "✓", "✔", "√", "☑", "✅", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}
 NEGATIVES = {"không", "khong", "ko", "k", "0", "no", "chưa", "chua", "-", "vắng", "vang", "không có", "n"}

@@ -128,20 +128,26 @@ def _letters(view: SheetView, dates: np.ndarray) -> np.ndarray | None:
     return np.array([by_date.get(day, "") for day in dates], dtype=object)
 
 
+# A mobile has 10 digits and opens on one of these; a landline has 11 and opens on '02' ('0292.3034.617').
+MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
+
+
 def phone_warnings(view: SheetView) -> list[dict]:
-    """Phones of 11 digits that are no landline (the readers already warn about other lengths)."""
+    """Phones of 11 digits that are no landline, and of 10 that are no mobile (a landline short of a digit); the
+    readers already warn about other lengths."""
     if "phone" not in view.records.columns:
         return []
     codes, uniques = codes_of(view.records["phone"])
-    odd = np.array([len(p) == 11 and not p.startswith("02") for p in map(str, uniques)], dtype=bool)
-    positions = hits(codes, odd)
-    return view.report(
-        "phone",
-        positions,
-        uniques[codes[positions]],
-        "số điện thoại không phải 10 chữ số (số di động 11 số cũ đã đổi sang 10 số)",
-        CHECK,
-    )
+    phones = list(map(str, uniques))
+    long = np.array([len(p) == 11 and not p.startswith("02") for p in phones], dtype=bool)
+    short = np.array([len(p) == 10 and not p.startswith(MOBILE_PREFIXES) for p in phones], dtype=bool)
+    found = []
+    for odd, text in ((long, "số điện thoại không phải 10 chữ số (số di động 11 số cũ đã đổi sang 10 số)"),
+                      (short, "số điện thoại 10 chữ số không có đầu số di động (03, 05, 07, 08, 09) — số cố định có "
+                              "11 chữ số (0292.3xxx.xxx), có thể thiếu một chữ số")):
+        positions = hits(codes, odd)
+        found += view.report("phone", positions, uniques[codes[positions]], text, CHECK)
+    return found
 
 
 UNIFORM_SHARE = 0.6

@@ -3,17 +3,13 @@
 as every row's unit (a year in the line, several organisations named, a wording they do not know), so the officer
 must say which chi bộ the rows belong to."""
 
-import re
-
+from ..caption_units import mentions_unit
 from ..context import read_context
 from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
 from .findings import SURE, place, warning
 from .view import SheetView
 
-# "chi bộ"/"đảng bộ" followed by a name, not by what a meeting title says next ("SINH HOẠT CHI BỘ NĂM 2025")
-_NAMED = re.compile(r"\b(?:chi bo|dang bo)\s+(?!(?:nam|thang|quy|cua|hang|dinh ky|dinh ki|va|trong|theo|cac|"
-                    r"thuong ky|chuyen de|tu|den|ngay|lan|ky)\b)[a-z0-9]")
 BELOW_ROWS = 15
 UNREAD = ("{where}: không bản ghi nào có chi bộ, dù dòng {row} «{text}» có tên một tổ chức đảng — chưa rõ đó có "
           "phải chi bộ của mọi dòng hay không; xin ghi chi bộ cho các dòng trước khi nhập")
@@ -32,7 +28,7 @@ def unread_unit(view: SheetView) -> list[dict]:
     if view.kind != "attendance" or not len(view.records) or view.records["unit"].notna().any():
         return []
     for row, text in _lines(view):
-        if _NAMED.search(fold(text)) and not UPPER_LEVEL.search(fold(text)):
+        if mentions_unit(text) and not UPPER_LEVEL.search(fold(text)):
             message = UNREAD.format(where=place(view.sheet, None, None), row=row, text=text)
             return [warning(view.sheet, row, None, "unit", None, message, SURE)]
     return []

@@ -127,7 +127,8 @@ def test_a_group_cell_naming_its_unit_after_an_assignment_wording_gives_the_unit
 @pytest.mark.parametrize("typed, unit", [
     ("(phụ trách Chi bộ ấp Mỹ Hòa)", "Chi bộ ấp Mỹ Hòa"), ("Phụ trách: Xã Chế Tạo", "Xã Chế Tạo"),
     ("Đơn vị phụ trách Chi bộ 5", "Chi bộ 5"), ("Địa bàn: Thôn 4", "Thôn 4"),
-    ("Phụ trách chung", "Phụ trách chung"), ("Giao Thủy", "Giao Thủy"), ("Chi bộ 3", "Chi bộ 3"),
+    ("Phụ trách chung", None), ("(Theo dõi chung)", None), ("Phụ trách", "Phụ trách"),
+    ("Giao Thủy", "Giao Thủy"), ("Chi bộ 3", "Chi bộ 3"),
     ("(Đảng bộ xã A)", "(Đảng bộ xã A)"), (None, None)])
 def test_assigned_unit(typed, unit):
     assert assigned_unit(typed) == unit
