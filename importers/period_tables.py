@@ -4,6 +4,9 @@ bộ ('1. Chi bộ Tổ dân phố 5' over its header of meeting days '07/07 | 0
 '11/07 | 14/08 | …'). A row below the first table that repeats its header's other labels column for column and
 names other periods of the same kind (months, or meeting days) starts a new table whose period columns mean its own
 labels. The same labels again are a printed page's repeated header, not a new table; so are months named twice.
+A header may take two or three rows, its period labels on the last ('STT | Họ và tên | Chi bộ | Ngày sinh hoạt'
+over '06/01 | 10/02 | …'): a later table's header then repeats every row of it, and the name label sits on a row
+above the periods (a person's row is never the periods' row: its name fills a column the rows above label).
 
 The sheet is rewritten in memory as one wide table: each later table's period cells move to the columns of its
 labels (a label an earlier table has keeps that table's column, others get new columns to the right, headed on the
@@ -12,6 +15,7 @@ line naming a unit or group ('2. Chi bộ Tổ dân phố 6'), which stays as th
 row then reads with the periods its own table named."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .context import read_context
 from .date_words import read_meeting_date
@@ -23,6 +27,7 @@ from .results import SheetData
 
 TITLE_LINES = 3  # lone text lines (or blanks) over a later table's header that belong to it
 MIN_PERIODS = 2
+HEADER_ROWS = 3  # rows a table's header may take, its period labels on the last
 ANY_YEAR = 2000  # a leap year, to tell a day/month label ('29/02') without the sheet's year
 Period = tuple[str, object]  # ('month', 7) or ('day', '07 07'): the kind of period and which one
 
@@ -51,17 +56,55 @@ def _others(row, periods: dict[int, Period]) -> dict[int, str]:
             if index not in periods and isinstance(cell, str) and cell.strip()}
 
 
-def _is_header(row) -> tuple[dict[int, Period], dict[int, str]] | None:
-    """A header row: two or more distinct periods of one kind beside other labels; with days, one of the labels
-    heads the names (a register's data row may hold two dates, never a 'Họ và tên')."""
-    periods = _periods(row)
-    others = _others(row, periods)
-    if len(periods) < MIN_PERIODS or len(others) < 2 or len(set(periods.values())) != len(periods):
+@dataclass
+class Header:
+    """A table's header: its rows from `top` to `row`, the periods' row; the periods by column and the other
+    labels by (row below `top`, column), folded."""
+
+    top: int
+    row: int
+    periods: dict[int, Period]
+    labels: dict[tuple[int, int], str]
+
+    @property
+    def depth(self) -> int:
+        return self.row - self.top
+
+    @property
+    def columns(self) -> set[int]:
+        return {column for _, column in self.labels}
+
+
+def _heads_names(row, columns) -> bool:
+    return any(match_field(row[index], attendance.FIELDS) == "full_name" for index in columns)
+
+
+def _header(rows, row: int, depth: int) -> Header | None:
+    """The header whose periods are on `row` and whose other labels take the `depth` rows above it too, if it is
+    one: two or more distinct periods of one kind beside other labels; with days, or over several rows, one of the
+    labels heads the names (a register's data row may hold two dates, never a 'Họ và tên')."""
+    top = row - depth
+    periods = _periods(rows[row])
+    if len(periods) < MIN_PERIODS or len(set(periods.values())) != len(periods) or top < 0:
         return None
-    days = next(iter(periods.values()))[0] == "day"
-    if days and not any(match_field(row[index], attendance.FIELDS) == "full_name" for index in others):
+    below = _others(rows[row], periods)
+    if not depth:
+        days = next(iter(periods.values()))[0] == "day"
+        if len(below) < 2 or (days and not _heads_names(rows[row], below)):
+            return None
+        return Header(top, row, periods, {(0, column): label for column, label in below.items()})
+    if any(_lone_or_blank(rows[index]) for index in range(top, row)):
         return None
-    return periods, others
+    above = [_others(rows[index], {}) for index in range(top, row)]
+    if {column for found in above for column in found} & set(below) or not any(
+            _heads_names(rows[top + offset], found) for offset, found in enumerate(above)):
+        return None  # a person's row: its name (or mark words) under a column the rows above label
+    labels = {(offset, column): label for offset, found in enumerate(above) for column, label in found.items()}
+    return Header(top, row, periods, labels | {(depth, column): label for column, label in below.items()})
+
+
+def _first_header(rows, row: int) -> Header | None:
+    return next((found for depth in range(HEADER_ROWS) if (found := _header(rows, row, depth))), None)
 
 
 def _lone_or_blank(row) -> bool:
@@ -74,69 +117,71 @@ def _is_repeat(periods: set[Period], tables: list[set[Period]]) -> bool:
     return periods in tables or (any(kind == "month" for kind, _ in periods) and bool(periods & named))
 
 
-def _later_headers(rows, first: int, others: dict[int, str],
-                   tables: list[set[Period]]) -> list[tuple[int, dict[int, Period]]]:
-    """Rows below the first header repeating its other labels in place, each naming periods of its own."""
-    found = []
+def _later_headers(rows, first: Header) -> list[Header]:
+    """Headers below the first one repeating its other labels in place, row for row, each naming periods of its
+    own."""
+    found: list[Header] = []
+    tables = [set(first.periods.values())]
     kind = next(iter(tables[0]))[0]
-    column, label = next(iter(others.items()))
-    for index in range(first + 1, len(rows)):
-        cell = rows[index][column] if column < len(rows[index]) else None
+    (offset, column), label = next(iter(first.labels.items()))
+    for index in range(first.row + first.depth + 1, len(rows)):
+        line = rows[index - first.depth + offset]
+        cell = line[column] if column < len(line) else None
         if not isinstance(cell, str) or fold(cell) != label:
             continue
-        header = _is_header(rows[index])
-        if header is None or header[1] != others:
+        header = _header(rows, index, first.depth)
+        if header is None or header.labels != first.labels or header.top <= (found[-1] if found else first).row:
             continue
-        periods = set(header[0].values())
+        periods = set(header.periods.values())
         if next(iter(periods))[0] != kind or _is_repeat(periods, tables):
             continue
         tables.append(periods)
-        found.append((index, header[0]))
+        found.append(header)
     return found
 
 
-def _is_row_of_people(row, others: dict[int, str]) -> bool:
+def _is_row_of_people(row, columns: set[int]) -> bool:
     """A person's row: something in a column the header names besides the periods, and not a lone line."""
-    return not _lone_or_blank(row) and any(index < len(row) and not is_blank(row[index]) for index in others)
+    return not _lone_or_blank(row) and any(index < len(row) and not is_blank(row[index]) for index in columns)
 
 
 def stack_period_tables(sheet: SheetData) -> bool:
     """Rewrite a sheet of period tables stacked one under another as one wide table; True when it was."""
     rows = sheet.rows
-    for first, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        header = _is_header(row)
-        if header is None:
+    for index in range(min(len(rows), HEADER_SCAN_ROWS)):
+        first = _first_header(rows, index)
+        if first is None:
             continue
-        periods, others = header
-        later = _later_headers(rows, first, others, [set(periods.values())])
-        tops = [_top(rows, index) for index, _ in later]
-        titled = [any(_names_unit(rows[row]) for row in range(top, index)) for top, (index, _) in zip(tops, later)]
+        later = _later_headers(rows, first)
+        tops = [_top(rows, header.top) for header in later]
+        titled = [any(_names_unit(rows[row]) for row in range(top, header.top)) for top, header in zip(tops, later)]
         if not later or (any(titled) and not all(titled)):
             return False  # a table with no unit line among titled ones would take the unit above it unsaid
-        _rewrite(sheet, first, later, others, tops)
+        _rewrite(sheet, first, later, tops)
         return True
     return False
 
 
-def _rewrite(sheet: SheetData, first: int, later: list[tuple[int, dict[int, Period]]], others: dict[int, str],
-             tops: list[int]) -> None:
+def _rewrite(sheet: SheetData, first: Header, later: list[Header], tops: list[int]) -> None:
     rows = sheet.rows
     width = max(len(row) for row in rows)
     rows[:] = [list(row) + [""] * (width - len(row)) for row in rows]
-    columns = {period: column for column, period in _periods(rows[first]).items()}  # period -> its column
+    heading = rows[first.row]
+    columns = {period: column for column, period in first.periods.items()}  # period -> its column
     merges, kept = [], set()
-    for number, (index, periods) in enumerate(later):
+    for number, header in enumerate(later):
+        index, periods = header.row, header.periods
         end = tops[number + 1] if number + 1 < len(later) else len(rows)
         moved = {}
         for column in sorted(periods):
             if periods[column] not in columns:
-                columns[periods[column]] = len(rows[first])
+                columns[periods[column]] = len(heading)
                 for row in rows:
                     row.append("")
-                rows[first][-1] = rows[index][column]
+                heading[-1] = rows[index][column]
             moved[column] = columns[periods[column]]
         for body in range(index + 1, end):
-            if _is_row_of_people(rows[body], others):
+            if _is_row_of_people(rows[body], first.columns):
                 cells = {column: rows[body][column] for column in moved}
                 for column in moved:
                     rows[body][column] = ""
