@@ -8,7 +8,7 @@ meaning for a mark of its side ('v - vắng' in 'Vắng có phép' is excused)."
 from typing import Any
 
 from .legends import is_plain_meaning, meaning_to_status
-from .normalising import is_blank, mark_key
+from .normalising import fold, is_blank, mark_key
 from .ticks import is_tick
 
 PRESENT_SIDE = {"present", "late"}
@@ -32,3 +32,14 @@ def disagrees(status: str, column_status: str | None) -> bool:
     """A legend's status on the other side of the column's ('P' in 'Có mặt', 'M' in 'Vắng'): a late mark in the
     present column, or an excused one in the absent column, agrees."""
     return column_status is not None and (status in PRESENT_SIDE) != (column_status in PRESENT_SIDE)
+
+
+def flag_wording(parent: str, header: str) -> str:
+    """The status wording of a flag column: its header, when that alone says the status the header over it and
+    the header together say ('Có mặt' | 'Vắng' under 'Tình hình tham dự', which only names the field), else both
+    ('Vắng mặt' over 'P': the parent says which status, 'P' alone nothing). The wording is what the status cells
+    are given, so it must read as a status cell would."""
+    if fold(parent) == fold(header) or not parent:
+        return header
+    joined = f"{parent} {header}"
+    return header if meaning_to_status(header) == meaning_to_status(joined) else joined

@@ -30,10 +30,13 @@ def without_qualifiers(folded: str) -> str:
 
 
 # The cell a member goes to as a guest: a place, then the attending verb ('Chi bộ dự', 'Chi bộ dự họp', 'Nơi dự sinh
-# hoạt', 'Đơn vị đến dự'): the label names the chi bộ attended, a register's unit (a roster's unit is the one its
-# group is assigned to, which 'chi bộ' alone does not name there). The verb alone ('Dự họp', 'Có dự sinh hoạt')
-# stays the status. Read word for word, never fuzzily: 'Nơi dự sinh hoạt' is two letters from 'Có dự sinh hoạt'.
-_ATTENDED_PLACE = re.compile(r"^(?:chi bo|don vi|noi) (?:den |ve )?du(?: hop| sinh hoat(?: chi bo)?| sh| shcb)?$")
+# hoạt', 'Đơn vị đến dự'), perhaps with the assignment sending the member there between ('Chi bộ được phân công dự
+# sinh hoạt', 'Chi bộ được cử đến dự'): the label names the chi bộ attended, a register's unit (a roster's unit is
+# the one its group is assigned to, which 'chi bộ' alone does not name there). The verb alone ('Dự họp', 'Có dự
+# sinh hoạt') stays the status. Read word for word, never fuzzily: 'Nơi dự sinh hoạt' is two letters from 'Có dự
+# sinh hoạt'; 'Chi bộ được phân công sinh hoạt' (no 'dự') is where the member belongs, no cell attended.
+_ATTENDED_PLACE = re.compile(r"^(?:chi bo|don vi|noi)(?: (?:duoc )?(?:phan cong|cu|giao))? (?:den |ve )?du"
+                             r"(?: hop| sinh hoat(?: chi bo)?| sh| shcb)?$")
 _ATTENDED_CELL = "chi bo"
 
 

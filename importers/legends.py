@@ -99,8 +99,18 @@ def parse_legend(text: str) -> dict[str, str]:
     readings = [_parse_items(text), _parse_items(_GAPS.sub(" ", text))]
     label = _LABEL.match(text)
     if label:  # "TrangThai: 1 = Có mặt; 2 = …": the column the codes are for, then the codes
-        readings.append(_parse_items(text[label.end():]))
+        codes = _parse_items(text[label.end():])
+        if _names_column(label.group()) and len(codes) >= max(map(len, readings)):
+            return codes  # "Mã tình trạng: 1 - Có mặt; …" never reads "Mã" as a mark of "tình trạng: 1 - Có mặt"
+        readings.append(codes)
     return max(readings, key=len)
+
+
+def _names_column(label: str) -> bool:
+    """A legend's opening label ('Mã tình trạng:', 'Trạng thái:') that is neither a mark ('CM:') nor a meaning
+    ('Có mặt:'), so it names what the codes after it are for."""
+    words = label.rstrip().rstrip(":").strip()
+    return not _BARE_MARK.match(words) and meaning_to_status(words) is None
 
 
 _GAPS = re.compile(r"[^\S\n]+")

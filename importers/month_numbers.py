@@ -1,5 +1,6 @@
 """Months written as bare numbers on a header row of their own, under a header cell merged over them that says what
-they count: 'Tháng' or a quarter, 'Quý I' (the year stated in the title or the tab), or a year, 'Năm 2025' (in a CSV
+they count: 'Tháng' or a quarter, 'Quý I' (the year stated in the title or the tab, or by the quarter itself:
+'Quý I/2025'), or a year, 'Năm 2025' (in a CSV
 export the merged text stands in the first cell only, the cells after it blank). Under a year each column is dated the
 1st of its month in that year, the attendance convention for a month.
 
@@ -15,7 +16,7 @@ import re
 from typing import Any
 
 from .normalising import fold, is_blank
-from .period_labels import counts_months, is_subtotal_label, period_months
+from .period_labels import counts_months, is_subtotal_label, period_months, period_year
 
 MIN_UNDER_YEAR = 3
 MONTHS = range(1, 13)
@@ -47,19 +48,19 @@ def months_under(row: list[Any], upper: list[Any], carried: list[str]) -> dict[i
     """Column -> (month, year or None) of a row of month numbers under `upper` (`carried`: its labels carried right
     over their merges); {} unless every own cell of the row (labels merged down from `upper` aside) is such a
     number under a 'Tháng' or year label, two or more, those under each year rising and three or more (subtotal
-    columns aside)."""
+    columns aside). A quarter with its year ('Quý I/2025') gives that year; its own months are check enough."""
     own = [(index, cell) for index, cell in enumerate(row) if not is_blank(cell)
            and not (index < len(upper) and cell == upper[index]) and not is_subtotal_label(cell)]
     found: dict[int, tuple[int, int | None]] = {}
     by_year: dict[str, list[int]] = {}
     for index, cell in own:
         label = carried[index] if index < len(carried) else ""
-        year = None if counts_months(label) else year_of_label(label)
+        year = period_year(label) if counts_months(label) else year_of_label(label)
         number = month_number(cell)
         if number is None or not (year or counts_months(label)) or number not in (period_months(label) or MONTHS):
             return {}
         found[index] = (number, year)
-        if year:
+        if year and not counts_months(label):
             by_year.setdefault(label, []).append(number)
     if len(found) < 2 or any(len(numbers) < MIN_UNDER_YEAR or numbers != sorted(set(numbers))
                              for numbers in by_year.values()):

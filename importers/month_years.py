@@ -1,6 +1,7 @@
 """The year of each month column of a register that spans two calendar years: a year header merged over its
-months ("Năm 2024" over T9…T12, "Năm 2025" over T1…T5), or a school year in the title ("NĂM HỌC 2024 - 2025")
-over months running T9…T12, T1…T5, where the months after the turn of the year belong to the second year.
+months ("Năm 2024" over T9…T12, "Năm 2025" over T1…T5; a quarter with its year, "Quý I/2025" over T1…T3, too),
+or a school year in the title ("NĂM HỌC 2024 - 2025") over months running T9…T12, T1…T5, where the months after
+the turn of the year belong to the second year.
 
 Each such column is given the first day of its month as its date (the attendance convention for a month), so the
 one year a title states does not overwrite it."""
@@ -10,6 +11,7 @@ import re
 
 from .date_words import month_and_year
 from .normalising import fold
+from .period_labels import period_year
 
 _PARENT_YEAR = re.compile(r"^(?:nam\s+)?((?:19|20)\d{2})$")
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})(?!\d)")
@@ -45,8 +47,9 @@ def month_years(labels: list[str], parents: list[str], dates: list, titles: list
     years = {}
     for index in months:
         match = _PARENT_YEAR.match(fold(parents[index]))
-        if match and fold(parents[index]) != fold(labels[index]):
-            years[index] = int(match.group(1))
+        year = int(match.group(1)) if match else period_year(parents[index])
+        if year and fold(parents[index]) != fold(labels[index]):
+            years[index] = year
     rest = [index for index in months if index not in years]
     span, turn = school_year(titles), _turn([months[index] for index in rest])
     if span and turn is not None and not years:

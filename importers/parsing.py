@@ -383,7 +383,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
-    from .kinds.name_parts import join_register_name_parts
+    from .kinds.register_columns import read_register_columns
     from .kinds.roster_columns import read_roster_columns
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
 
@@ -421,7 +421,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind == "roster":
         read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
     elif kind == "attendance":
-        join_register_name_parts(body, table, columns, chosen.rows, issues)
+        read_register_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,

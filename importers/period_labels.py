@@ -1,7 +1,8 @@
 """Header labels of a part of the year, over the month columns it groups: a quarter ('Quý I' … 'Quý IV', 'Quý 1',
 'QUÝ I', 'Q2') or a half-year ('6 tháng đầu năm', 'Sáu tháng cuối năm'), which counts the months numbered
-under it as 'Tháng' does; and the subtotal column a register
-adds after each part ('Cộng', 'Tổng', 'Cộng quý I'), which is no month."""
+under it as 'Tháng' does, and may carry its year ('Quý I/2025', 'Quý I năm 2025', 'QUÝ I - 2025', '6 tháng đầu năm
+2025'), the year of those months; and the subtotal column a register adds after each part ('Cộng', 'Tổng', 'Cộng
+quý I'), which is no month."""
 
 import re
 import unicodedata
@@ -10,8 +11,9 @@ from typing import Any
 from .normalising import fold
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER = re.compile(r"^(?:quy|q) ?(i{1,3}|iv|[1-4])$")  # folded
-_HALF = re.compile(r"^(?:6|sau) thang (dau|cuoi) nam$")  # folded
+_YEAR = r"(?: (?:nam )?((?:19|20)\d{2}))?"  # folded: ' 2025', ' nam 2025'
+_QUARTER = re.compile(rf"^(?:quy|q) ?(i{{1,3}}|iv|[1-4]){_YEAR}$")  # folded
+_HALF = re.compile(rf"^(?:6|sau) thang (dau|cuoi) nam{_YEAR}$")  # folded
 _SUBTOTAL = re.compile(r"^(?:cộng|tổng)(?:[\s:.,]|$)")  # with its tones: "Công", "Tống" open other words
 _SUBTOTAL_PLAIN = {"cong", "tong", "tong cong", "tong so"}  # typed without tone marks, the whole label
 
@@ -27,6 +29,14 @@ def period_months(label: Any) -> range | None:
     if match := _HALF.match(folded):
         return range(1, 7) if match.group(1) == "dau" else range(7, 13)
     return None
+
+
+def period_year(label: Any) -> int | None:
+    """The year a quarter or half-year label carries ('Quý I/2025' -> 2025), else None ('Quý I')."""
+    if not isinstance(label, str):
+        return None
+    match = _QUARTER.match(fold(label)) or _HALF.match(fold(label))
+    return int(match.group(2)) if match and match.group(2) else None
 
 
 def counts_months(label: Any) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .column_types import are_date_parts
-from .flag_marks import legend_status
+from .flag_marks import flag_wording, legend_status
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
@@ -44,7 +44,7 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
         elsewhere = {column.field for column in columns if column.field and column.index not in members}
         # the first sub-column may already carry the field (a confirmed mapping names one column per field)
         if are_date_parts([column.header for column in group]) or are_role_headings([c.header for c in group]):
-            continue  # day | month | year, or a tick under one role: read by kinds.birth_parts, kinds.roster_columns
+            continue  # day | month | year, or a tick under one role: read by kinds.date_parts, kinds.roster_columns
         if mostly_ticks(grid[body, [column.index for column in group]].ravel(), 0.5):
             continue  # a tick under one of several units is no unit: read by kinds.unit_marks
         if field is None or field in elsewhere or len(group) < 2 or group[0].field not in (None, field) \
@@ -114,7 +114,7 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
         if column.month or (column.field and column.field != "status"):
             continue
         parent = table.parents[column.index] if column.index < len(table.parents) else ""
-        wording = column.header if fold(parent) == fold(column.header) else f"{parent} {column.header}"
+        wording = flag_wording(parent, column.header)
         cells = grid[body, column.index][named]
         if meaning_to_status(wording) and (is_flag_column(cells) or _asks_reason(wording) or _minutes(wording, cells)):
             flags.append((column, wording))

@@ -17,6 +17,7 @@ from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
+from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
 from .status_ticks import as_answers, refine_by_ticks
@@ -163,6 +164,7 @@ def _long(frame, by_field, names, units, context, columns):
     value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
     readings = [distinct[code] for code in value_codes]
     statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
+    statuses = late_from_notes(statuses, frame, columns, status_column, context)
     statuses, readings = refine_by_ticks(statuses, readings, frame, columns, status_column, context)
     statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
                                   context)

@@ -135,8 +135,3 @@ def _warn_given_only(stage: RosterStage, key: Column) -> None:
             f"cột {key.letter} «{key.header}»: {single} trên {filled} họ tên chỉ có một chữ, "
             f"có thể chỉ là tên gọi, thiếu họ và tên đệm (hãy ghép với cột họ).",
         )
-
-
-def join_register_name_parts(body, table, columns: list[Column], rows, issues) -> None:
-    """Join a split name in an attendance register, as a roster's is joined."""
-    join_name_parts(RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues, abbreviations={}))

@@ -17,8 +17,8 @@ from ..date_words import worded_date
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
 from .birth_in_name import births_from_names
-from .birth_parts import join_birth_parts
 from .contact_phones import contact_phone_column
+from .date_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
 from .group_words import find_group_word_column
 from .merged_unit import unit_from_merged_column

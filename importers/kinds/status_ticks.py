@@ -11,8 +11,9 @@ read."""
 
 import pandas as pd
 
+from ..flag_marks import flag_wording
 from ..legends import is_plain_meaning, meaning_to_status
-from ..normalising import fold, is_blank
+from ..normalising import is_blank
 from ..results import Column
 from ..status_phrases import EXEMPT, Reading, is_reason_header, is_yes_header, status_of_reason
 from ..ticks import checkbox, is_tick
@@ -42,8 +43,7 @@ def _ticked(value) -> bool:
 
 
 def _wording(column: Column, parents: list) -> str:
-    parent = parents[column.index] if column.index < len(parents) else ""
-    return column.header if not parent or fold(parent) == fold(column.header) else f"{parent} {column.header}"
+    return flag_wording(parents[column.index] if column.index < len(parents) else "", column.header)
 
 
 def tick_columns(frame: pd.DataFrame, columns: list[Column], status_column: Column, context) -> list:

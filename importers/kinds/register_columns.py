@@ -1,0 +1,16 @@
+"""The column readers a register shares with a roster, so one layout reads one way in both: a name split over
+columns ('Họ và tên đệm' | 'Tên', ``kinds.name_parts``) and a date split over day | month | year ('Ngày' | 'Tháng' |
+'Năm' under 'Ngày sinh hoạt', ``kinds.date_parts``). A row whose parts make no date is refused, naming its cells."""
+
+from ..results import Column
+from .date_parts import join_meeting_date_parts
+from .name_parts import join_name_parts
+from .roster_stage import RosterStage
+
+
+def read_register_columns(body, table, columns: list[Column], rows, issues) -> None:
+    """Join a register's split name and split meeting date, as a roster's name and birth date are joined."""
+    stage = RosterStage(body=body, table=table, columns=columns, rows=rows, issues=issues, abbreviations={})
+    join_name_parts(stage)
+    join_meeting_date_parts(stage)
+    stage.finish()
