@@ -3,7 +3,8 @@ second line of a cell 'Đoàn số 1' over it), 'Phụ trách: Xã Chế Tạo',
 unit is the name after the wording, brackets round the whole cell dropped. A wording followed by no capitalised
 name names no unit this way and is kept as typed, for the checks to show; nor does a one-word wording with no ':'
 after it, which may begin a place's name ('Giao Thủy'). The wording of a general charge ('Phụ trách chung', 'Theo
-dõi chung': a head who follows no one unit) names no unit at all: the cell gives none."""
+dõi chung': a head who follows no one unit) names no unit of its own: the cell gives none, and counts as blank
+where the group's row names the group's unit ("Đoàn công tác số 1 - Đảng bộ …"), which the head then follows."""
 
 import re
 from typing import Any
@@ -22,6 +23,11 @@ def _unbracketed(text: str) -> str:
     return text
 
 
+def is_general_charge(value: Any) -> bool:
+    """'Phụ trách chung', '(Theo dõi chung)', 'Chỉ đạo chung': a charge over the whole group's area, no one unit."""
+    return isinstance(value, str) and bool(_GENERAL.fullmatch(fold(_unbracketed(clean_text(value) or ""))))
+
+
 def assigned_unit(value: Any) -> Any:
     """The unit a cell names after its assignment wording, else the cell cleaned as typed (not text: unchanged)."""
     if not isinstance(value, str):
@@ -29,7 +35,7 @@ def assigned_unit(value: Any) -> Any:
     text = clean_text(value)
     if not text:
         return text
-    if _GENERAL.fullmatch(fold(_unbracketed(text))):
+    if is_general_charge(text):
         return None
     words = _unbracketed(text).split(" ")
     for size in range(min(MAX_LEAD_WORDS, len(words) - 1), 0, -1):

@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..assigned_units import is_general_charge
 from ..context import FIELDS
 from ..normalising import is_blank
 from ..results import Column
@@ -99,7 +100,10 @@ def with_context(body, columns: list[Column]) -> tuple[pd.DataFrame, dict[str, C
             by_field[field] = Column(index=CARRIED_COLUMNS[field], letter="", header="", field=field)
             continue
         mine = frame[spec.index]
-        fill = blank_cells(mine.to_numpy(dtype=object)) & values.notna().to_numpy()
+        open_cells = blank_cells(mine.to_numpy(dtype=object))
+        if field == "unit":  # a head 'phụ trách chung' follows the unit the group's row names
+            open_cells |= mine.map(is_general_charge).to_numpy(dtype=bool)
+        fill = open_cells & values.notna().to_numpy()
         if fill.any():
             frame[spec.index] = mine.where(~fill, values)
     return frame, by_field

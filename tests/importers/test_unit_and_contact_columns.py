@@ -144,3 +144,21 @@ def test_a_ten_digit_number_that_is_no_mobile_is_a_landline_short_of_a_digit(tmp
     said = [w["message"] for w in result.warnings if w["field"] == "phone"]
     assert len(said) == 1 and "1 số điện thoại 10 chữ số không có đầu số di động" in said[0]
     assert "E7 «0292303461»" in said[0]
+
+
+@pytest.mark.parametrize("charge", ["Phụ trách chung", "(Theo dõi chung)", "Chỉ đạo chung"])
+def test_a_head_in_general_charge_follows_the_unit_the_group_row_names(tmp_path, charge):
+    header = ["TT", "Họ và tên", "Chức vụ", "Nhiệm vụ trong Đoàn", "Theo dõi chi bộ", "Điện thoại"]
+    rows = [["Đoàn công tác số 1 - Đảng bộ Trường Đại học Sư phạm"],
+            [1, "Đỗ Thị Bích Liên", "Phó Bí thư Đảng ủy", "Trưởng đoàn", charge, "0904847178"],
+            [2, "Hồ Công An", "Chuyên viên", "Thành viên", "Chi bộ Khoa Ngữ văn", "0936583792"],
+            ["Đoàn công tác số 2 - Đảng bộ Bệnh viện Đa khoa Phú Xuân"],
+            [3, "Lê Thị Châu", "Trưởng Công an phường", "Trưởng đoàn", charge, "0863324323"],
+            [4, "Võ Đức Huy", "Chuyên viên", "Thành viên", "Chi bộ Khoa Nội", "0883728182"]]
+    result = parse_file(write_sheet(tmp_path / "g.xlsx", TITLE + [header] + rows))
+    assert result.errors == []
+    assert [(r["full_name"], r["group"], r["unit"]) for r in result.records()] == [
+        ("Đỗ Thị Bích Liên", "Đoàn công tác số 1", "Đảng bộ Trường Đại học Sư phạm"),
+        ("Hồ Công An", "Đoàn công tác số 1", "Chi bộ Khoa Ngữ văn"),
+        ("Lê Thị Châu", "Đoàn công tác số 2", "Đảng bộ Bệnh viện Đa khoa Phú Xuân"),
+        ("Võ Đức Huy", "Đoàn công tác số 2", "Chi bộ Khoa Nội")]
