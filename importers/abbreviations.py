@@ -8,10 +8,16 @@ from .header_abbreviations import abbreviation_pairs
 from .normalising import fold
 from .role_words import DEFAULT_ABBREVIATIONS, strict_role
 
-# the note's opening word, or the column the codes are for ("VAI_TRO: 1 = Trưởng đoàn", "Vai trò: 1 - …")
-_NOTE_PREFIX = re.compile(r"^\s*(?:ghi chú|chú thích|chú giải|ký hiệu|kí hiệu|viết tắt|các chữ viết tắt|"
-                          r"[A-Za-z]+(?:_[A-Za-z]+)+|[a-z]+(?:[A-Z][a-z]+)+|vai trò|nhiệm vụ(?: trong đoàn)?)"
-                          r"\s*[:.-]?\s*", re.IGNORECASE)
+# An export's column name opening its note ("VAI_TRO: 1 = Trưởng đoàn", "vaiTro: 1 - …")
+_EXPORT_NAME = re.compile(r"^\s*(?:[A-Za-z]+(?:_[A-Za-z]+)+|[a-z]+(?:[A-Z][a-z]+)+)\s*[:.-]?\s*")
+# Labels opening a note, folded, as typed with or without accents: the note's own word ("Ghi chú:", "Chu thich:")
+# and the column its codes are for ("Vai trò:", "Vai tro:", "mã vai trò 1 = …"), one after the other or alone
+_LABELS = frozenset({"ghi chu", "chu thich", "chu giai", "ky hieu", "ki hieu", "viet tat", "cac chu viet tat",
+                     "quy uoc", "vai tro", "ma vai tro", "ma so vai tro", "vai tro trong doan", "nhiem vu",
+                     "ma nhiem vu", "nhiem vu trong doan", "ma nhiem vu trong doan"})
+_LABEL_WORD = re.compile(r"\s*[^\W\d_]+")
+_LABEL_END = re.compile(r"\s*[:.\-–]?\s*")
+MAX_LABEL_WORDS = 5
 _ITEMS = re.compile(r"\s*[;,\n]\s*")
 ABBREVIATION = r"(?:[A-ZĐ][A-ZĐ.]{0,5}|\d{1,2})"  # letters, or an export's number code ("1 - Trưởng đoàn")
 # Shapes of one item, tried in order: (pattern, group of the abbreviation, group of the meaning).
@@ -19,13 +25,28 @@ SHAPES = (
     (re.compile(rf"^[(\[\"“]?({ABBREVIATION})[)\]\"”]?\s*(?:[-–=:]|\blà\b)\s*(.+?)\.?$"), 1, 2),  # TĐ - Trưởng đoàn
     (re.compile(rf"^(.+?)\s*[(\[]\s*({ABBREVIATION})\s*[)\]]\.?$"), 2, 1),                    # Trưởng đoàn (TĐ)
     (re.compile(rf"^(.+?)\s*(?:[-–=:]|\bviết tắt là\b)\s*({ABBREVIATION})\.?$"), 2, 1),       # Trưởng đoàn: TĐ
+    (re.compile(rf"^[(\[]({ABBREVIATION})[)\]]\s*(.+?)\.?$"), 1, 2),                               # (1) Trưởng đoàn
 )
 MAX_NOTE_LENGTH = 400
 
 
+def _without_labels(text: str) -> str:
+    """The note with its opening labels cut: "Ghi chú: mã vai trò 1 = Trưởng đoàn" -> "1 = Trưởng đoàn"."""
+    text = _EXPORT_NAME.sub("", text, count=1)
+    while True:
+        ends, position = [], 0
+        while len(ends) < MAX_LABEL_WORDS and (word := _LABEL_WORD.match(text, position)):
+            position = word.end()
+            ends.append(position)
+        end = next((end for end in reversed(ends) if fold(text[:end]) in _LABELS), None)
+        if end is None:
+            return text
+        text = text[_LABEL_END.match(text, end).end():]
+
+
 def _pairs(text: str) -> dict[str, str]:
     found = {}
-    for item in _ITEMS.split(_NOTE_PREFIX.sub("", text.strip())):
+    for item in _ITEMS.split(_without_labels(text.strip())):
         for pattern, short, meaning in SHAPES:
             match = pattern.match(item.strip())
             if match is None:
@@ -42,8 +63,14 @@ def role_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
     table = dict(DEFAULT_ABBREVIATIONS)
     for row in rows:
         for cell in row:
-            if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and re.search(r"[A-ZĐ]{2}|\d\s*[-–=:]", cell):
+            if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and re.search(r"[A-ZĐ]{2}|\d\s*[-–=:)]", cell):
                 table.update(_pairs(cell))
                 table.update({fold(short): role for short, meaning in abbreviation_pairs(cell)
                               if fold(short) not in table and (role := strict_role(meaning, {}))})
     return table
+
+
+def is_role_legend(text: Any) -> bool:
+    """True for a note line defining two role codes or more ("Vai trò: 1 - Trưởng đoàn; 2 - …"): a legend, never a
+    person, even when typed in the names' column."""
+    return isinstance(text, str) and len(text) <= MAX_NOTE_LENGTH and len(_pairs(text)) >= 2

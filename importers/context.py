@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .group_ordinals import NUMBER
 from .normalising import (
     clean_text,
     normalise_group,
@@ -26,7 +27,7 @@ NUMBERING = r"(?:(?:[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zÄ‘])\s*[.):/-]\s*|[-â
 ROLE_WORDS = (r"(?:cac\s+)?(?:pho truong doan|pho doan|truong doan|doan truong|thanh vien|uy vien)"
               r"(?:\s+(?:thuong truc|doan|cua doan))?")
 GROUP_WORDS = r"(?:doan cong tac|doan ct|dct|doan kiem tra|doan giam sat|doan|to cong tac)"
-GROUP = rf"(?P<group>{GROUP_WORDS}\s*(?:so\s*)?\d{{1,3}})"
+GROUP = rf"(?P<group>{GROUP_WORDS}\s*(?:so\s*)?{NUMBER})"
 UNIT_WORDS = (r"(?:dang bo|chi bo|dang uy|to chuc co so dang|to chuc dang|dang doan|ban can su dang|"
               r"to dan pho|khu pho|thon|xom|ban|ap|phuong|xa|thi tran|cong ty|truong|co quan)")
 ASSIGNED = r"(?:dia ban|don vi|co so|to chuc dang)?\s*(?:duoc\s*)?(?:phu trach|phan cong|giao|theo doi)|dia ban|don vi"

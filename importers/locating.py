@@ -5,6 +5,7 @@ import re
 import unicodedata
 from typing import Any
 
+from .abbreviations import is_role_legend
 from .column_types import name_part_of_label
 from .date_words import is_meeting_number
 from .kinds import KEY_FIELDS, FieldSpec
@@ -358,7 +359,7 @@ def classify_special_row(row: list[Any], is_heading=is_group_heading) -> tuple[s
     if not texts:
         return "blank", None
     strings = [cell for cell in texts if isinstance(cell, str)]
-    if any(is_legend_text(text) for text in strings) or (strings and is_stop_text(strings[0])):
+    if any(is_legend_text(text) or is_role_legend(text) for text in strings) or (strings and is_stop_text(strings[0])):
         return "stop", None
     if len(texts) == 1 and strings and PAGE_MARK.match(strings[0]):
         return "blank", None  # "Trang 2", "- 3 -": a printed page's number pasted back with the rows

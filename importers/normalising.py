@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from .group_ordinals import ORDINAL, number_value
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
 from .syllables import is_abbreviation
 
@@ -246,16 +247,17 @@ ROLE_CODE = ("là mã số, tệp không cho biết mã này là trưởng đoà
 # Roman numbers I..XXXIX as groups are numbered ("Đoàn II", "Đoàn số IV"), folded to lower case
 _ROMAN = r"x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}"
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-# "Đoàn công tác số 1", "ĐCT01", "ĐCT số 01", "Đoàn 1", "Đoàn số I", "Đoàn CT-2" (folded: punctuation is a space)
-_GROUP_NUMBER = re.compile(rf"\b(?:doan(?: cong tac| ct)?|dct)(?: so)? ?(\d{{1,3}}|(?<= )(?:{_ROMAN}))\b")
+# "Đoàn công tác số 1", "ĐCT01", "ĐCT số 01", "Đoàn 1", "Đoàn số I", "Đoàn CT-2", "Đoàn công tác thứ hai" (folded:
+# punctuation is a space)
+_GROUP_NUMBER = re.compile(rf"\b(?:doan(?: cong tac| ct)?|dct)(?: so)? ?(\d{{1,3}}|(?<= )(?:{_ROMAN}|{ORDINAL}))\b")
 # "Tổ công tác số 2", "Tổ CT 2", "TCT02": a group under another name
-_TEAM_NUMBER = re.compile(rf"\b(?:to cong tac|to ct|tct)(?: so)? ?(\d{{1,3}}|(?<= )(?:{_ROMAN}))\b")
+_TEAM_NUMBER = re.compile(rf"\b(?:to cong tac|to ct|tct)(?: so)? ?(\d{{1,3}}|(?<= )(?:{_ROMAN}|{ORDINAL}))\b")
 
 
 def _group_number(text: str) -> int:
-    """The number of '01', '2' or a Roman 'iv'."""
-    if text.isdigit():
-        return int(text)
+    """The number of '01', '2', a Roman 'iv' or an ordinal 'thu hai'."""
+    if text.isdigit() or text.startswith("thu "):
+        return number_value(text)
     values = [_ROMAN_VALUES[ch] for ch in text]
     return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))
 _GROUP_PREFIX = re.compile(r"^\s*(?:[IVXLC]+|\d+)\s*[.)/-]\s*", re.IGNORECASE)

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from .caption_units import unit_after_dash
 from .context import fold_in_place
 from .errors import ImportFileError
+from .group_ordinals import NUMBER, number_value
 from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
 from .unit_lines import unit_in_lines, without_superior
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
-_TAB_GROUP = re.compile(r"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?!\d)")
+_TAB_GROUP = re.compile(rf"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*({NUMBER})(?!\d)")
 # Tab names: "Tháng 3", "T3", "Th.03", "T3-2025", "03-2025", "3.2025"
 _TAB_MONTH = re.compile(r"^(?:(?:thang|th|t)\s*0?(\d{1,2})(?:\s+(?:nam\s+)?((?:19|20)\d{2}))?"
                         r"|0?(\d{1,2})\s+((?:19|20)\d{2}))$")
@@ -48,8 +49,8 @@ _OTHER_ORG = re.compile(r"^(?:ban |dang uy|chi uy|(?:thi|huyen|tinh|quan|thanh) 
 _CELL_MEETINGS = re.compile(r"\bsinh hoat chi bo\b")
 _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
 # Title lines naming one group: "ĐOÀN CÔNG TÁC SỐ 3", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2"
-_TITLE_GROUP = re.compile(r"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
-                          r"to cong tac)\s*(?:so\s*)?0*(\d{1,3})(?![\d/.-])")
+_TITLE_GROUP = re.compile(rf"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
+                          rf"to cong tac)\s*(?:so\s*)?0*({NUMBER})(?![\d/.-])")
 # Title words saying which unit a roster's group is assigned to: "… PHỤ TRÁCH ĐẢNG BỘ XÃ A"
 _ASSIGNED_UNIT = re.compile(
     r"(?:dia ban|don vi|co so)?\s*(?:duoc\s*)?(?:phu trach|phan cong theo doi|theo doi)\s*[:-]?\s*"
@@ -120,7 +121,7 @@ def tab_facts(name: str | None) -> dict[str, Found]:
     found: dict[str, Found] = {}
     where = f'tên trang "{name}"'
     if match := _TAB_GROUP.match(folded):
-        number = int(match.group(1))
+        number = number_value(match.group(1))
         found["group"] = Found(_group_label(match.group(0), number), where, 1, frozenset({str(number)}))
     if match := _TAB_MONTH.match(folded):
         month, year = int(match.group(1) or match.group(3)), match.group(2) or match.group(4)
@@ -300,7 +301,7 @@ def title_group(lines: list[tuple[int, str]]) -> Found | None:
     numbers = {}
     for row, text in lines:
         for match in _TITLE_GROUP.finditer(fold(text)):
-            numbers.setdefault(int(match.group(1)), (row, match.group(0)))
+            numbers.setdefault(number_value(match.group(1)), (row, match.group(0)))
     if len(numbers) != 1:
         return None
     number, (row, matched) = next(iter(numbers.items()))

@@ -8,6 +8,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
+from ..abbreviations import is_role_legend
 from ..context import SKIP_REASON
 from ..legends import is_legend_text
 from ..locating import classify_special_row
@@ -79,6 +80,11 @@ def _heading_mask(keys: np.ndarray, is_heading: Callable[[Any], bool]) -> np.nda
     return hits[codes]
 
 
+def _is_legend(text: Any) -> bool:
+    """A marks legend or a role codes legend."""
+    return is_legend_text(text) or is_role_legend(text)
+
+
 def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rules: RowRules) -> Body:
     """Classify body rows: data rows keep going to the builders, the rest is accounted here.
 
@@ -88,7 +94,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
     keys = body_rows[:, key_col]
-    special = _special_mask(keys) | _heading_mask(keys, is_legend_text)  # a legend typed where the names go
+    special = _special_mask(keys) | _heading_mask(keys, _is_legend)  # a legend typed where the names go
     maybe_heading = _heading_mask(keys, rules.is_heading) & ~special if rules.heading_in_key else None
     if maybe_heading is not None:
         special = special | maybe_heading

@@ -10,10 +10,11 @@ import re
 import pandas as pd
 
 from ..context import fold_in_place
+from ..group_ordinals import NUMBER, number_value
 from ..normalising import clean_text, names_one_unit, normalise_unit_name
 from .roster_stage import RosterStage
 
-TITLE_GROUP = re.compile(r"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct)\s*(?:so\s*)?(?P<n>\d{1,3})\b")
+TITLE_GROUP = re.compile(rf"\b(?:(?P<team>to cong tac)|doan cong tac|doan ct|dct)\s*(?:so\s*)?(?P<n>{NUMBER})\b")
 TITLE_UNIT = re.compile(r"\b(?:phu trach|theo doi|duoc phan cong|duoc giao)\s*[:\-–]?\s*"
                         r"(?P<unit>(?:dang bo|chi bo|dang uy|to chuc co so dang)\b[^()]*?)\s*[.;:]?\s*$")
 
@@ -28,7 +29,7 @@ def title_group(titles: list[str]) -> str | None:
     for text in titles:
         for match in TITLE_GROUP.finditer(fold_in_place(text)):
             kind = "Tổ công tác" if match.group("team") else "Đoàn công tác"
-            found.add(f"{kind} số {int(match.group('n'))}")
+            found.add(f"{kind} số {number_value(match.group('n'))}")
     return _only(found)
 
 
