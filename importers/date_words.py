@@ -13,7 +13,7 @@ from typing import Any
 
 from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
-from .period_labels import counts_months, period_months
+from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
 
 # Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
@@ -121,8 +121,6 @@ def compact_date(value: Any) -> tuple[dt.date, None] | None:
 # ---- month headers ---------------------------------------------------------------------------
 
 _MONTH_WORD = r"(?:t|th|thg|thang)"
-_ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
-                 "xi": 11, "xii": 12}
 _ROMAN_MONTH = re.compile(r"^thang ([ivx]{1,4})(?: (?:nam )?(\d{4}))?$")              # Tháng I .. Tháng XII
 _MONTH_PATTERNS = (
     re.compile(rf"^{_MONTH_WORD} ?(\d{{1,2}})(?: (?:nam )?(\d{{4}}|\d{{2}}))?$"),  # T01, Th 1, Tháng 01/2025, T1/25
@@ -134,7 +132,7 @@ _YEAR_MONTH = re.compile(r"^(\d{4}) (\d{1,2})$")                                
 @lru_cache(maxsize=4096)
 def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | None:
     """(month, year or None) for a month column header; a bare '1'..'12' counts only under a header counting months
-    ('Tháng', 'Quý I': ``importers.period_labels.counts_months``)."""
+    ('Tháng', 'Quý I': ``importers.period_labels.counts_months``), so does a bare Roman 'I'..'XII'."""
     folded = fold(label)
     if not folded or len(folded) > 20:
         return None
@@ -144,13 +142,14 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
             month, year = int(match.group(1)), _full_year(match.group(2), None)
             return _checked(month, year)
     match = _ROMAN_MONTH.match(folded)
-    if match and match.group(1) in _ROMAN_MONTHS:
-        return _checked(_ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
+    if match and match.group(1) in ROMAN_MONTHS:
+        return _checked(ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
     match = _YEAR_MONTH.match(folded)
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
-    if folded.isdigit() and counts_months(parent) and int(folded) in (period_months(parent) or range(1, 13)):
-        return _checked(int(folded), None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
+    bare = int(folded) if folded.isdigit() else roman_month(folded)
+    if bare and counts_months(parent) and bare in (period_months(parent) or range(1, 13)):
+        return _checked(bare, None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
     return None
 
 
