@@ -176,6 +176,21 @@ def stated_year(titles: list[str]) -> int | None:
     return None
 
 
+# '26/6 (CĐ)', '10/01/2025 [chuyên đề]': a remark in brackets after a header's date, no digit in it
+_REMARK = re.compile(r"\s*(?:\([^()\d]*\)|\[[^\[\]\d]*\])\s*$")
+
+
+def without_remark(label: Any) -> Any:
+    """A date header without the remark in brackets after its date ('26/6 (CĐ)' -> '26/6': a thematic meeting is
+    still the meeting of that day); other cells, brackets holding digits ('Lần 1 (06/01)') and a weekday in brackets
+    ('10/1 (Thứ Sáu)', read and checked with the date) as they are."""
+    remark = _REMARK.search(label) if isinstance(label, str) else None
+    if remark is None or re.fullmatch(_WEEKDAY, fold(remark.group())):
+        return label
+    bare = label[:remark.start()]
+    return bare if bare and bare[-1].isdigit() else label
+
+
 _DAY_LABEL = re.compile(r"^(?:ngay |buoi |ng )?(\d{1,2})$")
 _DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{{1,2}})(?: (?:{_WEEKDAY}))?$")
 # 'Lần 1 (06/01)', 'Buổi 2 - 20/01', 'Lần thứ 2 ngày 20/01/2026': the Nth meeting of a month and its date
@@ -188,7 +203,7 @@ _MEETING_NUMBER = re.compile(r"^(?:sh |sinh hoat )?(?:lan|buoi|ky)(?: thu)? \d{1
 def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
     """The meeting date of a column headed by a day under a month ('Ngày 5' under 'Tháng 1/2025': two meetings a
     month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
-    folded = fold(label)
+    folded = fold(without_remark(label))
     day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
     nth = _NTH_MEETING_DATE.match(folded)
     if nth:
@@ -260,14 +275,14 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
     years = years or []
     found = [day_under_month(label, parent, (years[index] if index < len(years) else None) or year) if label
              else None for index, (label, parent) in enumerate(zip(labels, parents or [""] * len(labels)))]
-    bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
+    bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(without_remark(label))))
     days = []
     for index, label in enumerate(labels):
         given = dates[index] if index < len(dates) else None
         day = found[index]
         dated = index < len(parents or []) and (fold(parents[index]) in MEETING_DATE_LABELS
                                                 or is_meeting_number(parents[index]))
-        if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(label)):
+        if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(without_remark(label))):
             day = None
         days.append(given or (day.isoformat() if day else None))
     return days
