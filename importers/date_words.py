@@ -153,6 +153,22 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
     return None
 
 
+_MONTH_VALUE = re.compile(r"^thang (\d{1,2})(?: (?:nam )?((?:19|20)\d{2}))?$")  # folded 'Tháng 03/2025', 'Tháng 3'
+
+
+def read_meeting_month(value: Any, year: int | None) -> MeetingDate | None:
+    """A month written where a long register's meeting date goes ('Tháng 03/2025', 'Tháng 3' with `year` the
+    sheet's): the 1st of that month, the attendance convention for a monthly meeting; None for any other value.
+    'T3' is left alone: it may be a weekday (thứ 3)."""
+    match = _MONTH_VALUE.match(fold(value)) if isinstance(value, str) else None
+    if match is None or not 1 <= int(match.group(1)) <= 12:
+        return None
+    full_year = int(match.group(2)) if match.group(2) else year
+    if full_year is None:
+        return MeetingDate(problem=NO_YEAR)
+    return MeetingDate(dt.date(full_year, int(match.group(1)), 1), year_added=match.group(2) is None)
+
+
 def _checked(month: int, year: int | None) -> tuple[int, int | None] | None:
     if not 1 <= month <= 12 or (year is not None and not 1990 <= year <= 2100):
         return None
