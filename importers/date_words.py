@@ -13,7 +13,7 @@ from typing import Any
 
 from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
-from .period_labels import counts_months, period_months
+from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
 
 # Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
@@ -121,8 +121,6 @@ def compact_date(value: Any) -> tuple[dt.date, None] | None:
 # ---- month headers ---------------------------------------------------------------------------
 
 _MONTH_WORD = r"(?:t|th|thg|thang)"
-_ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
-                 "xi": 11, "xii": 12}
 _ROMAN_MONTH = re.compile(r"^thang ([ivx]{1,4})(?: (?:nam )?(\d{4}))?$")              # Tháng I .. Tháng XII
 _MONTH_PATTERNS = (
     re.compile(rf"^{_MONTH_WORD} ?(\d{{1,2}})(?: (?:nam )?(\d{{4}}|\d{{2}}))?$"),  # T01, Th 1, Tháng 01/2025, T1/25
@@ -134,7 +132,7 @@ _YEAR_MONTH = re.compile(r"^(\d{4}) (\d{1,2})$")                                
 @lru_cache(maxsize=4096)
 def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | None:
     """(month, year or None) for a month column header; a bare '1'..'12' counts only under a header counting months
-    ('Tháng', 'Quý I': ``importers.period_labels.counts_months``)."""
+    ('Tháng', 'Quý I': ``importers.period_labels.counts_months``), so does a bare Roman 'I'..'XII'."""
     folded = fold(label)
     if not folded or len(folded) > 20:
         return None
@@ -144,14 +142,31 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
             month, year = int(match.group(1)), _full_year(match.group(2), None)
             return _checked(month, year)
     match = _ROMAN_MONTH.match(folded)
-    if match and match.group(1) in _ROMAN_MONTHS:
-        return _checked(_ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
+    if match and match.group(1) in ROMAN_MONTHS:
+        return _checked(ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
     match = _YEAR_MONTH.match(folded)
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
-    if folded.isdigit() and counts_months(parent) and int(folded) in (period_months(parent) or range(1, 13)):
-        return _checked(int(folded), None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
+    bare = int(folded) if folded.isdigit() else roman_month(folded)
+    if bare and counts_months(parent) and bare in (period_months(parent) or range(1, 13)):
+        return _checked(bare, None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
     return None
+
+
+_MONTH_VALUE = re.compile(r"^thang (\d{1,2})(?: (?:nam )?((?:19|20)\d{2}))?$")  # folded 'Tháng 03/2025', 'Tháng 3'
+
+
+def read_meeting_month(value: Any, year: int | None) -> MeetingDate | None:
+    """A month written where a long register's meeting date goes ('Tháng 03/2025', 'Tháng 3' with `year` the
+    sheet's): the 1st of that month, the attendance convention for a monthly meeting; None for any other value.
+    'T3' is left alone: it may be a weekday (thứ 3)."""
+    match = _MONTH_VALUE.match(fold(value)) if isinstance(value, str) else None
+    if match is None or not 1 <= int(match.group(1)) <= 12:
+        return None
+    full_year = int(match.group(2)) if match.group(2) else year
+    if full_year is None:
+        return MeetingDate(problem=NO_YEAR)
+    return MeetingDate(dt.date(full_year, int(match.group(1)), 1), year_added=match.group(2) is None)
 
 
 def _checked(month: int, year: int | None) -> tuple[int, int | None] | None:
@@ -177,6 +192,21 @@ def stated_year(titles: list[str]) -> int | None:
     return None
 
 
+# '26/6 (CĐ)', '10/01/2025 [chuyên đề]': a remark in brackets after a header's date, no digit in it
+_REMARK = re.compile(r"\s*(?:\([^()\d]*\)|\[[^\[\]\d]*\])\s*$")
+
+
+def without_remark(label: Any) -> Any:
+    """A date header without the remark in brackets after its date ('26/6 (CĐ)' -> '26/6': a thematic meeting is
+    still the meeting of that day); other cells, brackets holding digits ('Lần 1 (06/01)') and a weekday in brackets
+    ('10/1 (Thứ Sáu)', read and checked with the date) as they are."""
+    remark = _REMARK.search(label) if isinstance(label, str) else None
+    if remark is None or re.fullmatch(_WEEKDAY, fold(remark.group())):
+        return label
+    bare = label[:remark.start()]
+    return bare if bare and bare[-1].isdigit() else label
+
+
 _DAY_LABEL = re.compile(r"^(?:ngay |buoi |ng )?(\d{1,2})$")
 _DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{{1,2}})(?: (?:{_WEEKDAY}))?$")
 # 'Lần 1 (06/01)', 'Buổi 2 - 20/01', 'Lần thứ 2 ngày 20/01/2026': the Nth meeting of a month and its date
@@ -189,7 +219,7 @@ _MEETING_NUMBER = re.compile(r"^(?:sh |sinh hoat )?(?:lan|buoi|ky)(?: thu)? \d{1
 def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
     """The meeting date of a column headed by a day under a month ('Ngày 5' under 'Tháng 1/2025': two meetings a
     month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
-    folded = fold(label)
+    folded = fold(without_remark(label))
     day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
     nth = _NTH_MEETING_DATE.match(folded)
     if nth:
@@ -261,14 +291,14 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
     years = years or []
     found = [day_under_month(label, parent, (years[index] if index < len(years) else None) or year) if label
              else None for index, (label, parent) in enumerate(zip(labels, parents or [""] * len(labels)))]
-    bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(label)))
+    bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(without_remark(label))))
     days = []
     for index, label in enumerate(labels):
         given = dates[index] if index < len(dates) else None
         day = found[index]
         dated = index < len(parents or []) and (fold(parents[index]) in MEETING_DATE_LABELS
                                                 or is_meeting_number(parents[index]))
-        if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(label)):
+        if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(without_remark(label))):
             day = None
         days.append(given or (day.isoformat() if day else None))
     return days

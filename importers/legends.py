@@ -36,7 +36,8 @@ SHAPES = (
     (re.compile(rf"^[(\[]\s*({MARK}|[-+])\s*[)\]]\s*[-–=:.]?\s*(.+)$"), 1, 2),      # (+) có mặt / [V]: vắng
     (re.compile(rf"^[\"'“]?({MARK}|[-+])[\"'”]?\s*[-–=:]\s*(.+)$"), 1, 2),          # x - có mặt / "+": có mặt
     (re.compile(rf"^(.+?)\s*[-–=:]\s*[(\[\"'“]?({MARK}|[-+])[)\]\"'”]?$"), 2, 1),   # Có mặt: X / vắng = (-)
-    (re.compile(rf"^({MARK})\s+(.{{3,}})$"), 1, 2),                                   # X có mặt
+    # X có mặt; never with a sign further on: 'Dự muộn = đến sau giờ khai mạc' explains the words 'Dự muộn'
+    (re.compile(rf"^({MARK})\s+([^=:]{{3,}})$"), 1, 2),
 )
 
 

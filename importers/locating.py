@@ -7,7 +7,7 @@ from typing import Any
 
 from .abbreviations import is_role_legend
 from .column_types import name_part_of_label
-from .date_words import is_meeting_number
+from .date_words import is_meeting_number, without_remark
 from .kinds import KEY_FIELDS, FieldSpec
 from .legends import is_legend_text
 from .mapping import match_field
@@ -60,7 +60,9 @@ def fill_vertical_merges(rows: list[list[Any]], merges: list) -> None:
 
 
 def header_date(cell: Any) -> str | None:
-    """ISO date of a header cell that is a meeting's date: a date cell, or text such as '05/01/2025'."""
+    """ISO date of a header cell that is a meeting's date: a date cell, or text such as '05/01/2025' (a remark in
+    brackets after it aside: '05/01/2025 (CĐ)')."""
+    cell = without_remark(cell)
     if isinstance(cell, dt.datetime):
         return cell.date().isoformat()
     if isinstance(cell, dt.date):
@@ -76,7 +78,9 @@ _DAY_MONTH_SEPARATOR = re.compile(r"\d\s*[./-]\s*\d")
 
 
 def _is_day_month(cell: Any) -> bool:
-    """'04/01', '5.3', '(10/01)', 'ngày 10/01': a meeting's day and month, the year left to the title."""
+    """'04/01', '5.3', '(10/01)', 'ngày 10/01', '26/6 (CĐ)': a meeting's day and month, the year left to the
+    title."""
+    cell = without_remark(cell)
     match = _DAY_MONTH.match(fold(cell)) if isinstance(cell, str) and _DAY_MONTH_SEPARATOR.search(cell) else None
     return bool(match) and 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12
 

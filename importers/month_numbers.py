@@ -4,19 +4,19 @@ they count: 'Tháng' or a quarter, 'Quý I' (the year stated in the title or the
 export the merged text stands in the first cell only, the cells after it blank). Under a year each column is dated the
 1st of its month in that year, the attendance convention for a month.
 
-A number is '1'…'12' typed as a number or as text ('01'). Under a year the numbers must rise, three or more of
-them, and stand under that header only: a row of rising numbers under the whole header is the column numbering
-official forms print ('(1) (2) (3)…', ``locating.is_column_numbering_row``), no months. Under 'Tháng' they may
-turn over the new year (T9…T12, T1…T5 in a school year: ``importers.month_years``); under a half-year ('6 tháng
-cuối năm') they must be its months. A subtotal column among them ('Cộng', 'Tổng') is no month and is passed over;
-a quarter row between the label and the numbers is seen through (``importers.quarter_rows``)."""
+A number is '1'…'12' typed as a number or as text ('01'), or 'I'…'XII' in Roman numerals. Under a year the numbers
+must rise, three or more of them, and stand under that header only: a row of rising numbers under the whole header
+is the column numbering official forms print ('(1) (2) (3)…', ``locating.is_column_numbering_row``), no months.
+Under 'Tháng' they may turn over the new year (T9…T12, T1…T5 in a school year: ``importers.month_years``); under a
+half-year ('6 tháng cuối năm') they must be its months. A subtotal column among them ('Cộng', 'Tổng') is no month
+and is passed over; a quarter row between the label and the numbers is seen through (``importers.quarter_rows``)."""
 
 import datetime as dt
 import re
 from typing import Any
 
 from .normalising import fold, is_blank
-from .period_labels import counts_months, is_subtotal_label, period_months, period_year
+from .period_labels import counts_months, is_subtotal_label, period_months, period_year, roman_month
 
 MIN_UNDER_YEAR = 3
 MONTHS = range(1, 13)
@@ -25,7 +25,9 @@ _TEXT_NUMBER = re.compile(r"^\d{1,2}$")
 
 
 def month_number(cell: Any) -> int | None:
-    """1..12 of a header cell holding a bare month number: 3, 3.0, '3' or '03'."""
+    """1..12 of a header cell holding a bare month number: 3, 3.0, '3', '03' or in Roman numerals 'III'."""
+    if roman_month(cell):
+        return roman_month(cell)
     if isinstance(cell, str) and _TEXT_NUMBER.match(cell.strip()):
         cell = int(cell.strip())
     if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not float(cell).is_integer():

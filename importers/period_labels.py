@@ -10,6 +10,8 @@ from typing import Any
 
 from .normalising import fold
 
+ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+                "xi": 11, "xii": 12}
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?: (?:nam )?((?:19|20)\d{2}))?"  # folded: ' 2025', ' nam 2025'
 _QUARTER = re.compile(rf"^(?:quy|q) ?(i{{1,3}}|iv|[1-4]){_YEAR}$")  # folded
@@ -29,6 +31,12 @@ def period_months(label: Any) -> range | None:
     if match := _HALF.match(folded):
         return range(1, 7) if match.group(1) == "dau" else range(7, 13)
     return None
+
+
+def roman_month(cell: Any) -> int | None:
+    """1..12 of a month written in Roman numerals, 'I' … 'XII' (any case), else None. Alone it is a month only
+    under a header counting months ('Tháng (năm 2025)' over I | II | III): the caller checks that."""
+    return ROMAN_MONTHS.get(cell.strip().casefold()) if isinstance(cell, str) else None
 
 
 def period_year(label: Any) -> int | None:

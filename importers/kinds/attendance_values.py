@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ..date_words import month_and_year, read_meeting_date
+from ..date_words import month_and_year, read_meeting_date, read_meeting_month
 from ..legend_rules import clock_time
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..results import Column
@@ -125,10 +125,11 @@ def _shown(value) -> str:
 
 
 def meeting_dates(values: pd.Series, context, letter: str, label: str) -> list:
-    """The MeetingDate of every value, each distinct value read once; a date completed with the sheet's year is
-    one warning for the column."""
+    """The MeetingDate of every value, each distinct value read once ('Tháng 03/2025': the 1st of the month); a
+    date completed with the sheet's year is one warning for the column."""
     codes, read = _per_distinct(values.to_numpy(dtype=object),
-                                lambda value: read_meeting_date(value, context.epoch_1904, context.year))
+                                lambda value: read_meeting_month(value, context.year)
+                                or read_meeting_date(value, context.epoch_1904, context.year))
     read.append(read_meeting_date(None))
     if any(item.year_added for item in read):
         context.issues.warning(None, letter, "date", None,
