@@ -12,8 +12,10 @@ of its block: otherwise the sheet is left as it is and read (and reported) the u
 
 import datetime as dt
 import re
+from functools import partial
 from typing import Any
 
+from .block_totals import block_total, total_agrees
 from .caption_units import mentions_unit, unit_in_caption, unit_line
 from .kind_votes import status_like
 from .kinds import attendance
@@ -30,8 +32,6 @@ MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for 
 DATE_LABEL = "Ngày sinh hoạt"
 UNIT_LABEL = "Chi bộ"
 _DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
-_TOTAL = re.compile(r"^(?:cong|tong cong|tong so|so luong)\b\D*(\d{1,4})\b")
-_OUT_OF = re.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
 UNREAD_UNITS = ("dòng tiêu đề kỳ sinh hoạt «{text}» có tên một tổ chức đảng, nhưng chi bộ của từng kỳ chưa được đọc "
                 "({read}/{count} dòng tiêu đề kỳ ghi rõ một chi bộ) — xin kiểm tra và ghi chi bộ cho các dòng của "
                 "từng kỳ trước khi nhập")
@@ -56,26 +56,6 @@ def _block_date(row: list[Any], key: int) -> dt.date | None:
         return dt.date(int(found[0][2]), int(found[0][1]), int(found[0][0]))
     except ValueError:
         return None
-
-
-def total_count(row: list[Any]) -> int | None:
-    """N of a block total row ('Cộng: 12 đồng chí'; of 'Cộng: 9/11 đảng viên dự', the 11 listed), else None."""
-    texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
-    match = _TOTAL.match(fold(decode_legacy(texts[0]))) if len(texts) == 1 else None
-    if match is None:
-        return None
-    out_of = _OUT_OF.search(texts[0])
-    if out_of and int(out_of.group(1)) == int(match.group(1)):
-        return int(out_of.group(2)) if int(out_of.group(1)) <= int(out_of.group(2)) else None
-    return int(match.group(1))
-
-
-def _total_agrees(count: int, block: list[int], rows: list[list[Any]], statuses: list[int]) -> bool:
-    """A block total counts the block's people, or those of them with a mark (one on leave, unmarked, is not
-    counted)."""
-    marked = [number for number in block
-              if any(index < len(rows[number]) and not is_blank(rows[number][index]) for index in statuses)]
-    return count in (len(block), len(marked))
 
 
 def _labels(row: list[Any]) -> list[str]:
@@ -167,9 +147,9 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             continue
         if uncaptioned:
             return False  # a repeated header with no date caption next to it: this block's meeting is unknown
-        count = total_count(row)
-        if count is not None and seen_block:
-            checks.append((count, list(block)))
+        total = block_total(row)
+        if total is not None and seen_block:
+            checks.append((total, list(block)))
             plan[number] = None
             continue
         if is_blank(name) or is_stop_text(name):
@@ -189,7 +169,8 @@ def date_blocks(sheet: SheetData, specs) -> bool:
     marks = marks_table(parse_legend(legend) if legend else None)
     statuses = [index for index in range(len(labels)) if index != key
                 and status_like([row[index] if index < len(row) else None for row in body], marks)]
-    if not statuses or not all(_total_agrees(count, block, rows, statuses) for count, block in checks):
+    agrees = partial(total_agrees, rows=rows, statuses=statuses, labels=labels, marks=marks)
+    if not statuses or not all(agrees(total, block) for total, block in checks):
         return False  # no marks, or a block the rows do not match: read the usual way, with its errors
     # Every caption names its unit, and no column does: the unit column beside the date (a caption without one
     # leaves all rows to the usual reading of units, which tells when none is known).

@@ -15,8 +15,8 @@ usual way. Rows keep their place down to the first header; the title lines over 
 from dataclasses import dataclass
 from typing import Any
 
+from .block_totals import total_count
 from .context import read_context
-from .date_blocks import total_count
 from .legacy import decode_legacy
 from .legends import is_legend_text
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_header, is_stop_text

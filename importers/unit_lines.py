@@ -2,7 +2,8 @@
 "Chi bộ: Chi bộ Khu phố 3" below it): a register kept one sheet per chi bộ has no unit column. A chi bộ named with
 its superior after it ("Chi bộ thôn Háo Đức - Đảng bộ xã Nhơn An", "Chi bộ 3 thuộc Đảng bộ Khối cơ quan", "Chi bộ
 Trường A (trực thuộc Đảng bộ phường B)") is the chi bộ alone: the đảng bộ is above it, not part of its name. A cut
-never leaves a bracket open: the remark the bracket opens goes with the superior."""
+never leaves a bracket open: the remark the bracket opens goes with the superior. A bracket at the end saying
+where the chi bộ is ("(khu vực chùa Sóc Chùa)") is a remark too."""
 
 import re
 from typing import Any
@@ -15,11 +16,15 @@ SCAN_ROWS = 60
 # the separator before a chi bộ's superior: a dash, comma, bar or slash, "thuộc", or a bracket (with "thuộc" in it)
 _SUPERIOR = re.compile(r"(?:\s*[-–—,|/]\s*|\s+(?:trực\s+)?thuộc\s+|\s*[(\[]\s*(?:(?:trực\s+)?thuộc\s+)?)"
                        r"(?=(?:đảng bộ|đảng ủy|đảng uỷ|đb)(?:\s|$))", re.IGNORECASE)
+# a remark in brackets at the end saying where the chi bộ is ("Chi bộ Ấp A (khu vực chùa A)"): not its name
+_PLACE_REMARK = re.compile(r"\s*[(\[]\s*(?:khu vực|địa bàn|gồm|tại|trụ sở|vùng)\s[^()\[\]]*[)\]]\s*$", re.IGNORECASE)
 _LINE = re.compile(r"^\s*(?P<label>[^:]{2,30}):\s*(?P<value>[^:;]{3,120}?)\s*\.?\s*$")
 
 
 def without_superior(unit: str) -> str:
-    """A chi bộ's name without the đảng bộ named after it ("Chi bộ thôn A - Đảng bộ xã B" -> "Chi bộ thôn A")."""
+    """A chi bộ's name without the đảng bộ named after it ("Chi bộ thôn A - Đảng bộ xã B" -> "Chi bộ thôn A") and
+    without a closing remark on where it is ("Chi bộ Ấp A (khu vực chùa A)" -> "Chi bộ Ấp A")."""
+    unit = _PLACE_REMARK.sub("", unit) or unit
     match = _SUPERIOR.search(unit) if fold(unit).startswith("chi bo ") else None
     return closed(unit[:match.start()]) if match and match.start() > len("chi bộ") else unit
 
