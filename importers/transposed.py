@@ -4,7 +4,8 @@ the table is looked for, so every later stage reads it like any wide register.
 
 The shape is recognised strictly: three or more month or date cells one under the other in one of the first
 columns, and in the row above them two or more header cells that read as people's names (two to six capitalised
-words naming no known column), whose cells below hold short marks.
+words naming no known column), whose cells below hold short marks. The names may stand one row higher, over a
+row of posts or chi bộ with the dates column merged down over both (`transposed_headers`).
 
 A column among them whose cells hold the same marks as the people's but whose header reads as no name ("Lê Hoa
 (Đồn BP)", a blank) cannot be turned into anyone's records: a warning names it and its cells (`SheetData.found`), so
@@ -19,6 +20,7 @@ from .locating import header_date
 from .mapping import column_letter, match_field
 from .normalising import clean_text, fold, is_blank, month_of_header, without_footnote_mark
 from .results import SheetData
+from .transposed_headers import count_columns, reads_as_units, sub_header, sub_header_note
 
 SIDE_COLUMNS = 3  # the months or dates column is one of the first three
 SCAN_ROWS = 120  # a transposed register starts near the top: titles, a header row, at most a year of weeks
@@ -153,19 +155,30 @@ def transpose_register(rows: list[list], specs, lost: list | None = None) -> lis
         if run is None or run[0] == 0:
             continue
         first, end = run
-        header = first - 1
+        header, sub = first - 1, None
         people = _people(rows, header, col, first, end, specs)
+        if len(people) < MIN_PEOPLE and sub_header(rows, col, first):
+            header, sub = first - 2, first - 1
+            people = _people(rows, header, col, first, end, specs)
         if len(people) < MIN_PEOPLE:
             continue
+        under = [rows[sub][person] if person < len(rows[sub]) else None for person in people] if sub else []
+        units = reads_as_units(under)
         if lost is not None:
             lost += [_lost_warning(header, index, label, cells)
                      for index, label, cells in _lost_columns(rows, header, col, first, end, people)]
+            lost += [("inference", None, None, None, None, note) for note in
+                     count_columns(rows, [header, sub] if sub else [header], col, first, end, people)]
+            if not units and any(not is_blank(cell) for cell in under):
+                lost.append(("inference", None, None, None, None, sub_header_note(sub + 1, under)))
+        extra = [[cell] for cell in under] if units else [[] for _ in people]
         totals = _totals_rows(rows, col, end, people)
         side = [_worded_date(rows[index][col]) or rows[index][col] for index in range(first, end)]
         side += [rows[index][col] for index in totals]
-        turned = [[NAME_LABEL, *side]]
-        turned += [[rows[header][person]] + [rows[index][person] if person < len(rows[index]) else None
-                                             for index in [*range(first, end), *totals]] for person in people]
+        turned = [[NAME_LABEL, *([None] if units else []), *side]]
+        turned += [[rows[header][person], *unit] + [rows[index][person] if person < len(rows[index]) else None
+                                                    for index in [*range(first, end), *totals]]
+                   for person, unit in zip(people, extra)]
         after = end + len(totals)
         return [list(row) for row in rows[:header]] + turned + [list(row) for row in rows[after:]]
     return None
