@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..code_headers import code_subject, is_id_label
-from ..flag_marks import disagrees, legend_status
+from ..flag_marks import disagrees, flag_wording, legend_status
 from ..kinds import spec_module
 from ..kinds.attendance_values import STATUS_WORDS
 from ..kinds.common import INDEX
@@ -126,7 +126,7 @@ def flag_columns(view: SheetView) -> list[dict]:
     parents = view.table.parents
     for column in view.columns:
         parent = parents[column.index] if column.index < len(parents) else ""
-        wording = column.header if fold(parent) == fold(column.header) else f"{parent} {column.header}"
+        wording = flag_wording(parent, column.header)
         meaning = meaning_to_status(wording)
         if column.index not in view.table.consumed or meaning is None:
             continue
