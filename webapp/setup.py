@@ -9,6 +9,7 @@ from werkzeug.routing import IntegerConverter
 from .extensions import babel, csrf, db, htmx, login_manager, migrate
 from .formfields import DB_INT_MAX
 from .i18n import LOCALES
+from .imports import locks
 
 
 def _sqlite_file_pool(app: Flask) -> None:
@@ -66,12 +67,14 @@ def _sqlite_pragmas(busy_ms: int):
 
 def configure_database(app: Flask) -> None:
     """SQLite gets WAL, foreign keys and a busy timeout on every connection: a write waits that long for the lock
-    a long import holds, then is refused with the BUSY message (`run_service`, `errors`), never a 500."""
+    a long import holds, then is refused with the BUSY message (`run_service`, `errors`), never a 500. A connection
+    an import checked foreign keys on at its end gets them back on its way into the pool (`locks`)."""
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
     busy_ms = int(1000 * app.config.get("SQLITE_BUSY_TIMEOUT_SECONDS", 10))
     with app.app_context():
         event.listen(db.engine, "connect", _sqlite_pragmas(busy_ms))
+        event.listen(db.engine, "checkin", locks.restore_references)
 
 
 def select_locale() -> str:

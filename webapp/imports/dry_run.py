@@ -228,7 +228,8 @@ def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, d
     ctx, refused, rows = run_context(batch, scope_path, progress, strict=False), None, []
     records, table = None, None
     try:
-        locks.begin_writing()  # the dry run inserts too (then rolls back): it waits for commits writing the same rows
+        # the dry run inserts too (then rolls back): it waits for commits writing the same rows
+        locks.begin_writing(references_at_end=True)
         frame = execute(result, ctx)
         rows = row_results(result, frame)
         records = planned(result, frame, batch_id, batch.layout, cache(

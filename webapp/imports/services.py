@@ -146,10 +146,11 @@ def commit_batch(batch_id: int, user_id: int | None, scope_path: str = "/", prog
         raise BatchBusy(refusal(batch_id))
     try:
         read = _read_outside_lock(batch_id)
-        locks.begin_writing()
+        locks.begin_writing(references_at_end=True)
         counts = _write(batch_id, read, user_id, scope_path, progress)
         if finish:
             finish()
+        locks.check_references()
         db.session.commit()
     except BaseException:
         db.session.rollback()
