@@ -19,7 +19,8 @@ _LABEL_WORD = re.compile(r"\s*[^\W\d_]+")
 _LABEL_END = re.compile(r"\s*[:.\-–]?\s*")
 MAX_LABEL_WORDS = 5
 _ITEMS = re.compile(r"\s*[;,\n]\s*")
-ABBREVIATION = r"(?:[A-ZĐ][A-ZĐ.]{0,5}|\d{1,2})"  # letters, or an export's number code ("1 - Trưởng đoàn")
+# letters ("TĐ", "P.TĐ"), role words cut short with dots ("T.Đoàn", "Tr.Đoàn"), or an export's number code ("1 - …")
+ABBREVIATION = r"(?:(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][^\W\d_]{0,5}|[A-ZĐ][A-ZĐ.]{0,5}|\d{1,2})"
 # Shapes of one item, tried in order: (pattern, group of the abbreviation, group of the meaning).
 SHAPES = (
     (re.compile(rf"^[(\[\"“]?({ABBREVIATION})[)\]\"”]?\s*(?:[-–=:]|\blà\b)\s*(.+?)\.?$"), 1, 2),  # TĐ - Trưởng đoàn
@@ -28,11 +29,15 @@ SHAPES = (
     (re.compile(rf"^[(\[]({ABBREVIATION})[)\]]\s*(.+?)\.?$"), 1, 2),                               # (1) Trưởng đoàn
 )
 MAX_NOTE_LENGTH = 400
+# A cell that may define an abbreviation: two capitals, a dotted one ("T.Đoàn") or a number code ("1 -").
+_MAY_DEFINE = re.compile(r"[A-ZĐ]{2}|[A-ZĐ][a-zđ]?\.\s?[A-ZĐ]|\d\s*[-–=:)]")
+# A list bullet opening a note line ("- Nhiệm vụ: T.Đoàn = Trưởng đoàn").
+_BULLET = re.compile(r"^\s*[-–+*•·]\s*")
 
 
 def _without_labels(text: str) -> str:
     """The note with its opening labels cut: "Ghi chú: mã vai trò 1 = Trưởng đoàn" -> "1 = Trưởng đoàn"."""
-    text = _EXPORT_NAME.sub("", text, count=1)
+    text = _EXPORT_NAME.sub("", _BULLET.sub("", text, count=1), count=1)
     while True:
         ends, position = [], 0
         while len(ends) < MAX_LABEL_WORDS and (word := _LABEL_WORD.match(text, position)):
@@ -63,7 +68,7 @@ def role_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
     table = dict(DEFAULT_ABBREVIATIONS)
     for row in rows:
         for cell in row:
-            if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and re.search(r"[A-ZĐ]{2}|\d\s*[-–=:)]", cell):
+            if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and _MAY_DEFINE.search(cell):
                 table.update(_pairs(cell))
                 table.update({fold(short): role for short, meaning in abbreviation_pairs(cell)
                               if fold(short) not in table and (role := strict_role(meaning, {}))})

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from .legacy_evidence import gains_words
+
 # TCVN3 (ABC) code points (as they appear when read as Latin-1) and the letters they stand for.
 _TCVN3_LOWER = (
     "µ¸¶·¹" "¨»¾¼½Æ" "©ÇÊÈÉË" "®" "ÌÐÎÏÑ" "ªÒÕÓÔÖ" "×ÝØÜÞ" "ßãáâä" "«åèæçé" "¬êíëìî"
@@ -69,7 +71,17 @@ def is_latin1(text: str) -> bool:
 
 
 def detect_legacy(text: str) -> str | None:
-    """Return 'tcvn3', 'vni' or None for one cell's text."""
+    """Return 'tcvn3', 'vni' or None for one cell's text: an encoding only when decoding it turns words that are no
+    Vietnamese syllable into words that are (a lone '×' or 'Café' is no evidence)."""
+    encoding = _suspected_encoding(text)
+    if encoding is None or gains_words(text, decode_legacy(text, encoding)):
+        return encoding
+    other = "tcvn3" if encoding == "vni" else "vni"
+    return other if gains_words(text, decode_legacy(text, other)) else None
+
+
+def _suspected_encoding(text: str) -> str | None:
+    """The encoding a cell's characters point to, before its words are weighed."""
     if not isinstance(text, str) or not LEGACY_HINT.search(text) or not is_latin1(text):
         return None
     if TCVN3_MARKERS.search(text) or re.search("[a-z][ÔÕÒÓÖ]", text):

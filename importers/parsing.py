@@ -32,6 +32,7 @@ from .kinds.merged_notes import sheet_spans
 from .kinds.stacked_fields import split_stacked_fields
 from .kinds.unit_lookup import units_from_other_sheet
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
+from .legacy_evidence import is_unicode_vietnamese, loses_words
 from .legends import cell_rules, parse_legend
 from .lengths import refuse_over_long
 from .limits import Deadline, Limits
@@ -90,12 +91,14 @@ SURE_LEGACY_CELLS = 3
 
 def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
     """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
-    found, unsure, passed_over = [], [], []
+    found, unsure, passed_over, non_ascii = [], [], [], []
     for col, cells in zip(column_numbers or range(10**6), columns):
         joined = _join_text(cells)
+        if joined.isascii():
+            continue
+        non_ascii.append(cells)
         if not may_hold_legacy(joined):
-            if LEGACY_HINT.search(joined):
-                passed_over.append((col, cells))
+            passed_over.append((col, cells))
             continue
         for row, cell in enumerate(cells):
             encoding = detect_legacy(cell) if cell.__class__ is str else None
@@ -105,16 +108,29 @@ def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numb
                 unsure.append((row + first_row, col, cell))
     if not found:
         return []
-    if len(found) >= SURE_LEGACY_CELLS:  # columns whose every cell also reads as Unicode ('Chi bé Khèi 4')
-        unsure += [(row + first_row, col, cell) for col, cells in passed_over for row, cell in enumerate(cells)
-                   if cell.__class__ is str and LEGACY_HINT.search(cell) and is_latin1(cell)]
+    if not _typed_in_legacy_font(found, non_ascii):  # a Unicode sheet: only the cells sure on their own
+        return [_conversion(name, row, col, cell, encoding) for row, col, cell, encoding in found]
+    unsure += [(row + first_row, col, cell) for col, cells in passed_over for row, cell in enumerate(cells)
+               if cell.__class__ is str and LEGACY_HINT.search(cell) and is_latin1(cell)]
     # A sheet is typed in one legacy font: the majority settles cells that fit both encodings, and once the font
-    # is plain (a few cells only it explains), a Latin-1 cell that also reads as a word ('Chi bé') is in it too.
+    # is plain (a few cells only it explains), a Latin-1 cell that also reads as a word ('Chi bé') is in it too,
+    # unless decoding would leave it less Vietnamese than it reads.
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
-    if len(found) >= SURE_LEGACY_CELLS:
-        found += [(row, col, cell, dominant) for row, col, cell in unsure if decode_legacy(cell, dominant) != cell]
-    return [{"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
-             "after": decode_legacy(cell, dominant), "encoding": dominant} for row, col, cell, _ in found]
+    found += [(row, col, cell, dominant) for row, col, cell in unsure
+              if decode_legacy(cell, dominant) != cell and not loses_words(cell, decode_legacy(cell, dominant))]
+    return [_conversion(name, row, col, cell, dominant) for row, col, cell, _ in found]
+
+
+def _typed_in_legacy_font(found: list, columns: list) -> bool:
+    """True when enough cells are sure to be legacy and they outnumber the cells already in Vietnamese Unicode."""
+    if len(found) < SURE_LEGACY_CELLS:
+        return False
+    return sum(is_unicode_vietnamese(cell) for cells in columns for cell in cells) < len(found)
+
+
+def _conversion(name: str | None, row: int, col: int, cell: str, encoding: str) -> dict:
+    return {"row": row, "col": col, "cell": cell_ref(name, row + 1, column_letter(col)), "before": cell,
+            "after": decode_legacy(cell, encoding), "encoding": encoding}
 
 
 def _join_text(cells) -> str:

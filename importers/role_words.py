@@ -5,6 +5,7 @@
 text beside a name needs more care: "Nguyễn Văn An - Trưởng phòng Nội vụ" carries a position, not a role."""
 
 import re
+from itertools import product
 from typing import Any
 
 from .normalising import fold
@@ -37,10 +38,31 @@ def strict_role(text: Any, abbreviations: dict[str, str] | None = None) -> str |
     table = abbreviations if abbreviations is not None else DEFAULT_ABBREVIATIONS
     if folded in table:
         return table[folded]
+    return _worded_role(folded) or dotted_role(text)
+
+
+def _worded_role(folded: str) -> str | None:
     for role, pattern in _PATTERNS:
         if pattern.match(folded):
             return role
     return None
+
+
+# Role words cut short before a dot ("T.Đoàn", "P.Đoàn", "Tr.Đoàn", "P.TĐ", "Th.ký"): what each short form may stand
+# for; a dotted wording is read only when every way of spelling it out that is a role gives the same role.
+_SHORT_WORDS = {"t": ("truong", "thu", "thanh"), "tr": ("truong",), "th": ("thu", "thanh"), "p": ("pho",),
+                "ph": ("pho",), "u": ("uy",), "td": ("truong doan",)}
+_DOTTED = re.compile(r"^\s*(?:[^\W\d_]{1,2}\.\s*)+[^\W\d_]+\.?\s*$")
+
+
+def dotted_role(text: Any) -> str | None:
+    """The role a wording of role words cut short with dots spells out ('T.Đoàn' -> head, 'P.TĐ' -> deputy)."""
+    if not isinstance(text, str) or not _DOTTED.match(text):
+        return None
+    parts = [fold(part) for part in text.strip().rstrip(".").split(".")]
+    spellings = [_SHORT_WORDS.get(part, ()) + (part,) for part in parts]
+    roles = {_worded_role(" ".join(words)) for words in product(*spellings)} - {None}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def are_role_headings(labels: list[str]) -> bool:

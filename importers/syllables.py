@@ -31,3 +31,8 @@ def is_abbreviation(word: str) -> bool:
         return False  # a tone or a vowel's mark: a written-out word
     folded = decomposed.casefold()
     return _SYLLABLE.match(folded) is None and len(_VOWEL_GROUPS.findall(folded)) < 2
+
+
+def spells_syllable(word: str) -> bool:
+    """True when a lower-case word without marks ('nguyen', 'truong') has the shape of one Vietnamese syllable."""
+    return _SYLLABLE.match(word) is not None

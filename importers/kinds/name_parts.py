@@ -19,6 +19,7 @@ from ..column_types import (
     word_count,
 )
 from ..legacy import decode_legacy, detect_legacy, may_hold_legacy
+from ..legacy_evidence import is_unicode_vietnamese, loses_words
 from ..normalising import clean_text, is_blank
 from ..results import Column
 from .role_in_name import split_role
@@ -94,7 +95,17 @@ def _decoded(values: pd.Series) -> pd.Series:
         return values
     found = [detect_legacy(value) for value in values if isinstance(value, str)]
     encoding = max(set(found) - {None}, key=found.count, default=None)
-    return values.map(lambda v: decode_legacy(v, encoding) if isinstance(v, str) and encoding else v)
+    if encoding is None:
+        return values
+    if sum(map(is_unicode_vietnamese, values)) >= len(found) - found.count(None):  # Unicode: sure cells only
+        return values.map(lambda v: decode_legacy(v) if isinstance(v, str) else v)
+    return values.map(lambda v: _in_font(v, encoding) if isinstance(v, str) else v)
+
+
+def _in_font(text: str, encoding: str) -> str:
+    """A cell of a legacy column decoded, unless that would leave it less Vietnamese than it reads."""
+    decoded = decode_legacy(text, encoding)
+    return text if loses_words(text, decoded) else decoded
 
 
 def _joined(frame: pd.DataFrame, run: list[Column]) -> pd.Series:

@@ -15,7 +15,7 @@ from ..abbreviations import role_abbreviations
 from ..column_types import distinct_map, filled_count, share
 from ..date_words import worded_date
 from ..normalising import fold, is_blank
-from ..role_words import WORDING, strict_role
+from ..role_words import WORDING, dotted_role, strict_role
 from .birth_in_name import births_from_names
 from .contact_phones import contact_phone_column
 from .date_parts import join_birth_parts
@@ -199,14 +199,15 @@ def _name_unit_column(stage: RosterStage) -> None:
 
 
 def _expand_role_abbreviations(stage: RosterStage) -> None:
-    """Role cells written as an abbreviation ('TĐ', 'PTĐ', or one a note line defines) read as the role's wording."""
+    """Role cells written as an abbreviation ('TĐ', 'PTĐ', 'T.Đoàn', or one a note line defines) read as the role's
+    wording."""
     column = stage.mapped("role")
     if column is None:
         return
     cells = stage.frame[column.index]
 
     def expand(value):
-        if is_blank(value) or fold(value) not in stage.abbreviations:
+        if is_blank(value) or (fold(value) not in stage.abbreviations and dotted_role(value) is None):
             return value
         return WORDING[strict_role(value, stage.abbreviations)]
 
