@@ -130,7 +130,10 @@ Public API (stable; the webapp calls exactly this):
   when they name groups in words ("Thuộc": "ĐCT số 1"), under a group word when bare numbers or Roman numerals. A
   unit's name column wins over its code column ("Tên chi bộ" / "Mã chi bộ"). A column written on most rows keeps a
   blank cell blank (only a column holding its value on each block's first row is filled down as a lost merge). A
-  reason column ("Vắng (ghi rõ lý do)") whose cell says there is none ("Không lý do") is an absence. A roster naming
+  reason column ("Vắng (ghi rõ lý do)") whose cell says there is none ("Không lý do") is an absence; "Vắng có báo" /
+  "Vắng không báo" are an excused and an unexcused absence. A long register's unnamed column of numbers ("Mã": 1–4)
+  is its status only when the legend explains every number ("Mã tình trạng: 1 - Có mặt; …"), else the refusal names
+  the column and asks for the legend (``importers.kinds.attendance_infer``). A roster naming
   no unit takes each group's unit from the one other sheet listing them ("Phan cong": Đoàn | Chi bộ phụ trách), said
   in a warning (``importers.kinds.unit_lookup``).
 - Checkboxes (``importers.kinds.status_ticks``): a Google Sheet's tick boxes, saved as TRUE/FALSE (the text "TRUE" /

@@ -328,15 +328,19 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         book = replace(book, sheets=[item for item in book.sheets if item.name == sheet])
         if not book.sheets:
             raise ImportFileError(msg.SHEET_NOT_FOUND.format(name=sheet))
+    chosen: list[str] = []
     try:
-        return _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book, deadline)
+        return _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book, deadline, chosen)
     except ImportFileError as error:
-        raise with_uncached_formulas(error, book.sheets) from None
+        # once a sheet's table was taken, formulas on the other sheets (a summary of COUNTIFs) fed nothing read
+        read = [item for item in book.sheets if item.name in chosen] or book.sheets
+        raise with_uncached_formulas(error, read) from None
 
 
 def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book: Workbook,
-                deadline: Deadline) -> ParseResult:
-    """The table of a read book to records; any refusal is explained by formulas saved without a result."""
+                deadline: Deadline, taken: list[str]) -> ParseResult:
+    """The table of a read book to records; any refusal is explained by formulas saved without a result. `taken`
+    receives the name of the sheet whose table is read."""
     for item in book.sheets:
         keep_vietnamese_headers(item)
         read_group_codes(item)
@@ -362,6 +366,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     else:
         turned = turn_transposed(_candidate_sheets(book.sheets, sheet), HEADER_SPECS)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
+    taken.append(chosen.name)
     plan = SheetPlan()
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
         plan = plan_sheets(_candidate_sheets(book.sheets, None), chosen, table, HEADER_SPECS,

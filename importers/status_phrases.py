@@ -30,12 +30,13 @@ NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chu
 YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "co du", "du day du", "yes", "dat"}
 # Folded wordings found anywhere in the cell, tried in order: the more specific first.
 EXEMPT_PHRASES = ("mien sinh hoat", "mien sh", "mien shcb", "duoc mien")
-ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "tu y", "khong xin phep")
+ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "khong co bao", "tu y",
+                  "khong xin phep")
 PHRASES = (
     (EXEMPT_PHRASES, EXEMPT),
     (ABSENT_PHRASES, "absent"),
-    (("co phep", "co ly do", "nghi phep", "vang phep", "xin phep", "bao vang", "bao nghi", "da bao", "xin vang",
-      "xin nghi"),
+    (("co phep", "co ly do", "co bao", "nghi phep", "vang phep", "xin phep", "bao vang", "bao nghi", "da bao",
+      "xin vang", "xin nghi"),
      "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
 )

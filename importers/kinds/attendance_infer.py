@@ -1,11 +1,13 @@
 """A one-row-per-meeting register whose date or status column has a heading the reader does not know ('Buổi',
 'Kết quả', 'Đi họp'): the column is found by its values, every filled cell a meeting date or a status, and a
-warning says which column was taken and why."""
+warning says which column was taken and why. A column of numbers is a status column only when the file's legend
+explains every number in it ("Mã tình trạng: 1 - Có mặt; 2 - Vắng có phép …"): otherwise it is a count or a
+code."""
 
 import pandas as pd
 
 from ..date_words import read_meeting_date
-from ..normalising import is_blank
+from ..normalising import is_blank, mark_key
 from ..results import Column
 from ..status_phrases import read_status
 
@@ -21,11 +23,20 @@ def _reads_as(field: str, value, context) -> bool:
     return read_status(value, context.marks).status is not None
 
 
+def _legend_codes(distinct: list, field: str, context) -> bool:
+    """Every number is a mark the file's legend explains (a status column of numeric codes)."""
+    legend = getattr(context, "legend", None) or {}
+    return field == "status" and all(mark_key(value) in legend for value in distinct)
+
+
 def _every_filled_cell(values: pd.Series, field: str, context) -> bool:
-    """Every filled cell reads as the field; a column of numbers alone (counts, 1/0) is never taken."""
+    """Every filled cell reads as the field; a column of numbers alone (counts, 1/0) is taken only as status codes
+    the file's legend explains."""
     distinct = [value for value in pd.unique(values.to_numpy(dtype=object)) if not is_blank(value)]
     filled = int((~values.map(is_blank)).sum())
-    if filled < MIN_FILLED or all(isinstance(value, (int, float)) for value in distinct):
+    if filled < MIN_FILLED:
+        return False
+    if all(isinstance(value, (int, float)) for value in distinct) and not _legend_codes(distinct, field, context):
         return False
     return all(_reads_as(field, value, context) for value in distinct)
 
@@ -47,6 +58,29 @@ def infer_long_columns(frame: pd.DataFrame, columns: list[Column], by_field: dic
                     letter=column.letter, header=column.header, what=what, values=values))
                 break
     return by_field
+
+
+NO_STATUS_COLUMN = ("Không tìm thấy cột điểm danh (có mặt, vắng có phép, vắng không phép, đến muộn) trong bảng "
+                    "điểm danh.")
+UNEXPLAINED_CODES = (" Trang «{sheet}», cột {letter} «{header}» chỉ ghi số ({values}): nếu đó là mã điểm danh, "
+                     "xin thêm dòng chú thích mã phía trên bảng (như «1 - Có mặt; 2 - Vắng có phép; 3 - Vắng không "
+                     "phép; 4 - Đi muộn») rồi nhập lại.")
+MAX_CODES = 9  # distinct numbers a column of status codes may hold (more: a count, a number, an identifier)
+
+
+def no_status_message(frame: pd.DataFrame, columns: list[Column], sheet: str) -> str:
+    """Why a register with its dates but no status column is refused, naming an unread column of small numbers
+    that may be status codes without their legend."""
+    for column in columns:
+        if column.field or column.month or column.index not in frame.columns:
+            continue
+        distinct = sorted({value for value in frame[column.index].to_numpy(dtype=object) if not is_blank(value)},
+                          key=str)
+        if 1 < len(distinct) <= MAX_CODES and all(isinstance(value, (int, float)) for value in distinct):
+            values = ", ".join(mark_key(value) for value in distinct)
+            return NO_STATUS_COLUMN + UNEXPLAINED_CODES.format(sheet=sheet, letter=column.letter,
+                                                               header=column.header, values=values)
+    return NO_STATUS_COLUMN
 
 
 TITLE_DATE_COLUMN, LINE_UNIT_COLUMN = -100, -101  # frame labels of the values a line gives every row

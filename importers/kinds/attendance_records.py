@@ -11,7 +11,7 @@ from ..normalising import clean_text, iso
 from ..status_phrases import STATUSES
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
-from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, unit_from_line
+from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, no_status_message, unit_from_line
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
@@ -62,6 +62,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
         units = map_unique(_column(frame, by_field, "unit"), clean_text)
         return _long(frame, by_field, names, units, context, columns)
+    if "date" in by_field:
+        raise ImportFileError(no_status_message(frame, columns, context.issues.sheet))
     raise ImportFileError(NO_DATE_COLUMNS)
 
 
