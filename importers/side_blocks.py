@@ -10,11 +10,15 @@ blocks titled by unit are read row by row, left to right. Blocks without any tit
 halves: their rows are put one half after the other. It is done only when every block repeats the first one's
 header column for column, every block's titles name the same kinds of facts (or none has a title), and nothing but
 totals lies between one row of blocks and the titles of the next: otherwise the sheet is read (and reported) the
-usual way. Rows keep their place down to the first header; the title lines over it are emptied."""
+usual way, as it is when the blocks' headers differ (the same name label repeated after an empty column, the other
+labels not). A note line explaining role codes ("TĐ = Trưởng đoàn; PĐ = …") ends the blocks as a marks legend does;
+header labels merged down over a second row make that row part of every block's header. Rows keep their place down
+to the first header; the title lines over it are emptied."""
 
 from dataclasses import dataclass
 from typing import Any
 
+from .abbreviations import is_role_legend
 from .block_totals import total_count
 from .context import read_context
 from .legacy import decode_legacy
@@ -27,9 +31,10 @@ from .results import SheetData
 KEY_FIELDS = ("full_name",)
 MATCH_SHARE = 0.8  # share of the first block's header labels another block must repeat, column for column
 TITLE_GAP = 2  # rows between a block's nearest title line and its header
+HEADER_DEPTH = 3  # header rows a block's labels may be merged down over
 TITLE_LINES = 3  # title lines over a block, one above the other ("ĐOÀN CÔNG TÁC SỐ 1", "Phụ trách: …")
 LABELS = {"group": "Đoàn công tác", "unit": "Đơn vị"}  # read as the unit by the register and the roster alike
-DECLINED = ("{count} bảng cùng tiêu đề cột đặt cạnh nhau (tiêu đề ở dòng {row}) nhưng {reason} — không ghép được "
+DECLINED = ("{count} bảng đặt cạnh nhau (tiêu đề ở dòng {row}) nhưng {reason} — không ghép được "
             "thành một bảng nên chỉ đọc như một bảng thường; hãy kiểm tra đoàn, đơn vị của từng dòng hoặc tách mỗi "
             "bảng ra một trang")
 REASONS = {
@@ -37,6 +42,7 @@ REASONS = {
     "facts": "tên các bảng không nêu cùng loại thông tin (đoàn, đơn vị)",
     "total": "dòng cộng của một bảng không khớp số người trong bảng",
     "between": "có dòng người nằm giữa hai hàng bảng",
+    "header": "tiêu đề cột của các bảng không giống nhau (có bảng thêm, bớt hoặc đổi cột)",
 }
 
 
@@ -81,6 +87,30 @@ def _starts(header: list[list[Any]], specs) -> list[int] | None:
         if same < MATCH_SHARE * len(filled):
             return None
     return starts
+
+
+def _merged_down(merges: list, first: int, last: int) -> int:
+    """The header's last row, lower when header labels are merged down over a second row ("Họ tên" merged over
+    rows 6–7 beside "Phân công" over "NV"): each block's sub-header row then belongs to its header."""
+    bottoms = [bottom for (top, _), (bottom, _) in merges if first <= top <= last and bottom > last]
+    return min(max(bottoms), first + HEADER_DEPTH - 1) if bottoms else last
+
+
+def _unlike_starts(header: list[list[Any]], specs) -> list[int] | None:
+    """The name columns of blocks that stand side by side but do not repeat the first block's header (one block
+    has a column more, or other labels): the same name label two times or more, an empty column before each
+    repeat; None when the header is no such row of blocks."""
+    rows = [[_label(cell) for cell in row] for row in header]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    keys = sorted({col for row in rows for col, label in enumerate(row) if match_field(label, specs) in KEY_FIELDS})
+    names = {rows[r][col] for r in range(len(rows)) for col in keys if rows[r][col]}
+    if len(keys) < 2 or len(names) != 1:
+        return None
+    spacer = [not any(row[col] for row in rows) for col in range(width)]
+    if not all(any(spacer[a + 1:b]) for a, b in zip(keys, keys[1:])):
+        return None
+    return keys
 
 
 def _texts(row: list[Any], start: int, end: int) -> list[str]:
@@ -131,9 +161,10 @@ def _repeat_blocks(row: list[Any], header: list[str], ranges: list[tuple[int, in
 
 
 def _end(rows: list[list[Any]], start: int, stop: int) -> int:
-    """The row after a row of blocks' last row: the first legend, total or signature text, else `stop`."""
+    """The row after a row of blocks' last row: the first legend (of marks or of role codes), total or signature
+    text, else `stop`."""
     for number in range(start, stop):
-        if any(is_legend_text(cell) or is_stop_text(cell) for cell in rows[number]):
+        if any(is_legend_text(cell) or is_role_legend(cell) or is_stop_text(cell) for cell in rows[number]):
             return number
     return stop
 
@@ -208,9 +239,11 @@ def side_blocks(sheet: SheetData, specs) -> bool:
     if found is None:
         return False
     first, last, _ = found
+    last = _merged_down(sheet.merges, first, last)
     starts = _starts(rows[first:last + 1], specs)
     if starts is None:
-        return False
+        unlike = _unlike_starts(rows[first:last + 1], specs)
+        return unlike is not None and _decline(sheet, first, unlike[1], len(unlike), "header")
     fill_vertical_merges(rows, sheet.merges)  # the merges go with the rewrite; their values stay
     width = max(len(row) for row in rows)
     rows = [list(row) + [None] * (width - len(row)) for row in rows]
