@@ -1,5 +1,6 @@
-"""Honorifics and degrees written before names ("Đ/c Lê Thu Hà", "Đồng chí …", "Ông …", "Bà …", "ThS. …",
-"PGS.TS. …", "Đ/c ThS. …") are no part of the name."""
+"""Honorifics and degrees written before names ("Đ/c Lê Thu Hà", "Đồng chí …", "Thầy …", "Cô …", "Ông …", "Bà …",
+"ThS. …", "PGS.TS. …", "Đ/c ThS. …") are no part of the name: one rule for rosters, registers and the names a
+transposed register writes across its header row."""
 
 import re
 import unicodedata
@@ -11,8 +12,8 @@ import numpy as np
 
 from .normalising import clean_text, normalise_name
 
-# Always a title: never the first word of a Vietnamese name.
-TITLES = ("đ/c", "đ / c", "đ.c", "đc", "đồng chí", "đ/chí")
+# Always a title: never the first word of a Vietnamese name (a school's registers call teachers "Thầy"/"Cô").
+TITLES = ("đ/c", "đ / c", "đ.c", "đc", "đồng chí", "đ/chí", "thầy giáo", "cô giáo", "thầy", "cô")
 # Academic and professional degrees: none is a Vietnamese syllable, so they are stripped with or without a dot
 # ("ThS. Lê Hà", "PGS.TS.Lê Hà", "CN Lê Hà"); the written-out forms are two words no name starts with.
 DEGREES = ("ths", "th.s", "ts", "t.s", "tskh", "pgs", "gs", "cn", "ks", "bs", "ds", "ls", "nsnd", "nsưt", "bsck",
@@ -55,6 +56,12 @@ def strip_title(text: str | None, pattern: re.Pattern = _TITLE) -> str | None:
         return text
     found = pattern.match(text)
     return (text[found.end():] or text) if found else text
+
+
+def without_any_title(text: str | None) -> str | None:
+    """The name without any leading title, "Ông"/"Bà" included: for a single name read alone (a transposed
+    register's header cell), where no column tells whether they are titles."""
+    return strip_title(text, _ANY_TITLE)
 
 
 def _distinct_texts(values: np.ndarray) -> Counter:

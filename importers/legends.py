@@ -121,7 +121,7 @@ _LABEL = re.compile(r"^[^:;=]{2,30}:\s*")
 
 def _parse_items(text: str) -> dict[str, str]:
     """Each item's pair; bare marks listed before a "mark - meaning" item share its meaning ("MS, Đ - miễn")."""
-    body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
+    body = legend_body(text)
     table, waiting = {}, []
     for item in _with_continuations(body):
         pair = _pair(item) if item.strip() else None
@@ -139,6 +139,19 @@ def _parse_items(text: str) -> dict[str, str]:
 
 
 _BARE_MARK = re.compile(rf"^{MARK}$")
+# "Ký hiệu:" opening the line or a sentence of it ("Mỗi cột là một đảng viên. Ký hiệu: x có mặt; …")
+_OPENING = re.compile(r"[.!?]\s+(\w+(?:\s+\w+){0,3})\s*:")
+
+
+def legend_body(text: str) -> str:
+    """The legend's items: the text after its opening word ("Ký hiệu:"), whether the line or a later sentence of
+    it starts with that word; the whole text when it has none."""
+    if fold(text).startswith(LEGEND_PREFIXES) and ":" in text:
+        return text.split(":", 1)[1]
+    for found in _OPENING.finditer(text):
+        if fold(found.group(1)).startswith(LEGEND_PREFIXES):
+            return text[found.end():]
+    return text
 
 
 def _with_continuations(body: str) -> list[str]:
@@ -178,7 +191,7 @@ def cell_rules(texts: list[Any]) -> dict[str, str]:
     for text in texts:
         if not isinstance(text, str) or len(text) > 400:
             continue
-        body = text.split(":", 1)[1] if fold(text).startswith(LEGEND_PREFIXES) and ":" in text else text
+        body = legend_body(text)
         for item in _SEPARATORS.split(_COMMENT.sub("", body)):
             rule = split_rule(item) if item.strip() else None
             status = meaning_to_status(rule[1]) if rule else None

@@ -58,7 +58,7 @@ from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_lines import unit_in_lines
 from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
-from .workbook_sheets import SheetPlan, plan_sheets, unplaced_sheets_warning
+from .workbook_sheets import SheetPlan, has_rows, plan_sheets, unplaced_sheets_warning
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
     + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
@@ -213,7 +213,9 @@ def detect_kind(table: Table) -> str:
 
 
 def choose_table(sheets: list[SheetData], deadline: Deadline):
-    """The sheet whose header names the most fields: (sheet, table, conversions)."""
+    """The sheet whose header names the most fields, a sheet with rows under its header before an empty template
+    with the same header ('Mau' before 'SH 2025': the template's title states no year, so its day/month headers
+    are no dates and it would read as a roster): (sheet, table, conversions)."""
     best = None
     for sheet in sheets:
         conversions = _prepare_sheet(sheet)
@@ -221,7 +223,7 @@ def choose_table(sheets: list[SheetData], deadline: Deadline):
         deadline.check()
         if table is None:
             continue
-        score = score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000
+        score = (has_rows(sheet.rows, table), score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000)
         if best is None or score > best[0]:
             best = (score, sheet, table, conversions)
     if best is None:

@@ -14,6 +14,7 @@ a column of marks is never lost silently."""
 from typing import Any
 
 from .date_words import read_meeting_date
+from .honorifics import without_any_title
 from .label_layouts import read_label_layout
 from .legacy import decode_legacy
 from .locating import header_date
@@ -58,9 +59,10 @@ def _is_side(cell: Any) -> bool:
 
 def looks_like_name(cell: Any, specs) -> bool:
     """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column (in
-    capitals, only after a common surname); a footnote mark after it ('(*)') is no part of it."""
+    capitals, only after a common surname); a footnote mark after it ('(*)') and a title before it ('Đ/c', 'Thầy')
+    are no part of it."""
     text = clean_text(decode_legacy(cell)) if isinstance(cell, str) else None  # TCVN3/VNI is decoded later
-    text = without_footnote_mark(text) if text else text
+    text = without_any_title(without_footnote_mark(text)) if text else text
     if not text or match_field(text, specs) or month_of_header(text):
         return False
     words = text.split(" ")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .kinds import KEY_FIELDS
 from .mapping import match_field
-from .normalising import fold, month_of_header
+from .normalising import fold, is_blank, month_of_header
 from .results import SheetData, Table
 from .sheet_context import tab_facts
 from .sheet_periods import covers, person_periods
@@ -78,6 +78,15 @@ def _looks_tabular(rows: list[list]) -> bool:
 
 def _has_data(rows: list[list], table: Table) -> bool:
     return any(any(isinstance(cell, str) and cell.strip() for cell in row) for row in rows[table.body_start:])
+
+
+ROW_CELLS = 2  # a row of the table fills two cells at least (a number and a name); a footer line fills one
+
+
+def has_rows(rows: list[list], table: Table) -> bool:
+    """Whether any row under the table's header fills ROW_CELLS cells: an empty template sheet has none."""
+    return any(sum(1 for cell in row if not is_blank(cell)) >= ROW_CELLS
+               for row in rows[table.body_start:table.body_end])
 
 
 def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, specs, locate) -> SheetPlan:

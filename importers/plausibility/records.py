@@ -24,8 +24,8 @@ DEGREE_WORDS = (r"th\.?\s?s|t\.s|tskh|ts|pgs|gs|cn|ks|bs|bsck\w*|ds|ls|nsnd|nsư
 NAME_TESTS = (
     (rf"\b(?:{ROLE_WORDS})\b", "tên có chứa chức danh hoặc nhiệm vụ — cần tách khỏi họ và tên", SURE),
     (r"[()\[\]{}]", "tên có dấu ngoặc — phần trong ngoặc không phải là tên", SURE),
-    (r"^(?:đ\s*/\s*c|đ\.\s*c|đc|đồng chí|ông|bà)\b[.:]?[ ]", "tên bắt đầu bằng danh xưng (Đ/c, Đồng chí, Ông, Bà)",
-     LIKELY),
+    (r"^(?:đ\s*/\s*c|đ\.\s*c|đc|đồng chí|thầy|cô|ông|bà)\b[.:]?[ ]",
+     "tên bắt đầu bằng danh xưng (Đ/c, Đồng chí, Thầy, Cô, Ông, Bà)", LIKELY),
     (rf"(?:^|[ ,;.])(?:{DEGREE_WORDS})(?:\.|(?=[ ,;]|$))",
      "tên có học hàm, học vị (ThS., TS., PGS., CN., KS., BS.…) — cần bỏ khỏi họ và tên", SURE),
     (r"\d", "tên có chữ số", SURE),
