@@ -6,7 +6,7 @@ codes it lacks; so does one whose codes two catalogues name differently."""
 import pandas as pd
 
 from ..code_catalogues import Catalogue, code_key, is_code
-from ..normalising import is_blank, normalise_unit_name
+from ..normalising import is_blank, is_group_name, is_unit_heading, normalise_group, normalise_unit_name
 
 SHOWN = 5
 WHAT = {"unit": "Đơn vị", "group": "Đoàn công tác"}
@@ -14,6 +14,15 @@ PARTLY = ("Cột {letter} «{header}»: giá trị là mã, nhưng danh mục �
           "các mã; xin bổ sung danh mục hoặc ghi tên {what} thay cho mã")
 CLASH = ("Cột {letter} «{header}»: các mã có trong nhiều danh mục ({sheets}) với tên khác nhau — giữ nguyên các mã; "
          "xin ghi tên {what} thay cho mã")
+
+
+# A catalogue serves a field only when its names are of that field: a list of group codes and the units they follow
+# ("ĐCT-01 | Đảng bộ phường An Bình") never renames groups as units
+FITS = {"unit": is_unit_heading, "group": lambda name: is_group_name(normalise_group(name))}
+
+
+def _serves(item: Catalogue, field: str, keys: set[str]) -> bool:
+    return all(FITS[field](item.names[key]) for key in keys & item.names.keys())
 
 
 def _named(field: str, name: str) -> str:
@@ -34,7 +43,8 @@ def decode_catalogued(frame: pd.DataFrame, by_field: dict, catalogues: list[Cata
         if not distinct or not all(is_code(value) for value in distinct):
             continue
         keys = {code_key(value) for value in distinct}
-        full = [item for item in catalogues if keys <= item.names.keys()]
+        fitting = [item for item in catalogues if _serves(item, field, keys)]
+        full = [item for item in fitting if keys <= item.names.keys()]
         named = {tuple(item.names[key] for key in sorted(keys)) for item in full}
         where = {"letter": column.letter, "header": column.header, "what": WHAT[field].lower()}
         if len(named) > 1:
@@ -42,7 +52,7 @@ def decode_catalogued(frame: pd.DataFrame, by_field: dict, catalogues: list[Cata
             issues.warning(None, column.letter, field, None, CLASH.format(sheets=sheets, **where))
             continue
         if not full:
-            partly = next((item for item in catalogues if keys & item.names.keys()), None)
+            partly = next((item for item in fitting if keys & item.names.keys()), None)
             if partly is not None:
                 missing = sorted(str(value) for value in distinct if code_key(value) not in partly.names)
                 codes = ", ".join(f"«{code}»" for code in missing[:SHOWN]) + ("…" if len(missing) > SHOWN else "")
