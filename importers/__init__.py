@@ -114,6 +114,8 @@ Public API (stable; the webapp calls exactly this):
   are read by their words against the same vocabulary; a code column ("MA_DOAN", "ID") maps no field and is warned
   about only when it says more than the column it codes; coded values ("TRUONG_DOAN", "VANG_CP") read as words;
   number codes for roles or statuses are read only as a note line explains them ("1 - Trưởng đoàn"), else refused.
+  Unit (or group) codes ("KP-PH1") are read through a catalogue sheet of the workbook ("DM_CoSo": Mã | Tên) when it
+  holds every code the column uses, said as an inference (``importers.code_catalogues``); else kept, with a warning.
   A register listing names inside status columns, one row per meeting ("Ngày họp | Có mặt | Vắng có phép | …"), is
   rewritten as one row per name and meeting before the table is looked for (``importers.name_lists``).
 - Cells a legend explains by kind (``importers.legend_rules``): an arrival time in a mark cell ("19h30", "19:25") is

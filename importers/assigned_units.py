@@ -4,7 +4,11 @@ unit is the name after the wording, brackets round the whole cell dropped. A wor
 name names no unit this way and is kept as typed, for the checks to show; nor does a one-word wording with no ':'
 after it, which may begin a place's name ('Giao Thủy'). The wording of a general charge ('Phụ trách chung', 'Theo
 dõi chung': a head who follows no one unit) names no unit of its own: the cell gives none, and counts as blank
-where the group's row names the group's unit ("Đoàn công tác số 1 - Đảng bộ …"), which the head then follows."""
+where the group's row names the group's unit ("Đoàn công tác số 1 - Đảng bộ …"), which the head then follows.
+
+A label of a few words that ends in such a wording and is set off by ':' or a dash ("CS phụ trách: …", "Chi bộ phụ
+trách - …", "Nơi sinh hoạt: …") is dropped too, when what follows names a party organisation ("Chi bộ …", "Đảng bộ
+…"): a unit text never keeps its label. Every unit a record takes passes through `unit_text`."""
 
 import re
 from typing import Any
@@ -13,6 +17,9 @@ from .context import ASSIGNED
 from .normalising import clean_text, fold
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
+_LABEL = re.compile(r"(?:\w+ ){0,4}(?:duoc )?(?:phu trach|theo doi|phan cong|giao|sinh hoat|dia ban|don vi|co so"
+                    r"|chi bo|dang bo)")
+_ORGANISATION = re.compile(r"(?:chi bo|dang bo|dang uy|chi uy|to chuc co so dang|to dang)\b")
 _GENERAL = re.compile(r"(?:phu trach|theo doi|chi dao)(?: va (?:phu trach|theo doi|chi dao))? chung")
 MAX_LEAD_WORDS = 5
 
@@ -45,4 +52,11 @@ def assigned_unit(value: Any) -> Any:
         folded = fold(lead)
         if _LEAD.fullmatch(folded) and named[:1].isupper() and (separated or " " in folded):
             return named
+        if separated and _LABEL.fullmatch(folded) and _ORGANISATION.match(fold(named)):
+            return named
     return text
+
+
+def unit_text(value: Any) -> Any:
+    """A unit as a record holds it: text cleaned, without the assignment wording or label before the name."""
+    return assigned_unit(value) if isinstance(value, str) else clean_text(value)

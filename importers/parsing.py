@@ -12,6 +12,7 @@ from . import errors as msg
 from . import overrides as rescue
 from . import sheets as rescue_sheets
 from .bilingual_headers import keep_vietnamese_headers
+from .code_catalogues import read_catalogues
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .date_blocks import date_blocks
@@ -80,6 +81,8 @@ class Context:
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
+    catalogues: list = field(default_factory=list)  # code lists on other sheets (``code_catalogues``)
+    inferences: list = field(default_factory=list)  # what the builders looked up, for ``ParseResult.inferences``
     cells: dict = field(default_factory=dict)  # what a blank cell or an arrival time means, as the legend says
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
     spans: object = None  # the sheet's cells merged across columns, read when called (``kinds.merged_notes``)
@@ -451,7 +454,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
-                      codes=code_lines(chosen.rows), parents=table.parents, spans=sheet_spans(chosen),
+                      codes=code_lines(chosen.rows), catalogues=read_catalogues(book.sheets, chosen.name),
+                      parents=table.parents, spans=sheet_spans(chosen),
                       cells=cell_rules(_outside_text(chosen.rows, table)), consumed=table.consumed)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
@@ -484,7 +488,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         legacy_conversions=conversions, year=context.year if kind != "roster" else None,
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
-        + facts.inferences + rewritten + ([TURNED] if chosen.name in turned else [])
+        + facts.inferences + context.inferences + rewritten + ([TURNED] if chosen.name in turned else [])
         + ([SIDE] if chosen.name in sided else []) + absences.explain(by_rule),
     )
 

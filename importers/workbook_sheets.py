@@ -5,6 +5,7 @@ named in a warning rather than dropped without a word."""
 import re
 from dataclasses import dataclass, field
 
+from .code_catalogues import is_catalogue
 from .kinds import KEY_FIELDS
 from .mapping import match_field
 from .normalising import fold, is_blank, month_of_header
@@ -97,7 +98,7 @@ def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, sp
         if sheet is chosen or not sheet.name:
             continue
         other = locate(sheet.rows, sheet.name)
-        if other is None and _looks_tabular(sheet.rows):
+        if other is None and _looks_tabular(sheet.rows) and not is_catalogue(sheet.rows):
             unknown.append(sheet.name)
         if other is None or not _has_data(sheet.rows, other):
             continue

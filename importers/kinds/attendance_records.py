@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 
+from ..assigned_units import unit_text
 from ..code_lines import decode_unit_codes, explained_code_column
 from ..date_words import year_of_tab
 from ..errors import ImportFileError
@@ -16,6 +17,7 @@ from .attendance_values import meeting_dates, month_dates, read_statuses, refine
 from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
+from .catalogued_codes import decode_catalogued
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
@@ -45,6 +47,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
             found.field = "unit"
             by_field = {**by_field, "unit": found}
     frame = decode_unit_codes(frame, by_field.get("unit"), codes, context.issues)
+    frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), context.issues)
+    getattr(context, "inferences", []).extend(said)
     frame, by_field = unit_from_line(frame, by_field, context)
     months = [column for column in columns if column.month]
     if months:
@@ -60,7 +64,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
                           for row in superseded]
         names = _column(frame, by_field, "full_name")
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
-        units = map_unique(_column(frame, by_field, "unit"), clean_text)
+        units = map_unique(_column(frame, by_field, "unit"), unit_text)
         return _long(frame, by_field, names, units, context, columns)
     if "date" in by_field:
         raise ImportFileError(no_status_message(frame, columns, context.issues.sheet))
@@ -149,7 +153,7 @@ def _units(frame, by_field, months, context, keep) -> pd.Categorical:
     blocks = block_units(getattr(context, "parents", None) or [], months)
     from_line = by_field.get("unit") is not None and by_field["unit"].index == LINE_UNIT_COLUMN
     if blocks is None or (not from_line and any(clean_text(unit) for unit in row_units)):
-        return _categorical(row_units, clean_text, len(months), keep)
+        return _categorical(row_units, unit_text, len(months), keep)
     codes, categories = pd.factorize(np.array(blocks, dtype=object))
     return pd.Categorical.from_codes(np.tile(codes, len(frame))[keep], categories=categories)
 

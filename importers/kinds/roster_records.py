@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from ..assigned_units import assigned_unit
+from ..assigned_units import unit_text
 from ..honorifics import name_cleaner
 from ..normalising import (
     clean_text,
@@ -14,6 +14,7 @@ from ..normalising import (
 )
 from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
+from .catalogued_codes import decode_catalogued
 from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
 
@@ -24,6 +25,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     infer_role_column(columns, body.frame, body.context)
     frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("group", "unit"))
+    frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), issues)
+    getattr(context, "inferences", []).extend(said)
     index = frame.index
     failed = pd.Series(False, index=index)
 
@@ -64,8 +67,8 @@ def _units(value):
     """A unit name, or the names of the units a row's person follows (several ticked unit columns: one record
     each)."""
     if isinstance(value, tuple):
-        return tuple(assigned_unit(unit) for unit in value)
-    return assigned_unit(value)
+        return tuple(unit_text(unit) for unit in value)
+    return unit_text(value)
 
 
 def _groups(raw: pd.Series, carried: pd.Series, by_field, issues, failed: pd.Series) -> pd.Series:

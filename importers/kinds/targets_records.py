@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from ..assigned_units import unit_text
 from ..normalising import clean_text, fold, iso, normalise_date, normalise_number, normalise_unit_name, normalise_year
 from .body import clean_unique, field_columns, map_unique
 from .targets import CANONICAL, FIELDS
@@ -71,10 +72,15 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     return out.loc[keep, list(CANONICAL)].reset_index(drop=True), keep.astype(int), checks.failed
 
 
+def _unit(value):
+    """A unit name in its usual spelling, without a label before it."""
+    return unit_text(normalise_unit_name(value))
+
+
 def _units(checks: _Checks, carried: pd.Series) -> pd.Series:
     """The unit column, else the unit sub-header above the row."""
-    units = map_unique(checks.column("unit"), normalise_unit_name)
-    units = units.where(units.notna(), map_unique(carried, normalise_unit_name))
+    units = map_unique(checks.column("unit"), _unit)
+    units = units.where(units.notna(), map_unique(carried, _unit))
     checks.rows("unit", units.isna(), "thiếu đơn vị (tổ chức đảng) của chỉ tiêu")
     return units
 

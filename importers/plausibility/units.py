@@ -3,12 +3,17 @@
 as every row's unit (a year in the line, several organisations named, a wording they do not know), so the officer
 must say which chi bộ the rows belong to."""
 
+import re
+
+import numpy as np
+
 from ..caption_units import mentions_unit
+from ..code_catalogues import is_code
 from ..context import read_context
 from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
-from .findings import SURE, place, warning
-from .view import SheetView
+from .findings import CHECK, SURE, place, warning
+from .view import SheetView, codes_of, hits
 
 BELOW_ROWS = 15
 UNREAD = ("{where}: không bản ghi nào có chi bộ, dù dòng {row} «{text}» có tên một tổ chức đảng — chưa rõ đó có "
@@ -68,3 +73,38 @@ def one_unit_among_blocks(view: SheetView) -> list[dict]:
     examples = ", ".join((lines or repeats)[:3]) + ("…" if len(lines or repeats) > 3 else "")
     message = OTHER_UNITS.format(where=place(view.sheet, None, None), unit=units[0], what=what, examples=examples)
     return [warning(view.sheet, None, None, "unit", units[0], message, SURE)]
+
+
+# The words a party organisation's name opens with ("Chi bộ Khu phố 1", "Đảng bộ phường An Lạc", "Đảng ủy Khối …")
+ORGANISATION = re.compile(r"^(?:chi bo|dang bo|dang uy|chi uy|to dang|to chuc (?:co so )?dang|tccs dang|dang doan"
+                          r"|ban can su dang|(?:tinh|thanh|huyen|quan|thi|dang) uy|cb|db)\b")
+_LABEL = re.compile(r"^[^:]{1,40}:\s*\S")  # "CS phụ trách: Chi bộ …", "Chi bộ: Khu phố 3"
+UNIT_TESTS = (
+    ("giá trị chi bộ có dạng mã — cần tra tên chi bộ, đảng bộ mà mã chỉ tới", SURE),
+    ("giá trị chi bộ có nhãn trước dấu hai chấm — chỉ phần tên tổ chức đảng là chi bộ", SURE),
+    ("giá trị chi bộ không mở đầu bằng tên một tổ chức đảng (Chi bộ, Đảng bộ…) — kiểm tra cột đã đọc đúng chưa", CHECK),
+)
+
+
+def _unit_test(value) -> int:
+    """Rank of the test in UNIT_TESTS a unit value fails, -1 when it reads as an organisation's name."""
+    text = str(value).strip()
+    if is_code(text):
+        return 0
+    if _LABEL.match(text):
+        return 1
+    return -1 if ORGANISATION.match(fold(text)) else 2
+
+
+def unit_value_warnings(view: SheetView) -> list[dict]:
+    """Unit values that are no organisation's name: a code, a label kept before the name, another opening word."""
+    if "unit" not in view.records.columns or not len(view.records):
+        return []
+    codes, uniques = codes_of(view.records["unit"])
+    verdict = np.array([_unit_test(value) for value in uniques], dtype=np.int64)
+    found = []
+    for rank, (text, severity) in enumerate(UNIT_TESTS):
+        positions = hits(codes, verdict == rank)
+        found += view.report("unit", positions, uniques[codes[positions]] if len(positions) else uniques[:0], text,
+                             severity)
+    return found
