@@ -409,6 +409,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
+    from .kinds.followed_unit_column import name_followed_unit
     from .kinds.register_columns import read_register_columns
     from .kinds.roster_columns import read_roster_columns
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
@@ -423,6 +424,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
+    if kind == "roster":
+        name_followed_unit(grid, table, columns, issues)
     fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)

@@ -1,7 +1,6 @@
 """Roster column families read between row splitting and record building: a name split over columns, a birth
-date in day | month | year columns, a role inside the name cell, group and role in one text, a unit column named
-in other words, a contact column of phone numbers, role abbreviations a note line defines, and a totals line among
-the rows.
+date in day | month | year columns, a role inside the name cell, group and role in one text, a contact column of
+phone numbers, role abbreviations a note line defines, and a totals line among the rows.
 
 Each reader changes the body's cells (or the facts carried onto its rows) so that the record builder reads the
 result as it reads any roster; a row the readers cannot settle is refused with a message naming its cells."""
@@ -22,6 +21,7 @@ from .date_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
 from .group_words import find_group_word_column
 from .merged_unit import unit_from_merged_column
+from .missing_cells import blank_missing_cells
 from .name_parts import join_name_parts
 from .note_values import read_note_values
 from .role_in_name import roles_from_names, roles_from_positions
@@ -35,11 +35,6 @@ from .withdrawn import skip_withdrawn
 
 TOTALS = re.compile(r"^(?:tong cong|tong so|tong|cong)(?:\s+(?:so|co))?(?:\s+(?P<n>\d{1,5}))?"
                     r"(?:\s+(?:dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
-UNIT_HEADER_WORDS = (
-    ("co so", "don vi", "dia ban", "chi bo", "dang bo", "to chuc",
-     "khu pho", "to dan pho", "thon", "ap", "xom", "khom", "khu dan cu", "xa", "phuong", "thi tran", "dac khu"),
-    ("phu trach", "theo doi", "phan cong"),
-)
 
 
 def _note_rows(rows: list[list[Any]], table) -> list[list[Any]]:
@@ -65,11 +60,11 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     _skip_totals(stage)
     _skip_labelled_totals(stage)
     skip_withdrawn(stage)
+    blank_missing_cells(stage)
     join_name_parts(stage)
     join_birth_parts(stage)
     read_unit_marks(stage)
     unit_from_merged_column(stage)
-    _name_unit_column(stage)
     ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     births_from_names(stage)
@@ -173,29 +168,6 @@ def _check_stated_total(stage: RosterStage) -> None:
                 f"dòng tổng cộng ghi {stated} người nhưng bảng có {counted} dòng người; "
                 f"hãy kiểm tra có dòng nào bị bỏ sót hoặc đọc thừa",
             )
-
-
-def _unit_header(label: str) -> bool:
-    folded = f" {fold(label)} "
-    places, verbs = UNIT_HEADER_WORDS
-    if " sinh hoat " in folded:  # "Chi bộ được phân công sinh hoạt": the member's own cell
-        return False
-    return any(f" {w} " in folded for w in places) and any(f" {w} " in folded for w in verbs)
-
-
-def _name_unit_column(stage: RosterStage) -> None:
-    """A header naming a place and its assignment in other words ('Cơ sở được phân công theo dõi', 'Đơn vị được giao
-    phụ trách') makes the unit column when no column is named so; unit names alone do not (a member's own cell
-    'Nơi sinh hoạt đảng' holds them too)."""
-    if stage.mapped("unit") is not None:
-        return
-    for column in stage.columns:
-        if column.field is not None or column.month or not column.header or column.index not in stage.frame.columns:
-            continue
-        values = stage.frame[column.index]
-        if filled_count(values) and _unit_header(column.header):
-            column.field = "unit"
-            return
 
 
 def _expand_role_abbreviations(stage: RosterStage) -> None:
