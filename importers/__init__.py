@@ -41,9 +41,12 @@ Public API (stable; the webapp calls exactly this):
   merged over them first: "Năm 2024" over "12/9" … "12/12", "Năm 2025" over "9/1" …: ``importers.header_years``); so do
   sub-headers "Lần 1 (06/01)", "Buổi 2 - 20/01" under a month (they make the sheet a register), while "Lần 1",
   "Lần 2" under each month with no date refuse the file (``importers.date_words``). A note merged across a person's
-  meeting cells ("Chưa kết nạp") is no mark (``importers.kinds.merged_notes``); bare month numbers under a merged
-  "Năm 2025" are that year's months (``importers.month_numbers``), also with a row of quarters or half-years
-  between ("Quý I" over 1 | 2 | 3 only, a "Cộng" column after each: ``importers.quarter_rows``). Wide tables
+  meeting cells ("Chưa kết nạp") is no mark (``importers.kinds.merged_notes``); the late mark with the minutes
+  late ("M15", "M30'") is late, and month cells holding the day of that month's meeting ("5", "12P") date each
+  record that day, when a legend line says so or, with a warning, when every cell is so written; numbers a legend
+  explains as codes stay codes (``importers.number_marks``, ``importers.kinds.day_marks``); bare month numbers
+  under a merged "Năm 2025" are that year's months (``importers.month_numbers``), also with a row of quarters or
+  half-years between ("Quý I" over 1 | 2 | 3 only, a "Cộng" column after each: ``importers.quarter_rows``). Wide tables
   stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12), or one per chi bộ each with
   its own meeting days ("07/07 | 05/08" under "1. Chi bộ …", "11/07 | 14/08" under "2. Chi bộ …"), are rewritten as
   one wide table, each later table's cells moved to its own months or days, its unit line kept over its rows

@@ -12,6 +12,7 @@ from typing import Any
 
 from .legend_rules import split_rule
 from .normalising import decode_mark, fold, mark_key
+from .number_marks import number_rules
 
 # Meaning wordings (folded) → status, tried in order: the more specific first.
 # The side-only rows come last, absence before presence: "vắng có …" and "không dự" / "không có mặt" hold a presence
@@ -186,11 +187,14 @@ def _mark_first(item: str) -> bool:
 
 def cell_rules(texts: list[Any]) -> dict[str, str]:
     """{'blank': status, 'time': status} as far as the legend and note lines say what a blank cell or a cell holding
-    an arrival time means ("để trống = vắng không phép", "ghi giờ đến = có mặt"); lines saying two things, nothing."""
+    an arrival time means ("để trống = vắng không phép", "ghi giờ đến = có mặt"); lines saying two things, nothing.
+    'day' and 'minutes' when a line says the cells hold the meeting's day or the minutes late (``number_marks``)."""
     found: dict[str, set] = {}
     for text in texts:
         if not isinstance(text, str) or len(text) > 400:
             continue
+        for which, status in number_rules(text).items():
+            found.setdefault(which, set()).add(status)
         body = legend_body(text)
         for item in _SEPARATORS.split(_COMMENT.sub("", body)):
             rule = split_rule(item) if item.strip() else None

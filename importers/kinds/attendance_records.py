@@ -18,6 +18,7 @@ from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
+from .day_marks import numbers_are_marks, read_days
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
@@ -36,7 +37,9 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     """Canonical attendance records, record count and failure flag per Excel row (wide or long layout)."""
     name = next((column.index for column in columns if column.field == "full_name" and not column.month), None)
     marks = [column.index for column in columns if column.month or column.field == "status"]
-    skip_subtotals(body, name, marks)
+    months = [column for column in columns if column.month]
+    skip_subtotals(body, name, marks, named_counts=numbers_are_marks(
+        body.frame[[column.index for column in months]].to_numpy(dtype=object), months, context))
     frame, by_field = with_context(body, columns)
     context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))
@@ -50,7 +53,6 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), context.issues)
     getattr(context, "inferences", []).extend(said)
     frame, by_field = unit_from_line(frame, by_field, context)
-    months = [column for column in columns if column.month]
     if months:
         return _wide(frame, months, by_field, context)
     if not {"date", "status"} <= by_field.keys():
@@ -121,8 +123,13 @@ def _wide(frame, months, by_field, context):
             context.issues.error(int(row), None, "date", None, NO_YEAR)
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
-    value_codes, readings = read_statuses(marks, context, f"Các cột {months[0].letter}–{months[-1].letter}")
-    codes = merged_notes(_status_codes(value_codes, readings), marks, rows, months, context, UNKNOWN)
+    place_label = f"Các cột {months[0].letter}–{months[-1].letter}"
+    days = read_days(marks, months, dates, context, place_label)
+    cell_dates = days.dates if days else np.tile(np.array(dates, dtype=object), n_rows)
+    value_codes, readings = read_statuses(days.marks if days else marks, context, place_label)
+    codes, problems = _status_codes(value_codes, readings), days.problems if days else {}
+    codes[list(problems)] = UNKNOWN
+    codes = merged_notes(codes, marks, rows, months, context, UNKNOWN)
     codes = blanks_by_legend(codes, n_months, months, context)
     keep, bad = codes >= 0, codes == UNKNOWN
 
@@ -132,13 +139,13 @@ def _wide(frame, months, by_field, context):
 
     for position in np.flatnonzero(bad):
         context.issues.cell_problem("error", *place(int(position)), "status", LABELS["status"], marks[position],
-                                    readings[value_codes[position]].problem)
+                                    problems.get(int(position)) or readings[value_codes[position]].problem)
     _cell_doubts(value_codes, readings, place, marks, context.issues)
     names = _column(frame, by_field, "full_name").to_numpy(dtype=object)
-    month_codes, month_days = pd.factorize(np.array(dates, dtype=object))
+    date_codes, date_values = pd.factorize(cell_dates[keep])
     records = pd.DataFrame({
         "full_name": _categorical(names, name_cleaner(names), n_months, keep),
-        "date": pd.Categorical.from_codes(np.tile(month_codes, n_rows)[keep], categories=month_days),
+        "date": pd.Categorical.from_codes(date_codes, categories=date_values),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
         "unit": _units(frame, by_field, months, context, keep),
     })

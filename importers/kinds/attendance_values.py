@@ -10,6 +10,7 @@ import pandas as pd
 from ..date_words import month_and_year, read_meeting_date, read_meeting_month
 from ..legend_rules import clock_time
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
+from ..number_marks import minutes_mark
 from ..results import Column
 from ..status_phrases import (
     ABSENT_WORDS,
@@ -57,6 +58,7 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
     legend = getattr(context, "legend", None) or {}
     _refuse_number_codes(uniques, readings, legend)
     _read_times(uniques, readings, context, place)
+    _read_minutes(uniques, readings, context, place)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
     unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
                 if reading.status and _is_code(value) and mark_key(value) not in legend
@@ -97,6 +99,27 @@ def _read_times(uniques, readings: list, context, place: str) -> None:
     if late:
         context.issues.warning(None, None, "status", None, f"{place}: " + TIMES_AFTER_START.format(
             start=start, example=_shown(uniques[late[0]])))
+
+
+MINUTES_UNEXPLAINED = ("các ô ghi ký hiệu đến muộn kèm một số (ví dụ «{example}») được hiểu là đến muộn, số là số "
+                       "phút; tệp không có ghi chú nói vậy, xin kiểm tra lại")
+
+
+def _read_minutes(uniques, readings: list, context, place: str) -> None:
+    """Cells holding the late mark followed by the minutes late ('M15', "M30'", "M 20'"): late. A number after any
+    other mark stays a problem. Unless a legend or note line speaks of the minutes ("M kèm số phút"), one warning
+    for `place`."""
+    late = [i for i, value in enumerate(uniques) if readings[i].problem and _late_with_minutes(value, context.marks)]
+    for i in late:
+        readings[i] = Reading("late")
+    if late and "minutes" not in (getattr(context, "cells", None) or {}):
+        context.issues.warning(None, None, "status", None,
+                               f"{place}: " + MINUTES_UNEXPLAINED.format(example=_shown(uniques[late[0]])))
+
+
+def _late_with_minutes(value, marks: dict) -> bool:
+    found = minutes_mark(value)
+    return found is not None and marks.get(found[0]) == "late"
 
 
 def _refuse_number_codes(uniques, readings: list, legend: dict) -> None:

@@ -85,15 +85,20 @@ def counts_only_rows(marks: np.ndarray) -> np.ndarray:
     return (filled >= 2) & ~(counts == _NO_COUNT).any(axis=1) & (counts > 1).any(axis=1)
 
 
-def skip_subtotals(body, name_index: int | None, mark_indexes: list[int]) -> None:
-    """Drop subtotal rows from the body, accounting each as skipped."""
+def skip_subtotals(body, name_index: int | None, mark_indexes: list[int], named_counts: bool = False) -> None:
+    """Drop subtotal rows from the body, accounting each as skipped. Where numbers are marks (the day of each
+    meeting, ``day_marks``: `named_counts`), a row of numbers is a subtotal only under a label not written as a
+    person's name."""
     frame = body.frame
     if name_index is None or not len(frame):
         return
     codes, names = pd.factorize(frame[name_index].to_numpy(dtype=object), use_na_sentinel=True)
     hits = np.array([is_subtotal_name(value) for value in names] + [False], dtype=bool)[codes]
     if mark_indexes:
-        hits |= counts_only_rows(frame[mark_indexes].to_numpy(dtype=object))
+        counts = counts_only_rows(frame[mark_indexes].to_numpy(dtype=object))
+        if named_counts:
+            counts &= ~np.array([_written_as_name(value) for value in names] + [False], dtype=bool)[codes]
+        hits |= counts
     if not hits.any():
         return
     for row in frame.index[hits]:
@@ -103,6 +108,12 @@ def skip_subtotals(body, name_index: int | None, mark_indexes: list[int]) -> Non
     body.groups = body.groups[keep]
     if body.context is not None:
         body.context = body.context[keep]
+
+
+def _written_as_name(value) -> bool:
+    """Words each opening with a capital ('Lò Văn Thắng', 'Đ/c Mai Hoa'), as a label ('Số người dự') is not."""
+    words = value.split() if isinstance(value, str) else []
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
 # ---- rosters: "Cộng Đoàn I: 06 đồng chí", "Cộng: 6", "Tổng cộng: 45 đ/c" -----------------------------------
