@@ -88,25 +88,13 @@ def one_organisation(folded: str) -> str:
     return _ORGANISATIONS.sub(r"\1", folded)
 
 
-# 'SH' and 'SHCB' after another word are 'sinh hoạt (chi bộ)' written short ('Ngày SH', 'Buổi SHCB', 'Kỳ SH').
-_MEETING_SHORT = re.compile(r"(?<=\w )(shcb|sh)\b")
-_MEETING_WORDS = {"sh": "sinh hoat", "shcb": "sinh hoat chi bo"}
-
-
-def meeting_written_out(folded: str) -> str:
-    """A folded label with 'sh' / 'shcb' after a word written out ('ngay sh' -> 'ngay sinh hoat')."""
-    return _MEETING_SHORT.sub(lambda match: _MEETING_WORDS[match.group(1)], folded)
-
-
 def header_core(folded: str) -> str:
     """A folded label without address words, question tails and time qualifiers ('ho va ten cua dong chi' ->
     'ho va ten'), a place without the verb attending it ('chi bo du hop' -> 'chi bo'), the member who attended
     ('dong chi du' -> 'ho va ten'), a job with its workplace ('chuc vu don vi' -> 'chuc vu'), a list of
-    organisations with its first ('chi bo dang bo theo doi' -> 'chi bo theo doi'), the meeting written out
-    ('ngay sh' -> 'ngay sinh hoat')."""
+    organisations with its first ('chi bo dang bo theo doi' -> 'chi bo theo doi')."""
     if attending_person(folded):
         return _ATTENDING_NAME
-    folded = meeting_written_out(folded)
     core = _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))
     return one_organisation(position_and_workplace(attended_place(core)))
 
