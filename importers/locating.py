@@ -11,6 +11,7 @@ from .date_words import is_meeting_number, without_remark
 from .kinds import KEY_FIELDS, FieldSpec
 from .legends import is_legend_text
 from .mapping import match_field
+from .month_day_rows import label_month_days, month_days_row
 from .month_numbers import month_number_columns, months_under
 from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
 from .quarter_rows import is_quarter_header, seen_through
@@ -200,11 +201,16 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
             best, best_score = index, score
     if best is None:
         return None
+    days_from = _months_over_days(rows, best)
+    if days_from is not None:  # the best row is the days under the months ('Cộng' over 'Có mặt' beside them)
+        upper = days_from > 0 and _is_upper_header(_row_labels(rows[days_from - 1]), _row_labels(rows[days_from]),
+                                                   specs)
+        return days_from - upper, best, best_score
     first = (
         best - 1 if best > 0 and _is_upper_header(_row_labels(rows[best - 1]), _row_labels(rows[best]), specs) else best
     )
     if best + 2 < len(rows) and is_quarter_header(rows[best], rows[best + 1], rows[best + 2]):
-        return first, best + 2, best_score  # the months' numbers under their quarters ('Quý I' over 1 | 2 | 3)
+        return first, _with_day_row(rows, first, best + 2), best_score  # months under quarters ('Quý I' over 1 | 2)
     if best + 1 < len(rows) and (
         _is_header_like(_row_labels(rows[best + 1]), specs)
         or _is_date_row(rows[best + 1], rows[best], specs)
@@ -212,17 +218,28 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
         or _is_day_number_row(rows[best + 1], rows[best])
         or _is_sub_header_row(rows[best], rows[best + 1], specs)
     ):
-        return first, _with_day_row(rows, best + 1), best_score
+        return first, _with_day_row(rows, first, best + 1), best_score
     return first, best, best_score
 
 
-def _with_day_row(rows: list[list[Any]], last: int) -> int:
+def _with_day_row(rows: list[list[Any]], first: int, last: int) -> int:
     """The header's last row, one lower when the months' meeting days stand under a row of month labels that is
-    itself under the best header row ('Năm 2024' over 'Tháng 7 | Tháng 8' over 3 | 18 | 5)."""
-    if last + 1 < len(rows) and _is_month_row(_row_labels(rows[last])) \
-            and _is_day_number_row(rows[last + 1], rows[last]):
+    itself under the best header row ('Năm 2024' over 'Tháng 7 | Tháng 8' over 3 | 18 | 5), or under a row of
+    month numbers ('Tháng' over 1 | 2 | 3 over 07 | 04 | 04: ``importers.month_day_rows``)."""
+    if last + 1 >= len(rows):
+        return last
+    if _is_month_row(_row_labels(rows[last])) and _is_day_number_row(rows[last + 1], rows[last]):
         return last + 1
-    return last
+    return last + 1 if month_days_row(seen_through(rows[first:last + 2]))[1] else last
+
+
+def _months_over_days(rows: list[list[Any]], last: int) -> int | None:
+    """The row of the months' label when row `last` holds the meeting days under a row of month numbers ('Tháng'
+    over 1 | 2 | 3 over 07 | 04 | 04, a quarter row between perhaps), else None."""
+    for span in (2, 3):
+        if last >= span and month_days_row(seen_through(rows[last - span:last + 1]))[1]:
+            return last - span
+    return None
 
 
 def _is_month_number_row(row: list[Any], upper: list[Any]) -> bool:
@@ -311,6 +328,9 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
         numbers = seen_through(header)
         months = month_number_columns(numbers, [_carried(_row_labels(upper)) for upper in numbers], labels, parents)
         _day_numbers(header, labels, parents)
+        found, days = month_days_row(numbers)
+        label_month_days(days, found, labels, parents)
+        months = {col: date for col, date in months.items() if col not in days}
     body_start = last + 1
     numbering = body_start
     while numbering < min(body_start + 2, len(rows)) and _repeats(rows[numbering], rows[last]):

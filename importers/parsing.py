@@ -39,6 +39,7 @@ from .lengths import refuse_over_long
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
+from .month_day_rows import refuse_missing_days
 from .month_days import date_month_days
 from .month_flags import month_status_flags
 from .month_spans import refuse_undated_spans
@@ -391,6 +392,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
     stated = fixes.year or _year(table)
     if kind in (None, "attendance"):
+        refuse_missing_days(table, chosen.rows, chosen.name)
         date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
     over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import normalising
+from .mark_reasons import mark_with_reason
 from .normalising import decode_mark, fold, is_blank, mark_key
 from .ticks import checkbox
 
@@ -98,7 +99,8 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
         return Reading("absent", answer="bare")
     if folded.startswith(PRESENT_OPENINGS):
         return Reading("present", doubt=MORE_WORDS)
-    return Reading(problem=UNKNOWN)
+    marked = mark_with_reason(value, {**CODES, **marks})  # "P (ốm)"; after "Vắng (ốm)", an excused absence
+    return Reading(marked) if marked else Reading(problem=UNKNOWN)
 
 
 def _absence_code(folded: str) -> str | None:
