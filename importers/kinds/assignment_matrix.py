@@ -107,13 +107,22 @@ def _stacked(upper: list[Any], lower: list[Any]) -> list[Any]:
             else (upper[index] if index < len(upper) else None) for index in range(width)]
 
 
+def _labels_read(found: dict | None) -> int:
+    return 0 if found is None else len(found["roles"]) + (found["group"] is not None) + (found["unit"] is not None)
+
+
+def _two_rows(upper: list[Any], lower: list[Any]) -> dict | None:
+    """The header read from two rows, when the upper one adds labels to the lower one (a title or a blank row
+    above a one-row header adds none)."""
+    found = _header(_stacked(upper, lower))
+    return found if _labels_read(found) > _labels_read(_header(lower)) else None
+
+
 def _find_header(rows: list[list[Any]]) -> tuple[int, int, dict] | None:
     """(first header row, rows the header takes, its columns) of a matrix whose header takes one row or two."""
     for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         for height in (1, 2):
-            if height == 2 and (at + 1 >= len(rows) or all(is_blank(cell) for cell in rows[at + 1])):
-                continue
-            found = _header(row if height == 1 else _stacked(row, rows[at + 1]))
+            found = _header(row) if height == 1 else _two_rows(row, rows[at + 1] if at + 1 < len(rows) else [])
             if found and found["group"] is None:
                 found["group"] = _group_by_values(rows, at + height, found)
             if found and found["group"] is not None:

@@ -113,9 +113,9 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
         if not wrapped:
             continue
         line = without_marker(wrapped).strip()
-        if not any(char.isalpha() for char in line) or _VACANT.match(line):
-            continue
         if people and line == wrapped and _continues(people[-1], line):
+            continue
+        if not any(char.isalpha() for char in line) or _VACANT.match(line):
             continue
         phone = _PHONE_AT_END.search(line)
         if phone and phone.start() > 0:
