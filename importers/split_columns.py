@@ -1,6 +1,9 @@
 """One fact spread over several columns under a common header, read back into one column before the rows are
 built: a birth date under 'Năm sinh' split into 'Nam | Nữ' (whichever is filled), a status given by an 'x' in
-one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the column's own wording says which status)."""
+one of 'Có mặt | Vắng mặt: Có lý do, Không lý do | Đi muộn' (the column's own wording says which status).
+
+A sub-column naming the former value ('Đoàn công tác' over 'Số mới | Số cũ (trước 01/7/2025)') is no part of the
+fact: the field reads the other sub-columns only, and the former one stays unused (and is reported as such)."""
 
 import re
 from collections.abc import Callable
@@ -9,6 +12,7 @@ import numpy as np
 
 from .column_types import are_date_parts
 from .flag_marks import flag_wording, legend_status
+from .former_labels import is_former_label
 from .kinds import FieldSpec
 from .legends import meaning_to_status
 from .mapping import match_field
@@ -47,8 +51,10 @@ def coalesce_split_fields(grid: np.ndarray, table: Table, columns: list[Column],
             continue  # day | month | year, or a tick under one role: read by kinds.date_parts, kinds.roster_columns
         if mostly_ticks(grid[body, [column.index for column in group]].ravel(), 0.5):
             continue  # a tick under one of several units is no unit: read by kinds.unit_marks
-        if field is None or field in elsewhere or len(group) < 2 or group[0].field not in (None, field) \
-                or any(column.field for column in group[1:]):
+        if field is None or field in elsewhere or len(group) < 2:
+            continue
+        group = [column for column in group if not is_former_label(column.header)] or group
+        if group[0].field not in (None, field) or any(column.field for column in group[1:]):
             continue
         first = group[0].index
         merged = grid[body, first].copy()

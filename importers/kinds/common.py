@@ -18,6 +18,10 @@ FULL_NAME = FieldSpec(
         "ho va ten thanh vien",
         "ho ten thanh vien",
         "dang vien",
+        # the civil-status wording: 'Họ, chữ đệm và tên' (family name, middle name and given name)
+        "ho chu dem va ten",
+        "ho chu dem ten",
+        "ho ten dem va ten",
         # the name cell holding the birth date too ("Nguyễn Văn An (15/03/1978)": kinds.birth_in_name)
         "ho va ten nam sinh",
         "ho ten nam sinh",

@@ -3,7 +3,8 @@
 each cell the person as "Đ/c Họ và tên - Chức vụ" (several people may share a cell, one a line). The sheet is
 rewritten as the roster it stands for, group by group and top to bottom, before the table is looked for.
 
-The group's unit is the text in brackets after its number, or the header's second line ("Phụ trách: …"). A row of
+The group's unit is the text in brackets after its number, or the header's second line ("Phụ trách: …"), or a row
+of its own among the role rows, labelled as the unit ("Phụ trách", "Chi bộ phụ trách" | unit | unit …). A row of
 counts under the people ("Số lượng | 7 đồng chí | …") becomes one "Tổng cộng: N đồng chí" line, which the roster
 checks against the people it read.
 As with the assignment matrix, a row number in a message then counts the people, not the sheet's rows."""
@@ -12,9 +13,11 @@ import re
 from typing import Any
 
 from ..legacy import decode_legacy
+from ..mapping import match_field
 from ..normalising import clean_text, fold, is_blank, normalise_group
 from ..results import SheetData
 from ..role_words import strict_role
+from . import roster
 from .assignment_matrix import _people
 
 HEADER_SCAN_ROWS = 40
@@ -45,6 +48,12 @@ def _group_and_unit(cell: Any) -> tuple[str, str | None] | None:
     return group, unit
 
 
+def _unit_label(cell: Any) -> bool:
+    """A role-column label naming the row of the groups' units ('Phụ trách', 'Cơ sở phụ trách')."""
+    text = clean_text(_decoded(cell)) if isinstance(cell, str) else None
+    return bool(text) and strict_role(text) is None and match_field(text, roster.FIELDS) == "unit"
+
+
 def _header(rows: list[list[Any]]) -> tuple[int, int, dict[int, tuple[str, str | None]]] | None:
     """(header row, role label column, {column: (group, unit)}) of a group-columns table, or None."""
     for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -52,7 +61,8 @@ def _header(rows: list[list[Any]]) -> tuple[int, int, dict[int, tuple[str, str |
         if len(groups) < MIN_GROUPS:
             continue
         label = min(groups) - 1
-        below = [r[label] for r in rows[at + 1:at + 4] if label < len(r) and not is_blank(r[label])]
+        below = [r[label] for r in rows[at + 1:at + 4]
+                 if label < len(r) and not is_blank(r[label]) and not _unit_label(r[label])]
         if label >= 0 and below and strict_role(_decoded(below[0])):
             return at, label, groups
     return None
@@ -80,6 +90,12 @@ def unpivot_group_columns(sheet: SheetData) -> bool:
     while end < len(sheet.rows):
         row = sheet.rows[end]
         text = row[label] if label < len(row) else None
+        if _unit_label(text):  # the units' row: each group's unit, unless its header gave one
+            for index, (group, unit) in groups.items():
+                cell = row[index] if index < len(row) else None
+                groups[index] = (group, unit if unit or is_blank(cell) else clean_text(cell))
+            end += 1
+            continue
         if not is_blank(text):
             role = strict_role(_decoded(text))  # written as the canonical word, which no legacy decoding changes
             if role is None:

@@ -11,7 +11,9 @@ hóa - Xã hội)" is one name and its whole position; "(Đảng ủy viên; Ch�
 
 A person may take several lines: the name, then the position alone in brackets and the phone alone ("Đ/c NGUYỄN
 VĂN AN" / "(Phó Chủ tịch UBND xã)" / "ĐT: 0912 345 678"). A line that is only a bracketed text or only a phone, with
-no list marker of its own, belongs to the person above; it is never a person."""
+no list marker of its own, belongs to the person above; it is never a person.
+
+A line with no letter ("—", "-", "...") or a vacancy wording ("Chưa bố trí") marks the place as empty: no person."""
 
 import re
 from typing import Any
@@ -33,6 +35,7 @@ _PHONE_LINE = re.compile(rf"^[(\[]?\s*(?:{_PHONE_LABEL})?(?P<phone>\+?\d[\d .]{{
 _DASH = re.compile(r"\s+[-–—]\s+")
 _WRAPPED = re.compile(r"\s*\n\s*")
 _OPENING, _CLOSING = "([", ")]"
+_VACANT = re.compile(r"^\(?(?:chưa|không)(?:\s+(?:có|bố trí|phân công|cử))?\)?\.?$", re.IGNORECASE)
 
 
 def _inside_brackets(text: str) -> list[bool]:
@@ -111,6 +114,8 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
             continue
         line = without_marker(wrapped).strip()
         if people and line == wrapped and _continues(people[-1], line):
+            continue
+        if not any(char.isalpha() for char in line) or _VACANT.match(line):
             continue
         phone = _PHONE_AT_END.search(line)
         if phone and phone.start() > 0:
