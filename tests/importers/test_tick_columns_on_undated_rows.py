@@ -23,3 +23,16 @@ def test_ticks_read_alike_on_every_row_of_a_meeting(tmp_path, seed, how, date_he
     result = parse_file(path)
     assert result.records() == built.records
     assert result.errors == []
+
+
+@pytest.mark.parametrize("spacer", [True, False])
+def test_the_signature_block_under_the_last_meeting_is_no_row_of_it(tmp_path, spacer):
+    built = checkbox_registers.build(2, ticks="x", excused_column=False, date_header="Ngày sinh hoạt")
+    if spacer:
+        built.sheet.add()
+    built.sheet.add(["", "Người lập biểu", "", "", "T/M Chi ủy"])
+    built.sheet.add(["", "", "", "", "Bí thư"])
+    write_xlsx(tmp_path / "f.xlsx", [built.sheet])
+    result = parse_file(tmp_path / "f.xlsx")
+    assert result.records() == built.records
+    assert result.errors == []
