@@ -88,11 +88,23 @@ def one_organisation(folded: str) -> str:
     return _ORGANISATIONS.sub(r"\1", folded)
 
 
+# The meeting written short in a header ('Ngày SH', 'Ngày SHCB', 'Tháng SH', 'Kỳ SH'): SH is 'sinh hoạt', SHCB
+# 'sinh hoạt chi bộ', as every office abbreviates them.
+_MEETING_SHORT = re.compile(r"\bsh(cb)?\b")
+
+
+def meeting_written_out(folded: str) -> str:
+    """A folded label with its meeting abbreviations written out ('ngay shcb' -> 'ngay sinh hoat chi bo')."""
+    return _MEETING_SHORT.sub(lambda match: "sinh hoat chi bo" if match.group(1) else "sinh hoat", folded)
+
+
 def header_core(folded: str) -> str:
-    """A folded label without address words, question tails and time qualifiers ('ho va ten cua dong chi' ->
-    'ho va ten'), a place without the verb attending it ('chi bo du hop' -> 'chi bo'), the member who attended
-    ('dong chi du' -> 'ho va ten'), a job with its workplace ('chuc vu don vi' -> 'chuc vu'), a list of
-    organisations with its first ('chi bo dang bo theo doi' -> 'chi bo theo doi')."""
+    """A folded label with its meeting abbreviations written out ('ngay sh' -> 'ngay sinh hoat'), without address
+    words, question tails and time qualifiers ('ho va ten cua dong chi' -> 'ho va ten'), a place without the verb
+    attending it ('chi bo du hop' -> 'chi bo'), the member who attended ('dong chi du' -> 'ho va ten'), a job with
+    its workplace ('chuc vu don vi' -> 'chuc vu'), a list of organisations with its first ('chi bo dang bo theo doi'
+    -> 'chi bo theo doi')."""
+    folded = meeting_written_out(folded)
     if attending_person(folded):
         return _ATTENDING_NAME
     core = _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))

@@ -14,11 +14,13 @@ from .column_types import are_date_parts
 from .flag_marks import flag_wording, legend_status
 from .former_labels import is_former_label
 from .kinds import FieldSpec
+from .kinds.subtotals import is_counts_line, is_subtotal_name
 from .legends import meaning_to_status
 from .mapping import match_field
 from .normalising import fold, is_blank
 from .results import Column, Table
 from .role_words import are_role_headings
+from .signature_titles import is_closing_text, is_signature_row
 from .status_phrases import EXEMPT, is_flag_column, status_of_reason
 from .ticks import mostly_ticks
 
@@ -104,6 +106,36 @@ def _minutes(wording: str, cells: np.ndarray) -> bool:
     return meaning_to_status(wording) == "late" and bool(filled) and all(map(_is_minutes, filled))
 
 
+def _person_rows(rows: np.ndarray, columns: list[Column]) -> np.ndarray:
+    """Per body row: it names a person and a meeting date, not the footer. A blank date under a dated row of the
+    same run of named rows is the meeting above (its date written on the meeting's first row only, a merge lost on
+    saving; whether it is taken is decided with the records, ``kinds.merged_dates``), so every row of a meeting
+    reads its marks alike; a subtotal, counts line or signature row there is no person."""
+    named = np.ones(len(rows), dtype=bool)
+    names = [column.index for column in columns if column.field == "full_name"]
+    for index in names:
+        named &= ~_blank(rows[:, index])
+    positions = np.arange(len(rows))
+    last_break = np.maximum.accumulate(np.where(named, -1, positions)) if len(rows) else positions
+    for column in columns:
+        if column.field != "date":
+            continue
+        dated = ~_blank(rows[:, column.index])
+        last_dated = np.maximum.accumulate(np.where(dated, positions, -1)) if len(rows) else positions
+        below = np.flatnonzero((last_dated > last_break) & ~dated & named)
+        others = [_not_a_person(rows[at], names) for at in below]
+        dated[below[~np.array(others, dtype=bool)]] = True
+        named &= dated
+    return named
+
+
+def _not_a_person(row: np.ndarray, names: list[int]) -> bool:
+    """A subtotal ('Cộng', 'Tổng số'), a counts line or the signature block, among a register's person rows."""
+    filled = [cell for cell in row if not is_blank(cell)]
+    return is_counts_line(filled) or is_signature_row(filled) or any(map(is_closing_text, filled)) \
+        or any(is_subtotal_name(row[index]) for index in names)
+
+
 def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
                           legend: dict | Callable[[], dict] | None = None) -> None:
     """Two or more columns each standing for a status ('Có mặt', 'Vắng mặt — Có lý do', 'Đi muộn'): the status of
@@ -112,10 +144,7 @@ def coalesce_status_flags(grid: np.ndarray, table: Table, columns: list[Column],
     mark the file's `legend` explains ('M' in 'Có mặt', 'P' in 'Vắng') is kept, to be read through the legend
     (``importers.flag_marks``); `legend` may be a function giving it, called only when there are such columns."""
     flags, body = [], slice(table.body_start, table.body_end)
-    named = np.ones(table.body_end - table.body_start, dtype=bool)  # rows naming a person and a date, not the footer
-    for column in columns:
-        if column.field in ("full_name", "date"):
-            named &= ~_blank(grid[body, column.index])
+    named = _person_rows(grid[body], columns)
     for column in columns:
         if column.month or (column.field and column.field != "status"):
             continue

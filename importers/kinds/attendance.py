@@ -13,8 +13,9 @@ FIELDS = (
                        # an app's or a calendar's export: when the meeting began ('Thời gian bắt đầu', 'Ngày giờ')
                        "thoi gian bat dau", "bat dau", "ngay gio", "ngay gio bat dau", "thoi diem bat dau",
                        "thoi gian to chuc", "ngay to chuc",
-                       # the meeting of a month ('Kỳ sinh hoạt': 'Tháng 03/2025')
-                       "ky sinh hoat", "ky sinh hoat chi bo", "ky hop"), label="ngày sinh hoạt"),
+                       # the meeting of a month ('Kỳ sinh hoạt', 'Tháng sinh hoạt': 'Tháng 03/2025')
+                       "ky sinh hoat", "ky sinh hoat chi bo", "ky hop", "thang sinh hoat", "thang sinh hoat chi bo"),
+              label="ngày sinh hoạt"),
     FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh",
                          "tinh hinh tham du", "tinh hinh du hop", "tinh hinh", "tinh hinh sinh hoat", "muc do tham du",
                          "tham gia", "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat",

@@ -3,7 +3,7 @@
 "Vắng có phép" ticked for an excused absence, and a reason column; an unticked "Có mặt" with a reason is excused,
 without one absent. The meeting date stands on each meeting's first row only, a blank row between meetings.
 `build(seed, ticks)` gives the sheet and its exact records; `ticks="x"` writes 'x' and blank cells instead of the
-booleans."""
+booleans; `date_header` heads the meeting-date column."""
 
 import datetime as dt
 import random
@@ -36,11 +36,12 @@ def _tick(value: bool, ticks: str):
     return "x" if value else None
 
 
-def build(seed: int, ticks: str = "checkbox", excused_column: bool | None = None) -> CheckboxRegister:
+def build(seed: int, ticks: str = "checkbox", excused_column: bool | None = None,
+          date_header: str = "Ngày SH") -> CheckboxRegister:
     rng = random.Random(f"checkbox-registers-{seed}")
     excused_column = rng.random() < 0.4 if excused_column is None else excused_column
     present, late = rng.choice(PRESENT_HEADERS), rng.choice(LATE_HEADERS)
-    header = ["Ngày SH", "Họ và tên", "Cấp bậc", present, late] + (["Vắng có phép"] if excused_column else [])
+    header = [date_header, "Họ và tên", "Cấp bậc", present, late] + (["Vắng có phép"] if excused_column else [])
     header.append(rng.choice(REASON_HEADERS))
     unit = cell_units(rng, 1)[0]
     sheet = Sheet("Điểm danh", width=len(header))
