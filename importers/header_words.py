@@ -37,12 +37,17 @@ def without_qualifiers(folded: str) -> str:
 # sinh hoạt'; 'Chi bộ được phân công sinh hoạt' (no 'dự') is where the member belongs, no cell attended.
 _ATTENDED_PLACE = re.compile(r"^(?:chi bo|don vi|noi)(?: (?:duoc )?(?:phan cong|cu|giao))? (?:den |ve )?du"
                              r"(?: hop| sinh hoat(?: chi bo)?| sh| shcb)?$")
+# The same with the verb first and the place after 'tại' ('Dự SH tại chi bộ', 'Tham dự họp tại', 'Dự sinh hoạt tại
+# đơn vị'): a verb alone ('Dự sinh hoạt') stays the status, so 'tại' must be there.
+_ATTENDED_AT = re.compile(r"^(?:tham |den |ve )?du(?: hop| sinh hoat(?: chi bo)?)? tai"
+                          r"(?: (?:chi bo|don vi|dang bo|co so|noi))?$")
 _ATTENDED_CELL = "chi bo"
 
 
 def attended_place(folded: str) -> str:
-    """'chi bo' for a label 'place + attending verb' ('chi bo du hop', 'noi du sinh hoat'), else the label."""
-    return _ATTENDED_CELL if _ATTENDED_PLACE.match(folded) else folded
+    """'chi bo' for a label 'place + attending verb' ('chi bo du hop', 'noi du sinh hoat') or 'attending verb + tại
+    + place' ('du sinh hoat tai chi bo'), else the label."""
+    return _ATTENDED_CELL if _ATTENDED_PLACE.match(folded) or _ATTENDED_AT.match(folded) else folded
 
 
 # The member who attended, named by an address word and the attending verb ('Đồng chí dự', 'Đ/c dự họp', 'Đảng viên

@@ -106,6 +106,7 @@ def test_a_summary_sheet_repeating_the_people_and_dates_of_the_month_sheets_is_l
     ("Nơi dự họp", "unit"), ("Chi bộ về dự", "unit"), ("CHI BỘ DỰ SHCB", "unit"), ("Chi bộ dự (ghi rõ tên)", "unit"),
     ("Dự họp", "status"), ("Dự sinh hoạt", "status"), ("Có dự sinh hoạt", "status"), ("Buổi dự sinh hoạt", "date"),
     ("Ngày dự họp", "date"), ("Số chi bộ dự", None), ("Đảng viên dự họp", "full_name"),
+    ("Dự SH tại chi bộ", "unit"), ("Dự sinh hoạt tại", "unit"), ("Tham dự họp tại đơn vị", "unit"),
 ])
 def test_the_attended_cell_header_is_the_register_unit_and_nothing_else_is(label, field):
     assert match_field(label, attendance.FIELDS) == field
