@@ -19,8 +19,9 @@ _LABEL_WORD = re.compile(r"\s*[^\W\d_]+")
 _LABEL_END = re.compile(r"\s*[:.\-–]?\s*")
 MAX_LABEL_WORDS = 5
 _ITEMS = re.compile(r"\s*[;,\n]\s*")
-# letters ("TĐ", "P.TĐ"), role words cut short with dots ("T.Đoàn", "Tr.Đoàn"), or an export's number code ("1 - …")
-ABBREVIATION = r"(?:(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][^\W\d_]{0,5}|[A-ZĐ][A-ZĐ.]{0,5}|\d{1,2})"
+# letters ("TĐ", "P.TĐ"), role words cut short with dots ("T.Đoàn", "Tr.Đoàn"), an export's number code ("1 - …"),
+# or a grid's one-letter mark, capital or not ("T - Trưởng đoàn; x - Thành viên")
+ABBREVIATION = r"(?:(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][^\W\d_]{0,5}|[A-ZĐ][A-ZĐ.]{0,5}|\d{1,2}|[a-zđ])"
 # Shapes of one item, tried in order: (pattern, group of the abbreviation, group of the meaning).
 SHAPES = (
     (re.compile(rf"^[(\[\"“]?({ABBREVIATION})[)\]\"”]?\s*(?:[-–=:]|\blà\b)\s*(.+?)\.?$"), 1, 2),  # TĐ - Trưởng đoàn
@@ -29,8 +30,10 @@ SHAPES = (
     (re.compile(rf"^[(\[]({ABBREVIATION})[)\]]\s*(.+?)\.?$"), 1, 2),                               # (1) Trưởng đoàn
 )
 MAX_NOTE_LENGTH = 400
-# A cell that may define an abbreviation: two capitals, a dotted one ("T.Đoàn") or a number code ("1 -").
-_MAY_DEFINE = re.compile(r"[A-ZĐ]{2}|[A-ZĐ][a-zđ]?\.\s?[A-ZĐ]|\d\s*[-–=:)]")
+# A cell that may define an abbreviation: two capitals, a dotted one ("T.Đoàn"), a number code ("1 -") or a lone
+# letter set off by a sign or brackets ("T - …", "(x) …", "… : P").
+_MAY_DEFINE = re.compile(r"[A-ZĐ]{2}|[A-ZĐ][a-zđ]?\.\s?[A-ZĐ]|\d\s*[-–=:)]"
+                         r"|(?<![^\W\d_])[A-Za-zĐđ](?![^\W\d_])\s*[-–=:)\]]|[-–=:(\[]\s*[A-Za-zĐđ](?![^\W\d_])")
 # A list bullet opening a note line ("- Nhiệm vụ: T.Đoàn = Trưởng đoàn").
 _BULLET = re.compile(r"^\s*[-–+*•·]\s*")
 
@@ -63,16 +66,23 @@ def _pairs(text: str) -> dict[str, str]:
     return found
 
 
-def role_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
-    """Folded abbreviation -> role: the usual ones, overlaid with those the sheet's note lines define."""
-    table = dict(DEFAULT_ABBREVIATIONS)
+def note_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
+    """Folded abbreviation -> role, as the sheet's note lines define them (nothing else: a grid needs to know
+    which of its marks a note explains)."""
+    notes: dict[str, str] = {}
     for row in rows:
         for cell in row:
             if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and _MAY_DEFINE.search(cell):
-                table.update(_pairs(cell))
-                table.update({fold(short): role for short, meaning in abbreviation_pairs(cell)
-                              if fold(short) not in table and (role := strict_role(meaning, {}))})
-    return table
+                notes.update(_pairs(cell))
+                notes.update({fold(short): role for short, meaning in abbreviation_pairs(cell)
+                              if fold(short) not in notes and fold(short) not in DEFAULT_ABBREVIATIONS
+                              and (role := strict_role(meaning, {}))})
+    return notes
+
+
+def role_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
+    """Folded abbreviation -> role: the usual ones, overlaid with those the sheet's note lines define."""
+    return {**DEFAULT_ABBREVIATIONS, **note_abbreviations(rows)}
 
 
 def is_role_legend(text: Any) -> bool:

@@ -1,40 +1,39 @@
 """A roster crossed with its groups: the people down the rows (name, birth date, position, phone) and one column per
-working group across ("Đoàn số 1" | "Đoàn số 2" | …, often under a merged "Phân công tham gia Đoàn công tác", or
+working group across ("Đoàn số 1" | "Đoàn 2" | "ĐCT 3" …, often under a merged "Phân công tham gia Đoàn công tác", or
 bare numbers "1" | "II" under a header naming the groups). A header row under the groups may give each group's unit
-("Đảng bộ phường …"); so may the group cell itself ("Đoàn số 1 (Đảng bộ …)", or on its second line). In a person's
-row the cell under the group says the role: "Trưởng đoàn", "Phó đoàn", an abbreviation ("TĐ"), or a tick ("x",
-"✓") for a member.
+("phụ trách Chi bộ Thôn Đông", "Đảng bộ phường …"; a group left blank there has none); so may the group cell itself
+("Đoàn số 1 (Đảng bộ …)", or on its second line). In a person's row the cell under the group is the person's mark
+there, read by `group_marks`: "Trưởng đoàn", "Phó", "TĐ", "T" / "P" / "x" as a note line explains them, a tick for a
+member; a mark not understood is refused naming its cell.
 
 Before the table is looked for, the group columns are replaced by three columns added at the right: the group, the
-role as written (a tick becomes "Thành viên"; a word no reader knows stays, so the role check names it) and the
-unit (headed only when a group names one: else a unit column of the person's own, "Chi bộ được phân công theo
-dõi", is the unit). A row ticked under two groups is the person's two memberships: the row is repeated under
-itself, and a row number further down then counts the added row. A "Cộng" line of counts per group becomes one
-"Tổng cộng: N đồng chí" line, checked against the people read. A person row with no tick gets "(không đánh dấu đoàn
-nào)" as its role, which the role check reports for that row (a blank group would take the group of the row
-above)."""
+role (as its canonical wording) and the unit (headed only when a group names one: else a unit column of the
+person's own, "Chi bộ được phân công theo dõi", is the unit). A row marked under two groups is the person's two
+memberships: the row is repeated under itself, and a row number further down then counts the added row. A "Cộng"
+line of counts per group becomes one "Tổng cộng: N đồng chí" line, checked against the people read. A person listed
+with no mark under any group is in no group: the row is left blank (no record) and a warning names it."""
 
 import re
 from typing import Any
 
 from ..legacy import decode_legacy
-from ..mapping import match_field
+from ..mapping import column_letter, match_field
 from ..normalising import clean_text, fold, is_blank, is_group_name, normalise_group
 from ..results import SheetData
-from ..role_words import WORDING, strict_role
 from . import roster
 from .group_columns import _group_and_unit
+from .group_marks import GroupMarks
 from .group_role import roman_number
 
 HEADER_SCAN_ROWS = 40
 MIN_GROUPS = 2
 PARENT_ROWS = 2  # header rows above the group row that may name the person's fields
 MARKED_SHARE = 0.6  # of the person rows, the share that must hold a mark under a group
-TICKS = {"x", "v", "+", "✓", "✔", "√", "•", "●", "co", "1"}
 _BARE_NUMBER = re.compile(r"^(?:so\s*)?(\d{1,2})$")
 _UNIT_AFTER = re.compile(r"^(?P<head>[^()\[\]\n]+?)\s*(?:[(\[](?P<unit>[^()\[\]]+)[)\]]|\n(?P<line>.+))$", re.DOTALL)
 _COUNT = re.compile(r"^(?:cong|tong cong|tong so|tong)$")
-UNMARKED = "(không đánh dấu đoàn nào)"
+UNMARKED = ("«{name}» có trong danh sách nhưng không được đánh dấu ở đoàn nào (cột {first}–{last}) — không nhập "
+            "đồng chí này; nếu đồng chí tham gia một đoàn, hãy đánh dấu ở cột đoàn đó")
 COLUMNS = ("Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách")
 
 
@@ -104,22 +103,20 @@ def _header(rows: list[list[Any]]) -> tuple[int, dict[int, list]] | None:
     return None
 
 
-def _is_mark(cell: Any) -> bool:
-    return not is_blank(cell) and (fold(_text(cell)) in TICKS or strict_role(_text(cell)) is not None)
+def _is_mark(cell: Any, marks: GroupMarks) -> bool:
+    return not marks.is_empty(cell) and marks.role(cell) is not None
 
 
-def _role_text(cell: Any) -> str:
-    """The role cell to write: a tick is a member; anything else as written, for the role readers."""
-    return WORDING["member"] if fold(_text(cell)) in TICKS else clean_text(cell)
-
-
-def _unit_row(rows: list[list[Any]], at: int, groups: dict[int, list]) -> bool:
-    """Whether the row under the groups names each group's unit (text under every group, no mark)."""
+def _unit_row(rows: list[list[Any]], at: int, groups: dict[int, list], marks: GroupMarks, name: int) -> bool:
+    """Whether the row under the groups names the groups' units: text, no mark, under one group at least and every
+    filled one, and no one in the name column (a person's row whose marks are not understood is no units row)."""
     if at + 1 >= len(rows):
         return False
     row = rows[at + 1]
-    cells = [row[index] if index < len(row) else None for index in groups]
-    return all(isinstance(cell, str) and not is_blank(cell) and not _is_mark(cell) for cell in cells)
+    cells = [row[index] for index in groups if index < len(row) and not is_blank(row[index])]
+    named = row[name] if name < len(row) else None
+    return bool(cells) and all(isinstance(cell, str) and not _is_mark(cell, marks) for cell in cells) \
+        and (is_blank(named) or any(name < len(upper) and upper[name] == named for upper in rows[:at + 1]))
 
 
 def _counts(row: list[Any], groups: dict[int, list]) -> int | None:
@@ -141,20 +138,24 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
     if found is None:
         return False
     at, groups = found
+    marks = GroupMarks.of(sheet.rows)
+    top = _header_top(sheet.rows, at)
+    name = next(index for index, cell in enumerate(sheet.rows[top]) if isinstance(cell, str)
+                and match_field(clean_text(_text(cell)) or "", roster.FIELDS) == "full_name")
     end = at + 1
-    if _unit_row(sheet.rows, at, groups):
+    if _unit_row(sheet.rows, at, groups, marks, name):
+        units = sheet.rows[at + 1]
         for index in groups:
-            groups[index][1] = groups[index][1] or clean_text(_text(sheet.rows[at + 1][index]))
+            groups[index][1] = groups[index][1] or (clean_text(_text(units[index])) if index < len(units) else None)
         end = at + 2
     body = sheet.rows[end:]
-    marked = [row for row in body if any(_is_mark(row[index]) for index in groups if index < len(row))]
+    marked = [row for row in body if any(_is_mark(row[index], marks) for index in groups if index < len(row))]
     people = marked + [row for row in body if row not in marked and _counts(row, groups) is None
                        and sum(not is_blank(cell) for index, cell in enumerate(row) if index not in groups) >= 2]
     if not people or len(marked) < MARKED_SHARE * len(people):
         return False
     width = max(len(row) for row in sheet.rows)
     added = width
-    top = _header_top(sheet.rows, at)
     named = any(unit for _, unit in groups.values())  # no group names a unit: the person's own column gives it
     rows = [list(row) + [None] * (width + len(COLUMNS) - len(row)) for row in sheet.rows[:end]]
     for number in range(top, end):  # the group headers (and a parent over them) make way for the added columns
@@ -165,12 +166,11 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
         for index in range(min(groups), max(groups) + 1):
             rows[number][index] = None
         rows[number][added:added + len(COLUMNS)] = list(COLUMNS[:-1]) + [COLUMNS[-1] if named else None]
-    name = next(index for index, cell in enumerate(sheet.rows[top]) if isinstance(cell, str)
-                and match_field(clean_text(_text(cell)) or "", roster.FIELDS) == "full_name")
+    marks.check_heads(body, end, groups)
     inserted, shifts = [], []
     for number, row in enumerate(body, start=end):
         row = list(row) + [None] * (width + len(COLUMNS) - len(row))
-        filled = [index for index in sorted(groups) if not is_blank(row[index])]
+        filled = [index for index in sorted(groups) if not marks.is_empty(row[index])]
         total = _counts(row, groups)
         if total is not None:
             row[next(index for index, cell in enumerate(row) if isinstance(cell, str) and not is_blank(cell))] = \
@@ -178,12 +178,19 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
             filled = []
         copies = []
         for index in filled:
+            role = marks.read(row[index], number, index, groups[index][0])
+            if role is None:
+                continue
             copy = list(row)
-            copy[added:added + len(COLUMNS)] = [groups[index][0], _role_text(row[index]), groups[index][1]]
+            copy[added:added + len(COLUMNS)] = [groups[index][0], role, groups[index][1]]
             copies.append(copy)
         if not copies and total is None and not is_blank(row[name] if name < len(row) else None) \
                 and sum(not is_blank(cell) for index, cell in enumerate(row) if index not in groups) >= 2:
-            row[added + 1] = UNMARKED  # no group ticked: the role check names the row rather than a group above
+            if not filled:
+                sheet.found.append(("warning", number + 1, column_letter(name), "group", clean_text(_text(row[name])),
+                                    UNMARKED.format(name=clean_text(_text(row[name])),
+                                                    first=column_letter(min(groups)), last=column_letter(max(groups)))))
+            row = [None] * len(row)  # in no group, or its marks refused (each named): no record, no group above
         for copy in copies or [row]:
             for index in groups:
                 copy[index] = None
@@ -191,6 +198,7 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
         shifts += [number] * (len(copies) - 1) if len(copies) > 1 else []
     sheet.rows = rows + inserted
     sheet.merges = [_shifted(merge, shifts) for merge in sheet.merges]
+    sheet.found += marks.report()
     return True
 
 
