@@ -95,9 +95,12 @@ Public API (stable; the webapp calls exactly this):
   tick under "Trưởng đoàn | Phó đoàn | Thành viên" columns gives the role; role abbreviations defined in a note line
   ("TĐ - Trưởng đoàn") are used; a phone or birth date labelled in a free-text column ("Ghi chú": "ĐT: 0328.975.617",
   "SN: 15/3/1978") fills a field without a column, with a warning naming the cells, and unread or unlabelled numbers
-  there are warned about (``importers.kinds.note_values``); a column headed by a short group word ("Đoàn CT", "Tổ CT")
-  is the group column when its values are group references (``importers.kinds.group_words``); the document's closing
-  block ("Nơi nhận:", "T/M …", "KT. …", "- Lưu VP.", or signer titles over their names) ends the table in any column
+  there are warned about (``importers.kinds.note_values``); the phone is the mobile: a landline column beside it ("ĐT
+  cơ quan", "Cố định", "Điện thoại" over "CQ | NR | DĐ") is known and left unread (``importers.kinds.phone_columns``),
+  and of a cell's two numbers the one labelled or shaped as a mobile is read (``importers.phone_lines``); a column
+  headed by a short group word ("Đoàn CT", "Tổ CT") is the group column when its values are group references
+  (``importers.kinds.group_words``); the document's closing block ("Nơi nhận:", "T/M …", "KT. …", "- Lưu VP.", or
+  signer titles over their names) ends the table in any column
   (``importers.signature_titles``); the group and unit a title states ("ĐOÀN CÔNG TÁC SỐ 3", "Phụ trách: …") hold for
   rows nothing else places; a "Tổng cộng: N đồng chí" line is skipped (and N checked), and so is one whose label stands
   in another column than the names ("Tổng cộng:" in the role column, "29 đồng chí" where the names go). A section line

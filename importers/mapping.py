@@ -75,13 +75,17 @@ def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:
 
 
 def _slash_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
-    """'ĐT di động / ĐT cơ quan': the field every wording names, when they all name the same one. A place word beside
-    the cell ('Buôn/Chi bộ', 'Chi bộ/Thôn') says which cell: the unit, when the other wordings name it."""
+    """'ĐT di động / ĐT cơ quan': the field every wording names, when they all name the same one (or a narrower kind
+    of it). A place word beside the cell ('Buôn/Chi bộ', 'Chi bộ/Thôn') says which cell: the unit, when the other
+    wordings name it."""
     parts = slash_parts(label)
     if len(parts) < 2:
         return None
     named = [part for part in parts if not is_place_wording(fold(part))]
     fields = {_exact_field(fold(part), specs) or _exact_field(header_core(fold(part)), specs) for part in named}
+    if len(fields) > 1:  # a landline beside the phone it is a kind of: the phone
+        within = {spec.name: spec.within for spec in specs if spec.within}
+        fields = {within.get(field, field) for field in fields}
     if len(named) < len(parts):
         return UNIT if fields == {UNIT} else None
     return fields.pop() if len(fields) == 1 and None not in fields else None

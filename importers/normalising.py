@@ -8,6 +8,7 @@ from typing import Any
 
 from .group_ordinals import ORDINAL, number_value
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
+from .phone_lines import choose_line, line_of_label
 from .syllables import is_abbreviation
 
 Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
@@ -147,10 +148,15 @@ def iso(value: dt.date | None) -> str | None:
 # ---- phones ----------------------------------------------------------------------------------
 
 _PHONE_SEPARATORS = re.compile(r"\s*[/;,\n]\s*|\s+-\s+|\s+(?:hoặc|hoac)\s+")  # between two numbers in one cell
+_DIGIT_RUN = re.compile(r"[+(]*\d[\d .\-()+]*")  # a number as typed, up to the next letter or separator
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")  # a label in brackets after its number: '0912 345 678 (DĐ)'
+_PLUS_84 = re.compile(r"^\D*\+\s*84")
+PHONE_DIGITS = 9  # fewer digits make no phone number (an extension, a house number)
 
 
 def normalise_phone(value: Any) -> Cleaned:
-    """Phone as digits only with the leading 0 restored; problem text when it is not a phone number."""
+    """Phone as digits only with the leading 0 restored; problem text when it is not a phone number. Of several
+    numbers in a cell the mobile is taken (`importers.phone_lines`), with a warning when which one is unsaid."""
     if is_blank(value):
         return None, None
     if isinstance(value, bool):
@@ -160,18 +166,51 @@ def normalise_phone(value: Any) -> Cleaned:
             return None, "không hợp lệ"
         value = int(value)
     text = str(value).strip().lstrip("'")
-    numbers = [part for part in _PHONE_SEPARATORS.split(text) if len(re.sub(r"\D", "", part)) >= 9]
-    if len(numbers) > 1:
-        first, problem = normalise_phone(numbers[0])
-        return first, problem or f"có {len(numbers)} số, đã lấy số đầu tiên"
+    numbers = _labelled_numbers(text)
+    if len(numbers) < 2:
+        return _one_phone(text)
+    read = [(_one_phone(number), line_of_label(fold(label))) for number, label in numbers]
+    at, sure = choose_line([(phone, line) for (phone, _), line in read])
+    (phone, problem), _ = read[at]
+    if problem or sure:
+        return phone, problem
+    return phone, f"có {len(numbers)} số, đã lấy số {'đầu tiên' if at == 0 else 'di động đầu tiên'}"
+
+
+def _one_phone(text: str) -> Cleaned:
     digits = re.sub(r"\D", "", text)
-    if text.startswith("+84") or (digits.startswith("84") and len(digits) == 11):
+    if _PLUS_84.match(text) or (digits.startswith("84") and len(digits) == 11):
         digits = "0" + digits[2:]
     if digits and not digits.startswith("0") and len(digits) in (9, 10):
         digits = "0" + digits
     if not 10 <= len(digits) <= 11:
         return (digits or None), "không đúng độ dài số điện thoại"
     return digits, None
+
+
+def _labelled_numbers(text: str) -> list[tuple[str, str]]:
+    """(number, the words labelling it) of each phone number in a cell. Numbers stand between separators ('/', ';',
+    a new line, 'hoặc') or between labels ('CQ: 0233 3852 123 DĐ: 0912 345 678'); the words between two numbers
+    label the next one, unless bracketed after the first ('0912 345 678 (DĐ) 0233 3852 123')."""
+    found = []
+    for part in _PHONE_SEPARATORS.split(text):
+        spans = []
+        for match in _DIGIT_RUN.finditer(part):
+            number = match.group(0).rstrip(" .-(+")
+            if len(re.sub(r"\D", "", number)) >= PHONE_DIGITS:
+                spans.append((match.start(), match.start() + len(number)))
+        if not spans:
+            continue
+        labels = [part[:spans[0][0]]] + [""] * (len(spans) - 1)
+        for at in range(1, len(spans)):
+            gap = part[spans[at - 1][1]:spans[at][0]]
+            bracket = _BRACKETED.match(gap)
+            cut = bracket.end() if bracket else 0
+            labels[at - 1] += gap[:cut]
+            labels[at] = gap[cut:]
+        labels[-1] += part[spans[-1][1]:]
+        found += [(part[start:end], label) for (start, end), label in zip(spans, labels)]
+    return found
 
 
 # ---- attendance marks ------------------------------------------------------------------------

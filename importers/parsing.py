@@ -64,7 +64,8 @@ from .workbook_sheets import SheetPlan, has_rows, plan_sheets, unplaced_sheets_w
 
 HEADER_SPECS = roster.FIELDS + tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status", "unit")) \
     + tuple(spec for spec in targets.FIELDS if spec.name not in {s.name for s in roster.FIELDS})
-ROSTER_ONLY = tuple(spec for spec in roster.FIELDS if spec.name in ("birth_date", "position", "group", "role", "phone"))
+ROSTER_ONLY = tuple(spec for spec in roster.FIELDS
+                    if spec.name in ("birth_date", "position", "group", "role", "phone", "landline"))
 ATTENDANCE_ONLY = tuple(spec for spec in attendance.FIELDS if spec.name in ("date", "status"))
 
 

@@ -13,6 +13,8 @@ class FieldSpec:
     synonyms: tuple[str, ...]
     required: bool = False
     label: str = ""  # Vietnamese name used in messages
+    # the field this one is a narrower kind of (a landline of the phone): a label naming both names the broader one
+    within: str = ""
 
     def __hash__(self) -> int:
         """The fields' hash, worked out once: specs are keys of the cached label readers, hashed per cell."""

@@ -16,7 +16,7 @@ PHONE_SHARE = 0.9  # of the filled cells, those that must be a phone number and 
 MIN_PHONES = 2
 
 
-def _is_phone(value: Any) -> bool:
+def is_bare_phone(value: Any) -> bool:
     """A cell holding one phone number and nothing else (a whole number is a phone typed as a number)."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return False
@@ -33,6 +33,6 @@ def contact_phone_column(stage: RosterStage) -> None:
                 or not _CONTACT.match(" ".join(fold(column.header or "").split())):
             continue
         values = stage.frame[column.index]
-        if filled_count(values) >= MIN_PHONES and share(values, _is_phone) >= PHONE_SHARE:
+        if filled_count(values) >= MIN_PHONES and share(values, is_bare_phone) >= PHONE_SHARE:
             column.field = "phone"
             return

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from ..phone_lines import LANDLINE_JOINED, LANDLINE_NOUNS
 from . import FieldSpec
 from .common import FULL_NAME, INDEX, NOTE, PERSON_ROWS
 
@@ -15,7 +16,16 @@ UNIT_QUALIFIERS = ("phu trach", "duoc phan cong", "theo doi", "phu trach theo do
 # number is the phone ("Zalo", "SĐT Zalo"). A label only in brackets, "(Zalo)", stays an aside (mapping).
 PHONE_ABBREVIATIONS = ("dtdd", "dt dd", "so dtdd", "sdt dd", "dd", "so dd", "dtdd lien he", "dt dd lien he",
                        "zalo", "so zalo", "sdt zalo", "dt zalo", "so dt zalo", "dien thoai zalo",
-                       "so dien thoai zalo", "dtdd zalo")
+                       "so dien thoai zalo", "dtdd zalo", "mobile", "so mobile", "dt mobile", "mobile phone")
+
+# A landline column beside the mobile ('ĐT cơ quan', 'Điện thoại nhà riêng', 'ĐTCĐ', 'Máy bàn', 'Cố định'): known and
+# left unread, the phone being the mobile; a roster with no other phone column reads it as the phone
+# (kinds.phone_columns). A noun alone ('Cơ quan', 'NR') names the landline only under a phone header, or over phone
+# numbers: alone it may be a workplace or an address.
+PHONE_WORDS = ("dt", "so dt", "sdt", "dien thoai", "so dien thoai")
+LANDLINE = FieldSpec("landline", tuple(f"{phone} {noun}" for phone in PHONE_WORDS for noun in LANDLINE_NOUNS)
+                     + LANDLINE_JOINED + ("may ban", "so may ban", "co dinh", "so co dinh"),
+                     label="số máy bàn (không nhập)", within="phone")
 
 # A roster names its members as the cadre who follows a unit ('Đồng chí phụ trách', 'Cán bộ được phân công'): in a
 # membership list that column is the member's name. Inside a longer label the phrase stays an address word
@@ -45,8 +55,9 @@ FIELDS = (
               label="đơn vị phụ trách"),
     FieldSpec("phone", ("so dien thoai", "dien thoai", "sdt", "dt", "di dong", "so dt", "dien thoai di dong",
                        "dt lien he", "dien thoai lien he", "so dien thoai lien he", "so dien thoai di dong",
-                       "dt di dong", "so di dong", "dt co quan", "dien thoai co quan")
+                       "dt di dong", "so di dong")
               + PHONE_ABBREVIATIONS, label="số điện thoại"),
+    LANDLINE,
     NOTE,
 )
 

@@ -1,6 +1,7 @@
 """Roster column families read between row splitting and record building: a name split over columns, a birth
-date in day | month | year columns, a role inside the name cell, group and role in one text, a contact column of
-phone numbers, role abbreviations a note line defines, and a totals line among the rows.
+date in day | month | year columns, a role inside the name cell, group and role in one text, the mobile among
+landline columns, a contact column of phone numbers, role abbreviations a note line defines, and a totals line among
+the rows.
 
 Each reader changes the body's cells (or the facts carried onto its rows) so that the record builder reads the
 result as it reads any roster; a row the readers cannot settle is refused with a message naming its cells."""
@@ -24,6 +25,7 @@ from .merged_unit import unit_from_merged_column
 from .missing_cells import blank_missing_cells
 from .name_parts import join_name_parts
 from .note_values import read_note_values
+from .phone_columns import read_phone_columns
 from .role_in_name import roles_from_names, roles_from_positions
 from .role_marks import read_role_marks
 from .roster_stage import RosterStage
@@ -68,6 +70,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
     births_from_names(stage)
+    read_phone_columns(stage)
     contact_phone_column(stage)
     read_note_values(stage)
     split_group_and_role(stage)

@@ -19,8 +19,9 @@ from .findings import SURE, cells, place, shown, warning
 from .view import SheetView
 
 # Fields mapped on purpose although no record field takes them (numbering, free notes).
-# arrival times turn "present" into "late"; a form's answer times give the meeting's date (when nothing else does)
-KNOWN_UNUSED_FIELDS = {"index", "note", "arrival", "timestamp"}
+# arrival times turn "present" into "late"; a form's answer times give the meeting's date (when nothing else does);
+# a landline beside the mobile is no phone to keep (kinds.phone_columns)
+KNOWN_UNUSED_FIELDS = {"index", "note", "arrival", "timestamp", "landline"}
 # Header wordings of columns that hold no record's data: totals and ratios, notes and signatures, numbering. 'Cộng'
 # is a total only at the start ('Cộng số buổi'): inside a label it is the 'công' of 'phân công', 'công tác'.
 IGNORED_HEADERS = re.compile(
