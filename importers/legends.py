@@ -188,6 +188,20 @@ def _mark_first(item: str) -> bool:
     return pair is not None and pair[2]
 
 
+def legend_piece(text: str) -> str | None:
+    """What a piece of a legend line cut at its separators is: 'items' (marks with their meanings, or a rule for blank
+    cells or arrival times), 'mark' (a bare mark listed before the meaning it shares: 'MS' of 'MS, Đ - miễn'),
+    'words' (words going on with the meaning before them: 'có lý do' of '(P) vắng, có lý do'), else None."""
+    text = unicodedata.normalize("NFC", text).strip()
+    if not text or len(text) > 400:
+        return None
+    if parse_legend(text) or cell_rules([text]):
+        return "items"
+    if _BARE_MARK.match(text) and meaning_to_status(text) is None:
+        return "mark"
+    return "words" if _is_continuation(text) else None
+
+
 def cell_rules(texts: list[Any]) -> dict[str, str]:
     """{'blank': status, 'time': status} as far as the legend and note lines say what a blank cell or a cell holding
     an arrival time means ("để trống = vắng không phép", "ghi giờ đến = có mặt"); lines saying two things, nothing.

@@ -34,6 +34,7 @@ from .kinds.stacked_fields import split_stacked_fields
 from .kinds.unit_lookup import units_from_other_sheet
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legacy_evidence import is_unicode_vietnamese, loses_words
+from .legend_rows import join_split_legends
 from .legends import cell_rules, parse_legend
 from .lengths import refuse_over_long
 from .limits import Deadline, Limits
@@ -349,6 +350,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     """The table of a read book to records; any refusal is explained by formulas saved without a result. `taken`
     receives the name of the sheet whose table is read."""
     for item in book.sheets:
+        join_split_legends(item)
         keep_vietnamese_headers(item)
         read_group_codes(item)
         expand_header_abbreviations(item, HEADER_SPECS)

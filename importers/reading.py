@@ -396,7 +396,8 @@ def read_csv(path: Path, limits: Limits) -> Workbook:
     text = decode_text(Path(path).read_bytes())
     if looks_binary(text):
         raise ImportFileError(msg.UNKNOWN_FORMAT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
         for row in reader:
@@ -410,7 +411,7 @@ def read_csv(path: Path, limits: Limits) -> Workbook:
         raise ImportFileError(msg.CORRUPT_FILE) from None
     width = max((len(row) for row in rows), default=0)
     grid = [row + [""] * (width - len(row)) for row in rows]
-    return Workbook(format="csv", sheets=[SheetData(name=None, visible=True, rows=grid)])
+    return Workbook(format="csv", sheets=[SheetData(name=None, visible=True, rows=grid, delimiter=delimiter)])
 
 
 def read_workbook(path, limits: Limits | None = None, deadline: Deadline | None = None,

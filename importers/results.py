@@ -27,6 +27,8 @@ class SheetData:
     hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns
     uncached: tuple = ()  # 0-based (row, col) of formulas saved without a result: importers.uncached_formulas
     uncached_rows: list | None = None  # the rows as read, which `uncached` counts in (a rebuilt sheet has others)
+    fed_cells: frozenset | None = None  # of a rebuilt sheet, the cells of `uncached_rows` its records come from
+    delimiter: str | None = None  # a CSV's: the character its lines were split at
 
 
 @dataclass

@@ -9,7 +9,11 @@ row of posts or chi bộ with the dates column merged down over both (`transpose
 
 A column among them whose cells hold the same marks as the people's but whose header reads as no name ("Lê Hoa
 (Đồn BP)", a blank) cannot be turned into anyone's records: a warning names it and its cells (`SheetData.found`), so
-a column of marks is never lost silently."""
+a column of marks is never lost silently.
+
+Once turned, the cells no longer sit where they were read; the cells records come from are told in the sheet as read
+(`SheetData.fed_cells`), so a formula saved without its result stops the import only there
+(``uncached_formulas``): a totals row or column of COUNTIFs beside the marks feeds nothing."""
 
 from typing import Any
 
@@ -133,24 +137,44 @@ def _dated_run(rows: list[list], col: int, run: tuple[int, int] | None) -> bool:
     return all(header_date(rows[index][col]) or _worded_date(rows[index][col]) for index in range(*run))
 
 
-def _totals_rows(rows: list[list], col: int, end: int, people: list[int]) -> list[int]:
+def _totals_rows(rows: list[list], col: int, end: int, people: list[int], formulas: frozenset) -> list[int]:
     """The totals rows right under the dates ('Số buổi có mặt', 'Tổng cộng' over a count per member): turned with
-    the register they become totals columns, which no field reads, instead of rows that would read as people."""
+    the register they become totals columns, which no field reads, instead of rows that would read as people. A
+    row with a formula saved without its result under every member (a COUNTIF each, read blank) is one whatever
+    its label, unless its date cell is a formula too."""
     found = []
     for index in range(end, min(end + 3, len(rows))):
         row = rows[index]
         label = fold(clean_text(row[col]) or "") if col < len(row) and isinstance(row[col], str) else ""
         counts = [row[person] for person in people if person < len(row) and not is_blank(row[person])]
-        if not ((label + " ").startswith(TOTAL_WORDS) and counts
-                and all(isinstance(count, (int, float)) for count in counts)):
+        computed = [person for person in people if (index, person) in formulas]
+        totalled = (label + " ").startswith(TOTAL_WORDS) and (counts or computed) \
+            and all(isinstance(count, (int, float)) for count in counts)
+        if not (totalled or (len(computed) == len(people) and (index, col) not in formulas)):
             break
         found.append(index)
     return found
 
 
-def transpose_register(rows: list[list], specs, lost: list | None = None) -> list[list] | None:
+def _fed_cells(rows: list[list], col: int, names: list[int], run: range, people: list[int], after: int) -> set:
+    """The cells a turned register's records come from: the names (and the units under them), the meeting dates and
+    the marks; a names-row cell over a column holding values read as nobody's (a name given by a formula reads
+    blank); the dates column of a line further down holding marks but no date (a date by formula ends the run)."""
+    fed = {(row, person) for row in [*names, *run] for person in people} | {(row, col) for row in run}
+    width = max(len(row) for row in rows[names[0]:run.stop])
+    fed |= {(names[0], index) for index in range(col + 1, width) if index not in people
+            and any(index < len(rows[row]) and not is_blank(rows[row][index]) for row in run)}
+    fed |= {(number, col) for number, row in enumerate(rows[after:], after)
+            if (col >= len(row) or is_blank(row[col])) and any(person < len(row) and _mark_key(row[person])
+                                                                for person in people)}
+    return fed
+
+
+def transpose_register(rows: list[list], specs, lost: list | None = None, fed: set | None = None,
+                       formulas: frozenset = frozenset()) -> list[list] | None:
     """The sheet turned round when it is a transposed register (titles kept above, notes below), else None; the
-    columns of marks it leaves out are added to `lost` as `SheetData.found` warnings."""
+    columns of marks it leaves out are added to `lost` as `SheetData.found` warnings, the cells its records come
+    from (as `rows` has them) to `fed`; `formulas` are the cells holding a formula saved without its result."""
     runs = {col: _side_run(rows, col) for col in range(SIDE_COLUMNS)}
     for col in sorted(runs, key=lambda col: not _dated_run(rows, col, runs[col])):
         run = runs[col]
@@ -174,7 +198,7 @@ def transpose_register(rows: list[list], specs, lost: list | None = None) -> lis
             if not units and any(not is_blank(cell) for cell in under):
                 lost.append(("inference", None, None, None, None, sub_header_note(sub + 1, under)))
         extra = [[cell] for cell in under] if units else [[] for _ in people]
-        totals = _totals_rows(rows, col, end, people)
+        totals = _totals_rows(rows, col, end, people, formulas)
         side = [_worded_date(rows[index][col]) or rows[index][col] for index in range(first, end)]
         side += [rows[index][col] for index in totals]
         turned = [[NAME_LABEL, *([None] if units else []), *side]]
@@ -182,6 +206,8 @@ def transpose_register(rows: list[list], specs, lost: list | None = None) -> lis
                                                     for index in [*range(first, end), *totals]]
                    for person, unit in zip(people, extra)]
         after = end + len(totals)
+        if fed is not None:
+            fed |= _fed_cells(rows, col, [header, sub] if sub else [header], range(first, end), people, after)
         return [list(row) for row in rows[:header]] + turned + [list(row) for row in rows[after:]]
     return None
 
@@ -200,10 +226,15 @@ def turn_transposed(sheets: list[SheetData], specs) -> list[str]:
     turned = []
     for sheet in sheets:
         lost: list = []
-        rows = (transpose_register(sheet.rows, specs, lost) or read_label_layout(sheet.rows, specs)) \
+        fed: set = set()
+        as_read = sheet.rows is sheet.uncached_rows  # formulas are known where they sit only in the rows as read
+        formulas = frozenset(sheet.uncached) if as_read else frozenset()
+        rows = (transpose_register(sheet.rows, specs, lost, fed, formulas) or read_label_layout(sheet.rows, specs)) \
             if sheet.rows else None
         if rows is not None:
             sheet.found += lost
+            if fed and as_read:
+                sheet.fed_cells = frozenset(fed)
             width = max(len(row) for row in rows)
             sheet.rows = [row + [None] * (width - len(row)) for row in rows]
             sheet.merges = []

@@ -6,7 +6,9 @@ such a column or over data. In a totals or subtotal row, a heading or note row, 
 nothing and is only named in a note ("=COUNTA(D6:D40)" under "Tổng cộng").
 
 On a sheet a stage rebuilt before the table was looked for (a matrix unpivoted, a register turned round) the
-cells no longer sit where they were read, so only totals and footer lines are known to feed nothing there. A
+cells no longer sit where they were read: where the stage told which cells its records come from
+(`SheetData.fed_cells`: a register turned round) only those stop the import — a totals row or column of COUNTIFs
+beside the marks feeds nothing; elsewhere only totals and footer lines are known to feed nothing. A
 file refused for another reason (no table, no date column) has such formulas named too: the blanks they leave may
 be the cause."""
 
@@ -20,8 +22,8 @@ from .results import Column, SheetData, Table
 
 SHOWN_CELLS = 6
 READ_REASONS = {"không có dữ liệu để nhập", "dòng trống"}  # rows read whose blanks may be the formula's value
-IGNORED = ("Trang «{sheet}»: ô {cells} là công thức chưa có giá trị đã tính, nằm ngoài dữ liệu nhập (dòng cộng, "
-           "dòng ghi chú hoặc ngoài bảng): bỏ qua.")
+IGNORED = ("Trang «{sheet}»: ô {cells} là công thức chưa có giá trị đã tính, nằm ngoài dữ liệu nhập (dòng hoặc cột "
+           "cộng, dòng ghi chú hoặc ngoài bảng): bỏ qua.")
 
 
 def check_uncached(sheet: SheetData, table: Table, columns: list[Column], specs, row_frame) -> dict | None:
@@ -30,6 +32,8 @@ def check_uncached(sheet: SheetData, table: Table, columns: list[Column], specs,
         return None
     if sheet.rows is sheet.uncached_rows:
         feeding = _feeding_cells(sheet, table, columns, specs, row_frame)
+    elif sheet.fed_cells is not None:
+        feeding = [cell for cell in sheet.uncached if cell in sheet.fed_cells]
     else:
         feeding = [cell for cell in sheet.uncached if not _totals_line(sheet.uncached_rows, cell[0])]
     named = _named(feeding or sheet.uncached)
