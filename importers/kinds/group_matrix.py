@@ -177,8 +177,11 @@ def unpivot_group_matrix(sheet: SheetData) -> bool:
                 f"Tổng cộng: {total} đồng chí"
             filled = []
         copies = []
+        person = not is_blank(row[name] if name < len(row) else None)
         for index in filled:
-            role = marks.read(row[index], number, index, groups[index][0])
+            # a row naming no one (a signature block under the table) is not read as marks: its text stays, for the
+            # table's end and the missing-name check to deal with as in any roster
+            role = marks.read(row[index], number, index, groups[index][0]) if person else clean_text(row[index])
             if role is None:
                 continue
             copy = list(row)
