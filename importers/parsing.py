@@ -20,7 +20,9 @@ from .date_words import meeting_date_in_titles, meeting_days, stated_year, undat
 from .day_columns import date_day_columns
 from .ditto_marks import fill_ditto
 from .errors import ImportFileError
+from .group_code_notes import GroupCodes, group_code_notes
 from .group_codes import read_group_codes
+from .group_units import catalogue_below
 from .header_abbreviations import expand_header_abbreviations
 from .header_years import column_years
 from .hidden_columns import drop_hidden_copies
@@ -31,7 +33,7 @@ from .kinds.group_columns import unpivot_group_columns
 from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.merged_notes import sheet_spans
 from .kinds.stacked_fields import split_stacked_fields
-from .kinds.unit_lookup import units_from_other_sheet
+from .kinds.unit_lookup import other_sheet_catalogue, units_from_catalogue
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legacy_evidence import is_unicode_vietnamese, loses_words
 from .legend_rows import join_split_legends
@@ -85,6 +87,7 @@ class Context:
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
     catalogues: list = field(default_factory=list)  # code lists on other sheets (``code_catalogues``)
+    group_codes: GroupCodes = field(default_factory=GroupCodes)  # group codes a note explains (``group_code_notes``)
     inferences: list = field(default_factory=list)  # what the builders looked up, for ``ParseResult.inferences``
     cells: dict = field(default_factory=dict)  # what a blank cell or an arrival time means, as the legend says
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
@@ -426,6 +429,12 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     issues = Issues(chosen.name)
     rewritten: list[dict] = []
     report_found(chosen, issues, rewritten)
+    group_codes, areas = GroupCodes(), None
+    if kind == "roster":  # a group-unit catalogue under the roster is no people (``group_units``)
+        group_codes = group_code_notes(chosen.rows)
+        areas = catalogue_below(grid, table.body_start, group_codes)
+        if areas:
+            areas.clear(grid)
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
@@ -437,6 +446,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)
+    if areas:
+        areas.account(body.outcomes)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)
@@ -463,13 +474,14 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
                       codes=code_lines(chosen.rows), catalogues=read_catalogues(book.sheets, chosen.name),
-                      parents=table.parents, spans=sheet_spans(chosen),
+                      group_codes=group_codes, parents=table.parents, spans=sheet_spans(chosen),
                       cells=cell_rules(_outside_text(chosen.rows, table)), consumed=table.consumed)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     looked_up = []
     if kind == "roster":
-        records, looked_up = units_from_other_sheet(records, book.sheets, chosen.name)
+        records, looked_up = units_from_catalogue(
+            records, areas or other_sheet_catalogue(book.sheets, chosen.name, group_codes))
     by_rule = expanded.get(chosen.name)
     if (chosen.name in turned or absences.explain(by_rule)) and kind == "attendance":
         records = in_reading_order(records, columns)

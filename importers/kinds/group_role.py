@@ -113,24 +113,30 @@ def _to_roman(number: int) -> str:
     return out
 
 
+def group_kind(header: str) -> str:
+    """The kind of group a header over bare numbers names: 'Tổ công tác' under a 'Tổ …' header, else 'Đoàn công tác'."""
+    return "Tổ công tác" if "to" in fold(header).split() else "Đoàn công tác"
+
+
+def numbered_group(value: Any, kind: str) -> str | None:
+    """The group of a cell holding only its number ('Số 2', '2', 'Đoàn II', 'III'), named as `kind`; else None."""
+    number = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and float(value).is_integer() else None
+    match = _NUMBER_ONLY.match(fold(value)) if isinstance(value, str) else None
+    number = int(match.group(1)) if match else number
+    roman = _ROMAN_GROUP.match(fold(value)) if isinstance(value, str) and number is None else None
+    number = roman_number(roman.group(1)) if roman else number
+    return f"{kind} số {number}" if number is not None and number > 0 else None
+
+
 def number_only_groups(stage: RosterStage) -> None:
     """A group column holding only the number ('Số 2', '2', 'Đoàn II') under a header naming the groups: the group of
     that number ('Tổ công tác số 2' under a 'Tổ công tác' header)."""
     column = stage.mapped("group")
     if column is None:
         return
-    kind = "Tổ công tác" if "to" in fold(column.header).split() else "Đoàn công tác"
-
-    def named(value):
-        number = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
-            and float(value).is_integer() else None
-        match = _NUMBER_ONLY.match(fold(value)) if isinstance(value, str) else None
-        number = int(match.group(1)) if match else number
-        roman = _ROMAN_GROUP.match(fold(value)) if isinstance(value, str) and number is None else None
-        number = roman_number(roman.group(1)) if roman else number
-        return f"{kind} số {number}" if number is not None and number > 0 else value
-
+    kind = group_kind(column.header)
     cells = stage.frame[column.index]
-    written = distinct_map(cells, named).where(cells.notna(), cells)
+    written = distinct_map(cells, lambda value: numbered_group(value, kind) or value).where(cells.notna(), cells)
     if not written.equals(cells):
         stage.write(column, written)

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from ..assigned_units import unit_text
+from ..group_code_notes import GroupCodes
 from ..honorifics import name_cleaner
 from ..normalising import (
     clean_text,
@@ -15,6 +16,7 @@ from ..normalising import (
 from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
+from .noted_groups import decode_noted_groups
 from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
 
@@ -25,8 +27,9 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     infer_role_column(columns, body.frame, body.context)
     frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("group", "unit"))
+    frame, noted = decode_noted_groups(frame, by_field, getattr(context, "group_codes", GroupCodes()))
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), issues)
-    getattr(context, "inferences", []).extend(said)
+    getattr(context, "inferences", []).extend(noted + said)
     index = frame.index
     failed = pd.Series(False, index=index)
 

@@ -1,65 +1,80 @@
-"""A roster whose units are listed on another sheet of the workbook, one line per group ("Phan cong": "Đoàn | Chi bộ
-phụ trách", "Đoàn 1 | Chi bộ Ấp Bình Thạnh"): when the roster names no unit at all, each record takes the unit of
-its group from that list. The list is used only when it is unambiguous: a header naming the group and the unit,
-every group named once, one such sheet. What was read, and from where, is said in a warning, and a group the list
-does not name stays without a unit."""
+"""Each group's unit from the workbook's group-unit catalogue (``importers.group_units``): the small table under
+the roster, else the one other sheet listing them ("Phan cong": "Đoàn | Chi bộ phụ trách").
 
-from typing import Any
+The catalogue gives the records their units only when it settles every one: the roster names no unit at all, and
+every group the roster uses has exactly one unit in it. A group it leaves out, or gives two units, leaves every
+record without a unit, with a warning naming those groups. A roster naming units of its own keeps them; where they
+differ from the catalogue's, a warning names the groups. What was read, and from where, is said in a warning."""
 
 import pandas as pd
 
-from ..mapping import match_field
-from ..normalising import clean_text, is_blank, is_group_name, normalise_group, normalise_unit_name
-from . import roster
+from ..group_code_notes import GroupCodes, group_code_notes
+from ..group_units import GroupUnits, catalogue_on_sheet, group_key
+from ..normalising import fold
 
-HEADER_SCAN_ROWS = 15
-
-
-def _header_at(rows: list[list[Any]]) -> tuple[int, int, int] | None:
-    """(header row, group column, unit column) of a group-to-unit list, or None."""
-    for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        fields = {match_field(clean_text(cell) or "", roster.FIELDS): index
-                  for index, cell in enumerate(row) if isinstance(cell, str) and not is_blank(cell)}
-        if "group" in fields and "unit" in fields and "full_name" not in fields:
-            return at, fields["group"], fields["unit"]
-    return None
+SHOWN = 5
+USED = "Đơn vị phụ trách lấy theo {source} (mỗi đoàn một đơn vị): {pairs}."
+UNSETTLED = ("{Source} không cho mỗi đoàn đúng một đơn vị ({problems}): không lấy đơn vị theo danh mục này, các dòng "
+             "để trống đơn vị; xin bổ sung danh mục (mỗi đoàn một đơn vị) hoặc thêm cột đơn vị.")
+MISSING = "không có {groups}"
+SEVERAL = "{group} có {count} đơn vị: {units}"
+DIFFERS = ("Đơn vị ghi trong bảng khác danh mục ở {source}: {pairs} — giữ đơn vị ghi trong bảng, cần kiểm tra.")
 
 
-def _units_by_group(rows: list[list[Any]]) -> dict[str, str] | None:
-    """{group: unit} of a sheet listing each group once with its unit, else None."""
-    found = _header_at(rows)
-    if found is None:
-        return None
-    at, group_at, unit_at = found
-    units: dict[str, str] = {}
-    for row in rows[at + 1:]:
-        group = normalise_group(row[group_at]) if group_at < len(row) and not is_blank(row[group_at]) else None
-        unit = clean_text(row[unit_at]) if unit_at < len(row) and isinstance(row[unit_at], str) else None
-        if not group or not is_group_name(group):
-            continue
-        if group in units or not unit:
-            return None  # a group listed twice, or without its unit: not a list to look units up in
-        units[group] = normalise_unit_name(unit) or unit
-    return units if len(units) >= 2 else None
+def other_sheet_catalogue(sheets: list, chosen: str | None, codes: GroupCodes) -> GroupUnits | None:
+    """The catalogue of the one other sheet listing groups with their units, or None (none, or several)."""
+    found = [catalogue for sheet in sheets if sheet.name != chosen and sheet.rows
+             and (catalogue := catalogue_on_sheet(sheet.name, sheet.rows, _with_notes(codes, sheet.rows)))]
+    return found[0] if len(found) == 1 else None
 
 
-def units_from_other_sheet(records: pd.DataFrame, sheets: list, chosen: str | None) -> tuple[pd.DataFrame, list]:
-    """Records with each group's unit from the one other sheet listing them, and the warnings saying so."""
-    if not len(records) or records["unit"].notna().any():
+def _with_notes(codes: GroupCodes, rows) -> GroupCodes:
+    """The roster's note codes, with those the catalogue's own sheet explains."""
+    own = group_code_notes(rows)
+    return GroupCodes({**own.named, **codes.named}, {**own.series, **codes.series}, {**own.notes, **codes.notes})
+
+
+def units_from_catalogue(records: pd.DataFrame, catalogue: GroupUnits | None) -> tuple[pd.DataFrame, list[str]]:
+    """Records with each group's unit from the catalogue when it settles every one, and the warnings saying what
+    was done (see the module docstring)."""
+    if catalogue is None or not len(records):
         return records, []
-    lists = [(sheet.name, found) for sheet in sheets if sheet.name != chosen
-             and (found := _units_by_group(sheet.rows)) is not None]
-    if len(lists) != 1:
-        return records, []
-    name, units = lists[0]
-    looked_up = records["group"].map(units)
-    if not looked_up.notna().any():
-        return records, []
-    records = records.copy()
-    records["unit"] = looked_up.where(looked_up.notna(), None)
-    missing = sorted(set(records["group"].dropna()) - set(units))
-    text = (f"Đơn vị phụ trách lấy theo trang «{name}» (mỗi đoàn một đơn vị): "
-            + "; ".join(f"{group} → {unit}" for group, unit in units.items() if group in set(records["group"])))
+    groups = list(dict.fromkeys(group for group in records["group"] if isinstance(group, str)))
+    listed = {group: catalogue.units.get(group_key(group)) for group in groups}
+    if not any(listed.values()) and not catalogue.rows:
+        return records, []  # another sheet's list of other groups: not this roster's catalogue
+    if records["unit"].notna().any():
+        return records, _differences(records, listed, catalogue)
+    problems = []
+    missing = [group for group, units in listed.items() if not units]
     if missing:
-        text += f". Trang này không ghi đơn vị của {', '.join(missing)}: các dòng đó để trống đơn vị"
-    return records, [text + "."]
+        problems.append(MISSING.format(groups=_listed(missing)))
+    problems += [SEVERAL.format(group=group, count=len(units), units="; ".join(units))
+                 for group, units in listed.items() if units and len(units) > 1]
+    if problems:
+        source = catalogue.source
+        return records, [UNSETTLED.format(Source=source[:1].upper() + source[1:], problems="; ".join(problems))]
+    records = records.copy()
+    records["unit"] = records["group"].map(lambda group: listed[group][0] if isinstance(group, str) else None)
+    pairs = "; ".join(f"{group} → {units[0]}" for group, units in listed.items())
+    return records, [USED.format(source=catalogue.source, pairs=pairs)]
+
+
+def _differences(records: pd.DataFrame, listed: dict, catalogue: GroupUnits) -> list[str]:
+    """A warning naming the groups whose units in the roster differ from the catalogue's one unit."""
+    pairs = []
+    for group, units in listed.items():
+        if not units or len(units) > 1:
+            continue
+        own = [unit for unit in dict.fromkeys(records.loc[records["group"] == group, "unit"]) if isinstance(unit, str)]
+        differing = [unit for unit in own if fold(unit) != fold(units[0])]
+        if differing:
+            pairs.append(f"{group} ghi «{'», «'.join(differing)}», danh mục ghi «{units[0]}»")
+    if not pairs:
+        return []
+    return [DIFFERS.format(source=catalogue.source, pairs="; ".join(pairs[:SHOWN]) + ("; …" if len(pairs) > SHOWN
+                                                                                       else ""))]
+
+
+def _listed(groups: list[str]) -> str:
+    return ", ".join(groups[:SHOWN]) + ("…" if len(groups) > SHOWN else "")

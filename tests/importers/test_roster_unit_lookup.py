@@ -39,9 +39,9 @@ def test_each_group_takes_the_unit_the_other_sheet_lists(tmp_path, list_first):
     assert any("trang «Phan cong»" in w["message"] for w in result.warnings)
 
 
-def test_a_group_the_list_leaves_out_keeps_no_unit_and_is_named(tmp_path):
+def test_a_group_the_list_leaves_out_leaves_every_unit_empty_and_is_named(tmp_path):
     result = parse_file(write(tmp_path / "f.xlsx", [("Thanh vien", ROSTER), ("Phan cong", LIST[:-1])]))
-    assert units(result) == ["Chi bộ Ấp Bình Thạnh", "Chi bộ Ấp Bình Thạnh", "Chi bộ Ấp Bình Lợi", None]
+    assert units(result) == [None] * 4
     assert any("Đoàn công tác số 3" in w["message"] and "để trống" in w["message"] for w in result.warnings)
 
 
