@@ -49,6 +49,19 @@ def loses_words(before: str, after: str) -> bool:
     return vietnamese_words(after) < vietnamese_words(before)
 
 
+def reads_as_vietnamese(text: str) -> bool:
+    """True when every word of the text is a Vietnamese syllable as it stands ('Bùi Thanh Dung')."""
+    words = [word for word in _WORD_BREAKS.split(text) if word]
+    return bool(words) and all(is_vietnamese_word(word) for word in words)
+
+
+def stays_unicode(text: str, after: str, row_is_unicode: bool) -> bool:
+    """True for a Latin-1 cell of a row typed in Unicode (another of its cells holds ư, ơ, đ, ạ …) that already
+    reads as Vietnamese and that decoding would only turn into other words ('Bùi' -> 'Bựi'): a row added in
+    Unicode to a legacy sheet, not a legacy cell."""
+    return row_is_unicode and reads_as_vietnamese(text) and not gains_words(text, after)
+
+
 def is_unicode_vietnamese(text) -> bool:
     """True for a text cell holding a Vietnamese letter no legacy font read as Latin-1 can produce."""
     return text.__class__ is str and UNICODE_ONLY.search(text) is not None

@@ -35,7 +35,7 @@ from .kinds.merged_notes import sheet_spans
 from .kinds.stacked_fields import split_stacked_fields
 from .kinds.unit_lookup import other_sheet_catalogue, units_from_catalogue
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
-from .legacy_evidence import is_unicode_vietnamese, loses_words
+from .legacy_evidence import is_unicode_vietnamese, loses_words, stays_unicode
 from .legend_rows import join_split_legends
 from .legends import cell_rules, parse_legend
 from .lengths import refuse_over_long
@@ -98,10 +98,43 @@ class Context:
 SURE_LEGACY_CELLS = 3
 
 
-def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None) -> list[dict]:
-    """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text."""
+def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numbers=None, fonts=None) -> list[dict]:
+    """TCVN3/VNI cells among the given columns (rows counted from first_row), with before and after text.
+
+    `fonts` reads the sheet's cell fonts ({(row, col): (text, encoding)}, ``importers.cell_fonts``) when a cell
+    may be legacy: where the sheet has them, a cell's font settles it and the text evidence only judges the cells
+    without one."""
+    columns = [list(cells) for cells in columns]
+    numbers = list(column_numbers or range(len(columns)))
+    found = _evidence(columns, first_row, numbers)
+    shown = fonts() if fonts is not None and found else {}
+    if shown:
+        found = _by_fonts(shown, found, columns, first_row, numbers)
+    return [_conversion(name, row, col, cell, encoding) for row, col, cell, encoding in found]
+
+
+def _by_fonts(shown: dict, found: list, columns, first_row: int, numbers) -> list:
+    """The cells to decode when the sheet's fonts are known: those shown in a legacy font, in its encoding, unless
+    decoding leaves them less Vietnamese; never one shown in a Unicode font; the text evidence for the rest."""
+    decided = {}
+    for col, cells in zip(numbers, columns):
+        for row, cell in enumerate(cells, first_row):
+            text, encoding = shown.get((row, col), (None, None))
+            if text is None or text != cell:
+                continue
+            decided[row, col] = None
+            if encoding in ("tcvn3", "vni") and is_latin1(cell):
+                after = decode_legacy(cell, encoding)
+                if after != cell and not loses_words(cell, after):
+                    decided[row, col] = (row, col, cell, encoding)
+    kept = [item for item in found if (item[0], item[1]) not in decided]
+    return sorted(kept + [item for item in decided.values() if item], key=lambda item: (item[1], item[0]))
+
+
+def _evidence(columns, first_row: int, numbers) -> list:
+    """(row, col, text, encoding) of the cells the text alone shows to be legacy."""
     found, unsure, passed_over, non_ascii = [], [], [], []
-    for col, cells in zip(column_numbers or range(10**6), columns):
+    for col, cells in zip(numbers, columns):
         joined = _join_text(cells)
         if joined.isascii():
             continue
@@ -115,19 +148,22 @@ def find_legacy_cells(name: str | None, columns, first_row: int = 0, column_numb
                 found.append((row + first_row, col, cell, encoding))
             elif cell.__class__ is str and LEGACY_HINT.search(cell) and is_latin1(cell):
                 unsure.append((row + first_row, col, cell))
-    if not found:
-        return []
-    if not _typed_in_legacy_font(found, non_ascii):  # a Unicode sheet: only the cells sure on their own
-        return [_conversion(name, row, col, cell, encoding) for row, col, cell, encoding in found]
+    if not found or not _typed_in_legacy_font(found, non_ascii):  # a Unicode sheet: only the cells sure on their own
+        return found
     unsure += [(row + first_row, col, cell) for col, cells in passed_over for row, cell in enumerate(cells)
                if cell.__class__ is str and LEGACY_HINT.search(cell) and is_latin1(cell)]
     # A sheet is typed in one legacy font: the majority settles cells that fit both encodings, and once the font
     # is plain (a few cells only it explains), a Latin-1 cell that also reads as a word ('Chi bé') is in it too,
     # unless decoding would leave it less Vietnamese than it reads.
+    # A cell of a row typed in Unicode that already reads as Vietnamese stays as typed (``stays_unicode``).
     dominant = Counter(encoding for *_, encoding in found).most_common(1)[0][0]
-    found += [(row, col, cell, dominant) for row, col, cell in unsure
-              if decode_legacy(cell, dominant) != cell and not loses_words(cell, decode_legacy(cell, dominant))]
-    return [_conversion(name, row, col, cell, dominant) for row, col, cell, _ in found]
+    unicode_rows = {row + first_row for cells in non_ascii for row, cell in enumerate(cells)
+                    if is_unicode_vietnamese(cell)}
+    for row, col, cell in unsure:
+        after = decode_legacy(cell, dominant)
+        if after != cell and not loses_words(cell, after) and not stays_unicode(cell, after, row in unicode_rows):
+            found.append((row, col, cell, dominant))
+    return [(row, col, cell, dominant) for row, col, cell, _ in found]
 
 
 def _typed_in_legacy_font(found: list, columns: list) -> bool:
@@ -154,7 +190,7 @@ def convert_legacy_text(sheet: SheetData) -> list[dict]:
     """Decode TCVN3/VNI cells of a sheet: a row holding one is replaced by a decoded copy in `sheet.rows` (the
     row lists themselves are never changed, so rows shared with another read stay as read); returns the before ->
     after pairs."""
-    conversions = find_legacy_cells(sheet.name, zip(*sheet.rows)) if sheet.rows else []
+    conversions = find_legacy_cells(sheet.name, zip(*sheet.rows), fonts=sheet.read_fonts) if sheet.rows else []
     copied = set()
     for item in conversions:
         if item["row"] not in copied:
@@ -180,7 +216,7 @@ def _prepare_sheet(sheet: SheetData) -> list[dict]:
     """Fill vertical merges and decode legacy text where titles and headers live (no numpy needed yet)."""
     fill_vertical_merges(sheet.rows, sheet.merges)
     top = sheet.rows[:HEADER_SCAN_ROWS]
-    return _apply(sheet, find_legacy_cells(sheet.name, zip(*top)))
+    return _apply(sheet, find_legacy_cells(sheet.name, zip(*top), fonts=sheet.read_fonts))
 
 
 def build_grid(rows: list[list]):
@@ -202,7 +238,7 @@ def _convert_body(sheet: SheetData, grid, columns) -> list[dict]:
     numbers = sorted({0} | {column.index for column in columns if column.field and not column.month})
     numbers = [number for number in numbers if number < grid.shape[1]]
     region = grid[HEADER_SCAN_ROWS:, numbers].T
-    return _apply(sheet, find_legacy_cells(sheet.name, region, HEADER_SCAN_ROWS, numbers), grid)
+    return _apply(sheet, find_legacy_cells(sheet.name, region, HEADER_SCAN_ROWS, numbers, sheet.read_fonts), grid)
 
 
 def detect_kind(table: Table) -> str:

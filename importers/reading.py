@@ -16,6 +16,7 @@ from typing import Any
 import python_calamine
 
 from . import errors as msg
+from .cell_fonts import read_cell_fonts
 from .errors import ImportFileError
 from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
 from .limits import Deadline, Limits
@@ -305,7 +306,22 @@ def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name:
     _mark_uncached_formulas(path, sheets)
     _mark_hidden_columns(path, sheets)
     _mark_ods_merges(path, sheets)
+    _mark_cell_fonts(path, sheets)
     return Workbook(format="spreadsheet", sheets=sheets)
+
+
+def _mark_cell_fonts(path: Path, sheets: list[SheetData]) -> None:
+    """Let each sheet read its cells' fonts when a legacy decoding first asks (the whole file's, read once)."""
+    fonts: dict = {}
+
+    def read(name: str | None) -> dict:
+        if not fonts:
+            fonts.update(read_cell_fonts(path) or {None: {}})
+        return fonts.get(name, {})
+
+    for sheet in sheets:
+        if sheet.rows:
+            sheet.read_fonts = partial(read, sheet.name)
 
 
 def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:

@@ -22,6 +22,9 @@ class SheetData:
     # read), 0-based (importers.kinds.merged_notes); `read_spans` reads them when first asked (an ODS file)
     spans: list = field(default_factory=list)
     read_spans: Callable[[], list] | None = None
+    # {(row, col): (text, font's encoding)} of the sheet's non-ASCII text cells, read when first asked; {} when the
+    # sheet shows no text in a legacy font (importers.cell_fonts)
+    read_fonts: Callable[[], dict] | None = None
     typ_is_data: bool = True  # False for chart sheets and the like
     found: list = field(default_factory=list)  # what a rewrite of the rows found, cells named as written
     hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns
