@@ -12,6 +12,7 @@ from ..normalising import (
     normalise_phone,
     normalise_role,
 )
+from ..unit_abbreviations import write_out_units
 from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
@@ -26,6 +27,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("group", "unit"))
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), issues)
+    getattr(context, "inferences", []).extend(said)
+    frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))
     getattr(context, "inferences", []).extend(said)
     index = frame.index
     failed = pd.Series(False, index=index)
