@@ -29,7 +29,9 @@ Public API (stable; the webapp calls exactly this):
   ``importers.sheet_context``; one date stated on a line about the meeting, "Điểm danh sinh hoạt …, ngày 10/6/2025",
   never a place-and-date line: ``importers.meeting_lines``; "Chi bộ X - Đảng bộ Y" names the chi bộ X:
   ``importers.unit_lines``; a register's title closing on one chi bộ after its last dash, "BẢNG ĐIỂM DANH SINH HOẠT
-  CHI BỘ … NĂM 2025 - Chi bộ Tổ dân phố số 11", names it: ``importers.caption_units.unit_after_dash``);
+  CHI BỘ … NĂM 2025 - Chi bộ Tổ dân phố số 11", names it: ``importers.caption_units.unit_after_dash``; a unit
+  read from any line ends with its name, before the sentence or note the line goes on with, "Đơn vị: Chi bộ Tổ dân
+  phố 21. Mỗi cột là …", and a unit still reading as a sentence is warned: ``importers.unit_ends``);
   status-flag columns "Có mặt | Vắng" holding the legend's marks read each mark through
   the legend, a tick by its column (``importers.flag_marks``); marks typed on a phone ("✅", "❌", "✔️") read as any
   mark, through a legend whose items may be set apart by wide gaps or lines only ("✅ có mặt    ❌ vắng không phép"),
@@ -73,7 +75,10 @@ Public API (stable; the webapp calls exactly this):
   "Đồng chí") are dropped (``importers.honorifics``). Longer header wordings are read word for word
   (``importers.header_words``): a job with its workplace ("Chức vụ, đơn vị", "Chức vụ/Đơn vị") is the position, not
   two stacked fields; the member who attended ("Đồng chí dự", "Người dự") a register's name; a place word beside the
-  cell ("Buôn/Chi bộ", "Chi bộ/Thôn") a register's unit.
+  cell ("Buôn/Chi bộ", "Chi bộ/Thôn") a register's unit. 'CB' for chi bộ ("CB theo dõi", "Tên CB") names the unit
+  column when its values are no people's names, a cán bộ's otherwise (``importers.kinds.short_unit_header``); unit
+  values written short ("TDP 14") are written out through the note that spells them ("TDP n = Chi bộ Tổ dân phố
+  n", "KP - khu phố": ``importers.unit_abbreviations``).
   Canonical targets record: unit (its column, else the sub-header row above such as "I. ĐẢNG BỘ PHƯỜNG …",
   numbering removed), year (int: a "Năm" column, else the title's "năm YYYY"), indicator, measure_unit,
   target (float > 0), actual (float >= 0 or None), measured_on (ISO date or None), note. Numbers typed as text

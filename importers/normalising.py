@@ -10,6 +10,7 @@ from .group_ordinals import ORDINAL, number_value
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
 from .phone_lines import choose_line, line_of_label
 from .syllables import is_abbreviation
+from .unit_ends import name_end
 
 Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
 
@@ -370,12 +371,13 @@ def _unit_case(match: re.Match) -> str:
 
 
 def normalise_unit_name(value: Any) -> str | None:
-    """Unit name as typed, without an 'I.'/'1.' numbering prefix; ALL-CAPS text becomes the usual spelling
+    """Unit name as typed, without an 'I.'/'1.' numbering prefix and without the words a line goes on with after
+    the name ("Chi bộ Tổ 21. Mỗi cột là …": ``importers.unit_ends``); ALL-CAPS text becomes the usual spelling
     ("ĐẢNG BỘ PHƯỜNG AN LẠC" → "Đảng bộ phường An Lạc")."""
     text = clean_text(value)
     if text is None:
         return None
-    text = _GROUP_PREFIX.sub("", text) or text
+    text = name_end(_GROUP_PREFIX.sub("", text) or text)
     if not _is_all_caps(text):
         return text
     return _UNIT_COMMON_WORDS.sub(_unit_case, " ".join(_unit_word(word) for word in text.split(" ")))

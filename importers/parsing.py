@@ -60,6 +60,7 @@ from .stacked_blocks import find_stack
 from .status_phrases import find_notes
 from .transposed import in_reading_order, turn_transposed
 from .uncached_formulas import check_uncached, with_uncached_formulas
+from .unit_abbreviations import note_texts, unit_abbreviations
 from .unit_lines import unit_in_lines
 from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
@@ -86,6 +87,7 @@ class Context:
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
+    unit_words: list = field(default_factory=list)  # "TDP n = Chi bộ Tổ dân phố n" notes (``unit_abbreviations``)
     catalogues: list = field(default_factory=list)  # code lists on other sheets (``code_catalogues``)
     group_codes: GroupCodes = field(default_factory=GroupCodes)  # group codes a note explains (``group_code_notes``)
     inferences: list = field(default_factory=list)  # what the builders looked up, for ``ParseResult.inferences``
@@ -456,6 +458,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     from .kinds.followed_unit_column import name_followed_unit
     from .kinds.register_columns import read_register_columns
     from .kinds.roster_columns import read_roster_columns
+    from .kinds.short_unit_header import name_short_unit_column
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
 
     conversions += _convert_body(chosen, grid, columns)
@@ -476,6 +479,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         stack.clear(grid)
     if kind == "roster":
         name_followed_unit(grid, table, columns, issues)
+    name_short_unit_column(grid, table, columns, module.FIELDS)
     fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
@@ -510,7 +514,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
                       codes=code_lines(chosen.rows), catalogues=read_catalogues(book.sheets, chosen.name),
-                      group_codes=group_codes, parents=table.parents, spans=sheet_spans(chosen),
+                      group_codes=group_codes,
+                      unit_words=unit_abbreviations(note_texts(chosen.rows, table.header_rows[0], table.body_end)),
+                      parents=table.parents, spans=sheet_spans(chosen),
                       cells=cell_rules(_outside_text(chosen.rows, table)), consumed=table.consumed)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)

@@ -164,7 +164,7 @@ def _is_caps(text: str) -> bool:
 def _unit_found(value: str, row: int, labelled: bool) -> Found:
     unit = normalise_unit_name(value) or value
     rank = (4 if labelled else 3) if not _is_caps(value) else 1
-    return Found(unit, f"dòng {row}", rank, _numbers(value))
+    return Found(unit, f"dòng {row}", rank, _numbers(unit))
 
 
 # A block title's numbering and head count: "2. Chi bộ Thôn Đông (3 đảng viên)" names "Chi bộ Thôn Đông"

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .normalising import fold, normalise_unit_name
+from .unit_ends import closed
 
 UNIT_LABELS = ("chi bo", "don vi", "don vi sinh hoat", "chi bo sinh hoat", "noi sinh hoat", "to chuc dang")
 UNIT_WORDS = ("chi bo ", "dang bo ", "to chuc co so dang ")
@@ -27,17 +28,6 @@ def without_superior(unit: str) -> str:
     unit = _PLACE_REMARK.sub("", unit) or unit
     match = _SUPERIOR.search(unit) if fold(unit).startswith("chi bo ") else None
     return closed(unit[:match.start()]) if match and match.start() > len("chi bộ") else unit
-
-
-def closed(text: str) -> str:
-    """Text cut short, without the bracket it leaves open and what follows it ("Chi bộ A (trực" -> "Chi bộ A")."""
-    opened = []
-    for at, char in enumerate(text):
-        if char in "([":
-            opened.append(at)
-        elif char in ")]" and opened:
-            opened.pop()
-    return text[:opened[0]].strip() if opened else text.strip()
 
 
 def _unit(cell: Any) -> str | None:

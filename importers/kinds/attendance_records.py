@@ -10,6 +10,7 @@ from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..normalising import clean_text, iso
 from ..status_phrases import STATUSES
+from ..unit_abbreviations import write_out_units
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
 from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, no_status_message, unit_from_line
@@ -51,6 +52,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
             by_field = {**by_field, "unit": found}
     frame = decode_unit_codes(frame, by_field.get("unit"), codes, context.issues)
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), context.issues)
+    getattr(context, "inferences", []).extend(said)
+    frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))
     getattr(context, "inferences", []).extend(said)
     frame, by_field = unit_from_line(frame, by_field, context)
     if months:

@@ -13,6 +13,7 @@ from ..normalising import (
     normalise_phone,
     normalise_role,
 )
+from ..unit_abbreviations import write_out_units
 from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
@@ -30,6 +31,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, noted = decode_noted_groups(frame, by_field, getattr(context, "group_codes", GroupCodes()))
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), issues)
     getattr(context, "inferences", []).extend(noted + said)
+    frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))
+    getattr(context, "inferences", []).extend(said)
     index = frame.index
     failed = pd.Series(False, index=index)
 

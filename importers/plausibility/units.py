@@ -12,6 +12,7 @@ from ..code_catalogues import is_code
 from ..context import read_context
 from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
+from ..unit_ends import reads_as_sentence
 from .findings import CHECK, SURE, place, warning
 from .view import SheetView, codes_of, hits
 
@@ -82,6 +83,8 @@ _LABEL = re.compile(r"^[^:]{1,40}:\s*\S")  # "CS phụ trách: Chi bộ …", "C
 UNIT_TESTS = (
     ("giá trị chi bộ có dạng mã — cần tra tên chi bộ, đảng bộ mà mã chỉ tới", SURE),
     ("giá trị chi bộ có nhãn trước dấu hai chấm — chỉ phần tên tổ chức đảng là chi bộ", SURE),
+    ("giá trị chi bộ giống một câu ghi chú hơn một tên (có dấu chấm câu, chấm phẩy, những từ như «mỗi», «là», «được» "
+     "hoặc quá nhiều chữ) — chỉ phần tên tổ chức đảng là chi bộ; hãy sửa lại trước khi nhập", SURE),
     ("giá trị chi bộ không mở đầu bằng tên một tổ chức đảng (Chi bộ, Đảng bộ…) — kiểm tra cột đã đọc đúng chưa", CHECK),
 )
 
@@ -93,11 +96,14 @@ def _unit_test(value) -> int:
         return 0
     if _LABEL.match(text):
         return 1
-    return -1 if ORGANISATION.match(fold(text)) else 2
+    if reads_as_sentence(text):
+        return 2
+    return -1 if ORGANISATION.match(fold(text)) else 3
 
 
 def unit_value_warnings(view: SheetView) -> list[dict]:
-    """Unit values that are no organisation's name: a code, a label kept before the name, another opening word."""
+    """Unit values that are no organisation's name: a code, a label kept before the name, a sentence going on after
+    it, another opening word."""
     if "unit" not in view.records.columns or not len(view.records):
         return []
     codes, uniques = codes_of(view.records["unit"])
