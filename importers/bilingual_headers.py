@@ -7,6 +7,7 @@ without accents ('Ho ten') or an abbreviation ('STT', 'SĐT') is never dropped."
 
 import re
 
+from .english_headers import ENGLISH_WORDS
 from .normalising import clean_text
 from .results import SheetData
 
@@ -18,7 +19,7 @@ no number full name first last given family surname position title job dob date 
 assigned unit units organisation organization department office mobile phone tel telephone cell contact member id
 code email address gender sex note notes remark remarks status mark marks attendance meeting month year day
 signature total in the and or for to followed leader deputy head
-""".split())
+""".split()) | ENGLISH_WORDS
 
 
 def _is_english(part: str) -> bool:

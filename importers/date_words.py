@@ -3,7 +3,9 @@
 elsewhere in the sheet), and month column headers with or without their year ("01/2025", "T01", "Th.1",
 "Thg 1", "Tháng 01/2025"). A quarter ("Quý I") is not a month.
 
-Everything is matched on folded text (see ``normalising.fold``): no diacritics, punctuation turned to spaces."""
+Everything is matched on folded text (see ``normalising.fold``): no diacritics, punctuation turned to spaces.
+The month word is 'tháng' or its short form 'thg', which Google Sheets writes in a Vietnamese-locale date ('13 thg
+4, 1991'; 'thg 4 13, 1991' in the month-first order)."""
 
 import datetime as dt
 import re
@@ -18,7 +20,9 @@ from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_mon
 # Python's weekday(): Monday = 0 ... Sunday = 6; Vietnamese counts Monday as "thứ hai" (2) and Sunday "chủ nhật".
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 _WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
-_DAY_MONTH_YEAR = r"(?:ngay )?(?P<d>\d{1,2}) (?:thang )?(?P<m>\d{1,2})(?: (?:nam )?(?P<y>\d{4}|\d{2}))?"
+_MONTH_NAME = r"(?:thang|thg)"
+_DAY_MONTH_YEAR = (rf"(?:ngay )?(?P<d>\d{{1,2}}) (?:{_MONTH_NAME} )?(?P<m>\d{{1,2}})"
+                   rf"(?: (?:nam )?(?P<y>\d{{4}}|\d{{2}}))?")
 _TIME = r"(?:(?:luc )?\d{1,2} ?h(?: ?\d{2})?(?: ?p)?|sang|chieu|toi|trua)"  # "19h30", "7h", "sáng"
 _CLOCK = r"(?:[01]?\d|2[0-3]) [0-5]\d(?: [0-5]\d)?"  # "19:30", "19:30:00" after the date (folded)
 _MEETING_DATE = re.compile(rf"^(?:{_TIME} )?(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
@@ -70,7 +74,8 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
         return MeetingDate(date, problem)
     match = _MEETING_DATE.match(fold(value))
     if match is None:
-        return MeetingDate(problem=NOT_A_DATE)
+        worded = worded_date(value)  # month first: 'thg 4 13, 2025'
+        return MeetingDate(worded) if worded else MeetingDate(problem=NOT_A_DATE)
     if match.group("iso_y"):
         parts = (match.group("iso_y"), match.group("iso_m"), match.group("iso_d"))
         year_text, month_text, day_text = parts
@@ -336,18 +341,22 @@ def year_of_tab(name: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_WORDED = re.compile(r"^(?:sinh\s+)?(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam\s*)?(\d{4})$")
+_WORDED = re.compile(rf"^(?:sinh\s+)?(?:ngay\s*)?(?P<d>\d{{1,2}})\s*{_MONTH_NAME}\s*(?P<m>\d{{1,2}})\s*(?:nam\s*)?"
+                     rf"(?P<y>\d{{4}})$"
+                     rf"|^{_MONTH_NAME}\s*(?P<m2>\d{{1,2}})\s+(?P<d2>\d{{1,2}})\s+(?P<y2>\d{{4}})$")
 
 
 def worded_date(value: Any) -> dt.date | None:
     """The date a worded text names ("ngày 7 tháng 3 năm 1975", "sinh ngày 07 tháng 03 năm 1975", as forms print
-    birth dates); None for any other value or a day that does not exist."""
-    if not isinstance(value, str) or "th" not in value.lower():  # every worded date says "tháng"
+    birth dates; "13 thg 4, 1991", "thg 4 13, 1991", as Google Sheets shows a date in Vietnamese); None for any
+    other value or a day that does not exist."""
+    if not isinstance(value, str) or "th" not in value.lower():  # every worded date says "tháng" or "thg"
         return None
     match = _WORDED.match(fold(value))
     if match is None:
         return None
-    day, month, year = (int(part) for part in match.groups())
+    parts = match.group("d", "m", "y") if match.group("d") else match.group("d2", "m2", "y2")
+    day, month, year = (int(part) for part in parts)
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -6,6 +6,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .code_headers import code_field, code_words, is_code_label, is_id_label
+from .english_headers import english_header
 from .header_words import header_core, is_place_wording, slash_parts, without_brackets, without_dots, without_qualifiers
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
@@ -62,16 +63,23 @@ def match_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
 @lru_cache(maxsize=4096)
 def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     """The field a label names word for word: a synonym, once address words and question tails are dropped, or in
-    every part of a slash-joined label (no fuzzy matching)."""
+    every part of a slash-joined label, or in English (no fuzzy matching)."""
     label = without_dots(label)
     folded, bare = fold(label), fold(without_brackets(label))
     return _exact_field(folded, specs) or _exact_field(without_qualifiers(folded), specs) \
         or _exact_field(header_core(folded), specs) or _slash_field(label, specs) \
-        or code_field(label, specs) or _exact_field(header_core(bare), specs)
+        or code_field(label, specs) or _exact_field(header_core(bare), specs) \
+        or _english_field(folded, specs) or _english_field(bare, specs)
 
 
 def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:
     return next((spec.name for spec in specs if folded and folded in spec.synonyms), None)
+
+
+def _english_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:
+    """The field an English header names ('DOB', 'Mobile', 'Team'): that of the Vietnamese wording it stands for."""
+    wording = english_header(folded)
+    return _exact_field(wording, specs) if wording else None
 
 
 def _slash_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
@@ -82,7 +90,8 @@ def _slash_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     if len(parts) < 2:
         return None
     named = [part for part in parts if not is_place_wording(fold(part))]
-    fields = {_exact_field(fold(part), specs) or _exact_field(header_core(fold(part)), specs) for part in named}
+    fields = {_exact_field(fold(part), specs) or _exact_field(header_core(fold(part)), specs)
+              or _english_field(fold(part), specs) for part in named}
     if len(fields) > 1:  # a landline beside the phone it is a kind of: the phone
         within = {spec.name: spec.within for spec in specs if spec.within}
         fields = {within.get(field, field) for field in fields}

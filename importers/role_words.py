@@ -15,19 +15,20 @@ ROLES = ("head", "deputy", "member")
 WORDING = {"head": "Trưởng đoàn", "deputy": "Phó trưởng đoàn", "member": "Thành viên"}
 
 # Folded wordings, tried in this order (deputy wordings contain head wordings).
+# Headers of an English template ('Head', 'Deputy head', 'Member') name the roles too.
 PHRASES = (
     ("deputy", r"pho truong doan|pho doan truong|pho doan|doan pho|pho to truong|to pho|pho truong|pho"
-               r"|p truong doan|p tr doan|p doan"),
-    ("head", r"truong doan|doan truong|to truong|truong to|truong|tr doan"),
-    ("member", r"thanh vien|uy vien|thu ky|to vien|doan vien"),
+               r"|p truong doan|p tr doan|p doan|deputy(?: head| leader)?|vice (?:head|leader)"),
+    ("head", r"truong doan|doan truong|to truong|truong to|truong|tr doan|head|(?:team |group )?leader"),
+    ("member", r"thanh vien|uy vien|thu ky|to vien|doan vien|member"),
 )
 _TAIL = r"(?:\s+(?:doan|to|cong tac|doan cong tac|to cong tac|thuong truc|cua doan|trong doan))*"
 _PLURAL = r"(?:(?:cac|nhung) )?"  # a heading over several people: "Các thành viên", "Các Phó trưởng đoàn"
 _PATTERNS = tuple((role, re.compile(rf"^{_PLURAL}(?:{words}){_TAIL}$")) for role, words in PHRASES)
 
 # Abbreviations every office reads the same way; a note line of the sheet may add or change them.
-DEFAULT_ABBREVIATIONS = {"td": "head", "ptd": "deputy", "p td": "deputy", "tv": "member", "uv": "member",
-                         "tvd": "member"}
+DEFAULT_ABBREVIATIONS = {"td": "head", "ptd": "deputy", "p td": "deputy", "pd": "deputy", "tv": "member",
+                         "uv": "member", "tvd": "member"}
 
 
 def strict_role(text: Any, abbreviations: dict[str, str] | None = None) -> str | None:

@@ -1,10 +1,13 @@
 """The role given by a tick in one of two or three columns headed by roles ("Vai trò" or "Chức danh trong đoàn"
 over "Trưởng đoàn | Phó đoàn | Thành viên", "Tr.đoàn | P.đoàn | TV", "Trưởng đoàn | Ủy viên"); the ticks are
-"x", "X", "✓", "v", "1" and the like.
+"x", "X", "✓", "v", "1" and the like, or the checkbox of Google Sheets or Excel ("TĐ | PĐ" holding TRUE / FALSE: a
+box says yes or no to the role its header names).
 
 A row ticked under two roles is refused. A row ticked nowhere is refused as well when one of the columns stands
 for the members: the officer left it out, and guessing "member" would hide that. When no column stands for the
-members ("Trưởng đoàn | Phó đoàn"), a row ticked nowhere is a member, which is what such a list means."""
+members ("Trưởng đoàn | Phó đoàn"), a row ticked nowhere is a member, which is what such a list means. A table with
+a role column of its own ("Vai trò") is read by that column: the tick columns beside it stay unread (and are named
+as such)."""
 
 from typing import Any
 
@@ -12,6 +15,7 @@ import pandas as pd
 
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, strict_role
+from ..ticks import checkbox
 from .roster_stage import RosterStage
 
 MARK_MAX_LENGTH = 3  # "x", "X", "✓", "1": a tick, not a word
@@ -23,7 +27,17 @@ def _role_of(stage: RosterStage, column) -> str | None:
 
 
 def _ticked(value: Any) -> bool:
+    box = checkbox(value)
+    if box is not None:
+        return box
+    if isinstance(value, (int, float)):  # 1 / 0, perhaps read as 1.0 / 0.0
+        return value == value and value != 0
     return not is_blank(value) and fold(value) not in UNTICKED and str(value).strip() not in UNTICKED
+
+
+def _is_mark(value: Any) -> bool:
+    """A cell a tick column may hold: blank, a checkbox, or a mark too short to be a word."""
+    return is_blank(value) or checkbox(value) is not None or len(str(value).strip()) <= MARK_MAX_LENGTH
 
 
 def read_role_marks(stage: RosterStage) -> None:
@@ -38,9 +52,11 @@ def read_role_marks(stage: RosterStage) -> None:
     ]
     if len({_role_of(stage, column) for column in marks}) < 2:
         return
+    role = stage.mapped("role")
+    if role is not None and role not in marks:
+        return
     frame = stage.frame
-    if any(not is_blank(value) and len(str(value).strip()) > MARK_MAX_LENGTH
-           for column in marks for value in frame[column.index]):
+    if not all(_is_mark(value) for column in marks for value in frame[column.index]):
         return
     members_listed = any(_role_of(stage, column) == "member" for column in marks)
     cells = ", ".join(column.letter for column in marks)

@@ -182,7 +182,7 @@ def test_hostile_cell_text_is_escaped_in_the_preview(client, admin, town, upload
 def test_mapping_is_confirmed_and_remembered_by_header_signature_only_when_asked(client, admin, town, upload,
                                                                                 roster_file):
     headers = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn",
-               "Đơn vị phụ trách", "Liên lạc"]
+               "Đơn vị phụ trách", "Số máy"]
     preview = upload(roster_file(headers=headers))
     batch_id = batch_id_of(preview)
     columns = db.session.get(ImportBatch, batch_id).summary["columns"]
