@@ -414,6 +414,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     from .kinds.body import split_body  # pandas loads only once a table was found
     from .kinds.followed_unit_column import name_followed_unit
     from .kinds.register_columns import read_register_columns
+    from .kinds.remark_rows import account_remarks, mark_reader, take_remark_rows
     from .kinds.roster_columns import read_roster_columns
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
 
@@ -430,11 +431,14 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind == "roster":
         name_followed_unit(grid, table, columns, issues)
     fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
+    remarks = take_remark_rows(grid, table, columns, module.ROWS, chosen.merges,
+                               mark_reader(partial(_early_legend, chosen.rows, table.body_start, fixes.legend)))
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)
+    account_remarks(body, remarks)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)
