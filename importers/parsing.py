@@ -457,6 +457,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     from .kinds.body import split_body  # pandas loads only once a table was found
     from .kinds.followed_unit_column import name_followed_unit
     from .kinds.register_columns import read_register_columns
+    from .kinds.remark_rows import account_remarks, mark_reader, take_remark_rows
     from .kinds.roster_columns import read_roster_columns
     from .kinds.short_unit_header import name_short_unit_column
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
@@ -481,6 +482,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         name_followed_unit(grid, table, columns, issues)
     name_short_unit_column(grid, table, columns, module.FIELDS)
     fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
+    remarks = take_remark_rows(grid, table, columns, module.ROWS, chosen.merges,
+                               mark_reader(partial(_early_legend, chosen.rows, table.body_start, fixes.legend)))
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
@@ -488,6 +491,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     account_spilled(body, spilled)
     if areas:
         areas.account(body.outcomes)
+    account_remarks(body, remarks)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)

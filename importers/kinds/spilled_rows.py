@@ -22,7 +22,7 @@ REASON = "dòng nối tiếp ô của dòng trên (chữ xuống dòng khi dán 
 _NAME_PART = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,3}$")
 
 
-def _plain(value: Any, rules: RowRules) -> bool:
+def plain_text(value: Any, rules: RowRules) -> bool:
     """Text that goes on a cell: no heading, role section or footer line ('b) Phó Trưởng đoàn:', 'Tổng cộng')."""
     text = " ".join(value.split()) if isinstance(value, str) else ""
     return (
@@ -76,7 +76,7 @@ def _spills(grid, target: int, at: int, filled: list[int], spilling: set[int], k
     if not set(filled) <= spilling:
         return False
     if any(not isinstance(row[index], str) or not isinstance(above[index], str) or is_blank(above[index])
-           or not _plain(row[index], rules) for index in filled):
+           or not plain_text(row[index], rules) for index in filled):
         return False
     if key in filled:  # a name goes on only in a numbered list, below a numbered person
         return number is not None and not is_blank(above[number]) and _name_part(row[key])
