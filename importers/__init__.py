@@ -163,7 +163,15 @@ Public API (stable; the webapp calls exactly this):
   answer yes/no a reason column completes (an unticked one with a reason is excused, without one absent); a tick or
   checkbox under a status beside it ("Muộn", "Đến muộn", "Vắng có phép") refines that answer when ticked and says
   nothing unticked (a "Muộn" 'x' beside a "Có mặt" 'x' is late too), one disagreeing with the answer refuses the row
-  naming both cells; a checkbox under a header naming nothing ("Điểm danh", a month) is refused.
+  naming both cells; a checkbox under a header naming nothing ("Điểm danh", a month) is refused unless a note line
+  says a tick there is "có mặt" ("Điểm danh TRUE = có mặt"). English check-in headers read alike ("Check-in",
+  "Present", "Late", "Reason", "Date", "Name"), and "Thành viên ĐCT" names the members. A meeting's date (or month)
+  merged over status boxes ("CM" | "CP", "CM" | "VP" | "KP", "Có mặt" | "Muộn"), checkboxes or 'x' marks, is read
+  box by box (``importers.month_flags``): the file's instruction line says what the ticks mean together ("Tick CM =
+  có mặt; không tick CM nhưng tick CP = vắng có phép; không tick cả hai = vắng không phép",
+  ``importers.tick_rules``); without one a single tick is its box's status and a row with no tick, or ticks that
+  disagree, is refused naming the boxes. A column of TRUE/FALSE or numbers is never the name column
+  (``importers.name_values``): the name header over it gives way to another name column, else the file is refused.
 - ``parse_file(..., overrides=...)`` — the officer's corrections as plain data (``importers.overrides``):
   {"sheets": [names] (several: records concatenated), "header_rows": [first, last] (1-based), "joins":
   [{"field", "columns": [2-3 letters]}] (cells joined with " ", dates with "/"), "context": {detected field:

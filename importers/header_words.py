@@ -64,6 +64,16 @@ def attending_person(folded: str) -> bool:
     return bool(_ATTENDING_PERSON.match(folded))
 
 
+# The member of a working group, named by the group ('Thành viên ĐCT', 'Thành viên Đoàn công tác', 'Thành viên
+# đoàn'): the column of the members' names. 'Thành viên' alone stays what it was (a role, a tick column of roles).
+_GROUP_MEMBER = re.compile(r"^(?:ho (?:va )?ten )?thanh vien (?:dct|doan(?: cong tac| ct)?|to cong tac)(?: so)?$")
+
+
+def group_member(folded: str) -> bool:
+    """Whether a folded label names the working group's member ('thanh vien dct', 'thanh vien doan cong tac')."""
+    return bool(_GROUP_MEMBER.match(folded))
+
+
 # A person's job and where it is held, in one cell ('Chức vụ, đơn vị', 'Chức vụ - đơn vị', 'Chức vụ và đơn vị công
 # tác', 'Chức vụ/Đơn vị', 'Đơn vị công tác, chức vụ', 'Chức vụ chính quyền, đoàn thể'): the position, as 'Chức vụ,
 # đơn vị công tác' already is. The workplace is no unit the person follows ('Chức vụ / Đơn vị phụ trách' still names
@@ -110,7 +120,7 @@ def header_core(folded: str) -> str:
     its workplace ('chuc vu don vi' -> 'chuc vu'), a list of organisations with its first ('chi bo dang bo theo doi'
     -> 'chi bo theo doi')."""
     folded = meeting_written_out(folded)
-    if attending_person(folded):
+    if attending_person(folded) or group_member(folded):
         return _ATTENDING_NAME
     core = _NUMBER_TAIL.sub("", without_qualifiers(_FILLERS.sub(" ", folded)))
     return one_organisation(position_and_workplace(attended_place(core)))

@@ -21,10 +21,12 @@ MEANINGS = (
     (("mien sinh hoat", "mien sh", "mien shcb", "duoc mien"), "exempt"),  # "MS - miễn sinh hoạt"
     (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y", "khong bao cao",
       "ko phep", "k phep"), "absent"),
-    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co"), "excused"),
-    (("muon", "tre", "den cham", "di cham"), "late"),
-    (("vang", "khong du", "khong tham du", "khong co mat", "khong hien dien"), "absent"),
-    (("co mat", "hien dien", "tham du", "du hop", "du sinh hoat", "du day du", "co"), "present"),
+    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co", "excused"),
+     "excused"),
+    (("muon", "tre", "den cham", "di cham", "late"), "late"),
+    (("vang", "khong du", "khong tham du", "khong co mat", "khong hien dien", "absent"), "absent"),
+    (("co mat", "hien dien", "tham du", "du hop", "du sinh hoat", "du day du", "co", "present", "check in",
+      "attended"), "present"),
 )
 # A meaning saying nothing is known yet ("ô trống: chưa có báo cáo") is no status, though it holds "có" or "báo cáo".
 NO_STATUS = ("chua co bao cao", "chua bao cao", "chua cap nhat", "chua co so lieu", "chua co ket qua",
@@ -32,8 +34,9 @@ NO_STATUS = ("chua co bao cao", "chua bao cao", "chua cap nhat", "chua co so lie
 WHOLE_MEANINGS = {"mien": "exempt"}  # "MS: miễn"; only as the whole meaning ("công tác miền Nam" folds alike)
 LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
 # A full stop after a word of three letters or more ends a sentence ("T đến trễ. Ô để trống: …"); after a short
-# abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it does not.
-_SEPARATORS = re.compile(r"\s*[;,]\s*|\s{3,}|\n|(?<=\w{3})\.\s+")
+# abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it does not. A dash before a capital mark and its colon starts the next
+# item ("CM: Có mặt - CP: Có phép"); a dash before a meaning ("x - có mặt") pairs.
+_SEPARATORS = re.compile(r"\s*[;,]\s*|\s{3,}|\n|(?<=\w{3})\.\s+|\s+[-–]\s+(?=[A-ZĐ]{1,4}\s*[:=]\s)")
 MARK = r"[^\s:;,=()]{1,4}"
 # Shapes of one legend item, tried in order: (pattern, which group is the mark, which the meaning).
 SHAPES = (

@@ -41,6 +41,8 @@ STOP_PREFIXES = (
     "ghi chu",
     "chu thich",
     "ky hieu",
+    "cach ghi ",  # an instruction line under the people ("Cách ghi: tick CM = có mặt; …")
+    "quy uoc ",
     "nguoi ky",
     "noi nhan",
     "k t ",

@@ -22,6 +22,7 @@ from .legacy import decode_legacy
 from .legends import meaning_to_status
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, is_stop_text
 from .mapping import column_letter, match_field
+from .name_values import is_never_name
 from .normalising import DEFAULT_MARKS, clean_text, fold, is_blank, mark_key
 from .results import SheetData
 
@@ -87,6 +88,8 @@ def _split(cell: Any) -> list[tuple[str, str | None]]:
 
 def _is_name(text: str) -> bool:
     """Words of letters, not an attendance mark ('x', 'P') nor a word for everyone ('Tất cả')."""
+    if is_never_name(text):  # "TRUE" / "FALSE" a checkbox column holds, a number
+        return False
     return mark_key(text) not in DEFAULT_MARKS and len(text) >= 2 and fold(text) not in EVERYBODY and all(
         _NAME_WORD.match(word) for word in text.split(" "))
 

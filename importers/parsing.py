@@ -49,6 +49,7 @@ from .month_spans import refuse_undated_spans
 from .month_years import month_years
 from .name_blocks import fill_block_names
 from .name_lists import report_found, unpivot_name_lists
+from .name_values import names_by_values
 from .normalising import marks_table, month_of_header, year_in_text
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
@@ -445,12 +446,14 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind in (None, "attendance"):
         refuse_undated_spans(table, chosen.rows, chosen.name)
     grid = build_grid(chosen.rows)
-    month_status_flags(grid, table)
+    month_status_flags(grid, table, partial(_early_legend, chosen.rows, table.body_start, fixes.legend))
     kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)
     grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
                           dates=table.dates)
+    if "full_name" not in (mapping or {}):  # the officer's own choice of the name column stands
+        names_by_values(columns, grid, table, module.FIELDS, chosen.name)
     key_column = next((column for column in columns if column.field == module.ROWS.key), None)
     if key_column is None:
         raise ImportFileError(msg.NO_TABLE)

@@ -28,7 +28,8 @@ MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiể
 LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
 
 NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no"}
-YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "co du", "du day du", "yes", "dat"}
+YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "co du", "du day du", "yes", "dat",
+             "present", "check in", "checked in", "attended"}
 # Folded wordings found anywhere in the cell, tried in order: the more specific first.
 EXEMPT_PHRASES = ("mien sinh hoat", "mien sh", "mien shcb", "duoc mien")
 ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "khong co bao", "tu y",
@@ -45,8 +46,8 @@ ABSENT_WORDS = {"vang", "vang mat"}
 TICKS = {"√", "☑", "✅"}  # ticks besides the usual marks' ✓ ✔ (variation selectors aside: ``mark_key``)
 # Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do; miễn sinh hoạt
 # ("MS", or "Miễn" alone: within a longer text "miễn" is too loose, "miền Nam" folds alike).
-CODES = {"vcp": "excused", "vkp": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused", "vkld": "absent",
-         "ms": EXEMPT, "mien": EXEMPT}
+CODES = {"vcp": "excused", "vkp": "absent", "vk": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused",
+         "vkld": "absent", "ms": EXEMPT, "mien": EXEMPT}
 PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
 # Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
 REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
@@ -68,10 +69,24 @@ class Reading:
     answer: str | None = None
 
 
+class Refused(str):
+    """A status cell an earlier stage found unreadable (a meeting's tick boxes that do not settle a status): its
+    text shows the cells, `problem` says why. Read as that problem, never as a mark."""
+
+    problem: str
+
+    def __new__(cls, shown: str, problem: str):
+        cell = super().__new__(cls, shown)
+        cell.problem = problem
+        return cell
+
+
 def read_status(value: Any, marks: dict[str, str]) -> Reading:
     """The status one cell states; Reading() for a blank cell."""
     if is_blank(value):
         return Reading()
+    if isinstance(value, Refused):
+        return Reading(problem=value.problem)
     status, _ = decode_mark(value, marks)
     folded = fold(value)
     if folded in NO_WORDS and (status is None or status == "absent"):
@@ -137,9 +152,9 @@ def status_of_reason(reason: Any) -> str:
 
 
 def is_reason_header(label: Any) -> bool:
-    """A column giving the reason of an absence ('Lý do vắng', 'Lý do', 'Nguyên nhân vắng')."""
+    """A column giving the reason of an absence ('Lý do vắng', 'Lý do', 'Nguyên nhân vắng', 'Reason')."""
     folded = f" {fold(label)} "
-    return " ly do " in folded or " li do " in folded or " nguyen nhan " in folded
+    return " ly do " in folded or " li do " in folded or " nguyen nhan " in folded or " reason " in folded
 
 
 FLAG_LENGTH = 3
@@ -164,10 +179,14 @@ def is_yes_header(label: Any) -> bool:
 REASON_RULE_WORDS = ("ghi ly do", "neu co ly do", "co ly do thi", "khong co ly do la", "khong ly do la")
 
 
-def notes_explain_reasons(notes: list[str]) -> bool:
+def notes_explain_reasons(notes: list[str], reason_header: str | None = None) -> bool:
     """True when a note line of the file tells how reasons decide the status ("vắng không ghi lý do là vắng
-    không phép", "vắng có lý do thì ghi lý do trong ngoặc đơn"); a marks legend ("P - vắng có lý do") does not."""
-    return any(f" {wording} " in f" {fold(note)} " for note in notes for wording in REASON_RULE_WORDS)
+    không phép", "vắng có lý do thì ghi lý do trong ngoặc đơn"), the reason named as such or by the header of its
+    column ("có ghi Reason = vắng có phép"); a marks legend ("P - vắng có lý do") does not."""
+    header = fold(reason_header) if reason_header else ""
+    wordings = REASON_RULE_WORDS + (tuple(wording.replace("ly do", header) for wording in REASON_RULE_WORDS)
+                                    if header and "ly do" not in header else ())
+    return any(f" {wording} " in f" {fold(note)} " for note in notes for wording in wordings)
 
 
 NOTE_PREFIXES = ("ghi chu", "chu thich", "luu y", "chu y", "quy uoc", "cach ghi")

@@ -13,6 +13,8 @@ FIELDS = (
                        # an app's or a calendar's export: when the meeting began ('Thời gian bắt đầu', 'Ngày giờ')
                        "thoi gian bat dau", "bat dau", "ngay gio", "ngay gio bat dau", "thoi diem bat dau",
                        "thoi gian to chuc", "ngay to chuc",
+                       # an English export ('Date', 'Meeting date')
+                       "date", "meeting date",
                        # the meeting of a month ('Kỳ sinh hoạt', 'Tháng sinh hoạt': 'Tháng 03/2025')
                        "ky sinh hoat", "ky sinh hoat chi bo", "ky hop", "thang sinh hoat", "thang sinh hoat chi bo"),
               label="ngày sinh hoạt"),
@@ -26,7 +28,9 @@ FIELDS = (
                          "tham du sinh hoat chi bo", "co tham du sinh hoat chi bo", "diem danh sinh hoat",
                          "dang ky tham du", "tinh trang diem danh", "co tham du khong", "co tham du sinh hoat khong",
                          "co tham du buoi sinh hoat khong", "co tham du sinh hoat chi bo khong", "co den du khong",
-                         "co mat khong"),
+                         "co mat khong",
+                         # an English export or an app's check-in ('Check-in', 'Present', 'Attendance')
+                         "check in", "checked in", "present", "attendance", "attended"),
               label="điểm danh"),
     FieldSpec("unit", ("chi bo", "don vi", "chi bo sinh hoat", "dang bo", "to chuc dang", "chi bo dang bo",
                        "sinh hoat tai chi bo", "noi sinh hoat", "sinh hoat tai", "chi bo noi sinh hoat",

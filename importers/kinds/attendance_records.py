@@ -176,7 +176,8 @@ def _long(frame, by_field, names, units, context, columns):
     read_dates = meeting_dates(raw_dates, context, date_column.letter, date_column.header)
     dates = pd.Series([d.date for d in read_dates], index=frame.index, dtype=object)
     date_problems = pd.Series([d.problem for d in read_dates], index=frame.index, dtype=object)
-    marks = np.array(as_answers(raw_marks.to_numpy(dtype=object), status_column.header), dtype=object)
+    marks = np.array(as_answers(raw_marks.to_numpy(dtype=object), status_column.header,
+                                getattr(context, "notes", None) or []), dtype=object)
     value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
     readings = [distinct[code] for code in value_codes]
     statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)

@@ -222,7 +222,7 @@ def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns:
     for position, reading in enumerate(readings):
         if reading.answer == "no":
             statuses[position] = status_of_reason(reason_values[position])
-    if not notes_explain_reasons(notes):
+    if not notes_explain_reasons(notes, reasons.header):
         text = NO_ANSWER_WITH_REASONS.format(no=_no_word(raw, readings),
                                             reason=f"{reasons.letter} «{reasons.header}»")
         context.issues.warning(None, status_column.letter, "status", None, f"{label}: {text}")

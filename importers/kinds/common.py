@@ -15,6 +15,8 @@ FULL_NAME = FieldSpec(
         "ten",
         "ten goi",
         "full name",
+        "name",
+        "member name",
         "ho va ten thanh vien",
         "ho ten thanh vien",
         "dang vien",

@@ -13,9 +13,10 @@ import pandas as pd
 
 from ..flag_marks import flag_wording
 from ..legends import is_plain_meaning, meaning_to_status
-from ..normalising import is_blank
+from ..normalising import fold, is_blank
 from ..results import Column
 from ..status_phrases import EXEMPT, Reading, is_reason_header, is_yes_header, status_of_reason
+from ..tick_rules import tick_rules
 from ..ticks import checkbox, is_tick
 from .attendance_values import reason_column
 
@@ -26,10 +27,11 @@ DISAGREES = ("ô {cell} «{header}» được tích, trái với ô này: không
              "— xin sửa một trong hai ô")
 
 
-def as_answers(values, header) -> list:
-    """The cells of a status column as they are read: under a header asking "present?" ('Có mặt', 'Tham dự') a
-    checkbox is the answer «Có» (ticked) or «Không»; under any other header, and any other cell, unchanged."""
-    if not is_yes_header(header):
+def as_answers(values, header, notes=()) -> list:
+    """The cells of a status column as they are read: under a header asking "present?" ('Có mặt', 'Tham dự',
+    'Check-in'), or one the file's `notes` say is ticked for those present ("Điểm danh TRUE = có mặt"), a checkbox
+    is the answer «Có» (ticked) or «Không»; under any other header, and any other cell, unchanged."""
+    if not is_yes_header(header) and not _ticked_when_present(header, notes):
         return list(values)
     answers = []
     for value in values:
@@ -40,6 +42,13 @@ def as_answers(values, header) -> list:
 
 def _ticked(value) -> bool:
     return checkbox(value) is True or is_tick(value)
+
+
+def _ticked_when_present(header, notes) -> bool:
+    """Whether a note line says the column's tick is "present" ("Điểm danh TRUE = có mặt", "tích Điểm danh là có
+    mặt")."""
+    return any(rule.ticked == {fold(header)} and not rule.unticked and rule.status == "present"
+               for rule in tick_rules(notes, [header]))
 
 
 def _wording(column: Column, parents: list) -> str:
