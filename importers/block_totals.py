@@ -11,6 +11,7 @@ from .status_phrases import read_status
 
 _TOTAL = re.compile(r"^(?:cong|tong cong|tong so|so luong)\b(\D*?)(\d{1,4})\b")
 _OUT_OF = re.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
+_NUMBER = re.compile(r"(?<!\d)(\d{1,4})(?!\d)")
 _PRESENT = re.compile(r"\b(?:co mat|du|tham du|du hop|hien dien)\b")
 _ABSENT = re.compile(r"\bvang\b")
 LISTED, PRESENT, ABSENT = "listed", "present", "absent"
@@ -37,6 +38,15 @@ def total_count(row: list[Any]) -> int | None:
     """N of a block total row (whatever it counts), else None."""
     total = block_total(row)
     return total[0] if total else None
+
+
+def total_numbers(row: list[Any]) -> list[int]:
+    """Every number a total row gives ('Tổng cộng: 3 đoàn, 19 đồng chí' → [3, 19]); [] when the row is no total.
+    A line under several blocks may count the blocks as well as the people of them all."""
+    if block_total(row) is None:
+        return []
+    text = next(cell for cell in row if isinstance(cell, str) and cell.strip())
+    return [int(number) for number in _NUMBER.findall(text)]
 
 
 def total_agrees(total: tuple[int, str], block: list[int], rows: list[list[Any]], statuses: list[int],

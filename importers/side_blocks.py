@@ -12,14 +12,16 @@ header column for column, every block's titles name the same kinds of facts (or 
 totals lies between one row of blocks and the titles of the next: otherwise the sheet is read (and reported) the
 usual way, as it is when the blocks' headers differ (the same name label repeated after an empty column, the other
 labels not). A note line explaining role codes ("TĐ = Trưởng đoàn; PĐ = …") ends the blocks as a marks legend does;
-header labels merged down over a second row make that row part of every block's header. Rows keep their place down
+header labels merged down over a second row make that row part of every block's header. Totals under the blocks
+may count each block ("Cộng: 6 đồng chí" under each) or, on one line, all of them ("Tổng cộng: 3 đoàn, 19 đồng
+chí"); a total that counts neither leaves the sheet to the usual reading, with a warning. Rows keep their place down
 to the first header; the title lines over it are emptied."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from .abbreviations import is_role_legend
-from .block_totals import total_count
+from .block_totals import total_count, total_numbers
 from .context import read_context
 from .legacy import decode_legacy
 from .legends import is_legend_text
@@ -40,7 +42,7 @@ DECLINED = ("{count} bảng đặt cạnh nhau (tiêu đề ở dòng {row}) nh�
 REASONS = {
     "titles": "dòng tên phía trên tiêu đề không có cho mọi bảng, hoặc không đọc được là đoàn hay chi bộ",
     "facts": "tên các bảng không nêu cùng loại thông tin (đoàn, đơn vị)",
-    "total": "dòng cộng của một bảng không khớp số người trong bảng",
+    "total": "dòng cộng không khớp số người của bảng nào, cũng không khớp tổng số người của các bảng",
     "between": "có dòng người nằm giữa hai hàng bảng",
     "header": "tiêu đề cột của các bảng không giống nhau (có bảng thêm, bớt hoặc đổi cột)",
 }
@@ -193,10 +195,12 @@ def _bands(rows: list[list[Any]], first: int, last: int, ranges: list[tuple[int,
     return bands
 
 
-def _totals(rows: list[list[Any]], start: int, stop: int, ranges: list[tuple[int, int]], people: list[int]
-            ) -> int | None:
+def _totals(rows: list[list[Any]], start: int, stop: int, ranges: list[tuple[int, int]], people: list[int],
+            overall: set[int]) -> int | None:
     """The row after the block totals from `start` ('Cộng: 6 đồng chí' under each block, blank rows between), not
-    beyond `stop`; None when a total does not count its block's people (`people`, block by block)."""
+    beyond `stop`; None when a total counts neither its block's people (`people`, block by block) nor, standing
+    alone on its line, the people of all the blocks together (one of `overall`: 'Tổng cộng: 3 đoàn, 19 đồng chí'
+    under blocks of 7, 6 and 6)."""
     number = start
     while number < stop:
         cells = [rows[number][begin:end] for begin, end in ranges]
@@ -206,6 +210,10 @@ def _totals(rows: list[list[Any]], start: int, stop: int, ranges: list[tuple[int
         counts = [total_count(block) if any(not is_blank(cell) for cell in block) else -1 for block in cells]
         if None in counts:
             return number
+        lines = [block for block, count in zip(cells, counts) if count != -1]
+        if len(lines) == 1 and overall & set(total_numbers(lines[0])):
+            number += 1
+            continue
         if any(count not in (-1, listed) for count, listed in zip(counts, people)):
             return None  # a block's total and its rows disagree: read (and reported) the usual way
         number += 1
@@ -260,12 +268,18 @@ def side_blocks(sheet: SheetData, specs) -> bool:
     if key is None:
         return False
     ends = [band.top for band in bands[1:]] + [len(rows)]
-    bodies = []
+    counted = []
     for band, stop in zip(bands, ends):
         end = _end(rows, band.last + 1, stop)
         blocks = [ranges[index] for index in band.blocks]
-        people = [sum(1 for row in rows[band.last + 1:end] if not is_blank(row[begin + key])) for begin, _ in blocks]
-        after = _totals(rows, end, stop, blocks, people) if fields else end  # halves: a total counts the list
+        counted.append((end, [sum(1 for row in rows[band.last + 1:end] if not is_blank(row[begin + key]))
+                              for begin, _ in blocks]))
+    everyone = sum(sum(people) for _, people in counted)
+    bodies = []
+    for band, stop, (end, people) in zip(bands, ends, counted):
+        blocks = [ranges[index] for index in band.blocks]
+        overall = {sum(people), everyone} if stop == len(rows) else {sum(people)}  # the last: all rows of blocks
+        after = _totals(rows, end, stop, blocks, people, overall) if fields else end  # halves: a total counts the list
         if after is None:
             return _decline(sheet, band.first, starts[1], len(starts), "total")
         if stop < len(rows) and not _between(rows, after, stop, key, blocks):
