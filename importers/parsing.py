@@ -511,7 +511,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     carried = body.context
     body.context = with_sheet_context(carried, body.frame.index, facts, year)
     if kind == "roster":
-        read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
+        read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges, group_codes)
     elif kind == "attendance":
         read_register_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)

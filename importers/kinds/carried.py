@@ -86,10 +86,11 @@ def carry_down(facts: dict[int, dict], index: pd.Index, data: np.ndarray | None 
 
 def with_context(body, columns: list[Column]) -> tuple[pd.DataFrame, dict[str, Column]]:
     """The body frame and field map with carried facts (context rows, context columns): a blank mapped cell takes
-    the carried value, and a field the header does not name reads from an added column (negative label)."""
+    the carried value, and a field the header does not name reads from an added column (negative label). A body
+    whose every row was refused stays empty (an added column would bring the refused rows back)."""
     by_field = {column.field: column for column in columns if column.field and not column.month}
     carried = column_context(body.frame, columns, getattr(body, "context", None))
-    if carried is None or not len(carried.columns):
+    if carried is None or not len(carried.columns) or body.frame.empty:
         return body.frame, by_field
     frame, by_field = body.frame.copy(deep=False), dict(by_field)
     for field in carried.columns:

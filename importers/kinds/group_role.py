@@ -2,6 +2,11 @@
 "TV đoàn 3", "Đoàn CT số 1 - Phó đoàn"): the group phrase is cut out and what is left must be a role wording. A
 unit named at the end ("…, phụ trách Chi bộ Tổ dân phố 5", "… - CB Trường THCS") gives the row's unit.
 
+The same column may pack a group code and a role code into one short code, joined by '-', '/', '.', '_' or a space
+in either order ("Đ2-PĐ", "PĐ/Đ2", "2-TĐ"): the group part is a code the sheet's notes explain ("Đ1, Đ2: Đoàn
+công tác số 1, số 2") or the group's bare number, the role part an abbreviation the notes or the usual ones explain.
+In a column read so, a code with a part nothing explains is refused, naming that part.
+
 Such a column gives the role (and the group when no other column does); when a group or role column exists
 as well, a row where they say different things is refused."""
 
@@ -11,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ..column_types import distinct_map, filled_count, share
+from ..group_code_notes import GroupCodes
 from ..normalising import fold, is_blank, normalise_group
 from ..results import Column
 from ..role_words import WORDING, strict_role
@@ -22,13 +28,47 @@ _LINKS = re.compile(r"^(?:cua|thuoc|trong)\s+|\s+(?:cua|thuoc|trong)$")
 SURE = 0.8
 
 
-def split_group_role(text: Any, abbreviations: dict[str, str]) -> tuple[str, str] | None:
-    """(group name, role) when the text is a group phrase and a role wording (a unit named after them aside), else
-    None."""
+_PACKED_PARTS = re.compile(r"^[^\W_]{1,6}(?:[\s\-/._]+[^\W_]{1,6}){1,3}$")
+_PART_SEPARATORS = re.compile(r"[\s\-/._]+")
+
+
+def _code_group(part: str, codes: GroupCodes) -> str | None:
+    return codes.name(part) or numbered_group(part, "Đoàn công tác")
+
+
+def split_packed_code(text: Any, abbreviations: dict[str, str], codes: GroupCodes) -> tuple[str, str] | None:
+    """(group name, role) for a code packing a group code and a role code in either order ("Đ2-PĐ", "PĐ/Đ2",
+    "2-TĐ"), when exactly one reading of it explains both parts; else None."""
+    if not isinstance(text, str) or not _PACKED_PARTS.match(text.strip()):
+        return None
+    words = fold(text).split()
+    readings = set()
+    for cut in range(1, len(words)):
+        for group_part, role_part in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
+            group = _code_group(" ".join(group_part), codes)
+            role = strict_role(" ".join(role_part), abbreviations) if group else None
+            if group and role:
+                readings.add((group, role))
+    return readings.pop() if len(readings) == 1 else None
+
+
+def unexplained_parts(text: Any, abbreviations: dict[str, str], codes: GroupCodes) -> list[str] | None:
+    """The parts of a packed code ("Đ5-XY") that neither a group code nor a role abbreviation explains; None when
+    the text has no packed code's shape."""
+    if not isinstance(text, str) or not _PACKED_PARTS.match(text.strip()):
+        return None
+    parts = _PART_SEPARATORS.split(text.strip())
+    return [part for part in parts if not _code_group(part, codes) and not strict_role(fold(part), abbreviations)]
+
+
+def split_group_role(text: Any, abbreviations: dict[str, str],
+                     codes: GroupCodes | None = None) -> tuple[str, str] | None:
+    """(group name, role) when the text is a group phrase and a role wording (a unit named after them aside), or a
+    packed group-and-role code (``split_packed_code``), else None."""
     folded = fold(cut_unit_tail(text)[0]) if isinstance(text, str) else ""
     match = GROUP_PHRASE.search(folded)
     if match is None:
-        return None
+        return split_packed_code(text, abbreviations, codes or GroupCodes())
     rest = _LINKS.sub("", (folded[:match.start()] + " " + folded[match.end():]).strip()).strip()
     role = strict_role(rest, abbreviations)
     if role is None:
@@ -37,12 +77,35 @@ def split_group_role(text: Any, abbreviations: dict[str, str]) -> tuple[str, str
     return f"{kind} số {int(match.group('n'))}", role
 
 
+def _split(stage: RosterStage, text: Any) -> tuple[str, str] | None:
+    return split_group_role(text, stage.abbreviations, stage.group_codes)
+
+
+_LETTERS_NUMBER = re.compile(r"^[^\W\d_]{1,6}\d{1,3}$")
+
+
+def _half_coded(stage: RosterStage, text: Any) -> bool:
+    """True for a packed code whose role part is explained and whose other part is a code of letters and number
+    nothing explains ("Đ1-TV" with no note on "Đ1"): the column packs the group, and its cells must be refused."""
+    parts = _PART_SEPARATORS.split(text.strip()) if isinstance(text, str) and _PACKED_PARTS.match(text.strip()) else []
+    return len(parts) == 2 and any(strict_role(fold(role), stage.abbreviations) and _LETTERS_NUMBER.match(code)
+                                   for role, code in (parts, parts[::-1]))
+
+
 def _candidate(stage: RosterStage) -> Column | None:
+    """The column of group-and-role texts; else, when no column gives the group, an unused one of packed codes
+    whose group part nothing explains (read so that its cells are refused, naming the code)."""
     for column in stage.columns:
         if column.field not in (None, "role", "group") or column.month or column.index not in stage.frame.columns:
             continue
         values = stage.frame[column.index]
-        if filled_count(values) >= 2 and share(values, lambda v: split_group_role(v, stage.abbreviations)) >= SURE:
+        if filled_count(values) >= 2 and share(values, lambda v: _split(stage, v)) >= SURE:
+            return column
+    for column in stage.columns if stage.mapped("group") is None else ():
+        if column.field is not None or column.month or column.index not in stage.frame.columns:
+            continue
+        values = stage.frame[column.index]
+        if filled_count(values) >= 2 and share(values, lambda v: _split(stage, v) or _half_coded(stage, v)) >= SURE:
             return column
     return None
 
@@ -53,7 +116,7 @@ def split_group_and_role(stage: RosterStage) -> None:
     if column is None:
         return
     cells = stage.frame[column.index]
-    pairs = distinct_map(cells, lambda v: split_group_role(v, stage.abbreviations))
+    pairs = distinct_map(cells, lambda v: _split(stage, v))
     groups = pairs.map(lambda pair: pair[0] if pair else None)
     roles = pairs.map(lambda pair: pair[1] if pair else None)
     group_column, role_column = stage.mapped("group"), stage.mapped("role")
@@ -62,9 +125,25 @@ def split_group_and_role(stage: RosterStage) -> None:
         group_column, role_column = stage.mapped("group"), stage.mapped("role")
     _settle(stage, column, "group", groups, group_column, normalise_group, lambda g: g)
     _settle(stage, column, "role", roles, role_column, stage.read_role, lambda r: WORDING[r])
-    units = distinct_map(cells, lambda v: cut_unit_tail(v)[1] if split_group_role(v, stage.abbreviations) else None)
+    _refuse_unexplained_codes(stage, column, pairs)
+    units = distinct_map(cells, lambda v: cut_unit_tail(v)[1] if _split(stage, v) else None)
     if units.notna().any():
         _settle(stage, column, "unit", units, stage.mapped("unit"), fold, lambda unit: unit, compare=fold)
+
+
+def _refuse_unexplained_codes(stage: RosterStage, column: Column, pairs: pd.Series) -> None:
+    """A packed code no note and no usual abbreviation explains ("Đ5-XY" among "Đ1-TV") is refused, naming the part:
+    guessing its group or role would make a confident wrong record."""
+    cells = stage.frame[column.index]
+    for row in pairs.index[pairs.isna().to_numpy()]:
+        parts = unexplained_parts(cells[row], stage.abbreviations, stage.group_codes)
+        if parts is None:
+            continue
+        named = ", ".join(f"«{part}»" for part in parts) or f"«{cells[row]}»"
+        stage.refuse(row, column.letter, "group", cells[row],
+                     f"ô {column.letter}{row} «{cells[row]}»: mã {named} không có trong ghi chú của tệp hay các chữ "
+                     f"viết tắt thường dùng, không rõ đoàn công tác hay nhiệm vụ nào; hãy ghi chú nghĩa của mã",
+                     "mã đoàn/nhiệm vụ không rõ nghĩa")
 
 
 def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, target: Column | None,

@@ -14,6 +14,7 @@ import pandas as pd
 from ..abbreviations import role_abbreviations
 from ..column_types import distinct_map, filled_count, share
 from ..date_words import worded_date
+from ..group_code_notes import GroupCodes
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, dotted_role, strict_role
 from .birth_in_name import births_from_names
@@ -47,7 +48,8 @@ def _note_rows(rows: list[list[Any]], table) -> list[list[Any]]:
     return rows[: table.body_start] + inside + rows[table.body_end:]
 
 
-def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, merges=()) -> None:
+def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, merges=(),
+                        group_codes: GroupCodes | None = None) -> None:
     """Apply the roster column families to a split body (see the module docstring)."""
     stage = RosterStage(
         body=body,
@@ -57,6 +59,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
         issues=issues,
         abbreviations=role_abbreviations(_note_rows(rows, table)),
         merges=list(merges),
+        group_codes=group_codes or GroupCodes(),
     )
     _skip_repeated_headers(stage)
     _skip_totals(stage)

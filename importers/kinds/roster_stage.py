@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..group_code_notes import GroupCodes
 from ..normalising import normalise_role
 from ..results import Column, Table
 from ..role_words import strict_role
@@ -24,6 +25,7 @@ class RosterStage:
     abbreviations: dict[str, str]
     refused: dict[int, str] = field(default_factory=dict)
     merges: list = field(default_factory=list)  # the sheet's merged ranges ((r0, c0), (r1, c1)), 0-based
+    group_codes: GroupCodes = field(default_factory=GroupCodes)  # group codes the sheet's notes explain
 
     @property
     def frame(self) -> pd.DataFrame:
