@@ -47,6 +47,7 @@ from .month_years import month_years
 from .name_blocks import fill_block_names
 from .name_lists import report_found, unpivot_name_lists
 from .normalising import marks_table, month_of_header, year_in_text
+from .period_dividers import dated_by_dividers, divider_rows
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
@@ -428,7 +429,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         stack.clear(grid)
     if kind == "roster":
         name_followed_unit(grid, table, columns, issues)
-    fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
+    dividers = divider_rows(grid, table.body_start, table.body_end, key_column.index) if kind == "attendance" else {}
+    fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else (),
+               dividers)
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
@@ -448,7 +451,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         said = stack.inferences()
         facts.inferences = [item for item in facts.inferences if item["what"] not in {i["what"] for i in said}] + said
     carried = body.context
-    body.context = with_sheet_context(carried, body.frame.index, facts, year)
+    body.context = with_sheet_context(dated_by_dividers(body, columns, year, issues), body.frame.index, facts, year)
     if kind == "roster":
         read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges)
     elif kind == "attendance":
