@@ -55,8 +55,15 @@ Public API (stable; the webapp calls exactly this):
   stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12), or one per chi bộ each with
   its own meeting days ("07/07 | 05/08" under "1. Chi bộ …", "11/07 | 14/08" under "2. Chi bộ …"), are rewritten as
   one wide table, each later table's cells moved to its own months or days, its unit line kept over its rows
-  (``importers.period_tables``). Ditto marks ("nt", "như
-  trên", '"', "〃") in a text column repeat the value above, said in one warning (``importers.ditto_marks``). A
+  (``importers.period_tables``). Ditto marks ("nt", "-nt-", "như
+  trên", '"', "〃") in a text column or a long register's date column repeat the value above, said in one warning
+  (``importers.ditto_marks``). Period lines between a long register's rows ("Tháng 7/2025", "THÁNG 8", "Quý III") are
+  context rows, never the header: they date the rows below when no column does, a date outside its line's period is
+  warned about, and a ditto date never crosses one (``importers.period_dividers``). A totals line closing one block
+  ("Cộng", "Tổng", "Cộng chi bộ …", whatever its formulas) ends the block, not the table, when a unit, group or period
+  line opens the next; "Không có đảng viên vắng mặt" under a block is a note, not a person
+  (``importers.kinds.nobody_lines``); a mark with its reason after a separator ("P - ốm", "P: ốm", "P/ốm") is the
+  mark's status, refused when the reason names another (``importers.mark_reasons``). A
   register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from
   the block rows before the table is looked for (``importers.date_blocks``); so does one table per meeting (the

@@ -20,8 +20,8 @@ from .number_marks import number_rules
 MEANINGS = (
     (("mien sinh hoat", "mien sh", "mien shcb", "duoc mien"), "exempt"),  # "MS - miễn sinh hoạt"
     (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y", "khong bao cao",
-      "ko phep", "k phep"), "absent"),
-    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co", "excused"),
+      "ko phep", "k phep", "khong ld", "ko ld", "k ld"), "absent"),
+    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co", "co ld", "excused"),
      "excused"),
     (("muon", "tre", "den cham", "di cham", "late"), "late"),
     (("vang", "khong du", "khong tham du", "khong co mat", "khong hien dien", "absent"), "absent"),

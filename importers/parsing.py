@@ -51,6 +51,7 @@ from .name_blocks import fill_block_names
 from .name_lists import report_found, unpivot_name_lists
 from .name_values import names_by_values
 from .normalising import marks_table, month_of_header, year_in_text
+from .period_dividers import dated_by_dividers, divider_rows
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
@@ -484,7 +485,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind == "roster":
         name_followed_unit(grid, table, columns, issues)
     name_short_unit_column(grid, table, columns, module.FIELDS)
-    fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else ())
+    dividers = divider_rows(grid, table.body_start, table.body_end, key_column.index) if kind == "attendance" else {}
+    fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else (),
+               dividers)
     remarks = take_remark_rows(grid, table, columns, module.ROWS, chosen.merges,
                                mark_reader(partial(_early_legend, chosen.rows, table.body_start, fixes.legend)))
     if kind == "attendance":
@@ -509,7 +512,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         said = stack.inferences()
         facts.inferences = [item for item in facts.inferences if item["what"] not in {i["what"] for i in said}] + said
     carried = body.context
-    body.context = with_sheet_context(carried, body.frame.index, facts, year)
+    body.context = with_sheet_context(dated_by_dividers(body, columns, year, issues), body.frame.index, facts, year)
     if kind == "roster":
         read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges, group_codes)
     elif kind == "attendance":

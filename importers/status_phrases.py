@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import normalising
-from .mark_reasons import mark_with_reason
+from .mark_reasons import conflicting_reason, mark_with_reason
 from .normalising import decode_mark, fold, is_blank, mark_key
 from .ticks import checkbox
 
@@ -33,21 +33,21 @@ YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "
 # Folded wordings found anywhere in the cell, tried in order: the more specific first.
 EXEMPT_PHRASES = ("mien sinh hoat", "mien sh", "mien shcb", "duoc mien")
 ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "khong co bao", "tu y",
-                  "khong xin phep")
+                  "khong xin phep", "khong ld", "ko ld")
 PHRASES = (
     (EXEMPT_PHRASES, EXEMPT),
     (ABSENT_PHRASES, "absent"),
     (("co phep", "co ly do", "co bao", "nghi phep", "vang phep", "xin phep", "bao vang", "bao nghi", "da bao",
-      "xin vang", "xin nghi"),
+      "xin vang", "xin nghi", "co ld"),
      "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
 )
 ABSENT_WORDS = {"vang", "vang mat"}
 TICKS = {"√", "☑", "✅"}  # ticks besides the usual marks' ✓ ✔ (variation selectors aside: ``mark_key``)
-# Abbreviations of the status wordings (folded): vắng có phép / không phép / có lý do / không lý do; miễn sinh hoạt
-# ("MS", or "Miễn" alone: within a longer text "miễn" is too loose, "miền Nam" folds alike).
+# Abbreviations of the status wordings (folded): vắng có phép / không phép / (vắng) có lý do / không lý do; miễn sinh
+# hoạt ("MS", or "Miễn" alone: within a longer text "miễn" is too loose, "miền Nam" folds alike).
 CODES = {"vcp": "excused", "vkp": "absent", "vk": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused",
-         "vkld": "absent", "ms": EXEMPT, "mien": EXEMPT}
+         "vkld": "absent", "cld": "excused", "kld": "absent", "ms": EXEMPT, "mien": EXEMPT}
 PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
 # Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
 REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
@@ -102,6 +102,9 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
     code = _absence_code(folded)
     if code:
         return Reading(code)
+    conflict = conflicting_reason(value, {**CODES, **marks})
+    if conflict:
+        return Reading(problem=conflict)
     padded = f" {folded} "
     for wordings, status in PHRASES:
         if any(f" {wording} " in padded for wording in wordings):

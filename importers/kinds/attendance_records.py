@@ -9,6 +9,7 @@ from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..normalising import clean_text, iso
+from ..period_dividers import warn_outside
 from ..status_phrases import STATUSES
 from ..unit_abbreviations import write_out_units
 from .arrival_times import late_from_arrivals
@@ -70,7 +71,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         names = _column(frame, by_field, "full_name")
         names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
         units = map_unique(_column(frame, by_field, "unit"), unit_text)
-        return _long(frame, by_field, names, units, context, columns)
+        return _long(frame, by_field, names, units, context, columns, getattr(body, "periods", None))
     if "date" in by_field:
         raise ImportFileError(no_status_message(frame, columns, context.issues.sheet))
     raise ImportFileError(NO_DATE_COLUMNS)
@@ -168,7 +169,7 @@ def _units(frame, by_field, months, context, keep) -> pd.Categorical:
     return pd.Categorical.from_codes(np.tile(codes, len(frame))[keep], categories=categories)
 
 
-def _long(frame, by_field, names, units, context, columns):
+def _long(frame, by_field, names, units, context, columns, periods=None):
     """One record per row: meeting date and mark in their own columns."""
     issues = context.issues
     raw_dates, raw_marks = _column(frame, by_field, "date"), _column(frame, by_field, "status")
@@ -191,6 +192,7 @@ def _long(frame, by_field, names, units, context, columns):
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,
                  issues)
     _first_of_each(frame.index, read_dates, raw_dates, date_column.letter, issues)
+    warn_outside(dates, periods, date_column.letter, issues)
     missing_date = dates.isna() & date_problems.isna() & statuses.notna()
     for row in frame.index[date_problems.notna().to_numpy()]:
         issues.cell_problem("error", int(row), by_field["date"].letter, "date", LABELS["date"], raw_dates[row],

@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 import numpy as np
@@ -14,12 +14,16 @@ from ..legends import is_legend_text
 from ..locating import classify_special_row
 from ..mapping import column_letter
 from ..normalising import fold, is_blank, normalise_group
+from ..period_dividers import REASON as PERIOD_REASON
+from ..period_dividers import divider_period, period_of
 from ..results import Column, Table
 from ..signature_titles import CLOSING_PATTERN, CLOSING_REASON, is_closing_text, is_signature_row
 from ..validating import Issues
 from . import RowRules
 from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
+from .nobody_lines import REASON as NOBODY_REASON
+from .nobody_lines import is_nobody_line, is_nobody_text
 from .section_lines import SECTION_REASON, is_section_line
 from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_subtotal_name
 
@@ -38,6 +42,7 @@ class Body:
     groups: pd.Series
     outcomes: list[dict] = field(default_factory=list)
     context: pd.DataFrame | None = None  # facts carried down from context rows (see kinds.carried)
+    periods: pd.Series | None = None  # per data row, the period of the divider line above it (``period_dividers``)
 
 
 def field_columns(columns: list[Column]) -> dict[str, Column]:
@@ -95,13 +100,15 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
     keys = body_rows[:, key_col]
     special = _special_mask(keys) | _heading_mask(keys, _is_legend)  # a legend typed where the names go
+    special |= _heading_mask(keys, is_nobody_text)  # "Không có đảng viên vắng mặt" where the names go
     maybe_heading = _heading_mask(keys, rules.is_heading) & ~special if rules.heading_in_key else None
     if maybe_heading is not None:
         special = special | maybe_heading
     if rules.read_context is not None:
         special[_context_in_key(body_rows, table, key_col, rules.read_context, ~special)] = True
+        special[_context_in_key(body_rows, table, key_col, period_of, ~special)] = True  # "Tháng 8" where names go
     groups = pd.Series(None, index=frame.index, dtype=object)
-    outcomes, stop_at, data, facts = [], None, [], {}
+    outcomes, stop_at, data, facts, periods = [], None, [], {}, {}
     signers = _signature_block(body_rows, rules)
     for position in np.flatnonzero(special):
         if signers is not None and position >= signers:
@@ -112,6 +119,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         if maybe_heading is not None and maybe_heading[position] and kind != "group":
             data.append(position)  # an indicator that merely starts like a unit name
             continue
+        if kind == "other" and rules.read_context is not None and _bare_total(row):
+            kind = "stop"  # a bare 'Tổng' totals as 'Cộng' does (its tones tell it from the surname 'Tống')
         if kind == "stop" and _subtotal_between(body_rows, position, special, table, rules):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON,
                              "record_count": 0})
@@ -121,7 +130,11 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.extend(_closing_rows(body_rows, position, frame.index, key_col))
             break
         found = _context_facts(row, kind, heading, rules) if kind != "blank" else None
-        if found:
+        period = divider_period(row) if kind == "other" and rules.read_context is not None else None
+        if period is not None:
+            periods[row_number] = replace(period, row=row_number)
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": PERIOD_REASON, "record_count": 0})
+        elif found:
             facts[row_number] = found
             reason = SKIP_REASON[next(name for name in SKIP_REASON if name in found)]
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": reason, "record_count": 0})
@@ -130,6 +143,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng tiêu đề nhóm", "record_count": 0})
         elif kind == "blank":
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng trống", "record_count": 0})
+        elif is_nobody_line(row):
+            outcomes.append({"row": row_number, "outcome": "skipped", "reason": NOBODY_REASON, "record_count": 0})
         elif is_section_line(row, key_col):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": SECTION_REASON, "record_count": 0})
         elif is_counts_line(row):  # 'Số lượt có mặt' over the number present at each meeting
@@ -159,12 +174,22 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         groups=groups[keep],
         outcomes=outcomes,
         context=carried[keep] if carried is not None else None,
+        periods=_carry_periods(periods, frame.index)[keep] if periods else None,
     )
 
 
+def _carry_periods(periods: dict, index: pd.Index) -> pd.Series:
+    """Per row, the period of the nearest divider line above it (None above the first)."""
+    marks = pd.Series(None, index=index, dtype=object)
+    for row, period in periods.items():
+        marks[row] = period
+    return marks.ffill()
+
+
 def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, table: Table, rules: RowRules) -> bool:
-    """A totals line ('Cộng Đoàn I: 06 đồng chí', 'Cộng: 6') with more people right after it (past blank lines,
-    or after the next group's sub-header): it closes one group, not the table. A signature, a legend, or a totals
+    """A totals line ('Cộng Đoàn I: 06 đồng chí', 'Cộng: 6', 'Cộng chi bộ …', whatever its formulas) with more people
+    right after it (past blank lines, or after the next group's sub-header, or after the next block's unit or period
+    lines, "Chi bộ thôn …", "Tháng 8/2025"): it closes one block, not the table. A signature, a legend, or a totals
     line followed by anything else still ends the table."""
     texts = [cell for cell in rows[position] if isinstance(cell, str) and cell.strip()]
     if not texts or not is_subtotal_name(texts[0]):
@@ -177,9 +202,24 @@ def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, tabl
             return len(filled) >= 2 and not any(isinstance(cell, str) and fold(cell) in labels for cell in filled) \
                 and not is_signature_row(filled)
         kind, _ = classify_special_row(row, rules.is_heading)
+        if kind == "other" and (_opens_block(row, rules) or is_nobody_line(row)):
+            continue  # the next block's unit or period line (and a block listing nobody): people must follow
         if kind != "blank":
             return kind == "group"
     return False
+
+
+def _bare_total(row: list) -> bool:
+    """A totals line whose label is the bare word ('Tổng', 'Tổng:'), numbers or formulas beside it."""
+    texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
+    return bool(texts) and is_subtotal_name(texts[0]) and len(fold(texts[0]).split()) == 1
+
+
+def _opens_block(row: list, rules: RowRules) -> bool:
+    """A context row of the kinds that read them (a unit, a group, a role) or a period divider line."""
+    if rules.read_context is None:
+        return False
+    return row_context(row, rules.read_context) is not None or divider_period(row) is not None
 
 
 SIGNATURE_CELLS = 4  # a signature row holds a few titles side by side, never a person's many cells
