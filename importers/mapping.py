@@ -69,7 +69,8 @@ def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
     return _exact_field(folded, specs) or _exact_field(without_qualifiers(folded), specs) \
         or _exact_field(header_core(folded), specs) or _slash_field(label, specs) \
         or code_field(label, specs) or _exact_field(header_core(bare), specs) \
-        or _english_field(folded, specs) or _english_field(bare, specs)
+        or _english_field(folded, specs) or _english_field(bare, specs) \
+        or _english_field(without_qualifiers(folded), specs)
 
 
 def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:

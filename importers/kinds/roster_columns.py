@@ -18,6 +18,7 @@ from ..group_code_notes import GroupCodes
 from ..normalising import fold, is_blank
 from ..role_words import WORDING, dotted_role, strict_role
 from .birth_in_name import births_from_names
+from .birth_years import blank_birth_years
 from .contact_phones import contact_phone_column
 from .date_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
@@ -72,6 +73,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     unit_from_merged_column(stage)
     ticks_are_no_unit(stage)
     _read_worded_birth_dates(stage)
+    blank_birth_years(stage)
     births_from_names(stage)
     read_phone_columns(stage)
     contact_phone_column(stage)
