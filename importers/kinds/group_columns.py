@@ -7,18 +7,33 @@ The group's unit is the text in brackets after its number, or the header's secon
 of its own among the role rows, labelled as the unit ("Phụ trách", "Chi bộ phụ trách" | unit | unit …). A row of
 counts under the people ("Số lượng | 7 đồng chí | …") becomes one "Tổng cộng: N đồng chí" line, which the roster
 checks against the people it read.
+A group may instead span a pair or triple of columns headed by a row of field names ("Họ và tên" | "Chức vụ" [|
+"Số điện thoại"], read by `group_fields`): the person's fields are then in those columns, the field row (and any
+copy of it further down) is no person, and a unit row gives the unit in any of the group's columns.
 As with the assignment matrix, a row number in a message then counts the people, not the sheet's rows."""
 
 import re
 from typing import Any
 
+from ..assigned_units import unit_text
 from ..legacy import decode_legacy
-from ..mapping import match_field
+from ..mapping import column_letter, match_field
 from ..normalising import clean_text, fold, is_blank, normalise_group
 from ..results import SheetData
 from ..role_words import strict_role
 from . import roster
 from .assignment_matrix import _people
+from .group_fields import (
+    EXTRA_LABELS,
+    NAMELESS,
+    GroupFields,
+    extra_fields,
+    field_row,
+    group_people,
+    group_unit,
+    is_field_row,
+    nameless_cell,
+)
 
 HEADER_SCAN_ROWS = 40
 MIN_GROUPS = 2
@@ -54,17 +69,19 @@ def _unit_label(cell: Any) -> bool:
     return bool(text) and strict_role(text) is None and match_field(text, roster.FIELDS) == "unit"
 
 
-def _header(rows: list[list[Any]]) -> tuple[int, int, dict[int, tuple[str, str | None]]] | None:
-    """(header row, role label column, {column: (group, unit)}) of a group-columns table, or None."""
+def _header(rows: list[list[Any]]) -> tuple[int, int, dict[int, tuple[str, str | None]], GroupFields | None] | None:
+    """(header row, role label column, {column: (group, unit)}, the groups' field columns if a field row heads
+    them) of a group-columns table, or None."""
     for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         groups = {index: found for index, cell in enumerate(row) if (found := _group_and_unit(cell))}
         if len(groups) < MIN_GROUPS:
             continue
         label = min(groups) - 1
-        below = [r[label] for r in rows[at + 1:at + 4]
+        fields = field_row(rows[at + 1], sorted(groups)) if at + 1 < len(rows) else None
+        below = [r[label] for r in rows[at + (2 if fields else 1):at + 4]
                  if label < len(r) and not is_blank(r[label]) and not _unit_label(r[label])]
         if label >= 0 and below and strict_role(_decoded(below[0])):
-            return at, label, groups
+            return at, label, groups, fields
     return None
 
 
@@ -79,21 +96,36 @@ def _count(cell: Any) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _warn_nameless(sheet: SheetData, at: int, spans: dict[str, int], group: str) -> None:
+    """Warn about a group's filled cell on row `at` with no name beside it (it is not read)."""
+    orphan = nameless_cell(sheet.rows[at], spans)
+    if orphan is not None:
+        text = NAMELESS.format(value=clean_text(orphan[1]), group=normalise_group(_decoded(group)),
+                               name=column_letter(spans["full_name"]))
+        sheet.found.append(("warning", at + 1, column_letter(orphan[0]), "full_name", orphan[1], text))
+
+
 def unpivot_group_columns(sheet: SheetData) -> bool:
     """Rewrite a one-column-per-group assignment sheet as a roster in place; True when it was one."""
     found = _header(sheet.rows)
     if found is None:
         return False
-    at, label, groups = found
-    cells: dict[int, list[tuple[str, str | None, str]]] = {index: [] for index in groups}
+    at, label, groups, fields = found
+    extras = extra_fields(fields) if fields else []
+    cells: dict[int, list[tuple[str, Any, Any, list[Any]]]] = {index: [] for index in groups}
     role, end = None, at + 1
     while end < len(sheet.rows):
         row = sheet.rows[end]
         text = row[label] if label < len(row) else None
+        if fields and is_field_row(row, fields):  # the field row, or a copy of it down the table
+            end += 1
+            continue
         if _unit_label(text):  # the units' row: each group's unit, unless its header gave one
+            starts = sorted(groups) + [len(row)]
             for index, (group, unit) in groups.items():
-                cell = row[index] if index < len(row) else None
-                groups[index] = (group, unit if unit or is_blank(cell) else clean_text(cell))
+                stop = starts[starts.index(index) + 1] if fields else index + 1
+                cell = group_unit(row, index, stop)
+                groups[index] = (group, unit if unit or is_blank(cell) else unit_text(cell))
             end += 1
             continue
         if not is_blank(text):
@@ -103,12 +135,17 @@ def unpivot_group_columns(sheet: SheetData) -> bool:
         elif all(is_blank(cell) for cell in row):
             break
         for index in groups:
-            for name, position in _people(row[index] if index < len(row) else None):
-                cells[index].append((name, position, role))
+            if fields:
+                people = group_people(row, fields[index], extras)
+                _warn_nameless(sheet, end, fields[index], groups[index][0])
+            else:
+                people = [(name, position, None, []) for name, position in _people(row[index] if index < len(row)
+                                                                                  else None)]
+            cells[index].extend((name, position, typed or role, values) for name, position, typed, values in people)
         end += 1
     # the group and unit are decoded now: a TCVN3/VNI column of a few repeated values is not told from Unicode later
-    persons = [[name, position, _decoded(groups[index][0]), role, _decoded(groups[index][1])]
-               for index in sorted(groups) for name, position, role in cells[index]]
+    persons = [[name, position, _decoded(groups[index][0]), role, _decoded(groups[index][1]), *values]
+               for index in sorted(groups) for name, position, role, values in cells[index]]
     if not persons:
         return False
     total = []
@@ -117,7 +154,8 @@ def unpivot_group_columns(sheet: SheetData) -> bool:
         counts = [_count(_decoded(row[index]) if index < len(row) else None) for index in groups]
         if None not in counts and clean_text(row[label]):
             total, end = [[f"Tổng cộng: {sum(counts)} đồng chí"]], end + 1
-    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách"]
+    header = ["Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ trong đoàn", "Đơn vị phụ trách",
+              *(EXTRA_LABELS[field] for field in extras)]
     width = max(len(header), max((len(r) for r in sheet.rows), default=0))
     pad = [None] * (width - len(header))
     sheet.rows = sheet.rows[:at] + [header + pad] + [person + pad for person in persons] + [
