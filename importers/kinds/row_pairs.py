@@ -6,7 +6,8 @@ second row.
 
 Rows are paired only when the header says so (``two_row_header``) and the body agrees; a row that breaks the
 pattern — a person without a second row, a second row whose person's cells are not merged over it while the
-others' are, a second-field row under no person — is reported, naming the row (``paired_rows``)."""
+others' are, a second-field row under no person — is reported, naming the row (``paired_rows``); a body without
+any second row leaves the header to the usual reading."""
 
 from typing import Any
 
@@ -23,8 +24,6 @@ UNMERGED = ("dòng {row} được đọc là «{second}» của người ở dò
             "gộp xuống dòng này như ở những người khác — hãy kiểm tra")
 ORPHAN = ("dòng {row} chỉ có ô ở cột «{first} / {second}» mà không nằm ngay dưới dòng của một người — không ghép "
           "được với ai, hãy kiểm tra")
-NO_PAIRS = ("tiêu đề ở dòng {row} ghi «{first}» trên «{second}» (hai dòng cho mỗi người) nhưng không người nào có "
-            "dòng thứ hai — «{second}» để trống")
 
 
 def _label(cell: Any) -> str | None:
@@ -74,8 +73,8 @@ def _filled(row: list[Any]) -> set[int]:
 def paired_rows(rows: list[list[Any]], at: int, stacked: dict[int, tuple[str, str]],
                 merges: list) -> tuple[set[int], list[tuple]]:
     """The second rows of the people under a two-row header at row `at` (rows as typed, merged cells blank), and
-    what breaks the pattern, as ``SheetData.found`` warnings. A second row holds cells only in the stacked columns,
-    right under a person's row (cells in the stacked columns and elsewhere)."""
+    what breaks the pattern, as ``SheetData.found`` warnings (none when no row pairs). A second row holds cells
+    only in the stacked columns, right under a person's row (cells in the stacked columns and elsewhere)."""
     columns = set(stacked)
     name = min(columns)
     first, second = stacked[name]
@@ -97,8 +96,7 @@ def paired_rows(rows: list[list[Any]], at: int, stacked: dict[int, tuple[str, st
     def warn(row: int, text: str) -> None:
         found.append(("warning", row + 1, column_letter(name), "full_name", None, text))
 
-    if people and not seconds:
-        warn(at, NO_PAIRS.format(row=at + 1, first=first, second=second))
+    if not seconds:  # the body does not say so: the header is read the usual way
         return seconds, found
     merged = len([person for person in people if spans.get(person, person) > person]) >= MERGED_SHARE * len(people)
     for person in people:

@@ -154,6 +154,8 @@ def split_stacked_fields(sheet: SheetData) -> bool:
     at, stacked = found
     if two_rows:
         seconds, notes = paired_rows(sheet.rows, at, stacked, sheet.merges)
+        if not seconds:
+            return False
         sheet.found += [note for note in notes if note not in sheet.found]
     else:
         seconds = _second_rows(sheet.rows, at + 1, set(stacked))

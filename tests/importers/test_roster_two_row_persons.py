@@ -131,3 +131,17 @@ def test_a_header_whose_other_cells_are_not_merged_down_pairs_no_rows(tmp_path):
     write_xlsx(path, [sheet])
     with pytest.raises(ImportFileError):
         parse_file(path)
+
+
+def test_a_body_without_any_second_row_pairs_nothing(tmp_path):
+    sheet = Sheet("DS", width=4)
+    top = sheet.add(["STT", "Họ và tên", "Vai trò", "Chi bộ phụ trách"])
+    sheet.add([None, "Chức vụ"])
+    for column in (0, 2, 3):
+        sheet.merge(top, column, top + 1, column)
+    sheet.add([1, "Lê Thị Hoa", "Trưởng đoàn", "Chi bộ Khu phố 4"])
+    sheet.add([2, "Phan Văn Nam", "Thành viên", "Chi bộ Khu phố 4"])
+    path = tmp_path / "f.xlsx"
+    write_xlsx(path, [sheet])
+    with pytest.raises(ImportFileError):  # as before: 'Chức vụ' labels the names' column, no name column found
+        parse_file(path)
