@@ -123,15 +123,17 @@ Public API (stable; the webapp calls exactly this):
   nothing: ``importers.kinds.person_lines``) is rewritten as a roster before the table is looked for, and so is a
   header naming two fields in one column
   ("Họ và tên, chức vụ", "Đồng chí - chức vụ", "Ngày sinh" over "Điện thoại" on two lines, "Đoàn công tác - Chi bộ phụ
-  trách"): the values on two lines of the cell, or on two physical rows per person, become one column per field
-  (``importers.kinds.stacked_fields``); so is a table with one column per group ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and
-  the roles down the first column (``importers.kinds.group_columns``), or a pair or triple of columns per group under
-  a row "Họ và tên" | "Chức vụ" [| "Số điện thoại"] (``importers.kinds.group_fields``). So is a roster with the
-  people down and the groups across ("Đoàn số 1" | "Đoàn số 2", each group's unit on a header row under it,
-  "Trưởng đoàn" / "Phó đoàn" / "x" in the person's cell: ``importers.kinds.group_matrix``). An abbreviated header
-  ("HT | NS | CV | ĐCT | NV | ĐV phụ trách") is written out from the note line defining it or the usual office
-  abbreviations (``importers.header_abbreviations``), and a hidden column repeating a field a shown column names
-  (an earlier term's groups) is ignored (``importers.hidden_columns``).
+  trách", or "Họ và tên" over "Chức vụ" in one column over two header rows, the other header cells merged down over
+  both): the values on two lines of the cell, or on two physical rows per person, become one column per field
+  (``importers.kinds.stacked_fields``; a person without a second row, or one whose cells are not merged over it as
+  the others' are, is reported by row: ``importers.kinds.row_pairs``); so is a table with one column per group
+  ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ …)") and the roles down the first column (``importers.kinds.group_columns``), or a
+  pair or triple of columns per group under a row "Họ và tên" | "Chức vụ" [| "Số điện thoại"]
+  (``importers.kinds.group_fields``). So is a roster with the people down and the groups across ("Đoàn số 1" |
+  "Đoàn số 2", each group's unit on a header row under it, "Trưởng đoàn" / "Phó đoàn" / "x" in the person's cell:
+  ``importers.kinds.group_matrix``). An abbreviated header ("HT | NS | CV | ĐCT | NV | ĐV phụ trách") is written out
+  from the note line defining it or the usual office abbreviations (``importers.header_abbreviations``), and a hidden
+  column repeating a field a shown column names (an earlier term's groups) is ignored (``importers.hidden_columns``).
 - Software exports (``importers.code_headers``): headers written as codes ("HO_TEN", "hoten", "hoTen", "TEN_DV")
   are read by their words against the same vocabulary; a code column ("MA_DOAN", "ID") maps no field and is warned
   about only when it says more than the column it codes; coded values ("TRUONG_DOAN", "VANG_CP") read as words;

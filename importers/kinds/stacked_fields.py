@@ -1,7 +1,9 @@
 """Two fields under one header: 'Họ và tên, chức vụ', 'Họ và tên' over 'Chức vụ' on two lines of one cell,
 'Đoàn công tác - Chi bộ phụ trách'. The values are stacked the same way: on two lines of one cell ('Phan Minh Lộc'
 line break 'Trưởng phòng Kinh tế'), or on two physical rows per person (the name with the birth date, then the
-position with the phone, the other cells merged over both rows).
+position with the phone, the other cells merged over both rows). A header may stack the two labels over two rows
+of one column instead ('Họ và tên' over 'Chức vụ', the other header cells merged down over both, as a table pasted
+from a Word report keeps it): its people take two rows the same way, paired as ``kinds.row_pairs`` checks.
 
 Before the table is looked for, such a sheet is rewritten as a plain table: the stacked column keeps the first
 field (its first line, or the person's first row), and the second field is read from a column added at the right
@@ -19,6 +21,7 @@ from ..results import SheetData
 from ..role_words import strict_role
 from . import KEY_FIELDS, roster
 from .person_lines import person_lines
+from .row_pairs import paired_rows, two_row_header
 
 HEADER_SCAN_ROWS = 40
 # Between the two wordings, tried in turn: a line break, a comma or semicolon, a dash with spaces around it (a
@@ -141,14 +144,23 @@ def _joint(rows: list[list[Any]], index: int) -> re.Pattern | None:
 
 
 def split_stacked_fields(sheet: SheetData) -> bool:
-    """Rewrite a sheet whose header stacks two fields in one column as one column per field; True when done."""
-    found = _header(sheet.rows)
+    """Rewrite a sheet whose header stacks two fields in one column (in one cell, or over two header rows) as one
+    column per field; True when done."""
+    found, two_rows = _header(sheet.rows), False
     if found is None:
-        return False
+        found, two_rows = two_row_header(sheet.rows, sheet.merges, SPECS), True
+        if found is None:
+            return False
     at, stacked = found
-    seconds = _second_rows(sheet.rows, at + 1, set(stacked))
+    if two_rows:
+        seconds, notes = paired_rows(sheet.rows, at, stacked, sheet.merges)
+        if not seconds:
+            return False
+        sheet.found += [note for note in notes if note not in sheet.found]
+    else:
+        seconds = _second_rows(sheet.rows, at + 1, set(stacked))
     joints = {}
-    if not seconds:  # one row per person: only columns whose cells hold two lines (or a joining mark) are stacked
+    if not seconds and not two_rows:  # one row per person: only columns with two lines (or a joining mark) are stacked
         joints = {index: _joint(sheet.rows[at + 1:], index) for index in stacked}
         stacked = {index: parts for index, parts in stacked.items()
                    if _has_lines(sheet.rows[at + 1:], index) or joints[index] is not None}
@@ -160,7 +172,7 @@ def split_stacked_fields(sheet: SheetData) -> bool:
     width = max(len(row) for row in sheet.rows)
     added = {index: width + order for order, index in enumerate(sorted(stacked))}
     rows = [list(row) + [None] * (width + len(added) - len(row)) for row in sheet.rows]
-    for number in range(at + 1, len(rows)):
+    for number in range(at + 1 + two_rows, len(rows)):
         if number in seconds:
             continue
         row, below = rows[number], typed.get(number + 1)
@@ -174,7 +186,7 @@ def split_stacked_fields(sheet: SheetData) -> bool:
             row[added[index]] = rest
     for index, (first, second) in stacked.items():
         rows[at][index], rows[at][added[index]] = first, second
-    for number in seconds:
+    for number in seconds | ({at + 1} if two_rows else set()):  # the header's second row is read with its first
         rows[number] = [None] * len(rows[number])
     sheet.rows = rows
     return True
