@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from .legacy_evidence import gains_words
+from .legacy_evidence import gains_words, vietnamese_words
 
 # TCVN3 (ABC) code points (as they appear when read as Latin-1) and the letters they stand for.
 _TCVN3_LOWER = (
@@ -126,3 +126,17 @@ def decode_legacy(text: str, encoding: str | None = None) -> str:
     if encoding == "vni":
         return vni_to_unicode(text)
     return text
+
+
+SAMPLE_CHARS = 65536
+
+
+def bytes_typed_in_legacy_font(latin: str, windows: str) -> bool:
+    """Whether an 8-bit text file was typed in a legacy font (TCVN3/VNI bytes) rather than in Windows-1258: its
+    Latin-1 reading, decoded as TCVN3 or VNI, holds more Vietnamese words than its Windows-1258 reading. Read as
+    Windows-1258, TCVN3 bytes turn into other letters and tone marks that compose with their neighbours ('Phã' ->
+    'Phă'), and no cell could be decoded afterwards."""
+    latin, windows = latin[:SAMPLE_CHARS], unicodedata.normalize("NFC", windows[:SAMPLE_CHARS])
+    as_windows = vietnamese_words(windows, 2)
+    return max(vietnamese_words(tcvn3_to_unicode(latin), 2), vietnamese_words(vni_to_unicode(latin), 2)) > as_windows
+

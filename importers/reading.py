@@ -19,6 +19,7 @@ from . import errors as msg
 from .cell_fonts import read_cell_fonts
 from .errors import ImportFileError
 from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
+from .legacy import bytes_typed_in_legacy_font
 from .limits import Deadline, Limits
 from .ods_merges import is_down, ods_merges, ods_spans, text_spans
 from .results import SheetData, Workbook
@@ -365,7 +366,8 @@ def _mark_ods_merges(path: Path, sheets: list[SheetData]) -> None:
 # ---- CSV -------------------------------------------------------------------------------------
 
 def decode_text(data: bytes) -> str:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16, else Windows-1258; result is NFC."""
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16, else Windows-1258 — or Latin-1 when the bytes were
+    typed in a legacy font (``legacy.bytes_typed_in_legacy_font``); result is NFC."""
     if data.startswith(codecs.BOM_UTF8):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -379,6 +381,9 @@ def decode_text(data: bytes) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = data.decode("cp1258", errors="replace")
+            latin = data.decode("latin-1")
+            if bytes_typed_in_legacy_font(latin, text):  # TCVN3/VNI bytes: each cell is decoded later, as in .xls
+                text = latin
     return unicodedata.normalize("NFC", text)
 
 
