@@ -4,7 +4,7 @@ import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from . import absence_lists as absences
@@ -447,7 +447,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind in (None, "attendance"):
         refuse_undated_spans(table, chosen.rows, chosen.name)
     grid = build_grid(chosen.rows)
-    month_status_flags(grid, table, partial(_early_legend, chosen.rows, table.body_start, fixes.legend))
+    early_legend = cache(partial(_early_legend, chosen.rows, table.body_start, fixes.legend))  # looked for once
+    month_status_flags(grid, table, early_legend)
     kind = kind or prefer_attendance(detect_kind(table), table, grid)
     module = spec_module(kind)
     grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
@@ -469,7 +470,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
     if kind == "attendance":
-        coalesce_status_flags(grid, table, columns, partial(_early_legend, chosen.rows, table.body_start, fixes.legend))
+        coalesce_status_flags(grid, table, columns, early_legend)
     issues = Issues(chosen.name)
     rewritten: list[dict] = []
     report_found(chosen, issues, rewritten)
@@ -489,7 +490,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     fill_ditto(grid, table, columns, issues, chosen.name, {block.start for block in stack.blocks} if stack else (),
                dividers)
     remarks = take_remark_rows(grid, table, columns, module.ROWS, chosen.merges,
-                               mark_reader(partial(_early_legend, chosen.rows, table.body_start, fixes.legend)))
+                               mark_reader(early_legend))
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()

@@ -4,18 +4,14 @@ the unit's usual way. It is named before the body is read, so that its ditto mar
 as any unit column. A wording that may name the member's own cell instead is read with a warning; a column of
 numbers (a count of cells) names no unit.
 
-'CB' opening a header is 'chi bộ' or 'cán bộ' ('CB phụ trách' is the cell followed or the cadre in charge): it is
-read as the cell only when the column's cells name party organisations or the places cells are named after."""
+'CB' in a header is 'chi bộ' or 'cán bộ' ('CB phụ trách' is the cell followed or the cadre in charge): it is read
+as the cell only when the column's cells are no people's names (``short_unit_header``'s rule)."""
 
-import re
+import pandas as pd
 
 from ..followed_units import UNSURE, followed_unit_wording
-from ..normalising import fold, is_blank
-from ..plausibility.units import ORGANISATION
-
-_SHORT_CELL = re.compile(r"^c b\b|^cb\b")  # 'CB', 'C.B', 'C/B' (folded)
-_CELL_PLACE = re.compile(r"^(?:to dan pho|tdp|khu pho|khu dan cu|thon)\b")
-CELL_SHARE = 0.8
+from ..normalising import is_blank
+from .short_unit_header import holds_units, written_out
 
 UNSURE_READ = ("cột {letter} «{header}» được đọc là chi bộ mà đồng chí được phân công theo dõi; nếu đây là chi bộ "
                "đồng chí đang sinh hoạt, hãy bỏ ghép cột này với đơn vị phụ trách")
@@ -32,20 +28,14 @@ def _holds_names(grid, table, index: int) -> bool:
                for cell in _body_cells(grid, table, index))
 
 
-def _names_cells(grid, table, index: int) -> bool:
-    """Whether most of the column's cells name a party organisation or a cell's place ('Chi bộ Tổ dân phố 3',
-    'TDP 14'), never a person."""
-    cells = [fold(cell) for cell in _body_cells(grid, table, index)]
-    named = sum(1 for cell in cells if ORGANISATION.match(cell) or _CELL_PLACE.match(cell))
-    return bool(cells) and named >= CELL_SHARE * len(cells)
-
-
 def _wording(grid, table, column) -> str | None:
-    """How the header names a followed unit; a header opening on 'CB' only when its cells name cells."""
+    """How the header names a followed unit; a header with 'CB' for chi bộ only when its cells are no people's
+    names (the rule `short_unit_header` reads a 'CB' unit column by)."""
     wording = followed_unit_wording(column.header)
-    folded = fold(column.header)
-    if wording is None and _SHORT_CELL.match(folded) and _names_cells(grid, table, column.index):
-        wording = followed_unit_wording(_SHORT_CELL.sub("chi bo", folded))
+    label = written_out(column.header)
+    if wording is None and label is not None \
+            and holds_units(pd.Series(_body_cells(grid, table, column.index), dtype=object)):
+        wording = followed_unit_wording(label)
     return wording
 
 

@@ -14,6 +14,7 @@ mark is refused naming its cell: a role is never guessed."""
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import ticks
 from ..abbreviations import note_abbreviations
 from ..legacy import decode_legacy
 from ..mapping import column_letter
@@ -21,7 +22,7 @@ from ..normalising import fold, is_blank, mark_key
 from ..role_words import WORDING, strict_role
 from .role_marks import UNTICKED
 
-TICKS = {"x", "v", "+", "✓", "✔", "√", "•", "●", "co", "1"}
+TICKS = ticks.TICKS | {"●", "co", "1"}  # an assignment grid also ticks with a dot, "có" or 1
 CONVENTION = {"t": "head", "p": "deputy"}
 SHOWN = 3
 ASSUMED = ("ký hiệu {marks} trong các cột đoàn không có dòng ghi chú giải thích: đã hiểu theo cách ghi thường dùng "

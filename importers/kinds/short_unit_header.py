@@ -13,12 +13,12 @@ from ..column_types import name_words, share, starts_with_surname
 from ..mapping import worded_field
 from ..normalising import is_blank
 
-_SHORT = re.compile(r"(?<!\w)CB(?!\w)", re.IGNORECASE)
+_SHORT = re.compile(r"(?<!\w)C[./]?B(?!\w)", re.IGNORECASE)  # 'CB', 'C.B', 'C/B'
 MAX_PERSON_SHARE = 0.5  # above this part of values that read as a person's name, 'CB' is a cán bộ
 
 
 def written_out(header: str) -> str | None:
-    """The header with 'CB' written out as 'Chi bộ', or None when it holds no 'CB'."""
+    """The header with 'CB' ('C.B', 'C/B') written out as 'Chi bộ', or None when it holds no 'CB'."""
     return _SHORT.sub("Chi bộ", header) if _SHORT.search(header) else None
 
 
@@ -27,7 +27,7 @@ def _is_person(value) -> bool:
     return bool(words) and 2 <= len(words) <= 6 and starts_with_surname(value)
 
 
-def _holds_units(values: pd.Series) -> bool:
+def holds_units(values: pd.Series) -> bool:
     """Some text that is not a number, and mostly no people's names."""
     texts = [value for value in values if isinstance(value, str) and not is_blank(value)]
     if not any(not text.strip().replace(".", "").isdigit() for text in texts):
@@ -48,6 +48,6 @@ def name_short_unit_column(grid, table, columns, specs) -> None:
         label = written_out(column.header)
         if label is None or worded_field(label, specs) != "unit":
             continue
-        if _holds_units(pd.Series(grid[table.body_start:end, column.index], dtype=object)):
+        if holds_units(pd.Series(grid[table.body_start:end, column.index], dtype=object)):
             column.field = "unit"
             return

@@ -132,6 +132,27 @@ def test_a_rosters_own_cell_cb_sinh_hoat_is_no_followed_unit(tmp_path):
     assert {r["unit"] for r in result.records()} == {None}
 
 
+@pytest.mark.parametrize("header", ["C.B phụ trách", "C/B theo dõi", "CB phụ trách"])
+def test_a_rosters_cb_column_of_hamlets_is_the_followed_unit_however_cb_is_dotted(tmp_path, header):
+    rows = [["ĐẢNG ỦY XÃ AN PHÚ"], ["DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC"], [],
+            ["STT", "Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ", header],
+            [1, "Nguyễn Văn An", "Phó Bí thư Đảng ủy", 1, "Trưởng đoàn", "Ấp Phú Hòa"],
+            [2, "Trần Thị Bình", "Chủ tịch UBMTTQ", 1, "Thành viên", "Ấp Phú Lợi"]]
+    result = parse_file(write_sheet(tmp_path / "f.xlsx", rows))
+    assert [r["unit"] for r in result.records()] == ["Ấp Phú Hòa", "Ấp Phú Lợi"]
+
+
+@pytest.mark.parametrize("header", ["C.B phụ trách", "CB phụ trách"])
+def test_a_rosters_cb_column_of_peoples_names_is_the_cadre_in_charge_never_the_unit(tmp_path, header):
+    rows = [["ĐẢNG ỦY XÃ AN PHÚ"], ["DANH SÁCH THÀNH VIÊN CÁC ĐOÀN CÔNG TÁC"], [],
+            ["STT", "Họ và tên", "Chức vụ", "Đoàn công tác", "Nhiệm vụ", header],
+            [1, "Nguyễn Văn An", "Phó Bí thư Đảng ủy", 1, "Trưởng đoàn", "Phạm Văn Tám"],
+            [2, "Trần Thị Bình", "Chủ tịch UBMTTQ", 1, "Thành viên", "Hoàng Thị Hoa"]]
+    result = parse_file(write_sheet(tmp_path / "f.xlsx", rows))
+    assert [r["unit"] for r in result.records()] == [None, None]
+    assert any(w["column"] == "F" and "chưa dùng" in w["message"] for w in result.warnings)
+
+
 def test_legend_header_and_role_definitions_are_no_unit_abbreviations():
     found = unit_abbreviations(["Ký hiệu: VP - vắng có phép; VK - vắng không phép; CĐ = sinh hoạt chuyên đề",
                                 "ĐT - Điện thoại; NS - Ngày sinh", "Ghi chú: TĐ - Trưởng đoàn; TV - Thành viên",
