@@ -69,10 +69,15 @@ RULES = (
 SKIP_REASON = {"group": "dòng tiêu đề nhóm", "unit": "dòng tiêu đề đơn vị", "role": "dòng tiêu đề nhiệm vụ"}
 
 
+_DASHES = "‐‑‒—―−"  # hyphen, figure and em dash, bar, minus: read as '-', as an en dash is
+
+
 @lru_cache(maxsize=1024)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
+    if ch in _DASHES:
+        return "-"
     base = unicodedata.normalize("NFD", ch)[0].lower()
     return base if len(base) == 1 else ch
 
@@ -86,7 +91,7 @@ def _cut(text: str, match: re.Match, name: str) -> str | None:
     """The value of a named group, cut from the text as written (None when the group did not take part)."""
     if name not in match.re.groupindex or match.start(name) < 0:
         return None
-    return text[match.start(name) : match.end(name)].strip(" -–:,;") or None
+    return text[match.start(name) : match.end(name)].strip(f" -–{_DASHES}:,;") or None
 
 
 @lru_cache(maxsize=4096)
@@ -106,6 +111,26 @@ def _read(text: str) -> tuple[tuple[str, str], ...] | None:
         if all(facts.values()):
             return tuple(facts.items())
     return None
+
+
+_GROUP_IN = re.compile(rf"{NUMBERING}{GROUP}")
+_NOTHING_MORE = re.compile(rf"{COUNT}{END}")
+_CONNECTORS = f" -–{_DASHES}:,;/|→>~*."
+
+
+def unread_rest(text: str) -> str | None:
+    """What a group heading says after its group that no wording here reads ('ĐOÀN CÔNG TÁC SỐ 1 / Chi bộ ấp Thới
+    Hòa' -> 'Chi bộ ấp Thới Hòa'), or None when it says nothing more than the group and a head count."""
+    match = _GROUP_IN.search(fold_in_place(text))
+    return None if match is None else says_more(text[match.end():])
+
+
+def says_more(text: str) -> str | None:
+    """The text, trimmed, unless it says no more than a head count ('(5 đồng chí)', 'gồm các đồng chí:')."""
+    rest = text.strip(_CONNECTORS)
+    if _NOTHING_MORE.fullmatch(" " + fold_in_place(rest)):
+        return None
+    return rest if any(ch.isalpha() for ch in rest) else None
 
 
 def read_context(value: Any) -> dict[str, str] | None:

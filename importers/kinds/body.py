@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 
 from ..abbreviations import is_role_legend
-from ..context import SKIP_REASON
+from ..context import SKIP_REASON, says_more, unread_rest
 from ..legends import is_legend_text
 from ..locating import classify_special_row
 from ..mapping import column_letter
-from ..normalising import fold, is_blank, normalise_group
+from ..normalising import fold, is_blank, is_group_name, normalise_group
 from ..period_dividers import REASON as PERIOD_REASON
 from ..period_dividers import divider_period, period_of
 from ..results import Column, Table
@@ -136,6 +136,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": PERIOD_REASON, "record_count": 0})
         elif found:
             facts[row_number] = found
+            if kind == "group" and set(found) == {"group"}:
+                _warn_unread(issues, row_number, key_col, heading, row)
             reason = SKIP_REASON[next(name for name in SKIP_REASON if name in found)]
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": reason, "record_count": 0})
         elif kind == "group":
@@ -273,6 +275,23 @@ def _context_facts(row: list, kind: str, heading, rules: RowRules) -> dict | Non
     if found is None and kind == "group":
         found = {"group": normalise_group(heading)}
     return found
+
+
+UNREAD_HEADING = ("dòng tiêu đề nhóm «{heading}»: chỉ đọc được «{group}»; phần «{rest}» chưa dùng — nếu đó là đơn vị "
+                  "đoàn phụ trách, hãy ghi «{group} - Phụ trách: {rest}» hoặc chọn cột đơn vị trong bảng xem trước")
+
+
+def _warn_unread(issues: Issues, row_number: int, key_col: int, heading: str, row: list) -> None:
+    """A group heading whose other words (or other cell) no rule reads is said so: a unit written after the group in
+    a way not known here must never be dropped without a word."""
+    group = normalise_group(heading)
+    if not is_group_name(group):
+        return
+    others = [says_more(cell) for cell in row if isinstance(cell, str) and cell.strip() != heading.strip()]
+    rests = [unread_rest(heading), *others]
+    for rest in filter(None, rests):
+        issues.warning(row_number, column_letter(key_col), "group", heading,
+                       UNREAD_HEADING.format(heading=heading, group=group, rest=rest))
 
 
 def _context_in_key(rows: np.ndarray, table: Table, key_col: int, read: Callable, keyed: np.ndarray) -> np.ndarray:
