@@ -18,34 +18,45 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 PAGE_CACHING = "no-cache, private"
 FINGERPRINT_ARG = "v"
 
-_fingerprints: dict[str, tuple[int, int, str]] = {}  # file name -> (mtime_ns, size, content hash)
+_fingerprints: dict[str, tuple[int, int, str]] = {}  # file path -> (mtime_ns, size, content hash)
+_paths: dict[tuple[str, str], str | None] = {}  # (static folder, file name) -> file path, None outside the folder
+
+
+def _static_path(filename: str) -> str | None:
+    folder = current_app.static_folder or ""
+    key = (folder, filename)
+    if key not in _paths:
+        _paths[key] = safe_join(folder, filename)
+    return _paths[key]
 
 
 def fingerprint(filename: str) -> str | None:
     """A short hash of a static file's content (None when there is no such file), computed again only when the
-    file's modification time or size changed: a changed file gets a new URL."""
-    joined = safe_join(current_app.static_folder or "", filename)
-    if joined is None:
+    file's modification time or size changed: a changed file gets a new URL. A page links several assets, so
+    what does not change (the file's path, its hash) is looked up, not rebuilt: one `stat` per asset."""
+    path = _static_path(filename)
+    if path is None:
         return None
-    path = Path(joined)
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    known = _fingerprints.get(filename)
-    if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
+    known = _fingerprints.get(path)
+    if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
         return known[2]
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    _fingerprints[filename] = (stat.st_mtime_ns, stat.st_size, digest)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+    _fingerprints[path] = (stat.st_mtime_ns, stat.st_size, digest)
     return digest
 
 
 def asset_url(filename: str) -> str:
-    """The URL of a static file with its content's fingerprint (`?v=`): the one way a template links a static file."""
+    """The URL of a static file with its content's fingerprint (`?v=`): the one way a template links a static file.
+    Built through the templates' remembering `url_for` (``url_memo``)."""
+    build = current_app.jinja_env.globals.get("url_for", url_for)
     digest = fingerprint(filename)
     if digest is None:  # a missing file still gets its plain URL (the browser's 404, not a broken page)
-        return url_for("static", filename=filename)
-    return url_for("static", filename=filename, **{FINGERPRINT_ARG: digest})
+        return build("static", filename=filename)
+    return build("static", filename=filename, **{FINGERPRINT_ARG: digest})
 
 
 def _caching(response: Response) -> Response:
