@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import and_, false, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from ..clock import local_today
 from ..formfields import bounded_int
@@ -126,9 +126,10 @@ def feedback_select(user, filters: FeedbackFilters | None = None, today: date | 
     statement = (
         select(FeedbackItem).join(FeedbackItem.category).join(FeedbackItem.unit)
         .where(readable_clause(user))
-        .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit),
-                 selectinload(FeedbackItem.group), selectinload(FeedbackItem.handler),
-                 selectinload(FeedbackItem.source_person), selectinload(FeedbackItem.forwarded_group))
+        # each is one row at most, loaded in the same query: the joins above fill category and unit
+        .options(contains_eager(FeedbackItem.category), contains_eager(FeedbackItem.unit),
+                 joinedload(FeedbackItem.group), joinedload(FeedbackItem.handler),
+                 joinedload(FeedbackItem.source_person), joinedload(FeedbackItem.forwarded_group))
         .order_by(FeedbackItem.received_on.desc(), FeedbackItem.id.desc())
     )
     clauses = _filter_clauses(user, filters, today) if filters else []
@@ -142,7 +143,7 @@ def handled_by_select(user):
         return select(FeedbackItem).where(false())
     return (select(FeedbackItem).where(FeedbackItem.handler_id == user.id,
                                        FeedbackItem.status.not_in(SETTLED_STATUSES))
-            .options(selectinload(FeedbackItem.category), selectinload(FeedbackItem.unit)))
+            .options(joinedload(FeedbackItem.category), joinedload(FeedbackItem.unit)))
 
 
 @dataclass

@@ -5,7 +5,7 @@ from datetime import date
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, false, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from ..clock import local_today
 from ..extensions import db
@@ -83,8 +83,9 @@ def _readable_clause(user):
 def task_select(user, filters: TaskFilters, today: date | None = None):
     """Tasks the user may read, filtered, soonest deadline first, owners loaded."""
     today = today or local_today()
-    statement = select(Task).options(selectinload(Task.owner_group), selectinload(Task.owner_person),
-                                     selectinload(Task.owner_unit)).order_by(Task.deadline, Task.id)
+    # each task has at most one owner of each kind: joined in the one query, not three more round trips
+    statement = select(Task).options(joinedload(Task.owner_group), joinedload(Task.owner_person),
+                                     joinedload(Task.owner_unit)).order_by(Task.deadline, Task.id)
     readable = _readable_clause(user)
     if readable is not None:
         statement = statement.where(readable)
