@@ -8,6 +8,7 @@ from typing import Any
 from .abbreviations import is_role_legend
 from .column_types import name_part_of_label
 from .date_words import is_meeting_number, without_remark
+from .day_texts import is_day_row
 from .kinds import KEY_FIELDS, FieldSpec
 from .legends import is_legend_text
 from .mapping import match_field
@@ -260,15 +261,13 @@ def _day_number(cell: Any) -> int | None:
 
 
 def _is_day_number_row(row: list[Any], upper: list[Any]) -> bool:
-    """Meeting days ('06' | '20', 3 | 18) under month labels ('Tháng 01/2026', 'Tháng 7', 'T7', carried over its
-    merge or written over a month's first meeting only): two or more, every own filled cell (labels merged down
-    from `upper` aside) a day under such a label. With one meeting a month no day stands under a blank upper
-    cell, so the sub-header test misses this row."""
+    """Meeting days ('06' | '20', 3 | 18, 'ngày 05', 'SH ngày 03', '(5)', '5/1') under month labels ('Tháng 01/2026',
+    'Tháng 7', 'T7', 'Th1', carried over its merge or written over a month's first meeting only): two or more, or
+    one worded as a day, every own filled cell (labels merged down from `upper` aside) a day under such a label
+    (``importers.day_texts``). With one meeting a month no day stands under a blank upper cell, so the sub-header
+    test misses this row."""
     carried = _carried(_row_labels(upper))
-    own = [index for index, cell in enumerate(row) if not is_blank(cell)
-           and not (index < len(upper) and cell == upper[index])]
-    return len(own) >= 2 and all(
-        _day_number(row[index]) and index < len(carried) and month_of_header(carried[index]) for index in own)
+    return is_day_row(row, [month_of_header(label) if label else None for label in carried], upper)
 
 
 def _day_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:

@@ -4,12 +4,14 @@ not the 1st: the column is labelled with its day under the month written out ('T
 register whose header says 'Tháng 1' over '07' is, and ``importers.month_days`` dates it.
 
 The day row belongs to the header only when every own cell under a month number is a day of the month (1..31, as a
-number or as text), two or more of them, and every other own cell stands under a subtotal block ('Cộng' over 'Có
-mặt | Vắng P | Vắng K'). A month number left without a day on such a row is no meeting on the 1st: when its column
-holds marks, the file is refused with the cell named (``refuse_missing_days``)."""
+number or as text: '07', 'ngày 07', '(7)', '7/1', ``importers.day_texts``), two or more of them, and every other
+own cell stands under a subtotal block ('Cộng' over 'Có mặt | Vắng P | Vắng K'). A month number left without a day
+on such a row is no meeting on the 1st: when its column holds marks, the file is refused with the cell named
+(``refuse_missing_days``); so is a day/month naming another month than the one above it ('4/1' under 2)."""
 
 from typing import Any
 
+from .day_texts import day_text
 from .errors import ImportFileError
 from .mapping import column_letter
 from .month_numbers import months_under
@@ -20,15 +22,6 @@ from .results import Table
 from .validating import cell_ref
 
 MIN_DAYS = 2
-
-
-def day_number(cell: Any) -> int | None:
-    """A day of the month typed as text ('06') or as a number (6, read as 6.0)."""
-    if isinstance(cell, str) and cell.strip().isdigit() and len(cell.strip()) <= 2:
-        cell = int(cell.strip())
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return cell if isinstance(cell, int) and not isinstance(cell, bool) and 1 <= cell <= 31 else None
 
 
 def _carried(row: list[Any]) -> list[str]:
@@ -53,10 +46,10 @@ def days_under_months(row: list[Any], months: dict[int, Any], above: list[list[A
         if is_blank(cell) or (col not in months and col < len(merged_down) and cell == merged_down[col]):
             continue  # a day may equal its month's number (9 under 9); a label merged down is passed over
         if col in months:
-            day = day_number(cell)
+            day = day_text(cell)
             if day is None:
                 return {}
-            days[col] = day
+            days[col] = day[0]
         elif not (col < len(subtotal) and subtotal[col]):
             return {}
     return days if len(days) >= MIN_DAYS and 2 * len(days) > len(months) else {}
@@ -82,14 +75,24 @@ def label_month_days(days: dict[int, int], months: dict[int, tuple[int, int | No
         parents[col] = f"Tháng {month}/{year}" if year else f"Tháng {month}"
 
 
+OTHER_MONTH_DAY = ("Trang «{sheet}»: ô {cell} ghi ngày họp «{text}» (tháng {stated}) dưới cột tháng {month} — không "
+                   "biết ngày nào đúng nên chưa nhập; hãy sửa ô này rồi nhập lại.")
 MISSING_DAY = ("Trang «{sheet}»: hàng ngày họp dưới các tháng để trống ô {cells} (tháng {months}) trong khi cột có "
                "điểm danh — không biết ngày họp của tháng đó; xin ghi ngày vào ô này rồi nhập lại")
 
 
 def refuse_missing_days(table: Table, rows: list[list[Any]], sheet: str | None) -> None:
-    """Refuse a register whose row of days leaves a month blank while that month's column holds marks."""
+    """Refuse a register whose row of days leaves a month blank while that month's column holds marks, or names
+    another month in a day/month."""
     header = [rows[row] for row in table.header_rows if row < len(rows)]
     months, days = month_days_row(seen_through(header))
+    for col in days:
+        text = header[-1][col]
+        stated = day_text(text)[1]
+        if stated is not None and stated != months[col][0]:
+            raise ImportFileError(OTHER_MONTH_DAY.format(
+                sheet=sheet, cell=cell_ref(None, table.header_rows[-1] + 1, column_letter(col)), text=text,
+                stated=stated, month=months[col][0]))
     body = rows[table.body_start:table.body_end]
     missing = [col for col in months if col not in days
                and any(col < len(row) and not is_blank(row[col]) for row in body)]

@@ -43,7 +43,7 @@ from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .month_day_rows import refuse_missing_days
-from .month_days import date_month_days
+from .month_days import date_month_days, refuse_blank_days
 from .month_flags import month_status_flags
 from .month_spans import refuse_undated_spans
 from .month_years import month_years
@@ -439,6 +439,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     stated = fixes.year or _year(table)
     if kind in (None, "attendance"):
         refuse_missing_days(table, chosen.rows, chosen.name)
+        refuse_blank_days(table, chosen.rows, chosen.name)
         date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
     over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)
