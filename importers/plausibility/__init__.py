@@ -78,6 +78,31 @@ def sheets_without_unit(result) -> list[dict]:
     return [warning(None, None, None, "unit", None, message, SURE)]
 
 
+HEADLESS = ("{group}: {count} người, không ai được đọc là trưởng đoàn — mỗi đoàn có một trưởng đoàn; nếu tệp ghi "
+            "nhiệm vụ cách khác (màu ô, chữ in đậm, một cột hay một ghi chú chưa dùng), hãy chọn cột nhiệm vụ hoặc "
+            "sửa nhiệm vụ trong bảng xem trước")
+
+
+def headless_groups(result) -> list[dict]:
+    """A roster's group of several people none of whom is its head: every working group has one, so the roles
+    were not read (given by a cell's colour or bold type, or in a column no field uses) and all fell to
+    'member'. A role column that says 'Thành viên' for everyone was read: a list of members only is the file's
+    word."""
+    frame = result.frame
+    if result.kind != "roster" or not len(frame) or not {"group", "role"} <= set(frame.columns) \
+            or any(column.field == "role" for column in result.columns):
+        return []
+    found = []
+    groups = frame["group"].astype(object).where(frame["group"].notna(), None)
+    for group, roles in frame["role"].groupby(groups.fillna(""), sort=False):
+        if len(roles) >= 2 and not (roles == "head").any():
+            label = f"«{group}»" if group else "Các dòng không có đoàn"
+            found.append(warning(None, None, None, "role", None,
+                                 HEADLESS.format(group=label, count=len(roles)), SURE))
+    return found
+
+
 def finish(result) -> None:
     """Add the whole-result warnings and put every warning in order of severity (in place)."""
-    result.warnings = order(not_understood(result) + sheets_without_unit(result) + result.warnings)
+    result.warnings = order(not_understood(result) + sheets_without_unit(result) + headless_groups(result)
+                            + result.warnings)
