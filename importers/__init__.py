@@ -51,7 +51,10 @@ Public API (stable; the webapp calls exactly this):
   under a merged "Năm 2025" are that year's months (``importers.month_numbers``), also with a row of quarters or
   half-years between ("Quý I" over 1 | 2 | 3 only, a "Cộng" column after each: ``importers.quarter_rows``), and
   dated by a row of meeting days under them ("Tháng" over 1 | 2 over "07" | "04", a "Cộng" block beside: a month
-  left without its day refuses the file, ``importers.month_day_rows``). Wide tables
+  left without its day refuses the file, ``importers.month_day_rows``). Month labels under quarters under a year
+  ("Năm 2026" over "Quý I" | "Quý II" over "T1" … "T6") take the year written nearest over them on any header row,
+  each its own ("Năm 2025" | "Năm 2026"); the quarters are checks only ("Quý II" over "T1" refuses the file naming
+  the cell: ``importers.header_periods``). Wide tables
   stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12), or one per chi bộ each with
   its own meeting days ("07/07 | 05/08" under "1. Chi bộ …", "11/07 | 14/08" under "2. Chi bộ …"), are rewritten as
   one wide table, each later table's cells moved to its own months or days, its unit line kept over its rows
