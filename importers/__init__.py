@@ -54,7 +54,10 @@ Public API (stable; the webapp calls exactly this):
   left without its day refuses the file, ``importers.month_day_rows``); a row of days under month labels, however
   worded ("Tháng 1 | Tháng 2" or "T1", "Th1", "Tháng 1/2026" over "ngày 05", "ng. 05", "(5)", "5/1", "SH ngày
   03"), is header and dates each month that day; a day the month lacks, a day/month of another month, a blank day
-  over marks refuse the file naming the cell (``importers.day_texts``). Wide tables
+  over marks refuse the file naming the cell (``importers.day_texts``). Month labels under quarters under a year
+  ("Năm 2026" over "Quý I" | "Quý II" over "T1" … "T6") take the year written nearest over them on any header row,
+  each its own ("Năm 2025" | "Năm 2026"); the quarters are checks only ("Quý II" over "T1" refuses the file naming
+  the cell: ``importers.header_periods``). Wide tables
   stacked by period ("I. SÁU THÁNG ĐẦU NĂM" T1–T6, then a header of its own T7–T12), or one per chi bộ each with
   its own meeting days ("07/07 | 05/08" under "1. Chi bộ …", "11/07 | 14/08" under "2. Chi bộ …"), are rewritten as
   one wide table, each later table's cells moved to its own months or days, its unit line kept over its rows

@@ -26,6 +26,9 @@ NO_SUCH_DAY = ("Trang «{sheet}»: ô {cell} ghi ngày {day} dưới tháng {mon
 MONTH_OVER_UNDATED = ("Trang «{sheet}»: tháng {spans} gộp trên nhiều cột có đánh dấu nhưng không ghi ngày của từng "
                       "buổi — không biết ngày họp của các cột sau cột đầu nên chưa nhập; hãy ghi ngày họp dưới tên "
                       "tháng (ví dụ «3 | 18») rồi nhập lại.")
+MONTH_OUTSIDE_PERIOD = ("Trang «{sheet}»: {cells} — tháng của cột không thuộc quý (hoặc nửa năm) ghi trên nó, dòng "
+                        "tiêu đề không khớp nên không biết tháng đúng của cột; chưa nhập, hãy sửa tiêu đề cột rồi "
+                        "nhập lại.")
 UNEXPECTED = "Không thể nhập tệp do lỗi không mong muốn: {detail}"
 
 

@@ -16,7 +16,7 @@ from .month_day_rows import label_month_days, month_days_row
 from .month_numbers import month_number_columns, months_under
 from .normalising import clean_text, fold, is_blank, is_group_heading, month_of_header, parse_date_text
 from .period_dividers import divider_period
-from .quarter_rows import is_quarter_header, seen_through
+from .quarter_rows import is_quarter_header, is_quarter_months_header, seen_through
 from .results import Table
 from .signature_titles import is_closing_text
 
@@ -213,7 +213,8 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     first = (
         best - 1 if best > 0 and _is_upper_header(_row_labels(rows[best - 1]), _row_labels(rows[best]), specs) else best
     )
-    if best + 2 < len(rows) and is_quarter_header(rows[best], rows[best + 1], rows[best + 2]):
+    if best + 2 < len(rows) and (is_quarter_header(rows[best], rows[best + 1], rows[best + 2])
+                                 or is_quarter_months_header(rows[best], rows[best + 1], rows[best + 2])):
         return first, _with_day_row(rows, first, best + 2), best_score  # months under quarters ('Quý I' over 1 | 2)
     if best + 1 < len(rows) and divider_period(rows[best + 1], rows[best]) is None and (
         _is_header_like(_row_labels(rows[best + 1]), specs)

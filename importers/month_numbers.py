@@ -15,10 +15,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from .normalising import fold, is_blank
+from .normalising import clean_text, fold, is_blank
 from .period_labels import counts_months, is_subtotal_label, period_months, period_year, roman_month
 
 MIN_UNDER_YEAR = 3
+FIRST_YEAR, LAST_YEAR = 1990, 2099  # a year typed as a number in a header cell
 MONTHS = range(1, 13)
 _YEAR_LABEL = re.compile(r"^(?:.* )?nam ((?:19|20)\d{2})$|^((?:19|20)\d{2})$")  # 'Năm 2025', 'Sinh hoạt năm 2025'
 _TEXT_NUMBER = re.compile(r"^\d{1,2}$")
@@ -33,6 +34,16 @@ def month_number(cell: Any) -> int | None:
     if isinstance(cell, bool) or not isinstance(cell, (int, float)) or not float(cell).is_integer():
         return None
     return int(cell) if 1 <= cell <= 12 else None
+
+
+def header_text(cell: Any) -> str:
+    """A header cell's text, cleaned; a year typed as a number over the months (2026) reads as '2026'."""
+    if isinstance(cell, str):
+        return clean_text(cell) or ""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer() \
+            and FIRST_YEAR <= cell <= LAST_YEAR:
+        return str(int(cell))
+    return ""
 
 
 def year_of_label(label: str) -> int | None:

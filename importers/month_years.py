@@ -34,9 +34,12 @@ def _turn(months: list[int]) -> int | None:
     return turns[0] if len(turns) == 1 else None
 
 
-def month_years(labels: list[str], parents: list[str], dates: list, titles: list[str]) -> list[str | None]:
+def month_years(labels: list[str], parents: list[str], dates: list, titles: list[str],
+                over: list[int | None] | None = None) -> list[str | None]:
     """The ISO date per column, with month columns dated in the year their upper header or the title's school year
-    gives them; other columns keep what `dates` has."""
+    gives them; other columns keep what `dates` has. `over` is the year written nearest over each column on any
+    header row above its label (``importers.header_periods``: 'Năm 2026' over 'Quý I' over 'T1'), before the row
+    right above it."""
     out = [dates[index] if index < len(dates) else None for index in range(len(labels))]
     parents = parents or [""] * len(labels)
     months = {}
@@ -46,6 +49,9 @@ def month_years(labels: list[str], parents: list[str], dates: list, titles: list
             months[index] = found[0]
     years = {}
     for index in months:
+        if over and index < len(over) and over[index]:
+            years[index] = over[index]
+            continue
         match = _PARENT_YEAR.match(fold(parents[index]))
         year = int(match.group(1)) if match else period_year(parents[index])
         if year and fold(parents[index]) != fold(labels[index]):

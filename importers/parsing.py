@@ -24,6 +24,7 @@ from .group_code_notes import GroupCodes, group_code_notes
 from .group_codes import read_group_codes
 from .group_units import catalogue_below
 from .header_abbreviations import expand_header_abbreviations
+from .header_periods import header_month_years, refuse_misplaced_months
 from .header_years import column_years
 from .hidden_columns import drop_hidden_copies
 from .kind_votes import prefer_attendance
@@ -280,8 +281,11 @@ def choose_table(sheets: list[SheetData], deadline: Deadline):
     return best[1:]
 
 
-def _year(table: Table) -> int | None:
-    return year_in_text(list(dict.fromkeys(table.parents + table.labels)) + table.title_text[::-1])
+def _year(table: Table, over: list[int | None] | None = None) -> int | None:
+    """The year the header or the title states; `over`: the years written over the month columns on any header row
+    (``importers.header_periods``), read as the header's."""
+    written = [f"năm {year}" for year in dict.fromkeys(over or []) if year]
+    return year_in_text(list(dict.fromkeys(table.parents + table.labels)) + written + table.title_text[::-1])
 
 
 def _row_frame(body, counts, failed):
@@ -443,7 +447,10 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
     over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)
-    table.dates = month_years(table.labels, table.parents, table.dates, table.title_text)
+    if kind in (None, "attendance"):  # 'Quý II' over 'T1': the header is not what it seems
+        refuse_misplaced_months(table, chosen.rows, table.dates, chosen.name)
+    written = header_month_years(table, chosen.rows, table.dates, chosen.name, stated_year(table.title_text))
+    table.dates = month_years(table.labels, table.parents, table.dates, table.title_text, written.years)
     date_day_columns(table, chosen.name, stated or tab_year(chosen.name), over)
     if kind in (None, "attendance"):
         refuse_undated_spans(table, chosen.rows, chosen.name)
@@ -509,7 +516,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     body.context = rescue.remap_context(body.context, fixes.context)
     facts = read_sheet_context(chosen.name, chosen.rows, table.header_rows[0], table.body_end, kind,
                                _mapped(columns))
-    year = fixes.year or _year(table) or facts.year
+    year = fixes.year or _year(table, written.years) or facts.year
     if stack:
         said = stack.inferences()
         facts.inferences = [item for item in facts.inferences if item["what"] not in {i["what"] for i in said}] + said
@@ -548,7 +555,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     deadline.check()
     issues.finish()
     listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
-    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed + looked_up]
+    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed + looked_up
+                                                        + (written.warnings if kind == "attendance" else [])]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
