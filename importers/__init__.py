@@ -167,13 +167,17 @@ Public API (stable; the webapp calls exactly this):
   is its status only when the legend explains every number ("Mã tình trạng: 1 - Có mặt; …"), else the refusal names
   the column and asks for the legend (``importers.kinds.attendance_infer``). Group codes
   a note line explains ("Đ1, Đ2… : Đoàn công tác số 1, số 2…", "Ghi chú: Đ1 - Đoàn công tác số 1", "Tổ 1 là …") read
-  as their groups, the whole series from one definition carrying the group's number, said as an inference
-  (``importers.group_code_notes``). A group-unit catalogue — a small second table under the roster ("II. ĐỊA BÀN PHỤ
-  TRÁCH": Đoàn | Chi bộ, đảng bộ phụ trách), its rows never read as people, else the one other sheet listing them
-  ("Địa bàn": Mã đoàn | Địa bàn), its groups written as the roster does or in full (``importers.group_units``) —
-  gives a roster naming no unit each group's unit only when every group it uses has exactly one unit there; else no
-  unit, with a warning naming the groups missing or given several; a roster's own units are kept, a warning naming
-  the groups where they differ from the catalogue (``importers.kinds.unit_lookup``).
+  as their groups, the whole series from one definition carrying the group's number, said as an inference; a line
+  may list them at once, above or below the table ("Ký hiệu cột "Mã phân công": Đ1, Đ2, Đ3, Đ4 = Đoàn công tác
+  số 1, 2, 3, 4", "Đ1–Đ4: Đoàn 1–4", "Đn = Đoàn công tác số n", "Đ + số = Đoàn công tác số đó"), an example in
+  brackets beside it no definition and naming no group of the sheet; lists of different lengths are never paired
+  by guess: a code they would explain is refused in a packed column ("Đ3-TV"), kept and warned in a group column,
+  naming the note (``importers.group_code_notes``). A group-unit catalogue — a small second table under the
+  roster ("II. ĐỊA BÀN PHỤ TRÁCH": Đoàn | Chi bộ, đảng bộ phụ trách), its rows never read as people, else the one
+  other sheet listing them ("Địa bàn": Mã đoàn | Địa bàn), its groups written as the roster does or in full
+  (``importers.group_units``) — gives a roster naming no unit each group's unit only when every group it uses has
+  exactly one unit there; else no unit, with a warning naming the groups missing or given several; a roster's own
+  units are kept, a warning naming the groups where they differ from the catalogue (``importers.kinds.unit_lookup``).
 - Checkboxes (``importers.kinds.status_ticks``): a Google Sheet's tick boxes, saved as TRUE/FALSE (the text "TRUE" /
   "FALSE" in a CSV export), are read only where the header says what a tick means: under "Có mặt" a checkbox is the
   answer yes/no a reason column completes (an unticked one with a reason is excused, without one absent); a tick or

@@ -1,9 +1,11 @@
 """Role abbreviations a sheet defines in a note line ("Ghi chú: TĐ - Trưởng đoàn; PTĐ - Phó trưởng đoàn;
-TV - Thành viên", "Trưởng đoàn (TĐ)", "TĐ: Trưởng đoàn"), laid over the abbreviations every office uses."""
+TV - Thành viên", "Trưởng đoàn (TĐ)", "TĐ: Trưởng đoàn"), laid over the abbreviations every office uses. An example
+the note gives ("TV = Thành viên (ví dụ Đ2-PĐ: Phó Trưởng đoàn …)") is no part of a definition."""
 
 import re
 from typing import Any
 
+from .group_code_notes import without_examples
 from .header_abbreviations import abbreviation_pairs
 from .normalising import fold
 from .role_words import DEFAULT_ABBREVIATIONS, strict_role
@@ -54,7 +56,7 @@ def _without_labels(text: str) -> str:
 
 def _pairs(text: str) -> dict[str, str]:
     found = {}
-    for item in _ITEMS.split(_without_labels(text.strip())):
+    for item in _ITEMS.split(_without_labels(without_examples(text).strip())):
         for pattern, short, meaning in SHAPES:
             match = pattern.match(item.strip())
             if match is None:
@@ -74,7 +76,7 @@ def note_abbreviations(rows: list[list[Any]]) -> dict[str, str]:
         for cell in row:
             if isinstance(cell, str) and len(cell) <= MAX_NOTE_LENGTH and _MAY_DEFINE.search(cell):
                 notes.update(_pairs(cell))
-                notes.update({fold(short): role for short, meaning in abbreviation_pairs(cell)
+                notes.update({fold(short): role for short, meaning in abbreviation_pairs(without_examples(cell))
                               if fold(short) not in notes and fold(short) not in DEFAULT_ABBREVIATIONS
                               and (role := strict_role(meaning, {}))})
     return notes

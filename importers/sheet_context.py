@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .caption_units import unit_after_dash
 from .context import fold_in_place
 from .errors import ImportFileError
+from .group_code_notes import defines_group_codes, without_examples
 from .group_ordinals import NUMBER, number_value
 from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
@@ -297,10 +298,13 @@ def title_date(lines: list[tuple[int, str]]) -> Found | None:
 
 
 def title_group(lines: list[tuple[int, str]]) -> Found | None:
-    """The one group number the title lines name (none when they name several)."""
+    """The one group number the title lines name (none when they name several); a line defining group codes, and
+    an example a line gives, name no group of the sheet (``importers.group_code_notes``)."""
     numbers = {}
     for row, text in lines:
-        for match in _TITLE_GROUP.finditer(fold(text)):
+        if defines_group_codes(text):
+            continue
+        for match in _TITLE_GROUP.finditer(fold(without_examples(text))):
             numbers.setdefault(number_value(match.group(1)), (row, match.group(0)))
     if len(numbers) != 1:
         return None

@@ -5,7 +5,8 @@ unit named at the end ("…, phụ trách Chi bộ Tổ dân phố 5", "… - CB
 The same column may pack a group code and a role code into one short code, joined by '-', '/', '.', '_' or a space
 in either order ("Đ2-PĐ", "PĐ/Đ2", "2-TĐ"): the group part is a code the sheet's notes explain ("Đ1, Đ2: Đoàn
 công tác số 1, số 2") or the group's bare number, the role part an abbreviation the notes or the usual ones explain.
-In a column read so, a code with a part nothing explains is refused, naming that part.
+In a column read so, a code with a part nothing explains is refused, naming that part (and the note meant to explain
+it, when that note lists more codes than groups or fewer: ``GroupCodes.doubt``).
 
 Such a column gives the role (and the group when no other column does); when a group or role column exists
 as well, a row where they say different things is refused."""
@@ -68,7 +69,7 @@ def split_group_role(text: Any, abbreviations: dict[str, str],
     folded = fold(cut_unit_tail(text)[0]) if isinstance(text, str) else ""
     match = GROUP_PHRASE.search(folded)
     if match is None:
-        return split_packed_code(text, abbreviations, codes or GroupCodes())
+        return split_packed_code(text, abbreviations, GroupCodes() if codes is None else codes)
     rest = _LINKS.sub("", (folded[:match.start()] + " " + folded[match.end():]).strip()).strip()
     role = strict_role(rest, abbreviations)
     if role is None:
@@ -140,10 +141,12 @@ def _refuse_unexplained_codes(stage: RosterStage, column: Column, pairs: pd.Seri
         if parts is None:
             continue
         named = ", ".join(f"«{part}»" for part in parts) or f"«{cells[row]}»"
+        doubts = list(dict.fromkeys(doubt for part in parts if (doubt := stage.group_codes.doubt(part))))
+        why = (f"{'; '.join(doubts)}; hãy sửa ghi chú để mỗi mã ứng với đúng một số đoàn" if doubts else
+               "không có trong ghi chú của tệp hay các chữ viết tắt thường dùng, không rõ đoàn công tác hay nhiệm vụ "
+               "nào; hãy ghi chú nghĩa của mã")
         stage.refuse(row, column.letter, "group", cells[row],
-                     f"ô {column.letter}{row} «{cells[row]}»: mã {named} không có trong ghi chú của tệp hay các chữ "
-                     f"viết tắt thường dùng, không rõ đoàn công tác hay nhiệm vụ nào; hãy ghi chú nghĩa của mã",
-                     "mã đoàn/nhiệm vụ không rõ nghĩa")
+                     f"ô {column.letter}{row} «{cells[row]}»: mã {named} {why}", "mã đoàn/nhiệm vụ không rõ nghĩa")
 
 
 def _settle(stage: RosterStage, source: Column, name: str, found: pd.Series, target: Column | None,

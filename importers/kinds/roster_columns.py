@@ -60,7 +60,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
         issues=issues,
         abbreviations=role_abbreviations(_note_rows(rows, table)),
         merges=list(merges),
-        group_codes=group_codes or GroupCodes(),
+        group_codes=GroupCodes() if group_codes is None else group_codes,
     )
     _skip_repeated_headers(stage)
     _skip_totals(stage)

@@ -17,7 +17,7 @@ from ..unit_abbreviations import write_out_units
 from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
-from .noted_groups import decode_noted_groups
+from .noted_groups import decode_noted_groups, doubtful_group_codes
 from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
 
@@ -28,7 +28,10 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     infer_role_column(columns, body.frame, body.context)
     frame, by_field = with_context(body, columns)
     frame = fill_blocks(frame, by_field, ("group", "unit"))
-    frame, noted = decode_noted_groups(frame, by_field, getattr(context, "group_codes", GroupCodes()))
+    codes = getattr(context, "group_codes", GroupCodes())
+    for message in doubtful_group_codes(frame, by_field, codes):
+        issues.warning(None, by_field["group"].letter, "group", None, message)
+    frame, noted = decode_noted_groups(frame, by_field, codes)
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), issues)
     getattr(context, "inferences", []).extend(noted + said)
     frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))

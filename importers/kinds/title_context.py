@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from ..context import fold_in_place
+from ..group_code_notes import defines_group_codes, without_examples
 from ..group_ordinals import NUMBER, number_value
 from ..normalising import clean_text, names_one_unit, normalise_unit_name
 from .roster_stage import RosterStage
@@ -24,10 +25,13 @@ def _only(found: set[str]) -> str | None:
 
 
 def title_group(titles: list[str]) -> str | None:
-    """The one working group the title lines name, if exactly one."""
+    """The one working group the title lines name, if exactly one; a line defining group codes ("Đ1, Đ2 = Đoàn công
+    tác số 1, 2") and an example a line gives ("(ví dụ Đ3-TV: Thành viên Đoàn công tác số 3)") name none."""
     found = set()
     for text in titles:
-        for match in TITLE_GROUP.finditer(fold_in_place(text)):
+        if defines_group_codes(text):
+            continue
+        for match in TITLE_GROUP.finditer(fold_in_place(without_examples(text))):
             kind = "Tổ công tác" if match.group("team") else "Đoàn công tác"
             found.add(f"{kind} số {number_value(match.group('n'))}")
     return _only(found)

@@ -31,7 +31,8 @@ def other_sheet_catalogue(sheets: list, chosen: str | None, codes: GroupCodes) -
 def _with_notes(codes: GroupCodes, rows) -> GroupCodes:
     """The roster's note codes, with those the catalogue's own sheet explains."""
     own = group_code_notes(rows)
-    return GroupCodes({**own.named, **codes.named}, {**own.series, **codes.series}, {**own.notes, **codes.notes})
+    return GroupCodes({**own.named, **codes.named}, {**own.series, **codes.series}, {**own.notes, **codes.notes},
+                      {**own.doubts, **codes.doubts})
 
 
 def units_from_catalogue(records: pd.DataFrame, catalogue: GroupUnits | None) -> tuple[pd.DataFrame, list[str]]:
