@@ -1,6 +1,9 @@
 """Registers that list names inside status columns, one row per meeting: "Ngày họp | Có mặt | Vắng có phép |
 Vắng không phép | Đi muộn" (or "Đồng chí dự họp | Đồng chí vắng"), each status cell a list of names separated by
-commas, semicolons or line breaks ("Đ/c An, Đ/c Bình; Cường"), maybe a "Chi bộ" column.
+commas, semicolons or line breaks ("Đ/c An, Đ/c Bình; Cường"), a reason after a name in brackets or after a dash
+or colon ("An (ốm)", "An - ốm", "An: đi công tác"), maybe a "Chi bộ" column. Columns listing only the excused,
+absent and late get the members present from the workbook's member list when the sheet says so
+(``importers.member_rolls``).
 
 Before the table is looked for, such a sheet is rewritten as the register it stands for: one row per name and
 meeting ("Họ và tên | Ngày họp | Điểm danh", the meeting's other cells repeated); the rows above the header (title,
@@ -32,7 +35,8 @@ WORDING = {"present": "Có mặt", "excused": "Vắng có phép", "absent": "V�
            "exempt": "Miễn sinh hoạt"}
 HEADER = ["Họ và tên", "Ngày họp", "Điểm danh"]
 _ITEMS = re.compile(r"\s*[,;\n\r]\s*")
-_REASON = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "Nguyễn Văn An (ốm)": the reason after a name
+# "Nguyễn Văn An (ốm)", "Nguyễn Văn An - ốm", "Nguyễn Văn An: đi công tác": the reason after a name
+_REASON = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]|\s[-–]\s+[^()\[\]\-–:]+|:\s*[^()\[\]:]+)\s*$")
 NOBODY = {"khong", "khong co", "khong ai", "ko", "0", "khong co ai", "khong vang", "khong co dong chi nao"}
 EVERYBODY = {"tat ca", "ca chi bo", "du", "day du", "toan the", "toan bo", "du 100", "100"}
 _NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.)/-]|[-–•+*])\s*")
@@ -84,7 +88,7 @@ def _split(cell: Any) -> list[tuple[str, str | None]]:
         note = _REASON.search(item)
         name = clean_text(strip_title(item[:note.start()] if note else item).strip(" ."))
         if name and fold(name) not in NOBODY and name not in ("-", "--"):
-            found.append((name, note.group().strip(" ()[]") if note else None))
+            found.append((name, note.group().strip(" ()[]-–:") if note else None))
     return found
 
 

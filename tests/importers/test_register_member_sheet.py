@@ -295,3 +295,13 @@ def test_a_member_list_missing_most_of_the_listed_names_is_not_used(tmp_path):
     result = parse_file(_book(tmp_path, _register(), ("DS dang vien", _members(others + MEMBERS[:1]))))
     assert not any(r["status"] == "present" for r in result.records())
     assert any("7 trong 8 tên ghi trong bảng không có trong trang «DS dang vien»" in text for text in _messages(result))
+
+
+def test_reasons_after_a_dash_or_colon_are_no_part_of_the_name(tmp_path):
+    cells = list(CELLS)
+    cells[0] = ("Bùi Thị Lan - ốm", None, "Dương Công Việt: đến sau 15 phút")
+    cells[1] = ("Đinh Hồng Sơn – việc gia đình\nPhan Hữu Hưng: đi công tác", "Hoàng Quang Chiến", None)
+    result = parse_file(_book(tmp_path, _register(cells=cells), ("DS dang vien", _members())))
+    assert result.errors == []
+    assert _records(result) == _expected(MEMBERS)
+    assert len(_messages(result)) == 1
