@@ -147,7 +147,13 @@ Public API (stable; the webapp calls exactly this):
   Unit (or group) codes ("KP-PH1") are read through a catalogue sheet of the workbook ("DM_CoSo": Mã | Tên) when it
   holds every code the column uses, said as an inference (``importers.code_catalogues``); else kept, with a warning.
   A register listing names inside status columns, one row per meeting ("Ngày họp | Có mặt | Vắng có phép | …"), is
-  rewritten as one row per name and meeting before the table is looked for (``importers.name_lists``).
+  rewritten as one row per name and meeting before the table is looked for (``importers.name_lists``); when its
+  columns list only the excused, absent and late, a line of the register (or of the member list) says that the
+  unlisted were present ("Các đồng chí không có tên ở các cột Vắng, Đến muộn là có mặt") and one other sheet of the
+  workbook clearly is the chi bộ's member list ("DS dang vien": STT | Họ và tên …), each member not listed at a
+  meeting is present there, within the time the member sheet states ("chuyển đến từ 3/2025", "Ngày chuyển đi"),
+  said in a warning naming them and the sheet; a listed name not on the list is warned about at its cell
+  (``importers.member_rolls``).
 - Cells a legend explains by kind (``importers.legend_rules``): an arrival time in a mark cell ("19h30", "19:25") is
   the status the legend gives times ("ghi giờ đến = có mặt"), else present with a warning, late after a start the
   notes state; a blank cell is the status the legend gives blanks ("để trống = vắng không phép") in the meetings

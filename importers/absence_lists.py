@@ -18,15 +18,12 @@ from .legacy import decode_legacy
 from .legends import meaning_to_status
 from .locating import HEADER_SCAN_ROWS, header_date, is_stop_text
 from .mapping import match_field
+from .member_rolls import says_unlisted_present
 from .normalising import clean_text, fold, is_blank, parse_date_text
 from .results import SheetData
 
 SCAN_ROWS = 2000
 PRESENT = "có mặt"
-# "Đảng viên không có tên trong bảng … thì có mặt đầy đủ", "các đồng chí còn lại có mặt", "người không ghi tên là
-# có mặt": the sheet's own statement that whoever is not listed was present
-_RULE = re.compile(r"\b(?:khong co ten|khong ghi ten|khong duoc ghi|khong nam trong|con lai|cac dong chi khac"
-                   r"|nhung dong chi khac)\b.*\bco mat\b")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _MEETINGS = ("buoi", "sinh hoat", "cuoc hop", "ky hop", "lan hop")
 _ABSENCE_WORDS = ("vang", "di muon", "den muon", "nghi")
@@ -57,7 +54,7 @@ def _rule(rows: list[list[Any]], numbers) -> tuple[int, str] | None:
     """(row, text) of the line stating that whoever is not listed was present."""
     for number in numbers:
         for cell in rows[number]:
-            if isinstance(cell, str) and _RULE.search(fold(decode_legacy(cell))):
+            if says_unlisted_present(cell):  # the sheet's own statement that whoever is not listed was present
                 return number, clean_text(cell)
     return None
 
@@ -183,15 +180,15 @@ def explain(found: Expanded | str | None) -> list[dict]:
              "source": f"dòng {found.rule_row}: «{found.rule}»"}]
 
 
-def notes(found: Expanded | str | None, statuses, titles: list[str]) -> list[str]:
+def notes(found: Expanded | str | None, statuses, titles: list[str], absences_only: bool = False) -> list[str]:
     """Warnings: why a stated rule could not be applied, and that a register listing only absences and lateness
-    (every record one, under a title about absences) leaves out the members present, so it must not pass for a
-    complete register."""
+    (every record one, under a title about absences or in columns of absences only) leaves out the members
+    present, so it must not pass for a complete register."""
     said = [found] if isinstance(found, str) else []
     values = [status for status in statuses if status]
     if len(values) < 3 or any(status == "present" for status in values):
         return said
-    if not any(word in fold(text) for text in titles for word in _ABSENCE_WORDS):
+    if not absences_only and not any(word in fold(text) for text in titles for word in _ABSENCE_WORDS):
         return said
     return said + ["Bảng chỉ ghi người vắng mặt, đi muộn: những người có mặt không có trong bảng nên không được "
                    "nhập. Nếu mọi người không có tên là có mặt, hãy ghi rõ điều đó trên trang (ví dụ «Đảng viên không "

@@ -1,6 +1,9 @@
 """Registers that list names inside status columns, one row per meeting: "Ngày họp | Có mặt | Vắng có phép |
 Vắng không phép | Đi muộn" (or "Đồng chí dự họp | Đồng chí vắng"), each status cell a list of names separated by
-commas, semicolons or line breaks ("Đ/c An, Đ/c Bình; Cường"), maybe a "Chi bộ" column.
+commas, semicolons or line breaks ("Đ/c An, Đ/c Bình; Cường"), a reason after a name in brackets or after a dash
+or colon ("An (ốm)", "An - ốm", "An: đi công tác"), maybe a "Chi bộ" column. Columns listing only the excused,
+absent and late get the members present from the workbook's member list when the sheet says so
+(``importers.member_rolls``).
 
 Before the table is looked for, such a sheet is rewritten as the register it stands for: one row per name and
 meeting ("Họ và tên | Ngày họp | Điểm danh", the meeting's other cells repeated); the rows above the header (title,
@@ -13,6 +16,7 @@ What was found is kept in `SheetData.found` as (level, row, letter, field, value
 of the sheet as written; the rewritten rows number the names, which the inference line says."""
 
 import re
+from functools import partial
 from typing import Any
 
 from .header_words import attending_person
@@ -22,6 +26,7 @@ from .legacy import decode_legacy
 from .legends import meaning_to_status
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, is_stop_text
 from .mapping import column_letter, match_field
+from .member_rolls import fill_present
 from .name_values import is_never_name
 from .normalising import DEFAULT_MARKS, clean_text, fold, is_blank, mark_key
 from .results import SheetData
@@ -30,7 +35,8 @@ WORDING = {"present": "Có mặt", "excused": "Vắng có phép", "absent": "V�
            "exempt": "Miễn sinh hoạt"}
 HEADER = ["Họ và tên", "Ngày họp", "Điểm danh"]
 _ITEMS = re.compile(r"\s*[,;\n\r]\s*")
-_REASON = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "Nguyễn Văn An (ốm)": the reason after a name
+# "Nguyễn Văn An (ốm)", "Nguyễn Văn An - ốm", "Nguyễn Văn An: đi công tác": the reason after a name
+_REASON = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]|\s[-–]\s+[^()\[\]\-–:]+|:\s*[^()\[\]:]+)\s*$")
 NOBODY = {"khong", "khong co", "khong ai", "ko", "0", "khong co ai", "khong vang", "khong co dong chi nao"}
 EVERYBODY = {"tat ca", "ca chi bo", "du", "day du", "toan the", "toan bo", "du 100", "100"}
 _NUMBERING = re.compile(r"^(?:\d{1,3}\s*[.)/-]|[-–•+*])\s*")
@@ -82,7 +88,7 @@ def _split(cell: Any) -> list[tuple[str, str | None]]:
         note = _REASON.search(item)
         name = clean_text(strip_title(item[:note.start()] if note else item).strip(" ."))
         if name and fold(name) not in NOBODY and name not in ("-", "--"):
-            found.append((name, note.group().strip(" ()[]") if note else None))
+            found.append((name, note.group().strip(" ()[]-–:") if note else None))
     return found
 
 
@@ -98,21 +104,25 @@ def _cell(row: list[Any], index: int | None) -> Any:
     return row[index] if index is not None and index < len(row) else None
 
 
-def _body_end(rows: list[list[Any]], start: int) -> int:
+def _body_end(rows: list[list[Any]], start: int, date: int) -> int:
     end = start
     while end < len(rows):
         texts = [cell for cell in rows[end] if isinstance(cell, str) and cell.strip()]
         if texts and is_stop_text(decode_legacy(texts[0])):
             break
+        if texts and end > start and all(is_blank(cell) for cell in rows[end - 1]) and is_blank(_cell(rows[end], date)):
+            break  # past a blank row, undated text (the signer "BÍ THƯ CHI BỘ" under a status column) is no meeting
         end += 1
     while end > start and all(is_blank(cell) for cell in rows[end - 1]):
         end -= 1
     return end
 
 
-def _given_names(meetings) -> dict[str, str | None]:
-    """Folded given name -> the one full name listed in the file that ends with it (None when several do)."""
-    full = {name for *_, listed in meetings for name, *_ in listed if " " in name}
+def _given_names(meetings, members=()) -> dict[str, str | None]:
+    """Folded given name -> the one full name listed in the file (or its member list) that ends with it (None when
+    several do)."""
+    full = {name for *_, listed in meetings for name, *_ in listed if " " in name} | {
+        name for name in members if " " in name}
     found: dict[str, str | None] = {}
     for name in sorted(full):
         given = fold(name.rsplit(" ", 1)[1])
@@ -120,8 +130,10 @@ def _given_names(meetings) -> dict[str, str | None]:
     return found
 
 
-def unpivot_name_lists(sheet: SheetData) -> bool:
-    """Rewrite a sheet listing names under status columns as a register in place; True when it was one."""
+def unpivot_name_lists(sheet: SheetData, book: list[SheetData] = ()) -> bool:
+    """Rewrite a sheet listing names under status columns as a register in place; True when it was one. A sheet
+    listing only absences and lateness gets the members present from a member list among the `book`'s other sheets
+    when it says that the unlisted were present (``importers.member_rolls``)."""
     for at, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         found = _header(row)
         if found:
@@ -129,7 +141,7 @@ def unpivot_name_lists(sheet: SheetData) -> bool:
     else:
         return False
     fill_vertical_merges(sheet.rows, sheet.merges)  # a date merged down over a meeting's two rows
-    end = _body_end(sheet.rows, at + 1)
+    end = _body_end(sheet.rows, at + 1, found["date"])
     meetings = []
     for number in range(at + 1, end):
         row = sheet.rows[number]
@@ -141,19 +153,32 @@ def unpivot_name_lists(sheet: SheetData) -> bool:
     if not names or sum(map(_is_name, names)) < max(2, len(names) // 2):
         return False  # marks or counts under the status headings: a register of another kind
     sheet.found = []
-    people = _people(sheet, found, at, meetings, _given_names(meetings))
+    filled = fill_present(list(book), sheet, at, found["statuses"], found["date"], meetings,
+                          lambda members: partial(_key, given=_given_names(meetings, members))) if book else None
+    roll = filled.roll if filled else None
+    given = _given_names(meetings, [member.name for member in roll.members] if roll else ())
+    sheet.roll_sheet = roll.sheet if roll else None
+    sheet.absences_only = "present" not in found["statuses"].values() and not (filled and filled.present)
+    people = _people(sheet, found, at, meetings, given, filled.present if filled else {})
+    sheet.found += filled.found if filled else []
     extra = [found[key] for key in ("unit", "note") if found[key] is not None]
     header = HEADER + [sheet.rows[at][index] for index in extra]
-    sheet.rows = sheet.rows[:at] + [header] + people + sheet.rows[end:]
+    above, below = sheet.rows[:at], sheet.rows[end:]
+    if roll and filled.rule_row >= end:  # the note under the meetings would read as a name under "Họ và tên"
+        above = above + [sheet.rows[filled.rule_row]]
+        below = [row for number, row in enumerate(below, end) if number != filled.rule_row]
+    sheet.rows = above + [header] + people + below
     sheet.merges = [merge for merge in sheet.merges if merge[1][0] < at]
     sheet.found.append(("inference", None, None, None, None, {
         "what": "Bố cục", "value": "tên người ghi trong ô của cột điểm danh, mỗi dòng một buổi họp",
-        "source": f"đã tách mỗi tên thành một dòng từ dòng {at + 2}; số dòng trong thông báo là thứ tự tên"}))
+        "source": f"đã tách mỗi tên thành một dòng từ dòng {len(above) + 2}; số dòng trong thông báo là thứ tự tên"}))
     return True
 
 
-def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, str | None]) -> list[list[Any]]:
-    """The register's rows, one per name and meeting; names twice in a meeting are reported and left out."""
+def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, str | None],
+            present: dict) -> list[list[Any]]:
+    """The register's rows, one per name and meeting, then the members `present` adds for the meeting's row; names
+    twice in a meeting are reported and left out."""
     found = sheet.found
     people = []
     extra = [header[key] for key in ("unit", "note") if header[key] is not None]
@@ -168,8 +193,6 @@ def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, 
                                 for index in dict.fromkeys(index for index, _ in cells))
             found.append(("error", number + 1, column_letter(cells[0][0]), "full_name", cells[0][1],
                           TWICE.format(name=cells[0][1], count=len(cells), cells=letters, row=number + 1)))
-        if not listed:
-            continue
         for name, index, status, note in listed:
             key = _key(name, given)
             if key in twice:
@@ -189,6 +212,8 @@ def _people(sheet: SheetData, header: dict, at: int, meetings, given: dict[str, 
                               f"«{name}» chỉ có tên, đã đọc là «{full}» — người duy nhất có tên này trong tệp"))
                 name = full
             people.append([name, _cell(row, header["date"]), WORDING[status]] + [_cell(row, i) for i in extra])
+        people += [[name, _cell(row, header["date"]), WORDING["present"]] + [_cell(row, i) for i in extra]
+                   for name in present.get(number, [])]
     return people
 
 

@@ -311,7 +311,8 @@ def _candidate_sheets(sheets: list[SheetData], sheet_name: str | None) -> list[S
         raise ImportFileError(msg.CORRUPT_FILE)
     if sheet_name is not None:
         return readable
-    return [sheet for sheet in readable if sheet.visible]
+    rolls = {sheet.roll_sheet for sheet in readable if sheet.roll_sheet}  # read with a register: importers.member_rolls
+    return [sheet for sheet in readable if sheet.visible and sheet.name not in rolls]
 
 
 def _import_pandas() -> None:
@@ -413,7 +414,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         expanded = {item.name: absences.absence_lists(item) for item in book.sheets}
         for item in book.sheets:
             stack_period_tables(item)
-            unpivot_name_lists(item) or date_blocks(item, HEADER_SPECS)
+            unpivot_name_lists(item, book.sheets) or date_blocks(item, HEADER_SPECS)
     turned = []
     if fixes.transpose:  # the officer's turn, on copies: a book read once for the preview is parsed again
         book = replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges))
@@ -554,7 +555,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     warn_unmarked(issues, kind, grid, key_column, counts, failed)
     deadline.check()
     issues.finish()
-    listed = absences.notes(by_rule, records["status"], table.title_text) if kind == "attendance" else []
+    listed = absences.notes(by_rule, records["status"], table.title_text, chosen.absences_only) \
+        if kind == "attendance" else []
     issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed + looked_up
                                                         + (written.warnings if kind == "attendance" else [])]
     if conversions:

@@ -32,6 +32,8 @@ class SheetData:
     uncached_rows: list | None = None  # the rows as read, which `uncached` counts in (a rebuilt sheet has others)
     fed_cells: frozenset | None = None  # of a rebuilt sheet, the cells of `uncached_rows` its records come from
     delimiter: str | None = None  # a CSV's: the character its lines were split at
+    roll_sheet: str | None = None  # the member list another sheet is (importers.member_rolls), read with this one
+    absences_only: bool = False  # its columns list only the absent and late, the members present are not listed
 
 
 @dataclass
