@@ -117,3 +117,10 @@ def memberships_of(groups: list[WorkingGroup]) -> list[Membership]:
         .options(joinedload(Membership.person), selectinload(Membership.assignments).joinedload(Assignment.unit))
     ).unique().all()
     return sorted(rows, key=lambda m: (order[m.group_id], ROLE_ORDER[m.role], m.person.sort_key, m.start_date, m.id))
+
+
+def group_with_heading(group_id: int) -> WorkingGroup | None:
+    """The group with what its page's heading shows (term, unit, linked groups) loaded with it, not one by one."""
+    return db.session.get(WorkingGroup, group_id, options=[
+        joinedload(WorkingGroup.term), joinedload(WorkingGroup.owner_unit),
+        joinedload(WorkingGroup.works_with), selectinload(WorkingGroup.partners)])

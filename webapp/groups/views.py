@@ -61,7 +61,7 @@ class RowForms:
 
 
 def _group_or_404(group_id: int) -> WorkingGroup:
-    return db.session.get(WorkingGroup, group_id) or abort(404)
+    return queries.group_with_heading(group_id) or abort(404)
 
 
 def _fill_group_choices(form: GroupForm) -> None:
