@@ -67,8 +67,12 @@ Public API (stable; the webapp calls exactly this):
   context rows, never the header: they date the rows below when no column does, a date outside its line's period is
   warned about, and a ditto date never crosses one (``importers.period_dividers``). A totals line closing one block
   ("Cộng", "Tổng", "Cộng chi bộ …", whatever its formulas) ends the block, not the table, when a unit, group or period
-  line opens the next; "Không có đảng viên vắng mặt" under a block is a note, not a person
-  (``importers.kinds.nobody_lines``); a mark with its reason after a separator ("P - ốm", "P: ốm", "P/ốm") is the
+  line opens the next; the totals line of an Excel table (or a hand-made one) labelled in the table's first column,
+  whatever that column holds ("Tổng số lượt" in the date column, "Total" in STT, "Cộng" in the unit column) over a
+  count, a formula's text or nothing where the names go ("=SUBTOTAL(103,[Họ và tên])"), is that totals line, never a
+  record or an error; only totals words make one, never a date, a unit or a position such as "Cộng tác viên"
+  (``importers.kinds.subtotals.labelled_totals_rows``); "Không có đảng viên vắng mặt" under a block is a note, not a
+  person (``importers.kinds.nobody_lines``); a mark with its reason after a separator ("P - ốm", "P: ốm", "P/ốm") is the
   mark's status, refused when the reason names another (``importers.mark_reasons``). A
   register kept one block per
   session ("II. Phiên giao ban Thứ Hai, ngày 09/06/2025", its people, "Cộng: N đồng chí") gets a date column from

@@ -10,6 +10,7 @@ from .column_types import name_part_of_label
 from .date_words import is_meeting_number, without_remark
 from .day_texts import is_day_row
 from .kinds import KEY_FIELDS, FieldSpec
+from .kinds.subtotals import is_compound_word
 from .legends import is_legend_text
 from .mapping import match_field
 from .month_day_rows import label_month_days, month_days_row
@@ -363,12 +364,12 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
 
 def is_stop_text(text: Any) -> bool:
     """True for text that ends a table: totals, signature block, legend. 'Công an' (a position going on from the
-    row above) folds as 'Cộng' does, but is no total."""
+    row above) folds as 'Cộng' does, but is no total; nor is a position before a missing name ('Cộng tác viên')."""
     if is_closing_text(text):
         return True
     if not isinstance(text, str) or not (fold(text) + " ").startswith(STOP_PREFIXES):
         return False
-    return not unicodedata.normalize("NFC", text).lstrip().lower().startswith("công ")
+    return not unicodedata.normalize("NFC", text).lstrip().lower().startswith("công ") and not is_compound_word(text)
 
 
 def find_legend(rows: list[list[Any]], body_end: int) -> str | None:

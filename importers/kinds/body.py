@@ -25,7 +25,7 @@ from .common import INDEX
 from .nobody_lines import REASON as NOBODY_REASON
 from .nobody_lines import is_nobody_line, is_nobody_text
 from .section_lines import SECTION_REASON, is_section_line
-from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_subtotal_name
+from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_totals_label, labelled_totals_rows
 
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
                 r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
@@ -104,9 +104,13 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     maybe_heading = _heading_mask(keys, rules.is_heading) & ~special if rules.heading_in_key else None
     if maybe_heading is not None:
         special = special | maybe_heading
+    totals = counted = np.zeros(len(body_rows), dtype=bool)
     if rules.read_context is not None:
         special[_context_in_key(body_rows, table, key_col, rules.read_context, ~special)] = True
         special[_context_in_key(body_rows, table, key_col, period_of, ~special)] = True  # "Tháng 8" where names go
+        totals = labelled_totals_rows(body_rows, key_col)  # "Tổng số lượt" in the date column, a count for a name
+        counted = totals & ~special  # a count or a formula's text where the names go: it would read as a person
+        special |= totals
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at, data, facts, periods = [], None, [], {}, {}
     signers = _signature_block(body_rows, rules)
@@ -119,7 +123,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         if maybe_heading is not None and maybe_heading[position] and kind != "group":
             data.append(position)  # an indicator that merely starts like a unit name
             continue
-        if kind == "other" and rules.read_context is not None and _bare_total(row):
+        if totals[position] or (kind == "other" and rules.read_context is not None and _bare_total(row)):
             kind = "stop"  # a bare 'Tổng' totals as 'Cộng' does (its tones tell it from the surname 'Tống')
         if kind == "stop" and _subtotal_between(body_rows, position, special, table, rules):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON,
@@ -127,6 +131,9 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             continue
         if kind == "stop":
             stop_at = row_number
+            if counted[position]:  # said so: with a count where the names go, it was read as a person
+                outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON,
+                                 "record_count": 0})
             outcomes.extend(_closing_rows(body_rows, position, frame.index, key_col))
             break
         found = _context_facts(row, kind, heading, rules) if kind != "blank" else None
@@ -194,7 +201,7 @@ def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, tabl
     lines, "Chi bộ thôn …", "Tháng 8/2025"): it closes one block, not the table. A signature, a legend, or a totals
     line followed by anything else still ends the table."""
     texts = [cell for cell in rows[position] if isinstance(cell, str) and cell.strip()]
-    if not texts or not is_subtotal_name(texts[0]):
+    if not texts or not is_totals_label(texts[0]):
         return False
     labels = {fold(label) for label in table.labels if label}
     for after in range(position + 1, len(rows)):
@@ -214,7 +221,7 @@ def _subtotal_between(rows: np.ndarray, position: int, special: np.ndarray, tabl
 def _bare_total(row: list) -> bool:
     """A totals line whose label is the bare word ('Tổng', 'Tổng:'), numbers or formulas beside it."""
     texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
-    return bool(texts) and is_subtotal_name(texts[0]) and len(fold(texts[0]).split()) == 1
+    return bool(texts) and is_totals_label(texts[0]) and len(fold(texts[0]).split()) == 1
 
 
 def _opens_block(row: list, rules: RowRules) -> bool:

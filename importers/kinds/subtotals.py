@@ -10,7 +10,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from ..normalising import is_blank
+from ..normalising import fold, is_blank
 
 SKIP_REASON = "dòng cộng (số người có mặt), không phải đảng viên"
 _OPENING = re.compile(r"^(?:cộng|tổng)(?:[\s:.,]|$)")  # with its tones: "Tống", "Công" are surnames
@@ -141,3 +141,82 @@ def counts_everyone(value) -> bool:
     """A grand total ('Tổng cộng', 'Tổng số') counts every person above it; a 'Cộng …' line the people since the
     previous total line (one group's)."""
     return is_subtotal_name(value) and unicodedata.normalize("NFC", value).strip().casefold().startswith("tổng")
+
+
+# ---- the totals line labelled in a table's first columns: "Tổng số lượt | =SUBTOTAL(103,[Họ và tên])" --------
+# An Excel table's "Total row" (or a hand-made one) puts its label in the table's FIRST column, whatever that
+# column is (the meeting date, the unit, STT), and a count or nothing where the names go. Read by the name column
+# alone it is a person's row with a count for a name and a label for a date; it is the totals line, as a label in
+# the name column is. Only the totals words make it one: a date, a unit or a name there never does.
+
+_ENGLISH_TOTAL = re.compile(r"^(?:grand\s+|sub-?\s*)?totals?(?:[\s:.,]|$)")
+_TONELESS_TOTAL = re.compile(r"^(?:tong cong|tong so)(?:\s+(?:luot|nguoi|dang vien|dong chi|d c|dc|thanh vien|dv|ng"
+                             r"|co mat|\d{1,5}))*$")
+# Words opening with «Tổng» or «Cộng» that total nothing: a position, a body or a community written before the
+# name ("Tổng biên tập", "Cộng tác viên", "Cộng đồng …"), a summary's title ("Tổng hợp"); and the national motto
+# ("CỘNG HÒA XÃ HỘI …"), no totals line either, though it ends a table as the head of the next document.
+_COMPOUND = re.compile(r"^(?:tổng\s+(?:biên|thư|giám|cục|công|đội|kết|hợp|lãnh|tham|chỉ|bí|thống|quát|thể|quan|vệ"
+                       r"|động|tuyển|điều|duyệt|liên|đài|tư)|cộng\s+(?:tác|đồng|sản|hưởng|sự|hợp|tồn|cư))(?:\s|$)")
+_MOTTO = re.compile(r"^cộng\s+h[oò]a(?:\s|$)")
+
+
+def is_compound_word(value) -> bool:
+    """A text opening with a word «Tổng …» or «Cộng …» that totals nothing ('Tổng biên tập', 'Cộng tác viên')."""
+    if not isinstance(value, str):
+        return False
+    return _COMPOUND.match(unicodedata.normalize("NFC", value).strip().casefold()) is not None
+
+
+_COUNT_TEXT = re.compile(r"^\d{1,5}(?:\s+\d{1,5})?"
+                         r"(?:\s*(?:luot|lan|dong chi|d c|dc|nguoi|thanh vien|dang vien|dv|ng))?$")
+_FORMULA_ERROR = re.compile(r"^#(?:ref!|value!|name\?|div/0!|n/a|num!|null!|spill!|calc!)$")
+
+
+def is_totals_label(value) -> bool:
+    """A totals line's label: 'Tổng số lượt', 'Tổng cộng', 'Tổng', 'Cộng:', 'Tổng số: 55', 'Cộng xóm 3'
+    (`is_subtotal_name`, never a position or title such as 'Tổng biên tập', 'Cộng tác viên', 'CỘNG HÒA …'), the
+    two-word ones typed without tones ('Tong cong', 'TONG SO: 55'), or English ('Total', 'Grand total', 'Subtotal')."""
+    if not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFC", value).strip().casefold()
+    if is_subtotal_name(text):
+        return _COMPOUND.match(text) is None and _MOTTO.match(text) is None
+    if _ENGLISH_TOTAL.match(text):
+        return True
+    return text.isascii() and _TONELESS_TOTAL.match(fold(text)) is not None
+
+
+def holds_no_person(value) -> bool:
+    """A name cell of a totals line: blank, a count (55, '55', '55 lượt', '12 đồng chí'), the text of a formula
+    ('=SUBTOTAL(103,[Họ và tên])', a CSV keeps it), a formula's error ('#REF!'), or a totals label itself. A date,
+    a truth value or any other text may be someone's row gone wrong, so it is none of these."""
+    if is_blank(value):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, numbers.Real):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFC", value).strip()
+    return (text.startswith("=") or _FORMULA_ERROR.match(text.casefold()) is not None
+            or _COUNT_TEXT.match(fold(text)) is not None or is_totals_label(text))
+
+
+def labelled_totals_rows(rows: np.ndarray, key_col: int) -> np.ndarray:
+    """Per row of a 2-D object array (a table's body, `key_col` the name column): a totals line labelled left of
+    the names — its first filled cell, in a column before `key_col`, a totals label (`is_totals_label`), and its
+    name cell no person's (`holds_no_person`). Each column's distinct values are read once."""
+    hits = np.zeros(len(rows), dtype=bool)
+    if key_col <= 0 or not len(rows):
+        return hits
+    filled = np.zeros((len(rows), key_col), dtype=bool)
+    labels = np.zeros((len(rows), key_col), dtype=bool)
+    for col in range(key_col):
+        codes, uniques = pd.factorize(rows[:, col], use_na_sentinel=True)
+        filled[:, col] = np.array([not is_blank(value) for value in uniques] + [False], dtype=bool)[codes]
+        labels[:, col] = np.array([is_totals_label(value) for value in uniques] + [False], dtype=bool)[codes]
+    first = filled.argmax(axis=1)
+    candidates = np.flatnonzero(filled.any(axis=1) & labels[np.arange(len(rows)), first])
+    hits[candidates] = [holds_no_person(value) for value in rows[candidates, key_col]]
+    return hits
