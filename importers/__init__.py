@@ -37,8 +37,11 @@ Public API (stable; the webapp calls exactly this):
   mark, through a legend whose items may be set apart by wide gaps or lines only ("✅ có mặt    ❌ vắng không phép"),
   a variation selector aside; a check mark is a tick, a cross means what the legend says (``importers.legends``,
   ``importers.ticks``); a legend spread over the cells of one row (a ';' CSV splits it at its own ';') is joined
-  back and read whole, its row never a person's (``importers.legend_rows``); a transposed register (names across
-  the top) is turned round first (``importers.transposed``; its records come in the file's reading order, meeting
+  back and read whole, its row never a person's (``importers.legend_rows``), and so is a legend laid out as a table
+  of cells under its label ("Ký hiệu:", then a mark and its meaning a row), its rows skipped as the legend
+  (``importers.legend_tables``); a mark a legend gives two meanings ("v - vắng có lý do (ô tô vàng); v - vắng không
+  lý do (ô tô đỏ)") is refused cell by cell, never guessed (``importers.mark_doubts``); a transposed register (names
+  across the top) is turned round first (``importers.transposed``; its records come in the file's reading order, meeting
   by meeting; dates may be worded, "ngày 4 tháng 2 năm 2025", "Thứ Năm, 06/03/2025"). Meeting
   headers "Lần 1" over day/month cells "04/01", "(10/01)", "ngày 10/01" take the year the title states (a year
   merged over them first: "Năm 2024" over "12/9" … "12/12", "Năm 2025" over "9/1" …: ``importers.header_years``); so do

@@ -8,6 +8,7 @@ meaning for a mark of its side ('v - vắng' in 'Vắng có phép' is excused)."
 from typing import Any
 
 from .legends import is_plain_meaning, meaning_to_status
+from .mark_doubts import MarkDoubt
 from .normalising import fold, is_blank, mark_key
 from .ticks import is_tick
 
@@ -20,7 +21,7 @@ def legend_status(value: Any, legend: dict[str, str], wording: str) -> str | Non
     if is_blank(value) or not legend:
         return None
     status = legend.get(mark_key(value))
-    if status is None or (status == "present" and is_tick(value)):
+    if status is None or isinstance(status, MarkDoubt) or (status == "present" and is_tick(value)):
         return None
     column = meaning_to_status(wording)
     if column is not None and not is_plain_meaning(wording) and not disagrees(status, column):

@@ -4,13 +4,15 @@ pairs with ';', ',' or wide spaces: each item is tried against a table of shapes
 table of wordings. A meaning may hold commas of its own ("(P) vắng có báo cáo, có lý do"). Marks typed on a phone are
 emoji ("✅ có mặt", "❌ vắng không phép", even glued, "✅có mặt"), read as any other mark; a line whose items stand
 apart by wide gaps or line breaks only, no sign between mark and meaning, is a legend when every item is a mark and its
-meaning (a name typed with wide gaps never is)."""
+meaning (a name typed with wide gaps never is). A mark given two statuses ("v - vắng có lý do (ô tô vàng); v - vắng
+không lý do (ô tô đỏ)") reads as a ``mark_doubts.MarkDoubt``, never as either."""
 
 import re
 import unicodedata
 from typing import Any
 
 from .legend_rules import split_rule
+from .mark_doubts import MarkDoubt
 from .normalising import decode_mark, fold, mark_key
 from .number_marks import number_rules
 
@@ -72,9 +74,9 @@ def is_plain_meaning(meaning: str) -> bool:
 _PLAIN_MEANINGS = 2  # the last two rows of MEANINGS: 'vắng …' and 'có mặt …'
 
 
-def _pair(item: str) -> tuple[str, str, bool] | None:
-    """(mark, status, whether the mark is written first) of one legend item (none for an item about blank cells or
-    arrival times: ``cell_rules`` reads those)."""
+def _pair(item: str) -> tuple[str, str, bool, str] | None:
+    """(mark, status, whether the mark is written first, meaning as written) of one legend item (none for an item
+    about blank cells or arrival times: ``cell_rules`` reads those)."""
     if split_rule(item):
         return None
     for pattern, mark_group, meaning_group in SHAPES:
@@ -83,10 +85,10 @@ def _pair(item: str) -> tuple[str, str, bool] | None:
             mark, meaning = match.group(mark_group), match.group(meaning_group)
             status = meaning_to_status(meaning)
             if status and meaning_to_status(mark) is None or (status and len(mark) <= 2):
-                return mark_key(mark), status, mark_group < meaning_group
+                return mark_key(mark), status, mark_group < meaning_group, meaning
     glued = _GLUED.match(item.strip())
     if glued and _is_symbol(glued.group(1)) and meaning_to_status(glued.group(2)):
-        return mark_key(glued.group(1)), meaning_to_status(glued.group(2)), True
+        return mark_key(glued.group(1)), meaning_to_status(glued.group(2)), True, glued.group(2)
     return None
 
 
@@ -129,20 +131,30 @@ _LABEL = re.compile(r"^[^:;=]{2,30}:\s*")
 def _parse_items(text: str) -> dict[str, str]:
     """Each item's pair; bare marks listed before a "mark - meaning" item share its meaning ("MS, Đ - miễn")."""
     body = legend_body(text)
-    table, waiting = {}, []
+    found: dict[str, list[tuple[str, str]]] = {}
+    waiting = []
     for item in _with_continuations(body):
         pair = _pair(item) if item.strip() else None
         if pair:
-            mark, status, mark_first = pair
+            mark, status, mark_first, meaning = pair
             for bare in waiting if mark_first else ():
-                table.setdefault(bare, status)
-            table.setdefault(mark, status)
+                found.setdefault(bare, []).append((status, meaning))
+            found.setdefault(mark, []).append((status, meaning))
             waiting = []
         elif _BARE_MARK.match(item.strip()) and meaning_to_status(item) is None:
             waiting.append(mark_key(item.strip()))
         else:
             waiting = []
-    return table
+    return {mark: _settled(meanings) for mark, meanings in found.items()}
+
+
+def _settled(meanings: list[tuple[str, str]]) -> str:
+    """A mark's status; a ``MarkDoubt`` when the legend gives it two ("v - vắng có lý do (ô tô vàng); v - vắng
+    không lý do (ô tô đỏ)": the cell's colour tells them apart), which no reading of the cell text may settle."""
+    first: dict[str, tuple[str, str]] = {}
+    for status, meaning in meanings:
+        first.setdefault(status, (status, meaning))
+    return meanings[0][0] if len(first) == 1 else MarkDoubt(list(first.values()))
 
 
 _BARE_MARK = re.compile(rf"^{MARK}$")

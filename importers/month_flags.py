@@ -14,6 +14,7 @@ import numpy as np
 from .date_words import month_and_year
 from .legends import meaning_to_status
 from .locating import is_stop_text
+from .mark_doubts import MarkDoubt
 from .normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from .results import Table
 from .status_phrases import CODES, Refused, is_flag_column
@@ -31,7 +32,7 @@ def header_status(label, legend: dict | None = None) -> str | None:
     'P') or a wording ('Vắng có phép')."""
     key = mark_key(label)
     if legend and key in legend:
-        return legend[key]
+        return None if isinstance(legend[key], MarkDoubt) else legend[key]
     return CODES.get(fold(label)) or (DEFAULT_MARKS.get(key) if key not in ("x", "v", "1", "0") else None) \
         or meaning_to_status(label)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from .group_ordinals import ORDINAL, number_value
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
+from .mark_doubts import MarkDoubt
 from .phone_lines import choose_line, line_of_label
 from .syllables import is_abbreviation
 from .unit_ends import name_end
@@ -248,6 +249,8 @@ def decode_mark(value: Any, table: dict[str, str]) -> Cleaned:
     if is_blank(value):
         return None, None
     status = table.get(mark_key(value))
+    if isinstance(status, MarkDoubt):  # a mark the legend gives two meanings: refused, never guessed
+        return None, status.problem
     return (status, None) if status else (None, "ký hiệu điểm danh không rõ")
 
 

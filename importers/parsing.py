@@ -38,6 +38,7 @@ from .kinds.unit_lookup import other_sheet_catalogue, units_from_catalogue
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legacy_evidence import is_unicode_vietnamese, loses_words, stays_unicode
 from .legend_rows import join_split_legends
+from .legend_tables import join_legend_tables
 from .legends import cell_rules, parse_legend
 from .lengths import refuse_over_long
 from .limits import Deadline, Limits
@@ -399,6 +400,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     receives the name of the sheet whose table is read."""
     for item in book.sheets:
         join_split_legends(item)
+        join_legend_tables(item)
         keep_vietnamese_headers(item)
         read_group_codes(item)
         expand_header_abbreviations(item, HEADER_SPECS)
@@ -503,6 +505,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
     spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
+    table.legend_rows = getattr(chosen, "legend_rows", {})
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)
     if areas:

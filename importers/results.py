@@ -34,6 +34,8 @@ class SheetData:
     delimiter: str | None = None  # a CSV's: the character its lines were split at
     roll_sheet: str | None = None  # the member list another sheet is (importers.member_rolls), read with this one
     absences_only: bool = False  # its columns list only the absent and late, the members present are not listed
+    # 0-based row of a legend's label → the rows under it whose cells were joined into it (importers.legend_tables)
+    legend_rows: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Table:
     parents: list[str] = field(default_factory=list)  # upper header label carried over merged cells
     dates: list[str | None] = field(default_factory=list)  # ISO date per column whose header cell is a date
     consumed: set[int] = field(default_factory=set)  # columns a stage read into another (split, joined, flags)
+    legend_rows: dict = field(default_factory=dict)  # the sheet's joined legend tables (SheetData.legend_rows)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import normalising
+from .mark_doubts import MarkDoubt
 from .mark_reasons import conflicting_reason, mark_with_reason
 from .normalising import decode_mark, fold, is_blank, mark_key
 from .ticks import checkbox
@@ -87,7 +88,9 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
         return Reading()
     if isinstance(value, Refused):
         return Reading(problem=value.problem)
-    status, _ = decode_mark(value, marks)
+    status, doubt = decode_mark(value, marks)
+    if isinstance(marks.get(mark_key(value)), MarkDoubt):  # two meanings in the legend: no tick, no wording either
+        return Reading(problem=doubt)
     folded = fold(value)
     if folded in NO_WORDS and (status is None or status == "absent"):
         return Reading("absent", answer="no")

@@ -135,6 +135,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
                 outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON,
                                  "record_count": 0})
             outcomes.extend(_closing_rows(body_rows, position, frame.index, key_col))
+            if any(isinstance(cell, str) and is_legend_text(cell) for cell in row):
+                outcomes.extend(_legend_table_rows(table, table.body_start + position, len(frame)))
             break
         found = _context_facts(row, kind, heading, rules) if kind != "blank" else None
         period = divider_period(row) if kind == "other" and rules.read_context is not None else None
@@ -263,6 +265,20 @@ def _closing_rows(rows: np.ndarray, position: int, numbers: pd.Index, key_col: i
         return []
     return [{"row": int(numbers[at]), "outcome": "skipped", "reason": CLOSING_REASON, "record_count": 0}
             for at in range(position, len(rows)) if any(not is_blank(cell) for cell in rows[at])]
+
+
+LEGEND_REASON = "dòng chú thích ký hiệu, không phải người"
+
+
+def _legend_table_rows(table: Table, label: int, count: int) -> list[dict]:
+    """The rows of a legend laid out as a table of cells (``importers.legend_tables``) that ends the table: its
+    label's row and the rows of its pairs, skipped with the reason."""
+    joined = table.legend_rows.get(label)
+    if joined is None:
+        return []
+    end = table.body_start + count
+    return [{"row": at + 1, "outcome": "skipped", "reason": LEGEND_REASON, "record_count": 0}
+            for at in (label, *joined) if at < end]
 
 
 def _trailing_remark(row: list, position: int, special: np.ndarray) -> bool:
