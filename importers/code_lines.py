@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .normalising import clean_text, fold, is_blank, normalise_unit_name
+from .unit_abbreviations import written_out
 
 SCAN_ROWS = 60
 _LINE = re.compile(r"^\s*(?:#+|//|--|\*+)?\s*(?P<code>[A-Za-z0-9][A-Za-z0-9._/-]{0,11})\s*(?:=|:|->|→|\s[-–]\s)\s*"
@@ -55,9 +56,11 @@ def explained_code_column(frame: pd.DataFrame, columns, codes: dict[str, str]):
     return None
 
 
-def decode_unit_codes(frame: pd.DataFrame, column, codes: dict[str, str], issues) -> pd.DataFrame:
+def decode_unit_codes(frame: pd.DataFrame, column, codes: dict[str, str], issues, notes=()) -> pd.DataFrame:
     """The frame with the unit column's codes replaced by the units the code lines name, when the column is one of
-    codes (its header says so, or every value is an explained code)."""
+    codes (its header says so, or every value is an explained code). A code a note spells out otherwise ("Mã chi
+    bộ: MH - Chi bộ thôn …; TN - …" on one line: `notes`, ``importers.unit_abbreviations``) is written out later,
+    not warned about here."""
     if column is None or column.index not in frame.columns:
         return frame
     values = frame[column.index]
@@ -65,7 +68,7 @@ def decode_unit_codes(frame: pd.DataFrame, column, codes: dict[str, str], issues
     explained = {value: codes.get(_key(value)) for value in distinct}
     if not distinct or not (is_code_header(column.header) or all(explained.values())):
         return frame
-    missing = [str(value) for value, unit in explained.items() if not unit]
+    missing = [str(value) for value, unit in explained.items() if not unit and written_out(value, notes) == value]
     if missing:
         issues.warning(None, column.letter, "unit", None, UNEXPLAINED.format(
             letter=column.letter, header=column.header, codes=", ".join(f"«{code}»" for code in missing[:5])))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
 from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
@@ -214,8 +215,6 @@ def without_remark(label: Any) -> Any:
 
 _DAY_LABEL = re.compile(r"^(?:ngay |buoi |ng )?(\d{1,2})$")
 _DAY_MONTH_LABEL = re.compile(rf"^(?:(?:{_WEEKDAY}) )?(?:ngay )?(\d{{1,2}}) (\d{{1,2}})(?: (?:{_WEEKDAY}))?$")
-# 'Lần 1 (06/01)', 'Buổi 2 - 20/01', 'Lần thứ 2 ngày 20/01/2026': the Nth meeting of a month and its date
-_NTH_MEETING_DATE = re.compile(r"^(?:lan|buoi)(?: thu)? \d{1,2}(?: ngay)? (\d{1,2}) (\d{1,2})(?: ((?:19|20)\d{2}))?$")
 _NTH_MEETING = re.compile(r"^(?:lan|buoi)(?: thu)? (\d{1,2})$")  # 'Lần 1', 'Buổi 2': no date
 # 'Lần 1', 'Buổi 2', 'Kỳ 3', 'SH lần 4', 'Lần thứ 5': a meeting's number, over its date on the header row below
 _MEETING_NUMBER = re.compile(r"^(?:sh |sinh hoat )?(?:lan|buoi|ky)(?: thu)? \d{1,2}$")
@@ -226,7 +225,7 @@ def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None
     month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
     folded = fold(without_remark(label))
     day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
-    nth = _NTH_MEETING_DATE.match(folded)
+    nth = meeting_head(folded)  # 'Lần 1 (06/01)', 'Kỳ 2 (03/12/2025)': a meeting's number and its date
     if nth:
         return _nth_meeting_date(nth, month, year)
     if day_match and month and fold(parent) != folded:
@@ -250,15 +249,14 @@ def _real_date(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _nth_meeting_date(match: re.Match, month: tuple[int, int | None] | None, year: int | None) -> dt.date | None:
+def _nth_meeting_date(head: MeetingHead, month: tuple[int, int | None] | None, year: int | None) -> dt.date | None:
     """The date of an Nth-meeting label ('Lần 2 (20/01)'): its day and month, in its own year, else the month
     header's, else the sheet's; None when the month header over it names another month (which is right is
     unknown)."""
-    day, month_number = int(match.group(1)), int(match.group(2))
-    if month and month[0] != month_number:
+    if month and month[0] != head.month:
         return None
-    year = int(match.group(3)) if match.group(3) else (month[1] if month and month[1] else year)
-    return _real_date(year, month_number, day)
+    year = head.year or (month[1] if month and month[1] else year)
+    return _real_date(year, head.month, head.day)
 
 
 def is_meeting_number(label: Any) -> bool:

@@ -44,6 +44,7 @@ from .lengths import refuse_over_long
 from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
+from .meeting_heads import refuse_clashing_heads
 from .month_day_rows import refuse_missing_days
 from .month_days import date_month_days, refuse_blank_days
 from .month_flags import month_status_flags
@@ -65,6 +66,7 @@ from .status_phrases import find_notes
 from .transposed import in_reading_order, turn_transposed
 from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_abbreviations import note_texts, unit_abbreviations
+from .unit_keys import unit_key
 from .unit_lines import unit_in_lines
 from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
@@ -445,6 +447,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
     stated = fixes.year or _year(table)
     if kind in (None, "attendance"):
+        refuse_clashing_heads(chosen.rows, table.header_rows, chosen.name)  # 'Kỳ họp T11 (04/12)'
         refuse_missing_days(table, chosen.rows, chosen.name)
         refuse_blank_days(table, chosen.rows, chosen.name)
         date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
@@ -491,6 +494,10 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         areas = catalogue_below(grid, table.body_start, group_codes)
         if areas:
             areas.clear(grid)
+    unit_column = next((column for column in columns if column.field == "unit" and not column.month), None)
+    codes_key = unit_key(grid, table.body_start, unit_column.index, unit_column.header) if unit_column else None
+    if codes_key:  # "Mã chi bộ:" over "MH - Chi bộ thôn Mường Hum" under the people: no people
+        codes_key.clear(grid)
     stack = find_stack(grid, table, key_column.index)  # tables stacked on the sheet, one per unit
     if stack:
         stack.clear(grid)
@@ -510,6 +517,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     account_spilled(body, spilled)
     if areas:
         areas.account(body.outcomes)
+    if codes_key:
+        codes_key.account(body.outcomes)
     account_remarks(body, remarks)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})

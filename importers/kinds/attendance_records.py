@@ -51,7 +51,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         if found is not None:
             found.field = "unit"
             by_field = {**by_field, "unit": found}
-    frame = decode_unit_codes(frame, by_field.get("unit"), codes, context.issues)
+    frame = decode_unit_codes(frame, by_field.get("unit"), codes, context.issues, getattr(context, "unit_words", []))
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), context.issues)
     getattr(context, "inferences", []).extend(said)
     frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))

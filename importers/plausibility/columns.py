@@ -15,6 +15,7 @@ from ..kinds.context_columns import reads_as_context
 from ..legends import meaning_to_status
 from ..normalising import fold, mark_key
 from ..results import Column
+from ..status_phrases import NOTE_PREFIXES
 from .findings import SURE, cells, place, shown, warning
 from .view import SheetView
 
@@ -68,6 +69,8 @@ def unused_columns(view: SheetView) -> list[dict]:
         kept = values[filled]
         if _numbering(kept) or (not folded and reads_as_context(values.replace("", None))):
             continue
+        if not folded and fold(kept.iloc[0]).startswith(NOTE_PREFIXES):
+            continue  # a column of notes beside the table, headed in its first cell ('Ghi chú của người lập bảng:')
         if is_id_label(column.header) and _only_codes(view, column, kept):
             continue
         rows = kept.index.tolist()
