@@ -4,7 +4,9 @@ Public API (stable; the webapp calls exactly this):
 
 - ``ImportFileError`` — raised when a file cannot be imported at all; ``.message`` is Vietnamese
   (password-protected, corrupt/unknown format, too large, too many rows/cols, zip bomb, too slow, no table, a
-  formula saved without its result where a record would read it: ``importers.uncached_formulas``).
+  formula saved without its result where a record would read it: ``importers.uncached_formulas``; a helper column
+  of such formulas that no record reads — a count, total, ratio or month computed from its own row, hidden or not —
+  is left aside with a warning naming it: ``importers.helper_formulas``).
 - ``Limits(max_bytes, max_decompressed_bytes, max_rows, max_cols, max_seconds)`` — resource limits.
 - ``inspect_file(path, sheet=None, limits=None) -> {"sheets": [{"name", "visible", "rows"}]}`` — grids anchored
   at A1 with JSON-typed cells (str, int/float, bool, ISO date text, None); a broken sheet carries "error".

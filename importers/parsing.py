@@ -26,6 +26,7 @@ from .group_units import catalogue_below
 from .header_abbreviations import expand_header_abbreviations
 from .header_periods import header_month_years, refuse_misplaced_months
 from .header_years import column_years
+from .helper_formulas import set_aside_helper_formulas, unused_formula_warnings
 from .hidden_columns import drop_hidden_copies
 from .kind_votes import prefer_attendance
 from .kinds import KINDS, attendance, builder_module, roster, spec_module, targets  # specs import no pandas
@@ -401,6 +402,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     """The table of a read book to records; any refusal is explained by formulas saved without a result. `taken`
     receives the name of the sheet whose table is read."""
     for item in book.sheets:
+        set_aside_helper_formulas(item, HEADER_SPECS)  # before any stage moves the cells the formulas are counted in
         join_split_legends(item)
         join_legend_tables(item)
         keep_vietnamese_headers(item)
@@ -576,7 +578,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
     row_frame = _row_frame(body, counts, failed)
     formulas = check_uncached(chosen, table, columns, module.FIELDS, row_frame)
-    issues.warnings += [formulas] if formulas else []
+    issues.warnings += ([formulas] if formulas else []) + unused_formula_warnings(chosen)
     return ParseResult(
         kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],

@@ -181,7 +181,8 @@ def _read_calamine_sheet(book, meta, limits: Limits) -> SheetData:
     return sheet
 
 
-_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v>[^<]|)")
+_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)\s*(<v>[^<]|)")
+_SHARED = re.compile(rb'\bsi="([0-9]+)"')
 _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _TARGET = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"|'
@@ -241,11 +242,13 @@ def _inflated_head(archive: zipfile.ZipFile, part: str, marker: bytes) -> bytes:
     return b"".join(chunks)
 
 
-def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list[str]]:
-    """Formula cells with no stored result, per sheet: files written by a program that does not calculate
-    (openpyxl, some exporters) keep only the formula, and reading them would see blanks where data is.
-    Whether one matters depends on where the table is (``importers.uncached_formulas``)."""
-    found: dict[str, list[str]] = {}
+def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Formula cells with no stored result, per sheet, as (address, formula text): files written by a program that
+    does not calculate (openpyxl, some exporters) keep only the formula, and reading them would see blanks where
+    data is. Whether one matters depends on where the table is (``importers.uncached_formulas``); what it computes,
+    whether a column of them can be left aside (``importers.helper_formulas``). A shared formula's cells carry the
+    text of the cell that defines it."""
+    found: dict[str, list[tuple[str, str]]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -259,24 +262,69 @@ def uncached_formula_cells(path: Path, sheet_names: list[str]) -> dict[str, list
                 data = _inflated_holding(archive, part, b"<f")
                 if data is None:
                     continue
-                for attributes, value in _FORMULA_CELL.findall(data):
+                shared: dict[bytes, tuple[str, str]] = {}  # si -> (defining cell, its formula)
+                for attributes, formula, text, value in _FORMULA_CELL.findall(data):
+                    index, ref = _SHARED.search(formula), _REF.search(attributes)
+                    ref = ref.group(1).decode() if ref else "?"
+                    text = html.unescape(text.decode("utf-8", "replace"))
+                    if index and text:
+                        shared[index.group(1)] = (ref, text)
+                    elif index and index.group(1) in shared:
+                        text = shifted_formula(*shared[index.group(1)], ref)
                     if not value and b't="str"' not in attributes:
-                        ref = _REF.search(attributes)
-                        found.setdefault(name, []).append(ref.group(1).decode() if ref else "?")
+                        found.setdefault(name, []).append((ref, text))
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return {}
     return found
 
 
 _CELL = re.compile(r"([A-Z]+)([0-9]+)")
+_FORMULA_STRING = re.compile(r'("(?:[^"]|"")*")')
+_RELATIVE = re.compile(r"(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![0-9A-Za-z_(])")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def shifted_formula(at: str, formula: str, to: str) -> str:
+    """A shared formula as the cell `to` has it: the formula of the cell `at` that defines it, its relative
+    references moved by as many rows and columns ('COUNTA(G6:J6)' at K6 is 'COUNTA(G7:J7)' at K7)."""
+    start, end = _CELL.fullmatch(at), _CELL.fullmatch(to)
+    if start is None or end is None:
+        return formula
+    rows = int(end.group(2)) - int(start.group(2))
+    columns = _column_number(end.group(1)) - _column_number(start.group(1))
+
+    def move(found: re.Match) -> str:
+        fixed_column, letters, fixed_row, number = found.groups()
+        column = _column_number(letters) + (0 if fixed_column else columns)
+        row = int(number) + (0 if fixed_row else rows)
+        if column < 1 or row < 1:
+            return found.group(0)
+        return f"{fixed_column}{_column_letters(column)}{fixed_row}{row}"
+
+    parts = _FORMULA_STRING.split(formula)
+    return "".join(part if index % 2 else _RELATIVE.sub(move, part) for index, part in enumerate(parts))
 
 
 def _mark_uncached_formulas(path: Path, sheets: list[SheetData]) -> None:
     """Note each sheet's formula cells saved without a result, with the rows they are counted in."""
     uncached = uncached_formula_cells(path, [sheet.name for sheet in sheets if sheet.error is None])
     for sheet in sheets:
-        cells = []
-        for ref in uncached.get(sheet.name, ()):
+        cells, texts = [], {}
+        for ref, text in uncached.get(sheet.name, ()):
             found = _CELL.fullmatch(ref)
             if found is None:  # a formula cell without its address: where it is cannot be known
                 cells.append((-1, -1))
@@ -285,8 +333,9 @@ def _mark_uncached_formulas(path: Path, sheets: list[SheetData]) -> None:
             for letter in found.group(1):
                 column = column * 26 + ord(letter) - 64
             cells.append((int(found.group(2)) - 1, column - 1))
+            texts[cells[-1]] = text
         if cells:
-            sheet.uncached, sheet.uncached_rows = tuple(cells), sheet.rows
+            sheet.uncached, sheet.uncached_rows, sheet.formula_texts = tuple(cells), sheet.rows, texts
 
 
 def read_spreadsheet(path: Path, limits: Limits, deadline: Deadline, sheet_name: str | None = None) -> Workbook:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:  # pandas is imported lazily so that `inspect-sheet` starts fast
@@ -31,11 +31,21 @@ class SheetData:
     uncached: tuple = ()  # 0-based (row, col) of formulas saved without a result: importers.uncached_formulas
     uncached_rows: list | None = None  # the rows as read, which `uncached` counts in (a rebuilt sheet has others)
     fed_cells: frozenset | None = None  # of a rebuilt sheet, the cells of `uncached_rows` its records come from
+    formula_texts: dict = field(default_factory=dict)  # (row, col) of `uncached` -> the formula ("COUNTA(G6:J6)")
+    # columns of such formulas no record reads, left aside before the table is looked for: (col, header, cells,
+    # hidden) (importers.helper_formulas)
+    unused_formulas: tuple = ()
     delimiter: str | None = None  # a CSV's: the character its lines were split at
     roll_sheet: str | None = None  # the member list another sheet is (importers.member_rolls), read with this one
     absences_only: bool = False  # its columns list only the absent and late, the members present are not listed
     # 0-based row of a legend's label → the rows under it whose cells were joined into it (importers.legend_tables)
     legend_rows: dict = field(default_factory=dict)
+
+    def with_rows(self, rows: list[list[Any]], **changes) -> SheetData:
+        """A copy holding `rows`, cell for cell where this sheet's are (a working copy, cell fixes): the formulas
+        saved without a result are still known to sit where they were read."""
+        as_read = self.uncached_rows is self.rows
+        return replace(self, rows=rows, uncached_rows=rows if as_read else self.uncached_rows, **changes)
 
 
 @dataclass

@@ -10,7 +10,8 @@ cells no longer sit where they were read: where the stage told which cells its r
 (`SheetData.fed_cells`: a register turned round) only those stop the import — a totals row or column of COUNTIFs
 beside the marks feeds nothing; elsewhere only totals and footer lines are known to feed nothing. A
 file refused for another reason (no table, no date column) has such formulas named too: the blanks they leave may
-be the cause."""
+be the cause. A helper column of such formulas no record reads (a count beside the marks, a month helper) is left
+aside before any of this, with a warning of its own (``importers.helper_formulas``)."""
 
 from . import errors as msg
 from .errors import ImportFileError

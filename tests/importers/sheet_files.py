@@ -4,8 +4,9 @@ from pathlib import Path
 from openpyxl import Workbook
 
 
-def write_sheet(path: Path, rows, *, title: str | None = None, merges=()) -> Path:
-    """Save `rows` (lists of cell values) as the only sheet of an .xlsx at `path`; return the path."""
+def write_sheet(path: Path, rows, *, title: str | None = None, merges=(), hidden=()) -> Path:
+    """Save `rows` (lists of cell values) as the only sheet of an .xlsx at `path`, the columns lettered in `hidden`
+    hidden; return the path."""
     book = Workbook()
     sheet = book.active
     if title is not None:
@@ -14,5 +15,7 @@ def write_sheet(path: Path, rows, *, title: str | None = None, merges=()) -> Pat
         sheet.append(row)
     for cells in merges:
         sheet.merge_cells(cells)
+    for letter in hidden:
+        sheet.column_dimensions[letter].hidden = True
     book.save(path)
     return path

@@ -130,7 +130,7 @@ def _working_copy(book: Workbook, sheet: str | None) -> Workbook:
     """A copy of a kept read the pipeline may change in place (rows, merges), holding what the reader would have
     read for `sheet`: that sheet alone when one is named, else every sheet."""
     kept = [s for s in book.sheets if sheet is None or book.format == "csv" or s.name == sheet]
-    return replace(book, sheets=[replace(s, rows=[list(row) for row in s.rows], merges=list(s.merges)) for s in kept])
+    return replace(book, sheets=[s.with_rows([list(row) for row in s.rows], merges=list(s.merges)) for s in kept])
 
 
 def _patched_book(
@@ -148,7 +148,7 @@ def _patched_book(
             rows.append([])
         rows[r].extend([None] * (c + 1 - len(rows[r])))
         rows[r][c] = value
-    sheets = [replace(s, rows=rows, merges=[]) if s is chosen else replace(s, rows=[list(row) for row in s.rows])
+    sheets = [s.with_rows(rows, merges=[]) if s is chosen else s.with_rows([list(row) for row in s.rows])
               for s in book.sheets]
     return replace(book, sheets=sheets), chosen.name
 
