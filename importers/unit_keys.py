@@ -57,10 +57,12 @@ def _is_heading(text: str | None, header: str) -> bool:
 def unit_key(grid, first: int, unit_col: int, header: str) -> UnitKey | None:
     """The key spelling out the codes of the unit column `unit_col` under a table whose people start at row `first`
     (0-based), or None."""
-    codes = {fold(value) for value in grid[first:, unit_col] if isinstance(value, str) and value.strip()}
+    codes = {fold(value) for value in set(grid[first:, unit_col]) if isinstance(value, str) and value.strip()}
     if not codes:
         return None
-    texts = [_lone_text(list(row)) for row in grid[first:]]
+    body = grid[first:]
+    lone = ((body != None) & (body != "")).sum(axis=1) == 1  # noqa: E711 (element-wise): a 100,000-row sheet
+    texts = [_lone_text(list(row)) if one else None for row, one in zip(body, lone)]
     for at, text in enumerate(texts):
         if not _defines(text, codes):
             continue
