@@ -4,8 +4,9 @@ from pathlib import Path
 from openpyxl import Workbook
 
 
-def write_sheet(path: Path, rows, *, title: str | None = None, merges=()) -> Path:
-    """Save `rows` (lists of cell values) as the only sheet of an .xlsx at `path`; return the path."""
+def write_sheet(path: Path, rows, *, title: str | None = None, merges=(), styles=None) -> Path:
+    """Save `rows` (lists of cell values) as the only sheet of an .xlsx at `path`; return the path. `styles` maps a
+    cell ('B5') to openpyxl style objects by attribute ({"fill": PatternFill(...), "font": Font(...)})."""
     book = Workbook()
     sheet = book.active
     if title is not None:
@@ -14,5 +15,8 @@ def write_sheet(path: Path, rows, *, title: str | None = None, merges=()) -> Pat
         sheet.append(row)
     for cells in merges:
         sheet.merge_cells(cells)
+    for ref, attributes in (styles or {}).items():
+        for name, style in attributes.items():
+            setattr(sheet[ref], name, style)
     book.save(path)
     return path
