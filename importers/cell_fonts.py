@@ -12,8 +12,7 @@ the font of another.
 
 The same walk over the cells reads each cell's colours, bold and italic (``read_cell_formats``), for the legends
 that give them a meaning (``importers.format_legends``): read only when a sheet has such a legend. An ODS file's
-styles are not read (calamine keeps none, and its automatic styles would need a reader of their own): the caller
-warns that the formats are unread.
+formats are read from its XML (``ods_formats``: calamine keeps none), its fonts not (no legacy decoding asks).
 """
 
 import re
@@ -85,8 +84,12 @@ def _read_cells(path: Path, xls_cell, xlsx_cell) -> dict | None:
         head = handle.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return _xls_cells(path, xls_cell)
-    if zipfile.is_zipfile(path) and "xl/workbook.xml" in zipfile.ZipFile(path).namelist():
-        return _xlsx_cells(path, xlsx_cell)
+    if zipfile.is_zipfile(path):
+        names = zipfile.ZipFile(path).namelist()
+        if "xl/workbook.xml" in names:
+            return _xlsx_cells(path, xlsx_cell)
+        if "content.xml" in names and xlsx_cell is _xlsx_format:  # an ODS file's fonts decide no encoding here
+            return ods_formats(path)
     return None
 
 
@@ -200,3 +203,124 @@ def _xlsx_colour(colour, theme) -> frozenset:
         if colour.indexed < 64:  # 64 and over: the system's foreground and background, i.e. automatic
             return colour_names(COLOR_INDEX[colour.indexed])
     return frozenset()
+
+
+ODS_NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+          "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+          "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+          "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+          "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+ODS_MAX_REPEAT = 1000  # a blank styled cell or row repeated more often is a formatted empty region, no mark
+
+
+def _ods(prefix: str, name: str) -> str:
+    return f"{{{ODS_NS[prefix]}}}{name}"
+
+
+def ods_formats(path: Path) -> dict:
+    """Table name -> {(row, col): CellFormat} of an ODS file: the cell styles of content.xml and styles.xml (each
+    with its parents), a column's default cell style, and a text span covering a cell's whole text."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        content = ElementTree.fromstring(archive.read("content.xml"))
+        names = archive.namelist()
+        styles = ElementTree.fromstring(archive.read("styles.xml")) if "styles.xml" in names else None
+    props = {}
+    for root in (styles, content):
+        if root is None:
+            continue
+        for style in root.iter(_ods("style", "style")):
+            props[style.get(_ods("style", "name"))] = style
+    resolved: dict = {}
+
+    def shown(name: str | None) -> dict:
+        if not name or name not in props:
+            return {}
+        if name not in resolved:
+            resolved[name] = {}
+            style = props[name]
+            found = dict(shown(style.get(_ods("style", "parent-style-name"))))
+            cell = style.find(_ods("style", "table-cell-properties"))
+            if cell is not None and cell.get(_ods("fo", "background-color")):
+                found["fill"] = cell.get(_ods("fo", "background-color"))
+            text = style.find(_ods("style", "text-properties"))
+            if text is not None:
+                if text.get(_ods("fo", "color")):
+                    found["font"] = text.get(_ods("fo", "color"))
+                if text.get(_ods("fo", "font-weight")):
+                    found["bold"] = text.get(_ods("fo", "font-weight")) in ("bold", "700", "800", "900")
+                if text.get(_ods("fo", "font-style")):
+                    found["italic"] = text.get(_ods("fo", "font-style")) in ("italic", "oblique")
+                if text.get(_ods("style", "text-underline-style")):
+                    found["underline"] = text.get(_ods("style", "text-underline-style")) != "none"
+            resolved[name] = found
+        return resolved[name]
+
+    found = {}
+    for table in content.iter(_ods("table", "table")):
+        found[table.get(_ods("table", "name"))] = _ods_table(table, shown)
+    return found
+
+
+def _ods_table(table, shown) -> dict:
+    defaults = []
+    for column in table.iter(_ods("table", "table-column")):
+        count = min(int(column.get(_ods("table", "number-columns-repeated"), "1") or 1), ODS_MAX_REPEAT)
+        defaults += [column.get(_ods("table", "default-cell-style-name"))] * count
+    cells, top = {}, 0
+    for row in table.iter(_ods("table", "table-row")):
+        rows = int(row.get(_ods("table", "number-rows-repeated"), "1") or 1)
+        left = 0
+        for cell in row:
+            if cell.tag not in (_ods("table", "table-cell"), _ods("table", "covered-table-cell")):
+                continue
+            count = int(cell.get(_ods("table", "number-columns-repeated"), "1") or 1)
+            value = _ods_value(cell)
+            name = cell.get(_ods("table", "style-name")) or (defaults[left] if left < len(defaults) else None)
+            style = dict(shown(name))
+            style.update(_ods_spans(cell, shown))
+            item = CellFormat(value, _ods_colour(style.get("fill")), _ods_colour(style.get("font")),
+                              bool(style.get("bold")), bool(style.get("italic")), bool(style.get("underline")))
+            if (value is not None or not item.plain()) and (value is not None or rows * count <= ODS_MAX_REPEAT):
+                for down in range(min(rows, ODS_MAX_REPEAT)):
+                    for across in range(min(count, ODS_MAX_REPEAT)):
+                        cells[top + down, left + across] = item
+            left += count
+        top += rows
+    return cells
+
+
+def _ods_value(cell):
+    kind = cell.get(_ods("office", "value-type"))
+    if kind in ("float", "percentage", "currency"):
+        try:
+            return float(cell.get(_ods("office", "value")))
+        except (TypeError, ValueError):
+            return None
+    if kind in ("date", "time", "boolean"):
+        return cell.get(_ods("office", f"{kind}-value")) or kind
+    lines = ["".join(paragraph.itertext()) for paragraph in cell.iter(_ods("text", "p"))]
+    text = "\n".join(lines)
+    return text if text.strip() else None
+
+
+def _ods_spans(cell, shown) -> dict:
+    """The formats of text spans covering all of a cell's text ("Nguyễn Văn An" bolded as a span, not the cell)."""
+    found, spans = None, []
+    for paragraph in cell.iter(_ods("text", "p")):
+        if (paragraph.text or "").strip():
+            return {}
+        for span in paragraph:
+            if span.tag != _ods("text", "span") or (span.tail or "").strip():
+                return {}
+            spans.append(shown(span.get(_ods("text", "style-name"))))
+    for style in spans:
+        found = dict(style) if found is None else {key: kept for key, kept in found.items() if style.get(key) == kept}
+    return found or {}
+
+
+def _ods_colour(value: str | None) -> frozenset:
+    if not value or value == "transparent":
+        return frozenset()
+    return colour_names(value.lstrip("#"))

@@ -613,9 +613,15 @@ def _lone_texts(rows, table) -> list:
     là Trưởng đoàn)") that no stop word ended the table at."""
     found = []
     for row in rows[table.body_start:table.body_end]:
-        filled = [cell for cell in row if cell is not None and cell != ""]
-        if len(filled) == 1 and isinstance(filled[0], str) and len(filled[0]) > 12:
-            found.append(filled[0])
+        first = None
+        for cell in row:
+            if cell is not None and cell != "":
+                if first is not None:
+                    break
+                first = cell
+        else:
+            if isinstance(first, str) and len(first) > 12:
+                found.append(first)
     return found
 
 

@@ -2,7 +2,7 @@
 column whose head is filled yellow, set in bold or written in red ("Ô tô màu vàng là Trưởng đoàn …"), a register
 whose mark cells' fill or coloured "x" says the status ("Ô nền đỏ: vắng không phép; nền vàng: vắng có phép").
 
-The formats are the file's (``importers.cell_fonts.read_cell_formats``: .xlsx and .xls); a role column the table
+The formats are the file's (``importers.cell_fonts.read_cell_formats``: .xlsx, .xls and .ods); a role column the table
 has wins over a format, and a format saying another role is warned. Never silently wrong: a legend about formats in
 a file that keeps none (CSV) or whose formats are not read (ODS), a colour the legend does not define, a legend
 none of whose formats any cell shows, a cell matching two meanings — each is warned (or the cell refused) naming
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..cell_fonts import CellFormat
 from ..colour_names import matches
 from ..format_legends import BOLD, COLOUR, FILL, FONT, ITALIC, UNDERLINE, FormatLegend
+from ..legacy import decode_legacy
 from ..mapping import column_letter
 from ..normalising import fold, mark_key
 
@@ -24,7 +25,7 @@ FIELD_WORDS = {"role": ("nhiệm vụ", "hãy thêm cột Nhiệm vụ"),
 UNREAD_FORMATS = ("ghi chú «{legend}» nói {what} được {how}, nhưng {why} — {fix}; các ô chưa được đọc theo "
                   "định dạng")
 CSV_WHY = "tệp CSV không giữ màu, chữ đậm hay chữ nghiêng"
-OTHER_WHY = "định dạng ô của tệp này không đọc được (chỉ đọc ở tệp .xlsx và .xls)"
+OTHER_WHY = "định dạng ô của tệp này không đọc được (chỉ đọc ở tệp .xlsx, .xls và .ods)"
 
 
 @dataclass
@@ -108,7 +109,8 @@ def _same(held, value) -> bool:
         except (TypeError, ValueError):
             return False
     if isinstance(held, str) and isinstance(value, str):
-        return fold(held) == fold(value) or held.strip() == value.strip() or not held.isascii()
+        return held.strip() == value.strip() or fold(held) == fold(value) \
+            or any(decode_legacy(held, encoding).strip() == value.strip() for encoding in ("tcvn3", "vni"))
     return True  # dates and the like: read by other readers into other types, the place is trusted
 
 
@@ -138,7 +140,7 @@ def _matching(shown: CellFormat, rules) -> list:
     return found
 
 
-def roles_by_format(roles, frame, by_field: dict, columns, context, failed):
+def roles_by_format(roles, frame, by_field: dict, columns, context, failed, groups=None):
     """The roster's roles with the format legend applied: without a role column, a row's name cell (else its other
     cells, when they agree) gives the role its format means, the others the legend's rest ('còn lại là thành
     viên') or member; with one, the column stands and a format saying another role is warned."""
@@ -160,9 +162,9 @@ def roles_by_format(roles, frame, by_field: dict, columns, context, failed):
             if position in meanings.doubtful:
                 continue
             row = rows[position]
-            found = {value for value in _row_meanings(row, others, frame, legend, context) if value}
-            if len(found) == 1:
-                values[position] = found.pop()
+            found = _row_meanings(row, others, frame, legend, context)
+            if found and None not in found and len(set(found)) == 1:  # every written cell of the row says it
+                values[position] = found[0]
     explicit = "role" in by_field
     result = roles.copy()
     for position, row in enumerate(rows):
@@ -179,11 +181,29 @@ def roles_by_format(roles, frame, by_field: dict, columns, context, failed):
                     f"{int(row)} theo ghi chú là «{ROLE_WORDS.get(value, value)}» — giữ theo cột, hãy kiểm tra"))
             continue
         result[row] = value or legend.rest.get("role") or "member"
+    _several_heads(result, groups, values, rows, name, context)
     return result
 
 
+def _several_heads(roles, groups, values, rows, name, context) -> None:
+    """A group given two heads or more by their format (every name set in bold, under "in đậm là Trưởng đoàn") is
+    warned with the cells: a group has one head."""
+    if groups is None:
+        return
+    heads = {}
+    for position, row in enumerate(rows):
+        if values[position] == "head" and roles[row] == "head":
+            heads.setdefault(groups.get(row), []).append((int(row), name.index))
+    for group, cells in heads.items():
+        if len(cells) > 1:
+            context.issues.warning(cells[0][0], column_letter(name.index), "role", None, (
+                f"{len(cells)} người của «{group or 'đoàn'}» được đọc là trưởng đoàn theo định dạng ({_refs(cells)}) "
+                f"— mỗi đoàn có một trưởng đoàn, hãy kiểm tra định dạng hoặc thêm cột Nhiệm vụ"))
+
+
 def _row_meanings(row, others, frame, legend, context) -> list:
-    """The meanings of a row's other cells' formats (read quietly: the name cell's reading warned already)."""
+    """The meaning of each written cell's format among a row's others (None for a plain one or one meaning
+    several roles), read quietly: the name cell's reading warned already."""
     read = getattr(context, "read_formats", None)
     formats = read() if read is not None else None
     if not formats:
@@ -192,8 +212,11 @@ def _row_meanings(row, others, frame, legend, context) -> list:
     found = []
     for col in others:
         shown = formats.get((int(row) - 1, col))
-        if shown is not None and _same(shown.value, frame.at[row, col] if col in frame.columns else None):
-            found += [rule.value for rule in _matching(shown, rules)] or [None]
+        value = frame.at[row, col] if col in frame.columns else None
+        if shown is None or shown.value is None or not _same(shown.value, value):
+            continue
+        meanings = {rule.value for rule in _matching(shown, rules)}
+        found.append(meanings.pop() if len(meanings) == 1 else None)
     return found
 
 

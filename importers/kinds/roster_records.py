@@ -60,7 +60,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     out["position"] = map_unique(column("position"), clean_text)
     out["group"] = _groups(column("group"), body.groups, by_field, issues, failed)
     out["role"] = roles_by_format(_roles(column("role"), by_field, issues, failed), frame, by_field, columns, context,
-                                  failed)
+                                  failed, out["group"])
     out["unit"] = map_unique(column("unit"), _units)
     phones, problems = clean_unique(column("phone"), normalise_phone)
     out["phone"] = phones

@@ -74,6 +74,19 @@ def test_a_whole_row_filled_gives_the_role(tmp_path):
     assert _roles(result) == [("Nguyễn Văn An", "member"), ("Trần Thị Bình", "head"), ("Lê Văn Cường", "member")]
 
 
+def test_a_group_given_several_heads_by_format_is_warned(tmp_path):
+    styles = {f"B{row}": {"font": Font(bold=True)} for row in (5, 6, 7)}
+    result = _roster(tmp_path, ["(Đồng chí in đậm là Trưởng đoàn)"], styles)
+    assert [role for _, role in _roles(result)] == ["head"] * 3
+    assert ("Sheet!B5: 3 người của «Đoàn công tác số 2» được đọc là trưởng đoàn theo định dạng (B5, B6, B7) — mỗi đoàn "
+            "có một trưởng đoàn, hãy kiểm tra định dạng hoặc thêm cột Nhiệm vụ") in _messages(result)
+
+
+def test_a_bold_number_column_alone_gives_no_role(tmp_path):
+    result = _roster(tmp_path, ["(Đồng chí in đậm là Trưởng đoàn)"], {"A5": {"font": Font(bold=True)}})
+    assert [role for _, role in _roles(result)] == ["member"] * 3
+
+
 def test_a_theme_colour_is_read_through_the_theme(tmp_path):
     # accent 4 of the file's theme (openpyxl writes Office 2007's: 8064A2, lightened): purple, where Office 2013's
     # default theme has gold
@@ -216,6 +229,74 @@ def test_xls_register_statuses_by_fill(tmp_path):
     assert not any(status != "present" for name, month, status in _statuses(result)
                    if (name, month) not in {("Ngu", "03"), ("Trầ", "01")})
     assert not any(name == "Lê " and month == "02" for name, month, _ in _statuses(result))  # blank, no fill
+
+
+# ---- ods -----------------------------------------------------------------------------------------------------------
+
+def _ods(path, rows, styles):
+    """An ODS file of `rows`; `styles` maps (row, col) to (name, cell properties, text properties)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableCellProperties, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P, Span
+
+    doc = OpenDocumentSpreadsheet()
+    made = {}
+    for name, cell_props, text_props, family in {style for style in styles.values()}:
+        style = Style(name=name, family=family)
+        if cell_props:
+            style.addElement(TableCellProperties(**dict(cell_props)))
+        if text_props:
+            style.addElement(TextProperties(**dict(text_props)))
+        doc.automaticstyles.addElement(style)
+        made[name] = style
+    table = Table(name="DS")
+    for r, row in enumerate(rows):
+        line = TableRow()
+        for c, value in enumerate(row):
+            style = styles.get((r, c))
+            on_cell = {"stylename": made[style[0]]} if style and style[3] == "table-cell" else {}
+            if isinstance(value, int):
+                cell = TableCell(valuetype="float", value=value, **on_cell)
+            else:
+                cell = TableCell(valuetype="string", **on_cell)
+            if value is not None:
+                paragraph = P()
+                if style and style[3] == "text":
+                    paragraph.addElement(Span(stylename=made[style[0]], text=str(value)))
+                else:
+                    paragraph.addText(str(value))
+                cell.addElement(paragraph)
+            line.addElement(cell)
+        table.addElement(line)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+YELLOW = ("ceY", (("backgroundcolor", "#ffff00"),), (), "table-cell")
+RED_FILL = ("ceR", (("backgroundcolor", "#ff0000"),), (), "table-cell")
+BOLD_CELL = ("ceB", (), (("fontweight", "bold"),), "table-cell")
+RED_TEXT = ("T1", (), (("color", "#ff0000"),), "text")
+
+
+def test_ods_roles_by_fill_bold_and_a_coloured_span(tmp_path):
+    rows = TITLE + [["STT", "Họ và tên", "Chức vụ"]] + [[n, *person] for n, person in enumerate(PEOPLE, 1)] \
+        + [[], ["Ghi chú: Ô tô màu vàng là Trưởng đoàn, chữ in đậm là Phó Trưởng đoàn, còn lại là thành viên"]]
+    result = parse_file(_ods(tmp_path / "r.ods", rows, {(4, 1): YELLOW, (5, 1): BOLD_CELL}))
+    assert _roles(result) == [("Nguyễn Văn An", "head"), ("Trần Thị Bình", "deputy"), ("Lê Văn Cường", "member")]
+    rows[-1] = ["Tên chữ đỏ: Trưởng đoàn"]
+    result = parse_file(_ods(tmp_path / "s.ods", rows, {(6, 1): RED_TEXT}))
+    assert _roles(result) == [("Nguyễn Văn An", "member"), ("Trần Thị Bình", "member"), ("Lê Văn Cường", "head")]
+
+
+def test_ods_register_statuses_by_fill(tmp_path):
+    rows = REGISTER + [["Ghi chú: Ô nền đỏ: vắng không phép; nền vàng: vắng có phép; ô có dấu x: có mặt"]]
+    result = parse_file(_ods(tmp_path / "a.ods", rows, {(3, 4): RED_FILL, (4, 2): YELLOW}))
+    assert _statuses(result) == [
+        ("Ngu", "01", "present"), ("Ngu", "02", "present"), ("Ngu", "03", "absent"),
+        ("Trầ", "01", "excused"), ("Trầ", "02", "present"), ("Trầ", "03", "present"),
+        ("Lê ", "01", "present"), ("Lê ", "03", "present")]
 
 
 # ---- the pure readers ----------------------------------------------------------------------------------------------
