@@ -68,9 +68,10 @@ def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend:
             continue
         found = _matching(shown, rules) if shown is not None else []
         used.update(found)
-        for name in _colours(shown) if shown is not None else ():
-            if not any(rule.colour and matches(rule.colour, frozenset({name})) for rule in legend.rules):
-                undefined.setdefault(name, []).append((row, col))
+        for names in (shown.fill, shown.font) if shown is not None else ():
+            # a colour near a border has two names (gold: vàng, cam): defined when the legend has either
+            if names and not any(rule.colour and matches(rule.colour, names) for rule in legend.rules):
+                undefined.setdefault(" hoặc ".join(sorted(names)), []).append((row, col))
         meanings = {rule.value for rule in found}
         if any(rule.where == FONT or (rule.where == COLOUR and matches(rule.colour, shown.font)) for rule in found):
             marked.add(position)
@@ -112,10 +113,6 @@ def _same(held, value) -> bool:
         return held.strip() == value.strip() or fold(held) == fold(value) \
             or any(decode_legacy(held, encoding).strip() == value.strip() for encoding in ("tcvn3", "vni"))
     return True  # dates and the like: read by other readers into other types, the place is trusted
-
-
-def _colours(shown: CellFormat) -> set[str]:
-    return set(shown.fill) | set(shown.font)
 
 
 def _matching(shown: CellFormat, rules) -> list:

@@ -103,6 +103,12 @@ def test_a_colour_the_legend_does_not_define_is_warned_with_its_cells(tmp_path):
     assert warned[0]["message"].startswith("Sheet!B6: màu «hồng» ở B6, B7 không có trong ghi chú «Ghi chú: Ô tô")
 
 
+def test_a_colour_between_two_names_takes_the_one_the_legend_uses(tmp_path):
+    result = _roster(tmp_path, ["Ghi chú: Ô tô màu vàng là Trưởng đoàn"], {"B5": fill("FFC000")})
+    assert _roles(result) == [("Nguyễn Văn An", "head"), ("Trần Thị Bình", "member"), ("Lê Văn Cường", "member")]
+    assert not any("màu" in m for m in _messages(result))
+
+
 def test_a_legend_no_cell_matches_is_warned(tmp_path):
     result = _roster(tmp_path, ["Ghi chú: Ô tô màu vàng là Trưởng đoàn"], {})
     assert _roles(result) == [(name, "member") for name, _ in PEOPLE]
