@@ -170,6 +170,15 @@ Public API (stable; the webapp calls exactly this):
   ("Dấu thời gian | Họ và tên | Chi bộ | Xác nhận tham dự") are a register dated by each timestamp's office day
   when no question asks the date; a second answer for one meeting replaces the first, with a warning
   (``importers.kinds.form_answers``).
+- Formatting a note explains (``importers.format_legends``, ``importers.kinds.format_meanings``): a roster with no
+  role column gives each person the role the name cell's (or the whole row's) fill, font colour, bold or italic has
+  in the note ("Ô tô màu vàng là Trưởng đoàn, tô màu xanh là Phó Trưởng đoàn, còn lại là thành viên", "Đồng chí in
+  đậm là Trưởng đoàn", "Tên chữ đỏ: Trưởng đoàn"); a register's mark cell gets the status its fill or coloured
+  mark has ("Ô nền đỏ: vắng không phép; nền vàng: vắng có phép", "x màu đỏ: vắng"). Colours are named by hue and
+  lightness, theme colours through the file's theme (``importers.colour_names``); formats are read from .xlsx,
+  .xls and .ods (``importers.cell_fonts.read_cell_formats``). A role column wins (a format saying another role is
+  warned); a fill against a mark the legend explains refuses the cell; a CSV (or unreadable formats), a colour the
+  note does not define, or a note no cell matches is warned naming the sheet and cells.
 - Units and groups written inside other cells: a unit after the group in the group's cell ("Đoàn số 1⏎Phụ trách:
   Đảng bộ phường …", "Đoàn 2 (Chi bộ Thôn 4)") or after the role (``importers.kinds.unit_tail``); a block caption or a
   title line opening with the chi bộ ("Chi bộ thôn An Lộc – sinh hoạt ngày 8/1/2025", "Chi bộ Xóm 7 - Sổ điểm danh …")

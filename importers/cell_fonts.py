@@ -9,11 +9,18 @@ default font) says nothing, and the text evidence (``importers.legacy_evidence``
 The fonts are read only when a sheet holds cells that may be legacy (reading an xls's formats costs a second
 read of the file); each cell's text is kept beside its font, so a cell moved or rewritten since is not judged by
 the font of another.
+
+The same walk over the cells reads each cell's colours, bold and italic (``read_cell_formats``), for the legends
+that give them a meaning (``importers.format_legends``): read only when a sheet has such a legend. An ODS file's
+formats are read from its XML (``ods_formats``: calamine keeps none), its fonts not (no legacy decoding asks).
 """
 
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from .colour_names import colour_names, theme_palette, with_tint
 
 UNICODE_FONT = "unicode"
 _TCVN3_FONT = re.compile(r"\.?vn[a-z]", re.IGNORECASE)  # .VnTime, .VnTimeH, .VnArial, VnTime …
@@ -36,21 +43,57 @@ def read_cell_fonts(path: Path) -> dict:
     """Sheet name -> {(row, col): (text, encoding of its font)} for the non-ASCII text cells of an xls or xlsx
     workbook whose sheets show some text in a legacy font; {} when the file has none or cannot tell."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-        if head.startswith(b"\xd0\xcf\x11\xe0"):
-            found = _xls_fonts(path)
-        elif zipfile.is_zipfile(path) and "xl/workbook.xml" in zipfile.ZipFile(path).namelist():
-            found = _xlsx_fonts(path)
-        else:
-            return {}
+        found = _read_cells(path, _xls_font, _xlsx_font)
     except Exception:  # fonts are a hint: a file they cannot be read from is judged by its text
         return {}
-    return {name: cells for name, cells in found.items()
+    return {name: cells for name, cells in (found or {}).items()
             if any(encoding != UNICODE_FONT for _, encoding in cells.values())}
 
 
-def _xls_fonts(path: Path) -> dict:
+@dataclass(frozen=True)
+class CellFormat:
+    """How a cell is shown, as far as a legend may give it a meaning (``importers.format_legends``): the names of
+    its fill and font colours (``importers.colour_names``; empty for none, white, black or automatic), bold,
+    italic, underline; `value` is the cell's value as the file holds it, so that a cell moved by a rewrite of the
+    rows is never judged by another's format."""
+
+    value: object
+    fill: frozenset = frozenset()
+    font: frozenset = frozenset()
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+    def plain(self) -> bool:
+        return not (self.fill or self.font or self.bold or self.italic or self.underline)
+
+
+def read_cell_formats(path: Path) -> dict | None:
+    """Sheet name -> {(row, col): CellFormat} of every cell of an xls or xlsx workbook holding a value or a
+    format; None when the file keeps no formats this reads (CSV, ODS) or they cannot be read."""
+    try:
+        return _read_cells(path, _xls_format, _xlsx_format)
+    except Exception:  # a file whose formats cannot be read is said to be so by the caller, never guessed
+        return None
+
+
+def _read_cells(path: Path, xls_cell, xlsx_cell) -> dict | None:
+    """The cells of each sheet that `xls_cell(book, cell)` / `xlsx_cell(cell, theme)` give a value for (None to
+    leave a cell out), read from an xls with its formats or an xlsx in read-only mode; None for another format."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _xls_cells(path, xls_cell)
+    if zipfile.is_zipfile(path):
+        names = zipfile.ZipFile(path).namelist()
+        if "xl/workbook.xml" in names:
+            return _xlsx_cells(path, xlsx_cell)
+        if "content.xml" in names and xlsx_cell is _xlsx_format:  # an ODS file's fonts decide no encoding here
+            return ods_formats(path)
+    return None
+
+
+def _xls_cells(path: Path, read) -> dict:
     import xlrd
 
     book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
@@ -61,11 +104,9 @@ def _xls_fonts(path: Path) -> dict:
             cells = {}
             for row in range(sheet.nrows):
                 for col, cell in enumerate(sheet.row(row)):
-                    if cell.ctype == xlrd.XL_CELL_TEXT and not cell.value.isascii():
-                        xf = book.xf_list[cell.xf_index]
-                        encoding = font_encoding(book.font_list[xf.font_index].name)
-                        if encoding:
-                            cells[row, col] = (cell.value, encoding)
+                    value = read(book, cell)
+                    if value is not None:
+                        cells[row, col] = value
             found[sheet.name] = cells
             book.unload_sheet(index)
         return found
@@ -73,22 +114,213 @@ def _xls_fonts(path: Path) -> dict:
         book.release_resources()
 
 
-def _xlsx_fonts(path: Path) -> dict:
+def _xls_font(book, cell):
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_TEXT and not cell.value.isascii():
+        xf = book.xf_list[cell.xf_index]
+        encoding = font_encoding(book.font_list[xf.font_index].name)
+        if encoding:
+            return cell.value, encoding
+    return None
+
+
+def _xls_format(book, cell):
+    import xlrd
+
+    xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+    value = None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
+    if xf is None:
+        return CellFormat(value) if value is not None else None
+    font = book.font_list[xf.font_index]
+    background = xf.background
+    fill = _xls_colour(book, background.pattern_colour_index) if background.fill_pattern else frozenset()
+    shown = CellFormat(value, fill, _xls_colour(book, font.colour_index), bool(font.bold), bool(font.italic),
+                       bool(font.underline_type))
+    return shown if value is not None or not shown.plain() else None
+
+
+def _xls_colour(book, index) -> frozenset:
+    rgb = book.colour_map.get(index)
+    return colour_names("".join(f"{part:02X}" for part in rgb)) if rgb else frozenset()
+
+
+def _xlsx_cells(path: Path, read) -> dict:
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
+        theme = theme_palette(getattr(book, "loaded_theme", None))
         found = {}
         for sheet in book.worksheets:
             cells = {}
             for row in sheet.iter_rows():
                 for cell in row:
-                    value = getattr(cell, "value", None)
-                    if isinstance(value, str) and not value.isascii():
-                        encoding = font_encoding(cell.font.name if cell.font else None)
-                        if encoding:
-                            cells[cell.row - 1, cell.column - 1] = (value, encoding)
+                    if getattr(cell, "row", None) is None:  # an EmptyCell: no value, no format
+                        continue
+                    value = read(cell, theme)
+                    if value is not None:
+                        cells[cell.row - 1, cell.column - 1] = value
             found[sheet.title] = cells
         return found
     finally:
         book.close()
+
+
+def _xlsx_font(cell, theme):
+    value = getattr(cell, "value", None)
+    if isinstance(value, str) and not value.isascii():
+        encoding = font_encoding(cell.font.name if cell.font else None)
+        if encoding:
+            return value, encoding
+    return None
+
+
+def _xlsx_format(cell, theme):
+    value = getattr(cell, "value", None)
+    fill, font = getattr(cell, "fill", None), getattr(cell, "font", None)
+    shown = CellFormat(
+        value,
+        _xlsx_colour(fill.fgColor, theme) if fill is not None and fill.fill_type else frozenset(),
+        _xlsx_colour(font.color, theme) if font is not None else frozenset(),
+        bool(font is not None and font.b), bool(font is not None and font.i),
+        bool(font is not None and font.u and font.u != "none"))
+    return shown if value is not None or not shown.plain() else None
+
+
+def _xlsx_colour(colour, theme) -> frozenset:
+    """The names of an openpyxl Color: an RGB, a theme colour with its tint, or an indexed one."""
+    if colour is None:
+        return frozenset()
+    kind = getattr(colour, "type", None)
+    if kind == "rgb" and isinstance(colour.rgb, str):
+        return colour_names(colour.rgb)
+    if kind == "theme" and isinstance(colour.theme, int) and 0 <= colour.theme < len(theme):
+        return colour_names(with_tint(theme[colour.theme], colour.tint or 0.0))
+    if kind == "indexed" and isinstance(colour.indexed, int):
+        from openpyxl.styles.colors import COLOR_INDEX
+
+        if colour.indexed < 64:  # 64 and over: the system's foreground and background, i.e. automatic
+            return colour_names(COLOR_INDEX[colour.indexed])
+    return frozenset()
+
+
+ODS_NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+          "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+          "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+          "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+          "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+ODS_MAX_REPEAT = 1000  # a blank styled cell or row repeated more often is a formatted empty region, no mark
+
+
+def _ods(prefix: str, name: str) -> str:
+    return f"{{{ODS_NS[prefix]}}}{name}"
+
+
+def ods_formats(path: Path) -> dict:
+    """Table name -> {(row, col): CellFormat} of an ODS file: the cell styles of content.xml and styles.xml (each
+    with its parents), a column's default cell style, and a text span covering a cell's whole text."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        content = ElementTree.fromstring(archive.read("content.xml"))
+        names = archive.namelist()
+        styles = ElementTree.fromstring(archive.read("styles.xml")) if "styles.xml" in names else None
+    props = {}
+    for root in (styles, content):
+        if root is None:
+            continue
+        for style in root.iter(_ods("style", "style")):
+            props[style.get(_ods("style", "name"))] = style
+    resolved: dict = {}
+
+    def shown(name: str | None) -> dict:
+        if not name or name not in props:
+            return {}
+        if name not in resolved:
+            resolved[name] = {}
+            style = props[name]
+            found = dict(shown(style.get(_ods("style", "parent-style-name"))))
+            cell = style.find(_ods("style", "table-cell-properties"))
+            if cell is not None and cell.get(_ods("fo", "background-color")):
+                found["fill"] = cell.get(_ods("fo", "background-color"))
+            text = style.find(_ods("style", "text-properties"))
+            if text is not None:
+                if text.get(_ods("fo", "color")):
+                    found["font"] = text.get(_ods("fo", "color"))
+                if text.get(_ods("fo", "font-weight")):
+                    found["bold"] = text.get(_ods("fo", "font-weight")) in ("bold", "700", "800", "900")
+                if text.get(_ods("fo", "font-style")):
+                    found["italic"] = text.get(_ods("fo", "font-style")) in ("italic", "oblique")
+                if text.get(_ods("style", "text-underline-style")):
+                    found["underline"] = text.get(_ods("style", "text-underline-style")) != "none"
+            resolved[name] = found
+        return resolved[name]
+
+    found = {}
+    for table in content.iter(_ods("table", "table")):
+        found[table.get(_ods("table", "name"))] = _ods_table(table, shown)
+    return found
+
+
+def _ods_table(table, shown) -> dict:
+    defaults = []
+    for column in table.iter(_ods("table", "table-column")):
+        count = min(int(column.get(_ods("table", "number-columns-repeated"), "1") or 1), ODS_MAX_REPEAT)
+        defaults += [column.get(_ods("table", "default-cell-style-name"))] * count
+    cells, top = {}, 0
+    for row in table.iter(_ods("table", "table-row")):
+        rows = int(row.get(_ods("table", "number-rows-repeated"), "1") or 1)
+        left = 0
+        for cell in row:
+            if cell.tag not in (_ods("table", "table-cell"), _ods("table", "covered-table-cell")):
+                continue
+            count = int(cell.get(_ods("table", "number-columns-repeated"), "1") or 1)
+            value = _ods_value(cell)
+            name = cell.get(_ods("table", "style-name")) or (defaults[left] if left < len(defaults) else None)
+            style = dict(shown(name))
+            style.update(_ods_spans(cell, shown))
+            item = CellFormat(value, _ods_colour(style.get("fill")), _ods_colour(style.get("font")),
+                              bool(style.get("bold")), bool(style.get("italic")), bool(style.get("underline")))
+            if (value is not None or not item.plain()) and (value is not None or rows * count <= ODS_MAX_REPEAT):
+                for down in range(min(rows, ODS_MAX_REPEAT)):
+                    for across in range(min(count, ODS_MAX_REPEAT)):
+                        cells[top + down, left + across] = item
+            left += count
+        top += rows
+    return cells
+
+
+def _ods_value(cell):
+    kind = cell.get(_ods("office", "value-type"))
+    if kind in ("float", "percentage", "currency"):
+        try:
+            return float(cell.get(_ods("office", "value")))
+        except (TypeError, ValueError):
+            return None
+    if kind in ("date", "time", "boolean"):
+        return cell.get(_ods("office", f"{kind}-value")) or kind
+    lines = ["".join(paragraph.itertext()) for paragraph in cell.iter(_ods("text", "p"))]
+    text = "\n".join(lines)
+    return text if text.strip() else None
+
+
+def _ods_spans(cell, shown) -> dict:
+    """The formats of text spans covering all of a cell's text ("Nguyễn Văn An" bolded as a span, not the cell)."""
+    found, spans = None, []
+    for paragraph in cell.iter(_ods("text", "p")):
+        if (paragraph.text or "").strip():
+            return {}
+        for span in paragraph:
+            if span.tag != _ods("text", "span") or (span.tail or "").strip():
+                return {}
+            spans.append(shown(span.get(_ods("text", "style-name"))))
+    for style in spans:
+        found = dict(style) if found is None else {key: kept for key, kept in found.items() if style.get(key) == kept}
+    return found or {}
+
+
+def _ods_colour(value: str | None) -> frozenset:
+    if not value or value == "transparent":
+        return frozenset()
+    return colour_names(value.lstrip("#"))

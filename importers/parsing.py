@@ -20,6 +20,7 @@ from .date_words import meeting_date_in_titles, meeting_days, stated_year, undat
 from .day_columns import date_day_columns
 from .ditto_marks import fill_ditto
 from .errors import ImportFileError
+from .format_legends import read_format_legend
 from .group_code_notes import GroupCodes, group_code_notes
 from .group_codes import read_group_codes
 from .group_units import catalogue_below
@@ -102,6 +103,9 @@ class Context:
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
     spans: object = None  # the sheet's cells merged across columns, read when called (``kinds.merged_notes``)
     consumed: set = field(default_factory=set)  # the table's columns read into another (``Table.consumed``)
+    format_legend: object = None  # what a cell's colour or bold type means (``format_legends``), or None
+    read_formats: object = None  # the sheet's cell formats, read when called (``kinds.format_meanings``)
+    file_format: str | None = None  # 'csv' or 'spreadsheet': where the cells' formats are said to be lost
 
 
 SURE_LEGACY_CELLS = 3
@@ -543,6 +547,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         read_register_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
     listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
+    outside = _outside_text(chosen.rows, table)
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
@@ -551,7 +556,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       group_codes=group_codes,
                       unit_words=unit_abbreviations(note_texts(chosen.rows, table.header_rows[0], table.body_end)),
                       parents=table.parents, spans=sheet_spans(chosen),
-                      cells=cell_rules(_outside_text(chosen.rows, table)), consumed=table.consumed)
+                      cells=cell_rules(outside), consumed=table.consumed,
+                      format_legend=read_format_legend(outside + _lone_texts(chosen.rows, table)),
+                      read_formats=chosen.read_formats, file_format=book.format)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     looked_up = []
@@ -613,6 +620,23 @@ def _outside_text(rows, table) -> list:
     """The text cells above the header and below the body: where legends and notes are written."""
     return [cell for row in rows[:table.header_rows[0]] + rows[table.body_end:] for cell in row
             if isinstance(cell, str) and cell.strip()]
+
+
+def _lone_texts(rows, table) -> list:
+    """The text of the body's rows holding one cell only: a note among or right under the rows ("(Đồng chí in đậm
+    là Trưởng đoàn)") that no stop word ended the table at."""
+    found = []
+    for row in rows[table.body_start:table.body_end]:
+        first = None
+        for cell in row:
+            if cell is not None and cell != "":
+                if first is not None:
+                    break
+                first = cell
+        else:
+            if isinstance(first, str) and len(first) > 12:
+                found.append(first)
+    return found
 
 
 def _mapped(columns) -> set[str]:

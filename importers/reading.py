@@ -16,7 +16,7 @@ from typing import Any
 import python_calamine
 
 from . import errors as msg
-from .cell_fonts import read_cell_fonts
+from .cell_fonts import read_cell_fonts, read_cell_formats
 from .errors import ImportFileError
 from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
 from .legacy import bytes_typed_in_legacy_font
@@ -372,6 +372,24 @@ def _mark_cell_fonts(path: Path, sheets: list[SheetData]) -> None:
     for sheet in sheets:
         if sheet.rows:
             sheet.read_fonts = partial(read, sheet.name)
+    _mark_cell_formats(path, sheets)
+
+
+def _mark_cell_formats(path: Path, sheets: list[SheetData]) -> None:
+    """Let each sheet read its cells' colours, bold and italic when a format legend first asks
+    (``importers.cell_fonts.read_cell_formats``: the whole file's, read once; None where the file keeps none
+    that this reads)."""
+    formats: dict = {}
+
+    def read(name: str | None) -> dict | None:
+        if "read" not in formats:
+            formats["read"] = read_cell_formats(path)
+        found = formats["read"]
+        return None if found is None else found.get(name, {})
+
+    for sheet in sheets:
+        if sheet.rows:
+            sheet.read_formats = partial(read, sheet.name)
 
 
 def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:

@@ -25,6 +25,9 @@ class SheetData:
     # {(row, col): (text, font's encoding)} of the sheet's non-ASCII text cells, read when first asked; {} when the
     # sheet shows no text in a legacy font (importers.cell_fonts)
     read_fonts: Callable[[], dict] | None = None
+    # {(row, col): CellFormat} of the sheet's cells, read when first asked (None from it: the file keeps no formats
+    # this reads); None here for a CSV (importers.cell_fonts.read_cell_formats, importers.kinds.format_meanings)
+    read_formats: Callable[[], dict | None] | None = None
     typ_is_data: bool = True  # False for chart sheets and the like
     found: list = field(default_factory=list)  # what a rewrite of the rows found, cells named as written
     hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns

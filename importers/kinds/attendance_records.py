@@ -22,6 +22,7 @@ from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
 from .day_marks import numbers_are_marks, read_days
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
+from .format_meanings import read_meanings, statuses_by_format
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
@@ -134,6 +135,8 @@ def _wide(frame, months, by_field, context):
     codes, problems = _status_codes(value_codes, readings), days.problems if days else {}
     codes[list(problems)] = UNKNOWN
     codes = merged_notes(codes, marks, rows, months, context, UNKNOWN)
+    codes, refused = _by_format(codes, marks, [(int(rows[p // n_months]), months[p % n_months].index, marks[p])
+                                               for p in range(len(marks))], context)
     codes = blanks_by_legend(codes, n_months, months, context)
     keep, bad = codes >= 0, codes == UNKNOWN
 
@@ -142,6 +145,8 @@ def _wide(frame, months, by_field, context):
         return int(rows[row]), months[month].letter
 
     for position in np.flatnonzero(bad):
+        if int(position) in refused:
+            continue
         context.issues.cell_problem("error", *place(int(position)), "status", LABELS["status"], marks[position],
                                     problems.get(int(position)) or readings[value_codes[position]].problem)
     _cell_doubts(value_codes, readings, place, marks, context.issues)
@@ -156,6 +161,25 @@ def _wide(frame, months, by_field, context):
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
+
+
+def _by_format(codes: np.ndarray, marks, cells: list, context) -> tuple[np.ndarray, set]:
+    """Status codes with the mark cells' formats read through the sheet's format legend (``format_meanings``),
+    and the positions refused there (their error said already)."""
+    meanings = read_meanings(cells, "status", getattr(context, "format_legend", None), context)
+    if meanings is None:
+        return codes, set()
+    statuses = [STATUSES[code] if code >= 0 else None for code in codes]
+    found = statuses_by_format(meanings, statuses, list(marks), cells, context)
+    codes = codes.copy()
+    refused = set()
+    for position, (before, after) in enumerate(zip(statuses, found)):
+        if after is False:
+            codes[position] = UNKNOWN
+            refused.add(position)
+        elif after is not None and after != before:
+            codes[position] = STATUSES.index(after)
+    return codes, refused
 
 
 def _units(frame, by_field, months, context, keep) -> pd.Categorical:
@@ -187,6 +211,14 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
                                   context)
     statuses = long_blanks(statuses, readings, dates, status_column, context)
+    cells = [(int(row), status_column.index, mark) for row, mark in zip(frame.index, raw_marks.to_numpy(dtype=object))]
+    meanings = read_meanings(cells, "status", getattr(context, "format_legend", None), context) \
+        if status_column.index >= 0 else None
+    refused = pd.Series(False, index=frame.index)
+    if meanings is not None:
+        found = statuses_by_format(meanings, list(statuses), [mark for *_, mark in cells], cells, context)
+        refused[:] = [value is False for value in found]
+        statuses = [None if value is False else value for value in found]
     statuses = pd.Series(statuses, index=frame.index, dtype=object)
     mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,
@@ -202,7 +234,7 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     for row in frame.index[mark_problems.notna().to_numpy()]:
         issues.cell_problem("error", int(row), by_field["status"].letter, "status", LABELS["status"], raw_marks[row],
                             mark_problems[row])
-    failed = date_problems.notna() | missing_date | mark_problems.notna()
+    failed = date_problems.notna() | missing_date | mark_problems.notna() | refused
     keep = ~failed & statuses.notna()
     records = pd.DataFrame({"full_name": names, "date": dates.map(iso, na_action="ignore"), "status": statuses,
                             "unit": units})[keep].reset_index(drop=True)

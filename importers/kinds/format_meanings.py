@@ -1,0 +1,247 @@
+"""A cell's formatting read through the sheet's format legend (``importers.format_legends``): a roster with no role
+column whose head is filled yellow, set in bold or written in red ("Ô tô màu vàng là Trưởng đoàn …"), a register
+whose mark cells' fill or coloured "x" says the status ("Ô nền đỏ: vắng không phép; nền vàng: vắng có phép").
+
+The formats are the file's (``importers.cell_fonts.read_cell_formats``: .xlsx, .xls and .ods); a role column the table
+has wins over a format, and a format saying another role is warned. Never silently wrong: a legend about formats in
+a file that keeps none (CSV) or whose formats are not read (ODS), a colour the legend does not define, a legend
+none of whose formats any cell shows, a cell matching two meanings — each is warned (or the cell refused) naming
+the sheet and cells, never guessed."""
+
+from dataclasses import dataclass, field
+
+from ..cell_fonts import CellFormat
+from ..colour_names import matches
+from ..format_legends import BOLD, COLOUR, FILL, FONT, ITALIC, UNDERLINE, FormatLegend
+from ..legacy import decode_legacy
+from ..mapping import column_letter
+from ..normalising import fold, mark_key
+
+ROLE_WORDS = {"head": "trưởng đoàn", "deputy": "phó trưởng đoàn", "member": "thành viên"}
+STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn",
+                "exempt": "miễn sinh hoạt"}
+FIELD_WORDS = {"role": ("nhiệm vụ", "hãy thêm cột Nhiệm vụ"),
+               "status": ("tình trạng điểm danh", "hãy ghi ký hiệu điểm danh vào ô")}
+UNREAD_FORMATS = ("ghi chú «{legend}» nói {what} được {how}, nhưng {why} — {fix}; các ô chưa được đọc theo "
+                  "định dạng")
+CSV_WHY = "tệp CSV không giữ màu, chữ đậm hay chữ nghiêng"
+OTHER_WHY = "định dạng ô của tệp này không đọc được (chỉ đọc ở tệp .xlsx, .xls và .ods)"
+
+
+@dataclass
+class Meanings:
+    """Per cell, the meaning its format has (None for none), and the cells refused for two meanings."""
+
+    values: list
+    doubtful: set = field(default_factory=set)  # positions matching two meanings
+    marked: set = field(default_factory=set)  # positions whose meaning is their text's colour ("x màu đỏ")
+
+
+def _refs(cells: list[tuple[int, int]]) -> str:
+    shown = ", ".join(f"{column_letter(col)}{row}" for row, col in cells[:5])
+    return shown + (f"… ({len(cells)} ô)" if len(cells) > 5 else "")
+
+
+def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend: FormatLegend | None, context) \
+        -> Meanings | None:
+    """The meaning each cell's format has, for (Excel row, column index, value as read) cells; None when the
+    sheet's legend gives no format of `field_name` a meaning or the formats cannot be read (warned)."""
+    if legend is None or field_name not in legend.fields() or not cells:
+        return None
+    issues = context.issues
+    rules = [rule for rule in legend.rules if rule.field == field_name]
+    read = getattr(context, "read_formats", None)
+    formats = read() if read is not None else None
+    what, fix = FIELD_WORDS[field_name]
+    if formats is None:
+        why = CSV_WHY if getattr(context, "file_format", None) == "csv" else OTHER_WHY
+        issues.warning(None, None, field_name, None, UNREAD_FORMATS.format(
+            legend=_short(legend.text), what=what, how=legend.speaks_of(), why=why,
+            fix=fix))
+        return None
+    values, doubtful, marked, moved, undefined, used = [], set(), set(), [], {}, set()
+    for position, (row, col, value) in enumerate(cells):
+        shown = formats.get((row - 1, col))
+        if shown is not None and not _same(shown.value, value):
+            moved.append((row, col))
+            values.append(None)
+            continue
+        found = _matching(shown, rules) if shown is not None else []
+        used.update(found)
+        for names in (shown.fill, shown.font) if shown is not None else ():
+            # a colour near a border has two names (gold: vàng, cam): defined when the legend has either
+            if names and not any(rule.colour and matches(rule.colour, names) for rule in legend.rules):
+                undefined.setdefault(" hoặc ".join(sorted(names)), []).append((row, col))
+        meanings = {rule.value for rule in found}
+        if any(rule.where == FONT or (rule.where == COLOUR and matches(rule.colour, shown.font)) for rule in found):
+            marked.add(position)
+        if len(meanings) > 1:
+            doubtful.add(position)
+            issues.error(row, column_letter(col), field_name, value, (
+                "định dạng ô hợp với nhiều nghĩa trong ghi chú ("
+                + ", ".join(sorted(f"«{rule.text}»" for rule in found)) + ") — không đoán, hãy sửa trong bảng"))
+        values.append(meanings.pop() if len(meanings) == 1 else None)
+    for name, where in undefined.items():
+        issues.warning(where[0][0], column_letter(where[0][1]), field_name, None,
+                       f"màu «{name}» ở {_refs(where)} không có trong ghi chú «{_short(legend.text)}» — "
+                       f"các ô này không được đọc theo màu, hãy kiểm tra {what}")
+    if moved:
+        issues.warning(moved[0][0], column_letter(moved[0][1]), field_name, None,
+                       f"không đọc được định dạng của {_refs(moved)} (bảng đã được sắp xếp lại khi đọc) — "
+                       f"{what} của các ô này không lấy theo ghi chú «{_short(legend.text)}»")
+    if not used:
+        issues.warning(None, None, field_name, None,
+                       f"ghi chú «{_short(legend.text)}» nói {what} được {legend.speaks_of()}, nhưng không ô "
+                       f"nào có định dạng như ghi chú — các ô chưa được đọc theo định dạng; {fix}")
+    return Meanings(values, doubtful, marked)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _same(held, value) -> bool:
+    """Whether the file's cell value is the value read at the same place (a rewrite may have moved cells)."""
+    if held is None or (isinstance(held, str) and not held.strip()):
+        return value is None or (isinstance(value, str) and not value.strip()) or value != value
+    if isinstance(held, (int, float)) and not isinstance(held, bool):
+        try:
+            return float(value) == float(held)
+        except (TypeError, ValueError):
+            return False
+    if isinstance(held, str) and isinstance(value, str):
+        return held.strip() == value.strip() or fold(held) == fold(value) \
+            or any(decode_legacy(held, encoding).strip() == value.strip() for encoding in ("tcvn3", "vni"))
+    return True  # dates and the like: read by other readers into other types, the place is trusted
+
+
+def _matching(shown: CellFormat, rules) -> list:
+    found = []
+    for rule in rules:
+        if rule.where == BOLD:
+            hit = shown.bold
+        elif rule.where == ITALIC:
+            hit = shown.italic
+        elif rule.where == UNDERLINE:
+            hit = shown.underline
+        elif rule.where == FILL:
+            hit = matches(rule.colour, shown.fill)
+        elif rule.where == FONT:
+            hit = matches(rule.colour, shown.font)
+        elif rule.where == COLOUR:
+            hit = matches(rule.colour, shown.fill) or matches(rule.colour, shown.font)
+        else:
+            hit = False
+        if hit:
+            found.append(rule)
+    return found
+
+
+def roles_by_format(roles, frame, by_field: dict, columns, context, failed, groups=None):
+    """The roster's roles with the format legend applied: without a role column, a row's name cell (else its other
+    cells, when they agree) gives the role its format means, the others the legend's rest ('còn lại là thành
+    viên') or member; with one, the column stands and a format saying another role is warned."""
+    legend = getattr(context, "format_legend", None)
+    name = by_field.get("full_name")
+    if legend is None or name is None or "role" not in legend.fields():
+        return roles
+    rows = list(frame.index)
+    cells = [(int(row), name.index, frame.at[row, name.index]) for row in rows]
+    meanings = read_meanings(cells, "role", legend, context)
+    if meanings is None:
+        return roles
+    values = list(meanings.values)
+    blank_named = [position for position, value in enumerate(values) if value is None]
+    if blank_named:  # a whole row filled: the name cell's own format may be plain, its row's is not
+        others = [column.index for column in columns if column.index != name.index and column.index >= 0
+                  and column.field]
+        for position in blank_named:
+            if position in meanings.doubtful:
+                continue
+            row = rows[position]
+            found = _row_meanings(row, others, frame, legend, context)
+            if found and None not in found and len(set(found)) == 1:  # every written cell of the row says it
+                values[position] = found[0]
+    explicit = "role" in by_field
+    result = roles.copy()
+    for position, row in enumerate(rows):
+        if position in meanings.doubtful:
+            failed[row] = True
+            continue
+        value = values[position]
+        if explicit:
+            stated = roles[row]
+            if value and stated and stated != value:
+                letter = by_field["role"].letter or column_letter(name.index)
+                context.issues.warning(int(row), letter, "role", stated, (
+                    f"cột nhiệm vụ ghi «{ROLE_WORDS.get(stated, stated)}» nhưng định dạng ô {column_letter(name.index)}"
+                    f"{int(row)} theo ghi chú là «{ROLE_WORDS.get(value, value)}» — giữ theo cột, hãy kiểm tra"))
+            continue
+        result[row] = value or legend.rest.get("role") or "member"
+    _several_heads(result, groups, values, rows, name, context)
+    return result
+
+
+def _several_heads(roles, groups, values, rows, name, context) -> None:
+    """A group given two heads or more by their format (every name set in bold, under "in đậm là Trưởng đoàn") is
+    warned with the cells: a group has one head."""
+    if groups is None:
+        return
+    heads = {}
+    for position, row in enumerate(rows):
+        if values[position] == "head" and roles[row] == "head":
+            heads.setdefault(groups.get(row), []).append((int(row), name.index))
+    for group, cells in heads.items():
+        if len(cells) > 1:
+            context.issues.warning(cells[0][0], column_letter(name.index), "role", None, (
+                f"{len(cells)} người của «{group or 'đoàn'}» được đọc là trưởng đoàn theo định dạng ({_refs(cells)}) "
+                f"— mỗi đoàn có một trưởng đoàn, hãy kiểm tra định dạng hoặc thêm cột Nhiệm vụ"))
+
+
+def _row_meanings(row, others, frame, legend, context) -> list:
+    """The meaning of each written cell's format among a row's others (None for a plain one or one meaning
+    several roles), read quietly: the name cell's reading warned already."""
+    read = getattr(context, "read_formats", None)
+    formats = read() if read is not None else None
+    if not formats:
+        return []
+    rules = [rule for rule in legend.rules if rule.field == "role"]
+    found = []
+    for col in others:
+        shown = formats.get((int(row) - 1, col))
+        value = frame.at[row, col] if col in frame.columns else None
+        if shown is None or shown.value is None or not _same(shown.value, value):
+            continue
+        meanings = {rule.value for rule in _matching(shown, rules)}
+        found.append(meanings.pop() if len(meanings) == 1 else None)
+    return found
+
+
+def statuses_by_format(meanings: Meanings, statuses: list, marks: list, cells: list, context) -> list:
+    """Each mark cell's status with its format's: a blank cell, a mark the text legend leaves out or a mark whose
+    colour the legend explains ("x: có mặt; x màu đỏ: vắng") takes the format's status; a mark the text legend
+    explains in a cell whose fill says otherwise refuses the cell (False, its error said)."""
+    legend = getattr(context, "format_legend", None)
+    said = [*(getattr(context, "legend", None) or {}), *(legend.marks if legend else ())]
+    explained = {mark_key(mark) for mark in said}
+    out = list(statuses)
+    for position, value in enumerate(meanings.values):
+        if position in meanings.doubtful:
+            out[position] = False
+            continue
+        if value is None:
+            continue
+        current, mark = statuses[position], marks[position]
+        blank = mark is None or (isinstance(mark, str) and not mark.strip()) or mark != mark
+        if blank or current is None or current == value:
+            out[position] = value
+            continue
+        if mark_key(str(mark)) in explained and position not in meanings.marked:
+            row, col, _ = cells[position]
+            context.issues.error(row, column_letter(col), "status", mark, (
+                f"ký hiệu «{mark}» là «{STATUS_WORDS.get(current, current)}» nhưng định "
+                f"dạng ô theo ghi chú là «{STATUS_WORDS.get(value, value)}» — không đoán, hãy sửa trong bảng"))
+            out[position] = False
+        else:
+            out[position] = value  # a bare 'x' whose meaning is its colour ("x màu đỏ: vắng")
+    return out
