@@ -486,6 +486,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     from .kinds.roster_columns import read_roster_columns
     from .kinds.short_unit_header import name_short_unit_column
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
+    from .kinds.unused_headings import warn_unused_headings
 
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
@@ -517,10 +518,12 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                                mark_reader(early_legend))
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
-    spilled = join_spilled_rows(grid, table, columns, module.ROWS) if kind == "roster" else set()
+    spilled = join_spilled_rows(grid, table, columns, module.ROWS, issues) if kind == "roster" else set()
     table.legend_rows = getattr(chosen, "legend_rows", {})
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)
+    if kind == "roster":
+        warn_unused_headings(body.headings, body.frame, columns, issues)
     if areas:
         areas.account(body.outcomes)
     if codes_key:

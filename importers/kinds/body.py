@@ -43,6 +43,7 @@ class Body:
     outcomes: list[dict] = field(default_factory=list)
     context: pd.DataFrame | None = None  # facts carried down from context rows (see kinds.carried)
     periods: pd.Series | None = None  # per data row, the period of the divider line above it (``period_dividers``)
+    headings: dict = field(default_factory=dict)  # Excel row -> facts of each context row (``unused_headings``)
 
 
 def field_columns(columns: list[Column]) -> dict[str, Column]:
@@ -186,6 +187,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         outcomes=outcomes,
         context=carried[keep] if carried is not None else None,
         periods=_carry_periods(periods, frame.index)[keep] if periods else None,
+        headings=facts,
     )
 
 
