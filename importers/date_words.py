@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .date_sentences import sentence_dates
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
@@ -318,6 +319,7 @@ def meeting_date_in_titles(titles: list[str]) -> dt.date | None:
     found = set()
     for text in titles:
         found.update(meeting_line_dates(text))
+        found.update(sentence_dates(text))  # 'Vào lúc 14h00 ngày 05/02/2026', 'Hôm nay, ngày …'
         folded = fold(text)
         time_word = _TIME_LINE.search(folded)
         if time_word is None:

@@ -3,11 +3,13 @@ date column and a column of attendance marks or phrases is a register. Headers a
 
 from typing import Any
 
+from .date_sentences import unread_date_sentence
 from .date_words import meeting_date_in_titles
 from .kinds import attendance, roster
 from .locating import is_stop_text
 from .mapping import match_field
 from .normalising import is_blank, marks_table
+from .sign_marks import is_sign_header, signs_only
 from .status_phrases import read_status
 
 SAMPLE_ROWS = 200
@@ -45,4 +47,17 @@ def prefer_attendance(kind: str, table, grid) -> str:
             continue  # no date column: only a sheet of one meeting ('Thời gian: … ngày …') with a status column
         if status_like(list(body[:, index])):
             return "attendance"
+    if not dates and _sign_in_sheet(table, body):
+        return "attendance"
     return kind
+
+
+def _sign_in_sheet(table, body) -> bool:
+    """One meeting's sign-in sheet (``importers.sign_marks``): a date line above the table (read or not: an unread
+    one refuses the sheet later, by name), a column of signatures and a remark column beside it."""
+    if meeting_date_in_titles(table.title_text) is None and unread_date_sentence(table.title_text) is None:
+        return False
+    if not any(match_field(label, attendance.FIELDS) == "note" for label in table.labels):
+        return False
+    return any(is_sign_header(label) and index < body.shape[1] and signs_only(list(body[:, index]))
+               for index, label in enumerate(table.labels))

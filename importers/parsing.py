@@ -16,6 +16,7 @@ from .code_catalogues import read_catalogues
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .date_blocks import date_blocks
+from .date_sentences import unread_date_sentence
 from .date_words import meeting_date_in_titles, meeting_days, stated_year, undated_meetings, year_of_tab
 from .day_columns import date_day_columns
 from .ditto_marks import fill_ditto
@@ -92,6 +93,7 @@ class Context:
     notes: list = field(default_factory=list)  # note lines ("Ghi chú: …") that may explain the statuses
     title_year: int | None = None  # the year the title states, to check a year in the month headers against
     meeting_date: object = None  # the one meeting a sheet records, when a title line states its date
+    date_line: str | None = None  # a line stating the meeting's date in a sentence that does not read
     unit_line: str | None = None  # the chi bộ a line of the sheet names for all of it ("Đơn vị: …")
     legend: dict = field(default_factory=dict)  # the marks the file's legend (or the officer) explains
     codes: dict = field(default_factory=dict)  # code -> meaning from the file's "CB01 = Chi bộ …" lines
@@ -554,7 +556,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
-                      meeting_date=meeting_date_in_titles(table.title_text), unit_line=unit_in_lines(chosen.rows),
+                      meeting_date=meeting_date_in_titles(table.title_text),
+                      date_line=unread_date_sentence(table.title_text), unit_line=unit_in_lines(chosen.rows),
                       codes=code_lines(chosen.rows), catalogues=read_catalogues(book.sheets, chosen.name),
                       group_codes=group_codes,
                       unit_words=unit_abbreviations(note_texts(chosen.rows, table.header_rows[0], table.body_end)),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .caption_units import unit_after_dash
 from .context import fold_in_place
+from .date_sentences import sentence_dates
 from .errors import ImportFileError
 from .group_code_notes import defines_group_codes, without_examples
 from .group_ordinals import NUMBER, number_value
@@ -278,7 +279,7 @@ def title_date(lines: list[tuple[int, str]]) -> Found | None:
     when the lines give exactly one."""
     found = {}
     for row, text in lines:
-        for day in meeting_line_dates(text):
+        for day in (*meeting_line_dates(text), *sentence_dates(text)):
             found.setdefault(day.isoformat(), row)
         folded = fold(text.replace("/", " / ").replace(".", " . ").replace("-", " - "))
         if not _DATE_LINE.match(folded):

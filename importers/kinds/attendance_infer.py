@@ -7,6 +7,7 @@ code."""
 import pandas as pd
 
 from ..date_words import read_meeting_date
+from ..errors import ImportFileError
 from ..normalising import is_blank, mark_key
 from ..results import Column
 from ..status_phrases import read_status
@@ -107,3 +108,17 @@ def unit_from_line(frame: pd.DataFrame, by_field: dict, context) -> tuple[pd.Dat
     frame = frame.copy(deep=False)
     frame[LINE_UNIT_COLUMN] = unit
     return frame, {**by_field, "unit": Column(index=LINE_UNIT_COLUMN, letter="", header="dòng đơn vị", field="unit")}
+
+
+UNREAD_DATE_LINE = ("Trang «{sheet}»: dòng «{line}» ghi thời gian buổi sinh hoạt nhưng không đọc được ngày (cần dạng "
+                    "«ngày 06 tháng 01 năm 2026» hoặc «ngày 06/01/2026»): không nhập trang này để khỏi đoán ngày — "
+                    "xin sửa dòng đó rồi nhập lại.")
+
+
+def refuse_unread_date_line(columns: list[Column], context) -> None:
+    """A sheet of one meeting with no date or month column whose date line does not read
+    (``importers.date_sentences``): refused, naming the sheet and the line, rather than dated by its tab's month."""
+    line = getattr(context, "date_line", None)
+    if line and getattr(context, "meeting_date", None) is None \
+            and not any(column.field == "date" or column.month or column.day for column in columns):
+        raise ImportFileError(UNREAD_DATE_LINE.format(sheet=context.issues.sheet, line=line))

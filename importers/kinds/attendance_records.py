@@ -14,7 +14,14 @@ from ..status_phrases import STATUSES
 from ..unit_abbreviations import write_out_units
 from .arrival_times import late_from_arrivals
 from .attendance import CANONICAL, FIELDS
-from .attendance_infer import LINE_UNIT_COLUMN, date_from_title, infer_long_columns, no_status_message, unit_from_line
+from .attendance_infer import (
+    LINE_UNIT_COLUMN,
+    date_from_title,
+    infer_long_columns,
+    no_status_message,
+    refuse_unread_date_line,
+    unit_from_line,
+)
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
 from .blank_cells import BLANK, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
@@ -26,6 +33,7 @@ from .format_meanings import read_meanings, statuses_by_format
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
+from .signin_status import status_from_signatures
 from .status_ticks import as_answers, refine_by_ticks
 from .subtotals import skip_subtotals
 from .unit_blocks import block_units
@@ -43,6 +51,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     months = [column for column in columns if column.month]
     skip_subtotals(body, name, marks, named_counts=numbers_are_marks(
         body.frame[[column.index for column in months]].to_numpy(dtype=object), months, context))
+    refuse_unread_date_line(columns, context)  # before a tab's month ('T01-2026') could date the rows
     frame, by_field = with_context(body, columns)
     context.year = context.year or year_of_tab(context.issues.sheet)  # no year in the titles: the tab's
     frame = fill_blocks(frame, by_field, ("unit",))
@@ -61,6 +70,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     if months:
         return _wide(frame, months, by_field, context)
     if not {"date", "status"} <= by_field.keys():
+        frame, by_field = status_from_signatures(frame, columns, by_field, context)
         by_field = infer_long_columns(frame, columns, by_field, context)
         frame, by_field = date_from_title(frame, by_field, context)
         frame, by_field = date_from_stamps(frame, by_field, context)
