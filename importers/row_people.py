@@ -80,11 +80,21 @@ def _all_labels(row: list[Any], blocks: list[list[int]], specs) -> bool:
     return known >= LABEL_SHARE * len(cells)
 
 
-def _row_columns(upper: list[str], lower: list[str], blocks: list[list[int]]) -> bool:
-    """Whether every column outside the blocks has one label for both header rows (merged down, or written in the
-    upper row only): a lower row with values of its own there is a person's row, not the header's."""
+def _row_columns(upper: list[str], lower: list[str], blocks: list[list[int]], specs) -> bool:
+    """Whether the columns outside the blocks are the row's: each with one label for both header rows (merged
+    down, or written in the upper row only), one of them at least read as a field (the unit, the group, the
+    number); a lower row with values of its own there is a person's row, not the header's, and blocks with nothing
+    beside them are tables set side by side (``importers.side_blocks``)."""
     inside = {col for block in blocks for col in block}
-    return all(not lower[col] or lower[col] == upper[col] for col in range(len(lower)) if col not in inside)
+    outside = [col for col in range(len(lower)) if col not in inside]
+    return all(not lower[col] or lower[col] == upper[col] for col in outside) \
+        and any(upper[col] and match_field(upper[col], specs) is not None for col in outside)
+
+
+def _titles_no_block(upper: list[Any], blocks: list[list[int]]) -> bool:
+    """Whether no block's upper label is a title naming a group or a unit ("ĐOÀN CÔNG TÁC SỐ 1", "Phụ trách: Đảng
+    bộ xã A"): such blocks are tables side by side, each its own group's or unit's (``importers.side_blocks``)."""
+    return not any({"group", "unit"} & set(read_context(upper[block[0]]) or {}) for block in blocks)
 
 
 def _body_end(rows: list[list[Any]], start: int) -> int:
@@ -149,7 +159,8 @@ def row_people(sheet: SheetData, specs) -> bool:
         upper = [_label(cell) for cell in grid[bottom - 1]]
         lower = [_label(cell) for cell in grid[bottom]]
         blocks = _blocks(upper, lower, specs)
-        if blocks is not None and _all_labels(grid[bottom], blocks, specs) and _row_columns(upper, lower, blocks):
+        if blocks is not None and _all_labels(grid[bottom], blocks, specs) \
+                and _row_columns(upper, lower, blocks, specs) and _titles_no_block(grid[bottom - 1], blocks):
             first, last = top, bottom
             break
     else:
