@@ -17,6 +17,7 @@ from .normalising import (
     normalise_group,
     normalise_role,
     normalise_unit_name,
+    points_elsewhere,
 )
 
 # Fields in order of rank: a context row resets the facts ranked below the ones it sets (a new group
@@ -105,6 +106,8 @@ def _read(text: str) -> tuple[tuple[str, str], ...] | None:
         if (group := _cut(text, match, "group")) is not None:
             facts["group"] = normalise_group(group)
         if (unit := _cut(text, match, "unit") or _cut(text, match, "unit_named")) is not None:
+            if points_elsewhere(unit):  # "Phụ trách: chi bộ đó" names no unit: no context row
+                continue
             facts["unit"] = normalise_unit_name(unit)
         if (role := _cut(text, match, "role")) is not None:
             facts["role"] = normalise_role(role)[0]

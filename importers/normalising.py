@@ -393,11 +393,28 @@ _KIND_ONLY = re.compile(r"^(?:cac\s+)?(?:dang bo|chi bo|dang uy|to chuc co so da
                         r"|khom|khu dan cu|xa|phuong|thi tran))?$")
 
 
+# A unit text pointing at a unit named elsewhere ("chi bộ đó", "đơn vị nói trên", "chi bộ được phân công tương ứng",
+# "chi bộ mình phụ trách"): words of a note or a title, no unit's name. Read with the tone marks: "đó" points, "Đô"
+# (Chi bộ Đô Lương) names.
+_REFERRING = re.compile(r"^(?:các\s+|mỗi\s+|từng\s+)?(?:đảng bộ|chi bộ|đảng ủy|đảng uỷ|tổ chức cơ sở đảng|tổ chức đảng"
+                        r"|cơ sở đảng|đơn vị|cơ sở|địa bàn)(?:\s+(?:cơ sở|trực thuộc|được phân công|được giao|phụ trách"
+                        r"|theo dõi))?\s+(?:đó|này|ấy|kia|trên|nói trên|nêu trên|kể trên|ở trên|như trên|tương ứng"
+                        r"|của mình|mình|liên quan|sau đây|dưới đây|khác|như sau)(?!\w)")
+
+
+def points_elsewhere(value: Any) -> bool:
+    """True when a unit text points at a unit named elsewhere ("chi bộ đó", "đơn vị nói trên") instead of naming
+    one: never a unit's value."""
+    return bool(_REFERRING.match(unicodedata.normalize("NFC", clean_text(value) or "").lower()))
+
+
 def names_one_unit(value: Any) -> bool:
     """True when a unit text names one unit: "phụ trách chi bộ" or "theo dõi các đảng bộ trực thuộc" in a title
-    names a kind of unit, and such a text must never become every row's unit."""
+    names a kind of unit, "phụ trách chi bộ đó" in a note points at a unit named elsewhere, and such a text must
+    never become every row's unit."""
     folded = fold(clean_text(value) or "")
-    return bool(folded) and not _KIND_ONLY.match(folded) and not folded.startswith("cac ")
+    return bool(folded) and not _KIND_ONLY.match(folded) and not points_elsewhere(value) \
+        and not folded.startswith("cac ")
 
 
 # ---- numbers (targets sheets) ----------------------------------------------------------------

@@ -61,6 +61,7 @@ from .period_dividers import dated_by_dividers, divider_rows
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
 from .results import ParseResult, SheetData, Table, Workbook
+from .row_people import row_people
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
 from .side_blocks import side_blocks
 from .split_columns import coalesce_split_fields, coalesce_status_flags
@@ -418,7 +419,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if kind in (None, "roster"):
         for item in book.sheets:
             unpivot_assignment_matrix(item) or unpivot_group_columns(item) or unpivot_group_matrix(item) \
-                or split_stacked_fields(item)
+                or split_stacked_fields(item) or row_people(item, HEADER_SPECS)
     sided, expanded = [], {}
     if kind in (None, "attendance", "roster"):
         sided = [item.name for item in book.sheets if side_blocks(item, HEADER_SPECS)]
