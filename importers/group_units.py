@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .abbreviations import is_role_legend
+from .cleared_rows import ClearsRows
 from .code_catalogues import is_code
 from .group_code_notes import GroupCodes, code_key, group_code_notes
 from .group_codes import is_group_code_label
@@ -38,7 +39,7 @@ _SEVERAL = re.compile(r"\s*[;\n+]\s*|\s*,\s*")
 
 
 @dataclass
-class GroupUnits:
+class GroupUnits(ClearsRows):
     """Each group's units as the catalogue lists them, and where it is."""
 
     source: str  # "trang «Địa bàn»", "bảng «II. ĐỊA BÀN PHỤ TRÁCH» (dòng 15–20)"
@@ -46,17 +47,8 @@ class GroupUnits:
     names: dict[str, str] = field(default_factory=dict)  # group key -> the group as read
     rows: list[int] = field(default_factory=list)  # 0-based rows on the roster's sheet (below the roster only)
 
-    def clear(self, grid) -> None:
-        """Blank the catalogue's rows in the roster's grid: they are no people."""
-        for row in self.rows:
-            grid[row, :] = None
-
-    def account(self, outcomes: list[dict]) -> None:
-        """Name what each cleared row was, in place of 'dòng trống'."""
-        cleared = {row + 1 for row in self.rows}
-        for outcome in outcomes:
-            if outcome["row"] in cleared:
-                outcome["reason"] = REASON
+    def cleared_rows(self) -> dict[int, str]:
+        return dict.fromkeys(self.rows, REASON)
 
 
 def group_key(group: Any) -> str:

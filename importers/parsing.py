@@ -404,10 +404,10 @@ def _parse(path, kind=None, sheet=None, mapping=None, limits=None, original_name
         raise with_uncached_formulas(error, read) from None
 
 
-def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book: Workbook,
-                deadline: Deadline, taken: list[str]) -> ParseResult:
-    """The table of a read book to records; any refusal is explained by formulas saved without a result. `taken`
-    receives the name of the sheet whose table is read."""
+def _reshape_book(book: Workbook, kind, sheet, fixes) -> tuple[Workbook, list[str], dict, list[str]]:
+    """The reshaping stage: every sheet rewritten into one plain table before a table is chosen (legends joined,
+    matrices unpivoted, blocks side by side or stacked put under one another, transposed tables turned). Returns
+    the book, the sheets whose side-by-side blocks were joined, each sheet's absence lists and the turned sheets."""
     for item in book.sheets:
         set_aside_helper_formulas(item, HEADER_SPECS)  # before any stage moves the cells the formulas are counted in
         join_split_legends(item)
@@ -435,6 +435,36 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         transpose_sheets(book.sheets)
     else:
         turned = turn_transposed(_candidate_sheets(book.sheets, sheet), HEADER_SPECS)
+    return book, sided, expanded, turned
+
+
+def _date_header(table: Table, chosen: SheetData, kind, fixes):
+    """The dating stage: each meeting column of the header given its date from the year stated (by the officer,
+    the title, the tab or a row above), refusing a header whose dates cannot be told. Returns the stated year, the
+    years over the columns and the month years written in the header."""
+    stated = fixes.year or _year(table)
+    if kind in (None, "attendance"):
+        refuse_clashing_heads(chosen.rows, table.header_rows, chosen.name)  # 'Kỳ họp T11 (04/12)'
+        refuse_missing_days(table, chosen.rows, chosen.name)
+        refuse_blank_days(table, chosen.rows, chosen.name)
+        date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
+    over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
+    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)
+    if kind in (None, "attendance"):  # 'Quý II' over 'T1': the header is not what it seems
+        refuse_misplaced_months(table, chosen.rows, table.dates, chosen.name)
+    written = header_month_years(table, chosen.rows, table.dates, chosen.name, stated_year(table.title_text))
+    table.dates = month_years(table.labels, table.parents, table.dates, table.title_text, written.years)
+    date_day_columns(table, chosen.name, stated or tab_year(chosen.name), over)
+    if kind in (None, "attendance"):
+        refuse_undated_spans(table, chosen.rows, chosen.name)
+    return stated, over, written
+
+
+def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book: Workbook,
+                deadline: Deadline, taken: list[str]) -> ParseResult:
+    """The table of a read book to records; any refusal is explained by formulas saved without a result. `taken`
+    receives the name of the sheet whose table is read."""
+    book, sided, expanded, turned = _reshape_book(book, kind, sheet, fixes)
     chosen, table, conversions = _choose(book.sheets, sheet, deadline, fixes)
     taken.append(chosen.name)
     plan = SheetPlan()
@@ -454,21 +484,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if undated:
         raise ImportFileError(msg.UNDATED_MEETINGS.format(
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
-    stated = fixes.year or _year(table)
-    if kind in (None, "attendance"):
-        refuse_clashing_heads(chosen.rows, table.header_rows, chosen.name)  # 'Kỳ họp T11 (04/12)'
-        refuse_missing_days(table, chosen.rows, chosen.name)
-        refuse_blank_days(table, chosen.rows, chosen.name)
-        date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
-    over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
-    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)
-    if kind in (None, "attendance"):  # 'Quý II' over 'T1': the header is not what it seems
-        refuse_misplaced_months(table, chosen.rows, table.dates, chosen.name)
-    written = header_month_years(table, chosen.rows, table.dates, chosen.name, stated_year(table.title_text))
-    table.dates = month_years(table.labels, table.parents, table.dates, table.title_text, written.years)
-    date_day_columns(table, chosen.name, stated or tab_year(chosen.name), over)
-    if kind in (None, "attendance"):
-        refuse_undated_spans(table, chosen.rows, chosen.name)
+    stated, over, written = _date_header(table, chosen, kind, fixes)
     grid = build_grid(chosen.rows)
     early_legend = cache(partial(_early_legend, chosen.rows, table.body_start, fixes.legend))  # looked for once
     month_status_flags(grid, table, early_legend)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .cleared_rows import ClearsRows
 from .context import read_context
 from .locating import is_column_numbering_row, is_stop_text
 from .normalising import fold, is_blank
@@ -50,7 +51,7 @@ class Block:
 
 
 @dataclass
-class Stack:
+class Stack(ClearsRows):
     """The blocks of a sheet and the rows cleared between them (0-based row -> kind of row)."""
 
     blocks: list[Block]
@@ -60,17 +61,9 @@ class Stack:
     def fields(self) -> set[str]:
         return {name for block in self.blocks for name in block.facts}
 
-    def clear(self, grid: np.ndarray) -> None:
-        """Blank the rows between blocks in the grid, so the body runs on through all of them."""
-        for row in self.cleared:
-            grid[row, :] = None
-
-    def account(self, outcomes: list[dict]) -> None:
-        """Name what each cleared row was, in place of 'dòng trống'."""
-        by_row = {row + 1: reason for row, reason in self.cleared.items()}
-        for outcome in outcomes:
-            if outcome["row"] in by_row:
-                outcome["reason"] = REASONS[by_row[outcome["row"]]]
+    def cleared_rows(self) -> dict[int, str]:
+        """The rows between blocks, blanked so that the body runs on through all of them."""
+        return {row: REASONS[reason] for row, reason in self.cleared.items()}
 
     def report(self, issues) -> None:
         """An error for each block whose title names none of the facts the other blocks' titles name."""

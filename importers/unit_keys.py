@@ -10,6 +10,7 @@ row names yet). A person's row is never one."""
 
 from dataclasses import dataclass, field
 
+from .cleared_rows import ClearsRows
 from .normalising import clean_text, fold, is_blank
 from .unit_abbreviations import unit_abbreviations
 
@@ -17,22 +18,13 @@ REASON = "dòng chú giải mã đơn vị (đọc để viết đầy đủ tê
 
 
 @dataclass
-class UnitKey:
+class UnitKey(ClearsRows):
     """The rows (0-based) of a unit-code key under a table."""
 
     rows: list[int] = field(default_factory=list)
 
-    def clear(self, grid) -> None:
-        """Blank the key's rows in the grid: they are no people."""
-        for row in self.rows:
-            grid[row, :] = None
-
-    def account(self, outcomes: list[dict]) -> None:
-        """Name what each cleared row was, in place of 'dòng trống'."""
-        cleared = {row + 1 for row in self.rows}
-        for outcome in outcomes:
-            if outcome["row"] in cleared:
-                outcome["reason"] = REASON
+    def cleared_rows(self) -> dict[int, str]:
+        return dict.fromkeys(self.rows, REASON)
 
 
 def _lone_text(row) -> str | None:

@@ -37,29 +37,29 @@ HEADING_DOUBT = ("«{text}» đứng riêng ở ô {cell} (cột «{header}»), 
 _NAME_PART = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){0,3}$")
 
 
-def plain_text(value: Any, rules: RowRules) -> bool:
-    """Text that goes on a cell: no heading, role section or footer line ('b) Phó Trưởng đoàn:', 'Tổng cộng')."""
+def _cell_text(value: Any, rules: RowRules) -> str | None:
+    """The single-spaced text of a value that could go on a cell, or None for a role section, a footer line or a
+    label ('b) Phó Trưởng đoàn:', 'Tổng cộng')."""
     text = " ".join(value.split()) if isinstance(value, str) else ""
-    return (
-        bool(text)
-        and not text.endswith(":")
-        and strict_role(text) is None
-        and not is_stop_text(text)
-        and not rules.is_heading(text)
-        and (rules.read_context is None or rules.read_context(text) is None)
-    )
+    if not text or text.endswith(":") or strict_role(text) is not None or is_stop_text(text):
+        return None
+    return text
+
+
+def _reads_as_heading(text: str, rules: RowRules) -> bool:
+    return rules.is_heading(text) or (rules.read_context is not None and rules.read_context(text) is not None)
+
+
+def plain_text(value: Any, rules: RowRules) -> bool:
+    """Text that goes on a cell and reads as nothing else."""
+    text = _cell_text(value, rules)
+    return text is not None and not _reads_as_heading(text, rules)
 
 
 def heading_like(value: Any, rules: RowRules) -> bool:
     """Text that would go on a cell but reads as a heading too ('Đảng ủy phường', 'Chi bộ Tổ dân phố 5')."""
-    text = " ".join(value.split()) if isinstance(value, str) else ""
-    return (
-        bool(text)
-        and not text.endswith(":")
-        and strict_role(text) is None
-        and not is_stop_text(text)
-        and (rules.is_heading(text) or (rules.read_context is not None and rules.read_context(text) is not None))
-    )
+    text = _cell_text(value, rules)
+    return text is not None and _reads_as_heading(text, rules)
 
 
 def _name_part(value: Any) -> bool:
