@@ -132,10 +132,43 @@ def catalogue_on_sheet(name: str, rows: list[list[Any]], codes: GroupCodes) -> G
     return None
 
 
+# A catalogue with no header row, under a caption saying what it lists ("ĐỊA BÀN PHỤ TRÁCH CỦA CÁC ĐOÀN", "Phân
+# công địa bàn theo dõi"): each line names its group in one cell and the unit in the next
+_CAPTION = re.compile(r"\b(?:dia ban|phu trach|phan cong)\b")
+
+
+def _filled(row) -> list[int]:
+    return [index for index, cell in enumerate(row) if not is_blank(cell)]
+
+
+def _captioned(grid, at: int, codes: GroupCodes) -> tuple[int, int, int] | None:
+    """(row before the first line, group column, unit column) of a catalogue under the caption at row `at`: a lone
+    text naming what it lists, then lines of exactly two cells, a group ('Đoàn 1', 'Đoàn công tác số 1', a code the
+    notes define) and a party organisation ('Chi bộ Khu vực 1')."""
+    cells = _filled(grid[at])
+    if len(cells) != 1 or not isinstance(grid[at][cells[0]], str) or not _CAPTION.search(fold(grid[at][cells[0]])):
+        return None
+    line = next((row for row in range(at + 1, min(at + 3, len(grid))) if _filled(grid[row])), None)
+    if line is None or len(_filled(grid[line])) != 2:
+        return None
+    group_at, unit_at = _filled(grid[line])
+    group = read_group(grid[line][group_at], codes, "Đoàn công tác")
+    named = group is not None and (is_group_name(group) or codes.name(group) is not None)
+    return (line - 1, group_at, unit_at) if named and is_unit_heading(grid[line][unit_at]) else None
+
+
 def catalogue_below(grid, first: int, codes: GroupCodes) -> GroupUnits | None:
     """The catalogue set under a roster whose people start at row `first` (0-based): its title line, header and
     lines are the rows to take out of the roster."""
     for at in range(first + 1, len(grid)):
+        captioned = _captioned(grid, at, codes)
+        if captioned:
+            found = GroupUnits(source="")
+            end = _lines(grid, *captioned, codes, found)
+            if found.units:
+                found.source = f"bảng «{clean_text(grid[at][_filled(grid[at])[0]])}» ở dòng {at + 1}–{end}"
+                found.rows = list(range(at, end))
+                return found
         columns = _header(list(grid[at]))
         if columns is None:
             continue

@@ -24,9 +24,11 @@ from .view import SheetView
 # a landline beside the mobile is no phone to keep (kinds.phone_columns)
 KNOWN_UNUSED_FIELDS = {"index", "note", "arrival", "timestamp", "landline"}
 # Header wordings of columns that hold no record's data: totals and ratios, notes and signatures, numbering. 'Cộng'
-# is a total only at the start ('Cộng số buổi'): inside a label it is the 'công' of 'phân công', 'công tác'.
+# is a total only at the start ('Cộng số buổi'): inside a label it is the 'công' of 'phân công', 'công tác'. "Ký"
+# alone signs; "Kỳ sinh hoạt" (folded alike) names the meeting a row is of, a column to read.
 IGNORED_HEADERS = re.compile(
-    r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|chu ky|ky|cong)\b|"
+    r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|ky xac nhan|chu ky"
+    r"|ky$|cong)\b|"
     r"\b(?:tong|ty le|ti le|so buoi|so lan|so thang|so ngay|%)")
 MIN_SHARE = 0.2  # a column filled in fewer data rows than this holds stray notes, not a field
 TICKS = {"x", "✓", "✔", "√", "☑", "✅", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}

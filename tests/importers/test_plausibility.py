@@ -371,3 +371,12 @@ def test_a_signature_name_below_the_table_is_no_left_out_data(tmp_path):
     result = parse_file(_save(tmp_path, rows), today=TODAY)
     assert len(result.records()) == 9 and result.warnings == [] and result.errors == []
     assert {r["unit"] for r in result.records()} == {"Chi bộ Khu phố 1"}  # the one block's numbered title line
+
+
+@pytest.mark.parametrize(("label", "unused"), [("Kỳ sinh hoạt", True), ("Kỳ", False), ("Ký xác nhận", False)])
+def test_a_meeting_period_column_is_data_a_signature_column_is_not(tmp_path, label, unused):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Đoàn công tác", "Nhiệm vụ trong đoàn", label]
+    rows = [[n, f"{family} {given}", f"0{n}/03/197{n}", "Đoàn công tác số 1", ROLES[n - 1], f"Quý {n % 4 + 1}"]
+            for n, (family, given) in enumerate(zip(FAMILY, GIVEN), 1)]
+    result = parse_file(_save(tmp_path, TITLE + [header] + rows), today=TODAY)
+    assert any("chưa dùng" in w["message"] and label in w["message"] for w in result.warnings) is unused
