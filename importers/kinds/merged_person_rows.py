@@ -161,6 +161,8 @@ def _joined(cells: list[tuple[int, Any]], column: Column | None, rules: RowRules
         return (values[0] if values else None), None
     name = column.field if column is not None else None
     texts = [_text(value) for value in values]
+    if len(set(texts)) == 1:  # the same value again (a ditto mark filled in): once
+        return values[0], None
     joined = " ".join(texts)
     if name in JOINED_FIELDS:
         return joined, None
@@ -170,8 +172,6 @@ def _joined(cells: list[tuple[int, Any]], column: Column | None, rules: RowRules
     if name == "unit":
         units = [text for text in texts if heading_like(text, rules)]
         return (joined, None) if len(set(units)) <= 1 else (None, "đơn vị")
-    if len(set(texts)) == 1:
-        return values[0], None
     return None, "giá trị"
 
 

@@ -170,3 +170,23 @@ def test_a_number_merged_over_a_group_does_not_join_its_people(tmp_path):
     sheet.merges = [merge for merge in sheet.merges if not (merge[1] == 0 and merge[0] == 4)] + [(4, 0, 7, 0)]
     result = parse(tmp_path, sheet)
     assert reasons(result).keys().isdisjoint({6, 8})
+
+
+def test_a_unit_broken_over_rows_joins_and_two_units_are_refused(tmp_path):
+    sheet = Sheet("DS", width=6)
+    sheet.add(["DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 1"])
+    sheet.add(["STT", "Họ và tên", "Chức vụ", "Nhiệm vụ", "Đơn vị phụ trách", "Điện thoại"])
+    rows = [(1, "Nguyễn Văn An", "Bí thư Đảng ủy", "Trưởng đoàn", ["Chi bộ thôn", "Đông Hưng"], "0912345678"),
+            (2, "Trần Thị Bình", "Chuyên viên", "Thành viên", ["Chi bộ thôn Tây", "Chi bộ thôn Nam"], "0912345679"),
+            (3, "Lê Văn Cường", "Chuyên viên", "Thành viên", ["Chi bộ thôn Bắc"], "0912345680")]
+    for number, name, position, role, units, phone in rows:
+        top = sheet.add([number, name, position, role, units[0], phone])
+        for unit in units[1:]:
+            sheet.add([None, None, None, None, unit, None])
+        for column in (0, 1, 2, 3, 5):
+            sheet.merge(top, column, len(sheet.rows) - 1, column)
+    result = parse(tmp_path, sheet, "ods")
+    assert [(r["full_name"], r["unit"]) for r in result.records()] == [
+        ("Nguyễn Văn An", "Chi bộ thôn Đông Hưng"), ("Lê Văn Cường", "Chi bộ thôn Bắc")]
+    assert len(result.errors) == 1
+    assert "E5 «Chi bộ thôn Tây», E6 «Chi bộ thôn Nam»" in result.errors[0]["message"]
