@@ -70,12 +70,12 @@ def join_merged_people(grid: np.ndarray, table: Table, columns: list[Column], ru
     for top, bottom in spans:
         if is_blank(grid[top, key]) or not _one_person(grid, covered, keys, number, top, bottom):
             continue
-        parts = {index: _parts(grid, covered, index, top, bottom) for index in range(grid.shape[1])}
+        parts = {index: _parts(grid, covered, index, top, bottom) for index in fields if index < grid.shape[1]}
         if not any(row > top for cells in parts.values() for row, _ in cells):
             continue  # nothing of the later rows' own: no broken cell to join
         refusals = []
         for index, cells in parts.items():
-            column = fields.get(index)
+            column = fields[index]
             value, refusal = _joined(cells, column, rules)
             if refusal:
                 refusals.append((column, cells, refusal))
@@ -154,12 +154,12 @@ def _parts(grid: np.ndarray, covered: dict, index: int, top: int, bottom: int) -
     return found
 
 
-def _joined(cells: list[tuple[int, Any]], column: Column | None, rules: RowRules) -> tuple[Any, str | None]:
+def _joined(cells: list[tuple[int, Any]], column: Column, rules: RowRules) -> tuple[Any, str | None]:
     """(the value the parts make, None) or (None, what they fail to make) for a column's own parts."""
     values = [value for _, value in cells]
     if len(values) <= 1:
         return (values[0] if values else None), None
-    name = column.field if column is not None else None
+    name = column.field
     texts = [_text(value) for value in values]
     if len(set(texts)) == 1:  # the same value again (a ditto mark filled in): once
         return values[0], None
