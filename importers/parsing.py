@@ -500,6 +500,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         raise ImportFileError(msg.NO_TABLE)
     from .kinds.body import split_body  # pandas loads only once a table was found
     from .kinds.followed_unit_column import name_followed_unit
+    from .kinds.merged_person_rows import MergedPeople, account_merged_people, join_merged_people
     from .kinds.register_columns import read_register_columns
     from .kinds.remark_rows import account_remarks, mark_reader, take_remark_rows
     from .kinds.roster_columns import read_roster_columns
@@ -537,10 +538,13 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                                mark_reader(early_legend))
     if kind == "attendance":
         fill_block_names(grid, table, columns, issues, chosen.name, chosen.merges)
+    people = join_merged_people(grid, table, columns, module.ROWS, chosen.merges, issues) \
+        if kind == "roster" else MergedPeople()
     spilled = join_spilled_rows(grid, table, columns, module.ROWS, issues) if kind == "roster" else set()
     table.legend_rows = getattr(chosen, "legend_rows", {})
     body = split_body(grid, table, key_column.index, issues, module.ROWS)
     account_spilled(body, spilled)
+    account_merged_people(body, people)
     if kind == "roster":
         warn_unused_headings(body.headings, body.frame, columns, issues)
     if areas:
