@@ -65,7 +65,7 @@ def _block_date(row: list[Any], key: int) -> dt.date | None:
 
 def _unread_caption(row: list[Any], key: int) -> bool:
     """A row opening a meeting's block ('Buổi 6 - …', one text across the row, the name cell blank) whose date
-    does not read: its rows must not take the block above's date."""
+    does not read: its rows must not take the block above's date, and are refused naming it."""
     texts = {clean_text(cell) for cell in row if not is_blank(cell)}
     if len(texts) != 1 or not isinstance(next(iter(texts)), str) or (key < len(row) and not is_blank(row[key])):
         return False
@@ -147,8 +147,8 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             plan[number] = None
             inside += 1
             continue
-        if seen_block and _unread_caption(row, key):
-            day, block, captioned, uncaptioned = None, [], True, False  # its rows stay undated, each one an error
+        if seen_block and _unread_caption(row, key):  # its rows take the row's text: each one an error naming it
+            day, block, captioned, uncaptioned = _caption_text(row), [], True, False
             plan[number] = None
             continue
         name = row[key] if key < len(row) else None
@@ -202,7 +202,8 @@ def date_blocks(sheet: SheetData, specs) -> bool:
         if day is None:
             sheet.rows[number] = [None] * (width + extra)
         else:
-            sheet.rows[number][width:width + extra] = [day.isoformat(), units.get(number)][:extra]
+            stated = day.isoformat() if isinstance(day, dt.date) else day  # an unread caption's text
+            sheet.rows[number][width:width + extra] = [stated, units.get(number)][:extra]
     sheet.merges = [merge for merge in sheet.merges if merge[0][0] not in plan]
     return True
 

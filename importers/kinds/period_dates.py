@@ -23,6 +23,7 @@ OTHER_MONTH = ("Trang «{sheet}»: cột {period} ghi kỳ (tháng) sinh hoạt 
                "{count} dòng ngày không thuộc tháng của kỳ ({cells}); không biết bên nào đúng — chưa nhập, hãy sửa "
                "rồi nhập lại.")
 SHOWN_CELLS = 5
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # a meeting's year
 
 
 def _month(value: Any, year: int | None = None):
@@ -31,9 +32,12 @@ def _month(value: Any, year: int | None = None):
 
 
 def _day(value: Any):
+    """The day a cell states; none for a month, or for a number that is no date serial of these years (a bare
+    day number '5' under 'Ngày' beside the month is a split date, not the 5th day of 1900)."""
     if is_blank(value) or read_meeting_month(value, None) is not None:
         return None
-    return read_meeting_date(value).date
+    day = read_meeting_date(value).date
+    return day if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def _all(values: pd.Series, reader) -> bool:

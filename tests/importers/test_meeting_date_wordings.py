@@ -162,8 +162,17 @@ def test_each_block_is_dated_by_its_opening_row_in_any_wording(tmp_path):
     assert [r["date"] for r in result.records()] == [day for day in days for _ in range(3)]
 
 
-def test_a_block_whose_opening_row_gives_no_date_keeps_none_of_the_date_above(tmp_path):
+def test_a_block_whose_opening_row_gives_no_date_is_refused_naming_it_not_dated_from_above(tmp_path):
     result = parse_file(write_blocks(tmp_path / "so.xls", ["Buổi 1 - ngày 7/1/2025", "Buổi 2 - ngày 31/02/2025"]))
     assert {r["date"] for r in result.records()} == {"2025-01-07"}
     assert len(result.records()) == 3
-    assert result.errors
+    assert len(result.errors) == 3
+    assert all("Buổi 2 - ngày 31/02/2025" in error["message"] for error in result.errors)
+
+
+def test_a_bare_day_number_beside_the_period_is_no_day_column(tmp_path):
+    rows = [["STT", "Họ và tên", "Chi bộ", "Kỳ sinh hoạt", "Ngày", "Điểm danh"],
+            [1, "Vũ Mạnh Tuấn", "Chi bộ Tổ dân phố Đồng Tâm", "Tháng 01/2025", 5, "x"],
+            [2, "Trần Thị Lan", "Chi bộ Tổ dân phố Đồng Tâm", "Tháng 01/2025", 5, "x"]]
+    result = parse_file(write_workbook(tmp_path / "so.xlsx", {"Sheet1": rows}))
+    assert {r["date"] for r in result.records()} == {"2025-01-01"}
