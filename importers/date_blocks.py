@@ -17,6 +17,7 @@ from typing import Any
 
 from .block_totals import block_total, total_agrees
 from .caption_units import mentions_unit, unit_in_caption, unit_line
+from .date_words import full_year
 from .kind_votes import status_like
 from .kinds import attendance
 from .legacy import decode_legacy
@@ -31,7 +32,10 @@ MATCH_SHARE = 0.8  # share of the header's labels a row must repeat, column for 
 
 DATE_LABEL = "Ngày sinh hoạt"
 UNIT_LABEL = "Chi bộ"
-_DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
+# the year written in full or with two digits ('Buổi 6 - 05/6/25'); folded, so '/', '-' and '.' are spaces
+_DATE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d{2}|\d{2}(?! \d))\b")
+# a row opening a meeting's block by its number ('Buổi 6 - …', 'Lần 2: …', 'Kỳ họp thứ 3 …')
+_OPENS_MEETING = re.compile(r"^(?:(?:sh|sinh hoat|hop) )?(?:lan|buoi|phien|ky(?: hop| sinh hoat)?)(?: thu)? \d{1,2}\b")
 UNREAD_UNITS = ("dòng tiêu đề kỳ sinh hoạt «{text}» có tên một tổ chức đảng, nhưng chi bộ của từng kỳ chưa được đọc "
                 "({read}/{count} dòng tiêu đề kỳ ghi rõ một chi bộ) — xin kiểm tra và ghi chi bộ cho các dòng của "
                 "từng kỳ trước khi nhập")
@@ -49,13 +53,23 @@ def _block_date(row: list[Any], key: int) -> dt.date | None:
         return None
     if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) not in texts:
         return None
-    found = _DATE.findall(fold(decode_legacy(next(iter(texts)))))  # TCVN3/VNI is decoded later
+    text = fold(decode_legacy(next(iter(texts))))  # TCVN3/VNI is decoded later
+    found = _DATE.findall(_OPENS_MEETING.sub("", text, count=1))  # 'Buổi 1 - 05/06/25': the 1 is no day
     if len(found) != 1:
         return None
     try:
-        return dt.date(int(found[0][2]), int(found[0][1]), int(found[0][0]))
+        return dt.date(full_year(found[0][2], None), int(found[0][1]), int(found[0][0]))
     except ValueError:
         return None
+
+
+def _unread_caption(row: list[Any], key: int) -> bool:
+    """A row opening a meeting's block ('Buổi 6 - …', one text across the row, the name cell blank) whose date
+    does not read: its rows must not take the block above's date, and are refused naming it."""
+    texts = {clean_text(cell) for cell in row if not is_blank(cell)}
+    if len(texts) != 1 or not isinstance(next(iter(texts)), str) or (key < len(row) and not is_blank(row[key])):
+        return False
+    return _OPENS_MEETING.match(fold(decode_legacy(next(iter(texts))))) is not None
 
 
 def _labels(row: list[Any]) -> list[str]:
@@ -133,6 +147,10 @@ def date_blocks(sheet: SheetData, specs) -> bool:
             plan[number] = None
             inside += 1
             continue
+        if seen_block and _unread_caption(row, key):  # its rows take the row's text: each one an error naming it
+            day, block, captioned, uncaptioned = _caption_text(row), [], True, False
+            plan[number] = None
+            continue
         name = row[key] if key < len(row) else None
         if is_blank(name) and all(is_blank(cell) for cell in row):
             continue
@@ -184,7 +202,8 @@ def date_blocks(sheet: SheetData, specs) -> bool:
         if day is None:
             sheet.rows[number] = [None] * (width + extra)
         else:
-            sheet.rows[number][width:width + extra] = [day.isoformat(), units.get(number)][:extra]
+            stated = day.isoformat() if isinstance(day, dt.date) else day  # an unread caption's text
+            sheet.rows[number][width:width + extra] = [stated, units.get(number)][:extra]
     sheet.merges = [merge for merge in sheet.merges if merge[0][0] not in plan]
     return True
 

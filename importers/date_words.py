@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .date_sentences import sentence_dates
+from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
 from .normalising import fold, is_blank, normalise_date
@@ -57,7 +57,8 @@ def weekday_of(word: str) -> int | None:
     return _WEEKDAY_WORDS.get(number)
 
 
-def _full_year(text: str | None, year: int | None) -> int | None:
+def full_year(text: str | None, year: int | None) -> int | None:
+    """The year a date writes ('2025', '25' = 2025, '98' = 1998), else `year`."""
     if text is None:
         return year
     return int(text) + (2000 if int(text) <= 69 else 1900) if len(text) == 2 else int(text)
@@ -83,11 +84,11 @@ def read_meeting_date(value: Any, epoch_1904: bool = False, year: int | None = N
         year_text, month_text, day_text = parts
     else:
         day_text, month_text, year_text = match.group("d"), match.group("m"), match.group("y")
-    full_year = _full_year(year_text, year)
-    if full_year is None:
+    stated = full_year(year_text, year)
+    if stated is None:
         return MeetingDate(problem=NO_YEAR)
     try:
-        date = dt.date(full_year, int(month_text), int(day_text))
+        date = dt.date(stated, int(month_text), int(day_text))
     except ValueError:
         return MeetingDate(problem=NOT_A_DATE)
     word = match.group("before") or match.group("after")
@@ -146,11 +147,11 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
     for pattern in _MONTH_PATTERNS:
         match = pattern.match(folded)
         if match:
-            month, year = int(match.group(1)), _full_year(match.group(2), None)
+            month, year = int(match.group(1)), full_year(match.group(2), None)
             return _checked(month, year)
     match = _ROMAN_MONTH.match(folded)
     if match and match.group(1) in ROMAN_MONTHS:
-        return _checked(ROMAN_MONTHS[match.group(1)], _full_year(match.group(2), None))
+        return _checked(ROMAN_MONTHS[match.group(1)], full_year(match.group(2), None))
     match = _YEAR_MONTH.match(folded)
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
@@ -170,10 +171,10 @@ def read_meeting_month(value: Any, year: int | None) -> MeetingDate | None:
     match = _MONTH_VALUE.match(fold(value)) if isinstance(value, str) else None
     if match is None or not 1 <= int(match.group(1)) <= 12:
         return None
-    full_year = int(match.group(2)) if match.group(2) else year
-    if full_year is None:
+    stated = int(match.group(2)) if match.group(2) else year
+    if stated is None:
         return MeetingDate(problem=NO_YEAR)
-    return MeetingDate(dt.date(full_year, int(match.group(1)), 1), year_added=match.group(2) is None)
+    return MeetingDate(dt.date(stated, int(match.group(1)), 1), year_added=match.group(2) is None)
 
 
 def _checked(month: int, year: int | None) -> tuple[int, int | None] | None:
@@ -308,6 +309,41 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
     return days
 
 
+# A line above the table that is only the meeting's date, under a short label or none: "Ngày 06/01/2025", "Ngày:
+# 04.4.2025", "ngày 5 tháng 2 năm 2025", "Thời gian: 19h30, 05-3-2025", "Thứ Ba, 6/5/2025" (folded: punctuation is
+# gone). 'ngày' itself is read by ``read_meeting_date``; a document's date has other words ('Ngày in', 'Hà Nội, ngày').
+_LINE_LABEL = re.compile(r"^(?:thoi gian(?: hop| sinh hoat| to chuc| bat dau)?|ngay (?:hop|sinh hoat|to chuc|du hop)|"
+                         r"vao (?:luc|hoi)|hop ngay|sinh hoat ngay) (?=\S)")
+# what is left once the label is gone, when it is only digits and date words: a date that may not exist ('31/02')
+_DATE_SHAPED = re.compile(r"^(?:ngay )?\d{1,2} (?:thang )?\d{1,2} (?:nam )?\d{2,4}$")
+
+
+def date_line(text: Any) -> MeetingDate | None:
+    """The meeting date of a title line that states nothing else (its label, a weekday, a time of day); a
+    MeetingDate with a problem for such a line whose day does not exist ('Ngày: 31/02/2025'); None for any other
+    line, or one without its year."""
+    if not isinstance(text, str):
+        return None
+    folded = fold(text)
+    rest = _LINE_LABEL.sub("", folded, count=1)
+    if not rest or not re.search(r"\d", rest) or compact_date(rest) is not None:
+        return None
+    read = read_meeting_date(rest)
+    if read.date is not None and not read.year_added:
+        return read
+    return MeetingDate(problem=NOT_A_DATE) if _DATE_SHAPED.match(rest) else None
+
+
+def unread_date_line(titles: list) -> str | None:
+    """The first title line stating the meeting's date that does not read, as written: a date sentence
+    (``importers.date_sentences``) or a date line ('Ngày: 31/02/2025'); None when every one reads."""
+    sentence = unread_date_sentence(titles)
+    if sentence is not None:
+        return sentence
+    return next((str(text).strip() for text in titles if (read := date_line(text)) is not None and read.problem),
+                None)
+
+
 _TIME_LINE = re.compile(r"\b(?:thoi gian|ngay hop|ngay sinh hoat|buoi sinh hoat|hop ngay|sinh hoat ngay|vao luc)\b")
 _DATE_IN_LINE = re.compile(r"\b(?:ngay )?(\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})\b")
 
@@ -320,6 +356,9 @@ def meeting_date_in_titles(titles: list[str]) -> dt.date | None:
     for text in titles:
         found.update(meeting_line_dates(text))
         found.update(sentence_dates(text))  # 'Vào lúc 14h00 ngày 05/02/2026', 'Hôm nay, ngày …'
+        alone = date_line(text)  # 'Ngày: 04.4.2025', 'Thứ Ba, 6/5/2025'
+        if alone is not None and alone.date is not None:
+            found.add(alone.date)
         folded = fold(text)
         time_word = _TIME_LINE.search(folded)
         if time_word is None:

@@ -3,8 +3,7 @@ date column and a column of attendance marks or phrases is a register. Headers a
 
 from typing import Any
 
-from .date_sentences import unread_date_sentence
-from .date_words import meeting_date_in_titles
+from .date_words import meeting_date_in_titles, unread_date_line
 from .kinds import attendance, roster
 from .locating import is_stop_text
 from .mapping import match_field
@@ -55,7 +54,7 @@ def prefer_attendance(kind: str, table, grid) -> str:
 def _sign_in_sheet(table, body) -> bool:
     """One meeting's sign-in sheet (``importers.sign_marks``): a date line above the table (read or not: an unread
     one refuses the sheet later, by name), a column of signatures and a remark column beside it."""
-    if meeting_date_in_titles(table.title_text) is None and unread_date_sentence(table.title_text) is None:
+    if meeting_date_in_titles(table.title_text) is None and unread_date_line(table.title_text) is None:
         return False
     if not any(match_field(label, attendance.FIELDS) == "note" for label in table.labels):
         return False

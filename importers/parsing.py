@@ -16,8 +16,14 @@ from .code_catalogues import read_catalogues
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
 from .date_blocks import date_blocks
-from .date_sentences import unread_date_sentence
-from .date_words import meeting_date_in_titles, meeting_days, stated_year, undated_meetings, year_of_tab
+from .date_words import (
+    meeting_date_in_titles,
+    meeting_days,
+    stated_year,
+    undated_meetings,
+    unread_date_line,
+    year_of_tab,
+)
 from .day_columns import date_day_columns
 from .ditto_marks import fill_ditto
 from .errors import ImportFileError
@@ -578,7 +584,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       marks=marks_table(listed), legend=listed,
                       notes=find_notes(chosen.rows), title_year=stated_year(table.title_text),
                       meeting_date=meeting_date_in_titles(table.title_text),
-                      date_line=unread_date_sentence(table.title_text), unit_line=unit_in_lines(chosen.rows),
+                      date_line=unread_date_line(table.title_text), unit_line=unit_in_lines(chosen.rows),
                       codes=code_lines(chosen.rows), catalogues=read_catalogues(book.sheets, chosen.name),
                       group_codes=group_codes,
                       unit_words=unit_abbreviations(note_texts(chosen.rows, table.header_rows[0], table.body_end)),

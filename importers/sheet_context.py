@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .caption_units import unit_after_dash
 from .context import fold_in_place
 from .date_sentences import sentence_dates
+from .date_words import date_line
 from .errors import ImportFileError
 from .group_code_notes import defines_group_codes, without_examples
 from .group_ordinals import NUMBER, number_value
@@ -83,6 +84,8 @@ class Found:
     source: str
     rank: int  # higher wins
     numbers: frozenset = frozenset()
+    note: str | None = None  # a doubt about the value, for the officer (a weekday the date contradicts)
+    text: str | None = None  # the line as written
 
 
 @dataclass
@@ -274,13 +277,19 @@ def _as_written(found: Found, lines: list[tuple[int, str]]) -> Found:
 
 
 def title_date(lines: list[tuple[int, str]]) -> Found | None:
-    """The meeting's date a labelled line states ("Thời gian: Thứ Sáu, ngày 03/01/2025") or a line about the
-    meeting gives after 'ngày' ("Điểm danh sinh hoạt chi bộ …, thứ Ba ngày 10/6/2025": ``importers.meeting_lines``),
-    when the lines give exactly one."""
-    found = {}
+    """The meeting's date a labelled line states ("Thời gian: Thứ Sáu, ngày 03/01/2025"), a line about the meeting
+    gives after 'ngày' ("Điểm danh sinh hoạt chi bộ …, thứ Ba ngày 10/6/2025": ``importers.meeting_lines``) or a line
+    states alone ("Ngày: 04.4.2025", "Thứ Ba, 6/5/2025": ``date_words.date_line``), when the lines give exactly one.
+    A weekday the date contradicts is the found date's note."""
+    found, notes, texts = {}, {}, {}
     for row, text in lines:
-        for day in (*meeting_line_dates(text), *sentence_dates(text)):
+        read = date_line(text)  # 'Ngày: 04.4.2025', 'Thời gian: 19h30, 05-3-2025', 'Thứ Ba, 6/5/2025'
+        alone = [read.date] if read is not None and read.date is not None else []
+        if alone and read.warning:
+            notes.setdefault(read.date.isoformat(), read.warning)
+        for day in (*meeting_line_dates(text), *sentence_dates(text), *alone):
             found.setdefault(day.isoformat(), row)
+            texts.setdefault(day.isoformat(), text)
         folded = fold(text.replace("/", " / ").replace(".", " . ").replace("-", " - "))
         if not _DATE_LINE.match(folded):
             continue
@@ -292,10 +301,11 @@ def title_date(lines: list[tuple[int, str]]) -> Found | None:
                 except ValueError:
                     continue
                 found.setdefault(day.isoformat(), row)
+                texts.setdefault(day.isoformat(), text)
     if len(found) != 1:
         return None
     day, row = next(iter(found.items()))
-    return Found(day, f"dòng {row}", 3)
+    return Found(day, f"dòng {row}", 3, note=notes.get(day), text=texts.get(day))
 
 
 def title_group(lines: list[tuple[int, str]]) -> Found | None:
@@ -343,6 +353,23 @@ def _disagree(tab: Found | None, title: Found | None) -> bool:
     return bool(tab and title and tab.numbers and title.numbers and not tab.numbers <= title.numbers)
 
 
+OTHER_MONTH = ("Trang «{sheet}»: {source} «{line}» ghi ngày sinh hoạt {day:%d/%m/%Y} nhưng tên trang «{sheet}» là "
+               "tháng {month}{year}; không biết bên nào đúng — chưa nhập, hãy sửa ngày hoặc tên trang rồi nhập lại.")
+
+
+def refuse_other_month(name: str | None, tab: dict[str, Found], meeting: Found) -> None:
+    """Refuse a sheet whose tab names one month ('T02-2025') and whose date line a day of another: which of the two
+    is right is unknown, and every row of the sheet would take it."""
+    if "month" not in tab:
+        return
+    day = dt.date.fromisoformat(meeting.value)
+    year = int(tab["year"].value) if "year" in tab else None
+    if day.month != int(tab["month"].value) or (year is not None and day.year != year):
+        raise ImportFileError(OTHER_MONTH.format(sheet=name, source=meeting.source.capitalize(),
+                                                 line=meeting.text or meeting.value, day=day,
+                                                 month=tab["month"].value, year=f"/{year}" if year else ""))
+
+
 FIELD_WORDS = {"group": "Đoàn", "unit": "Chi bộ", "month": "Tháng"}
 
 
@@ -364,11 +391,9 @@ def read_sheet_context(
         if meeting is not None:
             out.day = meeting.value
             out.inferences.append({"what": "Ngày sinh hoạt", "value": meeting.value, "source": meeting.source})
-            if "month" in tab and int(meeting.value[5:7]) != int(tab["month"].value):
-                out.warnings.append(
-                    f'Trang "{name}": ngày sinh hoạt {meeting.value} ({meeting.source}) không thuộc '
-                    f"tháng {tab['month'].value} của tên trang, cần kiểm tra."
-                )
+            refuse_other_month(name, tab, meeting)
+            if meeting.note:
+                out.warnings.append(f'Trang "{name}", {meeting.source}: {meeting.note}.')
         elif "date" not in mapped and "month" in tab:
             out.month = int(tab["month"].value)
             out.inferences.append({"what": "Tháng", "value": tab["month"].value, "source": tab["month"].source})

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from importers import parse_file
+from importers.errors import ImportFileError
 from importers.locating import locate_table
 from importers.parsing import HEADER_SPECS
 from importers.transposed import looks_like_name, transpose_register
@@ -97,14 +98,18 @@ def test_a_meeting_dated_above_the_table_dates_every_row(tmp_path, time_line, da
     ]
 
 
-def test_a_meeting_date_beats_the_month_of_the_tab_and_a_mismatch_is_warned(tmp_path):
+def test_a_meeting_date_beats_the_month_of_the_tab_and_a_mismatch_is_refused(tmp_path):
     path = write_workbook(tmp_path / "hop.xlsx", {
+        "Tháng 1": meeting_sheet("Thời gian: ngày 03/01/2025", [("Trần Xuân Quân", "Có mặt")]),
+    })
+    assert [r["date"] for r in parse_file(path).records()] == ["2025-01-03"]
+    path = write_workbook(tmp_path / "hop2.xlsx", {
         "Tháng 1": meeting_sheet("Thời gian: ngày 03/01/2025", [("Trần Xuân Quân", "Có mặt")]),
         "Tháng 2": meeting_sheet("Thời gian: ngày 07/03/2025", [("Trần Xuân Quân", "Vắng có lý do")]),
     })
-    result = parse_file(path)
-    assert [r["date"] for r in result.records()] == ["2025-01-03", "2025-03-07"]
-    assert [w["sheet"] for w in result.warnings if "không thuộc tháng 2" in w["message"]] == ["Tháng 2"]
+    with pytest.raises(ImportFileError) as refused:
+        parse_file(path)
+    assert "«Tháng 2»" in str(refused.value) and "07/03/2025" in str(refused.value)
 
 
 def test_two_meetings_a_month_under_a_merged_month_header_are_dated_by_day(tmp_path):
