@@ -134,7 +134,7 @@ def _parse_items(text: str) -> dict[str, str]:
     found: dict[str, list[tuple[str, str]]] = {}
     waiting = []
     for item in _with_continuations(body):
-        pair = _pair(item) if item.strip() else None
+        pair = _labelled_pair(item) if item.strip() else None
         if pair:
             mark, status, mark_first, meaning = pair
             for bare in waiting if mark_first else ():
@@ -146,6 +146,19 @@ def _parse_items(text: str) -> dict[str, str]:
         else:
             waiting = []
     return {mark: _settled(meanings) for mark, meanings in found.items()}
+
+
+_COLUMN_WORDS = ("cot ", "o ", "muc ")  # "Cột Có mặt:" names a column, though its words are a meaning
+
+
+def _labelled_pair(item: str):
+    """An item's pair, also after a label naming the column its marks are for ("Cột Vắng: P = có phép" in "Cột Có
+    mặt: x = có mặt, M = đến muộn. Cột Vắng: P = có phép, K = không phép")."""
+    pair = _pair(item)
+    label = _LABEL.match(item.strip()) if pair is None else None
+    if label and (fold(label.group()).startswith(_COLUMN_WORDS) or _names_column(label.group())):
+        return _pair(item.strip()[label.end():])
+    return pair
 
 
 def _settled(meanings: list[tuple[str, str]]) -> str:

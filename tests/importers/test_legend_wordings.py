@@ -58,3 +58,11 @@ def test_a_register_reads_its_bracketed_legend_under_the_table(tmp_path):
     assert got == {("Nguyễn Văn An", "2025-01-01"): "present", ("Nguyễn Văn An", "2025-02-01"): "excused",
                    ("Nguyễn Văn An", "2025-03-01"): "late", ("Trần Thị Bình", "2025-01-01"): "absent",
                    ("Trần Thị Bình", "2025-02-01"): "present", ("Trần Thị Bình", "2025-03-01"): "excused"}
+
+
+@pytest.mark.parametrize("legend", [
+    "Ghi chú: Cột Có mặt: x = có mặt, M = đến muộn. Cột Vắng: P = có phép, K = không phép.",
+    "Cột Có mặt: x = có mặt; M = đến muộn; Cột Vắng: P = có phép; K = không phép",
+])
+def test_each_column_of_a_legend_keeps_its_marks_after_the_column_label(legend):
+    assert parse_legend(legend) == {"x": "present", "m": "late", "p": "excused", "k": "absent"}
