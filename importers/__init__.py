@@ -15,7 +15,7 @@ Public API (stable; the webapp calls exactly this):
   (confirmed mappings are remembered by the webapp under ``result.signature``); original_name is accepted for
   the caller's bookkeeping only — the format is always sniffed from the content.
   ParseResult: kind, sheet (None for CSV; the list of names when several sheets are read as one table:
-  ``importers.workbook_sheets``), header_row (1-based, last header row), columns
+  ``importers.workbook_sheets``, ``importers.layout_sheets``), header_row (1-based, last header row), columns
   ([{index, letter, header, field}] via columns_as_dicts()), signature, frame (DataFrame with exactly the
   canonical columns; ISO date text; wide attendance uses categorical columns), records() (JSON-ready dicts),
   record_count, errors / warnings ([{sheet, row, column, field, value, message}]), rows (one dict per data row:
