@@ -4,7 +4,7 @@ data. Such a sheet is never chosen over a sheet of data, and is named in a warni
 
 from typing import Any
 
-from .kind_votes import status_like
+from .kind_votes import SAMPLE_ROWS, status_like
 from .mapping import match_field
 from .normalising import is_blank, month_of_header, parse_number_text
 from .results import Table
@@ -29,7 +29,7 @@ def is_count_summary(rows: list[list], table: Table, specs) -> bool:
     fields = [match_field(label, specs) for label in table.labels]
     if "full_name" not in fields:
         return False
-    body = rows[table.body_start:table.body_end]
+    body = rows[table.body_start:min(table.body_end, table.body_start + SAMPLE_ROWS)]  # a summary is short
     counts = 0
     for index, field in enumerate(fields):
         cells = [row[index] for row in body if index < len(row) and not is_blank(row[index])]

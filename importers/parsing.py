@@ -446,11 +446,12 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         plan = plan_sheets(_candidate_sheets(book.sheets, None), chosen, table, HEADER_SPECS,
                            lambda rows, name: locate_table(rows, name, HEADER_SPECS))
         # one table across several sheets, in one layout or each in its own: every sheet's records, in workbook order
-        result = read_sheet_set(parse, path, kind, mapping, limits, overrides or {}, chosen.name, plan,
-                                [item.name for item in book.sheets]) if plan.read or plan.other else None
-        if result is not None:
+        found = read_sheet_set(parse, path, kind, mapping, limits, overrides or {}, chosen.name, plan,
+                               [item.name for item in book.sheets]) if plan.read or plan.other else None
+        if found is not None:
+            result, left = found
             unplaced = unplaced_sheets_warning(result.kind, result.frame, result.sheet)
-            result.warnings += [_note(unplaced)] if unplaced else []
+            result.warnings += [_note(text) for text in plan.notes(left) + ([unplaced] if unplaced else [])]
             return result
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:

@@ -234,3 +234,12 @@ def test_a_legend_may_separate_its_items_by_bars(text, marks):
 
 def test_an_all_caps_khu_vuc_unit_reads_as_usually_written():
     assert normalise_unit_name("CHI BỘ KHU VỰC 9") == "Chi bộ Khu vực 9"
+
+
+def test_the_officer_s_column_mapping_stays_with_the_chosen_layout(tmp_path):
+    path = write_workbook(tmp_path / "so.xlsx", {"KV An Lac cu": letters_register(),
+                                                 "KV Thoi Binh cu": words_register(),
+                                                 "KV Xuan Khanh cu": dates_register()})
+    result = parse_file(path, mapping={"full_name": "B"})  # the name column of the chosen sheet, not of all
+    assert result.errors == [] and len(result.records()) == 27
+    assert ("Lê Trung Lộc", "2025-02-01", "late", "Chi bộ Khu vực 8") in statuses(result)
