@@ -27,10 +27,11 @@ def status_like(cells: list[Any], marks: dict | None = None) -> bool:
     return read >= STATUS_SHARE * len(filled)
 
 
-def prefer_attendance(kind: str, table, grid) -> str:
+def prefer_attendance(kind: str, table, grid, legend=None) -> str:
     """'attendance' for a table detected as a roster that names a meeting date column and holds a column of
-    marks, or that is one meeting (its date on a title line) with a status column of marks; the detected kind
-    otherwise."""
+    marks, or a column dated in the header (one meeting: 'Sinh hoạt định kỳ' over 03/01/2025) holding marks, or that
+    is one meeting (its date on a title line) with a status column of marks; the detected kind otherwise.
+    `legend` gives the file's legend ({mark: meaning}), looked for only when a dated column needs it."""
     if kind != "roster" or grid.size == 0:
         return kind
     dates = [index for index, label in enumerate(table.labels)
@@ -38,6 +39,10 @@ def prefer_attendance(kind: str, table, grid) -> str:
     body = grid[table.body_start:min(table.body_end, table.body_start + SAMPLE_ROWS)]
     ends = [row for row, cells in enumerate(body) if is_stop_text(next((c for c in cells if not is_blank(c)), None))]
     body = body[:ends[0]] if ends else body  # the totals line and signatures under it are no marks
+    dated = [index for index, day in enumerate(table.dates or ()) if day and index < body.shape[1]]
+    marks = marks_table(legend()) if dated and legend is not None else None
+    if any(status_like(list(body[:, index]), marks) for index in dated):
+        return "attendance"
     one_meeting = not dates and meeting_date_in_titles(table.title_text) is not None
     for index, label in enumerate(table.labels):
         if index in dates or index >= body.shape[1] or match_field(label, roster.FIELDS) in ("full_name", "role"):

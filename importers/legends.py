@@ -1,6 +1,6 @@
 """Marks legends ("Ghi chú: x - có mặt; P - vắng có phép", "(+) có mặt; (V) vắng có lý do", "Có mặt: X, Vắng: V"):
 which mark stands for which status. Offices write the pair in either order, with or without brackets, and separate
-pairs with ';', ',' or wide spaces: each item is tried against a table of shapes, and a meaning is read through a
+pairs with ';', ',', '|' or wide spaces: each item is tried against a table of shapes, and a meaning is read through a
 table of wordings. A meaning may hold commas of its own ("(P) vắng có báo cáo, có lý do"). Marks typed on a phone are
 emoji ("✅ có mặt", "❌ vắng không phép", even glued, "✅có mặt"), read as any other mark; a line whose items stand
 apart by wide gaps or line breaks only, no sign between mark and meaning, is a legend when every item is a mark and its
@@ -38,7 +38,7 @@ LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
 # A full stop after a word of three letters or more ends a sentence ("T đến trễ. Ô để trống: …"); after a short
 # abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it does not. A dash before a capital mark and its colon starts the next
 # item ("CM: Có mặt - CP: Có phép"); a dash before a meaning ("x - có mặt") pairs.
-_SEPARATORS = re.compile(r"\s*[;,]\s*|\s{3,}|\n|(?<=\w{3})\.\s+|\s+[-–]\s+(?=[A-ZĐ]{1,4}\s*[:=]\s)")
+_SEPARATORS = re.compile(r"\s*[;,|]\s*|\s{3,}|\n|(?<=\w{3})\.\s+|\s+[-–]\s+(?=[A-ZĐ]{1,4}\s*[:=]\s)")
 MARK = r"[^\s:;,=()]{1,4}"
 # Shapes of one legend item, tried in order: (pattern, which group is the mark, which the meaning).
 SHAPES = (

@@ -350,9 +350,11 @@ def is_unit_heading(text: Any) -> bool:
     return isinstance(text, str) and bool(_UNIT_HEADING.match(fold(text)))
 
 
-# Common words of unit names written the way offices write them: "Đảng bộ phường An Lạc", "Chi bộ Khu phố 3"
+# Common words of unit names written the way offices write them: "Đảng bộ phường An Lạc", "Chi bộ Khu phố 3",
+# "Chi bộ Khu vực 9"
 _UNIT_COMMON_WORDS = re.compile(
-    r"^(Đảng Bộ|Chi Bộ|Đảng Ủy|Đảng Uỷ)( (Phường|Xã|Thị Trấn|Thôn|Xóm|Bản|Ấp|Cơ Quan))?( (Khu Phố|Tổ Dân Phố))?(?= |$)"
+    r"^(Đảng Bộ|Chi Bộ|Đảng Ủy|Đảng Uỷ)( (Phường|Xã|Thị Trấn|Thôn|Xóm|Bản|Ấp|Cơ Quan))?"
+    r"( (Khu Phố|Khu Vực|Tổ Dân Phố))?(?= |$)"
 )
 
 

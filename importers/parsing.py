@@ -15,6 +15,7 @@ from .bilingual_headers import keep_vietnamese_headers
 from .code_catalogues import read_catalogues
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
+from .count_summaries import is_count_summary
 from .date_blocks import date_blocks
 from .date_words import (
     meeting_date_in_titles,
@@ -44,6 +45,7 @@ from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.merged_notes import sheet_spans
 from .kinds.stacked_fields import split_stacked_fields
 from .kinds.unit_lookup import other_sheet_catalogue, units_from_catalogue
+from .layout_sheets import read_sheet_set
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
 from .legacy_evidence import is_unicode_vietnamese, loses_words, stays_unicode
 from .legend_rows import join_split_legends
@@ -282,7 +284,8 @@ def detect_kind(table: Table) -> str:
 def choose_table(sheets: list[SheetData], deadline: Deadline):
     """The sheet whose header names the most fields, a sheet with rows under its header before an empty template
     with the same header ('Mau' before 'SH 2025': the template's title states no year, so its day/month headers
-    are no dates and it would read as a roster): (sheet, table, conversions)."""
+    are no dates and it would read as a roster), a sheet of data before a summary of counts per person
+    (``count_summaries``): (sheet, table, conversions)."""
     best = None
     for sheet in sheets:
         conversions = _prepare_sheet(sheet)
@@ -290,7 +293,8 @@ def choose_table(sheets: list[SheetData], deadline: Deadline):
         deadline.check()
         if table is None:
             continue
-        score = (has_rows(sheet.rows, table), score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000)
+        score = (has_rows(sheet.rows, table), not is_count_summary(sheet.rows, table, HEADER_SPECS),
+                 score_labels(table.labels, HEADER_SPECS) + len(table.labels) / 1000)
         if best is None or score > best[0]:
             best = (score, sheet, table, conversions)
     if best is None:
@@ -477,11 +481,13 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
         plan = plan_sheets(_candidate_sheets(book.sheets, None), chosen, table, HEADER_SPECS,
                            lambda rows, name: locate_table(rows, name, HEADER_SPECS))
-        if plan.read:  # one table across several sheets: every sheet's records, in workbook order
-            result = rescue_sheets.parse_sheets(parse, path, kind, mapping, limits, overrides or {}, plan.read,
-                                                source="các trang cùng bố cục, đọc tất cả")
-            unplaced = unplaced_sheets_warning(result.kind, result.frame, plan.read)
-            result.warnings += [_note(text) for text in plan.warnings + ([unplaced] if unplaced else [])]
+        # one table across several sheets, in one layout or each in its own: every sheet's records, in workbook order
+        found = read_sheet_set(parse, path, kind, mapping, limits, overrides or {}, chosen.name, plan,
+                               [item.name for item in book.sheets]) if plan.read or plan.other else None
+        if found is not None:
+            result, left = found
+            unplaced = unplaced_sheets_warning(result.kind, result.frame, result.sheet)
+            result.warnings += [_note(text) for text in plan.notes(left) + ([unplaced] if unplaced else [])]
             return result
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
@@ -494,7 +500,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     grid = build_grid(chosen.rows)
     early_legend = cache(partial(_early_legend, chosen.rows, table.body_start, fixes.legend))  # looked for once
     month_status_flags(grid, table, early_legend)
-    kind = kind or prefer_attendance(detect_kind(table), table, grid)
+    kind = kind or prefer_attendance(detect_kind(table), table, grid, early_legend)
     module = spec_module(kind)
     grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
@@ -611,7 +617,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     issues.finish()
     listed = absences.notes(by_rule, records["status"], table.title_text, chosen.absences_only) \
         if kind == "attendance" else []
-    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed + looked_up
+    issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.notes() + listed + looked_up
                                                         + (written.warnings if kind == "attendance" else [])]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,

@@ -6,8 +6,12 @@ from .errors import ImportFileError
 def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names: list[str],
                  source: str = "do cán bộ chọn"):
     """One ParseResult for all `names` (the first sheet's layout; rows, issues and inferences of every sheet)."""
-    import pandas as pd
+    return combine(parse_each(parse_file, path, kind, mapping, limits, overrides, names), names, source)
 
+
+def parse_each(parse_file, path, kind, mapping, limits, overrides: dict, names: list[str]) -> list:
+    """Each of `names` parsed alone, the later ones as the kind the first is read as; a sheet that does not parse
+    refuses all, by its name."""
     results = []
     for name in names:
         try:
@@ -16,6 +20,14 @@ def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names
         except ImportFileError as exc:
             raise ImportFileError(f"Trang tính \"{name}\": {exc.message}") from exc
         kind = kind or results[0].kind  # every sheet of one register holds the same kind
+    return results
+
+
+def combine(results: list, names: list[str], source: str):
+    """The sheets' results as one: the first sheet's layout and header row, every sheet's records in the order
+    given, rows (with their sheet), issues and inferences."""
+    import pandas as pd
+
     first = results[0]
     first.sheets = list(names)
     first.frame = pd.concat([r.frame for r in results], ignore_index=True)

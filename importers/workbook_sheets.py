@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .code_catalogues import is_catalogue
+from .count_summaries import is_count_summary, summary_warning
 from .kinds import KEY_FIELDS
 from .mapping import match_field
 from .normalising import fold, is_blank, month_of_header
@@ -19,10 +20,26 @@ _PERIOD_TAB = re.compile(r"^(?:quy|q|nam|dot|hk|ky|thang|\d+ thang)\b|\b(?:19|20
 
 @dataclass
 class SheetPlan:
-    """The sheets to read as one table (empty: only the chosen one) and the notes about the others."""
+    """The sheets to read as one table (empty: only the chosen one) and the notes about the others; `other` holds
+    the data sheets with a table of their own (another layout or kind), in workbook order, which `notes` names
+    unless they are read after all (``importers.layout_sheets``)."""
 
     read: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    reading: list[str] = field(default_factory=list)  # the sheets of the chosen table (the chosen one at least)
+    other: list[str] = field(default_factory=list)
+
+    def notes(self, left: list[str] | None = None) -> list[str]:
+        """The warnings about the sheets left out: `left` (all of `other` by default) named as another table."""
+        left = self.other if left is None else left
+        return self.warnings + ([other_tables_warning(self.reading, left)] if left else [])
+
+
+def other_tables_warning(reading: list[str], names: list[str]) -> str:
+    """The warning naming the data sheets with another table, not read."""
+    listed = ", ".join(f"\"{name}\"" for name in names)
+    return (f"Chỉ đọc {', '.join(repr_name(n) for n in reading)}; trang {listed} có bảng khác, không được đọc — nếu "
+            "cần, hãy nhập riêng hoặc chọn trang.")
 
 
 def _layout(table: Table) -> tuple:
@@ -92,7 +109,7 @@ def has_rows(rows: list[list], table: Table) -> bool:
 
 def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, specs, locate) -> SheetPlan:
     """The sheets holding the chosen sheet's table (`locate(rows, name)` finds a sheet's table), in workbook
-    order, and warnings naming the data sheets left out."""
+    order, the data sheets with another table, and warnings naming the summaries and unrecognised sheets left out."""
     plan, same, different, unknown = SheetPlan(), [(chosen, table)], [], []
     for sheet in candidates:
         if sheet is chosen or not sheet.name:
@@ -102,20 +119,22 @@ def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, sp
             unknown.append(sheet.name)
         if other is None or not _has_data(sheet.rows, other):
             continue
-        (same if same_table(table, other, specs) else different).append((sheet, other))
+        if same_table(table, other, specs):
+            same.append((sheet, other))
+        elif is_count_summary(sheet.rows, other, specs):
+            plan.warnings.append(summary_warning(sheet.name))
+        else:
+            different.append(sheet.name)
     order = [sheet.name for sheet in candidates]
     same.sort(key=lambda item: order.index(item[0].name))
     summaries = _summary_sheets(same, specs)
     if summaries:
         plan.warnings.append(f"Trang \"{summaries[0]}\" lặp lại người của các trang khác (trang tổng hợp): không đọc "
                              "trang này để không nhập trùng.")
-    reading = [sheet.name for sheet, _ in same if sheet.name not in summaries]
-    if len(reading) > 1:
-        plan.read = reading
-    if different:
-        names = ", ".join(f"\"{sheet.name}\"" for sheet, _ in different)
-        plan.warnings.append(f"Chỉ đọc {', '.join(repr_name(n) for n in reading)}; trang {names} có bảng khác, "
-                             "không được đọc — nếu cần, hãy nhập riêng hoặc chọn trang.")
+    plan.reading = [sheet.name for sheet, _ in same if sheet.name not in summaries]
+    if len(plan.reading) > 1:
+        plan.read = plan.reading
+    plan.other = different
     if unknown:
         names = ", ".join(f"\"{name}\"" for name in unknown)
         plan.warnings.append(f"Trang {names} có dữ liệu dạng bảng nhưng không nhận ra dòng tiêu đề, không được đọc "

@@ -90,7 +90,9 @@ INFERENCE_LABELS = {"Trang tính": N_("Trang tính"), "Dòng tiêu đề": N_("D
                     "trang có bảng rõ nhất": N_("trang có bảng rõ nhất"),
                     "nhận biết theo tên cột": N_("nhận biết theo tên cột"), "lấy từ tiêu đề": N_("lấy từ tiêu đề"),
                     "lấy từ các dòng tiêu đề nhóm": N_("lấy từ các dòng tiêu đề nhóm"),
-                    "các trang cùng bố cục, đọc tất cả": N_("các trang cùng bố cục, đọc tất cả")}
+                    "các trang cùng bố cục, đọc tất cả": N_("các trang cùng bố cục, đọc tất cả"),
+                    "các trang cùng loại, bố cục khác nhau, đọc từng trang":
+                        N_("các trang cùng loại, bố cục khác nhau, đọc từng trang")}
 INFERENCE_PATTERNS = ((re.compile(r"^lấy từ dòng chú thích (\d+)$"), N_("lấy từ dòng chú thích %(x)s")),
                       (re.compile(r"^lấy từ dòng (\d+)$"), N_("lấy từ dòng %(x)s")),
                       (re.compile(r"^bỏ qua trang ẩn (.+)$"), N_("bỏ qua trang ẩn %(x)s")))
