@@ -73,9 +73,16 @@ _COMMON = _PLACE_KINDS | _words(
 )
 _LOWER = _words("và")
 _NUMBER_WORD = _key("số")
-_LONGEST = max(len(word) for word in _COMMON | _ADMINISTRATIVE)
+_LOOKED_UP = _COMMON | _ADMINISTRATIVE
+_LONGEST = max(len(word) for word in _LOOKED_UP)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _PARTS = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _proper(letters: re.Match) -> str:
+    """A run of letters of a proper name in title case ("NHƠN-LÝ" → "Nhơn-Lý"), an abbreviation in it as written."""
+    return letters.group() if is_abbreviation(letters.group()) else title_word(letters.group())
 
 
 @dataclass(frozen=True)
@@ -87,8 +94,9 @@ class _Token:
 
     @property
     def syllable(self) -> bool:
-        """A written-out word to recase: letters only, no abbreviation."""
-        return self.core.isalpha() and not is_abbreviation(self.core)
+        """A written-out word to recase: letters, not opening with a number, no abbreviation."""
+        core = self.core
+        return any(map(str.isalpha, core)) and not core[:1].isdigit() and not is_abbreviation(core)
 
     def spelt(self, core: str) -> str:
         return self.lead + core + self.trail
@@ -103,7 +111,8 @@ def _word_at(tokens: list[_Token], at: int, words: frozenset) -> int:
     for length in range(min(_LONGEST, len(tokens) - at), 0, -1):
         span = tokens[at:at + length]
         joined = all(not t.trail for t in span[:-1]) and all(not t.lead for t in span[1:])
-        if joined and all(t.syllable for t in span) and tuple(_key(t.core) for t in span) in words:
+        plain = all(t.core.isalpha() and t.syllable for t in span)
+        if joined and plain and tuple(_key(t.core) for t in span) in words:
             return length
     return 0
 
@@ -130,7 +139,7 @@ def recase_unit(text: str) -> str:
             at += 1
             continue
         following = tokens[at + 1] if at + 1 < len(tokens) else None
-        length = _word_at(tokens, at, _ADMINISTRATIVE if naming else _COMMON | _ADMINISTRATIVE)
+        length = _word_at(tokens, at, _ADMINISTRATIVE if naming else _LOOKED_UP)
         span = tokens[at:at + max(length, 1)]
         word = tuple(_key(t.core) for t in span)
         if length and word in _ADMINISTRATIVE and started:
@@ -143,7 +152,7 @@ def recase_unit(text: str) -> str:
             cased = [token.core.lower()]
             after_kind = word == (_NUMBER_WORD,)
         else:
-            cased = [title_word(token.core)]
+            cased = [_LETTERS.sub(_proper, token.core)]
             after_kind = False
         out.extend(t.spelt(core) for t, core in zip(span, cased))
         started = True

@@ -41,6 +41,8 @@ def test_compound_common_words_keep_one_capital(written, unit):
     ("ĐẢNG UỶ PHƯỜNG HOÀ BÌNH", "Đảng uỷ phường Hoà Bình"),  # the tone where the file puts it
     ("CHI BỘ TỔ 5 KHU VỰC 3", "Chi bộ Tổ 5 Khu vực 3"),
     ("XÃ AN LẠC", "Xã An Lạc"),  # the first word is capitalised whatever it is
+    ("CHI BỘ THÔN NHƠN-LÝ", "Chi bộ Thôn Nhơn-Lý"),
+    ("CHI BỘ HĐND-UBND XÃ", "Chi bộ HĐND-UBND xã"),
 ])
 def test_places_and_numbers(written, unit):
     assert normalise_unit_name(written) == unit
