@@ -10,8 +10,9 @@ from .group_ordinals import ORDINAL, number_value
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
 from .mark_doubts import MarkDoubt
 from .phone_lines import choose_line, line_of_label
-from .syllables import is_abbreviation
+from .syllables import title_word
 from .unit_ends import name_end
+from .unit_words import recase_unit
 
 Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
 
@@ -57,12 +58,6 @@ def _is_all_caps(text: str) -> bool:
     return text == text.upper() and text != text.lower()
 
 
-def _title_word(word: str) -> str:
-    """First letter in title case, the rest lower; title case, not upper, so a letter whose capital is two letters
-    ("ß" → "Ss") gives a word that reads back the same."""
-    return unicodedata.normalize("NFC", word[:1].title() + word[1:].lower())
-
-
 # A footnote's mark after a name ("Hoàng Văn Chung (*)", "Lê Hoa**"): the note below the table says why; no part
 # of the name. A number in brackets is not taken: it may tell two people of one name apart.
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\[\s*\*+\s*\]|\*+)$")
@@ -81,7 +76,7 @@ def normalise_name(value: Any) -> str | None:
         return None
     text = without_footnote_mark(text)
     if _is_all_caps(text) or (text == text.lower() and text != text.upper()):
-        text = " ".join(_title_word(word) for word in text.split(" "))
+        text = " ".join(title_word(word) for word in text.split(" "))
     return text
 
 
@@ -350,31 +345,6 @@ def is_unit_heading(text: Any) -> bool:
     return isinstance(text, str) and bool(_UNIT_HEADING.match(fold(text)))
 
 
-# Common words of unit names written the way offices write them: "Đảng bộ phường An Lạc", "Chi bộ Khu phố 3",
-# "Chi bộ Khu vực 9"
-_UNIT_COMMON_WORDS = re.compile(
-    r"^(Đảng Bộ|Chi Bộ|Đảng Ủy|Đảng Uỷ)( (Phường|Xã|Thị Trấn|Thôn|Xóm|Bản|Ấp|Cơ Quan))?"
-    r"( (Khu Phố|Khu Vực|Tổ Dân Phố))?(?= |$)"
-)
-
-
-def _unit_word(word: str) -> str:
-    """A word of an ALL-CAPS unit name: abbreviations no syllable spells ("PTDTBT", "UBND": ``importers.syllables``)
-    and numbers ("3A") as written, others title case."""
-    return word if is_abbreviation(word) or word[:1].isdigit() else _title_word(word)
-
-
-_ADMINISTRATIVE = {"Phường", "Xã", "Thị Trấn"}  # "Đảng bộ phường An Lạc"; but "Chi bộ Thôn Đông", "Đảng bộ Cơ quan …"
-
-
-def _unit_case(match: re.Match) -> str:
-    kind, place, quarter = match.group(1), match.group(3), match.group(5)
-    if place:
-        place = place.lower() if place in _ADMINISTRATIVE else place[0] + place[1:].lower()
-    words = [kind[0] + kind[1:].lower()] + ([place] if place else [])
-    return " ".join(words + ([quarter[0] + quarter[1:].lower()] if quarter else []))
-
-
 def normalise_unit_name(value: Any) -> str | None:
     """Unit name as typed, without an 'I.'/'1.' numbering prefix and without the words a line goes on with after
     the name ("Chi bộ Tổ 21. Mỗi cột là …": ``importers.unit_ends``); ALL-CAPS text becomes the usual spelling
@@ -385,7 +355,7 @@ def normalise_unit_name(value: Any) -> str | None:
     text = name_end(_GROUP_PREFIX.sub("", text) or text)
     if not _is_all_caps(text):
         return text
-    return _UNIT_COMMON_WORDS.sub(_unit_case, " ".join(_unit_word(word) for word in text.split(" ")))
+    return recase_unit(text)
 
 
 # A unit text naming only a kind of unit ("chi bộ", "các chi bộ", "chi bộ cơ sở", "đảng bộ trực thuộc", "chi bộ khu

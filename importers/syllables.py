@@ -36,3 +36,9 @@ def is_abbreviation(word: str) -> bool:
 def spells_syllable(word: str) -> bool:
     """True when a lower-case word without marks ('nguyen', 'truong') has the shape of one Vietnamese syllable."""
     return _SYLLABLE.match(word) is not None
+
+
+def title_word(word: str) -> str:
+    """First letter in title case, the rest lower; title case, not upper, so a letter whose capital is two letters
+    ("ß" → "Ss") gives a word that reads back the same."""
+    return unicodedata.normalize("NFC", word[:1].title() + word[1:].lower())

@@ -233,10 +233,10 @@ def test_numeric_cells_pass_through_as_floats(number):
         ("  ", None),
         ("CHI BỘ KHU PHỐ 3A", "Chi bộ Khu phố 3A"),
         ("CHI BỘ THÔN 1", "Chi bộ Thôn 1"),
-        ("ĐẢNG BỘ CƠ QUAN ỦY BAN MTTQ", "Đảng bộ Cơ quan Ủy Ban MTTQ"),
+        ("ĐẢNG BỘ CƠ QUAN ỦY BAN MTTQ", "Đảng bộ Cơ quan Ủy ban MTTQ"),
         ("CHI BỘ TỔ DÂN PHỐ 5", "Chi bộ Tổ dân phố 5"),
         ("ĐẢNG BỘ XÃ THUẬN LỘC THƯỢNG", "Đảng bộ xã Thuận Lộc Thượng"),
-        ("CHI BỘ CÔNG TY CP MAY HỒNG SƠN", "Chi bộ Công Ty CP May Hồng Sơn"),
+        ("CHI BỘ CÔNG TY CP MAY HỒNG SƠN", "Chi bộ Công ty CP May Hồng Sơn"),
     ],
 )
 def test_unit_names_lose_their_numbering_and_capitals_take_the_usual_spelling(raw, expected):

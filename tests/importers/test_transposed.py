@@ -52,7 +52,7 @@ def test_a_register_with_people_across_the_top_is_read_a_row_per_person(tmp_path
 
 def test_without_a_unit_note_the_capitals_org_line_names_the_unit(tmp_path):
     path = write_workbook(tmp_path / "xoay.xlsx", {"So": transposed_sheet(["T1", "T2", "T3"], unit_note="")})
-    assert {r["unit"] for r in parse_file(path).records()} == {"Chi bộ Trường Tiểu Học Trung Lương"}
+    assert {r["unit"] for r in parse_file(path).records()} == {"Chi bộ Trường Tiểu học Trung Lương"}
 
 
 def test_an_ordinary_wide_register_is_not_turned():

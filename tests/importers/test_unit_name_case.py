@@ -1,7 +1,8 @@
-"""A unit written in capitals is recased word by word: an abbreviation no Vietnamese syllable spells ("PTDTBT",
-"DTNT", "BCH", "UBND") keeps its capitals by rule, not from a list, while syllables, minority place names and a
-name written without spaces are recased; and when another title line spells the unit in ordinary case, that
-spelling is the unit's (b32_07, b32_10)."""
+"""A unit written in capitals is recased word by word (``importers.unit_words``): an abbreviation no Vietnamese
+syllable spells ("PTDTBT", "DTNT", "BCH", "UBND") keeps its capitals by rule, not from a list, while syllables,
+minority place names and a name written without spaces are recased, a level of administration with no name after it
+in lower case; and when another title line spells the unit in ordinary case, that spelling is the unit's (b32_07,
+b32_10)."""
 import pytest
 from sheet_files import write_sheet
 
@@ -12,9 +13,9 @@ from importers.syllables import is_abbreviation
 
 @pytest.mark.parametrize(("written", "unit"), [
     ("CHI BỘ TRƯỜNG PTDTBT THCS NÀ GIÀNG", "Chi bộ Trường PTDTBT THCS Nà Giàng"),
-    ("CHI BỘ TRƯỜNG DTNT HUYỆN", "Chi bộ Trường DTNT Huyện"),
-    ("CHI BỘ BCH QUÂN SỰ XÃ", "Chi bộ BCH Quân Sự Xã"),
-    ("ĐẢNG BỘ UBND XÃ", "Đảng bộ UBND Xã"),
+    ("CHI BỘ TRƯỜNG DTNT HUYỆN", "Chi bộ Trường DTNT huyện"),
+    ("CHI BỘ BCH QUÂN SỰ XÃ", "Chi bộ BCH Quân sự xã"),
+    ("ĐẢNG BỘ UBND XÃ", "Đảng bộ UBND xã"),
     ("CHI BỘ TTYT (PTDTBT)", "Chi bộ TTYT (PTDTBT)"),
     ("CHI BỘ XÓM SLAM CÚC", "Chi bộ Xóm Slam Cúc"),
     ("CHI BỘ BUÔN KRÔNG", "Chi bộ Buôn Krông"),
