@@ -121,6 +121,19 @@ def _is_number(token: _Token | None) -> bool:
     return token is not None and (token.core[:1].isdigit() or bool(_ROMAN.match(token.core)))
 
 
+def _level_first(tokens: list[_Token], at: int, length: int) -> int:
+    """The length of the word at `at`, a level of administration rather than a longer common word that opens with
+    one when a proper name follows that word: "XÃ HỘI AN" is "xã Hội An", not "Xã hội An"; "XÃ ĐỘI", "LAO ĐỘNG -
+    THƯƠNG BINH VÀ XÃ HỘI" keep the common word."""
+    level = _word_at(tokens, at, _ADMINISTRATIVE)
+    if not level or level >= length or at + length >= len(tokens):
+        return length
+    after = tokens[at + length]
+    if after.syllable and not _word_at(tokens, at + length, _LOOKED_UP | _LOWER):
+        return level
+    return length
+
+
 def recase_unit(text: str) -> str:
     """A unit's name written in capitals, spelt as Vietnamese writes an organisation's name (module docstring):
     "CHI BỘ NGHIỆP ĐOÀN NGHỀ CÁ NHƠN LÝ" → "Chi bộ Nghiệp đoàn nghề cá Nhơn Lý"."""
@@ -140,6 +153,7 @@ def recase_unit(text: str) -> str:
             continue
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         length = _word_at(tokens, at, _ADMINISTRATIVE if naming else _LOOKED_UP)
+        length = _level_first(tokens, at, length)
         span = tokens[at:at + max(length, 1)]
         word = tuple(_key(t.core) for t in span)
         if length and word in _ADMINISTRATIVE and started:

@@ -43,6 +43,9 @@ def test_compound_common_words_keep_one_capital(written, unit):
     ("XÃ AN LẠC", "Xã An Lạc"),  # the first word is capitalised whatever it is
     ("CHI BỘ THÔN NHƠN-LÝ", "Chi bộ Thôn Nhơn-Lý"),
     ("CHI BỘ HĐND-UBND XÃ", "Chi bộ HĐND-UBND xã"),
+    ("ĐẢNG BỘ XÃ HỘI AN", "Đảng bộ xã Hội An"),  # a level before a name, not "xã hội"
+    ("TRẠM Y TẾ XÃ HỘI AN", "Trạm Y tế xã Hội An"),
+    ("CHI BỘ XÃ ĐỘI XÃ AN HÒA", "Chi bộ Xã đội xã An Hòa"),
 ])
 def test_places_and_numbers(written, unit):
     assert normalise_unit_name(written) == unit
