@@ -26,6 +26,7 @@ from .group_code_notes import GroupCodes, group_code_notes
 from .group_codes import read_group_codes
 from .group_units import catalogue_below
 from .header_abbreviations import expand_header_abbreviations
+from .header_date_order import read_header_date_order
 from .header_periods import header_month_years, refuse_misplaced_months
 from .header_years import column_years
 from .helper_formulas import set_aside_helper_formulas, unused_formula_warnings
@@ -455,6 +456,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         raise ImportFileError(msg.UNDATED_MEETINGS.format(
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
     stated = fixes.year or _year(table)
+    date_order = read_header_date_order(table, chosen.rows, chosen.name) if kind in (None, "attendance") else []
     if kind in (None, "attendance"):
         refuse_clashing_heads(chosen.rows, table.header_rows, chosen.name)  # 'Kỳ họp T11 (04/12)'
         refuse_missing_days(table, chosen.rows, chosen.name)
@@ -586,6 +588,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     listed = absences.notes(by_rule, records["status"], table.title_text, chosen.absences_only) \
         if kind == "attendance" else []
     issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.warnings + listed + looked_up
+                                                        + date_order
                                                         + (written.warnings if kind == "attendance" else [])]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
