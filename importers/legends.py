@@ -15,6 +15,7 @@ from .legend_rules import split_rule
 from .mark_doubts import MarkDoubt
 from .normalising import decode_mark, fold, mark_key
 from .number_marks import number_rules
+from .ticks import CHECKBOX_TEXTS
 
 # Meaning wordings (folded) → status, tried in order: the more specific first.
 # The side-only rows come last, absence before presence: "vắng có …" and "không dự" / "không có mặt" hold a presence
@@ -39,7 +40,9 @@ LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
 # abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it does not. A dash before a capital mark and its colon starts the next
 # item ("CM: Có mặt - CP: Có phép"); a dash before a meaning ("x - có mặt") pairs.
 _SEPARATORS = re.compile(r"\s*[;,|]\s*|\s{3,}|\n|(?<=\w{3})\.\s+|\s+[-–]\s+(?=[A-ZĐ]{1,4}\s*[:=]\s)")
-MARK = r"[^\s:;,=()]{1,4}"
+# A mark: up to four characters, or the text a checkbox is saved as ("TRUE = có mặt; FALSE = vắng": a legend giving
+# the ticked and unticked box a meaning is what lets a checkbox be read under a header naming no status)
+MARK = r"(?:[^\s:;,=()]{1,4}|(?i:" + "|".join(CHECKBOX_TEXTS) + "))"
 # Shapes of one legend item, tried in order: (pattern, which group is the mark, which the meaning).
 SHAPES = (
     (re.compile(rf"^[(\[]\s*({MARK}|[-+])\s*[)\]]\s*[-–=:.]?\s*(.+)$"), 1, 2),      # (+) có mặt / [V]: vắng

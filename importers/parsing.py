@@ -33,6 +33,7 @@ from .group_code_notes import GroupCodes, group_code_notes
 from .group_codes import read_group_codes
 from .group_units import catalogue_below
 from .header_abbreviations import expand_header_abbreviations
+from .header_date_order import read_header_date_order
 from .header_periods import header_month_years, refuse_misplaced_months
 from .header_years import column_years
 from .helper_formulas import set_aside_helper_formulas, unused_formula_warnings
@@ -451,8 +452,10 @@ def _reshape_book(book: Workbook, kind, sheet, fixes) -> tuple[Workbook, list[st
 def _date_header(table: Table, chosen: SheetData, kind, fixes):
     """The dating stage: each meeting column of the header given its date from the year stated (by the officer,
     the title, the tab or a row above), refusing a header whose dates cannot be told. Returns the stated year, the
-    years over the columns and the month years written in the header."""
+    years over the columns, the month years written in the header and the warnings on the dates' order (day/month or
+    month/day: ``importers.header_date_order``)."""
     stated = fixes.year or _year(table)
+    date_order = read_header_date_order(table, chosen.rows, chosen.name) if kind in (None, "attendance") else []
     if kind in (None, "attendance"):
         refuse_clashing_heads(chosen.rows, table.header_rows, chosen.name)  # 'Kỳ họp T11 (04/12)'
         refuse_missing_days(table, chosen.rows, chosen.name)
@@ -467,7 +470,7 @@ def _date_header(table: Table, chosen: SheetData, kind, fixes):
     date_day_columns(table, chosen.name, stated or tab_year(chosen.name), over)
     if kind in (None, "attendance"):
         refuse_undated_spans(table, chosen.rows, chosen.name)
-    return stated, over, written
+    return stated, over, written, date_order
 
 
 def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, parse, book: Workbook,
@@ -496,7 +499,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if undated:
         raise ImportFileError(msg.UNDATED_MEETINGS.format(
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
-    stated, over, written = _date_header(table, chosen, kind, fixes)
+    stated, over, written, date_order = _date_header(table, chosen, kind, fixes)
     grid = build_grid(chosen.rows)
     early_legend = cache(partial(_early_legend, chosen.rows, table.body_start, fixes.legend))  # looked for once
     month_status_flags(grid, table, early_legend)
@@ -618,6 +621,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     listed = absences.notes(by_rule, records["status"], table.title_text, chosen.absences_only) \
         if kind == "attendance" else []
     issues.warnings += [_note(text, chosen.name) for text in facts.warnings + plan.notes() + listed + looked_up
+                                                        + date_order
                                                         + (written.warnings if kind == "attendance" else [])]
     if conversions:
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import normalising
+from .lateness_rules import is_rule_line
 from .mark_doubts import MarkDoubt
 from .mark_reasons import conflicting_reason, mark_with_reason
 from .normalising import decode_mark, fold, is_blank, mark_key
@@ -200,7 +201,9 @@ NOTE_SCAN_ROWS = 60
 
 
 def find_notes(rows: list[list[Any]]) -> list[str]:
-    """Note lines ("Ghi chú: …", "Lưu ý: …", "Cách ghi: …") among the first and last rows of a sheet."""
+    """Note lines ("Ghi chú: …", "Lưu ý: …", "Cách ghi: …") among the first and last rows of a sheet, and lines
+    stating when an arrival is late ("Sinh hoạt bắt đầu 19h30; đến sau 19h30 là đi muộn") without such a prefix."""
     edge = rows[:NOTE_SCAN_ROWS] + rows[max(NOTE_SCAN_ROWS, len(rows) - NOTE_SCAN_ROWS):]
     return [cell for row in edge for cell in row
-            if isinstance(cell, str) and len(cell) < 500 and fold(cell).startswith(NOTE_PREFIXES)]
+            if isinstance(cell, str) and len(cell) < 500
+            and (fold(cell).startswith(NOTE_PREFIXES) or is_rule_line(cell))]

@@ -12,7 +12,7 @@ from ..normalising import clean_text, iso
 from ..period_dividers import warn_outside
 from ..status_phrases import STATUSES
 from ..unit_abbreviations import write_out_units
-from .arrival_times import late_from_arrivals
+from .arrival_times import late_from_arrivals, present_by_arrival
 from .attendance import CANONICAL, FIELDS
 from .attendance_infer import (
     LINE_UNIT_COLUMN,
@@ -218,8 +218,9 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
     statuses = late_from_notes(statuses, frame, columns, status_column, context)
     statuses, readings = refine_by_ticks(statuses, readings, frame, columns, status_column, context)
-    statuses = late_from_arrivals(statuses, _column(frame, by_field, "arrival"), raw_dates, by_field.get("arrival"),
-                                  context)
+    arrivals = _column(frame, by_field, "arrival")
+    statuses = present_by_arrival(statuses, arrivals, by_field.get("arrival"), context)
+    statuses = late_from_arrivals(statuses, arrivals, raw_dates, by_field.get("arrival"), context)
     statuses = long_blanks(statuses, readings, dates, status_column, context)
     cells = [(int(row), status_column.index, mark) for row, mark in zip(frame.index, raw_marks.to_numpy(dtype=object))]
     meanings = read_meanings(cells, "status", getattr(context, "format_legend", None), context) \

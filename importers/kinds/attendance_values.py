@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..date_words import month_and_year, read_meeting_date, read_meeting_month
+from ..lateness_rules import is_late, on_time_until
 from ..legend_rules import clock_time
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..number_marks import minutes_mark
@@ -24,7 +25,6 @@ from ..status_phrases import (
     read_status,
     status_of_reason,
 )
-from .arrival_times import start_in_notes
 
 NO_ANSWER_WITH_REASONS = ("ghi «{no}»: có lý do ở cột {reason} thì hiểu là vắng có phép, không có lý do là vắng "
                           "không phép; tệp không có ghi chú nói vậy, xin kiểm tra lại")
@@ -86,10 +86,10 @@ def _read_times(uniques, readings: list, context, place: str) -> None:
     if not times:
         return
     rules = getattr(context, "cells", None) or {}
-    start, late = start_in_notes(getattr(context, "notes", None) or []), []
+    start, late = on_time_until(getattr(context, "notes", None) or []), []
     for i in times:
         status = rules.get("time", "present")
-        if status == "present" and start is not None and clock_time(uniques[i]) > start:
+        if status == "present" and start is not None and is_late(clock_time(uniques[i]), start):
             status = "late"
             late.append(i)
         readings[i] = Reading(status)
