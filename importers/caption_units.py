@@ -9,6 +9,7 @@ cơ sở đảng' name) and only one naming one unit: "- các chi bộ trực th
 import re
 from typing import Any
 
+from .context import fold_in_place
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
 
 _KIND = r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)"
@@ -40,6 +41,12 @@ _NAMED = re.compile(r"\b(?:chi bo|dang bo)\s+(?!(?:nam|thang|quy|cua|hang|dinh k
 def mentions_unit(text: Any) -> bool:
     """Whether a line names a party organisation ('… – Chi bộ Ấp 3 – …'), read as a unit or not."""
     return isinstance(text, str) and bool(_NAMED.search(fold(text)))
+
+
+def named_units(text: str) -> list[int]:
+    """Where each party organisation a line names begins, as positions in the (NFC) text: "SỔ THEO DÕI SINH HOẠT
+    CHI BỘ THÔN LÝ LƯƠNG …" names one, at "CHI BỘ"; "SINH HOẠT CHI BỘ NĂM 2025" names none."""
+    return [match.start() for match in _NAMED.finditer(fold_in_place(text))]
 
 
 def _unit(match: re.Match | None) -> str | None:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from .caption_units import unit_after_dash
+from .caption_units import named_units, unit_after_dash
 from .context import fold_in_place
 from .date_sentences import sentence_dates
 from .date_words import date_line
@@ -22,6 +22,7 @@ from .group_code_notes import defines_group_codes, without_examples
 from .group_ordinals import NUMBER, number_value
 from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
+from .unit_ends import reads_as_sentence
 from .unit_lines import unit_in_lines, without_superior
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
@@ -184,13 +185,19 @@ def _bare_line(text: str) -> str:
 
 
 # A labelled unit line that goes on with another field or the period it covers: "Đơn vị: Chi bộ Tổ dân phố 7 -
-# Thời gian: từ tháng 7/2025 …", "Chi bộ: Thôn Đông; Năm 2025". The tail is not part of the unit's name.
-_PERIOD_TAIL = re.compile(r"(?:\s+[-–—]\s*|\s*[;,|]\s*)(?=[^:;,\-–—]{1,25}:|(?:thời gian|từ|trong|tháng|năm|quý|"
-                          r"kỳ|nhiệm kỳ|giai đoạn|ngày|địa điểm)\b|\d{4}\b|\d{1,2}/\d{4}\b)", re.IGNORECASE)
+# Thời gian: từ tháng 7/2025 …", "Chi bộ: Thôn Đông; Năm 2025", and a register's title that goes on after its chi
+# bộ with the period: "… CHI BỘ THÔN LÝ LƯƠNG NĂM 2025", "… QUÝ II/2025", "… 6 THÁNG ĐẦU NĂM 2025", "… (từ tháng 1
+# đến tháng 6)". The tail is not part of the unit's name. After a space or a bracket alone the period word must
+# come with its number: a bare "Năm", "Từ" or "Kỳ" may be part of a place's name ("Thôn Năm Căn", "Ấp Từ Sơn").
+_PERIOD_WORD = r"thời gian|từ|trong|tháng|năm|quý|kỳ|nhiệm kỳ|giai đoạn|ngày|địa điểm"
+_NUMBERED_PERIOD = (r"(?:năm|quý|tháng|đợt|kỳ|nhiệm kỳ|giai đoạn|(?:từ|trong)\s+(?:ngày|tháng|quý|năm))"
+                    r"\s*(?:\d|[ivx]+\b)|\d{1,2}\s+tháng\s+(?:đầu|cuối)\b")
+_PERIOD_TAIL = re.compile(rf"(?:\s+[-–—]\s*|\s*[;,|]\s*)(?=[^:;,\-–—]{{1,25}}:|(?:{_PERIOD_WORD})\b|\d{{4}}\b|"
+                          rf"\d{{1,2}}/\d{{4}}\b)|(?:\s*\(\s*|\s+)(?={_NUMBERED_PERIOD})", re.IGNORECASE)
 
 
 def _period_tail_cut(value: str) -> str:
-    """A labelled unit's value without a following field or period ('… - Thời gian: từ tháng 7/2025 …')."""
+    """A unit's text without a following field or period ('… - Thời gian: từ tháng 7/2025 …', '… NĂM 2025')."""
     match = _PERIOD_TAIL.search(value)
     return value[: match.start()] if match and match.start() > 0 else value
 
@@ -210,14 +217,42 @@ _UNIT_KINDS = re.compile(r"\b(?:chi bo|dang bo|to chuc co so dang)\b")
 _SECOND_PLACE = re.compile(r"(?:\bva\b|&|\+)\s*(?:thon|xom|ap|to|khu|khu pho|ban|buon|lang|khom|so|\d)\b")
 
 
+# Words a register's title goes on with and no chi bộ's name holds, written in lower case with their tone marks:
+# "… CHI BỘ THÔN LÝ LƯƠNG THEO TỪNG THÁNG" leaves the end of the name unknown (a capitalised word may be a place's)
+_TITLE_WORDS = re.compile(r"(?<!\w)(?:theo|của|định kỳ|thường kỳ|chuyên đề|sinh hoạt|họp|đảng viên|điểm danh|từng|"
+                          r"hằng|hàng tháng)(?!\w)")
+
+
+def _unit_in_sentence(text: str) -> tuple[str, str] | None:
+    """(the words before the unit, the unit) of a line naming one party organisation inside its sentence, the period
+    after it cut off ("SỔ THEO DÕI SINH HOẠT CHI BỘ THÔN LÝ LƯƠNG - QUÝ II NĂM 2025"), else None. A line naming
+    more than one ("… CHI BỘ THÔN 1 NĂM 2025 VÀ CHI BỘ THÔN 2") gives none, a kind alone ("… CHI BỘ 6 THÁNG …")
+    names none, and a unit whose end is unclear (more words of the title after it) is not read."""
+    found, covered = [], 0
+    for start in named_units(text):
+        if start < covered:  # inside the unit read before: "Chi bộ A và Chi bộ B", "Chi bộ A - Đảng bộ B"
+            continue
+        named = _period_tail_cut(text[start:])
+        covered = start + len(named)
+        unit = without_superior(named).rstrip(" .,;:-–—")
+        if names_one_unit(normalise_unit_name(unit)):
+            found.append((text[:start].strip(), unit[:1].upper() + unit[1:]))
+    if len(found) != 1 or reads_as_sentence(found[0][1]) or _TITLE_WORDS.search(found[0][1].lower()):
+        return None
+    return found[0]
+
+
 def _unit_after_title(text: str) -> str | None:
     """The chi bộ a register's title names after its last dash ("Bảng điểm danh sinh hoạt chi bộ 6 tháng đầu năm
-    2025 - Chi bộ Tổ dân phố số 11"), or before its đảng bộ ("… - Chi bộ X - Đảng bộ Y"): the words before the
-    dash must be the title (about a meeting), and the tail one chi bộ, not a đảng bộ above the cells nor two
-    units ("… - Chi bộ Thôn 1 và Chi bộ Thôn 2")."""
+    2025 - Chi bộ Tổ dân phố số 11"), before its đảng bộ ("… - Chi bộ X - Đảng bộ Y"), or inside its sentence,
+    before the period ("Sổ theo dõi sinh hoạt chi bộ Thôn Lý Lương quý II/2025"): the words before the unit must be
+    the title (about a meeting), and the unit one chi bộ, not a đảng bộ above the cells nor two units ("… - Chi bộ
+    Thôn 1 và Chi bộ Thôn 2")."""
     found = unit_after_dash(text)
     if found and fold(found[1]).startswith("dang bo"):  # the superior closes the line: the chi bộ may be before it
-        found = unit_after_dash(found[0])
+        text = found[0]
+        found = unit_after_dash(text)
+    found = found or _unit_in_sentence(text)
     if found is None or not is_meeting_line(found[0]) or not fold(found[1]).startswith("chi bo "):
         return None
     folded = fold(found[1])

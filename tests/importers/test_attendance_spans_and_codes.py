@@ -78,7 +78,7 @@ def test_a_district_letterhead_over_a_standing_committee_is_no_unit(tmp_path):
 
 def test_a_unit_named_in_the_title_but_not_read_is_a_warning(tmp_path):
     path = _save(tmp_path, [
-        ["SỔ ĐIỂM DANH CHI BỘ KHU PHỐ 4 NĂM 2025"],
+        ["SỔ ĐIỂM DANH CHI BỘ KHU PHỐ 4 THEO TỪNG THÁNG NĂM 2025"],
         ["STT", "Họ và tên", "T1", "T2"], [1, "Phan Văn Tú", "x", "x"],
     ])
     result = parse_file(path)

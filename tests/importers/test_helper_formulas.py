@@ -107,7 +107,8 @@ def _long_register(hidden_month=True):
     for number, (day, name, status) in enumerate(entries, 1):
         rows.append([number, day, name, status, f"=MONTH(B{len(rows) + 1})"])
     statuses = {"Có mặt": "present", "Vắng có phép": "excused", "Vắng không phép": "absent"}
-    return rows, [{"full_name": name, "date": day.date().isoformat(), "status": statuses[status], "unit": None}
+    return rows, [{"full_name": name, "date": day.date().isoformat(), "status": statuses[status],
+                     "unit": "Chi bộ Thôn 3"}
                   for day, name, status in entries]
 
 
