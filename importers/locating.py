@@ -23,6 +23,8 @@ from .signature_titles import is_closing_text
 
 HEADER_SCAN_ROWS = 60
 _FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
+# "Ngày 05/04/2025", "ngày: 05/04/2025", "SH ngày 05/04/2025": a full date after the word for day is the date alone
+_DAY_WORD = re.compile(r"^(?:sh\s+|sinh hoạt\s+|họp\s+)?ngày\s*:?\s*(?=\d)", re.IGNORECASE)
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
 COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?(\s*[-+*/x=:]\s*\(?(\d{1,2}|[A-Z])\)?)*$")
 PAGE_MARK = re.compile(
@@ -73,8 +75,9 @@ def header_date(cell: Any) -> str | None:
         return cell.date().isoformat()
     if isinstance(cell, dt.date):
         return cell.isoformat()
-    if isinstance(cell, str) and _FULL_DATE.match(cell.strip()):
-        parsed = parse_date_text(cell.strip())
+    text = _DAY_WORD.sub("", unicodedata.normalize("NFC", cell.strip())) if isinstance(cell, str) else None
+    if text and _FULL_DATE.match(text):
+        parsed = parse_date_text(text)
         return parsed.isoformat() if parsed else None
     return None
 
