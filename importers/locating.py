@@ -48,6 +48,10 @@ STOP_PREFIXES = (
     "ky hieu",
     "cach ghi ",  # an instruction line under the people ("Cách ghi: tick CM = có mặt; …")
     "quy uoc ",
+    "viet tat",  # "Viết tắt: CB - Chi bộ; TH - Tiểu học; …"
+    "chu viet tat",
+    "cac chu viet tat",
+    "chu giai",
     "nguoi ky",
     "noi nhan",
     "k t ",

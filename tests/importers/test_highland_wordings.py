@@ -48,3 +48,18 @@ def test_two_digit_year_date_headers_date_a_register(tmp_path):
     result = parse_file(path)
     assert result.kind == "attendance" and result.errors == []
     assert [r["date"] for r in result.records()][:3] == ["2025-01-07", "2025-02-06", "2025-03-06"]
+
+
+def test_a_note_spells_out_common_words_inside_units_and_is_no_person(tmp_path):
+    rows = [["TỔNG HỢP THÀNH VIÊN ĐOÀN CÔNG TÁC"], [],
+            ["STT", "Họ và tên", "Đoàn CT số", "Nhiệm vụ trong đoàn", "Cơ sở phụ trách"],
+            [1, "Lường Thị Lụa", 1, "Trưởng đoàn", "CB Trường TH Y Jút"],
+            [2, "Ngô Quốc Long", 1, "Thành viên", "CB HTX Cà phê Ea Tân"],
+            [3, "Đỗ Thị Trang", 1, "TV", "CB Trường THCS Lê Quý Đôn"], [],
+            [None, "Viết tắt: CB - Chi bộ; TH - Tiểu học; THCS - Trung học cơ sở; HTX - Hợp tác xã; TV - Thành viên."]]
+    result = parse_file(write_sheet(tmp_path / "roster.xlsx", rows))
+    assert result.errors == []
+    assert [(r["full_name"], r["role"], r["unit"]) for r in result.records()] == [
+        ("Lường Thị Lụa", "head", "Chi bộ Trường Tiểu học Y Jút"),
+        ("Ngô Quốc Long", "member", "Chi bộ Hợp tác xã Cà phê Ea Tân"),
+        ("Đỗ Thị Trang", "member", "Chi bộ Trường Trung học cơ sở Lê Quý Đôn")]
