@@ -157,8 +157,10 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
     bare = int(folded) if folded.isdigit() else roman_month(folded)
-    if bare and counts_months(parent) and bare in (period_months(parent) or range(1, 13)):
-        return _checked(bare, None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
+    if bare and counts_months(parent) and bare in (period_months(parent) or range(1, 13)) \
+            and (parent is None or month_and_year(parent) is None):
+        return _checked(bare, None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months; under
+        # one month ('Tháng 7/25' over 'CM' | 'V') a box of that month, never the month 'V
     return None
 
 

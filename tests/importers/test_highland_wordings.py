@@ -63,3 +63,27 @@ def test_a_note_spells_out_common_words_inside_units_and_is_no_person(tmp_path):
         ("Lường Thị Lụa", "head", "Chi bộ Trường Tiểu học Y Jút"),
         ("Ngô Quốc Long", "member", "Chi bộ Hợp tác xã Cà phê Ea Tân"),
         ("Đỗ Thị Trang", "member", "Chi bộ Trường Trung học cơ sở Lê Quý Đôn")]
+
+
+def _split_months(tmp_path, first_row, legend):
+    rows = [["THEO DÕI SINH HOẠT CHI BỘ - 6 THÁNG CUỐI NĂM 2025"], [],
+            ["TT", "Họ và tên", "Tháng 7/25", None, "Tháng 8/25", None], [None, None, "CM", "V", "CM", "V"],
+            first_row, [2, "Triệu Thị Lìn", None, "P", "x", None], [], [legend]]
+    return parse_file(write_sheet(tmp_path / "register.xlsx", rows, merges=["C3:D3", "E3:F3"]))
+
+
+LEGEND_SPLIT = "Ghi chú: CM - có mặt (x: đúng giờ; M: đến muộn); V - vắng (P: có phép; K: không phép)."
+
+
+def test_a_month_over_cm_and_v_boxes_reads_the_mark_in_each(tmp_path):
+    result = _split_months(tmp_path, [1, "Bùi Thị Loan", "M", None, None, "K"], LEGEND_SPLIT)
+    assert result.errors == []
+    assert [(r["full_name"], r["date"], r["status"]) for r in result.records()] == [
+        ("Bùi Thị Loan", "2025-07-01", "late"), ("Bùi Thị Loan", "2025-08-01", "absent"),
+        ("Triệu Thị Lìn", "2025-07-01", "excused"), ("Triệu Thị Lìn", "2025-08-01", "present")]
+
+
+def test_a_mark_of_the_other_kind_in_a_box_is_refused(tmp_path):
+    result = _split_months(tmp_path, [1, "Bùi Thị Loan", "K", None, None, "x"], LEGEND_SPLIT)
+    assert any("K" in error["message"] for error in result.errors)
+    assert ("Bùi Thị Loan", "2025-07-01") not in {(r["full_name"], r["date"]) for r in result.records()}
