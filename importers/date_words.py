@@ -25,7 +25,8 @@ _WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
 _MONTH_NAME = r"(?:thang|thg)"
 _DAY_MONTH_YEAR = (rf"(?:ngay )?(?P<d>\d{{1,2}}) (?:{_MONTH_NAME} )?(?P<m>\d{{1,2}})"
                    rf"(?: (?:nam )?(?P<y>\d{{4}}|\d{{2}}))?")
-_TIME = r"(?:(?:luc )?\d{1,2} ?h(?: ?\d{2})?(?: ?p)?|sang|chieu|toi|trua)"  # "19h30", "7h", "sáng"
+# "19h30", "7h", "19g30", "16 giờ 30 phút", "sáng"
+_TIME = r"(?:(?:luc )?\d{1,2} ?(?:h|g|gio)(?: ?\d{2})?(?: ?(?:p|phut))?|sang|chieu|toi|trua)"
 _CLOCK = r"(?:[01]?\d|2[0-3]) [0-5]\d(?: [0-5]\d)?"  # "19:30", "19:30:00" after the date (folded)
 _MEETING_DATE = re.compile(rf"^(?:{_TIME} )?(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
                            rf"(?:{_DAY_MONTH_YEAR}|(?P<iso_y>\d{{4}}) (?P<iso_m>\d{{1,2}}) (?P<iso_d>\d{{1,2}}))"
@@ -156,8 +157,10 @@ def month_and_year(label: Any, parent: Any = None) -> tuple[int, int | None] | N
     if match:
         return _checked(int(match.group(2)), int(match.group(1)))
     bare = int(folded) if folded.isdigit() else roman_month(folded)
-    if bare and counts_months(parent) and bare in (period_months(parent) or range(1, 13)):
-        return _checked(bare, None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months
+    if bare and counts_months(parent) and bare in (period_months(parent) or range(1, 13)) \
+            and (parent is None or month_and_year(parent) is None):
+        return _checked(bare, None)  # under a quarter or half-year ('6 tháng cuối năm') only its own months; under
+        # one month ('Tháng 7/25' over 'CM' | 'V') a box of that month, never the month 'V
     return None
 
 

@@ -49,8 +49,9 @@ def prefer_attendance(kind: str, table, grid, legend=None) -> str:
             continue
         if not dates and not (one_meeting and match_field(label, attendance.FIELDS) == "status"):
             continue  # no date column: only a sheet of one meeting ('Thời gian: … ngày …') with a status column
-        if status_like(list(body[:, index])):
-            return "attendance"
+        if status_like(list(body[:, index])) or (one_meeting and legend is not None
+                                                   and status_like(list(body[:, index]), marks_table(legend()))):
+            return "attendance"  # marks of the usual kinds, or words the file's legend explains ("Có", "Phép")
     if not dates and _sign_in_sheet(table, body):
         return "attendance"
     return kind

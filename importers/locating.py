@@ -22,7 +22,7 @@ from .results import Table
 from .signature_titles import is_closing_text
 
 HEADER_SCAN_ROWS = 60
-_FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}$|^\d{4}-\d{2}-\d{2}$")
+_FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})$|^\d{4}-\d{2}-\d{2}$")
 # "Ngày 05/04/2025", "ngày: 05/04/2025", "SH ngày 05/04/2025": a full date after the word for day is the date alone
 _DAY_WORD = re.compile(r"^(?:sh\s+|sinh hoạt\s+|họp\s+)?ngày\s*:?\s*(?=\d)", re.IGNORECASE)
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
@@ -48,6 +48,10 @@ STOP_PREFIXES = (
     "ky hieu",
     "cach ghi ",  # an instruction line under the people ("Cách ghi: tick CM = có mặt; …")
     "quy uoc ",
+    "viet tat",  # "Viết tắt: CB - Chi bộ; TH - Tiểu học; …"
+    "chu viet tat",
+    "cac chu viet tat",
+    "chu giai",
     "nguoi ky",
     "noi nhan",
     "k t ",

@@ -96,7 +96,7 @@ def month_status_flags(grid: np.ndarray, table: Table, legend=None) -> None:
             texts = _note_texts(grid, table)
         if tuple(labels) not in rules:  # every meeting has the same boxes: the lines are read once
             rules[tuple(labels)] = tick_rules(texts, labels)
-        merged = _merged(cells, labels, statuses, rules[tuple(labels)], boxes)
+        merged = _merged(cells, labels, statuses, rules[tuple(labels)], boxes, legend)
         grid[body, group[0]] = merged
         if not table.dates or not table.dates[group[0]]:
             table.labels[group[0]] = table.parents[group[0]]
@@ -126,8 +126,31 @@ def _marks(cells: np.ndarray) -> bool:
                                       if marked[:, k].any())
 
 
-def _merged(cells: np.ndarray, labels: list[str], statuses: list[str], rules: list, boxes: bool) -> np.ndarray:
-    """Per row, the status word its ticks give, a refusal naming the boxes, or None for no record."""
+# A mark in a box may say more than the box: 'M' (late) under 'CM', 'K' (absent) under 'V' (vắng). It says what the
+# legend makes it only within the box's kind: present or late under a presence, excused or absent under an absence.
+_KINDS = ({"present", "late"}, {"excused", "absent"})
+
+
+def _refined(status: str, value, legend: dict) -> tuple[str | None, str | None]:
+    """The status of a box's mark: the box's for a tick, the mark's (legend, else the usual marks) when of the box's
+    kind; a problem when the mark means the other kind."""
+    if is_tick(value) or checkbox(value) is not None:
+        return status, None
+    key = mark_key(str(value).strip())
+    said = legend.get(key) if legend else None
+    said = None if isinstance(said, MarkDoubt) else said or DEFAULT_MARKS.get(key)
+    kind = next((kind for kind in _KINDS if status in kind), None)
+    if said is None or said == status or kind is None:
+        return status, None
+    if said in kind:
+        return said, None
+    return None, f"ký hiệu «{str(value).strip()}» là {WORDS.get(said, said)}, trái với cột của nó"
+
+
+def _merged(cells: np.ndarray, labels: list[str], statuses: list[str], rules: list, boxes: bool,
+            legend: dict | None = None) -> np.ndarray:
+    """Per row, the status word its ticks give (refined by the mark in the box), a refusal naming the boxes, or None
+    for no record."""
     merged = np.full(cells.shape[0], None, dtype=object)
     for row in range(cells.shape[0]):
         values = cells[row]
@@ -139,6 +162,8 @@ def _merged(cells: np.ndarray, labels: list[str], statuses: list[str], rules: li
             continue
         ticked = [k for k in filled if checkbox(values[k]) is True or is_tick(values[k])] if boxes else filled
         status, problem = ticks_status(ticked, labels, statuses, rules)
+        if status and not boxes and len(ticked) == 1:
+            status, problem = _refined(status, values[ticked[0]], legend)
         shown = "; ".join(f"{label}: {_shown(value)}" for label, value in zip(labels, values))
         merged[row] = WORDS[status] if status else Refused(shown, problem)
     return merged

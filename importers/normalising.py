@@ -76,8 +76,18 @@ def normalise_name(value: Any) -> str | None:
         return None
     text = without_footnote_mark(text)
     if _is_all_caps(text) or (text == text.lower() and text != text.upper()):
-        text = " ".join(title_word(word) for word in text.split(" "))
+        text = " ".join(_name_word(word) for word in text.split(" "))
     return text
+
+
+# An apostrophe inside a name of the Central Highlands opens a syllable of its own: "H'NGƠI" is "H'Ngơi", "Y
+# NGÔN K'SOR" "Y Ngôn K'Sor"
+_APOSTROPHES = re.compile(r"(['’ʼ])")
+
+
+def _name_word(word: str) -> str:
+    """A word of a name typed in capitals or lower case, in title case; each part after an apostrophe too."""
+    return "".join(title_word(part) for part in _APOSTROPHES.split(word))
 
 
 # ---- dates -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import pandas as pd
 from .header_abbreviations import ABBREVIATION, abbreviation_pairs
 from .normalising import clean_text, fold, is_blank
 from .role_words import strict_role
+from .unit_words import is_common_word
 
 MAX_NOTE_LENGTH = 600
 SCAN_ROWS = 60
@@ -54,11 +55,12 @@ class Definition:
 
 
 def _names_place(meaning: str) -> bool:
-    """A meaning a unit's name may hold: a party organisation or a place word first, or a proper name; never a
-    role ("TĐ - Trưởng đoàn")."""
+    """A meaning a unit's name may hold: a party organisation or a place word first, a common word of organisations'
+    names ("TH - Tiểu học", "HTX - Hợp tác xã": ``importers.unit_words``), or a proper name; never a role ("TĐ -
+    Trưởng đoàn")."""
     if strict_role(meaning, {}):
         return False
-    if _PLACE.match(fold(meaning)):
+    if _PLACE.match(fold(meaning)) or is_common_word(meaning):
         return True
     return bool(_PROPER.fullmatch(meaning)) and all(word[:1].isupper() for word in meaning.split(" "))
 

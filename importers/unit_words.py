@@ -134,6 +134,12 @@ def _level_first(tokens: list[_Token], at: int, length: int) -> int:
     return length
 
 
+def is_common_word(text: str) -> bool:
+    """Whether a text is one compound common word of organisations' names ("Tiểu học", "Hợp tác xã"): what a note's
+    abbreviation may stand for inside a unit's name ("TH - Tiểu học")."""
+    return tuple(_key(syllable) for syllable in text.split()) in _COMMON
+
+
 def recase_unit(text: str) -> str:
     """A unit's name written in capitals, spelt as Vietnamese writes an organisation's name (module docstring):
     "CHI BỘ NGHIỆP ĐOÀN NGHỀ CÁ NHƠN LÝ" → "Chi bộ Nghiệp đoàn nghề cá Nhơn Lý"."""

@@ -30,6 +30,7 @@ from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_totals_label, labe
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
                 r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
                 r"|người lập|t/m|xác nhận|ghi chú\s*:|cách ghi\s*:|quy ước\s*:|thủ trưởng|ký tên"
+                r"|(?:các )?(?:chữ )?viết tắt\s*:|chú giải\s*:"
                 r"|(?:cộng|tổng|tổng cộng|tổng số)[^\S\n]*(?:\(.*\))?[^\S\n]*$"
                 rf"|{CLOSING_PATTERN})")
 
