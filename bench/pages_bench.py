@@ -20,11 +20,21 @@ process through the Flask test client on the same database).
 Needs `wrk` (apt-get install -y wrk). Usage:
     python bench/pages_bench.py [--database-url postgresql://postgres@127.0.0.1:5432/bench_pages] [--big]
         [--processes 2] [--seconds 3] [--connections 16] [--no-gzip]
+
+On a shared, loaded machine wall-clock figures drift; `--cpu` measures instead, in this process and without wrk,
+the CPU time per request of each page and of the bare page through the Flask test client (logged in through the
+form, gzip asked for as a browser does): the pages take turns in short batches, and each figure is the fastest
+batch's, the one least disturbed by other processes. `--profile PAGE` (a label, e.g. "one group", or "bare") runs
+--requests requests of that page under cProfile and prints the functions with the most cumulative time:
+    python bench/pages_bench.py --cpu [--requests 300]
+    python bench/pages_bench.py --profile "one group" [--requests 300] [--top 60]
 """
 import argparse
+import cProfile
 import http.cookiejar
 import json
 import os
+import pstats
 import random
 import re
 import shutil
@@ -173,6 +183,75 @@ def count_queries(url: str, login: tuple[str, str], pages: dict[str, str]) -> di
     return counts
 
 
+def in_process_clients(url: str, login: tuple[str, str], pages: dict[str, str]) -> dict:
+    """Per label, a function requesting that page once through the test client (the app as served: CSRF on, the
+    login through the form, gzip asked for), the bare page under "bare"; each page asked once already."""
+    from webapp import create_app
+    from webapp.heap import freeze_start_up_heap
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    client, bare = app.test_client(), bare_app().test_client()
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"}
+    page = client.get("/auth/login", headers=headers | {"Accept-Encoding": ""}).get_data()
+    token = re.search(rb'<meta name="csrf-token" content="([^"]+)"', page).group(1).decode()
+    answer = client.post("/auth/login", headers=headers, data={"csrf_token": token, "username": login[0],
+                                                                "password": login[1]})
+    if answer.status_code != 302:
+        raise SystemExit(f"login of {login[0]} answered {answer.status_code}")
+    freeze_start_up_heap()  # as the server does
+
+    def asker(test_client, path):
+        def ask():
+            status = test_client.get(path, headers=headers).status_code
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+        return ask
+
+    askers = {"bare": asker(bare, "/")} | {label: asker(client, path) for label, path in pages.items()}
+    for ask in askers.values():
+        ask()
+    return askers
+
+
+def cpu_per_request(askers: dict, requests: int, batch: int = 20) -> dict[str, float]:
+    """CPU ms per request of each page: the fastest of its batches, the pages taking turns batch by batch."""
+    best = dict.fromkeys(askers, float("inf"))
+    for _ in range(max(1, requests // batch)):
+        for label, ask in askers.items():
+            started = time.process_time()
+            for _ in range(batch):
+                ask()
+            best[label] = min(best[label], (time.process_time() - started) * 1000 / batch)
+    return best
+
+
+def in_process(url: str, login: tuple[str, str], pages: dict[str, str], args) -> int:
+    """--cpu and --profile: CPU time per request, or one page's profile, measured in this process."""
+    askers = in_process_clients(url, login, pages)
+    if args.profile:
+        if args.profile not in askers:
+            raise SystemExit(f"no page {args.profile!r}; pages: {', '.join(askers)}")
+        ask = askers[args.profile]
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.requests):
+            ask()
+        profile.disable()
+        print(f"{args.profile}: {args.requests} requests under cProfile (times inflated by the profiler)")
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(args.top)
+        return 0
+    figures = cpu_per_request(askers, args.requests)
+    engine = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+    print(f"{engine}, {'3,000-person data' if args.big else 'demo town'}, in process (test client, gzip), "
+          f"fastest batch of 20 over {args.requests} requests; load average {os.getloadavg()[0]:.1f}")
+    print()
+    print("| page | CPU ms per request | bare as a share of it |")
+    print("|---|---:|---:|")
+    for label, ms in figures.items():
+        print(f"| {label} | {ms:.2f} | {figures['bare'] / ms:.0%} |")
+    return 0
+
+
 class Browser:
     """One logged-in session over plain HTTP, no redirects followed."""
 
@@ -277,11 +356,24 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=3, help="wrk's duration per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--no-gzip", action="store_true", help="wrk asks without Accept-Encoding (compression's cost)")
+    parser.add_argument("--cpu", action="store_true", help="CPU ms per request of each page, in this process")
+    parser.add_argument("--profile", metavar="PAGE", help="profile one page (a label, or 'bare') in this process")
+    parser.add_argument("--requests", type=int, default=300, help="requests per page of --cpu and --profile")
+    parser.add_argument("--top", type=int, default=50, help="functions --profile prints")
     parser.add_argument("--serve-fd", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_fd is not None:
         serve_child(args.serve_fd, args.threads)
         return 0
+    if args.cpu or args.profile:
+        folder = Path(tempfile.mkdtemp(prefix="pages-bench-"))
+        os.environ["INSTANCE_PATH"] = str(folder)
+        os.environ["TOTP_REQUIRED_ROLES"] = ""
+        url = database_url(args.database_url, folder)
+        try:
+            return in_process(url, *prepare(url, args.big), args)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install -y wrk")
     folder = Path(tempfile.mkdtemp(prefix="pages-bench-"))

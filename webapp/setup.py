@@ -4,6 +4,7 @@ from pathlib import Path
 from flask import Flask, has_request_context, session
 from flask_login import current_user
 from sqlalchemy import event
+from sqlalchemy.orm import joinedload
 from werkzeug.routing import IntegerConverter
 
 from .extensions import babel, csrf, db, htmx, login_manager, migrate
@@ -43,13 +44,14 @@ def configure_wire(app: Flask) -> None:
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    """The user of a session whose version is still the account's (logout and password changes bump it)."""
+    """The user of a session whose version is still the account's (logout and password changes bump it), with
+    their scope unit in the same statement: nearly every page asks for the unit's path (`permissions.scope_path`)."""
     from .models import User
 
     raw_id, _, version = user_id.partition(":")
     if not raw_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(raw_id))
+    user = db.session.get(User, int(raw_id), options=[joinedload(User.scope_unit)])  # every scoped query reads it
     return user if user is not None and user.session_version == int(version) else None
 
 

@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -166,9 +167,17 @@ def _lookup(model, raw, errors: list, message: str):
     return obj
 
 
+def terms_newest_first() -> list[Term]:
+    """Every term, the latest first: read once per request (the filters' default and the term choices)."""
+    if "_dashboard_terms" not in g:
+        g._dashboard_terms = list(db.session.scalars(select(Term).order_by(Term.start_date.desc())))
+    return g._dashboard_terms
+
+
 def current_term() -> Term | None:
-    """The term marked current, else the latest one."""
-    return db.session.scalar(select(Term).order_by(Term.is_current.desc(), Term.start_date.desc()).limit(1))
+    """The term marked current (the latest of those), else the latest one."""
+    terms = terms_newest_first()
+    return next((term for term in terms if term.is_current), terms[0] if terms else None)
 
 
 def parse_filters(args, user, today: date | None = None) -> Filters:

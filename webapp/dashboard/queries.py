@@ -24,7 +24,7 @@ from ..units.queries import units_under
 from .figures.activity import opinion_speaker_groups, task_done_on_time, task_overdue
 from .figures.attendance import counted_attendance
 from .figures.common import group_ids, member_person_ids
-from .filters import Filters
+from .filters import Filters, terms_newest_first
 
 STATUS_CHOICES = {"attended": ATTENDED, **{s.value: (s,) for s in AttendanceStatus}}
 
@@ -143,6 +143,4 @@ def unit_choices(f: Filters) -> list[Unit]:
 
 
 def term_choices() -> list[Term]:
-    from ..extensions import db
-
-    return list(db.session.scalars(select(Term).order_by(Term.start_date.desc())))
+    return terms_newest_first()

@@ -4,7 +4,7 @@ from datetime import date
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..clock import local_today
@@ -117,6 +117,7 @@ class WorkItem:
 
 
 def _owned_tasks_clause(user):
+    """The tasks the user owns (own person, headed groups, scoped units) as a clause; None when nothing."""
     clauses = []
     if user.person_id:
         clauses.append(Task.owner_person_id == user.person_id)
@@ -125,7 +126,7 @@ def _owned_tasks_clause(user):
         clauses.append(Task.owner_group_id.in_(heads))
     if user.scope_unit_id:
         clauses.append(Task.owner_unit_id.in_(scope_unit_ids(user)))
-    return or_(*clauses) if clauses else false()
+    return or_(*clauses) if clauses else None
 
 
 def my_work(user, today: date | None = None) -> list[WorkItem]:
@@ -136,8 +137,9 @@ def my_work(user, today: date | None = None) -> list[WorkItem]:
     items = [WorkItem("feedback", view.number, view.content or view.category_name, view.due_on, view.overdue,
                       view.status, url_for("feedback.detail", item_id=view.id))
              for view in (present(user, item, today) for item in db.session.scalars(handled_by_select(user)))]
-    tasks = db.session.scalars(
-        select(Task).where(_owned_tasks_clause(user), Task.status.not_in(FINISHED_TASK_STATUSES))
+    owned = _owned_tasks_clause(user)
+    tasks = [] if owned is None else db.session.scalars(  # a user who owns nothing is not asked about
+        select(Task).where(owned, Task.status.not_in(FINISHED_TASK_STATUSES))
     )
     items += [WorkItem("task", f"NV-{t.id:05d}", task_text(user, t).title, t.deadline,
                        is_task_overdue(t.status, t.deadline, today),

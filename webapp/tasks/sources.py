@@ -4,7 +4,7 @@ from collections import defaultdict
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from ..extensions import db
 from ..feedback.access import can_read
@@ -21,13 +21,17 @@ _SOURCE_MODELS = {"conclusion_point": ConclusionPoint, "opinion": Opinion, "feed
 
 def tasks_by_source(kind: str, ids: list[int]) -> dict[int, list[Task]]:
     """Tasks created from each of the given source records, in one query."""
-    found: dict[int, list[Task]] = defaultdict(list)
-    if ids:
-        rows = db.session.scalars(
-            select(Task).where(Task.source_kind == kind, Task.source_id.in_(ids)).order_by(Task.id)
-        )
-        for task in rows:
-            found[task.source_id].append(task)
+    return tasks_by_sources({kind: ids})[kind]
+
+
+def tasks_by_sources(ids_by_kind: dict[str, list[int]]) -> dict[str, dict[int, list[Task]]]:
+    """Tasks created from each of the given source records of several kinds (a briefing's points and opinions),
+    by kind and record, in one query (none when there is no record)."""
+    found: dict[str, dict[int, list[Task]]] = {kind: defaultdict(list) for kind in ids_by_kind}
+    asked = [and_(Task.source_kind == kind, Task.source_id.in_(ids)) for kind, ids in ids_by_kind.items() if ids]
+    if asked:
+        for task in db.session.scalars(select(Task).where(or_(*asked)).order_by(Task.id)):
+            found[task.source_kind][task.source_id].append(task)
     return found
 
 

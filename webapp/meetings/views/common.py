@@ -5,7 +5,7 @@ from flask_login import current_user
 from ...extensions import db
 from ...models import Meeting
 from ...permissions import ensure
-from ...tasks.sources import TASK_CREATORS, tasks_by_source
+from ...tasks.sources import TASK_CREATORS, tasks_by_sources
 from .. import queries
 from ..access import can_read_meeting, can_record_meeting
 from ..forms import ConclusionForm, ConclusionPointForm, FileForm, OpinionForm
@@ -44,11 +44,12 @@ def detail_context(meeting: Meeting, **overrides) -> dict:
     """Everything the detail page and its speeches section show, with blank forms unless given. The forms (and
     the attendance rows and groups their selects list) only for those who may record: readers see none of them."""
     can_record = can_record_meeting(current_user, meeting)
+    tasks = tasks_by_sources({"conclusion_point": [p.id for p in meeting.conclusion_points],
+                              "opinion": [o.id for o in meeting.opinions]})
     context = {
         "meeting": meeting, "counts": queries.counters(meeting.id), "can_record": can_record,
         "can_assign_tasks": current_user.role in TASK_CREATORS,
-        "point_tasks": tasks_by_source("conclusion_point", [p.id for p in meeting.conclusion_points]),
-        "opinion_tasks": tasks_by_source("opinion", [o.id for o in meeting.opinions]),
+        "point_tasks": tasks["conclusion_point"], "opinion_tasks": tasks["opinion"],
         "file_form": None, "opinion_form": None, "point_form": None, "conclusion_form": None,
     }
     if can_record:
