@@ -388,17 +388,42 @@ _WORDED = re.compile(rf"^(?:sinh\s+)?(?:ngay\s*)?(?P<d>\d{{1,2}})\s*{_MONTH_NAME
                      rf"|^{_MONTH_NAME}\s*(?P<m2>\d{{1,2}})\s+(?P<d2>\d{{1,2}})\s+(?P<y2>\d{{4}})$")
 
 
-def worded_date(value: Any) -> dt.date | None:
-    """The date a worded text names ("ngày 7 tháng 3 năm 1975", "sinh ngày 07 tháng 03 năm 1975", as forms print
-    birth dates; "13 thg 4, 1991", "thg 4 13, 1991", as Google Sheets shows a date in Vietnamese); None for any
-    other value or a day that does not exist."""
-    if not isinstance(value, str) or "th" not in value.lower():  # every worded date says "tháng" or "thg"
-        return None
-    match = _WORDED.match(fold(value))
+# An English month name, as an English-locale sheet shows a date: "Oct 7, 1970", "October 7 1970", "7 Oct 1970",
+# "07-Oct-1970" (folded: punctuation is space)
+_ENGLISH_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+_EN_MONTH = "(?:" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True)) + ")"
+_ENGLISH = re.compile(rf"^(?P<m>{_EN_MONTH}) (?P<d>\d{{1,2}}) (?P<y>\d{{4}})$|^(?P<d2>\d{{1,2}}) (?P<m2>{_EN_MONTH}) "
+                      rf"(?P<y2>\d{{4}})$")
+
+
+def _english_date(folded: str) -> tuple[int, int, int] | None:
+    match = _ENGLISH.match(folded)
     if match is None:
         return None
-    parts = match.group("d", "m", "y") if match.group("d") else match.group("d2", "m2", "y2")
-    day, month, year = (int(part) for part in parts)
+    day, month, year = match.group("d", "m", "y") if match.group("d") else match.group("d2", "m2", "y2")
+    return int(day), _ENGLISH_MONTHS[month], int(year)
+
+
+def worded_date(value: Any) -> dt.date | None:
+    """The date a worded text names ("ngày 7 tháng 3 năm 1975", "sinh ngày 07 tháng 03 năm 1975", as forms print
+    birth dates; "13 thg 4, 1991", "thg 4 13, 1991", as Google Sheets shows a date in Vietnamese; "Oct 7, 1970" in
+    English); None for any other value or a day that does not exist."""
+    if not isinstance(value, str):
+        return None
+    english = _english_date(fold(value)) if len(value) <= 20 else None
+    if english is None and "th" not in value.lower():  # every Vietnamese worded date says "tháng" or "thg"
+        return None
+    match = _WORDED.match(fold(value)) if english is None else None
+    if english is None and match is None:
+        return None
+    if english:
+        day, month, year = english
+    else:
+        parts = match.group("d", "m", "y") if match.group("d") else match.group("d2", "m2", "y2")
+        day, month, year = (int(part) for part in parts)
     try:
         return dt.date(year, month, day)
     except ValueError:

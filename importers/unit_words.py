@@ -67,9 +67,11 @@ _COMMON = _PLACE_KINDS | _words(
     "dân tộc", "nội trú", "bán trú", "liên cấp", "giáo dục", "đào tạo", "giáo dục thường xuyên", "dạy nghề",
     "hướng nghiệp", "cao đẳng", "đại học", "y tế", "bệnh viện", "phòng khám", "đa khoa", "dân số",
     # enterprises and associations
-    "công ty", "tổng công ty", "cổ phần", "trách nhiệm hữu hạn", "xí nghiệp", "nhà máy", "hợp tác xã", "nghiệp đoàn",
+    "công ty", "tổng công ty", "công ty cổ phần", "tổng công ty cổ phần", "công ty trách nhiệm hữu hạn",
+    "cổ phần", "trách nhiệm hữu hạn", "xí nghiệp", "nhà máy", "hợp tác xã", "nghiệp đoàn",
     "nghề cá", "nghiệp đoàn nghề cá", "công đoàn", "cựu chiến binh", "nông dân", "phụ nữ", "thanh niên",
-    "người cao tuổi", "hưu trí", "khu công nghiệp", "công nghiệp", "dân cư",
+    "người cao tuổi", "hưu trí", "khu công nghiệp", "công nghiệp", "dân cư", "điện tử", "thương mại", "cơ khí",
+    "may mặc", "xuất nhập khẩu",
 )
 _LOWER = _words("và")
 _NUMBER_WORD = _key("số")
