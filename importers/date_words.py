@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .clock_words import FOLDED_COLON_TIME, WORDED_TIME
 from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
@@ -25,9 +26,9 @@ _WEEKDAY = r"(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|t ?[2-7]|cn|chu nhat)"
 _MONTH_NAME = r"(?:thang|thg)"
 _DAY_MONTH_YEAR = (rf"(?:ngay )?(?P<d>\d{{1,2}}) (?:{_MONTH_NAME} )?(?P<m>\d{{1,2}})"
                    rf"(?: (?:nam )?(?P<y>\d{{4}}|\d{{2}}))?")
-# "19h30", "7h", "19g30", "16 giờ 30 phút", "sáng"
-_TIME = r"(?:(?:luc )?\d{1,2} ?(?:h|g|gio)(?: ?\d{2})?(?: ?(?:p|phut))?|sang|chieu|toi|trua)"
-_CLOCK = r"(?:[01]?\d|2[0-3]) [0-5]\d(?: [0-5]\d)?"  # "19:30", "19:30:00" after the date (folded)
+# "19h30", "7h", "19g30", "16 giờ 30 phút", "sáng"; "19:30", "19:30:00" only after the date
+_TIME = rf"(?:(?:luc )?{WORDED_TIME}|sang|chieu|toi|trua)"
+_CLOCK = FOLDED_COLON_TIME
 _MEETING_DATE = re.compile(rf"^(?:{_TIME} )?(?:(?:vao )?(?P<before>{_WEEKDAY}) (?:ngay )?)?"
                            rf"(?:{_DAY_MONTH_YEAR}|(?P<iso_y>\d{{4}}) (?P<iso_m>\d{{1,2}}) (?P<iso_d>\d{{1,2}}))"
                            rf"(?: (?P<after>{_WEEKDAY}))?(?: (?:luc )?(?:{_TIME}|{_CLOCK}))?$")
@@ -411,17 +412,16 @@ def worded_date(value: Any) -> dt.date | None:
     """The date a worded text names ("ngày 7 tháng 3 năm 1975", "sinh ngày 07 tháng 03 năm 1975", as forms print
     birth dates; "13 thg 4, 1991", "thg 4 13, 1991", as Google Sheets shows a date in Vietnamese; "Oct 7, 1970" in
     English); None for any other value or a day that does not exist."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or (len(value) > 20 and "th" not in value.lower()):
         return None
-    english = _english_date(fold(value)) if len(value) <= 20 else None
-    if english is None and "th" not in value.lower():  # every Vietnamese worded date says "tháng" or "thg"
-        return None
-    match = _WORDED.match(fold(value)) if english is None else None
-    if english is None and match is None:
-        return None
-    if english:
+    folded = fold(value)
+    english = _english_date(folded) if len(value) <= 20 else None
+    if english is not None:
         day, month, year = english
     else:
+        match = _WORDED.match(folded) if "th" in folded else None  # every Vietnamese one says "tháng" or "thg"
+        if match is None:
+            return None
         parts = match.group("d", "m", "y") if match.group("d") else match.group("d2", "m2", "y2")
         day, month, year = (int(part) for part in parts)
     try:

@@ -12,11 +12,10 @@ from typing import Any
 from .date_words import without_remark
 from .errors import ImportFileError
 from .mapping import column_letter
-from .normalising import fold, two_digit_year
+from .normalising import fold, numeric_date_parts
 from .results import Table
 from .validating import cell_ref
 
-_TEXT_DATE = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
 # folded: 'tháng/ngày/năm', 'mm/dd/yyyy', 'm/d/yy', 'month/day/year'; 'ngày/tháng/năm' only with its separators,
 # as a signature line folds to the same words ('ngày … tháng … năm 2025')
 _MONTH_FIRST = re.compile(r"\b(?:thang ngay(?: nam)?|mm dd(?: yy(?:yy)?)?|m d yy(?:yy)?|month day(?: year)?)\b")
@@ -38,11 +37,7 @@ ORDER_WORDS = {"mdy": "tháng/ngày/năm", "dmy": "ngày/tháng/năm"}
 def _parts(cell: Any) -> tuple[int, int, int] | None:
     """(first, second, year) of a header text date such as '1/15/2025' or '15.01.25'."""
     cell = without_remark(cell)
-    match = _TEXT_DATE.match(cell.strip()) if isinstance(cell, str) else None
-    if not match:
-        return None
-    year = int(match.group(4))
-    return int(match.group(1)), int(match.group(3)), two_digit_year(year) if len(match.group(4)) == 2 else year
+    return numeric_date_parts(cell) if isinstance(cell, str) else None
 
 
 def _only(first: int, second: int) -> str | None:

@@ -1,6 +1,7 @@
 """Kind by values: a table whose headers look like a roster's ('Ngày sinh', 'Chức vụ') but which holds a meeting
 date column and a column of attendance marks or phrases is a register. Headers alone tie on such tables."""
 
+from functools import cache
 from typing import Any
 
 from .date_words import meeting_date_in_titles, unread_date_line
@@ -40,7 +41,8 @@ def prefer_attendance(kind: str, table, grid, legend=None) -> str:
     ends = [row for row, cells in enumerate(body) if is_stop_text(next((c for c in cells if not is_blank(c)), None))]
     body = body[:ends[0]] if ends else body  # the totals line and signatures under it are no marks
     dated = [index for index, day in enumerate(table.dates or ()) if day and index < body.shape[1]]
-    marks = marks_table(legend()) if dated and legend is not None else None
+    legend_marks = cache(lambda: marks_table(legend())) if legend is not None else None
+    marks = legend_marks() if dated and legend_marks else None
     if any(status_like(list(body[:, index]), marks) for index in dated):
         return "attendance"
     one_meeting = not dates and meeting_date_in_titles(table.title_text) is not None
@@ -49,8 +51,8 @@ def prefer_attendance(kind: str, table, grid, legend=None) -> str:
             continue
         if not dates and not (one_meeting and match_field(label, attendance.FIELDS) == "status"):
             continue  # no date column: only a sheet of one meeting ('Thời gian: … ngày …') with a status column
-        if status_like(list(body[:, index])) or (one_meeting and legend is not None
-                                                   and status_like(list(body[:, index]), marks_table(legend()))):
+        if status_like(list(body[:, index])) or (one_meeting and legend_marks
+                                                   and status_like(list(body[:, index]), legend_marks())):
             return "attendance"  # marks of the usual kinds, or words the file's legend explains ("Có", "Phép")
     if not dates and _sign_in_sheet(table, body):
         return "attendance"

@@ -7,40 +7,29 @@ different starts, are no answer: the caller then warns that the start is not kno
 import datetime as dt
 import re
 
+from .clock_words import WORDED_TIME, time_of, with_h
 from .normalising import fold
 
-# A time in folded text: '19h30', '19g30', '19h', '19 gio 30', '7 gio', with 'phut' and a part of the day after it.
-# ('19:30' is turned into '19h30' before folding, which would make it '19 30'.)
-_TIME = (r"(?<![\d])(\d{1,2})(?:\s*[hg](?:\s*(\d{2}))?|\s+gio(?:\s+(\d{2}))?)(?:\s*(?:p|phut))?(?![a-z\d])"
-         r"(?:\s+(sang|trua|chieu|toi))?")
 _LATE_WORD = re.compile(r"\b(?:muon|tre)\b")
-_START = re.compile(r"\b(?:bat dau|khai mac|hop luc|sinh hoat luc)\s+(?:luc\s+|tu\s+|vao\s+(?:luc\s+)?)?" + _TIME)
-_AFTER = re.compile(r"\b(?:sau|qua|tre hon|muon hon)\s+(?:luc\s+)?" + _TIME)  # the time itself is on time
-_FROM = re.compile(r"\b(?:muon|tre)\s+(?:(?:ke\s+)?tu|bat dau tu|tinh tu)\s+(?:luc\s+)?" + _TIME
-                   + r"|\btu\s+" + _TIME + r"\s+(?:tro di\s+)?(?:la\s+|tinh la\s+|thi\s+|coi la\s+)?(?:di\s+|den\s+)?"
-                   r"(?:muon|tre)\b")  # the time itself is late
-_COLON = re.compile(r"(?<!\d)(\d{1,2})\s*:\s*(\d{2})(?!\d)")
+_START = re.compile(r"\b(?:bat dau|khai mac|hop luc|sinh hoat luc)\s+(?:luc\s+|tu\s+|vao\s+(?:luc\s+)?)?" + WORDED_TIME)
+_AFTER = re.compile(r"\b(?:sau|qua|tre hon|muon hon)\s+(?:luc\s+)?" + WORDED_TIME)  # the time itself is on time
+# the time itself is late
+_FROM = re.compile(r"\b(?:muon|tre)\s+(?:(?:ke\s+)?tu|bat dau tu|tinh tu)\s+(?:luc\s+)?" + WORDED_TIME
+                   + r"|\btu\s+" + WORDED_TIME
+                   + r"\s+(?:tro di\s+)?(?:la\s+|tinh la\s+|thi\s+|coi la\s+)?(?:di\s+|den\s+)?(?:muon|tre)\b")
 
 
 def _folded(note: str) -> str:
-    return fold(_COLON.sub(r"\1h\2", str(note)))
-
-
-def _time(groups: tuple) -> dt.time | None:
-    """The time of one `_TIME` match's groups (hour, minute after h/g, minute after 'gio', part of the day)."""
-    hour, minute = int(groups[0]), int(groups[1] or groups[2] or 0)
-    if groups[3] in ("chieu", "toi") and hour < 12:
-        hour += 12
-    return dt.time(hour, minute) if hour < 24 and minute < 60 else None
+    return fold(with_h(str(note)))
 
 
 def _times(pattern: re.Pattern, text: str) -> set[dt.time]:
     found = set()
     for match in pattern.finditer(text):
         groups = match.groups()
-        for start in range(0, len(groups), 4):  # `_FROM` has two alternatives of four groups each
+        for start in range(0, len(groups), 3):  # `_FROM` has two alternatives of three groups each
             if groups[start] is not None:
-                found.add(_time(groups[start:start + 4]))
+                found.add(time_of(*groups[start:start + 3]))
     return found - {None}
 
 

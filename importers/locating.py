@@ -22,7 +22,6 @@ from .results import Table
 from .signature_titles import is_closing_text
 
 HEADER_SCAN_ROWS = 60
-_FULL_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})$|^\d{4}-\d{2}-\d{2}$")
 # "Ngày 05/04/2025", "ngày: 05/04/2025", "SH ngày 05/04/2025": a full date after the word for day is the date alone
 _DAY_WORD = re.compile(r"^(?:sh\s+|sinh hoạt\s+|họp\s+)?ngày\s*:?\s*(?=\d)", re.IGNORECASE)
 # "(1)", "2", "(3)=(1)+(2)", "A", "(B)": the labels official forms print under each column header
@@ -80,10 +79,8 @@ def header_date(cell: Any) -> str | None:
     if isinstance(cell, dt.date):
         return cell.isoformat()
     text = _DAY_WORD.sub("", unicodedata.normalize("NFC", cell.strip())) if isinstance(cell, str) else None
-    if text and _FULL_DATE.match(text):
-        parsed = parse_date_text(text)
-        return parsed.isoformat() if parsed else None
-    return None
+    parsed = parse_date_text(text) if text else None
+    return parsed.isoformat() if parsed else None
 
 
 _DAY_MONTH = re.compile(r"^(?:ngay )?(\d{1,2}) (\d{1,2})$")  # folded

@@ -96,7 +96,8 @@ _EPOCH_1900 = dt.date(1899, 12, 30)
 _EPOCH_1904 = dt.date(1904, 1, 1)
 # a time of day after the date, as exports write a date cell ("15/03/1978 00:00:00"), is not part of the date
 _CLOCK = r"(?:\s+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?"
-_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})" + _CLOCK + "$")
+# three numbers of a date in text, either order: '15/03/1978', '1.5.25', '15 - 03 - 1978', '3/15/2025'
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})" + _CLOCK + "$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
 
 
@@ -113,14 +114,23 @@ def two_digit_year(year: int) -> int:
     return year + (2000 if year <= 30 else 1900)
 
 
+def numeric_date_parts(text: str) -> tuple[int, int, int] | None:
+    """(first number, second number, four-digit year) of a date written in numbers, '15/03/1978' or '3.15.25',
+    whichever order its day and month are in; None for other text."""
+    match = _NUMERIC_DATE.match(text.strip())
+    if not match:
+        return None
+    year = int(match.group(3))
+    return int(match.group(1)), int(match.group(2)), two_digit_year(year) if len(match.group(3)) == 2 else year
+
+
 def parse_date_text(text: str) -> dt.date | None:
     """Parse dd/mm/yyyy, d/m/yy (also with '.' or '-') and ISO yyyy-mm-dd text; None if invalid."""
     text = text.strip()
-    match = _DMY.match(text)
+    parts = numeric_date_parts(text)
     try:
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            year = two_digit_year(year) if len(match.group(3)) == 2 else year
+        if parts:
+            day, month, year = parts
             return dt.date(year, month, day)
         match = _YMD.match(text)
         if match:

@@ -11,8 +11,8 @@ A wide register writing the arrival time in the meeting's own cell ('19h30' for 
 import datetime as dt
 from typing import Any
 
+from ..clock_words import clock_time
 from ..lateness_rules import is_late, on_time_until, states_lateness
-from ..legend_rules import clock_time
 from ..normalising import is_blank
 
 NO_START = ("{label}: có giờ đến nhưng không rõ giờ bắt đầu buổi họp (cần giờ trong ô ngày họp hoặc ghi chú như "

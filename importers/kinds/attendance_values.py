@@ -7,9 +7,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ..clock_words import clock_time
 from ..date_words import month_and_year, read_meeting_date, read_meeting_month
 from ..lateness_rules import is_late, on_time_until
-from ..legend_rules import clock_time
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..number_marks import minutes_mark
 from ..results import Column

@@ -27,6 +27,8 @@ from .nobody_lines import is_nobody_line, is_nobody_text
 from .section_lines import SECTION_REASON, is_section_line
 from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_totals_label, labelled_totals_rows
 
+# The name cell's end-of-table words, matched with their diacritics over the whole name column at once;
+# ``locating.STOP_PREFIXES`` is the folded list a row's first cell is read against while the table is located.
 STOP_PATTERN = (r"^\s*(?:tổng cộng|tổng số|cộng:"
                 r"|t[ỷỉ] lệ\s*(?:\(?%\)?|dự|tham dự|có mặt)|số (?:đảng viên|người|đồng chí|lượt) (?:dự|có mặt|vắng)"
                 r"|người lập|t/m|xác nhận|ghi chú\s*:|cách ghi\s*:|quy ước\s*:|thủ trưởng|ký tên"

@@ -2,13 +2,15 @@
 late or excused, and a blank cell is absent only when the legend says so ("để trống = vắng không phép"); a 'Tổ
 đảng' column is no unit, the chi bộ comes from the capitalised heading line."""
 
+import datetime as dt
+
 import pytest
 from layouts import arrival_times
 from layouts.sheet import Sheet
 from layouts.writers import write_by_seed, write_one_sheet
 
 from importers import parse_file
-from importers.legend_rules import clock_time
+from importers.clock_words import clock_time
 from importers.legends import cell_rules, parse_legend
 
 SEEDS = range(16)
@@ -119,3 +121,11 @@ def test_a_long_register_reads_blanks_as_its_legend_says(tmp_path, legend, statu
     assert result.errors == []
     read = {r["full_name"]: r["status"] for r in result.records()}
     assert read.get("Trần Thị Bình") == status and read["Lê Văn Cường"] == "excused"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("7.05", dt.time(7, 5)), ("7h30 tối", dt.time(19, 30)), ("19 giờ 30 phút", dt.time(19, 30)),
+    ("19g30", dt.time(19, 30)), ("19:30", dt.time(19, 30)), ("5/12", None), ("19 30", None), ("7h30 mai", None),
+])
+def test_clock_time_values(value, expected):
+    assert clock_time(value) == expected
