@@ -137,19 +137,23 @@ def _matching(shown: CellFormat, rules) -> list:
     return found
 
 
-def roles_by_format(roles, frame, by_field: dict, columns, context, failed, groups=None):
+def roles_by_format(roles, frame, by_field: dict, columns, context, failed, groups=None, noted=None):
     """The roster's roles with the format legend applied: without a role column, a row's name cell (else its other
     cells, when they agree) gives the role its format means, the others the legend's rest ('còn lại là thành
-    viên') or member; with one, the column stands and a format saying another role is warned."""
+    viên') or member; with one, the column stands and a format saying another role is warned.
+
+    `noted` (``kinds.note_values.NoteRoles``, without a role column only) are the roles the notes state: a note's
+    role stands beside the formats' ("in đậm là Trưởng đoàn; Phó đoàn được ghi ở cột Ghi chú"), and a note and a
+    format saying two roles refuse the row, naming both cells."""
     legend = getattr(context, "format_legend", None)
     name = by_field.get("full_name")
     if legend is None or name is None or "role" not in legend.fields():
-        return roles
+        return _with_notes(roles, noted)
     rows = list(frame.index)
     cells = [(int(row), name.index, frame.at[row, name.index]) for row in rows]
     meanings = read_meanings(cells, "role", legend, context)
     if meanings is None:
-        return roles
+        return _with_notes(roles, noted)
     values = list(meanings.values)
     blank_named = [position for position, value in enumerate(values) if value is None]
     if blank_named:  # a whole row filled: the name cell's own format may be plain, its row's is not
@@ -177,9 +181,24 @@ def roles_by_format(roles, frame, by_field: dict, columns, context, failed, grou
                     f"cột nhiệm vụ ghi «{ROLE_WORDS.get(stated, stated)}» nhưng định dạng ô {column_letter(name.index)}"
                     f"{int(row)} theo ghi chú là «{ROLE_WORDS.get(value, value)}» — giữ theo cột, hãy kiểm tra"))
             continue
-        result[row] = value or legend.rest.get("role") or "member"
+        note = noted.stated.get(row) if noted is not None else None
+        if note and value and note != value:
+            failed[row] = True
+            context.issues.error(int(row), column_letter(name.index), "role", frame.at[row, name.index], (
+                f"ghi chú {noted.cell(int(row))} ghi «{ROLE_WORDS[note]}» nhưng định dạng ô {column_letter(name.index)}"
+                f"{int(row)} theo ghi chú «{_short(legend.text)}» là «{ROLE_WORDS.get(value, value)}» — không đoán, "
+                f"hãy sửa một trong hai"))
+            continue
+        result[row] = note or value or legend.rest.get("role") or "member"
     _several_heads(result, groups, values, rows, name, context)
     return result
+
+
+def _with_notes(roles, noted):
+    """The roles with those the notes state in place of the default."""
+    if noted is None:
+        return roles
+    return noted.stated.reindex(roles.index).where(lambda stated: stated.notna(), roles)
 
 
 def _several_heads(roles, groups, values, rows, name, context) -> None:

@@ -4,8 +4,15 @@ the birth date, for a field the table has no column of its own.
 
 What is read is said in one warning per field naming the column and the cells; a labelled value that does not
 read (a phone of the wrong length, a day that does not exist, two numbers) is warned about and left blank, and
-so are phone-looking numbers without a label, or labelled values for a field whose own column is used."""
+so are phone-looking numbers without a label, or labelled values for a field whose own column is used.
 
+The role a note states ("Trưởng đoàn", "Phó đoàn", "P. Trưởng đoàn", "Trưởng đoàn; đi học đến 12/2025": the
+wordings of ``role_words.note_role``) is the row's role in a roster with no role column, said as an inference, the
+other notes ("Bổ sung tháng 8/2025", "Kiêm Tổ trưởng tổ dân phố 6") saying nothing of it; a note speaking of a role
+unclearly ("Nguyên Trưởng đoàn") is warned at its cell and not read. With a role column (or roles read from
+elsewhere) the notes are not read, and those stating another role are warned (``note_roles``)."""
+
+import dataclasses
 import re
 from typing import Any
 
@@ -14,6 +21,7 @@ import pandas as pd
 from ..date_words import worded_date
 from ..normalising import fold, normalise_date, normalise_phone
 from ..results import Column
+from ..role_words import WORDING, note_role
 from .roster_stage import RosterStage
 
 # Headers of the columns read for labelled values, folded; the notes column is also found by its mapped field.
@@ -76,10 +84,10 @@ def labelled_birth(text: str) -> tuple[Any, bool] | None:
 READERS = {"phone": (labelled_phone, "số điện thoại"), "birth_date": (labelled_birth, "ngày sinh")}
 
 
-def free_text_columns(stage: RosterStage) -> list[Column]:
+def free_text_columns(columns: list[Column], frame: pd.DataFrame) -> list[Column]:
     """The notes column and the unmapped columns headed as free text."""
-    return [column for column in stage.columns
-            if column.index in stage.frame.columns and not column.month
+    return [column for column in columns
+            if column.index in frame.columns and not column.month
             and (column.field == "note"
                  or (column.field is None and fold(column.header).startswith(FREE_TEXT_HEADERS)))]
 
@@ -102,7 +110,7 @@ def read_note_values(stage: RosterStage) -> None:
     if not len(stage.frame):
         return
     taken: dict[str, pd.Series] = {}
-    for column in free_text_columns(stage):
+    for column in free_text_columns(stage.columns, stage.frame):
         texts = stage.frame[column.index].map(lambda value: value if isinstance(value, str) and value.strip() else None)
         if not texts.notna().any():
             continue
@@ -150,3 +158,96 @@ def _phone_digits(match: re.Match) -> bool:
 
 def _phone_like(text: str) -> bool:
     return any(_phone_digits(match) for match in PHONE_LIKE.finditer(text))
+
+
+DOUBTFUL_ROLE = ("ô ghi chú «{text}» nói đến nhiệm vụ trong đoàn nhưng không rõ nhiệm vụ của đồng chí này (hoặc ghi "
+                 "hai nhiệm vụ) nên không được lấy, coi là thành viên; hãy sửa nhiệm vụ trong bảng xem trước")
+OTHER_ROLE = ("cột {letter} «{header}»: {count} ô ghi chú ghi nhiệm vụ khác với nhiệm vụ đã đọc {source}, không được "
+              "lấy ({cells}); hãy kiểm tra lại")
+UNCLEAR_ROLE = ("cột {letter} «{header}»: {count} ô ghi chú nói đến nhiệm vụ trong đoàn nhưng không rõ, không được "
+                "lấy vì nhiệm vụ đã đọc {source} ({cells}); hãy kiểm tra lại")
+
+
+@dataclasses.dataclass
+class NoteRoles:
+    """The roles the notes state: per row the role (None where no note states one), the note cell of each row
+    stating or doubting one, and the rows whose note speaks of a role unclearly."""
+
+    stated: pd.Series
+    cells: dict[int, tuple[Column, str]] = dataclasses.field(default_factory=dict)
+    doubtful: list[int] = dataclasses.field(default_factory=list)
+
+    def cell(self, row: int) -> str:
+        column, text = self.cells[row]
+        return f"{column.letter}{row} «{' '.join(text.split())}»"
+
+
+def note_roles(frame: pd.DataFrame, columns: list[Column]) -> NoteRoles | None:
+    """The roles the free-text columns' notes state, None when no note speaks of a role in the group."""
+    said: dict[int, str] = {}
+    found = NoteRoles(pd.Series(None, index=frame.index, dtype=object))
+    doubtful: set[int] = set()
+    for column in free_text_columns(columns, frame):
+        cells = frame[column.index]
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+        read = [note_role(value) for value in uniques]
+        for label, code in zip(cells.index, codes):
+            if code < 0 or read[code] == (None, False):
+                continue
+            role, unclear = read[code]
+            row = int(label)
+            if unclear or said.get(row, role) != role:
+                doubtful.add(row)
+            else:
+                said[row] = role
+            found.cells.setdefault(row, (column, str(uniques[code])))
+    if not found.cells:
+        return None
+    found.stated = pd.Series([None if int(row) in doubtful else said.get(int(row)) for row in frame.index],
+                             index=frame.index, dtype=object)
+    found.doubtful = sorted(doubtful)
+    return found
+
+
+def use_note_roles(noted: NoteRoles | None, issues, inferences: list) -> NoteRoles | None:
+    """The notes' roles for a roster with no role column: the unclear notes warned at their cells, what is read
+    said as an inference. None when no note states a head or deputy (the rows stay members)."""
+    if noted is None:
+        return None
+    for row in noted.doubtful:
+        column, text = noted.cells[row]
+        issues.warning(row, column.letter, "role", text, DOUBTFUL_ROLE.format(text=" ".join(text.split())))
+    if not noted.stated.isin(["head", "deputy"]).any():
+        return None
+    counts = noted.stated.value_counts()
+    rows = [int(row) for row in noted.stated.index[noted.stated.notna().to_numpy()]]
+    sources = dict.fromkeys(f"cột {noted.cells[row][0].letter} «{noted.cells[row][0].header or ''}»" for row in rows)
+    inferences.append({"what": "Nhiệm vụ trong đoàn",
+                       "value": ", ".join(f"{int(counts[role])} {WORDING[role].lower()}" for role in WORDING
+                                          if role in counts),
+                       "source": "ghi chú ở " + ", ".join(sources) + " (" + _listed(noted, rows) + ")"})
+    return noted
+
+
+def check_note_roles(noted: NoteRoles | None, roles: pd.Series, by_field: dict, issues) -> None:
+    """With the roles read from a role column (or elsewhere), notes stating another role, or speaking of one
+    unclearly, are warned, naming the cells: the notes are not read, never dropped unsaid."""
+    if noted is None:
+        return
+    spec = by_field.get("role")
+    source = f"ở cột {spec.letter} «{spec.header or ''}»" if spec is not None and spec.letter else "từ cách ghi khác"
+    other = [int(row) for row in noted.stated.index[noted.stated.notna().to_numpy()]
+             if row in roles.index and roles[row] != noted.stated[row]]
+    for template, rows in ((OTHER_ROLE, other), (UNCLEAR_ROLE, noted.doubtful)):
+        by_column: dict[int, list[int]] = {}
+        for row in rows:
+            by_column.setdefault(noted.cells[row][0].index, []).append(row)
+        for listed in by_column.values():
+            column, text = noted.cells[listed[0]]
+            issues.warning(listed[0], column.letter, "role", text if len(listed) == 1 else None, template.format(
+                letter=column.letter, header=column.header or "", count=len(listed), source=source,
+                cells=_listed(noted, listed)))
+
+
+def _listed(noted: NoteRoles, rows: list[int]) -> str:
+    return ", ".join(noted.cell(row) for row in rows[:EXAMPLES]) + (", …" if len(rows) > EXAMPLES else "")

@@ -18,6 +18,7 @@ from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
 from .format_meanings import roles_by_format
+from .note_values import check_note_roles, note_roles, use_note_roles
 from .noted_groups import decode_noted_groups, doubtful_group_codes
 from .role_column import infer_role_column
 from .roster import CANONICAL, FIELDS
@@ -59,8 +60,13 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         failed |= problems.notna()
     out["position"] = map_unique(column("position"), clean_text)
     out["group"] = _groups(column("group"), body.groups, by_field, issues, failed)
+    noted = note_roles(frame, columns)
+    stated = "role" in by_field
     out["role"] = roles_by_format(_roles(column("role"), by_field, issues, failed), frame, by_field, columns, context,
-                                  failed, out["group"])
+                                  failed, out["group"],
+                                  None if stated else use_note_roles(noted, issues, getattr(context, "inferences", [])))
+    if stated:
+        check_note_roles(noted, out["role"], by_field, issues)
     out["unit"] = map_unique(column("unit"), _units)
     phones, problems = clean_unique(column("phone"), normalise_phone)
     out["phone"] = phones
