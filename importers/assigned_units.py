@@ -8,13 +8,15 @@ where the group's row names the group's unit ("Đoàn công tác số 1 - Đản
 
 A label of a few words that ends in such a wording and is set off by ':' or a dash ("CS phụ trách: …", "Chi bộ phụ
 trách - …", "Nơi sinh hoạt: …") is dropped too, when what follows names a party organisation ("Chi bộ …", "Đảng bộ
-…"): a unit text never keeps its label. Every unit a record takes passes through `unit_text`."""
+…"): a unit text never keeps its label. A party organisation's name typed all in lower case ("chi bộ tổ dân phố
+11", as a form's answers often are) is spelt as in capitals ("Chi bộ Tổ dân phố 11": ``importers.unit_words``).
+Every unit a record takes passes through `unit_text`."""
 
 import re
 from typing import Any
 
 from .context import ASSIGNED
-from .normalising import clean_text, fold
+from .normalising import clean_text, fold, recased_lower_unit
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
 _LABEL = re.compile(r"(?:\w+ ){0,4}(?:duoc )?(?:phu trach|theo doi|phan cong|giao|sinh hoat|dia ban|don vi|co so"
@@ -58,5 +60,11 @@ def assigned_unit(value: Any) -> Any:
 
 
 def unit_text(value: Any) -> Any:
-    """A unit as a record holds it: text cleaned, without the assignment wording or label before the name."""
-    return assigned_unit(value) if isinstance(value, str) else clean_text(value)
+    """A unit as a record holds it: text cleaned, without the assignment wording or label before the name; a party
+    organisation's name typed all in lower case is spelt as if typed in capitals."""
+    if not isinstance(value, str):
+        return clean_text(value)
+    text = assigned_unit(value)
+    if isinstance(text, str) and _ORGANISATION.match(fold(text)):
+        return recased_lower_unit(text)  # "chi bộ tổ dân phố 11" typed in a form -> "Chi bộ Tổ dân phố 11"
+    return text

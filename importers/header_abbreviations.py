@@ -1,7 +1,9 @@
 """A header row written in abbreviations ("TT | SĐT | HT | NS | CV | ĐCT | NV | ĐV phụ trách"), usually explained by a
 note line under the table ("Ghi chú: HT - Họ và tên; NS - Ngày sinh; ĐCT - Đoàn công tác số; …", "Họ và tên (HT)",
-"NS là ngày sinh", "NS = Ngày sinh"). Before the table is looked for, each abbreviation at the start of a header
-cell is written out ("ĐV phụ trách" -> "Đơn vị phụ trách"), so the header is mapped as any other.
+"NS là ngày sinh", "NS = Ngày sinh"), or a word cut short before a dot ("Ng.sinh | C.vụ | Nh.vụ"). Before the table
+is looked for, each abbreviation at the start of a header cell is written out ("ĐV phụ trách" -> "Đơn vị phụ
+trách", "Ng.sinh" -> "Ngày sinh": the one field whose wording opens with those letters and ends with the rest), so
+the header is mapped as any other.
 
 The note's own definitions come first; without one, only the abbreviations every office uses are read (a few,
 listed below). A row is rewritten only when, written out, it names the person's name and more fields than it
@@ -34,6 +36,8 @@ USUAL = {
     "cv": "Chức vụ", "cd": "Chức danh", "dct": "Đoàn công tác", "nv": "Nhiệm vụ", "nvtd": "Nhiệm vụ trong đoàn",
     "vt": "Vai trò", "dt": "Điện thoại", "sdt": "Số điện thoại", "dv": "Đơn vị", "dvpt": "Đơn vị phụ trách",
 }
+# A header word cut short before a dot, as a veteran types it: "Ng.sinh", "C.vụ", "Nh.vụ", "Đ.thoại", "H.tên"
+_DOTTED_WORD = re.compile(r"^\s*([^\W\d_]{1,3})\.\s*([^\W\d_]{2,}(?:\s+[^\W\d_]+)*)\s*$")
 _LEADING = re.compile(rf"^\s*({ABBREVIATION})(?=$|[\s(./:,-])(.*)$", re.DOTALL)
 
 
@@ -67,11 +71,30 @@ def _distinct_cells(rows: list[list[Any]]):
         return chain.from_iterable(rows)
 
 
+def _dotted_out(cell: str, specs) -> str | None:
+    """The wording a header word cut short before a dot stands for ("Ng.sinh" -> "Ngày sinh", "C.vụ" -> "Chức vụ",
+    "Nh.vụ" -> "Nhiệm vụ trong đoàn"): the field whose wording's first word opens with the letters before the dot,
+    its other words being the rest as typed; None unless exactly one field has such a wording."""
+    match = _DOTTED_WORD.match(cell)
+    if match is None:
+        return None
+    head, rest = fold(match.group(1)), fold(match.group(2))
+    fields = {spec.name for spec in specs for wording in spec.synonyms
+              if (words := wording.split(" ", 1)) and len(words) == 2 and words[1] == rest
+              and words[0].startswith(head) and words[0] != head}
+    if len(fields) != 1:
+        return None
+    label = next((spec.label for spec in specs if spec.name in fields and spec.label and not spec.within), "")
+    return label[:1].upper() + label[1:] if label and worded_field(label, specs) in fields else None
+
+
 def _written_out(cell: Any, words: dict[str, str], specs) -> str | None:
     """The header cell with its leading abbreviation written out, or None when it starts with none (or already
     names a field as typed, as 'SĐT' does)."""
     if not isinstance(cell, str):
         return None
+    if worded_field(clean_text(cell) or "", specs) is None and (dotted := _dotted_out(cell, specs)):
+        return dotted
     match = _LEADING.match(cell)
     if match is None or worded_field(clean_text(cell) or "", specs):
         return None

@@ -7,6 +7,7 @@ from typing import Any
 
 from .abbreviations import is_role_legend
 from .column_types import name_part_of_label
+from .context import read_context
 from .date_words import is_meeting_number, without_remark
 from .day_texts import is_day_row
 from .kinds import KEY_FIELDS, FieldSpec
@@ -193,6 +194,13 @@ def _combine_rows(header: list[list[str]]) -> tuple[list[str], list[str]]:
     return labels, parents
 
 
+def _is_group_line(row: list[Any]) -> bool:
+    """A row holding only a group's line ("Đoàn CT số 1", "ĐOÀN CÔNG TÁC SỐ 2"): the first group's context row
+    under the header, never a header row, though its words name the group column."""
+    filled = [cell for cell in row if not is_blank(cell)]
+    return len(filled) == 1 and "group" in (read_context(filled[0]) or {})
+
+
 def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[int, int, int] | None:
     """(first header row, last header row, score) as 0-based indices, or None when no header is found."""
     best, best_score = None, 1
@@ -221,7 +229,8 @@ def find_header(rows: list[list[Any]], specs: tuple[FieldSpec, ...]) -> tuple[in
     if best + 2 < len(rows) and (is_quarter_header(rows[best], rows[best + 1], rows[best + 2])
                                  or is_quarter_months_header(rows[best], rows[best + 1], rows[best + 2])):
         return first, _with_day_row(rows, first, best + 2), best_score  # months under quarters ('Quý I' over 1 | 2)
-    if best + 1 < len(rows) and divider_period(rows[best + 1], rows[best]) is None and (
+    if best + 1 < len(rows) and divider_period(rows[best + 1], rows[best]) is None \
+            and not _is_group_line(rows[best + 1]) and (
         _is_header_like(_row_labels(rows[best + 1]), specs)
         or _is_date_row(rows[best + 1], rows[best], specs)
         or _is_month_number_row(rows[best + 1], rows[best])

@@ -58,6 +58,10 @@ def _is_all_caps(text: str) -> bool:
     return text == text.upper() and text != text.lower()
 
 
+def _is_all_lower(text: str) -> bool:
+    return text == text.lower() and text != text.upper()
+
+
 # A footnote's mark after a name ("Hoàng Văn Chung (*)", "Lê Hoa**"): the note below the table says why; no part
 # of the name. A number in brackets is not taken: it may tell two people of one name apart.
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\[\s*\*+\s*\]|\*+)$")
@@ -171,9 +175,15 @@ _PLUS_84 = re.compile(r"^\D*\+\s*84")
 PHONE_DIGITS = 9  # fewer digits make no phone number (an extension, a house number)
 
 
+# A phone cell saying the person has none ("ko có", "Không", "chưa có"): no number, and nothing wrong with it
+_NO_PHONE = frozenset({"khong", "khong co", "ko", "ko co", "k co", "kg co", "kh co", "chua co", "khong co so",
+                       "chua co so", "khong co sdt", "chua co sdt", "khong su dung", "khong dung"})
+
+
 def normalise_phone(value: Any) -> Cleaned:
-    """Phone as digits only with the leading 0 restored; problem text when it is not a phone number. Of several
-    numbers in a cell the mobile is taken (`importers.phone_lines`), with a warning when which one is unsaid."""
+    """Phone as digits only with the leading 0 restored (none, without a problem, where the cell says there is
+    none: "ko có"); problem text when it is not a phone number. Of several numbers in a cell the mobile is taken
+    (`importers.phone_lines`), with a warning when which one is unsaid."""
     if is_blank(value):
         return None, None
     if isinstance(value, bool):
@@ -183,6 +193,8 @@ def normalise_phone(value: Any) -> Cleaned:
             return None, "không hợp lệ"
         value = int(value)
     text = str(value).strip().lstrip("'")
+    if fold(text) in _NO_PHONE:
+        return None, None
     numbers = _labelled_numbers(text)
     if len(numbers) < 2:
         return _one_phone(text)
@@ -368,14 +380,21 @@ def is_unit_heading(text: Any) -> bool:
 def normalise_unit_name(value: Any) -> str | None:
     """Unit name as typed, without an 'I.'/'1.' numbering prefix and without the words a line goes on with after
     the name ("Chi bộ Tổ 21. Mỗi cột là …": ``importers.unit_ends``); ALL-CAPS text becomes the usual spelling
-    ("ĐẢNG BỘ PHƯỜNG AN LẠC" → "Đảng bộ phường An Lạc")."""
+    ("ĐẢNG BỘ PHƯỜNG AN LẠC" → "Đảng bộ phường An Lạc"), and so does all-lower-case text, spelt as if typed in
+    capitals ("chi bộ tổ dân phố 11" → "Chi bộ Tổ dân phố 11")."""
     text = clean_text(value)
     if text is None:
         return None
     text = name_end(_GROUP_PREFIX.sub("", text) or text)
     if not _is_all_caps(text):
-        return text
+        return recased_lower_unit(text)
     return recase_unit(text)
+
+
+def recased_lower_unit(text: str) -> str:
+    """A unit's name typed without a capital, as a form's answer often is ("chi bộ tổ dân phố 11"), spelt as the
+    same name typed in capitals is ("Chi bộ Tổ dân phố 11": ``importers.unit_words``); any other text as it is."""
+    return recase_unit(text.upper()) if _is_all_lower(text) else text
 
 
 # A unit text naming only a kind of unit ("chi bộ", "các chi bộ", "chi bộ cơ sở", "đảng bộ trực thuộc", "chi bộ khu

@@ -19,7 +19,7 @@ from .date_sentences import sentence_dates
 from .date_words import date_line
 from .errors import ImportFileError
 from .group_code_notes import defines_group_codes, without_examples
-from .group_ordinals import NUMBER, number_value
+from .group_ordinals import NUMBER, counts_not_names, number_value
 from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
 from .unit_ends import reads_as_sentence
@@ -345,12 +345,16 @@ def title_date(lines: list[tuple[int, str]]) -> Found | None:
 
 def title_group(lines: list[tuple[int, str]]) -> Found | None:
     """The one group number the title lines name (none when they name several); a line defining group codes, and
-    an example a line gives, name no group of the sheet (``importers.group_code_notes``)."""
+    an example a line gives, name no group of the sheet (``importers.group_code_notes``), nor does a count ("Tổng
+    cộng: 05 đoàn, 31 đồng chí": ``group_ordinals.counts_not_names``)."""
     numbers = {}
     for row, text in lines:
         if defines_group_codes(text):
             continue
-        for match in _TITLE_GROUP.finditer(fold(without_examples(text))):
+        folded = fold(without_examples(text))
+        for match in _TITLE_GROUP.finditer(folded):
+            if counts_not_names(folded, match.start(), match.end()):
+                continue
             numbers.setdefault(number_value(match.group(1)), (row, match.group(0)))
     if len(numbers) != 1:
         return None

@@ -30,7 +30,7 @@ def _label(cell: Any) -> str | None:
     return clean_text(decode_legacy(cell)) if isinstance(cell, str) and cell.strip() else None
 
 
-def _downs(merges: list, top: int) -> set[int]:
+def merged_down(merges: list, top: int) -> set[int]:
     """Columns of the cells merged down from row `top` over the row below it at least."""
     return {col for (first, left), (bottom, right) in merges if first == top and bottom > top
             for col in range(left, right + 1)}
@@ -46,7 +46,7 @@ def two_row_header(rows: list[list[Any]], merges: list, specs) -> tuple[int, dic
         lower = {index: cell for index, cell in enumerate(rows[at + 1]) if not is_blank(cell)}
         if not lower or not labels:
             continue
-        downs, others = _downs(merges, at), set(labels) - set(lower)
+        downs, others = merged_down(merges, at), set(labels) - set(lower)
         if not others or others - downs or set(lower) & downs:
             continue
         pairs = {}

@@ -21,7 +21,7 @@ from ..results import SheetData
 from ..role_words import strict_role
 from . import KEY_FIELDS, roster
 from .person_lines import person_lines
-from .row_pairs import paired_rows, two_row_header
+from .row_pairs import merged_down, paired_rows, two_row_header
 
 HEADER_SCAN_ROWS = 40
 # Between the two wordings, tried in turn: a line break, a comma or semicolon, a dash with spaces around it (a
@@ -62,13 +62,19 @@ def stacked_fields(label: Any) -> tuple[str, str] | None:
     return None
 
 
-def _header(rows: list[list[Any]]) -> tuple[int, dict[int, tuple[str, str]]] | None:
-    """The header row holding stacked labels and naming the person's name (alone or stacked), with those columns."""
+def _header(rows: list[list[Any]], merges: list) -> tuple[int, dict[int, tuple[str, str]]] | None:
+    """The header row holding stacked labels and naming the person's name (alone or stacked), with those columns;
+    the name may stand on the header's second row, under a label merged across ("Thông tin đồng chí" over "Họ và
+    tên" | "Ngày sinh"), when the stacked labels are merged down over that row."""
     for at, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         stacked = {index: parts for index, cell in enumerate(row) if (parts := stacked_fields(cell))}
         if not stacked:
             continue
-        named = {worded_field(clean_text(decode_legacy(cell)) or "", SPECS) for cell in row if isinstance(cell, str)}
+        header = list(row)
+        if at + 1 < len(rows) and set(stacked) <= merged_down(merges, at):
+            header += rows[at + 1]
+        named = {worded_field(clean_text(decode_legacy(cell)) or "", SPECS) for cell in header
+                 if isinstance(cell, str)}
         named |= {worded_field(part, SPECS) for parts in stacked.values() for part in parts}
         if named & set(KEY_FIELDS):
             return at, stacked
@@ -146,7 +152,7 @@ def _joint(rows: list[list[Any]], index: int) -> re.Pattern | None:
 def split_stacked_fields(sheet: SheetData) -> bool:
     """Rewrite a sheet whose header stacks two fields in one column (in one cell, or over two header rows) as one
     column per field; True when done."""
-    found, two_rows = _header(sheet.rows), False
+    found, two_rows = _header(sheet.rows, sheet.merges), False
     if found is None:
         found, two_rows = two_row_header(sheet.rows, sheet.merges, SPECS), True
         if found is None:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..context import fold_in_place
 from ..group_code_notes import defines_group_codes, without_examples
-from ..group_ordinals import NUMBER, number_value
+from ..group_ordinals import NUMBER, counts_not_names, number_value
 from ..normalising import clean_text, names_one_unit, normalise_unit_name
 from .roster_stage import RosterStage
 
@@ -26,12 +26,16 @@ def _only(found: set[str]) -> str | None:
 
 def title_group(titles: list[str]) -> str | None:
     """The one working group the title lines name, if exactly one; a line defining group codes ("Đ1, Đ2 = Đoàn công
-    tác số 1, 2") and an example a line gives ("(ví dụ Đ3-TV: Thành viên Đoàn công tác số 3)") name none."""
+    tác số 1, 2"), an example a line gives ("(ví dụ Đ3-TV: Thành viên Đoàn công tác số 3)") and a count ("Tổng
+    cộng: 05 đoàn công tác") name none."""
     found = set()
     for text in titles:
         if defines_group_codes(text):
             continue
-        for match in TITLE_GROUP.finditer(fold_in_place(without_examples(text))):
+        folded = fold_in_place(without_examples(text))
+        for match in TITLE_GROUP.finditer(folded):
+            if counts_not_names(folded, match.start(), match.end()):
+                continue
             kind = "Tổ công tác" if match.group("team") else "Đoàn công tác"
             found.add(f"{kind} số {number_value(match.group('n'))}")
     return _only(found)

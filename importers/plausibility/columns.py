@@ -8,10 +8,11 @@ import pandas as pd
 
 from ..code_headers import code_subject, is_id_label
 from ..flag_marks import disagrees, flag_wording, legend_status
-from ..kinds import spec_module
+from ..kinds import attendance, spec_module
 from ..kinds.attendance_values import STATUS_WORDS
 from ..kinds.common import INDEX
 from ..kinds.context_columns import reads_as_context
+from ..kinds.form_answers import stamp_moment
 from ..legends import meaning_to_status
 from ..normalising import fold, mark_key
 from ..results import Column
@@ -75,6 +76,8 @@ def unused_columns(view: SheetView) -> list[dict]:
             continue  # a column of notes beside the table, headed in its first cell ('Ghi chú của người lập bảng:')
         if is_id_label(column.header) and _only_codes(view, column, kept):
             continue
+        if _form_stamps(folded, kept):
+            continue
         rows = kept.index.tolist()
         message = (f"{place(view.sheet, column.letter, column.header)}: {count} giá trị, chưa dùng — không trường "
                    f"nào đọc cột này ({cells(column.letter, rows, kept.tolist())})")
@@ -83,6 +86,16 @@ def unused_columns(view: SheetView) -> list[dict]:
     if len(found) > MAX_LINES:
         return [_together(view, found)]
     return [item for *_, item in found]
+
+
+_STAMP_WORDINGS = next(spec.synonyms for spec in attendance.FIELDS if spec.name == "timestamp")
+
+
+def _form_stamps(folded: str, kept: pd.Series) -> bool:
+    """A form's answer times ('Dấu thời gian' over '14/08/2025 9:18:41' in a roster downloaded from Google Forms):
+    when each answer was sent, no data of the person, which no roster field reads; left aside without a warning
+    only when the header is the form's timestamp wording and every value a date with its time."""
+    return folded in _STAMP_WORDINGS and all(stamp_moment(value) is not None for value in kept)
 
 
 def _only_codes(view: SheetView, code: Column, kept: pd.Series) -> bool:

@@ -37,7 +37,7 @@ def write_xlsx(path, rows, merges=()):
     ("ĐOÀN 3", {"group": "Đoàn công tác số 3"}),
     ("IV - Đoàn công tác số 4:", {"group": "Đoàn công tác số 4"}),
     ("đoàn công tác số 5 - phụ trách đảng bộ phường bắc hồng",
-     {"group": "Đoàn công tác số 5", "unit": "đảng bộ phường bắc hồng"}),
+     {"group": "Đoàn công tác số 5", "unit": "Đảng bộ phường Bắc Hồng"}),
     ("ĐOÀN CÔNG TÁC SỐ 6 PHỤ TRÁCH ĐẢNG BỘ XÃ THUẬN LỘC",
      {"group": "Đoàn công tác số 6", "unit": "Đảng bộ xã Thuận Lộc"}),
     ("Đoàn công tác số 7 (Địa bàn: Chi bộ Khu phố 3)", {"group": "Đoàn công tác số 7", "unit": "Chi bộ Khu phố 3"}),
