@@ -17,6 +17,7 @@ from .clock_words import FOLDED_COLON_TIME, WORDED_TIME
 from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
+from .named_meetings import date_named_meetings
 from .normalising import fold, is_blank, normalise_date
 from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
 
@@ -296,7 +297,9 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
     day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
     anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt' or a meeting's number 'Lần 1').
     A label stating no year takes the year its month label states, else the one a header cell over its column
-    names (`years`: 'Năm 2025' over the spring meetings of a school year), else the sheet's `year`."""
+    names (`years`: 'Năm 2025' over the spring meetings of a school year), else the sheet's `year`. A meeting
+    named with its day/month in brackets ('HN bất thường (25/11)') is dated among the others
+    (``importers.named_meetings``)."""
     years = years or []
     found = [day_under_month(label, parent, (years[index] if index < len(years) else None) or year) if label
              else None for index, (label, parent) in enumerate(zip(labels, parents or [""] * len(labels)))]
@@ -310,7 +313,8 @@ def meeting_days(labels: list[str], parents: list[str], dates: list, year: int |
         if day and bare < 3 and not dated and _DAY_MONTH_LABEL.match(fold(without_remark(label))):
             day = None
         days.append(given or (day.isoformat() if day else None))
-    return days
+    column_years = [(years[index] if index < len(years) else None) or year for index in range(len(labels))]
+    return date_named_meetings(labels, parents, days, column_years)  # 'HN bất thường (25/11)' beside 'Lần 5 (11/11)'
 
 
 # A line above the table that is only the meeting's date, under a short label or none: "Ngày 06/01/2025", "Ngày:

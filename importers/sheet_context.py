@@ -1,6 +1,7 @@
 """Facts that hold for every row of a sheet: the group, unit or month a workbook states once per sheet, in its tab
 name ("Doan 2", "CB Khu pho 1", "Tháng 3"), in a title line above the header ("Đơn vị: Chi bộ Khu phố 1",
-"CHI BỘ KHU PHỐ 1", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2", "Thời gian: … ngày 03/01/2025") or in a note
+"CHI BỘ KHU PHỐ 1", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2", "Thời gian: … ngày 03/01/2025", "Ngày sinh hoạt:" with
+the date in a later cell of its row) or in a note
 below the table ("Chi bộ: Chi bộ Khu phố 3", "… được phân công theo dõi Chi bộ Khu phố 1.").
 
 Such a fact is used only for a field the table has no column for, and only on rows no context row inside the
@@ -21,7 +22,7 @@ from .errors import ImportFileError
 from .group_code_notes import defines_group_codes, without_examples
 from .group_ordinals import NUMBER, counts_not_names, number_value
 from .meeting_lines import is_meeting_line, meeting_line_dates
-from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
+from .normalising import clean_text, fold, is_blank, names_one_unit, normalise_unit_name
 from .unit_ends import reads_as_sentence
 from .unit_lines import unit_in_lines, without_superior
 
@@ -160,6 +161,26 @@ def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tu
             text = clean_text(cell) if isinstance(cell, str) else None
             if text and len(text) <= 200:
                 lines.append((index + 1, text))
+    return lines
+
+
+# A label alone in its cell, the date in a later cell of its row: "Ngày sinh hoạt:" | | 05/08/2025 (folded)
+_DATE_LABEL = re.compile(r"^(?:ngay|thoi gian(?: hop| sinh hoat)?|ngay hop|ngay sinh hoat|ngay to chuc|hop ngay)$")
+
+
+def _labelled_dates(rows: list[list], header_first: int) -> list[tuple[int, str]]:
+    """(1-based row, "label value") of the rows above the header where a date label stands alone in a cell and the
+    next filled cell of the row holds the date (a date cell or its text), read as one line."""
+    lines = []
+    for index, row in enumerate(rows[:header_first]):
+        for col, cell in enumerate(row):
+            if not (isinstance(cell, str) and _DATE_LABEL.match(fold(cell))):
+                continue
+            value = next((later for later in row[col + 1:] if not is_blank(later)), None)
+            if isinstance(value, (dt.date, dt.datetime)):
+                value = f"{value:%d/%m/%Y}"
+            if isinstance(value, str) and clean_text(value):
+                lines.append((index + 1, f"{clean_text(cell)} {clean_text(value)}"))
     return lines
 
 
@@ -426,7 +447,8 @@ def read_sheet_context(
         chosen["unit"] = (tab.get("unit"), title_assigned_unit(lines))
     elif kind == "attendance":
         chosen["unit"] = (tab.get("unit"), title_unit(lines, lone_party=unit_in_lines(rows) is None))
-        meeting = title_date(_title_lines(rows, header_first)) if "date" not in mapped else None
+        above = _title_lines(rows, header_first) + _labelled_dates(rows, header_first)  # 'Ngày sinh hoạt:' | 5/8/2025
+        meeting = title_date(above) if "date" not in mapped else None
         if meeting is not None:
             out.day = meeting.value
             out.inferences.append({"what": "Ngày sinh hoạt", "value": meeting.value, "source": meeting.source})

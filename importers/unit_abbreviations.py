@@ -1,6 +1,7 @@
 """Unit values written short ("TDP 14", "KP 3", "Thôn ĐT") that a note on the sheet spells out: a pattern with a
 number in it ("TDP n = Chi bộ Tổ dân phố n", "KP x: Chi bộ Khu phố x") or a word ("TDP: Tổ dân phố", "KP - khu phố",
-"ĐT = Đông Tiến", "Tổ dân phố (TDP)", read as header abbreviations are: ``header_abbreviations``). A unit column's
+"ĐT = Đông Tiến", "P. = phường" (one capital with its dot, written with it in the values: "CB Công an P."),
+"Tổ dân phố (TDP)", read as header abbreviations are: ``header_abbreviations``). A unit column's
 values are written out through the note, as the note spells them, and the inferences say so. A meaning is taken
 only when it names a party organisation or a place ("Chi bộ …", "Tổ dân phố", "khu phố") or is a proper name
 ("Đông Tiến"): a legend's "VP - vắng có phép" or a header's "ĐT - Điện thoại" is no unit. Without a note the value
@@ -30,6 +31,8 @@ _PLACE = re.compile(r"(?:chi bo|dang bo|dang uy|to chuc co so dang|to dan pho|kh
                     r"|thon|xom|ap|ban|buon|bon|lang|khom|to|phuong|xa|thi tran)\b")
 # "Chi bộ TDP 14" through "TDP n = Chi bộ Tổ dân phố n": the organisation is named once
 _TWICE = re.compile(r"\b(chi bộ|đảng bộ)\s+\1\b", re.IGNORECASE)
+# "P. = phường", "X. - xã": one capital and its dot, which the unit values write too ("CB Công an P.")
+_DOTTED = re.compile(r"(?<![\w/.])([A-ZĐ]\.)\s*(?:[-–=:]|\blà\b)\s*([^;,()\[\]\n.:=]+)")
 _PROPER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3}")
 
 
@@ -71,7 +74,8 @@ def _definitions(text: str) -> list[Definition]:
         meaning, variable = clean_text(match.group("meaning")) or "", match.group("var").strip()
         if re.search(rf"(?<!\w){re.escape(variable)}(?!\w)", meaning) and _names_place(meaning):
             found.append(Definition(match.group("short"), meaning, variable))
-    for short, meaning in abbreviation_pairs(text):
+    dotted = [(match.group(1), match.group(2)) for match in _DOTTED.finditer(text)]
+    for short, meaning in abbreviation_pairs(text) + dotted:
         meaning = clean_text(meaning) or ""
         if meaning and _names_place(meaning) and _opens_item(text, short) and not _word(short).search(meaning):
             found.append(Definition(short, meaning))

@@ -6,7 +6,7 @@ code."""
 
 import pandas as pd
 
-from ..date_words import read_meeting_date
+from ..date_words import read_meeting_date, without_remark
 from ..errors import ImportFileError
 from ..normalising import is_blank, mark_key
 from ..results import Column
@@ -19,7 +19,7 @@ WHAT = {"date": ("ngày sinh hoạt", "ngày"), "status": ("điểm danh", "ký 
 
 def _reads_as(field: str, value, context) -> bool:
     if field == "date":
-        read = read_meeting_date(value, context.epoch_1904, context.year)
+        read = read_meeting_date(without_remark(value), context.epoch_1904, context.year)
         return read.date is not None and not isinstance(value, (int, float))
     return read_status(value, context.marks).status is not None
 

@@ -34,7 +34,7 @@ from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
 from .signin_status import status_from_signatures
-from .status_ticks import as_answers, refine_by_ticks
+from .status_ticks import as_answers, refine_by_ticks, ticked_positions
 from .subtotals import skip_subtotals
 from .unit_blocks import block_units
 
@@ -215,7 +215,8 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
                                 getattr(context, "notes", None) or []), dtype=object)
     value_codes, distinct = read_statuses(marks, context, f"Cột {status_column.letter} «{status_column.header}»")
     readings = [distinct[code] for code in value_codes]
-    statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context)
+    statuses = refine_answers(readings, raw_marks, frame, columns, status_column, context,
+                              ticked_positions(frame, columns, status_column, context))
     statuses = late_from_notes(statuses, frame, columns, status_column, context)
     statuses, readings = refine_by_ticks(statuses, readings, frame, columns, status_column, context)
     arrivals = _column(frame, by_field, "arrival")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..clock_words import clock_time
-from ..date_words import month_and_year, read_meeting_date, read_meeting_month
+from ..date_words import month_and_year, read_meeting_date, read_meeting_month, without_remark
 from ..lateness_rules import is_late, on_time_until
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..number_marks import minutes_mark
@@ -148,11 +148,12 @@ def _shown(value) -> str:
 
 
 def meeting_dates(values: pd.Series, context, letter: str, label: str) -> list:
-    """The MeetingDate of every value, each distinct value read once ('Tháng 03/2025': the 1st of the month); a
-    date completed with the sheet's year is one warning for the column."""
+    """The MeetingDate of every value, each distinct value read once ('Tháng 03/2025': the 1st of the month; a
+    remark in brackets after the date, '20/8/2025 (họp bất thường)', as in a header: the date); a date completed
+    with the sheet's year is one warning for the column."""
     codes, read = _per_distinct(values.to_numpy(dtype=object),
                                 lambda value: read_meeting_month(value, context.year)
-                                or read_meeting_date(value, context.epoch_1904, context.year))
+                                or read_meeting_date(without_remark(value), context.epoch_1904, context.year))
     read.append(read_meeting_date(None))
     if any(item.year_added for item in read):
         context.issues.warning(None, letter, "date", None,
@@ -196,9 +197,10 @@ def _bare_with_reason(readings: list, reasons: pd.Series) -> bool:
 
 
 def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns: list[Column], status_column: Column,
-                   context) -> list:
+                   context, ticked: frozenset = frozenset()) -> list:
     """Statuses per row: a "Không" answer (or a bare «Vắng» when some such row gives a reason) becomes excused when
-    its row gives a reason, absent when it gives none; a doubt about the whole column is one warning."""
+    its row gives a reason, absent when it gives none; a doubt about the whole column is one warning, none when
+    every such row has a status box ticked beside it (`ticked` positions: ``kinds.status_ticks``)."""
     statuses = [reading.status for reading in readings]
     label = f"Cột {status_column.letter} «{status_column.header}»"
     notes = getattr(context, "notes", [])
@@ -215,6 +217,8 @@ def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns:
     if not any(reading.answer == "no" for reading in readings):
         return statuses
     if reasons is None:
+        if all(position in ticked for position, reading in enumerate(readings) if reading.answer == "no"):
+            return statuses
         context.issues.warning(None, status_column.letter, "status", None,
                                f"{label}: " + NO_ANSWER_ALONE.format(no=_no_word(raw, readings)))
         return statuses

@@ -4,7 +4,9 @@
 
 A tick refines the row's answer into its column's status when they agree (a late tick on a yes, an excused one on
 a "no" whose kind the answer leaves open), gives its status to a row with no answer, and says nothing when unticked;
-a tick disagreeing with the answer (late on a "no", "Vắng có phép" on a yes) refuses the row, naming both cells. A
+a tick disagreeing with the answer (late on a "no", "Vắng có phép" on a yes) refuses the row, naming both cells —
+unless the columns are checkboxes with exactly one ticked in every row ("Có mặt | Vắng có phép | Vắng không phép |
+Đi muộn"): then an unticked "Có mặt" beside a ticked "Đi muộn" is late, the one box ticked saying the status. A
 column is read so only when its header names a status and every filled cell is a tick or a checkbox: words or
 numbers there are something else (minutes late, a reason), and a checkbox under a header naming nothing is never
 read."""
@@ -75,6 +77,13 @@ def tick_columns(frame: pd.DataFrame, columns: list[Column], status_column: Colu
     return found
 
 
+def ticked_positions(frame: pd.DataFrame, columns: list[Column], status_column: Column, context) -> frozenset:
+    """The positions of the rows with a status box ticked beside the status column."""
+    ticks = tick_columns(frame, columns, status_column, context)
+    return frozenset(position for position, row in enumerate(frame.index)
+                     if any(_ticked(frame.at[row, column.index]) for column, _, _ in ticks))
+
+
 def refine_by_ticks(statuses: list, readings: list, frame: pd.DataFrame, columns: list[Column],
                     status_column: Column, context) -> tuple[list, list]:
     """Statuses and readings per row with the tick columns read into them (see the module's docstring)."""
@@ -86,18 +95,37 @@ def refine_by_ticks(statuses: list, readings: list, frame: pd.DataFrame, columns
         consumed.update(column.index for column, _, _ in ticks)
     reasons = reason_column(columns, frame)
     statuses, readings = list(statuses), list(readings)
+    ticked_rows = [[(column, status, wording) for column, status, wording in ticks
+                    if _ticked(frame.at[row, column.index])] for row in frame.index]
+    exclusive = _one_box_each(frame, status_column, ticked_rows)
     for position, row in enumerate(frame.index):
-        ticked = [(column, status, wording) for column, status, wording in ticks
-                  if _ticked(frame.at[row, column.index])]
+        ticked = ticked_rows[position]
         if not ticked or readings[position].problem:
             continue
         reason = frame.at[row, reasons.index] if reasons is not None else None
         status = _refined(statuses[position], readings[position], ticked, reason)
+        if status is None and exclusive and checkbox(frame.at[row, status_column.index]) is False:
+            status = _only_tick(ticked)  # 'Có mặt' unticked, 'Đi muộn' ticked: one box of the four
         if status is None:
             column = ticked[0][0]
             readings[position] = Reading(problem=DISAGREES.format(cell=f"{column.letter}{row}", header=column.header))
         statuses[position] = status
     return statuses, readings
+
+
+def _one_box_each(frame: pd.DataFrame, status_column: Column, ticked_rows: list) -> bool:
+    """Whether the status column and the tick columns are one row of checkboxes with exactly one box ticked in
+    every row ("Có mặt | Vắng có phép | Vắng không phép | Đi muộn" of Google Sheets): the status is the ticked
+    box's, and an unticked "Có mặt" only says it is another."""
+    values = frame[status_column.index].tolist()
+    return bool(values) and all(checkbox(value) is not None for value in values) \
+        and all(int(checkbox(value) is True) + len(ticked) == 1 for value, ticked in zip(values, ticked_rows))
+
+
+def _only_tick(ticked: list) -> str | None:
+    """The status of the one ticked box, None for a plain 'Vắng' or several."""
+    specific = {status for _, status, wording in ticked if not is_plain_meaning(wording)}
+    return next(iter(specific)) if len(ticked) == 1 and len(specific) == 1 else None
 
 
 def _refined(said: str | None, reading: Reading, ticked: list, reason) -> str | None:
