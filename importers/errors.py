@@ -29,7 +29,8 @@ MONTH_OVER_UNDATED = ("Trang «{sheet}»: tháng {spans} gộp trên nhiều c�
 MONTH_OUTSIDE_PERIOD = ("Trang «{sheet}»: {cells} — tháng của cột không thuộc quý (hoặc nửa năm) ghi trên nó, dòng "
                         "tiêu đề không khớp nên không biết tháng đúng của cột; chưa nhập, hãy sửa tiêu đề cột rồi "
                         "nhập lại.")
-MONTH_CLASH = ("Trang «{sheet}»: {cells} — tiêu đề cột ghi kỳ họp của một tháng nhưng ngày họp thuộc tháng khác, "
+MONTH_CLASH = ("Trang «{sheet}»: {cells} — tiêu đề cột ghi kỳ họp của một tháng (hoặc một quý) "
+               "nhưng ngày họp không thuộc tháng (quý) đó, "
                "không biết ngày nào đúng; chưa nhập, hãy sửa tiêu đề cột rồi nhập lại.")
 UNEXPECTED = "Không thể nhập tệp do lỗi không mong muốn: {detail}"
 

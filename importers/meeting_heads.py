@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import MONTH_CLASH, ImportFileError
 from .mapping import column_letter
+from .named_meetings import has_full_date, name_clashes
 from .normalising import clean_text, fold
 from .validating import cell_ref
 
@@ -64,9 +65,16 @@ def month_clashes(label: Any) -> bool:
 
 
 def refuse_clashing_heads(rows: list[list[Any]], header_rows: list[int], sheet: str | None) -> None:
-    """Refuse a register with a meeting column headed by one month's meeting and another month's date: which of
-    the two is right is unknown, and the column would be left out without a word."""
+    """Refuse a register with a meeting column headed by one month's meeting and another month's date, or by a
+    meeting named for a month or quarter the date is not in among meetings named with their full dates
+    (``importers.named_meetings``): which of the two is right is unknown, and the column would be left out without
+    a word."""
     found = [cell_ref(sheet, row + 1, column_letter(col)) + f" «{clean_text(cell)}»"
              for row in header_rows for col, cell in enumerate(rows[row]) if month_clashes(cell)]
+    for row in header_rows:  # 'Giao ban tháng 8 (ngày 27/9/2025)' among meetings named with their full dates
+        clashing = [col for col, cell in enumerate(rows[row]) if name_clashes(cell)]
+        if clashing and len(clashing) + sum(1 for cell in rows[row] if has_full_date(cell)) >= 2:
+            found += [cell_ref(sheet, row + 1, column_letter(col)) + f" «{clean_text(rows[row][col])}»"
+                      for col in clashing]
     if found:
         raise ImportFileError(MONTH_CLASH.format(sheet=sheet, cells="; ".join(found)))

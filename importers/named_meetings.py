@@ -3,10 +3,19 @@ thường\\n(25/11)", "Chuyên đề (12/5)", "Họp đột xuất (3/9)" — an
 numbered ones ("Lần 5\\n(11/11)"). Such a header is a meeting only among meetings: next to a dated meeting column
 under the same header over them (a run of such columns counts as a whole), or in a run of three or more of them;
 a lone "Tỷ lệ (5/6)" or a totals or note column ("Tổng cộng (đến 30/11)", "Ghi chú (1/12)") is never one. The
-year is the one the column's other dates take (the sheet's, or the year written over the column)."""
+year is the one the column's other dates take (the sheet's, or the year written over the column).
+
+A meeting's name with its full date inside, in brackets or after "ngày", the name as it likes ("Giao ban tháng
+7\\n(ngày 28/7/2025)", "Giao ban quý III (ngày 25/9/2025)", "Hội nghị BCH lần 3 - ngày 05/3/2025", "Sinh hoạt
+chuyên đề (12/5/2025)"), is such a meeting too, in a run of two or more. A name whose month or quarter the date is
+not in ("Giao ban tháng 7 (ngày 28/8/2025)") is none, and refuses the file beside other such meetings (which of
+the two is right is unknown: ``importers.meeting_heads.refuse_clashing_heads``); nor is a name of a period
+("Chức vụ từ ngày 01/01/2025") or of counting or note words. A roster's "Ngày vào Đảng (dd/mm/yyyy)" or "Ngày
+sinh" writes no date and is none."""
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from .normalising import fold
@@ -19,6 +28,53 @@ _NAMED = re.compile(r"^\s*(?P<name>[^\d()\[\]]*[^\W\d_][^\d()\[\]]*?)\s*[(\[]\s*
 _NOT_A_MEETING = re.compile(r"\b(?:tong|cong|so luong|so lan|so buoi|ty le|luy ke|ghi chu|tinh den|ket qua|ngay sinh"
                             r"|sl)\b")
 MIN_RUN = 3
+MIN_FULL_RUN = 2  # full dates, year and all: two such columns side by side are meetings
+# the name (any text, digits too, a letter in it), then the full date: in brackets, or after 'ngày'
+_FULL_DATE = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
+_ANY_NAME = r"^\s*(?P<name>[^()\[\]]*?[^\W\d_][^()\[\]]*?)"
+_FULL_NAMED = (re.compile(rf"{_ANY_NAME}\s*[(\[]\s*(?:ngày\s*)?{_FULL_DATE}\s*[)\]]\s*$", re.IGNORECASE),
+               re.compile(rf"{_ANY_NAME}[\s,:;\-–—]*\bngày\s*{_FULL_DATE}\s*$", re.IGNORECASE))
+# a period's words before the date: the column holds a state from or until then, no meeting's marks
+_PERIOD_WORDS = re.compile(r"\b(?:tu|den|truoc|sau|ke tu|bat dau|het)$")
+_NAMED_MONTH = re.compile(r"\b(?P<word>thang|thg|th|t) ?(?P<month>\d{1,2})\b")
+_NAMED_QUARTER = re.compile(r"\bquy (i|ii|iii|iv|[1-4])\b")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _full_named(label: str) -> re.Match | None:
+    """The match of a meeting's name with its full date ('Giao ban tháng 7 (ngày 28/7/2025)'), None when the name
+    is of counting, note or period words or names a month or quarter the date is not in."""
+    text = unicodedata.normalize("NFC", label)
+    match = next((found for pattern in _FULL_NAMED if (found := pattern.match(text))), None)
+    if match is None:
+        return None
+    name = fold(match.group("name"))
+    if not name or _NOT_A_MEETING.search(name) or _PERIOD_WORDS.search(name) or _outside_name(match):
+        return None
+    return match
+
+
+def _outside_name(match: re.Match) -> bool:
+    """Whether the date falls outside the month or quarter the meeting's name gives ('tháng 7' over 28/8, 'quý
+    II' over 25/9): which of the two is right is unknown."""
+    name, date_month = fold(match.group("name")), int(match.group("m"))
+    month, quarter = _NAMED_MONTH.search(name), _NAMED_QUARTER.search(name)
+    if month and int(month.group("month")) != date_month and not _weekday(month, match):
+        return True
+    return bool(quarter) and int(_QUARTERS.get(quarter.group(1), quarter.group(1))) != (date_month - 1) // 3 + 1
+
+
+def _weekday(month: re.Match, match: re.Match) -> bool:
+    """Whether a 'T2' … 'T7' in the name may be the weekday ('Giao ban T2 (ngày 28/7/2025)': a Monday), not the
+    month: the date falls on it, or, with no year written, which day it is cannot be told."""
+    number = int(month.group("month"))
+    if month.group("word") != "t" or not 2 <= number <= 7:
+        return False
+    try:
+        year = match.group("y")
+        return not year or dt.date(int(year), int(match.group("m")), int(match.group("d"))).weekday() == number - 2
+    except ValueError:
+        return False
 
 
 def named_date(label: Any, year: int | None) -> dt.date | None:
@@ -26,6 +82,8 @@ def named_date(label: Any, year: int | None) -> dt.date | None:
     own year or `year`; None for any other cell, a name of counting or note words, or a day the month lacks."""
     match = _NAMED.match(label) if isinstance(label, str) else None
     if match is None or _NOT_A_MEETING.search(fold(match.group("name"))):
+        match = _full_named(label) if isinstance(label, str) else None
+    if match is None or _outside_name(match):
         return None
     year = int(match.group("y")) if match.group("y") else year
     try:
@@ -34,12 +92,30 @@ def named_date(label: Any, year: int | None) -> dt.date | None:
         return None
 
 
+def name_clashes(label: Any) -> bool:
+    """Whether a header names a meeting of one month or quarter and a date outside it ('Giao ban tháng 8 (ngày
+    27/9/2025)', 'Giao ban quý II (25/9)')."""
+    if not isinstance(label, str):
+        return False
+    text = unicodedata.normalize("NFC", label)
+    match = _NAMED.match(text) or next((found for pattern in _FULL_NAMED if (found := pattern.match(text))), None)
+    name = fold(match.group("name")) if match else ""
+    return bool(name) and not _NOT_A_MEETING.search(name) and not _PERIOD_WORDS.search(name) and _outside_name(match)
+
+
+def has_full_date(label: Any) -> bool:
+    """Whether a header names a meeting with its full date, year and all ('Giao ban quý III (ngày 25/9/2025)')."""
+    return isinstance(label, str) and _full_named(label) is not None
+
+
 def date_named_meetings(labels: list, parents: list, days: list, years: list) -> list:
     """`days` (ISO per column, None where undated) with the named meetings dated, each run of them next to a
     dated column under the same parent, or three or more long; `years` gives each column's year."""
     named = [named_date(label, years[index]) if days[index] is None else None
              for index, label in enumerate(labels)]
     parents = list(parents or []) + [None] * (len(labels) - len(parents or []))
+    # a one-row header gives each column its own label as its parent: no header over it
+    parents = [None if parent == label else parent for parent, label in zip(parents, labels)]
     result = list(days)
     index = 0
     while index < len(labels):
@@ -51,7 +127,8 @@ def date_named_meetings(labels: list, parents: list, days: list, years: list) ->
             end += 1
         beside = [side for side in (index - 1, end + 1) if 0 <= side < len(labels) and days[side]
                   and parents[side] == parents[index]]
-        if beside or end - index + 1 >= MIN_RUN:
+        full = all(named[column] and has_full_date(labels[column]) for column in range(index, end + 1))
+        if beside or end - index + 1 >= (MIN_FULL_RUN if full else MIN_RUN):
             for column in range(index, end + 1):
                 result[column] = named[column].isoformat()
         index = end + 1
