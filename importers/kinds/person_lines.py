@@ -13,7 +13,10 @@ A person may take several lines: the name, then the position alone in brackets a
 VĂN AN" / "(Phó Chủ tịch UBND xã)" / "ĐT: 0912 345 678"). A line that is only a bracketed text or only a phone, with
 no list marker of its own, belongs to the person above; it is never a person.
 
-A line with no letter ("—", "-", "...") or a vacancy wording ("Chưa bố trí") marks the place as empty: no person."""
+A line with no letter ("—", "-", "...") or a vacancy wording ("Chưa bố trí") marks the place as empty: no person.
+
+A decision's sentence for one person ("Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;") is read by
+``person_sentence``: name to the first comma, role after the last dash, only when it opens with the address word."""
 
 import re
 from typing import Any

@@ -8,7 +8,11 @@ from a Word report keeps it): its people take two rows the same way, paired as `
 Before the table is looked for, such a sheet is rewritten as a plain table: the stacked column keeps the first
 field (its first line, or the person's first row), and the second field is read from a column added at the right
 labelled with the second wording; a person's second row is emptied. Rows keep their place, so a row number in a
-message is the row of the file; a column letter past the file's last column names an added column."""
+message is the row of the file; a column letter past the file's last column names an added column.
+
+A header may name three fields, name, position and role, over a decision's sentences typed one a cell ('Họ tên, chức
+vụ, nhiệm vụ trong Đoàn' over "Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;"): read strictly by
+``split_sentences``, the position and the role going to two added columns."""
 
 import re
 from typing import Any
@@ -173,7 +177,7 @@ def sentence_fields(label: Any) -> tuple[str, str, str] | None:
     return parts[0][0], parts[1][0], parts[2][0]
 
 
-def _sentence_body(rows: list[list[Any]], start: int, index: int) -> list[int]:
+def _sentence_body(rows: list[list[Any]], start: int) -> list[int]:
     """The rows from `start` up to the first total, closing or signature line in any cell."""
     body = []
     for number in range(start, len(rows)):
@@ -189,14 +193,16 @@ def split_sentences(sheet: SheetData) -> bool:
     Đoàn'), as one column per field; True when done. A cell is a person only when the whole sentence reads: it
     opens with the address word and the text after its last dash is a role wording. A cell opening with the address
     word that does not read so, or a sentence ending on a role without the address word, is refused naming the
-    cell, its row left without a name; other lines (group lines, a count line) stay as they are."""
+    cell, its row left without a name; a group or unit line stays to be read as such, and any other line (the
+    closing count, "Danh sách gồm 05 Đoàn, 22 đồng chí.") is left out with a warning naming the cell. Until the
+    column is sentences (half its cells or more opening with the address word) nothing is rewritten."""
     rows = sheet.rows
     found = next(((at, index, wordings) for at, row in enumerate(rows[:HEADER_SCAN_ROWS])
                   for index, cell in enumerate(row) if (wordings := sentence_fields(cell))), None)
     if found is None:
         return False
     at, index, wordings = found
-    body = _sentence_body(rows, at + 1, index)
+    body = _sentence_body(rows, at + 1)
     cells = [(number, rows[number][index]) for number in body
              if index < len(rows[number]) and not is_blank(rows[number][index])]
     addressed = sum(1 for _, cell in cells if opens_with_address(cell))
