@@ -12,12 +12,14 @@ message is the row of the file; a column letter past the file's last column name
 
 A header may name three fields, name, position and role, over a decision's sentences typed one a cell ('Họ tên, chức
 vụ, nhiệm vụ trong Đoàn' over "Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;"): read strictly by
-``split_sentences``, the position and the role going to two added columns."""
+``split_sentences``, the position and the role going to two added columns. Such sentences under no header at all
+refuse the file, naming the column and the header line to add (``refuse_headerless_sentences``)."""
 
 import re
 from typing import Any
 
 from ..context import read_context
+from ..errors import ImportFileError
 from ..legacy import decode_legacy
 from ..locating import fill_vertical_merges, is_stop_text
 from ..mapping import column_letter, worded_field
@@ -239,6 +241,31 @@ def split_sentences(sheet: SheetData) -> bool:
             sheet.found.append(entry)
     sheet.rows = out
     return True
+
+
+HEADERLESS_SENTENCES = ("Trang «{sheet}»: cột {letter} liệt kê {count} người dưới dạng câu của quyết định (mỗi dòng "
+                        "một người, ví dụ ô {cell} «{text}») nhưng không có dòng tiêu đề cột — chưa nhập để khỏi đoán "
+                        "sai; hãy thêm một dòng ngay trên danh sách, ghi «Họ tên, chức vụ, nhiệm vụ trong Đoàn» ở cột "
+                        "{letter} (và «Điện thoại» trên cột số điện thoại nếu có), rồi nhập lại.")
+SENTENCE_PEOPLE = 2  # people read as sentences in one column before a sheet without a header is said to list them
+
+
+def refuse_headerless_sentences(sheets: list[SheetData]) -> None:
+    """When no sheet has a table: raise the reason for the first sheet with a column of people written as a
+    decision's sentences ("Đồng chí X, chức vụ - Trưởng đoàn;", read by ``person_sentence``) under no header."""
+    for sheet in sheets:
+        width = max((len(row) for row in sheet.rows), default=0)
+        for index in range(width):
+            cells = [(number, row[index]) for number, row in enumerate(sheet.rows)
+                     if index < len(row) and not is_blank(row[index])]
+            people = [(number, cell) for number, cell in cells if person_sentence(cell, strict_role)]
+            addressed = sum(1 for _, cell in cells if opens_with_address(cell))
+            if len(people) >= SENTENCE_PEOPLE and addressed >= SENTENCE_SHARE * len(cells):
+                number, cell = people[0]
+                letter = column_letter(index)
+                raise ImportFileError(HEADERLESS_SENTENCES.format(
+                    sheet=sheet.name, letter=letter, count=len(people), cell=f"{letter}{number + 1}",
+                    text=clean_text(cell)))
 
 
 def split_stacked_fields(sheet: SheetData) -> bool:

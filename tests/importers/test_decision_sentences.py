@@ -7,7 +7,7 @@ role wording, any other line is refused or warned naming its cell."""
 import openpyxl
 import pytest
 
-from importers import parse_file
+from importers import ImportFileError, parse_file
 
 GROUPS = [
     ("Đoàn công tác số 1", "Chi bộ Thôn Khe Lếch", [
@@ -75,3 +75,16 @@ def test_unread_sentence_refused_at_its_cell(tmp_path, line, why):
     assert any(why in item["message"] for item in result.errors)
     assert not any("Mùa A Chứ" in (record["full_name"] or "") for record in result.records())
     assert [record for record in result.records() if record["full_name"] != "Mùa A Chứ"] == expected
+
+
+def test_sentences_without_header_refused_saying_what_to_do(tmp_path):
+    path = tmp_path / "qd.xlsx"
+    _write(path)
+    book = openpyxl.load_workbook(path)
+    book.active.delete_rows(4)  # the header row
+    book.save(path)
+    with pytest.raises(ImportFileError) as raised:
+        parse_file(path)
+    message = raised.value.message
+    assert "cột B liệt kê 5 người dưới dạng câu" in message and "ô B5" in message
+    assert "«Họ tên, chức vụ, nhiệm vụ trong Đoàn» ở cột B" in message
