@@ -44,7 +44,7 @@ from .kinds.assignment_matrix import unpivot_assignment_matrix
 from .kinds.group_columns import unpivot_group_columns
 from .kinds.group_matrix import unpivot_group_matrix
 from .kinds.merged_notes import sheet_spans
-from .kinds.stacked_fields import split_stacked_fields
+from .kinds.stacked_fields import refuse_headerless_sentences, split_stacked_fields
 from .kinds.unit_lookup import other_sheet_catalogue, units_from_catalogue
 from .layout_sheets import read_sheet_set
 from .legacy import LEGACY_HINT, decode_legacy, detect_legacy, is_latin1, may_hold_legacy
@@ -299,6 +299,7 @@ def choose_table(sheets: list[SheetData], deadline: Deadline):
         if best is None or score > best[0]:
             best = (score, sheet, table, conversions)
     if best is None:
+        refuse_headerless_sentences(sheets)  # a decision's sentences under no header: say so, and what to do
         raise ImportFileError(msg.NO_TABLE)
     return best[1:]
 

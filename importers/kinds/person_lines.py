@@ -13,7 +13,10 @@ A person may take several lines: the name, then the position alone in brackets a
 VĂN AN" / "(Phó Chủ tịch UBND xã)" / "ĐT: 0912 345 678"). A line that is only a bracketed text or only a phone, with
 no list marker of its own, belongs to the person above; it is never a person.
 
-A line with no letter ("—", "-", "...") or a vacancy wording ("Chưa bố trí") marks the place as empty: no person."""
+A line with no letter ("—", "-", "...") or a vacancy wording ("Chưa bố trí") marks the place as empty: no person.
+
+A decision's sentence for one person ("Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;") is read by
+``person_sentence``: name to the first comma, role after the last dash, only when it opens with the address word."""
 
 import re
 from typing import Any
@@ -127,3 +130,43 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
             position, phone = None, position
         people.append([name, position, phone])
     return [tuple(person) for person in people]
+
+
+# A decision's sentence for one person: "Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;". It must open
+# with the address word; the name runs to the first comma, the role follows the last dash (a position may hold
+# dashes and commas itself: "Chuyên viên Phòng Văn hóa - Xã hội").
+_ADDRESS = re.compile(r"^(?:Đồng\s+chí|Đ\s*/\s*c|Đ\.\s*c|Đc|Ông|Bà)\.?\s+(?=\w)", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_SENTENCE_NAME = re.compile(r"^[^\W\d_][^\s\d,;()/]*(?:\s+[^\W\d_][^\s\d,;()/]*){1,5}$")
+
+
+def opens_with_address(cell: Any) -> bool:
+    """Whether a cell's text (its list marker aside) opens with the address word of a person ('Đồng chí', 'Đ/c',
+    'Ông', 'Bà')."""
+    return isinstance(cell, str) and bool(_ADDRESS.match(without_marker(cell.strip()).strip()))
+
+
+def person_sentence(cell: Any, role_of) -> tuple[str, str | None, str] | None:
+    """(name, position, role wording) of a cell holding one person's sentence, the address word dropped; None
+    unless the cell opens with the address word, the name is a name (two to six words, no digits) and the text
+    after the last dash is a role wording `role_of` knows (the wording is returned as written)."""
+    if not isinstance(cell, str) or "\n" in cell.strip():
+        return None
+    line = without_marker(cell.strip()).strip().rstrip(";.,").strip()
+    opening = _ADDRESS.match(line)
+    if not opening:
+        return None
+    line = line[opening.end():]
+    parts = _split_outside(line, _DASH)
+    if len(parts) < 2:
+        return None
+    role = parts[-1].strip()
+    before = line[:len(line) - len(parts[-1])].rstrip(" -–—")
+    if role_of(role) is None:
+        return None
+    named = _split_outside(before, _COMMA, 1)
+    name = named[0].strip()
+    position = named[1].strip() if len(named) == 2 else None
+    if not _SENTENCE_NAME.match(name) or (len(named) == 2 and not position):
+        return None
+    return name, position, role

@@ -8,19 +8,26 @@ from a Word report keeps it): its people take two rows the same way, paired as `
 Before the table is looked for, such a sheet is rewritten as a plain table: the stacked column keeps the first
 field (its first line, or the person's first row), and the second field is read from a column added at the right
 labelled with the second wording; a person's second row is emptied. Rows keep their place, so a row number in a
-message is the row of the file; a column letter past the file's last column names an added column."""
+message is the row of the file; a column letter past the file's last column names an added column.
+
+A header may name three fields, name, position and role, over a decision's sentences typed one a cell ('Họ tên, chức
+vụ, nhiệm vụ trong Đoàn' over "Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;"): read strictly by
+``split_sentences``, the position and the role going to two added columns. Such sentences under no header at all
+refuse the file, naming the column and the header line to add (``refuse_headerless_sentences``)."""
 
 import re
 from typing import Any
 
+from ..context import read_context
+from ..errors import ImportFileError
 from ..legacy import decode_legacy
-from ..locating import fill_vertical_merges
-from ..mapping import worded_field
+from ..locating import fill_vertical_merges, is_stop_text
+from ..mapping import column_letter, worded_field
 from ..normalising import clean_text, fold, is_blank
 from ..results import SheetData
 from ..role_words import strict_role
 from . import KEY_FIELDS, roster
-from .person_lines import person_lines
+from .person_lines import opens_with_address, person_lines, person_sentence, without_marker
 from .row_pairs import merged_down, paired_rows, two_row_header
 
 HEADER_SCAN_ROWS = 40
@@ -36,6 +43,18 @@ _NAME_LIKE = re.compile(r"^(?:(?:Đ/c|Đ\.c|Đc|Đồng chí)\s+)?(?:[^\W\d_][^\
 # The address word standing for the person in a stacked header ('Đồng chí - chức vụ'); alone it names no field.
 _PERSON_WORD = re.compile(r"\b(?:dong chi|d c)\b")
 PERSON_WORDING = "Họ và tên đồng chí"  # what the name column is labelled once such a header is split
+# A header naming the three fields of a decision's sentence, in the order the sentence gives them
+SENTENCE_FIELDS = ("full_name", "position", "role")
+SENTENCE_SHARE = 0.5  # of the column's filled cells, the share that must open with the address word
+_SENTENCE_JOIN = re.compile(r"\s*[,;]\s*")
+SENTENCE_SHAPE = "«Đồng chí <họ và tên>, <chức vụ> - <nhiệm vụ trong Đoàn>»"
+UNREAD_SENTENCE = ("«{text}» không đọc được theo mẫu {shape} (nhiệm vụ sau dấu gạch ngang cuối cùng phải là "
+                   "Trưởng đoàn, Phó trưởng đoàn hoặc Thành viên; họ tên là phần trước dấu phẩy đầu tiên) — dòng "
+                   "này không được nhập; hãy sửa ô cho đúng mẫu")
+NO_ADDRESS = ("«{text}» có nhiệm vụ trong Đoàn nhưng không mở đầu bằng «Đồng chí» / «Đ/c» như các dòng "
+              "khác của cột — dòng này không được nhập; hãy sửa ô theo mẫu {shape}")
+NOT_A_PERSON = ("«{text}» không phải câu về một người (không mở đầu bằng «Đồng chí» / «Đ/c») — đã bỏ qua, "
+                "không nhập thành người; hãy kiểm tra")
 
 
 def _part(part: str) -> tuple[str, str | None]:
@@ -149,9 +168,111 @@ def _joint(rows: list[list[Any]], index: int) -> re.Pattern | None:
     return None
 
 
+def sentence_fields(label: Any) -> tuple[str, str, str] | None:
+    """The three wordings of a header naming the name, the position and the role in one column, in this order
+    ('Họ tên, chức vụ, nhiệm vụ trong Đoàn'), else None."""
+    if not isinstance(label, str):
+        return None
+    parts = [_part(part) for part in _SENTENCE_JOIN.split(decode_legacy(label).strip()) if part.strip()]
+    if tuple(field for _, field in parts) != SENTENCE_FIELDS:
+        return None
+    return parts[0][0], parts[1][0], parts[2][0]
+
+
+def _sentence_body(rows: list[list[Any]], start: int) -> list[int]:
+    """The rows from `start` up to the first total, closing or signature line in any cell."""
+    body = []
+    for number in range(start, len(rows)):
+        if any(is_stop_text(cell) for cell in rows[number]):
+            break
+        body.append(number)
+    return body
+
+
+def split_sentences(sheet: SheetData) -> bool:
+    """Rewrite a sheet listing its people as a decision's sentences, one a cell under a header naming the three
+    fields ("Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;" under 'Họ tên, chức vụ, nhiệm vụ trong
+    Đoàn'), as one column per field; True when done. A cell is a person only when the whole sentence reads: it
+    opens with the address word and the text after its last dash is a role wording. A cell opening with the address
+    word that does not read so, or a sentence ending on a role without the address word, is refused naming the
+    cell, its row left without a name; a group or unit line stays to be read as such, and any other line (the
+    closing count, "Danh sách gồm 05 Đoàn, 22 đồng chí.") is left out with a warning naming the cell. Until the
+    column is sentences (half its cells or more opening with the address word) nothing is rewritten."""
+    rows = sheet.rows
+    found = next(((at, index, wordings) for at, row in enumerate(rows[:HEADER_SCAN_ROWS])
+                  for index, cell in enumerate(row) if (wordings := sentence_fields(cell))), None)
+    if found is None:
+        return False
+    at, index, wordings = found
+    body = _sentence_body(rows, at + 1)
+    cells = [(number, rows[number][index]) for number in body
+             if index < len(rows[number]) and not is_blank(rows[number][index])]
+    addressed = sum(1 for _, cell in cells if opens_with_address(cell))
+    if not addressed or addressed < SENTENCE_SHARE * len(cells):
+        return False
+    fill_vertical_merges(rows, sheet.merges)
+    sheet.merges = []
+    width = max(len(row) for row in rows)
+    out = [list(row) + [None] * (width + 2 - len(row)) for row in rows]
+    out[at][index], out[at][width], out[at][width + 1] = wordings
+    letter = column_letter(index)
+    for number, cell in cells:
+        read = person_sentence(cell, strict_role)
+        if read is not None:
+            out[number][index], out[number][width], out[number][width + 1] = read
+            for before in range(index):  # a bullet before the sentence ('-', '+') is no value
+                marker = out[number][before]
+                if isinstance(marker, str) and marker.strip() and without_marker(marker + " x").strip() == "x":
+                    out[number][before] = None
+            continue
+        text = clean_text(cell) or ""
+        if read_context(cell) is not None:
+            continue  # a group or unit line written in the sentences' column: read as such
+        tail = re.split(r"\s+[-–—]\s+", text.rstrip(";., "))
+        level, message = "warning", NOT_A_PERSON
+        if opens_with_address(cell):
+            level, message = "error", UNREAD_SENTENCE
+        elif len(tail) > 1 and strict_role(tail[-1]) is not None:
+            level, message = "error", NO_ADDRESS
+        out[number][index] = None
+        entry = (level, number + 1, letter, "full_name", text,
+                 message.format(cell=f"{letter}{number + 1}", text=text, shape=SENTENCE_SHAPE))
+        if entry not in sheet.found:
+            sheet.found.append(entry)
+    sheet.rows = out
+    return True
+
+
+HEADERLESS_SENTENCES = ("Trang «{sheet}»: cột {letter} liệt kê {count} người dưới dạng câu của quyết định (mỗi dòng "
+                        "một người, ví dụ ô {cell} «{text}») nhưng không có dòng tiêu đề cột — chưa nhập để khỏi đoán "
+                        "sai; hãy thêm một dòng ngay trên danh sách, ghi «Họ tên, chức vụ, nhiệm vụ trong Đoàn» ở cột "
+                        "{letter} (và «Điện thoại» trên cột số điện thoại nếu có), rồi nhập lại.")
+SENTENCE_PEOPLE = 2  # people read as sentences in one column before a sheet without a header is said to list them
+
+
+def refuse_headerless_sentences(sheets: list[SheetData]) -> None:
+    """When no sheet has a table: raise the reason for the first sheet with a column of people written as a
+    decision's sentences ("Đồng chí X, chức vụ - Trưởng đoàn;", read by ``person_sentence``) under no header."""
+    for sheet in sheets:
+        width = max((len(row) for row in sheet.rows), default=0)
+        for index in range(width):
+            cells = [(number, row[index]) for number, row in enumerate(sheet.rows)
+                     if index < len(row) and not is_blank(row[index])]
+            people = [(number, cell) for number, cell in cells if person_sentence(cell, strict_role)]
+            addressed = sum(1 for _, cell in cells if opens_with_address(cell))
+            if len(people) >= SENTENCE_PEOPLE and addressed >= SENTENCE_SHARE * len(cells):
+                number, cell = people[0]
+                letter = column_letter(index)
+                raise ImportFileError(HEADERLESS_SENTENCES.format(
+                    sheet=sheet.name, letter=letter, count=len(people), cell=f"{letter}{number + 1}",
+                    text=clean_text(cell)))
+
+
 def split_stacked_fields(sheet: SheetData) -> bool:
     """Rewrite a sheet whose header stacks two fields in one column (in one cell, or over two header rows) as one
-    column per field; True when done."""
+    column per field, or three in a decision's sentences (``split_sentences``); True when done."""
+    if split_sentences(sheet):
+        return True
     found, two_rows = _header(sheet.rows, sheet.merges), False
     if found is None:
         found, two_rows = two_row_header(sheet.rows, sheet.merges, SPECS), True
