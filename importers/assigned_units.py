@@ -15,6 +15,7 @@ Every unit a record takes passes through `unit_text`."""
 import re
 from typing import Any
 
+from .chi_bo_short import written_out_chi_bo
 from .context import ASSIGNED
 from .normalising import clean_text, fold, recased_lower_unit
 
@@ -54,17 +55,20 @@ def assigned_unit(value: Any) -> Any:
         folded = fold(lead)
         if _LEAD.fullmatch(folded) and named[:1].isupper() and (separated or " " in folded):
             return named
-        if separated and _LABEL.fullmatch(folded) and _ORGANISATION.match(fold(named)):
+        if separated and _LABEL.fullmatch(folded) and _ORGANISATION.match(fold(written_out_chi_bo(named))):
             return named
     return text
 
 
 def unit_text(value: Any) -> Any:
     """A unit as a record holds it: text cleaned, without the assignment wording or label before the name; a party
-    organisation's name typed all in lower case is spelt as if typed in capitals."""
+    organisation's name typed all in lower case is spelt as if typed in capitals; an opening 'CB' before a place is
+    "Chi bộ" (``importers.chi_bo_short``)."""
     if not isinstance(value, str):
         return clean_text(value)
     text = assigned_unit(value)
+    if isinstance(text, str):
+        text = written_out_chi_bo(text)  # "CB thôn Ma Cái" -> "Chi bộ Thôn Ma Cái"
     if isinstance(text, str) and _ORGANISATION.match(fold(text)):
         return recased_lower_unit(text)  # "chi bộ tổ dân phố 11" typed in a form -> "Chi bộ Tổ dân phố 11"
     return text

@@ -16,6 +16,12 @@ _TITLE = re.compile(
     r"ban chi uy|chi bo|dang uy|doan cong tac)\s*$"
 )
 
+# Titles that head a signature and are never a person's role or position in a row of the table (folded)
+_SIGNER_ONLY = re.compile(r"^(?:nguoi lap(?: bieu| danh sach| bang)?|nguoi ghi(?: bien ban)?|xac nhan(?: cua .*)?"
+                          r"|thu truong don vi)\s*$")
+# A signer's title beside it: a few words, no digit, no sentence ("CHÁNH VĂN PHÒNG", "T/M BAN THƯỜNG VỤ")
+_OTHER_TITLE = re.compile(r"[^\W\d_][^\d:;!?\n]{0,58}")
+
 
 # Raw text, case aside; "Lưu" is also a surname, so the filing line needs its colon or an office's initials after it.
 CLOSING_PATTERN = (r"nơi nhận|t[^\S\n]*[/.][^\S\n]*m\b|tm\.|kt\.|k[^\S\n]*/[^\S\n]*t\b"
@@ -31,6 +37,13 @@ def is_closing_text(text: Any) -> bool:
 
 
 def is_signature_row(cells: list[Any]) -> bool:
-    """Whether every filled cell of a row is a signature title."""
+    """Whether a row's filled cells are signature titles: every one a title, or one a title no person's row holds
+    ("NGƯỜI LẬP", "XÁC NHẬN CỦA …", "THỦ TRƯỞNG ĐƠN VỊ", "T/M ĐẢNG ỦY", in whatever column) beside other signers'
+    titles of a few words without a digit ("CHÁNH VĂN PHÒNG", "TRƯỞNG BAN TỔ CHỨC")."""
     texts = [cell for cell in cells if isinstance(cell, str) and cell.strip()]
-    return bool(texts) and len(texts) == len(cells) and all(_TITLE.match(fold(text).strip()) for text in texts)
+    if not texts or len(texts) != len(cells):
+        return False
+    if all(_TITLE.match(fold(text).strip()) for text in texts):
+        return True
+    signer = any(_SIGNER_ONLY.match(fold(text).strip()) or is_closing_text(text) for text in texts)
+    return signer and all(_OTHER_TITLE.fullmatch(text.strip()) for text in texts)

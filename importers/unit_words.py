@@ -142,6 +142,13 @@ def is_common_word(text: str) -> bool:
     return tuple(_key(syllable) for syllable in text.split()) in _COMMON
 
 
+def common_word_length(text: str) -> int:
+    """How many syllables the common word of organisations' names or level of administration opening the text
+    spans ("thôn Ma Cái" -> 1, "Trường Tiểu học …" -> 0, "tổ dân phố 3" -> 3); 0 when it opens with none."""
+    tokens = _tokens(text)
+    return _level_first(tokens, 0, _word_at(tokens, 0, _LOOKED_UP))
+
+
 def recase_unit(text: str) -> str:
     """A unit's name written in capitals, spelt as Vietnamese writes an organisation's name (module docstring):
     "CHI BỘ NGHIỆP ĐOÀN NGHỀ CÁ NHƠN LÝ" → "Chi bộ Nghiệp đoàn nghề cá Nhơn Lý"."""

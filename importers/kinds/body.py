@@ -119,11 +119,11 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     outcomes, stop_at, data, facts, periods = [], None, [], {}, {}
     signers = _signature_block(body_rows, rules)
     for position in np.flatnonzero(special):
-        if signers is not None and position >= signers:
-            break
-        row_number = int(frame.index[position])
         row = list(body_rows[position])
         kind, heading = classify_special_row(row, rules.is_heading)
+        if signers is not None and position >= signers and not (position == signers and kind == "stop"):
+            break  # a signer's title where the names go ("Người lập biểu") ends the table as its stop words do
+        row_number = int(frame.index[position])
         if maybe_heading is not None and maybe_heading[position] and kind != "group":
             data.append(position)  # an indicator that merely starts like a unit name
             continue

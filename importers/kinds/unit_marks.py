@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from ..chi_bo_short import written_out_chi_bo
 from ..normalising import clean_text, fold, is_blank
 from ..results import Column
 from ..role_words import strict_role
@@ -121,6 +122,8 @@ def full_unit_name(short: str, parent: str = "") -> str:
     kind = _parent_kind(parent)
     if _NUMBER.fullmatch(text) and kind:
         return f"{kind} {text}"
+    if (spelt := written_out_chi_bo(text)) != text:
+        return spelt
     for pattern, word in _SHORT_KINDS:
         if pattern.match(text):
             return word + pattern.sub("", text, count=1)
