@@ -6,7 +6,8 @@ and a time may stand before the date, and the date follows 'ngày' as "DD tháng
 such word, so is no date sentence.
 
 A line that opens so and writes a day after 'ngày' that is no date ("ngày 31/02/2026", "ngày … tháng 01") is an
-unread date sentence: the sheet is refused rather than left undated or dated by a guess."""
+unread date sentence: the sheet is refused rather than left undated or dated by a guess. A label with a bracketed
+qualifier and nothing after it ("Thời gian (ngày họp):", the date in a later cell) writes no day."""
 
 import datetime as dt
 import re
@@ -19,6 +20,8 @@ _OPENING = re.compile(r"^[\s\-–•*(\[]*(?:thoi gian(?: hop| sinh hoat| to chu
                       r"hom nay|ngay (?:hop|sinh hoat|to chuc|du hop)|hop ngay|sinh hoat ngay|buoi sinh hoat)\b")
 _DAY = re.compile(r"\bngay\s+(\d{1,2})\s*(?:[/.-]\s*|\s+thang\s+)(\d{1,2})\s*(?:[/.-]\s*|\s+nam\s+)(\d{4})(?!\d)")
 _DAY_WORD = re.compile(r"\bngay\b")
+# a bracketed qualifier of the opening words, no digit in it: "Thời gian (ngày họp):" alone writes no day
+_QUALIFIER = re.compile(r"\s*[(\[][^()\[\]\d]{1,30}[)\]]")
 
 
 def _folded(text) -> str | None:
@@ -33,7 +36,12 @@ def is_date_sentence(text) -> bool:
     if not folded:
         return False
     opening = _OPENING.match(folded)
-    return bool(opening and _DAY_WORD.search(folded, opening.end()))
+    if opening is None:
+        return False
+    qualifier = _QUALIFIER.match(folded, opening.end())
+    if qualifier and not re.search(r"\w", folded[qualifier.end():]):
+        return False  # the label alone, its date in a later cell
+    return bool(_DAY_WORD.search(folded, opening.end()))
 
 
 def sentence_dates(text) -> list[dt.date]:

@@ -17,7 +17,7 @@ from .clock_words import FOLDED_COLON_TIME, WORDED_TIME
 from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
-from .named_meetings import date_named_meetings
+from .named_meetings import date_named_meetings, meeting_value_date
 from .normalising import fold, is_blank, normalise_date
 from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
 
@@ -180,6 +180,13 @@ def read_meeting_month(value: Any, year: int | None) -> MeetingDate | None:
     if stated is None:
         return MeetingDate(problem=NO_YEAR)
     return MeetingDate(dt.date(stated, int(match.group(1)), 1), year_added=match.group(2) is None)
+
+
+def read_named_meeting(value: Any) -> MeetingDate | None:
+    """A date cell naming its meeting, month and year in the name and day/month in brackets ('Sinh hoạt thường kỳ
+    tháng 5/2025 (ngày 13/05)': ``importers.named_meetings.meeting_value_date``); None for any other value."""
+    read = meeting_value_date(value)
+    return None if read is None else MeetingDate(*read)
 
 
 def _checked(month: int, year: int | None) -> tuple[int, int | None] | None:

@@ -11,7 +11,11 @@ chuyên đề (12/5/2025)"), is such a meeting too, in a run of two or more. A n
 not in ("Giao ban tháng 7 (ngày 28/8/2025)") is none, and refuses the file beside other such meetings (which of
 the two is right is unknown: ``importers.meeting_heads.refuse_clashing_heads``); nor is a name of a period
 ("Chức vụ từ ngày 01/01/2025") or of counting or note words. A roster's "Ngày vào Đảng (dd/mm/yyyy)" or "Ngày
-sinh" writes no date and is none."""
+sinh" writes no date and is none.
+
+A long register's date cell may name the meeting the same way, its month and year in the name and its day/month in
+brackets ("Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)", as a form's option text): that date
+(``meeting_value_date``); a day/month outside the month the name gives is refused, naming the cell."""
 
 import datetime as dt
 import re
@@ -133,3 +137,39 @@ def date_named_meetings(labels: list, parents: list, days: list, years: list) ->
                 result[column] = named[column].isoformat()
         index = end + 1
     return result
+
+
+# a date cell naming its meeting: the name (a letter in it, no brackets), then the day/month, maybe the year, in
+# brackets, the whole cell: "Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)"
+_VALUE_NAMED = re.compile(r"^\s*(?P<name>[^()\[\]]*?[^\W\d_][^()\[\]]*?)\s*[(\[]\s*(?:ngày\s*)?"
+                          r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>(?:19|20)\d{2}))?\s*[)\]]\s*$",
+                          re.IGNORECASE)
+# the month and year the name gives (folded): "tháng 5/2025", "tháng 05 năm 2025", "T5/2025"
+_NAME_MONTH_YEAR = re.compile(r"\b(?:thang|thg|th|t) ?(?P<month>\d{1,2}) (?:nam )?(?P<year>(?:19|20)\d{2})\b")
+OTHER_MONTH_VALUE = "ghi buổi sinh hoạt tháng {month}/{year} nhưng ngày trong ngoặc ({day}) không thuộc tháng đó — " \
+                    "không biết bên nào đúng"
+NO_SUCH_DAY = "ghi ngày trong ngoặc ({day}) không có thật"
+
+
+def meeting_value_date(value: Any) -> tuple[dt.date | None, str | None] | None:
+    """(date, None) for a date cell naming its meeting with the month and year in the name and the day/month in
+    brackets ('Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)'); (None, problem) when the day/month or the year in
+    the brackets is outside the month named, or the day does not exist; None for any other cell."""
+    match = _VALUE_NAMED.match(unicodedata.normalize("NFC", value)) if isinstance(value, str) else None
+    if match is None:
+        return None
+    name = fold(match.group("name"))
+    named = _NAME_MONTH_YEAR.search(name)
+    if named is None or _NOT_A_MEETING.search(name) or _PERIOD_WORDS.search(name):
+        return None
+    month, year = int(named.group("month")), int(named.group("year"))
+    day, day_month = int(match.group("d")), int(match.group("m"))
+    written = f"{day:02d}/{day_month:02d}" + (f"/{match.group('y')}" if match.group("y") else "")
+    if not 1 <= month <= 12:
+        return None
+    if day_month != month or (match.group("y") and int(match.group("y")) != year):
+        return None, OTHER_MONTH_VALUE.format(month=month, year=year, day=written)
+    try:
+        return dt.date(year, month, day), None
+    except ValueError:
+        return None, NO_SUCH_DAY.format(day=written)

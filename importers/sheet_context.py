@@ -164,17 +164,24 @@ def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tu
     return lines
 
 
-# A label alone in its cell, the date in a later cell of its row: "Ngày sinh hoạt:" | | 05/08/2025 (folded)
+# A label alone in its cell, the date in a later cell of its row: "Ngày sinh hoạt:" | | 05/08/2025 (folded); a
+# bracketed qualifier of words after the label is part of it: "Thời gian (ngày họp):", "Ngày (họp):"
 _DATE_LABEL = re.compile(r"^(?:ngay|thoi gian(?: hop| sinh hoat)?|ngay hop|ngay sinh hoat|ngay to chuc|hop ngay)$")
+_LABEL_QUALIFIER = re.compile(r"\s*[(\[][^\W\d_][^()\[\]\d]{0,30}[)\]]\s*")
 
 
-def _labelled_dates(rows: list[list], header_first: int) -> list[tuple[int, str]]:
+def _is_date_label(cell: str) -> bool:
+    """Whether a cell is a date label alone, maybe with a bracketed qualifier ('Thời gian (ngày họp):')."""
+    return bool(_DATE_LABEL.match(fold(cell)) or _DATE_LABEL.match(fold(_LABEL_QUALIFIER.sub(" ", cell, count=1))))
+
+
+def labelled_dates(rows: list[list], header_first: int) -> list[tuple[int, str]]:
     """(1-based row, "label value") of the rows above the header where a date label stands alone in a cell and the
     next filled cell of the row holds the date (a date cell or its text), read as one line."""
     lines = []
     for index, row in enumerate(rows[:header_first]):
         for col, cell in enumerate(row):
-            if not (isinstance(cell, str) and _DATE_LABEL.match(fold(cell))):
+            if not (isinstance(cell, str) and _is_date_label(cell)):
                 continue
             value = next((later for later in row[col + 1:] if not is_blank(later)), None)
             if isinstance(value, (dt.date, dt.datetime)):
@@ -447,7 +454,7 @@ def read_sheet_context(
         chosen["unit"] = (tab.get("unit"), title_assigned_unit(lines))
     elif kind == "attendance":
         chosen["unit"] = (tab.get("unit"), title_unit(lines, lone_party=unit_in_lines(rows) is None))
-        above = _title_lines(rows, header_first) + _labelled_dates(rows, header_first)  # 'Ngày sinh hoạt:' | 5/8/2025
+        above = _title_lines(rows, header_first) + labelled_dates(rows, header_first)  # 'Ngày sinh hoạt:' | 5/8/2025
         meeting = title_date(above) if "date" not in mapped else None
         if meeting is not None:
             out.day = meeting.value

@@ -1,6 +1,7 @@
 """When a sheet's rows are about: the meeting date in a row's date column, else the meetings or months its header
 lists, else the one month or day the sheet states (its tab "Tháng 7", its title "… THÁNG 7/2025", "Thời gian: …
-ngày 03/01/2025"), else nothing (a roster, a summary naming no period).
+ngày 03/01/2025", a label with the date in a later cell of its row), else nothing (a roster, a summary naming no
+period).
 
 A register kept one sheet per month lists the same people on every sheet, each time for another month: its sheets
 repeat people, not records. Only a sheet whose people come with the same periods as the others' repeats them
@@ -12,7 +13,7 @@ from .date_words import month_and_year, read_meeting_date
 from .mapping import match_field
 from .normalising import clean_text, fold, year_in_text
 from .results import SheetData, Table
-from .sheet_context import tab_facts, title_date
+from .sheet_context import labelled_dates, tab_facts, title_date
 
 # A title's one month: "… THÁNG 7/2025", "tháng 07 năm 2025"; not a date's month ("ngày 10 tháng 7 năm 2025") nor
 # one of several ("tháng 7, 8, 9").
@@ -31,9 +32,13 @@ def _title_month(titles: list[str]) -> Period:
     return "month", int(year) if year else year_in_text(titles), month
 
 
-def sheet_period(name: str | None, table: Table) -> Period:
-    """The one period a sheet states for all its rows: a meeting day in its title, its tab's month, its title's."""
-    day = title_date([(row, text) for row, text in enumerate(table.title_text, start=1)])
+def sheet_period(name: str | None, table: Table, rows: list[list] | None = None) -> Period:
+    """The one period a sheet states for all its rows: a meeting day in its title (or on a label's row of `rows`,
+    "Thời gian (ngày họp):" | 11/03/2025), its tab's month, its title's."""
+    lines = [(row, text) for row, text in enumerate(table.title_text, start=1)]
+    if rows is not None and table.header_rows:
+        lines += [(len(table.title_text) + row, text) for row, text in labelled_dates(rows, table.header_rows[0])]
+    day = title_date(lines)
     if day is not None:
         return "day", day.value
     tab = tab_facts(name)
@@ -64,7 +69,7 @@ def person_periods(sheet: SheetData, table: Table, specs, key_fields) -> set[tup
     if key is None:
         return set()
     date = next((index for index, name in enumerate(fields) if name == "date"), None)
-    stated = sheet_period(sheet.name, table)
+    stated = sheet_period(sheet.name, table, sheet.rows)
     listed = _header_periods(table) or {stated}
     year = stated[1] if stated and stated[0] == "month" else year_in_text(table.title_text)
     pairs = set()

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..clock_words import clock_time
-from ..date_words import month_and_year, read_meeting_date, read_meeting_month, without_remark
+from ..date_words import month_and_year, read_meeting_date, read_meeting_month, read_named_meeting, without_remark
 from ..lateness_rules import is_late, on_time_until
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..number_marks import minutes_mark
@@ -149,10 +149,11 @@ def _shown(value) -> str:
 
 def meeting_dates(values: pd.Series, context, letter: str, label: str) -> list:
     """The MeetingDate of every value, each distinct value read once ('Tháng 03/2025': the 1st of the month; a
-    remark in brackets after the date, '20/8/2025 (họp bất thường)', as in a header: the date); a date completed
+    remark in brackets after the date, '20/8/2025 (họp bất thường)', as in a header: the date; the meeting named
+    with its day/month, 'Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)': that date); a date completed
     with the sheet's year is one warning for the column."""
     codes, read = _per_distinct(values.to_numpy(dtype=object),
-                                lambda value: read_meeting_month(value, context.year)
+                                lambda value: read_meeting_month(value, context.year) or read_named_meeting(value)
                                 or read_meeting_date(without_remark(value), context.epoch_1904, context.year))
     read.append(read_meeting_date(None))
     if any(item.year_added for item in read):
