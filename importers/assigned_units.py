@@ -18,6 +18,7 @@ from typing import Any
 from .chi_bo_short import written_out_chi_bo
 from .context import ASSIGNED
 from .normalising import clean_text, fold, recased_lower_unit
+from .unit_words import recase_unit
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
 _LABEL = re.compile(r"(?:\w+ ){0,4}(?:duoc )?(?:phu trach|theo doi|phan cong|giao|sinh hoat|dia ban|don vi|co so"
@@ -62,13 +63,16 @@ def assigned_unit(value: Any) -> Any:
 
 def unit_text(value: Any) -> Any:
     """A unit as a record holds it: text cleaned, without the assignment wording or label before the name; a party
-    organisation's name typed all in lower case is spelt as if typed in capitals; an opening 'CB' before a place is
-    "Chi bộ" (``importers.chi_bo_short``)."""
+    organisation's name typed all in lower case or all in capitals is spelt as the unit lexicon spells a title
+    line's ("CHI BỘ KHU PHỐ 5" -> "Chi bộ Khu phố 5"); an opening 'CB' before a place is "Chi bộ"
+    (``importers.chi_bo_short``)."""
     if not isinstance(value, str):
         return clean_text(value)
     text = assigned_unit(value)
     if isinstance(text, str):
         text = written_out_chi_bo(text)  # "CB thôn Ma Cái" -> "Chi bộ Thôn Ma Cái"
     if isinstance(text, str) and _ORGANISATION.match(fold(text)):
+        if text.isupper():
+            return recase_unit(text)  # "CHI BỘ KHU PHỐ 5" typed in capitals -> "Chi bộ Khu phố 5", as a title line
         return recased_lower_unit(text)  # "chi bộ tổ dân phố 11" typed in a form -> "Chi bộ Tổ dân phố 11"
     return text

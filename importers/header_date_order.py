@@ -3,7 +3,10 @@ the US locale). A Vietnamese sheet writes day/month/year, and that stays the rea
 either way ('3/4/2025'). The header is read month/day/year, all of it, when a line of the sheet declares that order
 ("Ngày họp ghi theo tháng/ngày/năm", "mm/dd/yyyy") or when some of its dates can only be month/day ('1/15/2025': 15
 is no month). A header whose dates need both readings, or whose dates contradict the order a line declares, is
-refused naming the cells: a date read the wrong way would be a silent wrong meeting."""
+refused naming the cells: a date read the wrong way would be a silent wrong meeting.
+
+A column of dates whose own header declares the order ('Ngày sinh (MM/DD/YYYY)', '(tháng/ngày/năm)', 'mm/dd/yy':
+a party-member software's export) is read in that order, with the same declared-order words."""
 
 import datetime as dt
 import re
@@ -12,7 +15,7 @@ from typing import Any
 from .date_words import without_remark
 from .errors import ImportFileError
 from .mapping import column_letter
-from .normalising import fold, numeric_date_parts
+from .normalising import fold, normalise_date, numeric_date_parts
 from .results import Table
 from .validating import cell_ref
 
@@ -31,6 +34,7 @@ TURNED = ("Các ngày họp ở dòng tiêu đề cột ghi theo tháng/ngày/n�
           "cách đó, kể cả {ambiguous}; xin kiểm tra lại.")
 NO_SUCH_DATE = ("Trang «{sheet}»: các ngày họp ở dòng tiêu đề cột ghi theo tháng/ngày/năm, nhưng {cells} không phải "
                 "ngày có thật — hãy sửa lại rồi nhập lại.")
+NOT_MONTH_FIRST = "không hợp lệ: tiêu đề cột ghi ngày theo tháng/ngày/năm, đọc theo cách đó thì không phải ngày có thật"
 ORDER_WORDS = {"mdy": "tháng/ngày/năm", "dmy": "ngày/tháng/năm"}
 
 
@@ -57,6 +61,27 @@ def declared_order(lines: list[str]) -> tuple[str, str] | None:
         if _DAY_FIRST.search(line):
             return "dmy", line
     return None
+
+
+def declares_month_first(header: Any) -> bool:
+    """Whether a column's own header says its dates are written month first ('Ngày sinh (MM/DD/YYYY)',
+    'Ngày sinh (tháng/ngày/năm)', 'mm/dd/yy')."""
+    declared = declared_order([header]) if isinstance(header, str) else None
+    return bool(declared) and declared[0] == "mdy"
+
+
+def column_date(value: Any, epoch_1904: bool = False, month_first: bool = False) -> tuple[Any, str | None]:
+    """A date cell of a column (``normalising.normalise_date``), its text dates in numbers read month/day/year when
+    the column's header declares that order; a date that is no real date that way is refused, never turned."""
+    if month_first and isinstance(value, str):
+        parts = numeric_date_parts(value)
+        if parts:
+            month, day, year = parts
+            try:
+                return dt.date(year, month, day), None
+            except ValueError:
+                return None, NOT_MONTH_FIRST
+    return normalise_date(value, epoch_1904)
 
 
 def _lines(rows: list[list[Any]], table: Table) -> list[str]:

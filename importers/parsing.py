@@ -558,7 +558,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         if kind == "roster" else MergedPeople()
     spilled = join_spilled_rows(grid, table, columns, module.ROWS, issues) if kind == "roster" else set()
     table.legend_rows = getattr(chosen, "legend_rows", {})
-    body = split_body(grid, table, key_column.index, issues, module.ROWS)
+    body = split_body(grid, table, key_column.index, issues, module.ROWS, sheet_spans(chosen))
     account_spilled(body, spilled)
     account_merged_people(body, people)
     if kind == "roster":

@@ -24,7 +24,7 @@ from .carried import carry_down, lone_key_rows, row_context
 from .common import INDEX
 from .nobody_lines import REASON as NOBODY_REASON
 from .nobody_lines import is_nobody_line, is_nobody_text
-from .section_lines import SECTION_REASON, is_section_line
+from .section_lines import SECTION_REASON, is_merged_section, is_section_line
 from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_totals_label, labelled_totals_rows
 
 # The name cell's end-of-table words, matched with their diacritics over the whole name column at once;
@@ -94,11 +94,13 @@ def _is_legend(text: Any) -> bool:
     return is_legend_text(text) or is_role_legend(text)
 
 
-def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rules: RowRules) -> Body:
+def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rules: RowRules,
+               spans: Callable[[], list] | None = None) -> Body:
     """Classify body rows: data rows keep going to the builders, the rest is accounted here.
 
     A row is looked at here when its key cell is blank or footer text, or (with `rules.heading_in_key`) holds
-    sub-header text; such a row stays a data row unless it really is a sub-header (nothing else in it)."""
+    sub-header text; such a row stays a data row unless it really is a sub-header (nothing else in it). `spans`
+    gives the sheet's ranges merged across (``SheetData.spans``), asked for only when a row would be refused."""
     body_rows = grid[table.body_start:table.body_end]
     frame = pd.DataFrame(body_rows, columns=range(grid.shape[1]), dtype=object, copy=False)
     frame.index = pd.RangeIndex(table.body_start + 1, table.body_start + 1 + len(frame))
@@ -160,7 +162,8 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": "dòng trống", "record_count": 0})
         elif is_nobody_line(row):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": NOBODY_REASON, "record_count": 0})
-        elif is_section_line(row, key_col):
+        elif is_section_line(row, key_col) or (
+                spans is not None and is_merged_section(row, table.body_start + position, key_col, spans())):
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": SECTION_REASON, "record_count": 0})
         elif is_counts_line(row):  # 'Số lượt có mặt' over the number present at each meeting
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": TOTALS_LINE_REASON, "record_count": 0})

@@ -38,7 +38,8 @@ CANONICAL = ("full_name", "birth_date", "position", "group", "role", "unit", "ph
 FIELDS = (
     INDEX,
     MEMBER_NAME,
-    FieldSpec("birth_date", ("ngay sinh", "ngay thang nam sinh", "sinh ngay", "nam sinh", "ngay sinh dd mm yyyy"),
+    FieldSpec("birth_date", ("ngay sinh", "ngay thang nam sinh", "sinh ngay", "nam sinh", "ngay sinh dd mm yyyy",
+              "ngay sinh mm dd yyyy", "ngay sinh thang ngay nam"),
               label="ngày sinh"),
     FieldSpec("position", ("chuc vu", "chuc danh", "chuc vu don vi cong tac", "chuc vu hien nay", "chuc vu chinh quyen",
                            "chuc vu dang"), label="chức vụ"),

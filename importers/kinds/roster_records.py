@@ -4,11 +4,11 @@ import pandas as pd
 
 from ..assigned_units import unit_text
 from ..group_code_notes import GroupCodes
+from ..header_date_order import column_date, declares_month_first
 from ..honorifics import name_cleaner
 from ..normalising import (
     clean_text,
     iso,
-    normalise_date,
     normalise_group,
     normalise_phone,
     normalise_role,
@@ -53,7 +53,9 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     out = pd.DataFrame(index=index)
     names = column("full_name")
     out["full_name"] = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
-    dates, problems = clean_unique(column("birth_date"), lambda v: normalise_date(v, context.epoch_1904))
+    month_first = "birth_date" in by_field and declares_month_first(by_field["birth_date"].header)
+    dates, problems = clean_unique(column("birth_date"),
+                                   lambda v: column_date(v, context.epoch_1904, month_first))
     out["birth_date"] = dates.map(iso, na_action="ignore")
     if "birth_date" in by_field:
         report("birth_date", column("birth_date"), problems, "error")

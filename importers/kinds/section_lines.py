@@ -5,7 +5,11 @@ is skipped with its reason instead of being reported as a person without a name.
 
 Only text that cannot be a person's name makes a section line: a numbered heading ('II. …', 'B) …'), a phrase
 (a word not capitalised, which no name has), or a wording naming a class of party members. A name typed in the
-wrong column, or a row with a number in it, is still an error."""
+wrong column, or a row with a number in it, is still an error.
+
+A row whose one text is merged across the row, over the name column and the columns right of it ('KHU VỰC I
+(NGUYÊN PHƯỜNG 10)' splitting the people by old ward), is a section line too, whatever its words: a person's row
+is never one merged cell. Read as no context, it overrides no column's values."""
 
 import re
 from typing import Any
@@ -31,3 +35,13 @@ def is_section_line(row: list[Any], key_col: int) -> bool:
     if not any(ch.isalpha() for ch in text):
         return False
     return bool(_NUMBERED.match(text)) or _phrase(text) or bool(_CLASS_WORDS.search(fold(text)))
+
+
+def is_merged_section(row: list[Any], at: int, key_col: int, spans: list) -> bool:
+    """Row `at` (0-based) holds one text only, in the first cell of a range merged across it from at or left of the
+    name column to two columns or more right of it."""
+    filled = [(index, cell) for index, cell in enumerate(row) if not is_blank(cell)]
+    if len(filled) != 1 or not isinstance(filled[0][1], str) or not any(ch.isalpha() for ch in filled[0][1]):
+        return False
+    return any(top <= at <= bottom and left == filled[0][0] and left <= key_col and right >= key_col + 2
+               for top, left, bottom, right, _ in spans)
