@@ -8,7 +8,8 @@ Before the table is looked for (the sheet still as read), a column is left aside
 - every cell of it from its first formula to its last is a formula without a result or blank (two formulas at
   least), and every formula computes a number from cells of the sheet (counts, sums, ratios, date parts: no lookup,
   text function, '&', reference to another sheet, bare copy of a cell, or IF with a text result) and works on its
-  own row (a totals line under the table works on the rows above it, and keeps its own note);
+  own row (a totals line under the table works on the rows above it, and keeps its own note), or every formula
+  only joins text cells of its own row ('=B8&" "&C8': a split name put together, which its parts give anyway);
 - its header names no field, month or meeting date, or only fields another header of the same header rows names
   (the records take them from there).
 Its header cells are emptied, its formulas leave ``SheetData.uncached`` (``importers.uncached_formulas`` no longer
@@ -34,6 +35,9 @@ NUMERIC = frozenset({
     "IFERROR", "N", "VALUE", "RANK", "RANK.EQ", "PERCENTRANK", "IF", "IFS", "AND", "OR", "NOT", "ISBLANK",
     "ISNUMBER", "ISERROR", "ISTEXT", "TODAY",
 })
+# functions that join texts: a helper column putting a split name together ('=TRIM(B8&" "&C8)')
+JOINING = frozenset({"CONCATENATE", "CONCAT", "TEXTJOIN", "TRIM", "PROPER", "UPPER", "LOWER"})
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9_.])\$?([A-Za-z]{1,3})\$?([0-9]+)(?![0-9A-Za-z_(])")
 BRANCHING = frozenset({"IF", "IFS"})  # their result is whatever their branches give
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _FUNCTION = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\s*\(")
@@ -69,6 +73,35 @@ def reads_own_row(formula: str, row: int) -> bool:
     if re.search(r"\bROW\s*\(\s*\)", bare, re.IGNORECASE):
         return True
     return any(int(number) == row for number in _ROW_OF_REFERENCE.findall(bare))
+
+
+def joins_own_row(formula: str, row: int, rows: list[list]) -> bool:
+    """Whether a formula only joins cells of its own row (0-based `row`) that hold a text ('=B8&" "&C8',
+    '=CONCATENATE(B8;" ";C8)', '=TRIM(B8&" "&C8)'): what it gives, a name put together, the cells give anyway."""
+    bare = _STRING.sub('""', formula or "").strip().lstrip("=+").strip()
+    if not bare or "!" in bare or "[" in bare:
+        return False
+    names = {name.upper().removeprefix("_XLFN.") for name in _FUNCTION.findall(bare)}
+    if not names <= JOINING or (not names and "&" not in bare):
+        return False
+    references = _REFERENCE.findall(bare)
+    rest = _REFERENCE.sub("", _FUNCTION.sub("", bare))
+    if not references or re.sub(r'[&,;()\s"]|TRUE|FALSE', "", rest, flags=re.IGNORECASE):
+        return False  # anything but references, strings, '&' and the joining functions
+    for letters, number in references:
+        col = column_index(letters)
+        if int(number) != row + 1 or row >= len(rows) or col >= len(rows[row]) \
+                or not isinstance(rows[row][col], str) or not rows[row][col].strip():
+            return False
+    return True
+
+
+def column_index(letters: str) -> int:
+    """0-based index of a column's letters ('A' → 0, 'AB' → 27)."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
 
 
 def _header_rows(rows: list[list], first: int) -> list[int]:
@@ -132,7 +165,8 @@ def _candidates(sheet: SheetData) -> dict[int, list[tuple[int, int]]]:
                                          for row in sheet.rows[first:last + 1]):
             continue
         texts = [sheet.formula_texts.get(cell, "") for cell in cells]
-        if all(computes_number(text) and reads_own_row(text, row + 1) for text, (row, _) in zip(texts, cells)):
+        if all(computes_number(text) and reads_own_row(text, row + 1) for text, (row, _) in zip(texts, cells)) \
+                or all(joins_own_row(text, row, sheet.rows) for text, (row, _) in zip(texts, cells)):
             found[col] = cells
     return found
 

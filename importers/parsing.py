@@ -66,6 +66,7 @@ from .name_blocks import fill_block_names
 from .name_lists import report_found, unpivot_name_lists
 from .name_values import names_by_values
 from .normalising import marks_table, month_of_header, year_in_text
+from .not_due_marks import not_due_marks
 from .period_dividers import dated_by_dividers, divider_rows
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
@@ -118,6 +119,7 @@ class Context:
     format_legend: object = None  # what a cell's colour or bold type means (``format_legends``), or None
     read_formats: object = None  # the sheet's cell formats, read when called (``kinds.format_meanings``)
     file_format: str | None = None  # 'csv' or 'spreadsheet': where the cells' formats are said to be lost
+    not_due: dict = field(default_factory=dict)  # marks a legend says give no record (``not_due_marks``)
 
 
 SURE_LEGACY_CELLS = 3
@@ -601,7 +603,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       parents=table.parents, spans=sheet_spans(chosen),
                       cells=cell_rules(outside), consumed=table.consumed,
                       format_legend=read_format_legend(outside + _lone_texts(chosen.rows, table)),
-                      read_formats=chosen.read_formats, file_format=book.format)
+                      read_formats=chosen.read_formats, file_format=book.format,
+                      not_due=not_due_marks(outside))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     looked_up = []

@@ -3,7 +3,8 @@ reading sees a blank where the cell has a value, so such a cell stops the import
 under a column that gives a field or whose header names one (a formula column looks empty, so another may have been
 read in its stead), in a row read as a person (or read and found empty), or in a header cell over
 such a column or over data. In a totals or subtotal row, a heading or note row, or outside the table it feeds
-nothing and is only named in a note ("=COUNTA(D6:D40)" under "Tổng cộng").
+nothing and is only named in a note ("=COUNTA(D6:D40)" under "Tổng cộng"); so does a row of such counts of the
+columns above it whatever its label ("Có mặt" under the names, '=COUNTIF(E8:E22,"CM")' under each meeting).
 
 On a sheet a stage rebuilt before the table was looked for (a matrix unpivoted, a register turned round) the
 cells no longer sit where they were read: where the stage told which cells its records come from
@@ -15,6 +16,7 @@ aside before any of this, with a warning of its own (``importers.helper_formulas
 
 from . import errors as msg
 from .errors import ImportFileError
+from .helper_formulas import computes_number, reads_own_row
 from .kinds.subtotals import is_subtotal_name
 from .locating import is_stop_text
 from .mapping import column_letter, match_field
@@ -53,12 +55,40 @@ def _feeding_cells(sheet: SheetData, table: Table, columns: list[Column], specs,
     read_rows = {int(row) - 1 for row in row_frame.loc[read, "row"]}
     filled = {index for row in read_rows if row < len(sheet.rows)
               for index, cell in enumerate(sheet.rows[row]) if not is_blank(cell)}
+    totals = _column_totals_rows(sheet)
     feeding = []
     for row, col in sheet.uncached:
+        if row in totals:
+            continue
         if row < 0 or (row in read_rows and col in fields) \
                 or (row in table.header_rows and (col in fields or col in filled)):
             feeding.append((row, col))
     return feeding
+
+
+def _column_totals_rows(sheet: SheetData) -> set[int]:
+    """Rows (0-based) that total the columns above them whatever their label ("Có mặt" under the names: a count of
+    the marks, '=COUNTIF(E8:E22,"CM")'): every cell of the row holds a formula without a result computing a number
+    from rows other than its own (two at least), or one or two texts labelling it."""
+    by_row: dict[int, list[int]] = {}
+    for row, col in sheet.uncached:
+        if row >= 0:
+            by_row.setdefault(row, []).append(col)
+    found = set()
+    for row, cols in by_row.items():
+        if len(cols) < MIN_TOTALS or row >= len(sheet.rows):
+            continue
+        texts = [sheet.formula_texts.get((row, col), "") for col in cols]
+        if not all(computes_number(text) and not reads_own_row(text, row + 1) for text in texts):
+            continue
+        others = [cell for index, cell in enumerate(sheet.rows[row]) if index not in cols and not is_blank(cell)]
+        if len(others) <= MAX_LABELS and all(isinstance(cell, str) for cell in others):
+            found.add(row)
+    return found
+
+
+MIN_TOTALS = 2
+MAX_LABELS = 2
 
 
 def _totals_line(rows: list[list] | None, row: int) -> bool:

@@ -9,6 +9,7 @@ from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..normalising import clean_text, iso
+from ..not_due_marks import not_due_cells, not_due_warning
 from ..period_dividers import warn_outside
 from ..status_phrases import STATUSES
 from ..unit_abbreviations import write_out_units
@@ -23,7 +24,7 @@ from .attendance_infer import (
     unit_from_line,
 )
 from .attendance_values import meeting_dates, month_dates, read_statuses, refine_answers
-from .blank_cells import BLANK, blanks_by_legend, long_blanks
+from .blank_cells import BLANK, NOTE, blanks_by_legend, long_blanks
 from .body import factorize_cleaned, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
@@ -145,6 +146,7 @@ def _wide(frame, months, by_field, context):
     codes, problems = _status_codes(value_codes, readings), days.problems if days else {}
     codes[list(problems)] = UNKNOWN
     codes = merged_notes(codes, marks, rows, months, context, UNKNOWN)
+    codes = _not_due(codes, marks, rows, months, context)
     codes, refused = _by_format(codes, marks, [(int(rows[p // n_months]), months[p % n_months].index, marks[p])
                                                for p in range(len(marks))], context)
     codes = blanks_by_legend(codes, n_months, months, context)
@@ -171,6 +173,25 @@ def _wide(frame, months, by_field, context):
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
+
+
+def _not_due(codes: np.ndarray, marks, rows, months: list, context) -> np.ndarray:
+    """Cells holding a mark the legend says is no attendance ("CĐ = chuyển sinh hoạt đi (không điểm danh)",
+    ``not_due_marks``): no record and no blank, one warning per mark naming its cells."""
+    table = getattr(context, "not_due", None) or {}
+    found = not_due_cells(marks, table)
+    if not found:
+        return codes
+    codes = codes.copy()
+    n_months = len(months)
+    for mark, positions in found.items():
+        codes[positions] = NOTE
+        cells = [f"{months[p % n_months].letter}{int(rows[p // n_months])}" for p in positions]
+        shown = next(str(marks[p]).strip() for p in positions)
+        context.issues.warning(None, months[positions[0] % n_months].letter, "status", shown,
+                               f"Các cột {months[0].letter}–{months[-1].letter}: "
+                               + not_due_warning(shown, table[mark], cells))
+    return codes
 
 
 def _by_format(codes: np.ndarray, marks, cells: list, context) -> tuple[np.ndarray, set]:

@@ -99,10 +99,11 @@ def test_unknown_sheet_name_is_a_file_error(tmp_path):
 
 def test_formulas_without_stored_results_are_a_file_error_naming_the_cells(tmp_path):
     """openpyxl (and some exporters) write formulas without their results: reading would see blanks, so the
-    file is refused with the cells named instead of being read with those values missing."""
+    file is refused with the cells named instead of being read with those values missing. (A column only joining
+    the name parts of its own row, '=TRIM(B2&" "&C2)', is left aside instead: test_joined_name_formulas.)"""
     rows = [["STT", "Họ đệm", "Tên", "Họ và tên", "Đoàn công tác", "Nhiệm vụ trong đoàn"],
-            [1, "Nguyễn Văn", "An", '=TRIM(B2&" "&C2)', "Đoàn công tác số 1", "Trưởng đoàn"],
-            [2, "Lê Thị", "Hoa", '=TRIM(B3&" "&C3)', "Đoàn công tác số 1", "Thành viên"]]
+            [1, "Nguyễn Văn", "An", "=TRIM('Nhân sự'!B2)", "Đoàn công tác số 1", "Trưởng đoàn"],
+            [2, "Lê Thị", "Hoa", "=TRIM('Nhân sự'!B3)", "Đoàn công tác số 1", "Thành viên"]]
     path = _workbook(tmp_path, {"Danh sách": rows})
     with pytest.raises(ImportFileError, match="Danh sách.*D2, D3.*công thức chưa có giá trị đã tính"):
         parse_file(path)
