@@ -18,7 +18,7 @@ refuses the file, naming its cells."""
 
 import re
 
-from .mapping import column_letter, match_field
+from .mapping import column_index, column_letter, match_field
 from .normalising import clean_text, is_blank, month_of_header
 from .results import SheetData
 
@@ -94,14 +94,6 @@ def joins_own_row(formula: str, row: int, rows: list[list]) -> bool:
                 or not isinstance(rows[row][col], str) or not rows[row][col].strip():
             return False
     return True
-
-
-def column_index(letters: str) -> int:
-    """0-based index of a column's letters ('A' → 0, 'AB' → 27)."""
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
 
 
 def _header_rows(rows: list[list], first: int) -> list[int]:
