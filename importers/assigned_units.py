@@ -17,8 +17,7 @@ from typing import Any
 
 from .chi_bo_short import written_out_chi_bo
 from .context import ASSIGNED
-from .normalising import clean_text, fold, recased_lower_unit
-from .unit_words import recase_unit
+from .normalising import clean_text, fold, usual_case_unit
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
 _LABEL = re.compile(r"(?:\w+ ){0,4}(?:duoc )?(?:phu trach|theo doi|phan cong|giao|sinh hoat|dia ban|don vi|co so"
@@ -72,7 +71,5 @@ def unit_text(value: Any) -> Any:
     if isinstance(text, str):
         text = written_out_chi_bo(text)  # "CB thôn Ma Cái" -> "Chi bộ Thôn Ma Cái"
     if isinstance(text, str) and _ORGANISATION.match(fold(text)):
-        if text.isupper():
-            return recase_unit(text)  # "CHI BỘ KHU PHỐ 5" typed in capitals -> "Chi bộ Khu phố 5", as a title line
-        return recased_lower_unit(text)  # "chi bộ tổ dân phố 11" typed in a form -> "Chi bộ Tổ dân phố 11"
+        return usual_case_unit(text)  # "CHI BỘ KHU PHỐ 5", "chi bộ tổ dân phố 11" -> as a title line spells them
     return text

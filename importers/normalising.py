@@ -385,10 +385,13 @@ def normalise_unit_name(value: Any) -> str | None:
     text = clean_text(value)
     if text is None:
         return None
-    text = name_end(_GROUP_PREFIX.sub("", text) or text)
-    if not _is_all_caps(text):
-        return recased_lower_unit(text)
-    return recase_unit(text)
+    return usual_case_unit(name_end(_GROUP_PREFIX.sub("", text) or text))
+
+
+def usual_case_unit(text: str) -> str:
+    """A unit's name typed all in capitals or all in lower case, spelt as usual ("ĐẢNG BỘ PHƯỜNG AN LẠC", "chi bộ
+    tổ dân phố 11" -> "Đảng bộ phường An Lạc", "Chi bộ Tổ dân phố 11": ``importers.unit_words``); else as typed."""
+    return recase_unit(text) if _is_all_caps(text) else recased_lower_unit(text)
 
 
 def recased_lower_unit(text: str) -> str:
