@@ -66,6 +66,10 @@ def _feeding_cells(sheet: SheetData, table: Table, columns: list[Column], specs,
     return feeding
 
 
+MIN_TOTALS = 2  # formulas in a row of column totals
+MAX_LABELS = 2  # texts labelling it
+
+
 def _column_totals_rows(sheet: SheetData) -> set[int]:
     """Rows (0-based) that total the columns above them whatever their label ("Có mặt" under the names: a count of
     the marks, '=COUNTIF(E8:E22,"CM")'): every cell of the row holds a formula without a result computing a number
@@ -85,10 +89,6 @@ def _column_totals_rows(sheet: SheetData) -> set[int]:
         if len(others) <= MAX_LABELS and all(isinstance(cell, str) for cell in others):
             found.add(row)
     return found
-
-
-MIN_TOTALS = 2
-MAX_LABELS = 2
 
 
 def _totals_line(rows: list[list] | None, row: int) -> bool:
