@@ -7,13 +7,21 @@ import re
 from .normalising import fold
 
 _TIMES_IN_TEXT = re.compile(r"\b\d{1,2}\s*(?:h|g|:)\s*\d{0,2}(?:\s*(?:p|phút))?(?!\w)", re.IGNORECASE)
-_EXAMPLE = re.compile(r"\((?:vd|ví dụ|vi du|như|nhu|chẳng hạn)\b[^)]*\)", re.IGNORECASE)
+_FOR_EXAMPLE = r"(?:vd|ví dụ|vi du|như|nhu|chẳng hạn)\b"
+EXAMPLES_LEAD = re.compile(rf"^\s*{_FOR_EXAMPLE}\s*:?\s*", re.IGNORECASE)  # the "VD:" opening a bracket's examples
+_EXAMPLE = re.compile(rf"\({_FOR_EXAMPLE}[^)]*\)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:=|:|–|—|\s-\s|->|→)\s*|\s+(?:là|thì là|nghĩa là|tức là)\s+", re.IGNORECASE)
 _BLANK_SIDE = re.compile(r"^(?:\* )?(?:o |cac o |neu |khi )?(?:de |bo |con |ghi )?(?:trong|trang)"
                          r"(?: khong ghi(?: gi)?)?$"
                          r"|^(?:o )?(?:khong ghi(?: gi)?|khong danh dau|khong co ky hieu|khong ghi ky hieu)$")
 _TIME_SIDE = re.compile(r"^(?:\* )?(?:ghi |co ghi |ghi ro |o ghi )?(?:gio|tmark)(?: (?:den|co mat|den hop|vao|ky|"
                         r"co mat thuc te|den du hop))?(?: tmark)?$")
+
+
+def sides(text: str) -> list[str]:
+    """A note item cut at the sign or word pairing its two sides ('=', ':', '→', 'là', 'nghĩa là'); one side when it
+    has none."""
+    return _SPLIT.split(text, maxsplit=1)
 
 
 def split_rule(item: str) -> tuple[str, str] | None:

@@ -4,14 +4,16 @@ pairs with ';', ',', '|' or wide spaces: each item is tried against a table of s
 table of wordings. A meaning may hold commas of its own ("(P) vắng có báo cáo, có lý do"). Marks typed on a phone are
 emoji ("✅ có mặt", "❌ vắng không phép", even glued, "✅có mặt"), read as any other mark; a line whose items stand
 apart by wide gaps or line breaks only, no sign between mark and meaning, is a legend when every item is a mark and its
-meaning (a name typed with wide gaps never is). A mark given two statuses ("v - vắng có lý do (ô tô vàng); v - vắng
+meaning (a name typed with wide gaps never is). A note may explain the cells' own words in a sentence, quoting them
+('"có đi" là có mặt; "không đi, không báo" là vắng không lý do'): a quoted item is a mark, words and all, and quotes and
+brackets of examples are never cut at their commas. A mark given two statuses ("v - vắng có lý do (ô tô vàng); v - vắng
 không lý do (ô tô đỏ)") reads as a ``mark_doubts.MarkDoubt``, never as either."""
 
 import re
 import unicodedata
 from typing import Any
 
-from .legend_rules import split_rule
+from .legend_rules import EXAMPLES_LEAD, split_rule
 from .mark_doubts import MarkDoubt
 from .normalising import decode_mark, fold, mark_key
 from .number_marks import number_rules
@@ -51,6 +53,17 @@ SHAPES = (
     # X có mặt; never with a sign further on: 'Dự muộn = đến sau giờ khai mạc' explains the words 'Dự muộn'
     (re.compile(rf"^({MARK})\s+([^=:]{{3,}})$"), 1, 2),
 )
+# Words written in quotes in a note's sentence, and the status they stand for ('"có đi" là có mặt', '«bịnh»: vắng
+# có lý do', 'có mặt = "có đi"'): the quotes mark the cell's own words, so they may be a short answer of several
+# words ('"không đi, không báo" là vắng không lý do') and hold status words of their own ('có đi').
+_QUOTE_OPEN, _QUOTE_CLOSE = "\"“«", "\"”»"
+QUOTED = rf"[{_QUOTE_OPEN}]([^{_QUOTE_OPEN}{_QUOTE_CLOSE}\n]{{1,40}})[{_QUOTE_CLOSE}]"
+_STANDS_FOR = (r"(?:[-–—=:→]|->|(?:(?:thì|nghĩa|tức|được hiểu|được tính|được ghi|tính|coi)\s+)?là(?!\w)"
+               r"|(?:coi|xem)\s+như)")
+QUOTED_SHAPES = (
+    (re.compile(rf"^{QUOTED}\s*{_STANDS_FOR}\s*(.+)$", re.IGNORECASE), 1, 2),   # "có đi" là có mặt
+    (re.compile(rf"^(.+?)\s*[-–=:]\s*{QUOTED}$"), 2, 1),                        # có mặt: "có đi"
+)
 
 
 def meaning_to_status(meaning: str) -> str | None:
@@ -82,6 +95,11 @@ def _pair(item: str) -> tuple[str, str, bool, str] | None:
     about blank cells or arrival times: ``cell_rules`` reads those)."""
     if split_rule(item):
         return None
+    for pattern, mark_group, meaning_group in QUOTED_SHAPES:
+        match = pattern.match(item.strip())
+        status = meaning_to_status(match.group(meaning_group)) if match else None
+        if status:
+            return mark_key(match.group(mark_group)), status, mark_group < meaning_group, match.group(meaning_group)
     for pattern, mark_group, meaning_group in SHAPES:
         match = pattern.match(item.strip())
         if match:
@@ -189,11 +207,17 @@ def legend_body(text: str) -> str:
     return text
 
 
+def legend_items(text: str) -> list[str]:
+    """The items of a legend or note line, as the legend reader cuts them (a sentence of a note among them)."""
+    return [item.strip() for item in _with_continuations(legend_body(_COMMENT.sub("", text))) if item.strip()]
+
+
 def _with_continuations(body: str) -> list[str]:
     """The items of a legend with a meaning's own commas put back: in "(P) vắng có báo cáo, có lý do; (-) …" the
     words after the comma (no mark, no sign pairing one, not a pair of their own) go on the meaning of the mark
-    written before them (read alone, "(P) vắng, có lý do" would be an absence)."""
-    parts = _SEPARATORS_KEPT.split(body)
+    written before them (read alone, "(P) vắng, có lý do" would be an absence). Words in quotes and examples in
+    brackets are never cut ('"không đi, không báo" là …', 'vắng có lý do (ốm, bận việc...) là …')."""
+    parts = [_unshielded(part) for part in _SEPARATORS_KEPT.split(_shielded(body))]
     joined = [parts[0]]
     for separator, item in zip(parts[1::2], parts[2::2]):
         if separator.strip() == "," and _is_continuation(item) and _mark_first(joined[-1]):
@@ -205,6 +229,24 @@ def _with_continuations(body: str) -> list[str]:
 
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
 _PAIR_SIGN = re.compile(r"[=:()\[\]\"“”]|\s[-–]\s")
+# Spans whose separators belong to them: words in quotes, and brackets holding no pair of their own (examples,
+# "(ốm, bận việc...)", "(như: ốm, …)"; never "(x: có mặt, v: vắng)", a legend in brackets).
+_WHOLE = re.compile(rf"{QUOTED}|\(([^()]{{1,120}})\)")
+_SHIELD = str.maketrans(",;|.\n", "\ue000\ue001\ue002\ue003\ue004")
+_UNSHIELD = {value: key for key, value in _SHIELD.items()}
+
+
+def _shielded(body: str) -> str:
+    """`body` with the separators inside its whole spans put out of the splitter's reach."""
+    def shield(found: re.Match) -> str:
+        inner = found.group(2)
+        paired = inner is not None and _PAIR_SIGN.search(EXAMPLES_LEAD.sub("", inner))
+        return found.group() if paired else found.group().translate(_SHIELD)
+    return _WHOLE.sub(shield, body)
+
+
+def _unshielded(part: str) -> str:
+    return part.translate(_UNSHIELD)
 
 
 def _is_continuation(item: str) -> bool:

@@ -70,6 +70,7 @@ from .not_due_marks import not_due_marks
 from .period_dividers import dated_by_dividers, divider_rows
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
+from .reason_notes import reason_rules
 from .results import ParseResult, SheetData, Table, Workbook
 from .row_people import row_people
 from .sheet_context import read_sheet_context, tab_year, with_sheet_context
@@ -120,6 +121,7 @@ class Context:
     read_formats: object = None  # the sheet's cell formats, read when called (``kinds.format_meanings``)
     file_format: str | None = None  # 'csv' or 'spreadsheet': where the cells' formats are said to be lost
     not_due: dict = field(default_factory=dict)  # marks a legend says give no record (``not_due_marks``)
+    reasons: tuple = ()  # what a note says a reason written in a status cell makes (``reason_notes``)
 
 
 SURE_LEGACY_CELLS = 3
@@ -604,7 +606,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       cells=cell_rules(outside), consumed=table.consumed,
                       format_legend=read_format_legend(outside + _lone_texts(chosen.rows, table)),
                       read_formats=chosen.read_formats, file_format=book.format,
-                      not_due=not_due_marks(outside))
+                      not_due=not_due_marks(outside), reasons=reason_rules(outside))
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     looked_up = []

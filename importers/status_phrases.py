@@ -29,9 +29,11 @@ CHECKBOX_UNREAD = ("ô tích (TRUE/FALSE) ở cột mà tên cột không nói t
 MORE_WORDS = "mở đầu bằng «có mặt» nhưng còn ghi thêm: đã hiểu là có mặt, xin kiểm tra phần ghi thêm"
 LEFT_EARLY = "«về sớm» được ghi là đến muộn (dự không trọn buổi); sửa nếu văn phòng tính khác"
 
-NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no"}
+# Southern offices answer "có đi" / "không đi" (họp), as others "có mặt" / "không dự".
+NO_WORDS = {"khong", "ko", "k co", "khong co", "khong du", "khong tham du", "chua du", "no", "khong di",
+            "khong di hop"}
 YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "co du", "du day du", "yes", "dat",
-             "present", "check in", "checked in", "attended"}
+             "present", "check in", "checked in", "attended", "co di", "co di hop", "co di du", "co di sinh hoat"}
 # Folded wordings found anywhere in the cell, tried in order: the more specific first.
 EXEMPT_PHRASES = ("mien sinh hoat", "mien sh", "mien shcb", "duoc mien")
 ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "khong co bao", "tu y",
@@ -51,9 +53,10 @@ TICKS = {"√", "☑", "✅"}  # ticks besides the usual marks' ✓ ✔ (variati
 CODES = {"vcp": "excused", "vkp": "absent", "vk": "absent", "vcl": "excused", "vkl": "absent", "vcld": "excused",
          "vkld": "absent", "cld": "excused", "kld": "absent", "ms": EXEMPT, "mien": EXEMPT}
 PRESENT_OPENINGS = ("co mat ", "tham du ", "du hop ")  # "Có mặt đúng giờ", after the phrases above found nothing
-# Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học").
-REASON_WORDS = ("om", "benh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh", "nam vien",
-                "di hoc", "hoc", "thai san", "viec hieu", "viec hy", "tap huan", "dieu tri")
+# Reasons written straight after "vắng"/"nghỉ" without a bracket or a dash ("Nghỉ ốm", "Vắng đi học", "nghỉ bịnh":
+# the southern "bệnh").
+REASON_WORDS = ("om", "benh", "binh", "cong tac", "di cong tac", "viec rieng", "viec gia dinh", "gia dinh",
+                "nam vien", "di hoc", "hoc", "thai san", "viec hieu", "viec hy", "tap huan", "dieu tri")
 _REASON_AFTER = re.compile(rf"^(?:vang|nghi)(?: mat)? (?:vi |do )?(?:{'|'.join(REASON_WORDS)})\b")
 _WITH_REASON = re.compile(r"^\s*(?:vắng|nghỉ)(?:\s+mặt)?\s*(?:\((?P<a>[^)]*)\)|[:\-–—]\s*(?P<b>.+)"
                           r"|\s+(?:do|vì|lý do:?)\s+(?P<c>.+))\s*$", re.IGNORECASE)

@@ -12,11 +12,13 @@ from ..date_words import month_and_year, read_meeting_date, read_meeting_month, 
 from ..lateness_rules import is_late, on_time_until
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..number_marks import minutes_mark
+from ..reason_notes import reason_rule_for
 from ..results import Column
 from ..status_phrases import (
     ABSENT_WORDS,
     CODES,
     NO_WORDS,
+    UNKNOWN,
     YES_WORDS,
     Reading,
     is_reason_header,
@@ -60,6 +62,7 @@ def read_statuses(values: np.ndarray, context, place: str) -> tuple[np.ndarray, 
     _read_times(uniques, readings, context, place)
     _read_minutes(uniques, readings, context, place)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    _read_reasons(uniques, readings, counts, context, place)
     unlisted = [(value, reading.status, count) for value, reading, count in zip(uniques, readings, counts)
                 if reading.status and _is_code(value) and mark_key(value) not in legend
                 and (legend or mark_key(value) in AMBIGUOUS_MARKS)]
@@ -115,6 +118,26 @@ def _read_minutes(uniques, readings: list, context, place: str) -> None:
     if late and "minutes" not in (getattr(context, "cells", None) or {}):
         context.issues.warning(None, None, "status", None,
                                f"{place}: " + MINUTES_UNEXPLAINED.format(example=_shown(uniques[late[0]])))
+
+
+REASONS_BY_NOTE = ("ghi chú «{note}»: đã hiểu là {status} các ô ghi lý do {phrases}; xin kiểm tra lại từng lý do "
+                   "và sửa ô nào không thuộc trường hợp ghi chú nói")
+
+
+def _read_reasons(uniques, readings: list, counts, context, place: str) -> None:
+    """Reason phrases in status cells ('kẹt việc nhà', 'bận họp trên tỉnh') that nothing else reads, under a note
+    saying what a stated reason makes ("vắng có nêu lý do (bịnh, kẹt việc, …) là vắng có lý do": ``reason_notes``):
+    that status, with one warning per note for `place` listing the phrases so read."""
+    rules = getattr(context, "reasons", None) or ()
+    read: dict = {}
+    for i, value in enumerate(uniques):
+        rule = reason_rule_for(value, rules) if readings[i].problem == UNKNOWN else None
+        if rule is not None:
+            readings[i] = Reading(rule.status)
+            read.setdefault(rule, []).append(f"«{_shown(value)}» ({counts[i]} ô)")
+    for rule, phrases in read.items():
+        context.issues.warning(None, None, "status", None, f"{place}: " + REASONS_BY_NOTE.format(
+            note=rule.note, status=STATUS_WORDS[rule.status], phrases=", ".join(phrases)))
 
 
 def _late_with_minutes(value, marks: dict) -> bool:
@@ -205,7 +228,9 @@ def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns:
     statuses = [reading.status for reading in readings]
     label = f"Cột {status_column.letter} «{status_column.header}»"
     notes = getattr(context, "notes", [])
-    if any(reading.answer == "reason" for reading in readings) and not notes_explain_reasons(notes):
+    # a note excusing stated reasons ("vắng có nêu lý do (ốm, …) là vắng có lý do": ``reason_notes``) says so too
+    excusing = any(rule.status == "excused" for rule in getattr(context, "reasons", None) or ())
+    if any(reading.answer == "reason" for reading in readings) and not (excusing or notes_explain_reasons(notes)):
         example = next(str(v) for v, r in zip(raw, readings) if r.answer == "reason")
         context.issues.warning(None, status_column.letter, "status", None,
                                f"{label}: " + REASON_IN_CELL.format(example=example))
@@ -227,7 +252,7 @@ def refine_answers(readings: list, raw: pd.Series, frame: pd.DataFrame, columns:
     for position, reading in enumerate(readings):
         if reading.answer == "no":
             statuses[position] = status_of_reason(reason_values[position])
-    if not notes_explain_reasons(notes, reasons.header):
+    if not (excusing or notes_explain_reasons(notes, reasons.header)):
         text = NO_ANSWER_WITH_REASONS.format(no=_no_word(raw, readings),
                                             reason=f"{reasons.letter} «{reasons.header}»")
         context.issues.warning(None, status_column.letter, "status", None, f"{label}: {text}")
