@@ -13,15 +13,18 @@ import pandas as pd
 
 from .normalising import clean_text, fold, is_blank
 
-# The commonest Vietnamese surnames, folded (no tone marks): a name whose first word is one of these reads as a
-# person's name. Rare surnames simply lower the share; the thresholds leave room for them.
+# The commonest Vietnamese surnames, folded (no tone marks), those of the northern highlands ("Bế", "Đèo", "Thào",
+# "Sùng", "Lầu") and the Khmer ones of the Mekong delta ("Thạch", "Danh", "Chau", "Néang", "Kim", "Sơn", "Lâm",
+# "Trà", "Lý") among them: a name whose first word is one of these reads as a person's name. Rare surnames simply
+# lower the share; the thresholds leave room for them.
 SURNAMES = frozenset((
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
     "duong", "ly", "dinh", "truong", "ta", "cao", "luong", "dao", "ha", "mai", "trinh", "luu", "thai", "kieu",
     "lam", "quach", "chu", "to", "tong", "doan", "la", "lai", "khuat", "khong", "kim", "lo", "mac", "nong", "ong",
     "phung", "quan", "tang", "thach", "trieu", "vuong", "vi", "han", "giang", "dam", "diep", "lu", "nghiem",
     "ninh", "ton", "chau", "au", "bach", "banh", "dieu", "hua", "khuc", "lac", "lieu", "tieu", "ung", "cu",
-    "cung", "van", "tao", "thieu", "man", "nham", "phi", "sam", "tiet", "yen", "ma", "hau", "nhu",
+    "cung", "van", "tao", "thieu", "man", "nham", "phi", "sam", "tiet", "yen", "ma", "hau", "nhu", "luc",
+    "dau", "giap", "than", "be", "deo", "thao", "sung", "lau", "tra", "danh", "son", "neang",
 ))
 
 _NAME_WORD = re.compile(r"^[^\W\d_]{1,8}$")

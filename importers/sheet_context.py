@@ -25,6 +25,7 @@ from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, is_blank, names_one_unit, normalise_unit_name
 from .unit_ends import reads_as_sentence
 from .unit_lines import unit_in_lines, without_superior
+from .unit_spellings import same_unit, written_out
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
 _TAB_GROUP = re.compile(rf"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*({NUMBER})(?!\d)")
@@ -288,9 +289,10 @@ def _unit_after_title(text: str) -> str | None:
 
 
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
-    """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line; with
-    `lone_party`, a đảng bộ's header line standing alone (no other organisation line, and no title saying the
-    meetings are a chi bộ's) too."""
+    """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line, the
+    lines naming it all, maybe in two spellings (``importers.unit_spellings``: "CHI BỘ HTX …" and "Chi bộ Hợp tác xã
+    …"); with `lone_party`, a đảng bộ's header line standing alone (no other organisation line, and no title saying
+    the meetings are a chi bộ's) too."""
     labelled, headers, parties, others = [], [], [], 0
     for row, text in lines:
         text = _leading_unit(_bare_line(text))
@@ -321,6 +323,10 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
     for candidates in (labelled, headers):
         if len({fold(item.value) for item in candidates}) == 1:
             return _as_written(max(candidates, key=lambda item: item.rank), lines)
+        if len(candidates) > 1 and all(same_unit(candidates[0].value, item.value) for item in candidates[1:]):
+            best = max(candidates, key=lambda item: item.rank)  # one chi bộ spelt twice: "CHI BỘ HTX …", "Chi bộ …"
+            value = written_out(best.value, [item.value for item in candidates])
+            return _as_written(replace(best, value=value, numbers=_numbers(value)), lines)
     return None
 
 

@@ -3,9 +3,10 @@ a mark where they cross. Such a sheet is turned the usual way round (a row per m
 the table is looked for, so every later stage reads it like any wide register.
 
 The shape is recognised strictly: three or more month or date cells one under the other in one of the first
-columns, and in the row above them two or more header cells that read as people's names (two to six capitalised
-words naming no known column), whose cells below hold short marks. The names may stand one row higher, over a
-row of posts or chi bộ with the dates column merged down over both (`transposed_headers`).
+columns, and in the row above them two or more header cells that read as people's names (``person_headers``: in
+capitals, one opening with no known surname only beside the others, over their marks, and said in a warning),
+whose cells below hold short marks. The names may stand one row higher, over a row of posts or chi bộ with the
+dates column merged down over both (`transposed_headers`).
 
 A column among them whose cells hold the same marks as the people's but whose header reads as no name ("Lê Hoa
 (Đồn BP)", a blank) cannot be turned into anyone's records: a warning names it and its cells (`SheetData.found`), so
@@ -18,12 +19,12 @@ Once turned, the cells no longer sit where they were read; the cells records com
 from typing import Any
 
 from .date_words import read_meeting_date
-from .honorifics import without_any_title
 from .label_layouts import read_label_layout
 from .legacy import decode_legacy
 from .locating import header_date
-from .mapping import column_letter, match_field
-from .normalising import clean_text, fold, is_blank, month_of_header, without_footnote_mark
+from .mapping import column_letter
+from .normalising import clean_text, fold, is_blank, month_of_header
+from .person_headers import CAPITALS, NAMED, person_header
 from .results import SheetData
 from .transposed_headers import count_columns, reads_as_units, sub_header, sub_header_note
 
@@ -33,18 +34,13 @@ MIN_SIDE = 3
 MIN_PEOPLE = 2
 MAX_MARK = 6  # a mark cell holds a short code ("x", "P", "CP"), not text
 NAME_LABEL = "Họ và tên"
-# Common Vietnamese surnames (folded): a header in capitals counts as a name only when it starts with one, so
-# "TỔNG SỐ" or "SỐ CÓ MẶT" never does.
-SURNAMES = frozenset({
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
-    "ly", "dinh", "doan", "trinh", "truong", "lam", "luu", "mai", "cao", "ha", "quach", "thai", "ta", "tong", "chu",
-    "kieu", "lai", "luong", "la", "van", "vuong", "phung", "nghiem", "dao", "dam", "khuc", "au", "tang", "quan",
-    "thach", "kim", "mac", "lo", "giang", "cu", "ong", "ton", "nong", "bach", "dieu", "trieu", "ninh", "luc",
-})
 TOTAL_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ")
 SHOWN = 3
 LOST_MARKS = ("{count} ô có ký hiệu điểm danh ({cells}) dưới {label}, không đọc được là họ và tên một đảng viên — "
               "cột này chưa được nhập; hãy ghi họ và tên ở tiêu đề cột")
+CAPITALS_READ = ("{count} cột có tiêu đề viết hoa không mở đầu bằng một họ thường gặp ({columns}) đã được đọc là họ và "
+                 "tên đảng viên, vì đứng cùng dòng với họ tên các đảng viên khác, trên cùng các ký hiệu điểm danh — "
+                 "nếu cột nào không phải một đảng viên, hãy sửa tiêu đề cột đó")
 
 
 def _worded_date(cell: Any):
@@ -61,21 +57,6 @@ def _is_side(cell: Any) -> bool:
     return isinstance(cell, str) and month_of_header(clean_text(decode_legacy(cell)) or "") is not None
 
 
-def looks_like_name(cell: Any, specs) -> bool:
-    """A header cell holding a person's name: 2-6 words, each capitalised letters only, naming no column (in
-    capitals, only after a common surname); a footnote mark after it ('(*)') and a title before it ('Đ/c', 'Thầy')
-    are no part of it."""
-    text = clean_text(decode_legacy(cell)) if isinstance(cell, str) else None  # TCVN3/VNI is decoded later
-    text = without_any_title(without_footnote_mark(text)) if text else text
-    if not text or match_field(text, specs) or month_of_header(text):
-        return False
-    words = text.split(" ")
-    if not 2 <= len(words) <= 6 or not all(word.isalpha() and word[:1].isupper() for word in words):
-        return False
-    folded = fold(text)
-    return not folded.startswith(TOTAL_WORDS) and (not text.isupper() or folded.split(" ")[0] in SURNAMES)
-
-
 def _side_run(rows: list[list], col: int) -> tuple[int, int] | None:
     """The first run of at least MIN_SIDE month/date cells down column `col`: (first, end) row indices."""
     start = None
@@ -90,17 +71,25 @@ def _side_run(rows: list[list], col: int) -> tuple[int, int] | None:
     return None
 
 
-def _people(rows: list[list], header: int, col: int, first: int, end: int, specs) -> list[int]:
-    """Columns right of `col` whose header cell is a name and whose cells in the run are blank or short marks."""
-    found = []
-    for index, cell in enumerate(rows[header]):
-        if index <= col or not looks_like_name(cell, specs):
-            continue
-        marks = [row[index] if index < len(row) else None for row in rows[first:end]]
-        if all(is_blank(mark) or (isinstance(mark, str) and len(mark.strip()) <= MAX_MARK)
-               or isinstance(mark, (int, float)) for mark in marks):
-            found.append(index)
-    return found
+def _short_marks(rows: list[list], index: int, first: int, end: int) -> bool:
+    """Whether the cells of column `index` in the run are all blank, numbers or short marks."""
+    marks = [row[index] if index < len(row) else None for row in rows[first:end]]
+    return all(is_blank(mark) or (isinstance(mark, str) and len(mark.strip()) <= MAX_MARK)
+               or isinstance(mark, (int, float)) for mark in marks)
+
+
+def _people(rows: list[list], header: int, col: int, first: int, end: int, specs) -> tuple[list[int], list[int]]:
+    """Columns right of `col` whose header cell is a name and whose cells in the run are blank or short marks; and
+    those among them read as names only beside the others (``person_headers.CAPITALS``), whose filled cells are
+    short marks, most of them marks the others use (as a lost column's are: `_lost_columns`)."""
+    kinds = {index: person_header(cell, specs) for index, cell in enumerate(rows[header]) if index > col}
+    named = [index for index, kind in kinds.items() if kind == NAMED and _short_marks(rows, index, first, end)]
+    if not named:
+        return [], []
+    used = _used_marks(rows, first, end, named)
+    capitals = [index for index, kind in kinds.items()
+                if kind == CAPITALS and _marks_like(_filled_marks(rows, index, first, end), used)]
+    return sorted(named + capitals), capitals
 
 
 def _mark_key(value: Any) -> str | None:
@@ -110,20 +99,35 @@ def _mark_key(value: Any) -> str | None:
     return fold(value) or None
 
 
+def _used_marks(rows: list[list], first: int, end: int, people: list[int]) -> set[str]:
+    """The folded marks the people's columns hold in the run."""
+    return {_mark_key(row[person]) for row in rows[first:end] for person in people if person < len(row)} - {None}
+
+
+def _filled_marks(rows: list[list], index: int, first: int, end: int) -> list[tuple[int, Any]]:
+    """(row, cell) of the filled cells of column `index` in the run."""
+    return [(number, row[index]) for number, row in enumerate(rows[first:end], first)
+            if index < len(row) and not is_blank(row[index])]
+
+
+def _marks_like(cells: list[tuple[int, Any]], used: set[str]) -> bool:
+    """Whether the filled cells are all short marks, most of them marks the people's columns use (`used`)."""
+    keys = [_mark_key(mark) for _, mark in cells]
+    return bool(cells) and None not in keys and 2 * sum(key in used for key in keys) >= len(keys)
+
+
 def _lost_columns(rows: list[list], header: int, col: int, first: int, end: int, people: list[int]) -> list[tuple]:
     """(column, header text, [(row, mark)]) of each column right of `col`, not a person's, whose filled cells in the
     run are all short marks, most of them marks the people's columns use: a member's column whose header was not
     read as a name."""
-    used = {_mark_key(row[person]) for row in rows[first:end] for person in people if person < len(row)} - {None}
+    used = _used_marks(rows, first, end, people)
     width = max(len(row) for row in rows[header:end])
     found = []
     for index in range(col + 1, width):
         if index in people:
             continue
-        cells = [(number, row[index]) for number, row in enumerate(rows[first:end], first)
-                 if index < len(row) and not is_blank(row[index])]
-        keys = [_mark_key(mark) for _, mark in cells]
-        if cells and None not in keys and 2 * sum(key in used for key in keys) >= len(keys):
+        cells = _filled_marks(rows, index, first, end)
+        if _marks_like(cells, used):
             label = rows[header][index] if index < len(rows[header]) else None
             found.append((index, clean_text(label) or "", cells))
     return found
@@ -182,15 +186,17 @@ def transpose_register(rows: list[list], specs, lost: list | None = None, fed: s
             continue
         first, end = run
         header, sub = first - 1, None
-        people = _people(rows, header, col, first, end, specs)
+        people, capitals = _people(rows, header, col, first, end, specs)
         if len(people) < MIN_PEOPLE and sub_header(rows, col, first):
             header, sub = first - 2, first - 1
-            people = _people(rows, header, col, first, end, specs)
+            people, capitals = _people(rows, header, col, first, end, specs)
         if len(people) < MIN_PEOPLE:
             continue
         under = [rows[sub][person] if person < len(rows[sub]) else None for person in people] if sub else []
         units = reads_as_units(under)
         if lost is not None:
+            if capitals:
+                lost.append(_capitals_warning(header, [(index, rows[header][index]) for index in capitals]))
             lost += [_lost_warning(header, index, label, cells)
                      for index, label, cells in _lost_columns(rows, header, col, first, end, people)]
             lost += [("inference", None, None, None, None, note) for note in
@@ -218,6 +224,13 @@ def _lost_warning(header: int, index: int, label: str, cells: list[tuple]) -> tu
     heading = f"tiêu đề «{label}»" if label else "tiêu đề để trống"
     return ("warning", header + 1, letter, "full_name", label or None,
             LOST_MARKS.format(count=len(cells), cells=shown, label=heading))
+
+
+def _capitals_warning(header: int, columns: list[tuple[int, Any]]) -> tuple:
+    shown = ", ".join(f"{column_letter(index)} «{clean_text(label)}»" for index, label in columns)
+    first, label = columns[0]
+    return ("warning", header + 1, column_letter(first), "full_name", clean_text(label),
+            CAPITALS_READ.format(count=len(columns), columns=shown))
 
 
 def turn_transposed(sheets: list[SheetData], specs) -> list[str]:

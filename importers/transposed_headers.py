@@ -17,7 +17,7 @@ from .mapping import column_letter
 from .normalising import clean_text, fold, is_blank
 from .period_labels import is_subtotal_label
 
-COUNT_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ", "tong ")
+COUNT_WORDS = ("tong so", "tong cong", "tong hop", "so ", "ty le", "cong ", "tong ", "quan so ")
 
 
 def sub_header(rows: list[list], col: int, first: int) -> bool:
@@ -41,8 +41,9 @@ def sub_header_note(row: int, cells: list[Any]) -> dict:
             "source": "dòng tiêu đề thứ hai của bảng điểm danh xoay ngang (chức vụ), không có trường nào đọc"}
 
 
-def _count_label(cell: Any) -> bool:
-    """A header naming a count ('Tổng', 'Số có mặt', 'Cộng') or a status whose number it gives ('Có mặt')."""
+def is_count_label(cell: Any) -> bool:
+    """A header naming a count ('Tổng', 'Số có mặt', 'Cộng', 'Quân số') or a status whose number it gives ('Có
+    mặt')."""
     text = clean_text(cell) if isinstance(cell, str) else None
     if not text:
         return False
@@ -59,7 +60,7 @@ def count_columns(rows: list[list], headers: list[int], col: int, first: int, en
     for index in range(col + 1, width):
         labels = [rows[at][index] for at in headers if index < len(rows[at]) and not is_blank(rows[at][index])]
         cells = [row[index] if index < len(row) else None for row in rows[first:end]]
-        if index in people or not labels or not _count_label(labels[0]) or not counts_only(cells):
+        if index in people or not labels or not is_count_label(labels[0]) or not counts_only(cells):
             continue
         notes.append({"what": "Cột bỏ qua", "value": f"cột {column_letter(index)} «{clean_text(labels[0])}»",
                       "source": "cột đếm số người mỗi buổi họp, không phải một đảng viên — không nhập"})

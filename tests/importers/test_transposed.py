@@ -9,7 +9,8 @@ from importers import parse_file
 from importers.errors import ImportFileError
 from importers.locating import locate_table
 from importers.parsing import HEADER_SPECS
-from importers.transposed import looks_like_name, transpose_register
+from importers.person_headers import looks_like_name
+from importers.transposed import transpose_register
 from tests.workbooks import write_workbook
 
 LEGEND = "Ghi chú: x - có mặt; P - vắng có phép; K - vắng không phép; M - đi muộn."
