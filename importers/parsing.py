@@ -428,7 +428,7 @@ def _reshape_book(book: Workbook, kind, sheet, fixes) -> tuple[Workbook, list[st
         set_aside_helper_formulas(item, HEADER_SPECS)  # before any stage moves the cells the formulas are counted in
         join_split_legends(item)
         join_legend_tables(item)
-        keep_vietnamese_headers(item)
+        keep_vietnamese_headers(item, HEADER_SPECS)
         read_group_codes(item)
         expand_header_abbreviations(item, HEADER_SPECS)
         drop_hidden_copies(item, HEADER_SPECS)
