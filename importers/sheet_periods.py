@@ -4,12 +4,14 @@ ngày 03/01/2025", a label with the date in a later cell of its row), else nothi
 period).
 
 A register kept one sheet per month lists the same people on every sheet, each time for another month: its sheets
-repeat people, not records. Only a sheet whose people come with the same periods as the others' repeats them
-(``importers.workbook_sheets`` leaves such a summary sheet out)."""
+repeat people, not records; so does one sheet per quarter, each its own meeting days ("05/04 | 05/05 | 05/06", dated
+in the year its title or tab states). Only a sheet whose people come with the same periods as the others' repeats them
+(``importers.repeated_tabs`` leaves such a summary or copy out)."""
 
 import re
 
-from .date_words import month_and_year, read_meeting_date
+from .date_words import meeting_days, month_and_year, read_meeting_date, year_of_tab
+from .header_years import column_years
 from .mapping import match_field
 from .normalising import clean_text, fold, year_in_text
 from .results import SheetData, Table
@@ -19,7 +21,7 @@ from .sheet_context import labelled_dates, tab_facts, title_date
 # one of several ("tháng 7, 8, 9").
 _TITLE_MONTH = re.compile(r"(?<!\d )\bthang (\d{1,2})\b(?: (?:nam )?((?:19|20)\d{2})\b)?(?! \d)")
 
-Period = tuple | None  # ("day", iso) or ("month", year or None, month); None: the rows say no period
+Period = tuple | None  # ("day", iso or "--MM-DD"), ("month", year or None, month); None: the rows say no period
 
 
 def _title_month(titles: list[str]) -> Period:
@@ -48,17 +50,26 @@ def sheet_period(name: str | None, table: Table, rows: list[list] | None = None)
     return _title_month(table.title_text)
 
 
-def _header_periods(table: Table) -> set:
-    """The meetings or months a wide register's header lists, one per column."""
+STAND_IN_YEAR = 2000  # a leap year, to read a day/month no cell gives the year of ("29/02"); the year is then dropped
+
+
+def _header_periods(table: Table, rows: list[list], year: int | None) -> set:
+    """The meetings or months a wide register's header lists, one per column: a day/month label ("05/04" under
+    "Ngày sinh hoạt") dated in the year over its column or the sheet's `year` (a day and month alone, "--04-05",
+    when nothing states one), a month label in its own year or that one (tabs "Năm 2024" and "Năm 2025" with the
+    same "T01" … "T12" list different months)."""
+    over = column_years(table, rows)
+    yearless = year is None and not any(over)
+    days = meeting_days(table.labels, table.parents, table.dates, STAND_IN_YEAR if yearless else year, over)
     periods = set()
     for index, label in enumerate(table.labels):
-        day = table.dates[index] if index < len(table.dates) else None
+        day = days[index] if index < len(days) else None
         parent = table.parents[index] if index < len(table.parents) else None
         month = None if day else month_and_year(label, parent)
         if day:
-            periods.add(("day", day))
+            periods.add(("day", f"--{day[5:]}" if yearless and day.startswith(f"{STAND_IN_YEAR}-") else day))
         elif month:
-            periods.add(("month", month[1], month[0]))
+            periods.add(("month", month[1] or (over[index] if index < len(over) else None) or year, month[0]))
     return periods
 
 
@@ -70,8 +81,9 @@ def person_periods(sheet: SheetData, table: Table, specs, key_fields) -> set[tup
         return set()
     date = next((index for index, name in enumerate(fields) if name == "date"), None)
     stated = sheet_period(sheet.name, table, sheet.rows)
-    listed = _header_periods(table) or {stated}
-    year = stated[1] if stated and stated[0] == "month" else year_in_text(table.title_text)
+    year = ((stated[1] if stated and stated[0] == "month" else None) or year_in_text(table.title_text)
+            or year_of_tab(sheet.name))
+    listed = _header_periods(table, sheet.rows, year) or {stated}
     pairs = set()
     for row in sheet.rows[table.body_start:]:
         name = clean_text(row[key]) if key < len(row) and isinstance(row[key], str) else None

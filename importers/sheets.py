@@ -1,5 +1,6 @@
 """A register kept across several sheets: each sheet parsed with the same corrections, records concatenated."""
 
+from .claimed_meetings import claimed_twice
 from .errors import ImportFileError
 
 
@@ -25,9 +26,11 @@ def parse_each(parse_file, path, kind, mapping, limits, overrides: dict, names: 
 
 def combine(results: list, names: list[str], source: str):
     """The sheets' results as one: the first sheet's layout and header row, every sheet's records in the order
-    given, rows (with their sheet), issues and inferences."""
+    given, rows (with their sheet), issues and inferences, and a warning per sheet repeating records of an earlier
+    one (``importers.claimed_meetings``)."""
     import pandas as pd
 
+    twice = claimed_twice(results, names)  # read before the first result takes every sheet's records
     first = results[0]
     first.sheets = list(names)
     first.frame = pd.concat([r.frame for r in results], ignore_index=True)
@@ -37,6 +40,8 @@ def combine(results: list, names: list[str], source: str):
         first.errors += other.errors
         first.warnings += other.warnings
         first.legacy_conversions += other.legacy_conversions
+    first.warnings += [{"sheet": sheet, "row": None, "column": None, "field": None, "value": None, "message": text}
+                       for sheet, text in twice]
     first.sheet = list(names)  # several sheets read as one: the result names them all
     first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": source}] + [
         _per_sheet(item, results) for item in first.inferences if item["what"] != "Trang tính"]

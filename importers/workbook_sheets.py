@@ -1,6 +1,6 @@
 """Which sheets of a workbook to read: one table spread over several sheets (a sheet per group, per cell, per
-month) is read as one; a summary sheet repeating the others is left out; a data sheet with another table is
-named in a warning rather than dropped without a word."""
+month) is read as one; a summary or a copy repeating the others' meetings is left out (``importers.repeated_tabs``);
+a data sheet with another table is named in a warning rather than dropped without a word."""
 
 import re
 from dataclasses import dataclass, field
@@ -10,9 +10,9 @@ from .count_summaries import is_count_summary, summary_warning
 from .kinds import KEY_FIELDS
 from .mapping import match_field
 from .normalising import fold, is_blank, month_of_header
+from .repeated_tabs import repeated_tabs
 from .results import SheetData, Table
 from .sheet_context import tab_facts
-from .sheet_periods import covers, person_periods
 
 # Tab names of a time period ("Quý 1", "Năm 2024", "Đợt 2", "6 tháng đầu năm"): sheets split by time, not by unit.
 _PERIOD_TAB = re.compile(r"^(?:quy|q|nam|dot|hk|ky|thang|\d+ thang)\b|\b(?:19|20)\d{2}\b")
@@ -65,22 +65,6 @@ def same_table(one: Table, other: Table, specs) -> bool:
     return len(fields) >= 2 and not fields.isdisjoint(KEY_FIELDS) and fields == _fields(other, specs)
 
 
-def _summary_sheets(found: list[tuple[SheetData, Table]], specs) -> list[str]:
-    """Sheets whose records are all those of the other sheets together, when those others hold different records
-    (a "Tổng hợp" sheet over a sheet per cell). Records are people with the periods their rows are about
-    (``importers.sheet_periods``): a sheet per month lists the same people for another month, so sums up none."""
-    if len(found) < 3:
-        return []
-    pairs = {sheet.name: person_periods(sheet, table, specs, KEY_FIELDS) for sheet, table in found}
-    summaries = []
-    for name, mine in pairs.items():
-        others = [values for other, values in pairs.items() if other != name and values]
-        union = set().union(*others) if others else set()
-        if len(others) >= 2 and union and covers(mine, union) and len(union) > max(len(values) for values in others):
-            summaries.append(name)
-    return summaries if len(summaries) == 1 else []
-
-
 DENSE_ROWS = 3  # a sheet with this many rows of three or more filled cells holds a table of some kind
 
 
@@ -127,12 +111,10 @@ def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, sp
             different.append(sheet.name)
     order = [sheet.name for sheet in candidates]
     same.sort(key=lambda item: order.index(item[0].name))
-    summaries = _summary_sheets(same, specs)
-    if summaries:
-        plan.warnings.append(f"Trang \"{summaries[0]}\" lặp lại người của các trang khác (trang tổng hợp): không đọc "
-                             "trang này để không nhập trùng.")
-    plan.reading = [sheet.name for sheet, _ in same if sheet.name not in summaries]
-    if len(plan.reading) > 1:
+    repeated, warnings = repeated_tabs(same, specs, KEY_FIELDS)
+    plan.warnings += warnings
+    plan.reading = [sheet.name for sheet, _ in same if sheet.name not in repeated]
+    if plan.reading != [chosen.name]:  # several sheets, or one other than the chosen one, left out
         plan.read = plan.reading
     plan.other = different
     if unknown:
