@@ -30,13 +30,14 @@ MEANINGS = (
      "excused"),
     (("muon", "tre", "den cham", "di cham", "late"), "late"),
     (("vang", "khong du", "khong tham du", "khong co mat", "khong hien dien", "absent"), "absent"),
-    (("co mat", "hien dien", "tham du", "du hop", "du sinh hoat", "du day du", "co", "present", "check in",
-      "attended"), "present"),
+    (("co mat", "hien dien", "tham du", "du hop", "du sinh hoat", "du day du", "du du", "co", "present", "check in",
+      "attended"), "present"),  # "dự đủ": attended throughout
 )
 # A meaning saying nothing is known yet ("ô trống: chưa có báo cáo") is no status, though it holds "có" or "báo cáo".
 NO_STATUS = ("chua co bao cao", "chua bao cao", "chua cap nhat", "chua co so lieu", "chua co ket qua",
              "chua co thong tin", "khong co so lieu", "chua nop")
-WHOLE_MEANINGS = {"mien": "exempt"}  # "MS: miễn"; only as the whole meaning ("công tác miền Nam" folds alike)
+# "MS: miễn", "D: dự"; only as the whole meaning ("công tác miền Nam", "dự kiến" fold alike)
+WHOLE_MEANINGS = {"mien": "exempt", "du": "present"}
 LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
 # A full stop after a word of three letters or more ends a sentence ("T đến trễ. Ô để trống: …"); after a short
 # abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it does not. A dash before a capital mark and its colon starts the next

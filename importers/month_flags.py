@@ -37,7 +37,7 @@ def header_status(label, legend: dict | None = None) -> str | None:
         or meaning_to_status(label)
 
 
-def _month_groups(table: Table) -> list[list[int]]:
+def month_groups(table: Table) -> list[list[int]]:
     """Runs of two or more neighbouring columns under one month header, each headed by something else."""
     groups, run = [], []
     for index, (label, parent) in enumerate(zip(table.labels, table.parents)):
@@ -77,7 +77,7 @@ def month_status_flags(grid: np.ndarray, table: Table, legend=None) -> None:
     """Read each meeting's status sub-columns into its first sub-column (in `grid`), which takes the meeting as its
     label; the other sub-columns are marked consumed. `legend` (the file's marks, or a function giving them, called
     only when a meeting may be split) explains the sub-columns' headings."""
-    groups = _month_groups(table) + _date_groups(table)
+    groups = month_groups(table) + _date_groups(table)
     if not groups:
         return
     legend = (legend() if callable(legend) else legend) or {}

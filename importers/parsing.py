@@ -57,6 +57,7 @@ from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .meeting_heads import refuse_clashing_heads
+from .month_day_pairs import pair_month_days, unmap_day_columns
 from .month_day_rows import refuse_missing_days
 from .month_days import date_month_days, refuse_blank_days
 from .month_flags import month_status_flags
@@ -122,6 +123,7 @@ class Context:
     file_format: str | None = None  # 'csv' or 'spreadsheet': where the cells' formats are said to be lost
     not_due: dict = field(default_factory=dict)  # marks a legend says give no record (``not_due_marks``)
     reasons: tuple = ()  # what a note says a reason written in a status cell makes (``reason_notes``)
+    day_pairs: dict = field(default_factory=dict)  # month column -> the column of its days (``month_day_pairs``)
 
 
 SURE_LEGACY_CELLS = 3
@@ -504,6 +506,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if undated:
         raise ImportFileError(msg.UNDATED_MEETINGS.format(
             sheet=chosen.name, labels=", ".join(f"«{label}»" for label in undated)))
+    if kind in (None, "attendance"):
+        pair_month_days(table)  # 'Tháng 7' over 'Ngày | KQ': a month column, dated like any other
     stated, over, written, date_order = _date_header(table, chosen, kind, fixes)
     grid = build_grid(chosen.rows)
     early_legend = cache(partial(_early_legend, chosen.rows, table.body_start, fixes.legend))  # looked for once
@@ -513,6 +517,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     grid, mapping, fills = rescue.apply_to_grid(grid, table, fixes, chosen, module.FIELDS, mapping)
     columns = map_columns(table.labels, table.parents, module.FIELDS, mapping, with_months=kind == "attendance",
                           dates=table.dates)
+    unmap_day_columns(columns, table)
     if "full_name" not in (mapping or {}):  # the officer's own choice of the name column stands
         names_by_values(columns, grid, table, module.FIELDS, chosen.name)
     key_column = next((column for column in columns if column.field == module.ROWS.key), None)
@@ -606,7 +611,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       cells=cell_rules(outside), consumed=table.consumed,
                       format_legend=read_format_legend(outside + _lone_texts(chosen.rows, table)),
                       read_formats=chosen.read_formats, file_format=book.format,
-                      not_due=not_due_marks(outside), reasons=reason_rules(outside))
+                      not_due=not_due_marks(outside), reasons=reason_rules(outside),
+                      day_pairs=table.day_pairs)
     deadline.check()
     records, counts, failed = builder_module(kind).build_records(body, columns, context)
     looked_up = []

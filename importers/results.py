@@ -92,6 +92,7 @@ class Table:
     dates: list[str | None] = field(default_factory=list)  # ISO date per column whose header cell is a date
     consumed: set[int] = field(default_factory=set)  # columns a stage read into another (split, joined, flags)
     legend_rows: dict = field(default_factory=dict)  # the sheet's joined legend tables (SheetData.legend_rows)
+    day_pairs: dict[int, int] = field(default_factory=dict)  # month column -> its day column (``month_day_pairs``)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from ..code_lines import decode_unit_codes, explained_code_column
 from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
+from ..month_day_pairs import date_pairs
 from ..normalising import clean_text, iso
 from ..not_due_marks import not_due_cells, not_due_warning
 from ..period_dividers import warn_outside
@@ -140,11 +141,13 @@ def _wide(frame, months, by_field, context):
         return _empty(), pd.Series(0, index=frame.index), pd.Series(True, index=frame.index)
     marks = frame[[m.index for m in months]].to_numpy(dtype=object).ravel()
     place_label = f"Các cột {months[0].letter}–{months[-1].letter}"
-    days = read_days(marks, months, dates, context, place_label)
+    # a day written beside each mark (``month_day_pairs``) dates the cells: the marks hold no day of their own
+    days = None if getattr(context, "day_pairs", None) else read_days(marks, months, dates, context, place_label)
     cell_dates = days.dates if days else np.tile(np.array(dates, dtype=object), n_rows)
+    paired = date_pairs(frame, months, dates, marks, cell_dates, context)
     value_codes, readings = read_statuses(days.marks if days else marks, context, place_label)
     codes, problems = _status_codes(value_codes, readings), days.problems if days else {}
-    codes[list(problems)] = UNKNOWN
+    codes[list(problems) + list(paired)] = UNKNOWN
     codes = merged_notes(codes, marks, rows, months, context, UNKNOWN)
     codes = _not_due(codes, marks, rows, months, context)
     codes, refused = _by_format(codes, marks, [(int(rows[p // n_months]), months[p % n_months].index, marks[p])
@@ -157,7 +160,7 @@ def _wide(frame, months, by_field, context):
         return int(rows[row]), months[month].letter
 
     for position in np.flatnonzero(bad):
-        if int(position) in refused:
+        if int(position) in refused or int(position) in paired:
             continue
         context.issues.cell_problem("error", *place(int(position)), "status", LABELS["status"], marks[position],
                                     problems.get(int(position)) or readings[value_codes[position]].problem)
