@@ -12,8 +12,9 @@ from .syllables import title_word
 from .unit_words import common_word_length, recase_unit
 
 _SHORT = re.compile(r"^(?:CB|Cb|C\.B|C/B)\.?(?:\s+|(?=\d))(?P<rest>\S.*)$")
-# Kinds of unit written as one word the lexicon holds as no compound word
-_KINDS = frozenset({"truong", "tram", "don", "doi", "phong", "ban", "hoi", "vien", "so", "cuc", "nganh", "lang"})
+# Kinds of unit written as one word the lexicon holds as no compound word ("Trường", "Đồn", "Trạm"; folded)
+ONE_WORD_KINDS = frozenset({"truong", "tram", "don", "doi", "phong", "ban", "hoi", "vien", "so", "cuc", "nganh",
+                            "lang"})
 # Places and schools written short ("TDP 3", "KP 2", "KDC Bắc Sơn", "THCS Lê Lợi")
 _SHORT_PLACES = re.compile(r"^(?:tdp|kp|kdc|kv|tk|th|thcs|thpt|mn|mg|ubnd|hdnd|cq)(?:\b|\d)")
 _NUMBER = re.compile(r"^\d{1,3}[A-Za-z]?\b")
@@ -29,7 +30,7 @@ def _place_opening(rest: str) -> str | None:
         cased = recase_unit(f"CHI BỘ {span.upper()}")[len("Chi bộ "):]
         return " ".join([cased, *words[length:]])
     first = fold(words[0]).strip(".,")
-    if first in _KINDS:
+    if first in ONE_WORD_KINDS:
         return " ".join([title_word(words[0]), *words[1:]])
     if _SHORT_PLACES.match(fold(rest)) or _NUMBER.match(rest):
         return rest

@@ -1,11 +1,17 @@
-"""Unit values written short ("TDP 14", "KP 3", "Thôn ĐT") that a note on the sheet spells out: a pattern with a
-number in it ("TDP n = Chi bộ Tổ dân phố n", "KP x: Chi bộ Khu phố x") or a word ("TDP: Tổ dân phố", "KP - khu phố",
-"ĐT = Đông Tiến", "P. = phường" (one capital with its dot, written with it in the values: "CB Công an P."),
-"Tổ dân phố (TDP)", read as header abbreviations are: ``header_abbreviations``). A unit column's
-values are written out through the note, as the note spells them, and the inferences say so. A meaning is taken
-only when it names a party organisation or a place ("Chi bộ …", "Tổ dân phố", "khu phố") or is a proper name
-("Đông Tiến"): a legend's "VP - vắng có phép" or a header's "ĐT - Điện thoại" is no unit. Without a note the value
-stays as written, and the plausibility checks warn about it."""
+"""Unit values written short ("TDP 14", "KP 3", "Thôn ĐT", "CB HTX NN Thạnh Sóc") that a note on the sheet spells
+out, in the title block or under the table: a pattern with a number in it ("TDP n = Chi bộ Tổ dân phố n", "KP x: Chi
+bộ Khu phố x") or a word ("TDP: Tổ dân phố", "KP - khu phố", "ĐT = Đông Tiến", "P. = phường" (one capital with its
+dot, written with it in the values: "CB Công an P."), "Tổ dân phố (TDP)", read as header abbreviations are:
+``header_abbreviations``), an abbreviation of several capital words too ("HTX NN - Hợp tác xã nông nghiệp", "Hợp
+tác xã nông nghiệp (HTX NN)"), the items of one note set apart by ";" or ",", each by "-", "–", ":", "=" or "là". A
+unit column's values are written out through the note, as the note spells them (a meaning typed all in lower case,
+and a value typed in capitals, spelt as the unit lexicon spells a name: ``importers.unit_words``), the longest
+abbreviation first, and the inferences say so. A meaning is taken only when it names a party organisation or a place
+("Chi bộ …", "Tổ dân phố", "khu phố"), is made of the words of organisations' names ("Hợp tác xã nông nghiệp", "Đồn
+Biên phòng"), or is a proper name ("Đông Tiến"): a legend's "VP - vắng có phép" or a header's "ĐT - Điện thoại" is no
+unit. Without a note the value stays as written, and the plausibility checks warn about it: a value that is no
+organisation's name, and an abbreviation left in a unit's name that no note spells out and offices do not all write
+the same way ("ĐBP", "NN"; `unexplained`), never "THCS", "UBND", "HTX" (`USUAL`)."""
 
 import re
 from dataclasses import dataclass
@@ -14,17 +20,21 @@ from typing import Any
 
 import pandas as pd
 
+from .chi_bo_short import ONE_WORD_KINDS
 from .header_abbreviations import ABBREVIATION, abbreviation_pairs
 from .normalising import clean_text, fold, is_blank
 from .role_words import strict_role
-from .unit_words import is_common_word
+from .syllables import is_abbreviation
+from .unit_words import common_word_length, is_common_word, recase_unit
 
 MAX_NOTE_LENGTH = 600
 SCAN_ROWS = 60
 SHOWN = 5
+# What sets an abbreviation apart from its meaning: "-", "–", "=", ":", an arrow, "là", "viết tắt của"
+_SEPARATOR = r"(?:[-–=:]|→|->|\blà\b|\bviết tắt của\b)"
 # "TDP n = Chi bộ Tổ dân phố n": the abbreviation, a stand-in for the number, the meaning holding the stand-in
 _VARIABLE = r"(?:\s+(?:n|N|x|X|số)|\s*(?:\.\.\.|…|#))"
-_TEMPLATE = re.compile(rf"(?<![\w/])(?P<short>{ABBREVIATION})\.?(?P<var>{_VARIABLE})\s*(?:[-–=:]|→|->|\blà\b)\s*"
+_TEMPLATE = re.compile(rf"(?<![\w/])(?P<short>{ABBREVIATION})\.?(?P<var>{_VARIABLE})\s*{_SEPARATOR}\s*"
                        r"(?P<meaning>[^;,()\[\]\n=:]+?)\s*(?=[;,()\[\]\n]|\.(?:\s|$)|$)")
 # A party organisation, or the residential or administrative area a cell is named after (folded)
 _PLACE = re.compile(r"(?:chi bo|dang bo|dang uy|to chuc co so dang|to dan pho|khu pho|khoi pho|khu dan cu|khu|khoi"
@@ -34,6 +44,31 @@ _TWICE = re.compile(r"\b(chi bộ|đảng bộ)\s+\1\b", re.IGNORECASE)
 # "P. = phường", "X. - xã": one capital and its dot, which the unit values write too ("CB Công an P.")
 _DOTTED = re.compile(r"(?<![\w/.])([A-ZĐ]\.)\s*(?:[-–=:]|\blà\b)\s*([^;,()\[\]\n.:=]+)")
 _PROPER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3}")
+MAX_PROPER_WORDS = 4
+# A list bullet opening a note's line ("- HTX NN: Hợp tác xã nông nghiệp")
+_BULLET = r"[-–+*•·]"
+# "HTX NN - Hợp tác xã nông nghiệp", "BCH QS: Ban Chỉ huy Quân sự": several capital words for one meaning, opening
+# the note or one of its items; and the other way round, "Hợp tác xã nông nghiệp (HTX NN)"
+_SEVERAL = rf"{ABBREVIATION}(?:\s+{ABBREVIATION}){{1,2}}"
+_SEVERAL_FIRST = re.compile(rf"(?:^|(?<=[;,:(\n]))\s*(?:{_BULLET}\s*)?(?P<short>{_SEVERAL})\s*"
+                            rf"{_SEPARATOR}\s*(?P<meaning>[^;,()\[\]\n=:]+?)\s*"
+                            r"(?=[;,()\[\]\n]|\.(?:\s|$)|$)")
+_SEVERAL_AFTER = re.compile(rf"(?P<meaning>[^;,()\[\]\n.:=]+?)\s*\(\s*(?P<short>{_SEVERAL})\s*\)")
+# The abbreviations every office writes the same way in units' names, kept as written without a note (folded):
+# schools, state bodies, enterprises, associations and places.
+USUAL = frozenset({
+    "mn", "mg", "th", "thcs", "thpt", "ptcs", "ptth", "ptdtbt", "ptdtnt", "dtnt", "gdtx", "gdnn", "ttgdtx",
+    "ttgdnn", "tthtcd", "dh", "cd",
+    "ubnd", "hdnd", "mttq", "ubmttq", "mttqvn", "tand", "vksnd", "thads", "qs", "bch", "bchqs", "bdbp", "kbnn",
+    "bhxh", "nhcsxh", "nhnn", "ttyt", "tyt", "bv", "bvdk", "pkdk", "vp", "du", "tt", "ttvh", "kcn", "ccn", "bql",
+    "bqlda", "qlda", "cq",
+    "htx", "tnhh", "cp", "mtv", "tct", "xn", "dn", "dntn",
+    "ccb", "hnd", "lhpn", "hlhpn", "dtn", "dtncs", "hccb", "nct",
+    "tdp", "kp", "kdc", "kv", "tk", "tp", "tx", "vn", "cb",
+})
+_CAPITALS = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+MAX_UNEXPLAINED_LETTERS = 5
 
 
 @dataclass(frozen=True)
@@ -59,13 +94,28 @@ class Definition:
 
 def _names_place(meaning: str) -> bool:
     """A meaning a unit's name may hold: a party organisation or a place word first, a common word of organisations'
-    names ("TH - Tiểu học", "HTX - Hợp tác xã": ``importers.unit_words``), or a proper name; never a role ("TĐ -
-    Trưởng đoàn")."""
+    names ("TH - Tiểu học", "HTX - Hợp tác xã": ``importers.unit_words``) or a run of them, maybe before a proper
+    name ("Hợp tác xã nông nghiệp", "Đồn Biên phòng Thạnh Sóc"), or a proper name; never a role ("TĐ - Trưởng
+    đoàn")."""
     if strict_role(meaning, {}):
         return False
-    if _PLACE.match(fold(meaning)) or is_common_word(meaning):
+    if _PLACE.match(fold(meaning)) or is_common_word(meaning) or _organisation_words(meaning):
         return True
     return bool(_PROPER.fullmatch(meaning)) and all(word[:1].isupper() for word in meaning.split(" "))
+
+
+def _organisation_words(meaning: str) -> bool:
+    """Whether a meaning opens with the words of organisations' names, the lexicon's common words or a one-word kind
+    of unit ("Đồn", "Trạm"), and goes on with nothing but them or a proper name of a few capitalised words."""
+    words = meaning.split(" ")
+    at = 0
+    while at < len(words):
+        length = common_word_length(" ".join(words[at:])) or int(fold(words[at]) in ONE_WORD_KINDS)
+        if not length:
+            break
+        at += length
+    rest = words[at:]
+    return at > 0 and len(rest) <= MAX_PROPER_WORDS and all(word[:1].isupper() and word.isalpha() for word in rest)
 
 
 def _definitions(text: str) -> list[Definition]:
@@ -79,6 +129,11 @@ def _definitions(text: str) -> list[Definition]:
         meaning = clean_text(meaning) or ""
         if meaning and _names_place(meaning) and _opens_item(text, short) and not _word(short).search(meaning):
             found.append(Definition(short, meaning))
+    several = [match for pattern in (_SEVERAL_FIRST, _SEVERAL_AFTER) for match in pattern.finditer(text)]
+    for match in several:
+        short, meaning = " ".join(match.group("short").split()), clean_text(match.group("meaning")) or ""
+        if all(map(is_abbreviation, short.split(" "))) and meaning and _names_place(meaning):
+            found.append(Definition(short, meaning))
     return found
 
 
@@ -90,7 +145,8 @@ def _opens_item(text: str, short: str) -> bool:
     """Whether the abbreviation is defined on its own ("KP - khu phố", "Tổ dân phố (TDP)"), not as the last word of
     a longer short name ("CB Trường TH - Chi bộ Trường TH …" defines no "TH")."""
     short = re.escape(short)
-    return bool(re.search(rf"(?:^|[;,:(]|\s[-–]\s)\s*{short}\s*(?:[-–=:→]|\blà\b)|\(\s*{short}\s*\)", text))
+    return bool(re.search(rf"(?:^\s*{_BULLET}?|[;,:(]|\s[-–]\s)\s*{short}\s*{_SEPARATOR}|\(\s*{short}\s*\)",
+                          text))
 
 
 def note_texts(rows: list[list[Any]], first: int, end: int) -> list[str]:
@@ -113,28 +169,62 @@ def unit_abbreviations(texts: list[Any]) -> list[Definition]:
         if isinstance(text, str) and len(text) <= MAX_NOTE_LENGTH:
             for item in _definitions(text):
                 found.setdefault((fold(item.short), item.variable is None), item)
-    return sorted(found.values(), key=lambda item: item.variable is None)
+    return sorted(found.values(), key=lambda item: (item.variable is None, -len(item.short)))
 
 
 def _spelt(definition: Definition, match: re.Match) -> str:
-    if definition.variable is None:
-        return definition.meaning
-    number = match.group("number") or match.group("word")
-    return re.sub(rf"(?<!\w){re.escape(definition.variable)}(?!\w)", lambda _: number, definition.meaning)
+    meaning = definition.meaning
+    if definition.variable is not None:
+        number = match.group("number") or match.group("word")
+        meaning = re.sub(rf"(?<!\w){re.escape(definition.variable)}(?!\w)", lambda _: number, meaning)
+    if definition.meaning == definition.meaning.lower():  # "ĐBP - đồn biên phòng": as the lexicon spells it there
+        before = match.string[:match.start()]
+        meaning = recase_unit(f"{before}{meaning}".upper())[len(before):]
+    return _without_repeat(meaning, match.string[match.end():])
+
+
+def _without_repeat(meaning: str, after: str) -> str:
+    """The meaning without the words the value goes on with: "ĐBP - Đồn Biên phòng Thạnh Sóc" writes "CB ĐBP Thạnh
+    Sóc" out as "… Đồn Biên phòng Thạnh Sóc", the place named once."""
+    words, following = meaning.split(" "), [fold(word) for word in after.split()]
+    for size in range(len(words) - 1, 0, -1):
+        if [fold(word) for word in words[-size:]] == following[:size]:
+            return " ".join(words[:-size])
+    return meaning
+
+
+def _in_capitals(text: str) -> bool:
+    """A value typed in capitals, a written-out word among its abbreviations ("CB HTX NN THẠNH SÓC")."""
+    return text == text.upper() and any(not is_abbreviation(word) for word in _CAPITALS.findall(text))
 
 
 def written_out(value: Any, definitions: list[Definition]) -> Any:
     """A unit value with the abbreviations the notes define written out ("TDP 14" -> "Chi bộ Tổ dân phố 14"); a
-    value with none, or no text, unchanged."""
+    value with none, or no text, unchanged. A value typed in capitals comes out spelt as the lexicon spells it
+    ("CB HTX NN THẠNH SÓC" -> "Chi bộ Hợp tác xã Nông nghiệp Thạnh Sóc")."""
     text = clean_text(value) if isinstance(value, str) else None
     if not text:
         return value
+    capitals = _in_capitals(text)
     for definition in definitions:
         text = definition.pattern.sub(lambda match, item=definition: _spelt(item, match), text)
     if text == clean_text(value):
         return value
     text = _TWICE.sub(r"\1", text)
+    if capitals:
+        return recase_unit(text.upper())
     return text[:1].upper() + text[1:]
+
+
+def unexplained(value: Any) -> list[str]:
+    """The abbreviations left in a unit's name that offices do not all write the same way: words of two to five
+    capitals spelling no syllable ("ĐBP", "NN"), neither a Roman numeral nor one of `USUAL` ("THCS", "UBND")."""
+    if not isinstance(value, str):
+        return []
+    words = _CAPITALS.findall(value)
+    return list(dict.fromkeys(word for word in words if word == word.upper()
+                              and 2 <= len(word) <= MAX_UNEXPLAINED_LETTERS and is_abbreviation(word)
+                              and not _ROMAN.match(word) and fold(word) not in USUAL))
 
 
 def write_out_units(frame: pd.DataFrame, column, definitions: list[Definition]) -> tuple[pd.DataFrame, list[dict]]:

@@ -12,8 +12,9 @@ from ..code_catalogues import is_code
 from ..context import read_context
 from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
+from ..unit_abbreviations import unexplained
 from ..unit_ends import reads_as_sentence
-from .findings import CHECK, SURE, place, warning
+from .findings import CHECK, LIKELY, SURE, place, warning
 from .view import SheetView, codes_of, hits
 
 BELOW_ROWS = 15
@@ -113,4 +114,29 @@ def unit_value_warnings(view: SheetView) -> list[dict]:
         positions = hits(codes, verdict == rank)
         found += view.report("unit", positions, uniques[codes[positions]] if len(positions) else uniques[:0], text,
                              severity)
+    return found
+
+
+UNEXPLAINED = ("dòng có «{short}» trong tên chi bộ, chữ viết tắt chưa được giải thích — không ghi chú nào của tệp viết "
+               "đầy đủ chữ này, và đây không phải chữ viết tắt thường dùng; hãy ghi đầy đủ tên chi bộ trước khi nhập")
+
+
+def unexplained_abbreviations(view: SheetView) -> list[dict]:
+    """One warning per abbreviation left in the units' names that no note spells out and offices do not all write
+    the same way ("Chi bộ ĐBP Thạnh Sóc", "CB ĐBP Thạnh Sóc": ``importers.unit_abbreviations.unexplained``); a
+    code is no name to look into."""
+    if "unit" not in view.records.columns or not len(view.records):
+        return []
+    codes, uniques = codes_of(view.records["unit"])
+    shorts: dict[str, list[int]] = {}
+    for position, value in enumerate(uniques):
+        if _unit_test(value) != 0:
+            for short in unexplained(value):
+                shorts.setdefault(short, []).append(position)
+    found = []
+    for short, positions in shorts.items():
+        flagged = np.zeros(len(uniques), dtype=bool)
+        flagged[positions] = True
+        hit = hits(codes, flagged)
+        found += view.report("unit", hit, uniques[codes[hit]], UNEXPLAINED.format(short=short), LIKELY)
     return found
