@@ -20,9 +20,10 @@ _SHORT_PLACES = re.compile(r"^(?:tdp|kp|kdc|kv|tk|th|thcs|thpt|mn|mg|ubnd|hdnd|c
 _NUMBER = re.compile(r"^\d{1,3}[A-Za-z]?\b")
 
 
-def _place_opening(rest: str) -> str | None:
-    """`rest` with its first word cased as the unit lexicon does, or None when it opens with no place or kind of
-    unit."""
+def named_place(rest: str) -> str | None:
+    """`rest` with its first word cased as the unit lexicon does after a party organisation's kind ("thôn Ma Cái"
+    -> "Thôn Ma Cái", "Xã Hội An" -> "xã Hội An"), or None when it opens with no place or kind of unit (a person's
+    name, a number, a mark)."""
     words = rest.split(" ")
     length = common_word_length(rest)
     if length:
@@ -32,9 +33,14 @@ def _place_opening(rest: str) -> str | None:
     first = fold(words[0]).strip(".,")
     if first in ONE_WORD_KINDS:
         return " ".join([title_word(words[0]), *words[1:]])
-    if _SHORT_PLACES.match(fold(rest)) or _NUMBER.match(rest):
+    if _SHORT_PLACES.match(fold(rest)):
         return rest
     return None
+
+
+def _place_opening(rest: str) -> str | None:
+    """`rest` cased as `named_place` does, a number too ("CB 3": chi bộ số 3), or None."""
+    return named_place(rest) or (rest if _NUMBER.match(rest) else None)
 
 
 def written_out_chi_bo(text: str) -> str:

@@ -14,6 +14,7 @@ from ..not_due_marks import not_due_cells, not_due_warning
 from ..period_dividers import warn_outside
 from ..status_phrases import STATUSES
 from ..unit_abbreviations import write_out_units
+from ..unit_kind_headers import with_header_kind
 from .arrival_times import late_from_arrivals, present_by_arrival
 from .attendance import CANONICAL, FIELDS
 from .attendance_infer import (
@@ -67,6 +68,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), context.issues)
     getattr(context, "inferences", []).extend(said)
     frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))
+    getattr(context, "inferences", []).extend(said)
+    frame, said = with_header_kind(frame, by_field.get("unit"), context.issues)  # "Chi bộ" over "Thôn 3"
     getattr(context, "inferences", []).extend(said)
     frame, by_field = unit_from_line(frame, by_field, context)
     if months:

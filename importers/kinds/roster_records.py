@@ -14,6 +14,7 @@ from ..normalising import (
     normalise_role,
 )
 from ..unit_abbreviations import write_out_units
+from ..unit_kind_headers import with_header_kind
 from .body import clean_unique, map_unique
 from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
@@ -37,6 +38,8 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     frame, said = decode_catalogued(frame, by_field, getattr(context, "catalogues", []), issues)
     getattr(context, "inferences", []).extend(noted + said)
     frame, said = write_out_units(frame, by_field.get("unit"), getattr(context, "unit_words", []))
+    getattr(context, "inferences", []).extend(said)
+    frame, said = with_header_kind(frame, by_field.get("unit"), issues)  # "Chi bộ" over "Thôn 3"
     getattr(context, "inferences", []).extend(said)
     index = frame.index
     failed = pd.Series(False, index=index)

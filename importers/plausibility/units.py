@@ -14,6 +14,7 @@ from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
 from ..unit_abbreviations import unexplained
 from ..unit_ends import reads_as_sentence
+from ..unit_kind_headers import ORGANISATION
 from .findings import CHECK, LIKELY, SURE, place, warning
 from .view import SheetView, codes_of, hits
 
@@ -77,9 +78,6 @@ def one_unit_among_blocks(view: SheetView) -> list[dict]:
     return [warning(view.sheet, None, None, "unit", units[0], message, SURE)]
 
 
-# The words a party organisation's name opens with ("Chi bộ Khu phố 1", "Đảng bộ phường An Lạc", "Đảng ủy Khối …")
-ORGANISATION = re.compile(r"^(?:chi bo|dang bo|dang uy|chi uy|to dang|to chuc (?:co so )?dang|tccs dang|dang doan"
-                          r"|ban can su dang|(?:tinh|thanh|huyen|quan|thi|dang) uy)\b")
 _LABEL = re.compile(r"^[^:]{1,40}:\s*\S")  # "CS phụ trách: Chi bộ …", "Chi bộ: Khu phố 3"
 UNIT_TESTS = (
     ("giá trị chi bộ có dạng mã — cần tra tên chi bộ, đảng bộ mà mã chỉ tới", SURE),

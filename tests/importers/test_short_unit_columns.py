@@ -53,8 +53,10 @@ def test_a_cb_column_of_abbreviations_a_note_spells_out_is_the_unit(tmp_path, he
 
 
 @pytest.mark.parametrize(("units", "notes", "expected"), [
-    (["KP 1", "KP 2", "KP 2"], ["Ghi chú: KP - khu phố"], ["Khu phố 1", "Khu phố 2", "Khu phố 2"]),
-    (["TDP 5", "TDP 5", "TDP 6"], ["TDP: Tổ dân phố"], ["Tổ dân phố 5", "Tổ dân phố 5", "Tổ dân phố 6"]),
+    (["KP 1", "KP 2", "KP 2"], ["Ghi chú: KP - khu phố"],
+     ["Chi bộ Khu phố 1", "Chi bộ Khu phố 2", "Chi bộ Khu phố 2"]),  # "Chi bộ" heads them (unit_kind_headers)
+    (["TDP 5", "TDP 5", "TDP 6"], ["TDP: Tổ dân phố"],
+     ["Chi bộ Tổ dân phố 5", "Chi bộ Tổ dân phố 5", "Chi bộ Tổ dân phố 6"]),
     (["Chi bộ Thôn ĐT", "Chi bộ Thôn ĐT", "Chi bộ Thôn BM"], ["Viết tắt: ĐT = Đông Tiến; BM = Bình Minh"],
      ["Chi bộ Thôn Đông Tiến", "Chi bộ Thôn Đông Tiến", "Chi bộ Thôn Bình Minh"]),
     (["Chi bộ TDP 2", "Chi bộ TDP 2", "Chi bộ TDP 9"], ["TDP n = Chi bộ Tổ dân phố n"],
@@ -124,7 +126,8 @@ def test_a_csv_roster_reads_its_cb_column_through_the_note(tmp_path):
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows(_roster("CB theo dõi", ["KP - khu phố"], column=2))
     result = parse_file(path)
-    assert [r["unit"] for r in result.records()] == ["Khu phố 3", "Khu phố 5", "Khu phố 5"]
+    # written out through the note, then given the kind 'CB' names ("Chi bộ": importers.unit_kind_headers)
+    assert [r["unit"] for r in result.records()] == ["Chi bộ Khu phố 3", "Chi bộ Khu phố 5", "Chi bộ Khu phố 5"]
 
 
 def test_a_rosters_own_cell_cb_sinh_hoat_is_no_followed_unit(tmp_path):
@@ -139,7 +142,7 @@ def test_a_rosters_cb_column_of_hamlets_is_the_followed_unit_however_cb_is_dotte
             [1, "Nguyễn Văn An", "Phó Bí thư Đảng ủy", 1, "Trưởng đoàn", "Ấp Phú Hòa"],
             [2, "Trần Thị Bình", "Chủ tịch UBMTTQ", 1, "Thành viên", "Ấp Phú Lợi"]]
     result = parse_file(write_sheet(tmp_path / "f.xlsx", rows))
-    assert [r["unit"] for r in result.records()] == ["Ấp Phú Hòa", "Ấp Phú Lợi"]
+    assert [r["unit"] for r in result.records()] == ["Chi bộ Ấp Phú Hòa", "Chi bộ Ấp Phú Lợi"]
 
 
 @pytest.mark.parametrize("header", ["C.B phụ trách", "CB phụ trách"])
