@@ -59,11 +59,16 @@ def _is_latin(ch: str) -> bool:
     return ord(ch) < 0x250 or unicodedata.name(ch, "").startswith("LATIN")
 
 
+def _is_mark_letter(ch: str) -> bool:
+    """A Greek letter: offices use them as marks ('Δ đến muộn', 'Φ vắng'), never to translate a header."""
+    return unicodedata.name(ch, "").startswith("GREEK")
+
+
 def is_other_script(part: str) -> bool:
     """Written in a script other than Vietnamese's: Khmer ('ឈ្មោះ', 'ល.រ', 'ខែ១'), Cham, Chinese ('姓名')…, its
-    digits and signs aside; a part holding any Latin letter is not."""
+    digits and signs aside; a part holding any Latin letter, or a Greek one used as a mark, is not."""
     letters = [ch for ch in part if ch.isalpha()]
-    return bool(letters) and not any(_is_latin(ch) for ch in letters)
+    return bool(letters) and not any(_is_latin(ch) or _is_mark_letter(ch) for ch in letters)
 
 
 def _is_translation(part: str) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from importers import parse_file
-from importers.bilingual_headers import vietnamese_wording
+from importers.bilingual_headers import is_other_script, vietnamese_wording
 
 
 @pytest.mark.parametrize("label, wording", [
@@ -161,3 +161,9 @@ def test_a_persons_cell_keeps_its_other_script(tmp_path):
     names = {record["full_name"] for record in result.records()}
     assert "Chau Sóc Thy" not in names
     assert result.warnings or result.errors
+
+
+@pytest.mark.parametrize("mark", ["Δ", "Φ", "Ω đến muộn"])
+def test_a_greek_letter_is_a_mark_never_another_script(mark):
+    assert not is_other_script(mark)
+    assert vietnamese_wording(f"Ký hiệu: ● có mặt  {mark} vắng") is None
