@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .colour_names import colour_names, theme_palette, with_tint
+from .colour_names import colour_names, plain_fill, theme_palette, with_tint
 
 UNICODE_FONT = "unicode"
 _TCVN3_FONT = re.compile(r"\.?vn[a-z]", re.IGNORECASE)  # .VnTime, .VnTimeH, .VnArial, VnTime …
@@ -55,7 +55,9 @@ class CellFormat:
     """How a cell is shown, as far as a legend may give it a meaning (``importers.format_legends``): the names of
     its fill and font colours (``importers.colour_names``; empty for none, white, black or automatic), bold,
     italic, underline; `value` is the cell's value as the file holds it, so that a cell moved by a rewrite of the
-    rows is never judged by another's format."""
+    rows is never judged by another's format. `fill_rgb` is the fill itself ('9BC2E6', theme and tint applied;
+    None for no fill), for a legend whose swatches are compared by colour, not by name
+    (``importers.swatch_legends``)."""
 
     value: object
     fill: frozenset = frozenset()
@@ -63,9 +65,10 @@ class CellFormat:
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    fill_rgb: str | None = None
 
     def plain(self) -> bool:
-        return not (self.fill or self.font or self.bold or self.italic or self.underline)
+        return not (self.fill or plain_fill(self.fill_rgb) or self.font or self.bold or self.italic or self.underline)
 
 
 def read_cell_formats(path: Path) -> dict | None:
@@ -134,15 +137,19 @@ def _xls_format(book, cell):
         return CellFormat(value) if value is not None else None
     font = book.font_list[xf.font_index]
     background = xf.background
-    fill = _xls_colour(book, background.pattern_colour_index) if background.fill_pattern else frozenset()
-    shown = CellFormat(value, fill, _xls_colour(book, font.colour_index), bool(font.bold), bool(font.italic),
-                       bool(font.underline_type))
+    fill_rgb = _xls_rgb(book, background.pattern_colour_index) if background.fill_pattern else None
+    shown = CellFormat(value, colour_names(fill_rgb), _xls_colour(book, font.colour_index), bool(font.bold),
+                       bool(font.italic), bool(font.underline_type), fill_rgb)
     return shown if value is not None or not shown.plain() else None
 
 
 def _xls_colour(book, index) -> frozenset:
+    return colour_names(_xls_rgb(book, index))
+
+
+def _xls_rgb(book, index) -> str | None:
     rgb = book.colour_map.get(index)
-    return colour_names("".join(f"{part:02X}" for part in rgb)) if rgb else frozenset()
+    return "".join(f"{part:02X}" for part in rgb) if rgb else None
 
 
 def _xlsx_cells(path: Path, read) -> dict:
@@ -179,30 +186,36 @@ def _xlsx_font(cell, theme):
 def _xlsx_format(cell, theme):
     value = getattr(cell, "value", None)
     fill, font = getattr(cell, "fill", None), getattr(cell, "font", None)
+    fill_rgb = _xlsx_rgb(fill.fgColor, theme) if fill is not None and fill.fill_type else None
     shown = CellFormat(
         value,
-        _xlsx_colour(fill.fgColor, theme) if fill is not None and fill.fill_type else frozenset(),
+        colour_names(fill_rgb),
         _xlsx_colour(font.color, theme) if font is not None else frozenset(),
         bool(font is not None and font.b), bool(font is not None and font.i),
-        bool(font is not None and font.u and font.u != "none"))
+        bool(font is not None and font.u and font.u != "none"), fill_rgb)
     return shown if value is not None or not shown.plain() else None
 
 
 def _xlsx_colour(colour, theme) -> frozenset:
     """The names of an openpyxl Color: an RGB, a theme colour with its tint, or an indexed one."""
+    return colour_names(_xlsx_rgb(colour, theme))
+
+
+def _xlsx_rgb(colour, theme) -> str | None:
+    """The RGB ('FFFF00') of an openpyxl Color; None for none or automatic."""
     if colour is None:
-        return frozenset()
+        return None
     kind = getattr(colour, "type", None)
     if kind == "rgb" and isinstance(colour.rgb, str):
-        return colour_names(colour.rgb)
+        return colour.rgb[-6:].upper()
     if kind == "theme" and isinstance(colour.theme, int) and 0 <= colour.theme < len(theme):
-        return colour_names(with_tint(theme[colour.theme], colour.tint or 0.0))
+        return with_tint(theme[colour.theme], colour.tint or 0.0)
     if kind == "indexed" and isinstance(colour.indexed, int):
         from openpyxl.styles.colors import COLOR_INDEX
 
         if colour.indexed < 64:  # 64 and over: the system's foreground and background, i.e. automatic
-            return colour_names(COLOR_INDEX[colour.indexed])
-    return frozenset()
+            return COLOR_INDEX[colour.indexed][-6:].upper()
+    return None
 
 
 ODS_NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -280,8 +293,10 @@ def _ods_table(table, shown) -> dict:
             name = cell.get(_ods("table", "style-name")) or (defaults[left] if left < len(defaults) else None)
             style = dict(shown(name))
             style.update(_ods_spans(cell, shown))
-            item = CellFormat(value, _ods_colour(style.get("fill")), _ods_colour(style.get("font")),
-                              bool(style.get("bold")), bool(style.get("italic")), bool(style.get("underline")))
+            fill_rgb = _ods_rgb(style.get("fill"))
+            item = CellFormat(value, colour_names(fill_rgb), _ods_colour(style.get("font")),
+                              bool(style.get("bold")), bool(style.get("italic")), bool(style.get("underline")),
+                              fill_rgb)
             if (value is not None or not item.plain()) and (value is not None or rows * count <= ODS_MAX_REPEAT):
                 for down in range(min(rows, ODS_MAX_REPEAT)):
                     for across in range(min(count, ODS_MAX_REPEAT)):
@@ -321,6 +336,10 @@ def _ods_spans(cell, shown) -> dict:
 
 
 def _ods_colour(value: str | None) -> frozenset:
+    return colour_names(_ods_rgb(value))
+
+
+def _ods_rgb(value: str | None) -> str | None:
     if not value or value == "transparent":
-        return frozenset()
-    return colour_names(value.lstrip("#"))
+        return None
+    return value.lstrip("#").upper()

@@ -76,3 +76,24 @@ def with_tint(rgb: str, tint: float) -> str:
     hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
     light = light * (1 + tint) if tint < 0 else light * (1 - tint) + tint
     return "".join(f"{round(part * 255):02X}" for part in colorsys.hls_to_rgb(hue, light, saturation))
+
+
+FILL_TOLERANCE = 10  # per channel: one colour as two programs compute a theme colour's tint
+_WHITE = 0xFA  # a fill this near white on every channel is no fill ("không tô màu" kept white on purpose)
+
+
+def plain_fill(rgb: str | None) -> str | None:
+    """A fill as compared to a legend's swatches: 'RRGGBB' upper case, None for no fill, white or unreadable."""
+    if not rgb or not isinstance(rgb, str):
+        return None
+    rgb = rgb.strip().lstrip("#")[-6:].upper()
+    if not re.fullmatch(r"[0-9A-F]{6}", rgb):
+        return None
+    return None if all(int(rgb[i:i + 2], 16) >= _WHITE for i in (0, 2, 4)) else rgb
+
+
+def same_fill(first: str | None, second: str | None) -> bool:
+    """Whether two plain fills (``plain_fill``) are one colour: both none, or each channel within FILL_TOLERANCE."""
+    if first is None or second is None:
+        return first is second
+    return all(abs(int(first[i:i + 2], 16) - int(second[i:i + 2], 16)) <= FILL_TOLERANCE for i in (0, 2, 4))

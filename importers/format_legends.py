@@ -142,6 +142,31 @@ def _rule(clause: str):
     return FormatRule(where, colour, meaning[0], meaning[1], clause.strip())
 
 
+REST = "rest"
+
+
+def format_clause(clause: str) -> tuple[tuple[str, str | None], str] | None:
+    """((where, colour), meaning as written) of a clause naming a format and what it means ("ô tô màu vàng: vắng
+    có lý do"), where is REST for a cell with none ("ô không tô màu: có mặt"); None for any other clause. The
+    meaning is left to the caller (a legend of swatches also reads "không thuộc diện sinh hoạt")."""
+    lowered = _FILLER.sub("", clause.strip().lower()).strip(" .()")
+    sides = [side for side in _SIDES.split(lowered, maxsplit=1) if side.strip()]
+    if len(sides) != 2:
+        return None
+    shape = _format(sides[0])
+    if shape is None and _REST.search(sides[0]) and not _format(sides[1]):
+        shape = (REST, None)
+    elif shape is None and _format(sides[1]):  # "Vắng có phép: tô vàng"
+        shape, sides = _format(sides[1]), sides[::-1]
+    meaning = sides[1].strip(" .:;,()")
+    return (shape, meaning) if shape and meaning else None
+
+
+def clause_meaning(text: str) -> tuple[str, str] | None:
+    """('role', role) or ('status', status) of a legend's meaning."""
+    return _meaning(text)
+
+
 def _format(side: str) -> tuple[str, str | None] | None:
     """(where, colour) of the format a side of a clause names, or None."""
     if _REST.search(side):

@@ -15,6 +15,7 @@ from .normalising import fold, mark_key
 
 # Folded wordings of a meaning saying the person was not due: not roll-called, moved away, not yet admitted, died.
 NOT_DUE = re.compile(r"\b(?:khong diem danh|khong phai diem danh|chua ket nap|qua doi|tu tran|da mat"
+                     r"|(?:chua|khong) thuoc dien sinh hoat"
                      r"|chuyen\b(?: \w+){0,4} (?:di|ra|khoi))\b")
 NOT_DUE_READ = ("ký hiệu «{mark}» ({count} ô: {cells}) theo ghi chú của tệp là «{meaning}»: người đó không phải dự "
                 "buổi sinh hoạt này, các ô đó không thành bản ghi điểm danh")

@@ -79,6 +79,7 @@ from .side_blocks import side_blocks
 from .split_columns import coalesce_split_fields, coalesce_status_flags
 from .stacked_blocks import find_stack
 from .status_phrases import find_notes
+from .swatch_legends import join_swatch_legends, swatch_marks
 from .transposed import in_reading_order, turn_transposed
 from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_abbreviations import note_texts, unit_abbreviations
@@ -120,6 +121,7 @@ class Context:
     consumed: set = field(default_factory=set)  # the table's columns read into another (``Table.consumed``)
     format_legend: object = None  # what a cell's colour or bold type means (``format_legends``), or None
     read_formats: object = None  # the sheet's cell formats, read when called (``kinds.format_meanings``)
+    swatches: list = field(default_factory=list)  # a legend's swatches: (mark, fill) -> status (``swatch_legends``)
     file_format: str | None = None  # 'csv' or 'spreadsheet': where the cells' formats are said to be lost
     not_due: dict = field(default_factory=dict)  # marks a legend says give no record (``not_due_marks``)
     reasons: tuple = ()  # what a note says a reason written in a status cell makes (``reason_notes``)
@@ -429,6 +431,7 @@ def _reshape_book(book: Workbook, kind, sheet, fixes) -> tuple[Workbook, list[st
     for item in book.sheets:
         set_aside_helper_formulas(item, HEADER_SPECS)  # before any stage moves the cells the formulas are counted in
         join_split_legends(item)
+        join_swatch_legends(item)
         join_legend_tables(item)
         keep_vietnamese_headers(item, HEADER_SPECS)
         read_group_codes(item)
@@ -597,7 +600,10 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     elif kind == "attendance":
         read_register_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)
-    listed = {**(parse_legend(legend) if legend else {}), **fixes.legend}
+    swatches = getattr(chosen, "swatches", None) or []
+    if legend and any(swatch.text in legend for swatch in swatches):
+        legend = None  # the legend of swatches, read by (mark, fill) pairs (``swatch_legends``)
+    listed = {**(parse_legend(legend) if legend else {}), **swatch_marks(swatches), **fixes.legend}
     outside = _outside_text(chosen.rows, table)
     context = Context(issues=issues, year=year, epoch_1904=book.epoch_1904,
                       marks=marks_table(listed), legend=listed,
@@ -610,7 +616,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       parents=table.parents, spans=sheet_spans(chosen),
                       cells=cell_rules(outside), consumed=table.consumed,
                       format_legend=read_format_legend(outside + _lone_texts(chosen.rows, table)),
-                      read_formats=chosen.read_formats, file_format=book.format,
+                      read_formats=chosen.read_formats, file_format=book.format, swatches=swatches,
                       not_due=not_due_marks(outside), reasons=reason_rules(outside),
                       day_pairs=table.day_pairs)
     deadline.check()

@@ -43,6 +43,8 @@ class SheetData:
     absences_only: bool = False  # its columns list only the absent and late, the members present are not listed
     # 0-based row of a legend's label → the rows under it whose cells were joined into it (importers.legend_tables)
     legend_rows: dict = field(default_factory=dict)
+    # the swatches of a legend giving a (mark, fill) pair its status, in the rows as read (importers.swatch_legends)
+    swatches: list = field(default_factory=list)
 
     def with_rows(self, rows: list[list[Any]], **changes) -> SheetData:
         """A copy holding `rows`, cell for cell where this sheet's are (a working copy, cell fixes): the formulas

@@ -13,6 +13,7 @@ from ..normalising import clean_text, iso
 from ..not_due_marks import not_due_cells, not_due_warning
 from ..period_dividers import warn_outside
 from ..status_phrases import STATUSES
+from ..swatch_legends import NOT_DUE
 from ..unit_abbreviations import write_out_units
 from ..unit_kind_headers import with_header_kind
 from .arrival_times import late_from_arrivals, present_by_arrival
@@ -214,6 +215,8 @@ def _by_format(codes: np.ndarray, marks, cells: list, context) -> tuple[np.ndarr
         if after is False:
             codes[position] = UNKNOWN
             refused.add(position)
+        elif after == NOT_DUE:  # a swatch saying the person was not due (``swatch_legends``)
+            codes[position] = NOTE
         elif after is not None and after != before:
             codes[position] = STATUSES.index(after)
     return codes, refused
@@ -257,7 +260,7 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     if meanings is not None:
         found = statuses_by_format(meanings, list(statuses), [mark for *_, mark in cells], cells, context)
         refused[:] = [value is False for value in found]
-        statuses = [None if value is False else value for value in found]
+        statuses = [None if value is False or value == NOT_DUE else value for value in found]
     statuses = pd.Series(statuses, index=frame.index, dtype=object)
     mark_problems = pd.Series([r.problem for r in readings], index=frame.index, dtype=object)
     _cell_doubts(value_codes, distinct, lambda position: (int(frame.index[position]), status_column.letter), marks,

@@ -6,16 +6,19 @@ The formats are the file's (``importers.cell_fonts.read_cell_formats``: .xlsx, .
 has wins over a format, and a format saying another role is warned. Never silently wrong: a legend about formats in
 a file that keeps none (CSV) or whose formats are not read (ODS), a colour the legend does not define, a legend
 none of whose formats any cell shows, a cell matching two meanings — each is warned (or the cell refused) naming
-the sheet and cells, never guessed."""
+the sheet and cells, never guessed. Under a legend of swatches (``importers.swatch_legends``) a mark cell is read by its
+(mark, fill) pair instead, the swatches' own fills compared (``read_swatch_meanings``)."""
 
 from dataclasses import dataclass, field
 
 from ..cell_fonts import CellFormat
-from ..colour_names import matches
+from ..colour_names import matches, plain_fill, same_fill
 from ..format_legends import BOLD, COLOUR, FILL, FONT, ITALIC, UNDERLINE, FormatLegend
 from ..legacy import decode_legacy
 from ..mapping import column_letter
 from ..normalising import fold, mark_key
+from ..not_due_marks import not_due_warning
+from ..swatch_legends import BLANK, NOT_DUE, describe_fill, swatch_fills
 
 ROLE_WORDS = {"head": "trưởng đoàn", "deputy": "phó trưởng đoàn", "member": "thành viên"}
 STATUS_WORDS = {"present": "có mặt", "excused": "vắng có phép", "absent": "vắng không phép", "late": "đến muộn",
@@ -35,6 +38,7 @@ class Meanings:
     values: list
     doubtful: set = field(default_factory=set)  # positions matching two meanings
     marked: set = field(default_factory=set)  # positions whose meaning is their text's colour ("x màu đỏ")
+    decided: bool = False  # the meanings are the (mark, fill) pairs of a legend of swatches: they win over the marks
 
 
 def _refs(cells: list[tuple[int, int]]) -> str:
@@ -46,6 +50,9 @@ def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend:
         -> Meanings | None:
     """The meaning each cell's format has, for (Excel row, column index, value as read) cells; None when the
     sheet's legend gives no format of `field_name` a meaning or the formats cannot be read (warned)."""
+    swatches = getattr(context, "swatches", None)
+    if swatches and field_name == "status" and cells:
+        return read_swatch_meanings(cells, swatches, context)
     if legend is None or field_name not in legend.fields() or not cells:
         return None
     issues = context.issues
@@ -94,6 +101,79 @@ def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend:
                        f"ghi chú «{_short(legend.text)}» nói {what} được {legend.speaks_of()}, nhưng không ô "
                        f"nào có định dạng như ghi chú — các ô chưa được đọc theo định dạng; {fix}")
     return Meanings(values, doubtful, marked)
+
+
+def read_swatch_meanings(cells: list[tuple[int, int, object]], swatches: list, context) -> Meanings | None:
+    """The status of each mark cell's (mark, fill) pair under a legend of swatches (``importers.swatch_legends``):
+    NOT_DUE for a pair saying the person was not due (warned with its cells); a mark the swatches name on a fill
+    they do not list is refused naming the cell; None for the cells the swatches say nothing of (other marks,
+    blank cells with no fill). None when the formats cannot be read (warned: the marks of two meanings are refused
+    by the marks table)."""
+    issues = context.issues
+    text = _short(" | ".join(dict.fromkeys(swatch.text for swatch in swatches)))
+    read = getattr(context, "read_formats", None)
+    formats = read() if read is not None else None
+    if formats is None:
+        why = CSV_WHY if getattr(context, "file_format", None) == "csv" else OTHER_WHY
+        issues.warning(None, None, "status", None, UNREAD_FORMATS.format(
+            legend=text, what="tình trạng điểm danh", how="tô màu", why=why,
+            fix="các ký hiệu có nghĩa tùy màu ô không được nhập, hãy ghi ký hiệu riêng cho từng nghĩa"))
+        return None
+    marks = {swatch.mark for swatch in swatches}
+    swatches, problems = swatch_fills(swatches, formats)
+    for problem in problems:
+        issues.warning(None, None, "status", None, problem)
+    values, doubtful, moved, not_due, stray, coloured = [], set(), [], {}, [], False
+    for position, (row, col, value) in enumerate(cells):
+        shown = formats.get((row - 1, col))
+        if shown is not None and not _same(shown.value, value):
+            moved.append((row, col))
+            values.append(None)
+            continue
+        blank = value is None or value != value or (isinstance(value, str) and not value.strip())
+        mark = BLANK if blank else mark_key(value)
+        if mark not in marks:
+            values.append(None)
+            continue
+        fill = plain_fill(shown.fill_rgb) if shown is not None else None
+        found = {swatch.meaning for swatch in swatches if swatch.mark == mark and same_fill(swatch.fill, fill)}
+        coloured = coloured or (bool(found) and fill is not None)
+        if len(found) == 1:
+            meaning = found.pop()
+            if meaning == NOT_DUE:
+                swatch = next(swatch for swatch in swatches if swatch.meaning == NOT_DUE and swatch.mark == mark
+                              and same_fill(swatch.fill, fill))
+                shown_mark = str(value).strip() if not blank else \
+                    f"ô trống tô màu như ô mẫu {column_letter(swatch.col)}{swatch.row + 1}"
+                not_due.setdefault((shown_mark, swatch.text), []).append(f"{column_letter(col)}{row}")
+            values.append(meaning)
+            continue
+        values.append(None)
+        if blank:
+            if fill is not None:
+                stray.append((row, col))
+            continue
+        doubtful.add(position)
+        issues.error(row, column_letter(col), "status", value, (
+            f"ký hiệu «{str(value).strip()}» trên ô {describe_fill(fill)} "
+            + ("hợp với nhiều nghĩa" if found else "không có trong")
+            + f" chú thích màu «{text}» — không đoán, hãy sửa ký hiệu hoặc màu ô"))
+    for (shown_mark, meaning), where in not_due.items():
+        issues.warning(None, where[0].rstrip("0123456789"), "status", None,
+                       not_due_warning(shown_mark, meaning, where))
+    if stray:
+        issues.warning(stray[0][0], column_letter(stray[0][1]), "status", None,
+                       f"ô trống tô màu ở {_refs(stray)} không có trong chú thích màu «{text}» — không nhập, "
+                       f"hãy kiểm tra")
+    if moved:
+        issues.warning(moved[0][0], column_letter(moved[0][1]), "status", None,
+                       f"không đọc được màu của {_refs(moved)} (bảng đã được sắp xếp lại khi đọc) — tình trạng "
+                       f"điểm danh của các ô này không lấy theo chú thích màu «{text}»")
+    if not coloured:
+        issues.warning(None, None, "status", None,
+                       f"chú thích màu «{text}» nói tình trạng điểm danh theo màu ô, nhưng không ô điểm danh nào "
+                       f"có màu như ô mẫu — hãy kiểm tra")
+    return Meanings(values, doubtful, decided=True)
 
 
 def _short(text: str) -> str:
@@ -239,7 +319,11 @@ def _row_meanings(row, others, frame, legend, context) -> list:
 def statuses_by_format(meanings: Meanings, statuses: list, marks: list, cells: list, context) -> list:
     """Each mark cell's status with its format's: a blank cell, a mark the text legend leaves out or a mark whose
     colour the legend explains ("x: có mặt; x màu đỏ: vắng") takes the format's status; a mark the text legend
-    explains in a cell whose fill says otherwise refuses the cell (False, its error said)."""
+    explains in a cell whose fill says otherwise refuses the cell (False, its error said). Under a legend of
+    swatches the (mark, fill) pair's status wins (NOT_DUE: no record)."""
+    if meanings.decided:
+        return [False if position in meanings.doubtful else statuses[position] if value is None else value
+                for position, value in enumerate(meanings.values)]
     legend = getattr(context, "format_legend", None)
     said = [*(getattr(context, "legend", None) or {}), *(legend.marks if legend else ())]
     explained = {mark_key(mark) for mark in said}
