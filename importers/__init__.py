@@ -9,7 +9,8 @@ Public API (stable; the webapp and the CLI call exactly this):
 - ``ParseResult`` (``importers.results``) — kind, sheet(s), header_row, columns, signature, frame and records()
   (the canonical fields: roster full_name, birth_date, position, group, role, unit, phone; attendance full_name,
   date, status, unit), errors / warnings ({sheet, row, column, field, value, message}, Vietnamese), rows (the
-  accounting of every data row), legacy_conversions, year, inferences.
+  accounting of every data row), legacy_conversions, year, inferences, blocks (where the rows of a block under a
+  header row of its own were read: ``importers.block_headers``).
 - ``ImportFileError`` — a file that cannot be imported at all; ``.message`` says why in Vietnamese.
 - ``Limits`` — size, row, column and time limits; ``inspect_file`` — a workbook's sheets as JSON-typed grids.
 - ``importers.planning`` — who a record is (the one matching rule the webapp's import commit applies);

@@ -12,6 +12,8 @@ from . import errors as msg
 from . import overrides as rescue
 from . import sheets as rescue_sheets
 from .bilingual_headers import keep_vietnamese_headers
+from .block_headers import find_own_headers, header_above
+from .block_headers import report as report_own_headers
 from .code_catalogues import read_catalogues
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
@@ -505,6 +507,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     detected_signature = header_signature(table.labels)
     if fixes.header_rows:
         table = rescue.locate_at(chosen.rows, chosen.name, *fixes.header_rows)
+    elif (above := header_above(chosen.rows, table, HEADER_SPECS)) is not None:  # a shorter block's header first
+        table = rescue.locate_at(chosen.rows, chosen.name, above + 1, above + 1)
     undated = undated_meetings(table.labels, table.parents) if kind in (None, "attendance") else []
     if undated:
         raise ImportFileError(msg.UNDATED_MEETINGS.format(
@@ -536,6 +540,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
     from .kinds.unused_headings import warn_unused_headings
 
+    grid, own_headers = find_own_headers(grid, table, columns, HEADER_SPECS, module.FIELDS)  # own layouts
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
     if kind == "attendance":
@@ -543,6 +548,9 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     issues = Issues(chosen.name)
     rewritten: list[dict] = []
     report_found(chosen, issues, rewritten)
+    if own_headers:
+        report_own_headers(own_headers, chosen.rows, issues)
+        rewritten += own_headers.inferences(table.labels)
     group_codes, areas = GroupCodes(), None
     if kind == "roster":  # a group-unit catalogue under the roster is no people (``group_units``)
         group_codes = group_code_notes(chosen.rows)
@@ -580,6 +588,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     if codes_key:
         codes_key.account(body.outcomes)
     account_remarks(body, remarks)
+    if own_headers:
+        own_headers.account(body.outcomes)
     body.frame = fill_sheet_values(body.frame, fills)
     refuse_over_long(body, columns, issues, limits.max_lengths, {spec.name: spec.label for spec in module.FIELDS})
     if stack:  # each block's title is a heading row over its rows (the officer may remap it as any other)
@@ -647,6 +657,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     row_frame = _row_frame(body, counts, failed)
     formulas = check_uncached(chosen, table, columns, module.FIELDS, row_frame)
     issues.warnings += ([formulas] if formulas else []) + unused_formula_warnings(chosen)
+    if own_headers:  # the cells of rows moved into the table's columns, named as the file has them
+        own_headers.own_cells(issues.errors + issues.warnings, len(columns))
     return ParseResult(
         kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],
@@ -656,6 +668,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
         + facts.inferences + context.inferences + rewritten + ([TURNED] if chosen.name in turned else [])
         + ([SIDE] if chosen.name in sided else []) + absences.explain(by_rule),
+        blocks=own_headers.columns() if own_headers else [],
     )
 
 

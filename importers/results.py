@@ -115,6 +115,9 @@ class ParseResult:
     detected_signature: str | None = None  # the header as detected, before the officer's corrections
     sheets: list = field(default_factory=list)  # every sheet read, when a register spans several
     inferences: list[dict] = field(default_factory=list)  # [{what, value, source}] in Vietnamese
+    # blocks under a header of their own layout (importers.block_headers): [{header_row, first_row, last_row,
+    # columns}], 1-based rows, columns as columns_as_dicts() gives them: where each field of those rows was read
+    blocks: list[dict] = field(default_factory=list)
 
     @property
     def first_sheet(self) -> str | None:

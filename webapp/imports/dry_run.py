@@ -203,7 +203,7 @@ def _words(batch: ImportBatch, result, frame: pd.DataFrame) -> dict:
         return {}
     grid = files.grid(batch.sha256, result.first_sheet, batch.file_name)
     columns = result.columns_as_dicts()
-    found = {field: values.words(frame, grid, columns, field) for field in ("role", "status")}
+    found = {field: values.words(frame, grid, columns, field, result.blocks) for field in ("role", "status")}
     return {field: texts for field, texts in found.items() if texts is not None}
 
 

@@ -77,18 +77,29 @@ def _groups(frame: pd.DataFrame, plan: dict) -> list[dict]:
     return lines
 
 
-def words(frame: pd.DataFrame, grid: list[list], columns: list[dict], field: str) -> pd.Series | None:
+def words(frame: pd.DataFrame, grid: list[list], columns: list[dict], field: str,
+          blocks: list[dict] = ()) -> pd.Series | None:
     """The cell text each record's `field` was read from, when one column of one sheet holds it (None otherwise:
-    month columns, fields joined or split from others)."""
+    month columns, fields joined or split from others); rows of a block read by its own header (`blocks`, the
+    parse's) are read in that block's column."""
     chosen = [c["index"] for c in columns if c.get("field") == field]
     if len(chosen) != 1 or "src_row" not in frame:
         return None
-    column, texts = chosen[0], {}
+    texts = {}
     for row in pd.unique(frame["src_row"]):
+        column = _block_column(blocks, int(row), field, chosen[0])
         cells = grid[int(row) - 1] if 0 < int(row) <= len(grid) else []
-        cell = cells[column] if column < len(cells) else None
+        cell = cells[column] if column is not None and column < len(cells) else None
         texts[row] = "" if cell is None else str(cell).strip()
     return frame["src_row"].map(texts)
+
+
+def _block_column(blocks: list[dict], row: int, field: str, column: int) -> int | None:
+    """The column `field` is read from on `row`: its block's own (None when the block has none), else `column`."""
+    for block in blocks:
+        if block["first_row"] <= row <= block["last_row"]:
+            return next((c["index"] for c in block["columns"] if c["field"] == field), None)
+    return column
 
 
 def _pairs(read: pd.Series, named: dict, raw: pd.Series | None) -> list[tuple[tuple[str, str], int]]:
