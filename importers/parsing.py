@@ -606,7 +606,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     carried = body.context
     body.context = with_sheet_context(dated_by_dividers(body, columns, year, issues), body.frame.index, facts, year)
     if kind == "roster":
-        read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges, group_codes)
+        read_roster_columns(body, table, columns, chosen.rows, issues, chosen.merges, group_codes,
+                            catalogues=read_catalogues(book.sheets, chosen.name), inferences=facts.inferences)
     elif kind == "attendance":
         read_register_columns(body, table, columns, chosen.rows, issues)
     legend = find_legend(chosen.rows, table.body_end)

@@ -25,7 +25,7 @@ def _serves(item: Catalogue, field: str, keys: set[str]) -> bool:
     return all(FITS[field](item.names[key]) for key in keys & item.names.keys())
 
 
-def _named(field: str, name: str) -> str:
+def catalogue_name(field: str, name: str) -> str:
     return (normalise_unit_name(name) or name) if field == "unit" else name
 
 
@@ -59,7 +59,7 @@ def decode_catalogued(frame: pd.DataFrame, by_field: dict, catalogues: list[Cata
                 issues.warning(None, column.letter, field, None, PARTLY.format(sheet=partly.sheet, codes=codes,
                                                                               **where))
             continue
-        names = {value: _named(field, full[0].names[code_key(value)]) for value in distinct}
+        names = {value: catalogue_name(field, full[0].names[code_key(value)]) for value in distinct}
         frame = frame.copy(deep=False)
         frame[column.index] = values.map(lambda value, names=names: names.get(value, value))
         shown = "; ".join(f"{code} → {name}" for code, name in list(names.items())[:SHOWN])

@@ -1,7 +1,7 @@
 """Roster column families read between row splitting and record building: a name split over columns, a birth
 date in day | month | year columns, a role inside the name cell, group and role in one text, the mobile among
-landline columns, a contact column of phone numbers, role abbreviations a note line defines, and a totals line among
-the rows.
+landline columns, a contact column of phone numbers, role abbreviations a note line defines, codes a lookup sheet
+of the workbook explains, and a totals line among the rows.
 
 Each reader changes the body's cells (or the facts carried onto its rows) so that the record builder reads the
 result as it reads any roster; a row the readers cannot settle is refused with a message naming its cells."""
@@ -19,6 +19,7 @@ from ..normalising import fold, is_blank
 from ..role_words import WORDING, dotted_role, strict_role
 from .birth_in_name import births_from_names
 from .birth_years import blank_birth_years
+from .coded_columns import read_coded_columns
 from .contact_phones import contact_phone_column
 from .date_parts import join_birth_parts
 from .group_role import number_only_groups, split_group_and_role
@@ -50,8 +51,9 @@ def _note_rows(rows: list[list[Any]], table) -> list[list[Any]]:
 
 
 def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, merges=(),
-                        group_codes: GroupCodes | None = None) -> None:
-    """Apply the roster column families to a split body (see the module docstring)."""
+                        group_codes: GroupCodes | None = None, catalogues=(), inferences: list | None = None) -> None:
+    """Apply the roster column families to a split body (see the module docstring); `catalogues` are the workbook's
+    lookup sheets (``importers.code_catalogues``), what is read through them is added to `inferences`."""
     stage = RosterStage(
         body=body,
         table=table,
@@ -65,6 +67,7 @@ def read_roster_columns(body, table, columns, rows: list[list[Any]], issues, mer
     _skip_repeated_headers(stage)
     _skip_totals(stage)
     _skip_labelled_totals(stage)
+    read_coded_columns(stage, list(catalogues), inferences)
     skip_withdrawn(stage)
     blank_missing_cells(stage)
     join_name_parts(stage)
