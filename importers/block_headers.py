@@ -27,9 +27,9 @@ from .context import read_context
 from .locating import header_score, is_stop_text
 from .mapping import column_letter, match_field
 from .normalising import clean_text, fold, is_blank
+from .person_headers import looks_like_name
 from .results import Column
 from .signature_titles import is_closing_text
-from .transposed import looks_like_name
 
 TWICE = ("dòng tiêu đề cột của khối ({labels}) ghi {what} ở hai cột ({cells}) — không rõ đọc cột nào, "
          "các dòng {first}–{last} của khối chưa được nhập; hãy sửa tiêu đề cột hoặc nhập riêng khối này")
