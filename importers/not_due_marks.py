@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .legends import _SEPARATORS, SHAPES, legend_body, meaning_to_status
+from .legends import SHAPES, legend_items, meaning_to_status
 from .normalising import fold, mark_key
 
 # Folded wordings of a meaning saying the person was not due: not roll-called, moved away, not yet admitted, died.
@@ -34,7 +34,7 @@ def not_due_marks(texts: list[Any]) -> dict[str, str]:
     for text in texts:
         if not isinstance(text, str) or len(text) > 400:
             continue
-        for item in _SEPARATORS.split(legend_body(unicodedata.normalize("NFC", text))):
+        for item in legend_items(unicodedata.normalize("NFC", text)):
             for pattern, mark_group, meaning_group in SHAPES[:2]:  # the mark written first: "CĐ = …", "(CĐ) …"
                 match = pattern.match(item.strip())
                 if match:
