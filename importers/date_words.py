@@ -199,6 +199,18 @@ _DATE_LINE = re.compile(r"\bngay \d{1,2} thang \d{1,2} nam \d{4}\b|\b\d{1,2} \d{
 _STATED_YEAR = re.compile(r"\bnam ((?:19|20)\d{2})\b")
 
 
+def stated_years(titles: list[str]) -> dict[int, str]:
+    """Every year the title lines state ('… NĂM 2025'), each with the folded line stating it first, place-and-date
+    lines left out as ``stated_year`` does."""
+    found: dict[int, str] = {}
+    for text in titles:
+        folded = fold(text)
+        if not _DATE_LINE.search(folded):
+            for match in _STATED_YEAR.finditer(folded):
+                found.setdefault(int(match.group(1)), folded)
+    return found
+
+
 def stated_year(titles: list[str]) -> int | None:
     """The year a title states ('… NĂM 2025'), leaving out place-and-date lines ('Hà Nội, ngày 5 tháng 1 năm
     2026'): a register is often signed the year after the one it covers."""
@@ -393,6 +405,11 @@ def year_of_tab(name: str | None) -> int | None:
     """The year a sheet's tab names ('Nam 2025', 'SHCB 2025'), for a register whose title states none."""
     match = _TAB_YEAR.search(name or "")
     return int(match.group(1)) if match else None
+
+
+def years_of_tab(name: str | None) -> set[int]:
+    """Every year a sheet's tab names ('DS 2025': one; 'NK 2020-2025': two)."""
+    return {int(year) for year in _TAB_YEAR.findall(name or "")}
 
 
 _WORDED = re.compile(rf"^(?:sinh\s+)?(?:ngay\s*)?(?P<d>\d{{1,2}})\s*{_MONTH_NAME}\s*(?P<m>\d{{1,2}})\s*(?:nam\s*)?"

@@ -36,7 +36,13 @@ def read_sheet_set(parse_file, path, kind, mapping, limits, overrides: dict, cho
         return None  # no sheet of the chosen table's kind beside it: read as one sheet, with the whole book
     results = dict(zip(plan.read or [chosen], base)) | kept
     names = sorted(results, key=order.index)
-    combined = combine([results[name] for name in names], names, SOURCE if kept else SAME_LAYOUT)
+    source = SOURCE if kept else plan.source or SAME_LAYOUT
+    if len(names) == 1 and plan.source:  # the latest year's one list, not the chosen sheet (importers.year_versions)
+        result = results[names[0]]
+        result.inferences = [{"what": "Trang tính", "value": names[0], "source": source}] + [
+            item for item in result.inferences if item["what"] != "Trang tính"]
+        return result, [name for name in plan.other if name not in kept]
+    combined = combine([results[name] for name in names], names, source)
     return combined, [name for name in plan.other if name not in kept]
 
 

@@ -495,7 +495,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     plan = SheetPlan()
     if sheet is None and not fixes.sheets and len(book.sheets) > 1:
         plan = plan_sheets(_candidate_sheets(book.sheets, None), chosen, table, HEADER_SPECS,
-                           lambda rows, name: locate_table(rows, name, HEADER_SPECS))
+                           lambda rows, name: locate_table(rows, name, HEADER_SPECS),
+                           lambda found: kind in (None, "roster") and detect_kind(found) == "roster")
         # one table across several sheets, in one layout or each in its own: every sheet's records, in workbook order
         found = read_sheet_set(parse, path, kind, mapping, limits, overrides or {}, chosen.name, plan,
                                [item.name for item in book.sheets]) if plan.read or plan.other else None

@@ -1,6 +1,7 @@
 """Which sheets of a workbook to read: one table spread over several sheets (a sheet per group, per cell, per
-month) is read as one; a summary or a copy repeating the others' meetings is left out (``importers.repeated_tabs``);
-a data sheet with another table is named in a warning rather than dropped without a word."""
+month) is read as one; a summary or a copy repeating the others' meetings is left out (``importers.repeated_tabs``),
+and so are a roster's sheets of earlier years (``importers.year_versions``); a data sheet with another table is named
+in a warning rather than dropped without a word."""
 
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from .normalising import fold, is_blank, month_of_header
 from .repeated_tabs import repeated_tabs
 from .results import SheetData, Table
 from .sheet_context import tab_facts
+from .year_versions import LATEST_SOURCE, latest_year, lists_meetings, sheet_year
 
 # Tab names of a time period ("Quý 1", "Năm 2024", "Đợt 2", "6 tháng đầu năm"): sheets split by time, not by unit.
 _PERIOD_TAB = re.compile(r"^(?:quy|q|nam|dot|hk|ky|thang|\d+ thang)\b|\b(?:19|20)\d{2}\b")
@@ -28,6 +30,7 @@ class SheetPlan:
     warnings: list[str] = field(default_factory=list)
     reading: list[str] = field(default_factory=list)  # the sheets of the chosen table (the chosen one at least)
     other: list[str] = field(default_factory=list)
+    source: str | None = None  # why these sheets, when not all of the table's (``importers.year_versions``)
 
     def notes(self, left: list[str] | None = None) -> list[str]:
         """The warnings about the sheets left out: `left` (all of `other` by default) named as another table."""
@@ -91,9 +94,19 @@ def has_rows(rows: list[list], table: Table) -> bool:
                for row in rows[table.body_start:table.body_end])
 
 
-def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, specs, locate) -> SheetPlan:
+_HISTORY_FIELDS = {"<months>", "date", "status"}  # a register's: its tabs are periods of one history, all read
+
+
+def _snapshot(table: Table, specs, roster) -> bool:
+    """A roster's table (`roster(table)`), naming no meeting, date or status: a list as it stands in one year."""
+    return roster(table) and not _fields(table, specs) & _HISTORY_FIELDS and not lists_meetings(table)
+
+
+def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, specs, locate,
+                roster=lambda table: False) -> SheetPlan:
     """The sheets holding the chosen sheet's table (`locate(rows, name)` finds a sheet's table), in workbook
-    order, the data sheets with another table, and warnings naming the summaries and unrecognised sheets left out."""
+    order, the data sheets with another table, and warnings naming the summaries and unrecognised sheets left out;
+    `roster(table)` says whether a table is a roster, whose sheets of earlier years are left out."""
     plan, same, different, unknown = SheetPlan(), [(chosen, table)], [], []
     for sheet in candidates:
         if sheet is chosen or not sheet.name:
@@ -108,15 +121,26 @@ def plan_sheets(candidates: list[SheetData], chosen: SheetData, table: Table, sp
         elif is_count_summary(sheet.rows, other, specs):
             plan.warnings.append(summary_warning(sheet.name))
         else:
-            different.append(sheet.name)
+            different.append((sheet, other))
     order = [sheet.name for sheet in candidates]
     same.sort(key=lambda item: order.index(item[0].name))
     repeated, warnings = repeated_tabs(same, specs, KEY_FIELDS)
     plan.warnings += warnings
-    plan.reading = [sheet.name for sheet, _ in same if sheet.name not in repeated]
+    same = [(sheet, found) for sheet, found in same if sheet.name not in repeated]
+    if _snapshot(table, specs, roster):  # one year's list a sheet: the latest year's read
+        dated = [(sheet, found) for sheet, found in different
+                 if _snapshot(found, specs, roster) and sheet_year(sheet.name, found)]
+        versions = sorted(same + dated, key=lambda item: order.index(item[0].name))
+        earlier, warnings = latest_year(versions)
+        plan.warnings += warnings
+        if earlier:  # every version names its year: the latest year's sheets are read, whatever their layout
+            same = [item for item in versions if item[0].name not in earlier]
+            different = [item for item in different if item[0].name not in {sheet.name for sheet, _ in versions}]
+            plan.source = LATEST_SOURCE
+    plan.reading = [sheet.name for sheet, _ in same]
     if plan.reading != [chosen.name]:  # several sheets, or one other than the chosen one, left out
         plan.read = plan.reading
-    plan.other = different
+    plan.other = [sheet.name for sheet, _ in different]
     if unknown:
         names = ", ".join(f"\"{name}\"" for name in unknown)
         plan.warnings.append(f"Trang {names} có dữ liệu dạng bảng nhưng không nhận ra dòng tiêu đề, không được đọc "
