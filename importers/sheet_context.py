@@ -25,7 +25,7 @@ from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, is_blank, names_one_unit, normalise_unit_name
 from .unit_ends import reads_as_sentence
 from .unit_lines import unit_in_lines, without_superior
-from .unit_spellings import same_unit, written_out
+from .unit_spellings import same_unit, shortens, written_out
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
 _TAB_GROUP = re.compile(rf"^(?:doan cong tac|doan ct|dct|doan|to cong tac)\s*(?:so\s*)?0*({NUMBER})(?!\d)")
@@ -53,6 +53,8 @@ _ORG_PARTY = re.compile(r"^dang bo\s+\S")
 UPPER_LEVEL = re.compile(r"\bdang bo (?:thi xa|huyen|tinh|thanh pho|quan|khoi)\b")
 _OTHER_ORG = re.compile(r"^(?:ban |dang uy|chi uy|(?:thi|huyen|tinh|quan|thanh) uy\b|uy ban|van phong|to chuc)")
 _CELL_MEETINGS = re.compile(r"\bsinh hoat chi bo\b")
+# The line of a đảng bộ over the cell, its place what a cell's full name may close on ("ĐẢNG BỘ XÃ LÂM THẮNG")
+_SUPERIOR = re.compile(r"^(?:dang bo|dang uy)\s+(?=\S)")
 _UNIT_START = re.compile(r"^(?:dang bo|chi bo|dang uy|to chuc)\b")
 # Title lines naming one group: "ĐOÀN CÔNG TÁC SỐ 3", "DANH SÁCH THÀNH VIÊN ĐOÀN CÔNG TÁC SỐ 2"
 _TITLE_GROUP = re.compile(rf"(?<![a-z])(?<!thi )(?<!thanh )(?:doan cong tac|doan kiem tra|doan giam sat|doan|"
@@ -199,7 +201,7 @@ def _is_caps(text: str) -> bool:
 def _unit_found(value: str, row: int, labelled: bool) -> Found:
     unit = normalise_unit_name(value) or value
     rank = (4 if labelled else 3) if not _is_caps(value) else 1
-    return Found(unit, f"dòng {row}", rank, _numbers(unit))
+    return Found(unit, f"dòng {row}", rank, _numbers(unit), text=value)
 
 
 # A block title's numbering and head count: "2. Chi bộ Thôn Đông (3 đảng viên)" names "Chi bộ Thôn Đông"
@@ -291,12 +293,15 @@ def _unit_after_title(text: str) -> str | None:
 def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found | None:
     """The party cell a register's title names: a labelled line ("Đơn vị: …") or the cell's own header line, the
     lines naming it all, maybe in two spellings (``importers.unit_spellings``: "CHI BỘ HTX …" and "Chi bộ Hợp tác xã
-    …"); with `lone_party`, a đảng bộ's header line standing alone (no other organisation line, and no title saying
-    the meetings are a chi bộ's) too."""
-    labelled, headers, parties, others = [], [], [], 0
+    …"), or the org header a short name of the unit a line writes in full ("CHI BỘ CÔNG TY LÂM NGHIỆP", "Chi bộ Công ty
+    TNHH MTV Lâm nghiệp Lâm Thắng" under "ĐẢNG BỘ XÃ LÂM THẮNG"); with `lone_party`, a đảng bộ's header line standing
+    alone (no other organisation line, and no title saying the meetings are a chi bộ's) too."""
+    labelled, headers, parties, superiors, others = [], [], [], [], 0
     for row, text in lines:
         text = _leading_unit(_bare_line(text))
         folded = fold_in_place(text)
+        if match := _SUPERIOR.match(folded):
+            superiors.append(text[match.end():])
         if _CELL_MEETINGS.search(folded):
             others += 1  # "SỔ … SINH HOẠT CHI BỘ": a đảng bộ above is the cell's superior, not the unit
         if match := _LABELLED_UNIT.search(folded):
@@ -327,6 +332,24 @@ def title_unit(lines: list[tuple[int, str]], lone_party: bool = True) -> Found |
             best = max(candidates, key=lambda item: item.rank)  # one chi bộ spelt twice: "CHI BỘ HTX …", "Chi bộ …"
             value = written_out(best.value, [item.value for item in candidates])
             return _as_written(replace(best, value=value, numbers=_numbers(value)), lines)
+        if (full := _spelt_in_full(candidates, superiors)) is not None:
+            return full
+    return None
+
+
+def _spelt_in_full(candidates: list[Found], superiors: list[str]) -> Found | None:
+    """The candidate every other one names short (``unit_spellings.shortens``: "CHI BỘ CÔNG TY LÂM NGHIỆP" for "Chi
+    bộ Công ty TNHH MTV Lâm nghiệp Lâm Thắng" under "ĐẢNG BỘ XÃ LÂM THẮNG"), written no less plainly than they are
+    (never a name in capitals over one in ordinary case), its source naming the lines it was read from."""
+    for full in candidates:
+        shorter = [item for item in candidates if item is not full]
+        if not shorter or not all(item.rank <= full.rank and (same_unit(item.value, full.value) or shortens(
+                item.value, full.value, superiors)) for item in shorter):
+            continue
+        value = written_out(full.value, [item.value for item in shorter], superiors)
+        named = "; ".join(f"{item.source} «{item.text or item.value}»" for item in shorter)
+        return replace(full, value=value, numbers=_numbers(value),
+                       source=f"{full.source} (tên đầy đủ của chi bộ ghi gọn ở {named})")
     return None
 
 

@@ -149,6 +149,12 @@ def common_word_length(text: str) -> int:
     return _level_first(tokens, 0, _word_at(tokens, 0, _LOOKED_UP))
 
 
+def level_length(text: str) -> int:
+    """How many syllables the level of administration opening the text spans ("XÃ LÂM THẮNG" -> 1, "thị trấn Nà
+    Phặc" -> 2); 0 when it opens with none ("Lâm Thắng", "Công ty …")."""
+    return _word_at(_tokens(text), 0, _ADMINISTRATIVE)
+
+
 def recase_unit(text: str) -> str:
     """A unit's name written in capitals, spelt as Vietnamese writes an organisation's name (module docstring):
     "CHI BỘ NGHIỆP ĐOÀN NGHỀ CÁ NHƠN LÝ" → "Chi bộ Nghiệp đoàn nghề cá Nhơn Lý"."""

@@ -129,6 +129,8 @@ TITLE = (4, "THEO DÕI ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ NĂM 2025")
     ("CHI BỘ ẤP SÓC VEN", "Chi bộ ấp Sóc Ven - Đảng bộ xã Thạnh Sóc, tỉnh An Giang", "Chi bộ ấp Sóc Ven"),
     ("CHI BỘ ẤP SÓC XOÀI", "Chi bộ ấp Sóc Xoài - QUÝ I/2025", "Chi bộ ấp Sóc Xoài"),
     ("CHI BỘ TDP 5", "Chi bộ Tổ dân phố số 5 - QUÝ I/2025", "Chi bộ Tổ dân phố số 5"),
+    # the org header short, the full name adding the place of the title's đảng bộ (test_title_short_unit_names)
+    ("CHI BỘ HTX NÔNG NGHIỆP", "Chi bộ Hợp tác xã nông nghiệp Thạnh Sóc", "Chi bộ Hợp tác xã nông nghiệp Thạnh Sóc"),
 ])
 def test_one_chi_bo_spelt_twice_in_the_title_is_the_unit(org, proper, unit):
     found = title_unit([*LETTERHEAD, (2, org), TITLE, (5, proper)])
@@ -139,7 +141,7 @@ def test_one_chi_bo_spelt_twice_in_the_title_is_the_unit(org, proper, unit):
     ("CHI BỘ HTX NÔNG NGHIỆP THẠNH SÓC", "Chi bộ Hợp tác xã nông nghiệp Thạnh Lợi"),
     ("CHI BỘ ẤP SÓC XOÀI", "Chi bộ ấp Sóc Ven - QUÝ I/2025"),
     ("CHI BỘ TDP 5", "Chi bộ Tổ dân phố số 6"),
-    ("CHI BỘ HTX NÔNG NGHIỆP", "Chi bộ Hợp tác xã nông nghiệp Thạnh Sóc"),
+    ("CHI BỘ HTX NÔNG NGHIỆP", "Chi bộ Hợp tác xã nông nghiệp Thạnh Lợi"),  # a place no đảng bộ of the title's
     ("CHI BỘ HTX THẠNH SÓC", "Chi bộ Hợp tác Thạnh Sóc"),
 ])
 def test_two_chi_bo_in_the_title_name_no_unit(org, proper):
