@@ -139,6 +139,21 @@ def _header_rows(grid, start: int, specs) -> list[int]:
             if header_score(_labels(grid[start + row]), specs) > 1]
 
 
+def _block_headers(grid, header: int, rows: list[int], key: int, specs) -> list[int]:
+    """The header-looking rows that head a block: labels only (a person whose cells happen to be field words, 'Đảng
+    viên' and 'Có mặt' beside a number and a name, is a person) with a person's row between them and the header
+    above (one straight under a header is that header's second line, a two-row header read as one)."""
+    kept, above = [], header
+    for row in rows:
+        cells = list(grid[row])
+        labels_only = all(isinstance(cell, str) for cell in cells if not is_blank(cell))
+        if labels_only and not looks_like_name(cells[key], specs) and any(
+                _is_person_row(list(grid[between]), key, specs) for between in range(above + 1, row)):
+            kept.append(row)
+        above = row
+    return kept
+
+
 def _is_person_row(cells: list[Any], key: int, specs) -> bool:
     """Whether a row of a block holds a person's cells, not a group's or unit's title, a totals line or a note: a
     lone cell is a person's only when it is a name in the name column ("Danh sách gồm 22 đồng chí./." is none)."""
@@ -175,7 +190,8 @@ def find_own_headers(grid, table, columns, specs, fields):
     if len(table.header_rows) > 1 or any(column.month or column.day for column in columns):
         return grid, None  # a wide register's tables by period or by chi bộ: importers.period_tables
     layout = _layout(_labels(grid[table.header_rows[-1]]), fields)
-    rows = _header_rows(grid, table.body_start, specs)
+    key = next((column.index for column in columns if column.field == "full_name"), 0)
+    rows = _block_headers(grid, table.header_rows[-1], _header_rows(grid, table.body_start, specs), key, specs)
     blocks, same = [], []
     for number, row in enumerate(rows):
         labels = _labels(grid[row])
