@@ -46,6 +46,16 @@ def _refs(cells: list[tuple[int, int]]) -> str:
     return shown + (f"… ({len(cells)} ô)" if len(cells) > 5 else "")
 
 
+def _formats_or_warning(context, field_name: str, **words) -> dict | None:
+    """The sheet's cell formats, or None with the warning that a legend speaks of formats the file does not keep."""
+    read = getattr(context, "read_formats", None)
+    formats = read() if read is not None else None
+    if formats is None:
+        why = CSV_WHY if getattr(context, "file_format", None) == "csv" else OTHER_WHY
+        context.issues.warning(None, None, field_name, None, UNREAD_FORMATS.format(why=why, **words))
+    return formats
+
+
 def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend: FormatLegend | None, context) \
         -> Meanings | None:
     """The meaning each cell's format has, for (Excel row, column index, value as read) cells; None when the
@@ -57,14 +67,10 @@ def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend:
         return None
     issues = context.issues
     rules = [rule for rule in legend.rules if rule.field == field_name]
-    read = getattr(context, "read_formats", None)
-    formats = read() if read is not None else None
     what, fix = FIELD_WORDS[field_name]
+    formats = _formats_or_warning(context, field_name, legend=_short(legend.text), what=what,
+                                  how=legend.speaks_of(), fix=fix)
     if formats is None:
-        why = CSV_WHY if getattr(context, "file_format", None) == "csv" else OTHER_WHY
-        issues.warning(None, None, field_name, None, UNREAD_FORMATS.format(
-            legend=_short(legend.text), what=what, how=legend.speaks_of(), why=why,
-            fix=fix))
         return None
     values, doubtful, marked, moved, undefined, used = [], set(), set(), [], {}, set()
     for position, (row, col, value) in enumerate(cells):
@@ -111,13 +117,10 @@ def read_swatch_meanings(cells: list[tuple[int, int, object]], swatches: list, c
     by the marks table)."""
     issues = context.issues
     text = _short(" | ".join(dict.fromkeys(swatch.text for swatch in swatches)))
-    read = getattr(context, "read_formats", None)
-    formats = read() if read is not None else None
+    formats = _formats_or_warning(context, "status", legend=text, what="tình trạng điểm danh", how="tô màu",
+                                  fix="các ký hiệu có nghĩa tùy màu ô không được nhập, hãy ghi ký hiệu riêng cho "
+                                      "từng nghĩa")
     if formats is None:
-        why = CSV_WHY if getattr(context, "file_format", None) == "csv" else OTHER_WHY
-        issues.warning(None, None, "status", None, UNREAD_FORMATS.format(
-            legend=text, what="tình trạng điểm danh", how="tô màu", why=why,
-            fix="các ký hiệu có nghĩa tùy màu ô không được nhập, hãy ghi ký hiệu riêng cho từng nghĩa"))
         return None
     marks = {swatch.mark for swatch in swatches}
     swatches, problems = swatch_fills(swatches, formats)
