@@ -25,9 +25,9 @@ from .ticks import CHECKBOX_TEXTS
 MEANINGS = (
     (("mien sinh hoat", "mien sh", "mien shcb", "duoc mien"), "exempt"),  # "MS - miễn sinh hoạt"
     (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y", "khong bao cao",
-      "ko phep", "k phep", "khong ld", "ko ld", "k ld"), "absent"),
-    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co", "co ld", "excused"),
-     "excused"),
+      "ko phep", "k phep", "khong ld", "ko ld", "k ld", "khong bao"), "absent"),
+    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co", "co ld", "excused",
+      "vang do", "vang vi", "nghi do", "nghi vi"), "excused"),  # "vắng do đi công tác": a reason stated
     (("muon", "tre", "den cham", "di cham", "late"), "late"),
     (("vang", "khong du", "khong tham du", "khong co mat", "khong hien dien", "absent"), "absent"),
     (("co mat", "hien dien", "tham du", "du hop", "du sinh hoat", "du day du", "du du", "co", "present", "check in",
@@ -251,9 +251,13 @@ def _unshielded(part: str) -> str:
 
 
 def _is_continuation(item: str) -> bool:
-    """Words going on with a meaning: no sign that pairs a mark with its meaning, no mark standing alone."""
-    text = item.strip()
+    """Words going on with a meaning: no sign that pairs a mark with its meaning, no mark standing alone; a
+    qualifier in brackets closing them ('tuần tra kiểm soát (có phép)') is part of the meaning, not a mark."""
+    text = _CLOSING_QUALIFIER.sub("", item.strip()) if not _BARE_MARK.match(item.strip()) else item.strip()
     return bool(text) and not _PAIR_SIGN.search(text) and not _BARE_MARK.match(text) and _pair(text) is None
+
+
+_CLOSING_QUALIFIER = re.compile(r"\s+\([^()=:]{3,40}\)$")
 
 
 def _mark_first(item: str) -> bool:
