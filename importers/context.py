@@ -1,6 +1,11 @@
 """Context rows: a lone text between data rows ("ĐOÀN CÔNG TÁC SỐ 1 - Phụ trách: …", "2. Phó Trưởng đoàn:",
 "Chi bộ Tổ dân phố 3") whose facts (group, unit, role) hold for the rows below it until the next such row.
 
+A group's title may go on, after a separator, with what the group covers ("ĐOÀN 1 - CỤM KHU DÂN CƯ PHÍA ĐÔNG",
+"Đoàn số 2: Cụm cơ quan, trường học", "Đoàn 4 (khối doanh nghiệp)"): the group is read, the description is no unit
+(only "phụ trách …" or a unit's own words name one). An area ("cụm …", "khối …" in words) is said no more; any other
+words are warned on their row (``unread_rest``), since they may be a unit worded in a way not read here.
+
 Wordings are data: each rule is a pattern over the folded text (lower case, no tone marks, same length as the
 original, so a match's span cuts the value out of the text as written) and the fields its named groups set.
 """
@@ -37,6 +42,11 @@ UNIT_TAIL = (rf"(?:\s*[-–:,;(]\s*|\s+)(?:{ASSIGNED})\s*[:=-]?\s*(?P<unit>[^()]
 # A head count after a unit's name: "(3 đảng viên)", "(gồm 12 đồng chí)", "- 5 ĐV"
 COUNT = (r"(?:\s*(?:\(\s*|[-–,:]\s*)(?:gom\s+|co\s+|so luong\s*:?\s*)?\d{1,4}\s*"
          r"(?:dang vien|dv|dong chi|d/c|nguoi|thanh vien)(?:\s*\))?|\s*\(\s*\d{1,4}\s*\))?")
+# What a group covers, after its title and a separator ("- Cụm khu dân cư phía Đông", "(khối doanh nghiệp)"),
+# never a role or a person ("ĐOÀN CÔNG TÁC SỐ 1 - Trưởng đoàn: đ/c Lê Văn An" is a person's line, not a title)
+PERSON_WORDS = rf"(?:{ROLE_WORDS}|d/c|dc|dong chi\s+[a-z])\b"
+DESCRIPTION = (r"(?:\s*[-–:]\s*|\s*\(\s*)"
+               rf"(?P<description>(?![^()]*?(?<![a-z]){PERSON_WORDS})[^()]*?[a-z][^()]*?)")
 END = (r"\s*\)?(?:\s*\(\s*\d{1,3}\s*(?:dong chi|d/c|nguoi|thanh vien)?\s*\))?"
        r"(?:\s+(?:bao gom|gom|co)(?:\s+cac\s+(?:dong chi|d/c|thanh vien))?)?\s*[.:;]?\s*$")
 
@@ -53,6 +63,7 @@ class ContextRule:
 RULES = (
     ContextRule("group and unit", re.compile(rf"^{NUMBERING}{GROUP}(?:{UNIT_TAIL}){END}")),
     ContextRule("group", re.compile(rf"^{NUMBERING}{GROUP}{END}")),
+    ContextRule("group and description", re.compile(rf"^{NUMBERING}{GROUP}{DESCRIPTION}{END}")),
     ContextRule("role", re.compile(rf"^{NUMBERING}(?P<role>{ROLE_WORDS}){END}")),
     ContextRule(
         "assigned unit",
@@ -125,7 +136,15 @@ def unread_rest(text: str) -> str | None:
     """What a group heading says after its group that no wording here reads ('ĐOÀN CÔNG TÁC SỐ 1 / Chi bộ ấp Thới
     Hòa' -> 'Chi bộ ấp Thới Hòa'), or None when it says nothing more than the group and a head count."""
     match = _GROUP_IN.search(fold_in_place(text))
-    return None if match is None else says_more(text[match.end():])
+    if match is None:
+        return None
+    rest = says_more(text[match.end():])
+    return None if rest is None or _AREA.match(fold_in_place(rest.lstrip("( "))) else rest
+
+
+# The area a group covers, in words: "Cụm khu dân cư phía Đông", "khối cơ quan, trường học"; never a numbered place
+# ("Khối 5", "Cụm 3", "Khu vực II"), which may be a unit's own name
+_AREA = re.compile(r"(?:cum|khoi|khu vuc)\s+(?!(?:so\s*)?(?:\d|[ivxlc]+\b))[a-z]")
 
 
 def says_more(text: str) -> str | None:

@@ -151,7 +151,7 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": PERIOD_REASON, "record_count": 0})
         elif found:
             facts[row_number] = found
-            if kind == "group" and set(found) == {"group"}:
+            if set(found) == {"group"} and (heading := heading or _group_title(row, rules)):
                 _warn_unread(issues, row_number, key_col, heading, row)
             reason = SKIP_REASON[next(name for name in SKIP_REASON if name in found)]
             outcomes.append({"row": row_number, "outcome": "skipped", "reason": reason, "record_count": 0})
@@ -310,6 +310,12 @@ def _context_facts(row: list, kind: str, heading, rules: RowRules) -> dict | Non
 
 UNREAD_HEADING = ("dòng tiêu đề nhóm «{heading}»: chỉ đọc được «{group}»; phần «{rest}» chưa dùng — nếu đó là đơn vị "
                   "đoàn phụ trách, hãy ghi «{group} - Phụ trách: {rest}» hoặc chọn cột đơn vị trong bảng xem trước")
+
+
+def _group_title(row: list, rules: RowRules) -> str | None:
+    """The cell of a context row that names its group ("ĐOÀN 1 - CỤM KHU DÂN CƯ PHÍA ĐÔNG"), when no group heading
+    of the kind's was found in it."""
+    return next((cell for cell in row if isinstance(cell, str) and "group" in (rules.read_context(cell) or {})), None)
 
 
 def _warn_unread(issues: Issues, row_number: int, key_col: int, heading: str, row: list) -> None:
