@@ -10,6 +10,7 @@ from .english_headers import english_header
 from .header_words import header_core, is_place_wording, slash_parts, without_brackets, without_dots, without_qualifiers
 from .kinds import FieldSpec
 from .normalising import fold, month_of_header
+from .party_unit_columns import party_over_place
 from .results import Column
 
 FUZZY_THRESHOLD = 88
@@ -104,7 +105,9 @@ def _slash_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
 def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, ...],
                 override: dict | None = None, with_months: bool = False,
                 dates: list[str | None] | None = None) -> list[Column]:
-    """Columns with their field (first match wins), month number or meeting date; an override maps field -> column."""
+    """Columns with their field (first match wins, but a name beats its code and a party organisation's column the
+    generic unit column: ``importers.party_unit_columns``), month number or meeting date; an override maps field ->
+    column."""
     columns, taken = [], {}
     for index, label in enumerate(labels):
         column = Column(index=index, letter=column_letter(index), header=label)
@@ -117,7 +120,8 @@ def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, .
             column.month, column.field = month, f"month_{month}"
         else:
             field = match_field(label, specs)
-            if field and (field not in taken or _names_what_codes(label, taken[field].header)):
+            if field and (field not in taken or _names_what_codes(label, taken[field].header)
+                          or (field == UNIT and party_over_place(label, taken[field].header))):
                 if field in taken:
                     taken[field].field = None
                 column.field = field

@@ -70,6 +70,7 @@ from .name_lists import report_found, unpivot_name_lists
 from .name_values import names_by_values
 from .normalising import marks_table, month_of_header, year_in_text
 from .not_due_marks import not_due_marks
+from .party_unit_columns import settle_party_column
 from .period_dividers import dated_by_dividers, divider_rows
 from .period_tables import stack_period_tables
 from .reading import json_cell, read_workbook
@@ -558,6 +559,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         areas = catalogue_below(grid, table.body_start, group_codes)
         if areas:
             areas.clear(grid)
+    settle_party_column(grid, table, columns, module.FIELDS, issues)  # 'Chi bộ' of ticks beside 'Đơn vị'
     unit_column = next((column for column in columns if column.field == "unit" and not column.month), None)
     codes_key = unit_key(grid, table.body_start, unit_column.index, unit_column.header) if unit_column else None
     if codes_key:  # "Mã chi bộ:" over "MH - Chi bộ thôn Mường Hum" under the people: no people
