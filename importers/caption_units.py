@@ -11,6 +11,7 @@ from typing import Any
 
 from .context import fold_in_place
 from .normalising import clean_text, fold, names_one_unit, normalise_unit_name
+from .paperwork_remarks import without_paperwork_remark
 
 _KIND = r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)"
 _UNIT = rf"(?P<unit>{_KIND}\s+[^()\-–—:;,]{{2,100}}?)"
@@ -72,8 +73,8 @@ def _before_date(text: str) -> str | None:
 
 def unit_in_caption(text: Any) -> str | None:
     """The unit a block's date caption names at its end, at its start before a dash or the date, or between two
-    dashes, else None."""
-    text = clean_text(text) if isinstance(text, str) else None
+    dashes, else None; a closing remark about the paperwork is no part of it (``importers.paperwork_remarks``)."""
+    text = without_paperwork_remark(clean_text(text)) if isinstance(text, str) else None
     if not text:
         return None
     return _unit(_IN_CAPTION.search(text)) or _unit(_LEADING.match(text)) or _between(text) or _before_date(text)

@@ -25,6 +25,7 @@ from .legends import parse_legend
 from .locating import HEADER_SCAN_ROWS, find_header, find_legend, is_stop_text
 from .mapping import column_letter, match_field
 from .normalising import clean_text, fold, is_blank, marks_table, month_of_header
+from .paperwork_remarks import without_paperwork_remark
 from .results import SheetData
 
 CAPTION_GAP = 2  # rows between the first block's date caption and the header (blank spacers)
@@ -47,13 +48,15 @@ def _caption_text(row: list[Any]) -> str:
 
 
 def _block_date(row: list[Any], key: int) -> dt.date | None:
-    """The date a block row states: one text (merged across the row) holding exactly one full date."""
+    """The date a block row states: one text (merged across the row) holding exactly one full date; a date in a
+    remark about the paperwork ("1. Chi bộ Khu 3 (sổ gửi ngày 02/01/2026)") is none
+    (``importers.paperwork_remarks``)."""
     texts = {clean_text(cell) for cell in row if not is_blank(cell)}
     if len(texts) != 1 or not isinstance(next(iter(texts)), str):
         return None
     if key < len(row) and not is_blank(row[key]) and clean_text(row[key]) not in texts:
         return None
-    text = fold(decode_legacy(next(iter(texts))))  # TCVN3/VNI is decoded later
+    text = fold(without_paperwork_remark(decode_legacy(next(iter(texts)))))  # TCVN3/VNI is decoded later
     found = _DATE.findall(_OPENS_MEETING.sub("", text, count=1))  # 'Buổi 1 - 05/06/25': the 1 is no day
     if len(found) != 1:
         return None

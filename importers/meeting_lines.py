@@ -2,13 +2,15 @@
 tháng 6/2025, thứ Ba ngày 10/6/2025', 'Danh sách đảng viên dự họp ngày 05 tháng 3 năm 2025'. The line speaks of a
 meeting (sinh hoạt, họp, điểm danh, hội nghị) and gives the day after 'ngày'. A place-and-date line ('Nhơn An,
 ngày 12 tháng 6 năm 2025') dates the document, never the meeting, and so does a date after a document's words in
-the same clause ('theo Kế hoạch số 12-KH/CB ngày 2/6/2025', 'lập ngày …')."""
+the same clause ('theo Kế hoạch số 12-KH/CB ngày 2/6/2025', 'lập ngày …'), and so does a remark about the paperwork
+closing the line ('Điểm danh sinh hoạt Chi bộ Khu 3 (sổ gửi ngày 02/01/2026)': ``importers.paperwork_remarks``)."""
 
 import datetime as dt
 import re
 import unicodedata
 
 from .context import fold_in_place
+from .paperwork_remarks import without_paperwork_remark
 
 _MEETING = re.compile(r"\b(?:sinh hoạt|họp|điểm danh|hội nghị)\b")  # lower-case, with tones: 'hợp' is no meeting
 _MEETING_PLAIN = re.compile(r"\b(?:sinh hoat|diem danh|hoi nghi)\b")  # typed without tone marks
@@ -41,7 +43,7 @@ def meeting_line_dates(text: str) -> list[dt.date]:
     """The days a meeting line gives after 'ngày' (none for another line, or after a document's words)."""
     if not isinstance(text, str) or not is_meeting_line(text):
         return []
-    text = unicodedata.normalize("NFC", text)
+    text = without_paperwork_remark(unicodedata.normalize("NFC", text))
     lowered, folded = _lowered(text), fold_in_place(text)  # one character for each of the text's
     days = []
     for match in _DAY.finditer(folded):

@@ -23,6 +23,7 @@ from .group_code_notes import defines_group_codes, without_examples
 from .group_ordinals import NUMBER, counts_not_names, number_value
 from .meeting_lines import is_meeting_line, meeting_line_dates
 from .normalising import clean_text, fold, is_blank, names_one_unit, normalise_unit_name
+from .paperwork_remarks import without_paperwork_remark
 from .unit_ends import reads_as_sentence
 from .unit_lines import unit_in_lines, without_superior
 from .unit_spellings import same_unit, shortens, written_out
@@ -204,15 +205,16 @@ def _unit_found(value: str, row: int, labelled: bool) -> Found:
     return Found(unit, f"dòng {row}", rank, _numbers(unit), text=value)
 
 
-# A block title's numbering and head count: "2. Chi bộ Thôn Đông (3 đảng viên)" names "Chi bộ Thôn Đông"
+# A block title's numbering and head count: "2. Chi bộ Thôn Đông (3 đảng viên)" names "Chi bộ Thôn Đông", and so does
+# "2. Chi bộ Thôn Đông (sổ gửi ngày 04/01/2026)": a remark about the paperwork (``importers.paperwork_remarks``)
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,3})\s*[.)/-]\s+(?=(?:chi|đảng|CHI|ĐẢNG|Chi|Đảng)\b)")
 _HEAD_COUNT = re.compile(r"\s*\(\s*(?:gồm\s+|có\s+)?\d{1,4}\s*(?:đảng viên|ĐẢNG VIÊN|đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|người|"
                          r"NGƯỜI|ĐV|đv)?\s*\)\s*$")
 
 
 def _bare_line(text: str) -> str:
-    """A title line without a block's numbering and head count."""
-    return _HEAD_COUNT.sub("", _NUMBERED.sub("", text)) or text
+    """A title line without a block's numbering, head count and remark about the paperwork."""
+    return _HEAD_COUNT.sub("", _NUMBERED.sub("", without_paperwork_remark(text))) or text
 
 
 # A labelled unit line that goes on with another field or the period it covers: "Đơn vị: Chi bộ Tổ dân phố 7 -
@@ -254,14 +256,22 @@ _TITLE_WORDS = re.compile(r"(?<!\w)(?:theo|của|định kỳ|thường kỳ|chu
                           r"hằng|hàng tháng)(?!\w)")
 
 
+# "các chi bộ", "mỗi chi bộ": the kind in the plural or each of them, no one unit ("… từ sổ điểm danh các chi bộ gửi
+# về" names none)
+_QUANTIFIED = re.compile(r"(?<!\w)(?:cac|moi|nhung|tung)\s+$")
+
+
 def _unit_in_sentence(text: str) -> tuple[str, str] | None:
     """(the words before the unit, the unit) of a line naming one party organisation inside its sentence, the period
     after it cut off ("SỔ THEO DÕI SINH HOẠT CHI BỘ THÔN LÝ LƯƠNG - QUÝ II NĂM 2025"), else None. A line naming
     more than one ("… CHI BỘ THÔN 1 NĂM 2025 VÀ CHI BỘ THÔN 2") gives none, a kind alone ("… CHI BỘ 6 THÁNG …")
-    names none, and a unit whose end is unclear (more words of the title after it) is not read."""
+    names none, nor does one after "các", "mỗi" ("… sổ điểm danh các chi bộ gửi về"), and a unit whose end is
+    unclear (more words of the title after it) is not read."""
     found, covered = [], 0
     for start in named_units(text):
         if start < covered:  # inside the unit read before: "Chi bộ A và Chi bộ B", "Chi bộ A - Đảng bộ B"
+            continue
+        if _QUANTIFIED.search(fold_in_place(text[:start])):
             continue
         named = _period_tail_cut(text[start:])
         covered = start + len(named)

@@ -5,12 +5,14 @@
 The name stops at a full stop that ends a sentence (not the dot of an abbreviation: "P. An Lạc", "TP. Huế") and at
 ';', unless another organisation follows ("Chi bộ A; Chi bộ B" lists two units: left whole, for the checks to
 show); and before a dash, comma or bracket opening a note: words no organisation's name holds ("mỗi", "là",
-"được" …, written in lower case) or a label or definition (':' or '='). A place after a dash or comma ("Chi bộ
+"được" …, written in lower case) or a label or definition (':' or '='), and before a remark about the paperwork
+("Chi bộ Khu 3 (sổ gửi ngày 02/01/2026)": ``importers.paperwork_remarks``). A place after a dash or comma ("Chi bộ
 Thôn 1 - xã An Lạc") stays. Every unit read from a line passes here (``normalising.normalise_unit_name``), and the
 plausibility checks warn about a unit that still reads as a sentence (``reads_as_sentence``)."""
 
 import re
 
+from .paperwork_remarks import paperwork_remark_start
 from .syllables import is_abbreviation
 
 # Words of running text, never of an organisation's name, as written in lower case (a capitalised word may be a
@@ -57,7 +59,7 @@ def closed(text: str) -> str:
 def name_end(text: str) -> str:
     """The text up to where the organisation's name it opens with ends (see the module docstring); the text itself
     when nothing follows the name."""
-    cut = len(text)
+    cut = paperwork_remark_start(text) or len(text)
     for start, end in _sentence_ends(text):
         if start > 0 and not _ORGANISATION.match(text, end):
             cut = min(cut, start)
@@ -69,6 +71,16 @@ def name_end(text: str) -> str:
     if cut == len(text):
         return text
     return closed(text[:cut]).rstrip(" .,;:-–—") or text
+
+
+# Another organisation after 'và', '&', '+', ',': "Chi bộ Khu 3 và Chi bộ Khu 4" lists units, it names none of them
+_ANOTHER = re.compile(r"(?:\s+và|\s*[&+,])\s*(?:chi bộ|đảng bộ|đảng ủy|đảng uỷ|tổ chức cơ sở đảng)(?!\w)",
+                      re.IGNORECASE)
+
+
+def lists_units(text: str) -> bool:
+    """A unit value naming two organisations side by side ("Chi bộ Khu 3 và Chi bộ Khu 4", "Chi bộ A, Chi bộ B")."""
+    return bool(_ORGANISATION.match(text.strip()) and _ANOTHER.search(text))
 
 
 def reads_as_sentence(text: str) -> bool:

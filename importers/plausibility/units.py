@@ -13,7 +13,7 @@ from ..context import read_context
 from ..normalising import fold
 from ..sheet_context import UPPER_LEVEL
 from ..unit_abbreviations import unexplained
-from ..unit_ends import reads_as_sentence
+from ..unit_ends import lists_units, reads_as_sentence
 from ..unit_kind_headers import ORGANISATION
 from .findings import CHECK, LIKELY, SURE, place, warning
 from .view import SheetView, codes_of, hits
@@ -85,6 +85,8 @@ UNIT_TESTS = (
     ("giá trị chi bộ giống một câu ghi chú hơn một tên (có dấu chấm câu, chấm phẩy, những từ như «mỗi», «là», «được» "
      "hoặc quá nhiều chữ) — chỉ phần tên tổ chức đảng là chi bộ; hãy sửa lại trước khi nhập", SURE),
     ("giá trị chi bộ không mở đầu bằng tên một tổ chức đảng (Chi bộ, Đảng bộ…) — kiểm tra cột đã đọc đúng chưa", CHECK),
+    ("giá trị chi bộ ghi tên hai tổ chức đảng («… và Chi bộ …») — chưa rõ dòng thuộc chi bộ nào; hãy ghi một chi bộ "
+     "cho các dòng này trước khi nhập", SURE),
 )
 
 
@@ -95,6 +97,8 @@ def _unit_test(value) -> int:
         return 0
     if _LABEL.match(text):
         return 1
+    if lists_units(text):
+        return 4
     if reads_as_sentence(text):
         return 2
     return -1 if ORGANISATION.match(fold(text)) else 3
@@ -102,7 +106,7 @@ def _unit_test(value) -> int:
 
 def unit_value_warnings(view: SheetView) -> list[dict]:
     """Unit values that are no organisation's name: a code, a label kept before the name, a sentence going on after
-    it, another opening word."""
+    it, another opening word, two organisations named side by side."""
     if "unit" not in view.records.columns or not len(view.records):
         return []
     codes, uniques = codes_of(view.records["unit"])
