@@ -183,8 +183,9 @@ def read_meeting_month(value: Any, year: int | None) -> MeetingDate | None:
 
 
 def read_named_meeting(value: Any) -> MeetingDate | None:
-    """A date cell naming its meeting, month and year in the name and day/month in brackets ('Sinh hoạt thường kỳ
-    tháng 5/2025 (ngày 13/05)': ``importers.named_meetings.meeting_value_date``); None for any other value."""
+    """A date cell naming its meeting, month and year in the name and day/month in brackets or after a dash ('Sinh
+    hoạt thường kỳ tháng 5/2025 (ngày 13/05)', 'Sinh hoạt tháng 8/2025 - ngày 05/08/2025':
+    ``importers.named_meetings.meeting_value_date``); None for any other value."""
     read = meeting_value_date(value)
     return None if read is None else MeetingDate(*read)
 

@@ -14,8 +14,12 @@ the two is right is unknown: ``importers.meeting_heads.refuse_clashing_heads``);
 sinh" writes no date and is none.
 
 A long register's date cell may name the meeting the same way, its month and year in the name and its day/month in
-brackets ("Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)", as a form's option text): that date
-(``meeting_value_date``); a day/month outside the month the name gives is refused, naming the cell."""
+brackets ("Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)", as a form's option text), or after a dash, a comma or
+"ngày" ("Sinh hoạt tháng 8/2025 - ngày 05/08/2025", "SH chi bộ tháng 10 năm 2025, ngày 06/10/2025", "Tháng 11/2025 -
+05/11"; the month alone when the date writes the year, "Sinh hoạt tháng 8 - ngày 05/08/2025"): that date
+(``meeting_value_date``); a day/month or year outside the month the name gives, or a day the month lacks, is refused,
+naming the cell. A name of no month or of two ("tháng 8 và tháng 9/2025"), a year nowhere, a date with more after it
+(a time) is no such cell, and a month with no date ("Sinh hoạt tháng 8/2025") reads as it did."""
 
 import datetime as dt
 import re
@@ -139,34 +143,52 @@ def date_named_meetings(labels: list, parents: list, days: list, years: list) ->
     return result
 
 
-# a date cell naming its meeting: the name (a letter in it, no brackets), then the day/month, maybe the year, in
-# brackets, the whole cell: "Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)"
-_VALUE_NAMED = re.compile(r"^\s*(?P<name>[^()\[\]]*?[^\W\d_][^()\[\]]*?)\s*[(\[]\s*(?:ngày\s*)?"
-                          r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>(?:19|20)\d{2}))?\s*[)\]]\s*$",
-                          re.IGNORECASE)
+# a date cell naming its meeting: the name (a letter in it, no brackets), then the day/month, maybe the year, the
+# whole cell: in brackets, "Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)"; after a dash, a comma or 'ngày', "Sinh
+# hoạt tháng 8/2025 - ngày 05/08/2025", "Tháng 11/2025 - 05/11", "…, ngày 6 tháng 10 năm 2025"
+_VALUE_NAME = r"^\s*(?P<name>[^()\[\]]*?[^\W\d_][^()\[\]]*?)"
+_VALUE_DAY = (r"(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\b)\s*(?P<m>\d{1,2})"
+              r"(?:\s*(?:[/.\-]|\s+năm\b)\s*(?P<y>(?:19|20)\d{2}))?")
+_VALUE_NAMED = (re.compile(rf"{_VALUE_NAME}\s*[(\[]\s*(?:ngày\s*)?{_VALUE_DAY}\s*[)\]]\s*$", re.IGNORECASE),
+                re.compile(rf"{_VALUE_NAME}(?:\s*[,:;\-–—]\s*(?:ngày\b\s*)?|\s+ngày\b\s*){_VALUE_DAY}\s*$",
+                           re.IGNORECASE))
 # the month and year the name gives (folded): "tháng 5/2025", "tháng 05 năm 2025", "T5/2025"
 _NAME_MONTH_YEAR = re.compile(r"\b(?:thang|thg|th|t) ?(?P<month>\d{1,2}) (?:nam )?(?P<year>(?:19|20)\d{2})\b")
-OTHER_MONTH_VALUE = "ghi buổi sinh hoạt tháng {month}/{year} nhưng ngày trong ngoặc ({day}) không thuộc tháng đó — " \
+_NAME_MONTH_WORD = re.compile(r"\b(?:thang|thg) ?(\d{1,2})\b")  # 'tháng 8', year or not ('T2' may be a weekday)
+OTHER_MONTH_VALUE = "ghi buổi sinh hoạt tháng {month}/{year} nhưng ngày ghi kèm ({day}) không thuộc tháng đó — " \
                     "không biết bên nào đúng"
-NO_SUCH_DAY = "ghi ngày trong ngoặc ({day}) không có thật"
+NO_SUCH_DAY = "ghi ngày ({day}) không có thật"
+
+
+def _named_month(name: str, date_year: int | None) -> tuple[int, int] | None:
+    """The month and year a meeting's name gives: both ('tháng 5/2025', 'tháng 10 năm 2025'), or the month alone
+    ('tháng 8') when the date after it writes the year; None when it gives none, or two months ('tháng 8 và tháng
+    9/2025': which the date is of is unknown)."""
+    with_year = {(int(found.group("month")), int(found.group("year"))) for found in _NAME_MONTH_YEAR.finditer(name)}
+    months = {int(month) for month in _NAME_MONTH_WORD.findall(name)} | {month for month, _ in with_year}
+    if len(months) != 1 or not 1 <= next(iter(months)) <= 12:
+        return None
+    if with_year:
+        return with_year.pop() if len(with_year) == 1 else None
+    return (months.pop(), date_year) if date_year else None
 
 
 def meeting_value_date(value: Any) -> tuple[dt.date | None, str | None] | None:
-    """(date, None) for a date cell naming its meeting with the month and year in the name and the day/month in
-    brackets ('Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)'); (None, problem) when the day/month or the year in
-    the brackets is outside the month named, or the day does not exist; None for any other cell."""
-    match = _VALUE_NAMED.match(unicodedata.normalize("NFC", value)) if isinstance(value, str) else None
+    """(date, None) for a date cell naming its meeting with the month and year in the name and the day/month after
+    it ('Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)', 'Sinh hoạt tháng 8/2025 - ngày 05/08/2025'); (None,
+    problem) when the day/month or the year written is outside the month named, or the day does not exist; None for
+    any other cell."""
+    text = unicodedata.normalize("NFC", value) if isinstance(value, str) else None
+    match = next((found for pattern in _VALUE_NAMED if (found := pattern.match(text))), None) if text else None
     if match is None:
         return None
     name = fold(match.group("name"))
-    named = _NAME_MONTH_YEAR.search(name)
+    named = _named_month(name, int(match.group("y")) if match.group("y") else None)
     if named is None or _NOT_A_MEETING.search(name) or _PERIOD_WORDS.search(name):
         return None
-    month, year = int(named.group("month")), int(named.group("year"))
+    month, year = named
     day, day_month = int(match.group("d")), int(match.group("m"))
     written = f"{day:02d}/{day_month:02d}" + (f"/{match.group('y')}" if match.group("y") else "")
-    if not 1 <= month <= 12:
-        return None
     if day_month != month or (match.group("y") and int(match.group("y")) != year):
         return None, OTHER_MONTH_VALUE.format(month=month, year=year, day=written)
     try:
