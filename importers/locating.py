@@ -294,9 +294,10 @@ def _header_labels(rows: list[list[Any]], first: int, last: int) -> list[list[st
     left out: it names the row, not its column (``importers.day_texts``)."""
     labels = [_row_labels(rows[r]) for r in range(first, last + 1)]
     if last > first:
-        months = [col for col, month in enumerate(_upper_months(rows[last - 1])) if month]
+        numbered = list(month_days_row(seen_through(rows[first:last + 1]))[1])  # 'Tháng' over 1 | 2 over the days
+        months = numbered or [col for col, month in enumerate(_upper_months(rows[last - 1])) if month]
         label = day_row_label(rows[last], months, rows[last - 1]) if months else None
-        if label is not None and _is_day_number_row(rows[last], rows[last - 1]):
+        if label is not None and (numbered or _is_day_number_row(rows[last], rows[last - 1])):
             labels[-1][label] = ""
     return labels
 

@@ -63,6 +63,22 @@ def test_labelled_day_month_row_dates_each_month(tmp_path, label):
     assert {c["field"] for c in result.columns_as_dicts() if c["letter"] == "B"} == {"full_name"}
 
 
+@pytest.mark.parametrize("months", [[1, 2, 3], ["1", "2", "3"]])
+def test_month_numbers_with_labelled_day_row(tmp_path, months):
+    """'Tháng' merged over bare month numbers, the named day row under them (``importers.month_day_rows``)."""
+    rows, merges = _register(months, ["05/01", "12/02", "05/03"], label="Ngày SH:")
+    result = _read(tmp_path, rows, merges)
+    assert result.errors == []
+    assert _triples(result) == _expected(["2025-01-05", "2025-02-12", "2025-03-05"])
+
+
+def test_month_numbers_with_a_day_of_another_month_is_refused(tmp_path):
+    rows, merges = _register([1, 2, 3], ["05/01", "12/03", "05/03"])
+    with pytest.raises(ImportFileError) as raised:
+        _read(tmp_path, rows, merges)
+    assert "D8" in raised.value.message
+
+
 def test_month_words_with_labelled_day_row(tmp_path):
     rows, merges = _register(["Tháng 1", "Tháng 2", "Tháng 3"], ["05/01", "12/02", "ngày 05"])
     result = _read(tmp_path, rows, merges)
