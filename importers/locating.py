@@ -9,7 +9,7 @@ from .abbreviations import is_role_legend
 from .column_types import name_part_of_label
 from .context import read_context
 from .date_words import is_meeting_number, without_remark
-from .day_texts import is_day_row
+from .day_texts import day_row_label, is_day_row
 from .kinds import KEY_FIELDS, FieldSpec
 from .kinds.subtotals import is_compound_word
 from .legends import is_legend_text
@@ -281,8 +281,25 @@ def _is_day_number_row(row: list[Any], upper: list[Any]) -> bool:
     one worded as a day, every own filled cell (labels merged down from `upper` aside) a day under such a label
     (``importers.day_texts``). With one meeting a month no day stands under a blank upper cell, so the sub-header
     test misses this row."""
-    carried = _carried(_row_labels(upper))
-    return is_day_row(row, [month_of_header(label) if label else None for label in carried], upper)
+    return is_day_row(row, _upper_months(upper), upper)
+
+
+def _upper_months(upper: list[Any]) -> list[int | None]:
+    """Column -> the month a label of the row above names, carried over its merge, or None."""
+    return [month_of_header(label) if label else None for label in _carried(_row_labels(upper))]
+
+
+def _header_labels(rows: list[list[Any]], first: int, last: int) -> list[list[str]]:
+    """The labels of header rows `first`..`last`, a row of days' own label ('Ngày sinh hoạt →' under 'Họ và tên')
+    left out: it names the row, not its column (``importers.day_texts``)."""
+    labels = [_row_labels(rows[r]) for r in range(first, last + 1)]
+    if last > first:
+        numbered = list(month_days_row(seen_through(rows[first:last + 1]))[1])  # 'Tháng' over 1 | 2 over the days
+        months = numbered or [col for col, month in enumerate(_upper_months(rows[last - 1])) if month]
+        label = day_row_label(rows[last], months, rows[last - 1]) if months else None
+        if label is not None and (numbered or _is_day_number_row(rows[last], rows[last - 1])):
+            labels[-1][label] = ""
+    return labels
 
 
 def _day_numbers(header: list[list[Any]], labels: list[str], parents: list[str]) -> None:
@@ -338,7 +355,7 @@ def locate_table(rows: list[list[Any]], sheet: str | None, specs: tuple[FieldSpe
     if found is None:
         return None
     first, last, _ = found
-    labels, parents = _combine_rows([_row_labels(rows[r]) for r in range(first, last + 1)])
+    labels, parents = _combine_rows(_header_labels(rows, first, last))
     months = {}
     if last > first:
         header = rows[first:last + 1]

@@ -11,7 +11,7 @@ on such a row is no meeting on the 1st: when its column holds marks, the file is
 
 from typing import Any
 
-from .day_texts import day_text
+from .day_texts import day_row_label, day_text
 from .errors import ImportFileError
 from .mapping import column_letter
 from .month_numbers import months_under
@@ -35,16 +35,18 @@ def _carried(row: list[Any]) -> list[str]:
 
 def days_under_months(row: list[Any], months: dict[int, Any], above: list[list[Any]]) -> dict[int, int]:
     """Column -> day of a row of meeting days under month-number columns `months` (column -> month); {} unless the
-    row is one: a day under most months, two at least, its other own cells (labels merged down aside) under a
-    subtotal label in a header row `above` it."""
+    row is one: a day under most months, two at least, its other own cells (labels merged down aside, and one
+    naming the row left of the months: 'Ngày SH:') under a subtotal label in a header row `above` it."""
     subtotal = [any(is_subtotal_label(label) for label in column)
                 for column in zip(*(_carried(upper) + [""] * (len(row) - len(upper)) for upper in above))] \
         if above else []
     merged_down = above[-1] if above else []
+    label = day_row_label(row, list(months), merged_down)
     days = {}
     for col, cell in enumerate(row):
-        if is_blank(cell) or (col not in months and col < len(merged_down) and cell == merged_down[col]):
-            continue  # a day may equal its month's number (9 under 9); a label merged down is passed over
+        if is_blank(cell) or col == label or (col not in months and col < len(merged_down)
+                                              and cell == merged_down[col]):
+            continue  # a day may equal its month's number (9 under 9); a label merged down or naming the row aside
         if col in months:
             day = day_text(cell)
             if day is None:
