@@ -165,7 +165,20 @@ def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tu
             text = clean_text(cell) if isinstance(cell, str) else None
             if text and len(text) <= 200:
                 lines.append((index + 1, text))
+            elif text and (title := _opening_title(text)):
+                lines.append((index + 1, title))
     return lines
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _opening_title(text: str) -> str | None:
+    """The first sentence of a long note line opening with its chi bộ ("Chi bộ plói Tơ Nghe - theo dõi sinh hoạt chi
+    bộ năm 2025. Cột Điểm danh: …"), the title the line starts with; the later sentences explain the table and name
+    no unit of the sheet. Any other long line is no title."""
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    return first if len(first) <= 200 and _LEADING_UNIT.match(first) else None
 
 
 # A label alone in its cell, the date in a later cell of its row: "Ngày sinh hoạt:" | | 05/08/2025 (folded); a

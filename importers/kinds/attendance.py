@@ -43,6 +43,11 @@ FIELDS = (
     FieldSpec("timestamp", ("dau thoi gian", "timestamp", "thoi gian gui", "thoi diem gui", "thoi gian tra loi",
                             "thoi diem tra loi", "dau thoi gian gui"), label="dấu thời gian"),
     FieldSpec("arrival", ("gio den", "thoi gian den", "gio co mat", "den luc", "gio den hop"), label="giờ đến"),
+    # the minutes late beside a status ('Muộn (phút)', 'Số phút muộn': ``kinds.late_minutes``)
+    FieldSpec("late_minutes", ("muon phut", "den muon phut", "di muon phut", "so phut muon", "so phut den muon",
+                               "so phut di muon", "phut muon", "phut den muon", "phut di muon", "tre phut",
+                               "di tre phut", "den tre phut", "so phut tre", "so phut den tre", "so phut di tre",
+                               "phut tre", "phut den tre", "phut di tre"), label="số phút muộn"),
     NOTE,
 )
 

@@ -34,6 +34,7 @@ from .catalogued_codes import decode_catalogued
 from .day_marks import numbers_are_marks, read_days
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
 from .format_meanings import read_meanings, statuses_by_format
+from .late_minutes import late_from_minutes
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
@@ -252,6 +253,8 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     arrivals = _column(frame, by_field, "arrival")
     statuses = present_by_arrival(statuses, arrivals, by_field.get("arrival"), context)
     statuses = late_from_arrivals(statuses, arrivals, raw_dates, by_field.get("arrival"), context)
+    statuses, late_refused = late_from_minutes(statuses, _column(frame, by_field, "late_minutes"), raw_marks,
+                                               by_field.get("late_minutes"), status_column, context)
     statuses = long_blanks(statuses, readings, dates, status_column, context)
     cells = [(int(row), status_column.index, mark) for row, mark in zip(frame.index, raw_marks.to_numpy(dtype=object))]
     meanings = read_meanings(cells, "status", getattr(context, "format_legend", None), context) \
@@ -276,6 +279,7 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     for row in frame.index[mark_problems.notna().to_numpy()]:
         issues.cell_problem("error", int(row), by_field["status"].letter, "status", LABELS["status"], raw_marks[row],
                             mark_problems[row])
+    refused.iloc[late_refused] = True
     failed = date_problems.notna() | missing_date | mark_problems.notna() | refused
     keep = ~failed & statuses.notna()
     records = pd.DataFrame({"full_name": names, "date": dates.map(iso, na_action="ignore"), "status": statuses,

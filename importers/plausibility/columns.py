@@ -31,6 +31,9 @@ IGNORED_HEADERS = re.compile(
     r"^(?:stt|tt|so tt|so thu tu|ghi chu|ly do|noi dung|nhan xet|y kien|danh gia|ky ten|ky nhan|ky xac nhan|chu ky"
     r"|ky$|cong)\b|"
     r"\b(?:tong|ty le|ti le|so buoi|so lan|so thang|so ngay|%)")
+# A label ending in 'số' ("Đoàn CT số", "Tổ số") numbers a thing, as STT numbers the rows: its small numbers are that
+# thing's number, no measure of the row
+_NUMBER_LABEL = re.compile(r"\bso$")
 MIN_SHARE = 0.2  # a column filled in fewer data rows than this holds stray notes, not a field
 TICKS = {"x", "✓", "✔", "√", "☑", "✅", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}
 NEGATIVES = {"không", "khong", "ko", "k", "0", "no", "chưa", "chua", "-", "vắng", "vang", "không có", "n"}
@@ -52,6 +55,16 @@ def _numbering(values: pd.Series) -> bool:
     return whole.empty or whole.max() <= 2 * len(values) + 10
 
 
+def _counting(values: pd.Series) -> bool:
+    """Numbering the rows: 1, 2, 3… each one more than the row before, or starting again at 1 for a block ('1.1' and
+    'I' count too). Small numbers under a header naming something else ('Muộn (phút)': 10, 20, 5) are data."""
+    text = values.map(lambda v: shown(v).strip().rstrip(".)"))
+    if not text.str.fullmatch(r"\d+").all():
+        return True
+    numbers = text.astype(int).tolist()
+    return all(number in (before + 1, 1) for before, number in zip(numbers, numbers[1:]))
+
+
 def unused_columns(view: SheetView) -> list[dict]:
     """Columns with data that no field reads and no stage consumed, one warning each, with the count of values."""
     found = []
@@ -70,7 +83,8 @@ def unused_columns(view: SheetView) -> list[dict]:
         if count < 2 or count < MIN_SHARE * n_rows:
             continue
         kept = values[filled]
-        if _numbering(kept) or (not folded and reads_as_context(values.replace("", None))):
+        if (_numbering(kept) and (not folded or _NUMBER_LABEL.search(folded) or _counting(kept))) or (
+                not folded and reads_as_context(values.replace("", None))):
             continue
         if not folded and fold(kept.iloc[0]).startswith(NOTE_PREFIXES):
             continue  # a column of notes beside the table, headed in its first cell ('Ghi chú của người lập bảng:')
