@@ -127,9 +127,21 @@ def map_columns(labels: list[str], parents: list[str], specs: tuple[FieldSpec, .
                 column.field = field
                 taken[field] = column
         columns.append(column)
+    _minutes_among_status_columns(taken)
     if override:
         apply_override(columns, override)
     return columns
+
+
+def _minutes_among_status_columns(taken: dict[str, Column]) -> None:
+    """A minutes-late column ('Đi muộn (phút)') beside a status column headed by a status itself ('Có mặt | Đi muộn
+    (phút) | Vắng có lý do'): the sheet gives each status its own column, the minutes column among them is the late
+    one's (``kinds.status_ticks``), not minutes beside a status (``kinds.late_minutes``)."""
+    from .legends import meaning_to_status
+
+    minutes, status = taken.get("late_minutes"), taken.get("status")
+    if minutes is not None and status is not None and meaning_to_status(status.header or ""):
+        minutes.field = None
 
 
 def _names_what_codes(label: str, taken_by: str) -> bool:

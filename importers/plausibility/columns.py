@@ -34,6 +34,8 @@ IGNORED_HEADERS = re.compile(
 # A label ending in 'số' ("Đoàn CT số", "Tổ số") numbers a thing, as STT numbers the rows: its small numbers are that
 # thing's number, no measure of the row
 _NUMBER_LABEL = re.compile(r"\bso$")
+# A period's label ("Tháng": 7, 8…; "Quý I", "Cả năm": counts of a register's marks) holds the period or its count
+_PERIOD_LABEL = re.compile(r"^(?:thang|quy|ca nam|nam|6 thang)\b")
 MIN_SHARE = 0.2  # a column filled in fewer data rows than this holds stray notes, not a field
 TICKS = {"x", "✓", "✔", "√", "☑", "✅", "v", "1", "có", "co", "+", "*", "•", "ü", "þ", "r", "có mặt"}
 NEGATIVES = {"không", "khong", "ko", "k", "0", "no", "chưa", "chua", "-", "vắng", "vang", "không có", "n"}
@@ -83,7 +85,8 @@ def unused_columns(view: SheetView) -> list[dict]:
         if count < 2 or count < MIN_SHARE * n_rows:
             continue
         kept = values[filled]
-        if (_numbering(kept) and (not folded or _NUMBER_LABEL.search(folded) or _counting(kept))) or (
+        if (_numbering(kept) and (not folded or _NUMBER_LABEL.search(folded) or _PERIOD_LABEL.match(folded)
+                                  or _counting(kept))) or (
                 not folded and reads_as_context(values.replace("", None))):
             continue
         if not folded and fold(kept.iloc[0]).startswith(NOTE_PREFIXES):
