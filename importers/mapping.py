@@ -9,8 +9,9 @@ from .code_headers import code_field, code_words, is_code_label, is_id_label
 from .english_headers import english_header
 from .header_words import header_core, is_place_wording, slash_parts, without_brackets, without_dots, without_qualifiers
 from .kinds import FieldSpec
+from .legends import meaning_to_status
 from .normalising import fold, month_of_header
-from .party_unit_columns import party_over_place
+from .party_headers import party_over_place
 from .results import Column
 
 FUZZY_THRESHOLD = 88
@@ -137,8 +138,6 @@ def _minutes_among_status_columns(taken: dict[str, Column]) -> None:
     """A minutes-late column ('Đi muộn (phút)') beside a status column headed by a status itself ('Có mặt | Đi muộn
     (phút) | Vắng có lý do'): the sheet gives each status its own column, the minutes column among them is the late
     one's (``kinds.status_ticks``), not minutes beside a status (``kinds.late_minutes``)."""
-    from .legends import meaning_to_status
-
     minutes, status = taken.get("late_minutes"), taken.get("status")
     if minutes is not None and status is not None and meaning_to_status(status.header or ""):
         minutes.field = None

@@ -15,16 +15,12 @@ named in a warning."""
 
 import re
 
-from .code_headers import code_words, is_code_label
-from .header_words import header_core, without_brackets
+from .mapping import match_field
 from .normalising import fold, is_blank
+from .party_headers import party_over_place
+from .unit_kind_headers import opens_with_organisation
 
 UNIT = "unit"
-# The party organisations a header may name (one of them, or more: "Chi bộ/Đảng bộ phụ trách")
-PARTY_KINDS = re.compile(r"\b(?:chi dang bo|chi bo|dang bo|dang uy|chi uy|to dang|to chuc (?:co so )?dang"
-                         r"|co so dang)\b")
-# The generic unit word, perhaps with 'tên' ('Đơn vị', 'DON_VI', 'Tên đơn vị', 'Cơ sở')
-_GENERIC = re.compile(r"^(?:ten )?(?:don vi|co so|dia ban)$")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 SHOWN = 3
 
@@ -32,24 +28,6 @@ NO_NAMES = ("cột {party} «{party_header}» không ghi tên tổ chức đản
             "«{place_header}» — xin kiểm tra cột nào là chi bộ của từng dòng")
 DIFFER = ("cột {party} «{party_header}» và cột {place} «{place_header}» ghi tên tổ chức đảng khác nhau ở {count} "
           "dòng ({cells}); chi bộ được đọc ở cột {party} — xin kiểm tra")
-
-
-def _words(label: str) -> str:
-    return code_words(label) if is_code_label(label) else fold(label)
-
-
-def names_party(label: str) -> bool:
-    """Whether a header names a party organisation ('Chi bộ', 'CHI_BO', 'ChiBo', 'Đảng bộ', 'Tổ chức đảng'),
-    not its code ('Mã chi bộ')."""
-    words = _words(str(label or ""))
-    return bool(PARTY_KINDS.search(words)) and not words.startswith("ma ")
-
-
-def party_over_place(label: str, other: str) -> bool:
-    """A unit column named by a party organisation beside one named by the generic unit word alone: the party column
-    is the unit (module docstring). A place named by what the member does there ('Đơn vị đến dự', the chi bộ
-    attended: ``importers.header_words``) is no generic word."""
-    return names_party(label) and bool(_GENERIC.match(header_core(_words(without_brackets(str(other or ""))))))
 
 
 def _cells(grid, table, index: int) -> list[tuple[int, object]]:
@@ -69,8 +47,6 @@ def _shown(letter: str, cells: list[tuple[int, object]]) -> str:
 
 def _passed_over(columns, party, specs) -> object | None:
     """The generic unit column the party column was preferred to, if any."""
-    from .mapping import match_field  # mapping imports this module for its label rule
-
     return next((column for column in columns if column.field is None and not column.month and column.header
                  and column.index != party.index and match_field(column.header, specs) == UNIT
                  and party_over_place(party.header, column.header)), None)
@@ -95,8 +71,6 @@ def settle_party_column(grid, table, columns, specs, issues) -> None:
         others = [cell for cell in party_cells if not _is_name(cell[1])] or party_cells
         issues.warning(None, party.letter, UNIT, None, NO_NAMES.format(**words, cells=_shown(party.letter, others)))
         return
-    from .unit_kind_headers import opens_with_organisation  # which imports this module's header kinds
-
     by_row = dict(party_cells)
     differ = [(row, value) for row, value in place_cells if opens_with_organisation(value)
               and opens_with_organisation(by_row.get(row)) and fold(value).strip() != fold(by_row[row]).strip()]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from .colour_names import colour_names, matches, plain_fill
 from .format_legends import FILL, REST, clause_meaning, format_clause
 from .legends import LEGEND_PREFIXES
+from .mapping import column_letter
 from .mark_doubts import MarkDoubt
 from .normalising import fold, is_blank, mark_key
 from .not_due_marks import is_not_due
@@ -180,7 +181,7 @@ def swatch_fills(swatches: list[Swatch], formats: dict) -> tuple[list[Swatch], l
     for swatch in swatches:
         shown = formats.get((swatch.row, swatch.col))
         fill = plain_fill(shown.fill_rgb if shown is not None else None)
-        cell = f"{_letter(swatch.col)}{swatch.row + 1}"
+        cell = f"{column_letter(swatch.col)}{swatch.row + 1}"
         if swatch.colour and fill is None:
             problems.append(f"ô mẫu {cell} của chú thích «{swatch.text}» không được tô màu — chú thích này không "
                             f"được dùng, các ô cùng ký hiệu không khớp mẫu nào sẽ không được nhập")
@@ -203,8 +204,3 @@ def describe_fill(fill: str | None) -> str:
     names = " hoặc ".join(sorted(colour_names(fill)))
     return f"{names} ({fill})" if names else f"#{fill}"
 
-
-def _letter(col: int) -> str:
-    from .mapping import column_letter
-
-    return column_letter(col)

@@ -31,7 +31,7 @@ from .chi_bo_short import named_place, written_out_chi_bo
 from .code_catalogues import is_code
 from .kinds.short_unit_header import written_out
 from .normalising import fold, is_blank, usual_case_unit
-from .party_unit_columns import PARTY_KINDS
+from .party_headers import PARTY_KINDS
 from .syllables import is_abbreviation
 from .unit_ends import reads_as_sentence
 from .unit_words import common_word_length
@@ -39,7 +39,7 @@ from .unit_words import common_word_length
 # The words a party organisation's name opens with ("Chi bộ Khu phố 1", "Đảng bộ phường An Lạc", "Đảng ủy Khối …")
 ORGANISATION = re.compile(r"^(?:chi bo|dang bo|dang uy|chi uy|to dang|to chuc (?:co so )?dang|tccs dang|dang doan"
                           r"|ban can su dang|(?:tinh|thanh|huyen|quan|thi|dang) uy)\b")
-# The party organisations a header may name (``importers.party_unit_columns``); only one of these, chi bộ or đảng
+# The party organisations a header may name (``importers.party_headers``); only one of these, chi bộ or đảng
 # bộ, gives its cells a kind
 KINDS = {"chi bo": "Chi bộ", "dang bo": "Đảng bộ"}
 # A cell naming several places, or a place and another after a dash: no one unit to give a kind

@@ -11,7 +11,7 @@ from sheet_files import write_sheet
 from importers import parse_file
 from importers.kinds import attendance, roster
 from importers.mapping import map_columns
-from importers.party_unit_columns import names_party, party_over_place
+from importers.party_headers import names_party, party_over_place
 
 PEOPLE = [("Phạm Minh Chiến", "PX ĐL1", "Chi bộ Phân xưởng Đào lò 1", "CO_MAT"),
           ("Đào Xuân Kiên", "PX ĐL1", "Chi bộ Phân xưởng Đào lò 1", "VANG_CO_PHEP"),
