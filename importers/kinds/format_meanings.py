@@ -73,12 +73,7 @@ def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend:
     if formats is None:
         return None
     values, doubtful, marked, moved, undefined, used = [], set(), set(), [], {}, set()
-    for position, (row, col, value) in enumerate(cells):
-        shown = formats.get((row - 1, col))
-        if shown is not None and not _same(shown.value, value):
-            moved.append((row, col))
-            values.append(None)
-            continue
+    for position, row, col, value, shown in _in_place(cells, formats, values, moved):
         found = _matching(shown, rules) if shown is not None else []
         used.update(found)
         for names in (shown.fill, shown.font) if shown is not None else ():
@@ -98,10 +93,8 @@ def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend:
         issues.warning(where[0][0], column_letter(where[0][1]), field_name, None,
                        f"màu «{name}» ở {_refs(where)} không có trong ghi chú «{_short(legend.text)}» — "
                        f"các ô này không được đọc theo màu, hãy kiểm tra {what}")
-    if moved:
-        issues.warning(moved[0][0], column_letter(moved[0][1]), field_name, None,
-                       f"không đọc được định dạng của {_refs(moved)} (bảng đã được sắp xếp lại khi đọc) — "
-                       f"{what} của các ô này không lấy theo ghi chú «{_short(legend.text)}»")
+    _warn_moved(issues, moved, field_name, "định dạng",
+                f"{what} của các ô này không lấy theo ghi chú «{_short(legend.text)}»")
     if not used:
         issues.warning(None, None, field_name, None,
                        f"ghi chú «{_short(legend.text)}» nói {what} được {legend.speaks_of()}, nhưng không ô "
@@ -127,12 +120,7 @@ def read_swatch_meanings(cells: list[tuple[int, int, object]], swatches: list, c
     for problem in problems:
         issues.warning(None, None, "status", None, problem)
     values, doubtful, moved, not_due, stray, coloured = [], set(), [], {}, [], False
-    for position, (row, col, value) in enumerate(cells):
-        shown = formats.get((row - 1, col))
-        if shown is not None and not _same(shown.value, value):
-            moved.append((row, col))
-            values.append(None)
-            continue
+    for position, row, col, value, shown in _in_place(cells, formats, values, moved):
         blank = value is None or value != value or (isinstance(value, str) and not value.strip())
         mark = BLANK if blank else mark_key(value)
         if mark not in marks:
@@ -168,15 +156,32 @@ def read_swatch_meanings(cells: list[tuple[int, int, object]], swatches: list, c
         issues.warning(stray[0][0], column_letter(stray[0][1]), "status", None,
                        f"ô trống tô màu ở {_refs(stray)} không có trong chú thích màu «{text}» — không nhập, "
                        f"hãy kiểm tra")
-    if moved:
-        issues.warning(moved[0][0], column_letter(moved[0][1]), "status", None,
-                       f"không đọc được màu của {_refs(moved)} (bảng đã được sắp xếp lại khi đọc) — tình trạng "
-                       f"điểm danh của các ô này không lấy theo chú thích màu «{text}»")
+    _warn_moved(issues, moved, "status", "màu",
+                f"tình trạng điểm danh của các ô này không lấy theo chú thích màu «{text}»")
     if not coloured:
         issues.warning(None, None, "status", None,
                        f"chú thích màu «{text}» nói tình trạng điểm danh theo màu ô, nhưng không ô điểm danh nào "
                        f"có màu như ô mẫu — hãy kiểm tra")
     return Meanings(values, doubtful, decided=True)
+
+
+def _in_place(cells: list[tuple[int, int, object]], formats: dict, values: list, moved: list):
+    """(position, Excel row, column, value, format) of each cell whose format is its own; a cell a rewrite of the
+    rows moved (its format holds another value) is added to `moved`, with no meaning in `values`."""
+    for position, (row, col, value) in enumerate(cells):
+        shown = formats.get((row - 1, col))
+        if shown is not None and not _same(shown.value, value):
+            moved.append((row, col))
+            values.append(None)
+            continue
+        yield position, row, col, value, shown
+
+
+def _warn_moved(issues, moved: list, field_name: str, what: str, outcome: str) -> None:
+    """One warning naming the cells whose format could not be read because the rows were rewritten."""
+    if moved:
+        issues.warning(moved[0][0], column_letter(moved[0][1]), field_name, None,
+                       f"không đọc được {what} của {_refs(moved)} (bảng đã được sắp xếp lại khi đọc) — {outcome}")
 
 
 def _short(text: str) -> str:
