@@ -13,11 +13,14 @@ the font of another.
 The same walk over the cells reads each cell's colours, bold and italic (``read_cell_formats``), for the legends
 that give them a meaning (``importers.format_legends``): read only when a sheet has such a legend. An ODS file's
 formats are read from its XML (``ods_formats``: calamine keeps none), its fonts not (no legacy decoding asks).
+The same formats say which cells are struck through (an entry crossed out, ``importers.kinds.struck_rows``): read
+only when the file's styles define a struck font at all (``shows_struck_text``); an xlsx's words struck within a
+shared text are read from its runs.
 """
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .colour_names import colour_names, plain_fill, theme_palette, with_tint
@@ -66,9 +69,42 @@ class CellFormat:
     italic: bool = False
     underline: bool = False
     fill_rgb: str | None = None
+    struck: bool = False  # the text struck through: an entry the office crossed out (``importers.kinds.struck_rows``)
+    struck_part: str = ""  # the words of a text struck through within it ('Chuyên viên' of '~~Chuyên viên~~ Phó …')
 
     def plain(self) -> bool:
         return not (self.fill or plain_fill(self.fill_rgb) or self.font or self.bold or self.italic or self.underline)
+
+
+_XLSX_STRIKE = re.compile(rb"<(?:\w+:)?strike(?:\s*/?>|\s+val=\"(?:1|true)\")")
+_ODS_STRIKE = re.compile(rb'line-through-style="(?!none")')
+
+
+def shows_struck_text(path: Path) -> bool:
+    """Whether an xls, xlsx or ods file defines a struck-through font at all (its font table, its styles), read
+    without walking the cells: a file that does not is never read again for crossed-out entries."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            import xlrd
+
+            book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+            try:
+                return any(font.struck_out for font in book.font_list)
+            finally:
+                book.release_resources()
+        if not zipfile.is_zipfile(path):
+            return False
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/styles.xml" in names or "xl/sharedStrings.xml" in names:
+                return any(_XLSX_STRIKE.search(archive.read(name)) for name in ("xl/styles.xml", "xl/sharedStrings.xml")
+                           if name in names)
+            return any(_ODS_STRIKE.search(archive.read(name)) for name in ("content.xml", "styles.xml")
+                       if name in names)
+    except Exception:  # a file whose styles cannot be read shows no crossed-out entry this can tell
+        return False
 
 
 def read_cell_formats(path: Path) -> dict | None:
@@ -139,7 +175,7 @@ def _xls_format(book, cell):
     background = xf.background
     fill_rgb = _xls_rgb(book, background.pattern_colour_index) if background.fill_pattern else None
     shown = CellFormat(value, colour_names(fill_rgb), _xls_colour(book, font.colour_index), bool(font.bold),
-                       bool(font.italic), bool(font.underline_type), fill_rgb)
+                       bool(font.italic), bool(font.underline_type), fill_rgb, bool(font.struck_out))
     return shown if value is not None or not shown.plain() else None
 
 
@@ -169,9 +205,49 @@ def _xlsx_cells(path: Path, read) -> dict:
                     if value is not None:
                         cells[cell.row - 1, cell.column - 1] = value
             found[sheet.title] = cells
-        return found
     finally:
         book.close()
+    if read is _xlsx_format:
+        _mark_struck_runs(path, found)
+    return found
+
+
+def _mark_struck_runs(path: Path, found: dict) -> None:
+    """A shared text struck through in runs of its own (the words selected, then struck: Excel keeps them as a
+    rich text's runs, which a read-only reading does not give): struck as a whole when every word is, else its
+    struck words noted. A text kept both struck and plain is not told apart, so it is left as the cell's font says."""
+    with zipfile.ZipFile(path) as archive:
+        if "xl/sharedStrings.xml" not in archive.namelist():
+            return
+        data = archive.read("xl/sharedStrings.xml")
+    if not _XLSX_STRIKE.search(data):
+        return
+    from xml.etree import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    struck, plain = {}, set()
+    for item in ElementTree.fromstring(data).iter(f"{main}si"):
+        runs = [("".join(run.itertext()) if run.tag == f"{main}t" else "".join(
+            text.text or "" for text in run.iter(f"{main}t")), run.tag == f"{main}r" and _struck_run(run, main))
+            for run in item if run.tag in (f"{main}t", f"{main}r")]
+        text = "".join(part for part, _ in runs)
+        crossed = " ".join(" ".join(part.split()) for part, strike in runs if strike and part.strip())
+        if not crossed:
+            plain.add(text)
+        elif all(strike for part, strike in runs if part.strip()):
+            struck[text] = ""
+        else:
+            struck[text] = crossed
+    for cells in found.values():
+        for at, shown in cells.items():
+            if isinstance(shown.value, str) and shown.value in struck and shown.value not in plain:
+                part = struck[shown.value]
+                cells[at] = replace(shown, struck=True) if not part else replace(shown, struck_part=part)
+
+
+def _struck_run(run, main: str) -> bool:
+    strike = run.find(f"{main}rPr/{main}strike")
+    return strike is not None and strike.get(f"{main}val", strike.get("val", "1")) not in ("0", "false")
 
 
 def _xlsx_font(cell, theme):
@@ -192,7 +268,7 @@ def _xlsx_format(cell, theme):
         colour_names(fill_rgb),
         _xlsx_colour(font.color, theme) if font is not None else frozenset(),
         bool(font is not None and font.b), bool(font is not None and font.i),
-        bool(font is not None and font.u and font.u != "none"), fill_rgb)
+        bool(font is not None and font.u and font.u != "none"), fill_rgb, bool(font is not None and font.strike))
     return shown if value is not None or not shown.plain() else None
 
 
@@ -267,6 +343,8 @@ def ods_formats(path: Path) -> dict:
                     found["italic"] = text.get(_ods("fo", "font-style")) in ("italic", "oblique")
                 if text.get(_ods("style", "text-underline-style")):
                     found["underline"] = text.get(_ods("style", "text-underline-style")) != "none"
+                if text.get(_ods("style", "text-line-through-style")):
+                    found["struck"] = text.get(_ods("style", "text-line-through-style")) != "none"
             resolved[name] = found
         return resolved[name]
 
@@ -296,7 +374,7 @@ def _ods_table(table, shown) -> dict:
             fill_rgb = _ods_rgb(style.get("fill"))
             item = CellFormat(value, colour_names(fill_rgb), _ods_colour(style.get("font")),
                               bool(style.get("bold")), bool(style.get("italic")), bool(style.get("underline")),
-                              fill_rgb)
+                              fill_rgb, bool(style.get("struck")))
             if (value is not None or not item.plain()) and (value is not None or rows * count <= ODS_MAX_REPEAT):
                 for down in range(min(rows, ODS_MAX_REPEAT)):
                     for across in range(min(count, ODS_MAX_REPEAT)):

@@ -540,14 +540,18 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     from .kinds.roster_columns import read_roster_columns
     from .kinds.short_unit_header import name_short_unit_column
     from .kinds.spilled_rows import account_spilled, join_spilled_rows
+    from .kinds.struck_rows import take_struck_cells
     from .kinds.unused_headings import warn_unused_headings
 
+    struck = take_struck_cells(grid, chosen.rows, table, columns, module.ROWS, chosen.read_struck,  # crossed out
+                               {spec.name: spec.label for spec in module.FIELDS})
     grid, own_headers = find_own_headers(grid, table, columns, HEADER_SPECS, module.FIELDS)  # own layouts
     conversions += _convert_body(chosen, grid, columns)
     coalesce_split_fields(grid, table, columns, module.FIELDS)
     if kind == "attendance":
         coalesce_status_flags(grid, table, columns, early_legend)
     issues = Issues(chosen.name)
+    struck.report(issues)
     rewritten: list[dict] = []
     report_found(chosen, issues, rewritten)
     if own_headers:
@@ -659,6 +663,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         issues.warnings.append({"sheet": chosen.name, "row": None, "column": None, "field": None, "value": None,
                                 "message": f"Đã chuyển {len(conversions)} ô từ mã cũ (TCVN3/VNI) sang Unicode."})
     row_frame = _row_frame(body, counts, failed)
+    struck.account(row_frame)
     formulas = check_uncached(chosen, table, columns, module.FIELDS, row_frame)
     issues.warnings += ([formulas] if formulas else []) + unused_formula_warnings(chosen)
     if own_headers:  # the cells of rows moved into the table's columns, named as the file has them

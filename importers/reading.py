@@ -16,7 +16,7 @@ from typing import Any
 import python_calamine
 
 from . import errors as msg
-from .cell_fonts import read_cell_fonts, read_cell_formats
+from .cell_fonts import read_cell_fonts, read_cell_formats, shows_struck_text
 from .errors import ImportFileError
 from .hidden_columns import ods_hidden_columns, xlsx_hidden_columns
 from .legacy import bytes_typed_in_legacy_font
@@ -376,9 +376,9 @@ def _mark_cell_fonts(path: Path, sheets: list[SheetData]) -> None:
 
 
 def _mark_cell_formats(path: Path, sheets: list[SheetData]) -> None:
-    """Let each sheet read its cells' colours, bold and italic when a format legend first asks
-    (``importers.cell_fonts.read_cell_formats``: the whole file's, read once; None where the file keeps none
-    that this reads)."""
+    """Let each sheet read its cells' colours, bold and italic when a format legend first asks, and its struck
+    cells when the file strikes any text through (``importers.cell_fonts.read_cell_formats``: the whole file's,
+    read once; None where the file keeps none that this reads)."""
     formats: dict = {}
 
     def read(name: str | None) -> dict | None:
@@ -387,9 +387,15 @@ def _mark_cell_formats(path: Path, sheets: list[SheetData]) -> None:
         found = formats["read"]
         return None if found is None else found.get(name, {})
 
+    def struck(name: str | None) -> dict:
+        if "struck" not in formats:  # the styles looked at first: most files strike nothing through
+            formats["struck"] = shows_struck_text(path)
+        return (read(name) or {}) if formats["struck"] else {}
+
     for sheet in sheets:
         if sheet.rows:
             sheet.read_formats = partial(read, sheet.name)
+            sheet.read_struck = partial(struck, sheet.name)
 
 
 def _mark_hidden_columns(path: Path, sheets: list[SheetData]) -> None:

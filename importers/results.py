@@ -28,6 +28,9 @@ class SheetData:
     # {(row, col): CellFormat} of the sheet's cells, read when first asked (None from it: the file keeps no formats
     # this reads); None here for a CSV (importers.cell_fonts.read_cell_formats, importers.kinds.format_meanings)
     read_formats: Callable[[], dict | None] | None = None
+    # {(row, col): CellFormat} of the sheet's cells when the file shows struck-through text, else {}: read when first
+    # asked, with the formats above (importers.cell_fonts.shows_struck_text, importers.kinds.struck_rows)
+    read_struck: Callable[[], dict] | None = None
     typ_is_data: bool = True  # False for chart sheets and the like
     found: list = field(default_factory=list)  # what a rewrite of the rows found, cells named as written
     hidden_columns: frozenset = frozenset()  # 0-based columns the file hides (xlsx, ods): importers.hidden_columns
