@@ -170,7 +170,7 @@ def _in_place(cells: list[tuple[int, int, object]], formats: dict, values: list,
     rows moved (its format holds another value) is added to `moved`, with no meaning in `values`."""
     for position, (row, col, value) in enumerate(cells):
         shown = formats.get((row - 1, col))
-        if shown is not None and not _same(shown.value, value):
+        if shown is not None and not same_value(shown.value, value):
             moved.append((row, col))
             values.append(None)
             continue
@@ -188,7 +188,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
-def _same(held, value) -> bool:
+def same_value(held, value) -> bool:
     """Whether the file's cell value is the value read at the same place (a rewrite may have moved cells)."""
     if held is None or (isinstance(held, str) and not held.strip()):
         return value is None or (isinstance(value, str) and not value.strip()) or value != value
@@ -317,7 +317,7 @@ def _row_meanings(row, others, frame, legend, context) -> list:
     for col in others:
         shown = formats.get((int(row) - 1, col))
         value = frame.at[row, col] if col in frame.columns else None
-        if shown is None or shown.value is None or not _same(shown.value, value):
+        if shown is None or shown.value is None or not same_value(shown.value, value):
             continue
         meanings = {rule.value for rule in _matching(shown, rules)}
         found.append(meanings.pop() if len(meanings) == 1 else None)

@@ -22,7 +22,7 @@ from ..mapping import column_letter
 from ..normalising import is_blank
 from ..results import Column, Table
 from . import RowRules
-from .format_meanings import _same as same_value
+from .format_meanings import same_value
 
 SUB_COLUMNS = 4  # the most sub-columns a meeting's header spans ('Có mặt | Muộn | Vắng có phép | Vắng không phép')
 UNREAD_FIELDS = {"index"}  # the row number: no record keeps it
