@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Any
 
+from .absence_notice import REPORTED, UNREPORTED
 from .legend_rules import EXAMPLES_LEAD, split_rule
 from .mark_doubts import MarkDoubt
 from .normalising import decode_mark, fold, mark_key
@@ -25,8 +26,8 @@ from .ticks import CHECKBOX_TEXTS
 MEANINGS = (
     (("mien sinh hoat", "mien sh", "mien shcb", "duoc mien"), "exempt"),  # "MS - miễn sinh hoạt"
     (("khong phep", "khong ly do", "vang kp", "vang khong", "khong co ly do", "tu y", "khong bao cao",
-      "ko phep", "k phep", "khong ld", "ko ld", "k ld", "khong bao"), "absent"),
-    (("co phep", "co ly do", "vang cp", "nghi phep", "bao vang", "co bao cao", "vang co", "co ld", "excused",
+      "ko phep", "k phep", "khong ld", "ko ld", "k ld", *UNREPORTED), "absent"),  # "ko báo": ``absence_notice``
+    (("co phep", "co ly do", "vang cp", "nghi phep", "vang co", "co ld", "excused", *REPORTED,
       "vang do", "vang vi", "nghi do", "nghi vi"), "excused"),  # "vắng do đi công tác": a reason stated
     (("muon", "tre", "den cham", "di cham", "late"), "late"),
     (("vang", "khong du", "khong tham du", "khong co mat", "khong hien dien", "absent"), "absent"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import normalising
+from .absence_notice import REPORTED, UNREPORTED
 from .lateness_rules import is_rule_line
 from .mark_doubts import MarkDoubt
 from .mark_reasons import conflicting_reason, mark_with_reason
@@ -36,14 +37,12 @@ YES_WORDS = {"co", "co mat", "du", "tham du", "co tham du", "da du", "du hop", "
              "present", "check in", "checked in", "attended", "co di", "co di hop", "co di du", "co di sinh hoat"}
 # Folded wordings found anywhere in the cell, tried in order: the more specific first.
 EXEMPT_PHRASES = ("mien sinh hoat", "mien sh", "mien shcb", "duoc mien")
-ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "khong bao", "khong co bao", "tu y",
-                  "khong xin phep", "khong ld", "ko ld")
+# Whether the absence was reported ("vắng, ko báo", "có báo"): ``absence_notice``, shared with the legends.
+ABSENT_PHRASES = ("khong phep", "khong ly do", "khong co ly do", "tu y", "khong ld", "ko ld", *UNREPORTED)
 PHRASES = (
     (EXEMPT_PHRASES, EXEMPT),
     (ABSENT_PHRASES, "absent"),
-    (("co phep", "co ly do", "co bao", "nghi phep", "vang phep", "xin phep", "bao vang", "bao nghi", "da bao",
-      "xin vang", "xin nghi", "co ld"),
-     "excused"),
+    (("co phep", "co ly do", "nghi phep", "vang phep", "xin vang", "xin nghi", "co ld", *REPORTED), "excused"),
     (("muon", "tre", "den cham", "di cham"), "late"),
 )
 ABSENT_WORDS = {"vang", "vang mat"}

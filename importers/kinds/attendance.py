@@ -21,6 +21,9 @@ FIELDS = (
     FieldSpec("status", ("diem danh", "tinh trang", "co mat", "du hop", "tham du", "trang thai", "ket qua diem danh",
                          "tinh hinh tham du", "tinh hinh du hop", "tinh hinh", "tinh hinh sinh hoat", "muc do tham du",
                          "tham gia", "ket qua", "du sinh hoat", "tinh trang tham du", "co mat vang mat",
+                         # a log's column of how each member attended ('Tình hình dự', 'Kết quả dự', 'Có mặt/vắng')
+                         "tinh hinh du", "ket qua du", "ket qua du hop", "co mat vang", "co mat hay vang",
+                         "co mat hoac vang", "vang co mat",
                          "trang thai diem danh", "tinh trang diem danh", "trang thai tham du", "ket qua tham du",
                          # a check-in form's question ('Xác nhận tham dự', 'Đồng chí có tham dự buổi sinh hoạt không?')
                          "xac nhan tham du", "xac nhan co mat", "xac nhan diem danh", "xac nhan tham gia",
