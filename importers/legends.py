@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .absence_notice import REPORTED, UNREPORTED
+from .absence_notice import REPORTED, UNREPORTED, came
 from .legend_rules import EXAMPLES_LEAD, split_rule
 from .mark_doubts import MarkDoubt
 from .normalising import decode_mark, fold, mark_key
@@ -75,7 +75,10 @@ def meaning_to_status(meaning: str) -> str | None:
     folded = f" {fold(meaning)} "
     if any(f" {wording} " in folded for wording in NO_STATUS):
         return None
+    arrived = came(fold(meaning))
     for wordings, status in MEANINGS:
+        if arrived and status in ("absent", "excused"):
+            continue  # "đi muộn có báo": the notice qualifies an arrival (``absence_notice``)
         if any(f" {wording} " in folded for wording in wordings):
             return status
     return None

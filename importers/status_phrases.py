@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import normalising
-from .absence_notice import REPORTED, UNREPORTED
+from .absence_notice import REPORTED, UNREPORTED, came
 from .lateness_rules import is_rule_line
 from .mark_doubts import MarkDoubt
 from .mark_reasons import conflicting_reason, mark_with_reason
@@ -112,7 +112,10 @@ def read_status(value: Any, marks: dict[str, str]) -> Reading:
     if conflict:
         return Reading(problem=conflict)
     padded = f" {folded} "
+    arrived = came(folded)
     for wordings, status in PHRASES:
+        if arrived and status in ("absent", "excused"):
+            continue  # "Đến muộn, có báo", "Có mặt (có báo)": the notice qualifies an arrival (``absence_notice``)
         if any(f" {wording} " in padded for wording in wordings):
             return Reading(status)
     if " ve som " in padded:

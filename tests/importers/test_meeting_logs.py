@@ -130,6 +130,9 @@ def test_a_status_that_is_no_status_is_warned_never_guessed(tmp_path):
     ("vắng không báo trước", "absent"),
     ("muộn 10 phút", "late"), ("Đến muộn 15'", "late"), ("Đến muộn", "late"),
     ("vắng", "absent"), ("Có mặt", "present"), ("có mặt", "present"),
+    # a notice beside an arrival qualifies the arrival: late or present, never an absence
+    ("Đến muộn, có báo", "late"), ("đi muộn không báo", "late"), ("Đến muộn 15 phút (có xin phép)", "late"),
+    ("Có mặt, có báo", "present"), ("Không có mặt, có báo", "excused"), ("Vắng, đến muộn", "late"),
 ])
 def test_a_cell_and_a_legend_read_the_notice_alike(text, status):
     assert read_status(text, {}).status == status
