@@ -1,6 +1,7 @@
 """Honorifics and degrees written before names ("Đ/c Lê Thu Hà", "Đồng chí …", "Thầy …", "Cô …", "Ông …", "Bà …",
 "ThS. …", "PGS.TS. …", "Đ/c ThS. …") are no part of the name: one rule for rosters, registers and the names a
-transposed register writes across its header row."""
+transposed register writes across its header row. A baptismal name ("Giuse Trần Văn Hòa") is dropped beside them
+(``baptismal_names``)."""
 
 import re
 import unicodedata
@@ -10,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from .baptismal_names import without_saint_name
 from .normalising import clean_text, normalise_name
 
 # Always a title: never the first word of a Vietnamese name (a school's registers call teachers "Thầy"/"Cô").
@@ -72,7 +74,14 @@ def _distinct_texts(values: np.ndarray) -> Counter:
     return Counter({text: n for text, n in texts.items() if text.__class__ is str})
 
 
-def name_cleaner(values: np.ndarray) -> Callable[[Any], str | None]:
+def name_cleaner(values: np.ndarray, said: list | None = None) -> Callable[[Any], str | None]:
+    """The name normaliser for a column: titles and a baptismal name dropped (``baptismal_names``; what it drops
+    is added to `said` for ``baptismal_names.report_saint_names``)."""
+    clean = _title_cleaner(values)
+    return lambda value: without_saint_name(clean(value), said, value)
+
+
+def _title_cleaner(values: np.ndarray) -> Callable[[Any], str | None]:
     """The name normaliser for a column: plain when no name carries a title (one scan of the column's distinct
     names, a register repeating each name many times), else one that strips titles first; "Ông"/"Bà" count as
     titles when many names carry one."""

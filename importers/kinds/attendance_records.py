@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from ..assigned_units import unit_text
+from ..baptismal_names import report_saint_names
 from ..code_lines import decode_unit_codes, explained_code_column
 from ..date_words import year_of_tab
 from ..errors import ImportFileError
@@ -86,8 +87,10 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         frame, superseded = later_answers(frame, by_field, context)
         body.outcomes += [{"row": row, "outcome": "skipped", "reason": SUPERSEDED, "record_count": 0}
                           for row in superseded]
-        names = _column(frame, by_field, "full_name")
-        names = map_unique(names, name_cleaner(names.to_numpy(dtype=object)))
+        names, said = _column(frame, by_field, "full_name"), []
+        raw = names.to_numpy(dtype=object)
+        names = map_unique(names, name_cleaner(raw, said))
+        report_saint_names(said, raw, frame.index, by_field.get("full_name"), context.issues)
         units = map_unique(_column(frame, by_field, "unit"), unit_text)
         return _long(frame, by_field, names, units, context, columns, getattr(body, "periods", None))
     if "date" in by_field:
@@ -170,14 +173,15 @@ def _wide(frame, months, by_field, context):
         context.issues.cell_problem("error", *place(int(position)), "status", LABELS["status"], marks[position],
                                     problems.get(int(position)) or readings[value_codes[position]].problem)
     _cell_doubts(value_codes, readings, place, marks, context.issues)
-    names = _column(frame, by_field, "full_name").to_numpy(dtype=object)
+    names, said = _column(frame, by_field, "full_name").to_numpy(dtype=object), []
     date_codes, date_values = pd.factorize(cell_dates[keep])
     records = pd.DataFrame({
-        "full_name": _categorical(names, name_cleaner(names), n_months, keep),
+        "full_name": _categorical(names, name_cleaner(names, said), n_months, keep),
         "date": pd.Categorical.from_codes(date_codes, categories=date_values),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
         "unit": _units(frame, by_field, months, context, keep),
     })
+    report_saint_names(said, names, rows, by_field.get("full_name"), context.issues)
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)
     return records, counts, failed
