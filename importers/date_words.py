@@ -17,6 +17,7 @@ from .clock_words import FOLDED_COLON_TIME, WORDED_TIME
 from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
+from .moved_meetings import held_date_text
 from .named_meetings import date_named_meetings, meeting_value_date
 from .normalising import fold, is_blank, normalise_date
 from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
@@ -232,7 +233,12 @@ _REMARK = re.compile(r"\s*(?:\([^()\d]*\)|\[[^\[\]\d]*\])\s*$")
 def without_remark(label: Any) -> Any:
     """A date header without the remark in brackets after its date ('26/6 (CĐ)' -> '26/6': a thematic meeting is
     still the meeting of that day); other cells, brackets holding digits ('Lần 1 (06/01)') and a weekday in brackets
-    ('10/1 (Thứ Sáu)', read and checked with the date) as they are."""
+    ('10/1 (Thứ Sáu)', read and checked with the date) as they are. A moved meeting's header gives the date it was
+    held on ('12/11 (dời từ 05/11)' -> '12/11', '05/11 (dời sang 12/11)' -> '12/11': ``importers.moved_meetings``);
+    one whose words do not say which of its two dates ('12/11 (05/11)') stays as it is, unread."""
+    held = held_date_text(label)
+    if held is not None:
+        return held
     remark = _REMARK.search(label) if isinstance(label, str) else None
     if remark is None or re.fullmatch(_WEEKDAY, fold(remark.group())):
         return label

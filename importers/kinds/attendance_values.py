@@ -8,8 +8,16 @@ import numpy as np
 import pandas as pd
 
 from ..clock_words import clock_time
-from ..date_words import month_and_year, read_meeting_date, read_meeting_month, read_named_meeting, without_remark
+from ..date_words import (
+    MeetingDate,
+    month_and_year,
+    read_meeting_date,
+    read_meeting_month,
+    read_named_meeting,
+    without_remark,
+)
 from ..lateness_rules import is_late, on_time_until
+from ..moved_meetings import UNCLEAR_VALUE, unclear_move
 from ..normalising import DEFAULT_MARKS, fold, is_blank, mark_key
 from ..number_marks import minutes_mark
 from ..reason_notes import reason_rule_for
@@ -173,10 +181,12 @@ def _shown(value) -> str:
 def meeting_dates(values: pd.Series, context, letter: str, label: str) -> list:
     """The MeetingDate of every value, each distinct value read once ('Tháng 03/2025': the 1st of the month; a
     remark in brackets after the date, '20/8/2025 (họp bất thường)', as in a header: the date; the meeting named
-    with its day/month, 'Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)': that date); a date completed
-    with the sheet's year is one warning for the column."""
+    with its day/month, 'Sinh hoạt thường kỳ tháng 5/2025 (ngày 13/05)': that date; a moved meeting's, '12/11/2025
+    (dời từ 05/11)': the day it was held, and refused when its words do not say which: ``importers.moved_meetings``);
+    a date completed with the sheet's year is one warning for the column."""
     codes, read = _per_distinct(values.to_numpy(dtype=object),
-                                lambda value: read_meeting_month(value, context.year) or read_named_meeting(value)
+                                lambda value: (MeetingDate(problem=UNCLEAR_VALUE) if unclear_move(value) else None)
+                                or read_meeting_month(value, context.year) or read_named_meeting(value)
                                 or read_meeting_date(without_remark(value), context.epoch_1904, context.year))
     read.append(read_meeting_date(None))
     if any(item.year_added for item in read):

@@ -14,6 +14,7 @@ from ..kinds.common import INDEX
 from ..kinds.context_columns import reads_as_context
 from ..kinds.form_answers import stamp_moment
 from ..legends import meaning_to_status
+from ..moved_meetings import UNCLEAR, unclear_move
 from ..normalising import fold, mark_key
 from ..results import Column
 from ..status_phrases import NOTE_PREFIXES
@@ -77,14 +78,17 @@ def unused_columns(view: SheetView) -> list[dict]:
                 column.field and (column.field in view.records.columns or column.field in KNOWN_UNUSED_FIELDS)):
             continue
         folded = fold(column.header)
-        if folded and (IGNORED_HEADERS.search(folded) or folded in INDEX.synonyms):
-            continue
         values = view.data[index]
         filled = _filled(values)
         count = int(filled.sum())
+        kept = values[filled]
+        if count and _meeting_marks(view, column.header, kept):
+            found.append((column, count, _unused(view, column, count, kept)))
+            continue  # a meeting's marks under a header not read as a meeting: never dropped in silence
+        if folded and (IGNORED_HEADERS.search(folded) or folded in INDEX.synonyms):
+            continue
         if count < 2 or count < MIN_SHARE * n_rows:
             continue
-        kept = values[filled]
         if (_numbering(kept) and (not folded or _NUMBER_LABEL.search(folded) or _PERIOD_LABEL.match(folded)
                                   or _counting(kept))) or (
                 not folded and reads_as_context(values.replace("", None))):
@@ -95,14 +99,39 @@ def unused_columns(view: SheetView) -> list[dict]:
             continue
         if _form_stamps(folded, kept):
             continue
-        rows = kept.index.tolist()
-        message = (f"{place(view.sheet, column.letter, column.header)}: {count} giá trị, chưa dùng — không trường "
-                   f"nào đọc cột này ({cells(column.letter, rows, kept.tolist())})")
-        found.append((column, count, warning(view.sheet, rows[0], column.letter, column.field, kept.iloc[0], message,
-                                             SURE)))
+        found.append((column, count, _unused(view, column, count, kept)))
     if len(found) > MAX_LINES:
         return [_together(view, found)]
     return [item for *_, item in found]
+
+
+def _unused(view: SheetView, column: Column, count: int, kept: pd.Series) -> dict:
+    rows = kept.index.tolist()
+    why = UNCLEAR if unclear_move(column.header) else "không trường nào đọc cột này"
+    message = (f"{place(view.sheet, column.letter, column.header)}: {count} giá trị, chưa dùng — {why} "
+               f"({cells(column.letter, rows, kept.tolist())})")
+    return warning(view.sheet, rows[0], column.letter, column.field, kept.iloc[0], message, SURE)
+
+
+_HEADER_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}(?!\d)")
+
+
+def _meeting_marks(view: SheetView, header: str, kept: pd.Series) -> bool:
+    """Whether an attendance column no stage read holds a meeting's marks: every value a mark (the legend's or a
+    usual one: 'x', 'P', 'K', 'v', '√'), some no bare number, or all under a header holding a date ('12/11 (05/11)').
+    Such a column is warned however few its marks (an absence-only register marks a few rows a meeting): a meeting
+    column must never vanish in silence. A header naming what it holds ('Ký tên', 'Ghi chú', 'Tổng') is left to
+    the usual rule unless it holds a date."""
+    if view.kind != "attendance" or not len(kept):
+        return False
+    dated = bool(_HEADER_DATE.search(str(header or "")))
+    folded = fold(header)
+    if not dated and folded and (IGNORED_HEADERS.search(folded) or folded in INDEX.synonyms):
+        return False
+    keys = [mark_key(value) for value in kept]
+    if not all(key in view.marks or key in TICKS or key in NEGATIVES for key in keys):
+        return False
+    return dated or not all(key.isdigit() for key in keys)
 
 
 _STAMP_WORDINGS = next(spec.synonyms for spec in attendance.FIELDS if spec.name == "timestamp")
