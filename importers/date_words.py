@@ -17,7 +17,7 @@ from .clock_words import FOLDED_COLON_TIME, WORDED_TIME
 from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
 from .meeting_lines import meeting_line_dates
-from .moved_meetings import held_date_text
+from .moved_meetings import date_before_remark, held_date_text
 from .named_meetings import date_named_meetings, meeting_value_date
 from .normalising import fold, is_blank, normalise_date
 from .period_labels import ROMAN_MONTHS, counts_months, period_months, roman_month
@@ -235,11 +235,15 @@ def without_remark(label: Any) -> Any:
     still the meeting of that day); other cells, brackets holding digits ('Lần 1 (06/01)') and a weekday in brackets
     ('10/1 (Thứ Sáu)', read and checked with the date) as they are. A moved meeting's header gives the date it was
     held on ('12/11 (dời từ 05/11)' -> '12/11', '05/11 (dời sang 12/11)' -> '12/11': ``importers.moved_meetings``);
-    one whose words do not say which of its two dates ('12/11 (05/11)') stays as it is, unread."""
+    one whose words do not say which of its two dates ('12/11 (05/11)') stays as it is, unread. A bracket holding
+    digits but no date is a remark too ('12/11 (do bão số 13)', '12/11 (19h30)' -> '12/11')."""
     held = held_date_text(label)
     if held is not None:
         return held
     remark = _REMARK.search(label) if isinstance(label, str) else None
+    numbered = date_before_remark(label) if remark is None else None  # '12/11 (do bão số 13)', '12/11 (19h30)'
+    if numbered is not None and not re.fullmatch(_WEEKDAY, fold(label[len(numbered):].strip())):
+        return numbered
     if remark is None or re.fullmatch(_WEEKDAY, fold(remark.group())):
         return label
     bare = label[:remark.start()]

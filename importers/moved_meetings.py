@@ -86,6 +86,22 @@ def held_date_text(label: Any) -> str | None:
     return move.held if move is not None else None
 
 
+def date_before_remark(label: Any) -> str | None:
+    """The date a header leads with when its bracket holds digits but no date ('12/11 (do bão số 13)', '12/11
+    (19h30)', '05/11 (họp lần 2)' -> '12/11', '12/11', '05/11'): a remark about the meeting of that day, not
+    another date; None for any other header."""
+    if not isinstance(label, str) or len(label) > 120:
+        return None
+    bracket = _BRACKET.search(label.strip())
+    if bracket is None:
+        return None
+    remark, lead = bracket.group(1) if bracket.group(1) is not None else bracket.group(2), \
+        label.strip()[:bracket.start()].strip()
+    if not any(ch.isdigit() for ch in remark) or _DATE.search(remark) or _lead_date(lead) is None:
+        return None
+    return lead
+
+
 def unclear_move(label: Any) -> bool:
     """Whether a header leads with a date and gives another in its remark without saying whether the meeting was
     moved from it or to it ('12/11 (05/11)')."""

@@ -52,6 +52,8 @@ def _read(result):
     ("05/11 (chuyển sang ngày 12/11)", "2025-11-12"),
     ("05/11/2025 (lùi lại đến ngày 12/11)", "2025-11-12"),
     ("05/11 (dời từ 05/11 sang 12/11)", "2025-11-12"),
+    ("12/11 (do bão số 13)", "2025-11-12"),  # digits but no date in the bracket: a remark about that day's meeting
+    ("12/11 (19h30)", "2025-11-12"),
 ])
 @pytest.mark.parametrize("two_rows", [False, True])
 def test_a_moved_meeting_is_read_on_the_day_it_was_held(tmp_path, moved, held, two_rows):
@@ -121,6 +123,8 @@ def test_held_date_text(label, held):
     ("12/11 (dời từ 05/11 do bão số 13)", "12/11"), ("05/11 (dời sang 12/11)", "12/11"),
     ("12/11 (05/11)", "12/11 (05/11)"), ("Lần 1 (06/01)", "Lần 1 (06/01)"),
     ("Kỳ 2 (03/12/2025)", "Kỳ 2 (03/12/2025)"), ("26/6 (CĐ)", "26/6"), ("10/1 (Thứ Sáu)", "10/1 (Thứ Sáu)"),
+    ("12/11 (do bão số 13)", "12/11"), ("12/11 (họp lần 2)", "12/11"), ("10/1 (T6)", "10/1 (T6)"),
+    ("Tháng 1 (2 buổi)", "Tháng 1 (2 buổi)"),
 ])
 def test_without_remark(label, bare):
     assert without_remark(label) == bare
