@@ -16,6 +16,7 @@ from typing import Any
 from .clock_words import FOLDED_COLON_TIME, WORDED_TIME
 from .date_sentences import sentence_dates, unread_date_sentence
 from .meeting_heads import MeetingHead, meeting_head
+from .meeting_kinds import read_kind_date
 from .meeting_lines import meeting_line_dates
 from .moved_meetings import date_before_remark, held_date_text
 from .named_meetings import date_named_meetings, meeting_value_date
@@ -257,14 +258,18 @@ _NTH_MEETING = re.compile(r"^(?:lan|buoi)(?: thu)? (\d{1,2})$")  # 'Lần 1', 'B
 _MEETING_NUMBER = re.compile(r"^(?:sh |sinh hoat )?(?:lan|buoi|ky)(?: thu)? \d{1,2}$")
 
 
-def day_under_month(label: Any, parent: Any, year: int | None) -> dt.date | None:
+def day_under_month(label: Any, parent: Any, year: int | None,
+                    kinds: dict[str, str] | None = None) -> dt.date | None:
     """The meeting date of a column headed by a day under a month ('Ngày 5' under 'Tháng 1/2025': two meetings a
-    month), or by a day and month alone ('06/01', 'T2 06/01') in the sheet's year; None otherwise."""
+    month), by a day and month alone ('06/01', 'T2 06/01') in the sheet's year, or by a meeting's number or kind
+    and its date ('Lần 1 (06/01)', 'CĐ 19/9': ``importers.meeting_kinds``, `kinds` the note's abbreviations);
+    None otherwise."""
     folded = fold(without_remark(label))
     day_match, month = _DAY_LABEL.match(folded), month_and_year(parent) if parent else None
-    nth = meeting_head(folded)  # 'Lần 1 (06/01)', 'Kỳ 2 (03/12/2025)': a meeting's number and its date
+    # 'Lần 1 (06/01)', 'Kỳ 2 (03/12/2025)': a meeting's number and its date; 'CĐ 19/9': its kind and its date
+    nth = meeting_head(folded) or read_kind_date(folded, kinds)
     if nth:
-        return _nth_meeting_date(nth, month, year)
+        return _nth_meeting_date(MeetingHead(nth.day, nth.month, nth.year), month, year)
     if day_match and month and fold(parent) != folded:
         day, (month_number, month_year) = int(day_match.group(1)), month
         year = month_year or year
@@ -322,16 +327,17 @@ def undated_meetings(labels: list[str], parents: list[str]) -> list[str]:
 
 
 def meeting_days(labels: list[str], parents: list[str], dates: list, year: int | None,
-                 years: list[int | None] | None = None) -> list[str | None]:
+                 years: list[int | None] | None = None, kinds: dict[str, str] | None = None) -> list[str | None]:
     """The ISO meeting date per column: a date the header cell already holds, else a day under a month or a
     day/month label; a day/month label counts only where three or more columns have one (a lone '1/2' may be
     anything, unless it sits under a meeting-date label such as 'Ngày sinh hoạt' or a meeting's number 'Lần 1').
     A label stating no year takes the year its month label states, else the one a header cell over its column
     names (`years`: 'Năm 2025' over the spring meetings of a school year), else the sheet's `year`. A meeting
     named with its day/month in brackets ('HN bất thường (25/11)') is dated among the others
-    (``importers.named_meetings``)."""
+    (``importers.named_meetings``); one named with its kind ('CĐ 19/9') counts alone, `kinds` the abbreviations the
+    sheet's note defines (``importers.meeting_kinds.defined_kinds``)."""
     years = years or []
-    found = [day_under_month(label, parent, (years[index] if index < len(years) else None) or year) if label
+    found = [day_under_month(label, parent, (years[index] if index < len(years) else None) or year, kinds) if label
              else None for index, (label, parent) in enumerate(zip(labels, parents or [""] * len(labels)))]
     bare = sum(1 for label, day in zip(labels, found) if day and _DAY_MONTH_LABEL.match(fold(without_remark(label))))
     days = []

@@ -59,6 +59,7 @@ from .limits import Deadline, Limits
 from .locating import HEADER_SCAN_ROWS, fill_vertical_merges, find_legend, locate_table
 from .mapping import column_letter, header_signature, map_columns, score_labels
 from .meeting_heads import refuse_clashing_heads
+from .meeting_kinds import defined_kinds, kind_doubts
 from .month_day_pairs import pair_month_days, unmap_day_columns
 from .month_day_rows import refuse_missing_days
 from .month_days import date_month_days, refuse_blank_days
@@ -475,7 +476,11 @@ def _date_header(table: Table, chosen: SheetData, kind, fixes):
         refuse_blank_days(table, chosen.rows, chosen.name)
         date_month_days(table, chosen.rows, chosen.name, stated or year_of_tab(chosen.name))
     over = column_years(table, chosen.rows)  # 'Năm 2024' | 'Năm 2025' over the meetings of a school year
-    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over)
+    kinds = defined_kinds(chosen.rows)  # 'TK = thường kỳ' over 'TK 5/11'
+    table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over,
+                               kinds)
+    if kind in (None, "attendance"):
+        date_order = date_order + kind_doubts(chosen.rows, table.header_rows, chosen.name, kinds)
     if kind in (None, "attendance"):  # 'Quý II' over 'T1': the header is not what it seems
         refuse_misplaced_months(table, chosen.rows, table.dates, chosen.name)
     written = header_month_years(table, chosen.rows, table.dates, chosen.name, stated_year(table.title_text))

@@ -12,10 +12,14 @@ The sheet is rewritten in memory as one wide table: each later table's period ce
 labels (a label an earlier table has keeps that table's column, others get new columns to the right, headed on the
 first header row), in the same rows, and its header row and the title lines just above it are cleared, except a
 line naming a unit or group ('2. Chi bộ Tổ dân phố 6'), which stays as the heading row of the rows under it. Every
-row then reads with the periods its own table named."""
+row then reads with the periods its own table named.
+
+A later table under a section title with a header of another shape ('II. SINH HOẠT CHUYÊN ĐỀ' over 'STT | Họ và tên
+| Chi bộ | Chuyên đề quý III (ngày 20/9/2025) | … | Ghi chú') is rewritten the same way, its other columns too moved
+to where the first table reads their fields (``importers.section_tables``)."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .context import read_context
 from .date_words import read_meeting_date
@@ -24,6 +28,7 @@ from .locating import HEADER_SCAN_ROWS
 from .mapping import match_field
 from .normalising import fold, is_blank, month_of_header
 from .results import SheetData
+from .section_tables import label_targets, labels_only, names_people, section_periods, under_section_title
 
 TITLE_LINES = 3  # lone text lines (or blanks) over a later table's header that belong to it
 MIN_PERIODS = 2
@@ -65,6 +70,9 @@ class Header:
     row: int
     periods: dict[int, Period]
     labels: dict[tuple[int, int], str]
+    # a section's table with a header of its own shape (``importers.section_tables``): its label columns -> the
+    # first table's column of the same field (None: a column to add); None for a table of the first one's shape
+    targets: dict[int, int | None] | None = field(default=None)
 
     @property
     def depth(self) -> int:
@@ -79,13 +87,15 @@ def _heads_names(row, columns) -> bool:
     return any(match_field(row[index], attendance.FIELDS) == "full_name" for index in columns)
 
 
-def _header(rows, row: int, depth: int) -> Header | None:
+def _header(rows, row: int, depth: int, section: bool = False) -> Header | None:
     """The header whose periods are on `row` and whose other labels take the `depth` rows above it too, if it is
     one: two or more distinct periods of one kind beside other labels; with days, or over several rows, one of the
-    labels heads the names (a register's data row may hold two dates, never a 'Họ và tên')."""
+    labels heads the names (a register's data row may hold two dates, never a 'Họ và tên'). A `section` table's
+    header (``importers.section_tables``) may name one period or several of any kind, meetings by their kind
+    too."""
     top = row - depth
-    periods = _periods(rows[row])
-    if len(periods) < MIN_PERIODS or len(set(periods.values())) != len(periods) or top < 0:
+    periods = section_periods(rows[row]) if section else _periods(rows[row])
+    if len(periods) < (1 if section else MIN_PERIODS) or len(set(periods.values())) != len(periods) or top < 0:
         return None
     below = _others(rows[row], periods)
     if not depth:
@@ -127,10 +137,14 @@ def _later_headers(rows, first: Header) -> list[Header]:
     for index in range(first.row + first.depth + 1, len(rows)):
         line = rows[index - first.depth + offset]
         cell = line[column] if column < len(line) else None
-        if not isinstance(cell, str) or fold(cell) != label:
+        header = _header(rows, index, first.depth) if isinstance(cell, str) and fold(cell) == label else None
+        if header is None or header.labels != first.labels:
+            header = _section_header(rows, index, first, tables)
+            if header is not None and header.top > (found[-1] if found else first).row:
+                tables.append(set(header.periods.values()))
+                found.append(header)
             continue
-        header = _header(rows, index, first.depth)
-        if header is None or header.labels != first.labels or header.top <= (found[-1] if found else first).row:
+        if header.top <= (found[-1] if found else first).row:
             continue
         periods = set(header.periods.values())
         if next(iter(periods))[0] != kind or _is_repeat(periods, tables):
@@ -138,6 +152,25 @@ def _later_headers(rows, first: Header) -> list[Header]:
         tables.append(periods)
         found.append(header)
     return found
+
+
+def _section_header(rows, index: int, first: Header, tables: list[set[Period]]) -> Header | None:
+    """A section's table below the first one with a header of its own shape, its periods on row `index`
+    (``importers.section_tables``)."""
+    for depth in range(min(HEADER_ROWS, index + 1)):  # the cheap tests first: a register's body is long
+        if not labels_only(rows, index - depth, index) or not under_section_title(rows, index - depth):
+            continue
+        header = _header(rows, index, depth, section=True)
+        if header is None or not names_people(header.labels, rows, header.top):
+            continue
+        if _is_repeat(set(header.periods.values()), tables):
+            return None
+        first_labels = {column: rows[first.top + offset][column] for offset, column in first.labels}
+        own = {column: rows[header.top + offset][column] for offset, column in sorted(header.labels)
+               if column not in header.periods}  # a label over its meetings ('Chuyên đề') is theirs
+        header.targets = label_targets(first_labels, own)
+        return header
+    return None
 
 
 def _is_row_of_people(row, columns: set[int]) -> bool:
@@ -180,9 +213,20 @@ def _rewrite(sheet: SheetData, first: Header, later: list[Header], tops: list[in
                     row.append("")
                 heading[-1] = rows[index][column]
             moved[column] = columns[periods[column]]
+        if header.targets is not None:  # its own labels: each read where the first table reads that field
+            for column, target in sorted(header.targets.items()):
+                if target is None:
+                    target = len(heading)
+                    for row in rows:
+                        row.append("")
+                    heading[-1] = next(rows[line][column] for line in range(index, header.top - 1, -1)
+                                       if not is_blank(rows[line][column]))
+                moved[column] = target
         for body in range(index + 1, end):
-            if _is_row_of_people(rows[body], first.columns):
+            if _is_row_of_people(rows[body], header.columns if header.targets is not None else first.columns):
                 cells = {column: rows[body][column] for column in moved}
+                if header.targets is not None:  # a column its own header leaves unlabelled is no column of it
+                    rows[body][:] = [""] * len(rows[body])
                 for column in moved:
                     rows[body][column] = ""
                 for column, target in moved.items():

@@ -2,8 +2,11 @@
 a way that should make them run forward: a year written over them ('Năm 2024' | 'Năm 2025' over '12/9' … '9/1')
 that sits over the wrong columns or is missing over some ('Năm 2025' over the spring only, the autumn dated in the
 sheet's year), or a school year in the title ('NĂM HỌC 2024 - 2025') over day/month headers read in its first
-year. The dates read are then likely wrong: said once, naming the first column that goes back."""
+year. The dates read are then likely wrong: said once, naming the first column that goes back. A column whose own
+label writes its year ('Chuyên đề quý III (ngày 20/9/2025)', a section's table set after the monthly ones:
+``importers.section_tables``) was read in no year but its own, and is not questioned."""
 
+import re
 from datetime import date
 
 from ..header_years import column_years
@@ -16,6 +19,7 @@ UNDER_YEARS = ("năm ghi trên tiêu đề các cột ({years}) không khớp v�
                "theo năm ghi trên từng cột")
 IN_SCHOOL_YEAR = ("tiêu đề ghi năm học {first} - {second} nhưng các cột chỉ ghi ngày/tháng, đã đọc vào năm {year}: "
                   "các buổi từ cột {letter} có thể thuộc năm {second}")
+_OWN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _shown(iso: str) -> str:
@@ -26,7 +30,8 @@ def year_order_warnings(view: SheetView) -> list[dict]:
     """One warning when the dated meeting columns of a sheet with a year header over some of them, or a school
     year in its title, go back in time from one column to the next."""
     dated = [column for column in view.columns if column.day and column.index >= 0]
-    back = [(previous, column) for previous, column in zip(dated, dated[1:]) if column.day < previous.day]
+    back = [(previous, column) for previous, column in zip(dated, dated[1:])
+            if column.day < previous.day and not _OWN_YEAR.search(str(column.header or ""))]
     if not back:
         return []
     years = column_years(view.table, view.rows)
