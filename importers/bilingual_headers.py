@@ -15,7 +15,8 @@ is part of the label or a second field ('Điện thoại/Email', 'Lê Văn An (T
 of one cell (titles, a unit's line) are rewritten, and a title keeps all its words but the translation, so it
 never turns into a header; a person's row stays as written. Rows in another script with another such row beyond
 them are people written in their script, never a header's translation, and a lone one read as the translation with
-nothing to show it (its own text under 'STT') is warned, naming the row."""
+nothing to show it (its own text under 'STT') is warned, naming the row. Legend and context lines ('Ký hiệu / 범례:
+O = Có mặt (출석)', 'Tổ chức đảng / Party cell: …') are read by this rule in ``bilingual_lines``, before this stage."""
 
 import re
 import unicodedata
@@ -46,11 +47,11 @@ signature total in the and or for to followed leader deputy head staff employee 
 MIN_TRANSLATED = 3  # cells of a translated header row (a person's row holds names, dates and numbers)
 
 
-def _is_english(part: str) -> bool:
+def _is_english(part: str, more: frozenset[str] = frozenset()) -> bool:
     words = _WORDS.findall(part)
     if not words or any(not ch.isascii() for ch in part if ch.isalpha()):
         return False
-    return all(word.lower() in _ENGLISH for word in words)
+    return all(word.lower() in _ENGLISH or word.lower() in more for word in words)
 
 
 def _is_latin(ch: str) -> bool:
@@ -75,6 +76,12 @@ def _is_translation(part: str) -> bool:
     return _is_english(part) or is_other_script(part)
 
 
+def is_translation(part: str, more_english: frozenset[str] = frozenset()) -> bool:
+    """A second wording, wholly English (header words, and `more_english`: the words of the lines a caller reads)
+    or wholly in another script; a Vietnamese wording, typed with or without accents, never is."""
+    return _is_english(part, more_english) or is_other_script(part)
+
+
 def _without(parts: list[str], dropped) -> list[str] | None:
     """The parts that are no translation, when some are and some are not; else None."""
     kept = [part for part in parts if not dropped(part)]
@@ -94,9 +101,11 @@ def _script_parts(text: str) -> list[str]:
     return [text[start:end] for _, start, end in spans]
 
 
-def _line_wording(line: str) -> str:
-    """One line of a header without its second wording: after a slash, in brackets or right after it."""
-    for slash, sign, dropped in ((_SPACED_SLASH, " / ", _is_translation), (_BARE_SLASH, "/", is_other_script)):
+def line_wording(line: str, more_english: frozenset[str] = frozenset()) -> str:
+    """One line of a header without its second wording: after a slash, in brackets or right after it;
+    `more_english`: English words beyond a header's (those of the lines a caller reads)."""
+    translated = (lambda part: is_translation(part, more_english)) if more_english else _is_translation
+    for slash, sign, dropped in ((_SPACED_SLASH, " / ", translated), (_BARE_SLASH, "/", is_other_script)):
         kept = _without([part for part in slash.split(line) if part.strip()], dropped)
         line = sign.join(kept) if kept else line
     bracketed = _CLOSING_BRACKET.match(line)
@@ -113,7 +122,7 @@ def vietnamese_wording(label: object) -> str | None:
         return None
     lines = [line for line in _LINES.split(unicodedata.normalize("NFC", label.strip())) if line.strip()]
     kept = _without(lines, _is_translation) or lines
-    wording = "\n".join(" ".join(_line_wording(line).split()) for line in kept)
+    wording = "\n".join(" ".join(line_wording(line).split()) for line in kept)
     return wording if wording != "\n".join(" ".join(line.split()) for line in lines) else None
 
 

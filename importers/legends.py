@@ -217,12 +217,18 @@ def legend_items(text: str) -> list[str]:
     return [item.strip() for item in _with_continuations(legend_body(_COMMENT.sub("", text))) if item.strip()]
 
 
+def legend_parts(body: str) -> list[str]:
+    """A legend's body cut as its items are, the separators kept between them (item, separator, item, …), so that
+    the items may be rewritten one by one and joined back as written."""
+    return [_unshielded(part) for part in _SEPARATORS_KEPT.split(_shielded(body))]
+
+
 def _with_continuations(body: str) -> list[str]:
     """The items of a legend with a meaning's own commas put back: in "(P) vắng có báo cáo, có lý do; (-) …" the
     words after the comma (no mark, no sign pairing one, not a pair of their own) go on the meaning of the mark
     written before them (read alone, "(P) vắng, có lý do" would be an absence). Words in quotes and examples in
     brackets are never cut ('"không đi, không báo" là …', 'vắng có lý do (ốm, bận việc...) là …')."""
-    parts = [_unshielded(part) for part in _SEPARATORS_KEPT.split(_shielded(body))]
+    parts = legend_parts(body)
     joined = [parts[0]]
     for separator, item in zip(parts[1::2], parts[2::2]):
         if separator.strip() == "," and _is_continuation(item) and _mark_first(joined[-1]):

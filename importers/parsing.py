@@ -12,6 +12,7 @@ from . import errors as msg
 from . import overrides as rescue
 from . import sheets as rescue_sheets
 from .bilingual_headers import keep_vietnamese_headers
+from .bilingual_lines import keep_vietnamese_lines
 from .block_headers import find_own_headers, header_above
 from .block_headers import report as report_own_headers
 from .code_catalogues import read_catalogues
@@ -437,6 +438,7 @@ def _reshape_book(book: Workbook, kind, sheet, fixes) -> tuple[Workbook, list[st
         join_split_legends(item)
         join_swatch_legends(item)
         join_legend_tables(item)
+        keep_vietnamese_lines(item)
         keep_vietnamese_headers(item, HEADER_SPECS)
         read_group_codes(item)
         expand_header_abbreviations(item, HEADER_SPECS)
