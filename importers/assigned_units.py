@@ -18,6 +18,7 @@ from typing import Any
 from .chi_bo_short import written_out_chi_bo
 from .context import ASSIGNED
 from .normalising import clean_text, fold, usual_case_unit
+from .unit_remarks import without_remark
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
 _LABEL = re.compile(r"(?:\w+ ){0,4}(?:duoc )?(?:phu trach|theo doi|phan cong|giao|sinh hoat|dia ban|don vi|co so"
@@ -28,9 +29,16 @@ MAX_LEAD_WORDS = 5
 
 
 def _unbracketed(text: str) -> str:
-    if text[:1] in "([" and text[-1:] in ")]" and not re.search(r"[()\[\]]", text[1:-1]):
-        return text[1:-1].strip()
-    return text
+    """The text without the brackets round it whole ("(phụ trách Chi bộ Thôn 1 (họp ngày 5))": the opening one
+    closes at the end); else as it is."""
+    if text[:1] not in "([" or text[-1:] not in ")]":
+        return text
+    depth = 0
+    for at, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if depth == 0 and at < len(text) - 1:
+            return text
+    return text[1:-1].strip() if depth == 0 else text
 
 
 def is_general_charge(value: Any) -> bool:
@@ -64,12 +72,13 @@ def unit_text(value: Any) -> Any:
     """A unit as a record holds it: text cleaned, without the assignment wording or label before the name; a party
     organisation's name typed all in lower case or all in capitals is spelt as the unit lexicon spells a title
     line's ("CHI BỘ KHU PHỐ 5" -> "Chi bộ Khu phố 5"); an opening 'CB' before a place is "Chi bộ"
-    (``importers.chi_bo_short``)."""
+    (``importers.chi_bo_short``); a remark in brackets after the name is left out ("Chi bộ Thôn 1 (họp ngày 05 hằng
+    tháng)" -> "Chi bộ Thôn 1"), a place in brackets kept (``importers.unit_remarks``)."""
     if not isinstance(value, str):
         return clean_text(value)
     text = assigned_unit(value)
     if isinstance(text, str):
-        text = written_out_chi_bo(text)  # "CB thôn Ma Cái" -> "Chi bộ Thôn Ma Cái"
+        text = written_out_chi_bo(without_remark(text))  # "CB thôn Ma Cái" -> "Chi bộ Thôn Ma Cái"
     if isinstance(text, str) and _ORGANISATION.match(fold(text)):
         return usual_case_unit(text)  # "CHI BỘ KHU PHỐ 5", "chi bộ tổ dân phố 11" -> as a title line spells them
     return text

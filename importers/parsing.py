@@ -90,6 +90,7 @@ from .uncached_formulas import check_uncached, with_uncached_formulas
 from .unit_abbreviations import note_texts, unit_abbreviations
 from .unit_keys import unit_key
 from .unit_lines import unit_in_lines
+from .unit_remarks import remark_inferences
 from .unmarked_rows import warn_unmarked
 from .validating import Issues, cell_ref
 from .workbook_sheets import SheetPlan, has_rows, plan_sheets, unplaced_sheets_warning
@@ -683,7 +684,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
         detected_signature=detected_signature, inferences=rescue.explain(
             book.sheets, chosen.name, table, chosen.rows, context.year, carried, fixes, kind, fills)
         + facts.inferences + context.inferences + rewritten + ([TURNED] if chosen.name in turned else [])
-        + ([SIDE] if chosen.name in sided else []) + absences.explain(by_rule),
+        + ([SIDE] if chosen.name in sided else []) + absences.explain(by_rule)
+        + remark_inferences(chosen.rows, chosen.name, records["unit"].unique() if "unit" in records.columns else ()),
         blocks=own_headers.columns() if own_headers else [],
     )
 

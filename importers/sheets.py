@@ -2,6 +2,7 @@
 
 from .claimed_meetings import claimed_twice
 from .errors import ImportFileError
+from .unit_remarks import REMARKS, joined_remark_inferences
 
 
 def parse_sheets(parse_file, path, kind, mapping, limits, overrides: dict, names: list[str],
@@ -44,7 +45,8 @@ def combine(results: list, names: list[str], source: str):
                        for sheet, text in twice]
     first.sheet = list(names)  # several sheets read as one: the result names them all
     first.inferences = [{"what": "Trang tính", "value": ", ".join(names), "source": source}] + [
-        _per_sheet(item, results) for item in first.inferences if item["what"] != "Trang tính"]
+        _per_sheet(item, results) for item in first.inferences if item["what"] not in ("Trang tính", REMARKS)] + \
+        joined_remark_inferences([result.inferences for result in results])  # once for the file (``unit_remarks``)
     return first
 
 

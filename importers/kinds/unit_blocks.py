@@ -6,6 +6,7 @@ every meeting column stands under a header naming a party organisation and at le
 over all the dates is the register's title, left to the usual unit rules)."""
 
 from ..normalising import clean_text, fold
+from ..unit_remarks import without_remark
 
 UNIT_STARTS = ("chi bo ", "dang bo ", "to chuc co so dang ")
 MIN_BLOCKS = 2
@@ -18,5 +19,5 @@ def block_units(parents: list[str], months: list) -> list[str] | None:
         parent = clean_text(parents[column.index]) if column.index < len(parents) and parents[column.index] else ""
         if not parent or not fold(parent).startswith(UNIT_STARTS) or fold(parent) == fold(column.header or ""):
             return None
-        units.append(parent)
+        units.append(without_remark(parent))  # "Chi bộ Tổ dân phố 1 (12 đảng viên)": ``unit_remarks``
     return units if len(set(units)) >= MIN_BLOCKS else None

@@ -15,7 +15,13 @@ from .duplicates import attendance_duplicates, roster_duplicates
 from .findings import SURE, order, place, warning
 from .leftovers import rows_after_table
 from .records import birth_warnings, group_warnings, meeting_warnings, name_warnings, phone_warnings, uniform_warnings
-from .units import one_unit_among_blocks, unexplained_abbreviations, unit_value_warnings, unread_unit
+from .units import (
+    bracket_doubts,
+    one_unit_among_blocks,
+    unexplained_abbreviations,
+    unit_value_warnings,
+    unread_unit,
+)
 from .view import SheetView
 from .year_order import year_order_warnings
 
@@ -24,10 +30,10 @@ __all__ = ["SheetView", "check_sheet", "finish"]
 CHECKS = {
     "roster": (unused_columns, name_warnings, birth_warnings, phone_warnings, uniform_warnings, group_warnings,
                roster_duplicates, rows_after_table, one_unit_among_blocks, unit_value_warnings,
-               unexplained_abbreviations),
+               unexplained_abbreviations, bracket_doubts),
     "attendance": (unused_columns, flag_columns, name_warnings, meeting_warnings, year_order_warnings,
                    attendance_duplicates, unread_unit, rows_after_table, one_unit_among_blocks, unit_value_warnings,
-                   unexplained_abbreviations),
+                   unexplained_abbreviations, bracket_doubts),
 }
 UNDERSTOOD_FIELDS = {"role": "nhiệm vụ trong đoàn", "status": "ký hiệu điểm danh"}
 

@@ -15,6 +15,7 @@ from ..sheet_context import UPPER_LEVEL
 from ..unit_abbreviations import unexplained
 from ..unit_ends import lists_units, reads_as_sentence
 from ..unit_kind_headers import ORGANISATION
+from ..unit_remarks import doubtful_bracket
 from .findings import CHECK, LIKELY, SURE, place, warning
 from .view import SheetView, codes_of, hits
 
@@ -141,4 +142,26 @@ def unexplained_abbreviations(view: SheetView) -> list[dict]:
         flagged[positions] = True
         hit = hits(codes, flagged)
         found += view.report("unit", hit, uniques[codes[hit]], UNEXPLAINED.format(short=short), LIKELY)
+    return found
+
+
+BRACKET = ("dòng có chi bộ kết thúc bằng phần trong ngoặc «({words})» chưa rõ là ghi chú hay một phần tên chi bộ (địa "
+           "danh, tên cũ) — đã giữ nguyên trong tên; nếu đó là ghi chú (lịch họp, số đảng viên, bí thư, người phụ "
+           "trách…), hãy bỏ phần này trước khi nhập")
+
+
+def bracket_doubts(view: SheetView) -> list[dict]:
+    """One warning per unit whose closing bracket reads neither as a remark nor as part of the name ("Chi bộ Thôn 5
+    (Phú Nhai)"): kept in the name, never silently (``importers.unit_remarks``)."""
+    if "unit" not in view.records.columns or not len(view.records):
+        return []
+    codes, uniques = codes_of(view.records["unit"])
+    found = []
+    for position, value in enumerate(uniques):
+        words = doubtful_bracket(value)
+        if words is not None:
+            flagged = np.zeros(len(uniques), dtype=bool)
+            flagged[position] = True
+            hit = hits(codes, flagged)
+            found += view.report("unit", hit, uniques[codes[hit]], BRACKET.format(words=words), CHECK)
     return found
