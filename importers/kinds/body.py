@@ -26,6 +26,8 @@ from .nobody_lines import REASON as NOBODY_REASON
 from .nobody_lines import is_nobody_line, is_nobody_text
 from .section_lines import SECTION_REASON, is_merged_section, is_section_line
 from .subtotals import TOTALS_LINE_REASON, is_counts_line, is_totals_label, labelled_totals_rows
+from .summary_tables import REASON as SUMMARY_REASON
+from .summary_tables import find_summary
 
 # The name cell's end-of-table words, matched with their diacritics over the whole name column at once;
 # ``locating.STOP_PREFIXES`` is the folded list a row's first cell is read against while the table is located.
@@ -120,7 +122,10 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
     groups = pd.Series(None, index=frame.index, dtype=object)
     outcomes, stop_at, data, facts, periods = [], None, [], {}, {}
     signers = _signature_block(body_rows, rules)
+    summary = _summary(body_rows, table, key_col, rules)
     for position in np.flatnonzero(special):
+        if summary is not None and position >= summary.start:
+            break  # a summary of counts under the people ends the table as a totals line does
         row = list(body_rows[position])
         kind, heading = classify_special_row(row, rules.is_heading)
         if signers is not None and position >= signers and not (position == signers and kind == "stop"):
@@ -178,6 +183,15 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
                 {"row": row_number, "outcome": "failed", "reason": f"thiếu {rules.key_label}", "record_count": 0}
             )
     special[data] = False
+    if summary is not None and stop_at is None:
+        stop_at = int(frame.index[summary.start])
+        outcomes.extend({"row": int(frame.index[at]), "outcome": "skipped", "reason": SUMMARY_REASON,
+                         "record_count": 0} for at in summary.rows)
+        after = next((at for at in range(summary.rows[-1] + 1, len(body_rows))
+                      if any(not is_blank(cell) for cell in body_rows[at])), None)
+        if after is not None:
+            outcomes.extend(_closing_rows(body_rows, after, frame.index, key_col,
+                                          signed=signers is not None and after >= signers))
     if stop_at is None and signers is not None:
         stop_at = int(frame.index[signers])
         outcomes.extend(_closing_rows(body_rows, signers, frame.index, key_col, signed=True))
@@ -195,6 +209,14 @@ def split_body(grid: np.ndarray, table: Table, key_col: int, issues: Issues, rul
         periods=_carry_periods(periods, frame.index)[keep] if periods else None,
         headings=facts,
     )
+
+
+def _summary(rows: np.ndarray, table: Table, key_col: int, rules: RowRules):
+    """The summary of counts ending the body (``kinds.summary_tables``), for kinds keyed by a person's name."""
+    if rules.key != "full_name":
+        return None
+    label = table.labels[key_col] if key_col < len(table.labels) else ""
+    return find_summary(rows, {fold(label)} if label else set())
 
 
 def _carry_periods(periods: dict, index: pd.Index) -> pd.Series:

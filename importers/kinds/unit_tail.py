@@ -8,6 +8,7 @@ from typing import Any
 from ..column_types import distinct_map, filled_count, share
 from ..normalising import clean_text, fold, is_blank, normalise_group
 from ..role_words import strict_role
+from .role_remarks import task_remarks
 from .unit_marks import full_unit_name
 
 _TAIL = re.compile(
@@ -35,10 +36,12 @@ def cut_unit_tail(text: Any) -> tuple[Any, str | None]:
 def units_after_roles(stage) -> None:
     """A role column whose cells name the unit after the role ('Trưởng đoàn, phụ trách Chi bộ Tổ dân phố 5',
     'Thành viên - CB Trường THCS'): the role stays in the column, the unit goes to the row's unit; a unit column
-    saying otherwise fails the row."""
+    saying otherwise fails the row. A bracket naming no party organisation beside a unit column naming one is a
+    remark on the member's task, cut off first (``importers.kinds.role_remarks``)."""
     column = stage.mapped("role") or _role_and_unit_column(stage)
     if column is None:
         return
+    task_remarks(stage, column)
     cells = stage.frame[column.index]
     pairs = distinct_map(cells, cut_unit_tail)
     found = pairs.map(lambda pair: _role_unit(pair, stage))
