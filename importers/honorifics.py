@@ -12,15 +12,17 @@ from typing import Any
 import numpy as np
 
 from .baptismal_names import without_saint_name
+from .name_titles import split_name_title
 from .normalising import clean_text, normalise_name
 
 # Always a title: never the first word of a Vietnamese name (a school's registers call teachers "Thầy"/"Cô").
 TITLES = ("đ/c", "đ / c", "đ.c", "đc", "đồng chí", "đ/chí", "thầy giáo", "cô giáo", "thầy", "cô")
 # Academic and professional degrees: none is a Vietnamese syllable, so they are stripped with or without a dot
-# ("ThS. Lê Hà", "PGS.TS.Lê Hà", "CN Lê Hà"); the written-out forms are two words no name starts with.
+# ("ThS. Lê Hà", "PGS.TS.Lê Hà", "CN Lê Hà"); the written-out forms are two words no name starts with. Any other
+# dotted abbreviation before a full name is a title by its shape (``name_titles``), stripped with a warning.
 DEGREES = ("ths", "th.s", "ts", "t.s", "tskh", "pgs", "gs", "cn", "ks", "bs", "ds", "ls", "nsnd", "nsưt", "bsck",
-           "bscki", "bsckii", "thạc sĩ", "thạc sỹ", "tiến sĩ", "tiến sỹ", "cử nhân", "kỹ sư", "kĩ sư", "bác sĩ",
-           "bác sỹ", "dược sĩ", "luật sư")
+           "bscki", "bsckii", "bsck.i", "bsck.ii", "thạc sĩ", "thạc sỹ", "tiến sĩ", "tiến sỹ", "cử nhân", "kỹ sư",
+           "kĩ sư", "bác sĩ", "bác sỹ", "dược sĩ", "luật sư")
 # Titles that are also surnames ("Ông Ích Khiêm"): stripped only when the column writes titles before names.
 TITLES_OR_SURNAMES = ("ông", "bà")
 # Share of names carrying a title from which "Ông"/"Bà" count as titles too.
@@ -74,25 +76,38 @@ def _distinct_texts(values: np.ndarray) -> Counter:
     return Counter({text: n for text, n in texts.items() if text.__class__ is str})
 
 
-def name_cleaner(values: np.ndarray, said: list | None = None) -> Callable[[Any], str | None]:
-    """The name normaliser for a column: titles and a baptismal name dropped (``baptismal_names``; what it drops
-    is added to `said` for ``baptismal_names.report_saint_names``)."""
-    clean = _title_cleaner(values)
-    return lambda value: without_saint_name(clean(value), said, value)
+def name_cleaner(values: np.ndarray, said: list | None = None,
+                 titled: list | None = None) -> Callable[[Any], str | None]:
+    """The name normaliser for a column: titles, a dotted title of any shape (``name_titles``) and a baptismal name
+    (``baptismal_names``) dropped; what the last two drop is added to `titled` (cell, title, name before, name after)
+    for ``name_titles.report_name_titles`` and to `said` for ``baptismal_names.report_saint_names``."""
+    strip = _title_stripper(values)
+
+    def clean(value: Any) -> str | None:
+        text = clean_text(value)
+        if strip is not None:
+            text = strip(text)
+        found = split_name_title(text)
+        name = normalise_name(found[0] if found else text)
+        if found and titled is not None:
+            titled.append((value, found[1], text, name))
+        return without_saint_name(name, said, value)
+
+    return clean
 
 
-def _title_cleaner(values: np.ndarray) -> Callable[[Any], str | None]:
-    """The name normaliser for a column: plain when no name carries a title (one scan of the column's distinct
-    names, a register repeating each name many times), else one that strips titles first; "Ông"/"Bà" count as
-    titles when many names carry one."""
+def _title_stripper(values: np.ndarray) -> Callable[[str | None], str | None] | None:
+    """What strips a column's titles: None when no name carries a title (one scan of the column's distinct names,
+    a register repeating each name many times), else a stripper; "Ông"/"Bà" count as titles when many names carry
+    one."""
     texts = _distinct_texts(values)
     joined = _joined(list(texts))  # a title never spans lines: each distinct name is scanned once, counted n times
     titled = sum(n * len(_LINE_ANY_TITLE.findall(text)) for text, n in texts.items()) \
         if _LINE_ANY_TITLE.search(joined) else 0
     if not titled:
-        return normalise_name
+        return None
     names = sum(n * (text.count("\n") + 1) for text, n in texts.items()) or 1
     pattern = _ANY_TITLE if titled >= names * TITLED_COLUMN_SHARE else _TITLE
     if pattern is _TITLE and not _LINE_TITLE.search(joined):
-        return normalise_name
-    return lambda value: normalise_name(strip_title(clean_text(value), pattern))
+        return None
+    return lambda text: strip_title(text, pattern)

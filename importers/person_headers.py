@@ -4,7 +4,8 @@ CHÚ", "TỔNG", "NỘI DUNG SINH HOẠT", "KÝ TÊN", "CHỦ TRÌ", "LÝ DO V�
 
 A name is two to six words, each a capitalised run of letters (an apostrophe inside one: "H'Ngơi", "K'Brơi"), and
 no wording the importer reads as something else: a column's field, a month, a count or a status, a total, a note or
-signature column, a signer's title. A title before it ("Đ/c") and a footnote mark after it ("(*)") are no part of it.
+signature column, a signer's title. A title before it ("Đ/c", "KTS.") and a footnote mark after it ("(*)") are no part
+of it.
 
 In ordinary case the later words' capitals tell a name ("Ghi chú" is none). In capitals nothing does, and a header
 word of two syllables has a name's shape, so a header in capitals is a name by itself only when it opens with a
@@ -21,6 +22,7 @@ from .honorifics import without_any_title
 from .legacy import decode_legacy
 from .locating import is_stop_text
 from .mapping import match_field
+from .name_titles import split_name_title
 from .normalising import clean_text, fold, month_of_header, without_footnote_mark
 from .plausibility.columns import IGNORED_HEADERS
 from .sign_marks import is_sign_header
@@ -36,9 +38,12 @@ CAPITALS = "capitals"  # a name's shape in capitals, opening with no known surna
 
 
 def _header_text(cell: Any) -> str | None:
-    """The header as a name would be written: TCVN3/VNI decoded (it is decoded later), no title, no footnote."""
+    """The header as a name would be written: TCVN3/VNI decoded (it is decoded later), no title (a dotted one of any
+    shape too, ``name_titles``: "KTS. Phan Thị Kim Uyên"), no footnote."""
     text = clean_text(decode_legacy(cell)) if isinstance(cell, str) else None
-    return without_any_title(without_footnote_mark(text)) if text else None
+    text = without_any_title(without_footnote_mark(text)) if text else None
+    found = split_name_title(text)
+    return found[0] if found else text
 
 
 def names_something_else(text: str, specs) -> bool:

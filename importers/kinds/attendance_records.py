@@ -10,6 +10,7 @@ from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..month_day_pairs import date_pairs
+from ..name_titles import report_name_titles
 from ..normalising import clean_text, iso
 from ..not_due_marks import not_due_cells, not_due_warning
 from ..period_dividers import warn_outside
@@ -87,9 +88,10 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         frame, superseded = later_answers(frame, by_field, context)
         body.outcomes += [{"row": row, "outcome": "skipped", "reason": SUPERSEDED, "record_count": 0}
                           for row in superseded]
-        names, said = _column(frame, by_field, "full_name"), []
+        names, said, titled = _column(frame, by_field, "full_name"), [], []
         raw = names.to_numpy(dtype=object)
-        names = map_unique(names, name_cleaner(raw, said))
+        names = map_unique(names, name_cleaner(raw, said, titled))
+        report_name_titles(titled, raw, frame.index, by_field.get("full_name"), context.issues)
         report_saint_names(said, raw, frame.index, by_field.get("full_name"), context.issues)
         units = map_unique(_column(frame, by_field, "unit"), unit_text)
         return _long(frame, by_field, names, units, context, columns, getattr(body, "periods", None))
@@ -173,14 +175,15 @@ def _wide(frame, months, by_field, context):
         context.issues.cell_problem("error", *place(int(position)), "status", LABELS["status"], marks[position],
                                     problems.get(int(position)) or readings[value_codes[position]].problem)
     _cell_doubts(value_codes, readings, place, marks, context.issues)
-    names, said = _column(frame, by_field, "full_name").to_numpy(dtype=object), []
+    names, said, titled = _column(frame, by_field, "full_name").to_numpy(dtype=object), [], []
     date_codes, date_values = pd.factorize(cell_dates[keep])
     records = pd.DataFrame({
-        "full_name": _categorical(names, name_cleaner(names, said), n_months, keep),
+        "full_name": _categorical(names, name_cleaner(names, said, titled), n_months, keep),
         "date": pd.Categorical.from_codes(date_codes, categories=date_values),
         "status": pd.Categorical.from_codes(codes[keep], categories=list(STATUSES)),
         "unit": _units(frame, by_field, months, context, keep),
     })
+    report_name_titles(titled, names, rows, by_field.get("full_name"), context.issues)
     report_saint_names(said, names, rows, by_field.get("full_name"), context.issues)
     counts = pd.Series(keep.reshape(n_rows, n_months).sum(axis=1), index=frame.index)
     failed = pd.Series(bad.reshape(n_rows, n_months).any(axis=1), index=frame.index)

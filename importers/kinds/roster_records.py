@@ -7,6 +7,7 @@ from ..baptismal_names import report_saint_names
 from ..group_code_notes import GroupCodes
 from ..header_date_order import column_date, declares_month_first
 from ..honorifics import name_cleaner
+from ..name_titles import report_name_titles
 from ..normalising import (
     clean_text,
     iso,
@@ -55,8 +56,9 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
             issues.cell_problem(level, int(row), spec.letter, field, label, values[row], problems[row])
 
     out = pd.DataFrame(index=index)
-    names, said = column("full_name"), []
-    out["full_name"] = map_unique(names, name_cleaner(names.to_numpy(dtype=object), said))
+    names, said, titled = column("full_name"), [], []
+    out["full_name"] = map_unique(names, name_cleaner(names.to_numpy(dtype=object), said, titled))
+    report_name_titles(titled, names.to_numpy(dtype=object), names.index, by_field.get("full_name"), issues)
     report_saint_names(said, names.to_numpy(dtype=object), names.index, by_field.get("full_name"), issues)
     month_first = "birth_date" in by_field and declares_month_first(by_field["birth_date"].header)
     dates, problems = clean_unique(column("birth_date"),
