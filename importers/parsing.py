@@ -15,6 +15,7 @@ from .bilingual_headers import keep_vietnamese_headers
 from .bilingual_lines import keep_vietnamese_lines
 from .block_headers import find_own_headers, header_above
 from .block_headers import report as report_own_headers
+from .capital_units import capitals_only_units, one_per_unit
 from .code_catalogues import read_catalogues
 from .code_lines import code_lines
 from .column_fixes import fill_sheet_values, transpose_sheets
@@ -397,6 +398,7 @@ def parse_file(path, kind=None, sheet=None, mapping=None, limits=None, original_
     from . import plausibility
 
     result = _parse(path, kind, sheet, mapping, limits, original_name, overrides, today, book)
+    result.warnings = one_per_unit(result.warnings)  # a unit in capitals found sheet by sheet: one line
     plausibility.finish(result)
     return result
 
@@ -676,6 +678,8 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
     issues.warnings += ([formulas] if formulas else []) + unused_formula_warnings(chosen)
     if own_headers:  # the cells of rows moved into the table's columns, named as the file has them
         own_headers.own_cells(issues.errors + issues.warnings, len(columns))
+    if "unit" in records.columns:  # a unit's name only ever written in capitals: its spelling is the rule's guess
+        issues.warnings += capitals_only_units(records["unit"].dropna().unique(), book.sheets, chosen.name)
     return ParseResult(
         kind=kind, sheet=chosen.name, header_row=table.header_rows[-1] + 1, columns=columns,
         signature=header_signature(table.labels), frame=records[list(module.CANONICAL)],

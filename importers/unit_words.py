@@ -19,7 +19,9 @@ whole units.
 
 Syllables are matched whatever the tone's place ("hoà"/"hòa", "uỷ"/"ủy") and are written back as the file spells
 them; only their case changes. A file that spells the unit in ordinary case elsewhere wins over this
-(``importers.sheet_context``)."""
+(``importers.sheet_context``, ``importers.unit_spellings``). No lexicon holds every trade a workshop is named for
+("PHÂN XƯỞNG VỎ TÀU 2") nor tells a place's name ("Kon Rơng") from a common noun, so a unit only ever written in
+capitals is read by this rule and the officer is told (``importers.capital_units``)."""
 
 import re
 import unicodedata
@@ -72,6 +74,12 @@ _COMMON = _PLACE_KINDS | _words(
     "nghề cá", "nghiệp đoàn nghề cá", "công đoàn", "cựu chiến binh", "nông dân", "phụ nữ", "thanh niên",
     "người cao tuổi", "hưu trí", "khu công nghiệp", "công nghiệp", "dân cư", "điện tử", "thương mại", "cơ khí",
     "may mặc", "xuất nhập khẩu",
+    # workshops, yards and ports: a kind of workshop and the trade it works at ("Phân xưởng Vỏ tàu 2", "Xí nghiệp
+    # Xếp dỡ", "Công ty Đóng tàu …")
+    "phân xưởng", "vỏ tàu", "máy tàu", "đóng tàu", "sửa chữa", "cơ điện", "lắp ráp", "kỹ thuật", "kĩ thuật",
+    "công nghệ", "vật tư", "thiết bị", "kho vận", "kho bãi", "khai thác", "xếp dỡ", "bốc xếp", "hàng hải",
+    "phương tiện", "sản xuất", "kinh doanh", "chế biến", "chế tạo", "hóa chất", "xi măng", "thực phẩm", "dệt may",
+    "trung cấp", "trung cấp nghề", "cao đẳng nghề", "cửa khẩu",
 )
 _LOWER = _words("và")
 _NUMBER_WORD = _key("số")
@@ -134,6 +142,12 @@ def _level_first(tokens: list[_Token], at: int, length: int) -> int:
     if after.syllable and not _word_at(tokens, at + length, _LOOKED_UP | _LOWER):
         return level
     return length
+
+
+def spelling_key(text: str) -> tuple[str, ...]:
+    """A text's words in lower case, each with its tone moved to the end: two spellings of one name that differ
+    only in case or in where the tone sits ("CHI BỘ THÔN HOÀ", "Chi bộ Thôn Hòa") have one key."""
+    return tuple(_key(word) for word in text.split())
 
 
 def is_common_word(text: str) -> bool:

@@ -5,6 +5,7 @@ import openpyxl
 import pytest
 
 from importers import parse_file
+from importers.capital_units import CAPITALS_ONLY
 from importers.date_words import without_remark
 from importers.locating import header_date
 
@@ -31,7 +32,8 @@ def test_a_day_month_header_with_a_remark_reads_as_its_date(tmp_path):
     book.save(path)
     result = parse_file(str(path))
     assert result.kind == "attendance"
-    assert result.errors == [] and result.warnings == []
+    assert result.errors == [] and [warning["message"] for warning in result.warnings] == [CAPITALS_ONLY.format(
+        where=f"Trang «{sheet.title}», ô A1", kind="chi bộ", written="CHI BỘ THÔN 1", unit="Chi bộ Thôn 1")]
     assert [(record["full_name"], record["date"], record["status"]) for record in result.records()] == [
         (name, date, "present") for name in PEOPLE for date in ISO]
 

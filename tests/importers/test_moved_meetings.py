@@ -6,6 +6,7 @@ import pytest
 from sheet_files import write_sheet
 
 from importers import parse_file
+from importers.capital_units import CAPITALS_ONLY
 from importers.date_words import without_remark
 from importers.locating import header_date
 from importers.moved_meetings import held_date_text, unclear_move
@@ -13,6 +14,8 @@ from importers.moved_meetings import held_date_text, unclear_move
 PEOPLE = ("Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Ngô Thị Dung")
 MARKS = ("x", "P", "x", "K")
 STATUS = {"x": "present", "P": "excused", "K": "absent"}
+# the title's unit is only written in capitals: its spelling is told (``importers.capital_units``)
+THON_1 = CAPITALS_ONLY.format(where="Trang «SH», ô A1", kind="chi bộ", written="CHI BỘ THÔN 1", unit="Chi bộ Thôn 1")
 
 
 def _register(tmp_path, headers, marks=None, people=PEOPLE, two_rows=False):
@@ -34,6 +37,10 @@ def _register(tmp_path, headers, marks=None, people=PEOPLE, two_rows=False):
 def _expected(dates, people=PEOPLE):
     return [(name, date, STATUS[MARKS[number % 4]]) for number, name in enumerate(people, start=1)
             for date in dates]
+
+
+def _messages(result):
+    return [warning["message"] for warning in result.warnings]
 
 
 def _read(result):
@@ -59,24 +66,24 @@ def _read(result):
 def test_a_moved_meeting_is_read_on_the_day_it_was_held(tmp_path, moved, held, two_rows):
     result = _register(tmp_path, ["08/10", "22/10", moved, "26/11"], two_rows=two_rows)
     assert result.kind == "attendance"
-    assert result.errors == [] and result.warnings == []
+    assert result.errors == [] and _messages(result) == [THON_1]
     assert _read(result) == _expected(["2025-10-08", "2025-10-22", held, "2025-11-26"])
 
 
 def test_full_dates_with_moved_meetings_both_ways(tmp_path):
     headers = ["08/10/2025", "12/11/2025 (hoãn từ ngày 5/11)", "03/12/2025 (dời sang 10/12)", "24/12/2025"]
     result = _register(tmp_path, headers)
-    assert result.errors == [] and result.warnings == []
+    assert result.errors == [] and _messages(result) == [THON_1]
     assert _read(result) == _expected(["2025-10-08", "2025-11-12", "2025-12-10", "2025-12-24"])
 
 
 def test_two_dates_without_a_moving_word_are_warned_not_read(tmp_path):
     result = _register(tmp_path, ["08/10", "22/10", "12/11 (05/11)", "26/11"])
     assert _read(result) == _expected(["2025-10-08", "2025-10-22", "2025-11-26"])
-    assert [warning["message"] for warning in result.warnings] == [
+    assert _messages(result) == [
         "Trang «SH», cột E «12/11 (05/11)»: 4 giá trị, chưa dùng — tiêu đề ghi hai ngày mà không nói buổi họp dời từ "
         "ngày nào sang ngày nào, nên chưa đọc được là buổi họp ngày nào — hãy ghi rõ «dời từ …» hoặc «dời sang …» rồi "
-        "nhập lại (E5 «P», E6 «x», E7 «K»…)"]
+        "nhập lại (E5 «P», E6 «x», E7 «K»…)", THON_1]
 
 
 FIFTEEN = tuple(f"{family} {given}" for family in ("Lê Văn", "Trần Thị", "Phạm Văn")
@@ -91,7 +98,7 @@ def test_a_few_marks_under_an_unread_header_are_warned(tmp_path, header):
     few[3], few[9] = "P", "K"
     result = _register(tmp_path, ["08/10", "22/10", header, "26/11"], marks={header: few}, people=FIFTEEN)
     assert {record["date"] for record in result.records()} == {"2025-10-08", "2025-10-22", "2025-11-26"}
-    assert len(result.warnings) == 1
+    assert len(result.warnings) == 2 and _messages(result)[1] == THON_1
     message = result.warnings[0]["message"]
     assert message.startswith(f"Trang «SH», cột E «{header}»: 2 giá trị, chưa dùng — ")
     assert message.endswith("(E8 «P», E14 «K»)")
@@ -101,7 +108,7 @@ def test_a_signature_column_stays_quiet(tmp_path):
     few = [None] * 15
     few[3] = "x"
     result = _register(tmp_path, ["08/10", "22/10", "Ký tên", "26/11"], marks={"Ký tên": few}, people=FIFTEEN)
-    assert result.warnings == []
+    assert _messages(result) == [THON_1]
 
 
 @pytest.mark.parametrize("label, held", [
@@ -148,7 +155,7 @@ def test_a_long_register_dates_its_moved_meetings_and_refuses_an_unclear_one(tmp
     assert _read(result) == [("Lê Văn An", "2025-10-08", "present"), ("Trần Thị Bình", "2025-10-08", "excused"),
                              ("Lê Văn An", "2025-11-12", "present"), ("Trần Thị Bình", "2025-11-12", "absent"),
                              ("Lê Văn An", "2025-12-10", "present")]
-    assert result.warnings == []
+    assert _messages(result) == [THON_1]
     assert [(error["row"], error["column"], error["message"]) for error in result.errors] == [
         (10, "C", "SH!C10: ngày sinh hoạt '24/12/2025 (17/12)' ghi hai ngày mà không nói buổi họp dời từ ngày nào "
                   "sang ngày nào — hãy ghi rõ «dời từ …» hoặc «dời sang …» rồi nhập lại")]

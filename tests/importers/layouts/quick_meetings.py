@@ -61,8 +61,10 @@ def _legend(rng, meanings: dict[str, tuple[str, str]]) -> str:
     return rng.choice(["Ghi chú: ", "Ký hiệu: "]) + "; ".join(items)
 
 
-def _start(rng, day: dt.date, meeting_lines: list[str], letterhead: str | None, tabs: list[str]) -> tuple[Sheet, str]:
-    """The sheet with its title lines (a letterhead beside the unit line or under the meeting lines), and the unit."""
+def _start(rng, day: dt.date, meeting_lines: list[str], letterhead: str | None,
+           tabs: list[str]) -> tuple[Sheet, str, str]:
+    """The sheet with its title lines (a letterhead beside the unit line or under the meeting lines), the unit and
+    the line naming it."""
     line, unit = _unit_line(rng)
     sheet = Sheet(rng.choice(tabs), width=5)
     if letterhead and rng.random() < 0.5:
@@ -74,7 +76,7 @@ def _start(rng, day: dt.date, meeting_lines: list[str], letterhead: str | None, 
         sheet.add([text])
     if letterhead:
         sheet.add([None, None, letterhead])
-    return sheet, unit
+    return sheet, unit, line
 
 
 def quick_list(seed: int) -> tuple[Sheet, list, dict]:
@@ -82,7 +84,7 @@ def quick_list(seed: int) -> tuple[Sheet, list, dict]:
     day = dt.date(rng.randint(2024, 2026), rng.randint(1, 12), rng.randint(1, 28))
     place = rng.choice([None, None, "above", "below"])
     letterhead = _letterhead(rng, day) if place else None
-    sheet, unit = _start(rng, day, [rng.choice(MEETING_LINES)(day)], letterhead if place == "above" else None,
+    sheet, unit, line = _start(rng, day, [rng.choice(MEETING_LINES)(day)], letterhead if place == "above" else None,
                          ["Sheet1", "Diem danh", f"T{day.month}"])
     header = rng.choice(HEADERS)
     sheet.add(list(header))
@@ -111,7 +113,8 @@ def quick_list(seed: int) -> tuple[Sheet, list, dict]:
         sheet.add()
         sheet.add([None, None, letterhead])
         sheet.add([None, None, "BÍ THƯ CHI BỘ"])
-    return sheet, records, {"letterhead": place}
+    # a unit line only in capitals is read by the casing rule, and the officer is told (importers.capital_units)
+    return sheet, records, {"letterhead": place, "unit_in_capitals": line == line.upper()}
 
 
 def unsure_list(seed: int, kind: str) -> Sheet:
@@ -124,7 +127,7 @@ def unsure_list(seed: int, kind: str) -> Sheet:
         letterhead = None
     else:
         lines, letterhead = [rng.choice(UNDATED_LINES)(day)], _letterhead(rng, day)
-    sheet, _ = _start(rng, day, lines, letterhead, ["Sheet1", "Diem danh"])  # a month tab dates its rows
+    sheet, _, _ = _start(rng, day, lines, letterhead, ["Sheet1", "Diem danh"])  # a month tab dates its rows
     sheet.add(["STT", "Họ và tên", "Có mặt", "Vắng", "Ghi chú"])
     for position, name in enumerate(people.unique_names(rng, 6)):
         sheet.add([position + 1, name] + (["x", None] if position % 3 else [None, "P"]) + [None])
