@@ -66,7 +66,9 @@ def test_block_titles_of_a_wide_register(tmp_path):
     assert sorted({(r["full_name"], r["unit"]) for r in result.records()}) == [
         ("Lê Văn Cường", "Chi bộ Thôn 3 (xã Yên Mô cũ)"), ("Nguyễn Văn An", "Chi bộ Thôn 1"),
         ("Phạm Thị Dung", "Chi bộ Thôn 2")]
-    assert [w for w in result.warnings if w["field"] == "unit"] == []
+    # the only unit warning: 'Chi bộ Thôn 1' is written in capitals alone (importers.capital_units), no bracket doubt
+    doubts = [w["message"] for w in result.warnings if w["field"] == "unit"]
+    assert [message for message in doubts if "chỉ viết chữ in hoa" not in message] == []
     assert _said(result) == ["bỏ ghi chú trong ngoặc sau tên chi bộ: «(sinh hoạt ngày 05 hằng tháng)», «(họp ngày "
                              "10/11/2025)» — ghi chú (lịch họp, số đảng viên, bí thư, người phụ trách…) không phải "
                              "tên chi bộ"]
