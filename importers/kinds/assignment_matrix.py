@@ -20,6 +20,7 @@ from ..results import SheetData
 from ..role_words import WORDING, strict_role
 from . import roster
 from .person_lines import person_lines, without_marker
+from .stacked_fields import noted_stack
 
 HEADER_SCAN_ROWS = 40
 GROUP_SCAN_ROWS = 60
@@ -67,11 +68,12 @@ def _group_by_values(rows: list[list[Any]], start: int, found: dict) -> int | No
     return None
 
 
-def _people(cell: Any) -> list[tuple[str, str | None]]:
+def _people(cell: Any, noted: bool = False) -> list[tuple[str, str | None]]:
     """(name, position) of each person listed in a cell, one a line, numbered or not (a phone stays in the
-    position: the readers that take this have no phone column)."""
+    position: the readers that take this have no phone column); `noted`: a note says the line under a name is the
+    position (``stacked_fields.noted_stack``)."""
     return [(name, position if phone is None else f"{position or ''} (ĐT: {phone})".strip())
-            for name, position, phone in person_lines(cell)]
+            for name, position, phone in person_lines(cell, noted)]
 
 
 def _lists_people(cell: Any) -> bool:
@@ -140,6 +142,7 @@ def unpivot_assignment_matrix(sheet: SheetData) -> bool:
                       for cell in sheet.rows[at - 1]):
         return False  # role sub-columns under a header that names the person: a roster already
     persons, end = [], at + height
+    noted = noted_stack(sheet.rows)
     while end < len(sheet.rows):
         row = sheet.rows[end]
         if is_blank(row[found["group"]] if found["group"] < len(row) else None):
@@ -147,7 +150,7 @@ def unpivot_assignment_matrix(sheet: SheetData) -> bool:
         group = row[found["group"]]
         unit = row[found["unit"]] if found["unit"] is not None and found["unit"] < len(row) else None
         for index, role in sorted(found["roles"].items(), key=lambda item: ("head", "deputy", "member").index(item[1])):
-            for name, position, phone in person_lines(row[index] if index < len(row) else None):
+            for name, position, phone in person_lines(row[index] if index < len(row) else None, noted):
                 persons.append([name, position, group, WORDING[role], unit, phone])
         end += 1
     if not any(" " in (clean_text(name) or "") for name, *_ in persons):

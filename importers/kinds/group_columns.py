@@ -1,7 +1,10 @@
 """An assignment table turned the other way: one COLUMN per working group ("ĐOÀN CÔNG TÁC SỐ 1 (Đảng bộ phường
 …)"), the roles down the first column ("Trưởng đoàn", "Phó trưởng đoàn" merged over two rows, "Thành viên"), and in
-each cell the person as "Đ/c Họ và tên - Chức vụ" (several people may share a cell, one a line). The sheet is
-rewritten as the roster it stands for, group by group and top to bottom, before the table is looked for.
+each cell the person as "Đ/c Họ và tên - Chức vụ" or the name over its position line ("Nguyễn Thị Thu Nga" /
+"PBT TT Đảng ủy phường", ``position_lines``; several people may share a cell). A note saying the line under each
+name is the position ("(mỗi ô: họ tên đồng chí, dòng dưới: chức vụ)") makes it so; a cell it still reads as two
+names is warned, naming the cell. The sheet is rewritten as the roster it stands for, group by group and top to
+bottom, before the table is looked for.
 
 The group's unit is the text in brackets after its number, or the header's second line ("Phụ trách: …"), or a row
 of its own among the role rows, labelled as the unit ("Phụ trách", "Chi bộ phụ trách" | unit | unit …). A row of
@@ -34,8 +37,11 @@ from .group_fields import (
     is_field_row,
     nameless_cell,
 )
+from .stacked_fields import noted_stack
 
 HEADER_SCAN_ROWS = 40
+UNSTACKED = ("ô {cell} được đọc là {count} người ({names}): ghi chú nói dòng dưới họ tên là chức vụ, nhưng dòng dưới "
+             "một tên lại là họ tên — chưa rõ đó là một người khác hay chức vụ; hãy kiểm tra ô này")
 MIN_GROUPS = 2
 _BRACKETED = re.compile(r"^(?P<group>[^()]+?)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]\s*$")
 _UNIT_LEAD = re.compile(r"^(?:phu trach|dia ban|don vi|co so)\b\s*:?\s*", re.IGNORECASE)
@@ -105,6 +111,17 @@ def _warn_nameless(sheet: SheetData, at: int, spans: dict[str, int], group: str)
         sheet.found.append(("warning", at + 1, column_letter(orphan[0]), "full_name", orphan[1], text))
 
 
+def _warn_unstacked(sheet: SheetData, at: int, index: int, people: list) -> None:
+    """Warn about a cell read as several people of whom one has no position, though a note says the line under each
+    name is the position: the line under that name reads as a name, so it was read as a person of its own."""
+    if len(people) < 2 or all(position for _, position, *_ in people[:-1]):
+        return
+    cell = f"{column_letter(index)}{at + 1}"
+    names = ", ".join(f"«{name}»" for name, *_ in people)
+    text = UNSTACKED.format(cell=cell, count=len(people), names=names)
+    sheet.found.append(("warning", at + 1, column_letter(index), "full_name", sheet.rows[at][index], text))
+
+
 def unpivot_group_columns(sheet: SheetData) -> bool:
     """Rewrite a one-column-per-group assignment sheet as a roster in place; True when it was one."""
     found = _header(sheet.rows)
@@ -112,6 +129,7 @@ def unpivot_group_columns(sheet: SheetData) -> bool:
         return False
     at, label, groups, fields = found
     extras = extra_fields(fields) if fields else []
+    noted = noted_stack(sheet.rows)
     cells: dict[int, list[tuple[str, Any, Any, list[Any]]]] = {index: [] for index in groups}
     role, end = None, at + 1
     while end < len(sheet.rows):
@@ -140,7 +158,9 @@ def unpivot_group_columns(sheet: SheetData) -> bool:
                 _warn_nameless(sheet, end, fields[index], groups[index][0])
             else:
                 people = [(name, position, None, []) for name, position in _people(row[index] if index < len(row)
-                                                                                  else None)]
+                                                                                  else None, noted)]
+                if noted:
+                    _warn_unstacked(sheet, end, index, people)
             cells[index].extend((name, position, typed or role, values) for name, position, typed, values in people)
         end += 1
     # the group and unit are decoded now: a TCVN3/VNI column of a few repeated values is not told from Unicode later

@@ -11,7 +11,9 @@ hóa - Xã hội)" is one name and its whole position; "(Đảng ủy viên; Ch�
 
 A person may take several lines: the name, then the position alone in brackets and the phone alone ("Đ/c NGUYỄN
 VĂN AN" / "(Phó Chủ tịch UBND xã)" / "ĐT: 0912 345 678"). A line that is only a bracketed text or only a phone, with
-no list marker of its own, belongs to the person above; it is never a person.
+no list marker of its own, belongs to the person above; it is never a person. So does a line that is a position
+written out ("Nguyễn Thị Thu Nga" / "PBT TT Đảng ủy phường", ``kinds.position_lines``): several names each followed
+by its position line are several people with positions; two names on two lines stay two people.
 
 A line with no letter ("—", "-", "...") or a vacancy wording ("Chưa bố trí") marks the place as empty: no person.
 
@@ -20,6 +22,8 @@ A decision's sentence for one person ("Đồng chí Lê Thị Hoa, Phó Chủ t�
 
 import re
 from typing import Any
+
+from .position_lines import position_below
 
 _LINES = re.compile(r"\s*(?:\n|;)\s*")
 # A list marker at the start of a line: a number or Roman numeral with '.', ')', ':' or '/', a lower-case letter
@@ -93,8 +97,9 @@ def _bracketed(line: str) -> str | None:
     return line[1:-1].strip() or None
 
 
-def _continues(person: list, line: str) -> bool:
-    """Add a line to the person above when it is only their phone or their bracketed position; True when done."""
+def _continues(person: list, line: str, noted: bool = False) -> bool:
+    """Add a line to the person above when it is only their phone, their bracketed position or a position written
+    out (a line naming a person of its own, 'Võ Hải - Kế toán', never is); True when done."""
     phone = _PHONE_LINE.match(line)
     if phone and person[2] is None:
         person[2] = phone.group("phone").strip()
@@ -103,11 +108,16 @@ def _continues(person: list, line: str) -> bool:
     if text is not None and not phone:
         person[1] = text if person[1] is None else f"{person[1]} {line}"
         return True
+    if not phone and _name_and_position(line)[1] is None and not _PHONE_AT_END.search(line) \
+            and position_below(line, noted and person[1] is None):
+        person[1] = line if person[1] is None else f"{person[1]} {line}"
+        return True
     return False
 
 
-def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
-    """(name, position, phone) of each person listed in a cell, one a line (None for what a line does not give)."""
+def person_lines(cell: Any, noted: bool = False) -> list[tuple[str, str | None, str | None]]:
+    """(name, position, phone) of each person listed in a cell, one a line (None for what a line does not give);
+    `noted`: a note says the line under each name is the position (``kinds.stacked_fields.noted_stack``)."""
     if not isinstance(cell, str):
         return []
     people: list[list] = []
@@ -116,7 +126,7 @@ def person_lines(cell: Any) -> list[tuple[str, str | None, str | None]]:
         if not wrapped:
             continue
         line = without_marker(wrapped).strip()
-        if people and line == wrapped and _continues(people[-1], line):
+        if people and line == wrapped and _continues(people[-1], line, noted):
             continue
         if not any(char.isalpha() for char in line) or _VACANT.match(line):
             continue

@@ -13,7 +13,10 @@ message is the row of the file; a column letter past the file's last column name
 A header may name three fields, name, position and role, over a decision's sentences typed one a cell ('Họ tên, chức
 vụ, nhiệm vụ trong Đoàn' over "Đồng chí Lê Thị Hoa, Phó Chủ tịch UBND xã - Trưởng đoàn;"): read strictly by
 ``split_sentences``, the position and the role going to two added columns. Such sentences under no header at all
-refuse the file, naming the column and the header line to add (``refuse_headerless_sentences``)."""
+refuse the file, naming the column and the header line to add (``refuse_headerless_sentences``).
+
+A note line may say the same of cells of people in a layout with no such header ("(mỗi ô: họ tên đồng chí, dòng
+dưới: chức vụ)"): ``noted_stack`` reads its two wordings as this header's, for ``kinds.person_lines``."""
 
 import re
 from typing import Any
@@ -47,6 +50,11 @@ PERSON_WORDING = "Họ và tên đồng chí"  # what the name column is labelle
 SENTENCE_FIELDS = ("full_name", "position", "role")
 SENTENCE_SHARE = 0.5  # of the column's filled cells, the share that must open with the address word
 _SENTENCE_JOIN = re.compile(r"\s*[,;]\s*")
+# A note on how each cell of people is written, folded: the first field, then the one on the line under it
+_CELL_NOTE = re.compile(r"^(?:ghi chu )?(?:(?:trong )?(?:moi|cac) o(?: ghi)? )?"
+                        r"(?:dong (?:tren|dau|thu nhat|1)(?: ghi)? )?(?P<first>.+?) "
+                        r"(?:xuong dong|dong (?:duoi|thu hai|2|sau|ke tiep))(?: ghi)?(?: la)? (?P<second>.+)$")
+NOTE_LENGTH = 200  # a note is one short line
 SENTENCE_SHAPE = "«Đồng chí <họ và tên>, <chức vụ> - <nhiệm vụ trong Đoàn>»"
 UNREAD_SENTENCE = ("«{text}» không đọc được theo mẫu {shape} (nhiệm vụ sau dấu gạch ngang cuối cùng phải là "
                    "Trưởng đoàn, Phó trưởng đoàn hoặc Thành viên; họ tên là phần trước dấu phẩy đầu tiên) — dòng "
@@ -79,6 +87,23 @@ def stacked_fields(label: Any) -> tuple[str, str] | None:
         if len(parts) == 2 and None not in (parts[0][1], parts[1][1]) and parts[0][1] != parts[1][1]:
             return parts[0][0], parts[1][0]
     return None
+
+
+def noted_stack(rows: list[list[Any]]) -> bool:
+    """Whether a note line says each cell of people stacks the name over the position, as a 'Họ và tên, chức vụ'
+    header says of its column ("(mỗi ô: họ tên đồng chí, dòng dưới: chức vụ)", "Ghi chú: mỗi ô ghi họ và tên, dòng
+    dưới ghi chức vụ", "Dòng trên: họ tên; dòng dưới: chức vụ"): the two wordings are read as such a header is."""
+    for row in rows:
+        for cell in row:
+            if not isinstance(cell, str) or len(cell) > NOTE_LENGTH:
+                continue
+            match = _CELL_NOTE.match(fold(decode_legacy(cell)))
+            if match is None:
+                continue
+            wordings = stacked_fields(f"{match.group('first')}, {match.group('second')}")
+            if wordings and (_part(wordings[0])[1], _part(wordings[1])[1]) == ("full_name", "position"):
+                return True
+    return False
 
 
 def _header(rows: list[list[Any]], merges: list) -> tuple[int, dict[int, tuple[str, str]]] | None:
