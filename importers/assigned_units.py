@@ -18,7 +18,7 @@ from typing import Any
 from .chi_bo_short import written_out_chi_bo
 from .context import ASSIGNED
 from .normalising import clean_text, fold, usual_case_unit
-from .unit_remarks import without_remark
+from .unit_remarks import without_remark, without_remark_tail
 
 _LEAD = re.compile(rf"(?:{ASSIGNED})")
 _LABEL = re.compile(r"(?:\w+ ){0,4}(?:duoc )?(?:phu trach|theo doi|phan cong|giao|sinh hoat|dia ban|don vi|co so"
@@ -76,7 +76,7 @@ def unit_text(value: Any) -> Any:
     tháng)" -> "Chi bộ Thôn 1"), a place in brackets kept (``importers.unit_remarks``)."""
     if not isinstance(value, str):
         return clean_text(value)
-    text = assigned_unit(value)
+    text = assigned_unit(without_remark_tail(value))  # "Chi bộ Thôn 1 | SH ngày 5 hằng tháng": no part of the name
     if isinstance(text, str):
         text = written_out_chi_bo(without_remark(text))  # "CB thôn Ma Cái" -> "Chi bộ Thôn Ma Cái"
     if isinstance(text, str) and _ORGANISATION.match(fold(text)):

@@ -40,10 +40,11 @@ NO_STATUS = ("chua co bao cao", "chua bao cao", "chua cap nhat", "chua co so lie
 # "MS: miễn", "D: dự"; only as the whole meaning ("công tác miền Nam", "dự kiến" fold alike)
 WHOLE_MEANINGS = {"mien": "exempt", "du": "present"}
 LEGEND_PREFIXES = ("ghi chu", "chu thich", "ky hieu", "chu giai", "quy uoc")
-# A full stop after a word of three letters or more ends a sentence ("T đến trễ. Ô để trống: …"); after a short
-# abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it does not. A dash before a capital mark and its colon starts the next
+# A full stop after a word of three letters or more, or after a closing bracket ("CT đi công tác (tính vắng có phép).
+# NCS: …"), ends a sentence ("T đến trễ. Ô để trống: …"); after a short abbreviation ("P. Phú Hòa", "TP. Thủ Đức") it
+# does not. A dash before a capital mark and its colon starts the next
 # item ("CM: Có mặt - CP: Có phép"); a dash before a meaning ("x - có mặt") pairs.
-_SEPARATORS = re.compile(r"\s*[;,|]\s*|\s{3,}|\n|(?<=\w{3})\.\s+|\s+[-–]\s+(?=[A-ZĐ]{1,4}\s*[:=]\s)")
+_SEPARATORS = re.compile(r"\s*[;,|]\s*|\s{3,}|\n|(?:(?<=\w{3})|(?<=\)))\.\s+|\s+[-–]\s+(?=[A-ZĐ]{1,4}\s*[:=]\s)")
 # A mark: up to four characters, or the text a checkbox is saved as ("TRUE = có mặt; FALSE = vắng": a legend giving
 # the ticked and unticked box a meaning is what lets a checkbox be read under a header naming no status)
 MARK = r"(?:[^\s:;,=()]{1,4}|(?i:" + "|".join(CHECKBOX_TEXTS) + "))"

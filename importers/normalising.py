@@ -12,7 +12,7 @@ from .mark_doubts import MarkDoubt
 from .phone_lines import choose_line, line_of_label
 from .syllables import title_word
 from .unit_ends import name_end
-from .unit_remarks import without_remark
+from .unit_remarks import without_remark, without_remark_tail
 from .unit_words import recase_unit
 
 Cleaned = tuple[Any, str | None]  # (value or None, Vietnamese problem text or None)
@@ -383,8 +383,9 @@ def normalise_unit_name(value: Any) -> str | None:
     the name ("Chi bộ Tổ 21. Mỗi cột là …": ``importers.unit_ends``); ALL-CAPS text becomes the usual spelling
     ("ĐẢNG BỘ PHƯỜNG AN LẠC" → "Đảng bộ phường An Lạc"), and so does all-lower-case text, spelt as if typed in
     capitals ("chi bộ tổ dân phố 11" → "Chi bộ Tổ dân phố 11"); a remark in brackets after the name ("(họp ngày
-    10/11/2025)", "(12 đảng viên)") is left out, a place in brackets kept (``importers.unit_remarks``)."""
-    text = clean_text(value)
+    10/11/2025)", "(12 đảng viên)") is left out, a place in brackets kept, and so is a remark on a line of its own or
+    after a separator ("Chi bộ Khoa Lịch sử | Sinh hoạt định kỳ …": ``importers.unit_remarks``)."""
+    text = clean_text(without_remark_tail(value))
     if text is None:
         return None
     return usual_case_unit(without_remark(name_end(_GROUP_PREFIX.sub("", text) or text)))

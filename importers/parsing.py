@@ -125,6 +125,7 @@ class Context:
     cells: dict = field(default_factory=dict)  # what a blank cell or an arrival time means, as the legend says
     parents: list = field(default_factory=list)  # the header over each column ("Chi bộ …" over its dates)
     spans: object = None  # the sheet's cells merged across columns, read when called (``kinds.merged_notes``)
+    merges: list = field(default_factory=list)  # the sheet's vertical merges (``kinds.no_meeting_cells``)
     consumed: set = field(default_factory=set)  # the table's columns read into another (``Table.consumed``)
     format_legend: object = None  # what a cell's colour or bold type means (``format_legends``), or None
     read_formats: object = None  # the sheet's cell formats, read when called (``kinds.format_meanings``)
@@ -641,7 +642,7 @@ def _parse_book(path, kind, sheet, mapping, limits, overrides, today, fixes, par
                       codes=code_lines(chosen.rows), catalogues=read_catalogues(book.sheets, chosen.name),
                       group_codes=group_codes,
                       unit_words=unit_abbreviations(note_texts(chosen.rows, table.header_rows[0], table.body_end)),
-                      parents=table.parents, spans=sheet_spans(chosen),
+                      parents=table.parents, spans=sheet_spans(chosen), merges=chosen.merges,
                       cells=cell_rules(outside), consumed=table.consumed,
                       format_legend=read_format_legend(outside + _lone_texts(chosen.rows, table)),
                       read_formats=chosen.read_formats, file_format=book.format, swatches=swatches,

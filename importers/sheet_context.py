@@ -26,6 +26,7 @@ from .normalising import clean_text, fold, is_blank, names_one_unit, normalise_u
 from .paperwork_remarks import without_paperwork_remark
 from .unit_ends import reads_as_sentence
 from .unit_lines import unit_in_lines, without_superior
+from .unit_remarks import split_remark_tail
 from .unit_spellings import same_unit, shortens, written_out
 
 # Tab names: "Doan 2", "Đoàn CT 3", "DCT 1", "Tổ công tác 4", "Doan 1 - Yen Phu"
@@ -161,7 +162,7 @@ def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tu
     """Text cells of rows[start:header_first] as (1-based row, text), top to bottom."""
     lines = []
     for index, row in enumerate(rows[start:header_first], start=start):
-        for cell in row:
+        for cell in _remark_apart(row):
             text = clean_text(cell) if isinstance(cell, str) else None
             if text and len(text) <= 200:
                 lines.append((index + 1, text))
@@ -170,6 +171,19 @@ def _title_lines(rows: list[list], header_first: int, start: int = 0) -> list[tu
     return lines
 
 
+def _remark_apart(row: list) -> list:
+    """The row's cells, a cell naming a unit on its first line and a remark on the next ("Đơn vị: Chi bộ Khoa Lịch
+    sử\nSinh hoạt định kỳ ngày thứ Tư …") read as two lines, as if written on two rows (``unit_remarks``)."""
+    if not any(isinstance(cell, str) and "\n" in cell for cell in row):
+        return row
+    cells = []
+    for cell in row:
+        name, tail = split_remark_tail(cell) if isinstance(cell, str) and "\n" in cell else (cell, None)
+        cells += [name, tail] if tail and _UNIT_NAMED.search(fold(name)) else [cell]
+    return cells
+
+
+_UNIT_NAMED = re.compile(r"\b(?:chi bo|dang bo|don vi|to chuc dang)\b")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 

@@ -10,6 +10,11 @@ bộ Thôn Đông (giáo họ Phú Nhai)", "(Đảng bộ phường Nam Hồng)"
 (PTDTBT)"). A bracket read as neither, or as both ("(xã A cũ, họp ngày 5)"), is kept, and the plausibility checks
 warn about it (``doubtful_bracket``): never silently kept or dropped.
 
+The same remark written after the name on a line of its own or after a separator ("Chi bộ Khoa Lịch sử | Sinh hoạt
+định kỳ ngày thứ Tư tuần đầu của tháng", "Chi bộ Thôn 1\nSH ngày 5 hằng tháng", "Chi bộ Thôn 1 - Bí thư: đ/c Lan") is
+left out alike (``split_remark_tail``): there the words after the separator must open as a remark does (a schedule,
+a count, the secretary…), and a place after it stays ("Chi bộ Khoa Lịch sử - Địa lý", "… | Phường Phú Xuân").
+
 Every unit text passes here: cells through ``assigned_units.unit_text``, lines, block titles and tab names through
 ``normalising.normalise_unit_name``; the remarks dropped from a sheet's texts are said once per sheet
 (``dropped_remarks``)."""
@@ -68,6 +73,36 @@ def bracket_kind(inside: str) -> str:
     return DOUBT
 
 
+# A separator a remark follows a unit's name after: a line break, a bar, a dash between spaces, a semicolon
+_SEPARATOR = re.compile(r"[^\S\r\n]*(?:[\r\n]+|\s\|\s*|\|\s|\s[-–—]\s|;)\s*")
+_LETTER = re.compile(r"[^\W\d_]")
+# A period after a separator ("… - NĂM 2025", "… - Quý II", "… - từ tháng 7/2025"): the register's period, cut by the
+# title readers (``sheet_context``), no remark about the unit
+_PERIOD = re.compile(r"(?:(?:nam|thang|quy|ky|dot|giai doan|nhiem ky)\s*(?:\d|[ivx]+\b)|tu (?:ngay|thang|nam|quy)\b"
+                     r"|\d{1,2}\s*thang\b|\d{4}\b)")
+
+
+def split_remark_tail(text: str) -> tuple[str, str | None]:
+    """(the name, the remark after it on a line of its own or after a separator, or None): "Chi bộ Khoa Lịch sử |
+    Sinh hoạt định kỳ ngày thứ Tư …" -> ("Chi bộ Khoa Lịch sử", "Sinh hoạt định kỳ ngày thứ Tư …"). The words after
+    the separator must open as a remark (``_REMARK_START``) and not as a place; a name before it must hold letters."""
+    if not isinstance(text, str):
+        return text, None
+    for match in _SEPARATOR.finditer(text):
+        name, rest = text[:match.start()], text[match.end():].strip()
+        folded = " ".join(fold_text(rest).replace(":", " ").split())
+        if _LETTER.search(name) and rest and _REMARK_START.match(folded) and not _PLACE_START.match(folded) \
+                and not _PERIOD.match(folded):
+            return name.rstrip(" -–—,;:|"), rest.strip(" .;,")
+    return text, None
+
+
+def without_remark_tail(text):
+    """A unit's text without a remark after its name on a line of its own or after a separator (``split_remark_tail``);
+    any other value as it is."""
+    return split_remark_tail(text)[0] if isinstance(text, str) and _SEPARATOR.search(text) else text
+
+
 def split_remarks(text: str) -> tuple[str, list[str], str | None]:
     """(the name, the remarks dropped from its end in the order written, the bracket kept in doubt or None)."""
     remarks: list[str] = []
@@ -104,18 +139,23 @@ def dropped_remarks(texts: Iterable, units: Iterable) -> list[str]:
     if not names:
         return []
     for text in texts:
-        if not isinstance(text, str) or text.rstrip()[-1:] not in (")", "]"):
+        if not isinstance(text, str):
             continue
-        name, remarks, _ = split_remarks(" ".join(text.split()))
+        text, tail = split_remark_tail(text) if _SEPARATOR.search(text) else (text, None)
+        name, remarks, _ = split_remarks(" ".join(text.split())) if text.rstrip()[-1:] in (")", "]") \
+            else (text, [], None)
+        remarks += [" ".join(tail.split())] if tail else []
+        name = " ".join(name.split())
         folded = " ".join(fold_text(name).split())
-        if remarks and len(folded) > 2 and any(_names(folded, unit) for unit in names):
+        named = folded.rsplit(":", 1)[-1].strip()  # "Chi bộ: Khoa Lịch sử" names "Chi bộ Khoa Lịch sử"
+        if remarks and len(named) > 2 and any(_names(folded, unit) or _names(named, unit) for unit in names):
             found.update(dict.fromkeys(remarks))
     return list(found)
 
 
 SHOWN = 3
 REMARKS = "Ghi chú sau tên chi bộ"
-DROPPED = ("bỏ ghi chú trong ngoặc sau tên chi bộ: {remarks} — ghi chú (lịch họp, số đảng viên, bí thư, người phụ "
+DROPPED = ("bỏ ghi chú {where}sau tên chi bộ: {remarks} — ghi chú (lịch họp, số đảng viên, bí thư, người phụ "
            "trách…) không phải tên chi bộ")
 
 
@@ -123,7 +163,9 @@ def remark_inferences(rows: list[list], tab: str, units: Iterable) -> list[dict]
     """The inference saying, once for the sheet, which remarks were left out of the units its records took (a
     sheet's cells and its tab name are where unit texts come from); [] when none was."""
     texts = dict.fromkeys(cell for row in rows for cell in row if isinstance(cell, str)
-                          and cell[-1:] in ")] \n\u00a0" and cell.rstrip()[-1:] in (")", "]"))
+                          and (cell[-1:] in ")] \n\u00a0" and cell.rstrip()[-1:] in (")", "]")
+                               or ("\n" in cell or "|" in cell or ";" in cell or " - " in cell)
+                               and _SEPARATOR.search(cell)))
     return _said(dropped_remarks([tab, *texts], {unit for unit in units if isinstance(unit, str)}))
 
 
@@ -131,7 +173,8 @@ def _said(remarks: list[str]) -> list[dict]:
     if not remarks:
         return []
     shown = ", ".join(f"«{remark}»" for remark in remarks[:SHOWN]) + (", …" if len(remarks) > SHOWN else "")
-    return [{"what": REMARKS, "value": shown, "source": DROPPED.format(remarks=shown)}]
+    where = "trong ngoặc " if all(remark[:1] in "([" for remark in remarks) else ""  # or on a line after the name
+    return [{"what": REMARKS, "value": shown, "source": DROPPED.format(where=where, remarks=shown)}]
 
 
 def joined_remark_inferences(inferences: list[list[dict]]) -> list[dict]:

@@ -40,6 +40,7 @@ from .late_minutes import late_from_minutes
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
 from .merged_notes import merged_notes
+from .no_meeting_cells import not_held_columns
 from .signin_status import status_from_signatures
 from .status_ticks import as_answers, refine_by_ticks, ticked_positions
 from .subtotals import skip_subtotals
@@ -158,6 +159,7 @@ def _wide(frame, months, by_field, context):
     value_codes, readings = read_statuses(days.marks if days else marks, context, place_label)
     codes, problems = _status_codes(value_codes, readings), days.problems if days else {}
     codes[list(problems) + list(paired)] = UNKNOWN
+    codes = not_held_columns(codes, marks, rows, months, context, UNKNOWN)  # "Nghỉ hè" merged down a month
     codes = merged_notes(codes, marks, rows, months, context, UNKNOWN)
     codes = _not_due(codes, marks, rows, months, context)
     codes, refused = _by_format(codes, marks, [(int(rows[p // n_months]), months[p % n_months].index, marks[p])
