@@ -29,6 +29,7 @@ _DEFINED = (
     re.compile(rf"(?<![\w/])({ABBREVIATION})\s*(?:[-–=:]|\blà\b|\bviết tắt của\b)\s*({_MEANING})"),
     re.compile(rf"(?<![\w/])({ABBREVIATION})\s*\(\s*({_MEANING})\)"),
 )
+_TWO_CAPITALS = re.compile(rf"[{_CAPITALS}][{_CAPITALS}]")
 _DEFINED_AFTER = re.compile(rf"({_MEANING}?)\s*\(\s*({ABBREVIATION})\s*\)")
 # The abbreviations of header words every office writes the same way (folded).
 USUAL = {
@@ -54,8 +55,8 @@ def defined_header_words(rows: list[list[Any]], specs) -> dict[str, str]:
     """Folded abbreviation -> meaning, for the definitions in the sheet's text cells whose meaning names a field."""
     found = {}
     for cell in _distinct_cells(rows):
-        if not isinstance(cell, str) or len(cell) > MAX_NOTE_LENGTH:
-            continue
+        if not isinstance(cell, str) or len(cell) > MAX_NOTE_LENGTH or not _TWO_CAPITALS.search(cell):
+            continue  # every definition's abbreviation is two capitals or more: names and marks have none
         for short, meaning in abbreviation_pairs(cell):
             if worded_field(clean_text(meaning) or "", specs):
                 found.setdefault(fold(short).replace(" ", ""), clean_text(meaning))

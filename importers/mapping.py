@@ -76,7 +76,27 @@ def worded_field(label: str, specs: tuple[FieldSpec, ...]) -> str | None:
 
 
 def _exact_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:
-    return next((spec.name for spec in specs if folded and folded in spec.synonyms), None)
+    if not folded:
+        return None
+    if type(specs) is not tuple:
+        return next((spec.name for spec in specs if folded in spec.synonyms), None)
+    return _synonym_index(specs).get(folded)
+
+
+_SYNONYM_INDEXES: dict[int, tuple[tuple, dict[str, str]]] = {}
+
+
+def _synonym_index(specs: tuple[FieldSpec, ...]) -> dict[str, str]:
+    """Synonym -> the first field naming it, per tuple of specs (kept by identity: hashing the specs per label costs
+    more than the look-up); a label is looked up so for every distinct cell text of the first rows."""
+    kept = _SYNONYM_INDEXES.get(id(specs))
+    if kept is None or kept[0] is not specs:
+        index: dict[str, str] = {}
+        for spec in specs:
+            for synonym in spec.synonyms:
+                index.setdefault(synonym, spec.name)
+        kept = _SYNONYM_INDEXES[id(specs)] = (specs, index)
+    return kept[1]
 
 
 def _english_field(folded: str, specs: tuple[FieldSpec, ...]) -> str | None:

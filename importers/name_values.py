@@ -2,6 +2,7 @@
 ``importers.ticks.checkbox``) and a number (a count, a code, a phone). A column of such cells answers or counts
 something; whichever header it has, it is never the column of names."""
 
+from collections import Counter
 from typing import Any
 
 from .errors import ImportFileError
@@ -20,9 +21,19 @@ def is_never_name(value: Any) -> bool:
 
 
 def holds_no_names(values) -> bool:
-    """Whether a column's filled cells are (nearly all) checkboxes or numbers: it is never a column of names."""
-    filled = [value for value in values if not is_blank(value)]
-    return bool(filled) and sum(map(is_never_name, filled)) >= NAMELESS_SHARE * len(filled)
+    """Whether a column's filled cells are (nearly all) checkboxes or numbers: it is never a column of names. Each
+    distinct value is tested once (a register repeats its names and units down a hundred thousand rows)."""
+    try:
+        counts = Counter(values)
+    except TypeError:  # an unhashable cell: every cell on its own
+        filled = [value for value in values if not is_blank(value)]
+        return bool(filled) and sum(map(is_never_name, filled)) >= NAMELESS_SHARE * len(filled)
+    filled = never = 0
+    for value, count in counts.items():
+        if not is_blank(value):
+            filled += count
+            never += count if is_never_name(value) else 0
+    return bool(filled) and never >= NAMELESS_SHARE * filled
 
 
 NO_NAMES = ("Trang «{sheet}», cột {letter} «{header}» có tên cột là họ tên nhưng chỉ ghi ô tích (TRUE/FALSE) hoặc "

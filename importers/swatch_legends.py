@@ -109,10 +109,22 @@ def _same_column(run: list[Swatch], rows) -> list[Swatch]:
     return [replace(swatch, col=col) if is_blank(rows[swatch.row][swatch.col]) else swatch for swatch in run]
 
 
+def _filled(row: list, most: int) -> list[tuple[int, object]]:
+    """The row's filled cells as (column, value), stopping at `most` (a data row is no legend row: no need to look
+    at all its cells, a register has a hundred thousand of them)."""
+    filled = []
+    for col, cell in enumerate(row):
+        if not is_blank(cell):
+            filled.append((col, cell))
+            if len(filled) == most:
+                break
+    return filled
+
+
 def _swatch(row: list, index: int) -> Swatch | None:
     """The swatch of a legend row: a text naming a fill (or none) and a meaning, an empty cell or a short mark at
     most two columns left of it and nothing else on the row."""
-    filled = [(col, cell) for col, cell in enumerate(row) if not is_blank(cell)]
+    filled = _filled(row, 3)
     if not filled or len(filled) > 2 or not isinstance(filled[-1][1], str):
         return None
     col, text = filled[-1]

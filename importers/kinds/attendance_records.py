@@ -1,5 +1,7 @@
 """Build canonical attendance records column-wise from a table body (pandas, no per-cell Python loop)."""
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -35,7 +37,7 @@ from .carried import fill_blocks, with_context
 from .catalogued_codes import decode_catalogued
 from .day_marks import numbers_are_marks, read_days
 from .form_answers import SUPERSEDED, date_from_stamps, later_answers
-from .format_meanings import read_meanings, statuses_by_format
+from .format_meanings import read_meanings, reads_formats, statuses_by_format
 from .late_minutes import late_from_minutes
 from .late_notes import late_from_notes
 from .merged_dates import fill_merged_dates
@@ -162,8 +164,8 @@ def _wide(frame, months, by_field, context):
     codes = not_held_columns(codes, marks, rows, months, context, UNKNOWN)  # "Nghỉ hè" merged down a month
     codes = merged_notes(codes, marks, rows, months, context, UNKNOWN)
     codes = _not_due(codes, marks, rows, months, context)
-    codes, refused = _by_format(codes, marks, [(int(rows[p // n_months]), months[p % n_months].index, marks[p])
-                                               for p in range(len(marks))], context)
+    codes, refused = _by_format(codes, marks, lambda: [(int(rows[p // n_months]), months[p % n_months].index,
+                                                        marks[p]) for p in range(len(marks))], context)
     codes = blanks_by_legend(codes, n_months, months, context)
     keep, bad = codes >= 0, codes == UNKNOWN
 
@@ -211,10 +213,15 @@ def _not_due(codes: np.ndarray, marks, rows, months: list, context) -> np.ndarra
     return codes
 
 
-def _by_format(codes: np.ndarray, marks, cells: list, context) -> tuple[np.ndarray, set]:
+def _by_format(codes: np.ndarray, marks, cells: Callable[[], list], context) -> tuple[np.ndarray, set]:
     """Status codes with the mark cells' formats read through the sheet's format legend (``format_meanings``),
-    and the positions refused there (their error said already)."""
-    meanings = read_meanings(cells, "status", getattr(context, "format_legend", None), context)
+    and the positions refused there (their error said already); `cells` builds the (row, column, mark) list,
+    asked for only when the sheet has a legend of formats for the status."""
+    legend = getattr(context, "format_legend", None)
+    if not reads_formats("status", legend, context):
+        return codes, set()
+    cells = cells()
+    meanings = read_meanings(cells, "status", legend, context)
     if meanings is None:
         return codes, set()
     statuses = [STATUSES[code] if code >= 0 else None for code in codes]
@@ -265,9 +272,12 @@ def _long(frame, by_field, names, units, context, columns, periods=None):
     statuses, late_refused = late_from_minutes(statuses, _column(frame, by_field, "late_minutes"), raw_marks,
                                                by_field.get("late_minutes"), status_column, context)
     statuses = long_blanks(statuses, readings, dates, status_column, context)
-    cells = [(int(row), status_column.index, mark) for row, mark in zip(frame.index, raw_marks.to_numpy(dtype=object))]
-    meanings = read_meanings(cells, "status", getattr(context, "format_legend", None), context) \
-        if status_column.index >= 0 else None
+    legend = getattr(context, "format_legend", None)
+    meanings = None
+    if status_column.index >= 0 and reads_formats("status", legend, context):
+        cells = [(int(row), status_column.index, mark)
+                 for row, mark in zip(frame.index, raw_marks.to_numpy(dtype=object))]
+        meanings = read_meanings(cells, "status", legend, context)
     refused = pd.Series(False, index=frame.index)
     if meanings is not None:
         found = statuses_by_format(meanings, list(statuses), [mark for *_, mark in cells], cells, context)

@@ -56,15 +56,23 @@ def _formats_or_warning(context, field_name: str, **words) -> dict | None:
     return formats
 
 
+def reads_formats(field_name: str, legend: FormatLegend | None, context) -> bool:
+    """Whether the cells' formats can mean anything for `field_name` (a legend of swatches for the status, or a
+    format legend giving the field a meaning): callers build their per-cell list only then (a million marks)."""
+    if field_name == "status" and getattr(context, "swatches", None):
+        return True
+    return legend is not None and field_name in legend.fields()
+
+
 def read_meanings(cells: list[tuple[int, int, object]], field_name: str, legend: FormatLegend | None, context) \
         -> Meanings | None:
     """The meaning each cell's format has, for (Excel row, column index, value as read) cells; None when the
     sheet's legend gives no format of `field_name` a meaning or the formats cannot be read (warned)."""
-    swatches = getattr(context, "swatches", None)
-    if swatches and field_name == "status" and cells:
-        return read_swatch_meanings(cells, swatches, context)
-    if legend is None or field_name not in legend.fields() or not cells:
+    if not cells or not reads_formats(field_name, legend, context):
         return None
+    swatches = getattr(context, "swatches", None)
+    if swatches and field_name == "status":
+        return read_swatch_meanings(cells, swatches, context)
     issues = context.issues
     rules = [rule for rule in legend.rules if rule.field == field_name]
     what, fix = FIELD_WORDS[field_name]

@@ -231,10 +231,10 @@ def plan(batch_id: int, scope_path: str = "/", progress=None) -> tuple[object, d
         # the dry run inserts too (then rolls back): it waits for commits writing the same rows
         locks.begin_writing(references_at_end=True)
         frame = execute(result, ctx)
-        rows = row_results(result, frame)
         records = planned(result, frame, batch_id, batch.layout, cache(
             lambda sheet: files.grid(batch.sha256, sheet or None, batch.file_name)))
         table = values.build(frame, ctx, result.kind, _words(batch, result, frame)) if len(frame) else None
+        rows = row_results(result, frame)  # last: a line per row of the file, not held while the plan is counted
     except ImportRefused as exc:
         refused = exc.message
         rows = row_results(result, pd.DataFrame())

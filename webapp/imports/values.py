@@ -39,9 +39,12 @@ def _persons(frame: pd.DataFrame, batch_id: int) -> tuple[list[dict], int]:
     if "full_name" not in frame or "person_id" not in frame:
         return [], 0
     created = list(db.session.scalars(select(Person.id).where(Person.import_batch_id == batch_id)))
-    births = frame["birth_date"] if "birth_date" in frame else pd.Series(None, index=frame.index, dtype=object)
     name_codes, names = pd.factorize(frame["full_name"], use_na_sentinel=True)  # a record without a name: none
-    birth_codes, birth_texts = pd.factorize(births.where(births.notna(), ""))
+    if "birth_date" in frame:
+        births = frame["birth_date"]
+        birth_codes, birth_texts = pd.factorize(births.where(births.notna(), ""))
+    else:  # a register's marks: no column of a million empty births to factorize
+        birth_codes, birth_texts = np.zeros(len(frame), dtype=np.intp), np.array([""], dtype=object)
     named, width = name_codes >= 0, max(len(birth_texts), 1)
     people = pd.DataFrame({"key": name_codes[named].astype(np.int64) * width + birth_codes[named],
                            "person_id": frame["person_id"].astype(float).to_numpy()[named],

@@ -116,9 +116,9 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     """Upsert one mark per (meeting, person): insert new ones, update changed ones (before-image kept)."""
     ok = frame["outcome"].isna().to_numpy()
     keys = pair_keys(int_ids(frame["meeting_id"]), int_ids(frame["person_id"]))
-    statuses = frame["status"].to_numpy(dtype=object)
     chosen = _last_of_each(keys[ok], np.flatnonzero(ok))
-    chosen_keys, chosen_statuses = keys[chosen], statuses[chosen]
+    chosen_keys, chosen_statuses = keys[chosen], frame["status"].to_numpy(dtype=object)[chosen]
+    del chosen
     existing = _existing_attendance(np.unique(chosen_keys >> 32).tolist())
     stored = pd.Index(pair_keys(existing["meeting_id"].to_numpy(), existing["person_id"].to_numpy()))
     where = stored.get_indexer(chosen_keys)
@@ -126,11 +126,19 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     old = existing.iloc[where[~fresh]].assign(status=chosen_statuses[~fresh])
     changed = old[old["old_status"].to_numpy() != old["status"].to_numpy()]
     now = utcnow()
-    in_key_order = np.argsort(chosen_keys[fresh], kind="stable")  # (meeting, person) indexes then grow at their end
-    with index_built_after(Attendance.__table__, "ix_attendance_person_meeting", int(fresh.sum())):
-        bulk_insert(Attendance.__table__, ["meeting_id", "person_id", "status"],
-                    _insert_rows(chosen_keys[fresh][in_key_order], chosen_statuses[fresh][in_key_order]),
+    new_keys, new_statuses = chosen_keys[fresh], chosen_statuses[fresh]
+    _outcomes(frame, ok, keys, stored, changed)  # known before the write: it changes nothing the outcomes read
+    # the arrays of a million marks are let go as soon as they are done with: SQLite builds the dropped index
+    # after the insert in memory of its own, and the peak of a commit is that moment
+    del where, old, chosen_keys, chosen_statuses, keys, ok
+    in_key_order = np.argsort(new_keys, kind="stable")  # (meeting, person) indexes then grow at their end
+    new_keys, new_statuses = new_keys[in_key_order], new_statuses[in_key_order]
+    del in_key_order
+    created = len(new_keys)
+    with index_built_after(Attendance.__table__, "ix_attendance_person_meeting", created):
+        bulk_insert(Attendance.__table__, ["meeting_id", "person_id", "status"], _insert_rows(new_keys, new_statuses),
                     {"expected": db_value(True), "marked_at": db_value(now), "import_batch_id": ctx.batch_id})
+        del new_keys, new_statuses
     ctx.tick(95)
     table = Attendance.__table__
     executemany(update(table).where(table.c.id == bindparam("aid")).values(status=bindparam("new_status"),
@@ -139,8 +147,13 @@ def _attendance(frame: pd.DataFrame, ctx: Context) -> None:
     log_changes(ctx, "attendance", "update", [
         (int(r.aid), {"status": r.old_status, "marked_at": r.old_marked.isoformat() if r.old_marked else None})
         for r in changed.itertuples()])
-    ctx.count(ctx.created, "attendance", int(fresh.sum()))
+    ctx.count(ctx.created, "attendance", created)
     ctx.count(ctx.updated, "attendance", len(changed))
+
+
+def _outcomes(frame: pd.DataFrame, ok: np.ndarray, keys: np.ndarray, stored: pd.Index, changed: pd.DataFrame) -> None:
+    """Each record's outcome: created (no mark stored for its pair before), updated (its pair's status changes) or
+    unchanged."""
     outcome = frame["outcome"].to_numpy(dtype=object).copy()
     outcome[ok] = "unchanged"
     if len(changed):
