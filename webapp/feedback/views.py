@@ -39,7 +39,7 @@ def _filter_context(filters: FeedbackFilters) -> dict:
 @requires()
 def index():
     filters = FeedbackFilters.from_args(request.args)
-    page = paginate(feedback_select(current_user, filters))
+    page = paginate(feedback_select(current_user, filters), counted=True)
     rows = present_many(current_user, page.items)
     # the filters' choices only for the whole page: a filter change swaps the rows alone
     filter_context = {} if wants_fragment() else _filter_context(filters)

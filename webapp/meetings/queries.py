@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, extract, func, or_, select
+from sqlalchemy import and_, bindparam, exists, extract, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -15,6 +15,7 @@ from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
 from ..permissions import groups_in_scope, scope_path, scope_unit_ids
+from ..unit_labels import unit_label
 from ..units.queries import scope_choices, units_in_scope
 from .rates import MISSED, Counts, attendance_counts, counted_rows
 
@@ -83,6 +84,36 @@ def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None
     """The select of meetings a user may see, filtered by kind, unit and month, newest first."""
     return (select(Meeting).where(*_list_conditions(user, kind, unit_id, month))
             .options(selectinload(Meeting.units)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A unit's id and name: what `unit_label` reads of a unit."""
+    id: int
+    name: str
+
+
+def meeting_rows(user, kind=None, unit_id: int | None = None, month: date | None = None):
+    """The list page's select: of the meetings `meeting_list` selects, in its order, the columns a row shows. Plain
+    rows: loading a page of ORM meetings, each with its collection of units, cost more than drawing the rows."""
+    return (select(Meeting.id, Meeting.held_on, Meeting.kind, Meeting.organiser, Meeting.title, Meeting.place)
+            .where(*_list_conditions(user, kind, unit_id, month)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
+
+
+# Built once, the ids bound at each run: building and keying a statement anew cost more than running it.
+_UNITS_OF_MEETINGS = (
+    select(meeting_unit.c.meeting_id, Unit.id, Unit.name).join(Unit, Unit.id == meeting_unit.c.unit_id)
+    .where(meeting_unit.c.meeting_id.in_(bindparam("meeting_ids", expanding=True)))
+    .order_by(meeting_unit.c.meeting_id, Unit.id))
+
+
+def unit_labels_of(meeting_ids: list[int]) -> dict[int, str]:
+    """Each meeting's units as the list names them (`unit_label`, joined by '; ', by unit id), one statement for
+    the page; a meeting without units is left out."""
+    labels: dict[int, list[str]] = defaultdict(list)
+    for meeting_id, *unit in db.session.execute(_UNITS_OF_MEETINGS, {"meeting_ids": meeting_ids}):
+        labels[meeting_id].append(unit_label(_Named(*unit)))
+    return {meeting_id: "; ".join(names) for meeting_id, names in labels.items()}
 
 
 def listed_attendance(user, kind=None, unit_id: int | None = None, month: date | None = None) -> list[Attendance]:
