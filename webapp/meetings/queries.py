@@ -158,11 +158,13 @@ def meetings_for_person(person_id: int, start: date, end: date) -> list[Meeting]
         .order_by(Meeting.held_on, Meeting.starts_at, Meeting.id)).all()
 
 
+_COUNTERS = (select(Attendance.status, func.count()).where(Attendance.meeting_id == bindparam("meeting_id"))
+             .group_by(Attendance.status))
+
+
 def counters(meeting_id: int) -> dict:
     """How many people on the list are present, late, excused, absent and not yet marked."""
-    rows = db.session.execute(
-        select(Attendance.status, func.count()).where(Attendance.meeting_id == meeting_id).group_by(Attendance.status)
-    )
+    rows = db.session.execute(_COUNTERS, {"meeting_id": meeting_id})
     result = {status.value: 0 for status in AttendanceStatus} | {"unmarked": 0}
     for status, count in rows:
         result[status.value if status else "unmarked"] = count
@@ -321,9 +323,13 @@ def groups_for_choice(user) -> list[WorkingGroup]:
     ))
 
 
+_MEETING_WITH_UNITS = select(Meeting).options(selectinload(Meeting.units)).where(Meeting.id == bindparam("meeting_id"))
+
+
 def meeting_with_units(meeting_id: int) -> Meeting | None:
-    """One meeting with its units loaded (None when there is no such meeting)."""
-    return db.session.get(Meeting, meeting_id, options=[selectinload(Meeting.units)])
+    """One meeting with its units loaded (None when there is no such meeting). A statement built once: `Session.get`
+    with a loader option builds and keys its statement anew each time, which cost more than running it."""
+    return db.session.scalars(_MEETING_WITH_UNITS, {"meeting_id": meeting_id}).first()
 
 
 def units_by_ids(unit_ids) -> list[Unit]:
