@@ -16,6 +16,7 @@ from .models.audit import AuditAction, AuditLog
 
 SKIPPED_TABLES = {"audit_log", "login_attempt", "import_batch", "import_job", "import_change"}
 SECRET_COLUMNS = {"password_hash", "totp_secret", "totp_recovery"}
+_INSERT = AuditLog.__table__.insert()  # built once: every write and every restricted read adds entries
 
 
 def _plain(value):
@@ -98,7 +99,7 @@ def _record_inserts(session, flush_context):
         for o in new
     ]
     note_unsealed(session)
-    session.execute(AuditLog.__table__.insert(), rows)
+    session.execute(_INSERT, rows)
 
 
 def log_read(obj, note: str) -> None:
@@ -116,6 +117,6 @@ def log_restricted_reads(records, note: str) -> None:
     session = db.session
     note_unsealed(session)
     actor, at = _actor_id(), utcnow()
-    session.execute(AuditLog.__table__.insert(), [
+    session.execute(_INSERT, [
         {"user_id": actor, "action": AuditAction.READ.value, "table_name": record.__tablename__,
          "row_id": getattr(record, "id", None), "note": note[:255], "at": at} for record in records])

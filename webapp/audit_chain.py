@@ -23,8 +23,15 @@ GENESIS = ""
 _table = AuditLog.__table__
 
 
+_keys: dict[tuple[str, bytes], bytes] = {}  # (SECRET_KEY, purpose) -> derived key: derived once, not per entry
+
+
 def _key(purpose: bytes) -> bytes:
-    return hmac.new(current_app.config["SECRET_KEY"].encode(), purpose, hashlib.sha256).digest()
+    secret = current_app.config["SECRET_KEY"]
+    key = _keys.get((secret, purpose))
+    if key is None:
+        key = _keys[(secret, purpose)] = hmac.new(secret.encode(), purpose, hashlib.sha256).digest()
+    return key
 
 
 def sign(data: bytes) -> str:
@@ -116,12 +123,19 @@ def _seal(session):
     seal(session.connection())
 
 
+# Built once: a page that shows restricted content seals its read entries on every request, and building and keying
+# these statements anew cost more than running them.
+_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+_UNSEALED = select(_table).where(_table.c.chain_seq.is_(None)).order_by(_table.c.id)
+_SEAL = update(_table).where(_table.c.id == bindparam("b_id"))
+
+
 def seal(conn) -> int:
     """Chain every unsealed entry (in id order) after the current head; returns how many were sealed."""
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+        conn.execute(_LOCK, {"key": CHAIN_LOCK})
     seq, prev = chain_head(conn)
-    rows = conn.execute(select(_table).where(_table.c.chain_seq.is_(None)).order_by(_table.c.id)).mappings().all()
+    rows = conn.execute(_UNSEALED).mappings().all()
     updates = []
     for row in rows:
         seq += 1
@@ -130,7 +144,7 @@ def seal(conn) -> int:
         updates.append({"b_id": row["id"], "chain_seq": seq, "prev_hash": prev, "entry_hash": digest})
         prev = digest
     if updates:
-        conn.execute(update(_table).where(_table.c.id == bindparam("b_id")), updates)
+        conn.execute(_SEAL, updates)
     return len(updates)
 
 

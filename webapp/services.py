@@ -2,6 +2,8 @@
 
 Services check their rules, change rows and flush, never commit; `run_service` commits when the rules hold,
 or rolls back and puts the rule's message next to the form field at fault (the view then answers 422)."""
+from contextlib import contextmanager
+
 from flask import flash
 from flask_babel import lazy_gettext as _
 from sqlalchemy import String, event, inspect, select
@@ -107,6 +109,19 @@ def run_service(form, service, *args, **kwargs):
             raise
         return _refuse(BUSY)
     return result
+
+
+@contextmanager
+def keeping_loaded():
+    """Commits in the block leave the session's objects as loaded instead of expiring them: for a commit that only
+    adds rows none of them holds (the read entries a page logs once it is drawn), where expiring the page's
+    hundred-odd objects cost more than the commit itself. A rollback still expires them."""
+    session = db.session()
+    expire, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        yield
+    finally:
+        session.expire_on_commit = expire
 
 
 def take_turns(*rows) -> None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from flask import Flask, has_request_context, session
 from flask_login import current_user
-from sqlalchemy import event
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import joinedload
 from werkzeug.routing import IntegerConverter
 
@@ -42,16 +42,29 @@ def configure_wire(app: Flask) -> None:
     wire.install(app)
 
 
+_user_statement = []  # built at the first request: the models are imported late
+
+
+def _user_by_id():
+    """The select of a user by id (`:user_id`) with their scope unit joined. Built once: a statement built anew
+    (as `Session.get` with options does) is traversed for its cache key at every request, which cost more than
+    running it; this one's key is computed once and kept on it."""
+    if not _user_statement:
+        from .models import User
+
+        _user_statement.append(select(User).options(joinedload(User.scope_unit))
+                               .where(User.id == bindparam("user_id")))
+    return _user_statement[0]
+
+
 @login_manager.user_loader
 def _load_user(user_id: str):
     """The user of a session whose version is still the account's (logout and password changes bump it), with
     their scope unit in the same statement: nearly every page asks for the unit's path (`permissions.scope_path`)."""
-    from .models import User
-
     raw_id, _, version = user_id.partition(":")
     if not raw_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(raw_id), options=[joinedload(User.scope_unit)])  # every scoped query reads it
+    user = db.session.scalars(_user_by_id(), {"user_id": int(raw_id)}).first()  # every scoped query reads the unit
     return user if user is not None and user.session_version == int(version) else None
 
 

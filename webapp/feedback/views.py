@@ -12,7 +12,7 @@ from ..models import Attachment, FeedbackCategory, FeedbackItem, FeedbackStatus,
 from ..pagination import paginate
 from ..permissions import ensure, group_in_scope, is_town_admin, requires
 from ..rendering import render, wants_fragment
-from ..services import REFUSED, run_service
+from ..services import REFUSED, keeping_loaded, run_service
 from ..template_helpers import label
 from . import bp, queries
 from .access import can_act, can_credit, can_read, can_record
@@ -27,7 +27,8 @@ def _log_shown(items, views, where: str) -> None:
     read)."""
     shown = [item for item, view in zip(items, views) if view.restricted and not view.hidden]
     if shown:
-        run_service(None, log_restricted_reads, shown, where)
+        with keeping_loaded():  # the page is drawn: what it read need not be read again
+            run_service(None, log_restricted_reads, shown, where)
 
 
 def _filter_context(filters: FeedbackFilters) -> dict:
@@ -39,7 +40,7 @@ def _filter_context(filters: FeedbackFilters) -> dict:
 @requires()
 def index():
     filters = FeedbackFilters.from_args(request.args)
-    page = paginate(feedback_select(current_user, filters))
+    page = paginate(feedback_select(current_user, filters), counted=True)
     rows = present_many(current_user, page.items)
     # the filters' choices only for the whole page: a filter change swaps the rows alone
     filter_context = {} if wants_fragment() else _filter_context(filters)

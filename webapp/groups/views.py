@@ -83,7 +83,7 @@ def _pick(model, form_field, message: str):
 def index():
     """List the groups, filtered by name, with their heads and sizes."""
     search = request.args.get("q", "")
-    page = paginate(queries.groups_statement(search))
+    page = paginate(queries.groups_statement(search), counted=True)
     summaries = queries.group_summaries(page.items, local_today())
     return render("groups/index.html", "groups/_rows.html", page=page, summaries=summaries, search=search,
                   can_create=current_user.role == Role.ADMIN)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, extract, func, or_, select
+from sqlalchemy import and_, bindparam, exists, extract, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -15,6 +15,7 @@ from ..models.groups import active_on, overlaps
 from ..models.meetings import meeting_unit
 from ..people.queries import name_search
 from ..permissions import groups_in_scope, scope_path, scope_unit_ids
+from ..unit_labels import unit_label
 from ..units.queries import scope_choices, units_in_scope
 from .rates import MISSED, Counts, attendance_counts, counted_rows
 
@@ -85,6 +86,36 @@ def meeting_list(user, kind=None, unit_id: int | None = None, month: date | None
             .options(selectinload(Meeting.units)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A unit's id and name: what `unit_label` reads of a unit."""
+    id: int
+    name: str
+
+
+def meeting_rows(user, kind=None, unit_id: int | None = None, month: date | None = None):
+    """The list page's select: of the meetings `meeting_list` selects, in its order, the columns a row shows. Plain
+    rows: loading a page of ORM meetings, each with its collection of units, cost more than drawing the rows."""
+    return (select(Meeting.id, Meeting.held_on, Meeting.kind, Meeting.organiser, Meeting.title, Meeting.place)
+            .where(*_list_conditions(user, kind, unit_id, month)).order_by(Meeting.held_on.desc(), Meeting.id.desc()))
+
+
+# Built once, the ids bound at each run: building and keying a statement anew cost more than running it.
+_UNITS_OF_MEETINGS = (
+    select(meeting_unit.c.meeting_id, Unit.id, Unit.name).join(Unit, Unit.id == meeting_unit.c.unit_id)
+    .where(meeting_unit.c.meeting_id.in_(bindparam("meeting_ids", expanding=True)))
+    .order_by(meeting_unit.c.meeting_id, Unit.id))
+
+
+def unit_labels_of(meeting_ids: list[int]) -> dict[int, str]:
+    """Each meeting's units as the list names them (`unit_label`, joined by '; ', by unit id), one statement for
+    the page; a meeting without units is left out."""
+    labels: dict[int, list[str]] = defaultdict(list)
+    for meeting_id, *unit in db.session.execute(_UNITS_OF_MEETINGS, {"meeting_ids": meeting_ids}):
+        labels[meeting_id].append(unit_label(_Named(*unit)))
+    return {meeting_id: "; ".join(names) for meeting_id, names in labels.items()}
+
+
 def listed_attendance(user, kind=None, unit_id: int | None = None, month: date | None = None) -> list[Attendance]:
     """The attendance lists of the meetings `meeting_list` selects, in its order, each list as a meeting's page
     shows it (expected people first, by name), with the persons loaded."""
@@ -127,11 +158,13 @@ def meetings_for_person(person_id: int, start: date, end: date) -> list[Meeting]
         .order_by(Meeting.held_on, Meeting.starts_at, Meeting.id)).all()
 
 
+_COUNTERS = (select(Attendance.status, func.count()).where(Attendance.meeting_id == bindparam("meeting_id"))
+             .group_by(Attendance.status))
+
+
 def counters(meeting_id: int) -> dict:
     """How many people on the list are present, late, excused, absent and not yet marked."""
-    rows = db.session.execute(
-        select(Attendance.status, func.count()).where(Attendance.meeting_id == meeting_id).group_by(Attendance.status)
-    )
+    rows = db.session.execute(_COUNTERS, {"meeting_id": meeting_id})
     result = {status.value: 0 for status in AttendanceStatus} | {"unmarked": 0}
     for status, count in rows:
         result[status.value if status else "unmarked"] = count
@@ -290,9 +323,13 @@ def groups_for_choice(user) -> list[WorkingGroup]:
     ))
 
 
+_MEETING_WITH_UNITS = select(Meeting).options(selectinload(Meeting.units)).where(Meeting.id == bindparam("meeting_id"))
+
+
 def meeting_with_units(meeting_id: int) -> Meeting | None:
-    """One meeting with its units loaded (None when there is no such meeting)."""
-    return db.session.get(Meeting, meeting_id, options=[selectinload(Meeting.units)])
+    """One meeting with its units loaded (None when there is no such meeting). A statement built once: `Session.get`
+    with a loader option builds and keys its statement anew each time, which cost more than running it."""
+    return db.session.scalars(_MEETING_WITH_UNITS, {"meeting_id": meeting_id}).first()
 
 
 def units_by_ids(unit_ids) -> list[Unit]:

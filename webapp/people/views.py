@@ -25,7 +25,7 @@ EDITORS = (Role.ADMIN, Role.UNIT_OFFICER)
 def index():
     """List persons in Vietnamese name order, with a search that ignores diacritics."""
     search = request.args.get("q", "")
-    page = paginate(queries.persons_statement(search))
+    page = paginate(queries.persons_statement(search), counted=True)
     groups = queries.current_memberships([p.id for p in page.items], local_today())
     return render("people/index.html", "people/_rows.html", page=page, groups=groups, search=search,
                   can_create=can_create_person(current_user))
@@ -42,7 +42,7 @@ def export():
                Column(_("Đoàn công tác, nhiệm vụ"), 40)]
     rows = [[p.full_name, p.birth_date, p.position, p.phone, p.home_unit.name if p.home_unit else None,
              p.home_unit.parent.name if p.home_unit and p.home_unit.parent else None,
-             "\n".join(f"{m.group.name} — {label(m.role)}" for m in groups[p.id])] for p in persons]
+             "\n".join(f"{m.group_name} — {label(m.role)}" for m in groups[p.id])] for p in persons]
     return xlsx_response("ca-nhan.xlsx", _("DANH SÁCH CÁ NHÂN"), columns, rows)
 
 

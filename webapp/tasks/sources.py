@@ -4,7 +4,7 @@ from collections import defaultdict
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 
 from ..extensions import db
 from ..feedback.access import can_read
@@ -28,11 +28,27 @@ def tasks_by_sources(ids_by_kind: dict[str, list[int]]) -> dict[str, dict[int, l
     """Tasks created from each of the given source records of several kinds (a briefing's points and opinions),
     by kind and record, in one query (none when there is no record)."""
     found: dict[str, dict[int, list[Task]]] = {kind: defaultdict(list) for kind in ids_by_kind}
-    asked = [and_(Task.source_kind == kind, Task.source_id.in_(ids)) for kind, ids in ids_by_kind.items() if ids]
-    if asked:
-        for task in db.session.scalars(select(Task).where(or_(*asked)).order_by(Task.id)):
+    kinds = tuple(kind for kind, ids in ids_by_kind.items() if ids)
+    if kinds:
+        params = {f"ids_{n}": list(ids_by_kind[kind]) for n, kind in enumerate(kinds)}
+        for task in db.session.scalars(_tasks_of_sources(kinds), params):
             found[task.source_kind][task.source_id].append(task)
     return found
+
+
+_SOURCES_STATEMENTS: dict[tuple[str, ...], object] = {}
+
+
+def _tasks_of_sources(kinds: tuple[str, ...]):
+    """The select of tasks from records of these kinds, their ids bound as `ids_0`, `ids_1`…: built once per set of
+    kinds (a briefing's page asks for the same two every time; building and keying it anew cost more than running
+    it)."""
+    statement = _SOURCES_STATEMENTS.get(kinds)
+    if statement is None:
+        asked = [and_(Task.source_kind == kind, Task.source_id.in_(bindparam(f"ids_{n}", expanding=True)))
+                 for n, kind in enumerate(kinds)]
+        statement = _SOURCES_STATEMENTS[kinds] = select(Task).where(or_(*asked)).order_by(Task.id)
+    return statement
 
 
 def source_exists(kind: str | None, source_id: int | None) -> bool:

@@ -28,7 +28,7 @@ from .sources import SOURCE_LABELS, source_description, source_in_scope, source_
 @requires()
 def index():
     filters = TaskFilters.from_args(request.args)
-    page = paginate(task_select(current_user, filters))
+    page = paginate(task_select(current_user, filters), counted=True)
     return render("tasks/index.html", "tasks/_rows.html", page=page, filters=filters, statuses=list(TaskStatus),
                   texts={t.id: task_text(current_user, t) for t in page.items},
                   overdue=is_task_overdue, page_today=local_today(), can_create=can_create_tasks(current_user))

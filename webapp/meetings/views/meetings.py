@@ -28,8 +28,9 @@ from .common import child_or_404, detail_context, readable, recordable
 @requires(*READ_DIRECTORY)
 def index():
     kind, unit_id, month = _list_filters()
-    page = paginate(queries.meeting_list(current_user, kind, unit_id, month))
+    page = paginate(queries.meeting_rows(current_user, kind, unit_id, month), scalars=False, counted=True)
     return render("meetings/index.html", "meetings/_meeting_rows.html", page=page,
+                  unit_labels=queries.unit_labels_of([meeting.id for meeting in page.items]),
                   units=queries.unit_filter_choices(current_user), kind=kind, unit_id=unit_id, month=month,
                   can_create=current_user.role in RECORDERS)
 
