@@ -20,7 +20,6 @@ of members present ("Số ĐV có mặt") that the result does not give."""
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +31,7 @@ from .locating import HEADER_SCAN_ROWS, header_date, is_stop_text
 from .mapping import column_letter, match_field
 from .name_values import is_never_name
 from .normalising import clean_text, fold, is_blank, normalise_date, parse_number_text
+from .plain_letters import plain_lower
 from .results import SheetData
 from .signature_titles import is_signature_row
 
@@ -108,9 +108,7 @@ class Roll:
 
 def _plain(text: str) -> str:
     """Lower-case text without diacritics, its punctuation kept: dates in remarks are read from it."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return re.sub(r"[^\w/.-]+", " ", text).strip()
+    return re.sub(r"[^\w/.-]+", " ", plain_lower(text)).strip()
 
 
 def _span(text: str) -> tuple[Span, int, int] | None:

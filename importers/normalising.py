@@ -10,6 +10,7 @@ from .group_ordinals import ORDINAL, number_value
 from .legacy import decode_legacy, detect_legacy  # noqa: F401  (re-exported for callers)
 from .mark_doubts import MarkDoubt
 from .phone_lines import choose_line, line_of_label
+from .plain_letters import plain_lower
 from .syllables import title_word
 from .unit_ends import name_end
 from .unit_remarks import without_remark, without_remark_tail
@@ -50,9 +51,7 @@ def fold(text: Any) -> str:
 @lru_cache(maxsize=1 << 16)
 def _fold_text(text: str) -> str:
     """`fold` of a text, worked out once per distinct text (names and unit names repeat down a register)."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+    return _SPACES.sub(" ", _PUNCT.sub(" ", plain_lower(text))).strip()
 
 
 def _is_all_caps(text: str) -> bool:

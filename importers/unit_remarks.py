@@ -20,16 +20,11 @@ Every unit text passes here: cells through ``assigned_units.unit_text``, lines, 
 (``dropped_remarks``)."""
 
 import re
-import unicodedata
-from functools import lru_cache
 from typing import Iterable
 
+from .plain_letters import plain_lower
 
-@lru_cache(maxsize=1 << 12)
-def fold_text(text: str) -> str:
-    """Lower case without tone marks, punctuation kept ("Đ/c Lan" -> "d/c lan"): remarks are typed either way."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(char for char in text if not unicodedata.combining(char)).casefold()
+fold_text = plain_lower  # remarks are typed with or without tone marks; their punctuation counts ("BT: …")
 
 # The closing bracket of a text, with the name before it
 _LAST_BRACKET = re.compile(r"^(?P<name>.*?\S)\s*[(\[](?P<inside>[^()\[\]]*)[)\]]\s*[.;,]?\s*$", re.DOTALL)
