@@ -485,9 +485,8 @@ def _date_header(table: Table, chosen: SheetData, kind, fixes):
     kinds = defined_kinds(chosen.rows)  # 'TK = thường kỳ' over 'TK 5/11'
     table.dates = meeting_days(table.labels, table.parents, table.dates, stated or year_of_tab(chosen.name), over,
                                kinds)
-    if kind in (None, "attendance"):
-        date_order = date_order + kind_doubts(chosen.rows, table.header_rows, chosen.name, kinds)
     if kind in (None, "attendance"):  # 'Quý II' over 'T1': the header is not what it seems
+        date_order = date_order + kind_doubts(chosen.rows, table.header_rows, chosen.name, kinds)
         refuse_misplaced_months(table, chosen.rows, table.dates, chosen.name)
     written = header_month_years(table, chosen.rows, table.dates, chosen.name, stated_year(table.title_text))
     table.dates = month_years(table.labels, table.parents, table.dates, table.title_text, written.years)
