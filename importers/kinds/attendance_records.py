@@ -12,6 +12,7 @@ from ..date_words import year_of_tab
 from ..errors import ImportFileError
 from ..honorifics import name_cleaner
 from ..month_day_pairs import date_pairs
+from ..month_first_columns import read_month_first
 from ..name_titles import report_name_titles
 from ..normalising import clean_text, iso
 from ..not_due_marks import not_due_cells, not_due_warning
@@ -87,6 +88,7 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
         frame, by_field = date_from_title(frame, by_field, context)
         frame, by_field = date_from_stamps(frame, by_field, context)
     if "date" in by_field and "status" in by_field:
+        frame = read_month_first(frame, by_field["date"], context.issues)  # '4/14/2025': month first, all of it
         frame = fill_merged_dates(frame, body.frame, by_field, context.issues)
         frame, superseded = later_answers(frame, by_field, context)
         body.outcomes += [{"row": row, "outcome": "skipped", "reason": SUPERSEDED, "record_count": 0}

@@ -7,6 +7,7 @@ from ..baptismal_names import report_saint_names
 from ..group_code_notes import GroupCodes
 from ..header_date_order import column_date, declares_month_first
 from ..honorifics import name_cleaner
+from ..month_first_columns import TURNED, is_month_first
 from ..name_titles import report_name_titles
 from ..normalising import (
     clean_text,
@@ -61,6 +62,14 @@ def build_records(body, columns, context) -> tuple[pd.DataFrame, pd.Series, pd.S
     report_name_titles(titled, names.to_numpy(dtype=object), names.index, by_field.get("full_name"), issues)
     report_saint_names(said, names.to_numpy(dtype=object), names.index, by_field.get("full_name"), issues)
     month_first = "birth_date" in by_field and declares_month_first(by_field["birth_date"].header)
+    if "birth_date" in by_field and not month_first:  # '4/14/1975': the column shows it is written month first
+        spec = by_field["birth_date"]
+        header = " ".join(str(spec.header or "").split())
+        example = is_month_first(column("birth_date"), spec.letter, header, issues.sheet)
+        if example:
+            month_first = True
+            issues.warning(None, spec.letter, "birth_date", None,
+                           TURNED.format(letter=spec.letter, header=header, example=example))
     dates, problems = clean_unique(column("birth_date"),
                                    lambda v: column_date(v, context.epoch_1904, month_first))
     out["birth_date"] = dates.map(iso, na_action="ignore")
