@@ -22,7 +22,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .context import read_context
-from .date_words import read_meeting_date
+from .date_words import read_meeting_date, without_remark
+from .dated_header_rows import leaves_names_out
 from .kinds import attendance
 from .locating import HEADER_SCAN_ROWS
 from .mapping import match_field
@@ -47,7 +48,8 @@ def _period(cell) -> Period | None:
     month = month_of_header(cell)
     if month:
         return "month", month
-    return ("day", fold(cell)) if read_meeting_date(cell, year=ANY_YEAR).date else None
+    bare = without_remark(cell)  # '17/6\n(ghép SP)': a joint meeting, still the meeting of 17/6
+    return ("day", fold(bare)) if read_meeting_date(bare, year=ANY_YEAR).date else None
 
 
 def _periods(row) -> dict[int, Period]:
@@ -106,7 +108,8 @@ def _header(rows, row: int, depth: int, section: bool = False) -> Header | None:
     if any(_lone_or_blank(rows[index]) for index in range(top, row)):
         return None
     above = [_others(rows[index], {}) for index in range(top, row)]
-    if {column for found in above for column in found} & set(below) or not any(
+    overlap = {column for found in above for column in found} & set(below)
+    if (overlap and not leaves_names_out(rows, top, row)) or not any(
             _heads_names(rows[top + offset], found) for offset, found in enumerate(above)):
         return None  # a person's row: its name (or mark words) under a column the rows above label
     labels = {(offset, column): label for offset, found in enumerate(above) for column, label in found.items()}
