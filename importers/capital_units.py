@@ -7,7 +7,9 @@ chi bộ uses. It is never silent: one warning per distinct unit names the first
 spelling read, for the officer to check.
 
 A unit the file also writes in ordinary case anywhere (another title line, a cell of a column, another sheet) is
-spelt as the file spells it (``importers.sheet_context``, ``importers.unit_spellings``) and is not warned; nor is a
+spelt as the file spells it (``importers.sheet_context``, ``importers.unit_spellings``) and is not warned — unless
+that spelling differs in case from the one read ('CHI BỘ THÔN NẬM PUNG' read 'Chi bộ Thôn Nậm Pung' while a note
+writes 'Chi bộ thôn Nậm Pung'): then the warning names the cell writing it otherwise; nor is a
 unit whose name holds no word to recase ("CHI BỘ 5", "CHI BỘ TDP 5": a kind, numbers and abbreviations), nor one
 only written in lower case or typed without tone marks (a tab name "CB Khu pho 1" is warned where it is read)."""
 
@@ -23,6 +25,8 @@ from .unit_words import spelling_key
 
 CAPITALS_ONLY = ("{where}: tên {kind} chỉ viết chữ in hoa «{written}», đã đọc là «{unit}» — xin kiểm tra cách viết "
                  "hoa (chữ in hoa không cho biết tiếng nào là tên riêng, tiếng nào là danh từ chung)")
+OTHER_CASE = ("{where}: tên {kind} được đọc từ chữ in hoa là «{unit}», nhưng ô này viết thường «{written}» — xin "
+              "kiểm tra cách viết hoa, cách nào đúng thì sửa trong bảng cho thống nhất")
 UNIT_KEY = "_capitals_unit"  # the unit a warning is about, until ``one_per_unit`` keeps one line per unit
 _KINDS = (("chi bo ", "chi bộ"), ("dang bo ", "đảng bộ"), ("dang uy ", "đảng ủy"))
 _MAX_CELL = 500
@@ -104,18 +108,27 @@ def capitals_only_units(units: Iterable, sheets: Sequence, first: str | None) ->
         if not _recased(name) or _is_caps(unit):
             continue
         spans = _spans(unit, cells) or (_spans(name, cells) if " " in name else [])
-        if not spans or any(_ordinary(written) for _, written in spans):
+        ordinary = [(cell, written) for cell, written in spans if _ordinary(written)]
+        if ordinary and not any(written in (unit, name) for _, written in ordinary):
+            found.append(_item(ordinary[0], unit, kind, OTHER_CASE))  # 'CHI BỘ THÔN X' read, 'Chi bộ thôn X' below
+            continue
+        if not spans or ordinary:
             continue
         caps = [(cell, written) for cell, written in spans if _is_caps(written)]
         if not caps:
             continue
-        (sheet, row, col, _, _), written = caps[0]
-        where = (f"Trang «{sheet}», ô {_letter(col)}{row}" if sheet else f"Ô {_letter(col)}{row}")
-        message = CAPITALS_ONLY.format(where=where, kind=kind, written=written, unit=unit)
-        item = warning(sheet, row, _letter(col), "unit", written, message, CHECK)
-        item[UNIT_KEY] = unit
-        found.append(item)
+        found.append(_item(caps[0], unit, kind, CAPITALS_ONLY))
     return found
+
+
+def _item(span: tuple, unit: str, kind: str, text: str) -> dict:
+    """The warning about `unit` at the cell of `span` ((sheet, row, column, …), the words as written there)."""
+    (sheet, row, col, _, _), written = span
+    where = (f"Trang «{sheet}», ô {_letter(col)}{row}" if sheet else f"Ô {_letter(col)}{row}")
+    item = warning(sheet, row, _letter(col), "unit", written,
+                   text.format(where=where, kind=kind, written=written, unit=unit), CHECK)
+    item[UNIT_KEY] = unit
+    return item
 
 
 def one_per_unit(warnings: list[dict]) -> list[dict]:

@@ -16,7 +16,7 @@ from .normalising import is_blank
 def name_columns(rows: list[list[Any]], top: int, bottom: int) -> set[int]:
     """Columns a label on the rows from `top` to before `bottom` names as the person's name ('Họ và tên')."""
     return {column for row in rows[top:bottom] for column, cell in enumerate(row)
-            if match_field(cell, attendance.FIELDS) == "full_name"}
+            if isinstance(cell, str) and match_field(cell, attendance.FIELDS) == "full_name"}
 
 
 def leaves_names_out(rows: list[list[Any]], top: int, row: int) -> bool:
@@ -25,5 +25,6 @@ def leaves_names_out(rows: list[list[Any]], top: int, row: int) -> bool:
     columns = name_columns(rows, top, row)
     line = rows[row]
     return bool(columns) and all(column >= len(line) or is_blank(line[column])
-                                 or match_field(line[column], attendance.FIELDS) == "full_name"
+                                 or (isinstance(line[column], str)
+                                     and match_field(line[column], attendance.FIELDS) == "full_name")
                                  for column in columns)

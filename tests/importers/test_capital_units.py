@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from sheet_files import write_sheet
 
 from importers import parse_file
-from importers.capital_units import CAPITALS_ONLY, capitals_only_units, one_per_unit
+from importers.capital_units import CAPITALS_ONLY, OTHER_CASE, capitals_only_units, one_per_unit
 from importers.normalising import normalise_unit_name
 from importers.results import SheetData
 
@@ -92,6 +92,19 @@ def test_a_unit_also_written_in_ordinary_case_is_spelt_so_and_not_told(tmp_path)
                        title="Sổ theo dõi sinh hoạt Chi bộ Phân xưởng vỏ tàu 2 năm 2025")
     assert _records(result) == _expected("Chi bộ Phân xưởng vỏ tàu 2")  # the file's own spelling
     assert _messages(result) == []
+
+
+def test_a_unit_read_from_capitals_but_written_otherwise_in_a_note_is_told():
+    """A block's caption in capitals read 'Chi bộ Thôn Nậm Pung' while a note writes 'Chi bộ thôn Nậm Pung': which is
+    the chi bộ's spelling is the officer's to say; a note spelling it as read says nothing."""
+    rows = [["CHI BỘ THÔN NẬM PUNG"], ["1", "Giàng A Páo", "+"], ["Buổi 17/6 họp ghép với Chi bộ thôn Nậm Pung."]]
+    found = capitals_only_units(["Chi bộ Thôn Nậm Pung"], [SheetData("Theo doi", rows=rows)], "Theo doi")
+    assert [(w["row"], w["column"], w["value"], w["message"]) for w in found] == [
+        (3, "A", "Chi bộ thôn Nậm Pung", OTHER_CASE.format(where="Trang «Theo doi», ô A3", kind="chi bộ",
+                                                           written="Chi bộ thôn Nậm Pung",
+                                                           unit="Chi bộ Thôn Nậm Pung"))]
+    rows[2] = ["Buổi 17/6 họp ghép với Chi bộ Thôn Nậm Pung."]
+    assert capitals_only_units(["Chi bộ Thôn Nậm Pung"], [SheetData("Theo doi", rows=rows)], "Theo doi") == []
 
 
 @pytest.mark.parametrize(("line", "unit"), [

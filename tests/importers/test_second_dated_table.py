@@ -4,11 +4,13 @@ is its header, not a person's row of marks '8/2', '22/3', and its marks are read
 a remark on the next line ('17/6\\n(ghép SP)', a joint meeting) is the meeting of 17/6. A person's row whose marks
 look like dates is no header."""
 
+import datetime as dt
 import json
 
 import openpyxl
 
 from importers import parse_file
+from importers.dated_header_rows import leaves_names_out, name_columns
 
 TOP = ["TT", "Họ và tên đảng viên", "Quý I", None, "Quý II", None, "Quý IV", None, "Ghi chú"]
 
@@ -86,3 +88,10 @@ def test_a_person_row_with_date_like_marks_is_no_header(tmp_path):
     result = parse_file(_write(tmp_path, rows))
     assert result.errors  # warned, not read as a header
     assert any("Theo doi" in item["message"] and "8/2" in item["message"] for item in result.errors)
+
+
+def test_cells_that_are_no_text_are_no_name_labels():
+    rows = [[dt.datetime(2025, 4, 14, 9, 30), "Họ và tên", 2025], [1, None, "8/2"]]
+    assert name_columns(rows, 0, 1) == {1}
+    assert leaves_names_out(rows, 0, 1)
+    assert not leaves_names_out([[dt.datetime(2025, 1, 1), "Họ và tên"], [2, "Giàng A Páo"]], 0, 1)
